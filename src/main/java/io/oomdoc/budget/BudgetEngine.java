@@ -1,0 +1,145 @@
+package io.oomdoc.budget;
+
+import io.oomdoc.budget.Setup.Attention;
+import io.oomdoc.budget.Setup.Checkpointing;
+import io.oomdoc.budget.Setup.Mode;
+import io.oomdoc.budget.Setup.Precision;
+import io.oomdoc.budget.Setup.Quant;
+import io.oomdoc.util.Bytes;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Per-GPU peak memory of a transformer job, term by term.
+ *
+ * Model states follow the ZeRO / Hugging Face accounting (see knowledge M1, M9); activations follow
+ * Korthikanti et al. 2022, s·b·h·(34 + 5·a·s/h) bytes per layer at 16 bits, adjusted for what autocast
+ * keeps in fp32 (softmax, dropout output and layer-norm outputs stay fp32 under autocast, which turns
+ * the coefficients into roughly 38 and 11).
+ */
+public final class BudgetEngine {
+    /** Measured CUDA context + kernels on a V100 with CUDA 11.2 (HF docs, 1343 MiB). */
+    public static final long DEFAULT_CONTEXT = 1343 * Bytes.MIB;
+    /** Caching-allocator slack over live tensors; reserved runs several percent above allocated. */
+    static final double ALLOCATOR_SLACK = 0.08;
+
+    public Budget estimate(Setup s, Long gpuBytes) {
+        List<String> assumptions = new ArrayList<>();
+        ModelSpec m = s.model();
+        long P = m.params();
+        boolean train = s.mode() == Mode.TRAIN;
+        boolean lora = s.loraRank() > 0;
+        int N = Math.max(1, s.gpus());
+
+        long trainable = train ? (lora ? loraParams(m, s.loraRank(), assumptions) : P) : 0;
+
+        // Weights
+        double wBytes;
+        if (s.quant() == Quant.NF4) {
+            wBytes = 0.5 + 0.127 / 8 + 0.05; // NF4 + double-quantised constants + 16-bit norms/embeddings share
+            assumptions.add("base weights in 4-bit NF4 with double quantisation (~0.57 B/param incl. 16-bit leftovers)");
+        } else if (s.quant() == Quant.INT8) {
+            wBytes = 1.05;
+            assumptions.add("base weights in int8 (LLM.int8 keeps outliers in fp16: ~1.05 B/param)");
+        } else if (s.precision() == Precision.FP32) {
+            wBytes = 4;
+        } else if (s.precision().mixed() && train && !lora) {
+            wBytes = 6;
+            assumptions.add("mixed precision: fp32 master weights (4 B) plus the 16-bit copy autocast caches (2 B) per parameter");
+        } else {
+            wBytes = 2;
+        }
+        long weights = Math.round(P * wBytes);
+        if (lora) weights += trainable * 4L; // adapters train in fp32 master precision
+
+        // Gradients and optimizer states (trainable parameters only)
+        long grads = 0, opt = 0;
+        if (train) {
+            int gradBytes = (s.precision() == Precision.BF16 || s.precision() == Precision.FP16) && !lora ? 2 : 4;
+            grads = trainable * gradBytes;
+            double optBytes = switch (s.optimizer()) {
+                case ADAMW -> (s.precision() == Precision.BF16 || s.precision() == Precision.FP16) && !lora ? 4 : 8;
+                case ADAMW_8BIT, PAGED_ADAMW_8BIT -> 2;
+                case ADAFACTOR -> 0.1;
+                case SGD -> 0;
+                case SGD_MOMENTUM -> 4;
+            };
+            opt = Math.round(trainable * optBytes);
+            assumptions.add(String.format(Locale.ROOT, "gradients %d B and optimizer %s %.1f B per trainable parameter",
+                    gradBytes, s.optimizer().name().toLowerCase(Locale.ROOT).replace('_', '-'), optBytes));
+            // ZeRO / FSDP sharding over data-parallel ranks
+            if (s.zeroStage() >= 1 && N > 1) opt /= N;
+            if (s.zeroStage() >= 2 && N > 1) grads /= N;
+            if (s.zeroStage() >= 3 && N > 1) weights /= N;
+            if (s.zeroStage() > 0) assumptions.add("ZeRO stage " + s.zeroStage() + " over " + N + " GPU(s)");
+        }
+
+        // Activations, logits, KV cache
+        long act = 0, logits = 0, kv = 0;
+        if (m.hasArchitecture() && s.seq() > 0 && s.batch() > 0) {
+            double sbh = (double) s.seq() * s.batch() * m.hidden();
+            double attnRatio = (double) m.heads() * s.seq() / m.hidden();
+            boolean fused = s.attention() != Attention.EAGER;
+            double base, attn;
+            if (s.precision() == Precision.FP32) { base = 68; attn = 10; }
+            else if (s.precision().mixed()) { base = 38; attn = 11; }
+            else { base = 34; attn = 5; }
+            double perLayer = sbh * (base + (fused ? 0 : attn * attnRatio));
+            if (train) {
+                if (s.checkpointing() == Checkpointing.FULL) {
+                    int inputBytes = s.precision() == Precision.BF16 || s.precision() == Precision.FP16 ? 2 : 4;
+                    act = Math.round(sbh * inputBytes * m.layers() + perLayer);
+                    assumptions.add("full activation checkpointing: each layer's input kept, one layer's working set recomputed");
+                } else if (s.checkpointing() == Checkpointing.SELECTIVE) {
+                    act = Math.round(sbh * base * m.layers());
+                    assumptions.add("selective checkpointing: the attention core is recomputed");
+                } else {
+                    act = Math.round(perLayer * m.layers());
+                }
+                assumptions.add("activations per layer s·b·h·(" + (int) base + (fused ? "" : " + " + (int) attn + "·a·s/h")
+                        + ") bytes (Korthikanti et al. 2022" + (fused ? ", attention scores not stored under " + s.attention().name().toLowerCase(Locale.ROOT) : ", eager attention") + ")");
+                if (m.vocab() > 0) {
+                    logits = (long) s.batch() * s.seq() * m.vocab() * (s.precision().activationBytes + 4L + 4L);
+                    assumptions.add("logits b·s·V in 16-bit plus an fp32 copy for the loss and its gradient");
+                }
+            } else {
+                act = Math.round(perLayer); // inference keeps one layer's tensors at a time
+                if (m.vocab() > 0) logits = (long) s.batch() * s.seq() * m.vocab() * s.precision().activationBytes;
+                int kvBytes = s.precision() == Precision.FP32 ? 4 : 2;
+                kv = 2L * m.layers() * m.kvHeads() * m.headDim() * kvBytes * (long) s.seq() * s.batch();
+                assumptions.add("KV cache 2·L·kv_heads·head_dim·" + kvBytes + " B per token for " + s.seq() + " tokens × batch " + s.batch());
+            }
+        } else if (s.seq() > 0 || s.batch() > 0) {
+            assumptions.add("activations not computed: the model's layers/hidden/heads are unknown (give --model, --config or the dimensions)");
+        } else {
+            assumptions.add("activations not computed: no --seq/--batch given (model states only)");
+        }
+
+        long live = weights + grads + opt + act + logits + kv;
+        long context = s.contextBytes() >= 0 ? s.contextBytes() : DEFAULT_CONTEXT;
+        long overhead = context + Math.round(live * ALLOCATOR_SLACK);
+        assumptions.add("overhead: CUDA context " + Bytes.human(context) + " (measured on V100/CUDA 11.2; newer stacks with lazy loading use less) + "
+                + (int) (ALLOCATOR_SLACK * 100) + "% allocator slack");
+        long total = live + overhead;
+        Boolean fits = gpuBytes == null ? null : total <= gpuBytes;
+        Long headroom = gpuBytes == null ? null : gpuBytes - total;
+        return new Budget(P, trainable, new Budget.Terms(weights, grads, opt, act, logits, kv, overhead, total),
+                gpuBytes, fits, headroom, List.copyOf(assumptions));
+    }
+
+    /** LoRA on every linear layer of attention and MLP: r·(d_in + d_out) per adapted matrix. */
+    static long loraParams(ModelSpec m, int r, List<String> assumptions) {
+        if (!m.hasArchitecture()) {
+            assumptions.add("LoRA trainable parameters guessed at 0.5% of the model (dimensions unknown)");
+            return Math.round(m.params() * 0.005);
+        }
+        long h = m.hidden(), kvDim = (long) m.kvHeads() * m.headDim(), f = m.ffn();
+        long attn = (h + h) + (h + kvDim) * 2 + (h + h);
+        boolean gated = f != 4 * h;
+        long mlp = gated ? 2 * (h + f) + (f + h) : (h + f) + (f + h);
+        assumptions.add("LoRA rank " + r + " on all attention and MLP linear layers");
+        return (long) m.layers() * r * (attn + mlp);
+    }
+}

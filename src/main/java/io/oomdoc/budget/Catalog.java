@@ -1,0 +1,66 @@
+package io.oomdoc.budget;
+
+import io.oomdoc.util.Resources;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Reads a CSV catalog shipped as data (catalog/*.csv): one row per item, aliases separated by '|'. */
+final class Catalog {
+    record Row(String name, List<String> aliases, String[] cells) {}
+
+    private Catalog() {}
+
+    static List<Row> load(String resource) {
+        List<Row> rows = new ArrayList<>();
+        for (String line : Resources.text(resource).split("\n")) {
+            String t = line.strip();
+            if (t.isEmpty() || t.startsWith("#")) continue;
+            String[] cells = t.split(",", -1);
+            List<String> aliases = new ArrayList<>();
+            aliases.add(norm(cells[0]));
+            for (String a : cells[1].split("\\|")) if (!a.isBlank()) aliases.add(norm(a));
+            rows.add(new Row(cells[0], aliases, cells));
+        }
+        return rows;
+    }
+
+    static String norm(String s) {
+        return s.toLowerCase(Locale.ROOT).replaceAll("^(nvidia|geforce|tesla|meta-llama/|meta-|google/|google-bert/|mistralai/|qwen/|microsoft/)\\s*", "")
+                .replaceAll("^(geforce|tesla)\\s*", "").replace('_', '-').replaceAll("\\s+", " ").strip();
+    }
+
+    static Optional<Row> find(List<Row> rows, String query) {
+        String q = norm(query);
+        for (Row r : rows) if (r.aliases.contains(q)) return Optional.of(r);
+        String compact = q.replace(" ", "").replace("-", "");
+        for (Row r : rows) for (String a : r.aliases) if (a.replace(" ", "").replace("-", "").equals(compact)) return Optional.of(r);
+        return Optional.empty();
+    }
+
+    /** Closest names by edit distance, for "did you mean". */
+    static List<String> nearest(List<Row> rows, String query, int n) {
+        String q = norm(query);
+        return rows.stream()
+                .map(r -> new Object[]{r.name, r.aliases.stream().mapToInt(a -> distance(a, q)).min().orElse(99)})
+                .sorted(Comparator.comparingInt(o -> (Integer) o[1]))
+                .limit(n).map(o -> (String) o[0]).toList();
+    }
+
+    static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1], cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int c = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + c);
+            }
+            int[] t = prev; prev = cur; cur = t;
+        }
+        return prev[b.length()];
+    }
+}

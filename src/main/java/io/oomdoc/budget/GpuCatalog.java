@@ -1,0 +1,43 @@
+package io.oomdoc.budget;
+
+import io.oomdoc.util.Bytes;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Known accelerators and their memory (catalog/gpus.csv). A new card is one row there. */
+public final class GpuCatalog {
+    public record Gpu(String name, long memoryBytes, boolean bf16, boolean fp8) {}
+
+    private static volatile List<Catalog.Row> rows;
+
+    private GpuCatalog() {}
+
+    private static List<Catalog.Row> rows() {
+        if (rows == null) rows = Catalog.load("catalog/gpus.csv");
+        return rows;
+    }
+
+    public static Optional<Gpu> find(String name) {
+        return Catalog.find(rows(), name).map(GpuCatalog::toGpu);
+    }
+
+    public static List<Gpu> all() {
+        return rows().stream().map(GpuCatalog::toGpu).toList();
+    }
+
+    public static List<String> nearest(String name) {
+        return Catalog.nearest(rows(), name, 3);
+    }
+
+    /** Every alias, longest first, so "rtx 3090" is tried before "3090" when scanning text. */
+    public static List<String[]> aliases() {
+        return rows().stream().flatMap(r -> r.aliases().stream().map(a -> new String[]{a, r.name()}))
+                .sorted((x, y) -> y[0].length() - x[0].length()).toList();
+    }
+
+    private static Gpu toGpu(Catalog.Row r) {
+        return new Gpu(r.name(), Math.round(Double.parseDouble(r.cells()[2]) * Bytes.GIB),
+                Boolean.parseBoolean(r.cells()[3]), Boolean.parseBoolean(r.cells()[4]));
+    }
+}

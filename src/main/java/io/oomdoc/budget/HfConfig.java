@@ -1,0 +1,36 @@
+package io.oomdoc.budget;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Reads a Hugging Face config.json into a ModelSpec, accepting the field names of the common families. */
+public final class HfConfig {
+    private HfConfig() {}
+
+    public static ModelSpec read(Path file) throws IOException {
+        if (Files.size(file) > 4_000_000) throw new IOException("too large for a config.json");
+        JsonNode c = new ObjectMapper().readTree(file.toFile());
+        if (c.has("text_config")) c = c.get("text_config");
+        int layers = first(c, "num_hidden_layers", "n_layer", "num_layers", "n_layers");
+        int hidden = first(c, "hidden_size", "n_embd", "d_model", "dim");
+        int heads = first(c, "num_attention_heads", "n_head", "num_heads", "n_heads");
+        int kv = first(c, "num_key_value_heads", "n_kv_heads", "multi_query_group_num");
+        int ffn = first(c, "intermediate_size", "n_inner", "d_ff", "ffn_dim");
+        int vocab = first(c, "vocab_size", "padded_vocab_size");
+        int experts = first(c, "num_local_experts", "num_experts", "n_routed_experts");
+        int active = first(c, "num_experts_per_tok", "moe_topk");
+        boolean tied = c.path("tie_word_embeddings").asBoolean(true);
+        if (layers <= 0 || hidden <= 0 || heads <= 0) throw new IOException("no layer/hidden/head sizes found (is this a model config.json?)");
+        String name = c.path("_name_or_path").asText(c.path("model_type").asText(file.getFileName().toString()));
+        return ModelSpec.fromArchitecture(name, layers, hidden, heads, kv, ffn, vocab, tied, experts, active);
+    }
+
+    private static int first(JsonNode c, String... names) {
+        for (String n : names) if (c.hasNonNull(n) && c.get(n).isNumber()) return c.get(n).asInt();
+        return 0;
+    }
+}

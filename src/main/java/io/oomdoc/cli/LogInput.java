@@ -1,0 +1,39 @@
+package io.oomdoc.cli;
+
+import io.oomdoc.evidence.trace.LogReader;
+import io.oomdoc.evidence.trace.LogText;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** Opens a log from a path or standard input and turns every failure into a UserError. */
+public final class LogInput {
+    private LogInput() {}
+
+    public static LogText read(String file, AppContext ctx) {
+        try {
+            if (file == null || file.equals("-")) {
+                return new LogReader().read(ctx.in);
+            }
+            Path p = ctx.workDir.resolve(file);
+            if (Files.isDirectory(p)) throw new UserError(file + " is a directory; pass the log file (or - for standard input)");
+            if (!Files.exists(p)) throw new UserError("no such file: " + file);
+            if (!Files.isReadable(p)) throw new UserError("cannot read " + file + ": permission denied");
+            try (InputStream in = Files.newInputStream(p)) {
+                return new LogReader().read(in);
+            }
+        } catch (LogReader.NotText e) {
+            throw new UserError((file == null ? "input" : file) + ": " + e.getMessage());
+        } catch (NoSuchFileException e) {
+            throw new UserError("no such file: " + file);
+        } catch (AccessDeniedException e) {
+            throw new UserError("cannot read " + file + ": permission denied");
+        } catch (IOException e) {
+            throw new UserError("cannot read " + (file == null ? "standard input" : file) + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package io.oomdoc.cli;
+
+import io.oomdoc.protocol.ChatResponder;
+import org.jline.builtins.Completers;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.completer.AggregateCompleter;
+import org.jline.reader.impl.completer.ArgumentCompleter;
+import org.jline.reader.impl.completer.NullCompleter;
+import org.jline.reader.impl.completer.StringsCompleter;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/** The interactive session: free text is chat, a line starting with '/' is a command. */
+public final class Repl {
+    private final AppContext base;
+    private final Terminal givenTerminal;
+
+    public Repl(AppContext base, Terminal terminal) {
+        this.base = base;
+        this.givenTerminal = terminal;
+    }
+
+    /** A REPL over plain streams through JLine's dumb terminal: how tests and pipes drive it. */
+    public static int runOnStreams(InputStream in, OutputStream out, Map<String, String> env, Path workDir) throws IOException {
+        Terminal t = TerminalBuilder.builder().system(false).streams(in, out).type("dumb").dumb(true).build();
+        PrintWriter w = t.writer();
+        AppContext ctx = new AppContext(w, w, in, env, workDir, Style.plain(), new Session(Session.transcriptPath(env)), true);
+        return new Repl(ctx, t).run();
+    }
+
+    public int run() throws IOException {
+        Terminal terminal = givenTerminal != null ? givenTerminal : TerminalBuilder.builder().system(true).build();
+        PrintWriter out = terminal.writer();
+        AppContext ctx = new AppContext(out, out, base.in, base.env, base.workDir, base.style, base.session, true);
+        List<String> problems = new ArrayList<>();
+        SlashCommands slash = new SlashCommands(ctx, PromptCommands.load(ctx.workDir, problems));
+        LineReader reader = LineReaderBuilder.builder()
+                .terminal(terminal)
+                .appName("oomdoc")
+                .parser(new TraceAwareParser())
+                .completer(new AggregateCompleter(
+                        new ArgumentCompleter(new StringsCompleter(slash.names().stream().map(n -> "/" + n).toList()),
+                                new Completers.FileNameCompleter(), NullCompleter.INSTANCE)))
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .option(LineReader.Option.BRACKETED_PASTE, true)
+                .variable(LineReader.SECONDARY_PROMPT_PATTERN, "...... ")
+                .build();
+        Path history = Paths.stateDir(ctx.env).resolve("history");
+        try {
+            Files.createDirectories(history.getParent());
+            reader.setVariable(LineReader.HISTORY_FILE, history);
+        } catch (IOException | RuntimeException e) {
+            out.println("(history disabled: " + e.getMessage() + ")");
+        }
+        out.println(ctx.style.bold("oomdoc " + Main.VERSION) + " — paste a trace, describe the failure, or type /help. Ctrl-D leaves.");
+        problems.forEach(p -> out.println("(" + p + ")"));
+        out.flush();
+        ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "oomdoc-answer");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            while (true) {
+                String line;
+                try {
+                    line = reader.readLine("oomdoc> ");
+                } catch (UserInterruptException e) {
+                    out.println("(Ctrl-C: nothing to cancel; Ctrl-D or /exit leaves)");
+                    continue;
+                } catch (EndOfFileException e) {
+                    break;
+                }
+                if (line == null) break;
+                String input = line.strip();
+                if (input.isEmpty()) continue;
+                String note = ctx.session.record("input", input);
+                if (note != null) out.println("(" + note + ")");
+                if (input.startsWith("/")) {
+                    SlashCommands.Outcome o = answer(terminal, worker, () -> slash.dispatch(input));
+                    if (o == SlashCommands.Outcome.EXIT) break;
+                } else {
+                    answer(terminal, worker, () -> { chat(ctx, input); return SlashCommands.Outcome.CONTINUE; });
+                }
+                out.flush();
+            }
+        } finally {
+            worker.shutdownNow();
+            try { reader.getHistory().save(); } catch (IOException | RuntimeException ignored) { }
+            out.flush();
+            if (givenTerminal == null) terminal.close();
+        }
+        return 0;
+    }
+
+    /** Runs one answer on the worker so Ctrl-C can cancel it without leaving the session. */
+    private SlashCommands.Outcome answer(Terminal terminal, ExecutorService worker, java.util.concurrent.Callable<SlashCommands.Outcome> task) {
+        Future<SlashCommands.Outcome> f = worker.submit(task);
+        Terminal.SignalHandler prev = terminal.handle(Terminal.Signal.INT, s -> f.cancel(true));
+        try {
+            return f.get();
+        } catch (CancellationException e) {
+            terminal.writer().println("(cancelled)");
+        } catch (InterruptedException e) {
+            f.cancel(true);
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            terminal.writer().println("oomdoc: " + (c instanceof UserError ? c.getMessage() : "internal error: " + c));
+        } finally {
+            terminal.handle(Terminal.Signal.INT, prev);
+        }
+        return SlashCommands.Outcome.CONTINUE;
+    }
+
+    static void chat(AppContext ctx, String input) {
+        ChatResponder.Reply reply = new ChatResponder().respond(input, ctx.session.facts());
+        ctx.session.setFacts(reply.facts());
+        if (reply.text() != null) {
+            ctx.out.println(reply.text());
+            ctx.session.record("answer", reply.text());
+        }
+        if (reply.report() != null) {
+            ctx.session.setLastReport(reply.report());
+            ctx.out.print(ReportView.text(reply.report(), ctx.style));
+            ctx.session.record("report", reply.report());
+        }
+        ctx.out.flush();
+    }
+}

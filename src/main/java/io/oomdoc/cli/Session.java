@@ -1,0 +1,66 @@
+package io.oomdoc.cli;
+
+import io.oomdoc.protocol.Facts;
+import io.oomdoc.protocol.FactExtractor;
+import io.oomdoc.protocol.Report;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** What one conversation remembers: facts, the last report, and a JSON-lines transcript on disk. */
+public final class Session {
+    private Facts facts = Facts.EMPTY;
+    private Report lastReport;
+    private final Path transcript;
+    private boolean transcriptBroken;
+
+    public Session(Path transcript) { this.transcript = transcript; }
+
+    public static Path transcriptPath(Map<String, String> env) {
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
+        return Paths.stateDir(env).resolve("sessions").resolve(stamp + "-" + ProcessHandle.current().pid() + ".jsonl");
+    }
+
+    public Facts facts() { return facts; }
+
+    public void learn(String text) { facts = facts.merge(FactExtractor.extract(text)); }
+
+    public void setFacts(Facts f) { facts = f; }
+
+    public void reset() { facts = Facts.EMPTY; lastReport = null; }
+
+    public Report lastReport() { return lastReport; }
+
+    public void setLastReport(Report r) { lastReport = r; }
+
+    public Path transcript() { return transcript; }
+
+    /** Appends one event; a transcript that cannot be written is reported once and then skipped. */
+    public String record(String kind, Object payload) {
+        if (transcript == null || transcriptBroken) return null;
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("time", Instant.now().toString());
+        event.put("kind", kind);
+        event.put("payload", payload);
+        try {
+            Files.createDirectories(transcript.getParent());
+            try (Writer w = Files.newBufferedWriter(transcript, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+                w.write(Json.line(event));
+                w.write('\n');
+            }
+            return null;
+        } catch (IOException | RuntimeException e) {
+            transcriptBroken = true;
+            return "transcript disabled: cannot write " + transcript + " (" + e.getMessage() + ")";
+        }
+    }
+}

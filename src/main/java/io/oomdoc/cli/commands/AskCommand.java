@@ -1,0 +1,49 @@
+package io.oomdoc.cli.commands;
+
+import io.oomdoc.cli.AppContext;
+import io.oomdoc.cli.Json;
+import io.oomdoc.cli.ReportView;
+import io.oomdoc.cli.UserError;
+import io.oomdoc.evidence.trace.LogText;
+import io.oomdoc.protocol.Diagnoser;
+import io.oomdoc.protocol.Report;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "ask", mixinStandardHelpOptions = true)
+public final class AskCommand implements Callable<Integer> {
+    private final AppContext ctx;
+
+    @Parameters(arity = "1..*", paramLabel = "TEXT", description = "the question or description; a pasted trace is read too")
+    List<String> words;
+
+    @Option(names = "--repo", paramLabel = "DIR") String repo;
+    @Option(names = "--json") boolean json;
+    @Option(names = "--provider", paramLabel = "openai|anthropic|ollama") String provider;
+    @Option(names = "--base-url", paramLabel = "URL") String baseUrl;
+    @Option(names = "--model", paramLabel = "NAME") String model;
+
+    public AskCommand(AppContext ctx) { this.ctx = ctx; }
+
+    @Override
+    public Integer call() {
+        String text = String.join(" ", words).strip();
+        if (text.isEmpty()) throw new UserError("nothing to ask: give a question or paste the error", 2);
+        Report r = answer(ctx, text);
+        ctx.out.print(json ? Json.write(r) + "\n" : ReportView.text(r, ctx.style));
+        ctx.out.flush();
+        return 0;
+    }
+
+    /** The embedded answer to free text: facts are learned, then the protocol runs on text and facts. */
+    public static Report answer(AppContext ctx, String text) {
+        ctx.session.learn(text);
+        Report r = new Diagnoser().diagnose(LogText.of(text), text, ctx.session.facts(), null, null);
+        ctx.session.setLastReport(r);
+        return r;
+    }
+}

@@ -1,0 +1,57 @@
+package io.oomdoc.cli.commands;
+
+import io.oomdoc.cli.AppContext;
+import io.oomdoc.cli.Json;
+import io.oomdoc.cli.LogInput;
+import io.oomdoc.cli.ReportView;
+import io.oomdoc.cli.UserError;
+import io.oomdoc.evidence.trace.LogText;
+import io.oomdoc.protocol.Diagnoser;
+import io.oomdoc.protocol.Report;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.util.concurrent.Callable;
+
+@Command(name = "diagnose", mixinStandardHelpOptions = true)
+public final class DiagnoseCommand implements Callable<Integer> {
+    private final AppContext ctx;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE|-", description = "log or traceback to read; - or nothing reads standard input")
+    String file;
+
+    @Option(names = "--repo", paramLabel = "DIR", description = "training repo to scan (default: none)")
+    String repo;
+
+    @Option(names = "--gpu", paramLabel = "auto|none|FILE", defaultValue = "none", description = "GPU state: probe this machine, skip, or read saved nvidia-smi output")
+    String gpu;
+
+    @Option(names = "--json", description = "print one JSON document")
+    boolean json;
+
+    public DiagnoseCommand(AppContext ctx) { this.ctx = ctx; }
+
+    @Override
+    public Integer call() {
+        LogText log = LogInput.read(file, ctx);
+        if (log.isBlank()) throw new UserError("the input is empty: pass a log file, or pipe the job's output (python train.py 2>&1 | oomdoc diagnose -)");
+        Evidence evidence = Evidence.gather(ctx, repo, gpu);
+        Report r = new Diagnoser().diagnose(log, null, ctx.session.facts(), evidence.gpu(), evidence.code());
+        if (r.issueType().equals("not_oom") || r.issueType().equals("unknown")) {
+            throw new UserError("no out-of-memory message was found in " + (file == null || file.equals("-") ? "the input" : file)
+                    + "; pass the full log of the failed run, or describe the problem with `oomdoc ask`");
+        }
+        ctx.session.setLastReport(r);
+        ctx.out.print(json ? Json.write(r) + "\n" : ReportView.text(r, ctx.style));
+        ctx.out.flush();
+        return 0;
+    }
+
+    /** Optional evidence beyond the log (GPU state, code scan); filled by later stages. */
+    record Evidence(io.oomdoc.protocol.Evidence.GpuSnapshot gpu, io.oomdoc.protocol.Evidence.CodeFindings code) {
+        static Evidence gather(AppContext ctx, String repo, String gpu) {
+            return new Evidence(null, null);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package io.oomdoc.cli.commands;
+
+import io.oomdoc.budget.BudgetEngine;
+import io.oomdoc.budget.GpuCatalog;
+import io.oomdoc.budget.HfConfig;
+import io.oomdoc.budget.ModelCatalog;
+import io.oomdoc.budget.ModelSpec;
+import io.oomdoc.budget.Setup;
+import io.oomdoc.cli.AppContext;
+import io.oomdoc.cli.UserError;
+import io.oomdoc.util.Bytes;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** The model and setup flags shared by `budget` and `batch`, validated into a Setup. */
+public final class SetupOptions {
+    @Option(names = "--model", paramLabel = "NAME", description = "catalog model (e.g. llama-3.1-8b, gpt2, nanochat-d24)") String model;
+    @Option(names = "--config", paramLabel = "HF_CONFIG.json") String config;
+    @Option(names = "--params", paramLabel = "N", description = "parameter count: 7e9, 7B, 125M") String params;
+    @Option(names = "--layers") Integer layers;
+    @Option(names = "--hidden") Integer hidden;
+    @Option(names = "--heads") Integer heads;
+    @Option(names = "--kv-heads") Integer kvHeads;
+    @Option(names = "--ffn") Integer ffn;
+    @Option(names = "--vocab") Integer vocab;
+    @Option(names = "--seq", defaultValue = "0") int seq;
+    @Option(names = "--batch", defaultValue = "0") int batch;
+    @Option(names = "--mode", defaultValue = "train") String mode;
+    @Option(names = "--precision", defaultValue = "mixed-bf16") String precision;
+    @Option(names = "--optimizer", defaultValue = "adamw") String optimizer;
+    @Option(names = "--checkpointing", defaultValue = "none") String checkpointing;
+    @Option(names = "--attention", defaultValue = "sdpa") String attention;
+    @Option(names = "--zero", defaultValue = "0") int zero;
+    @Option(names = "--gpus", defaultValue = "1", paramLabel = "N|all") String gpus;
+    @Option(names = "--lora-rank", defaultValue = "0") int loraRank;
+    @Option(names = "--quant", defaultValue = "none") String quant;
+    @Option(names = "--gpu-mem", paramLabel = "SIZE") String gpuMem;
+    @Option(names = "--gpu", paramLabel = "NAME") String gpu;
+
+    boolean allGpus() { return "all".equalsIgnoreCase(gpus); }
+
+    Setup setup(AppContext ctx) {
+        ModelSpec spec = modelSpec(ctx);
+        if (seq < 0 || batch < 0) throw usage("--seq and --batch must be positive");
+        if (seq > 10_000_000) throw usage("--seq " + seq + " is not a plausible sequence length");
+        if (batch > 1_000_000) throw usage("--batch " + batch + " is not a plausible batch size");
+        int n = allGpus() ? 1 : positiveInt("--gpus", gpus);
+        if (zero < 0 || zero > 3) throw usage("--zero must be 0, 1, 2 or 3");
+        if (loraRank < 0) throw usage("--lora-rank must be 0 or positive");
+        return new Setup(spec, seq, batch, parse(Setup.Mode.class, "--mode", mode), parse(Setup.Precision.class, "--precision", precision),
+                parse(Setup.Optimizer.class, "--optimizer", optimizer), parse(Setup.Checkpointing.class, "--checkpointing", checkpointing),
+                parse(Setup.Attention.class, "--attention", attention), zero, n, loraRank, parse(Setup.Quant.class, "--quant", quant),
+                BudgetEngine.DEFAULT_CONTEXT);
+    }
+
+    Long gpuBytes() {
+        if (gpuMem != null && gpu != null) throw usage("give --gpu-mem or --gpu, not both");
+        if (gpuMem != null) {
+            try {
+                long b = Bytes.parseUserSize(gpuMem);
+                if (b <= 0 || b > 16 * Bytes.TIB) throw usage("--gpu-mem " + gpuMem + " is not a plausible GPU size");
+                return b;
+            } catch (IllegalArgumentException e) {
+                throw usage("--gpu-mem: " + e.getMessage() + " (examples: 24GB, 80GiB, 16000MiB)");
+            }
+        }
+        if (gpu != null) {
+            return GpuCatalog.find(gpu).map(GpuCatalog.Gpu::memoryBytes).orElseThrow(() ->
+                    usage("unknown GPU \"" + gpu + "\"; nearest: " + String.join(", ", GpuCatalog.nearest(gpu)) + " (or give --gpu-mem SIZE)"));
+        }
+        return null;
+    }
+
+    private ModelSpec modelSpec(AppContext ctx) {
+        int sources = (model != null ? 1 : 0) + (config != null ? 1 : 0) + (params != null ? 1 : 0) + (layers != null ? 1 : 0);
+        if (sources == 0) throw usage("say which model: --model NAME, --config config.json, --params N, or --layers/--hidden/--heads/--vocab");
+        if (sources > 1) throw usage("give only one of --model, --config, --params or the dimensions");
+        if (model != null) {
+            return ModelCatalog.find(model).orElseThrow(() -> usage("unknown model \"" + model + "\"; nearest: "
+                    + String.join(", ", ModelCatalog.nearest(model)) + " (or use --params / --config)"));
+        }
+        if (config != null) {
+            Path p = ctx.workDir.resolve(config);
+            if (!Files.isRegularFile(p)) throw new UserError("no such config file: " + config);
+            try {
+                return HfConfig.read(p);
+            } catch (IOException e) {
+                throw new UserError("cannot read " + config + ": " + e.getMessage());
+            }
+        }
+        if (params != null) {
+            long p = parseCount(params);
+            if (p <= 0) throw usage("--params must be positive");
+            if (p > 100_000_000_000_000L) throw usage("--params " + params + " is beyond any real model");
+            return ModelSpec.ofParams(params + " params", p);
+        }
+        if (hidden == null || heads == null || vocab == null) throw usage("--layers needs --hidden, --heads and --vocab too");
+        if (layers <= 0 || hidden <= 0 || heads <= 0 || vocab <= 0) throw usage("dimensions must be positive");
+        if (hidden % heads != 0) throw usage("--hidden " + hidden + " is not divisible by --heads " + heads);
+        if (kvHeads != null && (kvHeads <= 0 || heads % kvHeads != 0)) throw usage("--kv-heads must divide --heads");
+        if (hidden > 1_000_000 || layers > 10_000) throw usage("those dimensions are beyond any real model");
+        return ModelSpec.fromArchitecture("custom", layers, hidden, heads, kvHeads == null ? heads : kvHeads, ffn == null ? 0 : ffn, vocab, false, 0, 0);
+    }
+
+    static long parseCount(String s) {
+        String t = s.trim().toUpperCase(Locale.ROOT).replace("_", "").replace(",", "");
+        double mult = 1;
+        if (t.endsWith("B")) { mult = 1e9; t = t.substring(0, t.length() - 1); }
+        else if (t.endsWith("M")) { mult = 1e6; t = t.substring(0, t.length() - 1); }
+        else if (t.endsWith("K")) { mult = 1e3; t = t.substring(0, t.length() - 1); }
+        else if (t.endsWith("T")) { mult = 1e12; t = t.substring(0, t.length() - 1); }
+        try {
+            return Math.round(Double.parseDouble(t) * mult);
+        } catch (NumberFormatException e) {
+            throw usage("--params: \"" + s + "\" is not a count (examples: 7e9, 7B, 125M)");
+        }
+    }
+
+    private static int positiveInt(String flag, String v) {
+        try {
+            int n = Integer.parseInt(v);
+            if (n <= 0) throw usage(flag + " must be positive");
+            return n;
+        } catch (NumberFormatException e) {
+            throw usage(flag + ": \"" + v + "\" is not a number");
+        }
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String flag, String v) {
+        try {
+            return Setup.parse(type, v);
+        } catch (IllegalArgumentException e) {
+            StringBuilder ok = new StringBuilder();
+            for (E c : type.getEnumConstants()) ok.append(ok.length() == 0 ? "" : ", ").append(c.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            throw usage(flag + ": \"" + v + "\" is not one of " + ok);
+        }
+    }
+
+    static UserError usage(String msg) { return new UserError(msg, 2); }
+}

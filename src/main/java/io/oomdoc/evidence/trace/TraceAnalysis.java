@@ -1,0 +1,37 @@
+package io.oomdoc.evidence.trace;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a log says about a failure: the memory messages found, the traceback, the phase it
+ * points at, which ranks failed, and what could not be read.
+ */
+public record TraceAnalysis(
+        List<TraceFinding> findings,
+        List<Frame> frames,
+        Phase phase,
+        String phaseEvidence,
+        String framework,
+        Integer iteration,
+        Set<Integer> failedRanks,
+        Integer firstFailedRank,
+        List<String> notes,
+        List<String> unreadable,
+        LogText log) {
+
+    public Optional<TraceFinding> primary() {
+        return findings.isEmpty() ? Optional.empty() : Optional.of(findings.get(0));
+    }
+
+    public OomNumbers numbers() {
+        return primary().map(TraceFinding::numbers).orElse(OomNumbers.NONE);
+    }
+
+    /** The innermost frame in the user's own code: where to look first. */
+    public Optional<Frame> userFrame() {
+        for (int i = frames.size() - 1; i >= 0; i--) if (!frames.get(i).isLibrary()) return Optional.of(frames.get(i));
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,207 @@
+package io.oomdoc.evidence.trace;
+
+import io.oomdoc.evidence.trace.TraceFinding.FailureKind;
+import io.oomdoc.util.Bytes;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Runs every parser over a log and reads the traceback around the failure. */
+public final class TraceAnalyzer {
+    private static final Pattern FRAME = Pattern.compile("^\\s*File \"([^\"]+)\", line (\\d+), in (\\S+)");
+    private static final Pattern TQDM = Pattern.compile("\\|\\s*(\\d+)/(\\d+)\\s*\\[");
+    private static final Pattern STEP = Pattern.compile(
+            "(?i)\\b(?:global[_ ]step|step|iter(?:ation)?|it|batch)\\s*[:=#]?\\s*(\\d[\\d,]*)\\b(?!\\s*(?:GiB|MiB|GB|MB|%|/\\d))");
+    private static final Pattern PROSE_STEPS = Pattern.compile("(?i)(?:after|at|around)\\s+~?\\s*(\\d[\\d,]*)\\s+(?:iterations|iters|steps|batches)");
+    private static final Pattern TORCHRUN_FAILED_RANK = Pattern.compile("^\\s*rank\\s*:\\s*(\\d+)\\s*\\(local_rank");
+    private static final Pattern GENERIC_MENTION = Pattern.compile(
+            "(?i)out of memory|\\bOOM\\b|OutOfMemory|memory (?:explode|blow|grows|grew|keeps growing|leak)");
+
+    private final List<TraceParser> parsers;
+
+    public TraceAnalyzer() { this(TraceParsers.ALL); }
+
+    public TraceAnalyzer(List<TraceParser> parsers) { this.parsers = parsers; }
+
+    public TraceAnalysis analyze(LogText log) {
+        List<TraceFinding> findings = new ArrayList<>();
+        List<String> unreadable = new ArrayList<>();
+        for (TraceParser p : parsers) {
+            try {
+                findings.addAll(p.parse(log));
+            } catch (RuntimeException e) { // a parser bug must not cost the user the other parsers' findings
+                unreadable.add(p.getClass().getSimpleName() + " could not read part of the log: " + e.getMessage());
+            }
+        }
+        findings.sort(Comparator.comparingInt(TraceAnalyzer::specificity).reversed().thenComparingInt(TraceFinding::line));
+        if (log.truncated()) unreadable.add("the log was long; only its head, the lines around memory messages and its tail were read");
+
+        List<Frame> frames = frames(log);
+        Map<Integer, Integer> rankOfLine = new LinkedHashMap<>();
+        for (LogText.Line l : log.lines()) if (l.rank() != null) rankOfLine.put(l.number(), l.rank());
+
+        TreeSet<Integer> failedRanks = new TreeSet<>();
+        Integer firstRank = null;
+        int firstLine = Integer.MAX_VALUE;
+        for (TraceFinding f : findings) {
+            Integer r = rankOfLine.get(f.line());
+            if (r != null) {
+                failedRanks.add(r);
+                if (f.line() < firstLine) { firstLine = f.line(); firstRank = r; }
+            }
+        }
+        for (LogText.Line l : log.lines()) {
+            Matcher m = TORCHRUN_FAILED_RANK.matcher(l.text());
+            if (m.find()) failedRanks.add(Integer.valueOf(m.group(1)));
+        }
+        if (firstRank == null && !failedRanks.isEmpty()) firstRank = failedRanks.first();
+
+        List<String> notes = new ArrayList<>(rankNotes(findings, rankOfLine));
+        String text = log.text();
+        Phase phase = Phase.UNKNOWN;
+        String phaseWhy = "";
+        PhaseGuess fromFrames = phaseFromFrames(frames);
+        if (fromFrames != null) { phase = fromFrames.phase; phaseWhy = fromFrames.why; }
+        if (!findings.isEmpty()) {
+            TraceFinding p = findings.get(0);
+            if (p.kind() == FailureKind.HOST_RAM_OOM && p.message().toLowerCase(Locale.ROOT).contains("worker")) {
+                phase = Phase.DATALOADER; phaseWhy = "a DataLoader worker was killed";
+            } else if (p.kind() == FailureKind.CUDA_RUNTIME && (phase == Phase.UNKNOWN || phase == Phase.LOAD)) {
+                phase = Phase.STARTUP; phaseWhy = "the CUDA runtime failed on one of the first CUDA calls";
+            } else if (p.kind() == FailureKind.KV_CACHE && phase == Phase.UNKNOWN) {
+                phase = Phase.STARTUP; phaseWhy = "the engine sizes its KV cache when it starts";
+            }
+        }
+        if (findings.isEmpty() && GENERIC_MENTION.matcher(text).find()) {
+            Matcher m = GENERIC_MENTION.matcher(text);
+            m.find();
+            int lineIdx = text.substring(0, m.start()).split("\n", -1).length - 1;
+            int number = lineIdx < log.lines().size() ? log.lines().get(lineIdx).number() : 1;
+            findings.add(new TraceFinding("mention", FailureKind.VRAM_OOM, "unknown",
+                    clip(log.lines().isEmpty() ? "" : log.lines().get(Math.min(lineIdx, log.lines().size() - 1)).text()),
+                    number, OomNumbers.NONE, List.of("the text describes running out of memory but quotes no allocator message")));
+        }
+        Integer iteration = iteration(log, findings.isEmpty() ? Integer.MAX_VALUE : findings.get(0).line());
+        String framework = framework(text, findings);
+        return new TraceAnalysis(List.copyOf(findings), frames, phase, phaseWhy, framework, iteration,
+                failedRanks, firstRank, notes, unreadable, log);
+    }
+
+    private static int specificity(TraceFinding f) {
+        boolean numbers = !f.numbers().isEmpty();
+        switch (f.kind()) {
+            case VRAM_OOM: return numbers ? 4 : 3;
+            case KV_CACHE: case LIBRARY_WORKSPACE: return 3;
+            case CUDA_RUNTIME: return 2;
+            case HOST_RAM_OOM: return f.notes().stream().anyMatch(n -> n.contains("SIGKILL")) ? 1 : 2;
+            default: return 0;
+        }
+    }
+
+    static List<Frame> frames(LogText log) {
+        List<Frame> out = new ArrayList<>();
+        List<LogText.Line> lines = log.lines();
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher m = FRAME.matcher(lines.get(i).text());
+            if (!m.find()) continue;
+            String code = "";
+            if (i + 1 < lines.size() && !FRAME.matcher(lines.get(i + 1).text()).find()) {
+                String next = lines.get(i + 1).text().strip();
+                if (!next.startsWith("Traceback") && !next.matches("^[A-Za-z_.]+(?:Error|Exception)\\b.*")) code = next;
+            }
+            out.add(new Frame(m.group(1), Integer.parseInt(m.group(2)), m.group(3), code));
+        }
+        return out;
+    }
+
+    private record PhaseGuess(Phase phase, String why) {}
+
+    private static final Object[][] PHASE_MARKERS = {
+            {Phase.OPTIMIZER_STEP, Pattern.compile("(?:optimizer|optim|scaler)\\.step\\(|\\boptimizer_step\\b|_(?:single|multi)_tensor_adamw?\\b|\\b_init_group\\b|\\bstep\\b.*optim")},
+            {Phase.BACKWARD, Pattern.compile("\\.backward\\(|\\b_engine_run_backward\\b|\\brun_backward\\b|\\bmanual_backward\\b|^backward\\b")},
+            {Phase.EVAL, Pattern.compile("\\b(?:evaluate|evaluation_loop|prediction_loop|prediction_step|validation_step|validate|val_step|eval_step|test_step|_run_evaluate|nested_concat|evaluation)\\b")},
+            {Phase.GENERATION, Pattern.compile("\\b(?:generate|greedy_search|beam_search|_sample|sample|execute_model|profile_run|determine_num_available_blocks)\\b")},
+            {Phase.LOAD, Pattern.compile("\\b(?:from_pretrained|load_state_dict|_load_state_dict|load_checkpoint|load_model|_load_from_state_dict)\\b|torch\\.load\\(|\\.to\\((?:device|'cuda|\"cuda)|\\.cuda\\(\\)")},
+            {Phase.DATALOADER, Pattern.compile("\\b_worker_loop\\b|\\b_next_data\\b|torch/utils/data")},
+            {Phase.FORWARD, Pattern.compile("\\b(?:forward|_call_impl|_wrapped_call_impl)\\b")},
+    };
+
+    static PhaseGuess phaseFromFrames(List<Frame> frames) {
+        for (Object[] row : PHASE_MARKERS) {
+            Pattern p = (Pattern) row[1];
+            for (int i = frames.size() - 1; i >= 0; i--) {
+                Frame f = frames.get(i);
+                String hay = f.function() + " " + f.code() + " " + f.file().replace('\\', '/');
+                if (row[0] == Phase.LOAD && f.isLibrary() && !f.function().contains("load")) continue;
+                if (p.matcher(f.function()).find() || p.matcher(f.code()).find()
+                        || (row[0] == Phase.OPTIMIZER_STEP && f.function().equals("step") && hay.contains("optim"))) {
+                    return new PhaseGuess((Phase) row[0], "frame " + f.where() + (f.code().isEmpty() ? "" : ": " + f.code()));
+                }
+            }
+        }
+        return null;
+    }
+
+    static Integer iteration(LogText log, int beforeLine) {
+        Integer found = null;
+        for (LogText.Line l : log.lines()) {
+            if (l.number() > beforeLine) break;
+            Matcher t = TQDM.matcher(l.text());
+            while (t.find()) found = Integer.valueOf(t.group(1));
+            Matcher s = PROSE_STEPS.matcher(l.text());
+            while (s.find()) found = Integer.valueOf(s.group(1).replace(",", ""));
+            if (l.text().contains("File \"")) continue;
+            Matcher m = STEP.matcher(l.text());
+            while (m.find()) {
+                try { found = Integer.valueOf(m.group(1).replace(",", "")); } catch (NumberFormatException ignored) { }
+            }
+        }
+        return found;
+    }
+
+    private static final String[][] FRAMEWORKS = {
+            {"vllm", "vllm"}, {"sglang", "sglang"}, {"deepspeed", "deepspeed"}, {"exllama", "exllamav2"},
+            {"onnxruntime", "onnxruntime"}, {"onnx ", "onnxruntime"}, {"cntk", "cntk"}, {"mxnet", "mxnet"},
+            {"lua torch", "torch7"}, {"torch7", "torch7"}, {"jax", "jax"}, {"xlaruntimeerror", "jax"},
+            {"tensorflow", "tensorflow"}, {"keras", "tensorflow"}, {"tf.", "tensorflow"},
+            {"torch", "pytorch"}, {"cuda out of memory", "pytorch"}, {"mps backend", "pytorch"}, {"skorch", "pytorch"},
+            {"transformers", "pytorch"}, {"lightning", "pytorch"}};
+
+    static String framework(String text, List<TraceFinding> findings) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (String[] row : FRAMEWORKS) if (lower.contains(row[0])) return row[1];
+        for (TraceFinding f : findings) if (!f.framework().equals("unknown")) return f.framework();
+        return "unknown";
+    }
+
+    private static List<String> rankNotes(List<TraceFinding> findings, Map<Integer, Integer> rankOfLine) {
+        Map<Integer, Long> allocatedByRank = new LinkedHashMap<>();
+        for (TraceFinding f : findings) {
+            Integer r = rankOfLine.get(f.line());
+            Long a = f.numbers().allocatedBytes();
+            if (r != null && a != null) allocatedByRank.merge(r, a, Math::max);
+        }
+        if (allocatedByRank.size() < 2) return List.of();
+        long max = allocatedByRank.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        long min = allocatedByRank.values().stream().mapToLong(Long::longValue).min().orElse(0);
+        List<String> notes = new ArrayList<>();
+        if (min > 0 && max > min * 1.2) {
+            int top = allocatedByRank.entrySet().stream().max(Map.Entry.comparingByValue()).get().getKey();
+            notes.add("rank imbalance: rank " + top + " holds " + Bytes.human(max) + " against " + Bytes.human(min)
+                    + " on the lightest rank" + (top == 0 ? " (rank 0 often gathers metrics, checkpoints or the full eval set)" : ""));
+        }
+        return notes;
+    }
+
+    private static String clip(String s) {
+        String t = s.strip();
+        return t.length() > 300 ? t.substring(0, 300) + " …" : t;
+    }
+}

@@ -1,0 +1,41 @@
+package io.oomdoc.evidence.trace;
+
+import java.util.List;
+
+/** One out-of-memory (or memory-related) message recognised in a log, with what it states. */
+public record TraceFinding(
+        String parser,
+        FailureKind kind,
+        String framework,
+        String message,
+        int line,
+        OomNumbers numbers,
+        List<String> notes) {
+
+    public TraceFinding {
+        notes = notes.isEmpty() ? List.of(kind.describe()) : List.copyOf(notes);
+    }
+
+    public enum FailureKind {
+        /** The accelerator ran out of memory for an allocation. */
+        VRAM_OOM,
+        /** The kernel or a cgroup killed the process for host RAM, or shared memory ran out. */
+        HOST_RAM_OOM,
+        /** A library (cuBLAS, cuDNN, NCCL) could not get its workspace. */
+        LIBRARY_WORKSPACE,
+        /** The CUDA runtime failed before any tensor: context creation, first call, another process's hold. */
+        CUDA_RUNTIME,
+        /** An inference engine could not fit its KV cache. */
+        KV_CACHE;
+
+        public String describe() {
+            return switch (this) {
+                case VRAM_OOM -> "the GPU's memory was exhausted";
+                case HOST_RAM_OOM -> "host memory was exhausted";
+                case LIBRARY_WORKSPACE -> "a CUDA library could not allocate its workspace";
+                case CUDA_RUNTIME -> "the CUDA runtime reported out of memory";
+                case KV_CACHE -> "the inference engine could not fit its KV cache";
+            };
+        }
+    }
+}

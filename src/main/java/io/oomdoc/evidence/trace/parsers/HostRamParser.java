@@ -1,0 +1,61 @@
+package io.oomdoc.evidence.trace.parsers;
+
+import io.oomdoc.evidence.trace.LogText;
+import io.oomdoc.evidence.trace.OomNumbers;
+import io.oomdoc.evidence.trace.TraceFinding;
+import io.oomdoc.evidence.trace.TraceFinding.FailureKind;
+import io.oomdoc.evidence.trace.TraceParser;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Host memory failures: a bare "Killed", exit code 137 / -9 / SIGKILL, DataLoader workers killed,
+ * shared-memory bus errors, the kernel's "Out of memory: Killed process" and cgroup oom-kill lines,
+ * Python's MemoryError.
+ */
+public final class HostRamParser implements TraceParser {
+    private static final Pattern MARKER = Pattern.compile(
+            "^\\s*Killed\\s*$|exit(?:ed with)?\\s*(?:code|status)[:= ]*\\s*(?:137|-9)\\b|exitcode\\s*:\\s*-9\\b|Signals?\\.SIGKILL|signal 9\\b|SIGKILL"
+            + "|DataLoader worker \\(pid[^)]*\\) is killed by signal|worker .{0,40}killed by signal"
+            + "|Out of memory: Killed? process|oom-kill:|Memory cgroup out of memory|oom_reaper|invoked oom-killer"
+            + "|^\\s*MemoryError\\b|Unable to allocate [\\d.]+ [KMGT]i?B for an array|std::bad_alloc|DefaultCPUAllocator: (?:can't|not enough memory)"
+            + "|(?:Loading checkpoint shards|load).{0,80}\\bkilled\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
+    private static final Pattern KERNEL_KILL = Pattern.compile("Killed process (\\d+) \\(([^)]+)\\).*?anon-rss:(\\d+)kB", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ALLOC_REQ = Messages.sized("(?:Unable to allocate|DefaultCPUAllocator: (?:can't|not enough memory).{0,40}?allocate)\\s+SIZE");
+
+    @Override
+    public List<TraceFinding> parse(LogText log) {
+        List<TraceFinding> out = new ArrayList<>();
+        for (int i : Messages.linesMatching(log, MARKER)) {
+            String msg = log.messageAt(i, 2);
+            List<String> notes = new ArrayList<>();
+            OomNumbers.Builder b = new OomNumbers.Builder();
+            String lower = msg.toLowerCase();
+            if (lower.contains("bus error") || lower.contains("shared memory")) {
+                notes.add("a DataLoader worker ran out of shared memory (/dev/shm), not VRAM");
+            } else if (lower.contains("dataloader worker") || lower.contains("worker")) {
+                notes.add("a DataLoader worker process was killed: host RAM, usually num_workers × per-worker copies");
+            } else if (lower.contains("killed process") || lower.contains("oom-kill") || lower.contains("cgroup")) {
+                notes.add("the kernel's OOM killer acted (host RAM or the container's cgroup limit)");
+                Matcher k = KERNEL_KILL.matcher(msg);
+                if (k.find()) {
+                    b.processInUse = Long.parseLong(k.group(3)) * 1024;
+                    notes.add("killed " + k.group(2) + " (pid " + k.group(1) + ")");
+                }
+            } else if (lower.contains("memoryerror") || lower.contains("unable to allocate") || lower.contains("bad_alloc")
+                    || lower.contains("defaultcpuallocator")) {
+                notes.add("an allocation in host RAM failed inside the process");
+                b.tried = Messages.size(msg, ALLOC_REQ);
+            } else {
+                notes.add("the process was killed with SIGKILL (exit 137 / -9) and printed no Python traceback");
+            }
+            out.add(new TraceFinding("host-ram", FailureKind.HOST_RAM_OOM, "unknown", Messages.clip(msg),
+                    log.lines().get(i).number(), b.build(), notes));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,49 @@
+package io.oomdoc.evidence.trace.parsers;
+
+import io.oomdoc.evidence.trace.LogText;
+import io.oomdoc.evidence.trace.OomNumbers;
+import io.oomdoc.evidence.trace.TraceFinding;
+import io.oomdoc.evidence.trace.TraceFinding.FailureKind;
+import io.oomdoc.evidence.trace.TraceParser;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** JAX/XLA "RESOURCE_EXHAUSTED: Out of memory while trying to allocate N bytes" and its BFC allocator dump. */
+public final class JaxXlaParser implements TraceParser {
+    private static final Pattern MARKER = Pattern.compile("RESOURCE_EXHAUSTED|XlaRuntimeError.*(?:out of memory|OOM)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern TRIED = Pattern.compile("(?:trying to )?allocat\\w*\\s+(\\d+)\\s*bytes", Pattern.CASE_INSENSITIVE);
+    private static final Pattern TRIED_SIZE = Messages.sized("trying to allocate\\s+SIZE");
+    private static final Pattern LIMIT = Pattern.compile("\\bLimit:\\s+(\\d+)");
+    private static final Pattern IN_USE = Pattern.compile("\\bInUse:\\s+(\\d+)");
+    private static final Pattern DEVICE = Pattern.compile("(?:device|GPU|gpu:)\\s*:?\\s*(\\d+)");
+
+    @Override
+    public List<TraceFinding> parse(LogText log) {
+        List<TraceFinding> out = new ArrayList<>();
+        String all = null;
+        for (int i : Messages.linesMatching(log, MARKER)) {
+            String msg = log.messageAt(i, 4);
+            if (!msg.toLowerCase().contains("memory") && !msg.toLowerCase().contains("allocat")) continue;
+            OomNumbers.Builder b = new OomNumbers.Builder();
+            Matcher m = TRIED.matcher(msg);
+            if (m.find()) b.tried = Long.parseLong(m.group(1));
+            else b.tried = Messages.size(msg, TRIED_SIZE);
+            if (all == null) all = log.text();
+            Matcher lim = LIMIT.matcher(all);
+            if (lim.find()) b.total = Long.parseLong(lim.group(1));
+            Matcher use = IN_USE.matcher(all);
+            if (use.find()) b.allocated = Long.parseLong(use.group(1));
+            Matcher d = DEVICE.matcher(msg);
+            if (d.find() && msg.toLowerCase().contains("device")) b.gpu = Integer.valueOf(d.group(1));
+            List<String> notes = new ArrayList<>();
+            if (b.total != null) notes.add("BFC allocator limit from the dump");
+            boolean tf = msg.contains("tensorflow") || all.contains("tensorflow");
+            out.add(new TraceFinding("jax-xla", FailureKind.VRAM_OOM, tf ? "tensorflow" : "jax", Messages.clip(msg),
+                    log.lines().get(i).number(), b.build(), notes));
+        }
+        return out;
+    }
+}

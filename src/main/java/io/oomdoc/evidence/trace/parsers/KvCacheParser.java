@@ -1,0 +1,36 @@
+package io.oomdoc.evidence.trace.parsers;
+
+import io.oomdoc.evidence.trace.LogText;
+import io.oomdoc.evidence.trace.OomNumbers;
+import io.oomdoc.evidence.trace.TraceFinding;
+import io.oomdoc.evidence.trace.TraceFinding.FailureKind;
+import io.oomdoc.evidence.trace.TraceParser;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Inference engines (vLLM, SGLang, TGI) that cannot fit the KV cache they were asked to reserve. */
+public final class KvCacheParser implements TraceParser {
+    private static final Pattern MARKER = Pattern.compile(
+            "No available memory for the cache blocks|maximum number of tokens that can be stored in KV cache"
+            + "|Insufficient memory for KV cache|not enough memory for (?:the )?KV cache|KV cache (?:is )?(?:too large|out of memory)"
+            + "|num_gpu_blocks.{0,40}(?:<=|is) 0|Not enough memory.*max_total_tokens", Pattern.CASE_INSENSITIVE);
+    private static final Pattern LENGTHS = Pattern.compile("max seq len \\((\\d+)\\).*?KV cache \\((\\d+)\\)", Pattern.CASE_INSENSITIVE);
+
+    @Override
+    public List<TraceFinding> parse(LogText log) {
+        List<TraceFinding> out = new ArrayList<>();
+        for (int i : Messages.linesMatching(log, MARKER)) {
+            String msg = log.messageAt(i, 3);
+            List<String> notes = new ArrayList<>();
+            Matcher m = LENGTHS.matcher(msg);
+            if (m.find()) notes.add("max_model_len " + m.group(1) + " but the cache holds only " + m.group(2) + " tokens");
+            String framework = log.text().toLowerCase().contains("sglang") ? "sglang" : "vllm";
+            out.add(new TraceFinding("kv-cache", FailureKind.KV_CACHE, framework, Messages.clip(msg),
+                    log.lines().get(i).number(), OomNumbers.NONE, notes));
+        }
+        return out;
+    }
+}

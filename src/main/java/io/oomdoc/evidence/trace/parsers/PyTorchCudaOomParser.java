@@ -1,0 +1,75 @@
+package io.oomdoc.evidence.trace.parsers;
+
+import io.oomdoc.evidence.trace.LogText;
+import io.oomdoc.evidence.trace.OomNumbers;
+import io.oomdoc.evidence.trace.TraceFinding;
+import io.oomdoc.evidence.trace.TraceFinding.FailureKind;
+import io.oomdoc.evidence.trace.TraceParser;
+import io.oomdoc.util.Bytes;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * PyTorch's caching-allocator message in both generations:
+ * 1.x "Tried to allocate X (GPU 0; T total capacity; A already allocated; F free; R reserved in total by PyTorch)"
+ * 2.x "Tried to allocate X. GPU 0 has a total capacity of T of which F is free. Process N has P memory in use.
+ *      Of the allocated memory A is allocated by PyTorch, and U is reserved by PyTorch but unallocated."
+ */
+public final class PyTorchCudaOomParser implements TraceParser {
+    private static final Pattern MARKER = Pattern.compile("CUDA out of memory|CUDA OOM\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern TRIED = Messages.sized("Tried to allocate\\s+SIZE");
+    private static final Pattern GPU = Pattern.compile("\\bGPU\\s+(\\d+)\\s*(?:;|has)");
+    private static final Pattern TOTAL = Messages.sized("SIZE\\s+total capacity|total capac\\w*\\s+of\\s+SIZE");
+    private static final Pattern ALLOCATED = Messages.sized("SIZE\\s+already allocated|SIZE\\s+is allocated by PyTorch");
+    private static final Pattern FREE = Messages.sized("SIZE\\s+free\\b|of which\\s+SIZE\\s+is\\s+free");
+    private static final Pattern RESERVED = Messages.sized("SIZE\\s+reserved in total by PyTorch|SIZE\\s+cached\\b");
+    private static final Pattern UNALLOCATED = Messages.sized("SIZE\\s+is reserved by PyTorch but unallocated");
+    private static final Pattern PROCESS = Messages.sized("Process\\s+(\\d+)\\s+has\\s+SIZE\\s+memory in use");
+    private static final Pattern THIS_PROCESS = Messages.sized("this process has\\s+SIZE\\s+memory in use");
+    private static final Pattern PRIVATE_POOLS = Messages.sized("SIZE\\s+allocated in private pools");
+
+    @Override
+    public List<TraceFinding> parse(LogText log) {
+        List<TraceFinding> out = new ArrayList<>();
+        int lastEnd = -1;
+        for (int i : Messages.linesMatching(log, MARKER)) {
+            if (i <= lastEnd) continue;
+            String msg = log.messageAt(i, 12);
+            lastEnd = i;
+            OomNumbers.Builder b = new OomNumbers.Builder();
+            b.tried = Messages.size(msg, TRIED);
+            Matcher g = GPU.matcher(msg);
+            if (g.find()) b.gpu = Integer.valueOf(g.group(1));
+            b.total = Messages.size(msg, TOTAL);
+            b.allocated = Messages.size(msg, ALLOCATED);
+            b.free = Messages.size(msg, FREE);
+            b.reserved = Messages.size(msg, RESERVED);
+            b.reservedUnallocated = Messages.size(msg, UNALLOCATED);
+            Matcher p = PROCESS.matcher(msg);
+            while (p.find()) {
+                b.processes.add(new OomNumbers.ProcessUse(Long.parseLong(p.group(1)), Bytes.parse(p.group(2), p.group(3)), false));
+            }
+            Long self = Messages.size(msg, THIS_PROCESS);
+            if (self != null) {
+                b.processes.add(new OomNumbers.ProcessUse(-1, self, true));
+                b.processInUse = self;
+            }
+            List<String> notes = new ArrayList<>();
+            Long pools = Messages.size(msg, PRIVATE_POOLS);
+            if (pools != null) notes.add("private pools (CUDA Graphs) hold " + Bytes.human(pools));
+            if (msg.contains("expandable_segments")) notes.add("the allocator suggests expandable_segments:True");
+            else if (msg.contains("max_split_size_mb")) notes.add("the allocator suggests max_split_size_mb");
+            String generation = msg.contains("Of the allocated memory") || msg.contains("total capacity of")
+                    || msg.contains("total capacty of") ? "2.x" : msg.contains("total capacity;") ? "1.x" : "short";
+            notes.add("PyTorch " + generation + " message");
+            if (msg.contains("OutOfMemoryError")) notes.add("raised as torch.OutOfMemoryError");
+            else if (msg.contains("RuntimeError")) notes.add("raised as RuntimeError (PyTorch before 1.13)");
+            out.add(new TraceFinding("pytorch-cuda", FailureKind.VRAM_OOM, "pytorch", Messages.clip(msg),
+                    log.lines().get(i).number(), b.build(), notes));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,100 @@
+package io.oomdoc.knowledge;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.oomdoc.util.Resources;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** The entries of {@code knowledge/}, loaded once, looked up by id, searched by words. */
+public final class KnowledgeBase {
+    private static volatile KnowledgeBase bundled;
+    private final Map<String, KnowledgeEntry> byId;
+    private final LexicalIndex index;
+
+    public KnowledgeBase(List<KnowledgeEntry> entries) {
+        Map<String, KnowledgeEntry> m = new LinkedHashMap<>();
+        entries.stream().sorted(Comparator.comparing(KnowledgeBase::sortKey)).forEach(e -> m.put(e.id(), e));
+        this.byId = m;
+        this.index = new LexicalIndex(List.copyOf(m.values()));
+    }
+
+    /** The knowledge shipped with oomdoc. */
+    public static KnowledgeBase bundled() {
+        if (bundled == null) {
+            synchronized (KnowledgeBase.class) {
+                if (bundled == null) {
+                    List<KnowledgeEntry> entries = new ArrayList<>();
+                    for (Resources.Doc d : Resources.listMarkdown("knowledge")) entries.add(parse(d.name(), d.text()));
+                    bundled = new KnowledgeBase(entries);
+                }
+            }
+        }
+        return bundled;
+    }
+
+    public List<KnowledgeEntry> all() { return List.copyOf(byId.values()); }
+
+    /** Accepts "M7", "m07", "U11". */
+    public Optional<KnowledgeEntry> get(String id) {
+        return Optional.ofNullable(byId.get(normalizeId(id)));
+    }
+
+    public static String normalizeId(String id) {
+        String t = id.trim().toUpperCase(Locale.ROOT);
+        if (t.matches("[MU]0*\\d+")) return t.charAt(0) + String.valueOf(Integer.parseInt(t.substring(1)));
+        return t;
+    }
+
+    public List<LexicalIndex.Hit> search(String query, int limit) {
+        return index.search(query, limit);
+    }
+
+    /** Entries that list the category, in id order. */
+    public List<KnowledgeEntry> forCategory(String category) {
+        return byId.values().stream().filter(e -> e.categories().contains(category)).toList();
+    }
+
+    private static String sortKey(KnowledgeEntry e) {
+        return e.id().charAt(0) + String.format("%03d", Integer.parseInt(e.id().substring(1)));
+    }
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    static KnowledgeEntry parse(String file, String text) {
+        String t = text.replace("\r\n", "\n");
+        if (!t.startsWith("---\n")) throw new IllegalArgumentException(file + ": no front-matter");
+        int end = t.indexOf("\n---\n", 4);
+        if (end < 0) throw new IllegalArgumentException(file + ": front-matter not closed");
+        JsonNode fm;
+        try {
+            fm = YAML.readTree(t.substring(4, end));
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": bad front-matter: " + e.getMessage(), e);
+        }
+        List<KnowledgeEntry.Fix> fixes = new ArrayList<>();
+        for (JsonNode f : fm.path("fixes")) {
+            fixes.add(new KnowledgeEntry.Fix(f.path("title").asText(), f.path("cost").asText("unknown"),
+                    f.path("changes_science").asBoolean(false), f.path("before").asText(""), f.path("after").asText("")));
+        }
+        return new KnowledgeEntry(normalizeId(fm.path("id").asText()), fm.path("title").asText(), strings(fm, "categories"),
+                strings(fm, "keywords"), strings(fm, "symptoms"), strings(fm, "signals"), List.copyOf(fixes),
+                fm.path("verification").asText(""), fm.path("prevention").asText(""),
+                strings(fm, "related").stream().map(KnowledgeBase::normalizeId).toList(), strings(fm, "sources"),
+                t.substring(end + 5).strip(), file);
+    }
+
+    private static List<String> strings(JsonNode fm, String field) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode n : fm.path(field)) out.add(n.asText());
+        return List.copyOf(out);
+    }
+}

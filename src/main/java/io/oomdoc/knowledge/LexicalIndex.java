@@ -1,0 +1,95 @@
+package io.oomdoc.knowledge;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * BM25 over each entry's title, keywords, symptoms and body, with the curated fields weighted up.
+ * Small enough to build at start-up in a few milliseconds.
+ */
+public final class LexicalIndex {
+    public record Hit(KnowledgeEntry entry, double score) {}
+
+    private static final double K1 = 1.2, B = 0.75;
+    private static final Set<String> STOP = Set.of("the", "a", "an", "and", "or", "of", "to", "in", "is", "it", "my", "on",
+            "for", "with", "when", "what", "why", "how", "i", "at", "be", "do", "does", "this", "that", "after", "get", "gets",
+            "keeps", "are", "was", "from", "by", "as", "me", "can", "not", "no");
+
+    private final List<KnowledgeEntry> entries;
+    private final List<Map<String, Double>> tf = new ArrayList<>();
+    private final Map<String, Integer> df = new HashMap<>();
+    private final double[] length;
+    private final double avgLength;
+
+    LexicalIndex(List<KnowledgeEntry> entries) {
+        this.entries = entries;
+        this.length = new double[entries.size()];
+        double total = 0;
+        for (int i = 0; i < entries.size(); i++) {
+            KnowledgeEntry e = entries.get(i);
+            Map<String, Double> counts = new HashMap<>();
+            add(counts, e.title(), 3);
+            add(counts, String.join(" ", e.keywords()), 3);
+            add(counts, String.join(" ", e.symptoms()), 2);
+            add(counts, String.join(" ", e.signals()), 1);
+            add(counts, String.join(" ", e.categories()).replace('_', ' '), 2);
+            add(counts, e.body(), 1);
+            tf.add(counts);
+            for (String term : counts.keySet()) df.merge(term, 1, Integer::sum);
+            length[i] = counts.values().stream().mapToDouble(Double::doubleValue).sum();
+            total += length[i];
+        }
+        avgLength = entries.isEmpty() ? 1 : total / entries.size();
+    }
+
+    public List<Hit> search(String query, int limit) {
+        Set<String> terms = new HashSet<>(tokens(query));
+        List<Hit> hits = new ArrayList<>();
+        int n = entries.size();
+        for (int i = 0; i < n; i++) {
+            double score = 0;
+            for (String t : terms) {
+                Double f = tf.get(i).get(t);
+                if (f == null) continue;
+                double idf = Math.log(1 + (n - df.get(t) + 0.5) / (df.get(t) + 0.5));
+                score += idf * f * (K1 + 1) / (f + K1 * (1 - B + B * length[i] / avgLength));
+            }
+            if (score > 0) hits.add(new Hit(entries.get(i), score));
+        }
+        hits.sort(Comparator.comparingDouble(Hit::score).reversed());
+        return hits.size() > limit ? hits.subList(0, limit) : hits;
+    }
+
+    private static void add(Map<String, Double> counts, String text, double weight) {
+        for (String t : tokens(text)) counts.merge(t, weight, Double::sum);
+    }
+
+    /** Lower-case words, light stemming, plus bigrams so "empty cache" finds empty_cache. */
+    static List<String> tokens(String text) {
+        List<String> out = new ArrayList<>();
+        String prev = null;
+        for (String raw : text.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
+            if (raw.isEmpty() || STOP.contains(raw)) { prev = null; continue; }
+            String w = stem(raw);
+            out.add(w);
+            if (prev != null) out.add(prev + "_" + w);
+            prev = w;
+        }
+        return out;
+    }
+
+    private static String stem(String w) {
+        if (w.length() > 5 && w.endsWith("ing")) return w.substring(0, w.length() - 3);
+        if (w.length() > 4 && w.endsWith("ies")) return w.substring(0, w.length() - 3) + "y";
+        if (w.length() > 4 && w.endsWith("es") && !w.endsWith("ses")) return w.substring(0, w.length() - 1);
+        if (w.length() > 3 && w.endsWith("s") && !w.endsWith("ss")) return w.substring(0, w.length() - 1);
+        if (w.length() > 4 && w.endsWith("ed")) return w.substring(0, w.length() - 2);
+        return w;
+    }
+}

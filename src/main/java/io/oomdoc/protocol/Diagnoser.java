@@ -1,0 +1,79 @@
+package io.oomdoc.protocol;
+
+import io.oomdoc.budget.BatchFinder;
+import io.oomdoc.budget.Budget;
+import io.oomdoc.budget.BudgetEngine;
+import io.oomdoc.budget.Setup;
+import io.oomdoc.evidence.trace.LogText;
+import io.oomdoc.evidence.trace.TraceAnalysis;
+import io.oomdoc.evidence.trace.TraceAnalyzer;
+import io.oomdoc.knowledge.KnowledgeBase;
+import io.oomdoc.util.Bytes;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The protocol: gather evidence, rank hypotheses, write the report. */
+public final class Diagnoser {
+    private final TraceAnalyzer analyzer = new TraceAnalyzer();
+    private final HypothesisRanker ranker = new HypothesisRanker();
+    private final ReportWriter writer;
+
+    public Diagnoser() { this(KnowledgeBase.bundled()); }
+
+    public Diagnoser(KnowledgeBase kb) { this.writer = new ReportWriter(kb); }
+
+    /** Diagnoses a log (may be null) with the user's words and the session's facts. */
+    public Report diagnose(LogText log, String userText, Facts sessionFacts, Evidence.GpuSnapshot gpu, Evidence.CodeFindings code) {
+        TraceAnalysis trace = log == null || log.isBlank() ? null : analyzer.analyze(log);
+        Facts facts = sessionFacts.merge(FactExtractor.extract(userText == null ? "" : userText));
+        if (trace != null) facts = facts.merge(Facts.EMPTY).merge(onlyMissing(facts, FactExtractor.extract(trace.log().text())));
+        if (facts.gpuMemBytes() == null && trace != null && trace.numbers().totalBytes() != null) {
+            facts = facts.merge(new Facts(null, trace.numbers().totalBytes(), null, null, null, null, null, null, null, null, null, null, null, null, null, null, null));
+        }
+        List<Report.Fix> extra = new ArrayList<>();
+        Budget budget = budget(facts, extra);
+        Evidence e = new Evidence(trace, userText, facts, budget, gpu, code);
+        if (code != null) {
+            for (String[] f : code.fixes()) extra.add(0, new Report.Fix(f[0], f[1], "free", false, f[2], f[3]));
+        }
+        List<Hypothesis> ranked = ranker.rank(e);
+        return writer.write(e, ranked, extra);
+    }
+
+    /** Facts found in the log only fill what the user did not say. */
+    private static Facts onlyMissing(Facts have, Facts fromLog) {
+        return new Facts(have.gpuName() == null ? fromLog.gpuName() : null, have.gpuMemBytes() == null ? fromLog.gpuMemBytes() : null,
+                null, have.model() == null ? fromLog.model() : null, have.params() == null ? fromLog.params() : null,
+                have.depth() == null ? fromLog.depth() : null, have.batch() == null ? fromLog.batch() : null,
+                have.seqLen() == null ? fromLog.seqLen() : null, null, null, null, null, null, null, null, null, null);
+    }
+
+    private static Budget budget(Facts f, List<Report.Fix> extra) {
+        var setup = SetupFromFacts.from(f);
+        if (setup.isEmpty()) return null;
+        Setup s = setup.get();
+        Budget b = new BudgetEngine().estimate(s, f.gpuMemBytes());
+        if (f.gpuMemBytes() != null && s.batch() > 0 && s.seq() > 0 && Boolean.FALSE.equals(b.fits())) {
+            boolean nanochat = s.model().name().startsWith("nanochat");
+            BatchFinder.Result r = new BatchFinder().find(s, f.gpuMemBytes(), s.batch());
+            if (r.microBatch() > 0) {
+                String before, after;
+                if (nanochat) {
+                    long tokens = f.totalBatch() != null ? f.totalBatch() : 524_288L;
+                    long accum = Math.max(1, tokens / ((long) r.microBatch() * s.seq() * Math.max(1, s.gpus())));
+                    before = "--device-batch-size=" + s.batch();
+                    after = "--device-batch-size=" + r.microBatch() + "   # total batch " + tokens + " tokens kept: grad accumulation "
+                            + accum + " steps (" + tokens + " / (" + r.microBatch() + " × " + s.seq() + " × " + Math.max(1, s.gpus()) + " GPU))";
+                } else {
+                    before = "batch_size=" + s.batch();
+                    after = "batch_size=" + r.microBatch() + ", gradient_accumulation_steps=" + r.accumulationSteps()
+                            + "   # effective batch " + r.effectiveBatch() + " kept";
+                }
+                extra.add(new Report.Fix("M5", "Micro-batch " + r.microBatch() + " fits " + Bytes.human(f.gpuMemBytes())
+                        + " (estimated peak " + Bytes.human(r.budget().perGpuBytes().total()) + ")", "low", false, before, after));
+            }
+        }
+        return b;
+    }
+}

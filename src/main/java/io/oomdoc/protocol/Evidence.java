@@ -1,0 +1,53 @@
+package io.oomdoc.protocol;
+
+import io.oomdoc.budget.Budget;
+import io.oomdoc.evidence.trace.OomNumbers;
+import io.oomdoc.evidence.trace.TraceAnalysis;
+import io.oomdoc.evidence.trace.TraceFinding;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Everything gathered for one diagnosis. Fields are null when that evidence was not available;
+ * the report's Information Gaps are computed from those nulls.
+ */
+public record Evidence(TraceAnalysis trace, String userText, Facts facts, Budget budget, GpuSnapshot gpu, CodeFindings code) {
+
+    /** What the GPU probe or a pasted nvidia-smi said, reduced to what the ranking needs. */
+    public record GpuSnapshot(String source, long totalBytes, long usedBytes, long listedProcessBytes, int processCount,
+                              boolean mig, String summary) {}
+
+    /** What the code scanner found, reduced to rule ids with their file:line. */
+    public record CodeFindings(int filesScanned, java.util.List<String> ruleIds, java.util.List<String> locations,
+                               java.util.List<String[]> fixes) {}
+
+    public OomNumbers numbers() {
+        return trace == null ? OomNumbers.NONE : trace.numbers();
+    }
+
+    public Optional<TraceFinding> finding() {
+        return trace == null ? Optional.empty() : trace.primary();
+    }
+
+    /** Trace text and the user's words, lower-cased, for keyword signals. */
+    public String allTextLower() {
+        StringBuilder sb = new StringBuilder();
+        if (userText != null) sb.append(userText).append('\n');
+        if (trace != null) sb.append(trace.log().text());
+        return sb.toString().toLowerCase(Locale.ROOT);
+    }
+
+    /** Only the words the user wrote (not allocator boilerplate, which always mentions fragmentation). */
+    public String userTextLower() {
+        StringBuilder sb = new StringBuilder(userText == null ? "" : userText.toLowerCase(Locale.ROOT));
+        if (trace != null) {
+            for (var l : trace.log().lines()) {
+                String t = l.text();
+                if (t.contains("Tried to allocate") || t.contains("max_split_size_mb") || t.contains("expandable_segments")) continue;
+                sb.append('\n').append(t.toLowerCase(Locale.ROOT));
+            }
+        }
+        return sb.toString();
+    }
+}

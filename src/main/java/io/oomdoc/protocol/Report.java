@@ -1,0 +1,21 @@
+package io.oomdoc.protocol;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.util.List;
+import java.util.Map;
+
+/** The diagnosis: what the JSON of `diagnose` and `ask` carries (DESIGN.md), and what the text view renders. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Report(String issueType, String category, String phase, String framework, Map<String, Object> numbers,
+                     List<HypothesisView> hypotheses, List<String> kb, List<Fix> fixes, Sections sections,
+                     String question) {
+
+    public record HypothesisView(String category, double confidence, List<String> kb, List<String> evidence) {}
+
+    public record Fix(String kb, String title, String cost, boolean changesScience, String before, String after) {}
+
+    public record Sections(String memoryStateSummary, String issueType, String rootCause, String fix, String verification,
+                           String prevention, String confidenceAssessment, String riskAssessment,
+                           List<String> informationGaps, List<String> caveats) {}
+}

@@ -1,0 +1,297 @@
+package io.oomdoc.protocol;
+
+import io.oomdoc.budget.Budget;
+import io.oomdoc.evidence.trace.Frame;
+import io.oomdoc.evidence.trace.OomNumbers;
+import io.oomdoc.evidence.trace.TraceFinding;
+import io.oomdoc.evidence.trace.TraceFinding.FailureKind;
+import io.oomdoc.knowledge.KnowledgeBase;
+import io.oomdoc.knowledge.KnowledgeEntry;
+import io.oomdoc.util.Bytes;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Turns ranked hypotheses and the evidence into the ten sections. Every sentence is computed from what is held. */
+public final class ReportWriter {
+    private final KnowledgeBase kb;
+
+    public ReportWriter(KnowledgeBase kb) { this.kb = kb; }
+
+    public Report write(Evidence e, List<Hypothesis> ranked, List<Report.Fix> extraFixes) {
+        Hypothesis top = ranked.get(0);
+        Category cat = top.category();
+        String issueType = issueType(e);
+        String phase = phase(e, cat);
+        String framework = e.trace() == null ? "unknown" : e.trace().framework();
+
+        List<String> kbIds = kbList(e, ranked);
+        List<Report.Fix> fixes = new ArrayList<>(extraFixes);
+        for (String id : cat.kb.subList(0, Math.min(2, cat.kb.size()))) {
+            kb.get(id).ifPresent(entry -> entry.fixes().forEach(f ->
+                    fixes.add(new Report.Fix(entry.id(), f.title(), f.cost(), f.changesScience(), f.before(), f.after()))));
+        }
+        List<String> gaps = gaps(e, cat);
+        List<String> caveats = caveats(e, cat, fixes);
+        KnowledgeEntry primary = kb.get(cat.kb.get(0)).orElseThrow();
+
+        Report.Sections sections = new Report.Sections(
+                memorySummary(e),
+                issueTypeText(e, issueType, cat, phase, framework),
+                rootCause(e, top, primary),
+                fixText(fixes),
+                verification(e, cat, primary),
+                primary.prevention(),
+                confidence(ranked, e),
+                risk(fixes, top),
+                gaps, caveats);
+        List<Report.HypothesisView> hyps = ranked.stream()
+                .map(h -> new Report.HypothesisView(h.category().json(), h.confidence(), h.kb(), h.evidence())).toList();
+        String question = top.confidence() < 0.6 && !gaps.isEmpty() ? questionFor(gaps.get(0)) : null;
+        return new Report(issueType, cat.json(), phase, framework, numbersJson(e.numbers()), hyps, kbIds, fixes, sections, question);
+    }
+
+    static String issueType(Evidence e) {
+        Optional<TraceFinding> f = e.finding();
+        if (f.isPresent()) return f.get().kind() == FailureKind.HOST_RAM_OOM ? "host_ram_oom" : "vram_oom";
+        String t = e.allTextLower();
+        if (t.matches("(?s).*(killed|exit code 137|host ram|system ram|\\bram\\b).*") && !t.contains("vram")) return "host_ram_oom";
+        if (t.matches("(?s).*(out of memory|\\boom\\b|memory|vram).*")) return "vram_oom";
+        return e.trace() == null && (e.userText() == null || e.userText().isBlank()) ? "unknown" : "not_oom";
+    }
+
+    private static String phase(Evidence e, Category cat) {
+        if (e.trace() != null && e.trace().phase() != io.oomdoc.evidence.trace.Phase.UNKNOWN) return e.trace().phase().json();
+        String hint = e.facts().phaseHint();
+        if (hint != null && !hint.equals("growth")) return hint;
+        return switch (cat) {
+            case EVAL_ACCUMULATION -> "eval";
+            case OPTIMIZER_STATE_STEP2 -> "optimizer_step";
+            case FIRST_BACKWARD -> "backward";
+            case HOST_RAM_OOM -> e.allTextLower().contains("worker") ? "dataloader" : "unknown";
+            case CONTEXT_CREATION, KV_CACHE_INFERENCE -> "startup";
+            default -> "unknown";
+        };
+    }
+
+    /** KB ids for the JSON: the leader's entries, M2 when figures were decoded, then the runner-up's. */
+    private static List<String> kbList(Evidence e, List<Hypothesis> ranked) {
+        LinkedHashSet<String> ids = new LinkedHashSet<>();
+        List<String> first = ranked.get(0).kb();
+        ids.add(first.get(0));
+        if (first.size() > 1) ids.add(first.get(1));
+        if (!e.numbers().isEmpty()) ids.add("M2");
+        ids.addAll(first);
+        for (int i = 1; i < ranked.size() && i < 3; i++) if (ranked.get(i).confidence() >= 0.25) ids.add(ranked.get(i).kb().get(0));
+        return List.copyOf(ids);
+    }
+
+    static Map<String, Object> numbersJson(OomNumbers n) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (n.triedBytes() != null) m.put("tried_bytes", n.triedBytes());
+        if (n.totalBytes() != null) m.put("total_bytes", n.totalBytes());
+        if (n.freeBytes() != null) m.put("free_bytes", n.freeBytes());
+        if (n.allocatedBytes() != null) m.put("allocated_bytes", n.allocatedBytes());
+        if (n.reservedBytes() != null) m.put("reserved_bytes", n.reservedBytes());
+        if (n.reservedUnallocatedBytes() != null) m.put("reserved_unallocated_bytes", n.reservedUnallocatedBytes());
+        if (n.processInUseBytes() != null) m.put("process_in_use_bytes", n.processInUseBytes());
+        if (n.gpuIndex() != null) m.put("gpu_index", n.gpuIndex());
+        return m;
+    }
+
+    private static String memorySummary(Evidence e) {
+        List<String> parts = new ArrayList<>();
+        OomNumbers n = e.numbers();
+        if (!n.isEmpty()) {
+            StringBuilder sb = new StringBuilder(n.gpuIndex() != null ? "GPU " + n.gpuIndex() + ": " : "");
+            if (n.totalBytes() != null) sb.append(Bytes.human(n.totalBytes())).append(" total");
+            if (n.freeBytes() != null) sb.append(", ").append(Bytes.human(n.freeBytes())).append(" free");
+            if (n.triedBytes() != null) sb.append("; the failing request was ").append(Bytes.human(n.triedBytes()));
+            if (n.allocatedBytes() != null) sb.append("; live tensors ").append(Bytes.human(n.allocatedBytes()));
+            if (n.reservedBytes() != null) sb.append(", reserved by the allocator ").append(Bytes.human(n.reservedBytes()));
+            if (n.reservedUnallocatedBytes() != null) sb.append(" (").append(Bytes.human(n.reservedUnallocatedBytes())).append(" of it cached but unused)");
+            Long outside = n.heldOutsideAllocator();
+            if (outside != null && outside > 0) sb.append("; ").append(Bytes.human(outside)).append(" held outside this allocator (CUDA context, other processes)");
+            for (var p : n.processes()) if (!p.thisProcess()) sb.append("; process ").append(p.pid()).append(" uses ").append(Bytes.human(p.bytes()));
+            parts.add(sb.append('.').toString());
+        } else if (e.finding().isPresent()) {
+            parts.add("The message states no memory figures (" + e.finding().get().notes().get(0) + ").");
+        } else {
+            parts.add("No allocator figures were available: only the description.");
+        }
+        if (e.trace() != null) {
+            if (e.trace().iteration() != null) parts.add("The log reaches iteration " + e.trace().iteration() + " before failing.");
+            if (!e.trace().failedRanks().isEmpty()) parts.add("Failed ranks: " + e.trace().failedRanks() + (e.trace().firstFailedRank() != null ? ", first rank " + e.trace().firstFailedRank() : "") + ".");
+            parts.addAll(e.trace().notes());
+        }
+        if (e.gpu() != null) parts.add("GPU state (" + e.gpu().source() + "): " + e.gpu().summary());
+        if (e.budget() != null) {
+            Budget.Terms t = e.budget().perGpuBytes();
+            parts.add("Budget estimate per GPU: weights " + Bytes.human(t.weights()) + ", gradients " + Bytes.human(t.gradients())
+                    + ", optimizer " + Bytes.human(t.optimizer()) + ", activations " + Bytes.human(t.activations())
+                    + (t.logits() > 0 ? ", logits " + Bytes.human(t.logits()) : "") + (t.kvCache() > 0 ? ", KV cache " + Bytes.human(t.kvCache()) : "")
+                    + ", overhead " + Bytes.human(t.overhead()) + " = " + Bytes.human(t.total())
+                    + (e.budget().gpuBytes() != null ? " against " + Bytes.human(e.budget().gpuBytes()) + (Boolean.TRUE.equals(e.budget().fits()) ? " (fits)" : " (does not fit)") : "") + ".");
+        }
+        if (!e.facts().isEmpty()) parts.add("Facts from the conversation: " + describeFacts(e.facts()) + ".");
+        return String.join(" ", parts);
+    }
+
+    static String describeFacts(Facts f) {
+        List<String> s = new ArrayList<>();
+        if (f.gpuName() != null) s.add(f.gpuName());
+        if (f.gpuMemBytes() != null) s.add(Bytes.human(f.gpuMemBytes()) + " GPU");
+        if (f.model() != null) s.add(f.model());
+        if (f.params() != null) s.add(String.format(Locale.ROOT, "%.2fB params", f.params() / 1e9));
+        if (f.batch() != null) s.add("batch " + f.batch());
+        if (f.seqLen() != null) s.add("seq " + f.seqLen());
+        if (f.precision() != null) s.add(f.precision());
+        if (f.optimizer() != null) s.add(f.optimizer());
+        if (Boolean.TRUE.equals(f.qlora())) s.add("QLoRA"); else if (Boolean.TRUE.equals(f.lora())) s.add("LoRA");
+        if (f.worldSize() != null) s.add(f.worldSize() + " GPUs");
+        if (Boolean.TRUE.equals(f.checkpointing())) s.add("gradient checkpointing on");
+        if (f.phaseHint() != null) s.add("phase hint: " + f.phaseHint());
+        return String.join(", ", s);
+    }
+
+    private static String issueTypeText(Evidence e, String issueType, Category cat, String phase, String framework) {
+        String kind = switch (issueType) {
+            case "host_ram_oom" -> "Host RAM out of memory (not the GPU)";
+            case "vram_oom" -> "GPU memory (VRAM) out of memory";
+            case "not_oom" -> "Not recognisably an out-of-memory failure";
+            default -> "Unknown";
+        };
+        String msg = e.finding().map(f -> " — " + String.join("; ", f.notes())).orElse("");
+        return kind + msg + ". Most likely cause: " + cat.label + ". Phase: " + phase + ". Framework: " + framework + ".";
+    }
+
+    private static String rootCause(Evidence e, Hypothesis top, KnowledgeEntry primary) {
+        StringBuilder sb = new StringBuilder(capitalize(top.category().label)).append(". ");
+        if (!top.evidence().isEmpty()) sb.append("Evidence: ").append(String.join("; ", top.evidence())).append(". ");
+        if (e.trace() != null) {
+            Optional<Frame> uf = e.trace().userFrame();
+            uf.ifPresent(f -> sb.append("Look first at your code at ").append(f.file()).append(':').append(f.line())
+                    .append(f.code().isEmpty() ? "" : " (`" + f.code() + "`)").append(". "));
+        }
+        if (e.code() != null && !e.code().locations().isEmpty()) {
+            sb.append("The code scan points at ").append(String.join(", ", e.code().locations().subList(0, Math.min(3, e.code().locations().size())))).append(". ");
+        }
+        sb.append("Background (").append(primary.id()).append(", ").append(primary.title()).append("): ").append(firstParagraph(primary.body()));
+        return sb.toString().strip();
+    }
+
+    private static String fixText(List<Report.Fix> fixes) {
+        StringBuilder sb = new StringBuilder();
+        int i = 1;
+        for (Report.Fix f : fixes) {
+            sb.append(i++).append(". ").append(f.title()).append(" [").append(f.kb()).append(", cost ").append(f.cost())
+                    .append(f.changesScience() ? ", CHANGES THE SCIENCE: re-verify the result" : "").append("]\n")
+                    .append("   before: ").append(f.before().replace("\n", "\n           ")).append('\n')
+                    .append("   after:  ").append(f.after().replace("\n", "\n           ")).append('\n');
+        }
+        return sb.toString().stripTrailing();
+    }
+
+    private static String verification(Evidence e, Category cat, KnowledgeEntry primary) {
+        String generic = switch (cat) {
+            case OPTIMIZER_STATE_STEP2 -> "Run two complete steps and print torch.cuda.max_memory_allocated() after each; the peak after step 2 must stay below the card.";
+            case LEAK_HELD_REFERENCES, EVAL_ACCUMULATION -> "Print torch.cuda.memory_allocated() every 50 iterations (or every eval batch); after the fix it is flat once warm.";
+            case HOST_RAM_OOM -> "Watch `free -g` (or the cgroup's memory.current) through one epoch; dmesg shows no new kill.";
+            case OTHER_PROCESS_OR_ZOMBIE, CONTEXT_CREATION -> "`oomdoc gpu` (or nvidia-smi) before launch shows the card empty except for your job.";
+            case FRAGMENTATION -> "The same step passes; in the next OOM message (if any) reserved-but-unallocated is small.";
+            default -> "Run the failing step again with torch.cuda.reset_peak_memory_stats() before it and print torch.cuda.max_memory_allocated() after; it must stay below the card with ~10% headroom.";
+        };
+        return primary.verification() + " " + generic + " `oomdoc probe --run` records these figures in one JSON file.";
+    }
+
+    private static String confidence(List<Hypothesis> ranked, Evidence e) {
+        Hypothesis top = ranked.get(0);
+        String level = top.confidence() >= 0.75 ? "High" : top.confidence() >= 0.5 ? "Medium" : "Low";
+        StringBuilder sb = new StringBuilder(level).append(String.format(Locale.ROOT, " (%.2f) that the cause is %s", top.confidence(), top.category().json()));
+        sb.append(", from ").append(top.evidence().size()).append(" supporting signal(s)");
+        List<String> held = new ArrayList<>();
+        if (!e.numbers().isEmpty()) held.add("decoded allocator figures");
+        if (e.trace() != null && !e.trace().frames().isEmpty()) held.add("a traceback");
+        if (e.gpu() != null) held.add("GPU state");
+        if (e.code() != null) held.add("a code scan");
+        if (e.budget() != null) held.add("a budget");
+        sb.append(held.isEmpty() ? "; no measured evidence beyond the text" : "; evidence held: " + String.join(", ", held)).append('.');
+        if (ranked.size() > 1) {
+            Hypothesis r = ranked.get(1);
+            sb.append(String.format(Locale.ROOT, " Runner-up: %s (%.2f).", r.category().json(), r.confidence()));
+        }
+        return sb.toString();
+    }
+
+    private static String risk(List<Report.Fix> fixes, Hypothesis top) {
+        if (fixes.isEmpty()) return "No fix proposed.";
+        Report.Fix first = fixes.get(0);
+        String r = first.changesScience()
+                ? "Medium: the first fix changes the experiment (" + first.title() + "); compare against a baseline before trusting results."
+                : "Low: the first fix (" + first.title() + ", cost " + first.cost() + ") leaves the training mathematics unchanged.";
+        long sci = fixes.stream().filter(Report.Fix::changesScience).count();
+        if (sci > 0 && !first.changesScience()) r += " " + sci + " later option(s) change the science and are marked.";
+        if (top.confidence() < 0.5) r += " The diagnosis itself is uncertain: verify the cause (see Information Gaps) before investing in a fix.";
+        return r;
+    }
+
+    private static List<String> gaps(Evidence e, Category cat) {
+        List<String> g = new ArrayList<>();
+        if (e.trace() == null || e.finding().isEmpty() || e.finding().get().parser().equals("mention")) {
+            g.add("The exact error message: paste the full output from the line with 'Traceback' down to the OutOfMemoryError (or run `python train.py 2>&1 | oomdoc diagnose -`).");
+        } else if (e.numbers().isEmpty() && e.finding().get().kind() == FailureKind.VRAM_OOM) {
+            g.add("Allocator figures: the message had none; run `oomdoc probe --run` or print torch.cuda.memory_summary() in an except torch.OutOfMemoryError block.");
+        }
+        if (e.trace() == null || e.trace().frames().isEmpty()) g.add("The Python traceback (which line of your code was running) to tell forward, backward, optimizer step and eval apart.");
+        if ((e.trace() == null || e.trace().iteration() == null) && e.facts().phaseHint() == null)
+            g.add("Which step failed: the first step, step 2, during eval, or after thousands of steps? Each points at a different cause.");
+        if (e.gpu() == null && cat != Category.HOST_RAM_OOM) g.add("GPU state on the failing machine: paste `nvidia-smi` output or run `oomdoc gpu` there (other processes, MIG, zombies).");
+        if (e.code() == null) g.add("The training code: run oomdoc inside the repo (or pass --repo DIR) so the scanner can check the loop.");
+        if (e.budget() == null && cat != Category.HOST_RAM_OOM && cat != Category.OTHER_PROCESS_OR_ZOMBIE)
+            g.add("The setup for a budget: model (or parameter count), GPU, batch size, sequence length, precision, optimizer.");
+        if (cat == Category.HOST_RAM_OOM) g.add("The kernel's view: `dmesg -T | grep -i 'killed process'` and the cgroup's memory.events, plus num_workers and dataset size.");
+        if (cat == Category.LEAK_HELD_REFERENCES || cat == Category.FRAGMENTATION) g.add("A memory snapshot of a few steps (`oomdoc probe --run`, then `oomdoc snapshot FILE`) to name the allocation site.");
+        return g;
+    }
+
+    private static List<String> caveats(Evidence e, Category cat, List<Report.Fix> fixes) {
+        List<String> c = new ArrayList<>();
+        c.add("This ranking is computed from the evidence shown; hypotheses without measured figures are inferences.");
+        if (fixes.stream().anyMatch(Report.Fix::changesScience))
+            c.add("Fixes marked as changing the science (precision, sequence length, LoRA) alter what the experiment measures: re-run the baseline under the same change.");
+        if (fixes.stream().anyMatch(f -> f.after().contains("expandable_segments")))
+            c.add("expandable_segments is still marked experimental and has known conflicts with some VMM allocators (e.g. NCCL's ncclMemAlloc); remove it if such a stack misbehaves.");
+        if (cat == Category.ACTIVATIONS_BATCH || cat == Category.FIRST_BACKWARD)
+            c.add("With a token-averaged loss, gradient accumulation over uneven micro-batches weights tokens differently; normalise by the total token count if exact equivalence matters.");
+        if (e.trace() != null) c.addAll(e.trace().unreadable());
+        if (e.budget() != null) c.add("Budget figures are estimates (see its assumptions); the allocator's cache and temporary buffers add a few percent.");
+        return c;
+    }
+
+    private static String questionFor(String gap) {
+        if (gap.startsWith("Which step")) return "Which step failed: the very first, step 2, during evaluation, or after many steps?";
+        if (gap.startsWith("The exact error")) return "Can you paste the full error message (from 'Traceback' to the OutOfMemoryError line)?";
+        if (gap.startsWith("GPU state")) return "Can you paste `nvidia-smi` from the machine that failed?";
+        if (gap.startsWith("The setup")) return "What model, GPU, batch size and sequence length are you running?";
+        if (gap.startsWith("The Python traceback")) return "Which line of your code was running when it failed (the traceback)?";
+        return "Could you share: " + gap;
+    }
+
+    private static String firstParagraph(String body) {
+        for (String para : body.split("\n\\s*\n")) {
+            String p = para.strip();
+            if (p.isEmpty() || p.startsWith("#") || p.startsWith("|")) continue;
+            return p.replace("\n", " ");
+        }
+        return "";
+    }
+
+    private static String capitalize(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}
