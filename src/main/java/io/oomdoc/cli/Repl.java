@@ -12,6 +12,8 @@ import org.jline.reader.impl.completer.NullCompleter;
 import org.jline.reader.impl.completer.StringsCompleter;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import org.jline.terminal.impl.DumbTerminal;
+import java.nio.charset.StandardCharsets;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,7 +42,7 @@ public final class Repl {
 
     /** A REPL over plain streams through JLine's dumb terminal: how tests and pipes drive it. */
     public static int runOnStreams(InputStream in, OutputStream out, Map<String, String> env, Path workDir) throws IOException {
-        Terminal t = TerminalBuilder.builder().system(false).streams(in, out).type("dumb").dumb(true).build();
+        Terminal t = new DumbTerminal("oomdoc", Terminal.TYPE_DUMB, in, out, StandardCharsets.UTF_8);
         PrintWriter w = t.writer();
         AppContext ctx = new AppContext(w, w, in, env, workDir, Style.plain(), new Session(Session.transcriptPath(env)), true);
         return new Repl(ctx, t).run();

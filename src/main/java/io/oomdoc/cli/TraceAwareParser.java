@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  */
 final class TraceAwareParser extends DefaultParser {
     private static final Pattern FRAME = Pattern.compile("^\\s*File \"[^\"]+\", line \\d+");
-    private static final Pattern EXCEPTION = Pattern.compile("^\\s*(?:[A-Za-z_][\\w.]*(?:Error|Exception|Interrupt|Exit|Warning)\\b|Killed\\b|RuntimeError|torch\\.)");
+    private static final Pattern EXCEPTION = Pattern.compile("^(?:[A-Za-z_][\\w.]*(?:Error|Exception|Interrupt|Exit)\\b|Killed\\b)");
 
     TraceAwareParser() {
         setEscapeChars(new char[0]); // Windows paths and regexes keep their backslashes

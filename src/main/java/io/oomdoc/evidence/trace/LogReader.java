@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Streams a log of any size and keeps only what a diagnosis needs: the head (arguments, setup),
@@ -23,9 +22,15 @@ public final class LogReader {
         public NotText(String message) { super(message); }
     }
 
-    private static final Pattern INTERESTING = Pattern.compile(
-            "(?i)out of memory|\\boom\\b|oom[-_ ]kill|killed|resource_exhausted|cuda error|alloc_failed|not_enough_workspace"
-            + "|cache blocks|gpu_memory_utilization|traceback|exit code|exitcode|signal|memoryerror|bus error|kv cache");
+    /**
+     * Substrings that make a line worth keeping with its context. Plain indexOf on a few fragments is
+     * an order of magnitude faster than a case-insensitive regex over every line of a 100 MB log.
+     */
+    private static final String[] TRIGGERS = {"emory", "EMORY", "OOM", "oom", "illed", "ILLED", "RESOURCE_EXHAUSTED",
+            "rror", "RROR", "raceback", "xit", "ignal", "ALLOC", "WORKSPACE", "ache block", "gpu_memory", "bad_alloc",
+            "KV cache", "kv cache", "Bus error"};
+
+    private record Raw(int number, String text) {}
 
     private final int headLines;
     private final int before;
@@ -43,6 +48,11 @@ public final class LogReader {
         this.maxKept = maxKept;
     }
 
+    static boolean interesting(String line) {
+        for (String t : TRIGGERS) if (line.contains(t)) return true;
+        return false;
+    }
+
     public LogText read(InputStream in) throws IOException {
         PushbackInputStream pin = new PushbackInputStream(in, 8192);
         byte[] probe = pin.readNBytes(8192);
@@ -53,7 +63,8 @@ public final class LogReader {
         BufferedReader r = new BufferedReader(new InputStreamReader(pin, decoder), 1 << 16);
 
         List<LogText.Line> kept = new ArrayList<>();
-        ArrayDeque<LogText.Line> window = new ArrayDeque<>(before + 1);
+        int windowSize = Math.max(before, tailLines);
+        ArrayDeque<Raw> window = new ArrayDeque<>(windowSize + 1);
         int lineNo = 0, keepAfter = 0, lastKept = 0;
         boolean dropped = false;
         String raw;
@@ -65,14 +76,20 @@ public final class LogReader {
                 lastKept = lineNo;
                 continue;
             }
-            boolean hit = INTERESTING.matcher(raw).find();
+            boolean hit = interesting(raw);
             if (hit) {
-                if (window.peekFirst() != null && window.peekFirst().number() > lastKept + 1) dropped = true;
-                kept.addAll(window);
+                int keepFrom = Math.max(0, window.size() - before);
+                int i = 0;
+                for (Raw w : window) {
+                    if (i++ < keepFrom) continue;
+                    if (w.number() > lastKept + 1 && kept.size() > 0 && i == keepFrom + 1) dropped = true;
+                    kept.add(LogText.clean(w.number(), w.text()));
+                }
                 window.clear();
                 keepAfter = after;
             }
             if (hit || keepAfter > 0) {
+                if (!hit && lineNo > lastKept + 1) dropped = true;
                 kept.add(LogText.clean(lineNo, raw));
                 lastKept = lineNo;
                 if (!hit) keepAfter--;
@@ -81,15 +98,13 @@ public final class LogReader {
                     dropped = true;
                 }
             } else {
-                window.addLast(LogText.clean(lineNo, raw));
-                if (window.size() > Math.max(before, tailLines)) window.removeFirst();
+                window.addLast(new Raw(lineNo, raw));
+                if (window.size() > windowSize) { window.removeFirst(); dropped = true; }
             }
         }
-        // The tail: the last lines that were not kept already.
-        List<LogText.Line> tail = new ArrayList<>(window);
+        List<Raw> tail = new ArrayList<>(window);
         if (tail.size() > tailLines) { tail = tail.subList(tail.size() - tailLines, tail.size()); dropped = true; }
-        if (!tail.isEmpty() && tail.get(0).number() > lastKept + 1) dropped = true;
-        kept.addAll(tail);
+        for (Raw t : tail) kept.add(LogText.clean(t.number(), t.text()));
         return new LogText(kept, dropped);
     }
 

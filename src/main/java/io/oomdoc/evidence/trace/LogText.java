@@ -14,7 +14,7 @@ public final class LogText {
 
     private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;?]*[ -/]*[@-~]|\u001B\\][^\u0007]*\u0007|\u001B[()][A-Z0-9]");
     private static final Pattern RANK_PREFIX = Pattern.compile(
-            "^(?:\\[(?:rank|default)?(\\d+)\\]:\\s?|\\[1,(\\d+)\\]<std(?:out|err)>:\\s?|rank(\\d+)\\]:\\s?)");
+            "^(?:.{0,40}?\\[(?:rank|default)(\\d+)\\]:\\s?|\\[(\\d+)\\]:\\s|\\[1,(\\d+)\\]<std(?:out|err)>:\\s?)");
     /** Widths at which terminals hard-wrap; a line exactly this long probably continues on the next. */
     private static final int[] WRAP_WIDTHS = {80, 100, 120, 132, 160, 200};
 

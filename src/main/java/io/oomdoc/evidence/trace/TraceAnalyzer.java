@@ -98,7 +98,8 @@ public final class TraceAnalyzer {
         boolean numbers = !f.numbers().isEmpty();
         switch (f.kind()) {
             case VRAM_OOM: return numbers ? 4 : 3;
-            case KV_CACHE: case LIBRARY_WORKSPACE: return 3;
+            case LIBRARY_WORKSPACE: return 4; // more specific than the CUDA error that usually accompanies it
+            case KV_CACHE: return 3;
             case CUDA_RUNTIME: return 2;
             case HOST_RAM_OOM: return f.notes().stream().anyMatch(n -> n.contains("SIGKILL")) ? 1 : 2;
             default: return 0;

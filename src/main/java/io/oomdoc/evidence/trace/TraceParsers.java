@@ -6,6 +6,7 @@ import io.oomdoc.evidence.trace.parsers.JaxXlaParser;
 import io.oomdoc.evidence.trace.parsers.KvCacheParser;
 import io.oomdoc.evidence.trace.parsers.LibraryWorkspaceParser;
 import io.oomdoc.evidence.trace.parsers.MpsOomParser;
+import io.oomdoc.evidence.trace.parsers.OnnxRuntimeParser;
 import io.oomdoc.evidence.trace.parsers.PyTorchCudaOomParser;
 import io.oomdoc.evidence.trace.parsers.TensorFlowOomParser;
 
@@ -23,5 +24,6 @@ public final class TraceParsers {
             new JaxXlaParser(),
             new TensorFlowOomParser(),
             new KvCacheParser(),
+            new OnnxRuntimeParser(),
             new HostRamParser());
 }

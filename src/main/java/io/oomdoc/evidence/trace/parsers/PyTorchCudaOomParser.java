@@ -25,7 +25,9 @@ public final class PyTorchCudaOomParser implements TraceParser {
     private static final Pattern TOTAL = Messages.sized("SIZE\\s+total capacity|total capac\\w*\\s+of\\s+SIZE");
     private static final Pattern ALLOCATED = Messages.sized("SIZE\\s+already allocated|SIZE\\s+is allocated by PyTorch");
     private static final Pattern FREE = Messages.sized("SIZE\\s+free\\b|of which\\s+SIZE\\s+is\\s+free");
-    private static final Pattern RESERVED = Messages.sized("SIZE\\s+reserved in total by PyTorch|SIZE\\s+cached\\b");
+    private static final Pattern RESERVED = Messages.sized("SIZE\\s+reserved in total by PyTorch");
+    /** PyTorch ≤ 1.3 printed "Z cached": blocks cached but not in use, so reserved = allocated + Z. */
+    private static final Pattern CACHED = Messages.sized("SIZE\\s+cached\\b");
     private static final Pattern UNALLOCATED = Messages.sized("SIZE\\s+is reserved by PyTorch but unallocated");
     private static final Pattern PROCESS = Messages.sized("Process\\s+(\\d+)\\s+has\\s+SIZE\\s+memory in use");
     private static final Pattern THIS_PROCESS = Messages.sized("this process has\\s+SIZE\\s+memory in use");
@@ -48,6 +50,7 @@ public final class PyTorchCudaOomParser implements TraceParser {
             b.free = Messages.size(msg, FREE);
             b.reserved = Messages.size(msg, RESERVED);
             b.reservedUnallocated = Messages.size(msg, UNALLOCATED);
+            if (b.reserved == null && b.reservedUnallocated == null) b.reservedUnallocated = Messages.size(msg, CACHED);
             Matcher p = PROCESS.matcher(msg);
             while (p.find()) {
                 b.processes.add(new OomNumbers.ProcessUse(Long.parseLong(p.group(1)), Bytes.parse(p.group(2), p.group(3)), false));

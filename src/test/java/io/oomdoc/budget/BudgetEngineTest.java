@@ -1,0 +1,74 @@
+package io.oomdoc.budget;
+
+import io.oomdoc.util.Bytes;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Checks against published measurements (HF single-GPU training doc, bert-large on a V100). */
+class BudgetEngineTest {
+    private final BudgetEngine engine = new BudgetEngine();
+    private final ModelSpec bertLarge = ModelCatalog.find("bert-large").orElseThrow();
+
+    private Setup bert(int batch, Setup.Precision p, Setup.Optimizer o, Setup.Checkpointing c) {
+        // HF Trainer on bert-large for sequence classification: no language-model logits (vocab 0 here).
+        ModelSpec m = new ModelSpec("bert-large", bertLarge.params(), 24, 1024, 16, 16, 4096, 0, true, 0, 0);
+        return new Setup(m, 512, batch, Setup.Mode.TRAIN, p, o, c, Setup.Attention.EAGER, 0, 1, 0, Setup.Quant.NONE, BudgetEngine.DEFAULT_CONTEXT);
+    }
+
+    private static void within(double measuredMiB, long predicted, double tolerance) {
+        double err = (predicted / (double) Bytes.MIB - measuredMiB) / measuredMiB;
+        assertTrue(Math.abs(err) <= tolerance, String.format("predicted %.0f MiB vs measured %.0f MiB (%.1f%%)", predicted / (double) Bytes.MIB, measuredMiB, err * 100));
+    }
+
+    @Test
+    void fp32AdamwBatch4MatchesTheMeasuredPeak() {
+        within(14949, engine.estimate(bert(4, Setup.Precision.FP32, Setup.Optimizer.ADAMW, Setup.Checkpointing.NONE), null).perGpuBytes().total(), 0.10);
+    }
+
+    @Test
+    void mixedPrecisionKeepsFp32SoftmaxSoItSavesLittleOnBert() {
+        within(13939, engine.estimate(bert(4, Setup.Precision.MIXED_FP16, Setup.Optimizer.ADAMW, Setup.Checkpointing.NONE), null).perGpuBytes().total(), 0.10);
+    }
+
+    @Test
+    void checkpointingAndEightBitAdamShrinkTheirTerms() {
+        within(6775, engine.estimate(bert(1, Setup.Precision.FP32, Setup.Optimizer.ADAMW, Setup.Checkpointing.FULL), null).perGpuBytes().total(), 0.10);
+        within(13085, engine.estimate(bert(4, Setup.Precision.FP32, Setup.Optimizer.ADAMW_8BIT, Setup.Checkpointing.NONE), null).perGpuBytes().total(), 0.10);
+    }
+
+    @Test
+    void kvCacheOfLlama31EightBIs128KiBPerToken() {
+        ModelSpec m = ModelCatalog.find("llama-3.1-8b").orElseThrow();
+        Setup s = new Setup(m, 1024, 1, Setup.Mode.INFER, Setup.Precision.BF16, Setup.Optimizer.ADAMW, Setup.Checkpointing.NONE,
+                Setup.Attention.SDPA, 0, 1, 0, Setup.Quant.NONE, 0);
+        assertEquals(128L * 1024 * 1024, engine.estimate(s, null).perGpuBytes().kvCache());
+    }
+
+    @Test
+    void zeroThreeDividesModelStatesByTheWorldSize() {
+        ModelSpec m = ModelSpec.ofParams("7B", 7_000_000_000L);
+        Setup one = new Setup(m, 0, 0, Setup.Mode.TRAIN, Setup.Precision.MIXED_BF16, Setup.Optimizer.ADAMW, Setup.Checkpointing.NONE,
+                Setup.Attention.SDPA, 3, 8, 0, Setup.Quant.NONE, 0);
+        Budget.Terms t = engine.estimate(one, null).perGpuBytes();
+        assertEquals(7_000_000_000L * 18 / 8, t.weights() + t.gradients() + t.optimizer(), 7_000_000_000L * 0.01);
+    }
+
+    @Test
+    void batchFinderFindsTheLargestMicroBatchAndKeepsTheEffectiveBatch() {
+        ModelSpec m = ModelSpec.nanochat(24);
+        Setup s = new Setup(m, 2048, 64, Setup.Mode.TRAIN, Setup.Precision.MIXED_BF16, Setup.Optimizer.ADAMW, Setup.Checkpointing.NONE,
+                Setup.Attention.SDPA, 0, 1, 0, Setup.Quant.NONE, BudgetEngine.DEFAULT_CONTEXT);
+        long gpu = 24L * Bytes.GIB;
+        BatchFinder.Result r = new BatchFinder().find(s, gpu, 64);
+        assertTrue(r.microBatch() > 0 && r.microBatch() < 64);
+        assertTrue(engine.estimate(s.withBatch(r.microBatch()), gpu).fits());
+        assertFalse(engine.estimate(s.withBatch(r.microBatch() + 1), gpu).fits() && 64 % (r.microBatch() + 1) == 0);
+        assertEquals(64, r.effectiveBatch());
+    }
+
+    @Test
+    void nanochatDepth20HasItsPublished561MParameters() {
+        assertEquals(561e6, ModelSpec.nanochat(20).params(), 5e6);
+    }
+}

@@ -1,0 +1,165 @@
+package io.oomdoc.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.oomdoc.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The real command line, run in-process against real fixtures. */
+class CliTest {
+    @TempDir Path tmp;
+
+    record Result(int code, String out, String err) {}
+
+    private Result run(String stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        int code = Main.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), out, err,
+                Map.of("XDG_STATE_HOME", tmp.resolve("state").toString()), tmp, false, false);
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void versionPrintsTheVersion() {
+        Result r = run("", "--version");
+        assertEquals(0, r.code);
+        assertTrue(r.out.startsWith("oomdoc "));
+    }
+
+    @Test
+    void diagnoseReadsAFileAndPrintsAllSections() {
+        Result r = run("", "diagnose", Fixtures.path("traces/segtoolbox-backward-1x-cached.txt").toString());
+        assertEquals(0, r.code, r.err);
+        for (String s : new String[]{"Memory State Summary", "Issue Type", "Root Cause", "Fix", "Verification", "Prevention",
+                "Confidence Assessment", "Risk Assessment", "Information Gaps", "Caveats"}) {
+            assertTrue(r.out.contains("## " + s), s);
+        }
+        assertTrue(r.out.contains("train.py:228"), "points at the user's own line");
+    }
+
+    @Test
+    void diagnoseJsonFromStdinIsOneDocumentWithTheContractFields() throws Exception {
+        Result r = run(Fixtures.text("traces/vllm-kaito-2x.txt"), "diagnose", "-", "--json");
+        assertEquals(0, r.code, r.err);
+        JsonNode j = new ObjectMapper().readTree(r.out);
+        assertEquals("vram_oom", j.path("issue_type").asText());
+        assertEquals(546L * 1024 * 1024, j.path("numbers").path("tried_bytes").asLong());
+        assertEquals(j.path("category").asText(), j.path("hypotheses").get(0).path("category").asText());
+        for (String f : new String[]{"memory_state_summary", "issue_type", "root_cause", "fix", "verification", "prevention",
+                "confidence_assessment", "risk_assessment", "information_gaps", "caveats"}) {
+            assertTrue(j.path("sections").has(f), f);
+        }
+        assertTrue(j.path("fixes").get(0).has("changes_science"));
+    }
+
+    @Test
+    void noArgumentsWithPipedInputActsAsAFilter() {
+        Result r = run(Fixtures.text("traces/visfly-backward-2x.txt"));
+        assertEquals(0, r.code, r.err);
+        assertTrue(r.out.contains("## Root Cause"));
+        assertFalse(r.out.contains("oomdoc>"), "no prompt when stdin is not a terminal");
+    }
+
+    @Test
+    void aDirectoryIsAClearErrorNotAStackTrace() {
+        Result r = run("", "diagnose", tmp.toString());
+        assertEquals(1, r.code);
+        assertTrue(r.err.contains("is a directory"), r.err);
+        assertFalse(r.err.contains("Exception"), r.err);
+    }
+
+    @Test
+    void binaryInputIsRefusedClearly() throws Exception {
+        Path bin = tmp.resolve("snap.pickle");
+        Files.write(bin, new byte[]{(byte) 0x80, 4, 0, 0, 0, 1, 2, 3});
+        Result r = run("", "diagnose", bin.toString());
+        assertEquals(1, r.code);
+        assertTrue(r.err.contains("binary"), r.err);
+    }
+
+    @Test
+    void missingFileAndEmptyInputExitOne() {
+        assertEquals(1, run("", "diagnose", "nope.log").code);
+        Result empty = run("", "diagnose", "-");
+        assertEquals(1, empty.code);
+        assertTrue(empty.err.contains("empty"));
+    }
+
+    @Test
+    void aLogWithoutAnyMemoryFailureExitsOne() {
+        Result r = run("epoch 1 loss 0.5\nepoch 2 loss 0.4\n", "diagnose");
+        assertEquals(1, r.code);
+        assertTrue(r.err.contains("no out-of-memory message"), r.err);
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        Result r = run("", "diagnose", "--frobnicate");
+        assertEquals(2, r.code);
+        assertTrue(r.err.contains("--frobnicate"));
+    }
+
+    @Test
+    void kbShowsAnEntryAndSearches() {
+        Result show = run("", "kb", "M7");
+        assertEquals(0, show.code);
+        assertTrue(show.out.contains("checkpointing"));
+        Result search = run("", "kb", "memory", "grows", "every", "epoch");
+        assertTrue(search.out.contains("M20"), search.out);
+        assertEquals(1, run("", "kb", "M99").code);
+    }
+
+    @Test
+    void budgetPrintsTermsAndTheLadderWhenItDoesNotFit() {
+        Result r = run("", "budget", "--model", "llama-3.1-8b", "--seq", "4096", "--batch", "8", "--gpu", "rtx 4090");
+        assertEquals(0, r.code, r.err);
+        assertTrue(r.out.contains("does not fit"));
+        assertTrue(r.out.contains("ladder"));
+    }
+
+    @Test
+    void budgetUsageErrorsExitTwoWithNearestNames() {
+        Result unknownModel = run("", "budget", "--model", "lama-3.1-8b");
+        assertEquals(2, unknownModel.code);
+        assertTrue(unknownModel.err.contains("llama"), unknownModel.err);
+        Result badHeads = run("", "budget", "--layers", "12", "--hidden", "770", "--heads", "12", "--vocab", "50257");
+        assertEquals(2, badHeads.code);
+        assertTrue(badHeads.err.contains("divisible"));
+        assertEquals(2, run("", "budget", "--params", "-5").code);
+        Result gpu = run("", "budget", "--params", "7B", "--gpu", "rtx 3900");
+        assertEquals(2, gpu.code);
+        assertTrue(gpu.err.contains("3090"), gpu.err);
+    }
+
+    @Test
+    void budgetJsonHasTheContractFields() throws Exception {
+        Result r = run("", "budget", "--params", "7B", "--gpu-mem", "80GB", "--json");
+        JsonNode j = new ObjectMapper().readTree(r.out);
+        assertEquals(7_000_000_000L, j.path("params").asLong());
+        assertTrue(j.path("per_gpu_bytes").has("total"));
+        assertTrue(j.path("fits").isBoolean());
+    }
+
+    @Test
+    void batchFindsAMicroBatch() {
+        Result r = run("", "batch", "--model", "gpt2", "--seq", "1024", "--batch", "64", "--gpu", "t4");
+        assertEquals(0, r.code, r.err);
+        assertTrue(r.out.contains("Tesla T4") || r.out.contains("t4"));
+    }
+
+    @Test
+    void enginesNotYetBuiltSaySoAndExitOne() {
+        Result r = run("", "snapshot", "x.pickle");
+        assertEquals(1, r.code);
+        assertTrue(r.err.contains("not available yet"));
+    }
+}

@@ -1,0 +1,102 @@
+package io.oomdoc.cli;
+
+import io.oomdoc.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The REPL driven through JLine's dumb terminal on piped streams, line by line as a user types. */
+class ReplTest {
+    @TempDir Path tmp;
+
+    private String session(String... lines) throws Exception {
+        String input = String.join("\n", lines) + "\n";
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = Repl.runOnStreams(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), out,
+                Map.of("XDG_STATE_HOME", tmp.resolve("state").toString()), tmp);
+        assertEquals(0, code);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static int count(String hay, String needle) {
+        int n = 0;
+        for (int i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + 1)) n++;
+        return n;
+    }
+
+    @Test
+    void helpListsEveryCommandWithItsDescription() throws Exception {
+        String out = session("/help", "/exit");
+        for (String c : new String[]{"/debug-oom", "/budget", "/batch", "/gpu", "/scan", "/kb", "/probe", "/snapshot", "/facts", "/reset", "/save", "/model", "/help", "/exit"}) {
+            assertTrue(out.contains(c), c);
+        }
+        assertTrue(out.contains("Estimate per-GPU memory"), "descriptions come from prompts/commands front-matter");
+    }
+
+    @Test
+    void aPastedMultiLineTracebackIsDiagnosedOnce() throws Exception {
+        String trace = Fixtures.text("traces/segtoolbox-backward-1x-cached.txt").strip();
+        String out = session(trace, "/exit");
+        assertEquals(1, count(out, "## Memory State Summary"), out);
+        assertTrue(out.contains("backward"));
+    }
+
+    @Test
+    void debugOomReadsAFile() throws Exception {
+        Path f = tmp.resolve("crash.log");
+        Files.writeString(f, Fixtures.text("traces/visfly-backward-2x.txt"));
+        String out = session("/debug-oom crash.log", "/exit");
+        assertTrue(out.contains("## Root Cause"), out);
+    }
+
+    @Test
+    void factsCarryAcrossTurnsAndResetClearsThem() throws Exception {
+        String out = session("I have a 24 GB 3090 and train nanochat depth=24 with seq len 2048", "/facts", "what batch fits?", "/reset", "/facts", "/exit");
+        assertTrue(out.contains("GeForce RTX 3090"));
+        assertTrue(out.contains("--device-batch-size="), out);
+        assertTrue(out.contains("No facts yet"));
+    }
+
+    @Test
+    void ctrlCAtThePromptKeepsTheSession() throws Exception {
+        String out = session("\u0003", "/kb M8", "/exit");
+        assertTrue(out.contains("expandable_segments"), out);
+    }
+
+    @Test
+    void uniquePrefixesSelectCommandsAndUnknownOnesAreExplained() throws Exception {
+        String out = session("/bud --params 7B --gpu-mem 24GB", "/zzz", "/exit");
+        assertTrue(out.contains("total"));
+        assertTrue(out.contains("Unknown command /zzz"));
+    }
+
+    @Test
+    void saveWritesTheLastReportAsMarkdownAndATranscriptIsKept() throws Exception {
+        session("CUDA out of memory during validation, memory keeps growing", "/save report.md", "/exit");
+        assertTrue(Files.readString(tmp.resolve("report.md")).contains("## Root Cause"));
+        try (Stream<Path> s = Files.list(tmp.resolve("state/oomdoc/sessions"))) {
+            Path t = s.findFirst().orElseThrow();
+            String jsonl = Files.readString(t);
+            assertTrue(jsonl.contains("\"kind\":\"input\"") && jsonl.contains("\"kind\":\"report\""), jsonl);
+        }
+        assertTrue(Files.exists(tmp.resolve("state/oomdoc/history")));
+    }
+
+    @Test
+    void userMarkdownCommandsAreOffered() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve(".oomdoc/commands"));
+        Files.writeString(dir.resolve("why-eval.md"), "---\ndescription: Ask about eval memory\nargument-hint: \"\"\n---\nWhy does memory grow during validation? $ARGUMENTS\n");
+        String out = session("/help", "/why-eval", "/exit");
+        assertTrue(out.contains("Ask about eval memory"));
+        assertTrue(out.contains("eval_accumulation"), out);
+    }
+}

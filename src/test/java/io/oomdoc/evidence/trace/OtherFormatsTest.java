@@ -1,0 +1,87 @@
+package io.oomdoc.evidence.trace;
+
+import io.oomdoc.Fixtures;
+import io.oomdoc.evidence.trace.TraceFinding.FailureKind;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class OtherFormatsTest {
+    private final TraceAnalyzer analyzer = new TraceAnalyzer();
+
+    private TraceFinding primary(String text) {
+        return analyzer.analyze(LogText.of(text)).primary().orElseThrow(() -> new AssertionError("nothing found in: " + text));
+    }
+
+    @Test
+    void tensorFlowShapeGivesTheRequestInBytes() {
+        TraceFinding f = analyzer.analyze(Fixtures.log("traces/tf-models-shape-oom.txt")).primary().orElseThrow();
+        assertEquals("tensorflow", f.framework());
+        assertEquals(64L * 2016 * 9 * 9 * 4, f.numbers().triedBytes());
+        assertEquals(0, f.numbers().gpuIndex());
+    }
+
+    @Test
+    void jaxResourceExhaustedGivesTheRequest() {
+        TraceAnalysis a = analyzer.analyze(Fixtures.log("traces/jax-bufferassignment.txt"));
+        assertEquals(6291456L, a.numbers().triedBytes());
+        assertEquals("jax", a.framework());
+    }
+
+    @Test
+    void legacyThcMessageIsRecognised() {
+        TraceAnalysis a = analyzer.analyze(Fixtures.log("traces/thc-model-cuda-legacy.txt"));
+        assertTrue(a.primary().isPresent());
+        assertEquals(FailureKind.VRAM_OOM, a.primary().get().kind());
+        assertEquals(Phase.LOAD, a.phase(), "self.model.cuda() is loading the model onto the GPU");
+    }
+
+    @Test
+    void libraryWorkspaceFailuresAreTheirOwnKind() {
+        assertEquals(FailureKind.LIBRARY_WORKSPACE, primary("RuntimeError: CUDA error: CUBLAS_STATUS_ALLOC_FAILED when calling `cublasCreate(handle)`").kind());
+        assertEquals(FailureKind.LIBRARY_WORKSPACE, primary("cuDNN failure 2: CUDNN_STATUS_ALLOC_FAILED ; GPU=0 ; hostname=x ; expr=finder(calgo, algoPerf)").kind());
+        assertEquals(FailureKind.LIBRARY_WORKSPACE, primary("RuntimeError: NCCL error in: ../torch/csrc/distributed/c10d/ProcessGroupNCCL.cpp:1191, unhandled cuda error, NCCL version 2.14.3 ncclUnhandledCudaError: Call to CUDA function failed. Last error: Cuda failure 2 'out of memory'").kind());
+    }
+
+    @Test
+    void hostRamKillsAreNotVram() {
+        assertEquals(FailureKind.HOST_RAM_OOM, primary("RuntimeError: DataLoader worker (pid 3855) is killed by signal: Killed.").kind());
+        assertEquals(FailureKind.HOST_RAM_OOM, primary("[ 1234.5678] Out of memory: Killed process 4242 (python) total-vm:98765432kB, anon-rss:45678912kB, file-rss:0kB").kind());
+        assertEquals(FailureKind.HOST_RAM_OOM, primary("Killed").kind());
+        assertEquals(FailureKind.HOST_RAM_OOM, primary("torch.distributed.elastic.multiprocessing.api:failed (exitcode: -9) local_rank: 0 (pid: 290) of binary: /usr/bin/python3").kind());
+    }
+
+    @Test
+    void kernelKillReportsTheResidentSize() {
+        TraceFinding f = primary("Out of memory: Killed process 4242 (python) total-vm:98765432kB, anon-rss:1048576kB, file-rss:0kB");
+        assertEquals(1024L * 1024 * 1024, f.numbers().processInUseBytes());
+    }
+
+    @Test
+    void vllmCacheBlocksIsAKvCacheFailure() {
+        TraceFinding f = primary("ValueError: No available memory for the cache blocks. Try increasing `gpu_memory_utilization` when initializing the engine.");
+        assertEquals(FailureKind.KV_CACHE, f.kind());
+    }
+
+    @Test
+    void mpsMessageReadsItsOwnFigures() {
+        TraceFinding f = primary("MPS backend out of memory (MPS allocated: 1.45 GB, other allocations: 7.42 GB, max allowed: 9.07 GB). Tried to allocate 563.62 MB on private pool.");
+        assertEquals(Math.round(563.62 * 1024 * 1024), f.numbers().triedBytes());
+        assertEquals(Math.round(9.07 * 1024 * 1024 * 1024), f.numbers().totalBytes());
+    }
+
+    @Test
+    void cudaErrorAtFirstCallIsARuntimeFailureAtStartup() {
+        TraceAnalysis a = analyzer.analyze(LogText.of("Traceback (most recent call last):\n  File \"demo.py\", line 22, in <module>\n    im1_v = im1.cuda()\nRuntimeError: CUDA error: out of memory\n"));
+        assertEquals(FailureKind.CUDA_RUNTIME, a.primary().get().kind());
+        assertEquals(Phase.STARTUP, a.phase());
+        assertEquals("demo.py", a.userFrame().orElseThrow().file());
+    }
+
+    @Test
+    void plainProseWithoutAMessageIsOnlyAMention() {
+        TraceAnalysis a = analyzer.analyze(LogText.of("Trainer runs out of memory when computing eval score"));
+        assertEquals("mention", a.primary().orElseThrow().parser());
+        assertTrue(analyzer.analyze(LogText.of("loss 0.31 step 200\nloss 0.29 step 300")).findings().isEmpty());
+    }
+}

@@ -1,0 +1,80 @@
+package io.oomdoc.evidence.trace;
+
+import io.oomdoc.Fixtures;
+import io.oomdoc.util.Bytes;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class PyTorchMessageTest {
+    private final TraceAnalyzer analyzer = new TraceAnalyzer();
+
+    private OomNumbers numbers(String text) {
+        return analyzer.analyze(LogText.of(text)).numbers();
+    }
+
+    @Test
+    void decodesThe1xMessageWithCachedInsteadOfReserved() {
+        OomNumbers n = analyzer.analyze(Fixtures.log("traces/segtoolbox-backward-1x-cached.txt")).numbers();
+        assertEquals(Math.round(86.00 * Bytes.MIB), n.triedBytes());
+        assertEquals(3, n.gpuIndex());
+        assertEquals(Math.round(11.75 * Bytes.GIB), n.totalBytes());
+        assertEquals(Math.round(10.05 * Bytes.GIB), n.allocatedBytes());
+        assertEquals(Math.round(85.81 * Bytes.MIB), n.freeBytes());
+        assertEquals(Math.round(588.65 * Bytes.MIB), n.reservedUnallocatedBytes(), "old messages' 'cached' is the unused part of the cache");
+        assertEquals(n.allocatedBytes() + n.reservedUnallocatedBytes(), n.reservedBytes());
+    }
+
+    @Test
+    void decodesThe2xMessageWithThisProcessLine() {
+        OomNumbers n = analyzer.analyze(Fixtures.log("traces/visfly-backward-2x.txt")).numbers();
+        assertEquals(Math.round(244.00 * Bytes.MIB), n.triedBytes());
+        assertEquals(Math.round(7.73 * Bytes.GIB), n.totalBytes());
+        assertEquals(Math.round(228.50 * Bytes.MIB), n.freeBytes());
+        assertEquals(Math.round(6.59 * Bytes.GIB), n.processInUseBytes());
+        assertEquals(Math.round(5.90 * Bytes.GIB), n.allocatedBytes());
+        assertEquals(Math.round(469.82 * Bytes.MIB), n.reservedUnallocatedBytes());
+        assertEquals(n.allocatedBytes() + n.reservedUnallocatedBytes(), n.reservedBytes(), "reserved = allocated + unallocated");
+    }
+
+    @Test
+    void readsEveryProcessLineOfA2xMessage() {
+        OomNumbers n = numbers("torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 20.00 MiB. GPU 0 has a total capacity of 23.65 GiB "
+                + "of which 5.06 MiB is free. Process 1139 has 12.00 GiB memory in use. Process 2210 has 11.62 GiB memory in use. "
+                + "Of the allocated memory 11.2 GiB is allocated by PyTorch, and 100.00 MiB is reserved by PyTorch but unallocated.");
+        assertEquals(2, n.processes().size());
+        assertEquals(1139, n.processes().get(0).pid());
+        assertEquals(Math.round(11.62 * Bytes.GIB), n.processes().get(1).bytes());
+    }
+
+    @Test
+    void readsZeroBytesFreeAndTheCapacityTypo() {
+        OomNumbers n = numbers("torch.cuda.OutOfMemoryError: CUDA out of memory. Tried to allocate 1.70 GiB. GPU 0 has a total capacty of 6.00 GiB of which 0 bytes is free.");
+        assertEquals(0L, n.freeBytes());
+        assertEquals(6L * Bytes.GIB, n.totalBytes());
+    }
+
+    @Test
+    void survivesColourCodesCrlfAndTerminalWrapping() {
+        String head = "RuntimeError: CUDA out of memory. Tried to allocate 2.26 GiB (GPU 0; 6.00 GiB total capacity; 781.";
+        String wrappedAt120 = " ".repeat(120 - head.length()) + head; // a 120-column terminal cut the number in two
+        String text = "\u001B[31m" + wrappedAt120 + "\r\n59 MiB already allocated; 3.03 GiB free; 1.24 GiB reserved in total by PyTorch)\u001B[0m\r\n";
+        OomNumbers n = numbers(text);
+        assertEquals(Math.round(781.59 * Bytes.MIB), n.allocatedBytes());
+        assertEquals(Math.round(1.24 * Bytes.GIB), n.reservedBytes());
+    }
+
+    @Test
+    void acceptsDecimalCommas() {
+        OomNumbers n = numbers("RuntimeError: CUDA out of memory. Tried to allocate 1,50 GiB (GPU 0; 7,79 GiB total capacity; 5,12 GiB already allocated; 1,02 GiB free; 5,90 GiB reserved in total by PyTorch)");
+        assertEquals(Math.round(1.5 * Bytes.GIB), n.triedBytes());
+        assertEquals(Math.round(7.79 * Bytes.GIB), n.totalBytes());
+    }
+
+    @Test
+    void reportsWhatATruncatedMessageStillSays() {
+        OomNumbers n = numbers("RuntimeError: CUDA out of memory. Tried to allocate 60.00 MiB (GPU 0; 11.17 GiB total capa");
+        assertEquals(Math.round(60.0 * Bytes.MIB), n.triedBytes());
+        assertNull(n.totalBytes());
+    }
+}
