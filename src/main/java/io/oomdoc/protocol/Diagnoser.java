@@ -33,6 +33,10 @@ public final class Diagnoser {
         }
         List<Report.Fix> extra = new ArrayList<>();
         Budget budget = budget(facts, extra);
+        if (gpu == null && trace != null) {
+            Integer idx = trace.numbers().gpuIndex();
+            gpu = GpuEvidence.pasted(trace.log().text()).map(s -> GpuEvidence.from(s, idx)).orElse(null);
+        }
         Evidence e = new Evidence(trace, userText, facts, budget, gpu, code);
         if (code != null) {
             for (String[] f : code.fixes()) extra.add(0, new Report.Fix(f[0], f[1], "free", false, f[2], f[3]));

@@ -162,4 +162,38 @@ class CliTest {
         assertEquals(1, r.code);
         assertTrue(r.err.contains("not available yet"));
     }
+
+    @Test
+    void gpuReadsSavedNvidiaSmiOutputAsJson() throws Exception {
+        Result r = run("", "gpu", "--json", "--from", Fixtures.path("nvidia_smi/03_h200-590-load.txt").toString());
+        assertEquals(0, r.code, r.err);
+        JsonNode j = new ObjectMapper().readTree(r.out);
+        assertEquals("file", j.path("source").asText());
+        assertEquals(150754820096L, j.path("gpus").get(0).path("memory_total_bytes").asLong());
+        assertEquals(3, j.path("gpus").get(0).path("processes").size());
+    }
+
+    @Test
+    void gpuFromGarbageOrADirectoryIsAClearError() throws Exception {
+        assertEquals(1, run("", "gpu", "--from", tmp.toString()).code);
+        Path junk = tmp.resolve("junk.txt");
+        Files.writeString(junk, "hello");
+        Result r = run("", "gpu", "--from", junk.toString());
+        assertEquals(1, r.code);
+        assertTrue(r.err.contains("nvidia-smi"), r.err);
+    }
+
+    @Test
+    void gpuOnThisMachineNeverFails() {
+        Result r = run("", "gpu", "--json");
+        assertEquals(0, r.code, r.err);
+        assertTrue(r.out.contains("\"source\""));
+    }
+
+    @Test
+    void diagnoseUsesSavedGpuStateAsEvidence() {
+        Result r = run(Fixtures.text("traces/qwen3coder-rank3-2x.txt"), "diagnose", "-", "--gpu", Fixtures.path("nvidia_smi/03_h200-590-load.txt").toString());
+        assertEquals(0, r.code, r.err);
+        assertTrue(r.out.contains("GPU state (file)"), r.out);
+    }
 }

@@ -51,7 +51,12 @@ public final class DiagnoseCommand implements Callable<Integer> {
     /** Optional evidence beyond the log (GPU state, code scan); filled by later stages. */
     record Evidence(io.oomdoc.protocol.Evidence.GpuSnapshot gpu, io.oomdoc.protocol.Evidence.CodeFindings code) {
         static Evidence gather(AppContext ctx, String repo, String gpu) {
-            return new Evidence(null, null);
+            io.oomdoc.protocol.Evidence.GpuSnapshot g = switch (gpu == null ? "none" : gpu) {
+                case "none" -> null;
+                case "auto" -> io.oomdoc.protocol.GpuEvidence.from(new io.oomdoc.evidence.gpu.GpuProbe().read(ctx.env, false), null);
+                default -> io.oomdoc.protocol.GpuEvidence.from(GpuCommand.fromFile(ctx, gpu), null);
+            };
+            return new Evidence(g, null);
         }
     }
 }

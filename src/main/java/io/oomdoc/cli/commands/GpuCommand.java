@@ -1,14 +1,53 @@
 package io.oomdoc.cli.commands;
 
 import io.oomdoc.cli.AppContext;
+import io.oomdoc.cli.GpuView;
+import io.oomdoc.cli.Json;
+import io.oomdoc.cli.UserError;
+import io.oomdoc.evidence.gpu.GpuProbe;
+import io.oomdoc.evidence.gpu.GpuState;
+import io.oomdoc.evidence.gpu.NvidiaSmiText;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Unmatched;
+import picocli.CommandLine.Option;
 
-import java.util.List;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
 
 @Command(name = "gpu", mixinStandardHelpOptions = true)
-public final class GpuCommand extends NotYetCommand {
-    @Unmatched List<String> args;
+public final class GpuCommand implements Callable<Integer> {
+    private final AppContext ctx;
 
-    public GpuCommand(AppContext ctx) { super("GPU and host state (oomdoc gpu)"); }
+    @Option(names = "--json") boolean json;
+    @Option(names = "--from", paramLabel = "FILE", description = "read saved nvidia-smi output (table or CSV) instead of this machine")
+    String from;
+    @Option(names = "--context", description = "create a CUDA context to read free memory through the driver (costs a few hundred MiB)")
+    boolean context;
+
+    public GpuCommand(AppContext ctx) { this.ctx = ctx; }
+
+    @Override
+    public Integer call() {
+        GpuState s = from != null ? fromFile(ctx, from) : new GpuProbe().read(ctx.env, context);
+        ctx.out.print(json ? Json.write(s) + "\n" : GpuView.text(s, ctx.style));
+        ctx.out.flush();
+        return 0;
+    }
+
+    /** Saved nvidia-smi output: the way to diagnose a cluster node's state from a login node. */
+    public static GpuState fromFile(AppContext ctx, String file) {
+        Path p = ctx.workDir.resolve(file);
+        if (Files.isDirectory(p)) throw new UserError(file + " is a directory; pass a file with saved nvidia-smi output");
+        if (!Files.isRegularFile(p)) throw new UserError("no such file: " + file);
+        try {
+            if (Files.size(p) > 20_000_000) throw new UserError(file + " is too large to be nvidia-smi output");
+            String text = Files.readString(p);
+            return NvidiaSmiText.parse(text, "file");
+        } catch (IOException e) {
+            throw new UserError("cannot read " + file + ": " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new UserError(file + ": " + e.getMessage());
+        }
+    }
 }
