@@ -1,14 +1,73 @@
 package io.oomdoc.cli.commands;
 
 import io.oomdoc.cli.AppContext;
+import io.oomdoc.cli.Json;
+import io.oomdoc.cli.UserError;
+import io.oomdoc.evidence.code.Finding;
+import io.oomdoc.evidence.code.PythonScanner;
+import io.oomdoc.evidence.code.ScanResult;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Unmatched;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-import java.util.List;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
 
 @Command(name = "scan", mixinStandardHelpOptions = true)
-public final class ScanCommand extends NotYetCommand {
-    @Unmatched List<String> args;
+public final class ScanCommand implements Callable<Integer> {
+    private final AppContext ctx;
 
-    public ScanCommand(AppContext ctx) { super("the code scanner (oomdoc scan)"); }
+    @Parameters(arity = "0..1", paramLabel = "DIR", description = "repository to scan (default: the current folder)") String dir;
+    @Option(names = "--json") boolean json;
+
+    public ScanCommand(AppContext ctx) { this.ctx = ctx; }
+
+    @Override
+    public Integer call() {
+        ScanResult r = scan(ctx, dir);
+        if (json) {
+            ctx.out.println(Json.write(r));
+        } else {
+            ctx.out.printf("%d file(s) scanned, %d finding(s)%n%n", r.filesScanned(), r.findings().size());
+            for (Finding f : r.findings()) {
+                ctx.out.println(ctx.style.bold(f.file() + ":" + f.line()) + (f.cell() == null ? "" : " (cell " + f.cell() + ")")
+                        + "  " + severity(f.severity()) + "  " + f.rule() + "  [" + f.kb() + "]");
+                ctx.out.println("  " + f.message());
+                ctx.out.println("  before: " + f.fix().before().replace("\n", "\n          "));
+                ctx.out.println("  after:  " + f.fix().after().replace("\n", "\n          "));
+                ctx.out.println();
+            }
+            var s = r.setup();
+            if (s != null && s.sources() != null) ctx.out.println("setup read from the code: " + s.sources()
+                    + (s.precision() == null ? "" : "; precision " + s.precision()) + (s.optimizer() == null ? "" : "; optimizer " + s.optimizer())
+                    + (s.model() == null ? "" : "; model " + s.model()));
+            if (!r.skipped().isEmpty()) {
+                ctx.out.println("skipped or read partially:");
+                r.skipped().forEach(k -> ctx.out.println("  " + k.file() + ": " + k.why()));
+            }
+        }
+        ctx.out.flush();
+        return 0;
+    }
+
+    private String severity(String s) {
+        return switch (s) {
+            case "high" -> ctx.style.red(s);
+            case "medium" -> ctx.style.yellow(s);
+            default -> ctx.style.dim(s);
+        };
+    }
+
+    public static ScanResult scan(AppContext ctx, String dir) {
+        Path root = dir == null ? ctx.workDir : ctx.workDir.resolve(dir);
+        if (!Files.exists(root)) throw new UserError("no such folder: " + (dir == null ? root : dir));
+        if (!Files.isDirectory(root)) throw new UserError((dir == null ? root.toString() : dir) + " is not a folder; pass the repository root");
+        try {
+            return new PythonScanner().scan(root);
+        } catch (IOException e) {
+            throw new UserError("cannot scan " + root + ": " + e.getMessage());
+        }
+    }
 }

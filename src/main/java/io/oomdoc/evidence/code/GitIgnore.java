@@ -1,0 +1,59 @@
+package io.oomdoc.evidence.code;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** The common subset of .gitignore: globs, `**`, trailing `/` for folders, leading `/` anchors, `!` negation. */
+final class GitIgnore {
+    private record Rule(Pattern pattern, boolean negate, boolean dirOnly) {}
+
+    private final List<Rule> rules = new ArrayList<>();
+
+    static GitIgnore load(Path root) {
+        GitIgnore g = new GitIgnore();
+        Path f = root.resolve(".gitignore");
+        if (Files.isRegularFile(f)) {
+            try {
+                for (String line : Files.readAllLines(f)) g.add(line);
+            } catch (IOException | RuntimeException ignored) {
+                // an unreadable .gitignore means nothing is ignored by it
+            }
+        }
+        return g;
+    }
+
+    void add(String raw) {
+        String l = raw.strip();
+        if (l.isEmpty() || l.startsWith("#")) return;
+        boolean negate = l.startsWith("!");
+        if (negate) l = l.substring(1);
+        boolean dirOnly = l.endsWith("/");
+        if (dirOnly) l = l.substring(0, l.length() - 1);
+        boolean anchored = l.startsWith("/") || l.contains("/");
+        if (l.startsWith("/")) l = l.substring(1);
+        StringBuilder re = new StringBuilder(anchored ? "^" : "(^|.*/)");
+        for (int i = 0; i < l.length(); i++) {
+            char c = l.charAt(i);
+            if (c == '*' && i + 1 < l.length() && l.charAt(i + 1) == '*') { re.append(".*"); i++; if (i + 1 < l.length() && l.charAt(i + 1) == '/') i++; }
+            else if (c == '*') re.append("[^/]*");
+            else if (c == '?') re.append("[^/]");
+            else if ("\\.[]{}()+-^$|".indexOf(c) >= 0) re.append('\\').append(c);
+            else re.append(c);
+        }
+        re.append("(/.*)?$");
+        rules.add(new Rule(Pattern.compile(re.toString()), negate, dirOnly));
+    }
+
+    boolean ignored(String relative, boolean dir) {
+        boolean ignored = false;
+        for (Rule r : rules) {
+            if (r.dirOnly && !dir && !relative.contains("/")) continue;
+            if (r.pattern.matcher(relative).matches()) ignored = !r.negate;
+        }
+        return ignored;
+    }
+}

@@ -1,0 +1,239 @@
+package io.oomdoc.evidence.code;
+
+import org.treesitter.TSInputEncoding;
+import org.treesitter.TSNode;
+import org.treesitter.TSParser;
+import org.treesitter.TSQuery;
+import org.treesitter.TSQueryCapture;
+import org.treesitter.TSQueryCursor;
+import org.treesitter.TSQueryMatch;
+import org.treesitter.TSTree;
+import org.treesitter.TreeSitterPython;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One parsed Python file with the questions rules ask of it: calls by name, the enclosing loop and
+ * function of a node, whether a node runs without autograd, the text of a node. Tree-sitter recovers
+ * from syntax errors, so a broken file still yields its valid parts.
+ */
+public final class PySource {
+    private static final TreeSitterPython LANGUAGE = new TreeSitterPython();
+    private static final ThreadLocal<TSParser> PARSER = ThreadLocal.withInitial(() -> {
+        TSParser p = new TSParser();
+        p.setLanguage(LANGUAGE);
+        return p;
+    });
+    private static final ThreadLocal<TSQuery> CALLS = ThreadLocal.withInitial(() -> new TSQuery(LANGUAGE,
+            "(call function: [(identifier) @name (attribute attribute: (identifier) @name)]) @call "
+            + "(augmented_assignment) @aug (keyword_argument name: (identifier) @kw) @kwarg"));
+
+    public final String path;
+    public final String text;
+    private final byte[] bytes;
+    private final TSTree tree;
+    private final Map<String, List<TSNode>> callsByName = new HashMap<>();
+    private final List<TSNode> augmented = new ArrayList<>();
+    private final Map<String, List<TSNode>> kwargsByName = new HashMap<>();
+    private String[] lines;
+    /** For notebooks: the cell each line belongs to (1-based), else null. */
+    private final int[] cellOfLine;
+
+    public PySource(String path, String text, int[] cellOfLine) {
+        this(path, text, text, cellOfLine);
+    }
+
+    /**
+     * @param text the whole file, for file-level questions and the user's lines
+     * @param parsed the same lines with the irrelevant ones blanked (see RelevantLines); rows are unchanged
+     */
+    public PySource(String path, String text, String parsed, int[] cellOfLine) {
+        this.path = path;
+        this.text = text;
+        this.bytes = parsed.getBytes(StandardCharsets.UTF_8);
+        this.cellOfLine = cellOfLine;
+        this.tree = PARSER.get().parse(bytes, null, (buf, offset, pos) -> {
+            int n = Math.max(0, Math.min(buf.length, bytes.length - offset));
+            System.arraycopy(bytes, offset, buf, 0, n);
+            return n;
+        }, TSInputEncoding.TSInputEncodingUTF8);
+        index();
+    }
+
+    private void index() {
+        TSQuery q = CALLS.get();
+        TSQueryCursor c = new TSQueryCursor();
+        c.exec(q, tree.getRootNode());
+        TSQueryMatch m = new TSQueryMatch();
+        while (c.nextMatch(m)) {
+            TSNode call = null, name = null, aug = null, kw = null, kwarg = null;
+            for (TSQueryCapture cap : m.getCaptures()) {
+                switch (q.getCaptureNameForId(cap.getIndex())) {
+                    case "call" -> call = cap.getNode();
+                    case "name" -> name = cap.getNode();
+                    case "aug" -> aug = cap.getNode();
+                    case "kw" -> kw = cap.getNode();
+                    case "kwarg" -> kwarg = cap.getNode();
+                    default -> { }
+                }
+            }
+            if (call != null && name != null) callsByName.computeIfAbsent(text(name), k -> new ArrayList<>()).add(call);
+            if (aug != null) augmented.add(aug);
+            if (kwarg != null && kw != null) kwargsByName.computeIfAbsent(text(kw), k -> new ArrayList<>()).add(kwarg);
+        }
+    }
+
+    public boolean hasSyntaxErrors() { return tree.getRootNode().hasError(); }
+
+    public TSNode root() { return tree.getRootNode(); }
+
+    /** Calls whose function (or method) name is {@code name}: `backward` finds `loss.backward()`. */
+    public List<TSNode> calls(String name) { return callsByName.getOrDefault(name, List.of()); }
+
+    public List<TSNode> augmentedAssignments() { return augmented; }
+
+    /** keyword_argument nodes with this name, anywhere (calls, defaults). */
+    public List<TSNode> keywordArguments(String name) { return kwargsByName.getOrDefault(name, List.of()); }
+
+    public String text(TSNode n) {
+        int s = n.getStartByte(), e = n.getEndByte();
+        if (s < 0 || e > bytes.length || s > e) return "";
+        return new String(bytes, s, e - s, StandardCharsets.UTF_8);
+    }
+
+    /** 1-based line of a node. */
+    public int line(TSNode n) { return n.getStartPoint().getRow() + 1; }
+
+    public Integer cell(TSNode n) {
+        if (cellOfLine == null) return null;
+        int row = n.getStartPoint().getRow();
+        return row < cellOfLine.length ? cellOfLine[row] : null;
+    }
+
+    /** The source line of a node, trimmed: what the user wrote, for before/after fixes. */
+    public String lineText(TSNode n) {
+        int row = n.getStartPoint().getRow();
+        String[] lines = lines();
+        return row < lines.length ? lines[row].strip() : "";
+    }
+
+    private String[] lines() {
+        if (lines == null) lines = text.split("\n", -1);
+        return lines;
+    }
+
+    public String indentOf(TSNode n) {
+        int row = n.getStartPoint().getRow();
+        String[] lines = lines();
+        if (row >= lines.length) return "";
+        String l = lines[row];
+        return l.substring(0, l.length() - l.stripLeading().length());
+    }
+
+    public static boolean isLoop(TSNode n) {
+        String t = n.getType();
+        return t.equals("for_statement") || t.equals("while_statement");
+    }
+
+    public static boolean isFunction(TSNode n) {
+        String t = n.getType();
+        return t.equals("function_definition") || t.equals("lambda");
+    }
+
+    /** The nearest enclosing loop within the same function, if any. */
+    public Optional<TSNode> enclosingLoop(TSNode n) {
+        for (TSNode p = n.getParent(); p != null && !p.isNull(); p = p.getParent()) {
+            if (isFunction(p)) return Optional.empty();
+            if (isLoop(p)) return Optional.of(p);
+        }
+        return Optional.empty();
+    }
+
+    /** The outermost loop around a node within the same function. */
+    public Optional<TSNode> outermostLoop(TSNode n) {
+        TSNode found = null;
+        for (TSNode p = n.getParent(); p != null && !p.isNull(); p = p.getParent()) {
+            if (isFunction(p)) break;
+            if (isLoop(p)) found = p;
+        }
+        return Optional.ofNullable(found);
+    }
+
+    public Optional<TSNode> enclosingFunction(TSNode n) {
+        for (TSNode p = n.getParent(); p != null && !p.isNull(); p = p.getParent()) {
+            if (p.getType().equals("function_definition")) return Optional.of(p);
+        }
+        return Optional.empty();
+    }
+
+    public String functionName(TSNode fn) {
+        TSNode name = fn.getChildByFieldName("name");
+        return name == null || name.isNull() ? "" : text(name);
+    }
+
+    /** True when the node sits inside a class definition's method. */
+    public boolean inClass(TSNode n) {
+        for (TSNode p = n.getParent(); p != null && !p.isNull(); p = p.getParent()) {
+            if (p.getType().equals("class_definition")) return true;
+        }
+        return false;
+    }
+
+    public boolean contains(TSNode outer, TSNode inner) {
+        return inner.getStartByte() >= outer.getStartByte() && inner.getEndByte() <= outer.getEndByte();
+    }
+
+    /**
+     * True when the node runs without autograd: inside `with torch.no_grad()`, `inference_mode()`,
+     * `set_grad_enabled(False)` (or a flag), or in a function decorated with one of them.
+     */
+    public boolean withoutGrad(TSNode n) {
+        for (TSNode p = n.getParent(); p != null && !p.isNull(); p = p.getParent()) {
+            String type = p.getType();
+            if (type.equals("with_statement")) {
+                String head = text(p);
+                int colon = head.indexOf(':');
+                String clause = colon > 0 ? head.substring(0, colon) : head;
+                if (clause.contains("no_grad") || clause.contains("inference_mode") || clause.contains("set_grad_enabled")) return true;
+            }
+            if (type.equals("decorated_definition")) {
+                String head = text(p);
+                int def = head.indexOf("def ");
+                String decorators = def > 0 ? head.substring(0, def) : "";
+                if (decorators.contains("no_grad") || decorators.contains("inference_mode")) return true;
+            }
+        }
+        return false;
+    }
+
+    /** All calls named {@code name} inside a node. */
+    public List<TSNode> callsWithin(TSNode scope, String name) {
+        List<TSNode> out = new ArrayList<>();
+        for (TSNode c : calls(name)) if (contains(scope, c)) out.add(c);
+        return out;
+    }
+
+    /** The keyword argument's value text of a call, or null. */
+    public String keyword(TSNode call, String name) {
+        TSNode args = call.getChildByFieldName("arguments");
+        if (args == null || args.isNull()) return null;
+        for (int i = 0; i < args.getNamedChildCount(); i++) {
+            TSNode a = args.getNamedChild(i);
+            if (a.getType().equals("keyword_argument")) {
+                TSNode k = a.getChildByFieldName("name");
+                if (k != null && !k.isNull() && text(k).equals(name)) return text(a.getChildByFieldName("value"));
+            }
+        }
+        return null;
+    }
+
+    public String calleeText(TSNode call) {
+        TSNode f = call.getChildByFieldName("function");
+        return f == null || f.isNull() ? "" : text(f);
+    }
+}

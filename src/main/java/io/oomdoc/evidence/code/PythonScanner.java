@@ -1,0 +1,141 @@
+package io.oomdoc.evidence.code;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Scans a repository's Python files and notebooks with every rule, in parallel, and reads the training
+ * setup from code and configs. Files no rule could match are not parsed at all.
+ */
+public final class PythonScanner {
+    /** Words without which no rule can fire: code lacking all of them is not parsed at all. */
+    private static final String[] STRONG = {"backward", "empty_cache", "torch.load", "DistributedDataParallel", "DDP(",
+            "compute_metrics", "pin_memory", "attn_implementation", "retain_graph", "use_cache", "gradient_checkpointing"};
+    private static final java.util.regex.Pattern MODEL_CALL = java.util.regex.Pattern.compile("(?<![\\w.])(self\\.)?(model|net)\\(");
+    private static final java.util.regex.Pattern LOADER_DEF = java.util.regex.Pattern.compile("def (load\\w*|get_data\\w*|\\w*dataset\\w*|read_\\w*|prepare_data\\w*|make_data\\w*)\\(", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /** Whether a piece of code could make any rule fire. */
+    static boolean relevant(String code) {
+        for (String t : STRONG) if (code.contains(t)) return true;
+        if (MODEL_CALL.matcher(code).find()) return true;
+        return (code.contains(".to(") || code.contains(".cuda(")) && LOADER_DEF.matcher(code).find();
+    }
+
+    private final List<Rule> rules;
+
+    public PythonScanner() { this(Rules.ALL); }
+
+    public PythonScanner(List<Rule> rules) { this.rules = rules; }
+
+    public ScanResult scan(Path root) throws IOException {
+        RepoFiles.Listing listing = RepoFiles.list(root, n -> n.endsWith(".py") || n.endsWith(".ipynb") || n.endsWith(".yaml")
+                || n.endsWith(".yml") || n.endsWith(".json") && !n.equals("package.json") || n.endsWith(".cfg") || n.endsWith(".toml"));
+        Path realRoot = root.toRealPath();
+        List<ScanResult.Skipped> skipped = Collections.synchronizedList(new ArrayList<>(listing.skipped()));
+        List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
+        List<String[]> setupSources = Collections.synchronizedList(new ArrayList<>());
+        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 8));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> { Thread t = new Thread(r, "oomdoc-scan"); t.setDaemon(true); return t; });
+        List<Future<Boolean>> jobs = new ArrayList<>();
+        for (Path f : listing.files()) {
+            jobs.add(pool.submit(() -> scanFile(realRoot, f, findings, skipped, setupSources)));
+        }
+        int scanned = 0;
+        try {
+            for (Future<Boolean> j : jobs) if (j.get()) scanned++;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("scan interrupted");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IOException("scan failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Finding> sorted = new ArrayList<>(findings);
+        sorted.sort(Comparator.comparing(Finding::file).thenComparingInt(Finding::line).thenComparing(Finding::rule));
+        List<String[]> ordered = new ArrayList<>(setupSources);
+        ordered.sort(Comparator.comparing((String[] s) -> s[0].endsWith(".py") ? 1 : 0).thenComparing(s -> s[0])); // configs first
+        List<ScanResult.Skipped> sk = new ArrayList<>(skipped);
+        sk.sort(Comparator.comparing(ScanResult.Skipped::file));
+        return new ScanResult(scanned, sk, sorted, SetupExtractor.extract(ordered));
+    }
+
+    private boolean scanFile(Path root, Path f, List<Finding> findings, List<ScanResult.Skipped> skipped, List<String[]> setup) {
+        String rel = RepoFiles.rel(root, f);
+        String text;
+        try {
+            byte[] bytes = Files.readAllBytes(f);
+            for (int i = 0; i < Math.min(bytes.length, 8192); i++) {
+                if (bytes[i] == 0) { skipped.add(new ScanResult.Skipped(rel, "binary content")); return false; }
+            }
+            text = decode(bytes, rel, skipped);
+        } catch (IOException e) {
+            skipped.add(new ScanResult.Skipped(rel, "unreadable: " + e.getMessage()));
+            return false;
+        }
+        String name = f.getFileName().toString();
+        if (!name.endsWith(".py") && !name.endsWith(".ipynb")) { // a config: read for the setup only when small
+            if (text.length() < 200_000) setup.add(new String[]{rel, text});
+            return false;
+        }
+        int[] cells = null;
+        if (name.endsWith(".ipynb")) {
+            try {
+                Notebook.Code code = Notebook.read(text);
+                text = code.text();
+                cells = code.cellOfLine();
+            } catch (IOException | RuntimeException e) {
+                skipped.add(new ScanResult.Skipped(rel, "not a readable notebook: " + e.getMessage()));
+                return false;
+            }
+        }
+        if (!relevant(text)) return true;
+        if (text.contains("torch") || text.contains("transformers") || text.contains("lightning") || text.contains("jax")
+                || text.contains("tensorflow") || text.contains("keras")) {
+            setup.add(new String[]{rel, text}); // the setup lives in ML code
+        }
+        try {
+            PySource src = new PySource(rel, text, RelevantLines.filter(text, PythonScanner::relevant), cells);
+            if (src.hasSyntaxErrors()) {
+                skipped.add(new ScanResult.Skipped(rel, looksPython2(text) ? "Python 2 syntax: read partially (error recovery)"
+                        : "syntax errors: read partially (error recovery)"));
+            }
+            for (Rule r : rules) {
+                try {
+                    findings.addAll(r.check(src));
+                } catch (RuntimeException e) {
+                    skipped.add(new ScanResult.Skipped(rel, "rule " + r.id() + " could not read this file: " + e));
+                }
+            }
+        } catch (RuntimeException | LinkageError e) {
+            skipped.add(new ScanResult.Skipped(rel, "parser failed: " + e.getMessage()));
+            return false;
+        }
+        return true;
+    }
+
+    private static String decode(byte[] bytes, String rel, List<ScanResult.Skipped> skipped) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            skipped.add(new ScanResult.Skipped(rel, "not UTF-8: read as Latin-1"));
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    private static boolean looksPython2(String text) {
+        return text.matches("(?sm).*^\\s*print [^(=].*") || text.contains("xrange(") || text.contains("except Exception, ");
+    }
+}

@@ -1,0 +1,100 @@
+package io.oomdoc.evidence.code;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.FileVisitor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Lists the files of a repository that are worth reading: inside the root only, never through a symlink,
+ * honouring .gitignore, skipping .git, virtual environments, caches, binaries and huge generated files.
+ */
+public final class RepoFiles {
+    public record Listing(List<Path> files, List<ScanResult.Skipped> skipped) {}
+
+    static final Set<String> SKIP_DIRS = Set.of(".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox",
+            ".mypy_cache", ".pytest_cache", "site-packages", "dist-packages", ".ipynb_checkpoints", ".idea", ".vscode", "wandb", ".oomdoc-cache");
+    public static final long MAX_FILE_BYTES = 2_000_000;
+
+    private RepoFiles() {}
+
+    public static Listing list(Path root, Predicate<String> wantName) throws IOException {
+        Path realRoot = root.toRealPath();
+        GitIgnore ignore = GitIgnore.load(realRoot);
+        List<Path> files = new ArrayList<>();
+        List<ScanResult.Skipped> skipped = new ArrayList<>();
+        Files.walkFileTree(realRoot, new FileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                if (dir.equals(realRoot)) return FileVisitResult.CONTINUE;
+                String name = dir.getFileName().toString();
+                String rel = rel(realRoot, dir);
+                if (SKIP_DIRS.contains(name) || Files.exists(dir.resolve("pyvenv.cfg")) || ignore.ignored(rel, true)) return FileVisitResult.SKIP_SUBTREE;
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                String rel = rel(realRoot, file);
+                if (attrs.isSymbolicLink()) {
+                    if (wantName.test(file.getFileName().toString())) skipped.add(new ScanResult.Skipped(rel, "symbolic link: not followed"));
+                    return FileVisitResult.CONTINUE;
+                }
+                if (!attrs.isRegularFile() || !wantName.test(file.getFileName().toString()) || ignore.ignored(rel, false)) return FileVisitResult.CONTINUE;
+                if (attrs.size() > MAX_FILE_BYTES) {
+                    skipped.add(new ScanResult.Skipped(rel, "larger than " + MAX_FILE_BYTES / 1_000_000 + " MB: probably generated"));
+                    return FileVisitResult.CONTINUE;
+                }
+                files.add(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException exc) {
+                String why = exc instanceof AccessDeniedException ? "permission denied" : exc.getClass().getSimpleName() + ": " + exc.getMessage();
+                skipped.add(new ScanResult.Skipped(rel(realRoot, file), "unreadable (" + why + ")"));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException exc) {
+                if (exc != null) skipped.add(new ScanResult.Skipped(rel(realRoot, dir), "folder not fully readable: " + exc.getMessage()));
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        files.sort(null);
+        return new Listing(files, skipped);
+    }
+
+    static String rel(Path root, Path p) {
+        return root.relativize(p).toString().replace('\\', '/');
+    }
+
+    /** True when the first bytes look binary (NUL bytes). */
+    public static boolean looksBinary(Path p) {
+        try (InputStream in = Files.newInputStream(p)) {
+            byte[] head = in.readNBytes(8192);
+            for (byte b : head) if (b == 0) return true;
+            return false;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    /** Resolves a user-given path and refuses anything that leaves the root (also through symlinks). */
+    public static Path insideRoot(Path root, String relative) throws IOException {
+        Path realRoot = root.toRealPath();
+        Path p = realRoot.resolve(relative).normalize();
+        if (!p.startsWith(realRoot)) throw new SecurityException(relative + " is outside the repository root");
+        if (Files.exists(p) && !p.toRealPath().startsWith(realRoot)) throw new SecurityException(relative + " points outside the repository root");
+        return p;
+    }
+}

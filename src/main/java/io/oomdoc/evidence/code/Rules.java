@@ -1,0 +1,35 @@
+package io.oomdoc.evidence.code;
+
+import io.oomdoc.evidence.code.rules.CheckpointingUseCache;
+import io.oomdoc.evidence.code.rules.DatasetOnGpu;
+import io.oomdoc.evidence.code.rules.DdpNoSetDevice;
+import io.oomdoc.evidence.code.rules.EagerAttentionLongSeq;
+import io.oomdoc.evidence.code.rules.EmptyCacheInLoop;
+import io.oomdoc.evidence.code.rules.EvalWithoutNoGrad;
+import io.oomdoc.evidence.code.rules.HfEvalAccumulation;
+import io.oomdoc.evidence.code.rules.MissingZeroGrad;
+import io.oomdoc.evidence.code.rules.PinMemoryManyWorkers;
+import io.oomdoc.evidence.code.rules.RetainGraph;
+import io.oomdoc.evidence.code.rules.TensorAccumulated;
+import io.oomdoc.evidence.code.rules.TorchLoadNoMapLocation;
+
+import java.util.List;
+
+/** Every scanner rule. A new rule is one class in rules/ and one row here. */
+public final class Rules {
+    private Rules() {}
+
+    public static final List<Rule> ALL = List.of(
+            new TensorAccumulated(),
+            new MissingZeroGrad(),
+            new EvalWithoutNoGrad(),
+            new EmptyCacheInLoop(),
+            new RetainGraph(),
+            new TorchLoadNoMapLocation(),
+            new DdpNoSetDevice(),
+            new HfEvalAccumulation(),
+            new CheckpointingUseCache(),
+            new DatasetOnGpu(),
+            new EagerAttentionLongSeq(),
+            new PinMemoryManyWorkers());
+}

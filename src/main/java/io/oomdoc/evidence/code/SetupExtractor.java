@@ -1,0 +1,84 @@
+package io.oomdoc.evidence.code;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the training setup out of code and configs: argparse defaults, TrainingArguments keywords,
+ * plain assignments, YAML/JSON keys. The first value found for each field wins, and its origin is kept.
+ */
+public final class SetupExtractor {
+    private static final Pattern BATCH = key("per_device_train_batch_size|train_batch_size|device_batch_size|micro_batch_size|batch_size|batch-size|bs");
+    private static final Pattern SEQ = key("max_seq_length|max_seq_len|seq_len|sequence_length|max_length|block_size|context_length|max_len|seq-len|max-seq-len");
+    private static final Pattern ACCUM = key("gradient_accumulation_steps|grad_accum_steps|grad_accum|accumulation_steps|accum_iter");
+    private static final Pattern WORKERS = key("num_workers|workers|dataloader_num_workers");
+    private static final Pattern MODEL = Pattern.compile("(?:from_pretrained\\(\\s*[\"']([\\w./-]+)[\"']|model_name(?:_or_path)?\\s*[=:]\\s*[\"']([\\w./-]+)[\"']|--model_name(?:_or_path)?['\"]?\\s*,\\s*(?:type=str,\\s*)?default=[\"']([\\w./-]+)[\"'])");
+
+    private static final Pattern CKPT = Pattern.compile("gradient_checkpointing\\s*[=:]\\s*(True|true)");
+    private static final Pattern BF16 = Pattern.compile("bf16\\s*[=:]\\s*true");
+    private static final Pattern FP16 = Pattern.compile("fp16\\s*[=:]\\s*true");
+
+    private SetupExtractor() {}
+
+    /** A key, then `=`, `:` or argparse's `..., default=`, then an integer. */
+    private static Pattern key(String names) {
+        return Pattern.compile("(?m)(?:^|[\\s,({\"'-])(?:--)?(?:" + names + ")[\"']?\\s*(?:[=:]|['\"]?\\s*,[^\\n]{0,80}?default\\s*=)\\s*(\\d+)\\b");
+    }
+
+    public static TrainingSetup extract(List<String[]> files) {
+        Integer batch = null, seq = null, accum = null, workers = null;
+        String precision = null, optimizer = null, model = null;
+        Boolean ckpt = null;
+        List<String> sources = new ArrayList<>();
+        for (String[] f : files) {
+            String path = f[0], t = f[1];
+            if (!t.contains("batch") && !t.contains("seq") && !t.contains("max_len") && !t.contains("from_pretrained")
+                    && !t.contains("optim") && !t.contains("bf16") && !t.contains("fp16") && !t.contains("autocast")) continue;
+            Integer b = first(BATCH, t), s = first(SEQ, t), a = first(ACCUM, t), w = first(WORKERS, t);
+            if (batch == null && b != null) { batch = b; sources.add("batch " + b + " from " + path); }
+            if (seq == null && s != null) { seq = s; sources.add("seq " + s + " from " + path); }
+            if (accum == null && a != null) { accum = a; sources.add("grad accumulation " + a + " from " + path); }
+            if (workers == null && w != null) workers = w;
+            if (precision == null) precision = precision(t);
+            if (optimizer == null) optimizer = optimizer(t);
+            if (model == null) {
+                Matcher m = MODEL.matcher(t);
+                if (m.find()) model = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+            }
+            if (ckpt == null && (t.contains("gradient_checkpointing_enable") || CKPT.matcher(t).find())) ckpt = true;
+        }
+        return new TrainingSetup(batch, seq, precision, optimizer, model, accum, ckpt, workers,
+                sources.isEmpty() ? null : String.join("; ", sources));
+    }
+
+    private static Integer first(Pattern p, String t) {
+        Matcher m = p.matcher(t);
+        while (m.find()) {
+            int v = Integer.parseInt(m.group(1));
+            if (v > 0 && v < 10_000_000) return v;
+        }
+        return null;
+    }
+
+    static String precision(String t) {
+        String l = t.toLowerCase(Locale.ROOT);
+        if (BF16.matcher(l).find() || l.contains("dtype=torch.bfloat16") || l.contains("mixed_precision=\"bf16\"")
+                || l.contains("mixed_precision: bf16") || l.contains("autocast(") && l.contains("bfloat16")) return "bf16";
+        if (FP16.matcher(l).find() || l.contains("gradscaler") || l.contains("mixed_precision=\"fp16\"") || l.contains("mixed_precision: fp16")) return "fp16";
+        if (l.contains("autocast(")) return "mixed";
+        return null;
+    }
+
+    static String optimizer(String t) {
+        String l = t.toLowerCase(Locale.ROOT);
+        if (l.contains("paged_adamw_8bit") || l.contains("pagedadamw8bit")) return "paged-adamw-8bit";
+        if (l.contains("adamw8bit") || l.contains("adamw_bnb_8bit") || l.contains("adam8bit")) return "adamw-8bit";
+        if (l.contains("adafactor")) return "adafactor";
+        if (l.contains("optim.adamw") || l.contains("adamw(") || l.contains("\"adamw_torch\"") || l.contains("optim.adam(")) return "adamw";
+        if (l.contains("optim.sgd")) return l.contains("momentum") ? "sgd-momentum" : "sgd";
+        return null;
+    }
+}

@@ -1,0 +1,50 @@
+package io.oomdoc.evidence.code.rules;
+
+import io.oomdoc.evidence.code.Finding;
+import io.oomdoc.evidence.code.PySource;
+import io.oomdoc.evidence.code.Rule;
+import org.treesitter.TSNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** A loader that moves the whole dataset to the GPU up front: fine for Cora, fatal for a large graph or corpus. */
+public final class DatasetOnGpu implements Rule {
+    private static final Pattern LOADER_FN = Pattern.compile("(?i)^(load\\w*|get_data\\w*|\\w*dataset\\w*|read_\\w*|prepare_data\\w*|make_data\\w*)$");
+    private static final Pattern DEVICE_MOVE = Pattern.compile("\\.(to\\((device|'cuda'|\"cuda\"|dev)\\)|cuda\\(\\))");
+
+    public String id() { return "dataset_on_gpu"; }
+    public String kb() { return "M5"; }
+    public String severity() { return "low"; }
+    public String description() { return "the whole dataset is moved to the GPU at load time instead of batch by batch"; }
+
+    public List<Finding> check(PySource src) {
+        List<Finding> out = new ArrayList<>();
+        java.util.Set<Integer> lines = new java.util.HashSet<>();
+        for (String m : new String[]{"to", "cuda"}) {
+            for (TSNode c : src.calls(m)) {
+                TSNode stmt = statement(c);
+                if (stmt == null || !stmt.getType().equals("return_statement")) continue;
+                var fn = src.enclosingFunction(stmt);
+                if (fn.isEmpty() || !LOADER_FN.matcher(src.functionName(fn.get())).matches()) continue;
+                String text = src.text(stmt);
+                var mm = DEVICE_MOVE.matcher(text);
+                int moves = 0;
+                while (mm.find()) moves++;
+                if (moves < 2 || !lines.add(src.line(stmt))) continue;
+                out.add(finding(src, stmt, "`" + src.functionName(fn.get()) + "` returns the whole dataset already on the GPU; it scales with the dataset, not the batch",
+                        src.lineText(stmt), src.lineText(stmt).replaceAll("\\.to\\((device|dev)\\)", "").replace(".cuda()", "")
+                                + "  # keep it on the CPU; move each batch (or the sampled subgraph) inside the loop"));
+            }
+        }
+        return out;
+    }
+
+    private static TSNode statement(TSNode n) {
+        for (TSNode p = n; p != null && !p.isNull(); p = p.getParent()) {
+            if (p.getType().endsWith("_statement") || p.getType().equals("expression_statement")) return p;
+        }
+        return null;
+    }
+}

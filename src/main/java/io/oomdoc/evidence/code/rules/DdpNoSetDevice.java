@@ -1,0 +1,39 @@
+package io.oomdoc.evidence.code.rules;
+
+import io.oomdoc.evidence.code.Finding;
+import io.oomdoc.evidence.code.PySource;
+import io.oomdoc.evidence.code.Rule;
+import org.treesitter.TSNode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** DDP without pinning each process to its GPU: every rank builds a context (and often the model) on GPU 0 (U10). */
+public final class DdpNoSetDevice implements Rule {
+    public String id() { return "ddp_no_set_device"; }
+    public String kb() { return "U10"; }
+    public String severity() { return "high"; }
+    public String description() { return "DistributedDataParallel without torch.cuda.set_device or a per-rank device: all ranks land on GPU 0"; }
+
+    public List<Finding> check(PySource src) {
+        List<Finding> out = new ArrayList<>();
+        String t = src.text;
+        if (t.contains("set_device") || t.contains("device_ids") || t.contains("cuda:{") || t.contains("f\"cuda:") || t.contains("f'cuda:")) return out;
+        // A rank-specific .to(rank) / .cuda(rank) also pins the process.
+        for (String m : new String[]{"to", "cuda"}) {
+            for (TSNode c : src.calls(m)) {
+                TSNode args = c.getChildByFieldName("arguments");
+                if (args != null && args.getNamedChildCount() > 0 && Names.RANKISH.matcher(src.text(args)).find()) return out;
+            }
+        }
+        List<TSNode> anchors = new ArrayList<>(src.calls("DistributedDataParallel"));
+        anchors.addAll(src.calls("DDP"));
+        for (TSNode c : anchors) {
+            String line = src.lineText(c);
+            out.add(finding(src, c, "DDP is built without pinning the process to its GPU; every rank uses cuda:0",
+                    line, "torch.cuda.set_device(local_rank)  # before init_process_group and any .cuda()\n" + src.indentOf(c) + line));
+            break;
+        }
+        return out;
+    }
+}

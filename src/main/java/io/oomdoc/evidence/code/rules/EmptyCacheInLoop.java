@@ -1,0 +1,28 @@
+package io.oomdoc.evidence.code.rules;
+
+import io.oomdoc.evidence.code.Finding;
+import io.oomdoc.evidence.code.PySource;
+import io.oomdoc.evidence.code.Rule;
+import org.treesitter.TSNode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** torch.cuda.empty_cache() every iteration: slower, and it frees no live tensor (M20). */
+public final class EmptyCacheInLoop implements Rule {
+    public String id() { return "empty_cache_in_loop"; }
+    public String kb() { return "M20"; }
+    public String severity() { return "low"; }
+    public String description() { return "empty_cache() inside a loop slows training and fixes no out-of-memory error"; }
+
+    public List<Finding> check(PySource src) {
+        List<Finding> out = new ArrayList<>();
+        for (TSNode c : src.calls("empty_cache")) {
+            if (!src.calleeText(c).contains("cuda")) continue;
+            if (src.enclosingLoop(c).isEmpty()) continue;
+            out.add(finding(src, c, "empty_cache() runs every iteration; the allocator would reuse that cache anyway",
+                    src.lineText(c), "# removed: call it once, only before handing the GPU to another process"));
+        }
+        return out;
+    }
+}

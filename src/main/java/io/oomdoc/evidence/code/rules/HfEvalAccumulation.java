@@ -1,0 +1,30 @@
+package io.oomdoc.evidence.code.rules;
+
+import io.oomdoc.evidence.code.Finding;
+import io.oomdoc.evidence.code.PySource;
+import io.oomdoc.evidence.code.Rule;
+import org.treesitter.TSNode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** HF Trainer with compute_metrics and no eval_accumulation_steps: all eval logits pile up on the GPU (M15). */
+public final class HfEvalAccumulation implements Rule {
+    public String id() { return "hf_eval_accumulation"; }
+    public String kb() { return "M15"; }
+    public String severity() { return "medium"; }
+    public String description() { return "Trainer with compute_metrics keeps every eval step's logits on the GPU unless eval_accumulation_steps is set"; }
+
+    public List<Finding> check(PySource src) {
+        List<Finding> out = new ArrayList<>();
+        if (src.text.contains("eval_accumulation_steps") || src.text.contains("preprocess_logits_for_metrics")) return out;
+        for (String name : new String[]{"Trainer", "Seq2SeqTrainer", "SFTTrainer"}) {
+            for (TSNode c : src.calls(name)) {
+                if (src.keyword(c, "compute_metrics") == null) continue;
+                out.add(finding(src, c, name + " with compute_metrics and no eval_accumulation_steps: eval logits accumulate on the GPU",
+                        "TrainingArguments(...)", "TrainingArguments(..., eval_accumulation_steps=8)  # or pass preprocess_logits_for_metrics= to keep only argmax"));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,39 @@
+package io.oomdoc.evidence.code.rules;
+
+import io.oomdoc.evidence.code.Finding;
+import io.oomdoc.evidence.code.PySource;
+import io.oomdoc.evidence.code.Rule;
+import org.treesitter.TSNode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A loop that calls backward() and steps the optimizer but never clears gradients. Deliberate
+ * accumulation (zero_grad inside an `if step % k`) and closures (LBFGS) clear inside the loop, so they pass.
+ */
+public final class MissingZeroGrad implements Rule {
+    public String id() { return "missing_zero_grad"; }
+    public String kb() { return "M20"; }
+    public String severity() { return "medium"; }
+    public String description() { return "backward() in a loop that never calls zero_grad(): gradients grow without bound"; }
+
+    public List<Finding> check(PySource src) {
+        List<Finding> out = new ArrayList<>();
+        for (TSNode bw : src.calls("backward")) {
+            var loop = src.enclosingLoop(bw);
+            if (loop.isEmpty()) continue;
+            TSNode l = src.outermostLoop(bw).orElse(loop.get());
+            String body = src.text(l);
+            if (body.contains("zero_grad") || body.contains(".grad = None") || body.contains("grad.zero_()")
+                    || body.contains(".grad.zero_") || body.contains("set_to_none")) continue;
+            if (src.callsWithin(l, "step").isEmpty()) continue; // no optimizer step here: an analysis loop, not training
+            var fn = src.enclosingFunction(l);
+            if (fn.isPresent() && src.text(fn.get()).contains("zero_grad") && !src.text(fn.get()).substring(0, Math.max(0, l.getStartByte() - fn.get().getStartByte())).contains("zero_grad")) continue;
+            String indent = src.indentOf(bw);
+            out.add(finding(src, bw, "backward() runs every iteration but gradients are never cleared in the loop",
+                    src.lineText(bw), "optimizer.zero_grad(set_to_none=True)\n" + indent + src.lineText(bw)));
+        }
+        return out;
+    }
+}
