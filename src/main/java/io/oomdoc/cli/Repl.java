@@ -133,8 +133,26 @@ public final class Repl {
         return SlashCommands.Outcome.CONTINUE;
     }
 
+    /** Scanning the home folder or / would be slow and pointless: only a folder with Python code or a .git counts. */
+    static boolean looksLikeRepo(Path dir) {
+        if (dir.getParent() == null || dir.equals(Path.of(System.getProperty("user.home")))) return false;
+        if (Files.isDirectory(dir.resolve(".git"))) return true;
+        try (var s = Files.list(dir)) {
+            return s.anyMatch(p -> p.toString().endsWith(".py") || p.toString().endsWith(".ipynb"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     static void chat(AppContext ctx, String input) {
-        ChatResponder.Reply reply = new ChatResponder().respond(input, ctx.session.facts());
+        if (ctx.session.code() == null && looksLikeRepo(ctx.workDir)) {
+            try {
+                ctx.session.setCode(new io.oomdoc.evidence.code.PythonScanner().scan(ctx.workDir));
+            } catch (IOException | RuntimeException e) {
+                ctx.out.println("(code scan skipped: " + e.getMessage() + ")");
+            }
+        }
+        ChatResponder.Reply reply = new ChatResponder().respond(input, ctx.session.facts(), ctx.session.code());
         ctx.session.setFacts(reply.facts());
         if (reply.text() != null) {
             ctx.out.println(reply.text());

@@ -20,6 +20,7 @@ import java.util.Map;
 public final class Session {
     private Facts facts = Facts.EMPTY;
     private Report lastReport;
+    private io.oomdoc.evidence.code.ScanResult code;
     private final Path transcript;
     private boolean transcriptBroken;
 
@@ -39,6 +40,11 @@ public final class Session {
     public void reset() { facts = Facts.EMPTY; lastReport = null; }
 
     public Report lastReport() { return lastReport; }
+
+    /** The scan of the repository this session runs in, made once when first needed. */
+    public io.oomdoc.evidence.code.ScanResult code() { return code; }
+
+    public void setCode(io.oomdoc.evidence.code.ScanResult r) { code = r; }
 
     public void setLastReport(Report r) { lastReport = r; }
 

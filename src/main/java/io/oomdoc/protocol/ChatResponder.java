@@ -28,6 +28,10 @@ public final class ChatResponder {
     private final Diagnoser diagnoser = new Diagnoser();
 
     public Reply respond(String text, Facts session) {
+        return respond(text, session, null);
+    }
+
+    public Reply respond(String text, Facts session, io.oomdoc.evidence.code.ScanResult scan) {
         Facts said = FactExtractor.extract(text);
         Facts facts = session.merge(said);
         String lower = text.toLowerCase(Locale.ROOT);
@@ -38,7 +42,7 @@ public final class ChatResponder {
             if (answer.isPresent()) return new Reply(answer.get(), null, facts);
             return new Reply(missingFor(facts), null, facts);
         }
-        Report r = diagnoser.diagnose(LogText.of(text), text, facts, null, null);
+        Report r = diagnoser.diagnose(LogText.of(text), text, CodeEvidence.facts(scan).merge(facts), null, CodeEvidence.from(scan));
         return new Reply(null, r, facts);
     }
 

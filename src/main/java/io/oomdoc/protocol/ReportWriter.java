@@ -31,11 +31,14 @@ public final class ReportWriter {
         String framework = e.trace() == null ? "unknown" : e.trace().framework();
 
         List<String> kbIds = kbList(e, ranked);
-        List<Report.Fix> fixes = new ArrayList<>(extraFixes);
+        // Fixes from the user's code or budget lead when they address the leading cause; the rest follow the ladder.
+        List<Report.Fix> fixes = new ArrayList<>();
+        extraFixes.stream().filter(f -> cat.kb.contains(f.kb())).forEach(fixes::add);
         for (String id : cat.kb.subList(0, Math.min(2, cat.kb.size()))) {
             kb.get(id).ifPresent(entry -> entry.fixes().forEach(f ->
                     fixes.add(new Report.Fix(entry.id(), f.title(), f.cost(), f.changesScience(), f.before(), f.after()))));
         }
+        extraFixes.stream().filter(f -> !cat.kb.contains(f.kb())).forEach(fixes::add);
         List<String> gaps = gaps(e, cat);
         List<String> caveats = caveats(e, cat, fixes);
         KnowledgeEntry primary = kb.get(cat.kb.get(0)).orElseThrow();

@@ -33,6 +33,7 @@ public final class AskCommand implements Callable<Integer> {
     public Integer call() {
         String text = String.join(" ", words).strip();
         if (text.isEmpty()) throw new UserError("nothing to ask: give a question or paste the error", 2);
+        if (repo != null) ctx.session.setCode(ScanCommand.scan(ctx, repo));
         Report r = answer(ctx, text);
         ctx.out.print(json ? Json.write(r) + "\n" : ReportView.text(r, ctx.style));
         ctx.out.flush();
@@ -42,7 +43,9 @@ public final class AskCommand implements Callable<Integer> {
     /** The embedded answer to free text: facts are learned, then the protocol runs on text and facts. */
     public static Report answer(AppContext ctx, String text) {
         ctx.session.learn(text);
-        Report r = new Diagnoser().diagnose(LogText.of(text), text, ctx.session.facts(), null, null);
+        var scan = ctx.session.code();
+        Report r = new Diagnoser().diagnose(LogText.of(text), text,
+                io.oomdoc.protocol.CodeEvidence.facts(scan).merge(ctx.session.facts()), null, io.oomdoc.protocol.CodeEvidence.from(scan));
         ctx.session.setLastReport(r);
         return r;
     }

@@ -37,7 +37,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
         LogText log = LogInput.read(file, ctx);
         if (log.isBlank()) throw new UserError("the input is empty: pass a log file, or pipe the job's output (python train.py 2>&1 | oomdoc diagnose -)");
         Evidence evidence = Evidence.gather(ctx, repo, gpu);
-        Report r = new Diagnoser().diagnose(log, null, ctx.session.facts(), evidence.gpu(), evidence.code());
+        Report r = new Diagnoser().diagnose(log, null, evidence.codeFacts().merge(ctx.session.facts()), evidence.gpu(), evidence.code());
         if (r.issueType().equals("not_oom") || r.issueType().equals("unknown")) {
             throw new UserError("no out-of-memory message was found in " + (file == null || file.equals("-") ? "the input" : file)
                     + "; pass the full log of the failed run, or describe the problem with `oomdoc ask`");
@@ -49,14 +49,16 @@ public final class DiagnoseCommand implements Callable<Integer> {
     }
 
     /** Optional evidence beyond the log (GPU state, code scan); filled by later stages. */
-    record Evidence(io.oomdoc.protocol.Evidence.GpuSnapshot gpu, io.oomdoc.protocol.Evidence.CodeFindings code) {
+    record Evidence(io.oomdoc.protocol.Evidence.GpuSnapshot gpu, io.oomdoc.protocol.Evidence.CodeFindings code, io.oomdoc.protocol.Facts codeFacts) {
         static Evidence gather(AppContext ctx, String repo, String gpu) {
             io.oomdoc.protocol.Evidence.GpuSnapshot g = switch (gpu == null ? "none" : gpu) {
                 case "none" -> null;
                 case "auto" -> io.oomdoc.protocol.GpuEvidence.from(new io.oomdoc.evidence.gpu.GpuProbe().read(ctx.env, false), null);
                 default -> io.oomdoc.protocol.GpuEvidence.from(GpuCommand.fromFile(ctx, gpu), null);
             };
-            return new Evidence(g, null);
+            if (repo == null) return new Evidence(g, null, io.oomdoc.protocol.Facts.EMPTY);
+            io.oomdoc.evidence.code.ScanResult scan = ScanCommand.scan(ctx, repo);
+            return new Evidence(g, io.oomdoc.protocol.CodeEvidence.from(scan), io.oomdoc.protocol.CodeEvidence.facts(scan));
         }
     }
 }

@@ -218,12 +218,22 @@ public final class PySource {
         return out;
     }
 
+    /** Named children, read through getChild: the binding's getNamedChild(i) returns the first child for every i. */
+    public static List<TSNode> namedChildren(TSNode n) {
+        List<TSNode> out = new ArrayList<>();
+        if (n == null || n.isNull()) return out;
+        for (int i = 0; i < n.getChildCount(); i++) {
+            TSNode c = n.getChild(i);
+            if (c.isNamed()) out.add(c);
+        }
+        return out;
+    }
+
     /** The keyword argument's value text of a call, or null. */
     public String keyword(TSNode call, String name) {
         TSNode args = call.getChildByFieldName("arguments");
         if (args == null || args.isNull()) return null;
-        for (int i = 0; i < args.getNamedChildCount(); i++) {
-            TSNode a = args.getNamedChild(i);
+        for (TSNode a : namedChildren(args)) {
             if (a.getType().equals("keyword_argument")) {
                 TSNode k = a.getChildByFieldName("name");
                 if (k != null && !k.isNull() && text(k).equals(name)) return text(a.getChildByFieldName("value"));

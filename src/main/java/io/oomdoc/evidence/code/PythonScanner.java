@@ -100,16 +100,16 @@ public final class PythonScanner {
                 return false;
             }
         }
-        if (!relevant(text)) return true;
         if (text.contains("torch") || text.contains("transformers") || text.contains("lightning") || text.contains("jax")
-                || text.contains("tensorflow") || text.contains("keras")) {
+                || text.contains("tensorflow") || text.contains("keras") || text.contains("Trainer")) {
             setup.add(new String[]{rel, text}); // the setup lives in ML code
         }
+        if (looksPython2(text)) skipped.add(new ScanResult.Skipped(rel, "Python 2 code: read with the Python 3 grammar, findings may be incomplete"));
+        if (!relevant(text)) return true;
         try {
             PySource src = new PySource(rel, text, RelevantLines.filter(text, PythonScanner::relevant), cells);
             if (src.hasSyntaxErrors()) {
-                skipped.add(new ScanResult.Skipped(rel, looksPython2(text) ? "Python 2 syntax: read partially (error recovery)"
-                        : "syntax errors: read partially (error recovery)"));
+                skipped.add(new ScanResult.Skipped(rel, "syntax errors: read partially (error recovery)"));
             }
             for (Rule r : rules) {
                 try {

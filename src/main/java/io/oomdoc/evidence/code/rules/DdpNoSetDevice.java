@@ -23,7 +23,7 @@ public final class DdpNoSetDevice implements Rule {
         for (String m : new String[]{"to", "cuda"}) {
             for (TSNode c : src.calls(m)) {
                 TSNode args = c.getChildByFieldName("arguments");
-                if (args != null && args.getNamedChildCount() > 0 && Names.RANKISH.matcher(src.text(args)).find()) return out;
+                if (!PySource.namedChildren(args).isEmpty() && Names.RANKISH.matcher(src.text(args)).find()) return out;
             }
         }
         List<TSNode> anchors = new ArrayList<>(src.calls("DistributedDataParallel"));

@@ -31,8 +31,9 @@ public final class TensorAccumulated implements Rule {
         }
         for (TSNode call : src.calls("append")) {
             TSNode args = call.getChildByFieldName("arguments");
-            if (args == null || args.isNull() || args.getNamedChildCount() != 1) continue;
-            String value = src.text(args.getNamedChild(0)).strip();
+            List<TSNode> argv = PySource.namedChildren(args);
+            if (argv.size() != 1) continue;
+            String value = src.text(argv.get(0)).strip();
             if (accumulates(src, call, value)) {
                 out.add(finding(src, call, "appending `" + value + "` to a list kept across iterations holds its graph and GPU memory",
                         src.lineText(call), src.lineText(call).replace("(" + value + ")", "(" + value + ".detach().cpu())")));

@@ -22,7 +22,8 @@ public final class TorchLoadNoMapLocation implements Rule {
             if (!src.calleeText(c).equals("torch.load")) continue;
             if (src.keyword(c, "map_location") != null) continue;
             TSNode args = c.getChildByFieldName("arguments");
-            if (args != null && args.getNamedChildCount() >= 2 && !args.getNamedChild(1).getType().equals("keyword_argument")) continue; // positional map_location
+            List<TSNode> argv = PySource.namedChildren(args);
+            if (argv.size() >= 2 && !argv.get(1).getType().equals("keyword_argument")) continue; // positional map_location
             String line = src.lineText(c);
             String call = src.text(c);
             out.add(finding(src, c, "torch.load without map_location: tensors saved from cuda:0 come back on cuda:0 in every process",
