@@ -1,0 +1,107 @@
+package io.oomdoc.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.oomdoc.budget.BudgetEngine;
+import io.oomdoc.budget.ModelCatalog;
+import io.oomdoc.budget.ModelSpec;
+import io.oomdoc.budget.Setup;
+import io.oomdoc.util.Bytes;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Budget benchmark: the engine against published measured peaks (ground_truth JSON), with the error of the
+ * two seed formulas beside it. Items whose configuration is not published completely are listed with the
+ * missing piece instead of being guessed.
+ * Run: bench/run.sh BudgetBench [ground_truth.json]
+ */
+public final class BudgetBench {
+    public static void main(String[] args) throws Exception {
+        Path file = Path.of(args.length > 0 ? args[0] : "../shared/budget/ground_truth_dev.json");
+        JsonNode items = new ObjectMapper().readTree(file.toFile());
+        BudgetEngine engine = new BudgetEngine();
+        List<Double> errs = new ArrayList<>(), seed0 = new ArrayList<>(), seed1 = new ArrayList<>();
+        System.out.println("| item | measured | oomdoc | error | seed 000 formula | seed 001 formula |\n|---|---|---|---|---|---|");
+        for (JsonNode it : items) {
+            String id = it.path("id").asText();
+            JsonNode c = it.path("config"), m = it.path("measured");
+            if (!it.path("is_measured").asBoolean()) { System.out.printf("| %s | (published estimate, not a measurement: skipped) | | | | |%n", id); continue; }
+            Setup s = setup(it);
+            if (s == null) { System.out.printf("| %s | %s | (not comparable: %s) | | | |%n", id, m, missing(it)); continue; }
+            double measured = m.has("gpu_used_mib") ? m.path("gpu_used_mib").asDouble() * Bytes.MIB
+                    : m.has("actual_mb") ? m.path("actual_mb").asDouble() * Bytes.MIB : Double.NaN;
+            boolean statesOnly = it.path("kind").asText().equals("model_states_only");
+            var b = engine.estimate(s, null);
+            double predicted = statesOnly ? b.perGpuBytes().weights() : b.perGpuBytes().total();
+            double e = (predicted - measured) / measured;
+            errs.add(Math.abs(e));
+            String s0 = "", s1 = "";
+            if (!statesOnly && s.batch() > 0) {
+                ModelSpec ms = s.model();
+                double act0 = 4.0 * s.batch() * s.seq() * ms.hidden() * ms.layers() * 3; // seed 000: "4·b·s·h·L·3 bytes"
+                double p0 = act0 + ms.params() * (s.precision() == Setup.Precision.FP32 ? 4 : 2);
+                double p1 = ms.params() * 2.0 + ms.params() * 8.0 + 10.0 * s.batch() * s.seq() * ms.hidden() * ms.layers() + 1e9; // seed 001
+                double e0 = (p0 - measured) / measured, e1 = (p1 - measured) / measured;
+                seed0.add(Math.abs(e0)); seed1.add(Math.abs(e1));
+                s0 = String.format(Locale.ROOT, "%s (%+.0f%%)", Bytes.human((long) p0), e0 * 100);
+                s1 = String.format(Locale.ROOT, "%s (%+.0f%%)", Bytes.human((long) p1), e1 * 100);
+            }
+            System.out.printf(Locale.ROOT, "| %s | %s | %s | %+.1f%% | %s | %s |%n", id, Bytes.human((long) measured), Bytes.human((long) predicted), e * 100, s0, s1);
+        }
+        System.out.printf(Locale.ROOT, "%noomdoc: %d items, median |error| %.1f%%, max %.1f%%%n", errs.size(), median(errs) * 100, max(errs) * 100);
+        if (!seed0.isEmpty()) System.out.printf(Locale.ROOT, "seed 000 formula: median |error| %.1f%%, max %.1f%% · seed 001 formula: median %.1f%%, max %.1f%%%n",
+                median(seed0) * 100, max(seed0) * 100, median(seed1) * 100, max(seed1) * 100);
+    }
+
+    /** Maps a ground-truth item to the engine's inputs; null when the source does not publish enough. */
+    static Setup setup(JsonNode it) {
+        JsonNode c = it.path("config"), arch = it.path("arch_from_model_config");
+        String model = c.path("model").asText("");
+        ModelSpec spec;
+        if (arch.has("layers")) {
+            // sequence-classification heads have no vocabulary-sized logits
+            boolean lmHead = !model.contains("SequenceClassification");
+            spec = new ModelSpec(model, arch.path("params").asLong(), arch.path("layers").asInt(), arch.path("hidden").asInt(),
+                    arch.path("heads").asInt(), arch.path("heads").asInt(), arch.path("ffn").asInt(), lmHead ? arch.path("vocab").asInt() : 0, true, 0, 0);
+        } else {
+            spec = ModelCatalog.find(model.split(" ")[0]).orElse(null);
+            if (spec == null) return null;
+        }
+        String kind = it.path("kind").asText();
+        String p = c.path("precision").asText("fp32").toLowerCase(Locale.ROOT);
+        Setup.Precision prec = p.contains("fp16") ? Setup.Precision.MIXED_FP16 : p.contains("bf16") ? Setup.Precision.MIXED_BF16 : Setup.Precision.FP32;
+        String o = c.path("optimizer").asText("adamw").toLowerCase(Locale.ROOT);
+        Setup.Optimizer opt = o.contains("8bit") ? Setup.Optimizer.ADAMW_8BIT : o.contains("adafactor") ? Setup.Optimizer.ADAFACTOR : Setup.Optimizer.ADAMW;
+        boolean gc = c.path("grad_checkpointing").asBoolean(false);
+        int batch = c.path("batch").asInt(0), seq = c.path("seq_len").asInt(0);
+        if (kind.equals("training") && (batch == 0 || seq == 0)) return null;
+        Setup.Mode mode = kind.equals("training") ? Setup.Mode.TRAIN : Setup.Mode.INFER;
+        if (kind.equals("inference") || kind.equals("model_states_only")) { batch = 0; seq = 0; }
+        long context = c.path("step").asText("").contains("no model") ? 0 : BudgetEngine.DEFAULT_CONTEXT;
+        if (c.path("step").asText("").contains("no model")) {
+            spec = ModelSpec.ofParams("none", 0); context = BudgetEngine.DEFAULT_CONTEXT;
+        }
+        if (kind.equals("model_states_only")) context = 0;
+        return new Setup(spec, seq, batch, mode, prec, opt, gc ? Setup.Checkpointing.FULL : Setup.Checkpointing.NONE,
+                Setup.Attention.EAGER, 0, 1, 0, Setup.Quant.NONE, context);
+    }
+
+    static String missing(JsonNode it) {
+        JsonNode c = it.path("config");
+        if (!c.has("seq_len")) return "sequence length not published";
+        if (!c.has("batch")) return "batch size not published";
+        return "model not in the catalog";
+    }
+
+    static double median(List<Double> v) {
+        List<Double> s = new ArrayList<>(v);
+        s.sort(null);
+        return s.isEmpty() ? Double.NaN : s.size() % 2 == 1 ? s.get(s.size() / 2) : (s.get(s.size() / 2 - 1) + s.get(s.size() / 2)) / 2;
+    }
+
+    static double max(List<Double> v) { return v.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN); }
+}
