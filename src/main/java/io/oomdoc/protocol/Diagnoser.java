@@ -25,6 +25,11 @@ public final class Diagnoser {
 
     /** Diagnoses a log (may be null) with the user's words and the session's facts. */
     public Report diagnose(LogText log, String userText, Facts sessionFacts, Evidence.GpuSnapshot gpu, Evidence.CodeFindings code) {
+        return diagnose(log, userText, sessionFacts, gpu, code, null);
+    }
+
+    public Report diagnose(LogText log, String userText, Facts sessionFacts, Evidence.GpuSnapshot gpu, Evidence.CodeFindings code,
+                           io.oomdoc.evidence.snapshot.SnapshotReport snapshot) {
         TraceAnalysis trace = log == null || log.isBlank() ? null : analyzer.analyze(log);
         Facts facts = sessionFacts.merge(FactExtractor.extract(userText == null ? "" : userText));
         if (trace != null) facts = facts.merge(Facts.EMPTY).merge(onlyMissing(facts, FactExtractor.extract(trace.log().text())));
@@ -37,7 +42,7 @@ public final class Diagnoser {
             Integer idx = trace.numbers().gpuIndex();
             gpu = GpuEvidence.pasted(trace.log().text()).map(s -> GpuEvidence.from(s, idx)).orElse(null);
         }
-        Evidence e = new Evidence(trace, userText, facts, budget, gpu, code);
+        Evidence e = new Evidence(trace, userText, facts, budget, gpu, code, snapshot);
         if (code != null) {
             for (String[] f : code.fixes()) extra.add(0, new Report.Fix(f[0], f[1], "free", false, f[2], f[3]));
         }

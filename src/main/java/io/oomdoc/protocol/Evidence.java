@@ -12,7 +12,8 @@ import java.util.Optional;
  * Everything gathered for one diagnosis. Fields are null when that evidence was not available;
  * the report's Information Gaps are computed from those nulls.
  */
-public record Evidence(TraceAnalysis trace, String userText, Facts facts, Budget budget, GpuSnapshot gpu, CodeFindings code) {
+public record Evidence(TraceAnalysis trace, String userText, Facts facts, Budget budget, GpuSnapshot gpu, CodeFindings code,
+                       io.oomdoc.evidence.snapshot.SnapshotReport snapshot) {
 
     /** What the GPU probe or a pasted nvidia-smi said, reduced to what the ranking needs. */
     public record GpuSnapshot(String source, long totalBytes, long usedBytes, long listedProcessBytes, int processCount,

@@ -133,6 +133,12 @@ public final class ReportWriter {
             parts.addAll(e.trace().notes());
         }
         if (e.gpu() != null) parts.add("GPU state (" + e.gpu().source() + "): " + e.gpu().summary());
+        if (e.snapshot() != null) {
+            var s = e.snapshot();
+            parts.add("Snapshot: reserved " + Bytes.human(s.reservedBytes()) + ", allocated " + Bytes.human(s.allocatedBytes())
+                    + (s.peakAllocatedBytes() != null ? ", peak " + Bytes.human(s.peakAllocatedBytes()) : "")
+                    + (s.topHolders().isEmpty() ? "" : ", largest holder " + s.topHolders().get(0).frame() + " (" + Bytes.human(s.topHolders().get(0).bytes()) + ")") + ".");
+        }
         if (e.budget() != null) {
             Budget.Terms t = e.budget().perGpuBytes();
             parts.add("Budget estimate per GPU: weights " + Bytes.human(t.weights()) + ", gradients " + Bytes.human(t.gradients())
@@ -223,6 +229,7 @@ public final class ReportWriter {
         if (e.gpu() != null) held.add("GPU state");
         if (e.code() != null) held.add("a code scan");
         if (e.budget() != null) held.add("a budget");
+        if (e.snapshot() != null) held.add("a memory snapshot");
         sb.append(held.isEmpty() ? "; no measured evidence beyond the text" : "; evidence held: " + String.join(", ", held)).append('.');
         if (ranked.size() > 1) {
             Hypothesis r = ranked.get(1);
@@ -258,7 +265,7 @@ public final class ReportWriter {
         if (e.budget() == null && cat != Category.HOST_RAM_OOM && cat != Category.OTHER_PROCESS_OR_ZOMBIE)
             g.add("The setup for a budget: model (or parameter count), GPU, batch size, sequence length, precision, optimizer.");
         if (cat == Category.HOST_RAM_OOM) g.add("The kernel's view: `dmesg -T | grep -i 'killed process'` and the cgroup's memory.events, plus num_workers and dataset size.");
-        if (cat == Category.LEAK_HELD_REFERENCES || cat == Category.FRAGMENTATION) g.add("A memory snapshot of a few steps (`oomdoc probe --run`, then `oomdoc snapshot FILE`) to name the allocation site.");
+        if ((cat == Category.LEAK_HELD_REFERENCES || cat == Category.FRAGMENTATION) && e.snapshot() == null) g.add("A memory snapshot of a few steps (`oomdoc probe --run`, then `oomdoc snapshot FILE`) to name the allocation site.");
         return g;
     }
 

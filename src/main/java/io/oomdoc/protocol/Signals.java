@@ -241,6 +241,26 @@ public final class Signals {
             row("code: ddp without set_device", codeRule("ddp_no_set_device"), CONTEXT_CREATION, 3),
             row("code: dataset on gpu", codeRule("dataset_on_gpu"), ACTIVATIONS_BATCH, 1),
 
+            // A memory snapshot: the strongest evidence oomdoc can hold
+            row("snapshot: no free block fits the failing request", e -> {
+                var s = e.snapshot();
+                return s != null && s.oomRequestedBytes() != null && s.largestFreeBlockBytes() < s.oomRequestedBytes()
+                        && s.totalFreeBytes() >= s.oomRequestedBytes() ? "the snapshot holds " + Bytes.human(s.totalFreeBytes())
+                        + " free in the cache, but no block as large as the " + Bytes.human(s.oomRequestedBytes()) + " request" : null;
+            }, FRAGMENTATION, 6),
+            row("snapshot: optimizer state dominates", e -> {
+                var s = e.snapshot();
+                if (s == null || s.buckets().isEmpty()) return null;
+                var top = s.buckets().stream().max(java.util.Comparator.comparingLong(io.oomdoc.evidence.snapshot.SnapshotReport.Bucket::bytes)).get();
+                return top.name().equals("optimizer state") ? "optimizer state is the largest live bucket in the snapshot (" + Bytes.human(top.bytes()) + ")" : null;
+            }, OPTIMIZER_STATE_STEP2, 3, MODEL_TOO_LARGE, 1),
+            row("snapshot: one frame holds many blocks", e -> {
+                var s = e.snapshot();
+                if (s == null || s.topHolders().isEmpty()) return null;
+                var h = s.topHolders().stream().filter(x -> x.blocks() >= 20).findFirst();
+                return h.map(x -> x.blocks() + " live blocks allocated at " + x.frame() + " (" + Bytes.human(x.bytes()) + "): something keeps them").orElse(null);
+            }, LEAK_HELD_REFERENCES, 4),
+
             row("prior", e -> "", OTHER, 0.5, ACTIVATIONS_BATCH, 0.3));
 
     /** Bytes per weight implied by the user's words: 2-bit, 4-bit, 8-bit quantisation, else 16-bit. */

@@ -157,10 +157,31 @@ class CliTest {
     }
 
     @Test
-    void enginesNotYetBuiltSaySoAndExitOne() {
-        Result r = run("", "snapshot", "x.pickle");
+    void snapshotReadsAPickleAndRefusesAMissingFile() {
+        Result r = run("", "snapshot", Fixtures.path("snapshots/oom_fragmented.pickle").toString());
+        assertEquals(0, r.code, r.err);
+        assertTrue(r.out.contains("out of memory at event"));
+        assertEquals(1, run("", "snapshot", "x.pickle").code);
+    }
+
+    @Test
+    void probeWritesOneScriptIntoTheRepoAndNothingElse() throws Exception {
+        Result r = run("", "probe");
+        assertEquals(0, r.code, r.err);
+        String script = Files.readString(tmp.resolve("oomdoc_probe.py"));
+        assertTrue(script.contains("_record_memory_history(max_entries="));
+        assertTrue(script.contains("_dump_snapshot"));
+        assertTrue(script.contains("memory_summary()"));
+        try (var files = Files.list(tmp)) {
+            assertEquals(java.util.List.of("oomdoc_probe.py"), files.map(p -> p.getFileName().toString()).filter(n -> !n.equals("state")).toList());
+        }
+    }
+
+    @Test
+    void probeRunWithoutTorchSaysWhy() {
+        Result r = run("", "probe", "--run", "--python", tmp.resolve("no-python").toString());
         assertEquals(1, r.code);
-        assertTrue(r.err.contains("not available yet"));
+        assertTrue(r.err.contains("import torch"), r.err);
     }
 
     @Test

@@ -27,6 +27,9 @@ public final class DiagnoseCommand implements Callable<Integer> {
     @Option(names = "--gpu", paramLabel = "auto|none|FILE", defaultValue = "none", description = "GPU state: probe this machine, skip, or read saved nvidia-smi output")
     String gpu;
 
+    @Option(names = "--snapshot", paramLabel = "FILE", description = "a torch.cuda.memory snapshot pickle (oomdoc probe --run makes one)")
+    String snapshot;
+
     @Option(names = "--json", description = "print one JSON document")
     boolean json;
 
@@ -37,7 +40,8 @@ public final class DiagnoseCommand implements Callable<Integer> {
         LogText log = LogInput.read(file, ctx);
         if (log.isBlank()) throw new UserError("the input is empty: pass a log file, or pipe the job's output (python train.py 2>&1 | oomdoc diagnose -)");
         Evidence evidence = Evidence.gather(ctx, repo, gpu);
-        Report r = new Diagnoser().diagnose(log, null, evidence.codeFacts().merge(ctx.session.facts()), evidence.gpu(), evidence.code());
+        var snap = snapshot == null ? null : SnapshotCommand.read(ctx, snapshot);
+        Report r = new Diagnoser().diagnose(log, null, evidence.codeFacts().merge(ctx.session.facts()), evidence.gpu(), evidence.code(), snap);
         if (r.issueType().equals("not_oom") || r.issueType().equals("unknown")) {
             throw new UserError("no out-of-memory message was found in " + (file == null || file.equals("-") ? "the input" : file)
                     + "; pass the full log of the failed run, or describe the problem with `oomdoc ask`");

@@ -1,14 +1,76 @@
 package io.oomdoc.cli.commands;
 
 import io.oomdoc.cli.AppContext;
+import io.oomdoc.cli.UserError;
+import io.oomdoc.util.Resources;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Unmatched;
+import picocli.CommandLine.Option;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 
+/** Writes oomdoc_probe.py into the repo: the one file oomdoc ever writes there, and only when asked. */
 @Command(name = "probe", mixinStandardHelpOptions = true)
-public final class ProbeCommand extends NotYetCommand {
-    @Unmatched List<String> args;
+public final class ProbeCommand implements Callable<Integer> {
+    public static final String FILE = "oomdoc_probe.py";
+    private final AppContext ctx;
 
-    public ProbeCommand(AppContext ctx) { super("the capture probe (oomdoc probe)"); }
+    @Option(names = "--run", description = "also run it with your Python when torch is importable") boolean run;
+    @Option(names = "--entry", paramLabel = "SCRIPT", description = "with --run: record a snapshot around this training script") String entry;
+    @Option(names = "--python", paramLabel = "PATH", description = "the Python to use (default: $PYTHON or python3)") String python;
+    @Option(names = "--timeout", defaultValue = "600", paramLabel = "SECONDS") int timeout;
+
+    public ProbeCommand(AppContext ctx) { this.ctx = ctx; }
+
+    @Override
+    public Integer call() {
+        Path target = ctx.workDir.resolve(FILE);
+        try {
+            Files.writeString(target, Resources.text("probe/oomdoc_probe.py"), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UserError("cannot write " + target + ": " + e.getMessage());
+        }
+        ctx.out.println("wrote " + target);
+        if (!run) {
+            ctx.out.println("run it on the GPU machine: python " + FILE + "   (or: python " + FILE + " --entry train.py -- <your args>)");
+            ctx.out.println("then: oomdoc snapshot oomdoc_probe_out/snapshot.pickle");
+            ctx.out.flush();
+            return 0;
+        }
+        String py = python != null ? python : ctx.env.getOrDefault("PYTHON", "python3");
+        if (!torchImportable(py)) {
+            throw new UserError("cannot run the probe: `" + py + " -c 'import torch'` failed; activate the training environment or pass --python");
+        }
+        List<String> cmd = new ArrayList<>(List.of(py, FILE));
+        if (entry != null) { cmd.add("--entry"); cmd.add(entry); }
+        try {
+            Process p = new ProcessBuilder(cmd).directory(ctx.workDir.toFile()).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(timeout, TimeUnit.SECONDS)) { p.destroyForcibly(); throw new UserError("the probe ran longer than " + timeout + " s and was stopped"); }
+            ctx.out.print(out);
+            ctx.out.flush();
+            return p.exitValue() == 0 ? 0 : 1;
+        } catch (IOException e) {
+            throw new UserError("cannot run " + py + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserError("interrupted");
+        }
+    }
+
+    private static boolean torchImportable(String py) {
+        try {
+            Process p = new ProcessBuilder(py, "-c", "import torch").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
 }
