@@ -73,6 +73,14 @@ public final class Repl {
             out.println("(history disabled: " + e.getMessage() + ")");
         }
         out.println(ctx.style.bold("oomdoc " + Main.VERSION) + " — paste a trace, describe the failure, or type /help. Ctrl-D leaves.");
+        try {
+            LlmMode.agent(ctx, null, null, null).ifPresent(a -> {
+                ctx.session.setAgent(a);
+                out.println("(model: " + a.config().describe() + "; /model none for the offline engine)");
+            });
+        } catch (UserError e) {
+            out.println("(model not configured: " + e.getMessage() + "; using the offline engine)");
+        }
         problems.forEach(p -> out.println("(" + p + ")"));
         out.flush();
         ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -151,6 +159,11 @@ public final class Repl {
             } catch (IOException | RuntimeException e) {
                 ctx.out.println("(code scan skipped: " + e.getMessage() + ")");
             }
+        }
+        if (ctx.session.agent() != null) {
+            var r = LlmMode.turn(ctx, ctx.session.agent(), input, true);
+            if (r != null) { ctx.session.setLastReport(r); ctx.session.record("report", r); }
+            return;
         }
         ChatResponder.Reply reply = new ChatResponder().respond(input, ctx.session.facts(), ctx.session.code());
         ctx.session.setFacts(reply.facts());

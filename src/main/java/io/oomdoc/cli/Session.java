@@ -21,6 +21,7 @@ public final class Session {
     private Facts facts = Facts.EMPTY;
     private Report lastReport;
     private io.oomdoc.evidence.code.ScanResult code;
+    private io.oomdoc.llm.LlmAgent agent;
     private final Path transcript;
     private boolean transcriptBroken;
 
@@ -40,6 +41,11 @@ public final class Session {
     public void reset() { facts = Facts.EMPTY; lastReport = null; }
 
     public Report lastReport() { return lastReport; }
+
+    /** The language-model agent of this session, or null in the embedded (offline) mode. */
+    public io.oomdoc.llm.LlmAgent agent() { return agent; }
+
+    public void setAgent(io.oomdoc.llm.LlmAgent a) { agent = a; }
 
     /** The scan of the repository this session runs in, made once when first needed. */
     public io.oomdoc.evidence.code.ScanResult code() { return code; }

@@ -51,7 +51,7 @@ public final class SlashCommands {
             case "facts": facts(); return Outcome.CONTINUE;
             case "reset": ctx.session.reset(); ctx.out.println("Session facts and last report cleared."); return Outcome.CONTINUE;
             case "save": save(rest); return Outcome.CONTINUE;
-            case "model": ctx.out.println("Model: embedded (offline, deterministic). No provider is configured, so nothing leaves this machine."); return Outcome.CONTINUE;
+            case "model": model(rest); return Outcome.CONTINUE;
             case "debug-oom": debugOom(rest); return Outcome.CONTINUE;
             default: break;
         }
@@ -88,6 +88,30 @@ public final class SlashCommands {
             ctx.out.printf("  %-40s %s%n", "/" + n + hint, desc);
         }
         ctx.out.println("Anything else is chat: paste a trace or describe the failure. Tab completes commands and paths.");
+    }
+
+    /** /model, /model none, /model openai|anthropic|ollama [--base-url URL] [--model NAME] */
+    private void model(String rest) {
+        List<String> w = Words.split(rest);
+        if (w.isEmpty()) {
+            var a = ctx.session.agent();
+            ctx.out.println(a == null ? "Model: embedded (offline, deterministic); nothing leaves this machine. Switch with /model openai|anthropic|ollama [--base-url URL] [--model NAME]."
+                    : "Model: " + a.config().describe() + ". /model none returns to the offline engine.");
+            return;
+        }
+        if (w.get(0).equals("none")) { ctx.session.setAgent(null); ctx.out.println("Model: embedded (offline)."); return; }
+        String base = null, name = null;
+        for (int i = 1; i + 1 < w.size(); i++) {
+            if (w.get(i).equals("--base-url")) base = w.get(i + 1);
+            if (w.get(i).equals("--model")) name = w.get(i + 1);
+        }
+        try {
+            var a = LlmMode.agent(ctx, w.get(0), base, name);
+            a.ifPresent(ctx.session::setAgent);
+            ctx.out.println(a.map(x -> "Model: " + x.config().describe()).orElse("Model: embedded (offline)."));
+        } catch (UserError e) {
+            ctx.out.println("oomdoc: " + e.getMessage());
+        }
     }
 
     private void facts() {

@@ -9,7 +9,12 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Report(String issueType, String category, String phase, String framework, Map<String, Object> numbers,
                      List<HypothesisView> hypotheses, List<String> kb, List<Fix> fixes, Sections sections,
-                     String question) {
+                     String question, String llmAnswer) {
+
+    /** The same report with the language model's conversational answer attached (LLM mode). */
+    public Report withLlmAnswer(String text) {
+        return new Report(issueType, category, phase, framework, numbers, hypotheses, kb, fixes, sections, question, text);
+    }
 
     public record HypothesisView(String category, double confidence, List<String> kb, List<String> evidence) {}
 

@@ -56,7 +56,7 @@ public final class ReportWriter {
         List<Report.HypothesisView> hyps = ranked.stream()
                 .map(h -> new Report.HypothesisView(h.category().json(), h.confidence(), h.kb(), h.evidence())).toList();
         String question = top.confidence() < 0.6 && !gaps.isEmpty() ? questionFor(gaps.get(0)) : null;
-        return new Report(issueType, cat.json(), phase, framework, numbersJson(e.numbers()), hyps, kbIds, fixes, sections, question);
+        return new Report(issueType, cat.json(), phase, framework, numbersJson(e.numbers()), hyps, kbIds, fixes, sections, question, null);
     }
 
     static String issueType(Evidence e) {

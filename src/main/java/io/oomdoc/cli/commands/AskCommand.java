@@ -34,6 +34,18 @@ public final class AskCommand implements Callable<Integer> {
         String text = String.join(" ", words).strip();
         if (text.isEmpty()) throw new UserError("nothing to ask: give a question or paste the error", 2);
         if (repo != null) ctx.session.setCode(ScanCommand.scan(ctx, repo));
+        var agent = io.oomdoc.cli.LlmMode.agent(ctx, provider, baseUrl, model);
+        if (agent.isPresent()) {
+            if (json) { // the JSON document stays the only thing on stdout: notices go to stderr
+                AppContext quiet = new AppContext(ctx.err, ctx.err, ctx.in, ctx.env, ctx.workDir, ctx.style, ctx.session, false);
+                Report r = io.oomdoc.cli.LlmMode.turn(quiet, agent.get(), text, false);
+                ctx.out.println(Json.write(r));
+            } else {
+                io.oomdoc.cli.LlmMode.turn(ctx, agent.get(), text, false);
+            }
+            ctx.out.flush();
+            return 0;
+        }
         Report r = answer(ctx, text);
         ctx.out.print(json ? Json.write(r) + "\n" : ReportView.text(r, ctx.style));
         ctx.out.flush();

@@ -1,0 +1,55 @@
+package io.oomdoc.cli;
+
+import io.oomdoc.llm.LlmAgent;
+import io.oomdoc.llm.OomdocTools;
+import io.oomdoc.llm.ProviderConfig;
+import io.oomdoc.protocol.ChatResponder;
+import io.oomdoc.protocol.Report;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** Wires the LLM agent into the REPL and `ask`: configuration, the first-call notice, fallback to the embedded answer. */
+public final class LlmMode {
+    private LlmMode() {}
+
+    /** Builds an agent when a provider is configured (flags, then environment, then config file); empty otherwise. */
+    public static Optional<LlmAgent> agent(AppContext ctx, String provider, String baseUrl, String model) {
+        Optional<ProviderConfig> cfg;
+        try {
+            cfg = ProviderConfig.resolve(provider, baseUrl, model, ctx.env, Paths.configDir(ctx.env));
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage(), 2);
+        }
+        return cfg.map(c -> new LlmAgent(c, new OomdocTools(ctx.workDir, ctx.session::facts, ctx.env,
+                msg -> { ctx.out.println(ctx.style.yellow("(" + msg + ")")); ctx.out.flush(); }), Duration.ofSeconds(120)));
+    }
+
+    /**
+     * One chat turn through the model. The engine's report for the same text is computed too: its assessment
+     * sections are appended to the model's answer, and it is the whole answer when the model fails.
+     */
+    public static Report turn(AppContext ctx, LlmAgent agent, String input, boolean stream) {
+        String notice = agent.firstCallNotice();
+        if (notice != null) ctx.out.println(ctx.style.dim(notice));
+        ChatResponder.Reply embedded = new ChatResponder().respond(input, ctx.session.facts(), ctx.session.code());
+        ctx.session.setFacts(embedded.facts());
+        Consumer<String> tokens = stream ? t -> { ctx.out.print(t); ctx.out.flush(); } : null;
+        LlmAgent.Answer a = agent.ask(input, tokens);
+        if (!a.toolCalls().isEmpty()) ctx.out.println(ctx.style.dim("\n(tools used: " + String.join(", ", a.toolCalls()) + ")"));
+        if (a.modelText() == null) {
+            ctx.out.println("oomdoc: " + a.failure() + "; here is the embedded answer instead.");
+            if (embedded.text() != null) ctx.out.println(embedded.text());
+            if (embedded.report() != null) ctx.out.print(ReportView.text(embedded.report(), ctx.style));
+            return embedded.report();
+        }
+        Report engine = embedded.report() != null ? embedded.report()
+                : new io.oomdoc.protocol.Diagnoser().diagnose(io.oomdoc.evidence.trace.LogText.of(input), input, ctx.session.facts(), null, null);
+        String composed = LlmAgent.compose(a.modelText(), engine);
+        if (stream) ctx.out.print("\n\n" + composed.substring(a.modelText().strip().length()).strip() + "\n");
+        else ctx.out.print(composed);
+        ctx.out.flush();
+        return engine.withLlmAnswer(a.modelText());
+    }
+}

@@ -1,0 +1,146 @@
+package io.oomdoc.llm;
+
+import dev.langchain4j.memory.chat.MessageWindowChatMemory;
+import dev.langchain4j.model.anthropic.AnthropicChatModel;
+import dev.langchain4j.model.anthropic.AnthropicStreamingChatModel;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.ollama.OllamaChatModel;
+import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
+import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import dev.langchain4j.service.AiServices;
+import dev.langchain4j.service.TokenStream;
+import io.oomdoc.protocol.Report;
+import io.oomdoc.util.Resources;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * LLM mode: a LangChain4j AI service over oomdoc's read-only tools. The model converses; the engine still
+ * computes the evidence, and its Confidence, Risk, Information Gaps and Caveats are always appended.
+ * Any failure of the endpoint falls back to the embedded answer with a one-line reason.
+ */
+public final class LlmAgent {
+    public static final int MAX_TOOL_CALLS = 8;
+
+    interface Assistant { String chat(String message); }
+
+    interface StreamingAssistant { TokenStream chat(String message); }
+
+    /** What one turn produced: the model's text (null on fallback), the reason for a fallback, the tools that ran. */
+    public record Answer(String modelText, String failure, java.util.List<String> toolCalls) {}
+
+    private final ProviderConfig config;
+    private final OomdocTools tools;
+    private final Assistant assistant;
+    private final StreamingAssistant streaming;
+    private boolean announced;
+
+    public LlmAgent(ProviderConfig config, OomdocTools tools, Duration timeout) {
+        this.config = config;
+        this.tools = tools;
+        String system = systemPrompt();
+        var memory = MessageWindowChatMemory.withMaxMessages(30);
+        this.assistant = AiServices.builder(Assistant.class).chatModel(chatModel(config, timeout)).tools(tools)
+                .chatMemory(memory).systemMessageProvider(id -> system).maxSequentialToolsInvocations(MAX_TOOL_CALLS).build();
+        this.streaming = AiServices.builder(StreamingAssistant.class).streamingChatModel(streamingModel(config, timeout)).tools(tools)
+                .chatMemory(memory).systemMessageProvider(id -> system).maxSequentialToolsInvocations(MAX_TOOL_CALLS).build();
+    }
+
+    public ProviderConfig config() { return config; }
+
+    /** The notice shown before the first remote call of a session; null when nothing leaves the machine or it was shown. */
+    public String firstCallNotice() {
+        if (announced) return null;
+        announced = true;
+        if (!config.remote()) return null;
+        return "oomdoc: from now on your messages and the tools' results (log excerpts, code lines, GPU and host state) go to "
+                + config.baseUrl() + " (" + config.provider() + ", " + config.model() + "). Tokens and keys are masked first.";
+    }
+
+    /** One turn. With a token consumer the answer streams; without one it arrives whole. */
+    public Answer ask(String userText, Consumer<String> onToken) {
+        String message = Redactor.redact(userText);
+        int before = tools.calls().size();
+        try {
+            String text;
+            if (onToken == null) {
+                text = assistant.chat(message);
+            } else {
+                CompletableFuture<String> done = new CompletableFuture<>();
+                StringBuilder sb = new StringBuilder();
+                streaming.chat(message)
+                        .onPartialResponse(t -> { sb.append(t); onToken.accept(t); })
+                        .onCompleteResponse(r -> done.complete(sb.toString()))
+                        .onError(done::completeExceptionally)
+                        .start();
+                text = done.get(10, TimeUnit.MINUTES);
+            }
+            return new Answer(text, null, tools.calls().subList(before, tools.calls().size()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Answer(null, "cancelled", tools.calls().subList(before, tools.calls().size()));
+        } catch (ExecutionException e) {
+            return new Answer(null, reason(e.getCause()), tools.calls().subList(before, tools.calls().size()));
+        } catch (TimeoutException e) {
+            return new Answer(null, "the model did not finish within 10 minutes", tools.calls().subList(before, tools.calls().size()));
+        } catch (RuntimeException e) {
+            return new Answer(null, reason(e), tools.calls().subList(before, tools.calls().size()));
+        }
+    }
+
+    /** The model's answer followed by the engine's computed assessment sections. */
+    public static String compose(String modelText, Report engine) {
+        StringBuilder sb = new StringBuilder(modelText.strip()).append("\n\n");
+        Report.Sections s = engine.sections();
+        sb.append("## Confidence Assessment (computed by oomdoc)\n").append(s.confidenceAssessment()).append("\n\n");
+        sb.append("## Risk Assessment (computed by oomdoc)\n").append(s.riskAssessment()).append("\n\n");
+        sb.append("## Information Gaps (computed by oomdoc)\n");
+        s.informationGaps().forEach(g -> sb.append("- ").append(g).append('\n'));
+        sb.append("\n## Caveats (computed by oomdoc)\n");
+        s.caveats().forEach(c -> sb.append("- ").append(c).append('\n'));
+        return sb.toString();
+    }
+
+    static String reason(Throwable e) {
+        String all = String.valueOf(e);
+        for (Throwable c = e; c != null; c = c.getCause()) all += " | " + c;
+        String l = all.toLowerCase();
+        if (l.contains("sequential tool") || l.contains("tool executions")) return "the model kept calling tools; stopped after " + MAX_TOOL_CALLS;
+        if (l.contains("connect") && (l.contains("refused") || l.contains("connectexception"))) return "the LLM endpoint is unreachable (connection refused)";
+        if (l.contains("401") || l.contains("unauthorized") || l.contains("invalid api key") || l.contains("authentication")) return "the LLM endpoint rejected the API key (401)";
+        if (l.contains("429") || l.contains("rate limit")) return "the LLM endpoint is rate-limiting (429)";
+        if (l.contains("timeout") || l.contains("timed out")) return "the LLM endpoint timed out";
+        if (l.contains("unknownhost") || l.contains("unresolved")) return "the LLM endpoint's host name does not resolve";
+        String first = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+        return "the LLM call failed: " + (first.length() > 160 ? first.substring(0, 160) + "…" : first);
+    }
+
+    private static String systemPrompt() {
+        String t = Resources.text("prompts/system.md");
+        int end = t.startsWith("---") ? t.indexOf("\n---", 3) : -1;
+        return end > 0 ? t.substring(end + 4).strip() : t;
+    }
+
+    static ChatModel chatModel(ProviderConfig c, Duration timeout) {
+        return switch (c.provider()) {
+            case "anthropic" -> AnthropicChatModel.builder().baseUrl(c.baseUrl()).apiKey(c.apiKey()).modelName(c.model()).timeout(timeout).maxRetries(0).build();
+            case "ollama" -> OllamaChatModel.builder().baseUrl(c.baseUrl()).modelName(c.model()).timeout(timeout).maxRetries(0).build();
+            default -> OpenAiChatModel.builder().baseUrl(c.baseUrl()).apiKey(c.apiKey()).modelName(c.model()).timeout(timeout).maxRetries(0).build();
+        };
+    }
+
+    static StreamingChatModel streamingModel(ProviderConfig c, Duration timeout) {
+        return switch (c.provider()) {
+            case "anthropic" -> AnthropicStreamingChatModel.builder().baseUrl(c.baseUrl()).apiKey(c.apiKey()).modelName(c.model()).timeout(timeout).build();
+            case "ollama" -> OllamaStreamingChatModel.builder().baseUrl(c.baseUrl()).modelName(c.model()).timeout(timeout).build();
+            default -> OpenAiStreamingChatModel.builder().baseUrl(c.baseUrl()).apiKey(c.apiKey()).modelName(c.model()).timeout(timeout).build();
+        };
+    }
+}

@@ -1,0 +1,214 @@
+package io.oomdoc.llm;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import dev.langchain4j.agent.tool.P;
+import dev.langchain4j.agent.tool.Tool;
+import io.oomdoc.budget.BatchFinder;
+import io.oomdoc.budget.BudgetEngine;
+import io.oomdoc.budget.GpuCatalog;
+import io.oomdoc.budget.ModelCatalog;
+import io.oomdoc.budget.ModelSpec;
+import io.oomdoc.budget.Setup;
+import io.oomdoc.evidence.code.PythonScanner;
+import io.oomdoc.evidence.code.RepoFiles;
+import io.oomdoc.evidence.code.RepoSearch;
+import io.oomdoc.evidence.gpu.GpuProbe;
+import io.oomdoc.evidence.gpu.HostProbe;
+import io.oomdoc.evidence.trace.LogText;
+import io.oomdoc.evidence.trace.TraceAnalysis;
+import io.oomdoc.evidence.trace.TraceAnalyzer;
+import io.oomdoc.knowledge.KnowledgeBase;
+import io.oomdoc.protocol.Facts;
+import io.oomdoc.util.Bytes;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The engine's components as read-only tools for the model. Every answer is redacted and size-capped
+ * before it leaves; a path outside the repository root is refused and the refusal is shown to the user.
+ */
+public final class OomdocTools {
+    private static final int MAX_CHARS = 12_000;
+    private static final ObjectMapper JSON = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+
+    private final Path repo;
+    private final Supplier<Facts> facts;
+    private final Map<String, String> env;
+    private final Consumer<String> notices;
+    private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+
+    public OomdocTools(Path repo, Supplier<Facts> facts, Map<String, String> env, Consumer<String> notices) {
+        this.repo = repo;
+        this.facts = facts;
+        this.env = env;
+        this.notices = notices;
+    }
+
+    /** The tools that ran, in order ("read_file(train.py)"), for the user and for tests. */
+    public List<String> calls() { return List.copyOf(calls); }
+
+    @Tool(name = "parse_trace", value = "Parse an out-of-memory log or traceback: the message family, the allocator's numbers in bytes, the phase, the user's frame")
+    public String parseTrace(@P("the log text") String text) {
+        calls.add("parse_trace");
+        TraceAnalysis a = new TraceAnalyzer().analyze(LogText.of(text == null ? "" : text));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("findings", a.findings().stream().map(f -> Map.of("kind", f.kind().name(), "message", f.message(), "notes", f.notes())).toList());
+        m.put("numbers", a.numbers());
+        m.put("phase", a.phase().json());
+        m.put("phase_evidence", a.phaseEvidence());
+        m.put("framework", a.framework());
+        a.userFrame().ifPresent(f -> m.put("user_frame", f.where() + " " + f.code()));
+        if (a.iteration() != null) m.put("iteration", a.iteration());
+        if (!a.failedRanks().isEmpty()) m.put("failed_ranks", a.failedRanks());
+        return out(m);
+    }
+
+    @Tool(name = "gpu_state", value = "GPU memory and processes on this machine (nvidia-smi, CUDA driver), without creating a CUDA context")
+    public String gpuState() {
+        calls.add("gpu_state");
+        return out(new GpuProbe().read(env, false));
+    }
+
+    @Tool(name = "host_state", value = "Host RAM, cgroup limit and OOM-kill count, /dev/shm, CPU count, recent kernel OOM kills")
+    public String hostState() {
+        calls.add("host_state");
+        return out(new HostProbe().read());
+    }
+
+    @Tool(name = "search_repo", value = "Regex search over the repository's files (inside the repository only); returns file:line with context")
+    public String searchRepo(@P("a Java regular expression") String regex, @P(value = "optional file glob such as *.py", required = false) String glob) {
+        calls.add("search_repo(" + regex + ")");
+        try {
+            return out(RepoSearch.search(repo, regex, glob == null || glob.isBlank() ? null : glob, 40, 2));
+        } catch (IllegalArgumentException e) {
+            return "error: " + e.getMessage();
+        } catch (Exception e) {
+            return "error: search failed: " + e.getMessage();
+        }
+    }
+
+    @Tool(name = "read_file", value = "Read a text file of the repository (path relative to the repository root), at most 400 lines from start_line")
+    public String readFile(@P("path relative to the repository root") String path, @P(value = "first line, 1-based", required = false) Integer startLine) {
+        calls.add("read_file(" + path + ")");
+        Path p;
+        try {
+            p = RepoFiles.insideRoot(repo, path);
+        } catch (SecurityException e) {
+            String msg = "refused read_file(" + path + "): " + e.getMessage();
+            notices.accept(msg);
+            return "REFUSED: " + e.getMessage() + ". Only files inside the repository can be read.";
+        } catch (Exception e) {
+            return "error: " + e.getMessage();
+        }
+        try {
+            if (!Files.isRegularFile(p)) return "error: no such file " + path;
+            if (Files.size(p) > 5_000_000 || RepoFiles.looksBinary(p)) return "error: " + path + " is binary or too large to read";
+            String[] lines = Files.readString(p, StandardCharsets.UTF_8).split("\n", -1);
+            int from = Math.max(1, startLine == null ? 1 : startLine);
+            StringBuilder sb = new StringBuilder();
+            for (int i = from; i <= lines.length && i < from + 400; i++) sb.append(i).append(": ").append(lines[i - 1]).append('\n');
+            return cap(Redactor.redact(sb.toString()));
+        } catch (Exception e) {
+            return "error: cannot read " + path + ": " + e.getMessage();
+        }
+    }
+
+    @Tool(name = "scan_code", value = "Scan the repository's Python code for memory anti-patterns and read the training setup (batch, seq, precision, optimizer)")
+    public String scanCode() {
+        calls.add("scan_code");
+        try {
+            return out(new PythonScanner().scan(repo));
+        } catch (Exception e) {
+            return "error: scan failed: " + e.getMessage();
+        }
+    }
+
+    @Tool(name = "budget", value = "Per-GPU memory budget term by term. Give a catalog model name or a parameter count, sequence length, micro-batch, precision (fp32|bf16|mixed-bf16|mixed-fp16), optimizer (adamw|adamw-8bit|adafactor|sgd), and the GPU name or memory in GiB")
+    public String budget(@P(value = "catalog model name, e.g. llama-3.1-8b", required = false) String model,
+                         @P(value = "parameter count if the model is not in the catalog", required = false) Long params,
+                         @P(value = "sequence length", required = false) Integer seq, @P(value = "micro-batch", required = false) Integer batch,
+                         @P(value = "precision", required = false) String precision, @P(value = "optimizer", required = false) String optimizer,
+                         @P(value = "gpu name", required = false) String gpu, @P(value = "gpu memory in GiB", required = false) Double gpuGib) {
+        calls.add("budget");
+        try {
+            Setup s = setup(model, params, seq, batch, precision, optimizer);
+            return out(new BudgetEngine().estimate(s, gpuBytes(gpu, gpuGib)));
+        } catch (RuntimeException e) {
+            return "error: " + e.getMessage();
+        }
+    }
+
+    @Tool(name = "max_batch", value = "Largest micro-batch that fits a GPU, and the gradient accumulation that keeps an effective batch")
+    public String maxBatch(@P(value = "catalog model name", required = false) String model, @P(value = "parameter count", required = false) Long params,
+                           @P("sequence length") Integer seq, @P(value = "effective batch to keep", required = false) Integer effectiveBatch,
+                           @P(value = "precision", required = false) String precision, @P(value = "gpu name", required = false) String gpu,
+                           @P(value = "gpu memory in GiB", required = false) Double gpuGib) {
+        calls.add("max_batch");
+        try {
+            Setup s = setup(model, params, seq, effectiveBatch == null ? 1 : effectiveBatch, precision, null);
+            Long g = gpuBytes(gpu, gpuGib);
+            if (g == null) return "error: give the GPU name or its memory";
+            BatchFinder.Result r = new BatchFinder().find(s, g, s.batch());
+            return out(Map.of("micro_batch", r.microBatch(), "accumulation_steps", r.accumulationSteps(), "effective_batch", r.effectiveBatch(),
+                    "peak_bytes", r.budget().perGpuBytes().total(), "gpu_bytes", g));
+        } catch (RuntimeException e) {
+            return "error: " + e.getMessage();
+        }
+    }
+
+    @Tool(name = "knowledge", value = "Look up oomdoc's knowledge base: an id such as M8 or U11, or words describing the symptom")
+    public String knowledge(@P("an entry id or a query") String query) {
+        calls.add("knowledge(" + query + ")");
+        KnowledgeBase kb = KnowledgeBase.bundled();
+        var entry = kb.get(query);
+        if (entry.isPresent()) return cap(entry.get().id() + " " + entry.get().title() + "\n" + entry.get().body() + "\nVerify: " + entry.get().verification());
+        StringBuilder sb = new StringBuilder();
+        for (var h : kb.search(query, 3)) sb.append(h.entry().id()).append(" ").append(h.entry().title()).append('\n').append(h.entry().body(), 0, Math.min(1500, h.entry().body().length())).append("\n\n");
+        return sb.length() == 0 ? "no entry matches" : cap(sb.toString());
+    }
+
+    @Tool(name = "session_facts", value = "What the user has said about the job so far: GPU, model, batch, sequence length, precision, optimizer")
+    public String sessionFacts() {
+        calls.add("session_facts");
+        return out(facts.get().asMap());
+    }
+
+    private Setup setup(String model, Long params, Integer seq, Integer batch, String precision, String optimizer) {
+        ModelSpec spec = model != null && !model.isBlank()
+                ? ModelCatalog.find(model).orElseThrow(() -> new IllegalArgumentException("unknown model " + model + "; nearest: " + ModelCatalog.nearest(model)))
+                : params != null ? ModelSpec.ofParams(params + " params", params) : null;
+        if (spec == null) throw new IllegalArgumentException("give a model name or a parameter count");
+        return new Setup(spec, seq == null ? 0 : seq, batch == null ? 0 : batch, Setup.Mode.TRAIN,
+                precision == null ? Setup.Precision.MIXED_BF16 : Setup.parse(Setup.Precision.class, precision),
+                optimizer == null ? Setup.Optimizer.ADAMW : Setup.parse(Setup.Optimizer.class, optimizer),
+                Setup.Checkpointing.NONE, Setup.Attention.SDPA, 0, 1, 0, Setup.Quant.NONE, BudgetEngine.DEFAULT_CONTEXT);
+    }
+
+    private static Long gpuBytes(String gpu, Double gib) {
+        if (gib != null) return Math.round(gib * Bytes.GIB);
+        if (gpu != null && !gpu.isBlank()) return GpuCatalog.find(gpu).map(GpuCatalog.Gpu::memoryBytes).orElse(null);
+        return null;
+    }
+
+    private static String out(Object o) {
+        try {
+            return cap(Redactor.redact(JSON.writeValueAsString(o)));
+        } catch (Exception e) {
+            return "error: " + e.getMessage();
+        }
+    }
+
+    private static String cap(String s) {
+        return s.length() <= MAX_CHARS ? s : s.substring(0, MAX_CHARS) + "\n… (cut at " + MAX_CHARS + " characters)";
+    }
+}

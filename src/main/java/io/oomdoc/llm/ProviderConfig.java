@@ -1,0 +1,80 @@
+package io.oomdoc.llm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Which language model to talk to, if any: flags, then OOMDOC_* environment variables, then
+ * $XDG_CONFIG_HOME/oomdoc/config.json. With none of these oomdoc stays embedded and makes no network call.
+ */
+public record ProviderConfig(String provider, String baseUrl, String model, String apiKey) {
+
+    public static Optional<ProviderConfig> resolve(String flagProvider, String flagBaseUrl, String flagModel,
+                                                   Map<String, String> env, Path configDir) {
+        String provider = flagProvider, baseUrl = flagBaseUrl, model = flagModel, keyEnv = null;
+        if (provider == null) provider = env.get("OOMDOC_PROVIDER");
+        if (baseUrl == null) baseUrl = env.get("OOMDOC_BASE_URL");
+        if (model == null) model = env.get("OOMDOC_MODEL");
+        Path file = configDir.resolve("config.json");
+        if (provider == null && Files.isRegularFile(file)) {
+            try {
+                JsonNode c = new ObjectMapper().readTree(file.toFile());
+                provider = text(c, "provider");
+                if (baseUrl == null) baseUrl = text(c, "base_url");
+                if (model == null) model = text(c, "model");
+                keyEnv = text(c, "api_key_env");
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
+            }
+        }
+        if (provider == null || provider.isBlank() || provider.equalsIgnoreCase("none")) return Optional.empty();
+        provider = provider.toLowerCase(Locale.ROOT);
+        String key = switch (provider) {
+            case "openai" -> env.get(keyEnv != null ? keyEnv : "OPENAI_API_KEY");
+            case "anthropic" -> env.get(keyEnv != null ? keyEnv : "ANTHROPIC_API_KEY");
+            case "ollama" -> null;
+            default -> throw new IllegalArgumentException("unknown provider \"" + provider + "\": use openai (any OpenAI-compatible server), anthropic or ollama");
+        };
+        if (baseUrl == null) baseUrl = switch (provider) {
+            case "openai" -> "https://api.openai.com/v1";
+            case "anthropic" -> "https://api.anthropic.com/v1";
+            default -> "http://localhost:11434";
+        };
+        if (model == null) model = switch (provider) {
+            case "openai" -> "gpt-4o-mini";
+            case "anthropic" -> "claude-3-5-haiku-latest";
+            default -> "llama3.1";
+        };
+        if (provider.equals("openai") && key == null && !isLocal(baseUrl)) {
+            throw new IllegalArgumentException("OPENAI_API_KEY is not set for " + baseUrl);
+        }
+        if (provider.equals("anthropic") && key == null) throw new IllegalArgumentException("ANTHROPIC_API_KEY is not set");
+        return Optional.of(new ProviderConfig(provider, baseUrl, model, key == null ? "not-needed" : key));
+    }
+
+    private static String text(JsonNode c, String f) {
+        return c.hasNonNull(f) ? c.get(f).asText() : null;
+    }
+
+    /** True for loopback servers (a local Ollama, vLLM, llama.cpp or LM Studio): nothing leaves the machine. */
+    public static boolean isLocal(String url) {
+        try {
+            String host = URI.create(url).getHost();
+            return host != null && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1"));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    public boolean remote() { return !isLocal(baseUrl); }
+
+    public String describe() { return provider + " · " + model + " · " + baseUrl + (remote() ? " (remote)" : " (this machine)"); }
+}
