@@ -25,8 +25,11 @@ public record TraceAnalysis(
         return findings.isEmpty() ? Optional.empty() : Optional.of(findings.get(0));
     }
 
+    /** The failing message's figures, completed by any allocator state pasted with it (memory_summary, memory_stats). */
     public OomNumbers numbers() {
-        return primary().map(TraceFinding::numbers).orElse(OomNumbers.NONE);
+        OomNumbers n = primary().map(TraceFinding::numbers).orElse(OomNumbers.NONE);
+        for (TraceFinding f : findings) if (f != findings.get(0) && f.parser().startsWith("memory-")) n = n.orElse(f.numbers());
+        return n;
     }
 
     /** The innermost frame in the user's own code: where to look first. */

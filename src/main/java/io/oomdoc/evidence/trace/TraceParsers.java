@@ -4,6 +4,7 @@ import io.oomdoc.evidence.trace.parsers.CudaRuntimeErrorParser;
 import io.oomdoc.evidence.trace.parsers.HostRamParser;
 import io.oomdoc.evidence.trace.parsers.JaxXlaParser;
 import io.oomdoc.evidence.trace.parsers.KvCacheParser;
+import io.oomdoc.evidence.trace.parsers.MemoryStatsParser;
 import io.oomdoc.evidence.trace.parsers.LibraryWorkspaceParser;
 import io.oomdoc.evidence.trace.parsers.MpsOomParser;
 import io.oomdoc.evidence.trace.parsers.OnnxRuntimeParser;
@@ -25,5 +26,6 @@ public final class TraceParsers {
             new TensorFlowOomParser(),
             new KvCacheParser(),
             new OnnxRuntimeParser(),
-            new HostRamParser());
+            new HostRamParser(),
+            new MemoryStatsParser());
 }

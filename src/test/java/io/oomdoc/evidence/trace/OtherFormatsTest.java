@@ -79,6 +79,24 @@ class OtherFormatsTest {
     }
 
     @Test
+    void memorySummaryTableGivesAllocatedReservedAndTheOomCount() {
+        TraceFinding f = analyzer.analyze(Fixtures.log("traces/memory-summary-pytorch35901.txt")).primary().orElseThrow();
+        assertEquals("memory-summary", f.parser());
+        assertEquals(1062L * 1024 * 1024, f.numbers().allocatedBytes());
+        assertEquals(12420L * 1024 * 1024, f.numbers().reservedBytes());
+        assertEquals(0, f.numbers().gpuIndex());
+        assertTrue(f.notes().stream().anyMatch(n -> n.contains("1 out-of-memory")), f.notes().toString());
+    }
+
+    @Test
+    void memoryStatsDictIsRead() {
+        TraceFinding f = primary("{'active.all.current': 812, 'allocated_bytes.all.current': 4294967296, 'allocated_bytes.all.peak': 8589934592, 'reserved_bytes.all.current': 10737418240, 'inactive_split_bytes.all.current': 1073741824}");
+        assertEquals(4294967296L, f.numbers().allocatedBytes());
+        assertEquals(10737418240L, f.numbers().reservedBytes());
+        assertEquals(1073741824L, f.numbers().reservedUnallocatedBytes());
+    }
+
+    @Test
     void plainProseWithoutAMessageIsOnlyAMention() {
         TraceAnalysis a = analyzer.analyze(LogText.of("Trainer runs out of memory when computing eval score"));
         assertEquals("mention", a.primary().orElseThrow().parser());
