@@ -71,4 +71,45 @@ class BudgetEngineTest {
     void nanochatDepth20HasItsPublished561MParameters() {
         assertEquals(561e6, ModelSpec.nanochat(20).params(), 5e6);
     }
+
+    @Test
+    void aHuggingFaceConfigGivesTheArchitectureAndParameterCount() throws Exception {
+        ModelSpec gpt2 = HfConfig.read(io.oomdoc.Fixtures.path("hf_configs/gpt2-config.json"));
+        assertEquals(12, gpt2.layers());
+        assertEquals(768, gpt2.hidden());
+        assertEquals(124.4e6, gpt2.params(), 1.5e6, "GPT-2 small has 124M parameters (position embeddings aside)");
+    }
+
+    @Test
+    void groupedQueryAttentionShrinksTheKvCacheByTheHeadRatio() {
+        ModelSpec mha = ModelSpec.fromArchitecture("mha", 32, 4096, 32, 32, 14336, 128256, false, 0, 0);
+        ModelSpec gqa = ModelSpec.fromArchitecture("gqa", 32, 4096, 32, 8, 14336, 128256, false, 0, 0);
+        Setup s = new Setup(mha, 4096, 1, Setup.Mode.INFER, Setup.Precision.BF16, Setup.Optimizer.ADAMW, Setup.Checkpointing.NONE,
+                Setup.Attention.SDPA, 0, 1, 0, Setup.Quant.NONE, 0);
+        long a = engine.estimate(s, null).perGpuBytes().kvCache();
+        long b = engine.estimate(new Setup(gqa, 4096, 1, Setup.Mode.INFER, Setup.Precision.BF16, Setup.Optimizer.ADAMW, Setup.Checkpointing.NONE,
+                Setup.Attention.SDPA, 0, 1, 0, Setup.Quant.NONE, 0), null).perGpuBytes().kvCache();
+        assertEquals(4 * b, a);
+    }
+
+    @Test
+    void qloraPutsA65BModelUnder48GB() {
+        ModelSpec m = ModelCatalog.find("llama-65b").orElseThrow();
+        Setup s = new Setup(m, 512, 1, Setup.Mode.TRAIN, Setup.Precision.BF16, Setup.Optimizer.PAGED_ADAMW_8BIT, Setup.Checkpointing.FULL,
+                Setup.Attention.SDPA, 0, 1, 64, Setup.Quant.NF4, 0);
+        long total = engine.estimate(s, null).perGpuBytes().total();
+        assertTrue(total < 48L * Bytes.GIB, "QLoRA 65B needs " + Bytes.human(total) + "; the paper fits it on one 48 GB card");
+        assertTrue(total > 30e9, "and not implausibly little: " + Bytes.human(total));
+    }
+
+    @Test
+    void theLadderReachesAFitAndMarksScienceChanges() {
+        ModelSpec m = ModelCatalog.find("llama-3.1-8b").orElseThrow();
+        Setup s = new Setup(m, 4096, 8, Setup.Mode.TRAIN, Setup.Precision.MIXED_BF16, Setup.Optimizer.ADAMW, Setup.Checkpointing.NONE,
+                Setup.Attention.EAGER, 0, 1, 0, Setup.Quant.NONE, BudgetEngine.DEFAULT_CONTEXT);
+        var rungs = new Ladder().climb(s, 24L * Bytes.GIB);
+        assertTrue(rungs.stream().anyMatch(Ladder.Rung::fits), rungs.toString());
+        assertTrue(rungs.stream().filter(r -> r.fix().startsWith("QLoRA") || r.fix().startsWith("sequence")).allMatch(Ladder.Rung::changesScience));
+        assertFalse(rungs.get(0).changesScience());
+    }
 }

@@ -24,7 +24,8 @@ public final class DiagnoseCommand implements Callable<Integer> {
     @Option(names = "--repo", paramLabel = "DIR", description = "training repo to scan (default: none)")
     String repo;
 
-    @Option(names = "--gpu", paramLabel = "auto|none|FILE", defaultValue = "none", description = "GPU state: probe this machine, skip, or read saved nvidia-smi output")
+    @Option(names = "--gpu", paramLabel = "auto|none|FILE",
+            description = "GPU state: probe this machine, skip, or read saved nvidia-smi output (default: auto when the log is piped in from a live job, none for a file)")
     String gpu;
 
     @Option(names = "--snapshot", paramLabel = "FILE", description = "a torch.cuda.memory snapshot pickle (oomdoc probe --run makes one)")
@@ -39,7 +40,8 @@ public final class DiagnoseCommand implements Callable<Integer> {
     public Integer call() {
         LogText log = LogInput.read(file, ctx);
         if (log.isBlank()) throw new UserError("the input is empty: pass a log file, or pipe the job's output (python train.py 2>&1 | oomdoc diagnose -)");
-        Evidence evidence = Evidence.gather(ctx, repo, gpu);
+        String gpuMode = gpu != null ? gpu : (file == null || file.equals("-")) && !ctx.interactive ? "auto" : "none";
+        Evidence evidence = Evidence.gather(ctx, repo, gpuMode);
         var snap = snapshot == null ? null : SnapshotCommand.read(ctx, snapshot);
         Report r = new Diagnoser().diagnose(log, null, evidence.codeFacts().merge(ctx.session.facts()), evidence.gpu(), evidence.code(), snap);
         if (r.issueType().equals("not_oom") || r.issueType().equals("unknown")) {
