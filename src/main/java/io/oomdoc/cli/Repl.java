@@ -42,7 +42,14 @@ public final class Repl {
 
     /** A REPL over plain streams through JLine's dumb terminal: how tests and pipes drive it. */
     public static int runOnStreams(InputStream in, OutputStream out, Map<String, String> env, Path workDir) throws IOException {
+        return runOnStreams(in, out, env, workDir, t -> { });
+    }
+
+    /** As above; {@code onStart} receives the terminal, so a test can raise signals (Ctrl-C) on it. */
+    public static int runOnStreams(InputStream in, OutputStream out, Map<String, String> env, Path workDir,
+                                   java.util.function.Consumer<Terminal> onStart) throws IOException {
         Terminal t = new DumbTerminal("oomdoc", Terminal.TYPE_DUMB, in, out, StandardCharsets.UTF_8);
+        onStart.accept(t);
         PrintWriter w = t.writer();
         AppContext ctx = new AppContext(w, w, in, env, workDir, Style.plain(), new Session(Session.transcriptPath(env)), true);
         return new Repl(ctx, t).run();

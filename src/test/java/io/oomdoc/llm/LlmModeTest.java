@@ -93,6 +93,27 @@ class LlmModeTest {
     }
 
     @Test
+    void ctrlCCancelsTheAnswerInProgressAndKeepsTheSession() throws Exception {
+        try (var server = new LoopbackOpenAiServer(n -> LoopbackOpenAiServer.Turn.text("SLOW:too late"))) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            long t0 = System.nanoTime();
+            Repl.runOnStreams(new ByteArrayInputStream("why does my eval OOM?\n/kb M8\n/exit\n".getBytes(StandardCharsets.UTF_8)), out,
+                    Map.of("XDG_STATE_HOME", repo.resolve(".state").toString(), "OOMDOC_PROVIDER", "openai",
+                            "OOMDOC_BASE_URL", server.baseUrl(), "OOMDOC_MODEL", "test"), repo,
+                    terminal -> new Thread(() -> {
+                        while (server.requests.isEmpty()) Thread.onSpinWait();
+                        try { Thread.sleep(200); } catch (InterruptedException ignored) { }
+                        terminal.raise(org.jline.terminal.Terminal.Signal.INT); // what Ctrl-C does on a real terminal
+                    }).start());
+            String s = out.toString(StandardCharsets.UTF_8);
+            assertTrue(s.contains("(cancelled)"), s);
+            assertFalse(s.contains("too late"), s);
+            assertTrue(s.contains("expandable_segments"), "the session went on: " + s);
+            assertTrue((System.nanoTime() - t0) / 1e9 < 4, "did not wait for the slow answer");
+        }
+    }
+
+    @Test
     void withoutAProviderNoNetworkCallIsMade() {
         assertTrue(ProviderConfig.resolve(null, null, null, Map.of(), repo).isEmpty());
         assertThrows(IllegalArgumentException.class, () -> ProviderConfig.resolve("openai", "https://api.example.com/v1", null, Map.of(), repo));

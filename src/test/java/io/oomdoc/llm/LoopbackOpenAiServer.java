@@ -38,6 +38,10 @@ final class LoopbackOpenAiServer implements AutoCloseable {
             int n;
             synchronized (requests) { requests.add(body); n = requests.size(); }
             Turn t = script.apply(n);
+            if (t.text() != null && t.text().startsWith("SLOW:")) {
+                try { Thread.sleep(4000); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+                t = Turn.text(t.text().substring(5));
+            }
             boolean stream = M.readTree(body).path("stream").asBoolean(false);
             if (stream) sse(ex, t); else plain(ex, t);
         });
