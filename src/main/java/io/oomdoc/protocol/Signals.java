@@ -49,7 +49,7 @@ public final class Signals {
     private static final Pattern HELD = re("\\.append\\((?:loss|output|out|logits|pred)|\\+= ?loss\\b|retain_graph|computation graph|graph for (?:the )?loss|return only scalars|\\.item\\(\\)|detach");
     private static final Pattern ZOMBIE = re("no process|zombie|ghost|\\bfuser\\b|kill -9|still (?:occupied|in use|held|allocated)|defunct|orphan|another process|other process|no .{0,30}process (?:was |is )?(?:running|listed|shown)|not .{0,20}(?:listed|shown) in nvidia-smi");
     private static final Pattern CONTEXT = re("initializ\\w* ddp|init_process_group|set_device|cuda_visible_devices|first (?:cuda|tensor|gpu) (?:call|transfer|op)|context creation|cuda context|before (?:training|any)");
-    private static final Pattern LONGEST = re("longest|very long|long (?:sentence|utterance|sequence|sample|input|document|audio)|variable[- ]length|random (?:step|batch|iteration)|same (?:step|batch|sample)|mid-epoch|bucket|dynamic padding");
+    private static final Pattern LONGEST = re("longest|very long|long (?:sentence|utterance|sequence|sample|input|document|audio)|variable[- ]length|random (?:step|batch|iteration)|same (?:step|batch|sample)|mid-epoch|in the middle of|mid-run|midway|bucket|dynamic padding");
     private static final Pattern ATTENTION = re("sequence length|seq(?:uence)?[_ ]len|context length|\\bsdpa\\b|attention|flash[_ ]?attn|flash[_ ]attention|o\\(n²\\)|o\\(n\\^2\\)|sequence parallel|\\b\\d+k\\+? tokens");
     private static final Pattern KV = re("kv[- _]?cache|cache blocks|gpu_memory_utilization|gpu-memory-utilization|max_model_len|kv-reserve|paged attn|cache size|\\bserving\\b|\\bvllm\\b|sglang|\\btgi\\b|exllama");
     private static final Pattern BIG_MODEL = re("\\b\\d{1,3}(?:\\.\\d)?\\s?b\\b|fine-?tun|\\blora\\b|qlora|full fine|model (?:is )?too (?:large|big)|load(?:ing)? (?:the|this) model|does(?:n't| not) fit|from_pretrained");
@@ -99,9 +99,23 @@ public final class Signals {
                     OTHER_PROCESS_OR_ZOMBIE, 4),
             row("free exceeds request", e -> {
                 OomNumbers n = e.numbers();
-                return n.freeBytes() != null && n.triedBytes() != null && n.freeBytes() >= n.triedBytes() && n.triedBytes() > 0
+                if (n.freeBytes() == null || n.triedBytes() == null || n.triedBytes() <= 0) return null;
+                boolean clearMargin = n.freeBytes() >= 1.25 * n.triedBytes() && n.freeBytes() >= 64 * Bytes.MIB;
+                boolean cacheInPlay = n.reservedBytes() != null && n.totalBytes() != null && n.reservedBytes() >= 0.1 * n.totalBytes();
+                return clearMargin && cacheInPlay
                         ? "the driver reports " + Bytes.human(n.freeBytes()) + " free, more than the " + Bytes.human(n.triedBytes()) + " requested: no contiguous block" : null;
             }, FRAGMENTATION, 5),
+            row("empty card refuses", e -> {
+                OomNumbers n = e.numbers();
+                if (n.freeBytes() == null || n.totalBytes() == null || n.allocatedBytes() == null) return null;
+                return n.freeBytes() >= 0.5 * n.totalBytes() && n.allocatedBytes() < 0.1 * n.totalBytes()
+                        ? "the card is mostly free (" + Bytes.human(n.freeBytes()) + ") and PyTorch holds almost nothing, yet the allocation failed: the CUDA runtime, a driver or library mismatch, or a memory limit" : null;
+            }, CONTEXT_CREATION, 3, OTHER, 2),
+            row("this process fills the card", e -> {
+                OomNumbers n = e.numbers();
+                return n.processInUseBytes() != null && n.totalBytes() != null && n.processInUseBytes() >= 0.85 * n.totalBytes()
+                        ? "this process alone holds " + Bytes.human(n.processInUseBytes()) + " of " + Bytes.human(n.totalBytes()) : null;
+            }, ACTIVATIONS_BATCH, 2, MODEL_TOO_LARGE, 1),
             row("reserved but unallocated", e -> {
                 OomNumbers n = e.numbers();
                 Long u = n.reservedUnallocatedBytes(), t = n.triedBytes(), total = n.totalBytes();
@@ -122,9 +136,10 @@ public final class Signals {
             }, ACTIVATIONS_BATCH, 2, MODEL_TOO_LARGE, 1),
             row("large single request", e -> {
                 OomNumbers n = e.numbers();
-                return n.triedBytes() != null && n.totalBytes() != null && n.triedBytes() >= 0.2 * n.totalBytes()
+                Long total = n.totalBytes() != null ? n.totalBytes() : e.facts().gpuMemBytes();
+                return n.triedBytes() != null && total != null && n.triedBytes() >= 0.2 * total
                         ? "one request of " + Bytes.human(n.triedBytes()) + " is a fifth or more of the card: one very large tensor" : null;
-            }, ATTENTION_SEQ_LEN, 1, ACTIVATIONS_BATCH, 1),
+            }, ATTENTION_SEQ_LEN, 1, ACTIVATIONS_BATCH, 1, MODEL_TOO_LARGE, 1),
             row("mps other allocations", e -> {
                 var f = e.finding().filter(x -> x.parser().equals("mps"));
                 if (f.isEmpty()) return null;
@@ -140,7 +155,7 @@ public final class Signals {
                         ? "PyTorch's MPS pool already holds " + Bytes.human(n.allocatedBytes()) + " of the " + Bytes.human(n.totalBytes()) + " cap" : null;
             }, MODEL_TOO_LARGE, 4),
             row("jax preallocation", e -> e.trace() != null && e.trace().framework().equals("jax")
-                    && (JAX_PREALLOC.matcher(e.userTextLower()).find() || e.numbers().totalBytes() == null)
+                    && JAX_PREALLOC.matcher(e.userTextLower()).find()
                     ? "JAX/XLA preallocates most of each visible GPU; a small request failing usually means another process or preallocation holds the card" : null,
                     OTHER, 4, OTHER_PROCESS_OR_ZOMBIE, 1),
 

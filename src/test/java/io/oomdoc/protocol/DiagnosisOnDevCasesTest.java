@@ -94,4 +94,21 @@ class DiagnosisOnDevCasesTest {
             if (CASES.get(i).path("category").asText().equals("host_ram_oom")) assertEquals("host_ram_oom", REPORTS.get(i).issueType());
         }
     }
+
+    @Test
+    void publicReportsOutsideTheDevSetGetTheLabelOrItsAlternative() throws Exception {
+        var m = new com.fasterxml.jackson.databind.ObjectMapper();
+        int ok = 0, n = 0;
+        List<String> wrong = new ArrayList<>();
+        for (String line : Fixtures.text("cases/public_extra.jsonl").split("\n")) {
+            if (line.isBlank()) continue;
+            JsonNode c = m.readTree(line);
+            String text = Fixtures.caseText(c);
+            Report r = new Diagnoser().diagnose(LogText.of(text), text, Facts.EMPTY, null, null);
+            n++;
+            if (r.category().equals(c.path("category").asText()) || r.category().equals(c.path("alternative").asText())) ok++;
+            else wrong.add(c.path("id").asText() + " → " + r.category());
+        }
+        assertTrue(ok >= n - 1, ok + "/" + n + " " + wrong);
+    }
 }
