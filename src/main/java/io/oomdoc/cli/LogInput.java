@@ -19,10 +19,7 @@ public final class LogInput {
             if (file == null || file.equals("-")) {
                 return new LogReader().read(ctx.in);
             }
-            Path p = ctx.workDir.resolve(file);
-            if (Files.isDirectory(p)) throw new UserError(file + " is a directory; pass the log file (or - for standard input)");
-            if (!Files.exists(p)) throw new UserError("no such file: " + file);
-            if (!Files.isReadable(p)) throw new UserError("cannot read " + file + ": permission denied");
+            Path p = UserFiles.regularFile(ctx, file, "the log file (or - for standard input)");
             try (InputStream in = Files.newInputStream(p)) {
                 return new LogReader().read(in);
             }

@@ -37,9 +37,7 @@ public final class GpuCommand implements Callable<Integer> {
 
     /** Saved nvidia-smi output: the way to diagnose a cluster node's state from a login node. */
     public static GpuState fromFile(AppContext ctx, String file) {
-        Path p = ctx.workDir.resolve(file);
-        if (Files.isDirectory(p)) throw new UserError(file + " is a directory; pass a file with saved nvidia-smi output");
-        if (!Files.isRegularFile(p)) throw new UserError("no such file: " + file);
+        Path p = io.oomdoc.cli.UserFiles.regularFile(ctx, file, "a file with saved nvidia-smi output");
         try {
             if (Files.size(p) > 20_000_000) throw new UserError(file + " is too large to be nvidia-smi output");
             String text = Files.readString(p);

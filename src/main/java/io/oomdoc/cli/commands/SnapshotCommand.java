@@ -33,9 +33,7 @@ public final class SnapshotCommand implements Callable<Integer> {
     }
 
     public static SnapshotReport read(AppContext ctx, String file) {
-        Path p = ctx.workDir.resolve(file);
-        if (Files.isDirectory(p)) throw new UserError(file + " is a directory; pass the snapshot pickle");
-        if (!Files.isRegularFile(p)) throw new UserError("no such file: " + file);
+        Path p = io.oomdoc.cli.UserFiles.regularFile(ctx, file, "the snapshot pickle");
         try {
             return new SnapshotReader().read(p);
         } catch (IOException e) {

@@ -1,0 +1,19 @@
+package io.oomdoc.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Resolves a file the user named, with the same clear errors for every command. */
+public final class UserFiles {
+    private UserFiles() {}
+
+    /** @param what what the file should be, for the error message ("the log file", "the snapshot pickle") */
+    public static Path regularFile(AppContext ctx, String name, String what) {
+        Path p = ctx.workDir.resolve(name);
+        if (Files.isDirectory(p)) throw new UserError(name + " is a directory; pass " + what);
+        if (!Files.exists(p)) throw new UserError("no such file: " + name);
+        if (!Files.isRegularFile(p)) throw new UserError(name + " is not a regular file; pass " + what);
+        if (!Files.isReadable(p)) throw new UserError("cannot read " + name + ": permission denied");
+        return p;
+    }
+}
