@@ -69,6 +69,41 @@ class LlmModeTest {
     }
 
     @Test
+    void aRejectedKeyIsOneClearLineAndTheEmbeddedAnswer() throws Exception {
+        try (var server = new LoopbackOpenAiServer(n -> LoopbackOpenAiServer.Turn.text("STATUS:401 Incorrect API key provided"))) {
+            String out = ask(server.baseUrl(), "CUDA out of memory in backward")[0];
+            assertTrue(out.contains("rejected the API key"), out);
+            assertTrue(out.contains("## Root Cause"));
+        }
+    }
+
+    @Test
+    void rateLimitingIsNamed() throws Exception {
+        try (var server = new LoopbackOpenAiServer(n -> LoopbackOpenAiServer.Turn.text("STATUS:429 Rate limit reached"))) {
+            assertTrue(ask(server.baseUrl(), "OOM at step 2")[0].contains("rate-limiting"));
+        }
+    }
+
+    @Test
+    void aMalformedToolCallFallsBackInsteadOfCrashing() throws Exception {
+        try (var server = new LoopbackOpenAiServer(n -> LoopbackOpenAiServer.Turn.tool("read_file", "{not json"))) {
+            String[] r = ask(server.baseUrl(), "why OOM?");
+            assertTrue(r[0].contains("embedded answer") || r[0].contains("REFUSED") || r[0].contains("## Root Cause"), r[0]);
+            assertFalse(r[1].contains("Exception"), r[1]);
+        }
+    }
+
+    @Test
+    void anUnknownToolIsAnsweredWithoutCrashing() throws Exception {
+        try (var server = new LoopbackOpenAiServer(n -> n == 1 ? LoopbackOpenAiServer.Turn.tool("run_shell", "{\"cmd\":\"rm -rf /\"}")
+                : LoopbackOpenAiServer.Turn.text("done"))) {
+            String[] r = ask(server.baseUrl(), "fix it for me");
+            assertFalse(r[1].contains("Exception"), r[1]);
+            assertTrue(r[0].contains("done") || r[0].contains("embedded answer"), r[0]);
+        }
+    }
+
+    @Test
     void aToolCallLoopIsCut() throws Exception {
         try (var server = new LoopbackOpenAiServer(n -> LoopbackOpenAiServer.Turn.tool("session_facts", "{}"))) {
             String out = ask(server.baseUrl(), "why OOM?")[0];

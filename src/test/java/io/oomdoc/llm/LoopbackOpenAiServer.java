@@ -42,6 +42,14 @@ final class LoopbackOpenAiServer implements AutoCloseable {
                 try { Thread.sleep(4000); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
                 t = Turn.text(t.text().substring(5));
             }
+            if (t.text() != null && t.text().startsWith("STATUS:")) {
+                int code = Integer.parseInt(t.text().substring(7, 10));
+                byte[] err = ("{\"error\":{\"message\":\"" + t.text().substring(11) + "\",\"type\":\"invalid_request_error\"}}").getBytes(StandardCharsets.UTF_8);
+                ex.getResponseHeaders().add("Content-Type", "application/json");
+                ex.sendResponseHeaders(code, err.length);
+                try (OutputStream os = ex.getResponseBody()) { os.write(err); }
+                return;
+            }
             boolean stream = M.readTree(body).path("stream").asBoolean(false);
             if (stream) sse(ex, t); else plain(ex, t);
         });
