@@ -57,7 +57,8 @@ public final class PySource {
         this.text = text;
         this.bytes = parsed.getBytes(StandardCharsets.UTF_8);
         this.cellOfLine = cellOfLine;
-        this.tree = PARSER.get().parse(bytes, null, (buf, offset, pos) -> {
+        // The binding hands its first argument back to the reader as the buffer to fill, so it must not be our text.
+        this.tree = PARSER.get().parse(new byte[64 * 1024], null, (buf, offset, pos) -> {
             int n = Math.max(0, Math.min(buf.length, bytes.length - offset));
             System.arraycopy(bytes, offset, buf, 0, n);
             return n;

@@ -34,9 +34,8 @@ public final class SetupExtractor {
         Boolean ckpt = null;
         List<String> sources = new ArrayList<>();
         for (String[] f : files) {
-            String path = f[0], t = f[1];
-            if (!t.contains("batch") && !t.contains("seq") && !t.contains("max_len") && !t.contains("from_pretrained")
-                    && !t.contains("optim") && !t.contains("bf16") && !t.contains("fp16") && !t.contains("autocast")) continue;
+            String path = f[0], t = keyLines(f[1]);
+            if (t.isEmpty()) continue;
             Integer b = first(BATCH, t), s = first(SEQ, t), a = first(ACCUM, t), w = first(WORKERS, t);
             if (batch == null && b != null) { batch = b; sources.add("batch " + b + " from " + path); }
             if (seq == null && s != null) { seq = s; sources.add("seq " + s + " from " + path); }
@@ -52,6 +51,20 @@ public final class SetupExtractor {
         }
         return new TrainingSetup(batch, seq, precision, optimizer, model, accum, ckpt, workers,
                 sources.isEmpty() ? null : String.join("; ", sources));
+    }
+
+    private static final String[] KEYS = {"batch", "seq", "max_len", "block_size", "context_length", "accum", "workers",
+            "from_pretrained", "model_name", "optim", "Adam", "SGD", "Adafactor", "bf16", "fp16", "bfloat16", "autocast", "GradScaler",
+            "mixed_precision", "gradient_checkpointing"};
+
+    /** Only the lines that can carry a setup value: keeps the regexes off the bulk of a large repository. */
+    static String keyLines(String text) {
+        StringBuilder sb = new StringBuilder();
+        for (String line : text.split("\n")) {
+            if (line.length() > 500) continue;
+            for (String k : KEYS) if (line.contains(k)) { sb.append(line).append('\n'); break; }
+        }
+        return sb.toString();
     }
 
     private static Integer first(Pattern p, String t) {

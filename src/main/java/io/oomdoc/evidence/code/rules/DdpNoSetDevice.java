@@ -26,9 +26,11 @@ public final class DdpNoSetDevice implements Rule {
                 if (!PySource.namedChildren(args).isEmpty() && Names.RANKISH.matcher(src.text(args)).find()) return out;
             }
         }
+        if (!t.contains("init_process_group") && !t.contains("mp.spawn") && !t.contains("LOCAL_RANK") && !t.contains("local_rank")) return out;
         List<TSNode> anchors = new ArrayList<>(src.calls("DistributedDataParallel"));
         anchors.addAll(src.calls("DDP"));
         for (TSNode c : anchors) {
+            if (PySource.namedChildren(c.getChildByFieldName("arguments")).isEmpty()) continue; // a reference, not a wrapper being built
             String line = src.lineText(c);
             out.add(finding(src, c, "DDP is built without pinning the process to its GPU; every rank uses cuda:0",
                     line, "torch.cuda.set_device(local_rank)  # before init_process_group and any .cuda()\n" + src.indentOf(c) + line));
