@@ -67,6 +67,13 @@ class ReplTest {
     }
 
     @Test
+    void budgetWithoutFlagsUsesWhatTheConversationEstablished() throws Exception {
+        String out = session("I train llama-3.1-8b on an RTX 4090 with batch size 4 and seq len 4096", "/budget", "/exit");
+        assertTrue(out.contains("params 8,030,261,248"), out);
+        assertTrue(out.contains("does not fit"), out);
+    }
+
+    @Test
     void ctrlCAtThePromptKeepsTheSession() throws Exception {
         String out = session("\u0003", "/kb M8", "/exit");
         assertTrue(out.contains("expandable_segments"), out);

@@ -35,7 +35,7 @@ public final class BatchCommand implements Callable<Integer> {
         if (setup.allGpus()) {
             for (GpuCatalog.Gpu g : GpuCatalog.all()) if (g.memoryBytes() >= 8 * Bytes.GIB) rows.add(row(g.name(), s, g.memoryBytes()));
         } else {
-            Long gpu = setup.gpuBytes();
+            Long gpu = setup.gpuBytesOrSession(ctx);
             if (gpu == null) throw new UserError("batch needs the card: --gpu NAME or --gpu-mem SIZE (or --gpus all for a table)", 2);
             rows.add(row(setup.gpu != null ? setup.gpu : Bytes.human(gpu), s, gpu));
         }

@@ -25,7 +25,7 @@ public final class BudgetCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Setup s = setup.setup(ctx);
-        Long gpu = setup.gpuBytes();
+        Long gpu = setup.gpuBytesOrSession(ctx);
         Budget b = new BudgetEngine().estimate(s, gpu);
         List<Ladder.Rung> ladder = gpu != null && Boolean.FALSE.equals(b.fits()) ? new Ladder().climb(s, gpu) : List.of();
         if (json) ctx.out.println(Json.write(b));

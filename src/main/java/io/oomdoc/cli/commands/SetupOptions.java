@@ -43,7 +43,29 @@ public final class SetupOptions {
 
     boolean allGpus() { return "all".equalsIgnoreCase(gpus); }
 
+    /** True when no flag names the model: the REPL then uses what the conversation and the code established. */
+    boolean noModelGiven() { return model == null && config == null && params == null && layers == null; }
+
+    /** The setup from session facts (chat and code scan), with any flags given on top. */
+    Setup fromSession(AppContext ctx) {
+        io.oomdoc.protocol.Facts f = io.oomdoc.protocol.CodeEvidence.facts(ctx.session.code()).merge(ctx.session.facts());
+        Setup s = io.oomdoc.protocol.SetupFromFacts.from(f).orElseThrow(() -> usage(
+                "say which model: --model NAME, --config config.json, --params N (or tell me in the chat, e.g. \"llama-3.1-8b\")"));
+        if (seq > 0) s = s.withSeq(seq);
+        if (batch > 0) s = s.withBatch(batch);
+        return s;
+    }
+
+    Long gpuBytesOrSession(AppContext ctx) {
+        Long g = gpuBytes();
+        return g != null ? g : ctx.session.facts().gpuMemBytes();
+    }
+
     Setup setup(AppContext ctx) {
+        if (noModelGiven() && (ctx.session.facts().model() != null || ctx.session.facts().params() != null
+                || ctx.session.code() != null && ctx.session.code().setup() != null && ctx.session.code().setup().model() != null)) {
+            return fromSession(ctx);
+        }
         ModelSpec spec = modelSpec(ctx);
         if (seq < 0 || batch < 0) throw usage("--seq and --batch must be positive");
         if (seq > 10_000_000) throw usage("--seq " + seq + " is not a plausible sequence length");
