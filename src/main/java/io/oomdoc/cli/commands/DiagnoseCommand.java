@@ -42,7 +42,12 @@ public final class DiagnoseCommand implements Callable<Integer> {
         if (log.isBlank()) throw new UserError("the input is empty: pass a log file, or pipe the job's output (python train.py 2>&1 | oomdoc diagnose -)");
         String gpuMode = gpu != null ? gpu : (file == null || file.equals("-")) && !ctx.interactive ? "auto" : "none";
         Evidence evidence = Evidence.gather(ctx, repo, gpuMode);
-        var snap = snapshot == null ? null : SnapshotCommand.read(ctx, snapshot);
+        String snapFile = snapshot;
+        if (snapFile == null && repo != null && java.nio.file.Files.isRegularFile(ctx.workDir.resolve(repo).resolve("oomdoc_probe_out/snapshot.pickle"))) {
+            snapFile = ctx.workDir.resolve(repo).resolve("oomdoc_probe_out/snapshot.pickle").toString(); // left by `oomdoc probe --run`
+            ctx.err.println("oomdoc: using the probe's snapshot " + snapFile);
+        }
+        var snap = snapFile == null ? null : SnapshotCommand.read(ctx, snapFile);
         Report r = new Diagnoser().diagnose(log, null, evidence.codeFacts().merge(ctx.session.facts()), evidence.gpu(), evidence.code(), snap);
         if (r.issueType().equals("not_oom") || r.issueType().equals("unknown")) {
             throw new UserError("no out-of-memory message was found in " + (file == null || file.equals("-") ? "the input" : file)

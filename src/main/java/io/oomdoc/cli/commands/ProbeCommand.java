@@ -54,6 +54,12 @@ public final class ProbeCommand implements Callable<Integer> {
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(timeout, TimeUnit.SECONDS)) { p.destroyForcibly(); throw new UserError("the probe ran longer than " + timeout + " s and was stopped"); }
             ctx.out.print(out);
+            Path snap = ctx.workDir.resolve("oomdoc_probe_out/snapshot.pickle");
+            if (p.exitValue() == 0 && Files.isRegularFile(snap)) {
+                ctx.out.println();
+                ctx.out.print(io.oomdoc.cli.SnapshotView.text(SnapshotCommand.read(ctx, "oomdoc_probe_out/snapshot.pickle"), ctx.style));
+                ctx.out.println("diagnose with it: oomdoc diagnose crash.log --snapshot oomdoc_probe_out/snapshot.pickle");
+            }
             ctx.out.flush();
             return p.exitValue() == 0 ? 0 : 1;
         } catch (IOException e) {

@@ -20,7 +20,7 @@ import java.util.concurrent.Future;
  */
 public final class PythonScanner {
     /** Tokens that make a piece of code worth parsing by themselves. */
-    private static final String[] DIRECT = {"torch.load", "DistributedDataParallel", "DDP(", "compute_metrics", "pin_memory",
+    private static final String[] DIRECT = {"torch.load", "DistributedDataParallel", "DDP(", "compute_metrics", "pin_memory", "TrainingArguments(",
             "attn_implementation", "use_cache", "gradient_checkpointing"};
     /** Tokens that matter only inside a loop (leaks, zero_grad, eval loops, empty_cache, retain_graph). */
     private static final String[] IN_LOOPS = {"backward(", "empty_cache", "retain_graph"};

@@ -6,6 +6,7 @@ import io.oomdoc.evidence.code.rules.DdpNoSetDevice;
 import io.oomdoc.evidence.code.rules.EagerAttentionLongSeq;
 import io.oomdoc.evidence.code.rules.EmptyCacheInLoop;
 import io.oomdoc.evidence.code.rules.EvalWithoutNoGrad;
+import io.oomdoc.evidence.code.rules.Fp32Training;
 import io.oomdoc.evidence.code.rules.HfEvalAccumulation;
 import io.oomdoc.evidence.code.rules.MissingZeroGrad;
 import io.oomdoc.evidence.code.rules.PinMemoryManyWorkers;
@@ -31,5 +32,6 @@ public final class Rules {
             new CheckpointingUseCache(),
             new DatasetOnGpu(),
             new EagerAttentionLongSeq(),
-            new PinMemoryManyWorkers());
+            new PinMemoryManyWorkers(),
+            new Fp32Training());
 }

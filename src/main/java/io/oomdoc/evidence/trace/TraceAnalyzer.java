@@ -96,7 +96,7 @@ public final class TraceAnalyzer {
 
     private static int specificity(TraceFinding f) {
         boolean numbers = !f.numbers().isEmpty();
-        if (f.parser().startsWith("memory-")) return 1; // allocator state, evidence but never the failure itself
+        if (f.parser().startsWith("memory-") || f.parser().equals("deepspeed-pressure")) return 1; // state, not the failure itself
         switch (f.kind()) {
             case VRAM_OOM: return numbers ? 4 : 3;
             case LIBRARY_WORKSPACE: return 4; // more specific than the CUDA error that usually accompanies it

@@ -1,6 +1,7 @@
 package io.oomdoc.evidence.trace;
 
 import io.oomdoc.evidence.trace.parsers.CudaRuntimeErrorParser;
+import io.oomdoc.evidence.trace.parsers.DeepSpeedPressureParser;
 import io.oomdoc.evidence.trace.parsers.HostRamParser;
 import io.oomdoc.evidence.trace.parsers.JaxXlaParser;
 import io.oomdoc.evidence.trace.parsers.KvCacheParser;
@@ -27,5 +28,6 @@ public final class TraceParsers {
             new KvCacheParser(),
             new OnnxRuntimeParser(),
             new HostRamParser(),
-            new MemoryStatsParser());
+            new MemoryStatsParser(),
+            new DeepSpeedPressureParser());
 }

@@ -122,7 +122,13 @@ class ScannerRulesTest {
                 args = TrainingArguments("out", evaluation_strategy="epoch", eval_accumulation_steps=4)
                 trainer = Trainer(model=model, args=args, eval_dataset=ds, compute_metrics=metrics)
                 """);
-        assertTrue(ok.isEmpty());
+        assertFalse(ok.stream().anyMatch(x -> x.rule().equals("hf_eval_accumulation")));
+        assertTrue(ok.stream().anyMatch(x -> x.rule().equals("fp32_training") && x.line() == 1), "neither bf16 nor fp16 is set: " + ok);
+        List<Finding> bf16 = scan("hf.py", """
+                args = TrainingArguments("out", bf16=True, eval_accumulation_steps=4)
+                trainer = Trainer(model=model, args=args, compute_metrics=metrics)
+                """);
+        assertTrue(bf16.isEmpty(), bf16.toString());
     }
 
     @Test

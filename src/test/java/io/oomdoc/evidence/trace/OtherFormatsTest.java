@@ -97,6 +97,13 @@ class OtherFormatsTest {
     }
 
     @Test
+    void deepSpeedCacheFlushWarningIsMemoryPressure() {
+        TraceFinding f = primary("[2023-08-01 12:00:00,000] [WARNING] [stage3.py:1850:step] 4 pytorch allocator cache flushes since last step. this happens when there is high memory pressure and is detrimental to performance.");
+        assertEquals("deepspeed", f.framework());
+        assertTrue(f.notes().get(0).contains("4 allocator cache flushes"));
+    }
+
+    @Test
     void plainProseWithoutAMessageIsOnlyAMention() {
         TraceAnalysis a = analyzer.analyze(LogText.of("Trainer runs out of memory when computing eval score"));
         assertEquals("mention", a.primary().orElseThrow().parser());

@@ -1,0 +1,31 @@
+package io.oomdoc.evidence.code.rules;
+
+import io.oomdoc.evidence.code.Finding;
+import io.oomdoc.evidence.code.PySource;
+import io.oomdoc.evidence.code.Rule;
+import org.treesitter.TSNode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Hugging Face TrainingArguments with neither bf16 nor fp16: activations are stored in fp32. On Ampere or
+ * newer cards bf16 halves them (M6); whether the card supports it is checked by the protocol, not here.
+ */
+public final class Fp32Training implements Rule {
+    public String id() { return "fp32_training"; }
+    public String kb() { return "M6"; }
+    public String severity() { return "low"; }
+    public String description() { return "TrainingArguments without bf16/fp16: training runs in fp32"; }
+
+    public List<Finding> check(PySource src) {
+        List<Finding> out = new ArrayList<>();
+        if (src.text.contains("deepspeed") || src.text.contains("autocast") || src.text.contains("mixed_precision")) return out;
+        for (TSNode c : src.calls("TrainingArguments")) {
+            if (src.keyword(c, "bf16") != null || src.keyword(c, "fp16") != null || src.text(c).contains("**")) continue;
+            out.add(finding(src, c, "TrainingArguments sets neither bf16 nor fp16: activations are kept in fp32",
+                    "TrainingArguments(...)", "TrainingArguments(..., bf16=True)  # on Ampere or newer; fp16=True on V100/T4"));
+        }
+        return out;
+    }
+}
