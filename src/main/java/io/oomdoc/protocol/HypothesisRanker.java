@@ -41,7 +41,8 @@ public final class HypothesisRanker {
         List<Hypothesis> out = new ArrayList<>();
         for (var entry : score.entrySet()) {
             // A close runner-up lowers the leader's confidence; a tie leaves two thirds of the cap.
-            double conf = cap * entry.getValue() / (strongest + 0.5 * runnerUp);
+            if (entry.getValue() <= 0) continue; // a cause the evidence argues against is not listed
+            double conf = cap * entry.getValue() / (strongest + 0.5 * Math.max(0, runnerUp));
             conf = Math.round(Math.min(cap, conf) * 100) / 100.0;
             out.add(new Hypothesis(entry.getKey(), conf, entry.getKey().kb, why.getOrDefault(entry.getKey(), List.of())));
         }

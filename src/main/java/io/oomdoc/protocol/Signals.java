@@ -65,6 +65,7 @@ public final class Signals {
     private static final Pattern INFERENCE = re("serv(?:e|ing)|inference|load(?:ing)? (?:this|the) model|generat|cache|vllm|exllama|llama\\.cpp|tokens");
     private static final Pattern CKPT_RESOLVED = re("checkpointing.{0,80}(?:resolved|fixed|solved|worked|helped|went away)|(?:resolved|fixed|solved) .{0,40}checkpointing");
     private static final Pattern WISH = re("(?:how (?:to|do i|can i|could i)|enable|want(?:s)? to|would like to|try(?:ing)? to|asks?|should i|could i|switch to|move to)[^.?!\\n]{0,40}?(?:q?lora|4-?bit|8-?bit|nf4|quantiz\\w*)[^.?!\\n]{0,30}");
+    private static final Pattern LEAK_WORD = re("memory leak|\\bleak(?:s|ing|ed)?\\b");
     private static final Pattern JAX_PREALLOC = re("sufficient memory|enough memory|preallocat|two gpus|2 (?:local )?gpus|mem_fraction");
 
     public static final List<Signal> ALL = List.of(
@@ -187,6 +188,10 @@ public final class Signals {
                     ? "memory climbs during evaluation" : null, EVAL_ACCUMULATION, 2),
             row("growth words", words(GROWTH, "memory grows over time"), LEAK_HELD_REFERENCES, 3),
             row("held references", words(HELD, "tensors or graphs are kept across iterations"), LEAK_HELD_REFERENCES, 2),
+            row("the user says leak", words(LEAK_WORD, "the user describes a leak"), LEAK_HELD_REFERENCES, 2),
+            // Growth over many steps contradicts a one-time jump at the first optimizer step.
+            row("growth is not a step-2 jump", e -> GROWTH.matcher(e.userTextLower()).find() && STEP2.matcher(e.userTextLower()).find()
+                    ? "memory grows step after step, which a one-time optimizer-state allocation does not do" : null, OPTIMIZER_STATE_STEP2, -2),
             row("zombie words", words(ZOMBIE, "memory is held by a process that is not the job"), OTHER_PROCESS_OR_ZOMBIE, 5),
             row("context words", words(CONTEXT, "it failed while setting up CUDA or the process group"), CONTEXT_CREATION, 3),
             row("longest words", words(LONGEST, "sample length varies and one batch is much longer"), LONGEST_BATCH, 4),
@@ -276,7 +281,7 @@ public final class Signals {
                 return h.map(x -> x.blocks() + " live blocks allocated at " + x.frame() + " (" + Bytes.human(x.bytes()) + "): something keeps them").orElse(null);
             }, LEAK_HELD_REFERENCES, 4),
 
-            row("prior", e -> "", OTHER, 0.5, ACTIVATIONS_BATCH, 0.3));
+            row("prior", e -> "", ACTIVATIONS_BATCH, 0.5, OTHER, 0.3));
 
     /** Bytes per weight implied by the user's words: 2-bit, 4-bit, 8-bit quantisation, else 16-bit. */
     static double weightBytesPerParam(String raw) {

@@ -19,7 +19,8 @@ public final class TraceAnalyzer {
     private static final Pattern TQDM = Pattern.compile("\\|\\s*(\\d+)/(\\d+)\\s*\\[");
     private static final Pattern STEP = Pattern.compile(
             "(?i)\\b(?:global[_ ]step|step|iter(?:ation)?|it|batch)\\s*[:=#]?\\s*(\\d[\\d,]*)\\b(?!\\s*(?:GiB|MiB|GB|MB|%|/\\d))");
-    private static final Pattern PROSE_STEPS = Pattern.compile("(?i)(?:after|at|around)\\s+~?\\s*(\\d[\\d,]*)\\s+(?:iterations|iters|steps|batches)");
+    private static final Pattern PROSE_STEPS = Pattern.compile(
+            "(?i)(?:after|at|around|for)\\s+~?\\s*(\\d[\\d,]*)\\s+(?:iterations|iters|steps|batches)|\\b(\\d[\\d,]*)(?:st|nd|rd|th)\\s+(?:iteration|iter|step|batch)");
     private static final Pattern TORCHRUN_FAILED_RANK = Pattern.compile("^\\s*rank\\s*:\\s*(\\d+)\\s*\\(local_rank");
     private static final Pattern GENERIC_MENTION = Pattern.compile(
             "(?i)out of memory|\\bOOM\\b|OutOfMemory|memory (?:explode|blow|grows|grew|keeps growing|leak)");
@@ -158,7 +159,7 @@ public final class TraceAnalyzer {
             Matcher t = TQDM.matcher(l.text());
             while (t.find()) found = Integer.valueOf(t.group(1));
             Matcher s = PROSE_STEPS.matcher(l.text());
-            while (s.find()) found = Integer.valueOf(s.group(1).replace(",", ""));
+            while (s.find()) found = Integer.valueOf((s.group(1) != null ? s.group(1) : s.group(2)).replace(",", ""));
             if (l.text().contains("File \"")) continue;
             Matcher m = STEP.matcher(l.text());
             while (m.find()) {
