@@ -26,6 +26,8 @@ public final class PythonScanner {
     private static final String[] IN_LOOPS = {"backward(", "empty_cache", "retain_graph"};
     private static final java.util.regex.Pattern MODEL_CALL = java.util.regex.Pattern.compile("(?<![\\w.])(self\\.)?(model|net)\\(");
     private static final java.util.regex.Pattern LOOP = java.util.regex.Pattern.compile("(?m)^\\s*(for|while|async for) ");
+    private static final java.util.regex.Pattern SPLIT_MOVE = java.util.regex.Pattern.compile(
+            "(?im)^\\s*[\\w, ]*(x_?train|x_?test|x_?val|y_?train|train_?(x|y|data|dataset|set|features|labels|images|inputs)|dataset)\\b[\\w, ]*=.*\\.(to|cuda)\\(");
     private static final java.util.regex.Pattern LOADER_DEF = java.util.regex.Pattern.compile("def (load\\w*|get_data\\w*|\\w*dataset\\w*|read_\\w*|prepare_data\\w*|make_data\\w*)\\(", java.util.regex.Pattern.CASE_INSENSITIVE);
 
     /**
@@ -37,7 +39,7 @@ public final class PythonScanner {
         boolean loopToken = false;
         for (String t : IN_LOOPS) if (code.contains(t)) { loopToken = true; break; }
         if ((loopToken || MODEL_CALL.matcher(code).find()) && LOOP.matcher(code).find()) return true;
-        return (code.contains(".to(") || code.contains(".cuda(")) && LOADER_DEF.matcher(code).find();
+        return (code.contains(".to(") || code.contains(".cuda(")) && (LOADER_DEF.matcher(code).find() || SPLIT_MOVE.matcher(code).find());
     }
 
     private final List<Rule> rules;

@@ -46,6 +46,22 @@ class ScannerRulesTest {
     }
 
     @Test
+    void aScaledLossIsStillALeakAndAWholeSplitOnTheGpuIsNoted() throws Exception {
+        List<Finding> f = scan("fit.py", """
+                X_train = torch.tensor(X_train).to(device)
+                for epoch in range(10):
+                    for x, y in batches(X_train):
+                        optimizer.zero_grad()
+                        loss = criterion(model(x), y)
+                        loss.backward()
+                        optimizer.step()
+                        train_loss += loss * x.size(0)
+                """);
+        assertTrue(has(f, "tensor_accumulated", 8), f.toString());
+        assertTrue(has(f, "dataset_on_gpu", 1), f.toString());
+    }
+
+    @Test
     void backwardWithoutZeroGradIsReportedButDeliberateAccumulationIsNot() throws Exception {
         List<Finding> bad = scan("a.py", """
                 for x, y in loader:

@@ -38,8 +38,25 @@ public final class DatasetOnGpu implements Rule {
                                 + "  # keep it on the CPU; move each batch (or the sampled subgraph) inside the loop"));
             }
         }
+        // Second form: a whole split (X_train, train_data, dataset…) moved to the GPU outside any loop.
+        for (String m : new String[]{"to", "cuda"}) {
+            for (TSNode c : src.calls(m)) {
+                TSNode stmt = statement(c);
+                if (stmt == null || !stmt.getType().equals("expression_statement") || src.enclosingLoop(c).isPresent()) continue;
+                TSNode asg = stmt.getChildCount() > 0 ? stmt.getChild(0) : null;
+                if (asg == null || !asg.getType().equals("assignment")) continue;
+                String left = src.text(asg.getChildByFieldName("left"));
+                if (!DATASET_NAME.matcher(left).find() || !DEVICE_MOVE.matcher(src.text(asg.getChildByFieldName("right"))).find()) continue;
+                if (!lines.add(src.line(stmt))) continue;
+                out.add(finding(src, stmt, "`" + left.strip() + "` moves a whole data split to the GPU; it scales with the dataset, not the batch",
+                        src.lineText(stmt), src.lineText(stmt).replaceAll("\\.to\\((device|dev)\\)", "").replace(".cuda()", "")
+                                + "  # keep it on the CPU; wrap it in a DataLoader and move each batch"));
+            }
+        }
         return out;
     }
+
+    private static final Pattern DATASET_NAME = Pattern.compile("(?i)(^|[\\s,])(x_?(train|test|val|valid)|y_?(train|test|val|valid)|(train|test|val|valid)_?(x|y|data|dataset|set|features|labels|images|targets|inputs)|dataset|all_(data|images|features|inputs))(\\s*,|\\s*$)");
 
     private static TSNode statement(TSNode n) {
         for (TSNode p = n; p != null && !p.isNull(); p = p.getParent()) {

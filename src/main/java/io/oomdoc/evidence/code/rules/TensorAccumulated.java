@@ -10,6 +10,8 @@ import java.util.List;
 
 /** `total_loss += loss` or `losses.append(loss)` across iterations keeps every step's graph alive (M20). */
 public final class TensorAccumulated implements Rule {
+    private static final java.util.regex.Pattern LEADING_NAME = java.util.regex.Pattern.compile("^(\\w+)\\s*(?:[*/+-]\\s*[\\w.()\\[\\]]+\\s*)*$");
+
     public String id() { return "tensor_accumulated"; }
     public String kb() { return "M20"; }
     public String severity() { return "high"; }
@@ -25,8 +27,9 @@ public final class TensorAccumulated implements Rule {
             String value = src.text(right).strip();
             if (accumulates(src, aug, value)) {
                 String target = src.text(aug.getChildByFieldName("left"));
+                String detached = value.replaceFirst("^(\\w+)", "$1.item()");
                 out.add(finding(src, aug, "`" + target + " += " + value + "` keeps the autograd graph of every iteration alive",
-                        src.lineText(aug), src.lineText(aug).replace(value, value + ".item()")));
+                        src.lineText(aug), src.lineText(aug).replace(value, detached)));
             }
         }
         for (TSNode call : src.calls("append")) {
@@ -43,7 +46,10 @@ public final class TensorAccumulated implements Rule {
     }
 
     private static boolean accumulates(PySource src, TSNode at, String value) {
-        if (!Names.TENSORISH.matcher(value).matches()) return false; // only a bare loss/output name; expressions stay quiet
+        // A bare loss/output name, or an expression led by one ("loss * x.size(0)"); other expressions stay quiet.
+        java.util.regex.Matcher lead = LEADING_NAME.matcher(value);
+        String name = lead.find() ? lead.group(1) : value;
+        if (!Names.TENSORISH.matcher(name).matches()) return false;
         if (Names.DETACHED.matcher(value).find()) return false;
         var loop = src.enclosingLoop(at);
         if (loop.isEmpty()) return false;
