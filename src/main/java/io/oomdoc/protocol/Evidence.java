@@ -23,6 +23,10 @@ public record Evidence(TraceAnalysis trace, String userText, Facts facts, Budget
     public record CodeFindings(int filesScanned, java.util.List<String> ruleIds, java.util.List<String> locations,
                                java.util.List<String[]> fixes) {}
 
+    /** The allocator's advice printed inside every OOM message: it names fragmentation whatever the cause. */
+    private static final java.util.regex.Pattern ALLOCATOR_HINT = java.util.regex.Pattern.compile(
+            "If reserved (?:but unallocated )?memory is[^.]*\\.|See documentation for Memory Management[^\\n]*|try setting (?:max_split_size_mb|PYTORCH_CUDA_ALLOC_CONF)[^.]*\\.?");
+
     public OomNumbers numbers() {
         return trace == null ? OomNumbers.NONE : trace.numbers();
     }
@@ -44,8 +48,7 @@ public record Evidence(TraceAnalysis trace, String userText, Facts facts, Budget
         StringBuilder sb = new StringBuilder(userText == null ? "" : userText.toLowerCase(Locale.ROOT));
         if (trace != null) {
             for (var l : trace.log().lines()) {
-                String t = l.text();
-                if (t.contains("Tried to allocate") || t.contains("max_split_size_mb") || t.contains("expandable_segments")) continue;
+                String t = ALLOCATOR_HINT.matcher(l.text()).replaceAll(" ");
                 sb.append('\n').append(t.toLowerCase(Locale.ROOT));
             }
         }

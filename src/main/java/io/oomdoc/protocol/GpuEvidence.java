@@ -23,9 +23,8 @@ public final class GpuEvidence {
     /** nvidia-smi output pasted into a log or a chat message, if any. */
     public static Optional<GpuState> pasted(String text) {
         if (text == null || !NvidiaSmiText.looksLikeNvidiaSmi(text)) return Optional.empty();
-        int start = Math.max(0, Math.max(text.indexOf("+----"), 0));
-        try {
-            return Optional.of(NvidiaSmiText.parse(text.substring(start), "pasted nvidia-smi"));
+        try { // the table reader skips the lines around the table, so the whole text can be given
+            return Optional.of(NvidiaSmiText.parse(text, "pasted nvidia-smi"));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

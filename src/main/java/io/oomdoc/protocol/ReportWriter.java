@@ -65,6 +65,7 @@ public final class ReportWriter {
         String t = e.allTextLower();
         if (t.matches("(?s).*(killed|exit code 137|host ram|system ram|\\bram\\b).*") && !t.contains("vram")) return "host_ram_oom";
         if (t.matches("(?s).*(out of memory|\\boom\\b|memory|vram).*")) return "vram_oom";
+        if (e.trace() != null && !e.trace().frames().isEmpty()) return "unknown"; // a traceback cut before its error line
         return e.trace() == null && (e.userText() == null || e.userText().isBlank()) ? "unknown" : "not_oom";
     }
 

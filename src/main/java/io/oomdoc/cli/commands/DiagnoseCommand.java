@@ -49,7 +49,9 @@ public final class DiagnoseCommand implements Callable<Integer> {
         }
         var snap = snapFile == null ? null : SnapshotCommand.read(ctx, snapFile);
         Report r = new Diagnoser().diagnose(log, null, evidence.codeFacts().merge(ctx.session.facts()), evidence.gpu(), evidence.code(), snap);
-        if (r.issueType().equals("not_oom") || r.issueType().equals("unknown")) {
+        boolean traceback = log.text().contains("File \"") || log.text().contains("Traceback (most recent call last)");
+        boolean gpuTable = io.oomdoc.evidence.gpu.NvidiaSmiText.looksLikeNvidiaSmi(log.text());
+        if ((r.issueType().equals("not_oom") || r.issueType().equals("unknown")) && !traceback && !gpuTable) {
             throw new UserError("no out-of-memory message was found in " + (file == null || file.equals("-") ? "the input" : file)
                     + "; pass the full log of the failed run, or describe the problem with `oomdoc ask`");
         }
