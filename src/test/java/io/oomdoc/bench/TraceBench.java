@@ -30,6 +30,7 @@ public final class TraceBench {
                 ? readJsonl(Path.of(args[0])) : Fixtures.devCases();
         int mb = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         accuracy(cases);
+        traceOnly(cases);
         bigLog(mb);
     }
 
@@ -54,6 +55,23 @@ public final class TraceBench {
         double ms = (System.nanoTime() - t0) / 1e6;
         System.out.printf(Locale.ROOT, "%ncategory top-1: %d/%d = %.1f%%   KB within top 3: %d/%d = %.1f%%   (%.1f ms per case)%n%n",
                 top1, cases.size(), 100.0 * top1 / cases.size(), kb3, cases.size(), 100.0 * kb3 / cases.size(), ms / cases.size());
+    }
+
+    /** The same cases with only the pasted trace, no description: what `oomdoc diagnose FILE` sees. */
+    static void traceOnly(List<JsonNode> cases) {
+        Diagnoser d = new Diagnoser();
+        int top1 = 0, kb3 = 0;
+        for (JsonNode c : cases) {
+            String text = c.path("trace").asText();
+            Report r = d.diagnose(LogText.of(text), null, Facts.EMPTY, null, null);
+            top1 += r.category().equals(c.path("category").asText()) ? 1 : 0;
+            List<String> top = r.kb().subList(0, Math.min(3, r.kb().size()));
+            boolean hit = false;
+            for (JsonNode k : c.path("kb")) hit |= top.contains(k.asText());
+            kb3 += hit ? 1 : 0;
+        }
+        System.out.printf(Locale.ROOT, "trace only (no description): category top-1 %d/%d = %.1f%%   KB within top 3: %d/%d = %.1f%%%n%n",
+                top1, cases.size(), 100.0 * top1 / cases.size(), kb3, cases.size(), 100.0 * kb3 / cases.size());
     }
 
     static void bigLog(int mb) throws Exception {
