@@ -41,7 +41,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
         LogText log = LogInput.read(file, ctx);
         if (log.isBlank()) throw new UserError("the input is empty: pass a log file, or pipe the job's output (python train.py 2>&1 | oomdoc diagnose -)");
         String gpuMode = gpu != null ? gpu : (file == null || file.equals("-")) && !ctx.interactive ? "auto" : "none";
-        Evidence evidence = Evidence.gather(ctx, repo, gpuMode);
+        ExtraEvidence evidence = ExtraEvidence.gather(ctx, repo, gpuMode);
         String snapFile = snapshot;
         if (snapFile == null && repo != null && java.nio.file.Files.isRegularFile(ctx.workDir.resolve(repo).resolve("oomdoc_probe_out/snapshot.pickle"))) {
             snapFile = ctx.workDir.resolve(repo).resolve("oomdoc_probe_out/snapshot.pickle").toString(); // left by `oomdoc probe --run`
@@ -62,16 +62,16 @@ public final class DiagnoseCommand implements Callable<Integer> {
     }
 
     /** Optional evidence beyond the log (GPU state, code scan); filled by later stages. */
-    record Evidence(io.oomdoc.protocol.Evidence.GpuSnapshot gpu, io.oomdoc.protocol.Evidence.CodeFindings code, io.oomdoc.protocol.Facts codeFacts) {
-        static Evidence gather(AppContext ctx, String repo, String gpu) {
+    record ExtraEvidence(io.oomdoc.protocol.Evidence.GpuSnapshot gpu, io.oomdoc.protocol.Evidence.CodeFindings code, io.oomdoc.protocol.Facts codeFacts) {
+        static ExtraEvidence gather(AppContext ctx, String repo, String gpu) {
             io.oomdoc.protocol.Evidence.GpuSnapshot g = switch (gpu == null ? "none" : gpu) {
                 case "none" -> null;
                 case "auto" -> io.oomdoc.protocol.GpuEvidence.from(new io.oomdoc.evidence.gpu.GpuProbe().read(ctx.env, false), null);
                 default -> io.oomdoc.protocol.GpuEvidence.from(GpuCommand.fromFile(ctx, gpu), null);
             };
-            if (repo == null) return new Evidence(g, null, io.oomdoc.protocol.Facts.EMPTY);
+            if (repo == null) return new ExtraEvidence(g, null, io.oomdoc.protocol.Facts.EMPTY);
             io.oomdoc.evidence.code.ScanResult scan = ScanCommand.scan(ctx, repo);
-            return new Evidence(g, io.oomdoc.protocol.CodeEvidence.from(scan), io.oomdoc.protocol.CodeEvidence.facts(scan));
+            return new ExtraEvidence(g, io.oomdoc.protocol.CodeEvidence.from(scan), io.oomdoc.protocol.CodeEvidence.facts(scan));
         }
     }
 }
