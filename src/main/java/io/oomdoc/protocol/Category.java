@@ -13,7 +13,7 @@ public enum Category {
     FIRST_BACKWARD("peak of the first backward pass", "M14", "M7", "M5"),
     EVAL_ACCUMULATION("evaluation keeps graphs or predictions on the GPU", "M15", "M20", "M5"),
     LONGEST_BATCH("the longest batch of variable-length data", "M16", "M8", "M11", "M5"),
-    FRAGMENTATION("allocator fragmentation", "M8", "M2", "M18", "M16"),
+    FRAGMENTATION("allocator fragmentation", "M8", "M18", "M2", "M16"),
     LEAK_HELD_REFERENCES("tensors held across iterations (a real leak)", "M20", "M19", "M18"),
     OTHER_PROCESS_OR_ZOMBIE("another process or a zombie holds the GPU", "U11", "U10", "M2", "M3"),
     HOST_RAM_OOM("host RAM exhausted (kernel or cgroup kill)", "U9", "M3"),

@@ -213,7 +213,7 @@ public final class ReportWriter {
             case LEAK_HELD_REFERENCES, EVAL_ACCUMULATION -> "Print torch.cuda.memory_allocated() every 50 iterations (or every eval batch); after the fix it is flat once warm.";
             case HOST_RAM_OOM -> "Watch `free -g` (or the cgroup's memory.current) through one epoch; dmesg shows no new kill.";
             case OTHER_PROCESS_OR_ZOMBIE, CONTEXT_CREATION -> "`oomdoc gpu` (or nvidia-smi) before launch shows the card empty except for your job.";
-            case FRAGMENTATION -> "The same step passes; in the next OOM message (if any) reserved-but-unallocated is small.";
+            case FRAGMENTATION -> "If it fails again, the new message's reserved-but-unallocated figure should be small; if it is not, the card is simply full.";
             default -> "Run the failing step again with torch.cuda.reset_peak_memory_stats() before it and print torch.cuda.max_memory_allocated() after; it must stay below the card with ~10% headroom.";
         };
         return primary.verification() + " " + generic + " `oomdoc probe --run` records these figures in one JSON file.";
