@@ -69,11 +69,25 @@ public final class BudgetEngine {
             opt = Math.round(trainable * optBytes);
             assumptions.add(String.format(Locale.ROOT, "gradients %d B and optimizer %s %.1f B per trainable parameter",
                     gradBytes, s.optimizer().name().toLowerCase(Locale.ROOT).replace('_', '-'), optBytes));
-            // ZeRO / FSDP sharding over data-parallel ranks
-            if (s.zeroStage() >= 1 && N > 1) opt /= N;
-            if (s.zeroStage() >= 2 && N > 1) grads /= N;
-            if (s.zeroStage() >= 3 && N > 1) weights /= N;
-            if (s.zeroStage() > 0) assumptions.add("ZeRO stage " + s.zeroStage() + " over " + N + " GPU(s)");
+            // ZeRO / FSDP: DeepSpeed's own estimator, which counts the fp32 master weights and fp32 gradient copy
+            // with the partitioned optimizer state: 16 B/param split over N, plus the 16-bit params and grads
+            // that stay whole (stages 1-2) or the largest layer gathered (stage 3).
+            if (s.zeroStage() > 0 && !lora) {
+                long sixteen = 16L * trainable / N;
+                if (s.zeroStage() <= 2) {
+                    weights = 2L * P;
+                    grads = 2L * trainable;
+                    opt = sixteen;
+                } else {
+                    // the largest single parameter tensor: the embedding or one MLP matrix
+                    long largestLayer = m.hasArchitecture() ? Math.max((long) m.vocab() * m.hidden(), (long) m.hidden() * m.ffn()) : P / 50;
+                    weights = 2L * P / N + 4L * largestLayer; // 16-bit shard plus the gathered largest layer (params + grads)
+                    grads = 0;
+                    opt = 18L * trainable / N - 2L * P / N;
+                }
+                assumptions.add("ZeRO stage " + s.zeroStage() + " over " + N + " GPU(s), DeepSpeed's estimator: "
+                        + (s.zeroStage() <= 2 ? "4·P + 16·P/N" : "18·P/N + 4·largest layer") + " for model states (the ZeRO paper's 2·P + 14·P/N / 16·P/N is lower)");
+            }
         }
 
         // Activations, logits, KV cache

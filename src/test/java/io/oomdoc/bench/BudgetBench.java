@@ -55,6 +55,54 @@ public final class BudgetBench {
         System.out.printf(Locale.ROOT, "%noomdoc: %d items, median |error| %.1f%%, max %.1f%%%n", errs.size(), median(errs) * 100, max(errs) * 100);
         if (!seed0.isEmpty()) System.out.printf(Locale.ROOT, "seed 000 formula: median |error| %.1f%%, max %.1f%% · seed 001 formula: median %.1f%%, max %.1f%%%n",
                 median(seed0) * 100, max(seed0) * 100, median(seed1) * 100, max(seed1) * 100);
+        estimates(items, engine);
+    }
+
+    /** Published computed figures (estimators, formulas): the engine's matching term, to show where the accounting differs. */
+    static void estimates(JsonNode items, BudgetEngine engine) {
+        System.out.println("\n| published estimate (not a measurement) | published | oomdoc | difference |\n|---|---|---|---|");
+        for (JsonNode it : items) {
+            String id = it.path("id").asText();
+            JsonNode m = it.path("measured"), c = it.path("config");
+            if (id.equals("accel-estimate-bertbase")) {
+                ModelSpec bert = ModelCatalog.find("bert-base").orElseThrow();
+                String[][] rows = {{"float32", "FP32", "NONE"}, {"float16", "BF16", "NONE"}, {"int8", "BF16", "INT8"}, {"int4", "BF16", "NF4"}};
+                for (String[] r : rows) {
+                    Setup s = new Setup(bert, 0, 0, Setup.Mode.INFER, Setup.Precision.valueOf(r[1]), Setup.Optimizer.ADAMW, Setup.Checkpointing.NONE,
+                            Setup.Attention.SDPA, 0, 1, 0, Setup.Quant.valueOf(r[2]), 0);
+                    row(id + " weights " + r[0], m.path(r[0]).path("total_mb").asDouble() * Bytes.MIB, engine.estimate(s, null).perGpuBytes().weights());
+                }
+            } else if (id.startsWith("ds-zero")) {
+                ModelSpec t5 = ModelCatalog.find("t5-3b").orElseThrow();
+                t5 = new ModelSpec("t5-3b", c.path("params").asLong(), t5.layers(), t5.hidden(), t5.heads(), t5.kvHeads(), t5.ffn(), t5.vocab(), true, 0, 0);
+                int stage = c.path("zero_stage").asInt();
+                Setup s = new Setup(t5, 0, 0, Setup.Mode.TRAIN, Setup.Precision.MIXED_FP16, Setup.Optimizer.ADAMW, Setup.Checkpointing.NONE,
+                        Setup.Attention.SDPA, stage, c.path("world_size").asInt(), 0, Setup.Quant.NONE, 0);
+                var t = engine.estimate(s, null).perGpuBytes();
+                double published = stage == 2 ? m.path("per_gpu_gb_no_offload").asDouble() : m.path("per_gpu_gb").path("no_offload_zero_init").asDouble();
+                row(id + " model states per GPU", published * Bytes.GIB, t.weights() + t.gradients() + t.optimizer());
+            } else if (id.startsWith("llama31-kv")) {
+                ModelSpec ll = ModelCatalog.find(id.endsWith("8b") ? "llama-3.1-8b" : "llama-3.1-70b").orElseThrow();
+                String[][] rows = {{"1k_tokens_gb", "1024"}, {"16k_tokens_gb", "16000"}, {"128k_tokens_gb", "128000"}};
+                for (String[] r : rows) {
+                    Setup s = new Setup(ll, Integer.parseInt(r[1]), 1, Setup.Mode.INFER, Setup.Precision.BF16, Setup.Optimizer.ADAMW,
+                            Setup.Checkpointing.NONE, Setup.Attention.SDPA, 0, 1, 0, Setup.Quant.NONE, 0);
+                    row(id + " " + r[0] + " (" + r[1] + " tokens)", m.path(r[0]).asDouble() * Bytes.GIB, engine.estimate(s, null).perGpuBytes().kvCache());
+                }
+            } else if (id.equals("usp-model-states-table")) {
+                for (String size : new String[]{"1B", "7B", "70B", "405B"}) {
+                    long p = Math.round(Double.parseDouble(size.replace("B", "")) * 1e9);
+                    Setup s = new Setup(ModelSpec.ofParams(size, p), 0, 0, Setup.Mode.TRAIN, Setup.Precision.MIXED_BF16, Setup.Optimizer.ADAMW,
+                            Setup.Checkpointing.NONE, Setup.Attention.SDPA, 0, 1, 0, Setup.Quant.NONE, 0);
+                    var t = engine.estimate(s, null).perGpuBytes();
+                    row(id + " " + size + " (16 B/param accounting)", m.path(size).path("no_fp32_grad_acc_gb").asDouble() * 1e9, t.weights() + t.gradients() + t.optimizer());
+                }
+            }
+        }
+    }
+
+    static void row(String what, double published, long ours) {
+        System.out.printf(Locale.ROOT, "| %s | %s | %s | %+.1f%% |%n", what, Bytes.human((long) published), Bytes.human(ours), 100 * (ours - published) / published);
     }
 
     /** Maps a ground-truth item to the engine's inputs; null when the source does not publish enough. */
