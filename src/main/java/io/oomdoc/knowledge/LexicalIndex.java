@@ -19,7 +19,7 @@ public final class LexicalIndex {
     private static final double K1 = 1.2, B = 0.75;
     private static final Set<String> STOP = Set.of("the", "a", "an", "and", "or", "of", "to", "in", "is", "it", "my", "on",
             "for", "with", "when", "what", "why", "how", "i", "at", "be", "do", "does", "this", "that", "after", "get", "gets",
-            "keeps", "are", "was", "from", "by", "as", "me", "can", "not", "no");
+            "keeps", "are", "was", "from", "by", "as", "me", "can", "not", "no", "only", "just", "also", "very", "still", "but", "if", "so", "then", "than", "which", "there", "their", "while", "i'm", "am");
 
     private final List<KnowledgeEntry> entries;
     private final List<Map<String, Double>> tf = new ArrayList<>();
@@ -48,8 +48,17 @@ public final class LexicalIndex {
         avgLength = entries.isEmpty() ? 1 : total / entries.size();
     }
 
+    /** Words every entry is about: in a query they only add noise ("CUDA OOM" matches everything). */
+    private static final Set<String> DOMAIN = Set.of("cuda", "oom", "gpu", "memory", "memori", "error", "out", "pytorch", "torch");
+
     public List<Hit> search(String query, int limit) {
-        Set<String> terms = new HashSet<>(tokens(query));
+        Set<String> terms = new HashSet<>();
+        for (String t : tokens(query)) {
+            boolean generic = false;
+            for (String part : t.split("_")) generic |= DOMAIN.contains(part);
+            if (!generic) terms.add(t);
+        }
+        if (terms.isEmpty()) terms.addAll(tokens(query));
         List<Hit> hits = new ArrayList<>();
         int n = entries.size();
         for (int i = 0; i < n; i++) {
@@ -84,12 +93,9 @@ public final class LexicalIndex {
         return out;
     }
 
+    /** A crude stem: plural s dropped, then the first six letters ("evaluating", "evaluation" → "evalua"). */
     private static String stem(String w) {
-        if (w.length() > 5 && w.endsWith("ing")) return w.substring(0, w.length() - 3);
-        if (w.length() > 4 && w.endsWith("ies")) return w.substring(0, w.length() - 3) + "y";
-        if (w.length() > 4 && w.endsWith("es") && !w.endsWith("ses")) return w.substring(0, w.length() - 1);
-        if (w.length() > 3 && w.endsWith("s") && !w.endsWith("ss")) return w.substring(0, w.length() - 1);
-        if (w.length() > 4 && w.endsWith("ed")) return w.substring(0, w.length() - 2);
-        return w;
+        String t = w.length() > 3 && w.endsWith("s") && !w.endsWith("ss") ? w.substring(0, w.length() - 1) : w;
+        return t.length() > 6 ? t.substring(0, 6) : t;
     }
 }

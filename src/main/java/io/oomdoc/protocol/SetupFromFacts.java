@@ -16,9 +16,8 @@ public final class SetupFromFacts {
         if (f.model() != null) model = ModelCatalog.find(f.model()).orElse(null);
         if (model == null && f.params() != null) model = ModelSpec.ofParams(String.format("%.1fB-parameter model", f.params() / 1e9), f.params());
         if (model == null) return Optional.empty();
-        boolean nanochat = model.name().startsWith("nanochat");
         Setup.Precision precision = f.precision() == null ? Setup.Precision.MIXED_BF16 : switch (f.precision()) {
-            case "bf16" -> nanochat ? Setup.Precision.MIXED_BF16 : Setup.Precision.BF16;
+            case "bf16" -> Setup.Precision.MIXED_BF16; // "bf16" in a config (HF bf16=True, autocast) is mixed precision
             case "fp16" -> Setup.Precision.MIXED_FP16;
             case "fp32" -> Setup.Precision.FP32;
             default -> Setup.parse(Setup.Precision.class, f.precision());
@@ -29,7 +28,7 @@ public final class SetupFromFacts {
         Setup.Mode mode = "generation".equals(f.phaseHint()) ? Setup.Mode.INFER : Setup.Mode.TRAIN;
         return Optional.of(new Setup(model, f.seqLen() == null ? 0 : f.seqLen(), f.batch() == null ? 0 : f.batch(), mode, precision, opt,
                 Boolean.TRUE.equals(f.checkpointing()) ? Setup.Checkpointing.FULL : Setup.Checkpointing.NONE,
-                nanochat ? Setup.Attention.SDPA : Setup.Attention.SDPA, 0, f.worldSize() == null ? 1 : f.worldSize(),
+                Setup.Attention.SDPA, 0, f.worldSize() == null ? 1 : f.worldSize(),
                 lora ? 16 : 0, quant, BudgetEngine.DEFAULT_CONTEXT));
     }
 }

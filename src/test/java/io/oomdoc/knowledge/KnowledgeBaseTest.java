@@ -45,6 +45,10 @@ class KnowledgeBaseTest {
         assertTop3("fails on the second step after optimizer.step", "M17");
         assertTop3("how to finetune 70b on one gpu qlora", "M13");
         assertTop3("long context attention flash", "M11");
+        assertTop3("CUDA OOM only when evaluating", "M15");
+        assertTop3("why does my model that runs inference fail in training", "M1");
+        assertTop3("OOM at a random step in the middle of the epoch", "M16");
+        assertTop3("kill -9 left memory on the gpu", "U11");
     }
 
     private void assertTop3(String query, String id) {
