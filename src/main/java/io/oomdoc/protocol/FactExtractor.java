@@ -1,5 +1,6 @@
 package io.oomdoc.protocol;
 
+import io.oomdoc.util.Num;
 import io.oomdoc.budget.GpuCatalog;
 import io.oomdoc.budget.ModelCatalog;
 import io.oomdoc.util.Bytes;
@@ -51,7 +52,7 @@ public final class FactExtractor {
         Long params = null;
         Integer depth = null;
         Matcher d = DEPTH.matcher(text);
-        if (d.find()) depth = Integer.valueOf(d.group(1) != null ? d.group(1) : d.group(2));
+        if (d.find()) depth = Num.toInt(d.group(1) != null ? d.group(1) : d.group(2));
         if (lower.contains("nanochat") && depth != null) {
             model = "nanochat d" + depth;
             params = ModelCatalog.find(model).map(s -> s.params()).orElse(null);
@@ -77,10 +78,10 @@ public final class FactExtractor {
         Integer total = firstInt(TOTAL_BATCH, text);
         Integer seq = null;
         Matcher s = SEQ.matcher(text);
-        if (s.find()) seq = Integer.parseInt(s.group(1)) * (s.group(2) != null ? 1024 : 1);
+        if (s.find() && Num.toInt(s.group(1)) != null && Num.toInt(s.group(1)) < 10_000_000) seq = Num.toInt(s.group(1)) * (s.group(2) != null ? 1024 : 1);
         else {
             Matcher k = SEQ_K.matcher(text);
-            if (k.find()) seq = Integer.parseInt(k.group(1)) * 1024;
+            if (k.find() && Num.toInt(k.group(1)) != null && Num.toInt(k.group(1)) < 10_000) seq = Num.toInt(k.group(1)) * 1024;
         }
         String precision = lower.matches("(?s).*\\bbf16\\b.*|.*bfloat16.*") ? "bf16"
                 : lower.matches("(?s).*\\b(fp16|float16|half)\\b.*") ? "fp16"
@@ -97,7 +98,7 @@ public final class FactExtractor {
         Boolean lora = qlora != null || lower.matches("(?s).*\\blora\\b.*") || lower.contains("peft") ? Boolean.TRUE : null;
         Integer world = null;
         Matcher w = WORLD.matcher(text);
-        if (w.find()) world = Integer.valueOf(w.group(1) != null ? w.group(1) : w.group(2));
+        if (w.find()) world = Num.toInt(w.group(1) != null ? w.group(1) : w.group(2));
         Boolean ckpt = lower.contains("gradient checkpointing") || lower.contains("gradient_checkpointing")
                 || lower.contains("activation checkpointing") ? Boolean.TRUE : null;
         return new Facts(gpuName, gpuMem, hostRam, model, params, depth, batch, seq, precision, optimizer, lora, qlora,
@@ -106,7 +107,7 @@ public final class FactExtractor {
 
     private static Integer firstInt(Pattern p, String text) {
         Matcher m = p.matcher(text);
-        return m.find() ? Integer.valueOf(m.group(1)) : null;
+        return m.find() ? Num.toInt(m.group(1)) : null;
     }
 
     private static String phaseHint(String lower) {

@@ -1,5 +1,6 @@
 package io.oomdoc.protocol;
 
+import io.oomdoc.util.Num;
 import io.oomdoc.evidence.trace.OomNumbers;
 import io.oomdoc.evidence.trace.Phase;
 import io.oomdoc.evidence.trace.TraceFinding.FailureKind;
@@ -199,7 +200,7 @@ public final class Signals {
             row("long sequence", e -> {
                 Matcher m = SEQ_NUMBER.matcher(e.userTextLower());
                 while (m.find()) {
-                    int n = m.group(1) != null ? Integer.parseInt(m.group(1)) : m.group(2) != null ? Integer.parseInt(m.group(2)) * 1024 : Integer.parseInt(m.group(3));
+                    int n = m.group(1) != null ? Num.toInt(m.group(1), 0) : m.group(2) != null ? Num.toInt(m.group(2), 0) * 1024 : Num.toInt(m.group(3), 0);
                     if (n >= 4096 && n <= 1_048_576) return "sequences of " + n + " tokens make the s² attention term large";
                 }
                 return null;

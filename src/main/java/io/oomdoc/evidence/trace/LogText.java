@@ -1,5 +1,6 @@
 package io.oomdoc.evidence.trace;
 
+import io.oomdoc.util.Num;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -41,7 +42,7 @@ public final class LogText {
         Matcher m = RANK_PREFIX.matcher(t);
         if (m.find()) {
             String g = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
-            rank = Integer.valueOf(g);
+            rank = Num.toInt(g);
             t = t.substring(m.end());
         }
         return new Line(number, rank, t);

@@ -1,5 +1,6 @@
 package io.oomdoc.evidence.trace;
 
+import io.oomdoc.util.Num;
 import io.oomdoc.evidence.trace.TraceFinding.FailureKind;
 import io.oomdoc.util.Bytes;
 
@@ -60,7 +61,7 @@ public final class TraceAnalyzer {
         }
         for (LogText.Line l : log.lines()) {
             Matcher m = TORCHRUN_FAILED_RANK.matcher(l.text());
-            if (m.find()) failedRanks.add(Integer.valueOf(m.group(1)));
+            if (m.find() && Num.toInt(m.group(1)) != null) failedRanks.add(Num.toInt(m.group(1)));
         }
         if (firstRank == null && !failedRanks.isEmpty()) firstRank = failedRanks.first();
 
@@ -119,7 +120,7 @@ public final class TraceAnalyzer {
                 String next = lines.get(i + 1).text().strip();
                 if (!next.startsWith("Traceback") && !next.matches("^[A-Za-z_.]+(?:Error|Exception)\\b.*")) code = next;
             }
-            out.add(new Frame(m.group(1), Integer.parseInt(m.group(2)), m.group(3), code));
+            out.add(new Frame(m.group(1), Num.toInt(m.group(2), 0), m.group(3), code));
         }
         return out;
     }
@@ -157,9 +158,9 @@ public final class TraceAnalyzer {
         for (LogText.Line l : log.lines()) {
             if (l.number() > beforeLine) break;
             Matcher t = TQDM.matcher(l.text());
-            while (t.find()) found = Integer.valueOf(t.group(1));
+            while (t.find()) if (Num.toInt(t.group(1)) != null) found = Num.toInt(t.group(1));
             Matcher s = PROSE_STEPS.matcher(l.text());
-            while (s.find()) found = Integer.valueOf((s.group(1) != null ? s.group(1) : s.group(2)).replace(",", ""));
+            while (s.find()) if (Num.toInt(s.group(1) != null ? s.group(1) : s.group(2)) != null) found = Num.toInt(s.group(1) != null ? s.group(1) : s.group(2));
             if (l.text().contains("File \"")) continue;
             Matcher m = STEP.matcher(l.text());
             while (m.find()) {

@@ -1,5 +1,6 @@
 package io.oomdoc.evidence.trace.parsers;
 
+import io.oomdoc.util.Num;
 import io.oomdoc.evidence.trace.LogText;
 import io.oomdoc.evidence.trace.OomNumbers;
 import io.oomdoc.evidence.trace.TraceFinding;
@@ -30,7 +31,7 @@ public final class CudaRuntimeErrorParser implements TraceParser {
             String msg = log.messageAt(i, 4);
             OomNumbers.Builder b = new OomNumbers.Builder();
             Matcher m = BYTES.matcher(msg);
-            if (m.find()) b.tried = Long.parseLong(m.group(1));
+            if (m.find()) b.tried = Num.toLong(m.group(1));
             List<String> notes = new ArrayList<>();
             boolean thc = msg.toLowerCase().contains("cuda runtime error (2)") || msg.contains("THCudaCheck");
             FailureKind kind = msg.contains("CUDA error: out of memory") ? FailureKind.CUDA_RUNTIME : FailureKind.VRAM_OOM;

@@ -1,5 +1,6 @@
 package io.oomdoc.evidence.trace.parsers;
 
+import io.oomdoc.util.Num;
 import io.oomdoc.evidence.trace.LogText;
 import io.oomdoc.evidence.trace.OomNumbers;
 import io.oomdoc.evidence.trace.TraceFinding;
@@ -43,7 +44,8 @@ public final class HostRamParser implements TraceParser {
                 notes.add("the kernel's OOM killer acted (host RAM or the container's cgroup limit)");
                 Matcher k = KERNEL_KILL.matcher(msg);
                 if (k.find()) {
-                    b.processInUse = Long.parseLong(k.group(3)) * 1024;
+                    Long rss = Num.toLong(k.group(3));
+                    if (rss != null) b.processInUse = rss * 1024;
                     notes.add("killed " + k.group(2) + " (pid " + k.group(1) + ")");
                 }
             } else if (lower.contains("memoryerror") || lower.contains("unable to allocate") || lower.contains("bad_alloc")

@@ -1,5 +1,6 @@
 package io.oomdoc.evidence.trace.parsers;
 
+import io.oomdoc.util.Num;
 import io.oomdoc.evidence.trace.LogText;
 import io.oomdoc.evidence.trace.OomNumbers;
 import io.oomdoc.evidence.trace.TraceFinding;
@@ -29,15 +30,15 @@ public final class JaxXlaParser implements TraceParser {
             if (!msg.toLowerCase().contains("memory") && !msg.toLowerCase().contains("allocat")) continue;
             OomNumbers.Builder b = new OomNumbers.Builder();
             Matcher m = TRIED.matcher(msg);
-            if (m.find()) b.tried = Long.parseLong(m.group(1));
+            if (m.find()) b.tried = Num.toLong(m.group(1));
             else b.tried = Messages.size(msg, TRIED_SIZE);
             if (all == null) all = log.text();
             Matcher lim = LIMIT.matcher(all);
-            if (lim.find()) b.total = Long.parseLong(lim.group(1));
+            if (lim.find()) b.total = Num.toLong(lim.group(1));
             Matcher use = IN_USE.matcher(all);
-            if (use.find()) b.allocated = Long.parseLong(use.group(1));
+            if (use.find()) b.allocated = Num.toLong(use.group(1));
             Matcher d = DEVICE.matcher(msg);
-            if (d.find() && msg.toLowerCase().contains("device")) b.gpu = Integer.valueOf(d.group(1));
+            if (d.find() && msg.toLowerCase().contains("device")) b.gpu = Num.toInt(d.group(1));
             List<String> notes = new ArrayList<>();
             if (b.total != null) notes.add("BFC allocator limit from the dump");
             boolean tf = msg.contains("tensorflow") || all.contains("tensorflow");

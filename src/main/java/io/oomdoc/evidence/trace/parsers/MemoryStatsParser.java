@@ -1,5 +1,6 @@
 package io.oomdoc.evidence.trace.parsers;
 
+import io.oomdoc.util.Num;
 import io.oomdoc.evidence.trace.LogText;
 import io.oomdoc.evidence.trace.OomNumbers;
 import io.oomdoc.evidence.trace.TraceFinding;
@@ -40,7 +41,7 @@ public final class MemoryStatsParser implements TraceParser {
                     Matcher oc = OOMS.matcher(row);
                     if (oc.find() && !oc.group(1).equals("0")) notes.add("the allocator counted " + oc.group(1) + " out-of-memory error(s) and " + oc.group(2) + " cudaMalloc retries");
                     Matcher d = DEVICE.matcher(row);
-                    if (d.find() && b.gpu == null) b.gpu = Integer.valueOf(d.group(1));
+                    if (d.find() && b.gpu == null) b.gpu = Num.toInt(d.group(1));
                     Matcher m = ROW.matcher(row);
                     if (!m.find()) continue;
                     long cur = Bytes.parse(m.group(2), m.group(3)), peak = Bytes.parse(m.group(4), m.group(5));
@@ -60,7 +61,9 @@ public final class MemoryStatsParser implements TraceParser {
         List<String> notes = new ArrayList<>(List.of("torch.cuda.memory_stats() values (allocator state, not an error)"));
         while (s.find()) {
             any = true;
-            long v = Long.parseLong(s.group(2));
+            Long boxed = Num.toLong(s.group(2));
+            if (boxed == null) continue;
+            long v = boxed;
             switch (s.group(1)) {
                 case "allocated_bytes.all.current" -> b.allocated = v;
                 case "reserved_bytes.all.current" -> b.reserved = v;

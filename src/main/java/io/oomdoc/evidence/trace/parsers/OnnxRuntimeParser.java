@@ -1,5 +1,6 @@
 package io.oomdoc.evidence.trace.parsers;
 
+import io.oomdoc.util.Num;
 import io.oomdoc.evidence.trace.LogText;
 import io.oomdoc.evidence.trace.OomNumbers;
 import io.oomdoc.evidence.trace.TraceFinding;
@@ -22,7 +23,7 @@ public final class OnnxRuntimeParser implements TraceParser {
             String msg = log.messageAt(i, 2);
             Matcher m = MARKER.matcher(msg);
             OomNumbers.Builder b = new OomNumbers.Builder();
-            if (m.find()) b.tried = Long.parseLong(m.group(1));
+            if (m.find()) b.tried = Num.toLong(m.group(1));
             out.add(new TraceFinding("onnxruntime", FailureKind.VRAM_OOM, "onnxruntime", Messages.clip(msg),
                     log.lines().get(i).number(), b.build(), List.of("ONNX Runtime's BFC arena could not grow")));
         }

@@ -1,5 +1,6 @@
 package io.oomdoc.evidence.trace.parsers;
 
+import io.oomdoc.util.Num;
 import io.oomdoc.evidence.trace.LogText;
 import io.oomdoc.evidence.trace.OomNumbers;
 import io.oomdoc.evidence.trace.TraceFinding;
@@ -44,7 +45,7 @@ public final class PyTorchCudaOomParser implements TraceParser {
             OomNumbers.Builder b = new OomNumbers.Builder();
             b.tried = Messages.size(msg, TRIED);
             Matcher g = GPU.matcher(msg);
-            if (g.find()) b.gpu = Integer.valueOf(g.group(1));
+            if (g.find()) b.gpu = Num.toInt(g.group(1));
             b.total = Messages.size(msg, TOTAL);
             b.allocated = Messages.size(msg, ALLOCATED);
             b.free = Messages.size(msg, FREE);
@@ -53,7 +54,8 @@ public final class PyTorchCudaOomParser implements TraceParser {
             if (b.reserved == null && b.reservedUnallocated == null) b.reservedUnallocated = Messages.size(msg, CACHED);
             Matcher p = PROCESS.matcher(msg);
             while (p.find()) {
-                b.processes.add(new OomNumbers.ProcessUse(Long.parseLong(p.group(1)), Bytes.parse(p.group(2), p.group(3)), false));
+                Long pid = Num.toLong(p.group(1));
+                if (pid != null) b.processes.add(new OomNumbers.ProcessUse(pid, Bytes.parse(p.group(2), p.group(3)), false));
             }
             Long self = Messages.size(msg, THIS_PROCESS);
             if (self != null) {

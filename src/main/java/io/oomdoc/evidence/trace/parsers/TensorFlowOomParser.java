@@ -1,5 +1,6 @@
 package io.oomdoc.evidence.trace.parsers;
 
+import io.oomdoc.util.Num;
 import io.oomdoc.evidence.trace.LogText;
 import io.oomdoc.evidence.trace.OomNumbers;
 import io.oomdoc.evidence.trace.TraceFinding;
@@ -30,13 +31,18 @@ public final class TensorFlowOomParser implements TraceParser {
             Matcher s = SHAPE.matcher(msg);
             if (s.find() && !s.group(1).isBlank()) {
                 long elems = 1;
-                for (String d : s.group(1).split(",")) elems *= Long.parseLong(d.strip());
+                boolean readable = true;
+                for (String d : s.group(1).split(",")) {
+                    Long dim = Num.toLong(d.strip());
+                    if (dim == null) { readable = false; break; }
+                    try { elems = Math.multiplyExact(elems, dim); } catch (ArithmeticException e) { readable = false; break; }
+                }
                 String dtype = s.group(2) == null ? "float" : s.group(2);
-                b.tried = elems * DTYPE_BYTES.getOrDefault(dtype, 4);
+                if (readable) b.tried = elems * DTYPE_BYTES.getOrDefault(dtype, 4);
                 notes.add("tensor shape [" + s.group(1).strip() + "] of " + dtype + " (size computed from the shape)");
             }
             Matcher d = DEVICE.matcher(msg);
-            if (d.find()) b.gpu = Integer.valueOf(d.group(1));
+            if (d.find()) b.gpu = Num.toInt(d.group(1));
             out.add(new TraceFinding("tensorflow", FailureKind.VRAM_OOM, "tensorflow", Messages.clip(msg),
                     log.lines().get(i).number(), b.build(), notes));
         }
