@@ -177,6 +177,20 @@ public final class OomdocTools {
         return sb.length() == 0 ? "no entry matches" : cap(sb.toString());
     }
 
+    @Tool(name = "read_snapshot", value = "Read a torch.cuda.memory snapshot pickle inside the repository: peak, fragmentation, memory by kind, top holders by the user's frames")
+    public String readSnapshot(@P("path of the .pickle relative to the repository root") String path) {
+        calls.add("read_snapshot(" + path + ")");
+        try {
+            Path p = RepoFiles.insideRoot(repo, path);
+            return out(new io.oomdoc.evidence.snapshot.SnapshotReader().read(p));
+        } catch (SecurityException e) {
+            notices.accept("refused read_snapshot(" + path + "): " + e.getMessage());
+            return "REFUSED: " + e.getMessage() + ". Only files inside the repository can be read.";
+        } catch (Exception e) {
+            return "error: " + e.getMessage();
+        }
+    }
+
     @Tool(name = "session_facts", value = "What the user has said about the job so far: GPU, model, batch, sequence length, precision, optimizer")
     public String sessionFacts() {
         calls.add("session_facts");
