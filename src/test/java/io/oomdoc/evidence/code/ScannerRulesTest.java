@@ -62,6 +62,26 @@ class ScannerRulesTest {
     }
 
     @Test
+    void accelerateLoopSummingTheLossTensorIsALeakButAnEpochLevelEmptyCacheIsNot() throws Exception {
+        // the shape of public DreamBooth-style accelerate scripts
+        List<Finding> f = scan("dreambooth.py", """
+                for epoch in range(num_epochs):
+                    epoch_loss = 0
+                    for step, batch in enumerate(train_dataloader):
+                        with accelerator.accumulate(unet):
+                            model_pred = unet(noisy_latents, timesteps, encoder_hidden_states).sample
+                            loss = F.mse_loss(model_pred.float(), target.float(), reduction="mean")
+                        accelerator.backward(loss)
+                        optimizer.step()
+                        optimizer.zero_grad()
+                        epoch_loss += loss
+                    torch.cuda.empty_cache()
+                """);
+        assertTrue(has(f, "tensor_accumulated", 10), f.toString());
+        assertFalse(f.stream().anyMatch(x -> x.rule().equals("empty_cache_in_loop")), f.toString());
+    }
+
+    @Test
     void backwardWithoutZeroGradIsReportedButDeliberateAccumulationIsNot() throws Exception {
         List<Finding> bad = scan("a.py", """
                 for x, y in loader:

@@ -19,10 +19,25 @@ public final class EmptyCacheInLoop implements Rule {
         List<Finding> out = new ArrayList<>();
         for (TSNode c : src.calls("empty_cache")) {
             if (!src.calleeText(c).contains("cuda")) continue;
-            if (src.enclosingLoop(c).isEmpty()) continue;
+            var loop = src.enclosingLoop(c);
+            if (loop.isEmpty()) continue;
+            // Once per epoch (the loop's own steps run in an inner loop) is common and harmless: only per-step calls count.
+            String head = src.text(loop.get()).split("\n", 2)[0];
+            if (head.matches("(?i).*\\bepochs?\\b.*") || innerLoopTrains(src, loop.get(), c)) continue;
             out.add(finding(src, c, "empty_cache() runs every iteration; the allocator would reuse that cache anyway",
                     src.lineText(c), "# removed: call it once, only before handing the GPU to another process"));
         }
         return out;
+    }
+
+    /** True when the loop holds an inner loop that does the training steps and the call sits outside it. */
+    private static boolean innerLoopTrains(PySource src, org.treesitter.TSNode loop, org.treesitter.TSNode call) {
+        for (String n : new String[]{"backward", "step"}) {
+            for (org.treesitter.TSNode b : src.callsWithin(loop, n)) {
+                var inner = src.enclosingLoop(b);
+                if (inner.isPresent() && inner.get().getStartByte() != loop.getStartByte() && !src.contains(inner.get(), call)) return true;
+            }
+        }
+        return false;
     }
 }
