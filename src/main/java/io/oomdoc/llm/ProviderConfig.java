@@ -32,7 +32,8 @@ public record ProviderConfig(String provider, String baseUrl, String model, Stri
                 if (model == null) model = text(c, "model");
                 keyEnv = text(c, "api_key_env");
             } catch (IOException e) {
-                throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
+                String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+                throw new IllegalArgumentException("cannot read " + file + ": " + why);
             }
         }
         if (provider == null || provider.isBlank() || provider.equalsIgnoreCase("none")) return Optional.empty();
