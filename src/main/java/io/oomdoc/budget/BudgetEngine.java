@@ -72,7 +72,15 @@ public final class BudgetEngine {
             // ZeRO / FSDP: DeepSpeed's own estimator, which counts the fp32 master weights and fp32 gradient copy
             // with the partitioned optimizer state: 16 B/param split over N, plus the 16-bit params and grads
             // that stay whole (stages 1-2) or the largest layer gathered (stage 3).
-            if (s.zeroStage() > 0 && !lora) {
+            if (s.offloadOptimizer() && !lora) {
+                // ZeRO-Offload: optimizer state, fp32 master weights and gradients live in host RAM;
+                // DeepSpeed's estimator leaves 2·P (the 16-bit parameters) on the GPU.
+                weights = 2L * P / (s.zeroStage() >= 3 ? N : 1);
+                grads = 0;
+                opt = 0;
+                assumptions.add("optimizer CPU offload (DeepSpeed ZeRO-Offload): states, master weights and gradients in host RAM ("
+                        + io.oomdoc.util.Bytes.human(18L * trainable) + " of it); steps are several times slower");
+            } else if (s.zeroStage() > 0 && !lora) {
                 long sixteen = 16L * trainable / N;
                 if (s.zeroStage() <= 2) {
                     weights = 2L * P;

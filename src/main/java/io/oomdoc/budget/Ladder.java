@@ -44,13 +44,18 @@ public final class Ladder {
             s = s.withZero(3);
             prev = add(out, ++n, "ZeRO-3 / FSDP full shard over " + s.gpus() + " GPUs", "M9", "communication", false, s, prev, gpuBytes);
         }
+        if (s.mode() == Setup.Mode.TRAIN && !s.offloadOptimizer()) {
+            s = s.withOffload();
+            prev = add(out, ++n, "CPU offload of the optimizer (ZeRO-Offload)", "M10", "several times slower", false, s, prev, gpuBytes);
+        }
         if (s.seq() > 256) {
             Setup shorter = s.withSeq(s.seq() / 2);
             prev = add(out, ++n, "sequence length " + s.seq() + " → " + shorter.seq(), "M11", "free", true, shorter, prev, gpuBytes);
             s = shorter;
         }
         if (s.mode() == Setup.Mode.TRAIN && s.loraRank() == 0) {
-            s = s.withLora(16, Setup.Quant.NF4);
+            s = new Setup(s.model(), s.seq(), s.batch(), s.mode(), s.precision(), s.optimizer(), s.checkpointing(), s.attention(),
+                    s.zeroStage(), s.gpus(), 16, Setup.Quant.NF4, s.contextBytes(), false); // adapters replace offload
             add(out, ++n, "QLoRA (4-bit base, rank-16 adapters)", "M13", "capacity", true, s, prev, gpuBytes);
         }
         return out;

@@ -5,7 +5,13 @@ import java.util.Locale;
 /** The training or inference setup whose memory is estimated. Enum names mirror the CLI flag values. */
 public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision precision, Optimizer optimizer,
                     Checkpointing checkpointing, Attention attention, int zeroStage, int gpus, int loraRank,
-                    Quant quant, long contextBytes) {
+                    Quant quant, long contextBytes, boolean offloadOptimizer) {
+
+    /** Without CPU offload: the common case. */
+    public Setup(ModelSpec model, int seq, int batch, Mode mode, Precision precision, Optimizer optimizer, Checkpointing checkpointing,
+                 Attention attention, int zeroStage, int gpus, int loraRank, Quant quant, long contextBytes) {
+        this(model, seq, batch, mode, precision, optimizer, checkpointing, attention, zeroStage, gpus, loraRank, quant, contextBytes, false);
+    }
 
     public enum Mode { TRAIN, INFER }
 
@@ -32,12 +38,13 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
         return Enum.valueOf(type, v);
     }
 
-    public Setup withBatch(int b) { return new Setup(model, seq, b, mode, precision, optimizer, checkpointing, attention, zeroStage, gpus, loraRank, quant, contextBytes); }
-    public Setup withSeq(int s) { return new Setup(model, s, batch, mode, precision, optimizer, checkpointing, attention, zeroStage, gpus, loraRank, quant, contextBytes); }
-    public Setup withPrecision(Precision p) { return new Setup(model, seq, batch, mode, p, optimizer, checkpointing, attention, zeroStage, gpus, loraRank, quant, contextBytes); }
-    public Setup withOptimizer(Optimizer o) { return new Setup(model, seq, batch, mode, precision, o, checkpointing, attention, zeroStage, gpus, loraRank, quant, contextBytes); }
-    public Setup withCheckpointing(Checkpointing c) { return new Setup(model, seq, batch, mode, precision, optimizer, c, attention, zeroStage, gpus, loraRank, quant, contextBytes); }
-    public Setup withAttention(Attention a) { return new Setup(model, seq, batch, mode, precision, optimizer, checkpointing, a, zeroStage, gpus, loraRank, quant, contextBytes); }
-    public Setup withZero(int z) { return new Setup(model, seq, batch, mode, precision, optimizer, checkpointing, attention, z, gpus, loraRank, quant, contextBytes); }
-    public Setup withLora(int r, Quant q) { return new Setup(model, seq, batch, mode, precision, optimizer, checkpointing, attention, zeroStage, gpus, r, q, contextBytes); }
+    public Setup withBatch(int b) { return new Setup(model, seq, b, mode, precision, optimizer, checkpointing, attention, zeroStage, gpus, loraRank, quant, contextBytes, offloadOptimizer); }
+    public Setup withSeq(int s) { return new Setup(model, s, batch, mode, precision, optimizer, checkpointing, attention, zeroStage, gpus, loraRank, quant, contextBytes, offloadOptimizer); }
+    public Setup withPrecision(Precision p) { return new Setup(model, seq, batch, mode, p, optimizer, checkpointing, attention, zeroStage, gpus, loraRank, quant, contextBytes, offloadOptimizer); }
+    public Setup withOptimizer(Optimizer o) { return new Setup(model, seq, batch, mode, precision, o, checkpointing, attention, zeroStage, gpus, loraRank, quant, contextBytes, offloadOptimizer); }
+    public Setup withCheckpointing(Checkpointing c) { return new Setup(model, seq, batch, mode, precision, optimizer, c, attention, zeroStage, gpus, loraRank, quant, contextBytes, offloadOptimizer); }
+    public Setup withAttention(Attention a) { return new Setup(model, seq, batch, mode, precision, optimizer, checkpointing, a, zeroStage, gpus, loraRank, quant, contextBytes, offloadOptimizer); }
+    public Setup withZero(int z) { return new Setup(model, seq, batch, mode, precision, optimizer, checkpointing, attention, z, gpus, loraRank, quant, contextBytes, offloadOptimizer); }
+    public Setup withOffload() { return new Setup(model, seq, batch, mode, precision, optimizer, checkpointing, attention, zeroStage, gpus, loraRank, quant, contextBytes, true); }
+    public Setup withLora(int r, Quant q) { return new Setup(model, seq, batch, mode, precision, optimizer, checkpointing, attention, zeroStage, gpus, r, q, contextBytes, offloadOptimizer); }
 }

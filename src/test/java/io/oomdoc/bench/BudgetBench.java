@@ -81,6 +81,10 @@ public final class BudgetBench {
                 var t = engine.estimate(s, null).perGpuBytes();
                 double published = stage == 2 ? m.path("per_gpu_gb_no_offload").asDouble() : m.path("per_gpu_gb").path("no_offload_zero_init").asDouble();
                 row(id + " model states per GPU", published * Bytes.GIB, t.weights() + t.gradients() + t.optimizer());
+                if (stage == 2) {
+                    var o = engine.estimate(s.withOffload(), null).perGpuBytes();
+                    row(id + " with optimizer CPU offload", m.path("per_gpu_gb_cpu_offload").asDouble() * Bytes.GIB, o.weights() + o.gradients() + o.optimizer());
+                }
             } else if (id.startsWith("llama31-kv")) {
                 ModelSpec ll = ModelCatalog.find(id.endsWith("8b") ? "llama-3.1-8b" : "llama-3.1-70b").orElseThrow();
                 String[][] rows = {{"1k_tokens_gb", "1024"}, {"16k_tokens_gb", "16000"}, {"128k_tokens_gb", "128000"}};

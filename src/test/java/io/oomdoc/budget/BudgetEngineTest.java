@@ -55,6 +55,15 @@ class BudgetEngineTest {
     }
 
     @Test
+    void optimizerOffloadLeavesOnlyTheSixteenBitWeightsOnTheGpu() {
+        ModelSpec m = ModelSpec.ofParams("7B", 7_000_000_000L);
+        Setup s = new Setup(m, 0, 0, Setup.Mode.TRAIN, Setup.Precision.MIXED_BF16, Setup.Optimizer.ADAMW, Setup.Checkpointing.NONE,
+                Setup.Attention.SDPA, 2, 1, 0, Setup.Quant.NONE, 0).withOffload();
+        Budget.Terms t = engine.estimate(s, null).perGpuBytes();
+        assertEquals(14_000_000_000L, t.weights() + t.gradients() + t.optimizer());
+    }
+
+    @Test
     void zeroStagesMatchDeepSpeedsEstimatorForT5_3bOnEightGpus() {
         assertEquals(15.93, modelStatesGiB(2), 0.05, "DeepSpeed: 4·P + 16·P/N");
         assertEquals(6.09, modelStatesGiB(3), 0.05, "DeepSpeed: 18·P/N + 4·largest layer");
