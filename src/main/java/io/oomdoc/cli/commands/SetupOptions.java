@@ -38,6 +38,7 @@ public final class SetupOptions {
     @Option(names = "--gpus", defaultValue = "1", paramLabel = "N|all") String gpus;
     @Option(names = "--lora-rank", defaultValue = "0") int loraRank;
     @Option(names = "--quant", defaultValue = "none") String quant;
+    @Option(names = "--offload", description = "optimizer states in CPU RAM (DeepSpeed ZeRO-Offload)") boolean offload;
     @Option(names = "--gpu-mem", paramLabel = "SIZE") String gpuMem;
     @Option(names = "--gpu", paramLabel = "NAME") String gpu;
 
@@ -73,10 +74,11 @@ public final class SetupOptions {
         int n = allGpus() ? 1 : positiveInt("--gpus", gpus);
         if (zero < 0 || zero > 3) throw usage("--zero must be 0, 1, 2 or 3");
         if (loraRank < 0) throw usage("--lora-rank must be 0 or positive");
-        return new Setup(spec, seq, batch, parse(Setup.Mode.class, "--mode", mode), parse(Setup.Precision.class, "--precision", precision),
+        Setup s = new Setup(spec, seq, batch, parse(Setup.Mode.class, "--mode", mode), parse(Setup.Precision.class, "--precision", precision),
                 parse(Setup.Optimizer.class, "--optimizer", optimizer), parse(Setup.Checkpointing.class, "--checkpointing", checkpointing),
                 parse(Setup.Attention.class, "--attention", attention), zero, n, loraRank, parse(Setup.Quant.class, "--quant", quant),
                 BudgetEngine.DEFAULT_CONTEXT);
+        return offload ? s.withOffload() : s;
     }
 
     Long gpuBytes() {
