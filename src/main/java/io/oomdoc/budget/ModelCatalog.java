@@ -23,7 +23,6 @@ public final class ModelCatalog {
         return Catalog.find(rows(), name).map(ModelCatalog::toSpec);
     }
 
-    public static List<String> names() { return rows().stream().map(Catalog.Row::name).toList(); }
 
     public static List<String> nearest(String name) { return Catalog.nearest(rows(), name, 3); }
 

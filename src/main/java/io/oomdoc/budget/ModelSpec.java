@@ -36,15 +36,4 @@ public record ModelSpec(String name, long params, int layers, int hidden, int he
     public boolean hasArchitecture() { return layers > 0 && hidden > 0 && heads > 0; }
 
     public int headDim() { return heads > 0 ? hidden / heads : 0; }
-
-    /** Parameters that take part in one token's forward pass (MoE models route to a few experts). */
-    public long activeParams() {
-        if (expertsTotal <= 0 || expertsActive <= 0 || !hasArchitecture()) return params;
-        long mlp = (ffn != 4 * hidden ? 3L : 2L) * hidden * ffn;
-        return params - (long) layers * mlp * (expertsTotal - expertsActive);
-    }
-
-    public ModelSpec withName(String n) {
-        return new ModelSpec(n, params, layers, hidden, heads, kvHeads, ffn, vocab, tiedEmbeddings, expertsTotal, expertsActive);
-    }
 }

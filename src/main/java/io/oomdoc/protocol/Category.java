@@ -33,6 +33,4 @@ public enum Category {
     }
 
     public String json() { return name().toLowerCase(Locale.ROOT); }
-
-    public static Category fromJson(String s) { return valueOf(s.toUpperCase(Locale.ROOT)); }
 }

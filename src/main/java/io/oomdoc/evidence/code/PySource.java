@@ -177,14 +177,6 @@ public final class PySource {
         return name == null || name.isNull() ? "" : text(name);
     }
 
-    /** True when the node sits inside a class definition's method. */
-    public boolean inClass(TSNode n) {
-        for (TSNode p = n.getParent(); p != null && !p.isNull(); p = p.getParent()) {
-            if (p.getType().equals("class_definition")) return true;
-        }
-        return false;
-    }
-
     public boolean contains(TSNode outer, TSNode inner) {
         return inner.getStartByte() >= outer.getStartByte() && inner.getEndByte() <= outer.getEndByte();
     }
