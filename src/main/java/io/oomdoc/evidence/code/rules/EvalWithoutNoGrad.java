@@ -30,7 +30,8 @@ public final class EvalWithoutNoGrad implements Rule {
                 var fn = src.enclosingFunction(call);
                 String fnName = fn.map(src::functionName).orElse("");
                 String loopHead = src.text(loop.get()).split("\n", 2)[0];
-                boolean evalContext = EVAL_FN.matcher(fnName).matches() || EVAL_LOADER.matcher(loopHead).find();
+                boolean unitTest = fnName.startsWith("test_") && (src.path.contains("tests/") || src.path.matches("(.*/)?test_[^/]*\\.py"));
+                boolean evalContext = !unitTest && (EVAL_FN.matcher(fnName).matches() || EVAL_LOADER.matcher(loopHead).find());
                 if (!evalContext) continue;
                 if (src.withoutGrad(call)) continue;
                 TSNode scope = fn.orElse(src.root());
