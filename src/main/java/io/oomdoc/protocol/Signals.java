@@ -51,7 +51,7 @@ public final class Signals {
     private static final Pattern ZOMBIE = re("no process|zombie|ghost|\\bfuser\\b|kill -9|still (?:occupied|in use|held|allocated)|defunct|orphan|another process|other process|no .{0,30}process (?:was |is )?(?:running|listed|shown)|not .{0,20}(?:listed|shown) in nvidia-smi");
     private static final Pattern CONTEXT = re("initializ\\w* ddp|init_process_group|set_device|cuda_visible_devices|first (?:cuda|tensor|gpu) (?:call|transfer|op)|context creation|cuda context|before (?:training|any)");
     private static final Pattern LONGEST = re("longest|very long|long (?:sentence|utterance|sequence|sample|input|document|audio)|variable[- ]length|random (?:step|batch|iteration)|same (?:step|batch|sample)|mid-epoch|in the middle of|mid-run|midway|bucket|dynamic padding");
-    private static final Pattern ATTENTION = re("sequence length|seq(?:uence)?[_ ]len|context length|\\bsdpa\\b|attention|flash[_ ]?attn|flash[_ ]attention|o\\(n²\\)|o\\(n\\^2\\)|sequence parallel|\\b\\d+k\\+? tokens");
+    private static final Pattern ATTENTION = re("(?:long|large|longer) sequences|sequences? (?:of|>|above|longer than)\\s*\\(?>?\\s*\\d|sequence length|seq(?:uence)?[_ ]len|context length|\\bsdpa\\b|attention|flash[_ ]?attn|flash[_ ]attention|o\\(n²\\)|o\\(n\\^2\\)|sequence parallel|\\b\\d+k\\+? tokens");
     private static final Pattern KV = re("kv[- _]?cache|cache blocks|gpu_memory_utilization|gpu-memory-utilization|max_model_len|kv-reserve|paged attn|cache size|\\bserving\\b|\\bvllm\\b|sglang|\\btgi\\b|exllama");
     private static final Pattern BIG_MODEL = re("\\b\\d{1,3}(?:\\.\\d)?\\s?b\\b|fine-?tun|\\blora\\b|qlora|full fine|model (?:is )?too (?:large|big)|load(?:ing)? (?:the|this) model|does(?:n't| not) fit|from_pretrained");
     private static final Pattern STEP2 = re("optimizer\\.step|optimizer step|optimizer_step|step 2\\b|second step|after the first step|first step (?:fine|ok|works)");
@@ -60,8 +60,8 @@ public final class Signals {
     private static final Pattern BATCH = re("batch[ _]?size|reduc\\w* (?:the )?batch|micro[- _]?batch|activations?\\b");
     private static final Pattern CHECKPOINTING = re("gradient[_ ]checkpointing|activation checkpointing");
     private static final Pattern LIBRARY = re("cudnn|cublas|\\bnccl\\b|workspace|cudnn\\.benchmark");
-    private static final Pattern FRAG_WORDS = re("fragment|expandable_segments|max_split_size");
-    private static final Pattern SEQ_NUMBER = re("(?:seq(?:uence)?[_ ]?len(?:gth)?|max_length|context(?: length)?|tokens?)\\D{0,12}(\\d{4,6})|(\\d{1,3})\\s?k\\+?\\s*(?:tokens|context|seq)|(\\d{4,6})[- ]token");
+    private static final Pattern FRAG_WORDS = re("fragment|expandable_segments|max_split_size|reserved[- ]but[- ]unallocated");
+    private static final Pattern SEQ_NUMBER = re("(?:seq(?:uence)?[_ ]?len(?:gth)?|sequences?|length|max_length|context(?: length)?|tokens?)\\D{0,12}(\\d{4,6})|(\\d{1,3})\\s?k\\+?\\s*(?:tokens|context|seq)|(\\d{4,6})[- ]token");
     private static final Pattern LONG_CONTEXT = re("\\b(?:32|64|100|128|200|256|1000)k\\b|\\b(?:131072|65536|32768|262144)\\b");
     private static final Pattern INFERENCE = re("serv(?:e|ing)|inference|load(?:ing)? (?:this|the) model|generat|cache|vllm|exllama|llama\\.cpp|tokens");
     private static final Pattern CKPT_RESOLVED = re("checkpointing.{0,80}(?:resolved|fixed|solved|worked|helped|went away)|(?:resolved|fixed|solved) .{0,40}checkpointing");
@@ -122,10 +122,17 @@ public final class Signals {
                 OomNumbers n = e.numbers();
                 Long u = n.reservedUnallocatedBytes(), t = n.triedBytes(), total = n.totalBytes();
                 if (u == null || t == null || total == null) return null;
-                if (u >= 0.5 * t && u >= 0.03 * total)
+                if (u >= 0.5 * t && u >= 0.1 * total)
                     return Bytes.human(u) + " is reserved by PyTorch but unallocated against a " + Bytes.human(t) + " request";
                 return null;
             }, FRAGMENTATION, 4),
+            row("some cache unallocated", e -> {
+                OomNumbers n = e.numbers();
+                Long u = n.reservedUnallocatedBytes(), t = n.triedBytes(), total = n.totalBytes();
+                if (u == null || t == null || total == null) return null;
+                return u >= 0.5 * t && u >= 0.03 * total && u < 0.1 * total
+                        ? Bytes.human(u) + " of cache is unallocated, a small share of the card, against a " + Bytes.human(t) + " request" : null;
+            }, FRAGMENTATION, 2),
             row("unallocated exceeds request", e -> {
                 OomNumbers n = e.numbers();
                 Long u = n.reservedUnallocatedBytes(), t = n.triedBytes(), total = n.totalBytes();
