@@ -66,6 +66,7 @@ public final class Signals {
     private static final Pattern INFERENCE = re("serv(?:e|ing)|inference|load(?:ing)? (?:this|the) model|generat|cache|vllm|exllama|llama\\.cpp|tokens");
     private static final Pattern CKPT_RESOLVED = re("checkpointing.{0,80}(?:resolved|fixed|solved|worked|helped|went away)|(?:resolved|fixed|solved) .{0,40}checkpointing");
     private static final Pattern WISH = re("(?:how (?:to|do i|can i|could i)|enable|want(?:s)? to|would like to|try(?:ing)? to|asks?|should i|could i|switch to|move to)[^.?!\\n]{0,40}?(?:q?lora|4-?bit|8-?bit|nf4|quantiz\\w*)[^.?!\\n]{0,30}");
+    private static final Pattern NEGATED_OTHERS = re("(?:no|not any|without any|there (?:are|is) no)\\s+(?:running\\s+)?other\\s+(?:running\\s+)?(?:process(?:es)?|jobs?|programs?)(?:\\s+running)?");
     private static final Pattern LEAK_WORD = re("memory leak|\\bleak(?:s|ing|ed)?\\b");
     private static final Pattern JAX_PREALLOC = re("sufficient memory|enough memory|preallocat|two gpus|2 (?:local )?gpus|mem_fraction");
 
@@ -200,7 +201,12 @@ public final class Signals {
             // Growth over many steps contradicts a one-time jump at the first optimizer step.
             row("growth is not a step-2 jump", e -> GROWTH.matcher(e.userTextLower()).find() && STEP2.matcher(e.userTextLower()).find()
                     ? "memory grows step after step, which a one-time optimizer-state allocation does not do" : null, OPTIMIZER_STATE_STEP2, -2),
-            row("zombie words", words(ZOMBIE, "memory is held by a process that is not the job"), OTHER_PROCESS_OR_ZOMBIE, 5),
+            row("zombie words", e -> {
+                // "there are no other processes" is the user ruling the cause out, not pointing at it
+                String t = NEGATED_OTHERS.matcher(e.userTextLower()).replaceAll(" ");
+                Matcher m = ZOMBIE.matcher(t);
+                return m.find() ? "memory is held by a process that is not the job (\"" + m.group().strip() + "\")" : null;
+            }, OTHER_PROCESS_OR_ZOMBIE, 5),
             row("context words", words(CONTEXT, "it failed while setting up CUDA or the process group"), CONTEXT_CREATION, 3),
             row("longest words", words(LONGEST, "sample length varies and one batch is much longer"), LONGEST_BATCH, 4),
             row("attention words", words(ATTENTION, "sequence length / attention is involved"), ATTENTION_SEQ_LEN, 2),
