@@ -82,6 +82,8 @@ public final class ChatResponder {
             long accum = Math.max(1, tokens / ((long) r.microBatch() * s.seq() * Math.max(1, s.gpus())));
             sb.append(String.format(Locale.ROOT, "Largest device batch that fits: %d → --device-batch-size=%d; with --total-batch-size=%d the script accumulates %d steps (total / (device batch × seq × GPUs)), so training dynamics are unchanged.",
                     r.microBatch(), r.microBatch(), tokens, accum));
+            sb.append(String.format(Locale.ROOT, "%nThis estimate is conservative for nanochat (torch.compile and a fused loss keep fewer bytes than the eager accounting): try --device-batch-size=%d and check torch.cuda.max_memory_allocated() after two steps before settling.",
+                    r.microBatch() * 2));
         } else {
             sb.append(String.format(Locale.ROOT, "Largest micro-batch that fits: %d; to keep an effective batch of %d use gradient_accumulation_steps=%d.",
                     r.microBatch(), r.effectiveBatch(), r.accumulationSteps()));
