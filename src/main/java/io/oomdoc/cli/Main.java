@@ -71,6 +71,7 @@ public final class Main implements Callable<Integer> {
         Session session = new Session(repl ? Session.transcriptPath(env) : null);
         AppContext ctx = new AppContext(o, e, in, env, workDir, new Style(color), session, repl);
         CommandLine cl = tree(ctx, stdinIsTerminal);
+        if (java.util.Arrays.stream(args).anyMatch(a -> a.equals("--help") || a.equals("-h") || a.equals("help"))) describe(cl);
         cl.setOut(o);
         cl.setErr(e);
         int code = cl.execute(args);
@@ -82,11 +83,6 @@ public final class Main implements Callable<Integer> {
     /** The command tree bound to a context, with descriptions from prompts/commands and clean error handling. */
     public static CommandLine tree(AppContext ctx, boolean stdinIsTerminal) {
         CommandLine cl = new CommandLine(new Main(ctx, stdinIsTerminal), new ContextFactory(ctx));
-        Map<String, PromptCommands.PromptCommand> help = PromptCommands.load(null, new java.util.ArrayList<>());
-        for (Map.Entry<String, CommandLine> sub : cl.getSubcommands().entrySet()) {
-            PromptCommands.PromptCommand pc = help.get(sub.getKey());
-            if (pc != null) sub.getValue().getCommandSpec().usageMessage().description(pc.description());
-        }
         cl.setExecutionExceptionHandler((ex, cmd, parse) -> {
             if (ex instanceof UserError ue) {
                 cmd.getErr().println("oomdoc: " + ue.getMessage());
@@ -102,6 +98,18 @@ public final class Main implements Callable<Integer> {
             return 2;
         });
         return cl;
+    }
+
+    /**
+     * Descriptions come from prompts/commands/*.md front-matter. Reading them costs start-up time, so it is
+     * done only when help is being printed.
+     */
+    static void describe(CommandLine cl) {
+        Map<String, PromptCommands.PromptCommand> help = PromptCommands.load(null, new java.util.ArrayList<>());
+        for (Map.Entry<String, CommandLine> sub : cl.getSubcommands().entrySet()) {
+            PromptCommands.PromptCommand pc = help.get(sub.getKey());
+            if (pc != null) sub.getValue().getCommandSpec().usageMessage().description(pc.description());
+        }
     }
 
     /** Builds commands with the context passed to their constructor. */

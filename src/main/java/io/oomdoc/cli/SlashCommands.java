@@ -60,6 +60,7 @@ public final class SlashCommands {
             args.add(name);
             args.addAll(Words.split(rest));
             CommandLine cl = Main.tree(ctx, true);
+            if (args.contains("--help") || args.contains("-h")) Main.describe(cl);
             cl.setOut(ctx.out);
             cl.setErr(ctx.out);
             cl.execute(args.toArray(String[]::new));
