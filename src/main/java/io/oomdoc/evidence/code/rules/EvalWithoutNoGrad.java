@@ -22,8 +22,8 @@ public final class EvalWithoutNoGrad implements Rule {
     public List<Finding> check(PySource src) {
         List<Finding> out = new ArrayList<>();
         java.util.Set<Integer> reportedLoops = new java.util.HashSet<>();
-        for (String callee : new String[]{"model", "net", "self.model"}) {
-            for (TSNode call : src.calls(callee.contains(".") ? "model" : callee)) {
+        for (String callee : new String[]{"model", "net"}) { // calls() matches self.model(...) by its name too
+            for (TSNode call : src.calls(callee)) {
                 if (!src.calleeText(call).matches("(self\\.)?(model|net)")) continue;
                 var loop = src.enclosingLoop(call);
                 if (loop.isEmpty()) continue;
