@@ -8,6 +8,7 @@ import io.oomdoc.evidence.trace.LogText;
 import io.oomdoc.evidence.trace.TraceAnalysis;
 import io.oomdoc.evidence.trace.TraceAnalyzer;
 import io.oomdoc.knowledge.KnowledgeBase;
+import io.oomdoc.protocol.reasoning.Reasoner;
 import io.oomdoc.util.Bytes;
 
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ import java.util.List;
 /** The protocol: gather evidence, rank hypotheses, write the report. */
 public final class Diagnoser {
     private final TraceAnalyzer analyzer = new TraceAnalyzer();
-    private final HypothesisRanker ranker = new HypothesisRanker();
+    private final Reasoner reasoner = Reasoner.bundled();
     private final ReportWriter writer;
 
     public Diagnoser() { this(KnowledgeBase.bundled()); }
@@ -30,13 +31,21 @@ public final class Diagnoser {
 
     public Report diagnose(LogText log, String userText, Facts sessionFacts, Evidence.GpuSnapshot gpu, Evidence.CodeFindings code,
                            io.oomdoc.evidence.snapshot.SnapshotReport snapshot) {
+        List<Report.Fix> extra = new ArrayList<>();
+        Evidence e = evidence(log, userText, sessionFacts, gpu, code, snapshot, extra);
+        return writer.write(e, reasoner.conclude(e), extra);
+    }
+
+    /** Everything held for one diagnosis; fixes computed on the way (code findings, a batch that fits) go to extra. */
+    public Evidence evidence(LogText log, String userText, Facts sessionFacts, Evidence.GpuSnapshot gpu,
+                             Evidence.CodeFindings code, io.oomdoc.evidence.snapshot.SnapshotReport snapshot,
+                             List<Report.Fix> extra) {
         TraceAnalysis trace = log == null || log.isBlank() ? null : analyzer.analyze(log);
         Facts facts = sessionFacts.merge(FactExtractor.extract(userText == null ? "" : userText));
         if (trace != null) facts = facts.merge(Facts.EMPTY).merge(onlyMissing(facts, FactExtractor.extract(trace.log().text())));
         if (facts.gpuMemBytes() == null && trace != null && trace.numbers().totalBytes() != null) {
             facts = facts.merge(new Facts(null, trace.numbers().totalBytes(), null, null, null, null, null, null, null, null, null, null, null, null, null, null, null));
         }
-        List<Report.Fix> extra = new ArrayList<>();
         Budget budget = budget(facts, extra);
         if (gpu == null && trace != null) {
             Integer idx = trace.numbers().gpuIndex();
@@ -46,8 +55,7 @@ public final class Diagnoser {
         if (code != null) {
             for (String[] f : code.fixes()) extra.add(0, new Report.Fix(f[0], f[1], "free", false, f[2], f[3]));
         }
-        List<Hypothesis> ranked = ranker.rank(e);
-        return writer.write(e, ranked, extra);
+        return e;
     }
 
     /** Facts found in the log only fill what the user did not say. */

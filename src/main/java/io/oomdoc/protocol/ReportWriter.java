@@ -7,6 +7,7 @@ import io.oomdoc.evidence.trace.TraceFinding;
 import io.oomdoc.evidence.trace.TraceFinding.FailureKind;
 import io.oomdoc.knowledge.KnowledgeBase;
 import io.oomdoc.knowledge.KnowledgeEntry;
+import io.oomdoc.protocol.reasoning.Reasoner;
 import io.oomdoc.util.Bytes;
 
 import java.util.ArrayList;
@@ -23,11 +24,12 @@ public final class ReportWriter {
 
     public ReportWriter(KnowledgeBase kb) { this.kb = kb; }
 
-    public Report write(Evidence e, List<Hypothesis> ranked, List<Report.Fix> extraFixes) {
+    public Report write(Evidence e, Reasoner.Conclusion conclusion, List<Report.Fix> extraFixes) {
+        List<Hypothesis> ranked = conclusion.hypotheses();
         Hypothesis top = ranked.get(0);
         Category cat = top.category();
-        String issueType = issueType(e);
-        String phase = phase(e, cat);
+        String issueType = conclusion.issueType();
+        String phase = conclusion.phase();
         String framework = e.trace() == null ? "unknown" : e.trace().framework();
 
         List<String> kbIds = kbList(e, ranked);
@@ -57,30 +59,6 @@ public final class ReportWriter {
                 .map(h -> new Report.HypothesisView(h.category().json(), h.confidence(), h.kb(), h.evidence())).toList();
         String question = top.confidence() < 0.6 && !gaps.isEmpty() ? questionFor(gaps.get(0)) : null;
         return new Report(issueType, cat.json(), phase, framework, numbersJson(e.numbers()), hyps, kbIds, fixes, sections, question, null);
-    }
-
-    static String issueType(Evidence e) {
-        Optional<TraceFinding> f = e.finding();
-        if (f.isPresent()) return f.get().kind() == FailureKind.HOST_RAM_OOM ? "host_ram_oom" : "vram_oom";
-        String t = e.allTextLower();
-        if (t.matches("(?s).*(killed|exit code 137|host ram|system ram|\\bram\\b).*") && !t.contains("vram")) return "host_ram_oom";
-        if (t.matches("(?s).*(out of memory|\\boom\\b|memory|vram).*")) return "vram_oom";
-        if (e.trace() != null && !e.trace().frames().isEmpty()) return "unknown"; // a traceback cut before its error line
-        return e.trace() == null && (e.userText() == null || e.userText().isBlank()) ? "unknown" : "not_oom";
-    }
-
-    private static String phase(Evidence e, Category cat) {
-        if (e.trace() != null && e.trace().phase() != io.oomdoc.evidence.trace.Phase.UNKNOWN) return e.trace().phase().json();
-        String hint = e.facts().phaseHint();
-        if (hint != null && !hint.equals("growth")) return hint;
-        return switch (cat) {
-            case EVAL_ACCUMULATION -> "eval";
-            case OPTIMIZER_STATE_STEP2 -> "optimizer_step";
-            case FIRST_BACKWARD -> "backward";
-            case HOST_RAM_OOM -> e.allTextLower().contains("worker") ? "dataloader" : "unknown";
-            case CONTEXT_CREATION, KV_CACHE_INFERENCE -> "startup";
-            default -> "unknown";
-        };
     }
 
     /** KB ids for the JSON: the leader's entries, M2 when figures were decoded, then the runner-up's. */

@@ -1,10 +1,9 @@
 package io.oomdoc.protocol;
 
-import java.util.Map;
 import java.util.function.Function;
 
 /**
- * One piece of reasoning: a test on the evidence that, when it holds, says why (a sentence for the
- * report) and how much it supports each category.
+ * One piece of readable evidence: a test that, when it holds, says why in a sentence for the report. How much
+ * it supports each cause is learned (see {@code reasoning.Reasoner}), not written here.
  */
-public record Signal(String name, Function<Evidence, String> test, Map<Category, Double> weights) {}
+public record Signal(String name, Function<Evidence, String> test) {}

@@ -31,10 +31,8 @@ public final class Signals {
 
     private interface Function1 extends java.util.function.Function<Evidence, String> {}
 
-    private static Signal row(String name, Function1 test, Object... weights) {
-        java.util.LinkedHashMap<Category, Double> w = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < weights.length; i += 2) w.put((Category) weights[i], ((Number) weights[i + 1]).doubleValue());
-        return new Signal(name, test, Map.copyOf(w));
+    private static Signal row(String name, Function1 test) {
+        return new Signal(name, test);
     }
 
     private static boolean kind(Evidence e, FailureKind k) {
@@ -72,14 +70,10 @@ public final class Signals {
 
     public static final List<Signal> ALL = List.of(
             // What kind of message it is
-            row("host-ram message", e -> kind(e, FailureKind.HOST_RAM_OOM) ? "the process died of host memory: " + e.finding().get().notes().get(0) : null,
-                    HOST_RAM_OOM, 10),
-            row("library workspace message", e -> kind(e, FailureKind.LIBRARY_WORKSPACE) ? e.finding().get().notes().get(0) : null,
-                    LIBRARY_WORKSPACE, 8),
-            row("kv-cache message", e -> kind(e, FailureKind.KV_CACHE) ? "the inference engine could not reserve its KV cache" : null,
-                    KV_CACHE_INFERENCE, 8),
-            row("cuda runtime error", e -> kind(e, FailureKind.CUDA_RUNTIME) ? "\"CUDA error: out of memory\" comes from the CUDA runtime, not PyTorch's allocator: typical of context creation or a card held by others" : null,
-                    CONTEXT_CREATION, 5, OTHER_PROCESS_OR_ZOMBIE, 2),
+            row("host-ram message", e -> kind(e, FailureKind.HOST_RAM_OOM) ? "the process died of host memory: " + e.finding().get().notes().get(0) : null),
+            row("library workspace message", e -> kind(e, FailureKind.LIBRARY_WORKSPACE) ? e.finding().get().notes().get(0) : null),
+            row("kv-cache message", e -> kind(e, FailureKind.KV_CACHE) ? "the inference engine could not reserve its KV cache" : null),
+            row("cuda runtime error", e -> kind(e, FailureKind.CUDA_RUNTIME) ? "\"CUDA error: out of memory\" comes from the CUDA runtime, not PyTorch's allocator: typical of context creation or a card held by others" : null),
 
             // Decoded numbers (M2)
             row("held outside the allocator", e -> {
@@ -89,17 +83,16 @@ public final class Signals {
                 if (out > 0.4 * n.totalBytes() && out > 1.5 * Bytes.GIB)
                     return Bytes.human(out) + " of " + Bytes.human(n.totalBytes()) + " is held outside this process's allocator (total − free − reserved)";
                 return null;
-            }, OTHER_PROCESS_OR_ZOMBIE, 7),
+            }),
             row("partly held outside", e -> {
                 OomNumbers n = e.numbers();
                 Long out = n.heldOutsideAllocator();
                 if (out == null || n.totalBytes() == null) return null;
                 double share = out / (double) n.totalBytes();
                 return share > 0.25 && share <= 0.4 && out > 1.5 * Bytes.GIB ? Bytes.human(out) + " is held outside the allocator (context, display, other processes)" : null;
-            }, OTHER_PROCESS_OR_ZOMBIE, 3),
+            }),
             row("several processes", e -> e.numbers().processes().stream().filter(p -> !p.thisProcess()).count() >= 2
-                    ? "the message lists " + e.numbers().processes().size() + " processes on the card" : null,
-                    OTHER_PROCESS_OR_ZOMBIE, 4),
+                    ? "the message lists " + e.numbers().processes().size() + " processes on the card" : null),
             row("free exceeds request", e -> {
                 OomNumbers n = e.numbers();
                 if (n.freeBytes() == null || n.triedBytes() == null || n.triedBytes() <= 0) return null;
@@ -107,18 +100,18 @@ public final class Signals {
                 boolean cacheInPlay = n.reservedBytes() != null && n.totalBytes() != null && n.reservedBytes() >= 0.1 * n.totalBytes();
                 return clearMargin && cacheInPlay
                         ? "the driver reports " + Bytes.human(n.freeBytes()) + " free, more than the " + Bytes.human(n.triedBytes()) + " requested: no contiguous block" : null;
-            }, FRAGMENTATION, 5),
+            }),
             row("empty card refuses", e -> {
                 OomNumbers n = e.numbers();
                 if (n.freeBytes() == null || n.totalBytes() == null || n.allocatedBytes() == null) return null;
                 return n.freeBytes() >= 0.5 * n.totalBytes() && n.allocatedBytes() < 0.1 * n.totalBytes()
                         ? "the card is mostly free (" + Bytes.human(n.freeBytes()) + ") and PyTorch holds almost nothing, yet the allocation failed: the CUDA runtime, a driver or library mismatch, or a memory limit" : null;
-            }, CONTEXT_CREATION, 3, OTHER, 2),
+            }),
             row("this process fills the card", e -> {
                 OomNumbers n = e.numbers();
                 return n.processInUseBytes() != null && n.totalBytes() != null && n.processInUseBytes() >= 0.85 * n.totalBytes()
                         ? "this process alone holds " + Bytes.human(n.processInUseBytes()) + " of " + Bytes.human(n.totalBytes()) : null;
-            }, ACTIVATIONS_BATCH, 2, MODEL_TOO_LARGE, 1),
+            }),
             row("reserved but unallocated", e -> {
                 OomNumbers n = e.numbers();
                 Long u = n.reservedUnallocatedBytes(), t = n.triedBytes(), total = n.totalBytes();
@@ -126,90 +119,80 @@ public final class Signals {
                 if (u >= 0.5 * t && u >= 0.1 * total)
                     return Bytes.human(u) + " is reserved by PyTorch but unallocated against a " + Bytes.human(t) + " request";
                 return null;
-            }, FRAGMENTATION, 4),
+            }),
             row("some cache unallocated", e -> {
                 OomNumbers n = e.numbers();
                 Long u = n.reservedUnallocatedBytes(), t = n.triedBytes(), total = n.totalBytes();
                 if (u == null || t == null || total == null) return null;
                 return u >= 0.5 * t && u >= 0.03 * total && u < 0.1 * total
                         ? Bytes.human(u) + " of cache is unallocated, a small share of the card, against a " + Bytes.human(t) + " request" : null;
-            }, FRAGMENTATION, 2),
+            }),
             row("unallocated exceeds request", e -> {
                 OomNumbers n = e.numbers();
                 Long u = n.reservedUnallocatedBytes(), t = n.triedBytes(), total = n.totalBytes();
                 return u != null && t != null && total != null && u >= t && u >= 0.03 * total ? "the cache alone could hold the request if it were contiguous" : null;
-            }, FRAGMENTATION, 2),
+            }),
             row("allocated near total", e -> {
                 OomNumbers n = e.numbers();
                 return n.allocatedBytes() != null && n.totalBytes() != null && n.allocatedBytes() >= 0.75 * n.totalBytes()
                         ? "live tensors hold " + Bytes.human(n.allocatedBytes()) + " of " + Bytes.human(n.totalBytes()) + ": a genuine fit problem" : null;
-            }, ACTIVATIONS_BATCH, 2, MODEL_TOO_LARGE, 1),
+            }),
             row("large single request", e -> {
                 OomNumbers n = e.numbers();
                 Long total = n.totalBytes() != null ? n.totalBytes() : e.facts().gpuMemBytes();
                 return n.triedBytes() != null && total != null && n.triedBytes() >= 0.2 * total
                         ? "one request of " + Bytes.human(n.triedBytes()) + " is a fifth or more of the card: one very large tensor" : null;
-            }, ATTENTION_SEQ_LEN, 1, ACTIVATIONS_BATCH, 1, MODEL_TOO_LARGE, 1),
+            }),
             row("mps other allocations", e -> {
                 var f = e.finding().filter(x -> x.parser().equals("mps"));
                 if (f.isEmpty()) return null;
                 Long other = io.oomdoc.evidence.trace.parsers.MpsOomParser.otherAllocations(f.get().message());
                 Long alloc = f.get().numbers().allocatedBytes();
                 return other != null && alloc != null && other > alloc ? Bytes.human(other) + " of unified memory is used outside PyTorch's pool" : null;
-            }, OTHER, 7),
+            }),
             row("mps pool full", e -> {
                 var f = e.finding().filter(x -> x.parser().equals("mps"));
                 if (f.isEmpty()) return null;
                 OomNumbers n = f.get().numbers();
                 return n.allocatedBytes() != null && n.totalBytes() != null && n.allocatedBytes() >= 0.6 * n.totalBytes()
                         ? "PyTorch's MPS pool already holds " + Bytes.human(n.allocatedBytes()) + " of the " + Bytes.human(n.totalBytes()) + " cap" : null;
-            }, MODEL_TOO_LARGE, 4),
+            }),
             row("jax preallocation", e -> e.trace() != null && e.trace().framework().equals("jax")
                     && JAX_PREALLOC.matcher(e.userTextLower()).find()
-                    ? "JAX/XLA preallocates most of each visible GPU; a small request failing usually means another process or preallocation holds the card" : null,
-                    OTHER, 4, OTHER_PROCESS_OR_ZOMBIE, 1),
+                    ? "JAX/XLA preallocates most of each visible GPU; a small request failing usually means another process or preallocation holds the card" : null),
 
             // Where in the job (traceback frames, iteration)
-            row("optimizer step frame", e -> phase(e) == Phase.OPTIMIZER_STEP ? "the traceback ends in the optimizer step: " + e.trace().phaseEvidence() : null,
-                    OPTIMIZER_STATE_STEP2, 6),
+            row("optimizer step frame", e -> phase(e) == Phase.OPTIMIZER_STEP ? "the traceback ends in the optimizer step: " + e.trace().phaseEvidence() : null),
             row("early iteration", e -> e.trace() != null && e.trace().iteration() != null && e.trace().iteration() <= 2
-                    && phase(e) == Phase.OPTIMIZER_STEP ? "it failed at iteration " + e.trace().iteration() : null,
-                    OPTIMIZER_STATE_STEP2, 2),
-            row("backward frame", e -> phase(e) == Phase.BACKWARD ? "the traceback ends in backward: " + e.trace().phaseEvidence() : null,
-                    FIRST_BACKWARD, 2, ACTIVATIONS_BATCH, 1),
-            row("eval frame", e -> phase(e) == Phase.EVAL ? "the traceback is inside evaluation: " + e.trace().phaseEvidence() : null,
-                    EVAL_ACCUMULATION, 5),
-            row("load frame", e -> phase(e) == Phase.LOAD ? "it failed while loading the model: " + e.trace().phaseEvidence() : null,
-                    MODEL_TOO_LARGE, 4),
-            row("generation frame", e -> phase(e) == Phase.GENERATION ? "it failed during generation: " + e.trace().phaseEvidence() : null,
-                    KV_CACHE_INFERENCE, 2, MODEL_TOO_LARGE, 1),
-            row("forward frame", e -> phase(e) == Phase.FORWARD ? "the traceback ends in a forward pass: " + e.trace().phaseEvidence() : null,
-                    ACTIVATIONS_BATCH, 2),
-            row("startup", e -> phase(e) == Phase.STARTUP ? e.trace().phaseEvidence() : null,
-                    CONTEXT_CREATION, 2),
+                    && phase(e) == Phase.OPTIMIZER_STEP ? "it failed at iteration " + e.trace().iteration() : null),
+            row("backward frame", e -> phase(e) == Phase.BACKWARD ? "the traceback ends in backward: " + e.trace().phaseEvidence() : null),
+            row("eval frame", e -> phase(e) == Phase.EVAL ? "the traceback is inside evaluation: " + e.trace().phaseEvidence() : null),
+            row("load frame", e -> phase(e) == Phase.LOAD ? "it failed while loading the model: " + e.trace().phaseEvidence() : null),
+            row("generation frame", e -> phase(e) == Phase.GENERATION ? "it failed during generation: " + e.trace().phaseEvidence() : null),
+            row("forward frame", e -> phase(e) == Phase.FORWARD ? "the traceback ends in a forward pass: " + e.trace().phaseEvidence() : null),
+            row("startup", e -> phase(e) == Phase.STARTUP ? e.trace().phaseEvidence() : null),
             row("late single failure", e -> e.trace() != null && e.trace().iteration() != null && e.trace().iteration() >= 500
-                    && !GROWTH.matcher(e.userTextLower()).find() ? "it ran " + e.trace().iteration() + " iterations before failing, with no growth reported" : null,
-                    LONGEST_BATCH, 2),
+                    && !GROWTH.matcher(e.userTextLower()).find() ? "it ran " + e.trace().iteration() + " iterations before failing, with no growth reported" : null),
 
             // The user's words and the log's prose
-            row("eval words", words(EVAL, "the failure is tied to evaluation"), EVAL_ACCUMULATION, 4),
+            row("eval words", words(EVAL, "the failure is tied to evaluation")),
             row("eval with growth", e -> EVAL.matcher(e.userTextLower()).find() && GROWTH.matcher(e.userTextLower()).find()
-                    ? "memory climbs during evaluation" : null, EVAL_ACCUMULATION, 2),
-            row("growth words", words(GROWTH, "memory grows over time"), LEAK_HELD_REFERENCES, 3),
-            row("held references", words(HELD, "tensors or graphs are kept across iterations"), LEAK_HELD_REFERENCES, 2),
-            row("the user says leak", words(LEAK_WORD, "the user describes a leak"), LEAK_HELD_REFERENCES, 2),
+                    ? "memory climbs during evaluation" : null),
+            row("growth words", words(GROWTH, "memory grows over time")),
+            row("held references", words(HELD, "tensors or graphs are kept across iterations")),
+            row("the user says leak", words(LEAK_WORD, "the user describes a leak")),
             // Growth over many steps contradicts a one-time jump at the first optimizer step.
             row("growth is not a step-2 jump", e -> GROWTH.matcher(e.userTextLower()).find() && STEP2.matcher(e.userTextLower()).find()
-                    ? "memory grows step after step, which a one-time optimizer-state allocation does not do" : null, OPTIMIZER_STATE_STEP2, -2),
+                    ? "memory grows step after step, which a one-time optimizer-state allocation does not do" : null),
             row("zombie words", e -> {
                 // "there are no other processes" is the user ruling the cause out, not pointing at it
                 String t = NEGATED_OTHERS.matcher(e.userTextLower()).replaceAll(" ");
                 Matcher m = ZOMBIE.matcher(t);
                 return m.find() ? "memory is held by a process that is not the job (\"" + m.group().strip() + "\")" : null;
-            }, OTHER_PROCESS_OR_ZOMBIE, 5),
-            row("context words", words(CONTEXT, "it failed while setting up CUDA or the process group"), CONTEXT_CREATION, 3),
-            row("longest words", words(LONGEST, "sample length varies and one batch is much longer"), LONGEST_BATCH, 4),
-            row("attention words", words(ATTENTION, "sequence length / attention is involved"), ATTENTION_SEQ_LEN, 2),
+            }),
+            row("context words", words(CONTEXT, "it failed while setting up CUDA or the process group")),
+            row("longest words", words(LONGEST, "sample length varies and one batch is much longer")),
+            row("attention words", words(ATTENTION, "sequence length / attention is involved")),
             row("long sequence", e -> {
                 Matcher m = SEQ_NUMBER.matcher(e.userTextLower());
                 while (m.find()) {
@@ -217,9 +200,9 @@ public final class Signals {
                     if (n >= 4096 && n <= 1_048_576) return "sequences of " + n + " tokens make the s² attention term large";
                 }
                 return null;
-            }, ATTENTION_SEQ_LEN, 3),
-            row("kv words", words(KV, "an inference engine and its cache are involved"), KV_CACHE_INFERENCE, 4),
-            row("big model words", words(BIG_MODEL, "a large pretrained model is being fine-tuned or loaded"), MODEL_TOO_LARGE, 3),
+            }),
+            row("kv words", words(KV, "an inference engine and its cache are involved")),
+            row("big model words", words(BIG_MODEL, "a large pretrained model is being fine-tuned or loaded")),
             row("weights alone fill the card", e -> {
                 Facts f = e.facts();
                 Long gpu = f.gpuMemBytes() != null ? f.gpuMemBytes() : e.numbers().totalBytes();
@@ -228,30 +211,30 @@ public final class Signals {
                 Long alloc = e.numbers().allocatedBytes();
                 if (alloc != null && alloc < 0.8 * weights) return null; // the weights evidently loaded in less: quantised or offloaded
                 return weights > 0.6 * gpu ? "the weights alone (" + Bytes.human((long) weights) + ") take most of the " + Bytes.human(gpu) + " card" : null;
-            }, MODEL_TOO_LARGE, 5),
+            }),
             row("adapters on a large model", e -> {
                 Facts f = e.facts();
                 if (!Boolean.TRUE.equals(f.lora()) || f.params() == null || f.params() < 6e9) return null;
                 Long gpu = f.gpuMemBytes() != null ? f.gpuMemBytes() : e.numbers().totalBytes();
                 if (gpu != null && f.params() * 2.0 < 0.5 * gpu) return null;
                 return "adapter fine-tuning of a " + Math.round(f.params() / 1e9) + "B model on a card not much larger than its weights";
-            }, MODEL_TOO_LARGE, 2),
+            }),
             row("long context inference", e -> {
                 String t = e.userTextLower();
                 Matcher m = LONG_CONTEXT.matcher(t);
                 return m.find() && INFERENCE.matcher(t).find() ? "a long-context model is served or loaded (\"" + m.group().strip() + "\"): its cache is sized for that context" : null;
-            }, KV_CACHE_INFERENCE, 3),
-            row("checkpointing resolved it", words(CKPT_RESOLVED, "enabling checkpointing resolved it: activations were the excess"), ACTIVATIONS_BATCH, 3),
-            row("step-2 words", words(STEP2, "it fails at or after the first optimizer step"), OPTIMIZER_STATE_STEP2, 4),
-            row("backward words", words(BACKWARD, "backward is mentioned"), FIRST_BACKWARD, 2),
-            row("forward works", words(FORWARD_OK, "forward succeeds, backward does not"), FIRST_BACKWARD, 3),
-            row("batch words", words(BATCH, "batch size / activations are in play"), ACTIVATIONS_BATCH, 2),
-            row("checkpointing words", words(CHECKPOINTING, "gradient checkpointing changes the outcome"), ACTIVATIONS_BATCH, 2),
-            row("library words", words(LIBRARY, "a CUDA library is named"), LIBRARY_WORKSPACE, 2),
+            }),
+            row("checkpointing resolved it", words(CKPT_RESOLVED, "enabling checkpointing resolved it: activations were the excess")),
+            row("step-2 words", words(STEP2, "it fails at or after the first optimizer step")),
+            row("backward words", words(BACKWARD, "backward is mentioned")),
+            row("forward works", words(FORWARD_OK, "forward succeeds, backward does not")),
+            row("batch words", words(BATCH, "batch size / activations are in play")),
+            row("checkpointing words", words(CHECKPOINTING, "gradient checkpointing changes the outcome")),
+            row("library words", words(LIBRARY, "a CUDA library is named")),
             row("fragmentation words", e -> {
                 Matcher m = FRAG_WORDS.matcher(e.userText() == null ? "" : e.userText().toLowerCase());
                 return m.find() ? "the user mentions " + m.group() : null;
-            }, FRAGMENTATION, 1),
+            }),
 
             // Live or pasted GPU state
             row("gpu memory unattributed", e -> {
@@ -260,20 +243,20 @@ public final class Signals {
                 long unlisted = g.usedBytes() - g.listedProcessBytes();
                 return unlisted > 0.3 * g.totalBytes() && unlisted > Bytes.GIB
                         ? Bytes.human(unlisted) + " is in use on the card but belongs to no listed process" : null;
-            }, OTHER_PROCESS_OR_ZOMBIE, 6),
+            }),
             row("gpu busy with others", e -> {
                 Evidence.GpuSnapshot g = e.gpu();
                 return g != null && g.processCount() >= 2 && g.listedProcessBytes() > 0.3 * g.totalBytes()
                         ? g.processCount() + " processes share the card" : null;
-            }, OTHER_PROCESS_OR_ZOMBIE, 3),
+            }),
 
             // Code evidence
-            row("code: tensor accumulated", codeRule("tensor_accumulated"), LEAK_HELD_REFERENCES, 3),
-            row("code: eval without no_grad", codeRule("eval_without_no_grad"), EVAL_ACCUMULATION, 3),
-            row("code: hf eval accumulation", codeRule("hf_eval_accumulation"), EVAL_ACCUMULATION, 3),
-            row("code: retain_graph", codeRule("retain_graph"), LEAK_HELD_REFERENCES, 2),
-            row("code: ddp without set_device", codeRule("ddp_no_set_device"), CONTEXT_CREATION, 3),
-            row("code: dataset on gpu", codeRule("dataset_on_gpu"), ACTIVATIONS_BATCH, 1),
+            row("code: tensor accumulated", codeRule("tensor_accumulated")),
+            row("code: eval without no_grad", codeRule("eval_without_no_grad")),
+            row("code: hf eval accumulation", codeRule("hf_eval_accumulation")),
+            row("code: retain_graph", codeRule("retain_graph")),
+            row("code: ddp without set_device", codeRule("ddp_no_set_device")),
+            row("code: dataset on gpu", codeRule("dataset_on_gpu")),
 
             // A memory snapshot: the strongest evidence oomdoc can hold
             row("snapshot: no free block fits the failing request", e -> {
@@ -281,21 +264,21 @@ public final class Signals {
                 return s != null && s.oomRequestedBytes() != null && s.largestFreeBlockBytes() < s.oomRequestedBytes()
                         && s.totalFreeBytes() >= s.oomRequestedBytes() ? "the snapshot holds " + Bytes.human(s.totalFreeBytes())
                         + " free in the cache, but no block as large as the " + Bytes.human(s.oomRequestedBytes()) + " request" : null;
-            }, FRAGMENTATION, 6),
+            }),
             row("snapshot: optimizer state dominates", e -> {
                 var s = e.snapshot();
                 if (s == null || s.buckets().isEmpty()) return null;
                 var top = s.buckets().stream().max(java.util.Comparator.comparingLong(io.oomdoc.evidence.snapshot.SnapshotReport.Bucket::bytes)).get();
                 return top.name().equals("optimizer state") ? "optimizer state is the largest live bucket in the snapshot (" + Bytes.human(top.bytes()) + ")" : null;
-            }, OPTIMIZER_STATE_STEP2, 3, MODEL_TOO_LARGE, 1),
+            }),
             row("snapshot: one frame holds many blocks", e -> {
                 var s = e.snapshot();
                 if (s == null || s.topHolders().isEmpty()) return null;
                 var h = s.topHolders().stream().filter(x -> x.blocks() >= 20).findFirst();
                 return h.map(x -> x.blocks() + " live blocks allocated at " + x.frame() + " (" + Bytes.human(x.bytes()) + "): something keeps them").orElse(null);
-            }, LEAK_HELD_REFERENCES, 4),
+            }),
 
-            row("prior", e -> "", ACTIVATIONS_BATCH, 0.5, OTHER, 0.3));
+            row("prior", e -> ""));
 
     /** Bytes per weight implied by the user's words: 2-bit, 4-bit, 8-bit quantisation, else 16-bit. */
     static double weightBytesPerParam(String raw) {

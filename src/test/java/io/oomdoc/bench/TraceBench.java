@@ -1,6 +1,8 @@
 package io.oomdoc.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.oomdoc.corpus.Case;
+import io.oomdoc.corpus.Corpus;
+import io.oomdoc.protocol.reasoning.Reasoner;
 import io.oomdoc.Fixtures;
 import io.oomdoc.evidence.trace.LogReader;
 import io.oomdoc.evidence.trace.LogText;
@@ -20,58 +22,52 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Trace benchmark: category accuracy and KB recall on a labeled JSONL (default: the dev set), and the
- * time and heap to diagnose a large log with the failure near its end.
- * Run: bench/run.sh TraceBench [cases.jsonl] [log-size-MB]
+ * Trace benchmark. On the corpus (src/test/resources/corpus): grouped cross-validated figures on the development
+ * part, for both input modes, with a confusion matrix; with --final also the final split, diagnosed by weights
+ * fitted on the development part only. Then the time per case and for a large log.
+ * Run: bench/run.sh TraceBench [--final] [log-size-MB]
  */
 public final class TraceBench {
     public static void main(String[] args) throws Exception {
-        List<JsonNode> cases = args.length > 0 && !args[0].equals("-")
-                ? readJsonl(Path.of(args[0])) : Fixtures.devCases();
-        int mb = args.length > 1 ? Integer.parseInt(args[1]) : 100;
-        accuracy(cases);
-        traceOnly(cases);
+        boolean scoreFinal = List.of(args).contains("--final");
+        int mb = List.of(args).stream().filter(a -> a.matches("\\d+")).findFirst().map(Integer::parseInt).orElse(100);
+        TrainReasoner.quiet();
+        double l2 = bundledL2();
+        List<Case> dev = Corpus.development();
+        List<TrainReasoner.Example> devEx = TrainReasoner.examples(dev);
+        Scores cv = CrossValidation.run(devEx, l2, TrainReasoner.FOLDS);
+        System.out.println(cv.table("Grouped " + TrainReasoner.FOLDS + "-fold cross-validation, development part ("
+                + dev.size() + " cases, " + dev.stream().map(Case::group).distinct().count() + " groups), l2 " + l2));
+        System.out.println(cv.confusion());
+        System.out.println("Misses (cross-validated, description + paste):\n" + cv.misses(400));
+        if (scoreFinal) {
+            List<Case> fin = Corpus.finalSplit();
+            Scores f = CrossValidation.bundled(TrainReasoner.examples(fin));
+            System.out.println(f.table("Final split (" + fin.size() + " cases, "
+                    + fin.stream().map(Case::group).distinct().count() + " groups), bundled weights"));
+            System.out.println(f.confusion());
+            System.out.println("Misses (final split):\n" + f.misses(400));
+        }
+        speed(dev);
         bigLog(mb);
     }
 
-    static void accuracy(List<JsonNode> cases) {
-        Diagnoser d = new Diagnoser();
-        int top1 = 0, kb3 = 0;
-        long t0 = System.nanoTime();
-        System.out.println("| case | expected | got | conf | kb top-3 | hit |");
-        System.out.println("|---|---|---|---|---|---|");
-        for (JsonNode c : cases) {
-            String text = Fixtures.caseText(c);
-            Report r = d.diagnose(LogText.of(text), text, Facts.EMPTY, null, null);
-            boolean ok = r.category().equals(c.path("category").asText());
-            List<String> top = r.kb().subList(0, Math.min(3, r.kb().size()));
-            boolean hit = false;
-            for (JsonNode k : c.path("kb")) hit |= top.contains(k.asText());
-            top1 += ok ? 1 : 0;
-            kb3 += hit ? 1 : 0;
-            System.out.printf(Locale.ROOT, "| %s | %s | %s | %.2f | %s | %s |%n", c.path("id").asText(), c.path("category").asText(),
-                    r.category(), r.hypotheses().get(0).confidence(), String.join(",", top), (ok ? "✓" : "✗") + (hit ? "✓" : "✗"));
+    static double bundledL2() throws Exception {
+        try (var in = TraceBench.class.getClassLoader().getResourceAsStream(Reasoner.CATEGORY_WEIGHTS)) {
+            String head = new String(in.readNBytes(400), StandardCharsets.UTF_8);
+            var m = java.util.regex.Pattern.compile("l2 ([0-9.]+)").matcher(head);
+            return m.find() ? Double.parseDouble(m.group(1)) : TrainReasoner.L2_GRID[1];
         }
-        double ms = (System.nanoTime() - t0) / 1e6;
-        System.out.printf(Locale.ROOT, "%ncategory top-1: %d/%d = %.1f%%   KB within top 3: %d/%d = %.1f%%   (%.1f ms per case)%n%n",
-                top1, cases.size(), 100.0 * top1 / cases.size(), kb3, cases.size(), 100.0 * kb3 / cases.size(), ms / cases.size());
     }
 
-    /** The same cases with only the pasted trace, no description: what `oomdoc diagnose FILE` sees. */
-    static void traceOnly(List<JsonNode> cases) {
+    /** In-process time per case, the whole protocol (parse, evidence, reasoning, report). */
+    static void speed(List<Case> cases) {
         Diagnoser d = new Diagnoser();
-        int top1 = 0, kb3 = 0;
-        for (JsonNode c : cases) {
-            String text = c.path("trace").asText();
-            Report r = d.diagnose(LogText.of(text), null, Facts.EMPTY, null, null);
-            top1 += r.category().equals(c.path("category").asText()) ? 1 : 0;
-            List<String> top = r.kb().subList(0, Math.min(3, r.kb().size()));
-            boolean hit = false;
-            for (JsonNode k : c.path("kb")) hit |= top.contains(k.asText());
-            kb3 += hit ? 1 : 0;
-        }
-        System.out.printf(Locale.ROOT, "trace only (no description): category top-1 %d/%d = %.1f%%   KB within top 3: %d/%d = %.1f%%%n%n",
-                top1, cases.size(), 100.0 * top1 / cases.size(), kb3, cases.size(), 100.0 * kb3 / cases.size());
+        for (Case c : cases) d.diagnose(LogText.of(c.withDescription()), null, Facts.EMPTY, null, null);
+        long t0 = System.nanoTime();
+        for (Case c : cases) d.diagnose(LogText.of(c.withDescription()), null, Facts.EMPTY, null, null);
+        System.out.printf(Locale.ROOT, "%.2f ms per case in-process (%d cases, warm)%n", (System.nanoTime() - t0) / 1e6 / cases.size(),
+                cases.size());
     }
 
     static void bigLog(int mb) throws Exception {
@@ -96,12 +92,5 @@ public final class TraceBench {
                 Files.size(log) >> 20, a.primary().get().line(), a.phase().json(), r.category(), s,
                 heapBefore >> 20, heapAfter >> 20, Runtime.getRuntime().maxMemory() >> 20, a.log().lines().size());
         Files.delete(log);
-    }
-
-    static List<JsonNode> readJsonl(Path p) throws Exception {
-        var m = new com.fasterxml.jackson.databind.ObjectMapper();
-        return Files.readAllLines(p).stream().filter(l -> !l.isBlank()).map(l -> {
-            try { return m.readTree(l); } catch (Exception e) { throw new IllegalArgumentException(e); }
-        }).toList();
     }
 }

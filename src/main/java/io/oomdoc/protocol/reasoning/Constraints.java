@@ -1,0 +1,75 @@
+package io.oomdoc.protocol.reasoning;
+
+import io.oomdoc.evidence.trace.OomNumbers;
+import io.oomdoc.evidence.trace.TraceFinding.FailureKind;
+import io.oomdoc.protocol.Category;
+import io.oomdoc.protocol.Evidence;
+
+import java.util.List;
+
+/**
+ * What the physics settles whatever the weights say: a kernel kill with no GPU message is host RAM; an
+ * allocator message with a card's figures is not host RAM; a CUDA fault that is not an allocation failure is
+ * not an out-of-memory; a request that neither the free memory nor the cache could hold is not fragmentation.
+ */
+final class Constraints {
+    private static final double RULED_OUT = 0.0;
+    private static final double SMALL_CACHE_SHARE = 0.03;
+
+    private Constraints() {}
+
+    static void apply(Evidence e, FeatureVector x, List<String> labels, double[] p) {
+        if (x.values().containsKey("not-oom")) { only(labels, p, Category.OTHER); return; }
+        boolean gpuMessage = e.finding().map(f -> f.kind() != FailureKind.HOST_RAM_OOM && !f.parser().equals("mention"))
+                .orElse(false);
+        boolean hostMessage = e.finding().map(f -> f.kind() == FailureKind.HOST_RAM_OOM).orElse(false)
+                || x.values().containsKey("kill-named");
+        if (hostMessage && !gpuMessage) { only(labels, p, Category.HOST_RAM_OOM); return; }
+        OomNumbers n = e.numbers();
+        if (gpuMessage && n.triedBytes() != null) set(labels, p, Category.HOST_RAM_OOM, RULED_OUT);
+        if (noRoomAnywhere(n)) set(labels, p, Category.FRAGMENTATION, RULED_OUT);
+        normalise(p);
+    }
+
+    /** Neither the driver's free memory nor the allocator's idle cache could have held the request. */
+    private static boolean noRoomAnywhere(OomNumbers n) {
+        Long tried = n.triedBytes(), free = n.freeBytes(), idle = n.reservedUnallocatedBytes(), total = n.totalBytes();
+        if (tried == null || free == null || idle == null || total == null) return false;
+        return free < tried && idle < tried && idle < SMALL_CACHE_SHARE * total;
+    }
+
+    static String issueType(Evidence e, FeatureVector x, Category cause) {
+        if (x.values().containsKey("not-oom")) return "not_oom";
+        if (cause == Category.HOST_RAM_OOM) return "host_ram_oom";
+        if (e.finding().isPresent()) return "vram_oom";
+        return e.trace() == null && (e.userText() == null || e.userText().isBlank()) ? "unknown" : "vram_oom";
+    }
+
+    /** The learned phase, unless the cause fixes it: a DataLoader kill is the loader, a step-2 failure the step. */
+    static String phase(FeatureVector x, Category cause, String learned) {
+        if (x.values().containsKey("not-oom")) return learned;
+        return switch (cause) {
+            case OPTIMIZER_STATE_STEP2 -> learned.equals("forward") || learned.equals("unknown") ? "optimizer_step" : learned;
+            case EVAL_ACCUMULATION -> learned.equals("generation") ? learned : "eval";
+            default -> learned;
+        };
+    }
+
+    private static void only(List<String> labels, double[] p, Category keep) {
+        int k = labels.indexOf(keep.json());
+        for (int i = 0; i < p.length; i++) p[i] = i == k ? 0.9 : p[i] * 0.1;
+        normalise(p);
+    }
+
+    private static void set(List<String> labels, double[] p, Category c, double v) {
+        int k = labels.indexOf(c.json());
+        if (k >= 0) p[k] = v;
+    }
+
+    private static void normalise(double[] p) {
+        double s = 0;
+        for (double v : p) s += v;
+        if (s <= 0) return;
+        for (int i = 0; i < p.length; i++) p[i] /= s;
+    }
+}

@@ -1,0 +1,136 @@
+package io.oomdoc.protocol.reasoning;
+
+import io.oomdoc.budget.Budget;
+import io.oomdoc.evidence.trace.OomNumbers;
+import io.oomdoc.evidence.trace.Phase;
+import io.oomdoc.protocol.Evidence;
+import io.oomdoc.protocol.Signal;
+import io.oomdoc.protocol.Signals;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the evidence into typed features: which rules of {@link Signals} hold (with their sentences), the
+ * message family, the phase from frames and from words, the time in the run, the allocator's physics from
+ * the numbers, the budget's verdict and the words themselves. A rule that throws is a bug: it is named in
+ * {@link #broken()} rather than skipped in silence.
+ */
+public final class FeatureExtractor {
+    private static final Pattern LOGGED_MEMORY = Pattern.compile(
+            "(?i)\\b(?:mem(?:ory)?(?:[_ ]?(?:allocated|reserved|used))?|allocated|reserved|max_?ma|ma|gpu[_ ]mem)\\s*[:=]?\\s*"
+                    + "(\\d+(?:\\.\\d+)?)\\s*(gib|gb|mib|mb|g|m)\\b");
+    private static final int GROWTH_SAMPLES = 3;
+    private static final double GROWTH_RATIO = 1.3;
+
+    private final List<Signal> rules;
+    private final List<String> broken = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    public FeatureExtractor() { this(Signals.ALL); }
+
+    public FeatureExtractor(List<Signal> rules) { this.rules = rules; }
+
+    /** Names of rules that threw on some evidence since this extractor was made. */
+    public List<String> broken() { return List.copyOf(broken); }
+
+    public FeatureVector extract(Evidence e) {
+        FeatureVector.Builder b = FeatureVector.builder();
+        for (Signal s : rules) {
+            String reason;
+            try {
+                reason = s.test().apply(e);
+            } catch (RuntimeException ex) {
+                broken.add(s.name() + ": " + ex);
+                b.flag("broken:" + s.name());
+                continue;
+            }
+            if (reason != null) b.set("rule:" + s.name(), 1.0, reason);
+        }
+        message(e, b);
+        time(e, b);
+        physics(e.numbers(), b);
+        budget(e.budget(), b);
+        loggedGrowth(e, b);
+        for (String w : Words.features(e.userTextLower())) b.flag(w);
+        return b.build();
+    }
+
+    private static void message(Evidence e, FeatureVector.Builder b) {
+        e.finding().ifPresent(f -> {
+            b.flag("kind:" + f.kind().name().toLowerCase(Locale.ROOT));
+            b.flag("parser:" + f.parser());
+        });
+        if (e.finding().isEmpty()) b.flag(e.trace() == null ? "input:prose-only" : "kind:none");
+        if (e.trace() != null) {
+            b.flag("framework:" + e.trace().framework());
+            if (e.trace().phase() != Phase.UNKNOWN) b.set("frame-phase:" + e.trace().phase().json(), 1.0,
+                    e.trace().phaseEvidence());
+            if (e.trace().failedRanks().size() > 1) b.flag("multi-rank");
+            if (!e.trace().frames().isEmpty()) b.flag("has-traceback");
+        }
+        if (e.userText() != null && e.trace() != null && e.userText().length() > e.trace().log().text().length() / 2)
+            b.flag("input:has-description");
+        String notOom = NotOom.reason(e);
+        if (notOom != null) b.set("not-oom", 1.0, notOom);
+        if (Kills.named(e.allTextLower())) b.flag("kill-named");
+    }
+
+    private static void time(Evidence e, FeatureVector.Builder b) {
+        Integer it = e.trace() == null ? null : e.trace().iteration();
+        if (it == null) return;
+        String bucket = it <= 1 ? "first" : it == 2 ? "second" : it <= 50 ? "early" : it <= 500 ? "middle" : "late";
+        b.set("iteration:" + bucket, 1.0, "the log reaches iteration " + it);
+    }
+
+    private static void physics(OomNumbers n, FeatureVector.Builder b) {
+        if (n.isEmpty()) return;
+        b.flag("numbers:present");
+        Long total = n.totalBytes(), tried = n.triedBytes();
+        if (tried != null && total != null && total > 0) {
+            double share = tried / (double) total;
+            b.flag(share < 0.01 ? "tried:tiny" : share < 0.1 ? "tried:small" : share < 0.3 ? "tried:large" : "tried:huge");
+        }
+        if (n.freeBytes() != null && total != null && total > 0) {
+            double free = n.freeBytes() / (double) total;
+            b.flag(free < 0.02 ? "free:none" : free < 0.2 ? "free:some" : "free:much");
+        }
+        if (n.allocatedBytes() != null && total != null && total > 0) {
+            double a = n.allocatedBytes() / (double) total;
+            b.flag(a < 0.1 ? "allocated:little" : a < 0.6 ? "allocated:half" : "allocated:most");
+        }
+        Long outside = n.heldOutsideAllocator();
+        if (outside != null && total != null && total > 0 && outside > 0.15 * total) b.flag("outside:large");
+        if (n.processes().stream().anyMatch(p -> !p.thisProcess())) b.flag("processes:others-listed");
+    }
+
+    private static void budget(Budget budget, FeatureVector.Builder b) {
+        if (budget == null || budget.gpuBytes() == null) return;
+        Budget.Terms t = budget.perGpuBytes();
+        long fixed = t.weights() + t.gradients() + t.optimizer();
+        if (fixed > budget.gpuBytes()) b.set("budget:fixed-exceeds-card", 1.0, "the budget puts weights, gradients and "
+                + "optimizer state alone above the card");
+        else if (Boolean.FALSE.equals(budget.fits())) b.flag("budget:activations-exceed");
+        else if (Boolean.TRUE.equals(budget.fits())) b.flag("budget:fits");
+    }
+
+    /** Memory figures a training log prints step after step: climbing is a leak's signature. */
+    private static void loggedGrowth(Evidence e, FeatureVector.Builder b) {
+        if (e.trace() == null) return;
+        Matcher m = LOGGED_MEMORY.matcher(e.trace().log().text());
+        double first = -1, last = -1;
+        int count = 0, rises = 0;
+        double prev = -1;
+        while (m.find()) {
+            double v = Double.parseDouble(m.group(1)) * (m.group(2).toLowerCase(Locale.ROOT).startsWith("m") ? 1.0 / 1024 : 1);
+            if (first < 0) first = v;
+            if (prev >= 0 && v > prev) rises++;
+            prev = last = v;
+            count++;
+        }
+        if (count >= GROWTH_SAMPLES && first > 0 && last >= GROWTH_RATIO * first && rises >= count / 2)
+            b.set("log:memory-grows", 1.0, String.format(Locale.ROOT, "the logged memory climbs from %.1f to %.1f GiB over "
+                    + "%d readings", first, last, count));
+    }
+}

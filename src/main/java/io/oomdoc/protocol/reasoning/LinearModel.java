@@ -1,0 +1,109 @@
+package io.oomdoc.protocol.reasoning;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A multinomial logistic model read from a weights table: one row per (feature, label, weight), the bias
+ * under the feature {@value #BIAS}. The table is written by the trainer (bench/run.sh TrainReasoner) and
+ * bundled as a resource, so reasoning at run time is a dot product and a softmax, deterministic and fast.
+ */
+public final class LinearModel {
+    public static final String BIAS = "__bias__";
+
+    private final List<String> labels;
+    private final Map<String, double[]> weights;
+
+    public LinearModel(List<String> labels, Map<String, double[]> weights) {
+        this.labels = List.copyOf(labels);
+        this.weights = Map.copyOf(weights);
+    }
+
+    public List<String> labels() { return labels; }
+
+    /** Probability per label, in the order of {@link #labels()}. */
+    public double[] probabilities(FeatureVector x) {
+        double[] z = new double[labels.size()];
+        add(z, weights.get(BIAS), 1.0);
+        for (var f : x.values().entrySet()) add(z, weights.get(f.getKey()), f.getValue());
+        return softmax(z);
+    }
+
+    /** How much one feature pushed a label up, for explaining a hypothesis. */
+    public double contribution(String feature, double value, String label) {
+        double[] w = weights.get(feature);
+        int i = labels.indexOf(label);
+        return w == null || i < 0 ? 0 : w[i] * value;
+    }
+
+    public boolean knows(String feature) { return weights.containsKey(feature); }
+
+    private static void add(double[] z, double[] w, double v) {
+        if (w == null) return;
+        for (int i = 0; i < z.length; i++) z[i] += w[i] * v;
+    }
+
+    static double[] softmax(double[] z) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : z) max = Math.max(max, v);
+        double sum = 0;
+        double[] p = new double[z.length];
+        for (int i = 0; i < z.length; i++) { p[i] = Math.exp(z[i] - max); sum += p[i]; }
+        for (int i = 0; i < z.length; i++) p[i] /= sum;
+        return p;
+    }
+
+    /** Reads a table written by {@link #write}: a header "feature\tlabel1\tlabel2..." then one row per feature. */
+    public static LinearModel read(InputStream in) {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String header = r.readLine();
+            while (header != null && header.startsWith("#")) header = r.readLine();
+            if (header == null) throw new IllegalArgumentException("empty weights table");
+            String[] h = header.split("\t");
+            List<String> labels = List.of(h).subList(1, h.length);
+            Map<String, double[]> w = new HashMap<>();
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                if (line.isBlank() || line.startsWith("#")) continue;
+                String[] c = line.split("\t");
+                double[] row = new double[labels.size()];
+                for (int i = 0; i < row.length && i + 1 < c.length; i++) row[i] = Double.parseDouble(c[i + 1]);
+                w.put(c[0], row);
+            }
+            return new LinearModel(labels, w);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static LinearModel resource(String path) {
+        InputStream in = LinearModel.class.getClassLoader().getResourceAsStream(path);
+        if (in == null) throw new IllegalStateException("bundled weights missing: " + path);
+        return read(in);
+    }
+
+    /** The table as text, features sorted for stable diffs; weights rounded to what changes a decision. */
+    public String write(String comment) {
+        StringBuilder sb = new StringBuilder();
+        for (String l : comment.split("\n")) sb.append("# ").append(l).append('\n');
+        sb.append("feature\t").append(String.join("\t", labels)).append('\n');
+        Map<String, double[]> sorted = new LinkedHashMap<>();
+        List<String> names = new ArrayList<>(weights.keySet());
+        names.sort(String::compareTo);
+        for (String n : names) sorted.put(n, weights.get(n));
+        for (var e : sorted.entrySet()) {
+            sb.append(e.getKey());
+            for (double v : e.getValue()) sb.append('\t').append(String.format(java.util.Locale.ROOT, "%.4f", v));
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+}

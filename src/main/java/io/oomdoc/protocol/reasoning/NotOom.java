@@ -1,0 +1,46 @@
+package io.oomdoc.protocol.reasoning;
+
+import io.oomdoc.protocol.Evidence;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * CUDA failures that look like an out-of-memory report but are not one: a kernel fault, an assert, a missing
+ * kernel image, a collective timeout. When one of these is the error and no allocator message is present, the
+ * answer names it and offers no memory fix.
+ */
+public final class NotOom {
+    private static final Pattern ERROR = Pattern.compile("(?i)an illegal memory access|illegal instruction"
+            + "|device-side assert|misaligned address|no kernel image is available|invalid device function"
+            + "|cublas_status_execution_failed|cublas_status_invalid_value|cudnn_status_execution_failed"
+            + "|cudnn_status_mapping_error|unspecified launch failure|segmentation fault|core dumped"
+            + "|watchdog caught collective operation timeout|nccl.{0,40}timeout|driver version is insufficient"
+            + "|invalid configuration argument|cuda error: invalid argument|cudaErrorIllegalAddress|an illegal address");
+    private static final Pattern MEMORY_WORDS = Pattern.compile("(?i)out of memory|\\boom\\b|outofmemory|resource_?exhausted"
+            + "|alloc(?:ation)? failed|cannot allocate|killed|not enough memory");
+
+    private NotOom() {}
+
+    /** The non-memory error named, or null when the text is a memory failure or names no such error. */
+    public static String reason(Evidence e) {
+        boolean allocatorMessage = e.trace() != null && e.trace().findings().stream().anyMatch(f -> !f.parser().equals("mention"));
+        if (allocatorMessage) return null;
+        String log = e.trace() == null ? "" : e.trace().log().text();
+        Matcher m = ERROR.matcher(log);
+        if (!m.find()) {
+            m = ERROR.matcher(e.userText() == null ? "" : e.userText());
+            if (!m.find()) return null;
+        }
+        if (MEMORY_WORDS.matcher(log).find() && log.length() > 0 && !m.group().isEmpty() && memoryErrorLine(log)) return null;
+        return "the error is \"" + m.group().strip() + "\", a CUDA fault that is not an out-of-memory failure";
+    }
+
+    /** A memory word on an error line (not in the reporter's guess) means the log does report memory exhaustion. */
+    private static boolean memoryErrorLine(String log) {
+        for (String line : log.split("\n")) {
+            if (line.matches("(?i).*(?:error|exception|fatal).*") && MEMORY_WORDS.matcher(line).find()) return true;
+        }
+        return false;
+    }
+}

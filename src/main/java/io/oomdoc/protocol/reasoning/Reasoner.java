@@ -1,0 +1,82 @@
+package io.oomdoc.protocol.reasoning;
+
+import io.oomdoc.protocol.Category;
+import io.oomdoc.protocol.Evidence;
+import io.oomdoc.protocol.Hypothesis;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Ranks causes and names the phase: features from the evidence, learned weights (bundled tables under
+ * {@code model/}), then the allocator's physics as hard constraints. Weights are refitted with
+ * {@code bench/run.sh TrainReasoner}.
+ */
+public final class Reasoner {
+    public static final String CATEGORY_WEIGHTS = "model/category.tsv";
+    public static final String PHASE_WEIGHTS = "model/phase.tsv";
+    private static final int MAX_HYPOTHESES = 5;
+    private static final int MAX_REASONS = 4;
+    private static final double LISTED = 0.02;
+
+    private static volatile Reasoner bundled;
+
+    private final FeatureExtractor features;
+    private final LinearModel categoryModel;
+    private final LinearModel phaseModel;
+
+    public Reasoner(FeatureExtractor features, LinearModel categoryModel, LinearModel phaseModel) {
+        this.features = features;
+        this.categoryModel = categoryModel;
+        this.phaseModel = phaseModel;
+    }
+
+    public static Reasoner bundled() {
+        if (bundled == null) bundled = new Reasoner(new FeatureExtractor(), LinearModel.resource(CATEGORY_WEIGHTS),
+                LinearModel.resource(PHASE_WEIGHTS));
+        return bundled;
+    }
+
+    public FeatureExtractor features() { return features; }
+
+    /** What the reasoning concludes: ranked causes, the phase, and whether it is a memory failure at all. */
+    public record Conclusion(List<Hypothesis> hypotheses, String phase, String issueType, FeatureVector features) {}
+
+    public Conclusion conclude(Evidence e) {
+        FeatureVector x = features.extract(e);
+        double[] p = categoryModel.probabilities(x);
+        List<String> labels = categoryModel.labels();
+        Constraints.apply(e, x, labels, p);
+        List<Hypothesis> ranked = new ArrayList<>();
+        for (int i = 0; i < labels.size(); i++) {
+            if (p[i] < LISTED && !ranked.isEmpty()) continue;
+            Category c = Category.valueOf(labels.get(i).toUpperCase(Locale.ROOT));
+            ranked.add(new Hypothesis(c, Math.round(p[i] * 100) / 100.0, c.kb, reasons(x, labels.get(i))));
+        }
+        ranked.sort(Comparator.comparingDouble(Hypothesis::confidence).reversed());
+        if (ranked.get(0).confidence() < LISTED) ranked.sort(Comparator.comparingDouble(h -> -p[labels.indexOf(h.category().json())]));
+        List<Hypothesis> top = ranked.size() > MAX_HYPOTHESES ? ranked.subList(0, MAX_HYPOTHESES) : ranked;
+        String issueType = Constraints.issueType(e, x, top.get(0).category());
+        return new Conclusion(List.copyOf(top), phase(x, top.get(0).category()), issueType, x);
+    }
+
+    private String phase(FeatureVector x, Category cause) {
+        double[] p = phaseModel.probabilities(x);
+        int best = 0;
+        for (int i = 1; i < p.length; i++) if (p[i] > p[best]) best = i;
+        return Constraints.phase(x, cause, phaseModel.labels().get(best));
+    }
+
+    /** The sentences of the features that pushed this label up most. */
+    private List<String> reasons(FeatureVector x, String label) {
+        List<Map.Entry<String, String>> fired = new ArrayList<>(x.reasons().entrySet());
+        fired.removeIf(r -> categoryModel.contribution(r.getKey(), 1.0, label) <= 0.05);
+        fired.sort(Comparator.comparingDouble(r -> -categoryModel.contribution(r.getKey(), 1.0, label)));
+        List<String> out = new ArrayList<>();
+        for (var r : fired) if (out.size() < MAX_REASONS && !out.contains(r.getValue())) out.add(r.getValue());
+        return out;
+    }
+}

@@ -1,0 +1,57 @@
+package io.oomdoc.bench;
+
+import io.oomdoc.corpus.Corpus;
+import io.oomdoc.knowledge.KnowledgeBase;
+import io.oomdoc.protocol.Report;
+import io.oomdoc.protocol.ReportWriter;
+import io.oomdoc.protocol.reasoning.FeatureExtractor;
+import io.oomdoc.protocol.reasoning.LinearModel;
+import io.oomdoc.protocol.reasoning.Reasoner;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Grouped k-fold cross-validation: each fold's cases are diagnosed by weights fitted without their groups. */
+public final class CrossValidation {
+    private CrossValidation() {}
+
+    public static Scores run(List<TrainReasoner.Example> ex, double l2, int k) {
+        List<Scores.Outcome> outcomes = new ArrayList<>();
+        ReportWriter writer = new ReportWriter(KnowledgeBase.bundled());
+        for (int fold = 0; fold < k; fold++) {
+            final int f = fold;
+            List<TrainReasoner.Example> train = ex.stream().filter(e -> Corpus.fold(e.c(), k) != f).toList();
+            List<TrainReasoner.Example> test = ex.stream().filter(e -> Corpus.fold(e.c(), k) == f).toList();
+            if (test.isEmpty()) continue;
+            Reasoner r = reasoner(train, l2);
+            for (var e : test) outcomes.add(Scores.Outcome.of(e, writer.write(e.evidence(), r.conclude(e.evidence()),
+                    new ArrayList<>())));
+        }
+        return new Scores(outcomes);
+    }
+
+    /** Fits on one set and scores another (the final split). */
+    public static Scores holdout(List<TrainReasoner.Example> train, List<TrainReasoner.Example> test, double l2) {
+        ReportWriter writer = new ReportWriter(KnowledgeBase.bundled());
+        Reasoner r = reasoner(train, l2);
+        List<Scores.Outcome> outcomes = new ArrayList<>();
+        for (var e : test) outcomes.add(Scores.Outcome.of(e, writer.write(e.evidence(), r.conclude(e.evidence()), new ArrayList<>())));
+        return new Scores(outcomes);
+    }
+
+    /** Scores the bundled weights as they ship. */
+    public static Scores bundled(List<TrainReasoner.Example> test) {
+        ReportWriter writer = new ReportWriter(KnowledgeBase.bundled());
+        Reasoner r = Reasoner.bundled();
+        List<Scores.Outcome> outcomes = new ArrayList<>();
+        for (var e : test) outcomes.add(Scores.Outcome.of(e, writer.write(e.evidence(), r.conclude(e.evidence()), new ArrayList<>())));
+        return new Scores(outcomes);
+    }
+
+    static Reasoner reasoner(List<TrainReasoner.Example> train, double l2) {
+        LinearModel cat = TrainReasoner.fit(train, e -> e.c().category(), l2);
+        LinearModel phase = TrainReasoner.fit(train, e -> e.c().phase(), l2);
+        return new Reasoner(new FeatureExtractor(), cat, phase);
+    }
+
+}

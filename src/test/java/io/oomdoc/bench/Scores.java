@@ -1,0 +1,104 @@
+package io.oomdoc.bench;
+
+import io.oomdoc.corpus.Case;
+import io.oomdoc.protocol.Report;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** The figures the issue asks for, per input mode: top-1, top-3, phase, KB recall@3, numbers, no report. */
+public record Scores(List<Outcome> outcomes) {
+
+    public record Outcome(Case c, boolean withDescription, String category, List<String> top3, String phase,
+                          List<String> kb, Map<String, Object> numbers, String issueType) {
+        static Outcome of(TrainReasoner.Example e, Report r) {
+            List<String> top3 = r.hypotheses().stream().limit(3).map(Report.HypothesisView::category).toList();
+            return new Outcome(e.c(), e.withDescription(), r.category(), top3, r.phase(), r.kb(), r.numbers(), r.issueType());
+        }
+
+        boolean top1() { return c.accepts(category); }
+
+        boolean top3Hit() { return top3.stream().anyMatch(c::accepts); }
+
+        boolean phaseHit() { return c.phase().equals(phase); }
+
+        boolean kbHit() {
+            List<String> k = kb.subList(0, Math.min(3, kb.size()));
+            return c.kb().isEmpty() || c.kb().stream().anyMatch(k::contains);
+        }
+
+        boolean numbersExact() {
+            for (var n : c.numbers().entrySet()) {
+                Object got = numbers.get(n.getKey());
+                if (!(got instanceof Number g) || g.longValue() != n.getValue()) return false;
+            }
+            return true;
+        }
+
+        /** The CLI gives no report for a memory failure it calls not_oom or unknown. */
+        boolean unreported() {
+            return !c.issueType().equals("not_oom") && (issueType.equals("not_oom") || issueType.equals("unknown"));
+        }
+    }
+
+    private List<Outcome> mode(boolean desc) { return outcomes.stream().filter(o -> o.withDescription() == desc).toList(); }
+
+    private static double share(List<Outcome> os, java.util.function.Predicate<Outcome> p) {
+        return os.isEmpty() ? 0 : os.stream().filter(p).count() / (double) os.size();
+    }
+
+    public double top1WithDescription() { return share(mode(true), Outcome::top1); }
+
+    public String table(String title) {
+        StringBuilder sb = new StringBuilder("### " + title + "\n| figure | description + paste | paste alone |\n|---|---|---|\n");
+        row(sb, "category top-1 (label or accepted alternative)", Outcome::top1);
+        row(sb, "category top-1 (label only)", o -> o.c().category().equals(o.category()));
+        row(sb, "right category within top 3", Outcome::top3Hit);
+        row(sb, "phase", Outcome::phaseHit);
+        row(sb, "KB recall@3", Outcome::kbHit);
+        row(sb, "numbers exact", Outcome::numbersExact);
+        sb.append(String.format(Locale.ROOT, "| memory failures given no report | %d | %d |%n",
+                mode(true).stream().filter(Outcome::unreported).count(), mode(false).stream().filter(Outcome::unreported).count()));
+        sb.append(String.format(Locale.ROOT, "| cases | %d | %d |%n", mode(true).size(), mode(false).size()));
+        return sb.toString();
+    }
+
+    private void row(StringBuilder sb, String name, java.util.function.Predicate<Outcome> p) {
+        sb.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f |%n", name, share(mode(true), p), share(mode(false), p)));
+    }
+
+    /** Rows: the label; columns: what oomdoc said (description + paste). */
+    public String confusion() {
+        TreeSet<String> names = new TreeSet<>();
+        Map<String, Map<String, Integer>> m = new TreeMap<>();
+        for (Outcome o : mode(true)) {
+            names.add(o.c().category());
+            names.add(o.category());
+            m.computeIfAbsent(o.c().category(), k -> new TreeMap<>()).merge(o.category(), 1, Integer::sum);
+        }
+        List<String> cols = List.copyOf(names);
+        StringBuilder sb = new StringBuilder("| label \\ said |");
+        for (int i = 0; i < cols.size(); i++) sb.append(' ').append(i + 1).append(" |");
+        sb.append("\n|---|").append("---|".repeat(cols.size())).append('\n');
+        for (int i = 0; i < cols.size(); i++) {
+            sb.append("| ").append(i + 1).append(' ').append(cols.get(i)).append(" |");
+            for (String col : cols) {
+                int v = m.getOrDefault(cols.get(i), Map.of()).getOrDefault(col, 0);
+                sb.append(' ').append(v == 0 ? "." : String.valueOf(v)).append(" |");
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    public String misses(int max) {
+        StringBuilder sb = new StringBuilder();
+        mode(true).stream().filter(o -> !o.top1()).limit(max).forEach(o -> sb.append(String.format(Locale.ROOT,
+                "- %s (%s): label %s, said %s, phase %s/%s%n", o.c().id(), o.c().file(), o.c().category(), o.category(),
+                o.c().phase(), o.phase())));
+        return sb.toString();
+    }
+}

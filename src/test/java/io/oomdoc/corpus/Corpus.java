@@ -1,0 +1,106 @@
+package io.oomdoc.corpus;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The labeled reports, split by where they come from. A fixed fifth of the groups (by a hash of the group's
+ * name, so adding cases never moves a group) is the final split: it is scored only when the work is done and
+ * never used to choose weights. The rest is the development part, cross-validated by group.
+ */
+public final class Corpus {
+    public static final Path DIR = Path.of("src/test/resources/corpus");
+    public static final List<Path> LEGACY = List.of(Path.of("src/test/resources/cases/dev_oom_cases.jsonl"),
+            Path.of("src/test/resources/cases/public_extra.jsonl"));
+    private static final int FINAL_SHARE_PERCENT = 20;
+
+    private Corpus() {}
+
+    public static List<Case> all() {
+        List<Case> out = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        List<Path> files = new ArrayList<>(LEGACY);
+        try (Stream<Path> s = Files.list(DIR)) {
+            s.filter(p -> p.toString().endsWith(".jsonl")).sorted().forEach(files::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (Path f : files) for (Case c : read(f)) if (ids.add(c.id())) out.add(c);
+        return out;
+    }
+
+    public static boolean isFinal(Case c) {
+        return Math.floorMod(c.group().hashCode() * 31 + 7, 100) < FINAL_SHARE_PERCENT;
+    }
+
+    public static List<Case> development() { return all().stream().filter(c -> !isFinal(c)).toList(); }
+
+    public static List<Case> finalSplit() { return all().stream().filter(Corpus::isFinal).toList(); }
+
+    /** k folds over the groups of the development part: no group is on both sides of a fold. */
+    public static int fold(Case c, int k) { return Math.floorMod(c.group().hashCode(), k); }
+
+    static List<Case> read(Path file) {
+        ObjectMapper m = new ObjectMapper();
+        List<Case> out = new ArrayList<>();
+        try {
+            int n = 0;
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                n++;
+                if (line.isBlank()) continue;
+                JsonNode j = m.readTree(line);
+                out.add(of(j, file.getFileName().toString()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    static Case of(JsonNode j, String file) {
+        String source = j.path("source").asText();
+        String group = j.hasNonNull("group") ? j.path("group").asText() : groupOf(source);
+        String paste = j.hasNonNull("paste") ? j.path("paste").asText() : j.path("trace").asText();
+        List<String> alts = new ArrayList<>();
+        for (String k : List.of("alternatives", "alternative")) {
+            JsonNode a = j.path(k);
+            if (a.isArray()) a.forEach(x -> alts.add(x.asText()));
+            else if (a.isTextual() && !a.asText().isBlank()) alts.add(a.asText());
+        }
+        List<String> kb = new ArrayList<>();
+        j.path("kb").forEach(x -> kb.add(x.asText()));
+        Map<String, Long> numbers = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = j.path("numbers").fields(); it.hasNext(); ) {
+            var e = it.next();
+            if (e.getValue().canConvertToLong()) numbers.put(e.getKey(), e.getValue().asLong());
+        }
+        String category = j.path("category").asText();
+        String issueType = j.hasNonNull("issue_type") ? j.path("issue_type").asText()
+                : category.equals("host_ram_oom") ? "host_ram_oom" : "vram_oom";
+        return new Case(j.path("id").asText(), source, group, j.path("framework").asText("unknown"), paste,
+                j.path("context").asText(""), category, List.copyOf(alts), issueType, j.path("phase").asText("unknown"),
+                List.copyOf(kb), numbers, file);
+    }
+
+    /** owner/repo for a GitHub reference, the address otherwise. */
+    static String groupOf(String source) {
+        int hash = source.indexOf('#');
+        if (hash > 0 && !source.startsWith("http")) return source.substring(0, hash);
+        var m = java.util.regex.Pattern.compile("github\\.com/([^/]+/[^/#?]+)").matcher(source);
+        return m.find() ? m.group(1) : source;
+    }
+}
