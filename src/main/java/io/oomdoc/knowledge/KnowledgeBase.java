@@ -83,7 +83,8 @@ public final class KnowledgeBase {
         List<KnowledgeEntry.Fix> fixes = new ArrayList<>();
         for (JsonNode f : fm.path("fixes")) {
             fixes.add(new KnowledgeEntry.Fix(f.path("title").asText(), f.path("cost").asText("unknown"),
-                    f.path("changes_science").asBoolean(false), f.path("before").asText(""), f.path("after").asText("")));
+                    f.path("changes_science").asBoolean(false), f.path("before").asText(""), f.path("after").asText(""),
+                    strings(f, "stacks")));
         }
         return new KnowledgeEntry(normalizeId(fm.path("id").asText()), fm.path("title").asText(), strings(fm, "categories"),
                 strings(fm, "keywords"), strings(fm, "symptoms"), strings(fm, "signals"), List.copyOf(fixes),

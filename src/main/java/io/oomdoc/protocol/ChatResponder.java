@@ -56,7 +56,7 @@ public final class ChatResponder {
     private Optional<String> budgetAnswer(String text, Facts f) {
         String lower = text.toLowerCase(Locale.ROOT);
         Facts adjusted = f;
-        if (lower.contains("checkpoint")) adjusted = adjusted.merge(new Facts(null, null, null, null, null, null, null, null, null, null, null, null, null, true, null, null, null));
+        if (lower.contains("checkpoint")) adjusted = adjusted.merge(Facts.builder().checkpointing(true).build());
         var maybe = SetupFromFacts.from(adjusted);
         if (maybe.isEmpty() || f.gpuMemBytes() == null) return Optional.empty();
         Setup s = maybe.get();

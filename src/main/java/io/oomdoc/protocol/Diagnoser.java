@@ -44,7 +44,7 @@ public final class Diagnoser {
         Facts facts = sessionFacts.merge(FactExtractor.extract(userText == null ? "" : userText));
         if (trace != null) facts = facts.merge(Facts.EMPTY).merge(onlyMissing(facts, FactExtractor.extract(trace.log().text())));
         if (facts.gpuMemBytes() == null && trace != null && trace.numbers().totalBytes() != null) {
-            facts = facts.merge(new Facts(null, trace.numbers().totalBytes(), null, null, null, null, null, null, null, null, null, null, null, null, null, null, null));
+            facts = facts.merge(Facts.builder().gpuMemBytes(trace.numbers().totalBytes()).build());
         }
         Budget budget = budget(facts, extra);
         if (gpu == null && trace != null) {
@@ -60,10 +60,10 @@ public final class Diagnoser {
 
     /** Facts found in the log only fill what the user did not say. */
     private static Facts onlyMissing(Facts have, Facts fromLog) {
-        return new Facts(have.gpuName() == null ? fromLog.gpuName() : null, have.gpuMemBytes() == null ? fromLog.gpuMemBytes() : null,
-                null, have.model() == null ? fromLog.model() : null, have.params() == null ? fromLog.params() : null,
-                have.depth() == null ? fromLog.depth() : null, have.batch() == null ? fromLog.batch() : null,
-                have.seqLen() == null ? fromLog.seqLen() : null, null, null, null, null, null, null, null, null, null);
+        return Facts.builder().gpuName(have.gpuName() == null ? fromLog.gpuName() : null).gpuMemBytes(have.gpuMemBytes() == null ? fromLog.gpuMemBytes() : null)
+                .model(have.model() == null ? fromLog.model() : null).params(have.params() == null ? fromLog.params() : null)
+                .depth(have.depth() == null ? fromLog.depth() : null).batch(have.batch() == null ? fromLog.batch() : null)
+                .seqLen(have.seqLen() == null ? fromLog.seqLen() : null).build();
     }
 
     private static Budget budget(Facts f, List<Report.Fix> extra) {

@@ -45,12 +45,14 @@ public record Evidence(TraceAnalysis trace, String userText, Facts facts, Budget
 
     /** Only the words the user wrote (not allocator boilerplate, which always mentions fragmentation). */
     public String userTextLower() {
-        StringBuilder sb = new StringBuilder(userText == null ? "" : userText.toLowerCase(Locale.ROOT));
+        return userWords().toLowerCase(Locale.ROOT);
+    }
+
+    /** The user's words and the log's lines as written, without the allocator's advice. */
+    public String userWords() {
+        StringBuilder sb = new StringBuilder(userText == null ? "" : userText);
         if (trace != null) {
-            for (var l : trace.log().lines()) {
-                String t = ALLOCATOR_HINT.matcher(l.text()).replaceAll(" ");
-                sb.append('\n').append(t.toLowerCase(Locale.ROOT));
-            }
+            for (var l : trace.log().lines()) sb.append('\n').append(ALLOCATOR_HINT.matcher(l.text()).replaceAll(" "));
         }
         return sb.toString();
     }

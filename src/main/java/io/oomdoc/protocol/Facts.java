@@ -1,43 +1,301 @@
 package io.oomdoc.protocol;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
- * What the user has told oomdoc about the job, across turns. Null means "not said". A newer
- * statement replaces an older one field by field.
+ * What the user has told oomdoc about the job, across turns. Null means "not said". A newer statement replaces
+ * an older one field by field ({@link #merge}); {@link #without} drops one fact for a correction or a denial.
+ * Built with {@link #builder()} or changed with {@link #with}; there is no positional constructor.
  */
-public record Facts(String gpuName, Long gpuMemBytes, Long hostRamBytes, String model, Long params, Integer depth,
-                    Integer batch, Integer seqLen, String precision, String optimizer, Boolean lora, Boolean qlora,
-                    Integer worldSize, Boolean checkpointing, Integer gradAccum, Integer totalBatch, String phaseHint) {
+public final class Facts {
+    public static final Facts EMPTY = new Builder().build();
 
-    public static final Facts EMPTY = new Facts(null, null, null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null);
+    /** The keys of {@link #asMap()}, in order; {@link #without} takes the same names. */
+    public static final java.util.List<String> KEYS = java.util.List.of("gpu", "gpu_mem", "host_ram", "gpus", "model",
+            "params", "depth", "batch", "seq", "precision", "optimizer", "checkpointing", "lora_rank", "quant", "zero",
+            "framework", "phase", "lora", "qlora", "grad_accum", "total_batch", "attention");
 
+    private final String gpuName;
+    private final Long gpuMemBytes;
+    private final Long hostRamBytes;
+    private final String model;
+    private final Long params;
+    private final Integer depth;
+    private final Integer batch;
+    private final Integer seqLen;
+    private final String precision;
+    private final String optimizer;
+    private final Boolean lora;
+    private final Boolean qlora;
+    private final Integer worldSize;
+    private final Boolean checkpointing;
+    private final Integer gradAccum;
+    private final Integer totalBatch;
+    private final String phaseHint;
+    private final Integer loraRank;
+    private final String quant;
+    private final Integer zeroStage;
+    private final String framework;
+    private final String attention;
+
+    private Facts(Builder b) {
+        gpuName = b.gpuName; gpuMemBytes = b.gpuMemBytes; hostRamBytes = b.hostRamBytes; model = b.model;
+        params = b.params; depth = b.depth; batch = b.batch; seqLen = b.seqLen; precision = b.precision;
+        optimizer = b.optimizer; lora = b.lora; qlora = b.qlora; worldSize = b.worldSize; checkpointing = b.checkpointing;
+        gradAccum = b.gradAccum; totalBatch = b.totalBatch; phaseHint = b.phaseHint; loraRank = b.loraRank;
+        quant = b.quant; zeroStage = b.zeroStage; framework = b.framework; attention = b.attention;
+    }
+
+    public static Builder builder() { return new Builder(); }
+
+    /** A builder holding these facts, to change some of them. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.gpuName = gpuName; b.gpuMemBytes = gpuMemBytes; b.hostRamBytes = hostRamBytes; b.model = model;
+        b.params = params; b.depth = depth; b.batch = batch; b.seqLen = seqLen; b.precision = precision;
+        b.optimizer = optimizer; b.lora = lora; b.qlora = qlora; b.worldSize = worldSize; b.checkpointing = checkpointing;
+        b.gradAccum = gradAccum; b.totalBatch = totalBatch; b.phaseHint = phaseHint; b.loraRank = loraRank;
+        b.quant = quant; b.zeroStage = zeroStage; b.framework = framework; b.attention = attention;
+        return b;
+    }
+
+    /** These facts with some changed: {@code facts.with(b -> b.batch(8))}. */
+    public Facts with(Consumer<Builder> change) {
+        Builder b = toBuilder();
+        change.accept(b);
+        return b.build();
+    }
+
+    public String gpuName() { return gpuName; }
+    public Long gpuMemBytes() { return gpuMemBytes; }
+    public Long hostRamBytes() { return hostRamBytes; }
+    public String model() { return model; }
+    public Long params() { return params; }
+    public Integer depth() { return depth; }
+    public Integer batch() { return batch; }
+    public Integer seqLen() { return seqLen; }
+    public String precision() { return precision; }
+    public String optimizer() { return optimizer; }
+    public Boolean lora() { return lora; }
+    public Boolean qlora() { return qlora; }
+    public Integer worldSize() { return worldSize; }
+    public Boolean checkpointing() { return checkpointing; }
+    public Integer gradAccum() { return gradAccum; }
+    public Integer totalBatch() { return totalBatch; }
+    public String phaseHint() { return phaseHint; }
+    /** LoRA adapter rank r. */
+    public Integer loraRank() { return loraRank; }
+    /** Weight quantization: "none", "8bit" or "4bit". */
+    public String quant() { return quant; }
+    /** DeepSpeed ZeRO stage 0-3 (FSDP full sharding counts as 3). */
+    public Integer zeroStage() { return zeroStage; }
+    /** hf-trainer, accelerate, deepspeed, lightning, pytorch, vllm, tgi, llamacpp, nanochat, jax, tensorflow, sglang, ollama. */
+    public String framework() { return framework; }
+    /** eager, sdpa or flash. */
+    public String attention() { return attention; }
+
+    /** Field by field, what {@code newer} says replaces what these facts say. */
     public Facts merge(Facts newer) {
-        return new Facts(
-                pick(newer.gpuName, gpuName), pick(newer.gpuMemBytes, gpuMemBytes), pick(newer.hostRamBytes, hostRamBytes),
-                pick(newer.model, model), pick(newer.params, params), pick(newer.depth, depth), pick(newer.batch, batch),
-                pick(newer.seqLen, seqLen), pick(newer.precision, precision), pick(newer.optimizer, optimizer),
-                pick(newer.lora, lora), pick(newer.qlora, qlora), pick(newer.worldSize, worldSize),
-                pick(newer.checkpointing, checkpointing), pick(newer.gradAccum, gradAccum),
-                pick(newer.totalBatch, totalBatch), pick(newer.phaseHint, phaseHint));
+        if (newer == null) return this;
+        Builder b = new Builder();
+        b.gpuName = pick(newer.gpuName, gpuName); b.gpuMemBytes = pick(newer.gpuMemBytes, gpuMemBytes);
+        b.hostRamBytes = pick(newer.hostRamBytes, hostRamBytes); b.model = pick(newer.model, model);
+        b.params = pick(newer.params, params); b.depth = pick(newer.depth, depth); b.batch = pick(newer.batch, batch);
+        b.seqLen = pick(newer.seqLen, seqLen); b.precision = pick(newer.precision, precision);
+        b.optimizer = pick(newer.optimizer, optimizer); b.lora = pick(newer.lora, lora); b.qlora = pick(newer.qlora, qlora);
+        b.worldSize = pick(newer.worldSize, worldSize); b.checkpointing = pick(newer.checkpointing, checkpointing);
+        b.gradAccum = pick(newer.gradAccum, gradAccum); b.totalBatch = pick(newer.totalBatch, totalBatch);
+        b.phaseHint = pick(newer.phaseHint, phaseHint); b.loraRank = pick(newer.loraRank, loraRank);
+        b.quant = pick(newer.quant, quant); b.zeroStage = pick(newer.zeroStage, zeroStage);
+        b.framework = pick(newer.framework, framework); b.attention = pick(newer.attention, attention);
+        return b.build();
+    }
+
+    /** These facts less one, named as in {@link #asMap()} ("gpu_mem", "seq", "zero"...). Unknown keys change nothing. */
+    public Facts without(String key) {
+        if (key == null) return this;
+        Builder b = toBuilder();
+        switch (key.toLowerCase(Locale.ROOT)) {
+            case "gpu" -> b.gpuName = null;
+            case "gpu_mem", "gpu_memory_bytes" -> b.gpuMemBytes = null;
+            case "host_ram", "host_ram_bytes" -> b.hostRamBytes = null;
+            case "gpus", "world_size" -> b.worldSize = null;
+            case "model" -> b.model = null;
+            case "params" -> b.params = null;
+            case "depth" -> b.depth = null;
+            case "batch" -> b.batch = null;
+            case "seq", "seq_len" -> b.seqLen = null;
+            case "precision" -> b.precision = null;
+            case "optimizer" -> b.optimizer = null;
+            case "checkpointing" -> b.checkpointing = null;
+            case "lora_rank" -> b.loraRank = null;
+            case "quant" -> b.quant = null;
+            case "zero" -> b.zeroStage = null;
+            case "framework" -> b.framework = null;
+            case "phase", "phase_hint" -> b.phaseHint = null;
+            case "lora" -> b.lora = null;
+            case "qlora" -> b.qlora = null;
+            case "grad_accum" -> b.gradAccum = null;
+            case "total_batch" -> b.totalBatch = null;
+            case "attention" -> b.attention = null;
+            default -> { return this; }
+        }
+        return b.build();
     }
 
     public boolean isEmpty() { return asMap().isEmpty(); }
 
-    /** Non-null facts in a stable order, for /facts and the JSON transcript. */
+    /** Non-null facts in a stable order (see {@link #KEYS}), rendered for /facts and the JSON transcript. */
     public Map<String, Object> asMap() {
         Map<String, Object> m = new LinkedHashMap<>();
-        put(m, "gpu", gpuName); put(m, "gpu_memory_bytes", gpuMemBytes); put(m, "host_ram_bytes", hostRamBytes);
-        put(m, "model", model); put(m, "params", params); put(m, "depth", depth); put(m, "batch", batch);
-        put(m, "seq_len", seqLen); put(m, "precision", precision); put(m, "optimizer", optimizer); put(m, "lora", lora);
-        put(m, "qlora", qlora); put(m, "world_size", worldSize); put(m, "checkpointing", checkpointing);
-        put(m, "grad_accum", gradAccum); put(m, "total_batch", totalBatch); put(m, "phase_hint", phaseHint);
+        put(m, "gpu", gpuName);
+        put(m, "gpu_mem", gpuMemBytes == null ? null : gib(gpuMemBytes));
+        put(m, "host_ram", hostRamBytes == null ? null : gib(hostRamBytes));
+        put(m, "gpus", worldSize);
+        put(m, "model", model);
+        put(m, "params", params == null ? null : params(params));
+        put(m, "depth", depth);
+        put(m, "batch", batch);
+        put(m, "seq", seqLen);
+        put(m, "precision", precision);
+        put(m, "optimizer", optimizer);
+        put(m, "checkpointing", checkpointing == null ? null : checkpointing ? "full" : "none");
+        put(m, "lora_rank", loraRank);
+        put(m, "quant", quant);
+        put(m, "zero", zeroStage);
+        put(m, "framework", framework);
+        put(m, "phase", phaseHint);
+        put(m, "lora", lora);
+        put(m, "qlora", qlora);
+        put(m, "grad_accum", gradAccum);
+        put(m, "total_batch", totalBatch);
+        put(m, "attention", attention);
         return m;
+    }
+
+    /** "24 GiB", "23.58 GiB", "512 MiB". */
+    public static String gib(long bytes) {
+        double g = bytes / (double) (1L << 30);
+        if (g < 1) return String.format(Locale.ROOT, "%d MiB", Math.round(bytes / (double) (1L << 20)));
+        return (Math.abs(g - Math.rint(g)) < 0.005 ? String.valueOf(Math.round(g)) : String.format(Locale.ROOT, "%.2f", g)) + " GiB";
+    }
+
+    /** "7B", "1.3B", "124M". */
+    public static String params(long n) {
+        if (n >= 1_000_000_000L) return trim(n / 1e9) + "B";
+        if (n >= 1_000_000L) return trim(n / 1e6) + "M";
+        return String.valueOf(n);
+    }
+
+    private static String trim(double v) {
+        String s = String.format(Locale.ROOT, "%.1f", v);
+        return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
     }
 
     private static void put(Map<String, Object> m, String k, Object v) { if (v != null) m.put(k, v); }
 
     private static <T> T pick(T newer, T older) { return newer != null ? newer : older; }
+
+    @Override public boolean equals(Object o) {
+        return o instanceof Facts f && asMap().equals(f.asMap()) && Objects.equals(gpuMemBytes, f.gpuMemBytes)
+                && Objects.equals(params, f.params) && Objects.equals(hostRamBytes, f.hostRamBytes);
+    }
+
+    @Override public int hashCode() { return asMap().hashCode(); }
+
+    @Override public String toString() { return "Facts" + asMap(); }
+
+    /** Collects facts one by one; unset ones stay null ("not said"). */
+    public static final class Builder {
+        private String gpuName;
+        private Long gpuMemBytes;
+        private Long hostRamBytes;
+        private String model;
+        private Long params;
+        private Integer depth;
+        private Integer batch;
+        private Integer seqLen;
+        private String precision;
+        private String optimizer;
+        private Boolean lora;
+        private Boolean qlora;
+        private Integer worldSize;
+        private Boolean checkpointing;
+        private Integer gradAccum;
+        private Integer totalBatch;
+        private String phaseHint;
+        private Integer loraRank;
+        private String quant;
+        private Integer zeroStage;
+        private String framework;
+        private String attention;
+
+        private Builder() {}
+
+        public Builder gpuName(String v) { gpuName = v; return this; }
+        public Builder gpuMemBytes(Long v) { gpuMemBytes = v; return this; }
+        public Builder hostRamBytes(Long v) { hostRamBytes = v; return this; }
+        public Builder model(String v) { model = v; return this; }
+        public Builder params(Long v) { params = v; return this; }
+        public Builder depth(Integer v) { depth = v; return this; }
+        public Builder batch(Integer v) { batch = v; return this; }
+        public Builder seqLen(Integer v) { seqLen = v; return this; }
+        public Builder precision(String v) { precision = v; return this; }
+        public Builder optimizer(String v) { optimizer = v; return this; }
+        public Builder lora(Boolean v) { lora = v; return this; }
+        public Builder qlora(Boolean v) { qlora = v; return this; }
+        public Builder worldSize(Integer v) { worldSize = v; return this; }
+        public Builder checkpointing(Boolean v) { checkpointing = v; return this; }
+        public Builder gradAccum(Integer v) { gradAccum = v; return this; }
+        public Builder totalBatch(Integer v) { totalBatch = v; return this; }
+        public Builder phaseHint(String v) { phaseHint = v; return this; }
+        public Builder loraRank(Integer v) { loraRank = v; return this; }
+        public Builder quant(String v) { quant = v; return this; }
+        public Builder zeroStage(Integer v) { zeroStage = v; return this; }
+        public Builder framework(String v) { framework = v; return this; }
+        public Builder attention(String v) { attention = v; return this; }
+
+        /**
+         * Sets one fact by its {@link #asMap()} key from text ("seq", "2048"; "checkpointing", "full"; "gpu_mem" in bytes).
+         * Returns false when the key is unknown or the value does not parse.
+         */
+        public boolean set(String key, String value) {
+            try {
+                switch (key) {
+                    case "gpu" -> gpuName = value;
+                    case "gpu_mem" -> gpuMemBytes = Long.parseLong(value);
+                    case "host_ram" -> hostRamBytes = Long.parseLong(value);
+                    case "gpus" -> worldSize = Integer.parseInt(value);
+                    case "model" -> model = value;
+                    case "params" -> params = Long.parseLong(value);
+                    case "depth" -> depth = Integer.parseInt(value);
+                    case "batch" -> batch = Integer.parseInt(value);
+                    case "seq" -> seqLen = Integer.parseInt(value);
+                    case "precision" -> precision = value;
+                    case "optimizer" -> optimizer = value;
+                    case "checkpointing" -> checkpointing = value.equals("true") || value.equals("full");
+                    case "lora_rank" -> loraRank = Integer.parseInt(value);
+                    case "quant" -> quant = value;
+                    case "zero" -> zeroStage = Integer.parseInt(value);
+                    case "framework" -> framework = value;
+                    case "phase" -> phaseHint = value;
+                    case "lora" -> lora = Boolean.parseBoolean(value);
+                    case "qlora" -> qlora = Boolean.parseBoolean(value);
+                    case "grad_accum" -> gradAccum = Integer.parseInt(value);
+                    case "total_batch" -> totalBatch = Integer.parseInt(value);
+                    case "attention" -> attention = value;
+                    default -> { return false; }
+                }
+                return true;
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+
+        public Facts build() { return new Facts(this); }
+    }
 }

@@ -33,14 +33,7 @@ public final class ReportWriter {
         String framework = e.trace() == null ? "unknown" : e.trace().framework();
 
         List<String> kbIds = kbList(e, ranked);
-        // Fixes from the user's code or budget lead when they address the leading cause; the rest follow the ladder.
-        List<Report.Fix> fixes = new ArrayList<>();
-        extraFixes.stream().filter(f -> cat.kb.contains(f.kb())).forEach(fixes::add);
-        for (String id : cat.kb.subList(0, Math.min(2, cat.kb.size()))) {
-            kb.get(id).ifPresent(entry -> entry.fixes().forEach(f ->
-                    fixes.add(new Report.Fix(entry.id(), f.title(), f.cost(), f.changesScience(), f.before(), f.after()))));
-        }
-        extraFixes.stream().filter(f -> !cat.kb.contains(f.kb())).forEach(fixes::add);
+        List<Report.Fix> fixes = FixLadder.choose(kb, e, cat, issueType, extraFixes);
         List<String> gaps = gaps(e, cat);
         List<String> caveats = caveats(e, cat, fixes);
         KnowledgeEntry primary = kb.get(cat.kb.get(0)).orElseThrow();
@@ -48,9 +41,10 @@ public final class ReportWriter {
         Report.Sections sections = new Report.Sections(
                 memorySummary(e),
                 issueTypeText(e, issueType, cat, phase, framework),
-                rootCause(e, top, primary),
+                issueType.equals("not_oom") ? notOom(conclusion) : rootCause(e, top, primary),
                 fixText(fixes),
-                verification(e, cat, primary),
+                issueType.equals("not_oom") ? "The same step runs to completion; with CUDA_LAUNCH_BLOCKING=1 the "
+                        + "traceback names the failing kernel before the fix and nothing after it." : verification(e, cat, primary),
                 primary.prevention(),
                 confidence(ranked, e),
                 risk(fixes, top),
@@ -151,11 +145,20 @@ public final class ReportWriter {
         String kind = switch (issueType) {
             case "host_ram_oom" -> "Host RAM out of memory (not the GPU)";
             case "vram_oom" -> "GPU memory (VRAM) out of memory";
-            case "not_oom" -> "Not recognisably an out-of-memory failure";
+            case "not_oom" -> "Not an out-of-memory failure: a CUDA fault or error that memory fixes do not address";
             default -> "Unknown";
         };
         String msg = e.finding().map(f -> " — " + String.join("; ", f.notes())).orElse("");
+        if (issueType.equals("not_oom")) return kind + ". Phase: " + phase + ". Framework: " + framework + ".";
         return kind + msg + ". Most likely cause: " + cat.label + ". Phase: " + phase + ". Framework: " + framework + ".";
+    }
+
+    /** A CUDA fault that is not a memory failure: named, with the one step that locates it, and no memory fix. */
+    private static String notOom(Reasoner.Conclusion c) {
+        String why = c.features().reasons().getOrDefault("not-oom", "the error is not an out-of-memory failure");
+        return capitalize(why) + ". Memory fixes will not help. Re-run with CUDA_LAUNCH_BLOCKING=1 (and "
+                + "TORCH_USE_CUDA_DSA=1 for device-side asserts) so the traceback points at the kernel that failed; "
+                + "index and label ranges, dtype and driver/CUDA versions are the usual causes.";
     }
 
     private static String rootCause(Evidence e, Hypothesis top, KnowledgeEntry primary) {

@@ -9,6 +9,9 @@ import java.util.Optional;
 
 /** Builds a budget setup from what the conversation established, with named defaults for the rest. */
 public final class SetupFromFacts {
+    /** PEFT's LoraConfig default rank when the user names LoRA without one. */
+    static final int DEFAULT_LORA_RANK = 16;
+
     private SetupFromFacts() {}
 
     public static Optional<Setup> from(Facts f) {
@@ -20,15 +23,26 @@ public final class SetupFromFacts {
             case "bf16" -> Setup.Precision.MIXED_BF16; // "bf16" in a config (HF bf16=True, autocast) is mixed precision
             case "fp16" -> Setup.Precision.MIXED_FP16;
             case "fp32" -> Setup.Precision.FP32;
-            default -> Setup.parse(Setup.Precision.class, f.precision());
+            default -> parseOr(Setup.Precision.class, f.precision(), Setup.Precision.MIXED_BF16);
         };
-        Setup.Optimizer opt = f.optimizer() == null ? Setup.Optimizer.ADAMW : Setup.parse(Setup.Optimizer.class, f.optimizer());
-        boolean lora = Boolean.TRUE.equals(f.lora());
-        Setup.Quant quant = Boolean.TRUE.equals(f.qlora()) ? Setup.Quant.NF4 : Setup.Quant.NONE;
-        Setup.Mode mode = "generation".equals(f.phaseHint()) ? Setup.Mode.INFER : Setup.Mode.TRAIN;
+        Setup.Optimizer opt = f.optimizer() == null ? Setup.Optimizer.ADAMW : parseOr(Setup.Optimizer.class, f.optimizer(), Setup.Optimizer.ADAMW);
+        boolean qlora = Boolean.TRUE.equals(f.qlora()) || "4bit".equals(f.quant());
+        boolean lora = qlora || Boolean.TRUE.equals(f.lora()) || f.loraRank() != null;
+        Setup.Quant quant = qlora ? Setup.Quant.NF4 : "8bit".equals(f.quant()) ? Setup.Quant.INT8 : Setup.Quant.NONE;
+        Setup.Mode mode = "generation".equals(f.phaseHint()) || "serving".equals(f.phaseHint()) ? Setup.Mode.INFER : Setup.Mode.TRAIN;
+        Setup.Attention attention = f.attention() == null ? Setup.Attention.SDPA : parseOr(Setup.Attention.class, f.attention(), Setup.Attention.SDPA);
         return Optional.of(new Setup(model, f.seqLen() == null ? 0 : f.seqLen(), f.batch() == null ? 0 : f.batch(), mode, precision, opt,
                 Boolean.TRUE.equals(f.checkpointing()) ? Setup.Checkpointing.FULL : Setup.Checkpointing.NONE,
-                Setup.Attention.SDPA, 0, f.worldSize() == null ? 1 : f.worldSize(),
-                lora ? 16 : 0, quant, BudgetEngine.DEFAULT_CONTEXT));
+                attention, f.zeroStage() == null ? 0 : f.zeroStage(), f.worldSize() == null ? 1 : f.worldSize(),
+                lora ? (f.loraRank() == null ? DEFAULT_LORA_RANK : f.loraRank()) : 0, quant, BudgetEngine.DEFAULT_CONTEXT));
+    }
+
+    /** A value the budget has no row for (Lion, "adam") is budgeted as the closest it knows. */
+    private static <E extends Enum<E>> E parseOr(Class<E> type, String value, E fallback) {
+        try {
+            return Setup.parse(type, value);
+        } catch (IllegalArgumentException e) {
+            return fallback;
+        }
     }
 }

@@ -71,13 +71,17 @@ public record Scores(List<Outcome> outcomes) {
     }
 
     /** Rows: the label; columns: what oomdoc said (description + paste). */
-    public String confusion() {
+    public String confusion() { return confusion(o -> o.c().category(), Outcome::category); }
+
+    public String phaseConfusion() { return confusion(o -> o.c().phase(), Outcome::phase); }
+
+    private String confusion(java.util.function.Function<Outcome, String> label, java.util.function.Function<Outcome, String> said) {
         TreeSet<String> names = new TreeSet<>();
         Map<String, Map<String, Integer>> m = new TreeMap<>();
         for (Outcome o : mode(true)) {
-            names.add(o.c().category());
-            names.add(o.category());
-            m.computeIfAbsent(o.c().category(), k -> new TreeMap<>()).merge(o.category(), 1, Integer::sum);
+            names.add(label.apply(o));
+            names.add(said.apply(o));
+            m.computeIfAbsent(label.apply(o), k -> new TreeMap<>()).merge(said.apply(o), 1, Integer::sum);
         }
         List<String> cols = List.copyOf(names);
         StringBuilder sb = new StringBuilder("| label \\ said |");

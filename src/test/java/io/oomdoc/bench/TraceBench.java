@@ -39,6 +39,7 @@ public final class TraceBench {
         System.out.println(cv.table("Grouped " + TrainReasoner.FOLDS + "-fold cross-validation, development part ("
                 + dev.size() + " cases, " + dev.stream().map(Case::group).distinct().count() + " groups), l2 " + l2));
         System.out.println(cv.confusion());
+        System.out.println(cv.phaseConfusion());
         System.out.println("Misses (cross-validated, description + paste):\n" + cv.misses(400));
         if (scoreFinal) {
             List<Case> fin = Corpus.finalSplit();

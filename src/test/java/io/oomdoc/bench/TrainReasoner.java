@@ -40,7 +40,7 @@ import java.util.logging.Logger;
  * Run: bench/run.sh TrainReasoner
  */
 public final class TrainReasoner {
-    static final double[] L2_GRID = {0.3, 1.0, 3.0};
+    static final double[] L2_GRID = {1.0, 3.0, 10.0};
     static final int FOLDS = 5;
     static int epochs = Integer.getInteger("oomdoc.epochs", 40);
     static int minGroupsPerWord = Integer.getInteger("oomdoc.minGroupsPerWord", 1000);

@@ -51,7 +51,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
         Report r = new Diagnoser().diagnose(log, null, evidence.codeFacts().merge(ctx.session.facts()), evidence.gpu(), evidence.code(), snap);
         boolean traceback = log.text().contains("File \"") || log.text().contains("Traceback (most recent call last)");
         boolean gpuTable = io.oomdoc.evidence.gpu.NvidiaSmiText.looksLikeNvidiaSmi(log.text());
-        if ((r.issueType().equals("not_oom") || r.issueType().equals("unknown")) && !traceback && !gpuTable) {
+        if (r.issueType().equals("unknown") && !traceback && !gpuTable) {
             throw new UserError("no out-of-memory message was found in " + (file == null || file.equals("-") ? "the input" : file)
                     + "; pass the full log of the failed run, or describe the problem with `oomdoc ask`");
         }

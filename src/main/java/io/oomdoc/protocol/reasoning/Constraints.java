@@ -16,6 +16,9 @@ final class Constraints {
     private static final double RULED_OUT = 0.0;
     private static final double SMALL_CACHE_SHARE = 0.03;
 
+    private static final java.util.regex.Pattern MEMORY = java.util.regex.Pattern.compile(
+            "(?i)out of memory|\\boom\\b|memory|vram|\\bram\\b");
+
     private Constraints() {}
 
     static void apply(Evidence e, FeatureVector x, List<String> labels, double[] p) {
@@ -42,7 +45,8 @@ final class Constraints {
         if (x.values().containsKey("not-oom")) return "not_oom";
         if (cause == Category.HOST_RAM_OOM) return "host_ram_oom";
         if (e.finding().isPresent()) return "vram_oom";
-        return e.trace() == null && (e.userText() == null || e.userText().isBlank()) ? "unknown" : "vram_oom";
+        boolean described = MEMORY.matcher(e.userWords()).find();
+        return described ? "vram_oom" : "unknown"; // nothing in the text is a memory failure: say so, not a guess
     }
 
     /** The learned phase, unless the cause fixes it: a DataLoader kill is the loader, a step-2 failure the step. */

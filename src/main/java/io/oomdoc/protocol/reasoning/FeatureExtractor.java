@@ -37,6 +37,7 @@ public final class FeatureExtractor {
 
     public FeatureVector extract(Evidence e) {
         FeatureVector.Builder b = FeatureVector.builder();
+        java.util.Set<String> fired = new java.util.HashSet<>();
         for (Signal s : rules) {
             String reason;
             try {
@@ -46,15 +47,22 @@ public final class FeatureExtractor {
                 b.flag("broken:" + s.name());
                 continue;
             }
-            if (reason != null) b.set("rule:" + s.name(), 1.0, reason);
+            if (reason != null) { b.set("rule:" + s.name(), 1.0, reason); fired.add(s.name()); }
         }
+        ExpertPrior.addTo(fired, b);
         message(e, b);
         time(e, b);
         physics(e.numbers(), b);
         budget(e.budget(), b);
         loggedGrowth(e, b);
+        Cues.addTo(cueText(e), b);
         for (String w : Words.features(e.userTextLower())) b.flag(w);
         return b.build();
+    }
+
+    /** The user's words and the log, without the allocator's advice that every PyTorch message prints. */
+    private static String cueText(Evidence e) {
+        return e.userWords();
     }
 
     private static void message(Evidence e, FeatureVector.Builder b) {

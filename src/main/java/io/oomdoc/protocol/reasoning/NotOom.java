@@ -22,6 +22,9 @@ public final class NotOom {
 
     private NotOom() {}
 
+    /** True when the text carries a CUDA error line that is not a memory failure. */
+    public static boolean errorLine(String text) { return ERROR.matcher(text).find() && !MEMORY_WORDS.matcher(text).find(); }
+
     /** The non-memory error named, or null when the text is a memory failure or names no such error. */
     public static String reason(Evidence e) {
         boolean allocatorMessage = e.trace() != null && e.trace().findings().stream().anyMatch(f -> !f.parser().equals("mention"));

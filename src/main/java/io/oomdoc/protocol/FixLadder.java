@@ -1,0 +1,52 @@
+package io.oomdoc.protocol;
+
+import io.oomdoc.knowledge.KnowledgeBase;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The numbered fixes of a report: those that address the leading cause, in the stack's own knobs, cheapest
+ * first. Computed fixes (a micro-batch that fits, a line of the user's code) lead when they address the cause;
+ * code findings that bear on another cause are left to `oomdoc scan`. No more than {@value #MAX} and no repeats.
+ */
+final class FixLadder {
+    static final int MAX = 5;
+    private static final int MAX_FROM_CODE = 2;
+
+    private FixLadder() {}
+
+    static List<Report.Fix> choose(KnowledgeBase kb, Evidence e, Category cause, String issueType, List<Report.Fix> computed) {
+        if (issueType.equals("not_oom")) return List.of();
+        String stack = Stacks.of(e, cause);
+        List<Report.Fix> out = new ArrayList<>();
+        Set<String> titles = new HashSet<>();
+        int fromCode = 0;
+        for (Report.Fix f : computed) {
+            if (!cause.kb.contains(f.kb())) continue;
+            boolean code = f.cost().equals("free"); // findings in the user's code; the batch finder's fix costs "low"
+            if (code && fromCode++ >= MAX_FROM_CODE) continue;
+            add(out, titles, f);
+        }
+        for (String id : cause.kb) {
+            var entry = kb.get(id);
+            if (entry.isEmpty()) continue;
+            for (var f : entry.get().fixes()) {
+                if (!applies(f, stack)) continue;
+                Report.Fix filled = FixTemplate.fill(entry.get().id(), f, e);
+                if (filled != null) add(out, titles, filled);
+            }
+        }
+        return out.size() > MAX ? List.copyOf(out.subList(0, MAX)) : List.copyOf(out);
+    }
+
+    private static boolean applies(io.oomdoc.knowledge.KnowledgeEntry.Fix f, String stack) {
+        return f.appliesTo(stack) || (Stacks.serving(stack) && f.stacks().contains("serving"));
+    }
+
+    private static void add(List<Report.Fix> out, Set<String> titles, Report.Fix f) {
+        if (titles.add(f.title())) out.add(f);
+    }
+}

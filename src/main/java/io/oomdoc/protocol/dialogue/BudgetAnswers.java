@@ -1,0 +1,147 @@
+package io.oomdoc.protocol.dialogue;
+
+import io.oomdoc.budget.BatchFinder;
+import io.oomdoc.budget.Budget;
+import io.oomdoc.budget.BudgetEngine;
+import io.oomdoc.budget.Setup;
+import io.oomdoc.protocol.Facts;
+import io.oomdoc.protocol.Report;
+import io.oomdoc.protocol.SetupFromFacts;
+import io.oomdoc.util.Bytes;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Computed answers: what fits (micro-batch with the accumulation that keeps the effective batch) and what a change
+ * would do (the budget before and after, term by term). An input the budget needs and nobody said is asked for,
+ * never assumed: a fit claimed without the sequence length would be a guess.
+ */
+final class BudgetAnswers {
+    /** An answer, or the key of the fact that must be asked for first. */
+    record Result(String text, String missingKey) {}
+
+    private static final long NANOCHAT_TOTAL_TOKENS = 524_288L;
+    private static final Pattern HALVE = Pattern.compile("(?i)\\bhalve|\\bhalf\\b");
+    private static final Pattern DOUBLE = Pattern.compile("(?i)\\bdouble");
+
+    private BudgetAnswers() {}
+
+    static Result fit(String text, Facts f) {
+        String missing = missing(f, true);
+        if (missing != null) return ask(missing);
+        Setup s = SetupFromFacts.from(f).orElseThrow();
+        long gpu = f.gpuMemBytes();
+        int target = s.batch() > 0 ? s.batch() : 1;
+        Budget now = new BudgetEngine().estimate(s.withBatch(target), gpu);
+        BatchFinder.Result r = new BatchFinder().find(s.withBatch(target), gpu, target);
+        List<String> out = new ArrayList<>();
+        if (r.microBatch() == 0) {
+            out.add(Messages.get("fit.none", name(s), Bytes.human(gpu), Bytes.human(fixedCost(now))));
+            out.add(Messages.get("fit.ladder"));
+        } else if (nanochat(s)) {
+            long tokens = f.totalBatch() != null ? f.totalBatch() : NANOCHAT_TOTAL_TOKENS;
+            long accum = Math.max(1, tokens / ((long) r.microBatch() * s.seq() * Math.max(1, s.gpus())));
+            out.add(Messages.get("fit.nanochat", r.microBatch(), s.seq(), Bytes.human(gpu), Bytes.human(r.budget().perGpuBytes().total())));
+            out.add(Messages.get("fit.nanochat.accum", tokens, accum, r.microBatch(), s.seq(), Math.max(1, s.gpus())));
+            out.add(Messages.get("fit.nanochat.check", r.microBatch() * 2));
+        } else {
+            out.add(Messages.get("fit.micro", r.microBatch(), name(s), s.seq(), Bytes.human(gpu), Bytes.human(r.budget().perGpuBytes().total())));
+            if (s.batch() > 0) out.add(Messages.get("fit.accum", r.microBatch(), r.accumulationSteps(), s.gpus(), r.effectiveBatch()));
+        }
+        out.add(terms(r.microBatch() > 0 ? r.budget() : now));
+        return new Result(String.join("\n", out), null);
+    }
+
+    static Result whatIf(String text, Facts f, Facts hypothetical, Report report) {
+        Facts change = hypothetical.isEmpty() ? relative(text, f) : hypothetical;
+        if (change.isEmpty()) return new Result(Messages.get("whatif.unclear"), null);
+        Facts after = f.merge(change);
+        String missing = missing(after, false);
+        if (missing != null) return ask(missing);
+        Setup a = SetupFromFacts.from(f).orElseThrow(), b = SetupFromFacts.from(after).orElseThrow();
+        if (a.batch() <= 0) a = a.withBatch(1);
+        if (b.batch() <= 0) b = b.withBatch(a.batch());
+        long gpu = after.gpuMemBytes();
+        BudgetEngine engine = new BudgetEngine();
+        Budget now = engine.estimate(a, f.gpuMemBytes() != null ? f.gpuMemBytes() : gpu), then = engine.estimate(b, gpu);
+        long delta = then.perGpuBytes().total() - now.perGpuBytes().total();
+        List<String> out = new ArrayList<>();
+        out.add(Messages.get("whatif.head", Conversation.describe(change), Bytes.human(then.perGpuBytes().total()),
+                Bytes.human(now.perGpuBytes().total()), (delta <= 0 ? "saves " : "adds ") + Bytes.human(Math.abs(delta))));
+        out.add(Boolean.TRUE.equals(then.fits())
+                ? Messages.get("whatif.fits", Bytes.human(gpu), Bytes.human(then.headroomBytes()))
+                : Messages.get("whatif.nofit", Bytes.human(gpu), Bytes.human(-then.headroomBytes())));
+        out.add(changedTerms(now, then));
+        if (nanochat(b) && change.batch() != null) {
+            long tokens = after.totalBatch() != null ? after.totalBatch() : NANOCHAT_TOTAL_TOKENS;
+            out.add(Messages.get("fit.nanochat.accum", tokens, Math.max(1, tokens / ((long) b.batch() * b.seq() * Math.max(1, b.gpus()))),
+                    b.batch(), b.seq(), Math.max(1, b.gpus())));
+        }
+        if (report != null && !report.category().equals("activations_batch") && !report.category().equals("model_too_large"))
+            out.add(Messages.get("whatif.cause", report.category().replace('_', ' ')));
+        out.add(Messages.get("whatif.adopt"));
+        return new Result(String.join("\n", out), null);
+    }
+
+    /** One line for a statement of setup: the peak and whether it fits, when the budget can be computed. */
+    static String summary(Facts f) {
+        if (missing(f, false) != null) return null;
+        Setup s = SetupFromFacts.from(f).orElseThrow();
+        if (s.batch() <= 0) return null;
+        Budget b = new BudgetEngine().estimate(s, f.gpuMemBytes());
+        return Messages.get(Boolean.TRUE.equals(b.fits()) ? "summary.fits" : "summary.nofit", name(s), s.batch(), s.seq(),
+                Bytes.human(b.perGpuBytes().total()), Bytes.human(f.gpuMemBytes()));
+    }
+
+    /** The first input a budget cannot do without; the sequence length only when activations matter. */
+    private static String missing(Facts f, boolean needSeq) {
+        if (SetupFromFacts.from(f).isEmpty()) return "model";
+        if (f.gpuMemBytes() == null) return "gpu";
+        if (f.seqLen() == null && (needSeq || f.batch() != null)) return "seq";
+        return null;
+    }
+
+    private static Result ask(String key) { return new Result(Messages.get("ask." + key), key); }
+
+    /** "halve it", "double the batch": a change relative to the batch held. */
+    private static Facts relative(String text, Facts f) {
+        if (f.batch() == null) return Facts.EMPTY;
+        if (HALVE.matcher(text).find()) return Facts.builder().batch(Math.max(1, f.batch() / 2)).build();
+        if (DOUBLE.matcher(text).find()) return Facts.builder().batch(f.batch() * 2).build();
+        return Facts.EMPTY;
+    }
+
+    private static boolean nanochat(Setup s) { return s.model().name().startsWith("nanochat"); }
+
+    private static String name(Setup s) { return s.model().name(); }
+
+    private static long fixedCost(Budget b) {
+        Budget.Terms t = b.perGpuBytes();
+        return t.weights() + t.gradients() + t.optimizer();
+    }
+
+    private static String terms(Budget b) {
+        Budget.Terms t = b.perGpuBytes();
+        return Messages.get("terms", Bytes.human(t.weights()), Bytes.human(t.gradients()), Bytes.human(t.optimizer()),
+                Bytes.human(t.activations() + t.logits()), Bytes.human(t.kvCache()), Bytes.human(t.overhead()));
+    }
+
+    private static String changedTerms(Budget a, Budget b) {
+        Budget.Terms x = a.perGpuBytes(), y = b.perGpuBytes();
+        String[] names = {"weights", "gradients", "optimizer", "activations", "KV cache"};
+        long[] before = {x.weights(), x.gradients(), x.optimizer(), x.activations() + x.logits(), x.kvCache()};
+        long[] after = {y.weights(), y.gradients(), y.optimizer(), y.activations() + y.logits(), y.kvCache()};
+        StringBuilder sb = new StringBuilder("  ");
+        for (int i = 0; i < names.length; i++) {
+            if (before[i] == after[i]) continue;
+            if (sb.length() > 2) sb.append(" · ");
+            sb.append(String.format(Locale.ROOT, "%s %s → %s", names[i], Bytes.human(before[i]), Bytes.human(after[i])));
+        }
+        return sb.length() > 2 ? sb.toString() : Messages.get("whatif.nochange");
+    }
+
+}

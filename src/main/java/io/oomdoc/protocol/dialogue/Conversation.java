@@ -1,0 +1,187 @@
+package io.oomdoc.protocol.dialogue;
+
+import io.oomdoc.evidence.code.ScanResult;
+import io.oomdoc.evidence.trace.LogText;
+import io.oomdoc.evidence.trace.TraceAnalysis;
+import io.oomdoc.evidence.trace.TraceAnalyzer;
+import io.oomdoc.protocol.CodeEvidence;
+import io.oomdoc.protocol.Diagnoser;
+import io.oomdoc.protocol.FactExtractor;
+import io.oomdoc.protocol.Facts;
+import io.oomdoc.protocol.Report;
+import io.oomdoc.protocol.reasoning.Kills;
+import io.oomdoc.protocol.reasoning.NotOom;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * One conversation: the engine behind the REPL, `oomdoc ask`, `/debug-oom` and the LLM mode's fallback. It holds the
+ * facts (with the turn that set each), the failure discussed (its text and report) and a pending question, classifies
+ * each turn and answers it the way its intent calls for: a new failure gets the full report, everything else a short
+ * answer that starts with the answer.
+ */
+public final class Conversation {
+    private static final Pattern FAILURE_WORDS = Pattern.compile("(?i)out of memory|\\boom(?:s|ed|ing)?\\b|outofmemory|killed"
+            + "|resource_?exhausted|memory (?:leak|grows|keeps|usage (?:grows|increases|climbs))|crash(?:es|ed)? with|\\bdies\\b|died");
+
+    private final Diagnoser diagnoser = new Diagnoser();
+    private final IntentClassifier classifier = new IntentClassifier();
+    private Facts facts = Facts.EMPTY;
+    private final Map<String, Integer> setAt = new LinkedHashMap<>();
+    private String failureText;
+    private Report report;
+    private String pendingKey;
+    private String pendingQuestion;
+    private ScanResult scan;
+    private int turn;
+
+    public Facts facts() { return facts; }
+
+    /** The turn (1-based) that last set each fact. */
+    public Map<String, Integer> setAt() { return Map.copyOf(setAt); }
+
+    public Report report() { return report; }
+
+    public String pendingKey() { return pendingKey; }
+
+    public void setScan(ScanResult scan) { this.scan = scan; }
+
+    public void setFacts(Facts f) { remember(f); }
+
+    public void reset() {
+        facts = Facts.EMPTY; setAt.clear(); failureText = null; report = null; pendingKey = null; pendingQuestion = null;
+    }
+
+    public Answer respond(String input) {
+        turn++;
+        String text = input == null ? "" : input.strip();
+        FactExtractor.Reading read = FactExtractor.read(text);
+        boolean pasted = pastedFailure(text);
+        Intent intent = classifier.classify(new IntentClassifier.Signals(text, pasted,
+                FAILURE_WORDS.matcher(text).find(), !read.asserted().isEmpty() || !read.negated().isEmpty(),
+                !read.hypothetical().isEmpty(), pendingKey != null, report != null));
+        return switch (intent) {
+            case NEW_FAILURE -> newFailure(text, read);
+            case ANSWER -> answerPending(text);
+            case CORRECTION -> correction(read);
+            case STATEMENT -> statement(read);
+            case WHAT_IF -> asked(Intent.WHAT_IF, text, read, BudgetAnswers.whatIf(text, facts, read.hypothetical(), report));
+            case FIT -> asked(Intent.FIT, text, read, BudgetAnswers.fit(text, facts.merge(read.asserted()).merge(read.hypothetical())));
+            case HOW_TO -> Answer.text(Intent.HOW_TO, KnowledgeAnswers.howTo(text, facts, report), learn(read));
+            case EXPLAIN -> Answer.text(Intent.EXPLAIN, KnowledgeAnswers.explain(text, report), learn(read));
+            case FOLLOW_UP -> Answer.text(Intent.FOLLOW_UP, FollowUps.answer(text, report, learn(read)), facts);
+            case SMALL_TALK -> Answer.text(Intent.SMALL_TALK, smallTalk(text), facts);
+        };
+    }
+
+    /** A pasted trace, a kill, a CUDA error line: evidence, not a question about earlier evidence. */
+    static boolean pastedFailure(String text) {
+        if (text.contains("Traceback (most recent call last)") || text.contains("File \"")) return true;
+        if (Kills.named(text.toLowerCase(Locale.ROOT)) && text.length() > 20 && !text.strip().endsWith("?")) return true;
+        if (NotOom.errorLine(text)) return true;
+        if (text.length() > 4000) return true;
+        TraceAnalysis a = new TraceAnalyzer().analyze(LogText.of(text));
+        return a.primary().map(f -> !f.parser().equals("mention") && (!f.numbers().isEmpty() || f.message().length() > 20))
+                .orElse(false);
+    }
+
+    private Answer newFailure(String text, FactExtractor.Reading read) {
+        learn(read);
+        failureText = text;
+        pendingKey = null;
+        report = diagnoser.diagnose(LogText.of(text), text, CodeEvidence.facts(scan).merge(facts), null, CodeEvidence.from(scan));
+        if (facts.gpuMemBytes() == null && report.numbers().get("total_bytes") instanceof Number n) {
+            remember(facts.with(b -> b.gpuMemBytes(n.longValue())));
+        }
+        return new Answer(Intent.NEW_FAILURE, null, report, facts);
+    }
+
+    private Answer answerPending(String text) {
+        Facts filled = FactExtractor.answer(text, pendingKey);
+        remember(facts.merge(filled));
+        String question = pendingQuestion;
+        String key = pendingKey;
+        pendingKey = null;
+        pendingQuestion = null;
+        if (question == null) return Answer.text(Intent.ANSWER, Messages.get("noted", describe(filled)), facts);
+        Answer again = respond(question);
+        turn--; // the replayed question is not a turn of its own
+        String head = Messages.get("filled", key, describe(filled));
+        return new Answer(Intent.ANSWER, again.text() == null ? head : head + "\n" + again.text(), again.report(), facts);
+    }
+
+    private Answer correction(FactExtractor.Reading read) {
+        Facts before = facts;
+        Facts next = facts;
+        for (String k : read.negated()) next = next.without(k);
+        next = next.merge(read.asserted());
+        remember(next);
+        StringBuilder sb = new StringBuilder(Messages.get("corrected", describe(read.asserted()), describeOld(before, read.asserted())));
+        if (report != null && failureText != null) {
+            Report r = diagnoser.diagnose(LogText.of(failureText), failureText, CodeEvidence.facts(scan).merge(facts), null,
+                    CodeEvidence.from(scan));
+            report = r;
+            sb.append('\n').append(Messages.get("still.cause", r.category().replace('_', ' ')));
+        }
+        String fit = BudgetAnswers.summary(facts);
+        if (fit != null) sb.append('\n').append(fit);
+        return Answer.text(Intent.CORRECTION, sb.toString(), facts);
+    }
+
+    private Answer statement(FactExtractor.Reading read) {
+        learn(read);
+        String fit = BudgetAnswers.summary(facts);
+        String noted = Messages.get("noted", describe(read.asserted()));
+        return Answer.text(Intent.STATEMENT, fit == null ? noted : noted + "\n" + fit, facts);
+    }
+
+    /** A what-if or fit answer; when an input is missing, the question is kept and asked back. */
+    private Answer asked(Intent intent, String text, FactExtractor.Reading read, BudgetAnswers.Result r) {
+        learn(new FactExtractor.Reading(read.asserted(), read.negated(), Facts.EMPTY));
+        if (r.missingKey() != null) {
+            pendingKey = r.missingKey();
+            pendingQuestion = text;
+        }
+        return Answer.text(intent, r.text(), facts);
+    }
+
+    private Facts learn(FactExtractor.Reading read) {
+        Facts next = facts;
+        for (String k : read.negated()) next = next.without(k);
+        remember(next.merge(read.asserted()));
+        return facts;
+    }
+
+    private void remember(Facts next) {
+        Map<String, Object> old = facts.asMap();
+        next.asMap().forEach((k, v) -> { if (!v.equals(old.get(k))) setAt.put(k, turn); });
+        old.keySet().forEach(k -> { if (!next.asMap().containsKey(k)) setAt.remove(k); });
+        facts = next;
+    }
+
+    private static String smallTalk(String text) {
+        String t = text.toLowerCase(Locale.ROOT);
+        if (t.matches("(?s).*\\b(?:thanks?|thx|ty|cheers|worked|fixed|solved|works)\\b.*")) return Messages.get("smalltalk.thanks");
+        if (t.matches("(?s)^\\W*(?:hi|hello|hey|yo|good (?:morning|evening|night))\\b.*")) return Messages.get("smalltalk.hello");
+        if (t.matches("(?s)^\\W*(?:bye|goodbye)\\b.*")) return Messages.get("smalltalk.bye");
+        if (t.matches("(?s)^\\W*(?:ok(?:ay)?|cool|nice|great|perfect|got it|awesome)\\b.*")) return Messages.get("smalltalk.ok");
+        return Messages.get("smalltalk.other");
+    }
+
+    static String describe(Facts f) {
+        if (f == null || f.isEmpty()) return Messages.get("nothing.new");
+        StringBuilder sb = new StringBuilder();
+        f.asMap().forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append(' ').append(v));
+        return sb.toString();
+    }
+
+    private static String describeOld(Facts before, Facts changed) {
+        StringBuilder sb = new StringBuilder();
+        Map<String, Object> old = before.asMap();
+        for (String k : changed.asMap().keySet()) if (old.containsKey(k)) sb.append(sb.length() == 0 ? "" : ", ").append(k).append(' ').append(old.get(k));
+        return sb.length() == 0 ? Messages.get("was.unset") : Messages.get("was", sb);
+    }
+}

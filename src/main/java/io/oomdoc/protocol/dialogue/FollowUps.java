@@ -1,0 +1,74 @@
+package io.oomdoc.protocol.dialogue;
+
+import io.oomdoc.protocol.Facts;
+import io.oomdoc.protocol.Report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Short answers about the failure already diagnosed: its cause, the next fix, how to check, whether it is memory at all. */
+final class FollowUps {
+    private static final Pattern IS_MEMORY = Pattern.compile("(?i)\\b(?:is|was) (?:it|this|that) (?:a |an )?(?:memory|oom|vram|ram)"
+            + "|(?:memory|oom) (?:problem|issue|related)|so (?:is|it'?s) (?:it )?(?:memory|oom)");
+    private static final Pattern OTHERS = Pattern.compile("(?i)something else|another (?:process|job)|other (?:process|job)|zombie"
+            + "|on the (?:card|gpu)|who (?:is )?(?:using|holding)|someone else");
+    private static final Pattern SCIENCE = Pattern.compile("(?i)change (?:the )?(?:total batch|training|result|results|science"
+            + "|dynamics|model|loss|convergence)|same (?:result|training|model)|affect (?:the )?(?:result|accuracy|training|convergence)");
+    private static final Pattern NEXT = Pattern.compile("(?i)still (?:oom|fails|failing|crash|out of memory|get)|didn'?t (?:help|work|fix)"
+            + "|doesn'?t (?:help|work)|not (?:enough|working)|what (?:else|next)|next step|anything else|other options?");
+    private static final Pattern FIRST = Pattern.compile("(?i)what (?:should|do|can) i (?:do|try)|where (?:do i|to) start|fix|solution"
+            + "|what (?:would you|do you) (?:suggest|recommend)");
+    private static final Pattern VERIFY = Pattern.compile("(?i)verif|confirm|check (?:that|if|whether)|how (?:do|can) i (?:know|tell|test)|make sure");
+    private static final Pattern SURE = Pattern.compile("(?i)how sure|confiden|certain|could it be|are you sure|alternatives?|something else than");
+    private static final Pattern WHY = Pattern.compile("(?i)\\bwhy\\b|what caus|root cause|what(?:'s| is) (?:using|taking|eating|filling)");
+
+    private FollowUps() {}
+
+    static String answer(String text, Report r, Facts facts) {
+        if (r == null) return Messages.get("followup.noreport");
+        List<String> out = new ArrayList<>();
+        if (IS_MEMORY.matcher(text).find()) {
+            out.add(r.issueType().equals("not_oom") ? Messages.get("followup.notmemory", r.sections().rootCause().split("\\. ")[0])
+                    : r.issueType().equals("host_ram_oom") ? Messages.get("followup.hostmemory") : Messages.get("followup.vram", label(r)));
+        } else if (OTHERS.matcher(text).find()) {
+            Object outside = r.numbers().get("process_in_use_bytes");
+            out.add(Messages.get("followup.others", r.hypotheses().stream().anyMatch(h -> h.category().equals("other_process_or_zombie"))
+                    ? Messages.get("followup.others.possible") : Messages.get("followup.others.unlikely")));
+            out.add("    nvidia-smi --query-compute-apps=pid,used_memory,process_name --format=csv");
+        } else if (SCIENCE.matcher(text).find()) {
+            out.add(Messages.get("followup.science"));
+        } else if (NEXT.matcher(text).find()) {
+            out.add(fix(r, 1, Messages.get("followup.next")));
+        } else if (VERIFY.matcher(text).find()) {
+            out.add(r.sections().verification());
+        } else if (SURE.matcher(text).find()) {
+            out.add(r.sections().confidenceAssessment());
+        } else if (FIRST.matcher(text).find()) {
+            out.add(fix(r, 0, Messages.get("followup.first")));
+        } else if (WHY.matcher(text).find()) {
+            out.add(firstSentences(r.sections().rootCause(), 2));
+        } else {
+            out.add(Messages.get("followup.default", label(r)));
+            out.add(fix(r, 0, Messages.get("followup.first")));
+            out.add(Messages.get("followup.more"));
+        }
+        return String.join("\n", out);
+    }
+
+    private static String fix(Report r, int i, String head) {
+        if (r.fixes().size() <= i) return Messages.get("followup.nofix");
+        Report.Fix f = r.fixes().get(i);
+        return head + " " + f.title() + (f.changesScience() ? Messages.get("followup.science.mark") : "") + " [" + f.kb() + "]\n"
+                + "    before: " + f.before().replace("\n", "\n            ") + "\n    after:  " + f.after().replace("\n", "\n            ");
+    }
+
+    private static String label(Report r) { return r.category().replace('_', ' '); }
+
+    private static String firstSentences(String s, int n) {
+        String[] parts = s.split("(?<=\\.)\\s+");
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < Math.min(n, parts.length); i++) sb.append(i == 0 ? "" : " ").append(parts[i]);
+        return sb.toString();
+    }
+}

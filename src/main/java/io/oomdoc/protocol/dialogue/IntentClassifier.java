@@ -1,0 +1,59 @@
+package io.oomdoc.protocol.dialogue;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Classifies a turn from its words and the conversation's state. The order of the tests is the precedence: a pasted
+ * failure is always a new failure; an answer to oomdoc's own question is an answer; a correction replaces a fact; the
+ * question words then tell how-to, explain, what-if and fit apart; a question about the failure held is a follow-up.
+ */
+public final class IntentClassifier {
+    /** What the classifier needs to know about the turn and the conversation. */
+    public record Signals(String text, boolean pastedFailure, boolean describesFailure, boolean asserts, boolean hypothetical,
+                          boolean pending, boolean holdsFailure) {}
+
+    private static final Pattern SMALL_TALK = Pattern.compile("(?i)^\\W*(?:hi|hello|hey|yo|thanks?(?: you)?(?: so much| a lot)?|thx"
+            + "|ty|cheers|great|ok(?:ay)?|cool|nice|perfect|got it|awesome|bye|good(?:bye| night| morning)?|that (?:worked|fixed it|helped)"
+            + "|it works(?: now)?|(?:it )?worked|fixed|solved)\\b[^?]{0,60}$");
+    private static final Pattern CORRECTION = Pattern.compile("(?i)^\\W*(?:actually|no[,.!]|nope|sorry|correction|i meant|my bad"
+            + "|wait[,.]|oops|not \\w+,|it'?s (?:actually|not)|i was wrong|rather|changed (?:it )?to|switched to)");
+    private static final Pattern HOW_TO = Pattern.compile("(?i)\\bhow (?:do|can|should|would) (?:i|we|you)\\b|\\bhow to\\b"
+            + "|where (?:do|can) i (?:set|put|add|change)|what (?:flag|option|setting|argument|parameter|config)|which (?:flag|option"
+            + "|setting|argument)|(?:show|give) me (?:the|a) (?:snippet|code|config|flag)|\\bsyntax for\\b|how do you (?:turn|enable)");
+    private static final Pattern EXPLAIN = Pattern.compile("(?i)what (?:does|do|is|are|'s) .{0,60}\\b(?:mean|means|meaning)\\b"
+            + "|\\bwhat(?: is|'s| are) (?:the )?(?:difference|a |an |the )?\\b|\\bexplain\\b|why (?:is|are|does|do) .{0,60}(?:bigger|"
+            + "larger|higher|smaller|lower|more|less|so much|differ|than)|\\bmeaning of\\b|what are .{0,40}bytes|where does .{0,40}come from"
+            + "|why (?:does|do|is) .{0,40}(?:need|take|use)");
+    private static final Pattern WHAT_IF = Pattern.compile("(?i)\\bwhat if\\b|\\bwhat about\\b|\\bhow about\\b|^\\W*and (?:with|if|on"
+            + "|using)\\b|\\bwould (?:it|that|\\w+ing|using|switching|adding|a|an|the)?\\b.{0,40}\\b(?:help|fit|work|be enough|save|reduce|"
+            + "change)|\\b(?:does|do|will|can|could) .{0,40}\\b(?:help|save|be enough|reduce)\\b|\\bif i (?:use|switch|enable|turn on"
+            + "|add|go|drop|move|try|set|cut|reduce|lower|increase)|\\bwith (?:\\d+|two|four|eight) gpus\\b.*\\?|\\binstead\\b");
+    private static final Pattern FIT = Pattern.compile("(?i)what (?:micro-?|device )?batch|which (?:micro-?|device )?batch|batch"
+            + " (?:size )?(?:fits|can i|would fit|should i|to use)|max(?:imum)? (?:micro-?)?batch|largest batch|how (?:big|large|long) (?:a |"
+            + "the )?(?:batch|context|sequence)|will it fit|does it fit|would it fit|can i (?:train|fine-?tune|run|fit|serve|load)|\\bfit\\?"
+            + "|enough (?:memory|vram)|how much (?:memory|vram|gpu)|memory (?:do i need|needed|would|will)|what fits|which model fits"
+            + "|--device-batch-size.{0,30}\\?|what (?:--)?device[-_ ]batch");
+    private static final Pattern QUESTION = Pattern.compile("\\?\\s*$|(?i)^\\W*(?:why|what|how|which|when|where|who|is|are|can|could"
+            + "|should|would|will|does|do|did|any)\\b");
+
+    public Intent classify(Signals s) {
+        String t = s.text().strip();
+        String lower = t.toLowerCase(Locale.ROOT);
+        if (s.pastedFailure()) return Intent.NEW_FAILURE;
+        if (s.pending() && t.length() <= 40 && s.asserts() && !QUESTION.matcher(t).find()) return Intent.ANSWER;
+        if (s.pending() && t.matches("(?i)^\\W*\\d[\\d.,]*\\s*(?:k|gb|gib|g|tokens?)?\\W*$")) return Intent.ANSWER;
+        if (CORRECTION.matcher(t).find() && s.asserts()) return Intent.CORRECTION;
+        if (SMALL_TALK.matcher(t).find() && !s.asserts() && !HOW_TO.matcher(t).find()) return Intent.SMALL_TALK;
+        if (HOW_TO.matcher(t).find() && !FIT.matcher(t).find()) return Intent.HOW_TO;
+        if (EXPLAIN.matcher(t).find() && !WHAT_IF.matcher(t).find() && !FIT.matcher(t).find()) return Intent.EXPLAIN;
+        if (WHAT_IF.matcher(t).find() || s.hypothetical()) return Intent.WHAT_IF;
+        if (FIT.matcher(t).find()) return Intent.FIT;
+        if (s.describesFailure() && !s.holdsFailure()) return Intent.NEW_FAILURE;
+        if (s.asserts() && !QUESTION.matcher(t).find()) return s.holdsFailure() && s.describesFailure() ? Intent.FOLLOW_UP : Intent.STATEMENT;
+        if (s.holdsFailure()) return Intent.FOLLOW_UP;
+        if (s.describesFailure()) return Intent.NEW_FAILURE;
+        if (s.asserts()) return Intent.STATEMENT;
+        return lower.isBlank() ? Intent.SMALL_TALK : QUESTION.matcher(t).find() ? Intent.FOLLOW_UP : Intent.SMALL_TALK;
+    }
+}

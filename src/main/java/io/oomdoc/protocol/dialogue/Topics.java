@@ -1,0 +1,71 @@
+package io.oomdoc.protocol.dialogue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The how-to snippets (knowledge/dialogue/howto.yaml) and the glossary (knowledge/dialogue/glossary.yaml): topics
+ * found by their keywords in the user's question, the longest keyword match winning.
+ */
+public final class Topics {
+    /** One how-to topic or glossary term. {@code texts} maps a stack (or "text") to what is shown. */
+    public record Topic(String name, List<String> keywords, String kb, String note, Map<String, String> texts) {}
+
+    private static volatile List<Topic> howTo;
+    private static volatile List<Topic> glossary;
+
+    private Topics() {}
+
+    public static List<Topic> howTo() {
+        if (howTo == null) howTo = read("knowledge/dialogue/howto.yaml", "topic");
+        return howTo;
+    }
+
+    public static List<Topic> glossary() {
+        if (glossary == null) glossary = read("knowledge/dialogue/glossary.yaml", "term");
+        return glossary;
+    }
+
+    /** The topic whose keyword occurs in the text, preferring the longest keyword (most specific). */
+    public static Optional<Topic> find(List<Topic> topics, String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        Topic best = null;
+        int bestLen = 0;
+        for (Topic t : topics) {
+            for (String k : t.keywords()) {
+                if (k.length() > bestLen && lower.contains(k)) { best = t; bestLen = k.length(); }
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private static List<Topic> read(String resource, String nameField) {
+        try (var in = Topics.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("bundled " + resource + " missing");
+            JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(in);
+            List<Topic> out = new ArrayList<>();
+            for (JsonNode n : root) {
+                List<String> kw = new ArrayList<>();
+                n.path("keywords").forEach(k -> kw.add(k.asText().toLowerCase(Locale.ROOT)));
+                Map<String, String> texts = new LinkedHashMap<>();
+                n.path("snippets").fields().forEachRemaining(e -> texts.put(e.getKey(), e.getValue().asText()));
+                if (n.has("text")) texts.put("text", n.path("text").asText());
+                out.add(new Topic(n.path(nameField).asText(), List.copyOf(kw), n.path("kb").asText(""), n.path("note").asText(""),
+                        java.util.Collections.unmodifiableMap(texts)));
+            }
+            return List.copyOf(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(resource + ": " + e.getMessage(), e);
+        }
+    }
+}

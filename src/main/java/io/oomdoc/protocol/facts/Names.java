@@ -1,0 +1,159 @@
+package io.oomdoc.protocol.facts;
+
+import io.oomdoc.budget.GpuCatalog;
+import io.oomdoc.budget.ModelCatalog;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * GPU and model names in every vendor spelling, from the catalogs: "NVIDIA GeForce RTX 4090", "rtx4090", "4090",
+ * "A100-SXM4-80GB", "Tesla T4", "2x RTX 3090"; "meta-llama/Llama-3.1-8B", "mistral 7b instruct", "chatglm-6b", "a 7B
+ * model". Mentions: {@code gpu} (catalog name), {@code model}, {@code params}.
+ */
+public final class Names {
+    private record Alias(Pattern pattern, String name, boolean numeric, boolean hasSuffix) {}
+
+    private static volatile List<Alias> gpuAliases, modelAliases;
+
+    private static final Pattern HF_ID = Pattern.compile("(?<![\\w./-])([a-z0-9][\\w.-]*)/([a-z0-9][\\w.-]*[a-z0-9])(?![\\w/])");
+    private static final Pattern SIZE_IN_NAME = Pattern.compile("(?<![a-z0-9.])(\\d+(?:\\.\\d+)?)([bm])(?![a-z0-9])");
+    private static final Pattern NAMED_SIZE = Pattern.compile(
+            "(?<![\\w./-])([a-z][a-z0-9.]*(?:-[a-z0-9.]+)*?-(\\d+(?:\\.\\d+)?)([bm])(?:-[a-z0-9.]+)*)(?![\\w.-])");
+    private static final Pattern BARE_SIZE = Pattern.compile(
+            "(?<![\\w.])(\\d+(?:\\.\\d+)?)\\s?(b|m)(?![a-z0-9])(?!\\s*(?:ytes?|/s))(\\s*(?:params?|parameters?|models?|llms?))?");
+    private static final Pattern NOT_A_NUMBER_CONTEXT = Pattern.compile(
+            "(?:[\\d.,=:/_#*+-]|\\b(?:line|pid|step|steps|epoch|epochs|port|len|length|size|batch|seq|of|rank|process|and|or|iteration|iter|at|than|under|over|blocks:?)\\s)\\s*$");
+    private static final Pattern NOT_A_GPU_AFTER = Pattern.compile(
+            "^(?:\\s*(?:tokens?|steps?|mib|mb|gib|gb|ms|samples|rows|examples|it|images|epochs?|%|/|\\.\\d|,\\d|x\\b))");
+
+    private Names() {}
+
+    public static List<Mention> find(String lower, String original) {
+        List<Mention> out = new ArrayList<>();
+        gpus(lower, out);
+        models(lower, original, out);
+        return out;
+    }
+
+    private static void gpus(String lower, List<Mention> out) {
+        List<Mention> found = new ArrayList<>();
+        for (Alias a : gpuAliases()) {
+            Matcher m = a.pattern.matcher(lower);
+            while (m.find()) {
+                Mention at = new Mention(m.start(), m.end(), "gpu", a.name);
+                if (found.stream().anyMatch(at::overlaps)) continue;
+                String after = lower.substring(m.end(), Math.min(lower.length(), m.end() + 12));
+                if (!a.hasSuffix && after.matches("(?s)^[\\s-]?(?:ti|super|max|pro|ultra|xt)\\b.*")) continue;
+                if (a.numeric) {
+                    String before = lower.substring(Math.max(0, m.start() - 14), m.start());
+                    if (NOT_A_NUMBER_CONTEXT.matcher(before).find() || NOT_A_GPU_AFTER.matcher(after).find()) continue;
+                }
+                found.add(at);
+            }
+        }
+        out.addAll(found);
+    }
+
+    private static void models(String lower, String original, List<Mention> out) {
+        List<Mention> found = new ArrayList<>();
+        for (Alias a : modelAliases()) {
+            Matcher m = a.pattern.matcher(lower);
+            while (m.find()) {
+                Mention at = new Mention(m.start(), m.end(), "model", a.name);
+                if (found.stream().noneMatch(at::overlaps)) found.add(at);
+            }
+        }
+        List<Mention> spans = new ArrayList<>(found);
+        Matcher hf = HF_ID.matcher(lower);
+        while (hf.find()) {
+            String name = hf.group(2);
+            if (name.matches(".*\\.(?:py|json|txt|gguf|bin|safetensors|sh|yaml|yml|md|pt|pth|ckpt)$")) continue;
+            Mention span = new Mention(hf.start(), hf.end(), "model", original.substring(hf.start(2), hf.end(2)));
+            Matcher size = SIZE_IN_NAME.matcher(name);
+            if (found.stream().anyMatch(span::overlaps)) { spans.add(span); continue; }
+            if (!size.find()) continue;
+            found.add(span);
+            spans.add(span);
+        }
+        Matcher named = NAMED_SIZE.matcher(lower);
+        while (named.find()) {
+            Mention span = new Mention(named.start(1), named.end(1), "model", original.substring(named.start(1), named.end(1)));
+            if (spans.stream().anyMatch(span::overlaps)) continue;
+            found.add(span);
+            spans.add(span);
+        }
+        for (Mention f : found) {
+            out.add(f);
+            Long p = ModelCatalog.find(f.value()).map(s -> s.params()).orElse(null);
+            if (p == null) p = sizeIn(f.value().toLowerCase(Locale.ROOT));
+            if (p != null) out.add(new Mention(f.start(), f.end(), "params", String.valueOf(p)));
+        }
+        Matcher bare = BARE_SIZE.matcher(lower);
+        while (bare.find()) {
+            Mention span = new Mention(bare.start(), bare.end(), "params", "");
+            if (spans.stream().anyMatch(span::overlaps)) continue;
+            if (bare.group(2).equals("m") && bare.group(3) == null) continue;
+            Long p = params(bare.group(1), bare.group(2));
+            if (p != null) out.add(span.withKeyValue("params", String.valueOf(p)));
+        }
+    }
+
+    /** Parameters from a size written in a name: "Qwen2.5-VL-7B-Instruct" → 7e9. */
+    static Long sizeIn(String lowerName) {
+        Matcher m = SIZE_IN_NAME.matcher(lowerName.replace('_', '-'));
+        Long last = null;
+        while (m.find()) { Long p = params(m.group(1), m.group(2)); if (p != null) last = p; }
+        return last;
+    }
+
+    private static Long params(String number, String unit) {
+        double v;
+        try { v = Double.parseDouble(number); } catch (NumberFormatException e) { return null; }
+        long p = Math.round(v * (unit.equals("b") ? 1e9 : 1e6));
+        return p < 10_000_000L || p > 5_000_000_000_000L ? null : p;
+    }
+
+    /** The catalog GPU whose name the text gives, alone: "a 3090" → "GeForce RTX 3090". */
+    public static String gpuIn(String lower) {
+        List<Mention> out = new ArrayList<>();
+        gpus(lower, out);
+        return out.stream().min(Comparator.comparingInt(Mention::start)).map(Mention::value).orElse(null);
+    }
+
+    private static List<Alias> gpuAliases() {
+        if (gpuAliases == null) gpuAliases = compile(GpuCatalog.aliases(), true);
+        return gpuAliases;
+    }
+
+    private static List<Alias> modelAliases() {
+        if (modelAliases == null) modelAliases = compile(ModelCatalog.aliases(), false);
+        return modelAliases;
+    }
+
+    /** Aliases as patterns, longest first: separators match any of space, '-', '_' or nothing; vendor prefixes are optional. */
+    private static List<Alias> compile(List<String[]> aliases, boolean gpu) {
+        List<Alias> out = new ArrayList<>();
+        for (String[] a : aliases) {
+            String alias = a[0].toLowerCase(Locale.ROOT).strip();
+            if (alias.length() < 2) continue;
+            StringBuilder re = new StringBuilder();
+            for (String part : alias.split("[\\s_-]+")) {
+                if (!re.isEmpty()) re.append("[\\s_-]*");
+                re.append(Pattern.quote(part));
+            }
+            String body = re.toString();
+            boolean numeric = alias.matches("\\d+");
+            String pattern = gpu
+                    ? "(?<![a-z0-9.])(?:nvidia[\\s_-]*)?(?:geforce[\\s_-]*)?(?:tesla[\\s_-]*)?(?:rtx[\\s_-]*)?" + body + "(?:'?s)?(?![a-z0-9])"
+                    : "(?<![a-z0-9.])" + body + "(?![a-z0-9])";
+            out.add(new Alias(Pattern.compile(pattern), a[1], numeric, alias.matches(".*\\b(?:ti|super|max|pro)$")));
+        }
+        out.sort(Comparator.comparingInt((Alias x) -> -x.pattern.pattern().length()));
+        return List.copyOf(out);
+    }
+}

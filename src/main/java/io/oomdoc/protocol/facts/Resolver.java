@@ -1,0 +1,119 @@
+package io.oomdoc.protocol.facts;
+
+import io.oomdoc.budget.GpuCatalog;
+import io.oomdoc.budget.ModelCatalog;
+import io.oomdoc.protocol.Facts;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Turns the mentions of one mode (asserted or hypothetical) into facts. Most keys take their first mention; a
+ * framework or phase takes the lexicon's most specific row; the GPU count takes the largest count; the card's
+ * memory comes from a named GPU (its size variant chosen by any size given for it), then from a size the user
+ * gave for the card, then from a total capacity printed by a tool.
+ */
+final class Resolver {
+    /** Relative distance within which a stated size picks a catalog variant ("A100 80G" → A100 80GB). */
+    private static final double VARIANT_TOLERANCE = 0.12;
+
+    private Resolver() {}
+
+    static Facts resolve(List<Mention> ms) {
+        Facts.Builder b = Facts.builder();
+        for (String key : List.of("batch", "seq", "lora_rank", "depth", "grad_accum", "total_batch", "optimizer", "quant",
+                "zero", "attention", "host_ram")) {
+            first(ms, key).ifPresent(v -> b.set(key, v));
+        }
+        for (String key : List.of("checkpointing", "lora", "qlora")) first(ms, key).ifPresent(v -> b.set(key, v));
+        for (String key : List.of("framework", "phase")) {
+            ms.stream().filter(m -> m.key().equals(key)).min(Comparator.comparingInt(Mention::rank).thenComparingInt(Mention::start))
+                    .ifPresent(m -> b.set(key, m.value()));
+        }
+        ms.stream().filter(m -> m.key().equals("gpus")).mapToInt(m -> Integer.parseInt(m.value())).max()
+                .ifPresent(n -> b.worldSize(n));
+        String gpu = first(ms, "gpu").orElse(null);
+        model(ms, b);
+        gpuMemory(ms, b, gpu);
+        precision(ms, b, gpu);
+        return b.build();
+    }
+
+    private static void model(List<Mention> ms, Facts.Builder b) {
+        Optional<Mention> model = ms.stream().filter(m -> m.key().equals("model")).min(Comparator.comparingInt(Mention::start));
+        model.ifPresent(m -> {
+            b.model(m.value());
+            ms.stream().filter(p -> p.key().equals("params") && p.start() == m.start()).findFirst()
+                    .ifPresent(p -> b.params(Long.parseLong(p.value())));
+        });
+        if (model.isEmpty()) first(ms, "params").ifPresent(v -> b.params(Long.parseLong(v)));
+        Facts f = b.build();
+        String text = ms.stream().filter(m -> m.key().equals("framework") && m.value().equals("nanochat")).findAny().map(m -> "nanochat").orElse(null);
+        if (text != null && f.depth() != null && f.model() == null) {
+            String name = "nanochat d" + f.depth();
+            b.model(name);
+            ModelCatalog.find(name).ifPresent(s -> b.params(s.params()));
+        }
+    }
+
+    private static void gpuMemory(List<Mention> ms, Facts.Builder b, String gpu) {
+        Integer count = b.build().worldSize();
+        Long stated = first(ms, "size.stated").map(Long::parseLong).orElse(null);
+        if (stated == null) {
+            stated = first(ms, "size.total").map(Long::parseLong)
+                    .map(t -> count != null && count > 1 ? t / count : t).orElse(null);
+        }
+        Long capacity = first(ms, "size.capacity").map(Long::parseLong).orElse(null);
+        if (gpu != null) {
+            GpuCatalog.Gpu card = GpuCatalog.find(gpu).orElse(null);
+            if (card != null) {
+                Long ref = stated != null ? stated : capacity;
+                if (ref != null) card = variant(card, ref);
+                b.gpuName(card.name());
+                long mem = card.memoryBytes();
+                if (stated != null && Math.abs(stated - mem) > VARIANT_TOLERANCE * mem) mem = stated;
+                b.gpuMemBytes(mem);
+                return;
+            }
+            b.gpuName(gpu);
+        }
+        if (stated != null) b.gpuMemBytes(stated);
+        else if (capacity != null) b.gpuMemBytes(capacity);
+    }
+
+    /** The catalog sibling ("A100 40GB" / "A100 80GB") whose memory is closest to a size given for the card. */
+    static GpuCatalog.Gpu variant(GpuCatalog.Gpu card, long size) {
+        String family = family(card.name());
+        GpuCatalog.Gpu best = card;
+        double bestDist = Math.abs(size - card.memoryBytes()) / (double) card.memoryBytes();
+        for (GpuCatalog.Gpu g : GpuCatalog.all()) {
+            if (!family(g.name()).equals(family)) continue;
+            double d = Math.abs(size - g.memoryBytes()) / (double) g.memoryBytes();
+            if (d < bestDist && d <= VARIANT_TOLERANCE) { best = g; bestDist = d; }
+        }
+        return best;
+    }
+
+    private static String family(String name) { return name.replaceAll("\\s*\\d+\\s*GB$", "").strip(); }
+
+    /** "mixed precision" combines with the dtype said next to it; alone it is bf16 mixed, or fp16 on a card without bf16. */
+    private static void precision(List<Mention> ms, Facts.Builder b, String gpu) {
+        List<String> said = ms.stream().filter(m -> m.key().equals("precision")).map(Mention::value).toList();
+        if (said.isEmpty()) return;
+        Optional<String> dtype = said.stream().filter(Predicate.not("mixed"::equals)).findFirst();
+        if (!said.contains("mixed")) { b.precision(dtype.get()); return; }
+        String base = dtype.filter(d -> d.equals("bf16") || d.equals("fp16")).orElse(null);
+        if (dtype.isPresent() && dtype.get().startsWith("mixed-")) { b.precision(dtype.get()); return; }
+        if (base == null) {
+            boolean bf16 = gpu == null || GpuCatalog.find(gpu).map(GpuCatalog.Gpu::bf16).orElse(true);
+            base = bf16 ? "bf16" : "fp16";
+        }
+        b.precision("mixed-" + base);
+    }
+
+    private static Optional<String> first(List<Mention> ms, String key) {
+        return ms.stream().filter(m -> m.key().equals(key)).min(Comparator.comparingInt(Mention::start)).map(Mention::value);
+    }
+}
