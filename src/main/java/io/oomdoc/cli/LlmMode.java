@@ -3,7 +3,6 @@ package io.oomdoc.cli;
 import io.oomdoc.llm.LlmAgent;
 import io.oomdoc.llm.OomdocTools;
 import io.oomdoc.llm.ProviderConfig;
-import io.oomdoc.protocol.ChatResponder;
 import io.oomdoc.protocol.Report;
 
 import java.time.Duration;
@@ -33,8 +32,7 @@ public final class LlmMode {
     public static Report turn(AppContext ctx, LlmAgent agent, String input, boolean stream) {
         String notice = agent.firstCallNotice();
         if (notice != null) ctx.out.println(ctx.style.dim(notice));
-        ChatResponder.Reply embedded = new ChatResponder().respond(input, ctx.session.facts(), ctx.session.code());
-        ctx.session.setFacts(embedded.facts());
+        io.oomdoc.protocol.dialogue.Answer embedded = ctx.session.conversation().respond(input);
         Consumer<String> tokens = stream ? t -> { ctx.out.print(t); ctx.out.flush(); } : null;
         LlmAgent.Answer a = agent.ask(input, tokens);
         if (!a.toolCalls().isEmpty()) ctx.out.println(ctx.style.dim("\n(tools used: " + String.join(", ", a.toolCalls()) + ")"));

@@ -1,6 +1,5 @@
 package io.oomdoc.cli;
 
-import io.oomdoc.protocol.ChatResponder;
 import org.jline.builtins.Completers;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
@@ -159,6 +158,19 @@ public final class Repl {
         }
     }
 
+    /** Prints one turn's answer: a full report for a new failure, the short answer otherwise. */
+    public static void show(AppContext ctx, io.oomdoc.protocol.dialogue.Answer a) {
+        if (a.text() != null) {
+            ctx.out.println(Wrap.text(a.text(), Wrap.width(ctx.env)));
+            ctx.session.record("answer", java.util.Map.of("intent", a.intent().json(), "text", a.text()));
+        }
+        if (a.report() != null) {
+            ctx.session.setLastReport(a.report());
+            ctx.out.print(ReportView.text(a.report(), ctx.style, Wrap.width(ctx.env)));
+            ctx.session.record("report", a.report());
+        }
+    }
+
     static void chat(AppContext ctx, String input) {
         if (ctx.session.code() == null && looksLikeRepo(ctx.workDir)) {
             try {
@@ -172,17 +184,7 @@ public final class Repl {
             if (r != null) { ctx.session.setLastReport(r); ctx.session.record("report", r); }
             return;
         }
-        ChatResponder.Reply reply = new ChatResponder().respond(input, ctx.session.facts(), ctx.session.code());
-        ctx.session.setFacts(reply.facts());
-        if (reply.text() != null) {
-            ctx.out.println(reply.text());
-            ctx.session.record("answer", reply.text());
-        }
-        if (reply.report() != null) {
-            ctx.session.setLastReport(reply.report());
-            ctx.out.print(ReportView.text(reply.report(), ctx.style));
-            ctx.session.record("report", reply.report());
-        }
+        show(ctx, ctx.session.conversation().respond(input));
         ctx.out.flush();
     }
 }

@@ -9,22 +9,36 @@ import java.util.Locale;
 public final class ReportView {
     private ReportView() {}
 
-    public static String text(Report r, Style st) {
+    public static String text(Report r, Style st) { return text(r, st, Wrap.DEFAULT_WIDTH); }
+
+    /** The report for a terminal: two lines first (the cause in plain words, the first fix), then the ten sections. */
+    public static String text(Report r, Style st, int width) {
         StringBuilder sb = new StringBuilder();
         Report.Sections s = r.sections();
-        section(sb, st, "Memory State Summary", s.memoryStateSummary());
-        section(sb, st, "Issue Type", s.issueType());
-        section(sb, st, "Root Cause", s.rootCause());
-        section(sb, st, "Fix (cheapest rung first)", s.fix());
-        section(sb, st, "Verification", s.verification());
-        section(sb, st, "Prevention", s.prevention());
-        section(sb, st, "Confidence Assessment", s.confidenceAssessment());
-        section(sb, st, "Risk Assessment", s.riskAssessment());
-        list(sb, st, "Information Gaps", s.informationGaps());
-        list(sb, st, "Caveats", s.caveats());
+        sb.append(st.bold(Wrap.text(headline(r), width))).append("\n\n");
+        section(sb, st, "Memory State Summary", Wrap.text(s.memoryStateSummary(), width));
+        section(sb, st, "Issue Type", Wrap.text(s.issueType(), width));
+        section(sb, st, "Root Cause", Wrap.text(s.rootCause(), width));
+        section(sb, st, "Fix (cheapest rung first)", Wrap.text(s.fix(), width));
+        section(sb, st, "Verification", Wrap.text(s.verification(), width));
+        section(sb, st, "Prevention", Wrap.text(s.prevention(), width));
+        section(sb, st, "Confidence Assessment", Wrap.text(s.confidenceAssessment(), width));
+        section(sb, st, "Risk Assessment", Wrap.text(s.riskAssessment(), width));
+        list(sb, st, "Information Gaps", s.informationGaps().stream().map(x -> Wrap.text(x, width - 2)).toList());
+        list(sb, st, "Caveats", s.caveats().stream().map(x -> Wrap.text(x, width - 2)).toList());
         sb.append(st.dim("category " + r.category() + " · phase " + r.phase() + " · kb " + String.join(", ", r.kb()))).append('\n');
         if (r.question() != null) sb.append('\n').append(st.yellow("? " + r.question())).append('\n');
         return sb.toString();
+    }
+
+    static String headline(Report r) {
+        String cause = r.issueType().equals("not_oom") ? "Not an out-of-memory failure." : switch (r.issueType()) {
+            case "host_ram_oom" -> "Host RAM ran out: " + r.category().replace('_', ' ') + ".";
+            default -> "Cause: " + r.category().replace('_', ' ') + String.format(Locale.ROOT, " (%.0f%% sure).",
+                    r.hypotheses().isEmpty() ? 0 : 100 * r.hypotheses().get(0).confidence());
+        };
+        String fix = r.fixes().isEmpty() ? "First step: see Root Cause." : "First fix: " + r.fixes().get(0).title() + ".";
+        return cause + "\n" + fix;
     }
 
     public static String markdown(Report r) {

@@ -1,7 +1,6 @@
 package io.oomdoc.cli;
 
 import io.oomdoc.protocol.Facts;
-import io.oomdoc.protocol.FactExtractor;
 import io.oomdoc.protocol.Report;
 
 import java.io.IOException;
@@ -18,7 +17,7 @@ import java.util.Map;
 
 /** What one conversation remembers: facts, the last report, and a JSON-lines transcript on disk. */
 public final class Session {
-    private Facts facts = Facts.EMPTY;
+    private final io.oomdoc.protocol.dialogue.Conversation conversation = new io.oomdoc.protocol.dialogue.Conversation();
     private Report lastReport;
     private io.oomdoc.evidence.code.ScanResult code;
     private io.oomdoc.llm.LlmAgent agent;
@@ -32,13 +31,12 @@ public final class Session {
         return Paths.stateDir(env).resolve("sessions").resolve(stamp + "-" + ProcessHandle.current().pid() + ".jsonl");
     }
 
-    public Facts facts() { return facts; }
+    public Facts facts() { return conversation.facts(); }
 
-    public void learn(String text) { facts = facts.merge(FactExtractor.extract(text)); }
+    /** The conversation engine of this session: facts, the failure discussed, a pending question. */
+    public io.oomdoc.protocol.dialogue.Conversation conversation() { return conversation; }
 
-    public void setFacts(Facts f) { facts = f; }
-
-    public void reset() { facts = Facts.EMPTY; lastReport = null; }
+    public void reset() { conversation.reset(); lastReport = null; }
 
     public Report lastReport() { return lastReport; }
 
@@ -50,7 +48,7 @@ public final class Session {
     /** The scan of the repository this session runs in, made once when first needed. */
     public io.oomdoc.evidence.code.ScanResult code() { return code; }
 
-    public void setCode(io.oomdoc.evidence.code.ScanResult r) { code = r; }
+    public void setCode(io.oomdoc.evidence.code.ScanResult r) { code = r; conversation.setScan(r); }
 
     public void setLastReport(Report r) { lastReport = r; }
 

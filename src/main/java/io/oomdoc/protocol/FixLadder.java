@@ -20,7 +20,12 @@ final class FixLadder {
 
     static List<Report.Fix> choose(KnowledgeBase kb, Evidence e, Category cause, String issueType, List<Report.Fix> computed) {
         if (issueType.equals("not_oom")) return List.of();
-        String stack = Stacks.of(e, cause);
+        return choose(kb, e, cause, issueType, computed, Stacks.of(e, cause));
+    }
+
+    /** With no fix written for this stack, the PyTorch ladder: most engines run on PyTorch's allocator. */
+    private static List<Report.Fix> choose(KnowledgeBase kb, Evidence e, Category cause, String issueType,
+                                           List<Report.Fix> computed, String stack) {
         List<Report.Fix> out = new ArrayList<>();
         Set<String> titles = new HashSet<>();
         int fromCode = 0;
@@ -39,6 +44,7 @@ final class FixLadder {
                 if (filled != null) add(out, titles, filled);
             }
         }
+        if (out.isEmpty() && !stack.equals("training")) return choose(kb, e, cause, issueType, computed, "training");
         return out.size() > MAX ? List.copyOf(out.subList(0, MAX)) : List.copyOf(out);
     }
 

@@ -36,7 +36,7 @@ public final class ConversationBench {
         byIntent.forEach((k, n) -> System.out.printf(Locale.ROOT, "  %-12s %d / %d%n", k, n[0], n[1]));
     }
 
-    static String render(Answer a) {
+    public static String render(Answer a) {
         if (a.report() != null) {
             var s = a.report().sections();
             return (a.text() == null ? "" : a.text() + "\n") + String.join("\n", s.memoryStateSummary(), s.issueType(), s.rootCause(), s.fix(),

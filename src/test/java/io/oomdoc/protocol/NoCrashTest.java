@@ -21,7 +21,7 @@ class NoCrashTest {
     void randomFragmentsNeverCrashAndNeverDefeatAParser() {
         Random r = new Random(7);
         Diagnoser d = new Diagnoser();
-        ChatResponder chat = new ChatResponder();
+        var chat = new io.oomdoc.protocol.dialogue.Conversation();
         for (int i = 0; i < 1500; i++) {
             StringBuilder sb = new StringBuilder();
             for (int j = r.nextInt(40); j > 0; j--) {
@@ -30,7 +30,7 @@ class NoCrashTest {
             }
             String t = sb.toString();
             assertDoesNotThrow(() -> d.diagnose(LogText.of(t), t, Facts.EMPTY, null, null), t);
-            assertDoesNotThrow(() -> chat.respond(t, Facts.EMPTY), t);
+            assertDoesNotThrow(() -> chat.respond(t), t);
             for (String u : new TraceAnalyzer().analyze(LogText.of(t)).unreadable()) assertFalse(u.contains("could not read"), u + " <- " + t);
         }
     }

@@ -46,19 +46,15 @@ public final class AskCommand implements Callable<Integer> {
             ctx.out.flush();
             return 0;
         }
-        Report r = answer(ctx, text);
-        ctx.out.print(json ? Json.write(r) + "\n" : ReportView.text(r, ctx.style));
+        var a = ctx.session.conversation().respond(text);
+        if (a.report() != null) ctx.session.setLastReport(a.report());
+        if (json) {
+            ctx.out.println(a.report() != null ? Json.write(a.report())
+                    : Json.write(java.util.Map.of("intent", a.intent().json(), "answer", a.text(), "facts", a.facts().asMap())));
+        } else {
+            io.oomdoc.cli.Repl.show(ctx, a);
+        }
         ctx.out.flush();
         return 0;
-    }
-
-    /** The embedded answer to free text: facts are learned, then the protocol runs on text and facts. */
-    public static Report answer(AppContext ctx, String text) {
-        ctx.session.learn(text);
-        var scan = ctx.session.code();
-        Report r = new Diagnoser().diagnose(LogText.of(text), text,
-                io.oomdoc.protocol.CodeEvidence.facts(scan).merge(ctx.session.facts()), null, io.oomdoc.protocol.CodeEvidence.from(scan));
-        ctx.session.setLastReport(r);
-        return r;
     }
 }

@@ -58,33 +58,50 @@ final class BudgetAnswers {
 
     static Result whatIf(String text, Facts f, Facts hypothetical, Report report) {
         Facts change = hypothetical.isEmpty() ? relative(text, f) : hypothetical;
-        if (change.isEmpty()) return new Result(Messages.get("whatif.unclear"), null);
+        String note = Topics.find(Topics.howTo(), text).map(t -> t.note() + " [" + t.kb() + "]").orElse(null);
+        if (change.isEmpty()) return new Result(note != null ? note : Messages.get("whatif.unclear"), null);
         Facts after = f.merge(change);
-        String missing = missing(after, false);
-        if (missing != null) return ask(missing);
-        Setup a = SetupFromFacts.from(f).orElseThrow(), b = SetupFromFacts.from(after).orElseThrow();
+        if (SetupFromFacts.from(after).isEmpty()) {
+            String ask = Messages.get("ask.model");
+            return new Result(note == null ? ask : note + "\n" + ask, "model");
+        }
+        Setup a = SetupFromFacts.from(f.merge(onlySetup(change, f))).orElseThrow(), b = SetupFromFacts.from(after).orElseThrow();
+        if (SetupFromFacts.from(f).isPresent()) a = SetupFromFacts.from(f).orElseThrow();
         if (a.batch() <= 0) a = a.withBatch(1);
         if (b.batch() <= 0) b = b.withBatch(a.batch());
-        long gpu = after.gpuMemBytes();
+        Long gpu = after.gpuMemBytes();
         BudgetEngine engine = new BudgetEngine();
         Budget now = engine.estimate(a, f.gpuMemBytes() != null ? f.gpuMemBytes() : gpu), then = engine.estimate(b, gpu);
         long delta = then.perGpuBytes().total() - now.perGpuBytes().total();
         List<String> out = new ArrayList<>();
-        out.add(Messages.get("whatif.head", Conversation.describe(change), Bytes.human(then.perGpuBytes().total()),
+        out.add(Messages.get("whatif.head", describeChange(change, f), Bytes.human(then.perGpuBytes().total()),
                 Bytes.human(now.perGpuBytes().total()), (delta <= 0 ? "saves " : "adds ") + Bytes.human(Math.abs(delta))));
-        out.add(Boolean.TRUE.equals(then.fits())
+        if (gpu != null) out.add(Boolean.TRUE.equals(then.fits())
                 ? Messages.get("whatif.fits", Bytes.human(gpu), Bytes.human(then.headroomBytes()))
                 : Messages.get("whatif.nofit", Bytes.human(gpu), Bytes.human(-then.headroomBytes())));
         out.add(changedTerms(now, then));
+        if (b.seq() <= 0) out.add(Messages.get("whatif.noseq"));
         if (nanochat(b) && change.batch() != null) {
             long tokens = after.totalBatch() != null ? after.totalBatch() : NANOCHAT_TOTAL_TOKENS;
-            out.add(Messages.get("fit.nanochat.accum", tokens, Math.max(1, tokens / ((long) b.batch() * b.seq() * Math.max(1, b.gpus()))),
+            out.add(Messages.get("fit.nanochat.accum", tokens, Math.max(1, tokens / ((long) b.batch() * Math.max(1, b.seq()) * Math.max(1, b.gpus()))),
                     b.batch(), b.seq(), Math.max(1, b.gpus())));
         }
+        if (note != null) out.add(note);
         if (report != null && !report.category().equals("activations_batch") && !report.category().equals("model_too_large"))
             out.add(Messages.get("whatif.cause", report.category().replace('_', ' ')));
         out.add(Messages.get("whatif.adopt"));
         return new Result(String.join("\n", out), null);
+    }
+
+    /** A what-if that names the model ("how much would 8-bit Adam save on a 138M model") sets the baseline's model too. */
+    private static Facts onlySetup(Facts change, Facts f) {
+        if (SetupFromFacts.from(f).isPresent()) return Facts.EMPTY;
+        return Facts.builder().model(change.model()).params(change.params()).build();
+    }
+
+    private static String describeChange(Facts change, Facts f) {
+        String d = Conversation.describe(change);
+        return "serving".equals(f.phaseHint()) ? d.replace("seq ", "max_model_len ") : d;
     }
 
     /** One line for a statement of setup: the peak and whether it fits, when the budget can be computed. */

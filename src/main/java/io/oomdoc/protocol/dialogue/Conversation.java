@@ -24,8 +24,11 @@ import java.util.regex.Pattern;
  * answer that starts with the answer.
  */
 public final class Conversation {
-    private static final Pattern FAILURE_WORDS = Pattern.compile("(?i)out of memory|\\boom(?:s|ed|ing)?\\b|outofmemory|killed"
-            + "|resource_?exhausted|memory (?:leak|grows|keeps|usage (?:grows|increases|climbs))|crash(?:es|ed)? with|\\bdies\\b|died");
+    private static final Pattern FAILURE_WORDS = Pattern.compile("(?i)out of (?:cuda |gpu |host )?memory|\\boom(?:s|ed|ing)?\\b"
+            + "|outofmemory|killed|\\bkills?\\b|resource_?exhausted|memory (?:leak|grows|keeps|usage (?:grows|increases|climbs|slowly|goes))"
+            + "|(?:ram|memory|vram) (?:usage )?(?:slowly )?(?:goes up|grows|climbs|increases|fills)|crash(?:es|ed)? with|\\bdies\\b|died");
+
+    private static final java.util.Set<String> SERVING = java.util.Set.of("vllm", "sglang", "tgi", "llamacpp", "exllamav2", "ollama");
 
     private final Diagnoser diagnoser = new Diagnoser();
     private final IntentClassifier classifier = new IntentClassifier();
@@ -62,7 +65,7 @@ public final class Conversation {
         boolean pasted = pastedFailure(text);
         Intent intent = classifier.classify(new IntentClassifier.Signals(text, pasted,
                 FAILURE_WORDS.matcher(text).find(), !read.asserted().isEmpty() || !read.negated().isEmpty(),
-                !read.hypothetical().isEmpty(), pendingKey != null, report != null));
+                !read.hypothetical().isEmpty(), pendingKey != null, report != null, FollowUps.aboutHeld(text, report)));
         return switch (intent) {
             case NEW_FAILURE -> newFailure(text, read);
             case ANSWER -> answerPending(text);
@@ -95,6 +98,9 @@ public final class Conversation {
         report = diagnoser.diagnose(LogText.of(text), text, CodeEvidence.facts(scan).merge(facts), null, CodeEvidence.from(scan));
         if (facts.gpuMemBytes() == null && report.numbers().get("total_bytes") instanceof Number n) {
             remember(facts.with(b -> b.gpuMemBytes(n.longValue())));
+        }
+        if (facts.phaseHint() == null && (report.category().equals("kv_cache_inference") || SERVING.contains(report.framework()))) {
+            remember(facts.with(b -> b.phaseHint("serving")));
         }
         return new Answer(Intent.NEW_FAILURE, null, report, facts);
     }

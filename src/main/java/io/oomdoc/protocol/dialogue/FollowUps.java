@@ -23,7 +23,31 @@ final class FollowUps {
     private static final Pattern SURE = Pattern.compile("(?i)how sure|confiden|certain|could it be|are you sure|alternatives?|something else than");
     private static final Pattern WHY = Pattern.compile("(?i)\\bwhy\\b|what caus|root cause|what(?:'s| is) (?:using|taking|eating|filling)");
 
+    private static final Pattern FIX_WORD = Pattern.compile("(?i)max[_-]model[_-]len|gpu[_-]memory[_-]utilization|eval_accumulation_steps"
+            + "|expandable[_ ]segments|checkpointing|no_grad|inference_mode|num_workers|set_device|max[_-]num[_-]seqs|tensor[_-]parallel"
+            + "|kv[_-]cache[_-]dtype|preprocess_logits_for_metrics|\\.item\\(\\)|8-?bit|offload|zero|accumulation");
+
     private FollowUps() {}
+
+    /** A question about the failure held rather than a new what-if: is it memory, does it change the science, a fix's knob. */
+    static boolean aboutHeld(String text, Report r) {
+        if (r == null) return false;
+        if (IS_MEMORY.matcher(text).find() || SCIENCE.matcher(text).find() || OTHERS.matcher(text).find()) return true;
+        return heldFix(text, r) != null;
+    }
+
+    /** The report's fix whose knob the question names ("would max_model_len 3000 fit?" → the max-model-len fix). */
+    static Report.Fix heldFix(String text, Report r) {
+        var m = FIX_WORD.matcher(text);
+        while (m.find()) {
+            String k = m.group().toLowerCase(java.util.Locale.ROOT).replace('_', '-').replace(" ", "-");
+            for (Report.Fix f : r.fixes()) {
+                String all = (f.title() + " " + f.after()).toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+                if (all.contains(k)) return f;
+            }
+        }
+        return null;
+    }
 
     static String answer(String text, Report r, Facts facts) {
         if (r == null) return Messages.get("followup.noreport");
@@ -38,6 +62,10 @@ final class FollowUps {
             out.add("    nvidia-smi --query-compute-apps=pid,used_memory,process_name --format=csv");
         } else if (SCIENCE.matcher(text).find()) {
             out.add(Messages.get("followup.science"));
+            if (facts.model() != null && facts.model().startsWith("nanochat")) out.add(Messages.get("followup.science.nanochat"));
+        } else if (heldFix(text, r) != null) {
+            Report.Fix f = heldFix(text, r);
+            out.add(Messages.get("followup.fix", f.title(), f.kb()) + "\n    " + f.after().replace("\n", "\n    "));
         } else if (NEXT.matcher(text).find()) {
             out.add(fix(r, 1, Messages.get("followup.next")));
         } else if (VERIFY.matcher(text).find()) {
@@ -48,6 +76,9 @@ final class FollowUps {
             out.add(fix(r, 0, Messages.get("followup.first")));
         } else if (WHY.matcher(text).find()) {
             out.add(firstSentences(r.sections().rootCause(), 2));
+        } else if (Topics.find(Topics.glossary(), text).isPresent()) {
+            var term = Topics.find(Topics.glossary(), text).get();
+            out.add(term.texts().get("text") + " [" + term.kb() + "]");
         } else {
             out.add(Messages.get("followup.default", label(r)));
             out.add(fix(r, 0, Messages.get("followup.first")));

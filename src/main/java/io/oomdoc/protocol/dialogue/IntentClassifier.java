@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 public final class IntentClassifier {
     /** What the classifier needs to know about the turn and the conversation. */
     public record Signals(String text, boolean pastedFailure, boolean describesFailure, boolean asserts, boolean hypothetical,
-                          boolean pending, boolean holdsFailure) {}
+                          boolean pending, boolean holdsFailure, boolean aboutHeld) {}
 
     private static final Pattern SMALL_TALK = Pattern.compile("(?i)^\\W*(?:hi|hello|hey|yo|thanks?(?: you)?(?: so much| a lot)?|thx"
             + "|ty|cheers|great|ok(?:ay)?|cool|nice|perfect|got it|awesome|bye|good(?:bye| night| morning)?|that (?:worked|fixed it|helped)"
@@ -33,27 +33,43 @@ public final class IntentClassifier {
             + " (?:size )?(?:fits|can i|would fit|should i|to use)|max(?:imum)? (?:micro-?)?batch|largest batch|how (?:big|large|long) (?:a |"
             + "the )?(?:batch|context|sequence)|will it fit|does it fit|would it fit|can i (?:train|fine-?tune|run|fit|serve|load)|\\bfit\\?"
             + "|enough (?:memory|vram)|how much (?:memory|vram|gpu)|memory (?:do i need|needed|would|will)|what fits|which model fits"
-            + "|--device-batch-size.{0,30}\\?|what (?:--)?device[-_ ]batch");
+            + "|--device-batch-size.{0,30}\\?|(?:what|which) (?:--)?device[-_ ]batch");
+    private static final Pattern THANKS = Pattern.compile("(?i)\\b(?:thanks?|thank you|thx|cheers)\\b|\\b(?:works|worked|working) now\\b"
+            + "|\\b(?:did|does) it\\b[^?]*$|\\b(?:fixed|solved) it\\b|\\bit'?s gone\\b|\\bthat (?:worked|did it|helped)");
+    private static final Pattern CORRECTS = Pattern.compile("(?i)\\bactually\\b|\\b(?:changed|switched|moved|set) (?:\\w+ ){0,3}to\\b"
+            + "|\\bi meant\\b|\\bcorrection\\b|\\bno wait\\b|\\bnot \\w+, (?:it'?s|but)|\\binstead of\\b.*\\b(?:now|i use|i'm)");
+    private static final Pattern WHY_FIRST = Pattern.compile("(?i)^\\W*(?:so |but |and |ok,? )?(?:why|how come)\\b"
+            + "|\\bwhy (?:is|are|does|do|would|did|doesn'?t|isn'?t|only)\\b");
+    private static final Pattern CAN_I = Pattern.compile("(?i)\\b(?:can|could) (?:i|we|you) (?:do|use|enable|turn on|turn off|stop|disable"
+            + "|set|make|give|get|load|run .{0,20} with)\\b|\\bis there a way\\b|\\bhow (?:do|can) i (?:find|check|see|tell|know"
+            + "|measure|figure)|\\bway to\\b");
+    private static final Pattern STILL = Pattern.compile("(?i)\\bstill\\b|same (?:error|oom|problem|thing)|didn'?t (?:help|change|work"
+            + "|fix)|no difference|nothing changed|doesn'?t (?:help|change|work)");
     private static final Pattern QUESTION = Pattern.compile("\\?\\s*$|(?i)^\\W*(?:why|what|how|which|when|where|who|is|are|can|could"
             + "|should|would|will|does|do|did|any)\\b");
 
     public Intent classify(Signals s) {
         String t = s.text().strip();
-        String lower = t.toLowerCase(Locale.ROOT);
+        boolean question = QUESTION.matcher(t).find();
         if (s.pastedFailure()) return Intent.NEW_FAILURE;
-        if (s.pending() && t.length() <= 40 && s.asserts() && !QUESTION.matcher(t).find()) return Intent.ANSWER;
+        if (THANKS.matcher(t).find() && !t.contains("?")) return Intent.SMALL_TALK;
+        if (s.pending() && t.length() <= 40 && s.asserts() && !question) return Intent.ANSWER;
         if (s.pending() && t.matches("(?i)^\\W*\\d[\\d.,]*\\s*(?:k|gb|gib|g|tokens?)?\\W*$")) return Intent.ANSWER;
-        if (CORRECTION.matcher(t).find() && s.asserts()) return Intent.CORRECTION;
+        if ((CORRECTION.matcher(t).find() || CORRECTS.matcher(t).find()) && s.asserts() && !t.endsWith("?")) return Intent.CORRECTION;
         if (SMALL_TALK.matcher(t).find() && !s.asserts() && !HOW_TO.matcher(t).find()) return Intent.SMALL_TALK;
-        if (HOW_TO.matcher(t).find() && !FIT.matcher(t).find()) return Intent.HOW_TO;
-        if (EXPLAIN.matcher(t).find() && !WHAT_IF.matcher(t).find() && !FIT.matcher(t).find()) return Intent.EXPLAIN;
-        if (WHAT_IF.matcher(t).find() || s.hypothetical()) return Intent.WHAT_IF;
+        if (HOW_TO.matcher(t).find() || CAN_I.matcher(t).find() && !FIT.matcher(t).find()) return Intent.HOW_TO;
+        if (s.holdsFailure() && s.aboutHeld() && !WHY_FIRST.matcher(t).find()) return Intent.FOLLOW_UP;
+        if (WHY_FIRST.matcher(t).find() || EXPLAIN.matcher(t).find() && !WHAT_IF.matcher(t).find() && !FIT.matcher(t).find())
+            return Intent.EXPLAIN;
+        if (WHAT_IF.matcher(t).find()) return Intent.WHAT_IF;
         if (FIT.matcher(t).find()) return Intent.FIT;
+        if (s.hypothetical() && question) return Intent.WHAT_IF;
         if (s.describesFailure() && !s.holdsFailure()) return Intent.NEW_FAILURE;
-        if (s.asserts() && !QUESTION.matcher(t).find()) return s.holdsFailure() && s.describesFailure() ? Intent.FOLLOW_UP : Intent.STATEMENT;
+        if (s.holdsFailure() && (STILL.matcher(t).find() || question)) return Intent.FOLLOW_UP;
+        if (s.asserts() && !question) return Intent.STATEMENT;
         if (s.holdsFailure()) return Intent.FOLLOW_UP;
         if (s.describesFailure()) return Intent.NEW_FAILURE;
         if (s.asserts()) return Intent.STATEMENT;
-        return lower.isBlank() ? Intent.SMALL_TALK : QUESTION.matcher(t).find() ? Intent.FOLLOW_UP : Intent.SMALL_TALK;
+        return t.isBlank() ? Intent.SMALL_TALK : question ? Intent.FOLLOW_UP : Intent.SMALL_TALK;
     }
 }

@@ -17,12 +17,12 @@ public final class Clauses {
     record Clause(int start, int end, Mode mode, boolean weakQuestion, int intentFrom) {}
 
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.?!;:])\\s+|\\n+");
-    private static final Pattern CLAUSE_END = Pattern.compile(",\\s+|\\s+but\\s+|\\s+-{1,2}\\s+|\\s+so\\s+");
+    private static final Pattern CLAUSE_END = Pattern.compile(",\\s+|\\s+but\\s+|\\s+-{1,2}\\s+");
 
     /** Words that make the whole clause a hypothesis, a proposal or reported advice. */
     private static final Pattern HYPOTHETICAL = Pattern.compile(
             "\\bwhat if\\b|\\bwhat about\\b|\\bhow about\\b|\\bwould\\b|\\bcould\\b|\\bshould (?:i|we)\\b|\\bif (?:i|we|you)\\b"
-            + "|\\b(?:does|do|will|can|is|would)\\b.*\\b(?:help|matter|fix|save|reduce|solve)\\b|^\\s*(?:and |or |but )?with\\b|\\btry\\b"
+            + "|\\b(?:does|do|will|can|is|would)\\b.*\\b(?:help|matter|fix|save|reduce|solve)\\b|^\\s*(?:and|or) with\\b|\\btry\\b"
             + "|\\b(?<!\\bi )(?:said|says|suggests?|suggested|recommends?|recommended)\\b|\\bsupposed to\\b|\\binstead of what\\b");
     /** A clause that opens like a question, with or without its "?". */
     private static final Pattern QUESTION_START = Pattern.compile(
@@ -34,7 +34,7 @@ public final class Clauses {
             + "|\\b(?:the|my|our) (?:card|gpu|cards|gpus|box|machine|server|node) (?:has|have|is|are)\\b");
     /** Words after which a setup word is an intention, not the current state ("trying to use 8-bit adam"). */
     private static final Pattern INTENT = Pattern.compile(
-            "(?<!n't )(?<!not )\\b(?:try(?:ing)? to|want(?:s|ed)? to (?:use|try|switch|enable|add|turn)|plan(?:ning)? to|thinking (?:of|about)|considering|going to (?:use|try|switch)|switch(?:ing)? to|move to|go to|drop to|raise (?:it )?to)\\b");
+            "(?<!n't )(?<!not )\\b(?:try(?:ing)? to|want(?:s|ed)? to (?:use|try|switch|enable|add|turn)|plan(?:ning)? to|thinking (?:of|about)|considering|going to (?:use|try|switch))\\b");
     /** A setup word right after "my", "our", "the default" is the current setup even inside a question. */
     private static final Pattern OWN = Pattern.compile("\\b(?:my|our|the default|default|current(?:ly)?|the current)\\s+(?:[\\w.-]+\\s+){0,2}$");
 
@@ -64,6 +64,8 @@ public final class Clauses {
         Matcher m = CLAUSE_END.matcher(lower).region(start, end);
         while (m.find()) { parts.add(new int[]{s, m.start()}); s = m.end(); }
         parts.add(new int[]{s, end});
+        // a sentence that opens as a question is one, "?" or not: "why does adam need more than sgd with momentum"
+        question |= QUESTION_START.matcher(lower.substring(parts.get(0)[0], parts.get(0)[1])).find();
         for (int[] p : parts) {
             String c = lower.substring(p[0], p[1]);
             boolean hypothetical = HYPOTHETICAL.matcher(c).find();
@@ -92,7 +94,7 @@ public final class Clauses {
     public boolean negated(Mention m) {
         Clause c = at(m.start());
         String before = lower.substring(Math.max(c.start(), m.start() - 50), m.start());
-        String after = lower.substring(m.end(), Math.min(c.end(), m.end() + 30));
+        String after = lower.substring(m.end(), Math.max(m.end(), Math.min(Math.max(c.end(), m.end()), m.end() + 30)));
         return NEGATOR_BEFORE.matcher(before).find() || NEGATOR_AFTER.matcher(after).find();
     }
 

@@ -62,7 +62,7 @@ public final class Lexicon {
         }
         spans.sort(Comparator.comparingInt(Mention::length).reversed().thenComparingInt(Mention::rank).thenComparingInt(Mention::start));
         List<Mention> kept = new ArrayList<>();
-        for (Mention s : spans) if (kept.stream().noneMatch(s::overlaps)) kept.add(s);
+        for (Mention s : spans) if (kept.stream().noneMatch(k -> conflict(k, s))) kept.add(s);
         List<Mention> out = new ArrayList<>();
         for (Mention s : kept) {
             Row r = rows.get(s.rank());
@@ -70,6 +70,23 @@ public final class Lexicon {
         }
         out.sort(Comparator.comparingInt(Mention::start));
         return out;
+    }
+
+    /**
+     * Two overlapping phrases compete when both state setup facts ("8-bit adam" hides the quantization "8-bit"), or both
+     * give context for the same key. Context (framework, phase) and setup words do not hide each other: "DataLoader
+     * worker" says both the framework and the phase.
+     */
+    private boolean conflict(Mention a, Mention b) {
+        if (!a.overlaps(b)) return false;
+        boolean ca = context(rows.get(a.rank())), cb = context(rows.get(b.rank()));
+        if (ca != cb) return false;
+        if (!ca) return true;
+        return rows.get(a.rank()).facts.stream().anyMatch(x -> rows.get(b.rank()).facts.stream().anyMatch(y -> x[0].equals(y[0])));
+    }
+
+    private static boolean context(Row r) {
+        return r.facts.stream().allMatch(kv -> kv[0].equals("framework") || kv[0].equals("phase"));
     }
 
     /** The first group that matched, for "$1" in a row's facts. */

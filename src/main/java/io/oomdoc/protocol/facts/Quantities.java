@@ -21,25 +21,25 @@ public final class Quantities {
             "(?<![\\w.])(?<!total[ _])(?<!effective[ _])(?<!global[ _])(?<!eval[ _])(?<!prefill[ _-])(?<!max[ _-])"
             + "(?:per[_ -]device[_ -](?:train[_ -])?|device[_ -]|train[_ -]micro[_ -]|micro[_ -]?|mini[_ -]?|train[_ -])?"
             + "batch(?:[_ -]?sizes?)?(?:[_ -]per[_ -](?:device|gpu))?\\s*(?:of|=|:|is|to|was|at|from)?\\s*" + NUM
-            + "(?![\\d.%])(?!\\s*/\\s*\\d)(?!\\s+of\\s+\\d)");
-    private static final Pattern BS = Pattern.compile("(?<![\\w.])(?:--)?bs\\s*[=:]?\\s*" + NUM + "(?![\\d.])");
+            + "(?!\\d|\\.\\d|%)(?!\\s*/\\s*\\d)(?!\\s+of\\s+\\d)");
+    private static final Pattern BS = Pattern.compile("(?<![\\w.])(?:--)?bs\\s*[=:]?\\s*" + NUM + "(?!\\d|\\.\\d)");
     private static final Pattern TOTAL_BATCH = Pattern.compile(
-            "(?<![\\w])(?:total|effective|global)[_ -]batch(?:[_ -]size)?\\s*(?:of|=|:|is|to)?\\s*" + NUM + "(?![\\d.])");
+            "(?<![\\w])(?:total|effective|global)[_ -]batch(?:[_ -]size)?\\s*(?:of|=|:|is|to)?\\s*" + NUM + "(?!\\d|\\.\\d)");
     private static final Pattern ACCUM = Pattern.compile(
-            "(?<![\\w])(?:--)?grad(?:ient)?[_ -]?accum(?:ulation)?(?:[_ -]steps?)?\\s*(?:of|=|:|is|to)?\\s*" + NUM + "(?![\\d.])");
+            "(?<![\\w])(?:--)?grad(?:ient)?[_ -]?accum(?:ulation)?(?:[_ -]steps?)?\\s*(?:of|=|:|is|to)?\\s*" + NUM + "(?!\\d|\\.\\d)");
     private static final Pattern SEQ = Pattern.compile(
             "(?<![\\w])(?:--)?(?:max[_ -]?seq(?:uence)?[_ -]?len(?:gth)?|seq(?:uence)?[_ -]?len(?:gth)?s?|max[_ -]?length|max[_ -]?len"
             + "|context[_ -]?(?:length|len|size|window)?|ctx[_ -]?(?:len|size)|n[_-]ctx|block[_ -]?size|max[_ -]?model[_ -]?len"
             + "|cutoff[_ -]len|model_max_length|max[_ -]total[_ -]tokens|seq)"
-            + "\\s*(?:of|=|:|is|to|at|was|\\(|>|<|under|above|up to)?\\s*" + NUM + "(k)?(?![\\d.])");
-    private static final Pattern LLAMA_CTX = Pattern.compile("(?<![\\w-])-c\\s+" + NUM + "(?![\\d.])");
+            + "\\s*(?:of|=|:|is|to|at|was|\\(|>|<|under|above|up to)?\\s*" + NUM + "(k)?(?!\\d|\\.\\d)");
+    private static final Pattern LLAMA_CTX = Pattern.compile("(?<![\\w-])-c\\s+" + NUM + "(?!\\d|\\.\\d)");
     private static final Pattern K_CONTEXT = Pattern.compile(
             "(?<![\\w.])" + NUM + "\\s?(k)?[ -]?(?:tokens?\\s+)?(?:context|ctx|seq(?:uence)?(?:[ -]len(?:gth)?)?)\\b");
     private static final Pattern TOKENS = Pattern.compile("(?<![\\w.])" + NUM + "\\s?(k)?\\s*tokens?\\b");
     private static final Pattern NOT_SEQ_TOKENS = Pattern.compile("(?:for|asking for|new|prefill|generate|generating|request with|output|of kv|with)\\s*$");
     private static final Pattern RANK = Pattern.compile(
-            "(?<![\\w.])(?:--)?(?:lora[_ -]?r(?:ank)?|lora[_ -]?dim|r|rank)\\s*(?:=|:|of|is)?\\s*" + NUM + "(?![\\d.])");
-    private static final Pattern DEPTH = Pattern.compile("(?<![\\w])(?:--)?(?:depth|n[_-]?layers?|num[_ ]layers)\\s*[=:]?\\s*(?:to\\s+|of\\s+)?" + NUM + "(?![\\d.])");
+            "(?<![\\w.])(?:--)?(?:lora[_ -]?r(?:ank)?|lora[_ -]?dim|r|rank)\\s*(?:=|:|of|is)?\\s*" + NUM + "(?!\\d|\\.\\d)");
+    private static final Pattern DEPTH = Pattern.compile("(?<![\\w])(?:--)?(?:depth|n[_-]?layers?|num[_ ]layers)\\s*[=:]?\\s*(?:to\\s+|of\\s+)?" + NUM + "(?!\\d|\\.\\d)");
     private static final Pattern NANOCHAT_D = Pattern.compile("(?<![\\w-])d(\\d{1,2})(?![\\w])");
 
     private static final Map<String, Integer> WORDS = Map.ofEntries(Map.entry("one", 1), Map.entry("two", 2),
@@ -49,13 +49,13 @@ public final class Quantities {
     /** A token that names a GPU: a catalog-like model number ("a100", "3090", "4060 ti") or "gpu"/"card". */
     static final String GPU_TOKEN = "(?:(?!(?:fp|bf|int|tf|q|d|r|vgg|x)\\d)(?!\\d+(?:\\.\\d+)?[bm]\\b)[a-z]{0,5}\\d{2,4}[a-z]{0,3}(?:\\s?ti|\\s?super)?(?:'?s)?|rtx|gtx|titan(?:\\s[a-z]+)?|gpus?|cards?|graphics cards?|devices?)";
     private static final Pattern COUNT = Pattern.compile(
-            "(?<![\\w.])(\\d{1,3}|one|two|three|four|five|six|seven|eight|sixteen|single|both|dual|an?)\\s*(?:x|×|\\*)?\\s*"
+            "(?<![\\w.])(?:(\\d{1,3})(?!\\d)\\s*(?:x|×|\\*)?\\s*|(one|two|three|four|five|six|seven|eight|sixteen|single|both|dual|an?)\\s+(?:x\\s+)?)"
             + "(?:of\\s+(?:these|those|the|them|our)\\s+)?(?:local\\s+|more\\s+|identical\\s+|separate\\s+|nvidia\\s+|geforce\\s+|tesla\\s+)*"
             + "(?:\\d+(?:\\.\\d+)?\\s*gb?\\s+)?(?:nvidia\\s+|geforce\\s+|tesla\\s+)?(" + GPU_TOKEN + ")(?![\\w])");
     private static final Pattern OF_THEM = Pattern.compile("(?<![\\w.])(\\d{1,3}|two|three|four|six|eight) of (?:them|these|those)\\b");
     private static final Pattern COUNT_FLAG = Pattern.compile(
-            "(?:--nproc[_-]per[_-]node|--num[_-]gpus|--gpus|--num[_-]shard|--tensor[_-]parallel[_-]size|tensor_parallel_size|world[_ ]size|num[_ ]gpus|--num_processes|num_processes)"
-            + "\\s*(?:of|=|:|is)?\\s*(\\d{1,4})(?![\\d.])|(?<![\\w-])-tp\\s+(\\d{1,3})(?![\\d.])|cuda_visible_devices=([\\d,]+)");
+            "(?:tensor[ -]parallel(?:ism)?(?: size)?|--nproc[_-]per[_-]node|--num[_-]gpus|--gpus|--num[_-]shard|--tensor[_-]parallel[_-]size|tensor_parallel_size|world[_ ]size|num[_ ]gpus|--num_processes|num_processes)"
+            + "\\s*(?:of|=|:|is)?\\s*(\\d{1,4})(?!\\d|\\.\\d)|(?<![\\w-])-tp\\s+(\\d{1,3})(?!\\d|\\.\\d)|cuda_visible_devices=([\\d,]+)");
     private static final Pattern COUNT_NEGATED = Pattern.compile("\\bnot\\s+(?:just\\s+|only\\s+)?(?:the\\s+)?$");
 
     private static final Pattern SIZE = Pattern.compile("(?<![\\w.])(\\d+(?:[.,]\\d+)?)\\s*(tib|tb|t|gib|gb|g|mib|mb)(?![a-z0-9])");
@@ -65,7 +65,7 @@ public final class Quantities {
     private static final Pattern CAPACITY_BEFORE = Pattern.compile("(?:total capac\\w*(?:\\s+of)?|total_gpu_memory\\s*=|total memory\\s*(?:of|:|=)?|memory\\.total\\s*[:=]?)\\s*$");
     private static final Pattern CAPACITY_AFTER = Pattern.compile("^\\s*total\\b(?!\\s*by)(?!\\s*(?:allocated|reserved|used))");
     private static final Pattern STATED_AFTER = Pattern.compile("^\\s*(?:of\\s+)?(?:vram|gpu memory|gpu ram|video memory|graphics memory|hbm\\d?e?|gddr\\d\\w*|(?:laptop\\s+|gpu\\s+|graphics\\s+|nvidia\\s+)?(?:card|gpu)s?)\\b");
-    private static final Pattern STATED_BEFORE = Pattern.compile("(?<![\\w.])(?:" + GPU_TOKEN + ")\\s*(?:\\(|,|with|w/|-|of)?\\s*$|(?:\\bi have|i've got|(?:card|gpu|device) (?:\\d+ )?has|it'?s an?|it is an?)\\s+(?:an?\\s+|only\\s+)?$|\\bthe whole\\s+$");
+    private static final Pattern STATED_BEFORE = Pattern.compile("(?<![\\w.])(?:" + GPU_TOKEN + ")\\s*(?:\\(|,|with|w/|-|of)?\\s*$|(?:\\bi have|i've got|(?:card|gpu|device) (?:\\d+ )?has|(?:card|gpu|vram|gpu memory) (?:is|=|:)|it'?s an?|it is an?)\\s+(?:an?\\s+|only\\s+)?$|\\bthe whole\\s+$");
     private static final Pattern STATED_NAME_AFTER = Pattern.compile("^\\s*(?:nvidia\\s+|geforce\\s+|tesla\\s+)?(?!(?:fp|bf|int|tf)\\d)(?:[a-z]{0,5}\\d{2,4}[a-z]{0,3}|rtx|gtx|titan)\\b|^\\s*(?:on|of)\\s+(?:the|our|my|a|an|this)\\s+" + GPU_TOKEN);
     private static final Pattern NOT_CARD_BEFORE = Pattern.compile("(?:free|used|allocated|reserved|in use|allocate|of which|took|take|takes|taking|needs?|uses|using|shows(?: like)?|about|~|only|\\bma|max_ma|\\bca|max_ca|weights|size|usage|=|\\*|\\+)\\s*$");
 
@@ -80,7 +80,7 @@ public final class Quantities {
         ints(out, ACCUM, lower, "grad_accum", 1, 1 << 16);
         seq(out, lower);
         if (lower.matches("(?s).*\\b(?:q?lora|peft|adapters?)\\b.*") || lower.contains("lora_")) ints(out, RANK, lower, "lora_rank", 1, 4096);
-        else ints(out, Pattern.compile("(?<![\\w.])(?:--)?(?:lora[_ -]?r(?:ank)?|lora[_ -]?dim)\\s*(?:=|:|of|is)?\\s*" + NUM + "(?![\\d.])"), lower, "lora_rank", 1, 4096);
+        else ints(out, Pattern.compile("(?<![\\w.])(?:--)?(?:lora[_ -]?r(?:ank)?|lora[_ -]?dim)\\s*(?:=|:|of|is)?\\s*" + NUM + "(?!\\d|\\.\\d)"), lower, "lora_rank", 1, 4096);
         ints(out, DEPTH, lower, "depth", 1, 1000);
         if (lower.matches("(?s).*\\b(?:nanochat|speedrun|base_train)\\b.*")) ints(out, NANOCHAT_D, lower, "depth", 4, 99);
         counts(out, lower);
@@ -119,7 +119,7 @@ public final class Quantities {
     private static void counts(List<Mention> out, String lower) {
         Matcher m = COUNT.matcher(lower);
         while (m.find()) {
-            String n = m.group(1), token = m.group(2);
+            String n = m.group(1) != null ? m.group(1) : m.group(2), token = m.group(3);
             boolean article = n.equals("a") || n.equals("an");
             if (article && token.matches("gpus?|cards?|graphics cards?|devices?")) continue;
             if (token.matches("devices?") && !lower.contains("gpu") && !lower.contains("cuda")) continue;
@@ -143,7 +143,7 @@ public final class Quantities {
 
     /** A bare model number like 3090 or 4090 is a GPU; 2048 or 1024 is not. */
     private static boolean looksLikeGpuNumber(String digits) {
-        return digits.matches("(?:10[5-8]0|16[56]0|20[6-8]0|30[5-9]0|40[6-9]0|50[6-9]0|[1-9]\\d{2})");
+        return digits.matches("(?:10[5-8]0|16[56]0|20[6-8]0|30[5-9]0|40[6-9]0|50[6-9]0)");
     }
 
     private static void sizes(List<Mention> out, String lower) {

@@ -23,7 +23,12 @@ final class Resolver {
 
     static Facts resolve(List<Mention> ms) {
         Facts.Builder b = Facts.builder();
-        for (String key : List.of("batch", "seq", "lora_rank", "depth", "grad_accum", "total_batch", "optimizer", "quant",
+        // two different optimizers in one turn ("sgd trains fine, switching to adam it dies", "Adam8bit vs Adam") say
+        // nothing certain about the one in use
+        if (ms.stream().filter(m -> m.key().equals("optimizer")).map(Mention::value).distinct().count() == 1) {
+            first(ms, "optimizer").ifPresent(b::optimizer);
+        }
+        for (String key : List.of("batch", "seq", "lora_rank", "depth", "grad_accum", "total_batch", "quant",
                 "zero", "attention", "host_ram")) {
             first(ms, key).ifPresent(v -> b.set(key, v));
         }

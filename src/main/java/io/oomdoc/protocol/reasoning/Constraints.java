@@ -43,10 +43,10 @@ final class Constraints {
 
     static String issueType(Evidence e, FeatureVector x, Category cause) {
         if (x.values().containsKey("not-oom")) return "not_oom";
-        if (cause == Category.HOST_RAM_OOM) return "host_ram_oom";
-        if (e.finding().isPresent()) return "vram_oom";
-        boolean described = MEMORY.matcher(e.userWords()).find();
-        return described ? "vram_oom" : "unknown"; // nothing in the text is a memory failure: say so, not a guess
+        boolean recognised = e.finding().isPresent() || x.values().containsKey("kill-named")
+                || MEMORY.matcher(e.userWords()).find();
+        if (!recognised) return "unknown"; // nothing in the text is a memory failure: say so, not a guess
+        return cause == Category.HOST_RAM_OOM ? "host_ram_oom" : "vram_oom";
     }
 
     /** The learned phase, unless the cause fixes it: a DataLoader kill is the loader, a step-2 failure the step. */

@@ -54,7 +54,10 @@ class TranscriptFactsTest {
 
     static List<Check> checks() throws IOException {
         List<Check> out = new ArrayList<>();
-        try (Stream<Path> files = Files.list(Fixtures.path("conversations"))) {
+        // the source folder when run from the project (target/ may hold copies of transcripts since removed)
+        Path dir = Path.of("src/test/resources/conversations");
+        if (!Files.isDirectory(dir)) dir = Fixtures.path("conversations");
+        try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) out.addAll(replay(f));
         }
         return out;

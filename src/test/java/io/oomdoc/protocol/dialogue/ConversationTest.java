@@ -1,0 +1,96 @@
+package io.oomdoc.protocol.dialogue;
+
+import io.oomdoc.Fixtures;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The conversation engine, one behaviour per test, on sentences from the real threads of the transcript suite. */
+class ConversationTest {
+    private final Conversation c = new Conversation();
+
+    @Test
+    void aPastedTraceGetsTheFullReport() {
+        Answer a = c.respond(Fixtures.text("traces/segtoolbox-backward-1x-cached.txt"));
+        assertEquals(Intent.NEW_FAILURE, a.intent());
+        assertNotNull(a.report());
+    }
+
+    @Test
+    void aFollowUpOnTheFailureHeldIsShortAndNotAReport() {
+        c.respond(Fixtures.text("traces/segtoolbox-backward-1x-cached.txt"));
+        Answer a = c.respond("what should i try first?");
+        assertEquals(Intent.FOLLOW_UP, a.intent());
+        assertNull(a.report());
+        assertTrue(a.text().lines().count() <= 12, a.text());
+        assertTrue(a.text().startsWith("First fix:"), a.text());
+    }
+
+    @Test
+    void aNegationIsNotStoredAsTheOpposite() {
+        c.respond("full finetune of llama-2-7b on an A100 80GB, gradient checkpointing is off");
+        assertNotEquals("full", String.valueOf(c.facts().asMap().get("checkpointing")));
+    }
+
+    @Test
+    void aWhatIfComputesTheDeltaAndLeavesTheFactsAlone() {
+        c.respond("I fine-tune llama-3.1-8b on a 24 GB RTX 3090, batch 4, seq 2048, bf16");
+        var before = c.facts();
+        Answer a = c.respond("what if I use QLoRA r=16?");
+        assertEquals(Intent.WHAT_IF, a.intent());
+        assertTrue(a.text().contains("saves"), a.text());
+        assertEquals(before, c.facts());
+    }
+
+    @Test
+    void aFitQuestionWithoutTheSequenceLengthAsksForItAndTheAnswerFillsIt() {
+        c.respond("I have a 24 GB 3090 and train llama-3.1-8b with QLoRA");
+        Answer ask = c.respond("what batch fits?");
+        assertEquals("seq", c.pendingKey(), ask.text());
+        Answer filled = c.respond("2048");
+        assertEquals(Intent.ANSWER, filled.intent());
+        assertEquals(2048, c.facts().seqLen());
+        assertTrue(filled.text().contains("micro-batch") || filled.text().contains("Not even"), filled.text());
+    }
+
+    @Test
+    void aCorrectionReplacesTheCardAndSaysSo() {
+        c.respond("training on an A100 40GB");
+        Answer a = c.respond("actually it's the 80 GB A100");
+        assertEquals(Intent.CORRECTION, a.intent());
+        assertTrue(c.facts().gpuMemBytes() > 70L * (1L << 30), String.valueOf(c.facts().asMap()));
+        assertTrue(a.text().startsWith("Updated"), a.text());
+    }
+
+    @Test
+    void smallTalkGetsOneLine() {
+        for (String s : new String[]{"hello", "thanks, that fixed it"}) {
+            Answer a = c.respond(s);
+            assertEquals(Intent.SMALL_TALK, a.intent(), s);
+            assertEquals(1, a.text().lines().count(), a.text());
+        }
+    }
+
+    @Test
+    void aHowToGivesTheSnippetForTheStackNamed() {
+        Answer a = c.respond("How do I turn on gradient checkpointing with HF Trainer?");
+        assertEquals(Intent.HOW_TO, a.intent());
+        assertTrue(a.text().contains("gradient_checkpointing=True"), a.text());
+    }
+
+    @Test
+    void aNanochatDeviceBatchQuestionGetsTheBatchAndTheAccumulation() {
+        Answer a = c.respond("which --device-batch-size should I use for nanochat depth=20 with seq 2048 on one 24GB RTX 4090?");
+        assertEquals(Intent.FIT, a.intent());
+        assertTrue(a.text().contains("--device-batch-size="), a.text());
+        assertTrue(a.text().contains("accumulates"), a.text());
+    }
+
+    @Test
+    void factsRememberTheTurnThatSetThem() {
+        c.respond("I have a 24 GB 3090");
+        c.respond("batch 8");
+        assertEquals(1, c.setAt().get("gpu"));
+        assertEquals(2, c.setAt().get("batch"));
+    }
+}
