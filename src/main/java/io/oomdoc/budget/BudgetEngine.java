@@ -145,7 +145,10 @@ public final class BudgetEngine {
         assumptions.add("overhead: CUDA context " + Bytes.human(context) + " (measured on V100/CUDA 11.2; newer stacks with lazy loading use less) + "
                 + (int) (ALLOCATOR_SLACK * 100) + "% allocator slack");
         long total = live + overhead;
-        Boolean fits = gpuBytes == null ? null : total <= gpuBytes;
+        // Without seq and batch the activations are unknown: a total under the card is then no claim of a fit.
+        boolean activationsKnown = s.mode() == Setup.Mode.INFER || (s.seq() > 0 && s.batch() > 0);
+        if (!activationsKnown) assumptions.add("activations not counted: give the sequence length and batch (--seq, --batch)");
+        Boolean fits = gpuBytes == null ? null : total > gpuBytes ? Boolean.FALSE : activationsKnown ? Boolean.TRUE : null;
         Long headroom = gpuBytes == null ? null : gpuBytes - total;
         return new Budget(P, trainable, new Budget.Terms(weights, grads, opt, act, logits, kv, overhead, total),
                 gpuBytes, fits, headroom, List.copyOf(assumptions));

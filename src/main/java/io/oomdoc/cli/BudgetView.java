@@ -26,7 +26,9 @@ public final class BudgetView {
         sb.append(String.format(Locale.ROOT, "  %-12s %12s%n", "total", st.bold(Bytes.human(t.total()))));
         if (b.gpuBytes() != null) {
             sb.append(String.format(Locale.ROOT, "  %-12s %12s  %s%n", "gpu", Bytes.human(b.gpuBytes()),
-                    b.fits() ? st.green("fits, headroom " + Bytes.human(b.headroomBytes())) : st.red("does not fit, short by " + Bytes.human(-b.headroomBytes()))));
+                    b.fits() == null ? st.yellow("fit unknown: activations not counted (give --seq and --batch)")
+                            : b.fits() ? st.green("fits, headroom " + Bytes.human(b.headroomBytes()))
+                            : st.red("does not fit, short by " + Bytes.human(-b.headroomBytes()))));
             sb.append('\n').append(bar(v, b.gpuBytes(), st)).append('\n');
         }
         sb.append("\nassumptions:\n");

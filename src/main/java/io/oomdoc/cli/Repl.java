@@ -89,6 +89,7 @@ public final class Repl {
         }
         problems.forEach(p -> out.println("(" + p + ")"));
         out.flush();
+        warmUp();
         ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "oomdoc-answer");
             t.setDaemon(true);
@@ -126,6 +127,22 @@ public final class Repl {
         }
         return 0;
     }
+
+    /**
+     * Reads every bundled table once, on this thread, before any answer runs. A Ctrl-C cancels an answer by interrupting
+     * its thread, and an interrupt during a read from the jar can close the jar's channel for the rest of the process;
+     * with the tables cached no answer reads the jar again.
+     */
+    static void warmUp() {
+        var c = new io.oomdoc.protocol.dialogue.Conversation();
+        for (String turn : WARM_UP) c.respond(turn);
+        io.oomdoc.knowledge.KnowledgeBase.bundled();
+    }
+
+    private static final String[] WARM_UP = {
+            "torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 20.00 MiB. GPU 0 has a total capacity of 23.64 GiB "
+                    + "of which 1.02 GiB is free.", "what is reserved?", "how do I enable gradient checkpointing?",
+            "what batch fits llama-3.1-8b on a 24GB RTX 3090 at seq 2048?", "what if I use QLoRA?", "thanks"};
 
     /** Runs one answer on the worker so Ctrl-C can cancel it without leaving the session. */
     private SlashCommands.Outcome answer(Terminal terminal, ExecutorService worker, java.util.concurrent.Callable<SlashCommands.Outcome> task) {

@@ -133,10 +133,19 @@ public final class SlashCommands {
         }
     }
 
+    /** One word with a slash, a tilde or a file extension is a path the user meant, not prose to diagnose. */
+    static boolean looksLikePath(String w) {
+        return w.startsWith("~") || w.contains("/") || w.matches("[\\w.-]+\\.[A-Za-z0-9]{1,5}");
+    }
+
     private void debugOom(String rest) {
         if (rest.isBlank()) { ctx.out.println("Usage: /debug-oom FILE, or describe the failure after the command, or just paste the trace."); return; }
         List<String> words = Words.split(rest);
         Path p = ctx.workDir.resolve(words.get(0));
+        if (words.size() == 1 && !Files.isRegularFile(p) && looksLikePath(words.get(0))) {
+            ctx.out.println("oomdoc: no such file: " + words.get(0) + " (paste the trace instead, or give the right path)");
+            return;
+        }
         if (words.size() == 1 && Files.isRegularFile(p)) {
             CommandLine cl = Main.tree(ctx, true);
             cl.setOut(ctx.out);

@@ -106,4 +106,35 @@ class ReplTest {
         assertTrue(out.contains("Ask about eval memory"));
         assertTrue(out.contains("eval_accumulation"), out);
     }
+
+    @Test
+    void followUpsInTheReplAreShortAnswersNotReports() throws Exception {
+        String out = session("I have a 24 GB 3090 and fine-tune llama-3.1-8b with QLoRA, batch 8", "what batch fits?", "2048",
+                "what if I use 8-bit adam?", "/exit");
+        assertEquals(0, count(out, "## Memory State Summary"), out);
+        assertTrue(out.contains("What sequence length"), out);
+        assertTrue(out.contains("micro-batch") || out.contains("Not even"), out);
+        assertTrue(out.contains("Your facts are unchanged"), out);
+    }
+
+    @Test
+    void aPathThatDoesNotExistIsNoSuchFileNotProse() throws Exception {
+        String out = session("/debug-oom crash.lgo", "/exit");
+        assertTrue(out.contains("no such file: crash.lgo"), out);
+        assertEquals(0, count(out, "## Memory State Summary"), out);
+    }
+
+    @Test
+    void askAndTheReplGiveTheSameAnswer() throws Exception {
+        String line = "How do I turn on gradient checkpointing with HF Trainer?";
+        String repl = session(line, "/exit");
+        var err = new ByteArrayOutputStream();
+        var out = new ByteArrayOutputStream();
+        int code = Main.run(new String[]{"ask", line}, new ByteArrayInputStream(new byte[0]), out, err,
+                Map.of("XDG_STATE_HOME", tmp.resolve("state").toString()), tmp, false, false);
+        assertEquals(0, code, err.toString());
+        String asked = out.toString(StandardCharsets.UTF_8).strip();
+        assertTrue(asked.contains("gradient_checkpointing=True"), asked);
+        assertTrue(repl.contains(asked.lines().findFirst().orElseThrow()), repl);
+    }
 }
