@@ -50,7 +50,7 @@ public final class CrossValidation {
 
     static Reasoner reasoner(List<TrainReasoner.Example> train, double l2) {
         LinearModel cat = TrainReasoner.fit(train, e -> e.c().category(), l2);
-        LinearModel phase = TrainReasoner.fit(train, e -> e.c().phase(), l2);
+        LinearModel phase = TrainReasoner.fitPhase(train, l2);
         return new Reasoner(new FeatureExtractor(), cat, phase);
     }
 

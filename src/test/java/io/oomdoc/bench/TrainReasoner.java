@@ -62,7 +62,7 @@ public final class TrainReasoner {
             if (score > bestScore) { bestScore = score; best = l2; }
         }
         LinearModel cat = fit(ex, x -> x.c().category(), best);
-        LinearModel phase = fit(ex, x -> x.c().phase(), best);
+        LinearModel phase = fitPhase(ex, best);
         String note = "Fitted by bench/run.sh TrainReasoner on the development part of the corpus (" + dev.size()
                 + " cases, both input modes), l2 " + best + " chosen by " + FOLDS + "-fold grouped cross-validation.";
         Path dir = Path.of("src/main/resources");
@@ -116,6 +116,13 @@ public final class TrainReasoner {
         var trainer = new LibLinearClassificationTrainer(new LinearClassificationType(LinearType.L2R_LR), 1.0 / l2,
                 MAX_ITERATIONS, TOLERANCE, SEED);
         return export((LibLinearClassificationModel) trainer.train(data));
+    }
+
+    /** The phase model reads the labelled cause while fitting and the concluded cause when it runs. */
+    public static LinearModel fitPhase(List<Example> ex, double l2) {
+        List<Example> withCause = ex.stream().map(e -> new Example(e.c(), e.withDescription(), e.evidence(),
+                Reasoner.withCause(e.x(), e.c().category()))).toList();
+        return fit(withCause, x -> x.c().phase(), l2);
     }
 
     /** Words that occur in at least a few groups: a word seen in one thread only teaches the thread, not the cause. */

@@ -86,7 +86,9 @@ public final class Corpus {
         Map<String, Long> numbers = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = j.path("numbers").fields(); it.hasNext(); ) {
             var e = it.next();
-            if (e.getValue().canConvertToLong()) numbers.put(e.getKey(), e.getValue().asLong());
+            // The first dev cases noted rounded figures under other names (tried_mib, total_gib): not exact labels.
+            boolean exact = e.getKey().endsWith("_bytes") || e.getKey().equals("gpu_index");
+            if (exact && e.getValue().canConvertToLong()) numbers.put(e.getKey(), e.getValue().asLong());
         }
         String category = j.path("category").asText();
         String issueType = j.hasNonNull("issue_type") ? j.path("issue_type").asText()

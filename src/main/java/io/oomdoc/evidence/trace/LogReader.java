@@ -28,7 +28,7 @@ public final class LogReader {
      */
     private static final String[] TRIGGERS = {"emory", "EMORY", "OOM", "oom", "illed", "ILLED", "RESOURCE_EXHAUSTED",
             "rror", "RROR", "raceback", "xit", "ignal", "ALLOC", "WORKSPACE", "ache block", "gpu_memory", "bad_alloc",
-            "KV cache", "kv cache", "Bus error"};
+            "KV cache", "kv cache", "Bus error", "allocate"};
 
     private record Raw(int number, String text) {}
 

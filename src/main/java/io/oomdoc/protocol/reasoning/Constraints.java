@@ -17,7 +17,10 @@ final class Constraints {
     private static final double SMALL_CACHE_SHARE = 0.03;
 
     private static final java.util.regex.Pattern MEMORY = java.util.regex.Pattern.compile(
-            "(?i)out of memory|\\boom\\b|memory|vram|\\bram\\b");
+            "(?i)out of memory|\\boom\\b|memory|vram|\\bram\\b|显存|内存|allocat|exhaust");
+
+    private static final java.util.regex.Pattern FAILURE = java.util.regex.Pattern.compile(
+            "(?i)\\b(?:error|exception|failed|fails|crash(?:ed|es)?|abort(?:ed)?|core dumped)\\b");
 
     private Constraints() {}
 
@@ -44,7 +47,8 @@ final class Constraints {
     static String issueType(Evidence e, FeatureVector x, Category cause) {
         if (x.values().containsKey("not-oom")) return "not_oom";
         boolean recognised = e.finding().isPresent() || x.values().containsKey("kill-named")
-                || MEMORY.matcher(e.userWords()).find();
+                || MEMORY.matcher(e.userWords()).find() || Kills.mentioned(e.userWords())
+                || (e.trace() != null && !e.trace().frames().isEmpty()) || FAILURE.matcher(e.userWords()).find();
         if (!recognised) return "unknown"; // nothing in the text is a memory failure: say so, not a guess
         return cause == Category.HOST_RAM_OOM ? "host_ram_oom" : "vram_oom";
     }

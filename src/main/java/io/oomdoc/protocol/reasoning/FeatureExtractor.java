@@ -83,6 +83,7 @@ public final class FeatureExtractor {
         String notOom = NotOom.reason(e);
         if (notOom != null) b.set("not-oom", 1.0, notOom);
         if (Kills.named(e.allTextLower())) b.flag("kill-named");
+        else if (Kills.mentioned(e.userWords())) b.flag("kill-mentioned");
     }
 
     private static void time(Evidence e, FeatureVector.Builder b) {

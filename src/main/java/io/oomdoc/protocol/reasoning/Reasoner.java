@@ -64,11 +64,20 @@ public final class Reasoner {
     }
 
     private String phase(FeatureVector x, Category cause) {
-        double[] p = phaseModel.probabilities(x);
+        double[] p = phaseModel.probabilities(withCause(x, cause.json()));
         int best = 0;
         for (int i = 1; i < p.length; i++) if (p[i] > p[best]) best = i;
         return Constraints.phase(x, cause, phaseModel.labels().get(best));
     }
+
+    /** The phase model also reads the cause concluded: a KV-cache failure happens at start-up, a step-2 one in the step. */
+    public static FeatureVector withCause(FeatureVector x, String cause) {
+        var values = new java.util.HashMap<>(x.values());
+        values.put(CAUSE_FEATURE + cause, 1.0);
+        return new FeatureVector(values, x.reasons());
+    }
+
+    public static final String CAUSE_FEATURE = "cause:";
 
     /** The sentences of the features that pushed this label up most. */
     private List<String> reasons(FeatureVector x, String label) {

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  *      Of the allocated memory A is allocated by PyTorch, and U is reserved by PyTorch but unallocated."
  */
 public final class PyTorchCudaOomParser implements TraceParser {
-    private static final Pattern MARKER = Pattern.compile("CUDA out of memory|CUDA OOM\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern MARKER = Pattern.compile(
+            "(?:CUDA|HIP|XPU) out of memory|CUDA OOM\\b|Tried to allocate \\d", Pattern.CASE_INSENSITIVE);
     private static final Pattern TRIED = Messages.sized("Tried to allocate\\s+SIZE");
     private static final Pattern GPU = Pattern.compile("\\bGPU\\s+(\\d+)\\s*(?:;|has)");
     private static final Pattern TOTAL = Messages.sized("SIZE\\s+total capacity|total capac\\w*\\s+of\\s+SIZE");
