@@ -15,7 +15,9 @@ import java.util.List;
 public final class CrossValidation {
     private CrossValidation() {}
 
-    public static Scores run(List<TrainReasoner.Example> ex, double l2, int k) {
+    public static Scores run(List<TrainReasoner.Example> ex, double l2, int k) { return run(ex, l2, k, TrainReasoner.priorScale); }
+
+    public static Scores run(List<TrainReasoner.Example> ex, double l2, int k, double priorScale) {
         List<Scores.Outcome> outcomes = new ArrayList<>();
         ReportWriter writer = new ReportWriter(KnowledgeBase.bundled());
         for (int fold = 0; fold < k; fold++) {
@@ -23,7 +25,7 @@ public final class CrossValidation {
             List<TrainReasoner.Example> train = ex.stream().filter(e -> Corpus.fold(e.c(), k) != f).toList();
             List<TrainReasoner.Example> test = ex.stream().filter(e -> Corpus.fold(e.c(), k) == f).toList();
             if (test.isEmpty()) continue;
-            Reasoner r = reasoner(train, l2);
+            Reasoner r = reasoner(train, l2, priorScale);
             for (var e : test) outcomes.add(Scores.Outcome.of(e, writer.write(e.evidence(), r.conclude(e.evidence()),
                     new ArrayList<>())));
         }
@@ -33,7 +35,7 @@ public final class CrossValidation {
     /** Fits on one set and scores another (the final split). */
     public static Scores holdout(List<TrainReasoner.Example> train, List<TrainReasoner.Example> test, double l2) {
         ReportWriter writer = new ReportWriter(KnowledgeBase.bundled());
-        Reasoner r = reasoner(train, l2);
+        Reasoner r = reasoner(train, l2, TrainReasoner.priorScale);
         List<Scores.Outcome> outcomes = new ArrayList<>();
         for (var e : test) outcomes.add(Scores.Outcome.of(e, writer.write(e.evidence(), r.conclude(e.evidence()), new ArrayList<>())));
         return new Scores(outcomes);
@@ -48,8 +50,8 @@ public final class CrossValidation {
         return new Scores(outcomes);
     }
 
-    static Reasoner reasoner(List<TrainReasoner.Example> train, double l2) {
-        LinearModel cat = TrainReasoner.fit(train, e -> e.c().category(), l2);
+    static Reasoner reasoner(List<TrainReasoner.Example> train, double l2, double priorScale) {
+        LinearModel cat = TrainReasoner.fit(train, e -> e.c().category(), l2).withScalar(Reasoner.PRIOR_SCALE, priorScale);
         LinearModel phase = TrainReasoner.fitPhase(train, l2);
         return new Reasoner(new FeatureExtractor(), cat, phase);
     }

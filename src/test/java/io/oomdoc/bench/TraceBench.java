@@ -33,11 +33,12 @@ public final class TraceBench {
         int mb = List.of(args).stream().filter(a -> a.matches("\\d+")).findFirst().map(Integer::parseInt).orElse(100);
         TrainReasoner.quiet();
         double l2 = bundledL2();
+        TrainReasoner.priorScale = io.oomdoc.protocol.reasoning.LinearModel.resource(Reasoner.CATEGORY_WEIGHTS).scalar(Reasoner.PRIOR_SCALE);
         List<Case> dev = Corpus.development();
         List<TrainReasoner.Example> devEx = TrainReasoner.examples(dev);
         Scores cv = CrossValidation.run(devEx, l2, TrainReasoner.FOLDS);
         System.out.println(cv.table("Grouped " + TrainReasoner.FOLDS + "-fold cross-validation, development part ("
-                + dev.size() + " cases, " + dev.stream().map(Case::group).distinct().count() + " groups), l2 " + l2));
+                + dev.size() + " cases, " + dev.stream().map(Case::group).distinct().count() + " groups), l2 " + l2 + ", expert-prior scale " + TrainReasoner.priorScale));
         System.out.println(cv.confusion());
         System.out.println(cv.phaseConfusion());
         System.out.println("Misses (cross-validated, description + paste):\n" + cv.misses(400));

@@ -42,6 +42,9 @@ import java.util.logging.Logger;
 public final class TrainReasoner {
     static final double[] L2_GRID = {1.0, 3.0, 10.0};
     static final int FOLDS = 5;
+    static final double[] PRIOR_GRID = {0.0, 0.5, 1.0, 2.0};
+    /** The expert prior's scale in use (set by the grid in main; read from the bundled table by the benchmarks). */
+    static double priorScale = 0.0;
     static int epochs = Integer.getInteger("oomdoc.epochs", 40);
     static int minGroupsPerWord = Integer.getInteger("oomdoc.minGroupsPerWord", 1000);
     static final long SEED = 20261125L;
@@ -55,16 +58,20 @@ public final class TrainReasoner {
         quiet();
         List<Case> dev = Corpus.development();
         List<Example> ex = examples(dev);
-        double best = L2_GRID[0], bestScore = -1;
+        double best = L2_GRID[0], bestScore = -1, bestPrior = 0;
         for (double l2 : L2_GRID) {
-            double score = CrossValidation.run(ex, l2, FOLDS).top1WithDescription();
-            System.out.printf(java.util.Locale.ROOT, "l2 %.4f: cross-validated top-1 (description + paste) %.3f%n", l2, score);
-            if (score > bestScore) { bestScore = score; best = l2; }
+            for (double prior : PRIOR_GRID) {
+                double score = CrossValidation.run(ex, l2, FOLDS, prior).top1WithDescription();
+                System.out.printf(java.util.Locale.ROOT, "l2 %.4f prior %.2f: cross-validated top-1 (description + paste) %.3f%n",
+                        l2, prior, score);
+                if (score > bestScore) { bestScore = score; best = l2; bestPrior = prior; }
+            }
         }
-        LinearModel cat = fit(ex, x -> x.c().category(), best);
+        priorScale = bestPrior;
+        LinearModel cat = fit(ex, x -> x.c().category(), best).withScalar(Reasoner.PRIOR_SCALE, bestPrior);
         LinearModel phase = fitPhase(ex, best);
         String note = "Fitted by bench/run.sh TrainReasoner on the development part of the corpus (" + dev.size()
-                + " cases, both input modes), l2 " + best + " chosen by " + FOLDS + "-fold grouped cross-validation.";
+                + " cases, both input modes), l2 " + best + " and expert-prior scale " + bestPrior + " chosen by " + FOLDS + "-fold grouped cross-validation.";
         Path dir = Path.of("src/main/resources");
         Files.writeString(dir.resolve(Reasoner.CATEGORY_WEIGHTS), cat.write(note));
         Files.writeString(dir.resolve(Reasoner.PHASE_WEIGHTS), phase.write(note));

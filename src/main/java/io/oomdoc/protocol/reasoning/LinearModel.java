@@ -31,8 +31,11 @@ public final class LinearModel {
     public List<String> labels() { return labels; }
 
     /** Probability per label, in the order of {@link #labels()}. */
-    public double[] probabilities(FeatureVector x) {
-        double[] z = new double[labels.size()];
+    public double[] probabilities(FeatureVector x) { return probabilities(x, new double[labels.size()]); }
+
+    /** Probabilities with fixed offsets added to the scores (e.g. an expert prior). */
+    public double[] probabilities(FeatureVector x, double[] offsets) {
+        double[] z = offsets.clone();
         add(z, weights.get(BIAS), 1.0);
         for (var f : x.values().entrySet()) add(z, weights.get(f.getKey()), f.getValue());
         return softmax(z);
@@ -46,6 +49,21 @@ public final class LinearModel {
     }
 
     public boolean knows(String feature) { return weights.containsKey(feature); }
+
+    /** A scalar stored as a row of equal values (0 when absent). */
+    public double scalar(String name) {
+        double[] w = weights.get(name);
+        return w == null || w.length == 0 ? 0 : w[0];
+    }
+
+    /** This model with a scalar row set. */
+    public LinearModel withScalar(String name, double v) {
+        var w = new java.util.HashMap<>(weights);
+        double[] row = new double[labels.size()];
+        java.util.Arrays.fill(row, v);
+        w.put(name, row);
+        return new LinearModel(labels, w);
+    }
 
     private static void add(double[] z, double[] w, double v) {
         if (w == null) return;

@@ -42,13 +42,26 @@ public final class Reasoner {
 
     public FeatureExtractor features() { return features; }
 
+    /**
+     * The expert prior added to the learned scores at a scale chosen by cross-validation (the row
+     * {@value #PRIOR_SCALE} of the weights table): where the corpus is thin, what an expert knows still counts.
+     */
+    private double[] expertLogits(FeatureVector x, List<String> labels) {
+        double scale = categoryModel.scalar(PRIOR_SCALE);
+        double[] z = new double[labels.size()];
+        for (int i = 0; i < z.length; i++) z[i] = scale * x.values().getOrDefault("prior:" + labels.get(i), 0.0);
+        return z;
+    }
+
+    public static final String PRIOR_SCALE = "__prior_scale__";
+
     /** What the reasoning concludes: ranked causes, the phase, and whether it is a memory failure at all. */
     public record Conclusion(List<Hypothesis> hypotheses, String phase, String issueType, FeatureVector features) {}
 
     public Conclusion conclude(Evidence e) {
         FeatureVector x = features.extract(e);
-        double[] p = categoryModel.probabilities(x);
         List<String> labels = categoryModel.labels();
+        double[] p = categoryModel.probabilities(x, expertLogits(x, labels));
         Constraints.apply(e, x, labels, p);
         List<Hypothesis> ranked = new ArrayList<>();
         for (int i = 0; i < labels.size(); i++) {
