@@ -27,10 +27,51 @@ final class BudgetAnswers {
     private static final long NANOCHAT_TOTAL_TOKENS = 524_288L;
     private static final Pattern HALVE = Pattern.compile("(?i)\\bhalve|\\bhalf\\b");
     private static final Pattern DOUBLE = Pattern.compile("(?i)\\bdouble");
+    private static final Pattern LENGTH_Q = Pattern.compile("(?i)max[_ ]model[_ ]len|max[_ ]seq(?:uence)?[_ ]len|context|sequence length"
+            + "|longest|how long");
+    private static final Pattern UTILIZATION = Pattern.compile("(?i)(?:gpu[_-]memory[_-]utilization|utilization|\\bat)\\s*[=:]?\\s*(0?\\.\\d+)");
+    private static final double VLLM_DEFAULT_UTILIZATION = 0.9;
+    private static final long ACTIVATION_RESERVE = 1L << 30;
+    private static final int PROBE_TOKENS = 1024;
+
+    /**
+     * The longest context that fits: for a serving engine the KV cache that remains of utilization × card after the
+     * weights; for training the longest sequence whose budget fits at the batch held.
+     */
+    static Result longest(String text, Facts f) {
+        String missing = SetupFromFacts.from(f).isEmpty() ? "model" : f.gpuMemBytes() == null ? "gpu" : null;
+        if (missing != null) return ask(missing);
+        long gpu = f.gpuMemBytes();
+        BudgetEngine engine = new BudgetEngine();
+        if ("serving".equals(f.phaseHint()) || UTILIZATION.matcher(text).find()) {
+            var m = UTILIZATION.matcher(text);
+            double util = m.find() ? Double.parseDouble(m.group(1)) : VLLM_DEFAULT_UTILIZATION;
+            Setup s = SetupFromFacts.from(f.with(b -> b.phaseHint("serving").seqLen(PROBE_TOKENS).batch(1))).orElseThrow();
+            Budget one = engine.estimate(s, gpu);
+            long perToken = Math.max(1, one.perGpuBytes().kvCache() / PROBE_TOKENS);
+            long room = (long) (util * gpu) - one.perGpuBytes().weights() - s.contextBytes() - ACTIVATION_RESERVE;
+            if (room <= 0) return new Result(Messages.get("longest.none", name(s), util, Bytes.human(gpu),
+                    Bytes.human(one.perGpuBytes().weights())), null);
+            long tokens = room / perToken;
+            return new Result(Messages.get("longest.serving", tokens, util, Bytes.human(gpu), name(s),
+                    Bytes.human(one.perGpuBytes().weights()), Bytes.human(perToken), Bytes.human(room)), null);
+        }
+        Setup base = SetupFromFacts.from(f).orElseThrow();
+        int batch = base.batch() > 0 ? base.batch() : 1;
+        int lo = 0, hi = 1 << 17;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) / 2;
+            Budget b = engine.estimate(SetupFromFacts.from(f.with(x -> x.seqLen(mid).batch(batch))).orElseThrow(), gpu);
+            if (Boolean.TRUE.equals(b.fits())) lo = mid; else hi = mid - 1;
+        }
+        if (lo == 0) return new Result(Messages.get("fit.none", name(base), Bytes.human(gpu), "its fixed cost"), null);
+        return new Result(Messages.get("longest.training", lo, batch, name(base), Bytes.human(gpu)), null);
+    }
 
     private BudgetAnswers() {}
 
     static Result fit(String text, Facts f) {
+        if (LENGTH_Q.matcher(text).find()) return longest(text, f);
         String missing = missing(f, true);
         if (missing != null) return ask(missing);
         Setup s = SetupFromFacts.from(f).orElseThrow();
@@ -58,7 +99,8 @@ final class BudgetAnswers {
 
     static Result whatIf(String text, Facts f, Facts hypothetical, Report report) {
         Facts change = hypothetical.isEmpty() ? relative(text, f) : hypothetical;
-        String note = Topics.find(Topics.howTo(), text).map(t -> t.note() + " [" + t.kb() + "]").orElse(null);
+        String note = Topics.find(Topics.howTo(), text).map(t -> t.note() + " [" + t.kb() + "]")
+                .or(() -> Topics.find(Topics.glossary(), text).map(t -> t.texts().get("text") + " [" + t.kb() + "]")).orElse(null);
         if (change.isEmpty()) return new Result(note != null ? note : Messages.get("whatif.unclear"), null);
         Facts after = f.merge(change);
         if (SetupFromFacts.from(after).isEmpty()) {

@@ -82,6 +82,7 @@ public final class Conversation {
 
     /** A pasted trace, a kill, a CUDA error line: evidence, not a question about earlier evidence. */
     static boolean pastedFailure(String text) {
+        if (!text.contains("\n") && text.length() < 300 && text.strip().endsWith("?")) return false; // a question, not a log
         if (text.contains("Traceback (most recent call last)") || text.contains("File \"")) return true;
         if (Kills.named(text.toLowerCase(Locale.ROOT)) && text.length() > 20 && !text.strip().endsWith("?")) return true;
         if (NotOom.errorLine(text)) return true;
@@ -102,6 +103,7 @@ public final class Conversation {
         if (facts.phaseHint() == null && (report.category().equals("kv_cache_inference") || SERVING.contains(report.framework()))) {
             remember(facts.with(b -> b.phaseHint("serving")));
         }
+        if (facts.gpuMemBytes() == null) { pendingKey = "gpu"; pendingQuestion = null; } // the report asks for the card
         return new Answer(Intent.NEW_FAILURE, null, report, facts);
     }
 
@@ -112,7 +114,15 @@ public final class Conversation {
         String key = pendingKey;
         pendingKey = null;
         pendingQuestion = null;
-        if (question == null) return Answer.text(Intent.ANSWER, Messages.get("noted", describe(filled)), facts);
+        if (question == null) {
+            String noted = Messages.get("noted", describe(filled));
+            if (report != null && failureText != null) {
+                report = diagnoser.diagnose(LogText.of(failureText), failureText, CodeEvidence.facts(scan).merge(facts), null,
+                        CodeEvidence.from(scan));
+                noted += "\n" + Messages.get("still.cause", report.category().replace('_', ' '));
+            }
+            return Answer.text(Intent.ANSWER, noted, facts);
+        }
         Answer again = respond(question);
         turn--; // the replayed question is not a turn of its own
         String head = Messages.get("filled", key, describe(filled));

@@ -14,7 +14,8 @@ final class FollowUps {
     private static final Pattern OTHERS = Pattern.compile("(?i)something else|another (?:process|job)|other (?:process|job)|zombie"
             + "|on the (?:card|gpu)|who (?:is )?(?:using|holding)|someone else");
     private static final Pattern SCIENCE = Pattern.compile("(?i)change (?:the )?(?:total batch|training|result|results|science"
-            + "|dynamics|model|loss|convergence)|same (?:result|training|model)|affect (?:the )?(?:result|accuracy|training|convergence)");
+            + "|dynamics|model|loss|convergence)|same (?:result|training|model)|affect (?:the )?(?:result|accuracy|training|convergence)"
+            + "|make (?:the )?(?:model|results?|training) worse|hurt (?:the )?(?:model|accuracy|quality|results?)|worse (?:model|results)");
     private static final Pattern NEXT = Pattern.compile("(?i)still (?:oom|fails|failing|crash|out of memory|get)|didn'?t (?:help|work|fix)"
             + "|doesn'?t (?:help|work)|not (?:enough|working)|what (?:else|next)|next step|anything else|other options?");
     private static final Pattern FIRST = Pattern.compile("(?i)what (?:should|do|can) i (?:do|try)|where (?:do i|to) start|fix|solution"
@@ -53,7 +54,7 @@ final class FollowUps {
         if (r == null) return Messages.get("followup.noreport");
         List<String> out = new ArrayList<>();
         if (IS_MEMORY.matcher(text).find()) {
-            out.add(r.issueType().equals("not_oom") ? Messages.get("followup.notmemory", r.sections().rootCause().split("\\. ")[0])
+            out.add(r.issueType().equals("not_oom") ? Messages.get("followup.notmemory", firstSentences(r.sections().rootCause(), 3))
                     : r.issueType().equals("host_ram_oom") ? Messages.get("followup.hostmemory") : Messages.get("followup.vram", label(r)));
         } else if (OTHERS.matcher(text).find()) {
             Object outside = r.numbers().get("process_in_use_bytes");
@@ -63,11 +64,16 @@ final class FollowUps {
         } else if (SCIENCE.matcher(text).find()) {
             out.add(Messages.get("followup.science"));
             if (facts.model() != null && facts.model().startsWith("nanochat")) out.add(Messages.get("followup.science.nanochat"));
+        } else if (Topics.find(Topics.glossary(), text).isPresent() && !FIRST.matcher(text).find()) {
+            var term = Topics.find(Topics.glossary(), text).get();
+            out.add(term.texts().get("text") + " [" + term.kb() + "]");
         } else if (heldFix(text, r) != null) {
             Report.Fix f = heldFix(text, r);
             out.add(Messages.get("followup.fix", f.title(), f.kb()) + "\n    " + f.after().replace("\n", "\n    "));
         } else if (NEXT.matcher(text).find()) {
-            out.add(fix(r, 1, Messages.get("followup.next")));
+            Report.Fix tried = heldFix(text, r);
+            int next = tried == null ? 1 : r.fixes().indexOf(tried) + 1;
+            out.add(fix(r, next, Messages.get("followup.next")));
         } else if (VERIFY.matcher(text).find()) {
             out.add(r.sections().verification());
         } else if (SURE.matcher(text).find()) {

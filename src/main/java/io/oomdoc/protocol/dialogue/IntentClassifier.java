@@ -24,7 +24,8 @@ public final class IntentClassifier {
     private static final Pattern EXPLAIN = Pattern.compile("(?i)what (?:does|do|is|are|'s) .{0,60}\\b(?:mean|means|meaning)\\b"
             + "|\\bwhat(?: is|'s| are) (?:the )?(?:difference|a |an |the )?\\b|\\bexplain\\b|why (?:is|are|does|do) .{0,60}(?:bigger|"
             + "larger|higher|smaller|lower|more|less|so much|differ|than)|\\bmeaning of\\b|what are .{0,40}bytes|where does .{0,40}come from"
-            + "|why (?:does|do|is) .{0,40}(?:need|take|use)");
+            + "|why (?:does|do|is) .{0,40}(?:need|take|use)|\\bwhy so\\b|come from\\b|\\bis that (?:right|correct|the)\\b"
+            + "|what(?:'s| is) (?:that|this) .{0,20}(?:chunk|number|figure|block)");
     private static final Pattern WHAT_IF = Pattern.compile("(?i)\\bwhat if\\b|\\bwhat about\\b|\\bhow about\\b|^\\W*and (?:with|if|on"
             + "|using)\\b|\\bwould (?:it|that|\\w+ing|using|switching|adding|a|an|the)?\\b.{0,40}\\b(?:help|fit|work|be enough|save|reduce|"
             + "change)|\\b(?:does|do|will|can|could) .{0,40}\\b(?:help|save|be enough|reduce)\\b|\\bif i (?:use|switch|enable|turn on"
@@ -33,7 +34,9 @@ public final class IntentClassifier {
             + " (?:size )?(?:fits|can i|would fit|should i|to use)|max(?:imum)? (?:micro-?)?batch|largest batch|how (?:big|large|long) (?:a |"
             + "the )?(?:batch|context|sequence)|will it fit|does it fit|would it fit|can i (?:train|fine-?tune|run|fit|serve|load)|\\bfit\\?"
             + "|enough (?:memory|vram)|how much (?:memory|vram|gpu)|memory (?:do i need|needed|would|will)|what fits|which model fits"
-            + "|--device-batch-size.{0,30}\\?|(?:what|which) (?:--)?device[-_ ]batch");
+            + "|--device-batch-size.{0,30}\\?|(?:what|which) (?:--)?device[-_ ]batch"
+            + "|(?:max[_ ]model[_ ]len|max[_ ]seq(?:uence)?[_ ]len(?:gth)?|context(?: length| size)?|sequence length|seq)[^?]{0,40}"
+            + "(?:fits?\\b|would fit|will fit|can i)|(?:longest|largest|max(?:imum)?) [^?]{0,40}(?:fits?\\b|would fit)");
     private static final Pattern THANKS = Pattern.compile("(?i)\\b(?:thanks?|thank you|thx|cheers)\\b|\\b(?:works|worked|working) now\\b"
             + "|\\b(?:did|does) it\\b[^?]*$|\\b(?:fixed|solved) it\\b|\\bit'?s gone\\b|\\bthat (?:worked|did it|helped)");
     private static final Pattern CORRECTS = Pattern.compile("(?i)\\bactually\\b|\\b(?:changed|switched|moved|set) (?:\\w+ ){0,3}to\\b"
@@ -45,6 +48,8 @@ public final class IntentClassifier {
             + "|measure|figure)|\\bway to\\b");
     private static final Pattern STILL = Pattern.compile("(?i)\\bstill\\b|same (?:error|oom|problem|thing)|didn'?t (?:help|change|work"
             + "|fix)|no difference|nothing changed|doesn'?t (?:help|change|work)");
+    private static final Pattern WHAT_IF_LEAD = Pattern.compile("(?i)\\bwhat if\\b|\\bwhat about\\b|\\bhow about\\b|\\b(?:does|do|would|will)"
+            + " .{0,30}\\bhelp\\b");
     private static final Pattern QUESTION = Pattern.compile("\\?\\s*$|(?i)^\\W*(?:why|what|how|which|when|where|who|is|are|can|could"
             + "|should|would|will|does|do|did|any)\\b");
 
@@ -58,7 +63,8 @@ public final class IntentClassifier {
         if ((CORRECTION.matcher(t).find() || CORRECTS.matcher(t).find()) && s.asserts() && !t.endsWith("?")) return Intent.CORRECTION;
         if (SMALL_TALK.matcher(t).find() && !s.asserts() && !HOW_TO.matcher(t).find()) return Intent.SMALL_TALK;
         if (HOW_TO.matcher(t).find() || CAN_I.matcher(t).find() && !FIT.matcher(t).find()) return Intent.HOW_TO;
-        if (s.holdsFailure() && s.aboutHeld() && !WHY_FIRST.matcher(t).find()) return Intent.FOLLOW_UP;
+        if (s.holdsFailure() && s.aboutHeld() && !WHY_FIRST.matcher(t).find() && !WHAT_IF_LEAD.matcher(t).find())
+            return Intent.FOLLOW_UP;
         if (WHY_FIRST.matcher(t).find() || EXPLAIN.matcher(t).find() && !WHAT_IF.matcher(t).find() && !FIT.matcher(t).find())
             return Intent.EXPLAIN;
         if (WHAT_IF.matcher(t).find()) return Intent.WHAT_IF;

@@ -126,8 +126,19 @@ public final class Transcripts {
         }
         if (key.equals("params")) return Math.abs(parseParams(want) - parseParams(String.valueOf(held))) <= 0.06 * parseParams(want);
         if (key.equals("gpu")) return h.contains(w) || w.contains(h) || h.replace("geforce", "").replace("nvidia", "").contains(w.replace("geforce", "").replace("nvidia", ""));
+        if (key.equals("framework")) return canonical(h).equals(canonical(w));
+        if (key.equals("model")) return w.startsWith(h) || h.startsWith(w);
         if (key.equals("checkpointing")) return w.replace("true", "full").replace("on", "full").equals(h.replace("true", "full"));
         return h.equals(w) || h.equals(w.replace("gb", "")) || h.startsWith(w + ".");
+    }
+
+    /** Framework names as people write them and as the engine stores them. */
+    static String canonical(String f) {
+        return switch (f.replace(".", "")) {
+            case "transformers", "hftrainer", "trainer", "hf", "huggingface" -> "hf-trainer";
+            case "llamacpp", "ollama" -> "llamacpp";
+            default -> f.replace(".", "");
+        };
     }
 
     static long parseBytes(String s) {
