@@ -54,7 +54,8 @@ public record ProviderConfig(String provider, String baseUrl, String model, Stri
             case "anthropic" -> "claude-3-5-haiku-latest";
             default -> "llama3.1";
         };
-        if (provider.equals("openai") && key == null && !isLocal(baseUrl)) {
+        // Only OpenAI's own service needs a key; a self-hosted OpenAI-compatible server (vLLM, llama.cpp) usually has no auth.
+        if (provider.equals("openai") && key == null && baseUrl != null && baseUrl.contains("api.openai.com")) {
             throw new IllegalArgumentException("OPENAI_API_KEY is not set for " + baseUrl);
         }
         if (provider.equals("anthropic") && key == null) throw new IllegalArgumentException("ANTHROPIC_API_KEY is not set");

@@ -185,8 +185,9 @@ final class BudgetAnswers {
 
     private static String terms(Budget b) {
         Budget.Terms t = b.perGpuBytes();
-        return Messages.get("terms", Bytes.human(t.weights()), Bytes.human(t.gradients()), Bytes.human(t.optimizer()),
-                Bytes.human(t.activations() + t.logits()), Bytes.human(t.kvCache()), Bytes.human(t.overhead()));
+        String terms = Messages.get("terms", Bytes.human(t.weights()), Bytes.human(t.gradients()), Bytes.human(t.optimizer()),
+                Bytes.human(t.activations() + t.logits()), Bytes.human(t.overhead()));
+        return t.kvCache() > 0 ? terms + Messages.get("terms.kv", Bytes.human(t.kvCache())) : terms;
     }
 
     private static String changedTerms(Budget a, Budget b) {
