@@ -30,6 +30,9 @@ public final class Conversation {
 
     private static final java.util.Set<String> SERVING = java.util.Set.of("vllm", "sglang", "tgi", "llamacpp", "exllamav2", "ollama");
 
+    private static final Pattern ERROR_LINE = Pattern.compile("(?m)^\\s*(?:\\w+\\.)*\\w*(?:Error|Exception)\\b|(?i)\\berror:|^\\s*ERROR\\b"
+            + "|\\bFAILED\\b|failed to (?:allocate|initialize|create)|out of memory");
+
     private final Diagnoser diagnoser = new Diagnoser();
     private final IntentClassifier classifier = new IntentClassifier();
     private Facts facts = Facts.EMPTY;
@@ -40,6 +43,14 @@ public final class Conversation {
     private String pendingQuestion;
     private ScanResult scan;
     private int turn;
+    private String lastText;
+    private String previous;
+
+    /** "how do I set it?": a question that names no topic is about the topic of the turn before. */
+    private String withContext(String text, java.util.List<Topics.Topic> topics) {
+        if (Topics.find(topics, text).isPresent() || previous == null) return text;
+        return text + "\n" + previous;
+    }
 
     public Facts facts() { return facts; }
 
@@ -66,6 +77,9 @@ public final class Conversation {
         Intent intent = classifier.classify(new IntentClassifier.Signals(text, pasted,
                 FAILURE_WORDS.matcher(text).find(), !read.asserted().isEmpty() || !read.negated().isEmpty(),
                 !read.hypothetical().isEmpty(), pendingKey != null, report != null, FollowUps.aboutHeld(text, report)));
+        String previousTurn = lastText;
+        lastText = text;
+        previous = previousTurn;
         return switch (intent) {
             case NEW_FAILURE -> newFailure(text, read);
             case ANSWER -> answerPending(text);
@@ -73,8 +87,10 @@ public final class Conversation {
             case STATEMENT -> statement(read);
             case WHAT_IF -> asked(Intent.WHAT_IF, text, read, BudgetAnswers.whatIf(text, facts, read.hypothetical(), report));
             case FIT -> asked(Intent.FIT, text, read, BudgetAnswers.fit(text, facts.merge(read.asserted()).merge(read.hypothetical())));
-            case HOW_TO -> Answer.text(Intent.HOW_TO, KnowledgeAnswers.howTo(text, facts, report), learn(read));
-            case EXPLAIN -> Answer.text(Intent.EXPLAIN, KnowledgeAnswers.explain(text, report), learn(read));
+            case HOW_TO -> Answer.text(Intent.HOW_TO, KnowledgeAnswers.howTo(withContext(text, Topics.howTo()), facts, report),
+                    learn(read));
+            case EXPLAIN -> Answer.text(Intent.EXPLAIN, KnowledgeAnswers.explain(withContext(text, Topics.glossary()), report),
+                    learn(read));
             case FOLLOW_UP -> Answer.text(Intent.FOLLOW_UP, FollowUps.answer(text, report, learn(read)), facts);
             case SMALL_TALK -> Answer.text(Intent.SMALL_TALK, smallTalk(text), facts);
         };
@@ -87,6 +103,7 @@ public final class Conversation {
         if (Kills.named(text.toLowerCase(Locale.ROOT)) && text.length() > 20 && !text.strip().endsWith("?")) return true;
         if (NotOom.errorLine(text)) return true;
         if (text.length() > 4000) return true;
+        if (text.lines().count() >= 2 && ERROR_LINE.matcher(text).find()) return true;
         TraceAnalysis a = new TraceAnalyzer().analyze(LogText.of(text));
         return a.primary().map(f -> !f.parser().equals("mention") && (!f.numbers().isEmpty() || f.message().length() > 20))
                 .orElse(false);
@@ -140,7 +157,8 @@ public final class Conversation {
             Report r = diagnoser.diagnose(LogText.of(failureText), failureText, CodeEvidence.facts(scan).merge(facts), null,
                     CodeEvidence.from(scan));
             report = r;
-            sb.append('\n').append(Messages.get("still.cause", r.category().replace('_', ' ')));
+            sb.append('\n').append(r.issueType().equals("not_oom") ? Messages.get("still.notoom")
+                    : Messages.get("still.cause", r.category().replace('_', ' ')));
         }
         String fit = BudgetAnswers.summary(facts);
         if (fit != null) sb.append('\n').append(fit);
@@ -151,6 +169,8 @@ public final class Conversation {
         learn(read);
         String fit = BudgetAnswers.summary(facts);
         String noted = Messages.get("noted", describe(read.asserted()));
+        var term = Topics.find(Topics.glossary(), lastText);
+        if (term.isPresent()) noted += "\n" + term.get().texts().get("text") + " [" + term.get().kb() + "]";
         return Answer.text(Intent.STATEMENT, fit == null ? noted : noted + "\n" + fit, facts);
     }
 

@@ -51,6 +51,10 @@ final class FollowUps {
     }
 
     static String answer(String text, Report r, Facts facts) {
+        if (r == null && SCIENCE.matcher(text).find()) {
+            boolean nano = facts.model() != null && facts.model().startsWith("nanochat");
+            return Messages.get("followup.science") + (nano ? "\n" + Messages.get("followup.science.nanochat") : "");
+        }
         if (r == null) return Messages.get("followup.noreport");
         List<String> out = new ArrayList<>();
         if (IS_MEMORY.matcher(text).find()) {

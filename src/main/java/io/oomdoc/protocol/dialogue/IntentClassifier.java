@@ -40,16 +40,19 @@ public final class IntentClassifier {
     private static final Pattern THANKS = Pattern.compile("(?i)\\b(?:thanks?|thank you|thx|cheers)\\b|\\b(?:works|worked|working) now\\b"
             + "|\\b(?:did|does) it\\b[^?]*$|\\b(?:fixed|solved) it\\b|\\bit'?s gone\\b|\\bthat (?:worked|did it|helped)");
     private static final Pattern CORRECTS = Pattern.compile("(?i)\\bactually\\b|\\b(?:changed|switched|moved|set) (?:\\w+ ){0,3}to\\b"
-            + "|\\bi meant\\b|\\bcorrection\\b|\\bno wait\\b|\\bnot \\w+, (?:it'?s|but)|\\binstead of\\b.*\\b(?:now|i use|i'm)");
+            + "|\\bi meant\\b|\\bcorrection\\b|\\bno wait\\b|\\bnot \\w+, (?:it'?s|but)|\\binstead of\\b.*\\b(?:now|i use|i'm)"
+            + "|, not (?:one|1|a single|just one|\\d+)\\b|\\bnot just one\\b|\\boh and\\b");
     private static final Pattern WHY_FIRST = Pattern.compile("(?i)^\\W*(?:so |but |and |ok,? )?(?:why|how come)\\b"
             + "|\\bwhy (?:is|are|does|do|would|did|doesn'?t|isn'?t|only)\\b");
     private static final Pattern CAN_I = Pattern.compile("(?i)\\b(?:can|could) (?:i|we|you) (?:do|use|enable|turn on|turn off|stop|disable"
             + "|set|make|give|get|load|run .{0,20} with)\\b|\\bis there a way\\b|\\bhow (?:do|can) i (?:find|check|see|tell|know"
-            + "|measure|figure)|\\bway to\\b");
+            + "|measure|figure)|\\bway to\\b|\\bequivalent of\\b|\\bthe equivalent\\b|\\bwhere (?:do|should) i (?:set|put)\\b");
     private static final Pattern STILL = Pattern.compile("(?i)\\bstill\\b|same (?:error|oom|problem|thing)|didn'?t (?:help|change|work"
             + "|fix)|no difference|nothing changed|doesn'?t (?:help|change|work)");
     private static final Pattern WHAT_IF_LEAD = Pattern.compile("(?i)\\bwhat if\\b|\\bwhat about\\b|\\bhow about\\b|\\b(?:does|do|would|will)"
             + " .{0,30}\\bhelp\\b");
+    private static final Pattern SCIENCE_Q = Pattern.compile("(?i)make (?:the )?(?:model|results?|training) worse|hurt (?:the )?"
+            + "(?:model|accuracy|quality|results?)|change (?:the )?(?:total batch|training result|result|science)");
     private static final Pattern QUESTION = Pattern.compile("\\?\\s*$|(?i)^\\W*(?:why|what|how|which|when|where|who|is|are|can|could"
             + "|should|would|will|does|do|did|any)\\b");
 
@@ -62,7 +65,9 @@ public final class IntentClassifier {
         if (s.pending() && t.matches("(?i)^\\W*\\d[\\d.,]*\\s*(?:k|gb|gib|g|tokens?)?\\W*$")) return Intent.ANSWER;
         if ((CORRECTION.matcher(t).find() || CORRECTS.matcher(t).find()) && s.asserts() && !t.endsWith("?")) return Intent.CORRECTION;
         if (SMALL_TALK.matcher(t).find() && !s.asserts() && !HOW_TO.matcher(t).find()) return Intent.SMALL_TALK;
-        if (HOW_TO.matcher(t).find() || CAN_I.matcher(t).find() && !FIT.matcher(t).find()) return Intent.HOW_TO;
+        if (SCIENCE_Q.matcher(t).find()) return Intent.FOLLOW_UP;
+        boolean why = WHY_FIRST.matcher(t).find();
+        if (HOW_TO.matcher(t).find() || CAN_I.matcher(t).find() && !why && !FIT.matcher(t).find()) return Intent.HOW_TO;
         if (s.holdsFailure() && s.aboutHeld() && !WHY_FIRST.matcher(t).find() && !WHAT_IF_LEAD.matcher(t).find())
             return Intent.FOLLOW_UP;
         if (WHY_FIRST.matcher(t).find() || EXPLAIN.matcher(t).find() && !WHAT_IF.matcher(t).find() && !FIT.matcher(t).find())

@@ -52,6 +52,40 @@ final class KnowledgeAnswers {
     }
 
     static String explain(String text, Report report) {
+        String math = arithmetic(text);
+        String blocks = blocks(text);
+        String extra = math != null ? math : blocks;
+        String base = explainTerm(text, report);
+        return extra == null ? base : extra + "\n" + base;
+    }
+
+    private static final Pattern PRODUCT = Pattern.compile("(\\d[\\d,]*(?:\\.\\d+)?)(?:\\s*[*x×]\\s*(\\d[\\d,]*(?:\\.\\d+)?)){1,4}");
+    private static final Pattern FACTOR = Pattern.compile("\\d[\\d,]*(?:\\.\\d+)?");
+    private static final Pattern BLOCKS = Pattern.compile("(?i)gpu blocks:?\\s*(\\d+)");
+    private static final int VLLM_BLOCK_TOKENS = 16;
+
+    /** "469530 * 9997 * 4 bytes": the user's own arithmetic, checked, in binary and decimal units. */
+    static String arithmetic(String text) {
+        var m = PRODUCT.matcher(text);
+        if (!m.find()) return null;
+        var f = FACTOR.matcher(m.group());
+        double product = 1;
+        List<String> parts = new ArrayList<>();
+        while (f.find()) { product *= Double.parseDouble(f.group().replace(",", "")); parts.add(f.group()); }
+        if (parts.size() < 2 || product < 1e6) return null;
+        return Messages.get("explain.math", String.join(" × ", parts), String.format(Locale.ROOT, "%,.0f", product),
+                String.format(Locale.ROOT, "%.2f", product / (1L << 30)), String.format(Locale.ROOT, "%.2f", product / 1e9));
+    }
+
+    /** vLLM's "# GPU blocks: N" in tokens. */
+    static String blocks(String text) {
+        var m = BLOCKS.matcher(text);
+        if (!m.find()) return null;
+        long n = Long.parseLong(m.group(1));
+        return Messages.get("explain.blocks", n, VLLM_BLOCK_TOKENS, n * VLLM_BLOCK_TOKENS);
+    }
+
+    private static String explainTerm(String text, Report report) {
         var term = Topics.find(Topics.glossary(), text);
         if (term.isEmpty()) return report == null ? Messages.get("explain.unknown") : FollowUps.answer(text, report, Facts.EMPTY);
         String out = term.get().texts().get("text") + " [" + term.get().kb() + "]";
