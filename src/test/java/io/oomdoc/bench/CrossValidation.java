@@ -52,7 +52,7 @@ public final class CrossValidation {
 
     static Reasoner reasoner(List<TrainReasoner.Example> train, double l2, double priorScale) {
         LinearModel cat = TrainReasoner.fit(train, e -> e.c().category(), l2).withScalar(Reasoner.PRIOR_SCALE, priorScale);
-        LinearModel phase = TrainReasoner.fitPhase(train, l2);
+        LinearModel phase = TrainReasoner.fitPhase(train, TrainReasoner.phaseL2);
         return new Reasoner(new FeatureExtractor(), cat, phase);
     }
 

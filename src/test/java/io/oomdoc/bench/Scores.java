@@ -52,6 +52,8 @@ public record Scores(List<Outcome> outcomes) {
 
     public double top1WithDescription() { return share(mode(true), Outcome::top1); }
 
+    public double phaseAccuracy() { return share(outcomes, Outcome::phaseHit); }
+
     public String table(String title) {
         StringBuilder sb = new StringBuilder("### " + title + "\n| figure | description + paste | paste alone |\n|---|---|---|\n");
         row(sb, "category top-1 (label or accepted alternative)", Outcome::top1);

@@ -33,6 +33,7 @@ public final class TraceBench {
         int mb = List.of(args).stream().filter(a -> a.matches("\\d+")).findFirst().map(Integer::parseInt).orElse(100);
         TrainReasoner.quiet();
         double l2 = bundledL2();
+        TrainReasoner.phaseL2 = bundled("phase-l2 ([0-9.]+)", TrainReasoner.phaseL2);
         TrainReasoner.priorScale = io.oomdoc.protocol.reasoning.LinearModel.resource(Reasoner.CATEGORY_WEIGHTS).scalar(Reasoner.PRIOR_SCALE);
         List<Case> dev = Corpus.development();
         List<TrainReasoner.Example> devEx = TrainReasoner.examples(dev);
@@ -52,6 +53,13 @@ public final class TraceBench {
         }
         speed(dev);
         bigLog(mb);
+    }
+
+    static double bundled(String pattern, double fallback) throws Exception {
+        try (var in = TraceBench.class.getClassLoader().getResourceAsStream(Reasoner.CATEGORY_WEIGHTS)) {
+            var m = java.util.regex.Pattern.compile(pattern).matcher(new String(in.readNBytes(400), StandardCharsets.UTF_8));
+            return m.find() ? Double.parseDouble(m.group(1)) : fallback;
+        }
     }
 
     static double bundledL2() throws Exception {

@@ -45,6 +45,10 @@ public final class TrainReasoner {
     static final double[] PRIOR_GRID = {0.0, 0.5, 1.0, 2.0};
     /** The expert prior's scale in use (set by the grid in main; read from the bundled table by the benchmarks). */
     static double priorScale = 0.0;
+    static final double[] PHASE_L2_GRID = {0.1, 0.3, 1.0, 3.0};
+    /** The phase model's regularisation (chosen on phase accuracy by the grid in main). */
+    static double phaseL2 = 1.0;
+    private static double bestPhaseL2 = 1.0;
     static int epochs = Integer.getInteger("oomdoc.epochs", 40);
     static int minGroupsPerWord = Integer.getInteger("oomdoc.minGroupsPerWord", 1000);
     static final long SEED = 20261125L;
@@ -68,10 +72,18 @@ public final class TrainReasoner {
             }
         }
         priorScale = bestPrior;
+        double bestPhase = -1;
+        for (double l2 : PHASE_L2_GRID) {
+            phaseL2 = l2;
+            double score = CrossValidation.run(ex, best, FOLDS, bestPrior).phaseAccuracy();
+            System.out.printf(java.util.Locale.ROOT, "phase l2 %.3f: cross-validated phase accuracy %.3f%n", l2, score);
+            if (score > bestPhase) { bestPhase = score; bestPhaseL2 = l2; }
+        }
+        phaseL2 = bestPhaseL2;
         LinearModel cat = fit(ex, x -> x.c().category(), best).withScalar(Reasoner.PRIOR_SCALE, bestPrior);
-        LinearModel phase = fitPhase(ex, best);
+        LinearModel phase = fitPhase(ex, phaseL2);
         String note = "Fitted by bench/run.sh TrainReasoner on the development part of the corpus (" + dev.size()
-                + " cases, both input modes), l2 " + best + " and expert-prior scale " + bestPrior + " chosen by " + FOLDS + "-fold grouped cross-validation.";
+                + " cases, both input modes), l2 " + best + ", phase-l2 " + phaseL2 + " and expert-prior scale " + bestPrior + " chosen by " + FOLDS + "-fold grouped cross-validation.";
         Path dir = Path.of("src/main/resources");
         Files.writeString(dir.resolve(Reasoner.CATEGORY_WEIGHTS), cat.write(note));
         Files.writeString(dir.resolve(Reasoner.PHASE_WEIGHTS), phase.write(note));
