@@ -128,6 +128,10 @@ final class BudgetAnswers {
             out.add(Messages.get("fit.nanochat.accum", tokens, Math.max(1, tokens / ((long) b.batch() * Math.max(1, b.seq()) * Math.max(1, b.gpus()))),
                     b.batch(), b.seq(), Math.max(1, b.gpus())));
         }
+        if (!nanochat(b) && change.batch() != null && f.batch() != null && change.batch() < f.batch()) {
+            int accum = (f.gradAccum() == null ? 1 : f.gradAccum()) * f.batch() / Math.max(1, change.batch());
+            out.add(Messages.get("whatif.accum", change.batch(), Math.max(1, accum), f.batch() * (f.gradAccum() == null ? 1 : f.gradAccum())));
+        }
         if (note != null) out.add(note);
         if (report != null && !report.category().equals("activations_batch") && !report.category().equals("model_too_large"))
             out.add(Messages.get("whatif.cause", report.category().replace('_', ' ')));
@@ -166,9 +170,14 @@ final class BudgetAnswers {
 
     private static Result ask(String key) { return new Result(Messages.get("ask." + key), key); }
 
-    /** "halve it", "double the batch": a change relative to the batch held. */
+    private static final Pattern TO_NUMBER = Pattern.compile("(?i)(?:down to|drop (?:it )?to|reduce (?:it )?to|go (?:down )?to|try|use"
+            + "|with|at)\\s+(\\d{1,4})\\b(?!\\s*(?:gb|gib|k|b\\b|%|bit|-bit))");
+
+    /** "halve it", "double the batch", "go down to 8": a change relative to the batch held. */
     private static Facts relative(String text, Facts f) {
         if (f.batch() == null) return Facts.EMPTY;
+        var n = TO_NUMBER.matcher(text);
+        if (n.find()) return Facts.builder().batch(Integer.parseInt(n.group(1))).build();
         if (HALVE.matcher(text).find()) return Facts.builder().batch(Math.max(1, f.batch() / 2)).build();
         if (DOUBLE.matcher(text).find()) return Facts.builder().batch(f.batch() * 2).build();
         return Facts.EMPTY;

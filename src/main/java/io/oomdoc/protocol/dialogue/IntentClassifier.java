@@ -68,6 +68,7 @@ public final class IntentClassifier {
         if (SCIENCE_Q.matcher(t).find()) return Intent.FOLLOW_UP;
         boolean why = WHY_FIRST.matcher(t).find();
         if (HOW_TO.matcher(t).find() || CAN_I.matcher(t).find() && !why && !FIT.matcher(t).find()) return Intent.HOW_TO;
+        if (FIT.matcher(t).find() && !WHAT_IF_LEAD.matcher(t).find() && !why) return Intent.FIT;
         if (s.holdsFailure() && s.aboutHeld() && !WHY_FIRST.matcher(t).find() && !WHAT_IF_LEAD.matcher(t).find())
             return Intent.FOLLOW_UP;
         if (WHY_FIRST.matcher(t).find() || EXPLAIN.matcher(t).find() && !WHAT_IF.matcher(t).find() && !FIT.matcher(t).find())
