@@ -35,7 +35,7 @@ final class FixLadder {
             if (code && fromCode++ >= MAX_FROM_CODE) continue;
             add(out, titles, f);
         }
-        for (String id : cause.kb) {
+        for (String id : order(cause, e)) {
             var entry = kb.get(id);
             if (entry.isEmpty()) continue;
             for (var f : entry.get().fixes()) {
@@ -46,6 +46,20 @@ final class FixLadder {
         }
         if (out.isEmpty() && !stack.equals("training")) return choose(kb, e, cause, issueType, computed, "training");
         return out.size() > MAX ? List.copyOf(out.subList(0, MAX)) : List.copyOf(out);
+    }
+
+    /**
+     * A job already sharded or spread over several GPUs gets the sharding and offload rungs before LoRA: its owner
+     * chose full fine-tuning on a cluster, and ZeRO-3 or offload keeps that science.
+     */
+    static List<String> order(Category cause, Evidence e) {
+        Facts f = e.facts();
+        boolean distributed = (f.zeroStage() != null && f.zeroStage() > 0) || (f.worldSize() != null && f.worldSize() > 1)
+                || e.allTextLower().contains("deepspeed") || e.allTextLower().contains("fsdp");
+        if (cause != Category.MODEL_TOO_LARGE || !distributed) return cause.kb;
+        List<String> out = new ArrayList<>(List.of("M9", "M10"));
+        for (String id : cause.kb) if (!out.contains(id)) out.add(id);
+        return out;
     }
 
     private static boolean applies(io.oomdoc.knowledge.KnowledgeEntry.Fix f, String stack) {

@@ -30,6 +30,7 @@ public final class Conversation {
 
     private static final java.util.Set<String> SERVING = java.util.Set.of("vllm", "sglang", "tgi", "llamacpp", "exllamav2", "ollama");
 
+    private static final Pattern ASKS = Pattern.compile("(?i)^\\W*(?:how|what|why|where|which|can|could|should|is|are|do|does)\\b");
     private static final Pattern ERROR_LINE = Pattern.compile("(?m)^\\s*(?:\\w+\\.)*\\w*(?:Error|Exception)\\b|(?i)\\berror:|^\\s*ERROR\\b"
             + "|\\bFAILED\\b|failed to (?:allocate|initialize|create)|out of memory");
 
@@ -98,7 +99,8 @@ public final class Conversation {
 
     /** A pasted trace, a kill, a CUDA error line: evidence, not a question about earlier evidence. */
     static boolean pastedFailure(String text) {
-        if (!text.contains("\n") && text.length() < 300 && text.strip().endsWith("?")) return false; // a question, not a log
+        if (!text.contains("\n") && text.length() < 300
+                && (text.strip().endsWith("?") || ASKS.matcher(text).find())) return false; // a question, not a log
         if (text.contains("Traceback (most recent call last)") || text.contains("File \"")) return true;
         if (Kills.named(text.toLowerCase(Locale.ROOT)) && text.length() > 20 && !text.strip().endsWith("?")) return true;
         if (NotOom.errorLine(text)) return true;

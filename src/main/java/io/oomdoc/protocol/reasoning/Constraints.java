@@ -15,6 +15,12 @@ import java.util.List;
 final class Constraints {
     private static final double RULED_OUT = 0.0;
     private static final double SMALL_CACHE_SHARE = 0.03;
+    private static final double ONE_TIME_PEAK_UNDER_GROWTH = 0.3;
+
+    /** The user says memory climbs (not negated), or the log's memory figures climb. */
+    private static boolean grows(FeatureVector x) {
+        return x.values().containsKey("cue:growth") || x.values().containsKey("log:memory-grows");
+    }
 
     private static final java.util.regex.Pattern MEMORY = java.util.regex.Pattern.compile(
             "(?i)out of memory|\\boom\\b|memory|vram|\\bram\\b|显存|内存|allocat|exhaust");
@@ -34,6 +40,12 @@ final class Constraints {
         OomNumbers n = e.numbers();
         if (gpuMessage && n.triedBytes() != null) set(labels, p, Category.HOST_RAM_OOM, RULED_OUT);
         if (noRoomAnywhere(n)) set(labels, p, Category.FRAGMENTATION, RULED_OUT);
+        if (grows(x)) {
+            // Memory that climbs step after step is not a one-time peak: not the longest batch, not a first backward
+            // or a step-2 allocation.
+            for (Category c : List.of(Category.LONGEST_BATCH, Category.FIRST_BACKWARD, Category.OPTIMIZER_STATE_STEP2))
+                scale(labels, p, c, ONE_TIME_PEAK_UNDER_GROWTH);
+        }
         normalise(p);
     }
 
@@ -67,6 +79,11 @@ final class Constraints {
         int k = labels.indexOf(keep.json());
         for (int i = 0; i < p.length; i++) p[i] = i == k ? 0.9 : p[i] * 0.1;
         normalise(p);
+    }
+
+    private static void scale(List<String> labels, double[] p, Category c, double f) {
+        int k = labels.indexOf(c.json());
+        if (k >= 0) p[k] *= f;
     }
 
     private static void set(List<String> labels, double[] p, Category c, double v) {

@@ -38,7 +38,7 @@ public final class CudaRuntimeErrorParser implements TraceParser {
             if (thc) notes.add("legacy THC allocator message (PyTorch 0.4 or older): no figures are printed");
             String framework = msg.contains("CUDA failure 2") ? "cntk"
                     : msg.contains("CUDA_ERROR_OUT_OF_MEMORY") ? "unknown" : "pytorch";
-            out.add(new TraceFinding("cuda-runtime", kind, framework, Messages.clip(msg),
+            out.add(new TraceFinding(thc ? "thc" : "cuda-runtime", kind, framework, Messages.clip(msg),
                     log.lines().get(i).number(), b.build(), notes));
         }
         return out;
