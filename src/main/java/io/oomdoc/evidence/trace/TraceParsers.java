@@ -20,6 +20,7 @@ public final class TraceParsers {
 
     public static final List<TraceParser> ALL = List.of(
             new PyTorchCudaOomParser(),
+            new CudaMallocAsyncOomParser(),
             new MpsOomParser(),
             new CudaRuntimeErrorParser(),
             new LibraryWorkspaceParser(),

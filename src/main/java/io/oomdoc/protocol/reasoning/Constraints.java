@@ -23,7 +23,7 @@ final class Constraints {
     }
 
     private static final java.util.regex.Pattern MEMORY = java.util.regex.Pattern.compile(
-            "(?i)out of memory|\\boom\\b|memory|vram|\\bram\\b|显存|内存|allocat|exhaust");
+            "(?i)out of memory|(?<![a-z])oom(?![a-z])|memory|vram|\\bram\\b|显存|内存|allocat|exhaust|gpu usage");
 
     private static final java.util.regex.Pattern FAILURE = java.util.regex.Pattern.compile(
             "(?i)\\b(?:error|exception|failed|fails|crash(?:ed|es)?|abort(?:ed)?|core dumped)\\b");

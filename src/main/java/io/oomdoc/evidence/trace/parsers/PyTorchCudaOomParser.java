@@ -43,6 +43,7 @@ public final class PyTorchCudaOomParser implements TraceParser {
             if (i <= lastEnd) continue;
             String msg = log.messageAt(i, 12);
             lastEnd = i;
+            if (msg.contains("MPS backend out of memory")) continue; // the MPS parser reads that message
             OomNumbers.Builder b = new OomNumbers.Builder();
             b.tried = Messages.size(msg, TRIED);
             Matcher g = GPU.matcher(msg);
