@@ -1,5 +1,6 @@
 package io.oomdoc.evidence.trace;
 
+import io.oomdoc.evidence.trace.parsers.CudaMallocAsyncOomParser;
 import io.oomdoc.evidence.trace.parsers.CudaRuntimeErrorParser;
 import io.oomdoc.evidence.trace.parsers.DeepSpeedPressureParser;
 import io.oomdoc.evidence.trace.parsers.HostRamParser;
