@@ -1,33 +1,64 @@
 package io.oomdoc.budget;
 
-/** The largest micro-batch that fits, and the accumulation that keeps an effective batch (knowledge M5). */
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The largest micro-batch that fits, and the accumulation that keeps the effective batch exactly (knowledge M5):
+ * micro × accumulation × GPUs equals the requested effective batch, the micro-batch chosen among the divisors.
+ * The card is taken as PyTorch sees it: the marketed size less what the driver keeps (the CUDA context is in the budget).
+ */
 public final class BatchFinder {
-    public record Result(int microBatch, int accumulationSteps, int effectiveBatch, Budget budget) {}
+    /** {@code exact} is false when the effective batch cannot be split over the GPUs (it is then rounded up, and said so). */
+    public record Result(int microBatch, int accumulationSteps, int effectiveBatch, Budget budget, boolean exact, List<String> notes) {
+        public Result(int microBatch, int accumulationSteps, int effectiveBatch, Budget budget) {
+            this(microBatch, accumulationSteps, effectiveBatch, budget, true, List.of());
+        }
+    }
 
     private final BudgetEngine engine = new BudgetEngine();
 
-    /** Returns microBatch 0 when not even a batch of one fits. */
-    public Result find(Setup s, long gpuBytes, int effectiveBatch) {
-        int lo = 0, hi = 1;
-        while (hi <= 1 << 16 && fits(s.withBatch(hi), gpuBytes)) { lo = hi; hi *= 2; }
-        while (hi - lo > 1) {
-            int mid = (lo + hi) >>> 1;
-            if (fits(s.withBatch(mid), gpuBytes)) lo = mid; else hi = mid;
-        }
-        int micro = lo;
-        int target = effectiveBatch > 0 ? effectiveBatch : s.batch() * Math.max(1, s.gpus());
-        int perStep = Math.max(1, micro) * Math.max(1, s.gpus());
-        int accum = micro == 0 ? 0 : Math.max(1, (int) Math.ceil(target / (double) perStep));
-        if (micro > 0 && target > 0) { // prefer a micro-batch that divides the effective batch exactly
-            for (int b = micro; b >= Math.max(1, micro / 2); b--) {
-                if (target % (b * Math.max(1, s.gpus())) == 0) { micro = b; accum = target / (b * Math.max(1, s.gpus())); break; }
-            }
-        }
-        Budget at = engine.estimate(s.withBatch(Math.max(1, micro)), gpuBytes);
-        return new Result(micro, accum, micro * accum * Math.max(1, s.gpus()), at);
+    /**
+     * Memory PyTorch can use on a card of this marketed size: the driver and ECC keep about 1.5% (a 24 GiB RTX 3090 shows
+     * torch.cuda.get_device_properties().total_memory ≈ 23.7 GiB), at least 256 MiB.
+     */
+    public static long usableBytes(long gpuBytes) {
+        return gpuBytes - Math.max(256L << 20, Math.round(gpuBytes * 0.015));
     }
 
-    private boolean fits(Setup s, long gpuBytes) {
-        return engine.estimate(s, gpuBytes).perGpuBytes().total() <= gpuBytes;
+    /** Returns microBatch 0 when not even a batch of one fits. */
+    public Result find(Setup s, long gpuBytes, int effectiveBatch) {
+        long usable = usableBytes(gpuBytes);
+        int gpus = Math.max(1, s.gpus());
+        int lo = 0, hi = 1;
+        while (hi <= 1 << 16 && fits(s.withBatch(hi), usable)) { lo = hi; hi *= 2; }
+        while (hi - lo > 1) {
+            int mid = (lo + hi) >>> 1;
+            if (fits(s.withBatch(mid), usable)) lo = mid; else hi = mid;
+        }
+        int largest = lo;
+        int target = effectiveBatch > 0 ? effectiveBatch : Math.max(1, s.batch()) * gpus;
+        List<String> notes = new ArrayList<>();
+        if (largest == 0) {
+            return new Result(0, 0, 0, engine.estimate(s.withBatch(1), gpuBytes), false, List.of("not even a micro-batch of 1 fits"));
+        }
+        int micro, accum;
+        boolean exact = target % gpus == 0;
+        if (exact) {
+            int perGpu = target / gpus;
+            micro = 1;
+            for (int d = Math.min(largest, perGpu); d >= 1; d--) if (perGpu % d == 0) { micro = d; break; }
+            accum = perGpu / micro;
+        } else {
+            micro = Math.min(largest, (int) Math.ceil(target / (double) gpus));
+            accum = (int) Math.ceil(target / (double) (micro * gpus));
+            notes.add("effective batch " + target + " does not divide over " + gpus + " GPUs; " + (micro * accum * gpus) + " is the nearest above");
+        }
+        Budget at = engine.estimate(s.withBatch(micro), gpuBytes);
+        return new Result(micro, accum, micro * accum * gpus, at, exact, List.copyOf(notes));
+    }
+
+    private boolean fits(Setup s, long usable) {
+        return engine.estimate(s, usable).perGpuBytes().total() <= usable;
     }
 }

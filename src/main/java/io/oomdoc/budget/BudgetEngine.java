@@ -33,34 +33,48 @@ public final class BudgetEngine {
         boolean lora = s.loraRank() > 0;
         int N = Math.max(1, s.gpus());
 
-        long trainable = train ? (lora ? loraParams(m, s.loraRank(), assumptions) : P) : 0;
+        long trainable = train ? (lora ? loraParams(m, s.loraRank(), s.loraTargets(), assumptions) : P) : 0;
 
         // Weights
+        boolean pure = s.precision() == Precision.BF16 || s.precision() == Precision.FP16; // no fp32 master copy
+        long embedParams = m.hasArchitecture() && m.vocab() > 0 ? (long) m.vocab() * m.hidden() * (m.tiedEmbeddings() ? 1 : 2) : 0;
+        long largestLinear = m.hasArchitecture() ? (long) m.hidden() * Math.max(m.ffn(), m.hidden()) : 0;
         double wBytes;
-        if (s.quant() == Quant.NF4) {
-            wBytes = 0.5 + 0.127 / 8 + 0.05; // NF4 + double-quantised constants + 16-bit norms/embeddings share
-            assumptions.add("base weights in 4-bit NF4 with double quantisation (~0.57 B/param incl. 16-bit leftovers)");
-        } else if (s.quant() == Quant.INT8) {
-            wBytes = 1.05;
-            assumptions.add("base weights in int8 (LLM.int8 keeps outliers in fp16: ~1.05 B/param)");
-        } else if (s.precision() == Precision.FP32) {
-            wBytes = 4;
-        } else if (s.precision().mixed() && train && !lora) {
-            wBytes = 6;
-            assumptions.add("mixed precision: fp32 master weights (4 B) plus the 16-bit copy autocast caches (2 B) per parameter");
+        long weights;
+        if (s.quant() == Quant.NF4 || s.quant() == Quant.INT8) {
+            // bitsandbytes quantizes the linear layers only: embeddings, lm_head and norms stay 16-bit.
+            double q = s.quant() == Quant.NF4 ? 0.5 + 4.0 / 64 : 1.05; // NF4 + fp32 absmax per 64-block; LLM.int8 outliers in fp16
+            long quantized = Math.max(0, P - embedParams);
+            weights = Math.round(quantized * q) + 2L * (P - quantized);
+            wBytes = weights / (double) Math.max(1, P);
+            assumptions.add(String.format(Locale.ROOT, "base weights %s on the linear layers (%.2f B/param), embeddings and lm_head in 16-bit (%.2f B/param overall)",
+                    s.quant() == Quant.NF4 ? "4-bit NF4" : "int8", q, wBytes));
+            // each quantized matmul dequantizes its weight into a 16-bit buffer; the largest one (and its backward twin) is live at the peak
+            if (largestLinear > 0) weights += 2L * 2 * largestLinear;
         } else {
-            wBytes = 2;
+            if (s.precision() == Precision.FP32) {
+                wBytes = 4;
+            } else if (s.precision().mixed() && train && !lora) {
+                wBytes = 6;
+                assumptions.add("mixed precision: fp32 master weights (4 B) plus the 16-bit copy autocast caches (2 B) per parameter");
+            } else {
+                wBytes = 2;
+                if (pure && train && !lora) assumptions.add("pure " + s.precision().name().toLowerCase(Locale.ROOT) + " training: no fp32 master copy");
+            }
+            weights = Math.round(P * wBytes);
         }
-        long weights = Math.round(P * wBytes);
-        if (lora) weights += trainable * 4L; // adapters train in fp32 master precision
+        long frozenWeights = weights;
+        // adapters: fp32 master under mixed precision, 16-bit under pure bf16/fp16 (litgpt bf16-true, torchtune)
+        int adapterBytes = pure ? 2 : 4;
+        if (lora) weights += trainable * adapterBytes;
 
         // Gradients and optimizer states (trainable parameters only)
         long grads = 0, opt = 0;
         if (train) {
-            int gradBytes = (s.precision() == Precision.BF16 || s.precision() == Precision.FP16) && !lora ? 2 : 4;
+            int gradBytes = pure ? 2 : 4;
             grads = trainable * gradBytes;
             double optBytes = switch (s.optimizer()) {
-                case ADAMW -> (s.precision() == Precision.BF16 || s.precision() == Precision.FP16) && !lora ? 4 : 8;
+                case ADAMW -> pure ? 4 : 8;
                 case ADAMW_8BIT, PAGED_ADAMW_8BIT -> 2;
                 case ADAFACTOR -> 0.1;
                 case SGD -> 0;
@@ -80,8 +94,20 @@ public final class BudgetEngine {
                 opt = 0;
                 assumptions.add("optimizer CPU offload (DeepSpeed ZeRO-Offload): states, master weights and gradients in host RAM ("
                         + io.oomdoc.util.Bytes.human(18L * trainable) + " of it); steps are several times slower");
+            } else if (s.zeroStage() >= 3 && lora && N > 1) {
+                // ZeRO-3 / FSDP full shard with adapters: the frozen base is sharded too; the units being gathered stay whole
+                long gathered = m.hasArchitecture() ? 2L * 2 * Math.max(embedParams / (m.tiedEmbeddings() ? 1 : 2), 3L * largestLinear) : 2L * P / 25;
+                weights = frozenWeights / N + gathered + trainable * adapterBytes / N;
+                grads = grads / N;
+                opt = opt / N;
+                assumptions.add("ZeRO-3 / FSDP over " + N + " GPUs shards the frozen base and the adapters' states; one gathered unit (" + Bytes.human(gathered) + ") stays whole");
             } else if (s.zeroStage() > 0 && !lora) {
-                long sixteen = 16L * trainable / N;
+                // DeepSpeed partitions fp32 master (absent in pure 16-bit) + fp32 gradient copy + the optimizer's own state:
+                // 4 + 4 + 8 = 16 B/param for AdamW, 4 + 4 + 2 for 8-bit AdamW, and so on for every optimizer.
+                // (DeepSpeed and FSDP keep the fp32 master and fp32 optimizer states even when the module is 16-bit; the
+                // measured litgpt FSDP runs sit above the pure-16-bit 8·P/N, so the conservative count is kept.)
+                double k = 4 + 4 + (s.optimizer() == Setup.Optimizer.ADAMW ? 8 : optBytes);
+                long sixteen = Math.round(k * trainable / N);
                 if (s.zeroStage() <= 2) {
                     weights = 2L * P;
                     grads = 2L * trainable;
@@ -91,10 +117,10 @@ public final class BudgetEngine {
                     long largestLayer = m.hasArchitecture() ? Math.max((long) m.vocab() * m.hidden(), (long) m.hidden() * m.ffn()) : P / 50;
                     weights = 2L * P / N + 4L * largestLayer; // 16-bit shard plus the gathered largest layer (params + grads)
                     grads = 0;
-                    opt = 18L * trainable / N - 2L * P / N;
+                    opt = Math.round((k + 2) * trainable / N) - 2L * P / N;
                 }
                 assumptions.add("ZeRO stage " + s.zeroStage() + " over " + N + " GPU(s), DeepSpeed's estimator: "
-                        + (s.zeroStage() <= 2 ? "4·P + 16·P/N" : "18·P/N + 4·largest layer") + " for model states (the ZeRO paper's 2·P + 14·P/N / 16·P/N is lower)");
+                        + (s.zeroStage() <= 2 ? String.format(Locale.ROOT, "4·P + %.0f·P/N", k) : String.format(Locale.ROOT, "%.0f·P/N + 4·largest layer", k + 2)) + " for model states (the ZeRO paper's 2·P + 14·P/N / 16·P/N is lower)");
             }
         }
 
@@ -108,6 +134,14 @@ public final class BudgetEngine {
             if (s.precision() == Precision.FP32) { base = 68; attn = 10; }
             else if (s.precision().mixed()) { base = 38; attn = 11; }
             else { base = 34; attn = 5; }
+            // Korthikanti's 34 assumes a GPT block with a 4h GELU MLP (19·s·b·h of it). A gated MLP (SwiGLU/GeGLU) keeps
+            // gate, up, activation and product (8·f bytes per token at 16 bits) and no dropout mask.
+            if (m.ffn() > 0) {
+                boolean gated = m.ffn() != 4 * m.hidden();
+                double f = m.ffn() / (double) m.hidden();
+                double mlp = gated ? 2 + 8 * f : 3 + 4 * f;
+                base += (mlp - 19) * (s.precision() == Precision.FP32 ? 2 : 1);
+            }
             double perLayer = sbh * (base + (fused ? 0 : attn * attnRatio));
             if (train) {
                 if (s.checkpointing() == Checkpointing.FULL) {
@@ -155,13 +189,19 @@ public final class BudgetEngine {
     }
 
     /** LoRA on every linear layer of attention and MLP: r·(d_in + d_out) per adapted matrix. */
-    static long loraParams(ModelSpec m, int r, List<String> assumptions) {
+    static long loraParams(ModelSpec m, int r, List<String> assumptions) { return loraParams(m, r, Setup.LoraTargets.ALL, assumptions); }
+
+    static long loraParams(ModelSpec m, int r, Setup.LoraTargets targets, List<String> assumptions) {
         if (!m.hasArchitecture()) {
             assumptions.add("LoRA trainable parameters guessed at 0.5% of the model (dimensions unknown)");
             return Math.round(m.params() * 0.005);
         }
         long h = m.hidden(), kvDim = (long) m.kvHeads() * m.headDim(), f = m.ffn();
         long attn = (h + h) + (h + kvDim) * 2 + (h + h);
+        if (targets == Setup.LoraTargets.QV) {
+            assumptions.add("LoRA rank " + r + " on the query and value projections only");
+            return (long) m.layers() * r * ((h + h) + (h + kvDim));
+        }
         boolean gated = f != 4 * h;
         long mlp = gated ? 2 * (h + f) + (f + h) : (h + f) + (f + h);
         assumptions.add("LoRA rank " + r + " on all attention and MLP linear layers");

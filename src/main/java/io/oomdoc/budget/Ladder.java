@@ -14,56 +14,46 @@ public final class Ladder {
     private final BudgetEngine engine = new BudgetEngine();
 
     public List<Rung> climb(Setup start, long gpuBytes) {
-        List<Rung> out = new ArrayList<>();
-        Setup s = start;
-        long prev = engine.estimate(s, gpuBytes).perGpuBytes().total();
-        int n = 0;
-        if (s.mode() == Setup.Mode.TRAIN && s.batch() > 1) {
-            BatchFinder.Result r = new BatchFinder().find(s, gpuBytes, s.batch());
+        Climb c = new Climb(start, engine.estimate(start, gpuBytes).perGpuBytes().total(), gpuBytes);
+        boolean train = start.mode() == Setup.Mode.TRAIN;
+        if (train && start.batch() > 1) {
+            BatchFinder.Result r = new BatchFinder().find(start, gpuBytes, start.batch());
             int micro = Math.max(1, r.microBatch());
-            s = s.withBatch(micro);
-            prev = add(out, ++n, "micro-batch " + micro + " × accumulation " + Math.max(1, (int) Math.ceil(start.batch() / (double) micro)), "M5", "low", false, s, prev, gpuBytes);
+            c.rung(start.withBatch(micro), "micro-batch " + micro + " × accumulation " + Math.max(1, r.accumulationSteps()), "M5", "low", false);
         }
-        if (s.precision() == Setup.Precision.FP32) {
-            s = s.withPrecision(Setup.Precision.MIXED_BF16);
-            prev = add(out, ++n, "bf16 autocast", "M6", "free", false, s, prev, gpuBytes);
+        if (c.s.precision() == Setup.Precision.FP32) c.rung(c.s.withPrecision(Setup.Precision.MIXED_BF16), "bf16 autocast", "M6", "free", false);
+        if (train && c.s.checkpointing() != Setup.Checkpointing.FULL)
+            c.rung(c.s.withCheckpointing(Setup.Checkpointing.FULL), "activation checkpointing", "M7", "~25% slower", false);
+        if (c.s.attention() == Setup.Attention.EAGER) c.rung(c.s.withAttention(Setup.Attention.SDPA), "SDPA / FlashAttention", "M11", "free", false);
+        if (train && c.s.optimizer() == Setup.Optimizer.ADAMW) c.rung(c.s.withOptimizer(Setup.Optimizer.ADAMW_8BIT), "8-bit AdamW", "M12", "low", false);
+        if (train && c.s.gpus() > 1 && c.s.zeroStage() < 3)
+            c.rung(c.s.withZero(3), "ZeRO-3 / FSDP full shard over " + c.s.gpus() + " GPUs", "M9", "communication", false);
+        if (train && !c.s.offloadOptimizer() && c.s.loraRank() == 0)
+            c.rung(c.s.withOffload(), "CPU offload of the optimizer (ZeRO-Offload)", "M10", "several times slower", false);
+        if (c.s.seq() > 256) c.rung(c.s.withSeq(c.s.seq() / 2), "sequence length " + c.s.seq() + " → " + c.s.seq() / 2, "M11", "free", true);
+        if (train && c.s.loraRank() == 0) {
+            Setup q = new Setup(c.s.model(), c.s.seq(), c.s.batch(), c.s.mode(), c.s.precision(), c.s.optimizer(), c.s.checkpointing(), c.s.attention(),
+                    c.s.zeroStage(), c.s.gpus(), 16, Setup.Quant.NF4, c.s.contextBytes(), false); // adapters replace offload
+            c.rung(q, "QLoRA (4-bit base, rank-16 adapters)", "M13", "capacity", true);
         }
-        if (s.mode() == Setup.Mode.TRAIN && s.checkpointing() != Setup.Checkpointing.FULL) {
-            s = s.withCheckpointing(Setup.Checkpointing.FULL);
-            prev = add(out, ++n, "activation checkpointing", "M7", "~25% slower", false, s, prev, gpuBytes);
-        }
-        if (s.attention() == Setup.Attention.EAGER) {
-            s = s.withAttention(Setup.Attention.SDPA);
-            prev = add(out, ++n, "SDPA / FlashAttention", "M11", "free", false, s, prev, gpuBytes);
-        }
-        if (s.mode() == Setup.Mode.TRAIN && (s.optimizer() == Setup.Optimizer.ADAMW)) {
-            s = s.withOptimizer(Setup.Optimizer.ADAMW_8BIT);
-            prev = add(out, ++n, "8-bit AdamW", "M12", "low", false, s, prev, gpuBytes);
-        }
-        if (s.mode() == Setup.Mode.TRAIN && s.gpus() > 1 && s.zeroStage() < 3) {
-            s = s.withZero(3);
-            prev = add(out, ++n, "ZeRO-3 / FSDP full shard over " + s.gpus() + " GPUs", "M9", "communication", false, s, prev, gpuBytes);
-        }
-        if (s.mode() == Setup.Mode.TRAIN && !s.offloadOptimizer()) {
-            s = s.withOffload();
-            prev = add(out, ++n, "CPU offload of the optimizer (ZeRO-Offload)", "M10", "several times slower", false, s, prev, gpuBytes);
-        }
-        if (s.seq() > 256) {
-            Setup shorter = s.withSeq(s.seq() / 2);
-            prev = add(out, ++n, "sequence length " + s.seq() + " → " + shorter.seq(), "M11", "free", true, shorter, prev, gpuBytes);
-            s = shorter;
-        }
-        if (s.mode() == Setup.Mode.TRAIN && s.loraRank() == 0) {
-            s = new Setup(s.model(), s.seq(), s.batch(), s.mode(), s.precision(), s.optimizer(), s.checkpointing(), s.attention(),
-                    s.zeroStage(), s.gpus(), 16, Setup.Quant.NF4, s.contextBytes(), false); // adapters replace offload
-            add(out, ++n, "QLoRA (4-bit base, rank-16 adapters)", "M13", "capacity", true, s, prev, gpuBytes);
-        }
-        return out;
+        return c.out;
     }
 
-    private long add(List<Rung> out, int n, String fix, String kb, String cost, boolean science, Setup s, long prev, long gpu) {
-        long total = engine.estimate(s, gpu).perGpuBytes().total();
-        out.add(new Rung(n, fix, kb, cost, science, prev - total, total, total <= gpu));
-        return total;
+    /** The climb so far: a rung is kept only when it saves memory over the previous one; otherwise the setup stays as it was. */
+    private final class Climb {
+        final List<Rung> out = new ArrayList<>();
+        final long gpu;
+        Setup s;
+        long prev;
+
+        Climb(Setup s, long prev, long gpu) { this.s = s; this.prev = prev; this.gpu = gpu; }
+
+        void rung(Setup next, String fix, String kb, String cost, boolean science) {
+            long total = engine.estimate(next, gpu).perGpuBytes().total();
+            if (total >= prev) return;
+            out.add(new Rung(out.size() + 1, fix, kb, cost, science, prev - total, total, total <= gpu));
+            s = next;
+            prev = total;
+        }
     }
 }

@@ -5,7 +5,13 @@ import java.util.Locale;
 /** The training or inference setup whose memory is estimated. Enum names mirror the CLI flag values. */
 public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision precision, Optimizer optimizer,
                     Checkpointing checkpointing, Attention attention, int zeroStage, int gpus, int loraRank,
-                    Quant quant, long contextBytes, boolean offloadOptimizer) {
+                    Quant quant, long contextBytes, boolean offloadOptimizer, LoraTargets loraTargets) {
+
+    /** LoRA on every linear layer (PEFT "all-linear", Qwen, LLaMA-Factory "all"): the default. */
+    public Setup(ModelSpec model, int seq, int batch, Mode mode, Precision precision, Optimizer optimizer, Checkpointing checkpointing,
+                 Attention attention, int zeroStage, int gpus, int loraRank, Quant quant, long contextBytes, boolean offloadOptimizer) {
+        this(model, seq, batch, mode, precision, optimizer, checkpointing, attention, zeroStage, gpus, loraRank, quant, contextBytes, offloadOptimizer, LoraTargets.ALL);
+    }
 
     /** Without CPU offload: the common case. */
     public Setup(ModelSpec model, int seq, int batch, Mode mode, Precision precision, Optimizer optimizer, Checkpointing checkpointing,
@@ -30,6 +36,9 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
 
     public enum Quant { NONE, INT8, NF4 }
 
+    /** Which linear layers carry LoRA adapters: all of them, or only the attention query and value projections (the LoRA paper, litgpt). */
+    public enum LoraTargets { ALL, QV }
+
     /** CLI spelling: "mixed-bf16" → MIXED_BF16, "8bit" → INT8, "4bit" → NF4. */
     public static <E extends Enum<E>> E parse(Class<E> type, String value) {
         String v = value.trim().toUpperCase(Locale.ROOT).replace('-', '_');
@@ -38,13 +47,15 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
         return Enum.valueOf(type, v);
     }
 
-    public Setup withBatch(int b) { return new Setup(model, seq, b, mode, precision, optimizer, checkpointing, attention, zeroStage, gpus, loraRank, quant, contextBytes, offloadOptimizer); }
-    public Setup withSeq(int s) { return new Setup(model, s, batch, mode, precision, optimizer, checkpointing, attention, zeroStage, gpus, loraRank, quant, contextBytes, offloadOptimizer); }
-    public Setup withPrecision(Precision p) { return new Setup(model, seq, batch, mode, p, optimizer, checkpointing, attention, zeroStage, gpus, loraRank, quant, contextBytes, offloadOptimizer); }
-    public Setup withOptimizer(Optimizer o) { return new Setup(model, seq, batch, mode, precision, o, checkpointing, attention, zeroStage, gpus, loraRank, quant, contextBytes, offloadOptimizer); }
-    public Setup withCheckpointing(Checkpointing c) { return new Setup(model, seq, batch, mode, precision, optimizer, c, attention, zeroStage, gpus, loraRank, quant, contextBytes, offloadOptimizer); }
-    public Setup withAttention(Attention a) { return new Setup(model, seq, batch, mode, precision, optimizer, checkpointing, a, zeroStage, gpus, loraRank, quant, contextBytes, offloadOptimizer); }
-    public Setup withZero(int z) { return new Setup(model, seq, batch, mode, precision, optimizer, checkpointing, attention, z, gpus, loraRank, quant, contextBytes, offloadOptimizer); }
-    public Setup withOffload() { return new Setup(model, seq, batch, mode, precision, optimizer, checkpointing, attention, zeroStage, gpus, loraRank, quant, contextBytes, true); }
-    public Setup withLora(int r, Quant q) { return new Setup(model, seq, batch, mode, precision, optimizer, checkpointing, attention, zeroStage, gpus, r, q, contextBytes, offloadOptimizer); }
+    public Setup withBatch(int b) { return new Setup(model, seq, b, mode, precision, optimizer, checkpointing, attention, zeroStage, gpus, loraRank, quant, contextBytes, offloadOptimizer, loraTargets); }
+    public Setup withSeq(int s) { return new Setup(model, s, batch, mode, precision, optimizer, checkpointing, attention, zeroStage, gpus, loraRank, quant, contextBytes, offloadOptimizer, loraTargets); }
+    public Setup withPrecision(Precision p) { return new Setup(model, seq, batch, mode, p, optimizer, checkpointing, attention, zeroStage, gpus, loraRank, quant, contextBytes, offloadOptimizer, loraTargets); }
+    public Setup withOptimizer(Optimizer o) { return new Setup(model, seq, batch, mode, precision, o, checkpointing, attention, zeroStage, gpus, loraRank, quant, contextBytes, offloadOptimizer, loraTargets); }
+    public Setup withCheckpointing(Checkpointing c) { return new Setup(model, seq, batch, mode, precision, optimizer, c, attention, zeroStage, gpus, loraRank, quant, contextBytes, offloadOptimizer, loraTargets); }
+    public Setup withAttention(Attention a) { return new Setup(model, seq, batch, mode, precision, optimizer, checkpointing, a, zeroStage, gpus, loraRank, quant, contextBytes, offloadOptimizer, loraTargets); }
+    public Setup withZero(int z) { return new Setup(model, seq, batch, mode, precision, optimizer, checkpointing, attention, z, gpus, loraRank, quant, contextBytes, offloadOptimizer, loraTargets); }
+    public Setup withOffload() { return new Setup(model, seq, batch, mode, precision, optimizer, checkpointing, attention, zeroStage, gpus, loraRank, quant, contextBytes, true, loraTargets); }
+    public Setup withLoraTargets(LoraTargets t) { return new Setup(model, seq, batch, mode, precision, optimizer, checkpointing, attention, zeroStage, gpus, loraRank, quant, contextBytes, offloadOptimizer, t); }
+    public Setup withGpus(int n) { return new Setup(model, seq, batch, mode, precision, optimizer, checkpointing, attention, zeroStage, n, loraRank, quant, contextBytes, offloadOptimizer, loraTargets); }
+    public Setup withLora(int r, Quant q) { return new Setup(model, seq, batch, mode, precision, optimizer, checkpointing, attention, zeroStage, gpus, r, q, contextBytes, offloadOptimizer, loraTargets); }
 }

@@ -56,6 +56,110 @@ public final class BudgetBench {
         if (!seed0.isEmpty()) System.out.printf(Locale.ROOT, "seed 000 formula: median |error| %.1f%%, max %.1f%% · seed 001 formula: median %.1f%%, max %.1f%%%n",
                 median(seed0) * 100, max(seed0) * 100, median(seed1) * 100, max(seed1) * 100);
         estimates(items, engine);
+        measuredDev(Path.of("src/test/resources/budget/measured_dev.json"), engine);
+    }
+
+    /**
+     * The measured dev set (src/test/resources/budget/measured_dev.json): published measured peaks of LLM fine-tunes and
+     * inference, one record per measurement with its source. Prints every item, then median and worst |error| per family,
+     * separately for the sources the engine was tuned on (split "tune") and the held-out ones ("holdout"), and the
+     * fit/OOM calls where the source names the card.
+     */
+    static void measuredDev(Path file, BudgetEngine engine) throws Exception {
+        if (!java.nio.file.Files.isRegularFile(file)) return;
+        JsonNode items = new ObjectMapper().readTree(file.toFile());
+        System.out.println("\n## Measured dev set (" + file + ")\n");
+        System.out.println("| item | split | family | measured | oomdoc | error | card | call |\n|---|---|---|---|---|---|---|---|");
+        java.util.Map<String, List<Double>> byFamily = new java.util.TreeMap<>();
+        java.util.Map<String, int[]> calls = new java.util.TreeMap<>();
+        java.util.Map<String, java.util.Set<String>> sources = new java.util.TreeMap<>();
+        for (JsonNode it : items) {
+            String id = it.path("id").asText(), split = it.path("split").asText(), fam = it.path("family").asText();
+            sources.computeIfAbsent(split, k -> new java.util.TreeSet<>()).add(it.path("source_key").asText());
+            Setup s = devSetup(it);
+            Long card = cardBytes(it.path("gpu").asText(""));
+            boolean allocated = it.path("measured_how").asText().contains("max_memory_allocated");
+            String outcome = it.path("outcome").asText("fit");
+            String callText = "";
+            if (card != null) {
+                Setup forCall = s;
+                if (s.seq() == 0 && forCall.mode() == Setup.Mode.TRAIN) forCall = s; // model states only: a lower bound
+                var cb = engine.estimate(forCall, card);
+                long need = cb.perGpuBytes().total();
+                boolean lowerBoundOnly = s.seq() == 0;
+                boolean predictedOom = need > card;
+                if (!lowerBoundOnly || predictedOom || outcome.equals("fit")) {
+                    boolean right = outcome.equals("oom") == predictedOom;
+                    if (lowerBoundOnly && !predictedOom && outcome.equals("fit")) right = true; // states fit; nothing more is claimed
+                    int[] c = calls.computeIfAbsent(split, k -> new int[2]);
+                    if (!it.path("suspect").asBoolean(false)) { c[1]++; if (right) c[0]++; }
+                    callText = (predictedOom ? "OOM" : "fits") + (right ? " ✓" : " ✗ (published " + outcome + ")");
+                } else callText = "(states fit; seq not published)";
+            }
+            if (!it.path("measured_bytes").isNumber() || s.seq() == 0) {
+                System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | | %s | %s |%n", id, split, fam, it.path("measured_as").asText(),
+                        s.seq() == 0 && it.path("measured_bytes").isNumber() ? "(not comparable: seq/batch not published)" : "",
+                        card == null ? "" : Bytes.human(card), callText);
+                continue;
+            }
+            double measured = it.path("measured_bytes").asDouble();
+            var b = engine.estimate(s, null).perGpuBytes();
+            double predicted = allocated ? b.total() - b.overhead() : b.total();
+            double e = (predicted - measured) / measured;
+            boolean suspect = it.path("suspect").asBoolean(false);
+            if (!suspect) byFamily.computeIfAbsent(split + "|" + fam, k -> new ArrayList<>()).add(Math.abs(e));
+            System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %+.1f%%%s | %s | %s |%n", id, split, fam, Bytes.human((long) measured),
+                    Bytes.human((long) predicted), e * 100, suspect ? " (suspect, not scored)" : "", card == null ? "" : Bytes.human(card), callText);
+        }
+        System.out.println("\n| split | family | items | median abs error | worst abs error |\n|---|---|---|---|---|");
+        java.util.Map<String, List<Double>> bySplit = new java.util.TreeMap<>();
+        byFamily.forEach((k, v) -> {
+            String[] p = k.split("\\|");
+            System.out.printf(Locale.ROOT, "| %s | %s | %d | %.1f%% | %.1f%% |%n", p[0], p[1], v.size(), median(v) * 100, max(v) * 100);
+            bySplit.computeIfAbsent(p[0], x -> new ArrayList<>()).addAll(v);
+        });
+        bySplit.forEach((k, v) -> System.out.printf(Locale.ROOT, "| %s | all | %d | %.1f%% | %.1f%% |%n", k, v.size(), median(v) * 100, max(v) * 100));
+        calls.forEach((k, c) -> System.out.printf(Locale.ROOT, "%nfit/OOM calls (%s): %d/%d right", k, c[0], c[1]));
+        System.out.println();
+        sources.forEach((k, v) -> System.out.println("sources (" + k + "): " + String.join(", ", v)));
+    }
+
+    /** The card a source names, as the catalog gives it; null when none is named. */
+    static Long cardBytes(String gpu) {
+        if (gpu.isBlank()) return null;
+        String g = gpu.toLowerCase(Locale.ROOT);
+        String key = g.contains("a10g") ? "a10g" : g.contains("a100") && g.contains("40") ? "a100-40gb" : g.contains("a100") ? "a100-80gb" : g;
+        return io.oomdoc.budget.GpuCatalog.find(key).map(io.oomdoc.budget.GpuCatalog.Gpu::memoryBytes).orElse(null);
+    }
+
+    /** A measured-dev record as the engine's inputs, the setup exactly as the source publishes it. */
+    static Setup devSetup(JsonNode it) {
+        JsonNode a = it.path("arch");
+        ModelSpec m = a.has("layers")
+                ? new ModelSpec(it.path("model").asText(), a.path("params").asLong(), a.path("layers").asInt(), a.path("hidden").asInt(), a.path("heads").asInt(),
+                        a.path("kv_heads").asInt(), a.path("ffn").asInt(), a.path("vocab").asInt(), a.path("tied").asBoolean(), 0, 0)
+                : ModelSpec.ofParams(it.path("model").asText(), a.path("params").asLong());
+        String method = it.path("method").asText();
+        boolean infer = method.equals("inference");
+        String p = it.path("precision").asText("").toLowerCase(Locale.ROOT);
+        Setup.Precision prec = p.startsWith("fp32") ? Setup.Precision.FP32 : p.startsWith("bf16-true") || infer ? Setup.Precision.BF16
+                : p.startsWith("fp16") ? Setup.Precision.MIXED_FP16 : Setup.Precision.MIXED_BF16;
+        String q = it.path("quant").asText("none").toLowerCase(Locale.ROOT);
+        Setup.Quant quant = q.startsWith("none") ? Setup.Quant.NONE : q.startsWith("int8") ? Setup.Quant.INT8 : Setup.Quant.NF4;
+        String o = it.path("optimizer").asText("adamw");
+        Setup.Optimizer opt = o.contains("8bit") ? Setup.Optimizer.ADAMW_8BIT : Setup.Optimizer.ADAMW;
+        Setup.Checkpointing ck = it.path("checkpointing").asText("none").startsWith("full") ? Setup.Checkpointing.FULL : Setup.Checkpointing.NONE;
+        String at = it.path("attention").asText("sdpa");
+        Setup.Attention attn = at.startsWith("eager") ? Setup.Attention.EAGER : at.startsWith("flash") ? Setup.Attention.FLASH : Setup.Attention.SDPA;
+        String sh = it.path("sharding").asText("none");
+        int zero = sh.contains("zero3") || sh.contains("fsdp_full") ? 3 : sh.contains("zero2") ? 2 : 0;
+        int seq = it.path("seq").asInt(0), batch = it.path("batch").asInt(0);
+        int rank = method.equals("full") || infer ? 0 : it.path("lora_rank").asInt(8);
+        boolean allocated = it.path("measured_how").asText().contains("max_memory_allocated");
+        Setup s = new Setup(m, seq, batch, infer ? Setup.Mode.INFER : Setup.Mode.TRAIN, prec, opt, ck, attn, zero, it.path("gpus").asInt(1),
+                rank, quant, allocated ? 0 : BudgetEngine.DEFAULT_CONTEXT);
+        if (rank > 0 && it.path("lora_targets").asText("").startsWith("q,v")) s = s.withLoraTargets(Setup.LoraTargets.QV);
+        return s;
     }
 
     /** Published computed figures (estimators, formulas): the engine's matching term, to show where the accounting differs. */

@@ -47,7 +47,9 @@ public final class BatchCommand implements Callable<Integer> {
                 ctx.out.printf(Locale.ROOT, "  %-28s %10s %12s %14s%n", r.get("gpu"),
                         (int) r.get("micro_batch") == 0 ? "none fits" : r.get("micro_batch"), r.get("accumulation_steps"),
                         Bytes.human((long) r.get("peak_bytes")));
+                if (r.get("notes") instanceof List<?> n) n.forEach(x -> ctx.out.println("    note: " + x));
             }
+            ctx.out.println("\n  (against the card as PyTorch sees it: the marketed size less ~1.5% the driver keeps; the CUDA context is in the peak)");
         }
         ctx.out.flush();
         return 0;
@@ -62,6 +64,8 @@ public final class BatchCommand implements Callable<Integer> {
         m.put("accumulation_steps", r.accumulationSteps());
         m.put("effective_batch", r.effectiveBatch());
         m.put("peak_bytes", r.budget().perGpuBytes().total());
+        m.put("usable_gpu_bytes", BatchFinder.usableBytes(bytes));
+        if (!r.notes().isEmpty()) m.put("notes", r.notes());
         return m;
     }
 }
