@@ -44,25 +44,43 @@ public final class PySource {
     /** For notebooks: the cell each line belongs to (1-based), else null. */
     private final int[] cellOfLine;
 
+    /** Thrown when the parser gives up on a file within its time limit. */
+    public static final class ParseTimeout extends RuntimeException {
+        ParseTimeout(String m) { super(m); }
+    }
+
     public PySource(String path, String text, int[] cellOfLine) {
-        this(path, text, text, cellOfLine);
+        this(path, text, cellOfLine, 0);
     }
 
     /**
-     * @param text the whole file, for file-level questions and the user's lines
-     * @param parsed the same lines with the irrelevant ones blanked (see RelevantLines); rows are unchanged
+     * Parses the whole file as it is: nothing is blanked or rewritten before parsing, so a syntax error
+     * reported here is one in the user's file.
+     * @param timeoutMicros parser time limit (0: none); past it the parse is abandoned with {@link ParseTimeout}
      */
-    public PySource(String path, String text, String parsed, int[] cellOfLine) {
+    public PySource(String path, String text, int[] cellOfLine, long timeoutMicros) {
         this.path = path;
         this.text = text;
-        this.bytes = parsed.getBytes(StandardCharsets.UTF_8);
+        this.bytes = text.getBytes(StandardCharsets.UTF_8);
         this.cellOfLine = cellOfLine;
-        // The binding hands its first argument back to the reader as the buffer to fill, so it must not be our text.
-        this.tree = PARSER.get().parse(new byte[64 * 1024], null, (buf, offset, pos) -> {
-            int n = Math.max(0, Math.min(buf.length, bytes.length - offset));
-            System.arraycopy(bytes, offset, buf, 0, n);
-            return n;
-        }, TSInputEncoding.TSInputEncodingUTF8);
+        TSParser parser = PARSER.get();
+        parser.setTimeoutMicros(timeoutMicros);
+        TSTree t;
+        try {
+            // The binding hands its first argument back to the reader as the buffer to fill, so it must not be our text.
+            t = parser.parse(new byte[64 * 1024], null, (buf, offset, pos) -> {
+                int n = Math.max(0, Math.min(buf.length, bytes.length - offset));
+                System.arraycopy(bytes, offset, buf, 0, n);
+                return n;
+            }, TSInputEncoding.TSInputEncodingUTF8);
+        } catch (RuntimeException e) {
+            t = null;
+        }
+        if (t == null || t.getRootNode() == null || t.getRootNode().isNull()) {
+            parser.reset();
+            throw new ParseTimeout("parsing took longer than " + timeoutMicros / 1000 + " ms");
+        }
+        this.tree = t;
         index();
     }
 
