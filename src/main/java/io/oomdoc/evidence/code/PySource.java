@@ -222,6 +222,48 @@ public final class PySource {
         return false;
     }
 
+    /** True when a byte offset lies inside a string literal or a comment (not code). */
+    public boolean inStringOrComment(int byteOffset) {
+        TSNode n = root().getDescendantForByteRange(byteOffset, byteOffset + 1);
+        for (TSNode p = n; p != null && !p.isNull(); p = p.getParent()) {
+            String t = p.getType();
+            if (t.equals("string") || t.equals("comment") || t.equals("string_content")) return true;
+            if (t.endsWith("_statement") || t.equals("block") || t.equals("module")) return false;
+        }
+        return false;
+    }
+
+    /** Byte offset of a character offset in {@link #text}. */
+    public int byteOffset(int charOffset) {
+        return text.substring(0, charOffset).getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    /** True when the node is inside an `except` clause of its function (a retry or recovery path). */
+    public boolean inExcept(TSNode n) {
+        for (TSNode p = n.getParent(); p != null && !p.isNull(); p = p.getParent()) {
+            if (isFunction(p)) return false;
+            if (p.getType().equals("except_clause")) return true;
+        }
+        return false;
+    }
+
+    /** Names of functions defined in this file whose body contains one of the markers (helpers such as reset_grad()). */
+    public java.util.Set<String> functionsContaining(String... markers) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^([ \\t]*)(?:async\\s+)?def\\s+(\\w+)\\s*\\(").matcher(text);
+        List<int[]> starts = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        while (m.find()) { starts.add(new int[]{m.start(), m.group(1).length()}); names.add(m.group(2)); }
+        for (int i = 0; i < starts.size(); i++) {
+            int from = starts.get(i)[0], indent = starts.get(i)[1];
+            int to = text.length();
+            for (int j = i + 1; j < starts.size(); j++) if (starts.get(j)[1] <= indent) { to = starts.get(j)[0]; break; }
+            String body = text.substring(from, to);
+            for (String mk : markers) if (body.contains(mk)) { out.add(names.get(i)); break; }
+        }
+        return out;
+    }
+
     /** All calls named {@code name} inside a node. */
     public List<TSNode> callsWithin(TSNode scope, String name) {
         List<TSNode> out = new ArrayList<>();
