@@ -17,13 +17,15 @@ import java.util.TreeMap;
 /**
  * Scanner benchmark: precision and recall per rule on a labeled set (scan_dev layout), then scan time of a
  * large tree against `grep -rn` with the same kind of patterns.
- * Run: bench/run.sh ScanBench [labeled-dir] [large-tree]
+ * Run: bench/run.sh ScanBench [labeled-dir] [large-tree] [wild-dir]
  */
 public final class ScanBench {
     public static void main(String[] args) throws Exception {
         Path labeled = Path.of(args.length > 0 ? args[0] : "src/test/resources/scan_dev");
         Path large = Path.of(args.length > 1 ? args[1] : "/root/.pyenv/versions/3.12.1/lib/python3.12");
         accuracy(labeled);
+        Path wild = Path.of(args.length > 2 ? args[2] : "src/test/resources/scan_wild");
+        if (Files.isDirectory(wild)) wild(wild);
         if (Files.isDirectory(large)) speed(large);
         else System.out.println("no large tree at " + large + ": pass one as the second argument");
     }
@@ -54,6 +56,44 @@ public final class ScanBench {
         System.out.printf(Locale.ROOT, "| all | %d | %d | %d | %.2f | %.2f |%n%n", tp, fp, fn, ratio(tp, tp + fp), ratio(tp, tp + fn));
     }
 
+    /** The in-the-wild audit (scan_wild layout): every finding is looked up in the judgments; unjudged ones count as false. */
+    static void wild(Path dir) throws Exception {
+        JsonNode labels = new ObjectMapper().readTree(dir.resolve("labels.json").toFile());
+        Map<String, Boolean> judged = new TreeMap<>();
+        Map<String, String> split = new TreeMap<>();
+        for (JsonNode l : labels) {
+            String repo = l.path("repo").asText().replace('/', '+');
+            split.put(repo, l.path("split").asText());
+            if (!l.path("rule").asText().isEmpty())
+                judged.put(repo + "|" + l.path("file").asText() + "|" + l.path("line").asInt() + "|" + l.path("rule").asText(), l.path("true").asBoolean());
+        }
+        Map<String, int[]> perSplit = new TreeMap<>(); // tp, fp, fn, files, skipped-as-tests
+        PythonScanner scanner = new PythonScanner();
+        Set<String> hit = new HashSet<>();
+        for (var e : split.entrySet()) {
+            ScanResult r = scanner.scan(dir.resolve(e.getKey()));
+            int[] s = perSplit.computeIfAbsent(e.getValue(), x -> new int[5]);
+            s[3] += r.filesScanned();
+            s[4] += (int) r.skipped().stream().filter(k -> k.why().contains("test")).count();
+            for (Finding f : r.findings()) {
+                String k = e.getKey() + "|" + f.file() + "|" + f.line() + "|" + f.rule();
+                Boolean t = judged.get(k);
+                if (Boolean.TRUE.equals(t)) { s[0]++; hit.add(k); } else s[1]++;
+                if (t == null) System.out.println("  unjudged finding (counted false): " + k);
+            }
+        }
+        for (var e : judged.entrySet()) if (e.getValue() && !hit.contains(e.getKey())) perSplit.get(split.get(e.getKey().split("\\|")[0]))[2]++;
+        System.out.println("In the wild (" + dir + "): | split | files scanned | test files skipped | findings | true | false | missed | precision | recall |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
+        for (var e : perSplit.entrySet()) {
+            int[] s = e.getValue();
+            System.out.printf(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %d | %s | %s |%n", e.getKey(), s[3], s[4], s[0] + s[1], s[0], s[1], s[2],
+                    s[0] + s[1] == 0 ? "n/a (no findings)" : String.format(Locale.ROOT, "%.2f", ratio(s[0], s[0] + s[1])),
+                    s[0] + s[2] == 0 ? "n/a (no true instance)" : String.format(Locale.ROOT, "%.2f", ratio(s[0], s[0] + s[2])));
+        }
+        System.out.println();
+    }
+
     static double ratio(int a, int b) { return b == 0 ? 1.0 : a / (double) b; }
 
     static void speed(Path tree) throws Exception {
@@ -74,7 +114,9 @@ public final class ScanBench {
         g.waitFor();
         double grep = (System.nanoTime() - t1) / 1e9;
         System.out.printf(Locale.ROOT, "large tree: %s, %,d lines of Python, %d files scanned, %d findings%n", tree, lines, r.filesScanned(), r.findings().size());
-        System.out.printf(Locale.ROOT, "oomdoc scan %.2f s (warm, %d cores) · grep -rnE same kind of patterns %.2f s · ratio %.1fx%n",
-                scan, Runtime.getRuntime().availableProcessors(), grep, scan / grep);
+        System.out.printf(Locale.ROOT, "oomdoc scan %.2f s (warm, %d cores), %,.0f lines/s · grep -rnE same kind of patterns %.2f s · ratio %.1fx%n",
+                scan, Runtime.getRuntime().availableProcessors(), lines / scan, grep, scan / grep);
+        r.skipped().stream().filter(k -> k.why().startsWith("time limit") || k.why().startsWith("larger than")).limit(10)
+                .forEach(k -> System.out.println("  skipped: " + k.file() + ": " + k.why()));
     }
 }

@@ -44,25 +44,43 @@ public final class PySource {
     /** For notebooks: the cell each line belongs to (1-based), else null. */
     private final int[] cellOfLine;
 
+    /** Thrown when the parser gives up on a file within its time limit. */
+    public static final class ParseTimeout extends RuntimeException {
+        ParseTimeout(String m) { super(m); }
+    }
+
     public PySource(String path, String text, int[] cellOfLine) {
-        this(path, text, text, cellOfLine);
+        this(path, text, cellOfLine, 0);
     }
 
     /**
-     * @param text the whole file, for file-level questions and the user's lines
-     * @param parsed the same lines with the irrelevant ones blanked (see RelevantLines); rows are unchanged
+     * Parses the whole file as it is: nothing is blanked or rewritten before parsing, so a syntax error
+     * reported here is one in the user's file.
+     * @param timeoutMicros parser time limit (0: none); past it the parse is abandoned with {@link ParseTimeout}
      */
-    public PySource(String path, String text, String parsed, int[] cellOfLine) {
+    public PySource(String path, String text, int[] cellOfLine, long timeoutMicros) {
         this.path = path;
         this.text = text;
-        this.bytes = parsed.getBytes(StandardCharsets.UTF_8);
+        this.bytes = text.getBytes(StandardCharsets.UTF_8);
         this.cellOfLine = cellOfLine;
-        // The binding hands its first argument back to the reader as the buffer to fill, so it must not be our text.
-        this.tree = PARSER.get().parse(new byte[64 * 1024], null, (buf, offset, pos) -> {
-            int n = Math.max(0, Math.min(buf.length, bytes.length - offset));
-            System.arraycopy(bytes, offset, buf, 0, n);
-            return n;
-        }, TSInputEncoding.TSInputEncodingUTF8);
+        TSParser parser = PARSER.get();
+        parser.setTimeoutMicros(timeoutMicros);
+        TSTree t;
+        try {
+            // The binding hands its first argument back to the reader as the buffer to fill, so it must not be our text.
+            t = parser.parse(new byte[64 * 1024], null, (buf, offset, pos) -> {
+                int n = Math.max(0, Math.min(buf.length, bytes.length - offset));
+                System.arraycopy(bytes, offset, buf, 0, n);
+                return n;
+            }, TSInputEncoding.TSInputEncodingUTF8);
+        } catch (RuntimeException e) {
+            t = null;
+        }
+        if (t == null || t.getRootNode() == null || t.getRootNode().isNull()) {
+            parser.reset();
+            throw new ParseTimeout("parsing took longer than " + timeoutMicros / 1000 + " ms");
+        }
+        this.tree = t;
         index();
     }
 
@@ -202,6 +220,48 @@ public final class PySource {
             }
         }
         return false;
+    }
+
+    /** True when a byte offset lies inside a string literal or a comment (not code). */
+    public boolean inStringOrComment(int byteOffset) {
+        TSNode n = root().getDescendantForByteRange(byteOffset, byteOffset + 1);
+        for (TSNode p = n; p != null && !p.isNull(); p = p.getParent()) {
+            String t = p.getType();
+            if (t.equals("string") || t.equals("comment") || t.equals("string_content")) return true;
+            if (t.endsWith("_statement") || t.equals("block") || t.equals("module")) return false;
+        }
+        return false;
+    }
+
+    /** Byte offset of a character offset in {@link #text}. */
+    public int byteOffset(int charOffset) {
+        return text.substring(0, charOffset).getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    /** True when the node is inside an `except` clause of its function (a retry or recovery path). */
+    public boolean inExcept(TSNode n) {
+        for (TSNode p = n.getParent(); p != null && !p.isNull(); p = p.getParent()) {
+            if (isFunction(p)) return false;
+            if (p.getType().equals("except_clause")) return true;
+        }
+        return false;
+    }
+
+    /** Names of functions defined in this file whose body contains one of the markers (helpers such as reset_grad()). */
+    public java.util.Set<String> functionsContaining(String... markers) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^([ \\t]*)(?:async\\s+)?def\\s+(\\w+)\\s*\\(").matcher(text);
+        List<int[]> starts = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        while (m.find()) { starts.add(new int[]{m.start(), m.group(1).length()}); names.add(m.group(2)); }
+        for (int i = 0; i < starts.size(); i++) {
+            int from = starts.get(i)[0], indent = starts.get(i)[1];
+            int to = text.length();
+            for (int j = i + 1; j < starts.size(); j++) if (starts.get(j)[1] <= indent) { to = starts.get(j)[0]; break; }
+            String body = text.substring(from, to);
+            for (String mk : markers) if (body.contains(mk)) { out.add(names.get(i)); break; }
+        }
+        return out;
     }
 
     /** All calls named {@code name} inside a node. */

@@ -16,7 +16,8 @@ import java.util.concurrent.Future;
 
 /**
  * Scans a repository's Python files and notebooks with every rule, in parallel, and reads the training
- * setup from code and configs. Files no rule could match are not parsed at all.
+ * setup from code and configs. Files no rule could match are not parsed at all; every other file is parsed
+ * whole, as written. Tests and fixtures are skipped with a reason, and so is a file over the size or time limit.
  */
 public final class PythonScanner {
     /** Tokens that make a piece of code worth parsing by themselves. */
@@ -110,29 +111,63 @@ public final class PythonScanner {
                 return false;
             }
         }
+        String testWhy = testFile(rel);
+        if (testWhy != null) { // tests and fixtures are not the user's training code: no findings, no setup from them
+            skipped.add(new ScanResult.Skipped(rel, testWhy));
+            return false;
+        }
         if (text.contains("torch") || text.contains("transformers") || text.contains("lightning") || text.contains("jax")
                 || text.contains("tensorflow") || text.contains("keras") || text.contains("Trainer")) {
             setup.add(new String[]{rel, text}); // the setup lives in ML code
         }
         if (looksPython2(text)) skipped.add(new ScanResult.Skipped(rel, "Python 2 code: read with the Python 3 grammar, findings may be incomplete"));
-        if (!relevant(text)) return true;
+        if (!relevant(text)) return true; // the prefilter skips whole files only; a parsed file is parsed as it is
+        int size = text.getBytes(StandardCharsets.UTF_8).length;
+        if (size > MAX_PARSE_BYTES) {
+            skipped.add(new ScanResult.Skipped(rel, "larger than " + MAX_PARSE_BYTES / 1000 + " kB of Python: not parsed (probably generated)"));
+            return false;
+        }
+        long t0 = System.nanoTime();
         try {
-            PySource src = new PySource(rel, text, RelevantLines.filter(text, PythonScanner::relevant), cells);
+            PySource src = new PySource(rel, text, cells, FILE_TIME_LIMIT_MS * 1000L);
             if (src.hasSyntaxErrors()) {
                 skipped.add(new ScanResult.Skipped(rel, "syntax errors: read partially (error recovery)"));
             }
             for (Rule r : rules) {
+                long ms = (System.nanoTime() - t0) / 1_000_000;
+                if (ms > FILE_TIME_LIMIT_MS) {
+                    skipped.add(new ScanResult.Skipped(rel, "time limit: " + ms + " ms, over " + FILE_TIME_LIMIT_MS + " ms; rules from " + r.id() + " on not run"));
+                    break;
+                }
                 try {
                     findings.addAll(r.check(src));
                 } catch (RuntimeException e) {
                     skipped.add(new ScanResult.Skipped(rel, "rule " + r.id() + " could not read this file: " + e));
                 }
             }
+        } catch (PySource.ParseTimeout e) {
+            skipped.add(new ScanResult.Skipped(rel, "time limit: " + e.getMessage() + "; not scanned"));
+            return false;
         } catch (RuntimeException | LinkageError e) {
             skipped.add(new ScanResult.Skipped(rel, "parser failed: " + e.getMessage()));
             return false;
         }
         return true;
+    }
+
+    /** Files over this size are not parsed (minified or generated Python). */
+    public static final int MAX_PARSE_BYTES = 1_000_000;
+    /** Parse plus rules per file; past it the file is skipped with the reason. */
+    public static final long FILE_TIME_LIMIT_MS = 2_000;
+
+    private static final java.util.regex.Pattern TEST_DIR = java.util.regex.Pattern.compile("(^|/)(tests?|testing|unit_tests|functional_tests|fixtures)/");
+    private static final java.util.regex.Pattern TEST_NAME = java.util.regex.Pattern.compile("(^|/)(test_[^/]*|[^/]*_test|conftest)\\.(py|ipynb)$");
+
+    /** Why a path is a test or fixture file (not evidence about the user's training), or null. */
+    static String testFile(String rel) {
+        if (TEST_NAME.matcher(rel).find()) return "test file: not training code, not scanned";
+        if (TEST_DIR.matcher(rel).find()) return "in a test folder: not training code, not scanned";
+        return null;
     }
 
     private static String decode(byte[] bytes, String rel, List<ScanResult.Skipped> skipped) {

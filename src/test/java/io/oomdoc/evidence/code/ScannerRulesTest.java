@@ -183,8 +183,8 @@ class ScannerRulesTest {
 
     @Test
     void brokenFilesAreReadPartiallyAndNoted() throws Exception {
-        Files.write(repo.resolve("latin1.py"), "# caf\u00e9\nfor x in loader:\n    torch.cuda.empty_cache()\n".getBytes(StandardCharsets.ISO_8859_1));
-        Files.writeString(repo.resolve("py2.py"), "print 'hello'\nfor x in loader:\n    torch.cuda.empty_cache()\n");
+        Files.write(repo.resolve("latin1.py"), "# caf\u00e9\nfor x in loader:\n    model(x).backward()\n    torch.cuda.empty_cache()\n".getBytes(StandardCharsets.ISO_8859_1));
+        Files.writeString(repo.resolve("py2.py"), "print 'hello'\nfor x in loader:\n    model(x).backward()\n    torch.cuda.empty_cache()\n");
         Files.write(repo.resolve("blob.py"), new byte[]{0, 1, 2, 3});
         ScanResult r = new PythonScanner().scan(repo);
         assertTrue(r.skipped().stream().anyMatch(s -> s.file().equals("latin1.py") && s.why().contains("UTF-8")));
@@ -198,11 +198,11 @@ class ScannerRulesTest {
         Files.createDirectories(repo.resolve("pkg"));
         Files.createSymbolicLink(repo.resolve("pkg/loop"), repo);
         Files.createDirectories(repo.resolve(".venv/lib"));
-        Files.writeString(repo.resolve(".venv/lib/x.py"), "for x in l:\n    torch.cuda.empty_cache()\n");
+        Files.writeString(repo.resolve(".venv/lib/x.py"), "for x in l:\n    model(x).backward()\n    torch.cuda.empty_cache()\n");
         Files.createDirectories(repo.resolve("outputs"));
-        Files.writeString(repo.resolve("outputs/y.py"), "for x in l:\n    torch.cuda.empty_cache()\n");
+        Files.writeString(repo.resolve("outputs/y.py"), "for x in l:\n    model(x).backward()\n    torch.cuda.empty_cache()\n");
         Files.writeString(repo.resolve(".gitignore"), "outputs/\n");
-        Files.writeString(repo.resolve("pkg/z.py"), "for x in l:\n    torch.cuda.empty_cache()\n");
+        Files.writeString(repo.resolve("pkg/z.py"), "for x in l:\n    model(x).backward()\n    torch.cuda.empty_cache()\n");
         ScanResult r = new PythonScanner().scan(repo);
         assertEquals(List.of("pkg/z.py"), r.findings().stream().map(Finding::file).toList());
     }

@@ -30,10 +30,17 @@ public final class CheckpointingUseCache implements Rule {
             String code = l.contains("#") ? l.substring(0, l.indexOf('#')) : l;
             Matcher m = USE_CACHE_TRUE.matcher(code);
             if (!m.find() || code.contains("generate(")) continue;
+            if (src.inStringOrComment(src.byteOffset(offsetOfLine(lines, i) + m.start()))) continue; // a log message or docstring
             out.add(new Finding(id(), src.path, i + 1, null, kb(), severity(),
                     "use_cache=True while gradient checkpointing is enabled: the cache is kept and checkpointing warns and is ignored",
                     new Finding.Fix(l.strip(), l.strip().replace(m.group(), m.group().replace("True", "False")))));
         }
         return out;
+    }
+
+    private static int offsetOfLine(String[] lines, int row) {
+        int o = 0;
+        for (int i = 0; i < row; i++) o += lines[i].length() + 1;
+        return o;
     }
 }

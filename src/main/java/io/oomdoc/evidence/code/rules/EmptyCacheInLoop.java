@@ -24,10 +24,36 @@ public final class EmptyCacheInLoop implements Rule {
             // Once per epoch (the loop's own steps run in an inner loop) is common and harmless: only per-step calls count.
             String head = src.text(loop.get()).split("\n", 2)[0];
             if (head.matches("(?i).*\\bepochs?\\b.*") || innerLoopTrains(src, loop.get(), c)) continue;
+            // An OOM-retry `except`, a call under a condition (periodic, a flag, a memory check) or right after `del`/gc: deliberate.
+            if (src.inExcept(c) || guarded(c, loop.get()) || afterRelease(src, c)) continue;
+            // Only a loop that runs steps (backward, optimizer step, a model call) makes it "every iteration" of training.
+            boolean steps = false;
+            for (String n : new String[]{"backward", "step", "model", "forward", "generate"}) steps |= !src.callsWithin(loop.get(), n).isEmpty();
+            if (!steps) continue;
             out.add(finding(src, c, "empty_cache() runs every iteration; the allocator would reuse that cache anyway",
                     src.lineText(c), "# removed: call it once, only before handing the GPU to another process"));
         }
         return out;
+    }
+
+    private static boolean guarded(TSNode call, TSNode loop) {
+        for (TSNode p = call.getParent(); p != null && !p.isNull() && p.getStartByte() > loop.getStartByte(); p = p.getParent()) {
+            String t = p.getType();
+            if (t.equals("if_statement") || t.equals("elif_clause") || t.equals("else_clause") || t.equals("conditional_expression")) return true;
+        }
+        return false;
+    }
+
+    /** The statements just before the call free something on purpose (`del pipe`, gc.collect()). */
+    private static boolean afterRelease(PySource src, TSNode call) {
+        TSNode stmt = call;
+        while (stmt.getParent() != null && !stmt.getParent().isNull() && !stmt.getParent().getType().equals("block")) stmt = stmt.getParent();
+        int seen = 0;
+        for (TSNode p = stmt.getPrevNamedSibling(); p != null && !p.isNull() && seen < 3; p = p.getPrevNamedSibling(), seen++) {
+            String t = src.text(p);
+            if (p.getType().equals("delete_statement") || t.contains("gc.collect") || t.contains("= None")) return true;
+        }
+        return false;
     }
 
     /** True when the loop holds an inner loop that does the training steps and the call sits outside it. */

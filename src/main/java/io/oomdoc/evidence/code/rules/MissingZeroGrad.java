@@ -20,6 +20,7 @@ public final class MissingZeroGrad implements Rule {
 
     public List<Finding> check(PySource src) {
         List<Finding> out = new ArrayList<>();
+        java.util.Set<String> clearers = null;
         for (TSNode bw : src.calls("backward")) {
             var loop = src.enclosingLoop(bw);
             if (loop.isEmpty()) continue;
@@ -28,6 +29,10 @@ public final class MissingZeroGrad implements Rule {
             if (body.contains("zero_grad") || body.contains(".grad = None") || body.contains("grad.zero_()")
                     || body.contains(".grad.zero_") || body.contains("set_to_none")) continue;
             if (src.callsWithin(l, "step").isEmpty()) continue; // no optimizer step here: an analysis loop, not training
+            if (clearers == null) clearers = src.functionsContaining("zero_grad", ".grad = None", "grad.zero_()", "set_to_none");
+            boolean helper = false; // a helper of this file that clears the gradients (stargan's reset_grad())
+            for (String h : clearers) helper |= !src.callsWithin(l, h).isEmpty();
+            if (helper) continue;
             var fn = src.enclosingFunction(l);
             if (fn.isPresent() && src.text(fn.get()).contains("zero_grad") && !src.text(fn.get()).substring(0, Math.max(0, l.getStartByte() - fn.get().getStartByte())).contains("zero_grad")) continue;
             String indent = src.indentOf(bw);

@@ -1,0 +1,217 @@
+package io.oomdoc.evidence.code;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * One behaviour each, on excerpts of real repositories (source named above each test), for the
+ * false-positive classes of issue 17. Excerpts are copied from the named file; only lines unrelated
+ * to the pattern are left out.
+ */
+class ScannerWildTest {
+    @TempDir Path repo;
+
+    private ScanResult scanResult(String file, String code) throws Exception {
+        Path p = repo.resolve(file);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, code);
+        return new PythonScanner().scan(repo);
+    }
+
+    private List<Finding> scan(String file, String code) throws Exception { return scanResult(file, code).findings(); }
+
+    private static long count(List<Finding> f, String rule) { return f.stream().filter(x -> x.rule().equals(rule)).count(); }
+
+    /** Lightning-AI/litgpt litgpt/pretrain.py@26857050 validate(): the decorator and a multi-line signature were blanked away before. */
+    @Test
+    void wholeFileParseKeepsNoGradDecoratorOfMultiLineSignature() throws Exception {
+        ScanResult r = scanResult("litgpt/pretrain.py", """
+                import torch
+                import torch.nn as nn
+
+
+                @torch.no_grad()
+                def validate(
+                    fabric: L.Fabric, model: nn.Module, val_dataloader: DataLoader, max_iters: int, verbose: bool = True
+                ) -> torch.Tensor:
+                    fabric.barrier()
+                    model.eval()
+
+                    losses = []
+                    for k, batch in enumerate(val_dataloader):
+                        if k >= max_iters:
+                            break
+                        input_ids = batch[:, 0 : model.max_seq_length].contiguous().long()
+                        targets = batch[:, 1 : (model.max_seq_length + 1)].contiguous().long()
+                        logits = model(input_ids)
+                        loss = chunked_cross_entropy(logits, targets)
+                        losses.append(loss)
+
+                    val_loss = torch.stack(losses).mean()
+                    model.train()
+                    return val_loss
+                """);
+        assertEquals(0, count(r.findings(), "tensor_accumulated"), r.findings().toString());
+        assertTrue(r.skipped().stream().noneMatch(s -> s.why().contains("syntax")), r.skipped().toString());
+    }
+
+    /** yunjey/stargan solver.py@94dd002e: gradients are cleared by the file's own reset_grad() helper. */
+    @Test
+    void zeroGradInsideAHelperOfTheSameFileCounts() throws Exception {
+        List<Finding> f = scan("solver.py", """
+                import torch
+                class Solver(object):
+                    def reset_grad(self):
+                        \"\"\"Reset the gradient buffers.\"\"\"
+                        self.g_optimizer.zero_grad()
+                        self.d_optimizer.zero_grad()
+
+                    def train(self):
+                        for i in range(start_iters, self.num_iters):
+                            out_src, out_cls = self.D(x_real)
+                            d_loss_real = - torch.mean(out_src)
+                            d_loss = d_loss_real + self.lambda_gp * d_loss_gp
+                            self.reset_grad()
+                            d_loss.backward()
+                            self.d_optimizer.step()
+                """);
+        assertEquals(0, count(f, "missing_zero_grad"), f.toString());
+    }
+
+    /** NVIDIA/Megatron-LM megatron/training/training.py@d98e8a64 (evaluate): empty_cache behind a user flag is deliberate. */
+    @Test
+    void emptyCacheUnderAConditionOrInAnOomRetryIsNotEveryIteration() throws Exception {
+        List<Finding> f = scan("training.py", """
+                import torch
+                def evaluate(forward_step_func, data_iterator, model, args):
+                    while iteration < args.eval_iters:
+                        loss_dicts = forward_backward_func(forward_step_func=forward_step_func, model=model)
+                        # Empty unused memory
+                        if args.empty_unused_memory_level >= 1:
+                            torch.cuda.empty_cache()
+
+                def find_batch(model, loader, bs):
+                    for batch in loader:
+                        try:
+                            out = model(batch[:bs])
+                        except torch.cuda.OutOfMemoryError:
+                            torch.cuda.empty_cache()
+                            bs //= 2
+                """);
+        assertEquals(0, count(f, "empty_cache_in_loop"), f.toString());
+        // the plain per-step call is still reported
+        List<Finding> g = scan("loop.py", "import torch\nfor x in loader:\n    loss = model(x)\n    loss.backward()\n    torch.cuda.empty_cache()\n");
+        assertEquals(1, count(g, "empty_cache_in_loop"), g.toString());
+    }
+
+    /** graykode/nlp-tutorial 4-1.Seq2Seq/Seq2Seq.py@d05e31ec: a loss summed over time steps, then backward(): one step, not a leak. */
+    @Test
+    void lossSummedInsideOneStepBeforeBackwardIsNotAccumulation() throws Exception {
+        List<Finding> f = scan("seq2seq.py", """
+                import torch
+                for epoch in range(5000):
+                    optimizer.zero_grad()
+                    output = model(input_batch, hidden, output_batch)
+                    output = output.transpose(0, 1)
+                    loss = 0
+                    for i in range(0, len(target_batch)):
+                        step_loss = criterion(output[i], target_batch[i])
+                        loss += step_loss
+                    loss.backward()
+                    optimizer.step()
+                """);
+        assertEquals(0, count(f, "tensor_accumulated"), f.toString());
+    }
+
+    /** The issue's case: the value was turned into a number on the line before. */
+    @Test
+    void itemOnTheLineBeforeIsANumber() throws Exception {
+        List<Finding> f = scan("train.py", """
+                import torch
+                total_loss = 0
+                for x, y in loader:
+                    optimizer.zero_grad()
+                    loss = criterion(model(x), y)
+                    loss.backward()
+                    optimizer.step()
+                    loss = loss.item()
+                    total_loss += loss
+                """);
+        assertEquals(0, count(f, "tensor_accumulated"), f.toString());
+    }
+
+    /** The fix of `total_loss += loss` must be valid Python: parsed back, it has no syntax error. */
+    @Test
+    void suggestedFixParses() throws Exception {
+        List<Finding> f = scan("train.py", """
+                import torch
+                total_loss = 0
+                for x, y in loader:
+                    optimizer.zero_grad()
+                    loss = criterion(model(x), y)
+                    loss.backward()
+                    optimizer.step()
+                    total_loss += loss
+                """);
+        Finding t = f.stream().filter(x -> x.rule().equals("tensor_accumulated")).findFirst().orElseThrow(() -> new AssertionError(f.toString()));
+        assertEquals("total_loss += loss.item()", t.fix().after());
+        assertFalse(new PySource("fix.py", t.fix().after() + "\n", null).hasSyntaxErrors());
+    }
+
+    /** caogang/wgan-gp gan_mnist.py@ae47a185 calc_gradient_penalty, inlined in the critic loop: the penalty needs the graph. */
+    @Test
+    void retainGraphForAGradientPenaltyIsNeeded() throws Exception {
+        List<Finding> f = scan("gan.py", """
+                import torch
+                for iter_d in range(CRITIC_ITERS):
+                    netD.zero_grad()
+                    interpolates = alpha * real_data + ((1 - alpha) * fake_data)
+                    disc_interpolates = netD(interpolates)
+                    gradients = autograd.grad(outputs=disc_interpolates, inputs=interpolates,
+                                              grad_outputs=torch.ones(disc_interpolates.size()),
+                                              create_graph=True, retain_graph=True, only_inputs=True)[0]
+                    D_real.backward(mone, retain_graph=True)
+                    gradient_penalty = ((gradients.norm(2, dim=1) - 1) ** 2).mean() * LAMBDA
+                    gradient_penalty.backward()
+                    optimizerD.step()
+                """);
+        assertEquals(0, count(f, "retain_graph"), f.toString());
+    }
+
+    /** use_cache=True inside a log message is not a setting. */
+    @Test
+    void useCacheInsideAStringIsNotASetting() throws Exception {
+        List<Finding> f = scan("train.py", """
+                model.gradient_checkpointing_enable()
+                logger.info("generation runs with use_cache=True after training")
+                """);
+        assertEquals(0, count(f, "checkpointing_use_cache"), f.toString());
+    }
+
+    /** A single-process conversion script that only imports accelerate is not multi-process code. */
+    @Test
+    void torchLoadInAConversionScriptThatImportsAccelerateIsFine() throws Exception {
+        List<Finding> f = scan("convert.py", """
+                import torch
+                from accelerate import init_empty_weights
+                state = torch.load(args.checkpoint)
+                """);
+        assertEquals(0, count(f, "torch_load_no_map_location"), f.toString());
+        List<Finding> g = scan("ddp.py", "import torch\ntorch.distributed.init_process_group('nccl')\nstate = torch.load(path)\n");
+        assertEquals(1, count(g, "torch_load_no_map_location"), g.toString());
+    }
+
+    /** Tests and conftest are not the user's training code: skipped with a reason, no findings from them. */
+    @Test
+    void testFilesAreSkippedWithAReason() throws Exception {
+        ScanResult r = scanResult("tests/test_train.py", "import torch\nfor x in loader:\n    loss = model(x)\n    loss.backward()\n    torch.cuda.empty_cache()\n");
+        assertTrue(r.findings().isEmpty(), r.findings().toString());
+        assertTrue(r.skipped().stream().anyMatch(s -> s.file().equals("tests/test_train.py") && s.why().contains("test")), r.skipped().toString());
+    }
+}
