@@ -54,8 +54,8 @@ public record ProviderConfig(String provider, String baseUrl, String model, Stri
             case "anthropic" -> "claude-3-5-haiku-latest";
             default -> "llama3.1";
         };
-        // Only OpenAI's own service needs a key; a self-hosted OpenAI-compatible server (vLLM, llama.cpp) usually has no auth.
-        if (provider.equals("openai") && key == null && baseUrl != null && baseUrl.contains("api.openai.com")) {
+        // A self-hosted OpenAI-compatible server on this machine or the local network (vLLM, llama.cpp) usually has no auth.
+        if (provider.equals("openai") && key == null && !isLocal(baseUrl) && !isPrivateNetwork(baseUrl)) {
             throw new IllegalArgumentException("OPENAI_API_KEY is not set for " + baseUrl);
         }
         if (provider.equals("anthropic") && key == null) throw new IllegalArgumentException("ANTHROPIC_API_KEY is not set");
@@ -71,6 +71,18 @@ public record ProviderConfig(String provider, String baseUrl, String model, Stri
         try {
             String host = URI.create(url).getHost();
             return host != null && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1"));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** A host on a private network (RFC 1918 addresses, .local or .lan names, a bare host name). */
+    static boolean isPrivateNetwork(String url) {
+        try {
+            String host = URI.create(url).getHost();
+            if (host == null) return false;
+            return host.matches("10\\..*|192\\.168\\..*|172\\.(1[6-9]|2\\d|3[01])\\..*") || host.endsWith(".local")
+                    || host.endsWith(".lan") || host.endsWith(".internal") || !host.contains(".");
         } catch (IllegalArgumentException e) {
             return false;
         }
