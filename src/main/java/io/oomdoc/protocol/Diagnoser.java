@@ -17,12 +17,26 @@ import java.util.List;
 /** The protocol: gather evidence, rank hypotheses, write the report. */
 public final class Diagnoser {
     private final TraceAnalyzer analyzer = new TraceAnalyzer();
-    private final Reasoner reasoner = Reasoner.bundled();
+    private final Reasoner reasoner;
     private final ReportWriter writer;
 
-    public Diagnoser() { this(KnowledgeBase.bundled()); }
+    /**
+     * The weights and the fact lexicon load on a second thread while the knowledge base parses on this one: on a
+     * cold start these are the two largest costs of `oomdoc diagnose`, and CI and laptops have a spare core.
+     */
+    public Diagnoser() {
+        var weights = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            FactExtractor.read("warm");
+            return Reasoner.bundled();
+        });
+        this.writer = new ReportWriter(KnowledgeBase.bundled());
+        this.reasoner = weights.join();
+    }
 
-    public Diagnoser(KnowledgeBase kb) { this.writer = new ReportWriter(kb); }
+    public Diagnoser(KnowledgeBase kb) {
+        this.writer = new ReportWriter(kb);
+        this.reasoner = Reasoner.bundled();
+    }
 
     /** Diagnoses a log (may be null) with the user's words and the session's facts. */
     public Report diagnose(LogText log, String userText, Facts sessionFacts, Evidence.GpuSnapshot gpu, Evidence.CodeFindings code) {

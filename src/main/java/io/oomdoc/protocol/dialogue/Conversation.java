@@ -34,7 +34,7 @@ public final class Conversation {
     private static final Pattern ERROR_LINE = Pattern.compile("(?m)^\\s*(?:\\w+\\.)*\\w*(?:Error|Exception)\\b|(?i)\\berror:|^\\s*ERROR\\b"
             + "|\\bFAILED\\b|failed to (?:allocate|initialize|create)|out of memory");
 
-    private final Diagnoser diagnoser = new Diagnoser();
+    private Diagnoser diagnoser;
     private final IntentClassifier classifier = new IntentClassifier();
     private Facts facts = Facts.EMPTY;
     private final Map<String, Integer> setAt = new LinkedHashMap<>();
@@ -51,6 +51,12 @@ public final class Conversation {
     private String withContext(String text, java.util.List<Topics.Topic> topics) {
         if (Topics.find(topics, text).isPresent() || previous == null) return text;
         return text + "\n" + previous;
+    }
+
+    /** Made on first use: loading the knowledge base and the weights is not paid by commands that never diagnose. */
+    private Diagnoser diagnoser() {
+        if (diagnoser == null) diagnoser = new Diagnoser();
+        return diagnoser;
     }
 
     public Facts facts() { return facts; }
@@ -115,7 +121,7 @@ public final class Conversation {
         learn(read);
         failureText = text;
         pendingKey = null;
-        report = diagnoser.diagnose(LogText.of(text), text, CodeEvidence.facts(scan).merge(facts), null, CodeEvidence.from(scan));
+        report = diagnoser().diagnose(LogText.of(text), text, CodeEvidence.facts(scan).merge(facts), null, CodeEvidence.from(scan));
         if (facts.gpuMemBytes() == null && report.numbers().get("total_bytes") instanceof Number n) {
             remember(facts.with(b -> b.gpuMemBytes(n.longValue())));
         }
@@ -136,7 +142,7 @@ public final class Conversation {
         if (question == null) {
             String noted = Messages.get("noted", describe(filled));
             if (report != null && failureText != null) {
-                report = diagnoser.diagnose(LogText.of(failureText), failureText, CodeEvidence.facts(scan).merge(facts), null,
+                report = diagnoser().diagnose(LogText.of(failureText), failureText, CodeEvidence.facts(scan).merge(facts), null,
                         CodeEvidence.from(scan));
                 noted += "\n" + Messages.get("still.cause", report.category().replace('_', ' '));
             }
@@ -156,7 +162,7 @@ public final class Conversation {
         remember(next);
         StringBuilder sb = new StringBuilder(Messages.get("corrected", describe(read.asserted()), describeOld(before, read.asserted())));
         if (report != null && failureText != null) {
-            Report r = diagnoser.diagnose(LogText.of(failureText), failureText, CodeEvidence.facts(scan).merge(facts), null,
+            Report r = diagnoser().diagnose(LogText.of(failureText), failureText, CodeEvidence.facts(scan).merge(facts), null,
                     CodeEvidence.from(scan));
             report = r;
             sb.append('\n').append(r.issueType().equals("not_oom") ? Messages.get("still.notoom")
