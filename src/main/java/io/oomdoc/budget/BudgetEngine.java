@@ -180,8 +180,9 @@ public final class BudgetEngine {
                 + (int) (ALLOCATOR_SLACK * 100) + "% allocator slack");
         long total = live + overhead;
         // Without seq and batch the activations are unknown: a total under the card is then no claim of a fit.
-        boolean activationsKnown = s.mode() == Setup.Mode.INFER || (s.seq() > 0 && s.batch() > 0);
-        if (!activationsKnown) assumptions.add("activations not counted: give the sequence length and batch (--seq, --batch)");
+        boolean activationsKnown = s.mode() == Setup.Mode.INFER || (s.seq() > 0 && s.batch() > 0 && s.model().layers() > 0);
+        if (!activationsKnown) assumptions.add(s.model().layers() == 0 ? "activations not counted: the model's shape is unknown"
+                + " (give --model or --layers/--hidden)" : "activations not counted: give the sequence length and batch (--seq, --batch)");
         Boolean fits = gpuBytes == null ? null : total > gpuBytes ? Boolean.FALSE : activationsKnown ? Boolean.TRUE : null;
         Long headroom = gpuBytes == null ? null : gpuBytes - total;
         return new Budget(P, trainable, new Budget.Terms(weights, grads, opt, act, logits, kv, overhead, total),

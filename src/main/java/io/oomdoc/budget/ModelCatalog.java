@@ -24,6 +24,22 @@ public final class ModelCatalog {
     }
 
 
+    /**
+     * The dense catalog model closest in size (within a factor of 1.5), to lend its shape to a model known only by
+     * its parameter count ("a 7B model"): activations need layers and width, not just a count.
+     */
+    public static Optional<ModelSpec> closestInSize(long params) {
+        ModelSpec best = null;
+        double bestGap = Math.log(1.5);
+        for (Catalog.Row r : rows()) {
+            ModelSpec m = toSpec(r);
+            if (m.expertsTotal() > 0 || m.params() <= 0) continue;
+            double gap = Math.abs(Math.log(m.params() / (double) params));
+            if (gap <= bestGap) { best = m; bestGap = gap; }
+        }
+        return Optional.ofNullable(best);
+    }
+
     public static List<String> nearest(String name) { return Catalog.nearest(rows(), name, 3); }
 
     public static List<String[]> aliases() {

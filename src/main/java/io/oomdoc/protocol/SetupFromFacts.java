@@ -17,7 +17,7 @@ public final class SetupFromFacts {
     public static Optional<Setup> from(Facts f) {
         ModelSpec model = null;
         if (f.model() != null) model = ModelCatalog.find(f.model()).orElse(null);
-        if (model == null && f.params() != null) model = ModelSpec.ofParams(String.format("%.1fB-parameter model", f.params() / 1e9), f.params());
+        if (model == null && f.params() != null) model = shapedLike(f.params());
         if (model == null) return Optional.empty();
         Setup.Precision precision = f.precision() == null ? Setup.Precision.MIXED_BF16 : switch (f.precision()) {
             case "bf16" -> Setup.Precision.MIXED_BF16; // "bf16" in a config (HF bf16=True, autocast) is mixed precision
@@ -35,6 +35,15 @@ public final class SetupFromFacts {
                 Boolean.TRUE.equals(f.checkpointing()) ? Setup.Checkpointing.FULL : Setup.Checkpointing.NONE,
                 attention, f.zeroStage() == null ? 0 : f.zeroStage(), f.worldSize() == null ? 1 : f.worldSize(),
                 lora ? (f.loraRank() == null ? DEFAULT_LORA_RANK : f.loraRank()) : 0, quant, BudgetEngine.DEFAULT_CONTEXT));
+    }
+
+    /** A model known by its size takes the shape (layers, width, vocabulary) of the catalog model closest in size. */
+    static ModelSpec shapedLike(long params) {
+        String name = String.format(java.util.Locale.ROOT, "%.1fB-parameter model", params / 1e9);
+        return ModelCatalog.closestInSize(params)
+                .map(m -> new ModelSpec(name + " (shape of " + m.name() + ")", params, m.layers(), m.hidden(), m.heads(),
+                        m.kvHeads(), m.ffn(), m.vocab(), m.tiedEmbeddings(), 0, 0))
+                .orElse(ModelSpec.ofParams(name, params));
     }
 
     /** A value the budget has no row for (Lion, "adam") is budgeted as the closest it knows. */

@@ -44,13 +44,19 @@ public final class Conversation {
     private String pendingQuestion;
     private ScanResult scan;
     private int turn;
+    /** The change of the last what-if, adopted when the user says so ("I'll use it"). */
+    private Facts lastChange;
+    private static final Pattern ADOPT = Pattern.compile("(?i)^\\W*(?:ok(?:ay)?,? )?(?:i'?ll|we'?ll|let'?s) (?:use|do|go with|take|try)"
+            + " (?:it|that|this|them)\\b|^\\W*(?:ok(?:ay)?,? )?(?:use|adopt|apply) (?:it|that|this)\\b|^\\W*(?:do|go with) (?:it|that)\\b");
     private String lastText;
-    private String previous;
+    private final java.util.ArrayDeque<String> recent = new java.util.ArrayDeque<>();
+    private static final int CONTEXT_TURNS = 3;
 
-    /** "how do I set it?": a question that names no topic is about the topic of the turn before. */
+    /** "how do I set it?": a question that names no topic is about the latest topic of the turns before. */
     private String withContext(String text, java.util.List<Topics.Topic> topics) {
-        if (Topics.find(topics, text).isPresent() || previous == null) return text;
-        return text + "\n" + previous;
+        if (Topics.find(topics, text).isPresent()) return text;
+        for (String earlier : recent) if (Topics.find(topics, earlier).isPresent()) return text + "\n" + earlier;
+        return text;
     }
 
     /** Made on first use: loading the knowledge base and the weights is not paid by commands that never diagnose. */
@@ -84,15 +90,26 @@ public final class Conversation {
         Intent intent = classifier.classify(new IntentClassifier.Signals(text, pasted,
                 FAILURE_WORDS.matcher(text).find(), !read.asserted().isEmpty() || !read.negated().isEmpty(),
                 !read.hypothetical().isEmpty(), pendingKey != null, report != null, FollowUps.aboutHeld(text, report)));
-        String previousTurn = lastText;
+        if (lastText != null) { recent.addFirst(lastText); while (recent.size() > CONTEXT_TURNS) recent.removeLast(); }
         lastText = text;
-        previous = previousTurn;
+        if (lastChange != null && ADOPT.matcher(text).find() && read.asserted().isEmpty()) {
+            Facts change = lastChange;
+            lastChange = null;
+            remember(facts.merge(change));
+            String fit = BudgetAnswers.summary(facts);
+            String noted = Messages.get("adopted", describe(change));
+            return Answer.text(Intent.STATEMENT, fit == null ? noted : noted + "\n" + fit, facts);
+        }
+        if (intent != Intent.WHAT_IF) lastChange = null;
         return switch (intent) {
             case NEW_FAILURE -> newFailure(text, read);
             case ANSWER -> answerPending(text);
             case CORRECTION -> correction(read);
             case STATEMENT -> statement(read);
-            case WHAT_IF -> asked(Intent.WHAT_IF, text, read, BudgetAnswers.whatIf(text, facts, read.hypothetical(), report));
+            case WHAT_IF -> {
+                lastChange = read.hypothetical().isEmpty() ? null : read.hypothetical();
+                yield asked(Intent.WHAT_IF, text, read, BudgetAnswers.whatIf(text, facts, read.hypothetical(), report));
+            }
             case FIT -> asked(Intent.FIT, text, read, BudgetAnswers.fit(text, facts.merge(read.asserted()).merge(read.hypothetical())));
             case HOW_TO -> Answer.text(Intent.HOW_TO, KnowledgeAnswers.howTo(withContext(text, Topics.howTo()), facts, report),
                     learn(read));

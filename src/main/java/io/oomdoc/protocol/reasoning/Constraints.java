@@ -17,6 +17,17 @@ final class Constraints {
     private static final double SMALL_CACHE_SHARE = 0.03;
     private static final double ONE_TIME_PEAK_UNDER_GROWTH = 0.3;
 
+    private static final double FIXED_COST_FITS = 0.3;
+    private static final double FIXED_COST_SHARE = 0.7;
+
+    /** The budget puts weights, gradients and optimizer state well inside the card: the fixed cost is not the cause. */
+    private static boolean fixedCostFits(Evidence e) {
+        var b = e.budget();
+        if (b == null || b.gpuBytes() == null) return false;
+        var t = b.perGpuBytes();
+        return t.weights() + t.gradients() + t.optimizer() < FIXED_COST_SHARE * b.gpuBytes();
+    }
+
     /** The user says memory climbs (not negated), or the log's memory figures climb. */
     private static boolean grows(FeatureVector x) {
         return x.values().containsKey("cue:growth") || x.values().containsKey("log:memory-grows");
@@ -40,6 +51,7 @@ final class Constraints {
         OomNumbers n = e.numbers();
         if (gpuMessage && n.triedBytes() != null) set(labels, p, Category.HOST_RAM_OOM, RULED_OUT);
         if (noRoomAnywhere(n)) set(labels, p, Category.FRAGMENTATION, RULED_OUT);
+        if (fixedCostFits(e)) scale(labels, p, Category.MODEL_TOO_LARGE, FIXED_COST_FITS);
         if (grows(x)) {
             // Memory that climbs step after step is not a one-time peak: not the longest batch, not a first backward
             // or a step-2 allocation.

@@ -93,4 +93,14 @@ class ConversationTest {
         assertEquals(1, c.setAt().get("gpu"));
         assertEquals(2, c.setAt().get("batch"));
     }
+
+    @Test
+    void aWhatIfIsAdoptedOnlyWhenTheUserSaysSo() {
+        c.respond("I fine-tune llama-3.1-8b on a 24 GB RTX 3090, batch 4, seq 2048, bf16");
+        c.respond("what if I use QLoRA r=16?");
+        assertNotEquals("4bit", c.facts().quant());
+        Answer a = c.respond("ok I'll use it");
+        assertTrue(a.text().startsWith("Adopted"), a.text());
+        assertEquals(16, c.facts().loraRank());
+    }
 }
