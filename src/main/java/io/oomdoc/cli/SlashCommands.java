@@ -118,7 +118,8 @@ public final class SlashCommands {
     private void facts() {
         Facts f = ctx.session.facts();
         if (f.isEmpty()) { ctx.out.println("No facts yet. Tell me the GPU, model, batch size, sequence length, precision."); return; }
-        f.asMap().forEach((k, v) -> ctx.out.printf("  %-18s %s%n", k, k.endsWith("bytes") ? Bytes.human(((Number) v).longValue()) : v));
+        var setAt = ctx.session.conversation().setAt();
+        f.asMap().forEach((k, v) -> ctx.out.printf("  %-14s %-24s %s%n", k, v, setAt.containsKey(k) ? "(turn " + setAt.get(k) + ")" : ""));
     }
 
     private void save(String file) {
