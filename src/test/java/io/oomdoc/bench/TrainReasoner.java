@@ -42,7 +42,7 @@ import java.util.logging.Logger;
 public final class TrainReasoner {
     static final double[] L2_GRID = {1.0, 3.0, 10.0};
     static final int FOLDS = 5;
-    static final double[] PRIOR_GRID = {0.0, 0.5, 1.0, 2.0};
+    static final double[] PRIOR_GRID = {0.0, 1.0, 2.0, 4.0, 8.0};
     /** The expert prior's scale in use (set by the grid in main; read from the bundled table by the benchmarks). */
     static double priorScale = 0.0;
     static final double[] PHASE_L2_GRID = {0.1, 0.3, 1.0, 3.0};

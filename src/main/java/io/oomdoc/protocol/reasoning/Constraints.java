@@ -37,7 +37,7 @@ final class Constraints {
             "(?i)out of memory|(?<![a-z])oom(?![a-z])|memory|vram|\\bram\\b|显存|内存|allocat|exhaust|gpu usage");
 
     private static final java.util.regex.Pattern FAILURE = java.util.regex.Pattern.compile(
-            "(?i)\\b(?:error|exception|failed|fails|crash(?:ed|es)?|abort(?:ed)?|core dumped)\\b");
+            "(?i)\\b(?:error|exception|failed|fails|failure|crash(?:ed|es)?|abort(?:ed)?|core dumped|exit ?code)\\b|报错|错误|失败|崩溃");
 
     private Constraints() {}
 
