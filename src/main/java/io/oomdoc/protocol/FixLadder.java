@@ -18,7 +18,8 @@ final class FixLadder {
 
     private FixLadder() {}
 
-    static List<Report.Fix> choose(KnowledgeBase kb, Evidence e, Category cause, String issueType, List<Report.Fix> computed) {
+    static List<Report.Fix> choose(KnowledgeBase kb, Evidence e, Category cause, String issueType,
+            List<Report.Fix> computed) {
         if (issueType.equals("not_oom")) return List.of();
         return choose(kb, e, cause, issueType, computed, Stacks.of(e, cause));
     }
@@ -54,7 +55,8 @@ final class FixLadder {
      */
     static List<String> order(Category cause, Evidence e) {
         Facts f = e.facts();
-        boolean distributed = (f.zeroStage() != null && f.zeroStage() > 0) || (f.worldSize() != null && f.worldSize() > 1)
+        boolean distributed = (f.zeroStage() != null && f.zeroStage() > 0) || (f.worldSize() != null
+                && f.worldSize() > 1)
                 || e.allTextLower().contains("deepspeed") || e.allTextLower().contains("fsdp");
         if (cause != Category.MODEL_TOO_LARGE || !distributed) return cause.kb;
         List<String> out = new ArrayList<>(List.of("M9", "M10"));

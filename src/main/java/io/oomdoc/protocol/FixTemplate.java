@@ -15,9 +15,11 @@ import java.util.regex.Pattern;
  */
 final class FixTemplate {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
-    private static final Pattern CACHE_HOLDS = Pattern.compile("(?i)(?:stored in (?:the )?kv cache|cache (?:only )?holds(?: only)?"
+    private static final Pattern CACHE_HOLDS = Pattern.compile("(?i)(?:stored in (?:the )?kv cache|cache (?:only "
+            + ")?holds(?: only)?"
             + "|kv cache can hold|maximum number of tokens[^(\\d]{0,60})\\D{0,20}?\\(?(\\d{3,7})");
-    private static final Pattern MODEL_LEN = Pattern.compile("(?i)max(?:_model)?_(?:model_)?len(?:gth)?\\D{0,12}(\\d{3,7})");
+    private static final Pattern MODEL_LEN = Pattern.compile("(?i)max(?:_model)?_(?:model_)?len(?:gth)?\\D{0,12}(\\d"
+            + "{3,7})");
     private static final int EXAMPLE_BATCH = 32;
     private static final int EXAMPLE_SEQ = 8192;
 
@@ -64,7 +66,8 @@ final class FixTemplate {
     static String budgetArgs(Evidence e) {
         Facts f = e.facts();
         StringBuilder sb = new StringBuilder();
-        if (f.model() != null && io.oomdoc.budget.ModelCatalog.find(f.model()).isPresent()) sb.append("--model ").append(f.model());
+        if (f.model() != null
+                && io.oomdoc.budget.ModelCatalog.find(f.model()).isPresent()) sb.append("--model ").append(f.model());
         else if (f.params() != null) sb.append("--params ").append(params(f.params()));
         else sb.append("--params N");
         if (f.seqLen() != null) sb.append(" --seq ").append(f.seqLen());
@@ -76,6 +79,7 @@ final class FixTemplate {
 
     private static String params(long p) {
         double b = p / 1e9;
-        return b == Math.rint(b) ? String.format(Locale.ROOT, "%de9", (long) b) : String.format(Locale.ROOT, "%.1fe9", b);
+        return b == Math.rint(b) ? String.format(Locale.ROOT, "%de9", (long) b) : String.format(Locale.ROOT,
+                "%.1fe9", b);
     }
 }

@@ -14,7 +14,8 @@ public final class Stacks {
     private static final Object[][] MARKERS = {
             {"vllm", Pattern.compile("vllm|gpu_memory_utilization|cache blocks|max_model_len")},
             {"sglang", Pattern.compile("sglang|mem[-_]fraction[-_]static")},
-            {"tgi", Pattern.compile("text[-_]generation[-_](?:inference|launcher|server)|\\btgi\\b|max_batch_total_tokens")},
+            {"tgi", Pattern.compile("text[-_]generation[-_](?:inference|launcher|server)|\\btgi\\b"
+                    + "|max_batch_total_tokens")},
             {"llamacpp", Pattern.compile("llama\\.cpp|llama-server|\\bggml|\\.gguf|ollama|num_ctx|n_ctx|llamafile")},
             {"jax", Pattern.compile("\\bjax\\b|\\bxla\\b|xlaruntimeerror|\\bflax\\b|optax")},
             {"tensorflow", Pattern.compile("tensorflow|\\bkeras\\b|resourceexhaustederror|\\btf\\.")},

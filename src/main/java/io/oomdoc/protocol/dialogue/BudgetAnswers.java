@@ -27,9 +27,11 @@ final class BudgetAnswers {
     private static final long NANOCHAT_TOTAL_TOKENS = 524_288L;
     private static final Pattern HALVE = Pattern.compile("(?i)\\bhalve|\\bhalf\\b");
     private static final Pattern DOUBLE = Pattern.compile("(?i)\\bdouble");
-    private static final Pattern LENGTH_Q = Pattern.compile("(?i)max[_ ]model[_ ]len|max[_ ]seq(?:uence)?[_ ]len|context|sequence length"
+    private static final Pattern LENGTH_Q = Pattern.compile("(?i)max[_ ]model[_ ]len|max[_ ]seq(?:uence)?[_ ]len"
+            + "|context|sequence length"
             + "|longest|how long");
-    private static final Pattern UTILIZATION = Pattern.compile("(?i)(?:gpu[_-]memory[_-]utilization|utilization|\\bat)\\s*[=:]?\\s*(0?\\.\\d+)");
+    private static final Pattern UTILIZATION = Pattern.compile("(?i)(?:gpu[_-]memory[_-]utilization|utilization"
+            + "|\\bat)\\s*[=:]?\\s*(0?\\.\\d+)");
     private static final double VLLM_DEFAULT_UTILIZATION = 0.9;
     private static final long ACTIVATION_RESERVE = 1L << 30;
     private static final int PROBE_TOKENS = 1024;
@@ -46,7 +48,8 @@ final class BudgetAnswers {
         if ("serving".equals(f.phaseHint()) || UTILIZATION.matcher(text).find()) {
             var m = UTILIZATION.matcher(text);
             double util = m.find() ? Double.parseDouble(m.group(1)) : VLLM_DEFAULT_UTILIZATION;
-            Setup s = SetupFromFacts.from(f.with(b -> b.phaseHint("serving").seqLen(PROBE_TOKENS).batch(1))).orElseThrow();
+            Setup s = SetupFromFacts.from(f.with(b
+                    -> b.phaseHint("serving").seqLen(PROBE_TOKENS).batch(1))).orElseThrow();
             Budget one = engine.estimate(s, gpu);
             long perToken = Math.max(1, one.perGpuBytes().kvCache() / PROBE_TOKENS);
             long room = (long) (util * gpu) - one.perGpuBytes().weights() - s.contextBytes() - ACTIVATION_RESERVE;
@@ -86,12 +89,15 @@ final class BudgetAnswers {
         } else if (nanochat(s)) {
             long tokens = f.totalBatch() != null ? f.totalBatch() : NANOCHAT_TOTAL_TOKENS;
             long accum = Math.max(1, tokens / ((long) r.microBatch() * s.seq() * Math.max(1, s.gpus())));
-            out.add(Messages.get("fit.nanochat", r.microBatch(), s.seq(), Bytes.human(gpu), Bytes.human(r.budget().perGpuBytes().total())));
+            out.add(Messages.get("fit.nanochat", r.microBatch(), s.seq(), Bytes.human(gpu),
+                    Bytes.human(r.budget().perGpuBytes().total())));
             out.add(Messages.get("fit.nanochat.accum", tokens, accum, r.microBatch(), s.seq(), Math.max(1, s.gpus())));
             out.add(Messages.get("fit.nanochat.check", r.microBatch() * 2));
         } else {
-            out.add(Messages.get("fit.micro", r.microBatch(), name(s), s.seq(), Bytes.human(gpu), Bytes.human(r.budget().perGpuBytes().total())));
-            if (s.batch() > 0) out.add(Messages.get("fit.accum", r.microBatch(), r.accumulationSteps(), s.gpus(), r.effectiveBatch()));
+            out.add(Messages.get("fit.micro", r.microBatch(), name(s), s.seq(), Bytes.human(gpu),
+                    Bytes.human(r.budget().perGpuBytes().total())));
+            if (s.batch() > 0) out.add(Messages.get("fit.accum", r.microBatch(), r.accumulationSteps(), s.gpus(),
+                    r.effectiveBatch()));
         }
         out.add(terms(r.microBatch() > 0 ? r.budget() : now));
         return new Result(String.join("\n", out), null);
@@ -100,24 +106,28 @@ final class BudgetAnswers {
     static Result whatIf(String text, Facts f, Facts hypothetical, Report report) {
         Facts change = hypothetical.isEmpty() ? relative(text, f) : hypothetical;
         String note = Topics.find(Topics.howTo(), text).map(t -> t.note() + " [" + t.kb() + "]")
-                .or(() -> Topics.find(Topics.glossary(), text).map(t -> t.texts().get("text") + " [" + t.kb() + "]")).orElse(null);
+                .or(() -> Topics.find(Topics.glossary(), text).map(t -> t.texts().get("text") + " [" + t.kb()
+                        + "]")).orElse(null);
         if (change.isEmpty()) return new Result(note != null ? note : Messages.get("whatif.unclear"), null);
         Facts after = f.merge(change);
         if (SetupFromFacts.from(after).isEmpty()) {
             String ask = Messages.get("ask.model");
             return new Result(note == null ? ask : note + "\n" + ask, "model");
         }
-        Setup a = SetupFromFacts.from(f.merge(onlySetup(change, f))).orElseThrow(), b = SetupFromFacts.from(after).orElseThrow();
+        Setup a = SetupFromFacts.from(f.merge(onlySetup(change, f))).orElseThrow(),
+                b = SetupFromFacts.from(after).orElseThrow();
         if (SetupFromFacts.from(f).isPresent()) a = SetupFromFacts.from(f).orElseThrow();
         if (a.batch() <= 0) a = a.withBatch(1);
         if (b.batch() <= 0) b = b.withBatch(a.batch());
         Long gpu = after.gpuMemBytes();
         BudgetEngine engine = new BudgetEngine();
-        Budget now = engine.estimate(a, f.gpuMemBytes() != null ? f.gpuMemBytes() : gpu), then = engine.estimate(b, gpu);
+        Budget now = engine.estimate(a, f.gpuMemBytes() != null ? f.gpuMemBytes() : gpu), then = engine.estimate(b,
+                gpu);
         long delta = then.perGpuBytes().total() - now.perGpuBytes().total();
         List<String> out = new ArrayList<>();
         out.add(Messages.get("whatif.head", describeChange(change, f), Bytes.human(then.perGpuBytes().total()),
-                Bytes.human(now.perGpuBytes().total()), (delta <= 0 ? "saves " : "adds ") + Bytes.human(Math.abs(delta))));
+                Bytes.human(now.perGpuBytes().total()), (delta <= 0 ? "saves " : "adds ")
+                        + Bytes.human(Math.abs(delta))));
         if (gpu != null) out.add(Boolean.TRUE.equals(then.fits())
                 ? Messages.get("whatif.fits", Bytes.human(gpu), Bytes.human(then.headroomBytes()))
                 : Messages.get("whatif.nofit", Bytes.human(gpu), Bytes.human(-then.headroomBytes())));
@@ -125,15 +135,18 @@ final class BudgetAnswers {
         if (b.seq() <= 0) out.add(Messages.get("whatif.noseq"));
         if (nanochat(b) && change.batch() != null) {
             long tokens = after.totalBatch() != null ? after.totalBatch() : NANOCHAT_TOTAL_TOKENS;
-            out.add(Messages.get("fit.nanochat.accum", tokens, Math.max(1, tokens / ((long) b.batch() * Math.max(1, b.seq()) * Math.max(1, b.gpus()))),
+            out.add(Messages.get("fit.nanochat.accum", tokens, Math.max(1, tokens / ((long) b.batch() * Math.max(1,
+                    b.seq()) * Math.max(1, b.gpus()))),
                     b.batch(), b.seq(), Math.max(1, b.gpus())));
         }
         if (!nanochat(b) && change.batch() != null && f.batch() != null && change.batch() < f.batch()) {
             int accum = (f.gradAccum() == null ? 1 : f.gradAccum()) * f.batch() / Math.max(1, change.batch());
-            out.add(Messages.get("whatif.accum", change.batch(), Math.max(1, accum), f.batch() * (f.gradAccum() == null ? 1 : f.gradAccum())));
+            out.add(Messages.get("whatif.accum", change.batch(), Math.max(1, accum),
+                    f.batch() * (f.gradAccum() == null ? 1 : f.gradAccum())));
         }
         if (note != null) out.add(note);
-        if (report != null && !report.category().equals("activations_batch") && !report.category().equals("model_too_large"))
+        if (report != null && !report.category().equals("activations_batch")
+                && !report.category().equals("model_too_large"))
             out.add(Messages.get("whatif.cause", report.category().replace('_', ' ')));
         out.add(Messages.get("whatif.adopt"));
         return new Result(String.join("\n", out), null);
@@ -156,7 +169,8 @@ final class BudgetAnswers {
         Setup s = SetupFromFacts.from(f).orElseThrow();
         if (s.batch() <= 0) return null;
         Budget b = new BudgetEngine().estimate(s, f.gpuMemBytes());
-        return Messages.get(Boolean.TRUE.equals(b.fits()) ? "summary.fits" : "summary.nofit", name(s), s.batch(), s.seq(),
+        return Messages.get(Boolean.TRUE.equals(b.fits()) ? "summary.fits" : "summary.nofit", name(s), s.batch(),
+                s.seq(),
                 Bytes.human(b.perGpuBytes().total()), Bytes.human(f.gpuMemBytes()));
     }
 
@@ -170,7 +184,8 @@ final class BudgetAnswers {
 
     private static Result ask(String key) { return new Result(Messages.get("ask." + key), key); }
 
-    private static final Pattern TO_NUMBER = Pattern.compile("(?i)(?:down to|drop (?:it )?to|reduce (?:it )?to|go (?:down )?to|try|use"
+    private static final Pattern TO_NUMBER = Pattern.compile("(?i)(?:down to|drop (?:it )?to|reduce (?:it )?to|go "
+            + "(?:down )?to|try|use"
             + "|with|at)\\s+(\\d{1,4})\\b(?!\\s*(?:gb|gib|k|b\\b|%|bit|-bit))");
 
     /** "halve it", "double the batch", "go down to 8": a change relative to the batch held. */
@@ -194,7 +209,8 @@ final class BudgetAnswers {
 
     private static String terms(Budget b) {
         Budget.Terms t = b.perGpuBytes();
-        String terms = Messages.get("terms", Bytes.human(t.weights()), Bytes.human(t.gradients()), Bytes.human(t.optimizer()),
+        String terms = Messages.get("terms", Bytes.human(t.weights()), Bytes.human(t.gradients()),
+                Bytes.human(t.optimizer()),
                 Bytes.human(t.activations() + t.logits()), Bytes.human(t.overhead()));
         return t.kvCache() > 0 ? terms + Messages.get("terms.kv", Bytes.human(t.kvCache())) : terms;
     }
@@ -208,7 +224,8 @@ final class BudgetAnswers {
         for (int i = 0; i < names.length; i++) {
             if (before[i] == after[i]) continue;
             if (sb.length() > 2) sb.append(" · ");
-            sb.append(String.format(Locale.ROOT, "%s %s → %s", names[i], Bytes.human(before[i]), Bytes.human(after[i])));
+            sb.append(String.format(Locale.ROOT, "%s %s → %s", names[i], Bytes.human(before[i]),
+                    Bytes.human(after[i])));
         }
         return sb.length() > 2 ? sb.toString() : Messages.get("whatif.nochange");
     }

@@ -24,14 +24,20 @@ import java.util.regex.Pattern;
  * answer that starts with the answer.
  */
 public final class Conversation {
-    private static final Pattern FAILURE_WORDS = Pattern.compile("(?i)out of (?:cuda |gpu |host )?memory|\\boom(?:s|ed|ing)?\\b"
-            + "|outofmemory|killed|\\bkills?\\b|resource_?exhausted|memory (?:leak|grows|keeps|usage (?:grows|increases|climbs|slowly|goes))"
-            + "|(?:ram|memory|vram) (?:usage )?(?:slowly )?(?:goes up|grows|climbs|increases|fills)|crash(?:es|ed)? with|\\bdies\\b|died");
+    private static final Pattern FAILURE_WORDS = Pattern.compile("(?i)out of (?:cuda |gpu |host )?memory|\\boom(?:s"
+            + "|ed|ing)?\\b"
+            + "|outofmemory|killed|\\bkills?\\b|resource_?exhausted|memory (?:leak|grows|keeps|usage (?:grows"
+                    + "|increases|climbs|slowly|goes))"
+            + "|(?:ram|memory|vram) (?:usage )?(?:slowly )?(?:goes up|grows|climbs|increases|fills)|crash(?:es|ed)? "
+                    + "with|\\bdies\\b|died");
 
-    private static final java.util.Set<String> SERVING = java.util.Set.of("vllm", "sglang", "tgi", "llamacpp", "exllamav2", "ollama");
+    private static final java.util.Set<String> SERVING = java.util.Set.of("vllm", "sglang", "tgi", "llamacpp",
+            "exllamav2", "ollama");
 
-    private static final Pattern ASKS = Pattern.compile("(?i)^\\W*(?:how|what|why|where|which|can|could|should|is|are|do|does)\\b");
-    private static final Pattern ERROR_LINE = Pattern.compile("(?m)^\\s*(?:\\w+\\.)*\\w*(?:Error|Exception)\\b|(?i)\\berror:|^\\s*ERROR\\b"
+    private static final Pattern ASKS = Pattern.compile("(?i)^\\W*(?:how|what|why|where|which|can|could|should|is"
+            + "|are|do|does)\\b");
+    private static final Pattern ERROR_LINE = Pattern.compile("(?m)^\\s*(?:\\w+\\.)*\\w*(?:Error|Exception)\\b"
+            + "|(?i)\\berror:|^\\s*ERROR\\b"
             + "|\\bFAILED\\b|failed to (?:allocate|initialize|create)|out of memory");
 
     private Diagnoser diagnoser;
@@ -46,8 +52,10 @@ public final class Conversation {
     private int turn;
     /** The change of the last what-if, adopted when the user says so ("I'll use it"). */
     private Facts lastChange;
-    private static final Pattern ADOPT = Pattern.compile("(?i)^\\W*(?:ok(?:ay)?,? )?(?:i'?ll|we'?ll|let'?s) (?:use|do|go with|take|try)"
-            + " (?:it|that|this|them)\\b|^\\W*(?:ok(?:ay)?,? )?(?:use|adopt|apply) (?:it|that|this)\\b|^\\W*(?:do|go with) (?:it|that)\\b");
+    private static final Pattern ADOPT = Pattern.compile("(?i)^\\W*(?:ok(?:ay)?,? )?(?:i'?ll|we'?ll|let'?s) (?:use"
+            + "|do|go with|take|try)"
+            + " (?:it|that|this|them)\\b|^\\W*(?:ok(?:ay)?,? )?(?:use|adopt|apply) (?:it|that|this)\\b|^\\W*(?:do|go "
+                    + "with) (?:it|that)\\b");
     private String lastText;
     private final java.util.ArrayDeque<String> recent = new java.util.ArrayDeque<>();
     private static final int CONTEXT_TURNS = 3;
@@ -110,10 +118,13 @@ public final class Conversation {
                 lastChange = read.hypothetical().isEmpty() ? null : read.hypothetical();
                 yield asked(Intent.WHAT_IF, text, read, BudgetAnswers.whatIf(text, facts, read.hypothetical(), report));
             }
-            case FIT -> asked(Intent.FIT, text, read, BudgetAnswers.fit(text, facts.merge(read.asserted()).merge(read.hypothetical())));
-            case HOW_TO -> Answer.text(Intent.HOW_TO, KnowledgeAnswers.howTo(withContext(text, Topics.howTo()), facts, report),
+            case FIT -> asked(Intent.FIT, text, read, BudgetAnswers.fit(text,
+                    facts.merge(read.asserted()).merge(read.hypothetical())));
+            case HOW_TO -> Answer.text(Intent.HOW_TO, KnowledgeAnswers.howTo(withContext(text, Topics.howTo()),
+                    facts, report),
                     learn(read));
-            case EXPLAIN -> Answer.text(Intent.EXPLAIN, KnowledgeAnswers.explain(withContext(text, Topics.glossary()), report),
+            case EXPLAIN -> Answer.text(Intent.EXPLAIN, KnowledgeAnswers.explain(withContext(text,
+                    Topics.glossary()), report),
                     learn(read));
             case FOLLOW_UP -> Answer.text(Intent.FOLLOW_UP, FollowUps.answer(text, report, learn(read)), facts);
             case SMALL_TALK -> Answer.text(Intent.SMALL_TALK, smallTalk(text), facts);
@@ -125,12 +136,14 @@ public final class Conversation {
         if (!text.contains("\n") && text.length() < 300
                 && (text.strip().endsWith("?") || ASKS.matcher(text).find())) return false; // a question, not a log
         if (text.contains("Traceback (most recent call last)") || text.contains("File \"")) return true;
-        if (Kills.named(text.toLowerCase(Locale.ROOT)) && text.length() > 20 && !text.strip().endsWith("?")) return true;
+        if (Kills.named(text.toLowerCase(Locale.ROOT)) && text.length() > 20
+                && !text.strip().endsWith("?")) return true;
         if (NotOom.errorLine(text)) return true;
         if (text.length() > 4000) return true;
         if (text.lines().count() >= 2 && ERROR_LINE.matcher(text).find()) return true;
         TraceAnalysis a = new TraceAnalyzer().analyze(LogText.of(text));
-        return a.primary().map(f -> !f.parser().equals("mention") && (!f.numbers().isEmpty() || f.message().length() > 20))
+        return a.primary().map(f -> !f.parser().equals("mention") && (!f.numbers().isEmpty()
+                || f.message().length() > 20))
                 .orElse(false);
     }
 
@@ -138,11 +151,13 @@ public final class Conversation {
         learn(read);
         failureText = text;
         pendingKey = null;
-        report = diagnoser().diagnose(LogText.of(text), text, CodeEvidence.facts(scan).merge(facts), null, CodeEvidence.from(scan));
+        report = diagnoser().diagnose(LogText.of(text), text, CodeEvidence.facts(scan).merge(facts), null,
+                CodeEvidence.from(scan));
         if (facts.gpuMemBytes() == null && report.numbers().get("total_bytes") instanceof Number n) {
             remember(facts.with(b -> b.gpuMemBytes(n.longValue())));
         }
-        if (facts.phaseHint() == null && (report.category().equals("kv_cache_inference") || SERVING.contains(report.framework()))) {
+        if (facts.phaseHint() == null && (report.category().equals("kv_cache_inference")
+                || SERVING.contains(report.framework()))) {
             remember(facts.with(b -> b.phaseHint("serving")));
         }
         if (facts.gpuMemBytes() == null) { pendingKey = "gpu"; pendingQuestion = null; } // the report asks for the card
@@ -159,7 +174,8 @@ public final class Conversation {
         if (question == null) {
             String noted = Messages.get("noted", describe(filled));
             if (report != null && failureText != null) {
-                report = diagnoser().diagnose(LogText.of(failureText), failureText, CodeEvidence.facts(scan).merge(facts), null,
+                report = diagnoser().diagnose(LogText.of(failureText), failureText,
+                        CodeEvidence.facts(scan).merge(facts), null,
                         CodeEvidence.from(scan));
                 noted += "\n" + Messages.get("still.cause", report.category().replace('_', ' '));
             }
@@ -168,7 +184,8 @@ public final class Conversation {
         Answer again = respond(question);
         turn--; // the replayed question is not a turn of its own
         String head = Messages.get("filled", key, describe(filled));
-        return new Answer(Intent.ANSWER, again.text() == null ? head : head + "\n" + again.text(), again.report(), facts);
+        return new Answer(Intent.ANSWER, again.text() == null ? head : head + "\n" + again.text(), again.report(),
+                facts);
     }
 
     private Answer correction(FactExtractor.Reading read) {
@@ -177,9 +194,11 @@ public final class Conversation {
         for (String k : read.negated()) next = next.without(k);
         next = next.merge(read.asserted());
         remember(next);
-        StringBuilder sb = new StringBuilder(Messages.get("corrected", describe(read.asserted()), describeOld(before, read.asserted())));
+        StringBuilder sb = new StringBuilder(Messages.get("corrected", describe(read.asserted()), describeOld(before,
+                read.asserted())));
         if (report != null && failureText != null) {
-            Report r = diagnoser().diagnose(LogText.of(failureText), failureText, CodeEvidence.facts(scan).merge(facts), null,
+            Report r = diagnoser().diagnose(LogText.of(failureText), failureText,
+                    CodeEvidence.facts(scan).merge(facts), null,
                     CodeEvidence.from(scan));
             report = r;
             sb.append('\n').append(r.issueType().equals("not_oom") ? Messages.get("still.notoom")
@@ -242,7 +261,8 @@ public final class Conversation {
     private static String describeOld(Facts before, Facts changed) {
         StringBuilder sb = new StringBuilder();
         Map<String, Object> old = before.asMap();
-        for (String k : changed.asMap().keySet()) if (old.containsKey(k)) sb.append(sb.length() == 0 ? "" : ", ").append(k).append(' ').append(old.get(k));
+        for (String k : changed.asMap().keySet()) if (old.containsKey(k)) sb.append(sb.length() == 0 ? ""
+                : ", ").append(k).append(' ').append(old.get(k));
         return sb.length() == 0 ? Messages.get("was.unset") : Messages.get("was", sb);
     }
 }

@@ -9,23 +9,36 @@ import java.util.regex.Pattern;
 
 /** Short answers about the failure already diagnosed: its cause, the next fix, how to check, whether it is memory at all. */
 final class FollowUps {
-    private static final Pattern IS_MEMORY = Pattern.compile("(?i)\\b(?:is|was) (?:it|this|that) (?:a |an )?(?:memory|oom|vram|ram)"
+    private static final Pattern IS_MEMORY = Pattern.compile("(?i)\\b(?:is|was) (?:it|this|that) (?:a |an "
+            + ")?(?:memory|oom|vram|ram)"
             + "|(?:memory|oom) (?:problem|issue|related)|so (?:is|it'?s) (?:it )?(?:memory|oom)");
-    private static final Pattern OTHERS = Pattern.compile("(?i)something else|another (?:process|job)|other (?:process|job)|zombie"
+    private static final Pattern OTHERS = Pattern.compile("(?i)something else|another (?:process|job)|other "
+            + "(?:process|job)|zombie"
             + "|on the (?:card|gpu)|who (?:is )?(?:using|holding)|someone else");
-    private static final Pattern SCIENCE = Pattern.compile("(?i)change (?:the )?(?:total batch|training|result|results|science"
-            + "|dynamics|model|loss|convergence)|same (?:result|training|model)|affect (?:the )?(?:result|accuracy|training|convergence)"
-            + "|make (?:the )?(?:model|results?|training) worse|hurt (?:the )?(?:model|accuracy|quality|results?)|worse (?:model|results)");
-    private static final Pattern NEXT = Pattern.compile("(?i)still (?:oom|fails|failing|crash|out of memory|get)|didn'?t (?:help|work|fix)"
-            + "|doesn'?t (?:help|work)|not (?:enough|working)|what (?:else|next)|next step|anything else|other options?");
-    private static final Pattern FIRST = Pattern.compile("(?i)what (?:should|do|can) i (?:do|try)|where (?:do i|to) start|fix|solution"
+    private static final Pattern SCIENCE = Pattern.compile("(?i)change (?:the )?(?:total batch|training|result"
+            + "|results|science"
+            + "|dynamics|model|loss|convergence)|same (?:result|training|model)|affect (?:the )?(?:result|accuracy"
+                    + "|training|convergence)"
+            + "|make (?:the )?(?:model|results?|training) worse|hurt (?:the )?(?:model|accuracy|quality|results?)"
+                    + "|worse (?:model|results)");
+    private static final Pattern NEXT = Pattern.compile("(?i)still (?:oom|fails|failing|crash|out of memory|get)"
+            + "|didn'?t (?:help|work|fix)"
+            + "|doesn'?t (?:help|work)|not (?:enough|working)|what (?:else|next)|next step|anything else|other "
+                    + "options?");
+    private static final Pattern FIRST = Pattern.compile("(?i)what (?:should|do|can) i (?:do|try)|where (?:do i|to) "
+            + "start|fix|solution"
             + "|what (?:would you|do you) (?:suggest|recommend)");
-    private static final Pattern VERIFY = Pattern.compile("(?i)verif|confirm|check (?:that|if|whether)|how (?:do|can) i (?:know|tell|test)|make sure");
-    private static final Pattern SURE = Pattern.compile("(?i)how sure|confiden|certain|could it be|are you sure|alternatives?|something else than");
-    private static final Pattern WHY = Pattern.compile("(?i)\\bwhy\\b|what caus|root cause|what(?:'s| is) (?:using|taking|eating|filling)");
+    private static final Pattern VERIFY = Pattern.compile("(?i)verif|confirm|check (?:that|if|whether)|how (?:do"
+            + "|can) i (?:know|tell|test)|make sure");
+    private static final Pattern SURE = Pattern.compile("(?i)how sure|confiden|certain|could it be|are you sure"
+            + "|alternatives?|something else than");
+    private static final Pattern WHY = Pattern.compile("(?i)\\bwhy\\b|what caus|root cause|what(?:'s| is) (?:using"
+            + "|taking|eating|filling)");
 
-    private static final Pattern FIX_WORD = Pattern.compile("(?i)max[_-]model[_-]len|gpu[_-]memory[_-]utilization|eval_accumulation_steps"
-            + "|expandable[_ ]segments|checkpointing|no_grad|inference_mode|num_workers|set_device|max[_-]num[_-]seqs|tensor[_-]parallel"
+    private static final Pattern FIX_WORD = Pattern.compile("(?i)max[_-]model[_-]len|gpu[_-]memory[_-]utilization"
+            + "|eval_accumulation_steps"
+            + "|expandable[_ ]segments|checkpointing|no_grad|inference_mode|num_workers|set_device"
+                    + "|max[_-]num[_-]seqs|tensor[_-]parallel"
             + "|kv[_-]cache[_-]dtype|preprocess_logits_for_metrics|\\.item\\(\\)|8-?bit|offload|zero|accumulation");
 
     private FollowUps() {}
@@ -58,16 +71,20 @@ final class FollowUps {
         if (r == null) return Messages.get("followup.noreport");
         List<String> out = new ArrayList<>();
         if (IS_MEMORY.matcher(text).find()) {
-            out.add(r.issueType().equals("not_oom") ? Messages.get("followup.notmemory", firstSentences(r.sections().rootCause(), 3))
-                    : r.issueType().equals("host_ram_oom") ? Messages.get("followup.hostmemory") : Messages.get("followup.vram", label(r)));
+            out.add(r.issueType().equals("not_oom") ? Messages.get("followup.notmemory",
+                    firstSentences(r.sections().rootCause(), 3))
+                    : r.issueType().equals("host_ram_oom") ? Messages.get("followup.hostmemory")
+                            : Messages.get("followup.vram", label(r)));
         } else if (OTHERS.matcher(text).find()) {
             Object outside = r.numbers().get("process_in_use_bytes");
-            out.add(Messages.get("followup.others", r.hypotheses().stream().anyMatch(h -> h.category().equals("other_process_or_zombie"))
+            out.add(Messages.get("followup.others", r.hypotheses().stream().anyMatch(h
+                    -> h.category().equals("other_process_or_zombie"))
                     ? Messages.get("followup.others.possible") : Messages.get("followup.others.unlikely")));
             out.add("    nvidia-smi --query-compute-apps=pid,used_memory,process_name --format=csv");
         } else if (SCIENCE.matcher(text).find()) {
             out.add(Messages.get("followup.science"));
-            if (facts.model() != null && facts.model().startsWith("nanochat")) out.add(Messages.get("followup.science.nanochat"));
+            if (facts.model() != null && facts.model().startsWith("nanochat")) out.add(Messages.get("followup.scienc"
+                    + "e.nanochat"));
         } else if (Topics.find(Topics.glossary(), text).isPresent() && !FIRST.matcher(text).find()) {
             var term = Topics.find(Topics.glossary(), text).get();
             out.add(term.texts().get("text") + " [" + term.kb() + "]");
@@ -100,8 +117,10 @@ final class FollowUps {
     private static String fix(Report r, int i, String head) {
         if (r.fixes().size() <= i) return Messages.get("followup.nofix");
         Report.Fix f = r.fixes().get(i);
-        return head + " " + f.title() + (f.changesScience() ? Messages.get("followup.science.mark") : "") + " [" + f.kb() + "]\n"
-                + "    before: " + f.before().replace("\n", "\n            ") + "\n    after:  " + f.after().replace("\n", "\n            ");
+        return head + " " + f.title() + (f.changesScience() ? Messages.get("followup.science.mark") : "") + " ["
+                + f.kb() + "]\n"
+                + "    before: " + f.before().replace("\n", "\n            ") + "\n    after:  "
+                        + f.after().replace("\n", "\n            ");
     }
 
     private static String label(Report r) { return r.category().replace('_', ' '); }

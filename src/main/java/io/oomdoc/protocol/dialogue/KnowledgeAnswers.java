@@ -13,12 +13,15 @@ import java.util.regex.Pattern;
 /** How-to snippets for the user's stack and plain-words explanations, from knowledge/dialogue/. */
 final class KnowledgeAnswers {
     private static final Object[][] STACK_WORDS = {
-            {"hf-trainer", Pattern.compile("(?i)\\btrainer\\b|trainingarguments|\\bhf\\b|hugging ?face|transformers|\\btrl\\b|sfttrainer")},
+            {"hf-trainer", Pattern.compile("(?i)\\btrainer\\b|trainingarguments|\\bhf\\b|hugging ?face|transformers"
+                    + "|\\btrl\\b|sfttrainer")},
             {"accelerate", Pattern.compile("(?i)accelerate")}, {"lightning", Pattern.compile("(?i)lightning")},
             {"deepspeed", Pattern.compile("(?i)deepspeed|ds_config")}, {"vllm", Pattern.compile("(?i)vllm")},
             {"sglang", Pattern.compile("(?i)sglang")}, {"tgi", Pattern.compile("(?i)\\btgi\\b|text-generation")},
-            {"llamacpp", Pattern.compile("(?i)llama\\.?cpp|ollama|gguf")}, {"jax", Pattern.compile("(?i)\\bjax\\b|\\bxla\\b|flax")},
-            {"tensorflow", Pattern.compile("(?i)tensorflow|keras|\\btf\\b")}, {"nanochat", Pattern.compile("(?i)nanochat")},
+            {"llamacpp", Pattern.compile("(?i)llama\\.?cpp|ollama|gguf")}, {"jax", Pattern.compile("(?i)\\bjax\\b"
+                    + "|\\bxla\\b|flax")},
+            {"tensorflow", Pattern.compile("(?i)tensorflow|keras|\\btf\\b")}, {"nanochat",
+                    Pattern.compile("(?i)nanochat")},
             {"pytorch", Pattern.compile("(?i)plain pytorch|pure pytorch|my own loop|custom loop|training loop|torch\\b")},
     };
     private static final int MAX_SNIPPETS = 2;
@@ -59,7 +62,8 @@ final class KnowledgeAnswers {
         return extra == null ? base : extra + "\n" + base;
     }
 
-    private static final Pattern PRODUCT = Pattern.compile("(\\d[\\d,]*(?:\\.\\d+)?)(?:\\s*[*x×]\\s*(\\d[\\d,]*(?:\\.\\d+)?)){1,4}");
+    private static final Pattern PRODUCT = Pattern.compile("(\\d[\\d,]*(?:\\.\\d+)?)(?:\\s*[*x×]\\s*(\\d[\\d,]*(?"
+            + ":\\.\\d+)?)){1,4}");
     private static final Pattern FACTOR = Pattern.compile("\\d[\\d,]*(?:\\.\\d+)?");
     private static final Pattern BLOCKS = Pattern.compile("(?i)gpu blocks:?\\s*(\\d+)");
     private static final int VLLM_BLOCK_TOKENS = 16;
@@ -74,7 +78,8 @@ final class KnowledgeAnswers {
         while (f.find()) { product *= Double.parseDouble(f.group().replace(",", "")); parts.add(f.group()); }
         if (parts.size() < 2 || product < 1e6) return null;
         return Messages.get("explain.math", String.join(" × ", parts), String.format(Locale.ROOT, "%,.0f", product),
-                String.format(Locale.ROOT, "%.2f", product / (1L << 30)), String.format(Locale.ROOT, "%.2f", product / 1e9));
+                String.format(Locale.ROOT, "%.2f", product / (1L << 30)), String.format(Locale.ROOT, "%.2f",
+                        product / 1e9));
     }
 
     /** vLLM's "# GPU blocks: N" in tokens. */
@@ -87,7 +92,8 @@ final class KnowledgeAnswers {
 
     private static String explainTerm(String text, Report report) {
         var term = Topics.find(Topics.glossary(), text);
-        if (term.isEmpty()) return report == null ? Messages.get("explain.unknown") : FollowUps.answer(text, report, Facts.EMPTY);
+        if (term.isEmpty()) return report == null ? Messages.get("explain.unknown") : FollowUps.answer(text, report,
+                Facts.EMPTY);
         String out = term.get().texts().get("text") + " [" + term.get().kb() + "]";
         String figures = figures(term.get().name(), report);
         return figures == null ? out : out + "\n" + figures;
@@ -97,14 +103,18 @@ final class KnowledgeAnswers {
     private static String figures(String term, Report report) {
         if (report == null) return null;
         Map<String, Object> n = report.numbers();
-        if (term.startsWith("reserved") && n.get("reserved_bytes") instanceof Number r && n.get("allocated_bytes") instanceof Number a) {
+        if (term.startsWith("reserved") && n.get("reserved_bytes") instanceof Number r
+                && n.get("allocated_bytes") instanceof Number a) {
             long idle = r.longValue() - a.longValue();
             Object tried = n.get("tried_bytes");
-            return Messages.get("explain.reserved", Bytes.human(r.longValue()), Bytes.human(a.longValue()), Bytes.human(idle),
+            return Messages.get("explain.reserved", Bytes.human(r.longValue()), Bytes.human(a.longValue()),
+                    Bytes.human(idle),
                     tried instanceof Number t ? Bytes.human(t.longValue()) : "?",
-                    tried instanceof Number t && idle > t.longValue() ? Messages.get("explain.reserved.frag") : Messages.get("explain.reserved.full"));
+                    tried instanceof Number t && idle > t.longValue() ? Messages.get("explain.reserved.frag")
+                            : Messages.get("explain.reserved.full"));
         }
-        if (term.startsWith("tried") && n.get("tried_bytes") instanceof Number t && n.get("total_bytes") instanceof Number c) {
+        if (term.startsWith("tried") && n.get("tried_bytes") instanceof Number t
+                && n.get("total_bytes") instanceof Number c) {
             return Messages.get("explain.tried", Bytes.human(t.longValue()), Bytes.human(c.longValue()),
                     String.format(Locale.ROOT, "%.1f", 100.0 * t.longValue() / c.longValue()));
         }

@@ -60,7 +60,8 @@ public final class Topics {
                 Map<String, String> texts = new LinkedHashMap<>();
                 n.path("snippets").fields().forEachRemaining(e -> texts.put(e.getKey(), e.getValue().asText()));
                 if (n.has("text")) texts.put("text", n.path("text").asText());
-                out.add(new Topic(n.path(nameField).asText(), List.copyOf(kw), n.path("kb").asText(""), n.path("note").asText(""),
+                out.add(new Topic(n.path(nameField).asText(), List.copyOf(kw), n.path("kb").asText(""),
+                        n.path("note").asText(""),
                         java.util.Collections.unmodifiableMap(texts)));
             }
             return List.copyOf(out);

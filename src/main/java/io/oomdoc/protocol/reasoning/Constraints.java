@@ -37,7 +37,8 @@ final class Constraints {
             "(?i)out of memory|(?<![a-z])oom(?![a-z])|memory|vram|\\bram\\b|显存|内存|allocat|exhaust|gpu usage");
 
     private static final java.util.regex.Pattern FAILURE = java.util.regex.Pattern.compile(
-            "(?i)\\b(?:error|exception|failed|fails|failure|crash(?:ed|es)?|abort(?:ed)?|core dumped|exit ?code)\\b|报错|错误|失败|崩溃");
+            "(?i)\\b(?:error|exception|failed|fails|failure|crash(?:ed|es)?|abort(?:ed)?|core dumped|exit ?code)\\b"
+                    + "|报错|错误|失败|崩溃");
 
     private Constraints() {}
 
@@ -81,7 +82,8 @@ final class Constraints {
     static String phase(FeatureVector x, Category cause, String learned) {
         if (x.values().containsKey("not-oom")) return learned;
         return switch (cause) {
-            case OPTIMIZER_STATE_STEP2 -> learned.equals("forward") || learned.equals("unknown") ? "optimizer_step" : learned;
+            case OPTIMIZER_STATE_STEP2 -> learned.equals("forward") || learned.equals("unknown") ? "optimizer_step"
+                    : learned;
             case EVAL_ACCUMULATION -> learned.equals("generation") ? learned : "eval";
             default -> learned;
         };

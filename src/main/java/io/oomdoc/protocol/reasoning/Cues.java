@@ -19,10 +19,13 @@ import java.util.regex.Pattern;
  */
 public final class Cues {
     private static final String TABLE = "model/cues.tsv";
-    private static final Pattern NEGATION = Pattern.compile("(?:\\bno|\\bnot|\\bnever|\\bwithout|n't|\\bnone|\\bnor|\\bneither"
+    private static final Pattern NEGATION = Pattern.compile("(?:\\bno|\\bnot|\\bnever|\\bwithout|n't|\\bnone|\\bnor"
+            + "|\\bneither"
             + "|\\bcannot)\\b[^.;:!?\\n,]{0,40}$");
-    private static final Pattern LOG_LINE = Pattern.compile("^\\s*(?:File \"|Traceback|at [\\w.$]+\\(|\\[?\\d{4}-\\d\\d-\\d\\d|\\[?(?:INFO|"
-            + "WARNING|WARN|ERROR|DEBUG|CRITICAL)\\b|\\(\\w+ pid=|\\[rank\\d*\\]|rank\\d+:|\\^+\\s*$|\\w+(?:\\.\\w+)*(?:Error|Exception"
+    private static final Pattern LOG_LINE = Pattern.compile("^\\s*(?:File \"|Traceback|at [\\w.$]+\\("
+            + "|\\[?\\d{4}-\\d\\d-\\d\\d|\\[?(?:INFO|"
+            + "WARNING|WARN|ERROR|DEBUG|CRITICAL)\\b|\\(\\w+ pid=|\\[rank\\d*\\]|rank\\d+:|\\^+\\s*$"
+                    + "|\\w+(?:\\.\\w+)*(?:Error|Exception"
             + "|Warning)\\b|[│|]|\\s{2,}\\S)|\\d+%\\||it/s\\]|s/it\\]|\\.py:\\d+|0x[0-9a-f]{6,}");
 
     /** Cues are read from the head of long texts: a 100 MB log's prose is its first lines. */

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  */
 public final class FeatureExtractor {
     private static final Pattern LOGGED_MEMORY = Pattern.compile(
-            "(?i)\\b(?:mem(?:ory)?(?:[_ ]?(?:allocated|reserved|used))?|allocated|reserved|max_?ma|ma|gpu[_ ]mem)\\s*[:=]?\\s*"
+            "(?i)\\b(?:mem(?:ory)?(?:[_ ]?(?:allocated|reserved|used))?|allocated|reserved|max_?ma|ma|gpu[_ "
+                    + "]mem)\\s*[:=]?\\s*"
                     + "(\\d+(?:\\.\\d+)?)\\s*(gib|gb|mib|mb|g|m)\\b");
     private static final int GROWTH_SAMPLES = 3;
     private static final double GROWTH_RATIO = 1.3;
@@ -99,7 +100,8 @@ public final class FeatureExtractor {
         Long total = n.totalBytes(), tried = n.triedBytes();
         if (tried != null && total != null && total > 0) {
             double share = tried / (double) total;
-            b.flag(share < 0.01 ? "tried:tiny" : share < 0.1 ? "tried:small" : share < 0.3 ? "tried:large" : "tried:huge");
+            b.flag(share < 0.01 ? "tried:tiny" : share < 0.1 ? "tried:small" : share < 0.3 ? "tried:large"
+                    : "tried:huge");
         }
         if (n.freeBytes() != null && total != null && total > 0) {
             double free = n.freeBytes() / (double) total;
@@ -132,14 +134,16 @@ public final class FeatureExtractor {
         int count = 0, rises = 0;
         double prev = -1;
         while (m.find()) {
-            double v = Double.parseDouble(m.group(1)) * (m.group(2).toLowerCase(Locale.ROOT).startsWith("m") ? 1.0 / 1024 : 1);
+            double v = Double.parseDouble(m.group(1)) * (m.group(2).toLowerCase(Locale.ROOT).startsWith("m")
+                    ? 1.0 / 1024 : 1);
             if (first < 0) first = v;
             if (prev >= 0 && v > prev) rises++;
             prev = last = v;
             count++;
         }
         if (count >= GROWTH_SAMPLES && first > 0 && last >= GROWTH_RATIO * first && rises >= count / 2)
-            b.set("log:memory-grows", 1.0, String.format(Locale.ROOT, "the logged memory climbs from %.1f to %.1f GiB over "
+            b.set("log:memory-grows", 1.0, String.format(Locale.ROOT, "the logged memory climbs from %.1f to %.1f "
+                    + "GiB over "
                     + "%d readings", first, last, count));
     }
 }

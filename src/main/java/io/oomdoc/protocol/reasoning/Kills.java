@@ -4,12 +4,14 @@ import java.util.regex.Pattern;
 
 /** Words that name a process killed for memory: the kernel's OOM killer, a cgroup limit, a scheduler. */
 public final class Kills {
-    private static final Pattern KILL = Pattern.compile("(?im)(?:^|[\\s|\\]])killed\\s*$|\\bkilled by signal\\b|exit(?:ed)?"
+    private static final Pattern KILL = Pattern.compile("(?im)(?:^|[\\s|\\]])killed\\s*$|\\bkilled by signal\\b"
+            + "|exit(?:ed)?"
             + "[ _]?(?:code|status)?[:= ]*(?:137|-9)\\b|exitcode\\s*:\\s*-9|\\bsigkill\\b|signal 9\\b|\\boomkilled\\b"
             + "|oom[-_ ]kill|out of memory: killed process|\\boom killer\\b|killed process \\d+");
 
     /** Weaker: a kill named in prose ("it just says killed", "error code -9", "被kill了"); a failure, not yet its cause. */
-    private static final Pattern MENTION = Pattern.compile("(?i)\\bkill(?:ed|s)?\\b|error code -9|被\\s*kill|oom[- ]?kill");
+    private static final Pattern MENTION = Pattern.compile("(?i)\\bkill(?:ed|s)?\\b|error code -9|被\\s*kill|oom[- "
+            + "]?kill");
 
     private Kills() {}
 

@@ -17,17 +17,20 @@ public final class NotOom {
             + "|cudnn_status_mapping_error|unspecified launch failure|segmentation fault|core dumped"
             + "|watchdog caught collective operation timeout|nccl.{0,40}timeout|driver version is insufficient"
             + "|invalid configuration argument|cuda error: invalid argument|cudaErrorIllegalAddress|an illegal address");
-    private static final Pattern MEMORY_WORDS = Pattern.compile("(?i)out of memory|\\boom\\b|outofmemory|resource_?exhausted"
+    private static final Pattern MEMORY_WORDS = Pattern.compile("(?i)out of memory|\\boom\\b|outofmemory"
+            + "|resource_?exhausted"
             + "|alloc(?:ation)? failed|cannot allocate|killed|not enough memory");
 
     private NotOom() {}
 
     /** True when the text carries a CUDA error line that is not a memory failure. */
-    public static boolean errorLine(String text) { return ERROR.matcher(text).find() && !MEMORY_WORDS.matcher(text).find(); }
+    public static boolean errorLine(String text) { return ERROR.matcher(text).find()
+            && !MEMORY_WORDS.matcher(text).find(); }
 
     /** The non-memory error named, or null when the text is a memory failure or names no such error. */
     public static String reason(Evidence e) {
-        boolean allocatorMessage = e.trace() != null && e.trace().findings().stream().anyMatch(f -> !f.parser().equals("mention"));
+        boolean allocatorMessage = e.trace() != null && e.trace().findings().stream().anyMatch(f
+                -> !f.parser().equals("mention"));
         if (allocatorMessage) return null;
         String log = e.trace() == null ? "" : e.trace().log().text();
         Matcher m = ERROR.matcher(log);
@@ -35,7 +38,8 @@ public final class NotOom {
             m = ERROR.matcher(e.userText() == null ? "" : e.userText());
             if (!m.find()) return null;
         }
-        if (MEMORY_WORDS.matcher(log).find() && log.length() > 0 && !m.group().isEmpty() && memoryErrorLine(log)) return null;
+        if (MEMORY_WORDS.matcher(log).find() && log.length() > 0 && !m.group().isEmpty()
+                && memoryErrorLine(log)) return null;
         return "the error is \"" + m.group().strip() + "\", a CUDA fault that is not an out-of-memory failure";
     }
 

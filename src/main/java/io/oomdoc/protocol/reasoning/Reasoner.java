@@ -70,7 +70,8 @@ public final class Reasoner {
             ranked.add(new Hypothesis(c, Math.round(p[i] * 100) / 100.0, c.kb, reasons(x, labels.get(i))));
         }
         ranked.sort(Comparator.comparingDouble(Hypothesis::confidence).reversed());
-        if (ranked.get(0).confidence() < LISTED) ranked.sort(Comparator.comparingDouble(h -> -p[labels.indexOf(h.category().json())]));
+        if (ranked.get(0).confidence() < LISTED) ranked.sort(Comparator.comparingDouble(h
+                -> -p[labels.indexOf(h.category().json())]));
         List<Hypothesis> top = ranked.size() > MAX_HYPOTHESES ? ranked.subList(0, MAX_HYPOTHESES) : ranked;
         String issueType = Constraints.issueType(e, x, top.get(0).category());
         return new Conclusion(List.copyOf(top), phase(x, top.get(0).category()), issueType, x);

@@ -17,12 +17,15 @@ public final class Words {
             "isn't", "wasn't", "aren't", "can't", "cannot", "nor", "none", "nothing", "neither", "won't");
     private static final Pattern CLAUSE_END = Pattern.compile("[.;!?\\n,:()]|\\bbut\\b|\\bhowever\\b");
     private static final int NEGATION_REACH = 4;
-    private static final Set<String> STOP = Set.of("the", "and", "for", "with", "this", "that", "was", "are", "you", "have",
+    private static final Set<String> STOP = Set.of("the", "and", "for", "with", "this", "that", "was", "are", "you",
+            "have",
             "has", "had", "from", "but", "not", "can", "all", "any", "its", "it's", "our", "your", "she", "his", "her",
             "they", "them", "then", "than", "when", "what", "which", "who", "will", "would", "could", "should", "there",
-            "here", "been", "being", "were", "also", "just", "some", "into", "out", "only", "very", "more", "most", "such",
+            "here", "been", "being", "were", "also", "just", "some", "into", "out", "only", "very", "more", "most",
+                    "such",
             "use", "using", "used", "how", "does", "did", "one", "two", "get", "got", "like", "file", "line", "self",
-            "home", "users", "user", "usr", "lib", "site_packages", "packages", "python", "py", "local", "anaconda", "envs");
+            "home", "users", "user", "usr", "lib", "site_packages", "packages", "python", "py", "local", "anaconda",
+                    "envs");
 
     private Words() {}
 

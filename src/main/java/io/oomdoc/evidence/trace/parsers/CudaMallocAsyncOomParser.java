@@ -37,7 +37,8 @@ public final class CudaMallocAsyncOomParser implements TraceParser {
             b.tried = Messages.size(msg, REQUESTED);
             b.total = Messages.size(msg, LIMIT);
             b.free = Messages.size(msg, FREE);
-            List<String> notes = List.of("the allocator's limit (cudaMallocAsync backend or a per-process memory fraction) "
+            List<String> notes = List.of("the allocator's limit (cudaMallocAsync backend or a per-process memory "
+                    + "fraction) "
                     + "refused the request");
             out.add(new TraceFinding("pytorch-async", FailureKind.VRAM_OOM, "pytorch", Messages.clip(msg),
                     log.lines().get(i).number(), b.build(), notes));
