@@ -1,0 +1,62 @@
+package io.oomdoc.protocol;
+
+import io.oomdoc.Fixtures;
+import io.oomdoc.evidence.trace.LogText;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** One consistent answer (issue 12, item 4 and 6): the stack's own fixes, no OOM fix for a fault, kills always read. */
+class ConsistentAnswerTest {
+    private final Diagnoser d = new Diagnoser();
+
+    private Report diagnose(String text) { return d.diagnose(LogText.of(text), null, Facts.EMPTY, null, null); }
+
+    @Test
+    void anIllegalMemoryAccessIsNamedAndGetsNoMemoryFix() {
+        Report r = diagnose(Fixtures.text("traces/notoom-gauhuman-illegal-access.txt"));
+        assertEquals("not_oom", r.issueType());
+        assertTrue(r.fixes().isEmpty(), String.valueOf(r.fixes()));
+        assertTrue(r.sections().rootCause().toLowerCase().contains("illegal"), r.sections().rootCause());
+    }
+
+    @Test
+    void aVllmCacheErrorGetsEngineFlagsWithTheLengthTheCacheHolds() {
+        Report r = diagnose(Fixtures.text("traces/vllm-10517-max-model-len-kv.txt"));
+        assertEquals("kv_cache_inference", r.category());
+        assertTrue(r.fixes().get(0).after().contains("--max-model-len 23648"), r.fixes().get(0).after());
+        assertTrue(r.fixes().stream().noneMatch(f -> f.after().contains("TrainingArguments")), String.valueOf(r.fixes()));
+    }
+
+    @Test
+    void aJaxReportGetsXlaKnobsNotPyTorchOnes() {
+        Report r = diagnose("jax on two GPUs: RESOURCE_EXHAUSTED: Out of memory while trying to allocate 285.00MiB. "
+                + "Another process on the card runs JAX too.");
+        assertTrue(r.fixes().stream().allMatch(f -> !f.after().contains("PYTORCH_CUDA_ALLOC_CONF")), String.valueOf(r.fixes()));
+    }
+
+    @Test
+    void aKillNamedInOneLineIsAlwaysDiagnosedAsHostMemory() {
+        for (String line : new String[]{"Killed", "Process finished with exit code 137", "error code -9 after a few hours"}) {
+            Report r = diagnose(line);
+            assertEquals("host_ram_oom", r.issueType(), line);
+            assertEquals("host_ram_oom", r.category(), line);
+        }
+    }
+
+    @Test
+    void issueTypeAndRootCauseNeverDisagree() {
+        Report r = diagnose("my dataloader workers get Killed after a while, 16 GB of RAM, num_workers=8");
+        assertEquals("host_ram_oom", r.issueType());
+        assertEquals("host_ram_oom", r.category());
+        assertTrue(r.fixes().size() <= 5);
+    }
+
+    @Test
+    void theBatchFixUsesTheUsersOwnBatch() {
+        Report r = d.diagnose(LogText.of(Fixtures.text("traces/segtoolbox-backward-1x-cached.txt")), null,
+                Facts.builder().batch(4).build(), null, null);
+        r.fixes().stream().filter(f -> f.after().contains("per_device_train_batch_size"))
+                .forEach(f -> assertTrue(f.after().contains("per_device_train_batch_size=2"), f.after()));
+    }
+}
