@@ -26,6 +26,7 @@ final class BudgetAnswers {
 
     private static final long NANOCHAT_TOTAL_TOKENS = 524_288L;
     private static final Pattern HALVE = Pattern.compile("(?i)\\bhalve|\\bhalf\\b");
+    private static final Pattern LOG_LENGTH = Pattern.compile("--max-model-len (\\d+)");
     private static final Pattern DOUBLE = Pattern.compile("(?i)\\bdouble");
     private static final Pattern LENGTH_Q = Pattern.compile("(?i)max[_ ]model[_ ]len|max[_ ]seq(?:uence)?[_ ]len"
             + "|context|sequence length"
@@ -73,7 +74,19 @@ final class BudgetAnswers {
 
     private BudgetAnswers() {}
 
-    static Result fit(String text, Facts f) {
+    static Result fit(String text, Facts f) { return fit(text, f, null); }
+
+    /** A length question about a failure whose log states what the KV cache holds is answered from that count. */
+    static Result fit(String text, Facts f, Report report) {
+        if (LENGTH_Q.matcher(text).find() && report != null) {
+            for (Report.Fix x : report.fixes()) {
+                var m = LOG_LENGTH.matcher(x.after());
+                if (x.title().contains("KV cache holds") && m.find()) {
+                    int n = Integer.parseInt(m.group(1));
+                    return new Result(Messages.get("longest.fromlog", n, n), null);
+                }
+            }
+        }
         if (LENGTH_Q.matcher(text).find()) return longest(text, f);
         String missing = missing(f, true);
         if (missing != null) return ask(missing);

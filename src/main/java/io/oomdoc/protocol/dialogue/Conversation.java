@@ -119,7 +119,7 @@ public final class Conversation {
                 yield asked(Intent.WHAT_IF, text, read, BudgetAnswers.whatIf(text, facts, read.hypothetical(), report));
             }
             case FIT -> asked(Intent.FIT, text, read, BudgetAnswers.fit(text,
-                    facts.merge(read.asserted()).merge(read.hypothetical())));
+                    facts.merge(read.asserted()).merge(read.hypothetical()), report));
             case HOW_TO -> Answer.text(Intent.HOW_TO, KnowledgeAnswers.howTo(withContext(text, Topics.howTo()),
                     facts, report),
                     learn(read));

@@ -41,6 +41,8 @@ final class FollowUps {
                     + "|max[_-]num[_-]seqs|tensor[_-]parallel"
             + "|kv[_-]cache[_-]dtype|preprocess_logits_for_metrics|\\.item\\(\\)|8-?bit|offload|zero|accumulation");
 
+    private static final Pattern EXPANDABLE = Pattern.compile("(?i)expandable[_ ]segments|max_split_size|fragmentation");
+
     private FollowUps() {}
 
     /** A question about the failure held rather than a new what-if: is it memory, does it change the science, a fix's knob. */
@@ -70,7 +72,12 @@ final class FollowUps {
         }
         if (r == null) return Messages.get("followup.noreport");
         List<String> out = new ArrayList<>();
-        if (IS_MEMORY.matcher(text).find()) {
+        if (EXPANDABLE.matcher(text).find() && r.numbers().get("reserved_unallocated_bytes") instanceof Number idle
+                && r.numbers().get("tried_bytes") instanceof Number tried) {
+            boolean helps = idle.longValue() >= tried.longValue();
+            out.add(Messages.get(helps ? "followup.expandable.yes" : "followup.expandable.no",
+                    io.oomdoc.util.Bytes.human(idle.longValue()), io.oomdoc.util.Bytes.human(tried.longValue())));
+        } else if (IS_MEMORY.matcher(text).find()) {
             out.add(r.issueType().equals("not_oom") ? Messages.get("followup.notmemory",
                     firstSentences(r.sections().rootCause(), 3))
                     : r.issueType().equals("host_ram_oom") ? Messages.get("followup.hostmemory")
