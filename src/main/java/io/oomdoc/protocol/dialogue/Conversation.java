@@ -221,6 +221,8 @@ public final class Conversation {
     /** A what-if or fit answer; when an input is missing, the question is kept and asked back. */
     private Answer asked(Intent intent, String text, FactExtractor.Reading read, BudgetAnswers.Result r) {
         learn(new FactExtractor.Reading(read.asserted(), read.negated(), Facts.EMPTY));
+        // "what batch fits llama-3.1-8b on my 3090?" describes the setup: what it names fills what is not yet known.
+        if (intent == Intent.FIT) remember(read.hypothetical().merge(facts));
         if (r.missingKey() != null) {
             pendingKey = r.missingKey();
             pendingQuestion = text;
