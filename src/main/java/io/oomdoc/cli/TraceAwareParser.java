@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
  */
 final class TraceAwareParser extends DefaultParser {
     private static final Pattern FRAME = Pattern.compile("^\\s*File \"[^\"]+\", line \\d+");
-    private static final Pattern EXCEPTION = Pattern.compile("^(?:[A-Za-z_][\\w.]*(?:Error|Exception|Interrupt|Exit)\\b|Killed\\b)");
+    private static final Pattern EXCEPTION = Pattern.compile("^(?:[A-Za-z_][\\w.]*(?:Error|Exception|Interrupt|Exit)\\b|Killed\\b)"
+            + "|out of memory|OutOfMemory|RESOURCE_EXHAUSTED|\\bKilled\\s*$");
+    private static final Pattern LOG_START = Pattern.compile("\\d+%\\||it/s]|s/it]|^\\[?\\d{4}-\\d\\d-\\d\\d|^\\[?(?:INFO|WARNING|ERROR)\\b");
 
     TraceAwareParser() {
         setEscapeChars(new char[0]); // Windows paths and regexes keep their backslashes
@@ -28,10 +30,18 @@ final class TraceAwareParser extends DefaultParser {
         return super.parse(line, cursor, context);
     }
 
+    /**
+     * Without bracketed paste a pasted log arrives line by line. A traceback, or a paste whose first line is a frame, a
+     * progress bar or a timestamped log line, is read on until its exception line or an empty line; a line starting
+     * with "/" is a command and ends it.
+     */
     static boolean unfinishedTraceback(String text) {
-        if (!text.contains("Traceback (most recent call last)")) return false;
-        if (text.endsWith("\n\n") || text.endsWith("\n \n")) return false;
         String[] lines = text.split("\n", -1);
+        boolean logLike = text.contains("Traceback (most recent call last)") || FRAME.matcher(lines[0]).find()
+                || LOG_START.matcher(lines[0]).find();
+        if (!logLike) return false;
+        if (text.endsWith("\n\n") || text.endsWith("\n \n")) return false;
+        if (lines[lines.length - 1].startsWith("/")) return false;
         int lastFrame = -1;
         for (int i = 0; i < lines.length; i++) if (FRAME.matcher(lines[i]).find()) lastFrame = i;
         int start = Math.max(0, lastFrame + 1);

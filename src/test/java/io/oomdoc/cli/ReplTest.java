@@ -137,4 +137,11 @@ class ReplTest {
         assertTrue(asked.contains("gradient_checkpointing=True"), asked);
         assertTrue(repl.contains(asked.lines().findFirst().orElseThrow()), repl);
     }
+
+    @Test
+    void aPasteThatStartsWithAProgressBarLineIsOneInput() throws Exception {
+        String trace = Fixtures.text("traces/cylinder3d-backward-tqdm-1x.txt").strip();
+        String out = session(trace, "/exit");
+        assertEquals(1, count(out, "## Memory State Summary"), out);
+    }
 }
