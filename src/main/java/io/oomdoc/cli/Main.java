@@ -8,6 +8,7 @@ import io.oomdoc.cli.commands.GpuCommand;
 import io.oomdoc.cli.commands.KbCommand;
 import io.oomdoc.cli.commands.ProbeCommand;
 import io.oomdoc.cli.commands.ScanCommand;
+import io.oomdoc.cli.commands.SessionCommands;
 import io.oomdoc.cli.commands.SnapshotCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,13 +27,18 @@ import java.util.concurrent.Callable;
 @Command(name = "oomdoc", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Diagnoses GPU out-of-memory failures in deep-learning jobs.",
         subcommands = {DiagnoseCommand.class, AskCommand.class, BudgetCommand.class, BatchCommand.class, GpuCommand.class,
-                ScanCommand.class, KbCommand.class, ProbeCommand.class, SnapshotCommand.class})
+                ScanCommand.class, KbCommand.class, ProbeCommand.class, SnapshotCommand.class,
+                SessionCommands.DebugOomCommand.class, SessionCommands.FactsCommand.class, SessionCommands.ResetCommand.class,
+                SessionCommands.SaveCommand.class, SessionCommands.ModelCommand.class, SessionCommands.ExitCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     public static final String VERSION = "0.1.0";
 
     /** Commands of the tree, in help order; the REPL offers the same ones as slash commands. */
     public static final List<Class<?>> COMMANDS = List.of(DiagnoseCommand.class, AskCommand.class, BudgetCommand.class,
-            BatchCommand.class, GpuCommand.class, ScanCommand.class, KbCommand.class, ProbeCommand.class, SnapshotCommand.class);
+            BatchCommand.class, GpuCommand.class, ScanCommand.class, KbCommand.class, ProbeCommand.class, SnapshotCommand.class,
+            SessionCommands.DebugOomCommand.class, SessionCommands.FactsCommand.class, SessionCommands.ResetCommand.class,
+            SessionCommands.SaveCommand.class, SessionCommands.ModelCommand.class, SessionCommands.ExitCommand.class);
 
     static final class Version implements CommandLine.IVersionProvider {
         @Override public String[] getVersion() { return new String[]{"oomdoc " + VERSION}; }

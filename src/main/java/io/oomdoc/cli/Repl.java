@@ -188,7 +188,7 @@ public final class Repl {
         }
     }
 
-    static void chat(AppContext ctx, String input) {
+    public static void chat(AppContext ctx, String input) {
         if (ctx.session.code() == null && looksLikeRepo(ctx.workDir)) {
             try {
                 ctx.session.setCode(new io.oomdoc.evidence.code.PythonScanner().scan(ctx.workDir));

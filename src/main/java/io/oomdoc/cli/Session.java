@@ -38,6 +38,13 @@ public final class Session {
 
     public void reset() { conversation.reset(); lastReport = null; }
 
+    private boolean exitRequested;
+
+    /** Set by the exit command; the REPL leaves after the command that set it. */
+    public void requestExit() { exitRequested = true; }
+
+    public boolean exitRequested() { return exitRequested; }
+
     public Report lastReport() { return lastReport; }
 
     /** The language-model agent of this session, or null in the embedded (offline) mode. */

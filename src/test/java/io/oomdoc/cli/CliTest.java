@@ -217,4 +217,16 @@ class CliTest {
         assertEquals(0, r.code, r.err);
         assertTrue(r.out.contains("GPU state (file)"), r.out);
     }
+
+    @Test
+    void everySlashCommandIsACommandOfTheOneTree() {
+        for (Class<?> c : Main.COMMANDS) {
+            String name = c.getAnnotation(picocli.CommandLine.Command.class).name();
+            if (name.equals("exit")) continue; // hidden; leaves the REPL
+            Result r = run("", name, "--help");
+            assertEquals(0, r.code, name + ": " + r.err);
+        }
+        assertEquals(0, run("", "help").code);
+        assertTrue(run("", "facts").out.contains("No facts yet"));
+    }
 }

@@ -1,0 +1,159 @@
+package io.oomdoc.cli.commands;
+
+import io.oomdoc.cli.AppContext;
+import io.oomdoc.cli.LlmMode;
+import io.oomdoc.cli.Repl;
+import io.oomdoc.cli.ReportView;
+import io.oomdoc.cli.UserError;
+import io.oomdoc.protocol.Facts;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * The commands about the conversation itself. Each is a picocli command like the others, so `/facts` in the REPL and
+ * `oomdoc facts` in a shell are the same class; in a one-shot shell run the session is new and short-lived.
+ */
+public final class SessionCommands {
+    private SessionCommands() {}
+
+    @Command(name = "facts", mixinStandardHelpOptions = true)
+    public static final class FactsCommand implements Callable<Integer> {
+        private final AppContext ctx;
+
+        public FactsCommand(AppContext ctx) { this.ctx = ctx; }
+
+        @Override
+        public Integer call() {
+            Facts f = ctx.session.facts();
+            if (f.isEmpty()) {
+                ctx.out.println("No facts yet. Tell me the GPU, model, batch size, sequence length, precision.");
+                return 0;
+            }
+            var setAt = ctx.session.conversation().setAt();
+            f.asMap().forEach((k, v) -> ctx.out.printf("  %-14s %-24s %s%n", k, v,
+                    setAt.containsKey(k) ? "(turn " + setAt.get(k) + ")" : ""));
+            return 0;
+        }
+    }
+
+    @Command(name = "reset", mixinStandardHelpOptions = true)
+    public static final class ResetCommand implements Callable<Integer> {
+        private final AppContext ctx;
+
+        public ResetCommand(AppContext ctx) { this.ctx = ctx; }
+
+        @Override
+        public Integer call() {
+            ctx.session.reset();
+            ctx.out.println("Session facts and last report cleared.");
+            return 0;
+        }
+    }
+
+    @Command(name = "save", mixinStandardHelpOptions = true)
+    public static final class SaveCommand implements Callable<Integer> {
+        private final AppContext ctx;
+
+        @Parameters(arity = "1", paramLabel = "FILE") String file;
+
+        public SaveCommand(AppContext ctx) { this.ctx = ctx; }
+
+        @Override
+        public Integer call() {
+            if (ctx.session.lastReport() == null) throw new UserError("nothing to save yet: no report in this session");
+            Path p = ctx.workDir.resolve(file);
+            try {
+                Files.writeString(p, ReportView.markdown(ctx.session.lastReport()), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UserError("cannot write " + file + ": " + e.getMessage());
+            }
+            ctx.out.println("Saved the last report to " + p);
+            return 0;
+        }
+    }
+
+    /** /model, /model none, /model openai|anthropic|ollama [--base-url URL] [--model NAME] */
+    @Command(name = "model", mixinStandardHelpOptions = true)
+    public static final class ModelCommand implements Callable<Integer> {
+        private final AppContext ctx;
+
+        @Parameters(arity = "0..1", paramLabel = "none|openai|anthropic|ollama") String provider;
+        @Option(names = "--base-url", paramLabel = "URL") String baseUrl;
+        @Option(names = "--model", paramLabel = "NAME") String model;
+
+        public ModelCommand(AppContext ctx) { this.ctx = ctx; }
+
+        @Override
+        public Integer call() {
+            if (provider == null) {
+                var a = ctx.session.agent();
+                ctx.out.println(a == null ? "Model: embedded (offline, deterministic); nothing leaves this machine. Switch with"
+                        + " /model openai|anthropic|ollama [--base-url URL] [--model NAME]."
+                        : "Model: " + a.config().describe() + ". /model none returns to the offline engine.");
+                return 0;
+            }
+            if (provider.equals("none")) {
+                ctx.session.setAgent(null);
+                ctx.out.println("Model: embedded (offline).");
+                return 0;
+            }
+            var a = LlmMode.agent(ctx, provider, baseUrl, model);
+            a.ifPresent(ctx.session::setAgent);
+            ctx.out.println(a.map(x -> "Model: " + x.config().describe()).orElse("Model: embedded (offline)."));
+            return 0;
+        }
+    }
+
+    /** A log file is diagnosed; words are a description for the conversation; a path that is not there is an error. */
+    @Command(name = "debug-oom", mixinStandardHelpOptions = true)
+    public static final class DebugOomCommand implements Callable<Integer> {
+        private final AppContext ctx;
+
+        @Parameters(arity = "1..*", paramLabel = "FILE|DESCRIPTION") List<String> words;
+
+        public DebugOomCommand(AppContext ctx) { this.ctx = ctx; }
+
+        @Override
+        public Integer call() {
+            Path p = ctx.workDir.resolve(words.get(0));
+            if (words.size() == 1 && Files.isRegularFile(p)) {
+                CommandLine cl = io.oomdoc.cli.Main.tree(ctx, true);
+                cl.setOut(ctx.out);
+                cl.setErr(ctx.out);
+                return cl.execute("diagnose", words.get(0));
+            }
+            if (words.size() == 1 && looksLikePath(words.get(0)))
+                throw new UserError("no such file: " + words.get(0) + " (paste the trace instead, or give the right path)");
+            Repl.chat(ctx, String.join(" ", words));
+            return 0;
+        }
+
+        /** One word with a slash, a tilde or a file extension is a path the user meant, not prose to diagnose. */
+        static boolean looksLikePath(String w) {
+            return w.startsWith("~") || w.contains("/") || w.matches("[\\w.-]+\\.[A-Za-z0-9]{1,5}");
+        }
+    }
+
+    /** Leaves the REPL; in a shell it does nothing. */
+    @Command(name = "exit", hidden = true)
+    public static final class ExitCommand implements Callable<Integer> {
+        private final AppContext ctx;
+
+        public ExitCommand(AppContext ctx) { this.ctx = ctx; }
+
+        @Override
+        public Integer call() {
+            ctx.session.requestExit();
+            return 0;
+        }
+    }
+}
