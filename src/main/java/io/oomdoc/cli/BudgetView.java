@@ -19,11 +19,14 @@ public final class BudgetView {
         long[] v = {t.weights(), t.gradients(), t.optimizer(), t.activations(), t.logits(), t.kvCache(), t.overhead()};
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "params %,d (trainable %,d)%n%n", b.params(), b.trainableParams()));
+        boolean activationsUnknown = b.assumptions().stream().anyMatch(a -> a.startsWith("activations not counted"));
         for (int i = 0; i < v.length; i++) {
             if (v[i] == 0 && i >= 4) continue;
-            sb.append(String.format(Locale.ROOT, "  %-12s %12s%n", BUCKETS[i][0], Bytes.human(v[i])));
+            String value = i == 3 && activationsUnknown ? "unknown" : Bytes.human(v[i]);
+            sb.append(String.format(Locale.ROOT, "  %-12s %12s%n", BUCKETS[i][0], value));
         }
-        sb.append(String.format(Locale.ROOT, "  %-12s %12s%n", "total", st.bold(Bytes.human(t.total()))));
+        String total = (activationsUnknown ? "≥ " : "") + Bytes.human(t.total());
+        sb.append(String.format(Locale.ROOT, "  %-12s %12s%n", "total", st.bold(total)));
         if (b.gpuBytes() != null) {
             sb.append(String.format(Locale.ROOT, "  %-12s %12s  %s%n", "gpu", Bytes.human(b.gpuBytes()),
                     b.fits() == null ? st.yellow("fit unknown: activations not counted (give --seq and --batch)")

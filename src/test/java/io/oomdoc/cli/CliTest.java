@@ -229,4 +229,12 @@ class CliTest {
         assertEquals(0, run("", "help").code);
         assertTrue(run("", "facts").out.contains("No facts yet"));
     }
+
+    @Test
+    void aBudgetWithoutSequenceLengthNeverClaimsAFit() {
+        Result r = run("", "budget", "--model", "llama-3.1-8b", "--gpu-mem", "80GB");
+        assertEquals(0, r.code, r.err);
+        assertTrue(r.out.contains("activations       unknown"), r.out);
+        assertFalse(r.out.contains("fits, headroom"), r.out);
+    }
 }
