@@ -1,6 +1,5 @@
 package io.oomdoc.protocol;
 
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -37,6 +36,4 @@ public final class Stacks {
     }
 
     public static boolean serving(String stack) { return SERVING.contains(stack); }
-
-    static String lower(String s) { return s.toLowerCase(Locale.ROOT); }
 }

@@ -24,12 +24,9 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -50,7 +47,6 @@ public final class TrainReasoner {
     static double phaseL2 = 1.0;
     private static double bestPhaseL2 = 1.0;
     static int epochs = Integer.getInteger("oomdoc.epochs", 40);
-    static int minGroupsPerWord = Integer.getInteger("oomdoc.minGroupsPerWord", 1000);
     static final long SEED = 20261125L;
     static final int MAX_ITERATIONS = 1000;
     static final double TOLERANCE = 0.01;
@@ -115,14 +111,12 @@ public final class TrainReasoner {
 
     /** L2-regularised logistic regression over the examples' features (liblinear through Tribuo), one class against the rest. */
     public static LinearModel fit(List<Example> ex, Function<Example, String> label, double l2) {
-        Set<String> vocabulary = vocabulary(ex);
         LabelFactory lf = new LabelFactory();
         List<org.tribuo.Example<Label>> rows = new ArrayList<>();
         for (Example e : ex) {
             List<String> names = new ArrayList<>();
             List<Double> vals = new ArrayList<>();
             for (var f : e.x().values().entrySet()) {
-                if (f.getKey().startsWith("w:") && !vocabulary.contains(f.getKey())) continue;
                 names.add(f.getKey());
                 vals.add(f.getValue());
             }
@@ -142,16 +136,6 @@ public final class TrainReasoner {
         List<Example> withCause = ex.stream().map(e -> new Example(e.c(), e.withDescription(), e.evidence(),
                 Reasoner.withCause(e.x(), e.c().category()))).toList();
         return fit(withCause, x -> x.c().phase(), l2);
-    }
-
-    /** Words that occur in at least a few groups: a word seen in one thread only teaches the thread, not the cause. */
-    static Set<String> vocabulary(List<Example> ex) {
-        Map<String, Set<String>> groups = new HashMap<>();
-        for (Example e : ex) for (String f : e.x().values().keySet())
-            if (f.startsWith("w:")) groups.computeIfAbsent(f, k -> new HashSet<>()).add(e.c().group());
-        Set<String> out = new HashSet<>();
-        groups.forEach((w, g) -> { if (g.size() >= minGroupsPerWord) out.add(w); });
-        return out;
     }
 
     /** liblinear keeps one weight per (feature, class) plus a bias feature; Tribuo numbers both from zero. */

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 /**
  * Turns the evidence into typed features: which rules of {@link Signals} hold (with their sentences), the
  * message family, the phase from frames and from words, the time in the run, the allocator's physics from
- * the numbers, the budget's verdict and the words themselves. A rule that throws is a bug: it is named in
+ * the numbers, and the budget's verdict. A rule that throws is a bug: it is named in
  * {@link #broken()} rather than skipped in silence.
  */
 public final class FeatureExtractor {
@@ -57,7 +57,6 @@ public final class FeatureExtractor {
         budget(e.budget(), b);
         loggedGrowth(e, b);
         Cues.addTo(cueText(e), b);
-        for (String w : Words.features(e.userTextLower())) b.flag(w);
         return b.build();
     }
 
