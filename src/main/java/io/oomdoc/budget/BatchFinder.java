@@ -6,11 +6,13 @@ import java.util.List;
 /**
  * The largest micro-batch that fits, and the accumulation that keeps the effective batch exactly (knowledge M5):
  * micro × accumulation × GPUs equals the requested effective batch, the micro-batch chosen among the divisors.
- * The card is taken as PyTorch sees it: the marketed size less what the driver keeps (the CUDA context is in the budget).
+ * The card is taken as PyTorch sees it: the marketed size less what the driver keeps (the CUDA context is in the
+ * budget).
  */
 public final class BatchFinder {
     /** {@code exact} is false when the effective batch cannot be split over the GPUs (it is then rounded up, and said so). */
-    public record Result(int microBatch, int accumulationSteps, int effectiveBatch, Budget budget, boolean exact, List<String> notes) {
+    public record Result(int microBatch, int accumulationSteps, int effectiveBatch, Budget budget, boolean exact,
+            List<String> notes) {
         public Result(int microBatch, int accumulationSteps, int effectiveBatch, Budget budget) {
             this(microBatch, accumulationSteps, effectiveBatch, budget, true, List.of());
         }
@@ -19,7 +21,8 @@ public final class BatchFinder {
     private final BudgetEngine engine = new BudgetEngine();
 
     /**
-     * Memory PyTorch can use on a card of this marketed size: the driver and ECC keep about 1.5% (a 24 GiB RTX 3090 shows
+     * Memory PyTorch can use on a card of this marketed size: the driver and ECC keep about 1.5% (a 24 GiB RTX 3090
+     * shows
      * torch.cuda.get_device_properties().total_memory ≈ 23.7 GiB), at least 256 MiB.
      */
     public static long usableBytes(long gpuBytes) {
@@ -40,7 +43,8 @@ public final class BatchFinder {
         int target = effectiveBatch > 0 ? effectiveBatch : Math.max(1, s.batch()) * gpus;
         List<String> notes = new ArrayList<>();
         if (largest == 0) {
-            return new Result(0, 0, 0, engine.estimate(s.withBatch(1), gpuBytes), false, List.of("not even a micro-batch of 1 fits"));
+            return new Result(0, 0, 0, engine.estimate(s.withBatch(1), gpuBytes), false, List.of("not even a "
+                    + "micro-batch of 1 fits"));
         }
         int micro, accum;
         boolean exact = target % gpus == 0;
@@ -52,7 +56,8 @@ public final class BatchFinder {
         } else {
             micro = Math.min(largest, (int) Math.ceil(target / (double) gpus));
             accum = (int) Math.ceil(target / (double) (micro * gpus));
-            notes.add("effective batch " + target + " does not divide over " + gpus + " GPUs; " + (micro * accum * gpus) + " is the nearest above");
+            notes.add("effective batch " + target + " does not divide over " + gpus + " GPUs; "
+                    + (micro * accum * gpus) + " is the nearest above");
         }
         Budget at = engine.estimate(s.withBatch(micro), gpuBytes);
         return new Result(micro, accum, micro * accum * gpus, at, exact, List.copyOf(notes));

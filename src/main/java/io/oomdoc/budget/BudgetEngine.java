@@ -37,29 +37,35 @@ public final class BudgetEngine {
 
         // Weights
         boolean pure = s.precision() == Precision.BF16 || s.precision() == Precision.FP16; // no fp32 master copy
-        long embedParams = m.hasArchitecture() && m.vocab() > 0 ? (long) m.vocab() * m.hidden() * (m.tiedEmbeddings() ? 1 : 2) : 0;
+        long embedParams = m.hasArchitecture() && m.vocab() > 0
+                ? (long) m.vocab() * m.hidden() * (m.tiedEmbeddings() ? 1 : 2) : 0;
         long largestLinear = m.hasArchitecture() ? (long) m.hidden() * Math.max(m.ffn(), m.hidden()) : 0;
         double wBytes;
         long weights;
         if (s.quant() == Quant.NF4 || s.quant() == Quant.INT8) {
             // bitsandbytes quantizes the linear layers only: embeddings, lm_head and norms stay 16-bit.
-            double q = s.quant() == Quant.NF4 ? 0.5 + 4.0 / 64 : 1.05; // NF4 + fp32 absmax per 64-block; LLM.int8 outliers in fp16
+            double q = s.quant() == Quant.NF4 ? 0.5 + 4.0 / 64
+                    : 1.05; // NF4 + fp32 absmax per 64-block; LLM.int8 outliers in fp16
             long quantized = Math.max(0, P - embedParams);
             weights = Math.round(quantized * q) + 2L * (P - quantized);
             wBytes = weights / (double) Math.max(1, P);
-            assumptions.add(String.format(Locale.ROOT, "base weights %s on the linear layers (%.2f B/param), embeddings and lm_head in 16-bit (%.2f B/param overall)",
+            assumptions.add(String.format(Locale.ROOT, "base weights %s on the linear layers (%.2f B/param), "
+                    + "embeddings and lm_head in 16-bit (%.2f B/param overall)",
                     s.quant() == Quant.NF4 ? "4-bit NF4" : "int8", q, wBytes));
-            // each quantized matmul dequantizes its weight into a 16-bit buffer; the largest one (and its backward twin) is live at the peak
+            // each quantized matmul dequantizes its weight into a 16-bit buffer; the largest one (and its backward
+            // twin) is live at the peak
             if (largestLinear > 0) weights += 2L * 2 * largestLinear;
         } else {
             if (s.precision() == Precision.FP32) {
                 wBytes = 4;
             } else if (s.precision().mixed() && train && !lora) {
                 wBytes = 6;
-                assumptions.add("mixed precision: fp32 master weights (4 B) plus the 16-bit copy autocast caches (2 B) per parameter");
+                assumptions.add("mixed precision: fp32 master weights (4 B) plus the 16-bit copy autocast caches (2 "
+                        + "B) per parameter");
             } else {
                 wBytes = 2;
-                if (pure && train && !lora) assumptions.add("pure " + s.precision().name().toLowerCase(Locale.ROOT) + " training: no fp32 master copy");
+                if (pure && train && !lora) assumptions.add("pure " + s.precision().name().toLowerCase(Locale.ROOT)
+                        + " training: no fp32 master copy");
             }
             weights = Math.round(P * wBytes);
         }
@@ -92,19 +98,25 @@ public final class BudgetEngine {
                 weights = 2L * P / (s.zeroStage() >= 3 ? N : 1);
                 grads = 0;
                 opt = 0;
-                assumptions.add("optimizer CPU offload (DeepSpeed ZeRO-Offload): states, master weights and gradients in host RAM ("
+                assumptions.add("optimizer CPU offload (DeepSpeed ZeRO-Offload): states, master weights and "
+                        + "gradients in host RAM ("
                         + io.oomdoc.util.Bytes.human(18L * trainable) + " of it); steps are several times slower");
             } else if (s.zeroStage() >= 3 && lora && N > 1) {
-                // ZeRO-3 / FSDP full shard with adapters: the frozen base is sharded too; the units being gathered stay whole
-                long gathered = m.hasArchitecture() ? 2L * 2 * Math.max(embedParams / (m.tiedEmbeddings() ? 1 : 2), 3L * largestLinear) : 2L * P / 25;
+                // ZeRO-3 / FSDP full shard with adapters: the frozen base is sharded too; the units being gathered
+                // stay whole
+                long gathered = m.hasArchitecture() ? 2L * 2 * Math.max(embedParams / (m.tiedEmbeddings() ? 1 : 2),
+                        3L * largestLinear) : 2L * P / 25;
                 weights = frozenWeights / N + gathered + trainable * adapterBytes / N;
                 grads = grads / N;
                 opt = opt / N;
-                assumptions.add("ZeRO-3 / FSDP over " + N + " GPUs shards the frozen base and the adapters' states; one gathered unit (" + Bytes.human(gathered) + ") stays whole");
+                assumptions.add("ZeRO-3 / FSDP over " + N + " GPUs shards the frozen base and the adapters' states; "
+                        + "one gathered unit (" + Bytes.human(gathered) + ") stays whole");
             } else if (s.zeroStage() > 0 && !lora) {
-                // DeepSpeed partitions fp32 master (absent in pure 16-bit) + fp32 gradient copy + the optimizer's own state:
+                // DeepSpeed partitions fp32 master (absent in pure 16-bit) + fp32 gradient copy + the optimizer's own
+                // state:
                 // 4 + 4 + 8 = 16 B/param for AdamW, 4 + 4 + 2 for 8-bit AdamW, and so on for every optimizer.
-                // (DeepSpeed and FSDP keep the fp32 master and fp32 optimizer states even when the module is 16-bit; the
+                // (DeepSpeed and FSDP keep the fp32 master and fp32 optimizer states even when the module is 16-bit;
+                // the
                 // measured litgpt FSDP runs sit above the pure-16-bit 8·P/N, so the conservative count is kept.)
                 double k = 4 + 4 + (s.optimizer() == Setup.Optimizer.ADAMW ? 8 : optBytes);
                 long sixteen = Math.round(k * trainable / N);
@@ -114,13 +126,17 @@ public final class BudgetEngine {
                     opt = sixteen;
                 } else {
                     // the largest single parameter tensor: the embedding or one MLP matrix
-                    long largestLayer = m.hasArchitecture() ? Math.max((long) m.vocab() * m.hidden(), (long) m.hidden() * m.ffn()) : P / 50;
-                    weights = 2L * P / N + 4L * largestLayer; // 16-bit shard plus the gathered largest layer (params + grads)
+                    long largestLayer = m.hasArchitecture() ? Math.max((long) m.vocab() * m.hidden(),
+                            (long) m.hidden() * m.ffn()) : P / 50;
+                    weights = 2L * P / N
+                            + 4L * largestLayer; // 16-bit shard plus the gathered largest layer (params + grads)
                     grads = 0;
                     opt = Math.round((k + 2) * trainable / N) - 2L * P / N;
                 }
                 assumptions.add("ZeRO stage " + s.zeroStage() + " over " + N + " GPU(s), DeepSpeed's estimator: "
-                        + (s.zeroStage() <= 2 ? String.format(Locale.ROOT, "4·P + %.0f·P/N", k) : String.format(Locale.ROOT, "%.0f·P/N + 4·largest layer", k + 2)) + " for model states (the ZeRO paper's 2·P + 14·P/N / 16·P/N is lower)");
+                        + (s.zeroStage() <= 2 ? String.format(Locale.ROOT, "4·P + %.0f·P/N", k)
+                                : String.format(Locale.ROOT, "%.0f·P/N + 4·largest layer", k + 2))
+                                        + " for model states (the ZeRO paper's 2·P + 14·P/N / 16·P/N is lower)");
             }
         }
 
@@ -134,7 +150,8 @@ public final class BudgetEngine {
             if (s.precision() == Precision.FP32) { base = 68; attn = 10; }
             else if (s.precision().mixed()) { base = 38; attn = 11; }
             else { base = 34; attn = 5; }
-            // Korthikanti's 34 assumes a GPT block with a 4h GELU MLP (19·s·b·h of it). A gated MLP (SwiGLU/GeGLU) keeps
+            // Korthikanti's 34 assumes a GPT block with a 4h GELU MLP (19·s·b·h of it). A gated MLP (SwiGLU/GeGLU)
+            // keeps
             // gate, up, activation and product (8·f bytes per token at 16 bits) and no dropout mask.
             if (m.ffn() > 0) {
                 boolean gated = m.ffn() != 4 * m.hidden();
@@ -147,15 +164,18 @@ public final class BudgetEngine {
                 if (s.checkpointing() == Checkpointing.FULL) {
                     int inputBytes = s.precision() == Precision.BF16 || s.precision() == Precision.FP16 ? 2 : 4;
                     act = Math.round(sbh * inputBytes * m.layers() + perLayer);
-                    assumptions.add("full activation checkpointing: each layer's input kept, one layer's working set recomputed");
+                    assumptions.add("full activation checkpointing: each layer's input kept, one layer's working set "
+                            + "recomputed");
                 } else if (s.checkpointing() == Checkpointing.SELECTIVE) {
                     act = Math.round(sbh * base * m.layers());
                     assumptions.add("selective checkpointing: the attention core is recomputed");
                 } else {
                     act = Math.round(perLayer * m.layers());
                 }
-                assumptions.add("activations per layer s·b·h·(" + (int) base + (fused ? "" : " + " + (int) attn + "·a·s/h")
-                        + ") bytes (Korthikanti et al. 2022" + (fused ? ", attention scores not stored under " + s.attention().name().toLowerCase(Locale.ROOT) : ", eager attention") + ")");
+                assumptions.add("activations per layer s·b·h·(" + (int) base + (fused ? "" : " + " + (int) attn
+                        + "·a·s/h")
+                        + ") bytes (Korthikanti et al. 2022" + (fused ? ", attention scores not stored under "
+                                + s.attention().name().toLowerCase(Locale.ROOT) : ", eager attention") + ")");
                 if (m.vocab() > 0) {
                     logits = (long) s.batch() * s.seq() * m.vocab() * (s.precision().activationBytes + 4L + 4L);
                     assumptions.add("logits b·s·V in 16-bit plus an fp32 copy for the loss and its gradient");
@@ -165,10 +185,12 @@ public final class BudgetEngine {
                 if (m.vocab() > 0) logits = (long) s.batch() * s.seq() * m.vocab() * s.precision().activationBytes;
                 int kvBytes = s.precision() == Precision.FP32 ? 4 : 2;
                 kv = 2L * m.layers() * m.kvHeads() * m.headDim() * kvBytes * (long) s.seq() * s.batch();
-                assumptions.add("KV cache 2·L·kv_heads·head_dim·" + kvBytes + " B per token for " + s.seq() + " tokens × batch " + s.batch());
+                assumptions.add("KV cache 2·L·kv_heads·head_dim·" + kvBytes + " B per token for " + s.seq()
+                        + " tokens × batch " + s.batch());
             }
         } else if (s.seq() > 0 || s.batch() > 0) {
-            assumptions.add("activations not computed: the model's layers/hidden/heads are unknown (give --model, --config or the dimensions)");
+            assumptions.add("activations not computed: the model's layers/hidden/heads are unknown (give --model, "
+                    + "--config or the dimensions)");
         } else {
             assumptions.add("activations not computed: no --seq/--batch given (model states only)");
         }
@@ -176,21 +198,27 @@ public final class BudgetEngine {
         long live = weights + grads + opt + act + logits + kv;
         long context = s.contextBytes() >= 0 ? s.contextBytes() : DEFAULT_CONTEXT;
         long overhead = context + Math.round(live * ALLOCATOR_SLACK);
-        assumptions.add("overhead: CUDA context " + Bytes.human(context) + " (measured on V100/CUDA 11.2; newer stacks with lazy loading use less) + "
+        assumptions.add("overhead: CUDA context " + Bytes.human(context) + " (measured on V100/CUDA 11.2; newer "
+                + "stacks with lazy loading use less) + "
                 + (int) (ALLOCATOR_SLACK * 100) + "% allocator slack");
         long total = live + overhead;
         // Without seq and batch the activations are unknown: a total under the card is then no claim of a fit.
-        boolean activationsKnown = s.mode() == Setup.Mode.INFER || (s.seq() > 0 && s.batch() > 0 && s.model().layers() > 0);
-        if (!activationsKnown) assumptions.add(s.model().layers() == 0 ? "activations not counted: the model's shape is unknown"
-                + " (give --model or --layers/--hidden)" : "activations not counted: give the sequence length and batch (--seq, --batch)");
-        Boolean fits = gpuBytes == null ? null : total > gpuBytes ? Boolean.FALSE : activationsKnown ? Boolean.TRUE : null;
+        boolean activationsKnown = s.mode() == Setup.Mode.INFER || (s.seq() > 0 && s.batch() > 0
+                && s.model().layers() > 0);
+        if (!activationsKnown) assumptions.add(s.model().layers() == 0 ? "activations not counted: the model's shape "
+                + "is unknown"
+                + " (give --model or --layers/--hidden)" : "activations not counted: give the sequence length and "
+                        + "batch (--seq, --batch)");
+        Boolean fits = gpuBytes == null ? null : total > gpuBytes ? Boolean.FALSE : activationsKnown ? Boolean.TRUE
+                : null;
         Long headroom = gpuBytes == null ? null : gpuBytes - total;
         return new Budget(P, trainable, new Budget.Terms(weights, grads, opt, act, logits, kv, overhead, total),
                 gpuBytes, fits, headroom, List.copyOf(assumptions));
     }
 
     /** LoRA on every linear layer of attention and MLP: r·(d_in + d_out) per adapted matrix. */
-    static long loraParams(ModelSpec m, int r, List<String> assumptions) { return loraParams(m, r, Setup.LoraTargets.ALL, assumptions); }
+    static long loraParams(ModelSpec m, int r, List<String> assumptions) { return loraParams(m, r,
+            Setup.LoraTargets.ALL, assumptions); }
 
     static long loraParams(ModelSpec m, int r, Setup.LoraTargets targets, List<String> assumptions) {
         if (!m.hasArchitecture()) {

@@ -29,7 +29,8 @@ final class Catalog {
     }
 
     static String norm(String s) {
-        return s.toLowerCase(Locale.ROOT).replaceAll("^(nvidia|geforce|tesla|meta-llama/|meta-|google/|google-bert/|mistralai/|qwen/|microsoft/)\\s*", "")
+        return s.toLowerCase(Locale.ROOT).replaceAll("^(nvidia|geforce|tesla|meta-llama/|meta-|google/|google-bert/"
+                + "|mistralai/|qwen/|microsoft/)\\s*", "")
                 .replaceAll("^(geforce|tesla)\\s*", "").replace('_', '-').replaceAll("\\s+", " ").strip();
     }
 
@@ -37,7 +38,8 @@ final class Catalog {
         String q = norm(query);
         for (Row r : rows) if (r.aliases.contains(q)) return Optional.of(r);
         String compact = q.replace(" ", "").replace("-", "");
-        for (Row r : rows) for (String a : r.aliases) if (a.replace(" ", "").replace("-", "").equals(compact)) return Optional.of(r);
+        for (Row r : rows) for (String a : r.aliases) if (a.replace(" ", "").replace("-",
+                "").equals(compact)) return Optional.of(r);
         return Optional.empty();
     }
 

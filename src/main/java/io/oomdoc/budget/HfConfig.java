@@ -24,7 +24,8 @@ public final class HfConfig {
         int experts = first(c, "num_local_experts", "num_experts", "n_routed_experts");
         int active = first(c, "num_experts_per_tok", "moe_topk");
         boolean tied = c.path("tie_word_embeddings").asBoolean(true);
-        if (layers <= 0 || hidden <= 0 || heads <= 0) throw new IOException("no layer/hidden/head sizes found (is this a model config.json?)");
+        if (layers <= 0 || hidden <= 0 || heads <= 0) throw new IOException("no layer/hidden/head sizes found (is "
+                + "this a model config.json?)");
         String name = c.path("_name_or_path").asText(c.path("model_type").asText(file.getFileName().toString()));
         return ModelSpec.fromArchitecture(name, layers, hidden, heads, kv, ffn, vocab, tied, experts, active);
     }

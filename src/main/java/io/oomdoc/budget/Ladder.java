@@ -19,21 +19,31 @@ public final class Ladder {
         if (train && start.batch() > 1) {
             BatchFinder.Result r = new BatchFinder().find(start, gpuBytes, start.batch());
             int micro = Math.max(1, r.microBatch());
-            c.rung(start.withBatch(micro), "micro-batch " + micro + " × accumulation " + Math.max(1, r.accumulationSteps()), "M5", "low", false);
+            c.rung(start.withBatch(micro), "micro-batch " + micro + " × accumulation " + Math.max(1,
+                    r.accumulationSteps()), "M5", "low", false);
         }
-        if (c.s.precision() == Setup.Precision.FP32) c.rung(c.s.withPrecision(Setup.Precision.MIXED_BF16), "bf16 autocast", "M6", "free", false);
+        if (c.s.precision() == Setup.Precision.FP32) c.rung(c.s.withPrecision(Setup.Precision.MIXED_BF16),
+                "bf16 autocast", "M6", "free", false);
         if (train && c.s.checkpointing() != Setup.Checkpointing.FULL)
-            c.rung(c.s.withCheckpointing(Setup.Checkpointing.FULL), "activation checkpointing", "M7", "~25% slower", false);
-        if (c.s.attention() == Setup.Attention.EAGER) c.rung(c.s.withAttention(Setup.Attention.SDPA), "SDPA / FlashAttention", "M11", "free", false);
-        if (train && c.s.optimizer() == Setup.Optimizer.ADAMW) c.rung(c.s.withOptimizer(Setup.Optimizer.ADAMW_8BIT), "8-bit AdamW", "M12", "low", false);
+            c.rung(c.s.withCheckpointing(Setup.Checkpointing.FULL), "activation checkpointing", "M7", "~25% slower",
+                    false);
+        if (c.s.attention() == Setup.Attention.EAGER) c.rung(c.s.withAttention(Setup.Attention.SDPA), "SDPA / FlashA"
+                + "ttention", "M11", "free", false);
+        if (train && c.s.optimizer() == Setup.Optimizer.ADAMW) c.rung(c.s.withOptimizer(Setup.Optimizer.ADAMW_8BIT),
+                "8-bit AdamW", "M12", "low", false);
         if (train && c.s.gpus() > 1 && c.s.zeroStage() < 3)
-            c.rung(c.s.withZero(3), "ZeRO-3 / FSDP full shard over " + c.s.gpus() + " GPUs", "M9", "communication", false);
+            c.rung(c.s.withZero(3), "ZeRO-3 / FSDP full shard over " + c.s.gpus() + " GPUs", "M9", "communication",
+                    false);
         if (train && !c.s.offloadOptimizer() && c.s.loraRank() == 0)
-            c.rung(c.s.withOffload(), "CPU offload of the optimizer (ZeRO-Offload)", "M10", "several times slower", false);
-        if (c.s.seq() > 256) c.rung(c.s.withSeq(c.s.seq() / 2), "sequence length " + c.s.seq() + " → " + c.s.seq() / 2, "M11", "free", true);
+            c.rung(c.s.withOffload(), "CPU offload of the optimizer (ZeRO-Offload)", "M10", "several times slower",
+                    false);
+        if (c.s.seq() > 256) c.rung(c.s.withSeq(c.s.seq() / 2), "sequence length " + c.s.seq() + " → "
+                + c.s.seq() / 2, "M11", "free", true);
         if (train && c.s.loraRank() == 0) {
-            Setup q = new Setup(c.s.model(), c.s.seq(), c.s.batch(), c.s.mode(), c.s.precision(), c.s.optimizer(), c.s.checkpointing(), c.s.attention(),
-                    c.s.zeroStage(), c.s.gpus(), 16, Setup.Quant.NF4, c.s.contextBytes(), false); // adapters replace offload
+            Setup q = new Setup(c.s.model(), c.s.seq(), c.s.batch(), c.s.mode(), c.s.precision(), c.s.optimizer(),
+                    c.s.checkpointing(), c.s.attention(),
+                    c.s.zeroStage(), c.s.gpus(), 16, Setup.Quant.NF4, c.s.contextBytes(),
+                            false); // adapters replace offload
             c.rung(q, "QLoRA (4-bit base, rank-16 adapters)", "M13", "capacity", true);
         }
         return c.out;

@@ -12,7 +12,8 @@ public record ModelSpec(String name, long params, int layers, int hidden, int he
     }
 
     /** Parameter count estimated from the architecture: attention + MLP per layer, embeddings, norms. */
-    public static ModelSpec fromArchitecture(String name, int layers, int hidden, int heads, int kvHeads, int ffn, int vocab,
+    public static ModelSpec fromArchitecture(String name, int layers, int hidden, int heads, int kvHeads, int ffn,
+            int vocab,
                                              boolean tied, int expertsTotal, int expertsActive) {
         int kv = kvHeads > 0 ? kvHeads : heads;
         int f = ffn > 0 ? ffn : 4 * hidden;
@@ -23,7 +24,8 @@ public record ModelSpec(String name, long params, int layers, int hidden, int he
         int experts = expertsTotal > 0 ? expertsTotal : 1;
         long perLayer = attn + mlp * experts + 4L * hidden;
         long embed = (long) vocab * hidden * (tied ? 1 : 2);
-        return new ModelSpec(name, layers * perLayer + embed, layers, hidden, heads, kv, f, vocab, tied, expertsTotal, expertsActive);
+        return new ModelSpec(name, layers * perLayer + embed, layers, hidden, heads, kv, f, vocab, tied,
+                expertsTotal, expertsActive);
     }
 
     /** nanochat's family: model_dim = 64·depth, head_dim 128, vocab 65,536, untied embeddings, 4h MLP. */

@@ -8,15 +8,20 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
                     Quant quant, long contextBytes, boolean offloadOptimizer, LoraTargets loraTargets) {
 
     /** LoRA on every linear layer (PEFT "all-linear", Qwen, LLaMA-Factory "all"): the default. */
-    public Setup(ModelSpec model, int seq, int batch, Mode mode, Precision precision, Optimizer optimizer, Checkpointing checkpointing,
-                 Attention attention, int zeroStage, int gpus, int loraRank, Quant quant, long contextBytes, boolean offloadOptimizer) {
-        this(model, seq, batch, mode, precision, optimizer, checkpointing, attention, zeroStage, gpus, loraRank, quant, contextBytes, offloadOptimizer, LoraTargets.ALL);
+    public Setup(ModelSpec model, int seq, int batch, Mode mode, Precision precision, Optimizer optimizer,
+            Checkpointing checkpointing,
+                 Attention attention, int zeroStage, int gpus, int loraRank, Quant quant, long contextBytes,
+                         boolean offloadOptimizer) {
+        this(model, seq, batch, mode, precision, optimizer, checkpointing, attention, zeroStage, gpus, loraRank,
+                quant, contextBytes, offloadOptimizer, LoraTargets.ALL);
     }
 
     /** Without CPU offload: the common case. */
-    public Setup(ModelSpec model, int seq, int batch, Mode mode, Precision precision, Optimizer optimizer, Checkpointing checkpointing,
+    public Setup(ModelSpec model, int seq, int batch, Mode mode, Precision precision, Optimizer optimizer,
+            Checkpointing checkpointing,
                  Attention attention, int zeroStage, int gpus, int loraRank, Quant quant, long contextBytes) {
-        this(model, seq, batch, mode, precision, optimizer, checkpointing, attention, zeroStage, gpus, loraRank, quant, contextBytes, false);
+        this(model, seq, batch, mode, precision, optimizer, checkpointing, attention, zeroStage, gpus, loraRank,
+                quant, contextBytes, false);
     }
 
     public enum Mode { TRAIN, INFER }
@@ -47,15 +52,26 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
         return Enum.valueOf(type, v);
     }
 
-    public Setup withBatch(int b) { return new Setup(model, seq, b, mode, precision, optimizer, checkpointing, attention, zeroStage, gpus, loraRank, quant, contextBytes, offloadOptimizer, loraTargets); }
-    public Setup withSeq(int s) { return new Setup(model, s, batch, mode, precision, optimizer, checkpointing, attention, zeroStage, gpus, loraRank, quant, contextBytes, offloadOptimizer, loraTargets); }
-    public Setup withPrecision(Precision p) { return new Setup(model, seq, batch, mode, p, optimizer, checkpointing, attention, zeroStage, gpus, loraRank, quant, contextBytes, offloadOptimizer, loraTargets); }
-    public Setup withOptimizer(Optimizer o) { return new Setup(model, seq, batch, mode, precision, o, checkpointing, attention, zeroStage, gpus, loraRank, quant, contextBytes, offloadOptimizer, loraTargets); }
-    public Setup withCheckpointing(Checkpointing c) { return new Setup(model, seq, batch, mode, precision, optimizer, c, attention, zeroStage, gpus, loraRank, quant, contextBytes, offloadOptimizer, loraTargets); }
-    public Setup withAttention(Attention a) { return new Setup(model, seq, batch, mode, precision, optimizer, checkpointing, a, zeroStage, gpus, loraRank, quant, contextBytes, offloadOptimizer, loraTargets); }
-    public Setup withZero(int z) { return new Setup(model, seq, batch, mode, precision, optimizer, checkpointing, attention, z, gpus, loraRank, quant, contextBytes, offloadOptimizer, loraTargets); }
-    public Setup withOffload() { return new Setup(model, seq, batch, mode, precision, optimizer, checkpointing, attention, zeroStage, gpus, loraRank, quant, contextBytes, true, loraTargets); }
-    public Setup withLoraTargets(LoraTargets t) { return new Setup(model, seq, batch, mode, precision, optimizer, checkpointing, attention, zeroStage, gpus, loraRank, quant, contextBytes, offloadOptimizer, t); }
-    public Setup withGpus(int n) { return new Setup(model, seq, batch, mode, precision, optimizer, checkpointing, attention, zeroStage, n, loraRank, quant, contextBytes, offloadOptimizer, loraTargets); }
-    public Setup withLora(int r, Quant q) { return new Setup(model, seq, batch, mode, precision, optimizer, checkpointing, attention, zeroStage, gpus, r, q, contextBytes, offloadOptimizer, loraTargets); }
+    public Setup withBatch(int b) { return new Setup(model, seq, b, mode, precision, optimizer, checkpointing,
+            attention, zeroStage, gpus, loraRank, quant, contextBytes, offloadOptimizer, loraTargets); }
+    public Setup withSeq(int s) { return new Setup(model, s, batch, mode, precision, optimizer, checkpointing,
+            attention, zeroStage, gpus, loraRank, quant, contextBytes, offloadOptimizer, loraTargets); }
+    public Setup withPrecision(Precision p) { return new Setup(model, seq, batch, mode, p, optimizer, checkpointing,
+            attention, zeroStage, gpus, loraRank, quant, contextBytes, offloadOptimizer, loraTargets); }
+    public Setup withOptimizer(Optimizer o) { return new Setup(model, seq, batch, mode, precision, o, checkpointing,
+            attention, zeroStage, gpus, loraRank, quant, contextBytes, offloadOptimizer, loraTargets); }
+    public Setup withCheckpointing(Checkpointing c) { return new Setup(model, seq, batch, mode, precision, optimizer,
+            c, attention, zeroStage, gpus, loraRank, quant, contextBytes, offloadOptimizer, loraTargets); }
+    public Setup withAttention(Attention a) { return new Setup(model, seq, batch, mode, precision, optimizer,
+            checkpointing, a, zeroStage, gpus, loraRank, quant, contextBytes, offloadOptimizer, loraTargets); }
+    public Setup withZero(int z) { return new Setup(model, seq, batch, mode, precision, optimizer, checkpointing,
+            attention, z, gpus, loraRank, quant, contextBytes, offloadOptimizer, loraTargets); }
+    public Setup withOffload() { return new Setup(model, seq, batch, mode, precision, optimizer, checkpointing,
+            attention, zeroStage, gpus, loraRank, quant, contextBytes, true, loraTargets); }
+    public Setup withLoraTargets(LoraTargets t) { return new Setup(model, seq, batch, mode, precision, optimizer,
+            checkpointing, attention, zeroStage, gpus, loraRank, quant, contextBytes, offloadOptimizer, t); }
+    public Setup withGpus(int n) { return new Setup(model, seq, batch, mode, precision, optimizer, checkpointing,
+            attention, zeroStage, n, loraRank, quant, contextBytes, offloadOptimizer, loraTargets); }
+    public Setup withLora(int r, Quant q) { return new Setup(model, seq, batch, mode, precision, optimizer,
+            checkpointing, attention, zeroStage, gpus, r, q, contextBytes, offloadOptimizer, loraTargets); }
 }

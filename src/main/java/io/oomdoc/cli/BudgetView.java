@@ -11,7 +11,8 @@ import java.util.Locale;
 public final class BudgetView {
     private BudgetView() {}
 
-    private static final String[][] BUCKETS = {{"weights", "W"}, {"gradients", "G"}, {"optimizer", "O"}, {"activations", "A"},
+    private static final String[][] BUCKETS = {{"weights", "W"}, {"gradients", "G"}, {"optimizer", "O"},
+            {"activations", "A"},
             {"logits", "L"}, {"kv cache", "K"}, {"overhead", "·"}};
 
     public static String text(Budget b, List<Ladder.Rung> ladder, Style st) {
@@ -39,8 +40,10 @@ public final class BudgetView {
         if (ladder != null && !ladder.isEmpty()) {
             sb.append("\nladder (M4), each rung on top of the previous:\n");
             for (Ladder.Rung r : ladder) {
-                sb.append(String.format(Locale.ROOT, "  %2d. %-48s saves %10s → %10s  %s%s%n", r.number(), r.fix(), Bytes.human(r.savedBytes()),
-                        Bytes.human(r.totalAfter()), r.fits() ? st.green("fits") : "", r.changesScience() ? st.yellow("  [changes the science]") : ""));
+                sb.append(String.format(Locale.ROOT, "  %2d. %-48s saves %10s → %10s  %s%s%n", r.number(), r.fix(),
+                        Bytes.human(r.savedBytes()),
+                        Bytes.human(r.totalAfter()), r.fits() ? st.green("fits") : "", r.changesScience()
+                                ? st.yellow("  [changes the science]") : ""));
             }
             ladder.stream().filter(Ladder.Rung::fits).findFirst().ifPresentOrElse(
                     r -> sb.append("  → first fit at rung ").append(r.number()).append(": ").append(r.fix()).append('\n'),

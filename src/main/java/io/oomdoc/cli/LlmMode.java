@@ -22,7 +22,8 @@ public final class LlmMode {
             throw new UserError(e.getMessage(), 2);
         }
         return cfg.map(c -> new LlmAgent(c, new OomdocTools(ctx.workDir, ctx.session::facts, ctx.env,
-                msg -> { ctx.out.println(ctx.style.yellow("(" + msg + ")")); ctx.out.flush(); }), Duration.ofSeconds(120)));
+                msg -> { ctx.out.println(ctx.style.yellow("(" + msg + ")")); ctx.out.flush(); }),
+                        Duration.ofSeconds(120)));
     }
 
     /**
@@ -35,7 +36,8 @@ public final class LlmMode {
         io.oomdoc.protocol.dialogue.Answer embedded = ctx.session.conversation().respond(input);
         Consumer<String> tokens = stream ? t -> { ctx.out.print(t); ctx.out.flush(); } : null;
         LlmAgent.Answer a = agent.ask(input, tokens);
-        if (!a.toolCalls().isEmpty()) ctx.out.println(ctx.style.dim("\n(tools used: " + String.join(", ", a.toolCalls()) + ")"));
+        if (!a.toolCalls().isEmpty()) ctx.out.println(ctx.style.dim("\n(tools used: " + String.join(", ",
+                a.toolCalls()) + ")"));
         if (a.modelText() == null) {
             ctx.out.println("oomdoc: " + a.failure() + "; here is the embedded answer instead.");
             if (embedded.text() != null) ctx.out.println(embedded.text());
@@ -43,7 +45,8 @@ public final class LlmMode {
             return embedded.report();
         }
         Report engine = embedded.report() != null ? embedded.report()
-                : new io.oomdoc.protocol.Diagnoser().diagnose(io.oomdoc.evidence.trace.LogText.of(input), input, ctx.session.facts(), null, null);
+                : new io.oomdoc.protocol.Diagnoser().diagnose(io.oomdoc.evidence.trace.LogText.of(input), input,
+                        ctx.session.facts(), null, null);
         String composed = LlmAgent.compose(a.modelText(), engine);
         if (stream) ctx.out.print("\n\n" + composed.substring(a.modelText().strip().length()).strip() + "\n");
         else ctx.out.print(composed);

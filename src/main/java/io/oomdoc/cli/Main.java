@@ -26,18 +26,23 @@ import java.util.concurrent.Callable;
 /** Entry point: `oomdoc` opens the REPL (or reads standard input when it is not a terminal); subcommands run one-shot. */
 @Command(name = "oomdoc", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Diagnoses GPU out-of-memory failures in deep-learning jobs.",
-        subcommands = {DiagnoseCommand.class, AskCommand.class, BudgetCommand.class, BatchCommand.class, GpuCommand.class,
+        subcommands = {DiagnoseCommand.class, AskCommand.class, BudgetCommand.class, BatchCommand.class,
+                GpuCommand.class,
                 ScanCommand.class, KbCommand.class, ProbeCommand.class, SnapshotCommand.class,
-                SessionCommands.DebugOomCommand.class, SessionCommands.FactsCommand.class, SessionCommands.ResetCommand.class,
-                SessionCommands.SaveCommand.class, SessionCommands.ModelCommand.class, SessionCommands.ExitCommand.class,
+                SessionCommands.DebugOomCommand.class, SessionCommands.FactsCommand.class,
+                        SessionCommands.ResetCommand.class,
+                SessionCommands.SaveCommand.class, SessionCommands.ModelCommand.class,
+                        SessionCommands.ExitCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     public static final String VERSION = "0.1.0";
 
     /** Commands of the tree, in help order; the REPL offers the same ones as slash commands. */
     public static final List<Class<?>> COMMANDS = List.of(DiagnoseCommand.class, AskCommand.class, BudgetCommand.class,
-            BatchCommand.class, GpuCommand.class, ScanCommand.class, KbCommand.class, ProbeCommand.class, SnapshotCommand.class,
-            SessionCommands.DebugOomCommand.class, SessionCommands.FactsCommand.class, SessionCommands.ResetCommand.class,
+            BatchCommand.class, GpuCommand.class, ScanCommand.class, KbCommand.class, ProbeCommand.class,
+                    SnapshotCommand.class,
+            SessionCommands.DebugOomCommand.class, SessionCommands.FactsCommand.class,
+                    SessionCommands.ResetCommand.class,
             SessionCommands.SaveCommand.class, SessionCommands.ModelCommand.class, SessionCommands.ExitCommand.class);
 
     static final class Version implements CommandLine.IVersionProvider {
@@ -77,7 +82,8 @@ public final class Main implements Callable<Integer> {
         Session session = new Session(repl ? Session.transcriptPath(env) : null);
         AppContext ctx = new AppContext(o, e, in, env, workDir, new Style(color), session, repl);
         CommandLine cl = tree(ctx, stdinIsTerminal);
-        if (java.util.Arrays.stream(args).anyMatch(a -> a.equals("--help") || a.equals("-h") || a.equals("help"))) describe(cl);
+        if (java.util.Arrays.stream(args).anyMatch(a -> a.equals("--help") || a.equals("-h")
+                || a.equals("help"))) describe(cl);
         cl.setOut(o);
         cl.setErr(e);
         int code = cl.execute(args);
@@ -94,13 +100,15 @@ public final class Main implements Callable<Integer> {
                 cmd.getErr().println("oomdoc: " + ue.getMessage());
                 return ue.exitCode;
             }
-            cmd.getErr().println("oomdoc: internal error: " + ex + (ctx.env.get("OOMDOC_DEBUG") == null ? " (set OOMDOC_DEBUG=1 for details)" : ""));
+            cmd.getErr().println("oomdoc: internal error: " + ex + (ctx.env.get("OOMDOC_DEBUG") == null
+                    ? " (set OOMDOC_DEBUG=1 for details)" : ""));
             if (ctx.env.get("OOMDOC_DEBUG") != null) ex.printStackTrace(cmd.getErr());
             return 1;
         });
         cl.setParameterExceptionHandler((ex, a) -> {
             ex.getCommandLine().getErr().println("oomdoc: " + ex.getMessage());
-            ex.getCommandLine().getErr().println("try: oomdoc " + (ex.getCommandLine() == cl ? "" : ex.getCommandLine().getCommandName() + " ") + "--help");
+            ex.getCommandLine().getErr().println("try: oomdoc " + (ex.getCommandLine() == cl ? ""
+                    : ex.getCommandLine().getCommandName() + " ") + "--help");
             return 2;
         });
         return cl;

@@ -9,7 +9,8 @@ public final class Paths {
 
     public static Path stateDir(Map<String, String> env) {
         String xdg = env.get("XDG_STATE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "state");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local",
+                "state");
         return base.resolve("oomdoc");
     }
 

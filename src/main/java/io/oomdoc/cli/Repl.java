@@ -40,7 +40,8 @@ public final class Repl {
     }
 
     /** A REPL over plain streams through JLine's dumb terminal: how tests and pipes drive it. */
-    public static int runOnStreams(InputStream in, OutputStream out, Map<String, String> env, Path workDir) throws IOException {
+    public static int runOnStreams(InputStream in, OutputStream out, Map<String, String> env,
+            Path workDir) throws IOException {
         return runOnStreams(in, out, env, workDir, t -> { });
     }
 
@@ -50,7 +51,8 @@ public final class Repl {
         Terminal t = new DumbTerminal("oomdoc", Terminal.TYPE_DUMB, in, out, StandardCharsets.UTF_8);
         onStart.accept(t);
         PrintWriter w = t.writer();
-        AppContext ctx = new AppContext(w, w, in, env, workDir, Style.plain(), new Session(Session.transcriptPath(env)), true);
+        AppContext ctx = new AppContext(w, w, in, env, workDir, Style.plain(),
+                new Session(Session.transcriptPath(env)), true);
         return new Repl(ctx, t).run();
     }
 
@@ -78,7 +80,8 @@ public final class Repl {
         } catch (IOException | RuntimeException e) {
             out.println("(history disabled: " + e.getMessage() + ")");
         }
-        out.println(ctx.style.bold("oomdoc " + Main.VERSION) + " — paste a trace, describe the failure, or type /help. Ctrl-D leaves.");
+        out.println(ctx.style.bold("oomdoc " + Main.VERSION) + " — paste a trace, describe the failure, or type "
+                + "/help. Ctrl-D leaves.");
         try {
             LlmMode.agent(ctx, null, null, null).ifPresent(a -> {
                 ctx.session.setAgent(a);
@@ -129,7 +132,8 @@ public final class Repl {
     }
 
     /**
-     * Reads every bundled table once, on this thread, before any answer runs. A Ctrl-C cancels an answer by interrupting
+     * Reads every bundled table once, on this thread, before any answer runs. A Ctrl-C cancels an answer by
+     * interrupting
      * its thread, and an interrupt during a read from the jar can close the jar's channel for the rest of the process;
      * with the tables cached no answer reads the jar again.
      */
@@ -140,12 +144,14 @@ public final class Repl {
     }
 
     private static final String[] WARM_UP = {
-            "torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 20.00 MiB. GPU 0 has a total capacity of 23.64 GiB "
+            "torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 20.00 MiB. GPU 0 has a total capacity of "
+                    + "23.64 GiB "
                     + "of which 1.02 GiB is free.", "what is reserved?", "how do I enable gradient checkpointing?",
             "what batch fits llama-3.1-8b on a 24GB RTX 3090 at seq 2048?", "what if I use QLoRA?", "thanks"};
 
     /** Runs one answer on the worker so Ctrl-C can cancel it without leaving the session. */
-    private SlashCommands.Outcome answer(Terminal terminal, ExecutorService worker, java.util.concurrent.Callable<SlashCommands.Outcome> task) {
+    private SlashCommands.Outcome answer(Terminal terminal, ExecutorService worker,
+            java.util.concurrent.Callable<SlashCommands.Outcome> task) {
         Future<SlashCommands.Outcome> f = worker.submit(task);
         Terminal.SignalHandler prev = terminal.handle(Terminal.Signal.INT, s -> f.cancel(true));
         try {

@@ -26,7 +26,8 @@ public final class ReportView {
         section(sb, st, "Risk Assessment", Wrap.text(s.riskAssessment(), width));
         list(sb, st, "Information Gaps", s.informationGaps().stream().map(x -> Wrap.text(x, width - 2)).toList());
         list(sb, st, "Caveats", s.caveats().stream().map(x -> Wrap.text(x, width - 2)).toList());
-        sb.append(st.dim("category " + r.category() + " · phase " + r.phase() + " · kb " + String.join(", ", r.kb()))).append('\n');
+        sb.append(st.dim("category " + r.category() + " · phase " + r.phase() + " · kb " + String.join(", ",
+                r.kb()))).append('\n');
         if (r.question() != null) sb.append('\n').append(st.yellow("? " + r.question())).append('\n');
         return sb.toString();
     }
@@ -37,7 +38,8 @@ public final class ReportView {
             default -> "Cause: " + r.category().replace('_', ' ') + String.format(Locale.ROOT, " (%.0f%% sure).",
                     r.hypotheses().isEmpty() ? 0 : 100 * r.hypotheses().get(0).confidence());
         };
-        String fix = r.fixes().isEmpty() ? "First step: see Root Cause." : "First fix: " + r.fixes().get(0).title() + ".";
+        String fix = r.fixes().isEmpty() ? "First step: see Root Cause." : "First fix: " + r.fixes().get(0).title()
+                + ".";
         return cause + "\n" + fix;
     }
 
@@ -56,12 +58,14 @@ public final class ReportView {
         s.informationGaps().forEach(g -> sb.append("- ").append(g).append('\n'));
         sb.append("\n## Caveats\n\n");
         s.caveats().forEach(c -> sb.append("- ").append(c).append('\n'));
-        sb.append(String.format(Locale.ROOT, "%n_category %s, phase %s, framework %s, knowledge %s_%n", r.category(), r.phase(), r.framework(), String.join(", ", r.kb())));
+        sb.append(String.format(Locale.ROOT, "%n_category %s, phase %s, framework %s, knowledge %s_%n", r.category(),
+                r.phase(), r.framework(), String.join(", ", r.kb())));
         return sb.toString();
     }
 
     private static void section(StringBuilder sb, Style st, String title, String body) {
-        sb.append(st.heading("## " + title)).append('\n').append(body == null || body.isBlank() ? "(none)" : body).append("\n\n");
+        sb.append(st.heading("## " + title)).append('\n').append(body == null || body.isBlank() ? "(none)"
+                : body).append("\n\n");
     }
 
     private static void list(StringBuilder sb, Style st, String title, List<String> items) {

@@ -70,7 +70,8 @@ public final class Session {
         event.put("payload", payload);
         try {
             Files.createDirectories(transcript.getParent());
-            try (Writer w = Files.newBufferedWriter(transcript, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+            try (Writer w = Files.newBufferedWriter(transcript, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND)) {
                 w.write(Json.line(event));
                 w.write('\n');
             }

@@ -63,7 +63,8 @@ public final class SlashCommands {
         List<String> matches = names.stream().filter(n -> n.startsWith(typed)).toList();
         if (matches.size() == 1) return matches.get(0);
         if (matches.isEmpty()) ctx.out.println("Unknown command /" + typed + ". /help lists the commands.");
-        else ctx.out.println("/" + typed + " is ambiguous: " + String.join(", ", matches.stream().map(m -> "/" + m).toList()));
+        else ctx.out.println("/" + typed + " is ambiguous: " + String.join(", ", matches.stream().map(m -> "/"
+                + m).toList()));
         return null;
     }
 
@@ -74,6 +75,7 @@ public final class SlashCommands {
             String hint = pc == null || pc.argumentHint().isBlank() ? "" : " " + pc.argumentHint();
             ctx.out.printf("  %-40s %s%n", "/" + n + hint, desc);
         }
-        ctx.out.println("Anything else is chat: paste a trace or describe the failure. Tab completes commands and paths.");
+        ctx.out.println("Anything else is chat: paste a trace or describe the failure. Tab completes commands and "
+                + "paths.");
     }
 }

@@ -12,9 +12,11 @@ import java.util.regex.Pattern;
  */
 final class TraceAwareParser extends DefaultParser {
     private static final Pattern FRAME = Pattern.compile("^\\s*File \"[^\"]+\", line \\d+");
-    private static final Pattern EXCEPTION = Pattern.compile("^(?:[A-Za-z_][\\w.]*(?:Error|Exception|Interrupt|Exit)\\b|Killed\\b)"
+    private static final Pattern EXCEPTION = Pattern.compile("^(?:[A-Za-z_][\\w.]*(?:Error|Exception|Interrupt"
+            + "|Exit)\\b|Killed\\b)"
             + "|out of memory|OutOfMemory|RESOURCE_EXHAUSTED|\\bKilled\\s*$");
-    private static final Pattern LOG_START = Pattern.compile("\\d+%\\||it/s]|s/it]|^\\[?\\d{4}-\\d\\d-\\d\\d|^\\[?(?:INFO|WARNING|ERROR)\\b");
+    private static final Pattern LOG_START = Pattern.compile("\\d+%\\||it/s]|s/it]|^\\[?\\d{4}-\\d\\d-\\d\\d"
+            + "|^\\[?(?:INFO|WARNING|ERROR)\\b");
 
     TraceAwareParser() {
         setEscapeChars(new char[0]); // Windows paths and regexes keep their backslashes

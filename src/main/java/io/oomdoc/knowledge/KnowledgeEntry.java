@@ -23,7 +23,8 @@ public record KnowledgeEntry(
      * serving, jax, tensorflow); empty means PyTorch training. {@code {name}} placeholders in before/after are
      * filled from the user's own figures (see protocol.FixTemplate).
      */
-    public record Fix(String title, String cost, boolean changesScience, String before, String after, List<String> stacks) {
+    public record Fix(String title, String cost, boolean changesScience, String before, String after,
+            List<String> stacks) {
         public Fix {
             stacks = stacks == null ? List.of() : List.copyOf(stacks);
         }

@@ -17,9 +17,12 @@ public final class LexicalIndex {
     public record Hit(KnowledgeEntry entry, double score) {}
 
     private static final double K1 = 1.2, B = 0.75;
-    private static final Set<String> STOP = Set.of("the", "a", "an", "and", "or", "of", "to", "in", "is", "it", "my", "on",
-            "for", "with", "when", "what", "why", "how", "i", "at", "be", "do", "does", "this", "that", "after", "get", "gets",
-            "keeps", "are", "was", "from", "by", "as", "me", "can", "not", "no", "only", "just", "also", "very", "still", "but", "if", "so", "then", "than", "which", "there", "their", "while", "i'm", "am");
+    private static final Set<String> STOP = Set.of("the", "a", "an", "and", "or", "of", "to", "in", "is", "it", "my",
+            "on",
+            "for", "with", "when", "what", "why", "how", "i", "at", "be", "do", "does", "this", "that", "after",
+                    "get", "gets",
+            "keeps", "are", "was", "from", "by", "as", "me", "can", "not", "no", "only", "just", "also", "very",
+                    "still", "but", "if", "so", "then", "than", "which", "there", "their", "while", "i'm", "am");
 
     private final List<KnowledgeEntry> entries;
     private final List<Map<String, Double>> tf = new ArrayList<>();
@@ -49,7 +52,8 @@ public final class LexicalIndex {
     }
 
     /** Words every entry is about: in a query they only add noise ("CUDA OOM" matches everything). */
-    private static final Set<String> DOMAIN = Set.of("cuda", "oom", "gpu", "memory", "memori", "error", "out", "pytorch", "torch");
+    private static final Set<String> DOMAIN = Set.of("cuda", "oom", "gpu", "memory", "memori", "error", "out",
+            "pytorch", "torch");
 
     public List<Hit> search(String query, int limit) {
         Set<String> terms = new HashSet<>();

@@ -48,9 +48,12 @@ public final class LlmAgent {
         String system = systemPrompt();
         var memory = MessageWindowChatMemory.withMaxMessages(30);
         this.assistant = AiServices.builder(Assistant.class).chatModel(chatModel(config, timeout)).tools(tools)
-                .chatMemory(memory).systemMessageProvider(id -> system).maxSequentialToolsInvocations(MAX_TOOL_CALLS).build();
-        this.streaming = AiServices.builder(StreamingAssistant.class).streamingChatModel(streamingModel(config, timeout)).tools(tools)
-                .chatMemory(memory).systemMessageProvider(id -> system).maxSequentialToolsInvocations(MAX_TOOL_CALLS).build();
+                .chatMemory(memory).systemMessageProvider(id
+                        -> system).maxSequentialToolsInvocations(MAX_TOOL_CALLS).build();
+        this.streaming = AiServices.builder(StreamingAssistant.class).streamingChatModel(streamingModel(config,
+                timeout)).tools(tools)
+                .chatMemory(memory).systemMessageProvider(id
+                        -> system).maxSequentialToolsInvocations(MAX_TOOL_CALLS).build();
     }
 
     public ProviderConfig config() { return config; }
@@ -60,8 +63,10 @@ public final class LlmAgent {
         if (announced) return null;
         announced = true;
         if (!config.remote()) return null;
-        return "oomdoc: from now on your messages and the tools' results (log excerpts, code lines, GPU and host state) go to "
-                + config.baseUrl() + " (" + config.provider() + ", " + config.model() + "). Tokens and keys are masked first.";
+        return "oomdoc: from now on your messages and the tools' results (log excerpts, code lines, GPU and host "
+                + "state) go to "
+                + config.baseUrl() + " (" + config.provider() + ", " + config.model() + "). Tokens and keys are "
+                        + "masked first.";
     }
 
     /** One turn. With a token consumer the answer streams; without one it arrives whole. */
@@ -89,7 +94,8 @@ public final class LlmAgent {
         } catch (ExecutionException e) {
             return new Answer(null, reason(e.getCause()), tools.calls().subList(before, tools.calls().size()));
         } catch (TimeoutException e) {
-            return new Answer(null, "the model did not finish within 10 minutes", tools.calls().subList(before, tools.calls().size()));
+            return new Answer(null, "the model did not finish within 10 minutes", tools.calls().subList(before,
+                    tools.calls().size()));
         } catch (RuntimeException e) {
             return new Answer(null, reason(e), tools.calls().subList(before, tools.calls().size()));
         }
@@ -112,13 +118,18 @@ public final class LlmAgent {
         String all = String.valueOf(e);
         for (Throwable c = e; c != null; c = c.getCause()) all += " | " + c;
         String l = all.toLowerCase();
-        if (l.contains("sequential tool") || l.contains("tool executions")) return "the model kept calling tools; stopped after " + MAX_TOOL_CALLS;
-        if (l.contains("connect") && (l.contains("refused") || l.contains("connectexception"))) return "the LLM endpoint is unreachable (connection refused)";
-        if (l.contains("401") || l.contains("unauthorized") || l.contains("invalid api key") || l.contains("authentication")) return "the LLM endpoint rejected the API key (401)";
+        if (l.contains("sequential tool") || l.contains("tool executions")) return "the model kept calling tools; "
+                + "stopped after " + MAX_TOOL_CALLS;
+        if (l.contains("connect") && (l.contains("refused") || l.contains("connectexception"))) return "the LLM endp"
+                + "oint is unreachable (connection refused)";
+        if (l.contains("401") || l.contains("unauthorized") || l.contains("invalid api key")
+                || l.contains("authentication")) return "the LLM endpoint rejected the API key (401)";
         if (l.contains("429") || l.contains("rate limit")) return "the LLM endpoint is rate-limiting (429)";
         if (l.contains("timeout") || l.contains("timed out")) return "the LLM endpoint timed out";
-        if (l.contains("unknownhost") || l.contains("unresolved")) return "the LLM endpoint's host name does not resolve";
-        String first = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+        if (l.contains("unknownhost") || l.contains("unresolved")) return "the LLM endpoint's host name does not "
+                + "resolve";
+        String first = e.getMessage() == null ? e.getClass().getSimpleName()
+                : e.getMessage().lines().findFirst().orElse("");
         return "the LLM call failed: " + (first.length() > 160 ? first.substring(0, 160) + "…" : first);
     }
 

@@ -57,12 +57,14 @@ public final class OomdocTools {
     /** The tools that ran, in order ("read_file(train.py)"), for the user and for tests. */
     public List<String> calls() { return List.copyOf(calls); }
 
-    @Tool(name = "parse_trace", value = "Parse an out-of-memory log or traceback: the message family, the allocator's numbers in bytes, the phase, the user's frame")
+    @Tool(name = "parse_trace", value = "Parse an out-of-memory log or traceback: the message family, the "
+            + "allocator's numbers in bytes, the phase, the user's frame")
     public String parseTrace(@P("the log text") String text) {
         calls.add("parse_trace");
         TraceAnalysis a = new TraceAnalyzer().analyze(LogText.of(text == null ? "" : text));
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("findings", a.findings().stream().map(f -> Map.of("kind", f.kind().name(), "message", f.message(), "notes", f.notes())).toList());
+        m.put("findings", a.findings().stream().map(f -> Map.of("kind", f.kind().name(), "message", f.message(),
+                "notes", f.notes())).toList());
         m.put("numbers", a.numbers());
         m.put("phase", a.phase().json());
         m.put("phase_evidence", a.phaseEvidence());
@@ -73,20 +75,24 @@ public final class OomdocTools {
         return out(m);
     }
 
-    @Tool(name = "gpu_state", value = "GPU memory and processes on this machine (nvidia-smi, CUDA driver), without creating a CUDA context")
+    @Tool(name = "gpu_state", value = "GPU memory and processes on this machine (nvidia-smi, CUDA driver), without "
+            + "creating a CUDA context")
     public String gpuState() {
         calls.add("gpu_state");
         return out(new GpuProbe().read(env, false));
     }
 
-    @Tool(name = "host_state", value = "Host RAM, cgroup limit and OOM-kill count, /dev/shm, CPU count, recent kernel OOM kills")
+    @Tool(name = "host_state", value = "Host RAM, cgroup limit and OOM-kill count, /dev/shm, CPU count, recent "
+            + "kernel OOM kills")
     public String hostState() {
         calls.add("host_state");
         return out(new HostProbe().read());
     }
 
-    @Tool(name = "search_repo", value = "Regex search over the repository's files (inside the repository only); returns file:line with context")
-    public String searchRepo(@P("a Java regular expression") String regex, @P(value = "optional file glob such as *.py", required = false) String glob) {
+    @Tool(name = "search_repo", value = "Regex search over the repository's files (inside the repository only); "
+            + "returns file:line with context")
+    public String searchRepo(@P("a Java regular expression") String regex,
+            @P(value = "optional file glob such as *.py", required = false) String glob) {
         calls.add("search_repo(" + regex + ")");
         try {
             return out(RepoSearch.search(repo, regex, glob == null || glob.isBlank() ? null : glob, 40, 2));
@@ -97,8 +103,10 @@ public final class OomdocTools {
         }
     }
 
-    @Tool(name = "read_file", value = "Read a text file of the repository (path relative to the repository root), at most 400 lines from start_line")
-    public String readFile(@P("path relative to the repository root") String path, @P(value = "first line, 1-based", required = false) Integer startLine) {
+    @Tool(name = "read_file", value = "Read a text file of the repository (path relative to the repository root), at "
+            + "most 400 lines from start_line")
+    public String readFile(@P("path relative to the repository root") String path, @P(value = "first line, 1-based",
+            required = false) Integer startLine) {
         calls.add("read_file(" + path + ")");
         Path p;
         try {
@@ -112,18 +120,21 @@ public final class OomdocTools {
         }
         try {
             if (!Files.isRegularFile(p)) return "error: no such file " + path;
-            if (Files.size(p) > 5_000_000 || RepoFiles.looksBinary(p)) return "error: " + path + " is binary or too large to read";
+            if (Files.size(p) > 5_000_000 || RepoFiles.looksBinary(p)) return "error: " + path + " is binary or too "
+                    + "large to read";
             String[] lines = Files.readString(p, StandardCharsets.UTF_8).split("\n", -1);
             int from = Math.max(1, startLine == null ? 1 : startLine);
             StringBuilder sb = new StringBuilder();
-            for (int i = from; i <= lines.length && i < from + 400; i++) sb.append(i).append(": ").append(lines[i - 1]).append('\n');
+            for (int i = from; i <= lines.length && i < from
+                    + 400; i++) sb.append(i).append(": ").append(lines[i - 1]).append('\n');
             return cap(Redactor.redact(sb.toString()));
         } catch (Exception e) {
             return "error: cannot read " + path + ": " + e.getMessage();
         }
     }
 
-    @Tool(name = "scan_code", value = "Scan the repository's Python code for memory anti-patterns and read the training setup (batch, seq, precision, optimizer)")
+    @Tool(name = "scan_code", value = "Scan the repository's Python code for memory anti-patterns and read the "
+            + "training setup (batch, seq, precision, optimizer)")
     public String scanCode() {
         calls.add("scan_code");
         try {
@@ -133,12 +144,17 @@ public final class OomdocTools {
         }
     }
 
-    @Tool(name = "budget", value = "Per-GPU memory budget term by term. Give a catalog model name or a parameter count, sequence length, micro-batch, precision (fp32|bf16|mixed-bf16|mixed-fp16), optimizer (adamw|adamw-8bit|adafactor|sgd), and the GPU name or memory in GiB")
+    @Tool(name = "budget", value = "Per-GPU memory budget term by term. Give a catalog model name or a parameter "
+            + "count, sequence length, micro-batch, precision (fp32|bf16|mixed-bf16|mixed-fp16), optimizer (adamw"
+                    + "|adamw-8bit|adafactor|sgd), and the GPU name or memory in GiB")
     public String budget(@P(value = "catalog model name, e.g. llama-3.1-8b", required = false) String model,
                          @P(value = "parameter count if the model is not in the catalog", required = false) Long params,
-                         @P(value = "sequence length", required = false) Integer seq, @P(value = "micro-batch", required = false) Integer batch,
-                         @P(value = "precision", required = false) String precision, @P(value = "optimizer", required = false) String optimizer,
-                         @P(value = "gpu name", required = false) String gpu, @P(value = "gpu memory in GiB", required = false) Double gpuGib) {
+                         @P(value = "sequence length", required = false) Integer seq, @P(value = "micro-batch",
+                                 required = false) Integer batch,
+                         @P(value = "precision", required = false) String precision, @P(value = "optimizer",
+                                 required = false) String optimizer,
+                         @P(value = "gpu name", required = false) String gpu, @P(value = "gpu memory in GiB",
+                                 required = false) Double gpuGib) {
         calls.add("budget");
         try {
             Setup s = setup(model, params, seq, batch, precision, optimizer);
@@ -148,10 +164,14 @@ public final class OomdocTools {
         }
     }
 
-    @Tool(name = "max_batch", value = "Largest micro-batch that fits a GPU, and the gradient accumulation that keeps an effective batch")
-    public String maxBatch(@P(value = "catalog model name", required = false) String model, @P(value = "parameter count", required = false) Long params,
-                           @P("sequence length") Integer seq, @P(value = "effective batch to keep", required = false) Integer effectiveBatch,
-                           @P(value = "precision", required = false) String precision, @P(value = "gpu name", required = false) String gpu,
+    @Tool(name = "max_batch", value = "Largest micro-batch that fits a GPU, and the gradient accumulation that keeps "
+            + "an effective batch")
+    public String maxBatch(@P(value = "catalog model name", required = false) String model, @P(value = "parameter co"
+            + "unt", required = false) Long params,
+                           @P("sequence length") Integer seq, @P(value = "effective batch to keep",
+                                   required = false) Integer effectiveBatch,
+                           @P(value = "precision", required = false) String precision, @P(value = "gpu name",
+                                   required = false) String gpu,
                            @P(value = "gpu memory in GiB", required = false) Double gpuGib) {
         calls.add("max_batch");
         try {
@@ -159,25 +179,30 @@ public final class OomdocTools {
             Long g = gpuBytes(gpu, gpuGib);
             if (g == null) return "error: give the GPU name or its memory";
             BatchFinder.Result r = new BatchFinder().find(s, g, s.batch());
-            return out(Map.of("micro_batch", r.microBatch(), "accumulation_steps", r.accumulationSteps(), "effective_batch", r.effectiveBatch(),
+            return out(Map.of("micro_batch", r.microBatch(), "accumulation_steps", r.accumulationSteps(),
+                    "effective_batch", r.effectiveBatch(),
                     "peak_bytes", r.budget().perGpuBytes().total(), "gpu_bytes", g));
         } catch (RuntimeException e) {
             return "error: " + e.getMessage();
         }
     }
 
-    @Tool(name = "knowledge", value = "Look up oomdoc's knowledge base: an id such as M8 or U11, or words describing the symptom")
+    @Tool(name = "knowledge", value = "Look up oomdoc's knowledge base: an id such as M8 or U11, or words describing "
+            + "the symptom")
     public String knowledge(@P("an entry id or a query") String query) {
         calls.add("knowledge(" + query + ")");
         KnowledgeBase kb = KnowledgeBase.bundled();
         var entry = kb.get(query);
-        if (entry.isPresent()) return cap(entry.get().id() + " " + entry.get().title() + "\n" + entry.get().body() + "\nVerify: " + entry.get().verification());
+        if (entry.isPresent()) return cap(entry.get().id() + " " + entry.get().title() + "\n" + entry.get().body()
+                + "\nVerify: " + entry.get().verification());
         StringBuilder sb = new StringBuilder();
-        for (var h : kb.search(query, 3)) sb.append(h.entry().id()).append(" ").append(h.entry().title()).append('\n').append(h.entry().body(), 0, Math.min(1500, h.entry().body().length())).append("\n\n");
+        for (var h : kb.search(query,
+                3)) sb.append(h.entry().id()).append(" ").append(h.entry().title()).append('\n').append(h.entry().body(), 0, Math.min(1500, h.entry().body().length())).append("\n\n");
         return sb.length() == 0 ? "no entry matches" : cap(sb.toString());
     }
 
-    @Tool(name = "read_snapshot", value = "Read a torch.cuda.memory snapshot pickle inside the repository: peak, fragmentation, memory by kind, top holders by the user's frames")
+    @Tool(name = "read_snapshot", value = "Read a torch.cuda.memory snapshot pickle inside the repository: peak, "
+            + "fragmentation, memory by kind, top holders by the user's frames")
     public String readSnapshot(@P("path of the .pickle relative to the repository root") String path) {
         calls.add("read_snapshot(" + path + ")");
         try {
@@ -191,7 +216,8 @@ public final class OomdocTools {
         }
     }
 
-    @Tool(name = "session_facts", value = "What the user has said about the job so far: GPU, model, batch, sequence length, precision, optimizer")
+    @Tool(name = "session_facts", value = "What the user has said about the job so far: GPU, model, batch, sequence "
+            + "length, precision, optimizer")
     public String sessionFacts() {
         calls.add("session_facts");
         return out(facts.get().asMap());
@@ -199,13 +225,15 @@ public final class OomdocTools {
 
     private Setup setup(String model, Long params, Integer seq, Integer batch, String precision, String optimizer) {
         ModelSpec spec = model != null && !model.isBlank()
-                ? ModelCatalog.find(model).orElseThrow(() -> new IllegalArgumentException("unknown model " + model + "; nearest: " + ModelCatalog.nearest(model)))
+                ? ModelCatalog.find(model).orElseThrow(() -> new IllegalArgumentException("unknown model " + model
+                        + "; nearest: " + ModelCatalog.nearest(model)))
                 : params != null ? ModelSpec.ofParams(params + " params", params) : null;
         if (spec == null) throw new IllegalArgumentException("give a model name or a parameter count");
         return new Setup(spec, seq == null ? 0 : seq, batch == null ? 0 : batch, Setup.Mode.TRAIN,
                 precision == null ? Setup.Precision.MIXED_BF16 : Setup.parse(Setup.Precision.class, precision),
                 optimizer == null ? Setup.Optimizer.ADAMW : Setup.parse(Setup.Optimizer.class, optimizer),
-                Setup.Checkpointing.NONE, Setup.Attention.SDPA, 0, 1, 0, Setup.Quant.NONE, BudgetEngine.DEFAULT_CONTEXT);
+                Setup.Checkpointing.NONE, Setup.Attention.SDPA, 0, 1, 0, Setup.Quant.NONE,
+                        BudgetEngine.DEFAULT_CONTEXT);
     }
 
     private static Long gpuBytes(String gpu, Double gib) {

@@ -32,7 +32,8 @@ public record ProviderConfig(String provider, String baseUrl, String model, Stri
                 if (model == null) model = text(c, "model");
                 keyEnv = text(c, "api_key_env");
             } catch (IOException e) {
-                String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+                String why = e.getMessage() == null ? e.getClass().getSimpleName()
+                        : e.getMessage().lines().findFirst().orElse("");
                 throw new IllegalArgumentException("cannot read " + file + ": " + why);
             }
         }
@@ -42,7 +43,8 @@ public record ProviderConfig(String provider, String baseUrl, String model, Stri
             case "openai" -> env.get(keyEnv != null ? keyEnv : "OPENAI_API_KEY");
             case "anthropic" -> env.get(keyEnv != null ? keyEnv : "ANTHROPIC_API_KEY");
             case "ollama" -> null;
-            default -> throw new IllegalArgumentException("unknown provider \"" + provider + "\": use openai (any OpenAI-compatible server), anthropic or ollama");
+            default -> throw new IllegalArgumentException("unknown provider \"" + provider + "\": use openai (any "
+                    + "OpenAI-compatible server), anthropic or ollama");
         };
         if (baseUrl == null) baseUrl = switch (provider) {
             case "openai" -> "https://api.openai.com/v1";
@@ -54,11 +56,13 @@ public record ProviderConfig(String provider, String baseUrl, String model, Stri
             case "anthropic" -> "claude-3-5-haiku-latest";
             default -> "llama3.1";
         };
-        // A self-hosted OpenAI-compatible server on this machine or the local network (vLLM, llama.cpp) usually has no auth.
+        // A self-hosted OpenAI-compatible server on this machine or the local network (vLLM, llama.cpp) usually has no
+        // auth.
         if (provider.equals("openai") && key == null && !isLocal(baseUrl) && !isPrivateNetwork(baseUrl)) {
             throw new IllegalArgumentException("OPENAI_API_KEY is not set for " + baseUrl);
         }
-        if (provider.equals("anthropic") && key == null) throw new IllegalArgumentException("ANTHROPIC_API_KEY is not set");
+        if (provider.equals("anthropic") && key == null) throw new IllegalArgumentException("ANTHROPIC_API_KEY is "
+                + "not set");
         return Optional.of(new ProviderConfig(provider, baseUrl, model, key == null ? "not-needed" : key));
     }
 
@@ -70,7 +74,8 @@ public record ProviderConfig(String provider, String baseUrl, String model, Stri
     public static boolean isLocal(String url) {
         try {
             String host = URI.create(url).getHost();
-            return host != null && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1"));
+            return host != null && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]")
+                    || host.equals("::1"));
         } catch (IllegalArgumentException e) {
             return false;
         }
@@ -90,5 +95,6 @@ public record ProviderConfig(String provider, String baseUrl, String model, Stri
 
     public boolean remote() { return !isLocal(baseUrl); }
 
-    public String describe() { return provider + " · " + model + " · " + baseUrl + (remote() ? " (remote)" : " (this machine)"); }
+    public String describe() { return provider + " · " + model + " · " + baseUrl + (remote() ? " (remote)"
+            : " (this machine)"); }
 }

@@ -18,7 +18,8 @@ public final class Redactor {
             Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY-----[\\s\\S]*?-----END [A-Z ]*PRIVATE KEY-----"));
     /** KEY=value / "key": "value" where the key names a secret. */
     private static final Pattern ASSIGNMENT = Pattern.compile(
-            "(?i)([\\w.-]*(?:token|secret|passw(?:or)?d|api[_-]?key|access[_-]?key|private[_-]?key|auth)[\\w.-]*[\"']?\\s*[:=]\\s*[\"']?)([^\\s\"',;]{6,})");
+            "(?i)([\\w.-]*(?:token|secret|passw(?:or)?d|api[_-]?key|access[_-]?key|private[_-]?key"
+                    + "|auth)[\\w.-]*[\"']?\\s*[:=]\\s*[\"']?)([^\\s\"',;]{6,})");
 
     private Redactor() {}
 
@@ -30,7 +31,8 @@ public final class Redactor {
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
             String value = m.group(2);
-            boolean placeholder = value.equals("[REDACTED]") || value.matches("(?i)none|null|true|false|\\$\\{?\\w+}?|os\\.environ.*|<.*>");
+            boolean placeholder = value.equals("[REDACTED]") || value.matches("(?i)none|null|true|false"
+                    + "|\\$\\{?\\w+}?|os\\.environ.*|<.*>");
             m.appendReplacement(sb, Matcher.quoteReplacement(m.group(1) + (placeholder ? value : "[REDACTED]")));
         }
         m.appendTail(sb);

@@ -19,7 +19,8 @@ public final class CodeEvidence {
             ids.add(f.rule());
             where.add(f.file() + ":" + f.line() + (f.cell() == null ? "" : " (cell " + f.cell() + ")"));
             if (!"low".equals(f.severity())) {
-                fixes.add(new String[]{f.kb(), "Fix " + f.rule().replace('_', ' ') + " at " + f.file() + ":" + f.line() + ": " + f.message(),
+                fixes.add(new String[]{f.kb(), "Fix " + f.rule().replace('_', ' ') + " at " + f.file() + ":"
+                        + f.line() + ": " + f.message(),
                         f.fix().before(), f.fix().after()});
             }
         }

@@ -39,11 +39,13 @@ public final class Diagnoser {
     }
 
     /** Diagnoses a log (may be null) with the user's words and the session's facts. */
-    public Report diagnose(LogText log, String userText, Facts sessionFacts, Evidence.GpuSnapshot gpu, Evidence.CodeFindings code) {
+    public Report diagnose(LogText log, String userText, Facts sessionFacts, Evidence.GpuSnapshot gpu,
+            Evidence.CodeFindings code) {
         return diagnose(log, userText, sessionFacts, gpu, code, null);
     }
 
-    public Report diagnose(LogText log, String userText, Facts sessionFacts, Evidence.GpuSnapshot gpu, Evidence.CodeFindings code,
+    public Report diagnose(LogText log, String userText, Facts sessionFacts, Evidence.GpuSnapshot gpu,
+            Evidence.CodeFindings code,
                            io.oomdoc.evidence.snapshot.SnapshotReport snapshot) {
         List<Report.Fix> extra = new ArrayList<>();
         Evidence e = evidence(log, userText, sessionFacts, gpu, code, snapshot, extra);
@@ -56,7 +58,8 @@ public final class Diagnoser {
                              List<Report.Fix> extra) {
         TraceAnalysis trace = log == null || log.isBlank() ? null : analyzer.analyze(log);
         Facts facts = sessionFacts.merge(FactExtractor.extract(userText == null ? "" : userText));
-        if (trace != null) facts = facts.merge(Facts.EMPTY).merge(onlyMissing(facts, FactExtractor.extract(trace.log().text())));
+        if (trace != null) facts = facts.merge(Facts.EMPTY).merge(onlyMissing(facts,
+                FactExtractor.extract(trace.log().text())));
         if (facts.gpuMemBytes() == null && trace != null && trace.numbers().totalBytes() != null) {
             facts = facts.merge(Facts.builder().gpuMemBytes(trace.numbers().totalBytes()).build());
         }
@@ -74,9 +77,12 @@ public final class Diagnoser {
 
     /** Facts found in the log only fill what the user did not say. */
     private static Facts onlyMissing(Facts have, Facts fromLog) {
-        return Facts.builder().gpuName(have.gpuName() == null ? fromLog.gpuName() : null).gpuMemBytes(have.gpuMemBytes() == null ? fromLog.gpuMemBytes() : null)
-                .model(have.model() == null ? fromLog.model() : null).params(have.params() == null ? fromLog.params() : null)
-                .depth(have.depth() == null ? fromLog.depth() : null).batch(have.batch() == null ? fromLog.batch() : null)
+        return Facts.builder().gpuName(have.gpuName() == null ? fromLog.gpuName()
+                : null).gpuMemBytes(have.gpuMemBytes() == null ? fromLog.gpuMemBytes() : null)
+                .model(have.model() == null ? fromLog.model() : null).params(have.params() == null
+                        ? fromLog.params() : null)
+                .depth(have.depth() == null ? fromLog.depth() : null).batch(have.batch() == null ? fromLog.batch()
+                        : null)
                 .seqLen(have.seqLen() == null ? fromLog.seqLen() : null).build();
     }
 
@@ -94,15 +100,18 @@ public final class Diagnoser {
                     long tokens = f.totalBatch() != null ? f.totalBatch() : 524_288L;
                     long accum = Math.max(1, tokens / ((long) r.microBatch() * s.seq() * Math.max(1, s.gpus())));
                     before = "--device-batch-size=" + s.batch();
-                    after = "--device-batch-size=" + r.microBatch() + "   # total batch " + tokens + " tokens kept: grad accumulation "
-                            + accum + " steps (" + tokens + " / (" + r.microBatch() + " × " + s.seq() + " × " + Math.max(1, s.gpus()) + " GPU))";
+                    after = "--device-batch-size=" + r.microBatch() + "   # total batch " + tokens + " tokens kept: "
+                            + "grad accumulation "
+                            + accum + " steps (" + tokens + " / (" + r.microBatch() + " × " + s.seq() + " × "
+                                    + Math.max(1, s.gpus()) + " GPU))";
                 } else {
                     before = "batch_size=" + s.batch();
                     after = "batch_size=" + r.microBatch() + ", gradient_accumulation_steps=" + r.accumulationSteps()
                             + "   # effective batch " + r.effectiveBatch() + " kept";
                 }
                 extra.add(new Report.Fix("M5", "Micro-batch " + r.microBatch() + " fits " + Bytes.human(f.gpuMemBytes())
-                        + " (estimated peak " + Bytes.human(r.budget().perGpuBytes().total()) + ")", "low", false, before, after));
+                        + " (estimated peak " + Bytes.human(r.budget().perGpuBytes().total()) + ")", "low", false,
+                                before, after));
             }
         }
         return b;

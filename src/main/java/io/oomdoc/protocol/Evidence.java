@@ -12,7 +12,8 @@ import java.util.Optional;
  * Everything gathered for one diagnosis. Fields are null when that evidence was not available;
  * the report's Information Gaps are computed from those nulls.
  */
-public record Evidence(TraceAnalysis trace, String userText, Facts facts, Budget budget, GpuSnapshot gpu, CodeFindings code,
+public record Evidence(TraceAnalysis trace, String userText, Facts facts, Budget budget, GpuSnapshot gpu,
+        CodeFindings code,
                        io.oomdoc.evidence.snapshot.SnapshotReport snapshot) {
 
     /** What the GPU probe or a pasted nvidia-smi said, reduced to what the ranking needs. */
@@ -25,7 +26,8 @@ public record Evidence(TraceAnalysis trace, String userText, Facts facts, Budget
 
     /** The allocator's advice printed inside every OOM message: it names fragmentation whatever the cause. */
     private static final java.util.regex.Pattern ALLOCATOR_HINT = java.util.regex.Pattern.compile(
-            "If reserved (?:but unallocated )?memory is[^.]*\\.|See documentation for Memory Management[^\\n]*|try setting (?:max_split_size_mb|PYTORCH_CUDA_ALLOC_CONF)[^.]*\\.?");
+            "If reserved (?:but unallocated )?memory is[^.]*\\.|See documentation for Memory Management[^\\n]*|try "
+                    + "setting (?:max_split_size_mb|PYTORCH_CUDA_ALLOC_CONF)[^.]*\\.?");
 
     public OomNumbers numbers() {
         return trace == null ? OomNumbers.NONE : trace.numbers();

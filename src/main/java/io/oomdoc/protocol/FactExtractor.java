@@ -37,8 +37,11 @@ public final class FactExtractor {
         }
     }
 
-    private static final Pattern BARE_INT = Pattern.compile("(?i)^\\s*(?:it'?s|its|about|around|~|=)?\\s*(\\d{1,7})(k)?\\s*(?:tokens?)?\\s*[.!]?\\s*$");
-    private static final Pattern BARE_SIZE = Pattern.compile("(?i)^\\s*(?:it'?s|its|about|around|~)?\\s*(?:an?\\s+)?(\\d+(?:[.,]\\d+)?)\\s*(t|tb|tib|g|gb|gib|m|mb|mib)?\\s*(?:of\\s+)?(?:v?ram|memory|vram|card|gpu)?\\s*[.!]?\\s*$");
+    private static final Pattern BARE_INT = Pattern.compile("(?i)^\\s*(?:it'?s|its|about|around|~"
+            + "|=)?\\s*(\\d{1,7})(k)?\\s*(?:tokens?)?\\s*[.!]?\\s*$");
+    private static final Pattern BARE_SIZE = Pattern.compile("(?i)^\\s*(?:it'?s|its|about|around"
+            + "|~)?\\s*(?:an?\\s+)?(\\d+(?:[.,]\\d+)?)\\s*(t|tb|tib|g|gb|gib|m|mb|mib)?\\s*(?:of\\s+)?(?:v?ram"
+                    + "|memory|vram|card|gpu)?\\s*[.!]?\\s*$");
 
     private FactExtractor() {}
 
@@ -84,7 +87,8 @@ public final class FactExtractor {
                 if (said.model() != null || said.params() != null) return said;
             }
             case "precision", "optimizer", "quant", "attention", "framework", "checkpointing" -> {
-                for (Mention m : Lexicon.get().find(lower)) if (m.key().equals(pendingKey)) { b.set(pendingKey, m.value()); break; }
+                for (Mention m : Lexicon.get().find(lower)) if (m.key().equals(pendingKey)) { b.set(pendingKey,
+                        m.value()); break; }
             }
             default -> {
                 Matcher m = BARE_INT.matcher(lower);
@@ -94,7 +98,8 @@ public final class FactExtractor {
                 } else if (pendingKey.equals("gpus")) {
                     Matcher w = Pattern.compile("^(?:just\\s+)?(one|two|four|eight|single)\\b").matcher(lower);
                     if (w.find()) b.worldSize(List.of("one", "two", "four", "eight", "single").indexOf(w.group(1)) >= 0
-                            ? switch (w.group(1)) { case "two" -> 2; case "four" -> 4; case "eight" -> 8; default -> 1; } : null);
+                            ? switch (w.group(1)) { case "two" -> 2; case "four" -> 4; case "eight" -> 8; default
+                                    -> 1; } : null);
                 }
             }
         }

@@ -106,7 +106,8 @@ public final class Facts {
         b.hostRamBytes = pick(newer.hostRamBytes, hostRamBytes); b.model = pick(newer.model, model);
         b.params = pick(newer.params, params); b.depth = pick(newer.depth, depth); b.batch = pick(newer.batch, batch);
         b.seqLen = pick(newer.seqLen, seqLen); b.precision = pick(newer.precision, precision);
-        b.optimizer = pick(newer.optimizer, optimizer); b.lora = pick(newer.lora, lora); b.qlora = pick(newer.qlora, qlora);
+        b.optimizer = pick(newer.optimizer, optimizer); b.lora = pick(newer.lora, lora); b.qlora = pick(newer.qlora,
+                qlora);
         b.worldSize = pick(newer.worldSize, worldSize); b.checkpointing = pick(newer.checkpointing, checkpointing);
         b.gradAccum = pick(newer.gradAccum, gradAccum); b.totalBatch = pick(newer.totalBatch, totalBatch);
         b.phaseHint = pick(newer.phaseHint, phaseHint); b.loraRank = pick(newer.loraRank, loraRank);
@@ -181,7 +182,8 @@ public final class Facts {
     public static String gib(long bytes) {
         double g = bytes / (double) (1L << 30);
         if (g < 1) return String.format(Locale.ROOT, "%d MiB", Math.round(bytes / (double) (1L << 20)));
-        return (Math.abs(g - Math.rint(g)) < 0.005 ? String.valueOf(Math.round(g)) : String.format(Locale.ROOT, "%.2f", g)) + " GiB";
+        return (Math.abs(g - Math.rint(g)) < 0.005 ? String.valueOf(Math.round(g)) : String.format(Locale.ROOT,
+                "%.2f", g)) + " GiB";
     }
 
     /** "7B", "1.3B", "124M". */
@@ -260,7 +262,8 @@ public final class Facts {
         public Builder attention(String v) { attention = v; return this; }
 
         /**
-         * Sets one fact by its {@link #asMap()} key from text ("seq", "2048"; "checkpointing", "full"; "gpu_mem" in bytes).
+         * Sets one fact by its {@link #asMap()} key from text ("seq", "2048"; "checkpointing", "full"; "gpu_mem" in
+         * bytes).
          * Returns false when the key is unknown or the value does not parse.
          */
         public boolean set(String key, String value) {

@@ -12,11 +12,13 @@ public final class GpuEvidence {
 
     public static Evidence.GpuSnapshot from(GpuState s, Integer gpuIndex) {
         if (s == null || s.gpus().isEmpty()) return null;
-        GpuState.Gpu g = s.gpus().stream().filter(x -> gpuIndex == null || x.index() == gpuIndex).findFirst().orElse(s.gpus().get(0));
+        GpuState.Gpu g = s.gpus().stream().filter(x -> gpuIndex == null
+                || x.index() == gpuIndex).findFirst().orElse(s.gpus().get(0));
         if (g.memoryTotalBytes() == null) return null;
         long listed = g.processes().stream().mapToLong(p -> p.usedBytes() == null ? 0 : p.usedBytes()).sum();
         boolean mig = g.migMode() != null && g.migMode().equalsIgnoreCase("Enabled");
-        return new Evidence.GpuSnapshot(s.source(), g.memoryTotalBytes(), g.memoryUsedBytes() == null ? 0 : g.memoryUsedBytes(),
+        return new Evidence.GpuSnapshot(s.source(), g.memoryTotalBytes(), g.memoryUsedBytes() == null ? 0
+                : g.memoryUsedBytes(),
                 listed, g.processes().size(), mig, GpuProbe.summary(s));
     }
 

@@ -13,14 +13,16 @@ public record Report(String issueType, String category, String phase, String fra
 
     /** The same report with the language model's conversational answer attached (LLM mode). */
     public Report withLlmAnswer(String text) {
-        return new Report(issueType, category, phase, framework, numbers, hypotheses, kb, fixes, sections, question, text);
+        return new Report(issueType, category, phase, framework, numbers, hypotheses, kb, fixes, sections, question,
+                text);
     }
 
     public record HypothesisView(String category, double confidence, List<String> kb, List<String> evidence) {}
 
     public record Fix(String kb, String title, String cost, boolean changesScience, String before, String after) {}
 
-    public record Sections(String memoryStateSummary, String issueType, String rootCause, String fix, String verification,
+    public record Sections(String memoryStateSummary, String issueType, String rootCause, String fix,
+            String verification,
                            String prevention, String confidenceAssessment, String riskAssessment,
                            List<String> informationGaps, List<String> caveats) {}
 }

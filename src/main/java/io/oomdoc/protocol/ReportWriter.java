@@ -44,15 +44,18 @@ public final class ReportWriter {
                 issueType.equals("not_oom") ? notOom(conclusion) : rootCause(e, top, primary),
                 fixText(fixes),
                 issueType.equals("not_oom") ? "The same step runs to completion; with CUDA_LAUNCH_BLOCKING=1 the "
-                        + "traceback names the failing kernel before the fix and nothing after it." : verification(e, cat, primary),
+                        + "traceback names the failing kernel before the fix and nothing after it."
+                        : verification(e, cat, primary),
                 primary.prevention(),
                 confidence(ranked, e),
                 risk(fixes, top),
                 gaps, caveats);
         List<Report.HypothesisView> hyps = ranked.stream()
-                .map(h -> new Report.HypothesisView(h.category().json(), h.confidence(), h.kb(), h.evidence())).toList();
+                .map(h -> new Report.HypothesisView(h.category().json(), h.confidence(), h.kb(),
+                        h.evidence())).toList();
         String question = top.confidence() < 0.6 && !gaps.isEmpty() ? questionFor(gaps.get(0)) : null;
-        return new Report(issueType, cat.json(), phase, framework, numbersJson(e.numbers()), hyps, kbIds, fixes, sections, question, null);
+        return new Report(issueType, cat.json(), phase, framework, numbersJson(e.numbers()), hyps, kbIds, fixes,
+                sections, question, null);
     }
 
     /** KB ids for the JSON: the leader's entries, M2 when figures were decoded, then the runner-up's. */
@@ -63,7 +66,9 @@ public final class ReportWriter {
         if (first.size() > 1) ids.add(first.get(1));
         if (!e.numbers().isEmpty()) ids.add("M2");
         ids.addAll(first);
-        for (int i = 1; i < ranked.size() && i < 3; i++) if (ranked.get(i).confidence() >= 0.25) ids.add(ranked.get(i).kb().get(0));
+        for (int i = 1; i < ranked.size() && i < 3; i++) {
+            if (ranked.get(i).confidence() >= 0.25) ids.add(ranked.get(i).kb().get(0));
+        }
         return List.copyOf(ids);
     }
 
@@ -92,7 +97,8 @@ public final class ReportWriter {
             if (n.reservedBytes() != null) sb.append(", reserved by the allocator ").append(Bytes.human(n.reservedBytes()));
             if (n.reservedUnallocatedBytes() != null) sb.append(" (").append(Bytes.human(n.reservedUnallocatedBytes())).append(" of it cached but unused)");
             Long outside = n.heldOutsideAllocator();
-            if (outside != null && outside > 0) sb.append("; ").append(Bytes.human(outside)).append(" held outside this allocator (CUDA context, other processes)");
+            if (outside != null && outside > 0) sb.append("; ").append(Bytes.human(outside)).append(" held outside "
+                    + "this allocator (CUDA context, other processes)");
             for (var p : n.processes()) if (!p.thisProcess()) sb.append("; process ").append(p.pid()).append(" uses ").append(Bytes.human(p.bytes()));
             parts.add(sb.append('.').toString());
         } else if (e.finding().isPresent()) {
@@ -101,24 +107,31 @@ public final class ReportWriter {
             parts.add("No allocator figures were available: only the description.");
         }
         if (e.trace() != null) {
-            if (e.trace().iteration() != null) parts.add("The log reaches iteration " + e.trace().iteration() + " before failing.");
-            if (!e.trace().failedRanks().isEmpty()) parts.add("Failed ranks: " + e.trace().failedRanks() + (e.trace().firstFailedRank() != null ? ", first rank " + e.trace().firstFailedRank() : "") + ".");
+            if (e.trace().iteration() != null) parts.add("The log reaches iteration " + e.trace().iteration()
+                    + " before failing.");
+            if (!e.trace().failedRanks().isEmpty()) parts.add("Failed ranks: " + e.trace().failedRanks()
+                    + (e.trace().firstFailedRank() != null ? ", first rank " + e.trace().firstFailedRank() : "") + ".");
             parts.addAll(e.trace().notes());
         }
         if (e.gpu() != null) parts.add("GPU state (" + e.gpu().source() + "): " + e.gpu().summary());
         if (e.snapshot() != null) {
             var s = e.snapshot();
-            parts.add("Snapshot: reserved " + Bytes.human(s.reservedBytes()) + ", allocated " + Bytes.human(s.allocatedBytes())
+            parts.add("Snapshot: reserved " + Bytes.human(s.reservedBytes()) + ", allocated "
+                    + Bytes.human(s.allocatedBytes())
                     + (s.peakAllocatedBytes() != null ? ", peak " + Bytes.human(s.peakAllocatedBytes()) : "")
-                    + (s.topHolders().isEmpty() ? "" : ", largest holder " + s.topHolders().get(0).frame() + " (" + Bytes.human(s.topHolders().get(0).bytes()) + ")") + ".");
+                    + (s.topHolders().isEmpty() ? "" : ", largest holder " + s.topHolders().get(0).frame() + " ("
+                            + Bytes.human(s.topHolders().get(0).bytes()) + ")") + ".");
         }
         if (e.budget() != null) {
             Budget.Terms t = e.budget().perGpuBytes();
-            parts.add("Budget estimate per GPU: weights " + Bytes.human(t.weights()) + ", gradients " + Bytes.human(t.gradients())
+            parts.add("Budget estimate per GPU: weights " + Bytes.human(t.weights()) + ", gradients "
+                    + Bytes.human(t.gradients())
                     + ", optimizer " + Bytes.human(t.optimizer()) + ", activations " + Bytes.human(t.activations())
-                    + (t.logits() > 0 ? ", logits " + Bytes.human(t.logits()) : "") + (t.kvCache() > 0 ? ", KV cache " + Bytes.human(t.kvCache()) : "")
+                    + (t.logits() > 0 ? ", logits " + Bytes.human(t.logits()) : "") + (t.kvCache() > 0
+                            ? ", KV cache " + Bytes.human(t.kvCache()) : "")
                     + ", overhead " + Bytes.human(t.overhead()) + " = " + Bytes.human(t.total())
-                    + (e.budget().gpuBytes() != null ? " against " + Bytes.human(e.budget().gpuBytes()) + (Boolean.TRUE.equals(e.budget().fits()) ? " (fits)" : " (does not fit)") : "") + ".");
+                    + (e.budget().gpuBytes() != null ? " against " + Bytes.human(e.budget().gpuBytes())
+                            + (Boolean.TRUE.equals(e.budget().fits()) ? " (fits)" : " (does not fit)") : "") + ".");
         }
         if (!e.facts().isEmpty()) parts.add("Facts from the conversation: " + describeFacts(e.facts()) + ".");
         return String.join(" ", parts);
@@ -150,7 +163,8 @@ public final class ReportWriter {
         };
         String msg = e.finding().map(f -> " — " + String.join("; ", f.notes())).orElse("");
         if (issueType.equals("not_oom")) return kind + ". Phase: " + phase + ". Framework: " + framework + ".";
-        return kind + msg + ". Most likely cause: " + cat.label + ". Phase: " + phase + ". Framework: " + framework + ".";
+        return kind + msg + ". Most likely cause: " + cat.label + ". Phase: " + phase + ". Framework: " + framework
+                + ".";
     }
 
     /** A CUDA fault that is not a memory failure: named, with the one step that locates it, and no memory fix. */
@@ -170,7 +184,8 @@ public final class ReportWriter {
                     .append(f.code().isEmpty() ? "" : " (`" + f.code() + "`)").append(". "));
         }
         if (e.code() != null && !e.code().locations().isEmpty()) {
-            sb.append("The code scan points at ").append(String.join(", ", e.code().locations().subList(0, Math.min(3, e.code().locations().size())))).append(". ");
+            sb.append("The code scan points at ").append(String.join(", ", e.code().locations().subList(0,
+                    Math.min(3, e.code().locations().size())))).append(". ");
         }
         sb.append("Background (").append(primary.id()).append(", ").append(primary.title()).append("): ").append(firstParagraph(primary.body()));
         return sb.toString().strip();
@@ -190,12 +205,18 @@ public final class ReportWriter {
 
     private static String verification(Evidence e, Category cat, KnowledgeEntry primary) {
         String generic = switch (cat) {
-            case OPTIMIZER_STATE_STEP2 -> "Run two complete steps and print torch.cuda.max_memory_allocated() after each; the peak after step 2 must stay below the card.";
-            case LEAK_HELD_REFERENCES, EVAL_ACCUMULATION -> "Print torch.cuda.memory_allocated() every 50 iterations (or every eval batch); after the fix it is flat once warm.";
-            case HOST_RAM_OOM -> "Watch `free -g` (or the cgroup's memory.current) through one epoch; dmesg shows no new kill.";
-            case OTHER_PROCESS_OR_ZOMBIE, CONTEXT_CREATION -> "`oomdoc gpu` (or nvidia-smi) before launch shows the card empty except for your job.";
-            case FRAGMENTATION -> "If it fails again, the new message's reserved-but-unallocated figure should be small; if it is not, the card is simply full.";
-            default -> "Run the failing step again with torch.cuda.reset_peak_memory_stats() before it and print torch.cuda.max_memory_allocated() after; it must stay below the card with ~10% headroom.";
+            case OPTIMIZER_STATE_STEP2 -> "Run two complete steps and print torch.cuda.max_memory_allocated() after "
+                    + "each; the peak after step 2 must stay below the card.";
+            case LEAK_HELD_REFERENCES, EVAL_ACCUMULATION -> "Print torch.cuda.memory_allocated() every 50 iterations "
+                    + "(or every eval batch); after the fix it is flat once warm.";
+            case HOST_RAM_OOM -> "Watch `free -g` (or the cgroup's memory.current) through one epoch; dmesg shows no "
+                    + "new kill.";
+            case OTHER_PROCESS_OR_ZOMBIE, CONTEXT_CREATION -> "`oomdoc gpu` (or nvidia-smi) before launch shows the "
+                    + "card empty except for your job.";
+            case FRAGMENTATION -> "If it fails again, the new message's reserved-but-unallocated figure should be "
+                    + "small; if it is not, the card is simply full.";
+            default -> "Run the failing step again with torch.cuda.reset_peak_memory_stats() before it and print "
+                    + "torch.cuda.max_memory_allocated() after; it must stay below the card with ~10% headroom.";
         };
         return primary.verification() + " " + generic + " `oomdoc probe --run` records these figures in one JSON file.";
     }
@@ -203,7 +224,8 @@ public final class ReportWriter {
     private static String confidence(List<Hypothesis> ranked, Evidence e) {
         Hypothesis top = ranked.get(0);
         String level = top.confidence() >= 0.75 ? "High" : top.confidence() >= 0.5 ? "Medium" : "Low";
-        StringBuilder sb = new StringBuilder(level).append(String.format(Locale.ROOT, " (%.2f) that the cause is %s", top.confidence(), top.category().json()));
+        StringBuilder sb = new StringBuilder(level).append(String.format(Locale.ROOT, " (%.2f) that the cause is %s",
+                top.confidence(), top.category().json()));
         sb.append(", from ").append(top.evidence().size()).append(" supporting signal(s)");
         List<String> held = new ArrayList<>();
         if (!e.numbers().isEmpty()) held.add("decoded allocator figures");
@@ -212,7 +234,8 @@ public final class ReportWriter {
         if (e.code() != null) held.add("a code scan");
         if (e.budget() != null) held.add("a budget");
         if (e.snapshot() != null) held.add("a memory snapshot");
-        sb.append(held.isEmpty() ? "; no measured evidence beyond the text" : "; evidence held: " + String.join(", ", held)).append('.');
+        sb.append(held.isEmpty() ? "; no measured evidence beyond the text" : "; evidence held: " + String.join(", ",
+                held)).append('.');
         if (ranked.size() > 1) {
             Hypothesis r = ranked.get(1);
             sb.append(String.format(Locale.ROOT, " Runner-up: %s (%.2f).", r.category().json(), r.confidence()));
@@ -224,30 +247,42 @@ public final class ReportWriter {
         if (fixes.isEmpty()) return "No fix proposed.";
         Report.Fix first = fixes.get(0);
         String r = first.changesScience()
-                ? "Medium: the first fix changes the experiment (" + first.title() + "); compare against a baseline before trusting results."
-                : "Low: the first fix (" + first.title() + ", cost " + first.cost() + ") leaves the training mathematics unchanged.";
+                ? "Medium: the first fix changes the experiment (" + first.title() + "); compare against a baseline "
+                        + "before trusting results."
+                : "Low: the first fix (" + first.title() + ", cost " + first.cost() + ") leaves the training "
+                        + "mathematics unchanged.";
         long sci = fixes.stream().filter(Report.Fix::changesScience).count();
         if (sci > 0 && !first.changesScience()) r += " " + sci + " later option(s) change the science and are marked.";
-        if (top.confidence() < 0.5) r += " The diagnosis itself is uncertain: verify the cause (see Information Gaps) before investing in a fix.";
+        if (top.confidence() < 0.5) r += " The diagnosis itself is uncertain: verify the cause (see Information "
+                + "Gaps) before investing in a fix.";
         return r;
     }
 
     private static List<String> gaps(Evidence e, Category cat) {
         List<String> g = new ArrayList<>();
         if (e.trace() == null || e.finding().isEmpty() || e.finding().get().parser().equals("mention")) {
-            g.add("The exact error message: paste the full output from the line with 'Traceback' down to the OutOfMemoryError (or run `python train.py 2>&1 | oomdoc diagnose -`).");
+            g.add("The exact error message: paste the full output from the line with 'Traceback' down to the "
+                    + "OutOfMemoryError (or run `python train.py 2>&1 | oomdoc diagnose -`).");
         } else if (e.numbers().isEmpty() && e.finding().get().kind() == FailureKind.VRAM_OOM) {
-            g.add("Allocator figures: the message had none; run `oomdoc probe --run` or print torch.cuda.memory_summary() in an except torch.OutOfMemoryError block.");
+            g.add("Allocator figures: the message had none; run `oomdoc probe --run` or print "
+                    + "torch.cuda.memory_summary() in an except torch.OutOfMemoryError block.");
         }
-        if (e.trace() == null || e.trace().frames().isEmpty()) g.add("The Python traceback (which line of your code was running) to tell forward, backward, optimizer step and eval apart.");
+        if (e.trace() == null || e.trace().frames().isEmpty()) g.add("The Python traceback (which line of your code "
+                + "was running) to tell forward, backward, optimizer step and eval apart.");
         if ((e.trace() == null || e.trace().iteration() == null) && e.facts().phaseHint() == null)
-            g.add("Which step failed: the first step, step 2, during eval, or after thousands of steps? Each points at a different cause.");
-        if (e.gpu() == null && cat != Category.HOST_RAM_OOM) g.add("GPU state on the failing machine: paste `nvidia-smi` output or run `oomdoc gpu` there (other processes, MIG, zombies).");
-        if (e.code() == null) g.add("The training code: run oomdoc inside the repo (or pass --repo DIR) so the scanner can check the loop.");
+            g.add("Which step failed: the first step, step 2, during eval, or after thousands of steps? Each points "
+                    + "at a different cause.");
+        if (e.gpu() == null && cat != Category.HOST_RAM_OOM) g.add("GPU state on the failing machine: paste "
+                + "`nvidia-smi` output or run `oomdoc gpu` there (other processes, MIG, zombies).");
+        if (e.code() == null) g.add("The training code: run oomdoc inside the repo (or pass --repo DIR) so the "
+                + "scanner can check the loop.");
         if (e.budget() == null && cat != Category.HOST_RAM_OOM && cat != Category.OTHER_PROCESS_OR_ZOMBIE)
-            g.add("The setup for a budget: model (or parameter count), GPU, batch size, sequence length, precision, optimizer.");
-        if (cat == Category.HOST_RAM_OOM) g.add("The kernel's view: `dmesg -T | grep -i 'killed process'` and the cgroup's memory.events, plus num_workers and dataset size.");
-        if ((cat == Category.LEAK_HELD_REFERENCES || cat == Category.FRAGMENTATION) && e.snapshot() == null) g.add("A memory snapshot of a few steps (`oomdoc probe --run`, then `oomdoc snapshot FILE`) to name the allocation site.");
+            g.add("The setup for a budget: model (or parameter count), GPU, batch size, sequence length, precision, "
+                    + "optimizer.");
+        if (cat == Category.HOST_RAM_OOM) g.add("The kernel's view: `dmesg -T | grep -i 'killed process'` and the "
+                + "cgroup's memory.events, plus num_workers and dataset size.");
+        if ((cat == Category.LEAK_HELD_REFERENCES || cat == Category.FRAGMENTATION)
+                && e.snapshot() == null) g.add("A memory snapshot of a few steps (`oomdoc probe --run`, then `oomdoc snapshot FILE`) to name the allocation site.");
         return g;
     }
 
@@ -255,22 +290,29 @@ public final class ReportWriter {
         List<String> c = new ArrayList<>();
         c.add("This ranking is computed from the evidence shown; hypotheses without measured figures are inferences.");
         if (fixes.stream().anyMatch(Report.Fix::changesScience))
-            c.add("Fixes marked as changing the science (precision, sequence length, LoRA) alter what the experiment measures: re-run the baseline under the same change.");
+            c.add("Fixes marked as changing the science (precision, sequence length, LoRA) alter what the experiment "
+                    + "measures: re-run the baseline under the same change.");
         if (fixes.stream().anyMatch(f -> f.after().contains("expandable_segments")))
-            c.add("expandable_segments is still marked experimental and has known conflicts with some VMM allocators (e.g. NCCL's ncclMemAlloc); remove it if such a stack misbehaves.");
+            c.add("expandable_segments is still marked experimental and has known conflicts with some VMM allocators "
+                    + "(e.g. NCCL's ncclMemAlloc); remove it if such a stack misbehaves.");
         if (cat == Category.ACTIVATIONS_BATCH || cat == Category.FIRST_BACKWARD)
-            c.add("With a token-averaged loss, gradient accumulation over uneven micro-batches weights tokens differently; normalise by the total token count if exact equivalence matters.");
+            c.add("With a token-averaged loss, gradient accumulation over uneven micro-batches weights tokens "
+                    + "differently; normalise by the total token count if exact equivalence matters.");
         if (e.trace() != null) c.addAll(e.trace().unreadable());
-        if (e.budget() != null) c.add("Budget figures are estimates (see its assumptions); the allocator's cache and temporary buffers add a few percent.");
+        if (e.budget() != null) c.add("Budget figures are estimates (see its assumptions); the allocator's cache and "
+                + "temporary buffers add a few percent.");
         return c;
     }
 
     private static String questionFor(String gap) {
-        if (gap.startsWith("Which step")) return "Which step failed: the very first, step 2, during evaluation, or after many steps?";
-        if (gap.startsWith("The exact error")) return "Can you paste the full error message (from 'Traceback' to the OutOfMemoryError line)?";
+        if (gap.startsWith("Which step")) return "Which step failed: the very first, step 2, during evaluation, or "
+                + "after many steps?";
+        if (gap.startsWith("The exact error")) return "Can you paste the full error message (from 'Traceback' to the "
+                + "OutOfMemoryError line)?";
         if (gap.startsWith("GPU state")) return "Can you paste `nvidia-smi` from the machine that failed?";
         if (gap.startsWith("The setup")) return "What model, GPU, batch size and sequence length are you running?";
-        if (gap.startsWith("The Python traceback")) return "Which line of your code was running when it failed (the traceback)?";
+        if (gap.startsWith("The Python traceback")) return "Which line of your code was running when it failed (the "
+                + "traceback)?";
         return "Could you share: " + gap;
     }
 

@@ -25,23 +25,29 @@ public final class SetupFromFacts {
             case "fp32" -> Setup.Precision.FP32;
             default -> parseOr(Setup.Precision.class, f.precision(), Setup.Precision.MIXED_BF16);
         };
-        Setup.Optimizer opt = f.optimizer() == null ? Setup.Optimizer.ADAMW : parseOr(Setup.Optimizer.class, f.optimizer(), Setup.Optimizer.ADAMW);
+        Setup.Optimizer opt = f.optimizer() == null ? Setup.Optimizer.ADAMW : parseOr(Setup.Optimizer.class,
+                f.optimizer(), Setup.Optimizer.ADAMW);
         boolean qlora = Boolean.TRUE.equals(f.qlora()) || "4bit".equals(f.quant());
         boolean lora = qlora || Boolean.TRUE.equals(f.lora()) || f.loraRank() != null;
         Setup.Quant quant = qlora ? Setup.Quant.NF4 : "8bit".equals(f.quant()) ? Setup.Quant.INT8 : Setup.Quant.NONE;
-        Setup.Mode mode = "generation".equals(f.phaseHint()) || "serving".equals(f.phaseHint()) ? Setup.Mode.INFER : Setup.Mode.TRAIN;
-        Setup.Attention attention = f.attention() == null ? Setup.Attention.SDPA : parseOr(Setup.Attention.class, f.attention(), Setup.Attention.SDPA);
-        return Optional.of(new Setup(model, f.seqLen() == null ? 0 : f.seqLen(), f.batch() == null ? 0 : f.batch(), mode, precision, opt,
+        Setup.Mode mode = "generation".equals(f.phaseHint()) || "serving".equals(f.phaseHint()) ? Setup.Mode.INFER
+                : Setup.Mode.TRAIN;
+        Setup.Attention attention = f.attention() == null ? Setup.Attention.SDPA : parseOr(Setup.Attention.class,
+                f.attention(), Setup.Attention.SDPA);
+        return Optional.of(new Setup(model, f.seqLen() == null ? 0 : f.seqLen(), f.batch() == null ? 0 : f.batch(),
+                mode, precision, opt,
                 Boolean.TRUE.equals(f.checkpointing()) ? Setup.Checkpointing.FULL : Setup.Checkpointing.NONE,
                 attention, f.zeroStage() == null ? 0 : f.zeroStage(), f.worldSize() == null ? 1 : f.worldSize(),
-                lora ? (f.loraRank() == null ? DEFAULT_LORA_RANK : f.loraRank()) : 0, quant, BudgetEngine.DEFAULT_CONTEXT));
+                lora ? (f.loraRank() == null ? DEFAULT_LORA_RANK : f.loraRank()) : 0, quant,
+                        BudgetEngine.DEFAULT_CONTEXT));
     }
 
     /** A model known by its size takes the shape (layers, width, vocabulary) of the catalog model closest in size. */
     static ModelSpec shapedLike(long params) {
         String name = String.format(java.util.Locale.ROOT, "%.1fB-parameter model", params / 1e9);
         return ModelCatalog.closestInSize(params)
-                .map(m -> new ModelSpec(name + " (shape of " + m.name() + ")", params, m.layers(), m.hidden(), m.heads(),
+                .map(m -> new ModelSpec(name + " (shape of " + m.name() + ")", params, m.layers(), m.hidden(),
+                        m.heads(),
                         m.kvHeads(), m.ffn(), m.vocab(), m.tiedEmbeddings(), 0, 0))
                 .orElse(ModelSpec.ofParams(name, params));
     }

@@ -43,37 +43,67 @@ public final class Signals {
         return e.trace() == null ? Phase.UNKNOWN : e.trace().phase();
     }
 
-    private static final Pattern EVAL = re("validat|evaluat|\\beval(?:uation)?\\b|trainer\\.evaluate|prediction_loop|evaluation_loop|compute_metrics|eval score|test set|nested_concat");
-    private static final Pattern GROWTH = re("\\bgrow|\\bgrew|growed|increas|keeps? (?:rising|climbing)|\\bleak|slowly|explod|over time|(?:every|each|per) (?:iteration|epoch|step|batch)|after each|as (?:the )?iterations? (?:went|go) on|until oom|accumulat(?:es|ing) (?:memory|tensors)");
-    private static final Pattern HELD = re("\\.append\\((?:loss|output|out|logits|pred)|\\+= ?loss\\b|retain_graph|computation graph|graph for (?:the )?loss|return only scalars|\\.item\\(\\)|detach");
-    private static final Pattern ZOMBIE = re("no process|zombie|ghost|\\bfuser\\b|kill -9|still (?:occupied|in use|held|allocated)|defunct|orphan|another process|other process|no .{0,30}process (?:was |is )?(?:running|listed|shown)|not .{0,20}(?:listed|shown) in nvidia-smi");
-    private static final Pattern CONTEXT = re("initializ\\w* ddp|init_process_group|set_device|cuda_visible_devices|first (?:cuda|tensor|gpu) (?:call|transfer|op)|context creation|cuda context|before (?:training|any)");
-    private static final Pattern LONGEST = re("longest|very long|long (?:sentence|utterance|sequence|sample|input|document|audio)|variable[- ]length|random (?:step|batch|iteration)|same (?:step|batch|sample)|mid-epoch|in the middle of|mid-run|midway|bucket|dynamic padding");
-    private static final Pattern ATTENTION = re("(?:long|large|longer) sequences|sequences? (?:of|>|above|longer than)\\s*\\(?>?\\s*\\d|sequence length|seq(?:uence)?[_ ]len|context length|\\bsdpa\\b|attention|flash[_ ]?attn|flash[_ ]attention|o\\(n²\\)|o\\(n\\^2\\)|sequence parallel|\\b\\d+k\\+? tokens");
-    private static final Pattern KV = re("kv[- _]?cache|cache blocks|gpu_memory_utilization|gpu-memory-utilization|max_model_len|kv-reserve|paged attn|cache size|\\bserving\\b|\\bvllm\\b|sglang|\\btgi\\b|exllama");
-    private static final Pattern BIG_MODEL = re("\\b\\d{1,3}(?:\\.\\d)?\\s?b\\b|fine-?tun|\\blora\\b|qlora|full fine|model (?:is )?too (?:large|big)|load(?:ing)? (?:the|this) model|does(?:n't| not) fit|from_pretrained");
-    private static final Pattern STEP2 = re("optimizer\\.step|optimizer step|optimizer_step|step 2\\b|second step|after the first step|first step (?:fine|ok|works)");
+    private static final Pattern EVAL = re("validat|evaluat|\\beval(?:uation)?\\b|trainer\\.evaluate|prediction_loop"
+            + "|evaluation_loop|compute_metrics|eval score|test set|nested_concat");
+    private static final Pattern GROWTH = re("\\bgrow|\\bgrew|growed|increas|keeps? (?:rising|climbing)|\\bleak"
+            + "|slowly|explod|over time|(?:every|each|per) (?:iteration|epoch|step|batch)|after each|as (?:the "
+                    + ")?iterations? (?:went|go) on|until oom|accumulat(?:es|ing) (?:memory|tensors)");
+    private static final Pattern HELD = re("\\.append\\((?:loss|output|out|logits|pred)|\\+= ?loss\\b|retain_graph"
+            + "|computation graph|graph for (?:the )?loss|return only scalars|\\.item\\(\\)|detach");
+    private static final Pattern ZOMBIE = re("no process|zombie|ghost|\\bfuser\\b|kill -9|still (?:occupied|in use"
+            + "|held|allocated)|defunct|orphan|another process|other process|no .{0,30}process (?:was |is "
+                    + ")?(?:running|listed|shown)|not .{0,20}(?:listed|shown) in nvidia-smi");
+    private static final Pattern CONTEXT = re("initializ\\w* ddp|init_process_group|set_device|cuda_visible_devices"
+            + "|first (?:cuda|tensor|gpu) (?:call|transfer|op)|context creation|cuda context|before (?:training|any)");
+    private static final Pattern LONGEST = re("longest|very long|long (?:sentence|utterance|sequence|sample|input"
+            + "|document|audio)|variable[- ]length|random (?:step|batch|iteration)|same (?:step|batch|sample)"
+                    + "|mid-epoch|in the middle of|mid-run|midway|bucket|dynamic padding");
+    private static final Pattern ATTENTION = re("(?:long|large|longer) sequences|sequences? (?:of|>|above|longer "
+            + "than)\\s*\\(?>?\\s*\\d|sequence length|seq(?:uence)?[_ ]len|context length|\\bsdpa\\b|attention"
+                    + "|flash[_ ]?attn|flash[_ ]attention|o\\(n²\\)|o\\(n\\^2\\)|sequence parallel|\\b\\d+k\\+? tokens");
+    private static final Pattern KV = re("kv[- _]?cache|cache blocks|gpu_memory_utilization|gpu-memory-utilization"
+            + "|max_model_len|kv-reserve|paged attn|cache size|\\bserving\\b|\\bvllm\\b|sglang|\\btgi\\b|exllama");
+    private static final Pattern BIG_MODEL = re("\\b\\d{1,3}(?:\\.\\d)?\\s?b\\b|fine-?tun|\\blora\\b|qlora|full fine"
+            + "|model (?:is )?too (?:large|big)|load(?:ing)? (?:the|this) model|does(?:n't| not) fit|from_pretrained");
+    private static final Pattern STEP2 = re("optimizer\\.step|optimizer step|optimizer_step|step 2\\b|second step"
+            + "|after the first step|first step (?:fine|ok|works)");
     private static final Pattern BACKWARD = re("backward");
-    private static final Pattern FORWARD_OK = re("forward (?:works|completes|is fine|pass (?:works|completes)|ok)|forward works");
+    private static final Pattern FORWARD_OK = re("forward (?:works|completes|is fine|pass (?:works|completes)|ok)"
+            + "|forward works");
     private static final Pattern BATCH = re("batch[ _]?size|reduc\\w* (?:the )?batch|micro[- _]?batch|activations?\\b");
     private static final Pattern CHECKPOINTING = re("gradient[_ ]checkpointing|activation checkpointing");
     private static final Pattern LIBRARY = re("cudnn|cublas|\\bnccl\\b|workspace|cudnn\\.benchmark");
-    private static final Pattern FRAG_WORDS = re("fragment|expandable_segments|max_split_size|reserved[- ]but[- ]unallocated");
-    private static final Pattern SEQ_NUMBER = re("(?:seq(?:uence)?[_ ]?len(?:gth)?|sequences?|length|max_length|context(?: length)?|tokens?)\\D{0,12}(\\d{4,6})|(\\d{1,3})\\s?k\\+?\\s*(?:tokens|context|seq)|(\\d{4,6})[- ]token");
-    private static final Pattern LONG_CONTEXT = re("\\b(?:32|64|100|128|200|256|1000)k\\b|\\b(?:131072|65536|32768|262144)\\b");
-    private static final Pattern INFERENCE = re("serv(?:e|ing)|inference|load(?:ing)? (?:this|the) model|generat|cache|vllm|exllama|llama\\.cpp|tokens");
-    private static final Pattern CKPT_RESOLVED = re("checkpointing.{0,80}(?:resolved|fixed|solved|worked|helped|went away)|(?:resolved|fixed|solved) .{0,40}checkpointing");
-    private static final Pattern WISH = re("(?:how (?:to|do i|can i|could i)|enable|want(?:s)? to|would like to|try(?:ing)? to|asks?|should i|could i|switch to|move to)[^.?!\\n]{0,40}?(?:q?lora|4-?bit|8-?bit|nf4|quantiz\\w*)[^.?!\\n]{0,30}");
-    private static final Pattern NEGATED_OTHERS = re("(?:no|not any|without any|there (?:are|is) no)\\s+(?:running\\s+)?other\\s+(?:running\\s+)?(?:process(?:es)?|jobs?|programs?)(?:\\s+running)?");
+    private static final Pattern FRAG_WORDS = re("fragment|expandable_segments|max_split_size|reserved[- ]but[- "
+            + "]unallocated");
+    private static final Pattern SEQ_NUMBER = re("(?:seq(?:uence)?[_ ]?len(?:gth)?|sequences?|length|max_length"
+            + "|context(?: length)?|tokens?)\\D{0,12}(\\d{4,6})|(\\d{1,3})\\s?k\\+?\\s*(?:tokens|context|seq)"
+                    + "|(\\d{4,6})[- ]token");
+    private static final Pattern LONG_CONTEXT = re("\\b(?:32|64|100|128|200|256|1000)k\\b|\\b(?:131072|65536|32768"
+            + "|262144)\\b");
+    private static final Pattern INFERENCE = re("serv(?:e|ing)|inference|load(?:ing)? (?:this|the) model|generat"
+            + "|cache|vllm|exllama|llama\\.cpp|tokens");
+    private static final Pattern CKPT_RESOLVED = re("checkpointing.{0,80}(?:resolved|fixed|solved|worked|helped|went "
+            + "away)|(?:resolved|fixed|solved) .{0,40}checkpointing");
+    private static final Pattern WISH = re("(?:how (?:to|do i|can i|could i)|enable|want(?:s)? to|would like to"
+            + "|try(?:ing)? to|asks?|should i|could i|switch to|move to)[^.?!\\n]{0,40}?(?:q?lora|4-?bit|8-?bit|nf4"
+                    + "|quantiz\\w*)[^.?!\\n]{0,30}");
+    private static final Pattern NEGATED_OTHERS = re("(?:no|not any|without any|there (?:are|is) "
+            + "no)\\s+(?:running\\s+)?other\\s+(?:running\\s+)?(?:process(?:es)?|jobs?|programs?)(?:\\s+running)?");
     private static final Pattern LEAK_WORD = re("memory leak|\\bleak(?:s|ing|ed)?\\b");
-    private static final Pattern JAX_PREALLOC = re("sufficient memory|enough memory|preallocat|two gpus|2 (?:local )?gpus|mem_fraction");
+    private static final Pattern JAX_PREALLOC = re("sufficient memory|enough memory|preallocat|two gpus|2 (?:local "
+            + ")?gpus|mem_fraction");
 
     public static final List<Signal> ALL = List.of(
             // What kind of message it is
-            row("host-ram message", e -> kind(e, FailureKind.HOST_RAM_OOM) ? "the process died of host memory: " + e.finding().get().notes().get(0) : null),
-            row("library workspace message", e -> kind(e, FailureKind.LIBRARY_WORKSPACE) ? e.finding().get().notes().get(0) : null),
-            row("kv-cache message", e -> kind(e, FailureKind.KV_CACHE) ? "the inference engine could not reserve its KV cache" : null),
-            row("cuda runtime error", e -> kind(e, FailureKind.CUDA_RUNTIME) ? "\"CUDA error: out of memory\" comes from the CUDA runtime, not PyTorch's allocator: typical of context creation or a card held by others" : null),
+            row("host-ram message", e -> kind(e, FailureKind.HOST_RAM_OOM) ? "the process died of host memory: "
+                    + e.finding().get().notes().get(0) : null),
+            row("library workspace message", e -> kind(e, FailureKind.LIBRARY_WORKSPACE)
+                    ? e.finding().get().notes().get(0) : null),
+            row("kv-cache message", e -> kind(e, FailureKind.KV_CACHE) ? "the inference engine could not reserve its "
+                    + "KV cache" : null),
+            row("cuda runtime error", e -> kind(e, FailureKind.CUDA_RUNTIME) ? "\"CUDA error: out of memory\" comes "
+                    + "from the CUDA runtime, not PyTorch's allocator: typical of context creation or a card held by "
+                            + "others" : null),
 
             // Decoded numbers (M2)
             row("held outside the allocator", e -> {
@@ -81,7 +111,8 @@ public final class Signals {
                 Long out = n.heldOutsideAllocator();
                 if (out == null || n.totalBytes() == null) return null;
                 if (out > 0.4 * n.totalBytes() && out > 1.5 * Bytes.GIB)
-                    return Bytes.human(out) + " of " + Bytes.human(n.totalBytes()) + " is held outside this process's allocator (total − free − reserved)";
+                    return Bytes.human(out) + " of " + Bytes.human(n.totalBytes()) + " is held outside this "
+                            + "process's allocator (total − free − reserved)";
                 return null;
             }),
             row("partly held outside", e -> {
@@ -89,7 +120,8 @@ public final class Signals {
                 Long out = n.heldOutsideAllocator();
                 if (out == null || n.totalBytes() == null) return null;
                 double share = out / (double) n.totalBytes();
-                return share > 0.25 && share <= 0.4 && out > 1.5 * Bytes.GIB ? Bytes.human(out) + " is held outside the allocator (context, display, other processes)" : null;
+                return share > 0.25 && share <= 0.4 && out > 1.5 * Bytes.GIB ? Bytes.human(out) + " is held outside "
+                        + "the allocator (context, display, other processes)" : null;
             }),
             row("several processes", e -> e.numbers().processes().stream().filter(p -> !p.thisProcess()).count() >= 2
                     ? "the message lists " + e.numbers().processes().size() + " processes on the card" : null),
@@ -97,27 +129,34 @@ public final class Signals {
                 OomNumbers n = e.numbers();
                 if (n.freeBytes() == null || n.triedBytes() == null || n.triedBytes() <= 0) return null;
                 boolean clearMargin = n.freeBytes() >= 1.25 * n.triedBytes() && n.freeBytes() >= 64 * Bytes.MIB;
-                boolean cacheInPlay = n.reservedBytes() != null && n.totalBytes() != null && n.reservedBytes() >= 0.1 * n.totalBytes();
+                boolean cacheInPlay = n.reservedBytes() != null && n.totalBytes() != null
+                        && n.reservedBytes() >= 0.1 * n.totalBytes();
                 return clearMargin && cacheInPlay
-                        ? "the driver reports " + Bytes.human(n.freeBytes()) + " free, more than the " + Bytes.human(n.triedBytes()) + " requested: no contiguous block" : null;
+                        ? "the driver reports " + Bytes.human(n.freeBytes()) + " free, more than the "
+                                + Bytes.human(n.triedBytes()) + " requested: no contiguous block" : null;
             }),
             row("empty card refuses", e -> {
                 OomNumbers n = e.numbers();
                 if (n.freeBytes() == null || n.totalBytes() == null || n.allocatedBytes() == null) return null;
                 return n.freeBytes() >= 0.5 * n.totalBytes() && n.allocatedBytes() < 0.1 * n.totalBytes()
-                        ? "the card is mostly free (" + Bytes.human(n.freeBytes()) + ") and PyTorch holds almost nothing, yet the allocation failed: the CUDA runtime, a driver or library mismatch, or a memory limit" : null;
+                        ? "the card is mostly free (" + Bytes.human(n.freeBytes()) + ") and PyTorch holds almost "
+                                + "nothing, yet the allocation failed: the CUDA runtime, a driver or library "
+                                        + "mismatch, or a memory limit" : null;
             }),
             row("this process fills the card", e -> {
                 OomNumbers n = e.numbers();
-                return n.processInUseBytes() != null && n.totalBytes() != null && n.processInUseBytes() >= 0.85 * n.totalBytes()
-                        ? "this process alone holds " + Bytes.human(n.processInUseBytes()) + " of " + Bytes.human(n.totalBytes()) : null;
+                return n.processInUseBytes() != null && n.totalBytes() != null
+                        && n.processInUseBytes() >= 0.85 * n.totalBytes()
+                        ? "this process alone holds " + Bytes.human(n.processInUseBytes()) + " of "
+                                + Bytes.human(n.totalBytes()) : null;
             }),
             row("reserved but unallocated", e -> {
                 OomNumbers n = e.numbers();
                 Long u = n.reservedUnallocatedBytes(), t = n.triedBytes(), total = n.totalBytes();
                 if (u == null || t == null || total == null) return null;
                 if (u >= 0.5 * t && u >= 0.1 * total)
-                    return Bytes.human(u) + " is reserved by PyTorch but unallocated against a " + Bytes.human(t) + " request";
+                    return Bytes.human(u) + " is reserved by PyTorch but unallocated against a " + Bytes.human(t)
+                            + " request";
                 return null;
             }),
             row("some cache unallocated", e -> {
@@ -125,70 +164,90 @@ public final class Signals {
                 Long u = n.reservedUnallocatedBytes(), t = n.triedBytes(), total = n.totalBytes();
                 if (u == null || t == null || total == null) return null;
                 return u >= 0.5 * t && u >= 0.03 * total && u < 0.1 * total
-                        ? Bytes.human(u) + " of cache is unallocated, a small share of the card, against a " + Bytes.human(t) + " request" : null;
+                        ? Bytes.human(u) + " of cache is unallocated, a small share of the card, against a "
+                                + Bytes.human(t) + " request" : null;
             }),
             row("unallocated exceeds request", e -> {
                 OomNumbers n = e.numbers();
                 Long u = n.reservedUnallocatedBytes(), t = n.triedBytes(), total = n.totalBytes();
-                return u != null && t != null && total != null && u >= t && u >= 0.03 * total ? "the cache alone could hold the request if it were contiguous" : null;
+                return u != null && t != null && total != null && u >= t && u >= 0.03 * total ? "the cache alone "
+                        + "could hold the request if it were contiguous" : null;
             }),
             row("allocated near total", e -> {
                 OomNumbers n = e.numbers();
-                return n.allocatedBytes() != null && n.totalBytes() != null && n.allocatedBytes() >= 0.75 * n.totalBytes()
-                        ? "live tensors hold " + Bytes.human(n.allocatedBytes()) + " of " + Bytes.human(n.totalBytes()) + ": a genuine fit problem" : null;
+                return n.allocatedBytes() != null && n.totalBytes() != null
+                        && n.allocatedBytes() >= 0.75 * n.totalBytes()
+                        ? "live tensors hold " + Bytes.human(n.allocatedBytes()) + " of "
+                                + Bytes.human(n.totalBytes()) + ": a genuine fit problem" : null;
             }),
             row("large single request", e -> {
                 OomNumbers n = e.numbers();
                 Long total = n.totalBytes() != null ? n.totalBytes() : e.facts().gpuMemBytes();
                 return n.triedBytes() != null && total != null && n.triedBytes() >= 0.2 * total
-                        ? "one request of " + Bytes.human(n.triedBytes()) + " is a fifth or more of the card: one very large tensor" : null;
+                        ? "one request of " + Bytes.human(n.triedBytes()) + " is a fifth or more of the card: one "
+                                + "very large tensor" : null;
             }),
             row("mps other allocations", e -> {
                 var f = e.finding().filter(x -> x.parser().equals("mps"));
                 if (f.isEmpty()) return null;
                 Long other = io.oomdoc.evidence.trace.parsers.MpsOomParser.otherAllocations(f.get().message());
                 Long alloc = f.get().numbers().allocatedBytes();
-                return other != null && alloc != null && other > alloc ? Bytes.human(other) + " of unified memory is used outside PyTorch's pool" : null;
+                return other != null && alloc != null && other > alloc ? Bytes.human(other) + " of unified memory is "
+                        + "used outside PyTorch's pool" : null;
             }),
             row("mps pool full", e -> {
                 var f = e.finding().filter(x -> x.parser().equals("mps"));
                 if (f.isEmpty()) return null;
                 OomNumbers n = f.get().numbers();
-                return n.allocatedBytes() != null && n.totalBytes() != null && n.allocatedBytes() >= 0.6 * n.totalBytes()
-                        ? "PyTorch's MPS pool already holds " + Bytes.human(n.allocatedBytes()) + " of the " + Bytes.human(n.totalBytes()) + " cap" : null;
+                return n.allocatedBytes() != null && n.totalBytes() != null
+                        && n.allocatedBytes() >= 0.6 * n.totalBytes()
+                        ? "PyTorch's MPS pool already holds " + Bytes.human(n.allocatedBytes()) + " of the "
+                                + Bytes.human(n.totalBytes()) + " cap" : null;
             }),
             row("jax preallocation", e -> e.trace() != null && e.trace().framework().equals("jax")
                     && JAX_PREALLOC.matcher(e.userTextLower()).find()
-                    ? "JAX/XLA preallocates most of each visible GPU; a small request failing usually means another process or preallocation holds the card" : null),
+                    ? "JAX/XLA preallocates most of each visible GPU; a small request failing usually means another "
+                            + "process or preallocation holds the card" : null),
 
             // Where in the job (traceback frames, iteration)
-            row("optimizer step frame", e -> phase(e) == Phase.OPTIMIZER_STEP ? "the traceback ends in the optimizer step: " + e.trace().phaseEvidence() : null),
+            row("optimizer step frame", e -> phase(e) == Phase.OPTIMIZER_STEP ? "the traceback ends in the optimizer "
+                    + "step: " + e.trace().phaseEvidence() : null),
             row("early iteration", e -> e.trace() != null && e.trace().iteration() != null && e.trace().iteration() <= 2
                     && phase(e) == Phase.OPTIMIZER_STEP ? "it failed at iteration " + e.trace().iteration() : null),
-            row("backward frame", e -> phase(e) == Phase.BACKWARD ? "the traceback ends in backward: " + e.trace().phaseEvidence() : null),
-            row("eval frame", e -> phase(e) == Phase.EVAL ? "the traceback is inside evaluation: " + e.trace().phaseEvidence() : null),
-            row("load frame", e -> phase(e) == Phase.LOAD ? "it failed while loading the model: " + e.trace().phaseEvidence() : null),
-            row("generation frame", e -> phase(e) == Phase.GENERATION ? "it failed during generation: " + e.trace().phaseEvidence() : null),
-            row("forward frame", e -> phase(e) == Phase.FORWARD ? "the traceback ends in a forward pass: " + e.trace().phaseEvidence() : null),
+            row("backward frame", e -> phase(e) == Phase.BACKWARD ? "the traceback ends in backward: "
+                    + e.trace().phaseEvidence() : null),
+            row("eval frame", e -> phase(e) == Phase.EVAL ? "the traceback is inside evaluation: "
+                    + e.trace().phaseEvidence() : null),
+            row("load frame", e -> phase(e) == Phase.LOAD ? "it failed while loading the model: "
+                    + e.trace().phaseEvidence() : null),
+            row("generation frame", e -> phase(e) == Phase.GENERATION ? "it failed during generation: "
+                    + e.trace().phaseEvidence() : null),
+            row("forward frame", e -> phase(e) == Phase.FORWARD ? "the traceback ends in a forward pass: "
+                    + e.trace().phaseEvidence() : null),
             row("startup", e -> phase(e) == Phase.STARTUP ? e.trace().phaseEvidence() : null),
-            row("late single failure", e -> e.trace() != null && e.trace().iteration() != null && e.trace().iteration() >= 500
-                    && !GROWTH.matcher(e.userTextLower()).find() ? "it ran " + e.trace().iteration() + " iterations before failing, with no growth reported" : null),
+            row("late single failure", e -> e.trace() != null && e.trace().iteration() != null
+                    && e.trace().iteration() >= 500
+                    && !GROWTH.matcher(e.userTextLower()).find() ? "it ran " + e.trace().iteration() + " iterations "
+                            + "before failing, with no growth reported" : null),
 
             // The user's words and the log's prose
             row("eval words", words(EVAL, "the failure is tied to evaluation")),
-            row("eval with growth", e -> EVAL.matcher(e.userTextLower()).find() && GROWTH.matcher(e.userTextLower()).find()
+            row("eval with growth", e -> EVAL.matcher(e.userTextLower()).find()
+                    && GROWTH.matcher(e.userTextLower()).find()
                     ? "memory climbs during evaluation" : null),
             row("growth words", words(GROWTH, "memory grows over time")),
             row("held references", words(HELD, "tensors or graphs are kept across iterations")),
             row("the user says leak", words(LEAK_WORD, "the user describes a leak")),
             // Growth over many steps contradicts a one-time jump at the first optimizer step.
-            row("growth is not a step-2 jump", e -> GROWTH.matcher(e.userTextLower()).find() && STEP2.matcher(e.userTextLower()).find()
+            row("growth is not a step-2 jump", e -> GROWTH.matcher(e.userTextLower()).find()
+                    && STEP2.matcher(e.userTextLower()).find()
                     ? "memory grows step after step, which a one-time optimizer-state allocation does not do" : null),
             row("zombie words", e -> {
                 // "there are no other processes" is the user ruling the cause out, not pointing at it
                 String t = NEGATED_OTHERS.matcher(e.userTextLower()).replaceAll(" ");
                 Matcher m = ZOMBIE.matcher(t);
-                return m.find() ? "memory is held by a process that is not the job (\"" + m.group().strip() + "\")" : null;
+                return m.find() ? "memory is held by a process that is not the job (\"" + m.group().strip() + "\")"
+                        : null;
             }),
             row("context words", words(CONTEXT, "it failed while setting up CUDA or the process group")),
             row("longest words", words(LONGEST, "sample length varies and one batch is much longer")),
@@ -196,8 +255,10 @@ public final class Signals {
             row("long sequence", e -> {
                 Matcher m = SEQ_NUMBER.matcher(e.userTextLower());
                 while (m.find()) {
-                    int n = m.group(1) != null ? Num.toInt(m.group(1), 0) : m.group(2) != null ? Num.toInt(m.group(2), 0) * 1024 : Num.toInt(m.group(3), 0);
-                    if (n >= 4096 && n <= 1_048_576) return "sequences of " + n + " tokens make the s² attention term large";
+                    int n = m.group(1) != null ? Num.toInt(m.group(1), 0) : m.group(2) != null
+                            ? Num.toInt(m.group(2), 0) * 1024 : Num.toInt(m.group(3), 0);
+                    if (n >= 4096 && n <= 1_048_576) return "sequences of " + n + " tokens make the s² attention "
+                            + "term large";
                 }
                 return null;
             }),
@@ -210,21 +271,25 @@ public final class Signals {
                 double weights = f.params() * weightBytesPerParam(e.userTextLower());
                 Long alloc = e.numbers().allocatedBytes();
                 if (alloc != null && alloc < 0.8 * weights) return null; // the weights evidently loaded in less: quantised or offloaded
-                return weights > 0.6 * gpu ? "the weights alone (" + Bytes.human((long) weights) + ") take most of the " + Bytes.human(gpu) + " card" : null;
+                return weights > 0.6 * gpu ? "the weights alone (" + Bytes.human((long) weights) + ") take most of "
+                        + "the " + Bytes.human(gpu) + " card" : null;
             }),
             row("adapters on a large model", e -> {
                 Facts f = e.facts();
                 if (!Boolean.TRUE.equals(f.lora()) || f.params() == null || f.params() < 6e9) return null;
                 Long gpu = f.gpuMemBytes() != null ? f.gpuMemBytes() : e.numbers().totalBytes();
                 if (gpu != null && f.params() * 2.0 < 0.5 * gpu) return null;
-                return "adapter fine-tuning of a " + Math.round(f.params() / 1e9) + "B model on a card not much larger than its weights";
+                return "adapter fine-tuning of a " + Math.round(f.params() / 1e9) + "B model on a card not much "
+                        + "larger than its weights";
             }),
             row("long context inference", e -> {
                 String t = e.userTextLower();
                 Matcher m = LONG_CONTEXT.matcher(t);
-                return m.find() && INFERENCE.matcher(t).find() ? "a long-context model is served or loaded (\"" + m.group().strip() + "\"): its cache is sized for that context" : null;
+                return m.find() && INFERENCE.matcher(t).find() ? "a long-context model is served or loaded (\""
+                        + m.group().strip() + "\"): its cache is sized for that context" : null;
             }),
-            row("checkpointing resolved it", words(CKPT_RESOLVED, "enabling checkpointing resolved it: activations were the excess")),
+            row("checkpointing resolved it", words(CKPT_RESOLVED, "enabling checkpointing resolved it: activations "
+                    + "were the excess")),
             row("step-2 words", words(STEP2, "it fails at or after the first optimizer step")),
             row("backward words", words(BACKWARD, "backward is mentioned")),
             row("forward works", words(FORWARD_OK, "forward succeeds, backward does not")),
@@ -262,20 +327,24 @@ public final class Signals {
             row("snapshot: no free block fits the failing request", e -> {
                 var s = e.snapshot();
                 return s != null && s.oomRequestedBytes() != null && s.largestFreeBlockBytes() < s.oomRequestedBytes()
-                        && s.totalFreeBytes() >= s.oomRequestedBytes() ? "the snapshot holds " + Bytes.human(s.totalFreeBytes())
-                        + " free in the cache, but no block as large as the " + Bytes.human(s.oomRequestedBytes()) + " request" : null;
+                        && s.totalFreeBytes() >= s.oomRequestedBytes() ? "the snapshot holds "
+                                + Bytes.human(s.totalFreeBytes())
+                        + " free in the cache, but no block as large as the " + Bytes.human(s.oomRequestedBytes())
+                                + " request" : null;
             }),
             row("snapshot: optimizer state dominates", e -> {
                 var s = e.snapshot();
                 if (s == null || s.buckets().isEmpty()) return null;
                 var top = s.buckets().stream().max(java.util.Comparator.comparingLong(io.oomdoc.evidence.snapshot.SnapshotReport.Bucket::bytes)).get();
-                return top.name().equals("optimizer state") ? "optimizer state is the largest live bucket in the snapshot (" + Bytes.human(top.bytes()) + ")" : null;
+                return top.name().equals("optimizer state") ? "optimizer state is the largest live bucket in the "
+                        + "snapshot (" + Bytes.human(top.bytes()) + ")" : null;
             }),
             row("snapshot: one frame holds many blocks", e -> {
                 var s = e.snapshot();
                 if (s == null || s.topHolders().isEmpty()) return null;
                 var h = s.topHolders().stream().filter(x -> x.blocks() >= 20).findFirst();
-                return h.map(x -> x.blocks() + " live blocks allocated at " + x.frame() + " (" + Bytes.human(x.bytes()) + "): something keeps them").orElse(null);
+                return h.map(x -> x.blocks() + " live blocks allocated at " + x.frame() + " ("
+                        + Bytes.human(x.bytes()) + "): something keeps them").orElse(null);
             }),
 
             row("prior", e -> ""));
@@ -294,7 +363,8 @@ public final class Signals {
         return e -> {
             if (e.code() == null) return null;
             for (int i = 0; i < e.code().ruleIds().size(); i++) {
-                if (e.code().ruleIds().get(i).equals(rule)) return "the code scan found " + rule + " at " + e.code().locations().get(i);
+                if (e.code().ruleIds().get(i).equals(rule)) return "the code scan found " + rule + " at "
+                        + e.code().locations().get(i);
             }
             return null;
         };

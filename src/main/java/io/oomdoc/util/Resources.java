@@ -48,7 +48,8 @@ public final class Resources {
         try (Stream<Path> s = Files.list(dir)) {
             for (Path p : s.sorted().toList()) {
                 String n = p.getFileName().toString();
-                if (n.endsWith(".md") && Files.isRegularFile(p)) out.add(new Doc(n, Files.readString(p, StandardCharsets.UTF_8)));
+                if (n.endsWith(".md") && Files.isRegularFile(p)) out.add(new Doc(n, Files.readString(p,
+                        StandardCharsets.UTF_8)));
             }
         }
         return out;

@@ -18,7 +18,8 @@ import java.util.concurrent.Callable;
 public final class AskCommand implements Callable<Integer> {
     private final AppContext ctx;
 
-    @Parameters(arity = "1..*", paramLabel = "TEXT", description = "the question or description; a pasted trace is read too")
+    @Parameters(arity = "1..*", paramLabel = "TEXT", description = "the question or description; a pasted trace is "
+            + "read too")
     List<String> words;
 
     @Option(names = "--repo", paramLabel = "DIR") String repo;
@@ -37,7 +38,8 @@ public final class AskCommand implements Callable<Integer> {
         var agent = io.oomdoc.cli.LlmMode.agent(ctx, provider, baseUrl, model);
         if (agent.isPresent()) {
             if (json) { // the JSON document stays the only thing on stdout: notices go to stderr
-                AppContext quiet = new AppContext(ctx.err, ctx.err, ctx.in, ctx.env, ctx.workDir, ctx.style, ctx.session, false);
+                AppContext quiet = new AppContext(ctx.err, ctx.err, ctx.in, ctx.env, ctx.workDir, ctx.style,
+                        ctx.session, false);
                 Report r = io.oomdoc.cli.LlmMode.turn(quiet, agent.get(), text, false);
                 ctx.out.println(Json.write(r));
             } else {
@@ -50,7 +52,8 @@ public final class AskCommand implements Callable<Integer> {
         if (a.report() != null) ctx.session.setLastReport(a.report());
         if (json) {
             ctx.out.println(a.report() != null ? Json.write(a.report())
-                    : Json.write(java.util.Map.of("intent", a.intent().json(), "answer", a.text(), "facts", a.facts().asMap())));
+                    : Json.write(java.util.Map.of("intent", a.intent().json(), "answer", a.text(), "facts",
+                            a.facts().asMap())));
         } else {
             io.oomdoc.cli.Repl.show(ctx, a);
         }

@@ -33,10 +33,12 @@ public final class BatchCommand implements Callable<Integer> {
         if (s.batch() <= 0) s = s.withBatch(1);
         List<Map<String, Object>> rows = new ArrayList<>();
         if (setup.allGpus()) {
-            for (GpuCatalog.Gpu g : GpuCatalog.all()) if (g.memoryBytes() >= 8 * Bytes.GIB) rows.add(row(g.name(), s, g.memoryBytes()));
+            for (GpuCatalog.Gpu g : GpuCatalog.all()) if (g.memoryBytes() >= 8 * Bytes.GIB) rows.add(row(g.name(), s,
+                    g.memoryBytes()));
         } else {
             Long gpu = setup.gpuBytesOrSession(ctx);
-            if (gpu == null) throw new UserError("batch needs the card: --gpu NAME or --gpu-mem SIZE (or --gpus all for a table)", 2);
+            if (gpu == null) throw new UserError("batch needs the card: --gpu NAME or --gpu-mem SIZE (or --gpus all "
+                    + "for a table)", 2);
             rows.add(row(setup.gpu != null ? setup.gpu : Bytes.human(gpu), s, gpu));
         }
         if (json) ctx.out.println(Json.write(rows.size() == 1 ? rows.get(0) : rows));
@@ -45,11 +47,13 @@ public final class BatchCommand implements Callable<Integer> {
             ctx.out.printf(Locale.ROOT, "  %-28s %10s %12s %14s%n", "gpu", "micro-batch", "grad-accum", "peak");
             for (Map<String, Object> r : rows) {
                 ctx.out.printf(Locale.ROOT, "  %-28s %10s %12s %14s%n", r.get("gpu"),
-                        (int) r.get("micro_batch") == 0 ? "none fits" : r.get("micro_batch"), r.get("accumulation_steps"),
+                        (int) r.get("micro_batch") == 0 ? "none fits" : r.get("micro_batch"), r.get("accumulation_st"
+                                + "eps"),
                         Bytes.human((long) r.get("peak_bytes")));
                 if (r.get("notes") instanceof List<?> n) n.forEach(x -> ctx.out.println("    note: " + x));
             }
-            ctx.out.println("\n  (against the card as PyTorch sees it: the marketed size less ~1.5% the driver keeps; the CUDA context is in the peak)");
+            ctx.out.println("\n  (against the card as PyTorch sees it: the marketed size less ~1.5% the driver "
+                    + "keeps; the CUDA context is in the peak)");
         }
         ctx.out.flush();
         return 0;

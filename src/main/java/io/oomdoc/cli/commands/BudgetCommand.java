@@ -27,7 +27,8 @@ public final class BudgetCommand implements Callable<Integer> {
         Setup s = setup.setup(ctx);
         Long gpu = setup.gpuBytesOrSession(ctx);
         Budget b = new BudgetEngine().estimate(s, gpu);
-        List<Ladder.Rung> ladder = gpu != null && Boolean.FALSE.equals(b.fits()) ? new Ladder().climb(s, gpu) : List.of();
+        List<Ladder.Rung> ladder = gpu != null && Boolean.FALSE.equals(b.fits()) ? new Ladder().climb(s, gpu)
+                : List.of();
         if (json) ctx.out.println(Json.write(b));
         else ctx.out.print(BudgetView.text(b, ladder, ctx.style));
         ctx.out.flush();

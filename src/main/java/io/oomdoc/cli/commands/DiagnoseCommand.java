@@ -18,17 +18,20 @@ import java.util.concurrent.Callable;
 public final class DiagnoseCommand implements Callable<Integer> {
     private final AppContext ctx;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE|-", description = "log or traceback to read; - or nothing reads standard input")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE|-", description = "log or traceback to read; - or "
+            + "nothing reads standard input")
     String file;
 
     @Option(names = "--repo", paramLabel = "DIR", description = "training repo to scan (default: none)")
     String repo;
 
     @Option(names = "--gpu", paramLabel = "auto|none|FILE",
-            description = "GPU state: probe this machine, skip, or read saved nvidia-smi output (default: auto when the log is piped in from a live job, none for a file)")
+            description = "GPU state: probe this machine, skip, or read saved nvidia-smi output (default: auto when "
+                    + "the log is piped in from a live job, none for a file)")
     String gpu;
 
-    @Option(names = "--snapshot", paramLabel = "FILE", description = "a torch.cuda.memory snapshot pickle (oomdoc probe --run makes one)")
+    @Option(names = "--snapshot", paramLabel = "FILE", description = "a torch.cuda.memory snapshot pickle (oomdoc "
+            + "probe --run makes one)")
     String snapshot;
 
     @Option(names = "--json", description = "print one JSON document")
@@ -39,20 +42,24 @@ public final class DiagnoseCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LogText log = LogInput.read(file, ctx);
-        if (log.isBlank()) throw new UserError("the input is empty: pass a log file, or pipe the job's output (python train.py 2>&1 | oomdoc diagnose -)");
+        if (log.isBlank()) throw new UserError("the input is empty: pass a log file, or pipe the job's output "
+                + "(python train.py 2>&1 | oomdoc diagnose -)");
         String gpuMode = gpu != null ? gpu : (file == null || file.equals("-")) && !ctx.interactive ? "auto" : "none";
         ExtraEvidence evidence = ExtraEvidence.gather(ctx, repo, gpuMode);
         String snapFile = snapshot;
-        if (snapFile == null && repo != null && java.nio.file.Files.isRegularFile(ctx.workDir.resolve(repo).resolve("oomdoc_probe_out/snapshot.pickle"))) {
+        if (snapFile == null && repo != null
+                && java.nio.file.Files.isRegularFile(ctx.workDir.resolve(repo).resolve("oomdoc_probe_out/snapshot.pickle"))) {
             snapFile = ctx.workDir.resolve(repo).resolve("oomdoc_probe_out/snapshot.pickle").toString(); // left by `oomdoc probe --run`
             ctx.err.println("oomdoc: using the probe's snapshot " + snapFile);
         }
         var snap = snapFile == null ? null : SnapshotCommand.read(ctx, snapFile);
-        Report r = new Diagnoser().diagnose(log, null, evidence.codeFacts().merge(ctx.session.facts()), evidence.gpu(), evidence.code(), snap);
+        Report r = new Diagnoser().diagnose(log, null, evidence.codeFacts().merge(ctx.session.facts()),
+                evidence.gpu(), evidence.code(), snap);
         boolean traceback = log.text().contains("File \"") || log.text().contains("Traceback (most recent call last)");
         boolean gpuTable = io.oomdoc.evidence.gpu.NvidiaSmiText.looksLikeNvidiaSmi(log.text());
         if (r.issueType().equals("unknown") && !traceback && !gpuTable) {
-            throw new UserError("no out-of-memory message was found in " + (file == null || file.equals("-") ? "the input" : file)
+            throw new UserError("no out-of-memory message was found in " + (file == null || file.equals("-")
+                    ? "the input" : file)
                     + "; pass the full log of the failed run, or describe the problem with `oomdoc ask`");
         }
         ctx.session.setLastReport(r);
@@ -62,7 +69,8 @@ public final class DiagnoseCommand implements Callable<Integer> {
     }
 
     /** Optional evidence beyond the log (GPU state, code scan); filled by later stages. */
-    record ExtraEvidence(io.oomdoc.protocol.Evidence.GpuSnapshot gpu, io.oomdoc.protocol.Evidence.CodeFindings code, io.oomdoc.protocol.Facts codeFacts) {
+    record ExtraEvidence(io.oomdoc.protocol.Evidence.GpuSnapshot gpu, io.oomdoc.protocol.Evidence.CodeFindings code,
+            io.oomdoc.protocol.Facts codeFacts) {
         static ExtraEvidence gather(AppContext ctx, String repo, String gpu) {
             io.oomdoc.protocol.Evidence.GpuSnapshot g = switch (gpu == null ? "none" : gpu) {
                 case "none" -> null;
@@ -71,7 +79,8 @@ public final class DiagnoseCommand implements Callable<Integer> {
             };
             if (repo == null) return new ExtraEvidence(g, null, io.oomdoc.protocol.Facts.EMPTY);
             io.oomdoc.evidence.code.ScanResult scan = ScanCommand.scan(ctx, repo);
-            return new ExtraEvidence(g, io.oomdoc.protocol.CodeEvidence.from(scan), io.oomdoc.protocol.CodeEvidence.facts(scan));
+            return new ExtraEvidence(g, io.oomdoc.protocol.CodeEvidence.from(scan),
+                    io.oomdoc.protocol.CodeEvidence.facts(scan));
         }
     }
 }

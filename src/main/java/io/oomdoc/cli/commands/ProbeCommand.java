@@ -22,8 +22,10 @@ public final class ProbeCommand implements Callable<Integer> {
     private final AppContext ctx;
 
     @Option(names = "--run", description = "also run it with your Python when torch is importable") boolean run;
-    @Option(names = "--entry", paramLabel = "SCRIPT", description = "with --run: record a snapshot around this training script") String entry;
-    @Option(names = "--python", paramLabel = "PATH", description = "the Python to use (default: $PYTHON or python3)") String python;
+    @Option(names = "--entry", paramLabel = "SCRIPT", description = "with --run: record a snapshot around this "
+            + "training script") String entry;
+    @Option(names = "--python", paramLabel = "PATH",
+            description = "the Python to use (default: $PYTHON or python3)") String python;
     @Option(names = "--timeout", defaultValue = "600", paramLabel = "SECONDS") int timeout;
 
     public ProbeCommand(AppContext ctx) { this.ctx = ctx; }
@@ -38,27 +40,32 @@ public final class ProbeCommand implements Callable<Integer> {
         }
         ctx.out.println("wrote " + target);
         if (!run) {
-            ctx.out.println("run it on the GPU machine: python " + FILE + "   (or: python " + FILE + " --entry train.py -- <your args>)");
+            ctx.out.println("run it on the GPU machine: python " + FILE + "   (or: python " + FILE + " --entry train"
+                    + ".py -- <your args>)");
             ctx.out.println("then: oomdoc snapshot oomdoc_probe_out/snapshot.pickle");
             ctx.out.flush();
             return 0;
         }
         String py = python != null ? python : ctx.env.getOrDefault("PYTHON", "python3");
         if (!torchImportable(py)) {
-            throw new UserError("cannot run the probe: `" + py + " -c 'import torch'` failed; activate the training environment or pass --python");
+            throw new UserError("cannot run the probe: `" + py + " -c 'import torch'` failed; activate the training "
+                    + "environment or pass --python");
         }
         List<String> cmd = new ArrayList<>(List.of(py, FILE));
         if (entry != null) { cmd.add("--entry"); cmd.add(entry); }
         try {
             Process p = new ProcessBuilder(cmd).directory(ctx.workDir.toFile()).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(timeout, TimeUnit.SECONDS)) { p.destroyForcibly(); throw new UserError("the probe ran longer than " + timeout + " s and was stopped"); }
+            if (!p.waitFor(timeout, TimeUnit.SECONDS)) { p.destroyForcibly(); throw new UserError("the probe ran "
+                    + "longer than " + timeout + " s and was stopped"); }
             ctx.out.print(out);
             Path snap = ctx.workDir.resolve("oomdoc_probe_out/snapshot.pickle");
             if (p.exitValue() == 0 && Files.isRegularFile(snap)) {
                 ctx.out.println();
-                ctx.out.print(io.oomdoc.cli.SnapshotView.text(SnapshotCommand.read(ctx, "oomdoc_probe_out/snapshot.pickle"), ctx.style));
-                ctx.out.println("diagnose with it: oomdoc diagnose crash.log --snapshot oomdoc_probe_out/snapshot.pickle");
+                ctx.out.print(io.oomdoc.cli.SnapshotView.text(SnapshotCommand.read(ctx, "oomdoc_probe_out/snapshot.p"
+                        + "ickle"), ctx.style));
+                ctx.out.println("diagnose with it: oomdoc diagnose crash.log --snapshot "
+                        + "oomdoc_probe_out/snapshot.pickle");
             }
             ctx.out.flush();
             return p.exitValue() == 0 ? 0 : 1;

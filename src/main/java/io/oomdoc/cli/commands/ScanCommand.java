@@ -19,7 +19,8 @@ import java.util.concurrent.Callable;
 public final class ScanCommand implements Callable<Integer> {
     private final AppContext ctx;
 
-    @Parameters(arity = "0..1", paramLabel = "DIR", description = "repository to scan (default: the current folder)") String dir;
+    @Parameters(arity = "0..1", paramLabel = "DIR",
+            description = "repository to scan (default: the current folder)") String dir;
     @Option(names = "--json") boolean json;
 
     public ScanCommand(AppContext ctx) { this.ctx = ctx; }
@@ -32,7 +33,8 @@ public final class ScanCommand implements Callable<Integer> {
         } else {
             ctx.out.printf("%d file(s) scanned, %d finding(s)%n%n", r.filesScanned(), r.findings().size());
             for (Finding f : r.findings()) {
-                ctx.out.println(ctx.style.bold(f.file() + ":" + f.line()) + (f.cell() == null ? "" : " (cell " + f.cell() + ")")
+                ctx.out.println(ctx.style.bold(f.file() + ":" + f.line()) + (f.cell() == null ? "" : " (cell "
+                        + f.cell() + ")")
                         + "  " + severity(f.severity()) + "  " + f.rule() + "  [" + f.kb() + "]");
                 ctx.out.println("  " + f.message());
                 ctx.out.println("  before: " + f.fix().before().replace("\n", "\n          "));
@@ -41,7 +43,8 @@ public final class ScanCommand implements Callable<Integer> {
             }
             var s = r.setup();
             if (s != null && s.sources() != null) ctx.out.println("setup read from the code: " + s.sources()
-                    + (s.precision() == null ? "" : "; precision " + s.precision()) + (s.optimizer() == null ? "" : "; optimizer " + s.optimizer())
+                    + (s.precision() == null ? "" : "; precision " + s.precision()) + (s.optimizer() == null ? ""
+                            : "; optimizer " + s.optimizer())
                     + (s.model() == null ? "" : "; model " + s.model()));
             if (!r.skipped().isEmpty()) {
                 ctx.out.println("skipped or read partially:");
@@ -63,7 +66,8 @@ public final class ScanCommand implements Callable<Integer> {
     public static ScanResult scan(AppContext ctx, String dir) {
         Path root = dir == null ? ctx.workDir : ctx.workDir.resolve(dir);
         if (!Files.exists(root)) throw new UserError("no such folder: " + (dir == null ? root : dir));
-        if (!Files.isDirectory(root)) throw new UserError((dir == null ? root.toString() : dir) + " is not a folder; pass the repository root");
+        if (!Files.isDirectory(root)) throw new UserError((dir == null ? root.toString() : dir) + " is not a folder; "
+                + "pass the repository root");
         try {
             return new PythonScanner().scan(root);
         } catch (IOException e) {

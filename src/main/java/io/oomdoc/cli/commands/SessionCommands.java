@@ -96,7 +96,8 @@ public final class SessionCommands {
         public Integer call() {
             if (provider == null) {
                 var a = ctx.session.agent();
-                ctx.out.println(a == null ? "Model: embedded (offline, deterministic); nothing leaves this machine. Switch with"
+                ctx.out.println(a == null ? "Model: embedded (offline, deterministic); nothing leaves this machine. "
+                        + "Switch with"
                         + " /model openai|anthropic|ollama [--base-url URL] [--model NAME]."
                         : "Model: " + a.config().describe() + ". /model none returns to the offline engine.");
                 return 0;
@@ -132,7 +133,8 @@ public final class SessionCommands {
                 return cl.execute("diagnose", words.get(0));
             }
             if (words.size() == 1 && looksLikePath(words.get(0)))
-                throw new UserError("no such file: " + words.get(0) + " (paste the trace instead, or give the right path)");
+                throw new UserError("no such file: " + words.get(0) + " (paste the trace instead, or give the right "
+                        + "path)");
             Repl.chat(ctx, String.join(" ", words));
             return 0;
         }

@@ -18,7 +18,8 @@ import java.util.Locale;
 
 /** The model and setup flags shared by `budget` and `batch`, validated into a Setup. */
 public final class SetupOptions {
-    @Option(names = "--model", paramLabel = "NAME", description = "catalog model (e.g. llama-3.1-8b, gpt2, nanochat-d24)") String model;
+    @Option(names = "--model", paramLabel = "NAME", description = "catalog model (e.g. llama-3.1-8b, gpt2, "
+            + "nanochat-d24)") String model;
     @Option(names = "--config", paramLabel = "HF_CONFIG.json") String config;
     @Option(names = "--params", paramLabel = "N", description = "parameter count: 7e9, 7B, 125M") String params;
     @Option(names = "--layers") Integer layers;
@@ -51,7 +52,8 @@ public final class SetupOptions {
     Setup fromSession(AppContext ctx) {
         io.oomdoc.protocol.Facts f = io.oomdoc.protocol.CodeEvidence.facts(ctx.session.code()).merge(ctx.session.facts());
         Setup s = io.oomdoc.protocol.SetupFromFacts.from(f).orElseThrow(() -> usage(
-                "say which model: --model NAME, --config config.json, --params N (or tell me in the chat, e.g. \"llama-3.1-8b\")"));
+                "say which model: --model NAME, --config config.json, --params N (or tell me in the chat, e.g. "
+                        + "\"llama-3.1-8b\")"));
         if (seq > 0) s = s.withSeq(seq);
         if (batch > 0) s = s.withBatch(batch);
         return s;
@@ -64,7 +66,8 @@ public final class SetupOptions {
 
     Setup setup(AppContext ctx) {
         if (noModelGiven() && (ctx.session.facts().model() != null || ctx.session.facts().params() != null
-                || ctx.session.code() != null && ctx.session.code().setup() != null && ctx.session.code().setup().model() != null)) {
+                || ctx.session.code() != null && ctx.session.code().setup() != null
+                        && ctx.session.code().setup().model() != null)) {
             return fromSession(ctx);
         }
         ModelSpec spec = modelSpec(ctx);
@@ -74,9 +77,12 @@ public final class SetupOptions {
         int n = allGpus() ? 1 : positiveInt("--gpus", gpus);
         if (zero < 0 || zero > 3) throw usage("--zero must be 0, 1, 2 or 3");
         if (loraRank < 0) throw usage("--lora-rank must be 0 or positive");
-        Setup s = new Setup(spec, seq, batch, parse(Setup.Mode.class, "--mode", mode), parse(Setup.Precision.class, "--precision", precision),
-                parse(Setup.Optimizer.class, "--optimizer", optimizer), parse(Setup.Checkpointing.class, "--checkpointing", checkpointing),
-                parse(Setup.Attention.class, "--attention", attention), zero, n, loraRank, parse(Setup.Quant.class, "--quant", quant),
+        Setup s = new Setup(spec, seq, batch, parse(Setup.Mode.class, "--mode", mode), parse(Setup.Precision.class,
+                "--precision", precision),
+                parse(Setup.Optimizer.class, "--optimizer", optimizer), parse(Setup.Checkpointing.class, "--checkpoi"
+                        + "nting", checkpointing),
+                parse(Setup.Attention.class, "--attention", attention), zero, n, loraRank, parse(Setup.Quant.class,
+                        "--quant", quant),
                 BudgetEngine.DEFAULT_CONTEXT);
         return offload ? s.withOffload() : s;
     }
@@ -94,14 +100,17 @@ public final class SetupOptions {
         }
         if (gpu != null) {
             return GpuCatalog.find(gpu).map(GpuCatalog.Gpu::memoryBytes).orElseThrow(() ->
-                    usage("unknown GPU \"" + gpu + "\"; nearest: " + String.join(", ", GpuCatalog.nearest(gpu)) + " (or give --gpu-mem SIZE)"));
+                    usage("unknown GPU \"" + gpu + "\"; nearest: " + String.join(", ", GpuCatalog.nearest(gpu))
+                            + " (or give --gpu-mem SIZE)"));
         }
         return null;
     }
 
     private ModelSpec modelSpec(AppContext ctx) {
-        int sources = (model != null ? 1 : 0) + (config != null ? 1 : 0) + (params != null ? 1 : 0) + (layers != null ? 1 : 0);
-        if (sources == 0) throw usage("say which model: --model NAME, --config config.json, --params N, or --layers/--hidden/--heads/--vocab");
+        int sources = (model != null ? 1 : 0) + (config != null ? 1 : 0) + (params != null ? 1 : 0)
+                + (layers != null ? 1 : 0);
+        if (sources == 0) throw usage("say which model: --model NAME, --config config.json, --params N, or "
+                + "--layers/--hidden/--heads/--vocab");
         if (sources > 1) throw usage("give only one of --model, --config, --params or the dimensions");
         if (model != null) {
             return ModelCatalog.find(model).orElseThrow(() -> usage("unknown model \"" + model + "\"; nearest: "
@@ -122,12 +131,14 @@ public final class SetupOptions {
             if (p > 100_000_000_000_000L) throw usage("--params " + params + " is beyond any real model");
             return ModelSpec.ofParams(params + " params", p);
         }
-        if (hidden == null || heads == null || vocab == null) throw usage("--layers needs --hidden, --heads and --vocab too");
+        if (hidden == null || heads == null || vocab == null) throw usage("--layers needs --hidden, --heads and "
+                + "--vocab too");
         if (layers <= 0 || hidden <= 0 || heads <= 0 || vocab <= 0) throw usage("dimensions must be positive");
         if (hidden % heads != 0) throw usage("--hidden " + hidden + " is not divisible by --heads " + heads);
         if (kvHeads != null && (kvHeads <= 0 || heads % kvHeads != 0)) throw usage("--kv-heads must divide --heads");
         if (hidden > 1_000_000 || layers > 10_000) throw usage("those dimensions are beyond any real model");
-        return ModelSpec.fromArchitecture("custom", layers, hidden, heads, kvHeads == null ? heads : kvHeads, ffn == null ? 0 : ffn, vocab, false, 0, 0);
+        return ModelSpec.fromArchitecture("custom", layers, hidden, heads, kvHeads == null ? heads : kvHeads,
+                ffn == null ? 0 : ffn, vocab, false, 0, 0);
     }
 
     static long parseCount(String s) {
@@ -159,7 +170,8 @@ public final class SetupOptions {
             return Setup.parse(type, v);
         } catch (IllegalArgumentException e) {
             StringBuilder ok = new StringBuilder();
-            for (E c : type.getEnumConstants()) ok.append(ok.length() == 0 ? "" : ", ").append(c.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            for (E c : type.getEnumConstants()) ok.append(ok.length() == 0 ? ""
+                    : ", ").append(c.name().toLowerCase(Locale.ROOT).replace('_', '-'));
             throw usage(flag + ": \"" + v + "\" is not one of " + ok);
         }
     }

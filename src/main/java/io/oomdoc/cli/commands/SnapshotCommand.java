@@ -19,7 +19,8 @@ import java.util.concurrent.Callable;
 public final class SnapshotCommand implements Callable<Integer> {
     private final AppContext ctx;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "a torch.cuda.memory._dump_snapshot pickle") String file;
+    @Parameters(index = "0", paramLabel = "FILE",
+            description = "a torch.cuda.memory._dump_snapshot pickle") String file;
     @Option(names = "--json") boolean json;
 
     public SnapshotCommand(AppContext ctx) { this.ctx = ctx; }

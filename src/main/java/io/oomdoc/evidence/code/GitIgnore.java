@@ -38,7 +38,8 @@ final class GitIgnore {
         StringBuilder re = new StringBuilder(anchored ? "^" : "(^|.*/)");
         for (int i = 0; i < l.length(); i++) {
             char c = l.charAt(i);
-            if (c == '*' && i + 1 < l.length() && l.charAt(i + 1) == '*') { re.append(".*"); i++; if (i + 1 < l.length() && l.charAt(i + 1) == '/') i++; }
+            if (c == '*' && i + 1 < l.length() && l.charAt(i + 1) == '*') { re.append(".*"); i++; if (i
+                    + 1 < l.length() && l.charAt(i + 1) == '/') i++; }
             else if (c == '*') re.append("[^/]*");
             else if (c == '?') re.append("[^/]");
             else if ("\\.[]{}()+-^$|".indexOf(c) >= 0) re.append('\\').append(c);

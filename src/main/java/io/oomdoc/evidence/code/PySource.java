@@ -67,7 +67,8 @@ public final class PySource {
         parser.setTimeoutMicros(timeoutMicros);
         TSTree t;
         try {
-            // The binding hands its first argument back to the reader as the buffer to fill, so it must not be our text.
+            // The binding hands its first argument back to the reader as the buffer to fill, so it must not be our
+            // text.
             t = parser.parse(new byte[64 * 1024], null, (buf, offset, pos) -> {
                 int n = Math.max(0, Math.min(buf.length, bytes.length - offset));
                 System.arraycopy(bytes, offset, buf, 0, n);
@@ -210,7 +211,8 @@ public final class PySource {
                 String head = text(p);
                 int colon = head.indexOf(':');
                 String clause = colon > 0 ? head.substring(0, colon) : head;
-                if (clause.contains("no_grad") || clause.contains("inference_mode") || clause.contains("set_grad_enabled")) return true;
+                if (clause.contains("no_grad") || clause.contains("inference_mode") || clause.contains("set_grad_ena"
+                        + "bled")) return true;
             }
             if (type.equals("decorated_definition")) {
                 String head = text(p);

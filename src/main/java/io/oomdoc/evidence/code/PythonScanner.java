@@ -21,15 +21,21 @@ import java.util.concurrent.Future;
  */
 public final class PythonScanner {
     /** Tokens that make a piece of code worth parsing by themselves. */
-    private static final String[] DIRECT = {"torch.load", "DistributedDataParallel", "DDP(", "compute_metrics", "pin_memory", "TrainingArguments(",
+    private static final String[] DIRECT = {"torch.load", "DistributedDataParallel", "DDP(", "compute_metrics",
+            "pin_memory", "TrainingArguments(",
             "attn_implementation", "use_cache", "gradient_checkpointing"};
     /** Tokens that matter only inside a loop (leaks, zero_grad, eval loops, empty_cache, retain_graph). */
     private static final String[] IN_LOOPS = {"backward(", "empty_cache", "retain_graph"};
-    private static final java.util.regex.Pattern MODEL_CALL = java.util.regex.Pattern.compile("(?<![\\w.])(self\\.)?(model|net)\\(");
-    private static final java.util.regex.Pattern LOOP = java.util.regex.Pattern.compile("(?m)^\\s*(for|while|async for) ");
+    private static final java.util.regex.Pattern MODEL_CALL = java.util.regex.Pattern.compile("(?<![\\w.])(self\\.)?"
+            + "(model|net)\\(");
+    private static final java.util.regex.Pattern LOOP = java.util.regex.Pattern.compile("(?m)^\\s*(for|while|async "
+            + "for) ");
     private static final java.util.regex.Pattern SPLIT_MOVE = java.util.regex.Pattern.compile(
-            "(?im)^\\s*[\\w, ]*(x_?train|x_?test|x_?val|y_?train|train_?(x|y|data|dataset|set|features|labels|images|inputs)|dataset)\\b[\\w, ]*=.*\\.(to|cuda)\\(");
-    private static final java.util.regex.Pattern LOADER_DEF = java.util.regex.Pattern.compile("def (load\\w*|get_data\\w*|\\w*dataset\\w*|read_\\w*|prepare_data\\w*|make_data\\w*)\\(", java.util.regex.Pattern.CASE_INSENSITIVE);
+            "(?im)^\\s*[\\w, ]*(x_?train|x_?test|x_?val|y_?train|train_?(x|y|data|dataset|set|features|labels|images"
+                    + "|inputs)|dataset)\\b[\\w, ]*=.*\\.(to|cuda)\\(");
+    private static final java.util.regex.Pattern LOADER_DEF = java.util.regex.Pattern.compile("def (load\\w*"
+            + "|get_data\\w*|\\w*dataset\\w*|read_\\w*|prepare_data\\w*|make_data\\w*)\\(",
+                    java.util.regex.Pattern.CASE_INSENSITIVE);
 
     /**
      * Whether a piece of code could make any rule fire. Code that lacks these is never parsed: the
@@ -40,7 +46,8 @@ public final class PythonScanner {
         boolean loopToken = false;
         for (String t : IN_LOOPS) if (code.contains(t)) { loopToken = true; break; }
         if ((loopToken || MODEL_CALL.matcher(code).find()) && LOOP.matcher(code).find()) return true;
-        return (code.contains(".to(") || code.contains(".cuda(")) && (LOADER_DEF.matcher(code).find() || SPLIT_MOVE.matcher(code).find());
+        return (code.contains(".to(") || code.contains(".cuda(")) && (LOADER_DEF.matcher(code).find()
+                || SPLIT_MOVE.matcher(code).find());
     }
 
     private final List<Rule> rules;
@@ -50,14 +57,17 @@ public final class PythonScanner {
     public PythonScanner(List<Rule> rules) { this.rules = rules; }
 
     public ScanResult scan(Path root) throws IOException {
-        RepoFiles.Listing listing = RepoFiles.list(root, n -> n.endsWith(".py") || n.endsWith(".ipynb") || n.endsWith(".yaml")
-                || n.endsWith(".yml") || n.endsWith(".json") && !n.equals("package.json") || n.endsWith(".cfg") || n.endsWith(".toml"));
+        RepoFiles.Listing listing = RepoFiles.list(root, n -> n.endsWith(".py") || n.endsWith(".ipynb")
+                || n.endsWith(".yaml")
+                || n.endsWith(".yml") || n.endsWith(".json") && !n.equals("package.json") || n.endsWith(".cfg")
+                        || n.endsWith(".toml"));
         Path realRoot = root.toRealPath();
         List<ScanResult.Skipped> skipped = Collections.synchronizedList(new ArrayList<>(listing.skipped()));
         List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
         List<String[]> setupSources = Collections.synchronizedList(new ArrayList<>());
         int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 8));
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> { Thread t = new Thread(r, "oomdoc-scan"); t.setDaemon(true); return t; });
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> { Thread t = new Thread(r,
+                "oomdoc-scan"); t.setDaemon(true); return t; });
         List<Future<Boolean>> jobs = new ArrayList<>();
         for (Path f : listing.files()) {
             jobs.add(pool.submit(() -> scanFile(realRoot, f, findings, skipped, setupSources)));
@@ -76,13 +86,15 @@ public final class PythonScanner {
         List<Finding> sorted = new ArrayList<>(findings);
         sorted.sort(Comparator.comparing(Finding::file).thenComparingInt(Finding::line).thenComparing(Finding::rule));
         List<String[]> ordered = new ArrayList<>(setupSources);
-        ordered.sort(Comparator.comparing((String[] s) -> s[0].endsWith(".py") ? 1 : 0).thenComparing(s -> s[0])); // configs first
+        ordered.sort(Comparator.comparing((String[] s) -> s[0].endsWith(".py") ? 1 : 0).thenComparing(s
+                -> s[0])); // configs first
         List<ScanResult.Skipped> sk = new ArrayList<>(skipped);
         sk.sort(Comparator.comparing(ScanResult.Skipped::file));
         return new ScanResult(scanned, sk, sorted, SetupExtractor.extract(ordered));
     }
 
-    private boolean scanFile(Path root, Path f, List<Finding> findings, List<ScanResult.Skipped> skipped, List<String[]> setup) {
+    private boolean scanFile(Path root, Path f, List<Finding> findings, List<ScanResult.Skipped> skipped,
+            List<String[]> setup) {
         String rel = RepoFiles.rel(root, f);
         String text;
         try {
@@ -116,15 +128,18 @@ public final class PythonScanner {
             skipped.add(new ScanResult.Skipped(rel, testWhy));
             return false;
         }
-        if (text.contains("torch") || text.contains("transformers") || text.contains("lightning") || text.contains("jax")
+        if (text.contains("torch") || text.contains("transformers") || text.contains("lightning")
+                || text.contains("jax")
                 || text.contains("tensorflow") || text.contains("keras") || text.contains("Trainer")) {
             setup.add(new String[]{rel, text}); // the setup lives in ML code
         }
-        if (looksPython2(text)) skipped.add(new ScanResult.Skipped(rel, "Python 2 code: read with the Python 3 grammar, findings may be incomplete"));
+        if (looksPython2(text)) skipped.add(new ScanResult.Skipped(rel, "Python 2 code: read with the Python 3 "
+                + "grammar, findings may be incomplete"));
         if (!relevant(text)) return true; // the prefilter skips whole files only; a parsed file is parsed as it is
         int size = text.getBytes(StandardCharsets.UTF_8).length;
         if (size > MAX_PARSE_BYTES) {
-            skipped.add(new ScanResult.Skipped(rel, "larger than " + MAX_PARSE_BYTES / 1000 + " kB of Python: not parsed (probably generated)"));
+            skipped.add(new ScanResult.Skipped(rel, "larger than " + MAX_PARSE_BYTES / 1000 + " kB of Python: not "
+                    + "parsed (probably generated)"));
             return false;
         }
         long t0 = System.nanoTime();
@@ -136,7 +151,8 @@ public final class PythonScanner {
             for (Rule r : rules) {
                 long ms = (System.nanoTime() - t0) / 1_000_000;
                 if (ms > FILE_TIME_LIMIT_MS) {
-                    skipped.add(new ScanResult.Skipped(rel, "time limit: " + ms + " ms, over " + FILE_TIME_LIMIT_MS + " ms; rules from " + r.id() + " on not run"));
+                    skipped.add(new ScanResult.Skipped(rel, "time limit: " + ms + " ms, over " + FILE_TIME_LIMIT_MS
+                            + " ms; rules from " + r.id() + " on not run"));
                     break;
                 }
                 try {
@@ -160,8 +176,10 @@ public final class PythonScanner {
     /** Parse plus rules per file; past it the file is skipped with the reason. */
     public static final long FILE_TIME_LIMIT_MS = 2_000;
 
-    private static final java.util.regex.Pattern TEST_DIR = java.util.regex.Pattern.compile("(^|/)(tests?|testing|unit_tests|functional_tests|fixtures)/");
-    private static final java.util.regex.Pattern TEST_NAME = java.util.regex.Pattern.compile("(^|/)(test_[^/]*|[^/]*_test|conftest)\\.(py|ipynb)$");
+    private static final java.util.regex.Pattern TEST_DIR = java.util.regex.Pattern.compile("(^|/)(tests?|testing"
+            + "|unit_tests|functional_tests|fixtures)/");
+    private static final java.util.regex.Pattern TEST_NAME = java.util.regex.Pattern.compile("(^|/)(test_[^/]*"
+            + "|[^/]*_test|conftest)\\.(py|ipynb)$");
 
     /** Why a path is a test or fixture file (not evidence about the user's training), or null. */
     static String testFile(String rel) {
@@ -181,6 +199,7 @@ public final class PythonScanner {
     }
 
     private static boolean looksPython2(String text) {
-        return text.matches("(?sm).*^\\s*print [^(=].*") || text.contains("xrange(") || text.contains("except Exception, ");
+        return text.matches("(?sm).*^\\s*print [^(=].*") || text.contains("xrange(") || text.contains("except Except"
+                + "ion, ");
     }
 }

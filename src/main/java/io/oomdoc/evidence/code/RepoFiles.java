@@ -20,8 +20,10 @@ import java.util.function.Predicate;
 public final class RepoFiles {
     public record Listing(List<Path> files, List<ScanResult.Skipped> skipped) {}
 
-    static final Set<String> SKIP_DIRS = Set.of(".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox",
-            ".mypy_cache", ".pytest_cache", "site-packages", "dist-packages", ".ipynb_checkpoints", ".idea", ".vscode", "wandb", ".oomdoc-cache");
+    static final Set<String> SKIP_DIRS = Set.of(".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv",
+            "venv", ".tox",
+            ".mypy_cache", ".pytest_cache", "site-packages", "dist-packages", ".ipynb_checkpoints", ".idea",
+                    ".vscode", "wandb", ".oomdoc-cache");
     public static final long MAX_FILE_BYTES = 2_000_000;
 
     private RepoFiles() {}
@@ -37,7 +39,8 @@ public final class RepoFiles {
                 if (dir.equals(realRoot)) return FileVisitResult.CONTINUE;
                 String name = dir.getFileName().toString();
                 String rel = rel(realRoot, dir);
-                if (SKIP_DIRS.contains(name) || Files.exists(dir.resolve("pyvenv.cfg")) || ignore.ignored(rel, true)) return FileVisitResult.SKIP_SUBTREE;
+                if (SKIP_DIRS.contains(name) || Files.exists(dir.resolve("pyvenv.cfg")) || ignore.ignored(rel,
+                        true)) return FileVisitResult.SKIP_SUBTREE;
                 return FileVisitResult.CONTINUE;
             }
 
@@ -45,12 +48,15 @@ public final class RepoFiles {
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 String rel = rel(realRoot, file);
                 if (attrs.isSymbolicLink()) {
-                    if (wantName.test(file.getFileName().toString())) skipped.add(new ScanResult.Skipped(rel, "symbolic link: not followed"));
+                    if (wantName.test(file.getFileName().toString())) skipped.add(new ScanResult.Skipped(rel,
+                            "symbolic link: not followed"));
                     return FileVisitResult.CONTINUE;
                 }
-                if (!attrs.isRegularFile() || !wantName.test(file.getFileName().toString()) || ignore.ignored(rel, false)) return FileVisitResult.CONTINUE;
+                if (!attrs.isRegularFile() || !wantName.test(file.getFileName().toString()) || ignore.ignored(rel,
+                        false)) return FileVisitResult.CONTINUE;
                 if (attrs.size() > MAX_FILE_BYTES) {
-                    skipped.add(new ScanResult.Skipped(rel, "larger than " + MAX_FILE_BYTES / 1_000_000 + " MB: probably generated"));
+                    skipped.add(new ScanResult.Skipped(rel, "larger than " + MAX_FILE_BYTES / 1_000_000
+                            + " MB: probably generated"));
                     return FileVisitResult.CONTINUE;
                 }
                 files.add(file);
@@ -59,14 +65,16 @@ public final class RepoFiles {
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException exc) {
-                String why = exc instanceof AccessDeniedException ? "permission denied" : exc.getClass().getSimpleName() + ": " + exc.getMessage();
+                String why = exc instanceof AccessDeniedException ? "permission denied"
+                        : exc.getClass().getSimpleName() + ": " + exc.getMessage();
                 skipped.add(new ScanResult.Skipped(rel(realRoot, file), "unreadable (" + why + ")"));
                 return FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult postVisitDirectory(Path dir, IOException exc) {
-                if (exc != null) skipped.add(new ScanResult.Skipped(rel(realRoot, dir), "folder not fully readable: " + exc.getMessage()));
+                if (exc != null) skipped.add(new ScanResult.Skipped(rel(realRoot, dir),
+                        "folder not fully readable: " + exc.getMessage()));
                 return FileVisitResult.CONTINUE;
             }
         });
@@ -94,7 +102,8 @@ public final class RepoFiles {
         Path realRoot = root.toRealPath();
         Path p = realRoot.resolve(relative).normalize();
         if (!p.startsWith(realRoot)) throw new SecurityException(relative + " is outside the repository root");
-        if (Files.exists(p) && !p.toRealPath().startsWith(realRoot)) throw new SecurityException(relative + " points outside the repository root");
+        if (Files.exists(p) && !p.toRealPath().startsWith(realRoot)) throw new SecurityException(relative
+                + " points outside the repository root");
         return p;
     }
 }

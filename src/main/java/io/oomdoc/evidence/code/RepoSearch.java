@@ -29,7 +29,8 @@ public final class RepoSearch {
         } catch (PatternSyntaxException e) {
             throw new IllegalArgumentException("not a valid regular expression: " + e.getDescription());
         }
-        java.nio.file.PathMatcher pm = glob == null ? null : java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + glob);
+        java.nio.file.PathMatcher pm = glob == null ? null
+                : java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + glob);
         RepoFiles.Listing listing = RepoFiles.list(root, n -> pm == null || pm.matches(Path.of(n)));
         Path realRoot = root.toRealPath();
         List<Hit> hits = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -56,7 +57,8 @@ public final class RepoSearch {
         List<Hit> sorted = new ArrayList<>(hits);
         sorted.sort(Comparator.comparing(Hit::file).thenComparingInt(Hit::line));
         boolean truncated = count.get() >= maxHits;
-        return new Result(sorted.size() > maxHits ? sorted.subList(0, maxHits) : sorted, searched.get(), truncated, listing.skipped());
+        return new Result(sorted.size() > maxHits ? sorted.subList(0, maxHits) : sorted, searched.get(), truncated,
+                listing.skipped());
     }
 
     private static String clip(String s) {

@@ -19,6 +19,7 @@ public interface Rule {
     List<Finding> check(PySource src);
 
     default Finding finding(PySource src, org.treesitter.TSNode at, String message, String before, String after) {
-        return new Finding(id(), src.path, src.line(at), src.cell(at), kb(), severity(), message, new Finding.Fix(before, after));
+        return new Finding(id(), src.path, src.line(at), src.cell(at), kb(), severity(), message,
+                new Finding.Fix(before, after));
     }
 }

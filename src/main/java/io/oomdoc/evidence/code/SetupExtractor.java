@@ -11,11 +11,16 @@ import java.util.regex.Pattern;
  * plain assignments, YAML/JSON keys. The first value found for each field wins, and its origin is kept.
  */
 public final class SetupExtractor {
-    private static final Pattern BATCH = key("per_device_train_batch_size|train_batch_size|device_batch_size|micro_batch_size|batch_size|batch-size|bs");
-    private static final Pattern SEQ = key("max_seq_length|max_seq_len|seq_len|sequence_length|max_length|block_size|context_length|max_len|seq-len|max-seq-len");
-    private static final Pattern ACCUM = key("gradient_accumulation_steps|grad_accum_steps|grad_accum|accumulation_steps|accum_iter");
+    private static final Pattern BATCH = key("per_device_train_batch_size|train_batch_size|device_batch_size"
+            + "|micro_batch_size|batch_size|batch-size|bs");
+    private static final Pattern SEQ = key("max_seq_length|max_seq_len|seq_len|sequence_length|max_length|block_size"
+            + "|context_length|max_len|seq-len|max-seq-len");
+    private static final Pattern ACCUM = key("gradient_accumulation_steps|grad_accum_steps|grad_accum"
+            + "|accumulation_steps|accum_iter");
     private static final Pattern WORKERS = key("num_workers|workers|dataloader_num_workers");
-    private static final Pattern MODEL = Pattern.compile("(?:from_pretrained\\(\\s*[\"']([\\w./-]+)[\"']|model_name(?:_or_path)?\\s*[=:]\\s*[\"']([\\w./-]+)[\"']|--model_name(?:_or_path)?['\"]?\\s*,\\s*(?:type=str,\\s*)?default=[\"']([\\w./-]+)[\"'])");
+    private static final Pattern MODEL = Pattern.compile("(?:from_pretrained\\(\\s*[\"']([\\w./-]+)[\"']"
+            + "|model_name(?:_or_path)?\\s*[=:]\\s*[\"']([\\w./-]+)[\"']"
+                    + "|--model_name(?:_or_path)?['\"]?\\s*,\\s*(?:type=str,\\s*)?default=[\"']([\\w./-]+)[\"'])");
 
     private static final Pattern CKPT = Pattern.compile("gradient_checkpointing\\s*[=:]\\s*(True|true)");
     private static final Pattern BF16 = Pattern.compile("bf16\\s*[=:]\\s*true");
@@ -25,7 +30,8 @@ public final class SetupExtractor {
 
     /** A key, then `=`, `:` or argparse's `..., default=`, then an integer. */
     private static Pattern key(String names) {
-        return Pattern.compile("(?m)(?:^|[\\s,({\"'-])(?:--)?(?:" + names + ")[\"']?\\s*(?:[=:]|['\"]?\\s*,[^\\n]{0,80}?default\\s*=)\\s*(\\d+)\\b");
+        return Pattern.compile("(?m)(?:^|[\\s,({\"'-])(?:--)?(?:" + names + ")[\"']?\\s*(?:[=:]"
+                + "|['\"]?\\s*,[^\\n]{0,80}?default\\s*=)\\s*(\\d+)\\b");
     }
 
     public static TrainingSetup extract(List<String[]> files) {
@@ -54,7 +60,8 @@ public final class SetupExtractor {
     }
 
     private static final String[] KEYS = {"batch", "seq", "max_len", "block_size", "context_length", "accum", "workers",
-            "from_pretrained", "model_name", "optim", "Adam", "SGD", "Adafactor", "bf16", "fp16", "bfloat16", "autocast", "GradScaler",
+            "from_pretrained", "model_name", "optim", "Adam", "SGD", "Adafactor", "bf16", "fp16", "bfloat16",
+                    "autocast", "GradScaler",
             "mixed_precision", "gradient_checkpointing"};
 
     /** Only the lines that can carry a setup value: keeps the regexes off the bulk of a large repository. */
@@ -79,8 +86,10 @@ public final class SetupExtractor {
     static String precision(String t) {
         String l = t.toLowerCase(Locale.ROOT);
         if (BF16.matcher(l).find() || l.contains("dtype=torch.bfloat16") || l.contains("mixed_precision=\"bf16\"")
-                || l.contains("mixed_precision: bf16") || l.contains("autocast(") && l.contains("bfloat16")) return "bf16";
-        if (FP16.matcher(l).find() || l.contains("gradscaler") || l.contains("mixed_precision=\"fp16\"") || l.contains("mixed_precision: fp16")) return "fp16";
+                || l.contains("mixed_precision: bf16") || l.contains("autocast(")
+                        && l.contains("bfloat16")) return "bf16";
+        if (FP16.matcher(l).find() || l.contains("gradscaler") || l.contains("mixed_precision=\"fp16\"")
+                || l.contains("mixed_precision: fp16")) return "fp16";
         if (l.contains("autocast(")) return "mixed";
         return null;
     }
@@ -90,7 +99,8 @@ public final class SetupExtractor {
         if (l.contains("paged_adamw_8bit") || l.contains("pagedadamw8bit")) return "paged-adamw-8bit";
         if (l.contains("adamw8bit") || l.contains("adamw_bnb_8bit") || l.contains("adam8bit")) return "adamw-8bit";
         if (l.contains("adafactor")) return "adafactor";
-        if (l.contains("optim.adamw") || l.contains("adamw(") || l.contains("\"adamw_torch\"") || l.contains("optim.adam(")) return "adamw";
+        if (l.contains("optim.adamw") || l.contains("adamw(") || l.contains("\"adamw_torch\"")
+                || l.contains("optim.adam(")) return "adamw";
         if (l.contains("optim.sgd")) return l.contains("momentum") ? "sgd-momentum" : "sgd";
         return null;
     }

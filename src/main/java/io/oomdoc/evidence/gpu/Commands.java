@@ -29,11 +29,13 @@ final class Commands {
             Thread to = pump(p.getInputStream(), out), te = pump(p.getErrorStream(), err);
             if (!p.waitFor(timeoutMs, TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();
-                throw new Failed(argv.get(0) + " did not answer within " + timeoutMs / 1000 + " s and was killed (a hung driver?)");
+                throw new Failed(argv.get(0) + " did not answer within " + timeoutMs / 1000 + " s and was killed (a "
+                        + "hung driver?)");
             }
             to.join(1000);
             te.join(1000);
-            return new Result(p.exitValue(), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+            return new Result(p.exitValue(), out.toString(StandardCharsets.UTF_8),
+                    err.toString(StandardCharsets.UTF_8));
         } catch (InterruptedException e) {
             p.destroyForcibly();
             Thread.currentThread().interrupt();

@@ -28,28 +28,35 @@ public final class GpuProbe {
         GpuState s = smi.read();
         JCudaProbe.Reading cuda = jcuda.read(withContext);
         List<GpuState.Unknown> more = new ArrayList<>(cuda.unknown());
-        String source = s.gpus().isEmpty() ? (cuda.devices().isEmpty() ? "none" : "jcuda") : (cuda.devices().isEmpty() ? "nvidia-smi" : "jcuda+nvidia-smi");
+        String source = s.gpus().isEmpty() ? (cuda.devices().isEmpty() ? "none" : "jcuda")
+                : (cuda.devices().isEmpty() ? "nvidia-smi" : "jcuda+nvidia-smi");
         List<GpuState.Gpu> gpus = new ArrayList<>(s.gpus());
         if (gpus.isEmpty()) { // no nvidia-smi: JCuda still names the devices and their size
             for (JCudaProbe.Device d : cuda.devices()) {
-                gpus.add(new GpuState.Gpu(d.ordinal(), d.name(), null, d.busId(), d.totalBytes(), null, d.freeBytes(), null, null,
+                gpus.add(new GpuState.Gpu(d.ordinal(), d.name(), null, d.busId(), d.totalBytes(), null,
+                        d.freeBytes(), null, null,
                         null, d.computeCapability(), null, List.of()));
             }
         } else {
             for (int i = 0; i < gpus.size(); i++) {
                 GpuState.Gpu g = gpus.get(i);
                 for (JCudaProbe.Device d : cuda.devices()) {
-                    if (d.busId() != null && g.busId() != null && g.busId().toLowerCase().endsWith(d.busId().toLowerCase().replaceFirst("^0000", ""))
+                    if (d.busId() != null && g.busId() != null
+                            && g.busId().toLowerCase().endsWith(d.busId().toLowerCase().replaceFirst("^0000", ""))
                             && g.computeCapability() == null) {
-                        gpus.set(i, new GpuState.Gpu(g.index(), g.name(), g.uuid(), g.busId(), g.memoryTotalBytes(), g.memoryUsedBytes(),
-                                g.memoryFreeBytes(), g.memoryReservedBytes(), g.utilizationPercent(), g.migMode(), d.computeCapability(),
+                        gpus.set(i, new GpuState.Gpu(g.index(), g.name(), g.uuid(), g.busId(), g.memoryTotalBytes(),
+                                g.memoryUsedBytes(),
+                                g.memoryFreeBytes(), g.memoryReservedBytes(), g.utilizationPercent(), g.migMode(),
+                                        d.computeCapability(),
                                 g.migDevices(), g.processes()));
                     }
                 }
             }
         }
-        if (withContext) more.add(new GpuState.Unknown("note", "--context created a CUDA context on each GPU to read free memory (costs a few hundred MiB while it lives)"));
-        GpuState merged = new GpuState(source, s.driverVersion() != null ? s.driverVersion() : cuda.driverVersion(), s.cudaVersion(),
+        if (withContext) more.add(new GpuState.Unknown("note", "--context created a CUDA context on each GPU to read "
+                + "free memory (costs a few hundred MiB while it lives)"));
+        GpuState merged = new GpuState(source, s.driverVersion() != null ? s.driverVersion() : cuda.driverVersion(),
+                s.cudaVersion(),
                 gpus, s.processes(), null, s.unknown());
         HostProbe.Reading h = host.read();
         more.addAll(h.unknown());
@@ -60,7 +67,8 @@ public final class GpuProbe {
 
     /** One line per GPU for reports: used / total, unattributed memory, process count. */
     public static String summary(GpuState s) {
-        if (s.gpus().isEmpty()) return "no GPU readable (" + (s.unknown().isEmpty() ? "unknown" : s.unknown().get(0).why()) + ")";
+        if (s.gpus().isEmpty()) return "no GPU readable (" + (s.unknown().isEmpty() ? "unknown"
+                : s.unknown().get(0).why()) + ")";
         StringBuilder sb = new StringBuilder();
         for (GpuState.Gpu g : s.gpus()) {
             if (sb.length() > 0) sb.append("; ");
@@ -69,7 +77,8 @@ public final class GpuProbe {
                 sb.append(": ").append(Bytes.human(g.memoryUsedBytes())).append(" of ").append(Bytes.human(g.memoryTotalBytes())).append(" in use");
             sb.append(", ").append(g.processes().size()).append(" process(es) listed");
             Long un = g.unattributedBytes();
-            if (un != null && un > Bytes.GIB) sb.append(", ").append(Bytes.human(un)).append(" not attributed to any listed process");
+            if (un != null && un > Bytes.GIB) sb.append(", ").append(Bytes.human(un)).append(" not attributed to any "
+                    + "listed process");
             if (g.migMode() != null && g.migMode().equalsIgnoreCase("Enabled")) sb.append(", MIG enabled");
         }
         return sb.toString();

@@ -14,13 +14,16 @@ public final class GpuStates {
         List<GpuState.Gpu> gpus = new ArrayList<>();
         for (GpuState.Gpu g : s.gpus()) {
             List<GpuState.Process> mine = procs.stream().filter(p -> p.gpuIndex() == g.index()).toList();
-            gpus.add(new GpuState.Gpu(g.index(), g.name(), g.uuid(), g.busId(), g.memoryTotalBytes(), g.memoryUsedBytes(),
-                    g.memoryFreeBytes(), g.memoryReservedBytes(), g.utilizationPercent(), g.migMode(), g.computeCapability(),
+            gpus.add(new GpuState.Gpu(g.index(), g.name(), g.uuid(), g.busId(), g.memoryTotalBytes(),
+                    g.memoryUsedBytes(),
+                    g.memoryFreeBytes(), g.memoryReservedBytes(), g.utilizationPercent(), g.migMode(),
+                            g.computeCapability(),
                     g.migDevices(), mine));
         }
         List<GpuState.Unknown> unknown = new ArrayList<>(s.unknown());
         unknown.addAll(more);
-        return new GpuState(s.source(), s.driverVersion(), s.cudaVersion(), gpus, List.copyOf(procs), s.host(), unknown);
+        return new GpuState(s.source(), s.driverVersion(), s.cudaVersion(), gpus, List.copyOf(procs), s.host(),
+                unknown);
     }
 
     /**
@@ -44,7 +47,8 @@ public final class GpuStates {
         if (v == null) return s;
         List<GpuState.Unknown> unknown = new ArrayList<>(s.unknown());
         unknown.add(new GpuState.Unknown("device numbering", "CUDA_VISIBLE_DEVICES=" + v
-                + ": the job's cuda:0 is physical GPU " + (v.isBlank() ? "(none: no GPU visible)" : v.split(",")[0].strip())
+                + ": the job's cuda:0 is physical GPU " + (v.isBlank() ? "(none: no GPU visible)"
+                        : v.split(",")[0].strip())
                 + "; nvidia-smi numbers physical GPUs"));
         return new GpuState(s.source(), s.driverVersion(), s.cudaVersion(), s.gpus(), s.processes(), s.host(), unknown);
     }

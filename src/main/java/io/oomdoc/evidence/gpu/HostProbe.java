@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * root is a parameter so recorded real files can be read in tests.
  */
 public final class HostProbe {
-    private static final Pattern KILL = Pattern.compile("(?i)killed process|oom-kill|out of memory|memory cgroup out of memory");
+    private static final Pattern KILL = Pattern.compile("(?i)killed process|oom-kill|out of memory|memory cgroup out "
+            + "of memory");
     private final Path root;
     private final boolean runDmesg;
 
@@ -37,7 +38,8 @@ public final class HostProbe {
             swapTotal = kb(meminfo, "SwapTotal");
             swapFree = kb(meminfo, "SwapFree");
         } catch (IOException e) {
-            unknown.add(new GpuState.Unknown("host RAM", "cannot read /proc/meminfo (" + e.getClass().getSimpleName() + "): not Linux?"));
+            unknown.add(new GpuState.Unknown("host RAM", "cannot read /proc/meminfo ("
+                    + e.getClass().getSimpleName() + "): not Linux?"));
         }
         Long limit = null, usage = null, kills = null;
         Path v2 = root.resolve("sys/fs/cgroup");
@@ -46,7 +48,8 @@ public final class HostProbe {
             limit = number(v2.resolve("memory.max"));
             usage = number(v2.resolve("memory.current"));
             kills = eventCount(v2.resolve("memory.events"), "oom_kill");
-            if (limit == null && readable(v2.resolve("memory.max"))) unknown.add(new GpuState.Unknown("cgroup limit", "memory.max is 'max': no container limit"));
+            if (limit == null && readable(v2.resolve("memory.max"))) unknown.add(new GpuState.Unknown("cgroup limit",
+                    "memory.max is 'max': no container limit"));
         } else if (Files.exists(v1.resolve("memory.limit_in_bytes"))) {
             limit = number(v1.resolve("memory.limit_in_bytes"));
             if (limit != null && limit >= (1L << 60)) limit = null; // v1 writes a huge number for "unlimited"
@@ -67,7 +70,8 @@ public final class HostProbe {
             try {
                 Commands.Result r = Commands.run(List.of("dmesg", "--ctime"), 5000);
                 if (r.exit() == 0) recent = r.out().lines().filter(l -> KILL.matcher(l).find()).skip(0).toList();
-                else unknown.add(new GpuState.Unknown("kernel OOM kills", "dmesg is not readable here (" + r.err().strip()
+                else unknown.add(new GpuState.Unknown("kernel OOM kills", "dmesg is not readable here ("
+                        + r.err().strip()
                         + "); run `sudo dmesg -T | grep -i 'killed process'` or `journalctl -k`"));
             } catch (Commands.Failed e) {
                 unknown.add(new GpuState.Unknown("kernel OOM kills", e.getMessage()));

@@ -9,7 +9,8 @@ import java.util.List;
  * Free memory needs a context (hundreds of MiB); it is read only when asked for.
  */
 public final class JCudaProbe {
-    public record Device(int ordinal, String name, long totalBytes, String computeCapability, String busId, Long freeBytes) {}
+    public record Device(int ordinal, String name, long totalBytes, String computeCapability, String busId,
+            Long freeBytes) {}
 
     public record Reading(String driverVersion, List<Device> devices, List<GpuState.Unknown> unknown) {}
 
@@ -18,7 +19,8 @@ public final class JCudaProbe {
         try {
             return Driver.read(withContext, unknown);
         } catch (LinkageError e) { // no libcuda / JCuda natives for this platform: normal on machines without NVIDIA
-            unknown.add(new GpuState.Unknown("CUDA driver (JCuda)", "no NVIDIA driver library (libcuda) could be loaded on this machine"
+            unknown.add(new GpuState.Unknown("CUDA driver (JCuda)", "no NVIDIA driver library (libcuda) could be "
+                    + "loaded on this machine"
                     + " (" + firstLine(e.getMessage()) + ")"));
         } catch (RuntimeException e) {
             unknown.add(new GpuState.Unknown("CUDA driver (JCuda)", firstLine(e.getMessage())));
@@ -36,7 +38,8 @@ public final class JCudaProbe {
             jcuda.driver.JCudaDriver.setExceptionsEnabled(false);
             int rc = jcuda.driver.JCudaDriver.cuInit(0);
             if (rc != 0) {
-                unknown.add(new GpuState.Unknown("CUDA driver (JCuda)", "cuInit failed: " + jcuda.driver.CUresult.stringFor(rc)));
+                unknown.add(new GpuState.Unknown("CUDA driver (JCuda)", "cuInit failed: "
+                        + jcuda.driver.CUresult.stringFor(rc)));
                 return new Reading(null, List.of(), unknown);
             }
             int[] v = new int[1];
@@ -53,8 +56,10 @@ public final class JCudaProbe {
                 long[] total = new long[1];
                 jcuda.driver.JCudaDriver.cuDeviceTotalMem(total, d);
                 int[] major = new int[1], minor = new int[1];
-                jcuda.driver.JCudaDriver.cuDeviceGetAttribute(major, jcuda.driver.CUdevice_attribute.CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MAJOR, d);
-                jcuda.driver.JCudaDriver.cuDeviceGetAttribute(minor, jcuda.driver.CUdevice_attribute.CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MINOR, d);
+                jcuda.driver.JCudaDriver.cuDeviceGetAttribute(major,
+                        jcuda.driver.CUdevice_attribute.CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MAJOR, d);
+                jcuda.driver.JCudaDriver.cuDeviceGetAttribute(minor,
+                        jcuda.driver.CUdevice_attribute.CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MINOR, d);
                 String[] bus = new String[1];
                 jcuda.driver.JCudaDriver.cuDeviceGetPCIBusId(bus, 64, d);
                 Long free = null;
@@ -68,7 +73,8 @@ public final class JCudaProbe {
                     }
                 }
                 String nm = new String(name, java.nio.charset.StandardCharsets.US_ASCII).trim().replace("\0", "");
-                devices.add(new Device(i, nm, total[0], major[0] + "." + minor[0], bus[0] == null ? null : bus[0].trim(), free));
+                devices.add(new Device(i, nm, total[0], major[0] + "." + minor[0], bus[0] == null ? null
+                        : bus[0].trim(), free));
             }
             return new Reading(driver, devices, unknown);
         }

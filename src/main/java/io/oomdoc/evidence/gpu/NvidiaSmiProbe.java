@@ -25,12 +25,14 @@ public final class NvidiaSmiProbe {
             Commands.Result g = Commands.run(List.of(binary, "--query-gpu=" + GPU_FIELDS, "--format=csv"), timeoutMs);
             if (g.exit() != 0) {
                 String why = (g.err() + g.out()).strip();
-                return none("nvidia-smi failed: " + (why.isEmpty() ? "exit " + g.exit() : why.lines().findFirst().orElse("")));
+                return none("nvidia-smi failed: " + (why.isEmpty() ? "exit " + g.exit()
+                        : why.lines().findFirst().orElse("")));
             }
             GpuState gpus = NvidiaSmiText.parse(g.out(), "nvidia-smi");
             List<GpuState.Process> procs = new ArrayList<>();
             try {
-                Commands.Result a = Commands.run(List.of(binary, "--query-compute-apps=" + APP_FIELDS, "--format=csv"), timeoutMs);
+                Commands.Result a = Commands.run(List.of(binary, "--query-compute-apps=" + APP_FIELDS,
+                        "--format=csv"), timeoutMs);
                 if (a.exit() == 0 && a.out().lines().count() > 1) {
                     GpuState apps = NvidiaSmiText.parse(a.out(), "nvidia-smi");
                     for (GpuState.Process p : apps.processes()) procs.add(remapToIndex(p, apps, gpus, a.out()));
@@ -63,6 +65,7 @@ public final class NvidiaSmiProbe {
     }
 
     static GpuState none(String why) {
-        return new GpuState("none", null, null, List.of(), List.of(), null, List.of(new GpuState.Unknown("GPU memory", why)));
+        return new GpuState("none", null, null, List.of(), List.of(), null,
+                List.of(new GpuState.Unknown("GPU memory", why)));
     }
 }

@@ -19,9 +19,11 @@ public final class NvidiaSmiText {
     private static final Pattern DRIVER = Pattern.compile("(?:Driver|KMD) Version:\\s*([\\d.]+)");
     private static final Pattern CUDA = Pattern.compile("CUDA(?: UMD)? Version:\\s*([\\d.]+)");
     private static final Pattern MIB_PAIR = Pattern.compile("(\\d+)\\s*MiB\\s*/\\s*(\\d+)\\s*MiB");
-    private static final Pattern GPU_ROW = Pattern.compile("^\\|\\s*(\\d+)\\s+(.+?)\\s*\\|\\s*([0-9A-Fa-f]{4,8}:[0-9A-Fa-f]{2}:[0-9A-Fa-f]{2}\\.\\d)");
+    private static final Pattern GPU_ROW = Pattern.compile("^\\|\\s*(\\d+)\\s+(.+?)\\s*\\|\\s*([0-9A-Fa-f]{4,8}:[0-9"
+            + "A-Fa-f]{2}:[0-9A-Fa-f]{2}\\.\\d)");
     private static final Pattern PERCENT = Pattern.compile("(\\d+)%");
-    private static final Pattern MIG_ROW = Pattern.compile("^\\|\\s*(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s*\\|\\s*(\\d+)MiB\\s*/\\s*(\\d+)MiB");
+    private static final Pattern MIG_ROW = Pattern.compile("^\\|\\s*(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s*\\|\\s*"
+            + "(\\d+)MiB\\s*/\\s*(\\d+)MiB");
     /** A table's memory cell, "|  12799MiB / 16280MiB |": enough to read a table whose header was not pasted. */
     private static final Pattern TABLE_MEMORY_CELL = Pattern.compile("\\|\\s*\\d+MiB\\s*/\\s*\\d+MiB\\s*\\|");
     private static final Pattern PROC_TYPE = Pattern.compile("^(?:C|G|C\\+G|M|M\\+C|M\\+G)$");
@@ -31,21 +33,25 @@ public final class NvidiaSmiText {
     /** True when the text contains nvidia-smi output of a kind this class reads. */
     public static boolean looksLikeNvidiaSmi(String text) {
         return text.contains("NVIDIA-SMI") || text.contains("Memory-Usage") || text.contains("memory.total")
-                || text.contains("used_gpu_memory") || text.contains("used_memory") || TABLE_MEMORY_CELL.matcher(text).find();
+                || text.contains("used_gpu_memory") || text.contains("used_memory")
+                        || TABLE_MEMORY_CELL.matcher(text).find();
     }
 
     public static GpuState parse(String text, String source) {
         String t = text.replace("\r\n", "\n").replace('\r', '\n');
         List<GpuState.Unknown> unknown = new ArrayList<>();
-        if (t.contains("Memory-Usage") || t.contains("NVIDIA-SMI") || TABLE_MEMORY_CELL.matcher(t).find()) return table(t, source, unknown);
+        if (t.contains("Memory-Usage") || t.contains("NVIDIA-SMI")
+                || TABLE_MEMORY_CELL.matcher(t).find()) return table(t, source, unknown);
         for (String line : t.split("\n")) {
             String l = line.strip();
             if (l.isEmpty()) continue;
             if (l.contains("memory.total") || l.contains("memory.used")) return queryGpuCsv(t, source, unknown);
-            if (l.contains("used_gpu_memory") || l.contains("used_memory") || l.startsWith("pid")) return appsCsv(t, source, unknown);
+            if (l.contains("used_gpu_memory") || l.contains("used_memory") || l.startsWith("pid")) return appsCsv(t,
+                    source, unknown);
             break;
         }
-        throw new IllegalArgumentException("not nvidia-smi output oomdoc can read (expected the default table, or CSV with its header line)");
+        throw new IllegalArgumentException("not nvidia-smi output oomdoc can read (expected the default table, or "
+                + "CSV with its header line)");
     }
 
     // ---- the default table
@@ -93,7 +99,8 @@ public final class NvidiaSmiText {
             } else if (section.equals("mig")) {
                 Matcher m = MIG_ROW.matcher(line);
                 if (m.find()) {
-                    mig.computeIfAbsent(Integer.parseInt(m.group(1)), k -> new ArrayList<>()).add(new GpuState.MigDevice(
+                    mig.computeIfAbsent(Integer.parseInt(m.group(1)), k
+                            -> new ArrayList<>()).add(new GpuState.MigDevice(
                             Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)),
                             Long.parseLong(m.group(5)) * Bytes.MIB, Long.parseLong(m.group(6)) * Bytes.MIB));
                 }
@@ -108,7 +115,8 @@ public final class NvidiaSmiText {
             unknown.add(new GpuState.Unknown("per-process memory of " + naProcesses + " process(es)",
                     "nvidia-smi printed N/A (Windows WDDM, or a process in another container/PID namespace)"));
         }
-        if (gpus.isEmpty()) throw new IllegalArgumentException("an nvidia-smi table without any GPU row (was it cut off?)");
+        if (gpus.isEmpty()) throw new IllegalArgumentException("an nvidia-smi table without any GPU row (was it cut "
+                + "off?)");
         List<GpuState.Gpu> built = new ArrayList<>();
         for (GpuBuilder b : gpus) built.add(b.build(procs, mig.get(b.index)));
         return new GpuState(source, driver, cuda, built, List.copyOf(procs), null, List.copyOf(unknown));
@@ -120,20 +128,23 @@ public final class NvidiaSmiText {
 
     static GpuState.Process processRow(String line) {
         String l = line.strip();
-        if (!l.startsWith("|") || l.contains("GPU Memory") || l.contains("PID") || l.contains("No running")) return null;
+        if (!l.startsWith("|") || l.contains("GPU Memory") || l.contains("PID")
+                || l.contains("No running")) return null;
         String body = l.substring(1, l.endsWith("|") ? l.length() - 1 : l.length()).strip();
         if (body.isEmpty() || body.startsWith("=") || body.startsWith("ID")) return null;
         String[] tok = body.split("\\s+");
         if (tok.length < 4 || !tok[0].matches("\\d+")) return null;
         int typeAt = -1;
-        for (int k = 1; k < tok.length - 1; k++) if (PROC_TYPE.matcher(tok[k]).matches() && tok[k - 1].matches("\\d+")) { typeAt = k; break; }
+        for (int k = 1; k < tok.length - 1; k++) if (PROC_TYPE.matcher(tok[k]).matches()
+                && tok[k - 1].matches("\\d+")) { typeAt = k; break; }
         if (typeAt < 0) return null;
         long pid = Long.parseLong(tok[typeAt - 1]);
         String usage = tok[tok.length - 1];
         Long used = null;
         int nameEnd = tok.length - 1;
         if (usage.matches("\\d+MiB")) used = Long.parseLong(usage.replace("MiB", "")) * Bytes.MIB;
-        else if (usage.equals("MiB") && tok[tok.length - 2].matches("\\d+")) { used = Long.parseLong(tok[tok.length - 2]) * Bytes.MIB; nameEnd--; }
+        else if (usage.equals("MiB")
+                && tok[tok.length - 2].matches("\\d+")) { used = Long.parseLong(tok[tok.length - 2]) * Bytes.MIB; nameEnd--; }
         String name = String.join(" ", java.util.Arrays.copyOfRange(tok, typeAt + 1, nameEnd));
         return new GpuState.Process(Integer.parseInt(tok[0]), pid, name, used, null);
     }
@@ -153,7 +164,8 @@ public final class NvidiaSmiText {
 
     private static Map<String, Integer> header(List<String> h) {
         Map<String, Integer> m = new LinkedHashMap<>();
-        for (int i = 0; i < h.size(); i++) m.putIfAbsent(h.get(i).toLowerCase(Locale.ROOT).replaceAll("\\s*\\[.*]$", ""), i);
+        for (int i = 0; i < h.size(); i++) m.putIfAbsent(h.get(i).toLowerCase(Locale.ROOT).replaceAll("\\s*\\[.*]$",
+                ""), i);
         return m;
     }
 
@@ -219,7 +231,8 @@ public final class NvidiaSmiText {
             procs.add(new GpuState.Process(gpu, Long.parseLong(pid), cell(r, h, "process_name", "name"),
                     mib(cell(r, h, "used_gpu_memory", "used_memory")), null));
         }
-        unknown.add(new GpuState.Unknown("GPU totals", "only --query-compute-apps output was given; add --query-gpu output for totals"));
+        unknown.add(new GpuState.Unknown("GPU totals", "only --query-compute-apps output was given; add --query-gpu "
+                + "output for totals"));
         return new GpuState(source, null, null, List.of(), List.copyOf(procs), null, List.copyOf(unknown));
     }
 
@@ -237,7 +250,8 @@ public final class NvidiaSmiText {
         GpuState.Gpu build(List<GpuState.Process> all, List<GpuState.MigDevice> migDevices) {
             List<GpuState.Process> mine = all.stream().filter(p -> p.gpuIndex() == index).toList();
             Long f = free != null ? free : total != null && used != null ? total - used : null;
-            return new GpuState.Gpu(index, name, uuid, busId, total, used, f, reserved, util, mig, cc, migDevices, mine);
+            return new GpuState.Gpu(index, name, uuid, busId, total, used, f, reserved, util, mig, cc, migDevices,
+                    mine);
         }
     }
 }

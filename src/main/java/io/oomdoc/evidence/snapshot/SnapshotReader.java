@@ -30,10 +30,12 @@ public final class SnapshotReader {
 
     public SnapshotReport read(Path file) throws IOException {
         long size = Files.size(file);
-        if (size > MAX_BYTES) throw new NotASnapshot("the snapshot is " + size / (1 << 20) + " MiB, above the " + MAX_BYTES / (1 << 20)
+        if (size > MAX_BYTES) throw new NotASnapshot("the snapshot is " + size / (1 << 20) + " MiB, above the "
+                + MAX_BYTES / (1 << 20)
                 + " MiB this reader accepts; record it again with a smaller _record_memory_history(max_entries=...)");
         try (InputStream in = Files.newInputStream(file)) {
-            if (in.read() != 0x80) throw new NotASnapshot("not a pickle (a snapshot pickle starts with protocol byte 0x80)");
+            if (in.read() != 0x80) throw new NotASnapshot("not a pickle (a snapshot pickle starts with protocol byte "
+                    + "0x80)");
         }
         Object root;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
@@ -45,10 +47,12 @@ public final class SnapshotReader {
         } catch (RuntimeException e) {
             throw new NotASnapshot("the pickle could not be read: " + e);
         } catch (IOException e) {
-            throw new NotASnapshot("the file ended early or could not be read (" + e.getMessage() + "): a truncated snapshot?");
+            throw new NotASnapshot("the file ended early or could not be read (" + e.getMessage() + "): a truncated "
+                    + "snapshot?");
         }
         if (!(root instanceof Map<?, ?> map) || !(map.get("segments") instanceof List<?>)) {
-            throw new NotASnapshot("this pickle is not a torch.cuda.memory snapshot (no 'segments' list); make one with torch.cuda.memory._dump_snapshot()");
+            throw new NotASnapshot("this pickle is not a torch.cuda.memory snapshot (no 'segments' list); make one "
+                    + "with torch.cuda.memory._dump_snapshot()");
         }
         return analyse(map);
     }
@@ -62,7 +66,8 @@ public final class SnapshotReader {
         java.util.Set<Object> devices = new java.util.HashSet<>();
         Map<String, long[]> holders = new HashMap<>();
         Map<String, Long> buckets = new LinkedHashMap<>();
-        for (String b : new String[]{"parameters", "gradients", "optimizer state", "activations", "temporaries", "unknown"}) buckets.put(b, 0L);
+        for (String b : new String[]{"parameters", "gradients", "optimizer state", "activations", "temporaries",
+                "unknown"}) buckets.put(b, 0L);
         for (Object so : segments) {
             if (!(so instanceof Map<?, ?> seg)) continue;
             devices.add(seg.get("device"));
@@ -105,7 +110,8 @@ public final class SnapshotReader {
         int events = 0;
         Object traces = root.get("device_traces");
         if (traces instanceof List<?> perDevice && !perDevice.isEmpty()) {
-            List<?> trace = perDevice.stream().filter(t -> t instanceof List<?> l && !l.isEmpty()).map(t -> (List<?>) t).findFirst().orElse(List.of());
+            List<?> trace = perDevice.stream().filter(t -> t instanceof List<?> l && !l.isEmpty()).map(t
+                    -> (List<?>) t).findFirst().orElse(List.of());
             events = trace.size();
             // Start from what was live before recording began: allocated now minus the net of the trace.
             long net = 0;
@@ -117,7 +123,8 @@ public final class SnapshotReader {
             for (int i = 0; i < trace.size(); i++) {
                 if (trace.get(i) instanceof Map<?, ?> ev) {
                     cur += delta(ev);
-                    if ("oom".equals(String.valueOf(ev.get("action"))) && oomAt == null) { oomAt = i; oomSize = num(ev.get("size")); }
+                    if ("oom".equals(String.valueOf(ev.get("action")))
+                            && oomAt == null) { oomAt = i; oomSize = num(ev.get("size")); }
                 }
                 series[i] = cur;
                 if (cur > max) { max = cur; maxAt = i; }
@@ -127,18 +134,22 @@ public final class SnapshotReader {
             if (series.length > 0) {
                 int cols = Math.min(TIMELINE_COLUMNS, series.length);
                 for (int c = 0; c < cols; c++) {
-                    int from = (int) ((long) c * series.length / cols), to = (int) ((long) (c + 1) * series.length / cols);
+                    int from = (int) ((long) c * series.length / cols), to = (int) ((long) (c
+                            + 1) * series.length / cols);
                     long m = 0;
                     for (int k = from; k < Math.max(from + 1, to); k++) m = Math.max(m, series[k]);
                     timeline.add(m);
                 }
             }
         } else {
-            notes.add("no allocation history in this snapshot (record with torch.cuda.memory._record_memory_history before the steps)");
+            notes.add("no allocation history in this snapshot (record with torch.cuda.memory._record_memory_history "
+                    + "before the steps)");
         }
-        if (frag > 0.5 && totalFree > (64L << 20)) notes.add(String.format(Locale.ROOT, "fragmented: the largest free block is %.0f%% of the free cached memory", 100 * (1 - frag)));
+        if (frag > 0.5 && totalFree > (64L << 20)) notes.add(String.format(Locale.ROOT, "fragmented: the largest "
+                + "free block is %.0f%% of the free cached memory", 100 * (1 - frag)));
         if (oomAt != null) notes.add("the history contains an out-of-memory event at event " + oomAt);
-        return new SnapshotReport(devices.size(), segments.size(), blocks, reserved, allocated, active, largestFree, totalFree,
+        return new SnapshotReport(devices.size(), segments.size(), blocks, reserved, allocated, active, largestFree,
+                totalFree,
                 Math.round(frag * 1000) / 1000.0, peak, peakAt, oomAt, oomSize, events, top, bk, timeline, notes);
     }
 
@@ -159,7 +170,8 @@ public final class SnapshotReader {
 
     private static boolean library(String file) {
         String f = file.replace('\\', '/');
-        return f.contains("site-packages/") || f.contains("dist-packages/") || f.contains("/torch/") || f.startsWith("<")
+        return f.contains("site-packages/") || f.contains("dist-packages/") || f.contains("/torch/")
+                || f.startsWith("<")
                 || f.isEmpty() || f.equals("??") || f.contains("/lib/python");
     }
 
@@ -176,11 +188,14 @@ public final class SnapshotReader {
     /** The memory category a block belongs to, read from the functions on its stack. */
     static String bucket(List<?> frames) {
         StringBuilder names = new StringBuilder();
-        for (Object fo : frames) if (fo instanceof Map<?, ?> f) names.append(' ').append(f.get("name")).append(' ').append(f.get("filename"));
+        for (Object fo : frames) if (fo instanceof Map<?,
+                ?> f) names.append(' ').append(f.get("name")).append(' ').append(f.get("filename"));
         String s = names.toString();
-        if (s.matches("(?s).*\\b(_init_group|_single_tensor_adamw?|_multi_tensor_adamw?|_fused_adamw?|zero_grad|step)\\b.*") && s.contains("optim")) return "optimizer state";
+        if (s.matches("(?s).*\\b(_init_group|_single_tensor_adamw?|_multi_tensor_adamw?|_fused_adamw?|zero_grad"
+                + "|step)\\b.*") && s.contains("optim")) return "optimizer state";
         if (s.matches("(?s).*\\b(backward|_engine_run_backward|run_backward|grad)\\b.*")) return "gradients";
-        if (s.matches("(?s).*\\b(load_state_dict|_apply|to|cuda|from_pretrained|__init__|reset_parameters)\\b.*") && !s.contains(" forward ")) return "parameters";
+        if (s.matches("(?s).*\\b(load_state_dict|_apply|to|cuda|from_pretrained|__init__|reset_parameters)\\b.*")
+                && !s.contains(" forward ")) return "parameters";
         if (s.matches("(?s).*\\b(forward|_call_impl|_wrapped_call_impl)\\b.*")) return "activations";
         if (frames.isEmpty()) return "unknown";
         return "temporaries";

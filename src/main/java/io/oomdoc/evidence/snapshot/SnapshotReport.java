@@ -6,8 +6,10 @@ import java.util.List;
 
 /** What a torch.cuda.memory snapshot shows: the peak, the state at the dump, fragmentation, who holds memory. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SnapshotReport(int devices, int segments, int blocks, long reservedBytes, long allocatedBytes, long activeBytes,
-                             long largestFreeBlockBytes, long totalFreeBytes, double fragmentation, Long peakAllocatedBytes,
+public record SnapshotReport(int devices, int segments, int blocks, long reservedBytes, long allocatedBytes,
+        long activeBytes,
+                             long largestFreeBlockBytes, long totalFreeBytes, double fragmentation,
+                                     Long peakAllocatedBytes,
                              Integer peakEventIndex, Integer oomEventIndex, Long oomRequestedBytes, int traceEvents,
                              List<Holder> topHolders, List<Bucket> buckets, List<Long> timeline, List<String> notes) {
 

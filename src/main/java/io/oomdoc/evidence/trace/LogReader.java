@@ -117,7 +117,8 @@ public final class LogReader {
             else if (c < 32 && c != '\n' && c != '\r' && c != '\t' && c != 27 && c != 8 && c != 12) control++;
         }
         if (nul > 0 || control > probe.length / 10) {
-            throw new NotText("this looks like a binary file, not a text log (" + (nul > 0 ? "NUL bytes" : "control bytes")
+            throw new NotText("this looks like a binary file, not a text log (" + (nul > 0 ? "NUL bytes"
+                    : "control bytes")
                     + " in the first " + probe.length + " bytes); pass the training log or the pasted traceback");
         }
     }

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 public final class LogText {
     public record Line(int number, Integer rank, String text) {}
 
-    private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;?]*[ -/]*[@-~]|\u001B\\][^\u0007]*\u0007|\u001B[()][A-Z0-9]");
+    private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;?]*[ -/]*[@-~]|\u001B\\][^\u0007]*\u0007"
+            + "|\u001B[()][A-Z0-9]");
     private static final Pattern RANK_PREFIX = Pattern.compile(
             "^(?:.{0,40}?\\[(?:rank|default)(\\d+)\\]:\\s?|\\[(\\d+)\\]:\\s|\\[1,(\\d+)\\]<std(?:out|err)>:\\s?)");
     /** Widths at which terminals hard-wrap; a line exactly this long probably continues on the next. */

@@ -28,7 +28,8 @@ public record TraceAnalysis(
     /** The failing message's figures, completed by any allocator state pasted with it (memory_summary, memory_stats). */
     public OomNumbers numbers() {
         OomNumbers n = primary().map(TraceFinding::numbers).orElse(OomNumbers.NONE);
-        for (TraceFinding f : findings) if (f != findings.get(0) && f.parser().startsWith("memory-")) n = n.orElse(f.numbers());
+        for (TraceFinding f : findings) if (f != findings.get(0)
+                && f.parser().startsWith("memory-")) n = n.orElse(f.numbers());
         return n;
     }
 

@@ -19,9 +19,11 @@ public final class TraceAnalyzer {
     private static final Pattern FRAME = Pattern.compile("^\\s*File \"([^\"]+)\", line (\\d+), in (\\S+)");
     private static final Pattern TQDM = Pattern.compile("\\|\\s*(\\d+)/(\\d+)\\s*\\[");
     private static final Pattern STEP = Pattern.compile(
-            "(?i)\\b(?:global[_ ]step|step|iter(?:ation)?|it|batch)\\s*[:=#]?\\s*(\\d[\\d,]*)\\b(?!\\s*(?:GiB|MiB|GB|MB|%|/\\d))");
+            "(?i)\\b(?:global[_ ]step|step|iter(?:ation)?|it|batch)\\s*[:=#]?\\s*(\\d[\\d,]*)\\b(?!\\s*(?:GiB|MiB|GB"
+                    + "|MB|%|/\\d))");
     private static final Pattern PROSE_STEPS = Pattern.compile(
-            "(?i)(?:after|at|around|for)\\s+~?\\s*(\\d[\\d,]*)\\s+(?:iterations|iters|steps|batches)|\\b(\\d[\\d,]*)(?:st|nd|rd|th)\\s+(?:iteration|iter|step|batch)");
+            "(?i)(?:after|at|around|for)\\s+~?\\s*(\\d[\\d,]*)\\s+(?:iterations|iters|steps|batches)"
+                    + "|\\b(\\d[\\d,]*)(?:st|nd|rd|th)\\s+(?:iteration|iter|step|batch)");
     private static final Pattern TORCHRUN_FAILED_RANK = Pattern.compile("^\\s*rank\\s*:\\s*(\\d+)\\s*\\(local_rank");
     private static final Pattern GENERIC_MENTION = Pattern.compile(
             "(?i)out of memory|\\bOOM\\b|OutOfMemory|memory (?:explode|blow|grows|grew|keeps growing|leak)");
@@ -43,7 +45,8 @@ public final class TraceAnalyzer {
             }
         }
         findings.sort(Comparator.comparingInt(TraceAnalyzer::specificity).reversed().thenComparingInt(TraceFinding::line));
-        if (log.truncated()) unreadable.add("the log was long; only its head, the lines around memory messages and its tail were read");
+        if (log.truncated()) unreadable.add("the log was long; only its head, the lines around memory messages and "
+                + "its tail were read");
 
         List<Frame> frames = frames(log);
         Map<Integer, Integer> rankOfLine = new LinkedHashMap<>();
@@ -87,8 +90,10 @@ public final class TraceAnalyzer {
             int lineIdx = text.substring(0, m.start()).split("\n", -1).length - 1;
             int number = lineIdx < log.lines().size() ? log.lines().get(lineIdx).number() : 1;
             findings.add(new TraceFinding("mention", FailureKind.VRAM_OOM, "unknown",
-                    clip(log.lines().isEmpty() ? "" : log.lines().get(Math.min(lineIdx, log.lines().size() - 1)).text()),
-                    number, OomNumbers.NONE, List.of("the text describes running out of memory but quotes no allocator message")));
+                    clip(log.lines().isEmpty() ? "" : log.lines().get(Math.min(lineIdx,
+                            log.lines().size() - 1)).text()),
+                    number, OomNumbers.NONE, List.of("the text describes running out of memory but quotes no "
+                            + "allocator message")));
         }
         Integer iteration = iteration(log, findings.isEmpty() ? Integer.MAX_VALUE : findings.get(0).line());
         String framework = framework(text, findings);
@@ -98,7 +103,8 @@ public final class TraceAnalyzer {
 
     private static int specificity(TraceFinding f) {
         boolean numbers = !f.numbers().isEmpty();
-        if (f.parser().startsWith("memory-") || f.parser().equals("deepspeed-pressure")) return 1; // state, not the failure itself
+        if (f.parser().startsWith("memory-")
+                || f.parser().equals("deepspeed-pressure")) return 1; // state, not the failure itself
         switch (f.kind()) {
             case VRAM_OOM: return numbers ? 4 : 3;
             case LIBRARY_WORKSPACE: return 4; // more specific than the CUDA error that usually accompanies it
@@ -128,11 +134,18 @@ public final class TraceAnalyzer {
     private record PhaseGuess(Phase phase, String why) {}
 
     private static final Object[][] PHASE_MARKERS = {
-            {Phase.OPTIMIZER_STEP, Pattern.compile("(?:optimizer|optim|scaler)\\.step\\(|\\boptimizer_step\\b|_(?:single|multi)_tensor_adamw?\\b|\\b_init_group\\b|\\bstep\\b.*optim")},
-            {Phase.BACKWARD, Pattern.compile("\\.backward\\(|\\b_engine_run_backward\\b|\\brun_backward\\b|\\bmanual_backward\\b|^backward\\b")},
-            {Phase.EVAL, Pattern.compile("\\b(?:evaluate|evaluation_loop|prediction_loop|prediction_step|validation_step|validate|val_step|eval_step|test_step|_run_evaluate|nested_concat|evaluation)\\b")},
-            {Phase.GENERATION, Pattern.compile("\\b(?:generate|greedy_search|beam_search|_sample|sample|execute_model|profile_run|determine_num_available_blocks)\\b")},
-            {Phase.LOAD, Pattern.compile("\\b(?:from_pretrained|load_state_dict|_load_state_dict|load_checkpoint|load_model|_load_from_state_dict)\\b|torch\\.load\\(|\\.to\\((?:device|'cuda|\"cuda)|\\.cuda\\(\\)")},
+            {Phase.OPTIMIZER_STEP, Pattern.compile("(?:optimizer|optim|scaler)\\.step\\(|\\boptimizer_step\\b"
+                    + "|_(?:single|multi)_tensor_adamw?\\b|\\b_init_group\\b|\\bstep\\b.*optim")},
+            {Phase.BACKWARD, Pattern.compile("\\.backward\\(|\\b_engine_run_backward\\b|\\brun_backward\\b"
+                    + "|\\bmanual_backward\\b|^backward\\b")},
+            {Phase.EVAL, Pattern.compile("\\b(?:evaluate|evaluation_loop|prediction_loop|prediction_step"
+                    + "|validation_step|validate|val_step|eval_step|test_step|_run_evaluate|nested_concat"
+                            + "|evaluation)\\b")},
+            {Phase.GENERATION, Pattern.compile("\\b(?:generate|greedy_search|beam_search|_sample|sample"
+                    + "|execute_model|profile_run|determine_num_available_blocks)\\b")},
+            {Phase.LOAD, Pattern.compile("\\b(?:from_pretrained|load_state_dict|_load_state_dict|load_checkpoint"
+                    + "|load_model|_load_from_state_dict)\\b|torch\\.load\\(|\\.to\\((?:device|'cuda|\"cuda)"
+                            + "|\\.cuda\\(\\)")},
             {Phase.DATALOADER, Pattern.compile("\\b_worker_loop\\b|\\b_next_data\\b|torch/utils/data")},
             {Phase.FORWARD, Pattern.compile("\\b(?:forward|_call_impl|_wrapped_call_impl)\\b")},
     };
@@ -146,7 +159,8 @@ public final class TraceAnalyzer {
                 if (row[0] == Phase.LOAD && f.isLibrary() && !f.function().contains("load")) continue;
                 if (p.matcher(f.function()).find() || p.matcher(f.code()).find()
                         || (row[0] == Phase.OPTIMIZER_STEP && f.function().equals("step") && hay.contains("optim"))) {
-                    return new PhaseGuess((Phase) row[0], "frame " + f.where() + (f.code().isEmpty() ? "" : ": " + f.code()));
+                    return new PhaseGuess((Phase) row[0], "frame " + f.where() + (f.code().isEmpty() ? "" : ": "
+                            + f.code()));
                 }
             }
         }
@@ -160,7 +174,8 @@ public final class TraceAnalyzer {
             Matcher t = TQDM.matcher(l.text());
             while (t.find()) if (Num.toInt(t.group(1)) != null) found = Num.toInt(t.group(1));
             Matcher s = PROSE_STEPS.matcher(l.text());
-            while (s.find()) if (Num.toInt(s.group(1) != null ? s.group(1) : s.group(2)) != null) found = Num.toInt(s.group(1) != null ? s.group(1) : s.group(2));
+            while (s.find()) if (Num.toInt(s.group(1) != null ? s.group(1)
+                    : s.group(2)) != null) found = Num.toInt(s.group(1) != null ? s.group(1) : s.group(2));
             if (l.text().contains("File \"")) continue;
             Matcher m = STEP.matcher(l.text());
             while (m.find()) {
@@ -199,7 +214,8 @@ public final class TraceAnalyzer {
         if (min > 0 && max > min * 1.2) {
             int top = allocatedByRank.entrySet().stream().max(Map.Entry.comparingByValue()).get().getKey();
             notes.add("rank imbalance: rank " + top + " holds " + Bytes.human(max) + " against " + Bytes.human(min)
-                    + " on the lightest rank" + (top == 0 ? " (rank 0 often gathers metrics, checkpoints or the full eval set)" : ""));
+                    + " on the lightest rank" + (top == 0 ? " (rank 0 often gathers metrics, checkpoints or the full "
+                            + "eval set)" : ""));
         }
         return notes;
     }

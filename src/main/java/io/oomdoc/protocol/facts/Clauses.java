@@ -21,27 +21,36 @@ public final class Clauses {
 
     /** Words that make the whole clause a hypothesis, a proposal or reported advice. */
     private static final Pattern HYPOTHETICAL = Pattern.compile(
-            "\\bwhat if\\b|\\bwhat about\\b|\\bhow about\\b|\\bwould\\b|\\bcould\\b|\\bshould (?:i|we)\\b|\\bif (?:i|we|you)\\b"
-            + "|\\b(?:does|do|will|can|is|would)\\b.*\\b(?:help|matter|fix|save|reduce|solve)\\b|^\\s*(?:and|or) with\\b|\\btry\\b"
-            + "|\\b(?<!\\bi )(?:said|says|suggests?|suggested|recommends?|recommended)\\b|\\bsupposed to\\b|\\binstead of what\\b");
+            "\\bwhat if\\b|\\bwhat about\\b|\\bhow about\\b|\\bwould\\b|\\bcould\\b|\\bshould (?:i|we)\\b|\\bif (?:i"
+                    + "|we|you)\\b"
+            + "|\\b(?:does|do|will|can|is|would)\\b.*\\b(?:help|matter|fix|save|reduce|solve)\\b|^\\s*(?:and|or) "
+                    + "with\\b|\\btry\\b"
+            + "|\\b(?<!\\bi )(?:said|says|suggests?|suggested|recommends?|recommended)\\b|\\bsupposed to\\b"
+                    + "|\\binstead of what\\b");
     /** A clause that opens like a question, with or without its "?". */
     private static final Pattern QUESTION_START = Pattern.compile(
-            "^\\s*(?:(?:so|ok|okay|and|but|also|then|hmm|btw|sorry)[,]?\\s+)*(?:how|what|what's|whats|which|why|when|where|can|is|are|does|do|will|isn't|any|is there)\\b");
+            "^\\s*(?:(?:so|ok|okay|and|but|also|then|hmm|btw|sorry)[,]?\\s+)*(?:how|what|what's|whats|which|why|when"
+                    + "|where|can|is|are|does|do|will|isn't|any|is there)\\b");
     /** Words by which a clause inside a question states the current setup ("I'm using bf16, what batch fits?"). */
     private static final Pattern STATEMENT = Pattern.compile(
-            "\\b(?:i'?m|i am|we'?re|we are)\\s+(?:using|on|running|training|not using|with|stuck)\\b|\\bi (?:use|have|run|pass|train|got)\\b"
+            "\\b(?:i'?m|i am|we'?re|we are)\\s+(?:using|on|running|training|not using|with|stuck)\\b|\\bi (?:use"
+                    + "|have|run|pass|train|got)\\b"
             + "|\\bwe (?:use|have|run|train)\\b|\\bi've got\\b|\\bcurrently\\b|\\bright now\\b|\\balready\\b"
             + "|\\b(?:the|my|our) (?:card|gpu|cards|gpus|box|machine|server|node) (?:has|have|is|are)\\b");
     /** Words after which a setup word is an intention, not the current state ("trying to use 8-bit adam"). */
     private static final Pattern INTENT = Pattern.compile(
-            "(?<!n't )(?<!not )\\b(?:try(?:ing)? to|want(?:s|ed)? to (?:use|try|switch|enable|add|turn)|plan(?:ning)? to|thinking (?:of|about)|considering|going to (?:use|try|switch))\\b");
+            "(?<!n't )(?<!not )\\b(?:try(?:ing)? to|want(?:s|ed)? to (?:use|try|switch|enable|add|turn)"
+                    + "|plan(?:ning)? to|thinking (?:of|about)|considering|going to (?:use|try|switch))\\b");
     /** A setup word right after "my", "our", "the default" is the current setup even inside a question. */
-    private static final Pattern OWN = Pattern.compile("\\b(?:my|our|the default|default|current(?:ly)?|the current)\\s+(?:[\\w.-]+\\s+){0,2}$");
+    private static final Pattern OWN = Pattern.compile("\\b(?:my|our|the default|default|current(?:ly)?|the "
+            + "current)\\s+(?:[\\w.-]+\\s+){0,2}$");
 
     private static final Pattern NEGATOR_BEFORE = Pattern.compile(
-            "(?:\\b(?:no|not|without|never|disabled?|dont|doesnt|didnt|isnt|arent|wasnt|turn(?:ed)? off|switch(?:ed)? off)|n['’]t)\\s+(?:[\\w.'’-]+\\s+){0,4}$");
+            "(?:\\b(?:no|not|without|never|disabled?|dont|doesnt|didnt|isnt|arent|wasnt|turn(?:ed)? off"
+                    + "|switch(?:ed)? off)|n['’]t)\\s+(?:[\\w.'’-]+\\s+){0,4}$");
     private static final Pattern NEGATOR_AFTER = Pattern.compile(
-            "^\\s*(?:(?:is|was|are|were|has been|set to|turned|switched|stays?)\\s+)?(?:off|disabled|false)\\b|^\\s*[=:]\\s*(?:false|off|none|0)\\b"
+            "^\\s*(?:(?:is|was|are|were|has been|set to|turned|switched|stays?)\\s+)?(?:off|disabled|false)\\b"
+                    + "|^\\s*[=:]\\s*(?:false|off|none|0)\\b"
             + "|^\\s*(?:is|was|are)\\s+not\\s+(?:on|enabled|used|set)\\b");
 
     private final String lower;
@@ -69,16 +78,19 @@ public final class Clauses {
         for (int[] p : parts) {
             String c = lower.substring(p[0], p[1]);
             boolean hypothetical = HYPOTHETICAL.matcher(c).find();
-            boolean weak = !hypothetical && (question || QUESTION_START.matcher(c).find()) && !STATEMENT.matcher(c).find();
+            boolean weak = !hypothetical && (question || QUESTION_START.matcher(c).find())
+                    && !STATEMENT.matcher(c).find();
             Matcher intent = INTENT.matcher(c);
             int intentFrom = intent.find() ? p[0] + intent.start() : Integer.MAX_VALUE;
-            clauses.add(new Clause(p[0], p[1], hypothetical || weak ? Mode.HYPOTHETICAL : Mode.ASSERTED, weak, intentFrom));
+            clauses.add(new Clause(p[0], p[1], hypothetical || weak ? Mode.HYPOTHETICAL : Mode.ASSERTED, weak,
+                    intentFrom));
         }
     }
 
     Clause at(int pos) {
         for (Clause c : clauses) if (pos >= c.start && pos < c.end) return c;
-        return clauses.isEmpty() ? new Clause(0, lower.length(), Mode.ASSERTED, false, Integer.MAX_VALUE) : clauses.get(clauses.size() - 1);
+        return clauses.isEmpty() ? new Clause(0, lower.length(), Mode.ASSERTED, false, Integer.MAX_VALUE)
+                : clauses.get(clauses.size() - 1);
     }
 
     /** Whether the user states what is at this mention or only asks or wonders about it. */
@@ -86,7 +98,8 @@ public final class Clauses {
         Clause c = at(m.start());
         if (m.start() >= c.intentFrom()) return Mode.HYPOTHETICAL;
         if (c.mode() == Mode.HYPOTHETICAL && c.weakQuestion()
-                && OWN.matcher(lower.substring(Math.max(c.start(), m.start() - 40), m.start())).find()) return Mode.ASSERTED;
+                && OWN.matcher(lower.substring(Math.max(c.start(), m.start() - 40),
+                        m.start())).find()) return Mode.ASSERTED;
         return c.mode();
     }
 

@@ -35,7 +35,8 @@ public final class FactReader {
                 else for (String kv : neg.split(";")) {
                     int eq = kv.indexOf('=');
                     Mention instead = m.withKeyValue(kv.substring(0, eq).strip(), kv.substring(eq + 1).strip());
-                    if (side.stream().noneMatch(o -> o.start() == instead.start() && o.key().equals(instead.key()))) side.add(instead);
+                    if (side.stream().noneMatch(o -> o.start() == instead.start()
+                            && o.key().equals(instead.key()))) side.add(instead);
                 }
                 continue;
             }
@@ -48,7 +49,8 @@ public final class FactReader {
 
     /** Lexicon words can be negated; numbers and names cannot ("not one" is handled where counts are read). */
     private static boolean isLexical(Mention m) {
-        return m.rank() >= 0 && !List.of("gpu", "model", "params", "batch", "seq", "gpus", "lora_rank", "depth", "grad_accum",
+        return m.rank() >= 0 && !List.of("gpu", "model", "params", "batch", "seq", "gpus", "lora_rank", "depth",
+                "grad_accum",
                 "total_batch", "host_ram", "size.stated", "size.capacity", "size.total").contains(m.key());
     }
 

@@ -66,14 +66,16 @@ public final class Lexicon {
         List<Mention> out = new ArrayList<>();
         for (Mention s : kept) {
             Row r = rows.get(s.rank());
-            for (String[] kv : r.facts) out.add(new Mention(s.start(), s.end(), kv[0], kv[1].replace("$1", s.value()), r.rank, r.onNegation));
+            for (String[] kv : r.facts) out.add(new Mention(s.start(), s.end(), kv[0], kv[1].replace("$1",
+                    s.value()), r.rank, r.onNegation));
         }
         out.sort(Comparator.comparingInt(Mention::start));
         return out;
     }
 
     /**
-     * Two overlapping phrases compete when both state setup facts ("8-bit adam" hides the quantization "8-bit"), or both
+     * Two overlapping phrases compete when both state setup facts ("8-bit adam" hides the quantization "8-bit"), or
+     * both
      * give context for the same key. Context (framework, phase) and setup words do not hide each other: "DataLoader
      * worker" says both the framework and the phase.
      */
@@ -82,7 +84,8 @@ public final class Lexicon {
         boolean ca = context(rows.get(a.rank())), cb = context(rows.get(b.rank()));
         if (ca != cb) return false;
         if (!ca) return true;
-        return rows.get(a.rank()).facts.stream().anyMatch(x -> rows.get(b.rank()).facts.stream().anyMatch(y -> x[0].equals(y[0])));
+        return rows.get(a.rank()).facts.stream().anyMatch(x -> rows.get(b.rank()).facts.stream().anyMatch(y
+                -> x[0].equals(y[0])));
     }
 
     private static boolean context(Row r) {

@@ -20,14 +20,17 @@ public final class Names {
 
     private static volatile List<Alias> gpuAliases, modelAliases;
 
-    private static final Pattern HF_ID = Pattern.compile("(?<![\\w./-])([a-z0-9][\\w.-]*)/([a-z0-9][\\w.-]*[a-z0-9])(?![\\w/])");
+    private static final Pattern HF_ID = Pattern.compile("(?<![\\w./-])([a-z0-9][\\w.-]*)/([a-z0-9][\\w.-]*[a-z0-9])"
+            + "(?![\\w/])");
     private static final Pattern SIZE_IN_NAME = Pattern.compile("(?<![a-z0-9.])(\\d+(?:\\.\\d+)?)([bm])(?![a-z0-9])");
     private static final Pattern NAMED_SIZE = Pattern.compile(
             "(?<![\\w./-])([a-z][a-z0-9.]*(?:-[a-z0-9.]+)*?-(\\d+(?:\\.\\d+)?)([bm])(?:-[a-z0-9.]+)*)(?![\\w.-])");
     private static final Pattern BARE_SIZE = Pattern.compile(
-            "(?<![\\w.])(\\d+(?:\\.\\d+)?)\\s?(b|m)(?![a-z0-9])(?!\\s*(?:ytes?|/s))(\\s*(?:params?|parameters?|models?|llms?))?");
+            "(?<![\\w.])(\\d+(?:\\.\\d+)?)\\s?(b|m)(?![a-z0-9])(?!\\s*(?:ytes?|/s))(\\s*(?:params?|parameters?"
+                    + "|models?|llms?))?");
     private static final Pattern NOT_A_NUMBER_CONTEXT = Pattern.compile(
-            "(?:[\\d.,=:/_#*+-]|\\b(?:line|pid|step|steps|epoch|epochs|port|len|length|size|batch|seq|of|rank|process|and|or|iteration|iter|at|than|under|over|blocks:?)\\s)\\s*$");
+            "(?:[\\d.,=:/_#*+-]|\\b(?:line|pid|step|steps|epoch|epochs|port|len|length|size|batch|seq|of|rank"
+                    + "|process|and|or|iteration|iter|at|than|under|over|blocks:?)\\s)\\s*$");
     private static final Pattern NOT_A_GPU_AFTER = Pattern.compile(
             "^(?:\\s*(?:tokens?|steps?|mib|mb|gib|gb|ms|samples|rows|examples|it|images|epochs?|%|/|\\.\\d|,\\d|x\\b))");
 
@@ -82,7 +85,8 @@ public final class Names {
         }
         Matcher named = NAMED_SIZE.matcher(lower);
         while (named.find()) {
-            Mention span = new Mention(named.start(1), named.end(1), "model", original.substring(named.start(1), named.end(1)));
+            Mention span = new Mention(named.start(1), named.end(1), "model", original.substring(named.start(1),
+                    named.end(1)));
             if (spans.stream().anyMatch(span::overlaps)) continue;
             found.add(span);
             spans.add(span);
@@ -149,7 +153,8 @@ public final class Names {
             String body = re.toString();
             boolean numeric = alias.matches("\\d+");
             String pattern = gpu
-                    ? "(?<![a-z0-9.])(?:nvidia[\\s_-]*)?(?:geforce[\\s_-]*)?(?:tesla[\\s_-]*)?(?:rtx[\\s_-]*)?" + body + "(?:'?s)?(?![a-z0-9])"
+                    ? "(?<![a-z0-9.])(?:nvidia[\\s_-]*)?(?:geforce[\\s_-]*)?(?:tesla[\\s_-]*)?(?:rtx[\\s_-]*)?"
+                            + body + "(?:'?s)?(?![a-z0-9])"
                     : "(?<![a-z0-9.])" + body + "(?![a-z0-9])";
             out.add(new Alias(Pattern.compile(pattern), a[1], numeric, alias.matches(".*\\b(?:ti|super|max|pro)$")));
         }

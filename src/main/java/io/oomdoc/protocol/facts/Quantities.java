@@ -19,55 +19,87 @@ public final class Quantities {
 
     private static final Pattern BATCH = Pattern.compile(
             "(?<![\\w.])(?<!total[ _])(?<!effective[ _])(?<!global[ _])(?<!eval[ _])(?<!prefill[ _-])(?<!max[ _-])"
-            + "(?:per[_ -]device[_ -](?:train[_ -])?|device[_ -]|train[_ -]micro[_ -]|micro[_ -]?|mini[_ -]?|train[_ -])?"
+            + "(?:per[_ -]device[_ -](?:train[_ -])?|device[_ -]|train[_ -]micro[_ -]|micro[_ -]?|mini[_ -]?|train[_ "
+                    + "-])?"
             + "batch(?:[_ -]?sizes?)?(?:[_ -]per[_ -](?:device|gpu))?\\s*(?:of|=|:|is|to|was|at|from)?\\s*" + NUM
             + "(?!\\d|\\.\\d|%)(?!\\s*/\\s*\\d)(?!\\s+of\\s+\\d)");
     private static final Pattern BS = Pattern.compile("(?<![\\w.])(?:--)?bs\\s*[=:]?\\s*" + NUM + "(?!\\d|\\.\\d)");
     private static final Pattern TOTAL_BATCH = Pattern.compile(
-            "(?<![\\w])(?:total|effective|global)[_ -]batch(?:[_ -]size)?\\s*(?:of|=|:|is|to)?\\s*" + NUM + "(?!\\d|\\.\\d)");
+            "(?<![\\w])(?:total|effective|global)[_ -]batch(?:[_ -]size)?\\s*(?:of|=|:|is|to)?\\s*" + NUM
+                    + "(?!\\d|\\.\\d)");
     private static final Pattern ACCUM = Pattern.compile(
-            "(?<![\\w])(?:--)?grad(?:ient)?[_ -]?accum(?:ulation)?(?:[_ -]steps?)?\\s*(?:of|=|:|is|to)?\\s*" + NUM + "(?!\\d|\\.\\d)");
+            "(?<![\\w])(?:--)?grad(?:ient)?[_ -]?accum(?:ulation)?(?:[_ -]steps?)?\\s*(?:of|=|:|is|to)?\\s*" + NUM
+                    + "(?!\\d|\\.\\d)");
     private static final Pattern SEQ = Pattern.compile(
-            "(?<![\\w])(?:--)?(?:max[_ -]?seq(?:uence)?[_ -]?len(?:gth)?|seq(?:uence)?[_ -]?len(?:gth)?s?|max[_ -]?length|max[_ -]?len"
-            + "|context[_ -]?(?:length|len|size|window)?|ctx[_ -]?(?:len|size)|n[_-]ctx|block[_ -]?size|max[_ -]?model[_ -]?len"
+            "(?<![\\w])(?:--)?(?:max[_ -]?seq(?:uence)?[_ -]?len(?:gth)?|seq(?:uence)?[_ -]?len(?:gth)?s?|max[_ "
+                    + "-]?length|max[_ -]?len"
+            + "|context[_ -]?(?:length|len|size|window)?|ctx[_ -]?(?:len|size)|n[_-]ctx|block[_ -]?size|max[_ "
+                    + "-]?model[_ -]?len"
             + "|cutoff[_ -]len|model_max_length|max[_ -]total[_ -]tokens|seq)"
             + "\\s*(?:of|=|:|is|to|at|was|\\(|>|<|under|above|up to)?\\s*" + NUM + "(k)?(?!\\d|\\.\\d)");
     private static final Pattern LLAMA_CTX = Pattern.compile("(?<![\\w-])-c\\s+" + NUM + "(?!\\d|\\.\\d)");
     private static final Pattern K_CONTEXT = Pattern.compile(
             "(?<![\\w.])" + NUM + "\\s?(k)?[ -]?(?:tokens?\\s+)?(?:context|ctx|seq(?:uence)?(?:[ -]len(?:gth)?)?)\\b");
     private static final Pattern TOKENS = Pattern.compile("(?<![\\w.])" + NUM + "\\s?(k)?\\s*tokens?\\b");
-    private static final Pattern NOT_SEQ_TOKENS = Pattern.compile("(?:for|asking for|new|prefill|generate|generating|request with|output|of kv|with)\\s*$");
+    private static final Pattern NOT_SEQ_TOKENS = Pattern.compile("(?:for|asking for|new|prefill|generate|generating"
+            + "|request with|output|of kv|with)\\s*$");
     private static final Pattern RANK = Pattern.compile(
-            "(?<![\\w.])(?:--)?(?:lora[_ -]?r(?:ank)?|lora[_ -]?dim|r|rank)\\s*(?:=|:|of|is)?\\s*" + NUM + "(?!\\d|\\.\\d)");
-    private static final Pattern DEPTH = Pattern.compile("(?<![\\w])(?:--)?(?:depth|n[_-]?layers?|num[_ ]layers)\\s*[=:]?\\s*(?:to\\s+|of\\s+)?" + NUM + "(?!\\d|\\.\\d)");
+            "(?<![\\w.])(?:--)?(?:lora[_ -]?r(?:ank)?|lora[_ -]?dim|r|rank)\\s*(?:=|:|of|is)?\\s*" + NUM
+                    + "(?!\\d|\\.\\d)");
+    private static final Pattern DEPTH = Pattern.compile("(?<![\\w])(?:--)?(?:depth|n[_-]?layers?|num[_ "
+            + "]layers)\\s*[=:]?\\s*(?:to\\s+|of\\s+)?" + NUM + "(?!\\d|\\.\\d)");
     private static final Pattern NANOCHAT_D = Pattern.compile("(?<![\\w-])d(\\d{1,2})(?![\\w])");
 
     private static final Map<String, Integer> WORDS = Map.ofEntries(Map.entry("one", 1), Map.entry("two", 2),
-            Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7),
+            Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6),
+                    Map.entry("seven", 7),
             Map.entry("eight", 8), Map.entry("sixteen", 16), Map.entry("single", 1), Map.entry("both", 2),
             Map.entry("dual", 2), Map.entry("a", 1), Map.entry("an", 1));
     /** A token that names a GPU: a catalog-like model number ("a100", "3090", "4060 ti") or "gpu"/"card". */
-    static final String GPU_TOKEN = "(?:(?!(?:fp|bf|int|tf|q|d|r|vgg|x)\\d)(?!\\d+(?:\\.\\d+)?[bm]\\b)[a-z]{0,5}\\d{2,4}[a-z]{0,3}(?:\\s?ti|\\s?super)?(?:'?s)?|rtx|gtx|titan(?:\\s[a-z]+)?|gpus?|cards?|graphics cards?|devices?)";
+    static final String GPU_TOKEN = "(?:(?!(?:fp|bf|int|tf|q|d|r|vgg"
+            + "|x)\\d)(?!\\d+(?:\\.\\d+)?[bm]\\b)[a-z]{0,5}\\d{2,4}[a-z]{0,3}(?:\\s?ti|\\s?super)?(?:'?s)?|rtx|gtx"
+                    + "|titan(?:\\s[a-z]+)?|gpus?|cards?|graphics cards?|devices?)";
     private static final Pattern COUNT = Pattern.compile(
-            "(?<![\\w.])(?:(\\d{1,3})(?!\\d)\\s*(?:x|×|\\*)?\\s*|(one|two|three|four|five|six|seven|eight|sixteen|single|both|dual|an?)\\s+(?:x\\s+)?)"
-            + "(?:of\\s+(?:these|those|the|them|our)\\s+)?(?:local\\s+|more\\s+|identical\\s+|separate\\s+|nvidia\\s+|geforce\\s+|tesla\\s+)*"
+            "(?<![\\w.])(?:(\\d{1,3})(?!\\d)\\s*(?:x|×|\\*)?\\s*|(one|two|three|four|five|six|seven|eight|sixteen"
+                    + "|single|both|dual|an?)\\s+(?:x\\s+)?)"
+            + "(?:of\\s+(?:these|those|the|them|our)\\s+)?(?:local\\s+|more\\s+|identical\\s+|separate\\s+"
+                    + "|nvidia\\s+|geforce\\s+|tesla\\s+)*"
             + "(?:\\d+(?:\\.\\d+)?\\s*gb?\\s+)?(?:nvidia\\s+|geforce\\s+|tesla\\s+)?(" + GPU_TOKEN + ")(?![\\w])");
-    private static final Pattern OF_THEM = Pattern.compile("(?<![\\w.])(\\d{1,3}|two|three|four|six|eight) of (?:them|these|those)\\b");
+    private static final Pattern OF_THEM = Pattern.compile("(?<![\\w.])(\\d{1,3}|two|three|four|six|eight) of "
+            + "(?:them|these|those)\\b");
     private static final Pattern COUNT_FLAG = Pattern.compile(
-            "(?:tensor[ -]parallel(?:ism)?(?: size)?|--nproc[_-]per[_-]node|--num[_-]gpus|--gpus|--num[_-]shard|--tensor[_-]parallel[_-]size|tensor_parallel_size|world[_ ]size|num[_ ]gpus|--num_processes|num_processes)"
-            + "\\s*(?:of|=|:|is)?\\s*(\\d{1,4})(?!\\d|\\.\\d)|(?<![\\w-])-tp\\s+(\\d{1,3})(?!\\d|\\.\\d)|cuda_visible_devices=([\\d,]+)");
+            "(?:tensor[ -]parallel(?:ism)?(?: size)?|--nproc[_-]per[_-]node|--num[_-]gpus|--gpus|--num[_-]shard"
+                    + "|--tensor[_-]parallel[_-]size|tensor_parallel_size|world[_ ]size|num[_ ]gpus|--num_processes"
+                            + "|num_processes)"
+            + "\\s*(?:of|=|:|is)?\\s*(\\d{1,4})(?!\\d|\\.\\d)|(?<![\\w-])-tp\\s+(\\d{1,3})(?!\\d|\\.\\d)"
+                    + "|cuda_visible_devices=([\\d,]+)");
     private static final Pattern COUNT_NEGATED = Pattern.compile("\\bnot\\s+(?:just\\s+|only\\s+)?(?:the\\s+)?$");
 
-    private static final Pattern SIZE = Pattern.compile("(?<![\\w.])(\\d+(?:[.,]\\d+)?)\\s*(tib|tb|t|gib|gb|g|mib|mb)(?![a-z0-9])");
-    private static final Pattern HOST_AFTER = Pattern.compile("^\\s*(?:of\\s+)?(?:(?:system|cpu|host|main|physical)\\s+)?(?:ram|memory\\s+ram|dram)\\b|^\\s*(?:of\\s+)?(?:system|host|cpu)\\s+memory");
-    private static final Pattern HOST_BEFORE = Pattern.compile("(?:host|system|cpu)\\s+(?:ram|memory)\\s*(?:of|is|:|=)?\\s*$|\\bram\\s*(?:of|is|:|=)\\s*$");
-    private static final Pattern NOT_CARD_AFTER = Pattern.compile("^\\s*(?:of\\s+)?(?:[\\w-]+\\s+){0,2}?(?:free|used|in use|allocated|reserved|left|available|taken|occupied|usage|buffer|for (?:the )?(?:weights|kv|logits|activations))\\b");
-    private static final Pattern CAPACITY_BEFORE = Pattern.compile("(?:total capac\\w*(?:\\s+of)?|total_gpu_memory\\s*=|total memory\\s*(?:of|:|=)?|memory\\.total\\s*[:=]?)\\s*$");
-    private static final Pattern CAPACITY_AFTER = Pattern.compile("^\\s*total\\b(?!\\s*by)(?!\\s*(?:allocated|reserved|used))");
-    private static final Pattern STATED_AFTER = Pattern.compile("^\\s*(?:of\\s+)?(?:vram|gpu memory|gpu ram|video memory|graphics memory|hbm\\d?e?|gddr\\d\\w*|(?:laptop\\s+|gpu\\s+|graphics\\s+|nvidia\\s+)?(?:card|gpu)s?)\\b");
-    private static final Pattern STATED_BEFORE = Pattern.compile("(?<![\\w.])(?:" + GPU_TOKEN + ")\\s*(?:\\(|,|with|w/|-|of)?\\s*$|(?:\\bi have|i've got|(?:card|gpu|device) (?:\\d+ )?has|(?:card|gpu|vram|gpu memory) (?:is|=|:)|it'?s an?|it is an?)\\s+(?:an?\\s+|only\\s+)?$|\\bthe whole\\s+$");
-    private static final Pattern STATED_NAME_AFTER = Pattern.compile("^\\s*(?:nvidia\\s+|geforce\\s+|tesla\\s+)?(?!(?:fp|bf|int|tf)\\d)(?:[a-z]{0,5}\\d{2,4}[a-z]{0,3}|rtx|gtx|titan)\\b|^\\s*(?:on|of)\\s+(?:the|our|my|a|an|this)\\s+" + GPU_TOKEN);
-    private static final Pattern NOT_CARD_BEFORE = Pattern.compile("(?:free|used|allocated|reserved|in use|allocate|of which|took|take|takes|taking|needs?|uses|using|shows(?: like)?|about|~|only|\\bma|max_ma|\\bca|max_ca|weights|size|usage|=|\\*|\\+)\\s*$");
+    private static final Pattern SIZE = Pattern.compile("(?<![\\w.])(\\d+(?:[.,]\\d+)?)\\s*(tib|tb|t|gib|gb|g|mib"
+            + "|mb)(?![a-z0-9])");
+    private static final Pattern HOST_AFTER = Pattern.compile("^\\s*(?:of\\s+)?(?:(?:system|cpu|host|main"
+            + "|physical)\\s+)?(?:ram|memory\\s+ram|dram)\\b|^\\s*(?:of\\s+)?(?:system|host|cpu)\\s+memory");
+    private static final Pattern HOST_BEFORE = Pattern.compile("(?:host|system|cpu)\\s+(?:ram|memory)\\s*(?:of|is|:"
+            + "|=)?\\s*$|\\bram\\s*(?:of|is|:|=)\\s*$");
+    private static final Pattern NOT_CARD_AFTER = Pattern.compile("^\\s*(?:of\\s+)?(?:[\\w-]+\\s+){0,2}?(?:free|used"
+            + "|in use|allocated|reserved|left|available|taken|occupied|usage|buffer|for (?:the )?(?:weights|kv"
+                    + "|logits|activations))\\b");
+    private static final Pattern CAPACITY_BEFORE = Pattern.compile("(?:total capac\\w*(?:\\s+of)?"
+            + "|total_gpu_memory\\s*=|total memory\\s*(?:of|:|=)?|memory\\.total\\s*[:=]?)\\s*$");
+    private static final Pattern CAPACITY_AFTER = Pattern.compile("^\\s*total\\b(?!\\s*by)(?!\\s*(?:allocated"
+            + "|reserved|used))");
+    private static final Pattern STATED_AFTER = Pattern.compile("^\\s*(?:of\\s+)?(?:vram|gpu memory|gpu ram|video "
+            + "memory|graphics memory|hbm\\d?e?|gddr\\d\\w*|(?:laptop\\s+|gpu\\s+|graphics\\s+|nvidia\\s+)?(?:card"
+                    + "|gpu)s?)\\b");
+    private static final Pattern STATED_BEFORE = Pattern.compile("(?<![\\w.])(?:" + GPU_TOKEN + ")\\s*(?:\\(|,|with"
+            + "|w/|-|of)?\\s*$|(?:\\bi have|i've got|(?:card|gpu|device) (?:\\d+ )?has|(?:card|gpu|vram|gpu memory) "
+                    + "(?:is|=|:)|it'?s an?|it is an?)\\s+(?:an?\\s+|only\\s+)?$|\\bthe whole\\s+$");
+    private static final Pattern STATED_NAME_AFTER = Pattern.compile("^\\s*(?:nvidia\\s+|geforce\\s+"
+            + "|tesla\\s+)?(?!(?:fp|bf|int|tf)\\d)(?:[a-z]{0,5}\\d{2,4}[a-z]{0,3}|rtx|gtx|titan)\\b|^\\s*(?:on"
+                    + "|of)\\s+(?:the|our|my|a|an|this)\\s+" + GPU_TOKEN);
+    private static final Pattern NOT_CARD_BEFORE = Pattern.compile("(?:free|used|allocated|reserved|in use|allocate"
+            + "|of which|took|take|takes|taking|needs?|uses|using|shows(?: like)?|about|~|only|\\bma|max_ma|\\bca"
+                    + "|max_ca|weights|size|usage|=|\\*|\\+)\\s*$");
 
     private Quantities() {}
 
@@ -79,10 +111,12 @@ public final class Quantities {
         ints(out, TOTAL_BATCH, lower, "total_batch", 1, 1 << 24);
         ints(out, ACCUM, lower, "grad_accum", 1, 1 << 16);
         seq(out, lower);
-        if (lower.matches("(?s).*\\b(?:q?lora|peft|adapters?)\\b.*") || lower.contains("lora_")) ints(out, RANK, lower, "lora_rank", 1, 4096);
+        if (lower.matches("(?s).*\\b(?:q?lora|peft|adapters?)\\b.*") || lower.contains("lora_")) ints(out, RANK,
+                lower, "lora_rank", 1, 4096);
         else ints(out, Pattern.compile("(?<![\\w.])(?:--)?(?:lora[_ -]?r(?:ank)?|lora[_ -]?dim)\\s*(?:=|:|of|is)?\\s*" + NUM + "(?!\\d|\\.\\d)"), lower, "lora_rank", 1, 4096);
         ints(out, DEPTH, lower, "depth", 1, 1000);
-        if (lower.matches("(?s).*\\b(?:nanochat|speedrun|base_train)\\b.*")) ints(out, NANOCHAT_D, lower, "depth", 4, 99);
+        if (lower.matches("(?s).*\\b(?:nanochat|speedrun|base_train)\\b.*")) ints(out, NANOCHAT_D, lower, "depth", 4,
+                99);
         counts(out, lower);
         sizes(out, lower);
         return out;
@@ -112,7 +146,8 @@ public final class Quantities {
             if (v == null) continue;
             if (t.group(2) != null) v *= 1024;
             String before = lower.substring(Math.max(0, t.start() - 20), t.start());
-            if (v >= 256 && v <= 10_000_000 && !NOT_SEQ_TOKENS.matcher(before).find()) out.add(new Mention(t.start(), t.end(), "seq", String.valueOf(v)));
+            if (v >= 256 && v <= 10_000_000 && !NOT_SEQ_TOKENS.matcher(before).find()) out.add(new Mention(t.start(),
+                    t.end(), "seq", String.valueOf(v)));
         }
     }
 
@@ -163,7 +198,8 @@ public final class Quantities {
                 continue;
             }
             if (bytes < Bytes.GIB / 2 || bytes > 2048 * Bytes.GIB) continue;
-            boolean total = role.equals("size.stated") && after.matches("(?s)^\\s*(?:of\\s+)?(?:vram|gpu memory)?\\s*total\\b.*");
+            boolean total = role.equals("size.stated") && after.matches("(?s)^\\s*(?:of\\s+)?(?:vram|gpu "
+                    + "memory)?\\s*total\\b.*");
             out.add(new Mention(m.start(), m.end(), total ? "size.total" : role, String.valueOf(bytes)));
         }
     }

@@ -34,7 +34,8 @@ final class Resolver {
         }
         for (String key : List.of("checkpointing", "lora", "qlora")) first(ms, key).ifPresent(v -> b.set(key, v));
         for (String key : List.of("framework", "phase")) {
-            ms.stream().filter(m -> m.key().equals(key)).min(Comparator.comparingInt(Mention::rank).thenComparingInt(Mention::start))
+            ms.stream().filter(m
+                    -> m.key().equals(key)).min(Comparator.comparingInt(Mention::rank).thenComparingInt(Mention::start))
                     .ifPresent(m -> b.set(key, m.value()));
         }
         ms.stream().filter(m -> m.key().equals("gpus")).mapToInt(m -> Integer.parseInt(m.value())).max()
@@ -47,7 +48,8 @@ final class Resolver {
     }
 
     private static void model(List<Mention> ms, Facts.Builder b) {
-        Optional<Mention> model = ms.stream().filter(m -> m.key().equals("model")).min(Comparator.comparingInt(Mention::start));
+        Optional<Mention> model = ms.stream().filter(m
+                -> m.key().equals("model")).min(Comparator.comparingInt(Mention::start));
         model.ifPresent(m -> {
             b.model(m.value());
             ms.stream().filter(p -> p.key().equals("params") && p.start() == m.start()).findFirst()
@@ -55,7 +57,8 @@ final class Resolver {
         });
         if (model.isEmpty()) first(ms, "params").ifPresent(v -> b.params(Long.parseLong(v)));
         Facts f = b.build();
-        String text = ms.stream().filter(m -> m.key().equals("framework") && m.value().equals("nanochat")).findAny().map(m -> "nanochat").orElse(null);
+        String text = ms.stream().filter(m -> m.key().equals("framework")
+                && m.value().equals("nanochat")).findAny().map(m -> "nanochat").orElse(null);
         if (text != null && f.depth() != null && f.model() == null) {
             String name = "nanochat d" + f.depth();
             b.model(name);
@@ -119,6 +122,7 @@ final class Resolver {
     }
 
     private static Optional<String> first(List<Mention> ms, String key) {
-        return ms.stream().filter(m -> m.key().equals(key)).min(Comparator.comparingInt(Mention::start)).map(Mention::value);
+        return ms.stream().filter(m
+                -> m.key().equals(key)).min(Comparator.comparingInt(Mention::start)).map(Mention::value);
     }
 }

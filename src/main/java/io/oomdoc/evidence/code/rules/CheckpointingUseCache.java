@@ -17,12 +17,14 @@ public final class CheckpointingUseCache implements Rule {
     public String id() { return "checkpointing_use_cache"; }
     public String kb() { return "M7"; }
     public String severity() { return "medium"; }
-    public String description() { return "use_cache=True with gradient checkpointing: set use_cache=False while training"; }
+    public String description() { return "use_cache=True with gradient checkpointing: set use_cache=False while "
+            + "training"; }
 
     public List<Finding> check(PySource src) {
         List<Finding> out = new ArrayList<>();
         boolean ckpt = !src.calls("gradient_checkpointing_enable").isEmpty()
-                || src.text.contains("gradient_checkpointing=True") || src.text.contains("gradient_checkpointing = True");
+                || src.text.contains("gradient_checkpointing=True") || src.text.contains("gradient_checkpointing = "
+                        + "True");
         if (!ckpt) return out;
         String[] lines = src.text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
@@ -30,9 +32,11 @@ public final class CheckpointingUseCache implements Rule {
             String code = l.contains("#") ? l.substring(0, l.indexOf('#')) : l;
             Matcher m = USE_CACHE_TRUE.matcher(code);
             if (!m.find() || code.contains("generate(")) continue;
-            if (src.inStringOrComment(src.byteOffset(offsetOfLine(lines, i) + m.start()))) continue; // a log message or docstring
+            if (src.inStringOrComment(src.byteOffset(offsetOfLine(lines, i)
+                    + m.start()))) continue; // a log message or docstring
             out.add(new Finding(id(), src.path, i + 1, null, kb(), severity(),
-                    "use_cache=True while gradient checkpointing is enabled: the cache is kept and checkpointing warns and is ignored",
+                    "use_cache=True while gradient checkpointing is enabled: the cache is kept and checkpointing "
+                            + "warns and is ignored",
                     new Finding.Fix(l.strip(), l.strip().replace(m.group(), m.group().replace("True", "False")))));
         }
         return out;

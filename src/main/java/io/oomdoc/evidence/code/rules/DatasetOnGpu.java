@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /** A loader that moves the whole dataset to the GPU up front: fine for Cora, fatal for a large graph or corpus. */
 public final class DatasetOnGpu implements Rule {
-    private static final Pattern LOADER_FN = Pattern.compile("(?i)^(load\\w*|get_data\\w*|\\w*dataset\\w*|read_\\w*|prepare_data\\w*|make_data\\w*)$");
+    private static final Pattern LOADER_FN = Pattern.compile("(?i)^(load\\w*|get_data\\w*|\\w*dataset\\w*|read_\\w*"
+            + "|prepare_data\\w*|make_data\\w*)$");
     private static final Pattern DEVICE_MOVE = Pattern.compile("\\.(to\\((device|'cuda'|\"cuda\"|dev)\\)|cuda\\(\\))");
 
     public String id() { return "dataset_on_gpu"; }
@@ -33,8 +34,10 @@ public final class DatasetOnGpu implements Rule {
                 int moves = 0;
                 while (mm.find()) moves++;
                 if (moves < 2 || !lines.add(src.line(stmt))) continue;
-                out.add(finding(src, stmt, "`" + src.functionName(fn.get()) + "` returns the whole dataset already on the GPU; it scales with the dataset, not the batch",
-                        src.lineText(stmt), src.lineText(stmt).replaceAll("\\.to\\((device|dev)\\)", "").replace(".cuda()", "")
+                out.add(finding(src, stmt, "`" + src.functionName(fn.get()) + "` returns the whole dataset already "
+                        + "on the GPU; it scales with the dataset, not the batch",
+                        src.lineText(stmt), src.lineText(stmt).replaceAll("\\.to\\((device|dev)\\)",
+                                "").replace(".cuda()", "")
                                 + "  # keep it on the CPU; move each batch (or the sampled subgraph) inside the loop"));
             }
         }
@@ -42,21 +45,27 @@ public final class DatasetOnGpu implements Rule {
         for (String m : new String[]{"to", "cuda"}) {
             for (TSNode c : src.calls(m)) {
                 TSNode stmt = statement(c);
-                if (stmt == null || !stmt.getType().equals("expression_statement") || src.enclosingLoop(c).isPresent()) continue;
+                if (stmt == null || !stmt.getType().equals("expression_statement")
+                        || src.enclosingLoop(c).isPresent()) continue;
                 TSNode asg = stmt.getChildCount() > 0 ? stmt.getChild(0) : null;
                 if (asg == null || !asg.getType().equals("assignment")) continue;
                 String left = src.text(asg.getChildByFieldName("left"));
-                if (!DATASET_NAME.matcher(left).find() || !DEVICE_MOVE.matcher(src.text(asg.getChildByFieldName("right"))).find()) continue;
+                if (!DATASET_NAME.matcher(left).find()
+                        || !DEVICE_MOVE.matcher(src.text(asg.getChildByFieldName("right"))).find()) continue;
                 if (!lines.add(src.line(stmt))) continue;
-                out.add(finding(src, stmt, "`" + left.strip() + "` moves a whole data split to the GPU; it scales with the dataset, not the batch",
-                        src.lineText(stmt), src.lineText(stmt).replaceAll("\\.to\\((device|dev)\\)", "").replace(".cuda()", "")
+                out.add(finding(src, stmt, "`" + left.strip() + "` moves a whole data split to the GPU; it scales "
+                        + "with the dataset, not the batch",
+                        src.lineText(stmt), src.lineText(stmt).replaceAll("\\.to\\((device|dev)\\)",
+                                "").replace(".cuda()", "")
                                 + "  # keep it on the CPU; wrap it in a DataLoader and move each batch"));
             }
         }
         return out;
     }
 
-    private static final Pattern DATASET_NAME = Pattern.compile("(?i)(^|[\\s,])(x_?(train|test|val|valid)|y_?(train|test|val|valid)|(train|test|val|valid)_?(x|y|data|dataset|set|features|labels|images|targets|inputs)|dataset|all_(data|images|features|inputs))(\\s*,|\\s*$)");
+    private static final Pattern DATASET_NAME = Pattern.compile("(?i)(^|[\\s,])(x_?(train|test|val|valid)|y_?(train"
+            + "|test|val|valid)|(train|test|val|valid)_?(x|y|data|dataset|set|features|labels|images|targets|inputs)"
+                    + "|dataset|all_(data|images|features|inputs))(\\s*,|\\s*$)");
 
     private static TSNode statement(TSNode n) {
         for (TSNode p = n; p != null && !p.isNull(); p = p.getParent()) {

@@ -13,12 +13,14 @@ public final class DdpNoSetDevice implements Rule {
     public String id() { return "ddp_no_set_device"; }
     public String kb() { return "U10"; }
     public String severity() { return "high"; }
-    public String description() { return "DistributedDataParallel without torch.cuda.set_device or a per-rank device: all ranks land on GPU 0"; }
+    public String description() { return "DistributedDataParallel without torch.cuda.set_device or a per-rank "
+            + "device: all ranks land on GPU 0"; }
 
     public List<Finding> check(PySource src) {
         List<Finding> out = new ArrayList<>();
         String t = src.text;
-        if (t.contains("set_device") || t.contains("device_ids") || t.contains("cuda:{") || t.contains("f\"cuda:") || t.contains("f'cuda:")) return out;
+        if (t.contains("set_device") || t.contains("device_ids") || t.contains("cuda:{") || t.contains("f\"cuda:")
+                || t.contains("f'cuda:")) return out;
         // A rank-specific .to(rank) / .cuda(rank) also pins the process.
         for (String m : new String[]{"to", "cuda"}) {
             for (TSNode c : src.calls(m)) {
@@ -26,14 +28,16 @@ public final class DdpNoSetDevice implements Rule {
                 if (!PySource.namedChildren(args).isEmpty() && Names.RANKISH.matcher(src.text(args)).find()) return out;
             }
         }
-        if (!t.contains("init_process_group") && !t.contains("mp.spawn") && !t.contains("LOCAL_RANK") && !t.contains("local_rank")) return out;
+        if (!t.contains("init_process_group") && !t.contains("mp.spawn") && !t.contains("LOCAL_RANK")
+                && !t.contains("local_rank")) return out;
         List<TSNode> anchors = new ArrayList<>(src.calls("DistributedDataParallel"));
         anchors.addAll(src.calls("DDP"));
         for (TSNode c : anchors) {
             if (PySource.namedChildren(c.getChildByFieldName("arguments")).isEmpty()) continue; // a reference, not a wrapper being built
             String line = src.lineText(c);
             out.add(finding(src, c, "DDP is built without pinning the process to its GPU; every rank uses cuda:0",
-                    line, "torch.cuda.set_device(local_rank)  # before init_process_group and any .cuda()\n" + src.indentOf(c) + line));
+                    line, "torch.cuda.set_device(local_rank)  # before init_process_group and any .cuda()\n"
+                            + src.indentOf(c) + line));
             break;
         }
         return out;

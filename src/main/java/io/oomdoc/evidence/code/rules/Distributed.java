@@ -8,8 +8,10 @@ final class Distributed {
 
     static boolean uses(PySource src) {
         String t = src.text;
-        // Importing accelerate, deepspeed or torch.distributed is not enough: conversion scripts do that and run in one process.
-        return t.contains("DistributedDataParallel(") || t.contains("DDP(") || t.contains("init_process_group") || t.contains("mp.spawn")
+        // Importing accelerate, deepspeed or torch.distributed is not enough: conversion scripts do that and run in
+        // one process.
+        return t.contains("DistributedDataParallel(") || t.contains("DDP(") || t.contains("init_process_group")
+                || t.contains("mp.spawn")
                 || t.contains("LOCAL_RANK\"") || t.contains("LOCAL_RANK'") || t.contains("FullyShardedDataParallel(")
                 || t.contains("Accelerator(") || t.contains("deepspeed.initialize");
     }

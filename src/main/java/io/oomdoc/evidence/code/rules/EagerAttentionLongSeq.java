@@ -12,12 +12,14 @@ import java.util.regex.Pattern;
 
 /** attn_implementation="eager" with sequences of 4k tokens or more: the s² score tensors dominate (M11). */
 public final class EagerAttentionLongSeq implements Rule {
-    private static final Pattern LONG = Pattern.compile("(?:max_length|max_seq_length|seq_len|block_size|model_max_length|max_position_embeddings)\\s*[=:]\\s*(\\d{4,6})");
+    private static final Pattern LONG = Pattern.compile("(?:max_length|max_seq_length|seq_len|block_size"
+            + "|model_max_length|max_position_embeddings)\\s*[=:]\\s*(\\d{4,6})");
 
     public String id() { return "eager_attention_long_seq"; }
     public String kb() { return "M11"; }
     public String severity() { return "medium"; }
-    public String description() { return "eager attention at long sequence length materialises the full attention matrix"; }
+    public String description() { return "eager attention at long sequence length materialises the full attention "
+            + "matrix"; }
 
     public List<Finding> check(PySource src) {
         List<Finding> out = new ArrayList<>();
@@ -28,7 +30,8 @@ public final class EagerAttentionLongSeq implements Rule {
         for (TSNode kw : src.keywordArguments("attn_implementation")) {
             String t = src.text(kw);
             if (!t.contains("eager")) continue;
-            out.add(finding(src, kw, "eager attention with sequences of " + longest + " tokens stores batch × heads × s² scores per layer",
+            out.add(finding(src, kw, "eager attention with sequences of " + longest + " tokens stores batch × heads "
+                    + "× s² scores per layer",
                     t, t.replace("eager", "sdpa")));
         }
         return out;

@@ -21,14 +21,18 @@ public final class EmptyCacheInLoop implements Rule {
             if (!src.calleeText(c).contains("cuda")) continue;
             var loop = src.enclosingLoop(c);
             if (loop.isEmpty()) continue;
-            // Once per epoch (the loop's own steps run in an inner loop) is common and harmless: only per-step calls count.
+            // Once per epoch (the loop's own steps run in an inner loop) is common and harmless: only per-step calls
+            // count.
             String head = src.text(loop.get()).split("\n", 2)[0];
             if (head.matches("(?i).*\\bepochs?\\b.*") || innerLoopTrains(src, loop.get(), c)) continue;
-            // An OOM-retry `except`, a call under a condition (periodic, a flag, a memory check) or right after `del`/gc: deliberate.
+            // An OOM-retry `except`, a call under a condition (periodic, a flag, a memory check) or right after
+            // `del`/gc: deliberate.
             if (src.inExcept(c) || guarded(c, loop.get()) || afterRelease(src, c)) continue;
-            // Only a loop that runs steps (backward, optimizer step, a model call) makes it "every iteration" of training.
+            // Only a loop that runs steps (backward, optimizer step, a model call) makes it "every iteration" of
+            // training.
             boolean steps = false;
-            for (String n : new String[]{"backward", "step", "model", "forward", "generate"}) steps |= !src.callsWithin(loop.get(), n).isEmpty();
+            for (String n : new String[]{"backward", "step", "model", "forward",
+                    "generate"}) steps |= !src.callsWithin(loop.get(), n).isEmpty();
             if (!steps) continue;
             out.add(finding(src, c, "empty_cache() runs every iteration; the allocator would reuse that cache anyway",
                     src.lineText(c), "# removed: call it once, only before handing the GPU to another process"));
@@ -37,9 +41,11 @@ public final class EmptyCacheInLoop implements Rule {
     }
 
     private static boolean guarded(TSNode call, TSNode loop) {
-        for (TSNode p = call.getParent(); p != null && !p.isNull() && p.getStartByte() > loop.getStartByte(); p = p.getParent()) {
+        for (TSNode p = call.getParent(); p != null && !p.isNull()
+                && p.getStartByte() > loop.getStartByte(); p = p.getParent()) {
             String t = p.getType();
-            if (t.equals("if_statement") || t.equals("elif_clause") || t.equals("else_clause") || t.equals("conditional_expression")) return true;
+            if (t.equals("if_statement") || t.equals("elif_clause") || t.equals("else_clause")
+                    || t.equals("conditional_expression")) return true;
         }
         return false;
     }
@@ -47,9 +53,11 @@ public final class EmptyCacheInLoop implements Rule {
     /** The statements just before the call free something on purpose (`del pipe`, gc.collect()). */
     private static boolean afterRelease(PySource src, TSNode call) {
         TSNode stmt = call;
-        while (stmt.getParent() != null && !stmt.getParent().isNull() && !stmt.getParent().getType().equals("block")) stmt = stmt.getParent();
+        while (stmt.getParent() != null && !stmt.getParent().isNull()
+                && !stmt.getParent().getType().equals("block")) stmt = stmt.getParent();
         int seen = 0;
-        for (TSNode p = stmt.getPrevNamedSibling(); p != null && !p.isNull() && seen < 3; p = p.getPrevNamedSibling(), seen++) {
+        for (TSNode p = stmt.getPrevNamedSibling(); p != null && !p.isNull()
+                && seen < 3; p = p.getPrevNamedSibling(), seen++) {
             String t = src.text(p);
             if (p.getType().equals("delete_statement") || t.contains("gc.collect") || t.contains("= None")) return true;
         }
@@ -61,7 +69,8 @@ public final class EmptyCacheInLoop implements Rule {
         for (String n : new String[]{"backward", "step"}) {
             for (org.treesitter.TSNode b : src.callsWithin(loop, n)) {
                 var inner = src.enclosingLoop(b);
-                if (inner.isPresent() && inner.get().getStartByte() != loop.getStartByte() && !src.contains(inner.get(), call)) return true;
+                if (inner.isPresent() && inner.get().getStartByte() != loop.getStartByte()
+                        && !src.contains(inner.get(), call)) return true;
             }
         }
         return false;

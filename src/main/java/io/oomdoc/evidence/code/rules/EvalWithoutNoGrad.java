@@ -11,13 +11,16 @@ import java.util.regex.Pattern;
 
 /** A model forward inside an evaluation function's loop with autograd still on (M15). */
 public final class EvalWithoutNoGrad implements Rule {
-    private static final Pattern EVAL_FN = Pattern.compile("(?i)^(evaluate|eval\\w*|valid\\w*|val_\\w*|test\\w*|predict\\w*|inference\\w*)$");
-    private static final Pattern EVAL_LOADER = Pattern.compile("(?i)(val|valid|eval|test)\\w*(_loader|loader|_dl|_data|set)");
+    private static final Pattern EVAL_FN = Pattern.compile("(?i)^(evaluate|eval\\w*|valid\\w*|val_\\w*|test\\w*"
+            + "|predict\\w*|inference\\w*)$");
+    private static final Pattern EVAL_LOADER = Pattern.compile("(?i)(val|valid|eval|test)\\w*(_loader|loader|_dl"
+            + "|_data|set)");
 
     public String id() { return "eval_without_no_grad"; }
     public String kb() { return "M15"; }
     public String severity() { return "high"; }
-    public String description() { return "an evaluation loop runs the model with autograd on, building graphs it never uses"; }
+    public String description() { return "an evaluation loop runs the model with autograd on, building graphs it "
+            + "never uses"; }
 
     public List<Finding> check(PySource src) {
         List<Finding> out = new ArrayList<>();
@@ -30,18 +33,23 @@ public final class EvalWithoutNoGrad implements Rule {
                 var fn = src.enclosingFunction(call);
                 String fnName = fn.map(src::functionName).orElse("");
                 String loopHead = src.text(loop.get()).split("\n", 2)[0];
-                boolean unitTest = fnName.startsWith("test_") && (src.path.contains("tests/") || src.path.matches("(.*/)?test_[^/]*\\.py"));
-                boolean evalContext = !unitTest && (EVAL_FN.matcher(fnName).matches() || EVAL_LOADER.matcher(loopHead).find());
+                boolean unitTest = fnName.startsWith("test_") && (src.path.contains("tests/")
+                        || src.path.matches("(.*/)?test_[^/]*\\.py"));
+                boolean evalContext = !unitTest && (EVAL_FN.matcher(fnName).matches()
+                        || EVAL_LOADER.matcher(loopHead).find());
                 if (!evalContext) continue;
                 if (src.withoutGrad(call)) continue;
                 TSNode scope = fn.orElse(src.root());
                 if (!src.callsWithin(scope, "backward").isEmpty()) continue; // trains here: not an eval loop
                 String fnText = src.text(scope);
-                if (fnText.contains("set_grad_enabled") || fnText.contains("no_grad") || fnText.contains("inference_mode")) continue;
+                if (fnText.contains("set_grad_enabled") || fnText.contains("no_grad") || fnText.contains("inference_"
+                        + "mode")) continue;
                 if (!reportedLoops.add(loop.get().getStartByte())) continue;
                 String indent = src.indentOf(loop.get());
-                out.add(finding(src, call, "the model runs in `" + (fnName.isEmpty() ? "an eval loop" : fnName + "()") + "` without torch.no_grad(): every batch builds an autograd graph",
-                        src.lineText(loop.get()), "with torch.inference_mode():\n" + indent + "    " + src.lineText(loop.get()) + "  # indent the loop body"));
+                out.add(finding(src, call, "the model runs in `" + (fnName.isEmpty() ? "an eval loop" : fnName
+                        + "()") + "` without torch.no_grad(): every batch builds an autograd graph",
+                        src.lineText(loop.get()), "with torch.inference_mode():\n" + indent + "    "
+                                + src.lineText(loop.get()) + "  # indent the loop body"));
             }
         }
         return out;

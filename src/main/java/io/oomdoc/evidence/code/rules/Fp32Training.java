@@ -20,11 +20,14 @@ public final class Fp32Training implements Rule {
 
     public List<Finding> check(PySource src) {
         List<Finding> out = new ArrayList<>();
-        if (src.text.contains("deepspeed") || src.text.contains("autocast") || src.text.contains("mixed_precision")) return out;
+        if (src.text.contains("deepspeed") || src.text.contains("autocast")
+                || src.text.contains("mixed_precision")) return out;
         for (TSNode c : src.calls("TrainingArguments")) {
-            if (src.keyword(c, "bf16") != null || src.keyword(c, "fp16") != null || src.text(c).contains("**")) continue;
+            if (src.keyword(c, "bf16") != null || src.keyword(c, "fp16") != null
+                    || src.text(c).contains("**")) continue;
             out.add(finding(src, c, "TrainingArguments sets neither bf16 nor fp16: activations are kept in fp32",
-                    "TrainingArguments(...)", "TrainingArguments(..., bf16=True)  # on Ampere or newer; fp16=True on V100/T4"));
+                    "TrainingArguments(...)", "TrainingArguments(..., bf16=True)  # on Ampere or newer; fp16=True on "
+                            + "V100/T4"));
         }
         return out;
     }

@@ -13,16 +13,20 @@ public final class HfEvalAccumulation implements Rule {
     public String id() { return "hf_eval_accumulation"; }
     public String kb() { return "M15"; }
     public String severity() { return "medium"; }
-    public String description() { return "Trainer with compute_metrics keeps every eval step's logits on the GPU unless eval_accumulation_steps is set"; }
+    public String description() { return "Trainer with compute_metrics keeps every eval step's logits on the GPU "
+            + "unless eval_accumulation_steps is set"; }
 
     public List<Finding> check(PySource src) {
         List<Finding> out = new ArrayList<>();
-        if (src.text.contains("eval_accumulation_steps") || src.text.contains("preprocess_logits_for_metrics")) return out;
+        if (src.text.contains("eval_accumulation_steps")
+                || src.text.contains("preprocess_logits_for_metrics")) return out;
         for (String name : new String[]{"Trainer", "Seq2SeqTrainer", "SFTTrainer"}) {
             for (TSNode c : src.calls(name)) {
                 if (src.keyword(c, "compute_metrics") == null) continue;
-                out.add(finding(src, c, name + " with compute_metrics and no eval_accumulation_steps: eval logits accumulate on the GPU",
-                        "TrainingArguments(...)", "TrainingArguments(..., eval_accumulation_steps=8)  # or pass preprocess_logits_for_metrics= to keep only argmax"));
+                out.add(finding(src, c, name + " with compute_metrics and no eval_accumulation_steps: eval logits "
+                        + "accumulate on the GPU",
+                        "TrainingArguments(...)", "TrainingArguments(..., eval_accumulation_steps=8)  # or pass "
+                                + "preprocess_logits_for_metrics= to keep only argmax"));
             }
         }
         return out;

@@ -16,7 +16,8 @@ public final class MissingZeroGrad implements Rule {
     public String id() { return "missing_zero_grad"; }
     public String kb() { return "M20"; }
     public String severity() { return "medium"; }
-    public String description() { return "backward() in a loop that never calls zero_grad(): gradients grow without bound"; }
+    public String description() { return "backward() in a loop that never calls zero_grad(): gradients grow without "
+            + "bound"; }
 
     public List<Finding> check(PySource src) {
         List<Finding> out = new ArrayList<>();
@@ -28,13 +29,16 @@ public final class MissingZeroGrad implements Rule {
             String body = src.text(l);
             if (body.contains("zero_grad") || body.contains(".grad = None") || body.contains("grad.zero_()")
                     || body.contains(".grad.zero_") || body.contains("set_to_none")) continue;
-            if (src.callsWithin(l, "step").isEmpty()) continue; // no optimizer step here: an analysis loop, not training
-            if (clearers == null) clearers = src.functionsContaining("zero_grad", ".grad = None", "grad.zero_()", "set_to_none");
+            if (src.callsWithin(l,
+                    "step").isEmpty()) continue; // no optimizer step here: an analysis loop, not training
+            if (clearers == null) clearers = src.functionsContaining("zero_grad", ".grad = None", "grad.zero_()",
+                    "set_to_none");
             boolean helper = false; // a helper of this file that clears the gradients (stargan's reset_grad())
             for (String h : clearers) helper |= !src.callsWithin(l, h).isEmpty();
             if (helper) continue;
             var fn = src.enclosingFunction(l);
-            if (fn.isPresent() && src.text(fn.get()).contains("zero_grad") && !src.text(fn.get()).substring(0, Math.max(0, l.getStartByte() - fn.get().getStartByte())).contains("zero_grad")) continue;
+            if (fn.isPresent() && src.text(fn.get()).contains("zero_grad") && !src.text(fn.get()).substring(0,
+                    Math.max(0, l.getStartByte() - fn.get().getStartByte())).contains("zero_grad")) continue;
             String indent = src.indentOf(bw);
             out.add(finding(src, bw, "backward() runs every iteration but gradients are never cleared in the loop",
                     src.lineText(bw), "optimizer.zero_grad(set_to_none=True)\n" + indent + src.lineText(bw)));

@@ -4,10 +4,14 @@ import java.util.regex.Pattern;
 
 /** Name heuristics shared by the rules: what looks like a model, a loss, a data loader. */
 final class Names {
-    static final Pattern MODEL = Pattern.compile("(?i)(^|\\.|_)(model|net|network|encoder|decoder|generator|discriminator|backbone|module|classifier|gcn|gat|transformer|llm)\\w*$");
-    static final Pattern TENSORISH = Pattern.compile("(?i)^(loss\\w*|\\w*_loss|out|output\\w*|outputs|logits?|pred\\w*|y_hat|yhat|scores?|features|emb\\w*|hidden\\w*|attn\\w*|grad\\w*)$");
-    static final Pattern DETACHED = Pattern.compile("\\.(item|detach|cpu|tolist|numpy)\\(\\)|\\.data\\b|^float\\(|^int\\(|^len\\(|^str\\(|\\.float\\(\\)\\.item|^np\\.|^math\\.");
-    static final Pattern RANKISH = Pattern.compile("(?i)rank|local_rank|gpu_id|device_id|args\\.gpu|\\bgpu\\b|LOCAL_RANK");
+    static final Pattern MODEL = Pattern.compile("(?i)(^|\\.|_)(model|net|network|encoder|decoder|generator"
+            + "|discriminator|backbone|module|classifier|gcn|gat|transformer|llm)\\w*$");
+    static final Pattern TENSORISH = Pattern.compile("(?i)^(loss\\w*|\\w*_loss|out|output\\w*|outputs|logits?"
+            + "|pred\\w*|y_hat|yhat|scores?|features|emb\\w*|hidden\\w*|attn\\w*|grad\\w*)$");
+    static final Pattern DETACHED = Pattern.compile("\\.(item|detach|cpu|tolist|numpy)\\(\\)|\\.data\\b|^float\\("
+            + "|^int\\(|^len\\(|^str\\(|\\.float\\(\\)\\.item|^np\\.|^math\\.");
+    static final Pattern RANKISH = Pattern.compile("(?i)rank|local_rank|gpu_id|device_id|args\\.gpu|\\bgpu\\b"
+            + "|LOCAL_RANK");
 
     private Names() {}
 }

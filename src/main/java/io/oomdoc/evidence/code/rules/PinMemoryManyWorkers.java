@@ -13,16 +13,20 @@ public final class PinMemoryManyWorkers implements Rule {
     public String id() { return "pin_memory_many_workers"; }
     public String kb() { return "U9"; }
     public String severity() { return "low"; }
-    public String description() { return "DataLoader with many workers and pin_memory: host RAM grows with each worker's copy"; }
+    public String description() { return "DataLoader with many workers and pin_memory: host RAM grows with each "
+            + "worker's copy"; }
 
     public List<Finding> check(PySource src) {
         List<Finding> out = new ArrayList<>();
         for (TSNode c : src.calls("DataLoader")) {
             String pin = src.keyword(c, "pin_memory"), workers = src.keyword(c, "num_workers");
-            if (pin == null || !pin.strip().equals("True") || workers == null || !workers.strip().matches("\\d+")) continue;
+            if (pin == null || !pin.strip().equals("True") || workers == null
+                    || !workers.strip().matches("\\d+")) continue;
             if (Integer.parseInt(workers.strip()) < 8) continue;
-            out.add(finding(src, c, "num_workers=" + workers.strip() + " with pin_memory=True: every worker holds its own view of the dataset in host RAM",
-                    "num_workers=" + workers.strip(), "num_workers=4, persistent_workers=True  # and read samples lazily"));
+            out.add(finding(src, c, "num_workers=" + workers.strip() + " with pin_memory=True: every worker holds "
+                    + "its own view of the dataset in host RAM",
+                    "num_workers=" + workers.strip(), "num_workers=4, persistent_workers=True  # and read samples "
+                            + "lazily"));
         }
         return out;
     }

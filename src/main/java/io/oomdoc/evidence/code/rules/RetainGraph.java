@@ -23,15 +23,18 @@ public final class RetainGraph implements Rule {
                 if (v == null || !v.strip().equals("True")) continue;
                 var loop = src.enclosingLoop(c);
                 if (loop.isEmpty()) continue;
-                // autograd.grad(..., retain_graph=True) feeds a gradient penalty or a double backward: the graph is needed.
+                // autograd.grad(..., retain_graph=True) feeds a gradient penalty or a double backward: the graph is
+                // needed.
                 if (name.equals("grad") || src.keyword(c, "create_graph") != null) continue;
                 // A later backward or grad in the same iteration goes through the same graph: retain_graph is required.
                 boolean later = false;
                 for (String n : new String[]{"backward", "grad"})
                     for (TSNode o : src.callsWithin(loop.get(), n)) later |= o.getStartByte() > c.getEndByte();
                 if (later) continue;
-                out.add(finding(src, c, "retain_graph=True in a loop: the graph of each iteration survives into the next",
-                        src.lineText(c), src.lineText(c).replaceAll(",\\s*retain_graph\\s*=\\s*True", "").replaceAll("retain_graph\\s*=\\s*True\\s*,?\\s*", "")
+                out.add(finding(src, c, "retain_graph=True in a loop: the graph of each iteration survives into the "
+                        + "next",
+                        src.lineText(c), src.lineText(c).replaceAll(",\\s*retain_graph\\s*=\\s*True",
+                                "").replaceAll("retain_graph\\s*=\\s*True\\s*,?\\s*", "")
                                 + "  # no later backward in this iteration reuses the graph"));
             }
         }

@@ -10,7 +10,8 @@ import java.util.List;
 
 /** `total_loss += loss` or `losses.append(loss)` across iterations keeps every step's graph alive (M20). */
 public final class TensorAccumulated implements Rule {
-    private static final java.util.regex.Pattern LEADING_NAME = java.util.regex.Pattern.compile("^(\\w+)\\s*(?:[*/+-]\\s*[\\w.()\\[\\]]+\\s*)*$");
+    private static final java.util.regex.Pattern LEADING_NAME = java.util.regex.Pattern.compile("^(\\w+)\\s*(?:[*/+-"
+            + "]\\s*[\\w.()\\[\\]]+\\s*)*$");
 
     public String id() { return "tensor_accumulated"; }
     public String kb() { return "M20"; }
@@ -31,8 +32,10 @@ public final class TensorAccumulated implements Rule {
                 String line = src.lineText(aug);
                 String stmt = src.text(aug);
                 // rebuild the statement from its parts: replacing text could hit the target (`total_loss += loss`)
-                String after = line.contains(stmt) ? line.replace(stmt, target + " += " + detached) : target + " += " + detached;
-                out.add(finding(src, aug, "`" + target + " += " + value + "` keeps the autograd graph of every iteration alive",
+                String after = line.contains(stmt) ? line.replace(stmt, target + " += " + detached) : target
+                        + " += " + detached;
+                out.add(finding(src, aug, "`" + target + " += " + value + "` keeps the autograd graph of every "
+                        + "iteration alive",
                         line, after));
             }
         }
@@ -42,10 +45,13 @@ public final class TensorAccumulated implements Rule {
             if (argv.size() != 1) continue;
             String value = src.text(argv.get(0)).strip();
             String callee = src.calleeText(call);
-            String list = callee.endsWith(".append") ? callee.substring(0, callee.length() - ".append".length()) : callee;
+            String list = callee.endsWith(".append") ? callee.substring(0, callee.length() - ".append".length())
+                    : callee;
             if (accumulates(src, call, value, list)) {
-                out.add(finding(src, call, "appending `" + value + "` to a list kept across iterations holds its graph and GPU memory",
-                        src.lineText(call), src.lineText(call).replace("(" + value + ")", "(" + value + ".detach().cpu())")));
+                out.add(finding(src, call, "appending `" + value + "` to a list kept across iterations holds its "
+                        + "graph and GPU memory",
+                        src.lineText(call), src.lineText(call).replace("(" + value + ")", "(" + value + ".detach().c"
+                                + "pu())")));
             }
         }
         return out;
@@ -63,12 +69,16 @@ public final class TensorAccumulated implements Rule {
         var fn = src.enclosingFunction(at);
         if (fn.isPresent() && src.functionName(fn.get()).equals("forward")) return false; // building outputs inside one forward
         TSNode scope = fn.orElse(src.root());
-        String before = src.text(scope).substring(0, Math.max(0, Math.min(src.text(scope).length(), at.getStartByte() - scope.getStartByte())));
-        // `loss = loss.item()` (or float(...), .detach()) earlier in the function: the name holds a number, not a graph.
+        String before = src.text(scope).substring(0, Math.max(0, Math.min(src.text(scope).length(),
+                at.getStartByte() - scope.getStartByte())));
+        // `loss = loss.item()` (or float(...), .detach()) earlier in the function: the name holds a number, not a
+        // graph.
         String lastAssign = lastAssignment(before, name);
         if (lastAssign != null && Names.DETACHED.matcher(lastAssign.strip()).find()) return false;
-        if (backpropagated(src, scope, target)) return false; // a sum of terms inside one step, then backward(): not across steps
-        if (!target.isEmpty() && assignedWithin(src, loop.get(), at, target)) return false; // reset every iteration: not carried over
+        if (backpropagated(src, scope,
+                target)) return false; // a sum of terms inside one step, then backward(): not across steps
+        if (!target.isEmpty() && assignedWithin(src, loop.get(), at,
+                target)) return false; // reset every iteration: not carried over
         // The loop must be a training or evaluation loop: it calls backward or a model.
         TSNode l = src.outermostLoop(at).orElse(loop.get());
         boolean trains = !src.callsWithin(l, "backward").isEmpty();
@@ -79,7 +89,8 @@ public final class TensorAccumulated implements Rule {
 
     /** The right-hand side of the last plain `name = ...` in the text, or null. */
     static String lastAssignment(String text, String name) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^[ \\t]*(?:[\\w, ]*,\\s*)?" + java.util.regex.Pattern.quote(name) + "\\s*(?:,[\\w, ]*)?=(?!=)(.*)$").matcher(text);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^[ \\t]*(?:[\\w, ]*,\\s*)?"
+                + java.util.regex.Pattern.quote(name) + "\\s*(?:,[\\w, ]*)?=(?!=)(.*)$").matcher(text);
         String last = null;
         while (m.find()) last = m.group(1);
         return last;
@@ -89,7 +100,9 @@ public final class TensorAccumulated implements Rule {
     static boolean backpropagated(PySource src, TSNode scope, String target) {
         if (target.isEmpty()) return false;
         String q = java.util.regex.Pattern.quote(target);
-        java.util.regex.Pattern p = java.util.regex.Pattern.compile("(?<![\\w.])" + q + "\\s*(\\)\\s*)?\\.backward\\(|backward\\(\\s*" + q + "\\b|scale\\(\\s*" + q + "\\b|torch\\.(stack|cat)\\(\\s*" + q + "\\s*\\)[\\w.()]*\\.backward\\(|" + "autograd\\.grad\\(\\s*" + q + "\\b");
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile("(?<![\\w.])" + q + "\\s*(\\)\\s*)?\\.backwar"
+                + "d\\(|backward\\(\\s*" + q + "\\b|scale\\(\\s*" + q + "\\b|torch\\.(stack|cat)\\(\\s*" + q
+                        + "\\s*\\)[\\w.()]*\\.backward\\(|" + "autograd\\.grad\\(\\s*" + q + "\\b");
         return p.matcher(src.text(scope)).find();
     }
 

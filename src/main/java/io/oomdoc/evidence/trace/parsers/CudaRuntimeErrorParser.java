@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 public final class CudaRuntimeErrorParser implements TraceParser {
     private static final Pattern MARKER = Pattern.compile(
             "CUDA error: out of memory|cuda runtime error \\(2\\)|CUDA_ERROR_OUT_OF_MEMORY|CUDA failure 2\\b"
-            + "|cudaErrorMemoryAllocation|cudaMalloc(?:Async)? failed|CUresult=2\\b|error=2 : out of memory|failed with error 2 out of memory", Pattern.CASE_INSENSITIVE);
+            + "|cudaErrorMemoryAllocation|cudaMalloc(?:Async)? failed|CUresult=2\\b|error=2 : out of memory|failed "
+                    + "with error 2 out of memory", Pattern.CASE_INSENSITIVE);
     private static final Pattern BYTES = Pattern.compile("(?:failed to allocate|allocate)\\s+[^()]*\\((\\d+) bytes\\)", Pattern.CASE_INSENSITIVE);
 
     @Override
@@ -34,7 +35,8 @@ public final class CudaRuntimeErrorParser implements TraceParser {
             if (m.find()) b.tried = Num.toLong(m.group(1));
             List<String> notes = new ArrayList<>();
             boolean thc = msg.toLowerCase().contains("cuda runtime error (2)") || msg.contains("THCudaCheck");
-            FailureKind kind = msg.contains("CUDA error: out of memory") ? FailureKind.CUDA_RUNTIME : FailureKind.VRAM_OOM;
+            FailureKind kind = msg.contains("CUDA error: out of memory") ? FailureKind.CUDA_RUNTIME
+                    : FailureKind.VRAM_OOM;
             if (thc) notes.add("legacy THC allocator message (PyTorch 0.4 or older): no figures are printed");
             String framework = msg.contains("CUDA failure 2") ? "cntk"
                     : msg.contains("CUDA_ERROR_OUT_OF_MEMORY") ? "unknown" : "pytorch";

@@ -25,8 +25,10 @@ public final class DeepSpeedPressureParser implements TraceParser {
             String msg = log.messageAt(i, 2);
             Matcher m = MARKER.matcher(msg);
             String n = m.find() ? m.group(1) : "some";
-            out.add(new TraceFinding("deepspeed-pressure", FailureKind.VRAM_OOM, "deepspeed", Messages.clip(msg), log.lines().get(i).number(),
-                    OomNumbers.NONE, List.of("DeepSpeed reports " + n + " allocator cache flushes in one step: the card is at its limit (high memory pressure)")));
+            out.add(new TraceFinding("deepspeed-pressure", FailureKind.VRAM_OOM, "deepspeed", Messages.clip(msg),
+                    log.lines().get(i).number(),
+                    OomNumbers.NONE, List.of("DeepSpeed reports " + n + " allocator cache flushes in one step: the "
+                            + "card is at its limit (high memory pressure)")));
         }
         return out;
     }

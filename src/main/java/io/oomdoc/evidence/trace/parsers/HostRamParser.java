@@ -19,14 +19,18 @@ import java.util.regex.Pattern;
  */
 public final class HostRamParser implements TraceParser {
     private static final Pattern MARKER = Pattern.compile(
-            "^\\s*Killed\\s*$|exit(?:ed with)?\\s*(?:code|status)[:= ]*\\s*(?:137|-9)\\b|exitcode\\s*:\\s*-9\\b|Signals?\\.SIGKILL|signal 9\\b|SIGKILL"
+            "^\\s*Killed\\s*$|exit(?:ed with)?\\s*(?:code|status)[:= ]*\\s*(?:137|-9)\\b|exitcode\\s*:\\s*-9\\b"
+                    + "|Signals?\\.SIGKILL|signal 9\\b|SIGKILL"
             + "|DataLoader worker \\(pid[^)]*\\) is killed by signal|worker .{0,40}killed by signal"
             + "|Out of memory: Killed? process|oom-kill:|Memory cgroup out of memory|oom_reaper|invoked oom-killer"
-            + "|^\\s*MemoryError\\b|Unable to allocate [\\d.]+ [KMGT]i?B for an array|std::bad_alloc|DefaultCPUAllocator: (?:can't|not enough memory)"
+            + "|^\\s*MemoryError\\b|Unable to allocate [\\d.]+ [KMGT]i?B for an array|std::bad_alloc"
+                    + "|DefaultCPUAllocator: (?:can't|not enough memory)"
             + "|(?:Loading checkpoint shards|load).{0,80}\\bkilled\\b",
             Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
-    private static final Pattern KERNEL_KILL = Pattern.compile("Killed process (\\d+) \\(([^)]+)\\).*?anon-rss:(\\d+)kB", Pattern.CASE_INSENSITIVE);
-    private static final Pattern ALLOC_REQ = Messages.sized("(?:Unable to allocate|DefaultCPUAllocator: (?:can't|not enough memory).{0,40}?allocate)\\s+SIZE");
+    private static final Pattern KERNEL_KILL = Pattern.compile("Killed process (\\d+) "
+            + "\\(([^)]+)\\).*?anon-rss:(\\d+)kB", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ALLOC_REQ = Messages.sized("(?:Unable to allocate|DefaultCPUAllocator: (?:can't|not "
+            + "enough memory).{0,40}?allocate)\\s+SIZE");
 
     @Override
     public List<TraceFinding> parse(LogText log) {
@@ -48,7 +52,8 @@ public final class HostRamParser implements TraceParser {
                     if (rss != null) b.processInUse = rss * 1024;
                     notes.add("killed " + k.group(2) + " (pid " + k.group(1) + ")");
                 }
-            } else if (lower.contains("memoryerror") || lower.contains("unable to allocate") || lower.contains("bad_alloc")
+            } else if (lower.contains("memoryerror") || lower.contains("unable to allocate")
+                    || lower.contains("bad_alloc")
                     || lower.contains("defaultcpuallocator")) {
                 notes.add("an allocation in host RAM failed inside the process");
                 b.tried = Messages.size(msg, ALLOC_REQ);

@@ -15,9 +15,11 @@ import java.util.regex.Pattern;
 public final class KvCacheParser implements TraceParser {
     private static final Pattern MARKER = Pattern.compile(
             "No available memory for the cache blocks|maximum number of tokens that can be stored in KV cache"
-            + "|Insufficient memory for KV cache|not enough memory for (?:the )?KV cache|KV cache (?:is )?(?:too large|out of memory)"
+            + "|Insufficient memory for KV cache|not enough memory for (?:the )?KV cache|KV cache (?:is )?(?:too "
+                    + "large|out of memory)"
             + "|num_gpu_blocks.{0,40}(?:<=|is) 0|Not enough memory.*max_total_tokens", Pattern.CASE_INSENSITIVE);
-    private static final Pattern LENGTHS = Pattern.compile("max seq len \\((\\d+)\\).*?KV cache \\((\\d+)\\)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern LENGTHS = Pattern.compile("max seq len \\((\\d+)\\).*?KV cache \\((\\d+)\\)",
+            Pattern.CASE_INSENSITIVE);
 
     @Override
     public List<TraceFinding> parse(LogText log) {
@@ -26,7 +28,8 @@ public final class KvCacheParser implements TraceParser {
             String msg = log.messageAt(i, 3);
             List<String> notes = new ArrayList<>();
             Matcher m = LENGTHS.matcher(msg);
-            if (m.find()) notes.add("max_model_len " + m.group(1) + " but the cache holds only " + m.group(2) + " tokens");
+            if (m.find()) notes.add("max_model_len " + m.group(1) + " but the cache holds only " + m.group(2)
+                    + " tokens");
             String framework = log.text().toLowerCase().contains("sglang") ? "sglang" : "vllm";
             out.add(new TraceFinding("kv-cache", FailureKind.KV_CACHE, framework, Messages.clip(msg),
                     log.lines().get(i).number(), OomNumbers.NONE, notes));

@@ -14,9 +14,11 @@ import java.util.regex.Pattern;
 /** cuBLAS, cuDNN and NCCL failing to get memory for their handles or workspaces. */
 public final class LibraryWorkspaceParser implements TraceParser {
     private static final Pattern MARKER = Pattern.compile(
-            "(CUBLAS_STATUS_ALLOC_FAILED|CUBLAS_STATUS_NOT_INITIALIZED|CUDNN_STATUS_NOT_ENOUGH_WORKSPACE|CUDNN_STATUS_ALLOC_FAILED"
+            "(CUBLAS_STATUS_ALLOC_FAILED|CUBLAS_STATUS_NOT_INITIALIZED|CUDNN_STATUS_NOT_ENOUGH_WORKSPACE"
+                    + "|CUDNN_STATUS_ALLOC_FAILED"
             + "|CUDNN_STATUS_EXECUTION_FAILED|CUDNN_STATUS_INTERNAL_ERROR|CUDNN_STATUS_MAPPING_ERROR"
-            + "|NCCL (?:error|WARN).{0,200}?(?:out of memory|Cuda failure 2|cudaMalloc)|ncclSystemError.{0,200}?out of memory"
+            + "|NCCL (?:error|WARN).{0,200}?(?:out of memory|Cuda failure 2|cudaMalloc)|ncclSystemError.{0,200}?out "
+                    + "of memory"
             + "|cuFFT error: CUFFT_ALLOC_FAILED|CUSOLVER_STATUS_ALLOC_FAILED|CUSPARSE_STATUS_ALLOC_FAILED)",
             Pattern.CASE_INSENSITIVE);
 

@@ -20,11 +20,13 @@ import java.util.regex.Pattern;
  */
 public final class MemoryStatsParser implements TraceParser {
     private static final Pattern SUMMARY = Pattern.compile("PyTorch CUDA memory summary");
-    private static final Pattern ROW = Pattern.compile("^\\|\\s*(Allocated memory|Active memory|Requested memory|GPU reserved memory|Non-releasable memory)\\s*\\|\\s*"
+    private static final Pattern ROW = Pattern.compile("^\\|\\s*(Allocated memory|Active memory|Requested memory|GPU "
+            + "reserved memory|Non-releasable memory)\\s*\\|\\s*"
             + Bytes.SIZE + "\\s*\\|\\s*" + Bytes.SIZE);
     private static final Pattern OOMS = Pattern.compile("CUDA OOMs:\\s*(\\d+)\\s*\\|\\s*cudaMalloc retries:\\s*(\\d+)");
     private static final Pattern DEVICE = Pattern.compile("device ID:?\\s*(\\d+)");
-    private static final Pattern STAT = Pattern.compile("['\"]((?:allocated|reserved|active|inactive_split|requested)_bytes\\.all\\.(?:current|peak))['\"]\\s*:\\s*(\\d+)");
+    private static final Pattern STAT = Pattern.compile("['\"]((?:allocated|reserved|active|inactive_split"
+            + "|requested)_bytes\\.all\\.(?:current|peak))['\"]\\s*:\\s*(\\d+)");
 
     @Override
     public List<TraceFinding> parse(LogText log) {
@@ -39,20 +41,25 @@ public final class MemoryStatsParser implements TraceParser {
                 for (int k = i; k < Math.min(lines.size(), i + 60); k++) {
                     String row = lines.get(k).text();
                     Matcher oc = OOMS.matcher(row);
-                    if (oc.find() && !oc.group(1).equals("0")) notes.add("the allocator counted " + oc.group(1) + " out-of-memory error(s) and " + oc.group(2) + " cudaMalloc retries");
+                    if (oc.find() && !oc.group(1).equals("0")) notes.add("the allocator counted " + oc.group(1)
+                            + " out-of-memory error(s) and " + oc.group(2) + " cudaMalloc retries");
                     Matcher d = DEVICE.matcher(row);
                     if (d.find() && b.gpu == null) b.gpu = Num.toInt(d.group(1));
                     Matcher m = ROW.matcher(row);
                     if (!m.find()) continue;
                     long cur = Bytes.parse(m.group(2), m.group(3)), peak = Bytes.parse(m.group(4), m.group(5));
                     switch (m.group(1)) {
-                        case "Allocated memory" -> { b.allocated = cur; notes.add("peak allocated " + Bytes.human(peak)); }
-                        case "GPU reserved memory" -> { b.reserved = cur; notes.add("peak reserved " + Bytes.human(peak)); }
-                        case "Non-releasable memory" -> { b.reservedUnallocated = cur; notes.add("non-releasable (fragmented) " + Bytes.human(cur)); }
+                        case "Allocated memory" -> { b.allocated = cur; notes.add("peak allocated "
+                                + Bytes.human(peak)); }
+                        case "GPU reserved memory" -> { b.reserved = cur; notes.add("peak reserved "
+                                + Bytes.human(peak)); }
+                        case "Non-releasable memory" -> { b.reservedUnallocated = cur; notes.add("non-releasable "
+                                + "(fragmented) " + Bytes.human(cur)); }
                         default -> { }
                     }
                 }
-                out.add(new TraceFinding("memory-summary", FailureKind.VRAM_OOM, "pytorch", t.strip(), lines.get(i).number(), b.build(), notes));
+                out.add(new TraceFinding("memory-summary", FailureKind.VRAM_OOM, "pytorch", t.strip(),
+                        lines.get(i).number(), b.build(), notes));
             }
         }
         Matcher s = STAT.matcher(log.text());
@@ -76,7 +83,8 @@ public final class MemoryStatsParser implements TraceParser {
         if (any && out.isEmpty()) {
             int first = 0;
             for (int i = 0; i < lines.size(); i++) if (STAT.matcher(lines.get(i).text()).find()) { first = i; break; }
-            out.add(new TraceFinding("memory-stats", FailureKind.VRAM_OOM, "pytorch", "memory_stats()", lines.isEmpty() ? 1 : lines.get(first).number(), b.build(), notes));
+            out.add(new TraceFinding("memory-stats", FailureKind.VRAM_OOM, "pytorch", "memory_stats()",
+                    lines.isEmpty() ? 1 : lines.get(first).number(), b.build(), notes));
         }
         return out;
     }

@@ -11,7 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** Apple silicon: "MPS backend out of memory (MPS allocated: A, other allocations: O, max allowed: M). Tried to allocate X". */
+/** Apple silicon: "MPS backend out of memory (MPS allocated: A, other allocations: O, max allowed: M). Tried to "
+        + "allocate X". */
 public final class MpsOomParser implements TraceParser {
     private static final Pattern MARKER = Pattern.compile("MPS backend out of memory", Pattern.CASE_INSENSITIVE);
     private static final Pattern ALLOCATED = Messages.sized("MPS allocated:\\s*SIZE");
@@ -32,7 +33,8 @@ public final class MpsOomParser implements TraceParser {
             List<String> notes = new ArrayList<>();
             if (other != null) notes.add("other allocations (outside PyTorch's MPS pool): " + Bytes.human(other));
             notes.add("unified memory: the GPU shares the Mac's RAM; the cap is PYTORCH_MPS_HIGH_WATERMARK_RATIO of it");
-            if (b.total != null && b.allocated != null && other != null) b.free = Math.max(0, b.total - b.allocated - other);
+            if (b.total != null && b.allocated != null && other != null) b.free = Math.max(0,
+                    b.total - b.allocated - other);
             out.add(new TraceFinding("mps", FailureKind.VRAM_OOM, "pytorch", Messages.clip(msg),
                     log.lines().get(i).number(), b.build(), notes));
         }

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 
 /** ONNX Runtime's arena: "Failed to allocate memory for requested buffer of size N". */
 public final class OnnxRuntimeParser implements TraceParser {
-    private static final Pattern MARKER = Pattern.compile("Failed to allocate memory for requested buffer of size (\\d+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern MARKER = Pattern.compile("Failed to allocate memory for requested buffer of size "
+            + "(\\d+)", Pattern.CASE_INSENSITIVE);
 
     @Override
     public List<TraceFinding> parse(LogText log) {

@@ -57,7 +57,8 @@ public final class PyTorchCudaOomParser implements TraceParser {
             Matcher p = PROCESS.matcher(msg);
             while (p.find()) {
                 Long pid = Num.toLong(p.group(1));
-                if (pid != null) b.processes.add(new OomNumbers.ProcessUse(pid, Bytes.parse(p.group(2), p.group(3)), false));
+                if (pid != null) b.processes.add(new OomNumbers.ProcessUse(pid, Bytes.parse(p.group(2), p.group(3)),
+                        false));
             }
             Long self = Messages.size(msg, THIS_PROCESS);
             if (self != null) {

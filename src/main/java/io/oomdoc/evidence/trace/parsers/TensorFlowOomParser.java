@@ -35,7 +35,8 @@ public final class TensorFlowOomParser implements TraceParser {
                 for (String d : s.group(1).split(",")) {
                     Long dim = Num.toLong(d.strip());
                     if (dim == null) { readable = false; break; }
-                    try { elems = Math.multiplyExact(elems, dim); } catch (ArithmeticException e) { readable = false; break; }
+                    try { elems = Math.multiplyExact(elems,
+                            dim); } catch (ArithmeticException e) { readable = false; break; }
                 }
                 String dtype = s.group(2) == null ? "float" : s.group(2);
                 if (readable) b.tried = elems * DTYPE_BYTES.getOrDefault(dtype, 4);
