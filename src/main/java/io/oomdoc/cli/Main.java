@@ -7,6 +7,7 @@ import io.oomdoc.cli.commands.DiagnoseCommand;
 import io.oomdoc.cli.commands.GpuCommand;
 import io.oomdoc.cli.commands.KbCommand;
 import io.oomdoc.cli.commands.ProbeCommand;
+import io.oomdoc.cli.commands.RunCommand;
 import io.oomdoc.cli.commands.ScanCommand;
 import io.oomdoc.cli.commands.SessionCommands;
 import io.oomdoc.cli.commands.SnapshotCommand;
@@ -28,7 +29,7 @@ import java.util.concurrent.Callable;
         description = "Diagnoses GPU out-of-memory failures in deep-learning jobs.",
         subcommands = {DiagnoseCommand.class, AskCommand.class, BudgetCommand.class, BatchCommand.class,
                 GpuCommand.class,
-                ScanCommand.class, KbCommand.class, ProbeCommand.class, SnapshotCommand.class,
+                ScanCommand.class, KbCommand.class, ProbeCommand.class, SnapshotCommand.class, RunCommand.class,
                 SessionCommands.DebugOomCommand.class, SessionCommands.FactsCommand.class,
                         SessionCommands.ResetCommand.class,
                 SessionCommands.SaveCommand.class, SessionCommands.ModelCommand.class,
@@ -40,7 +41,7 @@ public final class Main implements Callable<Integer> {
     /** Commands of the tree, in help order; the REPL offers the same ones as slash commands. */
     public static final List<Class<?>> COMMANDS = List.of(DiagnoseCommand.class, AskCommand.class, BudgetCommand.class,
             BatchCommand.class, GpuCommand.class, ScanCommand.class, KbCommand.class, ProbeCommand.class,
-                    SnapshotCommand.class,
+                    SnapshotCommand.class, RunCommand.class,
             SessionCommands.DebugOomCommand.class, SessionCommands.FactsCommand.class,
                     SessionCommands.ResetCommand.class,
             SessionCommands.SaveCommand.class, SessionCommands.ModelCommand.class, SessionCommands.ExitCommand.class);
@@ -95,6 +96,8 @@ public final class Main implements Callable<Integer> {
     /** The command tree bound to a context, with descriptions from prompts/commands and clean error handling. */
     public static CommandLine tree(AppContext ctx, boolean stdinIsTerminal) {
         CommandLine cl = new CommandLine(new Main(ctx, stdinIsTerminal), new ContextFactory(ctx));
+        // `oomdoc run python train.py --lr 3`: everything from the job's name on belongs to the job
+        cl.getSubcommands().get("run").setStopAtPositional(true);
         cl.setExecutionExceptionHandler((ex, cmd, parse) -> {
             if (ex instanceof UserError ue) {
                 cmd.getErr().println("oomdoc: " + ue.getMessage());

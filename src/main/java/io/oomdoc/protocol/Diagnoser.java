@@ -47,8 +47,15 @@ public final class Diagnoser {
     public Report diagnose(LogText log, String userText, Facts sessionFacts, Evidence.GpuSnapshot gpu,
             Evidence.CodeFindings code,
                            io.oomdoc.evidence.snapshot.SnapshotReport snapshot) {
+        return diagnose(log, userText, sessionFacts, gpu, code, snapshot, null);
+    }
+
+    /** With the memory timeline `oomdoc run` recorded (may be null). */
+    public Report diagnose(LogText log, String userText, Facts sessionFacts, Evidence.GpuSnapshot gpu,
+            Evidence.CodeFindings code, io.oomdoc.evidence.snapshot.SnapshotReport snapshot,
+            io.oomdoc.evidence.watch.MemoryTimeline timeline) {
         List<Report.Fix> extra = new ArrayList<>();
-        Evidence e = evidence(log, userText, sessionFacts, gpu, code, snapshot, extra);
+        Evidence e = evidence(log, userText, sessionFacts, gpu, code, snapshot, extra).withTimeline(timeline);
         return writer.write(e, reasoner.conclude(e), extra);
     }
 

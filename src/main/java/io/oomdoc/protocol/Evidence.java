@@ -14,7 +14,18 @@ import java.util.Optional;
  */
 public record Evidence(TraceAnalysis trace, String userText, Facts facts, Budget budget, GpuSnapshot gpu,
         CodeFindings code,
-                       io.oomdoc.evidence.snapshot.SnapshotReport snapshot) {
+                       io.oomdoc.evidence.snapshot.SnapshotReport snapshot,
+                       io.oomdoc.evidence.watch.MemoryTimeline timeline) {
+
+    public Evidence(TraceAnalysis trace, String userText, Facts facts, Budget budget, GpuSnapshot gpu,
+                    CodeFindings code, io.oomdoc.evidence.snapshot.SnapshotReport snapshot) {
+        this(trace, userText, facts, budget, gpu, code, snapshot, null);
+    }
+
+    /** The same evidence with what `oomdoc run` saw while the job ran. */
+    public Evidence withTimeline(io.oomdoc.evidence.watch.MemoryTimeline t) {
+        return new Evidence(trace, userText, facts, budget, gpu, code, snapshot, t);
+    }
 
     /** What the GPU probe or a pasted nvidia-smi said, reduced to what the ranking needs. */
     public record GpuSnapshot(String source, long totalBytes, long usedBytes, long listedProcessBytes, int processCount,

@@ -59,6 +59,7 @@ final class Constraints {
             for (Category c : List.of(Category.LONGEST_BATCH, Category.FIRST_BACKWARD, Category.OPTIMIZER_STATE_STEP2))
                 scale(labels, p, c, ONE_TIME_PEAK_UNDER_GROWTH);
         }
+        TimelineFeatures.constrain(x, labels, p);
         normalise(p);
     }
 

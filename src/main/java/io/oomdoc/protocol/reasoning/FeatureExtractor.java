@@ -56,6 +56,7 @@ public final class FeatureExtractor {
         physics(e.numbers(), b);
         budget(e.budget(), b);
         loggedGrowth(e, b);
+        TimelineFeatures.addTo(e.timeline(), b);
         Cues.addTo(cueText(e), b);
         return b.build();
     }
