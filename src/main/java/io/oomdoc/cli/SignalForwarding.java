@@ -33,6 +33,7 @@ public final class SignalForwarding implements AutoCloseable {
                 Signal s = new Signal(name);
                 previous.put(s, Signal.handle(s, this::forward));
             } catch (IllegalArgumentException e) {
+
                 // the JVM reserves this signal here (-Xrs, or a debugger): it keeps its default meaning
             }
         }

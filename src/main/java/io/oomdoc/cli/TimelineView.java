@@ -52,12 +52,15 @@ public final class TimelineView {
         long t0 = s.get(0).atMillis(), t1 = Math.max(s.get(s.size() - 1).atMillis(), failedAt);
         int cols = Math.min(WIDTH, Math.max(1, s.size()));
         long[] col = new long[cols];
+        boolean[] seen = new boolean[cols];
         for (Sample x : s) {
             Long v = value.apply(x);
             if (v == null) continue;
             int c = column(x.atMillis(), t0, t1, cols);
             col[c] = Math.max(col[c], v);
+            seen[c] = true;
         }
+        for (int c = 1; c < cols; c++) if (!seen[c]) col[c] = col[c - 1]; // no sample in that slice: hold the level
         for (int row = HEIGHT - 1; row >= 0; row--) {
             String label = row == HEIGHT - 1 ? Bytes.human(peak) : row == 0 ? "0" : "";
             sb.append(String.format("%" + LABEL + "s %s", label, label.isEmpty() ? "│" : "┤"));
