@@ -42,6 +42,8 @@ public final class NvidiaSmiText {
         List<GpuState.Unknown> unknown = new ArrayList<>();
         if (t.contains("Memory-Usage") || t.contains("NVIDIA-SMI")
                 || TABLE_MEMORY_CELL.matcher(t).find()) return table(t, source, unknown);
+        GpuState joined = SmiCsvJoin.parse(t, source);
+        if (joined != null) return joined;
         for (String line : t.split("\n")) {
             String l = line.strip();
             if (l.isEmpty()) continue;
