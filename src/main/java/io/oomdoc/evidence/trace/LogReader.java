@@ -1,13 +1,8 @@
 package io.oomdoc.evidence.trace;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.PushbackInputStream;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,15 +17,11 @@ public final class LogReader {
         public NotText(String message) { super(message); }
     }
 
-    /**
-     * Substrings that make a line worth keeping with its context. Plain indexOf on a few fragments is
-     * an order of magnitude faster than a case-insensitive regex over every line of a 100 MB log.
-     */
-    private static final String[] TRIGGERS = {"emory", "EMORY", "OOM", "oom", "illed", "ILLED", "RESOURCE_EXHAUSTED",
-            "rror", "RROR", "raceback", "xit", "ignal", "ALLOC", "WORKSPACE", "ache block", "gpu_memory", "bad_alloc",
-            "KV cache", "kv cache", "Bus error", "allocate"};
-
-    private record Raw(int number, String text) {}
+    /** Lines longer than this are cut (minified or binary-ish); a trigger past the cut is not seen. */
+    private static final int MAX_LINE = 20_000;
+    /** Large reads: the scan runs over whole megabytes, not over a reader's small buffer. */
+    private static final int BUFFER = 1 << 20;
+    private static final int PROBE = 8192;
 
     private final int headLines;
     private final int before;
@@ -48,64 +39,92 @@ public final class LogReader {
         this.maxKept = maxKept;
     }
 
-    static boolean interesting(String line) {
-        for (String t : TRIGGERS) if (line.contains(t)) return true;
-        return false;
+    static boolean interesting(String line) { return Triggers.hit(line); }
+
+    /**
+     * Reads the whole stream in large blocks, splitting lines at '\n', '\r' or "\r\n" on the bytes; a line is
+     * decoded (UTF-8, bad bytes replaced) only when it is kept.
+     */
+    public LogText read(InputStream in) throws IOException {
+        byte[] buf = new byte[BUFFER];
+        int filled = in.readNBytes(buf, 0, PROBE);
+        rejectBinary(java.util.Arrays.copyOf(buf, filled));
+        Keeper k = new Keeper();
+        int lineStart = 0, scan = 0;
+        boolean afterCr = false;
+        while (true) {
+            for (int i = scan; i < filled; i++) {
+                byte c = buf[i];
+                if (c != '\n' && c != '\r') continue;
+                if (c == '\n' && afterCr && i == lineStart) { // the \n of "\r\n": the line already ended
+                    lineStart = i + 1;
+                    afterCr = false;
+                    continue;
+                }
+                k.line(buf, lineStart, Math.min(i - lineStart, MAX_LINE));
+                afterCr = c == '\r';
+                lineStart = i + 1;
+            }
+            // Keep the unfinished line at the front (at most MAX_LINE of it: the rest would be cut anyway).
+            int keep = Math.min(filled - lineStart, MAX_LINE);
+            System.arraycopy(buf, lineStart, buf, 0, keep);
+            filled = keep;
+            scan = keep;
+            lineStart = 0;
+            int n = in.read(buf, filled, buf.length - filled);
+            if (n < 0) break;
+            filled += n;
+        }
+        if (filled > 0) k.line(buf, 0, Math.min(filled, MAX_LINE));
+        return k.result();
     }
 
-    public LogText read(InputStream in) throws IOException {
-        PushbackInputStream pin = new PushbackInputStream(in, 8192);
-        byte[] probe = pin.readNBytes(8192);
-        rejectBinary(probe);
-        pin.unread(probe);
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
-        BufferedReader r = new BufferedReader(new InputStreamReader(pin, decoder), 1 << 16);
+    /** What to keep: the head, every hit with the lines before and after it, and the tail. */
+    private final class Keeper {
+        private final List<LogText.Line> kept = new ArrayList<>();
+        private final LineWindow window = new LineWindow(Math.max(before, tailLines));
+        private int lineNo;
+        private int keepAfter;
+        private int lastKept;
+        private boolean dropped;
 
-        List<LogText.Line> kept = new ArrayList<>();
-        int windowSize = Math.max(before, tailLines);
-        ArrayDeque<Raw> window = new ArrayDeque<>(windowSize + 1);
-        int lineNo = 0, keepAfter = 0, lastKept = 0;
-        boolean dropped = false;
-        String raw;
-        while ((raw = r.readLine()) != null) {
+        void line(byte[] a, int off, int len) {
             lineNo++;
-            if (raw.length() > 20_000) raw = raw.substring(0, 20_000); // minified or binary-ish line
             if (lineNo <= headLines) {
-                kept.add(LogText.clean(lineNo, raw));
+                kept.add(LogText.clean(lineNo, new String(a, off, len, StandardCharsets.UTF_8)));
                 lastKept = lineNo;
-                continue;
+                return;
             }
-            boolean hit = interesting(raw);
+            boolean hit = Triggers.hit(a, off, len);
             if (hit) {
                 int keepFrom = Math.max(0, window.size() - before);
-                int i = 0;
-                for (Raw w : window) {
-                    if (i++ < keepFrom) continue;
-                    if (w.number() > lastKept + 1 && kept.size() > 0 && i == keepFrom + 1) dropped = true;
-                    kept.add(LogText.clean(w.number(), w.text()));
+                for (int i = keepFrom; i < window.size(); i++) {
+                    if (i == keepFrom && window.number(i) > lastKept + 1 && !kept.isEmpty()) dropped = true;
+                    kept.add(LogText.clean(window.number(i), window.text(i)));
                 }
                 window.clear();
                 keepAfter = after;
             }
             if (hit || keepAfter > 0) {
                 if (!hit && lineNo > lastKept + 1) dropped = true;
-                kept.add(LogText.clean(lineNo, raw));
+                kept.add(LogText.clean(lineNo, new String(a, off, len, StandardCharsets.UTF_8)));
                 lastKept = lineNo;
                 if (!hit) keepAfter--;
                 if (kept.size() > maxKept) { // keep the newest: the failure is near the end
                     kept.subList(headLines, headLines + maxKept / 4).clear();
                     dropped = true;
                 }
-            } else {
-                window.addLast(new Raw(lineNo, raw));
-                if (window.size() > windowSize) { window.removeFirst(); dropped = true; }
+            } else if (window.add(lineNo, a, off, len)) {
+                dropped = true;
             }
         }
-        List<Raw> tail = new ArrayList<>(window);
-        if (tail.size() > tailLines) { tail = tail.subList(tail.size() - tailLines, tail.size()); dropped = true; }
-        for (Raw t : tail) kept.add(LogText.clean(t.number(), t.text()));
-        return new LogText(kept, dropped);
+
+        LogText result() {
+            int from = Math.max(0, window.size() - tailLines);
+            if (from > 0) dropped = true;
+            for (int i = from; i < window.size(); i++) kept.add(LogText.clean(window.number(i), window.text(i)));
+            return new LogText(kept, dropped);
+        }
     }
 
     static void rejectBinary(byte[] probe) throws NotText {

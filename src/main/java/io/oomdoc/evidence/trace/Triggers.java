@@ -1,0 +1,60 @@
+package io.oomdoc.evidence.trace;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The fragments that make a log line worth keeping with its context, searched in the raw bytes. A table of the
+ * fragments' first two bytes rules out almost every position with one lookup, so a line that cannot match costs
+ * a pass over its bytes and no String, no regex.
+ */
+final class Triggers {
+    static final String[] FRAGMENTS = {"emory", "EMORY", "OOM", "oom", "illed", "ILLED", "RESOURCE_EXHAUSTED",
+            "rror", "RROR", "raceback", "xit", "ignal", "ALLOC", "WORKSPACE", "ache block", "gpu_memory", "bad_alloc",
+            "KV cache", "kv cache", "Bus error", "allocate"};
+
+    private static final byte[][][] BY_PAIR = new byte[1 << 16][][];
+
+    static {
+        List<List<byte[]>> lists = new ArrayList<>(1 << 16);
+        for (int i = 0; i < 1 << 16; i++) lists.add(null);
+        for (String f : FRAGMENTS) {
+            byte[] b = f.getBytes(StandardCharsets.US_ASCII);
+            int key = pair(b[0], b[1]);
+            if (lists.get(key) == null) lists.set(key, new ArrayList<>());
+            lists.get(key).add(b);
+        }
+        for (int i = 0; i < 1 << 16; i++) if (lists.get(i) != null) BY_PAIR[i] = lists.get(i).toArray(byte[][]::new);
+    }
+
+    private Triggers() {}
+
+    private static int pair(byte a, byte b) { return (a & 0xff) << 8 | (b & 0xff); }
+
+    /** True when bytes [off, off+len) contain one of the fragments. */
+    static boolean hit(byte[] a, int off, int len) {
+        int end = off + len - 1;
+        for (int i = off; i < end; i++) {
+            byte[][] candidates = BY_PAIR[pair(a[i], a[i + 1])];
+            if (candidates != null && any(candidates, a, i, off + len)) return true;
+        }
+        return false;
+    }
+
+    private static boolean any(byte[][] candidates, byte[] a, int at, int end) {
+        for (byte[] c : candidates) {
+            if (at + c.length > end) continue;
+            int k = 2;
+            while (k < c.length && a[at + k] == c[k]) k++;
+            if (k == c.length) return true;
+        }
+        return false;
+    }
+
+    /** The same test on text (for callers that hold a String). */
+    static boolean hit(String line) {
+        for (String t : FRAGMENTS) if (line.contains(t)) return true;
+        return false;
+    }
+}
