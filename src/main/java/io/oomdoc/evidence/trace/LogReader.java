@@ -50,32 +50,39 @@ public final class LogReader {
         int filled = in.readNBytes(buf, 0, PROBE);
         rejectBinary(java.util.Arrays.copyOf(buf, filled));
         Keeper k = new Keeper();
-        int lineStart = 0, scan = 0;
-        boolean afterCr = false;
+        int lineStart = 0, scan = 0, pair = 0;
+        boolean afterCr = false, hit = false;
         while (true) {
+            // One pass per byte: a line ends at \n or \r, and the pair of bytes ending here may start a trigger.
             for (int i = scan; i < filled; i++) {
                 byte c = buf[i];
+                pair = (pair << 8 | (c & 0xff)) & 0xffff;
+                if (!hit && Triggers.startsAt(pair) && i > lineStart && Triggers.at(buf, i - 1, filled)) hit = true;
                 if (c != '\n' && c != '\r') continue;
                 if (c == '\n' && afterCr && i == lineStart) { // the \n of "\r\n": the line already ended
                     lineStart = i + 1;
                     afterCr = false;
                     continue;
                 }
-                k.line(buf, lineStart, Math.min(i - lineStart, MAX_LINE));
+                k.line(buf, lineStart, Math.min(i - lineStart, MAX_LINE), hit);
+                hit = false;
                 afterCr = c == '\r';
                 lineStart = i + 1;
             }
-            // Keep the unfinished line at the front (at most MAX_LINE of it: the rest would be cut anyway).
+            // Keep the unfinished line at the front (at most MAX_LINE of it: the rest would be cut anyway) and scan
+            // it again with the next block, so a trigger cut by the block's end is still seen whole.
             int keep = Math.min(filled - lineStart, MAX_LINE);
             System.arraycopy(buf, lineStart, buf, 0, keep);
             filled = keep;
-            scan = keep;
+            scan = 0;
             lineStart = 0;
+            hit = false;
+            pair = 0;
             int n = in.read(buf, filled, buf.length - filled);
             if (n < 0) break;
             filled += n;
         }
-        if (filled > 0) k.line(buf, 0, Math.min(filled, MAX_LINE));
+        if (filled > 0) k.line(buf, 0, Math.min(filled, MAX_LINE), Triggers.hit(buf, 0, Math.min(filled, MAX_LINE)));
         return k.result();
     }
 
@@ -88,14 +95,13 @@ public final class LogReader {
         private int lastKept;
         private boolean dropped;
 
-        void line(byte[] a, int off, int len) {
+        void line(byte[] a, int off, int len, boolean hit) {
             lineNo++;
             if (lineNo <= headLines) {
                 kept.add(LogText.clean(lineNo, new String(a, off, len, StandardCharsets.UTF_8)));
                 lastKept = lineNo;
                 return;
             }
-            boolean hit = Triggers.hit(a, off, len);
             if (hit) {
                 int keepFrom = Math.max(0, window.size() - before);
                 for (int i = keepFrom; i < window.size(); i++) {

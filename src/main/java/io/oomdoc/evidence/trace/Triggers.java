@@ -15,6 +15,8 @@ final class Triggers {
             "KV cache", "kv cache", "Bus error", "allocate"};
 
     private static final byte[][][] BY_PAIR = new byte[1 << 16][][];
+    /** One bit per two-byte pair that starts a fragment: 8 KB, so the per-byte test stays in the L1 cache. */
+    private static final long[] STARTS = new long[(1 << 16) / 64];
 
     static {
         List<List<byte[]>> lists = new ArrayList<>(1 << 16);
@@ -24,6 +26,7 @@ final class Triggers {
             int key = pair(b[0], b[1]);
             if (lists.get(key) == null) lists.set(key, new ArrayList<>());
             lists.get(key).add(b);
+            STARTS[key >>> 6] |= 1L << key;
         }
         for (int i = 0; i < 1 << 16; i++) if (lists.get(i) != null) BY_PAIR[i] = lists.get(i).toArray(byte[][]::new);
     }
@@ -32,12 +35,18 @@ final class Triggers {
 
     private static int pair(byte a, byte b) { return (a & 0xff) << 8 | (b & 0xff); }
 
+    /** True when the two bytes of {@code pair} (first byte high) start some fragment. */
+    static boolean startsAt(int pair) { return (STARTS[pair >>> 6] & 1L << pair) != 0; }
+
+    /** True when a fragment starts at {@code at} and ends before {@code end}. */
+    static boolean at(byte[] a, int at, int end) { return any(BY_PAIR[pair(a[at], a[at + 1])], a, at, end); }
+
     /** True when bytes [off, off+len) contain one of the fragments. */
     static boolean hit(byte[] a, int off, int len) {
         int end = off + len - 1;
         for (int i = off; i < end; i++) {
-            byte[][] candidates = BY_PAIR[pair(a[i], a[i + 1])];
-            if (candidates != null && any(candidates, a, i, off + len)) return true;
+            int p = pair(a[i], a[i + 1]);
+            if ((STARTS[p >>> 6] & 1L << p) != 0 && any(BY_PAIR[p], a, i, off + len)) return true;
         }
         return false;
     }
