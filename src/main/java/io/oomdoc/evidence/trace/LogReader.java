@@ -86,9 +86,12 @@ public final class LogReader {
         return k.result();
     }
 
+    private record Raw(int number, String text) {}
+
     /** What to keep: the head, every hit with the lines before and after it, and the tail. */
     private final class Keeper {
-        private final List<LogText.Line> kept = new ArrayList<>();
+        /** Raw until the end: a busy log keeps and drops many lines, and only the survivors need cleaning. */
+        private final List<Raw> kept = new ArrayList<>();
         private final LineWindow window = new LineWindow(Math.max(before, tailLines));
         private int lineNo;
         private int keepAfter;
@@ -98,7 +101,7 @@ public final class LogReader {
         void line(byte[] a, int off, int len, boolean hit) {
             lineNo++;
             if (lineNo <= headLines) {
-                kept.add(LogText.clean(lineNo, new String(a, off, len, StandardCharsets.UTF_8)));
+                kept.add(new Raw(lineNo, new String(a, off, len, StandardCharsets.UTF_8)));
                 lastKept = lineNo;
                 return;
             }
@@ -106,14 +109,14 @@ public final class LogReader {
                 int keepFrom = Math.max(0, window.size() - before);
                 for (int i = keepFrom; i < window.size(); i++) {
                     if (i == keepFrom && window.number(i) > lastKept + 1 && !kept.isEmpty()) dropped = true;
-                    kept.add(LogText.clean(window.number(i), window.text(i)));
+                    kept.add(new Raw(window.number(i), window.text(i)));
                 }
                 window.clear();
                 keepAfter = after;
             }
             if (hit || keepAfter > 0) {
                 if (!hit && lineNo > lastKept + 1) dropped = true;
-                kept.add(LogText.clean(lineNo, new String(a, off, len, StandardCharsets.UTF_8)));
+                kept.add(new Raw(lineNo, new String(a, off, len, StandardCharsets.UTF_8)));
                 lastKept = lineNo;
                 if (!hit) keepAfter--;
                 if (kept.size() > maxKept) { // keep the newest: the failure is near the end
@@ -128,8 +131,10 @@ public final class LogReader {
         LogText result() {
             int from = Math.max(0, window.size() - tailLines);
             if (from > 0) dropped = true;
-            for (int i = from; i < window.size(); i++) kept.add(LogText.clean(window.number(i), window.text(i)));
-            return new LogText(kept, dropped);
+            for (int i = from; i < window.size(); i++) kept.add(new Raw(window.number(i), window.text(i)));
+            List<LogText.Line> lines = new ArrayList<>(kept.size());
+            for (Raw r : kept) lines.add(LogText.clean(r.number(), r.text()));
+            return new LogText(lines, dropped);
         }
     }
 
