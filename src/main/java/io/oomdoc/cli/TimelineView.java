@@ -39,7 +39,7 @@ public final class TimelineView {
         if (!t.neighbours().isEmpty()) {
             sb.append(WatchText.get("view.neighbours")).append('\n');
             for (Neighbour n : t.neighbours()) sb.append(WatchText.get("view.neighbour", n.pid(), n.name() == null
-                    ? "" : n.name(), Bytes.human(n.usedBytes()), n.gpuIndex(), n.presentAtStart() ? ""
+                    ? "" : " " + n.name(), Bytes.human(n.usedBytes()), n.gpuIndex(), n.presentAtStart() ? ""
                     : WatchText.get("view.neighbour.new", n.firstSeenStep() == null ? "?" : n.firstSeenStep())))
                     .append('\n');
         }
