@@ -33,15 +33,49 @@ public final class HostSampler {
             Long r = rss(pid);
             if (r != null) { rss += r; any = true; }
         }
-        Path v2 = root.resolve("sys/fs/cgroup");
+        Path v2 = cgroupDir();
         Long usage = number(v2.resolve("memory.current"));
         Long kills = count(v2.resolve("memory.events"));
         if (usage == null) {
-            Path v1 = root.resolve("sys/fs/cgroup/memory");
+            Path v1 = v1Dir();
             usage = number(v1.resolve("memory.usage_in_bytes"));
             kills = count(v1.resolve("memory.oom_control"));
         }
         return new Reading(any ? rss : null, usage, kills);
+    }
+
+    /**
+     * The cgroup v2 folder of this process (the job starts in it): /sys/fs/cgroup plus the path in /proc/self/cgroup.
+     * Inside a container that path is "/" and the folder is the container's own.
+     */
+    private Path cgroupDir() {
+        Path base = root.resolve("sys/fs/cgroup");
+        try {
+            for (String line : Files.readAllLines(root.resolve("proc/self/cgroup"))) {
+                if (!line.startsWith("0::")) continue;
+                Path own = base.resolve(line.substring(3).replaceFirst("^/", ""));
+                if (Files.exists(own.resolve("memory.current"))) return own;
+            }
+        } catch (IOException | RuntimeException e) {
+            // no cgroup v2 path readable: the root folder below is the best guess
+        }
+        return base;
+    }
+
+    /** The cgroup v1 memory folder of this process: /sys/fs/cgroup/memory plus the "memory:" path, if it is there. */
+    private Path v1Dir() {
+        Path base = root.resolve("sys/fs/cgroup/memory");
+        try {
+            for (String line : Files.readAllLines(root.resolve("proc/self/cgroup"))) {
+                int at = line.indexOf(":memory:");
+                if (at < 0) continue;
+                Path own = base.resolve(line.substring(at + 8).replaceFirst("^/", ""));
+                if (Files.exists(own.resolve("memory.usage_in_bytes"))) return own;
+            }
+        } catch (IOException | RuntimeException e) {
+            // not readable: the hierarchy's root below
+        }
+        return base;
     }
 
     /** Resident pages are the second field of statm; a process that ended between listing and reading is skipped. */

@@ -57,7 +57,12 @@ public final class JobWatch {
         start = System.currentTimeMillis();
         cues = new LogCues(start);
         OutputTail tail = new OutputTail(HEAD_BYTES, TAIL_BYTES);
-        process = job.start();
+        try {
+            process = job.start();
+        } catch (IOException e) {
+            if (smi != null) smi.close(); // the nvidia-smi loops would otherwise outlive oomdoc
+            throw e;
+        }
         Pump po = new Pump("oomdoc-stdout", process.getInputStream(), out, tail, cues);
         Pump pe = new Pump("oomdoc-stderr", process.getErrorStream(), err, tail, cues);
         po.start();
