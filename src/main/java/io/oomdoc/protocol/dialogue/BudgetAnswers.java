@@ -34,6 +34,8 @@ final class BudgetAnswers {
     private static final Pattern UTILIZATION = Pattern.compile("(?i)(?:gpu[_-]memory[_-]utilization|utilization"
             + "|\\bat)\\s*[=:]?\\s*(0?\\.\\d+)");
     private static final double VLLM_DEFAULT_UTILIZATION = 0.9;
+    private static final Pattern SERVING_LENGTH = Pattern.compile("(?i)max[_-]model[_-]len|--ctx-size|n_ctx"
+            + "|max[_-]total[_-]tokens");
     private static final long ACTIVATION_RESERVE = 1L << 30;
     private static final int PROBE_TOKENS = 1024;
 
@@ -119,8 +121,7 @@ final class BudgetAnswers {
     static Result whatIf(String text, Facts f, Facts hypothetical, Report report) {
         Facts change = hypothetical.isEmpty() ? relative(text, f) : hypothetical;
         String note = Topics.find(Topics.howTo(), text).map(t -> t.note() + " [" + t.kb() + "]")
-                .or(() -> Topics.find(Topics.glossary(), text).map(t -> t.texts().get("text") + " [" + t.kb()
-                        + "]")).orElse(null);
+                .or(() -> KnowledgeSearch.answer(text, report)).orElse(null);
         if (change.isEmpty()) return new Result(note != null ? note : Messages.get("whatif.unclear"), null);
         Facts after = f.merge(change);
         if (SetupFromFacts.from(after).isEmpty()) {
@@ -138,11 +139,18 @@ final class BudgetAnswers {
                 gpu);
         long delta = then.perGpuBytes().total() - now.perGpuBytes().total();
         List<String> out = new ArrayList<>();
-        out.add(Messages.get("whatif.head", describeChange(change, f), Bytes.human(then.perGpuBytes().total()),
-                Bytes.human(now.perGpuBytes().total()), (delta <= 0 ? "saves " : "adds ")
-                        + Bytes.human(Math.abs(delta))));
-        if (gpu != null) out.add(Boolean.TRUE.equals(then.fits())
-                ? Messages.get("whatif.fits", Bytes.human(gpu), Bytes.human(then.headroomBytes()))
+        if (a.seq() <= 0 && b.seq() > 0) {
+            // The length held is unknown: a delta against a budget without activations would be meaningless.
+            out.add(Messages.get("whatif.head.nobase", describeChange(change, f, text),
+                    Bytes.human(then.perGpuBytes().total())));
+        } else {
+            out.add(Messages.get("whatif.head", describeChange(change, f, text), Bytes.human(then.perGpuBytes().total()),
+                    Bytes.human(now.perGpuBytes().total()), (delta <= 0 ? "saves " : "adds ")
+                            + Bytes.human(Math.abs(delta))));
+        }
+        if (gpu != null) out.add(then.fits() == null
+                ? Messages.get("whatif.unknown", Bytes.human(gpu), Bytes.human(then.headroomBytes()))
+                : then.fits() ? Messages.get("whatif.fits", Bytes.human(gpu), Bytes.human(then.headroomBytes()))
                 : Messages.get("whatif.nofit", Bytes.human(gpu), Bytes.human(-then.headroomBytes())));
         out.add(changedTerms(now, then));
         if (b.seq() <= 0) out.add(Messages.get("whatif.noseq"));
@@ -171,9 +179,10 @@ final class BudgetAnswers {
         return Facts.builder().model(change.model()).params(change.params()).build();
     }
 
-    private static String describeChange(Facts change, Facts f) {
+    private static String describeChange(Facts change, Facts f, String text) {
         String d = Conversation.describe(change);
-        return "serving".equals(f.phaseHint()) ? d.replace("seq ", "max_model_len ") : d;
+        return "serving".equals(f.phaseHint()) || SERVING_LENGTH.matcher(text).find()
+                ? d.replace("seq ", "max_model_len ") : d;
     }
 
     /** One line for a statement of setup: the peak and whether it fits, when the budget can be computed. */

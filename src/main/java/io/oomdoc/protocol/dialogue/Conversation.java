@@ -123,7 +123,7 @@ public final class Conversation {
             case HOW_TO -> Answer.text(Intent.HOW_TO, KnowledgeAnswers.howTo(withContext(text, Topics.howTo()),
                     facts, report),
                     learn(read));
-            case EXPLAIN -> Answer.text(Intent.EXPLAIN, KnowledgeAnswers.explain(withContext(text,
+            case EXPLAIN -> Answer.text(Intent.EXPLAIN, KnowledgeAnswers.explain(text, withContext(text,
                     Topics.glossary()), report),
                     learn(read));
             case FOLLOW_UP -> Answer.text(Intent.FOLLOW_UP, FollowUps.answer(text, report, learn(read)), facts);

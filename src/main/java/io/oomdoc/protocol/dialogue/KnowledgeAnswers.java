@@ -54,11 +54,11 @@ final class KnowledgeAnswers {
         return String.join("\n", lines);
     }
 
-    static String explain(String text, Report report) {
+    static String explain(String text, String withContext, Report report) {
         String math = arithmetic(text);
-        String blocks = blocks(text);
+        String blocks = blocks(withContext);
         String extra = math != null ? math : blocks;
-        String base = explainTerm(text, report);
+        String base = explainTerm(text, withContext, report);
         return extra == null ? base : extra + "\n" + base;
     }
 
@@ -90,10 +90,19 @@ final class KnowledgeAnswers {
         return Messages.get("explain.blocks", n, VLLM_BLOCK_TOKENS, n * VLLM_BLOCK_TOKENS);
     }
 
-    private static String explainTerm(String text, Report report) {
-        var term = Topics.find(Topics.glossary(), text);
-        if (term.isEmpty()) return report == null ? Messages.get("explain.unknown") : FollowUps.answer(text, report,
-                Facts.EMPTY);
+    /**
+     * A term the question names is explained from the glossary; otherwise the knowledge's closest passage answers it;
+     * only then does a term named in the turns before stand in (the question "why so big?" is about it).
+     */
+    static String explainTerm(String question, String withContext, Report report) {
+        var term = Topics.find(Topics.glossary(), question);
+        if (term.isEmpty()) {
+            var found = KnowledgeSearch.answer(question, report);
+            if (found.isPresent()) return found.get();
+            term = Topics.find(Topics.glossary(), withContext);
+        }
+        if (term.isEmpty()) return report == null ? Messages.get("explain.unknown") : FollowUps.answer(question,
+                report, Facts.EMPTY);
         String out = term.get().texts().get("text") + " [" + term.get().kb() + "]";
         String figures = figures(term.get().name(), report);
         return figures == null ? out : out + "\n" + figures;

@@ -43,10 +43,25 @@ public final class Topics {
         int bestLen = 0;
         for (Topic t : topics) {
             for (String k : t.keywords()) {
-                if (k.length() > bestLen && lower.contains(k)) { best = t; bestLen = k.length(); }
+                if (k.length() > bestLen && containsWord(lower, k)) { best = t; bestLen = k.length(); }
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /** The keyword as whole words: "amp" is not in "sample", "blocks" is not in "blockSize". */
+    static boolean containsWord(String text, String keyword) {
+        for (int i = text.indexOf(keyword); i >= 0; i = text.indexOf(keyword, i + 1)) {
+            int end = i + keyword.length();
+            boolean startOk = i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1))
+                    || !Character.isLetterOrDigit(keyword.charAt(0));
+            boolean endOk = end == text.length() || !Character.isLetterOrDigit(text.charAt(end))
+                    || !Character.isLetterOrDigit(keyword.charAt(keyword.length() - 1))
+                    || text.charAt(end) == 's' && (end + 1 == text.length()
+                            || !Character.isLetterOrDigit(text.charAt(end + 1)));
+            if (startOk && endOk) return true;
+        }
+        return false;
     }
 
     private static List<Topic> read(String resource, String nameField) {

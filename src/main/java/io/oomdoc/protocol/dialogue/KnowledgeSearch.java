@@ -1,0 +1,58 @@
+package io.oomdoc.protocol.dialogue;
+
+import io.oomdoc.knowledge.KnowledgeBase;
+import io.oomdoc.knowledge.Passages;
+import io.oomdoc.protocol.Report;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Answers a question no specific rule handles from the passages of the knowledge base, the glossary and the how-to
+ * notes, preferring what the failure held points to. The reply is two sentences and the entry they come from.
+ */
+final class KnowledgeSearch {
+    /** Passages of the entries the held report cites rank this much higher: the question is about that failure. */
+    private static final double REPORT_BOOST = 1.4;
+    private static final int SENTENCES = 2;
+    private static volatile Passages passages;
+
+    private KnowledgeSearch() {}
+
+    private static Passages passages() {
+        if (passages == null) {
+            synchronized (KnowledgeSearch.class) {
+                if (passages == null) {
+                    List<Passages.Passage> all = new ArrayList<>(Passages.of(KnowledgeBase.bundled()));
+                    for (Topics.Topic t : Topics.glossary()) {
+                        all.add(new Passages.Passage(t.kb(), t.name(), t.name() + " " + String.join(" ", t.keywords()),
+                                t.texts().get("text")));
+                    }
+                    for (Topics.Topic t : Topics.howTo()) {
+                        if (!t.note().isBlank()) all.add(new Passages.Passage(t.kb(), t.name(), t.name() + " "
+                                + String.join(" ", t.keywords()), t.note()));
+                    }
+                    passages = new Passages(all);
+                }
+            }
+        }
+        return passages;
+    }
+
+    /** The knowledge's answer to the question, or empty when nothing in it is close. */
+    static Optional<String> answer(String question, Report report) {
+        return passages().best(question, cited(report), REPORT_BOOST)
+                .map(h -> Passages.excerpt(h.passage(), question, SENTENCES) + " [" + h.passage().kb() + ": " + h.passage().title() + "]");
+    }
+
+    private static Set<String> cited(Report report) {
+        Set<String> ids = new HashSet<>();
+        if (report == null) return ids;
+        report.fixes().forEach(f -> ids.add(f.kb()));
+        if (!report.hypotheses().isEmpty()) ids.addAll(report.hypotheses().get(0).kb());
+        return ids;
+    }
+}
