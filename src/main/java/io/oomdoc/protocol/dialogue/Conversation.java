@@ -120,15 +120,30 @@ public final class Conversation {
             }
             case FIT -> asked(Intent.FIT, text, read, BudgetAnswers.fit(text,
                     facts.merge(read.asserted()).merge(read.hypothetical()), report));
-            case HOW_TO -> Answer.text(Intent.HOW_TO, KnowledgeAnswers.howTo(withContext(text, Topics.howTo()),
+            case HOW_TO -> Answer.text(Intent.HOW_TO, KnowledgeAnswers.howTo(text, withContext(text, Topics.howTo()),
                     facts, report),
                     learn(read));
             case EXPLAIN -> Answer.text(Intent.EXPLAIN, KnowledgeAnswers.explain(text, withContext(text,
                     Topics.glossary()), report),
                     learn(read));
-            case FOLLOW_UP -> Answer.text(Intent.FOLLOW_UP, FollowUps.answer(text, report, learn(read)), facts);
+            case FOLLOW_UP -> followUp(text, read);
             case SMALL_TALK -> Answer.text(Intent.SMALL_TALK, smallTalk(text), facts);
         };
+    }
+
+    /**
+     * "Would bf16 help?" about the failure held: whether the change acts on what fails, then its computed effect;
+     * the change can be adopted like a what-if's.
+     */
+    private Answer followUp(String text, FactExtractor.Reading read) {
+        Facts known = learn(new FactExtractor.Reading(read.asserted(), read.negated(), Facts.EMPTY));
+        if (report == null || read.hypothetical().isEmpty() || !IntentClassifier.HELPS.matcher(text).find())
+            return Answer.text(Intent.FOLLOW_UP, FollowUps.answer(text, report, known), facts);
+        lastChange = read.hypothetical();
+        BudgetAnswers.Result computed = BudgetAnswers.whatIf(text, facts, read.hypothetical(), report);
+        String body = computed.missingKey() == null ? computed.text()
+                : computed.text().replace(Messages.get("ask." + computed.missingKey()), "").strip();
+        return Answer.text(Intent.FOLLOW_UP, Relevance.line(report, read.hypothetical()) + "\n" + body, facts);
     }
 
     /** A pasted trace, a kill, a CUDA error line: evidence, not a question about earlier evidence. */

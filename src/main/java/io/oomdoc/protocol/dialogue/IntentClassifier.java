@@ -44,7 +44,7 @@ public final class IntentClassifier {
             + "change)|\\b(?:does|do|will|can|could) .{0,40}\\b(?:help|save|be enough|reduce)\\b|\\bif i (?:use"
                     + "|switch|enable|turn on"
             + "|add|go|drop|move|try|set|cut|reduce|lower|increase)|\\bwith (?:\\d+|two|four|eight) gpus\\b.*\\?"
-                    + "|\\binstead\\b");
+                    + "|\\binstead\\b.*\\?");
     private static final Pattern FIT = Pattern.compile("(?i)what (?:micro-?|device )?batch|which (?:micro-?|device "
             + ")?batch|batch"
             + " (?:size )?(?:fits|can i|would fit|should i|to use)|max(?:imum)? (?:micro-?)?batch|largest batch|how "
@@ -83,6 +83,16 @@ public final class IntentClassifier {
     private static final Pattern SCIENCE_Q = Pattern.compile("(?i)make (?:the )?(?:model|results?|training) worse"
             + "|hurt (?:the )?"
             + "(?:model|accuracy|quality|results?)|change (?:the )?(?:total batch|training result|result|science)");
+    /** "would it help?", "does 8-bit Adam matter?": with a failure held, a question about that failure. */
+    static final Pattern HELPS = Pattern.compile("(?i)\\b(?:would|will|does|do|can|could|is|should|did)\\b.{0,60}"
+            + "\\b(?:help|matter|make (?:a|any) difference|fix (?:it|this|that)|be enough|save (?:much|anything|any)"
+            + "|worth it)\\b");
+    private static final Pattern EXPLICIT_WHAT_IF = Pattern.compile("(?i)\\bwhat if\\b|\\bwhat about\\b"
+            + "|\\bhow about\\b|^\\W*and (?:with|if|on|using)\\b|\\bif (?:i|we) (?:use|switch|enable|turn on|add|go"
+            + "|drop|move|try|set|cut|reduce|lower|increase|raise|got)\\b");
+    /** "the memory stays flat with a plain loop": an observation about the failure held, not a setup fact. */
+    private static final Pattern OBSERVES = Pattern.compile("(?i)\\b(?:memory|vram|ram|usage|allocated|reserved)\\b"
+            + ".{0,40}\\b(?:stays?|grows?|flat|climbs?|drops?|same|increas\\w*|goes up|keeps)\\b");
     private static final Pattern QUESTION = Pattern.compile("\\?\\s*$|(?i)^\\W*(?:why|what|how|which|when|where|who"
             + "|is|are|can|could"
             + "|should|would|will|does|do|did|any)\\b");
@@ -98,6 +108,7 @@ public final class IntentClassifier {
                 && !t.endsWith("?")) return Intent.CORRECTION;
         if (SMALL_TALK.matcher(t).find() && !s.asserts() && !HOW_TO.matcher(t).find()) return Intent.SMALL_TALK;
         if (SCIENCE_Q.matcher(t).find()) return Intent.FOLLOW_UP;
+        if (s.holdsFailure() && HELPS.matcher(t).find() && !EXPLICIT_WHAT_IF.matcher(t).find()) return Intent.FOLLOW_UP;
         boolean why = WHY_FIRST.matcher(t).find();
         if (HOW_TO.matcher(t).find() || CAN_I.matcher(t).find() && !why && !FIT.matcher(t).find()) return Intent.HOW_TO;
         if (FIT.matcher(t).find() && !WHAT_IF_LEAD.matcher(t).find() && !why) return Intent.FIT;
@@ -111,6 +122,7 @@ public final class IntentClassifier {
         if (s.hypothetical() && question) return Intent.WHAT_IF;
         if (s.describesFailure() && !s.holdsFailure()) return Intent.NEW_FAILURE;
         if (s.holdsFailure() && (STILL.matcher(t).find() || question)) return Intent.FOLLOW_UP;
+        if (s.holdsFailure() && OBSERVES.matcher(t).find()) return Intent.FOLLOW_UP;
         if (s.asserts() && !question) return Intent.STATEMENT;
         if (s.holdsFailure()) return Intent.FOLLOW_UP;
         if (s.describesFailure()) return Intent.NEW_FAILURE;

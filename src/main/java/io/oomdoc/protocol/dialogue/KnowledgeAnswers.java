@@ -28,8 +28,12 @@ final class KnowledgeAnswers {
 
     private KnowledgeAnswers() {}
 
-    static String howTo(String text, Facts facts, Report report) {
-        var topic = Topics.find(Topics.howTo(), text);
+    static String howTo(String question, String withContext, Facts facts, Report report) {
+        String text = withContext;
+        var topic = Topics.find(Topics.howTo(), question);
+        if (topic.isEmpty()) topic = KnowledgeSearch.howTo(question);
+        if (topic.isEmpty()) topic = Topics.find(Topics.howTo(), withContext);
+        else text = question;
         if (topic.isEmpty()) return Messages.get("howto.unknown");
         var t = topic.get();
         List<String> stacks = stacksFor(text, facts, report);

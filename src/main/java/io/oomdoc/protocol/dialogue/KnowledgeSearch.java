@@ -19,6 +19,9 @@ final class KnowledgeSearch {
     private static final double REPORT_BOOST = 1.4;
     private static final int SENTENCES = 2;
     private static volatile Passages passages;
+    private static volatile Passages howTos;
+    /** A how-to topic found by words rather than a keyword must match this well: one rare word is not enough. */
+    private static final double HOWTO_MIN = 6.0;
 
     private KnowledgeSearch() {}
 
@@ -40,6 +43,27 @@ final class KnowledgeSearch {
             }
         }
         return passages;
+    }
+
+    /**
+     * The how-to topic whose name, keywords, note and snippets share the most with a question that names no keyword
+     * ("how do I get the trainer to push preds to the cpu as it goes" is eval accumulation).
+     */
+    static Optional<Topics.Topic> howTo(String question) {
+        if (howTos == null) {
+            synchronized (KnowledgeSearch.class) {
+                if (howTos == null) {
+                    List<Passages.Passage> all = new ArrayList<>();
+                    for (Topics.Topic t : Topics.howTo()) {
+                        all.add(new Passages.Passage(t.name(), t.name(), t.name() + " " + String.join(" ",
+                                t.keywords()), t.note() + " " + String.join(" ", t.texts().values())));
+                    }
+                    howTos = new Passages(all);
+                }
+            }
+        }
+        return howTos.best(question, Set.of(), 1).filter(h -> h.score() >= HOWTO_MIN)
+                .flatMap(h -> Topics.howTo().stream().filter(t -> t.name().equals(h.passage().kb())).findFirst());
     }
 
     /** The knowledge's answer to the question, or empty when nothing in it is close. */

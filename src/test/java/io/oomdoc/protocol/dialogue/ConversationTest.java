@@ -103,4 +103,34 @@ class ConversationTest {
         assertTrue(a.text().startsWith("Adopted"), a.text());
         assertEquals(16, c.facts().loraRank());
     }
+    @Test
+    void askingWhetherAChangeHelpsTheFailureHeldSaysWhetherItActsOnWhatFails() {
+        c.respond(Fixtures.text("traces/segtoolbox-backward-1x-cached.txt"));
+        Answer a = c.respond("would 8-bit adam help?");
+        assertEquals(Intent.FOLLOW_UP, a.intent());
+        assertTrue(a.text().startsWith("Not for this failure"), a.text());
+        assertTrue(a.text().lines().count() <= 12, a.text());
+    }
+
+    @Test
+    void aChangeThatActsOnTheFailingTermIsConfirmed() {
+        c.respond(Fixtures.text("traces/segtoolbox-backward-1x-cached.txt"));
+        Answer a = c.respond("would gradient checkpointing help?");
+        assertEquals(Intent.FOLLOW_UP, a.intent());
+        assertTrue(a.text().startsWith("Yes, it acts on what fails here"), a.text());
+    }
+
+    @Test
+    void aHowToThatNamesNoKeywordFindsItsTopicByItsWords() {
+        Answer a = c.respond("how do i get the trainer to push preds to the cpu as it goes instead of keeping them all"
+                + " on the card");
+        assertEquals(Intent.HOW_TO, a.intent());
+        assertTrue(a.text().contains("eval_accumulation_steps"), a.text());
+    }
+
+    @Test
+    void aQuestionWithoutAFailureIsAnsweredFromTheKnowledgeBase() {
+        Answer a = c.respond("so offload only saves the weights / optimizer memory, not the intermediate tensors?");
+        assertTrue(a.text().contains("[M10"), a.text());
+    }
 }
