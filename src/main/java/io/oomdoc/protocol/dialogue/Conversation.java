@@ -15,6 +15,7 @@ import io.oomdoc.protocol.reasoning.NotOom;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -97,7 +98,8 @@ public final class Conversation {
         boolean pasted = pastedFailure(text);
         Intent intent = classifier.classify(new IntentClassifier.Signals(text, pasted,
                 FAILURE_WORDS.matcher(text).find(), !read.asserted().isEmpty() || !read.negated().isEmpty(),
-                !read.hypothetical().isEmpty(), pendingKey != null, report != null, FollowUps.aboutHeld(text, report)));
+                !read.hypothetical().isEmpty(), pendingKey != null && fillsPending(text), report != null,
+                FollowUps.aboutHeld(text, report), lastChange != null));
         if (lastText != null) { recent.addFirst(lastText); while (recent.size() > CONTEXT_TURNS) recent.removeLast(); }
         lastText = text;
         if (lastChange != null && ADOPT.matcher(text).find() && read.asserted().isEmpty()) {
@@ -115,8 +117,12 @@ public final class Conversation {
             case CORRECTION -> correction(read);
             case STATEMENT -> statement(read);
             case WHAT_IF -> {
-                lastChange = read.hypothetical().isEmpty() ? null : read.hypothetical();
-                yield asked(Intent.WHAT_IF, text, read, BudgetAnswers.whatIf(text, facts, read.hypothetical(), report));
+                // "and zero 3?" after a what-if states its value without an "if": still a hypothesis, not a fact.
+                FactExtractor.Reading r = read.hypothetical().isEmpty() && lastChange != null
+                        ? new FactExtractor.Reading(Facts.EMPTY, Set.of(), read.asserted()) : read;
+                learn(new FactExtractor.Reading(r.asserted(), r.negated(), Facts.EMPTY));
+                lastChange = r.hypothetical().isEmpty() ? null : r.hypothetical();
+                yield asked(Intent.WHAT_IF, text, r, BudgetAnswers.whatIf(text, facts, r.hypothetical(), report));
             }
             case FIT -> asked(Intent.FIT, text, read, BudgetAnswers.fit(text,
                     facts.merge(read.asserted()).merge(read.hypothetical()), report));
@@ -128,6 +134,16 @@ public final class Conversation {
                     learn(read));
             case FOLLOW_UP -> followUp(text, read);
             case SMALL_TALK -> Answer.text(Intent.SMALL_TALK, smallTalk(text), facts);
+        };
+    }
+
+    /** Whether the turn carries the value oomdoc asked for ("2048" for the sequence, "a 3090" for the card). */
+    private boolean fillsPending(String text) {
+        var said = FactExtractor.answer(text, pendingKey).asMap().keySet();
+        return switch (pendingKey) {
+            case "gpu", "gpu_mem" -> said.contains("gpu") || said.contains("gpu_mem");
+            case "model", "params" -> said.contains("model") || said.contains("params");
+            default -> said.contains(pendingKey);
         };
     }
 

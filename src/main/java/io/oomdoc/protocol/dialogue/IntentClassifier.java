@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 public final class IntentClassifier {
     /** What the classifier needs to know about the turn and the conversation. */
     public record Signals(String text, boolean pastedFailure, boolean describesFailure, boolean asserts,
-            boolean hypothetical,
-                          boolean pending, boolean holdsFailure, boolean aboutHeld) {}
+                          boolean hypothetical, boolean pending, boolean holdsFailure, boolean aboutHeld,
+                          boolean afterWhatIf) {}
 
     private static final Pattern SMALL_TALK = Pattern.compile("(?i)^\\W*(?:hi|hello|hey|yo|thanks?(?: you)?(?: so "
             + "much| a lot)?|thx"
@@ -59,7 +59,7 @@ public final class IntentClassifier {
             + "(?:fits?\\b|would fit|will fit|can i)|(?:longest|largest|max(?:imum)?) [^?]{0,40}(?:fits?\\b|would fit)");
     private static final Pattern THANKS = Pattern.compile("(?i)\\b(?:thanks?|thank you|thx|cheers)\\b|\\b(?:works"
             + "|worked|working) now\\b"
-            + "|\\b(?:did|does) it\\b[^?]*$|\\b(?:fixed|solved) it\\b|\\bit'?s gone\\b|\\bthat (?:worked|did it"
+            + "|\\bthat did it\\b|^\\W*(?:that )?did it\\W*$|\\b(?:fixed|solved) it\\b|\\bit'?s gone\\b|\\bthat (?:worked|did it"
                     + "|helped)");
     private static final Pattern CORRECTS = Pattern.compile("(?i)\\bactually\\b|\\b(?:changed|switched|moved|set) "
             + "(?:\\w+ ){0,3}to\\b"
@@ -70,7 +70,8 @@ public final class IntentClassifier {
             + "|\\bwhy (?:is|are|does|do|would|did|doesn'?t|isn'?t|only)\\b");
     private static final Pattern CAN_I = Pattern.compile("(?i)\\b(?:can|could) (?:i|we|you) (?:do|use|enable|turn on"
             + "|turn off|stop|disable"
-            + "|set|make|give|get|load|run .{0,20} with)\\b|\\bis there a way\\b|\\bhow (?:do|can) i (?:find|check"
+            + "|set|make|give|get|load|run .{0,20} with)\\b|\\bis there an? (?:way|flag|option|setting|knob"
+            + "|env(?:ironment)? var\\w*|parameter|argument)\\b|(?:can'?t|cannot|don'?t know|not sure) (?:figure out )?how\\b|\\bhow (?:do|can) i (?:find|check"
                     + "|see|tell|know"
             + "|measure|figure)|\\bway to\\b|\\bequivalent of\\b|\\bthe equivalent\\b|\\bwhere (?:do|should) i "
                     + "(?:set|put)\\b");
@@ -91,6 +92,9 @@ public final class IntentClassifier {
             + "|\\bhow about\\b|^\\W*and (?:with|if|on|using)\\b|\\bif (?:i|we) (?:use|switch|enable|turn on|add|go"
             + "|drop|move|try|set|cut|reduce|lower|increase|raise|got)\\b");
     /** "the memory stays flat with a plain loop": an observation about the failure held, not a setup fact. */
+    /** "and zero 3?" right after a what-if: the same question with another value. */
+    private static final Pattern CONTINUES = Pattern.compile("(?i)^\\W*(?:and|or|what about|how about|with)\\b"
+            + ".{0,40}$");
     private static final Pattern OBSERVES = Pattern.compile("(?i)\\b(?:memory|vram|ram|usage|allocated|reserved)\\b"
             + ".{0,40}\\b(?:stays?|grows?|flat|climbs?|drops?|same|increas\\w*|goes up|keeps)\\b");
     private static final Pattern QUESTION = Pattern.compile("\\?\\s*$|(?i)^\\W*(?:why|what|how|which|when|where|who"
@@ -103,6 +107,7 @@ public final class IntentClassifier {
         if (s.pastedFailure()) return Intent.NEW_FAILURE;
         if (THANKS.matcher(t).find() && !t.contains("?")) return Intent.SMALL_TALK;
         if (s.pending() && t.length() <= 40 && s.asserts() && !question) return Intent.ANSWER;
+        if (s.afterWhatIf() && CONTINUES.matcher(t).find() && (s.asserts() || s.hypothetical())) return Intent.WHAT_IF;
         if (s.pending() && t.matches("(?i)^\\W*\\d[\\d.,]*\\s*(?:k|gb|gib|g|tokens?)?\\W*$")) return Intent.ANSWER;
         if ((CORRECTION.matcher(t).find() || CORRECTS.matcher(t).find()) && s.asserts()
                 && !t.endsWith("?")) return Intent.CORRECTION;
@@ -111,8 +116,10 @@ public final class IntentClassifier {
         if (s.holdsFailure() && HELPS.matcher(t).find() && !EXPLICIT_WHAT_IF.matcher(t).find()) return Intent.FOLLOW_UP;
         boolean why = WHY_FIRST.matcher(t).find();
         if (HOW_TO.matcher(t).find() || CAN_I.matcher(t).find() && !why && !FIT.matcher(t).find()) return Intent.HOW_TO;
-        if (FIT.matcher(t).find() && !WHAT_IF_LEAD.matcher(t).find() && !why) return Intent.FIT;
-        if (s.holdsFailure() && s.aboutHeld() && !WHY_FIRST.matcher(t).find() && !WHAT_IF_LEAD.matcher(t).find())
+        if (FIT.matcher(t).find() && !WHAT_IF_LEAD.matcher(t).find() && !EXPLICIT_WHAT_IF.matcher(t).find() && !why)
+            return Intent.FIT;
+        if (s.holdsFailure() && s.aboutHeld() && !WHY_FIRST.matcher(t).find() && !WHAT_IF_LEAD.matcher(t).find()
+                && !EXPLICIT_WHAT_IF.matcher(t).find())
             return Intent.FOLLOW_UP;
         if (WHY_FIRST.matcher(t).find() || EXPLAIN.matcher(t).find() && !WHAT_IF.matcher(t).find()
                 && !FIT.matcher(t).find())

@@ -38,16 +38,26 @@ public final class Topics {
 
     /** The topic whose keyword occurs in the text, preferring the longest keyword (most specific). */
     public static Optional<Topic> find(List<Topic> topics, String text) {
-        String lower = text.toLowerCase(Locale.ROOT);
+        String lower = normal(text);
         Topic best = null;
         int bestLen = 0;
         for (Topic t : topics) {
             for (String k : t.keywords()) {
-                if (k.length() > bestLen && containsWord(lower, k)) { best = t; bestLen = k.length(); }
+                String key = normal(k);
+                if (key.length() > bestLen && containsWord(lower, key)) { best = t; bestLen = key.length(); }
             }
         }
         return Optional.ofNullable(best);
     }
+
+    /** "8 bit adam", "8-bit adam" and "8_bit_adam" are one spelling. */
+    private static String normal(String s) {
+        return INNER_JOINER.matcher(s.toLowerCase(Locale.ROOT)).replaceAll(" ");
+    }
+
+    /** A hyphen or underscore inside a word joins its parts; a leading one ("-9", "--flag") is part of the token. */
+    private static final java.util.regex.Pattern INNER_JOINER = java.util.regex.Pattern.compile("(?<=[a-z0-9])[-_]"
+            + "(?=[a-z0-9])");
 
     /** The keyword as whole words: "amp" is not in "sample", "blocks" is not in "blockSize". */
     static boolean containsWord(String text, String keyword) {

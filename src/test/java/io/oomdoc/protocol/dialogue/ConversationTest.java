@@ -133,4 +133,29 @@ class ConversationTest {
         Answer a = c.respond("so offload only saves the weights / optimizer memory, not the intermediate tensors?");
         assertTrue(a.text().contains("[M10"), a.text());
     }
+    @Test
+    void aFitQuestionAboutAnImaginedSetupIsAWhatIfAndItsValuesStayHypothetical() {
+        c.respond("deepspeed chat step 1 with opt-13b on a 16 GB card, zero stage 2, bf16, batch 1, seq 512");
+        Answer a = c.respond("if i got 4 of these gpus and used zero 3, would it fit?");
+        assertEquals(Intent.WHAT_IF, a.intent());
+        assertEquals(2, c.facts().zeroStage(), c.facts().asMap().toString());
+        Answer b = c.respond("and zero 1?");
+        assertEquals(Intent.WHAT_IF, b.intent());
+        assertEquals(2, c.facts().zeroStage());
+    }
+
+    @Test
+    void aKeywordIsFoundWhateverItsHyphenation() {
+        Answer a = c.respond("trying to use 8 bit adam from bitsandbytes with the hf trainer but can't figure out how");
+        assertEquals(Intent.HOW_TO, a.intent());
+        assertTrue(a.text().contains("adamw_bnb_8bit"), a.text());
+    }
+
+    @Test
+    void aSentenceThatDoesNotCarryTheValueAskedForIsNotTakenAsTheAnswer() {
+        c.respond("what batch fits on my 24 GB 3090?");
+        assertEquals("model", c.pendingKey());
+        Answer a = c.respond("i'm not using gradient checkpointing btw");
+        assertNotEquals(Intent.ANSWER, a.intent());
+    }
 }
