@@ -25,6 +25,8 @@ public final class IntentClassifier {
     private static final Pattern HOW_TO = Pattern.compile("(?i)\\bhow (?:do|can|should|would) (?:i|we|you)\\b|\\bhow "
             + "to\\b"
             + "|where (?:do|can) i (?:set|put|add|change)|what (?:flag|option|setting|argument|parameter|config)"
+            + "|what(?:'s| is| are) the (?:flags?|options?|settings?|parameters?|arguments?|env(?:ironment)? var\\w*"
+            + "|knobs?|command)\\b"
                     + "|which (?:flag|option"
             + "|setting|argument)|(?:show|give) me (?:the|a) (?:snippet|code|config|flag)|\\bsyntax for\\b|how do "
                     + "you (?:turn|enable)");
@@ -36,7 +38,9 @@ public final class IntentClassifier {
                     + "|where does .{0,40}come from"
             + "|why (?:does|do|is) .{0,40}(?:need|take|use)|\\bwhy so\\b|come from\\b|\\bis that (?:right|correct"
                     + "|the)\\b"
-            + "|what(?:'s| is) (?:that|this) .{0,20}(?:chunk|number|figure|block)");
+            + "|what(?:'s| is) (?:that|this) .{0,20}(?:chunk|number|figure|block)"
+            + "|^\\W*what(?:'s| is| are| does) [\"'`]|\\bwhat does .{1,60}\\b(?:mean|do|count|change|control|include"
+            + "|measure)\\b");
     private static final Pattern WHAT_IF = Pattern.compile("(?i)\\bwhat if\\b|\\bwhat about\\b|\\bhow about\\b"
             + "|^\\W*and (?:with|if|on"
             + "|using)\\b|\\bwould (?:it|that|\\w+ing|using|switching|adding|a|an|the)?\\b.{0,40}\\b(?:help|fit|work"
@@ -54,12 +58,15 @@ public final class IntentClassifier {
             + "|enough (?:memory|vram)|how much (?:memory|vram|gpu)|memory (?:do i need|needed|would|will)|what fits"
                     + "|which model fits"
             + "|--device-batch-size.{0,30}\\?|(?:what|which) (?:--)?device[-_ ]batch"
+            + "|(?:minimum|smallest|cheapest|least) (?:gpu |hardware )?(?:setup|config\\w*|cards?|gpus?|hardware|vram)"
             + "|(?:max[_ ]model[_ ]len|max[_ ]seq(?:uence)?[_ ]len(?:gth)?|context(?: length| size)?|sequence length"
                     + "|seq)[^?]{0,40}"
             + "(?:fits?\\b|would fit|will fit|can i)|(?:longest|largest|max(?:imum)?) [^?]{0,40}(?:fits?\\b|would fit)");
     private static final Pattern THANKS = Pattern.compile("(?i)\\b(?:thanks?|thank you|thx|cheers)\\b|\\b(?:works"
             + "|worked|working) now\\b"
-            + "|\\bthat did it\\b|^\\W*(?:that )?did it\\W*$|\\b(?:fixed|solved) it\\b|\\bit'?s gone\\b|\\bthat (?:worked|did it"
+            + "|\\bthat did it\\b|^\\W*(?:that )?did it\\W*$|\\b(?:fixed|solved) it\\b"
+            + "|\\b(?:runs|works|trains|fits|loads|starts)(?: fine| ok| again)? now\\b|\\bclosing\\b"
+            + "|\\b(?:problem|issue) (?:is )?(?:solved|gone|fixed)\\b|\\bit'?s gone\\b|\\bthat (?:worked|did it"
                     + "|helped)");
     private static final Pattern CORRECTS = Pattern.compile("(?i)\\bactually\\b|\\b(?:changed|switched|moved|set) "
             + "(?:\\w+ ){0,3}to\\b"
@@ -95,11 +102,17 @@ public final class IntentClassifier {
     /** "and zero 3?" right after a what-if: the same question with another value. */
     private static final Pattern CONTINUES = Pattern.compile("(?i)^\\W*(?:and|or|what about|how about|with)\\b"
             + ".{0,40}$");
+    /** "how does a 4000 token request blow up": asks for the mechanism of the failure held. */
+    private static final Pattern HOW_COME = Pattern.compile("(?i)\\bhow (?:does|do|did|is|can|could|come)\\b.{0,60}"
+            + "\\b(?:blow up|run out|oom|fail|die|crash|happen|not fit|use so much)");
     private static final Pattern OBSERVES = Pattern.compile("(?i)\\b(?:memory|vram|ram|usage|allocated|reserved)\\b"
             + ".{0,40}\\b(?:stays?|grows?|flat|climbs?|drops?|same|increas\\w*|goes up|keeps)\\b");
     private static final Pattern QUESTION = Pattern.compile("\\?\\s*$|(?i)^\\W*(?:why|what|how|which|when|where|who"
             + "|is|are|can|could"
-            + "|should|would|will|does|do|did|any)\\b");
+            + "|should|would|will|does|do|did|any)\\b"
+            // "11b in bf16 is ~22gb, how does an 80gb card run out": the question comes after the facts.
+            + "|(?i)[,.;:!]\\s*(?:so |but |then )?(?:why|how (?:does|do|is|can|come|much)|what (?:eats|takes|uses"
+            + "|fills|holds))\\b[^.]*$|(?i)\\bwhy\\W*$");
 
     public Intent classify(Signals s) {
         String t = s.text().strip();
@@ -126,6 +139,7 @@ public final class IntentClassifier {
             return Intent.EXPLAIN;
         if (WHAT_IF.matcher(t).find()) return Intent.WHAT_IF;
         if (FIT.matcher(t).find()) return Intent.FIT;
+        if (s.holdsFailure() && HOW_COME.matcher(t).find()) return Intent.FOLLOW_UP;
         if (s.hypothetical() && question) return Intent.WHAT_IF;
         if (s.describesFailure() && !s.holdsFailure()) return Intent.NEW_FAILURE;
         if (s.holdsFailure() && (STILL.matcher(t).find() || question)) return Intent.FOLLOW_UP;
