@@ -20,17 +20,23 @@ final class KnowledgeAnswers {
             {"sglang", Pattern.compile("(?i)sglang")}, {"tgi", Pattern.compile("(?i)\\btgi\\b|text-generation")},
             {"llamacpp", Pattern.compile("(?i)llama\\.?cpp|ollama|gguf")}, {"jax", Pattern.compile("(?i)\\bjax\\b"
                     + "|\\bxla\\b|flax")},
+            {"docker", Pattern.compile("(?i)docker|container")}, {"kubernetes", Pattern.compile("(?i)kubernetes|\\bk8s\\b"
+                    + "|\\bpods?\\b|kubectl|kubeflow|\\bgke\\b|\\beks\\b")},
             {"tensorflow", Pattern.compile("(?i)tensorflow|keras|\\btf\\b")}, {"nanochat",
                     Pattern.compile("(?i)nanochat")},
             {"pytorch", Pattern.compile("(?i)plain pytorch|pure pytorch|my own loop|custom loop|training loop|torch\\b")},
     };
     private static final int MAX_SNIPPETS = 2;
+    private static final Pattern ANAPHOR = Pattern.compile("(?i)\\b(?:set|use|enable|turn on|do|pass|change"
+            + "|configure|apply|add|put|write|get) (?:it|that|this|them|those|these)\\b");
 
     private KnowledgeAnswers() {}
 
     static String howTo(String question, String withContext, Facts facts, Report report) {
         String text = withContext;
         var topic = Topics.find(Topics.howTo(), question);
+        // "how do I set it?" points back: the topic of the turns before comes before a match on other words.
+        if (topic.isEmpty() && ANAPHOR.matcher(question).find()) topic = Topics.find(Topics.howTo(), withContext);
         if (topic.isEmpty()) topic = KnowledgeSearch.howTo(question);
         if (topic.isEmpty()) topic = Topics.find(Topics.howTo(), withContext);
         else text = question;
