@@ -91,6 +91,7 @@ final class BudgetAnswers {
         }
         if (LENGTH_Q.matcher(text).find()) return longest(text, f);
         String missing = missing(f, true);
+        if ("seq".equals(missing)) return fixedCostThenAsk(f);
         if (missing != null) return ask(missing);
         Setup s = SetupFromFacts.from(f).orElseThrow();
         long gpu = f.gpuMemBytes();
@@ -205,6 +206,20 @@ final class BudgetAnswers {
     }
 
     private static Result ask(String key) { return new Result(Messages.get("ask." + key), key); }
+
+    /**
+     * Without the sequence length the activations are unknown, but the fixed cost is not: say it (it alone may settle
+     * the question, e.g. 7B full fine-tune = 112 GB of states) and ask for the length.
+     */
+    private static Result fixedCostThenAsk(Facts f) {
+        Setup s = SetupFromFacts.from(f).orElseThrow();
+        Budget b = new BudgetEngine().estimate(s.withBatch(Math.max(1, s.batch())), f.gpuMemBytes());
+        long fixed = fixedCost(b);
+        String line = Messages.get("fit.fixed", name(s), Bytes.human(fixed), Math.max(1, s.gpus()),
+                Bytes.human(f.gpuMemBytes()), fixed < f.gpuMemBytes() ? Messages.get("fit.fixed.room",
+                        Bytes.human(f.gpuMemBytes() - fixed)) : Messages.get("fit.fixed.over"));
+        return new Result(line + "\n" + Messages.get("ask.seq"), "seq");
+    }
 
     private static final Pattern TO_NUMBER = Pattern.compile("(?i)(?:down to|drop (?:it )?to|reduce (?:it )?to|go "
             + "(?:down )?to|try|use"

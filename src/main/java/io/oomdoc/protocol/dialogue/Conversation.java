@@ -245,7 +245,7 @@ public final class Conversation {
         String fit = BudgetAnswers.summary(facts);
         String noted = Messages.get("noted", describe(read.asserted()));
         var term = Topics.find(Topics.glossary(), lastText);
-        if (term.isPresent()) noted += "\n" + term.get().texts().get("text") + " [" + term.get().kb() + "]";
+        if (term.isPresent()) noted += "\n" + Topics.explained(term.get());
         return Answer.text(Intent.STATEMENT, fit == null ? noted : noted + "\n" + fit, facts);
     }
 

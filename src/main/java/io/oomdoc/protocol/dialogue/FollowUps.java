@@ -94,7 +94,7 @@ final class FollowUps {
                     + "e.nanochat"));
         } else if (Topics.find(Topics.glossary(), text).isPresent() && !FIRST.matcher(text).find()) {
             var term = Topics.find(Topics.glossary(), text).get();
-            out.add(term.texts().get("text") + " [" + term.kb() + "]");
+            out.add(Topics.explained(term));
         } else if (heldFix(text, r) != null) {
             Report.Fix f = heldFix(text, r);
             out.add(Messages.get("followup.fix", f.title(), f.kb()) + "\n    " + f.after().replace("\n", "\n    "));
@@ -114,7 +114,7 @@ final class FollowUps {
             known.ifPresent(out::add);
         } else if (Topics.find(Topics.glossary(), text).isPresent()) {
             var term = Topics.find(Topics.glossary(), text).get();
-            out.add(term.texts().get("text") + " [" + term.kb() + "]");
+            out.add(Topics.explained(term));
         } else if (KnowledgeSearch.answer(text, r).isPresent()) {
             out.add(KnowledgeSearch.answer(text, r).get());
             out.add(fix(r, 0, Messages.get("followup.first")));

@@ -84,7 +84,8 @@ public final class IntentClassifier {
                     + "(?:set|put)\\b");
     private static final Pattern STILL = Pattern.compile("(?i)\\bstill\\b|same (?:error|oom|problem|thing)|didn'?t "
             + "(?:help|change|work"
-            + "|fix)|no difference|nothing changed|doesn'?t (?:help|change|work)");
+            + "|fix)|no difference|nothing changed|doesn'?t (?:help|change|work)"
+            + "|(?:doesn'?t|does not|didn'?t|did not) (?:seem to )?(?:make (?:a|any) difference|help|change|work)");
     private static final Pattern WHAT_IF_LEAD = Pattern.compile("(?i)\\bwhat if\\b|\\bwhat about\\b|\\bhow about\\b"
             + "|\\b(?:does|do|would|will)"
             + " .{0,30}\\bhelp\\b");
@@ -105,6 +106,9 @@ public final class IntentClassifier {
     /** "how does a 4000 token request blow up": asks for the mechanism of the failure held. */
     private static final Pattern HOW_COME = Pattern.compile("(?i)\\bhow (?:does|do|did|is|can|could|come)\\b.{0,60}"
             + "\\b(?:blow up|run out|oom|fail|die|crash|happen|not fit|use so much)");
+    /** "what does max batch total tokens count", "what does X mean": a definition, whatever words it contains. */
+    private static final Pattern DEFINE = Pattern.compile("(?i)^\\W*(?:so |and |but )?what (?:does|do) .{1,60}\\b(?:mean"
+            + "|count|stand for|refer to|measure|include)\\b|^\\W*what(?:'s| is| are) [\"'`]");
     private static final Pattern OBSERVES = Pattern.compile("(?i)\\b(?:memory|vram|ram|usage|allocated|reserved)\\b"
             + ".{0,40}\\b(?:stays?|grows?|flat|climbs?|drops?|same|increas\\w*|goes up|keeps)\\b");
     private static final Pattern QUESTION = Pattern.compile("\\?\\s*$|(?i)^\\W*(?:why|what|how|which|when|where|who"
@@ -126,6 +130,7 @@ public final class IntentClassifier {
                 && !t.endsWith("?")) return Intent.CORRECTION;
         if (SMALL_TALK.matcher(t).find() && !s.asserts() && !HOW_TO.matcher(t).find()) return Intent.SMALL_TALK;
         if (SCIENCE_Q.matcher(t).find()) return Intent.FOLLOW_UP;
+        if (DEFINE.matcher(t).find()) return Intent.EXPLAIN;
         if (s.holdsFailure() && HELPS.matcher(t).find() && !EXPLICIT_WHAT_IF.matcher(t).find()) return Intent.FOLLOW_UP;
         boolean why = WHY_FIRST.matcher(t).find();
         if (HOW_TO.matcher(t).find() || CAN_I.matcher(t).find() && !why && !FIT.matcher(t).find()) return Intent.HOW_TO;

@@ -28,13 +28,14 @@ final class KnowledgeAnswers {
     };
     private static final int MAX_SNIPPETS = 2;
     private static final Pattern ANAPHOR = Pattern.compile("(?i)\\b(?:set|use|enable|turn on|do|pass|change"
-            + "|configure|apply|add|put|write|get) (?:it|that|this|them|those|these)\\b");
+            + "|configure|apply|add|put|write|get|limit|cap|lower|raise) (?:it|that|this|them|those|these)\\b");
 
     private KnowledgeAnswers() {}
 
     static String howTo(String question, String withContext, Facts facts, Report report) {
         String text = withContext;
-        var topic = Topics.find(Topics.howTo(), question);
+        List<Topics.Topic> named = Topics.findAll(Topics.howTo(), question);
+        var topic = named.stream().findFirst();
         // "how do I set it?" points back: the topic of the turns before comes before a match on other words.
         if (topic.isEmpty() && ANAPHOR.matcher(question).find()) topic = Topics.find(Topics.howTo(), withContext);
         if (topic.isEmpty()) topic = KnowledgeSearch.howTo(question);
@@ -59,6 +60,14 @@ final class KnowledgeAnswers {
                 lines.add(indent(e.getValue()));
                 shown++;
             }
+        }
+        // A second topic the question names ("ZeRO-3 with the optimizer offloaded"): its snippet for the same stack.
+        if (named.size() > 1 && shown == 1) {
+            var second = named.get(1);
+            stacks.stream().filter(st -> second.texts().containsKey(st)).findFirst().ifPresent(st -> {
+                lines.add(Messages.get("howto.head", second.name(), label(st)));
+                lines.add(indent(second.texts().get(st)));
+            });
         }
         if (!t.note().isBlank()) lines.add(t.note() + " [" + t.kb() + "]");
         return String.join("\n", lines);
@@ -113,7 +122,7 @@ final class KnowledgeAnswers {
         }
         if (term.isEmpty()) return report == null ? Messages.get("explain.unknown") : FollowUps.answer(question,
                 report, Facts.EMPTY);
-        String out = term.get().texts().get("text") + " [" + term.get().kb() + "]";
+        String out = Topics.explained(term.get());
         String figures = figures(term.get().name(), report);
         return figures == null ? out : out + "\n" + figures;
     }
@@ -122,7 +131,7 @@ final class KnowledgeAnswers {
     private static String figures(String term, Report report) {
         if (report == null) return null;
         Map<String, Object> n = report.numbers();
-        if (term.startsWith("reserved") && n.get("reserved_bytes") instanceof Number r
+        if ((term.startsWith("reserved") || term.startsWith("fragmentation")) && n.get("reserved_bytes") instanceof Number r
                 && n.get("allocated_bytes") instanceof Number a) {
             long idle = r.longValue() - a.longValue();
             Object tried = n.get("tried_bytes");

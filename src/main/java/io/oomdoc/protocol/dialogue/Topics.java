@@ -50,6 +50,30 @@ public final class Topics {
         return Optional.ofNullable(best);
     }
 
+    /** A glossary term as an answer: its name first, so the reply says what it explains, then the entry it is from. */
+    public static String explained(Topic term) {
+        String name = term.name();
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1) + ": " + term.texts().get("text") + " ["
+                + term.kb() + "]";
+    }
+
+    /**
+     * Every topic whose keyword occurs in the text, most specific (longest keyword) first: a question can name two
+     * ("ZeRO-3 with the optimizer offloaded").
+     */
+    public static List<Topic> findAll(List<Topic> topics, String text) {
+        String lower = normal(text);
+        Map<Topic, Integer> found = new LinkedHashMap<>();
+        for (Topic t : topics) {
+            for (String k : t.keywords()) {
+                String key = normal(k);
+                if (containsWord(lower, key)) found.merge(t, key.length(), Math::max);
+            }
+        }
+        return found.entrySet().stream().sorted(Map.Entry.<Topic, Integer>comparingByValue().reversed())
+                .map(Map.Entry::getKey).toList();
+    }
+
     /** "8 bit adam", "8-bit adam" and "8_bit_adam" are one spelling. */
     private static String normal(String s) {
         return INNER_JOINER.matcher(s.toLowerCase(Locale.ROOT)).replaceAll(" ");
@@ -59,6 +83,9 @@ public final class Topics {
     private static final java.util.regex.Pattern INNER_JOINER = java.util.regex.Pattern.compile("(?<=[a-z0-9])[-_]"
             + "(?=[a-z0-9])");
 
+    /** "offloaded", "checkpoints", "sharding": a keyword's inflections still name it. */
+    private static final java.util.regex.Pattern INFLECTION = java.util.regex.Pattern.compile("(?:s|es|ed|d|ing)\\b");
+
     /** The keyword as whole words: "amp" is not in "sample", "blocks" is not in "blockSize". */
     static boolean containsWord(String text, String keyword) {
         for (int i = text.indexOf(keyword); i >= 0; i = text.indexOf(keyword, i + 1)) {
@@ -67,8 +94,7 @@ public final class Topics {
                     || !Character.isLetterOrDigit(keyword.charAt(0));
             boolean endOk = end == text.length() || !Character.isLetterOrDigit(text.charAt(end))
                     || !Character.isLetterOrDigit(keyword.charAt(keyword.length() - 1))
-                    || text.charAt(end) == 's' && (end + 1 == text.length()
-                            || !Character.isLetterOrDigit(text.charAt(end + 1)));
+                    || INFLECTION.matcher(text).region(end, text.length()).lookingAt();
             if (startOk && endOk) return true;
         }
         return false;

@@ -252,7 +252,12 @@ class FactExtractorTest {
     @Test
     void numbersThatAreNotGpus() {
         assertNull(FactExtractor.extract("max_model_len=4090 and line 3090 of train.py").gpuName());
-        assertNull(FactExtractor.extract("fine-tuning SAM with lightning-sam on a 4070 ti 12gb").gpuName(), "a 4070 Ti is not the 4070 of the catalog");
+    }
+
+    @Test
+    void aTiIsNotTheCardWithoutTheSuffix() {
+        assertEquals("GeForce RTX 4070 Ti",
+                FactExtractor.extract("fine-tuning SAM with lightning-sam on a 4070 ti 12gb").gpuName());
     }
 
     @ParameterizedTest
