@@ -215,6 +215,13 @@ final class BudgetAnswers {
         Setup s = SetupFromFacts.from(f).orElseThrow();
         Budget b = new BudgetEngine().estimate(s.withBatch(Math.max(1, s.batch())), f.gpuMemBytes());
         long fixed = fixedCost(b);
+        if (s.mode() == Setup.Mode.INFER) {
+            String line = Messages.get("fit.weights", name(s), Bytes.human(b.perGpuBytes().weights()),
+                    Math.max(1, s.gpus()), Bytes.human(f.gpuMemBytes()), b.perGpuBytes().weights() < f.gpuMemBytes()
+                            ? Messages.get("fit.weights.room", Bytes.human(f.gpuMemBytes() - b.perGpuBytes().weights()))
+                            : Messages.get("fit.weights.over"));
+            return new Result(line + "\n" + Messages.get("ask.seq.serving"), "seq");
+        }
         String line = Messages.get("fit.fixed", name(s), Bytes.human(fixed), Math.max(1, s.gpus()),
                 Bytes.human(f.gpuMemBytes()), fixed < f.gpuMemBytes() ? Messages.get("fit.fixed.room",
                         Bytes.human(f.gpuMemBytes() - fixed)) : Messages.get("fit.fixed.over"));

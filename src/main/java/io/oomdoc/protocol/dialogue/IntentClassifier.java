@@ -109,6 +109,9 @@ public final class IntentClassifier {
     /** "what does max batch total tokens count", "what does X mean": a definition, whatever words it contains. */
     private static final Pattern DEFINE = Pattern.compile("(?i)^\\W*(?:so |and |but )?what (?:does|do) .{1,60}\\b(?:mean"
             + "|count|stand for|refer to|measure|include)\\b|^\\W*what(?:'s| is| are) [\"'`]");
+    /** "different problem on a fresh runtime: …": a second failure, not a follow-up on the first. */
+    private static final Pattern NEW_PROBLEM = Pattern.compile("(?i)\\b(?:different|new|another|other|second|next)"
+            + " (?:problem|issue|error|failure|crash|oom)\\b");
     private static final Pattern OBSERVES = Pattern.compile("(?i)\\b(?:memory|vram|ram|usage|allocated|reserved)\\b"
             + ".{0,40}\\b(?:stays?|grows?|flat|climbs?|drops?|same|increas\\w*|goes up|keeps)\\b");
     private static final Pattern QUESTION = Pattern.compile("\\?\\s*$|(?i)^\\W*(?:why|what|how|which|when|where|who"
@@ -122,6 +125,7 @@ public final class IntentClassifier {
         String t = s.text().strip();
         boolean question = QUESTION.matcher(t).find();
         if (s.pastedFailure()) return Intent.NEW_FAILURE;
+        if (s.describesFailure() && NEW_PROBLEM.matcher(t).find()) return Intent.NEW_FAILURE;
         if (THANKS.matcher(t).find() && !t.contains("?")) return Intent.SMALL_TALK;
         if (s.pending() && t.length() <= 40 && s.asserts() && !question) return Intent.ANSWER;
         if (s.afterWhatIf() && CONTINUES.matcher(t).find() && (s.asserts() || s.hypothetical())) return Intent.WHAT_IF;

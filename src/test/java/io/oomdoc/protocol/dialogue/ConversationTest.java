@@ -158,4 +158,20 @@ class ConversationTest {
         Answer a = c.respond("i'm not using gradient checkpointing btw");
         assertNotEquals(Intent.ANSWER, a.intent());
     }
+    @Test
+    void aDifferentProblemAfterAFailureIsANewFailure() {
+        c.respond(Fixtures.text("traces/segtoolbox-backward-1x-cached.txt"));
+        Answer a = c.respond("different problem on a fresh runtime: the process dies while loading the model, before "
+                + "the gpu even fills. the colab instance only has 12.7 GB of RAM");
+        assertEquals(Intent.NEW_FAILURE, a.intent());
+    }
+
+    @Test
+    void aServingFitWithoutTheContextLengthStatesTheWeightsAndAsksForMaxModelLen() {
+        c.respond("i serve mistral-7b with vllm on a 24 GB RTX 3090");
+        Answer a = c.respond("what's the smallest setup to serve it in bf16 with vllm?");
+        assertTrue(a.text().startsWith("Weights of"), a.text());
+        assertFalse(a.text().contains("optimizer"), a.text());
+        assertEquals("seq", c.pendingKey());
+    }
 }
