@@ -33,9 +33,10 @@ public final class Passages {
             "have", "ha", "had", "really", "much", "many", "some", "any", "will", "other", "same", "like", "need",
             "want", "work", "workin", "try", "tried", "think", "know", "seem", "right", "now", "here", "there", "these",
             "those", "them", "they", "you", "your", "we", "our", "it'", "don", "doesn", "didn", "isn", "even", "ok",
-            "okay", "yes", "yeah", "thank", "pleas", "what'", "someth", "anythi", "actual", "exactl", "again", "into",
-            "out", "off", "over", "under", "about", "befor", "did", "done", "say", "said", "see", "look", "got", "get",
-            "way", "who", "where", "whole", "each", "every", "first", "then", "well", "better", "worse", "lot", "bit");
+            "okay", "yes", "yeah", "thank", "please", "what'", "someth", "anythi", "actual", "exactl", "again", "into",
+            "out", "off", "over", "under", "about", "before", "did", "done", "say", "said", "see", "look", "got", "get",
+            "way", "who", "where", "whole", "each", "every", "first", "then", "well", "better", "worse", "lot", "bit",
+            "withou", "tested", "test", "more", "less", "kind", "sort", "guess", "mean");
 
     private final List<Passage> passages;
     private final List<Map<String, Double>> tf = new ArrayList<>();

@@ -76,7 +76,8 @@ final class KnowledgeAnswers {
     static String explain(String text, String withContext, Report report) {
         String math = arithmetic(text);
         String blocks = blocks(withContext);
-        String extra = math != null ? math : blocks;
+        String shape = shape(text);
+        String extra = shape != null ? shape : math != null ? math : blocks;
         String base = explainTerm(text, withContext, report);
         return extra == null ? base : extra + "\n" + base;
     }
@@ -99,6 +100,32 @@ final class KnowledgeAnswers {
         return Messages.get("explain.math", String.join(" × ", parts), String.format(Locale.ROOT, "%,.0f", product),
                 String.format(Locale.ROOT, "%.2f", product / (1L << 30)), String.format(Locale.ROOT, "%.2f",
                         product / 1e9));
+    }
+
+    private static final Pattern SHAPE = Pattern.compile("(?i)\\b(bf16|f16|fp16|f32|fp32|float32|float16|bfloat16|f64"
+            + "|s32|int32|s8|u8|int8|pred|s64|int64)\\[(\\d+(?:\\s*,\\s*\\d+)+)\\]");
+
+    /**
+     * "bf16[128,6,256,256]" (an XLA buffer) or "float32[8, 2048, 50257]": elements × bytes per element, and what
+     * the dimensions usually are, so a shape in a dump is a size the user can act on.
+     */
+    static String shape(String text) {
+        var m = SHAPE.matcher(text);
+        if (!m.find()) return null;
+        String[] dims = m.group(2).split("\\s*,\\s*");
+        double elements = 1;
+        for (String d : dims) elements *= Double.parseDouble(d);
+        int bytes = switch (m.group(1).toLowerCase(Locale.ROOT)) {
+            case "f32", "fp32", "float32", "s32", "int32" -> 4;
+            case "f64", "s64", "int64" -> 8;
+            case "s8", "u8", "int8", "pred" -> 1;
+            default -> 2;
+        };
+        String size = Bytes.human((long) (elements * bytes));
+        boolean square = dims.length >= 2 && dims[dims.length - 1].equals(dims[dims.length - 2]);
+        return Messages.get("explain.shape", m.group(), String.join(" × ", dims),
+                String.format(Locale.ROOT, "%,.0f", elements), bytes, size, dims[0],
+                square ? Messages.get("explain.shape.square", dims[dims.length - 1]) : "");
     }
 
     /** vLLM's "# GPU blocks: N" in tokens. */
