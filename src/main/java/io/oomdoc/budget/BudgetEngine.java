@@ -147,8 +147,13 @@ public final class BudgetEngine {
             double attnRatio = (double) m.heads() * s.seq() / m.hidden();
             boolean fused = s.attention() != Attention.EAGER;
             double base, attn;
+            // The residual stream has the dtype of the weights the forward reads: fp32 when autocast runs over fp32
+            // master weights (a mixed-precision full fine-tune), 16-bit under pure 16-bit training and under LoRA/QLoRA,
+            // whose frozen base is loaded in 16 bits (torch_dtype / bnb_4bit_compute_dtype) even with --bf16 autocast.
+            boolean stream16 = s.precision() != Precision.FP32 && (pure || lora);
             if (s.precision() == Precision.FP32) { base = 68; attn = 10; }
-            else if (s.precision().mixed()) { base = 38; attn = 11; }
+            else if (s.precision().mixed() && !stream16) { base = 38; attn = 11; }
+            else if (s.precision().mixed()) { base = 34; attn = 11; } // 16-bit stream; autocast keeps softmax in fp32
             else { base = 34; attn = 5; }
             // Korthikanti's 34 assumes a GPT block with a 4h GELU MLP (19·s·b·h of it). A gated MLP (SwiGLU/GeGLU)
             // keeps
@@ -162,7 +167,7 @@ public final class BudgetEngine {
             double perLayer = sbh * (base + (fused ? 0 : attn * attnRatio));
             if (train) {
                 if (s.checkpointing() == Checkpointing.FULL) {
-                    int inputBytes = s.precision() == Precision.BF16 || s.precision() == Precision.FP16 ? 2 : 4;
+                    int inputBytes = stream16 ? 2 : 4;
                     act = Math.round(sbh * inputBytes * m.layers() + perLayer);
                     assumptions.add("full activation checkpointing: each layer's input kept, one layer's working set "
                             + "recomputed");
@@ -181,8 +186,10 @@ public final class BudgetEngine {
                     assumptions.add("logits b·s·V in 16-bit plus an fp32 copy for the loss and its gradient");
                 }
             } else {
-                act = Math.round(perLayer); // inference keeps one layer's tensors at a time
-                if (m.vocab() > 0) logits = (long) s.batch() * s.seq() * m.vocab() * s.precision().activationBytes;
+                act = inferenceWorkingSet(m, s);
+                // generate() asks for the last position's logits only (transformers >= 4.45 passes logits_to_keep=1 to
+                // the model; GenerationMixin), and upcasts them to fp32 for the logits processors
+                if (m.vocab() > 0) logits = (long) s.batch() * m.vocab() * 4L;
                 int kvBytes = s.precision() == Precision.FP32 ? 4 : 2;
                 kv = 2L * m.layers() * m.kvHeads() * m.headDim() * kvBytes * (long) s.seq() * s.batch();
                 assumptions.add("KV cache 2·L·kv_heads·head_dim·" + kvBytes + " B per token for " + s.seq()
@@ -214,6 +221,20 @@ public final class BudgetEngine {
         Long headroom = gpuBytes == null ? null : gpuBytes - total;
         return new Budget(P, trainable, new Budget.Terms(weights, grads, opt, act, logits, kv, overhead, total),
                 gpuBytes, fits, headroom, List.copyOf(assumptions));
+    }
+
+    /**
+     * Inference under no_grad keeps no activations for a backward: a tensor is freed as soon as its last consumer has
+     * run, so the peak inside a layer is the MLP's intermediates (act(gate), up and their product, 3·f values per
+     * token in HF's LlamaMLP `down_proj(act_fn(gate_proj(x)) * up_proj(x))`) beside the residual stream and its normed
+     * copy (2·h). Eager attention adds the score and probability matrices, b·a·s² each.
+     */
+    static long inferenceWorkingSet(ModelSpec m, Setup s) {
+        int bytes = s.precision() == Precision.FP32 ? 4 : 2;
+        double tokens = (double) s.seq() * s.batch();
+        double perToken = 2.0 * m.hidden() + 3.0 * m.ffn();
+        double scores = s.attention() == Attention.EAGER ? 2.0 * s.batch() * m.heads() * (double) s.seq() * s.seq() : 0;
+        return Math.round((tokens * perToken + scores) * bytes);
     }
 
     /** LoRA on every linear layer of attention and MLP: r·(d_in + d_out) per adapted matrix. */

@@ -137,7 +137,8 @@ public final class BudgetBench {
         JsonNode a = it.path("arch");
         ModelSpec m = a.has("layers")
                 ? new ModelSpec(it.path("model").asText(), a.path("params").asLong(), a.path("layers").asInt(), a.path("hidden").asInt(), a.path("heads").asInt(),
-                        a.path("kv_heads").asInt(), a.path("ffn").asInt(), a.path("vocab").asInt(), a.path("tied").asBoolean(), 0, 0)
+                        a.path("kv_heads").asInt(), a.path("ffn").asInt(), a.path("vocab").asInt(), a.path("tied").asBoolean(),
+                        a.path("experts_total").asInt(0), a.path("experts_active").asInt(0))
                 : ModelSpec.ofParams(it.path("model").asText(), a.path("params").asLong());
         String method = it.path("method").asText();
         boolean infer = method.equals("inference");
@@ -148,7 +149,9 @@ public final class BudgetBench {
         Setup.Quant quant = q.startsWith("none") ? Setup.Quant.NONE : q.startsWith("int8") ? Setup.Quant.INT8 : Setup.Quant.NF4;
         String o = it.path("optimizer").asText("adamw");
         Setup.Optimizer opt = o.contains("8bit") ? Setup.Optimizer.ADAMW_8BIT : Setup.Optimizer.ADAMW;
-        Setup.Checkpointing ck = it.path("checkpointing").asText("none").startsWith("full") ? Setup.Checkpointing.FULL : Setup.Checkpointing.NONE;
+        String c = it.path("checkpointing").asText("none");
+        Setup.Checkpointing ck = c.startsWith("full") ? Setup.Checkpointing.FULL
+                : c.startsWith("selective") ? Setup.Checkpointing.SELECTIVE : Setup.Checkpointing.NONE;
         String at = it.path("attention").asText("sdpa");
         Setup.Attention attn = at.startsWith("eager") ? Setup.Attention.EAGER : at.startsWith("flash") ? Setup.Attention.FLASH : Setup.Attention.SDPA;
         String sh = it.path("sharding").asText("none");
@@ -156,8 +159,11 @@ public final class BudgetBench {
         int seq = it.path("seq").asInt(0), batch = it.path("batch").asInt(0);
         int rank = method.equals("full") || infer ? 0 : it.path("lora_rank").asInt(8);
         boolean allocated = it.path("measured_how").asText().contains("max_memory_allocated");
+        // a reserved peak holds the allocator's slack but not the CUDA context
+        boolean reserved = it.path("measured_how").asText().contains("max_memory_reserved");
         Setup s = new Setup(m, seq, batch, infer ? Setup.Mode.INFER : Setup.Mode.TRAIN, prec, opt, ck, attn, zero, it.path("gpus").asInt(1),
-                rank, quant, allocated ? 0 : BudgetEngine.DEFAULT_CONTEXT);
+                rank, quant, allocated || reserved ? 0 : BudgetEngine.DEFAULT_CONTEXT);
+        if (sh.contains("offload_optimizer")) s = s.withOffload();
         if (rank > 0 && it.path("lora_targets").asText("").startsWith("q,v")) s = s.withLoraTargets(Setup.LoraTargets.QV);
         return s;
     }
