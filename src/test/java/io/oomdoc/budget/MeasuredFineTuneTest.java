@@ -105,4 +105,24 @@ class MeasuredFineTuneTest {
             for (Ladder.Rung r : rungs) assertTrue(r.savedBytes() > 0, "zero " + zero + ": " + r);
         }
     }
+    @Test
+    void generateKeepsOnlyTheLastPositionsLogits() {
+        // Qwen2.5 speed benchmark (held out): Qwen2.5-7B-Instruct BF16, 30720 input + 2048 generated tokens, one A100,
+        // max_memory_allocated 19.97 GiB
+        ModelSpec q7 = ModelCatalog.find("qwen2.5-7b").orElseThrow();
+        Setup s = new Setup(q7, 30720 + 2048, 1, Setup.Mode.INFER, Setup.Precision.BF16, Setup.Optimizer.ADAMW,
+                Setup.Checkpointing.NONE, Setup.Attention.FLASH, 0, 1, 0, Setup.Quant.NONE, 0);
+        Budget b = engine.estimate(s, null);
+        assertEquals(4L * q7.vocab(), b.perGpuBytes().logits());
+        assertEquals(19.97, allocated(b) / (double) Bytes.GIB, 19.97 * 0.05);
+    }
+
+    @Test
+    void qloraCheckpointsItsSixteenBitResidualStream() {
+        // LLaMA-Factory wiki: Llama-2-7B QLoRA, FlashAttention-2, batch 1, 32768 tokens, gradient checkpointing: 32 GB
+        ModelSpec l2 = ModelCatalog.find("llama-2-7b").orElseThrow();
+        Setup s = new Setup(l2, 32768, 1, Setup.Mode.TRAIN, Setup.Precision.MIXED_BF16, Setup.Optimizer.ADAMW,
+                Setup.Checkpointing.FULL, Setup.Attention.FLASH, 0, 1, 8, Setup.Quant.NF4, BudgetEngine.DEFAULT_CONTEXT);
+        assertEquals(32.0, engine.estimate(s, null).perGpuBytes().total() / (double) Bytes.GIB, 32.0 * 0.10);
+    }
 }
