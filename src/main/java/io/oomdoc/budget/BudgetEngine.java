@@ -111,6 +111,23 @@ public final class BudgetEngine {
                 opt = opt / N;
                 assumptions.add("ZeRO-3 / FSDP over " + N + " GPUs shards the frozen base and the adapters' states; "
                         + "one gathered unit (" + Bytes.human(gathered) + ") stays whole");
+            } else if (s.zeroStage() > 0 && !lora && pure) {
+                // Pure 16-bit sharded training (FSDP over a bf16 module: litgpt's bf16-true, HF Trainer with torch_dtype
+                // bf16 and no --bf16): no fp32 copy exists to partition. torch.optim.AdamW allocates its moments with
+                // zeros_like(param), so they are 16-bit as well; FSDP full shard splits parameters, gradients and
+                // states alike (stage 3), SHARD_GRAD_OP gradients and states (stage 2).
+                long largestLayer = m.hasArchitecture() ? Math.max((long) m.vocab() * m.hidden(),
+                        (long) m.hidden() * m.ffn()) : P / 50;
+                if (s.zeroStage() >= 3) {
+                    weights = 2L * P / N + 4L * largestLayer; // the gathered unit: its parameters and gradients
+                    grads = 2L * trainable / N;
+                } else {
+                    weights = 2L * P;
+                    grads = s.zeroStage() == 2 ? 2L * trainable / N : 2L * trainable;
+                }
+                opt = Math.round(optBytes * trainable / N);
+                assumptions.add("pure 16-bit sharding over " + N + " GPUs: 16-bit parameters, gradients and "
+                        + "optimizer states split (no fp32 master to partition)");
             } else if (s.zeroStage() > 0 && !lora) {
                 // DeepSpeed partitions fp32 master (absent in pure 16-bit) + fp32 gradient copy + the optimizer's own
                 // state:
