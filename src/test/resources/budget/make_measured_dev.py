@@ -351,6 +351,13 @@ for name, meth, rank, v in [("lora--llama-3.2-3B-rank32", "lora", 32, 2229272576
         notes="max_seq_length 768 (texts over 1300 characters dropped; the longest batch sets the peak), batch 4, "
               "AdamW; eval generation uses batch 4 too")
 
+# Round-2 sources were held out until the first look (engine at commit 6483d33, figures in bench/results.md); two later
+# changes (pure-16-bit sharding, the AdamW step copy) were made after reading their errors, so they are marked seen.
+for r in out:
+    if r["split"] == "holdout":
+        r["split"] = "seen-r2"
+        r["notes"] = (r.get("notes") or "") + " [held out in round 2 until the first look at commit 6483d33]"
+
 json.dump(out, open("src/test/resources/budget/measured_dev.json", "w"), indent=1)
 from collections import Counter
 print(len(out), Counter(r["source_key"] for r in out), Counter(r["family"] for r in out))

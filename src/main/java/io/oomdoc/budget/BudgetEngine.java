@@ -80,7 +80,7 @@ public final class BudgetEngine {
             int gradBytes = pure ? 2 : 4;
             grads = trainable * gradBytes;
             double optBytes = switch (s.optimizer()) {
-                case ADAMW -> pure ? 4 : 8;
+                case ADAMW, ADAMW_FUSED -> pure ? 4 : 8;
                 case ADAMW_8BIT, PAGED_ADAMW_8BIT -> 2;
                 case ADAFACTOR -> 0.1;
                 case SGD -> 0;
@@ -135,7 +135,7 @@ public final class BudgetEngine {
                 // (DeepSpeed and FSDP keep the fp32 master and fp32 optimizer states even when the module is 16-bit;
                 // the
                 // measured litgpt FSDP runs sit above the pure-16-bit 8·P/N, so the conservative count is kept.)
-                double k = 4 + 4 + (s.optimizer() == Setup.Optimizer.ADAMW ? 8 : optBytes);
+                double k = 4 + 4 + (s.optimizer().adam() ? 8 : optBytes);
                 long sixteen = Math.round(k * trainable / N);
                 if (s.zeroStage() <= 2) {
                     weights = 2L * P;
@@ -219,6 +219,12 @@ public final class BudgetEngine {
             assumptions.add("activations not computed: no --seq/--batch given (model states only)");
         }
 
+        long stepTransient = train ? adamStepTransient(s, trainable, pure, N) : 0;
+        if (stepTransient > act + logits) {
+            opt += stepTransient - act - logits;
+            assumptions.add("the optimizer step's peak (" + Bytes.human(stepTransient) + " of foreach AdamW "
+                    + "intermediates) is above the activations, which are freed by then");
+        }
         long live = weights + grads + opt + act + logits + kv;
         long context = s.contextBytes() >= 0 ? s.contextBytes() : DEFAULT_CONTEXT;
         long overhead = context + Math.round(live * ALLOCATOR_SLACK);
@@ -238,6 +244,21 @@ public final class BudgetEngine {
         Long headroom = gpuBytes == null ? null : gpuBytes - total;
         return new Budget(P, trainable, new Budget.Terms(weights, grads, opt, act, logits, kv, overhead, total),
                 gpuBytes, fits, headroom, List.copyOf(assumptions));
+    }
+
+    /**
+     * torch.optim.AdamW runs its foreach implementation by default on CUDA, which "uses ~ sizeof(params) more peak
+     * memory than the for-loop version due to the intermediates being a tensorlist" (PyTorch optimizer docs):
+     * `_foreach_sqrt(exp_avg_sqs)` allocates a copy of every second moment at once. That happens in the step, after
+     * backward has freed the activations, so it counts against them, not on top. DeepSpeed's ZeRO optimizers
+     * (fused, per partition) and 8-bit AdamW (per tensor) have no such list-wide copy.
+     */
+    static long adamStepTransient(Setup s, long trainable, boolean pure, int gpus) {
+        if (s.optimizer() != Setup.Optimizer.ADAMW || s.offloadOptimizer()) return 0;
+        boolean deepSpeed = s.zeroStage() > 0 && !pure && s.loraRank() == 0;
+        if (deepSpeed) return 0;
+        long shard = s.zeroStage() > 0 ? trainable / Math.max(1, gpus) : trainable;
+        return shard * (pure ? 2 : 4);
     }
 
     /**

@@ -29,7 +29,7 @@ public final class Ladder {
                     false);
         if (c.s.attention() == Setup.Attention.EAGER) c.rung(c.s.withAttention(Setup.Attention.SDPA), "SDPA / FlashA"
                 + "ttention", "M11", "free", false);
-        if (train && c.s.optimizer() == Setup.Optimizer.ADAMW) c.rung(c.s.withOptimizer(Setup.Optimizer.ADAMW_8BIT),
+        if (train && c.s.optimizer().adam()) c.rung(c.s.withOptimizer(Setup.Optimizer.ADAMW_8BIT),
                 "8-bit AdamW", "M12", "low", false);
         if (train && c.s.gpus() > 1 && c.s.zeroStage() < 3)
             c.rung(c.s.withZero(3), "ZeRO-3 / FSDP full shard over " + c.s.gpus() + " GPUs", "M9", "communication",

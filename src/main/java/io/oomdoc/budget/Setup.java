@@ -33,7 +33,12 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
         public boolean mixed() { return this == MIXED_BF16 || this == MIXED_FP16; }
     }
 
-    public enum Optimizer { ADAMW, ADAMW_8BIT, PAGED_ADAMW_8BIT, ADAFACTOR, SGD, SGD_MOMENTUM }
+    /**
+     * ADAMW is torch.optim.AdamW as constructed by default (foreach on CUDA); ADAMW_FUSED is a fused or per-parameter
+     * AdamW (fused=True, HF's adamw_hf / adamw_torch_fused, DeepSpeed's FusedAdam): same states, no list-wide step copy.
+     */
+    public enum Optimizer { ADAMW, ADAMW_FUSED, ADAMW_8BIT, PAGED_ADAMW_8BIT, ADAFACTOR, SGD, SGD_MOMENTUM;
+        public boolean adam() { return this == ADAMW || this == ADAMW_FUSED; } }
 
     public enum Checkpointing { NONE, SELECTIVE, FULL }
 

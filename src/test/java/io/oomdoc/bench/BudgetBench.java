@@ -237,7 +237,9 @@ public final class BudgetBench {
         String p = c.path("precision").asText("fp32").toLowerCase(Locale.ROOT);
         Setup.Precision prec = p.contains("fp16") ? Setup.Precision.MIXED_FP16 : p.contains("bf16") ? Setup.Precision.MIXED_BF16 : Setup.Precision.FP32;
         String o = c.path("optimizer").asText("adamw").toLowerCase(Locale.ROOT);
-        Setup.Optimizer opt = o.contains("8bit") ? Setup.Optimizer.ADAMW_8BIT : o.contains("adafactor") ? Setup.Optimizer.ADAFACTOR : Setup.Optimizer.ADAMW;
+        // the HF page's runs used Trainer's adamw_hf of 2022, a per-parameter loop (no foreach step copy)
+        Setup.Optimizer opt = o.contains("8bit") ? Setup.Optimizer.ADAMW_8BIT : o.contains("adafactor") ? Setup.Optimizer.ADAFACTOR
+                : Setup.Optimizer.ADAMW_FUSED;
         boolean gc = c.path("grad_checkpointing").asBoolean(false);
         int batch = c.path("batch").asInt(0), seq = c.path("seq_len").asInt(0);
         if (kind.equals("training") && (batch == 0 || seq == 0)) return null;
