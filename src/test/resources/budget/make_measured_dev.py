@@ -358,6 +358,21 @@ for r in out:
         r["split"] = "seen-r2"
         r["notes"] = (r.get("notes") or "") + " [held out in round 2 until the first look at commit 6483d33]"
 
+# ---- Round 3: torchao quantization README, generate.py on one A100 80GB (HOLDOUT, inference) ----
+# Added after the round-2 changes; held out by source before the engine was run on it.
+TAO = "https://github.com/pytorch/ao/blob/main/torchao/quantization/README.md"
+for model, tech, gb in [("llama-2-7b", "bf16", 13.88), ("llama-2-7b", "int8wo", 8.95), ("llama-2-7b", "int4wo-64", 4.50),
+                        ("llama-3-8b", "bf16", 16.43), ("llama-3-8b", "int8wo", 10.42), ("llama-3-8b", "int4wo-64", 6.88)]:
+    rec(id="torchao-%s-%s" % (model, tech), source=TAO, source_key="torchao-readme", split="holdout", family="inference",
+        model=model, method="inference", lora_rank=0, lora_targets=None,
+        quant={"bf16": "none", "int8wo": "int8 (torchao int8 weight-only)",
+               "int4wo-64": "int4 (torchao int4 weight-only, group 64)"}[tech],
+        seq=106, batch=1, precision="bf16", optimizer=None, checkpointing="none", attention="sdpa", gpus=1,
+        sharding="none", gpu="A100 80GB", outcome="fit", measured_bytes=round(gb * 1e9), measured_as="%.2f GB" % gb,
+        measured_how="torch.cuda.max_memory_reserved() / 1e9 (torchao/_models/llama/generate.py print_metrics)",
+        notes="batch 1, prompt 'Hello, my name is' (6 tokens) + max_new_tokens 100 (generate.py defaults; seq 106 is "
+              "our reading), torch.compile with a static KV cache; torchao quantizes every nn.Linear, lm_head included")
+
 json.dump(out, open("src/test/resources/budget/measured_dev.json", "w"), indent=1)
 from collections import Counter
 print(len(out), Counter(r["source_key"] for r in out), Counter(r["family"] for r in out))
