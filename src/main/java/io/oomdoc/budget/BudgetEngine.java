@@ -167,7 +167,10 @@ public final class BudgetEngine {
             // The residual stream has the dtype of the weights the forward reads: fp32 when autocast runs over fp32
             // master weights (a mixed-precision full fine-tune), 16-bit under pure 16-bit training and under LoRA/QLoRA,
             // whose frozen base is loaded in 16 bits (torch_dtype / bnb_4bit_compute_dtype) even with --bf16 autocast.
-            boolean stream16 = s.precision() != Precision.FP32 && (pure || lora);
+            // ZeRO and FSDP mixed precision also run the forward on 16-bit parameters: DeepSpeed's bf16/fp16 engine
+            // converts the module to half and keeps fp32 only in the optimizer; FSDP's MixedPrecision(param_dtype=bf16)
+            // casts the gathered parameters.
+            boolean stream16 = s.precision() != Precision.FP32 && (pure || lora || s.zeroStage() > 0);
             if (s.precision() == Precision.FP32) { base = 68; attn = 10; }
             else if (s.precision().mixed() && !stream16) { base = 38; attn = 11; }
             else if (s.precision().mixed()) { base = 34; attn = 11; } // 16-bit stream; autocast keeps softmax in fp32
