@@ -351,6 +351,16 @@ for name, meth, rank, v in [("lora--llama-3.2-3B-rank32", "lora", 32, 2229272576
         notes="max_seq_length 768 (texts over 1300 characters dropped; the longest batch sets the peak), batch 4, "
               "AdamW; eval generation uses batch 4 too")
 
+# How each source's code computes the loss over the logits (Setup.Loss), read from that code, not from the errors:
+# Qwen v1's modeling_qwen.py runs CrossEntropyLoss on the 16-bit shifted logits; litgpt's chunked_cross_entropy runs
+# F.cross_entropy on 16-bit lm_head chunks. The other sources use HF's ForCausalLMLoss / LlamaForCausalLM upcast or
+# torchtitan's fp32 cross-entropy, the engine's default.
+LOSS = {"qwen-readme": "native (modeling_qwen.py: CrossEntropyLoss on 16-bit shift_logits)",
+        "litgpt": "native (litgpt.utils.chunked_cross_entropy on 16-bit lm_head chunks)"}
+for r in out:
+    if r["source_key"] in LOSS:
+        r["loss"] = LOSS[r["source_key"]]
+
 # Round-2 sources were held out until the first look (engine at commit 6483d33, figures in bench/results.md); two later
 # changes (pure-16-bit sharding, the AdamW step copy) were made after reading their errors, so they are marked seen.
 for r in out:

@@ -202,8 +202,15 @@ public final class BudgetEngine {
                         + ") bytes (Korthikanti et al. 2022" + (fused ? ", attention scores not stored under "
                                 + s.attention().name().toLowerCase(Locale.ROOT) : ", eager attention") + ")");
                 if (m.vocab() > 0) {
-                    logits = (long) s.batch() * s.seq() * m.vocab() * (s.precision().activationBytes + 4L + 4L);
-                    assumptions.add("logits b·s·V in 16-bit plus an fp32 copy for the loss and its gradient");
+                    logits = trainingLogits(s, m);
+                    boolean autocastUpcast = s.loss() == Setup.Loss.NATIVE && s.precision().mixed();
+                    assumptions.add(autocastUpcast ? "logits b·s·V in 16-bit; autocast runs the cross-entropy in fp32"
+                            : switch (s.loss()) {
+                        case FP32 -> "logits b·s·V in 16-bit plus the fp32 copy and log-softmax of an upcast loss";
+                        case NATIVE -> "logits b·s·V and the log-softmax cross-entropy saves, both 16-bit";
+                        case FUSED -> "logits b·s·V once, the loss fused over them";
+                        case FUSED_LINEAR -> "fused linear cross-entropy: one chunk of fp32 logits, never all b·s·V";
+                    });
                 }
             } else {
                 act = inferenceWorkingSet(m, s);
@@ -247,6 +254,30 @@ public final class BudgetEngine {
         Long headroom = gpuBytes == null ? null : gpuBytes - total;
         return new Budget(P, trainable, new Budget.Terms(weights, grads, opt, act, logits, kv, overhead, total),
                 gpuBytes, fits, headroom, List.copyOf(assumptions));
+    }
+
+    /**
+     * The loss's logits, by how the recipe computes it (Setup.Loss). Fused linear cross-entropy (Liger's
+     * LigerFusedLinearCrossEntropyFunction) works on chunks of next_pow2(ceil(b·s / ceil(V/h))) tokens, so a chunk holds
+     * about as many fp32 logits as the hidden states have values.
+     */
+    static long trainingLogits(Setup s, ModelSpec m) {
+        double tokens = (double) s.batch() * s.seq();
+        int a = s.precision().activationBytes;
+        if (s.loss() == Setup.Loss.FUSED_LINEAR) {
+            long inc = (m.vocab() + (long) m.hidden() - 1) / m.hidden();
+            long chunk = Long.highestOneBit(Math.max(1, (long) Math.ceil(tokens / inc)) * 2 - 1);
+            return Math.min((long) tokens, chunk) * m.vocab() * 4L;
+        }
+        // under autocast, cross_entropy/log_softmax are on torch.autocast's fp32 list: a 16-bit loss is upcast anyway
+        Setup.Loss loss = s.loss() == Setup.Loss.NATIVE && s.precision().mixed() ? Setup.Loss.FP32 : s.loss();
+        double perElement = switch (loss) {
+            case FP32 -> a + 4 + 4;
+            case NATIVE -> 2.0 * a;
+            case FUSED -> a;
+            case FUSED_LINEAR -> 0;
+        };
+        return Math.round(tokens * m.vocab() * perElement);
     }
 
     /**

@@ -164,6 +164,9 @@ public final class BudgetBench {
         Setup s = new Setup(m, seq, batch, infer ? Setup.Mode.INFER : Setup.Mode.TRAIN, prec, opt, ck, attn, zero, it.path("gpus").asInt(1),
                 rank, quant, allocated || reserved ? 0 : BudgetEngine.DEFAULT_CONTEXT);
         if (sh.contains("offload_optimizer")) s = s.withOffload();
+        String loss = it.path("loss").asText("fp32");
+        s = s.withLoss(loss.startsWith("native") ? Setup.Loss.NATIVE : loss.startsWith("fused-linear")
+                ? Setup.Loss.FUSED_LINEAR : loss.startsWith("fused") ? Setup.Loss.FUSED : Setup.Loss.FP32);
         if (rank > 0 && it.path("lora_targets").asText("").startsWith("q,v")) s = s.withLoraTargets(Setup.LoraTargets.QV);
         return s;
     }

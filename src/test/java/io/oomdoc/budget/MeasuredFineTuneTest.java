@@ -126,4 +126,18 @@ class MeasuredFineTuneTest {
                 Setup.Checkpointing.FULL, Setup.Attention.FLASH, 0, 1, 8, Setup.Quant.NF4, BudgetEngine.DEFAULT_CONTEXT);
         assertEquals(32.0, engine.estimate(s, null).perGpuBytes().total() / (double) Bytes.GIB, 32.0 * 0.10);
     }
+    @Test
+    void theLossDecidesWhatTheLogitsCost() {
+        // Llama-3-8B, 8192 tokens: b·s·V = 8192 × 128,256 logits
+        Setup s = train(llama3, 8192, 1, Setup.Precision.BF16, 16, Setup.Quant.NONE, 0, 1);
+        long elements = 8192L * 128256;
+        assertEquals(elements * 10, engine.estimate(s, null).perGpuBytes().logits()); // HF upcast: 2 + 4 + 4 B
+        assertEquals(elements * 4, engine.estimate(s.withLoss(Setup.Loss.NATIVE), null).perGpuBytes().logits());
+        // Liger: ceil(V/h) = 32, chunks of next_pow2(8192 / 32) = 256 tokens of fp32 logits
+        assertEquals(256L * 128256 * 4, engine.estimate(s.withLoss(Setup.Loss.FUSED_LINEAR), null).perGpuBytes().logits());
+        // under autocast the cross-entropy runs in fp32 whatever the model code does
+        Setup mixed = s.withPrecision(Setup.Precision.MIXED_BF16);
+        assertEquals(engine.estimate(mixed, null).perGpuBytes().logits(),
+                engine.estimate(mixed.withLoss(Setup.Loss.NATIVE), null).perGpuBytes().logits());
+    }
 }

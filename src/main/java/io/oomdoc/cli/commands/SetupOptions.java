@@ -39,6 +39,8 @@ public final class SetupOptions {
     @Option(names = "--gpus", defaultValue = "1", paramLabel = "N|all") String gpus;
     @Option(names = "--lora-rank", defaultValue = "0") int loraRank;
     @Option(names = "--quant", defaultValue = "none") String quant;
+    @Option(names = "--loss", defaultValue = "fp32", description = "fp32 (HF upcast), native (16-bit), fused, "
+            + "fused-linear (Liger/Unsloth)") String loss;
     @Option(names = "--offload", description = "optimizer states in CPU RAM (DeepSpeed ZeRO-Offload)") boolean offload;
     @Option(names = "--gpu-mem", paramLabel = "SIZE") String gpuMem;
     @Option(names = "--gpu", paramLabel = "NAME") String gpu;
@@ -84,6 +86,7 @@ public final class SetupOptions {
                 parse(Setup.Attention.class, "--attention", attention), zero, n, loraRank, parse(Setup.Quant.class,
                         "--quant", quant),
                 BudgetEngine.DEFAULT_CONTEXT);
+        s = s.withLoss(parse(Setup.Loss.class, "--loss", loss));
         return offload ? s.withOffload() : s;
     }
 
