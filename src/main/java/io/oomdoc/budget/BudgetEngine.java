@@ -191,6 +191,14 @@ public final class BudgetEngine {
                     act = Math.round(sbh * inputBytes * m.layers() + perLayer);
                     assumptions.add("full activation checkpointing: each layer's input kept, one layer's working set "
                             + "recomputed");
+                } else if (s.checkpointing() == Checkpointing.OFFLOAD) {
+                    // Offloaded checkpointing (Unsloth's "unsloth" mode, torch.autograd.graph.save_on_cpu, torchtune's
+                    // enable_activation_offloading): each layer's input goes to pinned host RAM; the GPU keeps the layer
+                    // being recomputed and the inputs of the two layers in flight (one copying out, one copying back).
+                    int inputBytes = stream16 ? 2 : 4;
+                    act = Math.round(sbh * inputBytes * Math.min(2, m.layers()) + perLayer);
+                    assumptions.add("offloaded checkpointing: layer inputs in host RAM ("
+                            + Bytes.human(Math.round(sbh * inputBytes * m.layers())) + "), two in flight on the GPU");
                 } else if (s.checkpointing() == Checkpointing.SELECTIVE) {
                     act = Math.round(sbh * base * m.layers());
                     assumptions.add("selective checkpointing: the attention core is recomputed");

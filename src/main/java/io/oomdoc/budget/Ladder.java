@@ -24,7 +24,7 @@ public final class Ladder {
         }
         if (c.s.precision() == Setup.Precision.FP32) c.rung(c.s.withPrecision(Setup.Precision.MIXED_BF16),
                 "bf16 autocast", "M6", "free", false);
-        if (train && c.s.checkpointing() != Setup.Checkpointing.FULL)
+        if (train && c.s.checkpointing() != Setup.Checkpointing.FULL && c.s.checkpointing() != Setup.Checkpointing.OFFLOAD)
             c.rung(c.s.withCheckpointing(Setup.Checkpointing.FULL), "activation checkpointing", "M7", "~25% slower",
                     false);
         if (c.s.attention() == Setup.Attention.EAGER) c.rung(c.s.withAttention(Setup.Attention.SDPA), "SDPA / FlashA"

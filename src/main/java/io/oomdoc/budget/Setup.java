@@ -48,7 +48,8 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
     public enum Optimizer { ADAMW, ADAMW_FUSED, ADAMW_8BIT, PAGED_ADAMW_8BIT, ADAFACTOR, SGD, SGD_MOMENTUM;
         public boolean adam() { return this == ADAMW || this == ADAMW_FUSED; } }
 
-    public enum Checkpointing { NONE, SELECTIVE, FULL }
+    /** OFFLOAD: full checkpointing with the saved layer inputs in host RAM (Unsloth, save_on_cpu). */
+    public enum Checkpointing { NONE, SELECTIVE, FULL, OFFLOAD }
 
     public enum Attention { EAGER, SDPA, FLASH }
 

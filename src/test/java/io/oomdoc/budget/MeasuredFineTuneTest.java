@@ -140,4 +140,15 @@ class MeasuredFineTuneTest {
         assertEquals(engine.estimate(mixed, null).perGpuBytes().logits(),
                 engine.estimate(mixed.withLoss(Setup.Loss.NATIVE), null).perGpuBytes().logits());
     }
+    @Test
+    void offloadedCheckpointingKeepsTwoLayerInputsOnTheGpu() {
+        // Llama-3-8B QLoRA, 32k tokens: full checkpointing keeps 32 layer inputs, offloading keeps 2 of them
+        Setup full = train(llama3, 32768, 1, Setup.Precision.MIXED_BF16, 16, Setup.Quant.NF4, 0, 1)
+                .withCheckpointing(Setup.Checkpointing.FULL);
+        long kept = engine.estimate(full, null).perGpuBytes().activations();
+        long offloaded = engine.estimate(full.withCheckpointing(Setup.Checkpointing.OFFLOAD), null).perGpuBytes()
+                .activations();
+        long layerInput = 32768L * 4096 * 2;
+        assertEquals(30 * layerInput, kept - offloaded);
+    }
 }
