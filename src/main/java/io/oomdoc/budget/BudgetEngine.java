@@ -112,10 +112,10 @@ public final class BudgetEngine {
                 assumptions.add("ZeRO-3 / FSDP over " + N + " GPUs shards the frozen base and the adapters' states; "
                         + "one gathered unit (" + Bytes.human(gathered) + ") stays whole");
             } else if (s.zeroStage() > 0 && !lora && pure) {
-                // Pure 16-bit sharded training (FSDP over a bf16 module: litgpt's bf16-true, HF Trainer with torch_dtype
-                // bf16 and no --bf16): no fp32 copy exists to partition. torch.optim.AdamW allocates its moments with
-                // zeros_like(param), so they are 16-bit as well; FSDP full shard splits parameters, gradients and
-                // states alike (stage 3), SHARD_GRAD_OP gradients and states (stage 2).
+                // Pure 16-bit sharded training (FSDP over a bf16 module: litgpt's bf16-true, HF Trainer with
+                // torch_dtype bf16 and no --bf16): no fp32 copy exists to partition. torch.optim.AdamW allocates its
+                // moments with zeros_like(param), so they are 16-bit as well; FSDP full shard splits parameters,
+                // gradients and states alike (stage 3), SHARD_GRAD_OP gradients and states (stage 2).
                 long largestLayer = m.hasArchitecture() ? Math.max((long) m.vocab() * m.hidden(),
                         (long) m.hidden() * m.ffn()) : P / 50;
                 if (s.zeroStage() >= 3) {
@@ -165,8 +165,9 @@ public final class BudgetEngine {
             boolean fused = s.attention() != Attention.EAGER;
             double base, attn;
             // The residual stream has the dtype of the weights the forward reads: fp32 when autocast runs over fp32
-            // master weights (a mixed-precision full fine-tune), 16-bit under pure 16-bit training and under LoRA/QLoRA,
-            // whose frozen base is loaded in 16 bits (torch_dtype / bnb_4bit_compute_dtype) even with --bf16 autocast.
+            // master weights (a mixed-precision full fine-tune), 16-bit under pure 16-bit training and under
+            // LoRA/QLoRA, whose frozen base is loaded in 16 bits (torch_dtype / bnb_4bit_compute_dtype) even with
+            // --bf16 autocast.
             // ZeRO and FSDP mixed precision also run the forward on 16-bit parameters: DeepSpeed's bf16/fp16 engine
             // converts the module to half and keeps fp32 only in the optimizer; FSDP's MixedPrecision(param_dtype=bf16)
             // casts the gathered parameters.
@@ -193,8 +194,9 @@ public final class BudgetEngine {
                             + "recomputed");
                 } else if (s.checkpointing() == Checkpointing.OFFLOAD) {
                     // Offloaded checkpointing (Unsloth's "unsloth" mode, torch.autograd.graph.save_on_cpu, torchtune's
-                    // enable_activation_offloading): each layer's input goes to pinned host RAM; the GPU keeps the layer
-                    // being recomputed and the inputs of the two layers in flight (one copying out, one copying back).
+                    // enable_activation_offloading): each layer's input goes to pinned host RAM; the GPU keeps the
+                    // layer being recomputed and the inputs of the two layers in flight (one copying out, one copying
+                    // back).
                     int inputBytes = stream16 ? 2 : 4;
                     act = Math.round(sbh * inputBytes * Math.min(2, m.layers()) + perLayer);
                     assumptions.add("offloaded checkpointing: layer inputs in host RAM ("
@@ -266,8 +268,8 @@ public final class BudgetEngine {
 
     /**
      * The loss's logits, by how the recipe computes it (Setup.Loss). Fused linear cross-entropy (Liger's
-     * LigerFusedLinearCrossEntropyFunction) works on chunks of next_pow2(ceil(b·s / ceil(V/h))) tokens, so a chunk holds
-     * about as many fp32 logits as the hidden states have values.
+     * LigerFusedLinearCrossEntropyFunction) works on chunks of next_pow2(ceil(b·s / ceil(V/h))) tokens, so a chunk
+     * holds about as many fp32 logits as the hidden states have values.
      */
     static long trainingLogits(Setup s, ModelSpec m) {
         double tokens = (double) s.batch() * s.seq();

@@ -43,7 +43,8 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
 
     /**
      * ADAMW is torch.optim.AdamW as constructed by default (foreach on CUDA); ADAMW_FUSED is a fused or per-parameter
-     * AdamW (fused=True, HF's adamw_hf / adamw_torch_fused, DeepSpeed's FusedAdam): same states, no list-wide step copy.
+     * AdamW (fused=True, HF's adamw_hf / adamw_torch_fused, DeepSpeed's FusedAdam): same states, no list-wide step
+     * copy.
      */
     public enum Optimizer { ADAMW, ADAMW_FUSED, ADAMW_8BIT, PAGED_ADAMW_8BIT, ADAFACTOR, SGD, SGD_MOMENTUM;
         public boolean adam() { return this == ADAMW || this == ADAMW_FUSED; } }
@@ -64,7 +65,10 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
      */
     public enum Loss { FP32, NATIVE, FUSED, FUSED_LINEAR }
 
-    /** Which linear layers carry LoRA adapters: all of them, or only the attention query and value projections (the LoRA paper, litgpt). */
+    /**
+     * Which linear layers carry LoRA adapters: all of them, or only the attention query and value projections (the
+     * LoRA paper, litgpt).
+     */
     public enum LoraTargets { ALL, QV }
 
     /** CLI spelling: "mixed-bf16" → MIXED_BF16, "8bit" → INT8, "4bit" → NF4. */
