@@ -121,8 +121,12 @@ final class BudgetAnswers {
 
     static Result whatIf(String text, Facts f, Facts hypothetical, Report report) {
         Facts change = hypothetical.isEmpty() ? relative(text, f) : hypothetical;
-        String note = Topics.find(Topics.howTo(), text).map(t -> t.note() + " [" + t.kb() + "]")
+        // What the change does is explained by the glossary before a how-to's note on how to make it.
+        String note = Topics.find(Topics.glossary(), text).map(Topics::explained)
+                .or(() -> Topics.find(Topics.howTo(), text).map(t -> t.note() + " [" + t.kb() + "]"))
                 .or(() -> KnowledgeSearch.answer(text, report)).orElse(null);
+        String scaled = Scaling.of(text, f);
+        if (scaled != null) note = note == null ? scaled : scaled + "\n" + note;
         if (change.isEmpty()) return new Result(note != null ? note : Messages.get("whatif.unclear"), null);
         Facts after = f.merge(change);
         if (SetupFromFacts.from(after).isEmpty()) {

@@ -112,6 +112,9 @@ public final class IntentClassifier {
     /** "different problem on a fresh runtime: …": a second failure, not a follow-up on the first. */
     private static final Pattern NEW_PROBLEM = Pattern.compile("(?i)\\b(?:different|new|another|other|second|next)"
             + " (?:problem|issue|error|failure|crash|oom)\\b");
+    /** "could it just be one long batch instead of a leak?": another cause for the failure held. */
+    private static final Pattern ANOTHER_CAUSE = Pattern.compile("(?i)\\b(?:could|might|can|would) (?:it|this|that)"
+            + " (?:just |also |maybe |really )?be\\b|\\bis it (?:just|maybe|possibly|really)\\b");
     private static final Pattern OBSERVES = Pattern.compile("(?i)\\b(?:memory|vram|ram|usage|allocated|reserved)\\b"
             + ".{0,40}\\b(?:stays?|grows?|flat|climbs?|drops?|same|increas\\w*|goes up|keeps)\\b");
     private static final Pattern QUESTION = Pattern.compile("\\?\\s*$|(?i)^\\W*(?:why|what|how|which|when|where|who"
@@ -135,6 +138,7 @@ public final class IntentClassifier {
         if (SMALL_TALK.matcher(t).find() && !s.asserts() && !HOW_TO.matcher(t).find()) return Intent.SMALL_TALK;
         if (SCIENCE_Q.matcher(t).find()) return Intent.FOLLOW_UP;
         if (DEFINE.matcher(t).find()) return Intent.EXPLAIN;
+        if (s.holdsFailure() && ANOTHER_CAUSE.matcher(t).find()) return Intent.FOLLOW_UP;
         if (s.holdsFailure() && HELPS.matcher(t).find() && !EXPLICIT_WHAT_IF.matcher(t).find()) return Intent.FOLLOW_UP;
         boolean why = WHY_FIRST.matcher(t).find();
         if (HOW_TO.matcher(t).find() || CAN_I.matcher(t).find() && !why && !FIT.matcher(t).find()) return Intent.HOW_TO;

@@ -37,25 +37,35 @@ final class KnowledgeAnswers {
         List<Topics.Topic> named = Topics.findAll(Topics.howTo(), question);
         var topic = named.stream().findFirst();
         // "how do I set it?" points back: the topic of the turns before comes before a match on other words.
-        if (topic.isEmpty() && ANAPHOR.matcher(question).find()) topic = Topics.find(Topics.howTo(), withContext);
-        if (topic.isEmpty()) topic = KnowledgeSearch.howTo(question);
+        if (topic.isEmpty() && ANAPHOR.matcher(question).find() && words(question) <= SHORT_QUESTION)
+            topic = Topics.find(Topics.howTo(), withContext);
+        if (topic.isEmpty()) topic = KnowledgeSearch.howTo(question, null);
         if (topic.isEmpty()) topic = Topics.find(Topics.howTo(), withContext);
         else text = question;
+        // "how do I reduce the batch in vllm?": a topic without a snippet for the stack named gives way to one with it.
+        List<String> namedStacks = namedStacks(question);
+        if (topic.isPresent() && !namedStacks.isEmpty()
+                && namedStacks.stream().noneMatch(topic.get().texts()::containsKey)) {
+            var forStack = KnowledgeSearch.howTo(question, namedStacks.get(0));
+            if (forStack.isPresent()) { topic = forStack; named = List.of(); }
+        }
         if (topic.isEmpty()) return Messages.get("howto.unknown");
         var t = topic.get();
         List<String> stacks = stacksFor(text, facts, report);
+        // Two topics named: one snippet of the first, then the second's for the same stack.
+        int limit = named.size() > 1 ? 1 : MAX_SNIPPETS;
         List<String> lines = new ArrayList<>();
         int shown = 0;
         for (String s : stacks) {
             String snippet = t.texts().get(s);
-            if (snippet == null || shown >= MAX_SNIPPETS) continue;
+            if (snippet == null || shown >= limit) continue;
             lines.add(Messages.get("howto.head", t.name(), label(s)));
             lines.add(indent(snippet));
             shown++;
         }
         if (shown == 0) {
             for (Map.Entry<String, String> e : t.texts().entrySet()) {
-                if (shown >= MAX_SNIPPETS) break;
+                if (shown >= limit) break;
                 lines.add(Messages.get("howto.head", t.name(), label(e.getKey())));
                 lines.add(indent(e.getValue()));
                 shown++;
@@ -174,6 +184,17 @@ final class KnowledgeAnswers {
                     String.format(Locale.ROOT, "%.1f", 100.0 * t.longValue() / c.longValue()));
         }
         return null;
+    }
+
+    private static final int SHORT_QUESTION = 10;
+
+    private static int words(String s) { return s.strip().split("\\s+").length; }
+
+    /** The stacks the question itself names ("in vllm", "with lightning"). */
+    static List<String> namedStacks(String text) {
+        List<String> out = new ArrayList<>();
+        for (Object[] row : STACK_WORDS) if (((Pattern) row[1]).matcher(text).find()) out.add((String) row[0]);
+        return out;
     }
 
     /** The stacks to show, most specific first: named in the question, set as a fact, implied by the failure. */

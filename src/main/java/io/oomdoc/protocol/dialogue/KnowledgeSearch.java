@@ -49,7 +49,7 @@ final class KnowledgeSearch {
      * The how-to topic whose name, keywords, note and snippets share the most with a question that names no keyword
      * ("how do I get the trainer to push preds to the cpu as it goes" is eval accumulation).
      */
-    static Optional<Topics.Topic> howTo(String question) {
+    static Optional<Topics.Topic> howTo(String question, String stack) {
         if (howTos == null) {
             synchronized (KnowledgeSearch.class) {
                 if (howTos == null) {
@@ -62,8 +62,13 @@ final class KnowledgeSearch {
                 }
             }
         }
-        return howTos.best(question, Set.of(), 1).filter(h -> h.score() >= HOWTO_MIN)
-                .flatMap(h -> Topics.howTo().stream().filter(t -> t.name().equals(h.passage().kb())).findFirst());
+        // With a stack named, only topics that have its snippet count, and a weaker match will do.
+        for (var h : howTos.search(question, Set.of(), 1, Topics.howTo().size())) {
+            if (h.score() < (stack == null ? HOWTO_MIN : HOWTO_MIN / 2)) break;
+            var topic = Topics.howTo().stream().filter(t -> t.name().equals(h.passage().kb())).findFirst();
+            if (topic.isPresent() && (stack == null || topic.get().texts().containsKey(stack))) return topic;
+        }
+        return Optional.empty();
     }
 
     /** The knowledge's answer to the question, or empty when nothing in it is close. */

@@ -182,4 +182,26 @@ class ConversationTest {
         assertTrue(a.text().contains("96.00 MiB"), a.text());
         assertTrue(a.text().contains("attention score"), a.text());
     }
+    @Test
+    void aBatchChangeWithoutAModelIsAnsweredByProportion() {
+        // From google-research/t5x#870.
+        Answer a = c.respond("what if the batch goes from 128 to 64");
+        assertEquals(Intent.WHAT_IF, a.intent());
+        assertTrue(a.text().contains("×0.50"), a.text());
+    }
+
+    @Test
+    void aHowToForANamedStackPrefersATopicWithItsSnippet() {
+        // From vllm-project/vllm#2554: in vLLM the batch is max_num_seqs.
+        Answer a = c.respond("I read somewhere to reduce the batch size. does anyone know how to do that in vllm?");
+        assertEquals(Intent.HOW_TO, a.intent());
+        assertTrue(a.text().contains("--max-num-seqs"), a.text());
+    }
+
+    @Test
+    void anotherPossibleCauseForTheFailureHeldIsAFollowUp() {
+        c.respond(Fixtures.text("traces/segtoolbox-backward-1x-cached.txt"));
+        Answer a = c.respond("could it just be one batch with a much longer input instead of a leak?");
+        assertEquals(Intent.FOLLOW_UP, a.intent());
+    }
 }
