@@ -26,7 +26,8 @@ final class Scaling {
         int to = Integer.parseInt(m.group(3));
         if (from == null || from <= 0 || to <= 0 || from == to) return null;
         double r = (double) to / from;
-        String ratio = String.format(Locale.ROOT, "%.2f", r);
+        String ratio = String.format(Locale.ROOT, "%.2f", r) + (r == 0.5 ? Messages.get("scaling.half")
+                : r == 2 ? Messages.get("scaling.double") : "");
         return batch ? Messages.get("scaling.batch", from, to, ratio)
                 : Messages.get("scaling.length", from, to, ratio, String.format(Locale.ROOT, "%.2f", r * r));
     }
