@@ -245,6 +245,13 @@ public final class BudgetEngine {
             assumptions.add("the optimizer step's peak (" + Bytes.human(stepTransient) + " of foreach AdamW "
                     + "intermediates) is above the activations, which are freed by then");
         }
+        if (!train && N > 1) {
+            // Serving over N GPUs is tensor parallel (vLLM --tensor-parallel-size, TGI --num-shard): each rank holds
+            // 1/N of every layer's weights and of the KV heads.
+            weights = weights / N;
+            kv = kv / N;
+            assumptions.add("tensor parallel over " + N + " GPUs: weights and KV cache split " + N + " ways");
+        }
         long live = weights + grads + opt + act + logits + kv;
         long context = s.contextBytes() >= 0 ? s.contextBytes() : DEFAULT_CONTEXT;
         long overhead = context + Math.round(live * ALLOCATOR_SLACK);

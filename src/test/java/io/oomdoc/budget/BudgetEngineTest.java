@@ -46,6 +46,19 @@ class BudgetEngineTest {
         assertEquals(128L * 1024 * 1024, engine.estimate(s, null).perGpuBytes().kvCache());
     }
 
+    @Test
+    void servingOverTwoGpusSplitsTheWeightsAndTheKvCacheTensorParallel() {
+        ModelSpec m = ModelCatalog.find("llama-3.1-8b").orElseThrow();
+        Budget one = engine.estimate(new Setup(m, 1024, 1, Setup.Mode.INFER, Setup.Precision.BF16,
+                Setup.Optimizer.ADAMW, Setup.Checkpointing.NONE, Setup.Attention.SDPA, 0, 1, 0, Setup.Quant.NONE, 0),
+                null);
+        Budget two = engine.estimate(new Setup(m, 1024, 1, Setup.Mode.INFER, Setup.Precision.BF16,
+                Setup.Optimizer.ADAMW, Setup.Checkpointing.NONE, Setup.Attention.SDPA, 0, 2, 0, Setup.Quant.NONE, 0),
+                null);
+        assertEquals(one.perGpuBytes().weights() / 2, two.perGpuBytes().weights());
+        assertEquals(64L * 1024 * 1024, two.perGpuBytes().kvCache());
+    }
+
     private double modelStatesGiB(int stage) {
         ModelSpec m = ModelCatalog.find("t5-3b").orElseThrow();
         m = new ModelSpec("t5-3b", 2_851_000_000L, m.layers(), m.hidden(), m.heads(), m.kvHeads(), m.ffn(), m.vocab(), true, 0, 0);
