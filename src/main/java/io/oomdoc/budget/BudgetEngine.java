@@ -80,7 +80,7 @@ public final class BudgetEngine {
             int gradBytes = pure ? 2 : 4;
             grads = trainable * gradBytes;
             double optBytes = switch (s.optimizer()) {
-                case ADAMW -> pure ? 4 : 8;
+                case ADAMW, ADAMW_FUSED -> pure ? 4 : 8;
                 case ADAMW_8BIT, PAGED_ADAMW_8BIT -> 2;
                 case ADAFACTOR -> 0.1;
                 case SGD -> 0;
@@ -111,6 +111,23 @@ public final class BudgetEngine {
                 opt = opt / N;
                 assumptions.add("ZeRO-3 / FSDP over " + N + " GPUs shards the frozen base and the adapters' states; "
                         + "one gathered unit (" + Bytes.human(gathered) + ") stays whole");
+            } else if (s.zeroStage() > 0 && !lora && pure) {
+                // Pure 16-bit sharded training (FSDP over a bf16 module: litgpt's bf16-true, HF Trainer with
+                // torch_dtype bf16 and no --bf16): no fp32 copy exists to partition. torch.optim.AdamW allocates its
+                // moments with zeros_like(param), so they are 16-bit as well; FSDP full shard splits parameters,
+                // gradients and states alike (stage 3), SHARD_GRAD_OP gradients and states (stage 2).
+                long largestLayer = m.hasArchitecture() ? Math.max((long) m.vocab() * m.hidden(),
+                        (long) m.hidden() * m.ffn()) : P / 50;
+                if (s.zeroStage() >= 3) {
+                    weights = 2L * P / N + 4L * largestLayer; // the gathered unit: its parameters and gradients
+                    grads = 2L * trainable / N;
+                } else {
+                    weights = 2L * P;
+                    grads = s.zeroStage() == 2 ? 2L * trainable / N : 2L * trainable;
+                }
+                opt = Math.round(optBytes * trainable / N);
+                assumptions.add("pure 16-bit sharding over " + N + " GPUs: 16-bit parameters, gradients and "
+                        + "optimizer states split (no fp32 master to partition)");
             } else if (s.zeroStage() > 0 && !lora) {
                 // DeepSpeed partitions fp32 master (absent in pure 16-bit) + fp32 gradient copy + the optimizer's own
                 // state:
@@ -118,7 +135,7 @@ public final class BudgetEngine {
                 // (DeepSpeed and FSDP keep the fp32 master and fp32 optimizer states even when the module is 16-bit;
                 // the
                 // measured litgpt FSDP runs sit above the pure-16-bit 8·P/N, so the conservative count is kept.)
-                double k = 4 + 4 + (s.optimizer() == Setup.Optimizer.ADAMW ? 8 : optBytes);
+                double k = 4 + 4 + (s.optimizer().adam() ? 8 : optBytes);
                 long sixteen = Math.round(k * trainable / N);
                 if (s.zeroStage() <= 2) {
                     weights = 2L * P;
@@ -147,8 +164,17 @@ public final class BudgetEngine {
             double attnRatio = (double) m.heads() * s.seq() / m.hidden();
             boolean fused = s.attention() != Attention.EAGER;
             double base, attn;
+            // The residual stream has the dtype of the weights the forward reads: fp32 when autocast runs over fp32
+            // master weights (a mixed-precision full fine-tune), 16-bit under pure 16-bit training and under
+            // LoRA/QLoRA, whose frozen base is loaded in 16 bits (torch_dtype / bnb_4bit_compute_dtype) even with
+            // --bf16 autocast.
+            // ZeRO and FSDP mixed precision also run the forward on 16-bit parameters: DeepSpeed's bf16/fp16 engine
+            // converts the module to half and keeps fp32 only in the optimizer; FSDP's MixedPrecision(param_dtype=bf16)
+            // casts the gathered parameters.
+            boolean stream16 = s.precision() != Precision.FP32 && (pure || lora || s.zeroStage() > 0);
             if (s.precision() == Precision.FP32) { base = 68; attn = 10; }
-            else if (s.precision().mixed()) { base = 38; attn = 11; }
+            else if (s.precision().mixed() && !stream16) { base = 38; attn = 11; }
+            else if (s.precision().mixed()) { base = 34; attn = 11; } // 16-bit stream; autocast keeps softmax in fp32
             else { base = 34; attn = 5; }
             // Korthikanti's 34 assumes a GPT block with a 4h GELU MLP (19·s·b·h of it). A gated MLP (SwiGLU/GeGLU)
             // keeps
@@ -162,10 +188,19 @@ public final class BudgetEngine {
             double perLayer = sbh * (base + (fused ? 0 : attn * attnRatio));
             if (train) {
                 if (s.checkpointing() == Checkpointing.FULL) {
-                    int inputBytes = s.precision() == Precision.BF16 || s.precision() == Precision.FP16 ? 2 : 4;
+                    int inputBytes = stream16 ? 2 : 4;
                     act = Math.round(sbh * inputBytes * m.layers() + perLayer);
                     assumptions.add("full activation checkpointing: each layer's input kept, one layer's working set "
                             + "recomputed");
+                } else if (s.checkpointing() == Checkpointing.OFFLOAD) {
+                    // Offloaded checkpointing (Unsloth's "unsloth" mode, torch.autograd.graph.save_on_cpu, torchtune's
+                    // enable_activation_offloading): each layer's input goes to pinned host RAM; the GPU keeps the
+                    // layer being recomputed and the inputs of the two layers in flight (one copying out, one copying
+                    // back).
+                    int inputBytes = stream16 ? 2 : 4;
+                    act = Math.round(sbh * inputBytes * Math.min(2, m.layers()) + perLayer);
+                    assumptions.add("offloaded checkpointing: layer inputs in host RAM ("
+                            + Bytes.human(Math.round(sbh * inputBytes * m.layers())) + "), two in flight on the GPU");
                 } else if (s.checkpointing() == Checkpointing.SELECTIVE) {
                     act = Math.round(sbh * base * m.layers());
                     assumptions.add("selective checkpointing: the attention core is recomputed");
@@ -177,12 +212,21 @@ public final class BudgetEngine {
                         + ") bytes (Korthikanti et al. 2022" + (fused ? ", attention scores not stored under "
                                 + s.attention().name().toLowerCase(Locale.ROOT) : ", eager attention") + ")");
                 if (m.vocab() > 0) {
-                    logits = (long) s.batch() * s.seq() * m.vocab() * (s.precision().activationBytes + 4L + 4L);
-                    assumptions.add("logits b·s·V in 16-bit plus an fp32 copy for the loss and its gradient");
+                    logits = trainingLogits(s, m);
+                    boolean autocastUpcast = s.loss() == Setup.Loss.NATIVE && s.precision().mixed();
+                    assumptions.add(autocastUpcast ? "logits b·s·V in 16-bit; autocast runs the cross-entropy in fp32"
+                            : switch (s.loss()) {
+                        case FP32 -> "logits b·s·V in 16-bit plus the fp32 copy and log-softmax of an upcast loss";
+                        case NATIVE -> "logits b·s·V and the log-softmax cross-entropy saves, both 16-bit";
+                        case FUSED -> "logits b·s·V once, the loss fused over them";
+                        case FUSED_LINEAR -> "fused linear cross-entropy: one chunk of fp32 logits, never all b·s·V";
+                    });
                 }
             } else {
-                act = Math.round(perLayer); // inference keeps one layer's tensors at a time
-                if (m.vocab() > 0) logits = (long) s.batch() * s.seq() * m.vocab() * s.precision().activationBytes;
+                act = inferenceWorkingSet(m, s);
+                // generate() asks for the last position's logits only (transformers >= 4.45 passes logits_to_keep=1 to
+                // the model; GenerationMixin), and upcasts them to fp32 for the logits processors
+                if (m.vocab() > 0) logits = (long) s.batch() * m.vocab() * 4L;
                 int kvBytes = s.precision() == Precision.FP32 ? 4 : 2;
                 kv = 2L * m.layers() * m.kvHeads() * m.headDim() * kvBytes * (long) s.seq() * s.batch();
                 assumptions.add("KV cache 2·L·kv_heads·head_dim·" + kvBytes + " B per token for " + s.seq()
@@ -195,6 +239,19 @@ public final class BudgetEngine {
             assumptions.add("activations not computed: no --seq/--batch given (model states only)");
         }
 
+        long stepTransient = train ? adamStepTransient(s, trainable, pure, N) : 0;
+        if (stepTransient > act + logits) {
+            opt += stepTransient - act - logits;
+            assumptions.add("the optimizer step's peak (" + Bytes.human(stepTransient) + " of foreach AdamW "
+                    + "intermediates) is above the activations, which are freed by then");
+        }
+        if (!train && N > 1) {
+            // Serving over N GPUs is tensor parallel (vLLM --tensor-parallel-size, TGI --num-shard): each rank holds
+            // 1/N of every layer's weights and of the KV heads.
+            weights = weights / N;
+            kv = kv / N;
+            assumptions.add("tensor parallel over " + N + " GPUs: weights and KV cache split " + N + " ways");
+        }
         long live = weights + grads + opt + act + logits + kv;
         long context = s.contextBytes() >= 0 ? s.contextBytes() : DEFAULT_CONTEXT;
         long overhead = context + Math.round(live * ALLOCATOR_SLACK);
@@ -214,6 +271,59 @@ public final class BudgetEngine {
         Long headroom = gpuBytes == null ? null : gpuBytes - total;
         return new Budget(P, trainable, new Budget.Terms(weights, grads, opt, act, logits, kv, overhead, total),
                 gpuBytes, fits, headroom, List.copyOf(assumptions));
+    }
+
+    /**
+     * The loss's logits, by how the recipe computes it (Setup.Loss). Fused linear cross-entropy (Liger's
+     * LigerFusedLinearCrossEntropyFunction) works on chunks of next_pow2(ceil(b·s / ceil(V/h))) tokens, so a chunk
+     * holds about as many fp32 logits as the hidden states have values.
+     */
+    static long trainingLogits(Setup s, ModelSpec m) {
+        double tokens = (double) s.batch() * s.seq();
+        int a = s.precision().activationBytes;
+        if (s.loss() == Setup.Loss.FUSED_LINEAR) {
+            long inc = (m.vocab() + (long) m.hidden() - 1) / m.hidden();
+            long chunk = Long.highestOneBit(Math.max(1, (long) Math.ceil(tokens / inc)) * 2 - 1);
+            return Math.min((long) tokens, chunk) * m.vocab() * 4L;
+        }
+        // under autocast, cross_entropy/log_softmax are on torch.autocast's fp32 list: a 16-bit loss is upcast anyway
+        Setup.Loss loss = s.loss() == Setup.Loss.NATIVE && s.precision().mixed() ? Setup.Loss.FP32 : s.loss();
+        double perElement = switch (loss) {
+            case FP32 -> a + 4 + 4;
+            case NATIVE -> 2.0 * a;
+            case FUSED -> a;
+            case FUSED_LINEAR -> 0;
+        };
+        return Math.round(tokens * m.vocab() * perElement);
+    }
+
+    /**
+     * torch.optim.AdamW runs its foreach implementation by default on CUDA, which "uses ~ sizeof(params) more peak
+     * memory than the for-loop version due to the intermediates being a tensorlist" (PyTorch optimizer docs):
+     * `_foreach_sqrt(exp_avg_sqs)` allocates a copy of every second moment at once. That happens in the step, after
+     * backward has freed the activations, so it counts against them, not on top. DeepSpeed's ZeRO optimizers
+     * (fused, per partition) and 8-bit AdamW (per tensor) have no such list-wide copy.
+     */
+    static long adamStepTransient(Setup s, long trainable, boolean pure, int gpus) {
+        if (s.optimizer() != Setup.Optimizer.ADAMW || s.offloadOptimizer()) return 0;
+        boolean deepSpeed = s.zeroStage() > 0 && !pure && s.loraRank() == 0;
+        if (deepSpeed) return 0;
+        long shard = s.zeroStage() > 0 ? trainable / Math.max(1, gpus) : trainable;
+        return shard * (pure ? 2 : 4);
+    }
+
+    /**
+     * Inference under no_grad keeps no activations for a backward: a tensor is freed as soon as its last consumer has
+     * run, so the peak inside a layer is the MLP's intermediates (act(gate), up and their product, 3·f values per
+     * token in HF's LlamaMLP `down_proj(act_fn(gate_proj(x)) * up_proj(x))`) beside the residual stream and its normed
+     * copy (2·h). Eager attention adds the score and probability matrices, b·a·s² each.
+     */
+    static long inferenceWorkingSet(ModelSpec m, Setup s) {
+        int bytes = s.precision() == Precision.FP32 ? 4 : 2;
+        double tokens = (double) s.seq() * s.batch();
+        double perToken = 2.0 * m.hidden() + 3.0 * m.ffn();
+        double scores = s.attention() == Attention.EAGER ? 2.0 * s.batch() * m.heads() * (double) s.seq() * s.seq() : 0;
+        return Math.round((tokens * perToken + scores) * bytes);
     }
 
     /** LoRA on every linear layer of attention and MLP: r·(d_in + d_out) per adapted matrix. */

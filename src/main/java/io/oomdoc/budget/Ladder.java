@@ -24,12 +24,14 @@ public final class Ladder {
         }
         if (c.s.precision() == Setup.Precision.FP32) c.rung(c.s.withPrecision(Setup.Precision.MIXED_BF16),
                 "bf16 autocast", "M6", "free", false);
-        if (train && c.s.checkpointing() != Setup.Checkpointing.FULL)
+        boolean checkpointed = c.s.checkpointing() == Setup.Checkpointing.FULL
+                || c.s.checkpointing() == Setup.Checkpointing.OFFLOAD;
+        if (train && !checkpointed)
             c.rung(c.s.withCheckpointing(Setup.Checkpointing.FULL), "activation checkpointing", "M7", "~25% slower",
                     false);
         if (c.s.attention() == Setup.Attention.EAGER) c.rung(c.s.withAttention(Setup.Attention.SDPA), "SDPA / FlashA"
                 + "ttention", "M11", "free", false);
-        if (train && c.s.optimizer() == Setup.Optimizer.ADAMW) c.rung(c.s.withOptimizer(Setup.Optimizer.ADAMW_8BIT),
+        if (train && c.s.optimizer().adam()) c.rung(c.s.withOptimizer(Setup.Optimizer.ADAMW_8BIT),
                 "8-bit AdamW", "M12", "low", false);
         if (train && c.s.gpus() > 1 && c.s.zeroStage() < 3)
             c.rung(c.s.withZero(3), "ZeRO-3 / FSDP full shard over " + c.s.gpus() + " GPUs", "M9", "communication",
@@ -49,7 +51,10 @@ public final class Ladder {
         return c.out;
     }
 
-    /** The climb so far: a rung is kept only when it saves memory over the previous one; otherwise the setup stays as it was. */
+    /**
+     * The climb so far: a rung is kept only when it saves memory over the previous one; otherwise the setup stays as
+     * it was.
+     */
     private final class Climb {
         final List<Rung> out = new ArrayList<>();
         final long gpu;

@@ -9,6 +9,9 @@ import java.util.Optional;
 
 /** Builds a budget setup from what the conversation established, with named defaults for the rest. */
 public final class SetupFromFacts {
+    private static final java.util.Set<String> SERVING_ENGINES = java.util.Set.of("vllm", "sglang", "tgi", "llamacpp",
+            "ollama", "exllamav2", "tensorrt-llm");
+
     /** PEFT's LoraConfig default rank when the user names LoRA without one. */
     static final int DEFAULT_LORA_RANK = 16;
 
@@ -30,8 +33,9 @@ public final class SetupFromFacts {
         boolean qlora = Boolean.TRUE.equals(f.qlora()) || "4bit".equals(f.quant());
         boolean lora = qlora || Boolean.TRUE.equals(f.lora()) || f.loraRank() != null;
         Setup.Quant quant = qlora ? Setup.Quant.NF4 : "8bit".equals(f.quant()) ? Setup.Quant.INT8 : Setup.Quant.NONE;
-        Setup.Mode mode = "generation".equals(f.phaseHint()) || "serving".equals(f.phaseHint()) ? Setup.Mode.INFER
-                : Setup.Mode.TRAIN;
+        // A serving engine never trains: its budget has no gradients or optimizer state, whatever phase was read.
+        Setup.Mode mode = "generation".equals(f.phaseHint()) || "serving".equals(f.phaseHint())
+                || SERVING_ENGINES.contains(String.valueOf(f.framework())) ? Setup.Mode.INFER : Setup.Mode.TRAIN;
         Setup.Attention attention = f.attention() == null ? Setup.Attention.SDPA : parseOr(Setup.Attention.class,
                 f.attention(), Setup.Attention.SDPA);
         return Optional.of(new Setup(model, f.seqLen() == null ? 0 : f.seqLen(), f.batch() == null ? 0 : f.batch(),

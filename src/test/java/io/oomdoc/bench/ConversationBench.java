@@ -10,12 +10,20 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Plays every conversation transcript through the engine and prints the turns that do not hold. Run: bench/run.sh ConversationBench [-v] */
+/**
+ * Plays every conversation transcript through the engine and prints the turns that do not hold.
+ * Run: bench/run.sh ConversationBench [-v] [--heldout]. With --heldout it plays src/test/resources/conversations_heldout
+ * and prints only the totals: that set is never tuned on, so its failing turns are not shown.
+ */
 public final class ConversationBench {
     public static void main(String[] args) {
         boolean verbose = List.of(args).contains("-v");
+        boolean heldOut = List.of(args).contains("--heldout");
+        boolean heldOutDev = List.of(args).contains("--heldout-dev");
+        var transcripts = heldOut || heldOutDev ? Transcripts.all(HELD_OUT).stream()
+                .filter(t -> developmentHalf(t.file()) == heldOutDev).toList() : Transcripts.all();
         List<Transcripts.Verdict> all = new ArrayList<>();
-        for (var t : Transcripts.all()) {
+        for (var t : transcripts) {
             Conversation c = new Conversation();
             all.addAll(Transcripts.play(t, c::respond, c::facts, ConversationBench::render));
         }
@@ -24,7 +32,7 @@ public final class ConversationBench {
             int[] n = byIntent.computeIfAbsent(String.valueOf(v.turn().intent()), k -> new int[2]);
             n[1]++;
             if (v.holds()) n[0]++;
-            else {
+            else if (!heldOut) {
                 System.out.printf(Locale.ROOT, "%s #%d [%s] %s%n   > %s%n", v.file(), v.index(), v.gotIntent(), v.problems(),
                         v.turn().input().lines().findFirst().orElse(""));
                 if (verbose) System.out.println(v.output().indent(6));
@@ -32,8 +40,27 @@ public final class ConversationBench {
         }
         long held = all.stream().filter(Transcripts.Verdict::holds).count();
         System.out.printf(Locale.ROOT, "%nturns holding: %d / %d = %.1f%% (%d conversations)%n", held, all.size(), 100.0 * held / all.size(),
-                Transcripts.all().size());
+                transcripts.size());
         byIntent.forEach((k, n) -> System.out.printf(Locale.ROOT, "  %-12s %d / %d%n", k, n[0], n[1]));
+    }
+
+    private static final java.nio.file.Path HELD_OUT = java.nio.file.Path.of("src/test/resources/conversations_heldout");
+
+    /**
+     * The held-out set is split by the repository of each file's source thread: one half may be read to find what
+     * does not generalize (--heldout-dev), the other is only ever scored (--heldout).
+     */
+    static boolean developmentHalf(String file) {
+        String text;
+        try {
+            text = java.nio.file.Files.readString(HELD_OUT.resolve(file));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        var m = java.util.regex.Pattern.compile("source:\\s*https?://(?:www\\.)?github\\.com/([^/\\s]+/[^/\\s]+)"
+                + "|source:\\s*https?://([^/\\s]+)").matcher(text);
+        String group = m.find() ? (m.group(1) != null ? m.group(1) : m.group(2)).toLowerCase(Locale.ROOT) : file;
+        return Math.floorMod(group.hashCode() * 31 + 7, 2) == 0;
     }
 
     public static String render(Answer a) {

@@ -144,4 +144,16 @@ class ReplTest {
         String out = session(trace, "/exit");
         assertEquals(1, count(out, "## Memory State Summary"), out);
     }
+    @Test
+    void askAndTheReplGiveTheSameAnswerToTheSameLine() throws Exception {
+        String line = "what micro batch fits llama-3.1-8b with lora on a 24 GB RTX 3090 at seq 2048 in bf16?";
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        int code = Main.run(new String[]{"ask", line}, new ByteArrayInputStream(new byte[0]), out, err,
+                Map.of("XDG_STATE_HOME", tmp.resolve("ask-state").toString()), tmp, false, false);
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        String asked = out.toString(StandardCharsets.UTF_8).strip();
+        assertTrue(asked.contains("micro-batch"), asked);
+        String repl = session(line, "/exit");
+        for (String l : asked.lines().toList()) assertTrue(repl.contains(l.strip()), "missing in the REPL: " + l);
+    }
 }

@@ -39,6 +39,8 @@ public final class SetupOptions {
     @Option(names = "--gpus", defaultValue = "1", paramLabel = "N|all") String gpus;
     @Option(names = "--lora-rank", defaultValue = "0") int loraRank;
     @Option(names = "--quant", defaultValue = "none") String quant;
+    @Option(names = "--loss", defaultValue = "fp32", description = "fp32 (HF upcast), native (16-bit), fused, "
+            + "fused-linear (Liger/Unsloth)") String loss;
     @Option(names = "--offload", description = "optimizer states in CPU RAM (DeepSpeed ZeRO-Offload)") boolean offload;
     @Option(names = "--gpu-mem", paramLabel = "SIZE") String gpuMem;
     @Option(names = "--gpu", paramLabel = "NAME") String gpu;
@@ -50,7 +52,8 @@ public final class SetupOptions {
 
     /** The setup from session facts (chat and code scan), with any flags given on top. */
     Setup fromSession(AppContext ctx) {
-        io.oomdoc.protocol.Facts f = io.oomdoc.protocol.CodeEvidence.facts(ctx.session.code()).merge(ctx.session.facts());
+        io.oomdoc.protocol.Facts f = io.oomdoc.protocol.CodeEvidence.facts(ctx.session.code())
+                .merge(ctx.session.facts());
         Setup s = io.oomdoc.protocol.SetupFromFacts.from(f).orElseThrow(() -> usage(
                 "say which model: --model NAME, --config config.json, --params N (or tell me in the chat, e.g. "
                         + "\"llama-3.1-8b\")"));
@@ -84,6 +87,7 @@ public final class SetupOptions {
                 parse(Setup.Attention.class, "--attention", attention), zero, n, loraRank, parse(Setup.Quant.class,
                         "--quant", quant),
                 BudgetEngine.DEFAULT_CONTEXT);
+        s = s.withLoss(parse(Setup.Loss.class, "--loss", loss));
         return offload ? s.withOffload() : s;
     }
 

@@ -34,6 +34,8 @@ final class BudgetAnswers {
     private static final Pattern UTILIZATION = Pattern.compile("(?i)(?:gpu[_-]memory[_-]utilization|utilization"
             + "|\\bat)\\s*[=:]?\\s*(0?\\.\\d+)");
     private static final double VLLM_DEFAULT_UTILIZATION = 0.9;
+    private static final Pattern SERVING_LENGTH = Pattern.compile("(?i)max[_-]model[_-]len|--ctx-size|n_ctx"
+            + "|max[_-]total[_-]tokens");
     private static final long ACTIVATION_RESERVE = 1L << 30;
     private static final int PROBE_TOKENS = 1024;
 
@@ -89,6 +91,7 @@ final class BudgetAnswers {
         }
         if (LENGTH_Q.matcher(text).find()) return longest(text, f);
         String missing = missing(f, true);
+        if ("seq".equals(missing)) return fixedCostThenAsk(f);
         if (missing != null) return ask(missing);
         Setup s = SetupFromFacts.from(f).orElseThrow();
         long gpu = f.gpuMemBytes();
@@ -118,9 +121,12 @@ final class BudgetAnswers {
 
     static Result whatIf(String text, Facts f, Facts hypothetical, Report report) {
         Facts change = hypothetical.isEmpty() ? relative(text, f) : hypothetical;
-        String note = Topics.find(Topics.howTo(), text).map(t -> t.note() + " [" + t.kb() + "]")
-                .or(() -> Topics.find(Topics.glossary(), text).map(t -> t.texts().get("text") + " [" + t.kb()
-                        + "]")).orElse(null);
+        // What the change does is explained by the glossary before a how-to's note on how to make it.
+        String note = Topics.find(Topics.glossary(), text).map(Topics::explained)
+                .or(() -> Topics.find(Topics.howTo(), text).map(t -> t.note() + " [" + t.kb() + "]"))
+                .or(() -> KnowledgeSearch.answer(text, report)).orElse(null);
+        String scaled = Scaling.of(text, f);
+        if (scaled != null) note = note == null ? scaled : scaled + "\n" + note;
         if (change.isEmpty()) return new Result(note != null ? note : Messages.get("whatif.unclear"), null);
         Facts after = f.merge(change);
         if (SetupFromFacts.from(after).isEmpty()) {
@@ -138,11 +144,18 @@ final class BudgetAnswers {
                 gpu);
         long delta = then.perGpuBytes().total() - now.perGpuBytes().total();
         List<String> out = new ArrayList<>();
-        out.add(Messages.get("whatif.head", describeChange(change, f), Bytes.human(then.perGpuBytes().total()),
-                Bytes.human(now.perGpuBytes().total()), (delta <= 0 ? "saves " : "adds ")
-                        + Bytes.human(Math.abs(delta))));
-        if (gpu != null) out.add(Boolean.TRUE.equals(then.fits())
-                ? Messages.get("whatif.fits", Bytes.human(gpu), Bytes.human(then.headroomBytes()))
+        if (a.seq() <= 0 && b.seq() > 0) {
+            // The length held is unknown: a delta against a budget without activations would be meaningless.
+            out.add(Messages.get("whatif.head.nobase", describeChange(change, f, text),
+                    Bytes.human(then.perGpuBytes().total())));
+        } else {
+            out.add(Messages.get("whatif.head", describeChange(change, f, text), Bytes.human(then.perGpuBytes().total()),
+                    Bytes.human(now.perGpuBytes().total()), (delta <= 0 ? "saves " : "adds ")
+                            + Bytes.human(Math.abs(delta))));
+        }
+        if (gpu != null) out.add(then.fits() == null
+                ? Messages.get("whatif.unknown", Bytes.human(gpu), Bytes.human(then.headroomBytes()))
+                : then.fits() ? Messages.get("whatif.fits", Bytes.human(gpu), Bytes.human(then.headroomBytes()))
                 : Messages.get("whatif.nofit", Bytes.human(gpu), Bytes.human(-then.headroomBytes())));
         out.add(changedTerms(now, then));
         if (b.seq() <= 0) out.add(Messages.get("whatif.noseq"));
@@ -171,9 +184,10 @@ final class BudgetAnswers {
         return Facts.builder().model(change.model()).params(change.params()).build();
     }
 
-    private static String describeChange(Facts change, Facts f) {
+    private static String describeChange(Facts change, Facts f, String text) {
         String d = Conversation.describe(change);
-        return "serving".equals(f.phaseHint()) ? d.replace("seq ", "max_model_len ") : d;
+        return "serving".equals(f.phaseHint()) || SERVING_LENGTH.matcher(text).find()
+                ? d.replace("seq ", "max_model_len ") : d;
     }
 
     /** One line for a statement of setup: the peak and whether it fits, when the budget can be computed. */
@@ -196,6 +210,27 @@ final class BudgetAnswers {
     }
 
     private static Result ask(String key) { return new Result(Messages.get("ask." + key), key); }
+
+    /**
+     * Without the sequence length the activations are unknown, but the fixed cost is not: say it (it alone may settle
+     * the question, e.g. 7B full fine-tune = 112 GB of states) and ask for the length.
+     */
+    private static Result fixedCostThenAsk(Facts f) {
+        Setup s = SetupFromFacts.from(f).orElseThrow();
+        Budget b = new BudgetEngine().estimate(s.withBatch(Math.max(1, s.batch())), f.gpuMemBytes());
+        long fixed = fixedCost(b);
+        if (s.mode() == Setup.Mode.INFER) {
+            String line = Messages.get("fit.weights", name(s), Bytes.human(b.perGpuBytes().weights()),
+                    Math.max(1, s.gpus()), Bytes.human(f.gpuMemBytes()), b.perGpuBytes().weights() < f.gpuMemBytes()
+                            ? Messages.get("fit.weights.room", Bytes.human(f.gpuMemBytes() - b.perGpuBytes().weights()))
+                            : Messages.get("fit.weights.over"));
+            return new Result(line + "\n" + Messages.get("ask.seq.serving"), "seq");
+        }
+        String line = Messages.get("fit.fixed", name(s), Bytes.human(fixed), Math.max(1, s.gpus()),
+                Bytes.human(f.gpuMemBytes()), fixed < f.gpuMemBytes() ? Messages.get("fit.fixed.room",
+                        Bytes.human(f.gpuMemBytes() - fixed)) : Messages.get("fit.fixed.over"));
+        return new Result(line + "\n" + Messages.get("ask.seq"), "seq");
+    }
 
     private static final Pattern TO_NUMBER = Pattern.compile("(?i)(?:down to|drop (?:it )?to|reduce (?:it )?to|go "
             + "(?:down )?to|try|use"

@@ -15,6 +15,7 @@ import io.oomdoc.protocol.reasoning.NotOom;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -97,7 +98,8 @@ public final class Conversation {
         boolean pasted = pastedFailure(text);
         Intent intent = classifier.classify(new IntentClassifier.Signals(text, pasted,
                 FAILURE_WORDS.matcher(text).find(), !read.asserted().isEmpty() || !read.negated().isEmpty(),
-                !read.hypothetical().isEmpty(), pendingKey != null, report != null, FollowUps.aboutHeld(text, report)));
+                !read.hypothetical().isEmpty(), pendingKey != null && fillsPending(text), report != null,
+                FollowUps.aboutHeld(text, report), lastChange != null));
         if (lastText != null) { recent.addFirst(lastText); while (recent.size() > CONTEXT_TURNS) recent.removeLast(); }
         lastText = text;
         if (lastChange != null && ADOPT.matcher(text).find() && read.asserted().isEmpty()) {
@@ -115,20 +117,49 @@ public final class Conversation {
             case CORRECTION -> correction(read);
             case STATEMENT -> statement(read);
             case WHAT_IF -> {
-                lastChange = read.hypothetical().isEmpty() ? null : read.hypothetical();
-                yield asked(Intent.WHAT_IF, text, read, BudgetAnswers.whatIf(text, facts, read.hypothetical(), report));
+                // "and zero 3?" after a what-if states its value without an "if": still a hypothesis, not a fact.
+                FactExtractor.Reading r = read.hypothetical().isEmpty() && lastChange != null
+                        ? new FactExtractor.Reading(Facts.EMPTY, Set.of(), read.asserted()) : read;
+                learn(new FactExtractor.Reading(r.asserted(), r.negated(), Facts.EMPTY));
+                lastChange = r.hypothetical().isEmpty() ? null : r.hypothetical();
+                yield asked(Intent.WHAT_IF, text, r, BudgetAnswers.whatIf(text, facts, r.hypothetical(), report));
             }
             case FIT -> asked(Intent.FIT, text, read, BudgetAnswers.fit(text,
                     facts.merge(read.asserted()).merge(read.hypothetical()), report));
-            case HOW_TO -> Answer.text(Intent.HOW_TO, KnowledgeAnswers.howTo(withContext(text, Topics.howTo()),
+            case HOW_TO -> Answer.text(Intent.HOW_TO, KnowledgeAnswers.howTo(text, withContext(text, Topics.howTo()),
                     facts, report),
                     learn(read));
-            case EXPLAIN -> Answer.text(Intent.EXPLAIN, KnowledgeAnswers.explain(withContext(text,
+            case EXPLAIN -> Answer.text(Intent.EXPLAIN, KnowledgeAnswers.explain(text, withContext(text,
                     Topics.glossary()), report),
                     learn(read));
-            case FOLLOW_UP -> Answer.text(Intent.FOLLOW_UP, FollowUps.answer(text, report, learn(read)), facts);
+            case FOLLOW_UP -> followUp(text, read);
             case SMALL_TALK -> Answer.text(Intent.SMALL_TALK, smallTalk(text), facts);
         };
+    }
+
+    /** Whether the turn carries the value oomdoc asked for ("2048" for the sequence, "a 3090" for the card). */
+    private boolean fillsPending(String text) {
+        var said = FactExtractor.answer(text, pendingKey).asMap().keySet();
+        return switch (pendingKey) {
+            case "gpu", "gpu_mem" -> said.contains("gpu") || said.contains("gpu_mem");
+            case "model", "params" -> said.contains("model") || said.contains("params");
+            default -> said.contains(pendingKey);
+        };
+    }
+
+    /**
+     * "Would bf16 help?" about the failure held: whether the change acts on what fails, then its computed effect;
+     * the change can be adopted like a what-if's.
+     */
+    private Answer followUp(String text, FactExtractor.Reading read) {
+        Facts known = learn(new FactExtractor.Reading(read.asserted(), read.negated(), Facts.EMPTY));
+        if (report == null || read.hypothetical().isEmpty() || !IntentClassifier.HELPS.matcher(text).find())
+            return Answer.text(Intent.FOLLOW_UP, FollowUps.answer(text, report, known), facts);
+        lastChange = read.hypothetical();
+        BudgetAnswers.Result computed = BudgetAnswers.whatIf(text, facts, read.hypothetical(), report);
+        String body = computed.missingKey() == null ? computed.text()
+                : computed.text().replace(Messages.get("ask." + computed.missingKey()), "").strip();
+        return Answer.text(Intent.FOLLOW_UP, Relevance.line(report, read.hypothetical()) + "\n" + body, facts);
     }
 
     /** A pasted trace, a kill, a CUDA error line: evidence, not a question about earlier evidence. */
@@ -214,7 +245,7 @@ public final class Conversation {
         String fit = BudgetAnswers.summary(facts);
         String noted = Messages.get("noted", describe(read.asserted()));
         var term = Topics.find(Topics.glossary(), lastText);
-        if (term.isPresent()) noted += "\n" + term.get().texts().get("text") + " [" + term.get().kb() + "]";
+        if (term.isPresent()) noted += "\n" + Topics.explained(term.get());
         return Answer.text(Intent.STATEMENT, fit == null ? noted : noted + "\n" + fit, facts);
     }
 

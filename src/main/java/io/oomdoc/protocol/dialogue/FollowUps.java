@@ -70,7 +70,7 @@ final class FollowUps {
             boolean nano = facts.model() != null && facts.model().startsWith("nanochat");
             return Messages.get("followup.science") + (nano ? "\n" + Messages.get("followup.science.nanochat") : "");
         }
-        if (r == null) return Messages.get("followup.noreport");
+        if (r == null) return KnowledgeSearch.answer(text, null).orElse(Messages.get("followup.noreport"));
         List<String> out = new ArrayList<>();
         if (EXPANDABLE.matcher(text).find() && r.numbers().get("reserved_unallocated_bytes") instanceof Number idle
                 && r.numbers().get("tried_bytes") instanceof Number tried) {
@@ -94,7 +94,7 @@ final class FollowUps {
                     + "e.nanochat"));
         } else if (Topics.find(Topics.glossary(), text).isPresent() && !FIRST.matcher(text).find()) {
             var term = Topics.find(Topics.glossary(), text).get();
-            out.add(term.texts().get("text") + " [" + term.kb() + "]");
+            out.add(Topics.explained(term));
         } else if (heldFix(text, r) != null) {
             Report.Fix f = heldFix(text, r);
             out.add(Messages.get("followup.fix", f.title(), f.kb()) + "\n    " + f.after().replace("\n", "\n    "));
@@ -109,10 +109,15 @@ final class FollowUps {
         } else if (FIRST.matcher(text).find()) {
             out.add(fix(r, 0, Messages.get("followup.first")));
         } else if (WHY.matcher(text).find()) {
-            out.add(firstSentences(r.sections().rootCause(), 2));
+            var known = KnowledgeSearch.answer(text, r);
+            out.add(firstSentences(r.sections().rootCause(), known.isPresent() ? 1 : 2));
+            known.ifPresent(out::add);
         } else if (Topics.find(Topics.glossary(), text).isPresent()) {
             var term = Topics.find(Topics.glossary(), text).get();
-            out.add(term.texts().get("text") + " [" + term.kb() + "]");
+            out.add(Topics.explained(term));
+        } else if (KnowledgeSearch.answer(text, r).isPresent()) {
+            out.add(KnowledgeSearch.answer(text, r).get());
+            out.add(fix(r, 0, Messages.get("followup.first")));
         } else {
             out.add(Messages.get("followup.default", label(r)));
             out.add(fix(r, 0, Messages.get("followup.first")));

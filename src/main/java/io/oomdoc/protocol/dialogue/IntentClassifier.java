@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 public final class IntentClassifier {
     /** What the classifier needs to know about the turn and the conversation. */
     public record Signals(String text, boolean pastedFailure, boolean describesFailure, boolean asserts,
-            boolean hypothetical,
-                          boolean pending, boolean holdsFailure, boolean aboutHeld) {}
+                          boolean hypothetical, boolean pending, boolean holdsFailure, boolean aboutHeld,
+                          boolean afterWhatIf) {}
 
     private static final Pattern SMALL_TALK = Pattern.compile("(?i)^\\W*(?:hi|hello|hey|yo|thanks?(?: you)?(?: so "
             + "much| a lot)?|thx"
@@ -25,6 +25,8 @@ public final class IntentClassifier {
     private static final Pattern HOW_TO = Pattern.compile("(?i)\\bhow (?:do|can|should|would) (?:i|we|you)\\b|\\bhow "
             + "to\\b"
             + "|where (?:do|can) i (?:set|put|add|change)|what (?:flag|option|setting|argument|parameter|config)"
+            + "|what(?:'s| is| are) the (?:flags?|options?|settings?|parameters?|arguments?|env(?:ironment)? var\\w*"
+            + "|knobs?|command)\\b"
                     + "|which (?:flag|option"
             + "|setting|argument)|(?:show|give) me (?:the|a) (?:snippet|code|config|flag)|\\bsyntax for\\b|how do "
                     + "you (?:turn|enable)");
@@ -36,7 +38,9 @@ public final class IntentClassifier {
                     + "|where does .{0,40}come from"
             + "|why (?:does|do|is) .{0,40}(?:need|take|use)|\\bwhy so\\b|come from\\b|\\bis that (?:right|correct"
                     + "|the)\\b"
-            + "|what(?:'s| is) (?:that|this) .{0,20}(?:chunk|number|figure|block)");
+            + "|what(?:'s| is) (?:that|this) .{0,20}(?:chunk|number|figure|block)"
+            + "|^\\W*what(?:'s| is| are| does) [\"'`]|\\bwhat does .{1,60}\\b(?:mean|do|count|change|control|include"
+            + "|measure)\\b");
     private static final Pattern WHAT_IF = Pattern.compile("(?i)\\bwhat if\\b|\\bwhat about\\b|\\bhow about\\b"
             + "|^\\W*and (?:with|if|on"
             + "|using)\\b|\\bwould (?:it|that|\\w+ing|using|switching|adding|a|an|the)?\\b.{0,40}\\b(?:help|fit|work"
@@ -44,7 +48,7 @@ public final class IntentClassifier {
             + "change)|\\b(?:does|do|will|can|could) .{0,40}\\b(?:help|save|be enough|reduce)\\b|\\bif i (?:use"
                     + "|switch|enable|turn on"
             + "|add|go|drop|move|try|set|cut|reduce|lower|increase)|\\bwith (?:\\d+|two|four|eight) gpus\\b.*\\?"
-                    + "|\\binstead\\b");
+                    + "|\\binstead\\b.*\\?");
     private static final Pattern FIT = Pattern.compile("(?i)what (?:micro-?|device )?batch|which (?:micro-?|device "
             + ")?batch|batch"
             + " (?:size )?(?:fits|can i|would fit|should i|to use)|max(?:imum)? (?:micro-?)?batch|largest batch|how "
@@ -54,12 +58,15 @@ public final class IntentClassifier {
             + "|enough (?:memory|vram)|how much (?:memory|vram|gpu)|memory (?:do i need|needed|would|will)|what fits"
                     + "|which model fits"
             + "|--device-batch-size.{0,30}\\?|(?:what|which) (?:--)?device[-_ ]batch"
+            + "|(?:minimum|smallest|cheapest|least) (?:gpu |hardware )?(?:setup|config\\w*|cards?|gpus?|hardware|vram)"
             + "|(?:max[_ ]model[_ ]len|max[_ ]seq(?:uence)?[_ ]len(?:gth)?|context(?: length| size)?|sequence length"
                     + "|seq)[^?]{0,40}"
             + "(?:fits?\\b|would fit|will fit|can i)|(?:longest|largest|max(?:imum)?) [^?]{0,40}(?:fits?\\b|would fit)");
     private static final Pattern THANKS = Pattern.compile("(?i)\\b(?:thanks?|thank you|thx|cheers)\\b|\\b(?:works"
             + "|worked|working) now\\b"
-            + "|\\b(?:did|does) it\\b[^?]*$|\\b(?:fixed|solved) it\\b|\\bit'?s gone\\b|\\bthat (?:worked|did it"
+            + "|\\bthat did it\\b|^\\W*(?:that )?did it\\W*$|\\b(?:fixed|solved) it\\b"
+            + "|\\b(?:runs|works|trains|fits|loads|starts)(?: fine| ok| again)? now\\b|\\bclosing\\b"
+            + "|\\b(?:problem|issue) (?:is )?(?:solved|gone|fixed)\\b|\\bit'?s gone\\b|\\bthat (?:worked|did it"
                     + "|helped)");
     private static final Pattern CORRECTS = Pattern.compile("(?i)\\bactually\\b|\\b(?:changed|switched|moved|set) "
             + "(?:\\w+ ){0,3}to\\b"
@@ -70,47 +77,86 @@ public final class IntentClassifier {
             + "|\\bwhy (?:is|are|does|do|would|did|doesn'?t|isn'?t|only)\\b");
     private static final Pattern CAN_I = Pattern.compile("(?i)\\b(?:can|could) (?:i|we|you) (?:do|use|enable|turn on"
             + "|turn off|stop|disable"
-            + "|set|make|give|get|load|run .{0,20} with)\\b|\\bis there a way\\b|\\bhow (?:do|can) i (?:find|check"
+            + "|set|make|give|get|load|run .{0,20} with)\\b|\\bis there an? (?:way|flag|option|setting|knob"
+            + "|env(?:ironment)? var\\w*|parameter|argument)\\b|(?:can'?t|cannot|don'?t know|not sure) (?:figure out )?how\\b|\\bhow (?:do|can) i (?:find|check"
                     + "|see|tell|know"
             + "|measure|figure)|\\bway to\\b|\\bequivalent of\\b|\\bthe equivalent\\b|\\bwhere (?:do|should) i "
                     + "(?:set|put)\\b");
     private static final Pattern STILL = Pattern.compile("(?i)\\bstill\\b|same (?:error|oom|problem|thing)|didn'?t "
             + "(?:help|change|work"
-            + "|fix)|no difference|nothing changed|doesn'?t (?:help|change|work)");
+            + "|fix)|no difference|nothing changed|doesn'?t (?:help|change|work)"
+            + "|(?:doesn'?t|does not|didn'?t|did not) (?:seem to )?(?:make (?:a|any) difference|help|change|work)");
     private static final Pattern WHAT_IF_LEAD = Pattern.compile("(?i)\\bwhat if\\b|\\bwhat about\\b|\\bhow about\\b"
             + "|\\b(?:does|do|would|will)"
             + " .{0,30}\\bhelp\\b");
     private static final Pattern SCIENCE_Q = Pattern.compile("(?i)make (?:the )?(?:model|results?|training) worse"
             + "|hurt (?:the )?"
             + "(?:model|accuracy|quality|results?)|change (?:the )?(?:total batch|training result|result|science)");
+    /** "would it help?", "does 8-bit Adam matter?": with a failure held, a question about that failure. */
+    static final Pattern HELPS = Pattern.compile("(?i)\\b(?:would|will|does|do|can|could|is|should|did)\\b.{0,60}"
+            + "\\b(?:help|matter|make (?:a|any) difference|fix (?:it|this|that)|be enough|save (?:much|anything|any)"
+            + "|worth it)\\b");
+    private static final Pattern EXPLICIT_WHAT_IF = Pattern.compile("(?i)\\bwhat if\\b|\\bwhat about\\b"
+            + "|\\bhow about\\b|^\\W*and (?:with|if|on|using)\\b|\\bif (?:i|we) (?:use|switch|enable|turn on|add|go"
+            + "|drop|move|try|set|cut|reduce|lower|increase|raise|got)\\b");
+    /** "the memory stays flat with a plain loop": an observation about the failure held, not a setup fact. */
+    /** "and zero 3?" right after a what-if: the same question with another value. */
+    private static final Pattern CONTINUES = Pattern.compile("(?i)^\\W*(?:and|or|what about|how about|with)\\b"
+            + ".{0,40}$");
+    /** "how does a 4000 token request blow up": asks for the mechanism of the failure held. */
+    private static final Pattern HOW_COME = Pattern.compile("(?i)\\bhow (?:does|do|did|is|can|could|come)\\b.{0,60}"
+            + "\\b(?:blow up|run out|oom|fail|die|crash|happen|not fit|use so much)");
+    /** "what does max batch total tokens count", "what does X mean": a definition, whatever words it contains. */
+    private static final Pattern DEFINE = Pattern.compile("(?i)^\\W*(?:so |and |but )?what (?:does|do) .{1,60}\\b(?:mean"
+            + "|count|stand for|refer to|measure|include)\\b|^\\W*what(?:'s| is| are) [\"'`]");
+    /** "different problem on a fresh runtime: …": a second failure, not a follow-up on the first. */
+    private static final Pattern NEW_PROBLEM = Pattern.compile("(?i)\\b(?:different|new|another|other|second|next)"
+            + " (?:problem|issue|error|failure|crash|oom)\\b");
+    /** "could it just be one long batch instead of a leak?": another cause for the failure held. */
+    private static final Pattern ANOTHER_CAUSE = Pattern.compile("(?i)\\b(?:could|might|can|would) (?:it|this|that)"
+            + " (?:just |also |maybe |really )?be\\b|\\bis it (?:just|maybe|possibly|really)\\b");
+    private static final Pattern OBSERVES = Pattern.compile("(?i)\\b(?:memory|vram|ram|usage|allocated|reserved)\\b"
+            + ".{0,40}\\b(?:stays?|grows?|flat|climbs?|drops?|same|increas\\w*|goes up|keeps)\\b");
     private static final Pattern QUESTION = Pattern.compile("\\?\\s*$|(?i)^\\W*(?:why|what|how|which|when|where|who"
             + "|is|are|can|could"
-            + "|should|would|will|does|do|did|any)\\b");
+            + "|should|would|will|does|do|did|any)\\b"
+            // "11b in bf16 is ~22gb, how does an 80gb card run out": the question comes after the facts.
+            + "|(?i)[,.;:!]\\s*(?:so |but |then )?(?:why|how (?:does|do|is|can|come|much)|what (?:eats|takes|uses"
+            + "|fills|holds))\\b[^.]*$|(?i)\\bwhy\\W*$");
 
     public Intent classify(Signals s) {
         String t = s.text().strip();
         boolean question = QUESTION.matcher(t).find();
         if (s.pastedFailure()) return Intent.NEW_FAILURE;
+        if (s.describesFailure() && NEW_PROBLEM.matcher(t).find()) return Intent.NEW_FAILURE;
         if (THANKS.matcher(t).find() && !t.contains("?")) return Intent.SMALL_TALK;
         if (s.pending() && t.length() <= 40 && s.asserts() && !question) return Intent.ANSWER;
+        if (s.afterWhatIf() && CONTINUES.matcher(t).find() && (s.asserts() || s.hypothetical())) return Intent.WHAT_IF;
         if (s.pending() && t.matches("(?i)^\\W*\\d[\\d.,]*\\s*(?:k|gb|gib|g|tokens?)?\\W*$")) return Intent.ANSWER;
         if ((CORRECTION.matcher(t).find() || CORRECTS.matcher(t).find()) && s.asserts()
                 && !t.endsWith("?")) return Intent.CORRECTION;
         if (SMALL_TALK.matcher(t).find() && !s.asserts() && !HOW_TO.matcher(t).find()) return Intent.SMALL_TALK;
         if (SCIENCE_Q.matcher(t).find()) return Intent.FOLLOW_UP;
+        if (DEFINE.matcher(t).find()) return Intent.EXPLAIN;
+        if (s.holdsFailure() && ANOTHER_CAUSE.matcher(t).find()) return Intent.FOLLOW_UP;
+        if (s.holdsFailure() && HELPS.matcher(t).find() && !EXPLICIT_WHAT_IF.matcher(t).find()) return Intent.FOLLOW_UP;
         boolean why = WHY_FIRST.matcher(t).find();
         if (HOW_TO.matcher(t).find() || CAN_I.matcher(t).find() && !why && !FIT.matcher(t).find()) return Intent.HOW_TO;
-        if (FIT.matcher(t).find() && !WHAT_IF_LEAD.matcher(t).find() && !why) return Intent.FIT;
-        if (s.holdsFailure() && s.aboutHeld() && !WHY_FIRST.matcher(t).find() && !WHAT_IF_LEAD.matcher(t).find())
+        if (FIT.matcher(t).find() && !WHAT_IF_LEAD.matcher(t).find() && !EXPLICIT_WHAT_IF.matcher(t).find() && !why)
+            return Intent.FIT;
+        if (s.holdsFailure() && s.aboutHeld() && !WHY_FIRST.matcher(t).find() && !WHAT_IF_LEAD.matcher(t).find()
+                && !EXPLICIT_WHAT_IF.matcher(t).find())
             return Intent.FOLLOW_UP;
         if (WHY_FIRST.matcher(t).find() || EXPLAIN.matcher(t).find() && !WHAT_IF.matcher(t).find()
                 && !FIT.matcher(t).find())
             return Intent.EXPLAIN;
         if (WHAT_IF.matcher(t).find()) return Intent.WHAT_IF;
         if (FIT.matcher(t).find()) return Intent.FIT;
+        if (s.holdsFailure() && HOW_COME.matcher(t).find()) return Intent.FOLLOW_UP;
         if (s.hypothetical() && question) return Intent.WHAT_IF;
         if (s.describesFailure() && !s.holdsFailure()) return Intent.NEW_FAILURE;
         if (s.holdsFailure() && (STILL.matcher(t).find() || question)) return Intent.FOLLOW_UP;
+        if (s.holdsFailure() && OBSERVES.matcher(t).find()) return Intent.FOLLOW_UP;
         if (s.asserts() && !question) return Intent.STATEMENT;
         if (s.holdsFailure()) return Intent.FOLLOW_UP;
         if (s.describesFailure()) return Intent.NEW_FAILURE;

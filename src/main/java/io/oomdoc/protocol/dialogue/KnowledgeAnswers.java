@@ -20,45 +20,75 @@ final class KnowledgeAnswers {
             {"sglang", Pattern.compile("(?i)sglang")}, {"tgi", Pattern.compile("(?i)\\btgi\\b|text-generation")},
             {"llamacpp", Pattern.compile("(?i)llama\\.?cpp|ollama|gguf")}, {"jax", Pattern.compile("(?i)\\bjax\\b"
                     + "|\\bxla\\b|flax")},
+            {"docker", Pattern.compile("(?i)docker|container")}, {"kubernetes", Pattern.compile("(?i)kubernetes|\\bk8s\\b"
+                    + "|\\bpods?\\b|kubectl|kubeflow|\\bgke\\b|\\beks\\b")},
             {"tensorflow", Pattern.compile("(?i)tensorflow|keras|\\btf\\b")}, {"nanochat",
                     Pattern.compile("(?i)nanochat")},
             {"pytorch", Pattern.compile("(?i)plain pytorch|pure pytorch|my own loop|custom loop|training loop|torch\\b")},
     };
     private static final int MAX_SNIPPETS = 2;
+    private static final Pattern ANAPHOR = Pattern.compile("(?i)\\b(?:set|use|enable|turn on|do|pass|change"
+            + "|configure|apply|add|put|write|get|limit|cap|lower|raise) (?:it|that|this|them|those|these)\\b");
 
     private KnowledgeAnswers() {}
 
-    static String howTo(String text, Facts facts, Report report) {
-        var topic = Topics.find(Topics.howTo(), text);
+    static String howTo(String question, String withContext, Facts facts, Report report) {
+        String text = withContext;
+        List<Topics.Topic> named = Topics.findAll(Topics.howTo(), question);
+        var topic = named.stream().findFirst();
+        // "how do I set it?" points back: the topic of the turns before comes before a match on other words.
+        if (topic.isEmpty() && ANAPHOR.matcher(question).find() && words(question) <= SHORT_QUESTION)
+            topic = Topics.find(Topics.howTo(), withContext);
+        if (topic.isEmpty()) topic = KnowledgeSearch.howTo(question, null);
+        if (topic.isEmpty()) topic = Topics.find(Topics.howTo(), withContext);
+        else text = question;
+        // "how do I reduce the batch in vllm?": a topic without a snippet for the stack named gives way to one with it.
+        List<String> namedStacks = namedStacks(question);
+        if (topic.isPresent() && !namedStacks.isEmpty()
+                && namedStacks.stream().noneMatch(topic.get().texts()::containsKey)) {
+            var forStack = KnowledgeSearch.howTo(question, namedStacks.get(0));
+            if (forStack.isPresent()) { topic = forStack; named = List.of(); }
+        }
         if (topic.isEmpty()) return Messages.get("howto.unknown");
         var t = topic.get();
         List<String> stacks = stacksFor(text, facts, report);
+        // Two topics named: one snippet of the first, then the second's for the same stack.
+        int limit = named.size() > 1 ? 1 : MAX_SNIPPETS;
         List<String> lines = new ArrayList<>();
         int shown = 0;
         for (String s : stacks) {
             String snippet = t.texts().get(s);
-            if (snippet == null || shown >= MAX_SNIPPETS) continue;
+            if (snippet == null || shown >= limit) continue;
             lines.add(Messages.get("howto.head", t.name(), label(s)));
             lines.add(indent(snippet));
             shown++;
         }
         if (shown == 0) {
             for (Map.Entry<String, String> e : t.texts().entrySet()) {
-                if (shown >= MAX_SNIPPETS) break;
+                if (shown >= limit) break;
                 lines.add(Messages.get("howto.head", t.name(), label(e.getKey())));
                 lines.add(indent(e.getValue()));
                 shown++;
             }
         }
+        // A second topic the question names ("ZeRO-3 with the optimizer offloaded"): its snippet for the same stack.
+        if (named.size() > 1 && shown == 1) {
+            var second = named.get(1);
+            stacks.stream().filter(st -> second.texts().containsKey(st)).findFirst().ifPresent(st -> {
+                lines.add(Messages.get("howto.head", second.name(), label(st)));
+                lines.add(indent(second.texts().get(st)));
+            });
+        }
         if (!t.note().isBlank()) lines.add(t.note() + " [" + t.kb() + "]");
         return String.join("\n", lines);
     }
 
-    static String explain(String text, Report report) {
+    static String explain(String text, String withContext, Report report) {
         String math = arithmetic(text);
-        String blocks = blocks(text);
-        String extra = math != null ? math : blocks;
-        String base = explainTerm(text, report);
+        String blocks = blocks(withContext);
+        String shape = shape(text);
+        String extra = shape != null ? shape : math != null ? math : blocks;
+        String base = explainTerm(text, withContext, report);
         return extra == null ? base : extra + "\n" + base;
     }
 
@@ -82,6 +112,32 @@ final class KnowledgeAnswers {
                         product / 1e9));
     }
 
+    private static final Pattern SHAPE = Pattern.compile("(?i)\\b(bf16|f16|fp16|f32|fp32|float32|float16|bfloat16|f64"
+            + "|s32|int32|s8|u8|int8|pred|s64|int64)\\[(\\d+(?:\\s*,\\s*\\d+)+)\\]");
+
+    /**
+     * "bf16[128,6,256,256]" (an XLA buffer) or "float32[8, 2048, 50257]": elements × bytes per element, and what
+     * the dimensions usually are, so a shape in a dump is a size the user can act on.
+     */
+    static String shape(String text) {
+        var m = SHAPE.matcher(text);
+        if (!m.find()) return null;
+        String[] dims = m.group(2).split("\\s*,\\s*");
+        double elements = 1;
+        for (String d : dims) elements *= Double.parseDouble(d);
+        int bytes = switch (m.group(1).toLowerCase(Locale.ROOT)) {
+            case "f32", "fp32", "float32", "s32", "int32" -> 4;
+            case "f64", "s64", "int64" -> 8;
+            case "s8", "u8", "int8", "pred" -> 1;
+            default -> 2;
+        };
+        String size = Bytes.human((long) (elements * bytes));
+        boolean square = dims.length >= 2 && dims[dims.length - 1].equals(dims[dims.length - 2]);
+        return Messages.get("explain.shape", m.group(), String.join(" × ", dims),
+                String.format(Locale.ROOT, "%,.0f", elements), bytes, size, dims[0],
+                square ? Messages.get("explain.shape.square", dims[dims.length - 1]) : "");
+    }
+
     /** vLLM's "# GPU blocks: N" in tokens. */
     static String blocks(String text) {
         var m = BLOCKS.matcher(text);
@@ -90,11 +146,20 @@ final class KnowledgeAnswers {
         return Messages.get("explain.blocks", n, VLLM_BLOCK_TOKENS, n * VLLM_BLOCK_TOKENS);
     }
 
-    private static String explainTerm(String text, Report report) {
-        var term = Topics.find(Topics.glossary(), text);
-        if (term.isEmpty()) return report == null ? Messages.get("explain.unknown") : FollowUps.answer(text, report,
-                Facts.EMPTY);
-        String out = term.get().texts().get("text") + " [" + term.get().kb() + "]";
+    /**
+     * A term the question names is explained from the glossary; otherwise the knowledge's closest passage answers it;
+     * only then does a term named in the turns before stand in (the question "why so big?" is about it).
+     */
+    static String explainTerm(String question, String withContext, Report report) {
+        var term = Topics.find(Topics.glossary(), question);
+        if (term.isEmpty()) {
+            var found = KnowledgeSearch.answer(question, report);
+            if (found.isPresent()) return found.get();
+            term = Topics.find(Topics.glossary(), withContext);
+        }
+        if (term.isEmpty()) return report == null ? Messages.get("explain.unknown") : FollowUps.answer(question,
+                report, Facts.EMPTY);
+        String out = Topics.explained(term.get());
         String figures = figures(term.get().name(), report);
         return figures == null ? out : out + "\n" + figures;
     }
@@ -103,7 +168,7 @@ final class KnowledgeAnswers {
     private static String figures(String term, Report report) {
         if (report == null) return null;
         Map<String, Object> n = report.numbers();
-        if (term.startsWith("reserved") && n.get("reserved_bytes") instanceof Number r
+        if ((term.startsWith("reserved") || term.startsWith("fragmentation")) && n.get("reserved_bytes") instanceof Number r
                 && n.get("allocated_bytes") instanceof Number a) {
             long idle = r.longValue() - a.longValue();
             Object tried = n.get("tried_bytes");
@@ -119,6 +184,17 @@ final class KnowledgeAnswers {
                     String.format(Locale.ROOT, "%.1f", 100.0 * t.longValue() / c.longValue()));
         }
         return null;
+    }
+
+    private static final int SHORT_QUESTION = 10;
+
+    private static int words(String s) { return s.strip().split("\\s+").length; }
+
+    /** The stacks the question itself names ("in vllm", "with lightning"). */
+    static List<String> namedStacks(String text) {
+        List<String> out = new ArrayList<>();
+        for (Object[] row : STACK_WORDS) if (((Pattern) row[1]).matcher(text).find()) out.add((String) row[0]);
+        return out;
     }
 
     /** The stacks to show, most specific first: named in the question, set as a fact, implied by the failure. */

@@ -38,15 +38,66 @@ public final class Topics {
 
     /** The topic whose keyword occurs in the text, preferring the longest keyword (most specific). */
     public static Optional<Topic> find(List<Topic> topics, String text) {
-        String lower = text.toLowerCase(Locale.ROOT);
+        String lower = normal(text);
         Topic best = null;
         int bestLen = 0;
         for (Topic t : topics) {
             for (String k : t.keywords()) {
-                if (k.length() > bestLen && lower.contains(k)) { best = t; bestLen = k.length(); }
+                String key = normal(k);
+                if (key.length() > bestLen && containsWord(lower, key)) { best = t; bestLen = key.length(); }
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /** A glossary term as an answer: its name first, so the reply says what it explains, then the entry it is from. */
+    public static String explained(Topic term) {
+        String name = term.name();
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1) + ": " + term.texts().get("text") + " ["
+                + term.kb() + "]";
+    }
+
+    /**
+     * Every topic whose keyword occurs in the text, most specific (longest keyword) first: a question can name two
+     * ("ZeRO-3 with the optimizer offloaded").
+     */
+    public static List<Topic> findAll(List<Topic> topics, String text) {
+        String lower = normal(text);
+        Map<Topic, Integer> found = new LinkedHashMap<>();
+        for (Topic t : topics) {
+            for (String k : t.keywords()) {
+                String key = normal(k);
+                if (containsWord(lower, key)) found.merge(t, key.length(), Math::max);
+            }
+        }
+        return found.entrySet().stream().sorted(Map.Entry.<Topic, Integer>comparingByValue().reversed())
+                .map(Map.Entry::getKey).toList();
+    }
+
+    /** "8 bit adam", "8-bit adam" and "8_bit_adam" are one spelling. */
+    private static String normal(String s) {
+        return INNER_JOINER.matcher(s.toLowerCase(Locale.ROOT)).replaceAll(" ");
+    }
+
+    /** A hyphen or underscore inside a word joins its parts; a leading one ("-9", "--flag") is part of the token. */
+    private static final java.util.regex.Pattern INNER_JOINER = java.util.regex.Pattern.compile("(?<=[a-z0-9])[-_]"
+            + "(?=[a-z0-9])");
+
+    /** "offloaded", "checkpoints", "sharding": a keyword's inflections still name it. */
+    private static final java.util.regex.Pattern INFLECTION = java.util.regex.Pattern.compile("(?:s|es|ed|d|ing)\\b");
+
+    /** The keyword as whole words: "amp" is not in "sample", "blocks" is not in "blockSize". */
+    static boolean containsWord(String text, String keyword) {
+        for (int i = text.indexOf(keyword); i >= 0; i = text.indexOf(keyword, i + 1)) {
+            int end = i + keyword.length();
+            boolean startOk = i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1))
+                    || !Character.isLetterOrDigit(keyword.charAt(0));
+            boolean endOk = end == text.length() || !Character.isLetterOrDigit(text.charAt(end))
+                    || !Character.isLetterOrDigit(keyword.charAt(keyword.length() - 1))
+                    || INFLECTION.matcher(text).region(end, text.length()).lookingAt();
+            if (startOk && endOk) return true;
+        }
+        return false;
     }
 
     private static List<Topic> read(String resource, String nameField) {

@@ -51,7 +51,10 @@ public final class Clauses {
     private static final Pattern NEGATOR_AFTER = Pattern.compile(
             "^\\s*(?:(?:is|was|are|were|has been|set to|turned|switched|stays?)\\s+)?(?:off|disabled|false)\\b"
                     + "|^\\s*[=:]\\s*(?:false|off|none|0)\\b"
-            + "|^\\s*(?:is|was|are)\\s+not\\s+(?:on|enabled|used|set)\\b");
+            + "|^\\s*(?:is|was|are)\\s+not\\s+(?:on|enabled|used|set)\\b"
+            // "fp16 and bf16 are both commented out": a coordinated pair shares its negation.
+            + "|^\\s*(?:(?:and|or|,)\\s+[\\w.-]+\\s+)?(?:is|are|was|were)?\\s*(?:both\\s+|all\\s+)?(?:commented out"
+            + "|removed|unset|disabled|turned off)\\b");
 
     private final String lower;
     private final List<Clause> clauses = new ArrayList<>();
@@ -107,7 +110,7 @@ public final class Clauses {
     public boolean negated(Mention m) {
         Clause c = at(m.start());
         String before = lower.substring(Math.max(c.start(), m.start() - 50), m.start());
-        String after = lower.substring(m.end(), Math.max(m.end(), Math.min(Math.max(c.end(), m.end()), m.end() + 30)));
+        String after = lower.substring(m.end(), Math.max(m.end(), Math.min(Math.max(c.end(), m.end()), m.end() + 45)));
         return NEGATOR_BEFORE.matcher(before).find() || NEGATOR_AFTER.matcher(after).find();
     }
 

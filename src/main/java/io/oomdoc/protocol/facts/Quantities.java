@@ -21,7 +21,8 @@ public final class Quantities {
             "(?<![\\w.])(?<!total[ _])(?<!effective[ _])(?<!global[ _])(?<!eval[ _])(?<!prefill[ _-])(?<!max[ _-])"
             + "(?:per[_ -]device[_ -](?:train[_ -])?|device[_ -]|train[_ -]micro[_ -]|micro[_ -]?|mini[_ -]?|train[_ "
                     + "-])?"
-            + "batch(?:[_ -]?sizes?)?(?:[_ -]per[_ -](?:device|gpu))?\\s*(?:of|=|:|is|to|was|at|from)?\\s*" + NUM
+            + "batch(?:[_ -]?sizes?)?(?:[_ -]per[_ -](?:device|gpu))?\\s*(?:of|=|:|is|to|was|at|from)?\\s*"
+            + "(?:already |now |still |just |only )?" + NUM
             + "(?!\\d|\\.\\d|%)(?!\\s*/\\s*\\d)(?!\\s+of\\s+\\d)");
     private static final Pattern BS = Pattern.compile("(?<![\\w.])(?:--)?bs\\s*[=:]?\\s*" + NUM + "(?!\\d|\\.\\d)");
     private static final Pattern TOTAL_BATCH = Pattern.compile(

@@ -103,4 +103,105 @@ class ConversationTest {
         assertTrue(a.text().startsWith("Adopted"), a.text());
         assertEquals(16, c.facts().loraRank());
     }
+    @Test
+    void askingWhetherAChangeHelpsTheFailureHeldSaysWhetherItActsOnWhatFails() {
+        c.respond(Fixtures.text("traces/segtoolbox-backward-1x-cached.txt"));
+        Answer a = c.respond("would 8-bit adam help?");
+        assertEquals(Intent.FOLLOW_UP, a.intent());
+        assertTrue(a.text().startsWith("Not for this failure"), a.text());
+        assertTrue(a.text().lines().count() <= 12, a.text());
+    }
+
+    @Test
+    void aChangeThatActsOnTheFailingTermIsConfirmed() {
+        c.respond(Fixtures.text("traces/segtoolbox-backward-1x-cached.txt"));
+        Answer a = c.respond("would gradient checkpointing help?");
+        assertEquals(Intent.FOLLOW_UP, a.intent());
+        assertTrue(a.text().startsWith("Yes, it acts on what fails here"), a.text());
+    }
+
+    @Test
+    void aHowToThatNamesNoKeywordFindsItsTopicByItsWords() {
+        Answer a = c.respond("how do i get the trainer to push preds to the cpu as it goes instead of keeping them all"
+                + " on the card");
+        assertEquals(Intent.HOW_TO, a.intent());
+        assertTrue(a.text().contains("eval_accumulation_steps"), a.text());
+    }
+
+    @Test
+    void aQuestionWithoutAFailureIsAnsweredFromTheKnowledgeBase() {
+        Answer a = c.respond("so offload only saves the weights / optimizer memory, not the intermediate tensors?");
+        assertTrue(a.text().contains("[M10"), a.text());
+    }
+    @Test
+    void aFitQuestionAboutAnImaginedSetupIsAWhatIfAndItsValuesStayHypothetical() {
+        c.respond("deepspeed chat step 1 with opt-13b on a 16 GB card, zero stage 2, bf16, batch 1, seq 512");
+        Answer a = c.respond("if i got 4 of these gpus and used zero 3, would it fit?");
+        assertEquals(Intent.WHAT_IF, a.intent());
+        assertEquals(2, c.facts().zeroStage(), c.facts().asMap().toString());
+        Answer b = c.respond("and zero 1?");
+        assertEquals(Intent.WHAT_IF, b.intent());
+        assertEquals(2, c.facts().zeroStage());
+    }
+
+    @Test
+    void aKeywordIsFoundWhateverItsHyphenation() {
+        Answer a = c.respond("trying to use 8 bit adam from bitsandbytes with the hf trainer but can't figure out how");
+        assertEquals(Intent.HOW_TO, a.intent());
+        assertTrue(a.text().contains("adamw_bnb_8bit"), a.text());
+    }
+
+    @Test
+    void aSentenceThatDoesNotCarryTheValueAskedForIsNotTakenAsTheAnswer() {
+        c.respond("what batch fits on my 24 GB 3090?");
+        assertEquals("model", c.pendingKey());
+        Answer a = c.respond("i'm not using gradient checkpointing btw");
+        assertNotEquals(Intent.ANSWER, a.intent());
+    }
+    @Test
+    void aDifferentProblemAfterAFailureIsANewFailure() {
+        c.respond(Fixtures.text("traces/segtoolbox-backward-1x-cached.txt"));
+        Answer a = c.respond("different problem on a fresh runtime: the process dies while loading the model, before "
+                + "the gpu even fills. the colab instance only has 12.7 GB of RAM");
+        assertEquals(Intent.NEW_FAILURE, a.intent());
+    }
+
+    @Test
+    void aServingFitWithoutTheContextLengthStatesTheWeightsAndAsksForMaxModelLen() {
+        c.respond("i serve mistral-7b with vllm on a 24 GB RTX 3090");
+        Answer a = c.respond("what's the smallest setup to serve it in bf16 with vllm?");
+        assertTrue(a.text().startsWith("Weights of"), a.text());
+        assertFalse(a.text().contains("optimizer"), a.text());
+        assertEquals("seq", c.pendingKey());
+    }
+    @Test
+    void aTensorShapeInADumpIsTurnedIntoItsSize() {
+        // From google-research/t5x#870: XLA's peak-buffer dump.
+        Answer a = c.respond("what is bf16[128,6,256,256] in that buffer");
+        assertEquals(Intent.EXPLAIN, a.intent());
+        assertTrue(a.text().contains("96.00 MiB"), a.text());
+        assertTrue(a.text().contains("attention score"), a.text());
+    }
+    @Test
+    void aBatchChangeWithoutAModelIsAnsweredByProportion() {
+        // From google-research/t5x#870.
+        Answer a = c.respond("what if the batch goes from 128 to 64");
+        assertEquals(Intent.WHAT_IF, a.intent());
+        assertTrue(a.text().contains("×0.50"), a.text());
+    }
+
+    @Test
+    void aHowToForANamedStackPrefersATopicWithItsSnippet() {
+        // From vllm-project/vllm#2554: in vLLM the batch is max_num_seqs.
+        Answer a = c.respond("I read somewhere to reduce the batch size. does anyone know how to do that in vllm?");
+        assertEquals(Intent.HOW_TO, a.intent());
+        assertTrue(a.text().contains("--max-num-seqs"), a.text());
+    }
+
+    @Test
+    void anotherPossibleCauseForTheFailureHeldIsAFollowUp() {
+        c.respond(Fixtures.text("traces/segtoolbox-backward-1x-cached.txt"));
+        Answer a = c.respond("could it just be one batch with a much longer input instead of a leak?");
+        assertEquals(Intent.FOLLOW_UP, a.intent());
+    }
 }

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 class TranscriptSuiteTest {
     /** Raise it as the engine improves; never lower it to make a change pass. */
-    static final double FLOOR = 0.70;
+    static final double FLOOR = 0.80;
 
     @Test
     void theSuiteHoldsAtLeastTheFloor() {

@@ -30,8 +30,11 @@ public final class Transcripts {
 
     private Transcripts() {}
 
-    public static List<Transcript> all() {
-        try (Stream<Path> s = Files.list(DIR)) {
+    public static List<Transcript> all() { return all(DIR); }
+
+    /** The transcripts of another folder: the held-out set (conversations_heldout) is played the same way. */
+    public static List<Transcript> all(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> p.toString().endsWith(".txt")).sorted().map(Transcripts::read).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -252,7 +252,19 @@ class FactExtractorTest {
     @Test
     void numbersThatAreNotGpus() {
         assertNull(FactExtractor.extract("max_model_len=4090 and line 3090 of train.py").gpuName());
-        assertNull(FactExtractor.extract("fine-tuning SAM with lightning-sam on a 4070 ti 12gb").gpuName(), "a 4070 Ti is not the 4070 of the catalog");
+    }
+
+    @Test
+    void aCoordinatedPairCommentedOutIsNegatedBoth() {
+        // From unslothai/unsloth#944: both precision flags commented out means the run is in fp32.
+        var r = FactExtractor.read("fp16 and bf16 are both commented out in my TrainingArguments");
+        assertNull(r.asserted().precision(), r.asserted().asMap().toString());
+    }
+
+    @Test
+    void aTiIsNotTheCardWithoutTheSuffix() {
+        assertEquals("GeForce RTX 4070 Ti",
+                FactExtractor.extract("fine-tuning SAM with lightning-sam on a 4070 ti 12gb").gpuName());
     }
 
     @ParameterizedTest

@@ -1,0 +1,137 @@
+package io.oomdoc.knowledge;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * BM25 over short passages of the knowledge (a paragraph of an entry, a glossary term, a how-to note), so a question
+ * no hand-written rule foresaw still gets the two sentences of the knowledge base that answer it. A passage of an
+ * entry the failure held points to can be boosted; a match on one common word alone is not an answer.
+ */
+public final class Passages {
+    /** One passage: where it comes from (a KB id and its title), what it is about (weighted up) and its text. */
+    public record Passage(String kb, String title, String about, String text) {}
+
+    /** A passage and how well it matched. */
+    public record Hit(Passage passage, double score, int matched, List<String> terms) {}
+
+    private static final double K1 = 1.2, B = 0.75;
+    private static final double ABOUT_WEIGHT = 3;
+    /** Below this a hit is chance overlap ("memory", "card"): a single rare word scores about 2-3. */
+    private static final double MIN_SCORE = 4.0;
+    private static final int MIN_PARAGRAPH = 60;
+    /** Words of conversation, not of memory: a passage that shares only these with a question does not answer it. */
+    private static final Set<String> CHATTER = Set.of("all", "one", "up", "inside", "itself", "both", "fine", "start",
+            "thing", "weird", "proble", "though", "would", "could", "should", "help", "use", "using", "make", "go",
+            "have", "ha", "had", "really", "much", "many", "some", "any", "will", "other", "same", "like", "need",
+            "want", "work", "workin", "try", "tried", "think", "know", "seem", "right", "now", "here", "there", "these",
+            "those", "them", "they", "you", "your", "we", "our", "it'", "don", "doesn", "didn", "isn", "even", "ok",
+            "okay", "yes", "yeah", "thank", "please", "what'", "someth", "anythi", "actual", "exactl", "again", "into",
+            "out", "off", "over", "under", "about", "before", "did", "done", "say", "said", "see", "look", "got", "get",
+            "way", "who", "where", "whole", "each", "every", "first", "then", "well", "better", "worse", "lot", "bit",
+            "withou", "tested", "test", "more", "less", "kind", "sort", "guess", "mean");
+
+    private final List<Passage> passages;
+    private final List<Map<String, Double>> tf = new ArrayList<>();
+    private final Map<String, Integer> df = new HashMap<>();
+    private final double[] length;
+    private final double avgLength;
+
+    public Passages(List<Passage> passages) {
+        this.passages = List.copyOf(passages);
+        this.length = new double[passages.size()];
+        double total = 0;
+        for (int i = 0; i < passages.size(); i++) {
+            Passage p = passages.get(i);
+            Map<String, Double> counts = new HashMap<>();
+            for (String t : LexicalIndex.tokens(p.about())) counts.merge(t, ABOUT_WEIGHT, Double::sum);
+            for (String t : LexicalIndex.tokens(p.text())) counts.merge(t, 1.0, Double::sum);
+            tf.add(counts);
+            counts.keySet().forEach(t -> df.merge(t, 1, Integer::sum));
+            length[i] = counts.values().stream().mapToDouble(Double::doubleValue).sum();
+            total += length[i];
+        }
+        avgLength = passages.isEmpty() ? 1 : total / passages.size();
+    }
+
+    /**
+     * The paragraphs of each entry's prose (tables, code and headings left out: they read badly as an answer) plus its
+     * symptoms and verification, each about the entry's title and keywords.
+     */
+    public static List<Passage> of(KnowledgeBase kb) {
+        List<Passage> out = new ArrayList<>();
+        for (KnowledgeEntry e : kb.all()) {
+            String about = e.title() + " " + String.join(" ", e.keywords());
+            for (String para : e.body().split("\\n\\s*\\n")) {
+                String p = para.strip();
+                if (p.length() < MIN_PARAGRAPH || p.startsWith("#") || p.startsWith("|") || p.startsWith("```")
+                        || p.startsWith("    ")) continue;
+                out.add(new Passage(e.id(), e.title(), about, p.replaceAll("\\s*\\n\\s*", " ")));
+            }
+            if (!e.verification().isBlank()) out.add(new Passage(e.id(), e.title(), about + " verify check confirm",
+                    e.verification()));
+        }
+        return out;
+    }
+
+    /** The best passage for the question, passages of {@code boosted} KB ids weighted up; empty when none is close. */
+    public Optional<Hit> best(String question, Set<String> boosted, double boost) {
+        List<Hit> hits = search(question, boosted, boost, 1);
+        return hits.isEmpty() ? Optional.empty() : Optional.of(hits.get(0));
+    }
+
+    public List<Hit> search(String question, Set<String> boosted, double boost, int limit) {
+        Set<String> terms = new LinkedHashSet<>(LexicalIndex.tokens(question));
+        terms.removeIf(t -> CHATTER.contains(t) || t.contains("_") && (CHATTER.contains(t.substring(0, t.indexOf('_')))
+                || CHATTER.contains(t.substring(t.indexOf('_') + 1))));
+        int n = passages.size();
+        List<Hit> hits = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            double score = 0;
+            int matched = 0;
+            List<String> found = new ArrayList<>();
+            for (String t : terms) {
+                Double f = tf.get(i).get(t);
+                if (f == null) continue;
+                int d = df.get(t);
+                score += Math.log(1 + (n - d + 0.5) / (d + 0.5)) * f * (K1 + 1)
+                        / (f + K1 * (1 - B + B * length[i] / avgLength));
+                if (!t.contains("_")) matched++;
+                found.add(t);
+            }
+            if (boosted.contains(passages.get(i).kb())) score *= boost;
+            if (score >= MIN_SCORE && matched >= 1) hits.add(new Hit(passages.get(i), score, matched, found));
+        }
+        hits.sort(Comparator.comparingDouble(Hit::score).reversed());
+        return hits.size() > limit ? hits.subList(0, limit) : hits;
+    }
+
+    /**
+     * The passage cut to the sentences that carry the question's words, in their order, at most {@code max}: an
+     * answer, not a chapter.
+     */
+    public static String excerpt(Passage p, String question, int max) {
+        String[] sentences = p.text().split("(?<=[.!?])\\s+(?=[A-Z0-9`(\"])");
+        if (sentences.length <= max) return p.text();
+        Set<String> terms = new HashSet<>(LexicalIndex.tokens(question));
+        Integer[] order = new Integer[sentences.length];
+        double[] score = new double[sentences.length];
+        for (int i = 0; i < sentences.length; i++) {
+            order[i] = i;
+            for (String t : LexicalIndex.tokens(sentences[i])) if (terms.contains(t)) score[i]++;
+        }
+        java.util.Arrays.sort(order, (a, b) -> score[b] != score[a] ? Double.compare(score[b], score[a]) : a - b);
+        List<Integer> keep = new ArrayList<>(List.of(order).subList(0, max));
+        keep.sort(Integer::compare);
+        StringBuilder sb = new StringBuilder();
+        for (int i : keep) sb.append(sb.length() == 0 ? "" : " ").append(sentences[i]);
+        return sb.toString();
+    }
+}
