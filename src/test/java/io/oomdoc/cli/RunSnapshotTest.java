@@ -60,7 +60,8 @@ class RunSnapshotTest {
         Files.writeString(site.resolve("sitecustomize.py"), "print('their sitecustomize ran')\n");
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
         int code = Main.run(new String[]{"run", "--gpu", "none", "--snapshot", "--", "python3", "-c",
-                "import json\ntry:\n    import torch\nexcept ModuleNotFoundError as e:\n    print('as usual:', e.name)"},
+                "import json\ntry:\n    import torch\n"
+                        + "except ModuleNotFoundError as e:\n    print('as usual:', e.name)"},
                 new ByteArrayInputStream(new byte[0]), out, err,
                 Map.of("PATH", System.getenv("PATH"), "PYTHONPATH", site.toString()), repo, false, false);
         String all = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);

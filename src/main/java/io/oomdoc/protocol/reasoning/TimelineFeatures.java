@@ -15,6 +15,8 @@ final class TimelineFeatures {
     /** Added to the verdict's category before renormalising: enough to lead unless the text strongly disagrees. */
     private static final double MEASURED = 0.8;
     private static final double ONE_TIME_PEAK_UNDER_GROWTH = 0.3;
+    private static final List<Category> ONE_TIME_PEAKS = List.of(Category.LONGEST_BATCH, Category.FIRST_BACKWARD,
+            Category.OPTIMIZER_STATE_STEP2);
 
     private static final Map<MemoryTimeline.Kind, Category> CAUSE = Map.of(
             MemoryTimeline.Kind.GROWTH, Category.LEAK_HELD_REFERENCES,
@@ -42,7 +44,7 @@ final class TimelineFeatures {
             if (k >= 0) { p[k] += MEASURED; any = true; }
         }
         if (x.values().containsKey(key(MemoryTimeline.Kind.GROWTH))) {
-            for (Category c : List.of(Category.LONGEST_BATCH, Category.FIRST_BACKWARD, Category.OPTIMIZER_STATE_STEP2)) {
+            for (Category c : ONE_TIME_PEAKS) {
                 int k = labels.indexOf(c.json());
                 if (k >= 0) p[k] *= ONE_TIME_PEAK_UNDER_GROWTH;
             }

@@ -26,7 +26,8 @@ class LogCuesTest {
         assertEquals(1600, feed("2019-12-31 00:21:25,558 - INFO - Epoch [1][1600/23454]\tlr: 0.00050, eta: 1 day, "
                 + "19:53:43, time: 0.428, data_time: 0.006, memory: 6814, loss_cls: 0.0953\n").step());
         // a tqdm bar redrawn with '\r', split across two chunks
-        assertEquals(451, feed(" 45%|████▌     | 450/1000 [00:10<00:12, 44.2it/s]\r 45%|████▌     | 45",
+        assertEquals(451, feed(" 45%|████▌     | 450/1000 [00:10<00:12, 44.2it/s]\r"
+                + " 45%|████▌     | 45",
                 "1/1000 [00:10<00:12, 44.2it/s]").step());
         assertEquals(37, feed("step 36 loss 1.2\nglobal_step=37 lr=3e-4\n").step());
         assertNull(feed("Epoch 3 done, 44.2it/s\n").step());

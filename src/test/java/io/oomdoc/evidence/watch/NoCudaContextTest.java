@@ -28,7 +28,8 @@ class NoCudaContextTest {
         assertTrue(files.size() > 10);
         for (Path f : files) {
             String text = Files.readString(f);
-            assertFalse(text.contains("jcuda") || text.contains("JCudaProbe") || text.contains("GpuProbe"), f.toString());
+            assertFalse(text.contains("jcuda") || text.contains("JCudaProbe") || text.contains("GpuProbe"),
+                    f.toString());
         }
     }
 }
