@@ -33,7 +33,8 @@ public final class TraceBench {
         int mb = List.of(args).stream().filter(a -> a.matches("\\d+")).findFirst().map(Integer::parseInt).orElse(100);
         TrainReasoner.quiet();
         double l2 = bundledL2();
-        TrainReasoner.phaseL2 = bundled("phase-l2 ([0-9.]+)", TrainReasoner.phaseL2);
+        TrainReasoner.phaseL2 = Double.parseDouble(System.getProperty("oomdoc.phaseL2",
+                String.valueOf(bundled("phase-l2 ([0-9.]+)", TrainReasoner.phaseL2))));
         TrainReasoner.priorScale = io.oomdoc.protocol.reasoning.LinearModel.resource(Reasoner.CATEGORY_WEIGHTS).scalar(Reasoner.PRIOR_SCALE);
         List<Case> dev = Corpus.development();
         List<TrainReasoner.Example> devEx = TrainReasoner.examples(dev);

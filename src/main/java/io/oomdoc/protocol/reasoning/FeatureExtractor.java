@@ -56,7 +56,9 @@ public final class FeatureExtractor {
         physics(e.numbers(), b);
         budget(e.budget(), b);
         loggedGrowth(e, b);
-        Cues.addTo(cueText(e), b);
+        String words = cueText(e);
+        Cues.addTo(words, b);
+        PhaseWords.addTo(words, b);
         return b.build();
     }
 
@@ -73,7 +75,9 @@ public final class FeatureExtractor {
         if (e.finding().isEmpty()) b.flag(e.trace() == null ? "input:prose-only" : "kind:none");
         if (e.trace() != null) {
             b.flag("framework:" + e.trace().framework());
-            if (e.trace().phase() != Phase.UNKNOWN) b.set("frame-phase:" + e.trace().phase().json(), 1.0,
+            // A phase read from a frame is stronger evidence than one inferred from the message kind alone.
+            String source = e.trace().phaseEvidence().startsWith("frame ") ? "frame-phase:" : "trace-phase:";
+            if (e.trace().phase() != Phase.UNKNOWN) b.set(source + e.trace().phase().json(), 1.0,
                     e.trace().phaseEvidence());
             if (e.trace().failedRanks().size() > 1) b.flag("multi-rank");
             if (!e.trace().frames().isEmpty()) b.flag("has-traceback");
