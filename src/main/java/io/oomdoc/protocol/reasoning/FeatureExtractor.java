@@ -114,6 +114,13 @@ public final class FeatureExtractor {
             double a = n.allocatedBytes() / (double) total;
             b.flag(a < 0.1 ? "allocated:little" : a < 0.6 ? "allocated:half" : "allocated:most");
         }
+        // Fragmentation's signature: the allocator's idle cache, or the driver's free memory, could hold the request
+        // by size, yet the request failed (it needs one contiguous block).
+        Long idle = n.reservedUnallocatedBytes();
+        if (tried != null && tried > 0 && idle != null) {
+            b.flag(idle >= tried ? "idle:exceeds-request" : idle >= tried / 4 ? "idle:near-request" : "idle:small");
+        }
+        if (tried != null && tried > 0 && n.freeBytes() != null && n.freeBytes() >= tried) b.flag("free:exceeds-request");
         Long outside = n.heldOutsideAllocator();
         if (outside != null && total != null && total > 0 && outside > 0.15 * total) b.flag("outside:large");
         if (n.processes().stream().anyMatch(p -> !p.thisProcess())) b.flag("processes:others-listed");
