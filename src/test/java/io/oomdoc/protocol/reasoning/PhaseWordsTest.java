@@ -19,6 +19,10 @@ class PhaseWordsTest {
         // eosphoros-ai/DB-GPT#63
         assertEquals(List.of("load"), PhaseWords.phases("Loading checkpoint shards:   0%|          | 0/2 "
                 + "[00:00<?, ?it/s]Killed"));
+        // NVIDIA/TensorRT builder log (marcoslucianops/DeepStream-Yolo#366): tactic selection happens while the engine
+        // is built, before anything is served
+        assertEquals(List.of("load"), PhaseWords.phases("WARNING: [TRT]: Skipping tactic 3 due to insufficient memory "
+                + "on requested size of 4294967296 detected for tactic 0x0000000000000004."));
         // a lightning user's words: evaluation named as the moment
         assertEquals(List.of("eval"), PhaseWords.phases("There appears to be a memory leak during the validation "
                 + "routine since the GPU I'm using runs out of memory"));
