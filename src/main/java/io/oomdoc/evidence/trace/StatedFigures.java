@@ -29,9 +29,11 @@ final class StatedFigures {
     private static final Pattern GGML_ONE_DEVICE = Pattern.compile("ggml_cuda_init: found 1 CUDA devices");
     /** An nvidia-smi GPU row: "|   0  Tesla V100-SXM2...  On   |" then, on the next line, "  9000MiB / 16152MiB |". */
     private static final Pattern SMI_ROW = Pattern.compile(
-            "(?m)^\\|\\s+(\\d+)\\s+[^|\\n]*\\|[^|\\n]*\\|[^|\\n]*\\|\\s*\\n\\|[^|\\n]*\\|\\s*(\\d+)MiB\\s*/\\s*(\\d+)MiB");
+            "(?m)^\\|\\s+(\\d+)\\s+[^|\\n]*\\|[^|\\n]*\\|[^|\\n]*\\|\\s*\\n"
+                    + "\\|[^|\\n]*\\|\\s*(\\d+)MiB\\s*/\\s*(\\d+)MiB");
     /** gpustat: "[6] NVIDIA A100 80GB PCIe | 52'C, 100 % | 10151 / 81920 MB |". */
-    private static final Pattern GPUSTAT = Pattern.compile("(?m)^\\W?\\[(\\d+)\\][^|\\n]*\\|[^|\\n]*\\|\\s*(\\d+) / (\\d+) MB");
+    private static final Pattern GPUSTAT = Pattern.compile(
+            "(?m)^\\W?\\[(\\d+)\\][^|\\n]*\\|[^|\\n]*\\|\\s*(\\d+) / (\\d+) MB");
 
     private StatedFigures() {}
 

@@ -120,7 +120,9 @@ public final class FeatureExtractor {
         if (tried != null && tried > 0 && idle != null) {
             b.flag(idle >= tried ? "idle:exceeds-request" : idle >= tried / 4 ? "idle:near-request" : "idle:small");
         }
-        if (tried != null && tried > 0 && n.freeBytes() != null && n.freeBytes() >= tried) b.flag("free:exceeds-request");
+        if (tried != null && tried > 0 && n.freeBytes() != null && n.freeBytes() >= tried) {
+            b.flag("free:exceeds-request");
+        }
         Long outside = n.heldOutsideAllocator();
         if (outside != null && total != null && total > 0 && outside > 0.15 * total) b.flag("outside:large");
         if (n.processes().stream().anyMatch(p -> !p.thisProcess())) b.flag("processes:others-listed");
