@@ -42,9 +42,9 @@ public final class PhaseMisses {
         for (var o : s.outcomes()) {
             if (!o.withDescription() || o.phaseHit()) continue;
             var e = ex.stream().filter(x -> x.c() == o.c() && x.withDescription()).findFirst().orElseThrow();
-            var phaseFeatures = e.x().values().keySet().stream().filter(k -> k.startsWith("frame-phase") || k.startsWith("trace-phase") || k.startsWith("words-phase")
-                    || k.startsWith("cue:") || k.startsWith("log:") || k.startsWith("iteration") || k.startsWith("kind:")
-                    || k.startsWith("phase")).sorted().toList();
+            var phaseFeatures = e.x().values().keySet().stream()
+                    .filter(k -> k.matches("(?:frame|trace|words)-phase:.*|cue:.*|log:.*|iteration.*|kind:.*|phase.*"))
+                    .sorted().toList();
             var frames = e.evidence().trace() == null ? java.util.List.<String>of() : e.evidence().trace().frames()
                     .stream().map(f -> f.function()).toList();
             if (frames.size() > 8) frames = frames.subList(frames.size() - 8, frames.size());

@@ -23,7 +23,7 @@ class StatedFiguresTest {
             "deepstream-yolo-366-trt-workspace-4gb",         // TensorRT "Requested amount of GPU memory (N bytes)"
             "torch2trt-661-jetson-nano-fc-tactic-oom",       // the older TensorRT spelling without "GPU"
             "trtllm-5950-dsv3-w4fp8-additional-executor-resources", // TensorRT-LLM executor report in GiB
-            "talk-llama-fast-34-gt730-4679mib-buffer",       // llama.cpp "allocating X MiB on device 0: cudaMalloc failed"
+            "talk-llama-fast-34-gt730-4679mib-buffer",       // llama.cpp "allocating X MiB on device 0: cudaMalloc …"
             "crosse-2-p100-13gb-held-no-process",            // a pasted nvidia-smi table
             "visedit-5-killed-process-still-holds-10gb",     // a gpustat line
             "tgi-1374-codellama34b-eetq-oom-after-warmup");  // a PyTorch message cut inside "is allocated by"
