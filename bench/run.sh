@@ -5,4 +5,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 name="$1"; shift
 mvn -B -q -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt >/dev/null
-exec java -Xmx256m -cp "target/classes:target/test-classes:$(cat target/cp.txt)" "io.oomdoc.bench.$name" "$@"
+exec java -Xmx256m ${JAVA_OPTS:-} -cp "target/classes:target/test-classes:$(cat target/cp.txt)" "io.oomdoc.bench.$name" "$@"

@@ -19,7 +19,7 @@ public enum Category {
     HOST_RAM_OOM("host RAM exhausted (kernel or cgroup kill)", "U9", "M3"),
     MODEL_TOO_LARGE("the model's fixed cost does not fit the card", "M1", "M13", "M12", "M9", "M10"),
     ATTENTION_SEQ_LEN("attention at long sequence length", "M11", "M7", "M9"),
-    LIBRARY_WORKSPACE("a CUDA library could not get its workspace", "M5", "M2", "M11"),
+    LIBRARY_WORKSPACE("a CUDA library could not get its workspace", "M5", "U10", "M2", "M11"),
     KV_CACHE_INFERENCE("the inference KV cache does not fit", "M11", "M1", "U10"),
     CONTEXT_CREATION("the CUDA context could not be created", "U10", "U11", "M3"),
     OTHER("other memory pressure", "M2", "U10", "M3");

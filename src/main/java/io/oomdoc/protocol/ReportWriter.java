@@ -58,11 +58,16 @@ public final class ReportWriter {
                 sections, question, null);
     }
 
+    private static final double RUNNER_UP_SHOWN = 0.2;
+
     /** KB ids for the JSON: the leader's entries, M2 when figures were decoded, then the runner-up's. */
     private static List<String> kbList(Evidence e, List<Hypothesis> ranked) {
         LinkedHashSet<String> ids = new LinkedHashSet<>();
         List<String> first = ranked.get(0).kb();
         ids.add(first.get(0));
+        // a close runner-up's main entry comes before the leader's second one: when the ranking is unsure, the
+        // three entries shown should cover both causes
+        if (ranked.size() > 1 && ranked.get(1).confidence() >= RUNNER_UP_SHOWN) ids.add(ranked.get(1).kb().get(0));
         if (first.size() > 1) ids.add(first.get(1));
         if (!e.numbers().isEmpty()) ids.add("M2");
         ids.addAll(first);

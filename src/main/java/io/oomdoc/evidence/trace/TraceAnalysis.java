@@ -19,7 +19,8 @@ public record TraceAnalysis(
         Integer firstFailedRank,
         List<String> notes,
         List<String> unreadable,
-        LogText log) {
+        LogText log,
+        OomNumbers stated) {
 
     public Optional<TraceFinding> primary() {
         return findings.isEmpty() ? Optional.empty() : Optional.of(findings.get(0));
@@ -30,7 +31,7 @@ public record TraceAnalysis(
         OomNumbers n = primary().map(TraceFinding::numbers).orElse(OomNumbers.NONE);
         for (TraceFinding f : findings) if (f != findings.get(0)
                 && f.parser().startsWith("memory-")) n = n.orElse(f.numbers());
-        return n;
+        return stated == null ? n : n.orElse(stated);
     }
 
     /** The innermost frame in the user's own code: where to look first. */

@@ -98,7 +98,7 @@ public final class TraceAnalyzer {
         Integer iteration = iteration(log, findings.isEmpty() ? Integer.MAX_VALUE : findings.get(0).line());
         String framework = framework(text, findings);
         return new TraceAnalysis(List.copyOf(findings), frames, phase, phaseWhy, framework, iteration,
-                failedRanks, firstRank, notes, unreadable, log);
+                failedRanks, firstRank, notes, unreadable, log, StatedFigures.read(text));
     }
 
     private static int specificity(TraceFinding f) {

@@ -34,7 +34,10 @@ final class Constraints {
     }
 
     private static final java.util.regex.Pattern MEMORY = java.util.regex.Pattern.compile(
-            "(?i)out of memory|(?<![a-z])oom(?![a-z])|memory|vram|\\bram\\b|显存|内存|allocat|exhaust|gpu usage");
+            "(?im)out of memory|(?<![a-z])oom(?:s|ed|ing)?(?![a-z])|memory|vram|\\bram\\b|显存|内存|allocat|exhaust"
+                    + "|gpu usage|\\bleak|\\bcuda\\b|cuda_visible|activations|\\bcach(?:e|es|ed)\\b"
+                    // a rich or IPython traceback ("file.py:290 in f", "file.py in f(", "--> 626") is a failure
+                    + "|\\.py:\\d+ in \\w|\\.py in \\w+\\(|^-+>\\s*\\d+");
 
     private static final java.util.regex.Pattern FAILURE = java.util.regex.Pattern.compile(
             "(?i)\\b(?:error|exception|failed|fails|failure|crash(?:ed|es)?|abort(?:ed)?|core dumped|exit ?code)\\b"

@@ -60,6 +60,16 @@ public final class Cues {
 
     public static boolean isLog(String line) { return LOG_LINE.matcher(line).find(); }
 
+    /** The first match outside a negated clause, or null. */
+    static String affirmed(Pattern p, String text) {
+        Matcher m = p.matcher(text);
+        while (m.find()) {
+            String before = text.substring(Math.max(0, m.start() - 60), m.start());
+            if (!NEGATION.matcher(before).find()) return m.group();
+        }
+        return null;
+    }
+
     /** "" for an affirmed match, "not-" when every match sits in a negated clause, null when absent. */
     private static String find(Pattern p, String text) {
         Matcher m = p.matcher(text);

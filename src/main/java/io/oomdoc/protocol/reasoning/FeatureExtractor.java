@@ -57,7 +57,9 @@ public final class FeatureExtractor {
         budget(e.budget(), b);
         loggedGrowth(e, b);
         TimelineFeatures.addTo(e.timeline(), b);
-        Cues.addTo(cueText(e), b);
+        String words = cueText(e);
+        Cues.addTo(words, b);
+        PhaseWords.addTo(words, b);
         return b.build();
     }
 
@@ -74,7 +76,9 @@ public final class FeatureExtractor {
         if (e.finding().isEmpty()) b.flag(e.trace() == null ? "input:prose-only" : "kind:none");
         if (e.trace() != null) {
             b.flag("framework:" + e.trace().framework());
-            if (e.trace().phase() != Phase.UNKNOWN) b.set("frame-phase:" + e.trace().phase().json(), 1.0,
+            // A phase read from a frame is stronger evidence than one inferred from the message kind alone.
+            String source = e.trace().phaseEvidence().startsWith("frame ") ? "frame-phase:" : "trace-phase:";
+            if (e.trace().phase() != Phase.UNKNOWN) b.set(source + e.trace().phase().json(), 1.0,
                     e.trace().phaseEvidence());
             if (e.trace().failedRanks().size() > 1) b.flag("multi-rank");
             if (!e.trace().frames().isEmpty()) b.flag("has-traceback");
@@ -110,6 +114,15 @@ public final class FeatureExtractor {
         if (n.allocatedBytes() != null && total != null && total > 0) {
             double a = n.allocatedBytes() / (double) total;
             b.flag(a < 0.1 ? "allocated:little" : a < 0.6 ? "allocated:half" : "allocated:most");
+        }
+        // Fragmentation's signature: the allocator's idle cache, or the driver's free memory, could hold the request
+        // by size, yet the request failed (it needs one contiguous block).
+        Long idle = n.reservedUnallocatedBytes();
+        if (tried != null && tried > 0 && idle != null) {
+            b.flag(idle >= tried ? "idle:exceeds-request" : idle >= tried / 4 ? "idle:near-request" : "idle:small");
+        }
+        if (tried != null && tried > 0 && n.freeBytes() != null && n.freeBytes() >= tried) {
+            b.flag("free:exceeds-request");
         }
         Long outside = n.heldOutsideAllocator();
         if (outside != null && total != null && total > 0 && outside > 0.15 * total) b.flag("outside:large");

@@ -81,17 +81,42 @@ public final class Reasoner {
         double[] p = phaseModel.probabilities(withCause(x, cause.json()));
         int best = 0;
         for (int i = 1; i < p.length; i++) if (p[i] > p[best]) best = i;
-        return Constraints.phase(x, cause, phaseModel.labels().get(best));
+        return Constraints.phase(x, cause, stated(x, phaseModel.labels().get(best)));
+    }
+
+    /**
+     * A phase the evidence states outright wins over the learned guess: a frame first, then a killed DataLoader
+     * worker, then the reporter's words (the learned phase breaks a tie between several stated ones).
+     */
+    static String stated(FeatureVector x, String learned) {
+        for (String source : new String[]{"frame-phase:", "trace-phase:dataloader", "words-phase:"}) {
+            List<String> said = x.values().keySet().stream().filter(k -> k.startsWith(source))
+                    .map(k -> k.substring(k.indexOf(':') + 1)).sorted().toList();
+            if (said.isEmpty()) continue;
+            return said.contains(learned) ? learned : said.get(0);
+        }
+        return learned;
     }
 
     /** The phase model also reads the cause concluded: a KV-cache failure happens at start-up, a step-2 one in the step. */
     public static FeatureVector withCause(FeatureVector x, String cause) {
-        var values = new java.util.HashMap<>(x.values());
+        var values = new java.util.HashMap<String, Double>();
+        x.values().forEach((k, v) -> { if (PHASE_INPUTS.matcher(k).lookingAt()) values.put(k, v); });
         values.put(CAUSE_FEATURE + cause, 1.0);
         return new FeatureVector(values, x.reasons());
     }
 
     public static final String CAUSE_FEATURE = "cause:";
+
+    /**
+     * The features the phase model reads: where and when the text puts the failure, the message kind and the
+     * cause. Topic words (diffusion, speech, quantization) say nothing about the phase; with a few hundred cases
+     * they only add noise, so the phase model does not see them.
+     */
+    private static final java.util.regex.Pattern PHASE_INPUTS = java.util.regex.Pattern.compile(
+            "(?:frame|trace|words)-phase:|kind:|iteration:|input:|multi-rank|has-traceback|not-oom|kill-|"
+                    + "(?:cue|log):(?:not-)?(?:eval|backward|forward|loading|startup|dataloader|generation|first|second"
+                    + "|serving|host|firstcall|late|growth)$");
 
     /** The sentences of the features that pushed this label up most. */
     private List<String> reasons(FeatureVector x, String label) {

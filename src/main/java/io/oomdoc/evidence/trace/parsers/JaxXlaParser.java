@@ -14,7 +14,10 @@ import java.util.regex.Pattern;
 
 /** JAX/XLA "RESOURCE_EXHAUSTED: Out of memory while trying to allocate N bytes" and its BFC allocator dump. */
 public final class JaxXlaParser implements TraceParser {
-    private static final Pattern MARKER = Pattern.compile("RESOURCE_EXHAUSTED|XlaRuntimeError.*(?:out of memory|OOM)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern MARKER = Pattern.compile("RESOURCE_EXHAUSTED|XlaRuntimeError.*(?:out of memory|OOM)"
+            // the older XLA client spelling: "Resource exhausted: Out of memory while trying to allocate N bytes"
+            + "|Resource exhausted: Out(?: of memory)?\\s*$|Resource exhausted: Out of memory while",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern TRIED = Pattern.compile("(?:trying to )?allocat\\w*\\s+(\\d+)\\s*bytes",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern TRIED_SIZE = Messages.sized("trying to allocate\\s+SIZE");

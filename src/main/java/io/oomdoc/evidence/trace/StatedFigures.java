@@ -1,0 +1,66 @@
+package io.oomdoc.evidence.trace;
+
+import io.oomdoc.util.Bytes;
+import io.oomdoc.util.Num;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Memory figures a log states outside the failing message itself: TensorFlow's device line ("Total memory: 4.00GiB
+ * Free memory: 3.35GiB") and BFC dump ("InUse:"), TensorRT's "Requested amount of GPU memory (N bytes)", TensorRT-LLM's
+ * executor report ("Total GPU memory (GiB): 140.06"), llama.cpp's "allocating 4679.55 MiB on device 0: cudaMalloc
+ * failed", and a pasted nvidia-smi table (the first GPU row's total). They complete the failing message's figures;
+ * they never replace one it states.
+ */
+final class StatedFigures {
+    private static final Pattern TF_TOTAL = Pattern.compile("(?m)^.{0,200}?\\bTotal memory:\\s*" + Bytes.SIZE);
+    private static final Pattern TF_FREE = Pattern.compile("(?m)^.{0,200}?\\bFree memory:\\s*" + Bytes.SIZE);
+    private static final Pattern TF_DEVICE = Pattern.compile("Found device (\\d+) with properties");
+    private static final Pattern BFC_IN_USE = Pattern.compile("(?m)^\\s*InUse:\\s+(\\d+)\\s*$");
+    private static final Pattern TRT_REQUESTED = Pattern.compile(
+            "Requested amount of (?:GPU )?memory \\((\\d+) bytes\\) could not be allocated");
+    private static final Pattern TRTLLM_TOTAL = Pattern.compile("Total GPU memory \\(GiB\\):\\s*(\\d+(?:\\.\\d+)?)");
+    private static final Pattern TRTLLM_FREE = Pattern.compile(
+            "Free GPU memory before component creation attempt \\(GiB\\):\\s*(\\d+(?:\\.\\d+)?)");
+    private static final Pattern GGML = Pattern.compile(
+            "allocating (\\d+(?:\\.\\d+)?) (MiB|GiB|MB|GB) on device (\\d+): cudaMalloc failed");
+    /** llama.cpp with one device: every buffer it names (CUDA0) is on GPU 0. */
+    private static final Pattern GGML_ONE_DEVICE = Pattern.compile("ggml_cuda_init: found 1 CUDA devices");
+    /** An nvidia-smi GPU row: "|   0  Tesla V100-SXM2...  On   |" then, on the next line, "  9000MiB / 16152MiB |". */
+    private static final Pattern SMI_ROW = Pattern.compile(
+            "(?m)^\\|\\s+(\\d+)\\s+[^|\\n]*\\|[^|\\n]*\\|[^|\\n]*\\|\\s*\\n"
+                    + "\\|[^|\\n]*\\|\\s*(\\d+)MiB\\s*/\\s*(\\d+)MiB");
+    /** gpustat: "[6] NVIDIA A100 80GB PCIe | 52'C, 100 % | 10151 / 81920 MB |". */
+    private static final Pattern GPUSTAT = Pattern.compile(
+            "(?m)^\\W?\\[(\\d+)\\][^|\\n]*\\|[^|\\n]*\\|\\s*(\\d+) / (\\d+) MB");
+
+    private StatedFigures() {}
+
+    static OomNumbers read(String text) {
+        OomNumbers.Builder b = new OomNumbers.Builder();
+        Matcher m = TF_TOTAL.matcher(text);
+        if (m.find()) b.total = Bytes.parse(m.group(1), m.group(2));
+        m = TF_FREE.matcher(text);
+        if (m.find()) b.free = Bytes.parse(m.group(1), m.group(2));
+        m = TF_DEVICE.matcher(text);
+        if (m.find() && b.total != null) b.gpu = Num.toInt(m.group(1));
+        m = BFC_IN_USE.matcher(text);
+        if (m.find()) b.allocated = Num.toLong(m.group(1));
+        m = TRT_REQUESTED.matcher(text);
+        if (m.find()) b.tried = Num.toLong(m.group(1));
+        m = TRTLLM_TOTAL.matcher(text);
+        if (m.find()) b.total = Bytes.parse(m.group(1), "GiB");
+        m = TRTLLM_FREE.matcher(text);
+        if (m.find()) b.free = Bytes.parse(m.group(1), "GiB");
+        m = GGML.matcher(text);
+        if (m.find()) { b.tried = Bytes.parse(m.group(1), m.group(2)); b.gpu = Num.toInt(m.group(3)); }
+        if (b.gpu == null && GGML_ONE_DEVICE.matcher(text).find()) b.gpu = 0;
+        if (b.total == null) {
+            m = SMI_ROW.matcher(text);
+            if (m.find()) { b.total = Long.parseLong(m.group(3)) * Bytes.MIB; b.gpu = Num.toInt(m.group(1)); }
+            else if ((m = GPUSTAT.matcher(text)).find()) b.total = Long.parseLong(m.group(3)) * Bytes.MIB;
+        }
+        return b.build();
+    }
+}

@@ -1,0 +1,72 @@
+package io.oomdoc.protocol.reasoning;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The phase as the text says it in words (model/phase-words.tsv): "during backward", "while loading the model",
+ * a shard-loading progress bar cut off by a kill. Frames are often missing from a report (prose, a screenshot, the
+ * last line only), and then the words are the only evidence of where the memory ran out. A phrase in a negated
+ * clause ("not during validation") does not count.
+ */
+public final class PhaseWords {
+    private static final String TABLE = "model/phase-words.tsv";
+    /** The head of a long log carries the reporter's words; the phrase table is not run over 100 MB. */
+    private static final int MAX_TEXT = 256 * 1024;
+
+    record Row(String phase, Pattern pattern) {}
+
+    private static volatile List<Row> table;
+
+    private PhaseWords() {}
+
+    static List<Row> table() {
+        if (table == null) table = read(PhaseWords.class.getClassLoader().getResourceAsStream(TABLE));
+        return table;
+    }
+
+    /** Adds words-phase:PHASE, with the phrase as its reason, for each phase the text names. */
+    static void addTo(String text, FeatureVector.Builder b) {
+        if (text == null || text.isBlank()) return;
+        String t = (text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text).toLowerCase(Locale.ROOT);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Row r : table()) {
+            if (seen.contains(r.phase())) continue;
+            String phrase = Cues.affirmed(r.pattern(), t);
+            if (phrase == null) continue;
+            seen.add(r.phase());
+            b.set("words-phase:" + r.phase(), 1.0, "the text says \"" + phrase.strip() + "\"");
+        }
+    }
+
+    static List<Row> read(InputStream in) {
+        if (in == null) throw new IllegalStateException("bundled phase phrase table missing: " + TABLE);
+        List<Row> out = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                if (line.isBlank() || line.startsWith("#")) continue;
+                int tab = line.indexOf('\t');
+                out.add(new Row(line.substring(0, tab), Pattern.compile(line.substring(tab + 1))));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return List.copyOf(out);
+    }
+
+    /** For tests: the phases the text names, in table order. */
+    public static List<String> phases(String text) {
+        FeatureVector.Builder b = FeatureVector.builder();
+        addTo(text, b);
+        return b.build().values().keySet().stream().filter(k -> k.startsWith("words-phase:"))
+                .map(k -> k.substring("words-phase:".length())).sorted().toList();
+    }
+}

@@ -1,0 +1,54 @@
+package io.oomdoc.evidence.trace;
+
+import io.oomdoc.corpus.Case;
+import io.oomdoc.corpus.Corpus;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+/**
+ * Figures stated outside the failing message, on real reports of the corpus (sources in the corpus files): each
+ * case's labeled numbers must come out of the decoder exactly.
+ */
+class StatedFiguresTest {
+    private static final List<String> IDS = List.of(
+            "colabfold-67-1100aa-colab-pro-limit",          // older XLA spelling "Resource exhausted: Out of memory"
+            "jax-788-oom-on-demand-allocator-fragmentation", // the same, wrapped over two lines
+            "asr-78-tf-bfc-tile-op-oom",                     // TensorFlow BFC dump "InUse:"
+            "tf-7072-windows-cublas-alloc-failed-m2000m",    // TensorFlow device line "Total memory: / Free memory:"
+            "deepstream-yolo-366-trt-workspace-4gb",         // TensorRT "Requested amount of GPU memory (N bytes)"
+            "torch2trt-661-jetson-nano-fc-tactic-oom",       // the older TensorRT spelling without "GPU"
+            "trtllm-5950-dsv3-w4fp8-additional-executor-resources", // TensorRT-LLM executor report in GiB
+            "talk-llama-fast-34-gt730-4679mib-buffer",       // llama.cpp "allocating X MiB on device 0: cudaMalloc …"
+            "crosse-2-p100-13gb-held-no-process",            // a pasted nvidia-smi table
+            "visedit-5-killed-process-still-holds-10gb",     // a gpustat line
+            "tgi-1374-codellama34b-eetq-oom-after-warmup");  // a PyTorch message cut inside "is allocated by"
+
+    @Test
+    void labeledFiguresAreDecodedExactly() {
+        Map<String, Case> byId = new java.util.HashMap<>();
+        for (Case c : Corpus.all()) byId.put(c.id(), c);
+        for (String id : IDS) {
+            Case c = byId.get(id);
+            assertNotNull(c, id);
+            OomNumbers n = new TraceAnalyzer().analyze(LogText.of(c.paste())).numbers();
+            Map<String, Object> got = new java.util.HashMap<>();
+            put(got, "tried_bytes", n.triedBytes());
+            put(got, "total_bytes", n.totalBytes());
+            put(got, "free_bytes", n.freeBytes());
+            put(got, "allocated_bytes", n.allocatedBytes());
+            put(got, "reserved_bytes", n.reservedBytes());
+            put(got, "reserved_unallocated_bytes", n.reservedUnallocatedBytes());
+            put(got, "process_in_use_bytes", n.processInUseBytes());
+            if (n.gpuIndex() != null) got.put("gpu_index", n.gpuIndex().longValue());
+            for (var want : c.numbers().entrySet()) assertEquals(want.getValue(), got.get(want.getKey()),
+                    id + " " + want.getKey());
+        }
+    }
+
+    private static void put(Map<String, Object> m, String k, Long v) { if (v != null) m.put(k, v); }
+}
