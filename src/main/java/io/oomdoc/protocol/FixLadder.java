@@ -15,6 +15,8 @@ import java.util.Set;
 final class FixLadder {
     static final int MAX = 5;
     private static final int MAX_FROM_CODE = 2;
+    /** The entry whose fixes are written per serving engine. */
+    private static final String SERVING_ENTRY = "M11";
 
     private FixLadder() {}
 
@@ -36,7 +38,7 @@ final class FixLadder {
             if (code && fromCode++ >= MAX_FROM_CODE) continue;
             add(out, titles, f);
         }
-        for (String id : order(cause, e)) {
+        for (String id : order(cause, e, stack)) {
             var entry = kb.get(id);
             if (entry.isEmpty()) continue;
             for (var f : entry.get().fixes()) {
@@ -53,7 +55,14 @@ final class FixLadder {
      * A job already sharded or spread over several GPUs gets the sharding and offload rungs before LoRA: its owner
      * chose full fine-tuning on a cluster, and ZeRO-3 or offload keeps that science.
      */
-    static List<String> order(Category cause, Evidence e) {
+    static List<String> order(Category cause, Evidence e, String stack) {
+        // A serving engine's own knobs (max_model_len, gpu_memory_utilization, tensor parallel, -ngl) follow the
+        // cause's entries whatever the cause: they are what the operator can turn.
+        if (Stacks.serving(stack) && !cause.kb.contains(SERVING_ENTRY)) {
+            List<String> out = new ArrayList<>(cause.kb);
+            out.add(SERVING_ENTRY);
+            return out;
+        }
         Facts f = e.facts();
         boolean distributed = (f.zeroStage() != null && f.zeroStage() > 0) || (f.worldSize() != null
                 && f.worldSize() > 1)

@@ -29,6 +29,14 @@ class ConsistentAnswerTest {
     }
 
     @Test
+    void aServingFailureOfAnyCauseOffersTheEnginesOwnKnobs() {
+        Report r = diagnose(Fixtures.text("traces/vllm-kaito-2x.txt"));
+        assertTrue(r.fixes().stream().anyMatch(f -> f.after().contains("--gpu-memory-utilization")
+                || f.after().contains("--max-model-len") || f.after().contains("--tensor-parallel-size")),
+                r.category() + " " + r.fixes());
+    }
+
+    @Test
     void aJaxReportGetsXlaKnobsNotPyTorchOnes() {
         Report r = diagnose("jax on two GPUs: RESOURCE_EXHAUSTED: Out of memory while trying to allocate 285.00MiB. "
                 + "Another process on the card runs JAX too.");
