@@ -22,12 +22,19 @@ public final class EvalWithoutNoGrad implements Rule {
     public String description() { return "an evaluation loop runs the model with autograd on, building graphs it "
             + "never uses"; }
 
+    private static String fnNameOf(PySource src, TSNode n) {
+        return src.enclosingFunction(n).map(src::functionName).orElse("");
+    }
+
     public List<Finding> check(PySource src) {
         List<Finding> out = new ArrayList<>();
         java.util.Set<Integer> reportedLoops = new java.util.HashSet<>();
         for (String callee : new String[]{"model", "net"}) { // calls() matches self.model(...) by its name too
             for (TSNode call : src.calls(callee)) {
                 if (!src.calleeText(call).matches("(self\\.)?(model|net)")) continue;
+                // Lightning runs validation_step/test_step with autograd off
+                if (fnNameOf(src, call).matches("(validation|val|test|predict)_step")
+                        && src.text.contains("Lightning")) continue;
                 var loop = src.enclosingLoop(call);
                 if (loop.isEmpty()) continue;
                 var fn = src.enclosingFunction(call);
@@ -45,11 +52,14 @@ public final class EvalWithoutNoGrad implements Rule {
                 if (fnText.contains("set_grad_enabled") || fnText.contains("no_grad") || fnText.contains("inference_"
                         + "mode")) continue;
                 if (!reportedLoops.add(loop.get().getStartByte())) continue;
-                String indent = src.indentOf(loop.get());
-                out.add(finding(src, call, "the model runs in `" + (fnName.isEmpty() ? "an eval loop" : fnName
-                        + "()") + "` without torch.no_grad(): every batch builds an autograd graph",
-                        src.lineText(loop.get()), "with torch.inference_mode():\n" + indent + "    "
-                                + src.lineText(loop.get()) + "  # indent the loop body"));
+                if (src.calledWithoutGrad().contains(fnName)) continue; // every caller here wraps it in no_grad
+                // Fixes are written with indentation relative to their first line, so each one parses on its own.
+                String head = src.lineText(loop.get());
+                Finding f = finding(src, call, "the model runs in `" + (fnName.isEmpty() ? "an eval loop" : fnName
+                        + "()") + "` without torch.no_grad(): every batch builds an autograd graph", head, "");
+                out.add(new Finding(f.rule(), f.file(), f.line(), f.cell(), f.kb(), f.severity(), f.message(),
+                        new Finding.Fix(head + "\n    ...", "with torch.inference_mode():\n    " + head
+                                + "\n        ...  # the loop body, one level deeper"), fnName));
             }
         }
         return out;
