@@ -21,7 +21,7 @@ class ScannerWildTest {
         Path p = repo.resolve(file);
         Files.createDirectories(p.getParent());
         Files.writeString(p, code);
-        return new PythonScanner().scan(repo);
+        return new PythonScanner(Rules.ALL).scan(repo);
     }
 
     private List<Finding> scan(String file, String code) throws Exception { return scanResult(file, code).findings(); }

@@ -22,6 +22,16 @@ public final class EvalWithoutNoGrad implements Rule {
     public String description() { return "an evaluation loop runs the model with autograd on, building graphs it "
             + "never uses"; }
 
+    /**
+     * The loop walks over data (a loader, a dataset, batches), not over time steps or characters of one sample
+     * (`for di in range(max_length)`): only then does every iteration build a batch-sized graph.
+     */
+    private static boolean overBatches(PySource src, TSNode loop) {
+        if (!loop.getType().equals("for_statement")) return false;
+        String over = src.text(loop.getChildByFieldName("right")).strip();
+        return !over.startsWith("range(") && !over.matches("(?s)(enumerate|zip)\\(\\s*range\\(.*");
+    }
+
     private static String fnNameOf(PySource src, TSNode n) {
         return src.enclosingFunction(n).map(src::functionName).orElse("");
     }
@@ -29,9 +39,11 @@ public final class EvalWithoutNoGrad implements Rule {
     public List<Finding> check(PySource src) {
         List<Finding> out = new ArrayList<>();
         java.util.Set<Integer> reportedLoops = new java.util.HashSet<>();
-        for (String callee : new String[]{"model", "net"}) { // calls() matches self.model(...) by its name too
-            for (TSNode call : src.calls(callee)) {
-                if (!src.calleeText(call).matches("(self\\.)?(model|net)")) continue;
+        io.oomdoc.evidence.code.GraphFlow flow = new io.oomdoc.evidence.code.GraphFlow(src);
+        { // any module call in an eval loop: model(x), self.encoder(x), layer(h) for layer in self.layers
+            for (TSNode call : src.callsIn(src.root())) {
+                TSNode callee = call.getChildByFieldName("function");
+                if (callee.getType().equals("attribute") && !src.text(callee).matches("self\\.\\w+")) continue;
                 // Lightning runs validation_step/test_step with autograd off
                 if (fnNameOf(src, call).matches("(validation|val|test|predict)_step")
                         && src.text.contains("Lightning")) continue;
@@ -44,8 +56,8 @@ public final class EvalWithoutNoGrad implements Rule {
                         || src.path.matches("(.*/)?test_[^/]*\\.py"));
                 boolean evalContext = !unitTest && (EVAL_FN.matcher(fnName).matches()
                         || EVAL_LOADER.matcher(loopHead).find());
-                if (!evalContext) continue;
-                if (src.withoutGrad(call)) continue;
+                if (!evalContext || !overBatches(src, loop.get())) continue;
+                if (src.withoutGrad(call) || !flow.isModule(callee)) continue;
                 TSNode scope = fn.orElse(src.root());
                 if (!src.callsWithin(scope, "backward").isEmpty()) continue; // trains here: not an eval loop
                 String fnText = src.text(scope);
