@@ -109,11 +109,13 @@ public final class PySource {
         TSQueryCursor c = new TSQueryCursor();
         c.exec(q, tree.getRootNode());
         TSQueryMatch m = new TSQueryMatch();
+        String[] names = new String[q.getCaptureCount()]; // read once: a name lookup per capture crosses into C
+        for (int i = 0; i < names.length; i++) names[i] = q.getCaptureNameForId(i);
         while (c.nextMatch(m)) {
             TSNode call = null, name = null, aug = null, kw = null, kwarg = null, lhs = null, rhs = null, bind = null,
                     cname = null, csup = null, fname = null, fdef = null, ret = null;
             for (TSQueryCapture cap : m.getCaptures()) {
-                switch (q.getCaptureNameForId(cap.getIndex())) {
+                switch (names[cap.getIndex()]) {
                     case "call" -> call = cap.getNode();
                     case "name" -> name = cap.getNode();
                     case "aug" -> aug = cap.getNode();
@@ -149,6 +151,9 @@ public final class PySource {
 
     /** Assignments ({@code x = ...}) and for-loop targets in source order. */
     public List<Binding> bindings() { return bindings; }
+
+    /** Names of the functions and methods defined in this file. */
+    public java.util.Set<String> functionNames() { return definitions.keySet(); }
 
     /** Functions and methods of this file with this name. */
     public List<TSNode> functionDefinitions(String name) { return definitions.getOrDefault(name, List.of()); }
@@ -289,22 +294,33 @@ public final class PySource {
     private boolean withoutGradUncached(TSNode n) {
         for (TSNode p = n.getParent(); p != null && !p.isNull(); p = p.getParent()) {
             String type = p.getType();
+            // Only the head is read: the text of a whole with-block or function would be copied for every query.
             if (type.equals("with_statement")) {
-                String head = text(p);
-                int colon = head.indexOf(':');
-                String clause = colon > 0 ? head.substring(0, colon) : head;
+                String clause = head(p, "block");
                 // set_grad_enabled(flag) may turn autograd on: only a literal False turns it off
                 if (clause.contains("no_grad") || clause.contains("inference_mode")
                         || clause.matches("(?s).*set_grad_enabled\\(\\s*False\\s*\\).*")) return true;
             }
             if (type.equals("decorated_definition")) {
-                String head = text(p);
-                int def = head.indexOf("def ");
-                String decorators = def > 0 ? head.substring(0, def) : "";
+                String decorators = head(p, "function_definition");
                 if (decorators.contains("no_grad") || decorators.contains("inference_mode")) return true;
             }
         }
         return false;
+    }
+
+    /** The first line of a loop, a with or a def: read without copying its body. */
+    public String headText(TSNode n) { return head(n, "block"); }
+
+    /** The text of a node up to its first child of the given type (a with-clause, the decorators). */
+    private String head(TSNode n, String stopAt) {
+        int end = n.getEndByte();
+        for (int i = 0; i < n.getChildCount(); i++) {
+            TSNode c = n.getChild(i);
+            if (c.getType().equals(stopAt)) { end = c.getStartByte(); break; }
+        }
+        int s = n.getStartByte();
+        return s < 0 || end > bytes.length || s > end ? "" : new String(bytes, s, end - s, StandardCharsets.UTF_8);
     }
 
     /** True when a byte offset lies inside a string literal or a comment (not code). */
@@ -364,7 +380,10 @@ public final class PySource {
     }
 
     /** Every call inside a node. */
-    public List<TSNode> callsIn(TSNode scope) {
+    public List<TSNode> callsIn(TSNode scope) { return callsIn(scope.getStartByte(), scope.getEndByte()); }
+
+    /** Every call between two byte offsets. */
+    public List<TSNode> callsIn(int s, int e) {
         if (callSpans == null) {
             callSpans = new int[allCalls.size() * 2];
             for (int i = 0; i < allCalls.size(); i++) {
@@ -372,7 +391,6 @@ public final class PySource {
                 callSpans[2 * i + 1] = allCalls.get(i).getEndByte();
             }
         }
-        int s = scope.getStartByte(), e = scope.getEndByte();
         List<TSNode> out = new ArrayList<>();
         for (int i = 0; i < allCalls.size(); i++) {
             if (callSpans[2 * i] >= s && callSpans[2 * i + 1] <= e) out.add(allCalls.get(i));

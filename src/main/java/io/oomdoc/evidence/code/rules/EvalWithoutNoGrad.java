@@ -32,6 +32,24 @@ public final class EvalWithoutNoGrad implements Rule {
         return !over.startsWith("range(") && !over.matches("(?s)(enumerate|zip)\\(\\s*range\\(.*");
     }
 
+    /**
+     * Calls inside functions named like evaluation, or every call when a loop of the file walks an eval loader:
+     * reading each call of a large file from Java is what makes this rule slow, so most are never looked at.
+     */
+    private static List<TSNode> candidates(PySource src) {
+        java.util.regex.Matcher m = EVAL_LOADER.matcher(src.text);
+        if (m.find() && LOOP_OVER.matcher(src.text).find()) return src.callsIn(src.root());
+        List<TSNode> out = new ArrayList<>();
+        for (String name : src.functionNames()) {
+            if (!EVAL_FN.matcher(name).matches()) continue;
+            for (TSNode def : src.functionDefinitions(name)) out.addAll(src.callsIn(def));
+        }
+        return out;
+    }
+
+    private static final Pattern LOOP_OVER = Pattern.compile("for\\s[^\\n]*\\bin\\b[^\\n]*(val|valid|eval|test)\\w*"
+            + "(_loader|loader|_dl|_data|set)");
+
     private static String fnNameOf(PySource src, TSNode n) {
         return src.enclosingFunction(n).map(src::functionName).orElse("");
     }
@@ -41,17 +59,16 @@ public final class EvalWithoutNoGrad implements Rule {
         java.util.Set<Integer> reportedLoops = new java.util.HashSet<>();
         io.oomdoc.evidence.code.GraphFlow flow = new io.oomdoc.evidence.code.GraphFlow(src);
         { // any module call in an eval loop: model(x), self.encoder(x), layer(h) for layer in self.layers
-            for (TSNode call : src.callsIn(src.root())) {
+            for (TSNode call : candidates(src)) {
                 TSNode callee = call.getChildByFieldName("function");
                 if (callee.getType().equals("attribute") && !src.text(callee).matches("self\\.\\w+")) continue;
-                // Lightning runs validation_step/test_step with autograd off
-                if (fnNameOf(src, call).matches("(validation|val|test|predict)_step")
-                        && src.text.contains("Lightning")) continue;
                 var loop = src.enclosingLoop(call);
                 if (loop.isEmpty()) continue;
                 var fn = src.enclosingFunction(call);
                 String fnName = fn.map(src::functionName).orElse("");
-                String loopHead = src.text(loop.get()).split("\n", 2)[0];
+                // Lightning runs validation_step/test_step with autograd off
+                if (fnName.matches("(validation|val|test|predict)_step") && src.text.contains("Lightning")) continue;
+                String loopHead = src.headText(loop.get());
                 boolean unitTest = fnName.startsWith("test_") && (src.path.contains("tests/")
                         || src.path.matches("(.*/)?test_[^/]*\\.py"));
                 boolean evalContext = !unitTest && (EVAL_FN.matcher(fnName).matches()

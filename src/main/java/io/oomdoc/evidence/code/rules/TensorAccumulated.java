@@ -22,6 +22,8 @@ public final class TensorAccumulated implements Rule {
     private static final Pattern METER = Pattern.compile("(?i)(loss|meter|avg|average|running|losses)\\w*$");
     private static final Pattern CONSTRUCTION = Pattern.compile("forward|__init__|_?(make|build|create|init|setup"
             + "|construct)\\w*");
+    private static final Pattern PLAIN_TEXT = Pattern.compile("\\.(item|tolist|numpy|detach)\\(\\)\\s*$|^(float|int|len"
+            + "|round)\\(|^[\\d.]+$|^[\"']");
     private static final Pattern LOSSY = Pattern.compile("(?i)(loss|nll|ll$|elbo|kl|err|cost|objective)");
 
     public String id() { return "tensor_accumulated"; }
@@ -91,6 +93,8 @@ public final class TensorAccumulated implements Rule {
 
     private static boolean leaks(PySource src, GraphFlow flow, TSNode site, TSNode value, String target,
             boolean list) {
+        String v = src.text(value);
+        if (PLAIN_TEXT.matcher(v).find()) return false; // .item(), float(...): a number, no need to read the tree
         if (src.enclosingLoop(site).isEmpty() || src.withoutGrad(site)) return false;
         var fn = src.enclosingFunction(site);
         // one forward's outputs, or a model being built (layers.append(block(...)) in __init__ or _make_layer)
@@ -98,6 +102,10 @@ public final class TensorAccumulated implements Rule {
         if (flow.kind(value) != GraphFlow.Kind.GRAPH) return false;
         TSNode scope = fn.orElse(src.root());
         if (backpropagated(src, scope, target)) return false; // the loss of this step: the graph is needed
+        // summed over time steps and returned to the caller (a batch_loss() helper): the caller's loss, not a leak
+        if (fn.isPresent() && src.callsWithin(scope, "backward").isEmpty() && returned(src, scope, target)) {
+            return false;
+        }
         return carriedAcrossSteps(src, flow, site, target, scope);
     }
 
@@ -128,8 +136,17 @@ public final class TensorAccumulated implements Rule {
         for (PySource.Binding b : src.bindings()) {
             if (b.start() >= at) break;
             if (b.start() < from || b.loop()) continue;
-            if (b.leftText().equals(target) && !src.contains(b.stmt(), site)) return true;
+            boolean names = b.leftText().equals(target) || b.leftText().contains(",")
+                    && java.util.Arrays.stream(b.leftText().split(",")).anyMatch(t -> t.strip().equals(target));
+            if (names && !src.contains(b.stmt(), site)) return true; // also `inputs, acts = [], []`
         }
+        return false;
+    }
+
+    /** A return statement of the function uses the accumulator. */
+    private static boolean returned(PySource src, TSNode fn, String target) {
+        Pattern use = Pattern.compile("(?<![\\w.])" + Pattern.quote(target) + "(?![\\w(])");
+        for (TSNode r : src.returnsOf(fn)) if (use.matcher(src.text(r)).find()) return true;
         return false;
     }
 
