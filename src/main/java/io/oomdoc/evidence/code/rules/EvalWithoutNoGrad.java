@@ -83,12 +83,12 @@ public final class EvalWithoutNoGrad implements Rule {
                 if (!reportedLoops.add(loop.get().getStartByte())) continue;
                 if (src.calledWithoutGrad().contains(fnName)) continue; // every caller here wraps it in no_grad
                 // Fixes are written with indentation relative to their first line, so each one parses on its own.
-                String head = src.lineText(loop.get());
+                String head = src.headText(loop.get()).strip(); // the whole header, even over several lines
                 Finding f = finding(src, call, "the model runs in `" + (fnName.isEmpty() ? "an eval loop" : fnName
                         + "()") + "` without torch.no_grad(): every batch builds an autograd graph", head, "");
                 out.add(new Finding(f.rule(), f.file(), f.line(), f.cell(), f.kb(), f.severity(), f.message(),
-                        new Finding.Fix(head + "\n    ...", "with torch.inference_mode():\n    " + head
-                                + "\n        ...  # the loop body, one level deeper"), fnName));
+                        new Finding.Fix(head + "\n    ...", "with torch.inference_mode():\n    "
+                                + head.replace("\n", "\n    ") + "\n        ...  # the loop body, one level deeper"), fnName));
             }
         }
         return out;
