@@ -28,6 +28,12 @@ public final class PythonScanner {
     private static final String[] IN_LOOPS = {"backward(", "empty_cache", "retain_graph"};
     private static final java.util.regex.Pattern MODEL_CALL = java.util.regex.Pattern.compile("(?<![\\w.])(self\\.)?"
             + "(\\w*_)?(model|net|encoder|decoder|generator|discriminator|netG|netD|G|D)\\(");
+    /** A backward call, not the definition of a custom autograd Function's backward(ctx, ...). */
+    private static final java.util.regex.Pattern BACKWARD_CALL = java.util.regex.Pattern.compile(
+            "(?<!def )\\bbackward\\(");
+    private static final java.util.regex.Pattern EVAL_CONTEXT = java.util.regex.Pattern.compile("(?i)def (evaluate"
+            + "|eval\\w*|valid\\w*|val_\\w*|test\\w*|predict\\w*|inference\\w*)\\(|for\\s[^\\n]*\\bin\\b[^\\n]*(val|valid"
+            + "|eval|test)\\w*(_loader|loader|_dl|_data|set)");
     private static final java.util.regex.Pattern LOOP = java.util.regex.Pattern.compile("(?m)^\\s*(for|while|async "
             + "for) ");
     private static final java.util.regex.Pattern SPLIT_MOVE = java.util.regex.Pattern.compile(
@@ -43,7 +49,13 @@ public final class PythonScanner {
      * all need a loop that trains (backward) or runs a model; the other rules have tokens of their own.
      */
     static boolean relevant(String code, boolean everyRule) {
-        if (everyRule) for (String t : DIRECT) if (code.contains(t)) return true;
+        if (!everyRule) { // a backward call with a step or an accumulation, or a model run in an eval function/loop
+            if (!LOOP.matcher(code).find()) return false;
+            boolean trains = BACKWARD_CALL.matcher(code).find() && (code.contains(".step(") || code.contains("+=")
+                    || code.contains(".append(") || code.contains(".update("));
+            return trains || (EVAL_CONTEXT.matcher(code).find() && MODEL_CALL.matcher(code).find());
+        }
+        for (String t : DIRECT) if (code.contains(t)) return true;
         boolean loopToken = code.contains("backward(") || MODEL_CALL.matcher(code).find();
         if (everyRule) for (String t : IN_LOOPS) loopToken |= code.contains(t);
         if (loopToken && LOOP.matcher(code).find()) return true;
