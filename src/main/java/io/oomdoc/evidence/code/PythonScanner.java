@@ -208,8 +208,12 @@ public final class PythonScanner {
     private static final java.util.regex.Pattern TEST_NAME = java.util.regex.Pattern.compile("(^|/)(test_[^/]*"
             + "|[^/]*_test|conftest)\\.(py|ipynb)$");
 
-    /** Why a path is a test or fixture file (not evidence about the user's training), or null. */
+    private static final java.util.regex.Pattern VENDORED = java.util.regex.Pattern.compile("(^|/)(third_party"
+            + "|thirdparty|3rdparty|vendor|vendored|_vendor|extern|external)/");
+
+    /** Why a path is a test, fixture or vendored file (not evidence about the user's training), or null. */
     static String testFile(String rel) {
+        if (VENDORED.matcher(rel).find()) return "vendored code: not the user's training code, not scanned";
         if (TEST_NAME.matcher(rel).find()) return "test file: not training code, not scanned";
         if (TEST_DIR.matcher(rel).find()) return "in a test folder: not training code, not scanned";
         return null;
