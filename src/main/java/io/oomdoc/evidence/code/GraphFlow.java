@@ -31,7 +31,8 @@ public final class GraphFlow {
             "parameters", "named_parameters", "state_dict", "buffers", "modules", "children", "eval", "train",
             "apply", "requires_grad_", "zero_grad", "clip_grad_norm_", "get_label", "split", "join");
     /** Callees whose result carries the graph of their tensor arguments: torch functions and losses. */
-    private static final Pattern GRAPH_FUNCTION = Pattern.compile("(?i)^(torch|F|nn|functional)\\.|(^|_|[a-z])(loss|criterion"
+    private static final Pattern GRAPH_FUNCTION = Pattern.compile("(?i)^(torch|F|nn|functional)\\."
+            + "|(^|_|[a-z])(loss|criterion"
             + "|nll|lik|mse|mae|kld?|entropy|bce|cost)(_fn|_func|_function)?s?$");
     /** Verbs that make a name a helper function, not a module: get_model(), build_net(). */
     private static final Pattern VERB = Pattern.compile("^_?(get|build|create|load|make|profile|init|setup|prepare"

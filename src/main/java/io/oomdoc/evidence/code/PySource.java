@@ -143,7 +143,9 @@ public final class PySource {
                         bind.getEndByte(), rhs.getStartByte(), rhs.getEndByte(), text(lhs).strip(), text(rhs).strip()));
             }
             if (cname != null && csup != null) classBases.put(text(cname), text(csup));
-            if (fname != null && fdef != null) definitions.computeIfAbsent(text(fname), k -> new ArrayList<>()).add(fdef);
+            if (fname != null && fdef != null) {
+                definitions.computeIfAbsent(text(fname), k -> new ArrayList<>()).add(fdef);
+            }
             if (ret != null) returns.add(ret);
         }
         bindings.sort(java.util.Comparator.comparingInt(Binding::start));

@@ -32,7 +32,8 @@ public final class PythonScanner {
     private static final java.util.regex.Pattern BACKWARD_CALL = java.util.regex.Pattern.compile(
             "(?<!def )\\bbackward\\(");
     private static final java.util.regex.Pattern EVAL_CONTEXT = java.util.regex.Pattern.compile("(?i)def (evaluate"
-            + "|eval\\w*|valid\\w*|val_\\w*|test\\w*|predict\\w*|inference\\w*)\\(|for\\s[^\\n]*\\bin\\b[^\\n]*(val|valid"
+            + "|eval\\w*|valid\\w*|val_\\w*|test\\w*|predict\\w*|inference\\w*)\\("
+            + "|for\\s[^\\n]*\\bin\\b[^\\n]*(val|valid"
             + "|eval|test)\\w*(_loader|loader|_dl|_data|set)");
     private static final java.util.regex.Pattern LOOP = java.util.regex.Pattern.compile("(?m)^\\s*(for|while|async "
             + "for) ");
@@ -80,7 +81,9 @@ public final class PythonScanner {
         List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
         List<String[]> setupSources = Collections.synchronizedList(new ArrayList<>());
         java.util.Set<String> noGradCallees = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        new PySource("<warm-up>", "pass\n", null); // load the native parser before any file's time limit starts
+        if (listing.files().stream().anyMatch(f -> f.toString().endsWith(".py") || f.toString().endsWith(".ipynb"))) {
+            new PySource("<warm-up>", "pass\n", null); // load the native parser before any file's time limit starts
+        }
         int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 8));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> { Thread t = new Thread(r,
                 "oomdoc-scan"); t.setDaemon(true); return t; });
@@ -155,7 +158,8 @@ public final class PythonScanner {
         }
         if (looksPython2(text)) skipped.add(new ScanResult.Skipped(rel, "Python 2 code: read with the Python 3 "
                 + "grammar, findings may be incomplete"));
-        if (!relevant(text, rules.size() > Rules.DEFAULT.size())) return true; // the prefilter skips whole files only; a parsed file is parsed as it is
+        // the prefilter skips whole files only; a parsed file is parsed as it is
+        if (!relevant(text, rules.size() > Rules.DEFAULT.size())) return true;
         int size = text.getBytes(StandardCharsets.UTF_8).length;
         if (size > MAX_PARSE_BYTES) {
             skipped.add(new ScanResult.Skipped(rel, "larger than " + MAX_PARSE_BYTES / 1000 + " kB of Python: not "

@@ -88,7 +88,8 @@ public final class EvalWithoutNoGrad implements Rule {
                         + "()") + "` without torch.no_grad(): every batch builds an autograd graph", head, "");
                 out.add(new Finding(f.rule(), f.file(), f.line(), f.cell(), f.kb(), f.severity(), f.message(),
                         new Finding.Fix(head + "\n    ...", "with torch.inference_mode():\n    "
-                                + head.replace("\n", "\n    ") + "\n        ...  # the loop body, one level deeper"), fnName));
+                                + head.replace("\n", "\n    ") + "\n        ...  # the loop body, one level deeper"),
+                        fnName));
             }
         }
         return out;

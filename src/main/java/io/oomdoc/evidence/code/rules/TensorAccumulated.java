@@ -54,7 +54,8 @@ public final class TensorAccumulated implements Rule {
             if (other == null) continue;
             if (flow == null) flow = new GraphFlow(src);
             if (!leaks(src, flow, b.stmt(), other, target, false)) continue;
-            out.add(report(src, b.stmt(), other, "`" + src.text(b.stmt()).strip() + "` adds a graph to itself every step: "
+            out.add(report(src, b.stmt(), other, "`" + src.text(b.stmt()).strip() + "` adds a graph to itself every "
+                    + "step: "
                     + "the graphs of all steps stay alive", LOSSY.matcher(target).find()));
         }
         for (String method : new String[]{"append", "update"}) {
