@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.oomdoc.evidence.code.Finding;
 import io.oomdoc.evidence.code.PythonScanner;
+import io.oomdoc.evidence.code.Rules;
 import io.oomdoc.evidence.code.ScanResult;
 
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ public final class ScanBench {
     static void accuracy(Path dir) throws Exception {
         JsonNode labels = new ObjectMapper().readTree(dir.resolve("labels.json").toFile());
         Map<String, int[]> perRule = new TreeMap<>(); // tp, fp, fn
-        PythonScanner scanner = new PythonScanner();
+        PythonScanner scanner = new PythonScanner(Rules.ALL); // the dev set labels every rule
         for (JsonNode c : labels) {
             ScanResult r = scanner.scan(dir.resolve(c.path("case").asText()));
             Set<String> req = new HashSet<>(), acc = new HashSet<>(), hit = new HashSet<>();
@@ -56,7 +57,10 @@ public final class ScanBench {
         System.out.printf(Locale.ROOT, "| all | %d | %d | %d | %.2f | %.2f |%n%n", tp, fp, fn, ratio(tp, tp + fp), ratio(tp, tp + fn));
     }
 
-    /** The in-the-wild audit (scan_wild layout): every finding is looked up in the judgments; unjudged ones count as false. */
+    /**
+     * The in-the-wild audit (scan_wild layout): every finding is looked up in the judgments; unjudged ones count
+     * as false. Printed per split and per rule, for the default rules and for --all.
+     */
     static void wild(Path dir) throws Exception {
         JsonNode labels = new ObjectMapper().readTree(dir.resolve("labels.json").toFile());
         Map<String, Boolean> judged = new TreeMap<>();
@@ -64,34 +68,50 @@ public final class ScanBench {
         for (JsonNode l : labels) {
             String repo = l.path("repo").asText().replace('/', '+');
             split.put(repo, l.path("split").asText());
-            if (!l.path("rule").asText().isEmpty())
-                judged.put(repo + "|" + l.path("file").asText() + "|" + l.path("line").asInt() + "|" + l.path("rule").asText(), l.path("true").asBoolean());
+            if (!l.path("rule").asText().isEmpty()) judged.put(repo + "|" + l.path("file").asText() + "|"
+                    + l.path("line").asInt() + "|" + l.path("rule").asText(), l.path("true").asBoolean());
         }
-        Map<String, int[]> perSplit = new TreeMap<>(); // tp, fp, fn, files, skipped-as-tests
-        PythonScanner scanner = new PythonScanner();
-        Set<String> hit = new HashSet<>();
-        for (var e : split.entrySet()) {
-            ScanResult r = scanner.scan(dir.resolve(e.getKey()));
-            int[] s = perSplit.computeIfAbsent(e.getValue(), x -> new int[5]);
-            s[3] += r.filesScanned();
-            s[4] += (int) r.skipped().stream().filter(k -> k.why().contains("test")).count();
-            for (Finding f : r.findings()) {
-                String k = e.getKey() + "|" + f.file() + "|" + f.line() + "|" + f.rule();
-                Boolean t = judged.get(k);
-                if (Boolean.TRUE.equals(t)) { s[0]++; hit.add(k); } else s[1]++;
-                if (t == null) System.out.println("  unjudged finding (counted false): " + k);
+        for (boolean all : new boolean[]{false, true}) {
+            PythonScanner scanner = new PythonScanner(all ? Rules.ALL : Rules.DEFAULT);
+            Map<String, int[]> perSplit = new TreeMap<>(), perRule = new TreeMap<>(); // tp, fp, repos, files, missed
+            Set<String> hit = new HashSet<>();
+            for (var e : split.entrySet()) {
+                ScanResult r = scanner.scan(dir.resolve(e.getKey()));
+                int[] s = perSplit.computeIfAbsent(e.getValue(), x -> new int[5]);
+                s[2]++;
+                s[3] += r.filesScanned();
+                for (Finding f : r.findings()) {
+                    String k = e.getKey() + "|" + f.file() + "|" + f.line() + "|" + f.rule();
+                    Boolean t = judged.get(k);
+                    int[] pr = perRule.computeIfAbsent(f.rule(), x -> new int[5]);
+                    if (Boolean.TRUE.equals(t)) { s[0]++; pr[0]++; hit.add(k); } else { s[1]++; pr[1]++; }
+                    if (t == null) System.out.println("  unjudged finding (counted false): " + k);
+                }
             }
+            for (var j : judged.entrySet()) { // true instances no finding matched: misses, for recall
+                String rule = j.getKey().substring(j.getKey().lastIndexOf('|') + 1);
+                if (!j.getValue() || hit.contains(j.getKey()) || !all && Rules.DEFAULT.stream()
+                        .noneMatch(r -> r.id().equals(rule))) continue;
+                perSplit.get(split.get(j.getKey().split("\\|")[0]))[4]++;
+                perRule.computeIfAbsent(rule, x -> new int[5])[4]++;
+            }
+            System.out.println("In the wild, " + (all ? "--all" : "default rules") + " (" + dir + "):");
+            System.out.println("| split | repositories | files scanned | findings | true | false | missed | precision |");
+            System.out.println("|---|---|---|---|---|---|---|---|");
+            for (var e : perSplit.entrySet()) {
+                int[] s = e.getValue();
+                System.out.printf(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %d | %s |%n", e.getKey(), s[2], s[3],
+                        s[0] + s[1], s[0], s[1], s[4], s[0] + s[1] == 0 ? "n/a" : String.format(Locale.ROOT, "%.2f",
+                                ratio(s[0], s[0] + s[1])));
+            }
+            System.out.println("| rule | true | false | missed (known) | precision | recall of known |\n|---|---|---|---|---|---|");
+            for (var e : perRule.entrySet()) {
+                int[] s = e.getValue();
+                System.out.printf(Locale.ROOT, "| %s | %d | %d | %d | %.2f | %.2f |%n", e.getKey(), s[0], s[1], s[4],
+                        ratio(s[0], s[0] + s[1]), ratio(s[0], s[0] + s[4]));
+            }
+            System.out.println();
         }
-        for (var e : judged.entrySet()) if (e.getValue() && !hit.contains(e.getKey())) perSplit.get(split.get(e.getKey().split("\\|")[0]))[2]++;
-        System.out.println("In the wild (" + dir + "): | split | files scanned | test files skipped | findings | true | false | missed | precision | recall |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|");
-        for (var e : perSplit.entrySet()) {
-            int[] s = e.getValue();
-            System.out.printf(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %d | %s | %s |%n", e.getKey(), s[3], s[4], s[0] + s[1], s[0], s[1], s[2],
-                    s[0] + s[1] == 0 ? "n/a (no findings)" : String.format(Locale.ROOT, "%.2f", ratio(s[0], s[0] + s[1])),
-                    s[0] + s[2] == 0 ? "n/a (no true instance)" : String.format(Locale.ROOT, "%.2f", ratio(s[0], s[0] + s[2])));
-        }
-        System.out.println();
     }
 
     static double ratio(int a, int b) { return b == 0 ? 1.0 : a / (double) b; }
@@ -105,18 +125,24 @@ public final class ScanBench {
         }
         new PythonScanner().scan(tree); // warm-up: class loading and the native parser
         long t0 = System.nanoTime();
-        ScanResult r = new PythonScanner().scan(tree);
+        ScanResult r = new PythonScanner().scan(tree); // the default rules, as `oomdoc scan` runs
         double scan = (System.nanoTime() - t0) / 1e9;
+        long t2 = System.nanoTime();
+        ScanResult every = new PythonScanner(Rules.ALL).scan(tree);
+        double scanAll = (System.nanoTime() - t2) / 1e9;
+        long t1 = System.nanoTime(); // grep's process start counts, as the JVM's warm scan does not
         Process g = new ProcessBuilder("grep", "-rnE", "--include=*.py",
                 "backward|empty_cache|torch\\.load|DistributedDataParallel|no_grad|use_cache|compute_metrics|retain_graph|\\.append\\(|\\+=",
                 tree.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectErrorStream(true).start();
-        long t1 = System.nanoTime();
         g.waitFor();
         double grep = (System.nanoTime() - t1) / 1e9;
         System.out.printf(Locale.ROOT, "large tree: %s, %,d lines of Python, %d files scanned, %d findings%n", tree, lines, r.filesScanned(), r.findings().size());
         System.out.printf(Locale.ROOT, "oomdoc scan %.2f s (warm, %d cores), %,.0f lines/s · grep -rnE same kind of patterns %.2f s · ratio %.1fx%n",
                 scan, Runtime.getRuntime().availableProcessors(), lines / scan, grep, scan / grep);
-        r.skipped().stream().filter(k -> k.why().startsWith("time limit") || k.why().startsWith("larger than")).limit(10)
+        System.out.printf(Locale.ROOT, "--all: %.2f s, %d findings, ratio %.1fx%n", scanAll, every.findings().size(),
+                scanAll / grep);
+        every.skipped().stream().filter(k -> k.why().startsWith("time limit") || k.why().startsWith("larger than"))
+                .limit(10)
                 .forEach(k -> System.out.println("  skipped: " + k.file() + ": " + k.why()));
     }
 }

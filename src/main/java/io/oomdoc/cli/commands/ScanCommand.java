@@ -5,6 +5,7 @@ import io.oomdoc.cli.Json;
 import io.oomdoc.cli.UserError;
 import io.oomdoc.evidence.code.Finding;
 import io.oomdoc.evidence.code.PythonScanner;
+import io.oomdoc.evidence.code.Rules;
 import io.oomdoc.evidence.code.ScanResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,12 +23,13 @@ public final class ScanCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "DIR",
             description = "repository to scan (default: the current folder)") String dir;
     @Option(names = "--json") boolean json;
+    @Option(names = "--all", description = "also run the rules that are off by default (less precise)") boolean all;
 
     public ScanCommand(AppContext ctx) { this.ctx = ctx; }
 
     @Override
     public Integer call() {
-        ScanResult r = scan(ctx, dir);
+        ScanResult r = scan(ctx, dir, all);
         if (json) {
             ctx.out.println(Json.write(r));
         } else {
@@ -63,13 +65,15 @@ public final class ScanCommand implements Callable<Integer> {
         };
     }
 
-    public static ScanResult scan(AppContext ctx, String dir) {
+    public static ScanResult scan(AppContext ctx, String dir) { return scan(ctx, dir, false); }
+
+    public static ScanResult scan(AppContext ctx, String dir, boolean all) {
         Path root = dir == null ? ctx.workDir : ctx.workDir.resolve(dir);
         if (!Files.exists(root)) throw new UserError("no such folder: " + (dir == null ? root : dir));
         if (!Files.isDirectory(root)) throw new UserError((dir == null ? root.toString() : dir) + " is not a folder; "
                 + "pass the repository root");
         try {
-            return new PythonScanner().scan(root);
+            return new PythonScanner(all ? Rules.ALL : Rules.DEFAULT).scan(root);
         } catch (IOException e) {
             throw new UserError("cannot scan " + root + ": " + e.getMessage());
         }

@@ -31,7 +31,10 @@ public final class PySource {
     });
     private static final ThreadLocal<TSQuery> CALLS = ThreadLocal.withInitial(() -> new TSQuery(LANGUAGE,
             "(call function: [(identifier) @name (attribute attribute: (identifier) @name)]) @call "
-            + "(augmented_assignment) @aug (keyword_argument name: (identifier) @kw) @kwarg"));
+            + "(augmented_assignment) @aug (keyword_argument name: (identifier) @kw) @kwarg "
+            + "(assignment left: (_) @lhs right: (_) @rhs) @asg (for_statement left: (_) @lhs right: (_) @rhs) @for "
+            + "(class_definition name: (identifier) @cname superclasses: (argument_list) @csup) @class "
+            + "(function_definition name: (identifier) @fname) @fdef (return_statement) @ret"));
 
     public final String path;
     public final String text;
@@ -40,6 +43,22 @@ public final class PySource {
     private final Map<String, List<TSNode>> callsByName = new HashMap<>();
     private final List<TSNode> augmented = new ArrayList<>();
     private final Map<String, List<TSNode>> kwargsByName = new HashMap<>();
+    /**
+     * An assignment ({@code left = right}) or a for-loop target ({@code for left in right}), with its positions and
+     * texts read once: rules look bindings up many times, and every read of a node crosses into native code.
+     */
+    public record Binding(TSNode stmt, TSNode left, TSNode right, boolean loop, int start, int end, int rightStart,
+            int rightEnd, String leftText, String rightText) {}
+
+    private final List<Binding> bindings = new ArrayList<>();
+    private final Map<String, List<TSNode>> definitions = new HashMap<>();
+    private final List<TSNode> returns = new ArrayList<>();
+    private final List<TSNode> allCalls = new ArrayList<>();
+    private int[] bindingFn;
+    private int[] callSpans;
+    private final Map<Long, Boolean> noGradMemo = new HashMap<>();
+    /** Classes of this file with their base-class list text. */
+    private final Map<String, String> classBases = new HashMap<>();
     private String[] lines;
     /** For notebooks: the cell each line belongs to (1-based), else null. */
     private final int[] cellOfLine;
@@ -90,23 +109,82 @@ public final class PySource {
         TSQueryCursor c = new TSQueryCursor();
         c.exec(q, tree.getRootNode());
         TSQueryMatch m = new TSQueryMatch();
+        String[] names = new String[q.getCaptureCount()]; // read once: a name lookup per capture crosses into C
+        for (int i = 0; i < names.length; i++) names[i] = q.getCaptureNameForId(i);
         while (c.nextMatch(m)) {
-            TSNode call = null, name = null, aug = null, kw = null, kwarg = null;
+            TSNode call = null, name = null, aug = null, kw = null, kwarg = null, lhs = null, rhs = null, bind = null,
+                    cname = null, csup = null, fname = null, fdef = null, ret = null;
             for (TSQueryCapture cap : m.getCaptures()) {
-                switch (q.getCaptureNameForId(cap.getIndex())) {
+                switch (names[cap.getIndex()]) {
                     case "call" -> call = cap.getNode();
                     case "name" -> name = cap.getNode();
                     case "aug" -> aug = cap.getNode();
                     case "kw" -> kw = cap.getNode();
                     case "kwarg" -> kwarg = cap.getNode();
+                    case "lhs" -> lhs = cap.getNode();
+                    case "rhs" -> rhs = cap.getNode();
+                    case "asg", "for" -> bind = cap.getNode();
+                    case "cname" -> cname = cap.getNode();
+                    case "csup" -> csup = cap.getNode();
+                    case "fname" -> fname = cap.getNode();
+                    case "fdef" -> fdef = cap.getNode();
+                    case "ret" -> ret = cap.getNode();
                     default -> { }
                 }
             }
-            if (call != null && name != null) callsByName.computeIfAbsent(text(name), k -> new ArrayList<>()).add(call);
+            if (call != null && name != null) {
+                callsByName.computeIfAbsent(text(name), k -> new ArrayList<>()).add(call);
+                allCalls.add(call);
+            }
             if (aug != null) augmented.add(aug);
             if (kwarg != null && kw != null) kwargsByName.computeIfAbsent(text(kw), k -> new ArrayList<>()).add(kwarg);
+            if (bind != null && lhs != null && rhs != null) {
+                bindings.add(new Binding(bind, lhs, rhs, bind.getType().equals("for_statement"), bind.getStartByte(),
+                        bind.getEndByte(), rhs.getStartByte(), rhs.getEndByte(), text(lhs).strip(), text(rhs).strip()));
+            }
+            if (cname != null && csup != null) classBases.put(text(cname), text(csup));
+            if (fname != null && fdef != null) {
+                definitions.computeIfAbsent(text(fname), k -> new ArrayList<>()).add(fdef);
+            }
+            if (ret != null) returns.add(ret);
         }
+        bindings.sort(java.util.Comparator.comparingInt(Binding::start));
     }
+
+    /** Assignments ({@code x = ...}) and for-loop targets in source order. */
+    public List<Binding> bindings() { return bindings; }
+
+    /** Names of the functions and methods defined in this file. */
+    public java.util.Set<String> functionNames() { return definitions.keySet(); }
+
+    /** Functions and methods of this file with this name. */
+    public List<TSNode> functionDefinitions(String name) { return definitions.getOrDefault(name, List.of()); }
+
+    /** The return statements of a function, not those of functions nested in it. */
+    public List<TSNode> returnsOf(TSNode def) {
+        List<TSNode> out = new ArrayList<>();
+        for (TSNode r : returns) {
+            if (!contains(def, r)) continue;
+            TSNode fn = enclosingFunction(r).orElse(null);
+            if (fn != null && fn.getStartByte() == def.getStartByte()) out.add(r);
+        }
+        return out;
+    }
+
+    /** Start byte of the function around a node, -1 at module level: a cheap identity for "same function". */
+    public int functionStart(TSNode n) { return enclosingFunction(n).map(TSNode::getStartByte).orElse(-1); }
+
+    /** {@link #functionStart} of the i-th binding, computed once. */
+    public int bindingFunctionStart(int i) {
+        if (bindingFn == null) {
+            bindingFn = new int[bindings.size()];
+            for (int j = 0; j < bindingFn.length; j++) bindingFn[j] = functionStart(bindings.get(j).stmt());
+        }
+        return bindingFn[i];
+    }
+
+    /** The base-class list of a class defined in this file, or null. */
+    public String classBases(String name) { return classBases.get(name); }
 
     public boolean hasSyntaxErrors() { return tree.getRootNode().hasError(); }
 
@@ -202,26 +280,49 @@ public final class PySource {
 
     /**
      * True when the node runs without autograd: inside `with torch.no_grad()`, `inference_mode()`,
-     * `set_grad_enabled(False)` (or a flag), or in a function decorated with one of them.
+     * `set_grad_enabled(False)`, or in a function decorated with one of them.
      */
     public boolean withoutGrad(TSNode n) {
+        long key = ((long) n.getStartByte() << 32) | n.getEndByte();
+        Boolean known = noGradMemo.get(key);
+        if (known == null) {
+            known = !text.contains("no_grad") && !text.contains("inference_mode") && !text.contains("set_grad_enabled")
+                    ? false : withoutGradUncached(n);
+            noGradMemo.put(key, known);
+        }
+        return known;
+    }
+
+    private boolean withoutGradUncached(TSNode n) {
         for (TSNode p = n.getParent(); p != null && !p.isNull(); p = p.getParent()) {
             String type = p.getType();
+            // Only the head is read: the text of a whole with-block or function would be copied for every query.
             if (type.equals("with_statement")) {
-                String head = text(p);
-                int colon = head.indexOf(':');
-                String clause = colon > 0 ? head.substring(0, colon) : head;
-                if (clause.contains("no_grad") || clause.contains("inference_mode") || clause.contains("set_grad_ena"
-                        + "bled")) return true;
+                String clause = head(p, "block");
+                // set_grad_enabled(flag) may turn autograd on: only a literal False turns it off
+                if (clause.contains("no_grad") || clause.contains("inference_mode")
+                        || clause.matches("(?s).*set_grad_enabled\\(\\s*False\\s*\\).*")) return true;
             }
             if (type.equals("decorated_definition")) {
-                String head = text(p);
-                int def = head.indexOf("def ");
-                String decorators = def > 0 ? head.substring(0, def) : "";
+                String decorators = head(p, "function_definition");
                 if (decorators.contains("no_grad") || decorators.contains("inference_mode")) return true;
             }
         }
         return false;
+    }
+
+    /** The first line of a loop, a with or a def: read without copying its body. */
+    public String headText(TSNode n) { return head(n, "block"); }
+
+    /** The text of a node up to its first child of the given type (a with-clause, the decorators). */
+    private String head(TSNode n, String stopAt) {
+        int end = n.getEndByte();
+        for (int i = 0; i < n.getChildCount(); i++) {
+            TSNode c = n.getChild(i);
+            if (c.getType().equals(stopAt)) { end = c.getStartByte(); break; }
+        }
+        int s = n.getStartByte();
+        return s < 0 || end > bytes.length || s > end ? "" : new String(bytes, s, end - s, StandardCharsets.UTF_8);
     }
 
     /** True when a byte offset lies inside a string literal or a comment (not code). */
@@ -264,6 +365,56 @@ public final class PySource {
             for (String mk : markers) if (body.contains(mk)) { out.add(names.get(i)); break; }
         }
         return out;
+    }
+
+    /** Names of the functions called where autograd is off in this file: `with torch.no_grad(): validate(...)`. */
+    public java.util.Set<String> calledWithoutGrad() {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        if (!text.contains("no_grad") && !text.contains("inference_mode") && !text.contains("set_grad_enabled")) {
+            return out;
+        }
+        for (var e : callsByName.entrySet()) {
+            for (TSNode c : e.getValue()) {
+                if (withoutGrad(c)) { out.add(e.getKey()); break; }
+            }
+        }
+        return out;
+    }
+
+    /** Every call inside a node. */
+    public List<TSNode> callsIn(TSNode scope) { return callsIn(scope.getStartByte(), scope.getEndByte()); }
+
+    /** Every call between two byte offsets. */
+    public List<TSNode> callsIn(int s, int e) {
+        if (callSpans == null) {
+            callSpans = new int[allCalls.size() * 2];
+            for (int i = 0; i < allCalls.size(); i++) {
+                callSpans[2 * i] = allCalls.get(i).getStartByte();
+                callSpans[2 * i + 1] = allCalls.get(i).getEndByte();
+            }
+        }
+        List<TSNode> out = new ArrayList<>();
+        for (int i = 0; i < allCalls.size(); i++) {
+            if (callSpans[2 * i] >= s && callSpans[2 * i + 1] <= e) out.add(allCalls.get(i));
+        }
+        return out;
+    }
+
+    /**
+     * The trimmed source line of a node with the node's text replaced, or null when the node spans lines.
+     * Positions are bytes, so a line with non-ASCII text before the node is still cut at the right place.
+     */
+    public String replaceInLine(TSNode part, String with) {
+        if (part.getStartPoint().getRow() != part.getEndPoint().getRow()) return null;
+        String[] ls = lines();
+        int row = part.getStartPoint().getRow();
+        if (row >= ls.length) return null;
+        byte[] line = ls[row].getBytes(StandardCharsets.UTF_8);
+        int s = part.getStartPoint().getColumn(), e = part.getEndPoint().getColumn();
+        if (s < 0 || e > line.length || s > e) return null;
+        String out = new String(line, 0, s, StandardCharsets.UTF_8) + with
+                + new String(line, e, line.length - e, StandardCharsets.UTF_8);
+        return out.strip();
     }
 
     /** All calls named {@code name} inside a node. */

@@ -19,7 +19,7 @@ class ScannerOnDevCasesTest {
         JsonNode labels = new ObjectMapper().readTree(Fixtures.text("scan_dev/labels.json"));
         int tp = 0, fp = 0, fn = 0;
         List<String> problems = new ArrayList<>();
-        PythonScanner scanner = new PythonScanner();
+        PythonScanner scanner = new PythonScanner(Rules.ALL);
         for (JsonNode c : labels) {
             ScanResult r = scanner.scan(Fixtures.path("scan_dev/" + c.path("case").asText()));
             Set<String> required = new HashSet<>(), acceptable = new HashSet<>();

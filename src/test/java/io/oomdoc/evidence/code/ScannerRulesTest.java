@@ -21,7 +21,7 @@ class ScannerRulesTest {
         Path p = repo.resolve(file);
         Files.createDirectories(p.getParent());
         Files.writeString(p, code);
-        return new PythonScanner().scan(repo).findings();
+        return new PythonScanner(Rules.ALL).scan(repo).findings();
     }
 
     private static boolean has(List<Finding> f, String rule, int line) {
@@ -186,7 +186,7 @@ class ScannerRulesTest {
         Files.write(repo.resolve("latin1.py"), "# caf\u00e9\nfor x in loader:\n    model(x).backward()\n    torch.cuda.empty_cache()\n".getBytes(StandardCharsets.ISO_8859_1));
         Files.writeString(repo.resolve("py2.py"), "print 'hello'\nfor x in loader:\n    model(x).backward()\n    torch.cuda.empty_cache()\n");
         Files.write(repo.resolve("blob.py"), new byte[]{0, 1, 2, 3});
-        ScanResult r = new PythonScanner().scan(repo);
+        ScanResult r = new PythonScanner(Rules.ALL).scan(repo);
         assertTrue(r.skipped().stream().anyMatch(s -> s.file().equals("latin1.py") && s.why().contains("UTF-8")));
         assertTrue(r.skipped().stream().anyMatch(s -> s.file().equals("py2.py") && s.why().contains("Python 2")), r.skipped().toString());
         assertTrue(r.skipped().stream().anyMatch(s -> s.file().equals("blob.py") && s.why().contains("binary")));
@@ -203,7 +203,7 @@ class ScannerRulesTest {
         Files.writeString(repo.resolve("outputs/y.py"), "for x in l:\n    model(x).backward()\n    torch.cuda.empty_cache()\n");
         Files.writeString(repo.resolve(".gitignore"), "outputs/\n");
         Files.writeString(repo.resolve("pkg/z.py"), "for x in l:\n    model(x).backward()\n    torch.cuda.empty_cache()\n");
-        ScanResult r = new PythonScanner().scan(repo);
+        ScanResult r = new PythonScanner(Rules.ALL).scan(repo);
         assertEquals(List.of("pkg/z.py"), r.findings().stream().map(Finding::file).toList());
     }
 
@@ -217,7 +217,7 @@ class ScannerRulesTest {
                 model = AutoModelForCausalLM.from_pretrained("meta-llama/Llama-3.1-8B")
                 optimizer = torch.optim.AdamW(model.parameters())
                 """);
-        TrainingSetup s = new PythonScanner().scan(repo).setup();
+        TrainingSetup s = new PythonScanner(Rules.ALL).scan(repo).setup();
         assertEquals(16, s.batchSize());
         assertEquals(2048, s.seqLen());
         assertEquals(4, s.gradAccum());

@@ -21,7 +21,7 @@ class ScannerWildTest {
         Path p = repo.resolve(file);
         Files.createDirectories(p.getParent());
         Files.writeString(p, code);
-        return new PythonScanner().scan(repo);
+        return new PythonScanner(Rules.ALL).scan(repo);
     }
 
     private List<Finding> scan(String file, String code) throws Exception { return scanResult(file, code).findings(); }
@@ -213,5 +213,17 @@ class ScannerWildTest {
         ScanResult r = scanResult("tests/test_train.py", "import torch\nfor x in loader:\n    loss = model(x)\n    loss.backward()\n    torch.cuda.empty_cache()\n");
         assertTrue(r.findings().isEmpty(), r.findings().toString());
         assertTrue(r.skipped().stream().anyMatch(s -> s.file().equals("tests/test_train.py") && s.why().contains("test")), r.skipped().toString());
+    }
+
+    /** Vendored code is someone else's: the real CRU.py leaks under lib/, and the same file under third_party/ is skipped. */
+    @Test
+    void vendoredCodeIsNotEvidence() throws Exception {
+        String cru = io.oomdoc.Fixtures.text("scan_wild/boschresearch+Continuous-Recurrent-Units/lib/CRU.py");
+        scanResult("third_party/cru/CRU.py", cru);
+        ScanResult r = scanResult("lib/CRU.py", cru);
+        assertTrue(r.findings().stream().allMatch(f -> f.file().equals("lib/CRU.py")), r.findings().toString());
+        assertTrue(r.findings().stream().anyMatch(f -> f.line() == 348), r.findings().toString());
+        assertTrue(r.skipped().stream().anyMatch(s -> s.file().equals("third_party/cru/CRU.py")
+                && s.why().startsWith("vendored")), r.skipped().toString());
     }
 }

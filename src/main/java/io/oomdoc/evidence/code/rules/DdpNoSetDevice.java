@@ -37,7 +37,7 @@ public final class DdpNoSetDevice implements Rule {
             String line = src.lineText(c);
             out.add(finding(src, c, "DDP is built without pinning the process to its GPU; every rank uses cuda:0",
                     line, "torch.cuda.set_device(local_rank)  # before init_process_group and any .cuda()\n"
-                            + src.indentOf(c) + line));
+                            + line));
             break;
         }
         return out;

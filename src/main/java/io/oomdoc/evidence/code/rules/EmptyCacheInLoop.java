@@ -23,7 +23,7 @@ public final class EmptyCacheInLoop implements Rule {
             if (loop.isEmpty()) continue;
             // Once per epoch (the loop's own steps run in an inner loop) is common and harmless: only per-step calls
             // count.
-            String head = src.text(loop.get()).split("\n", 2)[0];
+            String head = src.headText(loop.get());
             if (head.matches("(?i).*\\bepochs?\\b.*") || innerLoopTrains(src, loop.get(), c)) continue;
             // An OOM-retry `except`, a call under a condition (periodic, a flag, a memory check) or right after
             // `del`/gc: deliberate.

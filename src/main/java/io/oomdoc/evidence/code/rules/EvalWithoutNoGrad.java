@@ -22,34 +22,74 @@ public final class EvalWithoutNoGrad implements Rule {
     public String description() { return "an evaluation loop runs the model with autograd on, building graphs it "
             + "never uses"; }
 
+    /**
+     * The loop walks over data (a loader, a dataset, batches), not over time steps or characters of one sample
+     * (`for di in range(max_length)`): only then does every iteration build a batch-sized graph.
+     */
+    private static boolean overBatches(PySource src, TSNode loop) {
+        if (!loop.getType().equals("for_statement")) return false;
+        String over = src.text(loop.getChildByFieldName("right")).strip();
+        return !over.startsWith("range(") && !over.matches("(?s)(enumerate|zip)\\(\\s*range\\(.*");
+    }
+
+    /**
+     * Calls inside functions named like evaluation, or every call when a loop of the file walks an eval loader:
+     * reading each call of a large file from Java is what makes this rule slow, so most are never looked at.
+     */
+    private static List<TSNode> candidates(PySource src) {
+        java.util.regex.Matcher m = EVAL_LOADER.matcher(src.text);
+        if (m.find() && LOOP_OVER.matcher(src.text).find()) return src.callsIn(src.root());
+        List<TSNode> out = new ArrayList<>();
+        for (String name : src.functionNames()) {
+            if (!EVAL_FN.matcher(name).matches()) continue;
+            for (TSNode def : src.functionDefinitions(name)) out.addAll(src.callsIn(def));
+        }
+        return out;
+    }
+
+    private static final Pattern LOOP_OVER = Pattern.compile("for\\s[^\\n]*\\bin\\b[^\\n]*(val|valid|eval|test)\\w*"
+            + "(_loader|loader|_dl|_data|set)");
+
+    private static String fnNameOf(PySource src, TSNode n) {
+        return src.enclosingFunction(n).map(src::functionName).orElse("");
+    }
+
     public List<Finding> check(PySource src) {
         List<Finding> out = new ArrayList<>();
         java.util.Set<Integer> reportedLoops = new java.util.HashSet<>();
-        for (String callee : new String[]{"model", "net"}) { // calls() matches self.model(...) by its name too
-            for (TSNode call : src.calls(callee)) {
-                if (!src.calleeText(call).matches("(self\\.)?(model|net)")) continue;
+        io.oomdoc.evidence.code.GraphFlow flow = new io.oomdoc.evidence.code.GraphFlow(src);
+        { // any module call in an eval loop: model(x), self.encoder(x), layer(h) for layer in self.layers
+            for (TSNode call : candidates(src)) {
+                TSNode callee = call.getChildByFieldName("function");
+                if (callee.getType().equals("attribute") && !src.text(callee).matches("self\\.\\w+")) continue;
                 var loop = src.enclosingLoop(call);
                 if (loop.isEmpty()) continue;
                 var fn = src.enclosingFunction(call);
                 String fnName = fn.map(src::functionName).orElse("");
-                String loopHead = src.text(loop.get()).split("\n", 2)[0];
+                // Lightning runs validation_step/test_step with autograd off
+                if (fnName.matches("(validation|val|test|predict)_step") && src.text.contains("Lightning")) continue;
+                String loopHead = src.headText(loop.get());
                 boolean unitTest = fnName.startsWith("test_") && (src.path.contains("tests/")
                         || src.path.matches("(.*/)?test_[^/]*\\.py"));
                 boolean evalContext = !unitTest && (EVAL_FN.matcher(fnName).matches()
                         || EVAL_LOADER.matcher(loopHead).find());
-                if (!evalContext) continue;
-                if (src.withoutGrad(call)) continue;
+                if (!evalContext || !overBatches(src, loop.get())) continue;
+                if (src.withoutGrad(call) || !flow.isModule(callee)) continue;
                 TSNode scope = fn.orElse(src.root());
                 if (!src.callsWithin(scope, "backward").isEmpty()) continue; // trains here: not an eval loop
                 String fnText = src.text(scope);
                 if (fnText.contains("set_grad_enabled") || fnText.contains("no_grad") || fnText.contains("inference_"
                         + "mode")) continue;
                 if (!reportedLoops.add(loop.get().getStartByte())) continue;
-                String indent = src.indentOf(loop.get());
-                out.add(finding(src, call, "the model runs in `" + (fnName.isEmpty() ? "an eval loop" : fnName
-                        + "()") + "` without torch.no_grad(): every batch builds an autograd graph",
-                        src.lineText(loop.get()), "with torch.inference_mode():\n" + indent + "    "
-                                + src.lineText(loop.get()) + "  # indent the loop body"));
+                if (src.calledWithoutGrad().contains(fnName)) continue; // every caller here wraps it in no_grad
+                // Fixes are written with indentation relative to their first line, so each one parses on its own.
+                String head = src.headText(loop.get()).strip(); // the whole header, even over several lines
+                Finding f = finding(src, call, "the model runs in `" + (fnName.isEmpty() ? "an eval loop" : fnName
+                        + "()") + "` without torch.no_grad(): every batch builds an autograd graph", head, "");
+                out.add(new Finding(f.rule(), f.file(), f.line(), f.cell(), f.kb(), f.severity(), f.message(),
+                        new Finding.Fix(head + "\n    ...", "with torch.inference_mode():\n    "
+                                + head.replace("\n", "\n    ") + "\n        ...  # the loop body, one level deeper"),
+                        fnName));
             }
         }
         return out;

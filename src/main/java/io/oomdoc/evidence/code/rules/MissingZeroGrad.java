@@ -39,9 +39,8 @@ public final class MissingZeroGrad implements Rule {
             var fn = src.enclosingFunction(l);
             if (fn.isPresent() && src.text(fn.get()).contains("zero_grad") && !src.text(fn.get()).substring(0,
                     Math.max(0, l.getStartByte() - fn.get().getStartByte())).contains("zero_grad")) continue;
-            String indent = src.indentOf(bw);
             out.add(finding(src, bw, "backward() runs every iteration but gradients are never cleared in the loop",
-                    src.lineText(bw), "optimizer.zero_grad(set_to_none=True)\n" + indent + src.lineText(bw)));
+                    src.lineText(bw), "optimizer.zero_grad(set_to_none=True)\n" + src.lineText(bw)));
         }
         return out;
     }

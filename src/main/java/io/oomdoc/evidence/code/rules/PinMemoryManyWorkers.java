@@ -25,7 +25,8 @@ public final class PinMemoryManyWorkers implements Rule {
             if (Integer.parseInt(workers.strip()) < 8) continue;
             out.add(finding(src, c, "num_workers=" + workers.strip() + " with pin_memory=True: every worker holds "
                     + "its own view of the dataset in host RAM",
-                    "num_workers=" + workers.strip(), "num_workers=4, persistent_workers=True  # and read samples "
+                    "DataLoader(..., num_workers=" + workers.strip() + ", pin_memory=True)",
+                    "DataLoader(..., num_workers=4, pin_memory=True, persistent_workers=True)  # and read samples "
                             + "lazily"));
         }
         return out;

@@ -1,118 +1,175 @@
 package io.oomdoc.evidence.code.rules;
 
 import io.oomdoc.evidence.code.Finding;
+import io.oomdoc.evidence.code.GraphFlow;
 import io.oomdoc.evidence.code.PySource;
 import io.oomdoc.evidence.code.Rule;
 import org.treesitter.TSNode;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
-/** `total_loss += loss` or `losses.append(loss)` across iterations keeps every step's graph alive (M20). */
+/**
+ * A value that carries an autograd graph kept across training or evaluation steps: {@code total_loss += loss},
+ * {@code x = x + dist}, {@code losses.append(loss)}, {@code meter.update(loss)} (M20). Right only when the value
+ * holds a graph (read by {@link GraphFlow}: a model or module output, a loss, anything computed from them with
+ * autograd on), the accumulator survives from one step to the next (not reset inside the step loop) and it is not
+ * itself backpropagated (a sum of terms inside one step before {@code backward()} is the loss, not a leak).
+ */
 public final class TensorAccumulated implements Rule {
-    private static final java.util.regex.Pattern LEADING_NAME = java.util.regex.Pattern.compile("^(\\w+)\\s*(?:[*/+-"
-            + "]\\s*[\\w.()\\[\\]]+\\s*)*$");
+    /** Receivers whose update(...) keeps a running sum: AverageMeter-style loss meters. */
+    private static final Pattern METER = Pattern.compile("(?i)(loss|meter|avg|average|running|losses)\\w*$");
+    private static final Pattern CONSTRUCTION = Pattern.compile("forward|__init__|_?(make|build|create|init|setup"
+            + "|construct)\\w*");
+    private static final Pattern PLAIN_TEXT = Pattern.compile("\\.(item|tolist|numpy|detach)\\(\\)\\s*$|^(float|int|len"
+            + "|round)\\(|^[\\d.]+$|^[\"']");
+    private static final Pattern LOSSY = Pattern.compile("(?i)(loss|nll|ll$|elbo|kl|err|cost|objective)");
 
     public String id() { return "tensor_accumulated"; }
     public String kb() { return "M20"; }
     public String severity() { return "high"; }
-    public String description() { return "a tensor that may still require grad is accumulated across loop iterations"; }
+    public String description() { return "a tensor that carries an autograd graph is accumulated across steps"; }
 
     public List<Finding> check(PySource src) {
         List<Finding> out = new ArrayList<>();
+        GraphFlow flow = null;
         for (TSNode aug : src.augmentedAssignments()) {
+            if (!src.text(aug).matches("(?s)[^=]*\\+=.*")) continue;
             TSNode right = aug.getChildByFieldName("right");
-            if (right == null || right.isNull()) continue;
-            String op = src.text(aug);
-            if (!op.contains("+=")) continue;
-            String value = src.text(right).strip();
             String target = src.text(aug.getChildByFieldName("left")).strip();
-            if (accumulates(src, aug, value, target)) {
-                String detached = value.replaceFirst("^(\\w+)", "$1.item()");
-                String line = src.lineText(aug);
-                String stmt = src.text(aug);
-                // rebuild the statement from its parts: replacing text could hit the target (`total_loss += loss`)
-                String after = line.contains(stmt) ? line.replace(stmt, target + " += " + detached) : target
-                        + " += " + detached;
-                out.add(finding(src, aug, "`" + target + " += " + value + "` keeps the autograd graph of every "
-                        + "iteration alive",
-                        line, after));
-            }
+            if (flow == null) flow = new GraphFlow(src);
+            if (!leaks(src, flow, aug, right, target, false)) continue;
+            out.add(report(src, aug, right, "`" + target + " += " + src.text(right).strip() + "` keeps the autograd "
+                    + "graph of every step alive", LOSSY.matcher(target + src.text(right)).find()));
         }
-        for (TSNode call : src.calls("append")) {
-            TSNode args = call.getChildByFieldName("arguments");
-            List<TSNode> argv = PySource.namedChildren(args);
-            if (argv.size() != 1) continue;
-            String value = src.text(argv.get(0)).strip();
-            String callee = src.calleeText(call);
-            String list = callee.endsWith(".append") ? callee.substring(0, callee.length() - ".append".length())
-                    : callee;
-            if (accumulates(src, call, value, list)) {
-                out.add(finding(src, call, "appending `" + value + "` to a list kept across iterations holds its "
-                        + "graph and GPU memory",
-                        src.lineText(call), src.lineText(call).replace("(" + value + ")", "(" + value + ".detach().c"
-                                + "pu())")));
+        for (PySource.Binding b : src.bindings()) { // x = x + dist
+            if (b.loop() || !b.rightText().contains("+") || !b.rightText().contains(b.leftText())
+                    || !b.right().getType().equals("binary_operator")) continue;
+            String target = b.leftText();
+            List<TSNode> ops = PySource.namedChildren(b.right());
+            if (ops.size() != 2) continue;
+            TSNode other = src.text(ops.get(0)).equals(target) ? ops.get(1)
+                    : src.text(ops.get(1)).equals(target) ? ops.get(0) : null;
+            if (other == null) continue;
+            if (flow == null) flow = new GraphFlow(src);
+            if (!leaks(src, flow, b.stmt(), other, target, false)) continue;
+            out.add(report(src, b.stmt(), other, "`" + src.text(b.stmt()).strip() + "` adds a graph to itself every "
+                    + "step: "
+                    + "the graphs of all steps stay alive", LOSSY.matcher(target).find()));
+        }
+        for (String method : new String[]{"append", "update"}) {
+            for (TSNode call : src.calls(method)) {
+                TSNode fn = call.getChildByFieldName("function");
+                if (!fn.getType().equals("attribute")) continue;
+                String receiver = src.text(fn.getChildByFieldName("object"));
+                List<TSNode> argv = PySource.namedChildren(call.getChildByFieldName("arguments"));
+                if (argv.isEmpty() || argv.get(0).getType().equals("keyword_argument")) continue;
+                if (method.equals("append") ? argv.size() != 1 : argv.size() > 2 || !METER.matcher(receiver).find()
+                        || src.text.contains("torchmetrics")) continue; // torchmetrics updates without autograd
+                if (flow == null) flow = new GraphFlow(src);
+                if (!leaks(src, flow, call, argv.get(0), receiver, true)) continue;
+                String value = src.text(argv.get(0));
+                out.add(report(src, call, argv.get(0), method.equals("append") ? "appending `" + value + "` to `"
+                        + receiver + "` keeps the graph of every step alive" : "`" + receiver + ".update(" + value
+                        + ")` keeps a running sum that holds the graph of every step",
+                        method.equals("update") || LOSSY.matcher(value).find()));
             }
         }
         return out;
     }
 
-    private static boolean accumulates(PySource src, TSNode at, String value, String target) {
-        // A bare loss/output name, or an expression led by one ("loss * x.size(0)"); other expressions stay quiet.
-        java.util.regex.Matcher lead = LEADING_NAME.matcher(value);
-        String name = lead.find() ? lead.group(1) : value;
-        if (!Names.TENSORISH.matcher(name).matches()) return false;
-        if (Names.DETACHED.matcher(value).find()) return false;
-        var loop = src.enclosingLoop(at);
-        if (loop.isEmpty()) return false;
-        if (src.withoutGrad(at)) return false;
-        var fn = src.enclosingFunction(at);
-        if (fn.isPresent() && src.functionName(fn.get()).equals("forward")) return false; // building outputs inside one forward
+    private Finding report(PySource src, TSNode at, TSNode value, String message, boolean scalar) {
+        String v = src.text(value);
+        boolean simple = value.getType().matches("identifier|attribute|subscript|call");
+        String detached = (simple ? v : "(" + v + ")") + (scalar ? ".item()" : ".detach()");
+        String line = src.lineText(at);
+        String after = src.replaceInLine(value, detached);
+        if (after == null) { // the value spans lines: show the statement itself
+            line = src.text(at);
+            after = line.replace(v, detached);
+        }
+        return finding(src, at, message, line, after);
+    }
+
+    private static boolean leaks(PySource src, GraphFlow flow, TSNode site, TSNode value, String target,
+            boolean list) {
+        String v = src.text(value);
+        if (PLAIN_TEXT.matcher(v).find()) return false; // .item(), float(...): a number, no need to read the tree
+        if (src.enclosingLoop(site).isEmpty() || src.withoutGrad(site)) return false;
+        var fn = src.enclosingFunction(site);
+        // one forward's outputs, or a model being built (layers.append(block(...)) in __init__ or _make_layer)
+        if (fn.isPresent() && CONSTRUCTION.matcher(src.functionName(fn.get())).matches()) return false;
+        if (flow.kind(value) != GraphFlow.Kind.GRAPH) return false;
         TSNode scope = fn.orElse(src.root());
-        String before = src.text(scope).substring(0, Math.max(0, Math.min(src.text(scope).length(),
-                at.getStartByte() - scope.getStartByte())));
-        // `loss = loss.item()` (or float(...), .detach()) earlier in the function: the name holds a number, not a
-        // graph.
-        String lastAssign = lastAssignment(before, name);
-        if (lastAssign != null && Names.DETACHED.matcher(lastAssign.strip()).find()) return false;
-        if (backpropagated(src, scope,
-                target)) return false; // a sum of terms inside one step, then backward(): not across steps
-        if (!target.isEmpty() && assignedWithin(src, loop.get(), at,
-                target)) return false; // reset every iteration: not carried over
-        // The loop must be a training or evaluation loop: it calls backward or a model.
-        TSNode l = src.outermostLoop(at).orElse(loop.get());
-        boolean trains = !src.callsWithin(l, "backward").isEmpty();
-        boolean callsModel = false;
-        for (String n : new String[]{"model", "net", "forward"}) callsModel |= !src.callsWithin(l, n).isEmpty();
-        return trains || callsModel;
+        if (backpropagated(src, scope, target)) return false; // the loss of this step: the graph is needed
+        // summed over time steps and returned to the caller (a batch_loss() helper): the caller's loss, not a leak
+        if (fn.isPresent() && src.callsWithin(scope, "backward").isEmpty() && returned(src, scope, target)) {
+            return false;
+        }
+        return carriedAcrossSteps(src, flow, site, target, scope);
     }
 
-    /** The right-hand side of the last plain `name = ...` in the text, or null. */
-    static String lastAssignment(String text, String name) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^[ \\t]*(?:[\\w, ]*,\\s*)?"
-                + java.util.regex.Pattern.quote(name) + "\\s*(?:,[\\w, ]*)?=(?!=)(.*)$").matcher(text);
-        String last = null;
-        while (m.find()) last = m.group(1);
-        return last;
+    /**
+     * The accumulator outlives an iteration of a loop that runs training steps (a backward), or, in code that
+     * never calls backward (evaluation), it outlives every loop around it and one of them runs a model.
+     */
+    private static boolean carriedAcrossSteps(PySource src, GraphFlow flow, TSNode site, String target,
+            TSNode scope) {
+        boolean trains = !src.callsWithin(scope, "backward").isEmpty();
+        boolean runsModel = false;
+        for (TSNode l = src.enclosingLoop(site).orElse(null); l != null; l = src.enclosingLoop(l).orElse(null)) {
+            if (resetWithin(src, l, site, target)) return false;
+            if (trains && !src.callsWithin(l, "backward").isEmpty()) return true;
+            runsModel |= !trains && callsModule(src, flow, l);
+        }
+        return runsModel;
     }
 
-    /** True when the accumulator itself is backpropagated in this scope (`loss.backward()`, `backward(loss)`, `scaler.scale(loss).backward()`). */
+    private static boolean callsModule(PySource src, GraphFlow flow, TSNode loop) {
+        for (TSNode c : src.callsIn(loop)) if (flow.isModule(c.getChildByFieldName("function"))) return true;
+        return false;
+    }
+
+    /** A plain assignment to the accumulator inside the loop before the site: it lives one iteration. */
+    private static boolean resetWithin(PySource src, TSNode loop, TSNode site, String target) {
+        int from = loop.getStartByte(), at = site.getStartByte();
+        for (PySource.Binding b : src.bindings()) {
+            if (b.start() >= at) break;
+            if (b.start() < from || b.loop()) continue;
+            boolean names = b.leftText().equals(target) || b.leftText().contains(",")
+                    && java.util.Arrays.stream(b.leftText().split(",")).anyMatch(t -> t.strip().equals(target));
+            if (names && !src.contains(b.stmt(), site)) return true; // also `inputs, acts = [], []`
+        }
+        return false;
+    }
+
+    /** A return statement of the function uses the accumulator. */
+    private static boolean returned(PySource src, TSNode fn, String target) {
+        Pattern use = Pattern.compile("(?<![\\w.])" + Pattern.quote(target) + "(?![\\w(])");
+        for (TSNode r : src.returnsOf(fn)) if (use.matcher(src.text(r)).find()) return true;
+        return false;
+    }
+
+    /** The accumulator (or a name it is copied into) is backpropagated in this function. */
     static boolean backpropagated(PySource src, TSNode scope, String target) {
         if (target.isEmpty()) return false;
-        String q = java.util.regex.Pattern.quote(target);
-        java.util.regex.Pattern p = java.util.regex.Pattern.compile("(?<![\\w.])" + q + "\\s*(\\)\\s*)?\\.backwar"
-                + "d\\(|backward\\(\\s*" + q + "\\b|scale\\(\\s*" + q + "\\b|torch\\.(stack|cat)\\(\\s*" + q
-                        + "\\s*\\)[\\w.()]*\\.backward\\(|" + "autograd\\.grad\\(\\s*" + q + "\\b");
-        return p.matcher(src.text(scope)).find();
-    }
-
-    /** True when the target is assigned (reset) in the given loop's own body before the node: it lives one iteration. */
-    static boolean assignedWithin(PySource src, TSNode loop, TSNode at, String target) {
-        TSNode body = loop.getChildByFieldName("body");
-        if (body == null || body.isNull()) return false;
-        String text = src.text(body);
-        int upto = Math.max(0, Math.min(text.length(), at.getStartByte() - body.getStartByte()));
-        String before = text.substring(0, upto);
-        return lastAssignment(before, target) != null;
+        List<String> names = new ArrayList<>(List.of(target));
+        Pattern use = Pattern.compile("(?<![\\w.])" + Pattern.quote(target) + "(?![\\w(])");
+        int from = scope.getStartByte(), to = scope.getEndByte();
+        for (PySource.Binding b : src.bindings()) {
+            if (b.start() < from || b.end() > to || b.loop() || !b.rightText().contains(target)) continue;
+            if (use.matcher(b.rightText()).find() && b.leftText().matches("\\w+")) names.add(b.leftText());
+        }
+        String body = src.text(scope);
+        for (String n : names) {
+            String q = Pattern.quote(n);
+            Pattern p = Pattern.compile("(?<![\\w.])" + q + "(\\s*\\)|[\\w.()\\[\\]]*)\\.backward\\(|backward\\(\\s*"
+                    + q + "\\b|scale\\(\\s*" + q + "\\b|torch\\.(stack|cat)\\(\\s*" + q + "\\s*\\)[\\w.()]*\\.backwa"
+                    + "rd\\(|autograd\\.grad\\(\\s*(outputs\\s*=\\s*)?" + q + "\\b|manual_backward\\(\\s*" + q
+                    + "\\b|(?m)return\\s+" + q + "\\s*$");
+            if (p.matcher(body).find()) return true;
+        }
+        return false;
     }
 }

@@ -1,0 +1,313 @@
+package io.oomdoc.evidence.code;
+
+import org.treesitter.TSNode;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A small dataflow over one parsed file: whether an expression holds a tensor that carries an autograd graph,
+ * a plain Python number (or a detached tensor), or something it cannot tell. A name is read through its last
+ * assignment before the use in the same function; a call into a function of this file is read through what that
+ * function returns. Rules use it to report only values that really keep a graph alive.
+ */
+public final class GraphFlow {
+    /** What an expression holds. */
+    public enum Kind { GRAPH, PLAIN, UNKNOWN }
+
+    /** Callee names that hold modules: calling them runs a forward pass. */
+    private static final Pattern MODULE_NAME = Pattern.compile("(?i)(^|_)(model|net|network|encoder|decoder"
+            + "|generator|discriminator|backbone|classifier|transformer|llm|unet|vae|layers?|blocks?|head"
+            + "|critic|actor|policy|netg|netd|gcn|gat|rnn|lstm|gru|mlp|cnn|resnet|vit|bert|gpt|embedding)s?\\d*$");
+    /** Calls whose result is a Python number or a host copy, never a graph. */
+    private static final Set<String> PLAIN_FUNCTIONS = Set.of("float", "int", "len", "round", "str", "bool",
+            "range", "enumerate", "zip", "isinstance", "print", "format", "repr", "time", "perf_counter",
+            "clip_grad_norm_", "clip_grad_value_", "get_grad_norm", "ampscaler_get_grad_norm");
+    private static final Set<String> PLAIN_METHODS = Set.of("item", "tolist", "numpy", "detach", "detach_", "size",
+            "dim", "numel", "keys", "values", "items", "format", "__len__", "get_lr", "get_last_lr", "generate",
+            "parameters", "named_parameters", "state_dict", "buffers", "modules", "children", "eval", "train",
+            "apply", "requires_grad_", "zero_grad", "clip_grad_norm_", "get_label", "split", "join");
+    /** Callees whose result carries the graph of their tensor arguments: torch functions and losses. */
+    private static final Pattern GRAPH_FUNCTION = Pattern.compile("(?i)^(torch|F|nn|functional)\\."
+            + "|(^|_|[a-z])(loss|criterion"
+            + "|nll|lik|mse|mae|kld?|entropy|bce|cost)(_fn|_func|_function)?s?$");
+    /** Verbs that make a name a helper function, not a module: get_model(), build_net(). */
+    private static final Pattern VERB = Pattern.compile("^_?(get|build|create|load|make|profile|init|setup|prepare"
+            + "|train|eval|evaluate|test|run|save|export|print|count|compute|wrap|convert|freeze|apply|update|sample"
+            + "|show|plot|log|to|set|is|has|check)_");
+    /** Module roots whose functions return numbers or host arrays. */
+    private static final Pattern PLAIN_ROOT = Pattern.compile("^(np|numpy|math|time|os|random|json|re|sys|logging"
+            + "|wandb|tqdm)\\.");
+    private static final Pattern MODULE_CONSTRUCTOR = Pattern.compile("^(torch\\.)?nn\\.[A-Z]\\w*\\(|^\\w+\\.from_"
+            + "pretrained\\(|^(AutoModel\\w*|\\w+For\\w+)\\.");
+    private static final int MAX_DEPTH = 16;
+
+    private final PySource src;
+    private final Map<String, Kind[]> returns = new HashMap<>();
+    private final Map<Long, Kind> memo = new HashMap<>();
+    private final Map<String, Boolean> modules = new HashMap<>();
+
+    public GraphFlow(PySource src) { this.src = src; }
+
+    public Kind kind(TSNode expr) { return kind(expr, 0); }
+
+    /** Memoized by node: a name is read through the same assignments again and again. */
+    private Kind kind(TSNode e, int depth) {
+        if (e == null || e.isNull() || depth > MAX_DEPTH) return Kind.UNKNOWN;
+        long key = ((long) e.getStartByte() << 32) | e.getEndByte();
+        Kind known = memo.get(key);
+        if (known != null) return known;
+        Kind k = compute(e, depth);
+        if (depth == 0 || k != Kind.UNKNOWN) memo.put(key, k); // an UNKNOWN cut short by depth may resolve later
+        return k;
+    }
+
+    private Kind compute(TSNode e, int depth) {
+        if (src.withoutGrad(e)) return Kind.PLAIN; // computed without autograd: no graph, whatever it is
+        return switch (e.getType()) {
+            case "integer", "float", "string", "true", "false", "none", "concatenated_string", "comparison_operator",
+                    "not_operator", "lambda", "dictionary_comprehension" -> Kind.PLAIN;
+            case "list", "tuple", "dictionary" -> PySource.namedChildren(e).isEmpty() ? Kind.PLAIN
+                    : combine(PySource.namedChildren(e), depth);
+            case "identifier" -> name(src.text(e), e, depth);
+            case "parenthesized_expression" -> kind(firstNamed(e), depth + 1);
+            case "attribute" -> attribute(e, depth);
+            case "subscript" -> kind(e.getChildByFieldName("value"), depth + 1);
+            case "call" -> call(e, depth);
+            case "binary_operator", "unary_operator", "boolean_operator" -> combine(PySource.namedChildren(e), depth);
+            case "conditional_expression" -> branches(e, depth);
+            default -> Kind.UNKNOWN;
+        };
+    }
+
+    private Kind combine(List<TSNode> parts, int depth) {
+        boolean allPlain = true;
+        for (TSNode p : parts) {
+            Kind k = kind(p, depth + 1);
+            if (k == Kind.GRAPH) return Kind.GRAPH;
+            allPlain &= k == Kind.PLAIN;
+        }
+        return allPlain ? Kind.PLAIN : Kind.UNKNOWN;
+    }
+
+    /** {@code a if cond else b}: the branches decide, not the condition. */
+    private Kind branches(TSNode e, int depth) {
+        List<TSNode> c = PySource.namedChildren(e);
+        if (c.size() != 3) return Kind.UNKNOWN;
+        Kind a = kind(c.get(0), depth + 1), b = kind(c.get(2), depth + 1);
+        return a == b ? a : Kind.UNKNOWN;
+    }
+
+    private Kind attribute(TSNode e, int depth) {
+        String attr = src.text(e.getChildByFieldName("attribute"));
+        if (attr.equals("data") || attr.equals("grad") || attr.equals("shape") || attr.equals("device")
+                || attr.equals("dtype")) return Kind.PLAIN;
+        String whole = src.text(e);
+        if (whole.startsWith("self.")) return name(whole, e, depth);
+        return kind(e.getChildByFieldName("object"), depth + 1); // outputs.loss, out.logits: the object's graph
+    }
+
+    private Kind call(TSNode e, int depth) {
+        TSNode fn = e.getChildByFieldName("function");
+        String callee = src.text(fn);
+        TSNode args = e.getChildByFieldName("arguments");
+        if (fn.getType().equals("attribute")) {
+            String method = src.text(fn.getChildByFieldName("attribute"));
+            TSNode obj = fn.getChildByFieldName("object");
+            if (PLAIN_METHODS.contains(method) || PLAIN_ROOT.matcher(callee).find()) return Kind.PLAIN;
+            if (method.equals("forward") || method.equals("backward_hook")) return Kind.GRAPH;
+            if (isModule(obj)) return Kind.GRAPH; // model.encode(x), frame.llh(...): a method of a module
+            Kind own = callee.startsWith("self.") ? returnOf(method, depth) : null;
+            if (own != null) return own;
+            Kind of = kind(obj, depth + 1); // loss.mean(), out.cpu(): a tensor method keeps the graph
+            if (of != Kind.UNKNOWN) return of;
+        } else {
+            if (PLAIN_FUNCTIONS.contains(callee)) return Kind.PLAIN;
+            if (isModule(fn)) return Kind.GRAPH;
+            Kind own = returnOf(callee, depth);
+            if (own != null) return own;
+        }
+        if (PLAIN_ROOT.matcher(callee).find()) return Kind.PLAIN;
+        // A torch function or a loss applied to a graph tensor (criterion, torch.cat, F.mse_loss) returns a graph;
+        // a helper of another file may turn it into numbers, so it stays unknown.
+        if (!GRAPH_FUNCTION.matcher(callee).find() || args == null || args.isNull()) return Kind.UNKNOWN;
+        return anyGraph(args, depth);
+    }
+
+    private Kind anyGraph(TSNode args, int depth) {
+        for (TSNode a : PySource.namedChildren(args)) {
+            TSNode v = a.getType().equals("keyword_argument") ? a.getChildByFieldName("value") : a;
+            if (kind(v, depth + 1) == Kind.GRAPH) return Kind.GRAPH;
+        }
+        return Kind.UNKNOWN;
+    }
+
+    /** Whether an expression names a module (calling it runs a forward pass). */
+    public boolean isModule(TSNode callee) {
+        String t = src.text(callee);
+        String key = t + "@" + src.functionStart(callee);
+        Boolean known = modules.get(key);
+        if (known == null) {
+            known = isModuleUncached(callee, t);
+            modules.put(key, known);
+        }
+        return known;
+    }
+
+    private boolean isModuleUncached(TSNode callee, String t) {
+        String last = t.substring(t.lastIndexOf('.') + 1);
+        if (constructor(last)) return false; // MLP(...), ResNet(...): builds a module, runs no forward
+        if (callee.getType().equals("identifier") && !src.functionDefinitions(t).isEmpty()) return false; // a helper
+        if (MODULE_NAME.matcher(last).find() && !VERB.matcher(last).find()) return true;
+        if (callee.getType().equals("identifier") && src.classBases(t) != null) return isModuleClass(t, 0);
+        PySource.Binding b = lastBinding(t, callee);
+        if (b == null) return false;
+        String right = b.rightText();
+        if (b.loop()) return MODULE_NAME.matcher(right.replaceAll("\\W+$", ""))
+                .find(); // for layer in self.layers
+        if (MODULE_CONSTRUCTOR.matcher(right).find()) return true;
+        int paren = right.indexOf('(');
+        return paren > 0 && isModuleClass(right.substring(0, paren), 0);
+    }
+
+    /** A class name (ResNet, MLP) rather than an instance; one- and two-letter names (G, D) are instances. */
+    private boolean constructor(String name) {
+        if (name.isEmpty() || !Character.isUpperCase(name.charAt(0)) || name.length() <= 2) return false;
+        return src.classBases(name) != null || !name.equals(name.toUpperCase()) || name.length() >= 3;
+    }
+
+    private boolean isModuleClass(String name, int depth) {
+        String bases = src.classBases(name);
+        if (bases == null || depth > 4) return false;
+        if (bases.contains("Module") || bases.contains("PreTrainedModel")) return true;
+        for (String b : bases.replaceAll("[()\\s]", "").split(",")) if (isModuleClass(b, depth + 1)) return true;
+        return false;
+    }
+
+    private Kind name(String name, TSNode use, int depth) {
+        PySource.Binding b = lastBinding(name, use);
+        if (b == null) return Kind.UNKNOWN;
+        TSNode branches = enclosingIf(b.stmt(), use);
+        if (branches == null) return binding(b, name, depth);
+        // assigned in the branches of an if/elif chain before the use: any branch may have run
+        boolean allPlain = true;
+        int bs = branches.getStartByte(), be = branches.getEndByte(), at = use.getStartByte();
+        for (PySource.Binding o : src.bindings()) {
+            if (o.start() >= at) break;
+            if (o.start() < bs || o.end() > be || !binds(o, name)) continue;
+            Kind k = binding(o, name, depth);
+            if (k == Kind.GRAPH) return k;
+            allPlain &= k == Kind.PLAIN;
+        }
+        return allPlain ? Kind.PLAIN : Kind.UNKNOWN;
+    }
+
+    /** The outermost if statement around a binding that does not also hold the use, within the function. */
+    private TSNode enclosingIf(TSNode binding, TSNode use) {
+        TSNode found = null;
+        for (TSNode p = binding.getParent(); p != null && !p.isNull(); p = p.getParent()) {
+            if (PySource.isFunction(p) || src.contains(p, use)) break;
+            if (p.getType().equals("if_statement")) found = p;
+        }
+        return found;
+    }
+
+    private Kind binding(PySource.Binding b, String name, int depth) {
+        if (b.loop()) return Kind.UNKNOWN; // a batch from a loader: data, no graph known
+        TSNode left = b.left(), right = b.right();
+        if (!left.getType().equals("identifier") && !left.getType().equals("attribute")) {
+            // a, b = f(x): element i of a tuple returned by a function of this file when it is known
+            List<TSNode> targets = PySource.namedChildren(left);
+            int i = 0;
+            for (; i < targets.size(); i++) if (src.text(targets.get(i)).equals(name)) break;
+            Kind[] parts = tupleOf(right, depth);
+            if (parts != null && i < parts.length) {
+                if (parts[i] != Kind.UNKNOWN) return parts[i];
+                // the function's own return is unclear, but a forward or module call returns graphs throughout
+                TSNode callee = right.getChildByFieldName("function");
+                boolean forward = src.text(callee).endsWith("forward") || isModule(callee);
+                return forward ? Kind.GRAPH : Kind.UNKNOWN;
+            }
+            if (right.getType().equals("tuple") || right.getType().equals("expression_list")) {
+                List<TSNode> vals = PySource.namedChildren(right);
+                if (i < vals.size()) return kind(vals.get(i), depth + 1);
+            }
+        }
+        return kind(right, depth + 1);
+    }
+
+    /** The last assignment to {@code name} before {@code use}, in the same function (or the module level). */
+    PySource.Binding lastBinding(String name, TSNode use) {
+        int at = use.getStartByte();
+        int fn = src.functionStart(use);
+        List<PySource.Binding> all = src.bindings();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            PySource.Binding b = all.get(i);
+            if (b.start() >= at) continue;
+            if (b.rightStart() <= at && at < b.rightEnd()) continue; // the use is in this very statement
+            if (!binds(b, name) || src.bindingFunctionStart(i) != fn) continue;
+            return b;
+        }
+        return null;
+    }
+
+    private boolean binds(PySource.Binding b, String name) {
+        String l = b.leftText();
+        if (l.equals(name)) return true;
+        if (!l.contains(name) || !l.contains(",")) return false; // cheap text test before reading the tree
+        for (TSNode c : PySource.namedChildren(b.left())) if (src.text(c).equals(name)) return true;
+        return false;
+    }
+
+    /** What a function of this file returns, element by element when it returns a tuple; null if unknown. */
+    private Kind[] tupleOf(TSNode right, int depth) {
+        if (!right.getType().equals("call")) return null;
+        String callee = src.text(right.getChildByFieldName("function"));
+        String fn = callee.startsWith("self.") ? callee.substring(5) : callee;
+        if (fn.contains(".")) return null;
+        return summary(fn, depth);
+    }
+
+    private Kind returnOf(String fn, int depth) {
+        if (fn.contains(".")) return null;
+        Kind[] s = summary(fn, depth);
+        if (s == null) return null;
+        for (Kind k : s) if (k == Kind.GRAPH) return Kind.GRAPH;
+        return s.length == 1 ? s[0] : Kind.UNKNOWN;
+    }
+
+    private Kind[] summary(String fn, int depth) {
+        if (returns.containsKey(fn)) return returns.get(fn);
+        returns.put(fn, null); // recursion guard
+        Kind[] out = null;
+        for (TSNode def : src.functionDefinitions(fn)) {
+            for (TSNode ret : src.returnsOf(def)) {
+                TSNode v = firstNamed(ret);
+                if (v == null) continue;
+                List<TSNode> parts = v.getType().equals("expression_list") || v.getType().equals("tuple")
+                        ? PySource.namedChildren(v) : List.of(v);
+                Kind[] ks = new Kind[parts.size()];
+                for (int i = 0; i < ks.length; i++) ks[i] = kind(parts.get(i), depth + 1);
+                out = out == null ? ks : merge(out, ks);
+            }
+        }
+        returns.put(fn, out);
+        return out;
+    }
+
+    private static Kind[] merge(Kind[] a, Kind[] b) {
+        if (a.length != b.length) return new Kind[]{Kind.UNKNOWN};
+        Kind[] m = new Kind[a.length];
+        for (int i = 0; i < a.length; i++) m[i] = a[i] == Kind.GRAPH || b[i] == Kind.GRAPH ? Kind.GRAPH
+                : a[i] == b[i] ? a[i] : Kind.UNKNOWN;
+        return m;
+    }
+
+    private static TSNode firstNamed(TSNode n) {
+        List<TSNode> c = PySource.namedChildren(n);
+        return c.isEmpty() ? null : c.get(0);
+    }
+}
