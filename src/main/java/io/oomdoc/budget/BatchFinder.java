@@ -10,7 +10,10 @@ import java.util.List;
  * budget).
  */
 public final class BatchFinder {
-    /** {@code exact} is false when the effective batch cannot be split over the GPUs (it is then rounded up, and said so). */
+    /**
+     * {@code exact} is false when the effective batch cannot be split over the GPUs (it is then rounded up, and said
+     * so).
+     */
     public record Result(int microBatch, int accumulationSteps, int effectiveBatch, Budget budget, boolean exact,
             List<String> notes) {
         public Result(int microBatch, int accumulationSteps, int effectiveBatch, Budget budget) {

@@ -49,7 +49,10 @@ public final class Ladder {
         return c.out;
     }
 
-    /** The climb so far: a rung is kept only when it saves memory over the previous one; otherwise the setup stays as it was. */
+    /**
+     * The climb so far: a rung is kept only when it saves memory over the previous one; otherwise the setup stays as it
+     * was.
+     */
     private final class Climb {
         final List<Rung> out = new ArrayList<>();
         final long gpu;

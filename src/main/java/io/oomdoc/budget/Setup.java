@@ -41,7 +41,10 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
 
     public enum Quant { NONE, INT8, NF4 }
 
-    /** Which linear layers carry LoRA adapters: all of them, or only the attention query and value projections (the LoRA paper, litgpt). */
+    /**
+     * Which linear layers carry LoRA adapters: all of them, or only the attention query and value projections (the LoRA
+     * paper, litgpt).
+     */
     public enum LoraTargets { ALL, QV }
 
     /** CLI spelling: "mixed-bf16" → MIXED_BF16, "8bit" → INT8, "4bit" → NF4. */

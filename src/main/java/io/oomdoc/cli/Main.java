@@ -23,7 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** Entry point: `oomdoc` opens the REPL (or reads standard input when it is not a terminal); subcommands run one-shot. */
+/**
+ * Entry point: `oomdoc` opens the REPL (or reads standard input when it is not a terminal); subcommands run one-shot.
+ */
 @Command(name = "oomdoc", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Diagnoses GPU out-of-memory failures in deep-learning jobs.",
         subcommands = {DiagnoseCommand.class, AskCommand.class, BudgetCommand.class, BatchCommand.class,

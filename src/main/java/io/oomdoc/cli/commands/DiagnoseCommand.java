@@ -48,8 +48,10 @@ public final class DiagnoseCommand implements Callable<Integer> {
         ExtraEvidence evidence = ExtraEvidence.gather(ctx, repo, gpuMode);
         String snapFile = snapshot;
         if (snapFile == null && repo != null
-                && java.nio.file.Files.isRegularFile(ctx.workDir.resolve(repo).resolve("oomdoc_probe_out/snapshot.pickle"))) {
-            snapFile = ctx.workDir.resolve(repo).resolve("oomdoc_probe_out/snapshot.pickle").toString(); // left by `oomdoc probe --run`
+                && java.nio.file.Files.isRegularFile(
+                        ctx.workDir.resolve(repo).resolve("oomdoc_probe_out/snapshot.pickle"))) {
+            // left by `oomdoc probe --run`
+            snapFile = ctx.workDir.resolve(repo).resolve("oomdoc_probe_out/snapshot.pickle").toString();
             ctx.err.println("oomdoc: using the probe's snapshot " + snapFile);
         }
         var snap = snapFile == null ? null : SnapshotCommand.read(ctx, snapFile);
@@ -74,7 +76,8 @@ public final class DiagnoseCommand implements Callable<Integer> {
         static ExtraEvidence gather(AppContext ctx, String repo, String gpu) {
             io.oomdoc.protocol.Evidence.GpuSnapshot g = switch (gpu == null ? "none" : gpu) {
                 case "none" -> null;
-                case "auto" -> io.oomdoc.protocol.GpuEvidence.from(new io.oomdoc.evidence.gpu.GpuProbe().read(ctx.env, false), null);
+                case "auto" -> io.oomdoc.protocol.GpuEvidence.from(
+                        new io.oomdoc.evidence.gpu.GpuProbe().read(ctx.env, false), null);
                 default -> io.oomdoc.protocol.GpuEvidence.from(GpuCommand.fromFile(ctx, gpu), null);
             };
             if (repo == null) return new ExtraEvidence(g, null, io.oomdoc.protocol.Facts.EMPTY);

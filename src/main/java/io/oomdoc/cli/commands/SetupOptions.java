@@ -50,7 +50,8 @@ public final class SetupOptions {
 
     /** The setup from session facts (chat and code scan), with any flags given on top. */
     Setup fromSession(AppContext ctx) {
-        io.oomdoc.protocol.Facts f = io.oomdoc.protocol.CodeEvidence.facts(ctx.session.code()).merge(ctx.session.facts());
+        io.oomdoc.protocol.Facts f = io.oomdoc.protocol.CodeEvidence.facts(ctx.session.code())
+                .merge(ctx.session.facts());
         Setup s = io.oomdoc.protocol.SetupFromFacts.from(f).orElseThrow(() -> usage(
                 "say which model: --model NAME, --config config.json, --params N (or tell me in the chat, e.g. "
                         + "\"llama-3.1-8b\")"));

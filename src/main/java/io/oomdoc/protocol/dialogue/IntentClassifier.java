@@ -56,7 +56,8 @@ public final class IntentClassifier {
             + "|--device-batch-size.{0,30}\\?|(?:what|which) (?:--)?device[-_ ]batch"
             + "|(?:max[_ ]model[_ ]len|max[_ ]seq(?:uence)?[_ ]len(?:gth)?|context(?: length| size)?|sequence length"
                     + "|seq)[^?]{0,40}"
-            + "(?:fits?\\b|would fit|will fit|can i)|(?:longest|largest|max(?:imum)?) [^?]{0,40}(?:fits?\\b|would fit)");
+            + "(?:fits?\\b|would fit|will fit|can i)"
+            + "|(?:longest|largest|max(?:imum)?) [^?]{0,40}(?:fits?\\b|would fit)");
     private static final Pattern THANKS = Pattern.compile("(?i)\\b(?:thanks?|thank you|thx|cheers)\\b|\\b(?:works"
             + "|worked|working) now\\b"
             + "|\\b(?:did|does) it\\b[^?]*$|\\b(?:fixed|solved) it\\b|\\bit'?s gone\\b|\\bthat (?:worked|did it"

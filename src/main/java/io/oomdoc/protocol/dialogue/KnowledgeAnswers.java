@@ -22,7 +22,8 @@ final class KnowledgeAnswers {
                     + "|\\bxla\\b|flax")},
             {"tensorflow", Pattern.compile("(?i)tensorflow|keras|\\btf\\b")}, {"nanochat",
                     Pattern.compile("(?i)nanochat")},
-            {"pytorch", Pattern.compile("(?i)plain pytorch|pure pytorch|my own loop|custom loop|training loop|torch\\b")},
+            {"pytorch",
+                    Pattern.compile("(?i)plain pytorch|pure pytorch|my own loop|custom loop|training loop|torch\\b")},
     };
     private static final int MAX_SNIPPETS = 2;
 

@@ -84,7 +84,9 @@ public final class Reasoner {
         return Constraints.phase(x, cause, phaseModel.labels().get(best));
     }
 
-    /** The phase model also reads the cause concluded: a KV-cache failure happens at start-up, a step-2 one in the step. */
+    /**
+     * The phase model also reads the cause concluded: a KV-cache failure happens at start-up, a step-2 one in the step.
+     */
     public static FeatureVector withCause(FeatureVector x, String cause) {
         var values = new java.util.HashMap<>(x.values());
         values.put(CAUSE_FEATURE + cause, 1.0);

@@ -67,7 +67,8 @@ public final class TensorAccumulated implements Rule {
         if (loop.isEmpty()) return false;
         if (src.withoutGrad(at)) return false;
         var fn = src.enclosingFunction(at);
-        if (fn.isPresent() && src.functionName(fn.get()).equals("forward")) return false; // building outputs inside one forward
+        // building outputs inside one forward
+        if (fn.isPresent() && src.functionName(fn.get()).equals("forward")) return false;
         TSNode scope = fn.orElse(src.root());
         String before = src.text(scope).substring(0, Math.max(0, Math.min(src.text(scope).length(),
                 at.getStartByte() - scope.getStartByte())));
@@ -96,7 +97,10 @@ public final class TensorAccumulated implements Rule {
         return last;
     }
 
-    /** True when the accumulator itself is backpropagated in this scope (`loss.backward()`, `backward(loss)`, `scaler.scale(loss).backward()`). */
+    /**
+     * True when the accumulator itself is backpropagated in this scope (`loss.backward()`, `backward(loss)`,
+     * `scaler.scale(loss).backward()`).
+     */
     static boolean backpropagated(PySource src, TSNode scope, String target) {
         if (target.isEmpty()) return false;
         String q = java.util.regex.Pattern.quote(target);
@@ -106,7 +110,9 @@ public final class TensorAccumulated implements Rule {
         return p.matcher(src.text(scope)).find();
     }
 
-    /** True when the target is assigned (reset) in the given loop's own body before the node: it lives one iteration. */
+    /**
+     * True when the target is assigned (reset) in the given loop's own body before the node: it lives one iteration.
+     */
     static boolean assignedWithin(PySource src, TSNode loop, TSNode at, String target) {
         TSNode body = loop.getChildByFieldName("body");
         if (body == null || body.isNull()) return false;

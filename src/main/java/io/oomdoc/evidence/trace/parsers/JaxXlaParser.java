@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 
 /** JAX/XLA "RESOURCE_EXHAUSTED: Out of memory while trying to allocate N bytes" and its BFC allocator dump. */
 public final class JaxXlaParser implements TraceParser {
-    private static final Pattern MARKER = Pattern.compile("RESOURCE_EXHAUSTED|XlaRuntimeError.*(?:out of memory|OOM)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern MARKER = Pattern.compile("RESOURCE_EXHAUSTED|XlaRuntimeError.*(?:out of memory|OOM)",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern TRIED = Pattern.compile("(?:trying to )?allocat\\w*\\s+(\\d+)\\s*bytes",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern TRIED_SIZE = Messages.sized("trying to allocate\\s+SIZE");

@@ -25,7 +25,8 @@ public final class PyTorchCudaOomParser implements TraceParser {
     private static final Pattern TRIED = Messages.sized("Tried to allocate\\s+SIZE");
     private static final Pattern GPU = Pattern.compile("\\bGPU\\s+(\\d+)\\s*(?:;|has)");
     private static final Pattern TOTAL = Messages.sized("SIZE\\s+total capacity|total capac\\w*\\s+of\\s+SIZE");
-    private static final Pattern ALLOCATED = Messages.sized("SIZE\\s+already allocated|SIZE\\s+is allocated by PyTorch");
+    private static final Pattern ALLOCATED =
+            Messages.sized("SIZE\\s+already allocated|SIZE\\s+is allocated by PyTorch");
     private static final Pattern FREE = Messages.sized("SIZE\\s+free\\b|of which\\s+SIZE\\s+is\\s+free");
     private static final Pattern RESERVED = Messages.sized("SIZE\\s+reserved in total by PyTorch");
     /** PyTorch ≤ 1.3 printed "Z cached": blocks cached but not in use, so reserved = allocated + Z. */
