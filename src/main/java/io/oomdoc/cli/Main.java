@@ -27,7 +27,7 @@ import java.util.concurrent.Callable;
  * Entry point: `oomdoc` opens the REPL (or reads standard input when it is not a terminal); subcommands run one-shot.
  */
 @Command(name = "oomdoc", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Diagnoses GPU out-of-memory failures in deep-learning jobs.",
+        resourceBundle = "cli.usage",
         subcommands = {DiagnoseCommand.class, AskCommand.class, BudgetCommand.class, BatchCommand.class,
                 GpuCommand.class,
                 ScanCommand.class, KbCommand.class, ProbeCommand.class, SnapshotCommand.class,
@@ -97,6 +97,9 @@ public final class Main implements Callable<Integer> {
     /** The command tree bound to a context, with descriptions from prompts/commands and clean error handling. */
     public static CommandLine tree(AppContext ctx, boolean stdinIsTerminal) {
         CommandLine cl = new CommandLine(new Main(ctx, stdinIsTerminal), new ContextFactory(ctx));
+        java.util.ResourceBundle usage = cl.getCommandSpec().resourceBundle();
+        cl.getCommandSpec().usageMessage().description(usage.getString("root.description"))
+                .footer(usage.getString("root.footer"));
         cl.setExecutionExceptionHandler((ex, cmd, parse) -> {
             if (ex instanceof UserError ue) {
                 cmd.getErr().println("oomdoc: " + ue.getMessage());

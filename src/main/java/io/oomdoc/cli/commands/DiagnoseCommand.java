@@ -18,23 +18,19 @@ import java.util.concurrent.Callable;
 public final class DiagnoseCommand implements Callable<Integer> {
     private final AppContext ctx;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE|-", description = "log or traceback to read; - or "
-            + "nothing reads standard input")
+    @Parameters(descriptionKey = "diagnose.input", index = "0", arity = "0..1", paramLabel = "FILE|-")
     String file;
 
-    @Option(names = "--repo", paramLabel = "DIR", description = "training repo to scan (default: none)")
+    @Option(names = "--repo", paramLabel = "DIR")
     String repo;
 
-    @Option(names = "--gpu", paramLabel = "auto|none|FILE",
-            description = "GPU state: probe this machine, skip, or read saved nvidia-smi output (default: auto when "
-                    + "the log is piped in from a live job, none for a file)")
+    @Option(names = "--gpu", paramLabel = "auto|none|FILE")
     String gpu;
 
-    @Option(names = "--snapshot", paramLabel = "FILE", description = "a torch.cuda.memory snapshot pickle (oomdoc "
-            + "probe --run makes one)")
+    @Option(names = "--snapshot", paramLabel = "FILE")
     String snapshot;
 
-    @Option(names = "--json", description = "print one JSON document")
+    @Option(names = "--json")
     boolean json;
 
     public DiagnoseCommand(AppContext ctx) { this.ctx = ctx; }
