@@ -46,7 +46,8 @@ public final class BudgetView {
                                 ? st.yellow("  [changes the science]") : ""));
             }
             ladder.stream().filter(Ladder.Rung::fits).findFirst().ifPresentOrElse(
-                    r -> sb.append("  → first fit at rung ").append(r.number()).append(": ").append(r.fix()).append('\n'),
+                    r -> sb.append("  → first fit at rung ").append(r.number()).append(": ").append(r.fix())
+                            .append('\n'),
                     () -> sb.append("  → no rung fits on this card: more GPUs (ZeRO-3) or a larger card\n"));
         }
         return sb.toString();

@@ -48,9 +48,13 @@ public final class GpuView {
         if (s.host() != null) {
             GpuState.Host h = s.host();
             sb.append('\n').append(st.bold("host")).append('\n');
-            if (h.memTotalBytes() != null) sb.append("  RAM ").append(Bytes.human(h.memTotalBytes())).append(", available ").append(Bytes.human(h.memAvailableBytes() == null ? 0 : h.memAvailableBytes())).append('\n');
+            if (h.memTotalBytes() != null) sb.append("  RAM ").append(Bytes.human(h.memTotalBytes()))
+                    .append(", available ")
+                    .append(Bytes.human(h.memAvailableBytes() == null ? 0 : h.memAvailableBytes())).append('\n');
             if (h.swapTotalBytes() != null) sb.append("  swap ").append(Bytes.human(h.swapTotalBytes())).append('\n');
-            if (h.cgroupLimitBytes() != null) sb.append("  cgroup limit ").append(Bytes.human(h.cgroupLimitBytes())).append(", usage ").append(h.cgroupUsageBytes() == null ? "?" : Bytes.human(h.cgroupUsageBytes())).append('\n');
+            if (h.cgroupLimitBytes() != null) sb.append("  cgroup limit ").append(Bytes.human(h.cgroupLimitBytes()))
+                    .append(", usage ")
+                    .append(h.cgroupUsageBytes() == null ? "?" : Bytes.human(h.cgroupUsageBytes())).append('\n');
             if (h.oomKills() != null) sb.append("  cgroup OOM kills so far: ").append(h.oomKills()).append('\n');
             if (h.shmBytes() != null) sb.append("  /dev/shm ").append(Bytes.human(h.shmBytes())).append('\n');
             if (h.cpuCount() != null) sb.append("  CPUs ").append(h.cpuCount()).append(" (DataLoader workers beyond "

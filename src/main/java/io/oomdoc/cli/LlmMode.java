@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-/** Wires the LLM agent into the REPL and `ask`: configuration, the first-call notice, fallback to the embedded answer. */
+/**
+ * Wires the LLM agent into the REPL and `ask`: configuration, the first-call notice, fallback to the embedded answer.
+ */
 public final class LlmMode {
     private LlmMode() {}
 

@@ -24,9 +24,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** Entry point: `oomdoc` opens the REPL (or reads standard input when it is not a terminal); subcommands run one-shot. */
+/**
+ * Entry point: `oomdoc` opens the REPL (or reads standard input when it is not a terminal); subcommands run one-shot.
+ */
 @Command(name = "oomdoc", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Diagnoses GPU out-of-memory failures in deep-learning jobs.",
+        resourceBundle = "cli.usage",
         subcommands = {DiagnoseCommand.class, AskCommand.class, BudgetCommand.class, BatchCommand.class,
                 GpuCommand.class,
                 ScanCommand.class, KbCommand.class, ProbeCommand.class, SnapshotCommand.class, RunCommand.class,
@@ -98,6 +100,9 @@ public final class Main implements Callable<Integer> {
         CommandLine cl = new CommandLine(new Main(ctx, stdinIsTerminal), new ContextFactory(ctx));
         // `oomdoc run python train.py --lr 3`: everything from the job's name on belongs to the job
         cl.getSubcommands().get("run").setStopAtPositional(true);
+        java.util.ResourceBundle usage = cl.getCommandSpec().resourceBundle();
+        cl.getCommandSpec().usageMessage().description(usage.getString("root.description"))
+                .footer(usage.getString("root.footer"));
         cl.setExecutionExceptionHandler((ex, cmd, parse) -> {
             if (ex instanceof UserError ue) {
                 cmd.getErr().println("oomdoc: " + ue.getMessage());

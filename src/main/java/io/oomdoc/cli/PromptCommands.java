@@ -26,7 +26,10 @@ public final class PromptCommands {
 
     private PromptCommands() {}
 
-    /** Bundled first; a repo's file of the same name overrides it. Unreadable or malformed files are reported, not fatal. */
+    /**
+     * Bundled first; a repo's file of the same name overrides it. Unreadable or malformed files are reported, not
+     * fatal.
+     */
     public static Map<String, PromptCommand> load(Path repo, List<String> problems) {
         Map<String, PromptCommand> out = new LinkedHashMap<>();
         for (Resources.Doc d : Resources.listMarkdown("prompts/commands")) add(out, d, "bundled", problems);

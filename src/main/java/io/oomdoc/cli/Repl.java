@@ -1,14 +1,9 @@
 package io.oomdoc.cli;
 
-import org.jline.builtins.Completers;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
-import org.jline.reader.impl.completer.AggregateCompleter;
-import org.jline.reader.impl.completer.ArgumentCompleter;
-import org.jline.reader.impl.completer.NullCompleter;
-import org.jline.reader.impl.completer.StringsCompleter;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.jline.terminal.impl.DumbTerminal;
@@ -66,9 +61,7 @@ public final class Repl {
                 .terminal(terminal)
                 .appName("oomdoc")
                 .parser(new TraceAwareParser())
-                .completer(new AggregateCompleter(
-                        new ArgumentCompleter(new StringsCompleter(slash.names().stream().map(n -> "/" + n).toList()),
-                                new Completers.FileNameCompleter(), NullCompleter.INSTANCE)))
+                .completer(new SpecCompleter(Main.tree(ctx, true).getCommandSpec(), slash::names))
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .option(LineReader.Option.BRACKETED_PASTE, true)
                 .variable(LineReader.SECONDARY_PROMPT_PATTERN, "...... ")

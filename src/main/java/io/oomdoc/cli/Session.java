@@ -17,7 +17,8 @@ import java.util.Map;
 
 /** What one conversation remembers: facts, the last report, and a JSON-lines transcript on disk. */
 public final class Session {
-    private final io.oomdoc.protocol.dialogue.Conversation conversation = new io.oomdoc.protocol.dialogue.Conversation();
+    private final io.oomdoc.protocol.dialogue.Conversation conversation =
+            new io.oomdoc.protocol.dialogue.Conversation();
     private Report lastReport;
     private io.oomdoc.evidence.code.ScanResult code;
     private io.oomdoc.llm.LlmAgent agent;

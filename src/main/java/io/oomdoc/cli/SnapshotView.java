@@ -13,10 +13,13 @@ public final class SnapshotView {
         StringBuilder sb = new StringBuilder();
         sb.append(st.bold("snapshot")).append(String.format(": %d device(s), %d segments, %d blocks, %d history "
                 + "events%n", r.devices(), r.segments(), r.blocks(), r.traceEvents()));
-        sb.append("  reserved ").append(Bytes.human(r.reservedBytes())).append(", allocated ").append(Bytes.human(r.allocatedBytes()))
-                .append(", free in cache ").append(Bytes.human(r.totalFreeBytes())).append(" (largest block ").append(Bytes.human(r.largestFreeBlockBytes()))
+        sb.append("  reserved ").append(Bytes.human(r.reservedBytes()))
+                .append(", allocated ").append(Bytes.human(r.allocatedBytes()))
+                .append(", free in cache ").append(Bytes.human(r.totalFreeBytes()))
+                .append(" (largest block ").append(Bytes.human(r.largestFreeBlockBytes()))
                 .append(String.format(", fragmentation %.0f%%)%n", r.fragmentation() * 100));
-        if (r.peakAllocatedBytes() != null) sb.append("  peak allocated during the recording: ").append(st.bold(Bytes.human(r.peakAllocatedBytes()))).append('\n');
+        if (r.peakAllocatedBytes() != null) sb.append("  peak allocated during the recording: ")
+                .append(st.bold(Bytes.human(r.peakAllocatedBytes()))).append('\n');
         if (r.oomEventIndex() != null) sb.append("  ").append(st.red("out of memory at event " + r.oomEventIndex()
                 + (r.oomRequestedBytes() == null ? "" : " asking for "
                         + Bytes.human(r.oomRequestedBytes())))).append('\n');
@@ -39,7 +42,8 @@ public final class SnapshotView {
                 int lvl = max == 0 ? 0 : (int) Math.round(8.0 * r.timeline().get(i) / max);
                 line.append(LEVELS.charAt(lvl));
             }
-            sb.append('\n').append(st.bold("allocated over time")).append(" (max ").append(Bytes.human(max)).append(r.oomEventIndex() != null ? ", ! = the failing allocation" : "").append(")\n");
+            sb.append('\n').append(st.bold("allocated over time")).append(" (max ").append(Bytes.human(max))
+                    .append(r.oomEventIndex() != null ? ", ! = the failing allocation" : "").append(")\n");
             sb.append("  |").append(line).append("|\n");
         }
         r.notes().forEach(n -> sb.append("note: ").append(n).append('\n'));

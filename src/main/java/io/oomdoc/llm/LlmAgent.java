@@ -49,16 +49,18 @@ public final class LlmAgent {
         var memory = MessageWindowChatMemory.withMaxMessages(30);
         this.assistant = AiServices.builder(Assistant.class).chatModel(chatModel(config, timeout)).tools(tools)
                 .chatMemory(memory).systemMessageProvider(id
-                        -> system).maxSequentialToolsInvocations(MAX_TOOL_CALLS).build();
+                        -> system).maxToolCallingRoundTrips(MAX_TOOL_CALLS).build();
         this.streaming = AiServices.builder(StreamingAssistant.class).streamingChatModel(streamingModel(config,
                 timeout)).tools(tools)
                 .chatMemory(memory).systemMessageProvider(id
-                        -> system).maxSequentialToolsInvocations(MAX_TOOL_CALLS).build();
+                        -> system).maxToolCallingRoundTrips(MAX_TOOL_CALLS).build();
     }
 
     public ProviderConfig config() { return config; }
 
-    /** The notice shown before the first remote call of a session; null when nothing leaves the machine or it was shown. */
+    /**
+     * The notice shown before the first remote call of a session; null when nothing leaves the machine or it was shown.
+     */
     public String firstCallNotice() {
         if (announced) return null;
         announced = true;
@@ -118,8 +120,9 @@ public final class LlmAgent {
         String all = String.valueOf(e);
         for (Throwable c = e; c != null; c = c.getCause()) all += " | " + c;
         String l = all.toLowerCase();
-        if (l.contains("sequential tool") || l.contains("tool executions")) return "the model kept calling tools; "
-                + "stopped after " + MAX_TOOL_CALLS;
+        if (l.contains("tool calling round trips") || l.contains("tool executions")) {
+            return "the model kept calling tools; stopped after " + MAX_TOOL_CALLS;
+        }
         if (l.contains("connect") && (l.contains("refused") || l.contains("connectexception"))) return "the LLM endp"
                 + "oint is unreachable (connection refused)";
         if (l.contains("401") || l.contains("unauthorized") || l.contains("invalid api key")
@@ -141,17 +144,23 @@ public final class LlmAgent {
 
     static ChatModel chatModel(ProviderConfig c, Duration timeout) {
         return switch (c.provider()) {
-            case "anthropic" -> AnthropicChatModel.builder().baseUrl(c.baseUrl()).apiKey(c.apiKey()).modelName(c.model()).timeout(timeout).maxRetries(0).build();
-            case "ollama" -> OllamaChatModel.builder().baseUrl(c.baseUrl()).modelName(c.model()).timeout(timeout).maxRetries(0).build();
-            default -> OpenAiChatModel.builder().baseUrl(c.baseUrl()).apiKey(c.apiKey()).modelName(c.model()).timeout(timeout).maxRetries(0).build();
+            case "anthropic" -> AnthropicChatModel.builder().baseUrl(c.baseUrl()).apiKey(c.apiKey())
+                    .modelName(c.model()).timeout(timeout).maxRetries(0).build();
+            case "ollama" -> OllamaChatModel.builder().baseUrl(c.baseUrl())
+                    .modelName(c.model()).timeout(timeout).maxRetries(0).build();
+            default -> OpenAiChatModel.builder().baseUrl(c.baseUrl()).apiKey(c.apiKey())
+                    .modelName(c.model()).timeout(timeout).maxRetries(0).build();
         };
     }
 
     static StreamingChatModel streamingModel(ProviderConfig c, Duration timeout) {
         return switch (c.provider()) {
-            case "anthropic" -> AnthropicStreamingChatModel.builder().baseUrl(c.baseUrl()).apiKey(c.apiKey()).modelName(c.model()).timeout(timeout).build();
-            case "ollama" -> OllamaStreamingChatModel.builder().baseUrl(c.baseUrl()).modelName(c.model()).timeout(timeout).build();
-            default -> OpenAiStreamingChatModel.builder().baseUrl(c.baseUrl()).apiKey(c.apiKey()).modelName(c.model()).timeout(timeout).build();
+            case "anthropic" -> AnthropicStreamingChatModel.builder().baseUrl(c.baseUrl()).apiKey(c.apiKey())
+                    .modelName(c.model()).timeout(timeout).build();
+            case "ollama" -> OllamaStreamingChatModel.builder().baseUrl(c.baseUrl())
+                    .modelName(c.model()).timeout(timeout).build();
+            default -> OpenAiStreamingChatModel.builder().baseUrl(c.baseUrl()).apiKey(c.apiKey())
+                    .modelName(c.model()).timeout(timeout).build();
         };
     }
 }

@@ -39,7 +39,8 @@ import java.util.function.Supplier;
  */
 public final class OomdocTools {
     private static final int MAX_CHARS = 12_000;
-    private static final ObjectMapper JSON = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
     private final Path repo;
     private final Supplier<Facts> facts;
@@ -196,8 +197,11 @@ public final class OomdocTools {
         if (entry.isPresent()) return cap(entry.get().id() + " " + entry.get().title() + "\n" + entry.get().body()
                 + "\nVerify: " + entry.get().verification());
         StringBuilder sb = new StringBuilder();
-        for (var h : kb.search(query,
-                3)) sb.append(h.entry().id()).append(" ").append(h.entry().title()).append('\n').append(h.entry().body(), 0, Math.min(1500, h.entry().body().length())).append("\n\n");
+        for (var h : kb.search(query, 3)) {
+            String body = h.entry().body();
+            sb.append(h.entry().id()).append(" ").append(h.entry().title()).append('\n')
+                    .append(body, 0, Math.min(1500, body.length())).append("\n\n");
+        }
         return sb.length() == 0 ? "no entry matches" : cap(sb.toString());
     }
 

@@ -32,7 +32,8 @@ public final class CodeEvidence {
         if (r == null || r.setup() == null) return Facts.EMPTY;
         TrainingSetup s = r.setup();
         String precision = s.precision() == null ? null : s.precision().equals("mixed") ? "mixed-bf16" : s.precision();
-        return Facts.builder().model(s.model()).batch(s.batchSize()).seqLen(s.seqLen()).precision(precision).optimizer(s.optimizer())
+        return Facts.builder().model(s.model()).batch(s.batchSize()).seqLen(s.seqLen()).precision(precision)
+                .optimizer(s.optimizer())
                 .checkpointing(s.gradientCheckpointing()).gradAccum(s.gradAccum()).build();
     }
 }

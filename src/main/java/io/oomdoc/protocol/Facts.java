@@ -45,7 +45,8 @@ public final class Facts {
     private Facts(Builder b) {
         gpuName = b.gpuName; gpuMemBytes = b.gpuMemBytes; hostRamBytes = b.hostRamBytes; model = b.model;
         params = b.params; depth = b.depth; batch = b.batch; seqLen = b.seqLen; precision = b.precision;
-        optimizer = b.optimizer; lora = b.lora; qlora = b.qlora; worldSize = b.worldSize; checkpointing = b.checkpointing;
+        optimizer = b.optimizer; lora = b.lora; qlora = b.qlora; worldSize = b.worldSize;
+        checkpointing = b.checkpointing;
         gradAccum = b.gradAccum; totalBatch = b.totalBatch; phaseHint = b.phaseHint; loraRank = b.loraRank;
         quant = b.quant; zeroStage = b.zeroStage; framework = b.framework; attention = b.attention;
     }
@@ -57,7 +58,8 @@ public final class Facts {
         Builder b = new Builder();
         b.gpuName = gpuName; b.gpuMemBytes = gpuMemBytes; b.hostRamBytes = hostRamBytes; b.model = model;
         b.params = params; b.depth = depth; b.batch = batch; b.seqLen = seqLen; b.precision = precision;
-        b.optimizer = optimizer; b.lora = lora; b.qlora = qlora; b.worldSize = worldSize; b.checkpointing = checkpointing;
+        b.optimizer = optimizer; b.lora = lora; b.qlora = qlora; b.worldSize = worldSize;
+        b.checkpointing = checkpointing;
         b.gradAccum = gradAccum; b.totalBatch = totalBatch; b.phaseHint = phaseHint; b.loraRank = loraRank;
         b.quant = quant; b.zeroStage = zeroStage; b.framework = framework; b.attention = attention;
         return b;
@@ -93,7 +95,10 @@ public final class Facts {
     public String quant() { return quant; }
     /** DeepSpeed ZeRO stage 0-3 (FSDP full sharding counts as 3). */
     public Integer zeroStage() { return zeroStage; }
-    /** hf-trainer, accelerate, deepspeed, lightning, pytorch, vllm, tgi, llamacpp, nanochat, jax, tensorflow, sglang, ollama. */
+    /**
+     * hf-trainer, accelerate, deepspeed, lightning, pytorch, vllm, tgi, llamacpp, nanochat, jax, tensorflow, sglang,
+     * ollama.
+     */
     public String framework() { return framework; }
     /** eager, sdpa or flash. */
     public String attention() { return attention; }
@@ -116,7 +121,9 @@ public final class Facts {
         return b.build();
     }
 
-    /** These facts less one, named as in {@link #asMap()} ("gpu_mem", "seq", "zero"...). Unknown keys change nothing. */
+    /**
+     * These facts less one, named as in {@link #asMap()} ("gpu_mem", "seq", "zero"...). Unknown keys change nothing.
+     */
     public Facts without(String key) {
         if (key == null) return this;
         Builder b = toBuilder();

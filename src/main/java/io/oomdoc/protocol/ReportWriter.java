@@ -99,12 +99,19 @@ public final class ReportWriter {
             if (n.freeBytes() != null) sb.append(", ").append(Bytes.human(n.freeBytes())).append(" free");
             if (n.triedBytes() != null) sb.append("; the failing request was ").append(Bytes.human(n.triedBytes()));
             if (n.allocatedBytes() != null) sb.append("; live tensors ").append(Bytes.human(n.allocatedBytes()));
-            if (n.reservedBytes() != null) sb.append(", reserved by the allocator ").append(Bytes.human(n.reservedBytes()));
-            if (n.reservedUnallocatedBytes() != null) sb.append(" (").append(Bytes.human(n.reservedUnallocatedBytes())).append(" of it cached but unused)");
+            if (n.reservedBytes() != null) {
+                sb.append(", reserved by the allocator ").append(Bytes.human(n.reservedBytes()));
+            }
+            if (n.reservedUnallocatedBytes() != null) {
+                sb.append(" (").append(Bytes.human(n.reservedUnallocatedBytes())).append(" of it cached but unused)");
+            }
             Long outside = n.heldOutsideAllocator();
             if (outside != null && outside > 0) sb.append("; ").append(Bytes.human(outside)).append(" held outside "
                     + "this allocator (CUDA context, other processes)");
-            for (var p : n.processes()) if (!p.thisProcess()) sb.append("; process ").append(p.pid()).append(" uses ").append(Bytes.human(p.bytes()));
+            for (var p : n.processes()) {
+                if (!p.thisProcess()) sb.append("; process ").append(p.pid()).append(" uses ")
+                        .append(Bytes.human(p.bytes()));
+            }
             parts.add(sb.append('.').toString());
         } else if (e.finding().isPresent()) {
             parts.add("The message states no memory figures (" + e.finding().get().notes().get(0) + ").");
@@ -192,7 +199,8 @@ public final class ReportWriter {
             sb.append("The code scan points at ").append(String.join(", ", e.code().locations().subList(0,
                     Math.min(3, e.code().locations().size())))).append(". ");
         }
-        sb.append("Background (").append(primary.id()).append(", ").append(primary.title()).append("): ").append(firstParagraph(primary.body()));
+        sb.append("Background (").append(primary.id()).append(", ").append(primary.title()).append("): ")
+                .append(firstParagraph(primary.body()));
         return sb.toString().strip();
     }
 
@@ -287,7 +295,8 @@ public final class ReportWriter {
         if (cat == Category.HOST_RAM_OOM) g.add("The kernel's view: `dmesg -T | grep -i 'killed process'` and the "
                 + "cgroup's memory.events, plus num_workers and dataset size.");
         if ((cat == Category.LEAK_HELD_REFERENCES || cat == Category.FRAGMENTATION)
-                && e.snapshot() == null) g.add("A memory snapshot of a few steps (`oomdoc probe --run`, then `oomdoc snapshot FILE`) to name the allocation site.");
+                && e.snapshot() == null) g.add("A memory snapshot of a few steps (`oomdoc probe --run`, then "
+                        + "`oomdoc snapshot FILE`) to name the allocation site.");
         return g;
     }
 

@@ -60,7 +60,7 @@ public final class Signals {
                     + "|mid-epoch|in the middle of|mid-run|midway|bucket|dynamic padding");
     private static final Pattern ATTENTION = re("(?:long|large|longer) sequences|sequences? (?:of|>|above|longer "
             + "than)\\s*\\(?>?\\s*\\d|sequence length|seq(?:uence)?[_ ]len|context length|\\bsdpa\\b|attention"
-                    + "|flash[_ ]?attn|flash[_ ]attention|o\\(n²\\)|o\\(n\\^2\\)|sequence parallel|\\b\\d+k\\+? tokens");
+            + "|flash[_ ]?attn|flash[_ ]attention|o\\(n²\\)|o\\(n\\^2\\)|sequence parallel|\\b\\d+k\\+? tokens");
     private static final Pattern KV = re("kv[- _]?cache|cache blocks|gpu_memory_utilization|gpu-memory-utilization"
             + "|max_model_len|kv-reserve|paged attn|cache size|\\bserving\\b|\\bvllm\\b|sglang|\\btgi\\b|exllama");
     private static final Pattern BIG_MODEL = re("\\b\\d{1,3}(?:\\.\\d)?\\s?b\\b|fine-?tun|\\blora\\b|qlora|full fine"
@@ -270,7 +270,8 @@ public final class Signals {
                 if (f.params() == null || gpu == null) return null;
                 double weights = f.params() * weightBytesPerParam(e.userTextLower());
                 Long alloc = e.numbers().allocatedBytes();
-                if (alloc != null && alloc < 0.8 * weights) return null; // the weights evidently loaded in less: quantised or offloaded
+                // the weights evidently loaded in less: quantised or offloaded
+                if (alloc != null && alloc < 0.8 * weights) return null;
                 return weights > 0.6 * gpu ? "the weights alone (" + Bytes.human((long) weights) + ") take most of "
                         + "the " + Bytes.human(gpu) + " card" : null;
             }),
@@ -335,7 +336,8 @@ public final class Signals {
             row("snapshot: optimizer state dominates", e -> {
                 var s = e.snapshot();
                 if (s == null || s.buckets().isEmpty()) return null;
-                var top = s.buckets().stream().max(java.util.Comparator.comparingLong(io.oomdoc.evidence.snapshot.SnapshotReport.Bucket::bytes)).get();
+                var top = s.buckets().stream().max(java.util.Comparator.comparingLong(
+                        io.oomdoc.evidence.snapshot.SnapshotReport.Bucket::bytes)).get();
                 return top.name().equals("optimizer state") ? "optimizer state is the largest live bucket in the "
                         + "snapshot (" + Bytes.human(top.bytes()) + ")" : null;
             }),

@@ -150,10 +150,34 @@ class CliTest {
     }
 
     @Test
-    void batchFindsAMicroBatch() {
-        Result r = run("", "batch", "--model", "gpt2", "--seq", "1024", "--batch", "64", "--gpu", "t4");
+    void batchFindsAMicroBatch() throws Exception {
+        String[] setup = {"--model", "gpt2", "--seq", "1024", "--gpu", "t4"};
+        Result text = run("", concat(new String[]{"batch", "--batch", "64"}, setup));
+        assertEquals(0, text.code, text.err);
+        assertTrue(text.out.contains("t4"), text.out);
+        assertFalse(text.out.contains("none fits"), text.out);
+
+        Result r = run("", concat(new String[]{"batch", "--batch", "64", "--json"}, setup));
         assertEquals(0, r.code, r.err);
-        assertTrue(r.out.contains("Tesla T4") || r.out.contains("t4"));
+        JsonNode j = new ObjectMapper().readTree(r.out);
+        int micro = j.path("micro_batch").asInt();
+        long usable = j.path("usable_gpu_bytes").asLong();
+        assertTrue(micro >= 1, "a micro-batch is found: " + r.out);
+        assertEquals(64, micro * j.path("accumulation_steps").asInt(), "the effective batch is kept: " + r.out);
+        assertTrue(j.path("peak_bytes").asLong() <= usable, "the micro-batch fits: " + r.out);
+        assertTrue(text.out.contains(String.valueOf(micro)), "the table shows it: " + text.out);
+        // The largest one: the next divisor of 64 does not fit the same usable memory.
+        assertTrue(micro < 64, "gpt2 at seq 1024 does not take a batch of 64 on a 16 GB T4: " + r.out);
+        Result next = run("", concat(new String[]{"budget", "--batch", String.valueOf(2 * micro), "--json"}, setup));
+        assertEquals(0, next.code, next.err);
+        long nextPeak = new ObjectMapper().readTree(next.out).path("per_gpu_bytes").path("total").asLong();
+        assertTrue(nextPeak > usable, "micro-batch " + 2 * micro + " needs " + nextPeak + " > " + usable);
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     @Test

@@ -3,9 +3,12 @@ package io.oomdoc.cli;
 import io.oomdoc.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.jline.terminal.Terminal;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,10 +76,48 @@ class ReplTest {
         assertTrue(out.contains("does not fit"), out);
     }
 
+    /**
+     * Ctrl-C at an idle prompt: the terminal raises SIGINT (what the line discipline does for ^C on a real tty) while
+     * the line reader waits for keys; the session says there is nothing to cancel and goes on. The keys come through
+     * a pipe so that the reader really waits; typing the character as text would test nothing.
+     */
     @Test
     void ctrlCAtThePromptKeepsTheSession() throws Exception {
-        String out = session("\u0003", "/kb M8", "/exit");
-        assertTrue(out.contains("expandable_segments"), out);
+        PipedOutputStream keys = new PipedOutputStream();
+        PipedInputStream in = new PipedInputStream(keys);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        var failure = new java.util.concurrent.atomic.AtomicReference<Throwable>();
+        int code = Repl.runOnStreams(in, out, Map.of("XDG_STATE_HOME", tmp.resolve("state").toString()), tmp,
+                terminal -> {
+                    Thread t = new Thread(() -> {
+                        try {
+                            awaitOutput(out, "oomdoc> ");
+                            terminal.raise(Terminal.Signal.INT);
+                            awaitOutput(out, "nothing to cancel");
+                            keys.write("/kb M8\n/exit\n".getBytes(StandardCharsets.UTF_8));
+                            keys.close(); // end of input after these lines, as Ctrl-D would be
+                        } catch (Throwable e) {
+                            failure.set(e);
+                            try { keys.close(); } catch (java.io.IOException ignored) { }
+                        }
+                    }, "keyboard");
+                    t.setDaemon(true);
+                    t.start();
+                });
+        String s = out.toString(StandardCharsets.UTF_8);
+        assertNull(failure.get(), () -> failure.get() + "\n" + s);
+        assertEquals(0, code);
+        assertTrue(s.contains("(Ctrl-C: nothing to cancel; Ctrl-D or /exit leaves)"), s);
+        assertTrue(s.indexOf("nothing to cancel") < s.indexOf("expandable_segments"), "the session went on: " + s);
+    }
+
+    /** Waits (at most 30 s) until the REPL has printed the text. */
+    private static void awaitOutput(ByteArrayOutputStream out, String text) throws InterruptedException {
+        long end = System.nanoTime() + 30_000_000_000L;
+        while (!out.toString(StandardCharsets.UTF_8).contains(text)) {
+            if (System.nanoTime() > end) throw new AssertionError("never printed: " + text);
+            Thread.sleep(20);
+        }
     }
 
     @Test

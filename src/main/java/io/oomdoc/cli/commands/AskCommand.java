@@ -18,13 +18,12 @@ import java.util.concurrent.Callable;
 public final class AskCommand implements Callable<Integer> {
     private final AppContext ctx;
 
-    @Parameters(arity = "1..*", paramLabel = "TEXT", description = "the question or description; a pasted trace is "
-            + "read too")
+    @Parameters(descriptionKey = "ask.text", arity = "1..*", paramLabel = "TEXT")
     List<String> words;
 
     @Option(names = "--repo", paramLabel = "DIR") String repo;
     @Option(names = "--json") boolean json;
-    @Option(names = "--provider", paramLabel = "openai|anthropic|ollama") String provider;
+    @Option(names = "--provider", completionCandidates = Choices.Provider.class) String provider;
     @Option(names = "--base-url", paramLabel = "URL") String baseUrl;
     @Option(names = "--model", paramLabel = "NAME") String model;
 

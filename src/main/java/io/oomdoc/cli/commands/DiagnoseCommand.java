@@ -18,23 +18,19 @@ import java.util.concurrent.Callable;
 public final class DiagnoseCommand implements Callable<Integer> {
     private final AppContext ctx;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE|-", description = "log or traceback to read; - or "
-            + "nothing reads standard input")
+    @Parameters(descriptionKey = "diagnose.input", index = "0", arity = "0..1", paramLabel = "FILE|-")
     String file;
 
-    @Option(names = "--repo", paramLabel = "DIR", description = "training repo to scan (default: none)")
+    @Option(names = "--repo", paramLabel = "DIR")
     String repo;
 
-    @Option(names = "--gpu", paramLabel = "auto|none|FILE",
-            description = "GPU state: probe this machine, skip, or read saved nvidia-smi output (default: auto when "
-                    + "the log is piped in from a live job, none for a file)")
+    @Option(names = "--gpu", paramLabel = "auto|none|FILE")
     String gpu;
 
-    @Option(names = "--snapshot", paramLabel = "FILE", description = "a torch.cuda.memory snapshot pickle (oomdoc "
-            + "probe --run makes one)")
+    @Option(names = "--snapshot", paramLabel = "FILE")
     String snapshot;
 
-    @Option(names = "--json", description = "print one JSON document")
+    @Option(names = "--json")
     boolean json;
 
     public DiagnoseCommand(AppContext ctx) { this.ctx = ctx; }
@@ -48,8 +44,10 @@ public final class DiagnoseCommand implements Callable<Integer> {
         ExtraEvidence evidence = ExtraEvidence.gather(ctx, repo, gpuMode);
         String snapFile = snapshot;
         if (snapFile == null && repo != null
-                && java.nio.file.Files.isRegularFile(ctx.workDir.resolve(repo).resolve("oomdoc_probe_out/snapshot.pickle"))) {
-            snapFile = ctx.workDir.resolve(repo).resolve("oomdoc_probe_out/snapshot.pickle").toString(); // left by `oomdoc probe --run`
+                && java.nio.file.Files.isRegularFile(
+                        ctx.workDir.resolve(repo).resolve("oomdoc_probe_out/snapshot.pickle"))) {
+            // left by `oomdoc probe --run`
+            snapFile = ctx.workDir.resolve(repo).resolve("oomdoc_probe_out/snapshot.pickle").toString();
             ctx.err.println("oomdoc: using the probe's snapshot " + snapFile);
         }
         var snap = snapFile == null ? null : SnapshotCommand.read(ctx, snapFile);
@@ -74,7 +72,8 @@ public final class DiagnoseCommand implements Callable<Integer> {
         static ExtraEvidence gather(AppContext ctx, String repo, String gpu) {
             io.oomdoc.protocol.Evidence.GpuSnapshot g = switch (gpu == null ? "none" : gpu) {
                 case "none" -> null;
-                case "auto" -> io.oomdoc.protocol.GpuEvidence.from(new io.oomdoc.evidence.gpu.GpuProbe().read(ctx.env, false), null);
+                case "auto" -> io.oomdoc.protocol.GpuEvidence.from(
+                        new io.oomdoc.evidence.gpu.GpuProbe().read(ctx.env, false), null);
                 default -> io.oomdoc.protocol.GpuEvidence.from(GpuCommand.fromFile(ctx, gpu), null);
             };
             if (repo == null) return new ExtraEvidence(g, null, io.oomdoc.protocol.Facts.EMPTY);

@@ -20,11 +20,9 @@ public final class GpuCommand implements Callable<Integer> {
     private final AppContext ctx;
 
     @Option(names = "--json") boolean json;
-    @Option(names = "--from", paramLabel = "FILE", description = "read saved nvidia-smi output (table or CSV) "
-            + "instead of this machine")
+    @Option(names = "--from", paramLabel = "FILE")
     String from;
-    @Option(names = "--context", description = "create a CUDA context to read free memory through the driver (costs "
-            + "a few hundred MiB)")
+    @Option(names = "--context")
     boolean context;
 
     public GpuCommand(AppContext ctx) { this.ctx = ctx; }

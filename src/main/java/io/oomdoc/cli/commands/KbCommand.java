@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
 public final class KbCommand implements Callable<Integer> {
     private final AppContext ctx;
 
-    @Parameters(arity = "0..*", paramLabel = "ID|QUERY") List<String> words;
+    @Parameters(descriptionKey = "kb.words", arity = "0..*", paramLabel = "ID|QUERY") List<String> words;
     @Option(names = "--json") boolean json;
 
     public KbCommand(AppContext ctx) { this.ctx = ctx; }

@@ -21,11 +21,9 @@ public final class ProbeCommand implements Callable<Integer> {
     public static final String FILE = "oomdoc_probe.py";
     private final AppContext ctx;
 
-    @Option(names = "--run", description = "also run it with your Python when torch is importable") boolean run;
-    @Option(names = "--entry", paramLabel = "SCRIPT", description = "with --run: record a snapshot around this "
-            + "training script") String entry;
-    @Option(names = "--python", paramLabel = "PATH",
-            description = "the Python to use (default: $PYTHON or python3)") String python;
+    @Option(names = "--run") boolean run;
+    @Option(names = "--entry", paramLabel = "SCRIPT") String entry;
+    @Option(names = "--python", paramLabel = "PATH") String python;
     @Option(names = "--timeout", defaultValue = "600", paramLabel = "SECONDS") int timeout;
 
     public ProbeCommand(AppContext ctx) { this.ctx = ctx; }

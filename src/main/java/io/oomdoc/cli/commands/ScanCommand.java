@@ -20,8 +20,7 @@ import java.util.concurrent.Callable;
 public final class ScanCommand implements Callable<Integer> {
     private final AppContext ctx;
 
-    @Parameters(arity = "0..1", paramLabel = "DIR",
-            description = "repository to scan (default: the current folder)") String dir;
+    @Parameters(descriptionKey = "scan.dir", arity = "0..1", paramLabel = "DIR") String dir;
     @Option(names = "--json") boolean json;
     @Option(names = "--all", description = "also run the rules that are off by default (less precise)") boolean all;
 

@@ -63,7 +63,7 @@ public final class SessionCommands {
     public static final class SaveCommand implements Callable<Integer> {
         private final AppContext ctx;
 
-        @Parameters(arity = "1", paramLabel = "FILE") String file;
+        @Parameters(descriptionKey = "save.file", arity = "1", paramLabel = "FILE") String file;
 
         public SaveCommand(AppContext ctx) { this.ctx = ctx; }
 
@@ -86,7 +86,8 @@ public final class SessionCommands {
     public static final class ModelCommand implements Callable<Integer> {
         private final AppContext ctx;
 
-        @Parameters(arity = "0..1", paramLabel = "none|openai|anthropic|ollama") String provider;
+        @Parameters(descriptionKey = "model.provider", arity = "0..1", paramLabel = "none|openai|anthropic|ollama")
+        String provider;
         @Option(names = "--base-url", paramLabel = "URL") String baseUrl;
         @Option(names = "--model", paramLabel = "NAME") String model;
 
@@ -119,7 +120,8 @@ public final class SessionCommands {
     public static final class DebugOomCommand implements Callable<Integer> {
         private final AppContext ctx;
 
-        @Parameters(arity = "1..*", paramLabel = "FILE|DESCRIPTION") List<String> words;
+        @Parameters(descriptionKey = "debug-oom.words", arity = "1..*", paramLabel = "FILE|DESCRIPTION")
+        List<String> words;
 
         public DebugOomCommand(AppContext ctx) { this.ctx = ctx; }
 

@@ -18,30 +18,33 @@ import java.util.Locale;
 
 /** The model and setup flags shared by `budget` and `batch`, validated into a Setup. */
 public final class SetupOptions {
-    @Option(names = "--model", paramLabel = "NAME", description = "catalog model (e.g. llama-3.1-8b, gpt2, "
-            + "nanochat-d24)") String model;
+    // Descriptions are in src/main/resources/cli/usage.properties, under each option's name.
+    @Option(names = "--model", paramLabel = "NAME") String model;
     @Option(names = "--config", paramLabel = "HF_CONFIG.json") String config;
-    @Option(names = "--params", paramLabel = "N", description = "parameter count: 7e9, 7B, 125M") String params;
-    @Option(names = "--layers") Integer layers;
-    @Option(names = "--hidden") Integer hidden;
-    @Option(names = "--heads") Integer heads;
-    @Option(names = "--kv-heads") Integer kvHeads;
-    @Option(names = "--ffn") Integer ffn;
-    @Option(names = "--vocab") Integer vocab;
-    @Option(names = "--seq", defaultValue = "0") int seq;
-    @Option(names = "--batch", defaultValue = "0") int batch;
-    @Option(names = "--mode", defaultValue = "train") String mode;
-    @Option(names = "--precision", defaultValue = "mixed-bf16") String precision;
-    @Option(names = "--optimizer", defaultValue = "adamw") String optimizer;
-    @Option(names = "--checkpointing", defaultValue = "none") String checkpointing;
-    @Option(names = "--attention", defaultValue = "sdpa") String attention;
-    @Option(names = "--zero", defaultValue = "0") int zero;
+    @Option(names = "--params", paramLabel = "N") String params;
+    @Option(names = "--layers", paramLabel = "L") Integer layers;
+    @Option(names = "--hidden", paramLabel = "H") Integer hidden;
+    @Option(names = "--heads", paramLabel = "A") Integer heads;
+    @Option(names = "--kv-heads", paramLabel = "K") Integer kvHeads;
+    @Option(names = "--ffn", paramLabel = "F") Integer ffn;
+    @Option(names = "--vocab", paramLabel = "V") Integer vocab;
+    @Option(names = "--seq", defaultValue = "0", paramLabel = "S") int seq;
+    @Option(names = "--batch", defaultValue = "0", paramLabel = "B") int batch;
+    @Option(names = "--mode", defaultValue = "train", completionCandidates = Choices.Mode.class) String mode;
+    @Option(names = "--precision", defaultValue = "mixed-bf16", completionCandidates = Choices.Precision.class)
+    String precision;
+    @Option(names = "--optimizer", defaultValue = "adamw", completionCandidates = Choices.Optimizer.class)
+    String optimizer;
+    @Option(names = "--checkpointing", defaultValue = "none", completionCandidates = Choices.Checkpointing.class)
+    String checkpointing;
+    @Option(names = "--attention", defaultValue = "sdpa", completionCandidates = Choices.Attention.class)
+    String attention;
+    @Option(names = "--zero", defaultValue = "0", completionCandidates = Choices.Zero.class) int zero;
     @Option(names = "--gpus", defaultValue = "1", paramLabel = "N|all") String gpus;
-    @Option(names = "--lora-rank", defaultValue = "0") int loraRank;
-    @Option(names = "--quant", defaultValue = "none") String quant;
-    @Option(names = "--loss", defaultValue = "fp32", description = "fp32 (HF upcast), native (16-bit), fused, "
-            + "fused-linear (Liger/Unsloth)") String loss;
-    @Option(names = "--offload", description = "optimizer states in CPU RAM (DeepSpeed ZeRO-Offload)") boolean offload;
+    @Option(names = "--lora-rank", defaultValue = "0", paramLabel = "R") int loraRank;
+    @Option(names = "--quant", defaultValue = "none", completionCandidates = Choices.Quant.class) String quant;
+    @Option(names = "--loss", defaultValue = "fp32", completionCandidates = Choices.Loss.class) String loss;
+    @Option(names = "--offload") boolean offload;
     @Option(names = "--gpu-mem", paramLabel = "SIZE") String gpuMem;
     @Option(names = "--gpu", paramLabel = "NAME") String gpu;
 

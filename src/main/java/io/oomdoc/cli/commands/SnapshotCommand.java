@@ -19,8 +19,7 @@ import java.util.concurrent.Callable;
 public final class SnapshotCommand implements Callable<Integer> {
     private final AppContext ctx;
 
-    @Parameters(index = "0", paramLabel = "FILE",
-            description = "a torch.cuda.memory._dump_snapshot pickle") String file;
+    @Parameters(descriptionKey = "snapshot.file", index = "0", paramLabel = "FILE") String file;
     @Option(names = "--json") boolean json;
 
     public SnapshotCommand(AppContext ctx) { this.ctx = ctx; }

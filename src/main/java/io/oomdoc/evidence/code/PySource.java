@@ -350,17 +350,22 @@ public final class PySource {
         return false;
     }
 
-    /** Names of functions defined in this file whose body contains one of the markers (helpers such as reset_grad()). */
+    /**
+     * Names of functions defined in this file whose body contains one of the markers (helpers such as reset_grad()).
+     */
     public java.util.Set<String> functionsContaining(String... markers) {
         java.util.Set<String> out = new java.util.HashSet<>();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^([ \\t]*)(?:async\\s+)?def\\s+(\\w+)\\s*\\(").matcher(text);
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("(?m)^([ \\t]*)(?:async\\s+)?def\\s+(\\w+)\\s*\\(").matcher(text);
         List<int[]> starts = new ArrayList<>();
         List<String> names = new ArrayList<>();
         while (m.find()) { starts.add(new int[]{m.start(), m.group(1).length()}); names.add(m.group(2)); }
         for (int i = 0; i < starts.size(); i++) {
             int from = starts.get(i)[0], indent = starts.get(i)[1];
             int to = text.length();
-            for (int j = i + 1; j < starts.size(); j++) if (starts.get(j)[1] <= indent) { to = starts.get(j)[0]; break; }
+            for (int j = i + 1; j < starts.size(); j++) {
+                if (starts.get(j)[1] <= indent) { to = starts.get(j)[0]; break; }
+            }
             String body = text.substring(from, to);
             for (String mk : markers) if (body.contains(mk)) { out.add(names.get(i)); break; }
         }

@@ -20,7 +20,8 @@ final class Commands {
     static Result run(List<String> argv, long timeoutMs) throws Failed {
         Process p;
         try {
-            p = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            p = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .start();
         } catch (IOException e) {
             throw new Failed(argv.get(0) + " is not installed or not on PATH");
         }

@@ -74,7 +74,8 @@ public final class GpuProbe {
             if (sb.length() > 0) sb.append("; ");
             sb.append("GPU ").append(g.index()).append(' ').append(g.name() == null ? "" : g.name());
             if (g.memoryUsedBytes() != null && g.memoryTotalBytes() != null)
-                sb.append(": ").append(Bytes.human(g.memoryUsedBytes())).append(" of ").append(Bytes.human(g.memoryTotalBytes())).append(" in use");
+                sb.append(": ").append(Bytes.human(g.memoryUsedBytes())).append(" of ")
+                        .append(Bytes.human(g.memoryTotalBytes())).append(" in use");
             sb.append(", ").append(g.processes().size()).append(" process(es) listed");
             Long un = g.unattributedBytes();
             if (un != null && un > Bytes.GIB) sb.append(", ").append(Bytes.human(un)).append(" not attributed to any "

@@ -145,8 +145,10 @@ public final class NvidiaSmiText {
         Long used = null;
         int nameEnd = tok.length - 1;
         if (usage.matches("\\d+MiB")) used = Long.parseLong(usage.replace("MiB", "")) * Bytes.MIB;
-        else if (usage.equals("MiB")
-                && tok[tok.length - 2].matches("\\d+")) { used = Long.parseLong(tok[tok.length - 2]) * Bytes.MIB; nameEnd--; }
+        else if (usage.equals("MiB") && tok[tok.length - 2].matches("\\d+")) {
+            used = Long.parseLong(tok[tok.length - 2]) * Bytes.MIB;
+            nameEnd--;
+        }
         String name = String.join(" ", java.util.Arrays.copyOfRange(tok, typeAt + 1, nameEnd));
         return new GpuState.Process(Integer.parseInt(tok[0]), pid, name, used, null);
     }

@@ -26,7 +26,9 @@ public record TraceAnalysis(
         return findings.isEmpty() ? Optional.empty() : Optional.of(findings.get(0));
     }
 
-    /** The failing message's figures, completed by any allocator state pasted with it (memory_summary, memory_stats). */
+    /**
+     * The failing message's figures, completed by any allocator state pasted with it (memory_summary, memory_stats).
+     */
     public OomNumbers numbers() {
         OomNumbers n = primary().map(TraceFinding::numbers).orElse(OomNumbers.NONE);
         for (TraceFinding f : findings) if (f != findings.get(0)

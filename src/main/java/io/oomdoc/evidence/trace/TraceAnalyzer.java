@@ -44,7 +44,8 @@ public final class TraceAnalyzer {
                 unreadable.add(p.getClass().getSimpleName() + " could not read part of the log: " + e.getMessage());
             }
         }
-        findings.sort(Comparator.comparingInt(TraceAnalyzer::specificity).reversed().thenComparingInt(TraceFinding::line));
+        findings.sort(Comparator.comparingInt(TraceAnalyzer::specificity).reversed()
+                .thenComparingInt(TraceFinding::line));
         if (log.truncated()) unreadable.add("the log was long; only its head, the lines around memory messages and "
                 + "its tail were read");
 

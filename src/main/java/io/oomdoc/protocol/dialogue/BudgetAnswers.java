@@ -178,7 +178,9 @@ final class BudgetAnswers {
         return new Result(String.join("\n", out), null);
     }
 
-    /** A what-if that names the model ("how much would 8-bit Adam save on a 138M model") sets the baseline's model too. */
+    /**
+     * A what-if that names the model ("how much would 8-bit Adam save on a 138M model") sets the baseline's model too.
+     */
     private static Facts onlySetup(Facts change, Facts f) {
         if (SetupFromFacts.from(f).isPresent()) return Facts.EMPTY;
         return Facts.builder().model(change.model()).params(change.params()).build();

@@ -88,7 +88,8 @@ public final class Conversation {
     public void setFacts(Facts f) { remember(f); }
 
     public void reset() {
-        facts = Facts.EMPTY; setAt.clear(); failureText = null; report = null; pendingKey = null; pendingQuestion = null;
+        facts = Facts.EMPTY; setAt.clear(); failureText = null; report = null;
+        pendingKey = null; pendingQuestion = null;
     }
 
     public Answer respond(String input) {
@@ -277,10 +278,16 @@ public final class Conversation {
 
     private static String smallTalk(String text) {
         String t = text.toLowerCase(Locale.ROOT);
-        if (t.matches("(?s).*\\b(?:thanks?|thx|ty|cheers|worked|fixed|solved|works)\\b.*")) return Messages.get("smalltalk.thanks");
-        if (t.matches("(?s)^\\W*(?:hi|hello|hey|yo|good (?:morning|evening|night))\\b.*")) return Messages.get("smalltalk.hello");
+        if (t.matches("(?s).*\\b(?:thanks?|thx|ty|cheers|worked|fixed|solved|works)\\b.*")) {
+            return Messages.get("smalltalk.thanks");
+        }
+        if (t.matches("(?s)^\\W*(?:hi|hello|hey|yo|good (?:morning|evening|night))\\b.*")) {
+            return Messages.get("smalltalk.hello");
+        }
         if (t.matches("(?s)^\\W*(?:bye|goodbye)\\b.*")) return Messages.get("smalltalk.bye");
-        if (t.matches("(?s)^\\W*(?:ok(?:ay)?|cool|nice|great|perfect|got it|awesome)\\b.*")) return Messages.get("smalltalk.ok");
+        if (t.matches("(?s)^\\W*(?:ok(?:ay)?|cool|nice|great|perfect|got it|awesome)\\b.*")) {
+            return Messages.get("smalltalk.ok");
+        }
         return Messages.get("smalltalk.other");
     }
 

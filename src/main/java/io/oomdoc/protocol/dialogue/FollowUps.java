@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** Short answers about the failure already diagnosed: its cause, the next fix, how to check, whether it is memory at all. */
+/**
+ * Short answers about the failure already diagnosed: its cause, the next fix, how to check, whether it is memory at
+ * all.
+ */
 final class FollowUps {
     private static final Pattern IS_MEMORY = Pattern.compile("(?i)\\b(?:is|was) (?:it|this|that) (?:a |an "
             + ")?(?:memory|oom|vram|ram)"
@@ -41,11 +44,15 @@ final class FollowUps {
                     + "|max[_-]num[_-]seqs|tensor[_-]parallel"
             + "|kv[_-]cache[_-]dtype|preprocess_logits_for_metrics|\\.item\\(\\)|8-?bit|offload|zero|accumulation");
 
-    private static final Pattern EXPANDABLE = Pattern.compile("(?i)expandable[_ ]segments|max_split_size|fragmentation");
+    private static final Pattern EXPANDABLE =
+            Pattern.compile("(?i)expandable[_ ]segments|max_split_size|fragmentation");
 
     private FollowUps() {}
 
-    /** A question about the failure held rather than a new what-if: is it memory, does it change the science, a fix's knob. */
+    /**
+     * A question about the failure held rather than a new what-if: is it memory, does it change the science, a fix's
+     * knob.
+     */
     static boolean aboutHeld(String text, Report r) {
         if (r == null) return false;
         if (IS_MEMORY.matcher(text).find() || SCIENCE.matcher(text).find() || OTHERS.matcher(text).find()) return true;

@@ -61,7 +61,8 @@ public final class IntentClassifier {
             + "|(?:minimum|smallest|cheapest|least) (?:gpu |hardware )?(?:setup|config\\w*|cards?|gpus?|hardware|vram)"
             + "|(?:max[_ ]model[_ ]len|max[_ ]seq(?:uence)?[_ ]len(?:gth)?|context(?: length| size)?|sequence length"
                     + "|seq)[^?]{0,40}"
-            + "(?:fits?\\b|would fit|will fit|can i)|(?:longest|largest|max(?:imum)?) [^?]{0,40}(?:fits?\\b|would fit)");
+            + "(?:fits?\\b|would fit|will fit|can i)"
+            + "|(?:longest|largest|max(?:imum)?) [^?]{0,40}(?:fits?\\b|would fit)");
     private static final Pattern THANKS = Pattern.compile("(?i)\\b(?:thanks?|thank you|thx|cheers)\\b|\\b(?:works"
             + "|worked|working) now\\b"
             + "|\\bthat did it\\b|^\\W*(?:that )?did it\\W*$|\\b(?:fixed|solved) it\\b"

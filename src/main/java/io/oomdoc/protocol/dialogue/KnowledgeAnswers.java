@@ -24,7 +24,8 @@ final class KnowledgeAnswers {
                     + "|\\bpods?\\b|kubectl|kubeflow|\\bgke\\b|\\beks\\b")},
             {"tensorflow", Pattern.compile("(?i)tensorflow|keras|\\btf\\b")}, {"nanochat",
                     Pattern.compile("(?i)nanochat")},
-            {"pytorch", Pattern.compile("(?i)plain pytorch|pure pytorch|my own loop|custom loop|training loop|torch\\b")},
+            {"pytorch",
+                    Pattern.compile("(?i)plain pytorch|pure pytorch|my own loop|custom loop|training loop|torch\\b")},
     };
     private static final int MAX_SNIPPETS = 2;
     private static final Pattern ANAPHOR = Pattern.compile("(?i)\\b(?:set|use|enable|turn on|do|pass|change"

@@ -60,7 +60,8 @@ public final class Lexicon {
                 spans.add(new Mention(m.start(), m.end(), "row", group(m), r.rank, r.onNegation));
             }
         }
-        spans.sort(Comparator.comparingInt(Mention::length).reversed().thenComparingInt(Mention::rank).thenComparingInt(Mention::start));
+        spans.sort(Comparator.comparingInt(Mention::length).reversed().thenComparingInt(Mention::rank)
+                .thenComparingInt(Mention::start));
         List<Mention> kept = new ArrayList<>();
         for (Mention s : spans) if (kept.stream().noneMatch(k -> conflict(k, s))) kept.add(s);
         List<Mention> out = new ArrayList<>();

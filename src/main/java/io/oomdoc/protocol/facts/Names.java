@@ -32,7 +32,8 @@ public final class Names {
             "(?:[\\d.,=:/_#*+-]|\\b(?:line|pid|step|steps|epoch|epochs|port|len|length|size|batch|seq|of|rank"
                     + "|process|and|or|iteration|iter|at|than|under|over|blocks:?)\\s)\\s*$");
     private static final Pattern NOT_A_GPU_AFTER = Pattern.compile(
-            "^(?:\\s*(?:tokens?|steps?|mib|mb|gib|gb|ms|samples|rows|examples|it|images|epochs?|%|/|\\.\\d|,\\d|x\\b))");
+            "^(?:\\s*(?:tokens?|steps?|mib|mb|gib|gb|ms|samples|rows|examples|it|images|epochs?"
+                    + "|%|/|\\.\\d|,\\d|x\\b))");
 
     private Names() {}
 
@@ -139,7 +140,10 @@ public final class Names {
         return modelAliases;
     }
 
-    /** Aliases as patterns, longest first: separators match any of space, '-', '_' or nothing; vendor prefixes are optional. */
+    /**
+     * Aliases as patterns, longest first: separators match any of space, '-', '_' or nothing; vendor prefixes are
+     * optional.
+     */
     private static List<Alias> compile(List<String[]> aliases, boolean gpu) {
         List<Alias> out = new ArrayList<>();
         for (String[] a : aliases) {

@@ -114,7 +114,8 @@ public final class Quantities {
         seq(out, lower);
         if (lower.matches("(?s).*\\b(?:q?lora|peft|adapters?)\\b.*") || lower.contains("lora_")) ints(out, RANK,
                 lower, "lora_rank", 1, 4096);
-        else ints(out, Pattern.compile("(?<![\\w.])(?:--)?(?:lora[_ -]?r(?:ank)?|lora[_ -]?dim)\\s*(?:=|:|of|is)?\\s*" + NUM + "(?!\\d|\\.\\d)"), lower, "lora_rank", 1, 4096);
+        else ints(out, Pattern.compile("(?<![\\w.])(?:--)?(?:lora[_ -]?r(?:ank)?|lora[_ -]?dim)\\s*(?:=|:|of|is)?\\s*"
+                + NUM + "(?!\\d|\\.\\d)"), lower, "lora_rank", 1, 4096);
         ints(out, DEPTH, lower, "depth", 1, 1000);
         if (lower.matches("(?s).*\\b(?:nanochat|speedrun|base_train)\\b.*")) ints(out, NANOCHAT_D, lower, "depth", 4,
                 99);

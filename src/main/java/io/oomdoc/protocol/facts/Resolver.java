@@ -106,7 +106,10 @@ final class Resolver {
 
     private static String family(String name) { return name.replaceAll("\\s*\\d+\\s*GB$", "").strip(); }
 
-    /** "mixed precision" combines with the dtype said next to it; alone it is bf16 mixed, or fp16 on a card without bf16. */
+    /**
+     * "mixed precision" combines with the dtype said next to it; alone it is bf16 mixed, or fp16 on a card without
+     * bf16.
+     */
     private static void precision(List<Mention> ms, Facts.Builder b, String gpu) {
         List<String> said = ms.stream().filter(m -> m.key().equals("precision")).map(Mention::value).toList();
         if (said.isEmpty()) return;

@@ -9,7 +9,9 @@ public final class Kills {
             + "[ _]?(?:code|status)?[:= ]*(?:137|-9)\\b|exitcode\\s*:\\s*-9|\\bsigkill\\b|signal 9\\b|\\boomkilled\\b"
             + "|oom[-_ ]kill|out of memory: killed process|\\boom killer\\b|killed process \\d+");
 
-    /** Weaker: a kill named in prose ("it just says killed", "error code -9", "被kill了"); a failure, not yet its cause. */
+    /**
+     * Weaker: a kill named in prose ("it just says killed", "error code -9", "被kill了"); a failure, not yet its cause.
+     */
     private static final Pattern MENTION = Pattern.compile("(?i)\\bkill(?:ed|s)?\\b|error code -9|被\\s*kill|oom[- "
             + "]?kill");
 

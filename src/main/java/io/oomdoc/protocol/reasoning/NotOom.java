@@ -16,7 +16,8 @@ public final class NotOom {
             + "|cublas_status_execution_failed|cublas_status_invalid_value|cudnn_status_execution_failed"
             + "|cudnn_status_mapping_error|unspecified launch failure|segmentation fault|core dumped"
             + "|watchdog caught collective operation timeout|nccl.{0,40}timeout|driver version is insufficient"
-            + "|invalid configuration argument|cuda error: invalid argument|cudaErrorIllegalAddress|an illegal address");
+            + "|invalid configuration argument|cuda error: invalid argument|cudaErrorIllegalAddress"
+            + "|an illegal address");
     private static final Pattern MEMORY_WORDS = Pattern.compile("(?i)out of memory|\\boom\\b|outofmemory"
             + "|resource_?exhausted"
             + "|alloc(?:ation)? failed|cannot allocate|killed|not enough memory");

@@ -98,7 +98,9 @@ public final class Reasoner {
         return learned;
     }
 
-    /** The phase model also reads the cause concluded: a KV-cache failure happens at start-up, a step-2 one in the step. */
+    /**
+     * The phase model also reads the cause concluded: a KV-cache failure happens at start-up, a step-2 one in the step.
+     */
     public static FeatureVector withCause(FeatureVector x, String cause) {
         var values = new java.util.HashMap<String, Double>();
         x.values().forEach((k, v) -> { if (PHASE_INPUTS.matcher(k).lookingAt()) values.put(k, v); });

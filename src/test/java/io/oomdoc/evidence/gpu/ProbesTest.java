@@ -66,10 +66,25 @@ class ProbesTest {
         assertTrue(s.unknown().get(0).why().contains("couldn't communicate"), s.unknown().toString());
     }
 
+    /** Asserts on every host: without a driver the probe says why; with one, every device it lists is complete. */
     @Test
-    void jcudaWithoutADriverIsAnUnknownNotACrash() {
+    void jcudaReadsTheDevicesOrSaysWhyNot() {
         JCudaProbe.Reading r = new JCudaProbe().read(false);
-        if (r.devices().isEmpty()) assertFalse(r.unknown().isEmpty());
+        if (r.devices().isEmpty()) {
+            assertFalse(r.unknown().isEmpty(), "no device and no reason");
+            assertTrue(r.unknown().stream().allMatch(u -> u.what().contains("JCuda") && !u.why().isBlank()),
+                    r.unknown().toString());
+        } else {
+            assertTrue(r.driverVersion() != null && r.driverVersion().matches("\\d+\\.\\d+"), r.driverVersion());
+            for (int i = 0; i < r.devices().size(); i++) {
+                JCudaProbe.Device d = r.devices().get(i);
+                assertEquals(i, d.ordinal());
+                assertFalse(d.name().isBlank(), d.toString());
+                assertTrue(d.totalBytes() >= 1L << 30, "a CUDA device has at least 1 GiB: " + d);
+                assertTrue(d.computeCapability().matches("[1-9]\\d?\\.\\d"), d.toString());
+                assertNull(d.freeBytes(), "free memory needs a context, which read(false) must not create");
+            }
+        }
     }
 
     @Test

@@ -25,7 +25,9 @@ class LogReaderTest {
         assertEquals(20L * 1024 * 1024, new TraceAnalyzer().analyze(log).numbers().triedBytes());
     }
 
+    /** Tagged slow: under mutation testing its mutants only time out (pom.xml, PIT's excludedGroups). */
     @Test
+    @org.junit.jupiter.api.Tag("slow")
     void aHugeLogKeepsTheFailureNearItsEndWithBoundedLines() throws IOException {
         String trace = Fixtures.text("traces/segtoolbox-backward-1x-cached.txt");
         InputStream big = new InputStream() { // 300,000 lines of training chatter, then the real trace

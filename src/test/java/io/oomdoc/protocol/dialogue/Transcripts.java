@@ -110,13 +110,53 @@ public final class Transcripts {
         String lower = text.toLowerCase(Locale.ROOT);
         for (String e : turn.expects()) {
             boolean any = false;
-            for (String alt : e.split("\\|")) any |= lower.contains(alt.strip().toLowerCase(Locale.ROOT));
+            for (String alt : e.split("\\|")) any |= mentions(lower, alt.strip().toLowerCase(Locale.ROOT));
             if (!any) problems.add("expect " + e);
         }
         for (String e : turn.expectNots()) if (lower.contains(e.toLowerCase(Locale.ROOT))) problems.add("expect-not " + e);
         long lines = text.lines().count();
         if (turn.maxLines() != null && lines > turn.maxLines()) problems.add("lines " + lines + " > " + turn.maxLines());
         return problems;
+    }
+
+    /** Words that deny what follows them in the same clause ("does not fit", "no offload", "can't fit"). */
+    private static final java.util.regex.Pattern NEGATOR =
+            java.util.regex.Pattern.compile("not|no|never|cannot|nor|without|none|\\w+n't|\\w+n’t");
+    /**
+     * How far back a negator still reaches, within the clause: "does not fit", "not even micro-batch 1 of
+     * llama-3.1-8b fits" (six words), never past a comma or a sentence end.
+     */
+    private static final int NEGATION_WORDS = 6;
+
+    /**
+     * An expectation is met when the text says it: the phrase starts a word ("fit" is not met by "outfit"; a stem
+     * such as "accum" still meets "accumulation"), and it is not denied by a negator just before it in the same
+     * clause ("fits" is not met by "it does not fit"). A phrase that itself denies ("not oom") is taken as written.
+     */
+    static boolean mentions(String lowerText, String phrase) {
+        if (phrase.isEmpty()) return false;
+        boolean phraseDenies = java.util.Arrays.stream(phrase.split("\\s+")).anyMatch(w -> NEGATOR.matcher(w).matches());
+        boolean wordStart = Character.isLetterOrDigit(phrase.charAt(0));
+        for (int i = lowerText.indexOf(phrase); i >= 0; i = lowerText.indexOf(phrase, i + 1)) {
+            if (wordStart && i > 0 && Character.isLetterOrDigit(lowerText.charAt(i - 1))) continue;
+            if (!phraseDenies && denied(lowerText, i)) continue;
+            return true;
+        }
+        return false;
+    }
+
+    /** True when one of the few words before {@code at}, in the same clause, is a negator. */
+    static boolean denied(String lowerText, int at) {
+        String before = lowerText.substring(Math.max(0, at - 80), at);
+        int clause = Math.max(Math.max(before.lastIndexOf(". "), before.lastIndexOf(", ")),
+                Math.max(Math.max(before.lastIndexOf(';'), before.lastIndexOf(':')),
+                        Math.max(before.lastIndexOf('\n'), Math.max(before.lastIndexOf('?'), before.lastIndexOf('!')))));
+        String[] words = before.substring(clause + 1).strip().split("\\s+");
+        for (int k = Math.max(0, words.length - NEGATION_WORDS); k < words.length; k++) {
+            String w = words[k].replaceAll("^[\"'(`*]+|[\"')`*]+$", "");
+            if (NEGATOR.matcher(w).matches()) return true;
+        }
+        return false;
     }
 
     static boolean same(String key, String want, Object held) {

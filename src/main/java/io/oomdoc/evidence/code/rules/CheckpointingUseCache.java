@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Gradient checkpointing with use_cache=True: the KV cache is kept during training and checkpointing is undone (M7). */
+/**
+ * Gradient checkpointing with use_cache=True: the KV cache is kept during training and checkpointing is undone (M7).
+ */
 public final class CheckpointingUseCache implements Rule {
     private static final Pattern USE_CACHE_TRUE = Pattern.compile("use_cache\\s*=\\s*True");
 

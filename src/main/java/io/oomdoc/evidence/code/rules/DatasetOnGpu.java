@@ -18,7 +18,9 @@ public final class DatasetOnGpu implements Rule {
     public String id() { return "dataset_on_gpu"; }
     public String kb() { return "M5"; }
     public String severity() { return "low"; }
-    public String description() { return "the whole dataset is moved to the GPU at load time instead of batch by batch"; }
+    public String description() {
+        return "the whole dataset is moved to the GPU at load time instead of batch by batch";
+    }
 
     public List<Finding> check(PySource src) {
         List<Finding> out = new ArrayList<>();

@@ -33,7 +33,8 @@ public final class DdpNoSetDevice implements Rule {
         List<TSNode> anchors = new ArrayList<>(src.calls("DistributedDataParallel"));
         anchors.addAll(src.calls("DDP"));
         for (TSNode c : anchors) {
-            if (PySource.namedChildren(c.getChildByFieldName("arguments")).isEmpty()) continue; // a reference, not a wrapper being built
+            // a reference, not a wrapper being built
+            if (PySource.namedChildren(c.getChildByFieldName("arguments")).isEmpty()) continue;
             String line = src.lineText(c);
             out.add(finding(src, c, "DDP is built without pinning the process to its GPU; every rank uses cuda:0",
                     line, "torch.cuda.set_device(local_rank)  # before init_process_group and any .cuda()\n"

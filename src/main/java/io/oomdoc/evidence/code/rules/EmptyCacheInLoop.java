@@ -13,7 +13,9 @@ public final class EmptyCacheInLoop implements Rule {
     public String id() { return "empty_cache_in_loop"; }
     public String kb() { return "M20"; }
     public String severity() { return "low"; }
-    public String description() { return "empty_cache() inside a loop slows training and fixes no out-of-memory error"; }
+    public String description() {
+        return "empty_cache() inside a loop slows training and fixes no out-of-memory error";
+    }
 
     public List<Finding> check(PySource src) {
         List<Finding> out = new ArrayList<>();

@@ -26,7 +26,8 @@ public final class TorchLoadNoMapLocation implements Rule {
             List<TSNode> argv = PySource.namedChildren(args);
             if (argv.size() >= 2
                     && !argv.get(1).getType().equals("keyword_argument")) continue; // positional map_location
-            if (!argv.isEmpty() && src.text(argv.get(0)).matches("(?s).*(BytesIO|buffer|\\bbuf\\b).*")) continue; // bytes made in this process
+            // bytes made in this process
+            if (!argv.isEmpty() && src.text(argv.get(0)).matches("(?s).*(BytesIO|buffer|\\bbuf\\b).*")) continue;
             String line = src.lineText(c);
             String call = src.text(c);
             out.add(finding(src, c, "torch.load without map_location: tensors saved from cuda:0 come back on cuda:0 "

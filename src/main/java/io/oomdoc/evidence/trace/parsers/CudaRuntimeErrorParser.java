@@ -23,7 +23,8 @@ public final class CudaRuntimeErrorParser implements TraceParser {
             "CUDA error: out of memory|cuda runtime error \\(2\\)|CUDA_ERROR_OUT_OF_MEMORY|CUDA failure 2\\b"
             + "|cudaErrorMemoryAllocation|cudaMalloc(?:Async)? failed|CUresult=2\\b|error=2 : out of memory|failed "
                     + "with error 2 out of memory", Pattern.CASE_INSENSITIVE);
-    private static final Pattern BYTES = Pattern.compile("(?:failed to allocate|allocate)\\s+[^()]*\\((\\d+) bytes\\)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern BYTES = Pattern.compile("(?:failed to allocate|allocate)\\s+[^()]*\\((\\d+) bytes\\)",
+            Pattern.CASE_INSENSITIVE);
 
     @Override
     public List<TraceFinding> parse(LogText log) {

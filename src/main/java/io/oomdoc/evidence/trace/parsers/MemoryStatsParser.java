@@ -65,7 +65,8 @@ public final class MemoryStatsParser implements TraceParser {
         Matcher s = STAT.matcher(log.text());
         OomNumbers.Builder b = new OomNumbers.Builder();
         boolean any = false;
-        List<String> notes = new ArrayList<>(List.of("torch.cuda.memory_stats() values (allocator state, not an error)"));
+        List<String> notes = new ArrayList<>(
+                List.of("torch.cuda.memory_stats() values (allocator state, not an error)"));
         while (s.find()) {
             any = true;
             Long boxed = Num.toLong(s.group(2));

@@ -32,7 +32,8 @@ public final class MpsOomParser implements TraceParser {
             Long other = Messages.size(msg, OTHER);
             List<String> notes = new ArrayList<>();
             if (other != null) notes.add("other allocations (outside PyTorch's MPS pool): " + Bytes.human(other));
-            notes.add("unified memory: the GPU shares the Mac's RAM; the cap is PYTORCH_MPS_HIGH_WATERMARK_RATIO of it");
+            notes.add("unified memory: the GPU shares the Mac's RAM; the cap is "
+                    + "PYTORCH_MPS_HIGH_WATERMARK_RATIO of it");
             if (b.total != null && b.allocated != null && other != null) b.free = Math.max(0,
                     b.total - b.allocated - other);
             out.add(new TraceFinding("mps", FailureKind.VRAM_OOM, "pytorch", Messages.clip(msg),

@@ -1,0 +1,73 @@
+package io.oomdoc.budget;
+
+import io.oomdoc.util.Bytes;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The fix ladder (knowledge M4) on catalog models: each rung is counted from the one before, applies on top of it,
+ * and the ladder names the knowledge entry and whether the science changes. Written to kill the mutants PIT found
+ * alive in Ladder (bench/results.md, "Build").
+ */
+class LadderTest {
+    private static final long CARD = 24L * Bytes.GIB;
+
+    private static Setup setup(Setup.Precision p, Setup.Attention a, int gpus) {
+        return new Setup(ModelCatalog.find("llama-3.1-8b").orElseThrow(), 4096, 8, Setup.Mode.TRAIN, p,
+                Setup.Optimizer.ADAMW, Setup.Checkpointing.NONE, a, 0, gpus, 0, Setup.Quant.NONE,
+                BudgetEngine.DEFAULT_CONTEXT);
+    }
+
+    @Test
+    void everyRungIsMeasuredFromTheOneBeforeIt() {
+        Setup start = setup(Setup.Precision.FP32, Setup.Attention.EAGER, 1);
+        List<Ladder.Rung> rungs = new Ladder().climb(start, CARD);
+        long before = new BudgetEngine().estimate(start, CARD).perGpuBytes().total();
+        assertTrue(rungs.size() >= 5, rungs.toString());
+        for (int i = 0; i < rungs.size(); i++) {
+            Ladder.Rung r = rungs.get(i);
+            assertEquals(i + 1, r.number(), r.toString());
+            assertEquals(before - r.totalAfter(), r.savedBytes(), r.toString());
+            assertTrue(r.savedBytes() > 0, r.toString());
+            assertEquals(r.totalAfter() <= CARD, r.fits(), r.toString());
+            before = r.totalAfter();
+        }
+    }
+
+    @Test
+    void theRungsComeInTheLadderOrderWithTheirEntries() {
+        List<Ladder.Rung> rungs = new Ladder().climb(setup(Setup.Precision.FP32, Setup.Attention.EAGER, 1), CARD);
+        List<String> kb = rungs.stream().map(Ladder.Rung::kb).toList();
+        assertEquals("M5", kb.get(0), "the micro-batch comes first: " + rungs);
+        // fp32 → bf16 autocast keeps fp32 master weights beside bf16 copies: at micro-batch 1 it saves nothing here
+        assertEquals(List.of("M5", "M7", "M11", "M12", "M10", "M11", "M13"), kb, rungs.toString());
+        assertEquals("M13", kb.get(kb.size() - 1), "QLoRA is the last rung: " + rungs);
+        assertTrue(rungs.stream().anyMatch(r -> r.fix().equals("SDPA / FlashAttention")), rungs.toString());
+        for (Ladder.Rung r : rungs) {
+            boolean science = r.fix().startsWith("QLoRA") || r.fix().startsWith("sequence length");
+            assertEquals(science, r.changesScience(), r.toString());
+        }
+        Ladder.Rung micro = rungs.get(0);
+        BatchFinder.Result found = new BatchFinder().find(setup(Setup.Precision.FP32, Setup.Attention.EAGER, 1),
+                CARD, 8);
+        int m = Math.max(1, found.microBatch());
+        assertEquals("micro-batch " + m + " × accumulation " + Math.max(1, found.accumulationSteps()), micro.fix());
+    }
+
+    @Test
+    void rungsThatDoNotApplyAreLeftOut() {
+        List<Ladder.Rung> rungs = new Ladder().climb(setup(Setup.Precision.MIXED_BF16, Setup.Attention.SDPA, 1),
+                CARD);
+        assertTrue(rungs.stream().noneMatch(r -> r.kb().equals("M6")), "already bf16: " + rungs);
+        assertTrue(rungs.stream().noneMatch(r -> r.fix().startsWith("SDPA")), "already SDPA: " + rungs);
+        assertTrue(rungs.stream().noneMatch(r -> r.kb().equals("M9")), "one GPU has nothing to shard: " + rungs);
+        List<Ladder.Rung> four = new Ladder().climb(setup(Setup.Precision.MIXED_BF16, Setup.Attention.SDPA, 4),
+                CARD);
+        assertTrue(four.stream().anyMatch(r -> r.fix().equals("ZeRO-3 / FSDP full shard over 4 GPUs")),
+                four.toString());
+        assertTrue(four.stream().anyMatch(r -> r.fix().equals("sequence length 4096 → 2048")), four.toString());
+    }
+}

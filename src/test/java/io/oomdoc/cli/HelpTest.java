@@ -1,0 +1,111 @@
+package io.oomdoc.cli;
+
+import io.oomdoc.budget.Setup;
+import io.oomdoc.cli.commands.Choices;
+import org.jline.reader.Candidate;
+import org.jline.reader.impl.DefaultParser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Help that teaches: every option and parameter of every command says what it does and which values it takes. */
+class HelpTest {
+    @TempDir Path tmp;
+
+    private CommandLine tree() {
+        PrintWriter w = new PrintWriter(new ByteArrayOutputStream());
+        AppContext ctx = new AppContext(w, w, new ByteArrayInputStream(new byte[0]), Map.of(), tmp, Style.plain(),
+                new Session(null), false);
+        return Main.tree(ctx, false);
+    }
+
+    private String help(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        int code = Main.run(args, new ByteArrayInputStream(new byte[0]), out, err,
+                Map.of("XDG_STATE_HOME", tmp.resolve("state").toString()), tmp, false, false);
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static void collect(CommandSpec spec, List<String> missing) {
+        List<ArgSpec> args = new ArrayList<>(spec.options());
+        args.addAll(spec.positionalParameters());
+        for (ArgSpec a : args) {
+            String text = String.join(" ", a.description()).strip();
+            String name = a.isOption() ? ((CommandLine.Model.OptionSpec) a).longestName() : a.paramLabel();
+            if (text.isEmpty()) missing.add(spec.qualifiedName() + " " + name);
+        }
+        for (CommandLine sub : spec.subcommands().values()) {
+            if (sub.getCommandSpec() != spec) collect(sub.getCommandSpec(), missing);
+        }
+    }
+
+    @Test
+    void everyOptionAndParameterOfEveryCommandHasADescription() {
+        CommandLine tree = tree();
+        assertTrue(tree.getSubcommands().size() >= 15, tree.getSubcommands().keySet().toString());
+        List<String> missing = new ArrayList<>();
+        collect(tree.getCommandSpec(), missing);
+        assertEquals(List.of(), missing, "add them to src/main/resources/cli/usage.properties");
+    }
+
+    @Test
+    void setupFlagsListTheirValuesAndEveryListedValueIsAccepted() {
+        String budget = help("budget", "--help").replaceAll("\\s+", " "); // as read, not as wrapped
+        for (String flag : List.of("--precision", "--optimizer", "--zero", "--checkpointing", "--attention",
+                "--lora-rank", "--seq", "--quant", "--mode")) {
+            assertTrue(budget.contains(flag), flag);
+        }
+        assertTrue(budget.contains("fp32, fp16, bf16, mixed-bf16, mixed-fp16"), budget);
+        assertTrue(budget.contains("adamw, adamw-fused, adamw-8bit, paged-adamw-8bit"), budget);
+        assertTrue(budget.contains("none, selective, full"), budget);
+        assertTrue(budget.contains("eager, sdpa, flash"), budget);
+        assertTrue(budget.contains("0, 1, 2, 3"), budget);
+        assertTrue(budget.contains("(default: mixed-bf16)"), budget);
+        // help and validation read the same values: each one shown is one the budget takes
+        for (String v : new Choices.Precision()) Setup.parse(Setup.Precision.class, v);
+        for (String v : new Choices.Optimizer()) Setup.parse(Setup.Optimizer.class, v);
+        for (String v : new Choices.Quant()) Setup.parse(Setup.Quant.class, v);
+        for (String v : new Choices.Checkpointing()) Setup.parse(Setup.Checkpointing.class, v);
+        for (String v : new Choices.Attention()) Setup.parse(Setup.Attention.class, v);
+        for (String v : new Choices.Mode()) Setup.parse(Setup.Mode.class, v);
+    }
+
+    @Test
+    void theTopLevelHelpSaysThatNoCommandStartsTheConversation() {
+        String h = help("--help").replaceAll("\\s+", " ");
+        assertTrue(h.contains("With no command, oomdoc opens the conversation (REPL)"), h);
+        assertTrue(h.contains("budget") && h.contains("Estimate per-GPU memory"), h);
+    }
+
+    @Test
+    void theReplCompletesCommandsOptionsAndValuesFromTheSpec() {
+        var completer = new SpecCompleter(tree().getCommandSpec(), () -> List.of("budget", "batch", "help"));
+        assertEquals(List.of("/budget", "/batch", "/help"), complete(completer, "/b"));
+        assertTrue(complete(completer, "/budget --prec").contains("--precision"));
+        assertTrue(complete(completer, "/budget --lora").contains("--lora-rank"));
+        assertEquals(List.of("fp32", "fp16", "bf16", "mixed-bf16", "mixed-fp16"),
+                complete(completer, "/budget --precision "));
+        assertTrue(complete(completer, "/batch --zero=").contains("--zero=3"));
+        assertEquals(List.of(), complete(completer, "my eval runs out of memory"), "chat completes nothing");
+    }
+
+    private static List<String> complete(SpecCompleter c, String typed) {
+        List<Candidate> out = new ArrayList<>();
+        c.complete(null, new DefaultParser().parse(typed, typed.length()), out);
+        return out.stream().map(Candidate::value).toList();
+    }
+}
