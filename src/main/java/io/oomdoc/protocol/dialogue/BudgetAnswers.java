@@ -149,7 +149,8 @@ final class BudgetAnswers {
             out.add(Messages.get("whatif.head.nobase", describeChange(change, f, text),
                     Bytes.human(then.perGpuBytes().total())));
         } else {
-            out.add(Messages.get("whatif.head", describeChange(change, f, text), Bytes.human(then.perGpuBytes().total()),
+            out.add(Messages.get("whatif.head", describeChange(change, f, text),
+                    Bytes.human(then.perGpuBytes().total()),
                     Bytes.human(now.perGpuBytes().total()), (delta <= 0 ? "saves " : "adds ")
                             + Bytes.human(Math.abs(delta))));
         }

@@ -79,7 +79,8 @@ public final class IntentClassifier {
     private static final Pattern CAN_I = Pattern.compile("(?i)\\b(?:can|could) (?:i|we|you) (?:do|use|enable|turn on"
             + "|turn off|stop|disable"
             + "|set|make|give|get|load|run .{0,20} with)\\b|\\bis there an? (?:way|flag|option|setting|knob"
-            + "|env(?:ironment)? var\\w*|parameter|argument)\\b|(?:can'?t|cannot|don'?t know|not sure) (?:figure out )?how\\b|\\bhow (?:do|can) i (?:find|check"
+            + "|env(?:ironment)? var\\w*|parameter|argument)\\b"
+            + "|(?:can'?t|cannot|don'?t know|not sure) (?:figure out )?how\\b|\\bhow (?:do|can) i (?:find|check"
                     + "|see|tell|know"
             + "|measure|figure)|\\bway to\\b|\\bequivalent of\\b|\\bthe equivalent\\b|\\bwhere (?:do|should) i "
                     + "(?:set|put)\\b");
@@ -108,7 +109,8 @@ public final class IntentClassifier {
     private static final Pattern HOW_COME = Pattern.compile("(?i)\\bhow (?:does|do|did|is|can|could|come)\\b.{0,60}"
             + "\\b(?:blow up|run out|oom|fail|die|crash|happen|not fit|use so much)");
     /** "what does max batch total tokens count", "what does X mean": a definition, whatever words it contains. */
-    private static final Pattern DEFINE = Pattern.compile("(?i)^\\W*(?:so |and |but )?what (?:does|do) .{1,60}\\b(?:mean"
+    private static final Pattern DEFINE = Pattern.compile("(?i)^\\W*(?:so |and |but )?what (?:does|do) .{1,60}"
+            + "\\b(?:mean"
             + "|count|stand for|refer to|measure|include)\\b|^\\W*what(?:'s| is| are) [\"'`]");
     /** "different problem on a fresh runtime: …": a second failure, not a follow-up on the first. */
     private static final Pattern NEW_PROBLEM = Pattern.compile("(?i)\\b(?:different|new|another|other|second|next)"

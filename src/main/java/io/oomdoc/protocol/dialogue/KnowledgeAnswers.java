@@ -20,7 +20,8 @@ final class KnowledgeAnswers {
             {"sglang", Pattern.compile("(?i)sglang")}, {"tgi", Pattern.compile("(?i)\\btgi\\b|text-generation")},
             {"llamacpp", Pattern.compile("(?i)llama\\.?cpp|ollama|gguf")}, {"jax", Pattern.compile("(?i)\\bjax\\b"
                     + "|\\bxla\\b|flax")},
-            {"docker", Pattern.compile("(?i)docker|container")}, {"kubernetes", Pattern.compile("(?i)kubernetes|\\bk8s\\b"
+            {"docker", Pattern.compile("(?i)docker|container")},
+            {"kubernetes", Pattern.compile("(?i)kubernetes|\\bk8s\\b"
                     + "|\\bpods?\\b|kubectl|kubeflow|\\bgke\\b|\\beks\\b")},
             {"tensorflow", Pattern.compile("(?i)tensorflow|keras|\\btf\\b")}, {"nanochat",
                     Pattern.compile("(?i)nanochat")},
@@ -169,7 +170,8 @@ final class KnowledgeAnswers {
     private static String figures(String term, Report report) {
         if (report == null) return null;
         Map<String, Object> n = report.numbers();
-        if ((term.startsWith("reserved") || term.startsWith("fragmentation")) && n.get("reserved_bytes") instanceof Number r
+        if ((term.startsWith("reserved") || term.startsWith("fragmentation"))
+                && n.get("reserved_bytes") instanceof Number r
                 && n.get("allocated_bytes") instanceof Number a) {
             long idle = r.longValue() - a.longValue();
             Object tried = n.get("tried_bytes");

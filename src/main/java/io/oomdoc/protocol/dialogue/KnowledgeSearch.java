@@ -74,7 +74,8 @@ final class KnowledgeSearch {
     /** The knowledge's answer to the question, or empty when nothing in it is close. */
     static Optional<String> answer(String question, Report report) {
         return passages().best(question, cited(report), REPORT_BOOST)
-                .map(h -> Passages.excerpt(h.passage(), question, SENTENCES) + " [" + h.passage().kb() + ": " + h.passage().title() + "]");
+                .map(h -> Passages.excerpt(h.passage(), question, SENTENCES) + " [" + h.passage().kb() + ": "
+                        + h.passage().title() + "]");
     }
 
     private static Set<String> cited(Report report) {

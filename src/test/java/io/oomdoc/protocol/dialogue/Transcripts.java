@@ -119,6 +119,13 @@ public final class Transcripts {
         return problems;
     }
 
+    /**
+     * Expectations that are a verdict, which a negator turns into its opposite ("fits" is not met by "does not
+     * fit"). A topic is met even in a negated clause: "without torch.no_grad() every graph stays" is about no_grad.
+     */
+    private static final java.util.Set<String> VERDICTS = java.util.Set.of("fit", "fits", "help", "helps", "works",
+            "enough", "yes", "saves", "safe");
+
     /** Words that deny what follows them in the same clause ("does not fit", "no offload", "can't fit"). */
     private static final java.util.regex.Pattern NEGATOR =
             java.util.regex.Pattern.compile("not|no|never|cannot|nor|without|none|\\w+n't|\\w+n’t");
@@ -139,7 +146,7 @@ public final class Transcripts {
         boolean wordStart = Character.isLetterOrDigit(phrase.charAt(0));
         for (int i = lowerText.indexOf(phrase); i >= 0; i = lowerText.indexOf(phrase, i + 1)) {
             if (wordStart && i > 0 && Character.isLetterOrDigit(lowerText.charAt(i - 1))) continue;
-            if (!phraseDenies && denied(lowerText, i)) continue;
+            if (!phraseDenies && VERDICTS.contains(phrase) && denied(lowerText, i)) continue;
             return true;
         }
         return false;

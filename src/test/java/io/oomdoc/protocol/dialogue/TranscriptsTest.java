@@ -49,4 +49,11 @@ class TranscriptsTest {
                 List.of(), null);
         assertEquals(List.of(), Transcripts.judge(met, a, text, c.facts()));
     }
+
+    @Test
+    void aTopicNamedInANegatedClauseIsStillMentioned() {
+        String answer = "without torch.no_grad() every batch's graph stays alive";
+        assertTrue(Transcripts.mentions(answer, "no_grad"), answer);
+        assertTrue(Transcripts.mentions(answer, "graph"), answer);
+    }
 }
