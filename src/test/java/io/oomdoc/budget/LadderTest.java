@@ -42,10 +42,10 @@ class LadderTest {
         List<Ladder.Rung> rungs = new Ladder().climb(setup(Setup.Precision.FP32, Setup.Attention.EAGER, 1), CARD);
         List<String> kb = rungs.stream().map(Ladder.Rung::kb).toList();
         assertEquals("M5", kb.get(0), "the micro-batch comes first: " + rungs);
-        // fp32 → bf16 autocast keeps fp32 master weights beside bf16 copies: at micro-batch 1 it saves nothing here
-        assertEquals(List.of("M5", "M7", "M11", "M12", "M10", "M11", "M13"), kb, rungs.toString());
+        // fp32 → bf16 autocast keeps fp32 master weights beside bf16 copies: at micro-batch 1 it saves nothing here;
+        // neither does SDPA once checkpointing keeps only each layer's input (the scores are recomputed per layer)
+        assertEquals(List.of("M5", "M7", "M12", "M10", "M11", "M13"), kb, rungs.toString());
         assertEquals("M13", kb.get(kb.size() - 1), "QLoRA is the last rung: " + rungs);
-        assertTrue(rungs.stream().anyMatch(r -> r.fix().equals("SDPA / FlashAttention")), rungs.toString());
         for (Ladder.Rung r : rungs) {
             boolean science = r.fix().startsWith("QLoRA") || r.fix().startsWith("sequence length");
             assertEquals(science, r.changesScience(), r.toString());

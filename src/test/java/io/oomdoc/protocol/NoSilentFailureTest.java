@@ -25,7 +25,7 @@ class NoSilentFailureTest {
     @Test
     void noScannerRuleAndNoReasoningRowThrowsOnRealCode() throws Exception {
         JsonNode labels = new ObjectMapper().readTree(Fixtures.text("scan_dev/labels.json"));
-        PythonScanner scanner = new PythonScanner();
+        PythonScanner scanner = new PythonScanner(io.oomdoc.evidence.code.Rules.ALL); // every rule must not throw
         Diagnoser diagnoser = new Diagnoser();
         String trace = Fixtures.text(TRACE);
         List<String> ruleFailures = new ArrayList<>();
