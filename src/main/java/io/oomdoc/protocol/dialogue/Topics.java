@@ -109,7 +109,7 @@ public final class Topics {
                 List<String> kw = new ArrayList<>();
                 n.path("keywords").forEach(k -> kw.add(k.asText().toLowerCase(Locale.ROOT)));
                 Map<String, String> texts = new LinkedHashMap<>();
-                n.path("snippets").fields().forEachRemaining(e -> texts.put(e.getKey(), e.getValue().asText()));
+                n.path("snippets").properties().forEach(e -> texts.put(e.getKey(), e.getValue().asText()));
                 if (n.has("text")) texts.put("text", n.path("text").asText());
                 out.add(new Topic(n.path(nameField).asText(), List.copyOf(kw), n.path("kb").asText(""),
                         n.path("note").asText(""),
