@@ -34,7 +34,7 @@ public final class Reasoner {
         this.phaseModel = phaseModel;
     }
 
-    public static Reasoner bundled() {
+    public static synchronized Reasoner bundled() {
         if (bundled == null) bundled = new Reasoner(new FeatureExtractor(), LinearModel.resource(CATEGORY_WEIGHTS),
                 LinearModel.resource(PHASE_WEIGHTS));
         return bundled;
