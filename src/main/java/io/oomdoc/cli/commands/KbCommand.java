@@ -2,17 +2,15 @@ package io.oomdoc.cli.commands;
 
 import io.oomdoc.cli.AppContext;
 import io.oomdoc.cli.Json;
+import io.oomdoc.cli.KbView;
 import io.oomdoc.cli.UserError;
 import io.oomdoc.knowledge.KnowledgeBase;
-import io.oomdoc.knowledge.KnowledgeEntry;
 import io.oomdoc.knowledge.LexicalIndex;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "kb", mixinStandardHelpOptions = true)
@@ -26,37 +24,26 @@ public final class KbCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        KnowledgeBase kb = KnowledgeBase.bundled();
-        String q = words == null ? "" : String.join(" ", words).strip();
-        if (q.isEmpty()) {
-            if (json) print(kb.all().stream().map(e -> Map.of("id", e.id(), "title", e.title())).toList());
-            else for (KnowledgeEntry e : kb.all()) ctx.out.printf("%-4s %s%n", e.id(), e.title());
-        } else if (q.matches("(?i)[MU]\\d{1,2}")) {
-            KnowledgeEntry e = kb.get(q).orElseThrow(() -> new UserError("no knowledge entry " + q + "; `oomdoc kb` "
-                    + "lists them"));
-            if (json) print(e);
-            else ctx.out.println(ctx.style.heading(e.id() + " · " + e.title()) + "\n\n" + e.body() + "\n\nVerify: "
-                    + e.verification()
-                    + "\nRelated: " + String.join(", ", e.related()) + "\nSources: " + String.join("; ", e.sources()));
-        } else {
-            List<LexicalIndex.Hit> hits = kb.search(q, 5);
-            if (hits.isEmpty()) throw new UserError("nothing in the knowledge base matches \"" + q + "\"; `oomdoc "
-                    + "kb` lists the entries");
-            if (json) {
-                print(hits.stream().map(h -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("id", h.entry().id()); m.put("title", h.entry().title()); m.put("score",
-                            Math.round(h.score() * 100) / 100.0);
-                    return m;
-                }).toList());
-            } else {
-                for (LexicalIndex.Hit h : hits) ctx.out.printf("%-4s %-70s %s%n", h.entry().id(), h.entry().title(),
-                        ctx.style.dim(String.format("%.2f", h.score())));
-            }
-        }
+        KbResult r = find(KnowledgeBase.bundled(), words == null ? "" : String.join(" ", words).strip());
+        ctx.out.println(json ? Json.write(r.json()) : KbView.text(r, ctx.style));
         ctx.out.flush();
         return 0;
     }
 
-    private void print(Object o) { ctx.out.println(Json.write(o)); }
+    /** The entries, the entry named by its id, or the five that match the words best. */
+    static KbResult find(KnowledgeBase kb, String q) {
+        if (q.isEmpty()) {
+            return new KbResult.Listing(kb.all().stream().map(e -> new KbResult.Row(e.id(), e.title(), null)).toList());
+        }
+        if (q.matches("(?i)[MU]\\d{1,2}")) {
+            return new KbResult.Shown(kb.get(q).orElseThrow(() -> new UserError("no knowledge entry " + q
+                    + "; `oomdoc kb` lists them")));
+        }
+        List<LexicalIndex.Hit> hits = kb.search(q, 5);
+        if (hits.isEmpty()) throw new UserError("nothing in the knowledge base matches \"" + q + "\"; `oomdoc "
+                + "kb` lists the entries");
+        return new KbResult.Found(hits.stream().map(h -> new KbResult.Row(h.entry().id(), h.entry().title(),
+                Math.round(h.score() * 100) / 100.0)).toList());
+    }
+
 }
