@@ -1,5 +1,8 @@
 package io.oomdoc.cli.commands;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.oomdoc.budget.BatchFinder;
 import io.oomdoc.budget.GpuCatalog;
 import io.oomdoc.budget.Setup;
@@ -12,10 +15,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "batch", mixinStandardHelpOptions = true)
@@ -31,7 +32,7 @@ public final class BatchCommand implements Callable<Integer> {
         Setup s = setup.setup(ctx);
         if (s.seq() <= 0) throw new UserError("batch needs --seq (the sequence length sets the activation size)", 2);
         if (s.batch() <= 0) s = s.withBatch(1);
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<BatchRow> rows = new ArrayList<>();
         if (setup.allGpus()) {
             for (GpuCatalog.Gpu g : GpuCatalog.all()) if (g.memoryBytes() >= 8 * Bytes.GIB) rows.add(row(g.name(), s,
                     g.memoryBytes()));
@@ -42,34 +43,39 @@ public final class BatchCommand implements Callable<Integer> {
             rows.add(row(setup.gpu != null ? setup.gpu : Bytes.human(gpu), s, gpu));
         }
         if (json) ctx.out.println(Json.write(rows.size() == 1 ? rows.get(0) : rows));
-        else {
-            ctx.out.printf(Locale.ROOT, "%s, seq %d, effective batch %d%n%n", s.model().name(), s.seq(), s.batch());
-            ctx.out.printf(Locale.ROOT, "  %-28s %10s %12s %14s%n", "gpu", "micro-batch", "grad-accum", "peak");
-            for (Map<String, Object> r : rows) {
-                ctx.out.printf(Locale.ROOT, "  %-28s %10s %12s %14s%n", r.get("gpu"),
-                        (int) r.get("micro_batch") == 0 ? "none fits" : r.get("micro_batch"), r.get("accumulation_st"
-                                + "eps"),
-                        Bytes.human((long) r.get("peak_bytes")));
-                if (r.get("notes") instanceof List<?> n) n.forEach(x -> ctx.out.println("    note: " + x));
-            }
-            ctx.out.println("\n  (against the card as PyTorch sees it: the marketed size less ~1.5% the driver "
-                    + "keeps; the CUDA context is in the peak)");
-        }
+        else ctx.out.println(text(s, rows));
         ctx.out.flush();
         return 0;
     }
 
-    private static Map<String, Object> row(String gpu, Setup s, long bytes) {
+    /** One card's answer: the micro-batch and accumulation that keep the effective batch, and the peak. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    @JsonPropertyOrder({"gpu", "gpu_bytes", "micro_batch", "accumulation_steps", "effective_batch", "peak_bytes",
+            "usable_gpu_bytes", "notes"})
+    public record BatchRow(String gpu, @JsonProperty("gpu_bytes") long gpuBytes,
+                           @JsonProperty("micro_batch") int microBatch,
+                           @JsonProperty("accumulation_steps") int accumulationSteps,
+                           @JsonProperty("effective_batch") int effectiveBatch,
+                           @JsonProperty("peak_bytes") long peakBytes,
+                           @JsonProperty("usable_gpu_bytes") long usableGpuBytes, List<String> notes) {}
+
+    static BatchRow row(String gpu, Setup s, long bytes) {
         BatchFinder.Result r = new BatchFinder().find(s, bytes, s.batch());
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("gpu", gpu);
-        m.put("gpu_bytes", bytes);
-        m.put("micro_batch", r.microBatch());
-        m.put("accumulation_steps", r.accumulationSteps());
-        m.put("effective_batch", r.effectiveBatch());
-        m.put("peak_bytes", r.budget().perGpuBytes().total());
-        m.put("usable_gpu_bytes", BatchFinder.usableBytes(bytes));
-        if (!r.notes().isEmpty()) m.put("notes", r.notes());
-        return m;
+        return new BatchRow(gpu, bytes, r.microBatch(), r.accumulationSteps(), r.effectiveBatch(),
+                r.budget().perGpuBytes().total(), BatchFinder.usableBytes(bytes), List.copyOf(r.notes()));
+    }
+
+    private static String text(Setup s, List<BatchRow> rows) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s, seq %d, effective batch %d%n%n",
+                s.model().name(), s.seq(), s.batch()));
+        sb.append(String.format(Locale.ROOT, "  %-28s %10s %12s %14s%n", "gpu", "micro-batch", "grad-accum", "peak"));
+        for (BatchRow r : rows) {
+            sb.append(String.format(Locale.ROOT, "  %-28s %10s %12s %14s%n", r.gpu(),
+                    r.microBatch() == 0 ? "none fits" : r.microBatch(), r.accumulationSteps(),
+                    Bytes.human(r.peakBytes())));
+            r.notes().forEach(x -> sb.append("    note: ").append(x).append('\n'));
+        }
+        return sb.append("\n  (against the card as PyTorch sees it: the marketed size less ~1.5% the driver keeps; the "
+                + "CUDA context is in the peak)").toString();
     }
 }
