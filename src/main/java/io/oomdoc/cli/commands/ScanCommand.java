@@ -2,8 +2,8 @@ package io.oomdoc.cli.commands;
 
 import io.oomdoc.cli.AppContext;
 import io.oomdoc.cli.Json;
+import io.oomdoc.cli.ScanView;
 import io.oomdoc.cli.UserError;
-import io.oomdoc.evidence.code.Finding;
 import io.oomdoc.evidence.code.PythonScanner;
 import io.oomdoc.evidence.code.Rules;
 import io.oomdoc.evidence.code.ScanResult;
@@ -29,39 +29,10 @@ public final class ScanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ScanResult r = scan(ctx, dir, all);
-        if (json) {
-            ctx.out.println(Json.write(r));
-        } else {
-            ctx.out.printf("%d file(s) scanned, %d finding(s)%n%n", r.filesScanned(), r.findings().size());
-            for (Finding f : r.findings()) {
-                ctx.out.println(ctx.style.bold(f.file() + ":" + f.line()) + (f.cell() == null ? "" : " (cell "
-                        + f.cell() + ")")
-                        + "  " + severity(f.severity()) + "  " + f.rule() + "  [" + f.kb() + "]");
-                ctx.out.println("  " + f.message());
-                ctx.out.println("  before: " + f.fix().before().replace("\n", "\n          "));
-                ctx.out.println("  after:  " + f.fix().after().replace("\n", "\n          "));
-                ctx.out.println();
-            }
-            var s = r.setup();
-            if (s != null && s.sources() != null) ctx.out.println("setup read from the code: " + s.sources()
-                    + (s.precision() == null ? "" : "; precision " + s.precision()) + (s.optimizer() == null ? ""
-                            : "; optimizer " + s.optimizer())
-                    + (s.model() == null ? "" : "; model " + s.model()));
-            if (!r.skipped().isEmpty()) {
-                ctx.out.println("skipped or read partially:");
-                r.skipped().forEach(k -> ctx.out.println("  " + k.file() + ": " + k.why()));
-            }
-        }
+        if (json) ctx.out.println(Json.write(r));
+        else ctx.out.print(ScanView.text(r, ctx.style));
         ctx.out.flush();
         return 0;
-    }
-
-    private String severity(String s) {
-        return switch (s) {
-            case "high" -> ctx.style.red(s);
-            case "medium" -> ctx.style.yellow(s);
-            default -> ctx.style.dim(s);
-        };
     }
 
     public static ScanResult scan(AppContext ctx, String dir) { return scan(ctx, dir, false); }
