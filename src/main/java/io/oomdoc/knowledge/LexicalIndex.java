@@ -16,7 +16,6 @@ import java.util.Set;
 public final class LexicalIndex {
     public record Hit(KnowledgeEntry entry, double score) {}
 
-    private static final double K1 = 1.2, B = 0.75;
     private static final Set<String> STOP = Set.of("the", "a", "an", "and", "or", "of", "to", "in", "is", "it", "my",
             "on",
             "for", "with", "when", "what", "why", "how", "i", "at", "be", "do", "does", "this", "that", "after",
@@ -25,30 +24,22 @@ public final class LexicalIndex {
                     "still", "but", "if", "so", "then", "than", "which", "there", "their", "while", "i'm", "am");
 
     private final List<KnowledgeEntry> entries;
-    private final List<Map<String, Double>> tf = new ArrayList<>();
-    private final Map<String, Integer> df = new HashMap<>();
-    private final double[] length;
-    private final double avgLength;
+    private final Bm25 bm25;
 
     LexicalIndex(List<KnowledgeEntry> entries) {
         this.entries = entries;
-        this.length = new double[entries.size()];
-        double total = 0;
-        for (int i = 0; i < entries.size(); i++) {
-            KnowledgeEntry e = entries.get(i);
-            Map<String, Double> counts = new HashMap<>();
-            add(counts, e.title(), 3);
-            add(counts, String.join(" ", e.keywords()), 3);
-            add(counts, String.join(" ", e.symptoms()), 2);
-            add(counts, String.join(" ", e.signals()), 1);
-            add(counts, String.join(" ", e.categories()).replace('_', ' '), 2);
-            add(counts, e.body(), 1);
-            tf.add(counts);
-            for (String term : counts.keySet()) df.merge(term, 1, Integer::sum);
-            length[i] = counts.values().stream().mapToDouble(Double::doubleValue).sum();
-            total += length[i];
+        List<Map<String, Double>> counts = new ArrayList<>();
+        for (KnowledgeEntry e : entries) {
+            Map<String, Double> c = new HashMap<>();
+            add(c, e.title(), 3);
+            add(c, String.join(" ", e.keywords()), 3);
+            add(c, String.join(" ", e.symptoms()), 2);
+            add(c, String.join(" ", e.signals()), 1);
+            add(c, String.join(" ", e.categories()).replace('_', ' '), 2);
+            add(c, e.body(), 1);
+            counts.add(c);
         }
-        avgLength = entries.isEmpty() ? 1 : total / entries.size();
+        this.bm25 = new Bm25(counts);
     }
 
     /** Words every entry is about: in a query they only add noise ("CUDA OOM" matches everything). */
@@ -64,15 +55,9 @@ public final class LexicalIndex {
         }
         if (terms.isEmpty()) terms.addAll(tokens(query));
         List<Hit> hits = new ArrayList<>();
-        int n = entries.size();
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < entries.size(); i++) {
             double score = 0;
-            for (String t : terms) {
-                Double f = tf.get(i).get(t);
-                if (f == null) continue;
-                double idf = Math.log(1 + (n - df.get(t) + 0.5) / (df.get(t) + 0.5));
-                score += idf * f * (K1 + 1) / (f + K1 * (1 - B + B * length[i] / avgLength));
-            }
+            for (String t : terms) score += bm25.score(i, t);
             if (score > 0) hits.add(new Hit(entries.get(i), score));
         }
         hits.sort(Comparator.comparingDouble(Hit::score).reversed());

@@ -22,7 +22,6 @@ public final class Passages {
     /** A passage and how well it matched. */
     public record Hit(Passage passage, double score, int matched, List<String> terms) {}
 
-    private static final double K1 = 1.2, B = 0.75;
     private static final double ABOUT_WEIGHT = 3;
     /** Below this a hit is chance overlap ("memory", "card"): a single rare word scores about 2-3. */
     private static final double MIN_SCORE = 4.0;
@@ -39,26 +38,18 @@ public final class Passages {
             "withou", "tested", "test", "more", "less", "kind", "sort", "guess", "mean");
 
     private final List<Passage> passages;
-    private final List<Map<String, Double>> tf = new ArrayList<>();
-    private final Map<String, Integer> df = new HashMap<>();
-    private final double[] length;
-    private final double avgLength;
+    private final Bm25 bm25;
 
     public Passages(List<Passage> passages) {
         this.passages = List.copyOf(passages);
-        this.length = new double[passages.size()];
-        double total = 0;
-        for (int i = 0; i < passages.size(); i++) {
-            Passage p = passages.get(i);
-            Map<String, Double> counts = new HashMap<>();
-            for (String t : LexicalIndex.tokens(p.about())) counts.merge(t, ABOUT_WEIGHT, Double::sum);
-            for (String t : LexicalIndex.tokens(p.text())) counts.merge(t, 1.0, Double::sum);
-            tf.add(counts);
-            counts.keySet().forEach(t -> df.merge(t, 1, Integer::sum));
-            length[i] = counts.values().stream().mapToDouble(Double::doubleValue).sum();
-            total += length[i];
+        List<Map<String, Double>> counts = new ArrayList<>();
+        for (Passage p : passages) {
+            Map<String, Double> c = new HashMap<>();
+            for (String t : LexicalIndex.tokens(p.about())) c.merge(t, ABOUT_WEIGHT, Double::sum);
+            for (String t : LexicalIndex.tokens(p.text())) c.merge(t, 1.0, Double::sum);
+            counts.add(c);
         }
-        avgLength = passages.isEmpty() ? 1 : total / passages.size();
+        this.bm25 = new Bm25(counts);
     }
 
     /**
@@ -91,18 +82,14 @@ public final class Passages {
         Set<String> terms = new LinkedHashSet<>(LexicalIndex.tokens(question));
         terms.removeIf(t -> CHATTER.contains(t) || t.contains("_") && (CHATTER.contains(t.substring(0, t.indexOf('_')))
                 || CHATTER.contains(t.substring(t.indexOf('_') + 1))));
-        int n = passages.size();
         List<Hit> hits = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < passages.size(); i++) {
             double score = 0;
             int matched = 0;
             List<String> found = new ArrayList<>();
             for (String t : terms) {
-                Double f = tf.get(i).get(t);
-                if (f == null) continue;
-                int d = df.get(t);
-                score += Math.log(1 + (n - d + 0.5) / (d + 0.5)) * f * (K1 + 1)
-                        / (f + K1 * (1 - B + B * length[i] / avgLength));
+                if (!bm25.has(i, t)) continue;
+                score += bm25.score(i, t);
                 if (!t.contains("_")) matched++;
                 found.add(t);
             }

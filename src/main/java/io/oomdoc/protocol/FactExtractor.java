@@ -23,8 +23,8 @@ public final class FactExtractor {
     /**
      * One turn, read: {@code asserted} facts about the current setup (a negated switch is asserted off:
      * "checkpointing is off" → checkpointing=false), {@code negated} keys the user denied without giving a value
-     * ("not fp16" → precision, "I don't use deepspeed" → zero), {@code hypothetical} facts named only in a question,
-     * a what-if or someone else's suggestion.
+     * ("not fp16" → precision, "I don't use deepspeed" → zero), {@code hypothetical} facts named only in a
+     * question, a what-if or someone else's suggestion.
      */
     public record Reading(Facts asserted, Set<String> negated, Facts hypothetical) {
         public static final Reading EMPTY = new Reading(Facts.EMPTY, Set.of(), Facts.EMPTY);

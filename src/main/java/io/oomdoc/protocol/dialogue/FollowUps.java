@@ -122,13 +122,11 @@ final class FollowUps {
         } else if (Topics.find(Topics.glossary(), text).isPresent()) {
             var term = Topics.find(Topics.glossary(), text).get();
             out.add(Topics.explained(term));
-        } else if (KnowledgeSearch.answer(text, r).isPresent()) {
-            out.add(KnowledgeSearch.answer(text, r).get());
-            out.add(fix(r, 0, Messages.get("followup.first")));
         } else {
-            out.add(Messages.get("followup.default", label(r)));
+            var known = KnowledgeSearch.answer(text, r);
+            out.add(known.orElse(Messages.get("followup.default", label(r))));
             out.add(fix(r, 0, Messages.get("followup.first")));
-            out.add(Messages.get("followup.more"));
+            if (known.isEmpty()) out.add(Messages.get("followup.more"));
         }
         return String.join("\n", out);
     }

@@ -202,8 +202,7 @@ final class KnowledgeAnswers {
 
     /** The stacks to show, most specific first: named in the question, set as a fact, implied by the failure. */
     static List<String> stacksFor(String text, Facts facts, Report report) {
-        List<String> out = new ArrayList<>();
-        for (Object[] row : STACK_WORDS) if (((Pattern) row[1]).matcher(text).find()) out.add((String) row[0]);
+        List<String> out = new ArrayList<>(namedStacks(text));
         if (facts.framework() != null) out.add(facts.framework());
         if (report != null && !report.framework().equals("unknown")) out.add(report.framework());
         out.add("hf-trainer");

@@ -18,52 +18,41 @@ final class KnowledgeSearch {
     /** Passages of the entries the held report cites rank this much higher: the question is about that failure. */
     private static final double REPORT_BOOST = 1.4;
     private static final int SENTENCES = 2;
-    private static volatile Passages passages;
-    private static volatile Passages howTos;
     /** A how-to topic found by words rather than a keyword must match this well: one rare word is not enough. */
     private static final double HOWTO_MIN = 6.0;
 
     private KnowledgeSearch() {}
 
-    private static Passages passages() {
-        if (passages == null) {
-            synchronized (KnowledgeSearch.class) {
-                if (passages == null) {
-                    List<Passages.Passage> all = new ArrayList<>(Passages.of(KnowledgeBase.bundled()));
-                    for (Topics.Topic t : Topics.glossary()) {
-                        all.add(new Passages.Passage(t.kb(), t.name(), t.name() + " " + String.join(" ", t.keywords()),
-                                t.texts().get("text")));
-                    }
-                    for (Topics.Topic t : Topics.howTo()) {
-                        if (!t.note().isBlank()) all.add(new Passages.Passage(t.kb(), t.name(), t.name() + " "
-                                + String.join(" ", t.keywords()), t.note()));
-                    }
-                    passages = new Passages(all);
-                }
+    /** Built on first use (class-holder idiom): a session that never asks such a question never pays for it. */
+    private static final class Knowledge {
+        static final Passages ALL = build();
+
+        private static Passages build() {
+            List<Passages.Passage> all = new ArrayList<>(Passages.of(KnowledgeBase.bundled()));
+            for (Topics.Topic t : Topics.glossary()) all.add(new Passages.Passage(t.kb(), t.name(), about(t),
+                    t.texts().get("text")));
+            for (Topics.Topic t : Topics.howTo()) {
+                if (!t.note().isBlank()) all.add(new Passages.Passage(t.kb(), t.name(), about(t), t.note()));
             }
+            return new Passages(all);
         }
-        return passages;
     }
+
+    /** The how-to topics as passages: name and keywords, then the note and every snippet. */
+    private static final class HowTos {
+        static final Passages ALL = new Passages(Topics.howTo().stream().map(t -> new Passages.Passage(t.name(),
+                t.name(), about(t), t.note() + " " + String.join(" ", t.texts().values()))).toList());
+    }
+
+    private static String about(Topics.Topic t) { return t.name() + " " + String.join(" ", t.keywords()); }
 
     /**
      * The how-to topic whose name, keywords, note and snippets share the most with a question that names no keyword
      * ("how do I get the trainer to push preds to the cpu as it goes" is eval accumulation).
      */
     static Optional<Topics.Topic> howTo(String question, String stack) {
-        if (howTos == null) {
-            synchronized (KnowledgeSearch.class) {
-                if (howTos == null) {
-                    List<Passages.Passage> all = new ArrayList<>();
-                    for (Topics.Topic t : Topics.howTo()) {
-                        all.add(new Passages.Passage(t.name(), t.name(), t.name() + " " + String.join(" ",
-                                t.keywords()), t.note() + " " + String.join(" ", t.texts().values())));
-                    }
-                    howTos = new Passages(all);
-                }
-            }
-        }
         // With a stack named, only topics that have its snippet count, and a weaker match will do.
-        for (var h : howTos.search(question, Set.of(), 1, Topics.howTo().size())) {
+        for (var h : HowTos.ALL.search(question, Set.of(), 1, Topics.howTo().size())) {
             if (h.score() < (stack == null ? HOWTO_MIN : HOWTO_MIN / 2)) break;
             var topic = Topics.howTo().stream().filter(t -> t.name().equals(h.passage().kb())).findFirst();
             if (topic.isPresent() && (stack == null || topic.get().texts().containsKey(stack))) return topic;
@@ -73,7 +62,7 @@ final class KnowledgeSearch {
 
     /** The knowledge's answer to the question, or empty when nothing in it is close. */
     static Optional<String> answer(String question, Report report) {
-        return passages().best(question, cited(report), REPORT_BOOST)
+        return Knowledge.ALL.best(question, cited(report), REPORT_BOOST)
                 .map(h -> Passages.excerpt(h.passage(), question, SENTENCES) + " [" + h.passage().kb() + ": "
                         + h.passage().title() + "]");
     }

@@ -38,16 +38,7 @@ public final class Topics {
 
     /** The topic whose keyword occurs in the text, preferring the longest keyword (most specific). */
     public static Optional<Topic> find(List<Topic> topics, String text) {
-        String lower = normal(text);
-        Topic best = null;
-        int bestLen = 0;
-        for (Topic t : topics) {
-            for (String k : t.keywords()) {
-                String key = normal(k);
-                if (key.length() > bestLen && containsWord(lower, key)) { best = t; bestLen = key.length(); }
-            }
-        }
-        return Optional.ofNullable(best);
+        return findAll(topics, text).stream().findFirst();
     }
 
     /** A glossary term as an answer: its name first, so the reply says what it explains, then the entry it is from. */

@@ -10,7 +10,8 @@ public final class Kills {
             + "|oom[-_ ]kill|out of memory: killed process|\\boom killer\\b|killed process \\d+");
 
     /**
-     * Weaker: a kill named in prose ("it just says killed", "error code -9", "被kill了"); a failure, not yet its cause.
+     * Weaker: a kill named in prose ("it just says killed", "error code -9", "被kill了"); a failure, not yet its
+     * cause.
      */
     private static final Pattern MENTION = Pattern.compile("(?i)\\bkill(?:ed|s)?\\b|error code -9|被\\s*kill|oom[- "
             + "]?kill");
