@@ -116,7 +116,7 @@ public final class Conversation {
             case NEW_FAILURE -> newFailure(text, read);
             case ANSWER -> answerPending(text);
             case CORRECTION -> correction(read);
-            case STATEMENT -> statement(read);
+            case STATEMENT -> statement(text, read);
             case WHAT_IF -> {
                 // "and zero 3?" after a what-if states its value without an "if": still a hypothesis, not a fact.
                 FactExtractor.Reading r = read.hypothetical().isEmpty() && lastChange != null
@@ -131,7 +131,7 @@ public final class Conversation {
                     facts, report),
                     learn(read));
             case EXPLAIN -> Answer.text(Intent.EXPLAIN, KnowledgeAnswers.explain(text, withContext(text,
-                    Topics.glossary()), report),
+                    Topics.glossary()), facts, report),
                     learn(read));
             case FOLLOW_UP -> followUp(text, read);
             case SMALL_TALK -> Answer.text(Intent.SMALL_TALK, smallTalk(text), facts);
@@ -241,13 +241,27 @@ public final class Conversation {
         return Answer.text(Intent.CORRECTION, sb.toString(), facts);
     }
 
-    private Answer statement(FactExtractor.Reading read) {
+    /**
+     * A statement is noted; when it bears on the failure held ("the card has 12 GB", "fp16 and bf16 are commented
+     * out") the diagnosis is run again with it, and the knowledge closest to what was said follows.
+     */
+    private Answer statement(String text, FactExtractor.Reading read) {
         learn(read);
-        String fit = BudgetAnswers.summary(facts);
-        String noted = Messages.get("noted", describe(read.asserted()));
+        java.util.List<String> out = new java.util.ArrayList<>();
+        out.add(Messages.get("noted", describe(read.asserted())));
+        if (report != null && failureText != null && !read.asserted().isEmpty()) {
+            String before = report.category();
+            report = diagnoser().diagnose(LogText.of(failureText), failureText, CodeEvidence.facts(scan).merge(facts),
+                    null, CodeEvidence.from(scan));
+            if (!report.category().equals(before)) out.add(Messages.get("still.cause",
+                    report.category().replace('_', ' ')));
+        }
         var term = Topics.find(Topics.glossary(), lastText);
-        if (term.isPresent()) noted += "\n" + Topics.explained(term.get());
-        return Answer.text(Intent.STATEMENT, fit == null ? noted : noted + "\n" + fit, facts);
+        if (term.isPresent()) out.add(Topics.explained(term.get()));
+        else KnowledgeSearch.answer(text, report, KnowledgeAnswers.engines(facts, report)).ifPresent(out::add);
+        String fit = BudgetAnswers.summary(facts);
+        if (fit != null) out.add(fit);
+        return Answer.text(Intent.STATEMENT, String.join("\n", out), facts);
     }
 
     /** A what-if or fit answer; when an input is missing, the question is kept and asked back. */

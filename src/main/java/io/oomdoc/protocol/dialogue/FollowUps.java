@@ -77,7 +77,7 @@ final class FollowUps {
             boolean nano = facts.model() != null && facts.model().startsWith("nanochat");
             return Messages.get("followup.science") + (nano ? "\n" + Messages.get("followup.science.nanochat") : "");
         }
-        if (r == null) return KnowledgeSearch.answer(text, null).orElse(Messages.get("followup.noreport"));
+        if (r == null) return KnowledgeSearch.answer(text, null, KnowledgeAnswers.engines(facts, null)).orElse(Messages.get("followup.noreport"));
         List<String> out = new ArrayList<>();
         if (EXPANDABLE.matcher(text).find() && r.numbers().get("reserved_unallocated_bytes") instanceof Number idle
                 && r.numbers().get("tried_bytes") instanceof Number tried) {
@@ -116,14 +116,14 @@ final class FollowUps {
         } else if (FIRST.matcher(text).find()) {
             out.add(fix(r, 0, Messages.get("followup.first")));
         } else if (WHY.matcher(text).find()) {
-            var known = KnowledgeSearch.answer(text, r);
+            var known = KnowledgeSearch.answer(text, r, KnowledgeAnswers.engines(facts, r));
             out.add(firstSentences(r.sections().rootCause(), known.isPresent() ? 1 : 2));
             known.ifPresent(out::add);
         } else if (Topics.find(Topics.glossary(), text).isPresent()) {
             var term = Topics.find(Topics.glossary(), text).get();
             out.add(Topics.explained(term));
         } else {
-            var known = KnowledgeSearch.answer(text, r);
+            var known = KnowledgeSearch.answer(text, r, KnowledgeAnswers.engines(facts, r));
             out.add(known.orElse(Messages.get("followup.default", label(r))));
             out.add(fix(r, 0, Messages.get("followup.first")));
             if (known.isEmpty()) out.add(Messages.get("followup.more"));

@@ -85,12 +85,12 @@ final class KnowledgeAnswers {
         return String.join("\n", lines);
     }
 
-    static String explain(String text, String withContext, Report report) {
+    static String explain(String text, String withContext, Facts facts, Report report) {
         String math = arithmetic(text);
         String blocks = blocks(withContext);
         String shape = shape(text);
         String extra = shape != null ? shape : math != null ? math : blocks;
-        String base = explainTerm(text, withContext, report);
+        String base = explainTerm(text, withContext, facts, report);
         return extra == null ? base : extra + "\n" + base;
     }
 
@@ -152,15 +152,15 @@ final class KnowledgeAnswers {
      * A term the question names is explained from the glossary; otherwise the knowledge's closest passage answers it;
      * only then does a term named in the turns before stand in (the question "why so big?" is about it).
      */
-    static String explainTerm(String question, String withContext, Report report) {
+    static String explainTerm(String question, String withContext, Facts facts, Report report) {
         var term = Topics.find(Topics.glossary(), question);
         if (term.isEmpty()) {
-            var found = KnowledgeSearch.answer(question, report);
+            var found = KnowledgeSearch.answer(question, report, engines(facts, report));
             if (found.isPresent()) return found.get();
             term = Topics.find(Topics.glossary(), withContext);
         }
         if (term.isEmpty()) return report == null ? Messages.get("explain.unknown") : FollowUps.answer(question,
-                report, Facts.EMPTY);
+                report, facts);
         String out = Topics.explained(term.get());
         String figures = figures(term.get().name(), report);
         return figures == null ? out : out + "\n" + figures;
@@ -207,6 +207,18 @@ final class KnowledgeAnswers {
         if (report != null && !report.framework().equals("unknown")) out.add(report.framework());
         out.add("hf-trainer");
         out.add("pytorch");
+        return out.stream().distinct().toList();
+    }
+
+    /**
+     * The stacks the session is about (a fact or the failure's framework), as words that steer a knowledge search;
+     * plain PyTorch is left out: nearly every passage is about it.
+     */
+    static List<String> engines(Facts facts, Report report) {
+        List<String> out = new ArrayList<>();
+        if (facts.framework() != null) out.add(facts.framework());
+        if (report != null) out.add(report.framework());
+        out.removeIf(s -> s.equals("pytorch") || s.equals("unknown"));
         return out.stream().distinct().toList();
     }
 

@@ -20,6 +20,8 @@ final class KnowledgeSearch {
     private static final int SENTENCES = 2;
     /** A how-to topic found by words rather than a keyword must match this well: one rare word is not enough. */
     private static final double HOWTO_MIN = 6.0;
+    /** A second passage is shown when it scores at least this share of the best one. */
+    private static final double SECOND = 0.8;
 
     private KnowledgeSearch() {}
 
@@ -34,6 +36,8 @@ final class KnowledgeSearch {
             for (Topics.Topic t : Topics.howTo()) {
                 if (!t.note().isBlank()) all.add(new Passages.Passage(t.kb(), t.name(), about(t), t.note()));
             }
+            for (Topics.Topic t : Topics.notes()) all.add(new Passages.Passage(t.kb(), t.name(),
+                    about(t) + " " + t.texts().getOrDefault("stacks", ""), t.texts().get("text")));
             return new Passages(all);
         }
     }
@@ -62,9 +66,32 @@ final class KnowledgeSearch {
 
     /** The knowledge's answer to the question, or empty when nothing in it is close. */
     static Optional<String> answer(String question, Report report) {
-        return Knowledge.ALL.best(question, cited(report), REPORT_BOOST)
-                .map(h -> Passages.excerpt(h.passage(), question, SENTENCES) + " [" + h.passage().kb() + ": "
-                        + h.passage().title() + "]");
+        return answer(question, report, List.of());
+    }
+
+    /**
+     * The knowledge's answer to a question asked about a stack ("what does 3/62 mean" with Ollama held): the stacks
+     * count as words of the question, so a note about that engine wins over a general one. A second passage from
+     * another source follows when it is nearly as close: a question often spans two notes.
+     */
+    static Optional<String> answer(String question, Report report, List<String> stacks) {
+        String query = stacks.isEmpty() ? question : question + " " + String.join(" ", stacks);
+        List<Passages.Hit> hits = Knowledge.ALL.search(query, cited(report), REPORT_BOOST, 4);
+        if (hits.isEmpty()) return Optional.empty();
+        Passages.Hit best = hits.get(0);
+        StringBuilder sb = new StringBuilder(quote(best, question));
+        for (Passages.Hit h : hits.subList(1, hits.size())) {
+            if (h.score() < SECOND * best.score()) break;
+            if (h.passage().title().equals(best.passage().title())) continue;
+            sb.append('\n').append(quote(h, question));
+            break;
+        }
+        return Optional.of(sb.toString());
+    }
+
+    private static String quote(Passages.Hit h, String question) {
+        return Passages.excerpt(h.passage(), question, SENTENCES) + " [" + h.passage().kb() + ": "
+                + h.passage().title() + "]";
     }
 
     private static Set<String> cited(Report report) {

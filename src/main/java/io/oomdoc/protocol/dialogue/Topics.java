@@ -23,6 +23,7 @@ public final class Topics {
 
     private static volatile List<Topic> howTo;
     private static volatile List<Topic> glossary;
+    private static volatile List<Topic> notes;
 
     private Topics() {}
 
@@ -34,6 +35,15 @@ public final class Topics {
     public static List<Topic> glossary() {
         if (glossary == null) glossary = read("knowledge/dialogue/glossary.yaml", "term");
         return glossary;
+    }
+
+    /**
+     * Expert notes (knowledge/dialogue/notes.yaml): facts from documentation and threads that answer the questions
+     * people ask, searched as passages only. {@code texts} holds "text" and "stacks" (the stacks a note is about).
+     */
+    public static List<Topic> notes() {
+        if (notes == null) notes = read("knowledge/dialogue/notes.yaml", "note");
+        return notes;
     }
 
     /** The topic whose keyword occurs in the text, preferring the longest keyword (most specific). */
@@ -102,6 +112,11 @@ public final class Topics {
                 Map<String, String> texts = new LinkedHashMap<>();
                 n.path("snippets").properties().forEach(e -> texts.put(e.getKey(), e.getValue().asText()));
                 if (n.has("text")) texts.put("text", n.path("text").asText());
+                if (n.has("stacks")) {
+                    List<String> st = new ArrayList<>();
+                    n.path("stacks").forEach(x -> st.add(x.asText()));
+                    texts.put("stacks", String.join(" ", st));
+                }
                 out.add(new Topic(n.path(nameField).asText(), List.copyOf(kw), n.path("kb").asText(""),
                         n.path("note").asText(""),
                         java.util.Collections.unmodifiableMap(texts)));
