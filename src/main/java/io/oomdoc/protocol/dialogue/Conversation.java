@@ -253,7 +253,7 @@ public final class Conversation {
             String before = report.category();
             report = diagnoser().diagnose(LogText.of(failureText), failureText, CodeEvidence.facts(scan).merge(facts),
                     null, CodeEvidence.from(scan));
-            if (!report.category().equals(before)) out.add(Messages.get("still.cause",
+            if (!report.category().equals(before)) out.add(Messages.get("now.cause",
                     report.category().replace('_', ' ')));
         }
         var term = Topics.find(Topics.glossary(), lastText);

@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
 final class FollowUps {
     private static final Pattern IS_MEMORY = Pattern.compile("(?i)\\b(?:is|was) (?:it|this|that) (?:a |an "
             + ")?(?:memory|oom|vram|ram)"
-            + "|(?:memory|oom) (?:problem|issue|related)|so (?:is|it'?s) (?:it )?(?:memory|oom)");
+            + "|(?:memory|oom) (?:problem|issue|related)|so (?:is|it'?s) (?:it )?(?:memory|oom)"
+            + "|(?:it'?s|it is|is it|so) not (?:the |a )?(?:gpu|vram|card|cuda)\\b|not (?:a )?(?:gpu|vram|cuda) "
+            + "(?:problem|issue|memory)");
     private static final Pattern OTHERS = Pattern.compile("(?i)something else|another (?:process|job)|other "
             + "(?:process|job)|zombie"
             + "|on the (?:card|gpu)|who (?:is )?(?:using|holding)|someone else");
@@ -24,7 +26,12 @@ final class FollowUps {
                     + "|training|convergence)"
             + "|make (?:the )?(?:model|results?|training) worse|hurt (?:the )?(?:model|accuracy|quality|results?)"
                     + "|worse (?:model|results)");
-    private static final Pattern NEXT = Pattern.compile("(?i)still (?:oom|fails|failing|crash|out of memory|get)"
+    /** "I already pass eval_accumulation_steps=10": the knob named is tried; the answer is the rung after it. */
+    private static final Pattern ALREADY = Pattern.compile("(?i)\\balready (?:\\w+ )?(?:use|using|pass|set|have"
+            + "|had|tried|reduced|lowered|enabled|turned|added|did|do|run)|same (?:error|problem|oom|thing|result)"
+            + "|(?:did|made) no difference|no difference");
+    private static final Pattern NEXT = Pattern.compile("(?i)still (?:oom|fails|failing|crash|out of memory|get"
+            + "|dies|happens)"
             + "|didn'?t (?:help|work|fix)"
             + "|doesn'?t (?:help|work)|not (?:enough|working)|what (?:else|next)|next step|anything else|other "
                     + "options?");
@@ -102,6 +109,9 @@ final class FollowUps {
         } else if (Topics.find(Topics.glossary(), text).isPresent() && !FIRST.matcher(text).find()) {
             var term = Topics.find(Topics.glossary(), text).get();
             out.add(Topics.explained(term));
+        } else if (ALREADY.matcher(text).find()) {
+            out.add(nextAfterTried(text, r));
+            KnowledgeSearch.answer(text, r, KnowledgeAnswers.engines(facts, r)).ifPresent(out::add);
         } else if (heldFix(text, r) != null) {
             Report.Fix f = heldFix(text, r);
             out.add(Messages.get("followup.fix", f.title(), f.kb()) + "\n    " + f.after().replace("\n", "\n    "));
@@ -109,6 +119,7 @@ final class FollowUps {
             Report.Fix tried = heldFix(text, r);
             int next = tried == null ? 1 : r.fixes().indexOf(tried) + 1;
             out.add(fix(r, next, Messages.get("followup.next")));
+            KnowledgeSearch.answer(text, r, KnowledgeAnswers.engines(facts, r)).ifPresent(out::add);
         } else if (VERIFY.matcher(text).find()) {
             out.add(r.sections().verification());
         } else if (SURE.matcher(text).find()) {
@@ -129,6 +140,20 @@ final class FollowUps {
             if (known.isEmpty()) out.add(Messages.get("followup.more"));
         }
         return String.join("\n", out);
+    }
+
+    /** The first rung whose knob the user has not said they tried: the batch when they reduced it, the fix named. */
+    private static String nextAfterTried(String text, Report r) {
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        Report.Fix tried = heldFix(text, r);
+        boolean batchTried = lower.matches("(?s).*\\b(?:batch|micro-?batch|bs)\\b.*");
+        for (int i = 0; i < r.fixes().size(); i++) {
+            Report.Fix f = r.fixes().get(i);
+            String all = (f.title() + " " + f.after()).toLowerCase(java.util.Locale.ROOT);
+            if (f == tried || batchTried && all.contains("batch") && !all.contains("eval")) continue;
+            return fix(r, i, Messages.get("followup.next"));
+        }
+        return Messages.get("followup.nofix");
     }
 
     private static String fix(Report r, int i, String head) {

@@ -40,6 +40,23 @@ final class KnowledgeSearch {
                     about(t) + " " + t.texts().getOrDefault("stacks", ""), t.texts().get("text")));
             return new Passages(all);
         }
+
+        /** Each note's stacks, by its title. */
+        static final java.util.Map<String, Set<String>> NOTE_STACKS = noteStacks();
+
+        private static java.util.Map<String, Set<String>> noteStacks() {
+            java.util.Map<String, Set<String>> m = new java.util.HashMap<>();
+            for (Topics.Topic t : Topics.notes()) {
+                String st = t.texts().getOrDefault("stacks", "").strip();
+                if (!st.isEmpty()) m.put(t.name(), Set.of(st.split("\\s+")));
+            }
+            // A how-to note whose snippets are all for engines (nanochat, vLLM) is about those engines too.
+            for (Topics.Topic t : Topics.howTo()) {
+                Set<String> st = new HashSet<>(t.texts().keySet());
+                if (!st.isEmpty() && !st.contains("pytorch") && !st.contains("hf-trainer")) m.putIfAbsent(t.name(), st);
+            }
+            return m;
+        }
     }
 
     /** The how-to topics as passages: name and keywords, then the note and every snippet. */
@@ -76,7 +93,10 @@ final class KnowledgeSearch {
      */
     static Optional<String> answer(String question, Report report, List<String> stacks) {
         String query = stacks.isEmpty() ? question : question + " " + String.join(" ", stacks);
-        List<Passages.Hit> hits = Knowledge.ALL.search(query, cited(report), REPORT_BOOST, 4);
+        Set<String> context = new HashSet<>(stacks);
+        context.addAll(KnowledgeAnswers.namedStacks(question));
+        List<Passages.Hit> hits = onStack(Knowledge.ALL.search(query, cited(report), REPORT_BOOST, CANDIDATES),
+                context);
         if (hits.isEmpty()) return Optional.empty();
         Passages.Hit best = hits.get(0);
         StringBuilder sb = new StringBuilder(quote(best, question));
@@ -88,6 +108,32 @@ final class KnowledgeSearch {
         }
         return Optional.of(sb.toString());
     }
+
+    /**
+     * A note about one engine (vLLM's share of the card) answers a question about another badly: notes whose stacks
+     * the conversation has not named count for less.
+     */
+    private static List<Passages.Hit> onStack(List<Passages.Hit> hits, Set<String> context) {
+        Set<String> ctx = new HashSet<>();
+        for (String c : context) ctx.add(ALIAS.getOrDefault(c, c));
+        List<Passages.Hit> out = new ArrayList<>();
+        for (Passages.Hit h : hits) {
+            Set<String> own = Knowledge.NOTE_STACKS.get(h.passage().title());
+            boolean off = own != null && !own.contains("any") && own.stream().noneMatch(x -> ctx.contains(
+                    ALIAS.getOrDefault(x, x)));
+            out.add(off ? new Passages.Hit(h.passage(), h.score() * OFF_STACK, h.matched(), h.terms()) : h);
+        }
+        out.sort(java.util.Comparator.comparingDouble(Passages.Hit::score).reversed());
+        out.removeIf(h -> h.score() < MIN_AFTER);
+        return out;
+    }
+
+    /** Spellings of one stack in the notes and in the facts. */
+    private static final java.util.Map<String, String> ALIAS = java.util.Map.of("ollama", "llamacpp", "trl",
+            "hf-trainer", "peft", "hf-trainer", "unsloth", "hf-trainer", "transformers", "hf-trainer");
+    private static final double OFF_STACK = 0.6;
+    private static final double MIN_AFTER = 4.0;
+    private static final int CANDIDATES = 8;
 
     private static String quote(Passages.Hit h, String question) {
         return Passages.excerpt(h.passage(), question, SENTENCES) + " [" + h.passage().kb() + ": "

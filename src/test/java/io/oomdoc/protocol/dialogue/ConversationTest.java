@@ -204,4 +204,29 @@ class ConversationTest {
         Answer a = c.respond("could it just be one batch with a much longer input instead of a leak?");
         assertEquals(Intent.FOLLOW_UP, a.intent());
     }
+
+    @Test
+    void aFixTheUserAlreadyTriedIsNotOfferedAgain() {
+        c.respond(Fixtures.text("traces/segtoolbox-backward-1x-cached.txt"));
+        Answer a = c.respond("i already reduced the batch size and it's the same error");
+        assertEquals(Intent.FOLLOW_UP, a.intent());
+        assertTrue(a.text().startsWith("Next rung:"), a.text());
+        assertFalse(a.text().lines().findFirst().orElse("").toLowerCase().contains("batch"), a.text());
+    }
+
+    @Test
+    void aQuestionThatSaysItIsNotTheGpuIsAnsweredWithWhereTheMemoryIs() {
+        c.respond("the job dies while loading the model: Killed");
+        Answer a = c.respond("so it's not the gpu? the card is barely touched when it dies");
+        assertEquals(Intent.FOLLOW_UP, a.intent());
+        assertTrue(a.text().contains("RAM"), a.text());
+    }
+
+    @Test
+    void aStatementAboutTheFailureHeldGetsKnowledgeNotJustANote() {
+        c.respond(Fixtures.text("traces/vllm-10517-max-model-len-kv.txt"));
+        Answer a = c.respond("the other processes on the card take about 15G");
+        assertTrue(a.text().lines().count() > 1, a.text());
+        assertTrue(a.text().lines().count() <= 12, a.text());
+    }
 }
