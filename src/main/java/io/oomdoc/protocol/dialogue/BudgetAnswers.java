@@ -92,7 +92,10 @@ final class BudgetAnswers {
         if (LENGTH_Q.matcher(text).find()) return longest(text, f);
         String missing = missing(f, true);
         if ("seq".equals(missing)) return fixedCostThenAsk(f);
-        if (missing != null) return ask(missing);
+        if (missing != null) {
+            String known = beforeAsking(text, f, report);
+            return known == null ? ask(missing) : new Result(known + "\n" + Messages.get("ask." + missing), missing);
+        }
         Setup s = SetupFromFacts.from(f).orElseThrow();
         long gpu = f.gpuMemBytes();
         int target = s.batch() > 0 ? s.batch() : 1;
@@ -232,7 +235,8 @@ final class BudgetAnswers {
         String line = Messages.get("fit.fixed", name(s), Bytes.human(fixed), Math.max(1, s.gpus()),
                 Bytes.human(f.gpuMemBytes()), fixed < f.gpuMemBytes() ? Messages.get("fit.fixed.room",
                         Bytes.human(f.gpuMemBytes() - fixed)) : Messages.get("fit.fixed.over"));
-        return new Result(line + "\n" + Messages.get("ask.seq"), "seq");
+        String perParam = perParameter(s);
+        return new Result(line + (perParam == null ? "" : "\n" + perParam) + "\n" + Messages.get("ask.seq"), "seq");
     }
 
     private static final Pattern TO_NUMBER = Pattern.compile("(?i)(?:down to|drop (?:it )?to|reduce (?:it )?to|go "
@@ -252,6 +256,36 @@ final class BudgetAnswers {
     private static boolean nanochat(Setup s) { return s.model().name().startsWith("nanochat"); }
 
     private static String name(Setup s) { return s.model().name(); }
+
+    /**
+     * What can be said before the missing input is given: the states' size per parameter when the model is known
+     * (the card is not needed for it), and the knowledge's answer to the question ("how do I estimate what ZeRO-3
+     * offload needs").
+     */
+    private static String beforeAsking(String text, Facts f, Report report) {
+        List<String> out = new ArrayList<>();
+        var setup = SetupFromFacts.from(f);
+        if (setup.isPresent() && setup.get().mode() != Setup.Mode.INFER) {
+            String perParam = perParameter(setup.get());
+            if (perParam != null) out.add(perParam);
+        }
+        KnowledgeSearch.answer(text, report, KnowledgeAnswers.engines(f, report)).ifPresent(out::add);
+        return out.isEmpty() ? null : String.join("\n", out);
+    }
+
+    /**
+     * The arithmetic an expert does first: bytes per parameter of the fixed cost on one unsharded copy, times the
+     * parameters, then what sharding over the GPUs leaves on each.
+     */
+    private static String perParameter(Setup s) {
+        Budget one = new BudgetEngine().estimate(s.withBatch(1).withGpus(1), null);
+        long params = one.params();
+        if (params <= 0) return null;
+        long all = fixedCost(one);
+        return Messages.get("fit.perparam", String.format(Locale.ROOT, "%.1f", (double) all / params),
+                String.format(Locale.ROOT, "%.2fB", params / 1e9), Bytes.human(all),
+                String.format(Locale.ROOT, "%.0f GB", all / 1e9));
+    }
 
     private static long fixedCost(Budget b) {
         Budget.Terms t = b.perGpuBytes();

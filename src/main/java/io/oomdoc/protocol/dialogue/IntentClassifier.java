@@ -59,9 +59,9 @@ public final class IntentClassifier {
                     + "|which model fits"
             + "|--device-batch-size.{0,30}\\?|(?:what|which) (?:--)?device[-_ ]batch"
             + "|(?:minimum|smallest|cheapest|least) (?:gpu |hardware )?(?:setup|config\\w*|cards?|gpus?|hardware|vram)"
-            + "|(?:max[_ ]model[_ ]len|max[_ ]seq(?:uence)?[_ ]len(?:gth)?|context(?: length| size)?|sequence length"
-                    + "|seq)[^?]{0,40}"
-            + "(?:fits?\\b|would fit|will fit|can i)"
+            + "|(?:max[-_ ]model[-_ ]len|max[-_ ]seq(?:uence)?[-_ ]len(?:gth)?|context(?: length| size| window)?"
+                    + "|sequence length|seq)[^?]{0,40}"
+            + "(?:fits?\\b|would fit|will fit|can i|could i|can we|could we)"
             + "|(?:longest|largest|max(?:imum)?) [^?]{0,40}(?:fits?\\b|would fit)");
     private static final Pattern THANKS = Pattern.compile("(?i)\\b(?:thanks?|thank you|thx|cheers)\\b|\\b(?:works"
             + "|worked|working) now\\b"
@@ -127,6 +127,11 @@ public final class IntentClassifier {
             + "|(?i)[,.;:!]\\s*(?:so |but |then )?(?:why|how (?:does|do|is|can|come|much)|what (?:eats|takes|uses"
             + "|fills|holds))\\b[^.]*$|(?i)\\bwhy\\W*$");
 
+    /** "how do I estimate what ZeRO-3 offload needs": a sizing question, answered by the budget, not a snippet. */
+    private static final Pattern ESTIMATE = Pattern.compile("(?i)\\bhow (?:do|can|would|should) (?:i|we|you) "
+            + "(?:estimate|calculate|compute|work out|size|predict)\\b|\\bhow much (?:cpu |host |system |gpu )?"
+            + "(?:ram|memory|vram) (?:do|does|would|will) .{0,40}\\bneed");
+
     public Intent classify(Signals s) {
         String t = s.text().strip();
         boolean question = QUESTION.matcher(t).find();
@@ -144,6 +149,7 @@ public final class IntentClassifier {
         if (s.holdsFailure() && ANOTHER_CAUSE.matcher(t).find()) return Intent.FOLLOW_UP;
         if (s.holdsFailure() && HELPS.matcher(t).find() && !EXPLICIT_WHAT_IF.matcher(t).find()) return Intent.FOLLOW_UP;
         boolean why = WHY_FIRST.matcher(t).find();
+        if (ESTIMATE.matcher(t).find()) return Intent.FIT;
         if (HOW_TO.matcher(t).find() || CAN_I.matcher(t).find() && !why && !FIT.matcher(t).find()) return Intent.HOW_TO;
         if (FIT.matcher(t).find() && !WHAT_IF_LEAD.matcher(t).find() && !EXPLICIT_WHAT_IF.matcher(t).find() && !why)
             return Intent.FIT;
