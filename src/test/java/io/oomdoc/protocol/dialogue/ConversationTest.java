@@ -229,4 +229,13 @@ class ConversationTest {
         assertTrue(a.text().lines().count() > 1, a.text());
         assertTrue(a.text().lines().count() <= 12, a.text());
     }
+
+    @Test
+    void aSizingQuestionWithoutTheCardStatesTheBytesPerParameterBeforeAskingForIt() {
+        c.respond("full fine-tune of llama-2-7b with deepspeed zero-3 and the optimizer offloaded");
+        Answer a = c.respond("how do i estimate what zero3 offload needs for a 7b");
+        assertEquals(Intent.FIT, a.intent());
+        assertTrue(a.text().contains("bytes per parameter"), a.text());
+        assertTrue(c.pendingKey().startsWith("gpu"), a.text());
+    }
 }
