@@ -45,10 +45,14 @@ final class KnowledgeAnswers {
         if (topic.isEmpty()) topic = Topics.find(Topics.howTo(), withContext);
         else text = question;
         // "how do I reduce the batch in vllm?": a topic without a snippet for the stack named gives way to one with it.
-        List<String> namedStacks = namedStacks(question);
+        // A serving engine named beside a training stack ("runs with plain transformers, but with vllm …") is the
+        // subject: the comparison is what the user left.
+        List<String> namedStacks = new ArrayList<>(namedStacks(question));
+        namedStacks.sort(java.util.Comparator.comparing(st -> !io.oomdoc.protocol.Stacks.serving(st)));
         if (topic.isPresent() && !namedStacks.isEmpty()
-                && namedStacks.stream().noneMatch(topic.get().texts()::containsKey)) {
+                && !topic.get().texts().containsKey(namedStacks.get(0))) {
             var forStack = KnowledgeSearch.howTo(question, namedStacks.get(0));
+            if (forStack.isEmpty()) forStack = engineTopic(namedStacks.get(0));
             if (forStack.isPresent()) { topic = forStack; named = List.of(); }
         }
         if (topic.isEmpty()) return Messages.get("howto.unknown");
@@ -83,6 +87,16 @@ final class KnowledgeAnswers {
         }
         if (!t.note().isBlank()) lines.add(t.note() + " [" + t.kb() + "]");
         return String.join("\n", lines);
+    }
+
+    /**
+     * An engine's own memory topic ("vllm memory settings"): the answer to "is there a parameter for this in vllm?"
+     * when nothing closer has a snippet for that engine.
+     */
+    private static java.util.Optional<Topics.Topic> engineTopic(String stack) {
+        if (!io.oomdoc.protocol.Stacks.serving(stack)) return java.util.Optional.empty();
+        return Topics.howTo().stream().filter(t -> t.texts().containsKey(stack)
+                && t.name().replace(".", "").startsWith(stack)).findFirst();
     }
 
     static String explain(String text, String withContext, Facts facts, Report report) {
