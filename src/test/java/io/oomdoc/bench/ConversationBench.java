@@ -12,7 +12,7 @@ import java.util.TreeMap;
 
 /**
  * Plays every conversation transcript through the engine and prints the turns that do not hold.
- * Run: bench/run.sh ConversationBench [-v] [--heldout]. With --heldout it plays src/test/resources/conversations_heldout
+ * Run: bench/run.sh ConversationBench [-v] [--heldout|--heldout-dev|--heldout2]. With --heldout it plays src/test/resources/conversations_heldout
  * and prints only the totals: that set is never tuned on, so its failing turns are not shown.
  */
 public final class ConversationBench {
@@ -20,8 +20,11 @@ public final class ConversationBench {
         boolean verbose = List.of(args).contains("-v");
         boolean heldOut = List.of(args).contains("--heldout");
         boolean heldOutDev = List.of(args).contains("--heldout-dev");
-        var transcripts = heldOut || heldOutDev ? Transcripts.all(HELD_OUT).stream()
-                .filter(t -> developmentHalf(t.file()) == heldOutDev).toList() : Transcripts.all();
+        boolean second = List.of(args).contains("--heldout2");
+        heldOut |= second;
+        var transcripts = second ? Transcripts.all(HELD_OUT_2) : heldOut || heldOutDev
+                ? Transcripts.all(HELD_OUT).stream().filter(t -> developmentHalf(t.file()) == heldOutDev).toList()
+                : Transcripts.all();
         List<Transcripts.Verdict> all = new ArrayList<>();
         for (var t : transcripts) {
             Conversation c = new Conversation();
@@ -45,6 +48,9 @@ public final class ConversationBench {
     }
 
     private static final java.nio.file.Path HELD_OUT = java.nio.file.Path.of("src/test/resources/conversations_heldout");
+    /** A second blind set (44 conversations, written 2026-11-25 from other threads): only ever scored, whole. */
+    private static final java.nio.file.Path HELD_OUT_2 =
+            java.nio.file.Path.of("src/test/resources/conversations_heldout2");
 
     /**
      * The held-out set is split by the repository of each file's source thread: one half may be read to find what
