@@ -12,7 +12,7 @@ import java.util.TreeMap;
 
 /**
  * Plays every conversation transcript through the engine and prints the turns that do not hold.
- * Run: bench/run.sh ConversationBench [-v] [--heldout|--heldout-dev|--heldout2]. With --heldout it plays src/test/resources/conversations_heldout
+ * Run: bench/run.sh ConversationBench [-v] [--heldout|--heldout-dev|--heldout2|--heldout2-dev]. With --heldout it plays src/test/resources/conversations_heldout
  * and prints only the totals: that set is never tuned on, so its failing turns are not shown.
  */
 public final class ConversationBench {
@@ -21,9 +21,11 @@ public final class ConversationBench {
         boolean heldOut = List.of(args).contains("--heldout");
         boolean heldOutDev = List.of(args).contains("--heldout-dev");
         boolean second = List.of(args).contains("--heldout2");
+        boolean secondDev = List.of(args).contains("--heldout2-dev");
         heldOut |= second;
-        var transcripts = second ? Transcripts.all(HELD_OUT_2) : heldOut || heldOutDev
-                ? Transcripts.all(HELD_OUT).stream().filter(t -> developmentHalf(t.file()) == heldOutDev).toList()
+        var transcripts = second || secondDev ? Transcripts.all(HELD_OUT_2).stream()
+                .filter(t -> developmentHalf(HELD_OUT_2, t.file()) == secondDev).toList() : heldOut || heldOutDev
+                ? Transcripts.all(HELD_OUT).stream().filter(t -> developmentHalf(HELD_OUT, t.file()) == heldOutDev).toList()
                 : Transcripts.all();
         List<Transcripts.Verdict> all = new ArrayList<>();
         for (var t : transcripts) {
@@ -48,7 +50,10 @@ public final class ConversationBench {
     }
 
     private static final java.nio.file.Path HELD_OUT = java.nio.file.Path.of("src/test/resources/conversations_heldout");
-    /** A second blind set (44 conversations, written 2026-11-25 from other threads): only ever scored, whole. */
+    /**
+     * A second blind set (44 conversations, written 2026-11-25 from other threads), split by source repository like
+     * the first: --heldout2-dev may be read, --heldout2 is only scored.
+     */
     private static final java.nio.file.Path HELD_OUT_2 =
             java.nio.file.Path.of("src/test/resources/conversations_heldout2");
 
@@ -56,10 +61,10 @@ public final class ConversationBench {
      * The held-out set is split by the repository of each file's source thread: one half may be read to find what
      * does not generalize (--heldout-dev), the other is only ever scored (--heldout).
      */
-    static boolean developmentHalf(String file) {
+    static boolean developmentHalf(java.nio.file.Path dir, String file) {
         String text;
         try {
-            text = java.nio.file.Files.readString(HELD_OUT.resolve(file));
+            text = java.nio.file.Files.readString(dir.resolve(file));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
