@@ -45,7 +45,7 @@ final class BudgetAnswers {
      */
     static Result longest(String text, Facts f) {
         String missing = SetupFromFacts.from(f).isEmpty() ? "model" : f.gpuMemBytes() == null ? "gpu" : null;
-        if (missing != null) return ask(missing);
+        if (missing != null) return askAfterWhatIsKnown(missing, text, f, null);
         long gpu = f.gpuMemBytes();
         BudgetEngine engine = new BudgetEngine();
         if ("serving".equals(f.phaseHint()) || UTILIZATION.matcher(text).find()) {
@@ -92,10 +92,7 @@ final class BudgetAnswers {
         if (LENGTH_Q.matcher(text).find()) return longest(text, f);
         String missing = missing(f, true);
         if ("seq".equals(missing)) return fixedCostThenAsk(f);
-        if (missing != null) {
-            String known = beforeAsking(text, f, report);
-            return known == null ? ask(missing) : new Result(known + "\n" + Messages.get("ask." + missing), missing);
-        }
+        if (missing != null) return askAfterWhatIsKnown(missing, text, f, report);
         Setup s = SetupFromFacts.from(f).orElseThrow();
         long gpu = f.gpuMemBytes();
         int target = s.batch() > 0 ? s.batch() : 1;
@@ -213,6 +210,11 @@ final class BudgetAnswers {
         if (f.gpuMemBytes() == null) return "gpu";
         if (f.seqLen() == null && (needSeq || f.batch() != null)) return "seq";
         return null;
+    }
+
+    private static Result askAfterWhatIsKnown(String missing, String text, Facts f, Report report) {
+        String known = beforeAsking(text, f, report);
+        return known == null ? ask(missing) : new Result(known + "\n" + Messages.get("ask." + missing), missing);
     }
 
     private static Result ask(String key) { return new Result(Messages.get("ask." + key), key); }

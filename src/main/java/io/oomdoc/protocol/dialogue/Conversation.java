@@ -25,7 +25,12 @@ import java.util.regex.Pattern;
  * answer that starts with the answer.
  */
 public final class Conversation {
-    private static final Pattern FAILURE_WORDS = Pattern.compile("(?i)out of (?:cuda |gpu |host )?memory|\\boom(?:s"
+    private static final Pattern FAILURE_WORDS = Pattern.compile("(?i)out[- ]of[- ](?:cuda |gpu |host )?memory"
+            + "|not enough (?:gpu |cuda |host |system |cpu )?(?:memory|vram|ram)\\b|\\bmemory (?:issues?|problems?"
+            + "|errors?)\\b|(?:unable|failed|fails?|cannot|can'?t|could ?n[o']t) (?:to )?(?:allocate|malloc)"
+            + "|\\bc?u?d?a?malloc (?:fails?|failed|error)|alloc\\w* (?:fails?|failed)|(?:not able|unable) to (?:fine-?tune"
+            + "|train|run|load|fit|start|launch|serve)\\b|(?:ram|memory|vram) (?:is |gets )?(?:consumed|used up"
+            + "|exhausted)|\\boom(?:s"
             + "|ed|ing)?\\b"
             + "|outofmemory|killed|\\bkills?\\b|resource_?exhausted|memory (?:leak|grows|keeps|usage (?:grows"
                     + "|increases|climbs|slowly|goes))"
