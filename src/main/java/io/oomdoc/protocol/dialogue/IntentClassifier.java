@@ -133,6 +133,12 @@ public final class IntentClassifier {
             + "(?:ram|memory|vram) (?:do|does|would|will) .{0,40}\\bneed");
 
     private static final int LONG_DESCRIPTION = 80;
+    /** "How much does the 70B AWQ take on each L4?", "how big is one tensor": the size of a thing, not a fit. */
+    private static final Pattern SIZE_OF = Pattern.compile("(?i)\\bhow (?:much|big|large)\\b(?:(?!\\b(?:need|needs"
+            + "|needed|save|saves|fit|fits|would|could)\\b)[^?]){0,80}?\\b(?:take|takes|weigh|weighs|occupy"
+            + "|occupies|is|are)\\b");
+
+    static boolean asksSize(String text) { return SIZE_OF.matcher(text).find(); }
 
     public Intent classify(Signals s) {
         String t = s.text().strip();
@@ -151,6 +157,7 @@ public final class IntentClassifier {
         if (SMALL_TALK.matcher(t).find() && !s.asserts() && !HOW_TO.matcher(t).find()) return Intent.SMALL_TALK;
         if (SCIENCE_Q.matcher(t).find()) return Intent.FOLLOW_UP;
         if (DEFINE.matcher(t).find()) return Intent.EXPLAIN;
+        if (SIZE_OF.matcher(t).find() && !EXPLICIT_WHAT_IF.matcher(t).find()) return Intent.EXPLAIN;
         if (s.holdsFailure() && ANOTHER_CAUSE.matcher(t).find()) return Intent.FOLLOW_UP;
         if (s.holdsFailure() && HELPS.matcher(t).find() && !EXPLICIT_WHAT_IF.matcher(t).find()) return Intent.FOLLOW_UP;
         boolean why = WHY_FIRST.matcher(t).find();

@@ -103,7 +103,8 @@ final class KnowledgeAnswers {
         String math = arithmetic(text);
         String blocks = blocks(withContext);
         String shape = shape(text);
-        String extra = shape != null ? shape : math != null ? math : blocks;
+        String size = IntentClassifier.asksSize(text) ? Sizes.weights(text, facts) : null;
+        String extra = shape != null ? shape : math != null ? math : size != null ? size : blocks;
         String base = explainTerm(text, withContext, facts, report);
         return extra == null ? base : extra + "\n" + base;
     }
@@ -128,6 +129,8 @@ final class KnowledgeAnswers {
                         product / 1e9));
     }
 
+    private static final Pattern BARE_SHAPE = Pattern.compile("(?i)\\bshape\\s*(?:of\\s*)?()[\\[(](\\d+(?:\\s*,"
+            + "\\s*\\d+)+)[\\])]");
     private static final Pattern SHAPE = Pattern.compile("(?i)\\b(bf16|f16|fp16|f32|fp32|float32|float16|bfloat16|f64"
             + "|s32|int32|s8|u8|int8|pred|s64|int64)\\[(\\d+(?:\\s*,\\s*\\d+)+)\\]");
 
@@ -137,11 +140,13 @@ final class KnowledgeAnswers {
      */
     static String shape(String text) {
         var m = SHAPE.matcher(text);
-        if (!m.find()) return null;
+        // TensorFlow's "shape[256,112,112,64]" names no type: its tensors are float32 unless told otherwise.
+        if (!m.find()) m = BARE_SHAPE.matcher(text);
+        if (!m.find(0)) return null;
         String[] dims = m.group(2).split("\\s*,\\s*");
         double elements = 1;
         for (String d : dims) elements *= Double.parseDouble(d);
-        int bytes = switch (m.group(1).toLowerCase(Locale.ROOT)) {
+        int bytes = m.group(1).isEmpty() ? 4 : switch (m.group(1).toLowerCase(Locale.ROOT)) {
             case "f32", "fp32", "float32", "s32", "int32" -> 4;
             case "f64", "s64", "int64" -> 8;
             case "s8", "u8", "int8", "pred" -> 1;

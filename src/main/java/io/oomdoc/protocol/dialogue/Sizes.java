@@ -1,0 +1,92 @@
+package io.oomdoc.protocol.dialogue;
+
+import io.oomdoc.protocol.Facts;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * "How much does the 70B AWQ take on each L4?": the weights' size from the parameter count and the format's bytes per
+ * parameter, split over the GPUs when the question asks per card. The first figure an expert computes.
+ */
+final class Sizes {
+    private static final Pattern PARAMS = Pattern.compile("(?i)(?<![\\w.])(\\d+(?:\\.\\d+)?)\\s*([bm])\\b(?![-/]"
+            + "\\d)(?!\\s*(?:tokens?|bytes?|rows?|samples?)\\b)");
+    /** Formats from the fewest bytes per parameter to the most; the first that the text names wins. */
+    private static final Object[][] FORMATS = {
+            {Pattern.compile("(?i)\\b(?:awq|gptq|int4|nf4|fp4|4[- ]?bit|q4\\w*|w4a16|moe_wna16)\\b"), 0.5, "4-bit"},
+            {Pattern.compile("(?i)\\b(?:int8|fp8|8[- ]?bit|q8\\w*|w8a8)\\b"), 1.0, "8-bit"},
+            {Pattern.compile("(?i)\\b(?:bf16|fp16|float16|bfloat16|half|16[- ]?bit)\\b"), 2.0, "16-bit"},
+            {Pattern.compile("(?i)\\b(?:fp32|float32|32[- ]?bit|full precision)\\b"), 4.0, "fp32"},
+    };
+    private static final Pattern EACH = Pattern.compile("(?i)\\b(?:each|per (?:gpu|card|device|rank))\\b");
+    private static final Pattern SPLIT = Pattern.compile("(?i)(?:tensor[_-]parallel[_-]size|--tp(?:-size)?"
+            + "|--num-shard|\\btp)\\s*[= ]?\\s*(\\d+)|\\b(\\d+)\\s*(?:x|×|\\*)\\s*[a-z]|\\bon (\\d+|two|four|eight) "
+            + "(?:gpus|cards|[a-z]\\d+s)\\b");
+
+    private static final Pattern OPTIMIZER = Pattern.compile("(?i)\\boptimi[sz]er\\b|\\badam\\w*|optimizer state");
+    private static final double ADAM_BYTES = 12;
+    /** bitsandbytes 8-bit Adam: two 1-byte moments beside the fp32 master copy. */
+    private static final double ADAM_8BIT_BYTES = 6;
+
+    private Sizes() {}
+
+    /** The weights' size for the model the question (or the conversation) names, or null when no count is known. */
+    static String weights(String text, Facts facts) {
+        Double params = params(text);
+        if (params == null && facts.params() != null) params = facts.params().doubleValue();
+        if (params == null) return null;
+        double bytes = 2.0;
+        String format = null;
+        for (Object[] row : FORMATS) {
+            if (((Pattern) row[0]).matcher(text).find()) { bytes = (Double) row[1]; format = (String) row[2]; break; }
+        }
+        if (format == null && "fp32".equals(facts.precision())) { bytes = 4.0; format = "fp32"; }
+        if (format == null) format = "16-bit";
+        if (OPTIMIZER.matcher(text).find()) {
+            // AdamW under mixed precision keeps an fp32 master copy and two fp32 moments per trainable parameter.
+            double adam = params * ADAM_BYTES;
+            return Messages.get("sizes.optimizer", count(params), gb(adam), gb(params * ADAM_8BIT_BYTES));
+        }
+        double total = params * bytes;
+        String line = Messages.get("sizes.weights", count(params), trim(bytes), format, gb(total));
+        int gpus = EACH.matcher(text).find() ? gpus(text) : 1;
+        if (gpus > 1) line += Messages.get("sizes.each", gb(total / gpus), gpus);
+        return line + Messages.get("sizes.rest");
+    }
+
+    private static Double params(String text) {
+        Matcher m = PARAMS.matcher(text);
+        while (m.find()) {
+            double n = Double.parseDouble(m.group(1));
+            double p = n * (m.group(2).equalsIgnoreCase("b") ? 1e9 : 1e6);
+            if (p >= 1e7 && p <= 5e12) return p;
+        }
+        return null;
+    }
+
+    private static int gpus(String text) {
+        Matcher m = SPLIT.matcher(text);
+        if (m.find()) {
+            String n = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+            return switch (n) { case "two" -> 2; case "four" -> 4; case "eight" -> 8; default -> Integer.parseInt(n); };
+        }
+        return 1; // several GPUs without tensor parallel or sharding named: each holds a whole copy (DDP)
+    }
+
+    private static String count(double params) {
+        return params >= 1e9 ? trim(params / 1e9) + "B" : trim(params / 1e6) + "M";
+    }
+
+    private static String gb(double bytes) {
+        return String.format(Locale.ROOT, "%s GB (%s GiB)", trim(bytes / 1e9), trim(bytes / (1L << 30)));
+    }
+
+    /** 14.0 → "14", 8.75 → "8.75", 32.596 → "32.6". */
+    private static String trim(double v) {
+        String s = v >= 100 ? String.format(Locale.ROOT, "%.0f", v) : v >= 10 ? String.format(Locale.ROOT, "%.1f", v)
+                : String.format(Locale.ROOT, "%.2f", v);
+        return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+    }
+}
