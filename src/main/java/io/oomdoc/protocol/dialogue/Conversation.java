@@ -63,6 +63,7 @@ public final class Conversation {
             + " (?:it|that|this|them)\\b|^\\W*(?:ok(?:ay)?,? )?(?:use|adopt|apply) (?:it|that|this)\\b|^\\W*(?:do|go "
                     + "with) (?:it|that)\\b");
     private String lastText;
+    private Intent lastIntent;
     private final java.util.ArrayDeque<String> recent = new java.util.ArrayDeque<>();
     private static final int CONTEXT_TURNS = 3;
 
@@ -105,7 +106,8 @@ public final class Conversation {
         Intent intent = classifier.classify(new IntentClassifier.Signals(text, pasted,
                 FAILURE_WORDS.matcher(text).find(), !read.asserted().isEmpty() || !read.negated().isEmpty(),
                 !read.hypothetical().isEmpty(), pendingKey != null && fillsPending(text), report != null,
-                FollowUps.aboutHeld(text, report), lastChange != null));
+                FollowUps.aboutHeld(text, report), lastChange != null, lastIntent == Intent.HOW_TO));
+        lastIntent = intent;
         if (lastText != null) { recent.addFirst(lastText); while (recent.size() > CONTEXT_TURNS) recent.removeLast(); }
         lastText = text;
         if (lastChange != null && ADOPT.matcher(text).find() && read.asserted().isEmpty()) {

@@ -12,7 +12,7 @@ public final class IntentClassifier {
     /** What the classifier needs to know about the turn and the conversation. */
     public record Signals(String text, boolean pastedFailure, boolean describesFailure, boolean asserts,
                           boolean hypothetical, boolean pending, boolean holdsFailure, boolean aboutHeld,
-                          boolean afterWhatIf) {}
+                          boolean afterWhatIf, boolean afterHowTo) {}
 
     private static final Pattern SMALL_TALK = Pattern.compile("(?i)^\\W*(?:hi|hello|hey|yo|thanks?(?: you)?(?: so "
             + "much| a lot)?|thx"
@@ -75,7 +75,10 @@ public final class IntentClassifier {
                     + "|i use|i'm)"
             + "|, not (?:one|1|a single|just one|\\d+)\\b|\\bnot just one\\b|\\boh and\\b");
     private static final Pattern WHY_FIRST = Pattern.compile("(?i)^\\W*(?:so |but |and |ok,? )?(?:why|how come)\\b"
-            + "|\\bwhy (?:is|are|does|do|would|did|doesn'?t|isn'?t|only)\\b");
+            + "|\\bwhy (?:is|are|does|do|would|did|doesn'?t|isn'?t|only)\\b|\\bwhy (?:that|so|this) (?:much"
+            + "|big|large|high|many)\\b");
+    /** "…, why?" at the end: asks for the mechanism, unless the message is itself the first report of a failure. */
+    private static final Pattern WHY_LAST = Pattern.compile("(?i)\\bwhy\\W*$");
     private static final Pattern CAN_I = Pattern.compile("(?i)\\b(?:can|could) (?:i|we|you) (?:do|use|enable|turn on"
             + "|turn off|stop|disable"
             + "|set|make|give|get|load|run .{0,20} with)\\b|\\bis there an? (?:way|flag|option|setting|knob"
@@ -111,7 +114,7 @@ public final class IntentClassifier {
     /** "what does max batch total tokens count", "what does X mean": a definition, whatever words it contains. */
     private static final Pattern DEFINE = Pattern.compile("(?i)^\\W*(?:so |and |but )?what (?:does|do) .{1,60}"
             + "\\b(?:mean"
-            + "|count|stand for|refer to|measure|include)\\b|^\\W*what(?:'s| is| are) [\"'`]");
+            + "|count|stand for|refer to|measure|include|save (?:me|us)?|cost)\\b|^\\W*what(?:'s| is| are) [\"'`]");
     /** "different problem on a fresh runtime: …": a second failure, not a follow-up on the first. */
     private static final Pattern NEW_PROBLEM = Pattern.compile("(?i)\\b(?:different|new|another|other|second|next)"
             + " (?:problem|issue|error|failure|crash|oom)\\b");
@@ -133,6 +136,16 @@ public final class IntentClassifier {
             + "(?:ram|memory|vram) (?:do|does|would|will) .{0,40}\\bneed");
 
     private static final int LONG_DESCRIPTION = 80;
+    /** "where is the rest?", "where did the other 1.6 GiB go?": the memory not accounted for, explained. */
+    private static final Pattern WHERE_GONE = Pattern.compile("(?i)\\bwhere (?:is|are|did|does|do|has|have) "
+            + "(?:the rest|the other|the remaining|.{0,40}\\b(?:go|gone|went))\\b");
+    /** "is there a way for yolov5 to pick the largest batch": asks how, even when it names a fit. */
+    private static final Pattern IS_THERE_A_WAY = Pattern.compile("(?i)\\bis there (?:a|an|any) (?:way|flag"
+            + "|option|setting|parameter|argument)\\b");
+    /** "Ability to fine-tune whisper large on 24 GB?", "approximation of required GPU memory": a sizing question. */
+    private static final Pattern ABLE = Pattern.compile("(?i)\\b(?:ability|possible|able) to (?:fine-?tune|train|run"
+            + "|serve|load|fit)\\b.{0,80}\\b(?:gpu|card|\\d+ ?gb)|\\brequired (?:gpu |vram |cuda )?memory\\b"
+            + "|\\bmemory (?:required|requirements?)\\b");
     /** "How much does the 70B AWQ take on each L4?", "how big is one tensor": the size of a thing, not a fit. */
     private static final Pattern SIZE_OF = Pattern.compile("(?i)\\bhow (?:much|big|large)\\b(?:(?!\\b(?:need|needs"
             + "|needed|save|saves|fit|fits|would|could)\\b)[^?]){0,80}?\\b(?:take|takes|weigh|weighs|occupy"
@@ -157,7 +170,14 @@ public final class IntentClassifier {
         if (SMALL_TALK.matcher(t).find() && !s.asserts() && !HOW_TO.matcher(t).find()) return Intent.SMALL_TALK;
         if (SCIENCE_Q.matcher(t).find()) return Intent.FOLLOW_UP;
         if (DEFINE.matcher(t).find()) return Intent.EXPLAIN;
-        if (SIZE_OF.matcher(t).find() && !EXPLICIT_WHAT_IF.matcher(t).find()) return Intent.EXPLAIN;
+        if (IS_THERE_A_WAY.matcher(t).find()) return Intent.HOW_TO;
+        if (s.afterHowTo() && t.matches("(?is)^\\W*(?:and|also|plus|what about|how about) .{0,60}$")
+                && !t.contains("?")) return Intent.HOW_TO;
+        if (SIZE_OF.matcher(t).find() && !EXPLICIT_WHAT_IF.matcher(t).find() && !HOW_TO.matcher(t).find())
+            return Intent.EXPLAIN;
+        if (WHERE_GONE.matcher(t).find()) return Intent.EXPLAIN;
+        if (WHY_LAST.matcher(t).find() && !(s.describesFailure() && !s.holdsFailure())) return Intent.EXPLAIN;
+        if (ABLE.matcher(t).find() && !s.holdsFailure()) return Intent.FIT;
         if (s.holdsFailure() && ANOTHER_CAUSE.matcher(t).find()) return Intent.FOLLOW_UP;
         if (s.holdsFailure() && HELPS.matcher(t).find() && !EXPLICIT_WHAT_IF.matcher(t).find()) return Intent.FOLLOW_UP;
         boolean why = WHY_FIRST.matcher(t).find();

@@ -238,4 +238,32 @@ class ConversationTest {
         assertTrue(a.text().contains("bytes per parameter"), a.text());
         assertTrue(c.pendingKey().startsWith("gpu"), a.text());
     }
+
+    @Test
+    void aFirstMessageThatDescribesAFailureAtLengthIsTheFailure() {
+        Answer a = c.respond("Seems not able to finetune 3B model with Zero 3 Offload with 64GB RAM when using 4bit "
+                + "optimizer");
+        assertEquals(Intent.NEW_FAILURE, a.intent());
+    }
+
+    @Test
+    void askingWhereTheRestOfTheCardWentIsAnExplanation() {
+        c.respond(Fixtures.text("traces/segtoolbox-backward-1x-cached.txt"));
+        Answer a = c.respond("7.79 GiB total, 6.17 reserved, 12 MiB free. where did the other 1.6 GiB go?");
+        assertEquals(Intent.EXPLAIN, a.intent());
+    }
+
+    @Test
+    void isThereAWayAsksHowEvenWhenItNamesAFit() {
+        Answer a = c.respond("is there a way for yolov5 to pick the largest batch by itself");
+        assertEquals(Intent.HOW_TO, a.intent());
+    }
+
+    @Test
+    void aShortAndAfterAHowToAsksTheSameForTheNewThing() {
+        c.respond("how do i turn on gradient checkpointing with the Seq2SeqTrainer");
+        Answer a = c.respond("and 8-bit adam with the Seq2SeqTrainer");
+        assertEquals(Intent.HOW_TO, a.intent());
+        assertTrue(a.text().contains("8bit"), a.text());
+    }
 }
