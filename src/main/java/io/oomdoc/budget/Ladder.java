@@ -19,8 +19,9 @@ public final class Ladder {
         if (train && start.batch() > 1) {
             BatchFinder.Result r = new BatchFinder().find(start, gpuBytes, start.batch());
             int micro = Math.max(1, r.microBatch());
-            c.rung(start.withBatch(micro), "micro-batch " + micro + " × accumulation " + Math.max(1,
-                    r.accumulationSteps()), "M5", "low", false);
+            int accum = Math.max(1, r.accumulationSteps());
+            c.rung(BatchFinder.atMicro(start, micro, accum), "micro-batch " + micro + " × accumulation " + accum,
+                    "M5", "low", false);
         }
         if (c.s.precision() == Setup.Precision.FP32) c.rung(c.s.withPrecision(Setup.Precision.MIXED_BF16),
                 "bf16 autocast", "M6", "free", false);

@@ -167,7 +167,15 @@ public final class BudgetBench {
         String loss = it.path("loss").asText("fp32");
         s = s.withLoss(loss.startsWith("native") ? Setup.Loss.NATIVE : loss.startsWith("fused-linear")
                 ? Setup.Loss.FUSED_LINEAR : loss.startsWith("fused") ? Setup.Loss.FUSED : Setup.Loss.FP32);
-        if (rank > 0 && it.path("lora_targets").asText("").startsWith("q,v")) s = s.withLoraTargets(Setup.LoraTargets.QV);
+        String targets = it.path("lora_targets").asText("");
+        if (rank > 0 && targets.startsWith("q,v")) s = s.withLoraTargets(Setup.LoraTargets.QV);
+        if (rank > 0 && targets.equals("q_proj,k_proj,v_proj,o_proj")) s = s.withLoraTargets(Setup.LoraTargets.ATTENTION);
+        // accumulation holds the gradients through the next forward; without it they take the activations' room
+        if (it.path("grad_accum").asInt(1) > 1) s = s.withGradientsKept(true);
+        if (rank > 0 && it.path("lora_dropout").asDouble(0) > 0) s = s.withLoraDropout(true);
+        String kbit = it.path("kbit").asText("");
+        if (kbit.startsWith("saves-input")) s = s.withKbit(Setup.Kbit.SAVES_INPUT);
+        else if (kbit.startsWith("peft-fp32")) s = s.withKbit(Setup.Kbit.PEFT_FP32);
         return s;
     }
 
@@ -254,8 +262,9 @@ public final class BudgetBench {
             spec = ModelSpec.ofParams("none", 0); context = BudgetEngine.DEFAULT_CONTEXT;
         }
         if (kind.equals("model_states_only")) context = 0;
+        // the HF page's runs (2022, PyTorch 1.x) zeroed gradients with zero_grad(set_to_none=False), so they stayed
         return new Setup(spec, seq, batch, mode, prec, opt, gc ? Setup.Checkpointing.FULL : Setup.Checkpointing.NONE,
-                Setup.Attention.EAGER, 0, 1, 0, Setup.Quant.NONE, context);
+                Setup.Attention.EAGER, 0, 1, 0, Setup.Quant.NONE, context).withGradientsKept(true);
     }
 
     static String missing(JsonNode it) {
