@@ -228,6 +228,15 @@ public final class BudgetEngine {
                     act = Math.round(sbh * inputBytes * Math.min(2, m.layers()) + perLayer);
                     assumptions.add("offloaded checkpointing: layer inputs in host RAM ("
                             + Bytes.human(Math.round(sbh * inputBytes * m.layers())) + "), two in flight on the GPU");
+                } else if (s.checkpointing() == Checkpointing.SELECTIVE_OP) {
+                    // torchtitan's op-level policy (_save_list in parallelize_llama.py) keeps the outputs of SDPA and of
+                    // the 1st, 3rd, 5th and 7th matmul of a block (wq, wv, w1, w2) and recomputes the rest from the
+                    // block's input: h + h + kv + h + f + h values per token, 16-bit; one block's working set is
+                    // rebuilt at a time in backward.
+                    int inputBytes = stream16 ? 2 : 4;
+                    double kept = 4 + (double) m.kvHeads() * m.headDim() / m.hidden() + m.ffn() / (double) m.hidden();
+                    act = Math.round(sbh * inputBytes * kept * m.layers() + perLayer);
+                    assumptions.add("op-level selective checkpointing: attention and every other matmul output kept");
                 } else if (s.checkpointing() == Checkpointing.SELECTIVE) {
                     act = Math.round(sbh * base * m.layers());
                     assumptions.add("selective checkpointing: the attention core is recomputed");
@@ -352,11 +361,16 @@ public final class BudgetEngine {
 
     /**
      * Whether backward's gradients may take the room of the activations it frees: one GPU without a sharding engine
-     * (DDP's buckets and ZeRO's partitions are allocated up front and stay), gradients not kept between steps
+     * or FSDP (DDP's buckets and DeepSpeed's partitions are allocated up front and stay), gradients not kept between
+     * steps
      * (Setup.gradientsKept: accumulation or a zeroing zero_grad), and the optimizer on the GPU.
      */
     static boolean gradientsShareActivationRoom(Setup s) {
-        return s.gpus() <= 1 && s.zeroStage() == 0 && !s.gradientsKept() && !s.offloadOptimizer();
+        boolean pure = s.precision() == Precision.BF16 || s.precision() == Precision.FP16;
+        // Sharding a pure 16-bit module is FSDP's case (DeepSpeed always keeps fp32 master weights): FSDP allocates a
+        // unit's sharded gradient when its reduce-scatter lands in backward, and set_to_none frees it after the step.
+        boolean lazyGradients = s.gpus() <= 1 && s.zeroStage() == 0 || s.zeroStage() > 0 && pure;
+        return lazyGradients && !s.gradientsKept() && !s.offloadOptimizer();
     }
 
     /**

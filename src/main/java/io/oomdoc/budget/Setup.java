@@ -78,8 +78,12 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
     public enum Optimizer { ADAMW, ADAMW_FUSED, ADAMW_8BIT, PAGED_ADAMW_8BIT, ADAFACTOR, SGD, SGD_MOMENTUM;
         public boolean adam() { return this == ADAMW || this == ADAMW_FUSED; } }
 
-    /** OFFLOAD: full checkpointing with the saved layer inputs in host RAM (Unsloth, save_on_cpu). */
-    public enum Checkpointing { NONE, SELECTIVE, FULL, OFFLOAD }
+    /**
+     * SELECTIVE: the attention core recomputed (Korthikanti et al.). SELECTIVE_OP: torchtitan's op-level selective
+     * checkpointing (the outputs of attention and of every other matmul kept). OFFLOAD: full checkpointing with the
+     * saved layer inputs in host RAM (Unsloth, save_on_cpu).
+     */
+    public enum Checkpointing { NONE, SELECTIVE, SELECTIVE_OP, FULL, OFFLOAD }
 
     public enum Attention { EAGER, SDPA, FLASH }
 

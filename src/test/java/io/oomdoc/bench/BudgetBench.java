@@ -151,6 +151,7 @@ public final class BudgetBench {
         Setup.Optimizer opt = o.contains("8bit") ? Setup.Optimizer.ADAMW_8BIT : Setup.Optimizer.ADAMW;
         String c = it.path("checkpointing").asText("none");
         Setup.Checkpointing ck = c.startsWith("full") ? Setup.Checkpointing.FULL
+                : c.startsWith("selective (op)") ? Setup.Checkpointing.SELECTIVE_OP
                 : c.startsWith("selective") ? Setup.Checkpointing.SELECTIVE : Setup.Checkpointing.NONE;
         String at = it.path("attention").asText("sdpa");
         Setup.Attention attn = at.startsWith("eager") ? Setup.Attention.EAGER : at.startsWith("flash") ? Setup.Attention.FLASH : Setup.Attention.SDPA;
