@@ -60,8 +60,12 @@ public final class BatchFinder {
             for (int d = Math.min(largest, perGpu); d >= 1; d--) if (perGpu % d == 0) { micro = d; break; }
             accum = perGpu / micro;
         } else {
-            micro = Math.min(largest, (int) Math.ceil(target / (double) gpus));
-            accum = (int) Math.ceil(target / (double) (micro * gpus));
+            // the smallest effective batch above the request that the GPUs can share, then the largest micro-batch
+            // that divides it
+            int perGpu = (int) Math.ceil(target / (double) gpus);
+            micro = 1;
+            for (int d = Math.min(largest, perGpu); d >= 1; d--) if (perGpu % d == 0) { micro = d; break; }
+            accum = perGpu / micro;
             notes.add("effective batch " + target + " does not divide over " + gpus + " GPUs; "
                     + (micro * accum * gpus) + " is the nearest above");
         }

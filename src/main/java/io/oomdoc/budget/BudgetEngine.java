@@ -149,8 +149,9 @@ public final class BudgetEngine {
                             (long) m.hidden() * m.ffn()) : P / 50;
                     weights = 2L * P / N
                             + 4L * largestLayer; // 16-bit shard plus the gathered largest layer (params + grads)
-                    grads = 0;
-                    opt = Math.round((k + 2) * trainable / N) - 2L * P / N;
+                    // of the k bytes per parameter, the fp32 gradient partition is shown as gradients
+                    grads = 4L * trainable / N;
+                    opt = Math.round((k + 2) * trainable / N) - 2L * P / N - grads;
                 }
                 assumptions.add("ZeRO stage " + s.zeroStage() + " over " + N + " GPU(s), DeepSpeed's estimator: "
                         + (s.zeroStage() <= 2 ? String.format(Locale.ROOT, "4·P + %.0f·P/N", k)
@@ -229,9 +230,9 @@ public final class BudgetEngine {
                     assumptions.add("offloaded checkpointing: layer inputs in host RAM ("
                             + Bytes.human(Math.round(sbh * inputBytes * m.layers())) + "), two in flight on the GPU");
                 } else if (s.checkpointing() == Checkpointing.SELECTIVE_OP) {
-                    // torchtitan's op-level policy (_save_list in parallelize_llama.py) keeps the outputs of SDPA and of
-                    // the 1st, 3rd, 5th and 7th matmul of a block (wq, wv, w1, w2) and recomputes the rest from the
-                    // block's input: h + h + kv + h + f + h values per token, 16-bit; one block's working set is
+                    // torchtitan's op-level policy (_save_list in parallelize_llama.py) keeps the outputs of SDPA
+                    // and of the 1st, 3rd, 5th and 7th matmul of a block (wq, wv, w1, w2) and recomputes the rest from
+                    // the block's input: h + h + kv + h + f + h values per token, 16-bit; one block's working set is
                     // rebuilt at a time in backward.
                     int inputBytes = stream16 ? 2 : 4;
                     double kept = 4 + (double) m.kvHeads() * m.headDim() / m.hidden() + m.ffn() / (double) m.hidden();

@@ -17,9 +17,12 @@ public final class Ladder {
         Climb c = new Climb(start, engine.estimate(start, gpuBytes).perGpuBytes().total(), gpuBytes);
         boolean train = start.mode() == Setup.Mode.TRAIN;
         if (train && start.batch() > 1) {
-            BatchFinder.Result r = new BatchFinder().find(start, gpuBytes, start.batch());
-            int micro = Math.max(1, r.microBatch());
-            int accum = Math.max(1, r.accumulationSteps());
+            // --batch is per GPU: the effective batch to keep is that over all of them
+            BatchFinder.Result r = new BatchFinder().find(start, gpuBytes, start.batch() * Math.max(1, start.gpus()));
+            // when not even one sample fits yet, the later rungs start from micro-batch 1 with the whole batch
+            // accumulated
+            int micro = r.microBatch() > 0 ? r.microBatch() : 1;
+            int accum = r.microBatch() > 0 ? r.accumulationSteps() : start.batch();
             c.rung(BatchFinder.atMicro(start, micro, accum), "micro-batch " + micro + " × accumulation " + accum,
                     "M5", "low", false);
         }
