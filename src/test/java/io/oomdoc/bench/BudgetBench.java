@@ -72,6 +72,9 @@ public final class BudgetBench {
         System.out.println("| item | split | family | measured | oomdoc | error | card | call |\n|---|---|---|---|---|---|---|---|");
         java.util.Map<String, List<Double>> byFamily = new java.util.TreeMap<>();
         java.util.Map<String, int[]> calls = new java.util.TreeMap<>();
+        // the engine fits no constant to the data, so leaving one source out changes nothing: each source's own
+        // errors are what a grouped (leave-one-source-out) cross-validation reports
+        java.util.Map<String, List<Double>> bySource = new java.util.TreeMap<>();
         java.util.Map<String, java.util.Set<String>> sources = new java.util.TreeMap<>();
         for (JsonNode it : items) {
             String id = it.path("id").asText(), split = it.path("split").asText(), fam = it.path("family").asText();
@@ -108,6 +111,8 @@ public final class BudgetBench {
             double e = (predicted - measured) / measured;
             boolean suspect = it.path("suspect").asBoolean(false);
             if (!suspect) byFamily.computeIfAbsent(split + "|" + fam, k -> new ArrayList<>()).add(Math.abs(e));
+            if (!suspect) bySource.computeIfAbsent(it.path("source_key").asText() + "|" + fam, k -> new ArrayList<>())
+                    .add(Math.abs(e));
             System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %+.1f%%%s | %s | %s |%n", id, split, fam, Bytes.human((long) measured),
                     Bytes.human((long) predicted), e * 100, suspect ? " (suspect, not scored)" : "", card == null ? "" : Bytes.human(card), callText);
         }
@@ -119,6 +124,12 @@ public final class BudgetBench {
             bySplit.computeIfAbsent(p[0], x -> new ArrayList<>()).addAll(v);
         });
         bySplit.forEach((k, v) -> System.out.printf(Locale.ROOT, "| %s | all | %d | %.1f%% | %.1f%% |%n", k, v.size(), median(v) * 100, max(v) * 100));
+        System.out.println("\n| source | family | items | median abs error | worst abs error |\n|---|---|---|---|---|");
+        bySource.forEach((k, v) -> {
+            String[] p = k.split("\\|");
+            System.out.printf(Locale.ROOT, "| %s | %s | %d | %.1f%% | %.1f%% |%n", p[0], p[1], v.size(), median(v) * 100,
+                    max(v) * 100);
+        });
         calls.forEach((k, c) -> System.out.printf(Locale.ROOT, "%nfit/OOM calls (%s): %d/%d right", k, c[0], c[1]));
         System.out.println();
         sources.forEach((k, v) -> System.out.println("sources (" + k + "): " + String.join(", ", v)));
