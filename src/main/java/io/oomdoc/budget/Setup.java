@@ -83,7 +83,7 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
      * checkpointing (the outputs of attention and of every other matmul kept). OFFLOAD: full checkpointing with the
      * saved layer inputs in host RAM (Unsloth, save_on_cpu).
      */
-    public enum Checkpointing { NONE, SELECTIVE, SELECTIVE_OP, FULL, OFFLOAD }
+    public enum Checkpointing { NONE, SELECTIVE, FULL, OFFLOAD, SELECTIVE_OP }
 
     public enum Attention { EAGER, SDPA, FLASH }
 
