@@ -36,14 +36,17 @@ public final class BatchFinder {
     public Result find(Setup s, long gpuBytes, int effectiveBatch) {
         long usable = usableBytes(gpuBytes);
         int gpus = Math.max(1, s.gpus());
+        int target = effectiveBatch > 0 ? effectiveBatch : Math.max(1, s.batch()) * gpus;
+        // a micro-batch below the per-GPU batch means accumulation: the gradients then wait through each forward
+        Setup accumulating = s.withGradientsKept(true);
         int lo = 0, hi = 1;
-        while (hi <= 1 << 16 && fits(s.withBatch(hi), usable)) { lo = hi; hi *= 2; }
+        while (hi <= 1 << 16 && fits(accumulating.withBatch(hi), usable)) { lo = hi; hi *= 2; }
         while (hi - lo > 1) {
             int mid = (lo + hi) >>> 1;
-            if (fits(s.withBatch(mid), usable)) lo = mid; else hi = mid;
+            if (fits(accumulating.withBatch(mid), usable)) lo = mid; else hi = mid;
         }
-        int largest = lo;
-        int target = effectiveBatch > 0 ? effectiveBatch : Math.max(1, s.batch()) * gpus;
+        int whole = (int) Math.ceil(target / (double) gpus);
+        int largest = lo < whole && fits(s.withBatch(whole), usable) ? whole : lo;
         List<String> notes = new ArrayList<>();
         if (largest == 0) {
             return new Result(0, 0, 0, engine.estimate(s.withBatch(1), gpuBytes), false, List.of("not even a "
@@ -57,13 +60,22 @@ public final class BatchFinder {
             for (int d = Math.min(largest, perGpu); d >= 1; d--) if (perGpu % d == 0) { micro = d; break; }
             accum = perGpu / micro;
         } else {
-            micro = Math.min(largest, (int) Math.ceil(target / (double) gpus));
-            accum = (int) Math.ceil(target / (double) (micro * gpus));
+            // the smallest effective batch above the request that the GPUs can share, then the largest micro-batch
+            // that divides it
+            int perGpu = (int) Math.ceil(target / (double) gpus);
+            micro = 1;
+            for (int d = Math.min(largest, perGpu); d >= 1; d--) if (perGpu % d == 0) { micro = d; break; }
+            accum = perGpu / micro;
             notes.add("effective batch " + target + " does not divide over " + gpus + " GPUs; "
                     + (micro * accum * gpus) + " is the nearest above");
         }
-        Budget at = engine.estimate(s.withBatch(micro), gpuBytes);
+        Budget at = engine.estimate(atMicro(s, micro, accum), gpuBytes);
         return new Result(micro, accum, micro * accum * gpus, at, exact, List.copyOf(notes));
+    }
+
+    /** The setup as it runs at this micro-batch: with accumulation its gradients are held through the forward. */
+    public static Setup atMicro(Setup s, int micro, int accumulation) {
+        return s.withBatch(micro).withGradientsKept(s.gradientsKept() || accumulation > 1);
     }
 
     private boolean fits(Setup s, long usable) {

@@ -47,11 +47,13 @@ public final class BudgetEngine {
             double q = s.quant() == Quant.NF4 ? 0.5 + 4.0 / 64
                     : 1.05; // NF4 + fp32 absmax per 64-block; LLM.int8 outliers in fp16
             long quantized = Math.max(0, P - embedParams);
-            weights = Math.round(quantized * q) + 2L * (P - quantized);
+            // PEFT's prepare_model_for_kbit_training casts every parameter bitsandbytes left unquantized to fp32
+            int restBytes = s.kbit() == Setup.Kbit.PEFT_FP32 ? 4 : 2;
+            weights = Math.round(quantized * q) + restBytes * (P - quantized);
             wBytes = weights / (double) Math.max(1, P);
             assumptions.add(String.format(Locale.ROOT, "base weights %s on the linear layers (%.2f B/param), "
-                    + "embeddings and lm_head in 16-bit (%.2f B/param overall)",
-                    s.quant() == Quant.NF4 ? "4-bit NF4" : "int8", q, wBytes));
+                    + "embeddings and lm_head in %s (%.2f B/param overall)",
+                    s.quant() == Quant.NF4 ? "4-bit NF4" : "int8", q, restBytes == 4 ? "fp32" : "16-bit", wBytes));
             // each quantized matmul dequantizes its weight into a 16-bit buffer; the largest one (and its backward
             // twin) is live at the peak
             if (largestLinear > 0) weights += 2L * 2 * largestLinear;
@@ -147,8 +149,9 @@ public final class BudgetEngine {
                             (long) m.hidden() * m.ffn()) : P / 50;
                     weights = 2L * P / N
                             + 4L * largestLayer; // 16-bit shard plus the gathered largest layer (params + grads)
-                    grads = 0;
-                    opt = Math.round((k + 2) * trainable / N) - 2L * P / N;
+                    // of the k bytes per parameter, the fp32 gradient partition is shown as gradients
+                    grads = 4L * trainable / N;
+                    opt = Math.round((k + 2) * trainable / N) - 2L * P / N - grads;
                 }
                 assumptions.add("ZeRO stage " + s.zeroStage() + " over " + N + " GPU(s), DeepSpeed's estimator: "
                         + (s.zeroStage() <= 2 ? String.format(Locale.ROOT, "4·P + %.0f·P/N", k)
@@ -171,7 +174,10 @@ public final class BudgetEngine {
             // ZeRO and FSDP mixed precision also run the forward on 16-bit parameters: DeepSpeed's bf16/fp16 engine
             // converts the module to half and keeps fp32 only in the optimizer; FSDP's MixedPrecision(param_dtype=bf16)
             // casts the gathered parameters.
-            boolean stream16 = s.precision() != Precision.FP32 && (pure || lora || s.zeroStage() > 0);
+            // PEFT's kbit preparation leaves the embedding in fp32, so the stream it starts is fp32 again.
+            boolean fp32Embedding = s.quant() != Quant.NONE && s.kbit() == Setup.Kbit.PEFT_FP32;
+            boolean stream16 = s.precision() != Precision.FP32 && (pure || lora || s.zeroStage() > 0)
+                    && !fp32Embedding;
             if (s.precision() == Precision.FP32) { base = 68; attn = 10; }
             else if (s.precision().mixed() && !stream16) { base = 38; attn = 11; }
             else if (s.precision().mixed()) { base = 34; attn = 11; } // 16-bit stream; autocast keeps softmax in fp32
@@ -184,6 +190,28 @@ public final class BudgetEngine {
                 double f = m.ffn() / (double) m.hidden();
                 double mlp = gated ? 2 + 8 * f : 3 + 4 * f;
                 base += (mlp - 19) * (s.precision() == Precision.FP32 ? 2 : 1);
+            }
+            if (s.quant() == Quant.NF4 && s.kbit() == Setup.Kbit.SAVES_INPUT && m.ffn() > 0) {
+                // bitsandbytes before 0.43.2: MatMul4Bit.forward kept its input A for backward (ctx.tensors = (A, B))
+                // although a frozen weight needs no input to get the input's gradient; PR #1270 dropped it. Per
+                // layer: the attention input, the output projection's input, the MLP input and the down
+                // projection's input, 16-bit, on top of what the adapters keep.
+                base += 2.0 * (3 + m.ffn() / (double) m.hidden());
+                assumptions.add("bitsandbytes before 0.43.2: each 4-bit matmul keeps its 16-bit input for backward");
+            }
+            if (train && lora && s.loraDropout() && m.ffn() > 0) {
+                // nn.Dropout before each adapter makes a new tensor of the adapted layer's input, which lora_A keeps
+                // for its weight gradient, and keeps its bool mask (1 B) for its own backward: 3 B per input value.
+                // PEFT wraps q, k, v, o, gate, up and down separately; with p = 0 it uses nn.Identity (nothing kept).
+                boolean gatedMlp = m.ffn() != 4 * m.hidden();
+                double f = m.ffn() / (double) m.hidden();
+                double inputs = switch (s.loraTargets()) {
+                    case QV -> 2;
+                    case ATTENTION -> 4;
+                    case ALL -> 4 + (gatedMlp ? 2 : 1) + f;
+                };
+                base += 3 * inputs;
+                assumptions.add("LoRA dropout: each adapter keeps a dropped-out copy of its input and the mask");
             }
             double perLayer = sbh * (base + (fused ? 0 : attn * attnRatio));
             if (train) {
@@ -201,6 +229,15 @@ public final class BudgetEngine {
                     act = Math.round(sbh * inputBytes * Math.min(2, m.layers()) + perLayer);
                     assumptions.add("offloaded checkpointing: layer inputs in host RAM ("
                             + Bytes.human(Math.round(sbh * inputBytes * m.layers())) + "), two in flight on the GPU");
+                } else if (s.checkpointing() == Checkpointing.SELECTIVE_OP) {
+                    // torchtitan's op-level policy (_save_list in parallelize_llama.py) keeps the outputs of SDPA
+                    // and of the 1st, 3rd, 5th and 7th matmul of a block (wq, wv, w1, w2) and recomputes the rest from
+                    // the block's input: h + h + kv + h + f + h values per token, 16-bit; one block's working set is
+                    // rebuilt at a time in backward.
+                    int inputBytes = stream16 ? 2 : 4;
+                    double kept = 4 + (double) m.kvHeads() * m.headDim() / m.hidden() + m.ffn() / (double) m.hidden();
+                    act = Math.round(sbh * inputBytes * kept * m.layers() + perLayer);
+                    assumptions.add("op-level selective checkpointing: attention and every other matmul output kept");
                 } else if (s.checkpointing() == Checkpointing.SELECTIVE) {
                     act = Math.round(sbh * base * m.layers());
                     assumptions.add("selective checkpointing: the attention core is recomputed");
@@ -240,7 +277,18 @@ public final class BudgetEngine {
         }
 
         long stepTransient = train ? adamStepTransient(s, trainable, pure, N) : 0;
-        if (stepTransient > act + logits) {
+        if (train && gradientsShareActivationRoom(s)) {
+            // Backward frees each layer's activations as it writes that layer's gradients, and zero_grad(set_to_none)
+            // frees the gradients after the step; so the activations and all the gradients never coexist. The peak
+            // is the larger of the end of the forward (activations, logits) and the step (gradients, step copy).
+            long freed = act + logits;
+            long stepPeak = grads + stepTransient;
+            long shownGrads = Math.min(grads, Math.max(0, stepPeak - freed));
+            opt += Math.max(0, stepPeak - freed) - shownGrads;
+            if (shownGrads < grads) assumptions.add("gradients (" + Bytes.human(grads) + ") are written into the "
+                    + "room backward frees from the activations; one micro-batch per step, so they never coexist");
+            grads = shownGrads;
+        } else if (stepTransient > act + logits) {
             opt += stepTransient - act - logits;
             assumptions.add("the optimizer step's peak (" + Bytes.human(stepTransient) + " of foreach AdamW "
                     + "intermediates) is above the activations, which are freed by then");
@@ -313,6 +361,20 @@ public final class BudgetEngine {
     }
 
     /**
+     * Whether backward's gradients may take the room of the activations it frees: one GPU without a sharding engine
+     * or FSDP (DDP's buckets and DeepSpeed's partitions are allocated up front and stay), gradients not kept between
+     * steps
+     * (Setup.gradientsKept: accumulation or a zeroing zero_grad), and the optimizer on the GPU.
+     */
+    static boolean gradientsShareActivationRoom(Setup s) {
+        boolean pure = s.precision() == Precision.BF16 || s.precision() == Precision.FP16;
+        // Sharding a pure 16-bit module is FSDP's case (DeepSpeed always keeps fp32 master weights): FSDP allocates a
+        // unit's sharded gradient when its reduce-scatter lands in backward, and set_to_none frees it after the step.
+        boolean lazyGradients = s.gpus() <= 1 && s.zeroStage() == 0 || s.zeroStage() > 0 && pure;
+        return lazyGradients && !s.gradientsKept() && !s.offloadOptimizer();
+    }
+
+    /**
      * Inference under no_grad keeps no activations for a backward: a tensor is freed as soon as its last consumer has
      * run, so the peak inside a layer is the MLP's intermediates (act(gate), up and their product, 3·f values per
      * token in HF's LlamaMLP `down_proj(act_fn(gate_proj(x)) * up_proj(x))`) beside the residual stream and its normed
@@ -340,6 +402,10 @@ public final class BudgetEngine {
         if (targets == Setup.LoraTargets.QV) {
             assumptions.add("LoRA rank " + r + " on the query and value projections only");
             return (long) m.layers() * r * ((h + h) + (h + kvDim));
+        }
+        if (targets == Setup.LoraTargets.ATTENTION) {
+            assumptions.add("LoRA rank " + r + " on the query, key, value and output projections");
+            return (long) m.layers() * r * attn;
         }
         boolean gated = f != 4 * h;
         long mlp = gated ? 2 * (h + f) + (f + h) : (h + f) + (f + h);

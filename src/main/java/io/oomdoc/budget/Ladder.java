@@ -17,10 +17,14 @@ public final class Ladder {
         Climb c = new Climb(start, engine.estimate(start, gpuBytes).perGpuBytes().total(), gpuBytes);
         boolean train = start.mode() == Setup.Mode.TRAIN;
         if (train && start.batch() > 1) {
-            BatchFinder.Result r = new BatchFinder().find(start, gpuBytes, start.batch());
-            int micro = Math.max(1, r.microBatch());
-            c.rung(start.withBatch(micro), "micro-batch " + micro + " × accumulation " + Math.max(1,
-                    r.accumulationSteps()), "M5", "low", false);
+            // --batch is per GPU: the effective batch to keep is that over all of them
+            BatchFinder.Result r = new BatchFinder().find(start, gpuBytes, start.batch() * Math.max(1, start.gpus()));
+            // when not even one sample fits yet, the later rungs start from micro-batch 1 with the whole batch
+            // accumulated
+            int micro = r.microBatch() > 0 ? r.microBatch() : 1;
+            int accum = r.microBatch() > 0 ? r.accumulationSteps() : start.batch();
+            c.rung(BatchFinder.atMicro(start, micro, accum), "micro-batch " + micro + " × accumulation " + accum,
+                    "M5", "low", false);
         }
         if (c.s.precision() == Setup.Precision.FP32) c.rung(c.s.withPrecision(Setup.Precision.MIXED_BF16),
                 "bf16 autocast", "M6", "free", false);

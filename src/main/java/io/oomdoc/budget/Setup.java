@@ -5,7 +5,36 @@ import java.util.Locale;
 /** The training or inference setup whose memory is estimated. Enum names mirror the CLI flag values. */
 public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision precision, Optimizer optimizer,
                     Checkpointing checkpointing, Attention attention, int zeroStage, int gpus, int loraRank,
-                    Quant quant, long contextBytes, boolean offloadOptimizer, LoraTargets loraTargets, Loss loss) {
+                    Quant quant, long contextBytes, boolean offloadOptimizer, LoraTargets loraTargets, Loss loss,
+                    boolean gradientsKept, Kbit kbit, boolean loraDropout) {
+
+    /** LoRA without dropout on the adapters' input (PEFT's default lora_dropout=0.0). */
+    public Setup(ModelSpec model, int seq, int batch, Mode mode, Precision precision, Optimizer optimizer,
+            Checkpointing checkpointing, Attention attention, int zeroStage, int gpus, int loraRank, Quant quant,
+            long contextBytes, boolean offloadOptimizer, LoraTargets loraTargets, Loss loss, boolean gradientsKept,
+            Kbit kbit) {
+        this(model, seq, batch, mode, precision, optimizer, checkpointing, attention, zeroStage, gpus, loraRank, quant,
+                contextBytes, offloadOptimizer, loraTargets, loss, gradientsKept, kbit, false);
+    }
+
+    /** A quantized base as bitsandbytes loads it today (Kbit.AS_LOADED). */
+    public Setup(ModelSpec model, int seq, int batch, Mode mode, Precision precision, Optimizer optimizer,
+            Checkpointing checkpointing, Attention attention, int zeroStage, int gpus, int loraRank, Quant quant,
+            long contextBytes, boolean offloadOptimizer, LoraTargets loraTargets, Loss loss, boolean gradientsKept) {
+        this(model, seq, batch, mode, precision, optimizer, checkpointing, attention, zeroStage, gpus, loraRank, quant,
+                contextBytes, offloadOptimizer, loraTargets, loss, gradientsKept, Kbit.AS_LOADED);
+    }
+
+    /**
+     * One micro-batch per optimizer step and zero_grad(set_to_none=True), PyTorch's default since 2.0: the gradients
+     * are freed after each step, so backward writes them into the room the activations free.
+     */
+    public Setup(ModelSpec model, int seq, int batch, Mode mode, Precision precision, Optimizer optimizer,
+            Checkpointing checkpointing, Attention attention, int zeroStage, int gpus, int loraRank, Quant quant,
+            long contextBytes, boolean offloadOptimizer, LoraTargets loraTargets, Loss loss) {
+        this(model, seq, batch, mode, precision, optimizer, checkpointing, attention, zeroStage, gpus, loraRank, quant,
+                contextBytes, offloadOptimizer, loraTargets, loss, false);
+    }
 
     /** The loss as HF's ForCausalLMLoss and torchtitan compute it, over fp32-upcast logits: the default. */
     public Setup(ModelSpec model, int seq, int batch, Mode mode, Precision precision, Optimizer optimizer,
@@ -49,8 +78,12 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
     public enum Optimizer { ADAMW, ADAMW_FUSED, ADAMW_8BIT, PAGED_ADAMW_8BIT, ADAFACTOR, SGD, SGD_MOMENTUM;
         public boolean adam() { return this == ADAMW || this == ADAMW_FUSED; } }
 
-    /** OFFLOAD: full checkpointing with the saved layer inputs in host RAM (Unsloth, save_on_cpu). */
-    public enum Checkpointing { NONE, SELECTIVE, FULL, OFFLOAD }
+    /**
+     * SELECTIVE: the attention core recomputed (Korthikanti et al.). SELECTIVE_OP: torchtitan's op-level selective
+     * checkpointing (the outputs of attention and of every other matmul kept). OFFLOAD: full checkpointing with the
+     * saved layer inputs in host RAM (Unsloth, save_on_cpu).
+     */
+    public enum Checkpointing { NONE, SELECTIVE, FULL, OFFLOAD, SELECTIVE_OP }
 
     public enum Attention { EAGER, SDPA, FLASH }
 
@@ -66,10 +99,19 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
     public enum Loss { FP32, NATIVE, FUSED, FUSED_LINEAR }
 
     /**
-     * Which linear layers carry LoRA adapters: all of them, or only the attention query and value projections (the
-     * LoRA paper, litgpt).
+     * How a 4-bit or 8-bit base runs. AS_LOADED: bitsandbytes 0.43.2 or later, the modules it leaves unquantized
+     * (embeddings, norms, lm_head) in the load dtype. PEFT_FP32: PEFT's prepare_model_for_kbit_training, which TRL's
+     * SFTTrainer calls on a quantized model unless it is sharded by FSDP/ZeRO-3, casts those modules to fp32, so the
+     * residual stream runs in fp32. SAVES_INPUT: bitsandbytes before 0.43.2, whose 4-bit matmul kept its input for a
+     * backward that never used it (removed by bitsandbytes PR #1270, July 2024).
      */
-    public enum LoraTargets { ALL, QV }
+    public enum Kbit { AS_LOADED, PEFT_FP32, SAVES_INPUT }
+
+    /**
+     * Which linear layers carry LoRA adapters: all of them, the four attention projections (q, k, v, o), or only the
+     * query and value projections (the LoRA paper, litgpt).
+     */
+    public enum LoraTargets { ALL, ATTENTION, QV }
 
     /** CLI spelling: "mixed-bf16" → MIXED_BF16, "8bit" → INT8, "4bit" → NF4. */
     public static <E extends Enum<E>> E parse(Class<E> type, String value) {
@@ -80,27 +122,53 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
     }
 
     public Setup withBatch(int b) { return new Setup(model, seq, b, mode, precision, optimizer, checkpointing,
-            attention, zeroStage, gpus, loraRank, quant, contextBytes, offloadOptimizer, loraTargets, loss); }
+            attention, zeroStage, gpus, loraRank, quant, contextBytes, offloadOptimizer, loraTargets, loss,
+            gradientsKept, kbit, loraDropout); }
     public Setup withSeq(int s) { return new Setup(model, s, batch, mode, precision, optimizer, checkpointing,
-            attention, zeroStage, gpus, loraRank, quant, contextBytes, offloadOptimizer, loraTargets, loss); }
+            attention, zeroStage, gpus, loraRank, quant, contextBytes, offloadOptimizer, loraTargets, loss,
+            gradientsKept, kbit, loraDropout); }
     public Setup withPrecision(Precision p) { return new Setup(model, seq, batch, mode, p, optimizer, checkpointing,
-            attention, zeroStage, gpus, loraRank, quant, contextBytes, offloadOptimizer, loraTargets, loss); }
+            attention, zeroStage, gpus, loraRank, quant, contextBytes, offloadOptimizer, loraTargets, loss,
+            gradientsKept, kbit, loraDropout); }
     public Setup withOptimizer(Optimizer o) { return new Setup(model, seq, batch, mode, precision, o, checkpointing,
-            attention, zeroStage, gpus, loraRank, quant, contextBytes, offloadOptimizer, loraTargets, loss); }
+            attention, zeroStage, gpus, loraRank, quant, contextBytes, offloadOptimizer, loraTargets, loss,
+            gradientsKept, kbit, loraDropout); }
     public Setup withCheckpointing(Checkpointing c) { return new Setup(model, seq, batch, mode, precision, optimizer,
-            c, attention, zeroStage, gpus, loraRank, quant, contextBytes, offloadOptimizer, loraTargets, loss); }
+            c, attention, zeroStage, gpus, loraRank, quant, contextBytes, offloadOptimizer, loraTargets, loss,
+            gradientsKept, kbit, loraDropout); }
     public Setup withAttention(Attention a) { return new Setup(model, seq, batch, mode, precision, optimizer,
-            checkpointing, a, zeroStage, gpus, loraRank, quant, contextBytes, offloadOptimizer, loraTargets, loss); }
+            checkpointing, a, zeroStage, gpus, loraRank, quant, contextBytes, offloadOptimizer, loraTargets, loss,
+            gradientsKept, kbit, loraDropout); }
     public Setup withZero(int z) { return new Setup(model, seq, batch, mode, precision, optimizer, checkpointing,
-            attention, z, gpus, loraRank, quant, contextBytes, offloadOptimizer, loraTargets, loss); }
+            attention, z, gpus, loraRank, quant, contextBytes, offloadOptimizer, loraTargets, loss, gradientsKept,
+            kbit); }
     public Setup withOffload() { return new Setup(model, seq, batch, mode, precision, optimizer, checkpointing,
-            attention, zeroStage, gpus, loraRank, quant, contextBytes, true, loraTargets, loss); }
+            attention, zeroStage, gpus, loraRank, quant, contextBytes, true, loraTargets, loss, gradientsKept, kbit,
+            loraDropout); }
     public Setup withLoraTargets(LoraTargets t) { return new Setup(model, seq, batch, mode, precision, optimizer,
-            checkpointing, attention, zeroStage, gpus, loraRank, quant, contextBytes, offloadOptimizer, t, loss); }
+            checkpointing, attention, zeroStage, gpus, loraRank, quant, contextBytes, offloadOptimizer, t, loss,
+            gradientsKept, kbit, loraDropout); }
     public Setup withLoss(Loss l) { return new Setup(model, seq, batch, mode, precision, optimizer, checkpointing,
-            attention, zeroStage, gpus, loraRank, quant, contextBytes, offloadOptimizer, loraTargets, l); }
+            attention, zeroStage, gpus, loraRank, quant, contextBytes, offloadOptimizer, loraTargets, l,
+            gradientsKept, kbit, loraDropout); }
     public Setup withGpus(int n) { return new Setup(model, seq, batch, mode, precision, optimizer, checkpointing,
-            attention, zeroStage, n, loraRank, quant, contextBytes, offloadOptimizer, loraTargets, loss); }
+            attention, zeroStage, n, loraRank, quant, contextBytes, offloadOptimizer, loraTargets, loss,
+            gradientsKept, kbit, loraDropout); }
+    /**
+     * Gradients held through the forward: gradient accumulation (the last micro-batch's gradients wait for the next),
+     * or zero_grad() that zeroes instead of freeing (PyTorch before 2.0, set_to_none=False).
+     */
+    public Setup withGradientsKept(boolean a) { return new Setup(model, seq, batch, mode, precision, optimizer,
+            checkpointing, attention, zeroStage, gpus, loraRank, quant, contextBytes, offloadOptimizer, loraTargets,
+            loss, a, kbit, loraDropout); }
+    public Setup withKbit(Kbit k) { return new Setup(model, seq, batch, mode, precision, optimizer, checkpointing,
+            attention, zeroStage, gpus, loraRank, quant, contextBytes, offloadOptimizer, loraTargets, loss,
+            gradientsKept, k, loraDropout); }
+    /** Dropout before the adapters (litgpt's 0.05, most QLoRA recipes' 0.05 or 0.1); PEFT's default is none. */
+    public Setup withLoraDropout(boolean d) { return new Setup(model, seq, batch, mode, precision, optimizer,
+            checkpointing, attention, zeroStage, gpus, loraRank, quant, contextBytes, offloadOptimizer, loraTargets,
+            loss, gradientsKept, kbit, d); }
     public Setup withLora(int r, Quant q) { return new Setup(model, seq, batch, mode, precision, optimizer,
-            checkpointing, attention, zeroStage, gpus, r, q, contextBytes, offloadOptimizer, loraTargets, loss); }
+            checkpointing, attention, zeroStage, gpus, r, q, contextBytes, offloadOptimizer, loraTargets, loss,
+            gradientsKept, kbit, loraDropout); }
 }

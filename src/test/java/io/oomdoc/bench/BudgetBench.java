@@ -72,6 +72,9 @@ public final class BudgetBench {
         System.out.println("| item | split | family | measured | oomdoc | error | card | call |\n|---|---|---|---|---|---|---|---|");
         java.util.Map<String, List<Double>> byFamily = new java.util.TreeMap<>();
         java.util.Map<String, int[]> calls = new java.util.TreeMap<>();
+        // the engine fits no constant to the data, so leaving one source out changes nothing: each source's own
+        // errors are what a grouped (leave-one-source-out) cross-validation reports
+        java.util.Map<String, List<Double>> bySource = new java.util.TreeMap<>();
         java.util.Map<String, java.util.Set<String>> sources = new java.util.TreeMap<>();
         for (JsonNode it : items) {
             String id = it.path("id").asText(), split = it.path("split").asText(), fam = it.path("family").asText();
@@ -108,6 +111,8 @@ public final class BudgetBench {
             double e = (predicted - measured) / measured;
             boolean suspect = it.path("suspect").asBoolean(false);
             if (!suspect) byFamily.computeIfAbsent(split + "|" + fam, k -> new ArrayList<>()).add(Math.abs(e));
+            if (!suspect) bySource.computeIfAbsent(it.path("source_key").asText() + "|" + fam, k -> new ArrayList<>())
+                    .add(Math.abs(e));
             System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %+.1f%%%s | %s | %s |%n", id, split, fam, Bytes.human((long) measured),
                     Bytes.human((long) predicted), e * 100, suspect ? " (suspect, not scored)" : "", card == null ? "" : Bytes.human(card), callText);
         }
@@ -119,6 +124,12 @@ public final class BudgetBench {
             bySplit.computeIfAbsent(p[0], x -> new ArrayList<>()).addAll(v);
         });
         bySplit.forEach((k, v) -> System.out.printf(Locale.ROOT, "| %s | all | %d | %.1f%% | %.1f%% |%n", k, v.size(), median(v) * 100, max(v) * 100));
+        System.out.println("\n| source | family | items | median abs error | worst abs error |\n|---|---|---|---|---|");
+        bySource.forEach((k, v) -> {
+            String[] p = k.split("\\|");
+            System.out.printf(Locale.ROOT, "| %s | %s | %d | %.1f%% | %.1f%% |%n", p[0], p[1], v.size(), median(v) * 100,
+                    max(v) * 100);
+        });
         calls.forEach((k, c) -> System.out.printf(Locale.ROOT, "%nfit/OOM calls (%s): %d/%d right", k, c[0], c[1]));
         System.out.println();
         sources.forEach((k, v) -> System.out.println("sources (" + k + "): " + String.join(", ", v)));
@@ -151,6 +162,7 @@ public final class BudgetBench {
         Setup.Optimizer opt = o.contains("8bit") ? Setup.Optimizer.ADAMW_8BIT : Setup.Optimizer.ADAMW;
         String c = it.path("checkpointing").asText("none");
         Setup.Checkpointing ck = c.startsWith("full") ? Setup.Checkpointing.FULL
+                : c.startsWith("selective (op)") ? Setup.Checkpointing.SELECTIVE_OP
                 : c.startsWith("selective") ? Setup.Checkpointing.SELECTIVE : Setup.Checkpointing.NONE;
         String at = it.path("attention").asText("sdpa");
         Setup.Attention attn = at.startsWith("eager") ? Setup.Attention.EAGER : at.startsWith("flash") ? Setup.Attention.FLASH : Setup.Attention.SDPA;
@@ -167,7 +179,15 @@ public final class BudgetBench {
         String loss = it.path("loss").asText("fp32");
         s = s.withLoss(loss.startsWith("native") ? Setup.Loss.NATIVE : loss.startsWith("fused-linear")
                 ? Setup.Loss.FUSED_LINEAR : loss.startsWith("fused") ? Setup.Loss.FUSED : Setup.Loss.FP32);
-        if (rank > 0 && it.path("lora_targets").asText("").startsWith("q,v")) s = s.withLoraTargets(Setup.LoraTargets.QV);
+        String targets = it.path("lora_targets").asText("");
+        if (rank > 0 && targets.startsWith("q,v")) s = s.withLoraTargets(Setup.LoraTargets.QV);
+        if (rank > 0 && targets.equals("q_proj,k_proj,v_proj,o_proj")) s = s.withLoraTargets(Setup.LoraTargets.ATTENTION);
+        // accumulation holds the gradients through the next forward; without it they take the activations' room
+        if (it.path("grad_accum").asInt(1) > 1) s = s.withGradientsKept(true);
+        if (rank > 0 && it.path("lora_dropout").asDouble(0) > 0) s = s.withLoraDropout(true);
+        String kbit = it.path("kbit").asText("");
+        if (kbit.startsWith("saves-input")) s = s.withKbit(Setup.Kbit.SAVES_INPUT);
+        else if (kbit.startsWith("peft-fp32")) s = s.withKbit(Setup.Kbit.PEFT_FP32);
         return s;
     }
 
@@ -254,8 +274,9 @@ public final class BudgetBench {
             spec = ModelSpec.ofParams("none", 0); context = BudgetEngine.DEFAULT_CONTEXT;
         }
         if (kind.equals("model_states_only")) context = 0;
+        // the HF page's runs (2022, PyTorch 1.x) zeroed gradients with zero_grad(set_to_none=False), so they stayed
         return new Setup(spec, seq, batch, mode, prec, opt, gc ? Setup.Checkpointing.FULL : Setup.Checkpointing.NONE,
-                Setup.Attention.EAGER, 0, 1, 0, Setup.Quant.NONE, context);
+                Setup.Attention.EAGER, 0, 1, 0, Setup.Quant.NONE, context).withGradientsKept(true);
     }
 
     static String missing(JsonNode it) {

@@ -151,4 +151,129 @@ class MeasuredFineTuneTest {
         long layerInput = 32768L * 4096 * 2;
         assertEquals(30 * layerInput, kept - offloaded);
     }
+
+    private static final ModelSpec MISTRAL = new ModelSpec("mistral-7b", 7_241_732_096L, 32, 4096, 32, 8, 14336, 32000,
+            false, 0, 0);
+
+    private static Setup fmsFullFineTune(int batch) {
+        // fms-acceleration scripts/benchmarks (commit 24bdadb): Mistral-7B full fine-tune, torch_dtype bfloat16 without
+        // --bf16, AdamW, gradient checkpointing, flash attention, seq 4096, no accumulation, one A100-80GB
+        return new Setup(MISTRAL, 4096, batch, Setup.Mode.TRAIN, Setup.Precision.BF16, Setup.Optimizer.ADAMW,
+                Setup.Checkpointing.FULL, Setup.Attention.FLASH, 0, 1, 0, Setup.Quant.NONE, 0);
+    }
+
+    @Test
+    void gradientsTakeTheRoomTheActivationsFree() {
+        // refs/a100_80gb.csv: 72,434,837,504 B at batch 4 and 72,435,230,720 B at batch 8: the peak is the optimizer
+        // step (weights, gradients, moments, the step copy), not the activations plus the gradients
+        long b4 = allocated(engine.estimate(fmsFullFineTune(4), null));
+        long b8 = allocated(engine.estimate(fmsFullFineTune(8), null));
+        assertEquals(b4, b8);
+        assertEquals(72_434_837_504L, b4, 72_434_837_504L * 0.02);
+    }
+
+    @Test
+    void accumulationHoldsTheGradientsThroughTheForward() {
+        Budget.Terms freed = engine.estimate(fmsFullFineTune(8), null).perGpuBytes();
+        Budget.Terms kept = engine.estimate(fmsFullFineTune(8).withGradientsKept(true), null).perGpuBytes();
+        long grads = 2L * MISTRAL.params();
+        assertEquals(grads, kept.gradients());
+        assertEquals(kept.weights() + kept.optimizer() + grads + kept.activations() + kept.logits(),
+                kept.total() - kept.overhead());
+        assertTrue(kept.total() > freed.total());
+    }
+
+    private static Setup qlora(Setup.Kbit kbit, Setup.Checkpointing c) {
+        return new Setup(MISTRAL, 4096, 4, Setup.Mode.TRAIN, Setup.Precision.MIXED_BF16, Setup.Optimizer.ADAMW, c,
+                Setup.Attention.FLASH, 0, 1, 16, Setup.Quant.NF4, 0).withLoraTargets(Setup.LoraTargets.ATTENTION)
+                .withKbit(kbit);
+    }
+
+    @Test
+    void peftKbitPreparationKeepsTheUnquantizedModulesAndTheStreamInFp32() {
+        // PEFT prepare_model_for_kbit_training casts every non-Params4bit fp16/bf16 parameter to fp32
+        Budget.Terms loaded = engine.estimate(qlora(Setup.Kbit.AS_LOADED, Setup.Checkpointing.FULL), null).perGpuBytes();
+        Budget.Terms prepared = engine.estimate(qlora(Setup.Kbit.PEFT_FP32, Setup.Checkpointing.FULL), null)
+                .perGpuBytes();
+        long embeddingAndHead = 2L * 32000 * 4096;
+        assertEquals(2 * embeddingAndHead, prepared.weights() - loaded.weights());
+        long layerInputs = 4096L * 4 * 4096 * 32;
+        assertTrue(prepared.activations() - loaded.activations() >= 2 * layerInputs,
+                "the checkpointed layer inputs are fp32: " + prepared.activations() + " vs " + loaded.activations());
+    }
+
+    @Test
+    void peftPreparedQloraMatchesFmsMeasuredPeak() {
+        // refs/a100_80gb.csv, baseline-peft-bnb (TRL's SFTTrainer prepares the 4-bit model): Mistral-7B, 1 GPU, batch 4
+        // and 8, 20,669,338,112 B and 37,002,646,016 B
+        Setup b4 = qlora(Setup.Kbit.PEFT_FP32, Setup.Checkpointing.FULL).withLoraDropout(true);
+        assertEquals(20_669_338_112L, allocated(engine.estimate(b4, null)), 20_669_338_112L * 0.15);
+        assertEquals(37_002_646_016L, allocated(engine.estimate(b4.withBatch(8), null)), 37_002_646_016L * 0.15);
+    }
+
+    @Test
+    void bitsandbytesBefore0432KeepsEachFourBitMatmulsInput() {
+        // bitsandbytes PR #1270 (0.43.2): MatMul4Bit no longer saves A; before it, the o_proj, MLP and down_proj
+        // inputs (and the attention input) stayed for backward
+        Budget.Terms now = engine.estimate(qlora(Setup.Kbit.AS_LOADED, Setup.Checkpointing.NONE), null).perGpuBytes();
+        Budget.Terms old = engine.estimate(qlora(Setup.Kbit.SAVES_INPUT, Setup.Checkpointing.NONE), null).perGpuBytes();
+        double sbh = 4096.0 * 4 * 4096;
+        assertEquals(Math.round(sbh * 2 * (3 + 14336 / 4096.0) * 32), old.activations() - now.activations(), 32);
+    }
+
+    @Test
+    void loraDropoutKeepsACopyAndAMaskOfEachAdaptersInput() {
+        Setup plain = qlora(Setup.Kbit.AS_LOADED, Setup.Checkpointing.NONE);
+        long without = engine.estimate(plain, null).perGpuBytes().activations();
+        long with = engine.estimate(plain.withLoraDropout(true), null).perGpuBytes().activations();
+        double sbh = 4096.0 * 4 * 4096;
+        // q, k, v and o each: 2 B of dropped-out input and a 1 B mask per value
+        assertEquals(Math.round(sbh * 3 * 4 * 32), with - without, 32);
+    }
+
+    @Test
+    void opLevelSelectiveCheckpointingMatchesTorchtitan() {
+        // torchtitan benchmarks/llama3_h100_202412_torchtitan.md, Table 1 FSDP row: Llama 3.1 8B on 8 H100s, local
+        // batch 2, seq 8192, selective op AC, 82.4 GiB (max_memory_reserved)
+        ModelSpec l31 = ModelCatalog.find("llama-3.1-8b").orElseThrow();
+        Setup s = new Setup(l31, 8192, 2, Setup.Mode.TRAIN, Setup.Precision.MIXED_BF16, Setup.Optimizer.ADAMW,
+                Setup.Checkpointing.SELECTIVE_OP, Setup.Attention.SDPA, 3, 8, 0, Setup.Quant.NONE, 0);
+        assertEquals(82.4, engine.estimate(s, null).perGpuBytes().total() / (double) Bytes.GIB, 82.4 * 0.10);
+        long full = engine.estimate(s.withCheckpointing(Setup.Checkpointing.FULL), null).perGpuBytes().activations();
+        long none = engine.estimate(s.withCheckpointing(Setup.Checkpointing.NONE), null).perGpuBytes().activations();
+        long op = engine.estimate(s, null).perGpuBytes().activations();
+        assertTrue(full < op && op < none, full + " < " + op + " < " + none);
+    }
+
+    @Test
+    void zero3ShowsTheFp32GradientPartitionAsGradients() {
+        ModelSpec m = ModelSpec.ofParams("7B", 7_000_000_000L);
+        Setup s = new Setup(m, 0, 0, Setup.Mode.TRAIN, Setup.Precision.MIXED_BF16, Setup.Optimizer.ADAMW,
+                Setup.Checkpointing.NONE, Setup.Attention.SDPA, 3, 8, 0, Setup.Quant.NONE, 0);
+        Budget.Terms t = engine.estimate(s, null).perGpuBytes();
+        assertEquals(4L * 7_000_000_000L / 8, t.gradients());
+        assertEquals(12L * 7_000_000_000L / 8, t.optimizer());
+    }
+
+    @Test
+    void anEffectiveBatchThatDoesNotSplitOverTheGpusBecomesTheNearestOneAbove() {
+        // --batch 50 over 4 GPUs: 52 (13 per GPU), not micro × accumulation rounded up to 80
+        Setup s = new Setup(ModelCatalog.find("gpt2-medium").orElseThrow(), 1024, 50, Setup.Mode.TRAIN,
+                Setup.Precision.MIXED_BF16, Setup.Optimizer.ADAMW, Setup.Checkpointing.NONE, Setup.Attention.SDPA, 0, 4,
+                0, Setup.Quant.NONE, BudgetEngine.DEFAULT_CONTEXT);
+        BatchFinder.Result r = new BatchFinder().find(s, 24L * Bytes.GIB, 50);
+        assertEquals(52, r.effectiveBatch());
+        assertEquals(52, r.microBatch() * r.accumulationSteps() * 4);
+        assertFalse(r.exact());
+    }
+
+    @Test
+    void theLadderKeepsTheBatchOverAllGpusWhenNotEvenOneSampleFits() {
+        // --batch is per GPU: 8 per GPU on 8 GPUs is accumulated 8 times at micro-batch 1
+        Setup s = new Setup(ModelCatalog.find("llama-3.1-8b").orElseThrow(), 4096, 8, Setup.Mode.TRAIN,
+                Setup.Precision.MIXED_BF16, Setup.Optimizer.ADAMW, Setup.Checkpointing.NONE, Setup.Attention.SDPA, 3, 8,
+                0, Setup.Quant.NONE, BudgetEngine.DEFAULT_CONTEXT);
+        Ladder.Rung first = new Ladder().climb(s, 24L * Bytes.GIB).get(0);
+        assertEquals("micro-batch 1 × accumulation 8", first.fix());
+    }
 }
