@@ -13,8 +13,9 @@ import java.nio.file.Path;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * The evidence every front door hands to the diagnoser. Fixtures: traces/ (public issue threads, traces/SOURCES.md),
- * nvidia_smi/ (real nvidia-smi output, sources in its expected.json), scan_dev/case09 (pytorch/examples multigpu.py, labels.json),
+ * The evidence every front door hands to the diagnoser. Fixtures: traces/ (public issue threads, see
+ * traces/SOURCES.md), nvidia_smi/ (real nvidia-smi output, sources in its expected.json), scan_dev/case09
+ * (pytorch/examples multigpu.py, labels.json),
  * snapshots/oom_fragmented.pickle (made by snapshots/make_fixtures.py).
  */
 class EvidenceGathererTest {
@@ -47,7 +48,8 @@ class EvidenceGathererTest {
 
     @Test
     void anNvidiaSmiTableIsWorthAReportEvenWhenNoFailureIsNamed() throws Exception {
-        assertFalse(EvidenceGatherer.from(log("nvidia_smi/03_h200-590-load.txt")).gather().nothingToDiagnose(unknown()));
+        assertFalse(EvidenceGatherer.from(log("nvidia_smi/03_h200-590-load.txt")).gather()
+                .nothingToDiagnose(unknown()));
     }
 
     @Test
