@@ -22,7 +22,8 @@ public final class EvidenceGatherer {
 
     private final LogText log;
     private String userText;
-    private Facts sessionFacts = Facts.EMPTY;
+    /** Null is no facts: Facts.merge(null) keeps the code's. */
+    private Facts sessionFacts;
     private GpuState gpu;
     private ScanResult scan;
     private SnapshotReport snapshot;
@@ -36,8 +37,7 @@ public final class EvidenceGatherer {
     public EvidenceGatherer userText(String text) { this.userText = text; return this; }
 
     /** What the user said in the session; it takes precedence over what the code scan read. */
-    public EvidenceGatherer sessionFacts(Facts facts) { this.sessionFacts = facts == null ? Facts.EMPTY : facts;
-        return this; }
+    public EvidenceGatherer sessionFacts(Facts facts) { this.sessionFacts = facts; return this; }
 
     public EvidenceGatherer gpu(GpuState state) { this.gpu = state; return this; }
 

@@ -3,6 +3,7 @@ package io.oomdoc.protocol;
 import io.oomdoc.evidence.code.PythonScanner;
 import io.oomdoc.evidence.code.ScanResult;
 import io.oomdoc.evidence.gpu.NvidiaSmiText;
+import io.oomdoc.evidence.snapshot.SnapshotReader;
 import io.oomdoc.evidence.trace.LogText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +38,28 @@ class EvidenceGathererTest {
     void anOutOfMemoryTraceIsSomethingToDiagnose() throws Exception {
         Gathered g = EvidenceGatherer.from(log("traces/visfly-backward-2x.txt")).gather();
         assertFalse(g.nothingToDiagnose(diagnose(g)));
+    }
+
+    @Test
+    void aFailureNamedWithoutATracebackIsSomethingToDiagnose() throws Exception {
+        LogText tf = log("traces/tf-models-shape-oom.txt");
+        assertFalse(tf.text().contains("File \""), "the fixture has no Python traceback");
+        Gathered g = EvidenceGatherer.from(tf).gather();
+        assertFalse(g.nothingToDiagnose(diagnose(g)));
+    }
+
+    @Test
+    void wordsWithoutALogOrAFailureAreNothingToDiagnose() {
+        Gathered g = EvidenceGatherer.from(null).userText("thanks, that was all").gather();
+        assertTrue(g.nothingToDiagnose(diagnose(g)));
+    }
+
+    @Test
+    void theSnapshotAndTheTimelineReachTheDiagnosisAsGiven() throws Exception {
+        var snap = new SnapshotReader().read(RES.resolve("snapshots/oom_fragmented.pickle"));
+        Gathered g = EvidenceGatherer.from(log("traces/visfly-backward-2x.txt")).snapshot(snap).gather();
+        assertSame(snap, g.snapshot());
+        assertNull(g.timeline());
     }
 
     /** A report that names no failure, from a log that holds none. */
