@@ -1,10 +1,16 @@
 package io.oomdoc.cli;
 
+import io.oomdoc.llm.CommandRunner;
 import io.oomdoc.llm.LlmAgent;
 import io.oomdoc.llm.OomdocTools;
 import io.oomdoc.llm.ProviderConfig;
 import io.oomdoc.protocol.Report;
+import picocli.CommandLine;
 
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -24,8 +30,32 @@ public final class LlmMode {
             throw new UserError(e.getMessage(), 2);
         }
         return cfg.map(c -> new LlmAgent(c, new OomdocTools(ctx.workDir, ctx.session::facts, ctx.env,
-                msg -> { ctx.out.println(ctx.style.yellow("(" + msg + ")")); ctx.out.flush(); }),
+                msg -> { ctx.out.println(ctx.style.yellow("(" + msg + ")")); ctx.out.flush(); }, commands(ctx)),
                         Duration.ofSeconds(120)));
+    }
+
+    /**
+     * The tools' way into the command tree: each call runs on a copy of the session (its facts and code scan), so a
+     * tool reads what the user established and leaves nothing behind (no last report, no fact learned).
+     */
+    public static CommandRunner commands(AppContext ctx) {
+        return (args, stdin) -> {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            Session copy = new Session(null);
+            copy.conversation().setFacts(ctx.session.facts());
+            copy.setCode(ctx.session.code());
+            AppContext child = new AppContext(new PrintWriter(out), new PrintWriter(err),
+                    new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), ctx.env, ctx.workDir,
+                    new Style(false), copy, false);
+            CommandLine cl = Main.tree(child, false);
+            cl.setOut(child.out);
+            cl.setErr(child.err);
+            int code = cl.execute(args.toArray(String[]::new));
+            child.out.flush();
+            child.err.flush();
+            return new CommandRunner.Outcome(code, out.toString(), err.toString());
+        };
     }
 
     /**
@@ -47,8 +77,8 @@ public final class LlmMode {
             return embedded.report();
         }
         Report engine = embedded.report() != null ? embedded.report()
-                : new io.oomdoc.protocol.Diagnoser().diagnose(io.oomdoc.evidence.trace.LogText.of(input), input,
-                        ctx.session.facts(), null, null);
+                : io.oomdoc.protocol.EvidenceGatherer.from(io.oomdoc.evidence.trace.LogText.of(input)).userText(input)
+                        .sessionFacts(ctx.session.facts()).gather().diagnose(new io.oomdoc.protocol.Diagnoser());
         String composed = LlmAgent.compose(a.modelText(), engine);
         if (stream) ctx.out.print("\n\n" + composed.substring(a.modelText().strip().length()).strip() + "\n");
         else ctx.out.print(composed);

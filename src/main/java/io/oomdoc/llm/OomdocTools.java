@@ -4,13 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.Tool;
-import io.oomdoc.budget.BatchFinder;
-import io.oomdoc.budget.BudgetEngine;
-import io.oomdoc.budget.GpuCatalog;
-import io.oomdoc.budget.ModelCatalog;
-import io.oomdoc.budget.ModelSpec;
-import io.oomdoc.budget.Setup;
-import io.oomdoc.evidence.code.PythonScanner;
 import io.oomdoc.evidence.code.RepoFiles;
 import io.oomdoc.evidence.code.RepoSearch;
 import io.oomdoc.evidence.gpu.GpuProbe;
@@ -18,9 +11,7 @@ import io.oomdoc.evidence.gpu.HostProbe;
 import io.oomdoc.evidence.trace.LogText;
 import io.oomdoc.evidence.trace.TraceAnalysis;
 import io.oomdoc.evidence.trace.TraceAnalyzer;
-import io.oomdoc.knowledge.KnowledgeBase;
 import io.oomdoc.protocol.Facts;
-import io.oomdoc.util.Bytes;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,13 +37,16 @@ public final class OomdocTools {
     private final Supplier<Facts> facts;
     private final Map<String, String> env;
     private final Consumer<String> notices;
+    private final CommandRunner commands;
     private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
 
-    public OomdocTools(Path repo, Supplier<Facts> facts, Map<String, String> env, Consumer<String> notices) {
+    public OomdocTools(Path repo, Supplier<Facts> facts, Map<String, String> env, Consumer<String> notices,
+                       CommandRunner commands) {
         this.repo = repo;
         this.facts = facts;
         this.env = env;
         this.notices = notices;
+        this.commands = commands;
     }
 
     /** The tools that ran, in order ("read_file(train.py)"), for the user and for tests. */
@@ -135,74 +129,56 @@ public final class OomdocTools {
     }
 
     @Tool(name = "scan_code", value = "Scan the repository's Python code for memory anti-patterns and read the "
-            + "training setup (batch, seq, precision, optimizer)")
+            + "training setup (batch, seq, precision, optimizer); the JSON of `oomdoc scan --json`")
     public String scanCode() {
         calls.add("scan_code");
-        try {
-            return out(new PythonScanner().scan(repo));
-        } catch (Exception e) {
-            return "error: scan failed: " + e.getMessage();
-        }
+        return command(List.of("scan", "--json"), "");
     }
 
-    @Tool(name = "budget", value = "Per-GPU memory budget term by term. Give a catalog model name or a parameter "
-            + "count, sequence length, micro-batch, precision (fp32|bf16|mixed-bf16|mixed-fp16), optimizer (adamw"
-                    + "|adamw-8bit|adafactor|sgd), and the GPU name or memory in GiB")
+    @Tool(name = "diagnose", value = "Diagnose an out-of-memory log or traceback with the session's facts: the "
+            + "report of `oomdoc diagnose --json` (issue type, category, phase, numbers, ranked causes, fixes)")
+    public String diagnose(@P("the log text, from the traceback to the error line") String text) {
+        calls.add("diagnose");
+        return command(List.of("diagnose", "--json", "--gpu", "none", "-"), text == null ? "" : text);
+    }
+
+    @Tool(name = "budget", value = "Per-GPU memory budget term by term, as `oomdoc budget --json`. Give a catalog "
+            + "model name or a parameter count, sequence length, micro-batch, precision (fp32|bf16|mixed-bf16|"
+            + "mixed-fp16), optimizer (adamw|adamw-8bit|adafactor|sgd), and the GPU name or memory in GiB")
     public String budget(@P(value = "catalog model name, e.g. llama-3.1-8b", required = false) String model,
                          @P(value = "parameter count if the model is not in the catalog", required = false) Long params,
-                         @P(value = "sequence length", required = false) Integer seq, @P(value = "micro-batch",
-                                 required = false) Integer batch,
-                         @P(value = "precision", required = false) String precision, @P(value = "optimizer",
-                                 required = false) String optimizer,
-                         @P(value = "gpu name", required = false) String gpu, @P(value = "gpu memory in GiB",
-                                 required = false) Double gpuGib) {
+                         @P(value = "sequence length", required = false) Integer seq,
+                         @P(value = "micro-batch", required = false) Integer batch,
+                         @P(value = "precision", required = false) String precision,
+                         @P(value = "optimizer", required = false) String optimizer,
+                         @P(value = "gpu name", required = false) String gpu,
+                         @P(value = "gpu memory in GiB", required = false) Double gpuGib) {
         calls.add("budget");
-        try {
-            Setup s = setup(model, params, seq, batch, precision, optimizer);
-            return out(new BudgetEngine().estimate(s, gpuBytes(gpu, gpuGib)));
-        } catch (RuntimeException e) {
-            return "error: " + e.getMessage();
-        }
+        List<String> args = setupFlags("budget", model, params, seq, batch, precision, gpu, gpuGib);
+        if (optimizer != null && !optimizer.isBlank()) args.addAll(List.of("--optimizer", optimizer));
+        return command(args, "");
     }
 
     @Tool(name = "max_batch", value = "Largest micro-batch that fits a GPU, and the gradient accumulation that keeps "
-            + "an effective batch")
-    public String maxBatch(@P(value = "catalog model name", required = false) String model, @P(value = "parameter co"
-            + "unt", required = false) Long params,
-                           @P("sequence length") Integer seq, @P(value = "effective batch to keep",
-                                   required = false) Integer effectiveBatch,
-                           @P(value = "precision", required = false) String precision, @P(value = "gpu name",
-                                   required = false) String gpu,
+            + "an effective batch, as `oomdoc batch --json`")
+    public String maxBatch(@P(value = "catalog model name", required = false) String model,
+                           @P(value = "parameter count", required = false) Long params,
+                           @P("sequence length") Integer seq,
+                           @P(value = "effective batch to keep", required = false) Integer effectiveBatch,
+                           @P(value = "precision", required = false) String precision,
+                           @P(value = "gpu name", required = false) String gpu,
                            @P(value = "gpu memory in GiB", required = false) Double gpuGib) {
         calls.add("max_batch");
-        try {
-            Setup s = setup(model, params, seq, effectiveBatch == null ? 1 : effectiveBatch, precision, null);
-            Long g = gpuBytes(gpu, gpuGib);
-            if (g == null) return "error: give the GPU name or its memory";
-            BatchFinder.Result r = new BatchFinder().find(s, g, s.batch());
-            return out(Map.of("micro_batch", r.microBatch(), "accumulation_steps", r.accumulationSteps(),
-                    "effective_batch", r.effectiveBatch(),
-                    "peak_bytes", r.budget().perGpuBytes().total(), "gpu_bytes", g));
-        } catch (RuntimeException e) {
-            return "error: " + e.getMessage();
-        }
+        return command(setupFlags("batch", model, params, seq, effectiveBatch, precision, gpu, gpuGib), "");
     }
 
-    @Tool(name = "knowledge", value = "Look up oomdoc's knowledge base: an id such as M8 or U11, or words describing "
-            + "the symptom")
+    @Tool(name = "knowledge", value = "Look up oomdoc's knowledge base, as `oomdoc kb --json`: an id such as M8 or "
+            + "U11 gives the entry; words describing the symptom give the best-matching ids and titles")
     public String knowledge(@P("an entry id or a query") String query) {
         calls.add("knowledge(" + query + ")");
-        KnowledgeBase kb = KnowledgeBase.bundled();
-        var entry = kb.get(query);
-        if (entry.isPresent()) return cap(entry.get().id() + " " + entry.get().title() + "\n" + entry.get().body()
-                + "\nVerify: " + entry.get().verification());
-        StringBuilder sb = new StringBuilder();
-        for (var h : kb.search(query, 3)) {
-            String body = h.entry().body();
-            sb.append(h.entry().id()).append(" ").append(h.entry().title()).append('\n')
-                    .append(body, 0, Math.min(1500, body.length())).append("\n\n");
-        }
-        return sb.length() == 0 ? "no entry matches" : cap(sb.toString());
+        List<String> args = new ArrayList<>(List.of("kb", "--json"));
+        if (query != null && !query.isBlank()) args.addAll(List.of(query.strip().split("\\s+")));
+        return command(args, "");
     }
 
     @Tool(name = "read_snapshot", value = "Read a torch.cuda.memory snapshot pickle inside the repository: peak, "
@@ -227,23 +203,25 @@ public final class OomdocTools {
         return out(facts.get().asMap());
     }
 
-    private Setup setup(String model, Long params, Integer seq, Integer batch, String precision, String optimizer) {
-        ModelSpec spec = model != null && !model.isBlank()
-                ? ModelCatalog.find(model).orElseThrow(() -> new IllegalArgumentException("unknown model " + model
-                        + "; nearest: " + ModelCatalog.nearest(model)))
-                : params != null ? ModelSpec.ofParams(params + " params", params) : null;
-        if (spec == null) throw new IllegalArgumentException("give a model name or a parameter count");
-        return new Setup(spec, seq == null ? 0 : seq, batch == null ? 0 : batch, Setup.Mode.TRAIN,
-                precision == null ? Setup.Precision.MIXED_BF16 : Setup.parse(Setup.Precision.class, precision),
-                optimizer == null ? Setup.Optimizer.ADAMW : Setup.parse(Setup.Optimizer.class, optimizer),
-                Setup.Checkpointing.NONE, Setup.Attention.SDPA, 0, 1, 0, Setup.Quant.NONE,
-                        BudgetEngine.DEFAULT_CONTEXT);
+    /** The command's flags for what the model gave; what it left out keeps the command's own default. */
+    private static List<String> setupFlags(String command, String model, Long params, Integer seq, Integer batch,
+                                           String precision, String gpu, Double gpuGib) {
+        List<String> args = new ArrayList<>(List.of(command, "--json"));
+        if (model != null && !model.isBlank()) args.addAll(List.of("--model", model));
+        if (params != null) args.addAll(List.of("--params", String.valueOf(params)));
+        if (seq != null) args.addAll(List.of("--seq", String.valueOf(seq)));
+        if (batch != null) args.addAll(List.of("--batch", String.valueOf(batch)));
+        if (precision != null && !precision.isBlank()) args.addAll(List.of("--precision", precision));
+        if (gpuGib != null) args.addAll(List.of("--gpu-mem", gpuGib + "GiB"));
+        else if (gpu != null && !gpu.isBlank()) args.addAll(List.of("--gpu", gpu));
+        return args;
     }
 
-    private static Long gpuBytes(String gpu, Double gib) {
-        if (gib != null) return Math.round(gib * Bytes.GIB);
-        if (gpu != null && !gpu.isBlank()) return GpuCatalog.find(gpu).map(GpuCatalog.Gpu::memoryBytes).orElse(null);
-        return null;
+    /** The command's JSON, redacted and capped; its error line when it refused (the model can correct itself). */
+    private String command(List<String> args, String stdin) {
+        CommandRunner.Outcome o = commands.run(args, stdin);
+        if (o.exitCode() != 0) return "error: " + o.err().strip().replaceFirst("^oomdoc: ", "");
+        return cap(Redactor.redact(o.out().strip()));
     }
 
     private static String out(Object o) {

@@ -5,8 +5,13 @@ import io.oomdoc.cli.Json;
 import io.oomdoc.cli.LogInput;
 import io.oomdoc.cli.ReportView;
 import io.oomdoc.cli.UserError;
+import io.oomdoc.evidence.gpu.GpuProbe;
+import io.oomdoc.evidence.gpu.GpuState;
+import io.oomdoc.evidence.snapshot.SnapshotReport;
 import io.oomdoc.evidence.trace.LogText;
 import io.oomdoc.protocol.Diagnoser;
+import io.oomdoc.protocol.EvidenceGatherer;
+import io.oomdoc.protocol.Gathered;
 import io.oomdoc.protocol.Report;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,21 +46,10 @@ public final class DiagnoseCommand implements Callable<Integer> {
         if (log.isBlank()) throw new UserError("the input is empty: pass a log file, or pipe the job's output "
                 + "(python train.py 2>&1 | oomdoc diagnose -)");
         String gpuMode = gpu != null ? gpu : (file == null || file.equals("-")) && !ctx.interactive ? "auto" : "none";
-        ExtraEvidence evidence = ExtraEvidence.gather(ctx, repo, gpuMode);
-        String snapFile = snapshot;
-        if (snapFile == null && repo != null
-                && java.nio.file.Files.isRegularFile(
-                        ctx.workDir.resolve(repo).resolve("oomdoc_probe_out/snapshot.pickle"))) {
-            // left by `oomdoc probe --run`
-            snapFile = ctx.workDir.resolve(repo).resolve("oomdoc_probe_out/snapshot.pickle").toString();
-            ctx.err.println("oomdoc: using the probe's snapshot " + snapFile);
-        }
-        var snap = snapFile == null ? null : SnapshotCommand.read(ctx, snapFile);
-        Report r = new Diagnoser().diagnose(log, null, evidence.codeFacts().merge(ctx.session.facts()),
-                evidence.gpu(), evidence.code(), snap);
-        boolean traceback = log.text().contains("File \"") || log.text().contains("Traceback (most recent call last)");
-        boolean gpuTable = io.oomdoc.evidence.gpu.NvidiaSmiText.looksLikeNvidiaSmi(log.text());
-        if (r.issueType().equals("unknown") && !traceback && !gpuTable) {
+        Gathered evidence = EvidenceGatherer.from(log).sessionFacts(ctx.session.facts()).gpu(gpuState(gpuMode))
+                .code(repo == null ? null : ScanCommand.scan(ctx, repo)).snapshot(snapshot()).gather();
+        Report r = evidence.diagnose(new Diagnoser());
+        if (evidence.nothingToDiagnose(r)) {
             throw new UserError("no out-of-memory message was found in " + (file == null || file.equals("-")
                     ? "the input" : file)
                     + "; pass the full log of the failed run, or describe the problem with `oomdoc ask`");
@@ -66,20 +60,25 @@ public final class DiagnoseCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Optional evidence beyond the log (GPU state, code scan); filled by later stages. */
-    record ExtraEvidence(io.oomdoc.protocol.Evidence.GpuSnapshot gpu, io.oomdoc.protocol.Evidence.CodeFindings code,
-            io.oomdoc.protocol.Facts codeFacts) {
-        static ExtraEvidence gather(AppContext ctx, String repo, String gpu) {
-            io.oomdoc.protocol.Evidence.GpuSnapshot g = switch (gpu == null ? "none" : gpu) {
-                case "none" -> null;
-                case "auto" -> io.oomdoc.protocol.GpuEvidence.from(
-                        new io.oomdoc.evidence.gpu.GpuProbe().read(ctx.env, false), null);
-                default -> io.oomdoc.protocol.GpuEvidence.from(GpuCommand.fromFile(ctx, gpu), null);
-            };
-            if (repo == null) return new ExtraEvidence(g, null, io.oomdoc.protocol.Facts.EMPTY);
-            io.oomdoc.evidence.code.ScanResult scan = ScanCommand.scan(ctx, repo);
-            return new ExtraEvidence(g, io.oomdoc.protocol.CodeEvidence.from(scan),
-                    io.oomdoc.protocol.CodeEvidence.facts(scan));
+    /** GPU state: probed on this machine (auto), none, or nvidia-smi output saved in a file. */
+    private GpuState gpuState(String mode) {
+        return switch (mode) {
+            case "none" -> null;
+            case "auto" -> new GpuProbe().read(ctx.env, false);
+            default -> GpuCommand.fromFile(ctx, mode);
+        };
+    }
+
+    /** The snapshot named by --snapshot, else the one `oomdoc probe --run` left in the repository. */
+    private SnapshotReport snapshot() {
+        String snapFile = snapshot;
+        if (snapFile == null && repo != null) {
+            var probed = EvidenceGatherer.probeSnapshot(ctx.workDir.resolve(repo));
+            if (probed.isPresent()) {
+                snapFile = probed.get().toString();
+                ctx.err.println("oomdoc: using the probe's snapshot " + snapFile);
+            }
         }
+        return snapFile == null ? null : SnapshotCommand.read(ctx, snapFile);
     }
 }

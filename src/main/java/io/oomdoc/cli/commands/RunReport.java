@@ -13,6 +13,7 @@ import io.oomdoc.evidence.watch.JobWatch;
 import io.oomdoc.evidence.watch.MemoryTimeline;
 import io.oomdoc.evidence.watch.WatchText;
 import io.oomdoc.protocol.Diagnoser;
+import io.oomdoc.protocol.EvidenceGatherer;
 import io.oomdoc.protocol.Report;
 
 import java.io.ByteArrayInputStream;
@@ -72,7 +73,8 @@ final class RunReport {
                 ctx.err.println("oomdoc: the snapshot could not be read: " + e.getMessage());
             }
         }
-        return new Diagnoser().diagnose(log, null, ctx.session.facts(), null, null, snap, r.timeline());
+        return EvidenceGatherer.from(log).sessionFacts(ctx.session.facts()).snapshot(snap).timeline(r.timeline())
+                .gather().diagnose(new Diagnoser());
     }
 
     private static ObjectNode summary(MemoryTimeline t) {

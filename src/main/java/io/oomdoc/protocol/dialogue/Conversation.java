@@ -4,8 +4,8 @@ import io.oomdoc.evidence.code.ScanResult;
 import io.oomdoc.evidence.trace.LogText;
 import io.oomdoc.evidence.trace.TraceAnalysis;
 import io.oomdoc.evidence.trace.TraceAnalyzer;
-import io.oomdoc.protocol.CodeEvidence;
 import io.oomdoc.protocol.Diagnoser;
+import io.oomdoc.protocol.EvidenceGatherer;
 import io.oomdoc.protocol.FactExtractor;
 import io.oomdoc.protocol.Facts;
 import io.oomdoc.protocol.Report;
@@ -78,6 +78,12 @@ public final class Conversation {
     private Diagnoser diagnoser() {
         if (diagnoser == null) diagnoser = new Diagnoser();
         return diagnoser;
+    }
+
+    /** The failure text diagnosed with the facts held and the code scanned, through the common evidence path. */
+    private Report diagnose(String text) {
+        return EvidenceGatherer.from(LogText.of(text)).userText(text).sessionFacts(facts).code(scan).gather()
+                .diagnose(diagnoser());
     }
 
     public Facts facts() { return facts; }
@@ -190,8 +196,7 @@ public final class Conversation {
         learn(read);
         failureText = text;
         pendingKey = null;
-        report = diagnoser().diagnose(LogText.of(text), text, CodeEvidence.facts(scan).merge(facts), null,
-                CodeEvidence.from(scan));
+        report = diagnose(text);
         if (facts.gpuMemBytes() == null && report.numbers().get("total_bytes") instanceof Number n) {
             remember(facts.with(b -> b.gpuMemBytes(n.longValue())));
         }
@@ -213,9 +218,7 @@ public final class Conversation {
         if (question == null) {
             String noted = Messages.get("noted", describe(filled));
             if (report != null && failureText != null) {
-                report = diagnoser().diagnose(LogText.of(failureText), failureText,
-                        CodeEvidence.facts(scan).merge(facts), null,
-                        CodeEvidence.from(scan));
+                report = diagnose(failureText);
                 noted += "\n" + Messages.get("still.cause", report.category().replace('_', ' '));
             }
             return Answer.text(Intent.ANSWER, noted, facts);
@@ -236,9 +239,7 @@ public final class Conversation {
         StringBuilder sb = new StringBuilder(Messages.get("corrected", describe(read.asserted()), describeOld(before,
                 read.asserted())));
         if (report != null && failureText != null) {
-            Report r = diagnoser().diagnose(LogText.of(failureText), failureText,
-                    CodeEvidence.facts(scan).merge(facts), null,
-                    CodeEvidence.from(scan));
+            Report r = diagnose(failureText);
             report = r;
             sb.append('\n').append(r.issueType().equals("not_oom") ? Messages.get("still.notoom")
                     : Messages.get("still.cause", r.category().replace('_', ' ')));

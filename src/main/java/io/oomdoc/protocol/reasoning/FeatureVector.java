@@ -1,5 +1,6 @@
 package io.oomdoc.protocol.reasoning;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -23,6 +24,11 @@ public record FeatureVector(Map<String, Double> values, Map<String, String> reas
 
         public Builder flag(String name) { return set(name, 1.0, null); }
 
-        public FeatureVector build() { return new FeatureVector(Map.copyOf(values), Map.copyOf(reasons)); }
+        /** Copies keep the order the rules fired in: Map.copyOf's order changes from run to run, and with it the
+         *  order of tied evidence sentences in the report. */
+        public FeatureVector build() {
+            return new FeatureVector(Collections.unmodifiableMap(new LinkedHashMap<>(values)),
+                    Collections.unmodifiableMap(new LinkedHashMap<>(reasons)));
+        }
     }
 }
