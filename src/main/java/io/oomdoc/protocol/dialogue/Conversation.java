@@ -259,8 +259,7 @@ public final class Conversation {
         out.add(Messages.get("noted", describe(read.asserted())));
         if (report != null && failureText != null && !read.asserted().isEmpty()) {
             String before = report.category();
-            report = diagnoser().diagnose(LogText.of(failureText), failureText, CodeEvidence.facts(scan).merge(facts),
-                    null, CodeEvidence.from(scan));
+            report = diagnose(failureText);
             if (!report.category().equals(before)) out.add(Messages.get("now.cause",
                     report.category().replace('_', ' ')));
         }
