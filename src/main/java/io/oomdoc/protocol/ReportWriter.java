@@ -12,7 +12,6 @@ import io.oomdoc.util.Bytes;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,7 +31,7 @@ public final class ReportWriter {
         String phase = conclusion.phase();
         String framework = e.trace() == null ? "unknown" : e.trace().framework();
 
-        List<String> kbIds = kbList(e, ranked);
+        List<String> kbIds = KbChoice.ids(e, ranked, conclusion.features());
         List<Report.Fix> fixes = FixLadder.choose(kb, e, cat, issueType, extraFixes);
         List<String> gaps = gaps(e, cat);
         List<String> caveats = caveats(e, cat, fixes);
@@ -56,25 +55,6 @@ public final class ReportWriter {
         String question = top.confidence() < 0.6 && !gaps.isEmpty() ? questionFor(gaps.get(0)) : null;
         return new Report(issueType, cat.json(), phase, framework, numbersJson(e.numbers()), hyps, kbIds, fixes,
                 sections, question, null);
-    }
-
-    private static final double RUNNER_UP_SHOWN = 0.2;
-
-    /** KB ids for the JSON: the leader's entries, M2 when figures were decoded, then the runner-up's. */
-    private static List<String> kbList(Evidence e, List<Hypothesis> ranked) {
-        LinkedHashSet<String> ids = new LinkedHashSet<>();
-        List<String> first = ranked.get(0).kb();
-        ids.add(first.get(0));
-        // a close runner-up's main entry comes before the leader's second one: when the ranking is unsure, the
-        // three entries shown should cover both causes
-        if (ranked.size() > 1 && ranked.get(1).confidence() >= RUNNER_UP_SHOWN) ids.add(ranked.get(1).kb().get(0));
-        if (first.size() > 1) ids.add(first.get(1));
-        if (!e.numbers().isEmpty()) ids.add("M2");
-        ids.addAll(first);
-        for (int i = 1; i < ranked.size() && i < 3; i++) {
-            if (ranked.get(i).confidence() >= 0.25) ids.add(ranked.get(i).kb().get(0));
-        }
-        return List.copyOf(ids);
     }
 
     static Map<String, Object> numbersJson(OomNumbers n) {

@@ -111,12 +111,18 @@ public final class TrainReasoner {
 
     /** L2-regularised logistic regression over the examples' features (liblinear through Tribuo), one class against the rest. */
     public static LinearModel fit(List<Example> ex, Function<Example, String> label, double l2) {
+        return fit(ex, label, l2, false);
+    }
+
+    /** With {@code phase}, the features only the phase model reads are kept; without, they are left out. */
+    static LinearModel fit(List<Example> ex, Function<Example, String> label, double l2, boolean phase) {
         LabelFactory lf = new LabelFactory();
         List<org.tribuo.Example<Label>> rows = new ArrayList<>();
         for (Example e : ex) {
             List<String> names = new ArrayList<>();
             List<Double> vals = new ArrayList<>();
             for (var f : e.x().values().entrySet()) {
+                if (!phase && Reasoner.phaseOnly(f.getKey())) continue;
                 names.add(f.getKey());
                 vals.add(f.getValue());
             }
@@ -135,7 +141,7 @@ public final class TrainReasoner {
     public static LinearModel fitPhase(List<Example> ex, double l2) {
         List<Example> withCause = ex.stream().map(e -> new Example(e.c(), e.withDescription(), e.evidence(),
                 Reasoner.withCause(e.x(), e.c().category()))).toList();
-        return fit(withCause, x -> x.c().phase(), l2);
+        return fit(withCause, x -> x.c().phase(), l2, true);
     }
 
     /** liblinear keeps one weight per (feature, class) plus a bias feature; Tribuo numbers both from zero. */

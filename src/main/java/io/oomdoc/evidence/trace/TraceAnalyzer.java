@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
 /** Runs every parser over a log and reads the traceback around the failure. */
 public final class TraceAnalyzer {
     private static final Pattern FRAME = Pattern.compile("^\\s*File \"([^\"]+)\", line (\\d+), in (\\S+)");
+    /** IPython's frames ("File ~/x.py:12, in f(a)", the path sometimes a markdown link) and rich's ("x.py:12 in f"). */
+    private static final Pattern NOTEBOOK_FRAME = Pattern.compile(
+            "^[\\s\u2502|]*(?:File \\[?)?(~?[\\w./\\\\-]+\\.py):(\\d+)(?:\\]\\([^)]*\\))?,? in ([\\w.<>]+)");
     private static final Pattern TQDM = Pattern.compile("\\|\\s*(\\d+)/(\\d+)\\s*\\[");
     private static final Pattern STEP = Pattern.compile(
             "(?i)\\b(?:global[_ ]step|step|iter(?:ation)?|it|batch)\\s*[:=#]?\\s*(\\d[\\d,]*)\\b(?!\\s*(?:GiB|MiB|GB"
@@ -121,9 +124,12 @@ public final class TraceAnalyzer {
         List<LogText.Line> lines = log.lines();
         for (int i = 0; i < lines.size(); i++) {
             Matcher m = FRAME.matcher(lines.get(i).text());
-            if (!m.find()) continue;
+            if (!m.find()) {
+                m = NOTEBOOK_FRAME.matcher(lines.get(i).text());
+                if (!m.find()) continue;
+            }
             String code = "";
-            if (i + 1 < lines.size() && !FRAME.matcher(lines.get(i + 1).text()).find()) {
+            if (i + 1 < lines.size() && !isFrame(lines.get(i + 1).text())) {
                 String next = lines.get(i + 1).text().strip();
                 if (!next.startsWith("Traceback") && !next.matches("^[A-Za-z_.]+(?:Error|Exception)\\b.*")) code = next;
             }
@@ -132,35 +138,19 @@ public final class TraceAnalyzer {
         return out;
     }
 
-    private record PhaseGuess(Phase phase, String why) {}
+    private static boolean isFrame(String line) {
+        return FRAME.matcher(line).find() || NOTEBOOK_FRAME.matcher(line).find();
+    }
 
-    private static final Object[][] PHASE_MARKERS = {
-            {Phase.OPTIMIZER_STEP, Pattern.compile("(?:optimizer|optim|scaler)\\.step\\(|\\boptimizer_step\\b"
-                    + "|_(?:single|multi)_tensor_adamw?\\b|\\b_init_group\\b|\\bstep\\b.*optim")},
-            {Phase.BACKWARD, Pattern.compile("\\.backward\\(|\\b_engine_run_backward\\b|\\brun_backward\\b"
-                    + "|\\bmanual_backward\\b|^backward\\b")},
-            {Phase.EVAL, Pattern.compile("\\b(?:evaluate|evaluation_loop|prediction_loop|prediction_step"
-                    + "|validation_step|validate|val_step|eval_step|test_step|_run_evaluate|nested_concat"
-                            + "|evaluation)\\b")},
-            {Phase.GENERATION, Pattern.compile("\\b(?:generate|greedy_search|beam_search|_sample|sample"
-                    + "|execute_model|profile_run|determine_num_available_blocks)\\b")},
-            {Phase.LOAD, Pattern.compile("\\b(?:from_pretrained|load_state_dict|_load_state_dict|load_checkpoint"
-                    + "|load_model|_load_from_state_dict)\\b|torch\\.load\\(|\\.to\\((?:device|'cuda|\"cuda)"
-                            + "|\\.cuda\\(\\)")},
-            {Phase.DATALOADER, Pattern.compile("\\b_worker_loop\\b|\\b_next_data\\b|torch/utils/data")},
-            {Phase.FORWARD, Pattern.compile("\\b(?:forward|_call_impl|_wrapped_call_impl)\\b")},
-    };
+    record PhaseGuess(Phase phase, String why) {}
 
+    /** Reads the frame table (trace/phase-frames.tsv): see its header for the parts a row is matched against. */
     static PhaseGuess phaseFromFrames(List<Frame> frames) {
-        for (Object[] row : PHASE_MARKERS) {
-            Pattern p = (Pattern) row[1];
+        for (PhaseFrames.Group g : PhaseFrames.groups()) {
             for (int i = frames.size() - 1; i >= 0; i--) {
                 Frame f = frames.get(i);
-                String hay = f.function() + " " + f.code() + " " + f.file().replace('\\', '/');
-                if (row[0] == Phase.LOAD && f.isLibrary() && !f.function().contains("load")) continue;
-                if (p.matcher(f.function()).find() || p.matcher(f.code()).find()
-                        || (row[0] == Phase.OPTIMIZER_STEP && f.function().equals("step") && hay.contains("optim"))) {
-                    return new PhaseGuess((Phase) row[0], "frame " + f.where() + (f.code().isEmpty() ? "" : ": "
+                if (g.matches(f)) {
+                    return new PhaseGuess(g.phase(), "frame " + f.where() + (f.code().isEmpty() ? "" : ": "
                             + f.code()));
                 }
             }

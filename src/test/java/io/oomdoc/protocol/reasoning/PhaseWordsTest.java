@@ -53,4 +53,31 @@ class PhaseWordsTest {
         assertEquals("startup", Reasoner.stated(two, "startup"));
         assertEquals("unknown", Reasoner.stated(FeatureVector.builder().build(), "unknown"));
     }
+
+    @Test
+    void aForwardFrameInsideAnInferenceIsTheGeneration() {
+        // huggingface/diffusers#4166: the innermost frame is the attention forward, the words say it failed on
+        // inference; the forward ran inside the denoising loop
+        String text = io.oomdoc.corpus.Corpus.all().stream()
+                .filter(c -> c.id().equals("diffusers-4166-deepfloyd-if-attention-1536gib")).findFirst().orElseThrow()
+                .paste();
+        var e = new Diagnoser().evidence(LogText.of(text), null, Facts.EMPTY, null, null, null,
+                new java.util.ArrayList<>());
+        FeatureVector x = new FeatureExtractor().extract(e);
+        assertEquals(true, x.values().containsKey("frame-phase:forward"), x.values().keySet().toString());
+        assertEquals("generation", Reasoner.stated(x, "forward"));
+        // with nothing else said, a forward frame stays forward unless the learned phase is generation or eval
+        FeatureVector bare = FeatureVector.builder().flag("frame-phase:forward").build();
+        assertEquals("forward", Reasoner.stated(bare, "unknown"));
+        assertEquals("generation", Reasoner.stated(bare, "generation"));
+    }
+
+    @Test
+    void trainingOrInferenceWordsAreReadByThePhaseModelOnly() {
+        assertEquals(true, Reasoner.phaseOnly("cue:phase-training"));
+        assertEquals(true, Reasoner.phaseOnly("cue:not-phase-inference"));
+        assertEquals(false, Reasoner.phaseOnly("cue:training"));
+        assertEquals(false, LinearModel.resource(Reasoner.CATEGORY_WEIGHTS).knows("cue:phase-training"));
+        assertEquals(true, LinearModel.resource(Reasoner.PHASE_WEIGHTS).knows("cue:phase-training"));
+    }
 }

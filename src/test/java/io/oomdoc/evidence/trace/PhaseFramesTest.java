@@ -1,0 +1,41 @@
+package io.oomdoc.evidence.trace;
+
+import io.oomdoc.corpus.Case;
+import io.oomdoc.corpus.Corpus;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The frame table (trace/phase-frames.tsv) on tracebacks quoted in real reports of the corpus. */
+class PhaseFramesTest {
+    private final TraceAnalyzer analyzer = new TraceAnalyzer();
+
+    private static String paste(String id) {
+        return Corpus.all().stream().filter(c -> c.id().equals(id)).findFirst().map(Case::paste).orElseThrow();
+    }
+
+    @Test
+    void notebookFramesAreReadAndNameTheEvaluation() {
+        // NVIDIA-Merlin/Transformers4Rec#693: an IPython traceback ("File /path.py:2113, in Trainer.evaluate(...)")
+        TraceAnalysis a = analyzer.analyze(LogText.of(paste("merlin-t4rec-693-trainer-evaluate-oom")));
+        assertTrue(a.frames().stream().anyMatch(f -> f.function().equals("Trainer.evaluate")), a.frames().toString());
+        assertEquals(Phase.EVAL, a.phase());
+    }
+
+    @Test
+    void aDataLoaderFileFrameNamesTheLoader() {
+        // FoNDUE-HTR/Documentation#5: the only frame is torch/utils/data/dataloader.py in _try_get_data
+        assertEquals(Phase.DATALOADER, analyzer.analyze(LogText.of(paste("fondue-5-slurm-srun-out-of-memory")))
+                .phase());
+    }
+
+    @Test
+    void libraryCodeThatMovesTensorsIsNotTheModelLoad() {
+        // the same .to(device) line counts in the user's script and not inside an installed library
+        Frame user = new Frame("train.py", 40, "main", "model = model.to(device)");
+        Frame lib = new Frame("/usr/lib/python3.10/site-packages/pkg/layers.py", 12, "run", "x = x.to(device)");
+        assertEquals(Phase.LOAD, TraceAnalyzer.phaseFromFrames(java.util.List.of(user)).phase());
+        assertEquals(null, TraceAnalyzer.phaseFromFrames(java.util.List.of(lib)));
+    }
+}
