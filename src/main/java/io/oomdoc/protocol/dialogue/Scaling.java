@@ -11,9 +11,9 @@ import java.util.regex.Pattern;
  * attention scores by its square.
  */
 final class Scaling {
-    private static final Pattern FROM_TO = Pattern.compile("(?i)\\b(batch(?:[_ ]size)?|seq(?:uence)?(?: length)?"
-            + "|context(?: length)?|max_length|max_seq_length|max_model_len|num_ctx|n_ctx|-c)\\b[^.?\\d]{0,30}?"
-            + "(?:from\\s+(\\d+)\\s+)?to\\s+(\\d+)");
+    private static final Pattern FROM_TO = Pattern.compile("(?i)(?<![\\w-])(?:--?)?(batch(?:[-_ ]size)?|seq(?:uence)?"
+            + "(?: length)?|context(?: length)?|max[-_]length|max[-_]seq[-_]length|max[-_]model[-_]len|num[-_]ctx"
+            + "|n[-_]ctx|ctx[-_]size|c)\\b[^.?\\d]{0,30}?(?:from\\s+(\\d+)\\s+)?(?:to\\s+|=\\s*|\\s+)(\\d+)");
 
     private Scaling() {}
 

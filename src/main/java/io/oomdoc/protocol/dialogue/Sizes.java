@@ -56,6 +56,12 @@ final class Sizes {
         return line + Messages.get("sizes.rest");
     }
 
+    /** Whether the text names a weight format (4-bit, 8-bit, fp16, fp32 …). */
+    static boolean formatNamed(String text) {
+        for (Object[] row : FORMATS) if (((Pattern) row[0]).matcher(text).find()) return true;
+        return false;
+    }
+
     private static Double params(String text) {
         Matcher m = PARAMS.matcher(text);
         while (m.find()) {
