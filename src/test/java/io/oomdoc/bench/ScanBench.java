@@ -22,12 +22,16 @@ import java.util.TreeMap;
  */
 public final class ScanBench {
     public static void main(String[] args) throws Exception {
+        if (args.length >= 2 && args[0].equals("--speed")) { // the timing only; --all times every rule too
+            speed(Path.of(args[1]), args.length > 2 && args[2].equals("--all"));
+            return;
+        }
         Path labeled = Path.of(args.length > 0 ? args[0] : "src/test/resources/scan_dev");
         Path large = Path.of(args.length > 1 ? args[1] : "/root/.pyenv/versions/3.12.1/lib/python3.12");
         accuracy(labeled);
         Path wild = Path.of(args.length > 2 ? args[2] : "src/test/resources/scan_wild");
         if (Files.isDirectory(wild)) wild(wild);
-        if (Files.isDirectory(large)) speed(large);
+        if (Files.isDirectory(large)) speed(large, true);
         else System.out.println("no large tree at " + large + ": pass one as the second argument");
     }
 
@@ -116,19 +120,23 @@ public final class ScanBench {
 
     static double ratio(int a, int b) { return b == 0 ? 1.0 : a / (double) b; }
 
-    static void speed(Path tree) throws Exception {
+    static void speed(Path tree, boolean everyRule) throws Exception {
         long lines;
         try (var s = Files.walk(tree)) {
             lines = s.filter(p -> p.toString().endsWith(".py")).mapToLong(p -> {
                 try (var l = Files.lines(p, java.nio.charset.StandardCharsets.ISO_8859_1)) { return l.count(); } catch (Exception e) { return 0; }
             }).sum();
         }
-        new PythonScanner().scan(tree); // warm-up: class loading and the native parser
+        new PythonScanner(Rules.ALL).scan(Path.of("src/test/resources/scan_dev")); // warm-up: classes, native parser
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean();
+        long c0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         ScanResult r = new PythonScanner().scan(tree); // the default rules, as `oomdoc scan` runs
         double scan = (System.nanoTime() - t0) / 1e9;
+        double cpu = (os.getProcessCpuTime() - c0) / 1e9;
         long t2 = System.nanoTime();
-        ScanResult every = new PythonScanner(Rules.ALL).scan(tree);
+        ScanResult every = everyRule ? new PythonScanner(Rules.ALL).scan(tree) : r;
         double scanAll = (System.nanoTime() - t2) / 1e9;
         long t1 = System.nanoTime(); // grep's process start counts, as the JVM's warm scan does not
         Process g = new ProcessBuilder("grep", "-rnE", "--include=*.py",
@@ -139,6 +147,11 @@ public final class ScanBench {
         System.out.printf(Locale.ROOT, "large tree: %s, %,d lines of Python, %d files scanned, %d findings%n", tree, lines, r.filesScanned(), r.findings().size());
         System.out.printf(Locale.ROOT, "oomdoc scan %.2f s (warm, %d cores), %,.0f lines/s · grep -rnE same kind of patterns %.2f s · ratio %.1fx%n",
                 scan, Runtime.getRuntime().availableProcessors(), lines / scan, grep, scan / grep);
+        System.out.printf(Locale.ROOT, "CPU time of the scan %.2f s; load average %.1f%n", cpu,
+                os.getSystemLoadAverage());
+        r.skipped().stream().filter(k -> k.why().startsWith("time limit") || k.why().startsWith("larger than"))
+                .forEach(k -> System.out.println("  default rules skipped: " + k.file() + ": " + k.why()));
+        if (!everyRule) return;
         System.out.printf(Locale.ROOT, "--all: %.2f s, %d findings, ratio %.1fx%n", scanAll, every.findings().size(),
                 scanAll / grep);
         every.skipped().stream().filter(k -> k.why().startsWith("time limit") || k.why().startsWith("larger than"))

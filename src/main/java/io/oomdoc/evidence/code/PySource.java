@@ -56,6 +56,10 @@ public final class PySource {
     private final List<TSNode> allCalls = new ArrayList<>();
     private int[] bindingFn;
     private int[] callSpans;
+    private List<TSNode> functionNodes;
+    private int[] functionSpans;
+    /** Byte spans of the code that runs without autograd (no_grad blocks and functions), found once. */
+    private int[] noGradSpans;
     private final Map<Long, Boolean> noGradMemo = new HashMap<>();
     /** Classes of this file with their base-class list text. */
     private final Map<String, String> classBases = new HashMap<>();
@@ -172,7 +176,35 @@ public final class PySource {
     }
 
     /** Start byte of the function around a node, -1 at module level: a cheap identity for "same function". */
-    public int functionStart(TSNode n) { return enclosingFunction(n).map(TSNode::getStartByte).orElse(-1); }
+    public int functionStart(TSNode n) {
+        int i = innermostFunction(n.getStartByte(), n.getEndByte());
+        return i < 0 ? -1 : functionSpans[2 * i];
+    }
+
+    /**
+     * Index of the innermost function definition that strictly holds a byte range, or -1. Read from the spans the
+     * query captured: walking a node's parents costs a crossing into native code per step, many per rule question.
+     */
+    private int innermostFunction(int s, int e) {
+        if (functionSpans == null) {
+            List<TSNode> defs = new ArrayList<>();
+            for (List<TSNode> l : definitions.values()) defs.addAll(l);
+            defs.sort(java.util.Comparator.comparingInt(TSNode::getStartByte));
+            functionNodes = defs;
+            functionSpans = new int[defs.size() * 2];
+            for (int i = 0; i < defs.size(); i++) {
+                functionSpans[2 * i] = defs.get(i).getStartByte();
+                functionSpans[2 * i + 1] = defs.get(i).getEndByte();
+            }
+        }
+        int best = -1;
+        for (int i = 0; i < functionNodes.size(); i++) {
+            int fs = functionSpans[2 * i], fe = functionSpans[2 * i + 1];
+            if (fs > s) break; // sorted by start: later definitions cannot hold the range
+            if (fe >= e && !(fs == s && fe == e)) best = i; // a later start that holds it is nested deeper
+        }
+        return best;
+    }
 
     /** {@link #functionStart} of the i-th binding, computed once. */
     public int bindingFunctionStart(int i) {
@@ -263,10 +295,8 @@ public final class PySource {
     }
 
     public Optional<TSNode> enclosingFunction(TSNode n) {
-        for (TSNode p = n.getParent(); p != null && !p.isNull(); p = p.getParent()) {
-            if (p.getType().equals("function_definition")) return Optional.of(p);
-        }
-        return Optional.empty();
+        int i = innermostFunction(n.getStartByte(), n.getEndByte());
+        return i < 0 ? Optional.empty() : Optional.of(functionNodes.get(i));
     }
 
     public String functionName(TSNode fn) {
@@ -294,21 +324,50 @@ public final class PySource {
     }
 
     private boolean withoutGradUncached(TSNode n) {
-        for (TSNode p = n.getParent(); p != null && !p.isNull(); p = p.getParent()) {
-            String type = p.getType();
-            // Only the head is read: the text of a whole with-block or function would be copied for every query.
-            if (type.equals("with_statement")) {
-                String clause = head(p, "block");
-                // set_grad_enabled(flag) may turn autograd on: only a literal False turns it off
-                if (clause.contains("no_grad") || clause.contains("inference_mode")
-                        || clause.matches("(?s).*set_grad_enabled\\(\\s*False\\s*\\).*")) return true;
-            }
-            if (type.equals("decorated_definition")) {
-                String decorators = head(p, "function_definition");
-                if (decorators.contains("no_grad") || decorators.contains("inference_mode")) return true;
+        if (noGradSpans == null) noGradSpans = noGradSpans();
+        int s = n.getStartByte(), e = n.getEndByte();
+        for (int i = 0; i < noGradSpans.length; i += 2) {
+            if (noGradSpans[i] <= s && e <= noGradSpans[i + 1] && !(noGradSpans[i] == s && noGradSpans[i + 1] == e)) {
+                return true;
             }
         }
         return false;
+    }
+
+    private static final java.util.regex.Pattern NO_GRAD_WORD = java.util.regex.Pattern.compile(
+            "no_grad|inference_mode|set_grad_enabled");
+    private static final java.util.regex.Pattern GRAD_OFF = java.util.regex.Pattern.compile(
+            "set_grad_enabled\\(\\s*False\\s*\\)");
+
+    /**
+     * The with-statements and decorated functions whose head turns autograd off. Each mention of no_grad in the
+     * text is looked up in the tree once; a mention in a comment, a string or a body is not a head and counts not.
+     */
+    private int[] noGradSpans() {
+        List<Integer> out = new ArrayList<>();
+        java.util.regex.Matcher m = NO_GRAD_WORD.matcher(text);
+        while (m.find()) {
+            int b = byteOffset(m.start());
+            TSNode at = root().getDescendantForByteRange(b, b + 1);
+            for (TSNode p = at; p != null && !p.isNull(); p = p.getParent()) {
+                String type = p.getType();
+                boolean with = type.equals("with_statement"), deco = type.equals("decorated_definition");
+                if (!with && !deco) continue;
+                // Only the head is read: the text of a whole with-block or function would be copied for every mention.
+                String head = head(p, with ? "block" : "function_definition");
+                if (b >= p.getStartByte() + head.getBytes(StandardCharsets.UTF_8).length) continue; // in the body
+                // set_grad_enabled(flag) may turn autograd on: only a literal False turns it off
+                if (head.contains("no_grad") || head.contains("inference_mode")
+                        || with && GRAD_OFF.matcher(head).find()) {
+                    out.add(p.getStartByte());
+                    out.add(p.getEndByte());
+                }
+                break;
+            }
+        }
+        int[] spans = new int[out.size()];
+        for (int i = 0; i < spans.length; i++) spans[i] = out.get(i);
+        return spans;
     }
 
     /** The first line of a loop, a with or a def: read without copying its body. */
@@ -338,6 +397,7 @@ public final class PySource {
 
     /** Byte offset of a character offset in {@link #text}. */
     public int byteOffset(int charOffset) {
+        if (bytes.length == text.length()) return charOffset; // ASCII: one byte per character
         return text.substring(0, charOffset).getBytes(StandardCharsets.UTF_8).length;
     }
 

@@ -31,10 +31,13 @@ public final class PythonScanner {
     /** A backward call, not the definition of a custom autograd Function's backward(ctx, ...). */
     private static final java.util.regex.Pattern BACKWARD_CALL = java.util.regex.Pattern.compile(
             "(?<!def )\\bbackward\\(");
-    private static final java.util.regex.Pattern EVAL_CONTEXT = java.util.regex.Pattern.compile("(?i)def (evaluate"
-            + "|eval\\w*|valid\\w*|val_\\w*|test\\w*|predict\\w*|inference\\w*)\\("
-            + "|for\\s[^\\n]*\\bin\\b[^\\n]*(val|valid"
-            + "|eval|test)\\w*(_loader|loader|_dl|_data|set)");
+    private static final java.util.regex.Pattern EVAL_DEF = java.util.regex.Pattern.compile("(?i)def (evaluate"
+            + "|eval\\w*|valid\\w*|val_\\w*|test\\w*|predict\\w*|inference\\w*)\\(");
+    private static final java.util.regex.Pattern EVAL_LOOP = java.util.regex.Pattern.compile("(?i)for\\s[^\\n]*"
+            + "\\bin\\b[^\\n]*(val|valid|eval|test)\\w*(_loader|loader|_dl|_data|set)");
+    /** Literal endings of a model call: the regex runs only on lines that hold one. */
+    private static final String[] MODEL_CALL_ENDS = {"model(", "net(", "coder(", "generator(", "discriminator(",
+            "G(", "D("};
     private static final java.util.regex.Pattern LOOP = java.util.regex.Pattern.compile("(?m)^\\s*(for|while|async "
             + "for) ");
     private static final java.util.regex.Pattern SPLIT_MOVE = java.util.regex.Pattern.compile(
@@ -52,16 +55,48 @@ public final class PythonScanner {
     static boolean relevant(String code, boolean everyRule) {
         if (!everyRule) { // a backward call with a step or an accumulation, or a model run in an eval function/loop
             if (!LOOP.matcher(code).find()) return false;
-            boolean trains = BACKWARD_CALL.matcher(code).find() && (code.contains(".step(") || code.contains("+=")
-                    || code.contains(".append(") || code.contains(".update("));
-            return trains || (EVAL_CONTEXT.matcher(code).find() && MODEL_CALL.matcher(code).find());
+            boolean trains = code.contains("backward(") && BACKWARD_CALL.matcher(code).find()
+                    && (code.contains(".step(") || code.contains("+=") || code.contains(".append(")
+                    || code.contains(".update("));
+            return trains || (evalContext(code) && modelCall(code));
         }
         for (String t : DIRECT) if (code.contains(t)) return true;
-        boolean loopToken = code.contains("backward(") || MODEL_CALL.matcher(code).find();
+        boolean loopToken = code.contains("backward(") || modelCall(code);
         if (everyRule) for (String t : IN_LOOPS) loopToken |= code.contains(t);
         if (loopToken && LOOP.matcher(code).find()) return true;
         return everyRule && (code.contains(".to(") || code.contains(".cuda(")) && (LOADER_DEF.matcher(code).find()
                 || SPLIT_MOVE.matcher(code).find());
+    }
+
+    /** {@link #relevant} for the profiling bench. */
+    public static boolean relevantForProfile(String code, boolean everyRule) { return relevant(code, everyRule); }
+
+    /**
+     * An eval function or a loop over evaluation data. The patterns are tried only where their first word stands:
+     * tried at every character of a large file, a regex costs more than the rest of the prefilter.
+     */
+    static boolean evalContext(String code) {
+        return matchesAt(code, "def ", EVAL_DEF) || matchesAt(code, "for", EVAL_LOOP);
+    }
+
+    /** A call of something named like a model ({@code model(x)}, {@code self.netG(z)}), read on its line only. */
+    static boolean modelCall(String code) {
+        for (String end : MODEL_CALL_ENDS) {
+            for (int i = code.indexOf(end); i >= 0; i = code.indexOf(end, i + 1)) {
+                int from = code.lastIndexOf('\n', i) + 1;
+                if (MODEL_CALL.matcher(code).region(from, i + end.length()).find()) return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean matchesAt(String code, String word, java.util.regex.Pattern p) {
+        java.util.regex.Matcher m = p.matcher(code);
+        for (int i = code.indexOf(word); i >= 0; i = code.indexOf(word, i + 1)) {
+            int end = code.indexOf('\n', i);
+            if (m.region(i, end < 0 ? code.length() : end).lookingAt()) return true;
+        }
+        return false;
     }
 
     private final List<Rule> rules;
@@ -168,7 +203,7 @@ public final class PythonScanner {
         }
         long c0 = cpuNanos();
         try {
-            PySource src = new PySource(rel, text, cells, FILE_TIME_LIMIT_MS * 1000L);
+            PySource src = new PySource(rel, text, cells, PARSE_WALL_LIMIT_MS * 1000L);
             noGradCallees.addAll(src.calledWithoutGrad());
             if (src.hasSyntaxErrors()) {
                 skipped.add(new ScanResult.Skipped(rel, "syntax errors: read partially (error recovery)"));
@@ -204,8 +239,14 @@ public final class PythonScanner {
 
     /** Files over this size are not parsed (minified or generated Python). */
     public static final int MAX_PARSE_BYTES = 1_000_000;
-    /** Parse plus rules per file; past it the file is skipped with the reason. */
+    /** Parse plus rules per file, in CPU time of the thread; past it the file is skipped with the reason. */
     public static final long FILE_TIME_LIMIT_MS = 2_000;
+    /**
+     * The parser's own limit, in wall time (tree-sitter counts the clock): a guard against a parse that never ends.
+     * Looser than the CPU limit because on a machine shared with other work a 100 kB training script can take
+     * over 2 s of wall time for 0.2 s of CPU, and a file's findings must not depend on the neighbours' load.
+     */
+    public static final long PARSE_WALL_LIMIT_MS = 10_000;
 
     private static final java.util.regex.Pattern TEST_DIR = java.util.regex.Pattern.compile("(^|/)(tests?|testing"
             + "|unit_tests|functional_tests|fixtures)/");
@@ -233,8 +274,11 @@ public final class PythonScanner {
         }
     }
 
+    private static final java.util.regex.Pattern PRINT_STATEMENT = java.util.regex.Pattern.compile(
+            "(?m)^\\s*print [^(=]");
+
     private static boolean looksPython2(String text) {
-        return text.matches("(?sm).*^\\s*print [^(=].*") || text.contains("xrange(") || text.contains("except Except"
+        return PRINT_STATEMENT.matcher(text).find() || text.contains("xrange(") || text.contains("except Except"
                 + "ion, ");
     }
 }

@@ -29,6 +29,7 @@ public final class EvalWithoutNoGrad implements Rule {
     private static boolean overBatches(PySource src, TSNode loop) {
         if (!loop.getType().equals("for_statement")) return false;
         String over = src.text(loop.getChildByFieldName("right")).strip();
+        if (over.startsWith("range(") && SAMPLES.matcher(over).find()) return true; // range(num_images): samples
         return !over.startsWith("range(") && !over.matches("(?s)(enumerate|zip)\\(\\s*range\\(.*");
     }
 
@@ -50,6 +51,21 @@ public final class EvalWithoutNoGrad implements Rule {
     private static final Pattern LOOP_OVER = Pattern.compile("for\\s[^\\n]*\\bin\\b[^\\n]*(val|valid|eval|test)\\w*"
             + "(_loader|loader|_dl|_data|set)");
 
+    /** A range over the samples of a dataset ({@code range(num_images)}, {@code range(len(dataset))}). */
+    private static final Pattern SAMPLES = Pattern.compile("^range\\(\\s*(num_?(images|imgs|samples)"
+            + "|n_?(images|samples)|len\\(\\s*\\w*(dataset|images|samples)\\w*\\s*\\))\\s*\\)$");
+    /** Methods of a module that run its forward pass under another name (not generate: it turns autograd off). */
+    private static final Pattern FORWARD_METHOD = Pattern.compile("forward\\w*|log_prob|encode\\w*|decode\\w*"
+            + "|embed\\w*|extract_feat\\w*");
+
+    /** {@code lm_model.log_prob(x)}, {@code model.encode(x)}: a forward pass through a method of a module. */
+    private static boolean forwardMethod(PySource src, io.oomdoc.evidence.code.GraphFlow flow, TSNode callee) {
+        if (!callee.getType().equals("attribute")) return false;
+        TSNode obj = callee.getChildByFieldName("object");
+        String method = src.text(callee.getChildByFieldName("attribute"));
+        return FORWARD_METHOD.matcher(method).matches() && obj != null && !obj.isNull() && flow.isModule(obj);
+    }
+
     private static String fnNameOf(PySource src, TSNode n) {
         return src.enclosingFunction(n).map(src::functionName).orElse("");
     }
@@ -61,7 +77,8 @@ public final class EvalWithoutNoGrad implements Rule {
         { // any module call in an eval loop: model(x), self.encoder(x), layer(h) for layer in self.layers
             for (TSNode call : candidates(src)) {
                 TSNode callee = call.getChildByFieldName("function");
-                if (callee.getType().equals("attribute") && !src.text(callee).matches("self\\.\\w+")) continue;
+                if (callee.getType().equals("attribute") && !src.text(callee).matches("self\\.\\w+")
+                        && !forwardMethod(src, flow, callee)) continue;
                 var loop = src.enclosingLoop(call);
                 if (loop.isEmpty()) continue;
                 var fn = src.enclosingFunction(call);
@@ -74,7 +91,7 @@ public final class EvalWithoutNoGrad implements Rule {
                 boolean evalContext = !unitTest && (EVAL_FN.matcher(fnName).matches()
                         || EVAL_LOADER.matcher(loopHead).find());
                 if (!evalContext || !overBatches(src, loop.get())) continue;
-                if (src.withoutGrad(call) || !flow.isModule(callee)) continue;
+                if (src.withoutGrad(call) || !flow.isModule(callee) && !forwardMethod(src, flow, callee)) continue;
                 TSNode scope = fn.orElse(src.root());
                 if (!src.callsWithin(scope, "backward").isEmpty()) continue; // trains here: not an eval loop
                 String fnText = src.text(scope);

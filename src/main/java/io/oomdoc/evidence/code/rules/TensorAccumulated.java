@@ -117,13 +117,33 @@ public final class TensorAccumulated implements Rule {
     private static boolean carriedAcrossSteps(PySource src, GraphFlow flow, TSNode site, String target,
             TSNode scope) {
         boolean trains = !src.callsWithin(scope, "backward").isEmpty();
+        // When a loop around the site runs the optimizer, a training step is one of its iterations: an inner loop
+        // over the chunks of one batch (a backward each, outputs.append(chunk_out)) is still inside one step.
+        boolean stepsHere = false;
+        for (TSNode l = src.enclosingLoop(site).orElse(null); l != null; l = src.enclosingLoop(l).orElse(null)) {
+            stepsHere |= optimizerStep(src, l);
+        }
         boolean runsModel = false;
         for (TSNode l = src.enclosingLoop(site).orElse(null); l != null; l = src.enclosingLoop(l).orElse(null)) {
             if (resetWithin(src, l, site, target)) return false;
-            if (trains && !src.callsWithin(l, "backward").isEmpty()) return true;
+            boolean step = stepsHere ? optimizerStep(src, l) : !src.callsWithin(l, "backward").isEmpty();
+            if (trains && step) return true;
             runsModel |= !trains && callsModule(src, flow, l);
         }
         return runsModel;
+    }
+
+    /** Receivers of an optimizer step: the optimizer, an AMP scaler, a DeepSpeed engine (not an LR scheduler). */
+    private static final Pattern OPTIMIZER = Pattern.compile("(?i)(optim|opt|scaler|engine|accelerator)\\w*$");
+
+    /** The loop calls {@code optimizer.step()}, {@code scaler.step(opt)} or {@code engine.step()} itself. */
+    private static boolean optimizerStep(PySource src, TSNode loop) {
+        for (TSNode c : src.callsWithin(loop, "step")) {
+            TSNode fn = c.getChildByFieldName("function");
+            if (fn.getType().equals("attribute")
+                    && OPTIMIZER.matcher(src.text(fn.getChildByFieldName("object"))).find()) return true;
+        }
+        return false;
     }
 
     private static boolean callsModule(PySource src, GraphFlow flow, TSNode loop) {

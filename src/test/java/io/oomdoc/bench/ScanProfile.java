@@ -1,0 +1,63 @@
+package io.oomdoc.bench;
+
+import io.oomdoc.evidence.code.PySource;
+import io.oomdoc.evidence.code.PythonScanner;
+import io.oomdoc.evidence.code.Rule;
+import io.oomdoc.evidence.code.Rules;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Where a scan's time goes, file by file, on one thread: reading, the prefilter, the parse and index, each rule.
+ * Prints totals and the slowest files. Run: bench/run.sh ScanProfile TREE [--all]
+ */
+public final class ScanProfile {
+    public static void main(String[] args) throws Exception {
+        Path tree = Path.of(args[0]);
+        boolean all = args.length > 1 && args[1].equals("--all");
+        List<Rule> rules = all ? Rules.ALL : Rules.DEFAULT;
+        List<Path> files;
+        try (var s = Files.walk(tree)) { files = s.filter(p -> p.toString().endsWith(".py")).sorted().toList(); }
+        new PySource("<warm>", "pass\n", null);
+        long read = 0, filter = 0, parse = 0;
+        long[] perRule = new long[rules.size()];
+        int parsed = 0;
+        List<String> slow = new ArrayList<>();
+        for (Path f : files) {
+            long t0 = System.nanoTime();
+            String text = new String(Files.readAllBytes(f), StandardCharsets.UTF_8);
+            long t1 = System.nanoTime();
+            boolean rel = PythonScanner.relevantForProfile(text, all);
+            long t2 = System.nanoTime();
+            read += t1 - t0; filter += t2 - t1;
+            if (!rel) continue;
+            parsed++;
+            PySource src = new PySource(f.toString(), text, null);
+            long t3 = System.nanoTime();
+            parse += t3 - t2;
+            long r0 = t3;
+            StringBuilder which = new StringBuilder();
+            for (int i = 0; i < rules.size(); i++) {
+                long a = System.nanoTime();
+                rules.get(i).check(src);
+                long d = System.nanoTime() - a;
+                perRule[i] += d;
+                if (d > 100_000_000) which.append(' ').append(rules.get(i).id()).append('=').append(d / 1_000_000);
+            }
+            long total = System.nanoTime() - t2;
+            if (total > 200_000_000) slow.add(String.format(Locale.ROOT, "%6d ms parse %5d ms %7d B %s%s",
+                    total / 1_000_000, (t3 - t2) / 1_000_000, text.length(), tree.relativize(f), which));
+        }
+        System.out.printf(Locale.ROOT, "%d files, %d parsed; read %.2f s, prefilter %.2f s, parse+index %.2f s%n",
+                files.size(), parsed, read / 1e9, filter / 1e9, parse / 1e9);
+        for (int i = 0; i < rules.size(); i++) {
+            System.out.printf(Locale.ROOT, "  %-28s %.2f s%n", rules.get(i).id(), perRule[i] / 1e9);
+        }
+        slow.stream().sorted(java.util.Comparator.reverseOrder()).limit(25).forEach(System.out::println);
+    }
+}
