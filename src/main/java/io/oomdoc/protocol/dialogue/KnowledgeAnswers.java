@@ -41,6 +41,9 @@ final class KnowledgeAnswers {
         // "how do I set it?" points back: the topic of the turns before comes before a match on other words.
         if (topic.isEmpty() && ANAPHOR.matcher(question).find() && words(question) <= SHORT_QUESTION)
             topic = Topics.find(Topics.howTo(), withContext);
+        // The engine the conversation is about (TGI, Ollama) steers a search by words to topics with its snippet.
+        List<String> held = engines(facts, report);
+        if (topic.isEmpty() && !held.isEmpty()) topic = KnowledgeSearch.howTo(question, held.get(0));
         if (topic.isEmpty()) topic = KnowledgeSearch.howTo(question, null);
         if (topic.isEmpty()) topic = Topics.find(Topics.howTo(), withContext);
         else text = question;
@@ -55,7 +58,8 @@ final class KnowledgeAnswers {
             if (forStack.isEmpty()) forStack = engineTopic(namedStacks.get(0));
             if (forStack.isPresent()) { topic = forStack; named = List.of(); }
         }
-        if (topic.isEmpty()) return Messages.get("howto.unknown");
+        if (topic.isEmpty()) return KnowledgeSearch.answer(question, report, held)
+                .orElse(Messages.get("howto.unknown"));
         var t = topic.get();
         List<String> stacks = stacksFor(text, facts, report);
         // Two topics named: one snippet of the first, then the second's for the same stack.
