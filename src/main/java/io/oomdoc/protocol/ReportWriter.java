@@ -23,13 +23,26 @@ public final class ReportWriter {
 
     public ReportWriter(KnowledgeBase kb) { this.kb = kb; }
 
+    /**
+     * The trace's framework, unless it only says PyTorch (every Python CUDA error does) while the text names an
+     * engine (TGI, llama.cpp, JAX) or the user stated one: an Ollama failure is not reported as "Framework: pytorch".
+     */
+    static String framework(Evidence e, Category cat) {
+        String traced = e.trace() == null ? "unknown" : e.trace().framework();
+        if (!traced.equals("pytorch") && !traced.equals("unknown")) return traced;
+        String stack = Stacks.of(e, cat);
+        if (!stack.equals("training") && !stack.equals("generate")) return stack;
+        String stated = e.facts() == null ? null : e.facts().framework();
+        return stated != null ? stated : traced;
+    }
+
     public Report write(Evidence e, Reasoner.Conclusion conclusion, List<Report.Fix> extraFixes) {
         List<Hypothesis> ranked = conclusion.hypotheses();
         Hypothesis top = ranked.get(0);
         Category cat = top.category();
         String issueType = conclusion.issueType();
         String phase = conclusion.phase();
-        String framework = e.trace() == null ? "unknown" : e.trace().framework();
+        String framework = framework(e, cat);
 
         List<String> kbIds = KbChoice.ids(e, ranked, conclusion.features());
         List<Report.Fix> fixes = FixLadder.choose(kb, e, cat, issueType, extraFixes);

@@ -84,7 +84,8 @@ final class FollowUps {
             boolean nano = facts.model() != null && facts.model().startsWith("nanochat");
             return Messages.get("followup.science") + (nano ? "\n" + Messages.get("followup.science.nanochat") : "");
         }
-        if (r == null) return KnowledgeSearch.answer(text, null, KnowledgeAnswers.engines(facts, null)).orElse(Messages.get("followup.noreport"));
+        if (r == null) return KnowledgeSearch.answer(text, null, KnowledgeAnswers.engines(facts, null))
+                .orElse(Messages.get("followup.noreport"));
         List<String> out = new ArrayList<>();
         if (EXPANDABLE.matcher(text).find() && r.numbers().get("reserved_unallocated_bytes") instanceof Number idle
                 && r.numbers().get("tried_bytes") instanceof Number tried) {

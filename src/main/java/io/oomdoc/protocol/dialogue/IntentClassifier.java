@@ -160,7 +160,8 @@ public final class IntentClassifier {
         if (s.describesFailure() && NEW_PROBLEM.matcher(t).find()) return Intent.NEW_FAILURE;
         // A first message that describes a failure at length is the failure; one that ends in a question is asked.
         if (!s.holdsFailure() && s.describesFailure() && (t.contains("\n") || t.length() > LONG_DESCRIPTION)
-                && !t.endsWith("?") && !HOW_TO.matcher(t).find() && !CAN_I.matcher(t).find() && !t.matches("(?is)^\\W*how (?:to|do|can|should)\\b.*")) return Intent.NEW_FAILURE;
+                && !t.endsWith("?") && !HOW_TO.matcher(t).find() && !CAN_I.matcher(t).find()
+                && !t.matches("(?is)^\\W*how (?:to|do|can|should)\\b.*")) return Intent.NEW_FAILURE;
         if (THANKS.matcher(t).find() && !t.contains("?")) return Intent.SMALL_TALK;
         if (s.pending() && t.length() <= 40 && s.asserts() && !question) return Intent.ANSWER;
         if (s.afterWhatIf() && CONTINUES.matcher(t).find() && (s.asserts() || s.hypothetical())) return Intent.WHAT_IF;
