@@ -51,6 +51,16 @@ final class Triggers {
         return false;
     }
 
+    /** Where the first fragment in bytes [from, end) starts, or {@code end} when there is none. */
+    static int first(byte[] a, int from, int end) {
+        int last = end - 1;
+        for (int i = from; i < last; i++) {
+            int p = (a[i] & 0xff) << 8 | (a[i + 1] & 0xff);
+            if ((STARTS[p >>> 6] & 1L << p) != 0 && any(BY_PAIR[p], a, i, end)) return i;
+        }
+        return end;
+    }
+
     private static boolean any(byte[][] candidates, byte[] a, int at, int end) {
         for (byte[] c : candidates) {
             if (at + c.length > end) continue;
