@@ -23,7 +23,9 @@ public final class Resources {
 
     private Resources() {}
 
-    public static List<Doc> listMarkdown(String folder) { return listMarkdown(Resources.class.getClassLoader(), folder); }
+    public static List<Doc> listMarkdown(String folder) {
+        return listMarkdown(Resources.class.getClassLoader(), folder);
+    }
 
     /** The .md files directly in {@code folder} as {@code loader} sees it (a jar or a classes folder), by name. */
     static List<Doc> listMarkdown(ClassLoader loader, String folder) {

@@ -69,7 +69,9 @@ class LogReaderLinesTest {
         sb.append(Fixtures.text("traces/segtoolbox-backward-1x-cached.txt").replace("\n", end));
         for (int i = 0; i < between; i++) sb.append(plain.get(n++ % 3).replace("{n}", "" + n)).append(end);
         sb.append(Fixtures.text("traces/vllm-kaito-2x.txt").replace("\n", end));
-        for (int i = 0; i < plainAfter; i++) sb.append(plain.get(n++ % plain.size()).replace("{n}", "" + n)).append(end);
+        for (int i = 0; i < plainAfter; i++) {
+            sb.append(plain.get(n++ % plain.size()).replace("{n}", "" + n)).append(end);
+        }
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
@@ -98,5 +100,23 @@ class LogReaderLinesTest {
         byte[] b = text.getBytes(StandardCharsets.UTF_8);
         long expected = LogText.of(text).lines().size() - 1; // the text after the last line end is a line of its own
         assertEquals(expected, Skipper.lineEnds(b, 0, b.length));
+    }
+
+    @Test
+    void theFirstTriggerIsFoundFromEveryStartWhateverItsParity() {
+        byte[] b = (Fixtures.text("traces/vllm-kaito-2x.txt") + Fixtures.text("traces/jax-bufferassignment.txt"))
+                .getBytes(StandardCharsets.UTF_8);
+        for (int from = 0; from < 400; from++) {
+            for (int end : new int[]{from + 2, from + 3, from + 9, from + 40, b.length}) {
+                int expected = end;
+                for (int p = from; p + 1 < end; p++) {
+                    if (Triggers.startsAt((b[p] & 0xff) << 8 | (b[p + 1] & 0xff)) && Triggers.at(b, p, end)) {
+                        expected = p;
+                        break;
+                    }
+                }
+                assertEquals(expected, Triggers.first(b, from, end), from + ".." + end);
+            }
+        }
     }
 }
