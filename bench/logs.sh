@@ -30,7 +30,7 @@ report() {
   printf "%s: wall %s s, CPU %s s (median of 3)\n" "$name" "$(echo "$rows" | awk '{print $1}' | median)" \
     "$(echo "$rows" | awk '{print $2 + $3}' | median)"
 }
-opts=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss4m)   # the launcher's flags
+opts=(-XX:+UseSerialGC -Xss4m)   # the launcher's flags for a log of 64 MB or more (C1 and C2)
 report "oomdoc diagnose plain-$mb.log" ./oomdoc diagnose "$dir/plain-$mb.log"
 [ -n "$baseline" ] && report "baseline $baseline diagnose plain-$mb.log" java "${opts[@]}" -jar "$baseline" diagnose "$dir/plain-$mb.log"
 rm -f "$dir/time.$$"

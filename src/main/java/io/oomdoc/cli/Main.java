@@ -84,70 +84,24 @@ public final class Main implements Callable<Integer> {
         boolean repl = args.length == 0 && stdinIsTerminal;
         Session session = new Session(repl ? Session.transcriptPath(env) : null);
         AppContext ctx = new AppContext(o, e, in, env, workDir, new Style(color), session, repl);
-        CommandLine cl = tree(ctx, stdinIsTerminal);
-        if (java.util.Arrays.stream(args).anyMatch(a -> a.equals("--help") || a.equals("-h")
-                || a.equals("help"))) describe(cl);
-        cl.setOut(o);
-        cl.setErr(e);
-        int code = cl.execute(args);
-        o.flush();
-        e.flush();
-        return code;
-    }
-
-    /** The command tree bound to a context, with descriptions from prompts/commands and clean error handling. */
-    public static CommandLine tree(AppContext ctx, boolean stdinIsTerminal) {
-        CommandLine cl = new CommandLine(new Main(ctx, stdinIsTerminal), new ContextFactory(ctx));
-        // `oomdoc run python train.py --lr 3`: everything from the job's name on belongs to the job
-        cl.getSubcommands().get("run").setStopAtPositional(true);
-        java.util.ResourceBundle usage = cl.getCommandSpec().resourceBundle();
-        cl.getCommandSpec().usageMessage().description(usage.getString("root.description"))
-                .footer(usage.getString("root.footer"));
-        cl.setExecutionExceptionHandler((ex, cmd, parse) -> {
-            if (ex instanceof UserError ue) {
-                cmd.getErr().println("oomdoc: " + ue.getMessage());
-                return ue.exitCode;
-            }
-            cmd.getErr().println("oomdoc: internal error: " + ex + (ctx.env.get("OOMDOC_DEBUG") == null
-                    ? " (set OOMDOC_DEBUG=1 for details)" : ""));
-            if (ctx.env.get("OOMDOC_DEBUG") != null) ex.printStackTrace(cmd.getErr());
-            return 1;
-        });
-        cl.setParameterExceptionHandler((ex, a) -> {
-            ex.getCommandLine().getErr().println("oomdoc: " + ex.getMessage());
-            ex.getCommandLine().getErr().println("try: oomdoc " + (ex.getCommandLine() == cl ? ""
-                    : ex.getCommandLine().getCommandName() + " ") + "--help");
-            return 2;
-        });
-        return cl;
-    }
-
-    /**
-     * Descriptions come from prompts/commands/*.md front-matter. Reading them costs start-up time, so it is
-     * done only when help is being printed.
-     */
-    static void describe(CommandLine cl) {
-        Map<String, PromptCommands.PromptCommand> help = PromptCommands.load(null, new java.util.ArrayList<>());
-        for (Map.Entry<String, CommandLine> sub : cl.getSubcommands().entrySet()) {
-            PromptCommands.PromptCommand pc = help.get(sub.getKey());
-            if (pc != null) sub.getValue().getCommandSpec().usageMessage().description(pc.description());
+        Integer quick = QuickStart.run(args, ctx, stdinIsTerminal);
+        if (quick != null) {
+            o.flush();
+            e.flush();
+            return quick;
         }
+        return CommandTree.execute(args, ctx, stdinIsTerminal);
     }
 
-    /** Builds commands with the context passed to their constructor. */
-    static final class ContextFactory implements CommandLine.IFactory {
-        private final AppContext ctx;
-        private final CommandLine.IFactory fallback = CommandLine.defaultFactory();
-
-        ContextFactory(AppContext ctx) { this.ctx = ctx; }
-
-        @Override
-        public <K> K create(Class<K> cls) throws Exception {
-            try {
-                return cls.getConstructor(AppContext.class).newInstance(ctx);
-            } catch (NoSuchMethodException e) {
-                return fallback.create(cls);
-            }
+    /** A command's failure as the user sees it: one line for a UserError, a short note for a bug. */
+    static int failure(Exception ex, PrintWriter err, Map<String, String> env) {
+        if (ex instanceof UserError ue) {
+            err.println("oomdoc: " + ue.getMessage());
+            return ue.exitCode;
         }
+        err.println("oomdoc: internal error: " + ex + (env.get("OOMDOC_DEBUG") == null
+                ? " (set OOMDOC_DEBUG=1 for details)" : ""));
+        if (env.get("OOMDOC_DEBUG") != null) ex.printStackTrace(err);
+        return 1;
     }
 }

@@ -61,7 +61,7 @@ public final class Repl {
                 .terminal(terminal)
                 .appName("oomdoc")
                 .parser(new TraceAwareParser())
-                .completer(new SpecCompleter(Main.tree(ctx, true).getCommandSpec(), slash::names))
+                .completer(new SpecCompleter(CommandTree.tree(ctx, true).getCommandSpec(), slash::names))
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .option(LineReader.Option.BRACKETED_PASTE, true)
                 .variable(LineReader.SECONDARY_PROMPT_PATTERN, "...... ")

@@ -45,8 +45,8 @@ public final class SlashCommands {
             List<String> args = new ArrayList<>();
             args.add(name);
             args.addAll(Words.split(rest));
-            CommandLine cl = Main.tree(ctx, true);
-            if (args.contains("--help") || args.contains("-h")) Main.describe(cl);
+            CommandLine cl = CommandTree.tree(ctx, true);
+            if (args.contains("--help") || args.contains("-h")) CommandTree.describe(cl);
             cl.setOut(ctx.out);
             cl.setErr(ctx.out);
             cl.execute(args.toArray(String[]::new));

@@ -2,18 +2,19 @@ package io.oomdoc.util;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.JarURLConnection;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemNotFoundException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Enumeration;
 import java.util.List;
-import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /** Reads the markdown folders (knowledge/, prompts/) that the jar carries, whether run from a jar or classes. */
@@ -23,23 +24,45 @@ public final class Resources {
     private Resources() {}
 
     public static List<Doc> listMarkdown(String folder) {
-        URL url = Resources.class.getClassLoader().getResource(folder);
+        return listMarkdown(Resources.class.getClassLoader(), folder);
+    }
+
+    /** The .md files directly in {@code folder} as {@code loader} sees it (a jar or a classes folder), by name. */
+    static List<Doc> listMarkdown(ClassLoader loader, String folder) {
+        URL url = loader.getResource(folder);
         if (url == null) return List.of();
         try {
             URI uri = url.toURI();
-            if ("jar".equals(uri.getScheme())) {
-                FileSystem fs;
-                try {
-                    fs = FileSystems.getFileSystem(uri);
-                } catch (FileSystemNotFoundException e) {
-                    fs = FileSystems.newFileSystem(uri, Map.of());
-                }
-                return readDir(fs.getPath(folder));
+            if ("jar".equals(uri.getScheme()) && url.openConnection() instanceof JarURLConnection c) {
+                return readJarDir(c.getJarFile(), folder);
             }
             return readDir(Path.of(uri));
         } catch (IOException | URISyntaxException e) {
             throw new IllegalStateException("cannot read bundled " + folder + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The folder's .md files straight from the jar's directory, which the JDK has already read to load classes. A
+     * zip file system over the same jar would first index all of its thousands of entries again.
+     */
+    private static List<Doc> readJarDir(JarFile jar, String folder) throws IOException {
+        String prefix = folder + "/";
+        List<JarEntry> mine = new ArrayList<>();
+        for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements(); ) {
+            JarEntry je = e.nextElement();
+            String n = je.getName();
+            if (n.startsWith(prefix) && n.endsWith(".md") && n.indexOf('/', prefix.length()) < 0) mine.add(je);
+        }
+        mine.sort(Comparator.comparing(JarEntry::getName));
+        List<Doc> out = new ArrayList<>();
+        for (JarEntry je : mine) {
+            try (InputStream in = jar.getInputStream(je)) {
+                out.add(new Doc(je.getName().substring(prefix.length()),
+                        new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            }
+        }
+        return out;
     }
 
     public static List<Doc> readDir(Path dir) throws IOException {

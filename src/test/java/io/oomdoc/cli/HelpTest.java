@@ -29,7 +29,7 @@ class HelpTest {
         PrintWriter w = new PrintWriter(new ByteArrayOutputStream());
         AppContext ctx = new AppContext(w, w, new ByteArrayInputStream(new byte[0]), Map.of(), tmp, Style.plain(),
                 new Session(null), false);
-        return Main.tree(ctx, false);
+        return CommandTree.tree(ctx, false);
     }
 
     private String help(String... args) {

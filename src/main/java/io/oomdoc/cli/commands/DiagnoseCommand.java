@@ -40,6 +40,13 @@ public final class DiagnoseCommand implements Callable<Integer> {
 
     public DiagnoseCommand(AppContext ctx) { this.ctx = ctx; }
 
+    /** The command as `diagnose [--json] FILE` sets it, for the start-up path that skips the parser. */
+    public DiagnoseCommand(AppContext ctx, String file, boolean json) {
+        this(ctx);
+        this.file = file;
+        this.json = json;
+    }
+
     @Override
     public Integer call() {
         LogText log = LogInput.read(file, ctx);

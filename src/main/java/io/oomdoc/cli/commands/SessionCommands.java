@@ -129,7 +129,7 @@ public final class SessionCommands {
         public Integer call() {
             Path p = ctx.workDir.resolve(words.get(0));
             if (words.size() == 1 && Files.isRegularFile(p)) {
-                CommandLine cl = io.oomdoc.cli.Main.tree(ctx, true);
+                CommandLine cl = io.oomdoc.cli.CommandTree.tree(ctx, true);
                 cl.setOut(ctx.out);
                 cl.setErr(ctx.out);
                 return cl.execute("diagnose", words.get(0));

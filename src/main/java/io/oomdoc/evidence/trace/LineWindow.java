@@ -21,6 +21,8 @@ final class LineWindow {
 
     int size() { return size; }
 
+    int capacity() { return slots.length; }
+
     /** Adds a line; when full the oldest goes, and true is returned. */
     boolean add(int number, byte[] a, int off, int len) {
         boolean dropped = size == slots.length;

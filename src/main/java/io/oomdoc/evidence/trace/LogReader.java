@@ -43,18 +43,27 @@ public final class LogReader {
 
     /**
      * Reads the whole stream in large blocks, splitting lines at '\n', '\r' or "\r\n" on the bytes; a line is
-     * decoded (UTF-8, bad bytes replaced) only when it is kept.
+     * decoded (UTF-8, bad bytes replaced) only when it is kept. Between triggers, where only the line count and the
+     * last lines before the next trigger (or the block's end) matter, whole runs of lines are skipped (see Skipper).
      */
     public LogText read(InputStream in) throws IOException {
         byte[] buf = new byte[BUFFER];
         int filled = in.readNBytes(buf, 0, PROBE);
         rejectBinary(java.util.Arrays.copyOf(buf, filled));
         Keeper k = new Keeper();
-        int lineStart = 0, scan = 0, pair = 0;
+        Skipper skipper = new Skipper(k.window.capacity());
+        int lineStart = 0, pair = 0;
         boolean afterCr = false, hit = false;
         while (true) {
+            skipper.newBlock();
+            int i = 0;
+            if (skipping && k.idle() && (i = skipper.skip(buf, 0, filled, afterCr)) > 0) {
+                k.skip(skipper.skipped());
+                lineStart = i;
+                afterCr = false;
+            }
             // One pass per byte: a line ends at \n or \r, and the pair of bytes ending here may start a trigger.
-            for (int i = scan; i < filled; i++) {
+            for (; i < filled; i++) {
                 byte c = buf[i];
                 pair = (pair << 8 | (c & 0xff)) & 0xffff;
                 if (!hit && Triggers.startsAt(pair) && i > lineStart && Triggers.at(buf, i - 1, filled)) hit = true;
@@ -68,23 +77,42 @@ public final class LogReader {
                 hit = false;
                 afterCr = c == '\r';
                 lineStart = i + 1;
+                if (skipping && k.idle()) {
+                    int to = skipper.skip(buf, lineStart, filled, afterCr);
+                    if (to > lineStart) {
+                        k.skip(skipper.skipped());
+                        i = to - 1;
+                        lineStart = to;
+                        afterCr = false;
+                    }
+                }
             }
             // Keep the unfinished line at the front (at most MAX_LINE of it: the rest would be cut anyway) and scan
             // it again with the next block, so a trigger cut by the block's end is still seen whole.
             int keep = Math.min(filled - lineStart, MAX_LINE);
             System.arraycopy(buf, lineStart, buf, 0, keep);
             filled = keep;
-            scan = 0;
             lineStart = 0;
             hit = false;
             pair = 0;
             int n = in.read(buf, filled, buf.length - filled);
             if (n < 0) break;
             filled += n;
+            // a block that ends inside the unfinished line: read on before scanning, so skipping sees whole lines
+            while (filled < buf.length && (n = in.read(buf, filled, buf.length - filled)) > 0) filled += n;
         }
         if (filled > 0) k.line(buf, 0, Math.min(filled, MAX_LINE), Triggers.hit(buf, 0, Math.min(filled, MAX_LINE)));
         return k.result();
     }
+
+    /** The same reader without skipping: every line passes through the keeper (the reference the tests hold). */
+    LogReader lineByLine() {
+        LogReader r = new LogReader(headLines, before, after, tailLines, maxKept);
+        r.skipping = false;
+        return r;
+    }
+
+    private boolean skipping = true;
 
     private record Raw(int number, String text) {}
 
@@ -92,7 +120,7 @@ public final class LogReader {
     private final class Keeper {
         /** Raw until the end: a busy log keeps and drops many lines, and only the survivors need cleaning. */
         private final List<Raw> kept = new ArrayList<>();
-        private final LineWindow window = new LineWindow(Math.max(before, tailLines));
+        final LineWindow window = new LineWindow(Math.max(before, tailLines));
         private int lineNo;
         private int keepAfter;
         private int lastKept;
@@ -126,6 +154,15 @@ public final class LogReader {
             } else if (window.add(lineNo, a, off, len)) {
                 dropped = true;
             }
+        }
+
+        /** True when the next line matters only as the window's content: past the head, no hit's lines to keep. */
+        boolean idle() { return lineNo >= headLines && keepAfter == 0; }
+
+        /** {@code n} lines that only the window would have held, and that later lines push out of it anyway. */
+        void skip(int n) {
+            lineNo += n;
+            if (n > 0) dropped = true;
         }
 
         LogText result() {

@@ -17,6 +17,8 @@ final class Triggers {
     private static final byte[][][] BY_PAIR = new byte[1 << 16][][];
     /** One bit per two-byte pair that starts a fragment: 8 KB, so the per-byte test stays in the L1 cache. */
     private static final long[] STARTS = new long[(1 << 16) / 64];
+    /** The pairs that are a fragment's first two bytes or its second and third (every fragment has three). */
+    private static final long[] FIRST_OR_SECOND = new long[(1 << 16) / 64];
 
     static {
         List<List<byte[]>> lists = new ArrayList<>(1 << 16);
@@ -27,6 +29,9 @@ final class Triggers {
             if (lists.get(key) == null) lists.set(key, new ArrayList<>());
             lists.get(key).add(b);
             STARTS[key >>> 6] |= 1L << key;
+            FIRST_OR_SECOND[key >>> 6] |= 1L << key;
+            int second = pair(b[1], b[2]);
+            FIRST_OR_SECOND[second >>> 6] |= 1L << second;
         }
         for (int i = 0; i < 1 << 16; i++) if (lists.get(i) != null) BY_PAIR[i] = lists.get(i).toArray(byte[][]::new);
     }
@@ -49,6 +54,26 @@ final class Triggers {
             if ((STARTS[p >>> 6] & 1L << p) != 0 && any(BY_PAIR[p], a, i, off + len)) return true;
         }
         return false;
+    }
+
+    /**
+     * Where the first fragment in bytes [from, end) starts, or {@code end} when there is none. Looks at every other
+     * pair only: a fragment of three bytes or more puts its first or its second pair on a looked-at position.
+     */
+    static int first(byte[] a, int from, int end) {
+        int last = end - 1;
+        for (int i = from + 1; i < last; i += 2) {
+            int p = (a[i] & 0xff) << 8 | (a[i + 1] & 0xff);
+            if ((FIRST_OR_SECOND[p >>> 6] & 1L << p) == 0) continue;
+            if (startsAt(a, i - 1, end)) return i - 1;
+            if (startsAt(a, i, end)) return i;
+        }
+        return end;
+    }
+
+    private static boolean startsAt(byte[] a, int at, int end) {
+        int p = pair(a[at], a[at + 1]);
+        return (STARTS[p >>> 6] & 1L << p) != 0 && any(BY_PAIR[p], a, at, end);
     }
 
     private static boolean any(byte[][] candidates, byte[] a, int at, int end) {

@@ -56,4 +56,67 @@ class LogReaderLinesTest {
             assertEquals(Triggers.hit(line), Triggers.hit(b, 2, b.length - 2), line);
         }
     }
+
+    /** Real training-log lines (bench/training-log-lines.txt) and real traces, joined with the given line end. */
+    private static byte[] longLog(String end, int plainBefore, int between, int plainAfter) {
+        List<String> plain = new java.util.ArrayList<>();
+        for (String l : Fixtures.text("bench/training-log-lines.txt").split("\n")) {
+            if (l.startsWith("plain|") || l.startsWith("mmdet|")) plain.add(l.substring(l.indexOf('|') + 1));
+        }
+        StringBuilder sb = new StringBuilder();
+        int n = 0;
+        for (int i = 0; i < plainBefore; i++) sb.append(plain.get(n++ % 3).replace("{n}", "" + n)).append(end);
+        sb.append(Fixtures.text("traces/segtoolbox-backward-1x-cached.txt").replace("\n", end));
+        for (int i = 0; i < between; i++) sb.append(plain.get(n++ % 3).replace("{n}", "" + n)).append(end);
+        sb.append(Fixtures.text("traces/vllm-kaito-2x.txt").replace("\n", end));
+        for (int i = 0; i < plainAfter; i++) {
+            sb.append(plain.get(n++ % plain.size()).replace("{n}", "" + n)).append(end);
+        }
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void skippingQuietLinesKeepsExactlyWhatReadingEveryLineKeeps() throws IOException {
+        // block-sized logs, so that triggers, "\r\n" pairs and kept windows fall on the 1 MB block boundaries
+        for (String end : new String[]{"\n", "\r\n", "\r"}) {
+            for (int[] shape : new int[][]{{30_000, 40, 25_000}, {20, 2, 5}, {17_000, 600, 0}}) {
+                byte[] log = longLog(end, shape[0], shape[1], shape[2]);
+                for (LogReader r : new LogReader[]{new LogReader(), new LogReader(5, 3, 2, 4, 60)}) {
+                    for (int chunk : new int[]{1 << 20, 65_521}) {
+                        LogText fast = r.read(trickle(log, chunk));
+                        LogText reference = r.lineByLine().read(trickle(log, chunk));
+                        String what = shape[0] + "/" + shape[1] + "/" + shape[2] + " " + end.length() + " " + chunk;
+                        assertEquals(reference.lines(), fast.lines(), what);
+                        assertEquals(reference.truncated(), fast.truncated(), what);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void lineEndsAreCountedAsTheReaderSplitsLines() {
+        String text = "a\r\nb\rc\n\n\r\r\nd" + "x".repeat(20) + "\r\n\r";
+        byte[] b = text.getBytes(StandardCharsets.UTF_8);
+        long expected = LogText.of(text).lines().size() - 1; // the text after the last line end is a line of its own
+        assertEquals(expected, Skipper.lineEnds(b, 0, b.length));
+    }
+
+    @Test
+    void theFirstTriggerIsFoundFromEveryStartWhateverItsParity() {
+        byte[] b = (Fixtures.text("traces/vllm-kaito-2x.txt") + Fixtures.text("traces/jax-bufferassignment.txt"))
+                .getBytes(StandardCharsets.UTF_8);
+        for (int from = 0; from < 400; from++) {
+            for (int end : new int[]{from + 2, from + 3, from + 9, from + 40, b.length}) {
+                int expected = end;
+                for (int p = from; p + 1 < end; p++) {
+                    if (Triggers.startsAt((b[p] & 0xff) << 8 | (b[p + 1] & 0xff)) && Triggers.at(b, p, end)) {
+                        expected = p;
+                        break;
+                    }
+                }
+                assertEquals(expected, Triggers.first(b, from, end), from + ".." + end);
+            }
+        }
+    }
 }
