@@ -48,7 +48,7 @@ public final class LlmMode {
             AppContext child = new AppContext(new PrintWriter(out), new PrintWriter(err),
                     new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), ctx.env, ctx.workDir,
                     new Style(false), copy, false);
-            CommandLine cl = Main.tree(child, false);
+            CommandLine cl = CommandTree.tree(child, false);
             cl.setOut(child.out);
             cl.setErr(child.err);
             int code = cl.execute(args.toArray(String[]::new));
