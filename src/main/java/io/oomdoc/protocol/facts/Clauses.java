@@ -19,12 +19,18 @@ public final class Clauses {
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.?!;:])\\s+|\\n+");
     private static final Pattern CLAUSE_END = Pattern.compile(",\\s+|\\s+but\\s+|\\s+-{1,2}\\s+");
 
+    /**
+     * "trying to fine-tune a 33B on 8*A100": the job being attempted is the current job, so its model and hardware are
+     * facts; "trying to use 8-bit Adam" stays an intention.
+     */
+    private static final String JOB = "(?:fine-?tune|finetune|train|run|load|serve|launch|deploy|infer)\\b";
+
     /** Words that make the whole clause a hypothesis, a proposal or reported advice. */
     private static final Pattern HYPOTHETICAL = Pattern.compile(
             "\\bwhat if\\b|\\bwhat about\\b|\\bhow about\\b|\\bwould\\b|\\bcould\\b|\\bshould (?:i|we)\\b|\\bif (?:i"
                     + "|we|you)\\b"
             + "|\\b(?:does|do|will|can|is|would)\\b.*\\b(?:help|matter|fix|save|reduce|solve)\\b|^\\s*(?:and|or) "
-                    + "with\\b|\\btry\\b"
+                    + "with\\b|\\btry\\b(?! to " + JOB + ")"
             + "|\\b(?<!\\bi )(?:said|says|suggests?|suggested|recommends?|recommended)\\b|\\bsupposed to\\b"
                     + "|\\binstead of what\\b");
     /** A clause that opens like a question, with or without its "?". */
@@ -39,7 +45,7 @@ public final class Clauses {
             + "|\\b(?:the|my|our) (?:card|gpu|cards|gpus|box|machine|server|node) (?:has|have|is|are)\\b");
     /** Words after which a setup word is an intention, not the current state ("trying to use 8-bit adam"). */
     private static final Pattern INTENT = Pattern.compile(
-            "(?<!n't )(?<!not )\\b(?:try(?:ing)? to|want(?:s|ed)? to (?:use|try|switch|enable|add|turn)"
+            "(?<!n't )(?<!not )\\b(?:try(?:ing)? to(?! " + JOB + ")|want(?:s|ed)? to (?:use|try|switch|enable|add|turn)"
                     + "|plan(?:ning)? to|thinking (?:of|about)|considering|going to (?:use|try|switch))\\b");
     /** A setup word right after "my", "our", "the default" is the current setup even inside a question. */
     private static final Pattern OWN = Pattern.compile("\\b(?:my|our|the default|default|current(?:ly)?|the "

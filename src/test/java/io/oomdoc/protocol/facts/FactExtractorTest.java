@@ -125,6 +125,21 @@ class FactExtractorTest {
     }
 
     @Test
+    void theJobBeingAttemptedIsTheCurrentSetup() {
+        // DeepSpeed #3448: "try to finetune a llama 33b on 8*A100 40G, 600G RAM. But always OOM on RAM."
+        var r = read("try to finetune a llama 33b on 8*A100 40G, 600G RAM. But always OOM on RAM.");
+        assertEquals(8, r.asserted().worldSize());
+        assertEquals("A100 40GB", r.asserted().asMap().get("gpu"));
+        assertTrue(r.hypothetical().isEmpty(), String.valueOf(r.hypothetical().asMap()));
+    }
+
+    @Test
+    void tensorFlowIsNamedByItsErrorClass() {
+        var r = read("ResourceExhaustedError (see above for traceback): OOM when allocating tensor with shape[256,112,112,64]");
+        assertEquals("tensorflow", r.asserted().framework());
+    }
+
+    @Test
     void anIntentionIsNotTheCurrentSetup() {
         var r = read("fine-tuning llama 7b with alpaca-lora (hf trainer + peft lora) and trying to use 8 bit adam from bitsandbytes but can't figure out how");
         assertEquals("hf-trainer", r.asserted().framework());
