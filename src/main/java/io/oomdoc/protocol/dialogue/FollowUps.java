@@ -87,6 +87,8 @@ final class FollowUps {
         if (r == null) return KnowledgeSearch.answer(text, null, KnowledgeAnswers.engines(facts, null))
                 .orElse(Messages.get("followup.noreport"));
         List<String> out = new ArrayList<>();
+        String figures = Figures.of(text);
+        if (figures != null) out.add(figures);
         if (EXPANDABLE.matcher(text).find() && r.numbers().get("reserved_unallocated_bytes") instanceof Number idle
                 && r.numbers().get("tried_bytes") instanceof Number tried) {
             boolean helps = idle.longValue() >= tried.longValue();

@@ -108,7 +108,9 @@ final class KnowledgeAnswers {
         String blocks = blocks(withContext);
         String shape = shape(text);
         String size = IntentClassifier.asksSize(text) ? Sizes.weights(text, facts) : null;
-        String extra = shape != null ? shape : math != null ? math : size != null ? size : blocks;
+        String figures = Figures.of(text);
+        String extra = shape != null ? shape : math != null ? math : size != null ? size : figures != null ? figures
+                : blocks;
         String base = explainTerm(text, withContext, facts, report);
         return extra == null ? base : extra + "\n" + base;
     }
