@@ -78,6 +78,9 @@ public final class Quantities {
 
     private static final Pattern SIZE = Pattern.compile("(?<![\\w.])(\\d+(?:[.,]\\d+)?)\\s*(tib|tb|t|gib|gb|g|mib"
             + "|mb)(?![a-z0-9])");
+    private static final Pattern GPU_OWNS_BEFORE = Pattern.compile("\\b(?:gpu|card|graphics card)s?\\b[^.,;]{0,30}"
+            + "\\b(?:with|has|have|equipped with)\\s*$");
+    private static final Pattern USED_OVER_BEFORE = Pattern.compile("\\d(?:\\.\\d+)?\\s*(?:gb|gib|g|mb|mib)?\\s*/\\s*$");
     private static final Pattern HOST_AFTER = Pattern.compile("^\\s*(?:of\\s+)?(?:(?:system|cpu|host|main"
             + "|physical)\\s+)?(?:ram|memory\\s+ram|dram)\\b|^\\s*(?:of\\s+)?(?:system|host|cpu)\\s+memory");
     private static final Pattern HOST_BEFORE = Pattern.compile("(?:host|system|cpu)\\s+(?:ram|memory)\\s*(?:of|is|:"
@@ -208,6 +211,10 @@ public final class Quantities {
 
     /** What a size measures, from the words around it: host_ram, size.capacity, size.stated, or null (not the card). */
     static String role(String before, String after) {
+        // "each GPU … is equipped with 16GB of RAM", "a GPU with 24 gb of ram": the card's memory, said loosely.
+        if (GPU_OWNS_BEFORE.matcher(before).find()) return "size.stated";
+        // "taking 11GB/16GB": used over total, the second is the card.
+        if (USED_OVER_BEFORE.matcher(before).find()) return "size.capacity";
         if (HOST_AFTER.matcher(after).find() || HOST_BEFORE.matcher(before).find()) return "host_ram";
         if (CAPACITY_BEFORE.matcher(before).find()) return "size.capacity";
         if (NOT_CARD_AFTER.matcher(after).find()) return null;

@@ -134,6 +134,14 @@ class FactExtractorTest {
     }
 
     @Test
+    void aGpuEquippedWithRamIsTheCardsMemory() {
+        // meta-llama/llama-cookbook #309
+        var r = read("Each GPU in my configuration is equipped with 16GB of RAM");
+        assertEquals(16L << 30, r.asserted().gpuMemBytes());
+        assertNull(r.asserted().hostRamBytes());
+    }
+
+    @Test
     void tensorFlowIsNamedByItsErrorClass() {
         var r = read("ResourceExhaustedError (see above for traceback): OOM when allocating tensor with shape[256,112,112,64]");
         assertEquals("tensorflow", r.asserted().framework());
