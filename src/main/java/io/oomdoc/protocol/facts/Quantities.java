@@ -80,7 +80,8 @@ public final class Quantities {
             + "|mb)(?![a-z0-9])");
     private static final Pattern GPU_OWNS_BEFORE = Pattern.compile("\\b(?:gpu|card|graphics card)s?\\b[^.,;]{0,30}"
             + "\\b(?:with|has|have|equipped with)\\s*$");
-    private static final Pattern USED_OVER_BEFORE = Pattern.compile("\\d(?:\\.\\d+)?\\s*(?:gb|gib|g|mb|mib)?\\s*/\\s*$");
+    private static final Pattern USED_OVER_BEFORE =
+            Pattern.compile("\\d(?:\\.\\d+)?\\s*(?:gb|gib|g|mb|mib)?\\s*/\\s*$");
     private static final Pattern HOST_AFTER = Pattern.compile("^\\s*(?:of\\s+)?(?:(?:system|cpu|host|main"
             + "|physical)\\s+)?(?:ram|memory\\s+ram|dram)\\b|^\\s*(?:of\\s+)?(?:system|host|cpu)\\s+memory");
     private static final Pattern HOST_BEFORE = Pattern.compile("(?:host|system|cpu)\\s+(?:ram|memory)\\s*(?:of|is|:"
