@@ -67,4 +67,13 @@ class ConsistentAnswerTest {
         r.fixes().stream().filter(f -> f.after().contains("per_device_train_batch_size"))
                 .forEach(f -> assertTrue(f.after().contains("per_device_train_batch_size=2"), f.after()));
     }
+
+    @Test
+    void aLlamaCppLogIsReportedAsLlamaCppNotPytorch() {
+        // mozilla-ai/llamafile#372 (corpus case llamafile-372-tinyllama-f32-gtx1050ti), the ggml lines of its paste
+        Report r = diagnose("llama_new_context_with_model: n_ctx      = 2048\n"
+                + "ggml_backend_cuda_buffer_type_alloc_buffer: allocating 164.01 MiB on device 0: cudaMalloc failed: "
+                + "out of memory\nllama_new_context_with_model: failed to allocate compute buffers");
+        assertEquals("llamacpp", r.framework());
+    }
 }
