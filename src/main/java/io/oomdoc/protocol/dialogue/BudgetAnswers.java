@@ -127,16 +127,15 @@ final class BudgetAnswers {
                 .or(() -> KnowledgeSearch.answer(text, report)).orElse(null);
         String scaled = Scaling.of(text, f);
         if (scaled != null) note = note == null ? scaled : scaled + "\n" + note;
-        if (change.isEmpty() && Sizes.formatNamed(text) && Sizes.weights(text, f) != null) {
+        Facts after = f.merge(change);
+        // "what if I load it in 8-bit" about a 7B named in words: when the budget cannot run, the weights' size needs
+        // only the parameter count.
+        if ((change.isEmpty() || SetupFromFacts.from(after).isEmpty()) && Sizes.formatNamed(text)) {
             String size = Sizes.weights(text, f);
-            note = note == null ? size : size + "\n" + note;
+            if (size != null) note = note == null ? size : size + "\n" + note;
         }
         if (change.isEmpty()) return new Result(note != null ? note : Messages.get("whatif.unclear"), null);
-        Facts after = f.merge(change);
         if (SetupFromFacts.from(after).isEmpty()) {
-            // "what if I load it in 8-bit" about a 7B named in words: the weights' size needs only the count.
-            String size = Sizes.formatNamed(text) ? Sizes.weights(text, f) : null;
-            if (size != null) note = note == null ? size : size + "\n" + note;
             String ask = Messages.get("ask.model");
             return new Result(note == null ? ask : note + "\n" + ask, "model");
         }

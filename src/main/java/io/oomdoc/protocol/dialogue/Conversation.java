@@ -264,7 +264,7 @@ public final class Conversation {
             if (!report.category().equals(before)) out.add(Messages.get("now.cause",
                     report.category().replace('_', ' ')));
         }
-        var term = Topics.find(Topics.glossary(), lastText);
+        var term = Topics.find(Topics.glossary(), text);
         if (term.isPresent()) out.add(Topics.explained(term.get()));
         else KnowledgeSearch.answer(text, report, KnowledgeAnswers.engines(facts, report)).ifPresent(out::add);
         String fit = BudgetAnswers.summary(facts);
