@@ -128,9 +128,9 @@ final class BudgetAnswers {
         String scaled = Scaling.of(text, f);
         if (scaled != null) note = note == null ? scaled : scaled + "\n" + note;
         Facts after = f.merge(change);
-        // "what if I load it in 8-bit" about a 7B named in words: when the budget cannot run, the weights' size needs
-        // only the parameter count.
-        if ((change.isEmpty() || SetupFromFacts.from(after).isEmpty()) && Sizes.formatNamed(text)) {
+        // A format named ("in 8-bit", "--dtype half") is answered by the weights' size first: the figure that holds
+        // whether the job trains or serves.
+        if (Sizes.formatNamed(text)) {
             String size = Sizes.weights(text, f);
             if (size != null) note = note == null ? size : size + "\n" + note;
         }

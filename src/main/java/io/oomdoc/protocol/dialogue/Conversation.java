@@ -75,6 +75,14 @@ public final class Conversation {
         return text;
     }
 
+    /** The turn with the turns before it and the failure held: what a calculation may read a flag or a size from. */
+    private String context(String text) {
+        StringBuilder sb = new StringBuilder(text);
+        for (String earlier : recent) sb.append('\n').append(earlier);
+        if (failureText != null && !recent.contains(failureText)) sb.append('\n').append(failureText);
+        return sb.toString();
+    }
+
     /** Made on first use: loading the knowledge base and the weights is not paid by commands that never diagnose. */
     private Diagnoser diagnoser() {
         if (diagnoser == null) diagnoser = new Diagnoser();
@@ -144,9 +152,11 @@ public final class Conversation {
             case HOW_TO -> Answer.text(Intent.HOW_TO, KnowledgeAnswers.howTo(text, withContext(text, Topics.howTo()),
                     facts, report),
                     learn(read));
-            case EXPLAIN -> Answer.text(Intent.EXPLAIN, KnowledgeAnswers.explain(text, withContext(text,
-                    Topics.glossary()), facts, report),
-                    learn(read));
+            case EXPLAIN -> {
+                Facts known = learn(read);
+                yield Answer.text(Intent.EXPLAIN, KnowledgeAnswers.explain(text, withContext(text, Topics.glossary()),
+                        Calculations.of(text, context(text), known), known, report), known);
+            }
             case FOLLOW_UP -> followUp(text, read);
             case SMALL_TALK -> Answer.text(Intent.SMALL_TALK, smallTalk(text), facts);
         };
@@ -168,8 +178,12 @@ public final class Conversation {
      */
     private Answer followUp(String text, FactExtractor.Reading read) {
         Facts known = learn(new FactExtractor.Reading(read.asserted(), read.negated(), Facts.EMPTY));
-        if (report == null || read.hypothetical().isEmpty() || !IntentClassifier.HELPS.matcher(text).find())
-            return Answer.text(Intent.FOLLOW_UP, FollowUps.answer(text, report, known), facts);
+        if (report == null || read.hypothetical().isEmpty() || !IntentClassifier.HELPS.matcher(text).find()) {
+            String computed = Calculations.of(text, context(text), known);
+            String said = FollowUps.answer(text, computed != null, report, known);
+            return Answer.text(Intent.FOLLOW_UP, computed == null ? said : said == null ? computed
+                    : computed + "\n" + said, facts);
+        }
         lastChange = read.hypothetical();
         BudgetAnswers.Result computed = BudgetAnswers.whatIf(text, facts, read.hypothetical(), report);
         String body = computed.missingKey() == null ? computed.text()
@@ -280,6 +294,9 @@ public final class Conversation {
         if (r.missingKey() != null) {
             pendingKey = r.missingKey();
             pendingQuestion = text;
+            // What can be computed without the missing input comes first: a fraction in GiB, a size in every format.
+            String computed = Calculations.of(text, context(text), facts);
+            if (computed != null) return Answer.text(intent, computed + "\n" + r.text(), facts);
         }
         return Answer.text(intent, r.text(), facts);
     }

@@ -79,16 +79,20 @@ final class FollowUps {
         return null;
     }
 
-    static String answer(String text, Report r, Facts facts) {
+    /**
+     * The short answer about the failure held; {@code computed} when figures already answer part of it, so that a
+     * turn with nothing else to say is not padded with "no failure yet".
+     */
+    static String answer(String text, boolean computed, Report r, Facts facts) {
         if (r == null && SCIENCE.matcher(text).find()) {
             boolean nano = facts.model() != null && facts.model().startsWith("nanochat");
             return Messages.get("followup.science") + (nano ? "\n" + Messages.get("followup.science.nanochat") : "");
         }
-        if (r == null) return KnowledgeSearch.answer(text, null, KnowledgeAnswers.engines(facts, null))
-                .orElse(Messages.get("followup.noreport"));
+        if (r == null) {
+            String known = KnowledgeSearch.answer(text, null, KnowledgeAnswers.engines(facts, null)).orElse(null);
+            return known != null ? known : computed ? null : Messages.get("followup.noreport");
+        }
         List<String> out = new ArrayList<>();
-        String figures = Figures.of(text);
-        if (figures != null) out.add(figures);
         if (EXPANDABLE.matcher(text).find() && r.numbers().get("reserved_unallocated_bytes") instanceof Number idle
                 && r.numbers().get("tried_bytes") instanceof Number tried) {
             boolean helps = idle.longValue() >= tried.longValue();

@@ -103,16 +103,15 @@ final class KnowledgeAnswers {
                 && t.name().replace(".", "").startsWith(stack)).findFirst();
     }
 
-    static String explain(String text, String withContext, Facts facts, Report report) {
-        String math = arithmetic(text);
-        String blocks = blocks(withContext);
-        String shape = shape(text);
-        String size = IntentClassifier.asksSize(text) ? Sizes.weights(text, facts) : null;
-        String figures = Figures.of(text);
-        String extra = shape != null ? shape : math != null ? math : size != null ? size : figures != null ? figures
-                : blocks;
+    /** An explanation: the figures the question calls for (computed by the caller), then the term in words. */
+    static String explain(String text, String withContext, String computed, Facts facts, Report report) {
         String base = explainTerm(text, withContext, facts, report);
-        return extra == null ? base : extra + "\n" + base;
+        return computed == null ? base : computed + "\n" + base;
+    }
+
+    /** The weights' or optimizer's size when the question asks how much something takes. */
+    static String size(Calculations.Ask a) {
+        return IntentClassifier.asksSize(a.text()) ? Sizes.weights(a.text(), a.facts()) : null;
     }
 
     private static final Pattern PRODUCT = Pattern.compile("(\\d[\\d,]*(?:\\.\\d+)?)(?:\\s*[*x×]\\s*(\\d[\\d,]*(?"
@@ -185,7 +184,7 @@ final class KnowledgeAnswers {
             term = Topics.find(Topics.glossary(), withContext);
         }
         if (term.isEmpty()) return report == null ? Messages.get("explain.unknown") : FollowUps.answer(question,
-                report, facts);
+                false, report, facts);
         String out = Topics.explained(term.get());
         String figures = figures(term.get().name(), report);
         return figures == null ? out : out + "\n" + figures;

@@ -62,7 +62,19 @@ final class Sizes {
         return false;
     }
 
-    private static Double params(String text) {
+    /** The parameter count the text names ("the 7B", "a 35B model"), else the one held; null when neither. */
+    static Double paramsOf(String text, Facts facts) {
+        Double p = params(text);
+        return p != null ? p : facts.params() == null ? null : facts.params().doubleValue();
+    }
+
+    /** Bytes per parameter of the format the text names, else of the precision held, else 16-bit. */
+    static double bytesPerParam(String text, Facts facts) {
+        for (Object[] row : FORMATS) if (((Pattern) row[0]).matcher(text).find()) return (Double) row[1];
+        return "fp32".equals(facts.precision()) ? 4.0 : 2.0;
+    }
+
+    static Double params(String text) {
         Matcher m = PARAMS.matcher(text);
         while (m.find()) {
             double n = Double.parseDouble(m.group(1));
@@ -81,16 +93,16 @@ final class Sizes {
         return 1; // several GPUs without tensor parallel or sharding named: each holds a whole copy (DDP)
     }
 
-    private static String count(double params) {
+    static String count(double params) {
         return params >= 1e9 ? trim(params / 1e9) + "B" : trim(params / 1e6) + "M";
     }
 
-    private static String gb(double bytes) {
+    static String gb(double bytes) {
         return String.format(Locale.ROOT, "%s GB (%s GiB)", trim(bytes / 1e9), trim(bytes / (1L << 30)));
     }
 
     /** 14.0 → "14", 8.75 → "8.75", 32.596 → "32.6". */
-    private static String trim(double v) {
+    static String trim(double v) {
         String s = v >= 100 ? String.format(Locale.ROOT, "%.0f", v) : v >= 10 ? String.format(Locale.ROOT, "%.1f", v)
                 : String.format(Locale.ROOT, "%.2f", v);
         return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;

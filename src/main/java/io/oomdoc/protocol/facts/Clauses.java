@@ -102,9 +102,20 @@ public final class Clauses {
                 : clauses.get(clauses.size() - 1);
     }
 
+    /**
+     * "Why does the 7B need 27 GB?", "someone said the 7B needs…": a model named with "the" is the one the
+     * conversation is about, even inside a question or reported advice; "what if the 13B" stays a proposal.
+     */
+    private static final Pattern DEFINITE = Pattern.compile("\\b(?:the|this|that)\\s+$");
+    private static final Pattern PROPOSAL = Pattern.compile("\\bwhat if\\b|\\bwhat about\\b|\\bhow about\\b"
+            + "|\\binstead\\b|\\bswitch\\w*\\b|\\bmove to\\b|\\bwould\\b|\\bcould\\b|\\bif (?:i|we)\\b");
+
     /** Whether the user states what is at this mention or only asks or wonders about it. */
     public Mode mode(Mention m) {
         Clause c = at(m.start());
+        if ((m.key().equals("model") || m.key().equals("params")) && c.mode() == Mode.HYPOTHETICAL
+                && DEFINITE.matcher(lower.substring(Math.max(c.start(), m.start() - 8), m.start())).find()
+                && !PROPOSAL.matcher(lower.substring(c.start(), c.end())).find()) return Mode.ASSERTED;
         if (m.start() >= c.intentFrom()) return Mode.HYPOTHETICAL;
         if (c.mode() == Mode.HYPOTHETICAL && c.weakQuestion()
                 && OWN.matcher(lower.substring(Math.max(c.start(), m.start() - 40),

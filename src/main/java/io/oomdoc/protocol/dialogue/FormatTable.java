@@ -1,0 +1,52 @@
+package io.oomdoc.protocol.dialogue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * "Someone said the 7B needs 27 GB, why that much?": the model's weights in every format, and which one the quoted
+ * figure is. Most sizes people quote are a parameter count times 4, 2, 1 or half a byte.
+ */
+final class FormatTable {
+    private static final Pattern WHY = Pattern.compile("(?i)\\bwhy\\b|how come|\\bneeds?\\b|\\brequires?\\b"
+            + "|\\b(?:that|so) much\\b|\\bhow (?:is|does|can)\\b|\\bshould(?:n'?t)? (?:be|take|fit)\\b");
+    private static final Pattern SIZE = Pattern.compile("(?i)(?<![\\w.])~?(\\d+(?:\\.\\d+)?)\\s*(gb|gib|g)\\b");
+    private static final double[] BYTES = {4, 2, 1, 0.5};
+    private static final String[] NAMES = {"fp32", "16-bit", "8-bit", "4-bit"};
+    /** A quoted size within this ratio of a format's weights is read as that format. */
+    private static final double MATCH = 0.15;
+
+    private FormatTable() {}
+
+    static String of(Calculations.Ask a) {
+        if (!WHY.matcher(a.text()).find()) return null;
+        Double params = Sizes.params(a.text());
+        if (params == null) {
+            if (!a.text().matches("(?is).*\\b(?:it|the model|this model|that model|the \\d+(?:\\.\\d+)?b)\\b.*"))
+                return null;
+            params = Sizes.paramsOf(a.withContext(), a.facts());
+        }
+        if (params == null) return null;
+        List<Double> quoted = new ArrayList<>();
+        Matcher m = SIZE.matcher(a.text());
+        while (m.find()) quoted.add(Double.parseDouble(m.group(1)) * (m.group(2).equalsIgnoreCase("gib")
+                ? (1L << 30) : 1e9));
+        if (quoted.isEmpty()) return null;
+        List<String> cells = new ArrayList<>();
+        for (int i = 0; i < BYTES.length; i++) cells.add(Sizes.trim(params * BYTES[i] / 1e9) + " GB in " + NAMES[i]);
+        String line = Messages.get("formats.table", Sizes.count(params), String.join(", ", cells));
+        for (double q : quoted) {
+            for (int i = 0; i < BYTES.length; i++) {
+                if (Math.abs(q / (params * BYTES[i]) - 1) <= MATCH)
+                    return line + " " + Messages.get("formats.match", Sizes.trim(q / 1e9), NAMES[i],
+                            Sizes.trim(BYTES[i]));
+            }
+        }
+        double biggest = quoted.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        if (biggest > params * BYTES[0] * (1 + MATCH)) line += " " + Messages.get("formats.more",
+                Sizes.trim(biggest / 1e9));
+        return line;
+    }
+}

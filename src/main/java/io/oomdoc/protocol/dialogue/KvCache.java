@@ -1,0 +1,61 @@
+package io.oomdoc.protocol.dialogue;
+
+import io.oomdoc.budget.ModelCatalog;
+import io.oomdoc.budget.ModelSpec;
+import io.oomdoc.protocol.FactExtractor;
+import io.oomdoc.protocol.Facts;
+import io.oomdoc.util.Bytes;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * "How big is command-R's KV cache at 8192?": keys and values for every layer and every KV head, per token, times the
+ * tokens. Grouped-query attention (fewer KV heads than query heads) is what makes one model's cache a fraction of
+ * another's of the same size.
+ */
+final class KvCache {
+    private static final Pattern ASKS = Pattern.compile("(?i)\\bkv\\b|kv[-_ ]?cache|\\bcache\\b|\\bcontext\\b"
+            + "|\\bctx\\b|num_ctx|n_ctx|max[-_ ]model[-_ ]len|max[-_ ]seq[-_ ]len|context[-_ ]length");
+    private static final Pattern TOKENS = Pattern.compile("(?i)(?<![\\w.])(\\d{3,7}|\\d+(?:\\.\\d+)?k)(?![\\w.])"
+            + "(?!\\s*(?:gb|gib|mb|mib|g|m|b|%|x|×))");
+    /** 16-bit cache unless the turn or the turns before name an 8-bit one (--kv-cache-dtype fp8, q8_0). */
+    private static final Pattern EIGHT_BIT = Pattern.compile("(?i)kv[-_ ]cache[-_ ]dtype\\W+fp8|cache[-_ ]type[-_ ]"
+            + "[kv]\\W+q8|\\bfp8 (?:kv|cache)");
+
+    private KvCache() {}
+
+    static String of(Calculations.Ask a) {
+        if (!ASKS.matcher(a.text()).find()) return null;
+        Matcher t = TOKENS.matcher(a.text());
+        if (!t.find()) return null;
+        long tokens = tokens(t.group(1));
+        if (tokens < 256 || tokens > 10_000_000) return null;
+        Optional<ModelSpec> spec = model(a.text(), a.facts());
+        if (spec.isEmpty() || !spec.get().hasArchitecture()) return null;
+        ModelSpec m = spec.get();
+        int bytes = EIGHT_BIT.matcher(a.withContext()).find() ? 1 : 2;
+        long perToken = 2L * m.layers() * m.kvHeads() * m.headDim() * bytes;
+        return Messages.get("kv.size", m.name(), m.layers(), m.kvHeads(), m.heads(), m.headDim(), bytes,
+                Bytes.human(perToken), String.format(Locale.ROOT, "%,d", tokens), Bytes.human(perToken * tokens));
+    }
+
+    private static Optional<ModelSpec> model(String text, Facts held) {
+        FactExtractor.Reading r = FactExtractor.read(text);
+        for (Facts f : new Facts[]{r.asserted(), r.hypothetical(), held}) {
+            if (f.model() != null) {
+                Optional<ModelSpec> s = ModelCatalog.find(f.model());
+                if (s.isPresent()) return s;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static long tokens(String s) {
+        String l = s.toLowerCase(Locale.ROOT);
+        return l.endsWith("k") ? Math.round(Double.parseDouble(l.substring(0, l.length() - 1)) * 1024)
+                : Long.parseLong(l);
+    }
+}
