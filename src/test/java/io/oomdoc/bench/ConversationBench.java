@@ -12,8 +12,9 @@ import java.util.TreeMap;
 
 /**
  * Plays every conversation transcript through the engine and prints the turns that do not hold.
- * Run: bench/run.sh ConversationBench [-v] [--heldout|--heldout-dev|--heldout2|--heldout2-dev]. With --heldout it plays src/test/resources/conversations_heldout
- * and prints only the totals: that set is never tuned on, so its failing turns are not shown.
+ * Run: bench/run.sh ConversationBench [-v] [--heldout|--heldout-dev|--heldout2|--heldout2-dev|--heldout3
+ * |--heldout3-dev]. With --heldout it plays src/test/resources/conversations_heldout and prints only the totals:
+ * that set is never tuned on, so its failing turns are not shown.
  */
 public final class ConversationBench {
     public static void main(String[] args) {
@@ -22,8 +23,12 @@ public final class ConversationBench {
         boolean heldOutDev = List.of(args).contains("--heldout-dev");
         boolean second = List.of(args).contains("--heldout2");
         boolean secondDev = List.of(args).contains("--heldout2-dev");
-        heldOut |= second;
-        var transcripts = second || secondDev ? Transcripts.all(HELD_OUT_2).stream()
+        boolean third = List.of(args).contains("--heldout3");
+        boolean thirdDev = List.of(args).contains("--heldout3-dev");
+        heldOut |= second || third;
+        var transcripts = third || thirdDev ? Transcripts.all(HELD_OUT_3).stream()
+                .filter(t -> developmentHalf(HELD_OUT_3, t.file()) == thirdDev).toList() : second || secondDev
+                ? Transcripts.all(HELD_OUT_2).stream()
                 .filter(t -> developmentHalf(HELD_OUT_2, t.file()) == secondDev).toList() : heldOut || heldOutDev
                 ? Transcripts.all(HELD_OUT).stream().filter(t -> developmentHalf(HELD_OUT, t.file()) == heldOutDev).toList()
                 : Transcripts.all();
@@ -56,6 +61,12 @@ public final class ConversationBench {
      */
     private static final java.nio.file.Path HELD_OUT_2 =
             java.nio.file.Path.of("src/test/resources/conversations_heldout2");
+    /**
+     * A third blind set (written 2026-11-26 from threads in repositories and sites the first two do not use), split
+     * the same way: --heldout3-dev may be read, --heldout3 is only scored.
+     */
+    private static final java.nio.file.Path HELD_OUT_3 =
+            java.nio.file.Path.of("src/test/resources/conversations_heldout3");
 
     /**
      * The held-out set is split by the repository of each file's source thread: one half may be read to find what
