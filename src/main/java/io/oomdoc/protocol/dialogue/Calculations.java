@@ -4,7 +4,8 @@ import io.oomdoc.protocol.Facts;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -17,15 +18,18 @@ final class Calculations {
     /** What a calculation reads: the turn, the turn with the turns before it, and the facts held. */
     record Ask(String text, String withContext, Facts facts) {}
 
-    static final List<Function<Ask, String>> ALL = List.of(
-            a -> KnowledgeAnswers.shape(a.text()),
-            a -> KnowledgeAnswers.arithmetic(a.text()),
-            KnowledgeAnswers::size,
-            a -> Figures.of(a.text()),
-            Fractions::of,
-            FormatTable::of,
-            KvCache::of,
-            a -> KnowledgeAnswers.blocks(a.text()));
+    /** One calculation: its family (one line per family: the weights' table makes the weights' line redundant). */
+    record Row(String family, Function<Ask, String> compute) {}
+
+    static final List<Row> ALL = List.of(
+            new Row("shape", a -> KnowledgeAnswers.shape(a.text())),
+            new Row("product", a -> KnowledgeAnswers.arithmetic(a.text())),
+            new Row("kv", KvCache::of),
+            new Row("weights", FormatTable::of),
+            new Row("weights", KnowledgeAnswers::size),
+            new Row("bytes", a -> Figures.of(a.text())),
+            new Row("fraction", Fractions::of),
+            new Row("blocks", a -> KnowledgeAnswers.blocks(a.text())));
 
     /** At most this many computed lines: the answer stays short. */
     private static final int MAX = 2;
@@ -37,10 +41,12 @@ final class Calculations {
     static String of(String text, String withContext, Facts facts) {
         Ask ask = new Ask(text, withContext == null ? text : withContext, facts);
         List<String> out = new ArrayList<>();
-        for (Function<Ask, String> c : ALL) {
-            String line = c.apply(ask);
-            if (line != null && out.size() < MAX) out.add(line);
+        Set<String> done = new HashSet<>();
+        for (Row r : ALL) {
+            if (out.size() >= MAX || done.contains(r.family())) continue;
+            String line = r.compute().apply(ask);
+            if (line != null) { out.add(line); done.add(r.family()); }
         }
-        return out.isEmpty() ? null : String.join("\n", out.stream().filter(Objects::nonNull).toList());
+        return out.isEmpty() ? null : String.join("\n", out);
     }
 }

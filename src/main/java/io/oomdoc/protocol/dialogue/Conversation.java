@@ -47,6 +47,9 @@ public final class Conversation {
             + "|(?i)\\berror:|^\\s*ERROR\\b"
             + "|\\bFAILED\\b|failed to (?:allocate|initialize|create)|out of memory");
 
+    private static final Pattern ASKS_FIGURE = Pattern.compile("(?i)\\bhow (?:much|big|many|large)\\b|\\?"
+            + "|\\bwhat(?:'s| is| are)\\b");
+
     private Diagnoser diagnoser;
     private final IntentClassifier classifier = new IntentClassifier();
     private Facts facts = Facts.EMPTY;
@@ -122,6 +125,9 @@ public final class Conversation {
                 FAILURE_WORDS.matcher(text).find(), !read.asserted().isEmpty() || !read.negated().isEmpty(),
                 !read.hypothetical().isEmpty(), pendingKey != null && fillsPending(text), report != null,
                 FollowUps.aboutHeld(text, report), lastChange != null, lastIntent == Intent.HOW_TO));
+        // "69524783104 bytes is how much": a turn that calls for a computed figure is a question about it.
+        if (intent == Intent.SMALL_TALK && ASKS_FIGURE.matcher(text).find() && Calculations.of(text, text, facts) != null)
+            intent = Intent.EXPLAIN;
         lastIntent = intent;
         if (lastText != null) { recent.addFirst(lastText); while (recent.size() > CONTEXT_TURNS) recent.removeLast(); }
         lastText = text;

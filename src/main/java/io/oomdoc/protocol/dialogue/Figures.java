@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * 144 MiB?") and what remains of a card ("45460 MiB on a 48 GB card, what is left?").
  */
 final class Figures {
-    private static final Pattern RAW_BYTES = Pattern.compile("(?<![\\d.,*×x])(\\d{7,13})(?![\\d.,]|\\s*(?:[*×x]"
+    private static final Pattern RAW_BYTES = Pattern.compile("(?<![\\d.,*×x])(\\d{7,13})(?![\\d]|[.,]\\d|\\s*(?:[*×x]"
             + "|tokens?|params?|parameters?|steps?))");
     private static final Pattern SIZE = Pattern.compile("(?i)(?<![\\w.])(\\d+(?:\\.\\d+)?)\\s*(mib|mb|gib|gb|g|m)"
             + "(?![a-z])");
@@ -27,8 +27,9 @@ final class Figures {
         Matcher raw = RAW_BYTES.matcher(text);
         while (raw.find() && out.size() < 2) {
             long b = Long.parseLong(raw.group(1));
-            out.add(Messages.get("figures.bytes", raw.group(1), Bytes.human(b),
-                    String.format(Locale.ROOT, "%.2f", b / (double) (1L << 20))));
+            out.add(Messages.get("figures.bytes", raw.group(1), Sizes.trim(b / (double) (1L << 20)),
+                    b >= 1L << 30 ? Messages.get("figures.bytes.big", Sizes.trim(b / (double) (1L << 30)),
+                            Sizes.trim(b / 1e9)) : ""));
         }
         if (LEFT.matcher(text).find()) {
             List<Long> sizes = new ArrayList<>();

@@ -18,10 +18,29 @@ final class FormatTable {
     /** A quoted size within this ratio of a format's weights is read as that format. */
     private static final double MATCH = 0.15;
 
+    private static final Pattern OPTIMIZER = Pattern.compile("(?i)\\boptimi[sz]er|\\badam|\\bkv\\b|cache");
+    private static final Pattern[] FORMATS = {Pattern.compile("(?i)\\b(?:fp32|float32|32[- ]?bit|full precision)\\b"),
+        Pattern.compile("(?i)\\b(?:bf16|fp16|float16|bfloat16|half|16[- ]?bit)\\b"),
+        Pattern.compile("(?i)\\b(?:int8|fp8|8[- ]?bit)\\b"), Pattern.compile("(?i)\\b(?:int4|nf4|4[- ]?bit|awq|gptq)\\b")};
+
     private FormatTable() {}
 
+    /** 28 GB, 1.62 TB: the decimal units model cards and calculators quote. */
+    private static String decimal(double bytes) {
+        return bytes >= 1e12 ? Sizes.trim(bytes / 1e12) + " TB" : Sizes.trim(bytes / 1e9) + " GB";
+    }
+
+    private static int formatsNamed(String text) {
+        int n = 0;
+        for (Pattern p : FORMATS) if (p.matcher(text).find()) n++;
+        return n;
+    }
+
     static String of(Calculations.Ask a) {
-        if (!WHY.matcher(a.text()).find()) return null;
+        // "How big is 405B in fp32 and in bf16?": the whole table; one format named is Sizes' single line.
+        boolean asks = IntentClassifier.asksSize(a.text()) && !OPTIMIZER.matcher(a.text()).find()
+                && formatsNamed(a.text()) != 1;
+        if (!asks && !WHY.matcher(a.text()).find()) return null;
         Double params = Sizes.params(a.text());
         if (params == null) {
             if (!a.text().matches("(?is).*\\b(?:it|the model|this model|that model|the \\d+(?:\\.\\d+)?b)\\b.*"))
@@ -33,9 +52,9 @@ final class FormatTable {
         Matcher m = SIZE.matcher(a.text());
         while (m.find()) quoted.add(Double.parseDouble(m.group(1)) * (m.group(2).equalsIgnoreCase("gib")
                 ? (1L << 30) : 1e9));
-        if (quoted.isEmpty()) return null;
+        if (quoted.isEmpty() && !asks) return null;
         List<String> cells = new ArrayList<>();
-        for (int i = 0; i < BYTES.length; i++) cells.add(Sizes.trim(params * BYTES[i] / 1e9) + " GB in " + NAMES[i]);
+        for (int i = 0; i < BYTES.length; i++) cells.add(decimal(params * BYTES[i]) + " in " + NAMES[i]);
         String line = Messages.get("formats.table", Sizes.count(params), String.join(", ", cells));
         for (double q : quoted) {
             for (int i = 0; i < BYTES.length; i++) {

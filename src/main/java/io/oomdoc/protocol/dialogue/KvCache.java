@@ -4,7 +4,6 @@ import io.oomdoc.budget.ModelCatalog;
 import io.oomdoc.budget.ModelSpec;
 import io.oomdoc.protocol.FactExtractor;
 import io.oomdoc.protocol.Facts;
-import io.oomdoc.util.Bytes;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -39,7 +38,7 @@ final class KvCache {
         int bytes = EIGHT_BIT.matcher(a.withContext()).find() ? 1 : 2;
         long perToken = 2L * m.layers() * m.kvHeads() * m.headDim() * bytes;
         return Messages.get("kv.size", m.name(), m.layers(), m.kvHeads(), m.heads(), m.headDim(), bytes,
-                Bytes.human(perToken), String.format(Locale.ROOT, "%,d", tokens), Bytes.human(perToken * tokens));
+                Sizes.human(perToken), String.format(Locale.ROOT, "%,d", tokens), Sizes.human(perToken * tokens));
     }
 
     private static Optional<ModelSpec> model(String text, Facts held) {

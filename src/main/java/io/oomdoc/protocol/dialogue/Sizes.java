@@ -101,6 +101,14 @@ final class Sizes {
         return String.format(Locale.ROOT, "%s GB (%s GiB)", trim(bytes / 1e9), trim(bytes / (1L << 30)));
     }
 
+    /** A byte count in binary units, trimmed: "40 GiB", "320 KiB", "1.25 GiB". */
+    static String human(double bytes) {
+        String[] units = {"B", "KiB", "MiB", "GiB", "TiB"};
+        int u = 0;
+        while (bytes >= 1024 && u < units.length - 1) { bytes /= 1024; u++; }
+        return trim(bytes) + " " + units[u];
+    }
+
     /** 14.0 → "14", 8.75 → "8.75", 32.596 → "32.6". */
     static String trim(double v) {
         String s = v >= 100 ? String.format(Locale.ROOT, "%.0f", v) : v >= 10 ? String.format(Locale.ROOT, "%.1f", v)
