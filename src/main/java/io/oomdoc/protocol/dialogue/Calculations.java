@@ -23,12 +23,14 @@ final class Calculations {
 
     static final List<Row> ALL = List.of(
             new Row("shape", a -> KnowledgeAnswers.shape(a.text())),
+            new Row("product", Ratios::of),
             new Row("product", a -> KnowledgeAnswers.arithmetic(a.text())),
             new Row("kv", KvCache::of),
             new Row("weights", FormatTable::of),
             new Row("weights", KnowledgeAnswers::size),
             new Row("bytes", a -> Figures.of(a.text())),
             new Row("fraction", Fractions::of),
+            new Row("ratio", a -> Scaling.of(a.text(), a.facts())),
             new Row("blocks", a -> KnowledgeAnswers.blocks(a.text())));
 
     /** At most this many computed lines: the answer stays short. */

@@ -300,11 +300,11 @@ public final class Conversation {
         if (r.missingKey() != null) {
             pendingKey = r.missingKey();
             pendingQuestion = text;
-            // What can be computed without the missing input comes first: a fraction in GiB, a size in every format.
-            String computed = Calculations.of(text, context(text), facts);
-            if (computed != null) return Answer.text(intent, computed + "\n" + r.text(), facts);
         }
-        return Answer.text(intent, r.text(), facts);
+        // What can be computed without the budget comes first: a fraction in GiB, a size in every format, a ratio.
+        String computed = Calculations.of(text, context(text), facts);
+        return Answer.text(intent, computed == null || r.text().contains(computed) ? r.text()
+                : computed + "\n" + r.text(), facts);
     }
 
     private Facts learn(FactExtractor.Reading read) {

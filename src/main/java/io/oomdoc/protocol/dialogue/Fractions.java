@@ -18,6 +18,9 @@ final class Fractions {
     /** "one step of 0.01", "a difference of .05": a change of the fraction named in the turns before. */
     private static final Pattern STEP = Pattern.compile("(?i)\\b(?:step|change|difference|increment|bump|drop)\\s+of"
             + "\\s+(0?\\.\\d+)(?![\\d.])");
+    /** "how much is 0.05 of my card": a share of the card asked directly, whatever flag set it. */
+    private static final Pattern OF_CARD = Pattern.compile("(?i)(?<![\\w.])(0?\\.\\d+)\\s+of\\s+(?:my|the|this|a|one)"
+            + "\\s+(?:\\w+\\s+)?(?:card|gpu|vram|memory)\\b");
     private static final Pattern CARD = Pattern.compile("(?i)(?<![\\w.])(\\d+(?:\\.\\d+)?)\\s*(?:gb|gib|g)\\b"
             + "(?:\\s+(?:of\\s+)?(?:vram|gpu|card|a100|h100|h200|l40s?))|(?:on|with) an? (\\d+(?:\\.\\d+)?)\\s*(?:gb"
             + "|gib|g)\\b");
@@ -33,7 +36,10 @@ final class Fractions {
             return Messages.get("fractions.step", step.group(1), gib(card), gib((long) (f * card)));
         }
         Matcher m = VALUE.matcher(a.text());
-        if (!m.find()) return null;
+        if (!m.find()) {
+            m = OF_CARD.matcher(a.text());
+            if (!m.find()) return null;
+        }
         double f = Double.parseDouble(m.group(1));
         if (f <= 0 || f > 1) return null;
         long share = (long) (f * card);

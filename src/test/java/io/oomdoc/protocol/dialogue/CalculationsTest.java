@@ -1,0 +1,115 @@
+package io.oomdoc.protocol.dialogue;
+
+import io.oomdoc.protocol.Facts;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The figures computed before an answer in words. Questions are as asked in public threads (source on each test).
+ */
+class CalculationsTest {
+    private static final long GIB = 1L << 30;
+
+    private static String calc(String text, Facts facts) { return Calculations.of(text, text, facts); }
+
+    private static Facts card(long gib) { return Facts.EMPTY.with(b -> b.gpuMemBytes(gib * GIB)); }
+
+    /** github.com/MeetKai/functionary/issues/61: vLLM with --gpu-memory-utilization .5 on a 16 GB T4. */
+    @Test
+    void aMemoryFractionIsShownInGibOfTheCard() {
+        String s = calc("and --gpu-memory-utilization .5, is that too low?", card(16));
+        assertTrue(s.contains("is 8 GiB"), s);
+    }
+
+    /** The same thread: a 7B in fp32 (28 GB) cannot load into half of the T4. */
+    @Test
+    void aFractionSmallerThanTheWeightsSaysTheyCannotLoad() {
+        Facts f = card(16).with(b -> b.params(7_000_000_000L).precision("fp32"));
+        String s = calc("and --gpu-memory-utilization .5, is that too low?", f);
+        assertTrue(s.contains("cannot load"), s);
+    }
+
+    /** github.com/cardwing/Codes-for-Lane-Detection/issues/66: TensorFlow's per-process fraction of 0.05. */
+    @Test
+    void aShareOfMyCardIsAFraction() {
+        String s = calc("how much is 0.05 of my card", card(6));
+        assertTrue(s.contains("is 0.3 GiB"), s);
+    }
+
+    /** github.com/Stability-AI/StableLM/issues/39: "you need at least 27GB for the 7B" is the fp32 weights. */
+    @Test
+    void aQuotedSizeIsMatchedToItsFormat() {
+        String s = calc("someone said you need at least 27GB of GPU memory for the 7B. why that much?", Facts.EMPTY);
+        assertTrue(s.contains("28 GB in fp32"), s);
+        assertTrue(s.contains("27 GB is the weights in fp32"), s);
+    }
+
+    /** github.com/marin-community/marin/issues/1903: two formats asked at once get the whole table. */
+    @Test
+    void twoFormatsAskedGetTheTable() {
+        String s = calc("how big is 405B in fp32 and in bf16", Facts.EMPTY);
+        assertTrue(s.contains("1.62 TB in fp32") && s.contains("810 GB in 16-bit"), s);
+    }
+
+    /** github.com/turboderp-org/exllamav2/issues/677: Llama-3.1-70B has 8 KV heads, 80 layers, head_dim 128. */
+    @Test
+    void theKvCacheIsComputedFromTheModelsShape() {
+        String s = calc("how much is the cache for llama 3.1 70b at the full 128k context", Facts.EMPTY);
+        assertTrue(s.contains("320 KiB per token") && s.contains("131,072 tokens take 40 GiB"), s);
+    }
+
+    /** github.com/HRNet/HRNet-Object-Detection/issues/15: their images against the config's. */
+    @Test
+    void twoImageSizesAreComparedByPixels() {
+        String s = calc("how much bigger is 2048x1080 than 1333x800", Facts.EMPTY);
+        assertTrue(s.contains("2.07×"), s);
+        assertTrue(!s.contains("bytes"), "two image sizes are not one product of bytes: " + s);
+    }
+
+    /** github.com/gemcollector/RL-ViGen/issues/17: a replay buffer's total over its episodes. */
+    @Test
+    void aTotalOverItsItemsIsTheSizeOfOne() {
+        String s = calc("2000 episodes occupy 60G of memory, how much is one episode", Facts.EMPTY);
+        assertTrue(s.contains("30.7 MiB each"), s);
+    }
+
+    @Test
+    void aValueCutFromOneNumberToAnotherScalesLinearlyAndBySquare() {
+        String s = calc("what if i cut it from 128 to 64", Facts.EMPTY);
+        assertTrue(s.contains("0.5×") && s.contains("0.25×"), s);
+    }
+
+    @Test
+    void oneLinePerFamilyTheTableReplacesTheSingleWeightsLine() {
+        String s = calc("how big is 405B in fp32 and in bf16", Facts.EMPTY);
+        assertEquals(1, s.lines().count(), s);
+    }
+
+    @Test
+    void aQuestionWithNothingToComputeGetsNoFigures() {
+        assertNull(calc("why is reserved so much bigger than allocated?", Facts.EMPTY));
+    }
+
+    /** Every row of the registry is reached by a question of its own. */
+    @Test
+    void everyCalculationIsReached() {
+        String[] questions = {"what is bf16[128,6,256,256]?", "469530 * 9997 * 4 bytes is how much?",
+            "how much is the cache for llama 3.1 70b at the full 128k context", "how big is 405B in fp32 and in bf16",
+            "how much does a 7B take in 4-bit", "is 150995968 the same thing as the 144 MiB?",
+            "and --gpu-memory-utilization .5, is that too low?", "what if batch from 16 to 8",
+            "how much bigger is 2048x1080 than 1333x800", "# GPU blocks: 2048 what does it mean"};
+        for (int i = 0; i < Calculations.ALL.size(); i++) {
+            var row = Calculations.ALL.get(i);
+            boolean reached = false;
+            for (String q : questions) {
+                if (row.compute().apply(new Calculations.Ask(q, q, card(16))) != null) { reached = true; break; }
+            }
+            assertTrue(reached, "calculation row " + i + " (" + row.family() + ") is reached by no question");
+        }
+        assertNotNull(calc(questions[0], Facts.EMPTY));
+    }
+}
