@@ -136,6 +136,17 @@ public final class IntentClassifier {
             + "(?:ram|memory|vram) (?:do|does|would|will) .{0,40}\\bneed");
 
     private static final int LONG_DESCRIPTION = 80;
+    /**
+     * The user says the failure happened to them ("tensor parallel hits OOM", "CUDA out of memory. The size of my
+     * images…"): a first message with it is the failure, even when it ends by asking what to do; the report answers
+     * that. "How to make vllm not crash with CUDA out of memory?" asks in general and is not one.
+     */
+    private static final Pattern HAPPENED = Pattern.compile("(?i)cuda out of memory\\s*[.:]|outofmemoryerror"
+            + "|resource_?exhausted|\\b(?:hits?|hitting|got|get|getting|gives?|giving|throws?|goes|went|ran|runs?"
+            + "|running|causes?|causing) (?:an? |the |into |me )?(?:cuda |gpu )?(?:oom|out[- ]of[- ]memory)\\b"
+            + "|\\b(?:it|job|training|process|model|script|server) (?:ooms|oomed|crashes|crashed|dies|died)\\b");
+    private static final Pattern GENERAL = Pattern.compile("(?im)(?:^|[.?!]\\s+)\\W*(?:how (?:to|do|can|should"
+            + "|would)|what if|is there|can i|could i|should i|which)\\b");
     /** "where is the rest?", "where did the other 1.6 GiB go?": the memory not accounted for, explained. */
     private static final Pattern WHERE_GONE = Pattern.compile("(?i)\\bwhere (?:is|are|did|does|do|has|have) "
             + "(?:the rest|the other|the remaining|.{0,40}\\b(?:go|gone|went))\\b");
@@ -162,6 +173,7 @@ public final class IntentClassifier {
         if (!s.holdsFailure() && s.describesFailure() && (t.contains("\n") || t.length() > LONG_DESCRIPTION)
                 && !t.endsWith("?") && !HOW_TO.matcher(t).find() && !CAN_I.matcher(t).find()
                 && !t.matches("(?is)^\\W*how (?:to|do|can|should)\\b.*")) return Intent.NEW_FAILURE;
+        if (!s.holdsFailure() && HAPPENED.matcher(t).find() && !GENERAL.matcher(t).find()) return Intent.NEW_FAILURE;
         if (THANKS.matcher(t).find() && !t.contains("?")) return Intent.SMALL_TALK;
         if (s.pending() && t.length() <= 40 && s.asserts() && !question) return Intent.ANSWER;
         if (s.afterWhatIf() && CONTINUES.matcher(t).find() && (s.asserts() || s.hypothetical())) return Intent.WHAT_IF;

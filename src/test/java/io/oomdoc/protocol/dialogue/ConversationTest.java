@@ -266,4 +266,28 @@ class ConversationTest {
         assertEquals(Intent.HOW_TO, a.intent());
         assertTrue(a.text().contains("8bit"), a.text());
     }
+
+    /** github.com/marin-community/marin/issues/1903: the failure happened, the question is about it. */
+    @Test
+    void aFirstMessageSayingTheJobHitOomIsTheFailureEvenAsAQuestion() {
+        Answer a = c.respond("When loading a 405B model on a v4-256 which should have ~4TB of HBM, tensor parallel hits"
+                + " OOM. something is broken?");
+        assertEquals(Intent.NEW_FAILURE, a.intent());
+    }
+
+    @Test
+    void aFailureFollowedByCanIAsksHow() {
+        Answer a = c.respond("training with accelerate on a single gpu and running out of memory. can i do zero-offload"
+                + " with accelerate?");
+        assertEquals(Intent.HOW_TO, a.intent());
+    }
+
+    /** github.com/Stability-AI/StableLM/issues/39: "the 7B" in a reported remark is the model discussed. */
+    @Test
+    void theModelNamedWithTheIsTheOneDiscussedEvenInReportedSpeech() {
+        c.respond("someone said you need at least 27GB of GPU memory for the 7B. why that much?");
+        assertEquals(7_000_000_000L, c.facts().params());
+        Answer a = c.respond("what if i load it in 8-bit");
+        assertTrue(a.text().contains("7 GB"), a.text());
+    }
 }
