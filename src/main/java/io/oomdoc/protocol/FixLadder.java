@@ -17,6 +17,8 @@ final class FixLadder {
     private static final int MAX_FROM_CODE = 2;
     /** The entry whose fixes are written per serving engine. */
     private static final String SERVING_ENTRY = "M11";
+    /** The entry whose fixes shrink the weights (format, quantization, offload). */
+    private static final String WEIGHTS_ENTRY = "M1";
 
     private FixLadder() {}
 
@@ -61,6 +63,12 @@ final class FixLadder {
         if (Stacks.serving(stack) && !cause.kb.contains(SERVING_ENTRY)) {
             List<String> out = new ArrayList<>(cause.kb);
             out.add(SERVING_ENTRY);
+            return out;
+        }
+        // Inference outside an engine: the weights' format, quantization and offload are the operator's knobs too.
+        if (stack.equals("inference") && !cause.kb.contains(WEIGHTS_ENTRY)) {
+            List<String> out = new ArrayList<>(cause.kb);
+            out.add(WEIGHTS_ENTRY);
             return out;
         }
         Facts f = e.facts();

@@ -31,7 +31,7 @@ public final class ReportWriter {
         String traced = e.trace() == null ? "unknown" : e.trace().framework();
         if (!traced.equals("pytorch") && !traced.equals("unknown")) return traced;
         String stack = Stacks.of(e, cat);
-        if (!stack.equals("training") && !stack.equals("generate")) return stack;
+        if (!stack.equals("training") && !stack.equals("generate") && !stack.equals("inference")) return stack;
         String stated = e.facts() == null ? null : e.facts().framework();
         return stated != null ? stated : traced;
     }

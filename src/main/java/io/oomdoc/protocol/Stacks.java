@@ -20,6 +20,17 @@ public final class Stacks {
             {"tensorflow", Pattern.compile("tensorflow|\\bkeras\\b|resourceexhaustederror|\\btf\\.")},
     };
 
+    /**
+     * Inference outside a serving engine (a diffusers pipeline, sentence-transformers' encode, a script that loads a
+     * model and predicts): its fixes are the weights' format, offload and a smaller batch, never a training rung.
+     */
+    private static final Pattern INFERENCE = Pattern.compile("\\binferenc|txt2img|img2img|\\bpipeline\\b|pipe\\("
+            + "|diffusionpipeline|sentence[-_ ]?transformer|\\.encode\\(|\\bencod(?:e|ing) (?:\\d|around|about|the"
+            + "|my|all)|inference_mode|\\btranscrib|\\bpredict(?:ion|ing)?\\b|\\bgenerat(?:e|ing) (?:an? )?(?:images?"
+            + "|videos?|audio|samples?)");
+    private static final Pattern TRAINING = Pattern.compile("\\btrain|fine-?tun|finetun|backward|optimi[sz]er|\\bloss"
+            + "\\b|\\blora\\b|\\bepochs?\\b|\\bdreambooth|accumulat|\\bgrad(?:ient)?s?\\b");
+
     private Stacks() {}
 
     public static String of(Evidence e, Category cause) {
@@ -31,8 +42,9 @@ public final class Stacks {
     }
 
     private static String generation(String text) {
-        return text.contains(".generate(") || text.contains("generation_utils") || text.contains("generation/utils")
-                ? "generate" : "training";
+        if (text.contains(".generate(") || text.contains("generation_utils") || text.contains("generation/utils"))
+            return "generate";
+        return INFERENCE.matcher(text).find() && !TRAINING.matcher(text).find() ? "inference" : "training";
     }
 
     public static boolean serving(String stack) { return SERVING.contains(stack); }

@@ -76,4 +76,14 @@ class ConsistentAnswerTest {
                 + "out of memory\nllama_new_context_with_model: failed to allocate compute buffers");
         assertEquals("llamacpp", r.framework());
     }
+
+    /** github.com/xdit-project/xDiT (FLUX on an RTX 4090): inference gets the weights' knobs, never a training rung. */
+    @Test
+    void inferenceOutsideAnEngineGetsFormatQuantizationAndOffloadNotLora() {
+        Report r = diagnose("running inference on the FLUX model with xDiT on an RTX 4090 uses more than 24GB of VRAM"
+                + " and goes out of memory. could you support quantization?");
+        assertTrue(r.fixes().stream().anyMatch(f -> f.after().contains("enable_model_cpu_offload")), String.valueOf(r.fixes()));
+        assertTrue(r.fixes().stream().noneMatch(f -> f.after().contains("LoraConfig")
+                || f.after().contains("gradient_checkpointing")), String.valueOf(r.fixes()));
+    }
 }
