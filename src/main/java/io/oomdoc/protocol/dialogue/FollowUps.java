@@ -29,7 +29,8 @@ final class FollowUps {
     /** "I already pass eval_accumulation_steps=10": the knob named is tried; the answer is the rung after it. */
     private static final Pattern ALREADY = Pattern.compile("(?i)\\balready (?:\\w+ )?(?:use|using|pass|set|have"
             + "|had|tried|reduced|lowered|enabled|turned|added|did|do|run)|same (?:error|problem|oom|thing|result)"
-            + "|(?:did|made) no difference|no difference");
+            + "|(?:did|made) no difference|no difference|played (?:around )?with|nothing (?:helped|worked|changed)"
+            + "|(?:tried|tried changing|tried reducing|tried lowering) (?:the )?(?:batch|bs|batch[_ ]size)");
     private static final Pattern NEXT = Pattern.compile("(?i)still (?:oom|fails|failing|crash|out of memory|get"
             + "|dies|happens)"
             + "|didn'?t (?:help|work|fix)"
@@ -50,6 +51,10 @@ final class FollowUps {
             + "|expandable[_ ]segments|checkpointing|no_grad|inference_mode|num_workers|set_device"
                     + "|max[_-]num[_-]seqs|tensor[_-]parallel"
             + "|kv[_-]cache[_-]dtype|preprocess_logits_for_metrics|\\.item\\(\\)|8-?bit|offload|zero|accumulation");
+
+    /** "I found the memory usage is increasing during the training": growth over steps, the mark of a leak. */
+    private static final Pattern GROWS = Pattern.compile("(?i)\\b(?:memory|ram|vram|usage|it)\\b.{0,30}\\b(?:is |keeps "
+            + ")?(?:increas|grow|climb|creep|go(?:es|ing)? up|keeps? rising|rising)\\w*");
 
     private static final Pattern EXPANDABLE =
             Pattern.compile("(?i)expandable[_ ]segments|max_split_size|fragmentation");
@@ -116,6 +121,9 @@ final class FollowUps {
         } else if (Topics.find(Topics.glossary(), text).isPresent() && !FIRST.matcher(text).find()) {
             var term = Topics.find(Topics.glossary(), text).get();
             out.add(Topics.explained(term));
+        } else if (GROWS.matcher(text).find() && !r.category().equals("leak_held_references")) {
+            out.add(Messages.get("followup.grows", label(r)));
+            KnowledgeSearch.answer(text + " leak", r, KnowledgeAnswers.engines(facts, r)).ifPresent(out::add);
         } else if (ALREADY.matcher(text).find()) {
             out.add(nextAfterTried(text, r));
             KnowledgeSearch.answer(text, r, KnowledgeAnswers.engines(facts, r)).ifPresent(out::add);

@@ -24,15 +24,22 @@ final class KvCache {
     private static final Pattern EIGHT_BIT = Pattern.compile("(?i)kv[-_ ]cache[-_ ]dtype\\W+fp8|cache[-_ ]type[-_ ]"
             + "[kv]\\W+q8|\\bfp8 (?:kv|cache)");
 
+    private static final Pattern CAP = Pattern.compile("(?i)\\b(?:cap|limit|set|lower|reduce|cut|drop)\\w*\\b.{0,20}"
+            + "\\b(?:at|to)\\s+\\d");
+
     private KvCache() {}
 
     static String of(Calculations.Ask a) {
-        if (!ASKS.matcher(a.text()).find()) return null;
+        // "what if i cap it at 8192" after a question about the cache: the length is the cache's.
+        boolean asked = ASKS.matcher(a.text()).find()
+                || CAP.matcher(a.text()).find() && ASKS.matcher(a.withContext()).find();
+        if (!asked) return null;
         Matcher t = TOKENS.matcher(a.text());
         if (!t.find()) return null;
         long tokens = tokens(t.group(1));
         if (tokens < 256 || tokens > 10_000_000) return null;
         Optional<ModelSpec> spec = model(a.text(), a.facts());
+        if (spec.isEmpty()) spec = model(a.withContext(), a.facts());
         if (spec.isEmpty() || !spec.get().hasArchitecture()) return null;
         ModelSpec m = spec.get();
         int bytes = EIGHT_BIT.matcher(a.withContext()).find() ? 1 : 2;

@@ -42,9 +42,15 @@ final class Ratios {
             double from = Double.parseDouble(m.group(1)), to = Double.parseDouble(m.group(2));
             if (from <= 0 || to <= 0 || from == to) return null;
             double r = to / from;
-            return Messages.get("ratio.change", m.group(1), m.group(2), Sizes.trim(r), Sizes.trim(r), Sizes.trim(r * r));
+            return Messages.get("ratio.change", m.group(1), m.group(2), Sizes.trim(r), words(r), words(r * r));
         }
         return null;
+    }
+
+    /** 0.5 → "0.5× (half)": the proportion as people say it, beside the figure. */
+    static String words(double r) {
+        String w = r == 0.5 ? "half" : r == 0.25 ? "a quarter" : r == 2 ? "twice" : r == 4 ? "four times" : null;
+        return Sizes.trim(r) + "×" + (w == null ? "" : " (" + w + ")");
     }
 
     private static double unit(String u) {

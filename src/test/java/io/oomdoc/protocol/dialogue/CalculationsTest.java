@@ -112,4 +112,13 @@ class CalculationsTest {
         }
         assertNotNull(calc(questions[0], Facts.EMPTY));
     }
+
+    /** github.com/turboderp-org/exllamav2/issues/677: a length after a question about the cache is the cache's. */
+    @Test
+    void aCapAfterACacheQuestionIsTheCachesLength() {
+        String before = "how much is the cache for llama 3.1 70b at the full 128k context";
+        String s = Calculations.of("what if i cap it at 8192", "what if i cap it at 8192\n" + before, Facts.EMPTY);
+        assertTrue(s != null && s.contains("8,192 tokens take 2.5 GiB"), s);
+        assertNull(Calculations.of("what if i cap it at 8192", "what if i cap it at 8192", Facts.EMPTY));
+    }
 }

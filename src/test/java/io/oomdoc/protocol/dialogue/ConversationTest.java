@@ -290,4 +290,13 @@ class ConversationTest {
         Answer a = c.respond("what if i load it in 8-bit");
         assertTrue(a.text().contains("7 GB"), a.text());
     }
+
+    /** github.com/gemcollector/RL-ViGen/issues/17: growth over steps reads as a leak, whatever was diagnosed. */
+    @Test
+    void memoryRisingOverStepsIsAnsweredAsALeak() {
+        c.respond(Fixtures.text("traces/segtoolbox-backward-1x-cached.txt"));
+        Answer a = c.respond("I found the memory usage is increasing during the training");
+        assertEquals(Intent.FOLLOW_UP, a.intent());
+        assertTrue(a.text().contains("leak"), a.text());
+    }
 }
