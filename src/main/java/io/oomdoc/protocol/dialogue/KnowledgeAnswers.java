@@ -60,8 +60,16 @@ final class KnowledgeAnswers {
         }
         if (topic.isEmpty()) return KnowledgeSearch.answer(question, report, held)
                 .orElse(Messages.get("howto.unknown"));
-        var t = topic.get();
         List<String> stacks = stacksFor(text, facts, report);
+        // "how do I lower the batch size" with no engine in sight: nanochat's or vLLM's own topic is not the answer
+        // when a topic written for the general stacks matches too.
+        if (topic.get().texts().keySet().stream().noneMatch(stacks::contains)) {
+            for (String general : List.of("hf-trainer", "pytorch")) {
+                var other = KnowledgeSearch.howTo(question, general);
+                if (other.isPresent()) { topic = other; break; }
+            }
+        }
+        var t = topic.get();
         // Two topics named: one snippet of the first, then the second's for the same stack.
         int limit = named.size() > 1 ? 1 : MAX_SNIPPETS;
         List<String> lines = new ArrayList<>();
