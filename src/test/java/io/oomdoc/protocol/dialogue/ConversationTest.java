@@ -299,4 +299,12 @@ class ConversationTest {
         assertEquals(Intent.FOLLOW_UP, a.intent());
         assertTrue(a.text().contains("leak"), a.text());
     }
+
+    @Test
+    void aHowToWithNoEngineNamedIsNotAnsweredWithAnotherEnginesTopic() {
+        Answer a = c.respond("how do i lower the batch size");
+        assertEquals(Intent.HOW_TO, a.intent());
+        assertFalse(a.text().contains("nanochat"), a.text());
+        assertTrue(a.text().contains("batch_size"), a.text());
+    }
 }
