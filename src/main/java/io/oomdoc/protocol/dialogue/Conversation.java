@@ -157,9 +157,9 @@ public final class Conversation {
                     facts.merge(read.asserted()).merge(read.hypothetical()), report));
             case HOW_TO -> Answer.text(Intent.HOW_TO, KnowledgeAnswers.howTo(text, withContext(text, Topics.howTo()),
                     facts, report),
-                    learn(read));
+                    learn(subject(read)));
             case EXPLAIN -> {
-                Facts known = learn(read);
+                Facts known = learn(subject(read));
                 yield Answer.text(Intent.EXPLAIN, KnowledgeAnswers.explain(text, withContext(text, Topics.glossary()),
                         Calculations.of(text, context(text), known), known, report), known);
             }
@@ -305,6 +305,17 @@ public final class Conversation {
         String computed = Calculations.of(text, context(text), facts);
         return Answer.text(intent, computed == null || r.text().contains(computed) ? r.text()
                 : computed + "\n" + r.text(), facts);
+    }
+
+    /**
+     * "How do I set QLoRA up for Llama-2-7b-hf?": a model named in a question when none is held is the user's model,
+     * not a proposal; later what-ifs compute with it.
+     */
+    private FactExtractor.Reading subject(FactExtractor.Reading read) {
+        Facts h = read.hypothetical();
+        if (facts.model() != null || facts.params() != null || (h.model() == null && h.params() == null)) return read;
+        Facts named = Facts.EMPTY.with(b -> { b.model(h.model()); b.params(h.params()); });
+        return new FactExtractor.Reading(read.asserted().merge(named), read.negated(), h);
     }
 
     private Facts learn(FactExtractor.Reading read) {

@@ -39,8 +39,11 @@ final class Sizes {
         if (params == null) return null;
         double bytes = 2.0;
         String format = null;
+        // "8-bit instead of 4-bit": the format named first is the one asked about.
+        int first = Integer.MAX_VALUE;
         for (Object[] row : FORMATS) {
-            if (((Pattern) row[0]).matcher(text).find()) { bytes = (Double) row[1]; format = (String) row[2]; break; }
+            Matcher m = ((Pattern) row[0]).matcher(text);
+            if (m.find() && m.start() < first) { first = m.start(); bytes = (Double) row[1]; format = (String) row[2]; }
         }
         if (format == null && "fp32".equals(facts.precision())) { bytes = 4.0; format = "fp32"; }
         if (format == null) format = "16-bit";
@@ -70,7 +73,13 @@ final class Sizes {
 
     /** Bytes per parameter of the format the text names, else of the precision held, else 16-bit. */
     static double bytesPerParam(String text, Facts facts) {
-        for (Object[] row : FORMATS) if (((Pattern) row[0]).matcher(text).find()) return (Double) row[1];
+        int first = Integer.MAX_VALUE;
+        Double bytes = null;
+        for (Object[] row : FORMATS) {
+            Matcher m = ((Pattern) row[0]).matcher(text);
+            if (m.find() && m.start() < first) { first = m.start(); bytes = (Double) row[1]; }
+        }
+        if (bytes != null) return bytes;
         return "fp32".equals(facts.precision()) ? 4.0 : 2.0;
     }
 

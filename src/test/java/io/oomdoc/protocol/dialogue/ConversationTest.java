@@ -307,4 +307,14 @@ class ConversationTest {
         assertFalse(a.text().contains("nanochat"), a.text());
         assertTrue(a.text().contains("batch_size"), a.text());
     }
+
+    /** github.com/meta-llama/llama-cookbook/issues/309: the model named in a how-to is the user's; "8-bit instead of
+     * 4-bit" asks about 8-bit. */
+    @Test
+    void aModelNamedInAHowToIsTheUsersAndTheFormatNamedFirstIsTheOneAsked() {
+        c.respond("How to set QLORA (4-bit NormalFloat (NF4)) configurations for Llama-2-7b-hf?");
+        assertNotNull(c.facts().params(), c.facts().toString());
+        Answer a = c.respond("what if 8-bit instead of 4-bit for the base weights");
+        assertTrue(a.text().contains("× 1 bytes (8-bit)"), a.text());
+    }
 }
