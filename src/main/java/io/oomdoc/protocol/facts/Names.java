@@ -31,7 +31,6 @@ public final class Names {
     private static final Pattern NOT_A_NUMBER_CONTEXT = Pattern.compile(
             "(?:[\\d.,=:/_#*+-]|\\b(?:line|pid|step|steps|epoch|epochs|port|len|length|size|batch|seq|of|rank"
                     + "|process|and|or|iteration|iter|at|than|under|over|blocks:?)\\s)\\s*$");
-    private static final Pattern FILE_CHAR = Pattern.compile("[\\w.-]");
     private static final Pattern WEIGHT_FILE = Pattern.compile(".*\\.(?:pth|pt|bin|ckpt|safetensors)");
     private static final Pattern NOT_A_GPU_AFTER = Pattern.compile(
             "^(?:\\s*(?:tokens?|steps?|mib|mb|gib|gb|ms|samples|rows|examples|it|images|epochs?"
@@ -118,11 +117,15 @@ public final class Names {
      */
     private static boolean insideWeightFile(String lower, int start, int end) {
         int s = start;
-        while (s > 0 && FILE_CHAR.matcher(lower.substring(s - 1, s)).matches()) s--;
+        while (s > 0 && fileChar(lower.charAt(s - 1))) s--;
         if (s == start) return false;
         int e = end;
-        while (e < lower.length() && FILE_CHAR.matcher(lower.substring(e, e + 1)).matches()) e++;
+        while (e < lower.length() && fileChar(lower.charAt(e))) e++;
         return WEIGHT_FILE.matcher(lower.substring(s, e)).matches();
+    }
+
+    private static boolean fileChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '-';
     }
 
     /** Parameters from a size written in a name: "Qwen2.5-VL-7B-Instruct" → 7e9. */
