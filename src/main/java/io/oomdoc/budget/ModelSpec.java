@@ -2,10 +2,16 @@ package io.oomdoc.budget;
 
 /**
  * A transformer's shape. Dimensions may be 0 when only a parameter count is known; the engine then
- * says which terms it could not compute.
+ * says which terms it could not compute. {@code headSize} is 0 unless the published config sets a head_dim other
+ * than hidden / heads (Gemma, Qwen3, Mistral Nemo), which the KV cache is sized by.
  */
 public record ModelSpec(String name, long params, int layers, int hidden, int heads, int kvHeads, int ffn, int vocab,
-                        boolean tiedEmbeddings, int expertsTotal, int expertsActive) {
+                        boolean tiedEmbeddings, int expertsTotal, int expertsActive, int headSize) {
+
+    public ModelSpec(String name, long params, int layers, int hidden, int heads, int kvHeads, int ffn, int vocab,
+                     boolean tiedEmbeddings, int expertsTotal, int expertsActive) {
+        this(name, params, layers, hidden, heads, kvHeads, ffn, vocab, tiedEmbeddings, expertsTotal, expertsActive, 0);
+    }
 
     public static ModelSpec ofParams(String name, long params) {
         return new ModelSpec(name, params, 0, 0, 0, 0, 0, 0, false, 0, 0);
@@ -37,5 +43,5 @@ public record ModelSpec(String name, long params, int layers, int hidden, int he
 
     public boolean hasArchitecture() { return layers > 0 && hidden > 0 && heads > 0; }
 
-    public int headDim() { return heads > 0 ? hidden / heads : 0; }
+    public int headDim() { return headSize > 0 ? headSize : heads > 0 ? hidden / heads : 0; }
 }

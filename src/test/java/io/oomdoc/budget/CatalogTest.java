@@ -2,6 +2,8 @@ package io.oomdoc.budget;
 
 import io.oomdoc.util.Bytes;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
 
@@ -68,5 +70,56 @@ class CatalogTest {
         assertTrue(ModelCatalog.closestInSize(1_000L).isEmpty(), "nothing within a factor of 1.5 of 1000 params");
         assertTrue(ModelCatalog.aliases().size() > 10);
         assertTrue(GpuCatalog.aliases().stream().anyMatch(a -> a[0].equals("4090") && a[1].equals("GeForce RTX 4090")));
+    }
+
+    @ParameterizedTest(name = "\"{0}\" is {1}")
+    @CsvSource({"whisper large, whisper-large-v2", "whisper-large-v3, whisper-large-v3", "command-r, command-r",
+            "Command R, command-r", "codellama-34b, codellama-34b", "CodeLlama 34B, codellama-34b",
+            "mixtral, mixtral-8x7b", "llama3 8b, llama-3-8b", "yolov5l, yolov5l", "sdxl, sdxl-unet",
+            "Qwen/Qwen3-30B-A3B, qwen3-30b-a3b", "flan-t5-xxl, flan-t5-xxl", "bigscience/bloom, bloom-176b"})
+    void modelsAreFoundUnderTheNamesPeopleType(String typed, String model) {
+        assertEquals(model, ModelCatalog.find(typed).orElseThrow().name());
+    }
+
+    @Test
+    void aRowWithOnlyAParameterCountHasNoShape() {
+        ModelSpec unet = ModelCatalog.find("sdxl").orElseThrow();
+        assertEquals(2_567_463_684L, unet.params(), "the SDXL UNet's module count");
+        assertFalse(unet.hasArchitecture(), "a UNet has no layers x width the transformer terms could use");
+        assertEquals(0, unet.vocab());
+        ModelSpec v3 = ModelCatalog.find("DeepSeek-V3").orElseThrow();
+        assertEquals(671_000_000_000L, v3.params());
+        assertEquals(256, v3.expertsTotal(), "routed experts, kept though the attention columns are empty");
+        assertEquals(8, v3.expertsActive());
+        assertFalse(v3.hasArchitecture());
+    }
+
+    @Test
+    void aPublishedHeadDimOverridesHiddenOverHeads() {
+        ModelSpec moe = ModelCatalog.find("qwen3-30b-a3b").orElseThrow();
+        assertEquals(2048 / 32, moe.hidden() / moe.heads());
+        assertEquals(128, moe.headDim(), "Qwen3's config sets head_dim 128, twice hidden / heads");
+        assertEquals(160, ModelCatalog.find("mistral-nemo").orElseThrow().hidden() / 32);
+        assertEquals(128, ModelCatalog.find("mistral-nemo").orElseThrow().headDim());
+        assertEquals(128, ModelCatalog.find("llama-3.1-8b").orElseThrow().headDim(), "no column: hidden / heads");
+    }
+
+    @Test
+    void addingModelsDoesNotChangeTheShapeABareSizeBorrows() {
+        assertEquals("mistral-7b", ModelCatalog.closestInSize(7_000_000_000L).orElseThrow().name(),
+                "falcon-7b (6.92B) is nearer to 7B but is not a shape donor");
+        assertTrue(ModelCatalog.closestInSize(2_567_463_684L).orElseThrow().hasArchitecture(),
+                "a params-only row never lends its (empty) shape");
+        assertTrue(ModelCatalog.closestInSize(32_000_000_000L).isEmpty(), "qwen2.5-32b is in the catalog, not a donor");
+    }
+
+    @Test
+    void aParamsOnlyModelIsBudgetedForItsWeights() {
+        ModelSpec unet = ModelCatalog.find("sd 1.5").orElseThrow();
+        Setup s = new Setup(unet, 0, 1, Setup.Mode.INFER, Setup.Precision.MIXED_FP16, Setup.Optimizer.ADAMW,
+                Setup.Checkpointing.NONE, Setup.Attention.SDPA, 0, 1, 0, Setup.Quant.NONE,
+                BudgetEngine.DEFAULT_CONTEXT);
+        Budget b = new BudgetEngine().estimate(s, null);
+        assertEquals(2L * 859_520_964L, b.perGpuBytes().weights(), "fp16 weights of the SD 1.5 UNet");
     }
 }

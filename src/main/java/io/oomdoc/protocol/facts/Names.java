@@ -31,6 +31,7 @@ public final class Names {
     private static final Pattern NOT_A_NUMBER_CONTEXT = Pattern.compile(
             "(?:[\\d.,=:/_#*+-]|\\b(?:line|pid|step|steps|epoch|epochs|port|len|length|size|batch|seq|of|rank"
                     + "|process|and|or|iteration|iter|at|than|under|over|blocks:?)\\s)\\s*$");
+    private static final Pattern WEIGHT_FILE = Pattern.compile(".*\\.(?:pth|pt|bin|ckpt|safetensors)");
     private static final Pattern NOT_A_GPU_AFTER = Pattern.compile(
             "^(?:\\s*(?:tokens?|steps?|mib|mb|gib|gb|ms|samples|rows|examples|it|images|epochs?"
                     + "|%|/|\\.\\d|,\\d|x\\b))");
@@ -69,6 +70,7 @@ public final class Names {
             Matcher m = a.pattern.matcher(lower);
             while (m.find()) {
                 Mention at = new Mention(m.start(), m.end(), "model", a.name);
+                if (insideWeightFile(lower, m.start(), m.end())) continue;
                 if (found.stream().noneMatch(at::overlaps)) found.add(at);
             }
         }
@@ -108,6 +110,24 @@ public final class Names {
         }
     }
 
+    /**
+     * A name in the middle of a weights file's name is a component the job loads, not the model it runs:
+     * "models_clip_open-clip-xlm-roberta-large-vit-huge-14.pth" is Wan 2.1's image encoder. A file that starts with
+     * the name ("sam_vit_h_4b8939.pth", "yolov8n.pt") is the model itself.
+     */
+    private static boolean insideWeightFile(String lower, int start, int end) {
+        int s = start;
+        while (s > 0 && fileChar(lower.charAt(s - 1))) s--;
+        if (s == start) return false;
+        int e = end;
+        while (e < lower.length() && fileChar(lower.charAt(e))) e++;
+        return WEIGHT_FILE.matcher(lower.substring(s, e)).matches();
+    }
+
+    private static boolean fileChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '-';
+    }
+
     /** Parameters from a size written in a name: "Qwen2.5-VL-7B-Instruct" → 7e9. */
     static Long sizeIn(String lowerName) {
         Matcher m = SIZE_IN_NAME.matcher(lowerName.replace('_', '-'));
@@ -141,8 +161,8 @@ public final class Names {
     }
 
     /**
-     * Aliases as patterns, longest first: separators match any of space, '-', '_' or nothing; vendor prefixes are
-     * optional.
+     * Aliases as patterns, longest first: separators match any of space, '-', '_' or nothing (for models also ':',
+     * as in ollama's "codellama:34b"); vendor prefixes are optional.
      */
     private static List<Alias> compile(List<String[]> aliases, boolean gpu) {
         List<Alias> out = new ArrayList<>();
@@ -151,7 +171,7 @@ public final class Names {
             if (alias.length() < 2) continue;
             StringBuilder re = new StringBuilder();
             for (String part : alias.split("[\\s_-]+")) {
-                if (!re.isEmpty()) re.append("[\\s_-]*");
+                if (!re.isEmpty()) re.append(gpu ? "[\\s_-]*" : "[\\s_:-]*");
                 re.append(Pattern.quote(part));
             }
             String body = re.toString();

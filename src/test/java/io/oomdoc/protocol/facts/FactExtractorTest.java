@@ -322,7 +322,13 @@ class FactExtractorTest {
         assertEquals("vllm", vl.framework());
         Facts glm = FactExtractor.extract("6b model (chatglm-6b), lora with ~0.5% of params trainable, deepspeed zero 3, fp16, micro batch 1, adam.");
         assertEquals(6_000_000_000L, glm.params());
-        assertEquals(1_300_000_000L, FactExtractor.extract("deepspeed chat step 1 with opt-1.3b on one gpu").params());
+    }
+
+    @Test
+    void aSizedNameTheCatalogKnowsTakesTheCountedParameters() {
+        Facts opt = FactExtractor.extract("deepspeed chat step 1 with opt-1.3b on one gpu");
+        assertEquals("opt-1.3b", opt.model());
+        assertEquals(1_315_758_080L, opt.params(), "counted from facebook/opt-1.3b's config, not the 1.3 in its name");
     }
 
     @Test
