@@ -13,6 +13,21 @@ import java.util.regex.Pattern;
 /** How-to snippets for the user's stack and plain-words explanations, from knowledge/dialogue/. */
 final class KnowledgeAnswers {
     private static final Object[][] STACK_WORDS = {
+            {"tensorrt-llm", Pattern.compile("(?i)tensorrt|trt-?llm|tritonserver|triton inference|config\\.pbtxt")},
+            {"lmdeploy", Pattern.compile("(?i)lmdeploy|turbomind")},
+            {"exllama", Pattern.compile("(?i)exllama|\\bexl[23]\\b|tabbyapi")},
+            {"ctranslate2", Pattern.compile("(?i)ctranslate2|faster[-_ ]?whisper|\\bct2\\b|whisperx")},
+            {"megatron", Pattern.compile("(?i)megatron|\\bnemo\\b")},
+            {"axolotl", Pattern.compile("(?i)axolotl")},
+            {"llama-factory", Pattern.compile("(?i)llama[-_ ]?factory")},
+            {"torchtune", Pattern.compile("(?i)torchtune|\\btune run\\b")},
+            {"sd-webui", Pattern.compile("(?i)automatic1111|\\ba1111\\b|sd[-_ ]webui|stable-diffusion-webui|comfy ?ui"
+                    + "|--medvram|--lowvram")},
+            {"detectron2", Pattern.compile("(?i)detectron")},
+            {"yolo", Pattern.compile("(?i)\\byolo|ultralytics")},
+            {"sentence-transformers", Pattern.compile("(?i)sentence[-_ ]transformers|\\bsbert\\b")},
+            {"rl", Pattern.compile("(?i)replay buffer|stable[-_ ]?baselines|\\bsb3\\b|\\brllib\\b")},
+            {"rocm", Pattern.compile("(?i)\\brocm\\b|\\bhip\\b")},
             {"hf-trainer", Pattern.compile("(?i)\\btrainer\\b|trainingarguments|\\bhf\\b|hugging ?face|transformers"
                     + "|\\btrl\\b|sfttrainer")},
             {"accelerate", Pattern.compile("(?i)accelerate")}, {"lightning", Pattern.compile("(?i)lightning")},
