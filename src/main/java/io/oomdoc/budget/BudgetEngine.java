@@ -131,32 +131,33 @@ public final class BudgetEngine {
                 assumptions.add("pure 16-bit sharding over " + N + " GPUs: 16-bit parameters, gradients and "
                         + "optimizer states split (no fp32 master to partition)");
             } else if (s.zeroStage() > 0 && !lora) {
-                // DeepSpeed partitions fp32 master (absent in pure 16-bit) + fp32 gradient copy + the optimizer's own
-                // state:
-                // 4 + 4 + 8 = 16 B/param for AdamW, 4 + 4 + 2 for 8-bit AdamW, and so on for every optimizer.
-                // (DeepSpeed and FSDP keep the fp32 master and fp32 optimizer states even when the module is 16-bit;
-                // the
-                // measured litgpt FSDP runs sit above the pure-16-bit 8·P/N, so the conservative count is kept.)
-                double k = 4 + 4 + (s.optimizer().adam() ? 8 : optBytes);
-                long sixteen = Math.round(k * trainable / N);
+                // DeepSpeed partitions the fp32 master copy (absent in pure 16-bit) and the optimizer's own state:
+                // 4 + 8 = 12 B/param for AdamW, 4 + 2 for 8-bit AdamW, and so on for every optimizer (the ZeRO
+                // paper's K). The 16-bit parameters stay whole up to stage 2.
+                double k = 4 + (s.optimizer().adam() ? 8 : optBytes);
                 if (s.zeroStage() <= 2) {
                     weights = 2L * P;
-                    grads = 2L * trainable;
-                    opt = sixteen;
+                    // Stage 2 partitions the 16-bit gradients too: backward reduces each bucket and keeps only this
+                    // rank's share (ZeRO paper: 2·P + (2 + K)·P/N). DeepSpeed's all-live estimator keeps them whole
+                    // (4·P + 16·P/N), above the measured peaks of chenyaofo's LLaMA-7B ZeRO-2 runs.
+                    grads = s.zeroStage() == 2 ? 2L * trainable / N : 2L * trainable;
+                    opt = Math.round(k * trainable / N);
                 } else {
                     // the largest single parameter tensor: the embedding or one MLP matrix
                     long largestLayer = m.hasArchitecture() ? Math.max((long) m.vocab() * m.hidden(),
                             (long) m.hidden() * m.ffn()) : P / 50;
                     weights = 2L * P / N
                             + 4L * largestLayer; // 16-bit shard plus the gathered largest layer (params + grads)
-                    // of the k bytes per parameter, the fp32 gradient partition is shown as gradients
+                    // DeepSpeed's stage-3 estimator, 18·P/N: the fp32 gradient partition is shown as gradients
                     grads = 4L * trainable / N;
-                    opt = Math.round((k + 2) * trainable / N) - 2L * P / N - grads;
+                    opt = Math.round(k * trainable / N);
                 }
-                assumptions.add("ZeRO stage " + s.zeroStage() + " over " + N + " GPU(s), DeepSpeed's estimator: "
-                        + (s.zeroStage() <= 2 ? String.format(Locale.ROOT, "4·P + %.0f·P/N", k)
-                                : String.format(Locale.ROOT, "%.0f·P/N + 4·largest layer", k + 2))
-                                        + " for model states (the ZeRO paper's 2·P + 14·P/N / 16·P/N is lower)");
+                assumptions.add("ZeRO stage " + s.zeroStage() + " over " + N + " GPU(s): "
+                        + (s.zeroStage() == 1 ? String.format(Locale.ROOT, "4·P + %.0f·P/N", k)
+                        : s.zeroStage() == 2
+                        ? String.format(Locale.ROOT, "2·P + %.0f·P/N (the ZeRO paper's count)", k + 2)
+                        : String.format(Locale.ROOT, "%.0f·P/N + 4·largest layer (DeepSpeed's estimator)", k + 6))
+                        + " for model states");
             }
         }
 
@@ -350,12 +351,16 @@ public final class BudgetEngine {
      * memory than the for-loop version due to the intermediates being a tensorlist" (PyTorch optimizer docs):
      * `_foreach_sqrt(exp_avg_sqs)` allocates a copy of every second moment at once. That happens in the step, after
      * backward has freed the activations, so it counts against them, not on top. DeepSpeed's ZeRO optimizers
-     * (fused, per partition) and 8-bit AdamW (per tensor) have no such list-wide copy.
+     * (fused, per partition) and 8-bit AdamW (per tensor) have no such list-wide copy; ZeRO-1/2 instead make an fp32
+     * copy of the rank's gradient partition for the step.
      */
     static long adamStepTransient(Setup s, long trainable, boolean pure, int gpus) {
-        if (s.optimizer() != Setup.Optimizer.ADAMW || s.offloadOptimizer()) return 0;
+        if (s.offloadOptimizer()) return 0;
         boolean deepSpeed = s.zeroStage() > 0 && !pure && s.loraRank() == 0;
-        if (deepSpeed) return 0;
+        // ZeRO-1/2 upcast this rank's 16-bit gradient partition to fp32 for the step, whatever the optimizer
+        // (stage_1_and_2.py); stage 3 already shows that partition as gradients
+        if (deepSpeed) return s.zeroStage() <= 2 ? 4L * trainable / Math.max(1, gpus) : 0;
+        if (s.optimizer() != Setup.Optimizer.ADAMW) return 0;
         long shard = s.zeroStage() > 0 ? trainable / Math.max(1, gpus) : trainable;
         return shard * (pure ? 2 : 4);
     }

@@ -246,6 +246,19 @@ class MeasuredFineTuneTest {
     }
 
     @Test
+    void zero2KeepsOnlyThisRanksShareOfTheGradients() {
+        // chenyaofo's DeepSpeed LLaMA-7B gist (https://gist.github.com/chenyaofo/d4cd6a20ab4b95cb3a49491747e2139a):
+        // ZeRO-2 on 8 A800, seq 4096, micro-batch 1, HF gradient checkpointing: 23.5 (max_memory_allocated).
+        // Whole 16-bit gradients (DeepSpeed's all-live estimator, 4·P + 16·P/N) would alone be 30.7 GiB.
+        ModelSpec llama7b = new ModelSpec("llama-7b", 6_738_415_616L, 32, 4096, 32, 32, 11008, 32000, false, 0, 0);
+        Setup s = new Setup(llama7b, 4096, 1, Setup.Mode.TRAIN, Setup.Precision.MIXED_BF16, Setup.Optimizer.ADAMW,
+                Setup.Checkpointing.FULL, Setup.Attention.SDPA, 2, 8, 0, Setup.Quant.NONE, 0);
+        double gib = allocated(engine.estimate(s, null)) / (double) Bytes.GIB;
+        assertEquals(23.5, gib, 23.5 * 0.15);
+        assertEquals(2L * 6_738_415_616L / 8, engine.estimate(s, null).perGpuBytes().gradients());
+    }
+
+    @Test
     void zero3ShowsTheFp32GradientPartitionAsGradients() {
         ModelSpec m = ModelSpec.ofParams("7B", 7_000_000_000L);
         Setup s = new Setup(m, 0, 0, Setup.Mode.TRAIN, Setup.Precision.MIXED_BF16, Setup.Optimizer.ADAMW,
