@@ -15,7 +15,9 @@ A = {
  "qwen-72b": dict(params=72287920128, layers=80, hidden=8192, heads=64, kv_heads=64, ffn=24576, vocab=152064, tied=False),
  "yi-6b": dict(params=6061035520, layers=32, hidden=4096, heads=32, kv_heads=4, ffn=11008, vocab=64000, tied=False),
  "yi-34b": dict(params=34388917248, layers=60, hidden=7168, heads=56, kv_heads=8, ffn=20480, vocab=64000, tied=False),
- "smollm2-1.7b": dict(params=1711376384, layers=24, hidden=2048, heads=32, kv_heads=32, ffn=8192, vocab=49152, tied=True),
+ # model_type llama: a gated (SwiGLU) MLP although 8192 = 4 x 2048 (mlp added with the schema field in round 4)
+ "smollm2-1.7b": dict(params=1711376384, layers=24, hidden=2048, heads=32, kv_heads=32, ffn=8192, vocab=49152, tied=True,
+                      mlp="gated"),
 }
 out = []
 

@@ -49,8 +49,12 @@ public final class ModelCatalog {
 
     private static ModelSpec toSpec(Catalog.Row r) {
         String[] c = r.cells();
+        // optional columns: head_dim (when it is not hidden/heads) and the MLP kind (gated/plain)
+        int headDim = c.length > 12 && !c[12].isBlank() ? Integer.parseInt(c[12].trim()) : 0;
+        ModelSpec.Mlp mlp = c.length > 13 && !c[13].isBlank()
+                ? ModelSpec.Mlp.valueOf(c[13].trim().toUpperCase(java.util.Locale.ROOT)) : ModelSpec.Mlp.GUESS;
         return new ModelSpec(r.name(), Long.parseLong(c[2]), Integer.parseInt(c[3]), Integer.parseInt(c[4]),
                 Integer.parseInt(c[5]), Integer.parseInt(c[6]), Integer.parseInt(c[7]), Integer.parseInt(c[8]),
-                Boolean.parseBoolean(c[9]), Integer.parseInt(c[10]), Integer.parseInt(c[11]));
+                Boolean.parseBoolean(c[9]), Integer.parseInt(c[10]), Integer.parseInt(c[11]), headDim, mlp);
     }
 }

@@ -22,6 +22,10 @@ import java.util.Locale;
  */
 public final class BudgetBench {
     public static void main(String[] args) throws Exception {
+        if (args.length > 1 && args[0].equals("--explain")) {
+            explain(Path.of("src/test/resources/budget/measured_dev.json"), List.of(args).subList(1, args.length));
+            return;
+        }
         if (args.length > 0 && args[0].equals("--heldout")) {
             measuredDev(Path.of("src/test/resources/budget/measured_heldout.json"), new BudgetEngine());
             return;
@@ -90,12 +94,11 @@ public final class BudgetBench {
             String outcome = it.path("outcome").asText("fit");
             String callText = "";
             if (card != null) {
-                Setup forCall = s;
-                if (s.seq() == 0 && forCall.mode() == Setup.Mode.TRAIN) forCall = s; // model states only: a lower bound
+                // the card holds the CUDA context whatever the source measured: the call counts it
+                Setup forCall = s.contextBytes() > 0 ? s : s.withContext(BudgetEngine.DEFAULT_CONTEXT);
                 var cb = engine.estimate(forCall, card);
-                long need = cb.perGpuBytes().total();
                 boolean lowerBoundOnly = s.seq() == 0;
-                boolean predictedOom = need > card;
+                boolean predictedOom = Boolean.FALSE.equals(cb.fits());
                 if (!lowerBoundOnly || predictedOom || outcome.equals("fit")) {
                     boolean right = outcome.equals("oom") == predictedOom;
                     if (lowerBoundOnly && !predictedOom && outcome.equals("fit")) right = true; // states fit; nothing more is claimed
@@ -140,6 +143,21 @@ public final class BudgetBench {
         sources.forEach((k, v) -> System.out.println("sources (" + k + "): " + String.join(", ", v)));
     }
 
+    /** Each term and assumption for the dev records whose id contains one of the given parts (development only). */
+    static void explain(Path file, List<String> parts) throws Exception {
+        for (JsonNode it : new ObjectMapper().readTree(file.toFile())) {
+            String id = it.path("id").asText();
+            if (parts.stream().noneMatch(id::contains)) continue;
+            var b = new BudgetEngine().estimate(devSetup(it), null);
+            var t = b.perGpuBytes();
+            System.out.printf(Locale.ROOT, "%s measured %s: weights %s grads %s opt %s act %s logits %s overhead %s total %s%n",
+                    id, it.path("measured_as").asText(), Bytes.human(t.weights()), Bytes.human(t.gradients()),
+                    Bytes.human(t.optimizer()), Bytes.human(t.activations()), Bytes.human(t.logits()),
+                    Bytes.human(t.overhead()), Bytes.human(t.total()));
+            b.assumptions().forEach(a -> System.out.println("    " + a));
+        }
+    }
+
     /** The card a source names, as the catalog gives it; null when none is named. */
     static Long cardBytes(String gpu) {
         if (gpu.isBlank()) return null;
@@ -154,7 +172,8 @@ public final class BudgetBench {
         ModelSpec m = a.has("layers")
                 ? new ModelSpec(it.path("model").asText(), a.path("params").asLong(), a.path("layers").asInt(), a.path("hidden").asInt(), a.path("heads").asInt(),
                         a.path("kv_heads").asInt(), a.path("ffn").asInt(), a.path("vocab").asInt(), a.path("tied").asBoolean(),
-                        a.path("experts_total").asInt(0), a.path("experts_active").asInt(0))
+                        a.path("experts_total").asInt(0), a.path("experts_active").asInt(0), a.path("head_dim").asInt(0),
+                        ModelSpec.Mlp.valueOf(a.path("mlp").asText("guess").toUpperCase(Locale.ROOT)))
                 : ModelSpec.ofParams(it.path("model").asText(), a.path("params").asLong());
         String method = it.path("method").asText();
         boolean infer = method.equals("inference");
@@ -278,9 +297,9 @@ public final class BudgetBench {
         if (kind.equals("training") && (batch == 0 || seq == 0)) return null;
         Setup.Mode mode = kind.equals("training") ? Setup.Mode.TRAIN : Setup.Mode.INFER;
         if (kind.equals("inference") || kind.equals("model_states_only")) { batch = 0; seq = 0; }
-        long context = c.path("step").asText("").contains("no model") ? 0 : BudgetEngine.DEFAULT_CONTEXT;
+        long context = c.path("step").asText("").contains("no model") ? 0 : BudgetEngine.EAGER_LOADING_CONTEXT;
         if (c.path("step").asText("").contains("no model")) {
-            spec = ModelSpec.ofParams("none", 0); context = BudgetEngine.DEFAULT_CONTEXT;
+            spec = ModelSpec.ofParams("none", 0); context = BudgetEngine.EAGER_LOADING_CONTEXT;
         }
         if (kind.equals("model_states_only")) context = 0;
         // the HF page's runs (2022, PyTorch 1.x) zeroed gradients with zero_grad(set_to_none=False), so they stayed
