@@ -3,8 +3,11 @@ A = {
  # dimensions from each model's published config.json (not from the measurement sources)
  "falcon-7b": dict(params=6921720704, layers=32, hidden=4544, heads=71, kv_heads=1, ffn=18176, vocab=65024, tied=True),
  "gemma-2b": dict(params=2506172416, layers=18, hidden=2048, heads=8, kv_heads=1, ffn=16384, vocab=256000, tied=True),
- "gemma-7b": dict(params=8537680896, layers=28, hidden=3072, heads=16, kv_heads=16, ffn=24576, vocab=256000, tied=True),
- "gemma-2-9b": dict(params=9241705984, layers=42, hidden=3584, heads=16, kv_heads=8, ffn=14336, vocab=256000, tied=True),
+ # Gemma's config.json sets head_dim 256 apart from hidden/heads; Gemma 2's GeGLU MLP is 4h wide (hidden_activation)
+ "gemma-7b": dict(params=8537680896, layers=28, hidden=3072, heads=16, kv_heads=16, ffn=24576, vocab=256000, tied=True,
+                  head_dim=256),
+ "gemma-2-9b": dict(params=9241705984, layers=42, hidden=3584, heads=16, kv_heads=8, ffn=14336, vocab=256000, tied=True,
+                    head_dim=256, mlp="gated"),
  "llama-2-7b": dict(params=6738415616, layers=32, hidden=4096, heads=32, kv_heads=32, ffn=11008, vocab=32000, tied=False),
  "llama-3-8b": dict(params=8030261248, layers=32, hidden=4096, heads=32, kv_heads=8, ffn=14336, vocab=128256, tied=False),
  "mistral-7b": dict(params=7241732096, layers=32, hidden=4096, heads=32, kv_heads=8, ffn=14336, vocab=32000, tied=False),

@@ -23,13 +23,9 @@ public final class BatchFinder {
 
     private final BudgetEngine engine = new BudgetEngine();
 
-    /**
-     * Memory PyTorch can use on a card of this marketed size: the driver and ECC keep about 1.5% (a 24 GiB RTX 3090
-     * shows
-     * torch.cuda.get_device_properties().total_memory ≈ 23.7 GiB), at least 256 MiB.
-     */
+    /** Memory PyTorch can use on a card of this size (GpuCatalog.usableBytes). */
     public static long usableBytes(long gpuBytes) {
-        return gpuBytes - Math.max(256L << 20, Math.round(gpuBytes * 0.015));
+        return GpuCatalog.usableBytes(gpuBytes);
     }
 
     /** Returns microBatch 0 when not even a batch of one fits. */

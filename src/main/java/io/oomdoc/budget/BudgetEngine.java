@@ -20,8 +20,14 @@ import java.util.Locale;
  * the coefficients into roughly 38 and 11).
  */
 public final class BudgetEngine {
-    /** Measured CUDA context + kernels on a V100 with CUDA 11.2 (HF docs, 1343 MiB). */
-    public static final long DEFAULT_CONTEXT = 1343 * Bytes.MIB;
+    /**
+     * The CUDA context on a current stack: PyTorch sets CUDA_MODULE_LOADING=LAZY since 1.13 (pytorch/pytorch#86509),
+     * so kernels load when first used; a context measured on PyTorch 2.10 / CUDA 13.0 takes 426 MiB in nvidia-smi
+     * (unslothai/unsloth-zoo#1053), "around 400MB" for CUDA >= 11.7 (pytorch/pytorch#109888).
+     */
+    public static final long DEFAULT_CONTEXT = 426 * Bytes.MIB;
+    /** CUDA context + every kernel loaded eagerly (CUDA < 11.7): 1343 MiB on a V100 with CUDA 11.2 (HF docs). */
+    public static final long EAGER_LOADING_CONTEXT = 1343 * Bytes.MIB;
     /** Caching-allocator slack over live tensors; reserved runs several percent above allocated. */
     static final double ALLOCATOR_SLACK = 0.08;
 
@@ -131,32 +137,33 @@ public final class BudgetEngine {
                 assumptions.add("pure 16-bit sharding over " + N + " GPUs: 16-bit parameters, gradients and "
                         + "optimizer states split (no fp32 master to partition)");
             } else if (s.zeroStage() > 0 && !lora) {
-                // DeepSpeed partitions fp32 master (absent in pure 16-bit) + fp32 gradient copy + the optimizer's own
-                // state:
-                // 4 + 4 + 8 = 16 B/param for AdamW, 4 + 4 + 2 for 8-bit AdamW, and so on for every optimizer.
-                // (DeepSpeed and FSDP keep the fp32 master and fp32 optimizer states even when the module is 16-bit;
-                // the
-                // measured litgpt FSDP runs sit above the pure-16-bit 8·P/N, so the conservative count is kept.)
-                double k = 4 + 4 + (s.optimizer().adam() ? 8 : optBytes);
-                long sixteen = Math.round(k * trainable / N);
+                // DeepSpeed partitions the fp32 master copy (absent in pure 16-bit) and the optimizer's own state:
+                // 4 + 8 = 12 B/param for AdamW, 4 + 2 for 8-bit AdamW, and so on for every optimizer (the ZeRO
+                // paper's K). The 16-bit parameters stay whole up to stage 2.
+                double k = 4 + (s.optimizer().adam() ? 8 : optBytes);
                 if (s.zeroStage() <= 2) {
                     weights = 2L * P;
-                    grads = 2L * trainable;
-                    opt = sixteen;
+                    // Stage 2 partitions the 16-bit gradients too: backward reduces each bucket and keeps only this
+                    // rank's share (ZeRO paper: 2·P + (2 + K)·P/N). DeepSpeed's all-live estimator keeps them whole
+                    // (4·P + 16·P/N), above the measured peaks of chenyaofo's LLaMA-7B ZeRO-2 runs.
+                    grads = s.zeroStage() == 2 ? 2L * trainable / N : 2L * trainable;
+                    opt = Math.round(k * trainable / N);
                 } else {
                     // the largest single parameter tensor: the embedding or one MLP matrix
                     long largestLayer = m.hasArchitecture() ? Math.max((long) m.vocab() * m.hidden(),
                             (long) m.hidden() * m.ffn()) : P / 50;
                     weights = 2L * P / N
                             + 4L * largestLayer; // 16-bit shard plus the gathered largest layer (params + grads)
-                    // of the k bytes per parameter, the fp32 gradient partition is shown as gradients
+                    // DeepSpeed's stage-3 estimator, 18·P/N: the fp32 gradient partition is shown as gradients
                     grads = 4L * trainable / N;
-                    opt = Math.round((k + 2) * trainable / N) - 2L * P / N - grads;
+                    opt = Math.round(k * trainable / N);
                 }
-                assumptions.add("ZeRO stage " + s.zeroStage() + " over " + N + " GPU(s), DeepSpeed's estimator: "
-                        + (s.zeroStage() <= 2 ? String.format(Locale.ROOT, "4·P + %.0f·P/N", k)
-                                : String.format(Locale.ROOT, "%.0f·P/N + 4·largest layer", k + 2))
-                                        + " for model states (the ZeRO paper's 2·P + 14·P/N / 16·P/N is lower)");
+                assumptions.add("ZeRO stage " + s.zeroStage() + " over " + N + " GPU(s): "
+                        + (s.zeroStage() == 1 ? String.format(Locale.ROOT, "4·P + %.0f·P/N", k)
+                        : s.zeroStage() == 2
+                        ? String.format(Locale.ROOT, "2·P + %.0f·P/N (the ZeRO paper's count)", k + 2)
+                        : String.format(Locale.ROOT, "%.0f·P/N + 4·largest layer (DeepSpeed's estimator)", k + 6))
+                        + " for model states");
             }
         }
 
@@ -186,10 +193,16 @@ public final class BudgetEngine {
             // keeps
             // gate, up, activation and product (8·f bytes per token at 16 bits) and no dropout mask.
             if (m.ffn() > 0) {
-                boolean gated = m.ffn() != 4 * m.hidden();
+                boolean gated = m.gated();
                 double f = m.ffn() / (double) m.hidden();
                 double mlp = gated ? 2 + 8 * f : 3 + 4 * f;
                 base += (mlp - 19) * (s.precision() == Precision.FP32 ? 2 : 1);
+            }
+            if (m.queryDim() != m.hidden()) {
+                // Korthikanti's count takes q, k, v and the attention output h wide; with heads × head_dim != h
+                // (Gemma's head_dim 256) those four 16-bit tensors are heads × head_dim wide (k and v repeated to the
+                // query heads before SDPA)
+                base += 8.0 * (m.queryDim() / (double) m.hidden() - 1) * (s.precision() == Precision.FP32 ? 2 : 1);
             }
             if (s.quant() == Quant.NF4 && s.kbit() == Setup.Kbit.SAVES_INPUT && m.ffn() > 0) {
                 // bitsandbytes before 0.43.2: MatMul4Bit.forward kept its input A for backward (ctx.tensors = (A, B))
@@ -203,7 +216,7 @@ public final class BudgetEngine {
                 // nn.Dropout before each adapter makes a new tensor of the adapted layer's input, which lora_A keeps
                 // for its weight gradient, and keeps its bool mask (1 B) for its own backward: 3 B per input value.
                 // PEFT wraps q, k, v, o, gate, up and down separately; with p = 0 it uses nn.Identity (nothing kept).
-                boolean gatedMlp = m.ffn() != 4 * m.hidden();
+                boolean gatedMlp = m.gated();
                 double f = m.ffn() / (double) m.hidden();
                 double inputs = switch (s.loraTargets()) {
                     case QV -> 2;
@@ -303,8 +316,8 @@ public final class BudgetEngine {
         long live = weights + grads + opt + act + logits + kv;
         long context = s.contextBytes() >= 0 ? s.contextBytes() : DEFAULT_CONTEXT;
         long overhead = context + Math.round(live * ALLOCATOR_SLACK);
-        assumptions.add("overhead: CUDA context " + Bytes.human(context) + " (measured on V100/CUDA 11.2; newer "
-                + "stacks with lazy loading use less) + "
+        assumptions.add("overhead: CUDA context " + Bytes.human(context) + " (lazy kernel loading, CUDA >= 11.7; "
+                + "older stacks load every kernel, about 1.3 GiB) + "
                 + (int) (ALLOCATOR_SLACK * 100) + "% allocator slack");
         long total = live + overhead;
         // Without seq and batch the activations are unknown: a total under the card is then no claim of a fit.
@@ -314,8 +327,9 @@ public final class BudgetEngine {
                 + "is unknown"
                 + " (give --model or --layers/--hidden)" : "activations not counted: give the sequence length and "
                         + "batch (--seq, --batch)");
-        Boolean fits = gpuBytes == null ? null : total > gpuBytes ? Boolean.FALSE : activationsKnown ? Boolean.TRUE
-                : null;
+        // the verdict is on the card as PyTorch sees it: the driver's share is not there to allocate
+        Boolean fits = gpuBytes == null ? null : total > GpuCatalog.usableBytes(gpuBytes) ? Boolean.FALSE
+                : activationsKnown ? Boolean.TRUE : null;
         Long headroom = gpuBytes == null ? null : gpuBytes - total;
         return new Budget(P, trainable, new Budget.Terms(weights, grads, opt, act, logits, kv, overhead, total),
                 gpuBytes, fits, headroom, List.copyOf(assumptions));
@@ -350,12 +364,16 @@ public final class BudgetEngine {
      * memory than the for-loop version due to the intermediates being a tensorlist" (PyTorch optimizer docs):
      * `_foreach_sqrt(exp_avg_sqs)` allocates a copy of every second moment at once. That happens in the step, after
      * backward has freed the activations, so it counts against them, not on top. DeepSpeed's ZeRO optimizers
-     * (fused, per partition) and 8-bit AdamW (per tensor) have no such list-wide copy.
+     * (fused, per partition) and 8-bit AdamW (per tensor) have no such list-wide copy; ZeRO-1/2 instead make an fp32
+     * copy of the rank's gradient partition for the step.
      */
     static long adamStepTransient(Setup s, long trainable, boolean pure, int gpus) {
-        if (s.optimizer() != Setup.Optimizer.ADAMW || s.offloadOptimizer()) return 0;
+        if (s.offloadOptimizer()) return 0;
         boolean deepSpeed = s.zeroStage() > 0 && !pure && s.loraRank() == 0;
-        if (deepSpeed) return 0;
+        // ZeRO-1/2 upcast this rank's 16-bit gradient partition to fp32 for the step, whatever the optimizer
+        // (stage_1_and_2.py); stage 3 already shows that partition as gradients
+        if (deepSpeed) return s.zeroStage() <= 2 ? 4L * trainable / Math.max(1, gpus) : 0;
+        if (s.optimizer() != Setup.Optimizer.ADAMW) return 0;
         long shard = s.zeroStage() > 0 ? trainable / Math.max(1, gpus) : trainable;
         return shard * (pure ? 2 : 4);
     }
@@ -397,18 +415,17 @@ public final class BudgetEngine {
             assumptions.add("LoRA trainable parameters guessed at 0.5% of the model (dimensions unknown)");
             return Math.round(m.params() * 0.005);
         }
-        long h = m.hidden(), kvDim = (long) m.kvHeads() * m.headDim(), f = m.ffn();
-        long attn = (h + h) + (h + kvDim) * 2 + (h + h);
+        long h = m.hidden(), q = m.queryDim(), kvDim = (long) m.kvHeads() * m.headDim(), f = m.ffn();
+        long attn = (h + q) + (h + kvDim) * 2 + (q + h);
         if (targets == Setup.LoraTargets.QV) {
             assumptions.add("LoRA rank " + r + " on the query and value projections only");
-            return (long) m.layers() * r * ((h + h) + (h + kvDim));
+            return (long) m.layers() * r * ((h + q) + (h + kvDim));
         }
         if (targets == Setup.LoraTargets.ATTENTION) {
             assumptions.add("LoRA rank " + r + " on the query, key, value and output projections");
             return (long) m.layers() * r * attn;
         }
-        boolean gated = f != 4 * h;
-        long mlp = gated ? 2 * (h + f) + (f + h) : (h + f) + (f + h);
+        long mlp = m.gated() ? 2 * (h + f) + (f + h) : (h + f) + (f + h);
         assumptions.add("LoRA rank " + r + " on all attention and MLP linear layers");
         return (long) m.layers() * r * (attn + mlp);
     }

@@ -36,6 +36,14 @@ public final class GpuCatalog {
                 .sorted((x, y) -> y[0].length() - x[0].length()).toList();
     }
 
+    /**
+     * Memory PyTorch can use on a card of this size: the driver keeps about 1.5% (a 24 GiB RTX 3090 shows
+     * torch.cuda.get_device_properties().total_memory ≈ 23.7 GiB), at least 256 MiB.
+     */
+    public static long usableBytes(long gpuBytes) {
+        return gpuBytes - Math.max(256L << 20, Math.round(gpuBytes * 0.015));
+    }
+
     private static Gpu toGpu(Catalog.Row r) {
         return new Gpu(r.name(), Math.round(Double.parseDouble(r.cells()[2]) * Bytes.GIB),
                 Boolean.parseBoolean(r.cells()[3]), Boolean.parseBoolean(r.cells()[4]));

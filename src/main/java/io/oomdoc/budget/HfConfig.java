@@ -27,8 +27,28 @@ public final class HfConfig {
         if (layers <= 0 || hidden <= 0 || heads <= 0) throw new IOException("no layer/hidden/head sizes found (is "
                 + "this a model config.json?)");
         String name = c.path("_name_or_path").asText(c.path("model_type").asText(file.getFileName().toString()));
-        return ModelSpec.fromArchitecture(name, layers, hidden, heads, kv, ffn, vocab, tied, experts, active);
+        int headDim = first(c, "head_dim", "kv_channels");
+        return ModelSpec.fromArchitecture(name, layers, hidden, heads, kv, ffn, vocab, tied, experts, active,
+                headDim * heads == hidden ? 0 : headDim, mlp(c));
     }
+
+    /**
+     * The MLP kind: a config names its family, not its MLP. The families below are gated (gate, up, down:
+     * SwiGLU/GeGLU) or plain (up, down) in their transformers modeling code; T5 says so in feed_forward_proj.
+     */
+    static ModelSpec.Mlp mlp(JsonNode c) {
+        String type = c.path("model_type").asText("");
+        if (c.path("feed_forward_proj").asText("").startsWith("gated")) return ModelSpec.Mlp.GATED;
+        if (GATED.contains(type)) return ModelSpec.Mlp.GATED;
+        if (PLAIN.contains(type)) return ModelSpec.Mlp.PLAIN;
+        return ModelSpec.Mlp.GUESS;
+    }
+
+    private static final java.util.Set<String> GATED = java.util.Set.of("llama", "mistral", "mixtral", "qwen2",
+            "qwen2_moe", "qwen3", "qwen3_moe", "gemma", "gemma2", "gemma3_text", "phi3", "olmo", "olmo2", "granite",
+            "cohere", "deepseek_v2", "deepseek_v3", "internlm2", "stablelm", "chatglm", "baichuan");
+    private static final java.util.Set<String> PLAIN = java.util.Set.of("gpt2", "gpt_neox", "gptj", "falcon", "phi",
+            "bert", "roberta", "opt", "bloom", "starcoder2", "gpt_bigcode", "vit", "nanochat");
 
     private static int first(JsonNode c, String... names) {
         for (String n : names) if (c.hasNonNull(n) && c.get(n).isNumber()) return c.get(n).asInt();

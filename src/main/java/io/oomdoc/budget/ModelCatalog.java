@@ -69,9 +69,11 @@ public final class ModelCatalog {
 
     private static ModelSpec toSpec(Catalog.Row r) {
         String[] c = r.cells();
+        ModelSpec.Mlp mlp = c.length > 13 && !c[13].isBlank()
+                ? ModelSpec.Mlp.valueOf(c[13].trim().toUpperCase(java.util.Locale.ROOT)) : ModelSpec.Mlp.GUESS;
         return new ModelSpec(r.name(), Long.parseLong(c[2]), count(c, 3), count(c, 4), count(c, 5), count(c, 6),
                 count(c, 7), count(c, 8), c.length > 9 && Boolean.parseBoolean(c[9]), count(c, 10), count(c, 11),
-                count(c, 12));
+                count(c, 12), mlp);
     }
 
     /** An empty or absent cell is 0: a params-only row, or a row whose head size is hidden / heads. */

@@ -171,4 +171,8 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
     public Setup withLora(int r, Quant q) { return new Setup(model, seq, batch, mode, precision, optimizer,
             checkpointing, attention, zeroStage, gpus, r, q, contextBytes, offloadOptimizer, loraTargets, loss,
             gradientsKept, kbit, loraDropout); }
+    /** The CUDA context the card holds beside the job's tensors (0 when a measurement leaves it out). */
+    public Setup withContext(long bytes) { return new Setup(model, seq, batch, mode, precision, optimizer,
+            checkpointing, attention, zeroStage, gpus, loraRank, quant, bytes, offloadOptimizer, loraTargets, loss,
+            gradientsKept, kbit, loraDropout); }
 }

@@ -52,7 +52,7 @@ public final class SetupFromFacts {
         return ModelCatalog.closestInSize(params)
                 .map(m -> new ModelSpec(name + " (shape of " + m.name() + ")", params, m.layers(), m.hidden(),
                         m.heads(),
-                        m.kvHeads(), m.ffn(), m.vocab(), m.tiedEmbeddings(), 0, 0, m.headSize()))
+                        m.kvHeads(), m.ffn(), m.vocab(), m.tiedEmbeddings(), 0, 0, m.headDimension(), m.mlp()))
                 .orElse(ModelSpec.ofParams(name, params));
     }
 

