@@ -28,7 +28,8 @@ public final class TraceAnalyzer {
     private static final Pattern PROGRESS = Pattern.compile(
             "(?i)\\b(?:global[_ ]step|step|iter(?:ation)?|batch)\\s*[:=#]?\\s*(\\d[\\d,]*)\\s*/\\s*\\d");
     private static final Pattern PROSE_STEPS = Pattern.compile(
-            "(?i)(?:after|at|around|for)\\s+~?\\s*(\\d[\\d,]*)\\s+(?:iterations?|iters?|steps?|batch(?:es)?)\\b(?![ _-]?size)"
+            "(?i)(?:after|at|around|for)\\s+~?\\s*(\\d[\\d,]*)\\s+(?:iterations?|iters?|steps?|batch(?:es)?)\\b"
+                    + "(?![ _-]?size)"
                     + "|\\b(\\d[\\d,]*)(?:st|nd|rd|th)\\s+(?:iteration|iter|step|batch)");
     private static final Pattern TORCHRUN_FAILED_RANK = Pattern.compile("^\\s*rank\\s*:\\s*(\\d+)\\s*\\(local_rank");
     private static final Pattern GENERIC_MENTION = Pattern.compile(

@@ -100,7 +100,8 @@ public final class FeatureExtractor {
             Matcher m = LOGGED_EPOCH.matcher(e.trace().log().text());
             int epoch = -1;
             while (m.find()) epoch = Math.max(epoch, Integer.parseInt(m.group(1)));
-            if (epoch >= LATER_EPOCH) b.set("epoch:later", 1.0, "the log is past its first epoch (epoch " + epoch + ")");
+            if (epoch >= LATER_EPOCH) b.set("epoch:later", 1.0, "the log is past its first epoch (epoch " + epoch
+                    + ")");
         }
         Integer it = e.trace() == null ? null : e.trace().iteration();
         if (it == null) return;
