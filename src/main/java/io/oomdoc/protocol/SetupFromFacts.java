@@ -10,7 +10,7 @@ import java.util.Optional;
 /** Builds a budget setup from what the conversation established, with named defaults for the rest. */
 public final class SetupFromFacts {
     private static final java.util.Set<String> SERVING_ENGINES = java.util.Set.of("vllm", "sglang", "tgi", "llamacpp",
-            "ollama", "exllamav2", "tensorrt-llm");
+            "ollama", "exllamav2", "tensorrt-llm", "lmdeploy");
 
     /** PEFT's LoraConfig default rank when the user names LoRA without one. */
     static final int DEFAULT_LORA_RANK = 16;

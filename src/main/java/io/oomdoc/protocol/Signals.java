@@ -55,6 +55,12 @@ public final class Signals {
                     + ")?(?:running|listed|shown)|not .{0,20}(?:listed|shown) in nvidia-smi");
     private static final Pattern CONTEXT = re("initializ\\w* ddp|init_process_group|set_device|cuda_visible_devices"
             + "|first (?:cuda|tensor|gpu) (?:call|transfer|op)|context creation|cuda context|before (?:training|any)");
+    private static final Pattern RAN_THEN_FAILED = re("after (?:\\d{2,}[\\d,.]*k?|\\d+k|several|many|a few|some"
+            + "|hundreds of|thousands of) (?:\\w+ )?(?:steps?|iterations?|iters?|batch(?:es)?)\\b(?![ _-]?size)"
+            + "|after (?:\\d+|one|two|three|several|many|a few|some|a couple of) (?:\\w+ )?epochs?\\b"
+            + "|(?:at|in) (?:the )?(?:beginning|start|first)[^.\\n]{0,40}(?:\\bok\\b|fine|works? well|normal)"
+            + "|(?:trains?|training|ran|runs?|running|works?|worked|goes|went) (?:fine|ok|well|normally) (?:for|until)"
+            + "|\\b(?:epoch|step|iteration) \\d{2,}\\b[^.\\n]{0,30}(?:oom|out of memory|crash|fail)");
     private static final Pattern LONGEST = re("longest|very long|long (?:sentence|utterance|sequence|sample|input"
             + "|document|audio)|variable[- ]length|random (?:step|batch|iteration)|same (?:step|batch|sample)"
                     + "|mid-epoch|in the middle of|mid-run|midway|bucket|dynamic padding");
@@ -229,6 +235,10 @@ public final class Signals {
                     && e.trace().iteration() >= 500
                     && !GROWTH.matcher(e.userTextLower()).find() ? "it ran " + e.trace().iteration() + " iterations "
                             + "before failing, with no growth reported" : null),
+            // The reporter's words put the failure after a stretch of good steps, with no climb reported: a one-time
+            // peak late in the run (the longest batch) rather than a leak or a setup that never fit.
+            row("ran fine then failed", e -> !GROWTH.matcher(e.userTextLower()).find()
+                    ? words(RAN_THEN_FAILED, "the run went well for a while before it failed").apply(e) : null),
 
             // The user's words and the log's prose
             row("eval words", words(EVAL, "the failure is tied to evaluation")),

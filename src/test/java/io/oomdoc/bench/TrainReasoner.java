@@ -24,6 +24,7 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,8 @@ import java.util.logging.Logger;
 /**
  * Fits the reasoning weights on the development part of the corpus (never the final split) and writes them to
  * src/main/resources/model/. The regularisation is chosen by grouped cross-validation.
- * Run: bench/run.sh TrainReasoner
+ * Run: bench/run.sh TrainReasoner (to refit with the hyperparameters kept: JAVA_OPTS="-Doomdoc.l2=10 -Doomdoc.prior=1
+ * -Doomdoc.phaseL2=3" bench/run.sh TrainReasoner)
  */
 public final class TrainReasoner {
     static final double[] L2_GRID = {1.0, 3.0, 10.0};
@@ -58,9 +60,12 @@ public final class TrainReasoner {
         quiet();
         List<Case> dev = Corpus.development();
         List<Example> ex = examples(dev);
-        double best = L2_GRID[0], bestScore = -1, bestPrior = 0;
-        for (double l2 : L2_GRID) {
-            for (double prior : PRIOR_GRID) {
+        double[] l2Grid = grid("oomdoc.l2", L2_GRID), priorGrid = grid("oomdoc.prior", PRIOR_GRID);
+        double[] phaseGrid = grid("oomdoc.phaseL2", PHASE_L2_GRID);
+        boolean chosenBefore = l2Grid.length == 1 && priorGrid.length == 1;
+        double best = l2Grid[0], bestScore = -1, bestPrior = priorGrid[0];
+        for (double l2 : chosenBefore ? new double[0] : l2Grid) {
+            for (double prior : priorGrid) {
                 double score = CrossValidation.run(ex, l2, FOLDS, prior).top1WithDescription();
                 System.out.printf(java.util.Locale.ROOT, "l2 %.4f prior %.2f: cross-validated top-1 (description + paste) %.3f%n",
                         l2, prior, score);
@@ -69,7 +74,8 @@ public final class TrainReasoner {
         }
         priorScale = bestPrior;
         double bestPhase = -1;
-        for (double l2 : PHASE_L2_GRID) {
+        bestPhaseL2 = phaseGrid[0];
+        for (double l2 : phaseGrid.length == 1 ? new double[0] : phaseGrid) {
             phaseL2 = l2;
             double score = CrossValidation.run(ex, best, FOLDS, bestPrior).phaseAccuracy();
             System.out.printf(java.util.Locale.ROOT, "phase l2 %.3f: cross-validated phase accuracy %.3f%n", l2, score);
@@ -79,11 +85,24 @@ public final class TrainReasoner {
         LinearModel cat = fit(ex, x -> x.c().category(), best).withScalar(Reasoner.PRIOR_SCALE, bestPrior);
         LinearModel phase = fitPhase(ex, phaseL2);
         String note = "Fitted by bench/run.sh TrainReasoner on the development part of the corpus (" + dev.size()
-                + " cases, both input modes), l2 " + best + ", phase-l2 " + phaseL2 + " and expert-prior scale " + bestPrior + " chosen by " + FOLDS + "-fold grouped cross-validation.";
+                + " cases, both input modes), l2 " + best + ", phase-l2 " + phaseL2 + " and expert-prior scale "
+                + bestPrior + "; by " + FOLDS + "-fold grouped cross-validation over l2 " + Arrays.toString(l2Grid)
+                + ", expert-prior " + Arrays.toString(priorGrid) + ", phase-l2 " + Arrays.toString(phaseGrid)
+                + " (a single value is one kept from an earlier search).";
         Path dir = Path.of("src/main/resources");
         Files.writeString(dir.resolve(Reasoner.CATEGORY_WEIGHTS), cat.write(note));
         Files.writeString(dir.resolve(Reasoner.PHASE_WEIGHTS), phase.write(note));
         System.out.println("wrote " + Reasoner.CATEGORY_WEIGHTS + " and " + Reasoner.PHASE_WEIGHTS + " (l2 " + best + ")");
+    }
+
+    /**
+     * A grid from a system property (comma-separated) or the default. A single value skips the search: the
+     * weights are refitted with hyperparameters an earlier cross-validation chose, which costs minutes, not an hour.
+     */
+    static double[] grid(String property, double[] fallback) {
+        String v = System.getProperty(property);
+        if (v == null || v.isBlank()) return fallback;
+        return java.util.Arrays.stream(v.split(",")).mapToDouble(x -> Double.parseDouble(x.strip())).toArray();
     }
 
     /** Held so the logging framework cannot drop the level setting with a collected logger. */

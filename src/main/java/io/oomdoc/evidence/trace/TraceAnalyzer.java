@@ -24,8 +24,12 @@ public final class TraceAnalyzer {
     private static final Pattern STEP = Pattern.compile(
             "(?i)\\b(?:global[_ ]step|step|iter(?:ation)?|it|batch)\\s*[:=#]?\\s*(\\d[\\d,]*)\\b(?!\\s*(?:GiB|MiB|GB"
                     + "|MB|%|/\\d))");
+    /** A logged progress counter, "Batch: 4800/15072" or "step 120/500": the first figure is where the run is. */
+    private static final Pattern PROGRESS = Pattern.compile(
+            "(?i)\\b(?:global[_ ]step|step|iter(?:ation)?|batch)\\s*[:=#]?\\s*(\\d[\\d,]*)\\s*/\\s*\\d");
     private static final Pattern PROSE_STEPS = Pattern.compile(
-            "(?i)(?:after|at|around|for)\\s+~?\\s*(\\d[\\d,]*)\\s+(?:iterations|iters|steps|batches)"
+            "(?i)(?:after|at|around|for)\\s+~?\\s*(\\d[\\d,]*)\\s+(?:iterations?|iters?|steps?|batch(?:es)?)\\b"
+                    + "(?![ _-]?size)"
                     + "|\\b(\\d[\\d,]*)(?:st|nd|rd|th)\\s+(?:iteration|iter|step|batch)");
     private static final Pattern TORCHRUN_FAILED_RANK = Pattern.compile("^\\s*rank\\s*:\\s*(\\d+)\\s*\\(local_rank");
     private static final Pattern GENERIC_MENTION = Pattern.compile(
@@ -168,6 +172,8 @@ public final class TraceAnalyzer {
             while (s.find()) if (Num.toInt(s.group(1) != null ? s.group(1)
                     : s.group(2)) != null) found = Num.toInt(s.group(1) != null ? s.group(1) : s.group(2));
             if (l.text().contains("File \"")) continue;
+            Matcher g = PROGRESS.matcher(l.text());
+            while (g.find()) if (Num.toInt(g.group(1)) != null) found = Num.toInt(g.group(1));
             Matcher m = STEP.matcher(l.text());
             while (m.find()) {
                 try { found = Integer.valueOf(m.group(1).replace(",", "")); } catch (NumberFormatException ignored) { }

@@ -23,6 +23,10 @@ public final class FeatureExtractor {
             "(?i)\\b(?:mem(?:ory)?(?:[_ ]?(?:allocated|reserved|used))?|allocated|reserved|max_?ma|ma|gpu[_ "
                     + "]mem)\\s*[:=]?\\s*"
                     + "(\\d+(?:\\.\\d+)?)\\s*(gib|gb|mib|mb|g|m)\\b");
+    /** An epoch counter in a training log ("Epoch: 3", "epoch [2/50]", "Epoch 4/100"). */
+    private static final Pattern LOGGED_EPOCH = Pattern.compile("(?i)\\bepoch\\s*[:=\\[#]?\\s*(\\d{1,4})\\b");
+    /** From the second epoch on, every sample has been seen once: what fails now is not the setup's fixed cost. */
+    private static final int LATER_EPOCH = 2;
     private static final int GROWTH_SAMPLES = 3;
     private static final double GROWTH_RATIO = 1.3;
 
@@ -92,6 +96,13 @@ public final class FeatureExtractor {
     }
 
     private static void time(Evidence e, FeatureVector.Builder b) {
+        if (e.trace() != null) {
+            Matcher m = LOGGED_EPOCH.matcher(e.trace().log().text());
+            int epoch = -1;
+            while (m.find()) epoch = Math.max(epoch, Integer.parseInt(m.group(1)));
+            if (epoch >= LATER_EPOCH) b.set("epoch:later", 1.0, "the log is past its first epoch (epoch " + epoch
+                    + ")");
+        }
         Integer it = e.trace() == null ? null : e.trace().iteration();
         if (it == null) return;
         String bucket = it <= 1 ? "first" : it == 2 ? "second" : it <= 50 ? "early" : it <= 500 ? "middle" : "late";

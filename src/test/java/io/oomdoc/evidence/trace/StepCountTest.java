@@ -1,0 +1,32 @@
+package io.oomdoc.evidence.trace;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** How far the run got, read from a training log's counters and the reporter's words (sources in the comments). */
+class StepCountTest {
+    @Test
+    void aProgressCounterSaysHowFarTheRunGot() {
+        // harvardnlp/seq2seq-attn#65: the progress lines of the training log
+        String log = "> Epoch: 1, Batch: 4800/15072, Batch size: 64, LR: 1.0000, PPL: 246.53, |Param|: 690.31\n"
+                + "> Epoch: 1, Batch: 4850/15072, Batch size: 64, LR: 1.0000, PPL: 244.21, |Param|: 691.18\n";
+        assertEquals(4850, new TraceAnalyzer().analyze(LogText.of(log)).iteration());
+    }
+
+    @Test
+    void aSingularStepCountInProseIsAPlaceInTheRun() {
+        // the same report's words: "after 4800 batch" (singular) still dates the failure
+        assertEquals(4800, new TraceAnalyzer().analyze(LogText.of("At the beginning, it works well. However, after "
+                + "4800 batch, it threw an error about out of memory.")).iteration());
+    }
+
+    @Test
+    void aBatchSizeIsASettingNotACountOfBatches() {
+        // ultralytics/yolov5#2510
+        assertNull(new TraceAnalyzer().analyze(LogText.of("I only train with batch-size = 4 but too slow. Before it, "
+                + "i can train with batch-size = 16")).iteration());
+        assertNull(new TraceAnalyzer().analyze(LogText.of("It runs out of memory for 32 batch size")).iteration());
+    }
+}

@@ -1,0 +1,62 @@
+package io.oomdoc.protocol.reasoning;
+
+import io.oomdoc.evidence.trace.LogText;
+import io.oomdoc.protocol.Diagnoser;
+import io.oomdoc.protocol.Facts;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** When in the run the failure came, read from real reports' logs and words (sources in the comments). */
+class TimeInRunTest {
+    /** harvardnlp/seq2seq-attn#65: the reporter's prose, then the training log's progress lines. */
+    private static final String SEQ2SEQ = "At the beginning, it works well. However, after 4800 batch, it threw an error "
+            + "about out of memory.\n\n"
+            + "> Epoch: 1, Batch: 4800/15072, Batch size: 64, LR: 1.0000, PPL: 246.53, |Param|: 690.31, |GParam|: 5.21\n"
+            + "> Epoch: 1, Batch: 4850/15072, Batch size: 64, LR: 1.0000, PPL: 244.21, |Param|: 691.18, |GParam|: 5.53\n";
+
+    private static FeatureVector features(String text) {
+        var e = new Diagnoser().evidence(LogText.of(text), null, Facts.EMPTY, null, null, null, new ArrayList<>());
+        return new FeatureExtractor().extract(e);
+    }
+
+    @Test
+    void aRunThatWentWellThenFailedIsALatePeakNotAFirstStep() {
+        FeatureVector x = features(SEQ2SEQ);
+        assertTrue(x.values().containsKey("rule:ran fine then failed"), x.values().keySet().toString());
+        assertTrue(x.values().containsKey("cue:late"));
+        assertFalse(x.values().containsKey("cue:first"), "\"at the beginning, it works well\" is not a first-step "
+                + "failure");
+    }
+
+    @Test
+    void reportedGrowthIsALeakNotALatePeak() {
+        // roytseng-tw/Detectron.pytorch#22: late, but the reporter sees the memory climb
+        FeatureVector x = features("Hi, I have successfully ran train_net.py of resnet-C4 (using 4 GPUs), but after "
+                + "15K training steps, `cuda runtime error with out of memory`. As I thought, this was caused by the "
+                + "increasing GPU-memory of  dynamic graph, such as `loss+=xxx`");
+        assertFalse(x.values().containsKey("rule:ran fine then failed"));
+    }
+
+    @Test
+    void aLogPastItsFirstEpochIsLate() {
+        // Maclory/SPSR#38, "CUDA Out Of Memory on 4900th iteration.", with two of its training log lines
+        FeatureVector x = features("CUDA Out Of Memory on 4900th iteration.\n"
+                + "21-05-24 02:11:29.657 - INFO: <epoch: 30, iter:   2,800, lr:1.000e-04> l_g_pix: 3.2022e-03\n"
+                + "21-05-24 02:14:41.966 - INFO: <epoch: 31, iter:   2,900, lr:1.000e-04> l_g_pix: 2.0775e-03\n");
+        assertTrue(x.values().containsKey("epoch:later"), x.values().keySet().toString());
+        assertFalse(features(SEQ2SEQ).values().containsKey("epoch:later"), "epoch 1 is still the first pass");
+    }
+
+    @Test
+    void transcribingIsInference() {
+        // jianfch/stable-ts#250: Whisper transcription is a model run for inference, whatever the words say of training
+        FeatureVector x = features("I'm trying to use gpu to transcript:\nmodel = stable_whisper.load_model('large-v2')"
+                + ".cuda(0)\nresult = model.transcribe(file, language='en')\nbut after running above code it will rase "
+                + "fowling error：\n    CUDA out of memory. Tried to allocate 26.00 MiB (GPU 0; 6.00 GiB total capac");
+        assertTrue(x.values().containsKey("cue:phase-inference"), x.values().keySet().toString());
+    }
+}
