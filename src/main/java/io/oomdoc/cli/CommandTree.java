@@ -2,6 +2,7 @@ package io.oomdoc.cli;
 
 import picocli.CommandLine;
 
+import java.text.MessageFormat;
 import java.util.Map;
 
 /**
@@ -41,6 +42,30 @@ public final class CommandTree {
             return 2;
         });
         return cl;
+    }
+
+    /**
+     * Inside the REPL a mistyped option or a value the command refuses is answered with the slash form the user
+     * typed (/budget), not the shell form (oomdoc budget).
+     */
+    static void nameSlashFormInErrors(CommandLine cl, AppContext ctx) {
+        java.util.ResourceBundle usage = cl.getCommandSpec().resourceBundle();
+        cl.setParameterExceptionHandler((ex, a) -> {
+            String name = ex.getCommandLine() == cl ? "help" : ex.getCommandLine().getCommandName();
+            ex.getCommandLine().getErr().println(MessageFormat.format(usage.getString("repl.error"), name,
+                    ex.getMessage()));
+            ex.getCommandLine().getErr().println(MessageFormat.format(usage.getString("repl.try"), name));
+            return 2;
+        });
+        cl.setExecutionExceptionHandler((ex, cmd, parse) -> {
+            if (!(ex instanceof UserError ue)) return Main.failure(ex, cmd.getErr(), ctx.env);
+            cmd.getErr().println(MessageFormat.format(usage.getString("repl.error"), cmd.getCommandName(),
+                    ue.getMessage()));
+            // a refused value is a usage error: point at the command's help as the shell does
+            if (ue.exitCode == 2) cmd.getErr().println(MessageFormat.format(usage.getString("repl.try"),
+                    cmd.getCommandName()));
+            return ue.exitCode;
+        });
     }
 
     /**

@@ -49,6 +49,7 @@ public final class SlashCommands {
             if (args.contains("--help") || args.contains("-h")) CommandTree.describe(cl);
             cl.setOut(ctx.out);
             cl.setErr(ctx.out);
+            CommandTree.nameSlashFormInErrors(cl, ctx);
             cl.execute(args.toArray(String[]::new));
             return ctx.session.exitRequested() ? Outcome.EXIT : Outcome.CONTINUE;
         }

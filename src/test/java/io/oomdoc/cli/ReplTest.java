@@ -128,6 +128,15 @@ class ReplTest {
     }
 
     @Test
+    void aWrongValueInsideTheReplNamesTheSlashCommandNotTheShellOne() throws Exception {
+        String out = session("/budget --params 7B --precision fp64", "/budget --no-such-flag", "/exit");
+        assertTrue(out.contains("/budget: --precision: \"fp64\" is not one of fp32"), out);
+        assertTrue(out.contains("try: /budget --help"), out);
+        assertTrue(out.contains("/budget: Unknown option: '--no-such-flag'"), out);
+        assertFalse(out.contains("oomdoc budget") || out.contains("oomdoc:"), out);
+    }
+
+    @Test
     void saveWritesTheLastReportAsMarkdownAndATranscriptIsKept() throws Exception {
         session("CUDA out of memory during validation, memory keeps growing", "/save report.md", "/exit");
         assertTrue(Files.readString(tmp.resolve("report.md")).contains("## Root Cause"));
