@@ -70,7 +70,9 @@ class TriggerSearchTest {
         int n = 0;
         for (String text : realTexts()) {
             int run = 200 + n % 397;
-            for (int i = 0; i < run; i++, n++) sb.append(quiet.get(n % quiet.size()).replace("{n}", "" + n)).append('\n');
+            for (int i = 0; i < run; i++, n++) {
+                sb.append(quiet.get(n % quiet.size()).replace("{n}", "" + n)).append('\n');
+            }
             sb.append(text).append('\n');
         }
         String log = sb.toString();
