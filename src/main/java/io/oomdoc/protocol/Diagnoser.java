@@ -66,7 +66,7 @@ public final class Diagnoser {
         TraceAnalysis trace = log == null || log.isBlank() ? null : analyzer.analyze(log);
         Facts facts = sessionFacts.merge(FactExtractor.extract(userText == null ? "" : userText));
         if (trace != null) facts = facts.merge(Facts.EMPTY).merge(onlyMissing(facts,
-                FactExtractor.extract(trace.log().text())));
+                FactExtractor.extract(trace.log().condensed().text())));
         if (facts.gpuMemBytes() == null && trace != null && trace.numbers().totalBytes() != null) {
             facts = facts.merge(Facts.builder().gpuMemBytes(trace.numbers().totalBytes()).build());
         }

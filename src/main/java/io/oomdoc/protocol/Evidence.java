@@ -52,7 +52,7 @@ public record Evidence(TraceAnalysis trace, String userText, Facts facts, Budget
     public String allTextLower() {
         StringBuilder sb = new StringBuilder();
         if (userText != null) sb.append(userText).append('\n');
-        if (trace != null) sb.append(trace.log().text());
+        if (trace != null) sb.append(trace.log().condensed().text());
         return sb.toString().toLowerCase(Locale.ROOT);
     }
 
@@ -65,7 +65,10 @@ public record Evidence(TraceAnalysis trace, String userText, Facts facts, Budget
     public String userWords() {
         StringBuilder sb = new StringBuilder(userText == null ? "" : userText);
         if (trace != null) {
-            for (var l : trace.log().lines()) sb.append('\n').append(ALLOCATOR_HINT.matcher(l.text()).replaceAll(" "));
+            // the condensed lines: a repeat that differs only in its digits adds no word the cues could read
+            for (var l : trace.log().condensed().lines()) {
+                sb.append('\n').append(ALLOCATOR_HINT.matcher(l.text()).replaceAll(" "));
+            }
         }
         return sb.toString();
     }

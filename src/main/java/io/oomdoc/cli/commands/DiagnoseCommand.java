@@ -18,6 +18,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 @Command(name = "diagnose", mixinStandardHelpOptions = true)
 public final class DiagnoseCommand implements Callable<Integer> {
@@ -49,13 +51,19 @@ public final class DiagnoseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // The knowledge base and the weights load on another thread while the log is read: on a long log the two
+        // are the largest costs before the diagnosis, and they do not depend on each other.
+        FutureTask<Diagnoser> diagnoser = new FutureTask<>(Diagnoser::new);
+        Thread loader = new Thread(diagnoser, "oomdoc-diagnoser");
+        loader.setDaemon(true);
+        loader.start();
         LogText log = LogInput.read(file, ctx);
         if (log.isBlank()) throw new UserError("the input is empty: pass a log file, or pipe the job's output "
                 + "(python train.py 2>&1 | oomdoc diagnose -)");
         String gpuMode = gpu != null ? gpu : (file == null || file.equals("-")) && !ctx.interactive ? "auto" : "none";
         Gathered evidence = EvidenceGatherer.from(log).sessionFacts(ctx.session.facts()).gpu(gpuState(gpuMode))
                 .code(repo == null ? null : ScanCommand.scan(ctx, repo)).snapshot(snapshot()).gather();
-        Report r = evidence.diagnose(new Diagnoser());
+        Report r = evidence.diagnose(ready(diagnoser));
         if (evidence.nothingToDiagnose(r)) {
             throw new UserError("no out-of-memory message was found in " + (file == null || file.equals("-")
                     ? "the input" : file)
@@ -65,6 +73,19 @@ public final class DiagnoseCommand implements Callable<Integer> {
         ctx.out.print(json ? Json.write(r) + "\n" : ReportView.text(r, ctx.style));
         ctx.out.flush();
         return 0;
+    }
+
+    private static Diagnoser ready(FutureTask<Diagnoser> diagnoser) {
+        try {
+            return diagnoser.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the knowledge base loaded", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** GPU state: probed on this machine (auto), none, or nvidia-smi output saved in a file. */

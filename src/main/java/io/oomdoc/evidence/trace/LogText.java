@@ -2,7 +2,11 @@ package io.oomdoc.evidence.trace;
 
 import io.oomdoc.util.Num;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,11 +22,13 @@ public final class LogText {
     private static final Pattern RANK_PREFIX = Pattern.compile(
             "^(?:.{0,40}?\\[(?:rank|default)(\\d+)\\]:\\s?|\\[(\\d+)\\]:\\s|\\[1,(\\d+)\\]<std(?:out|err)>:\\s?)");
     /** Widths at which terminals hard-wrap; a line exactly this long probably continues on the next. */
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
     private static final int[] WRAP_WIDTHS = {80, 100, 120, 132, 160, 200};
 
     private final List<Line> lines;
     private final boolean truncated;
     private String joined;
+    private LogText condensed;
 
     public LogText(List<Line> lines, boolean truncated) {
         this.lines = List.copyOf(lines);
@@ -54,6 +60,34 @@ public final class LogText {
     public boolean truncated() { return truncated; }
 
     public boolean isBlank() { return lines.stream().allMatch(l -> l.text().isBlank()); }
+
+    /**
+     * The lines the reasoning reads: a line whose text recurs with only its digits changed (a progress bar, a step
+     * line, the same traceback from every rank) is kept at its first and its last occurrence. A long log's kept
+     * lines are mostly such repeats, and every word cue and fact pattern would otherwise run over each of them.
+     */
+    public LogText condensed() {
+        if (condensed == null) condensed = condense();
+        return condensed;
+    }
+
+    private LogText condense() {
+        String[] keys = new String[lines.size()];
+        Map<String, Integer> lastAt = new HashMap<>();
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = DIGITS.matcher(lines.get(i).text()).replaceAll("0");
+            lastAt.put(keys[i], i);
+        }
+        if (lastAt.size() == keys.length) return this;
+        Set<String> seen = new HashSet<>();
+        List<Line> kept = new ArrayList<>();
+        for (int i = 0; i < keys.length; i++) {
+            if (seen.add(keys[i]) || lastAt.get(keys[i]) == i) kept.add(lines.get(i));
+        }
+        LogText c = new LogText(kept, truncated);
+        c.condensed = c;
+        return c;
+    }
 
     /** All lines joined with newlines. */
     public String text() {

@@ -1,5 +1,8 @@
 package io.oomdoc.evidence.trace;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +17,10 @@ final class Triggers {
             "rror", "RROR", "raceback", "xit", "ignal", "ALLOC", "WORKSPACE", "ache block", "gpu_memory", "bad_alloc",
             "KV cache", "kv cache", "Bus error", "allocate"};
 
+    /** Eight bytes as one long, the first byte highest, so that a pair is two adjacent bytes of it. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    /** The high bits of the four bytes on even offsets of a long read as above. */
+    private static final long EVEN = 0x8000800080008000L;
     private static final byte[][][] BY_PAIR = new byte[1 << 16][][];
     /** One bit per two-byte pair that starts a fragment: 8 KB, so the per-byte test stays in the L1 cache. */
     private static final long[] STARTS = new long[(1 << 16) / 64];
@@ -25,6 +32,9 @@ final class Triggers {
         for (int i = 0; i < 1 << 16; i++) lists.add(null);
         for (String f : FRAGMENTS) {
             byte[] b = f.getBytes(StandardCharsets.US_ASCII);
+            // first() passes over eight bytes with no letter on an even offset: every pair in its table must start
+            // with a letter, so a fragment's first two bytes must be letters
+            if (!isLetter(b[0]) || !isLetter(b[1])) throw new IllegalStateException("fragment " + f);
             int key = pair(b[0], b[1]);
             if (lists.get(key) == null) lists.set(key, new ArrayList<>());
             lists.get(key).add(b);
@@ -37,6 +47,8 @@ final class Triggers {
     }
 
     private Triggers() {}
+
+    private static boolean isLetter(byte c) { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'; }
 
     private static int pair(byte a, byte b) { return (a & 0xff) << 8 | (b & 0xff); }
 
@@ -57,18 +69,46 @@ final class Triggers {
     }
 
     /**
-     * Where the first fragment in bytes [from, end) starts, or {@code end} when there is none. Looks at every other
-     * pair only: a fragment of three bytes or more puts its first or its second pair on a looked-at position.
+     * Where the first fragment in bytes [from, end) starts, or {@code end} when there is none. Looks at the pairs on
+     * even offsets from {@code from} only (a fragment of three bytes or more puts its first or its second pair on
+     * one), four of them per eight-byte load: eight bytes with no ASCII letter on those offsets are passed over
+     * after a few arithmetic operations, the others test their four pairs against the table before branching once.
      */
     static int first(byte[] a, int from, int end) {
-        int last = end - 1;
-        for (int i = from + 1; i < last; i += 2) {
-            int p = (a[i] & 0xff) << 8 | (a[i + 1] & 0xff);
-            if ((FIRST_OR_SECOND[p >>> 6] & 1L << p) == 0) continue;
-            if (startsAt(a, i - 1, end)) return i - 1;
-            if (startsAt(a, i, end)) return i;
+        int i = from;
+        for (; i + 8 <= end; i += 8) {
+            long w = (long) LONGS.get(a, i);
+            if ((letters(w) & EVEN) == 0) continue; // no pair on an even offset starts with a letter
+            int p0 = (int) (w >>> 48), p1 = (int) (w >>> 32) & 0xffff, p2 = (int) (w >>> 16) & 0xffff;
+            int p3 = (int) w & 0xffff;
+            long any = FIRST_OR_SECOND[p0 >>> 6] >>> p0 | FIRST_OR_SECOND[p1 >>> 6] >>> p1
+                    | FIRST_OR_SECOND[p2 >>> 6] >>> p2 | FIRST_OR_SECOND[p3 >>> 6] >>> p3;
+            if ((any & 1) == 0) continue;
+            int at = firstAround(a, from, i, i + 8, end);
+            if (at >= 0) return at;
         }
-        return end;
+        int at = firstAround(a, from, i, end - 1, end);
+        return at >= 0 ? at : end;
+    }
+
+    /** 0x80 in each byte of {@code w} that is an ASCII letter, nothing elsewhere (no carries between bytes). */
+    static long letters(long w) {
+        long folded = w | 0x2020202020202020L; // upper case onto lower case
+        long ascii = folded & 0x7f7f7f7f7f7f7f7fL;
+        long atLeastA = ascii + 0x1f1f1f1f1f1f1f1fL; // 0x80 set where the byte is 'a' (0x61) or above
+        long aboveZ = ascii + 0x0505050505050505L; // 0x80 set where the byte is above 'z' (0x7a)
+        return atLeastA & ~aboveZ & ~w & 0x8080808080808080L; // ~w: a byte of 0x80 or more is no ASCII letter
+    }
+
+    /** The first fragment that starts just before or on an even-offset pair in [i, to), or -1. */
+    private static int firstAround(byte[] a, int from, int i, int to, int end) {
+        for (int j = i; j < to && j + 1 < end; j += 2) {
+            int p = (a[j] & 0xff) << 8 | (a[j + 1] & 0xff);
+            if ((FIRST_OR_SECOND[p >>> 6] & 1L << p) == 0) continue;
+            if (j > from && startsAt(a, j - 1, end)) return j - 1;
+            if (startsAt(a, j, end)) return j;
+        }
+        return -1;
     }
 
     private static boolean startsAt(byte[] a, int at, int end) {

@@ -16,7 +16,14 @@ import java.util.regex.Pattern;
  * model". Mentions: {@code gpu} (catalog name), {@code model}, {@code params}.
  */
 public final class Names {
-    private record Alias(Pattern pattern, String name, boolean numeric, boolean hasSuffix) {}
+    /** {@code parts}: the literal pieces of the alias, each of which a match contains (a cheap test first). */
+    private record Alias(Pattern pattern, String name, boolean numeric, boolean hasSuffix, String[] parts) {
+        /** False when some piece is missing from the text: the pattern cannot match there, so it is not run. */
+        boolean mayMatch(String lower) {
+            for (String p : parts) if (!lower.contains(p)) return false;
+            return true;
+        }
+    }
 
     private static volatile List<Alias> gpuAliases, modelAliases;
 
@@ -48,6 +55,7 @@ public final class Names {
     private static void gpus(String lower, List<Mention> out) {
         List<Mention> found = new ArrayList<>();
         for (Alias a : gpuAliases()) {
+            if (!a.mayMatch(lower)) continue;
             Matcher m = a.pattern.matcher(lower);
             while (m.find()) {
                 Mention at = new Mention(m.start(), m.end(), "gpu", a.name);
@@ -67,6 +75,7 @@ public final class Names {
     private static void models(String lower, String original, List<Mention> out) {
         List<Mention> found = new ArrayList<>();
         for (Alias a : modelAliases()) {
+            if (!a.mayMatch(lower)) continue;
             Matcher m = a.pattern.matcher(lower);
             while (m.find()) {
                 Mention at = new Mention(m.start(), m.end(), "model", a.name);
@@ -170,7 +179,8 @@ public final class Names {
             String alias = a[0].toLowerCase(Locale.ROOT).strip();
             if (alias.length() < 2) continue;
             StringBuilder re = new StringBuilder();
-            for (String part : alias.split("[\\s_-]+")) {
+            String[] parts = alias.split("[\\s_-]+");
+            for (String part : parts) {
                 if (!re.isEmpty()) re.append(gpu ? "[\\s_-]*" : "[\\s_:-]*");
                 re.append(Pattern.quote(part));
             }
@@ -180,7 +190,8 @@ public final class Names {
                     ? "(?<![a-z0-9.])(?:nvidia[\\s_-]*)?(?:geforce[\\s_-]*)?(?:tesla[\\s_-]*)?(?:rtx[\\s_-]*)?"
                             + body + "(?:'?s)?(?![a-z0-9])"
                     : "(?<![a-z0-9.])" + body + "(?![a-z0-9])";
-            out.add(new Alias(Pattern.compile(pattern), a[1], numeric, alias.matches(".*\\b(?:ti|super|max|pro)$")));
+            out.add(new Alias(Pattern.compile(pattern), a[1], numeric, alias.matches(".*\\b(?:ti|super|max|pro)$"),
+                    java.util.Arrays.stream(parts).filter(x -> !x.isEmpty()).toArray(String[]::new)));
         }
         out.sort(Comparator.comparingInt((Alias x) -> -x.pattern.pattern().length()));
         return List.copyOf(out);
