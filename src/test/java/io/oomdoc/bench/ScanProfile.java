@@ -18,7 +18,8 @@ import java.util.Locale;
  * charge the scan for other people's work. Run: bench/run.sh ScanProfile TREE [--all]
  */
 public final class ScanProfile {
-    private static final java.lang.management.ThreadMXBean MX = java.lang.management.ManagementFactory.getThreadMXBean();
+    private static final java.lang.management.ThreadMXBean MX =
+            java.lang.management.ManagementFactory.getThreadMXBean();
 
     private static long now() { return MX.getCurrentThreadCpuTime(); }
 
