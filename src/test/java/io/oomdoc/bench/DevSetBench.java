@@ -20,25 +20,30 @@ import java.util.TreeMap;
  * Precision and recall of the scanner on the labelled files of scan_dev2, per split (dev: tuned on; test: not).
  * Each repository folder is scanned on its own, as `oomdoc scan` would scan that repository. A finding is true when
  * labels.json lists it under "findings", false when it is listed under "false", unjudged otherwise (counted false).
- * Run: bench/run.sh DevSetBench [src/test/resources/scan_dev2]
+ * Run: bench/run.sh DevSetBench [DIR] [--split dev]: with --split, only that split's repositories are scanned
+ * and shown, so tuning on dev never shows the test split's figures.
  */
 public final class DevSetBench {
     public static void main(String[] args) throws Exception {
-        Path dir = Path.of(args.length > 0 ? args[0] : "src/test/resources/scan_dev2");
+        List<String> a = List.of(args);
+        int at = a.indexOf("--split");
+        String only = at >= 0 && at + 1 < a.size() ? a.get(at + 1) : null;
+        Path dir = Path.of(!a.isEmpty() && !a.get(0).startsWith("--") ? a.get(0) : "src/test/resources/scan_dev2");
         JsonNode labels = new ObjectMapper().readTree(dir.resolve("labels.json").toFile());
         for (List<Rule> rules : List.of(Rules.DEFAULT, Rules.ALL)) {
             System.out.println(rules == Rules.DEFAULT ? "== default rules" : "== --all");
-            report(dir, labels, rules);
+            report(dir, labels, rules, only);
         }
     }
 
-    private static void report(Path dir, JsonNode labels, List<Rule> rules) throws Exception {
+    private static void report(Path dir, JsonNode labels, List<Rule> rules, String only) throws Exception {
         Set<String> ruleIds = new HashSet<>();
         for (Rule r : rules) ruleIds.add(r.id());
         Map<String, String> splitOf = new HashMap<>();
         Map<String, Set<String>> truths = new TreeMap<>(), falses = new TreeMap<>();
         Set<String> repos = new java.util.TreeSet<>();
         for (JsonNode e : labels) {
+            if (only != null && !only.equals(e.get("split").asText())) continue;
             String repo = e.get("repo").asText().replace('/', '+');
             repos.add(repo);
             splitOf.put(repo, e.get("split").asText());

@@ -23,6 +23,7 @@ import java.util.Optional;
  * from syntax errors, so a broken file still yields its valid parts.
  */
 public final class PySource {
+    static { NativeLibDir.configure(); } // before the binding's classes unpack their native libraries
     private static final TreeSitterPython LANGUAGE = new TreeSitterPython();
     private static final ThreadLocal<TSParser> PARSER = ThreadLocal.withInitial(() -> {
         TSParser p = new TSParser();
