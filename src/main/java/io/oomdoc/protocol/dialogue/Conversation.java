@@ -126,8 +126,8 @@ public final class Conversation {
                 !read.hypothetical().isEmpty(), pendingKey != null && fillsPending(text), report != null,
                 FollowUps.aboutHeld(text, report), lastChange != null, lastIntent == Intent.HOW_TO));
         // "69524783104 bytes is how much": a turn that calls for a computed figure is a question about it.
-        if (intent == Intent.SMALL_TALK && ASKS_FIGURE.matcher(text).find() && Calculations.of(text, text, facts) != null)
-            intent = Intent.EXPLAIN;
+        if (intent == Intent.SMALL_TALK && ASKS_FIGURE.matcher(text).find()
+                && Calculations.of(text, text, facts) != null) intent = Intent.EXPLAIN;
         lastIntent = intent;
         if (lastText != null) { recent.addFirst(lastText); while (recent.size() > CONTEXT_TURNS) recent.removeLast(); }
         lastText = text;

@@ -21,7 +21,8 @@ final class FormatTable {
     private static final Pattern OPTIMIZER = Pattern.compile("(?i)\\boptimi[sz]er|\\badam|\\bkv\\b|cache");
     private static final Pattern[] FORMATS = {Pattern.compile("(?i)\\b(?:fp32|float32|32[- ]?bit|full precision)\\b"),
         Pattern.compile("(?i)\\b(?:bf16|fp16|float16|bfloat16|half|16[- ]?bit)\\b"),
-        Pattern.compile("(?i)\\b(?:int8|fp8|8[- ]?bit)\\b"), Pattern.compile("(?i)\\b(?:int4|nf4|4[- ]?bit|awq|gptq)\\b")};
+        Pattern.compile("(?i)\\b(?:int8|fp8|8[- ]?bit)\\b"),
+        Pattern.compile("(?i)\\b(?:int4|nf4|4[- ]?bit|awq|gptq)\\b")};
 
     private FormatTable() {}
 

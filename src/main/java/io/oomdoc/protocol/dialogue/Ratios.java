@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
  * share of a total ("2000 episodes occupy 60G, how much is one?").
  */
 final class Ratios {
-    private static final Pattern TWO_SIZES = Pattern.compile("(?i)(?<![\\w.])(\\d{2,5})\\s*[x×*]\\s*(\\d{2,5})(?![\\w.])"
-            + ".{0,40}?(?<![\\w.])(\\d{2,5})\\s*[x×*]\\s*(\\d{2,5})(?![\\w.])");
+    private static final Pattern TWO_SIZES = Pattern.compile("(?i)(?<![\\w.])(\\d{2,5})\\s*[x×*]\\s*(\\d{2,5})"
+            + "(?![\\w.]).{0,40}?(?<![\\w.])(\\d{2,5})\\s*[x×*]\\s*(\\d{2,5})(?![\\w.])");
     private static final Pattern FROM_TO = Pattern.compile("(?i)\\bfrom\\s+(\\d+(?:\\.\\d+)?)\\s+(?:down\\s+|up\\s+)?to"
             + "\\s+(\\d+(?:\\.\\d+)?)(?![\\w.])");
     private static final Pattern TOTAL = Pattern.compile("(?i)(?<![\\w.])(\\d[\\d,]*)\\s+([a-z]+)\\s+(?:\\w+\\s+)?"
