@@ -86,4 +86,11 @@ class ConsistentAnswerTest {
         assertTrue(r.fixes().stream().noneMatch(f -> f.after().contains("LoraConfig")
                 || f.after().contains("gradient_checkpointing")), String.valueOf(r.fixes()));
     }
+
+    /** github.com/microsoft/DeepSpeed (a 33B fine-tune on 8 A100 40G with 600G RAM): host memory said in words. */
+    @Test
+    void oomOnRamInWordsIsHostMemory() {
+        Report r = diagnose("[BUG] try to finetune a llama 33b on 8*A100 40G, 600G RAM. But always OOM on RAM.");
+        assertEquals("host_ram_oom", r.issueType());
+    }
 }
