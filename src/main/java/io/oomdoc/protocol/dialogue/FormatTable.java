@@ -19,10 +19,6 @@ final class FormatTable {
     private static final double MATCH = 0.15;
 
     private static final Pattern OPTIMIZER = Pattern.compile("(?i)\\boptimi[sz]er|\\badam|\\bkv\\b|cache");
-    private static final Pattern[] FORMATS = {Pattern.compile("(?i)\\b(?:fp32|float32|32[- ]?bit|full precision)\\b"),
-        Pattern.compile("(?i)\\b(?:bf16|fp16|float16|bfloat16|half|16[- ]?bit)\\b"),
-        Pattern.compile("(?i)\\b(?:int8|fp8|8[- ]?bit)\\b"),
-        Pattern.compile("(?i)\\b(?:int4|nf4|4[- ]?bit|awq|gptq)\\b")};
 
     private FormatTable() {}
 
@@ -31,16 +27,10 @@ final class FormatTable {
         return bytes >= 1e12 ? Sizes.trim(bytes / 1e12) + " TB" : Sizes.trim(bytes / 1e9) + " GB";
     }
 
-    private static int formatsNamed(String text) {
-        int n = 0;
-        for (Pattern p : FORMATS) if (p.matcher(text).find()) n++;
-        return n;
-    }
-
     static String of(Calculations.Ask a) {
         // "How big is 405B in fp32 and in bf16?": the whole table; one format named is Sizes' single line.
         boolean asks = IntentClassifier.asksSize(a.text()) && !OPTIMIZER.matcher(a.text()).find()
-                && formatsNamed(a.text()) != 1;
+                && Sizes.formatsNamed(a.text()) != 1;
         if (!asks && !WHY.matcher(a.text()).find()) return null;
         Double params = Sizes.params(a.text());
         if (params == null) {

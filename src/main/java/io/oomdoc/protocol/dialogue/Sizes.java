@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 final class Sizes {
     private static final Pattern PARAMS = Pattern.compile("(?i)(?<![\\w.])(\\d+(?:\\.\\d+)?)\\s*([bm])\\b(?![-/]"
             + "\\d)(?!\\s*(?:tokens?|bytes?|rows?|samples?)\\b)");
-    /** Formats from the fewest bytes per parameter to the most; the first that the text names wins. */
+    /** Formats from the fewest bytes per parameter to the most. */
     private static final Object[][] FORMATS = {
             {Pattern.compile("(?i)\\b(?:awq|gptq|int4|nf4|fp4|4[- ]?bit|q4\\w*|w4a16|moe_wna16)\\b"), 0.5, "4-bit"},
             {Pattern.compile("(?i)\\b(?:int8|fp8|8[- ]?bit|q8\\w*|w8a8)\\b"), 1.0, "8-bit"},
@@ -34,17 +34,11 @@ final class Sizes {
 
     /** The weights' size for the model the question (or the conversation) names, or null when no count is known. */
     static String weights(String text, Facts facts) {
-        Double params = params(text);
-        if (params == null && facts.params() != null) params = facts.params().doubleValue();
+        Double params = paramsOf(text, facts);
         if (params == null) return null;
-        double bytes = 2.0;
-        String format = null;
-        // "8-bit instead of 4-bit": the format named first is the one asked about.
-        int first = Integer.MAX_VALUE;
-        for (Object[] row : FORMATS) {
-            Matcher m = ((Pattern) row[0]).matcher(text);
-            if (m.find() && m.start() < first) { first = m.start(); bytes = (Double) row[1]; format = (String) row[2]; }
-        }
+        Object[] named = namedFirst(text);
+        double bytes = named == null ? 2.0 : (Double) named[1];
+        String format = named == null ? null : (String) named[2];
         if (format == null && "fp32".equals(facts.precision())) { bytes = 4.0; format = "fp32"; }
         if (format == null) format = "16-bit";
         if (OPTIMIZER.matcher(text).find()) {
@@ -60,9 +54,24 @@ final class Sizes {
     }
 
     /** Whether the text names a weight format (4-bit, 8-bit, fp16, fp32 …). */
-    static boolean formatNamed(String text) {
-        for (Object[] row : FORMATS) if (((Pattern) row[0]).matcher(text).find()) return true;
-        return false;
+    static boolean formatNamed(String text) { return namedFirst(text) != null; }
+
+    /** How many distinct formats the text names ("in fp32 and in bf16" is two). */
+    static int formatsNamed(String text) {
+        int n = 0;
+        for (Object[] row : FORMATS) if (((Pattern) row[0]).matcher(text).find()) n++;
+        return n;
+    }
+
+    /** "8-bit instead of 4-bit": the format named first is the one asked about; null when none is named. */
+    private static Object[] namedFirst(String text) {
+        Object[] best = null;
+        int first = Integer.MAX_VALUE;
+        for (Object[] row : FORMATS) {
+            Matcher m = ((Pattern) row[0]).matcher(text);
+            if (m.find() && m.start() < first) { first = m.start(); best = row; }
+        }
+        return best;
     }
 
     /** The parameter count the text names ("the 7B", "a 35B model"), else the one held; null when neither. */
@@ -73,13 +82,8 @@ final class Sizes {
 
     /** Bytes per parameter of the format the text names, else of the precision held, else 16-bit. */
     static double bytesPerParam(String text, Facts facts) {
-        int first = Integer.MAX_VALUE;
-        Double bytes = null;
-        for (Object[] row : FORMATS) {
-            Matcher m = ((Pattern) row[0]).matcher(text);
-            if (m.find() && m.start() < first) { first = m.start(); bytes = (Double) row[1]; }
-        }
-        if (bytes != null) return bytes;
+        Object[] named = namedFirst(text);
+        if (named != null) return (Double) named[1];
         return "fp32".equals(facts.precision()) ? 4.0 : 2.0;
     }
 
