@@ -67,6 +67,8 @@ public final class Conversation {
             + " (?:it|that|this|them)\\b|^\\W*(?:ok(?:ay)?,? )?(?:use|adopt|apply) (?:it|that|this)\\b|^\\W*(?:do|go "
                     + "with) (?:it|that)\\b");
     private String lastText;
+    /** What oomdoc last said: the subject of "the flag for that" when the user's own turns name none. */
+    private String lastAnswer;
     private Intent lastIntent;
     private final java.util.ArrayDeque<String> recent = new java.util.ArrayDeque<>();
     private static final int CONTEXT_TURNS = 3;
@@ -76,6 +78,19 @@ public final class Conversation {
         if (Topics.find(topics, text).isPresent()) return text;
         for (String earlier : recent) if (Topics.find(topics, earlier).isPresent()) return text + "\n" + earlier;
         return text;
+    }
+
+    /**
+     * "what's the flag for that?": the latest topic of the user's turns before, else of oomdoc's last answer, which is
+     * what the user has just read.
+     */
+    private String howToContext(String text) {
+        String context = withContext(text, Topics.howTo());
+        if (!context.equals(text) || lastAnswer == null || !KnowledgeAnswers.pointsBack(text)
+                || Topics.find(Topics.howTo(), lastAnswer).isEmpty()) {
+            return context;
+        }
+        return text + "\n" + lastAnswer;
     }
 
     /** The turn with the turns before it and the failure held: what a calculation may read a flag or a size from. */
@@ -117,6 +132,12 @@ public final class Conversation {
     }
 
     public Answer respond(String input) {
+        Answer a = reply(input);
+        lastAnswer = a.text() != null ? a.text() : a.report() == null ? null : a.report().sections().fix();
+        return a;
+    }
+
+    private Answer reply(String input) {
         turn++;
         String text = input == null ? "" : input.strip();
         FactExtractor.Reading read = FactExtractor.read(text);
@@ -155,7 +176,7 @@ public final class Conversation {
             }
             case FIT -> asked(Intent.FIT, text, read, BudgetAnswers.fit(text,
                     facts.merge(read.asserted()).merge(read.hypothetical()), report));
-            case HOW_TO -> Answer.text(Intent.HOW_TO, KnowledgeAnswers.howTo(text, withContext(text, Topics.howTo()),
+            case HOW_TO -> Answer.text(Intent.HOW_TO, KnowledgeAnswers.howTo(text, howToContext(text),
                     facts, report),
                     learn(subject(read)));
             case EXPLAIN -> {

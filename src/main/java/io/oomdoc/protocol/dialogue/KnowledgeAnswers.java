@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** How-to snippets for the user's stack and plain-words explanations, from knowledge/dialogue/. */
@@ -29,7 +30,7 @@ final class KnowledgeAnswers {
             {"rl", Pattern.compile("(?i)replay buffer|stable[-_ ]?baselines|\\bsb3\\b|\\brllib\\b")},
             {"rocm", Pattern.compile("(?i)\\brocm\\b|\\bhip\\b")},
             {"hf-trainer", Pattern.compile("(?i)\\btrainer\\b|trainingarguments|\\bhf\\b|hugging ?face|transformers"
-                    + "|\\btrl\\b|sfttrainer")},
+                    + "|\\btrl\\b|sfttrainer|\\bpeft\\b")},
             {"accelerate", Pattern.compile("(?i)accelerate")}, {"lightning", Pattern.compile("(?i)lightning")},
             {"deepspeed", Pattern.compile("(?i)deepspeed|ds_config")}, {"vllm", Pattern.compile("(?i)vllm")},
             {"sglang", Pattern.compile("(?i)sglang")}, {"tgi", Pattern.compile("(?i)\\btgi\\b|text-generation")},
@@ -44,8 +45,23 @@ final class KnowledgeAnswers {
                     Pattern.compile("(?i)plain pytorch|pure pytorch|my own loop|custom loop|training loop|torch\\b")},
     };
     private static final int MAX_SNIPPETS = 2;
+
+    /** "how do I set it when I launch vllm": a verb on a pronoun stands for the topic talked about. */
     private static final Pattern ANAPHOR = Pattern.compile("(?i)\\b(?:set|use|enable|turn on|do|pass|change"
             + "|configure|apply|add|put|write|get|limit|cap|lower|raise) (?:it|that|this|them|those|these)\\b");
+    /** "what's the flag for that": a pronoun with nothing else named stands for it too. */
+    private static final Pattern POINTER = Pattern.compile("(?i)\\b(?:that|it|this|those|these|them)\\b");
+    /**
+     * Words that ask for a setting without saying which: a question made only of them and a pronoun ("which flag caps
+     * that") points back, one with words of its own ("how do I run it on the cpu") is about those words.
+     */
+    private static final Set<String> ASKING = Set.of("how", "do", "does", "i", "we", "can", "could", "should", "would",
+            "what", "whats", "what's", "which", "where", "is", "are", "there", "the", "a", "an", "for", "to", "of", "in",
+            "on", "with", "when", "me", "my", "that", "it", "this", "those", "these", "them", "flag", "flags",
+            "setting", "settings", "parameter", "parameters", "option", "options", "argument", "arg", "config", "knob",
+            "variable", "env", "name", "called", "set", "turn", "enable", "use", "pass", "change", "configure", "apply",
+            "add", "put", "write", "get", "limit", "cap", "caps", "lower", "raise", "reduce", "control", "controls",
+            "serving", "server", "launcher", "command", "line", "cli", "way", "then", "and", "so", "ok", "okay");
 
     private KnowledgeAnswers() {}
 
@@ -54,7 +70,7 @@ final class KnowledgeAnswers {
         List<Topics.Topic> named = Topics.findAll(Topics.howTo(), question);
         var topic = named.stream().findFirst();
         // "how do I set it?" points back: the topic of the turns before comes before a match on other words.
-        if (topic.isEmpty() && ANAPHOR.matcher(question).find() && words(question) <= SHORT_QUESTION)
+        if (topic.isEmpty() && pointsBack(question))
             topic = Topics.find(Topics.howTo(), withContext);
         // The engine the conversation is about (TGI, Ollama) steers a search by words to topics with its snippet.
         List<String> held = engines(facts, report);
@@ -237,6 +253,15 @@ final class KnowledgeAnswers {
     }
 
     private static final int SHORT_QUESTION = 10;
+
+    static boolean pointsBack(String question) {
+        if (ANAPHOR.matcher(question).find() && words(question) <= SHORT_QUESTION) return true;
+        if (!POINTER.matcher(question).find()) return false;
+        for (String w : question.toLowerCase(Locale.ROOT).split("[^a-z']+")) {
+            if (!w.isEmpty() && !ASKING.contains(w)) return false;
+        }
+        return true;
+    }
 
     private static int words(String s) { return s.strip().split("\\s+").length; }
 
