@@ -122,10 +122,13 @@ final class BudgetAnswers {
     static Result whatIf(String text, Facts f, Facts hypothetical, Report report) {
         Facts change = hypothetical.isEmpty() ? relative(text, f) : hypothetical;
         // What the change does is explained by the glossary before a how-to's note on how to make it.
+        String scaled = Scaling.of(text, f);
+        // A batch or length change answered by proportion needs no passage found by its other words ("batch 8" is
+        // not about 8-bit Adam).
         String note = Topics.find(Topics.glossary(), text).map(Topics::explained)
                 .or(() -> Topics.find(Topics.howTo(), text).map(t -> t.note() + " [" + t.kb() + "]"))
-                .or(() -> KnowledgeSearch.answer(text, report)).orElse(null);
-        String scaled = Scaling.of(text, f);
+                .or(() -> scaled != null ? java.util.Optional.empty() : KnowledgeSearch.answer(text, report))
+                .orElse(null);
         if (scaled != null) note = note == null ? scaled : scaled + "\n" + note;
         Facts after = f.merge(change);
         // A format named ("in 8-bit", "--dtype half") is answered by the weights' size first: the figure that holds
@@ -149,6 +152,9 @@ final class BudgetAnswers {
         Budget now = engine.estimate(a, f.gpuMemBytes() != null ? f.gpuMemBytes() : gpu), then = engine.estimate(b,
                 gpu);
         long delta = then.perGpuBytes().total() - now.perGpuBytes().total();
+        // Without a length the budget holds no activations, so a batch change moves nothing it counts: the proportion
+        // is the answer, not "saves 0 B".
+        if (delta == 0 && b.seq() <= 0 && scaled != null) return new Result(proportionOnly(note, change, f), null);
         List<String> out = new ArrayList<>();
         if (a.seq() <= 0 && b.seq() > 0) {
             // The length held is unknown: a delta against a budget without activations would be meaningless.
@@ -172,17 +178,31 @@ final class BudgetAnswers {
                     b.seq()) * Math.max(1, b.gpus()))),
                     b.batch(), b.seq(), Math.max(1, b.gpus())));
         }
-        if (!nanochat(b) && change.batch() != null && f.batch() != null && change.batch() < f.batch()) {
-            int accum = (f.gradAccum() == null ? 1 : f.gradAccum()) * f.batch() / Math.max(1, change.batch());
-            out.add(Messages.get("whatif.accum", change.batch(), Math.max(1, accum),
-                    f.batch() * (f.gradAccum() == null ? 1 : f.gradAccum())));
-        }
+        String accum = keepEffectiveBatch(change, f);
+        if (!nanochat(b) && accum != null) out.add(accum);
         if (note != null) out.add(note);
         if (report != null && !report.category().equals("activations_batch")
                 && !report.category().equals("model_too_large"))
             out.add(Messages.get("whatif.cause", report.category().replace('_', ' ')));
         out.add(Messages.get("whatif.adopt"));
         return new Result(String.join("\n", out), null);
+    }
+
+    private static String proportionOnly(String note, Facts change, Facts f) {
+        List<String> out = new ArrayList<>(List.of(note));
+        String accum = keepEffectiveBatch(change, f);
+        if (accum != null) out.add(accum);
+        out.add(Messages.get("whatif.noseq").strip());
+        out.add(Messages.get("whatif.adopt"));
+        return String.join("\n", out);
+    }
+
+    /** A smaller micro-batch keeps the science with more accumulation steps: the count that keeps it. */
+    private static String keepEffectiveBatch(Facts change, Facts f) {
+        if (change.batch() == null || f.batch() == null || change.batch() >= f.batch()) return null;
+        int steps = f.gradAccum() == null ? 1 : f.gradAccum();
+        return Messages.get("whatif.accum", change.batch(), Math.max(1, steps * f.batch() / Math.max(1,
+                change.batch())), f.batch() * steps);
     }
 
     /**

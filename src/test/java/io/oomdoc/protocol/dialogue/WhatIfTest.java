@@ -1,0 +1,22 @@
+package io.oomdoc.protocol.dialogue;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** What-ifs: the change's effect, computed where it can be and in proportion where it cannot. */
+class WhatIfTest {
+    private final Conversation c = new Conversation();
+
+    /** ultralytics/yolov5 issues: a batch change on a model the budget has no length for. */
+    @Test
+    void aBatchChangeWithoutALengthIsAnsweredByProportionNotByAZeroSaving() {
+        c.respond("I am training yolov5l on a GeForce RTX 3070 with batch-size 16 and get CUDA out of memory");
+        Answer a = c.respond("what if batch 8");
+        assertEquals(Intent.WHAT_IF, a.intent());
+        assertTrue(a.text().startsWith("Batch 16 → 8"), a.text());
+        assertTrue(a.text().contains("×0.50 (half)"), a.text());
+        assertFalse(a.text().contains("saves 0 B"), a.text());
+        assertFalse(a.text().contains("8-bit"), a.text());
+    }
+}
