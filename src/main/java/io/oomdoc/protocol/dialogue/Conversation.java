@@ -371,7 +371,11 @@ public final class Conversation {
     static String describe(Facts f) {
         if (f == null || f.isEmpty()) return Messages.get("nothing.new");
         StringBuilder sb = new StringBuilder();
-        f.asMap().forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append(' ').append(v));
+        f.asMap().forEach((k, v) -> {
+            sb.append(sb.length() == 0 ? "" : ", ").append(k).append(' ').append(v);
+            // "zero 1" alone tells a reader who never used DeepSpeed nothing: say what the stage shards.
+            if (k.equals("zero")) sb.append(" (").append(Messages.get("zero.shards." + v)).append(')');
+        });
         return sb.toString();
     }
 

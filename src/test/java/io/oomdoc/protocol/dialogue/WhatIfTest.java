@@ -19,4 +19,13 @@ class WhatIfTest {
         assertFalse(a.text().contains("saves 0 B"), a.text());
         assertFalse(a.text().contains("8-bit"), a.text());
     }
+
+    /** Megatron's and DeepSpeed's users say what is sharded rather than which ZeRO stage. */
+    @Test
+    void shardingTheOptimizerStatesIsZeroOneAndTheAnswerSaysWhatItShards() {
+        c.respond("full fine-tune of llama-2-7b on two A100 80GB, bf16, seq 2048, batch 4");
+        Answer a = c.respond("what if the optimizer states were sharded across both gpus");
+        assertTrue(a.text().contains("zero 1 (optimizer state sharded over the GPUs)"), a.text());
+        assertNull(c.facts().zeroStage());
+    }
 }
