@@ -3,6 +3,7 @@ package io.oomdoc.protocol.dialogue;
 import io.oomdoc.protocol.Facts;
 
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -11,24 +12,68 @@ import java.util.regex.Pattern;
  * attention scores by its square.
  */
 final class Scaling {
-    private static final Pattern FROM_TO = Pattern.compile("(?i)(?<![\\w-])(?:--?)?(batch(?:[-_ ]size)?|seq(?:uence)?"
+    /** A count: 2048, 64k (tokens are often said in thousands). */
+    private static final String COUNT = "(\\d+k?)";
+    private static final Pattern FROM_TO = Pattern.compile("(?i)(?<![\\w-])(?:--?)?(?:micro[-_ ]?|per[-_ ]device[-_ ]"
+            + "(?:train[-_ ])?(?:eval[-_ ])?|per[-_ ]gpu[-_ ]|device[-_ ])?(batch(?:[-_ ]size)?|seq(?:uence)?"
             + "(?: length)?|context(?: length)?|max[-_]length|max[-_]seq[-_]length|max[-_]model[-_]len|num[-_]ctx"
-            + "|n[-_]ctx|ctx[-_]size|c)\\b[^.?\\d]{0,30}?(?:from\\s+(\\d+)\\s+)?(?:to\\s+|=\\s*|\\s+)(\\d+)");
+            + "|n[-_]ctx|ctx[-_]size|c)\\b[^.?\\d]{0,30}?(?:from\\s+" + COUNT + "\\s+)?(?:to\\s+|=\\s*|\\s+)" + COUNT
+            + "(?:\\s+instead\\s+of\\s+" + COUNT + ")?");
+    /** "at 128k instead of 64k", "from 64k to 128k tokens": a length in thousands needs no word for it. */
+    private static final Pattern THOUSANDS = Pattern.compile("(?i)\\b(\\d+)k\\s+instead\\s+of\\s+(\\d+)k\\b"
+            + "|\\bfrom\\s+(\\d+)k\\s+to\\s+(\\d+)k\\b");
+    /** "halve the render resolution", "halve num_sample_per_prompt": what is halved, said in the user's words. */
+    private static final Pattern HALVE = Pattern.compile("(?i)\\bhalve\\s+(?:the\\s+|my\\s+)?([\\w.-]+(?:\\s+"
+            + "(?!and\\b|or\\b|to\\b|instead\\b|then\\b|first\\b)[\\w.-]+){0,2})");
+    private static final Pattern SIDE = Pattern.compile("(?i)resolution|image|img|res\\b|render|pixel|side");
 
     private Scaling() {}
 
     /** The proportional effect, or null when the text names no from/to change of batch or length. */
     static String of(String text, Facts held) {
         var m = FROM_TO.matcher(text);
-        if (!m.find()) return null;
-        boolean batch = m.group(1).toLowerCase(Locale.ROOT).startsWith("batch");
-        Integer from = m.group(2) != null ? Integer.valueOf(m.group(2)) : batch ? held.batch() : held.seqLen();
-        int to = Integer.parseInt(m.group(3));
+        while (m.find()) {
+            boolean batch = m.group(1).toLowerCase(Locale.ROOT).startsWith("batch");
+            Integer from = m.group(2) != null ? count(m.group(2)) : m.group(4) != null ? count(m.group(4))
+                    : batch ? held.batch() : held.seqLen();
+            String said = change(batch, from, count(m.group(3)));
+            if (said != null) return said;
+        }
+        var k = THOUSANDS.matcher(text);
+        if (k.find()) {
+            return k.group(1) != null ? change(false, count(k.group(2) + "k"), count(k.group(1) + "k"))
+                    : change(false, count(k.group(3) + "k"), count(k.group(4) + "k"));
+        }
+        return halved(text);
+    }
+
+    private static String change(boolean batch, Integer from, int to) {
         if (from == null || from <= 0 || to <= 0 || from == to) return null;
         double r = (double) to / from;
-        String ratio = String.format(Locale.ROOT, "%.2f", r) + (r == 0.5 ? Messages.get("scaling.half")
-                : r == 2 ? Messages.get("scaling.double") : "");
-        return batch ? Messages.get("scaling.batch", from, to, ratio)
-                : Messages.get("scaling.length", from, to, ratio, String.format(Locale.ROOT, "%.2f", r * r));
+        return batch ? Messages.get("scaling.batch", from, to, ratio(r))
+                : Messages.get("scaling.length", from, to, ratio(r), ratio(r * r));
+    }
+
+    /** "halve the resolution" quarters what grows with the pixels; halving a count halves what grows with it. */
+    private static String halved(String text) {
+        Matcher h = HALVE.matcher(text);
+        if (!h.find()) return null;
+        String what = h.group(1);
+        return SIDE.matcher(what).find() ? Messages.get("scaling.halve.side", what, ratio(0.25))
+                : Messages.get("scaling.halve", what, ratio(0.5));
+    }
+
+    /** ×0.50 (half), ×4.00 (4 times): the factor and the words people use for it. */
+    static String ratio(double r) {
+        String words = r == 0.5 ? Messages.get("scaling.half") : r == 0.25 ? Messages.get("scaling.quarter")
+                : r == 2 ? Messages.get("scaling.double") : r >= 3 && r == Math.rint(r)
+                ? Messages.get("scaling.times", (long) r) : "";
+        return String.format(Locale.ROOT, "%.2f", r) + words;
+    }
+
+    private static Integer count(String s) {
+        if (s == null) return null;
+        String d = s.toLowerCase(Locale.ROOT);
+        return d.endsWith("k") ? Integer.parseInt(d.substring(0, d.length() - 1)) * 1024 : Integer.parseInt(d);
     }
 }

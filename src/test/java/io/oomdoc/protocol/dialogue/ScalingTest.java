@@ -1,0 +1,38 @@
+package io.oomdoc.protocol.dialogue;
+
+import io.oomdoc.protocol.Facts;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Changes answered by proportion, in the forms people write them. */
+class ScalingTest {
+    @Test
+    void aWholeFactorIsSaidInWordsToo() {
+        assertTrue(Scaling.of("what if the batch goes from 500 to 2000", Facts.EMPTY).contains("×4.00 (4 times)"));
+    }
+
+    @Test
+    void lengthsInThousandsNeedNoWordForTheLength() {
+        String s = Scaling.of("and at 32k instead of 16k?", Facts.EMPTY);
+        assertTrue(s.startsWith("Length 16384 → 32768"), s);
+    }
+
+    @Test
+    void insteadOfGivesTheLengthBeforeTheChange() {
+        String s = Scaling.of("what if I go to batch 1 with seq 4096 instead of 8192", Facts.EMPTY);
+        assertTrue(s.startsWith("Length 8192 → 4096"), s);
+    }
+
+    @Test
+    void aPerDeviceBatchIsTheBatch() {
+        String s = Scaling.of("per_device_train_batch_size to 16", Facts.builder().batch(8).build());
+        assertTrue(s.startsWith("Batch 8 → 16"), s);
+    }
+
+    @Test
+    void halvingAResolutionQuartersWhatGrowsWithThePixels() {
+        assertTrue(Scaling.of("what if I halve the image resolution", Facts.EMPTY).contains("(a quarter)"));
+        assertTrue(Scaling.of("what if I halve the samples per prompt", Facts.EMPTY).contains("(half)"));
+    }
+}
