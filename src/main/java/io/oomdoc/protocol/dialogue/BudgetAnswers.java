@@ -142,6 +142,12 @@ final class BudgetAnswers {
             String ask = Messages.get("ask.model");
             return new Result(note == null ? ask : note + "\n" + ask, "model");
         }
+        // Nothing held to compare with: "would a full fine-tune of a 3B fit an A100 80GB?" asks what it costs.
+        if (SetupFromFacts.from(f).isEmpty()) {
+            Result fit = fit(text, after, report);
+            return note == null || fit.missingKey() == null ? fit : new Result(fit.text() + "\n" + note,
+                    fit.missingKey());
+        }
         Setup a = SetupFromFacts.from(f.merge(onlySetup(change, f))).orElseThrow(),
                 b = SetupFromFacts.from(after).orElseThrow();
         if (SetupFromFacts.from(f).isPresent()) a = SetupFromFacts.from(f).orElseThrow();

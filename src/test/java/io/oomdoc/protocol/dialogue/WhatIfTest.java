@@ -28,4 +28,13 @@ class WhatIfTest {
         assertTrue(a.text().contains("zero 1 (optimizer state sharded over the GPUs)"), a.text());
         assertNull(c.facts().zeroStage());
     }
+
+    /** Nothing held to compare with: the hypothetical setup is costed, not compared with itself. */
+    @Test
+    void aHypotheticalWithNothingHeldIsCostedNotComparedWithItself() {
+        Answer a = c.respond("would a full fine-tune of a 3B model fit on an A100 80GB?");
+        assertTrue(a.text().startsWith("Fixed cost of"), a.text());
+        assertTrue(a.text().contains("bytes per parameter"), a.text());
+        assertFalse(a.text().contains("saves 0 B"), a.text());
+    }
 }
