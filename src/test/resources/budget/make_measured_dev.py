@@ -436,6 +436,50 @@ for model, tech, gb in [("llama-2-7b", "bf16", 13.88), ("llama-2-7b", "int8wo", 
         notes="batch 1, prompt 'Hello, my name is' (6 tokens) + max_new_tokens 100 (generate.py defaults; seq 106 is "
               "our reading), torch.compile with a static KV cache; torchao quantizes every nn.Linear, lm_head included")
 
+# ---- Round 6: litgpt tutorials/resource-tables.md (TUNE: same repository as the config_hub tune source) ----
+# lit-gpt commit 8641822 (2023-10-20), one A100-SXM4-40GB, PyTorch 2.1.0, bitsandbytes 0.41.1, --precision bf16-true.
+# finetune/lora.py defaults at that commit: lora_r 8 on the query and value projections only (the table's trainable
+# counts equal layers x 8 x (2 x hidden) x 2), lora_dropout 0.05, no activation checkpointing on one device, AdamW,
+# batch_size 128 over micro-batches (so gradients are kept between micro-batches), lm_head chunks of 128 tokens and
+# chunked_cross_entropy on 16-bit logits. Batches are padded to their longest sample; the longest Alpaca sample sets the
+# peak (the page gives 1304 tokens for Llama 2, 1044 for phi-1.5, 1034 for StableLM Alpha). The adapter rows (no LoRA)
+# and the multi-GPU rows are left out: on 2 and 4 GPUs the per-GPU peaks equal or exceed the one-GPU peaks, so how
+# that lit-gpt version sharded the frozen base is not known.
+A["llama-2-13b"] = dict(params=13015864320, layers=40, hidden=5120, heads=40, kv_heads=40, ffn=13824, vocab=32000,
+                        tied=False)
+A["phi-1.5"] = dict(params=1418270720, layers=24, hidden=2048, heads=32, kv_heads=32, ffn=8192, vocab=51200, tied=False,
+                    mlp="plain")
+A["falcon-40b"] = dict(params=41303293952, layers=60, hidden=8192, heads=128, kv_heads=8, ffn=32768, vocab=65024,
+                       tied=True, mlp="plain")
+LRT = "https://github.com/Lightning-AI/litgpt/blob/main/tutorials/resource-tables.md"
+LRTHOW = "torch.cuda.max_memory_allocated()/1e9 printed by lit-gpt as 'Memory used: X GB' ('Max GPU RAM', decimal GB)"
+LONGEST = {"phi-1.5": 1044, "stablelm-base-alpha-3b": 1034, "llama-2-7b": 1304, "llama-2-13b": 1304,
+           "falcon-40b": 1079}
+for model, quant, micro, gb in [
+        ("phi-1.5", "none", 1, 4.82), ("phi-1.5", "nf4", 1, 3.78), ("phi-1.5", "nf4-dq", 1, 3.72),
+        ("phi-1.5", "none", 2, 6.76), ("phi-1.5", "none", 4, 10.68),
+        ("stablelm-base-alpha-3b", "none", 1, 9.69), ("stablelm-base-alpha-3b", "nf4", 1, 6.35),
+        ("stablelm-base-alpha-3b", "nf4-dq", 1, 6.19), ("stablelm-base-alpha-3b", "none", 2, 12.10),
+        ("stablelm-base-alpha-3b", "none", 4, 16.92),
+        ("llama-2-7b", "none", 1, 21.30), ("llama-2-7b", "nf4", 1, 14.14), ("llama-2-7b", "nf4-dq", 1, 13.84),
+        ("llama-2-7b", "none", 2, 29.07), ("llama-2-7b", "none", 4, None),
+        ("llama-2-13b", "none", 1, 38.12), ("llama-2-13b", "nf4", 1, 23.14), ("llama-2-13b", "nf4-dq", 1, 22.55),
+        ("llama-2-13b", "none", 2, None), ("llama-2-13b", "none", 4, None),
+        ("falcon-40b", "none", 1, None), ("falcon-40b", "nf4", 1, None), ("falcon-40b", "nf4-dq", 1, None)]:
+    q = quant != "none"
+    rec(id="litgpt-rt-%s-lora-%s-mb%d" % (model, quant, micro), source=LRT, source_key="litgpt-resource-tables",
+        split="tune", family="qlora" if q else "lora", model=model, method="qlora" if q else "lora", lora_rank=8,
+        lora_targets="q,v (finetune/lora.py defaults lora_query/lora_value)",
+        quant=("nf4" + (" (double quantization)" if quant == "nf4-dq" else "")) if q else "none",
+        seq=LONGEST[model], batch=micro, precision="bf16-true (pure bf16, no fp32 master)", optimizer="adamw",
+        checkpointing="none", attention="sdpa", gpus=1, sharding="none", gpu="A100 40GB",
+        outcome="fit" if gb is not None else "oom", measured_bytes=round(gb * 1e9) if gb is not None else None,
+        measured_as=("%.2f GB" % gb) if gb is not None else "OOM", measured_how=LRTHOW, grad_accum=128 // micro,
+        loss="native (lit-gpt chunked_cross_entropy on 16-bit lm_head chunks)", lora_dropout=0.05,
+        kbit="saves-input (bitsandbytes 0.41.1 < 0.43.2)" if q else None,
+        notes="Alpaca, longest sample %d tokens (the page), micro-batch %d of 128; lit-gpt commit 8641822"
+              % (LONGEST[model], micro))
+
 json.dump(out, open("src/test/resources/budget/measured_dev.json", "w"), indent=1)
 from collections import Counter
 print(len(out), Counter(r["source_key"] for r in out), Counter(r["family"] for r in out))

@@ -136,6 +136,18 @@ public final class BudgetEngine {
                 opt = Math.round(optBytes * trainable / N);
                 assumptions.add("pure 16-bit sharding over " + N + " GPUs: 16-bit parameters, gradients and "
                         + "optimizer states split (no fp32 master to partition)");
+            } else if (s.zeroStage() > 0 && !lora && s.precision() == Precision.FP32) {
+                // fp32 training under ZeRO/FSDP: the parameters are the master weights (4 B), so there is no 16-bit
+                // copy and no separate master to partition; the optimizer's own states split over N (stage >= 1),
+                // the fp32 gradients from stage 2, the parameters at stage 3 (the gathered unit stays whole).
+                long largestLayer = m.hasArchitecture() ? Math.max((long) m.vocab() * m.hidden(),
+                        (long) m.hidden() * m.ffn()) : P / 50;
+                weights = s.zeroStage() >= 3 ? 4L * P / N + 8L * largestLayer : 4L * P;
+                grads = s.zeroStage() >= 2 ? 4L * trainable / N : 4L * trainable;
+                opt = Math.round(optBytes * trainable / N);
+                assumptions.add("fp32 under ZeRO stage " + s.zeroStage() + " over " + N + " GPU(s): fp32 parameters "
+                        + "are the master copy; optimizer states" + (s.zeroStage() >= 2 ? ", gradients" : "")
+                        + (s.zeroStage() >= 3 ? " and parameters" : "") + " split " + N + " ways");
             } else if (s.zeroStage() > 0 && !lora) {
                 // DeepSpeed partitions the fp32 master copy (absent in pure 16-bit) and the optimizer's own state:
                 // 4 + 8 = 12 B/param for AdamW, 4 + 2 for 8-bit AdamW, and so on for every optimizer (the ZeRO
@@ -372,7 +384,9 @@ public final class BudgetEngine {
         boolean deepSpeed = s.zeroStage() > 0 && !pure && s.loraRank() == 0;
         // ZeRO-1/2 upcast this rank's 16-bit gradient partition to fp32 for the step, whatever the optimizer
         // (stage_1_and_2.py); stage 3 already shows that partition as gradients
-        if (deepSpeed) return s.zeroStage() <= 2 ? 4L * trainable / Math.max(1, gpus) : 0;
+        // in fp32 the gradients already are fp32: nothing to upcast
+        if (deepSpeed) return s.zeroStage() <= 2 && s.precision() != Precision.FP32
+                ? 4L * trainable / Math.max(1, gpus) : 0;
         if (s.optimizer() != Setup.Optimizer.ADAMW) return 0;
         long shard = s.zeroStage() > 0 ? trainable / Math.max(1, gpus) : trainable;
         return shard * (pure ? 2 : 4);

@@ -2,6 +2,8 @@ package io.oomdoc.budget;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * The fix ladder of knowledge entry M4 applied to a setup that does not fit: each rung on top of the
@@ -10,6 +12,10 @@ import java.util.List;
 public final class Ladder {
     public record Rung(int number, String fix, String kb, String cost, boolean changesScience, long savedBytes,
                        long totalAfter, boolean fits) {}
+
+    /** A fix the ladder may take: when it applies to the setup so far, and what the setup becomes. */
+    private record Step(String kb, String cost, boolean science, Predicate<Setup> applies, UnaryOperator<Setup> apply,
+                        java.util.function.Function<Setup, String> fix) {}
 
     private final BudgetEngine engine = new BudgetEngine();
 
@@ -23,41 +29,44 @@ public final class Ladder {
             // accumulated
             int micro = r.microBatch() > 0 ? r.microBatch() : 1;
             int accum = r.microBatch() > 0 ? r.accumulationSteps() : start.batch();
-            c.rung(BatchFinder.atMicro(start, micro, accum), "micro-batch " + micro + " × accumulation " + accum,
+            c.take(BatchFinder.atMicro(start, micro, accum), "micro-batch " + micro + " × accumulation " + accum,
                     "M5", "low", false);
         }
-        if (c.s.precision() == Setup.Precision.FP32) c.rung(c.s.withPrecision(Setup.Precision.MIXED_BF16),
-                "bf16 autocast", "M6", "free", false);
-        boolean checkpointed = c.s.checkpointing() == Setup.Checkpointing.FULL
-                || c.s.checkpointing() == Setup.Checkpointing.OFFLOAD;
-        if (train && !checkpointed)
-            c.rung(c.s.withCheckpointing(Setup.Checkpointing.FULL), "activation checkpointing", "M7", "~25% slower",
-                    false);
-        if (c.s.attention() == Setup.Attention.EAGER) c.rung(c.s.withAttention(Setup.Attention.SDPA), "SDPA / FlashA"
-                + "ttention", "M11", "free", false);
-        if (train && c.s.optimizer().adam()) c.rung(c.s.withOptimizer(Setup.Optimizer.ADAMW_8BIT),
-                "8-bit AdamW", "M12", "low", false);
-        if (train && c.s.gpus() > 1 && c.s.zeroStage() < 3)
-            c.rung(c.s.withZero(3), "ZeRO-3 / FSDP full shard over " + c.s.gpus() + " GPUs", "M9", "communication",
-                    false);
-        if (train && !c.s.offloadOptimizer() && c.s.loraRank() == 0)
-            c.rung(c.s.withOffload(), "CPU offload of the optimizer (ZeRO-Offload)", "M10", "several times slower",
-                    false);
-        if (c.s.seq() > 256) c.rung(c.s.withSeq(c.s.seq() / 2), "sequence length " + c.s.seq() + " → "
-                + c.s.seq() / 2, "M11", "free", true);
-        if (train && c.s.loraRank() == 0) {
-            Setup q = new Setup(c.s.model(), c.s.seq(), c.s.batch(), c.s.mode(), c.s.precision(), c.s.optimizer(),
-                    c.s.checkpointing(), c.s.attention(),
-                    c.s.zeroStage(), c.s.gpus(), 16, Setup.Quant.NF4, c.s.contextBytes(),
-                            false); // adapters replace offload
-            c.rung(q, "QLoRA (4-bit base, rank-16 adapters)", "M13", "capacity", true);
-        }
+        c.climb(steps(train));
         return c.out;
+    }
+
+    /** The rungs after the micro-batch, cheapest first. */
+    private static List<Step> steps(boolean train) {
+        List<Step> steps = new ArrayList<>();
+        steps.add(new Step("M6", "free", false, s -> s.precision() == Setup.Precision.FP32,
+                s -> s.withPrecision(Setup.Precision.MIXED_BF16), s -> "bf16 autocast"));
+        steps.add(new Step("M7", "~25% slower", false, s -> train && s.checkpointing() != Setup.Checkpointing.FULL
+                && s.checkpointing() != Setup.Checkpointing.OFFLOAD,
+                s -> s.withCheckpointing(Setup.Checkpointing.FULL), s -> "activation checkpointing"));
+        steps.add(new Step("M11", "free", false, s -> s.attention() == Setup.Attention.EAGER,
+                s -> s.withAttention(Setup.Attention.SDPA), s -> "SDPA / FlashAttention"));
+        steps.add(new Step("M12", "low", false, s -> train && s.optimizer().adam(),
+                s -> s.withOptimizer(Setup.Optimizer.ADAMW_8BIT), s -> "8-bit AdamW"));
+        steps.add(new Step("M9", "communication", false, s -> train && s.gpus() > 1 && s.zeroStage() < 3,
+                s -> s.withZero(3), s -> "ZeRO-3 / FSDP full shard over " + s.gpus() + " GPUs"));
+        steps.add(new Step("M10", "several times slower", false, s -> train && !s.offloadOptimizer()
+                && s.loraRank() == 0, Setup::withOffload, s -> "CPU offload of the optimizer (ZeRO-Offload)"));
+        steps.add(new Step("M11", "free", true, s -> s.seq() > 256, s -> s.withSeq(s.seq() / 2),
+                s -> "sequence length " + s.seq() + " → " + s.seq() / 2));
+        // adapters replace the optimizer offload: a 4-bit base with rank-16 adapters keeps its states on the GPU
+        steps.add(new Step("M13", "capacity", true, s -> train && s.loraRank() == 0,
+                s -> new Setup(s.model(), s.seq(), s.batch(), s.mode(), s.precision(), s.optimizer(),
+                        s.checkpointing(), s.attention(), s.zeroStage(), s.gpus(), 16, Setup.Quant.NF4,
+                        s.contextBytes(), false).withGradientsKept(s.gradientsKept()),
+                s -> "QLoRA (4-bit base, rank-16 adapters)"));
+        return steps;
     }
 
     /**
      * The climb so far: a rung is kept only when it saves memory over the previous one; otherwise the setup stays as
-     * it was.
+     * it was. A rung that saved nothing at its turn is tried again after each later rung (8-bit AdamW can make the
+     * step no longer the peak, and then checkpointing saves what it did not before); each rung is taken once.
      */
     private final class Climb {
         final List<Rung> out = new ArrayList<>();
@@ -67,12 +76,30 @@ public final class Ladder {
 
         Climb(Setup s, long prev, long gpu) { this.s = s; this.prev = prev; this.gpu = gpu; }
 
-        void rung(Setup next, String fix, String kb, String cost, boolean science) {
+        void climb(List<Step> steps) {
+            boolean[] taken = new boolean[steps.size()];
+            int i = 0;
+            while (i < steps.size()) {
+                Step st = steps.get(i);
+                if (!taken[i] && st.applies().test(s) && take(st.apply().apply(s), st.fix().apply(s), st.kb(),
+                        st.cost(), st.science())) {
+                    taken[i] = true;
+                    i = 0; // a cheaper rung skipped before may save memory now
+                } else {
+                    i++;
+                }
+            }
+        }
+
+        boolean take(Setup next, String fix, String kb, String cost, boolean science) {
             long total = engine.estimate(next, gpu).perGpuBytes().total();
-            if (total >= prev) return;
-            out.add(new Rung(out.size() + 1, fix, kb, cost, science, prev - total, total, total <= gpu));
+            if (total >= prev) return false;
+            // the same verdict as the budget's: the card as PyTorch sees it
+            out.add(new Rung(out.size() + 1, fix, kb, cost, science, prev - total, total,
+                    total <= GpuCatalog.usableBytes(gpu)));
             s = next;
             prev = total;
+            return true;
         }
     }
 }

@@ -18,7 +18,8 @@ import java.util.Locale;
  * two seed formulas beside it. Items whose configuration is not published completely are listed with the
  * missing piece instead of being guessed.
  * Run: bench/run.sh BudgetBench [ground_truth.json]; bench/run.sh BudgetBench --heldout scores only the held-out
- * fine-tune split (src/test/resources/budget/measured_heldout.json), which is never tuned on.
+ * fine-tune split (src/test/resources/budget/measured_heldout.json), which is never tuned on; --heldout2 the second one
+ * (measured_heldout2.json, round 6), likewise.
  */
 public final class BudgetBench {
     public static void main(String[] args) throws Exception {
@@ -28,6 +29,11 @@ public final class BudgetBench {
         }
         if (args.length > 0 && args[0].equals("--heldout")) {
             measuredDev(Path.of("src/test/resources/budget/measured_heldout.json"), new BudgetEngine());
+            return;
+        }
+        // round 6's held-out sources (universal-llm-trainer, Vertex's OpenLLaMA report): never tuned on
+        if (args.length > 0 && args[0].equals("--heldout2")) {
+            measuredDev(Path.of("src/test/resources/budget/measured_heldout2.json"), new BudgetEngine());
             return;
         }
         Path file = Path.of(args.length > 0 ? args[0] : "../shared/budget/ground_truth_dev.json");
