@@ -207,6 +207,48 @@ class ScannerWildTest {
         assertEquals(1, count(g, "torch_load_no_map_location"), g.toString());
     }
 
+    /**
+     * WongKinYiu/yolov7 train_aux.py@a207844b lines 41-44, 67-72 and 590-596: the checkpoint is read for its wandb id
+     * by the main process only (`rank in [-1, 0]`), so no other rank's copy lands on cuda:0 (round 4, dev split).
+     */
+    @Test
+    void torchLoadThatOnlyTheMainProcessRunsIsFine() throws Exception {
+        List<Finding> f = scan("train_aux.py", """
+                def train(hyp, opt, device, tb_writer=None):
+                    logger.info(colorstr('hyperparameters: ') + ', '.join(f'{k}={v}' for k, v in hyp.items()))
+                    save_dir, epochs, batch_size, total_batch_size, weights, rank = \\
+                        Path(opt.save_dir), opt.epochs, opt.batch_size, opt.total_batch_size, opt.weights, opt.global_rank
+                    # Logging- Doing this before checking the dataset. Might update data_dict
+                    loggers = {'wandb': None}  # loggers dict
+                    if rank in [-1, 0]:
+                        opt.hyp = hyp  # add hyperparameters
+                        run_id = torch.load(weights).get('wandb_id') if weights.endswith('.pt') and os.path.isfile(weights) else None
+                        wandb_logger = WandbLogger(opt, Path(opt.save_dir).stem, run_id, data_dict)
+
+                if __name__ == '__main__':
+                    opt.total_batch_size = opt.batch_size
+                    device = select_device(opt.device, batch_size=opt.batch_size)
+                    if opt.local_rank != -1:
+                        assert torch.cuda.device_count() > opt.local_rank
+                        torch.cuda.set_device(opt.local_rank)
+                        device = torch.device('cuda', opt.local_rank)
+                        dist.init_process_group(backend='nccl', init_method='env://')  # distributed backend
+                """);
+        assertEquals(0, count(f, "torch_load_no_map_location"), f.toString());
+    }
+
+    /** The same guard negated (`if not accelerator.is_main_process:`) lets every other rank through. */
+    @Test
+    void torchLoadUnderANegatedMainProcessGuardIsStillReported() throws Exception {
+        List<Finding> f = scan("ddp.py", """
+                import torch
+                torch.distributed.init_process_group('nccl')
+                if not accelerator.is_main_process:
+                    state = torch.load(path)
+                """);
+        assertEquals(1, count(f, "torch_load_no_map_location"), f.toString());
+    }
+
     /** Tests and conftest are not the user's training code: skipped with a reason, no findings from them. */
     @Test
     void testFilesAreSkippedWithAReason() throws Exception {
