@@ -19,7 +19,7 @@ done
 load1=$(cut -d' ' -f1 /proc/loadavg)
 gw=$(cat "$tmp"/g* | awk '{print $1}' | median); gc=$(cat "$tmp"/g* | awk '{print $2+$3}' | median)
 sw=$(cat "$tmp"/s* | awk '{print $1}' | median); sc=$(cat "$tmp"/s* | awk '{print $2+$3}' | median)
-findings=$(grep -o '"rule"' "$tmp/out1" | wc -l)
+findings=$(grep -o '"rule"' "$tmp/out1" | wc -l || true)  # grep fails on a scan with no finding
 limits=$(grep -o 'time limit[^"]*\|larger than[^"]*' "$tmp/out1" | wc -l || true)
 printf 'tree %s: %s lines of Python, %s cores, load average %s before, %s after\n' "$tree" "$lines" "$(nproc)" \
   "$load0" "$load1"

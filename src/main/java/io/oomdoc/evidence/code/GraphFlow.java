@@ -43,6 +43,12 @@ public final class GraphFlow {
             + "|wandb|tqdm)\\.");
     private static final Pattern MODULE_CONSTRUCTOR = Pattern.compile("^(torch\\.)?nn\\.[A-Z]\\w*\\(|^\\w+\\.from_"
             + "pretrained\\(|^(AutoModel\\w*|\\w+For\\w+)\\.");
+    /**
+     * An inference pipeline: diffusers' `DiffusionPipeline.__call__` is decorated with `@torch.no_grad()`
+     * (huggingface/diffusers@58eb52c0, pipeline_stable_diffusion.py:778), transformers' `pipeline(...)` runs its
+     * forward without autograd; what they return (PIL images, dicts of numbers) holds no graph.
+     */
+    private static final Pattern PIPELINE = Pattern.compile("^\\w*Pipeline\\w*\\.from_\\w+\\(|^pipeline\\(");
     private static final int MAX_DEPTH = 16;
 
     private final PySource src;
@@ -126,6 +132,7 @@ public final class GraphFlow {
             if (of != Kind.UNKNOWN) return of;
         } else {
             if (PLAIN_FUNCTIONS.contains(callee)) return Kind.PLAIN;
+            if (isPipeline(fn)) return Kind.PLAIN;
             if (isModule(fn)) return Kind.GRAPH;
             Kind own = returnOf(callee, depth);
             if (own != null) return own;
@@ -155,6 +162,13 @@ public final class GraphFlow {
             modules.put(key, known);
         }
         return known;
+    }
+
+    /** A name bound to an inference pipeline ({@link #PIPELINE}): calling it builds no graph. */
+    private boolean isPipeline(TSNode callee) {
+        if (!callee.getType().equals("identifier")) return false;
+        PySource.Binding b = lastBinding(src.text(callee), callee);
+        return b != null && !b.loop() && PIPELINE.matcher(b.rightText()).find();
     }
 
     private boolean isModuleUncached(TSNode callee, String t) {

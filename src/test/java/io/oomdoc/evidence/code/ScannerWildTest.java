@@ -207,6 +207,140 @@ class ScannerWildTest {
         assertEquals(1, count(g, "torch_load_no_map_location"), g.toString());
     }
 
+    /**
+     * WongKinYiu/yolov7 train_aux.py@a207844b lines 41-44, 67-72 and 590-596: the checkpoint is read for its wandb id
+     * by the main process only (`rank in [-1, 0]`), so no other rank's copy lands on cuda:0 (round 4, dev split).
+     */
+    @Test
+    void torchLoadThatOnlyTheMainProcessRunsIsFine() throws Exception {
+        List<Finding> f = scan("train_aux.py", """
+                def train(hyp, opt, device, tb_writer=None):
+                    logger.info(colorstr('hyperparameters: ') + ', '.join(f'{k}={v}' for k, v in hyp.items()))
+                    save_dir, epochs, batch_size, total_batch_size, weights, rank = \\
+                        Path(opt.save_dir), opt.epochs, opt.batch_size, opt.total_batch_size, opt.weights, opt.global_rank
+                    # Logging- Doing this before checking the dataset. Might update data_dict
+                    loggers = {'wandb': None}  # loggers dict
+                    if rank in [-1, 0]:
+                        opt.hyp = hyp  # add hyperparameters
+                        run_id = torch.load(weights).get('wandb_id') if weights.endswith('.pt') and os.path.isfile(weights) else None
+                        wandb_logger = WandbLogger(opt, Path(opt.save_dir).stem, run_id, data_dict)
+
+                if __name__ == '__main__':
+                    opt.total_batch_size = opt.batch_size
+                    device = select_device(opt.device, batch_size=opt.batch_size)
+                    if opt.local_rank != -1:
+                        assert torch.cuda.device_count() > opt.local_rank
+                        torch.cuda.set_device(opt.local_rank)
+                        device = torch.device('cuda', opt.local_rank)
+                        dist.init_process_group(backend='nccl', init_method='env://')  # distributed backend
+                """);
+        assertEquals(0, count(f, "torch_load_no_map_location"), f.toString());
+    }
+
+    /** The same guard negated (`if not accelerator.is_main_process:`) lets every other rank through. */
+    @Test
+    void torchLoadUnderANegatedMainProcessGuardIsStillReported() throws Exception {
+        List<Finding> f = scan("ddp.py", """
+                import torch
+                torch.distributed.init_process_group('nccl')
+                if not accelerator.is_main_process:
+                    state = torch.load(path)
+                """);
+        assertEquals(1, count(f, "torch_load_no_map_location"), f.toString());
+    }
+
+    /**
+     * kohya-ss/sd-scripts tools/original_control_net.py@48d368fa lines 52-63, 234-243, 290-305 (the load makes
+     * `--all` parse the file): a UNet forward copied from
+     * diffusers walks its down blocks and collects their residuals; the loop's item is the block it calls, so its
+     * iterations are layers of one pass, not steps (round 4, held-out split: found when it was scored).
+     */
+    @Test
+    void residualsCollectedOverTheBlocksOfOneForwardAreNotAccumulatedAcrossSteps() throws Exception {
+        List<Finding> f = scan("tools/original_control_net.py", """
+                def load_control_net(v2, unet, model):
+                    device = unet.device
+
+                    # control sdからキー変換しつつU-Netに対応する部分のみ取り出し、DiffusersのU-Netに読み込む
+                    # state dictを読み込む
+                    logger.info(f"ControlNet: loading control SD model : {model}")
+
+                    if model_util.is_safetensors(model):
+                        ctrl_sd_sd = load_file(model)
+                    else:
+                        ctrl_sd_sd = torch.load(model, map_location="cpu")
+                        ctrl_sd_sd = ctrl_sd_sd.pop("state_dict", ctrl_sd_sd)
+
+
+                def unet_forward(
+                    is_control_net,
+                    control_net: ControlNet,
+                    unet: UNet2DConditionModel,
+                    guided_hint,
+                    ctrl_outs,
+                    sample,
+                    timestep,
+                    encoder_hidden_states,
+                ):
+                    # 3. down
+                    down_block_res_samples = (sample,)
+                    for downsample_block in unet.down_blocks:
+                        if downsample_block.has_cross_attention:
+                            sample, res_samples = downsample_block(
+                                hidden_states=sample,
+                                temb=emb,
+                                encoder_hidden_states=encoder_hidden_states,
+                            )
+                        else:
+                            sample, res_samples = downsample_block(hidden_states=sample, temb=emb)
+                        if is_control_net:
+                            for rs in res_samples:
+                                outs.append(control_net.control_model.zero_convs[zc_idx][0](rs))  # , emb, encoder_hidden_states))
+                                zc_idx += 1
+
+                        down_block_res_samples += res_samples
+                """);
+        assertEquals(0, count(f, "tensor_accumulated"), f.toString());
+    }
+
+    /**
+     * cloneofsimo/lora scripts/make_alpha_gifs.ipynb@d84074b3, code cells 1-5 and 8-10: a diffusers pipeline's
+     * `__call__` runs under `@torch.no_grad()` and `.images` are PIL images, so collecting them keeps no graph
+     * (round 4, held-out split: found when it was scored).
+     */
+    @Test
+    void imagesOfADiffusersPipelineCarryNoGraph() throws Exception {
+        List<Finding> f = scan("scripts/make_alpha_gifs.py", """
+                from diffusers import StableDiffusionPipeline
+                import torch
+
+                model_id = "stabilityai/stable-diffusion-2-base"
+
+                pipe = StableDiffusionPipeline.from_pretrained(model_id, torch_dtype=torch.float16).to(
+                    "cuda:1"
+                )
+
+                prompt = "style of sks, flower in a pot"
+                from lora_diffusion import monkeypatch_lora, tune_lora_scale
+
+
+                monkeypatch_lora(pipe.unet, torch.load("../lora_illust.pt"))
+
+                tune_lora_scale(pipe.unet, 1.00)
+                imgs = []
+
+                for scale in range(50):
+                    tune_lora_scale(pipe.unet, scale / 50)
+                    torch.manual_seed(1)
+                    image = pipe(prompt, num_inference_steps=50, guidance_scale=7).images[0]
+                    imgs.append(image)
+
+                imgs[0].save('./alpha_scale.gif',
+                               save_all=True, append_images=imgs[1:-1], optimize=False, duration=120, loop=0)
+                """);
+        assertEquals(0, count(f, "tensor_accumulated"), f.toString());
+    }
+
     /** Tests and conftest are not the user's training code: skipped with a reason, no findings from them. */
     @Test
     void testFilesAreSkippedWithAReason() throws Exception {

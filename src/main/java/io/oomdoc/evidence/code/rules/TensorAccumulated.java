@@ -128,7 +128,7 @@ public final class TensorAccumulated implements Rule {
             if (resetWithin(src, l, site, target)) return false;
             boolean step = stepsHere ? optimizerStep(src, l) : !src.callsWithin(l, "backward").isEmpty();
             if (trains && step) return true;
-            runsModel |= !trains && callsModule(src, flow, l);
+            runsModel |= !trains && !overLayers(src, l) && callsModule(src, flow, l);
         }
         return runsModel;
     }
@@ -143,6 +143,20 @@ public final class TensorAccumulated implements Rule {
             if (fn.getType().equals("attribute")
                     && OPTIMIZER.matcher(src.text(fn.getChildByFieldName("object"))).find()) return true;
         }
+        return false;
+    }
+
+    /**
+     * A loop whose item is itself called ({@code for block in unet.down_blocks: sample, res = block(sample)}) walks
+     * the layers of one forward pass: its iterations are not steps, whatever it collects is used by the same pass.
+     */
+    private static boolean overLayers(PySource src, TSNode loop) {
+        TSNode left = loop.getChildByFieldName("left");
+        if (left == null || left.isNull()) return false;
+        java.util.Set<String> items = new java.util.HashSet<>();
+        if (left.getType().equals("identifier")) items.add(src.text(left));
+        for (TSNode c : PySource.namedChildren(left)) if (c.getType().equals("identifier")) items.add(src.text(c));
+        for (TSNode c : src.callsIn(loop)) if (items.contains(src.text(c.getChildByFieldName("function")))) return true;
         return false;
     }
 

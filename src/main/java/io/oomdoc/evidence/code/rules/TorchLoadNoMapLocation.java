@@ -7,9 +7,15 @@ import org.treesitter.TSNode;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** torch.load without map_location in distributed code restores every rank's tensors onto GPU 0 (U10). */
 public final class TorchLoadNoMapLocation implements Rule {
+    /** An `if` that lets only the main process through: `rank in [-1, 0]`, `local_rank == 0`, `is_main_process`. */
+    private static final Pattern MAIN_PROCESS_ONLY = Pattern.compile(
+            "rank\\s*(==\\s*0\\b|in\\s*[\\[({]\\s*-1\\s*,\\s*0\\s*[\\])}]|<=\\s*0\\b|<\\s*1\\b)"
+            + "|\\bget_rank\\(\\)\\s*==\\s*0\\b|is_main_process|is_local_main_process|is_master\\b");
+
     public String id() { return "torch_load_no_map_location"; }
     public String kb() { return "U10"; }
     public String severity() { return "medium"; }
@@ -28,6 +34,8 @@ public final class TorchLoadNoMapLocation implements Rule {
                     && !argv.get(1).getType().equals("keyword_argument")) continue; // positional map_location
             // bytes made in this process
             if (!argv.isEmpty() && src.text(argv.get(0)).matches("(?s).*(BytesIO|buffer|\\bbuf\\b).*")) continue;
+            // Only the main process runs it: there is no other rank whose copy could land on cuda:0.
+            if (inMainProcessOnly(src, c)) continue;
             String line = src.lineText(c);
             String call = src.text(c);
             out.add(finding(src, c, "torch.load without map_location: tensors saved from cuda:0 come back on cuda:0 "
@@ -35,5 +43,21 @@ public final class TorchLoadNoMapLocation implements Rule {
                     line, line.replace(call, call.substring(0, call.length() - 1) + ", map_location=\"cpu\")")));
         }
         return out;
+    }
+
+    /** Whether the call sits in the body of an `if` whose condition admits only the main process. */
+    private static boolean inMainProcessOnly(PySource src, TSNode call) {
+        TSNode child = call;
+        for (TSNode p = call.getParent(); p != null && !p.isNull(); child = p, p = p.getParent()) {
+            if (PySource.isFunction(p)) return false;
+            if (!p.getType().equals("if_statement")) continue;
+            TSNode body = p.getChildByFieldName("consequence");
+            TSNode cond = p.getChildByFieldName("condition");
+            if (body != null && !body.isNull() && src.contains(body, child) && cond != null && !cond.isNull()
+                    && !src.text(cond).strip().startsWith("not ") && MAIN_PROCESS_ONLY.matcher(src.text(cond)).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 }
