@@ -14,6 +14,9 @@ public final class IntentClassifier {
                           boolean hypothetical, boolean pending, boolean holdsFailure, boolean aboutHeld,
                           boolean afterWhatIf, boolean afterHowTo) {}
 
+    private static final Pattern MEMORY_TALK = Pattern.compile("(?i)\\b(?:gpus?|memory|vram|ram|cuda|oom|allocat\\w*"
+            + "|mib|gib|gb|nvidia-smi)\\b");
+    private static final int OBSERVATION_WORDS = 8;
     private static final Pattern SMALL_TALK = Pattern.compile("(?i)^\\W*(?:hi|hello|hey|yo|thanks?(?: you)?(?: so "
             + "much| a lot)?|thx"
             + "|ty|cheers|great|ok(?:ay)?|cool|nice|perfect|got it|awesome|bye|good(?:bye| night| morning)?|that "
@@ -215,6 +218,11 @@ public final class IntentClassifier {
         if (s.holdsFailure()) return Intent.FOLLOW_UP;
         if (s.describesFailure()) return Intent.NEW_FAILURE;
         if (s.asserts()) return Intent.STATEMENT;
-        return t.isBlank() ? Intent.SMALL_TALK : question ? Intent.FOLLOW_UP : Intent.SMALL_TALK;
+        if (t.isBlank()) return Intent.SMALL_TALK;
+        if (question) return Intent.FOLLOW_UP;
+        // "one GPU gets much more memory when I load the pretrained model": an observation about memory asks for its
+        // reason even without a question mark; chat is short and names none of it.
+        return MEMORY_TALK.matcher(t).find() && t.split("\\s+").length >= OBSERVATION_WORDS ? Intent.EXPLAIN
+                : Intent.SMALL_TALK;
     }
 }

@@ -317,4 +317,11 @@ class ConversationTest {
         Answer a = c.respond("what if 8-bit instead of 4-bit for the base weights");
         assertTrue(a.text().contains("× 1 bytes (8-bit)"), a.text());
     }
+
+    /** discuss.pytorch.org DDP threads: an observation about memory, with no question mark, still asks why. */
+    @Test
+    void anObservationAboutMemoryIsNotSmallTalk() {
+        Answer a = c.respond("the first gpu shows much more memory in nvidia-smi than the others after the weights are loaded");
+        assertEquals(Intent.EXPLAIN, a.intent());
+    }
 }
