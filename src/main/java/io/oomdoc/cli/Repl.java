@@ -7,6 +7,7 @@ import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.jline.terminal.impl.DumbTerminal;
+import picocli.CommandLine;
 import java.nio.charset.StandardCharsets;
 
 import java.io.IOException;
@@ -56,12 +57,13 @@ public final class Repl {
         PrintWriter out = terminal.writer();
         AppContext ctx = new AppContext(out, out, base.in, base.env, base.workDir, base.style, base.session, true);
         List<String> problems = new ArrayList<>();
-        SlashCommands slash = new SlashCommands(ctx, PromptCommands.load(ctx.workDir, problems));
+        CommandLine tree = CommandTree.tree(ctx, true); // the session's one tree: commands and completion
+        SlashCommands slash = new SlashCommands(ctx, tree, PromptCommands.load(ctx.workDir, problems));
         LineReader reader = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("oomdoc")
                 .parser(new TraceAwareParser())
-                .completer(new SpecCompleter(CommandTree.tree(ctx, true).getCommandSpec(), slash::names))
+                .completer(new SpecCompleter(tree.getCommandSpec(), slash::names))
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .option(LineReader.Option.BRACKETED_PASTE, true)
                 .variable(LineReader.SECONDARY_PROMPT_PATTERN, "...... ")

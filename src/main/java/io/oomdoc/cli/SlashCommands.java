@@ -10,21 +10,30 @@ import java.util.TreeSet;
 /**
  * The REPL's command registry. Names come from three places: the picocli command tree
  * (/diagnose, /budget, …), the REPL's own commands below, and markdown prompt commands. A unique
- * prefix selects a command (/bud → /budget).
+ * prefix selects a command (/bud → /budget). The tree is the session's one tree, built by the REPL and shared with
+ * its completer: picocli resets every option to its default before each parse, so nothing carries over from one
+ * command to the next, and building the tree again for each command would only repeat the reflection.
  */
 public final class SlashCommands {
     public enum Outcome { CONTINUE, EXIT }
 
     private final AppContext ctx;
+    private final CommandLine tree;
     private final Map<String, PromptCommands.PromptCommand> prompts;
     private final List<String> treeNames = new ArrayList<>();
     /** help is the REPL's own: it also lists the markdown prompt commands, which are not in the picocli tree. */
     private static final List<String> OWN = List.of("help");
 
-    public SlashCommands(AppContext ctx, Map<String, PromptCommands.PromptCommand> prompts) {
+    /** {@code tree}: the session's command tree, bound to {@code ctx}; its output goes to the session's. */
+    public SlashCommands(AppContext ctx, CommandLine tree, Map<String, PromptCommands.PromptCommand> prompts) {
         this.ctx = ctx;
+        this.tree = tree;
         this.prompts = prompts;
         for (Class<?> c : Main.COMMANDS) treeNames.add(c.getAnnotation(CommandLine.Command.class).name());
+        CommandTree.describe(tree);
+        tree.setOut(ctx.out);
+        tree.setErr(ctx.out);
+        CommandTree.nameSlashFormInErrors(tree, ctx);
     }
 
     public List<String> names() {
@@ -45,12 +54,7 @@ public final class SlashCommands {
             List<String> args = new ArrayList<>();
             args.add(name);
             args.addAll(Words.split(rest));
-            CommandLine cl = CommandTree.tree(ctx, true);
-            if (args.contains("--help") || args.contains("-h")) CommandTree.describe(cl);
-            cl.setOut(ctx.out);
-            cl.setErr(ctx.out);
-            CommandTree.nameSlashFormInErrors(cl, ctx);
-            cl.execute(args.toArray(String[]::new));
+            tree.execute(args.toArray(String[]::new));
             return ctx.session.exitRequested() ? Outcome.EXIT : Outcome.CONTINUE;
         }
         PromptCommands.PromptCommand pc = prompts.get(name);

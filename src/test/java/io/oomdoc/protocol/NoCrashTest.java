@@ -2,6 +2,7 @@ package io.oomdoc.protocol;
 
 import io.oomdoc.evidence.trace.LogText;
 import io.oomdoc.evidence.trace.TraceAnalyzer;
+import io.oomdoc.protocol.dialogue.Answer;
 import org.junit.jupiter.api.Test;
 
 import java.util.Random;
@@ -29,8 +30,10 @@ class NoCrashTest {
                 if (r.nextBoolean()) sb.append(r.nextInt(100000));
             }
             String t = sb.toString();
-            assertDoesNotThrow(() -> d.diagnose(LogText.of(t), t, Facts.EMPTY, null, null), t);
-            assertDoesNotThrow(() -> chat.respond(t), t);
+            Answer a = assertDoesNotThrow(() -> chat.respond(t), t);
+            // a turn the conversation read as a failure was diagnosed there; the others go to the diagnoser here, so
+            // every input is diagnosed once, not twice (a diagnosis is most of this test's time)
+            if (a.report() == null) assertDoesNotThrow(() -> d.diagnose(LogText.of(t), t, Facts.EMPTY, null, null), t);
             for (String u : new TraceAnalyzer().analyze(LogText.of(t)).unreadable()) assertFalse(u.contains("could not read"), u + " <- " + t);
         }
     }

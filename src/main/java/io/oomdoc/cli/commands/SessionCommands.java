@@ -123,16 +123,17 @@ public final class SessionCommands {
         @Parameters(descriptionKey = "debug-oom.words", arity = "1..*", paramLabel = "FILE|DESCRIPTION")
         List<String> words;
 
+        /** Where this command sits: a file is handed to the diagnose command of the same tree, not a new one. */
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
         public DebugOomCommand(AppContext ctx) { this.ctx = ctx; }
 
         @Override
         public Integer call() {
             Path p = ctx.workDir.resolve(words.get(0));
             if (words.size() == 1 && Files.isRegularFile(p)) {
-                CommandLine cl = io.oomdoc.cli.CommandTree.tree(ctx, true);
-                cl.setOut(ctx.out);
-                cl.setErr(ctx.out);
-                return cl.execute("diagnose", words.get(0));
+                return spec.parent().subcommands().get("diagnose").execute(words.get(0));
             }
             if (words.size() == 1 && looksLikePath(words.get(0)))
                 throw new UserError("no such file: " + words.get(0) + " (paste the trace instead, or give the right "

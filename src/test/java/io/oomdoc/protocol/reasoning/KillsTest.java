@@ -1,0 +1,58 @@
+package io.oomdoc.protocol.reasoning;
+
+import io.oomdoc.corpus.Case;
+import io.oomdoc.corpus.Corpus;
+import io.oomdoc.Fixtures;
+import org.junit.jupiter.api.Test;
+
+import java.util.Locale;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A process killed for memory, named by the kernel, a launcher or the user, on real reports of the corpus's
+ * development part (sources in src/test/resources/corpus/host.jsonl; a case of the final split is refused).
+ */
+class KillsTest {
+    private static String paste(String id) {
+        Case c = Corpus.development().stream().filter(k -> k.id().equals(id)).findFirst().orElseThrow();
+        return c.paste();
+    }
+
+    private static boolean named(String text) { return Kills.named(text.toLowerCase(Locale.ROOT)); }
+
+    @Test
+    void aBareKilledLineAtTheEndOfTheLogIsAKill() {
+        assertTrue(named(paste("wan21-132-killed-after-sampling-progress")));
+    }
+
+    @Test
+    void aLauncherExitCodeOfMinusNineIsAKill() {
+        assertTrue(named(paste("llama-608-colab-torchrun-exitcode-9")));
+    }
+
+    @Test
+    void theKernelOomKillerLineIsAKill() {
+        assertTrue(named(paste("onmt-tutorial-6-colab-dataloader-cgroup-kill")));
+    }
+
+    @Test
+    void killedInTheMiddleOfASentenceIsOnlyMentioned() {
+        String text = paste("gptq-llama-160-wsl-killed-after-load");
+        assertFalse(named(text), text);
+        assertTrue(Kills.mentioned(text), text);
+    }
+
+    @Test
+    void aKillSaidInChineseIsMentioned() {
+        assertTrue(Kills.mentioned(paste("cpm-bee-92-killed-loading-10b")));
+    }
+
+    @Test
+    void aCudaOutOfMemoryTraceNamesNoKill() {
+        String trace = Fixtures.text("traces/segtoolbox-backward-1x-cached.txt");
+        assertFalse(named(trace));
+        assertFalse(Kills.mentioned(trace));
+    }
+}

@@ -1,0 +1,64 @@
+package io.oomdoc.protocol.reasoning;
+
+import io.oomdoc.Fixtures;
+import io.oomdoc.corpus.Corpus;
+import io.oomdoc.evidence.trace.LogText;
+import io.oomdoc.protocol.Diagnoser;
+import io.oomdoc.protocol.Evidence;
+import io.oomdoc.protocol.Facts;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * CUDA faults that are not out-of-memory failures, on real reports (skhu101/GauHuman#21 in traces/, the corpus's
+ * development part for the others; sources in traces/SOURCES.md and corpus/host.jsonl).
+ */
+class NotOomTest {
+    private static final String ILLEGAL_ACCESS = Fixtures.text("traces/notoom-gauhuman-illegal-access.txt");
+    private static final String OOM_TRACE = Fixtures.text("traces/segtoolbox-backward-1x-cached.txt");
+
+    private static Evidence evidence(String text) {
+        return new Diagnoser().evidence(LogText.of(text), null, Facts.EMPTY, null, null, null, new ArrayList<>());
+    }
+
+    private static String paste(String id) {
+        return Corpus.development().stream().filter(k -> k.id().equals(id)).findFirst().orElseThrow().paste();
+    }
+
+    @Test
+    void anIllegalMemoryAccessIsAnErrorLineThatIsNotMemory() {
+        assertTrue(NotOom.errorLine(ILLEGAL_ACCESS));
+    }
+
+    @Test
+    void aMissingKernelImageIsAnErrorLineThatIsNotMemory() {
+        assertTrue(NotOom.errorLine(paste("scube-7-no-kernel-image-a800")));
+    }
+
+    @Test
+    void anAllocatorMessageIsNoSuchErrorLine() {
+        assertFalse(NotOom.errorLine(OOM_TRACE));
+    }
+
+    @Test
+    void theReasonQuotesTheFaultTheLogNames() {
+        String why = NotOom.reason(evidence(ILLEGAL_ACCESS));
+        assertTrue(why != null && why.contains("\"cudaErrorIllegalAddress\""), why);
+    }
+
+    @Test
+    void aDeviceSideAssertIsNamedAsTheReason() {
+        String why = NotOom.reason(evidence(paste("detectron2-2365-device-assert-invalid-class")));
+        assertTrue(why != null && why.contains("device-side assert"), why);
+    }
+
+    @Test
+    void anOutOfMemoryTraceHasNoSuchReason() {
+        assertNull(NotOom.reason(evidence(OOM_TRACE)));
+    }
+}
