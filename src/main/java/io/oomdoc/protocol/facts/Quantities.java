@@ -157,6 +157,10 @@ public final class Quantities {
         }
     }
 
+    private static final java.util.regex.Pattern ONE_OF_SEVERAL = java.util.regex.Pattern.compile("^\\s+(?:shows?"
+            + "|gets?|uses?|has|takes?|holds?|is|runs?|fills?|allocates?)\\b.*\\b(?:more|less|higher|than)\\b");
+    private static final int ONE_OF_SEVERAL_REACH = 60;
+
     private static void counts(List<Mention> out, String lower) {
         Matcher m = COUNT.matcher(lower);
         while (m.find()) {
@@ -167,6 +171,9 @@ public final class Quantities {
             if (COUNT_NEGATED.matcher(lower.substring(Math.max(0, m.start() - 20), m.start())).find()) continue;
             if (token.matches("\\d{2,4}") && !looksLikeGpuNumber(token)) continue;
             Integer v = WORDS.containsKey(n) ? WORDS.get(n) : toInt(n);
+            // "one card shows much more memory than the others" picks a card out of several: not the count.
+            if (v != null && v == 1 && ONE_OF_SEVERAL.matcher(lower.substring(m.end(), Math.min(lower.length(),
+                    m.end() + ONE_OF_SEVERAL_REACH))).find()) continue;
             if (v != null && v >= 1 && v <= 1024) out.add(new Mention(m.start(), m.end(), "gpus", String.valueOf(v)));
         }
         Matcher o = OF_THEM.matcher(lower);

@@ -472,4 +472,11 @@ class FactExtractorTest {
         assertEquals("GeForce RTX 3090", f.gpuName());
         assertEquals(24 * GIB, f.gpuMemBytes());
     }
+
+    /** DDP threads: "one card" compared with the others is one of several, not the count. */
+    @Test
+    void oneCardComparedWithTheOthersIsNotTheGpuCount() {
+        assertNull(FactExtractor.extract("one card uses much more memory than the others with DDP").worldSize());
+        assertEquals(1, FactExtractor.extract("I have one card, a 3090").worldSize());
+    }
 }
