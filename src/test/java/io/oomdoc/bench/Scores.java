@@ -107,4 +107,13 @@ public record Scores(List<Outcome> outcomes) {
                 o.c().phase(), o.phase())));
         return sb.toString();
     }
+
+    /** Cross-validated phase misses of one input mode, to group them by what the text offered. */
+    public String phaseMisses(boolean withDescription, int max) {
+        StringBuilder sb = new StringBuilder();
+        mode(withDescription).stream().filter(o -> !o.c().phase().equals(o.phase())).limit(max).forEach(o -> sb.append(
+                String.format(Locale.ROOT, "- %s (%s): phase %s, said %s%n", o.c().id(), o.c().file(), o.c().phase(),
+                        o.phase())));
+        return sb.toString();
+    }
 }

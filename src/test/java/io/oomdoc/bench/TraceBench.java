@@ -44,6 +44,8 @@ public final class TraceBench {
         System.out.println(cv.confusion());
         System.out.println(cv.phaseConfusion());
         System.out.println("Misses (cross-validated, description + paste):\n" + cv.misses(400));
+        if (List.of(args).contains("--phase-misses"))
+            System.out.println("Phase misses (cross-validated, paste alone):\n" + cv.phaseMisses(false, 400));
         if (scoreFinal) {
             List<Case> fin = Corpus.finalSplit();
             Scores f = CrossValidation.bundled(TrainReasoner.examples(fin));

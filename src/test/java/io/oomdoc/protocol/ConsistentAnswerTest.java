@@ -53,6 +53,21 @@ class ConsistentAnswerTest {
     }
 
     @Test
+    void aDataLoaderWorkerThatExitedUnexpectedlyIsAHostKill() {
+        // zylo117/Yet-Another-EfficientDet-Pytorch#586 (Colab): PyTorch's words when the kernel kills a worker
+        Report r = diagnose("RuntimeError: DataLoader worker (pid(s) 1224) exited unexpectedly");
+        assertEquals("host_ram_oom", r.issueType());
+        assertEquals("host_ram_oom", r.category());
+    }
+
+    @Test
+    void aKillNamedInChineseProseIsDiagnosed() {
+        // bubbliiiing/faster-rcnn-pytorch#27: "after unfreezing, the epoch shows 'killed'; how to fix it?"
+        Report r = diagnose("楼主你知不知道运行解冻后的epoch会出现killed的现象该怎么解决？");
+        assertEquals("host_ram_oom", r.issueType(), r.category());
+    }
+
+    @Test
     void issueTypeAndRootCauseNeverDisagree() {
         Report r = diagnose("my dataloader workers get Killed after a while, 16 GB of RAM, num_workers=8");
         assertEquals("host_ram_oom", r.issueType());

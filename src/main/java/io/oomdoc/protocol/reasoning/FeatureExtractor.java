@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 /**
  * Turns the evidence into typed features: which rules of {@link Signals} hold (with their sentences), the
  * message family, the phase from frames and from words, the time in the run, the allocator's physics from
- * the numbers, and the budget's verdict. A rule that throws is a bug: it is named in
- * {@link #broken()} rather than skipped in silence.
+ * the numbers, the budget's verdict, and the shapes that only pairs of these show. A rule that throws is a
+ * bug: it is named in {@link #broken()} rather than skipped in silence.
  */
 public final class FeatureExtractor {
     private static final Pattern LOGGED_MEMORY = Pattern.compile(
@@ -54,7 +54,6 @@ public final class FeatureExtractor {
             }
             if (reason != null) { b.set("rule:" + s.name(), 1.0, reason); fired.add(s.name()); }
         }
-        ExpertPrior.addTo(fired, b);
         message(e, b);
         time(e, b);
         physics(e.numbers(), b);
@@ -64,6 +63,10 @@ public final class FeatureExtractor {
         String words = cueText(e);
         Cues.addTo(words, b);
         PhaseWords.addTo(words, b);
+        Conjunctions.addTo(b);
+        // The expert's support counts the shapes too ("shape NAME" rows of model/expert-prior.tsv).
+        for (String k : b.build().values().keySet()) if (k.startsWith("shape:")) fired.add("shape " + k.substring(6));
+        ExpertPrior.addTo(fired, b);
         return b.build();
     }
 

@@ -10,14 +10,17 @@ public final class Kills {
             + "|oom[-_ ]kill|out of memory: killed process|\\boom killer\\b|killed process \\d+"
             // "always OOM on RAM", "ran out of system RAM": host memory said in words, no GPU in the phrase.
             + "|\\boom (?:on|in) (?:the )?(?:host |system |cpu )?ram\\b|\\b(?:host|cpu|system) ?ram oom\\b"
-            + "|\\bout of (?:host |system |cpu )?ram\\b(?! (?:on|of|in) (?:the |my |a )?(?:gpu|card|device|vram))");
+            + "|\\bout of (?:host |system |cpu )?ram\\b(?! (?:on|of|in) (?:the |my |a )?(?:gpu|card|device|vram))"
+            // PyTorch's words when a DataLoader worker dies without a word of its own: the kernel killed it
+            + "|dataloader worker \\(pids?\\(?s?\\)? [\\d, ]+\\) exited unexpectedly");
 
     /**
      * Weaker: a kill named in prose ("it just says killed", "error code -9", "被kill了"); a failure, not yet its
-     * cause.
+     * cause. The word is bounded by non-letters rather than a word boundary: in Chinese prose ("出现killed的")
+     * Java 17's boundary sees no break between the word and the characters around it.
      */
-    private static final Pattern MENTION = Pattern.compile("(?i)\\bkill(?:ed|s)?\\b|error code -9|被\\s*kill|oom[- "
-            + "]?kill");
+    private static final Pattern MENTION = Pattern.compile("(?i)(?<![a-z])kill(?:ed|s)?(?![a-z])|error code -9"
+            + "|被\\s*kill|oom[- ]?kill");
 
     private Kills() {}
 

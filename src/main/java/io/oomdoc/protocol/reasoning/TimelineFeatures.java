@@ -12,9 +12,11 @@ import java.util.Map;
  * settles the shape of the failure the way the allocator's numbers settle its physics.
  */
 final class TimelineFeatures {
-    /** Added to the verdict's category before renormalising: enough to lead unless the text strongly disagrees. */
+    /** Added to the verdict's category before renormalising. */
     private static final double MEASURED = 0.8;
     private static final double ONE_TIME_PEAK_UNDER_GROWTH = 0.3;
+    /** How far a measured verdict's cause is put ahead of the strongest other one when the weights disagree. */
+    private static final double LEAD = 0.1;
     private static final List<Category> ONE_TIME_PEAKS = List.of(Category.LONGEST_BATCH, Category.FIRST_BACKWARD,
             Category.OPTIMIZER_STATE_STEP2);
 
@@ -50,6 +52,15 @@ final class TimelineFeatures {
             }
         }
         if (!any) return;
+        // Memory measured step by step settles the shape as the allocator's numbers settle the physics: the verdict's
+        // cause leads even where the weights read the words strongly another way (a TF leak once read as batch size).
+        for (Map.Entry<MemoryTimeline.Kind, Category> e : CAUSE.entrySet()) {
+            int k = labels.indexOf(e.getValue().json());
+            if (k < 0 || !x.values().containsKey(key(e.getKey()))) continue;
+            double best = 0;
+            for (int i = 0; i < p.length; i++) if (i != k) best = Math.max(best, p[i]);
+            if (p[k] <= best) p[k] = best + LEAD;
+        }
         double s = 0;
         for (double v : p) s += v;
         for (int i = 0; i < p.length; i++) p[i] /= s;

@@ -38,4 +38,15 @@ class PhaseFramesTest {
         assertEquals(Phase.LOAD, TraceAnalyzer.phaseFromFrames(java.util.List.of(user)).phase());
         assertEquals(null, TraceAnalyzer.phaseFromFrames(java.util.List.of(lib)));
     }
+
+    @Test
+    void anAutogradFunctionsOwnBackwardNamesTheBackwardPass() {
+        // axolotl-ai-cloud/axolotl#849: the innermost frame is flash-attention's _flash_attn_varlen_backward
+        assertEquals(Phase.BACKWARD, analyzer.analyze(LogText.of(paste("axolotl-849-sample-packing-flash-varlen-bwd")))
+                .phase());
+        Frame fwd = new Frame("/usr/lib/python3.10/site-packages/flash_attn/flash_attn_interface.py", 90,
+                "_flash_attn_varlen_forward", "out = flash_attn_cuda.varlen_fwd(");
+        var guess = TraceAnalyzer.phaseFromFrames(java.util.List.of(fwd));
+        assertTrue(guess == null || guess.phase() != Phase.BACKWARD, String.valueOf(guess));
+    }
 }
