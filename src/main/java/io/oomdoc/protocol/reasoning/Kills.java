@@ -11,6 +11,8 @@ public final class Kills {
             // "always OOM on RAM", "ran out of system RAM": host memory said in words, no GPU in the phrase.
             + "|\\boom (?:on|in) (?:the )?(?:host |system |cpu )?ram\\b|\\b(?:host|cpu|system) ?ram oom\\b"
             + "|\\bout of (?:host |system |cpu )?ram\\b(?! (?:on|of|in) (?:the |my |a )?(?:gpu|card|device|vram))"
+            // "then the os kills the process": the kernel named as the killer, in prose
+            + "|\\b(?:os|kernel|linux|system) (?:kills|killed) (?:the |my |our )?(?:process|job|training|script|run)\\b"
             // PyTorch's words when a DataLoader worker dies without a word of its own: the kernel killed it
             + "|dataloader worker \\(pids?\\(?s?\\)? [\\d, ]+\\) exited unexpectedly");
 

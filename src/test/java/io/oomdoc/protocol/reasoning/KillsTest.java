@@ -55,4 +55,11 @@ class KillsTest {
         assertFalse(named(trace));
         assertFalse(Kills.mentioned(trace));
     }
+
+    /** The dev conversation 35 (discuss.pytorch.org): the kernel named as the killer in the user's prose. */
+    @Test
+    void theOsNamedAsTheKillerInProseIsAKill() {
+        assertTrue(named("ram usage slowly goes up during training and then the os kills the process"));
+        assertFalse(named("the process gets slower over time"));
+    }
 }
