@@ -6,7 +6,6 @@ import io.oomdoc.evidence.trace.LogText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
@@ -24,9 +23,7 @@ public final class LogInput {
                 return new LogReader().read(ctx.in);
             }
             Path p = UserFiles.regularFile(ctx, file, "the log file (or - for standard input)");
-            try (InputStream in = Files.newInputStream(p)) {
-                return new LogReader().read(in);
-            }
+            return new LogReader().read(p);
         } catch (LogReader.NotText e) {
             throw new UserError((file == null ? "input" : file) + ": " + e.getMessage());
         } catch (NoSuchFileException e) {

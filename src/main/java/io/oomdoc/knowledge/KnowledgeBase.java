@@ -18,13 +18,13 @@ import java.util.Optional;
 public final class KnowledgeBase {
     private static volatile KnowledgeBase bundled;
     private final Map<String, KnowledgeEntry> byId;
-    private final LexicalIndex index;
+    /** Built on the first search: a diagnosis looks entries up by id and category only. */
+    private volatile LexicalIndex index;
 
     public KnowledgeBase(List<KnowledgeEntry> entries) {
         Map<String, KnowledgeEntry> m = new LinkedHashMap<>();
-        entries.stream().sorted(Comparator.comparing(KnowledgeBase::sortKey)).forEach(e -> m.put(e.id(), e));
+        entries.stream().sorted(BY_ID).forEach(e -> m.put(e.id(), e));
         this.byId = m;
-        this.index = new LexicalIndex(List.copyOf(m.values()));
     }
 
     /** The knowledge shipped with oomdoc. */
@@ -32,13 +32,18 @@ public final class KnowledgeBase {
         if (bundled == null) {
             synchronized (KnowledgeBase.class) {
                 if (bundled == null) {
-                    List<KnowledgeEntry> entries = new ArrayList<>();
-                    for (Resources.Doc d : Resources.listMarkdown("knowledge")) entries.add(parse(d.name(), d.text()));
-                    bundled = new KnowledgeBase(entries);
+                    bundled = new KnowledgeBase(CompiledKnowledge.read().orElseGet(KnowledgeBase::parseBundled));
                 }
             }
         }
         return bundled;
+    }
+
+    /** Every bundled entry parsed from its markdown file's YAML front-matter. */
+    static List<KnowledgeEntry> parseBundled() {
+        List<KnowledgeEntry> entries = new ArrayList<>();
+        for (Resources.Doc d : Resources.listMarkdown("knowledge")) entries.add(parse(d.name(), d.text()));
+        return entries;
     }
 
     public List<KnowledgeEntry> all() { return List.copyOf(byId.values()); }
@@ -55,7 +60,9 @@ public final class KnowledgeBase {
     }
 
     public List<LexicalIndex.Hit> search(String query, int limit) {
-        return index.search(query, limit);
+        LexicalIndex i = index;
+        if (i == null) index = i = new LexicalIndex(List.copyOf(byId.values()));
+        return i.search(query, limit);
     }
 
     /** Entries that list the category, in id order. */
@@ -63,20 +70,33 @@ public final class KnowledgeBase {
         return byId.values().stream().filter(e -> e.categories().contains(category)).toList();
     }
 
-    private static String sortKey(KnowledgeEntry e) {
-        return e.id().charAt(0) + String.format("%03d", Integer.parseInt(e.id().substring(1)));
+    /** M before U, then by number (M2 before M10). */
+    private static final Comparator<KnowledgeEntry> BY_ID = Comparator.comparing((KnowledgeEntry e) -> e.id().charAt(0))
+            .thenComparingInt(e -> Integer.parseInt(e.id().substring(1)));
+
+    /** Made on first use: building the YAML mapper costs more than reading the compiled form. */
+    private static final class Yaml {
+        static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory());
     }
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-
     static KnowledgeEntry parse(String file, String text) {
+        String[] parts = split(file, text);
+        return parse(file, parts[0], parts[1]);
+    }
+
+    /** The front-matter's YAML text and the markdown body after it. */
+    static String[] split(String file, String text) {
         String t = text.replace("\r\n", "\n");
         if (!t.startsWith("---\n")) throw new IllegalArgumentException(file + ": no front-matter");
         int end = t.indexOf("\n---\n", 4);
         if (end < 0) throw new IllegalArgumentException(file + ": front-matter not closed");
+        return new String[]{t.substring(4, end), t.substring(end + 5).strip()};
+    }
+
+    static KnowledgeEntry parse(String file, String frontMatter, String body) {
         JsonNode fm;
         try {
-            fm = YAML.readTree(t.substring(4, end));
+            fm = Yaml.MAPPER.readTree(frontMatter);
         } catch (IOException e) {
             throw new IllegalArgumentException(file + ": bad front-matter: " + e.getMessage(), e);
         }
@@ -91,7 +111,7 @@ public final class KnowledgeBase {
                 strings(fm, "keywords"), strings(fm, "symptoms"), strings(fm, "signals"), List.copyOf(fixes),
                 fm.path("verification").asText(""), fm.path("prevention").asText(""),
                 strings(fm, "related").stream().map(KnowledgeBase::normalizeId).toList(), strings(fm, "sources"),
-                t.substring(end + 5).strip(), file);
+                body, file);
     }
 
     private static List<String> strings(JsonNode fm, String field) {

@@ -27,6 +27,7 @@ public final class LogBench {
     public static void main(String[] args) throws Exception {
         if (args[0].equals("generate")) generate(Path.of(args[1]), Integer.parseInt(args[2]), args[3]);
         else if (args[0].equals("memory")) memory(Path.of(args[1]), Integer.parseInt(args[2]));
+        else if (args[0].equals("file")) file(Path.of(args[1]), Integer.parseInt(args[2]));
         else read(Path.of(args[1]), Integer.parseInt(args[2]));
     }
 
@@ -63,6 +64,27 @@ public final class LogBench {
         System.out.printf(Locale.ROOT, "LogReader on %s in memory (%d MB), %d runs: CPU first run %.3f s, best %.3f s "
                 + "= %.2f GB/s per core, median %.3f s%n", file.getFileName(), bytes.length >> 20, reps, cpu[0],
                 sorted[0], bytes.length / sorted[0] / 1e9, sorted[reps / 2]);
+    }
+
+    /**
+     * LogReader.read(Path) as `oomdoc diagnose FILE` calls it (helper threads search a big file for the triggers):
+     * wall time and the CPU time of all the process's threads, per run.
+     */
+    static void file(Path file, int reps) throws Exception {
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean();
+        var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long bytes = Files.size(file);
+        for (int i = 0; i < reps; i++) {
+            long c0 = os.getProcessCpuTime(), m0 = mx.getCurrentThreadCpuTime();
+            long t0 = System.nanoTime();
+            LogText log = new LogReader().read(file);
+            double wall = (System.nanoTime() - t0) / 1e9, cpu = (os.getProcessCpuTime() - c0) / 1e9;
+            double reading = (mx.getCurrentThreadCpuTime() - m0) / 1e9;
+            System.out.printf(Locale.ROOT, "LogReader.read(Path) on %s (%d MB), run %d: wall %.3f s = %.2f GB/s, "
+                    + "process CPU %.3f s, reading thread %.3f s; %d lines kept%n", file.getFileName(), bytes >> 20,
+                    i + 1, wall, bytes / wall / 1e9, cpu, reading, log.lines().size());
+        }
     }
 
     static void read(Path file, int reps) throws Exception {

@@ -221,23 +221,43 @@ public final class NvidiaSmiText {
         return new GpuState(source, driver, null, gpus, List.of(), null, List.copyOf(unknown));
     }
 
+    /**
+     * `--query-compute-apps` CSV alone. It has no GPU index column: the cards its rows name (by bus id, else uuid)
+     * are numbered in PCI bus order, the order nvidia-smi numbers them in, never in the order the rows come in.
+     */
     private static GpuState appsCsv(String t, String source, List<GpuState.Unknown> unknown) {
         List<List<String>> rows = csv(t);
         Map<String, Integer> h = header(rows.get(0));
-        List<String> busIds = new ArrayList<>();
-        List<GpuState.Process> procs = new ArrayList<>();
+        List<List<String>> apps = new ArrayList<>();
+        java.util.TreeSet<String> cards = new java.util.TreeSet<>();
         for (List<String> r : rows.subList(1, rows.size())) {
             String pid = cell(r, h, "pid");
             if (pid == null || !pid.matches("\\d+")) continue;
-            String bus = cell(r, h, "gpu_bus_id", "gpu_uuid");
-            if (bus != null && !busIds.contains(bus)) busIds.add(bus);
-            int gpu = bus == null ? 0 : busIds.indexOf(bus);
-            procs.add(new GpuState.Process(gpu, Long.parseLong(pid), cell(r, h, "process_name", "name"),
-                    mib(cell(r, h, "used_gpu_memory", "used_memory")), null));
+            apps.add(r);
+            String card = card(r, h);
+            if (card != null) cards.add(card);
+        }
+        List<String> order = new ArrayList<>(cards);
+        List<GpuState.Process> procs = new ArrayList<>();
+        for (List<String> r : apps) {
+            String card = card(r, h);
+            procs.add(new GpuState.Process(card == null ? 0 : order.indexOf(card), Long.parseLong(cell(r, h, "pid")),
+                    cell(r, h, "process_name", "name"), mib(cell(r, h, "used_gpu_memory", "used_memory")), null));
         }
         unknown.add(new GpuState.Unknown("GPU totals", "only --query-compute-apps output was given; add --query-gpu "
                 + "output for totals"));
+        if (order.size() > 1) unknown.add(new GpuState.Unknown("GPU index", "the --query-compute-apps CSV has no "
+                + "index column: its cards are numbered in PCI bus order among those that ran a process; add "
+                + "--query-gpu output for nvidia-smi's own numbers"));
         return new GpuState(source, null, null, List.of(), List.copyOf(procs), null, List.copyOf(unknown));
+    }
+
+    /** The card an apps row names: its bus id (domain zeros dropped, so that it sorts in bus order), else uuid. */
+    private static String card(List<String> r, Map<String, Integer> h) {
+        String bus = cell(r, h, "gpu_bus_id");
+        if (bus != null) return SmiCsvJoin.busKey(bus);
+        String uuid = cell(r, h, "gpu_uuid");
+        return uuid == null ? null : "~" + uuid; // after every bus id
     }
 
     private static String group(Pattern p, String t) {

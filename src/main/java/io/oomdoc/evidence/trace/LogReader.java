@@ -3,6 +3,8 @@ package io.oomdoc.evidence.trace;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,15 +49,43 @@ public final class LogReader {
      * last lines before the next trigger (or the block's end) matter, whole runs of lines are skipped (see Skipper).
      */
     public LogText read(InputStream in) throws IOException {
+        return read(in, null);
+    }
+
+    /**
+     * Reads a log file; one of {@value #PARALLEL_FROM} bytes or more is searched for the triggers by helper threads
+     * on the other cores while this one counts lines and keeps what matters (see TriggerIndex).
+     */
+    public LogText read(Path file) throws IOException {
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (cores < 2 || Files.size(file) < PARALLEL_FROM) {
+            try (InputStream in = Files.newInputStream(file)) {
+                return read(in);
+            }
+        }
+        try (TriggerIndex index = new TriggerIndex(file, INDEX_CHUNK, Math.min(cores, 4));
+             InputStream in = Files.newInputStream(file)) {
+            return read(in, index);
+        }
+    }
+
+    /** Below this, starting helper threads costs more than they save. */
+    static final long PARALLEL_FROM = 16L << 20;
+    private static final int INDEX_CHUNK = 4 << 20;
+
+    /** {@code index}: where the triggers start in the stream's bytes (a file's), or null to search here. */
+    LogText read(InputStream in, TriggerIndex index) throws IOException {
         byte[] buf = new byte[BUFFER];
         int filled = in.readNBytes(buf, 0, PROBE);
         rejectBinary(java.util.Arrays.copyOf(buf, filled));
         Keeper k = new Keeper();
-        Skipper skipper = new Skipper(k.window.capacity());
+        Skipper skipper = new Skipper(k.window.capacity(), index);
         int lineStart = 0, pair = 0;
         boolean afterCr = false, hit = false;
+        long base = 0; // the stream offset of buf[0], for the bytes from buf[indexedFrom] on
+        int indexedFrom = 0;
         while (true) {
-            skipper.newBlock();
+            skipper.newBlock(base, indexedFrom);
             int i = 0;
             if (skipping && k.idle() && (i = skipper.skip(buf, 0, filled, afterCr)) > 0) {
                 k.skip(skipper.skipped());
@@ -91,6 +121,9 @@ public final class LogReader {
             // it again with the next block, so a trigger cut by the block's end is still seen whole.
             int keep = Math.min(filled - lineStart, MAX_LINE);
             System.arraycopy(buf, lineStart, buf, 0, keep);
+            // the next bytes come from stream offset base + filled, and land at buf[keep]
+            indexedFrom = keep < filled - lineStart ? keep : Math.max(0, indexedFrom - lineStart);
+            base += filled - keep;
             filled = keep;
             lineStart = 0;
             hit = false;

@@ -21,12 +21,26 @@ final class Skipper {
     private int nextHit = -1;
     /** No skipping before here: the lines up to the next trigger's line are already the window's. */
     private int settledUntil;
+    /** The fragments' places found ahead by other threads, or null to search here. */
+    private final TriggerIndex index;
+    /** The file offset of the block's byte 0, for the bytes from {@link #indexedFrom} on. */
+    private long base;
+    private int indexedFrom;
 
-    Skipper(int window) { this.window = window; }
+    Skipper(int window, TriggerIndex index) {
+        this.window = window;
+        this.index = index;
+    }
 
-    void newBlock() {
+    /**
+     * A new block: its byte i is the file's byte {@code base + i} for i from {@code indexedFrom} on (before that,
+     * the block holds a cut line carried over, whose bytes are not where the index saw them).
+     */
+    void newBlock(long base, int indexedFrom) {
         nextHit = -1;
         settledUntil = 0;
+        this.base = base;
+        this.indexedFrom = indexedFrom;
     }
 
     /**
@@ -37,7 +51,8 @@ final class Skipper {
     int skip(byte[] a, int from, int filled, boolean afterCr) {
         skipped = 0;
         if (from < settledUntil) return from;
-        if (nextHit < from) nextHit = Triggers.first(a, from, filled);
+        if (nextHit < from) nextHit = index != null && from >= indexedFrom ? index.first(a, base, from, filled)
+                : Triggers.first(a, from, filled);
         int end = lineStartBefore(a, from, nextHit);
         settledUntil = end;
         int cut = startOfLastLines(a, from, end);

@@ -116,6 +116,15 @@ final class Triggers {
         return (STARTS[p >>> 6] & 1L << p) != 0 && any(BY_PAIR[p], a, at, end);
     }
 
+    /** The length of the shortest fragment that starts at {@code at} and ends by {@code end} (one must). */
+    static int shortestAt(byte[] a, int at, int end) {
+        int shortest = Integer.MAX_VALUE;
+        for (byte[] c : BY_PAIR[pair(a[at], a[at + 1])]) {
+            if (c.length < shortest && any(new byte[][]{c}, a, at, end)) shortest = c.length;
+        }
+        return shortest;
+    }
+
     private static boolean any(byte[][] candidates, byte[] a, int at, int end) {
         for (byte[] c : candidates) {
             if (at + c.length > end) continue;

@@ -58,7 +58,7 @@ class LogReaderLinesTest {
     }
 
     /** Real training-log lines (bench/training-log-lines.txt) and real traces, joined with the given line end. */
-    private static byte[] longLog(String end, int plainBefore, int between, int plainAfter) {
+    static byte[] longLog(String end, int plainBefore, int between, int plainAfter) {
         List<String> plain = new java.util.ArrayList<>();
         for (String l : Fixtures.text("bench/training-log-lines.txt").split("\n")) {
             if (l.startsWith("plain|") || l.startsWith("mmdet|")) plain.add(l.substring(l.indexOf('|') + 1));

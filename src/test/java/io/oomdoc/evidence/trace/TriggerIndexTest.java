@@ -1,0 +1,103 @@
+package io.oomdoc.evidence.trace;
+
+import io.oomdoc.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The trigger places that helper threads find ahead of the reader (TriggerIndex) answer as the reader's own search
+ * does, and reading a file with them keeps exactly what reading it alone keeps. Real traces (traces/, see its
+ * SOURCES.md) and real training-log lines (bench/training-log-lines.txt).
+ */
+class TriggerIndexTest {
+    @TempDir Path dir;
+
+    private static final String[] TRACES = {"cylinder3d-backward-tqdm-1x.txt", "jax-bufferassignment.txt",
+            "memory-summary-pytorch35901.txt", "notoom-gauhuman-illegal-access.txt", "qwen3coder-rank3-2x.txt",
+            "rwkv-cudamallocasync.txt", "segtoolbox-backward-1x-cached.txt", "tf-models-shape-oom.txt",
+            "tgi-warmup-async-escaped.txt", "thc-model-cuda-legacy.txt", "visfly-backward-2x.txt",
+            "vllm-10517-max-model-len-kv.txt", "vllm-kaito-2x.txt"};
+
+    private static byte[] allTraces() {
+        StringBuilder sb = new StringBuilder();
+        for (String t : TRACES) sb.append(Fixtures.text("traces/" + t));
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private Path write(byte[] b) throws IOException {
+        return Files.write(dir.resolve("log-" + b.length + ".txt"), b);
+    }
+
+    @Test
+    void theIndexFindsTheFirstTriggerOfAnyStretchAsTheSearchDoes() throws IOException {
+        byte[] b = allTraces();
+        // chunks of 61 and 1000 bytes put fragments across chunk ends; a cap of 3 per chunk makes the dense chunks
+        // fall back to the search
+        for (int[] shape : new int[][]{{61, 1_000_000}, {1000, 1_000_000}, {1000, 3}}) {
+            try (TriggerIndex index = new TriggerIndex(write(b), shape[0], 2, shape[1])) {
+                for (int base = 0; base < b.length - 700; base += 97) {
+                    byte[] block = Arrays.copyOfRange(b, base, base + 700);
+                    for (int from = 0; from < 600; from += 7) {
+                        for (int end : new int[]{from + 2, from + 5, from + 40, 700}) {
+                            assertEquals(Triggers.first(block, from, end), index.first(block, base, from, end),
+                                    shape[0] + "/" + shape[1] + " at " + base + ": " + from + ".." + end);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void readingAFileWithTheIndexKeepsWhatReadingItAloneKeeps() throws IOException {
+        for (String end : new String[]{"\n", "\r\n", "\r"}) {
+            for (int[] shape : new int[][]{{30_000, 40, 25_000}, {20, 2, 5}, {17_000, 600, 0}}) {
+                byte[] log = LogReaderLinesTest.longLog(end, shape[0], shape[1], shape[2]);
+                Path file = write(log);
+                for (LogReader r : new LogReader[]{new LogReader(), new LogReader(5, 3, 2, 4, 60)}) {
+                    for (int chunk : new int[]{1 << 20, 65_521, 4093}) {
+                        LogText alone = r.read(new ByteArrayInputStream(log));
+                        LogText indexed;
+                        try (TriggerIndex index = new TriggerIndex(file, chunk, 2);
+                             InputStream in = Files.newInputStream(file)) {
+                            indexed = r.read(in, index);
+                        }
+                        String what = shape[0] + "/" + shape[1] + "/" + shape[2] + " " + end.length() + " " + chunk;
+                        assertEquals(alone.lines(), indexed.lines(), what);
+                        assertEquals(alone.truncated(), indexed.truncated(), what);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aLineLongerThanTheCutAcrossABlockEndIsReadAsWithoutTheIndex() throws IOException {
+        // the reader keeps only the first 20,000 bytes of a long line, so the block after it is not the file's
+        // bytes at one offset: the index must not be asked there
+        String plain = Fixtures.text("bench/training-log-lines.txt");
+        StringBuilder sb = new StringBuilder();
+        while (sb.length() < (1 << 20) - 5_000) sb.append("step loss 0.25 lr 1e-4\n");
+        sb.append("x".repeat(30_000)).append(" memory\n").append(plain).append(plain);
+        byte[] log = sb.toString().getBytes(StandardCharsets.UTF_8);
+        Path file = write(log);
+        LogReader r = new LogReader(5, 3, 2, 4, 60);
+        LogText alone = r.read(new ByteArrayInputStream(log));
+        try (TriggerIndex index = new TriggerIndex(file, 4093, 2); InputStream in = Files.newInputStream(file)) {
+            assertEquals(alone.lines(), r.read(in, index).lines());
+        }
+        List<LogText.Line> viaPath = r.read(file).lines();
+        assertEquals(alone.lines(), viaPath);
+    }
+}
