@@ -53,11 +53,11 @@ final class KnowledgeAnswers {
     private static final Pattern POINTER = Pattern.compile("(?i)\\b(?:that|it|this|those|these|them)\\b");
     /**
      * Words that ask for a setting without saying which: a question made only of them and a pronoun ("which flag caps
-     * that") points back, one with words of its own ("how do I run it on the cpu") is about those words.
+     * that") points back, one with words of its own ("how do I load it in 16-bit") is about those words.
      */
     private static final Set<String> ASKING = Set.of("how", "do", "does", "i", "we", "can", "could", "should", "would",
-            "what", "whats", "what's", "which", "where", "is", "are", "there", "the", "a", "an", "for", "to", "of", "in",
-            "on", "with", "when", "me", "my", "that", "it", "this", "those", "these", "them", "flag", "flags",
+            "what", "whats", "what's", "which", "where", "is", "are", "there", "the", "a", "an", "for", "to", "of",
+            "in", "on", "with", "when", "me", "my", "that", "it", "this", "those", "these", "them", "flag", "flags",
             "setting", "settings", "parameter", "parameters", "option", "options", "argument", "arg", "config", "knob",
             "variable", "env", "name", "called", "set", "turn", "enable", "use", "pass", "change", "configure", "apply",
             "add", "put", "write", "get", "limit", "cap", "caps", "lower", "raise", "reduce", "control", "controls",
