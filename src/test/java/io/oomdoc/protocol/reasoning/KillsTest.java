@@ -62,4 +62,10 @@ class KillsTest {
         assertTrue(named("ram usage slowly goes up during training and then the os kills the process"));
         assertFalse(named("the process gets slower over time"));
     }
+
+    /** mozilla/bugbug#3906: a container's "status code 137" is the kernel's kill. */
+    @Test
+    void aStatusCodeOf137IsAKill() {
+        assertTrue(named(paste("bugbug-3906-training-task-exit-137")));
+    }
 }
