@@ -12,16 +12,16 @@ import java.util.regex.Pattern;
  * attention scores by its square.
  */
 final class Scaling {
-    /** A count: 2048, 64k (tokens are often said in thousands). */
-    private static final String COUNT = "(\\d+k?)";
+    /** A count: 2048, 64k (tokens are often said in thousands); seven digits at most, so it always parses. */
+    private static final String COUNT = "(\\d{1,7}k?)(?!\\d)";
     private static final Pattern FROM_TO = Pattern.compile("(?i)(?<![\\w-])(?:--?)?(?:micro[-_ ]?|per[-_ ]device[-_ ]"
             + "(?:train[-_ ])?(?:eval[-_ ])?|per[-_ ]gpu[-_ ]|device[-_ ])?(batch(?:[-_ ]size)?|seq(?:uence)?"
             + "(?: length)?|context(?: length)?|max[-_]length|max[-_]seq[-_]length|max[-_]model[-_]len|num[-_]ctx"
             + "|n[-_]ctx|ctx[-_]size|c)\\b[^.?\\d]{0,30}?(?:from\\s+" + COUNT + "\\s+)?(?:to\\s+|=\\s*|\\s+)" + COUNT
             + "(?:\\s+instead\\s+of\\s+" + COUNT + ")?");
     /** "at 128k instead of 64k", "from 64k to 128k tokens": a length in thousands needs no word for it. */
-    private static final Pattern THOUSANDS = Pattern.compile("(?i)\\b(\\d+)k\\s+instead\\s+of\\s+(\\d+)k\\b"
-            + "|\\bfrom\\s+(\\d+)k\\s+to\\s+(\\d+)k\\b");
+    private static final Pattern THOUSANDS = Pattern.compile("(?i)\\b(\\d{1,6})k\\s+instead\\s+of\\s+(\\d{1,6})k\\b"
+            + "|\\bfrom\\s+(\\d{1,6})k\\s+to\\s+(\\d{1,6})k\\b");
     /** "halve the render resolution", "halve num_sample_per_prompt": what is halved, said in the user's words. */
     private static final Pattern HALVE = Pattern.compile("(?i)\\bhalve\\s+(?:the\\s+|my\\s+)?([\\w.-]+(?:\\s+"
             + "(?!and\\b|or\\b|to\\b|instead\\b|then\\b|first\\b)[\\w.-]+){0,2})");
@@ -47,8 +47,8 @@ final class Scaling {
         return halved(text);
     }
 
-    private static String change(boolean batch, Integer from, int to) {
-        if (from == null || from <= 0 || to <= 0 || from == to) return null;
+    private static String change(boolean batch, Integer from, Integer to) {
+        if (from == null || to == null || from <= 0 || to <= 0 || from.equals(to)) return null;
         double r = (double) to / from;
         return batch ? Messages.get("scaling.batch", from, to, ratio(r))
                 : Messages.get("scaling.length", from, to, ratio(r), ratio(r * r));
@@ -74,6 +74,7 @@ final class Scaling {
     private static Integer count(String s) {
         if (s == null) return null;
         String d = s.toLowerCase(Locale.ROOT);
-        return d.endsWith("k") ? Integer.parseInt(d.substring(0, d.length() - 1)) * 1024 : Integer.parseInt(d);
+        long n = d.endsWith("k") ? Long.parseLong(d.substring(0, d.length() - 1)) * 1024 : Long.parseLong(d);
+        return n > Integer.MAX_VALUE ? null : (int) n;
     }
 }

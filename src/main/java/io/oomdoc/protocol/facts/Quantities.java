@@ -157,7 +157,7 @@ public final class Quantities {
         }
     }
 
-    private static final java.util.regex.Pattern ONE_OF_SEVERAL = java.util.regex.Pattern.compile("^\\s+(?:shows?"
+    private static final Pattern ONE_OF_SEVERAL = Pattern.compile("^\\s+(?:shows?"
             + "|gets?|uses?|has|takes?|holds?|is|runs?|fills?|allocates?)\\b.*\\b(?:more|less|higher|than)\\b");
     private static final int ONE_OF_SEVERAL_REACH = 60;
 

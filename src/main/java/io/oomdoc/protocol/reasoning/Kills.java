@@ -7,7 +7,7 @@ public final class Kills {
     private static final Pattern KILL = Pattern.compile("(?im)(?:^|[\\s|\\]])killed\\s*$|\\bkilled by signal\\b"
             + "|exit(?:ed)?"
             + "[ _]?(?:code|status)?[:= ]*(?:137|-9)\\b"
-            + "|\\b(?:status|return|error|exit) code:? ?137\\b|exitcode\\s*:\\s*-9|\\bsigkill\\b|signal 9\\b"
+            + "|\\b(?:status|return|error) code:? ?137\\b|exitcode\\s*:\\s*-9|\\bsigkill\\b|signal 9\\b"
             + "|\\boomkilled\\b"
             + "|oom[-_ ]kill|out of memory: killed process|\\boom killer\\b|killed process \\d+"
             // "always OOM on RAM", "ran out of system RAM": host memory said in words, no GPU in the phrase.
