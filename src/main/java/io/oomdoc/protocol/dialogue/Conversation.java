@@ -177,7 +177,7 @@ public final class Conversation {
             case FIT -> asked(Intent.FIT, text, read, BudgetAnswers.fit(text,
                     facts.merge(read.asserted()).merge(read.hypothetical()), report));
             case HOW_TO -> Answer.text(Intent.HOW_TO, KnowledgeAnswers.howTo(text, howToContext(text),
-                    facts, report),
+                    KnowledgeAnswers.namedStacks(context(text)), facts, report),
                     learn(subject(read)));
             case EXPLAIN -> {
                 Facts known = learn(subject(read));

@@ -23,12 +23,17 @@ final class KnowledgeAnswers {
             {"llama-factory", Pattern.compile("(?i)llama[-_ ]?factory")},
             {"torchtune", Pattern.compile("(?i)torchtune|\\btune run\\b")},
             {"sd-webui", Pattern.compile("(?i)automatic1111|\\ba1111\\b|sd[-_ ]webui|stable-diffusion-webui|comfy ?ui"
-                    + "|--medvram|--lowvram")},
+                    + "|--medvram|--lowvram"
+                    + "|easy ?diffusion|fooocus|invokeai")},
             {"detectron2", Pattern.compile("(?i)detectron")},
+            {"mmdet", Pattern.compile("(?i)\\bmm(?:det|seg|cv|engine|pose|ocr|action|rotate)\\w*|openmmlab")},
             {"yolo", Pattern.compile("(?i)\\byolo|ultralytics")},
             {"sentence-transformers", Pattern.compile("(?i)sentence[-_ ]transformers|\\bsbert\\b")},
             {"rl", Pattern.compile("(?i)replay buffer|stable[-_ ]?baselines|\\bsb3\\b|\\brllib\\b")},
             {"rocm", Pattern.compile("(?i)\\brocm\\b|\\bhip\\b")},
+            {"gpt-neox", Pattern.compile("(?i)gpt-?neox|\\bneox\\b")},
+            {"diffusers", Pattern.compile("(?i)diffusers|diffusionpipeline|diffusion\\w*pipeline|dreambooth|\\bunet\\b"
+                    + "|\\bvae\\b|\\bsdxl\\b|stable[- ]diffusion|controlnet|xformers")},
             {"hf-trainer", Pattern.compile("(?i)\\btrainer\\b|trainingarguments|\\bhf\\b|hugging ?face|transformers"
                     + "|\\btrl\\b|sfttrainer|\\bpeft\\b")},
             {"accelerate", Pattern.compile("(?i)accelerate")}, {"lightning", Pattern.compile("(?i)lightning")},
@@ -66,6 +71,14 @@ final class KnowledgeAnswers {
     private KnowledgeAnswers() {}
 
     static String howTo(String question, String withContext, Facts facts, Report report) {
+        return howTo(question, withContext, List.of(), facts, report);
+    }
+
+    /**
+     * {@code talkedAbout}: the stacks the conversation has named so far ("my dreambooth run" two turns back), shown
+     * after those the question names and before the defaults.
+     */
+    static String howTo(String question, String withContext, List<String> talkedAbout, Facts facts, Report report) {
         String text = withContext;
         List<Topics.Topic> named = Topics.findAll(Topics.howTo(), question);
         var topic = named.stream().findFirst();
@@ -91,10 +104,12 @@ final class KnowledgeAnswers {
         }
         if (topic.isEmpty()) return KnowledgeSearch.answer(question, report, held)
                 .orElse(Messages.get("howto.unknown"));
-        List<String> stacks = stacksFor(text, facts, report);
+        List<String> stacks = stacksFor(text, talkedAbout, facts, report);
         // "how do I lower the batch size" with no engine in sight: nanochat's or vLLM's own topic is not the answer
         // when a topic written for the general stacks matches too.
-        if (topic.get().texts().keySet().stream().noneMatch(stacks::contains)) {
+        // A topic for one UI or library ("sd-webui", "mmdet") named by its own keyword stays: it is what was asked.
+        if (topic.get().texts().keySet().stream().noneMatch(stacks::contains) && topic.get().texts().keySet()
+                .stream().allMatch(st -> io.oomdoc.protocol.Stacks.serving(st) || st.equals("nanochat"))) {
             for (String general : List.of("hf-trainer", "pytorch")) {
                 var other = KnowledgeSearch.howTo(question, general);
                 if (other.isPresent()) { topic = other; break; }
@@ -265,6 +280,13 @@ final class KnowledgeAnswers {
 
     private static int words(String s) { return s.strip().split("\\s+").length; }
 
+    /** Every stack a question can name: a how-to snippet keyed by another name is never shown. */
+    static java.util.Set<String> stackNames() {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (Object[] row : STACK_WORDS) out.add((String) row[0]);
+        return out;
+    }
+
     /** The stacks the question itself names ("in vllm", "with lightning"). */
     static List<String> namedStacks(String text) {
         List<String> out = new ArrayList<>();
@@ -273,8 +295,9 @@ final class KnowledgeAnswers {
     }
 
     /** The stacks to show, most specific first: named in the question, set as a fact, implied by the failure. */
-    static List<String> stacksFor(String text, Facts facts, Report report) {
+    static List<String> stacksFor(String text, List<String> talkedAbout, Facts facts, Report report) {
         List<String> out = new ArrayList<>(namedStacks(text));
+        talkedAbout.stream().filter(st -> !st.equals("pytorch")).forEach(out::add);
         if (facts.framework() != null) out.add(facts.framework());
         if (report != null && !report.framework().equals("unknown")) out.add(report.framework());
         out.add("hf-trainer");

@@ -41,4 +41,38 @@ class HowToTest {
         Answer a = c.respond("gradient checkpointing with peft, how do i switch it on");
         assertTrue(a.text().startsWith("gradient checkpointing with HF Trainer"), a.text());
     }
+
+    /** discuss.pytorch.org, "DDP: one GPU gets more memory when loading a pretrained model": torch.load's device. */
+    @Test
+    void loadingACheckpointOnEachRankNamesMapLocation() {
+        Answer a = c.respond("how do I load the checkpoint so each rank keeps it on its own GPU");
+        assertTrue(a.text().contains("map_location"), a.text());
+    }
+
+    /** A DreamBooth run two turns back: the diffusers snippet comes first although this question names no stack. */
+    @Test
+    void aStackNamedEarlierInTheConversationChoosesTheSnippet() {
+        c.respond("my dreambooth training runs out of memory on a 12 GB card");
+        Answer a = c.respond("how do I turn on gradient checkpointing");
+        assertTrue(a.text().startsWith("gradient checkpointing with diffusers"), a.text());
+    }
+
+    /** An SDXL user of a web UI: the low-VRAM setting is the answer, not a general topic about loading. */
+    @Test
+    void aTopicForOneInterfaceStaysWhenItsKeywordIsAsked() {
+        c.respond("CUDA out of memory with an SDXL model on a 3060 ti 8gb, SD 1.5 works at any size");
+        Answer a = c.respond("where do I set the vram usage to low");
+        assertTrue(a.text().contains("VRAM usage level"), a.text());
+    }
+
+    /** Registry: a snippet is shown only for a stack the conversation can name; a misspelt key would be dead text. */
+    @Test
+    void everySnippetIsKeyedByAStackThatCanBeNamed() {
+        var names = KnowledgeAnswers.stackNames();
+        for (Topics.Topic t : Topics.howTo()) {
+            for (String stack : t.texts().keySet()) {
+                assertTrue(names.contains(stack), t.name() + " has a snippet for unknown stack " + stack);
+            }
+        }
+    }
 }
