@@ -23,6 +23,8 @@ final class Calculations {
 
     static final List<Row> ALL = List.of(
             new Row("shape", a -> KnowledgeAnswers.shape(a.text())),
+            new Row("shape", KnowledgeAnswers::heldShape),
+            new Row("product", ImageSets::of),
             new Row("product", Ratios::of),
             new Row("product", a -> KnowledgeAnswers.arithmetic(a.text())),
             new Row("kv", KvCache::of),

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** How-to snippets for the user's stack and plain-words explanations, from knowledge/dialogue/. */
@@ -205,17 +206,57 @@ final class KnowledgeAnswers {
         String[] dims = m.group(2).split("\\s*,\\s*");
         double elements = 1;
         for (String d : dims) elements *= Double.parseDouble(d);
-        int bytes = m.group(1).isEmpty() ? 4 : switch (m.group(1).toLowerCase(Locale.ROOT)) {
-            case "f32", "fp32", "float32", "s32", "int32" -> 4;
-            case "f64", "s64", "int64" -> 8;
-            case "s8", "u8", "int8", "pred" -> 1;
-            default -> 2;
-        };
+        int bytes = m.group(1).isEmpty() ? 4 : bytesPer(m.group(1));
         String size = Bytes.human((long) (elements * bytes));
         boolean square = dims.length >= 2 && dims[dims.length - 1].equals(dims[dims.length - 2]);
         return Messages.get("explain.shape", m.group(), String.join(" × ", dims),
                 String.format(Locale.ROOT, "%,.0f", elements), bytes, size, dims[0],
                 square ? Messages.get("explain.shape.square", dims[dims.length - 1]) : "");
+    }
+
+    private static final Pattern THAT_TENSOR = Pattern.compile("(?i)\\b(?:tensor|buffer|allocation|array|activation)"
+            + "\\b");
+
+    /** "how big is that one tensor" after a trace that printed its shape: the shape of the failure held, sized. */
+    static String heldShape(Calculations.Ask a) {
+        if (shape(a.text()) != null) return null;
+        Matcher batch = NEW_BATCH.matcher(a.text());
+        if (batch.find()) return rescaled(a.withContext(), Long.parseLong(batch.group(1)));
+        if (!asksAboutSize(a.text()) || !THAT_TENSOR.matcher(a.text()).find()) return null;
+        return shape(a.withContext());
+    }
+
+    /** "what if the per-replica batch is 64": a batch named in the turn, to resize the shape held. */
+    private static final Pattern NEW_BATCH = Pattern.compile("(?i)\\bbatch(?:[- _]size)?\\s*(?:is|of|=|:|to|at)?\\s*"
+            + "(\\d{1,5})(?![\\d.])");
+
+    /** The held shape with its first dimension (the batch) set to {@code batch}; null when no shape is held. */
+    private static String rescaled(String context, long batch) {
+        Matcher m = SHAPE.matcher(context);
+        if (!m.find()) m = BARE_SHAPE.matcher(context);
+        if (!m.find(0)) return null;
+        String[] dims = m.group(2).split("\\s*,\\s*");
+        long first = Long.parseLong(dims[0]);
+        if (first == batch || first == 0) return null;
+        double elements = 1;
+        for (String d : dims) elements *= Double.parseDouble(d);
+        int bytes = m.group(1).isEmpty() ? 4 : bytesPer(m.group(1));
+        double now = elements * bytes;
+        return Messages.get("explain.shape.batch", m.group(), first, batch, Bytes.human((long) now),
+                Bytes.human((long) (now * batch / first)));
+    }
+
+    private static boolean asksAboutSize(String text) {
+        return IntentClassifier.asksSize(text) || text.matches("(?is).*\\bhow (?:big|large|much memory)\\b.*");
+    }
+
+    private static int bytesPer(String type) {
+        return switch (type.toLowerCase(Locale.ROOT)) {
+            case "f32", "fp32", "float32", "s32", "int32" -> 4;
+            case "f64", "s64", "int64" -> 8;
+            case "s8", "u8", "int8", "pred" -> 1;
+            default -> 2;
+        };
     }
 
     /** vLLM's "# GPU blocks: N" in tokens. */
