@@ -7,12 +7,13 @@ import java.util.regex.Pattern;
 
 /**
  * The size of a set of images once decoded ("800 4k images as float tensors", "what if I downscale them to
- * 1920x1080"): count × width × height × channels × bytes per value. A decoded image is far bigger than its JPEG, and a
- * dataset that keeps every one in RAM is the usual host-memory kill; the count may come from an earlier turn.
+ * 1920x1080"): count x width x height x channels x bytes per value. A decoded image is far bigger than its JPEG,
+ * and a dataset that keeps every one in RAM is the usual host-memory kill; the count may come from an earlier turn.
  */
 final class ImageSets {
     private static final Pattern COUNT = Pattern.compile("(?i)(?<![\\w.])(\\d[\\d,]*)\\s+(?:(?:4k|8k|2k|1080p|720p"
-            + "|\\d{3,5}\\s*[x×]\\s*\\d{3,5}|hd|full[- ]hd|uhd|rgb|color|colour|high[- ]res(?:olution)?|large|training)"
+            + "|\\d{3,5}\\s*[x×]\\s*\\d{3,5}|hd|full[- ]hd|uhd|rgb|color|colour|high[- ]res(?:olution)?|large"
+            + "|training)"
             + "\\s+){0,2}(?:images|frames|photos|pictures|views)\\b");
     private static final Pattern SIZE = Pattern.compile("(?i)(?<![\\w.])(\\d{3,5})\\s*[x×]\\s*(\\d{3,5})(?![\\w.])"
             + "|\\b(4k|8k|2k|1080p|720p|uhd|full[- ]hd)\\b");
@@ -32,7 +33,7 @@ final class ImageSets {
         boolean here = count.find();
         double n = here ? number(count) : 0;
         if (!here) {
-            // "200 images was fine, with 800 it is killed": of the counts said before, the largest is the one that fails.
+            // "200 images was fine, with 800 it is killed": of the counts said before, the largest is the failing one.
             if (!SIZE.matcher(a.text()).find()) return null;
             for (Matcher m = COUNT.matcher(a.withContext()); m.find(); ) n = Math.max(n, number(m));
         }
