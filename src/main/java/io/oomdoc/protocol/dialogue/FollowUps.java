@@ -103,6 +103,11 @@ final class FollowUps {
             boolean helps = idle.longValue() >= tried.longValue();
             out.add(Messages.get(helps ? "followup.expandable.yes" : "followup.expandable.no",
                     io.oomdoc.util.Bytes.human(idle.longValue()), io.oomdoc.util.Bytes.human(tried.longValue())));
+        } else if (EXPANDABLE.matcher(text).find() && r.numbers().get("free_bytes") instanceof Number free
+                && r.numbers().get("tried_bytes") instanceof Number tried && tried.longValue() > free.longValue()) {
+            // A cut trace gives no reserved figure, but a request above what the whole card has free settles it.
+            out.add(Messages.get("followup.expandable.free", io.oomdoc.util.Bytes.human(tried.longValue()),
+                    io.oomdoc.util.Bytes.human(free.longValue())));
         } else if (IS_MEMORY.matcher(text).find()) {
             out.add(r.issueType().equals("not_oom") ? Messages.get("followup.notmemory",
                     firstSentences(r.sections().rootCause(), 3))
