@@ -71,7 +71,8 @@ public final class IntentClassifier {
             + "|\\bthat did it\\b|^\\W*(?:that )?did it\\W*$|\\b(?:fixed|solved) it\\b"
             + "|\\b(?:runs|works|trains|fits|loads|starts)(?: fine| ok| again)? now\\b|\\bclosing\\b"
             + "|\\b(?:problem|issue) (?:is )?(?:solved|gone|fixed)\\b|\\bit'?s gone\\b|\\bthat (?:worked|did it"
-                    + "|helped)");
+                    + "|helped)|^\\W*(?:(?:ok(?:ay)?|ah|oh|right),? )?(?:that )?makes (?:a lot of |total )?sense\\W*"
+            + "(?:,|$)|\\b(?:really|very|super) helpful\\b|\\bappreciate (?:it|the help|that)\\b");
     private static final Pattern CORRECTS = Pattern.compile("(?i)\\bactually\\b|\\b(?:changed|switched|moved|set) "
             + "(?:\\w+ ){0,3}to\\b"
             + "|\\bi meant\\b|\\bcorrection\\b|\\bno wait\\b|\\bnot \\w+, (?:it'?s|but)|\\binstead of\\b.*\\b(?:now"

@@ -71,6 +71,20 @@ class ConversationTest {
         }
     }
 
+    /** "makes sense, really helpful" closes a thread with a failure held (starVLA/starVLA#23's trace), asking nothing. */
+    @Test
+    void aThankYouAfterAReportIsSmallTalkNotAFollowUp() {
+        c.respond("torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 11.50 GiB. GPU 0 has a total capacity"
+                + " of 23.51 GiB of which 9.38 GiB is free. Including non-PyTorch memory, this process has 13.70 GiB"
+                + " memory in use. Of the allocated memory 13.03 GiB is allocated by PyTorch...");
+        for (String s : new String[]{"makes sense, really helpful", "ok that makes sense", "appreciate it"}) {
+            Answer a = c.respond(s);
+            assertEquals(Intent.SMALL_TALK, a.intent(), s);
+        }
+        assertNotEquals(Intent.SMALL_TALK, c.respond("that makes sense, but why is reserved so much bigger?")
+                .intent());
+    }
+
     @Test
     void aHowToGivesTheSnippetForTheStackNamed() {
         Answer a = c.respond("How do I turn on gradient checkpointing with HF Trainer?");
