@@ -61,6 +61,14 @@ class PhaseWordsTest {
     }
 
     @Test
+    void anImageGenerationUiRunsInference() {
+        // Comfy-Org/ComfyUI#13112 (development part): a HIP out-of-memory under ComfyUI on a Radeon card
+        io.oomdoc.corpus.Case c = io.oomdoc.corpus.Corpus.all().stream()
+                .filter(k -> k.id().equals("comfyui-13112-hip-oom-9070xt-13gib-free")).findFirst().orElseThrow();
+        assertEquals(List.of("generation"), PhaseWords.phases(c.withDescription()));
+    }
+
+    @Test
     void negatedAndFrameWordsDoNotCount() {
         assertEquals(List.of(), PhaseWords.phases("it does not happen during validation, only in training"));
         // a frame line says "in forward"; frames are read by the trace analyzer, not as words
