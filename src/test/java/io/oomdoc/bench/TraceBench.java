@@ -25,7 +25,7 @@ import java.util.Locale;
  * Trace benchmark. On the corpus (src/test/resources/corpus): grouped cross-validated figures on the development
  * part, for both input modes, with a confusion matrix; with --final also the final split, diagnosed by weights
  * fitted on the development part only. Then the time per case and for a large log.
- * Run: bench/run.sh TraceBench [--final] [log-size-MB]
+ * Run: bench/run.sh TraceBench [--final] [--heldout5] [log-size-MB]
  */
 public final class TraceBench {
     public static void main(String[] args) throws Exception {
@@ -53,6 +53,14 @@ public final class TraceBench {
                     + fin.stream().map(Case::group).distinct().count() + " groups), bundled weights"));
             // Only the figures: per-case results of the final split are not printed, so nobody tunes on them.
             System.out.println(f.confusion());
+        }
+        if (List.of(args).contains("--heldout5")) {
+            List<Case> third = Corpus.heldout5();
+            Scores h = CrossValidation.bundled(TrainReasoner.examples(third));
+            System.out.println(h.table("Third split, corpus_heldout5 (" + third.size() + " cases, "
+                    + third.stream().map(Case::group).distinct().count() + " groups), bundled weights"));
+            // Figures only, as for the final split.
+            System.out.println(h.confusion());
         }
         speed(dev);
         bigLog(mb);

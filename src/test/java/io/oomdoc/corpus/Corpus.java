@@ -26,6 +26,8 @@ public final class Corpus {
     public static final Path DIR = Path.of("src/test/resources/corpus");
     public static final List<Path> LEGACY = List.of(Path.of("src/test/resources/cases/dev_oom_cases.jsonl"),
             Path.of("src/test/resources/cases/public_extra.jsonl"));
+    /** Round 5's third split: reports from repositories new to the corpus, labelled before any scoring. */
+    public static final Path HELDOUT5 = Path.of("src/test/resources/corpus_heldout5/heldout5.jsonl");
     private static final int FINAL_SHARE_PERCENT = 20;
 
     private Corpus() {}
@@ -50,6 +52,9 @@ public final class Corpus {
     public static List<Case> development() { return all().stream().filter(c -> !isFinal(c)).toList(); }
 
     public static List<Case> finalSplit() { return all().stream().filter(Corpus::isFinal).toList(); }
+
+    /** The third split (corpus_heldout5/): never read by all(), scored once at the end of round 5. */
+    public static List<Case> heldout5() { return read(HELDOUT5); }
 
     /** k folds over the groups of the development part: no group is on both sides of a fold. */
     public static int fold(Case c, int k) { return Math.floorMod(c.group().hashCode(), k); }

@@ -41,4 +41,33 @@ class KbChoiceTest {
         assertEquals(List.of("M16", "M11", "M8"), KbChoice.ids(e, ranked, FeatureVector.builder().build())
                 .subList(0, 3));
     }
+
+    private static FeatureVector features(String caseId) {
+        io.oomdoc.corpus.Case c = io.oomdoc.corpus.Corpus.all().stream().filter(k -> k.id().equals(caseId))
+                .findFirst().orElseThrow();
+        assertTrue(!io.oomdoc.corpus.Corpus.isFinal(c), "a development case");
+        return new io.oomdoc.protocol.reasoning.FeatureExtractor().extract(evidence(c.withDescription()));
+    }
+
+    @Test
+    void aServingStackBringsTheServingMemoryEntry() {
+        // sglang-project/sglang#5576: Gemma-3 12B in bf16 on a 16 GB card under a serving engine; whatever cause
+        // leads, the entry on the engine's memory fraction is among the first three
+        List<Hypothesis> ranked = List.of(new Hypothesis(Category.MODEL_TOO_LARGE, 0.9, Category.MODEL_TOO_LARGE.kb,
+                List.of()));
+        FeatureVector x = features("sglang-5576-gemma3-12b-bf16-on-16gb");
+        assertTrue(x.values().containsKey("cue:serving"), x.values().keySet().toString());
+        List<String> ids = KbChoice.ids(evidence(KILLED), ranked, x);
+        assertTrue(ids.subList(0, 3).contains("U10"), ids.toString());
+    }
+
+    @Test
+    void appleSiliconBringsTheUnifiedMemoryEntry() {
+        // pinokiocomputer/pinokio#941: MPS backend out of memory on a 16 GB M1 MacBook
+        List<Hypothesis> ranked = List.of(new Hypothesis(Category.MODEL_TOO_LARGE, 0.9, Category.MODEL_TOO_LARGE.kb,
+                List.of()));
+        FeatureVector x = features("pinokio-941-mps-hunyuan3d-256-bytes-shared-pool");
+        List<String> ids = KbChoice.ids(evidence(KILLED), ranked, x);
+        assertTrue(ids.subList(0, 3).contains("M3"), ids.toString());
+    }
 }

@@ -49,4 +49,14 @@ class PhaseFramesTest {
         var guess = TraceAnalyzer.phaseFromFrames(java.util.List.of(fwd));
         assertTrue(guess == null || guess.phase() != Phase.BACKWARD, String.valueOf(guess));
     }
+
+    @Test
+    void tensorFlowsGradientCodeNamesTheBackwardPass() {
+        // tensorflow/tensorflow#48456 (traces/tf-eager-conv2d-backprop-input.txt): the eager gradient of a
+        // convolution runs in tensorflow/python/ops/nn_grad.py
+        TraceAnalysis a = analyzer.analyze(io.oomdoc.Fixtures.log("traces/tf-eager-conv2d-backprop-input.txt"));
+        assertEquals(Phase.BACKWARD, a.phase(), a.frames().toString());
+        Frame tape = new Frame("train.py", 30, "train_step", "grads = tape.gradient(loss, model.trainable_variables)");
+        assertEquals(Phase.BACKWARD, TraceAnalyzer.phaseFromFrames(java.util.List.of(tape)).phase());
+    }
 }

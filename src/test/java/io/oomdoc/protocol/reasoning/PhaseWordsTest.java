@@ -29,6 +29,46 @@ class PhaseWordsTest {
     }
 
     @Test
+    void theGraphNodeTensorFlowNamesGivesThePhase() {
+        // tensorflow/tensorflow#279: a forward convolution of the MNIST tutorial
+        assertEquals(List.of("forward"), PhaseWords.phases("tensorflow.python.framework.errors.ResourceExhaustedError: "
+                + "OOM when allocating tensor with shapedim { size: 10000 } dim { size: 14 } dim { size: 14 } dim { size: "
+                + "64 }\n\t [[Node: Conv2D_1 = Conv2D[T=DT_FLOAT, padding=\"SAME\", strides=[1, 1, 1, 1]]]"));
+        // tensorflow/tensor2tensor#782: a multiplication inside Keras's Adam update
+        assertEquals(List.of("optimizer_step"), PhaseWords.phases("ResourceExhaustedError (see above for traceback): "
+                + "OOM when allocating tensor with shape[123008,500] [[Node: training_10/Adam/mul_23 = Mul[T=DT_FLOAT, "
+                + "_device=\"/job:localhost/replica:0/task:0/device:GP"));
+        // tensorflow/tensorflow#48456: in eager mode the op is named in brackets
+        assertEquals(List.of("backward"), PhaseWords.phases("ResourceExhaustedError: OOM when allocating tensor with "
+                + "shape[4,96,98,322] and type float on /job:localhost/replica:0/task:0/device:GPU:0 by allocator "
+                + "GPU_0_bfc [Op:Conv2DBackpropInput]"));
+        // a gradient node of a graph-mode model (the scope TensorFlow gives every gradient op)
+        assertEquals(List.of("backward"), PhaseWords.phases("OOM when allocating tensor with shape[64,256,56,56]\n"
+                + "\t [[{{node gradients/conv2/Conv2D_grad/Conv2DBackpropFilter}}]]"));
+    }
+
+    @Test
+    void theBackwardPassNamedAsWhatCostsTheMemory() {
+        // bingykang/Fewshot_Detection#22
+        assertEquals(List.of("backward"), PhaseWords.phases("when I tried to run the fine-tuning command, the process "
+                + "exits with an out of memory error for the backward pass."));
+        // meta-llama/llama-cookbook#37
+        assertEquals(List.of("backward"), PhaseWords.phases("Why does the backward pass consume more than 18*8 = 144GB "
+                + "GPU memory for such few parameters?"));
+        // qwopqwop200/GPTQ-for-LLaMa#160: the host killed the process once the weights were in
+        assertEquals(List.of("load"), PhaseWords.phases("I try running your suggested command line and it just says "
+                + "killed after the model loads. wsl2 ubuntu 18"));
+    }
+
+    @Test
+    void anImageGenerationUiRunsInference() {
+        // Comfy-Org/ComfyUI#13112 (development part): a HIP out-of-memory under ComfyUI on a Radeon card
+        io.oomdoc.corpus.Case c = io.oomdoc.corpus.Corpus.all().stream()
+                .filter(k -> k.id().equals("comfyui-13112-hip-oom-9070xt-13gib-free")).findFirst().orElseThrow();
+        assertEquals(List.of("generation"), PhaseWords.phases(c.withDescription()));
+    }
+
+    @Test
     void negatedAndFrameWordsDoNotCount() {
         assertEquals(List.of(), PhaseWords.phases("it does not happen during validation, only in training"));
         // a frame line says "in forward"; frames are read by the trace analyzer, not as words
