@@ -23,6 +23,7 @@ public final class JobWatch {
     private static final int HEAD_BYTES = 256 * 1024;
     private static final int TAIL_BYTES = 4 * 1024 * 1024;
     private static final long DRAIN_MS = 2000;
+    private static final ProcessTree TREE = new ProcessTree(Path.of("/proc"));
 
     /**
      * @param smi      nvidia-smi found on PATH, or null for host-only sampling
@@ -175,9 +176,7 @@ public final class JobWatch {
     private void sample() {
         Process p = process;
         if (p == null || !p.isAlive()) return;
-        Set<Long> tree = new HashSet<>();
-        tree.add(p.pid());
-        p.descendants().forEach(h -> tree.add(h.pid()));
+        Set<Long> tree = TREE.of(p.toHandle());
         long at = System.currentTimeMillis() - start;
         Integer step = cues.step();
         HostSampler.Reading h = options.host().read(tree);
