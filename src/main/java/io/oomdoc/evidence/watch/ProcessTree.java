@@ -16,12 +16,12 @@ import java.util.Set;
  * (CONFIG_PROC_CHILDREN off), the JDK's walk is the answer. The files are read while processes come and go, so a
  * process started in between may be missed; the next sample finds it.
  */
-final class ProcessTree {
+public final class ProcessTree {
     private final Path proc;
 
-    ProcessTree(Path proc) { this.proc = proc; }
+    public ProcessTree(Path proc) { this.proc = proc; }
 
-    Set<Long> of(ProcessHandle root) {
+    public Set<Long> of(ProcessHandle root) {
         Set<Long> tree = new HashSet<>();
         tree.add(root.pid());
         if (!Files.isReadable(children(root.pid(), root.pid()))) {
