@@ -33,6 +33,7 @@ public final class SmiSampler implements AutoCloseable {
     private final long intervalMs;
     private volatile List<Process> loops = List.of();
     private long paceMs = -1;
+    private boolean closed;
     private volatile String failure;
 
     private SmiSampler(Path binary, long intervalMs) {
@@ -58,7 +59,8 @@ public final class SmiSampler implements AutoCloseable {
      */
     public synchronized void pace(long paceMs) throws IOException {
         long ms = Math.max(100, paceMs);
-        if (ms == this.paceMs) return;
+        // after close() nothing may start: a loop started then would outlive oomdoc
+        if (closed || ms == this.paceMs) return;
         String lms = Long.toString(ms);
         List<Process> fresh = new ArrayList<>();
         try {
@@ -143,6 +145,7 @@ public final class SmiSampler implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true;
         List<Process> running = loops;
         loops = List.of();
         for (Process p : running) p.destroy();

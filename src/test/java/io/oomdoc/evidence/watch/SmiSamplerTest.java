@@ -51,5 +51,11 @@ class SmiSamplerTest {
         }
         await(() -> loopsRunning(smi) == 0);
         assertEquals(0, loopsRunning(smi));
+        s.pace(100);
+        try {
+            assertEquals(0, loopsRunning(smi), "a late change of pace after close() starts nothing");
+        } finally {
+            s.close(); // whatever it started, so that no loop outlives the test
+        }
     }
 }
