@@ -27,7 +27,9 @@ public final class TimelineView {
         if (s.isEmpty() || peak == 0) {
             sb.append(WatchText.get("view.none")).append('\n');
         } else {
-            Long card = s.get(s.size() - 1).cardTotalBytes();
+            // the last sample may be the one taken after the job ended, with no GPU reading
+            Long card = null;
+            for (Sample x : s) if (x.cardTotalBytes() != null) card = x.cardTotalBytes();
             sb.append(gpu ? WatchText.get("view.gpu.axis", Bytes.human(peak), card == null ? ""
                     : WatchText.get("view.card", Bytes.human(card))) : WatchText.get("view.host.axis",
                     Bytes.human(peak))).append('\n');

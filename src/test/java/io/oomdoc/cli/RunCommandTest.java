@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.*;
 /**
  * `oomdoc run` on recorded scenarios: a stand-in nvidia-smi first on PATH replays recorded readings as the job
  * advances (src/test/resources/run, sources in each frames.txt), and job.sh plays a training job that prints real
- * log lines and a real out-of-memory message. Each scenario must be diagnosed as what its timeline shows.
+ * log lines and a real out-of-memory message. Each scenario must be diagnosed as what its timeline shows, at the
+ * default interval (1 s): the recorded jobs last 1 to 4 s, as a short test run of a real job does.
  */
 class RunCommandTest {
     @TempDir Path tmp;
@@ -44,7 +45,7 @@ class RunCommandTest {
             path = bin + ":" + path;
         }
         env.put("PATH", path);
-        List<String> args = new ArrayList<>(List.of("run", "--interval", "100ms"));
+        List<String> args = new ArrayList<>(List.of("run"));
         args.addAll(List.of(options));
         args.addAll(List.of("--", "sh", res.resolve("job.sh").toString(), bin.toString(),
                 res.resolve(scenario).resolve("plan.txt").toString(), res.toString()));
@@ -81,6 +82,14 @@ class RunCommandTest {
         assertEquals(List.of("SPIKE"), verdicts(j));
         assertEquals("longest_batch", j.path("category").asText(), r.out);
         assertEquals(9, j.path("timeline").path("failed_at_step").asInt());
+    }
+
+    @Test
+    void theChartNamesTheJobsPeakAndTheCardsSize() throws Exception {
+        Result r = run("spike", true);
+        assertEquals(1, r.code, r.err);
+        // espnet/espnet#1903: 10323 MiB reserved on a 1080 Ti of 10.92 GiB
+        assertTrue(r.out.contains("GPU memory of the job (10.08 GiB peak of a 10.92 GiB card)"), r.out);
     }
 
     @Test

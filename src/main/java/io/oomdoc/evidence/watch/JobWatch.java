@@ -9,13 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a job as a child process and watches it: output passed through and kept in a bounded copy, GPU and host
- * memory sampled at an interval, signals forwarded. The watcher never touches CUDA: GPU readings come from
+ * memory sampled as the {@link SamplingPlan} says (densely at first, then at the interval), at once when the log
+ * prints its first step or an out-of-memory line, and once more after the job ended (the kernel's OOM kill is
+ * counted in the cgroup only then), signals forwarded. The watcher never touches CUDA: GPU readings come from
  * nvidia-smi, host readings from /proc and the cgroup.
  */
 public final class JobWatch {
@@ -24,6 +23,7 @@ public final class JobWatch {
     private static final int HEAD_BYTES = 256 * 1024;
     private static final int TAIL_BYTES = 4 * 1024 * 1024;
     private static final long DRAIN_MS = 2000;
+    private static final ProcessTree TREE = new ProcessTree(Path.of("/proc"));
 
     /**
      * @param smi      nvidia-smi found on PATH, or null for host-only sampling
@@ -43,6 +43,9 @@ public final class JobWatch {
     private LogCues cues;
     private SmiSampler smi;
     private String gpuNote;
+    private final Object wake = new Object();
+    private boolean cued;
+    private boolean stopped;
 
     public JobWatch(Options options) {
         this.options = options;
@@ -55,7 +58,7 @@ public final class JobWatch {
     public Result run(ProcessBuilder job, OutputStream out, OutputStream err) throws IOException, InterruptedException {
         startSmi();
         start = System.currentTimeMillis();
-        cues = new LogCues(start);
+        cues = new LogCues(start, this::cue);
         OutputTail tail = new OutputTail(HEAD_BYTES, TAIL_BYTES);
         try {
             process = job.start();
@@ -67,21 +70,18 @@ public final class JobWatch {
         Pump pe = new Pump("oomdoc-stderr", process.getErrorStream(), err, tail, cues);
         po.start();
         pe.start();
-        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "oomdoc-sampler");
-            t.setDaemon(true);
-            return t;
-        });
-        sampler.scheduleAtFixedRate(this::sampleQuietly, Math.min(200, options.intervalMs()), options.intervalMs(),
-                TimeUnit.MILLISECONDS);
+        SamplingPlan plan = new SamplingPlan(options.intervalMs());
+        Thread sampler = new Thread(() -> sampleUntilStopped(plan), "oomdoc-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
         int status = process.waitFor();
         long end = System.currentTimeMillis() - start;
-        sampler.shutdown();
-        sampler.awaitTermination(options.intervalMs() + 1000, TimeUnit.MILLISECONDS);
+        stopSampling(sampler);
         // A grandchild that inherited the pipes may keep them open after the job ended: do not wait for it forever.
         po.join(DRAIN_MS);
         pe.join(DRAIN_MS);
         cues.flush();
+        sampleAfterExit();
         if (smi != null) {
             if (smi.failure() != null && samples.stream().allMatch(s -> s.cardTotalBytes() == null))
                 gpuNote = WatchText.get("gpu.failed", smi.failure());
@@ -100,9 +100,68 @@ public final class JobWatch {
     private void startSmi() {
         if (options.smi() == null) return;
         try {
-            smi = SmiSampler.start(options.smi(), options.intervalMs());
+            smi = SmiSampler.start(options.smi(), options.intervalMs(),
+                    new SamplingPlan(options.intervalMs()).gapMs(0, -1));
         } catch (IOException e) {
             gpuNote = WatchText.get("gpu.failed", e.getMessage());
+        }
+    }
+
+    /** The log printed its first step or an out-of-memory line: sample now rather than at the next tick. */
+    private void cue() {
+        synchronized (wake) {
+            cued = true;
+            wake.notifyAll();
+        }
+    }
+
+    private void sampleUntilStopped(SamplingPlan plan) {
+        try {
+            // a first reading as the job starts: the cgroup's oom_kill count before it, to compare with the last
+            sampleQuietly();
+            while (true) {
+                long gap = plan.gapMs(System.currentTimeMillis() - start, cues.firstStepAtMillis());
+                paceSmi(gap);
+                synchronized (wake) {
+                    long until = System.currentTimeMillis() + gap;
+                    for (long w = gap; !stopped && !cued && w > 0; w = until - System.currentTimeMillis())
+                        wake.wait(w);
+                    if (stopped) return;
+                    cued = false;
+                }
+                sampleQuietly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void paceSmi(long gap) {
+        if (smi == null) return;
+        try {
+            smi.pace(gap);
+        } catch (IOException e) {
+            // the loops at the old pace go on: their readings are older, not wrong
+        }
+    }
+
+    private void stopSampling(Thread sampler) throws InterruptedException {
+        synchronized (wake) {
+            stopped = true;
+            wake.notifyAll();
+        }
+        sampler.join(options.intervalMs() + 1000);
+    }
+
+    /**
+     * The job has ended: its processes and their GPU memory are gone, but the cgroup still tells whether the kernel
+     * killed it for memory (its oom_kill count), which a job killed between two samples would otherwise hide.
+     */
+    private void sampleAfterExit() {
+        HostSampler.Reading h = options.host().read(Set.of());
+        synchronized (samples) {
+            samples.add(new Sample(System.currentTimeMillis() - start, cues.step(), null, null, null, null, null,
+                    h.cgroupUsageBytes(), h.oomKills()));
         }
     }
 
@@ -117,9 +176,7 @@ public final class JobWatch {
     private void sample() {
         Process p = process;
         if (p == null || !p.isAlive()) return;
-        Set<Long> tree = new HashSet<>();
-        tree.add(p.pid());
-        p.descendants().forEach(h -> tree.add(h.pid()));
+        Set<Long> tree = TREE.of(p.toHandle());
         long at = System.currentTimeMillis() - start;
         Integer step = cues.step();
         HostSampler.Reading h = options.host().read(tree);

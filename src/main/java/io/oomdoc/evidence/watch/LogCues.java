@@ -24,9 +24,17 @@ public final class LogCues {
     private volatile Integer oomStep;
     private volatile long oomAtMillis = -1;
     private volatile String oomLine;
+    private volatile long firstStepAtMillis = -1;
     private final long startMillis;
+    private final Runnable onCue;
 
-    public LogCues(long startMillis) { this.startMillis = startMillis; }
+    public LogCues(long startMillis) { this(startMillis, () -> { }); }
+
+    /** @param onCue called when the first step or the first out-of-memory line is read (the watcher samples then) */
+    public LogCues(long startMillis, Runnable onCue) {
+        this.startMillis = startMillis;
+        this.onCue = onCue;
+    }
 
     public synchronized void feed(byte[] b, int off, int n) {
         for (int i = off; i < off + n; i++) {
@@ -62,13 +70,25 @@ public final class LogCues {
             String g = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
             found = Integer.valueOf(g);
         }
-        if (found != null) step = found;
+        boolean cue = false;
+        if (found != null) {
+            step = found;
+            if (firstStepAtMillis < 0) {
+                firstStepAtMillis = System.currentTimeMillis() - startMillis;
+                cue = true;
+            }
+        }
         if (oomLine == null && OOM.matcher(text).find()) {
             oomLine = text.strip();
             oomStep = step;
             oomAtMillis = System.currentTimeMillis() - startMillis;
+            cue = true;
         }
+        if (cue) onCue.run();
     }
+
+    /** Milliseconds from the start to the first step line, or -1 before it. */
+    public long firstStepAtMillis() { return firstStepAtMillis; }
 
     /** The last step number the output printed, or null before any. */
     public Integer step() { return step; }

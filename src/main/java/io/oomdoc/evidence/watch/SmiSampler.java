@@ -29,21 +29,53 @@ public final class SmiSampler implements AutoCloseable {
 
     private final Map<String, Card> cards = new ConcurrentHashMap<>();
     private final Map<String, Seen<App>> apps = new ConcurrentHashMap<>();
-    private final List<Process> loops = new ArrayList<>();
+    private final Path binary;
     private final long intervalMs;
+    private volatile List<Process> loops = List.of();
+    private long paceMs = -1;
+    private boolean closed;
     private volatile String failure;
 
-    private SmiSampler(long intervalMs) { this.intervalMs = intervalMs; }
+    private SmiSampler(Path binary, long intervalMs) {
+        this.binary = binary;
+        this.intervalMs = intervalMs;
+    }
 
-    /** Starts the two loops with the binary found on PATH; throws with the reason when it cannot start. */
-    public static SmiSampler start(Path binary, long intervalMs) throws IOException {
-        SmiSampler s = new SmiSampler(intervalMs);
-        String lms = Long.toString(Math.max(100, intervalMs));
-        s.loops.add(s.loop(List.of(binary.toString(), GPU_QUERY, "--format=csv,noheader,nounits", "-lms", lms),
-                s::gpuLine));
-        s.loops.add(s.loop(List.of(binary.toString(), APP_QUERY, "--format=csv,noheader,nounits", "-lms", lms),
-                s::appLine));
+    /**
+     * Starts the two loops with the binary found on PATH; throws with the reason when it cannot start.
+     *
+     * @param intervalMs the user's interval: a process not reported for a few of them has left the card
+     * @param paceMs     how often the loops report at first (see {@link #pace})
+     */
+    public static SmiSampler start(Path binary, long intervalMs, long paceMs) throws IOException {
+        SmiSampler s = new SmiSampler(binary, intervalMs);
+        s.pace(paceMs);
         return s;
+    }
+
+    /**
+     * Makes the loops report every paceMs (100 ms at least, nvidia-smi's floor): new loops are started and the old
+     * ones stopped, so each change costs two starts of nvidia-smi; the watcher changes pace a few times per run.
+     */
+    public synchronized void pace(long paceMs) throws IOException {
+        long ms = Math.max(100, paceMs);
+        // after close() nothing may start: a loop started then would outlive oomdoc
+        if (closed || ms == this.paceMs) return;
+        String lms = Long.toString(ms);
+        List<Process> fresh = new ArrayList<>();
+        try {
+            fresh.add(loop(List.of(binary.toString(), GPU_QUERY, "--format=csv,noheader,nounits", "-lms", lms),
+                    this::gpuLine));
+            fresh.add(loop(List.of(binary.toString(), APP_QUERY, "--format=csv,noheader,nounits", "-lms", lms),
+                    this::appLine));
+        } catch (IOException e) {
+            for (Process p : fresh) p.destroy();
+            throw e;
+        }
+        // the readings of the old loops stay until the new ones replace them
+        for (Process p : loops) p.destroy();
+        loops = List.copyOf(fresh);
+        this.paceMs = ms;
     }
 
     private Process loop(List<String> argv, java.util.function.Consumer<String> sink) throws IOException {
@@ -55,7 +87,8 @@ public final class SmiSampler implements AutoCloseable {
                 String line;
                 while ((line = r.readLine()) != null) sink.accept(line);
             } catch (IOException e) {
-                failure = e.getMessage();
+                // a loop stopped by pace() or close() has its stream closed under it: that is no failure
+                if (loops.contains(p) && p.isAlive()) failure = e.getMessage();
             }
         }, "oomdoc-smi");
         t.setDaemon(true);
@@ -94,7 +127,7 @@ public final class SmiSampler implements AutoCloseable {
 
     public List<Card> cards() { return List.copyOf(cards.values()); }
 
-    /** Processes reported within the last few intervals. */
+    /** Processes reported within the last few of the user's intervals (the loops may report faster than that). */
     public List<App> apps() {
         long horizon = System.currentTimeMillis() - 3 * intervalMs - 500;
         List<App> out = new ArrayList<>();
@@ -111,7 +144,10 @@ public final class SmiSampler implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        for (Process p : loops) p.destroy();
+    public synchronized void close() {
+        closed = true;
+        List<Process> running = loops;
+        loops = List.of();
+        for (Process p : running) p.destroy();
     }
 }
