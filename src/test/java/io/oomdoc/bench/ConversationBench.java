@@ -13,8 +13,9 @@ import java.util.TreeMap;
 /**
  * Plays every conversation transcript through the engine and prints the turns that do not hold.
  * Run: bench/run.sh ConversationBench [-v] [--heldout|--heldout-dev|--heldout2|--heldout2-dev|--heldout3
- * |--heldout3-dev|--heldout4|--heldout4-dev]. With --heldout it plays src/test/resources/conversations_heldout and
- * prints only the totals: that set is never tuned on, so its failing turns are not shown.
+ * |--heldout3-dev|--heldout4|--heldout4-dev|--heldout5|--heldout5-dev]. With --heldout it plays
+ * src/test/resources/conversations_heldout and prints only the totals: that set is never tuned on, so its failing
+ * turns are not shown.
  */
 public final class ConversationBench {
     public static void main(String[] args) {
@@ -27,8 +28,12 @@ public final class ConversationBench {
         boolean thirdDev = List.of(args).contains("--heldout3-dev");
         boolean fourth = List.of(args).contains("--heldout4");
         boolean fourthDev = List.of(args).contains("--heldout4-dev");
-        heldOut |= second || third || fourth;
-        var transcripts = fourth || fourthDev ? Transcripts.all(HELD_OUT_4).stream()
+        boolean fifth = List.of(args).contains("--heldout5");
+        boolean fifthDev = List.of(args).contains("--heldout5-dev");
+        heldOut |= second || third || fourth || fifth;
+        var transcripts = fifth || fifthDev ? Transcripts.all(HELD_OUT_5).stream()
+                .filter(t -> developmentHalf(HELD_OUT_5, t.file()) == fifthDev).toList() : fourth || fourthDev
+                ? Transcripts.all(HELD_OUT_4).stream()
                 .filter(t -> developmentHalf(HELD_OUT_4, t.file()) == fourthDev).toList() : third || thirdDev
                 ? Transcripts.all(HELD_OUT_3).stream()
                 .filter(t -> developmentHalf(HELD_OUT_3, t.file()) == thirdDev).toList() : second || secondDev
@@ -76,6 +81,11 @@ public final class ConversationBench {
      * split the same way: --heldout4-dev may be read, --heldout4 is only scored.
      */
     static final java.nio.file.Path HELD_OUT_4 = java.nio.file.Path.of("src/test/resources/conversations_heldout4");
+    /**
+     * A fifth blind set (written 2026-11-26 from threads in repositories and forum threads no other fixture cites),
+     * split the same way: --heldout5-dev may be read, --heldout5 is only scored.
+     */
+    static final java.nio.file.Path HELD_OUT_5 = java.nio.file.Path.of("src/test/resources/conversations_heldout5");
 
     /**
      * The held-out set is split by the repository of each file's source thread: one half may be read to find what
