@@ -166,6 +166,10 @@ final class BudgetAnswers {
             // The length held is unknown: a delta against a budget without activations would be meaningless.
             out.add(Messages.get("whatif.head.nobase", describeChange(change, f, text),
                     Bytes.human(then.perGpuBytes().total())));
+        } else if (delta == 0) {
+            // The change is what is held already ("with 8 cards" on an 8-GPU setup): the estimate, not "saves 0 B".
+            out.add(Messages.get("whatif.head.same", describeChange(change, f, text),
+                    Bytes.human(then.perGpuBytes().total())));
         } else {
             out.add(Messages.get("whatif.head", describeChange(change, f, text),
                     Bytes.human(then.perGpuBytes().total()),

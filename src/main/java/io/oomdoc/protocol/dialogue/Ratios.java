@@ -30,6 +30,8 @@ final class Ratios {
             return Messages.get("ratio.pixels", m.group(1) + "×" + m.group(2), fmt(first),
                     m.group(3) + "×" + m.group(4), fmt(second), Sizes.trim(first / second));
         }
+        String against = sizeAgainstEarlier(a);
+        if (against != null) return against;
         m = TOTAL.matcher(t);
         if (m.find() && ONE.matcher(t.substring(m.end())).find()) {
             double n = Double.parseDouble(m.group(1).replace(",", ""));
@@ -45,6 +47,60 @@ final class Ratios {
             return Messages.get("ratio.change", m.group(1), m.group(2), Sizes.trim(r), words(r), words(r * r));
         }
         return null;
+    }
+
+    /** One size in the turn ("128x128x128 patches"), two or three dimensions of at least 8. */
+    private static final Pattern ONE_SIZE = Pattern.compile("(?<![\\w.])(\\d{1,5}(?:\\s*[x×]\\s*\\d{1,5}){1,2})"
+            + "(?![\\w.])");
+    /** A size said before: "240 * 240 * 160", "(240, 240, 160, 4)", "512x512". */
+    private static final Pattern EARLIER = Pattern.compile("(\\d{1,5}(?:\\s*[x×*,]\\s*\\d{1,5}){1,6})");
+    private static final Pattern RESIZE = Pattern.compile("(?i)\\binstead\\b|\\bwhat if\\b|\\bpatch|\\bcrops?\\b"
+            + "|\\btiles?\\b|\\bresolution\\b|\\bdownscal|\\bresiz");
+    private static final int MIN_DIM = 8;
+
+    /**
+     * "what if I train on 128x128x128 patches instead" after a 240 x 240 x 160 volume: the new size against the one
+     * said before, dimension for dimension (the channels that follow in a shape are left out).
+     */
+    private static String sizeAgainstEarlier(Calculations.Ask a) {
+        if (!RESIZE.matcher(a.text()).find()) return null;
+        Matcher one = ONE_SIZE.matcher(a.text());
+        if (!one.find()) return null;
+        long[] now = dims(one.group(1), Integer.MAX_VALUE);
+        if (now == null) return null;
+        String rest = a.withContext().replace(a.text(), "");
+        for (Matcher m = EARLIER.matcher(rest); m.find(); ) {
+            long[] before = dims(m.group(1), now.length);
+            if (before == null || before.length < now.length || java.util.Arrays.equals(before, now)) continue;
+            double r = product(now) / product(before);
+            return Messages.get("ratio.earlier", join(now), fmt(product(now)), join(before), fmt(product(before)),
+                    Sizes.trim(r), Math.round(r * 100));
+        }
+        return null;
+    }
+
+    /** The first {@code n} dimensions, each at least 8; null when fewer than two qualify. */
+    private static long[] dims(String s, int n) {
+        String[] parts = s.split("\\s*[x×*,]\\s*");
+        if (parts.length < 2) return null;
+        long[] out = new long[Math.min(n, parts.length)];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Long.parseLong(parts[i].strip());
+            if (out[i] < MIN_DIM) return null;
+        }
+        return out;
+    }
+
+    private static double product(long[] d) {
+        double p = 1;
+        for (long x : d) p *= x;
+        return p;
+    }
+
+    private static String join(long[] d) {
+        StringBuilder sb = new StringBuilder();
+        for (long x : d) sb.append(sb.length() == 0 ? "" : "×").append(x);
+        return sb.toString();
     }
 
     /** 0.5 → "0.5× (half)": the proportion as people say it, beside the figure. */

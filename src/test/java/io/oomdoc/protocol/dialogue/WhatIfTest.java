@@ -37,4 +37,13 @@ class WhatIfTest {
         assertTrue(a.text().contains("bytes per parameter"), a.text());
         assertFalse(a.text().contains("saves 0 B"), a.text());
     }
+
+    /** facebookresearch/llama-recipes: an 8-GPU FSDP run asked about "with 8 cards", which is what it has. */
+    @Test
+    void aChangeToWhatIsHeldGivesTheEstimateNotAZeroSaving() {
+        c.respond("fine-tuning llama-2-7b with FSDP on 8 RTX 3090, seq 2048, batch 1");
+        Answer a = c.respond("what if with 8 gpus");
+        assertFalse(a.text().contains("saves 0 B"), a.text());
+        assertTrue(a.text().contains("the same as the setup held"), a.text());
+    }
 }
