@@ -64,12 +64,25 @@ public final class SetupExtractor {
                     "autocast", "GradScaler",
             "mixed_precision", "gradient_checkpointing"};
 
-    /** Only the lines that can carry a setup value: keeps the regexes off the bulk of a large repository. */
+    /**
+     * Only the lines that can carry a setup value: keeps the regexes off the bulk of a large repository. Each key is
+     * searched in the whole text rather than every line tried with every key: on diffusers' million lines the
+     * line-by-line search was a tenth of the scan's CPU (JFR).
+     */
     static String keyLines(String text) {
+        java.util.BitSet starts = new java.util.BitSet();
+        for (String k : KEYS) {
+            for (int i = text.indexOf(k); i >= 0; ) {
+                starts.set(text.lastIndexOf('\n', i) + 1);
+                int end = text.indexOf('\n', i);
+                i = end < 0 ? -1 : text.indexOf(k, end + 1);
+            }
+        }
         StringBuilder sb = new StringBuilder();
-        for (String line : text.split("\n")) {
-            if (line.length() > 500) continue;
-            for (String k : KEYS) if (line.contains(k)) { sb.append(line).append('\n'); break; }
+        for (int s = starts.nextSetBit(0); s >= 0; s = starts.nextSetBit(s + 1)) {
+            int end = text.indexOf('\n', s);
+            if (end < 0) end = text.length();
+            if (end - s <= 500) sb.append(text, s, end).append('\n');
         }
         return sb.toString();
     }

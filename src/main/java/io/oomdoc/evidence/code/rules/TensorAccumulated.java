@@ -133,15 +133,12 @@ public final class TensorAccumulated implements Rule {
         return runsModel;
     }
 
-    /** Receivers of an optimizer step: the optimizer, an AMP scaler, a DeepSpeed engine (not an LR scheduler). */
-    private static final Pattern OPTIMIZER = Pattern.compile("(?i)(optim|opt|scaler|engine|accelerator)\\w*$");
-
     /** The loop calls {@code optimizer.step()}, {@code scaler.step(opt)} or {@code engine.step()} itself. */
     private static boolean optimizerStep(PySource src, TSNode loop) {
         for (TSNode c : src.callsWithin(loop, "step")) {
             TSNode fn = c.getChildByFieldName("function");
             if (fn.getType().equals("attribute")
-                    && OPTIMIZER.matcher(src.text(fn.getChildByFieldName("object"))).find()) return true;
+                    && Names.OPTIMIZER.matcher(src.text(fn.getChildByFieldName("object"))).find()) return true;
         }
         return false;
     }
