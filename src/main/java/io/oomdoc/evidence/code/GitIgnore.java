@@ -9,7 +9,13 @@ import java.util.regex.Pattern;
 
 /** The common subset of .gitignore: globs, `**`, trailing `/` for folders, leading `/` anchors, `!` negation. */
 final class GitIgnore {
-    private record Rule(Pattern pattern, boolean negate, boolean dirOnly) {}
+    /**
+     * One line of the file. An unanchored pattern without `**` stands for one path component (its wildcards never
+     * cross a `/`), so {@code component} is tried on each component: the same answer as the whole-path regex, which
+     * lets the pattern start after any `/`, without its backtracking over every `/` (a tenth of the scan's Java time
+     * on diffusers, whose .gitignore has about 180 lines).
+     */
+    private record Rule(Pattern pattern, Pattern component, boolean negate, boolean dirOnly) {}
 
     private final List<Rule> rules = new ArrayList<>();
 
@@ -35,7 +41,7 @@ final class GitIgnore {
         if (dirOnly) l = l.substring(0, l.length() - 1);
         boolean anchored = l.startsWith("/") || l.contains("/");
         if (l.startsWith("/")) l = l.substring(1);
-        StringBuilder re = new StringBuilder(anchored ? "^" : "(^|.*/)");
+        StringBuilder re = new StringBuilder();
         for (int i = 0; i < l.length(); i++) {
             char c = l.charAt(i);
             if (c == '*' && i + 1 < l.length() && l.charAt(i + 1) == '*') { re.append(".*"); i++; if (i
@@ -45,15 +51,25 @@ final class GitIgnore {
             else if ("\\.[]{}()+-^$|".indexOf(c) >= 0) re.append('\\').append(c);
             else re.append(c);
         }
-        re.append("(/.*)?$");
-        rules.add(new Rule(Pattern.compile(re.toString()), negate, dirOnly));
+        Pattern whole = Pattern.compile((anchored ? "^" : "(^|.*/)") + re + "(/.*)?$");
+        boolean oneComponent = !anchored && !l.contains("**");
+        rules.add(new Rule(whole, oneComponent ? Pattern.compile(re.toString()) : null, negate, dirOnly));
     }
 
     boolean ignored(String relative, boolean dir) {
         boolean ignored = false;
+        String[] components = null;
         for (Rule r : rules) {
             if (r.dirOnly && !dir && !relative.contains("/")) continue;
-            if (r.pattern.matcher(relative).matches()) ignored = !r.negate;
+            boolean hit;
+            if (r.component == null) {
+                hit = r.pattern.matcher(relative).matches();
+            } else {
+                if (components == null) components = relative.split("/", -1);
+                hit = false;
+                for (String c : components) if (r.component.matcher(c).matches()) { hit = true; break; }
+            }
+            if (hit) ignored = !r.negate;
         }
         return ignored;
     }

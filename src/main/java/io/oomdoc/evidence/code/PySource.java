@@ -317,12 +317,22 @@ public final class PySource {
         long key = ((long) n.getStartByte() << 32) | n.getEndByte();
         Boolean known = noGradMemo.get(key);
         if (known == null) {
-            known = !text.contains("no_grad") && !text.contains("inference_mode") && !text.contains("set_grad_enabled")
-                    ? false : withoutGradUncached(n);
+            known = mentionsGradOff() && withoutGradUncached(n);
             noGradMemo.put(key, known);
         }
         return known;
     }
+
+    /**
+     * Whether the text names a way to turn autograd off at all, read once: the rules ask withoutGrad of thousands of
+     * nodes, and searching the whole text each time was the scan's largest cost in Java (JFR on diffusers).
+     */
+    private boolean mentionsGradOff() {
+        if (gradOffWords == null) gradOffWords = NO_GRAD_WORD.matcher(text).find();
+        return gradOffWords;
+    }
+
+    private Boolean gradOffWords;
 
     private boolean withoutGradUncached(TSNode n) {
         if (noGradSpans == null) noGradSpans = noGradSpans();
@@ -436,9 +446,7 @@ public final class PySource {
     /** Names of the functions called where autograd is off in this file: `with torch.no_grad(): validate(...)`. */
     public java.util.Set<String> calledWithoutGrad() {
         java.util.Set<String> out = new java.util.HashSet<>();
-        if (!text.contains("no_grad") && !text.contains("inference_mode") && !text.contains("set_grad_enabled")) {
-            return out;
-        }
+        if (!mentionsGradOff()) return out;
         for (var e : callsByName.entrySet()) {
             for (TSNode c : e.getValue()) {
                 if (withoutGrad(c)) { out.add(e.getKey()); break; }

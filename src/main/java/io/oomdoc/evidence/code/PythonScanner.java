@@ -167,7 +167,7 @@ public final class PythonScanner {
         }
         String name = f.getFileName().toString();
         if (!name.endsWith(".py") && !name.endsWith(".ipynb")) { // a config: read for the setup only when small
-            if (text.length() < 200_000) setup.add(new String[]{rel, text});
+            if (text.length() < 200_000) setup.add(new String[]{rel, SetupExtractor.keyLines(text)});
             return false;
         }
         int[] cells = null;
@@ -189,7 +189,8 @@ public final class PythonScanner {
         if (text.contains("torch") || text.contains("transformers") || text.contains("lightning")
                 || text.contains("jax")
                 || text.contains("tensorflow") || text.contains("keras") || text.contains("Trainer")) {
-            setup.add(new String[]{rel, text}); // the setup lives in ML code
+            // the setup lives in ML code; its lines are picked here, on the scan's threads, not after the scan
+            setup.add(new String[]{rel, SetupExtractor.keyLines(text)});
         }
         if (looksPython2(text)) skipped.add(new ScanResult.Skipped(rel, "Python 2 code: read with the Python 3 "
                 + "grammar, findings may be incomplete"));
@@ -274,11 +275,23 @@ public final class PythonScanner {
         }
     }
 
-    private static final java.util.regex.Pattern PRINT_STATEMENT = java.util.regex.Pattern.compile(
-            "(?m)^\\s*print [^(=]");
+    /**
+     * A Python 2 print statement: `print` then a space and no `(` or `=`, with only blanks before it on its line. Read
+     * at each `print ` in the text: a multi-line regex tried at every character cost more than the rest of the check.
+     */
+    static boolean printStatement(String text) {
+        for (int i = text.indexOf("print "); i >= 0; i = text.indexOf("print ", i + 1)) {
+            int j = i - 1;
+            while (j >= 0 && " \t\u000B\f\r".indexOf(text.charAt(j)) >= 0) j--;
+            if (j >= 0 && text.charAt(j) != '\n') continue; // something else before it on the line
+            int k = i + 6;
+            if (k < text.length() && text.charAt(k) != '(' && text.charAt(k) != '=') return true;
+        }
+        return false;
+    }
 
     private static boolean looksPython2(String text) {
-        return PRINT_STATEMENT.matcher(text).find() || text.contains("xrange(") || text.contains("except Except"
+        return printStatement(text) || text.contains("xrange(") || text.contains("except Except"
                 + "ion, ");
     }
 }

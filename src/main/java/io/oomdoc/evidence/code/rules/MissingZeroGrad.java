@@ -19,6 +19,28 @@ public final class MissingZeroGrad implements Rule {
     public String description() { return "backward() in a loop that never calls zero_grad(): gradients grow without "
             + "bound"; }
 
+    /**
+     * The loop steps an optimizer it keeps across iterations. One built inside the loop ({@code opt =
+     * torch.optim.SGD([x_in])} in diffusers' pix2pix-zero, a fresh leaf each denoising step) starts from gradients
+     * that nothing else accumulated into, so clearing them would change nothing.
+     */
+    private static boolean stepsAnOptimizer(PySource src, TSNode loop) {
+        for (TSNode c : src.callsWithin(loop, "step")) {
+            TSNode fn = c.getChildByFieldName("function");
+            if (!fn.getType().equals("attribute")) continue;
+            String receiver = src.text(fn.getChildByFieldName("object"));
+            if (!Names.OPTIMIZER.matcher(receiver).find()) continue;
+            boolean builtHere = false;
+            for (PySource.Binding b : src.bindings()) {
+                if (b.start() >= c.getStartByte()) break;
+                builtHere |= b.start() >= loop.getStartByte() && !b.loop() && b.leftText().equals(receiver)
+                        && b.rightText().contains("optim");
+            }
+            if (!builtHere) return true;
+        }
+        return false;
+    }
+
     public List<Finding> check(PySource src) {
         List<Finding> out = new ArrayList<>();
         java.util.Set<String> clearers = null;
@@ -29,8 +51,8 @@ public final class MissingZeroGrad implements Rule {
             String body = src.text(l);
             if (body.contains("zero_grad") || body.contains(".grad = None") || body.contains("grad.zero_()")
                     || body.contains(".grad.zero_") || body.contains("set_to_none")) continue;
-            if (src.callsWithin(l,
-                    "step").isEmpty()) continue; // no optimizer step here: an analysis loop, not training
+            // no optimizer step here (a scheduler's step in a sampling loop, an analysis loop): not training
+            if (!stepsAnOptimizer(src, l)) continue;
             if (clearers == null) clearers = src.functionsContaining("zero_grad", ".grad = None", "grad.zero_()",
                     "set_to_none");
             boolean helper = false; // a helper of this file that clears the gradients (stargan's reset_grad())

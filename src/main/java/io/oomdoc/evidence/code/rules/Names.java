@@ -13,5 +13,8 @@ final class Names {
     static final Pattern RANKISH = Pattern.compile("(?i)rank|local_rank|gpu_id|device_id|args\\.gpu|\\bgpu\\b"
             + "|LOCAL_RANK");
 
+    /** Receivers of an optimizer step: the optimizer, an AMP scaler, a DeepSpeed engine (not an LR scheduler). */
+    static final Pattern OPTIMIZER = Pattern.compile("(?i)(optim|opt|scaler|engine|accelerator)\\w*$");
+
     private Names() {}
 }

@@ -133,15 +133,12 @@ public final class TensorAccumulated implements Rule {
         return runsModel;
     }
 
-    /** Receivers of an optimizer step: the optimizer, an AMP scaler, a DeepSpeed engine (not an LR scheduler). */
-    private static final Pattern OPTIMIZER = Pattern.compile("(?i)(optim|opt|scaler|engine|accelerator)\\w*$");
-
     /** The loop calls {@code optimizer.step()}, {@code scaler.step(opt)} or {@code engine.step()} itself. */
     private static boolean optimizerStep(PySource src, TSNode loop) {
         for (TSNode c : src.callsWithin(loop, "step")) {
             TSNode fn = c.getChildByFieldName("function");
             if (fn.getType().equals("attribute")
-                    && OPTIMIZER.matcher(src.text(fn.getChildByFieldName("object"))).find()) return true;
+                    && Names.OPTIMIZER.matcher(src.text(fn.getChildByFieldName("object"))).find()) return true;
         }
         return false;
     }
@@ -178,11 +175,26 @@ public final class TensorAccumulated implements Rule {
         return false;
     }
 
-    /** A return statement of the function uses the accumulator. */
+    /**
+     * A return statement of the function uses the accumulator or a name computed from it ({@code aux_loss =
+     * torch.stack(all_aux_losses).mean()}, then {@code return logps, entropies, aux_loss}): the chunks of one batch,
+     * handed back as the caller's loss term.
+     */
     private static boolean returned(PySource src, TSNode fn, String target) {
-        Pattern use = Pattern.compile("(?<![\\w.])" + Pattern.quote(target) + "(?![\\w(])");
-        for (TSNode r : src.returnsOf(fn)) if (use.matcher(src.text(r)).find()) return true;
+        List<Pattern> uses = new ArrayList<>(List.of(use(target)));
+        for (PySource.Binding b : src.bindings()) {
+            if (b.start() < fn.getStartByte() || b.end() > fn.getEndByte() || b.loop()) continue;
+            if (b.leftText().matches("\\w+") && uses.get(0).matcher(b.rightText()).find()) uses.add(use(b.leftText()));
+        }
+        for (TSNode r : src.returnsOf(fn)) {
+            for (Pattern u : uses) if (u.matcher(src.text(r)).find()) return true;
+        }
         return false;
+    }
+
+    /** A name used as a value (not an attribute of something else, not a call of it). */
+    private static Pattern use(String name) {
+        return Pattern.compile("(?<![\\w.])" + Pattern.quote(name) + "(?![\\w(])");
     }
 
     /** The accumulator (or a name it is copied into) is backpropagated in this function. */

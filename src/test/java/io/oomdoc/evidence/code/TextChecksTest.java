@@ -1,0 +1,72 @@
+package io.oomdoc.evidence.code;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The scanner's whole-text checks were rewritten for speed (issue 17); on every real Python and config file under
+ * src/test/resources they give what their former, slower definitions gave.
+ */
+class TextChecksTest {
+    /** The definition printStatement replaced (PythonScanner before h5/scan). */
+    private static final Pattern PRINT_STATEMENT = Pattern.compile("(?m)^\\s*print [^(=]");
+    private static final String[] KEYS = {"batch", "seq", "max_len", "block_size", "context_length", "accum",
+            "workers", "from_pretrained", "model_name", "optim", "Adam", "SGD", "Adafactor", "bf16", "fp16",
+            "bfloat16", "autocast", "GradScaler", "mixed_precision", "gradient_checkpointing"};
+
+    /** The definition keyLines replaced: each line tried with each key. */
+    private static String keyLinesByLine(String text) {
+        StringBuilder sb = new StringBuilder();
+        for (String line : text.split("\n")) {
+            if (line.length() > 500) continue;
+            for (String k : KEYS) if (line.contains(k)) { sb.append(line).append('\n'); break; }
+        }
+        return sb.toString();
+    }
+
+    private static List<Path> fixtures(String... ends) throws Exception {
+        try (var s = Files.walk(Path.of("src/test/resources"))) {
+            return s.filter(p -> { for (String e : ends) if (p.toString().endsWith(e)) return true; return false; })
+                    .sorted().toList();
+        }
+    }
+
+    private static String read(Path p) throws Exception {
+        return new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void printStatementFindsWhatTheMultiLineRegexFound() throws Exception {
+        List<Path> files = fixtures(".py");
+        for (Path p : files) {
+            String t = read(p);
+            assertEquals(PRINT_STATEMENT.matcher(t).find(), PythonScanner.printStatement(t), p.toString());
+        }
+        assertTrue(files.size() > 100, files.size() + " files");
+    }
+
+    @Test
+    void printStatementReadsOnlyTheStatementForm() {
+        assertTrue(PythonScanner.printStatement("if x:\n    print 'epoch', i\n"));
+        assertFalse(PythonScanner.printStatement("print('epoch', i)\nprint = log\nx = 1  # print it\n"));
+    }
+
+    @Test
+    void keyLinesKeepsTheLinesThatLineByLineReadingKept() throws Exception {
+        List<Path> files = fixtures(".py", ".yaml", ".yml", ".json", ".cfg", ".toml");
+        int wide = 0; // files with characters past Latin-1 (Chinese comments), searched in their bytes
+        for (Path p : files) {
+            String t = read(p);
+            assertEquals(keyLinesByLine(t), SetupExtractor.keyLines(t), p.toString());
+            if (t.chars().anyMatch(c -> c > 0xFF)) wide++;
+        }
+        assertTrue(files.size() > 100 && wide > 5, files.size() + " files, " + wide + " past Latin-1");
+    }
+}
