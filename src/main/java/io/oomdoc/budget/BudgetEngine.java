@@ -197,7 +197,8 @@ public final class BudgetEngine {
             boolean fp32Embedding = s.quant() != Quant.NONE && s.kbit() == Setup.Kbit.PEFT_FP32;
             boolean stream16 = s.precision() != Precision.FP32 && (pure || lora || s.zeroStage() > 0)
                     && !fp32Embedding;
-            if (s.precision() == Precision.FP32) { base = 68; attn = 10; }
+            boolean fp32Act = fp32Activations(s);
+            if (fp32Act) { base = 68; attn = 10; }
             else if (s.precision().mixed() && !stream16) { base = 38; attn = 11; }
             else if (s.precision().mixed()) { base = 34; attn = 11; } // 16-bit stream; autocast keeps softmax in fp32
             else { base = 34; attn = 5; }
@@ -208,13 +209,13 @@ public final class BudgetEngine {
                 boolean gated = m.gated();
                 double f = m.ffn() / (double) m.hidden();
                 double mlp = gated ? 2 + 8 * f : 3 + 4 * f;
-                base += (mlp - 19) * (s.precision() == Precision.FP32 ? 2 : 1);
+                base += (mlp - 19) * (fp32Act ? 2 : 1);
             }
             if (m.queryDim() != m.hidden()) {
                 // Korthikanti's count takes q, k, v and the attention output h wide; with heads × head_dim != h
                 // (Gemma's head_dim 256) those four 16-bit tensors are heads × head_dim wide (k and v repeated to the
                 // query heads before SDPA)
-                base += 8.0 * (m.queryDim() / (double) m.hidden() - 1) * (s.precision() == Precision.FP32 ? 2 : 1);
+                base += 8.0 * (m.queryDim() / (double) m.hidden() - 1) * (fp32Act ? 2 : 1);
             }
             if (s.quant() == Quant.NF4 && s.kbit() == Setup.Kbit.SAVES_INPUT && m.ffn() > 0) {
                 // bitsandbytes before 0.43.2: MatMul4Bit.forward kept its input A for backward (ctx.tensors = (A, B))
@@ -235,7 +236,7 @@ public final class BudgetEngine {
                     case ATTENTION -> 4;
                     case ALL -> 4 + (gatedMlp ? 2 : 1) + f;
                 };
-                base += 3 * inputs;
+                base += (fp32Act ? 5 : 3) * inputs; // the copy in the stream's dtype, the mask 1 B
                 assumptions.add("LoRA dropout: each adapter keeps a dropped-out copy of its input and the mask");
             }
             double perLayer = sbh * (base + (fused ? 0 : attn * attnRatio));
@@ -302,19 +303,25 @@ public final class BudgetEngine {
         }
 
         long stepTransient = train ? adamStepTransient(s, trainable, pure, N) : 0;
+        // The 16-bit weight copies of a mixed-precision full fine-tune are autocast's cache, which autocast's __exit__
+        // drops (torch.clear_autocast_cache() at nesting depth 0), and the casts the matmuls saved for backward, which
+        // backward frees layer by layer: none is left when optimizer.step() runs, so the step peaks over the fp32
+        // master weights alone (4 + 4 + 8 B/param, plus foreach AdamW's copy), not over all 6 B of weights.
+        long castCopy = train && s.precision().mixed() && !lora && s.quant() == Quant.NONE && s.zeroStage() == 0
+                && !s.offloadOptimizer() ? 2L * P : 0;
         if (train && gradientsShareActivationRoom(s)) {
             // Backward frees each layer's activations as it writes that layer's gradients, and zero_grad(set_to_none)
             // frees the gradients after the step; so the activations and all the gradients never coexist. The peak
             // is the larger of the end of the forward (activations, logits) and the step (gradients, step copy).
-            long freed = act + logits;
+            long freed = act + logits + castCopy;
             long stepPeak = grads + stepTransient;
             long shownGrads = Math.min(grads, Math.max(0, stepPeak - freed));
             opt += Math.max(0, stepPeak - freed) - shownGrads;
             if (shownGrads < grads) assumptions.add("gradients (" + Bytes.human(grads) + ") are written into the "
                     + "room backward frees from the activations; one micro-batch per step, so they never coexist");
             grads = shownGrads;
-        } else if (stepTransient > act + logits) {
-            opt += stepTransient - act - logits;
+        } else if (stepTransient > act + logits + castCopy) {
+            opt += stepTransient - act - logits - castCopy;
             assumptions.add("the optimizer step's peak (" + Bytes.human(stepTransient) + " of foreach AdamW "
                     + "intermediates) is above the activations, which are freed by then");
         }
@@ -354,7 +361,7 @@ public final class BudgetEngine {
      */
     static long trainingLogits(Setup s, ModelSpec m) {
         double tokens = (double) s.batch() * s.seq();
-        int a = s.precision().activationBytes;
+        int a = fp32Activations(s) ? 4 : s.precision().activationBytes;
         if (s.loss() == Setup.Loss.FUSED_LINEAR) {
             long inc = (m.vocab() + (long) m.hidden() - 1) / m.hidden();
             long chunk = Long.highestOneBit(Math.max(1, (long) Math.ceil(tokens / inc)) * 2 - 1);
@@ -369,6 +376,19 @@ public final class BudgetEngine {
             case FUSED_LINEAR -> 0;
         };
         return Math.round(tokens * m.vocab() * perElement);
+    }
+
+    /**
+     * Whether the layers' activations are fp32. Under fp32 training, and under PEFT's prepare_model_for_kbit_training
+     * without autocast: it casts every parameter bitsandbytes left unquantized (embeddings, norms, lm_head) to fp32
+     * (peft/utils/other.py), and bitsandbytes' Linear4bit casts its output back to its input's dtype
+     * (`matmul_4bit(...).to(inp_dtype)`, bitsandbytes nn/modules.py), so from the fp32 embedding on every tensor of
+     * the block, and the logits of the fp32 lm_head, are fp32. Autocast (mixed precision) runs the matmuls in 16 bits
+     * instead, so only the residual stream stays fp32 there.
+     */
+    static boolean fp32Activations(Setup s) {
+        if (s.precision() == Precision.FP32) return true;
+        return s.quant() != Quant.NONE && s.kbit() == Setup.Kbit.PEFT_FP32 && !s.precision().mixed();
     }
 
     /**

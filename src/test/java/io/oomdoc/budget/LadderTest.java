@@ -16,7 +16,11 @@ class LadderTest {
     private static final long CARD = 24L * Bytes.GIB;
 
     private static Setup setup(Setup.Precision p, Setup.Attention a, int gpus) {
-        return new Setup(ModelCatalog.find("llama-3.1-8b").orElseThrow(), 4096, 8, Setup.Mode.TRAIN, p,
+        return setup(p, a, gpus, 4096);
+    }
+
+    private static Setup setup(Setup.Precision p, Setup.Attention a, int gpus, int seq) {
+        return new Setup(ModelCatalog.find("llama-3.1-8b").orElseThrow(), seq, 8, Setup.Mode.TRAIN, p,
                 Setup.Optimizer.ADAMW, Setup.Checkpointing.NONE, a, 0, gpus, 0, Setup.Quant.NONE,
                 BudgetEngine.DEFAULT_CONTEXT);
     }
@@ -78,10 +82,11 @@ class LadderTest {
 
     @Test
     void aRungSkippedAtItsTurnIsTakenOnceItSavesMemory() {
-        // mixed bf16 at micro-batch 1: foreach AdamW's step copy is the peak, so checkpointing alone saves nothing;
-        // once 8-bit AdamW removes that copy, checkpointing saves the activations and must be on the ladder
-        List<Ladder.Rung> rungs = new Ladder().climb(setup(Setup.Precision.MIXED_BF16, Setup.Attention.SDPA, 1),
-                CARD);
+        // mixed bf16 at micro-batch 1 of 1024 tokens: the optimizer step (fp32 master weights, gradients, moments
+        // and foreach AdamW's copy) is the peak, so checkpointing alone saves nothing; once 8-bit AdamW shrinks the
+        // step, checkpointing saves the activations and must be on the ladder
+        List<Ladder.Rung> rungs = new Ladder().climb(setup(Setup.Precision.MIXED_BF16, Setup.Attention.SDPA, 1,
+                1024), CARD);
         List<String> fixes = rungs.stream().map(Ladder.Rung::fix).toList();
         assertTrue(fixes.indexOf("8-bit AdamW") >= 0, rungs.toString());
         assertTrue(fixes.indexOf("activation checkpointing") > fixes.indexOf("8-bit AdamW"), rungs.toString());
