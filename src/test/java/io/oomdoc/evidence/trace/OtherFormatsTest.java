@@ -28,6 +28,14 @@ class OtherFormatsTest {
         assertEquals("jax", a.framework());
     }
 
+    /** vllm-project/vllm#10517: the memory profile line before the KV-cache error states the card's size. */
+    @Test
+    void vllmsMemoryProfileGivesTheCardsTotal() {
+        TraceAnalysis a = analyzer.analyze(Fixtures.log("traces/vllm-10517-max-model-len-kv.txt"));
+        assertEquals(FailureKind.KV_CACHE, a.primary().orElseThrow().kind());
+        assertEquals(io.oomdoc.util.Bytes.parse("23.58", "GiB"), a.numbers().totalBytes());
+    }
+
     @Test
     void legacyThcMessageIsRecognised() {
         TraceAnalysis a = analyzer.analyze(Fixtures.log("traces/thc-model-cuda-legacy.txt"));

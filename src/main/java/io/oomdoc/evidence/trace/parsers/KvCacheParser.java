@@ -21,6 +21,12 @@ public final class KvCacheParser implements TraceParser {
     private static final Pattern LENGTHS = Pattern.compile("max seq len \\((\\d+)\\).*?KV cache \\((\\d+)\\)",
             Pattern.CASE_INSENSITIVE);
 
+    /**
+     * vLLM's memory profile line states the card: "total_gpu_memory=23.58GiB" (0.6) or "total_gpu_memory (79.22GiB) x
+     * gpu_memory_utilization" (0.7 on, vllm/worker/worker.py determine_num_available_blocks).
+     */
+    private static final Pattern TOTAL = Messages.sized("total_gpu_memory\\s*(?:=|\\()\\s*SIZE");
+
     @Override
     public List<TraceFinding> parse(LogText log) {
         List<TraceFinding> out = new ArrayList<>();
@@ -31,8 +37,11 @@ public final class KvCacheParser implements TraceParser {
             if (m.find()) notes.add("max_model_len " + m.group(1) + " but the cache holds only " + m.group(2)
                     + " tokens");
             String framework = log.text().toLowerCase().contains("sglang") ? "sglang" : "vllm";
+            Long total = Messages.size(log.text(), TOTAL);
+            OomNumbers numbers = total == null ? OomNumbers.NONE
+                    : new OomNumbers(null, total, null, null, null, null, null, null, List.of());
             out.add(new TraceFinding("kv-cache", FailureKind.KV_CACHE, framework, Messages.clip(msg),
-                    log.lines().get(i).number(), OomNumbers.NONE, notes));
+                    log.lines().get(i).number(), numbers, notes));
         }
         return out;
     }
