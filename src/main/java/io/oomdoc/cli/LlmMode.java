@@ -5,12 +5,7 @@ import io.oomdoc.llm.LlmAgent;
 import io.oomdoc.llm.OomdocTools;
 import io.oomdoc.llm.ProviderConfig;
 import io.oomdoc.protocol.Report;
-import picocli.CommandLine;
 
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -34,29 +29,8 @@ public final class LlmMode {
                         Duration.ofSeconds(120)));
     }
 
-    /**
-     * The tools' way into the command tree: each call runs on a copy of the session (its facts and code scan), so a
-     * tool reads what the user established and leaves nothing behind (no last report, no fact learned).
-     */
-    public static CommandRunner commands(AppContext ctx) {
-        return (args, stdin) -> {
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            Session copy = new Session(null);
-            copy.conversation().setFacts(ctx.session.facts());
-            copy.setCode(ctx.session.code());
-            AppContext child = new AppContext(new PrintWriter(out), new PrintWriter(err),
-                    new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), ctx.env, ctx.workDir,
-                    new Style(false), copy, false);
-            CommandLine cl = CommandTree.tree(child, false);
-            cl.setOut(child.out);
-            cl.setErr(child.err);
-            int code = cl.execute(args.toArray(String[]::new));
-            child.out.flush();
-            child.err.flush();
-            return new CommandRunner.Outcome(code, out.toString(), err.toString());
-        };
-    }
+    /** The tools' way into the command tree: one tree for the agent's life, on a scratch session (ToolCommands). */
+    public static CommandRunner commands(AppContext ctx) { return new ToolCommands(ctx); }
 
     /**
      * One chat turn through the model. The engine's report for the same text is computed too: its assessment

@@ -20,7 +20,6 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -39,14 +38,6 @@ import java.util.concurrent.Callable;
                 CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     public static final String VERSION = "0.1.0";
-
-    /** Commands of the tree, in help order; the REPL offers the same ones as slash commands. */
-    public static final List<Class<?>> COMMANDS = List.of(DiagnoseCommand.class, AskCommand.class, BudgetCommand.class,
-            BatchCommand.class, GpuCommand.class, ScanCommand.class, KbCommand.class, ProbeCommand.class,
-                    SnapshotCommand.class, RunCommand.class,
-            SessionCommands.DebugOomCommand.class, SessionCommands.FactsCommand.class,
-                    SessionCommands.ResetCommand.class,
-            SessionCommands.SaveCommand.class, SessionCommands.ModelCommand.class, SessionCommands.ExitCommand.class);
 
     static final class Version implements CommandLine.IVersionProvider {
         @Override public String[] getVersion() { return new String[]{"oomdoc " + VERSION}; }

@@ -29,7 +29,8 @@ public final class SlashCommands {
         this.ctx = ctx;
         this.tree = tree;
         this.prompts = prompts;
-        for (Class<?> c : Main.COMMANDS) treeNames.add(c.getAnnotation(CommandLine.Command.class).name());
+        // the tree's own names (Main's @Command lists them once); its `help` gives way to the REPL's, below
+        for (String name : tree.getSubcommands().keySet()) if (!OWN.contains(name)) treeNames.add(name);
         CommandTree.describe(tree);
         tree.setOut(ctx.out);
         tree.setErr(ctx.out);

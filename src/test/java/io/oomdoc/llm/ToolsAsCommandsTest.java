@@ -98,4 +98,15 @@ class ToolsAsCommandsTest {
         assertNull(session.lastReport());
         assertTrue(session.facts().asMap().isEmpty(), session.facts().asMap().toString());
     }
+
+    @Test
+    void aToolCallSeesNothingOfTheCallBefore() throws Exception {
+        OomdocTools t = tools(RESOURCES);
+        String first = t.diagnose(Files.readString(RESOURCES.resolve("traces/visfly-backward-2x.txt")));
+        assertTrue(first.contains("\"issue_type\" : \"vram_oom\""), first);
+        // the same runner: neither the first log (standard input) nor its report or output may reach this answer
+        assertEquals(cli(RESOURCES, "kb", "--json", "M8"), t.knowledge("M8"));
+        assertTrue(t.diagnose("hello, world").startsWith("error: no out-of-memory message"));
+        assertNull(session.lastReport());
+    }
 }
