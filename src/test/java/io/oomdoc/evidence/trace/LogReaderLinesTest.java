@@ -75,7 +75,9 @@ class LogReaderLinesTest {
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /** Seconds a run: tagged slow so PIT leaves it to surefire instead of running it for every reader mutant. */
     @Test
+    @org.junit.jupiter.api.Tag("slow")
     void skippingQuietLinesKeepsExactlyWhatReadingEveryLineKeeps() throws IOException {
         // block-sized logs, so that triggers, "\r\n" pairs and kept windows fall on the 1 MB block boundaries
         for (String end : new String[]{"\n", "\r\n", "\r"}) {

@@ -1,0 +1,109 @@
+package io.oomdoc.bench;
+
+import io.oomdoc.protocol.dialogue.Transcripts;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The form every blind conversation set keeps: each file reads as turns the transcript judge can score, expects
+ * something, cites one thread of its own, and the hash split leaves conversations in both halves. Only the form is
+ * checked; what the engine answers is never looked at, because a closed half is only ever scored. A set's test
+ * extends this with its folder and its size.
+ */
+abstract class BlindConversationSetChecks {
+    /** The intents of src/test/resources/conversations/FORMAT.md. */
+    private static final Set<String> INTENTS = Set.of("new_failure", "follow_up", "what_if", "how_to", "explain",
+            "correction", "answer", "statement", "fit", "small_talk");
+    /** FORMAT.md's fact keys, plus host_ram as in the third set. */
+    private static final Set<String> FACT_KEYS = Set.of("gpu", "gpu_mem", "gpus", "model", "params", "batch", "seq",
+            "precision", "optimizer", "checkpointing", "lora_rank", "quant", "zero", "framework", "phase", "host_ram");
+    static final Pattern SOURCE = Pattern.compile("(?m)^source:\\s*(https?://\\S+)\\s*$");
+    private static final int MIN_CONVERSATIONS = 40;
+
+    final Path folder;
+    final List<Transcripts.Transcript> set;
+    private final int minTurns;
+
+    BlindConversationSetChecks(Path folder, int minTurns) {
+        this.folder = folder;
+        this.set = Transcripts.all(folder);
+        this.minTurns = minTurns;
+    }
+
+    @Test
+    void theSetHasAtLeastFortyConversationsAndItsTurns() {
+        int turns = set.stream().mapToInt(t -> t.turns().size()).sum();
+        assertTrue(set.size() >= MIN_CONVERSATIONS, "conversations: " + set.size());
+        assertTrue(turns >= minTurns, "turns: " + turns);
+    }
+
+    @Test
+    void everyTurnHasInputAndAnIntentOfTheFormat() {
+        List<String> bad = new ArrayList<>();
+        for (var t : set) {
+            if (t.turns().size() < 3) bad.add(t.file() + " has " + t.turns().size() + " turns");
+            for (int i = 0; i < t.turns().size(); i++) {
+                var turn = t.turns().get(i);
+                if (turn.input().isBlank() || !INTENTS.contains(turn.intent()))
+                    bad.add(t.file() + " #" + (i + 1) + " intent " + turn.intent());
+            }
+        }
+        assertEquals(List.of(), bad);
+    }
+
+    @Test
+    void everyFactIsKeyEqualsValueWithAKeyOfTheFormat() {
+        List<String> bad = new ArrayList<>();
+        for (var t : set)
+            for (var turn : t.turns())
+                for (String f : turn.facts()) {
+                    int eq = f.indexOf('=');
+                    if (eq < 1 || eq == f.length() - 1 || !FACT_KEYS.contains(f.substring(0, eq).strip()))
+                        bad.add(t.file() + ": " + f);
+                }
+        assertEquals(List.of(), bad);
+    }
+
+    /** A turn with nothing to check always holds, which would inflate the figure the set is kept for. */
+    @Test
+    void everyTurnButSmallTalkExpectsSomethingAndEveryShortAnswerHasALineBound() {
+        List<String> bad = new ArrayList<>();
+        for (var t : set)
+            for (int i = 0; i < t.turns().size(); i++) {
+                var turn = t.turns().get(i);
+                if (!turn.intent().equals("small_talk") && turn.expects().isEmpty())
+                    bad.add(t.file() + " #" + (i + 1) + " expects nothing");
+                if (!turn.intent().equals("new_failure") && turn.maxLines() == null)
+                    bad.add(t.file() + " #" + (i + 1) + " has no max-lines");
+            }
+        assertEquals(List.of(), bad);
+    }
+
+    @Test
+    void everyFileCitesOneSourceThreadThatNoOtherFileUses() throws IOException {
+        Set<String> seen = new HashSet<>();
+        List<String> bad = new ArrayList<>();
+        for (var t : set) {
+            var m = SOURCE.matcher(Files.readString(folder.resolve(t.file())));
+            if (!m.find()) bad.add(t.file() + " has no source line");
+            else if (!seen.add(m.group(1))) bad.add(t.file() + " repeats " + m.group(1));
+        }
+        assertEquals(List.of(), bad);
+    }
+
+    @Test
+    void bothHalvesOfTheSplitHoldConversations() {
+        long readable = set.stream().filter(t -> ConversationBench.developmentHalf(folder, t.file())).count();
+        assertTrue(readable > 0 && readable < set.size(), readable + " of " + set.size() + " in the readable half");
+    }
+}
