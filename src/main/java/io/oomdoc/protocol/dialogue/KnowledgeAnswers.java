@@ -199,19 +199,33 @@ final class KnowledgeAnswers {
      * the dimensions usually are, so a shape in a dump is a size the user can act on.
      */
     static String shape(String text) {
-        var m = SHAPE.matcher(text);
-        // TensorFlow's "shape[256,112,112,64]" names no type: its tensors are float32 unless told otherwise.
-        if (!m.find()) m = BARE_SHAPE.matcher(text);
-        if (!m.find(0)) return null;
-        String[] dims = m.group(2).split("\\s*,\\s*");
-        double elements = 1;
-        for (String d : dims) elements *= Double.parseDouble(d);
-        int bytes = m.group(1).isEmpty() ? 4 : bytesPer(m.group(1));
-        String size = Bytes.human((long) (elements * bytes));
+        Shape sh = Shape.find(text);
+        if (sh == null) return null;
+        String[] dims = sh.dims();
         boolean square = dims.length >= 2 && dims[dims.length - 1].equals(dims[dims.length - 2]);
-        return Messages.get("explain.shape", m.group(), String.join(" × ", dims),
-                String.format(Locale.ROOT, "%,.0f", elements), bytes, size, dims[0],
-                square ? Messages.get("explain.shape.square", dims[dims.length - 1]) : "");
+        return Messages.get("explain.shape", sh.said(), String.join(" × ", dims),
+                String.format(Locale.ROOT, "%,.0f", sh.elements()), sh.bytesPer(), Bytes.human((long) sh.bytes()),
+                dims[0], square ? Messages.get("explain.shape.square", dims[dims.length - 1]) : "");
+    }
+
+    /** A tensor shape as a dump prints it: the text, its dimensions, and bytes per element. */
+    private record Shape(String said, String[] dims, int bytesPer) {
+        /** The first typed shape in the text, else TensorFlow's untyped "shape[...]" (float32); null when none. */
+        static Shape find(String text) {
+            Matcher m = SHAPE.matcher(text);
+            if (!m.find()) m = BARE_SHAPE.matcher(text);
+            if (!m.find(0)) return null;
+            int bytes = m.group(1).isEmpty() ? 4 : KnowledgeAnswers.bytesPer(m.group(1));
+            return new Shape(m.group(), m.group(2).split("\\s*,\\s*"), bytes);
+        }
+
+        double elements() {
+            double e = 1;
+            for (String d : dims) e *= Double.parseDouble(d);
+            return e;
+        }
+
+        double bytes() { return elements() * bytesPer; }
     }
 
     private static final Pattern THAT_TENSOR = Pattern.compile("(?i)\\b(?:tensor|buffer|allocation|array|activation)"
@@ -232,18 +246,12 @@ final class KnowledgeAnswers {
 
     /** The held shape with its first dimension (the batch) set to {@code batch}; null when no shape is held. */
     private static String rescaled(String context, long batch) {
-        Matcher m = SHAPE.matcher(context);
-        if (!m.find()) m = BARE_SHAPE.matcher(context);
-        if (!m.find(0)) return null;
-        String[] dims = m.group(2).split("\\s*,\\s*");
-        long first = Long.parseLong(dims[0]);
+        Shape sh = Shape.find(context);
+        if (sh == null) return null;
+        long first = Long.parseLong(sh.dims()[0]);
         if (first == batch || first == 0) return null;
-        double elements = 1;
-        for (String d : dims) elements *= Double.parseDouble(d);
-        int bytes = m.group(1).isEmpty() ? 4 : bytesPer(m.group(1));
-        double now = elements * bytes;
-        return Messages.get("explain.shape.batch", m.group(), first, batch, Bytes.human((long) now),
-                Bytes.human((long) (now * batch / first)));
+        return Messages.get("explain.shape.batch", sh.said(), first, batch, Bytes.human((long) sh.bytes()),
+                Bytes.human((long) (sh.bytes() * batch / first)));
     }
 
     private static boolean asksAboutSize(String text) {
