@@ -71,13 +71,9 @@ final class KnowledgeAnswers {
 
     private KnowledgeAnswers() {}
 
-    static String howTo(String question, String withContext, Facts facts, Report report) {
-        return howTo(question, withContext, List.of(), facts, report);
-    }
-
     /**
-     * {@code talkedAbout}: the stacks the conversation has named so far ("my dreambooth run" two turns back), shown
-     * after those the question names and before the defaults.
+     * The snippet for the topic asked about. {@code talkedAbout}: the stacks the conversation has named so far ("my
+     * dreambooth run" two turns back), shown after those the question names and before the defaults.
      */
     static String howTo(String question, String withContext, List<String> talkedAbout, Facts facts, Report report) {
         String text = withContext;
