@@ -3,7 +3,10 @@
 works, then asks a question and checks the session still answers (no 'cannot read bundled knowledge').
 Usage (from the repository root, after ./oomdoc has built itself): python3 bench/ctrl_c_pty.py
 """
-import os, pty, select, sys, time
+import os, pty, sys, time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from pty_reader import PtyReader  # noqa: E402
 
 LINE = b"2026-11-23 10:00:00 | INFO | step 123456 | loss 2.3456 | lr 3.0e-4 | grad_norm 0.91 | tokens/s 81234\n"
 TRACE = "src/test/resources/traces/segtoolbox-backward-1x-cached.txt"
@@ -19,27 +22,17 @@ def main():
     pid, fd = pty.fork()
     if pid == 0:
         os.execv("./oomdoc", ["./oomdoc"])
-    out = b""
-    def wait_for(pattern, timeout):
-        nonlocal out
-        end = time.time() + timeout
-        while time.time() < end and pattern not in out:
-            if select.select([fd], [], [], 0.2)[0]:
-                try:
-                    out += os.read(fd, 65536)
-                except OSError:
-                    break
-        return pattern in out
-    wait_for(b"Ctrl-D leaves", 60)
+    tty = PtyReader(fd)
+    tty.wait_for(b"Ctrl-D leaves", 60)
     time.sleep(1)
     os.write(fd, b"/debug-oom target/big.log\r")
     time.sleep(0.8)
     os.write(fd, b"\x03")
-    cancelled = wait_for(b"(cancelled)", 20)
-    out = b""
+    cancelled = tty.wait_for(b"(cancelled)", 20)
+    tty.out = b""
     os.write(fd, b"how do I enable gradient checkpointing with HF Trainer?\r")
-    answered = wait_for(b"gradient_checkpointing=True", 30)
-    intact = b"cannot read bundled" not in out
+    answered = tty.wait_for(b"gradient_checkpointing=True", 30)
+    intact = b"cannot read bundled" not in tty.out
     os.write(fd, b"/exit\r")
     os.remove("target/big.log")
     print(f"cancelled: {cancelled}  answered after: {answered}  bundled reads intact: {intact}")
