@@ -2,9 +2,11 @@ package io.oomdoc.evidence.trace;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -64,8 +66,8 @@ public final class LogReader {
             }
         }
         try (TriggerIndex index = new TriggerIndex(file, INDEX_CHUNK, Math.min(cores, 4));
-             InputStream in = Files.newInputStream(file)) {
-            return read(in, index);
+             FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            return read(new MappedInput(channel), index);
         }
     }
 

@@ -57,7 +57,8 @@ final class Skipper {
         settledUntil = end;
         int cut = startOfLastLines(a, from, end);
         if (cut <= from) return from;
-        skipped = lineEnds(a, from, cut) - (afterCr && a[from] == '\n' ? 1 : 0);
+        int ends = index != null && from >= indexedFrom ? index.lineEnds(a, base, from, cut) : lineEnds(a, from, cut);
+        skipped = ends - (afterCr && a[from] == '\n' ? 1 : 0);
         return cut;
     }
 

@@ -1,7 +1,6 @@
 package io.oomdoc.evidence.trace;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -29,7 +28,8 @@ final class TriggerIndex implements AutoCloseable {
     private final long size;
     private final int chunk;
     private final ExecutorService helpers;
-    private final Future<long[]>[] chunks;
+    private final Future<Chunk>[] chunks;
+    private final ThreadLocal<byte[]> buffers;
 
     TriggerIndex(Path file, int chunk, int threads) throws IOException { this(file, chunk, threads, MAX_PER_CHUNK); }
 
@@ -40,6 +40,7 @@ final class TriggerIndex implements AutoCloseable {
         this.channel = FileChannel.open(file, StandardOpenOption.READ);
         this.size = channel.size();
         this.chunk = chunk;
+        this.buffers = ThreadLocal.withInitial(() -> new byte[chunk + OVERLAP]);
         this.helpers = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "oomdoc-trigger-search");
             t.setDaemon(true);
@@ -54,14 +55,28 @@ final class TriggerIndex implements AutoCloseable {
         helpers.shutdown();
     }
 
-    /** Every fragment that starts in the chunk at {@code start}, or null when there are too many to list. */
-    private long[] search(long start) throws IOException {
+    /**
+     * One chunk's findings. {@code hits}: every fragment that starts in it, or null when there are too many to list.
+     * {@code lineEnds}: the line ends in each granule of the chunk, where a '\r' that a '\n' follows (anywhere in
+     * the file) is no line end of its own.
+     */
+    private record Chunk(long[] hits, int[] lineEnds) {}
+
+    /**
+     * Lines are counted per granule: the reader's skips span about a megabyte, so it adds up whole granules and
+     * counts only the bytes at either end itself.
+     */
+    static final int GRANULE = 1 << 16;
+
+    private Chunk search(long start) throws IOException {
         int len = (int) Math.min(size - start, chunk);
         int end = (int) Math.min(size - start, (long) chunk + OVERLAP);
-        byte[] a = new byte[end];
-        ByteBuffer b = ByteBuffer.wrap(a);
-        while (b.hasRemaining() && channel.read(b, start + b.position()) >= 0) { /* positional reads */ }
-        end = b.position();
+        byte[] a = buffers.get(); // one per helper, reused: a fresh 4 MB array per chunk costs its zeroing and a GC
+        end = MappedInput.copy(channel, start, a, end);
+        return new Chunk(hits(a, start, Math.min(len, end), end), lineEnds(a, Math.min(len, end), end));
+    }
+
+    private long[] hits(byte[] a, long start, int len, int end) {
         long[] out = new long[64];
         int n = 0;
         for (int p = Triggers.first(a, 0, end); p < len; p = Triggers.first(a, p + 1, end)) {
@@ -72,6 +87,53 @@ final class TriggerIndex implements AutoCloseable {
         return Arrays.copyOf(out, n);
     }
 
+    /** Line ends per granule of bytes [0, len), looking one byte past each granule (into the overlap too). */
+    private static int[] lineEnds(byte[] a, int len, int end) {
+        int[] counts = new int[(len + GRANULE - 1) / GRANULE];
+        for (int g = 0; g < counts.length; g++) {
+            int from = g * GRANULE, to = Math.min(len, from + GRANULE);
+            int n = Skipper.lineEnds(a, from, to);
+            if (a[to - 1] == '\r' && to < end && a[to] == '\n') n--; // the pair's '\n' is the next granule's
+            counts[g] = n;
+        }
+        return counts;
+    }
+
+    /**
+     * What {@code Skipper.lineEnds(a, from, to)} returns, for a block {@code a} that holds the file's bytes from
+     * offset {@code base} on: whole granules come from the helpers' counts, only the bytes before the first and
+     * after the last are counted here.
+     */
+    int lineEnds(byte[] a, long base, int from, int to) {
+        long lo = base + from, hi = base + to;
+        if (hi > size || to - from < 2 * GRANULE) return Skipper.lineEnds(a, from, to);
+        long first = granuleAtOrAfter(lo);
+        long p = first;
+        int n = 0;
+        while (p < hi) {
+            int c = (int) (p / chunk);
+            Chunk found = chunk(c);
+            int g = (int) ((p - (long) c * chunk) / GRANULE);
+            if (found == null || g >= found.lineEnds().length) break; // a chunk that could not be read whole
+            long next = Math.min((long) c * chunk + (long) (g + 1) * GRANULE, Math.min((long) (c + 1) * chunk, size));
+            if (next >= hi) break; // the last granule must end before hi: the bytes from there are counted here
+            n += found.lineEnds()[g];
+            p = next;
+        }
+        if (p == first) return Skipper.lineEnds(a, from, to);
+        int at = (int) (first - base);
+        n += Skipper.lineEnds(a, from, at) + Skipper.lineEnds(a, (int) (p - base), to);
+        if (at > from && a[at - 1] == '\r' && a[at] == '\n') n--; // counted on both sides of the first boundary
+        return n;
+    }
+
+    /** The first granule boundary at or after {@code offset}: a chunk holds its granules from its own start. */
+    private long granuleAtOrAfter(long offset) {
+        long c = offset / chunk, inChunk = offset - c * chunk;
+        long g = (inChunk + GRANULE - 1) / GRANULE * GRANULE;
+        return g >= chunk ? (c + 1) * chunk : c * chunk + g;
+    }
+
     /**
      * What {@code Triggers.first(a, from, end)} returns, for a block {@code a} that holds the file's bytes from
      * offset {@code base} on: the first fragment that starts in [from, end) and ends by {@code end}, else end.
@@ -80,7 +142,8 @@ final class TriggerIndex implements AutoCloseable {
         long lo = base + from, hi = base + end;
         if (hi > size) return Triggers.first(a, from, end); // the file grew after it was indexed
         for (long c = lo / chunk; c * chunk < hi && c < chunks.length; c++) {
-            long[] hits = hits((int) c);
+            Chunk found = chunk((int) c);
+            long[] hits = found == null ? null : found.hits();
             if (hits == null) return Triggers.first(a, from, end);
             int i = Arrays.binarySearch(hits, lo << 8);
             for (i = i < 0 ? -i - 1 : i; i < hits.length; i++) {
@@ -92,7 +155,7 @@ final class TriggerIndex implements AutoCloseable {
         return end;
     }
 
-    private long[] hits(int c) {
+    private Chunk chunk(int c) {
         try {
             return chunks[c].get();
         } catch (InterruptedException e) {

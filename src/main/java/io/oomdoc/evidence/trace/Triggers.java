@@ -13,9 +13,20 @@ import java.util.List;
  * a pass over its bytes and no String, no regex.
  */
 final class Triggers {
-    static final String[] FRAGMENTS = {"emory", "EMORY", "OOM", "oom", "illed", "ILLED", "RESOURCE_EXHAUSTED",
-            "rror", "RROR", "raceback", "xit", "ignal", "ALLOC", "WORKSPACE", "ache block", "gpu_memory", "bad_alloc",
-            "KV cache", "kv cache", "Bus error", "allocate"};
+    /**
+     * Each fragment with its anchor: three bytes of it, the first two ASCII letters, chosen rare in real logs (pair
+     * counts over the traces and corpus pastes of src/test/resources and a plain training log: "it", "ch", "ac" of
+     * "it/s", "Epoch", "acc" are on most lines, "rr", "eb", "gn", "xi" almost nowhere). The search looks only for
+     * the anchors' pairs.
+     */
+    private static final String[][] ROWS = {{"emory", "emo"}, {"EMORY", "EMO"}, {"OOM", "OOM"}, {"oom", "oom"},
+            {"illed", "ill"}, {"ILLED", "LED"}, {"RESOURCE_EXHAUSTED", "EXH"}, {"rror", "rro"}, {"RROR", "RRO"},
+            {"raceback", "eba"}, {"exit", "exi"}, {"Exit", "Exi"}, {"EXIT", "EXI"}, {"ignal", "ign"},
+            {"ALLOC", "LOC"}, {"WORKSPACE", "RKS"}, {"ache block", "he "}, {"gpu_memory", "gpu"},
+            {"bad_alloc", "bad"}, {"KV cache", "KV "}, {"kv cache", "kv "}, {"Bus error", "rro"},
+            {"allocate", "all"}};
+
+    static final String[] FRAGMENTS = java.util.Arrays.stream(ROWS).map(r -> r[0]).toArray(String[]::new);
 
     /** Eight bytes as one long, the first byte highest, so that a pair is two adjacent bytes of it. */
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
@@ -24,26 +35,48 @@ final class Triggers {
     private static final byte[][][] BY_PAIR = new byte[1 << 16][][];
     /** One bit per two-byte pair that starts a fragment: 8 KB, so the per-byte test stays in the L1 cache. */
     private static final long[] STARTS = new long[(1 << 16) / 64];
-    /** The pairs that are a fragment's first two bytes or its second and third (every fragment has three). */
-    private static final long[] FIRST_OR_SECOND = new long[(1 << 16) / 64];
+    /** One bit per pair of some fragment's anchor (its first two bytes or its last two). */
+    private static final long[] ANCHOR_PAIRS = new long[(1 << 16) / 64];
+    /** Per anchor pair: the fragments it may belong to, and where such a fragment starts relative to the pair. */
+    private static final Anchored[][] BY_ANCHOR_PAIR = new Anchored[1 << 16][];
+    /** How far past a fragment's start its anchor's second pair may lie. */
+    private static final int REACH;
+
+    private record Anchored(byte[] fragment, int offset) {}
 
     static {
         List<List<byte[]>> lists = new ArrayList<>(1 << 16);
-        for (int i = 0; i < 1 << 16; i++) lists.add(null);
-        for (String f : FRAGMENTS) {
-            byte[] b = f.getBytes(StandardCharsets.US_ASCII);
-            // first() passes over eight bytes with no letter on an even offset: every pair in its table must start
-            // with a letter, so a fragment's first two bytes must be letters
-            if (!isLetter(b[0]) || !isLetter(b[1])) throw new IllegalStateException("fragment " + f);
+        List<List<Anchored>> anchored = new ArrayList<>(1 << 16);
+        for (int i = 0; i < 1 << 16; i++) {
+            lists.add(null);
+            anchored.add(null);
+        }
+        int reach = 0;
+        for (String[] row : ROWS) {
+            byte[] b = row[0].getBytes(StandardCharsets.US_ASCII);
+            int k = row[0].indexOf(row[1]);
+            // first() passes over eight bytes with no letter on an even offset: every pair it looks up must start
+            // with a letter, so an anchor's first two bytes must be letters
+            if (k < 0 || row[1].length() != 3 || !isLetter(b[k]) || !isLetter(b[k + 1])) {
+                throw new IllegalStateException("anchor " + row[1] + " of " + row[0]);
+            }
             int key = pair(b[0], b[1]);
             if (lists.get(key) == null) lists.set(key, new ArrayList<>());
             lists.get(key).add(b);
             STARTS[key >>> 6] |= 1L << key;
-            FIRST_OR_SECOND[key >>> 6] |= 1L << key;
-            int second = pair(b[1], b[2]);
-            FIRST_OR_SECOND[second >>> 6] |= 1L << second;
+            for (int j = k; j <= k + 1; j++) { // a fragment puts its anchor's first or its second pair on an even offset
+                int p = pair(b[j], b[j + 1]);
+                ANCHOR_PAIRS[p >>> 6] |= 1L << p;
+                if (anchored.get(p) == null) anchored.set(p, new ArrayList<>());
+                anchored.get(p).add(new Anchored(b, -j));
+            }
+            reach = Math.max(reach, k + 1);
         }
-        for (int i = 0; i < 1 << 16; i++) if (lists.get(i) != null) BY_PAIR[i] = lists.get(i).toArray(byte[][]::new);
+        REACH = reach;
+        for (int i = 0; i < 1 << 16; i++) {
+            if (lists.get(i) != null) BY_PAIR[i] = lists.get(i).toArray(byte[][]::new);
+            if (anchored.get(i) != null) BY_ANCHOR_PAIR[i] = anchored.get(i).toArray(Anchored[]::new);
+        }
     }
 
     private Triggers() {}
@@ -70,9 +103,9 @@ final class Triggers {
 
     /**
      * Where the first fragment in bytes [from, end) starts, or {@code end} when there is none. Looks at the pairs on
-     * even offsets from {@code from} only (a fragment of three bytes or more puts its first or its second pair on
-     * one), four of them per eight-byte load: eight bytes with no ASCII letter on those offsets are passed over
-     * after a few arithmetic operations, the others test their four pairs against the table before branching once.
+     * even offsets from {@code from} only (every fragment puts its anchor's first or its second pair on one), four
+     * of them per eight-byte load: eight bytes with no ASCII letter on those offsets are passed over after a few
+     * arithmetic operations, the others test their four pairs against the anchors' table before branching once.
      */
     static int first(byte[] a, int from, int end) {
         int i = from;
@@ -81,8 +114,8 @@ final class Triggers {
             if ((letters(w) & EVEN) == 0) continue; // no pair on an even offset starts with a letter
             int p0 = (int) (w >>> 48), p1 = (int) (w >>> 32) & 0xffff, p2 = (int) (w >>> 16) & 0xffff;
             int p3 = (int) w & 0xffff;
-            long any = FIRST_OR_SECOND[p0 >>> 6] >>> p0 | FIRST_OR_SECOND[p1 >>> 6] >>> p1
-                    | FIRST_OR_SECOND[p2 >>> 6] >>> p2 | FIRST_OR_SECOND[p3 >>> 6] >>> p3;
+            long any = ANCHOR_PAIRS[p0 >>> 6] >>> p0 | ANCHOR_PAIRS[p1 >>> 6] >>> p1
+                    | ANCHOR_PAIRS[p2 >>> 6] >>> p2 | ANCHOR_PAIRS[p3 >>> 6] >>> p3;
             if ((any & 1) == 0) continue;
             int at = firstAround(a, from, i, i + 8, end);
             if (at >= 0) return at;
@@ -100,20 +133,21 @@ final class Triggers {
         return atLeastA & ~aboveZ & ~w & 0x8080808080808080L; // ~w: a byte of 0x80 or more is no ASCII letter
     }
 
-    /** The first fragment that starts just before or on an even-offset pair in [i, to), or -1. */
+    /**
+     * The first fragment whose anchor has a pair on an even offset in [i, to), or -1. Once one is found, the pairs
+     * up to {@link #REACH} bytes past its start are looked at too: a fragment anchored further on may start earlier.
+     */
     private static int firstAround(byte[] a, int from, int i, int to, int end) {
-        for (int j = i; j < to && j + 1 < end; j += 2) {
+        int best = -1;
+        for (int j = i; (j < to || best >= 0 && j <= best + REACH) && j + 1 < end; j += 2) {
             int p = (a[j] & 0xff) << 8 | (a[j + 1] & 0xff);
-            if ((FIRST_OR_SECOND[p >>> 6] & 1L << p) == 0) continue;
-            if (j > from && startsAt(a, j - 1, end)) return j - 1;
-            if (startsAt(a, j, end)) return j;
+            if ((ANCHOR_PAIRS[p >>> 6] & 1L << p) == 0) continue;
+            for (Anchored c : BY_ANCHOR_PAIR[p]) {
+                int at = j + c.offset();
+                if (at >= from && (best < 0 || at < best) && matches(c.fragment(), a, at, end)) best = at;
+            }
         }
-        return -1;
-    }
-
-    private static boolean startsAt(byte[] a, int at, int end) {
-        int p = pair(a[at], a[at + 1]);
-        return (STARTS[p >>> 6] & 1L << p) != 0 && any(BY_PAIR[p], a, at, end);
+        return best;
     }
 
     /** The length of the shortest fragment that starts at {@code at} and ends by {@code end} (one must). */
@@ -126,13 +160,16 @@ final class Triggers {
     }
 
     private static boolean any(byte[][] candidates, byte[] a, int at, int end) {
-        for (byte[] c : candidates) {
-            if (at + c.length > end) continue;
-            int k = 2;
-            while (k < c.length && a[at + k] == c[k]) k++;
-            if (k == c.length) return true;
-        }
+        for (byte[] c : candidates) if (matches(c, a, at, end)) return true;
         return false;
+    }
+
+    /** True when {@code c} is in {@code a} at {@code at}, ending by {@code end}. */
+    private static boolean matches(byte[] c, byte[] a, int at, int end) {
+        if (at + c.length > end) return false;
+        int k = 0;
+        while (k < c.length && a[at + k] == c[k]) k++;
+        return k == c.length;
     }
 
     /** The same test on text (for callers that hold a String). */

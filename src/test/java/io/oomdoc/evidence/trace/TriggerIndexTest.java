@@ -60,6 +60,30 @@ class TriggerIndexTest {
     }
 
     @Test
+    void theIndexCountsTheLineEndsOfAnyStretchAsTheReaderDoes() throws IOException {
+        // real log lines ending in \n, \r\n and lone \r (tqdm), so pairs fall across granule and chunk ends
+        String plain = Fixtures.text("bench/training-log-lines.txt");
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; sb.length() < 700_000; i++) sb.append(plain.replace("\n", i % 3 == 0 ? "\r\n" : i % 3 == 1
+                ? "\r" : "\n"));
+        byte[] b = sb.toString().getBytes(StandardCharsets.UTF_8);
+        Path file = write(b);
+        for (int chunk : new int[]{TriggerIndex.GRANULE * 3 + 17, 1 << 20, 4093}) {
+            try (TriggerIndex index = new TriggerIndex(file, chunk, 2)) {
+                for (int base = 0; base < 200_000; base += 49_999) {
+                    byte[] block = Arrays.copyOfRange(b, base, b.length);
+                    for (int from = 0; from < 70_000; from += 6_997) {
+                        for (int to = from + 2 * TriggerIndex.GRANULE; to < block.length; to += 65_537) {
+                            assertEquals(Skipper.lineEnds(block, from, to), index.lineEnds(block, base, from, to),
+                                    chunk + " at " + base + ": " + from + ".." + to);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void readingAFileWithTheIndexKeepsWhatReadingItAloneKeeps() throws IOException {
         for (String end : new String[]{"\n", "\r\n", "\r"}) {
             for (int[] shape : new int[][]{{30_000, 40, 25_000}, {20, 2, 5}, {17_000, 600, 0}}) {
