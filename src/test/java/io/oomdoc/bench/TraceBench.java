@@ -25,7 +25,7 @@ import java.util.Locale;
  * Trace benchmark. On the corpus (src/test/resources/corpus): grouped cross-validated figures on the development
  * part, for both input modes, with a confusion matrix; with --final also the final split, diagnosed by weights
  * fitted on the development part only. Then the time per case and for a large log.
- * Run: bench/run.sh TraceBench [--final] [--heldout5] [log-size-MB]
+ * Run: bench/run.sh TraceBench [--final] [--heldout5] [--heldout6] [log-size-MB]
  */
 public final class TraceBench {
     public static void main(String[] args) throws Exception {
@@ -54,16 +54,18 @@ public final class TraceBench {
             // Only the figures: per-case results of the final split are not printed, so nobody tunes on them.
             System.out.println(f.confusion());
         }
-        if (List.of(args).contains("--heldout5")) {
-            List<Case> third = Corpus.heldout5();
-            Scores h = CrossValidation.bundled(TrainReasoner.examples(third));
-            System.out.println(h.table("Third split, corpus_heldout5 (" + third.size() + " cases, "
-                    + third.stream().map(Case::group).distinct().count() + " groups), bundled weights"));
-            // Figures only, as for the final split.
-            System.out.println(h.confusion());
-        }
+        if (List.of(args).contains("--heldout5")) scoreBlind("Third split, corpus_heldout5", Corpus.heldout5());
+        if (List.of(args).contains("--heldout6")) scoreBlind("Sixth split, corpus_heldout6", Corpus.heldout6());
         speed(dev);
         bigLog(mb);
+    }
+
+    /** A blind split, diagnosed by the bundled weights: figures only, as for the final split, so nobody tunes on it. */
+    static void scoreBlind(String name, List<Case> cases) {
+        Scores h = CrossValidation.bundled(TrainReasoner.examples(cases));
+        System.out.println(h.table(name + " (" + cases.size() + " cases, "
+                + cases.stream().map(Case::group).distinct().count() + " groups), bundled weights"));
+        System.out.println(h.confusion());
     }
 
     static double bundled(String pattern, double fallback) throws Exception {

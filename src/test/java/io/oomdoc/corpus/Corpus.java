@@ -28,6 +28,8 @@ public final class Corpus {
             Path.of("src/test/resources/cases/public_extra.jsonl"));
     /** Round 5's third split: reports from repositories new to the corpus, labelled before any scoring. */
     public static final Path HELDOUT5 = Path.of("src/test/resources/corpus_heldout5/heldout5.jsonl");
+    /** The sixth blind split: reports from repositories cited nowhere else, labelled before any scoring. */
+    public static final Path HELDOUT6 = Path.of("src/test/resources/corpus_heldout6/heldout6.jsonl");
     private static final int FINAL_SHARE_PERCENT = 20;
 
     private Corpus() {}
@@ -55,6 +57,9 @@ public final class Corpus {
 
     /** The third split (corpus_heldout5/): never read by all(), scored once at the end of round 5. */
     public static List<Case> heldout5() { return read(HELDOUT5); }
+
+    /** The sixth blind split (corpus_heldout6/): never read by all(), scored once for a closing figure. */
+    public static List<Case> heldout6() { return read(HELDOUT6); }
 
     /** k folds over the groups of the development part: no group is on both sides of a fold. */
     public static int fold(Case c, int k) { return Math.floorMod(c.group().hashCode(), k); }
