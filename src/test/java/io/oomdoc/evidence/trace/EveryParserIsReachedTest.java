@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * The README's "Adding things" for a trace format: one parser class and one row in TraceParsers.ALL, plus a fragment
- * in Triggers.FRAGMENTS when the message holds none. A log too long to keep whole is cut to the lines around those
+ * in Triggers.ROWS when the message holds none. A log too long to keep whole is cut to the lines around those
  * fragments, so a parser whose message has no fragment reads a short log and misses the same message in a long one.
  * Every row of ALL is checked on the real reports it reads, from the corpus (src/test/resources/corpus, the source on
  * each line) and from traces/ (sources in traces/SOURCES.md): buried in the middle of a long log, each must give the

@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -102,6 +103,31 @@ class LogReaderLinesTest {
         byte[] b = text.getBytes(StandardCharsets.UTF_8);
         long expected = LogText.of(text).lines().size() - 1; // the text after the last line end is a line of its own
         assertEquals(expected, Skipper.lineEnds(b, 0, b.length));
+    }
+
+    @Test
+    void everyFragmentIsFoundWhereItStartsAtEveryOffsetAndParity() {
+        // fragments that hold other fragments ("Bus error" holds "rror", "KV cache block" holds "ache block") must
+        // be found at their own start, though the anchor of the one inside may come first
+        List<String> texts = new ArrayList<>(List.of(Triggers.FRAGMENTS));
+        texts.addAll(List.of("Bus error", "gpu_memory", "KV cache block", "RESOURCE_EXHAUSTED: OOM"));
+        for (String t : texts) {
+            for (int lead = 0; lead < 12; lead++) {
+                byte[] b = ("step loss lr".substring(0, lead) + t + " epoch").getBytes(StandardCharsets.US_ASCII);
+                for (int from = 0; from <= lead; from++) {
+                    assertEquals(lead, Triggers.first(b, from, b.length), t + " after " + lead + " from " + from);
+                }
+                assertEquals(lead + 2, Triggers.first(b, lead, lead + 2), t + ": two bytes hold no fragment");
+            }
+        }
+    }
+
+    @Test
+    void anAnchorMustBeThreeBytesOfItsFragmentStartingWithTwoLetters() {
+        assertEquals(3, Triggers.anchorOffset("raceback", "eba"));
+        assertThrows(IllegalArgumentException.class, () -> Triggers.anchorOffset("bad_alloc", "d_a"));
+        assertThrows(IllegalArgumentException.class, () -> Triggers.anchorOffset("raceback", "ebb"));
+        assertThrows(IllegalArgumentException.class, () -> Triggers.anchorOffset("raceback", "back"));
     }
 
     @Test
