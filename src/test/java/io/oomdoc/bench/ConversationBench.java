@@ -13,9 +13,9 @@ import java.util.TreeMap;
 /**
  * Plays every conversation transcript through the engine and prints the turns that do not hold.
  * Run: bench/run.sh ConversationBench [-v] [--heldout|--heldout-dev|--heldout2|--heldout2-dev|--heldout3
- * |--heldout3-dev|--heldout4|--heldout4-dev|--heldout5|--heldout5-dev]. With --heldout it plays
- * src/test/resources/conversations_heldout and prints only the totals: that set is never tuned on, so its failing
- * turns are not shown.
+ * |--heldout3-dev|--heldout4|--heldout4-dev|--heldout5|--heldout5-dev|--heldout6|--heldout6-dev]. With --heldout it
+ * plays src/test/resources/conversations_heldout and prints only the totals: that set is never tuned on, so its
+ * failing turns are not shown.
  */
 public final class ConversationBench {
     public static void main(String[] args) {
@@ -30,8 +30,12 @@ public final class ConversationBench {
         boolean fourthDev = List.of(args).contains("--heldout4-dev");
         boolean fifth = List.of(args).contains("--heldout5");
         boolean fifthDev = List.of(args).contains("--heldout5-dev");
-        heldOut |= second || third || fourth || fifth;
-        var transcripts = fifth || fifthDev ? Transcripts.all(HELD_OUT_5).stream()
+        boolean sixth = List.of(args).contains("--heldout6");
+        boolean sixthDev = List.of(args).contains("--heldout6-dev");
+        heldOut |= second || third || fourth || fifth || sixth;
+        var transcripts = sixth || sixthDev ? Transcripts.all(HELD_OUT_6).stream()
+                .filter(t -> developmentHalf(HELD_OUT_6, t.file()) == sixthDev).toList() : fifth || fifthDev
+                ? Transcripts.all(HELD_OUT_5).stream()
                 .filter(t -> developmentHalf(HELD_OUT_5, t.file()) == fifthDev).toList() : fourth || fourthDev
                 ? Transcripts.all(HELD_OUT_4).stream()
                 .filter(t -> developmentHalf(HELD_OUT_4, t.file()) == fourthDev).toList() : third || thirdDev
@@ -86,6 +90,11 @@ public final class ConversationBench {
      * split the same way: --heldout5-dev may be read, --heldout5 is only scored.
      */
     static final java.nio.file.Path HELD_OUT_5 = java.nio.file.Path.of("src/test/resources/conversations_heldout5");
+    /**
+     * A sixth blind set (written 2026-11-26 from threads no other fixture cites), split the same way:
+     * --heldout6-dev may be read, --heldout6 is only scored.
+     */
+    static final java.nio.file.Path HELD_OUT_6 = java.nio.file.Path.of("src/test/resources/conversations_heldout6");
 
     /**
      * The held-out set is split by the repository of each file's source thread: one half may be read to find what

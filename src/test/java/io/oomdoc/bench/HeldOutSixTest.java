@@ -1,0 +1,67 @@
+package io.oomdoc.bench;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The sixth blind set (src/test/resources/conversations_heldout6) keeps the form of every blind set, and its threads
+ * are new to the project (see that folder's README).
+ */
+class HeldOutSixTest extends BlindConversationSetChecks {
+    private static final Pattern GITHUB_THREAD =
+            Pattern.compile("https?://github\\.com/([^/\\s]+/[^/\\s]+)/(?:issues|pull|discussions)/(\\d+)");
+
+    HeldOutSixTest() { super(ConversationBench.HELD_OUT_6, 150); }
+
+    /**
+     * The set is blind only if its threads are new to the project: no other fixture under src/test/resources cites
+     * any of them (as a URL, or a GitHub thread as owner/repo#N). Checked per thread, so a file later moved to
+     * ../conversations/ for tuning takes its own check with it.
+     */
+    @Test
+    void noSourceThreadIsCitedByAnyOtherFixture() throws IOException {
+        String others = otherFixtures();
+        List<String> bad = new ArrayList<>();
+        for (var t : set) {
+            var m = SOURCE.matcher(Files.readString(folder.resolve(t.file())));
+            if (!m.find()) continue;
+            String url = m.group(1).toLowerCase(Locale.ROOT).replaceAll("/+$", "");
+            if (cites(others, url)) bad.add(t.file() + " cites " + url);
+        }
+        assertEquals(List.of(), bad);
+    }
+
+    /** Every text fixture under src/test/resources but this set's own files, lower-cased and joined. */
+    private static String otherFixtures() throws IOException {
+        StringBuilder others = new StringBuilder();
+        try (var files = Files.walk(Path.of("src/test/resources"))) {
+            for (Path p : files.filter(Files::isRegularFile)
+                    .filter(p -> !p.startsWith(ConversationBench.HELD_OUT_6)).toList()) {
+                try {
+                    others.append(Files.readString(p).toLowerCase(Locale.ROOT)).append('\n');
+                } catch (CharacterCodingException binary) {
+                    // not text: cites nothing
+                }
+            }
+        }
+        return others.toString();
+    }
+
+    /** True when the text names the thread: its URL, or a GitHub thread as owner/repo#N or owner/repo/issues/N. */
+    static boolean cites(String lowerText, String lowerUrl) {
+        var g = GITHUB_THREAD.matcher(lowerUrl);
+        if (!g.matches()) return lowerText.contains(lowerUrl.replaceFirst("^https?://", ""));
+        return lowerText.contains(g.group(1)) && Pattern.compile("(?<![\\w.-])" + Pattern.quote(g.group(1))
+                + "(?:/issues/|/pull/|/discussions/|#)" + g.group(2) + "(?!\\d)").matcher(lowerText).find();
+    }
+}
