@@ -13,7 +13,10 @@ does not say which it gives), ChatGLM3's finetune_demo figures (the config and D
 versions; evaluation generates with batch 16 inside the run), ChatGLM-Efficient-Tuning's table ("approximated
 values", dynamic padding), Mai's nvidia-smi snapshots (a moment, not a peak; the LoRA config file is not in the
 repository), peft-examples' NOTES (each figure was taken with a different version of the script), llama-cookbook
-PR 206 logs (padding to the longest sample of each batch: length unknown).
+PR 206 logs (padding to the longest sample of each batch: length unknown), unslothai/unsloth's older README tables
+of Hugging Face baseline memory (lengths set in Colab notebooks the index does not hold), LlamaFactory issue 4772
+(GLM-4-9B QLoRA vs LoRA "around 72 GB" / "66 GB" from screenshots, samples of unknown length under a 10240 cutoff).
+Few held-out fine-tune peaks with a complete setup turned up: this set has none of LoRA, QLoRA or sharded runs.
 
 Model dimensions come from the catalog (src/main/resources/catalog/models.csv, each row from the model's
 config.json), with the one correction noted on the BERT rows. Run from the repository root:
