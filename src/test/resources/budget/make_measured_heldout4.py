@@ -116,7 +116,7 @@ for page, p in SDPA_PAGES.items():
     common = dict(source=p["url"], source_key=key, family="full", model=p["model"], method="full", lora_rank=0,
                   lora_targets=None, quant="none", precision=SDPA_PREC, optimizer=SDPA_OPT, checkpointing="none",
                   gpus=1, sharding="none", gpu=p["gpu"], loss="not stated (the optimum harness sums the logits)",
-                  arch=a)
+                  arch=a, table="'SDPA' section, '### Training' table")
     card = p.get("card")
     for b, s, mb in p["sdpa"]:
         r = dict(common, id="%s-sdpa-b%d-s%d" % (key, b, s), seq=s, batch=b, attention="sdpa", outcome="fit",
@@ -153,6 +153,8 @@ for level, quant, enc, gen in (("fp16", "none", 13.1, 12.8),
             quant=quant, seq=seq, batch=1, precision="fp16 / bf16 (the row says FP16 / BF16)", optimizer=None,
             checkpointing="none", attention="sdpa (torch.nn.functional.scaled_dot_product_attention, PyTorch 2.0)",
             gpus=1, sharding="none", gpu="", outcome="fit", measured_bytes=round(gb * 1e9),
+            table="'推理性能' section, memory table after the Multi-Query Attention paragraph (%s row)"
+                  % level.upper(),
             measured_as="%s GB" % gb, measured_how=CGHOW,
             notes="%s: %s; batch not stated (1 assumed: chat use, as the speed test beside it); multi-query "
                   "attention with 2 KV groups keeps the KV cache small" % (
@@ -174,6 +176,7 @@ for dtype, rows in (("bf16", [(1000, 19047), (8000, 20629), (32000, 27779), (128
             quant="none" if dtype == "bf16" else "4-bit (bnb load_in_4bit, library defaults: fp4 storage)",
             seq=inp + 512, batch=1, precision="bf16", optimizer=None, checkpointing="none",
             attention="not stated (the model's default)", gpus=1, sharding="none", gpu="A100 80GB", outcome="fit",
+            table="'GLM-4-9B-Chat' tables under 'Related inference test data' (%s)" % dtype.upper(),
             measured_bytes=mib * 2**20, measured_as="%dMiB" % mib, measured_how=G4HOW,
             notes="GLM-4-9B-Chat, %s, input %d tokens + up to 512 generated (seq is the upper bound)" % (
                 dtype.upper(), inp))

@@ -46,7 +46,7 @@ class MeasuredHeldOutFourTest {
             assertTrue(r.path("seq").asInt() > 0 && r.path("batch").asInt() > 0, id + ": seq and batch");
             assertTrue(r.path("arch").path("layers").asInt() > 0 && r.path("arch").path("params").asLong() > 0,
                     id + ": dimensions");
-            for (String field : List.of("model", "precision", "measured_as", "measured_how", "notes")) {
+            for (String field : List.of("model", "precision", "table", "measured_as", "measured_how", "notes")) {
                 assertFalse(r.path(field).asText().isBlank(), id + ": " + field);
             }
             String outcome = r.path("outcome").asText();
