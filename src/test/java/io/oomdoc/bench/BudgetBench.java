@@ -19,7 +19,8 @@ import java.util.Locale;
  * missing piece instead of being guessed.
  * Run: bench/run.sh BudgetBench [ground_truth.json]; bench/run.sh BudgetBench --heldout scores only the held-out
  * fine-tune split (src/test/resources/budget/measured_heldout.json), which is never tuned on; --heldout2 the second one
- * (measured_heldout2.json, round 6), --heldout3 the third (measured_heldout3.json, round 7), likewise.
+ * (measured_heldout2.json, round 6), --heldout3 the third (measured_heldout3.json, round 7), --heldout4 the fourth
+ * (measured_heldout4.json, round 8), likewise.
  */
 public final class BudgetBench {
     public static void main(String[] args) throws Exception {
@@ -40,6 +41,12 @@ public final class BudgetBench {
         // DeepSpeed/FSDP pages): committed before the engine was run on them, scored once at the end of the round
         if (args.length > 0 && args[0].equals("--heldout3")) {
             measuredDev(Path.of("src/test/resources/budget/measured_heldout3.json"), new BudgetEngine());
+            return;
+        }
+        // round 8's held-out pages (transformers' SDPA benchmark tables for OPT, GPT-NeoX, GPT-2 and BERT; ChatGLM2's
+        // and GLM-4's inference memory tables): committed before the engine was run on them, never tuned on
+        if (args.length > 0 && args[0].equals("--heldout4")) {
+            measuredDev(Path.of("src/test/resources/budget/measured_heldout4.json"), new BudgetEngine());
             return;
         }
         Path file = Path.of(args.length > 0 ? args[0] : "../shared/budget/ground_truth_dev.json");
