@@ -130,6 +130,16 @@ public final class LogReader {
             lineStart = 0;
             hit = false;
             pair = 0;
+            // Far from the next trigger, whole megabytes are jumped over unread: the helpers counted their lines.
+            TriggerIndex.Jump jump = index != null && skipping && k.idle() && indexedFrom == 0
+                    ? index.jump(base, k.window.capacity(), BUFFER) : null;
+            if (jump != null) {
+                k.skip((int) jump.lines());
+                in.skipNBytes(jump.to() - base - filled);
+                base = jump.to();
+                filled = 0;
+                afterCr = jump.afterCr();
+            }
             int n = in.read(buf, filled, buf.length - filled);
             if (n < 0) break;
             filled += n;

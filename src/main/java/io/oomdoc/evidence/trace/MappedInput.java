@@ -16,6 +16,7 @@ final class MappedInput extends InputStream {
 
     private final FileChannel channel;
     private final long size;
+    private long position;
     private long windowStart;
     private MappedByteBuffer window;
 
@@ -40,14 +41,22 @@ final class MappedInput extends InputStream {
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
         if (len == 0) return 0;
-        if (window == null || !window.hasRemaining()) {
-            long next = window == null ? 0 : windowStart + window.capacity();
-            if (next >= size) return -1;
-            window = channel.map(FileChannel.MapMode.READ_ONLY, next, Math.min(WINDOW, size - next));
-            windowStart = next;
+        if (position >= size) return -1;
+        if (window == null || position < windowStart || position >= windowStart + window.capacity()) {
+            windowStart = position;
+            window = channel.map(FileChannel.MapMode.READ_ONLY, position, Math.min(WINDOW, size - position));
         }
-        int n = Math.min(len, window.remaining());
-        window.get(b, off, n);
+        int n = (int) Math.min(len, windowStart + window.capacity() - position);
+        window.get((int) (position - windowStart), b, off, n);
+        position += n;
         return n;
+    }
+
+    /** Jumps without reading: the reader passes over stretches that only the helpers' counts need. */
+    @Override
+    public long skip(long n) {
+        long k = Math.max(0, Math.min(n, size - position));
+        position += k;
+        return k;
     }
 }

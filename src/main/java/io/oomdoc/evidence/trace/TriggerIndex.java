@@ -127,6 +127,83 @@ final class TriggerIndex implements AutoCloseable {
         return n;
     }
 
+    /** A stretch the reader may jump over: to a granule start, the line ends before it, whether a '\r' ends it. */
+    record Jump(long to, long lines, boolean afterCr) {}
+
+    /**
+     * Where the reader, at line start {@code from} with nothing to keep until the next fragment, may jump to: a
+     * granule start at least {@code minGap} bytes on with more than {@code lines} line ends between it and the
+     * granule of the next fragment (or the file's end), so every line it jumps over would only have passed through
+     * the window of the last {@code lines} lines and out of it again. Null when there is none, or when a chunk on
+     * the way was not listed.
+     */
+    Jump jump(long from, int lines, long minGap) throws IOException {
+        long next = nextHit(from);
+        if (next < 0) return null;
+        long cur = next >= size ? size : granuleStart(next);
+        long sum = 0;
+        while (cur > from && sum <= lines + 1) {
+            long g = granuleStart(cur - 1);
+            int[] counts = chunkCounts(g);
+            if (counts == null) return null;
+            sum += counts[(int) ((g % chunk) / GRANULE)];
+            cur = g;
+        }
+        if (sum <= lines + 1 || cur - from < minGap) return null;
+        return new Jump(cur, lineEnds(from, cur), byteAt(cur - 1) == '\r');
+    }
+
+    /** The first fragment listed at or after {@code from}; the file's size when there is none; -1 when unknown. */
+    private long nextHit(long from) {
+        for (long c = from / chunk; c < chunks.length; c++) {
+            Chunk found = chunk((int) c);
+            if (found == null || found.hits() == null) return -1;
+            long[] hits = found.hits();
+            int i = Arrays.binarySearch(hits, from << 8);
+            i = i < 0 ? -i - 1 : i;
+            if (i < hits.length) return hits[i] >>> 8;
+        }
+        return size;
+    }
+
+    /** The start of the granule that holds {@code offset}. */
+    private long granuleStart(long offset) {
+        long c = offset / chunk;
+        return c * chunk + (offset - c * chunk) / GRANULE * GRANULE;
+    }
+
+    private int[] chunkCounts(long offset) {
+        Chunk found = chunk((int) (offset / chunk));
+        return found == null ? null : found.lineEnds();
+    }
+
+    /**
+     * What {@code Skipper.lineEnds} counts over the file's bytes [lo, hi), {@code hi} a granule start: the bytes
+     * before the first granule start are read here, the whole granules come from the helpers' counts.
+     */
+    private long lineEnds(long lo, long hi) throws IOException {
+        long first = Math.min(granuleAtOrAfter(lo), hi);
+        byte[] head = bytes(lo, (int) (first - lo) + 1);
+        long n = Skipper.lineEnds(head, 0, (int) (first - lo));
+        if (first == hi) return n;
+        for (long g = first; g < hi; g = Math.min(granuleStart(g) + GRANULE, (g / chunk + 1) * chunk)) {
+            n += chunkCounts(g)[(int) ((g % chunk) / GRANULE)];
+        }
+        if (first > lo && head[(int) (first - lo) - 1] == '\r' && head[(int) (first - lo)] == '\n') n--;
+        if (byteAt(hi - 1) == '\r' && byteAt(hi) == '\n') n++; // the granules leave a "\r\n" to its '\n'
+        return n;
+    }
+
+    private byte[] bytes(long from, int n) throws IOException {
+        byte[] a = new byte[n];
+        MappedInput.copy(channel, from, a, n);
+        return a;
+    }
+
+    private int byteAt(long offset) throws IOException {
+        return offset < 0 || offset >= size ? -1 : bytes(offset, 1)[0];
+    }
+
     /** The first granule boundary at or after {@code offset}: a chunk holds its granules from its own start. */
     private long granuleAtOrAfter(long offset) {
         long c = offset / chunk, inChunk = offset - c * chunk;

@@ -14,11 +14,13 @@ import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The trigger places that helper threads find ahead of the reader (TriggerIndex) answer as the reader's own search
- * does, and reading a file with them keeps exactly what reading it alone keeps. Real traces (traces/, see its
- * SOURCES.md) and real training-log lines (bench/training-log-lines.txt).
+ * does, they count line ends as the reader does, and reading a file with them (jumping over quiet megabytes)
+ * keeps exactly what reading it alone keeps. Real traces (traces/, see its SOURCES.md) and real training-log lines
+ * (bench/training-log-lines.txt).
  */
 class TriggerIndexTest {
     @TempDir Path dir;
@@ -103,6 +105,31 @@ class TriggerIndexTest {
                     }
                 }
             }
+        }
+    }
+
+    @Test
+    void aLongQuietStretchIsJumpedOverUnreadAndTheSameLinesAreKept() throws IOException {
+        // 120,000 real quiet lines (about 6 MB) between two real traces: the reader should read the megabytes near
+        // the triggers and the tail, not the stretch between, and keep what reading every byte keeps
+        for (String end : new String[]{"\n", "\r\n", "\r"}) {
+            byte[] log = LogReaderLinesTest.longLog(end, 120_000, 40, 300);
+            Path file = write(log);
+            LogReader r = new LogReader();
+            LogText alone = r.read(new ByteArrayInputStream(log));
+            long[] read = {0};
+            try (TriggerIndex index = new TriggerIndex(file, 1 << 20, 2);
+                 InputStream in = new java.io.FilterInputStream(Files.newInputStream(file)) {
+                     @Override
+                     public int read(byte[] b, int off, int len) throws IOException {
+                         int n = super.read(b, off, len);
+                         if (n > 0) read[0] += n;
+                         return n;
+                     }
+                 }) {
+                assertEquals(alone.lines(), r.read(in, index).lines(), end.length() + "");
+            }
+            assertTrue(read[0] < log.length / 2, "read " + read[0] + " of " + log.length + " bytes");
         }
     }
 
