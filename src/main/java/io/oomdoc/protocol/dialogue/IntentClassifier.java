@@ -168,6 +168,11 @@ public final class IntentClassifier {
 
     static boolean asksSize(String text) { return SIZE_OF.matcher(text).find(); }
 
+    /** "what if I use QLoRA", "would bf16 help": the turn proposes a change instead of saying what is. */
+    static boolean proposes(String text) {
+        return EXPLICIT_WHAT_IF.matcher(text).find() || WHAT_IF_LEAD.matcher(text).find();
+    }
+
     public Intent classify(Signals s) {
         String t = s.text().strip();
         boolean question = QUESTION.matcher(t).find();

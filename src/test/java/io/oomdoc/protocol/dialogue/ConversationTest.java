@@ -338,4 +338,17 @@ class ConversationTest {
         Answer a = c.respond("the first gpu shows much more memory in nvidia-smi than the others after the weights are loaded");
         assertEquals(Intent.EXPLAIN, a.intent());
     }
+
+    /**
+     * github.com/huggingface/trl/issues/4100 (its title): a failure told with a question in it still tells the setup
+     * it failed on; only a proposal ("what if …") keeps what it names out of the facts.
+     */
+    @Test
+    void aFailureToldAsAQuestionStillTellsTheSetup() {
+        Answer a = c.respond("DeepSpeed Zero 3 + LoRA 32B model still OOM on 8*H100 (each GPU load one model?)");
+        assertEquals(Intent.NEW_FAILURE, a.intent());
+        assertEquals(3, c.facts().zeroStage());
+        assertEquals(8, c.facts().worldSize());
+        assertEquals("H100 80GB", c.facts().gpuName());
+    }
 }
