@@ -173,7 +173,19 @@ public final class IntentClassifier {
         return EXPLICIT_WHAT_IF.matcher(text).find() || WHAT_IF_LEAD.matcher(text).find();
     }
 
+    /**
+     * With a failure held, a what-if is phrased as one ("what if …", "and with …", "if I switch to …"); "will fsdp
+     * give the 80g card a bigger shard?" or "could the 16GB RAM be the problem?" asks about that failure instead.
+     */
     public Intent classify(Signals s) {
+        Intent i = byWords(s);
+        String t = s.text().strip();
+        if (i == Intent.WHAT_IF && s.holdsFailure() && !EXPLICIT_WHAT_IF.matcher(t).find()
+                && !(s.afterWhatIf() && CONTINUES.matcher(t).find())) return Intent.FOLLOW_UP;
+        return i;
+    }
+
+    private Intent byWords(Signals s) {
         String t = s.text().strip();
         boolean question = QUESTION.matcher(t).find();
         if (s.pastedFailure()) return Intent.NEW_FAILURE;

@@ -351,4 +351,17 @@ class ConversationTest {
         assertEquals(8, c.facts().worldSize());
         assertEquals("H100 80GB", c.facts().gpuName());
     }
+
+    /**
+     * github.com/luca-medeiros/lightning-sam/issues/4: with a failure held, a question that is not phrased as a what-if
+     * ("can that leak?") is about that failure, even though it names something the facts could hold.
+     */
+    @Test
+    void aQuestionAboutTheFailureHeldIsAFollowUpUnlessPhrasedAsAWhatIf() {
+        c.respond("fine-tuning SAM with lightning-sam on a 4070 ti 12gb, batch_size 2, num_workers 4. memory keeps"
+                + " growing while training and after a while it's out of memory");
+        assertEquals(Intent.FOLLOW_UP, c.respond("the author thinks it's the AverageMeter where the losses get"
+                + " averaged, can that leak?").intent());
+        assertEquals(Intent.WHAT_IF, c.respond("what if batch 1?").intent());
+    }
 }
