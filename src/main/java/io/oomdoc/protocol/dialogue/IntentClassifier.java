@@ -94,7 +94,9 @@ public final class IntentClassifier {
     private static final Pattern STILL = Pattern.compile("(?i)\\bstill\\b|same (?:error|oom|problem|thing)|didn'?t "
             + "(?:help|change|work"
             + "|fix)|no difference|nothing changed|doesn'?t (?:help|change|work)"
-            + "|(?:doesn'?t|does not|didn'?t|did not) (?:seem to )?(?:make (?:a|any) difference|help|change|work)");
+            + "|(?:doesn'?t|does not|didn'?t|did not) (?:seem to )?(?:make (?:a|any) difference|help|change|work"
+            // "I tried num_workers 1, it didn't resolve the issue", "can't use flash attention. what else"
+            + "|resolve|solve)|\\b(?:changes|changed) nothing\\b|\\bwhat else\\b|\\banything else\\b");
     private static final Pattern WHAT_IF_LEAD = Pattern.compile("(?i)\\bwhat if\\b|\\bwhat about\\b|\\bhow about\\b"
             + "|\\b(?:does|do|would|will)"
             + " .{0,30}\\bhelp\\b");

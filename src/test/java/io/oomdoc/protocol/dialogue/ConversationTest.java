@@ -364,4 +364,16 @@ class ConversationTest {
                 + " averaged, can that leak?").intent());
         assertEquals(Intent.WHAT_IF, c.respond("what if batch 1?").intent());
     }
+
+    /**
+     * github.com/google-deepmind/alphafold/issues/185: what was tried and that it did not solve the failure is a
+     * follow-up on it, not a statement of setup, though it names the framework.
+     */
+    @Test
+    void aTriedFixThatDidNotSolveItIsAFollowUp() {
+        c.respond("the job failed in the end because of the following error: RuntimeError: Resource exhausted: Out of"
+                + " memory while trying to allocate 294970604000 bytes.");
+        assertEquals(Intent.FOLLOW_UP, c.respond("I tried lowering \"XLA_PYTHON_CLIENT_MEM_FRACTION\" to \"0.1\" and"
+                + " setting \"XLA_PYTHON_CLIENT_PREALLOCATE=false\". However, these didn't solve the problem.").intent());
+    }
 }
