@@ -226,6 +226,9 @@ class ConversationTest {
         assertEquals(Intent.FOLLOW_UP, a.intent());
         assertTrue(a.text().startsWith("Next rung:"), a.text());
         assertFalse(a.text().lines().findFirst().orElse("").toLowerCase().contains("batch"), a.text());
+        // the batch changed nothing, so what runs out does not grow with it: the answer says where else to look
+        assertTrue(a.text().contains(Messages.get("followup.batch.nochange")), a.text());
+        assertTrue(a.text().lines().count() <= 12, a.text());
     }
 
     @Test
