@@ -176,8 +176,8 @@ public final class IntentClassifier {
     }
 
     /**
-     * With a failure held, a what-if is phrased as one ("what if …", "and with …", "if I switch to …"); "will fsdp
-     * give the 80g card a bigger shard?" or "could the 16GB RAM be the problem?" asks about that failure instead.
+     * With a failure held, a what-if is phrased as one ("what if", "and with", "if I switch to"); "will fsdp give
+     * the 80g card a bigger shard?" or "could the 16GB RAM be the problem?" asks about that failure instead.
      */
     public Intent classify(Signals s) {
         Intent i = byWords(s);

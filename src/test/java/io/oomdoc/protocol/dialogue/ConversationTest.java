@@ -376,7 +376,8 @@ class ConversationTest {
     void aTriedFixThatDidNotSolveItIsAFollowUp() {
         c.respond("the job failed in the end because of the following error: RuntimeError: Resource exhausted: Out of"
                 + " memory while trying to allocate 294970604000 bytes.");
-        assertEquals(Intent.FOLLOW_UP, c.respond("I tried lowering \"XLA_PYTHON_CLIENT_MEM_FRACTION\" to \"0.1\" and"
-                + " setting \"XLA_PYTHON_CLIENT_PREALLOCATE=false\". However, these didn't solve the problem.").intent());
+        Answer a = c.respond("I tried lowering \"XLA_PYTHON_CLIENT_MEM_FRACTION\" to \"0.1\" and setting"
+                + " \"XLA_PYTHON_CLIENT_PREALLOCATE=false\". However, these didn't solve the problem.");
+        assertEquals(Intent.FOLLOW_UP, a.intent());
     }
 }
