@@ -235,7 +235,9 @@ public final class Conversation {
     }
 
     private Answer newFailure(String text, FactExtractor.Reading read) {
-        learn(read);
+        // "why GPU OOM with zero3 on 4*2080ti?": a failure told as a question still tells the setup it ran on.
+        learn(IntentClassifier.proposes(text) ? read : new FactExtractor.Reading(
+                read.hypothetical().merge(read.asserted()), read.negated(), Facts.EMPTY));
         failureText = text;
         pendingKey = null;
         report = diagnose(text);

@@ -56,6 +56,9 @@ final class FollowUps {
     private static final Pattern GROWS = Pattern.compile("(?i)\\b(?:memory|ram|vram|usage|it)\\b.{0,30}\\b(?:is |keeps "
             + ")?(?:increas|grow|climb|creep|go(?:es|ing)? up|keeps? rising|rising)\\w*");
 
+    /** "the batch_size", "bs 8", "micro-batch": the user names the batch as what they changed. */
+    private static final Pattern BATCH_NAMED = Pattern.compile("(?i)\\b(?:micro-?)?batch(?:[_ -]?size)?\\b|\\bbs\\b");
+
     private static final Pattern EXPANDABLE =
             Pattern.compile("(?i)expandable[_ ]segments|max_split_size|fragmentation");
 
@@ -131,6 +134,8 @@ final class FollowUps {
             KnowledgeSearch.answer(text + " leak", r, KnowledgeAnswers.engines(facts, r)).ifPresent(out::add);
         } else if (ALREADY.matcher(text).find()) {
             out.add(nextAfterTried(text, r));
+            // The next rung answers "what now"; why the batch did not matter comes right after it.
+            if (BATCH_NAMED.matcher(text).find()) out.add(Messages.get("followup.batch.nochange"));
             KnowledgeSearch.answer(text, r, KnowledgeAnswers.engines(facts, r)).ifPresent(out::add);
         } else if (heldFix(text, r) != null) {
             Report.Fix f = heldFix(text, r);
@@ -166,7 +171,7 @@ final class FollowUps {
     private static String nextAfterTried(String text, Report r) {
         String lower = text.toLowerCase(java.util.Locale.ROOT);
         Report.Fix tried = heldFix(text, r);
-        boolean batchTried = lower.matches("(?s).*\\b(?:batch|micro-?batch|bs)\\b.*");
+        boolean batchTried = BATCH_NAMED.matcher(text).find();
         for (int i = 0; i < r.fixes().size(); i++) {
             Report.Fix f = r.fixes().get(i);
             String all = (f.title() + " " + f.after()).toLowerCase(java.util.Locale.ROOT);

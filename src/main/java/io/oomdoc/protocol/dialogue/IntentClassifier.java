@@ -94,7 +94,9 @@ public final class IntentClassifier {
     private static final Pattern STILL = Pattern.compile("(?i)\\bstill\\b|same (?:error|oom|problem|thing)|didn'?t "
             + "(?:help|change|work"
             + "|fix)|no difference|nothing changed|doesn'?t (?:help|change|work)"
-            + "|(?:doesn'?t|does not|didn'?t|did not) (?:seem to )?(?:make (?:a|any) difference|help|change|work)");
+            + "|(?:doesn'?t|does not|didn'?t|did not) (?:seem to )?(?:make (?:a|any) difference|help|change|work"
+            // "I tried num_workers 1, it didn't resolve the issue", "can't use flash attention. what else"
+            + "|resolve|solve)|\\b(?:changes|changed) nothing\\b|\\bwhat else\\b|\\banything else\\b");
     private static final Pattern WHAT_IF_LEAD = Pattern.compile("(?i)\\bwhat if\\b|\\bwhat about\\b|\\bhow about\\b"
             + "|\\b(?:does|do|would|will)"
             + " .{0,30}\\bhelp\\b");
@@ -168,7 +170,24 @@ public final class IntentClassifier {
 
     static boolean asksSize(String text) { return SIZE_OF.matcher(text).find(); }
 
+    /** "what if I use QLoRA", "would bf16 help": the turn proposes a change instead of saying what is. */
+    static boolean proposes(String text) {
+        return EXPLICIT_WHAT_IF.matcher(text).find() || WHAT_IF_LEAD.matcher(text).find();
+    }
+
+    /**
+     * With a failure held, a what-if is phrased as one ("what if", "and with", "if I switch to"); "will fsdp give
+     * the 80g card a bigger shard?" or "could the 16GB RAM be the problem?" asks about that failure instead.
+     */
     public Intent classify(Signals s) {
+        Intent i = byWords(s);
+        String t = s.text().strip();
+        if (i == Intent.WHAT_IF && s.holdsFailure() && !EXPLICIT_WHAT_IF.matcher(t).find()
+                && !(s.afterWhatIf() && CONTINUES.matcher(t).find())) return Intent.FOLLOW_UP;
+        return i;
+    }
+
+    private Intent byWords(Signals s) {
         String t = s.text().strip();
         boolean question = QUESTION.matcher(t).find();
         if (s.pastedFailure()) return Intent.NEW_FAILURE;

@@ -171,7 +171,7 @@ public final class Names {
 
     /**
      * Aliases as patterns, longest first: separators match any of space, '-', '_' or nothing (for models also ':',
-     * as in ollama's "codellama:34b"); vendor prefixes are optional.
+     * as in ollama's "codellama:34b"); vendor prefixes are optional; a GPU may follow its count glued ("4xL4").
      */
     private static List<Alias> compile(List<String[]> aliases, boolean gpu) {
         List<Alias> out = new ArrayList<>();
@@ -187,7 +187,8 @@ public final class Names {
             String body = re.toString();
             boolean numeric = alias.matches("\\d+");
             String pattern = gpu
-                    ? "(?<![a-z0-9.])(?:nvidia[\\s_-]*)?(?:geforce[\\s_-]*)?(?:tesla[\\s_-]*)?(?:rtx[\\s_-]*)?"
+                    ? "(?:(?<![a-z0-9.])|(?<=\\d[x×*]))(?:nvidia[\\s_-]*)?(?:geforce[\\s_-]*)?(?:tesla[\\s_-]*)?"
+                            + "(?:rtx[\\s_-]*)?"
                             + body + "(?:'?s)?(?![a-z0-9])"
                     : "(?<![a-z0-9.])" + body + "(?![a-z0-9])";
             out.add(new Alias(Pattern.compile(pattern), a[1], numeric, alias.matches(".*\\b(?:ti|super|max|pro)$"),

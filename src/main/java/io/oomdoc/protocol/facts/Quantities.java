@@ -21,7 +21,10 @@ public final class Quantities {
             "(?<![\\w.])(?<!total[ _])(?<!effective[ _])(?<!global[ _])(?<!eval[ _])(?<!prefill[ _-])(?<!max[ _-])"
             + "(?:per[_ -]device[_ -](?:train[_ -])?|device[_ -]|train[_ -]micro[_ -]|micro[_ -]?|mini[_ -]?|train[_ "
                     + "-])?"
-            + "batch(?:[_ -]?sizes?)?(?:[_ -]per[_ -](?:device|gpu))?\\s*(?:of|=|:|is|to|was|at|from)?\\s*"
+            + "batch(?:[_ -]?sizes?)?(?:[_ -]per[_ -](?:device|gpu))?(?:\\.[a-z_]+)*\\s*"
+            + "(?:(?:is |was |been |got )?(?:lowered|reduced|decreased|cut|dropped|set|changed|increased|raised)"
+            + "\\s+)?"
+            + "(?:of|=|:|is|to|was|at|from)?\\s*"
             + "(?:already |now |still |just |only )?" + NUM
             + "(?!\\d|\\.\\d|%)(?!\\s*/\\s*\\d)(?!\\s+of\\s+\\d)");
     private static final Pattern BS = Pattern.compile("(?<![\\w.])(?:--)?bs\\s*[=:]?\\s*" + NUM + "(?!\\d|\\.\\d)");
@@ -58,7 +61,8 @@ public final class Quantities {
             Map.entry("dual", 2), Map.entry("a", 1), Map.entry("an", 1));
     /** A token that names a GPU: a catalog-like model number ("a100", "3090", "4060 ti") or "gpu"/"card". */
     static final String GPU_TOKEN = "(?:(?!(?:fp|bf|int|tf|q|d|r|vgg"
-            + "|x)\\d)(?!\\d+(?:\\.\\d+)?[bm]\\b)[a-z]{0,5}\\d{2,4}[a-z]{0,3}(?:\\s?ti|\\s?super)?(?:'?s)?|rtx|gtx"
+            + "|x)\\d)(?!\\d+(?:\\.\\d+)?[bm]\\b)[a-z]{0,5}\\d{2,4}[a-z]{0,3}(?:\\s?ti|\\s?super)?(?:'?s)?|[lt]4|rtx"
+                    + "|gtx"
                     + "|titan(?:\\s[a-z]+)?|gpus?|cards?|graphics cards?|devices?)";
     private static final Pattern COUNT = Pattern.compile(
             "(?<![\\w.])(?:(\\d{1,3})(?!\\d)\\s*(?:x|×|\\*)?\\s*|(one|two|three|four|five|six|seven|eight|sixteen"
@@ -74,6 +78,9 @@ public final class Quantities {
                             + "|num_processes)"
             + "\\s*(?:of|=|:|is)?\\s*(\\d{1,4})(?!\\d|\\.\\d)|(?<![\\w-])-tp\\s+(\\d{1,3})(?!\\d|\\.\\d)"
                     + "|cuda_visible_devices=([\\d,]+)");
+    /** "L40s (48GB VRAM) x 2", "rtx 3090 x 2": the count after the card. */
+    private static final Pattern COUNT_AFTER = Pattern.compile("(?<![\\w.])(" + GPU_TOKEN + ")(?:\\s*\\([^)]{0,30}\\))?"
+            + "\\s*[x×*]\\s*(\\d{1,3})(?![\\w.])");
     private static final Pattern COUNT_NEGATED = Pattern.compile("\\bnot\\s+(?:just\\s+|only\\s+)?(?:the\\s+)?$");
 
     private static final Pattern SIZE = Pattern.compile("(?<![\\w.])(\\d+(?:[.,]\\d+)?)\\s*(tib|tb|t|gib|gb|g|mib"
@@ -85,7 +92,7 @@ public final class Quantities {
     private static final Pattern HOST_AFTER = Pattern.compile("^\\s*(?:of\\s+)?(?:(?:system|cpu|host|main"
             + "|physical)\\s+)?(?:ram|memory\\s+ram|dram)\\b|^\\s*(?:of\\s+)?(?:system|host|cpu)\\s+memory");
     private static final Pattern HOST_BEFORE = Pattern.compile("(?:host|system|cpu)\\s+(?:ram|memory)\\s*(?:of|is|:"
-            + "|=)?\\s*$|\\bram\\s*(?:of|is|:|=)\\s*$");
+            + "|=)?\\s*$|(?<!gpu |video |graphics )\\bram\\s*(?:of|is|:|=)?\\s*$");
     private static final Pattern NOT_CARD_AFTER = Pattern.compile("^\\s*(?:of\\s+)?(?:[\\w-]+\\s+){0,2}?(?:free|used"
             + "|in use|allocated|reserved|left|available|taken|occupied|usage|buffer|for (?:the )?(?:weights|kv"
                     + "|logits|activations))\\b");
@@ -98,10 +105,12 @@ public final class Quantities {
                     + "|gpu)s?)\\b");
     private static final Pattern STATED_BEFORE = Pattern.compile("(?<![\\w.])(?:" + GPU_TOKEN + ")\\s*(?:\\(|,|with"
             + "|w/|-|of)?\\s*$|(?:\\bi have|i've got|(?:card|gpu|device) (?:\\d+ )?has|(?:card|gpu|vram|gpu memory) "
-                    + "(?:is|=|:)|it'?s an?|it is an?)\\s+(?:an?\\s+|only\\s+)?$|\\bthe whole\\s+$");
+                    + "(?:is|=|:)|it'?s an?|it is an?)\\s+(?:an?\\s+|only\\s+)?$|\\bthe whole\\s+$"
+            + "|\\b(?:vram|gpu ram|video ram)\\s*$");
     private static final Pattern STATED_NAME_AFTER = Pattern.compile("^\\s*(?:nvidia\\s+|geforce\\s+"
             + "|tesla\\s+)?(?!(?:fp|bf|int|tf)\\d)(?:[a-z]{0,5}\\d{2,4}[a-z]{0,3}|rtx|gtx|titan)\\b|^\\s*(?:on"
                     + "|of)\\s+(?:the|our|my|a|an|this)\\s+" + GPU_TOKEN);
+    private static final Pattern COUNT_TIMES_BEFORE = Pattern.compile("(?<![\\w.])\\d{1,3}\\s*[x×*]\\s*$");
     private static final Pattern NOT_CARD_BEFORE = Pattern.compile("(?:free|used|allocated|reserved|in use|allocate"
             + "|of which|took|take|takes|taking|needs?|uses|using|shows(?: like)?|about|~|only|\\bma|max_ma|\\bca"
                     + "|max_ca|weights|size|usage|=|\\*|\\+)\\s*$");
@@ -176,6 +185,14 @@ public final class Quantities {
                     m.end() + ONE_OF_SEVERAL_REACH))).find()) continue;
             if (v != null && v >= 1 && v <= 1024) out.add(new Mention(m.start(), m.end(), "gpus", String.valueOf(v)));
         }
+        Matcher after = COUNT_AFTER.matcher(lower);
+        while (after.find()) {
+            // "1024 x 1024" is an image size: a bare number counts only when it is a GPU's model number.
+            if (after.group(1).matches("\\d{2,4}") && !looksLikeGpuNumber(after.group(1))) continue;
+            Integer v = toInt(after.group(2));
+            if (v != null && v >= 1 && v <= 1024) out.add(new Mention(after.start(), after.end(), "gpus",
+                    String.valueOf(v)));
+        }
         Matcher o = OF_THEM.matcher(lower);
         while (o.find()) {
             Integer v = WORDS.containsKey(o.group(1)) ? WORDS.get(o.group(1)) : toInt(o.group(1));
@@ -219,6 +236,8 @@ public final class Quantities {
 
     /** What a size measures, from the words around it: host_ram, size.capacity, size.stated, or null (not the card). */
     static String role(String before, String after) {
+        // "4*80G A100", "8x 80GB H100": a size between a count and a card's name is each card's memory.
+        if (COUNT_TIMES_BEFORE.matcher(before).find() && STATED_NAME_AFTER.matcher(after).find()) return "size.stated";
         // "each GPU … is equipped with 16GB of RAM", "a GPU with 24 gb of ram": the card's memory, said loosely.
         if (GPU_OWNS_BEFORE.matcher(before).find()) return "size.stated";
         // "taking 11GB/16GB": used over total, the second is the card.

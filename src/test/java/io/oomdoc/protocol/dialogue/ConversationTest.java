@@ -226,6 +226,9 @@ class ConversationTest {
         assertEquals(Intent.FOLLOW_UP, a.intent());
         assertTrue(a.text().startsWith("Next rung:"), a.text());
         assertFalse(a.text().lines().findFirst().orElse("").toLowerCase().contains("batch"), a.text());
+        // the batch changed nothing, so what runs out does not grow with it: the answer says where else to look
+        assertTrue(a.text().contains(Messages.get("followup.batch.nochange")), a.text());
+        assertTrue(a.text().lines().count() <= 12, a.text());
     }
 
     @Test
@@ -337,5 +340,44 @@ class ConversationTest {
     void anObservationAboutMemoryIsNotSmallTalk() {
         Answer a = c.respond("the first gpu shows much more memory in nvidia-smi than the others after the weights are loaded");
         assertEquals(Intent.EXPLAIN, a.intent());
+    }
+
+    /**
+     * github.com/huggingface/trl/issues/4100 (its title): a failure told with a question in it still tells the setup
+     * it failed on; only a proposal ("what if …") keeps what it names out of the facts.
+     */
+    @Test
+    void aFailureToldAsAQuestionStillTellsTheSetup() {
+        Answer a = c.respond("DeepSpeed Zero 3 + LoRA 32B model still OOM on 8*H100 (each GPU load one model?)");
+        assertEquals(Intent.NEW_FAILURE, a.intent());
+        assertEquals(3, c.facts().zeroStage());
+        assertEquals(8, c.facts().worldSize());
+        assertEquals("H100 80GB", c.facts().gpuName());
+    }
+
+    /**
+     * github.com/luca-medeiros/lightning-sam/issues/4: with a failure held, a question that is not phrased as a what-if
+     * ("can that leak?") is about that failure, even though it names something the facts could hold.
+     */
+    @Test
+    void aQuestionAboutTheFailureHeldIsAFollowUpUnlessPhrasedAsAWhatIf() {
+        c.respond("fine-tuning SAM with lightning-sam on a 4070 ti 12gb, batch_size 2, num_workers 4. memory keeps"
+                + " growing while training and after a while it's out of memory");
+        assertEquals(Intent.FOLLOW_UP, c.respond("the author thinks it's the AverageMeter where the losses get"
+                + " averaged, can that leak?").intent());
+        assertEquals(Intent.WHAT_IF, c.respond("what if batch 1?").intent());
+    }
+
+    /**
+     * github.com/google-deepmind/alphafold/issues/185: what was tried and that it did not solve the failure is a
+     * follow-up on it, not a statement of setup, though it names the framework.
+     */
+    @Test
+    void aTriedFixThatDidNotSolveItIsAFollowUp() {
+        c.respond("the job failed in the end because of the following error: RuntimeError: Resource exhausted: Out of"
+                + " memory while trying to allocate 294970604000 bytes.");
+        Answer a = c.respond("I tried lowering \"XLA_PYTHON_CLIENT_MEM_FRACTION\" to \"0.1\" and setting"
+                + " \"XLA_PYTHON_CLIENT_PREALLOCATE=false\". However, these didn't solve the problem.");
+        assertEquals(Intent.FOLLOW_UP, a.intent());
     }
 }

@@ -479,4 +479,49 @@ class FactExtractorTest {
         assertNull(FactExtractor.extract("one card uses much more memory than the others with DDP").worldSize());
         assertEquals(1, FactExtractor.extract("I have one card, a 3090").worldSize());
     }
+
+    // --- a count written next to the card, the way vendors and clouds write it ---
+
+    /** github.com/kohya-ss/musubi-tuner/issues/38: the size between the count and the name is each card's. */
+    @Test
+    void aSizeBetweenTheCountAndTheNameIsEachCardsMemory() {
+        Facts f = FactExtractor.extract("I run in `8*80GB A100` but it is OOM");
+        assertEquals("A100 80GB", f.gpuName());
+        assertEquals(80 * GIB, f.gpuMemBytes());
+        assertEquals(8, f.worldSize());
+    }
+
+    /** github.com/vllm-project/vllm/issues/20581: "8xA100 80GB" names the card although the count is glued to it. */
+    @Test
+    void aCountGluedToTheNameStillNamesTheCard() {
+        Facts f = FactExtractor.extract("vllm==0.9.1, python==3.10,8xA100 80GB, Ubuntu 22.04.5 LTS");
+        assertEquals("A100 80GB", f.gpuName());
+        assertEquals(8, f.worldSize());
+    }
+
+    /** github.com/MIC-DKFZ/MedNeXt/issues/35 (a how-to, so its facts are the question's): the count can follow. */
+    @Test
+    void aCountAfterTheCardIsTheGpuCount() {
+        assertEquals(2, read("How to use RTX 4090 *2 running train").hypothetical().worldSize());
+    }
+
+    /** An image size is not a count of cards, even written like one. */
+    @Test
+    void anImageSizeIsNotAGpuCount() {
+        assertNull(FactExtractor.extract("I used 32x32 size images").worldSize());
+    }
+
+    /** github.com/ollama/ollama/issues/2835: "RAM 16G" puts the word before the size; it is the host's. */
+    @Test
+    void ramBeforeItsSizeIsHostMemory() {
+        Facts f = FactExtractor.extract("I'm using CPU i7-4700HQ with RAM 16G.");
+        assertEquals(16 * GIB, f.hostRamBytes());
+        assertNull(f.gpuMemBytes());
+    }
+
+    /** github.com/herbert-chen/tianchi_lvcai/issues/9: a batch "reduced to 2" is a batch of 2. */
+    @Test
+    void aBatchReducedToANumberIsThatBatch() {
+        assertEquals(2, FactExtractor.extract("Cuda out of memory even batch size is reduced to 2").batch());
+    }
 }
