@@ -15,14 +15,18 @@ final class MappedInput extends InputStream {
     private static final long WINDOW = 64L << 20;
 
     private final FileChannel channel;
+    private final long windowSize;
     private final long size;
     private long position;
     private long windowStart;
     private MappedByteBuffer window;
 
-    MappedInput(FileChannel channel) throws IOException {
+    MappedInput(FileChannel channel) throws IOException { this(channel, WINDOW); }
+
+    MappedInput(FileChannel channel, long windowSize) throws IOException {
         this.channel = channel;
         this.size = channel.size();
+        this.windowSize = windowSize;
     }
 
     /** Bytes [start, start + len) of the file into {@code a} from 0; fewer when the file is shorter. */
@@ -44,7 +48,7 @@ final class MappedInput extends InputStream {
         if (position >= size) return -1;
         if (window == null || position < windowStart || position >= windowStart + window.capacity()) {
             windowStart = position;
-            window = channel.map(FileChannel.MapMode.READ_ONLY, position, Math.min(WINDOW, size - position));
+            window = channel.map(FileChannel.MapMode.READ_ONLY, position, Math.min(windowSize, size - position));
         }
         int n = (int) Math.min(len, windowStart + window.capacity() - position);
         window.get((int) (position - windowStart), b, off, n);
