@@ -295,11 +295,6 @@ public final class BudgetEngine {
                 assumptions.add("KV cache 2·L·kv_heads·head_dim·" + kvBytes + " B per token for " + s.seq()
                         + " tokens × batch " + s.batch());
             }
-        } else if (s.seq() > 0 || s.batch() > 0) {
-            assumptions.add("activations not computed: the model's layers/hidden/heads are unknown (give --model, "
-                    + "--config or the dimensions)");
-        } else {
-            assumptions.add("activations not computed: no --seq/--batch given (model states only)");
         }
 
         long stepTransient = train ? adamStepTransient(s, trainable, pure, N) : 0;
@@ -339,19 +334,20 @@ public final class BudgetEngine {
                 + "older stacks load every kernel, about 1.3 GiB) + "
                 + (int) (ALLOCATOR_SLACK * 100) + "% allocator slack");
         long total = live + overhead;
-        // Without seq and batch the activations are unknown: a total under the card is then no claim of a fit.
-        boolean activationsKnown = s.mode() == Setup.Mode.INFER || (s.seq() > 0 && s.batch() > 0
-                && s.model().layers() > 0);
-        if (!activationsKnown) assumptions.add(s.model().layers() == 0 ? "activations not counted: the model's shape "
-                + "is unknown"
-                + " (give --model or --layers/--hidden)" : "activations not counted: give the sequence length and "
-                        + "batch (--seq, --batch)");
+        // Without seq and batch (or without the model's shape) the terms that grow with the tokens are unknown, in
+        // serving as in training: a total under the card is then no claim of a fit.
+        boolean activationsKnown = s.seq() > 0 && s.batch() > 0 && m.hasArchitecture();
+        List<String> unknown = activationsKnown ? List.of() : train
+                ? List.of(Budget.ACTIVATIONS, Budget.LOGITS) : List.of(Budget.ACTIVATIONS, Budget.KV_CACHE);
+        if (!activationsKnown) assumptions.add(!m.hasArchitecture() ? "activations not counted: the model's shape "
+                + "is unknown (give --model or --layers/--hidden)"
+                : "activations not counted: give the sequence length and batch (--seq, --batch)");
         // the verdict is on the card as PyTorch sees it: the driver's share is not there to allocate
         Boolean fits = gpuBytes == null ? null : total > GpuCatalog.usableBytes(gpuBytes) ? Boolean.FALSE
                 : activationsKnown ? Boolean.TRUE : null;
         Long headroom = gpuBytes == null ? null : gpuBytes - total;
         return new Budget(P, trainable, new Budget.Terms(weights, grads, opt, act, logits, kv, overhead, total),
-                gpuBytes, fits, headroom, List.copyOf(assumptions));
+                gpuBytes, fits, headroom, assumptions, unknown);
     }
 
     /**

@@ -24,7 +24,9 @@ import java.util.Locale;
 public final class BudgetBench {
     public static void main(String[] args) throws Exception {
         if (args.length > 1 && args[0].equals("--explain")) {
-            explain(Path.of("src/test/resources/budget/measured_dev.json"), List.of(args).subList(1, args.length));
+            // the dev set by default; -Dbudget.file=PATH explains records of another scored split
+            explain(Path.of(System.getProperty("budget.file", "src/test/resources/budget/measured_dev.json")),
+                    List.of(args).subList(1, args.length));
             return;
         }
         if (args.length > 0 && args[0].equals("--heldout")) {

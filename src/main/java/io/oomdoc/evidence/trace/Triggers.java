@@ -64,7 +64,8 @@ final class Triggers {
             if (lists.get(key) == null) lists.set(key, new ArrayList<>());
             lists.get(key).add(b);
             STARTS[key >>> 6] |= 1L << key;
-            for (int j = k; j <= k + 1; j++) { // a fragment puts its anchor's first or its second pair on an even offset
+            // a fragment puts its anchor's first or its second pair on an even offset
+            for (int j = k; j <= k + 1; j++) {
                 int p = pair(b[j], b[j + 1]);
                 ANCHOR_PAIRS[p >>> 6] |= 1L << p;
                 if (anchored.get(p) == null) anchored.set(p, new ArrayList<>());
