@@ -284,6 +284,11 @@ public final class BudgetEngine {
                         case FUSED -> "logits b·s·V once, the loss fused over them";
                         case FUSED_LINEAR -> "fused linear cross-entropy: one chunk of fp32 logits, never all b·s·V";
                     });
+                    if (m.logitSoftcap() > 0 && logits > 0 && s.loss() != Setup.Loss.FUSED
+                            && s.loss() != Setup.Loss.FUSED_LINEAR) {
+                        assumptions.add("final-logit soft-capping: tanh keeps a b·s·V copy of the logits for "
+                                + "backward");
+                    }
                 }
             } else {
                 act = inferenceWorkingSet(m, s);
@@ -371,6 +376,10 @@ public final class BudgetEngine {
             case FUSED -> a;
             case FUSED_LINEAR -> 0;
         };
+        // Final-logit soft-capping (Gemma 2's final_logit_softcapping; HF Gemma2ForCausalLM and litgpt both compute
+        // cap · tanh(logits / cap) out of place): tanh keeps its output for backward, one more b·s·V tensor in the
+        // logits' dtype beside the capped logits the loss reads. A compiled or fused loss may fold it; not counted.
+        if (m.logitSoftcap() > 0 && (loss == Setup.Loss.FP32 || loss == Setup.Loss.NATIVE)) perElement += a;
         return Math.round(tokens * m.vocab() * perElement);
     }
 
