@@ -284,6 +284,11 @@ public final class BudgetEngine {
                         case FUSED -> "logits b·s·V once, the loss fused over them";
                         case FUSED_LINEAR -> "fused linear cross-entropy: one chunk of fp32 logits, never all b·s·V";
                     });
+                    if (m.logitSoftcap() > 0 && logits > 0 && s.loss() != Setup.Loss.FUSED
+                            && s.loss() != Setup.Loss.FUSED_LINEAR) {
+                        assumptions.add("final-logit soft-capping: tanh keeps a b·s·V copy of the logits for "
+                                + "backward");
+                    }
                 }
             } else {
                 act = inferenceWorkingSet(m, s);
@@ -295,11 +300,6 @@ public final class BudgetEngine {
                 assumptions.add("KV cache 2·L·kv_heads·head_dim·" + kvBytes + " B per token for " + s.seq()
                         + " tokens × batch " + s.batch());
             }
-        } else if (s.seq() > 0 || s.batch() > 0) {
-            assumptions.add("activations not computed: the model's layers/hidden/heads are unknown (give --model, "
-                    + "--config or the dimensions)");
-        } else {
-            assumptions.add("activations not computed: no --seq/--batch given (model states only)");
         }
 
         long stepTransient = train ? adamStepTransient(s, trainable, pure, N) : 0;
@@ -339,19 +339,20 @@ public final class BudgetEngine {
                 + "older stacks load every kernel, about 1.3 GiB) + "
                 + (int) (ALLOCATOR_SLACK * 100) + "% allocator slack");
         long total = live + overhead;
-        // Without seq and batch the activations are unknown: a total under the card is then no claim of a fit.
-        boolean activationsKnown = s.mode() == Setup.Mode.INFER || (s.seq() > 0 && s.batch() > 0
-                && s.model().layers() > 0);
-        if (!activationsKnown) assumptions.add(s.model().layers() == 0 ? "activations not counted: the model's shape "
-                + "is unknown"
-                + " (give --model or --layers/--hidden)" : "activations not counted: give the sequence length and "
-                        + "batch (--seq, --batch)");
+        // Without seq and batch (or without the model's shape) the terms that grow with the tokens are unknown, in
+        // serving as in training: a total under the card is then no claim of a fit.
+        boolean activationsKnown = s.seq() > 0 && s.batch() > 0 && m.hasArchitecture();
+        List<String> unknown = activationsKnown ? List.of() : train
+                ? List.of(Budget.ACTIVATIONS, Budget.LOGITS) : List.of(Budget.ACTIVATIONS, Budget.KV_CACHE);
+        if (!activationsKnown) assumptions.add(!m.hasArchitecture() ? "activations not counted: the model's shape "
+                + "is unknown (give --model or --layers/--hidden)"
+                : "activations not counted: give the sequence length and batch (--seq, --batch)");
         // the verdict is on the card as PyTorch sees it: the driver's share is not there to allocate
         Boolean fits = gpuBytes == null ? null : total > GpuCatalog.usableBytes(gpuBytes) ? Boolean.FALSE
                 : activationsKnown ? Boolean.TRUE : null;
         Long headroom = gpuBytes == null ? null : gpuBytes - total;
         return new Budget(P, trainable, new Budget.Terms(weights, grads, opt, act, logits, kv, overhead, total),
-                gpuBytes, fits, headroom, List.copyOf(assumptions));
+                gpuBytes, fits, headroom, assumptions, unknown);
     }
 
     /**
@@ -375,6 +376,10 @@ public final class BudgetEngine {
             case FUSED -> a;
             case FUSED_LINEAR -> 0;
         };
+        // Final-logit soft-capping (Gemma 2's final_logit_softcapping; HF Gemma2ForCausalLM and litgpt both compute
+        // cap · tanh(logits / cap) out of place): tanh keeps its output for backward, one more b·s·V tensor in the
+        // logits' dtype beside the capped logits the loss reads. A compiled or fused loss may fold it; not counted.
+        if (m.logitSoftcap() > 0 && (loss == Setup.Loss.FP32 || loss == Setup.Loss.NATIVE)) perElement += a;
         return Math.round(tokens * m.vocab() * perElement);
     }
 

@@ -10,8 +10,9 @@ import java.util.function.UnaryOperator;
  * previous ones, with the bytes it saves and the first rung at which the job fits.
  */
 public final class Ladder {
+    /** fits is the budget's verdict after the rung: null while the activations are unknown (no seq or batch). */
     public record Rung(int number, String fix, String kb, String cost, boolean changesScience, long savedBytes,
-                       long totalAfter, boolean fits) {}
+                       long totalAfter, Boolean fits) {}
 
     /** A fix the ladder may take: when it applies to the setup so far, and what the setup becomes. */
     private record Step(String kb, String cost, boolean science, Predicate<Setup> applies, UnaryOperator<Setup> apply,
@@ -92,11 +93,11 @@ public final class Ladder {
         }
 
         boolean take(Setup next, String fix, String kb, String cost, boolean science) {
-            long total = engine.estimate(next, gpu).perGpuBytes().total();
+            Budget after = engine.estimate(next, gpu);
+            long total = after.perGpuBytes().total();
             if (total >= prev) return false;
-            // the same verdict as the budget's: the card as PyTorch sees it
-            out.add(new Rung(out.size() + 1, fix, kb, cost, science, prev - total, total,
-                    total <= GpuCatalog.usableBytes(gpu)));
+            // the budget's own verdict: the card as PyTorch sees it, and no fit claimed over unknown activations
+            out.add(new Rung(out.size() + 1, fix, kb, cost, science, prev - total, total, after.fits()));
             s = next;
             prev = total;
             return true;

@@ -73,7 +73,7 @@ public final class ModelCatalog {
                 ? ModelSpec.Mlp.valueOf(c[13].trim().toUpperCase(java.util.Locale.ROOT)) : ModelSpec.Mlp.GUESS;
         return new ModelSpec(r.name(), Long.parseLong(c[2]), count(c, 3), count(c, 4), count(c, 5), count(c, 6),
                 count(c, 7), count(c, 8), c.length > 9 && Boolean.parseBoolean(c[9]), count(c, 10), count(c, 11),
-                count(c, 12), mlp);
+                count(c, 12), mlp, c.length > 14 && !c[14].isBlank() ? Double.parseDouble(c[14].strip()) : 0);
     }
 
     /** An empty or absent cell is 0: a params-only row, or a row whose head size is hidden / heads. */

@@ -4,13 +4,21 @@ package io.oomdoc.budget;
  * A transformer's shape. Dimensions may be 0 when only a parameter count is known; the engine then
  * says which terms it could not compute. {@code headDimension} is 0 when it is hidden/heads; {@code mlp} says whether
  * the MLP is gated (SwiGLU/GeGLU: gate, up and down matrices) or plain (up and down), GUESS when the config does not
- * tell.
+ * tell. {@code logitSoftcap} is the config's final_logit_softcapping (Gemma 2: 30), 0 when the model has none.
  */
 public record ModelSpec(String name, long params, int layers, int hidden, int heads, int kvHeads, int ffn, int vocab,
-                        boolean tiedEmbeddings, int expertsTotal, int expertsActive, int headDimension, Mlp mlp) {
+                        boolean tiedEmbeddings, int expertsTotal, int expertsActive, int headDimension, Mlp mlp,
+                        double logitSoftcap) {
 
     /** GUESS takes a non-4h FFN for a gated MLP: gated models publish 8h/3-ish sizes, plain ones 4h. */
     public enum Mlp { GUESS, GATED, PLAIN }
+
+    /** A model without final-logit soft-capping (every family but Gemma 2). */
+    public ModelSpec(String name, long params, int layers, int hidden, int heads, int kvHeads, int ffn, int vocab,
+            boolean tiedEmbeddings, int expertsTotal, int expertsActive, int headDimension, Mlp mlp) {
+        this(name, params, layers, hidden, heads, kvHeads, ffn, vocab, tiedEmbeddings, expertsTotal, expertsActive,
+                headDimension, mlp, 0);
+    }
 
     public ModelSpec(String name, long params, int layers, int hidden, int heads, int kvHeads, int ffn, int vocab,
             boolean tiedEmbeddings, int expertsTotal, int expertsActive) {

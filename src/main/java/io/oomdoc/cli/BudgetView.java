@@ -1,15 +1,24 @@
 package io.oomdoc.cli;
 
 import io.oomdoc.budget.Budget;
+import io.oomdoc.budget.GpuCatalog;
 import io.oomdoc.budget.Ladder;
 import io.oomdoc.util.Bytes;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.text.MessageFormat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 
 /** Text view of a budget: the terms, a stacked bar against the card, and the ladder when it does not fit. */
 public final class BudgetView {
     private BudgetView() {}
+
+    private static final Properties TEXT = load();
 
     private static final String[][] BUCKETS = {{"weights", "W"}, {"gradients", "G"}, {"optimizer", "O"},
             {"activations", "A"},
@@ -20,19 +29,23 @@ public final class BudgetView {
         long[] v = {t.weights(), t.gradients(), t.optimizer(), t.activations(), t.logits(), t.kvCache(), t.overhead()};
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "params %,d (trainable %,d)%n%n", b.params(), b.trainableParams()));
-        boolean activationsUnknown = b.assumptions().stream().anyMatch(a -> a.startsWith("activations not counted"));
+        // a term the engine could not compute reads "unknown", and the total is then a lower bound
+        String[] names = {null, null, null, Budget.ACTIVATIONS, Budget.LOGITS, Budget.KV_CACHE, null};
+        List<String> unknown = new ArrayList<>();
         for (int i = 0; i < v.length; i++) {
-            if (v[i] == 0 && i >= 4) continue;
-            String value = i == 3 && activationsUnknown ? "unknown" : Bytes.human(v[i]);
+            boolean known = names[i] == null || b.known(names[i]);
+            if (!known) unknown.add(BUCKETS[i][0]);
+            if (v[i] == 0 && i >= 4 && known) continue;
+            String value = known ? Bytes.human(v[i]) : msg("term.unknown");
             sb.append(String.format(Locale.ROOT, "  %-12s %12s%n", BUCKETS[i][0], value));
         }
-        String total = (activationsUnknown ? "≥ " : "") + Bytes.human(t.total());
+        String total = (b.complete() ? "" : "\u2265 ") + Bytes.human(t.total());
         sb.append(String.format(Locale.ROOT, "  %-12s %12s%n", "total", st.bold(total)));
         if (b.gpuBytes() != null) {
             sb.append(String.format(Locale.ROOT, "  %-12s %12s  %s%n", "gpu", Bytes.human(b.gpuBytes()),
-                    b.fits() == null ? st.yellow("fit unknown: activations not counted (give --seq and --batch)")
-                            : b.fits() ? st.green("fits, headroom " + Bytes.human(b.headroomBytes()))
-                            : st.red("does not fit, short by " + Bytes.human(-b.headroomBytes()))));
+                    b.fits() == null ? st.yellow(msg("fit.unknown", String.join(", ", unknown)))
+                            : b.fits() ? st.green(msg("fit.yes", Bytes.human(b.headroomBytes())))
+                            : st.red(msg("fit.no", Bytes.human(-b.headroomBytes())))));
             sb.append('\n').append(bar(v, b.gpuBytes(), st)).append('\n');
         }
         sb.append("\nassumptions:\n");
@@ -42,13 +55,10 @@ public final class BudgetView {
             for (Ladder.Rung r : ladder) {
                 sb.append(String.format(Locale.ROOT, "  %2d. %-48s saves %10s → %10s  %s%s%n", r.number(), r.fix(),
                         Bytes.human(r.savedBytes()),
-                        Bytes.human(r.totalAfter()), r.fits() ? st.green("fits") : "", r.changesScience()
+                        Bytes.human(r.totalAfter()), rungVerdict(r, b, st), r.changesScience()
                                 ? st.yellow("  [changes the science]") : ""));
             }
-            ladder.stream().filter(Ladder.Rung::fits).findFirst().ifPresentOrElse(
-                    r -> sb.append("  → first fit at rung ").append(r.number()).append(": ").append(r.fix())
-                            .append('\n'),
-                    () -> sb.append("  → no rung fits on this card: more GPUs (ZeRO-3) or a larger card\n"));
+            sb.append(ladderEnd(ladder, b)).append('\n');
         }
         return sb.toString();
     }
@@ -70,5 +80,41 @@ public final class BudgetView {
         else { sb.insert(Math.min(sb.length(), 3 + cap), st.red("|")); sb.append(st.red(" over")); }
         sb.append("\n   W weights  G gradients  O optimizer  A activations  L logits  K kv cache  · overhead");
         return sb.toString();
+    }
+
+    /** "fits" only on the budget's own verdict; "states fit" when the states fit but the activations are unknown. */
+    private static String rungVerdict(Ladder.Rung r, Budget b, Style st) {
+        if (Boolean.TRUE.equals(r.fits())) return st.green(msg("rung.fits"));
+        return r.fits() == null && b.gpuBytes() != null && r.totalAfter() <= GpuCatalog.usableBytes(b.gpuBytes())
+                ? st.yellow(msg("rung.statesFit")) : "";
+    }
+
+    private static String ladderEnd(List<Ladder.Rung> ladder, Budget b) {
+        for (Ladder.Rung r : ladder) {
+            if (Boolean.TRUE.equals(r.fits())) return msg("ladder.firstFit", r.number(), r.fix());
+        }
+        for (Ladder.Rung r : ladder) {
+            if (r.fits() == null && b.gpuBytes() != null && r.totalAfter() <= GpuCatalog.usableBytes(b.gpuBytes())) {
+                return msg("ladder.statesFit", r.number(), r.fix());
+            }
+        }
+        return msg("ladder.none");
+    }
+
+    static String msg(String key, Object... args) {
+        String pattern = TEXT.getProperty(key);
+        if (pattern == null) throw new IllegalStateException("cli/budget.properties has no " + key);
+        return args.length == 0 ? pattern : new MessageFormat(pattern, Locale.ROOT).format(args);
+    }
+
+    private static Properties load() {
+        Properties p = new Properties();
+        try (InputStream in = BudgetView.class.getResourceAsStream("/cli/budget.properties")) {
+            if (in == null) throw new IllegalStateException("cli/budget.properties is missing from the classpath");
+            p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return p;
     }
 }

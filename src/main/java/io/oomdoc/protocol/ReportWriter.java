@@ -128,15 +128,20 @@ public final class ReportWriter {
                             + Bytes.human(s.topHolders().get(0).bytes()) + ")") + ".");
         }
         if (e.budget() != null) {
-            Budget.Terms t = e.budget().perGpuBytes();
+            Budget b = e.budget();
+            Budget.Terms t = b.perGpuBytes();
+            // a term the engine could not compute is "unknown", never 0 B; then the total is a lower bound and the
+            // verdict is a fit only when the budget itself says so
             parts.add("Budget estimate per GPU: weights " + Bytes.human(t.weights()) + ", gradients "
                     + Bytes.human(t.gradients())
-                    + ", optimizer " + Bytes.human(t.optimizer()) + ", activations " + Bytes.human(t.activations())
+                    + ", optimizer " + Bytes.human(t.optimizer()) + ", activations "
+                    + (b.known(Budget.ACTIVATIONS) ? Bytes.human(t.activations()) : "unknown")
                     + (t.logits() > 0 ? ", logits " + Bytes.human(t.logits()) : "") + (t.kvCache() > 0
                             ? ", KV cache " + Bytes.human(t.kvCache()) : "")
-                    + ", overhead " + Bytes.human(t.overhead()) + " = " + Bytes.human(t.total())
-                    + (e.budget().gpuBytes() != null ? " against " + Bytes.human(e.budget().gpuBytes())
-                            + (Boolean.TRUE.equals(e.budget().fits()) ? " (fits)" : " (does not fit)") : "") + ".");
+                    + ", overhead " + Bytes.human(t.overhead()) + " = " + (b.complete() ? "" : "at least ")
+                    + Bytes.human(t.total())
+                    + (b.gpuBytes() != null ? " against " + Bytes.human(b.gpuBytes()) + (b.fits() == null
+                            ? " (fit unknown)" : b.fits() ? " (fits)" : " (does not fit)") : "") + ".");
         }
         if (!e.facts().isEmpty()) parts.add("Facts from the conversation: " + describeFacts(e.facts()) + ".");
         return String.join(" ", parts);

@@ -25,7 +25,9 @@ import java.util.Locale;
 public final class BudgetBench {
     public static void main(String[] args) throws Exception {
         if (args.length > 1 && args[0].equals("--explain")) {
-            explain(Path.of("src/test/resources/budget/measured_dev.json"), List.of(args).subList(1, args.length));
+            // the dev set by default; -Dbudget.file=PATH explains records of another scored split
+            explain(Path.of(System.getProperty("budget.file", "src/test/resources/budget/measured_dev.json")),
+                    List.of(args).subList(1, args.length));
             return;
         }
         if (args.length > 0 && args[0].equals("--heldout")) {
@@ -195,7 +197,9 @@ public final class BudgetBench {
                 ? new ModelSpec(it.path("model").asText(), a.path("params").asLong(), a.path("layers").asInt(), a.path("hidden").asInt(), a.path("heads").asInt(),
                         a.path("kv_heads").asInt(), a.path("ffn").asInt(), a.path("vocab").asInt(), a.path("tied").asBoolean(),
                         a.path("experts_total").asInt(0), a.path("experts_active").asInt(0), a.path("head_dim").asInt(0),
-                        ModelSpec.Mlp.valueOf(a.path("mlp").asText("guess").toUpperCase(Locale.ROOT)))
+                        ModelSpec.Mlp.valueOf(a.path("mlp").asText("guess").toUpperCase(Locale.ROOT)),
+                        // the records keep the shape; the soft-cap comes from the catalog row's config.json
+                        ModelCatalog.find(it.path("model").asText()).map(ModelSpec::logitSoftcap).orElse(0.0))
                 : ModelSpec.ofParams(it.path("model").asText(), a.path("params").asLong());
         String method = it.path("method").asText();
         boolean infer = method.equals("inference");
