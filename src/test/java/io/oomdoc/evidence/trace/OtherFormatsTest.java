@@ -117,4 +117,14 @@ class OtherFormatsTest {
         assertEquals("mention", a.primary().orElseThrow().parser());
         assertTrue(analyzer.analyze(LogText.of("loss 0.31 step 200\nloss 0.29 step 300")).findings().isEmpty());
     }
+
+    @Test
+    void tensorRtLlmsMissingKvCacheComponentIsAKvCacheFailure() {
+        // NVIDIA/TensorRT-LLM#5872 (corpus/serving.jsonl): "The following component could not be created: KV cache"
+        String paste = io.oomdoc.corpus.Corpus.development().stream()
+                .filter(c -> c.id().equals("trtllm-5872-qwen3-235b-fp8-tp8-kv-cache-component")).findFirst()
+                .orElseThrow().paste();
+        assertTrue(analyzer.analyze(LogText.of(paste)).findings().stream()
+                .anyMatch(f -> f.kind() == FailureKind.KV_CACHE));
+    }
 }
