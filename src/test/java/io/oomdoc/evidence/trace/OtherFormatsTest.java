@@ -127,4 +127,15 @@ class OtherFormatsTest {
         assertTrue(analyzer.analyze(LogText.of(paste)).findings().stream()
                 .anyMatch(f -> f.kind() == FailureKind.KV_CACHE));
     }
+
+    @Test
+    void cTranslate2sOutOfMemoryIsAGpuMemoryFailure() {
+        // chidiwilliams/buzz#439 (corpus_heldout5): faster-whisper's CTranslate2 raises
+        // "RuntimeError: CUDA failed with error out of memory" while it builds the model
+        String paste = io.oomdoc.corpus.Corpus.heldout5().stream()
+                .filter(c -> c.id().equals("buzz-439-faster-whisper-medium-gtx1060")).findFirst().orElseThrow().paste();
+        TraceFinding f = analyzer.analyze(LogText.of(paste)).primary().orElseThrow();
+        assertEquals(FailureKind.VRAM_OOM, f.kind());
+        assertEquals("cuda-runtime", f.parser());
+    }
 }
