@@ -116,4 +116,14 @@ public record Scores(List<Outcome> outcomes) {
                         o.phase())));
         return sb.toString();
     }
+
+    /** Cross-validated KB@3 and number misses (both modes), with what was shown and what was decoded. */
+    public String otherMisses(int max) {
+        StringBuilder sb = new StringBuilder();
+        outcomes.stream().filter(o -> !o.kbHit() || !o.numbersExact()).limit(max).forEach(o -> sb.append(
+                String.format(Locale.ROOT, "- %s (%s, %s): kb %s shown %s; numbers %s decoded %s%n", o.c().id(),
+                        o.c().file(), o.withDescription() ? "desc" : "paste", o.c().kb(),
+                        o.kb().subList(0, Math.min(3, o.kb().size())), o.c().numbers(), o.numbers())));
+        return sb.toString();
+    }
 }

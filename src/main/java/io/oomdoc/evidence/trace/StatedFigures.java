@@ -25,6 +25,11 @@ final class StatedFigures {
             "Free GPU memory before component creation attempt \\(GiB\\):\\s*(\\d+(?:\\.\\d+)?)");
     private static final Pattern GGML = Pattern.compile(
             "allocating (\\d+(?:\\.\\d+)?) (MiB|GiB|MB|GB) on device (\\d+): cudaMalloc failed");
+    /**
+     * llama.cpp's next line names the same request in bytes ("failed to allocate CUDA0 buffer of size 7553073280"):
+     * exact, where "allocating 7203.17 MiB" is rounded to two decimals.
+     */
+    private static final Pattern GGML_BYTES = Pattern.compile("failed to allocate \\w+ buffer of size (\\d+)");
     /** llama.cpp with one device: every buffer it names (CUDA0) is on GPU 0. */
     private static final Pattern GGML_ONE_DEVICE = Pattern.compile("ggml_cuda_init: found 1 CUDA devices");
     /** An nvidia-smi GPU row: "|   0  Tesla V100-SXM2...  On   |" then, on the next line, "  9000MiB / 16152MiB |". */
@@ -55,6 +60,10 @@ final class StatedFigures {
         if (m.find()) b.free = Bytes.parse(m.group(1), "GiB");
         m = GGML.matcher(text);
         if (m.find()) { b.tried = Bytes.parse(m.group(1), m.group(2)); b.gpu = Num.toInt(m.group(3)); }
+        m = GGML_BYTES.matcher(text);
+        if (b.tried != null && m.find() && Math.abs(Num.toLong(m.group(1)) - b.tried) < Bytes.MIB) {
+            b.tried = Num.toLong(m.group(1));
+        }
         if (b.gpu == null && GGML_ONE_DEVICE.matcher(text).find()) b.gpu = 0;
         if (b.total == null) {
             m = SMI_ROW.matcher(text);

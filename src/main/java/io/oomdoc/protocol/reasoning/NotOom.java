@@ -2,7 +2,6 @@ package io.oomdoc.protocol.reasoning;
 
 import io.oomdoc.protocol.Evidence;
 
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -34,14 +33,15 @@ public final class NotOom {
                 -> !f.parser().equals("mention"));
         if (allocatorMessage) return null;
         String log = e.trace() == null ? "" : e.trace().log().text();
-        Matcher m = ERROR.matcher(log);
-        if (!m.find()) {
-            m = ERROR.matcher(e.userText() == null ? "" : e.userText());
-            if (!m.find()) return null;
+        // An error named inside a negated clause ("killed without an OOM or core dumped message") is not the error.
+        String error = Cues.affirmed(ERROR, log);
+        if (error == null) {
+            error = Cues.affirmed(ERROR, e.userText() == null ? "" : e.userText());
+            if (error == null) return null;
         }
-        if (MEMORY_WORDS.matcher(log).find() && log.length() > 0 && !m.group().isEmpty()
+        if (MEMORY_WORDS.matcher(log).find() && log.length() > 0 && !error.isEmpty()
                 && memoryErrorLine(log)) return null;
-        return "the error is \"" + m.group().strip() + "\", a CUDA fault that is not an out-of-memory failure";
+        return "the error is \"" + error.strip() + "\", a CUDA fault that is not an out-of-memory failure";
     }
 
     /** A memory word on an error line (not in the reporter's guess) means the log does report memory exhaustion. */

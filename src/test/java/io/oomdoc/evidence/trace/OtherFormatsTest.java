@@ -117,4 +117,25 @@ class OtherFormatsTest {
         assertEquals("mention", a.primary().orElseThrow().parser());
         assertTrue(analyzer.analyze(LogText.of("loss 0.31 step 200\nloss 0.29 step 300")).findings().isEmpty());
     }
+
+    @Test
+    void tensorRtLlmsMissingKvCacheComponentIsAKvCacheFailure() {
+        // NVIDIA/TensorRT-LLM#5872 (corpus/serving.jsonl): "The following component could not be created: KV cache"
+        String paste = io.oomdoc.corpus.Corpus.development().stream()
+                .filter(c -> c.id().equals("trtllm-5872-qwen3-235b-fp8-tp8-kv-cache-component")).findFirst()
+                .orElseThrow().paste();
+        assertTrue(analyzer.analyze(LogText.of(paste)).findings().stream()
+                .anyMatch(f -> f.kind() == FailureKind.KV_CACHE));
+    }
+
+    @Test
+    void cTranslate2sOutOfMemoryIsAGpuMemoryFailure() {
+        // chidiwilliams/buzz#439 (corpus_heldout5): faster-whisper's CTranslate2 raises
+        // "RuntimeError: CUDA failed with error out of memory" while it builds the model
+        String paste = io.oomdoc.corpus.Corpus.heldout5().stream()
+                .filter(c -> c.id().equals("buzz-439-faster-whisper-medium-gtx1060")).findFirst().orElseThrow().paste();
+        TraceFinding f = analyzer.analyze(LogText.of(paste)).primary().orElseThrow();
+        assertEquals(FailureKind.VRAM_OOM, f.kind());
+        assertEquals("cuda-runtime", f.parser());
+    }
 }

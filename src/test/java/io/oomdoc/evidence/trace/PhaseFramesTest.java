@@ -59,4 +59,12 @@ class PhaseFramesTest {
         Frame tape = new Frame("train.py", 30, "train_step", "grads = tape.gradient(loss, model.trainable_variables)");
         assertEquals(Phase.BACKWARD, TraceAnalyzer.phaseFromFrames(java.util.List.of(tape)).phase());
     }
+
+    @Test
+    void aConstructorOnTheStackIsTheLoad() {
+        // chidiwilliams/buzz#439 (corpus_heldout5): CTranslate2 fails inside faster_whisper's WhisperModel.__init__
+        String paste = io.oomdoc.corpus.Corpus.heldout5().stream()
+                .filter(c -> c.id().equals("buzz-439-faster-whisper-medium-gtx1060")).findFirst().orElseThrow().paste();
+        assertEquals(Phase.LOAD, analyzer.analyze(LogText.of(paste)).phase());
+    }
 }

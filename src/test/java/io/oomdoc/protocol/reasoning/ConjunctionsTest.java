@@ -98,4 +98,22 @@ class ConjunctionsTest {
         var bad = new ByteArrayInputStream("late-flat\tcue:late\tcue:growth\n".getBytes(StandardCharsets.UTF_8));
         assertThrows(IllegalStateException.class, () -> Conjunctions.read(bad));
     }
+
+    /** A third-split report (scored in round 5, development data since) as the reporter gave it. */
+    private static String heldOut(String id) {
+        return Corpus.heldout5().stream().filter(c -> c.id().equals(id)).findFirst().map(Case::withDescription)
+                .orElseThrow();
+    }
+
+    @Test
+    void aFailureAtTheVaeDecodeHasTheDecodeShape() {
+        // Acly/krita-ai-diffusion#556: "I suspect it happens at the VAE decode stage"
+        assertTrue(shapes(heldOut("krita-ai-556-sdxl-crash-at-vae-decode")).contains("shape:vae-decode"));
+    }
+
+    @Test
+    void aDecodeNamedOnlyAsACostIsNotTheDecodeShape() {
+        // the mold report names the VAE decode as headroom the weights leave no room for, not where it failed
+        assertFalse(shapes(report("mold-79-flux-dev-bf16-4090-transformer-exceeds")).contains("shape:vae-decode"));
+    }
 }

@@ -61,4 +61,13 @@ class NotOomTest {
     void anOutOfMemoryTraceHasNoSuchReason() {
         assertNull(NotOom.reason(evidence(OOM_TRACE)));
     }
+
+    @Test
+    void aFaultNamedInANegatedClauseIsNoReason() {
+        // kserve/kserve#868 (corpus_heldout5): "killed in POD without an OOM or core dumped message"
+        String paste = Corpus.heldout5().stream()
+                .filter(k -> k.id().equals("kserve-868-inference-pod-killed-no-message")).findFirst().orElseThrow()
+                .paste();
+        assertNull(NotOom.reason(evidence(paste)));
+    }
 }

@@ -22,7 +22,9 @@ public final class CudaRuntimeErrorParser implements TraceParser {
     private static final Pattern MARKER = Pattern.compile(
             "CUDA error: out of memory|cuda runtime error \\(2\\)|CUDA_ERROR_OUT_OF_MEMORY|CUDA failure 2\\b"
             + "|cudaErrorMemoryAllocation|cudaMalloc(?:Async)? failed|CUresult=2\\b|error=2 : out of memory|failed "
-                    + "with error 2 out of memory", Pattern.CASE_INSENSITIVE);
+                    + "with error 2 out of memory"
+            // CTranslate2 (faster-whisper, WhisperX): "RuntimeError: CUDA failed with error out of memory"
+            + "|CUDA failed with error out of memory", Pattern.CASE_INSENSITIVE);
     private static final Pattern BYTES = Pattern.compile("(?:failed to allocate|allocate)\\s+[^()]*\\((\\d+) bytes\\)",
             Pattern.CASE_INSENSITIVE);
 
@@ -40,7 +42,8 @@ public final class CudaRuntimeErrorParser implements TraceParser {
                     : FailureKind.VRAM_OOM;
             if (thc) notes.add("legacy THC allocator message (PyTorch 0.4 or older): no figures are printed");
             String framework = msg.contains("CUDA failure 2") ? "cntk"
-                    : msg.contains("CUDA_ERROR_OUT_OF_MEMORY") ? "unknown" : "pytorch";
+                    : msg.contains("CUDA_ERROR_OUT_OF_MEMORY") || msg.contains("CUDA failed with error") ? "unknown"
+                    : "pytorch";
             out.add(new TraceFinding(thc ? "thc" : "cuda-runtime", kind, framework, Messages.clip(msg),
                     log.lines().get(i).number(), b.build(), notes));
         }

@@ -16,11 +16,16 @@ import java.util.regex.Pattern;
 public final class JaxXlaParser implements TraceParser {
     private static final Pattern MARKER = Pattern.compile("RESOURCE_EXHAUSTED|XlaRuntimeError.*(?:out of memory|OOM)"
             // the older XLA client spelling: "Resource exhausted: Out of memory while trying to allocate N bytes"
-            + "|Resource exhausted: Out(?: of memory)?\\s*$|Resource exhausted: Out of memory while",
+            + "|Resource exhausted: Out(?: of memory)?\\s*$|Resource exhausted: Out of memory while"
+            // PJRT's own phrase, read alone because a pasted log may break the status name across two lines
+            + "|Failed to allocate request for",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern TRIED = Pattern.compile("(?:trying to )?allocat\\w*\\s+(\\d+)\\s*bytes",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern TRIED_SIZE = Messages.sized("trying to allocate\\s+SIZE");
+    /** PJRT's "Failed to allocate request for 176.00MiB (184549376B) on device ordinal 0": the bytes are exact. */
+    private static final Pattern REQUEST_BYTES = Pattern.compile("allocate request for\\s+\\S+\\s+\\((\\d+)B\\)",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern LIMIT = Pattern.compile("\\bLimit:\\s+(\\d+)");
     private static final Pattern IN_USE = Pattern.compile("\\bInUse:\\s+(\\d+)");
     private static final Pattern DEVICE = Pattern.compile("(?:device|GPU|gpu:)\\s*:?\\s*(\\d+)");
@@ -34,7 +39,9 @@ public final class JaxXlaParser implements TraceParser {
             if (!msg.toLowerCase().contains("memory") && !msg.toLowerCase().contains("allocat")) continue;
             OomNumbers.Builder b = new OomNumbers.Builder();
             Matcher m = TRIED.matcher(msg);
+            Matcher request = REQUEST_BYTES.matcher(msg);
             if (m.find()) b.tried = Num.toLong(m.group(1));
+            else if (request.find()) b.tried = Num.toLong(request.group(1));
             else b.tried = Messages.size(msg, TRIED_SIZE);
             if (all == null) all = log.text();
             Matcher lim = LIMIT.matcher(all);

@@ -11,13 +11,15 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Inference engines (vLLM, SGLang, TGI) that cannot fit the KV cache they were asked to reserve. */
+/** Inference engines (vLLM, SGLang, TGI, TensorRT-LLM) that cannot fit the KV cache they were asked to reserve. */
 public final class KvCacheParser implements TraceParser {
     private static final Pattern MARKER = Pattern.compile(
             "No available memory for the cache blocks|maximum number of tokens that can be stored in KV cache"
             + "|Insufficient memory for KV cache|not enough memory for (?:the )?KV cache|KV cache (?:is )?(?:too "
                     + "large|out of memory)"
-            + "|num_gpu_blocks.{0,40}(?:<=|is) 0|Not enough memory.*max_total_tokens", Pattern.CASE_INSENSITIVE);
+            + "|num_gpu_blocks.{0,40}(?:<=|is) 0|Not enough memory.*max_total_tokens"
+            // TensorRT-LLM's executor names the component it could not create
+            + "|component could not be created: KV cache", Pattern.CASE_INSENSITIVE);
     private static final Pattern LENGTHS = Pattern.compile("max seq len \\((\\d+)\\).*?KV cache \\((\\d+)\\)",
             Pattern.CASE_INSENSITIVE);
 
