@@ -54,17 +54,13 @@ final class Triggers {
         int reach = 0;
         for (String[] row : ROWS) {
             byte[] b = row[0].getBytes(StandardCharsets.US_ASCII);
-            int k = row[0].indexOf(row[1]);
-            // first() passes over eight bytes with no letter on an even offset: every pair it looks up must start
-            // with a letter, so an anchor's first two bytes must be letters
-            if (k < 0 || row[1].length() != 3 || !isLetter(b[k]) || !isLetter(b[k + 1])) {
-                throw new IllegalStateException("anchor " + row[1] + " of " + row[0]);
-            }
+            int k = anchorOffset(row[0], row[1]);
             int key = pair(b[0], b[1]);
             if (lists.get(key) == null) lists.set(key, new ArrayList<>());
             lists.get(key).add(b);
             STARTS[key >>> 6] |= 1L << key;
-            for (int j = k; j <= k + 1; j++) { // a fragment puts its anchor's first or its second pair on an even offset
+            // a fragment puts its anchor's first or its second pair on an even offset
+            for (int j = k; j <= k + 1; j++) {
                 int p = pair(b[j], b[j + 1]);
                 ANCHOR_PAIRS[p >>> 6] |= 1L << p;
                 if (anchored.get(p) == null) anchored.set(p, new ArrayList<>());
@@ -80,6 +76,20 @@ final class Triggers {
     }
 
     private Triggers() {}
+
+    /**
+     * Where {@code anchor} starts in {@code fragment}. first() passes over eight bytes with no letter on an even
+     * offset, so every pair it looks up must start with a letter: an anchor is three bytes whose first two are ASCII
+     * letters.
+     */
+    static int anchorOffset(String fragment, String anchor) {
+        int k = fragment.indexOf(anchor);
+        if (k < 0 || anchor.length() != 3 || !isLetter((byte) anchor.charAt(0)) || !isLetter((byte) anchor.charAt(1))) {
+            throw new IllegalArgumentException("anchor \"" + anchor + "\" of \"" + fragment + "\": three bytes of the"
+                    + " fragment, the first two ASCII letters");
+        }
+        return k;
+    }
 
     private static boolean isLetter(byte c) { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'; }
 
