@@ -119,6 +119,7 @@ public final class PySource {
         while (c.nextMatch(m)) {
             TSNode call = null, name = null, aug = null, kw = null, kwarg = null, lhs = null, rhs = null, bind = null,
                     cname = null, csup = null, fname = null, fdef = null, ret = null;
+            boolean loop = false; // from the capture's name: asking the node its type is two crossings into C
             for (TSQueryCapture cap : m.getCaptures()) {
                 switch (names[cap.getIndex()]) {
                     case "call" -> call = cap.getNode();
@@ -128,7 +129,8 @@ public final class PySource {
                     case "kwarg" -> kwarg = cap.getNode();
                     case "lhs" -> lhs = cap.getNode();
                     case "rhs" -> rhs = cap.getNode();
-                    case "asg", "for" -> bind = cap.getNode();
+                    case "asg" -> bind = cap.getNode();
+                    case "for" -> { bind = cap.getNode(); loop = true; }
                     case "cname" -> cname = cap.getNode();
                     case "csup" -> csup = cap.getNode();
                     case "fname" -> fname = cap.getNode();
@@ -144,8 +146,9 @@ public final class PySource {
             if (aug != null) augmented.add(aug);
             if (kwarg != null && kw != null) kwargsByName.computeIfAbsent(text(kw), k -> new ArrayList<>()).add(kwarg);
             if (bind != null && lhs != null && rhs != null) {
-                bindings.add(new Binding(bind, lhs, rhs, bind.getType().equals("for_statement"), bind.getStartByte(),
-                        bind.getEndByte(), rhs.getStartByte(), rhs.getEndByte(), text(lhs).strip(), text(rhs).strip()));
+                int rs = rhs.getStartByte(), re = rhs.getEndByte(); // read once: each read crosses into C twice
+                bindings.add(new Binding(bind, lhs, rhs, loop, bind.getStartByte(), bind.getEndByte(), rs, re,
+                        text(lhs).strip(), text(rs, re).strip()));
             }
             if (cname != null && csup != null) classBases.put(text(cname), text(csup));
             if (fname != null && fdef != null) {
@@ -231,8 +234,9 @@ public final class PySource {
     /** keyword_argument nodes with this name, anywhere (calls, defaults). */
     public List<TSNode> keywordArguments(String name) { return kwargsByName.getOrDefault(name, List.of()); }
 
-    public String text(TSNode n) {
-        int s = n.getStartByte(), e = n.getEndByte();
+    public String text(TSNode n) { return text(n.getStartByte(), n.getEndByte()); }
+
+    private String text(int s, int e) {
         if (s < 0 || e > bytes.length || s > e) return "";
         return new String(bytes, s, e - s, StandardCharsets.UTF_8);
     }

@@ -38,8 +38,6 @@ public final class PythonScanner {
     /** Literal endings of a model call: the regex runs only on lines that hold one. */
     private static final String[] MODEL_CALL_ENDS = {"model(", "net(", "coder(", "generator(", "discriminator(",
             "G(", "D("};
-    private static final java.util.regex.Pattern LOOP = java.util.regex.Pattern.compile("(?m)^\\s*(for|while|async "
-            + "for) ");
     private static final java.util.regex.Pattern SPLIT_MOVE = java.util.regex.Pattern.compile(
             "(?im)^\\s*[\\w, ]*(x_?train|x_?test|x_?val|y_?train|train_?(x|y|data|dataset|set|features|labels|images"
                     + "|inputs)|dataset)\\b[\\w, ]*=.*\\.(to|cuda)\\(");
@@ -54,7 +52,7 @@ public final class PythonScanner {
      */
     static boolean relevant(String code, boolean everyRule) {
         if (!everyRule) { // a backward call with a step or an accumulation, or a model run in an eval function/loop
-            if (!LOOP.matcher(code).find()) return false;
+            if (!loopStatement(code)) return false;
             boolean trains = code.contains("backward(") && BACKWARD_CALL.matcher(code).find()
                     && (code.contains(".step(") || code.contains("+=") || code.contains(".append(")
                     || code.contains(".update("));
@@ -63,7 +61,7 @@ public final class PythonScanner {
         for (String t : DIRECT) if (code.contains(t)) return true;
         boolean loopToken = code.contains("backward(") || modelCall(code);
         if (everyRule) for (String t : IN_LOOPS) loopToken |= code.contains(t);
-        if (loopToken && LOOP.matcher(code).find()) return true;
+        if (loopToken && loopStatement(code)) return true;
         return everyRule && (code.contains(".to(") || code.contains(".cuda(")) && (LOADER_DEF.matcher(code).find()
                 || SPLIT_MOVE.matcher(code).find());
     }
@@ -86,6 +84,30 @@ public final class PythonScanner {
                 int from = code.lastIndexOf('\n', i) + 1;
                 if (MODEL_CALL.matcher(code).region(from, i + end.length()).find()) return true;
             }
+        }
+        return false;
+    }
+
+    /**
+     * A line that opens a loop: `for `, `while ` or `async for ` with only blanks before it on its line. Read at each
+     * occurrence of the words; the multi-line regex it replaces ({@code (?m)^\\s*(for|while|async for) }) was tried
+     * at every character of every Python file of the tree.
+     */
+    static boolean loopStatement(String code) {
+        return startsLine(code, "for ") || startsLine(code, "while ") || startsLine(code, "async for ");
+    }
+
+    /** Whether the word stands somewhere where that regex's line start and blanks would let it match. */
+    private static boolean startsLine(String code, String word) {
+        for (int i = code.indexOf(word); i >= 0; i = code.indexOf(word, i + 1)) {
+            int q = i;
+            boolean lineEnd = false;
+            while (q > 0 && " \t\n\u000B\f\r".indexOf(code.charAt(q - 1)) >= 0) {
+                char c = code.charAt(--q);
+                lineEnd |= c == '\n' || c == '\r';
+            }
+            // the regex's line start: the text's start, a CR or LF among the blanks, or one of Java's other line ends
+            if (q == 0 || lineEnd || "\u0085\u2028\u2029".indexOf(code.charAt(q - 1)) >= 0) return true;
         }
         return false;
     }

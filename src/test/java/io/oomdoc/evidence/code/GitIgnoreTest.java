@@ -72,7 +72,10 @@ class GitIgnoreTest {
             s.forEach(p -> paths.add(Path.of("src/test/resources").relativize(p).toString()));
         }
         paths.addAll(List.of("build", "a/build/x.py", "dist/x", "x.egg-info/PKG-INFO", "logs/run.log",
-                "tests/fixtures/cached_1_text.txt", "docs/source/_build/x.html", ".venv/bin/python", "wandb"));
+                "tests/fixtures/cached_1_text.txt", "docs/source/_build/x.html", ".venv/bin/python", "wandb",
+                // a pattern's fixed part inside a name but not at the end or start the glob asks for
+                "a/run.log.1", "a/x.so.txt", "a/old.coverage", "a/x.egg-info.bak/y", "b/my.pre-commit.yaml",
+                "b/wandb_old/x.py", "b/prebuild/x.py", "b/.coverage.x", "b/x.mp4", "src/y.sage.py"));
         int ignored = 0;
         for (String p : paths) {
             for (boolean dir : new boolean[]{false, true}) {

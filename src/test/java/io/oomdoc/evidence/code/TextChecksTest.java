@@ -17,6 +17,8 @@ import static org.junit.jupiter.api.Assertions.*;
 class TextChecksTest {
     /** The definition printStatement replaced (PythonScanner before h5/scan). */
     private static final Pattern PRINT_STATEMENT = Pattern.compile("(?m)^\\s*print [^(=]");
+    /** The definition loopStatement replaced (PythonScanner.relevant before h6/scanspeed). */
+    private static final Pattern LOOP = Pattern.compile("(?m)^\\s*(for|while|async for) ");
     private static final String[] KEYS = {"batch", "seq", "max_len", "block_size", "context_length", "accum",
             "workers", "from_pretrained", "model_name", "optim", "Adam", "SGD", "Adafactor", "bf16", "fp16",
             "bfloat16", "autocast", "GradScaler", "mixed_precision", "gradient_checkpointing"};
@@ -68,5 +70,26 @@ class TextChecksTest {
             if (t.chars().anyMatch(c -> c > 0xFF)) wide++;
         }
         assertTrue(files.size() > 100 && wide > 5, files.size() + " files, " + wide + " past Latin-1");
+    }
+
+    @Test
+    void loopStatementFindsWhatTheMultiLineRegexFound() throws Exception {
+        List<Path> files = fixtures(".py");
+        int loops = 0;
+        for (Path p : files) {
+            String t = read(p);
+            assertEquals(LOOP.matcher(t).find(), PythonScanner.loopStatement(t), p.toString());
+            if (PythonScanner.loopStatement(t)) loops++;
+        }
+        assertTrue(files.size() > 100 && loops > 50 && loops < files.size(), loops + " of " + files.size());
+    }
+
+    @Test
+    void loopStatementReadsLineStartsAsTheRegexDid() {
+        for (String t : List.of("for x in y:", "  \t while True:", "x = 1\r  for i in r:", "a\u2028for i in r:",
+                "async for b in loader:", "x = [a for a in b]", "print('for ')", "before x", "  # for now", "while(x)",
+                "\n\n   \n  async for x in y:", "y = 2\u0085while 1:", "format(x)\nfor\tx in y:")) {
+            assertEquals(LOOP.matcher(t).find(), PythonScanner.loopStatement(t), t);
+        }
     }
 }
