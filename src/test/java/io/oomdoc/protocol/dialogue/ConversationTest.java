@@ -380,4 +380,24 @@ class ConversationTest {
                 + " \"XLA_PYTHON_CLIENT_PREALLOCATE=false\". However, these didn't solve the problem.");
         assertEquals(Intent.FOLLOW_UP, a.intent());
     }
+
+    /**
+     * The trace of github.com/pytorch/examples/issues/621, then the sentence of github.com/NVlabs/LSGM/issues/10
+     * typed after a smaller batch: prose that names the error but carries nothing a log line does (no exception
+     * name, request or capacity) talks about the failure held; it is not a second paste.
+     */
+    @Test
+    void proseThatNamesTheErrorIsAFollowUpWhenAFailureIsHeld() {
+        c.respond("RuntimeError: CUDA out of memory. Tried to allocate 26.00 MiB (GPU 0; 1024.00 MiB total capacity;"
+                + " 435.61 MiB already allocated; 24.17 MiB free; 26.39 MiB cached)");
+        Answer a = c.respond("However, still I got CUDA out of memory error.");
+        assertEquals(Intent.FOLLOW_UP, a.intent());
+        assertNull(a.report());
+    }
+
+    /** The same sentence with nothing held is the failure itself: it is all the user has told. */
+    @Test
+    void proseThatNamesTheErrorStartsTheConversationWhenNothingIsHeld() {
+        assertEquals(Intent.NEW_FAILURE, c.respond("However, still I got CUDA out of memory error.").intent());
+    }
 }
