@@ -155,6 +155,11 @@ public final class Conversation {
         // "69524783104 bytes is how much": a turn that calls for a computed figure is a question about it.
         if (intent == Intent.SMALL_TALK && ASKS_FIGURE.matcher(text).find()
                 && Calculations.of(text, text, facts) != null) intent = Intent.EXPLAIN;
+        // "17.61 reserved vs 9.21 allocated, is that fragmentation": the gap between the two is what is asked about.
+        // "would max_split_size_mb help? reserved 8.81 vs allocated 8.62" asks about a fix: it stays a follow-up.
+        if (intent == Intent.FOLLOW_UP && ReservedGap.quoted(text) && !IntentClassifier.HELPS.matcher(text).find()) {
+            intent = Intent.EXPLAIN;
+        }
         lastIntent = intent;
         if (lastText != null) { recent.addFirst(lastText); while (recent.size() > CONTEXT_TURNS) recent.removeLast(); }
         lastText = text;

@@ -400,4 +400,19 @@ class ConversationTest {
     void proseThatNamesTheErrorStartsTheConversationWhenNothingIsHeld() {
         assertEquals(Intent.NEW_FAILURE, c.respond("However, still I got CUDA out of memory error.").intent());
     }
+
+    /**
+     * github.com/singhsourabh/Resume-NER/issues/4's trace: a question that quotes its reserved and allocated figures
+     * asks what the gap means (explain); "would ... help?" with the same figures asks about a fix (follow-up).
+     */
+    @Test
+    void aQuestionAboutTheReservedAllocatedGapIsExplainedUnlessItAsksForAFix() {
+        c.respond("RuntimeError: CUDA out of memory. Tried to allocate 92.00 MiB (GPU 0; 1.96 GiB total capacity;"
+                + " 1.46 GiB already allocated; 16.38 MiB free; 1.51 GiB reserved in total by PyTorch");
+        Answer a = c.respond("1.51 reserved vs 1.46 allocated, is that fragmentation");
+        assertEquals(Intent.EXPLAIN, a.intent());
+        assertTrue(a.text().startsWith("Reserved 1.51 GiB minus allocated 1.46 GiB"), a.text());
+        assertEquals(Intent.FOLLOW_UP, c.respond("would max_split_size_mb help? reserved 1.51 vs allocated 1.46")
+                .intent());
+    }
 }
