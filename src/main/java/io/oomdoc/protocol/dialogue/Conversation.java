@@ -155,6 +155,9 @@ public final class Conversation {
         // "69524783104 bytes is how much": a turn that calls for a computed figure is a question about it.
         if (intent == Intent.SMALL_TALK && ASKS_FIGURE.matcher(text).find()
                 && Calculations.of(text, text, facts) != null) intent = Intent.EXPLAIN;
+        // "how short is it": the shortfall of the failure held, computed, is the answer.
+        String shortfall = report == null ? null : Shortfall.of(text, report.numbers());
+        if (shortfall != null && (intent == Intent.FOLLOW_UP || intent == Intent.SMALL_TALK)) intent = Intent.EXPLAIN;
         // "17.61 reserved vs 9.21 allocated, is that fragmentation": the gap between the two is what is asked about.
         // "would max_split_size_mb help? reserved 8.81 vs allocated 8.62" asks about a fix: it stays a follow-up.
         if (intent == Intent.FOLLOW_UP && ReservedGap.quoted(text) && !IntentClassifier.HELPS.matcher(text).find()) {
@@ -192,6 +195,8 @@ public final class Conversation {
                     learn(subject(read)));
             case EXPLAIN -> {
                 Facts known = learn(subject(read));
+                // The shortfall is the whole answer: a passage searched for "how short" would be off the subject.
+                if (shortfall != null) yield Answer.text(Intent.EXPLAIN, shortfall, known);
                 yield Answer.text(Intent.EXPLAIN, KnowledgeAnswers.explain(text, withContext(text, Topics.glossary()),
                         Calculations.of(text, context(text), known), known, report), known);
             }

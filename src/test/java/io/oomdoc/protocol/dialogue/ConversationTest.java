@@ -415,4 +415,14 @@ class ConversationTest {
         assertEquals(Intent.FOLLOW_UP, c.respond("would max_split_size_mb help? reserved 1.51 vs allocated 1.46")
                 .intent());
     }
+
+    /** github.com/pytorch/examples/issues/621: 26.00 MiB asked with 24.17 MiB free; "how short" gets the figure. */
+    @Test
+    void howShortItIsIsTheRequestMinusTheFreeMemoryOfTheFailureHeld() {
+        c.respond("RuntimeError: CUDA out of memory. Tried to allocate 26.00 MiB (GPU 0; 1024.00 MiB total capacity;"
+                + " 435.61 MiB already allocated; 24.17 MiB free; 26.39 MiB cached)");
+        Answer a = c.respond("how short is it?");
+        assertEquals(Intent.EXPLAIN, a.intent());
+        assertTrue(a.text().startsWith("The request was 26.00 MiB with 24.17 MiB free: short by 1.83 MiB"), a.text());
+    }
 }
