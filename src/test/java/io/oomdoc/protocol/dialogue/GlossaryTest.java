@@ -47,6 +47,14 @@ class GlossaryTest {
         assertTrue(t.texts().get("text").contains("20-30% slower"));
     }
 
+    /** kohya-ss sd-scripts' --network_dim is LoRA's rank (Hu et al.): adapters grow with it, the base does not. */
+    @Test
+    void theLoraRankScalesOnlyTheAdapters() {
+        Topics.Topic t = term("how much memory does a higher network_dim take");
+        assertEquals("lora rank", t.name());
+        assertTrue(t.texts().get("text").contains("r·(d_in + d_out)"));
+    }
+
     @Test
     void askingWhatATechniqueGivesUpIsAnExplanation() {
         assertEquals(Intent.EXPLAIN, new Conversation().respond("what does gradient checkpointing give up").intent());
