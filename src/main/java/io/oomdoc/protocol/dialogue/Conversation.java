@@ -47,6 +47,12 @@ public final class Conversation {
             + "|(?i)\\berror:|^\\s*ERROR\\b"
             + "|\\bFAILED\\b|failed to (?:allocate|initialize|create)|out of memory");
 
+    /** What a pasted log line carries and a sentence typed about the failure does not. */
+    private static final Pattern LOG_MARK = Pattern.compile("(?i)\\w(?:error|exception)\\b|traceback|tried to "
+            + "allocate|total capacity|\\bfile \"|\\d{2}:\\d{2}:\\d{2}|^\\W*\\[|\\bline \\d+|error:"
+            + "|when allocating|shape\\[|^\\W*killed\\b");
+    private static final int PROSE_LENGTH = 300;
+
     private static final Pattern ASKS_FIGURE = Pattern.compile("(?i)\\bhow (?:much|big|many|large)\\b|\\?"
             + "|\\bwhat(?:'s| is| are)\\b");
 
@@ -141,7 +147,7 @@ public final class Conversation {
         turn++;
         String text = input == null ? "" : input.strip();
         FactExtractor.Reading read = FactExtractor.read(text);
-        boolean pasted = pastedFailure(text);
+        boolean pasted = pastedFailure(text) && !(report != null && toldInProse(text));
         Intent intent = classifier.classify(new IntentClassifier.Signals(text, pasted,
                 FAILURE_WORDS.matcher(text).find(), !read.asserted().isEmpty() || !read.negated().isEmpty(),
                 !read.hypothetical().isEmpty(), pendingKey != null && fillsPending(text), report != null,
@@ -149,6 +155,14 @@ public final class Conversation {
         // "69524783104 bytes is how much": a turn that calls for a computed figure is a question about it.
         if (intent == Intent.SMALL_TALK && ASKS_FIGURE.matcher(text).find()
                 && Calculations.of(text, text, facts) != null) intent = Intent.EXPLAIN;
+        // "how short is it": the shortfall of the failure held, computed, is the answer.
+        String shortfall = report == null ? null : Shortfall.of(text, report.numbers());
+        if (shortfall != null && (intent == Intent.FOLLOW_UP || intent == Intent.SMALL_TALK)) intent = Intent.EXPLAIN;
+        // "17.61 reserved vs 9.21 allocated, is that fragmentation": the gap between the two is what is asked about.
+        // "would max_split_size_mb help? reserved 8.81 vs allocated 8.62" asks about a fix: it stays a follow-up.
+        if (intent == Intent.FOLLOW_UP && ReservedGap.quoted(text) && !IntentClassifier.HELPS.matcher(text).find()) {
+            intent = Intent.EXPLAIN;
+        }
         lastIntent = intent;
         if (lastText != null) { recent.addFirst(lastText); while (recent.size() > CONTEXT_TURNS) recent.removeLast(); }
         lastText = text;
@@ -181,6 +195,8 @@ public final class Conversation {
                     learn(subject(read)));
             case EXPLAIN -> {
                 Facts known = learn(subject(read));
+                // The shortfall is the whole answer: a passage searched for "how short" would be off the subject.
+                if (shortfall != null) yield Answer.text(Intent.EXPLAIN, shortfall, known);
                 yield Answer.text(Intent.EXPLAIN, KnowledgeAnswers.explain(text, withContext(text, Topics.glossary()),
                         Calculations.of(text, context(text), known), known, report), known);
             }
@@ -219,6 +235,15 @@ public final class Conversation {
     }
 
     /** A pasted trace, a kill, a CUDA error line: evidence, not a question about earlier evidence. */
+    /**
+     * "However, still I got CUDA out of memory error." after a smaller batch: one typed sentence that names the
+     * error but carries nothing a log line does (no exception name, request, capacity, time stamp). With a failure
+     * held it talks about that failure; it is not a new paste.
+     */
+    static boolean toldInProse(String text) {
+        return !text.contains("\n") && text.length() < PROSE_LENGTH && !LOG_MARK.matcher(text).find();
+    }
+
     static boolean pastedFailure(String text) {
         if (!text.contains("\n") && text.length() < 300
                 && (text.strip().endsWith("?") || ASKS.matcher(text).find())) return false; // a question, not a log

@@ -117,10 +117,14 @@ public final class IntentClassifier {
     /** "how does a 4000 token request blow up": asks for the mechanism of the failure held. */
     private static final Pattern HOW_COME = Pattern.compile("(?i)\\bhow (?:does|do|did|is|can|could|come)\\b.{0,60}"
             + "\\b(?:blow up|run out|oom|fail|die|crash|happen|not fit|use so much)");
-    /** "what does max batch total tokens count", "what does X mean": a definition, whatever words it contains. */
+    /**
+     * "what does max batch total tokens count", "what does X mean", "what does checkpointing trade away": a
+     * definition or the price of a technique, whatever words it contains.
+     */
     private static final Pattern DEFINE = Pattern.compile("(?i)^\\W*(?:so |and |but )?what (?:does|do) .{1,60}"
             + "\\b(?:mean"
-            + "|count|stand for|refer to|measure|include|save (?:me|us)?|cost)\\b|^\\W*what(?:'s| is| are) [\"'`]");
+            + "|count|stand for|refer to|measure|include|save (?:me|us)?|cost|trade(?: away| off)?|give up"
+            + "|sacrifice)\\b|^\\W*what(?:'s| is| are) [\"'`]");
     /** "different problem on a fresh runtime: …": a second failure, not a follow-up on the first. */
     private static final Pattern NEW_PROBLEM = Pattern.compile("(?i)\\b(?:different|new|another|other|second|next)"
             + " (?:problem|issue|error|failure|crash|oom)\\b");

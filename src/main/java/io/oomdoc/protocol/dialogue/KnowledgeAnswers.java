@@ -285,7 +285,8 @@ final class KnowledgeAnswers {
         if (term.isEmpty()) return report == null ? Messages.get("explain.unknown") : FollowUps.answer(question,
                 false, report, facts);
         String out = Topics.explained(term.get());
-        String figures = figures(term.get().name(), report);
+        // The question's own reserved and allocated figures are computed before this; the report's would repeat them.
+        String figures = ReservedGap.quoted(question) ? null : figures(term.get().name(), report);
         return figures == null ? out : out + "\n" + figures;
     }
 
@@ -297,12 +298,9 @@ final class KnowledgeAnswers {
                 && n.get("reserved_bytes") instanceof Number r
                 && n.get("allocated_bytes") instanceof Number a) {
             long idle = r.longValue() - a.longValue();
-            Object tried = n.get("tried_bytes");
             return Messages.get("explain.reserved", Bytes.human(r.longValue()), Bytes.human(a.longValue()),
-                    Bytes.human(idle),
-                    tried instanceof Number t ? Bytes.human(t.longValue()) : "?",
-                    tried instanceof Number t && idle > t.longValue() ? Messages.get("explain.reserved.frag")
-                            : Messages.get("explain.reserved.full"));
+                    Bytes.human(idle), n.get("tried_bytes") instanceof Number t ? ReservedGap.verdict(idle,
+                            t.longValue(), n.get("free_bytes") instanceof Number f ? f.longValue() : null) : "");
         }
         if (term.startsWith("tried") && n.get("tried_bytes") instanceof Number t
                 && n.get("total_bytes") instanceof Number c) {

@@ -380,4 +380,49 @@ class ConversationTest {
                 + " \"XLA_PYTHON_CLIENT_PREALLOCATE=false\". However, these didn't solve the problem.");
         assertEquals(Intent.FOLLOW_UP, a.intent());
     }
+
+    /**
+     * The trace of github.com/pytorch/examples/issues/621, then the sentence of github.com/NVlabs/LSGM/issues/10
+     * typed after a smaller batch: prose that names the error but carries nothing a log line does (no exception
+     * name, request or capacity) talks about the failure held; it is not a second paste.
+     */
+    @Test
+    void proseThatNamesTheErrorIsAFollowUpWhenAFailureIsHeld() {
+        c.respond("RuntimeError: CUDA out of memory. Tried to allocate 26.00 MiB (GPU 0; 1024.00 MiB total capacity;"
+                + " 435.61 MiB already allocated; 24.17 MiB free; 26.39 MiB cached)");
+        Answer a = c.respond("However, still I got CUDA out of memory error.");
+        assertEquals(Intent.FOLLOW_UP, a.intent());
+        assertNull(a.report());
+    }
+
+    /** The same sentence with nothing held is the failure itself: it is all the user has told. */
+    @Test
+    void proseThatNamesTheErrorStartsTheConversationWhenNothingIsHeld() {
+        assertEquals(Intent.NEW_FAILURE, c.respond("However, still I got CUDA out of memory error.").intent());
+    }
+
+    /**
+     * github.com/singhsourabh/Resume-NER/issues/4's trace: a question that quotes its reserved and allocated figures
+     * asks what the gap means (explain); "would ... help?" with the same figures asks about a fix (follow-up).
+     */
+    @Test
+    void aQuestionAboutTheReservedAllocatedGapIsExplainedUnlessItAsksForAFix() {
+        c.respond("RuntimeError: CUDA out of memory. Tried to allocate 92.00 MiB (GPU 0; 1.96 GiB total capacity;"
+                + " 1.46 GiB already allocated; 16.38 MiB free; 1.51 GiB reserved in total by PyTorch");
+        Answer a = c.respond("1.51 reserved vs 1.46 allocated, is that fragmentation");
+        assertEquals(Intent.EXPLAIN, a.intent());
+        assertTrue(a.text().startsWith("Reserved 1.51 GiB minus allocated 1.46 GiB"), a.text());
+        assertEquals(Intent.FOLLOW_UP, c.respond("would max_split_size_mb help? reserved 1.51 vs allocated 1.46")
+                .intent());
+    }
+
+    /** github.com/pytorch/examples/issues/621: 26.00 MiB asked with 24.17 MiB free; "how short" gets the figure. */
+    @Test
+    void howShortItIsIsTheRequestMinusTheFreeMemoryOfTheFailureHeld() {
+        c.respond("RuntimeError: CUDA out of memory. Tried to allocate 26.00 MiB (GPU 0; 1024.00 MiB total capacity;"
+                + " 435.61 MiB already allocated; 24.17 MiB free; 26.39 MiB cached)");
+        Answer a = c.respond("how short is it?");
+        assertEquals(Intent.EXPLAIN, a.intent());
+        assertTrue(a.text().startsWith("The request was 26.00 MiB with 24.17 MiB free: short by 1.83 MiB"), a.text());
+    }
 }
