@@ -22,27 +22,14 @@ Model dimensions come from the catalog (src/main/resources/catalog/models.csv, e
 config.json), with the one correction noted on the BERT rows. Run from the repository root:
     python3 src/test/resources/budget/make_measured_heldout4.py
 """
-import csv
 import json
+import os
+import sys
 
-CATALOG = "src/main/resources/catalog/models.csv"
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from catalog_arch import arch  # noqa: E402
+
 OUT = "src/test/resources/budget/measured_heldout4.json"
-
-
-def arch(name):
-    for row in csv.reader(l for l in open(CATALOG) if not l.startswith("#")):
-        if row and row[0] == name:
-            a = dict(params=int(row[2]), layers=int(row[3]), hidden=int(row[4]), heads=int(row[5]),
-                     kv_heads=int(row[6]), ffn=int(row[7]), vocab=int(row[8]), tied=row[9] == "true")
-            if int(row[10]) > 0:
-                a.update(experts_total=int(row[10]), experts_active=int(row[11]))
-            if len(row) > 12 and row[12]:
-                a["head_dim"] = int(row[12])
-            if len(row) > 13 and row[13]:
-                a["mlp"] = row[13]
-            a["_provenance"] = "catalog row %s (models.csv: the model's config.json), not stated by the source" % name
-            return a
-    raise KeyError(name)
 
 
 out = []
