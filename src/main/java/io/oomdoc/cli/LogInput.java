@@ -32,6 +32,9 @@ public final class LogInput {
             throw new UserError("cannot read " + file + ": permission denied");
         } catch (IOException e) {
             throw new UserError("cannot read " + (file == null ? "standard input" : file) + ": " + e.getMessage());
+        } catch (InternalError e) {
+            // a mapped page of a big log that was truncated under the reader faults, and the JVM says so this way
+            throw new UserError("cannot read " + file + ": " + LogReader.CUT_SHORT);
         }
     }
 }

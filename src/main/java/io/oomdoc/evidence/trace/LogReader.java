@@ -21,6 +21,10 @@ public final class LogReader {
         public NotText(String message) { super(message); }
     }
 
+    /** Why a big log could not be read to its end: it was truncated under the reader (see MappedInput). */
+    public static final String CUT_SHORT = "the file was cut short while it was being read (rotated or truncated?); "
+            + "read it again";
+
     /** Lines longer than this are cut (minified or binary-ish); a trigger past the cut is not seen. */
     private static final int MAX_LINE = 20_000;
     /** Large reads: the scan runs over whole megabytes, not over a reader's small buffer. */

@@ -32,8 +32,17 @@ final class MappedInput extends InputStream {
     /** Bytes [start, start + len) of the file into {@code a} from 0; fewer when the file is shorter. */
     static int copy(FileChannel channel, long start, byte[] a, int len) throws IOException {
         long n = Math.max(0, Math.min(len, channel.size() - start));
-        if (n > 0) channel.map(FileChannel.MapMode.READ_ONLY, start, n).get(a, 0, (int) n);
+        if (n > 0) {
+            MappedByteBuffer m = channel.map(FileChannel.MapMode.READ_ONLY, start, n);
+            if (channel.size() < start + n) throw cutShort();
+            m.get(0, a, 0, (int) n);
+        }
         return (int) n;
+    }
+
+    /** The file was truncated while it was read (a log rotated by copytruncate): a read error, said plainly. */
+    private static IOException cutShort() {
+        return new IOException(LogReader.CUT_SHORT);
     }
 
     @Override
@@ -51,6 +60,9 @@ final class MappedInput extends InputStream {
             window = channel.map(FileChannel.MapMode.READ_ONLY, position, Math.min(windowSize, size - position));
         }
         int n = (int) Math.min(len, windowStart + window.capacity() - position);
+        // a mapped page past the file's end faults, and the JVM reports that later, wherever it happens to be: so
+        // the size is checked before every read (one fstat a megabyte), not the copy's failure caught
+        if (channel.size() < position + n) throw cutShort();
         window.get((int) (position - windowStart), b, off, n);
         position += n;
         return n;

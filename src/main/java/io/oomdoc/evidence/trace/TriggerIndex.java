@@ -144,13 +144,21 @@ final class TriggerIndex implements AutoCloseable {
         long sum = 0;
         while (cur > from && sum <= lines + 1) {
             long g = granuleStart(cur - 1);
-            int[] counts = chunkCounts(g);
-            if (counts == null) return null;
-            sum += counts[(int) ((g % chunk) / GRANULE)];
+            int n = granuleCount(g);
+            if (n < 0) return null;
+            sum += n;
             cur = g;
         }
         if (sum <= lines + 1 || cur - from < minGap) return null;
-        return new Jump(cur, lineEnds(from, cur), byteAt(cur - 1) == '\r');
+        long skipped = lineEnds(from, cur);
+        return skipped < 0 ? null : new Jump(cur, skipped, byteAt(cur - 1) == '\r');
+    }
+
+    /** The line ends the helpers counted in the granule at {@code start}; -1 when its chunk was not read whole. */
+    private int granuleCount(long start) {
+        Chunk found = chunk((int) (start / chunk));
+        int g = (int) ((start % chunk) / GRANULE);
+        return found == null || g >= found.lineEnds().length ? -1 : found.lineEnds()[g];
     }
 
     /** The first fragment listed at or after {@code from}; the file's size when there is none; -1 when unknown. */
@@ -172,14 +180,10 @@ final class TriggerIndex implements AutoCloseable {
         return c * chunk + (offset - c * chunk) / GRANULE * GRANULE;
     }
 
-    private int[] chunkCounts(long offset) {
-        Chunk found = chunk((int) (offset / chunk));
-        return found == null ? null : found.lineEnds();
-    }
-
     /**
      * What {@code Skipper.lineEnds} counts over the file's bytes [lo, hi), {@code hi} a granule start: the bytes
-     * before the first granule start are read here, the whole granules come from the helpers' counts.
+     * before the first granule start are read here, the whole granules come from the helpers' counts; -1 when a
+     * chunk on the way was not read whole (the file shrank).
      */
     private long lineEnds(long lo, long hi) throws IOException {
         long first = Math.min(granuleAtOrAfter(lo), hi);
@@ -187,7 +191,9 @@ final class TriggerIndex implements AutoCloseable {
         long n = Skipper.lineEnds(head, 0, (int) (first - lo));
         if (first == hi) return n;
         for (long g = first; g < hi; g = Math.min(granuleStart(g) + GRANULE, (g / chunk + 1) * chunk)) {
-            n += chunkCounts(g)[(int) ((g % chunk) / GRANULE)];
+            int c = granuleCount(g);
+            if (c < 0) return -1;
+            n += c;
         }
         if (first > lo && head[(int) (first - lo) - 1] == '\r' && head[(int) (first - lo)] == '\n') n--;
         if (byteAt(hi - 1) == '\r' && byteAt(hi) == '\n') n++; // the granules leave a "\r\n" to its '\n'

@@ -15,10 +15,13 @@ import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A big log read through mapped windows gives the file's bytes in order, whatever the sizes of the reads and of the
- * windows, and a skip moves on without reading. A real trace (traces/vllm-kaito-2x.txt, see traces/SOURCES.md), ten times over.
+ * windows, and a skip moves on without reading; a file cut short under it is a read error. A real trace
+ * (traces/vllm-kaito-2x.txt, see traces/SOURCES.md), repeated.
  */
 class MappedInputTest {
     @TempDir Path dir;
@@ -60,6 +63,26 @@ class MappedInputTest {
             assertEquals(all.length - 1010, in.skip(Long.MAX_VALUE / 2));
             assertEquals(-1, in.read(b, 0, 10));
             assertEquals(0, in.read(b, 0, 0));
+        }
+    }
+
+    @Test
+    void aFileCutShortWhileItIsReadIsAReadErrorNotACrash() throws IOException {
+        // logrotate's copytruncate empties a training log in place while something may be reading it
+        Path file = dir.resolve("rotated.log");
+        Files.write(file, Fixtures.text("traces/vllm-kaito-2x.txt").repeat(20_000).getBytes(StandardCharsets.UTF_8));
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            MappedInput in = new MappedInput(ch);
+            byte[] b = new byte[1 << 20];
+            assertEquals(b.length, in.read(b, 0, b.length));
+            try (FileChannel w = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                w.truncate(4096);
+            }
+            IOException e = assertThrows(IOException.class, () -> {
+                while (in.read(b, 0, b.length) > 0) { /* reads into the pages that are gone */ }
+            });
+            assertTrue(e.getMessage().contains("cut short"), e.getMessage());
+            assertEquals(0, MappedInput.copy(ch, 1 << 20, b, b.length), "past the new end there is nothing to copy");
         }
     }
 
