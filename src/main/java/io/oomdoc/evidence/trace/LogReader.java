@@ -2,6 +2,7 @@ package io.oomdoc.evidence.trace;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -71,7 +72,9 @@ public final class LogReader {
         }
         try (TriggerIndex index = new TriggerIndex(file, INDEX_CHUNK, Math.min(cores, 4));
              FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            return read(new MappedInput(channel), index);
+            // a file system that cannot map files (some network and FUSE mounts) is read as a stream
+            InputStream in = MappedInput.canMap(channel) ? new MappedInput(channel) : Channels.newInputStream(channel);
+            return read(in, index);
         }
     }
 

@@ -29,6 +29,16 @@ final class MappedInput extends InputStream {
         this.windowSize = windowSize;
     }
 
+    /** Whether the file can be mapped at all; where it cannot, a helper's copy fails and the reader searches. */
+    static boolean canMap(FileChannel channel) {
+        try {
+            channel.map(FileChannel.MapMode.READ_ONLY, 0, Math.min(1, channel.size()));
+            return true;
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
     /** Bytes [start, start + len) of the file into {@code a} from 0; fewer when the file is shorter. */
     static int copy(FileChannel channel, long start, byte[] a, int len) throws IOException {
         long n = Math.max(0, Math.min(len, channel.size() - start));

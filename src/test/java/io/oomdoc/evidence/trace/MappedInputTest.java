@@ -87,6 +87,17 @@ class MappedInputTest {
     }
 
     @Test
+    void aRegularFileCanBeMappedAndAnEmptyOneToo() throws IOException {
+        Path file = trace();
+        Path empty = Files.write(dir.resolve("empty.log"), new byte[0]);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+             FileChannel none = FileChannel.open(empty, StandardOpenOption.READ)) {
+            assertTrue(MappedInput.canMap(ch));
+            assertTrue(MappedInput.canMap(none));
+        }
+    }
+
+    @Test
     void copyGivesTheBytesAtAnOffsetAndFewerAtTheEnd() throws IOException {
         Path file = trace();
         byte[] all = Files.readAllBytes(file);
