@@ -175,9 +175,20 @@ public final class SnapshotReader {
                 || f.isEmpty() || f.equals("??") || f.contains("/lib/python");
     }
 
+    /**
+     * A C++ frame, recorded when the history was taken with context "all" (the default since torch 2.1 when
+     * stacks="all"): the allocator's own functions (memory_snapshot.cpp, CUDACachingAllocator.cpp, "??") sit on top of
+     * every stack, so they must not count as the user's frame nor as a hint of what the memory is.
+     */
+    static boolean nativeFrame(Map<?, ?> f) {
+        String file = String.valueOf(f.get("filename"));
+        return num(f.get("line")) == 0 && !file.endsWith(".py")
+                || file.matches(".*\\.(cpp|cc|cxx|cu|cuh|h|hpp|c)$");
+    }
+
     static String userFrame(List<?> frames) {
         for (Object fo : frames) {
-            if (fo instanceof Map<?, ?> f) {
+            if (fo instanceof Map<?, ?> f && !nativeFrame(f)) {
                 String file = String.valueOf(f.get("filename"));
                 if (!library(file)) return file + ":" + num(f.get("line")) + " in " + f.get("name");
             }
@@ -188,8 +199,11 @@ public final class SnapshotReader {
     /** The memory category a block belongs to, read from the functions on its stack. */
     static String bucket(List<?> frames) {
         StringBuilder names = new StringBuilder();
-        for (Object fo : frames) if (fo instanceof Map<?,
-                ?> f) names.append(' ').append(f.get("name")).append(' ').append(f.get("filename"));
+        for (Object fo : frames) {
+            if (fo instanceof Map<?, ?> f && !nativeFrame(f)) {
+                names.append(' ').append(f.get("name")).append(' ').append(f.get("filename"));
+            }
+        }
         String s = names.toString();
         if (s.matches("(?s).*\\b(_init_group|_single_tensor_adamw?|_multi_tensor_adamw?|_fused_adamw?|zero_grad"
                 + "|step)\\b.*") && s.contains("optim")) return "optimizer state";

@@ -40,6 +40,27 @@ class SnapshotReaderTest {
         assertTrue(r.largestFreeBlockBytes() < r.oomRequestedBytes(), "no free block could hold the request");
     }
 
+    /** Recorded on an H200 with torch 2.11 (snapshots/h200_*.pickle, bench/gpu/snap.py): stacks hold C++ frames. */
+    @Test
+    void aRealTorch211SnapshotIsGroupedByTheUsersPythonLineNotTheAllocatorsCppFrames() throws Exception {
+        SnapshotReport r = reader.read(Fixtures.path("snapshots/h200_gpt2_then_oom.pickle"));
+        SnapshotReport.Holder top = r.topHolders().get(0);
+        assertTrue(top.frame().endsWith("snap.py:22 in <module>"), top.frame());
+        assertEquals(5, top.blocks(), "the five 20 GiB tensors the script keeps");
+        assertEquals(200L << 30, r.oomRequestedBytes());
+    }
+
+    @Test
+    void aRealTorch211SnapshotSplitsGpt2SmallIntoItsWeightsAndAdamState() throws Exception {
+        SnapshotReport r = reader.read(Fixtures.path("snapshots/h200_gpt2_train_3_steps.pickle"));
+        long params = r.buckets().stream().filter(b -> b.name().equals("parameters")).findFirst().orElseThrow().bytes();
+        long adam = r.buckets().stream().filter(b -> b.name().equals("optimizer state")).findFirst().orElseThrow()
+                .bytes();
+        // GPT-2 small: 124.4 M fp32 parameters (475 MiB); AdamW keeps two moments of each (950 MiB) and its steps
+        assertEquals(475, params / MIB, 2);
+        assertEquals(2.0, adam / (double) params, 0.05);
+    }
+
     @Test
     void realSnapshotsDroppedIntoTheFixtureFolderAreRead() throws Exception {
         try (Stream<Path> s = Files.list(Fixtures.path("snapshots"))) {
