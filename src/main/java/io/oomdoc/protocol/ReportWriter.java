@@ -269,6 +269,11 @@ public final class ReportWriter {
         return r;
     }
 
+    /** `oomdoc run` sampled the card through nvidia-smi while the job ran: its neighbours and use are known. */
+    private static boolean gpuWatched(Evidence e) {
+        return e.timeline() != null && e.timeline().gpuNote() == null && !e.timeline().samples().isEmpty();
+    }
+
     private static List<String> gaps(Evidence e, Category cat) {
         List<String> g = new ArrayList<>();
         if (e.trace() == null || e.finding().isEmpty() || e.finding().get().parser().equals("mention")) {
@@ -283,7 +288,7 @@ public final class ReportWriter {
         if ((e.trace() == null || e.trace().iteration() == null) && e.facts().phaseHint() == null)
             g.add("Which step failed: the first step, step 2, during eval, or after thousands of steps? Each points "
                     + "at a different cause.");
-        if (e.gpu() == null && cat != Category.HOST_RAM_OOM) g.add("GPU state on the failing machine: paste "
+        if (e.gpu() == null && !gpuWatched(e) && cat != Category.HOST_RAM_OOM) g.add("GPU state on the failing machine: paste "
                 + "`nvidia-smi` output or run `oomdoc gpu` there (other processes, MIG, zombies).");
         if (e.code() == null) g.add("The training code: run oomdoc inside the repo (or pass --repo DIR) so the "
                 + "scanner can check the loop.");

@@ -1,0 +1,39 @@
+package io.oomdoc.protocol;
+
+import io.oomdoc.Fixtures;
+import io.oomdoc.evidence.trace.LogReader;
+import io.oomdoc.evidence.trace.LogText;
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Out-of-memory failures this project recorded on a real H200 with torch 2.11 (h200/README.md, bench/gpu/). */
+class RealH200TracesTest {
+    private static final long MIB = 1L << 20;
+
+    @Test
+    void aBatchTooLargeForTheCardFailsInTheForwardPassOnActivations() throws Exception {
+        Report r = diagnose("h200/oom_train.log");
+        assertEquals("activations_batch", r.category());
+        assertEquals("forward", r.phase());
+        assertEquals(512 * MIB, ((Number) r.numbers().get("tried_bytes")).longValue());
+    }
+
+    @Test
+    void anEvalLoopThatSumsTheLossTensorIsEvalAccumulation() throws Exception {
+        Report r = diagnose("h200/leak_eval.log");
+        assertEquals("eval_accumulation", r.category());
+        assertEquals("eval", r.phase());
+    }
+
+    private static Report diagnose(String fixture) throws Exception {
+        LogText log;
+        try (InputStream in = Files.newInputStream(Fixtures.path(fixture))) {
+            log = new LogReader().read(in);
+        }
+        return EvidenceGatherer.from(log).gather().diagnose(new Diagnoser());
+    }
+}
