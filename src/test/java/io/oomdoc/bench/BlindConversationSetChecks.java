@@ -4,11 +4,13 @@ import io.oomdoc.protocol.dialogue.Transcripts;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -38,6 +40,21 @@ abstract class BlindConversationSetChecks {
         this.folder = folder;
         this.set = Transcripts.all(folder);
         this.minTurns = minTurns;
+    }
+
+    /** Every text fixture under src/test/resources outside {@code own}, lower-cased and joined. */
+    static String fixturesOutside(Path own) throws IOException {
+        StringBuilder others = new StringBuilder();
+        try (var files = Files.walk(Path.of("src/test/resources"))) {
+            for (Path p : files.filter(Files::isRegularFile).filter(p -> !p.startsWith(own)).toList()) {
+                try {
+                    others.append(Files.readString(p).toLowerCase(Locale.ROOT)).append('\n');
+                } catch (CharacterCodingException binary) {
+                    // not text: cites nothing
+                }
+            }
+        }
+        return others.toString();
     }
 
     @Test

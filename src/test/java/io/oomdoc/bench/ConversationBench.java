@@ -13,7 +13,8 @@ import java.util.TreeMap;
 /**
  * Plays every conversation transcript through the engine and prints the turns that do not hold.
  * Run: bench/run.sh ConversationBench [-v] [--heldout|--heldout-dev|--heldout2|--heldout2-dev|--heldout3
- * |--heldout3-dev|--heldout4|--heldout4-dev|--heldout5|--heldout5-dev|--heldout6|--heldout6-dev]. With --heldout it
+ * |--heldout3-dev|--heldout4|--heldout4-dev|--heldout5|--heldout5-dev|--heldout6|--heldout6-dev|--heldout7
+ * |--heldout7-dev]. With --heldout it
  * plays src/test/resources/conversations_heldout and prints only the totals: that set is never tuned on, so its
  * failing turns are not shown.
  */
@@ -32,8 +33,12 @@ public final class ConversationBench {
         boolean fifthDev = List.of(args).contains("--heldout5-dev");
         boolean sixth = List.of(args).contains("--heldout6");
         boolean sixthDev = List.of(args).contains("--heldout6-dev");
-        heldOut |= second || third || fourth || fifth || sixth;
-        var transcripts = sixth || sixthDev ? Transcripts.all(HELD_OUT_6).stream()
+        boolean seventh = List.of(args).contains("--heldout7");
+        boolean seventhDev = List.of(args).contains("--heldout7-dev");
+        heldOut |= second || third || fourth || fifth || sixth || seventh;
+        var transcripts = seventh || seventhDev ? Transcripts.all(HELD_OUT_7).stream()
+                .filter(t -> developmentHalf(HELD_OUT_7, t.file()) == seventhDev).toList() : sixth || sixthDev
+                ? Transcripts.all(HELD_OUT_6).stream()
                 .filter(t -> developmentHalf(HELD_OUT_6, t.file()) == sixthDev).toList() : fifth || fifthDev
                 ? Transcripts.all(HELD_OUT_5).stream()
                 .filter(t -> developmentHalf(HELD_OUT_5, t.file()) == fifthDev).toList() : fourth || fourthDev
@@ -95,6 +100,11 @@ public final class ConversationBench {
      * --heldout6-dev may be read, --heldout6 is only scored.
      */
     static final java.nio.file.Path HELD_OUT_6 = java.nio.file.Path.of("src/test/resources/conversations_heldout6");
+    /**
+     * A seventh blind set (written 2026-11-26 from threads no other fixture cites), split the same way:
+     * --heldout7-dev may be read, --heldout7 is only scored.
+     */
+    static final java.nio.file.Path HELD_OUT_7 = java.nio.file.Path.of("src/test/resources/conversations_heldout7");
 
     /**
      * The held-out set is split by the repository of each file's source thread: one half may be read to find what

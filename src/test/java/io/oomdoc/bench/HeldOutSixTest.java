@@ -3,9 +3,7 @@ package io.oomdoc.bench;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +28,7 @@ class HeldOutSixTest extends BlindConversationSetChecks {
      */
     @Test
     void noSourceThreadIsCitedByAnyOtherFixture() throws IOException {
-        String others = otherFixtures();
+        String others = fixturesOutside(folder);
         List<String> bad = new ArrayList<>();
         for (var t : set) {
             var m = SOURCE.matcher(Files.readString(folder.resolve(t.file())));
@@ -39,22 +37,6 @@ class HeldOutSixTest extends BlindConversationSetChecks {
             if (cites(others, url)) bad.add(t.file() + " cites " + url);
         }
         assertEquals(List.of(), bad);
-    }
-
-    /** Every text fixture under src/test/resources but this set's own files, lower-cased and joined. */
-    private static String otherFixtures() throws IOException {
-        StringBuilder others = new StringBuilder();
-        try (var files = Files.walk(Path.of("src/test/resources"))) {
-            for (Path p : files.filter(Files::isRegularFile)
-                    .filter(p -> !p.startsWith(ConversationBench.HELD_OUT_6)).toList()) {
-                try {
-                    others.append(Files.readString(p).toLowerCase(Locale.ROOT)).append('\n');
-                } catch (CharacterCodingException binary) {
-                    // not text: cites nothing
-                }
-            }
-        }
-        return others.toString();
     }
 
     /** True when the text names the thread: its URL, or a GitHub thread as owner/repo#N or owner/repo/issues/N. */
