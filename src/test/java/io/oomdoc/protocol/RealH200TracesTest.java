@@ -29,6 +29,30 @@ class RealH200TracesTest {
         assertEquals("eval", r.phase());
     }
 
+    @Test
+    void theFirstOptimizerStepOfAFullFp32FineTuneFailsOnAdamState() throws Exception {
+        Report r = diagnose("h200/optimizer_step.log");
+        assertEquals("optimizer_state_step2", r.category());
+        assertEquals("optimizer_step", r.phase());
+    }
+
+    @Test
+    void aSeventyBillionModelBuiltInFp32FailsWhileLoading() throws Exception {
+        Report r = diagnose("h200/load_70b.log");
+        assertEquals("model_too_large", r.category());
+        assertEquals("load", r.phase());
+    }
+
+    @Test
+    void ninetySevenGibReservedButUnallocatedRefusingTwoGibIsFragmentation() throws Exception {
+        assertEquals("fragmentation", diagnose("h200/fragmentation.log").category());
+    }
+
+    @Test
+    void aDeviceSideAssertIsNotAnOutOfMemoryFailure() throws Exception {
+        assertEquals("not_oom", diagnose("h200/device_assert.log").issueType());
+    }
+
     private static Report diagnose(String fixture) throws Exception {
         LogText log;
         try (InputStream in = Files.newInputStream(Fixtures.path(fixture))) {
