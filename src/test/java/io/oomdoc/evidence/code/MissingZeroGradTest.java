@@ -121,4 +121,60 @@ class MissingZeroGradTest {
         assertEquals(1, f.size(), f.toString());
         assertEquals(9, f.get(0).line());
     }
+
+    /**
+     * cloneofsimo/minRF@4fc10e0c advanced/main_t2i.py:641-697 (round 7, tune split): the DeepSpeed engine takes the
+     * loss and steps itself; its step() clears the gradients after the update, so the loop needs no zero_grad.
+     */
+    @Test
+    void aDeepSpeedEngineThatStepsItselfClearsItsGradients() throws Exception {
+        List<Finding> f = scan("advanced/main_t2i.py", """
+                import deepspeed
+                def main():
+                    model_engine, optimizer, _, lr_scheduler = deepspeed.initialize(
+                        model=rf, config=ds_config, lr_scheduler=lr_scheduler, optimizer=optimizer
+                    )
+
+                    global_step = 0
+                    for i in range(num_train_epochs):
+                        pbar = tqdm(dataloader)
+
+                        for batch in pbar:
+                            x = (
+                                batch[vae_col]
+                                .reshape(-1, 4, vaeres, vaeres)
+                                .to(device)
+                                .to(torch.bfloat16)
+                                * 0.13025
+                            )
+
+                            cond = (
+                                (batch[t5_col].reshape(-1, 256, cond_seq_dim))[:, :t_cutoff_tokens, :]
+                                .to(device)
+                                .to(torch.bfloat16)
+                            )
+
+                            loss, info = model_engine(x, {"c_seq": cond})
+                            model_engine.backward(loss)
+                            model_engine.step()
+
+                            norm = model_engine.get_global_grad_norm()
+                """);
+        assertEquals(List.of(), f);
+    }
+
+    /** The same loop stepping a plain optimizer after the engine-style backward: nothing clears its gradients. */
+    @Test
+    void aBackwardTakingTheLossThenAnotherObjectsStepIsStillReported() throws Exception {
+        List<Finding> f = scan("train_accelerate.py", """
+                def main(accelerator, model, optimizer, dataloader, num_train_epochs):
+                    for i in range(num_train_epochs):
+                        for batch in dataloader:
+                            loss = model(batch)
+                            accelerator.backward(loss)
+                            optimizer.step()
+                """);
+        assertEquals(1, f.size(), f.toString());
+        assertEquals(5, f.get(0).line());
+    }
 }

@@ -41,6 +41,29 @@ public final class MissingZeroGrad implements Rule {
         return false;
     }
 
+    /**
+     * {@code engine.backward(loss)} and {@code engine.step()} on one object: a DeepSpeed engine (the receiver of
+     * {@code deepspeed.initialize}), whose step() clears the gradients after the weight update, so its training
+     * loop has no zero_grad by design (DeepSpeed's "Training API" page; cloneofsimo/minRF advanced/main_t2i.py).
+     * Accelerate and Fabric take the loss the same way but leave clearing to the user's optimizer, which they do
+     * not step themselves ({@code accelerator.backward(loss)}, then {@code optimizer.step()}), so they stay reported.
+     */
+    private static boolean engineClearsItself(PySource src, TSNode backward, TSNode loop) {
+        TSNode fn = backward.getChildByFieldName("function");
+        TSNode args = backward.getChildByFieldName("arguments");
+        if (fn == null || !fn.getType().equals("attribute") || args == null || args.getNamedChildCount() == 0) {
+            return false; // loss.backward(): the tensor's own backward, no engine
+        }
+        String engine = src.text(fn.getChildByFieldName("object"));
+        for (TSNode c : src.callsWithin(loop, "step")) {
+            TSNode f = c.getChildByFieldName("function");
+            if (f.getType().equals("attribute") && src.text(f.getChildByFieldName("object")).equals(engine)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public List<Finding> check(PySource src) {
         List<Finding> out = new ArrayList<>();
         java.util.Set<String> clearers = null;
@@ -48,6 +71,7 @@ public final class MissingZeroGrad implements Rule {
             var loop = src.enclosingLoop(bw);
             if (loop.isEmpty()) continue;
             TSNode l = src.outermostLoop(bw).orElse(loop.get());
+            if (engineClearsItself(src, bw, l)) continue;
             String body = src.text(l);
             if (body.contains("zero_grad") || body.contains(".grad = None") || body.contains("grad.zero_()")
                     || body.contains(".grad.zero_") || body.contains("set_to_none")) continue;

@@ -176,15 +176,23 @@ public final class TensorAccumulated implements Rule {
     }
 
     /**
-     * A return statement of the function uses the accumulator or a name computed from it ({@code aux_loss =
-     * torch.stack(all_aux_losses).mean()}, then {@code return logps, entropies, aux_loss}): the chunks of one batch,
-     * handed back as the caller's loss term.
+     * A return statement of the function uses the accumulator or a name computed from it, through any number of
+     * assignments ({@code aux_loss = torch.stack(all_aux_losses).mean()}, then {@code return logps, entropies,
+     * aux_loss}; kwea123/nerf_pl models/rendering.py: {@code out = torch.cat(out_chunks, 0)}, then {@code sigmas},
+     * {@code weights}, {@code return rgb_final, depth_final, weights}): the chunks of one batch, handed back as the
+     * caller's output or loss term. Assignments are read in source order, so a chain is followed forward.
      */
     private static boolean returned(PySource src, TSNode fn, String target) {
         List<Pattern> uses = new ArrayList<>(List.of(use(target)));
         for (PySource.Binding b : src.bindings()) {
             if (b.start() < fn.getStartByte() || b.end() > fn.getEndByte() || b.loop()) continue;
-            if (b.leftText().matches("\\w+") && uses.get(0).matcher(b.rightText()).find()) uses.add(use(b.leftText()));
+            if (!b.leftText().matches("\\w+")) continue;
+            for (Pattern u : List.copyOf(uses)) {
+                if (u.matcher(b.rightText()).find()) {
+                    uses.add(use(b.leftText()));
+                    break;
+                }
+            }
         }
         for (TSNode r : src.returnsOf(fn)) {
             for (Pattern u : uses) if (u.matcher(src.text(r)).find()) return true;
