@@ -28,6 +28,7 @@ public final class EvidenceGatherer {
     private ScanResult scan;
     private SnapshotReport snapshot;
     private MemoryTimeline timeline;
+    private Path repoRoot;
 
     private EvidenceGatherer(LogText log) { this.log = log; }
 
@@ -47,9 +48,16 @@ public final class EvidenceGatherer {
 
     public EvidenceGatherer timeline(MemoryTimeline t) { this.timeline = t; return this; }
 
+    /**
+     * Without a scan, the user's files that the traceback names and that lie inside this folder are scanned (read
+     * only, nothing outside the folder): the code on the failing stack is the first place an expert looks.
+     */
+    public EvidenceGatherer codeNamedIn(Path repoRoot) { this.repoRoot = repoRoot; return this; }
+
     public Gathered gather() {
-        return new Gathered(log, userText, CodeEvidence.facts(scan).merge(sessionFacts), GpuEvidence.from(gpu, null),
-                CodeEvidence.from(scan), snapshot, timeline);
+        ScanResult code = scan != null ? scan : TracebackFiles.scan(repoRoot, log);
+        return new Gathered(log, userText, CodeEvidence.facts(code).merge(sessionFacts), GpuEvidence.from(gpu, null),
+                CodeEvidence.from(code), snapshot, timeline);
     }
 
     /** The snapshot `oomdoc probe --run` left in the repository, if there is one. */

@@ -62,7 +62,8 @@ public final class DiagnoseCommand implements Callable<Integer> {
                 + "(python train.py 2>&1 | oomdoc diagnose -)");
         String gpuMode = gpu != null ? gpu : (file == null || file.equals("-")) && !ctx.interactive ? "auto" : "none";
         Gathered evidence = EvidenceGatherer.from(log).sessionFacts(ctx.session.facts()).gpu(gpuState(gpuMode))
-                .code(repo == null ? null : ScanCommand.scan(ctx, repo)).snapshot(snapshot()).gather();
+                .code(repo == null ? null : ScanCommand.scan(ctx, repo)).codeNamedIn(ctx.workDir).snapshot(snapshot())
+                .gather();
         Report r = evidence.diagnose(ready(diagnoser));
         if (evidence.nothingToDiagnose(r)) {
             throw new UserError("no out-of-memory message was found in " + (file == null || file.equals("-")

@@ -74,7 +74,7 @@ final class RunReport {
             }
         }
         return EvidenceGatherer.from(log).sessionFacts(ctx.session.facts()).snapshot(snap).timeline(r.timeline())
-                .gather().diagnose(new Diagnoser());
+                .codeNamedIn(ctx.workDir).gather().diagnose(new Diagnoser());
     }
 
     private static ObjectNode summary(MemoryTimeline t) {

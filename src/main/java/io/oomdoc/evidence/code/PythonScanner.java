@@ -129,10 +129,21 @@ public final class PythonScanner {
     public PythonScanner(List<Rule> rules) { this.rules = rules; }
 
     public ScanResult scan(Path root) throws IOException {
-        RepoFiles.Listing listing = RepoFiles.list(root, n -> n.endsWith(".py") || n.endsWith(".ipynb")
+        return scan(root, RepoFiles.list(root, n -> n.endsWith(".py") || n.endsWith(".ipynb")
                 || n.endsWith(".yaml")
                 || n.endsWith(".yml") || n.endsWith(".json") && !n.equals("package.json") || n.endsWith(".cfg")
-                        || n.endsWith(".toml"));
+                        || n.endsWith(".toml")));
+    }
+
+    /**
+     * Only the given files of the repository (the user's frames of a traceback): a few files, read whole, so a
+     * dying job's report can name the loop without listing a large repository.
+     */
+    public ScanResult scanFiles(Path root, List<Path> files) throws IOException {
+        return scan(root, new RepoFiles.Listing(files, List.of()));
+    }
+
+    private ScanResult scan(Path root, RepoFiles.Listing listing) throws IOException {
         Path realRoot = root.toRealPath();
         List<ScanResult.Skipped> skipped = Collections.synchronizedList(new ArrayList<>(listing.skipped()));
         List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
