@@ -30,6 +30,8 @@ public final class Corpus {
     public static final Path HELDOUT5 = Path.of("src/test/resources/corpus_heldout5/heldout5.jsonl");
     /** The sixth blind split: reports from repositories cited nowhere else, labelled before any scoring. */
     public static final Path HELDOUT6 = Path.of("src/test/resources/corpus_heldout6/heldout6.jsonl");
+    /** The seventh blind split: made like the sixth, from repositories cited nowhere else, labelled unscored. */
+    public static final Path HELDOUT7 = Path.of("src/test/resources/corpus_heldout7/heldout7.jsonl");
     private static final int FINAL_SHARE_PERCENT = 20;
 
     private Corpus() {}
@@ -60,6 +62,9 @@ public final class Corpus {
 
     /** The sixth blind split (corpus_heldout6/): never read by all(), scored once for a closing figure. */
     public static List<Case> heldout6() { return read(HELDOUT6); }
+
+    /** The seventh blind split (corpus_heldout7/): never read by all(), scored once for a closing figure. */
+    public static List<Case> heldout7() { return read(HELDOUT7); }
 
     /**
      * What the weights are fitted on since round 6 of issue 12: the development part and the third split (scored
