@@ -43,10 +43,11 @@ abstract class BlindConversationSetChecks {
     }
 
     /** Every text fixture under src/test/resources outside {@code own}, lower-cased and joined. */
-    static String fixturesOutside(Path own) throws IOException {
+    static String fixturesOutside(Path own, Path... otherBlindSets) throws IOException {
         StringBuilder others = new StringBuilder();
         try (var files = Files.walk(Path.of("src/test/resources"))) {
-            for (Path p : files.filter(Files::isRegularFile).filter(p -> !p.startsWith(own)).toList()) {
+            for (Path p : files.filter(Files::isRegularFile).filter(p -> !p.startsWith(own))
+                    .filter(p -> java.util.Arrays.stream(otherBlindSets).noneMatch(p::startsWith)).toList()) {
                 try {
                     others.append(Files.readString(p).toLowerCase(Locale.ROOT)).append('\n');
                 } catch (CharacterCodingException binary) {
