@@ -225,13 +225,12 @@ public final class BudgetEngine {
                 base += 2.0 * (3 + m.ffn() / (double) m.hidden());
                 assumptions.add("bitsandbytes before 0.43.2: each 4-bit matmul keeps its 16-bit input for backward");
             }
-            boolean peftCast = train && lora && s.quant() == Quant.NONE && s.precision().mixed() && stream16
-                    && m.ffn() > 0;
-            if (peftCast) {
-                base += adapterInputsExtra(m, s.loraTargets(), s.loraDropout());
-                assumptions.add("fp32 adapters over a 16-bit base under autocast: each adapter keeps its own 16-bit "
-                        + "copy of its input" + (s.loraDropout() ? " and its dropout mask" : "")
-                        + "; the frozen layers keep none");
+            if (train && lora && s.quant() == Quant.NONE && m.ffn() > 0) {
+                boolean cast = s.precision().mixed();
+                base += adapterInputsExtra(m, s.loraTargets(), s.loraDropout(), cast);
+                assumptions.add("frozen base: only the adapters keep layer inputs"
+                        + (cast ? ", each its own 16-bit copy (fp32 adapters under autocast)" : "")
+                        + (s.loraDropout() ? "; dropout adds a copy and a mask per adapter" : ""));
             } else if (train && lora && s.loraDropout() && m.ffn() > 0) {
                 // nn.Dropout before each adapter makes a new tensor of the adapted layer's input, which lora_A keeps
                 // for its weight gradient, and keeps its bool mask (1 B) for its own backward: 3 B per input value.
@@ -400,22 +399,27 @@ public final class BudgetEngine {
     }
 
     /**
-     * The adapters' inputs under PEFT's fp32 adapters on a 16-bit frozen base with autocast, in bytes per token and
-     * hidden unit, against Korthikanti's shared linear inputs. PEFT's LoRA Linear.forward casts the layer's input to
+     * The layer inputs a frozen base keeps under LoRA, in bytes per token and hidden unit, against Korthikanti's
+     * shared linear inputs. PEFT's LoRA Linear.forward casts the layer's input to
      * the adapter's dtype (`x = self._cast_input_dtype(x, lora_A.weight.dtype)`, peft/tuners/lora/layer.py) and
      * autocast casts it back to 16 bits for lora_A, which saves that copy: every adapted layer (q, k, v separately)
      * keeps its own 2 B per input value, 1 B more for a dropout mask (the fp32 dropout output itself is not saved).
      * A frozen layer saves no input for a weight gradient, so the shared inputs the count holds are gone: the attention
      * input (2), the MLP input (2) and the down projection's input (2·f); the attention output stays (SDPA keeps it).
+     * Without the cast (16-bit adapters: litgpt's bf16-true) an adapter without dropout keeps the shared input itself;
+     * nn.Dropout before an adapter makes its own copy (2 B) and mask (1 B) either way.
      */
-    static double adapterInputsExtra(ModelSpec m, Setup.LoraTargets targets, boolean dropout) {
+    static double adapterInputsExtra(ModelSpec m, Setup.LoraTargets targets, boolean dropout, boolean cast) {
         double f = m.ffn() / (double) m.hidden();
         double inputs = switch (targets) {
             case QV -> 2;
             case ATTENTION -> 4;
             case ALL -> 4 + (m.gated() ? 2 : 1) + f;
         };
-        return (dropout ? 3 : 2) * inputs - (4 + 2 * f);
+        double shared = 4 + 2 * f;
+        if (cast || dropout) return (dropout ? 3 : 2) * inputs - shared;
+        // 16-bit adapters read the shared inputs themselves: the attention input always, the MLP's under ALL only
+        return targets == Setup.LoraTargets.ALL ? 0 : -(2 + 2 * f);
     }
 
     /**

@@ -63,8 +63,8 @@ class H200GridTest {
         // with PEFT's cast the dropped-out fp32 tensor is not saved; lora_A saves the 16-bit cast either way
         double f = LLAMA_8B.ffn() / (double) LLAMA_8B.hidden();
         double inputs = 4 + 2 + f; // q, k, v, o, gate, up (hidden wide) and down (ffn wide)
-        assertEquals(inputs, BudgetEngine.adapterInputsExtra(LLAMA_8B, Setup.LoraTargets.ALL, true)
-                - BudgetEngine.adapterInputsExtra(LLAMA_8B, Setup.LoraTargets.ALL, false), 1e-9);
+        assertEquals(inputs, BudgetEngine.adapterInputsExtra(LLAMA_8B, Setup.LoraTargets.ALL, true, true)
+                - BudgetEngine.adapterInputsExtra(LLAMA_8B, Setup.LoraTargets.ALL, false, true), 1e-9);
     }
 
     @Test
