@@ -225,7 +225,13 @@ public final class BudgetEngine {
                 base += 2.0 * (3 + m.ffn() / (double) m.hidden());
                 assumptions.add("bitsandbytes before 0.43.2: each 4-bit matmul keeps its 16-bit input for backward");
             }
-            if (train && lora && s.loraDropout() && m.ffn() > 0) {
+            if (train && lora && s.quant() == Quant.NONE && m.ffn() > 0) {
+                boolean cast = s.precision().mixed();
+                base += adapterInputsExtra(m, s.loraTargets(), s.loraDropout(), cast);
+                assumptions.add("frozen base: only the adapters keep layer inputs"
+                        + (cast ? ", each its own 16-bit copy (fp32 adapters under autocast)" : "")
+                        + (s.loraDropout() ? "; dropout adds a copy and a mask per adapter" : ""));
+            } else if (train && lora && s.loraDropout() && m.ffn() > 0) {
                 // nn.Dropout before each adapter makes a new tensor of the adapted layer's input, which lora_A keeps
                 // for its weight gradient, and keeps its bool mask (1 B) for its own backward: 3 B per input value.
                 // PEFT wraps q, k, v, o, gate, up and down separately; with p = 0 it uses nn.Identity (nothing kept).
@@ -238,6 +244,15 @@ public final class BudgetEngine {
                 };
                 base += (fp32Act ? 5 : 3) * inputs; // the copy in the stream's dtype, the mask 1 B
                 assumptions.add("LoRA dropout: each adapter keeps a dropped-out copy of its input and the mask");
+            }
+            if (train && m.gated()) {
+                base += llamaBlockExtra(s, stream16, fp32Act);
+                assumptions.add("Llama-family block (RMSNorm in fp32, separate projections): "
+                        + String.format(Locale.ROOT, "%.0f", llamaBlockExtra(s, stream16, fp32Act))
+                        + " B per token and hidden unit kept beyond Korthikanti's count");
+                // HF's eager_attention_forward: softmax(dtype=float32) then .to(query.dtype), and these configs set
+                // attention_dropout 0 (F.dropout with p = 0 returns its input: no mask, no copy)
+                attn = fp32Act ? 4 : 6;
             }
             double perLayer = sbh * (base + (fused ? 0 : attn * attnRatio));
             if (train) {
@@ -381,6 +396,49 @@ public final class BudgetEngine {
         // logits' dtype beside the capped logits the loss reads. A compiled or fused loss may fold it; not counted.
         if (m.logitSoftcap() > 0 && (loss == Setup.Loss.FP32 || loss == Setup.Loss.NATIVE)) perElement += a;
         return Math.round(tokens * m.vocab() * perElement);
+    }
+
+    /**
+     * The layer inputs a frozen base keeps under LoRA, in bytes per token and hidden unit, against Korthikanti's
+     * shared linear inputs. PEFT's LoRA Linear.forward casts the layer's input to
+     * the adapter's dtype (`x = self._cast_input_dtype(x, lora_A.weight.dtype)`, peft/tuners/lora/layer.py) and
+     * autocast casts it back to 16 bits for lora_A, which saves that copy: every adapted layer (q, k, v separately)
+     * keeps its own 2 B per input value, 1 B more for a dropout mask (the fp32 dropout output itself is not saved).
+     * A frozen layer saves no input for a weight gradient, so the shared inputs the count holds are gone: the attention
+     * input (2), the MLP input (2) and the down projection's input (2·f); the attention output stays (SDPA keeps it).
+     * Without the cast (16-bit adapters: litgpt's bf16-true) an adapter without dropout keeps the shared input itself;
+     * nn.Dropout before an adapter makes its own copy (2 B) and mask (1 B) either way.
+     */
+    static double adapterInputsExtra(ModelSpec m, Setup.LoraTargets targets, boolean dropout, boolean cast) {
+        double f = m.ffn() / (double) m.hidden();
+        double inputs = switch (targets) {
+            case QV -> 2;
+            case ATTENTION -> 4;
+            case ALL -> 4 + (m.gated() ? 2 : 1) + f;
+        };
+        double shared = 4 + 2 * f;
+        if (cast || dropout) return (dropout ? 3 : 2) * inputs - shared;
+        // 16-bit adapters read the shared inputs themselves: the attention input always, the MLP's under ALL only
+        return targets == Setup.LoraTargets.ALL ? 0 : -(2 + 2 * f);
+    }
+
+    /**
+     * What a Llama-family training block keeps beyond Korthikanti's count, in bytes per token and hidden unit. The
+     * gated MLP stands for the family (Llama, Qwen2, Mistral, Gemma: RMSNorm, separate q/k/v and gate/up).
+     * HF's LlamaRMSNorm (and litgpt's and torchtune's RMSNorm) upcasts its input to fp32 and normalizes there:
+     * pow(2) saves that fp32 copy (4 B, where the count has the 16-bit input, 2 B) of a 16-bit input; when the norm's
+     * weight trains, `weight * normed` also saves the normed tensor (16-bit after `.to(input_dtype)`, fp32 on an fp32
+     * stream). Two norms per block.
+     * Autocast caches its casts of leaf weights only (aten autocast_mode.cpp: "cache FP16 casts of FP32 model
+     * weights"), so on an fp32 stream q, k and v each cast their shared input again, as do gate and up: three more
+     * 16-bit copies kept for the weights' gradients. A frozen base (LoRA) saves no inputs for its own weights.
+     */
+    static double llamaBlockExtra(Setup s, boolean stream16, boolean fp32Act) {
+        boolean normTrains = s.loraRank() == 0;
+        // the fp32 copy takes the place of the 16-bit norm input Korthikanti counts (2 B): 2 more
+        double perNorm = (stream16 ? 2 : 0) + (normTrains ? (stream16 ? 2 : 4) : 0);
+        boolean recasts = normTrains && s.precision().mixed() && !stream16 && !fp32Act;
+        return 2 * perNorm + (recasts ? 3 * 2 : 0);
     }
 
     /**

@@ -20,7 +20,9 @@ import java.util.Locale;
  * Run: bench/run.sh BudgetBench [ground_truth.json]; bench/run.sh BudgetBench --heldout scores only the held-out
  * fine-tune split (src/test/resources/budget/measured_heldout.json), which is never tuned on; --heldout2 the second one
  * (measured_heldout2.json, round 6), --heldout3 the third (measured_heldout3.json, round 7), --heldout4 the fourth
- * (measured_heldout4.json, round 8), likewise.
+ * (measured_heldout4.json, round 8), likewise. --h200 scores the tune part of this project's own H200 grid
+ * (measured_h200.json: llama-3.1-8b, llama-3.2-1b, gpt2-xl, qwen2.5-0.5b), --h200-check its check part (qwen2.5-7b,
+ * qwen2.5-1.5b, mistral-7b-v0.3, gemma-2-2b), which is scored only to report, never tuned on.
  */
 public final class BudgetBench {
     public static void main(String[] args) throws Exception {
@@ -49,6 +51,12 @@ public final class BudgetBench {
         // and GLM-4's inference memory tables): committed before the engine was run on them, never tuned on
         if (args.length > 0 && args[0].equals("--heldout4")) {
             measuredDev(Path.of("src/test/resources/budget/measured_heldout4.json"), new BudgetEngine());
+            return;
+        }
+        // round 9: the H200 grid, split by architecture; each flag prints its own part only
+        if (args.length > 0 && (args[0].equals("--h200") || args[0].equals("--h200-check"))) {
+            measuredDev(Path.of("src/test/resources/budget/measured_h200.json"), new BudgetEngine(),
+                    args[0].equals("--h200") ? "tune" : "check");
             return;
         }
         Path file = Path.of(args.length > 0 ? args[0] : "../shared/budget/ground_truth_dev.json");
@@ -95,7 +103,10 @@ public final class BudgetBench {
      * separately for the sources the engine was tuned on (split "tune") and the held-out ones ("holdout"), and the
      * fit/OOM calls where the source names the card.
      */
-    static void measuredDev(Path file, BudgetEngine engine) throws Exception {
+    static void measuredDev(Path file, BudgetEngine engine) throws Exception { measuredDev(file, engine, null); }
+
+    /** As above, for the records of one split only (all of them when onlySplit is null). */
+    static void measuredDev(Path file, BudgetEngine engine, String onlySplit) throws Exception {
         if (!java.nio.file.Files.isRegularFile(file)) return;
         JsonNode items = new ObjectMapper().readTree(file.toFile());
         System.out.println("\n## Measured dev set (" + file + ")\n");
@@ -108,6 +119,7 @@ public final class BudgetBench {
         java.util.Map<String, java.util.Set<String>> sources = new java.util.TreeMap<>();
         for (JsonNode it : items) {
             String id = it.path("id").asText(), split = it.path("split").asText(), fam = it.path("family").asText();
+            if (onlySplit != null && !onlySplit.equals(split)) continue;
             sources.computeIfAbsent(split, k -> new java.util.TreeSet<>()).add(it.path("source_key").asText());
             Setup s = devSetup(it);
             Long card = cardBytes(it.path("gpu").asText(""));
