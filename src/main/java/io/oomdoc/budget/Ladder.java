@@ -57,9 +57,7 @@ public final class Ladder {
                 s -> "sequence length " + s.seq() + " → " + s.seq() / 2));
         // adapters replace the optimizer offload: a 4-bit base with rank-16 adapters keeps its states on the GPU
         steps.add(new Step("M13", "capacity", true, s -> train && s.loraRank() == 0,
-                s -> new Setup(s.model(), s.seq(), s.batch(), s.mode(), s.precision(), s.optimizer(),
-                        s.checkpointing(), s.attention(), s.zeroStage(), s.gpus(), 16, Setup.Quant.NF4,
-                        s.contextBytes(), false).withGradientsKept(s.gradientsKept()),
+                s -> s.toBuilder().loraRank(16).quant(Setup.Quant.NF4).offloadOptimizer(false).build(),
                 s -> "QLoRA (4-bit base, rank-16 adapters)"));
         return steps;
     }

@@ -121,58 +121,93 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
         return Enum.valueOf(type, v);
     }
 
-    public Setup withBatch(int b) { return new Setup(model, seq, b, mode, precision, optimizer, checkpointing,
-            attention, zeroStage, gpus, loraRank, quant, contextBytes, offloadOptimizer, loraTargets, loss,
-            gradientsKept, kbit, loraDropout); }
-    public Setup withSeq(int s) { return new Setup(model, s, batch, mode, precision, optimizer, checkpointing,
-            attention, zeroStage, gpus, loraRank, quant, contextBytes, offloadOptimizer, loraTargets, loss,
-            gradientsKept, kbit, loraDropout); }
-    public Setup withPrecision(Precision p) { return new Setup(model, seq, batch, mode, p, optimizer, checkpointing,
-            attention, zeroStage, gpus, loraRank, quant, contextBytes, offloadOptimizer, loraTargets, loss,
-            gradientsKept, kbit, loraDropout); }
-    public Setup withOptimizer(Optimizer o) { return new Setup(model, seq, batch, mode, precision, o, checkpointing,
-            attention, zeroStage, gpus, loraRank, quant, contextBytes, offloadOptimizer, loraTargets, loss,
-            gradientsKept, kbit, loraDropout); }
-    public Setup withCheckpointing(Checkpointing c) { return new Setup(model, seq, batch, mode, precision, optimizer,
-            c, attention, zeroStage, gpus, loraRank, quant, contextBytes, offloadOptimizer, loraTargets, loss,
-            gradientsKept, kbit, loraDropout); }
-    public Setup withAttention(Attention a) { return new Setup(model, seq, batch, mode, precision, optimizer,
-            checkpointing, a, zeroStage, gpus, loraRank, quant, contextBytes, offloadOptimizer, loraTargets, loss,
-            gradientsKept, kbit, loraDropout); }
-    public Setup withZero(int z) { return new Setup(model, seq, batch, mode, precision, optimizer, checkpointing,
-            attention, z, gpus, loraRank, quant, contextBytes, offloadOptimizer, loraTargets, loss, gradientsKept,
-            kbit); }
-    public Setup withOffload() { return new Setup(model, seq, batch, mode, precision, optimizer, checkpointing,
-            attention, zeroStage, gpus, loraRank, quant, contextBytes, true, loraTargets, loss, gradientsKept, kbit,
-            loraDropout); }
-    public Setup withLoraTargets(LoraTargets t) { return new Setup(model, seq, batch, mode, precision, optimizer,
-            checkpointing, attention, zeroStage, gpus, loraRank, quant, contextBytes, offloadOptimizer, t, loss,
-            gradientsKept, kbit, loraDropout); }
-    public Setup withLoss(Loss l) { return new Setup(model, seq, batch, mode, precision, optimizer, checkpointing,
-            attention, zeroStage, gpus, loraRank, quant, contextBytes, offloadOptimizer, loraTargets, l,
-            gradientsKept, kbit, loraDropout); }
-    public Setup withGpus(int n) { return new Setup(model, seq, batch, mode, precision, optimizer, checkpointing,
-            attention, zeroStage, n, loraRank, quant, contextBytes, offloadOptimizer, loraTargets, loss,
-            gradientsKept, kbit, loraDropout); }
+    /** A setup of this model with PEFT's, PyTorch's and HF's defaults for everything not set. */
+    public static Builder builder(ModelSpec model) { return new Builder(model); }
+
+    /** A builder holding this setup, to change some of it (every field carried over). */
+    public Builder toBuilder() {
+        Builder b = new Builder(model);
+        b.seq = seq; b.batch = batch; b.mode = mode; b.precision = precision; b.optimizer = optimizer;
+        b.checkpointing = checkpointing; b.attention = attention; b.zeroStage = zeroStage; b.gpus = gpus;
+        b.loraRank = loraRank; b.quant = quant; b.contextBytes = contextBytes; b.offloadOptimizer = offloadOptimizer;
+        b.loraTargets = loraTargets; b.loss = loss; b.gradientsKept = gradientsKept; b.kbit = kbit;
+        b.loraDropout = loraDropout;
+        return b;
+    }
+
+    public Setup withBatch(int b) { return toBuilder().batch(b).build(); }
+    public Setup withSeq(int s) { return toBuilder().seq(s).build(); }
+    public Setup withPrecision(Precision p) { return toBuilder().precision(p).build(); }
+    public Setup withOptimizer(Optimizer o) { return toBuilder().optimizer(o).build(); }
+    public Setup withCheckpointing(Checkpointing c) { return toBuilder().checkpointing(c).build(); }
+    public Setup withAttention(Attention a) { return toBuilder().attention(a).build(); }
+    public Setup withZero(int z) { return toBuilder().zeroStage(z).build(); }
+    public Setup withOffload() { return toBuilder().offloadOptimizer(true).build(); }
+    public Setup withLoraTargets(LoraTargets t) { return toBuilder().loraTargets(t).build(); }
+    public Setup withLoss(Loss l) { return toBuilder().loss(l).build(); }
+    public Setup withGpus(int n) { return toBuilder().gpus(n).build(); }
     /**
      * Gradients held through the forward: gradient accumulation (the last micro-batch's gradients wait for the next),
      * or zero_grad() that zeroes instead of freeing (PyTorch before 2.0, set_to_none=False).
      */
-    public Setup withGradientsKept(boolean a) { return new Setup(model, seq, batch, mode, precision, optimizer,
-            checkpointing, attention, zeroStage, gpus, loraRank, quant, contextBytes, offloadOptimizer, loraTargets,
-            loss, a, kbit, loraDropout); }
-    public Setup withKbit(Kbit k) { return new Setup(model, seq, batch, mode, precision, optimizer, checkpointing,
-            attention, zeroStage, gpus, loraRank, quant, contextBytes, offloadOptimizer, loraTargets, loss,
-            gradientsKept, k, loraDropout); }
+    public Setup withGradientsKept(boolean a) { return toBuilder().gradientsKept(a).build(); }
+    public Setup withKbit(Kbit k) { return toBuilder().kbit(k).build(); }
     /** Dropout before the adapters (litgpt's 0.05, most QLoRA recipes' 0.05 or 0.1); PEFT's default is none. */
-    public Setup withLoraDropout(boolean d) { return new Setup(model, seq, batch, mode, precision, optimizer,
-            checkpointing, attention, zeroStage, gpus, loraRank, quant, contextBytes, offloadOptimizer, loraTargets,
-            loss, gradientsKept, kbit, d); }
-    public Setup withLora(int r, Quant q) { return new Setup(model, seq, batch, mode, precision, optimizer,
-            checkpointing, attention, zeroStage, gpus, r, q, contextBytes, offloadOptimizer, loraTargets, loss,
-            gradientsKept, kbit, loraDropout); }
+    public Setup withLoraDropout(boolean d) { return toBuilder().loraDropout(d).build(); }
+    public Setup withLora(int r, Quant q) { return toBuilder().loraRank(r).quant(q).build(); }
     /** The CUDA context the card holds beside the job's tensors (0 when a measurement leaves it out). */
-    public Setup withContext(long bytes) { return new Setup(model, seq, batch, mode, precision, optimizer,
-            checkpointing, attention, zeroStage, gpus, loraRank, quant, bytes, offloadOptimizer, loraTargets, loss,
-            gradientsKept, kbit, loraDropout); }
+    public Setup withContext(long bytes) { return toBuilder().contextBytes(bytes).build(); }
+
+    /**
+     * Builds a setup field by field; what is not set keeps the common case: one GPU, batch 1, training in mixed bf16
+     * with torch's AdamW, no checkpointing, SDPA, no LoRA, no context, the HF loss and PEFT's defaults.
+     */
+    public static final class Builder {
+        private final ModelSpec model;
+        private int seq;
+        private int batch = 1;
+        private Mode mode = Mode.TRAIN;
+        private Precision precision = Precision.MIXED_BF16;
+        private Optimizer optimizer = Optimizer.ADAMW;
+        private Checkpointing checkpointing = Checkpointing.NONE;
+        private Attention attention = Attention.SDPA;
+        private int zeroStage;
+        private int gpus = 1;
+        private int loraRank;
+        private Quant quant = Quant.NONE;
+        private long contextBytes;
+        private boolean offloadOptimizer;
+        private LoraTargets loraTargets = LoraTargets.ALL;
+        private Loss loss = Loss.FP32;
+        private boolean gradientsKept;
+        private Kbit kbit = Kbit.AS_LOADED;
+        private boolean loraDropout;
+
+        private Builder(ModelSpec model) { this.model = model; }
+
+        public Builder seq(int v) { seq = v; return this; }
+        public Builder batch(int v) { batch = v; return this; }
+        public Builder mode(Mode v) { mode = v; return this; }
+        public Builder precision(Precision v) { precision = v; return this; }
+        public Builder optimizer(Optimizer v) { optimizer = v; return this; }
+        public Builder checkpointing(Checkpointing v) { checkpointing = v; return this; }
+        public Builder attention(Attention v) { attention = v; return this; }
+        public Builder zeroStage(int v) { zeroStage = v; return this; }
+        public Builder gpus(int v) { gpus = v; return this; }
+        public Builder loraRank(int v) { loraRank = v; return this; }
+        public Builder quant(Quant v) { quant = v; return this; }
+        public Builder contextBytes(long v) { contextBytes = v; return this; }
+        public Builder offloadOptimizer(boolean v) { offloadOptimizer = v; return this; }
+        public Builder loraTargets(LoraTargets v) { loraTargets = v; return this; }
+        public Builder loss(Loss v) { loss = v; return this; }
+        public Builder gradientsKept(boolean v) { gradientsKept = v; return this; }
+        public Builder kbit(Kbit v) { kbit = v; return this; }
+        public Builder loraDropout(boolean v) { loraDropout = v; return this; }
+
+        public Setup build() {
+            return new Setup(model, seq, batch, mode, precision, optimizer, checkpointing, attention, zeroStage, gpus,
+                    loraRank, quant, contextBytes, offloadOptimizer, loraTargets, loss, gradientsKept, kbit,
+                    loraDropout);
+        }
+    }
 }

@@ -38,12 +38,14 @@ public final class SetupFromFacts {
                 || SERVING_ENGINES.contains(String.valueOf(f.framework())) ? Setup.Mode.INFER : Setup.Mode.TRAIN;
         Setup.Attention attention = f.attention() == null ? Setup.Attention.SDPA : parseOr(Setup.Attention.class,
                 f.attention(), Setup.Attention.SDPA);
-        return Optional.of(new Setup(model, f.seqLen() == null ? 0 : f.seqLen(), f.batch() == null ? 0 : f.batch(),
-                mode, precision, opt,
-                Boolean.TRUE.equals(f.checkpointing()) ? Setup.Checkpointing.FULL : Setup.Checkpointing.NONE,
-                attention, f.zeroStage() == null ? 0 : f.zeroStage(), f.worldSize() == null ? 1 : f.worldSize(),
-                lora ? (f.loraRank() == null ? DEFAULT_LORA_RANK : f.loraRank()) : 0, quant,
-                        BudgetEngine.DEFAULT_CONTEXT));
+        return Optional.of(Setup.builder(model).seq(f.seqLen() == null ? 0 : f.seqLen())
+                .batch(f.batch() == null ? 0 : f.batch()).mode(mode).precision(precision).optimizer(opt)
+                .checkpointing(Boolean.TRUE.equals(f.checkpointing()) ? Setup.Checkpointing.FULL
+                        : Setup.Checkpointing.NONE)
+                .attention(attention).zeroStage(f.zeroStage() == null ? 0 : f.zeroStage())
+                .gpus(f.worldSize() == null ? 1 : f.worldSize())
+                .loraRank(lora ? (f.loraRank() == null ? DEFAULT_LORA_RANK : f.loraRank()) : 0).quant(quant)
+                .contextBytes(BudgetEngine.DEFAULT_CONTEXT).build());
     }
 
     /** A model known by its size takes the shape (layers, width, vocabulary) of the catalog model closest in size. */

@@ -83,15 +83,14 @@ public final class SetupOptions {
         int n = allGpus() ? 1 : positiveInt("--gpus", gpus);
         if (zero < 0 || zero > 3) throw usage("--zero must be 0, 1, 2 or 3");
         if (loraRank < 0) throw usage("--lora-rank must be 0 or positive");
-        Setup s = new Setup(spec, seq, batch, parse(Setup.Mode.class, "--mode", mode), parse(Setup.Precision.class,
-                "--precision", precision),
-                parse(Setup.Optimizer.class, "--optimizer", optimizer), parse(Setup.Checkpointing.class, "--checkpoi"
-                        + "nting", checkpointing),
-                parse(Setup.Attention.class, "--attention", attention), zero, n, loraRank, parse(Setup.Quant.class,
-                        "--quant", quant),
-                BudgetEngine.DEFAULT_CONTEXT);
-        s = s.withLoss(parse(Setup.Loss.class, "--loss", loss));
-        return offload ? s.withOffload() : s;
+        return Setup.builder(spec).seq(seq).batch(batch).mode(parse(Setup.Mode.class, "--mode", mode))
+                .precision(parse(Setup.Precision.class, "--precision", precision))
+                .optimizer(parse(Setup.Optimizer.class, "--optimizer", optimizer))
+                .checkpointing(parse(Setup.Checkpointing.class, "--checkpointing", checkpointing))
+                .attention(parse(Setup.Attention.class, "--attention", attention)).zeroStage(zero).gpus(n)
+                .loraRank(loraRank).quant(parse(Setup.Quant.class, "--quant", quant))
+                .contextBytes(BudgetEngine.DEFAULT_CONTEXT).loss(parse(Setup.Loss.class, "--loss", loss))
+                .offloadOptimizer(offload).build();
     }
 
     Long gpuBytes() {
