@@ -9,6 +9,7 @@ import io.oomdoc.knowledge.KnowledgeBase;
 import io.oomdoc.knowledge.KnowledgeEntry;
 import io.oomdoc.protocol.reasoning.Reasoner;
 import io.oomdoc.util.Bytes;
+import io.oomdoc.util.MessageTable;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +20,11 @@ import java.util.Optional;
 
 /** Turns ranked hypotheses and the evidence into the ten sections. Every sentence is computed from what is held. */
 public final class ReportWriter {
+    private static final MessageTable TEXT = new MessageTable("report/messages.properties");
+    /** The gaps that have a question of their own (question.KEY); the others are asked as "Could you share: …". */
+    private static final java.util.Set<String> QUESTIONS = java.util.Set.of("error", "traceback", "step", "gpu",
+            "setup");
+
     private final KnowledgeBase kb;
 
     public ReportWriter(KnowledgeBase kb) { this.kb = kb; }
@@ -46,7 +52,8 @@ public final class ReportWriter {
 
         List<String> kbIds = KbChoice.ids(e, ranked, conclusion.features());
         List<Report.Fix> fixes = FixLadder.choose(kb, e, cat, issueType, extraFixes);
-        List<String> gaps = gaps(e, cat);
+        List<String> gapKeys = gaps(e, cat);
+        List<String> gaps = gapKeys.stream().map(k -> TEXT.get("gap." + k)).toList();
         List<String> caveats = caveats(e, cat, fixes);
         KnowledgeEntry primary = kb.get(cat.kb.get(0)).orElseThrow();
 
@@ -55,9 +62,7 @@ public final class ReportWriter {
                 issueTypeText(e, issueType, cat, phase, framework),
                 issueType.equals("not_oom") ? notOom(conclusion) : rootCause(e, top, primary),
                 fixText(fixes),
-                issueType.equals("not_oom") ? "The same step runs to completion; with CUDA_LAUNCH_BLOCKING=1 the "
-                        + "traceback names the failing kernel before the fix and nothing after it."
-                        : verification(e, cat, primary),
+                issueType.equals("not_oom") ? TEXT.get("notoom.verify") : verification(cat, primary),
                 primary.prevention(),
                 confidence(ranked, e),
                 risk(fixes, top),
@@ -65,7 +70,7 @@ public final class ReportWriter {
         List<Report.HypothesisView> hyps = ranked.stream()
                 .map(h -> new Report.HypothesisView(h.category().json(), h.confidence(), h.kb(),
                         h.evidence())).toList();
-        String question = top.confidence() < 0.6 && !gaps.isEmpty() ? questionFor(gaps.get(0)) : null;
+        String question = top.confidence() < 0.6 && !gaps.isEmpty() ? questionFor(gapKeys.get(0), gaps.get(0)) : null;
         return new Report(issueType, cat.json(), phase, framework, numbersJson(e.numbers()), hyps, kbIds, fixes,
                 sections, question, null);
     }
@@ -165,24 +170,19 @@ public final class ReportWriter {
     }
 
     private static String issueTypeText(Evidence e, String issueType, Category cat, String phase, String framework) {
-        String kind = switch (issueType) {
-            case "host_ram_oom" -> "Host RAM out of memory (not the GPU)";
-            case "vram_oom" -> "GPU memory (VRAM) out of memory";
-            case "not_oom" -> "Not an out-of-memory failure: a CUDA fault or error that memory fixes do not address";
-            default -> "Unknown";
-        };
+        String kind = TEXT.get(switch (issueType) {
+            case "host_ram_oom", "vram_oom", "not_oom" -> "issue." + issueType;
+            default -> "issue.unknown";
+        });
         String msg = e.finding().map(f -> " — " + String.join("; ", f.notes())).orElse("");
-        if (issueType.equals("not_oom")) return kind + ". Phase: " + phase + ". Framework: " + framework + ".";
-        return kind + msg + ". Most likely cause: " + cat.label + ". Phase: " + phase + ". Framework: " + framework
-                + ".";
+        if (issueType.equals("not_oom")) return TEXT.get("issue.line.not_oom", kind, phase, framework);
+        return TEXT.get("issue.line", kind, msg, cat.label, phase, framework);
     }
 
     /** A CUDA fault that is not a memory failure: named, with the one step that locates it, and no memory fix. */
     private static String notOom(Reasoner.Conclusion c) {
-        String why = c.features().reasons().getOrDefault("not-oom", "the error is not an out-of-memory failure");
-        return capitalize(why) + ". Memory fixes will not help. Re-run with CUDA_LAUNCH_BLOCKING=1 (and "
-                + "TORCH_USE_CUDA_DSA=1 for device-side asserts) so the traceback points at the kernel that failed; "
-                + "index and label ranges, dtype and driver/CUDA versions are the usual causes.";
+        String why = c.features().reasons().getOrDefault("not-oom", TEXT.get("notoom.why"));
+        return TEXT.get("notoom.root", capitalize(why));
     }
 
     private static String rootCause(Evidence e, Hypothesis top, KnowledgeEntry primary) {
@@ -214,22 +214,16 @@ public final class ReportWriter {
         return sb.toString().stripTrailing();
     }
 
-    private static String verification(Evidence e, Category cat, KnowledgeEntry primary) {
-        String generic = switch (cat) {
-            case OPTIMIZER_STATE_STEP2 -> "Run two complete steps and print torch.cuda.max_memory_allocated() after "
-                    + "each; the peak after step 2 must stay below the card.";
-            case LEAK_HELD_REFERENCES, EVAL_ACCUMULATION -> "Print torch.cuda.memory_allocated() every 50 iterations "
-                    + "(or every eval batch); after the fix it is flat once warm.";
-            case HOST_RAM_OOM -> "Watch `free -g` (or the cgroup's memory.current) through one epoch; dmesg shows no "
-                    + "new kill.";
-            case OTHER_PROCESS_OR_ZOMBIE, CONTEXT_CREATION -> "`oomdoc gpu` (or nvidia-smi) before launch shows the "
-                    + "card empty except for your job.";
-            case FRAGMENTATION -> "If it fails again, the new message's reserved-but-unallocated figure should be "
-                    + "small; if it is not, the card is simply full.";
-            default -> "Run the failing step again with torch.cuda.reset_peak_memory_stats() before it and print "
-                    + "torch.cuda.max_memory_allocated() after; it must stay below the card with ~10% headroom.";
-        };
-        return primary.verification() + " " + generic + " `oomdoc probe --run` records these figures in one JSON file.";
+    private static String verification(Category cat, KnowledgeEntry primary) {
+        String generic = TEXT.get(switch (cat) {
+            case OPTIMIZER_STATE_STEP2 -> "verify.optimizer_state_step2";
+            case LEAK_HELD_REFERENCES, EVAL_ACCUMULATION -> "verify.growth";
+            case HOST_RAM_OOM -> "verify.host_ram_oom";
+            case OTHER_PROCESS_OR_ZOMBIE, CONTEXT_CREATION -> "verify.card";
+            case FRAGMENTATION -> "verify.fragmentation";
+            default -> "verify.default";
+        });
+        return primary.verification() + " " + generic + " " + TEXT.get("verify.probe");
     }
 
     private static String confidence(List<Hypothesis> ranked, Evidence e) {
@@ -255,17 +249,13 @@ public final class ReportWriter {
     }
 
     private static String risk(List<Report.Fix> fixes, Hypothesis top) {
-        if (fixes.isEmpty()) return "No fix proposed.";
+        if (fixes.isEmpty()) return TEXT.get("risk.none");
         Report.Fix first = fixes.get(0);
-        String r = first.changesScience()
-                ? "Medium: the first fix changes the experiment (" + first.title() + "); compare against a baseline "
-                        + "before trusting results."
-                : "Low: the first fix (" + first.title() + ", cost " + first.cost() + ") leaves the training "
-                        + "mathematics unchanged.";
+        String r = first.changesScience() ? TEXT.get("risk.science", first.title())
+                : TEXT.get("risk.low", first.title(), first.cost());
         long sci = fixes.stream().filter(Report.Fix::changesScience).count();
-        if (sci > 0 && !first.changesScience()) r += " " + sci + " later option(s) change the science and are marked.";
-        if (top.confidence() < 0.5) r += " The diagnosis itself is uncertain: verify the cause (see Information "
-                + "Gaps) before investing in a fix.";
+        if (sci > 0 && !first.changesScience()) r += " " + TEXT.get("risk.later", sci);
+        if (top.confidence() < 0.5) r += " " + TEXT.get("risk.uncertain");
         return r;
     }
 
@@ -274,63 +264,44 @@ public final class ReportWriter {
         return e.timeline() != null && e.timeline().gpuNote() == null && !e.timeline().samples().isEmpty();
     }
 
+    /** The keys of what is missing (report/messages.properties gap.KEY), most useful first. */
     private static List<String> gaps(Evidence e, Category cat) {
         List<String> g = new ArrayList<>();
         if (e.trace() == null || e.finding().isEmpty() || e.finding().get().parser().equals("mention")) {
-            g.add("The exact error message: paste the full output from the line with 'Traceback' down to the "
-                    + "OutOfMemoryError (or run `python train.py 2>&1 | oomdoc diagnose -`).");
+            g.add("error");
         } else if (e.numbers().isEmpty() && e.finding().get().kind() == FailureKind.VRAM_OOM) {
-            g.add("Allocator figures: the message had none; run `oomdoc probe --run` or print "
-                    + "torch.cuda.memory_summary() in an except torch.OutOfMemoryError block.");
+            g.add("figures");
         }
-        if (e.trace() == null || e.trace().frames().isEmpty()) g.add("The Python traceback (which line of your code "
-                + "was running) to tell forward, backward, optimizer step and eval apart.");
-        if ((e.trace() == null || e.trace().iteration() == null) && e.facts().phaseHint() == null)
-            g.add("Which step failed: the first step, step 2, during eval, or after thousands of steps? Each points "
-                    + "at a different cause.");
-        if (e.gpu() == null && !gpuWatched(e) && cat != Category.HOST_RAM_OOM) g.add("GPU state on the failing machine: paste "
-                + "`nvidia-smi` output or run `oomdoc gpu` there (other processes, MIG, zombies).");
-        if (e.code() == null) g.add("The training code: run oomdoc inside the repo (or pass --repo DIR) so the "
-                + "scanner can check the loop.");
-        if (e.budget() == null && cat != Category.HOST_RAM_OOM && cat != Category.OTHER_PROCESS_OR_ZOMBIE)
-            g.add("The setup for a budget: model (or parameter count), GPU, batch size, sequence length, precision, "
-                    + "optimizer.");
-        if (cat == Category.HOST_RAM_OOM) g.add("The kernel's view: `dmesg -T | grep -i 'killed process'` and the "
-                + "cgroup's memory.events, plus num_workers and dataset size.");
-        if ((cat == Category.LEAK_HELD_REFERENCES || cat == Category.FRAGMENTATION)
-                && e.snapshot() == null) g.add("A memory snapshot of a few steps (`oomdoc probe --run`, then "
-                        + "`oomdoc snapshot FILE`) to name the allocation site.");
+        if (e.trace() == null || e.trace().frames().isEmpty()) g.add("traceback");
+        if ((e.trace() == null || e.trace().iteration() == null) && e.facts().phaseHint() == null) g.add("step");
+        if (e.gpu() == null && !gpuWatched(e) && cat != Category.HOST_RAM_OOM) g.add("gpu");
+        if (e.code() == null) g.add("code");
+        if (e.budget() == null && cat != Category.HOST_RAM_OOM && cat != Category.OTHER_PROCESS_OR_ZOMBIE) {
+            g.add("setup");
+        }
+        if (cat == Category.HOST_RAM_OOM) g.add("host");
+        if ((cat == Category.LEAK_HELD_REFERENCES || cat == Category.FRAGMENTATION) && e.snapshot() == null) {
+            g.add("snapshot");
+        }
         return g;
     }
 
     private static List<String> caveats(Evidence e, Category cat, List<Report.Fix> fixes) {
         List<String> c = new ArrayList<>();
-        c.add("This ranking is computed from the evidence shown; hypotheses without measured figures are inferences.");
-        if (fixes.stream().anyMatch(Report.Fix::changesScience))
-            c.add("Fixes marked as changing the science (precision, sequence length, LoRA) alter what the experiment "
-                    + "measures: re-run the baseline under the same change.");
-        if (fixes.stream().anyMatch(f -> f.after().contains("expandable_segments")))
-            c.add("expandable_segments is still marked experimental and has known conflicts with some VMM allocators "
-                    + "(e.g. NCCL's ncclMemAlloc); remove it if such a stack misbehaves.");
-        if (cat == Category.ACTIVATIONS_BATCH || cat == Category.FIRST_BACKWARD)
-            c.add("With a token-averaged loss, gradient accumulation over uneven micro-batches weights tokens "
-                    + "differently; normalise by the total token count if exact equivalence matters.");
+        c.add(TEXT.get("caveat.ranking"));
+        if (fixes.stream().anyMatch(Report.Fix::changesScience)) c.add(TEXT.get("caveat.science"));
+        if (fixes.stream().anyMatch(f -> f.after().contains("expandable_segments"))) {
+            c.add(TEXT.get("caveat.expandable"));
+        }
+        if (cat == Category.ACTIVATIONS_BATCH || cat == Category.FIRST_BACKWARD) c.add(TEXT.get("caveat.accumulation"));
         if (e.trace() != null) c.addAll(e.trace().unreadable());
-        if (e.budget() != null) c.add("Budget figures are estimates (see its assumptions); the allocator's cache and "
-                + "temporary buffers add a few percent.");
+        if (e.budget() != null) c.add(TEXT.get("caveat.budget"));
         return c;
     }
 
-    private static String questionFor(String gap) {
-        if (gap.startsWith("Which step")) return "Which step failed: the very first, step 2, during evaluation, or "
-                + "after many steps?";
-        if (gap.startsWith("The exact error")) return "Can you paste the full error message (from 'Traceback' to the "
-                + "OutOfMemoryError line)?";
-        if (gap.startsWith("GPU state")) return "Can you paste `nvidia-smi` from the machine that failed?";
-        if (gap.startsWith("The setup")) return "What model, GPU, batch size and sequence length are you running?";
-        if (gap.startsWith("The Python traceback")) return "Which line of your code was running when it failed (the "
-                + "traceback)?";
-        return "Could you share: " + gap;
+    /** The question for the first gap: its own when it has one, else a request to share it. */
+    private static String questionFor(String key, String gap) {
+        return QUESTIONS.contains(key) ? TEXT.get("question." + key) : TEXT.get("question.other", gap);
     }
 
     private static String firstParagraph(String body) {
