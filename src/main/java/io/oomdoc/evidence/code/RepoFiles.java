@@ -25,6 +25,11 @@ public final class RepoFiles {
             ".mypy_cache", ".pytest_cache", "site-packages", "dist-packages", ".ipynb_checkpoints", ".idea",
                     ".vscode", "wandb", ".oomdoc-cache");
     public static final long MAX_FILE_BYTES = 2_000_000;
+    /**
+     * A notebook's size is mostly its outputs (plots as base64, logs): its code is bounded after extraction by
+     * PythonScanner.MAX_PARSE_BYTES, so the file itself may be far larger than a script.
+     */
+    public static final long MAX_NOTEBOOK_BYTES = 50_000_000;
 
     private RepoFiles() {}
 
@@ -54,8 +59,9 @@ public final class RepoFiles {
                 }
                 if (!attrs.isRegularFile() || !wantName.test(file.getFileName().toString()) || ignore.ignored(rel,
                         false)) return FileVisitResult.CONTINUE;
-                if (attrs.size() > MAX_FILE_BYTES) {
-                    skipped.add(new ScanResult.Skipped(rel, "larger than " + MAX_FILE_BYTES / 1_000_000
+                long limit = file.getFileName().toString().endsWith(".ipynb") ? MAX_NOTEBOOK_BYTES : MAX_FILE_BYTES;
+                if (attrs.size() > limit) {
+                    skipped.add(new ScanResult.Skipped(rel, "larger than " + limit / 1_000_000
                             + " MB: probably generated"));
                     return FileVisitResult.CONTINUE;
                 }
