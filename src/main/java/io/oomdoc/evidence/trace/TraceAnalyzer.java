@@ -29,12 +29,13 @@ public final class TraceAnalyzer {
                     + "|\\b(\\d[\\d,]*)(?:st|nd|rd|th)\\s+(?:iteration|iter|step|batch)");
     private static final Pattern TORCHRUN_FAILED_RANK = Pattern.compile("^\\s*rank\\s*:\\s*(\\d+)\\s*\\(local_rank");
     /**
-     * PyTorch's message for a killed loader process ("DataLoader worker (pid 123) is killed by signal", "... exited
-     * unexpectedly"). A bare "worker" is not enough: a host named "...-worker", a Ray worker or "no DataLoader
-     * workers" is not it.
+     * PyTorch's messages for a killed loader process ("DataLoader worker (pid 123) is killed by signal", "... exited
+     * unexpectedly", the worker's own "Unexpected bus error encountered in worker" when /dev/shm is full). A bare
+     * "worker" is not enough: a host named "...-worker", a Ray worker or "no DataLoader workers" is not it.
      */
     private static final Pattern DATALOADER_KILL = Pattern.compile(
-            "(?i)\\bdataloader workers? (?:\\(pids?[^)]*\\) )?(?:is |was |were |are )?(?:killed|exited unexpectedly)");
+            "(?i)\\bdataloader workers? (?:\\(pids?[^)]*\\) )?(?:is |was |were |are )?(?:killed|exited unexpectedly)"
+                    + "|unexpected bus error encountered in worker");
     private static final Pattern GENERIC_MENTION = Pattern.compile(
             "(?i)out of memory|\\bOOM\\b|OutOfMemory|memory (?:explode|blow|grows|grew|keeps growing|leak)");
 

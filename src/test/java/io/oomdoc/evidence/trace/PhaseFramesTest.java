@@ -102,4 +102,12 @@ class PhaseFramesTest {
         // hezhangsprinter/DCPDN#12: "RuntimeError: DataLoader worker (pid 19597) is killed by signal: Killed."
         assertEquals(Phase.DATALOADER, analyzer.analyze(LogText.of(paste("dcpdn-12-dataloader-killed-16g"))).phase());
     }
+
+    @Test
+    void aWorkersBusErrorIsTheDataLoaderRunningOutOfSharedMemory() {
+        // nianticlabs/simplerecon#3: the worker's own message, no "DataLoader worker (pid ...)" line after it
+        TraceAnalysis a = analyzer.analyze(LogText.of(paste("simplerecon-3-shm-bus-error")));
+        assertEquals(TraceFinding.FailureKind.HOST_RAM_OOM, a.findings().get(0).kind());
+        assertEquals(Phase.DATALOADER, a.phase());
+    }
 }

@@ -120,4 +120,23 @@ class PhaseWordsTest {
         assertEquals(false, LinearModel.resource(Reasoner.CATEGORY_WEIGHTS).knows("cue:phase-training"));
         assertEquals(true, LinearModel.resource(Reasoner.PHASE_WEIGHTS).knows("cue:phase-training"));
     }
+
+    @Test
+    void aLlamaCppFrontEndProcessingThePromptIsGenerating() {
+        // LostRuins/koboldcpp#1711: the prefill of a 12,710-token prompt, in 512-token batches
+        assertEquals(List.of("generation"), PhaseWords.phases("Processing Prompt [BLAS] (512 / 12710 tokens)CUDA "
+                + "error: out of memory\n  current device: 0, in function alloc at ggml-cuda.cu:457"));
+    }
+
+    @Test
+    void luaTorchFailingWhileItsModulesLoadIsStartingUp() {
+        // torch/cutorch#441: cutorch sets the device up inside require(), before the script's first tensor
+        assertEquals(List.of("startup"), PhaseWords.phases("THCudaCheck FAIL file=/tmp/luarocks_cutorch-scm-1-3218/"
+                + "cutorch/lib/THC/THCGeneral.c line=176 error=2 : out of memory\nstack traceback:\n        [C]: in "
+                + "function 'error'\n        /home/user/torch/install/share/lua/5.1/trepl/init.lua:384: in function "
+                + "'require'\n        neural_style.lua:2: in main chunk"));
+        // soumith/dcgan.torch#65: the failure is in cutorch's own init.c
+        assertEquals(List.of("startup"), PhaseWords.phases("THCudaCheck FAIL file=/tmp/luarocks_cutorch-scm-1-28/"
+                + "cutorch/init.c line=261 error=2 : out of memory"));
+    }
 }
