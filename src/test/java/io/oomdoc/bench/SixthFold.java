@@ -58,6 +58,7 @@ public final class SixthFold {
 
     private static void print(Scores s) {
         System.out.println("Misses (description + paste):\n" + s.misses(500));
+        System.out.println("Right only by an accepted alternative (description + paste):\n" + s.alternativeOnly(500));
         System.out.println("Phase misses (description + paste):\n" + s.phaseMisses(true, 500));
         System.out.println("Phase misses (paste alone):\n" + s.phaseMisses(false, 500));
         System.out.println("KB and number misses:\n" + s.otherMisses(500));

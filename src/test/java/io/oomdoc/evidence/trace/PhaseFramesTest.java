@@ -110,4 +110,13 @@ class PhaseFramesTest {
         assertEquals(TraceFinding.FailureKind.HOST_RAM_OOM, a.findings().get(0).kind());
         assertEquals(Phase.DATALOADER, a.phase());
     }
+
+    @Test
+    void tensorFlowsVariableInitializerIsTheLoad() {
+        // CharlesShang/TFFRCNN#68: sess.run(tf.global_variables_initializer()) allocates the weights
+        Frame init = new Frame("./lib/fast_rcnn/train.py", 148, "train_model",
+                "sess.run(tf.global_variables_initializer())");
+        assertEquals(Phase.LOAD, TraceAnalyzer.phaseFromFrames(java.util.List.of(init)).phase());
+        assertEquals(Phase.LOAD, analyzer.analyze(LogText.of(paste("tffrcnn-68-variables-init-1-7gb-limit"))).phase());
+    }
 }

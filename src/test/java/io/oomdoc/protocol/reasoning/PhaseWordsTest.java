@@ -139,4 +139,23 @@ class PhaseWordsTest {
         assertEquals(List.of("startup"), PhaseWords.phases("THCudaCheck FAIL file=/tmp/luarocks_cutorch-scm-1-28/"
                 + "cutorch/init.c line=261 error=2 : out of memory"));
     }
+
+    @Test
+    void aChineseReportLoadingTheModelNamesTheLoad() {
+        // OpenBMB/CPM-Bee#92: "the program was killed while loading the model"
+        assertEquals(List.of("load"), PhaseWords.phases("执行“python text_generation_hf.py”时，程序在加载模型中被kill了"));
+        // Lisennlp/distributed_train_pytorch#3: "the master node can load the model fine" is no failure at the load
+        assertEquals(List.of(), PhaseWords.phases("master node 可以顺利加载模型"));
+    }
+
+    @Test
+    void llamaCppFailingToPlaceItsWeightsIsTheLoadAndItsKvCacheIsNot() {
+        // janhq/jan#4953: the weights' buffer (the KV cache comes later, when the context is made)
+        assertEquals(List.of("load"), PhaseWords.phases("ggml_backend_cuda_buffer_type_alloc_buffer: allocating "
+                + "7203.17 MiB on device 0: cudaMalloc failed: out of memory\n - llama_engine.cc:533"));
+        // abetlen/llama-cpp-python#1944: the same allocator line, for the KV cache
+        assertEquals(List.of(), PhaseWords.phases("ggml_backend_cuda_buffer_type_alloc_buffer: allocating 204800.00 "
+                + "MiB on device 0: cudaMalloc failed: out of memory\n   llama_kv_cache_init: failed to allocate "
+                + "buffer for kv cache"));
+    }
 }
