@@ -158,4 +158,11 @@ class PhaseWordsTest {
                 + "MiB on device 0: cudaMalloc failed: out of memory\n   llama_kv_cache_init: failed to allocate "
                 + "buffer for kv cache"));
     }
+
+    @Test
+    void notEvenSimpleCommandsRunningIsTheStart() {
+        // jax-ml/jax#16078: the card fails before any real work
+        assertEquals(List.of("startup"), PhaseWords.phases("Reproducing this is quite easy since I could not even get "
+                + "simple commands to run."));
+    }
 }

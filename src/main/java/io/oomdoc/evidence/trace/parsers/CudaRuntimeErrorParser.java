@@ -25,6 +25,8 @@ public final class CudaRuntimeErrorParser implements TraceParser {
                     + "with error 2 out of memory"
             // CTranslate2 (faster-whisper, WhisperX): "RuntimeError: CUDA failed with error out of memory"
             + "|CUDA failed with error out of memory", Pattern.CASE_INSENSITIVE);
+    /** ggml (llama.cpp, koboldcpp, ollama) names the card under its CUDA error: "current device: 0, in function". */
+    private static final Pattern GGML_DEVICE = Pattern.compile("\\bcurrent device: (\\d+), in function");
     private static final Pattern BYTES = Pattern.compile("(?:failed to allocate|allocate)\\s+[^()]*\\((\\d+) bytes\\)",
             Pattern.CASE_INSENSITIVE);
 
@@ -36,6 +38,8 @@ public final class CudaRuntimeErrorParser implements TraceParser {
             OomNumbers.Builder b = new OomNumbers.Builder();
             Matcher m = BYTES.matcher(msg);
             if (m.find()) b.tried = Num.toLong(m.group(1));
+            Matcher device = GGML_DEVICE.matcher(msg);
+            if (device.find()) b.gpu = Num.toInt(device.group(1));
             List<String> notes = new ArrayList<>();
             boolean thc = msg.toLowerCase().contains("cuda runtime error (2)") || msg.contains("THCudaCheck");
             FailureKind kind = msg.contains("CUDA error: out of memory") ? FailureKind.CUDA_RUNTIME
