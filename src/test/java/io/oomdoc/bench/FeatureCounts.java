@@ -1,9 +1,7 @@
 package io.oomdoc.bench;
 
-import io.oomdoc.corpus.Case;
 import io.oomdoc.corpus.Corpus;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,8 +20,7 @@ public final class FeatureCounts {
         Pattern p = Pattern.compile(args[0]);
         boolean list = List.of(args).contains("--list");
         boolean phase = List.of(args).contains("--phase");
-        List<Case> cases = new ArrayList<>(Corpus.trainable());
-        cases.addAll(Corpus.heldout6());
+        List<io.oomdoc.corpus.Case> cases = Corpus.trainable();
         Map<String, Integer> byLabel = new TreeMap<>();
         for (var e : TrainReasoner.examples(cases)) {
             if (!e.withDescription()) continue;
