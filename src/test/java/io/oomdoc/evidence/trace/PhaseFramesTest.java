@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The frame table (trace/phase-frames.tsv) on tracebacks quoted in real reports of the corpus. */
@@ -118,5 +119,14 @@ class PhaseFramesTest {
                 "sess.run(tf.global_variables_initializer())");
         assertEquals(Phase.LOAD, TraceAnalyzer.phaseFromFrames(java.util.List.of(init)).phase());
         assertEquals(Phase.LOAD, analyzer.analyze(LogText.of(paste("tffrcnn-68-variables-init-1-7gb-limit"))).phase());
+    }
+
+    @Test
+    void aCudaErrorUnderComputeFramesIsNotTheFirstCudaCall() {
+        // open-mmlab/mmdetection#188: "CUDA error: out of memory" inside the IoU assigner, hundreds of iterations in
+        assertNotEquals(Phase.STARTUP, analyzer.analyze(LogText.of(
+                paste("mmdet-188-widerface-max-iou-assigner-oom-after-iterations"))).phase());
+        // vt-vl-lab/pwc-net.pytorch#3: the same error on the script's first .cuda() is the start
+        assertEquals(Phase.STARTUP, analyzer.analyze(LogText.of(paste("pwcnet-3-first-cuda-call-oom"))).phase());
     }
 }
