@@ -50,7 +50,9 @@ public final class SixthFold {
         if (misses) print(cv);
     }
 
-    private static Set<String> ids(List<Case> cases) { return cases.stream().map(Case::id).collect(Collectors.toSet()); }
+    private static Set<String> ids(List<Case> cases) {
+        return cases.stream().map(Case::id).collect(Collectors.toSet());
+    }
 
     private static Scores part(Scores s, Predicate<Scores.Outcome> p) {
         return new Scores(s.outcomes().stream().filter(p).toList());

@@ -143,7 +143,8 @@ class PhaseWordsTest {
     @Test
     void aChineseReportLoadingTheModelNamesTheLoad() {
         // OpenBMB/CPM-Bee#92: "the program was killed while loading the model"
-        assertEquals(List.of("load"), PhaseWords.phases("执行“python text_generation_hf.py”时，程序在加载模型中被kill了"));
+        assertEquals(List.of("load"),
+                PhaseWords.phases("执行“python text_generation_hf.py”时，程序在加载模型中被kill了"));
         // Lisennlp/distributed_train_pytorch#3: "the master node can load the model fine" is no failure at the load
         assertEquals(List.of(), PhaseWords.phases("master node 可以顺利加载模型"));
     }
