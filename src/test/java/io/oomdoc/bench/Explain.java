@@ -15,6 +15,7 @@ public final class Explain {
         // The third split has been scored (round 5), so its cases can be explained like development ones.
         List<Case> cases = new java.util.ArrayList<>(Corpus.all());
         cases.addAll(Corpus.heldout5());
+        cases.addAll(Corpus.heldout6()); // scored once in round 6: development data since round 7
         for (Case c : cases) {
             if (!List.of(args).contains(c.id())) continue;
             var ex = TrainReasoner.examples(List.of(c)).get(0);
@@ -26,6 +27,8 @@ public final class Explain {
                 double a = m.contribution(f, v, c.category()), b = m.contribution(f, v, said);
                 if (Math.abs(a) + Math.abs(b) > 0.05) System.out.printf(Locale.ROOT, "   %-40s label %+.2f  said %+.2f%n", f, a, b);
             });
+            ex.x().values().keySet().stream().filter(f -> f.contains("phase") || f.startsWith("kind:"))
+                    .forEach(f -> System.out.println("   phase input " + f));
         }
     }
 }

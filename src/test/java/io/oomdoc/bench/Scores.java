@@ -108,6 +108,15 @@ public record Scores(List<Outcome> outcomes) {
         return sb.toString();
     }
 
+    /** Answers that an accepted alternative saves but that are not the label (description + paste). */
+    public String alternativeOnly(int max) {
+        StringBuilder sb = new StringBuilder();
+        mode(true).stream().filter(o -> o.top1() && !o.c().category().equals(o.category())).limit(max).forEach(o ->
+                sb.append(String.format(Locale.ROOT, "- %s (%s): label %s, said %s%n", o.c().id(), o.c().file(),
+                        o.c().category(), o.category())));
+        return sb.toString();
+    }
+
     /** Cross-validated phase misses of one input mode, to group them by what the text offered. */
     public String phaseMisses(boolean withDescription, int max) {
         StringBuilder sb = new StringBuilder();

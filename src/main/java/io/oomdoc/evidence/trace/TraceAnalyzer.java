@@ -16,10 +16,6 @@ import java.util.regex.Pattern;
 
 /** Runs every parser over a log and reads the traceback around the failure. */
 public final class TraceAnalyzer {
-    private static final Pattern FRAME = Pattern.compile("^\\s*File \"([^\"]+)\", line (\\d+), in (\\S+)");
-    /** IPython's frames ("File ~/x.py:12, in f(a)", the path sometimes a markdown link) and rich's ("x.py:12 in f"). */
-    private static final Pattern NOTEBOOK_FRAME = Pattern.compile(
-            "^[\\s\u2502|]*(?:File \\[?)?(~?[\\w./\\\\-]+\\.py):(\\d+)(?:\\]\\([^)]*\\))?,? in ([\\w.<>]+)");
     private static final Pattern TQDM = Pattern.compile("\\|\\s*(\\d+)/(\\d+)\\s*\\[");
     private static final Pattern STEP = Pattern.compile(
             "(?i)\\b(?:global[_ ]step|step|iter(?:ation)?|it|batch)\\s*[:=#]?\\s*(\\d[\\d,]*)\\b(?!\\s*(?:GiB|MiB|GB"
@@ -32,6 +28,14 @@ public final class TraceAnalyzer {
                     + "(?![ _-]?size)"
                     + "|\\b(\\d[\\d,]*)(?:st|nd|rd|th)\\s+(?:iteration|iter|step|batch)");
     private static final Pattern TORCHRUN_FAILED_RANK = Pattern.compile("^\\s*rank\\s*:\\s*(\\d+)\\s*\\(local_rank");
+    /**
+     * PyTorch's messages for a killed loader process ("DataLoader worker (pid 123) is killed by signal", "... exited
+     * unexpectedly", the worker's own "Unexpected bus error encountered in worker" when /dev/shm is full). A bare
+     * "worker" is not enough: a host named "...-worker", a Ray worker or "no DataLoader workers" is not it.
+     */
+    private static final Pattern DATALOADER_KILL = Pattern.compile(
+            "(?i)\\bdataloader workers? (?:\\(pids?[^)]*\\) )?(?:is |was |were |are )?(?:killed|exited unexpectedly)"
+                    + "|unexpected bus error encountered in worker");
     private static final Pattern GENERIC_MENTION = Pattern.compile(
             "(?i)out of memory|\\bOOM\\b|OutOfMemory|memory (?:explode|blow|grows|grew|keeps growing|leak)");
 
@@ -56,7 +60,7 @@ public final class TraceAnalyzer {
         if (log.truncated()) unreadable.add("the log was long; only its head, the lines around memory messages and "
                 + "its tail were read");
 
-        List<Frame> frames = frames(log);
+        List<Frame> frames = Tracebacks.frames(log);
         Map<Integer, Integer> rankOfLine = new LinkedHashMap<>();
         for (LogText.Line l : log.lines()) if (l.rank() != null) rankOfLine.put(l.number(), l.rank());
 
@@ -84,9 +88,12 @@ public final class TraceAnalyzer {
         if (fromFrames != null) { phase = fromFrames.phase; phaseWhy = fromFrames.why; }
         if (!findings.isEmpty()) {
             TraceFinding p = findings.get(0);
-            if (p.kind() == FailureKind.HOST_RAM_OOM && p.message().toLowerCase(Locale.ROOT).contains("worker")) {
+            if (p.kind() == FailureKind.HOST_RAM_OOM && DATALOADER_KILL.matcher(p.message()).find()) {
                 phase = Phase.DATALOADER; phaseWhy = "a DataLoader worker was killed";
-            } else if (p.kind() == FailureKind.CUDA_RUNTIME && (phase == Phase.UNKNOWN || phase == Phase.LOAD)) {
+            } else if (p.kind() == FailureKind.CUDA_RUNTIME
+                    && (phase == Phase.UNKNOWN && frames.isEmpty() || phase == Phase.LOAD)) {
+                // a stack of compute frames that name no phase (mmdetection's IoU assigner) is past the first
+                // CUDA calls; the error is the runtime's way of saying an allocation failed there
                 phase = Phase.STARTUP; phaseWhy = "the CUDA runtime failed on one of the first CUDA calls";
             } else if (p.kind() == FailureKind.KV_CACHE && phase == Phase.UNKNOWN) {
                 phase = Phase.STARTUP; phaseWhy = "the engine sizes its KV cache when it starts";
@@ -121,29 +128,6 @@ public final class TraceAnalyzer {
             case HOST_RAM_OOM: return f.notes().stream().anyMatch(n -> n.contains("SIGKILL")) ? 1 : 2;
             default: return 0;
         }
-    }
-
-    static List<Frame> frames(LogText log) {
-        List<Frame> out = new ArrayList<>();
-        List<LogText.Line> lines = log.lines();
-        for (int i = 0; i < lines.size(); i++) {
-            Matcher m = FRAME.matcher(lines.get(i).text());
-            if (!m.find()) {
-                m = NOTEBOOK_FRAME.matcher(lines.get(i).text());
-                if (!m.find()) continue;
-            }
-            String code = "";
-            if (i + 1 < lines.size() && !isFrame(lines.get(i + 1).text())) {
-                String next = lines.get(i + 1).text().strip();
-                if (!next.startsWith("Traceback") && !next.matches("^[A-Za-z_.]+(?:Error|Exception)\\b.*")) code = next;
-            }
-            out.add(new Frame(m.group(1), Num.toInt(m.group(2), 0), m.group(3), code));
-        }
-        return out;
-    }
-
-    private static boolean isFrame(String line) {
-        return FRAME.matcher(line).find() || NOTEBOOK_FRAME.matcher(line).find();
     }
 
     record PhaseGuess(Phase phase, String why) {}

@@ -138,4 +138,24 @@ class OtherFormatsTest {
         assertEquals(FailureKind.VRAM_OOM, f.kind());
         assertEquals("cuda-runtime", f.parser());
     }
+
+    @Test
+    void ggmlsCudaErrorNamesTheCardItFailedOn() {
+        // LostRuins/koboldcpp#1711 (corpus_heldout6, verbatim): ggml prints the device under its CUDA error
+        String paste = io.oomdoc.corpus.Corpus.heldout6().stream()
+                .filter(c -> c.id().equals("koboldcpp-1711-prompt-12710-tokens-blas-batch")).findFirst().orElseThrow()
+                .paste();
+        assertEquals(0, primary(paste).numbers().gpuIndex());
+    }
+
+    @Test
+    void ggmlsPoolFailingInsideAComputationIsNotAFirstCudaCall() {
+        // LostRuins/koboldcpp#1711 (corpus_heldout6): "in function alloc" is ggml's pool growing mid-prompt
+        String paste = io.oomdoc.corpus.Corpus.heldout6().stream()
+                .filter(c -> c.id().equals("koboldcpp-1711-prompt-12710-tokens-blas-batch")).findFirst().orElseThrow()
+                .paste();
+        TraceAnalysis a = analyzer.analyze(LogText.of(paste));
+        assertEquals(FailureKind.VRAM_OOM, a.primary().orElseThrow().kind());
+        assertNotEquals(Phase.STARTUP, a.phase());
+    }
 }

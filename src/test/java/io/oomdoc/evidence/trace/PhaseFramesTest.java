@@ -4,15 +4,24 @@ import io.oomdoc.corpus.Case;
 import io.oomdoc.corpus.Corpus;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The frame table (trace/phase-frames.tsv) on tracebacks quoted in real reports of the corpus. */
 class PhaseFramesTest {
     private final TraceAnalyzer analyzer = new TraceAnalyzer();
 
+    private static String described(String id) {
+        return Corpus.heldout6().stream().filter(c -> c.id().equals(id)).findFirst().map(Case::withDescription)
+                .orElseThrow();
+    }
+
     private static String paste(String id) {
-        return Corpus.all().stream().filter(c -> c.id().equals(id)).findFirst().map(Case::paste).orElseThrow();
+        return java.util.stream.Stream.of(Corpus.all(), Corpus.heldout5(), Corpus.heldout6()).flatMap(List::stream)
+                .filter(c -> c.id().equals(id)).findFirst().map(Case::paste).orElseThrow();
     }
 
     @Test
@@ -66,5 +75,58 @@ class PhaseFramesTest {
         String paste = io.oomdoc.corpus.Corpus.heldout5().stream()
                 .filter(c -> c.id().equals("buzz-439-faster-whisper-medium-gtx1060")).findFirst().orElseThrow().paste();
         assertEquals(Phase.LOAD, analyzer.analyze(LogText.of(paste)).phase());
+    }
+
+    @Test
+    void anIPythonFrameIsTheArrowedLineNotTheFirstLineOfContext() {
+        // flairNLP/flair#3487 (corpus_heldout6): "File .../trainer.py:624, in ModelTrainer.train_custom(...)" is
+        // followed by lines 622 and 623 of context, then "--> 624 scaler.step(self.optimizer)", the call that ran
+        TraceAnalysis a = analyzer.analyze(LogText.of(paste("flair-3487-textpair-regressor-leak-scaler-step")));
+        assertEquals("scaler.step(self.optimizer)", a.frames().get(0).code(), a.frames().toString());
+        assertEquals(Phase.OPTIMIZER_STEP, a.phase());
+    }
+
+    @Test
+    void anOlderIPythonFrameTakesItsLineFromTheArrow() {
+        // google/trax#431 (corpus_heldout6): IPython before 8 writes "<ipython-input-72-...> in <module>()" and
+        // gives the line only on the arrow below ("---> 21     train_step(...)")
+        Frame f = analyzer.analyze(LogText.of(paste("trax-431-reformer-tpu-fragmentation-30m"))).frames().get(0);
+        assertEquals("<module>", f.function());
+        assertEquals(21, f.line());
+        assertTrue(f.code().startsWith("train_step("), f.code());
+    }
+
+    @Test
+    void aKillNamesTheDataLoaderOnlyWhenALoaderWorkerWasKilled() {
+        // lzhxmu/CPPO#6 (corpus_heldout6, with its description): rank 0 killed "on a cloud worker", no DataLoader
+        assertEquals(Phase.UNKNOWN, analyzer.analyze(LogText.of(described("cppo-6-grpo-rank0-sigkill"))).phase());
+        // hezhangsprinter/DCPDN#12: "RuntimeError: DataLoader worker (pid 19597) is killed by signal: Killed."
+        assertEquals(Phase.DATALOADER, analyzer.analyze(LogText.of(paste("dcpdn-12-dataloader-killed-16g"))).phase());
+    }
+
+    @Test
+    void aWorkersBusErrorIsTheDataLoaderRunningOutOfSharedMemory() {
+        // nianticlabs/simplerecon#3: the worker's own message, no "DataLoader worker (pid ...)" line after it
+        TraceAnalysis a = analyzer.analyze(LogText.of(paste("simplerecon-3-shm-bus-error")));
+        assertEquals(TraceFinding.FailureKind.HOST_RAM_OOM, a.findings().get(0).kind());
+        assertEquals(Phase.DATALOADER, a.phase());
+    }
+
+    @Test
+    void tensorFlowsVariableInitializerIsTheLoad() {
+        // CharlesShang/TFFRCNN#68: sess.run(tf.global_variables_initializer()) allocates the weights
+        Frame init = new Frame("./lib/fast_rcnn/train.py", 148, "train_model",
+                "sess.run(tf.global_variables_initializer())");
+        assertEquals(Phase.LOAD, TraceAnalyzer.phaseFromFrames(java.util.List.of(init)).phase());
+        assertEquals(Phase.LOAD, analyzer.analyze(LogText.of(paste("tffrcnn-68-variables-init-1-7gb-limit"))).phase());
+    }
+
+    @Test
+    void aCudaErrorUnderComputeFramesIsNotTheFirstCudaCall() {
+        // open-mmlab/mmdetection#188: "CUDA error: out of memory" inside the IoU assigner, hundreds of iterations in
+        assertNotEquals(Phase.STARTUP, analyzer.analyze(LogText.of(
+                paste("mmdet-188-widerface-max-iou-assigner-oom-after-iterations"))).phase());
+        // vt-vl-lab/pwc-net.pytorch#3: the same error on the script's first .cuda() is the start
+        assertEquals(Phase.STARTUP, analyzer.analyze(LogText.of(paste("pwcnet-3-first-cuda-call-oom"))).phase());
     }
 }

@@ -120,4 +120,50 @@ class PhaseWordsTest {
         assertEquals(false, LinearModel.resource(Reasoner.CATEGORY_WEIGHTS).knows("cue:phase-training"));
         assertEquals(true, LinearModel.resource(Reasoner.PHASE_WEIGHTS).knows("cue:phase-training"));
     }
+
+    @Test
+    void aLlamaCppFrontEndProcessingThePromptIsGenerating() {
+        // LostRuins/koboldcpp#1711: the prefill of a 12,710-token prompt, in 512-token batches
+        assertEquals(List.of("generation"), PhaseWords.phases("Processing Prompt [BLAS] (512 / 12710 tokens)CUDA "
+                + "error: out of memory\n  current device: 0, in function alloc at ggml-cuda.cu:457"));
+    }
+
+    @Test
+    void luaTorchFailingWhileItsModulesLoadIsStartingUp() {
+        // torch/cutorch#441: cutorch sets the device up inside require(), before the script's first tensor
+        assertEquals(List.of("startup"), PhaseWords.phases("THCudaCheck FAIL file=/tmp/luarocks_cutorch-scm-1-3218/"
+                + "cutorch/lib/THC/THCGeneral.c line=176 error=2 : out of memory\nstack traceback:\n        [C]: in "
+                + "function 'error'\n        /home/user/torch/install/share/lua/5.1/trepl/init.lua:384: in function "
+                + "'require'\n        neural_style.lua:2: in main chunk"));
+        // soumith/dcgan.torch#65: the failure is in cutorch's own init.c
+        assertEquals(List.of("startup"), PhaseWords.phases("THCudaCheck FAIL file=/tmp/luarocks_cutorch-scm-1-28/"
+                + "cutorch/init.c line=261 error=2 : out of memory"));
+    }
+
+    @Test
+    void aChineseReportLoadingTheModelNamesTheLoad() {
+        // OpenBMB/CPM-Bee#92: "the program was killed while loading the model"
+        assertEquals(List.of("load"),
+                PhaseWords.phases("执行“python text_generation_hf.py”时，程序在加载模型中被kill了"));
+        // Lisennlp/distributed_train_pytorch#3: "the master node can load the model fine" is no failure at the load
+        assertEquals(List.of(), PhaseWords.phases("master node 可以顺利加载模型"));
+    }
+
+    @Test
+    void llamaCppFailingToPlaceItsWeightsIsTheLoadAndItsKvCacheIsNot() {
+        // janhq/jan#4953: the weights' buffer (the KV cache comes later, when the context is made)
+        assertEquals(List.of("load"), PhaseWords.phases("ggml_backend_cuda_buffer_type_alloc_buffer: allocating "
+                + "7203.17 MiB on device 0: cudaMalloc failed: out of memory\n - llama_engine.cc:533"));
+        // abetlen/llama-cpp-python#1944: the same allocator line, for the KV cache
+        assertEquals(List.of(), PhaseWords.phases("ggml_backend_cuda_buffer_type_alloc_buffer: allocating 204800.00 "
+                + "MiB on device 0: cudaMalloc failed: out of memory\n   llama_kv_cache_init: failed to allocate "
+                + "buffer for kv cache"));
+    }
+
+    @Test
+    void notEvenSimpleCommandsRunningIsTheStart() {
+        // jax-ml/jax#16078: the card fails before any real work
+        assertEquals(List.of("startup"), PhaseWords.phases("Reproducing this is quite easy since I could not even get "
+                + "simple commands to run."));
+    }
 }

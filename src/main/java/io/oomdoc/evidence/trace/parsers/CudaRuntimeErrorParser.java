@@ -25,6 +25,9 @@ public final class CudaRuntimeErrorParser implements TraceParser {
                     + "with error 2 out of memory"
             // CTranslate2 (faster-whisper, WhisperX): "RuntimeError: CUDA failed with error out of memory"
             + "|CUDA failed with error out of memory", Pattern.CASE_INSENSITIVE);
+    /** ggml (llama.cpp, koboldcpp, ollama) names the card under its CUDA error: "current device: 0, in function". */
+    private static final Pattern GGML_DEVICE = Pattern.compile("\\bcurrent device: (\\d+), in function");
+    private static final Pattern GGML_POOL = Pattern.compile("\\bcurrent device: \\d+, in function alloc\\b");
     private static final Pattern BYTES = Pattern.compile("(?:failed to allocate|allocate)\\s+[^()]*\\((\\d+) bytes\\)",
             Pattern.CASE_INSENSITIVE);
 
@@ -36,9 +39,14 @@ public final class CudaRuntimeErrorParser implements TraceParser {
             OomNumbers.Builder b = new OomNumbers.Builder();
             Matcher m = BYTES.matcher(msg);
             if (m.find()) b.tried = Num.toLong(m.group(1));
+            Matcher device = GGML_DEVICE.matcher(msg);
+            if (device.find()) b.gpu = Num.toInt(device.group(1));
             List<String> notes = new ArrayList<>();
             boolean thc = msg.toLowerCase().contains("cuda runtime error (2)") || msg.contains("THCudaCheck");
-            FailureKind kind = msg.contains("CUDA error: out of memory") ? FailureKind.CUDA_RUNTIME
+            // ggml's pool growing inside a computation ("current device: 0, in function alloc") is its allocator
+            // running out mid-run, not the runtime failing on a first call
+            boolean ggmlPool = GGML_POOL.matcher(msg).find();
+            FailureKind kind = msg.contains("CUDA error: out of memory") && !ggmlPool ? FailureKind.CUDA_RUNTIME
                     : FailureKind.VRAM_OOM;
             if (thc) notes.add("legacy THC allocator message (PyTorch 0.4 or older): no figures are printed");
             String framework = msg.contains("CUDA failure 2") ? "cntk"

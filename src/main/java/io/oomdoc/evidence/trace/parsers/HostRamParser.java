@@ -22,11 +22,15 @@ public final class HostRamParser implements TraceParser {
             "^\\s*Killed\\s*$|exit(?:ed with)?\\s*(?:code|status)[:= ]*\\s*(?:137|-9)\\b|exitcode\\s*:\\s*-9\\b"
                     + "|Signals?\\.SIGKILL|signal 9\\b|SIGKILL"
             + "|DataLoader worker \\(pid[^)]*\\) is killed by signal|worker .{0,40}killed by signal"
+            // what a DataLoader worker itself prints when /dev/shm fills (torch's worker signal handler)
+            + "|Unexpected bus error encountered in worker"
             + "|Out of memory: Killed? process|oom-kill:|Memory cgroup out of memory|oom_reaper|invoked oom-killer"
             + "|^\\s*MemoryError\\b|Unable to allocate [\\d.]+ [KMGT]i?B for an array|std::bad_alloc"
                     + "|DefaultCPUAllocator: (?:can't|not enough memory)"
             + "|(?:Loading checkpoint shards|load).{0,80}\\bkilled\\b",
             Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
+    /** A worker process killed by a signal; "worker" alone also names hosts ("node-3-worker") and Ray workers. */
+    private static final Pattern WORKER_KILLED = Pattern.compile("worker .{0,40}killed by signal");
     private static final Pattern KERNEL_KILL = Pattern.compile("Killed process (\\d+) "
             + "\\(([^)]+)\\).*?anon-rss:(\\d+)kB", Pattern.CASE_INSENSITIVE);
     private static final Pattern ALLOC_REQ = Messages.sized("(?:Unable to allocate|DefaultCPUAllocator: (?:can't|not "
@@ -42,7 +46,7 @@ public final class HostRamParser implements TraceParser {
             String lower = msg.toLowerCase();
             if (lower.contains("bus error") || lower.contains("shared memory")) {
                 notes.add("a DataLoader worker ran out of shared memory (/dev/shm), not VRAM");
-            } else if (lower.contains("dataloader worker") || lower.contains("worker")) {
+            } else if (lower.contains("dataloader worker") || WORKER_KILLED.matcher(lower).find()) {
                 notes.add("a DataLoader worker process was killed: host RAM, usually num_workers × per-worker copies");
             } else if (lower.contains("killed process") || lower.contains("oom-kill") || lower.contains("cgroup")) {
                 notes.add("the kernel's OOM killer acted (host RAM or the container's cgroup limit)");
