@@ -17,9 +17,13 @@ import java.util.regex.Pattern;
 /** Runs every parser over a log and reads the traceback around the failure. */
 public final class TraceAnalyzer {
     private static final Pattern TQDM = Pattern.compile("\\|\\s*(\\d+)/(\\d+)\\s*\\[");
+    /**
+     * "step 120", "batch 4800": where the run is. Not a size: "batch 32, seq 4096" or "batch 8 x 2048" states the
+     * setup (a real H200 log, h200/oom_train.log, was read as iteration 32).
+     */
     private static final Pattern STEP = Pattern.compile(
             "(?i)\\b(?:global[_ ]step|step|iter(?:ation)?|it|batch)\\s*[:=#]?\\s*(\\d[\\d,]*)\\b(?!\\s*(?:GiB|MiB|GB"
-                    + "|MB|%|/\\d))");
+                    + "|MB|%|/\\d))(?!\\s*(?:,\\s*(?:seq|sequence|max[_ ]?len|ctx|context)|[x\u00d7*]\\s*\\d))");
     /** A logged progress counter, "Batch: 4800/15072" or "step 120/500": the first figure is where the run is. */
     private static final Pattern PROGRESS = Pattern.compile(
             "(?i)\\b(?:global[_ ]step|step|iter(?:ation)?|batch)\\s*[:=#]?\\s*(\\d[\\d,]*)\\s*/\\s*\\d");

@@ -29,4 +29,11 @@ class StepCountTest {
                 + "i can train with batch-size = 16")).iteration());
         assertNull(new TraceAnalyzer().analyze(LogText.of("It runs out of memory for 32 batch size")).iteration());
     }
+
+    @Test
+    void aBatchStatedWithItsSequenceLengthIsTheSetupNotAStep() throws Exception {
+        // recorded on an H200 (h200/oom_train.log): "params 1.24B, batch 32, seq 4096, bf16 autocast", then the OOM
+        String log = java.nio.file.Files.readString(io.oomdoc.Fixtures.path("h200/oom_train.log"));
+        assertNull(new TraceAnalyzer().analyze(LogText.of(log)).iteration());
+    }
 }
