@@ -146,7 +146,7 @@ public final class IntentClassifier {
      */
     private static final Pattern ASKS_STEP = Pattern.compile("(?i)\\b(?:can|could) (?:i|we|you|it) (?!(?:just |also "
             + "|still |really )?(?:be|fit|help|leak|matter|cause)\\b)\\w+|\\bwhat (?:can|should|could) (?:i|we) "
-            + "(?:do|pass|put|set|lower|change|reduce|use|tweak|try)\\b|\\bwhere (?:do|can|should) (?:i|we) "
+            + "(?:pass|put|set|lower|change|reduce|use|tweak)\\b|\\bwhere (?:do|can|should) (?:i|we) "
             + "(?:turn|enable|find|configure|pass|switch)\\b|\\bwhere (?:is|are) the (?:settings?|options?|flags?"
             + "|parameters?|config)\\b|\\bwhich (?:script|file|command|flag|option|setting|config) (?:do|should|can) "
             + "(?:i|we)\\b|\\bis there (?:a|an|any) (?!better|other|another)(?:\\w+ ){1,2}(?:way|flag|option|setting|parameter|argument)\\b");
@@ -219,11 +219,20 @@ public final class IntentClassifier {
     public Intent classify(Signals s) {
         Intent i = byWords(s);
         String t = s.text().strip();
-        if (i == Intent.EXPLAIN && s.holdsFailure() && WHY_THIS_RUN.matcher(t).find() && !DEFINE.matcher(t).find()
-                && !WHERE_GONE.matcher(t).find()) return Intent.FOLLOW_UP;
+        if (asksWhyOfRun(s)) return Intent.FOLLOW_UP;
         if (i == Intent.WHAT_IF && s.holdsFailure() && !EXPLICIT_WHAT_IF.matcher(t).find()
                 && !(s.afterWhatIf() && CONTINUES.matcher(t).find())) return Intent.FOLLOW_UP;
         return i;
+    }
+
+    /**
+     * A "why" about the failure held ("163 steps ran fine, why at 164"): labelled a follow-up, answered with the
+     * mechanism as an explanation would be.
+     */
+    public boolean asksWhyOfRun(Signals s) {
+        String t = s.text().strip();
+        return s.holdsFailure() && WHY_THIS_RUN.matcher(t).find() && !DEFINE.matcher(t).find()
+                && !WHERE_GONE.matcher(t).find() && byWords(s) == Intent.EXPLAIN;
     }
 
     private Intent byWords(Signals s) {
@@ -258,7 +267,8 @@ public final class IntentClassifier {
         boolean why = WHY_FIRST.matcher(t).find();
         if (ESTIMATE.matcher(t).find()) return Intent.FIT;
         if (WHICH_FITS.matcher(t).find() && !why) return Intent.FIT;
-        if (ASKS_STEP.matcher(t).find() && !why && !FIT.matcher(t).find()) return Intent.HOW_TO;
+        if (ASKS_STEP.matcher(t).find() && !why && !FIT.matcher(t).find() && !EXPLAIN.matcher(t).find())
+            return Intent.HOW_TO;
         if (HOW_TO.matcher(t).find() || CAN_I.matcher(t).find() && !why && !FIT.matcher(t).find()) return Intent.HOW_TO;
         if (FIT.matcher(t).find() && !WHAT_IF_LEAD.matcher(t).find() && !EXPLICIT_WHAT_IF.matcher(t).find() && !why)
             return Intent.FIT;
@@ -276,10 +286,11 @@ public final class IntentClassifier {
         if (s.holdsFailure() && (STILL.matcher(t).find() || question)) return Intent.FOLLOW_UP;
         if (s.holdsFailure() && OBSERVES.matcher(t).find()) return Intent.FOLLOW_UP;
         if (s.holdsFailure() && s.asserts() && HAPPENS.matcher(t).find()) return Intent.FOLLOW_UP;
+        if (s.asserts() && ASKS_INSIDE.matcher(t).find() && MEMORY_TALK.matcher(t).find())
+            return s.holdsFailure() ? Intent.FOLLOW_UP : Intent.EXPLAIN;
         if (s.asserts() && !question) return Intent.STATEMENT;
         if (s.holdsFailure()) return Intent.FOLLOW_UP;
         if (s.describesFailure()) return Intent.NEW_FAILURE;
-        if (s.asserts() && ASKS_INSIDE.matcher(t).find() && MEMORY_TALK.matcher(t).find()) return Intent.EXPLAIN;
         if (s.asserts()) return Intent.STATEMENT;
         if (t.isBlank()) return Intent.SMALL_TALK;
         if (question) return Intent.FOLLOW_UP;
