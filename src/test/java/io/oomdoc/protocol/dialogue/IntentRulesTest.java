@@ -70,4 +70,15 @@ class IntentRulesTest {
                 + " pytorch cache is only 2 MB");
         assertEquals(Intent.EXPLAIN, a.intent());
     }
+
+    /**
+     * github.com/jiaxi-jiang/FBCNN/issues/4: a first message that reports the user's own out-of-memory error is the
+     * failure, even when it ends by asking how to go on; the report answers that.
+     */
+    @Test
+    void aFirstMessageReportingTheUsersOwnErrorIsTheFailureWhateverItAsks() {
+        Answer a = c.respond("I ran main_test_fbcnn_color.py on a 12 MPix JPEG with one 16 GB V100 and it threw an out"
+                + " of memory error. how do I use it with large images?");
+        assertEquals(Intent.NEW_FAILURE, a.intent());
+    }
 }
