@@ -149,7 +149,8 @@ public final class IntentClassifier {
             + "(?:pass|put|set|lower|change|reduce|use|tweak)\\b|\\bwhere (?:do|can|should) (?:i|we) "
             + "(?:turn|enable|find|configure|pass|switch)\\b|\\bwhere (?:is|are) the (?:settings?|options?|flags?"
             + "|parameters?|config)\\b|\\bwhich (?:script|file|command|flag|option|setting|config) (?:do|should|can) "
-            + "(?:i|we)\\b|\\bis there (?:a|an|any) (?!better|other|another)(?:\\w+ ){1,2}(?:way|flag|option|setting|parameter|argument)\\b");
+            + "(?:i|we)\\b|\\bis there (?:a|an|any) (?!better|other|another)(?:\\w+ ){1,2}(?:way|flag|option|setting"
+            + "|parameter|argument)\\b");
     /** "which model size fits my 1650", "could I still fit a 300 MB model": a fit question, whatever it names. */
     private static final Pattern WHICH_FITS = Pattern.compile("(?i)\\bwhich [\\w -]{1,30}\\bfits?\\b"
             + "|\\b(?:can|could) (?:i|we|it) (?:still )?fit\\b");
@@ -179,7 +180,8 @@ public final class IntentClassifier {
      * Over the dev suite and sets 1-5, first messages with such words are labelled a new failure 77 times of 79.
      */
     private static final Pattern REPORTS_OWN = Pattern.compile("(?i)\\b(?:got|getting|get|gets|reported|reports"
-            + "|throws?|threw|gives?|shows?|hit|hits|hitting|ran|run|runs|running|go|goes|going|went)\\b (?:me )?(?:into )?"
+            + "|throws?|threw|gives?|shows?|hit|hits|hitting|ran|run|runs|running|go|goes|going|went)\\b "
+            + "(?:me )?(?:into )?"
             + "(?:an? |the )?(?:cuda |gpu )?(?:out of (?:gpu |cuda )?memory|oom|resource exhausted|memory error)"
             + "|\\bfails? with\\b|\\berrors? out\\b|\\b(?:is|was|gets|got) killed\\b|\\bmemory overflows?\\b"
             + "|requires more system memory|\\b(?:immediately |always )?ooms?\\b (?:on|at|when|with|during)"
