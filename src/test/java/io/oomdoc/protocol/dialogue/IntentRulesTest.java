@@ -81,4 +81,14 @@ class IntentRulesTest {
                 + " of memory error. how do I use it with large images?");
         assertEquals(Intent.NEW_FAILURE, a.intent());
     }
+
+    /**
+     * github.com/CosmiQ/solaris/issues/361: the tiler puts every sub-window of a large image into one batch; "how
+     * many sub-windows is that per batch" asks a quantity about the failure held, an explanation.
+     */
+    @Test
+    void aQuantityAskedAboutTheFailureHeldIsAnExplanation() {
+        c.respond(SOLARIS);
+        assertEquals(Intent.EXPLAIN, c.respond("how many sub-windows is that per batch").intent());
+    }
 }
