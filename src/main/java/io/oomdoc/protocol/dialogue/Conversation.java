@@ -148,10 +148,13 @@ public final class Conversation {
         String text = input == null ? "" : input.strip();
         FactExtractor.Reading read = FactExtractor.read(text);
         boolean pasted = pastedFailure(text) && !(report != null && toldInProse(text));
-        Intent intent = classifier.classify(new IntentClassifier.Signals(text, pasted,
+        var signals = new IntentClassifier.Signals(text, pasted,
                 FAILURE_WORDS.matcher(text).find(), !read.asserted().isEmpty() || !read.negated().isEmpty(),
                 !read.hypothetical().isEmpty(), pendingKey != null && fillsPending(text), report != null,
-                FollowUps.aboutHeld(text, report), lastChange != null, lastIntent == Intent.HOW_TO));
+                FollowUps.aboutHeld(text, report), lastChange != null, lastIntent == Intent.HOW_TO);
+        Intent intent = classifier.classify(signals);
+        // "163 steps ran fine, why at 164": a follow-up on this run, answered with the mechanism, as an explanation is.
+        boolean explainsRun = intent == Intent.FOLLOW_UP && classifier.asksWhyOfRun(signals);
         // "69524783104 bytes is how much": a turn that calls for a computed figure is a question about it.
         if (intent == Intent.SMALL_TALK && ASKS_FIGURE.matcher(text).find()
                 && Calculations.of(text, text, facts) != null) intent = Intent.EXPLAIN;
@@ -193,16 +196,18 @@ public final class Conversation {
             case HOW_TO -> Answer.text(Intent.HOW_TO, KnowledgeAnswers.howTo(text, howToContext(text),
                     KnowledgeAnswers.namedStacks(context(text)), facts, report),
                     learn(subject(read)));
-            case EXPLAIN -> {
-                Facts known = learn(subject(read));
-                // The shortfall is the whole answer: a passage searched for "how short" would be off the subject.
-                if (shortfall != null) yield Answer.text(Intent.EXPLAIN, shortfall, known);
-                yield Answer.text(Intent.EXPLAIN, KnowledgeAnswers.explain(text, withContext(text, Topics.glossary()),
-                        Calculations.of(text, context(text), known), known, report), known);
-            }
-            case FOLLOW_UP -> followUp(text, read);
+            case EXPLAIN -> explain(Intent.EXPLAIN, text, read, shortfall);
+            case FOLLOW_UP -> explainsRun ? explain(Intent.FOLLOW_UP, text, read, shortfall) : followUp(text, read);
             case SMALL_TALK -> Answer.text(Intent.SMALL_TALK, smallTalk(text), facts);
         };
+    }
+
+    private Answer explain(Intent intent, String text, FactExtractor.Reading read, String shortfall) {
+        Facts known = learn(subject(read));
+        // The shortfall is the whole answer: a passage searched for "how short" would be off the subject.
+        if (shortfall != null) return Answer.text(intent, shortfall, known);
+        return Answer.text(intent, KnowledgeAnswers.explain(text, withContext(text, Topics.glossary()),
+                Calculations.of(text, context(text), known), known, report), known);
     }
 
     /** Whether the turn carries the value oomdoc asked for ("2048" for the sequence, "a 3090" for the card). */

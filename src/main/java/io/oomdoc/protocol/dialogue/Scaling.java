@@ -14,13 +14,17 @@ import java.util.regex.Pattern;
 final class Scaling {
     /** A count: 2048, 64k (tokens are often said in thousands); seven digits at most, so it always parses. */
     private static final String COUNT = "(\\d{1,7}k?)(?!\\d)";
-    private static final Pattern FROM_TO = Pattern.compile("(?i)(?<![\\w-])(?:--?)?(?:micro[-_ ]?|per[-_ ]device[-_ ]"
-            + "(?:train[-_ ])?(?:eval[-_ ])?|per[-_ ]gpu[-_ ]|device[-_ ])?(batch(?:[-_ ]size)?|seq(?:uence)?"
+    // "--batchSize", "ppo_micro_batch_size": a flag may be written in camel case and carry its script's prefix.
+    private static final Pattern FROM_TO = Pattern.compile("(?i)(?<![\\w-])(?:--?)?(?:[a-z]+_){0,3}(?:micro[-_ ]?"
+            + "|per[-_ ]device[-_ ](?:train[-_ ])?(?:eval[-_ ])?|per[-_ ]gpu[-_ ]|device[-_ ])?(batch(?:[-_ ]?size)?"
+            + "|seq(?:uence)?"
             + "(?: length)?|context(?: length)?|max[-_]length|max[-_]seq[-_]length|max[-_]model[-_]len|num[-_]ctx"
-            + "|n[-_]ctx|ctx[-_]size|c)\\b[^.?\\d]{0,30}?(?:from\\s+" + COUNT + "\\s+)?(?:to\\s+|=\\s*|\\s+)" + COUNT
+            + "|n[-_]ctx|ctx[-_]size|c)(?:[-_]per[-_](?:gpu|device))?\\b[^.?\\d]{0,30}?(?:from\\s+" + COUNT
+            + "\\s+)?(?:to\\s+|=\\s*|\\s+)" + COUNT
             + "(?:\\s+instead\\s+of\\s+" + COUNT + ")?");
     /** "at 128k instead of 64k", "from 64k to 128k tokens": a length in thousands needs no word for it. */
-    private static final Pattern THOUSANDS = Pattern.compile("(?i)\\b(\\d{1,6})k\\s+instead\\s+of\\s+(\\d{1,6})k\\b"
+    private static final Pattern THOUSANDS = Pattern.compile("(?i)\\b(\\d{1,6})k\\s+instead\\s+of\\s+"
+            + "(?:(?!\\d)[\\w'’]+\\s+){0,4}?(\\d{1,6})k\\b"
             + "|\\bfrom\\s+(\\d{1,6})k\\s+to\\s+(\\d{1,6})k\\b");
     /** "halve the render resolution", "halve num_sample_per_prompt": what is halved, said in the user's words. */
     private static final Pattern HALVE = Pattern.compile("(?i)\\bhalve\\s+(?:the\\s+|my\\s+)?([\\w.-]+(?:\\s+"
@@ -67,8 +71,13 @@ final class Scaling {
     static String ratio(double r) {
         String words = r == 0.5 ? Messages.get("scaling.half") : r == 0.25 ? Messages.get("scaling.quarter")
                 : r == 2 ? Messages.get("scaling.double") : r >= 3 && r == Math.rint(r)
-                ? Messages.get("scaling.times", (long) r) : "";
+                ? Messages.get("scaling.times", (long) r) : r < 1 ? Messages.get("scaling.smaller", times(1 / r)) : "";
         return String.format(Locale.ROOT, "%.2f", r) + words;
+    }
+
+    /** 10 for a tenth, 8.2 for 32k out of 262k: how many times smaller, as people say it. */
+    private static String times(double f) {
+        return f == Math.rint(f) ? String.valueOf((long) f) : String.format(Locale.ROOT, "%.1f", f);
     }
 
     private static Integer count(String s) {

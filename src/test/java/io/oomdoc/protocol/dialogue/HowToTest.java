@@ -75,4 +75,30 @@ class HowToTest {
             }
         }
     }
+
+    /**
+     * github.com/tloen/llama-int8/issues/5: the 7B does not fit 8 GB in 16-bit; "where do I turn on 8-bit loading"
+     * names no flag but asks for the quantized load, which bitsandbytes does through from_pretrained.
+     */
+    @Test
+    void eightBitLoadingGetsTheQuantizationConfig() {
+        c.respond("llama 7B in fp16 runs out of memory on my 8GB card");
+        Answer a = c.respond("where do I turn on 8-bit loading for the model");
+        assertEquals(Intent.HOW_TO, a.intent());
+        assertTrue(a.text().contains("BitsAndBytesConfig(load_in_8bit=True)"), a.text());
+    }
+
+    /**
+     * github.com/CosmiQ/solaris/issues/361 (2048x2048 images) and github.com/va1shn9v/PromptIR/issues/2 (a tile
+     * option asked for): a large input processed in pieces gets the tiled loop, short enough for a terminal.
+     */
+    @Test
+    void aLargeInputInPiecesGetsTheTiledLoop() {
+        c.respond("RuntimeError: CUDA out of memory. Tried to allocate 2.00 GiB (GPU 0; 11.93 GiB total capacity;"
+                + " 8.75 GiB already allocated; 763.06 MiB free; 10.74 GiB reserved in total by PyTorch)");
+        Answer a = c.respond("can I feed the 2048x2048 image to the model in pieces");
+        assertEquals(Intent.HOW_TO, a.intent());
+        assertTrue(a.text().contains("for x in range(0, W, 512)"), a.text());
+        assertTrue(a.text().lines().count() <= 12, a.text());
+    }
 }

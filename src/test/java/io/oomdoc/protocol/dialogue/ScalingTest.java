@@ -35,4 +35,28 @@ class ScalingTest {
         assertTrue(Scaling.of("what if I halve the image resolution", Facts.EMPTY).contains("(a quarter)"));
         assertTrue(Scaling.of("what if I halve the samples per prompt", Facts.EMPTY).contains("(half)"));
     }
+
+    /** github.com/NVIDIA/pix2pixHD/issues/63 and EvgenyKashin/stylegan2-distillation#21: a camel-case --batchSize. */
+    @Test
+    void aCamelCaseBatchFlagIsTheBatch() {
+        String s = Scaling.of("what if I train with --batchSize 2 instead of 8", Facts.EMPTY);
+        assertTrue(s != null && s.startsWith("Batch 8 → 2"), s);
+    }
+
+    /** DeepSpeed's config key train_micro_batch_size_per_gpu: a flag with its script's prefix is still the batch. */
+    @Test
+    void aPrefixedBatchKeyIsTheBatch() {
+        String s = Scaling.of("train_micro_batch_size_per_gpu 4 instead of 16", Facts.EMPTY);
+        assertTrue(s != null && s.startsWith("Batch 16 → 4"), s);
+    }
+
+    /**
+     * github.com/lfnovo/esperanto/issues/107: num_ctx 8k instead of a default of 128k; words between "instead of"
+     * and the length, and a reduction said as how many times smaller.
+     */
+    @Test
+    void aLengthCutSaysHowManyTimesSmaller() {
+        String s = Scaling.of("what if I ask for 8k instead of the default 128k", Facts.EMPTY);
+        assertTrue(s != null && s.startsWith("Length 131072 → 8192") && s.contains("(16 times smaller)"), s);
+    }
 }
