@@ -4,7 +4,7 @@ import io.oomdoc.evidence.code.PythonScanner;
 import io.oomdoc.evidence.code.ScanResult;
 import io.oomdoc.evidence.trace.Frame;
 import io.oomdoc.evidence.trace.LogText;
-import io.oomdoc.evidence.trace.TraceAnalyzer;
+import io.oomdoc.evidence.trace.Tracebacks;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,7 +26,7 @@ final class TracebackFiles {
     static ScanResult scan(Path root, LogText log) {
         if (root == null || log == null || !log.text().contains("File \"")) return null; // no Python traceback
         try {
-            List<Path> files = inside(root.toRealPath(), new TraceAnalyzer().analyze(log).frames());
+            List<Path> files = inside(root.toRealPath(), Tracebacks.frames(log)); // the frames only, not a diagnosis
             return files.isEmpty() ? null : new PythonScanner().scanFiles(root, files);
         } catch (IOException | RuntimeException e) { // the scan only adds evidence: the diagnosis goes on without it
             return null;

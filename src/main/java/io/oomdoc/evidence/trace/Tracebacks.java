@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads the frames of the tracebacks quoted in a log: CPython's, IPython's (both layouts) and rich's. */
-final class Tracebacks {
+public final class Tracebacks {
     private static final Pattern FRAME = Pattern.compile("^\\s*File \"([^\"]+)\", line (\\d+), in (\\S+)");
     /** IPython's frames ("File ~/x.py:12, in f(a)", the path sometimes a markdown link) and rich's ("x.py:12 in f"). */
     private static final Pattern NOTEBOOK_FRAME = Pattern.compile(
@@ -26,7 +26,7 @@ final class Tracebacks {
 
     private Tracebacks() {}
 
-    static List<Frame> frames(LogText log) {
+    public static List<Frame> frames(LogText log) {
         List<Frame> out = new ArrayList<>();
         List<LogText.Line> lines = log.lines();
         for (int i = 0; i < lines.size(); i++) {
