@@ -40,8 +40,16 @@ public final class TraceAnalyzer {
     private static final Pattern DATALOADER_KILL = Pattern.compile(
             "(?i)\\bdataloader workers? (?:\\(pids?[^)]*\\) )?(?:is |was |were |are )?(?:killed|exited unexpectedly)"
                     + "|unexpected bus error encountered in worker");
+    /**
+     * A memory failure told in words: "out of memory", or the card's memory used up ("optimizer priming uses up too
+     * much HBM", "takes up too much memory", "consume almost all available GPU memory"). Host "RAM" alone is left to
+     * the host parsers: this finding is a GPU one.
+     */
     private static final Pattern GENERIC_MENTION = Pattern.compile(
-            "(?i)out of memory|\\bOOM\\b|OutOfMemory|memory (?:explode|blow|grows|grew|keeps growing|leak)");
+            "(?i)out of memory|\\bOOM\\b|OutOfMemory|memory (?:explode|blow|grows|grew|keeps growing|leak)"
+                    + "|\\b(?:uses?|used|using|takes?|took|eats?|ate|consumes?|consumed|consuming|occupies|occupying"
+                    + "|fills?|filled|exhausts?|exhausted)(?: up)? (?:too much|all(?: the)?|almost all(?: the)?"
+                    + "|nearly all|most of the)(?: available)? (?:GPU |gpu |device |CUDA )?(?:memory|VRAM|HBM)\\b");
 
     private final List<TraceParser> parsers;
 

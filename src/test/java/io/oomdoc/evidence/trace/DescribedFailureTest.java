@@ -65,4 +65,22 @@ class DescribedFailureTest {
         assertEquals(longer.substring(0, 300) + " …", f.message());
         assertEquals(said, analyzer.analyze(LogText.of(said)).findings().get(0).message(), "164 characters stay whole");
     }
+
+    @Test
+    void theCardsMemoryToldAsUsedUpIsAFailureInWords() {
+        // AI-Hypercomputer/torchprime#3 (corpus_heldout7, scored before this rule), verbatim: no "out of memory"
+        String said = "It appears optimizer priming uses up too much HBM. Maybe it forces the optimizer state to be "
+                + "replicated instead of sharded.";
+        TraceAnalysis a = analyzer.analyze(LogText.of(said));
+        assertEquals(1, a.findings().size());
+        assertEquals("mention", a.findings().get(0).parser());
+        assertEquals(FailureKind.VRAM_OOM, a.findings().get(0).kind());
+    }
+
+    @Test
+    void aMemoryFigureWithoutExhaustionIsNotAFailure() {
+        // mlc-ai/mlc-llm#2026's estimate line alone states a usage, not a failure
+        assertTrue(analyzer.analyze(LogText.of("Estimated total single GPU memory usage: 14361.14 MB (Parameters: "
+                + "3615.13 MB. KVCache: 10689.56 MB.")).findings().isEmpty());
+    }
 }
