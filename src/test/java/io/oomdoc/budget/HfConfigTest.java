@@ -54,14 +54,14 @@ class HfConfigTest {
 
     @Test
     void llamaThreeTwoCountsAttentionGatedMlpNormsAndOneTiedEmbedding() throws IOException {
-        // per layer: q,o 2·3072·3072 + k,v 2·3072·8·128 + gate,up,down 3·3072·8192 + 4·3072 norms = 108,015,616;
-        // × 28 layers + 128,256 × 3072 tied embedding = 3,212,918,784 (the model card says 3.21B)
+        // per layer: q,o 2*3072*3072 + k,v 2*3072*8*128 + gate,up,down 3*3072*8192 + 4*3072 norms = 108,015,616;
+        // x 28 layers + 128,256 x 3072 tied embedding = 3,212,918,784 (the model card says 3.21B)
         assertEquals(3_212_918_784L, read("llama-3.2-3b-config.json").params());
     }
 
     @Test
     void gptTwoCountsAPlainFourTimesWideMlpAndOneTiedEmbedding() throws IOException {
-        // per layer: attention 4·768² + up,down 2·768·3072 + 4·768 norms = 7,080,960; × 12 + 50,257 × 768
+        // per layer: attention 4*768^2 + up,down 2*768*3072 + 4*768 norms = 7,080,960; x 12 + 50,257 x 768
         ModelSpec m = read("gpt2-config.json");
         assertEquals(123_568_896L, m.params());
         assertEquals(12, m.kvHeads(), "no num_key_value_heads: every head has its own keys and values");

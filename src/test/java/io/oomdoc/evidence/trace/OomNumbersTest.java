@@ -37,7 +37,8 @@ class OomNumbersTest {
     @Test
     void memoryHeldOutsideTheAllocatorIsTotalLessFreeLessReserved() {
         // 139.80 GiB total, 36.73 GiB free, 102.34 GiB reserved: 0.73 GiB for the CUDA context and others
-        assertGib(139.80 - 36.73 - (101.47 + 887.60 / 1024), numbers("h200/snap_oom_message.txt").heldOutsideAllocator());
+        OomNumbers snap = numbers("h200/snap_oom_message.txt");
+        assertGib(139.80 - 36.73 - (101.47 + 887.60 / 1024), snap.heldOutsideAllocator());
     }
 
     @Test
