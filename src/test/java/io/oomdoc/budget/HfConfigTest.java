@@ -1,0 +1,114 @@
+package io.oomdoc.budget;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.oomdoc.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Reading a Hugging Face config.json into a shape, on the real configs in hf_configs/ (sources in SOURCES.md).
+ * Written to kill the mutants PIT left alive in HfConfig and ModelSpec.fromArchitecture.
+ */
+class HfConfigTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static ModelSpec read(String name) throws IOException {
+        return HfConfig.read(Fixtures.path("hf_configs/" + name));
+    }
+
+    @Test
+    void llamaThreeTwoKeepsItsGroupedKeyValueHeadsAndItsOwnFfnWidth() throws IOException {
+        ModelSpec m = read("llama-3.2-3b-config.json");
+        assertEquals(28, m.layers());
+        assertEquals(3072, m.hidden());
+        assertEquals(24, m.heads());
+        assertEquals(8, m.kvHeads());
+        assertEquals(8192, m.ffn());
+        assertEquals(128256, m.vocab());
+        assertTrue(m.tiedEmbeddings());
+        assertEquals(ModelSpec.Mlp.GATED, m.mlp());
+    }
+
+    @Test
+    void aHeadDimThatIsHiddenOverHeadsIsNotRecordedAsASeparateHeadSize() throws IOException {
+        // 128 x 24 = 3072: the stated head_dim adds nothing to hidden / heads
+        ModelSpec m = read("llama-3.2-3b-config.json");
+        assertEquals(0, m.headDimension());
+        assertEquals(128, m.headDim());
+    }
+
+    @Test
+    void aHeadDimApartFromHiddenOverHeadsIsKept() throws IOException {
+        // Gemma 2 9B: 16 heads of 256 = 4096, wider than its hidden size 3584
+        assertEquals(256, read("gemma-2-9b-it-config.json").headDimension());
+    }
+
+    @Test
+    void llamaThreeTwoCountsAttentionGatedMlpNormsAndOneTiedEmbedding() throws IOException {
+        // per layer: q,o 2*3072*3072 + k,v 2*3072*8*128 + gate,up,down 3*3072*8192 + 4*3072 norms = 108,015,616;
+        // x 28 layers + 128,256 x 3072 tied embedding = 3,212,918,784 (the model card says 3.21B)
+        assertEquals(3_212_918_784L, read("llama-3.2-3b-config.json").params());
+    }
+
+    @Test
+    void gptTwoCountsAPlainFourTimesWideMlpAndOneTiedEmbedding() throws IOException {
+        // per layer: attention 4*768^2 + up,down 2*768*3072 + 4*768 norms = 7,080,960; x 12 + 50,257 x 768
+        ModelSpec m = read("gpt2-config.json");
+        assertEquals(123_568_896L, m.params());
+        assertEquals(12, m.kvHeads(), "no num_key_value_heads: every head has its own keys and values");
+        assertEquals(3072, m.ffn(), "no n_inner: GPT-2's MLP is 4 x n_embd");
+        assertEquals("gpt2", m.name(), "no _name_or_path: the model_type names it");
+    }
+
+    @Test
+    void gptTwoIsAPlainMlpFamily() throws IOException {
+        var config = JSON.readTree(Fixtures.path("hf_configs/gpt2-config.json").toFile());
+        assertEquals(ModelSpec.Mlp.PLAIN, HfConfig.mlp(config));
+    }
+
+    @Test
+    void gemmaTwoIsAGatedMlpFamily() throws IOException {
+        var config = JSON.readTree(Fixtures.path("hf_configs/gemma-2-9b-it-config.json").toFile());
+        assertEquals(ModelSpec.Mlp.GATED, HfConfig.mlp(config));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"n_layer", "n_embd", "n_head"})
+    void aConfigWithoutLayersWidthOrHeadsIsRefused(String field, @TempDir Path dir) throws IOException {
+        ObjectNode config = (ObjectNode) JSON.readTree(Fixtures.path("hf_configs/gpt2-config.json").toFile());
+        config.remove(field);
+        Path file = dir.resolve("config.json");
+        JSON.writeValue(file.toFile(), config);
+        assertThrows(IOException.class, () -> HfConfig.read(file));
+    }
+
+    @Test
+    void aConfigOfExactlyFourMillionBytesIsStillRead(@TempDir Path dir) throws IOException {
+        assertEquals(12, HfConfig.read(padded(dir, 4_000_000)).layers());
+    }
+
+    @Test
+    void aFileOverFourMillionBytesIsRefusedUnread(@TempDir Path dir) throws IOException {
+        Path file = padded(dir, 4_000_001);
+        IOException e = assertThrows(IOException.class, () -> HfConfig.read(file));
+        assertTrue(e.getMessage().contains("too large"), e.getMessage());
+    }
+
+    /** GPT-2's config followed by spaces (still valid JSON) up to exactly {@code size} bytes. */
+    private static Path padded(Path dir, int size) throws IOException {
+        byte[] config = Files.readAllBytes(Fixtures.path("hf_configs/gpt2-config.json"));
+        byte[] out = new byte[size];
+        java.util.Arrays.fill(out, (byte) ' ');
+        System.arraycopy(config, 0, out, 0, config.length);
+        return Files.write(dir.resolve("config.json"), out);
+    }
+}

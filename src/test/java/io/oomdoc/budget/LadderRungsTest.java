@@ -1,0 +1,65 @@
+package io.oomdoc.budget;
+
+import io.oomdoc.util.Bytes;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Which rungs the fix ladder (knowledge M4) offers and what it calls them, on Llama 3.1 8B and 3.2 1B
+ * (catalog/models.csv) fully fine-tuned with AdamW. Written for the mutants PIT left alive in Ladder after LadderTest.
+ */
+class LadderRungsTest {
+    private static final long CARD = 24L * Bytes.GIB;
+
+    private static Setup setup(Setup.Precision p, Setup.Attention a, int seq, int batch) {
+        return setup("llama-3.1-8b", p, a, seq, batch);
+    }
+
+    private static Setup setup(String model, Setup.Precision p, Setup.Attention a, int seq, int batch) {
+        return new Setup(ModelCatalog.find(model).orElseThrow(), seq, batch, Setup.Mode.TRAIN, p,
+                Setup.Optimizer.ADAMW, Setup.Checkpointing.NONE, a, 0, 1, 0, Setup.Quant.NONE,
+                BudgetEngine.DEFAULT_CONTEXT);
+    }
+
+    private static List<String> fixes(Setup s, long card) {
+        return new Ladder().climb(s, card).stream().map(Ladder.Rung::fix).toList();
+    }
+
+    @Test
+    void eachRungNamesItsFix() {
+        List<String> fixes = fixes(setup(Setup.Precision.FP32, Setup.Attention.EAGER, 4096, 8), CARD);
+        assertEquals(List.of("activation checkpointing", "8-bit AdamW", "SDPA / FlashAttention",
+                "CPU offload of the optimizer (ZeRO-Offload)", "bf16 autocast", "sequence length 4096 → 2048",
+                "QLoRA (4-bit base, rank-16 adapters)"), fixes.subList(1, fixes.size()));
+    }
+
+    @Test
+    void aBatchOfOneHasNoMicroBatchRung() {
+        List<Ladder.Rung> rungs = new Ladder().climb(setup(Setup.Precision.FP32, Setup.Attention.EAGER, 4096, 1), CARD);
+        assertTrue(rungs.stream().noneMatch(r -> r.kb().equals("M5")), rungs.toString());
+    }
+
+    @Test
+    void aSequenceOf512IsHalvedButOneOf256IsNot() {
+        assertTrue(fixes(setup(Setup.Precision.FP32, Setup.Attention.EAGER, 512, 1), CARD)
+                .contains("sequence length 512 → 256"));
+        assertTrue(fixes(setup(Setup.Precision.FP32, Setup.Attention.EAGER, 256, 1), CARD).stream()
+                .noneMatch(f -> f.startsWith("sequence length")));
+    }
+
+    @Test
+    void whenSomeSamplesFitTheMicroBatchRungKeepsTheBatchByAccumulating() {
+        // Llama 3.2 1B in bf16 with SDPA on an 80 GiB card: some 1024-token samples fit at once, not 64
+        Setup s = setup("llama-3.2-1b", Setup.Precision.MIXED_BF16, Setup.Attention.SDPA, 1024, 64);
+        long card = 80L * Bytes.GIB;
+        BatchFinder.Result found = new BatchFinder().find(s, card, 64);
+        assertTrue(found.microBatch() > 0 && found.microBatch() < 64, found.toString());
+        Ladder.Rung first = new Ladder().climb(s, card).get(0);
+        assertEquals("micro-batch " + found.microBatch() + " × accumulation " + found.accumulationSteps(),
+                first.fix());
+        assertEquals(64, found.microBatch() * found.accumulationSteps());
+    }
+}
