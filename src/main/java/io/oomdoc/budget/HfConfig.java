@@ -23,6 +23,10 @@ public final class HfConfig {
         int vocab = first(c, "vocab_size", "padded_vocab_size");
         int experts = first(c, "num_local_experts", "num_experts", "n_routed_experts");
         int active = first(c, "num_experts_per_tok", "moe_topk");
+        // Qwen2/3-MoE and DeepSeek give each routed expert its own width; intermediate_size is then the dense MLP's
+        // (Qwen3-30B-A3B: 768 against 6144, read as 6144 it made a 232B model of a 30B one). Mixtral has only the one.
+        int expertFfn = first(c, "moe_intermediate_size");
+        if (experts > 0 && expertFfn > 0) ffn = expertFfn;
         boolean tied = c.path("tie_word_embeddings").asBoolean(true);
         if (layers <= 0 || hidden <= 0 || heads <= 0) throw new IOException("no layer/hidden/head sizes found (is "
                 + "this a model config.json?)");

@@ -111,4 +111,13 @@ class HfConfigTest {
         System.arraycopy(config, 0, out, 0, config.length);
         return Files.write(dir.resolve("config.json"), out);
     }
+
+    @Test
+    void aMixtureOfExpertsCountsEachRoutedExpertAtItsOwnWidth() throws IOException {
+        ModelSpec m = read("qwen3-30b-a3b-config.json");
+        assertEquals(768, m.ffn(), "moe_intermediate_size, not the dense intermediate_size");
+        assertEquals(128, m.expertsTotal());
+        long catalog = ModelCatalog.find("qwen3-30b-a3b").orElseThrow().params();
+        assertEquals(1.0, m.params() / (double) catalog, 0.01, "30.5B parameters, as the catalog row says");
+    }
 }
