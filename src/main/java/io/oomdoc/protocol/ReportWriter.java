@@ -21,9 +21,6 @@ import java.util.Optional;
 /** Turns ranked hypotheses and the evidence into the ten sections. Every sentence is computed from what is held. */
 public final class ReportWriter {
     private static final MessageTable TEXT = new MessageTable("report/messages.properties");
-    /** The gaps that have a question of their own (question.KEY); the others are asked as "Could you share: …". */
-    private static final java.util.Set<String> QUESTIONS = java.util.Set.of("error", "traceback", "step", "gpu",
-            "setup");
 
     private final KnowledgeBase kb;
 
@@ -299,9 +296,9 @@ public final class ReportWriter {
         return c;
     }
 
-    /** The question for the first gap: its own when it has one, else a request to share it. */
+    /** The question for the first gap: its own (question.KEY) when it has one, else a request to share it. */
     private static String questionFor(String key, String gap) {
-        return QUESTIONS.contains(key) ? TEXT.get("question." + key) : TEXT.get("question.other", gap);
+        return TEXT.has("question." + key) ? TEXT.get("question." + key) : TEXT.get("question.other", gap);
     }
 
     private static String firstParagraph(String body) {

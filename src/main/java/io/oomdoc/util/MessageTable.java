@@ -21,6 +21,9 @@ public final class MessageTable {
         return args.length == 0 ? pattern : String.format(Locale.ROOT, pattern, args);
     }
 
+    /** Whether the table has a sentence for the key (an optional one, such as a gap's own question). */
+    public boolean has(String key) { return table().getProperty(key) != null; }
+
     private Properties table() {
         if (text != null) return text;
         Properties p = new Properties();

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Reads a `torch.cuda.memory._dump_snapshot` pickle. The pickle reader builds only plain maps and lists
@@ -175,6 +176,15 @@ public final class SnapshotReader {
                 || f.isEmpty() || f.equals("??") || f.contains("/lib/python");
     }
 
+    // Compiled once: bucket() and nativeFrame() run for every frame of every block of a snapshot.
+    private static final Pattern NATIVE_SOURCE = Pattern.compile("\\.(cpp|cc|cxx|cu|cuh|h|hpp|c)$");
+    private static final Pattern OPTIMIZER = Pattern.compile("\\b(_init_group|_single_tensor_adamw?"
+            + "|_multi_tensor_adamw?|_fused_adamw?|zero_grad|step)\\b");
+    private static final Pattern GRADIENTS = Pattern.compile("\\b(backward|_engine_run_backward|run_backward|grad)\\b");
+    private static final Pattern PARAMETERS = Pattern.compile(
+            "\\b(load_state_dict|_apply|to|cuda|from_pretrained|__init__|reset_parameters)\\b");
+    private static final Pattern ACTIVATIONS = Pattern.compile("\\b(forward|_call_impl|_wrapped_call_impl)\\b");
+
     /**
      * A C++ frame, recorded when the history was taken with context "all" (the default since torch 2.1 when
      * stacks="all"): the allocator's own functions (memory_snapshot.cpp, CUDACachingAllocator.cpp, "??") sit on top of
@@ -183,7 +193,7 @@ public final class SnapshotReader {
     static boolean nativeFrame(Map<?, ?> f) {
         String file = String.valueOf(f.get("filename"));
         return num(f.get("line")) == 0 && !file.endsWith(".py")
-                || file.matches(".*\\.(cpp|cc|cxx|cu|cuh|h|hpp|c)$");
+                || NATIVE_SOURCE.matcher(file).find();
     }
 
     static String userFrame(List<?> frames) {
@@ -205,12 +215,11 @@ public final class SnapshotReader {
             }
         }
         String s = names.toString();
-        if (s.matches("(?s).*\\b(_init_group|_single_tensor_adamw?|_multi_tensor_adamw?|_fused_adamw?|zero_grad"
-                + "|step)\\b.*") && s.contains("optim")) return "optimizer state";
-        if (s.matches("(?s).*\\b(backward|_engine_run_backward|run_backward|grad)\\b.*")) return "gradients";
-        if (s.matches("(?s).*\\b(load_state_dict|_apply|to|cuda|from_pretrained|__init__|reset_parameters)\\b.*")
+        if (OPTIMIZER.matcher(s).find() && s.contains("optim")) return "optimizer state";
+        if (GRADIENTS.matcher(s).find()) return "gradients";
+        if (PARAMETERS.matcher(s).find()
                 && !s.contains(" forward ")) return "parameters";
-        if (s.matches("(?s).*\\b(forward|_call_impl|_wrapped_call_impl)\\b.*")) return "activations";
+        if (ACTIVATIONS.matcher(s).find()) return "activations";
         if (frames.isEmpty()) return "unknown";
         return "temporaries";
     }
