@@ -1,12 +1,17 @@
 package io.oomdoc.cli;
 
+import io.oomdoc.protocol.Category;
 import io.oomdoc.protocol.Report;
+import io.oomdoc.util.MessageTable;
 
 import java.util.List;
 import java.util.Locale;
 
 /** Renders a Report as text (terminal) or markdown (/save). The report is computed elsewhere; this only shows it. */
 public final class ReportView {
+    /** The report's own sentences: the headline's words sit beside the sections' (jshell's l10n way). */
+    private static final MessageTable TEXT = new MessageTable("report/messages.properties");
+
     private ReportView() {}
 
     public static String text(Report r, Style st) { return text(r, st, Wrap.DEFAULT_WIDTH); }
@@ -33,14 +38,24 @@ public final class ReportView {
     }
 
     static String headline(Report r) {
-        String cause = r.issueType().equals("not_oom") ? "Not an out-of-memory failure." : switch (r.issueType()) {
-            case "host_ram_oom" -> "Host RAM ran out: " + r.category().replace('_', ' ') + ".";
-            default -> "Cause: " + r.category().replace('_', ' ') + String.format(Locale.ROOT, " (%.0f%% sure).",
-                    r.hypotheses().isEmpty() ? 0 : 100 * r.hypotheses().get(0).confidence());
+        String cause = switch (r.issueType()) {
+            case "not_oom" -> TEXT.get("headline.not_oom");
+            case "host_ram_oom" -> TEXT.get("headline.host_ram_oom");
+            default -> TEXT.get("headline.cause", plainCause(r.category()),
+                    Math.round(r.hypotheses().isEmpty() ? 0 : 100 * r.hypotheses().get(0).confidence()));
         };
-        String fix = r.fixes().isEmpty() ? "First step: see Root Cause." : "First fix: " + r.fixes().get(0).title()
-                + ".";
+        String fix = r.fixes().isEmpty() ? TEXT.get("headline.no_fix")
+                : TEXT.get("headline.fix", r.fixes().get(0).title());
         return cause + "\n" + fix;
+    }
+
+    /** The category in words (its label), not its JSON id; an id this build does not know is shown as it is. */
+    private static String plainCause(String category) {
+        try {
+            return Category.valueOf(category.toUpperCase(Locale.ROOT)).label;
+        } catch (IllegalArgumentException e) {
+            return category.replace('_', ' ');
+        }
     }
 
     public static String markdown(Report r) {

@@ -8,7 +8,7 @@ import java.util.Locale;
  * and fix it, most useful first.
  */
 public enum Category {
-    ACTIVATIONS_BATCH("activations batch: activations of the batch do not fit", "M5", "M7", "M6", "M4", "M1"),
+    ACTIVATIONS_BATCH("the activations of the batch do not fit", "M5", "M7", "M6", "M4", "M1"),
     OPTIMIZER_STATE_STEP2("optimizer state allocated at the first optimizer step", "M17", "M12", "M1", "M9"),
     FIRST_BACKWARD("peak of the first backward pass", "M14", "M7", "M5"),
     EVAL_ACCUMULATION("evaluation keeps graphs or predictions on the GPU", "M15", "M20", "M5"),

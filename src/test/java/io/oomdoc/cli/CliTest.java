@@ -47,6 +47,21 @@ class CliTest {
     }
 
     @Test
+    void theReportOpensWithTheCauseInWordsNotItsJsonId() {
+        Result r = run("", "diagnose", Fixtures.path("traces/segtoolbox-backward-1x-cached.txt").toString());
+        String first = r.out.lines().findFirst().orElse("");
+        assertTrue(first.startsWith("Cause: "), first);
+        assertFalse(first.contains("_") || first.matches("Cause: [a-z]+ [a-z]+ \\(.*"), "an id, not words: " + first);
+        assertTrue(r.out.lines().skip(1).findFirst().orElse("").startsWith("First fix: "), r.out);
+    }
+
+    @Test
+    void aBareKillOpensByNamingHostRamNotTheGpu() {
+        Result r = run("Epoch 1:  37%|###7      | 370/1000 [02:13<03:47,  2.77it/s]\nKilled\n", "diagnose", "-");
+        assertEquals("Host RAM ran out (a kernel or cgroup kill), not the GPU.", r.out.lines().findFirst().orElse(""));
+    }
+
+    @Test
     void diagnoseJsonFromStdinIsOneDocumentWithTheContractFields() throws Exception {
         Result r = run(Fixtures.text("traces/vllm-kaito-2x.txt"), "diagnose", "-", "--json");
         assertEquals(0, r.code, r.err);
