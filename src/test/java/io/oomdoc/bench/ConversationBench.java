@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * Plays every conversation transcript through the engine and prints the turns that do not hold.
  * Run: bench/run.sh ConversationBench [-v] [--heldout|--heldout-dev|--heldout2|--heldout2-dev|--heldout3
  * |--heldout3-dev|--heldout4|--heldout4-dev|--heldout5|--heldout5-dev|--heldout6|--heldout6-dev|--heldout7
- * |--heldout7-dev]. With --heldout it
+ * |--heldout7-dev|--heldout8|--heldout8-dev]. With --heldout it
  * plays src/test/resources/conversations_heldout and prints only the totals: that set is never tuned on, so its
  * failing turns are not shown (nor those of the closed halves of sets 2-4).
  */
@@ -35,10 +35,14 @@ public final class ConversationBench {
         boolean sixthDev = List.of(args).contains("--heldout6-dev");
         boolean seventh = List.of(args).contains("--heldout7");
         boolean seventhDev = List.of(args).contains("--heldout7-dev");
+        boolean eighth = List.of(args).contains("--heldout8");
+        boolean eighthDev = List.of(args).contains("--heldout8-dev");
         // Sets 5 and 6 were scored once each and are development data since (the lead's brief of the seventh session):
-        // their failing turns are shown so that they can be classified. Set 7 is blind: totals only.
-        heldOut |= second || third || fourth || seventh;
-        var transcripts = seventh || seventhDev ? Transcripts.all(HELD_OUT_7).stream()
+        // their failing turns are shown so that they can be classified. Sets 7 and 8 are blind: totals only.
+        heldOut |= second || third || fourth || seventh || eighth;
+        var transcripts = eighth || eighthDev ? Transcripts.all(HELD_OUT_8).stream()
+                .filter(t -> developmentHalf(HELD_OUT_8, t.file()) == eighthDev).toList() : seventh || seventhDev
+                ? Transcripts.all(HELD_OUT_7).stream()
                 .filter(t -> developmentHalf(HELD_OUT_7, t.file()) == seventhDev).toList() : sixth || sixthDev
                 ? Transcripts.all(HELD_OUT_6).stream()
                 .filter(t -> developmentHalf(HELD_OUT_6, t.file()) == sixthDev).toList() : fifth || fifthDev
@@ -107,6 +111,11 @@ public final class ConversationBench {
      * --heldout7-dev may be read, --heldout7 is only scored.
      */
     static final java.nio.file.Path HELD_OUT_7 = java.nio.file.Path.of("src/test/resources/conversations_heldout7");
+    /**
+     * An eighth blind set (written 2026-11-26 from threads no other fixture cites), split the same way:
+     * --heldout8-dev may be read, --heldout8 is only scored.
+     */
+    static final java.nio.file.Path HELD_OUT_8 = java.nio.file.Path.of("src/test/resources/conversations_heldout8");
 
     /**
      * The held-out set is split by the repository of each file's source thread: one half may be read to find what
