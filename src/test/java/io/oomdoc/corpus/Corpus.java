@@ -32,6 +32,8 @@ public final class Corpus {
     public static final Path HELDOUT6 = Path.of("src/test/resources/corpus_heldout6/heldout6.jsonl");
     /** The seventh blind split: made like the sixth, from repositories cited nowhere else, labelled unscored. */
     public static final Path HELDOUT7 = Path.of("src/test/resources/corpus_heldout7/heldout7.jsonl");
+    /** The eighth blind split: made like the seventh, from repositories cited nowhere else, labelled unscored. */
+    public static final Path HELDOUT8 = Path.of("src/test/resources/corpus_heldout8/heldout8.jsonl");
     private static final int FINAL_SHARE_PERCENT = 20;
 
     private Corpus() {}
@@ -68,6 +70,9 @@ public final class Corpus {
 
     /** The seventh blind split (corpus_heldout7/): never read by all(), scored once for a closing figure. */
     public static List<Case> heldout7() { return read(HELDOUT7); }
+
+    /** The eighth blind split (corpus_heldout8/): never read by all(), scored once for a closing figure. */
+    public static List<Case> heldout8() { return read(HELDOUT8); }
 
     /**
      * What the weights are fitted on: the development part, the third split (since round 6; scored once in round 5)
