@@ -91,6 +91,9 @@ for run, model, quant, mb, gpus, extra in (
 # plugin loads 4-bit weights with bnb_4bit_quant_storage bf16 and runs its own prepare step without the fp32 casting
 # of PEFT's prepare_model_for_kbit_training ("extraneous casting", framework_plugin_bnb.py); requirements.txt pins
 # bitsandbytes 0.43.3 (after PR 1270: the 4-bit matmul no longer saves its input). An empty peak is a failed run.
+# fms-hf-tuning's sft_trainer.py packs to min(max_seq_length, tokenizer.model_max_length): santacoder's learned
+# position table has 2048 rows (n_positions), so its rows ran at 2048 tokens (corrected after the first contact, from
+# that code: it is the reason a 4096-token santacoder run could not have worked).
 FMS = ("https://github.com/foundation-model-stack/fms-acceleration/blob/24bdadb228e2d55bc0c69deec034b86a73da6917/"
        "scripts/benchmarks/refs/a100_80gb.csv")
 FMSHOW = ("mem_peak_torch_mem_alloc_in_bytes: HF Trainer memory metrics (torch.cuda.max_memory_allocated, model load "
@@ -111,7 +114,7 @@ for model, gpus, batch, peak, smi in (
              family="sharded" if gpus > 1 else "qlora", model=model, method="qlora", lora_rank=16,
              lora_targets=("c_attn (GPTBigCode's fused q,k,v; the other target names do not exist there)" if santa
                            else "q_proj,k_proj,v_proj,o_proj"),
-             quant="nf4 (bitsandbytes 4-bit, quant_storage bf16)", seq=4096, batch=batch,
+             quant="nf4 (bitsandbytes 4-bit, quant_storage bf16)", seq=2048 if santa else 4096, batch=batch,
              precision="bf16 mixed (--bf16 True, torch_dtype bfloat16)", optimizer="adamw",
              checkpointing="full (HF gradient_checkpointing True)", attention="flash2", gpus=gpus,
              sharding="fsdp_full_shard" if gpus > 1 else "none", gpu="A100 80GB", outcome="fit" if peak else "oom",

@@ -225,8 +225,13 @@ public final class BudgetEngine {
                 base += 2.0 * (3 + m.ffn() / (double) m.hidden());
                 assumptions.add("bitsandbytes before 0.43.2: each 4-bit matmul keeps its 16-bit input for backward");
             }
-            if (train && lora && s.quant() == Quant.NONE && m.ffn() > 0) {
-                boolean cast = s.precision().mixed();
+            // bitsandbytes 0.43.2 on (PR #1270): MatMul4Bit keeps only the packed weight for backward, so a 4-bit
+            // frozen base, like a 16-bit one, keeps no layer input; only the adapters do. PEFT's Linear4bit casts the
+            // input to the adapter's dtype only outside autocast (lora/bnb.py requires_conversion), so under --bf16
+            // the adapters read the 16-bit input as it is.
+            boolean frozen4Bit = s.quant() == Quant.NF4 && s.kbit() != Setup.Kbit.SAVES_INPUT && !fp32Act;
+            if (train && lora && (s.quant() == Quant.NONE || frozen4Bit) && m.ffn() > 0) {
+                boolean cast = s.quant() == Quant.NONE && s.precision().mixed();
                 base += adapterInputsExtra(m, s.loraTargets(), s.loraDropout(), cast);
                 assumptions.add("frozen base: only the adapters keep layer inputs"
                         + (cast ? ", each its own 16-bit copy (fp32 adapters under autocast)" : "")
