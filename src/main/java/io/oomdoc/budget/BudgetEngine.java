@@ -367,10 +367,12 @@ public final class BudgetEngine {
         if (!activationsKnown) assumptions.add(!m.hasArchitecture() ? "activations not counted: the model's shape "
                 + "is unknown (give --model or --layers/--hidden)"
                 : "activations not counted: give the sequence length and batch (--seq, --batch)");
-        // the verdict is on the card as PyTorch sees it: the driver's share is not there to allocate
-        Boolean fits = gpuBytes == null ? null : total > GpuCatalog.usableBytes(gpuBytes) ? Boolean.FALSE
+        // the verdict and the headroom are on the card as PyTorch sees it: the driver's share is not there to
+        // allocate (a headroom on the marketed size was positive for a budget that did not fit)
+        Long usable = gpuBytes == null ? null : GpuCatalog.usableBytes(gpuBytes);
+        Boolean fits = usable == null ? null : total > usable ? Boolean.FALSE
                 : activationsKnown ? Boolean.TRUE : null;
-        Long headroom = gpuBytes == null ? null : gpuBytes - total;
+        Long headroom = usable == null ? null : usable - total;
         return new Budget(P, trainable, new Budget.Terms(weights, grads, opt, act, logits, kv, overhead, total),
                 gpuBytes, fits, headroom, assumptions, unknown);
     }
