@@ -210,6 +210,12 @@ public final class BudgetEngine {
                 double f = m.ffn() / (double) m.hidden();
                 double mlp = gated ? 2 + 8 * f : 3 + 4 * f;
                 base += (mlp - 19) * (fp32Act ? 2 : 1);
+                if (m.mlp() == ModelSpec.Mlp.NEW_GELU) {
+                    // 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))) in Python: tanh keeps its output and the last
+                    // product both its factors, three more ffn-wide tensors beside the input Korthikanti counts
+                    base += 3 * 2 * f * (fp32Act ? 2 : 1);
+                    assumptions.add("gelu_new (transformers' NewGELUActivation): three more ffn-wide tensors kept");
+                }
             }
             if (m.queryDim() != m.hidden()) {
                 // Korthikanti's count takes q, k, v and the attention output h wide; with heads × head_dim != h

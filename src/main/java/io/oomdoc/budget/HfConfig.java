@@ -76,6 +76,8 @@ public final class HfConfig {
         String type = c.path("model_type").asText("");
         if (c.path("feed_forward_proj").asText("").startsWith("gated")) return ModelSpec.Mlp.GATED;
         if (GATED.contains(type)) return ModelSpec.Mlp.GATED;
+        String act = c.path("activation_function").asText(c.path("hidden_act").asText(""));
+        if (act.equals("gelu_new")) return ModelSpec.Mlp.NEW_GELU;
         if (PLAIN.contains(type)) return ModelSpec.Mlp.PLAIN;
         return ModelSpec.Mlp.GUESS;
     }

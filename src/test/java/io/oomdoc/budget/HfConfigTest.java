@@ -70,9 +70,11 @@ class HfConfigTest {
     }
 
     @Test
-    void gptTwoIsAPlainMlpFamily() throws IOException {
+    void gptTwoIsAPlainMlpFamilyWithTransformersPythonGelu() throws IOException {
+        // activation_function "gelu_new": a plain up/down MLP (not gated) through NewGELUActivation
         var config = JSON.readTree(Fixtures.path("hf_configs/gpt2-config.json").toFile());
-        assertEquals(ModelSpec.Mlp.PLAIN, HfConfig.mlp(config));
+        assertEquals(ModelSpec.Mlp.NEW_GELU, HfConfig.mlp(config));
+        assertFalse(read("gpt2-config.json").gated());
     }
 
     @Test
