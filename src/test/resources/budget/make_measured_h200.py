@@ -22,7 +22,8 @@ TUNE = {"llama-3.1-8b", "llama-3.2-1b", "gpt2-xl", "qwen2.5-0.5b"}
 CHECK = {"qwen2.5-7b", "qwen2.5-1.5b", "mistral-7b-v0.3", "gemma-2-2b"}
 # from each model's config.json (the grid's arch field has neither)
 HEAD_DIM = {"gemma-2-2b": 256}
-MLP = {"gpt2-xl": "plain"}
+# GPT-2 XL: a plain 4h MLP whose activation_function is "gelu_new" (transformers' Python NewGELUActivation)
+MLP = {"gpt2-xl": "new_gelu"}
 HOW = "torch.cuda.max_memory_allocated() bytes (peak over two AdamW steps, or over one generate call)"
 
 

@@ -210,6 +210,12 @@ public final class BudgetEngine {
                 double f = m.ffn() / (double) m.hidden();
                 double mlp = gated ? 2 + 8 * f : 3 + 4 * f;
                 base += (mlp - 19) * (fp32Act ? 2 : 1);
+                if (m.mlp() == ModelSpec.Mlp.NEW_GELU) {
+                    // 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))) in Python: tanh keeps its output and the last
+                    // product both its factors, three more ffn-wide tensors beside the input Korthikanti counts
+                    base += 3 * 2 * f * (fp32Act ? 2 : 1);
+                    assumptions.add("gelu_new (transformers' NewGELUActivation): three more ffn-wide tensors kept");
+                }
             }
             if (m.queryDim() != m.hidden()) {
                 // Korthikanti's count takes q, k, v and the attention output h wide; with heads × head_dim != h
@@ -225,8 +231,13 @@ public final class BudgetEngine {
                 base += 2.0 * (3 + m.ffn() / (double) m.hidden());
                 assumptions.add("bitsandbytes before 0.43.2: each 4-bit matmul keeps its 16-bit input for backward");
             }
-            if (train && lora && s.quant() == Quant.NONE && m.ffn() > 0) {
-                boolean cast = s.precision().mixed();
+            // bitsandbytes 0.43.2 on (PR #1270): MatMul4Bit keeps only the packed weight for backward, so a 4-bit
+            // frozen base, like a 16-bit one, keeps no layer input; only the adapters do. PEFT's Linear4bit casts the
+            // input to the adapter's dtype only outside autocast (lora/bnb.py requires_conversion), so under --bf16
+            // the adapters read the 16-bit input as it is.
+            boolean frozen4Bit = s.quant() == Quant.NF4 && s.kbit() != Setup.Kbit.SAVES_INPUT && !fp32Act;
+            if (train && lora && (s.quant() == Quant.NONE || frozen4Bit) && m.ffn() > 0) {
+                boolean cast = s.quant() == Quant.NONE && s.precision().mixed();
                 base += adapterInputsExtra(m, s.loraTargets(), s.loraDropout(), cast);
                 assumptions.add("frozen base: only the adapters keep layer inputs"
                         + (cast ? ", each its own 16-bit copy (fp32 adapters under autocast)" : "")
@@ -362,10 +373,12 @@ public final class BudgetEngine {
         if (!activationsKnown) assumptions.add(!m.hasArchitecture() ? "activations not counted: the model's shape "
                 + "is unknown (give --model or --layers/--hidden)"
                 : "activations not counted: give the sequence length and batch (--seq, --batch)");
-        // the verdict is on the card as PyTorch sees it: the driver's share is not there to allocate
-        Boolean fits = gpuBytes == null ? null : total > GpuCatalog.usableBytes(gpuBytes) ? Boolean.FALSE
+        // the verdict and the headroom are on the card as PyTorch sees it: the driver's share is not there to
+        // allocate (a headroom on the marketed size was positive for a budget that did not fit)
+        Long usable = gpuBytes == null ? null : GpuCatalog.usableBytes(gpuBytes);
+        Boolean fits = usable == null ? null : total > usable ? Boolean.FALSE
                 : activationsKnown ? Boolean.TRUE : null;
-        Long headroom = gpuBytes == null ? null : gpuBytes - total;
+        Long headroom = usable == null ? null : usable - total;
         return new Budget(P, trainable, new Budget.Terms(weights, grads, opt, act, logits, kv, overhead, total),
                 gpuBytes, fits, headroom, assumptions, unknown);
     }

@@ -10,8 +10,12 @@ public record ModelSpec(String name, long params, int layers, int hidden, int he
                         boolean tiedEmbeddings, int expertsTotal, int expertsActive, int headDimension, Mlp mlp,
                         double logitSoftcap) {
 
-    /** GUESS takes a non-4h FFN for a gated MLP: gated models publish 8h/3-ish sizes, plain ones 4h. */
-    public enum Mlp { GUESS, GATED, PLAIN }
+    /**
+     * GUESS takes a non-4h FFN for a gated MLP: gated models publish 8h/3-ish sizes, plain ones 4h. NEW_GELU is a plain
+     * MLP whose activation is transformers' NewGELUActivation (config "gelu_new": GPT-2, GPT-J, CodeGen, Phi-1/2), a
+     * tanh formula written out in Python, so autograd keeps its intermediate tensors.
+     */
+    public enum Mlp { GUESS, GATED, PLAIN, NEW_GELU }
 
     /** A model without final-logit soft-capping (every family but Gemma 2). */
     public ModelSpec(String name, long params, int layers, int hidden, int heads, int kvHeads, int ffn, int vocab,

@@ -59,6 +59,12 @@ public final class BudgetBench {
                     args[0].equals("--h200") ? "tune" : "check");
             return;
         }
+        // the eighth session's split by source repository (make_measured_budget8.py); each flag prints its own part
+        if (args.length > 0 && (args[0].equals("--budget8") || args[0].equals("--budget8-check"))) {
+            measuredDev(Path.of("src/test/resources/budget/measured_budget8.json"), new BudgetEngine(),
+                    args[0].equals("--budget8") ? "tune" : "check");
+            return;
+        }
         Path file = Path.of(args.length > 0 ? args[0] : "../shared/budget/ground_truth_dev.json");
         JsonNode items = new ObjectMapper().readTree(file.toFile());
         BudgetEngine engine = new BudgetEngine();

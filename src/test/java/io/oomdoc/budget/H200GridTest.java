@@ -88,4 +88,19 @@ class H200GridTest {
                 BudgetEngine.DEFAULT_CONTEXT);
         assertEquals(Boolean.FALSE, engine.estimate(s, h200).fits());
     }
+    @Test
+    void gptTwoKeepsThePythonGeluIntermediatesThreeFfnWideTensorsALayer() {
+        // h200-full-mixed-gpt2xl-b8-s1024: fp32 weights, bf16 autocast, SDPA, 81214332416 B; -38.6% when GPT-2's
+        // NewGELUActivation was counted as a fused GELU (input only)
+        ModelSpec xl = ModelCatalog.find("gpt2-xl").orElseThrow();
+        assertEquals(ModelSpec.Mlp.NEW_GELU, xl.mlp());
+        ModelSpec fused = new ModelSpec(xl.name(), xl.params(), xl.layers(), xl.hidden(), xl.heads(), xl.kvHeads(),
+                xl.ffn(), xl.vocab(), xl.tiedEmbeddings(), 0, 0, 0, ModelSpec.Mlp.PLAIN);
+        Setup s = train(xl, 8, 1024, Setup.Precision.MIXED_BF16, Setup.Attention.SDPA, 0);
+        long extra = engine.estimate(s, null).perGpuBytes().activations()
+                - engine.estimate(train(fused, 8, 1024, Setup.Precision.MIXED_BF16, Setup.Attention.SDPA, 0), null)
+                .perGpuBytes().activations();
+        assertEquals(3 * 2 * 6400L * 8 * 1024 * 48, extra, 48);
+        assertTrue(Math.abs(error(s, 81214332416L)) < 0.25, "error " + error(s, 81214332416L));
+    }
 }

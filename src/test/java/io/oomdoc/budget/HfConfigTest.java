@@ -70,9 +70,11 @@ class HfConfigTest {
     }
 
     @Test
-    void gptTwoIsAPlainMlpFamily() throws IOException {
+    void gptTwoIsAPlainMlpFamilyWithTransformersPythonGelu() throws IOException {
+        // activation_function "gelu_new": a plain up/down MLP (not gated) through NewGELUActivation
         var config = JSON.readTree(Fixtures.path("hf_configs/gpt2-config.json").toFile());
-        assertEquals(ModelSpec.Mlp.PLAIN, HfConfig.mlp(config));
+        assertEquals(ModelSpec.Mlp.NEW_GELU, HfConfig.mlp(config));
+        assertFalse(read("gpt2-config.json").gated());
     }
 
     @Test
@@ -119,5 +121,33 @@ class HfConfigTest {
         assertEquals(128, m.expertsTotal());
         long catalog = ModelCatalog.find("qwen3-30b-a3b").orElseThrow().params();
         assertEquals(1.0, m.params() / (double) catalog, 0.01, "30.5B parameters, as the catalog row says");
+    }
+    @Test
+    void aSharedExpertInEveryLayerIsCountedBesideTheRoutedOnes() throws IOException {
+        // Qwen1.5-MoE-A2.7B: 60 routed experts of 1408 and one shared expert of 5632 per layer; 14.3B in total
+        ModelSpec m = read("qwen1.5-moe-a2.7b-config.json");
+        assertEquals(1408, m.ffn());
+        assertEquals(14.3e9, m.params(), 14.3e9 * 0.01);
+    }
+
+    @Test
+    void deepSeekCountsItsSharedExpertsAndItsDenseFirstLayer() throws IOException {
+        // DeepSeek-V2-Lite: 2 shared experts of 1408 in 26 sparse layers, a dense 10944-wide MLP in layer 0; 15.7B
+        ModelSpec m = read("deepseek-v2-lite-config.json");
+        assertEquals(64, m.expertsTotal());
+        assertEquals(15.7e9, m.params(), 15.7e9 * 0.02);
+        long shared = 26L * 3 * 2048 * 2 * 1408;
+        long dense = 3L * 2048 * (10944 - 64L * 1408);
+        var c = JSON.readTree(Fixtures.path("hf_configs/deepseek-v2-lite-config.json").toFile());
+        ModelSpec routedOnly = ModelSpec.fromArchitecture("v2-lite", 27, 2048, 16, 16, 1408, 102400, false, 64, 6, 0,
+                ModelSpec.Mlp.GATED);
+        assertEquals(shared + dense, HfConfig.moeExtraParams(c, routedOnly, 64, 10944));
+    }
+
+    @Test
+    void aMixtureWithoutSharedExpertsOrDenseLayersGainsNothing() throws IOException {
+        var c = JSON.readTree(Fixtures.path("hf_configs/qwen3-30b-a3b-config.json").toFile());
+        ModelSpec m = read("qwen3-30b-a3b-config.json");
+        assertEquals(0, HfConfig.moeExtraParams(c, m, 128, 6144));
     }
 }

@@ -28,7 +28,7 @@ class ModelCatalogTest {
 
     @Test
     void aRowWithoutTrailingColumnsGuessesItsMlpAndHasNoSoftcap() {
-        ModelSpec m = row("gpt2");
+        ModelSpec m = row("bert-base");
         assertEquals(ModelSpec.Mlp.GUESS, m.mlp());
         assertEquals(0, m.headDimension());
         assertEquals(0.0, m.logitSoftcap());
@@ -73,5 +73,11 @@ class ModelCatalogTest {
                     aliases.get(i - 1)[0] + " before " + aliases.get(i)[0]);
         }
         assertTrue(aliases.get(0)[0].length() > aliases.get(aliases.size() - 1)[0].length());
+    }
+
+    @Test
+    void gptTwoRowsNameTheirPythonGelu() {
+        // GPT-2's config.json: activation_function "gelu_new" (transformers' NewGELUActivation)
+        assertEquals(ModelSpec.Mlp.NEW_GELU, row("gpt2-xl").mlp());
     }
 }
