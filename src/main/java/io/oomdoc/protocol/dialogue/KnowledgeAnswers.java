@@ -292,6 +292,9 @@ final class KnowledgeAnswers {
      */
     static String explainTerm(String question, String withContext, Facts facts, Report report) {
         var term = Topics.find(Topics.glossary(), question);
+        // "17179869183.95 GiB? where does that come from": no card holds a petabyte, the figure itself is the subject.
+        if (term.isEmpty() && impossibleSize(question)) term = Topics.glossary().stream()
+                .filter(t -> t.name().equals(IMPOSSIBLE)).findFirst();
         if (term.isEmpty()) {
             var found = KnowledgeSearch.answer(question, report, engines(facts, report));
             if (found.isPresent()) return found.get();
@@ -303,6 +306,21 @@ final class KnowledgeAnswers {
         // The question's own reserved and allocated figures are computed before this; the report's would repeat them.
         String figures = ReservedGap.quoted(question) ? null : figures(term.get().name(), report);
         return figures == null ? out : out + "\n" + figures;
+    }
+
+    private static final String IMPOSSIBLE = "impossible allocation size";
+    private static final Pattern QUANTITY = Pattern.compile("(?i)(\\d[\\d,]*(?:\\.\\d+)?)\\s*([kmgtpe])i?b\\b");
+    /** A petabyte: more than any card or host has, so a size this large was computed wrong. */
+    private static final double PETABYTE = Math.pow(2, 50);
+
+    /** Whether the text quotes a memory size no machine has. */
+    static boolean impossibleSize(String text) {
+        Matcher m = QUANTITY.matcher(text);
+        while (m.find()) {
+            int power = "kmgtpe".indexOf(Character.toLowerCase(m.group(2).charAt(0))) + 1;
+            if (Double.parseDouble(m.group(1).replace(",", "")) * Math.pow(1024, power) >= PETABYTE) return true;
+        }
+        return false;
     }
 
     /** The report's own numbers behind a term, so the explanation is about this failure. */
