@@ -104,10 +104,6 @@ final class KnowledgeAnswers {
             if (forStack.isEmpty()) forStack = engineTopic(namedStacks.get(0));
             if (forStack.isPresent()) { topic = forStack; named = List.of(); }
         }
-        // "how do I limit how much it takes" about vLLM: no words of a topic, but the engine's own settings are the
-        // answer rather than a passage about some other library.
-        if (topic.isEmpty()) topic = servingEngines(talkedAbout, held).stream().map(KnowledgeAnswers::engineTopic)
-                .flatMap(java.util.Optional::stream).findFirst();
         if (topic.isEmpty()) return KnowledgeSearch.answer(question, report, held)
                 .orElse(Messages.get("howto.unknown"));
         List<String> stacks = stacksFor(text, talkedAbout, facts, report);
