@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 /** How-to snippets for the user's stack and plain-words explanations, from knowledge/dialogue/. */
 final class KnowledgeAnswers {
     private static final Object[][] STACK_WORDS = {
+            {"kohya", Pattern.compile("(?i)kohya|sd-scripts|\\b(?:sdxl_|flux_)?train_network\\.py|sdxl_train\\.py")},
+            {"ms-swift", Pattern.compile("(?i)ms[-_ ]?swift|\\bswift (?:sft|infer|deploy|rlhf|pt)\\b|\\bin swift\\b")},
             {"tensorrt-llm", Pattern.compile("(?i)tensorrt|trt-?llm|tritonserver|triton inference|config\\.pbtxt")},
             {"lmdeploy", Pattern.compile("(?i)lmdeploy|turbomind")},
             {"exllama", Pattern.compile("(?i)exllama|\\bexl[23]\\b|tabbyapi")},
@@ -92,6 +94,9 @@ final class KnowledgeAnswers {
         // A serving engine named beside a training stack ("runs with plain transformers, but with vllm …") is the
         // subject: the comparison is what the user left.
         List<String> namedStacks = new ArrayList<>(namedStacks(question));
+        // "what's the flag to limit that when serving", a topic taken from the turns before: the serving engine the
+        // conversation is about decides, as if the question had named it.
+        if (named.isEmpty() && namedStacks.isEmpty()) namedStacks.addAll(servingEngines(talkedAbout, held));
         namedStacks.sort(java.util.Comparator.comparing(st -> !io.oomdoc.protocol.Stacks.serving(st)));
         if (topic.isPresent() && !namedStacks.isEmpty()
                 && !topic.get().texts().containsKey(namedStacks.get(0))) {
@@ -152,6 +157,12 @@ final class KnowledgeAnswers {
         if (!io.oomdoc.protocol.Stacks.serving(stack)) return java.util.Optional.empty();
         return Topics.howTo().stream().filter(t -> t.texts().containsKey(stack)
                 && t.name().replace(".", "").startsWith(stack)).findFirst();
+    }
+
+    /** The serving engines the conversation named or the failure held, in that order. */
+    private static List<String> servingEngines(List<String> talkedAbout, List<String> held) {
+        return java.util.stream.Stream.concat(talkedAbout.stream(), held.stream())
+                .filter(io.oomdoc.protocol.Stacks::serving).distinct().toList();
     }
 
     /** An explanation: the figures the question calls for (computed by the caller), then the term in words. */
@@ -277,6 +288,9 @@ final class KnowledgeAnswers {
      */
     static String explainTerm(String question, String withContext, Facts facts, Report report) {
         var term = Topics.find(Topics.glossary(), question);
+        // "17179869183.95 GiB? where does that come from": no card holds a petabyte, the figure itself is the subject.
+        if (term.isEmpty() && impossibleSize(question)) term = Topics.glossary().stream()
+                .filter(t -> t.name().equals(IMPOSSIBLE)).findFirst();
         if (term.isEmpty()) {
             var found = KnowledgeSearch.answer(question, report, engines(facts, report));
             if (found.isPresent()) return found.get();
@@ -288,6 +302,21 @@ final class KnowledgeAnswers {
         // The question's own reserved and allocated figures are computed before this; the report's would repeat them.
         String figures = ReservedGap.quoted(question) ? null : figures(term.get().name(), report);
         return figures == null ? out : out + "\n" + figures;
+    }
+
+    private static final String IMPOSSIBLE = "impossible allocation size";
+    private static final Pattern QUANTITY = Pattern.compile("(?i)(\\d[\\d,]*(?:\\.\\d+)?)\\s*([kmgtpe])i?b\\b");
+    /** A petabyte: more than any card or host has, so a size this large was computed wrong. */
+    private static final double PETABYTE = Math.pow(2, 50);
+
+    /** Whether the text quotes a memory size no machine has. */
+    static boolean impossibleSize(String text) {
+        Matcher m = QUANTITY.matcher(text);
+        while (m.find()) {
+            int power = "kmgtpe".indexOf(Character.toLowerCase(m.group(2).charAt(0))) + 1;
+            if (Double.parseDouble(m.group(1).replace(",", "")) * Math.pow(1024, power) >= PETABYTE) return true;
+        }
+        return false;
     }
 
     /** The report's own numbers behind a term, so the explanation is about this failure. */
@@ -333,9 +362,14 @@ final class KnowledgeAnswers {
     /** The stacks the question itself names ("in vllm", "with lightning"). */
     static List<String> namedStacks(String text) {
         List<String> out = new ArrayList<>();
-        for (Object[] row : STACK_WORDS) if (((Pattern) row[1]).matcher(text).find()) out.add((String) row[0]);
+        String said = LEFT_OUT.matcher(text).replaceAll(" ");
+        for (Object[] row : STACK_WORDS) if (((Pattern) row[1]).matcher(said).find()) out.add((String) row[0]);
         return out;
     }
+
+    /** "run it on one card without accelerate": a stack named to be left out is not the one to answer for. */
+    private static final Pattern LEFT_OUT = Pattern.compile("(?i)\\b(?:without|instead of|not using|no longer using"
+            + "|rather than) (?:the )?[\\w.-]+");
 
     /** The stacks to show, most specific first: named in the question, set as a fact, implied by the failure. */
     static List<String> stacksFor(String text, List<String> talkedAbout, Facts facts, Report report) {
