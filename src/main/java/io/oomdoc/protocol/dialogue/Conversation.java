@@ -279,7 +279,7 @@ public final class Conversation {
             remember(facts.with(b -> b.phaseHint("serving")));
         }
         if (facts.gpuMemBytes() == null) { pendingKey = "gpu"; pendingQuestion = null; } // the report asks for the card
-        return new Answer(Intent.NEW_FAILURE, null, report, facts);
+        return new Answer(Intent.NEW_FAILURE, FailureLead.of(text, facts, report).orElse(null), report, facts);
     }
 
     private Answer answerPending(String text) {

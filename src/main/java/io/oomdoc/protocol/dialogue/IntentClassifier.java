@@ -201,6 +201,12 @@ public final class IntentClassifier {
             + "(?:ram|memory|vram) (?:do|does|would|will) .{0,40}\\bneed");
 
     private static final int LONG_DESCRIPTION = 80;
+    /** Words that say memory ran out, inside one sentence. */
+    private static final Pattern RAN_OUT = Pattern.compile("(?i)out[- ]of[- ](?:cuda |gpu )?memory|\\boom\\b"
+            + "|outofmemory|\\bmemory error|resource_?exhausted|\\bmemory keeps (?:increasing|growing|rising)");
+    /** A sentence that asks or proposes rather than tells: "how do I avoid OOM", "is there a way", "what if". */
+    private static final Pattern ASKING_SENTENCE = Pattern.compile("(?i)\\?\\W*$|^\\W*(?:how|what|why|which|is there"
+            + "|are there|can|could|should|would|will|does|do|did|any)\\b|\\b(?:how to|avoid|prevent|without)\\b");
     /**
      * The user says the failure happened to them ("tensor parallel hits OOM", "CUDA out of memory. The size of my
      * images…"): a first message with it is the failure, even when it ends by asking what to do; the report answers
@@ -228,6 +234,18 @@ public final class IntentClassifier {
             + "|occupies|is|are)\\b");
 
     static boolean asksSize(String text) { return SIZE_OF.matcher(text).find(); }
+
+    /**
+     * "I cannot run the 70b-32k model, CUDA out of memory even on one H100. is there any way to run it?": one
+     * sentence tells that memory ran out for this run, whatever the next one asks. The question after it is what the
+     * report (and its lead) answers.
+     */
+    static boolean tellsFailure(String text) {
+        for (String sentence : text.split("(?<=[.!?])\\s+|\\n")) {
+            if (RAN_OUT.matcher(sentence).find() && !ASKING_SENTENCE.matcher(sentence).find()) return true;
+        }
+        return false;
+    }
 
     /** "what if I use QLoRA", "would bf16 help": the turn proposes a change instead of saying what is. */
     static boolean proposes(String text) {
@@ -269,6 +287,9 @@ public final class IntentClassifier {
                 && !t.matches("(?is)^\\W*how (?:to|do|can|should)\\b.*")) return Intent.NEW_FAILURE;
         if (!s.holdsFailure() && HAPPENED.matcher(t).find() && !GENERAL.matcher(t).find()) return Intent.NEW_FAILURE;
         if (!s.holdsFailure() && REPORTS_OWN.matcher(t).find() && !CAN_I.matcher(t).find()) return Intent.NEW_FAILURE;
+        if (!s.holdsFailure() && s.describesFailure() && tellsFailure(t) && !CAN_I.matcher(t).find()) {
+            return Intent.NEW_FAILURE;
+        }
         if (THANKS.matcher(t).find() && !t.contains("?")) return Intent.SMALL_TALK;
         if (s.pending() && t.length() <= 40 && s.asserts() && !question) return Intent.ANSWER;
         if (s.afterWhatIf() && CONTINUES.matcher(t).find() && (s.asserts() || s.hypothetical())) return Intent.WHAT_IF;

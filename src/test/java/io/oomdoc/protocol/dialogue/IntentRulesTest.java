@@ -91,4 +91,17 @@ class IntentRulesTest {
         c.respond(SOLARIS);
         assertEquals(Intent.EXPLAIN, c.respond("how many sub-windows is that per batch").intent());
     }
+
+    /**
+     * github.com/huggingface/transformers/issues/6202: fine-tuning distilbart runs out of CUDA memory even at batch 1.
+     * A first message with one sentence that tells the run's memory ran out is the failure, whatever it asks next; a
+     * message that only asks how to avoid running out is not.
+     */
+    @Test
+    void aSentenceThatTellsTheRunRanOutMakesTheFirstMessageTheFailure() {
+        assertEquals(Intent.NEW_FAILURE, c.respond("fine-tuning my distilbart-cnn-12-6 model with finetune.py, CUDA out"
+                + " of memory even with a batch size of 1. would fp16 be enough to fit it?").intent());
+        assertTrue(IntentClassifier.tellsFailure("CUDA out of memory even with a batch size of 1."));
+        assertTrue(!IntentClassifier.tellsFailure("how do I fine-tune distilbart without running out of memory?"));
+    }
 }
