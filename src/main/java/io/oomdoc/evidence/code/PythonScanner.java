@@ -122,11 +122,18 @@ public final class PythonScanner {
     }
 
     private final List<Rule> rules;
+    private final long fileBudgetMs;
 
     /** The rules on by default (precise in the wild); {@code new PythonScanner(Rules.ALL)} runs every rule. */
     public PythonScanner() { this(Rules.DEFAULT); }
 
-    public PythonScanner(List<Rule> rules) { this.rules = rules; }
+    public PythonScanner(List<Rule> rules) { this(rules, FILE_TIME_LIMIT_MS); }
+
+    /** With another per-file CPU budget than {@link #FILE_TIME_LIMIT_MS} (tests: a budget a real file exceeds). */
+    PythonScanner(List<Rule> rules, long fileBudgetMs) {
+        this.rules = rules;
+        this.fileBudgetMs = fileBudgetMs;
+    }
 
     public ScanResult scan(Path root) throws IOException {
         return scan(root, RepoFiles.list(root, n -> n.endsWith(".py") || n.endsWith(".ipynb")
@@ -187,6 +194,12 @@ public final class PythonScanner {
     private boolean scanFile(Path root, Path f, List<Finding> findings, List<ScanResult.Skipped> skipped,
             List<String[]> setup, java.util.Set<String> noGradCallees) {
         String rel = RepoFiles.rel(root, f);
+        String name = f.getFileName().toString();
+        String testWhy = name.endsWith(".py") || name.endsWith(".ipynb") ? testFile(rel) : null;
+        if (testWhy != null) { // tests and fixtures are not the user's training code: not even read
+            skipped.add(new ScanResult.Skipped(rel, testWhy));
+            return false;
+        }
         String text;
         try {
             byte[] bytes = Files.readAllBytes(f);
@@ -198,7 +211,6 @@ public final class PythonScanner {
             skipped.add(new ScanResult.Skipped(rel, "unreadable: " + e.getMessage()));
             return false;
         }
-        String name = f.getFileName().toString();
         if (!name.endsWith(".py") && !name.endsWith(".ipynb")) { // a config: read for the setup only when small
             if (text.length() < 200_000) setup.add(new String[]{rel, SetupExtractor.keyLines(text)});
             return false;
@@ -213,11 +225,6 @@ public final class PythonScanner {
                 skipped.add(new ScanResult.Skipped(rel, "not a readable notebook: " + e.getMessage()));
                 return false;
             }
-        }
-        String testWhy = testFile(rel);
-        if (testWhy != null) { // tests and fixtures are not the user's training code: no findings, no setup from them
-            skipped.add(new ScanResult.Skipped(rel, testWhy));
-            return false;
         }
         if (text.contains("torch") || text.contains("transformers") || text.contains("lightning")
                 || text.contains("jax")
@@ -235,27 +242,30 @@ public final class PythonScanner {
                     + "parsed (probably generated)"));
             return false;
         }
-        long c0 = cpuNanos();
+        long c0 = PySource.cpuNanos();
         try {
             PySource src = new PySource(rel, text, cells, PARSE_WALL_LIMIT_MS * 1000L);
+            // the budget counts from before the parse; every question a rule asks checks it
+            src.stopAtCpuTime(c0, fileBudgetMs * 1_000_000L);
             noGradCallees.addAll(src.calledWithoutGrad());
             if (src.hasSyntaxErrors()) {
                 skipped.add(new ScanResult.Skipped(rel, "syntax errors: read partially (error recovery)"));
             }
             for (Rule r : rules) {
-                // CPU time of this thread: on a shared machine wall time would charge us for other people's work
-                long ms = Math.max(0, cpuNanos() - c0) / 1_000_000;
-                if (ms > FILE_TIME_LIMIT_MS) {
-                    skipped.add(new ScanResult.Skipped(rel, "time limit: " + ms + " ms, over " + FILE_TIME_LIMIT_MS
-                            + " ms; rules from " + r.id() + " on not run"));
-                    break;
-                }
                 try {
                     findings.addAll(r.check(src));
+                } catch (PySource.OverBudget e) {
+                    skipped.add(new ScanResult.Skipped(rel, "time limit: " + e.usedMs() + " ms of CPU, over "
+                            + fileBudgetMs + " ms; rules from " + r.id() + " on not run"));
+                    break;
                 } catch (RuntimeException e) {
                     skipped.add(new ScanResult.Skipped(rel, "rule " + r.id() + " could not read this file: " + e));
                 }
             }
+        } catch (PySource.OverBudget e) {
+            skipped.add(new ScanResult.Skipped(rel, "time limit: " + e.usedMs() + " ms of CPU, over " + fileBudgetMs
+                    + " ms in the parse; not scanned"));
+            return false;
         } catch (PySource.ParseTimeout e) {
             skipped.add(new ScanResult.Skipped(rel, "time limit: " + e.getMessage() + "; not scanned"));
             return false;
@@ -266,14 +276,12 @@ public final class PythonScanner {
         return true;
     }
 
-    private static long cpuNanos() {
-        var mx = java.lang.management.ManagementFactory.getThreadMXBean();
-        return mx.isCurrentThreadCpuTimeSupported() ? mx.getCurrentThreadCpuTime() : System.nanoTime();
-    }
-
     /** Files over this size are not parsed (minified or generated Python). */
     public static final int MAX_PARSE_BYTES = 1_000_000;
-    /** Parse plus rules per file, in CPU time of the thread; past it the file is skipped with the reason. */
+    /**
+     * Parse plus rules per file, in CPU time of the thread; past it the rest of the file is skipped with the reason.
+     * Checked inside the rules (each question asked of the file), so one slow rule cannot hold the scan.
+     */
     public static final long FILE_TIME_LIMIT_MS = 2_000;
     /**
      * The parser's own limit, in wall time (tree-sitter counts the clock): a guard against a parse that never ends.
