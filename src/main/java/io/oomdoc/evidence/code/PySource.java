@@ -103,9 +103,14 @@ public final class PySource {
      * @param timeoutMicros parser time limit (0: none); past it the parse is abandoned with {@link ParseTimeout}
      */
     public PySource(String path, String text, int[] cellOfLine, long timeoutMicros) {
+        this(path, text, text.getBytes(StandardCharsets.UTF_8), cellOfLine, timeoutMicros);
+    }
+
+    /** With the text's UTF-8 bytes as the scanner read them (they must be exactly that). */
+    PySource(String path, String text, byte[] utf8, int[] cellOfLine, long timeoutMicros) {
         this.path = path;
         this.text = text;
-        this.bytes = text.getBytes(StandardCharsets.UTF_8);
+        this.bytes = utf8;
         this.cellOfLine = cellOfLine;
         TSParser parser = PARSER.get();
         parser.setTimeoutMicros(timeoutMicros);
@@ -178,8 +183,9 @@ public final class PySource {
 
     /**
      * From now on (this call included), questions asked of this file from this thread throw {@link OverBudget} once
-     * the thread's CPU time passes {@code startNanos + budgetNanos}: a rule that loops over a large file is stopped inside its loop, not
-     * after it. CPU time, not wall time, so that what a file yields does not depend on the machine's other work.
+     * the thread's CPU time passes {@code startNanos + budgetNanos}: a rule that loops over a large file is stopped
+     * inside its loop, not after it. CPU time, not wall time, so that what a file yields does not depend on the
+     * machine's other work.
      */
     public void stopAtCpuTime(long startNanos, long budgetNanos) {
         cpuStart = startNanos;
