@@ -203,7 +203,8 @@ public final class PySource {
         if (cpuDeadline == Long.MAX_VALUE || ++ticks < TICKS_PER_CLOCK_READ) return;
         ticks = 0;
         long now = cpuNanos();
-        if (now > cpuDeadline) throw new OverBudget((now - cpuStart) / 1_000_000);
+        // rounded up: a file stopped just past a 2000 ms budget reads "2001 ms, over 2000 ms", not "2000, over 2000"
+        if (now > cpuDeadline) throw new OverBudget((now - cpuStart + 999_999) / 1_000_000);
     }
 
     /** Assignments ({@code x = ...}) and for-loop targets in source order. */
