@@ -32,10 +32,16 @@ public final class PySource {
     });
     private static final ThreadLocal<TSQuery> CALLS = ThreadLocal.withInitial(() -> new TSQuery(LANGUAGE,
             "(call function: [(identifier) @name (attribute attribute: (identifier) @name)]) @call "
-            + "(augmented_assignment) @aug (keyword_argument name: (identifier) @kw) @kwarg "
+            + "(augmented_assignment) @aug "
             + "(assignment left: (_) @lhs right: (_) @rhs) @asg (for_statement left: (_) @lhs right: (_) @rhs) @for "
             + "(class_definition name: (identifier) @cname superclasses: (argument_list) @csup) @class "
             + "(function_definition name: (identifier) @fname) @fdef (return_statement) @ret"));
+    /**
+     * Keyword arguments, in a query of their own run on the first question about them: only a rule that is off by
+     * default asks, and every pattern in the index query costs its share of a traversal of every parsed file.
+     */
+    private static final ThreadLocal<TSQuery> KWARGS = ThreadLocal.withInitial(() -> new TSQuery(LANGUAGE,
+            "(keyword_argument name: (identifier) @kw) @kwarg"));
 
     public final String path;
     public final String text;
@@ -43,7 +49,7 @@ public final class PySource {
     private final TSTree tree;
     private final Map<String, List<TSNode>> callsByName = new HashMap<>();
     private final List<TSNode> augmented = new ArrayList<>();
-    private final Map<String, List<TSNode>> kwargsByName = new HashMap<>();
+    private Map<String, List<TSNode>> kwargsByName;
     /**
      * An assignment ({@code left = right}) or a for-loop target ({@code for left in right}), with its positions and
      * texts read once: rules look bindings up many times, and every read of a node crosses into native code.
@@ -73,6 +79,20 @@ public final class PySource {
         ParseTimeout(String m) { super(m); }
     }
 
+    /** Thrown by a question asked of this file after its CPU budget ran out (see {@link #stopAtCpuTime}). */
+    public static final class OverBudget extends RuntimeException {
+        OverBudget(long usedMs) { super(usedMs + " ms of CPU"); }
+        public long usedMs() { return Long.parseLong(getMessage().substring(0, getMessage().indexOf(' '))); }
+    }
+
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory
+            .getThreadMXBean();
+    /** The clock is read once per this many questions: reading a thread's CPU time is a system call. */
+    private static final int TICKS_PER_CLOCK_READ = 64;
+    private long cpuDeadline = Long.MAX_VALUE;
+    private long cpuStart;
+    private int ticks;
+
     public PySource(String path, String text, int[] cellOfLine) {
         this(path, text, cellOfLine, 0);
     }
@@ -83,9 +103,14 @@ public final class PySource {
      * @param timeoutMicros parser time limit (0: none); past it the parse is abandoned with {@link ParseTimeout}
      */
     public PySource(String path, String text, int[] cellOfLine, long timeoutMicros) {
+        this(path, text, text.getBytes(StandardCharsets.UTF_8), cellOfLine, timeoutMicros);
+    }
+
+    /** With the text's UTF-8 bytes as the scanner read them (they must be exactly that). */
+    PySource(String path, String text, byte[] utf8, int[] cellOfLine, long timeoutMicros) {
         this.path = path;
         this.text = text;
-        this.bytes = text.getBytes(StandardCharsets.UTF_8);
+        this.bytes = utf8;
         this.cellOfLine = cellOfLine;
         TSParser parser = PARSER.get();
         parser.setTimeoutMicros(timeoutMicros);
@@ -117,16 +142,14 @@ public final class PySource {
         String[] names = new String[q.getCaptureCount()]; // read once: a name lookup per capture crosses into C
         for (int i = 0; i < names.length; i++) names[i] = q.getCaptureNameForId(i);
         while (c.nextMatch(m)) {
-            TSNode call = null, name = null, aug = null, kw = null, kwarg = null, lhs = null, rhs = null, bind = null,
-                    cname = null, csup = null, fname = null, fdef = null, ret = null;
+            TSNode call = null, name = null, aug = null, lhs = null, rhs = null, bind = null, cname = null, csup = null,
+                    fname = null, fdef = null, ret = null;
             boolean loop = false; // from the capture's name: asking the node its type is two crossings into C
             for (TSQueryCapture cap : m.getCaptures()) {
                 switch (names[cap.getIndex()]) {
                     case "call" -> call = cap.getNode();
                     case "name" -> name = cap.getNode();
                     case "aug" -> aug = cap.getNode();
-                    case "kw" -> kw = cap.getNode();
-                    case "kwarg" -> kwarg = cap.getNode();
                     case "lhs" -> lhs = cap.getNode();
                     case "rhs" -> rhs = cap.getNode();
                     case "asg" -> bind = cap.getNode();
@@ -144,7 +167,6 @@ public final class PySource {
                 allCalls.add(call);
             }
             if (aug != null) augmented.add(aug);
-            if (kwarg != null && kw != null) kwargsByName.computeIfAbsent(text(kw), k -> new ArrayList<>()).add(kwarg);
             if (bind != null && lhs != null && rhs != null) {
                 int rs = rhs.getStartByte(), re = rhs.getEndByte(); // read once: each read crosses into C twice
                 bindings.add(new Binding(bind, lhs, rhs, loop, bind.getStartByte(), bind.getEndByte(), rs, re,
@@ -159,8 +181,34 @@ public final class PySource {
         bindings.sort(java.util.Comparator.comparingInt(Binding::start));
     }
 
+    /**
+     * From now on (this call included), questions asked of this file from this thread throw {@link OverBudget} once
+     * the thread's CPU time passes {@code startNanos + budgetNanos}: a rule that loops over a large file is stopped
+     * inside its loop, not after it. CPU time, not wall time, so that what a file yields does not depend on the
+     * machine's other work.
+     */
+    public void stopAtCpuTime(long startNanos, long budgetNanos) {
+        cpuStart = startNanos;
+        cpuDeadline = startNanos + budgetNanos;
+        ticks = TICKS_PER_CLOCK_READ - 1;
+        tick(); // the parse may have used the budget already
+    }
+
+    /** The current thread's CPU time in nanoseconds (wall time where the JVM cannot read it). */
+    public static long cpuNanos() {
+        return CPU.isCurrentThreadCpuTimeSupported() ? CPU.getCurrentThreadCpuTime() : System.nanoTime();
+    }
+
+    private void tick() {
+        if (cpuDeadline == Long.MAX_VALUE || ++ticks < TICKS_PER_CLOCK_READ) return;
+        ticks = 0;
+        long now = cpuNanos();
+        // rounded up: a file stopped just past a 2000 ms budget reads "2001 ms, over 2000 ms", not "2000, over 2000"
+        if (now > cpuDeadline) throw new OverBudget((now - cpuStart + 999_999) / 1_000_000);
+    }
+
     /** Assignments ({@code x = ...}) and for-loop targets in source order. */
-    public List<Binding> bindings() { return bindings; }
+    public List<Binding> bindings() { tick(); return bindings; }
 
     /** Names of the functions and methods defined in this file. */
     public java.util.Set<String> functionNames() { return definitions.keySet(); }
@@ -227,16 +275,38 @@ public final class PySource {
     public TSNode root() { return tree.getRootNode(); }
 
     /** Calls whose function (or method) name is {@code name}: `backward` finds `loss.backward()`. */
-    public List<TSNode> calls(String name) { return callsByName.getOrDefault(name, List.of()); }
+    public List<TSNode> calls(String name) { tick(); return callsByName.getOrDefault(name, List.of()); }
 
     public List<TSNode> augmentedAssignments() { return augmented; }
 
     /** keyword_argument nodes with this name, anywhere (calls, defaults). */
-    public List<TSNode> keywordArguments(String name) { return kwargsByName.getOrDefault(name, List.of()); }
+    public List<TSNode> keywordArguments(String name) {
+        if (kwargsByName == null) {
+            kwargsByName = new HashMap<>();
+            TSQueryCursor c = new TSQueryCursor();
+            c.exec(KWARGS.get(), tree.getRootNode());
+            TSQueryMatch m = new TSQueryMatch();
+            int kwId = -1;
+            for (int i = 0; i < KWARGS.get().getCaptureCount(); i++) {
+                if (KWARGS.get().getCaptureNameForId(i).equals("kw")) kwId = i;
+            }
+            while (c.nextMatch(m)) {
+                TSNode kw = null, kwarg = null;
+                for (TSQueryCapture cap : m.getCaptures()) {
+                    if (cap.getIndex() == kwId) kw = cap.getNode(); else kwarg = cap.getNode();
+                }
+                if (kw != null && kwarg != null) {
+                    kwargsByName.computeIfAbsent(text(kw), k -> new ArrayList<>()).add(kwarg);
+                }
+            }
+        }
+        return kwargsByName.getOrDefault(name, List.of());
+    }
 
     public String text(TSNode n) { return text(n.getStartByte(), n.getEndByte()); }
 
     private String text(int s, int e) {
+        tick();
         if (s < 0 || e > bytes.length || s > e) return "";
         return new String(bytes, s, e - s, StandardCharsets.UTF_8);
     }
@@ -283,6 +353,7 @@ public final class PySource {
     /** The nearest enclosing loop within the same function, if any. */
     public Optional<TSNode> enclosingLoop(TSNode n) {
         for (TSNode p = n.getParent(); p != null && !p.isNull(); p = p.getParent()) {
+            tick();
             if (isFunction(p)) return Optional.empty();
             if (isLoop(p)) return Optional.of(p);
         }
@@ -293,6 +364,7 @@ public final class PySource {
     public Optional<TSNode> outermostLoop(TSNode n) {
         TSNode found = null;
         for (TSNode p = n.getParent(); p != null && !p.isNull(); p = p.getParent()) {
+            tick();
             if (isFunction(p)) break;
             if (isLoop(p)) found = p;
         }
@@ -300,6 +372,7 @@ public final class PySource {
     }
 
     public Optional<TSNode> enclosingFunction(TSNode n) {
+        tick();
         int i = innermostFunction(n.getStartByte(), n.getEndByte());
         return i < 0 ? Optional.empty() : Optional.of(functionNodes.get(i));
     }
@@ -310,6 +383,7 @@ public final class PySource {
     }
 
     public boolean contains(TSNode outer, TSNode inner) {
+        tick();
         return inner.getStartByte() >= outer.getStartByte() && inner.getEndByte() <= outer.getEndByte();
     }
 
@@ -318,6 +392,7 @@ public final class PySource {
      * `set_grad_enabled(False)`, or in a function decorated with one of them.
      */
     public boolean withoutGrad(TSNode n) {
+        tick();
         long key = ((long) n.getStartByte() << 32) | n.getEndByte();
         Boolean known = noGradMemo.get(key);
         if (known == null) {
@@ -464,6 +539,7 @@ public final class PySource {
 
     /** Every call between two byte offsets. */
     public List<TSNode> callsIn(int s, int e) {
+        tick();
         if (callSpans == null) {
             callSpans = new int[allCalls.size() * 2];
             for (int i = 0; i < allCalls.size(); i++) {

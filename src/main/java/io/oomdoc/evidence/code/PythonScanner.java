@@ -46,25 +46,45 @@ public final class PythonScanner {
                     java.util.regex.Pattern.CASE_INSENSITIVE);
 
     /**
-     * Whether a file could make any of the given rules fire. Code that lacks these tokens is never parsed: the
-     * parser is by far the slowest step, so this decides the scan time of a large repository. The default rules
-     * all need a loop that trains (backward) or runs a model; the other rules have tokens of their own.
+     * Whether a file could make any of the rules fire: the union of what each declares ({@link Rule#fileTokens()}).
+     * Code that lacks these tokens is never parsed: the parser is by far the slowest step, so this decides the scan
+     * time of a large repository.
      */
+    static boolean relevant(String code, java.util.Set<FileTokens> needs) {
+        for (FileTokens t : needs) if (t.admits(code)) return true;
+        return false;
+    }
+
+    /** {@link #relevant} for the default rules or for every rule. */
     static boolean relevant(String code, boolean everyRule) {
-        if (!everyRule) { // a backward call with a step or an accumulation, or a model run in an eval function/loop
-            if (!loopStatement(code)) return false;
-            boolean trains = code.contains("backward(") && BACKWARD_CALL.matcher(code).find()
-                    && (code.contains(".step(") || code.contains("+=") || code.contains(".append(")
-                    || code.contains(".update("));
-            return trains || (evalContext(code) && modelCall(code));
-        }
+        return relevant(code, tokensOf(everyRule ? Rules.ALL : Rules.DEFAULT));
+    }
+
+    /** The distinct declarations of a rule set: each is tried once per file, however many rules share it. */
+    static java.util.Set<FileTokens> tokensOf(List<Rule> rules) {
+        java.util.Set<FileTokens> out = java.util.EnumSet.noneOf(FileTokens.class);
+        for (Rule r : rules) out.add(r.fileTokens());
+        return out;
+    }
+
+    /** A backward call (not a custom Function's definition) with a step or an accumulation in the file. */
+    static boolean trainingTokens(String code) {
+        return code.contains("backward(") && BACKWARD_CALL.matcher(code).find() && (code.contains(".step(")
+                || code.contains("+=") || code.contains(".append(") || code.contains(".update("));
+    }
+
+    /** The tokens of the rules that are off by default ({@link FileTokens#OFF_BY_DEFAULT_RULES}). */
+    static boolean offByDefaultTokens(String code) {
         for (String t : DIRECT) if (code.contains(t)) return true;
         boolean loopToken = code.contains("backward(") || modelCall(code);
-        if (everyRule) for (String t : IN_LOOPS) loopToken |= code.contains(t);
+        for (String t : IN_LOOPS) loopToken |= code.contains(t);
         if (loopToken && loopStatement(code)) return true;
-        return everyRule && (code.contains(".to(") || code.contains(".cuda(")) && (LOADER_DEF.matcher(code).find()
+        return (code.contains(".to(") || code.contains(".cuda(")) && (LOADER_DEF.matcher(code).find()
                 || SPLIT_MOVE.matcher(code).find());
     }
+
+    /** Whether a real scan skips this path as a test, fixture or vendored file (for the profiling bench). */
+    public static boolean testFileForProfile(String rel) { return testFile(rel) != null; }
 
     /** {@link #relevant} for the profiling bench. */
     public static boolean relevantForProfile(String code, boolean everyRule) { return relevant(code, everyRule); }
@@ -74,7 +94,31 @@ public final class PythonScanner {
      * tried at every character of a large file, a regex costs more than the rest of the prefilter.
      */
     static boolean evalContext(String code) {
-        return matchesAt(code, "def ", EVAL_DEF) || matchesAt(code, "for", EVAL_LOOP);
+        return matchesAt(code, "def ", EVAL_DEF) || evalLoop(code);
+    }
+
+    /**
+     * {@link #EVAL_LOOP} at some `for`, tried only where the word is followed by a blank and its line names val or
+     * test in any case (the pattern needs both): its backtracking over every loop header of a large file cost more
+     * than the rest of the prefilter.
+     */
+    private static boolean evalLoop(String code) {
+        java.util.regex.Matcher m = EVAL_LOOP.matcher(code);
+        for (int i = code.indexOf("for"); i >= 0; i = code.indexOf("for", i + 1)) {
+            if (i + 3 >= code.length() || " \t\n\u000B\f\r".indexOf(code.charAt(i + 3)) < 0) continue;
+            int end = code.indexOf('\n', i);
+            if (end < 0) end = code.length();
+            if (!hasIgnoringCase(code, i, end, "val") && !hasIgnoringCase(code, i, end, "test")) continue;
+            if (m.region(i, end).lookingAt()) return true;
+        }
+        return false;
+    }
+
+    private static boolean hasIgnoringCase(String code, int from, int to, String word) {
+        for (int k = from; k + word.length() <= to; k++) if (code.regionMatches(true, k, word, 0, word.length())) {
+            return true;
+        }
+        return false;
     }
 
     /** A call of something named like a model ({@code model(x)}, {@code self.netG(z)}), read on its line only. */
@@ -122,11 +166,20 @@ public final class PythonScanner {
     }
 
     private final List<Rule> rules;
+    private final java.util.Set<FileTokens> needs;
+    private final long fileBudgetMs;
 
     /** The rules on by default (precise in the wild); {@code new PythonScanner(Rules.ALL)} runs every rule. */
     public PythonScanner() { this(Rules.DEFAULT); }
 
-    public PythonScanner(List<Rule> rules) { this.rules = rules; }
+    public PythonScanner(List<Rule> rules) { this(rules, FILE_TIME_LIMIT_MS); }
+
+    /** With another per-file CPU budget than {@link #FILE_TIME_LIMIT_MS} (tests: a budget a real file exceeds). */
+    PythonScanner(List<Rule> rules, long fileBudgetMs) {
+        this.rules = rules;
+        this.needs = tokensOf(rules);
+        this.fileBudgetMs = fileBudgetMs;
+    }
 
     public ScanResult scan(Path root) throws IOException {
         return scan(root, RepoFiles.list(root, n -> n.endsWith(".py") || n.endsWith(".ipynb")
@@ -187,20 +240,33 @@ public final class PythonScanner {
     private boolean scanFile(Path root, Path f, List<Finding> findings, List<ScanResult.Skipped> skipped,
             List<String[]> setup, java.util.Set<String> noGradCallees) {
         String rel = RepoFiles.rel(root, f);
+        String name = f.getFileName().toString();
+        String testWhy = name.endsWith(".py") || name.endsWith(".ipynb") ? testFile(rel) : null;
+        if (testWhy != null) { // tests and fixtures are not the user's training code: not even read
+            skipped.add(new ScanResult.Skipped(rel, testWhy));
+            return false;
+        }
+        long c0 = PySource.cpuNanos(); // the file's budget covers reading it too
         String text;
+        byte[] utf8; // the text's UTF-8 bytes, kept from the read when they are that: encoding it again costs a pass
         try {
             byte[] bytes = Files.readAllBytes(f);
             for (int i = 0; i < Math.min(bytes.length, 8192); i++) {
                 if (bytes[i] == 0) { skipped.add(new ScanResult.Skipped(rel, "binary content")); return false; }
             }
-            text = decode(bytes, rel, skipped);
+            text = decode(bytes);
+            utf8 = bytes;
+            if (text == null) {
+                skipped.add(new ScanResult.Skipped(rel, "not UTF-8: read as Latin-1"));
+                text = new String(bytes, StandardCharsets.ISO_8859_1);
+                utf8 = text.getBytes(StandardCharsets.UTF_8);
+            }
         } catch (IOException e) {
             skipped.add(new ScanResult.Skipped(rel, "unreadable: " + e.getMessage()));
             return false;
         }
-        String name = f.getFileName().toString();
         if (!name.endsWith(".py") && !name.endsWith(".ipynb")) { // a config: read for the setup only when small
-            if (text.length() < 200_000) setup.add(new String[]{rel, SetupExtractor.keyLines(text)});
+            if (text.length() < 200_000) setup.add(new String[]{rel, SetupExtractor.keyLines(utf8)});
             return false;
         }
         int[] cells = null;
@@ -208,54 +274,51 @@ public final class PythonScanner {
             try {
                 Notebook.Code code = Notebook.read(text);
                 text = code.text();
+                utf8 = text.getBytes(StandardCharsets.UTF_8);
                 cells = code.cellOfLine();
             } catch (IOException | RuntimeException e) {
                 skipped.add(new ScanResult.Skipped(rel, "not a readable notebook: " + e.getMessage()));
                 return false;
             }
         }
-        String testWhy = testFile(rel);
-        if (testWhy != null) { // tests and fixtures are not the user's training code: no findings, no setup from them
-            skipped.add(new ScanResult.Skipped(rel, testWhy));
-            return false;
-        }
         if (text.contains("torch") || text.contains("transformers") || text.contains("lightning")
                 || text.contains("jax")
                 || text.contains("tensorflow") || text.contains("keras") || text.contains("Trainer")) {
             // the setup lives in ML code; its lines are picked here, on the scan's threads, not after the scan
-            setup.add(new String[]{rel, SetupExtractor.keyLines(text)});
+            setup.add(new String[]{rel, SetupExtractor.keyLines(utf8)});
         }
         if (looksPython2(text)) skipped.add(new ScanResult.Skipped(rel, "Python 2 code: read with the Python 3 "
                 + "grammar, findings may be incomplete"));
         // the prefilter skips whole files only; a parsed file is parsed as it is
-        if (!relevant(text, rules.size() > Rules.DEFAULT.size())) return true;
-        int size = text.getBytes(StandardCharsets.UTF_8).length;
-        if (size > MAX_PARSE_BYTES) {
+        if (!relevant(text, needs)) return true;
+        if (utf8.length > MAX_PARSE_BYTES) {
             skipped.add(new ScanResult.Skipped(rel, "larger than " + MAX_PARSE_BYTES / 1000 + " kB of Python: not "
                     + "parsed (probably generated)"));
             return false;
         }
-        long c0 = cpuNanos();
         try {
-            PySource src = new PySource(rel, text, cells, PARSE_WALL_LIMIT_MS * 1000L);
+            PySource src = new PySource(rel, text, utf8, cells, PARSE_WALL_LIMIT_MS * 1000L);
+            // the budget counts from the read; every question a rule asks checks it
+            src.stopAtCpuTime(c0, fileBudgetMs * 1_000_000L);
             noGradCallees.addAll(src.calledWithoutGrad());
             if (src.hasSyntaxErrors()) {
                 skipped.add(new ScanResult.Skipped(rel, "syntax errors: read partially (error recovery)"));
             }
             for (Rule r : rules) {
-                // CPU time of this thread: on a shared machine wall time would charge us for other people's work
-                long ms = Math.max(0, cpuNanos() - c0) / 1_000_000;
-                if (ms > FILE_TIME_LIMIT_MS) {
-                    skipped.add(new ScanResult.Skipped(rel, "time limit: " + ms + " ms, over " + FILE_TIME_LIMIT_MS
-                            + " ms; rules from " + r.id() + " on not run"));
-                    break;
-                }
                 try {
                     findings.addAll(r.check(src));
+                } catch (PySource.OverBudget e) {
+                    skipped.add(new ScanResult.Skipped(rel, "time limit: " + e.usedMs() + " ms of CPU, over "
+                            + fileBudgetMs + " ms; rules from " + r.id() + " on not run"));
+                    break;
                 } catch (RuntimeException e) {
                     skipped.add(new ScanResult.Skipped(rel, "rule " + r.id() + " could not read this file: " + e));
                 }
             }
+        } catch (PySource.OverBudget e) {
+            skipped.add(new ScanResult.Skipped(rel, "time limit: " + e.usedMs() + " ms of CPU, over " + fileBudgetMs
+                    + " ms in the parse; not scanned"));
+            return false;
         } catch (PySource.ParseTimeout e) {
             skipped.add(new ScanResult.Skipped(rel, "time limit: " + e.getMessage() + "; not scanned"));
             return false;
@@ -266,14 +329,12 @@ public final class PythonScanner {
         return true;
     }
 
-    private static long cpuNanos() {
-        var mx = java.lang.management.ManagementFactory.getThreadMXBean();
-        return mx.isCurrentThreadCpuTimeSupported() ? mx.getCurrentThreadCpuTime() : System.nanoTime();
-    }
-
     /** Files over this size are not parsed (minified or generated Python). */
     public static final int MAX_PARSE_BYTES = 1_000_000;
-    /** Parse plus rules per file, in CPU time of the thread; past it the file is skipped with the reason. */
+    /**
+     * Parse plus rules per file, in CPU time of the thread; past it the rest of the file is skipped with the reason.
+     * Checked inside the rules (each question asked of the file), so one slow rule cannot hold the scan.
+     */
     public static final long FILE_TIME_LIMIT_MS = 2_000;
     /**
      * The parser's own limit, in wall time (tree-sitter counts the clock): a guard against a parse that never ends.
@@ -298,13 +359,13 @@ public final class PythonScanner {
         return null;
     }
 
-    private static String decode(byte[] bytes, String rel, List<ScanResult.Skipped> skipped) {
+    /** The bytes as strict UTF-8, or null when they are not. */
+    private static String decode(byte[] bytes) {
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            skipped.add(new ScanResult.Skipped(rel, "not UTF-8: read as Latin-1"));
-            return new String(bytes, StandardCharsets.ISO_8859_1);
+            return null;
         }
     }
 

@@ -18,6 +18,12 @@ public interface Rule {
 
     List<Finding> check(PySource src);
 
+    /**
+     * What a file must hold to be worth parsing for this rule (the scanner parses a file when any enabled rule's
+     * declaration admits it). A rule that declares nothing is run on every file: slow, never silently unreached.
+     */
+    default FileTokens fileTokens() { return FileTokens.EVERY_FILE; }
+
     default Finding finding(PySource src, org.treesitter.TSNode at, String message, String before, String after) {
         return new Finding(id(), src.path, src.line(at), src.cell(at), kb(), severity(), message,
                 new Finding.Fix(before, after));

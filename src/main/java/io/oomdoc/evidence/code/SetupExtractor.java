@@ -85,7 +85,11 @@ public final class SetupExtractor {
      * are ASCII, so in UTF-8 they fall where they fall in the text.
      */
     static String keyLines(String text) {
-        byte[] b = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return keyLines(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** {@link #keyLines(String)} of the text these UTF-8 bytes encode. */
+    static String keyLines(byte[] b) {
         StringBuilder sb = new StringBuilder();
         int lineStart = 0;
         boolean keep = false;

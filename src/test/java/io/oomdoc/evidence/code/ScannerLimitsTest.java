@@ -6,8 +6,11 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The per-file limits: a huge file is skipped whole with a stated reason instead of stalling the scan. */
@@ -25,6 +28,50 @@ class ScannerLimitsTest {
                 () -> new PythonScanner(Rules.ALL).scan(repo));
         assertTrue(r.skipped().stream().anyMatch(s -> s.file().equals("generated_train.py")
                 && s.why().startsWith("larger than")), r.skipped().toString());
+        assertTrue(r.findings().isEmpty(), r.findings().toString());
+    }
+
+    /**
+     * A rule that never finishes: it keeps asking the file for the text of its module, as a rule with a quadratic
+     * loop over a huge file would for minutes. Only the per-file budget, checked inside the questions, ends it.
+     */
+    private static final class EndlessRule implements Rule {
+        public String id() { return "endless"; }
+        public String kb() { return "M20"; }
+        public String severity() { return "low"; }
+        public String description() { return "asks the same question forever"; }
+        public List<Finding> check(PySource src) {
+            List<String> texts = new ArrayList<>();
+            while (true) {
+                texts.add(src.text(src.root()));
+                if (texts.size() > 1_000) texts.clear();
+            }
+        }
+    }
+
+    private void copyRealTrainingScript() throws Exception {
+        // facebookarchive/loop's train.py (scan_dev case03): a loop with backward and step, so the file is parsed
+        Files.copy(Path.of("src/test/resources/scan_dev/case03/train.py"), repo.resolve("train.py"));
+    }
+
+    @Test
+    void aRuleThatNeverEndsIsStoppedByTheFileBudgetAndTheFileIsNamedWithTheReason() throws Exception {
+        copyRealTrainingScript();
+        List<Rule> rules = new ArrayList<>(Rules.DEFAULT);
+        rules.add(new EndlessRule());
+        ScanResult r = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> new PythonScanner(rules, 300).scan(repo));
+        assertTrue(r.skipped().stream().anyMatch(s -> s.file().equals("train.py")
+                && s.why().startsWith("time limit: ") && s.why().endsWith("rules from endless on not run")),
+                r.skipped().toString());
+    }
+
+    @Test
+    void aFileWhoseParseAloneUsesTheBudgetIsSkippedBeforeAnyRuleRuns() throws Exception {
+        copyRealTrainingScript();
+        ScanResult r = new PythonScanner(Rules.ALL, 0).scan(repo);
+        assertEquals(List.of(new ScanResult.Skipped("train.py", r.skipped().get(0).why())), r.skipped());
+        assertTrue(r.skipped().get(0).why().endsWith("ms in the parse; not scanned"), r.skipped().toString());
         assertTrue(r.findings().isEmpty(), r.findings().toString());
     }
 }

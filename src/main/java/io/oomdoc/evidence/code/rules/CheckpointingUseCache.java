@@ -1,5 +1,6 @@
 package io.oomdoc.evidence.code.rules;
 
+import io.oomdoc.evidence.code.FileTokens;
 import io.oomdoc.evidence.code.Finding;
 import io.oomdoc.evidence.code.PySource;
 import io.oomdoc.evidence.code.Rule;
@@ -23,6 +24,7 @@ public final class CheckpointingUseCache implements Rule {
     private static final Pattern CKPT_ON = Pattern.compile("(?<![\\w])gradient_checkpointing\\s*=\\s*True");
 
     public String id() { return "checkpointing_use_cache"; }
+    public FileTokens fileTokens() { return FileTokens.OFF_BY_DEFAULT_RULES; }
     public String kb() { return "M7"; }
     public String severity() { return "medium"; }
     public String description() { return "use_cache=True with gradient checkpointing: set use_cache=False while "

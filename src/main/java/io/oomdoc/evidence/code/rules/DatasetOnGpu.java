@@ -1,5 +1,6 @@
 package io.oomdoc.evidence.code.rules;
 
+import io.oomdoc.evidence.code.FileTokens;
 import io.oomdoc.evidence.code.Finding;
 import io.oomdoc.evidence.code.PySource;
 import io.oomdoc.evidence.code.Rule;
@@ -16,6 +17,7 @@ public final class DatasetOnGpu implements Rule {
     private static final Pattern DEVICE_MOVE = Pattern.compile("\\.(to\\((device|'cuda'|\"cuda\"|dev)\\)|cuda\\(\\))");
 
     public String id() { return "dataset_on_gpu"; }
+    public FileTokens fileTokens() { return FileTokens.OFF_BY_DEFAULT_RULES; }
     public String kb() { return "M5"; }
     public String severity() { return "low"; }
     public String description() {

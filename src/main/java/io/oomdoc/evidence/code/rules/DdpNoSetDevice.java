@@ -1,5 +1,6 @@
 package io.oomdoc.evidence.code.rules;
 
+import io.oomdoc.evidence.code.FileTokens;
 import io.oomdoc.evidence.code.Finding;
 import io.oomdoc.evidence.code.PySource;
 import io.oomdoc.evidence.code.Rule;
@@ -11,6 +12,7 @@ import java.util.List;
 /** DDP without pinning each process to its GPU: every rank builds a context (and often the model) on GPU 0 (U10). */
 public final class DdpNoSetDevice implements Rule {
     public String id() { return "ddp_no_set_device"; }
+    public FileTokens fileTokens() { return FileTokens.OFF_BY_DEFAULT_RULES; }
     public String kb() { return "U10"; }
     public String severity() { return "high"; }
     public String description() { return "DistributedDataParallel without torch.cuda.set_device or a per-rank "

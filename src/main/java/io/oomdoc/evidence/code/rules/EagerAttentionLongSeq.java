@@ -1,5 +1,6 @@
 package io.oomdoc.evidence.code.rules;
 
+import io.oomdoc.evidence.code.FileTokens;
 import io.oomdoc.evidence.code.Finding;
 import io.oomdoc.evidence.code.PySource;
 import io.oomdoc.evidence.code.Rule;
@@ -16,6 +17,7 @@ public final class EagerAttentionLongSeq implements Rule {
             + "|model_max_length|max_position_embeddings)\\s*[=:]\\s*(\\d{4,6})");
 
     public String id() { return "eager_attention_long_seq"; }
+    public FileTokens fileTokens() { return FileTokens.OFF_BY_DEFAULT_RULES; }
     public String kb() { return "M11"; }
     public String severity() { return "medium"; }
     public String description() { return "eager attention at long sequence length materialises the full attention "

@@ -1,5 +1,6 @@
 package io.oomdoc.evidence.code.rules;
 
+import io.oomdoc.evidence.code.FileTokens;
 import io.oomdoc.evidence.code.Finding;
 import io.oomdoc.evidence.code.PySource;
 import io.oomdoc.evidence.code.Rule;
@@ -11,6 +12,7 @@ import java.util.List;
 /** torch.cuda.empty_cache() every iteration: slower, and it frees no live tensor (M20). */
 public final class EmptyCacheInLoop implements Rule {
     public String id() { return "empty_cache_in_loop"; }
+    public FileTokens fileTokens() { return FileTokens.OFF_BY_DEFAULT_RULES; }
     public String kb() { return "M20"; }
     public String severity() { return "low"; }
     public String description() {

@@ -1,5 +1,6 @@
 package io.oomdoc.evidence.code.rules;
 
+import io.oomdoc.evidence.code.FileTokens;
 import io.oomdoc.evidence.code.Finding;
 import io.oomdoc.evidence.code.PySource;
 import io.oomdoc.evidence.code.Rule;
@@ -17,6 +18,7 @@ public final class EvalWithoutNoGrad implements Rule {
             + "|_data|set)");
 
     public String id() { return "eval_without_no_grad"; }
+    public FileTokens fileTokens() { return FileTokens.EVAL_LOOP; }
     public String kb() { return "M15"; }
     public String severity() { return "high"; }
     public String description() { return "an evaluation loop runs the model with autograd on, building graphs it "

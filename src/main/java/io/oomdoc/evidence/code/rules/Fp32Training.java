@@ -1,5 +1,6 @@
 package io.oomdoc.evidence.code.rules;
 
+import io.oomdoc.evidence.code.FileTokens;
 import io.oomdoc.evidence.code.Finding;
 import io.oomdoc.evidence.code.PySource;
 import io.oomdoc.evidence.code.Rule;
@@ -14,6 +15,7 @@ import java.util.List;
  */
 public final class Fp32Training implements Rule {
     public String id() { return "fp32_training"; }
+    public FileTokens fileTokens() { return FileTokens.OFF_BY_DEFAULT_RULES; }
     public String kb() { return "M6"; }
     public String severity() { return "low"; }
     public String description() { return "TrainingArguments without bf16/fp16: training runs in fp32"; }

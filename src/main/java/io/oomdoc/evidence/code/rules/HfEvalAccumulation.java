@@ -1,5 +1,6 @@
 package io.oomdoc.evidence.code.rules;
 
+import io.oomdoc.evidence.code.FileTokens;
 import io.oomdoc.evidence.code.Finding;
 import io.oomdoc.evidence.code.PySource;
 import io.oomdoc.evidence.code.Rule;
@@ -11,6 +12,7 @@ import java.util.List;
 /** HF Trainer with compute_metrics and no eval_accumulation_steps: all eval logits pile up on the GPU (M15). */
 public final class HfEvalAccumulation implements Rule {
     public String id() { return "hf_eval_accumulation"; }
+    public FileTokens fileTokens() { return FileTokens.OFF_BY_DEFAULT_RULES; }
     public String kb() { return "M15"; }
     public String severity() { return "medium"; }
     public String description() { return "Trainer with compute_metrics keeps every eval step's logits on the GPU "

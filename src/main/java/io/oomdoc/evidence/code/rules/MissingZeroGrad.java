@@ -1,5 +1,6 @@
 package io.oomdoc.evidence.code.rules;
 
+import io.oomdoc.evidence.code.FileTokens;
 import io.oomdoc.evidence.code.Finding;
 import io.oomdoc.evidence.code.PySource;
 import io.oomdoc.evidence.code.Rule;
@@ -14,6 +15,7 @@ import java.util.List;
  */
 public final class MissingZeroGrad implements Rule {
     public String id() { return "missing_zero_grad"; }
+    public FileTokens fileTokens() { return FileTokens.TRAINING_LOOP; }
     public String kb() { return "M20"; }
     public String severity() { return "medium"; }
     public String description() { return "backward() in a loop that never calls zero_grad(): gradients grow without "

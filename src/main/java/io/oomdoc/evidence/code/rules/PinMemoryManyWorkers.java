@@ -1,5 +1,6 @@
 package io.oomdoc.evidence.code.rules;
 
+import io.oomdoc.evidence.code.FileTokens;
 import io.oomdoc.evidence.code.Finding;
 import io.oomdoc.evidence.code.PySource;
 import io.oomdoc.evidence.code.Rule;
@@ -11,6 +12,7 @@ import java.util.List;
 /** Many DataLoader workers, each with its own copy of the dataset, plus pinned buffers: a host-RAM kill (U9). */
 public final class PinMemoryManyWorkers implements Rule {
     public String id() { return "pin_memory_many_workers"; }
+    public FileTokens fileTokens() { return FileTokens.OFF_BY_DEFAULT_RULES; }
     public String kb() { return "U9"; }
     public String severity() { return "low"; }
     public String description() { return "DataLoader with many workers and pin_memory: host RAM grows with each "

@@ -1,5 +1,6 @@
 package io.oomdoc.evidence.code.rules;
 
+import io.oomdoc.evidence.code.FileTokens;
 import io.oomdoc.evidence.code.Finding;
 import io.oomdoc.evidence.code.PySource;
 import io.oomdoc.evidence.code.Rule;
@@ -11,6 +12,7 @@ import java.util.List;
 /** backward(retain_graph=True) in a loop keeps each iteration's graph (M20). */
 public final class RetainGraph implements Rule {
     public String id() { return "retain_graph"; }
+    public FileTokens fileTokens() { return FileTokens.OFF_BY_DEFAULT_RULES; }
     public String kb() { return "M20"; }
     public String severity() { return "medium"; }
     public String description() { return "retain_graph=True inside a loop keeps every iteration's graph in memory"; }

@@ -1,5 +1,6 @@
 package io.oomdoc.evidence.code.rules;
 
+import io.oomdoc.evidence.code.FileTokens;
 import io.oomdoc.evidence.code.Finding;
 import io.oomdoc.evidence.code.GraphFlow;
 import io.oomdoc.evidence.code.PySource;
@@ -27,6 +28,7 @@ public final class TensorAccumulated implements Rule {
     private static final Pattern LOSSY = Pattern.compile("(?i)(loss|nll|ll$|elbo|kl|err|cost|objective)");
 
     public String id() { return "tensor_accumulated"; }
+    public FileTokens fileTokens() { return FileTokens.TRAINING_LOOP; }
     public String kb() { return "M20"; }
     public String severity() { return "high"; }
     public String description() { return "a tensor that carries an autograd graph is accumulated across steps"; }

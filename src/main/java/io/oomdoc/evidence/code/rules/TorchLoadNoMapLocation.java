@@ -1,5 +1,6 @@
 package io.oomdoc.evidence.code.rules;
 
+import io.oomdoc.evidence.code.FileTokens;
 import io.oomdoc.evidence.code.Finding;
 import io.oomdoc.evidence.code.PySource;
 import io.oomdoc.evidence.code.Rule;
@@ -17,6 +18,7 @@ public final class TorchLoadNoMapLocation implements Rule {
             + "|\\bget_rank\\(\\)\\s*==\\s*0\\b|is_main_process|is_local_main_process|is_master\\b");
 
     public String id() { return "torch_load_no_map_location"; }
+    public FileTokens fileTokens() { return FileTokens.OFF_BY_DEFAULT_RULES; }
     public String kb() { return "U10"; }
     public String severity() { return "medium"; }
     public String description() { return "torch.load without map_location in multi-process code loads every rank's "

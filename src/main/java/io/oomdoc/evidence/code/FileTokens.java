@@ -1,0 +1,32 @@
+package io.oomdoc.evidence.code;
+
+/**
+ * What a rule needs in a file's text before the file is worth parsing for it: the scanner's whole-file prefilter is
+ * the union over the enabled rules (a file is parsed whole, as written, or not at all). A rule declares one through
+ * {@link Rule#fileTokens()}; a rule that declares none gets {@link #EVERY_FILE} and so is reached on every file.
+ */
+public enum FileTokens {
+    /** A loop that calls backward() (not defines it) and steps an optimizer or accumulates something. */
+    TRAINING_LOOP,
+    /** A loop, an evaluation function or a loop over evaluation data, and a call of something named like a model. */
+    EVAL_LOOP,
+    /**
+     * Any token of the rules that are off by default (torch.load, DDP, compute_metrics, use_cache, empty_cache, a
+     * loader moving data to the GPU...) or a loop with backward() or a model call. Those rules have no finer
+     * declaration yet: this union was their prefilter before each rule declared its own.
+     */
+    OFF_BY_DEFAULT_RULES,
+    /** No declaration: every file is parsed for the rule. */
+    EVERY_FILE;
+
+    /** Whether the file's text could hold what the rule looks for. */
+    public boolean admits(String code) {
+        return switch (this) {
+            case TRAINING_LOOP -> PythonScanner.loopStatement(code) && PythonScanner.trainingTokens(code);
+            case EVAL_LOOP -> PythonScanner.loopStatement(code) && PythonScanner.evalContext(code)
+                    && PythonScanner.modelCall(code);
+            case OFF_BY_DEFAULT_RULES -> PythonScanner.offByDefaultTokens(code);
+            case EVERY_FILE -> true;
+        };
+    }
+}
