@@ -21,7 +21,7 @@ class NoGradCueTest {
     }
 
     private static String paste(String id) {
-        return Corpus.trainable().stream().filter(c -> c.id().equals(id)).findFirst().map(Case::paste).orElseThrow();
+        return Corpus.development7().stream().filter(c -> c.id().equals(id)).findFirst().map(Case::paste).orElseThrow();
     }
 
     @Test

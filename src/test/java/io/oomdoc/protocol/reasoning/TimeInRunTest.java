@@ -62,7 +62,7 @@ class TimeInRunTest {
 
     /** A corpus report (any trainable part) as the reporter gave it: their situation, then the paste. */
     private static String report(String id) {
-        return io.oomdoc.corpus.Corpus.trainable().stream().filter(c -> c.id().equals(id)).findFirst()
+        return io.oomdoc.corpus.Corpus.development7().stream().filter(c -> c.id().equals(id)).findFirst()
                 .map(io.oomdoc.corpus.Case::withDescription).orElseThrow();
     }
 
