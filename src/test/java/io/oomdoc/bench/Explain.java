@@ -16,6 +16,7 @@ public final class Explain {
         List<Case> cases = new java.util.ArrayList<>(Corpus.all());
         cases.addAll(Corpus.heldout5());
         cases.addAll(Corpus.heldout6()); // scored once in round 6: development data since round 7
+        cases.addAll(Corpus.heldout7()); // scored once in the seventh session: development data since round 8
         for (Case c : cases) {
             if (!List.of(args).contains(c.id())) continue;
             var ex = TrainReasoner.examples(List.of(c)).get(0);

@@ -100,9 +100,12 @@ public record Scores(List<Outcome> outcomes) {
         return sb.toString();
     }
 
-    public String misses(int max) {
+    public String misses(int max) { return misses(true, max); }
+
+    /** Top-1 misses of one input mode. */
+    public String misses(boolean withDescription, int max) {
         StringBuilder sb = new StringBuilder();
-        mode(true).stream().filter(o -> !o.top1()).limit(max).forEach(o -> sb.append(String.format(Locale.ROOT,
+        mode(withDescription).stream().filter(o -> !o.top1()).limit(max).forEach(o -> sb.append(String.format(Locale.ROOT,
                 "- %s (%s): label %s, said %s, phase %s/%s%n", o.c().id(), o.c().file(), o.c().category(), o.category(),
                 o.c().phase(), o.phase())));
         return sb.toString();
@@ -133,6 +136,15 @@ public record Scores(List<Outcome> outcomes) {
                 String.format(Locale.ROOT, "- %s (%s, %s): kb %s shown %s; numbers %s decoded %s%n", o.c().id(),
                         o.c().file(), o.withDescription() ? "desc" : "paste", o.c().kb(),
                         o.kb().subList(0, Math.min(3, o.kb().size())), o.c().numbers(), o.numbers())));
+        return sb.toString();
+    }
+
+    /** Memory failures given no report (exit 1 in the CLI), both modes: the cases a kill or a mention rule missed. */
+    public String unreportedList(int max) {
+        StringBuilder sb = new StringBuilder();
+        outcomes.stream().filter(Outcome::unreported).limit(max).forEach(o -> sb.append(String.format(Locale.ROOT,
+                "- %s (%s, %s): label %s, issue type said %s%n", o.c().id(), o.c().file(),
+                o.withDescription() ? "desc" : "paste", o.c().category(), o.issueType())));
         return sb.toString();
     }
 }

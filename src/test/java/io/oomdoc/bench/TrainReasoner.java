@@ -34,7 +34,7 @@ import java.util.logging.Logger;
 
 /**
  * Fits the reasoning weights on Corpus.trainable() (the development part, corpus_heldout5 since round 6 of issue
- * 12 and corpus_heldout6 since round 7; never the final split) and writes them to
+ * 12 and corpus_heldout6 since round 7; never the final split; corpus_heldout7 stays out, see Corpus) and writes them to
  * src/main/resources/model/. The regularisation is chosen by grouped cross-validation.
  * Run: bench/run.sh TrainReasoner (to refit with the hyperparameters kept: JAVA_OPTS="-Doomdoc.l2=10 -Doomdoc.prior=1
  * -Doomdoc.phaseL2=3" bench/run.sh TrainReasoner)

@@ -29,6 +29,11 @@ public final class FeatureExtractor {
     private static final int LATER_EPOCH = 2;
     private static final int GROWTH_SAMPLES = 3;
     private static final double GROWTH_RATIO = 1.3;
+    /**
+     * A card of 4 GB or less (a "4 GB" card reports about 3.8 to 4 GiB): on such a card weights, gradients and the
+     * optimizer state alone often fill it, so batch size 1 fails too. 4.5 GiB keeps 6 GB cards out.
+     */
+    private static final long SMALL_CARD_BYTES = 9L << 29;
 
     private final List<Signal> rules;
     private final List<String> broken = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -116,6 +121,7 @@ public final class FeatureExtractor {
         if (n.isEmpty()) return;
         b.flag("numbers:present");
         Long total = n.totalBytes(), tried = n.triedBytes();
+        if (total != null && total > 0 && total <= SMALL_CARD_BYTES) b.flag("card:small");
         if (tried != null && total != null && total > 0) {
             double share = tried / (double) total;
             b.flag(share < 0.01 ? "tried:tiny" : share < 0.1 ? "tried:small" : share < 0.3 ? "tried:large"

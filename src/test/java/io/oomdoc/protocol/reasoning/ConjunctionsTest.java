@@ -116,4 +116,14 @@ class ConjunctionsTest {
         // the mold report names the VAE decode as headroom the weights leave no room for, not where it failed
         assertFalse(shapes(report("mold-79-flux-dev-bf16-4090-transformer-exceeds")).contains("shape:vae-decode"));
     }
+
+    @Test
+    void aHostKilledAtValidationIsTheHostAtEvalShape() {
+        // JinheonBaek/RGCN#3: "the server will be killed when executing the valid function"
+        assertTrue(shapes(report("rgcn-3-killed-at-validation-64g")).contains("shape:host-at-eval"));
+        // leftthomas/SRGAN#43: validation on the card, no word about the host
+        String srgan = "The first epoch training works fine, and then when the validation come the GPU memory explode "
+                + "after some iterations (19% of the validation loop).";
+        assertFalse(shapes(srgan).contains("shape:host-at-eval"), shapes(srgan).toString());
+    }
 }

@@ -59,4 +59,33 @@ class TimeInRunTest {
                 + "fowling error：\n    CUDA out of memory. Tried to allocate 26.00 MiB (GPU 0; 6.00 GiB total capac");
         assertTrue(x.values().containsKey("cue:phase-inference"), x.values().keySet().toString());
     }
+
+    /** A corpus report (any trainable part) as the reporter gave it: their situation, then the paste. */
+    private static String report(String id) {
+        return io.oomdoc.corpus.Corpus.development7().stream().filter(c -> c.id().equals(id)).findFirst()
+                .map(io.oomdoc.corpus.Case::withDescription).orElseThrow();
+    }
+
+    @Test
+    void thousandsOfStepsOrExamplesBeforeTheFailureAreLate() {
+        // facebookresearch/ParlAI#407: "GPU is out of memory after training on a few thousand of examples"
+        var x = features(report("parlai-407-seq2seq-ubuntu-long-sequences-truncate"));
+        assertTrue(x.values().containsKey("cue:late") || x.values().containsKey("log:late"),
+                x.values().keySet().toString());
+        // tensorflow/tensor2tensor#581, the reporter's words
+        assertTrue(features("It runs out of memory after thousands of steps.").values().containsKey("cue:late"));
+    }
+
+    @Test
+    void anEpochNamedByItsOrdinalFromTheThirdOnIsLate() {
+        // Intellindust-AI-Lab/DEIMv2#43: the situation in English, then the reporter's Chinese ("by the 4th round")
+        var x = features(report("deimv2-43-epoch4-oom-4090-batch8-zh"));
+        assertTrue(x.values().containsKey("cue:late") || x.values().containsKey("log:late"),
+                x.values().keySet().toString());
+        String deimv2 = "训练报错显存不足，前几轮显存只占用11G左右，到了第4轮就出现这个";
+        assertTrue(features(deimv2).values().keySet().stream().anyMatch(k -> k.endsWith(":late")));
+        // the second epoch is step 2's and evaluation's territory as much as a late peak's: not read as late here
+        assertFalse(features("It fails with out of memory in the second epoch.").values().keySet().stream()
+                .anyMatch(k -> k.endsWith(":late")));
+    }
 }

@@ -1,0 +1,56 @@
+package io.oomdoc.protocol.reasoning;
+
+import io.oomdoc.corpus.Case;
+import io.oomdoc.corpus.Corpus;
+import io.oomdoc.evidence.trace.LogText;
+import io.oomdoc.protocol.Diagnoser;
+import io.oomdoc.protocol.Facts;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A card of 4 GB or less, read from the words (cue smallcard) and from the message's capacity (card:small). */
+class SmallCardTest {
+    private static Set<String> features(String text) {
+        var e = new Diagnoser().evidence(LogText.of(text), null, Facts.EMPTY, null, null, null, new ArrayList<>());
+        return new FeatureExtractor().extract(e).values().keySet();
+    }
+
+    private static Case corpusCase(String id) {
+        return java.util.stream.Stream.concat(Corpus.all().stream(), Corpus.development7().stream())
+                .filter(c -> c.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aTwoGigabyteCardNamedByTheReporterIsSmall() {
+        // cfzd/Ultra-Fast-Lane-Detection#175, the situation as written in the corpus
+        assertTrue(features(corpusCase("ultra-fast-lane-175-2gb-card").withDescription()).contains("cue:smallcard"));
+    }
+
+    @Test
+    void aCardNamedByItsModelIsSmall() {
+        // SYSTRAN/faster-whisper#809: a GTX 1650 (4 GB) behind the ASR web service
+        assertTrue(features("The server's GPU is a GTX 1650 and the large model runs out of memory.")
+                .contains("cue:smallcard"));
+    }
+
+    @Test
+    void aTwentyFourGigabyteCardIsNotSmall() {
+        // bghira/SimpleTuner#996: "it won't work on the 24G RTX 4090"
+        Set<String> x = features(corpusCase("simpletuner-996-sdxl-full-finetune-4090").withDescription());
+        assertFalse(x.contains("cue:smallcard"), x.toString());
+        assertFalse(x.contains("card:small"), x.toString());
+    }
+
+    @Test
+    void theMessagesCapacityUnderFourAndAHalfGibibytesIsASmallCard() {
+        // MichalBusta/E2E-MLT#37: "983.69 MiB total capacity"
+        assertTrue(features(corpusCase("e2e-mlt-37-1gb-gpu-cached").paste()).contains("card:small"));
+        // kaito-project/kaito#976: a large card
+        assertFalse(features(corpusCase("kaito-976-vllm-engine-reserved-unallocated").paste()).contains("card:small"));
+    }
+}
