@@ -47,11 +47,12 @@ public final class LlmAgent {
         this.tools = tools;
         String system = systemPrompt();
         var memory = MessageWindowChatMemory.withMaxMessages(30);
-        this.assistant = AiServices.builder(Assistant.class).chatModel(chatModel(config, timeout)).tools(tools)
+        var described = ToolCatalog.of(tools);
+        this.assistant = AiServices.builder(Assistant.class).chatModel(chatModel(config, timeout)).tools(described)
                 .chatMemory(memory).systemMessageProvider(id
                         -> system).maxToolCallingRoundTrips(MAX_TOOL_CALLS).build();
         this.streaming = AiServices.builder(StreamingAssistant.class).streamingChatModel(streamingModel(config,
-                timeout)).tools(tools)
+                timeout)).tools(described)
                 .chatMemory(memory).systemMessageProvider(id
                         -> system).maxToolCallingRoundTrips(MAX_TOOL_CALLS).build();
     }
