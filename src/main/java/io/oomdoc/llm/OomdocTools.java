@@ -12,6 +12,7 @@ import io.oomdoc.evidence.trace.LogText;
 import io.oomdoc.evidence.trace.TraceAnalysis;
 import io.oomdoc.evidence.trace.TraceAnalyzer;
 import io.oomdoc.protocol.Facts;
+import io.oomdoc.util.MessageTable;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,6 +32,7 @@ import java.util.function.Supplier;
  */
 public final class OomdocTools {
     private static final int MAX_CHARS = 12_000;
+    private static final MessageTable TEXT = new MessageTable("llm/messages.properties");
     private static final ObjectMapper JSON =
             new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
@@ -88,9 +90,9 @@ public final class OomdocTools {
         try {
             return out(RepoSearch.search(repo, regex, glob == null || glob.isBlank() ? null : glob, 40, 2));
         } catch (IllegalArgumentException e) {
-            return "error: " + e.getMessage();
+            return TEXT.get("tool.error", e.getMessage());
         } catch (Exception e) {
-            return "error: search failed: " + e.getMessage();
+            return TEXT.get("tool.searchFailed", e.getMessage());
         }
     }
 
@@ -101,16 +103,14 @@ public final class OomdocTools {
         try {
             p = RepoFiles.insideRoot(repo, path);
         } catch (SecurityException e) {
-            String msg = "refused read_file(" + path + "): " + e.getMessage();
-            notices.accept(msg);
-            return "REFUSED: " + e.getMessage() + ". Only files inside the repository can be read.";
+            notices.accept(TEXT.get("tool.refusedNotice", "read_file", path, e.getMessage()));
+            return TEXT.get("tool.refused", e.getMessage());
         } catch (Exception e) {
-            return "error: " + e.getMessage();
+            return TEXT.get("tool.error", e.getMessage());
         }
         try {
-            if (!Files.isRegularFile(p)) return "error: no such file " + path;
-            if (Files.size(p) > 5_000_000 || RepoFiles.looksBinary(p)) return "error: " + path + " is binary or too "
-                    + "large to read";
+            if (!Files.isRegularFile(p)) return TEXT.get("tool.noFile", path);
+            if (Files.size(p) > 5_000_000 || RepoFiles.looksBinary(p)) return TEXT.get("tool.unreadable", path);
             String[] lines = Files.readString(p, StandardCharsets.UTF_8).split("\n", -1);
             int from = Math.max(1, startLine == null ? 1 : startLine);
             StringBuilder sb = new StringBuilder();
@@ -118,7 +118,7 @@ public final class OomdocTools {
                     + 400; i++) sb.append(i).append(": ").append(lines[i - 1]).append('\n');
             return cap(Redactor.redact(sb.toString()));
         } catch (Exception e) {
-            return "error: cannot read " + path + ": " + e.getMessage();
+            return TEXT.get("tool.cannotRead", path, e.getMessage());
         }
     }
 
@@ -176,10 +176,10 @@ public final class OomdocTools {
             Path p = RepoFiles.insideRoot(repo, path);
             return out(new io.oomdoc.evidence.snapshot.SnapshotReader().read(p));
         } catch (SecurityException e) {
-            notices.accept("refused read_snapshot(" + path + "): " + e.getMessage());
-            return "REFUSED: " + e.getMessage() + ". Only files inside the repository can be read.";
+            notices.accept(TEXT.get("tool.refusedNotice", "read_snapshot", path, e.getMessage()));
+            return TEXT.get("tool.refused", e.getMessage());
         } catch (Exception e) {
-            return "error: " + e.getMessage();
+            return TEXT.get("tool.error", e.getMessage());
         }
     }
 
@@ -206,7 +206,7 @@ public final class OomdocTools {
     /** The command's JSON, redacted and capped; its error line when it refused (the model can correct itself). */
     private String command(List<String> args, String stdin) {
         CommandRunner.Outcome o = commands.run(args, stdin);
-        if (o.exitCode() != 0) return "error: " + o.err().strip().replaceFirst("^oomdoc: ", "");
+        if (o.exitCode() != 0) return TEXT.get("tool.error", o.err().strip().replaceFirst("^oomdoc: ", ""));
         return cap(Redactor.redact(o.out().strip()));
     }
 
@@ -214,11 +214,11 @@ public final class OomdocTools {
         try {
             return cap(Redactor.redact(JSON.writeValueAsString(o)));
         } catch (Exception e) {
-            return "error: " + e.getMessage();
+            return TEXT.get("tool.error", e.getMessage());
         }
     }
 
     private static String cap(String s) {
-        return s.length() <= MAX_CHARS ? s : s.substring(0, MAX_CHARS) + "\n… (cut at " + MAX_CHARS + " characters)";
+        return s.length() <= MAX_CHARS ? s : s.substring(0, MAX_CHARS) + TEXT.get("tool.cut", MAX_CHARS);
     }
 }
