@@ -8,59 +8,6 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
                     Quant quant, long contextBytes, boolean offloadOptimizer, LoraTargets loraTargets, Loss loss,
                     boolean gradientsKept, Kbit kbit, boolean loraDropout) {
 
-    /** LoRA without dropout on the adapters' input (PEFT's default lora_dropout=0.0). */
-    public Setup(ModelSpec model, int seq, int batch, Mode mode, Precision precision, Optimizer optimizer,
-            Checkpointing checkpointing, Attention attention, int zeroStage, int gpus, int loraRank, Quant quant,
-            long contextBytes, boolean offloadOptimizer, LoraTargets loraTargets, Loss loss, boolean gradientsKept,
-            Kbit kbit) {
-        this(model, seq, batch, mode, precision, optimizer, checkpointing, attention, zeroStage, gpus, loraRank, quant,
-                contextBytes, offloadOptimizer, loraTargets, loss, gradientsKept, kbit, false);
-    }
-
-    /** A quantized base as bitsandbytes loads it today (Kbit.AS_LOADED). */
-    public Setup(ModelSpec model, int seq, int batch, Mode mode, Precision precision, Optimizer optimizer,
-            Checkpointing checkpointing, Attention attention, int zeroStage, int gpus, int loraRank, Quant quant,
-            long contextBytes, boolean offloadOptimizer, LoraTargets loraTargets, Loss loss, boolean gradientsKept) {
-        this(model, seq, batch, mode, precision, optimizer, checkpointing, attention, zeroStage, gpus, loraRank, quant,
-                contextBytes, offloadOptimizer, loraTargets, loss, gradientsKept, Kbit.AS_LOADED);
-    }
-
-    /**
-     * One micro-batch per optimizer step and zero_grad(set_to_none=True), PyTorch's default since 2.0: the gradients
-     * are freed after each step, so backward writes them into the room the activations free.
-     */
-    public Setup(ModelSpec model, int seq, int batch, Mode mode, Precision precision, Optimizer optimizer,
-            Checkpointing checkpointing, Attention attention, int zeroStage, int gpus, int loraRank, Quant quant,
-            long contextBytes, boolean offloadOptimizer, LoraTargets loraTargets, Loss loss) {
-        this(model, seq, batch, mode, precision, optimizer, checkpointing, attention, zeroStage, gpus, loraRank, quant,
-                contextBytes, offloadOptimizer, loraTargets, loss, false);
-    }
-
-    /** The loss as HF's ForCausalLMLoss and torchtitan compute it, over fp32-upcast logits: the default. */
-    public Setup(ModelSpec model, int seq, int batch, Mode mode, Precision precision, Optimizer optimizer,
-            Checkpointing checkpointing, Attention attention, int zeroStage, int gpus, int loraRank, Quant quant,
-            long contextBytes, boolean offloadOptimizer, LoraTargets loraTargets) {
-        this(model, seq, batch, mode, precision, optimizer, checkpointing, attention, zeroStage, gpus, loraRank, quant,
-                contextBytes, offloadOptimizer, loraTargets, Loss.FP32);
-    }
-
-    /** LoRA on every linear layer (PEFT "all-linear", Qwen, LLaMA-Factory "all"): the default. */
-    public Setup(ModelSpec model, int seq, int batch, Mode mode, Precision precision, Optimizer optimizer,
-            Checkpointing checkpointing,
-                 Attention attention, int zeroStage, int gpus, int loraRank, Quant quant, long contextBytes,
-                         boolean offloadOptimizer) {
-        this(model, seq, batch, mode, precision, optimizer, checkpointing, attention, zeroStage, gpus, loraRank,
-                quant, contextBytes, offloadOptimizer, LoraTargets.ALL);
-    }
-
-    /** Without CPU offload: the common case. */
-    public Setup(ModelSpec model, int seq, int batch, Mode mode, Precision precision, Optimizer optimizer,
-            Checkpointing checkpointing,
-                 Attention attention, int zeroStage, int gpus, int loraRank, Quant quant, long contextBytes) {
-        this(model, seq, batch, mode, precision, optimizer, checkpointing, attention, zeroStage, gpus, loraRank,
-                quant, contextBytes, false);
-    }
-
     public enum Mode { TRAIN, INFER }
 
     public enum Precision {

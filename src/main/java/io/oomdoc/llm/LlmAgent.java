@@ -12,6 +12,7 @@ import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.langchain4j.service.AiServices;
 import dev.langchain4j.service.TokenStream;
 import io.oomdoc.protocol.Report;
+import io.oomdoc.util.MessageTable;
 import io.oomdoc.util.Resources;
 
 import java.time.Duration;
@@ -28,6 +29,7 @@ import java.util.function.Consumer;
  */
 public final class LlmAgent {
     public static final int MAX_TOOL_CALLS = 8;
+    private static final MessageTable TEXT = new MessageTable("llm/messages.properties");
 
     interface Assistant { String chat(String message); }
 
@@ -47,11 +49,12 @@ public final class LlmAgent {
         this.tools = tools;
         String system = systemPrompt();
         var memory = MessageWindowChatMemory.withMaxMessages(30);
-        this.assistant = AiServices.builder(Assistant.class).chatModel(chatModel(config, timeout)).tools(tools)
+        var described = ToolCatalog.of(tools);
+        this.assistant = AiServices.builder(Assistant.class).chatModel(chatModel(config, timeout)).tools(described)
                 .chatMemory(memory).systemMessageProvider(id
                         -> system).maxToolCallingRoundTrips(MAX_TOOL_CALLS).build();
         this.streaming = AiServices.builder(StreamingAssistant.class).streamingChatModel(streamingModel(config,
-                timeout)).tools(tools)
+                timeout)).tools(described)
                 .chatMemory(memory).systemMessageProvider(id
                         -> system).maxToolCallingRoundTrips(MAX_TOOL_CALLS).build();
     }
@@ -65,10 +68,7 @@ public final class LlmAgent {
         if (announced) return null;
         announced = true;
         if (!config.remote()) return null;
-        return "oomdoc: from now on your messages and the tools' results (log excerpts, code lines, GPU and host "
-                + "state) go to "
-                + config.baseUrl() + " (" + config.provider() + ", " + config.model() + "). Tokens and keys are "
-                        + "masked first.";
+        return TEXT.get("notice.remote", config.baseUrl(), config.provider(), config.model());
     }
 
     /** One turn. With a token consumer the answer streams; without one it arrives whole. */
@@ -92,12 +92,11 @@ public final class LlmAgent {
             return new Answer(text, null, tools.calls().subList(before, tools.calls().size()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Answer(null, "cancelled", tools.calls().subList(before, tools.calls().size()));
+            return new Answer(null, TEXT.get("failure.cancelled"), tools.calls().subList(before, tools.calls().size()));
         } catch (ExecutionException e) {
             return new Answer(null, reason(e.getCause()), tools.calls().subList(before, tools.calls().size()));
         } catch (TimeoutException e) {
-            return new Answer(null, "the model did not finish within 10 minutes", tools.calls().subList(before,
-                    tools.calls().size()));
+            return new Answer(null, TEXT.get("failure.slow"), tools.calls().subList(before, tools.calls().size()));
         } catch (RuntimeException e) {
             return new Answer(null, reason(e), tools.calls().subList(before, tools.calls().size()));
         }
@@ -107,11 +106,11 @@ public final class LlmAgent {
     public static String compose(String modelText, Report engine) {
         StringBuilder sb = new StringBuilder(modelText.strip()).append("\n\n");
         Report.Sections s = engine.sections();
-        sb.append("## Confidence Assessment (computed by oomdoc)\n").append(s.confidenceAssessment()).append("\n\n");
-        sb.append("## Risk Assessment (computed by oomdoc)\n").append(s.riskAssessment()).append("\n\n");
-        sb.append("## Information Gaps (computed by oomdoc)\n");
+        sb.append(heading("confidence")).append(s.confidenceAssessment()).append("\n\n");
+        sb.append(heading("risk")).append(s.riskAssessment()).append("\n\n");
+        sb.append(heading("gaps"));
         s.informationGaps().forEach(g -> sb.append("- ").append(g).append('\n'));
-        sb.append("\n## Caveats (computed by oomdoc)\n");
+        sb.append('\n').append(heading("caveats"));
         s.caveats().forEach(c -> sb.append("- ").append(c).append('\n'));
         return sb.toString();
     }
@@ -121,20 +120,22 @@ public final class LlmAgent {
         for (Throwable c = e; c != null; c = c.getCause()) all += " | " + c;
         String l = all.toLowerCase();
         if (l.contains("tool calling round trips") || l.contains("tool executions")) {
-            return "the model kept calling tools; stopped after " + MAX_TOOL_CALLS;
+            return TEXT.get("failure.loop", MAX_TOOL_CALLS);
         }
-        if (l.contains("connect") && (l.contains("refused") || l.contains("connectexception"))) return "the LLM endp"
-                + "oint is unreachable (connection refused)";
+        if (l.contains("connect") && (l.contains("refused") || l.contains("connectexception"))) {
+            return TEXT.get("failure.unreachable");
+        }
         if (l.contains("401") || l.contains("unauthorized") || l.contains("invalid api key")
-                || l.contains("authentication")) return "the LLM endpoint rejected the API key (401)";
-        if (l.contains("429") || l.contains("rate limit")) return "the LLM endpoint is rate-limiting (429)";
-        if (l.contains("timeout") || l.contains("timed out")) return "the LLM endpoint timed out";
-        if (l.contains("unknownhost") || l.contains("unresolved")) return "the LLM endpoint's host name does not "
-                + "resolve";
+                || l.contains("authentication")) return TEXT.get("failure.key");
+        if (l.contains("429") || l.contains("rate limit")) return TEXT.get("failure.rate");
+        if (l.contains("timeout") || l.contains("timed out")) return TEXT.get("failure.timeout");
+        if (l.contains("unknownhost") || l.contains("unresolved")) return TEXT.get("failure.host");
         String first = e.getMessage() == null ? e.getClass().getSimpleName()
                 : e.getMessage().lines().findFirst().orElse("");
-        return "the LLM call failed: " + (first.length() > 160 ? first.substring(0, 160) + "…" : first);
+        return TEXT.get("failure.other", first.length() > 160 ? first.substring(0, 160) + "…" : first);
     }
+
+    private static String heading(String section) { return "## " + TEXT.get("section." + section) + "\n"; }
 
     private static String systemPrompt() {
         String t = Resources.text("prompts/system.md");

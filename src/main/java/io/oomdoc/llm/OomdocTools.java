@@ -12,6 +12,7 @@ import io.oomdoc.evidence.trace.LogText;
 import io.oomdoc.evidence.trace.TraceAnalysis;
 import io.oomdoc.evidence.trace.TraceAnalyzer;
 import io.oomdoc.protocol.Facts;
+import io.oomdoc.util.MessageTable;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,11 +26,13 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The engine's components as read-only tools for the model. Every answer is redacted and size-capped
+ * The engine's components as read-only tools for the model (what the model reads about each is in
+ * llm/tools.properties, see ToolCatalog). Every answer is redacted and size-capped
  * before it leaves; a path outside the repository root is refused and the refusal is shown to the user.
  */
 public final class OomdocTools {
     private static final int MAX_CHARS = 12_000;
+    private static final MessageTable TEXT = new MessageTable("llm/messages.properties");
     private static final ObjectMapper JSON =
             new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
@@ -52,9 +55,8 @@ public final class OomdocTools {
     /** The tools that ran, in order ("read_file(train.py)"), for the user and for tests. */
     public List<String> calls() { return List.copyOf(calls); }
 
-    @Tool(name = "parse_trace", value = "Parse an out-of-memory log or traceback: the message family, the "
-            + "allocator's numbers in bytes, the phase, the user's frame")
-    public String parseTrace(@P("the log text") String text) {
+    @Tool(name = "parse_trace")
+    public String parseTrace(String text) {
         calls.add("parse_trace");
         TraceAnalysis a = new TraceAnalyzer().analyze(LogText.of(text == null ? "" : text));
         Map<String, Object> m = new LinkedHashMap<>();
@@ -70,53 +72,45 @@ public final class OomdocTools {
         return out(m);
     }
 
-    @Tool(name = "gpu_state", value = "GPU memory and processes on this machine (nvidia-smi, CUDA driver), without "
-            + "creating a CUDA context")
+    @Tool(name = "gpu_state")
     public String gpuState() {
         calls.add("gpu_state");
         return out(new GpuProbe().read(env, false));
     }
 
-    @Tool(name = "host_state", value = "Host RAM, cgroup limit and OOM-kill count, /dev/shm, CPU count, recent "
-            + "kernel OOM kills")
+    @Tool(name = "host_state")
     public String hostState() {
         calls.add("host_state");
         return out(new HostProbe().read());
     }
 
-    @Tool(name = "search_repo", value = "Regex search over the repository's files (inside the repository only); "
-            + "returns file:line with context")
-    public String searchRepo(@P("a Java regular expression") String regex,
-            @P(value = "optional file glob such as *.py", required = false) String glob) {
+    @Tool(name = "search_repo")
+    public String searchRepo(String regex, @P(required = false) String glob) {
         calls.add("search_repo(" + regex + ")");
         try {
             return out(RepoSearch.search(repo, regex, glob == null || glob.isBlank() ? null : glob, 40, 2));
         } catch (IllegalArgumentException e) {
-            return "error: " + e.getMessage();
+            return TEXT.get("tool.error", e.getMessage());
         } catch (Exception e) {
-            return "error: search failed: " + e.getMessage();
+            return TEXT.get("tool.searchFailed", e.getMessage());
         }
     }
 
-    @Tool(name = "read_file", value = "Read a text file of the repository (path relative to the repository root), at "
-            + "most 400 lines from start_line")
-    public String readFile(@P("path relative to the repository root") String path, @P(value = "first line, 1-based",
-            required = false) Integer startLine) {
+    @Tool(name = "read_file")
+    public String readFile(String path, @P(required = false) Integer startLine) {
         calls.add("read_file(" + path + ")");
         Path p;
         try {
             p = RepoFiles.insideRoot(repo, path);
         } catch (SecurityException e) {
-            String msg = "refused read_file(" + path + "): " + e.getMessage();
-            notices.accept(msg);
-            return "REFUSED: " + e.getMessage() + ". Only files inside the repository can be read.";
+            notices.accept(TEXT.get("tool.refusedNotice", "read_file", path, e.getMessage()));
+            return TEXT.get("tool.refused", e.getMessage());
         } catch (Exception e) {
-            return "error: " + e.getMessage();
+            return TEXT.get("tool.error", e.getMessage());
         }
         try {
-            if (!Files.isRegularFile(p)) return "error: no such file " + path;
-            if (Files.size(p) > 5_000_000 || RepoFiles.looksBinary(p)) return "error: " + path + " is binary or too "
-                    + "large to read";
+            if (!Files.isRegularFile(p)) return TEXT.get("tool.noFile", path);
+            if (Files.size(p) > 5_000_000 || RepoFiles.looksBinary(p)) return TEXT.get("tool.unreadable", path);
             String[] lines = Files.readString(p, StandardCharsets.UTF_8).split("\n", -1);
             int from = Math.max(1, startLine == null ? 1 : startLine);
             StringBuilder sb = new StringBuilder();
@@ -124,80 +118,72 @@ public final class OomdocTools {
                     + 400; i++) sb.append(i).append(": ").append(lines[i - 1]).append('\n');
             return cap(Redactor.redact(sb.toString()));
         } catch (Exception e) {
-            return "error: cannot read " + path + ": " + e.getMessage();
+            return TEXT.get("tool.cannotRead", path, e.getMessage());
         }
     }
 
-    @Tool(name = "scan_code", value = "Scan the repository's Python code for memory anti-patterns and read the "
-            + "training setup (batch, seq, precision, optimizer); the JSON of `oomdoc scan --json`")
+    @Tool(name = "scan_code")
     public String scanCode() {
         calls.add("scan_code");
         return command(List.of("scan", "--json"), "");
     }
 
-    @Tool(name = "diagnose", value = "Diagnose an out-of-memory log or traceback with the session's facts: the "
-            + "report of `oomdoc diagnose --json` (issue type, category, phase, numbers, ranked causes, fixes)")
-    public String diagnose(@P("the log text, from the traceback to the error line") String text) {
+    @Tool(name = "diagnose")
+    public String diagnose(String text) {
         calls.add("diagnose");
         return command(List.of("diagnose", "--json", "--gpu", "none", "-"), text == null ? "" : text);
     }
 
-    @Tool(name = "budget", value = "Per-GPU memory budget term by term, as `oomdoc budget --json`. Give a catalog "
-            + "model name or a parameter count, sequence length, micro-batch, precision (fp32|bf16|mixed-bf16|"
-            + "mixed-fp16), optimizer (adamw|adamw-8bit|adafactor|sgd), and the GPU name or memory in GiB")
-    public String budget(@P(value = "catalog model name, e.g. llama-3.1-8b", required = false) String model,
-                         @P(value = "parameter count if the model is not in the catalog", required = false) Long params,
-                         @P(value = "sequence length", required = false) Integer seq,
-                         @P(value = "micro-batch", required = false) Integer batch,
-                         @P(value = "precision", required = false) String precision,
-                         @P(value = "optimizer", required = false) String optimizer,
-                         @P(value = "gpu name", required = false) String gpu,
-                         @P(value = "gpu memory in GiB", required = false) Double gpuGib) {
+    @Tool(name = "budget")
+    public String budget(@P(required = false) String model,
+                         @P(required = false) Long params,
+                         @P(required = false) Integer seq,
+                         @P(required = false) Integer batch,
+                         @P(required = false) String precision,
+                         @P(required = false) String optimizer,
+                         @P(required = false) String gpu,
+                         @P(required = false) Double gpuGib) {
         calls.add("budget");
         List<String> args = setupFlags("budget", model, params, seq, batch, precision, gpu, gpuGib);
         if (optimizer != null && !optimizer.isBlank()) args.addAll(List.of("--optimizer", optimizer));
         return command(args, "");
     }
 
-    @Tool(name = "max_batch", value = "Largest micro-batch that fits a GPU, and the gradient accumulation that keeps "
-            + "an effective batch, as `oomdoc batch --json`")
-    public String maxBatch(@P(value = "catalog model name", required = false) String model,
-                           @P(value = "parameter count", required = false) Long params,
-                           @P("sequence length") Integer seq,
-                           @P(value = "effective batch to keep", required = false) Integer effectiveBatch,
-                           @P(value = "precision", required = false) String precision,
-                           @P(value = "gpu name", required = false) String gpu,
-                           @P(value = "gpu memory in GiB", required = false) Double gpuGib) {
+    @Tool(name = "max_batch")
+    public String maxBatch(@P(required = false) String model,
+                           @P(required = false) Long params,
+                           Integer seq,
+                           @P(required = false) Integer effectiveBatch,
+                           @P(required = false) String precision,
+                           @P(required = false) String gpu,
+                           @P(required = false) Double gpuGib) {
         calls.add("max_batch");
         return command(setupFlags("batch", model, params, seq, effectiveBatch, precision, gpu, gpuGib), "");
     }
 
-    @Tool(name = "knowledge", value = "Look up oomdoc's knowledge base, as `oomdoc kb --json`: an id such as M8 or "
-            + "U11 gives the entry; words describing the symptom give the best-matching ids and titles")
-    public String knowledge(@P("an entry id or a query") String query) {
+    @Tool(name = "knowledge")
+    public String knowledge(String query) {
         calls.add("knowledge(" + query + ")");
         List<String> args = new ArrayList<>(List.of("kb", "--json"));
         if (query != null && !query.isBlank()) args.addAll(List.of(query.strip().split("\\s+")));
         return command(args, "");
     }
 
-    @Tool(name = "read_snapshot", value = "Read a torch.cuda.memory snapshot pickle inside the repository: peak, "
-            + "fragmentation, memory by kind, top holders by the user's frames")
-    public String readSnapshot(@P("path of the .pickle relative to the repository root") String path) {
+    @Tool(name = "read_snapshot")
+    public String readSnapshot(String path) {
         calls.add("read_snapshot(" + path + ")");
         try {
             Path p = RepoFiles.insideRoot(repo, path);
             return out(new io.oomdoc.evidence.snapshot.SnapshotReader().read(p));
         } catch (SecurityException e) {
-            notices.accept("refused read_snapshot(" + path + "): " + e.getMessage());
-            return "REFUSED: " + e.getMessage() + ". Only files inside the repository can be read.";
+            notices.accept(TEXT.get("tool.refusedNotice", "read_snapshot", path, e.getMessage()));
+            return TEXT.get("tool.refused", e.getMessage());
         } catch (Exception e) {
-            return "error: " + e.getMessage();
+            return TEXT.get("tool.error", e.getMessage());
         }
     }
 
-    @Tool(name = "session_facts", value = "What the user has said about the job so far: GPU, model, batch, sequence "
-            + "length, precision, optimizer")
+    @Tool(name = "session_facts")
     public String sessionFacts() {
         calls.add("session_facts");
         return out(facts.get().asMap());
@@ -220,7 +206,7 @@ public final class OomdocTools {
     /** The command's JSON, redacted and capped; its error line when it refused (the model can correct itself). */
     private String command(List<String> args, String stdin) {
         CommandRunner.Outcome o = commands.run(args, stdin);
-        if (o.exitCode() != 0) return "error: " + o.err().strip().replaceFirst("^oomdoc: ", "");
+        if (o.exitCode() != 0) return TEXT.get("tool.error", o.err().strip().replaceFirst("^oomdoc: ", ""));
         return cap(Redactor.redact(o.out().strip()));
     }
 
@@ -228,11 +214,11 @@ public final class OomdocTools {
         try {
             return cap(Redactor.redact(JSON.writeValueAsString(o)));
         } catch (Exception e) {
-            return "error: " + e.getMessage();
+            return TEXT.get("tool.error", e.getMessage());
         }
     }
 
     private static String cap(String s) {
-        return s.length() <= MAX_CHARS ? s : s.substring(0, MAX_CHARS) + "\n… (cut at " + MAX_CHARS + " characters)";
+        return s.length() <= MAX_CHARS ? s : s.substring(0, MAX_CHARS) + TEXT.get("tool.cut", MAX_CHARS);
     }
 }

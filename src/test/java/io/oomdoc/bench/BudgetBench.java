@@ -241,8 +241,10 @@ public final class BudgetBench {
         boolean allocated = it.path("measured_how").asText().contains("max_memory_allocated");
         // a reserved peak holds the allocator's slack but not the CUDA context
         boolean reserved = it.path("measured_how").asText().contains("max_memory_reserved");
-        Setup s = new Setup(m, seq, batch, infer ? Setup.Mode.INFER : Setup.Mode.TRAIN, prec, opt, ck, attn, zero, it.path("gpus").asInt(1),
-                rank, quant, allocated || reserved ? 0 : BudgetEngine.DEFAULT_CONTEXT);
+        Setup s = Setup.builder(m).seq(seq).batch(batch).mode(infer ? Setup.Mode.INFER : Setup.Mode.TRAIN)
+                .precision(prec).optimizer(opt).checkpointing(ck).attention(attn).zeroStage(zero)
+                .gpus(it.path("gpus").asInt(1)).loraRank(rank).quant(quant)
+                .contextBytes(allocated || reserved ? 0 : BudgetEngine.DEFAULT_CONTEXT).build();
         if (sh.contains("offload_optimizer")) s = s.withOffload();
         String loss = it.path("loss").asText("fp32");
         s = s.withLoss(loss.startsWith("native") ? Setup.Loss.NATIVE : loss.startsWith("fused-linear")
@@ -273,16 +275,16 @@ public final class BudgetBench {
                 ModelSpec bert = ModelCatalog.find("bert-base").orElseThrow();
                 String[][] rows = {{"float32", "FP32", "NONE"}, {"float16", "BF16", "NONE"}, {"int8", "BF16", "INT8"}, {"int4", "BF16", "NF4"}};
                 for (String[] r : rows) {
-                    Setup s = new Setup(bert, 0, 0, Setup.Mode.INFER, Setup.Precision.valueOf(r[1]), Setup.Optimizer.ADAMW, Setup.Checkpointing.NONE,
-                            Setup.Attention.SDPA, 0, 1, 0, Setup.Quant.valueOf(r[2]), 0);
+                    Setup s = Setup.builder(bert).batch(0).mode(Setup.Mode.INFER)
+                            .precision(Setup.Precision.valueOf(r[1])).quant(Setup.Quant.valueOf(r[2])).build();
                     row(id + " weights " + r[0], m.path(r[0]).path("total_mb").asDouble() * Bytes.MIB, engine.estimate(s, null).perGpuBytes().weights());
                 }
             } else if (id.startsWith("ds-zero")) {
                 ModelSpec t5 = ModelCatalog.find("t5-3b").orElseThrow();
                 t5 = new ModelSpec("t5-3b", c.path("params").asLong(), t5.layers(), t5.hidden(), t5.heads(), t5.kvHeads(), t5.ffn(), t5.vocab(), true, 0, 0);
                 int stage = c.path("zero_stage").asInt();
-                Setup s = new Setup(t5, 0, 0, Setup.Mode.TRAIN, Setup.Precision.MIXED_FP16, Setup.Optimizer.ADAMW, Setup.Checkpointing.NONE,
-                        Setup.Attention.SDPA, stage, c.path("world_size").asInt(), 0, Setup.Quant.NONE, 0);
+                Setup s = Setup.builder(t5).batch(0).precision(Setup.Precision.MIXED_FP16).zeroStage(stage)
+                        .gpus(c.path("world_size").asInt()).build();
                 var t = engine.estimate(s, null).perGpuBytes();
                 double published = stage == 2 ? m.path("per_gpu_gb_no_offload").asDouble() : m.path("per_gpu_gb").path("no_offload_zero_init").asDouble();
                 row(id + " model states per GPU", published * Bytes.GIB, t.weights() + t.gradients() + t.optimizer());
@@ -294,16 +296,16 @@ public final class BudgetBench {
                 ModelSpec ll = ModelCatalog.find(id.endsWith("8b") ? "llama-3.1-8b" : "llama-3.1-70b").orElseThrow();
                 String[][] rows = {{"1k_tokens_gb", "1024"}, {"16k_tokens_gb", "16000"}, {"128k_tokens_gb", "128000"}};
                 for (String[] r : rows) {
-                    Setup s = new Setup(ll, Integer.parseInt(r[1]), 1, Setup.Mode.INFER, Setup.Precision.BF16, Setup.Optimizer.ADAMW,
-                            Setup.Checkpointing.NONE, Setup.Attention.SDPA, 0, 1, 0, Setup.Quant.NONE, 0);
+                    Setup s = Setup.builder(ll).seq(Integer.parseInt(r[1])).mode(Setup.Mode.INFER)
+                            .precision(Setup.Precision.BF16).build();
                     row(id + " " + r[0] + " (" + r[1] + " tokens)", m.path(r[0]).asDouble() * Bytes.GIB, engine.estimate(s, null).perGpuBytes().kvCache());
                 }
             } else if (id.equals("usp-model-states-table")) {
                 for (String size : new String[]{"1B", "7B", "70B", "405B"}) {
                     long p = Math.round(Double.parseDouble(size.replace("B", "")) * 1e9);
                     // a table of states: no optimizer step, so no foreach step copy
-                    Setup s = new Setup(ModelSpec.ofParams(size, p), 0, 0, Setup.Mode.TRAIN, Setup.Precision.MIXED_BF16, Setup.Optimizer.ADAMW_FUSED,
-                            Setup.Checkpointing.NONE, Setup.Attention.SDPA, 0, 1, 0, Setup.Quant.NONE, 0);
+                    Setup s = Setup.builder(ModelSpec.ofParams(size, p)).batch(0).optimizer(Setup.Optimizer.ADAMW_FUSED)
+                            .build();
                     var t = engine.estimate(s, null).perGpuBytes();
                     row(id + " " + size + " (16 B/param accounting)", m.path(size).path("no_fp32_grad_acc_gb").asDouble() * 1e9, t.weights() + t.gradients() + t.optimizer());
                 }
@@ -347,8 +349,9 @@ public final class BudgetBench {
         }
         if (kind.equals("model_states_only")) context = 0;
         // the HF page's runs (2022, PyTorch 1.x) zeroed gradients with zero_grad(set_to_none=False), so they stayed
-        return new Setup(spec, seq, batch, mode, prec, opt, gc ? Setup.Checkpointing.FULL : Setup.Checkpointing.NONE,
-                Setup.Attention.EAGER, 0, 1, 0, Setup.Quant.NONE, context).withGradientsKept(true);
+        return Setup.builder(spec).seq(seq).batch(batch).mode(mode).precision(prec).optimizer(opt)
+                .checkpointing(gc ? Setup.Checkpointing.FULL : Setup.Checkpointing.NONE)
+                .attention(Setup.Attention.EAGER).contextBytes(context).build().withGradientsKept(true);
     }
 
     static String missing(JsonNode it) {

@@ -16,9 +16,8 @@ class BatchFinderTest {
     private static final long CARD_24 = 24L * Bytes.GIB;
 
     private static Setup train(String model, int seq, int batch, int gpus) {
-        return new Setup(ModelCatalog.find(model).orElseThrow(), seq, batch, Setup.Mode.TRAIN,
-                Setup.Precision.MIXED_BF16, Setup.Optimizer.ADAMW, Setup.Checkpointing.NONE, Setup.Attention.SDPA, 0,
-                gpus, 0, Setup.Quant.NONE, BudgetEngine.DEFAULT_CONTEXT);
+        return Setup.builder(ModelCatalog.find(model).orElseThrow()).seq(seq).batch(batch).gpus(gpus)
+                .contextBytes(BudgetEngine.DEFAULT_CONTEXT).build();
     }
 
     private boolean fitsAccumulating(Setup s, int micro) {

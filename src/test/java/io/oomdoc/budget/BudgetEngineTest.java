@@ -14,8 +14,9 @@ class BudgetEngineTest {
         // HF Trainer on bert-large for sequence classification: no language-model logits (vocab 0 here).
         ModelSpec m = new ModelSpec("bert-large", bertLarge.params(), 24, 1024, 16, 16, 4096, 0, true, 0, 0);
         // The page's runs (2022, PyTorch 1.x) zeroed gradients in place (zero_grad(set_to_none=False)): they stayed.
-        return new Setup(m, 512, batch, Setup.Mode.TRAIN, p, o, c, Setup.Attention.EAGER, 0, 1, 0, Setup.Quant.NONE,
-                BudgetEngine.EAGER_LOADING_CONTEXT).withGradientsKept(true);
+        return Setup.builder(m).seq(512).batch(batch).precision(p).optimizer(o).checkpointing(c)
+                .attention(Setup.Attention.EAGER).contextBytes(BudgetEngine.EAGER_LOADING_CONTEXT)
+                .build().withGradientsKept(true);
     }
 
     private static void within(double measuredMiB, long predicted, double tolerance) {
@@ -43,19 +44,18 @@ class BudgetEngineTest {
     @Test
     void kvCacheOfLlama31EightBIs128KiBPerToken() {
         ModelSpec m = ModelCatalog.find("llama-3.1-8b").orElseThrow();
-        Setup s = new Setup(m, 1024, 1, Setup.Mode.INFER, Setup.Precision.BF16, Setup.Optimizer.ADAMW, Setup.Checkpointing.NONE,
-                Setup.Attention.SDPA, 0, 1, 0, Setup.Quant.NONE, 0);
+        Setup s = Setup.builder(m).seq(1024).mode(Setup.Mode.INFER).precision(Setup.Precision.BF16).build();
         assertEquals(128L * 1024 * 1024, engine.estimate(s, null).perGpuBytes().kvCache());
     }
 
     @Test
     void servingOverTwoGpusSplitsTheWeightsAndTheKvCacheTensorParallel() {
         ModelSpec m = ModelCatalog.find("llama-3.1-8b").orElseThrow();
-        Budget one = engine.estimate(new Setup(m, 1024, 1, Setup.Mode.INFER, Setup.Precision.BF16,
-                Setup.Optimizer.ADAMW, Setup.Checkpointing.NONE, Setup.Attention.SDPA, 0, 1, 0, Setup.Quant.NONE, 0),
+        Budget one = engine.estimate(Setup.builder(m).seq(1024).mode(Setup.Mode.INFER).precision(Setup.Precision.BF16)
+                .build(),
                 null);
-        Budget two = engine.estimate(new Setup(m, 1024, 1, Setup.Mode.INFER, Setup.Precision.BF16,
-                Setup.Optimizer.ADAMW, Setup.Checkpointing.NONE, Setup.Attention.SDPA, 0, 2, 0, Setup.Quant.NONE, 0),
+        Budget two = engine.estimate(Setup.builder(m).seq(1024).mode(Setup.Mode.INFER).precision(Setup.Precision.BF16)
+                .gpus(2).build(),
                 null);
         assertEquals(one.perGpuBytes().weights() / 2, two.perGpuBytes().weights());
         assertEquals(64L * 1024 * 1024, two.perGpuBytes().kvCache());
@@ -64,8 +64,7 @@ class BudgetEngineTest {
     private double modelStatesGiB(int stage) {
         ModelSpec m = ModelCatalog.find("t5-3b").orElseThrow();
         m = new ModelSpec("t5-3b", 2_851_000_000L, m.layers(), m.hidden(), m.heads(), m.kvHeads(), m.ffn(), m.vocab(), true, 0, 0);
-        Setup s = new Setup(m, 0, 0, Setup.Mode.TRAIN, Setup.Precision.MIXED_FP16, Setup.Optimizer.ADAMW, Setup.Checkpointing.NONE,
-                Setup.Attention.SDPA, stage, 8, 0, Setup.Quant.NONE, 0);
+        Setup s = Setup.builder(m).batch(0).precision(Setup.Precision.MIXED_FP16).zeroStage(stage).gpus(8).build();
         Budget.Terms t = engine.estimate(s, null).perGpuBytes();
         return (t.weights() + t.gradients() + t.optimizer()) / (double) Bytes.GIB;
     }
@@ -73,8 +72,7 @@ class BudgetEngineTest {
     @Test
     void optimizerOffloadLeavesOnlyTheSixteenBitWeightsOnTheGpu() {
         ModelSpec m = ModelSpec.ofParams("7B", 7_000_000_000L);
-        Setup s = new Setup(m, 0, 0, Setup.Mode.TRAIN, Setup.Precision.MIXED_BF16, Setup.Optimizer.ADAMW, Setup.Checkpointing.NONE,
-                Setup.Attention.SDPA, 2, 1, 0, Setup.Quant.NONE, 0).withOffload();
+        Setup s = Setup.builder(m).batch(0).zeroStage(2).build().withOffload();
         Budget.Terms t = engine.estimate(s, null).perGpuBytes();
         assertEquals(14_000_000_000L, t.weights() + t.gradients() + t.optimizer());
     }
@@ -87,8 +85,7 @@ class BudgetEngineTest {
     @Test
     void batchFinderFindsTheLargestMicroBatchAndKeepsTheEffectiveBatch() {
         ModelSpec m = ModelSpec.nanochat(24);
-        Setup s = new Setup(m, 2048, 64, Setup.Mode.TRAIN, Setup.Precision.MIXED_BF16, Setup.Optimizer.ADAMW, Setup.Checkpointing.NONE,
-                Setup.Attention.SDPA, 0, 1, 0, Setup.Quant.NONE, BudgetEngine.DEFAULT_CONTEXT);
+        Setup s = Setup.builder(m).seq(2048).batch(64).contextBytes(BudgetEngine.DEFAULT_CONTEXT).build();
         long gpu = 24L * Bytes.GIB;
         BatchFinder.Result r = new BatchFinder().find(s, gpu, 64);
         assertTrue(r.microBatch() > 0 && r.microBatch() < 64);
@@ -128,11 +125,10 @@ class BudgetEngineTest {
         plain = new ModelSpec("plain", plain.params(), plain.layers(), plain.hidden(), plain.heads(), plain.kvHeads(),
                 plain.ffn(), plain.vocab(), true, 0, 0, 256, ModelSpec.Mlp.PLAIN);
         ModelSpec gated = ModelCatalog.find("gemma-2-9b").orElseThrow();
-        Setup s = new Setup(plain, 512, 1, Setup.Mode.TRAIN, Setup.Precision.BF16, Setup.Optimizer.ADAMW,
-                Setup.Checkpointing.NONE, Setup.Attention.SDPA, 0, 1, 16, Setup.Quant.NONE, 0);
+        Setup s = Setup.builder(plain).seq(512).precision(Setup.Precision.BF16).loraRank(16).build();
         long a = engine.estimate(s, null).perGpuBytes().activations();
-        long b = engine.estimate(new Setup(gated, 512, 1, Setup.Mode.TRAIN, Setup.Precision.BF16, Setup.Optimizer.ADAMW,
-                Setup.Checkpointing.NONE, Setup.Attention.SDPA, 0, 1, 16, Setup.Quant.NONE, 0), null).perGpuBytes()
+        long b = engine.estimate(Setup.builder(gated).seq(512).precision(Setup.Precision.BF16).loraRank(16)
+                .build(), null).perGpuBytes()
                 .activations();
         // gate, up, activation and product (8·f bytes per token) against up, activation and dropout (3 + 4·f)
         assertTrue(b > a * 1.3, b + " vs " + a);
@@ -142,19 +138,18 @@ class BudgetEngineTest {
     void groupedQueryAttentionShrinksTheKvCacheByTheHeadRatio() {
         ModelSpec mha = ModelSpec.fromArchitecture("mha", 32, 4096, 32, 32, 14336, 128256, false, 0, 0);
         ModelSpec gqa = ModelSpec.fromArchitecture("gqa", 32, 4096, 32, 8, 14336, 128256, false, 0, 0);
-        Setup s = new Setup(mha, 4096, 1, Setup.Mode.INFER, Setup.Precision.BF16, Setup.Optimizer.ADAMW, Setup.Checkpointing.NONE,
-                Setup.Attention.SDPA, 0, 1, 0, Setup.Quant.NONE, 0);
+        Setup s = Setup.builder(mha).seq(4096).mode(Setup.Mode.INFER).precision(Setup.Precision.BF16).build();
         long a = engine.estimate(s, null).perGpuBytes().kvCache();
-        long b = engine.estimate(new Setup(gqa, 4096, 1, Setup.Mode.INFER, Setup.Precision.BF16, Setup.Optimizer.ADAMW, Setup.Checkpointing.NONE,
-                Setup.Attention.SDPA, 0, 1, 0, Setup.Quant.NONE, 0), null).perGpuBytes().kvCache();
+        long b = engine.estimate(Setup.builder(gqa).seq(4096).mode(Setup.Mode.INFER).precision(Setup.Precision.BF16)
+                .build(), null).perGpuBytes().kvCache();
         assertEquals(4 * b, a);
     }
 
     @Test
     void qloraPutsA65BModelUnder48GB() {
         ModelSpec m = ModelCatalog.find("llama-65b").orElseThrow();
-        Setup s = new Setup(m, 512, 1, Setup.Mode.TRAIN, Setup.Precision.BF16, Setup.Optimizer.PAGED_ADAMW_8BIT, Setup.Checkpointing.FULL,
-                Setup.Attention.SDPA, 0, 1, 64, Setup.Quant.NF4, 0);
+        Setup s = Setup.builder(m).seq(512).precision(Setup.Precision.BF16).optimizer(Setup.Optimizer.PAGED_ADAMW_8BIT)
+                .checkpointing(Setup.Checkpointing.FULL).loraRank(64).quant(Setup.Quant.NF4).build();
         long total = engine.estimate(s, null).perGpuBytes().total();
         assertTrue(total < 48L * Bytes.GIB, "QLoRA 65B needs " + Bytes.human(total) + "; the paper fits it on one 48 GB card");
         assertTrue(total > 30e9, "and not implausibly little: " + Bytes.human(total));
@@ -163,8 +158,8 @@ class BudgetEngineTest {
     @Test
     void theLadderReachesAFitAndMarksScienceChanges() {
         ModelSpec m = ModelCatalog.find("llama-3.1-8b").orElseThrow();
-        Setup s = new Setup(m, 4096, 8, Setup.Mode.TRAIN, Setup.Precision.MIXED_BF16, Setup.Optimizer.ADAMW, Setup.Checkpointing.NONE,
-                Setup.Attention.EAGER, 0, 1, 0, Setup.Quant.NONE, BudgetEngine.DEFAULT_CONTEXT);
+        Setup s = Setup.builder(m).seq(4096).batch(8).attention(Setup.Attention.EAGER)
+                .contextBytes(BudgetEngine.DEFAULT_CONTEXT).build();
         var rungs = new Ladder().climb(s, 24L * Bytes.GIB);
         assertTrue(rungs.stream().anyMatch(Ladder.Rung::fits), rungs.toString());
         assertTrue(rungs.stream().filter(r -> r.fix().startsWith("QLoRA") || r.fix().startsWith("sequence")).allMatch(Ladder.Rung::changesScience));

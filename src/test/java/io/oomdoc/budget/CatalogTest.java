@@ -116,9 +116,8 @@ class CatalogTest {
     @Test
     void aParamsOnlyModelIsBudgetedForItsWeights() {
         ModelSpec unet = ModelCatalog.find("sd 1.5").orElseThrow();
-        Setup s = new Setup(unet, 0, 1, Setup.Mode.INFER, Setup.Precision.MIXED_FP16, Setup.Optimizer.ADAMW,
-                Setup.Checkpointing.NONE, Setup.Attention.SDPA, 0, 1, 0, Setup.Quant.NONE,
-                BudgetEngine.DEFAULT_CONTEXT);
+        Setup s = Setup.builder(unet).mode(Setup.Mode.INFER).precision(Setup.Precision.MIXED_FP16)
+                .contextBytes(BudgetEngine.DEFAULT_CONTEXT).build();
         Budget b = new BudgetEngine().estimate(s, null);
         assertEquals(2L * 859_520_964L, b.perGpuBytes().weights(), "fp16 weights of the SD 1.5 UNet");
     }

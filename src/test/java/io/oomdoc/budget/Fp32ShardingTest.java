@@ -16,9 +16,9 @@ class Fp32ShardingTest {
     private final ModelSpec llama3 = ModelCatalog.find("llama-3-8b").orElseThrow();
 
     private Budget.Terms shard(int stage, Setup.Optimizer o) {
-        return engine.estimate(new Setup(llama3, 2048, 1, Setup.Mode.TRAIN, Setup.Precision.FP32, o,
-                Setup.Checkpointing.FULL, Setup.Attention.SDPA, stage, GPUS, 0, Setup.Quant.NONE,
-                BudgetEngine.DEFAULT_CONTEXT).withGradientsKept(true), null).perGpuBytes();
+        return engine.estimate(Setup.builder(llama3).seq(2048).precision(Setup.Precision.FP32).optimizer(o)
+                .checkpointing(Setup.Checkpointing.FULL).zeroStage(stage).gpus(GPUS)
+                .contextBytes(BudgetEngine.DEFAULT_CONTEXT).build().withGradientsKept(true), null).perGpuBytes();
     }
 
     @Test

@@ -17,8 +17,7 @@ class H200GridTest {
     private static final ModelSpec QWEN_05B = ModelCatalog.find("qwen2.5-0.5b").orElseThrow();
 
     private static Setup train(ModelSpec m, int batch, int seq, Setup.Precision p, Setup.Attention a, int rank) {
-        return new Setup(m, seq, batch, Setup.Mode.TRAIN, p, Setup.Optimizer.ADAMW, Setup.Checkpointing.NONE, a, 0, 1,
-                rank, Setup.Quant.NONE, 0);
+        return Setup.builder(m).seq(seq).batch(batch).precision(p).attention(a).loraRank(rank).build();
     }
 
     private double error(Setup s, long measured) {
@@ -83,9 +82,8 @@ class H200GridTest {
     void anAllLinearLoraOfLlama8bAtEightTimes2048WithoutCheckpointingDoesNotFitAnH200() {
         // h200-lora-llama8b-b8-s2048: "CUDA out of memory. Tried to allocate 7.83 GiB" with 133.67 GiB allocated
         long h200 = GpuCatalog.find("h200").orElseThrow().memoryBytes();
-        Setup s = new Setup(LLAMA_8B, 2048, 8, Setup.Mode.TRAIN, Setup.Precision.MIXED_BF16, Setup.Optimizer.ADAMW,
-                Setup.Checkpointing.NONE, Setup.Attention.SDPA, 0, 1, 16, Setup.Quant.NONE,
-                BudgetEngine.DEFAULT_CONTEXT);
+        Setup s = Setup.builder(LLAMA_8B).seq(2048).batch(8).loraRank(16).contextBytes(BudgetEngine.DEFAULT_CONTEXT)
+                .build();
         assertEquals(Boolean.FALSE, engine.estimate(s, h200).fits());
     }
     @Test

@@ -15,8 +15,8 @@ class KbitFp32ActivationsTest {
     private final ModelSpec llama = ModelCatalog.find("llama-3.1-8b").orElseThrow();
 
     private Budget.Terms qlora(Setup.Precision p, Setup.Kbit k) {
-        Setup s = new Setup(llama, 8192, 2, Setup.Mode.TRAIN, p, Setup.Optimizer.ADAMW, Setup.Checkpointing.NONE,
-                Setup.Attention.SDPA, 0, 1, 8, Setup.Quant.NF4, 0).withLoraTargets(Setup.LoraTargets.ATTENTION)
+        Setup s = Setup.builder(llama).seq(8192).batch(2).precision(p).loraRank(8).quant(Setup.Quant.NF4)
+                .build().withLoraTargets(Setup.LoraTargets.ATTENTION)
                 .withLoss(Setup.Loss.NATIVE).withKbit(k);
         return engine.estimate(s, null).perGpuBytes();
     }

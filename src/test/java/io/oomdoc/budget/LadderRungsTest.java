@@ -19,9 +19,8 @@ class LadderRungsTest {
     }
 
     private static Setup setup(String model, Setup.Precision p, Setup.Attention a, int seq, int batch) {
-        return new Setup(ModelCatalog.find(model).orElseThrow(), seq, batch, Setup.Mode.TRAIN, p,
-                Setup.Optimizer.ADAMW, Setup.Checkpointing.NONE, a, 0, 1, 0, Setup.Quant.NONE,
-                BudgetEngine.DEFAULT_CONTEXT);
+        return Setup.builder(ModelCatalog.find(model).orElseThrow()).seq(seq).batch(batch).precision(p).attention(a)
+                .contextBytes(BudgetEngine.DEFAULT_CONTEXT).build();
     }
 
     private static List<String> fixes(Setup s, long card) {

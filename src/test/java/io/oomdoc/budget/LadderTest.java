@@ -20,9 +20,8 @@ class LadderTest {
     }
 
     private static Setup setup(Setup.Precision p, Setup.Attention a, int gpus, int seq) {
-        return new Setup(ModelCatalog.find("llama-3.1-8b").orElseThrow(), seq, 8, Setup.Mode.TRAIN, p,
-                Setup.Optimizer.ADAMW, Setup.Checkpointing.NONE, a, 0, gpus, 0, Setup.Quant.NONE,
-                BudgetEngine.DEFAULT_CONTEXT);
+        return Setup.builder(ModelCatalog.find("llama-3.1-8b").orElseThrow()).seq(seq).batch(8).precision(p)
+                .attention(a).gpus(gpus).contextBytes(BudgetEngine.DEFAULT_CONTEXT).build();
     }
 
     @Test

@@ -15,9 +15,9 @@ class LogitSoftcapTest {
     private final BudgetEngine engine = new BudgetEngine();
 
     private static Setup ult(ModelSpec m, Setup.Loss loss) {
-        return new Setup(m, 8192, 2, Setup.Mode.TRAIN, Setup.Precision.BF16, Setup.Optimizer.ADAMW,
-                Setup.Checkpointing.FULL, Setup.Attention.SDPA, 0, 1, 8, Setup.Quant.NONE, BudgetEngine.DEFAULT_CONTEXT,
-                false, Setup.LoraTargets.ATTENTION, loss);
+        return Setup.builder(m).seq(8192).batch(2).precision(Setup.Precision.BF16)
+                .checkpointing(Setup.Checkpointing.FULL).loraRank(8).contextBytes(BudgetEngine.DEFAULT_CONTEXT)
+                .loraTargets(Setup.LoraTargets.ATTENTION).loss(loss).build();
     }
 
     private static ModelSpec withoutCap(ModelSpec m) {

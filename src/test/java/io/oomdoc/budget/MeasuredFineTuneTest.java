@@ -16,8 +16,8 @@ class MeasuredFineTuneTest {
     private final ModelSpec llama3 = ModelCatalog.find("llama-3-8b").orElseThrow();
 
     private static Setup train(ModelSpec m, int seq, int batch, Setup.Precision p, int rank, Setup.Quant q, int zero, int gpus) {
-        return new Setup(m, seq, batch, Setup.Mode.TRAIN, p, Setup.Optimizer.ADAMW, Setup.Checkpointing.NONE, Setup.Attention.SDPA,
-                zero, gpus, rank, q, 0);
+        return Setup.builder(m).seq(seq).batch(batch).precision(p).zeroStage(zero).gpus(gpus).loraRank(rank).quant(q)
+                .build();
     }
 
     private static long allocated(Budget b) { return b.perGpuBytes().total() - b.perGpuBytes().overhead(); }
@@ -47,8 +47,8 @@ class MeasuredFineTuneTest {
         // HF 'Optimizing LLMs for Speed and Memory': OctoCoder (15.5B) loaded with load_in_4bit peaks at 9.54 GiB
         // (max_memory_allocated) for a short prompt; 0.57 B/param over all weights would give 8.2 GiB.
         ModelSpec octo = new ModelSpec("octocoder", 15_517_462_528L, 40, 6144, 48, 1, 24576, 49152, false, 0, 0);
-        Setup s = new Setup(octo, 80, 1, Setup.Mode.INFER, Setup.Precision.BF16, Setup.Optimizer.ADAMW, Setup.Checkpointing.NONE,
-                Setup.Attention.EAGER, 0, 1, 0, Setup.Quant.NF4, 0);
+        Setup s = Setup.builder(octo).seq(80).mode(Setup.Mode.INFER).precision(Setup.Precision.BF16)
+                .attention(Setup.Attention.EAGER).quant(Setup.Quant.NF4).build();
         double gib = allocated(engine.estimate(s, null)) / (double) Bytes.GIB;
         assertEquals(9.54, gib, 9.54 * 0.10);
     }
@@ -58,8 +58,8 @@ class MeasuredFineTuneTest {
         // Qwen README profiling: Qwen-72B LoRA + DeepSpeed ZeRO-3 on 4 A100-80G, seq 256: 215.4G summed over 4 GPUs
         // (53.9 per GPU). Without sharding the frozen base alone is 144 GB per GPU.
         ModelSpec q72 = new ModelSpec("qwen-72b", 72_287_920_128L, 80, 8192, 64, 64, 24576, 152064, false, 0, 0);
-        Setup s = new Setup(q72, 256, 1, Setup.Mode.TRAIN, Setup.Precision.MIXED_BF16, Setup.Optimizer.ADAMW, Setup.Checkpointing.FULL,
-                Setup.Attention.FLASH, 3, 4, 64, Setup.Quant.NONE, BudgetEngine.DEFAULT_CONTEXT);
+        Setup s = Setup.builder(q72).seq(256).checkpointing(Setup.Checkpointing.FULL).attention(Setup.Attention.FLASH)
+                .zeroStage(3).gpus(4).loraRank(64).contextBytes(BudgetEngine.DEFAULT_CONTEXT).build();
         double gib = engine.estimate(s, null).perGpuBytes().total() / (double) Bytes.GIB;
         assertEquals(215.4 / 4, gib, 215.4 / 4 * 0.15);
     }
@@ -68,8 +68,7 @@ class MeasuredFineTuneTest {
     void eightBitAdamIsHonouredUnderEveryZeroStage() {
         ModelSpec m = ModelSpec.ofParams("7B", 7_000_000_000L);
         for (int stage = 0; stage <= 3; stage++) {
-            Setup a = new Setup(m, 0, 0, Setup.Mode.TRAIN, Setup.Precision.MIXED_BF16, Setup.Optimizer.ADAMW, Setup.Checkpointing.NONE,
-                    Setup.Attention.SDPA, stage, 8, 0, Setup.Quant.NONE, 0);
+            Setup a = Setup.builder(m).batch(0).zeroStage(stage).gpus(8).build();
             long adam = engine.estimate(a, null).perGpuBytes().optimizer();
             long eight = engine.estimate(a.withOptimizer(Setup.Optimizer.ADAMW_8BIT), null).perGpuBytes().optimizer();
             assertTrue(eight < adam, "stage " + stage + ": 8-bit " + eight + " vs adamw " + adam);
@@ -79,8 +78,8 @@ class MeasuredFineTuneTest {
     @Test
     void batchFinderKeepsTheEffectiveBatchExactly() {
         // the case: --batch 50 on a 24 GB card must not become 23 × 3 = 69
-        Setup s = new Setup(ModelSpec.nanochat(20), 2048, 50, Setup.Mode.TRAIN, Setup.Precision.MIXED_BF16, Setup.Optimizer.ADAMW,
-                Setup.Checkpointing.NONE, Setup.Attention.SDPA, 0, 1, 0, Setup.Quant.NONE, BudgetEngine.DEFAULT_CONTEXT);
+        Setup s = Setup.builder(ModelSpec.nanochat(20)).seq(2048).batch(50).contextBytes(BudgetEngine.DEFAULT_CONTEXT)
+                .build();
         BatchFinder.Result r = new BatchFinder().find(s, 24L * Bytes.GIB, 50);
         assertTrue(r.microBatch() > 0);
         assertEquals(50, r.microBatch() * r.accumulationSteps());
@@ -89,8 +88,8 @@ class MeasuredFineTuneTest {
 
     @Test
     void batchFinderLeavesTheDriversShareOfTheCard() {
-        Setup s = new Setup(ModelSpec.nanochat(20), 2048, 64, Setup.Mode.TRAIN, Setup.Precision.MIXED_BF16, Setup.Optimizer.ADAMW,
-                Setup.Checkpointing.NONE, Setup.Attention.SDPA, 0, 1, 0, Setup.Quant.NONE, BudgetEngine.DEFAULT_CONTEXT);
+        Setup s = Setup.builder(ModelSpec.nanochat(20)).seq(2048).batch(64).contextBytes(BudgetEngine.DEFAULT_CONTEXT)
+                .build();
         BatchFinder.Result r = new BatchFinder().find(s, 24L * Bytes.GIB, 64);
         assertTrue(r.budget().perGpuBytes().total() <= BatchFinder.usableBytes(24L * Bytes.GIB));
         assertTrue(BatchFinder.usableBytes(24L * Bytes.GIB) < (long) (23.7 * Bytes.GIB));
@@ -99,8 +98,8 @@ class MeasuredFineTuneTest {
     @Test
     void theLadderNeverShowsARungThatSavesNothing() {
         for (int zero : new int[]{0, 2, 3}) {
-            Setup s = new Setup(llama3, 4096, 8, Setup.Mode.TRAIN, Setup.Precision.MIXED_BF16, Setup.Optimizer.ADAMW, Setup.Checkpointing.NONE,
-                    Setup.Attention.EAGER, zero, 8, 0, Setup.Quant.NONE, BudgetEngine.DEFAULT_CONTEXT);
+            Setup s = Setup.builder(llama3).seq(4096).batch(8).attention(Setup.Attention.EAGER).zeroStage(zero).gpus(8)
+                    .contextBytes(BudgetEngine.DEFAULT_CONTEXT).build();
             List<Ladder.Rung> rungs = new Ladder().climb(s, 24L * Bytes.GIB);
             assertFalse(rungs.isEmpty());
             for (Ladder.Rung r : rungs) assertTrue(r.savedBytes() > 0, "zero " + zero + ": " + r);
@@ -111,8 +110,8 @@ class MeasuredFineTuneTest {
         // Qwen2.5 speed benchmark (held out): Qwen2.5-7B-Instruct BF16, 30720 input + 2048 generated tokens, one A100,
         // max_memory_allocated 19.97 GiB
         ModelSpec q7 = ModelCatalog.find("qwen2.5-7b").orElseThrow();
-        Setup s = new Setup(q7, 30720 + 2048, 1, Setup.Mode.INFER, Setup.Precision.BF16, Setup.Optimizer.ADAMW,
-                Setup.Checkpointing.NONE, Setup.Attention.FLASH, 0, 1, 0, Setup.Quant.NONE, 0);
+        Setup s = Setup.builder(q7).seq(30720 + 2048).mode(Setup.Mode.INFER).precision(Setup.Precision.BF16)
+                .attention(Setup.Attention.FLASH).build();
         Budget b = engine.estimate(s, null);
         assertEquals(4L * q7.vocab(), b.perGpuBytes().logits());
         assertEquals(19.97, allocated(b) / (double) Bytes.GIB, 19.97 * 0.05);
@@ -122,8 +121,8 @@ class MeasuredFineTuneTest {
     void qloraCheckpointsItsSixteenBitResidualStream() {
         // LLaMA-Factory wiki: Llama-2-7B QLoRA, FlashAttention-2, batch 1, 32768 tokens, gradient checkpointing: 32 GB
         ModelSpec l2 = ModelCatalog.find("llama-2-7b").orElseThrow();
-        Setup s = new Setup(l2, 32768, 1, Setup.Mode.TRAIN, Setup.Precision.MIXED_BF16, Setup.Optimizer.ADAMW,
-                Setup.Checkpointing.FULL, Setup.Attention.FLASH, 0, 1, 8, Setup.Quant.NF4, BudgetEngine.DEFAULT_CONTEXT);
+        Setup s = Setup.builder(l2).seq(32768).checkpointing(Setup.Checkpointing.FULL).attention(Setup.Attention.FLASH)
+                .loraRank(8).quant(Setup.Quant.NF4).contextBytes(BudgetEngine.DEFAULT_CONTEXT).build();
         assertEquals(32.0, engine.estimate(s, null).perGpuBytes().total() / (double) Bytes.GIB, 32.0 * 0.10);
     }
     @Test
@@ -158,8 +157,8 @@ class MeasuredFineTuneTest {
     private static Setup fmsFullFineTune(int batch) {
         // fms-acceleration scripts/benchmarks (commit 24bdadb): Mistral-7B full fine-tune, torch_dtype bfloat16 without
         // --bf16, AdamW, gradient checkpointing, flash attention, seq 4096, no accumulation, one A100-80GB
-        return new Setup(MISTRAL, 4096, batch, Setup.Mode.TRAIN, Setup.Precision.BF16, Setup.Optimizer.ADAMW,
-                Setup.Checkpointing.FULL, Setup.Attention.FLASH, 0, 1, 0, Setup.Quant.NONE, 0);
+        return Setup.builder(MISTRAL).seq(4096).batch(batch).precision(Setup.Precision.BF16)
+                .checkpointing(Setup.Checkpointing.FULL).attention(Setup.Attention.FLASH).build();
     }
 
     @Test
@@ -184,8 +183,8 @@ class MeasuredFineTuneTest {
     }
 
     private static Setup qlora(Setup.Kbit kbit, Setup.Checkpointing c) {
-        return new Setup(MISTRAL, 4096, 4, Setup.Mode.TRAIN, Setup.Precision.MIXED_BF16, Setup.Optimizer.ADAMW, c,
-                Setup.Attention.FLASH, 0, 1, 16, Setup.Quant.NF4, 0).withLoraTargets(Setup.LoraTargets.ATTENTION)
+        return Setup.builder(MISTRAL).seq(4096).batch(4).checkpointing(c).attention(Setup.Attention.FLASH).loraRank(16)
+                .quant(Setup.Quant.NF4).build().withLoraTargets(Setup.LoraTargets.ATTENTION)
                 .withKbit(kbit);
     }
 
@@ -245,8 +244,8 @@ class MeasuredFineTuneTest {
         // torchtitan benchmarks/llama3_h100_202412_torchtitan.md, Table 1 FSDP row: Llama 3.1 8B on 8 H100s, local
         // batch 2, seq 8192, selective op AC, 82.4 GiB (max_memory_reserved)
         ModelSpec l31 = ModelCatalog.find("llama-3.1-8b").orElseThrow();
-        Setup s = new Setup(l31, 8192, 2, Setup.Mode.TRAIN, Setup.Precision.MIXED_BF16, Setup.Optimizer.ADAMW,
-                Setup.Checkpointing.SELECTIVE_OP, Setup.Attention.SDPA, 3, 8, 0, Setup.Quant.NONE, 0);
+        Setup s = Setup.builder(l31).seq(8192).batch(2).checkpointing(Setup.Checkpointing.SELECTIVE_OP).zeroStage(3)
+                .gpus(8).build();
         assertEquals(82.4, engine.estimate(s, null).perGpuBytes().total() / (double) Bytes.GIB, 82.4 * 0.10);
         long full = engine.estimate(s.withCheckpointing(Setup.Checkpointing.FULL), null).perGpuBytes().activations();
         long none = engine.estimate(s.withCheckpointing(Setup.Checkpointing.NONE), null).perGpuBytes().activations();
@@ -260,8 +259,7 @@ class MeasuredFineTuneTest {
         // ZeRO-2 on 8 A800, seq 4096, micro-batch 1, HF gradient checkpointing: 23.5 (max_memory_allocated).
         // Whole 16-bit gradients (DeepSpeed's all-live estimator, 4·P + 16·P/N) would alone be 30.7 GiB.
         ModelSpec llama7b = new ModelSpec("llama-7b", 6_738_415_616L, 32, 4096, 32, 32, 11008, 32000, false, 0, 0);
-        Setup s = new Setup(llama7b, 4096, 1, Setup.Mode.TRAIN, Setup.Precision.MIXED_BF16, Setup.Optimizer.ADAMW,
-                Setup.Checkpointing.FULL, Setup.Attention.SDPA, 2, 8, 0, Setup.Quant.NONE, 0);
+        Setup s = Setup.builder(llama7b).seq(4096).checkpointing(Setup.Checkpointing.FULL).zeroStage(2).gpus(8).build();
         double gib = allocated(engine.estimate(s, null)) / (double) Bytes.GIB;
         assertEquals(23.5, gib, 23.5 * 0.15);
         assertEquals(2L * 6_738_415_616L / 8, engine.estimate(s, null).perGpuBytes().gradients());
@@ -311,8 +309,7 @@ class MeasuredFineTuneTest {
     @Test
     void zero3ShowsTheFp32GradientPartitionAsGradients() {
         ModelSpec m = ModelSpec.ofParams("7B", 7_000_000_000L);
-        Setup s = new Setup(m, 0, 0, Setup.Mode.TRAIN, Setup.Precision.MIXED_BF16, Setup.Optimizer.ADAMW,
-                Setup.Checkpointing.NONE, Setup.Attention.SDPA, 3, 8, 0, Setup.Quant.NONE, 0);
+        Setup s = Setup.builder(m).batch(0).zeroStage(3).gpus(8).build();
         Budget.Terms t = engine.estimate(s, null).perGpuBytes();
         assertEquals(4L * 7_000_000_000L / 8, t.gradients());
         assertEquals(12L * 7_000_000_000L / 8, t.optimizer());
@@ -321,9 +318,8 @@ class MeasuredFineTuneTest {
     @Test
     void anEffectiveBatchThatDoesNotSplitOverTheGpusBecomesTheNearestOneAbove() {
         // --batch 50 over 4 GPUs: 52 (13 per GPU), not micro × accumulation rounded up to 80
-        Setup s = new Setup(ModelCatalog.find("gpt2-medium").orElseThrow(), 1024, 50, Setup.Mode.TRAIN,
-                Setup.Precision.MIXED_BF16, Setup.Optimizer.ADAMW, Setup.Checkpointing.NONE, Setup.Attention.SDPA, 0, 4,
-                0, Setup.Quant.NONE, BudgetEngine.DEFAULT_CONTEXT);
+        Setup s = Setup.builder(ModelCatalog.find("gpt2-medium").orElseThrow()).seq(1024).batch(50).gpus(4)
+                .contextBytes(BudgetEngine.DEFAULT_CONTEXT).build();
         BatchFinder.Result r = new BatchFinder().find(s, 24L * Bytes.GIB, 50);
         assertEquals(52, r.effectiveBatch());
         assertEquals(52, r.microBatch() * r.accumulationSteps() * 4);
@@ -333,9 +329,8 @@ class MeasuredFineTuneTest {
     @Test
     void theLadderKeepsTheBatchOverAllGpusWhenNotEvenOneSampleFits() {
         // --batch is per GPU: 8 per GPU on 8 GPUs is accumulated 8 times at micro-batch 1
-        Setup s = new Setup(ModelCatalog.find("llama-3.1-8b").orElseThrow(), 4096, 8, Setup.Mode.TRAIN,
-                Setup.Precision.MIXED_BF16, Setup.Optimizer.ADAMW, Setup.Checkpointing.NONE, Setup.Attention.SDPA, 3, 8,
-                0, Setup.Quant.NONE, BudgetEngine.DEFAULT_CONTEXT);
+        Setup s = Setup.builder(ModelCatalog.find("llama-3.1-8b").orElseThrow()).seq(4096).batch(8).zeroStage(3).gpus(8)
+                .contextBytes(BudgetEngine.DEFAULT_CONTEXT).build();
         Ladder.Rung first = new Ladder().climb(s, 24L * Bytes.GIB).get(0);
         assertEquals("micro-batch 1 × accumulation 8", first.fix());
     }

@@ -17,8 +17,7 @@ class OptimizerStepPeakTest {
     private final ModelSpec llama = ModelCatalog.find("llama-3.1-8b").orElseThrow();
 
     private double liveBytesPerParam(Setup.Optimizer o) {
-        Setup s = new Setup(llama, 256, 1, Setup.Mode.TRAIN, Setup.Precision.MIXED_BF16, o, Setup.Checkpointing.FULL,
-                Setup.Attention.SDPA, 0, 1, 0, Setup.Quant.NONE, 0);
+        Setup s = Setup.builder(llama).seq(256).optimizer(o).checkpointing(Setup.Checkpointing.FULL).build();
         Budget.Terms t = engine.estimate(s, null).perGpuBytes();
         return (t.total() - t.overhead()) / (double) llama.params();
     }

@@ -18,9 +18,9 @@ class PureSixteenBitShardingTest {
     private final ModelSpec llama3 = ModelCatalog.find("llama-3-8b").orElseThrow();
 
     private Budget.Terms shard(int stage) {
-        return engine.estimate(new Setup(llama3, 2048, 1, Setup.Mode.TRAIN, Setup.Precision.BF16,
-                Setup.Optimizer.ADAMW, Setup.Checkpointing.FULL, Setup.Attention.SDPA, stage, GPUS, 0,
-                Setup.Quant.NONE, BudgetEngine.DEFAULT_CONTEXT).withGradientsKept(true), null).perGpuBytes();
+        return engine.estimate(Setup.builder(llama3).seq(2048).precision(Setup.Precision.BF16)
+                .checkpointing(Setup.Checkpointing.FULL).zeroStage(stage).gpus(GPUS)
+                .contextBytes(BudgetEngine.DEFAULT_CONTEXT).build().withGradientsKept(true), null).perGpuBytes();
     }
 
     private long p() { return llama3.params(); }

@@ -18,15 +18,13 @@ class UnknownTermsTest {
     private final BudgetEngine engine = new BudgetEngine();
 
     private static Setup lora(int seq, int batch) {
-        return new Setup(LLAMA, seq, batch, Setup.Mode.TRAIN, Setup.Precision.MIXED_BF16, Setup.Optimizer.ADAMW,
-                Setup.Checkpointing.FULL, Setup.Attention.SDPA, 0, 1, 16, Setup.Quant.NONE,
-                BudgetEngine.DEFAULT_CONTEXT);
+        return Setup.builder(LLAMA).seq(seq).batch(batch).checkpointing(Setup.Checkpointing.FULL).loraRank(16)
+                .contextBytes(BudgetEngine.DEFAULT_CONTEXT).build();
     }
 
     private static Setup serving(int seq) {
-        return new Setup(LLAMA, seq, 1, Setup.Mode.INFER, Setup.Precision.BF16, Setup.Optimizer.ADAMW,
-                Setup.Checkpointing.NONE, Setup.Attention.SDPA, 0, 1, 0, Setup.Quant.NONE,
-                BudgetEngine.DEFAULT_CONTEXT);
+        return Setup.builder(LLAMA).seq(seq).mode(Setup.Mode.INFER).precision(Setup.Precision.BF16)
+                .contextBytes(BudgetEngine.DEFAULT_CONTEXT).build();
     }
 
     @Test
@@ -45,9 +43,8 @@ class UnknownTermsTest {
 
     @Test
     void statesThatDoNotFitAreNoFitWhateverTheActivations() {
-        Setup full = new Setup(LLAMA, 0, 4, Setup.Mode.TRAIN, Setup.Precision.MIXED_BF16, Setup.Optimizer.ADAMW,
-                Setup.Checkpointing.FULL, Setup.Attention.SDPA, 0, 1, 0, Setup.Quant.NONE,
-                BudgetEngine.DEFAULT_CONTEXT);
+        Setup full = Setup.builder(LLAMA).batch(4).checkpointing(Setup.Checkpointing.FULL)
+                .contextBytes(BudgetEngine.DEFAULT_CONTEXT).build();
         assertEquals(Boolean.FALSE, engine.estimate(full, CARD).fits());
     }
 
@@ -70,16 +67,15 @@ class UnknownTermsTest {
     @Test
     void aModelWithoutItsShapeHasUnknownActivationsEvenWithSequenceLength() {
         Setup s = lora(2048, 1);
-        Setup shapeless = new Setup(ModelSpec.ofParams("x", LLAMA.params()), 2048, 1, s.mode(), s.precision(),
-                s.optimizer(), s.checkpointing(), s.attention(), 0, 1, 16, Setup.Quant.NONE, s.contextBytes());
+        Setup shapeless = Setup.builder(ModelSpec.ofParams("x", LLAMA.params())).seq(2048).mode(s.mode())
+                .precision(s.precision()).optimizer(s.optimizer()).checkpointing(s.checkpointing())
+                .attention(s.attention()).loraRank(16).contextBytes(s.contextBytes()).build();
         assertFalse(engine.estimate(shapeless, CARD).known(Budget.ACTIVATIONS));
     }
 
     @Test
     void noLadderRungIsAFitWhileTheActivationsAreUnknown() {
-        Setup full = new Setup(LLAMA, 0, 4, Setup.Mode.TRAIN, Setup.Precision.MIXED_BF16, Setup.Optimizer.ADAMW,
-                Setup.Checkpointing.NONE, Setup.Attention.SDPA, 0, 1, 0, Setup.Quant.NONE,
-                BudgetEngine.DEFAULT_CONTEXT);
+        Setup full = Setup.builder(LLAMA).batch(4).contextBytes(BudgetEngine.DEFAULT_CONTEXT).build();
         List<Ladder.Rung> rungs = new Ladder().climb(full, CARD);
         assertFalse(rungs.isEmpty());
         assertTrue(rungs.stream().noneMatch(r -> Boolean.TRUE.equals(r.fits())), rungs.toString());
