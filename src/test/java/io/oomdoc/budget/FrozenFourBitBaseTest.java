@@ -16,9 +16,8 @@ class FrozenFourBitBaseTest {
     private static final ModelSpec MISTRAL = ModelCatalog.find("mistral-7b").orElseThrow();
 
     private static Setup qlora(int batch, Setup.Kbit kbit) {
-        return new Setup(MISTRAL, 4096, batch, Setup.Mode.TRAIN, Setup.Precision.MIXED_BF16, Setup.Optimizer.ADAMW,
-                Setup.Checkpointing.NONE, Setup.Attention.FLASH, 0, 1, 16, Setup.Quant.NF4, 0)
-                .withLoraTargets(Setup.LoraTargets.ATTENTION).withLoraDropout(true).withKbit(kbit);
+        return Setup.builder(MISTRAL).seq(4096).batch(batch).attention(Setup.Attention.FLASH).loraRank(16)
+                .quant(Setup.Quant.NF4).loraTargets(Setup.LoraTargets.ATTENTION).loraDropout(true).kbit(kbit).build();
     }
 
     @Test

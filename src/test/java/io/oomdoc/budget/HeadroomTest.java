@@ -11,9 +11,8 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 class HeadroomTest {
     private final BudgetEngine engine = new BudgetEngine();
-    private final Setup gpt2 = new Setup(ModelCatalog.find("gpt2").orElseThrow(), 1024, 8, Setup.Mode.TRAIN,
-            Setup.Precision.MIXED_BF16, Setup.Optimizer.ADAMW, Setup.Checkpointing.NONE, Setup.Attention.SDPA, 0, 1,
-            0, Setup.Quant.NONE, BudgetEngine.DEFAULT_CONTEXT);
+    private final Setup gpt2 = Setup.builder(ModelCatalog.find("gpt2").orElseThrow()).seq(1024).batch(8)
+            .contextBytes(BudgetEngine.DEFAULT_CONTEXT).build();
 
     @Test
     void aBudgetBetweenWhatPyTorchSeesAndTheMarketedSizeDoesNotFitAndHasNoHeadroom() {
