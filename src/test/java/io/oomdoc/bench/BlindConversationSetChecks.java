@@ -124,4 +124,20 @@ abstract class BlindConversationSetChecks {
         long readable = set.stream().filter(t -> ConversationBench.developmentHalf(folder, t.file())).count();
         assertTrue(readable > 0 && readable < set.size(), readable + " of " + set.size() + " in the readable half");
     }
+
+    /**
+     * The files of this set whose source thread another fixture under src/test/resources cites, as a URL or a GitHub
+     * thread as owner/repo#N; a blind twin written in the same hours and only ever scored is left out.
+     */
+    List<String> sourcesCitedOutside(Path... blindTwins) throws IOException {
+        String others = fixturesOutside(folder, blindTwins);
+        List<String> bad = new ArrayList<>();
+        for (var t : set) {
+            var m = SOURCE.matcher(Files.readString(folder.resolve(t.file())));
+            if (!m.find()) continue;
+            String url = m.group(1).toLowerCase(Locale.ROOT).replaceAll("/+$", "");
+            if (HeldOutSixTest.cites(others, url)) bad.add(t.file() + " cites " + url);
+        }
+        return bad;
+    }
 }

@@ -3,10 +3,7 @@ package io.oomdoc.bench;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,15 +25,7 @@ class HeldOutSixTest extends BlindConversationSetChecks {
      */
     @Test
     void noSourceThreadIsCitedByAnyOtherFixture() throws IOException {
-        String others = fixturesOutside(folder);
-        List<String> bad = new ArrayList<>();
-        for (var t : set) {
-            var m = SOURCE.matcher(Files.readString(folder.resolve(t.file())));
-            if (!m.find()) continue;
-            String url = m.group(1).toLowerCase(Locale.ROOT).replaceAll("/+$", "");
-            if (cites(others, url)) bad.add(t.file() + " cites " + url);
-        }
-        assertEquals(List.of(), bad);
+        assertEquals(List.of(), sourcesCitedOutside());
     }
 
     /** True when the text names the thread: its URL, or a GitHub thread as owner/repo#N or owner/repo/issues/N. */
