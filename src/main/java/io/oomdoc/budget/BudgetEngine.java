@@ -32,17 +32,59 @@ public final class BudgetEngine {
     static final double ALLOCATOR_SLACK = 0.08;
 
     public Budget estimate(Setup s, Long gpuBytes) {
-        List<String> assumptions = new ArrayList<>();
-        ModelSpec m = s.model();
-        long P = m.params();
-        boolean train = s.mode() == Mode.TRAIN;
-        boolean lora = s.loraRank() > 0;
-        int N = Math.max(1, s.gpus());
+        Run r = new Run(s);
+        weights(r);
+        modelStates(r);
+        tokenTerms(r);
+        stepPeak(r);
+        return verdict(r, gpuBytes);
+    }
 
-        long trainable = train ? (lora ? loraParams(m, s.loraRank(), s.loraTargets(), assumptions) : P) : 0;
+    /**
+     * One estimate: its inputs read once, and its terms as the steps fill them in, in estimate's order (a later step
+     * reads what an earlier one wrote: the ZeRO-3 adapter shard the frozen weights, the step peak the activations).
+     */
+    private static final class Run {
+        final Setup s;
+        final ModelSpec m;
+        final long P;
+        final boolean train;
+        final boolean lora;
+        final int N;
+        final List<String> assumptions = new ArrayList<>();
+        final long trainable;
+        final boolean pure; // bf16 or fp16 without an fp32 master copy
+        long embedParams;
+        long largestLinear;
+        long frozenWeights;
+        int adapterBytes;
+        long weights;
+        long grads;
+        long opt;
+        long act;
+        long logits;
+        long kv;
 
-        // Weights
-        boolean pure = s.precision() == Precision.BF16 || s.precision() == Precision.FP16; // no fp32 master copy
+        Run(Setup s) {
+            this.s = s;
+            m = s.model();
+            P = m.params();
+            train = s.mode() == Mode.TRAIN;
+            lora = s.loraRank() > 0;
+            N = Math.max(1, s.gpus());
+            trainable = train ? (lora ? loraParams(m, s.loraRank(), s.loraTargets(), assumptions) : P) : 0;
+            pure = s.precision() == Precision.BF16 || s.precision() == Precision.FP16;
+        }
+    }
+
+    /** The weights as the card holds them (quantized base, fp32 master and autocast copy, or 16-bit) and adapters. */
+    private static void weights(Run r) {
+        Setup s = r.s;
+        ModelSpec m = r.m;
+        long P = r.P;
+        boolean train = r.train, lora = r.lora, pure = r.pure;
+        long trainable = r.trainable;
+        List<String> assumptions = r.assumptions;
         long embedParams = m.hasArchitecture() && m.vocab() > 0
                 ? (long) m.vocab() * m.hidden() * (m.tiedEmbeddings() ? 1 : 2) : 0;
         long largestLinear = m.hasArchitecture() ? (long) m.hidden() * Math.max(m.ffn(), m.hidden()) : 0;
@@ -81,8 +123,25 @@ public final class BudgetEngine {
         // adapters: fp32 master under mixed precision, 16-bit under pure bf16/fp16 (litgpt bf16-true, torchtune)
         int adapterBytes = pure ? 2 : 4;
         if (lora) weights += trainable * adapterBytes;
+        r.embedParams = embedParams;
+        r.largestLinear = largestLinear;
+        r.frozenWeights = frozenWeights;
+        r.adapterBytes = adapterBytes;
+        r.weights = weights;
+    }
 
-        // Gradients and optimizer states (trainable parameters only)
+    /** Gradients and optimizer states of the trainable parameters, and what ZeRO, FSDP or offload moves or splits. */
+    private static void modelStates(Run r) {
+        Setup s = r.s;
+        ModelSpec m = r.m;
+        long P = r.P;
+        boolean train = r.train, lora = r.lora, pure = r.pure;
+        int N = r.N;
+        long trainable = r.trainable, embedParams = r.embedParams, largestLinear = r.largestLinear;
+        long frozenWeights = r.frozenWeights;
+        int adapterBytes = r.adapterBytes;
+        long weights = r.weights;
+        List<String> assumptions = r.assumptions;
         long grads = 0, opt = 0;
         if (train) {
             int gradBytes = pure ? 2 : 4;
@@ -178,8 +237,17 @@ public final class BudgetEngine {
                         + " for model states");
             }
         }
+        r.weights = weights;
+        r.grads = grads;
+        r.opt = opt;
+    }
 
-        // Activations, logits, KV cache
+    /** What grows with the tokens: activations (Korthikanti's count, per recipe), the loss's logits, the KV cache. */
+    private static void tokenTerms(Run r) {
+        Setup s = r.s;
+        ModelSpec m = r.m;
+        boolean train = r.train, lora = r.lora, pure = r.pure;
+        List<String> assumptions = r.assumptions;
         long act = 0, logits = 0, kv = 0;
         if (m.hasArchitecture() && s.seq() > 0 && s.batch() > 0) {
             double sbh = (double) s.seq() * s.batch() * m.hidden();
@@ -327,7 +395,20 @@ public final class BudgetEngine {
                         + " tokens × batch " + s.batch());
             }
         }
+        r.act = act;
+        r.logits = logits;
+        r.kv = kv;
+    }
 
+    /** The optimizer step's own peak against the freed activations, and tensor-parallel serving's split. */
+    private static void stepPeak(Run r) {
+        Setup s = r.s;
+        long P = r.P;
+        boolean train = r.train, lora = r.lora, pure = r.pure;
+        int N = r.N;
+        long trainable = r.trainable, act = r.act, logits = r.logits;
+        long weights = r.weights, grads = r.grads, opt = r.opt, kv = r.kv;
+        List<String> assumptions = r.assumptions;
         long stepTransient = train ? adamStepTransient(s, trainable, pure, N) : 0;
         // The 16-bit weight copies of a mixed-precision full fine-tune are autocast's cache, which autocast's __exit__
         // drops (torch.clear_autocast_cache() at nesting depth 0), and the casts the matmuls saved for backward, which
@@ -358,6 +439,21 @@ public final class BudgetEngine {
             kv = kv / N;
             assumptions.add("tensor parallel over " + N + " GPUs: weights and KV cache split " + N + " ways");
         }
+        r.weights = weights;
+        r.grads = grads;
+        r.opt = opt;
+        r.kv = kv;
+    }
+
+    /** The overhead, the total, which terms are unknown, and the verdict on the card as PyTorch sees it. */
+    private static Budget verdict(Run r, Long gpuBytes) {
+        Setup s = r.s;
+        ModelSpec m = r.m;
+        long P = r.P;
+        boolean train = r.train;
+        long trainable = r.trainable, weights = r.weights, grads = r.grads, opt = r.opt;
+        long act = r.act, logits = r.logits, kv = r.kv;
+        List<String> assumptions = r.assumptions;
         long live = weights + grads + opt + act + logits + kv;
         long context = s.contextBytes() >= 0 ? s.contextBytes() : DEFAULT_CONTEXT;
         long overhead = context + Math.round(live * ALLOCATOR_SLACK);
