@@ -52,7 +52,7 @@ public final class ReportView {
     /** The category in words (its label), not its JSON id; an id this build does not know is shown as it is. */
     private static String plainCause(String category) {
         try {
-            return Category.valueOf(category.toUpperCase(Locale.ROOT)).label;
+            return Category.valueOf(category.toUpperCase(Locale.ROOT)).label();
         } catch (IllegalArgumentException e) {
             return category.replace('_', ' ');
         }

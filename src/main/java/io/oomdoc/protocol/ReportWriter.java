@@ -173,7 +173,7 @@ public final class ReportWriter {
         });
         String msg = e.finding().map(f -> " — " + String.join("; ", f.notes())).orElse("");
         if (issueType.equals("not_oom")) return TEXT.get("issue.line.not_oom", kind, phase, framework);
-        return TEXT.get("issue.line", kind, msg, cat.label, phase, framework);
+        return TEXT.get("issue.line", kind, msg, cat.label(), phase, framework);
     }
 
     /** A CUDA fault that is not a memory failure: named, with the one step that locates it, and no memory fix. */
@@ -183,7 +183,7 @@ public final class ReportWriter {
     }
 
     private static String rootCause(Evidence e, Hypothesis top, KnowledgeEntry primary) {
-        StringBuilder sb = new StringBuilder(capitalize(top.category().label)).append(". ");
+        StringBuilder sb = new StringBuilder(capitalize(top.category().label())).append(". ");
         if (!top.evidence().isEmpty()) sb.append("Evidence: ").append(String.join("; ", top.evidence())).append(". ");
         if (e.trace() != null) {
             Optional<Frame> uf = e.trace().userFrame();
