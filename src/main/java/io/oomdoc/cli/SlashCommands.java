@@ -2,6 +2,7 @@ package io.oomdoc.cli;
 
 import picocli.CommandLine;
 
+import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -68,9 +69,9 @@ public final class SlashCommands {
         if (names.contains(typed)) return typed;
         List<String> matches = names.stream().filter(n -> n.startsWith(typed)).toList();
         if (matches.size() == 1) return matches.get(0);
-        if (matches.isEmpty()) ctx.out.println("Unknown command /" + typed + ". /help lists the commands.");
-        else ctx.out.println("/" + typed + " is ambiguous: " + String.join(", ", matches.stream().map(m -> "/"
-                + m).toList()));
+        if (matches.isEmpty()) ctx.out.println(text("repl.unknown", typed));
+        else ctx.out.println(text("repl.ambiguous", typed, String.join(", ", matches.stream().map(m -> "/" + m)
+                .toList())));
         return null;
     }
 
@@ -81,7 +82,11 @@ public final class SlashCommands {
             String hint = pc == null || pc.argumentHint().isBlank() ? "" : " " + pc.argumentHint();
             ctx.out.printf("  %-40s %s%n", "/" + n + hint, desc);
         }
-        ctx.out.println("Anything else is chat: paste a trace or describe the failure. Tab completes commands and "
-                + "paths.");
+        ctx.out.println(text("repl.chat"));
+    }
+
+    /** The REPL's own lines live in the tree's usage.properties, beside picocli's help text. */
+    private String text(String key, Object... args) {
+        return MessageFormat.format(tree.getCommandSpec().resourceBundle().getString(key), args);
     }
 }

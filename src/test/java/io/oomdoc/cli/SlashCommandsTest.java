@@ -65,4 +65,15 @@ class SlashCommandsTest {
                 .dispatch("/budget --params 7B --gpu-mem 24GB");
         assertEquals(fresh.toString(), second);
     }
+
+    @Test
+    void aPrefixSeveralCommandsShareNamesEachOfThemAndRunsNone() {
+        AppContext ctx = context();
+        CommandLine tree = CommandTree.tree(ctx, true);
+        SlashCommands slash = new SlashCommands(ctx, tree, PromptCommands.load(tmp, new ArrayList<>()));
+        slash.dispatch("/s"); // scan, snapshot, save
+        String out = text.toString();
+        assertTrue(out.startsWith("/s is ambiguous: ") && out.contains("/scan") && out.contains("/snapshot"), out);
+        assertNull(commandRun(tree));
+    }
 }
