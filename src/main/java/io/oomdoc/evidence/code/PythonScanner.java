@@ -241,9 +241,10 @@ public final class PythonScanner {
             List<String[]> setup, java.util.Set<String> noGradCallees) {
         String rel = RepoFiles.rel(root, f);
         String name = f.getFileName().toString();
-        String testWhy = name.endsWith(".py") || name.endsWith(".ipynb") ? testFile(rel) : null;
+        String testWhy = testFile(rel);
         if (testWhy != null) { // tests and fixtures are not the user's training code: not even read
-            skipped.add(new ScanResult.Skipped(rel, testWhy));
+            // a config there is a fixture too, not the job's setup; only code is listed, configs are many
+            if (name.endsWith(".py") || name.endsWith(".ipynb")) skipped.add(new ScanResult.Skipped(rel, testWhy));
             return false;
         }
         long c0 = PySource.cpuNanos(); // the file's budget covers reading it too

@@ -40,7 +40,7 @@ public final class SetupExtractor {
         Boolean ckpt = null;
         List<String> sources = new ArrayList<>();
         for (String[] f : files) {
-            String path = f[0], t = keyLines(f[1]);
+            String path = f[0], t = keyLines(YamlExamples.isYaml(path) ? YamlExamples.settingsOnly(f[1]) : f[1]);
             if (t.isEmpty()) continue;
             // a field already found is not searched again: the first value wins, and the regexes cost
             Integer b = batch == null ? first(BATCH, t) : null, s = seq == null ? first(SEQ, t) : null;
