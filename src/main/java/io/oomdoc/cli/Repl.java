@@ -55,7 +55,8 @@ public final class Repl {
     public int run() throws IOException {
         Terminal terminal = givenTerminal != null ? givenTerminal : TerminalBuilder.builder().system(true).build();
         PrintWriter out = terminal.writer();
-        AppContext ctx = new AppContext(out, out, base.in, base.env, base.workDir, base.style, base.session, true);
+        AppContext ctx = new AppContext(out, out, base.in, withWidth(base.env, terminal), base.workDir, base.style,
+                base.session, true);
         List<String> problems = new ArrayList<>();
         CommandLine tree = CommandTree.tree(ctx, true); // the session's one tree: commands and completion
         SlashCommands slash = new SlashCommands(ctx, tree, PromptCommands.load(ctx.workDir, problems));
@@ -75,8 +76,11 @@ public final class Repl {
         } catch (IOException | RuntimeException e) {
             out.println("(history disabled: " + e.getMessage() + ")");
         }
-        out.println(ctx.style.bold("oomdoc " + Main.VERSION) + " — paste a trace, describe the failure, or type "
-                + "/help. Ctrl-D leaves.");
+        // Wrapped like every answer (bold added after: its escapes would count as columns); the comma before "or"
+        // went so that it fits 80 columns whole.
+        String name = "oomdoc " + Main.VERSION;
+        out.println(ctx.style.bold(name) + Wrap.text(name + " — paste a trace, describe the failure or type /help. "
+                + "Ctrl-D leaves.", Wrap.width(ctx.env)).substring(name.length()));
         try {
             LlmMode.agent(ctx, null, null, null).ifPresent(a -> {
                 ctx.session.setAgent(a);
@@ -174,6 +178,21 @@ public final class Repl {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /**
+     * Shells keep COLUMNS to themselves unless it is exported, so a real terminal's width comes from the terminal:
+     * without it prose wrapped at the default width and the terminal broke the lines again mid-word. The map is
+     * live: a resize (SIGWINCH) changes the width of the next answer.
+     */
+    private static Map<String, String> withWidth(Map<String, String> env, Terminal terminal) {
+        if (terminal.getWidth() <= 0) return env; // a dumb terminal on pipes knows no width: $COLUMNS or the default
+        Map<String, String> live = new java.util.concurrent.ConcurrentHashMap<>(env);
+        live.put("COLUMNS", Integer.toString(terminal.getWidth()));
+        terminal.handle(Terminal.Signal.WINCH, sig -> {
+            if (terminal.getWidth() > 0) live.put("COLUMNS", Integer.toString(terminal.getWidth()));
+        });
+        return live;
     }
 
     /** Prints one turn's answer: a full report for a new failure, the short answer otherwise. */

@@ -37,6 +37,20 @@ class ReplTest {
     }
 
     @Test
+    void proseWrapsToTheTerminalsOwnWidthWhenColumnsIsNotExported() throws Exception {
+        // Lightning-AI/litgpt#303 (a follow-up of the transcript suite's H09): the answer is a paragraph of prose.
+        String input = "how do i switch to expandable segments instead of max_split_size_mb\n/exit\n";
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Repl.runOnStreams(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), out,
+                Map.of("XDG_STATE_HOME", tmp.resolve("state").toString()), tmp,
+                t -> t.setSize(new org.jline.terminal.Size(80, 24)));
+        String answer = out.toString(StandardCharsets.UTF_8);
+        assertTrue(answer.contains("expandable_segments"), answer);
+        answer.lines().filter(l -> !l.startsWith(" ") && !l.contains("oomdoc>"))
+                .forEach(l -> assertTrue(l.length() <= 80, l.length() + ": " + l));
+    }
+
+    @Test
     void helpListsEveryCommandWithItsDescription() throws Exception {
         String out = session("/help", "/exit");
         for (String c : new String[]{"/debug-oom", "/budget", "/batch", "/gpu", "/scan", "/kb", "/probe", "/snapshot", "/facts", "/reset", "/save", "/model", "/help", "/exit"}) {

@@ -286,7 +286,6 @@ public final class Conversation {
         Facts filled = FactExtractor.answer(text, pendingKey);
         remember(facts.merge(filled));
         String question = pendingQuestion;
-        String key = pendingKey;
         pendingKey = null;
         pendingQuestion = null;
         if (question == null) {
@@ -299,7 +298,7 @@ public final class Conversation {
         }
         Answer again = respond(question);
         turn--; // the replayed question is not a turn of its own
-        String head = Messages.get("filled", key, describe(filled));
+        String head = Messages.get("filled", describe(filled));
         return new Answer(Intent.ANSWER, again.text() == null ? head : head + "\n" + again.text(), again.report(),
                 facts);
     }

@@ -43,6 +43,16 @@ class ConversationTest {
     }
 
     @Test
+    void theAnswerToOomdocsQuestionIsAcknowledgedWithItsValueOnce() {
+        // karpathy/nanochat#157: one 4090, depth 20; the sequence length comes as a bare answer to the question.
+        c.respond("i have one 4090 in my pc and want to run nanochat base_train at depth 20 with torchrun "
+                + "--nproc_per_node=1");
+        c.respond("what device batch size fits on it?");
+        Answer filled = c.respond("2048");
+        assertEquals("Thanks, noted: seq 2048.", filled.text().lines().findFirst().orElse(""), filled.text());
+    }
+
+    @Test
     void aFitQuestionWithoutTheSequenceLengthAsksForItAndTheAnswerFillsIt() {
         c.respond("I have a 24 GB 3090 and train llama-3.1-8b with QLoRA");
         Answer ask = c.respond("what batch fits?");
