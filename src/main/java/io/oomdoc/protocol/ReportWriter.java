@@ -85,6 +85,12 @@ public final class ReportWriter {
         return m;
     }
 
+    /** Without the card's total the figures open with their separator ("; the failing request was"): drop it. */
+    private static String sentence(String figures) {
+        String s = figures.replaceFirst("^(GPU \\d+: )?[;,] ", "$1");
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
     private static String memorySummary(Evidence e) {
         List<String> parts = new ArrayList<>();
         OomNumbers n = e.numbers();
@@ -107,7 +113,7 @@ public final class ReportWriter {
                 if (!p.thisProcess()) sb.append("; process ").append(p.pid()).append(" uses ")
                         .append(Bytes.human(p.bytes()));
             }
-            parts.add(sb.append('.').toString());
+            parts.add(sentence(sb.append('.').toString()));
         } else if (e.finding().isPresent()) {
             parts.add("The message states no memory figures (" + e.finding().get().notes().get(0) + ").");
         } else {

@@ -27,6 +27,9 @@ public final class Quantities {
             + "(?:of|=|:|is|to|was|at|from)?\\s*"
             + "(?:already |now |still |just |only )?" + NUM
             + "(?!\\d|\\.\\d|%)(?!\\s*/\\s*\\d)(?!\\s+of\\s+\\d)");
+    /** "the batch size is one": a size spelled out; only after a verb or "of", so "batch two" stays a batch's name. */
+    private static final Pattern BATCH_WORD = Pattern.compile("(?<![\\w.])(?:micro[_ -]?|mini[_ -]?)?batch[_ -]?size"
+            + "\\s+(?:is|was|of|=|:|set to)\\s+(?:only\\s+|just\\s+|already\\s+)?(one|two|four|eight|sixteen)\\b");
     private static final Pattern BS = Pattern.compile("(?<![\\w.])(?:--)?bs\\s*[=:]?\\s*" + NUM + "(?!\\d|\\.\\d)");
     private static final Pattern TOTAL_BATCH = Pattern.compile(
             "(?<![\\w])(?:total|effective|global)[_ -]batch(?:[_ -]size)?\\s*(?:of|=|:|is|to)?\\s*" + NUM
@@ -98,7 +101,9 @@ public final class Quantities {
                     + "|logits|activations))\\b");
     private static final Pattern CAPACITY_BEFORE = Pattern.compile("(?:total capac\\w*(?:\\s+of)?"
             + "|total_gpu_memory\\s*=|total memory\\s*(?:of|:|=)?|memory\\.total\\s*[:=]?)\\s*$");
-    private static final Pattern CAPACITY_AFTER = Pattern.compile("^\\s*total\\b(?!\\s*by)(?!\\s*(?:allocated"
+    // "total" on the next line is another figure's label: JAX's BufferAssignment stats list "temp allocation: 4.44GiB"
+    // above "total allocation: 14.44GiB" above "total fragmentation: 680.30MiB" (patrickbryant1/AFProfile#8)
+    private static final Pattern CAPACITY_AFTER = Pattern.compile("^[ \\t]*total\\b(?!\\s*by)(?!\\s*(?:allocat\\w*"
             + "|reserved|used))");
     private static final Pattern STATED_AFTER = Pattern.compile("^\\s*(?:of\\s+)?(?:vram|gpu memory|gpu ram|video "
             + "memory|graphics memory|hbm\\d?e?|gddr\\d\\w*|(?:laptop\\s+|gpu\\s+|graphics\\s+|nvidia\\s+)?(?:card"
@@ -122,6 +127,8 @@ public final class Quantities {
         List<Mention> out = new ArrayList<>();
         ints(out, BATCH, lower, "batch", 1, 1 << 16);
         ints(out, BS, lower, "batch", 1, 1 << 16);
+        Matcher w = BATCH_WORD.matcher(lower);
+        while (w.find()) out.add(new Mention(w.start(), w.end(), "batch", String.valueOf(WORDS.get(w.group(1)))));
         ints(out, TOTAL_BATCH, lower, "total_batch", 1, 1 << 24);
         ints(out, ACCUM, lower, "grad_accum", 1, 1 << 16);
         seq(out, lower);
