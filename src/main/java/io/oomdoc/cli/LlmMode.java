@@ -46,8 +46,7 @@ public final class LlmMode {
                 a.toolCalls()) + ")"));
         if (a.modelText() == null) {
             ctx.out.println("oomdoc: " + a.failure() + "; here is the embedded answer instead.");
-            if (embedded.text() != null) ctx.out.println(embedded.text());
-            if (embedded.report() != null) ctx.out.print(ReportView.text(embedded.report(), ctx.style));
+            Repl.show(ctx, embedded);
             return embedded.report();
         }
         Report engine = embedded.report() != null ? embedded.report()

@@ -195,15 +195,18 @@ public final class Repl {
         return live;
     }
 
-    /** Prints one turn's answer: a full report for a new failure, the short answer otherwise. */
+    /**
+     * Prints one turn's answer: a full report for a new failure, its two first lines before anything the turn adds;
+     * the short answer otherwise.
+     */
     public static void show(AppContext ctx, io.oomdoc.protocol.dialogue.Answer a) {
         if (a.text() != null) {
-            ctx.out.println(Wrap.text(a.text(), Wrap.width(ctx.env)));
+            if (a.report() == null) ctx.out.println(Wrap.text(a.text(), Wrap.width(ctx.env)));
             ctx.session.record("answer", java.util.Map.of("intent", a.intent().json(), "text", a.text()));
         }
         if (a.report() != null) {
             ctx.session.setLastReport(a.report());
-            ctx.out.print(ReportView.text(a.report(), ctx.style, Wrap.width(ctx.env)));
+            ctx.out.print(ReportView.text(a.report(), ctx.style, Wrap.width(ctx.env), a.text()));
             ctx.session.record("report", a.report());
         }
     }

@@ -17,10 +17,17 @@ public final class ReportView {
     public static String text(Report r, Style st) { return text(r, st, Wrap.DEFAULT_WIDTH); }
 
     /** The report for a terminal: two lines first (the cause in plain words, the first fix), then the ten sections. */
-    public static String text(Report r, Style st, int width) {
+    public static String text(Report r, Style st, int width) { return text(r, st, width, null); }
+
+    /**
+     * The report with what the conversation adds to it ({@code lead}: what the knowledge says about the user's own
+     * words) between the two first lines and the sections: the answer still opens with the cause and the first fix.
+     */
+    public static String text(Report r, Style st, int width, String lead) {
         StringBuilder sb = new StringBuilder();
         Report.Sections s = r.sections();
         sb.append(st.bold(Wrap.text(headline(r), width))).append("\n\n");
+        if (lead != null && !lead.isBlank()) sb.append(Wrap.text(lead, width)).append("\n\n");
         section(sb, st, "Memory State Summary", Wrap.text(s.memoryStateSummary(), width));
         section(sb, st, "Issue Type", Wrap.text(s.issueType(), width));
         section(sb, st, "Root Cause", Wrap.text(s.rootCause(), width));

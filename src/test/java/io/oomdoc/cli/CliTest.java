@@ -11,6 +11,8 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -53,6 +55,24 @@ class CliTest {
         assertTrue(first.startsWith("Cause: "), first);
         assertFalse(first.contains("_") || first.matches("Cause: [a-z]+ [a-z]+ \\(.*"), "an id, not words: " + first);
         assertTrue(r.out.lines().skip(1).findFirst().orElse("").startsWith("First fix: "), r.out);
+    }
+
+    /**
+     * github.com/marcotcr/checklist/issues/14 with the trace quoted in github.com/allenai/olmocr/issues/50: what the
+     * knowledge says about the user's own words comes after the report's two first lines, not before them.
+     */
+    @Test
+    void aFailureToldInWordsStillOpensWithTheCauseAndTheFirstFix() {
+        Result r = run("", "ask", "using the perturb functions to replace words with synonyms causes a CUDA OOM error"
+                + " in text_generation.py; the beam size is unbounded. can it be made configurable so the memory cost is"
+                + " controllable?\ntorch.OutOfMemoryError: CUDA out of memory. Tried to allocate 4.93 GiB. GPU 0 has a"
+                + " total capacity of 79.14 GiB of which 3.79 GiB is free. Process 13118 has 75.33 GiB memory in use. Of"
+                + " the allocated memory 73.96 GiB is allocated by PyTorch, with 34.50 MiB allocated in private pools"
+                + " (e.g., CUDA Graphs), and 639.99 MiB is reserved by PyTorch but unallocated.");
+        List<String> lines = r.out.lines().toList();
+        assertTrue(lines.get(0).startsWith("Cause: ") && lines.get(1).startsWith("First fix: "), r.out);
+        int lead = r.out.toLowerCase(Locale.ROOT).indexOf("beam", r.out.indexOf("First fix: "));
+        assertTrue(lead > 0 && lead < r.out.indexOf("## Memory State Summary"), "the lead, after the two lines: " + r.out);
     }
 
     @Test
