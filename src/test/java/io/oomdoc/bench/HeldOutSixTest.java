@@ -25,8 +25,17 @@ class HeldOutSixTest extends BlindConversationSetChecks {
      */
     @Test
     void noSourceThreadIsCitedByAnyOtherFixture() throws IOException {
-        assertEquals(List.of(), sourcesCitedOutside());
+        List<String> cited = sourcesCitedOutside().stream()
+                .filter(c -> CITED_AFTER_SCORING.stream().noneMatch(c::endsWith)).toList();
+        assertEquals(List.of(), cited);
     }
+
+    /**
+     * Threads a later fixture cites after this set was scored (once, 2026-11-26 11:40 UTC, now development data): the
+     * eighth session's new-user check of issue 12 took its impossible-size trace from the same thread
+     * (traces/SOURCES.md). Named one by one so that any other sighting still fails.
+     */
+    private static final List<String> CITED_AFTER_SCORING = List.of("https://github.com/qwenlm/qwen3-vl/issues/334");
 
     /** True when the text names the thread: its URL, or a GitHub thread as owner/repo#N or owner/repo/issues/N. */
     static boolean cites(String lowerText, String lowerUrl) {
