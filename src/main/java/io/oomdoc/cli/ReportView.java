@@ -2,6 +2,7 @@ package io.oomdoc.cli;
 
 import io.oomdoc.protocol.Category;
 import io.oomdoc.protocol.Report;
+import io.oomdoc.protocol.ReportText;
 import io.oomdoc.util.MessageTable;
 
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.Locale;
 /** Renders a Report as text (terminal) or markdown (/save). The report is computed elsewhere; this only shows it. */
 public final class ReportView {
     /** The report's own sentences: the headline's words sit beside the sections' (jshell's l10n way). */
-    private static final MessageTable TEXT = new MessageTable("report/messages.properties");
+    private static final MessageTable TEXT = ReportText.TABLE;
 
     private ReportView() {}
 

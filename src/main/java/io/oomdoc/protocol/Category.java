@@ -27,7 +27,7 @@ public enum Category {
     OTHER("M2", "U10", "M3");
 
     /** The causes' names in words live beside the report's other sentences. */
-    private static final MessageTable TEXT = new MessageTable("report/messages.properties");
+    private static final MessageTable TEXT = ReportText.TABLE;
 
     public final List<String> kb;
 

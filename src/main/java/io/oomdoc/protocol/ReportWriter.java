@@ -20,7 +20,7 @@ import java.util.Optional;
 
 /** Turns ranked hypotheses and the evidence into the ten sections. Every sentence is computed from what is held. */
 public final class ReportWriter {
-    private static final MessageTable TEXT = new MessageTable("report/messages.properties");
+    private static final MessageTable TEXT = ReportText.TABLE;
 
     private final KnowledgeBase kb;
 

@@ -22,10 +22,7 @@ public final class Signals {
 
     private static Pattern re(String p) { return Pattern.compile(p); }
 
-    private static final io.oomdoc.util.MessageTable TEXT =
-            new io.oomdoc.util.MessageTable("report/messages.properties");
-    /** A pebibyte: more than any GPU or host has, so a request this large was computed wrong. */
-    private static final double NO_MACHINE_HOLDS = Math.pow(2, 50);
+    private static final io.oomdoc.util.MessageTable TEXT = ReportText.TABLE;
 
     private static Function1 words(Pattern p, String why) {
         return e -> {
@@ -197,7 +194,7 @@ public final class Signals {
                 if (n.triedBytes() == null || total == null || n.triedBytes() < 0.2 * total) return null;
                 // The rule fires as before (its weights are learned); only what it says changes for a size no machine
                 // has: 538976288 GiB is not a tensor but a length read wrong (QwenLM/Qwen3-VL#334).
-                return n.triedBytes() >= NO_MACHINE_HOLDS ? TEXT.get("signal.impossible-request",
+                return n.triedBytes() >= Bytes.PIB ? TEXT.get("signal.impossible-request",
                         Bytes.human(n.triedBytes())) : "one request of " + Bytes.human(n.triedBytes()) + " is a fifth "
                                 + "or more of the card: one very large tensor";
             }),

@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 /** Sizes as ML tools print them. Trace and nvidia-smi units are binary, whatever their label says. */
 public final class Bytes {
     public static final long KIB = 1024L, MIB = KIB * 1024, GIB = MIB * 1024, TIB = GIB * 1024;
+    /** A pebibyte: more than any GPU or host has, so a size this large was computed wrong. */
+    public static final long PIB = TIB * 1024;
 
     /** A number followed by a unit: "1.70 GiB", "0 bytes", "563.62 MB", "1,5 GiB" (decimal comma). */
     public static final String SIZE = "(\\d+(?:[.,]\\d+)?)\\s*(bytes|byte|B|KiB|KB|kB|MiB|MB|GiB|GB|TiB|TB)\\b";

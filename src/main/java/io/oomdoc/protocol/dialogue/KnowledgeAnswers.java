@@ -306,15 +306,13 @@ final class KnowledgeAnswers {
 
     private static final String IMPOSSIBLE = "impossible allocation size";
     private static final Pattern QUANTITY = Pattern.compile("(?i)(\\d[\\d,]*(?:\\.\\d+)?)\\s*([kmgtpe])i?b\\b");
-    /** A petabyte: more than any card or host has, so a size this large was computed wrong. */
-    private static final double PETABYTE = Math.pow(2, 50);
 
     /** Whether the text quotes a memory size no machine has. */
     static boolean impossibleSize(String text) {
         Matcher m = QUANTITY.matcher(text);
         while (m.find()) {
             int power = "kmgtpe".indexOf(Character.toLowerCase(m.group(2).charAt(0))) + 1;
-            if (Double.parseDouble(m.group(1).replace(",", "")) * Math.pow(1024, power) >= PETABYTE) return true;
+            if (Double.parseDouble(m.group(1).replace(",", "")) * Math.pow(1024, power) >= Bytes.PIB) return true;
         }
         return false;
     }
