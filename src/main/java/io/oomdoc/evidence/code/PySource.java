@@ -81,8 +81,14 @@ public final class PySource {
 
     /** Thrown by a question asked of this file after its CPU budget ran out (see {@link #stopAtCpuTime}). */
     public static final class OverBudget extends RuntimeException {
-        OverBudget(long usedMs) { super(usedMs + " ms of CPU"); }
-        public long usedMs() { return Long.parseLong(getMessage().substring(0, getMessage().indexOf(' '))); }
+        private final long usedMs;
+
+        OverBudget(long usedMs) {
+            super(usedMs + " ms of CPU");
+            this.usedMs = usedMs;
+        }
+
+        public long usedMs() { return usedMs; }
     }
 
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory
