@@ -12,19 +12,12 @@ public final class Bytes {
 
     /** A number followed by a unit: "1.70 GiB", "0 bytes", "563.62 MB", "1,5 GiB" (decimal comma). */
     public static final String SIZE = "(\\d+(?:[.,]\\d+)?)\\s*(bytes|byte|B|KiB|KB|kB|MiB|MB|GiB|GB|TiB|TB)\\b";
-    private static final Pattern SIZE_PATTERN = Pattern.compile(SIZE);
 
     private Bytes() {}
 
     public static long parse(String number, String unit) {
         double value = Double.parseDouble(number.replace(',', '.'));
         return Math.round(value * unitFactor(unit));
-    }
-
-    /** Parses the first size found in text, or -1. */
-    public static long parseFirst(String text) {
-        Matcher m = SIZE_PATTERN.matcher(text);
-        return m.find() ? parse(m.group(1), m.group(2)) : -1;
     }
 
     public static long unitFactor(String unit) {

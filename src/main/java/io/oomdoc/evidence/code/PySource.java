@@ -338,14 +338,6 @@ public final class PySource {
         return lines;
     }
 
-    public String indentOf(TSNode n) {
-        int row = n.getStartPoint().getRow();
-        String[] lines = lines();
-        if (row >= lines.length) return "";
-        String l = lines[row];
-        return l.substring(0, l.length() - l.stripLeading().length());
-    }
-
     public static boolean isLoop(TSNode n) {
         String t = n.getType();
         return t.equals("for_statement") || t.equals("while_statement");

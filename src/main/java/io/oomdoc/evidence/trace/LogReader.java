@@ -48,8 +48,6 @@ public final class LogReader {
         this.maxKept = maxKept;
     }
 
-    static boolean interesting(String line) { return Triggers.hit(line); }
-
     /**
      * Reads the whole stream in large blocks, splitting lines at '\n', '\r' or "\r\n" on the bytes; a line is
      * decoded (UTF-8, bad bytes replaced) only when it is kept. Between triggers, where only the line count and the

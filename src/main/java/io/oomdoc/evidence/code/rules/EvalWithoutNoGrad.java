@@ -68,10 +68,6 @@ public final class EvalWithoutNoGrad implements Rule {
         return FORWARD_METHOD.matcher(method).matches() && obj != null && !obj.isNull() && flow.isModule(obj);
     }
 
-    private static String fnNameOf(PySource src, TSNode n) {
-        return src.enclosingFunction(n).map(src::functionName).orElse("");
-    }
-
     public List<Finding> check(PySource src) {
         List<Finding> out = new ArrayList<>();
         java.util.Set<Integer> reportedLoops = new java.util.HashSet<>();
