@@ -3,6 +3,7 @@ package io.oomdoc.evidence.trace;
 import io.oomdoc.util.Bytes;
 import io.oomdoc.util.Num;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -10,16 +11,28 @@ import java.util.regex.Pattern;
  * Memory figures a log states outside the failing message itself: TensorFlow's device line ("Total memory: 4.00GiB
  * Free memory: 3.35GiB") and BFC dump ("InUse:"), TensorRT's "Requested amount of GPU memory (N bytes)", TensorRT-LLM's
  * executor report ("Total GPU memory (GiB): 140.06"), llama.cpp's "allocating 4679.55 MiB on device 0: cudaMalloc
- * failed", and a pasted nvidia-smi table (the first GPU row's total). They complete the failing message's figures;
- * they never replace one it states.
+ * failed", TensorFlow's "failed to allocate 7.35G (N bytes) from device" and BFC "(rounded to N)", TensorRT's builder
+ * "insufficient memory on requested size of N", tt-metal's "allocate N B DRAM buffer", fairseq's "ran out of memory
+ * on GPU #N", and a pasted nvidia-smi table (the first GPU row's total). They complete the failing message's figures;
+ * they never replace one it states. Each request pattern takes its first match: the first request is the one that
+ * failed; the ones after it are retries at smaller sizes.
  */
 final class StatedFigures {
     private static final Pattern TF_TOTAL = Pattern.compile("(?m)^.{0,200}?\\bTotal memory:\\s*" + Bytes.SIZE);
     private static final Pattern TF_FREE = Pattern.compile("(?m)^.{0,200}?\\bFree memory:\\s*" + Bytes.SIZE);
     private static final Pattern TF_DEVICE = Pattern.compile("Found device (\\d+) with properties");
     private static final Pattern BFC_IN_USE = Pattern.compile("(?m)^\\s*InUse:\\s+(\\d+)\\s*$");
-    private static final Pattern TRT_REQUESTED = Pattern.compile(
-            "Requested amount of (?:GPU )?memory \\((\\d+) bytes\\) could not be allocated");
+    /** Up to the byte count only: pastes cut the rest of this long line ("could not be alloca"). */
+    private static final Pattern TRT_REQUESTED =
+            Pattern.compile("Requested amount of (?:GPU )?memory \\((\\d+) bytes\\)");
+    /** Requests stated in bytes by other allocators; the first is the failed one (TensorFlow retries smaller). */
+    private static final List<Pattern> REQUESTS = List.of(
+            Pattern.compile("failed to allocate \\d+(?:\\.\\d+)?[KMGT]? \\((\\d+) bytes\\) from device"),
+            Pattern.compile("ran out of memory trying to allocate \\S+ \\(rounded to (\\d+)\\)"),
+            Pattern.compile("insufficient memory on requested size of (\\d+)"),
+            Pattern.compile("Not enough space to allocate (\\d+) B \\w* ?buffer"));
+    /** fairseq's OOM handler names the device it skipped a batch on. */
+    private static final Pattern FAIRSEQ_GPU = Pattern.compile("ran out of memory on GPU #(\\d+)");
     private static final Pattern TRTLLM_TOTAL = Pattern.compile("Total GPU memory \\(GiB\\):\\s*(\\d+(?:\\.\\d+)?)");
     private static final Pattern TRTLLM_FREE = Pattern.compile(
             "Free GPU memory before component creation attempt \\(GiB\\):\\s*(\\d+(?:\\.\\d+)?)");
@@ -54,6 +67,13 @@ final class StatedFigures {
         if (m.find()) b.allocated = Num.toLong(m.group(1));
         m = TRT_REQUESTED.matcher(text);
         if (m.find()) b.tried = Num.toLong(m.group(1));
+        for (Pattern p : REQUESTS) {
+            if (b.tried != null) break;
+            m = p.matcher(text);
+            if (m.find()) b.tried = Num.toLong(m.group(1));
+        }
+        m = FAIRSEQ_GPU.matcher(text);
+        if (m.find()) b.gpu = Num.toInt(m.group(1));
         m = TRTLLM_TOTAL.matcher(text);
         if (m.find()) b.total = Bytes.parse(m.group(1), "GiB");
         m = TRTLLM_FREE.matcher(text);
