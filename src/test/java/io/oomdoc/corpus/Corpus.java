@@ -34,6 +34,8 @@ public final class Corpus {
     public static final Path HELDOUT7 = Path.of("src/test/resources/corpus_heldout7/heldout7.jsonl");
     /** The eighth blind split: made like the seventh, from repositories cited nowhere else, labelled unscored. */
     public static final Path HELDOUT8 = Path.of("src/test/resources/corpus_heldout8/heldout8.jsonl");
+    /** The ninth blind split: made like the eighth, from repositories cited nowhere else, labelled unscored. */
+    public static final Path HELDOUT9 = Path.of("src/test/resources/corpus_heldout9/heldout9.jsonl");
     private static final int FINAL_SHARE_PERCENT = 20;
 
     private Corpus() {}
@@ -76,6 +78,9 @@ public final class Corpus {
 
     /** The eighth blind split (corpus_heldout8/): never read by all(), scored once for a closing figure. */
     public static List<Case> heldout8() { return read(HELDOUT8); }
+
+    /** The ninth blind split (corpus_heldout9/): never read by all(), scored once for a closing figure. */
+    public static List<Case> heldout9() { return read(HELDOUT9); }
 
     /**
      * What the weights are fitted on: the development part, the third split (since round 6; scored once in round 5)
