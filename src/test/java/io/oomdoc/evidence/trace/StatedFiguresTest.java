@@ -32,7 +32,9 @@ class StatedFiguresTest {
             "deepposekit-32-tf-predict-batch-size-bfc",      // TensorFlow BFC "(rounded to N)"
             "streamdiffusion-161-trt-build-batch4-832x512",  // TensorRT builder "requested size of N"
             "tt-metal-40108-batched-prefill-padded-to-32-slots", // tt-metal "allocate N B DRAM buffer", twice
-            "fairseq-103-fconv-ran-out-of-memory-skipping-batch"); // fairseq "ran out of memory on GPU #2"
+            "fairseq-103-fconv-ran-out-of-memory-skipping-batch", // fairseq "ran out of memory on GPU #2"
+            "vllm-37428-mixed-batches-fragment-kv-budget",   // PyTorch's message retold field by field
+            "espnet-1903-nan-then-oom-844mib-long-sequence"); // PyTorch 1.x "cached": reserved but unallocated
 
     @Test
     void labeledFiguresAreDecodedExactly() {

@@ -24,15 +24,18 @@ public final class PyTorchCudaOomParser implements TraceParser {
             "(?:CUDA|HIP|XPU) out of memory|CUDA OOM\\b|Tried to allocate \\d", Pattern.CASE_INSENSITIVE);
     private static final Pattern TRIED = Messages.sized("Tried to allocate\\s+SIZE");
     private static final Pattern GPU = Pattern.compile("\\bGPU\\s+(\\d+)\\s*(?:;|has)");
-    private static final Pattern TOTAL = Messages.sized("SIZE\\s+total capacity|total capac\\w*\\s+of\\s+SIZE");
+    /** The last two: the message retold field by field ("GPU has 19.53 GiB total, ... PyTorch allocated: 18.40 GiB"). */
+    private static final Pattern TOTAL = Messages.sized("SIZE\\s+total capacity|total capac\\w*\\s+of\\s+SIZE"
+            + "|GPU has SIZE total");
     private static final Pattern ALLOCATED = Messages.sized("SIZE\\s+already allocated|SIZE\\s+is allocated by PyTorch"
             // a paste cut inside the sentence ("Of the allocated memory 37.21 GiB is allo") still states the figure
-            + "|Of the allocated memory SIZE\\s+is allo");
+            + "|Of the allocated memory SIZE\\s+is allo|PyTorch allocated:\\s*SIZE");
     private static final Pattern FREE = Messages.sized("SIZE\\s+free\\b|of which\\s+SIZE\\s+is\\s+free");
     private static final Pattern RESERVED = Messages.sized("SIZE\\s+reserved in total by PyTorch");
     /** PyTorch ≤ 1.3 printed "Z cached": blocks cached but not in use, so reserved = allocated + Z. */
     private static final Pattern CACHED = Messages.sized("SIZE\\s+cached\\b");
-    private static final Pattern UNALLOCATED = Messages.sized("SIZE\\s+is reserved by PyTorch but unallocated");
+    private static final Pattern UNALLOCATED = Messages.sized("SIZE\\s+is reserved by PyTorch but unallocated"
+            + "|Reserved but unallocated:\\s*SIZE");
     private static final Pattern PROCESS = Messages.sized("Process\\s+(\\d+)\\s+has\\s+SIZE\\s+memory in use");
     private static final Pattern THIS_PROCESS = Messages.sized("this process has\\s+SIZE\\s+memory in use");
     private static final Pattern PRIVATE_POOLS = Messages.sized("SIZE\\s+allocated in private pools");
