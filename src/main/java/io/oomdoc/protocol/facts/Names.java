@@ -22,19 +22,23 @@ public final class Names {
      * several hundred aliases, and compiling them all was the largest cost of reading the first text.
      */
     private static final class Alias {
-        private final String regex;
+        private final String alias, regex;
         final String name;
-        final boolean numeric, hasSuffix;
         private final String[] parts;
         private volatile Pattern pattern;
 
-        Alias(String regex, String name, boolean numeric, boolean hasSuffix, String[] parts) {
+        Alias(String alias, String regex, String name, String[] parts) {
+            this.alias = alias;
             this.regex = regex;
             this.name = name;
-            this.numeric = numeric;
-            this.hasSuffix = hasSuffix;
             this.parts = parts;
         }
+
+        /** All digits ("4090"): a match needs a context that is not some other number. */
+        boolean numeric() { return DIGITS.matcher(alias).matches(); }
+
+        /** Ends with a variant word ("4090 ti"): a match may not be followed by another variant. */
+        boolean hasSuffix() { return SUFFIXED.matcher(alias).matches(); }
 
         /** False when some piece is missing from the text: the pattern cannot match there, so it is not run. */
         boolean mayMatch(String lower) {
@@ -90,8 +94,8 @@ public final class Names {
                 Mention at = new Mention(m.start(), m.end(), "gpu", a.name);
                 if (found.stream().anyMatch(at::overlaps)) continue;
                 String after = lower.substring(m.end(), Math.min(lower.length(), m.end() + 12));
-                if (!a.hasSuffix && after.matches("(?s)^[\\s-]?(?:ti|super|max|pro|ultra|xt)\\b.*")) continue;
-                if (a.numeric) {
+                if (!a.hasSuffix() && after.matches("(?s)^[\\s-]?(?:ti|super|max|pro|ultra|xt)\\b.*")) continue;
+                if (a.numeric()) {
                     String before = lower.substring(Math.max(0, m.start() - 14), m.start());
                     if (NOT_A_NUMBER_CONTEXT.matcher(before).find() || NOT_A_GPU_AFTER.matcher(after).find()) continue;
                 }
@@ -214,14 +218,14 @@ public final class Names {
                 re.append(Pattern.quote(part));
             }
             String body = re.toString();
-            boolean numeric = DIGITS.matcher(alias).matches();
             String pattern = gpu
                     ? "(?:(?<![a-z0-9.])|(?<=\\d[x×*]))(?:nvidia[\\s_-]*)?(?:geforce[\\s_-]*)?(?:tesla[\\s_-]*)?"
                             + "(?:rtx[\\s_-]*)?"
                             + body + "(?:'?s)?(?![a-z0-9])"
                     : "(?<![a-z0-9.])" + body + "(?![a-z0-9])";
-            out.add(new Alias(pattern, a[1], numeric, SUFFIXED.matcher(alias).matches(),
-                    java.util.Arrays.stream(parts).filter(x -> !x.isEmpty()).toArray(String[]::new)));
+            List<String> pieces = new ArrayList<>(parts.length);
+            for (String part : parts) if (!part.isEmpty()) pieces.add(part);
+            out.add(new Alias(alias, pattern, a[1], pieces.toArray(new String[0])));
         }
         out.sort(Comparator.comparingInt((Alias x) -> -x.regex.length()));
         return List.copyOf(out);
