@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Reads a CSV catalog shipped as data (catalog/*.csv): one row per item, aliases separated by '|'. */
 final class Catalog {
@@ -28,10 +29,16 @@ final class Catalog {
         return rows;
     }
 
+    // Compiled once: String.replaceAll compiles its regex on every call, and the catalogs' ~800 aliases are
+    // normalised on the first name lookup of every run.
+    private static final Pattern VENDOR = Pattern.compile("^(nvidia|geforce|tesla|meta-llama/|meta-|google/"
+            + "|google-bert/|mistralai/|qwen/|microsoft/)\\s*");
+    private static final Pattern LINE = Pattern.compile("^(geforce|tesla)\\s*");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
     static String norm(String s) {
-        return s.toLowerCase(Locale.ROOT).replaceAll("^(nvidia|geforce|tesla|meta-llama/|meta-|google/|google-bert/"
-                + "|mistralai/|qwen/|microsoft/)\\s*", "")
-                .replaceAll("^(geforce|tesla)\\s*", "").replace('_', '-').replaceAll("\\s+", " ").strip();
+        String t = LINE.matcher(VENDOR.matcher(s.toLowerCase(Locale.ROOT)).replaceAll("")).replaceAll("");
+        return SPACES.matcher(t.replace('_', '-')).replaceAll(" ").strip();
     }
 
     static Optional<Row> find(List<Row> rows, String query) {

@@ -17,8 +17,11 @@ import java.util.Map;
 
 /** What one conversation remembers: facts, the last report, and a JSON-lines transcript on disk. */
 public final class Session {
-    private final io.oomdoc.protocol.dialogue.Conversation conversation =
-            new io.oomdoc.protocol.dialogue.Conversation();
+    /**
+     * Made on first use: its intent tables cost a one-shot `oomdoc diagnose FILE` a tenth of its start-up, and such
+     * a command only reads the (still empty) facts.
+     */
+    private io.oomdoc.protocol.dialogue.Conversation conversation;
     private Report lastReport;
     private io.oomdoc.evidence.code.ScanResult code;
     private io.oomdoc.llm.LlmAgent agent;
@@ -32,12 +35,15 @@ public final class Session {
         return Paths.stateDir(env).resolve("sessions").resolve(stamp + "-" + ProcessHandle.current().pid() + ".jsonl");
     }
 
-    public Facts facts() { return conversation.facts(); }
+    public Facts facts() { return conversation == null ? Facts.EMPTY : conversation.facts(); }
 
     /** The conversation engine of this session: facts, the failure discussed, a pending question. */
-    public io.oomdoc.protocol.dialogue.Conversation conversation() { return conversation; }
+    public io.oomdoc.protocol.dialogue.Conversation conversation() {
+        if (conversation == null) conversation = new io.oomdoc.protocol.dialogue.Conversation();
+        return conversation;
+    }
 
-    public void reset() { conversation.reset(); lastReport = null; }
+    public void reset() { conversation().reset(); lastReport = null; }
 
     private boolean exitRequested;
 
@@ -56,7 +62,7 @@ public final class Session {
     /** The scan of the repository this session runs in, made once when first needed. */
     public io.oomdoc.evidence.code.ScanResult code() { return code; }
 
-    public void setCode(io.oomdoc.evidence.code.ScanResult r) { code = r; conversation.setScan(r); }
+    public void setCode(io.oomdoc.evidence.code.ScanResult r) { code = r; conversation().setScan(r); }
 
     public void setLastReport(Report r) { lastReport = r; }
 

@@ -4,8 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * The fragments that make a log line worth keeping with its context, searched in the raw bytes. A table of the
@@ -26,7 +25,7 @@ final class Triggers {
             {"bad_alloc", "bad"}, {"KV cache", "KV "}, {"kv cache", "kv "}, {"Bus error", "rro"},
             {"allocate", "all"}};
 
-    static final String[] FRAGMENTS = java.util.Arrays.stream(ROWS).map(r -> r[0]).toArray(String[]::new);
+    static final String[] FRAGMENTS = Arrays.stream(ROWS).map(r -> r[0]).toArray(String[]::new);
 
     /** Eight bytes as one long, the first byte highest, so that a pair is two adjacent bytes of it. */
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
@@ -44,35 +43,32 @@ final class Triggers {
 
     private record Anchored(byte[] fragment, int offset) {}
 
+    // Each table slot grows by one copy per fragment that lands in it (a few dozen in all): filling and then
+    // walking 65,536 lists here ran interpreted on every start and cost more than reading a short log.
     static {
-        List<List<byte[]>> lists = new ArrayList<>(1 << 16);
-        List<List<Anchored>> anchored = new ArrayList<>(1 << 16);
-        for (int i = 0; i < 1 << 16; i++) {
-            lists.add(null);
-            anchored.add(null);
-        }
         int reach = 0;
         for (String[] row : ROWS) {
             byte[] b = row[0].getBytes(StandardCharsets.US_ASCII);
             int k = anchorOffset(row[0], row[1]);
             int key = pair(b[0], b[1]);
-            if (lists.get(key) == null) lists.set(key, new ArrayList<>());
-            lists.get(key).add(b);
+            BY_PAIR[key] = BY_PAIR[key] == null ? new byte[][]{b} : append(BY_PAIR[key], b);
             STARTS[key >>> 6] |= 1L << key;
             // a fragment puts its anchor's first or its second pair on an even offset
             for (int j = k; j <= k + 1; j++) {
                 int p = pair(b[j], b[j + 1]);
                 ANCHOR_PAIRS[p >>> 6] |= 1L << p;
-                if (anchored.get(p) == null) anchored.set(p, new ArrayList<>());
-                anchored.get(p).add(new Anchored(b, -j));
+                Anchored a = new Anchored(b, -j);
+                BY_ANCHOR_PAIR[p] = BY_ANCHOR_PAIR[p] == null ? new Anchored[]{a} : append(BY_ANCHOR_PAIR[p], a);
             }
             reach = Math.max(reach, k + 1);
         }
         REACH = reach;
-        for (int i = 0; i < 1 << 16; i++) {
-            if (lists.get(i) != null) BY_PAIR[i] = lists.get(i).toArray(byte[][]::new);
-            if (anchored.get(i) != null) BY_ANCHOR_PAIR[i] = anchored.get(i).toArray(Anchored[]::new);
-        }
+    }
+
+    private static <T> T[] append(T[] slot, T item) {
+        T[] out = Arrays.copyOf(slot, slot.length + 1);
+        out[slot.length] = item;
+        return out;
     }
 
     private Triggers() {}

@@ -16,12 +16,40 @@ import java.util.regex.Pattern;
  * model". Mentions: {@code gpu} (catalog name), {@code model}, {@code params}.
  */
 public final class Names {
-    /** {@code parts}: the literal pieces of the alias, each of which a match contains (a cheap test first). */
-    private record Alias(Pattern pattern, String name, boolean numeric, boolean hasSuffix, String[] parts) {
+    /**
+     * {@code parts}: the literal pieces of the alias, each of which a match contains (a cheap test first). The
+     * regex is compiled the first time some text passes that test: a diagnosis runs a handful of the catalogs'
+     * several hundred aliases, and compiling them all was the largest cost of reading the first text.
+     */
+    private static final class Alias {
+        private final String alias, regex;
+        final String name;
+        private final String[] parts;
+        private volatile Pattern pattern;
+
+        Alias(String alias, String regex, String name, String[] parts) {
+            this.alias = alias;
+            this.regex = regex;
+            this.name = name;
+            this.parts = parts;
+        }
+
+        /** All digits ("4090"): a match needs a context that is not some other number. */
+        boolean numeric() { return DIGITS.matcher(alias).matches(); }
+
+        /** Ends with a variant word ("4090 ti"): a match may not be followed by another variant. */
+        boolean hasSuffix() { return SUFFIXED.matcher(alias).matches(); }
+
         /** False when some piece is missing from the text: the pattern cannot match there, so it is not run. */
         boolean mayMatch(String lower) {
             for (String p : parts) if (!lower.contains(p)) return false;
             return true;
+        }
+
+        Matcher matcher(String lower) {
+            Pattern p = pattern;
+            if (p == null) pattern = p = Pattern.compile(regex);
+            return p.matcher(lower);
         }
     }
 
@@ -43,6 +71,11 @@ public final class Names {
             "^(?:\\s*(?:tokens?|steps?|mib|mb|gib|gb|ms|samples|rows|examples|it|images|epochs?"
                     + "|%|/|\\.\\d|,\\d|x\\b))");
 
+    /** Compiled once for the catalogs' several hundred aliases (String.split and matches compile per call). */
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s_-]+");
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
+    private static final Pattern SUFFIXED = Pattern.compile(".*\\b(?:ti|super|max|pro)$");
+
     private Names() {}
 
     public static List<Mention> find(String lower, String original) {
@@ -56,13 +89,13 @@ public final class Names {
         List<Mention> found = new ArrayList<>();
         for (Alias a : gpuAliases()) {
             if (!a.mayMatch(lower)) continue;
-            Matcher m = a.pattern.matcher(lower);
+            Matcher m = a.matcher(lower);
             while (m.find()) {
                 Mention at = new Mention(m.start(), m.end(), "gpu", a.name);
                 if (found.stream().anyMatch(at::overlaps)) continue;
                 String after = lower.substring(m.end(), Math.min(lower.length(), m.end() + 12));
-                if (!a.hasSuffix && after.matches("(?s)^[\\s-]?(?:ti|super|max|pro|ultra|xt)\\b.*")) continue;
-                if (a.numeric) {
+                if (!a.hasSuffix() && after.matches("(?s)^[\\s-]?(?:ti|super|max|pro|ultra|xt)\\b.*")) continue;
+                if (a.numeric()) {
                     String before = lower.substring(Math.max(0, m.start() - 14), m.start());
                     if (NOT_A_NUMBER_CONTEXT.matcher(before).find() || NOT_A_GPU_AFTER.matcher(after).find()) continue;
                 }
@@ -76,7 +109,7 @@ public final class Names {
         List<Mention> found = new ArrayList<>();
         for (Alias a : modelAliases()) {
             if (!a.mayMatch(lower)) continue;
-            Matcher m = a.pattern.matcher(lower);
+            Matcher m = a.matcher(lower);
             while (m.find()) {
                 Mention at = new Mention(m.start(), m.end(), "model", a.name);
                 if (insideWeightFile(lower, m.start(), m.end())) continue;
@@ -179,22 +212,22 @@ public final class Names {
             String alias = a[0].toLowerCase(Locale.ROOT).strip();
             if (alias.length() < 2) continue;
             StringBuilder re = new StringBuilder();
-            String[] parts = alias.split("[\\s_-]+");
+            String[] parts = SEPARATORS.split(alias);
             for (String part : parts) {
                 if (!re.isEmpty()) re.append(gpu ? "[\\s_-]*" : "[\\s_:-]*");
                 re.append(Pattern.quote(part));
             }
             String body = re.toString();
-            boolean numeric = alias.matches("\\d+");
             String pattern = gpu
                     ? "(?:(?<![a-z0-9.])|(?<=\\d[x×*]))(?:nvidia[\\s_-]*)?(?:geforce[\\s_-]*)?(?:tesla[\\s_-]*)?"
                             + "(?:rtx[\\s_-]*)?"
                             + body + "(?:'?s)?(?![a-z0-9])"
                     : "(?<![a-z0-9.])" + body + "(?![a-z0-9])";
-            out.add(new Alias(Pattern.compile(pattern), a[1], numeric, alias.matches(".*\\b(?:ti|super|max|pro)$"),
-                    java.util.Arrays.stream(parts).filter(x -> !x.isEmpty()).toArray(String[]::new)));
+            List<String> pieces = new ArrayList<>(parts.length);
+            for (String part : parts) if (!part.isEmpty()) pieces.add(part);
+            out.add(new Alias(alias, pattern, a[1], pieces.toArray(new String[0])));
         }
-        out.sort(Comparator.comparingInt((Alias x) -> -x.pattern.pattern().length()));
+        out.sort(Comparator.comparingInt((Alias x) -> -x.regex.length()));
         return List.copyOf(out);
     }
 }

@@ -69,6 +69,40 @@ class LinearModelTest {
         assertArrayEquals(new double[]{e / (e + 1), 1 / (e + 1)}, p, 1e-12);
     }
 
+    /** Every cell of the bundled tables, as the trainer wrote it (model/category.tsv and model/phase.tsv). */
+    private static List<String> bundledCells() throws java.io.IOException {
+        List<String> cells = new java.util.ArrayList<>();
+        for (String table : List.of(Reasoner.CATEGORY_WEIGHTS, Reasoner.PHASE_WEIGHTS)) {
+            for (String line : io.oomdoc.util.Resources.text(table).split("\n")) {
+                if (line.startsWith("#") || line.startsWith("feature\t") || line.isBlank()) continue;
+                String[] c = line.split("\t");
+                cells.addAll(List.of(c).subList(1, c.length));
+            }
+        }
+        return cells;
+    }
+
+    @Test
+    void aWeightReadsAsTheJdkParserReadsItBitForBit() throws java.io.IOException {
+        List<String> cells = new java.util.ArrayList<>(bundledCells());
+        assertTrue(cells.size() > 4000, "the bundled tables hold thousands of weights");
+        // forms the trainer does not write today, each read as parseDouble reads it
+        cells.addAll(List.of("-0.0000", "0", "7.", ".5", "123456789012345.6", "0.1234567890123456", "1e-3", "+2.5",
+                "-1.7976931348623157E308", "NaN", "-Infinity", "9007199254740993", "12345678901234.5",
+                "-0.12345678901234"));
+        for (String c : cells) {
+            assertEquals(Double.doubleToRawLongBits(Double.parseDouble(c)), Double.doubleToRawLongBits(
+                    LinearModel.cell(c)), c);
+        }
+    }
+
+    @Test
+    void aCellThatIsNoNumberIsRefusedAsTheJdkRefusesIt() {
+        for (String c : List.of("", "-", ".", "1.2.3", "0x10", "1,5")) {
+            assertThrows(NumberFormatException.class, () -> LinearModel.cell(c), c);
+        }
+    }
+
     @Test
     void anEmptyTableIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> read("# only a comment\n"));
