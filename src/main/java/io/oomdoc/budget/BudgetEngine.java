@@ -370,6 +370,18 @@ public final class BudgetEngine {
                                 + s.attention().name().toLowerCase(Locale.ROOT) : ", eager attention") + ")");
                 if (m.vocab() > 0) {
                     logits = trainingLogits(s, m);
+                    boolean rebuildsLayers = s.checkpointing() == Checkpointing.FULL
+                            || s.checkpointing() == Checkpointing.OFFLOAD
+                            || s.checkpointing() == Checkpointing.SELECTIVE_OP;
+                    if (rebuildsLayers && logits > 0 && s.gpus() <= 1 && s.zeroStage() == 0) {
+                        // Backward reaches the last checkpointed layer only after the loss's backward has run and
+                        // freed the logits, their fp32 copy and the log-softmax: the rebuilt layer's working set
+                        // and the logits never coexist, so the peak holds the larger of the two, not their sum.
+                        long apart = Math.min(Math.round(perLayer), logits);
+                        act -= apart;
+                        assumptions.add("checkpointed: one layer's recomputed working set and the logits are never "
+                                + "live together; the larger of the two counts (" + Bytes.human(apart) + " less)");
+                    }
                     boolean autocastUpcast = s.loss() == Setup.Loss.NATIVE && s.precision().mixed();
                     assumptions.add(autocastUpcast ? "logits b·s·V in 16-bit; autocast runs the cross-entropy in fp32"
                             : switch (s.loss()) {
@@ -495,7 +507,7 @@ public final class BudgetEngine {
         // under autocast, cross_entropy/log_softmax are on torch.autocast's fp32 list: a 16-bit loss is upcast anyway
         Setup.Loss loss = s.loss() == Setup.Loss.NATIVE && s.precision().mixed() ? Setup.Loss.FP32 : s.loss();
         double perElement = switch (loss) {
-            case FP32 -> a + 4 + 4;
+            case FP32 -> 12;
             case NATIVE -> 2.0 * a;
             case FUSED -> a;
             case FUSED_LINEAR -> 0;
