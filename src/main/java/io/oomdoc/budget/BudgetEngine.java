@@ -385,7 +385,7 @@ public final class BudgetEngine {
                     boolean autocastUpcast = s.loss() == Setup.Loss.NATIVE && s.precision().mixed();
                     assumptions.add(autocastUpcast ? "logits b·s·V in 16-bit; autocast runs the cross-entropy in fp32"
                             : switch (s.loss()) {
-                        case FP32 -> "logits b·s·V in 16-bit plus the fp32 copy and log-softmax of an upcast loss";
+                        case FP32 -> "logits b·s·V: an upcast loss's backward holds three fp32 b·s·V tensors (12 B a logit)";
                         case NATIVE -> "logits b·s·V and the log-softmax cross-entropy saves, both 16-bit";
                         case FUSED -> "logits b·s·V once, the loss fused over them";
                         case FUSED_LINEAR -> "fused linear cross-entropy: one chunk of fp32 logits, never all b·s·V";
@@ -507,6 +507,8 @@ public final class BudgetEngine {
         // under autocast, cross_entropy/log_softmax are on torch.autocast's fp32 list: a 16-bit loss is upcast anyway
         Setup.Loss loss = s.loss() == Setup.Loss.NATIVE && s.precision().mixed() ? Setup.Loss.FP32 : s.loss();
         double perElement = switch (loss) {
+            // the upcast loss's backward: the saved fp32 log-softmax, the gradient nll_loss writes and the one
+            // log_softmax writes, all b·s·V fp32 (forward's 16-bit logits, fp32 copy and log-softmax are 10 B)
             case FP32 -> 12;
             case NATIVE -> 2.0 * a;
             case FUSED -> a;
