@@ -385,7 +385,7 @@ public final class BudgetEngine {
                     boolean autocastUpcast = s.loss() == Setup.Loss.NATIVE && s.precision().mixed();
                     assumptions.add(autocastUpcast ? "logits b·s·V in 16-bit; autocast runs the cross-entropy in fp32"
                             : switch (s.loss()) {
-                        case FP32 -> "logits b·s·V: an upcast loss's backward holds three fp32 b·s·V tensors (12 B a logit)";
+                        case FP32 -> "logits b·s·V: an upcast loss's backward holds three fp32 copies, 12 B a logit";
                         case NATIVE -> "logits b·s·V and the log-softmax cross-entropy saves, both 16-bit";
                         case FUSED -> "logits b·s·V once, the loss fused over them";
                         case FUSED_LINEAR -> "fused linear cross-entropy: one chunk of fp32 logits, never all b·s·V";
