@@ -370,10 +370,22 @@ public final class BudgetEngine {
                                 + s.attention().name().toLowerCase(Locale.ROOT) : ", eager attention") + ")");
                 if (m.vocab() > 0) {
                     logits = trainingLogits(s, m);
+                    boolean rebuildsLayers = s.checkpointing() == Checkpointing.FULL
+                            || s.checkpointing() == Checkpointing.OFFLOAD
+                            || s.checkpointing() == Checkpointing.SELECTIVE_OP;
+                    if (rebuildsLayers && logits > 0 && s.gpus() <= 1 && s.zeroStage() == 0) {
+                        // Backward reaches the last checkpointed layer only after the loss's backward has run and
+                        // freed the logits, their fp32 copy and the log-softmax: the rebuilt layer's working set
+                        // and the logits never coexist, so the peak holds the larger of the two, not their sum.
+                        long apart = Math.min(Math.round(perLayer), logits);
+                        act -= apart;
+                        assumptions.add("checkpointed: one layer's recomputed working set and the logits are never "
+                                + "live together; the larger of the two counts (" + Bytes.human(apart) + " less)");
+                    }
                     boolean autocastUpcast = s.loss() == Setup.Loss.NATIVE && s.precision().mixed();
                     assumptions.add(autocastUpcast ? "logits b·s·V in 16-bit; autocast runs the cross-entropy in fp32"
                             : switch (s.loss()) {
-                        case FP32 -> "logits b·s·V in 16-bit plus the fp32 copy and log-softmax of an upcast loss";
+                        case FP32 -> "logits b·s·V: an upcast loss's backward holds three fp32 copies, 12 B a logit";
                         case NATIVE -> "logits b·s·V and the log-softmax cross-entropy saves, both 16-bit";
                         case FUSED -> "logits b·s·V once, the loss fused over them";
                         case FUSED_LINEAR -> "fused linear cross-entropy: one chunk of fp32 logits, never all b·s·V";
@@ -495,7 +507,9 @@ public final class BudgetEngine {
         // under autocast, cross_entropy/log_softmax are on torch.autocast's fp32 list: a 16-bit loss is upcast anyway
         Setup.Loss loss = s.loss() == Setup.Loss.NATIVE && s.precision().mixed() ? Setup.Loss.FP32 : s.loss();
         double perElement = switch (loss) {
-            case FP32 -> a + 4 + 4;
+            // the upcast loss's backward: the saved fp32 log-softmax, the gradient nll_loss writes and the one
+            // log_softmax writes, all b·s·V fp32 (forward's 16-bit logits, fp32 copy and log-softmax are 10 B)
+            case FP32 -> 12;
             case NATIVE -> 2.0 * a;
             case FUSED -> a;
             case FUSED_LINEAR -> 0;

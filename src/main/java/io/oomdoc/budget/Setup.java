@@ -37,11 +37,12 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
     public enum Quant { NONE, INT8, NF4 }
 
     /**
-     * How the loss treats the b·s·V logits. FP32: 16-bit logits, an fp32 copy and the fp32 log-softmax cross-entropy
-     * saves (HF's ForCausalLMLoss upcast, torchtitan). NATIVE: cross-entropy on the 16-bit logits, which saves a 16-bit
-     * log-softmax (Qwen v1's remote code, litgpt's chunked loss). FUSED: the logits are materialised once and the loss
-     * is fused over them (torch.compile'd loss as in nanochat). FUSED_LINEAR: lm_head and loss fused per chunk, no
-     * full logits (Liger's fused linear cross-entropy, Unsloth).
+     * How the loss treats the b·s·V logits. FP32: the logits upcast to fp32 for the cross-entropy, whose backward
+     * holds the saved log-softmax and two fp32 gradients (HF's ForCausalLMLoss upcast, torchtitan). NATIVE:
+     * cross-entropy on the 16-bit logits, which saves a 16-bit log-softmax (Qwen v1's remote code, litgpt's chunked
+     * loss). FUSED: the logits are materialised once and the loss is fused over them (torch.compile'd loss as in
+     * nanochat). FUSED_LINEAR: lm_head and loss fused per chunk, no full logits (Liger's fused linear cross-entropy,
+     * Unsloth).
      */
     public enum Loss { FP32, NATIVE, FUSED, FUSED_LINEAR }
 

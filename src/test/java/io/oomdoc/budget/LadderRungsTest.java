@@ -30,9 +30,11 @@ class LadderRungsTest {
     @Test
     void eachRungNamesItsFix() {
         List<String> fixes = fixes(setup(Setup.Precision.FP32, Setup.Attention.EAGER, 4096, 8), CARD);
-        assertEquals(List.of("activation checkpointing", "8-bit AdamW", "SDPA / FlashAttention",
-                "CPU offload of the optimizer (ZeRO-Offload)", "bf16 autocast", "sequence length 4096 → 2048",
-                "QLoRA (4-bit base, rank-16 adapters)"), fixes.subList(1, fixes.size()));
+        // once checkpointed, one GPU holds the larger of the rebuilt layer and the logits: Llama 3's 128,256-wide
+        // logits are the larger, so SDPA (which shrinks the rebuilt layer's scores) saves nothing and is not offered
+        assertEquals(List.of("activation checkpointing", "8-bit AdamW", "CPU offload of the optimizer (ZeRO-Offload)",
+                "sequence length 4096 → 2048", "QLoRA (4-bit base, rank-16 adapters)", "bf16 autocast"),
+                fixes.subList(1, fixes.size()));
     }
 
     @Test

@@ -46,11 +46,11 @@ class LadderTest {
         List<Ladder.Rung> rungs = new Ladder().climb(setup(Setup.Precision.FP32, Setup.Attention.EAGER, 1), CARD);
         List<String> kb = rungs.stream().map(Ladder.Rung::kb).toList();
         assertEquals("M5", kb.get(0), "the micro-batch comes first: " + rungs);
-        // fp32 → bf16 autocast keeps fp32 master weights beside bf16 copies: it saves nothing until the optimizer
-        // is offloaded, so it comes after that rung; SDPA saves the one recomputed layer's scores once 8-bit AdamW
-        // has made the activations the peak again
-        assertEquals(List.of("M5", "M7", "M12", "M11", "M10", "M6", "M11", "M13"), kb, rungs.toString());
-        assertEquals("M13", kb.get(kb.size() - 1), "QLoRA is the last rung: " + rungs);
+        // checkpointed on one GPU, the peak holds the larger of the rebuilt layer and the logits, and Llama 3's
+        // logits are the larger: SDPA (the rebuilt layer's scores) saves nothing, nor does fp32 → bf16 autocast
+        // while the full fine-tune's residual stream stays fp32; once QLoRA makes the stream 16-bit, autocast saves
+        assertEquals(List.of("M5", "M7", "M12", "M10", "M11", "M13", "M6"), kb, rungs.toString());
+        assertEquals("M6", kb.get(kb.size() - 1), "bf16 autocast comes after QLoRA: " + rungs);
         for (Ladder.Rung r : rungs) {
             boolean science = r.fix().startsWith("QLoRA") || r.fix().startsWith("sequence length");
             assertEquals(science, r.changesScience(), r.toString());
