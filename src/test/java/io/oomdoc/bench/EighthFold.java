@@ -32,8 +32,8 @@ public final class EighthFold {
         if (!flags.contains("--cv-only")) {
             List<Case> eighth = Corpus.heldout8();
             Scores unseen = CrossValidation.holdout(train, TrainReasoner.examples(eighth), l2);
-            System.out.println(unseen.table("corpus_heldout8 (" + eighth.size() + ") as an unseen fold, fitted on dev + "
-                    + "heldout5 + heldout6 + heldout7 (" + before.size() + ")" + how));
+            System.out.println(unseen.table("corpus_heldout8 (" + eighth.size() + ") as an unseen fold, fitted on "
+                    + "dev + heldout5 + heldout6 + heldout7 (" + before.size() + ")" + how));
         }
         if (flags.contains("--unseen-only")) return;
         Scores cv = CrossValidation.run(train, l2, TrainReasoner.FOLDS);
