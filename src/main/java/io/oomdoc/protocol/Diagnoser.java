@@ -82,7 +82,11 @@ public final class Diagnoser {
         return e;
     }
 
-    /** Facts found in the log only fill what the user did not say. */
+    /**
+     * Facts found in the log only fill what the user did not say. LoRA, QLoRA and the weights' quantization count
+     * too: without them a LoRA fine-tune pasted alone was budgeted as full fine-tuning, its frozen base given
+     * gradients and optimizer state, and called too large for the card.
+     */
     private static Facts onlyMissing(Facts have, Facts fromLog) {
         return Facts.builder().gpuName(have.gpuName() == null ? fromLog.gpuName()
                 : null).gpuMemBytes(have.gpuMemBytes() == null ? fromLog.gpuMemBytes() : null)
@@ -90,7 +94,10 @@ public final class Diagnoser {
                         ? fromLog.params() : null)
                 .depth(have.depth() == null ? fromLog.depth() : null).batch(have.batch() == null ? fromLog.batch()
                         : null)
-                .seqLen(have.seqLen() == null ? fromLog.seqLen() : null).build();
+                .seqLen(have.seqLen() == null ? fromLog.seqLen() : null)
+                .lora(have.lora() == null ? fromLog.lora() : null).qlora(have.qlora() == null ? fromLog.qlora() : null)
+                .loraRank(have.loraRank() == null ? fromLog.loraRank() : null)
+                .quant(have.quant() == null ? fromLog.quant() : null).build();
     }
 
     private static Budget budget(Facts f, List<Report.Fix> extra) {

@@ -19,13 +19,31 @@ final class FixLadder {
     private static final String SERVING_ENTRY = "M11";
     /** The entry whose fixes shrink the weights (format, quantization, offload). */
     private static final String WEIGHTS_ENTRY = "M1";
+    /** A fix written at the call that reads the weights. */
+    private static final java.util.regex.Pattern LOADING = java.util.regex.Pattern.compile(
+            "from_pretrained|load_state_dict|torch\\.load|low_cpu_mem_usage|safe_open|load_checkpoint");
 
     private FixLadder() {}
 
-    static List<Report.Fix> choose(KnowledgeBase kb, Evidence e, Category cause, String issueType,
+    static List<Report.Fix> choose(KnowledgeBase kb, Evidence e, Category cause, String issueType, String phase,
             List<Report.Fix> computed) {
         if (issueType.equals("not_oom")) return List.of();
-        return choose(kb, e, cause, issueType, computed, Stacks.of(e, cause));
+        // No memory setting fits a request larger than any machine: the ladder's rungs would send the user the wrong
+        // way, so the fix is in the code that computed the size.
+        if (ImpossibleRequest.of(e.numbers())) return List.of(ImpossibleRequest.fix(e.numbers()));
+        List<Report.Fix> out = choose(kb, e, cause, issueType, computed, Stacks.of(e, cause));
+        return "load".equals(phase) ? loadingFirst(out) : out;
+    }
+
+    /**
+     * A failure while the model loads (a host kill at "Loading checkpoint shards", a card filled by the weights'
+     * copy) is fixed where the weights are read: those rungs lead, the others keep their order.
+     */
+    private static List<Report.Fix> loadingFirst(List<Report.Fix> fixes) {
+        List<Report.Fix> out = new ArrayList<>();
+        for (Report.Fix f : fixes) if (LOADING.matcher(f.before() + "\n" + f.after()).find()) out.add(f);
+        for (Report.Fix f : fixes) if (!out.contains(f)) out.add(f);
+        return List.copyOf(out);
     }
 
     /** With no fix written for this stack, the PyTorch ladder: most engines run on PyTorch's allocator. */

@@ -48,7 +48,7 @@ public final class ReportWriter {
         String framework = framework(e, cat);
 
         List<String> kbIds = KbChoice.ids(e, ranked, conclusion.features());
-        List<Report.Fix> fixes = FixLadder.choose(kb, e, cat, issueType, extraFixes);
+        List<Report.Fix> fixes = FixLadder.choose(kb, e, cat, issueType, phase, extraFixes);
         List<String> gapKeys = gaps(e, cat);
         List<String> gaps = gapKeys.stream().map(k -> TEXT.get("gap." + k)).toList();
         List<String> caveats = caveats(e, cat, fixes);

@@ -98,6 +98,8 @@ public final class Signals {
     private static final Pattern NEGATED_OTHERS = re("(?:no|not any|without any|there (?:are|is) "
             + "no)\\s+(?:running\\s+)?other\\s+(?:running\\s+)?(?:process(?:es)?|jobs?|programs?)(?:\\s+running)?");
     private static final Pattern LEAK_WORD = re("memory leak|\\bleak(?:s|ing|ed)?\\b");
+    /** XLA's BufferAssignment stats end with the compiled program's whole need: parameters, outputs and temporaries. */
+    private static final Pattern XLA_TOTAL = re("(?im)^\\s*total allocation:\\s*" + Bytes.SIZE);
     private static final Pattern JAX_PREALLOC = re("sufficient memory|enough memory|preallocat|two gpus|2 (?:local "
             + ")?gpus|mem_fraction");
 
@@ -146,6 +148,8 @@ public final class Signals {
             row("empty card refuses", e -> {
                 OomNumbers n = e.numbers();
                 if (n.freeBytes() == null || n.totalBytes() == null || n.allocatedBytes() == null) return null;
+                // A request larger than the free memory explains the failure by itself: no mystery left to the runtime.
+                if (n.triedBytes() != null && n.triedBytes() > n.freeBytes()) return null;
                 return n.freeBytes() >= 0.5 * n.totalBytes() && n.allocatedBytes() < 0.1 * n.totalBytes()
                         ? "the card is mostly free (" + Bytes.human(n.freeBytes()) + ") and PyTorch holds almost "
                                 + "nothing, yet the allocation failed: the CUDA runtime, a driver or library "
@@ -219,6 +223,17 @@ public final class Signals {
                     && JAX_PREALLOC.matcher(e.userTextLower()).find()
                     ? "JAX/XLA preallocates most of each visible GPU; a small request failing usually means another "
                             + "process or preallocation holds the card" : null),
+
+            row("xla program total", e -> {
+                if (e.trace() == null) return null;
+                Matcher m = XLA_TOTAL.matcher(e.trace().log().text());
+                if (!m.find()) return null;
+                long total = Bytes.parse(m.group(1), m.group(2));
+                Long tried = e.numbers().triedBytes();
+                // The program as a whole, not the one buffer that failed, is what the card must hold.
+                return tried != null && total > 2 * tried ? TEXT.get("signal.xla-program-total", Bytes.human(total),
+                        Bytes.human(tried)) : null;
+            }),
 
             // Where in the job (traceback frames, iteration)
             row("optimizer step frame", e -> phase(e) == Phase.OPTIMIZER_STEP ? "the traceback ends in the optimizer "

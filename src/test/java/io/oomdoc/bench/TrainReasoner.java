@@ -34,7 +34,8 @@ import java.util.logging.Logger;
 
 /**
  * Fits the reasoning weights on Corpus.trainable() (the development part, corpus_heldout5 since round 6 of issue
- * 12 and corpus_heldout6 since round 7; never the final split; corpus_heldout7 stays out, see Corpus) and writes them to
+ * 12, corpus_heldout6 since round 7, corpus_heldout7 since the ninth session; never the final split nor
+ * corpus_heldout8, see Corpus) and writes them to
  * src/main/resources/model/. The regularisation is chosen by grouped cross-validation.
  * Run: bench/run.sh TrainReasoner (to refit with the hyperparameters kept: JAVA_OPTS="-Doomdoc.l2=10 -Doomdoc.prior=1
  * -Doomdoc.phaseL2=3" bench/run.sh TrainReasoner)
@@ -85,8 +86,8 @@ public final class TrainReasoner {
         phaseL2 = bestPhaseL2;
         LinearModel cat = fit(ex, x -> x.c().category(), best).withScalar(Reasoner.PRIOR_SCALE, bestPrior);
         LinearModel phase = fitPhase(ex, phaseL2);
-        String note = "Fitted by bench/run.sh TrainReasoner on the development part of the corpus, corpus_heldout5 and "
-                + "corpus_heldout6 ("
+        String note = "Fitted by bench/run.sh TrainReasoner on the development part of the corpus, corpus_heldout5, "
+                + "corpus_heldout6 and corpus_heldout7 ("
                 + dev.size()
                 + " cases, both input modes), l2 " + best + ", phase-l2 " + phaseL2 + " and expert-prior scale "
                 + bestPrior + "; by " + FOLDS + "-fold grouped cross-validation over l2 " + Arrays.toString(l2Grid)

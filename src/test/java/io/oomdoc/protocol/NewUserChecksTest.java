@@ -48,4 +48,57 @@ class NewUserChecksTest {
         assertFalse(cause.contains("one very large tensor"), cause);
         assertTrue(cause.contains("computed wrong"), cause);
     }
+
+    @Test
+    void aRequestNoMachineHoldsIsNamedOtherWithTheSizeFixAlone() {
+        // no batch, cache or neighbour asks for 538976288 GiB: the fix is in the code that computed the size
+        Report r = diagnose("qwen3vl-334-impossible-request.txt");
+        assertEquals("other", r.category());
+        assertEquals(1, r.fixes().size(), String.valueOf(r.fixes()));
+        assertTrue(r.fixes().get(0).title().contains("size computed wrong"), r.fixes().get(0).title());
+    }
+
+    @Test
+    void aJaxProgramWhoseBufferAssignmentTotalFarExceedsTheFailingBufferIsTooLarge() {
+        // the maintainer: a bigger GPU is needed (14.44 GiB for the program on a 12 GB card)
+        Report r = diagnose("jax-afprofile-8-bufferassignment-stats.txt");
+        assertEquals("model_too_large", r.category(), String.valueOf(r.hypotheses()));
+    }
+
+    @Test
+    void aTensorFlowLogWhoseCurrentMemoryClimbsEachIterationIsALeak() {
+        Report r = diagnose("tf-73457-current-memory-climbs.txt");
+        assertEquals("leak_held_references", r.category(), String.valueOf(r.hypotheses()));
+    }
+
+    @Test
+    void aKillWhileLoadingCheckpointShardsLeadsWithTheLoadingFix() {
+        // chatchat-space/Langchain-Chatchat#35: killed at "Loading checkpoint shards: 38%"
+        Report r = d.diagnose(LogText.of(paste("langchain-chatchat-35-shards-38pct-killed")), null, Facts.EMPTY, null,
+                null);
+        assertEquals("host_ram_oom", r.category());
+        assertTrue(r.fixes().get(0).after().contains("low_cpu_mem_usage"), String.valueOf(r.fixes()));
+    }
+
+    @Test
+    void aLoraFineTuneNamedInThePasteIsBudgetedWithAFrozenBase() {
+        var e = d.evidence(LogText.of(Fixtures.text("traces/prose-litgpt-553-lora-7b-3090.txt")), null, Facts.EMPTY,
+                null, null, null, new java.util.ArrayList<>());
+        assertEquals(Boolean.TRUE, e.facts().lora());
+        var t = e.budget().perGpuBytes();
+        assertTrue(t.gradients() < t.weights() / 10, String.valueOf(t));
+    }
+
+    @Test
+    void aLoraFineTuneWhoseFixedCostFitsTheCardIsNotTooLargeAndLeadsWithAnAction() {
+        // LoRA r 8 on Llama-2-7b at micro-batch 1 on 24 GB: the budget's fixed cost is about 13 GiB
+        Report r = diagnose("prose-litgpt-553-lora-7b-3090.txt");
+        assertNotEquals("model_too_large", r.category(), String.valueOf(r.hypotheses()));
+        assertFalse(r.fixes().get(0).title().startsWith("Count the fixed cost"), String.valueOf(r.fixes()));
+    }
+
+    private static String paste(String id) {
+        return io.oomdoc.corpus.Corpus.development7().stream().filter(c -> c.id().equals(id)).findFirst()
+                .map(io.oomdoc.corpus.Case::paste).orElseThrow();
+    }
 }

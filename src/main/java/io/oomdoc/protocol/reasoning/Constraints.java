@@ -4,6 +4,7 @@ import io.oomdoc.evidence.trace.OomNumbers;
 import io.oomdoc.evidence.trace.TraceFinding.FailureKind;
 import io.oomdoc.protocol.Category;
 import io.oomdoc.protocol.Evidence;
+import io.oomdoc.protocol.ImpossibleRequest;
 
 import java.util.List;
 
@@ -17,7 +18,9 @@ final class Constraints {
     private static final double SMALL_CACHE_SHARE = 0.03;
     private static final double ONE_TIME_PEAK_UNDER_GROWTH = 0.3;
 
-    private static final double FIXED_COST_FITS = 0.3;
+    private static final double FIXED_COST_FITS = 0.03;
+    /** Memory figures the log prints that climb (FeatureExtractor's measured growth, not the reporter's words). */
+    private static final String LOG_GROWS = "log:memory-grows";
     private static final double FIXED_COST_SHARE = 0.7;
 
     /** The budget puts weights, gradients and optimizer state well inside the card: the fixed cost is not the cause. */
@@ -53,14 +56,28 @@ final class Constraints {
                 || x.values().containsKey("kill-named");
         if (hostMessage && !gpuMessage) { only(labels, p, Category.HOST_RAM_OOM); return; }
         OomNumbers n = e.numbers();
+        // A request larger than any machine is no cause the taxonomy names (no batch, cache or neighbour asks for a
+        // pebibyte): a size computed wrong, which is "other".
+        if (ImpossibleRequest.of(n)) { only(labels, p, Category.OTHER); return; }
         if (gpuMessage && n.triedBytes() != null) set(labels, p, Category.HOST_RAM_OOM, RULED_OUT);
         if (noRoomAnywhere(n)) set(labels, p, Category.FRAGMENTATION, RULED_OUT);
-        if (fixedCostFits(e)) scale(labels, p, Category.MODEL_TOO_LARGE, FIXED_COST_FITS);
+        if (fixedCostFits(e)) {
+            // When the budget also finds what overflows (the batch's activations), the fixed cost is ruled out as
+            // the cause: the user's own setup says what to cut.
+            if (Boolean.FALSE.equals(e.budget().fits())) set(labels, p, Category.MODEL_TOO_LARGE, RULED_OUT);
+            else scale(labels, p, Category.MODEL_TOO_LARGE, FIXED_COST_FITS);
+        }
         if (grows(x)) {
             // Memory that climbs step after step is not a one-time peak: not the longest batch, not a first backward
             // or a step-2 allocation.
             for (Category c : List.of(Category.LONGEST_BATCH, Category.FIRST_BACKWARD, Category.OPTIMIZER_STATE_STEP2))
                 scale(labels, p, c, ONE_TIME_PEAK_UNDER_GROWTH);
+        }
+        if (x.values().containsKey(LOG_GROWS)) {
+            // Readings the log itself prints climb step after step: not the batch's activations either, which peak
+            // the same way each step. With no failure message at all, the climb is the whole report: a leak.
+            if (e.finding().isEmpty()) { only(labels, p, Category.LEAK_HELD_REFERENCES); return; }
+            scale(labels, p, Category.ACTIVATIONS_BATCH, ONE_TIME_PEAK_UNDER_GROWTH);
         }
         TimelineFeatures.constrain(x, labels, p);
         normalise(p);

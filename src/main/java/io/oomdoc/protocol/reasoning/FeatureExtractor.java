@@ -23,6 +23,12 @@ public final class FeatureExtractor {
             "(?i)\\b(?:mem(?:ory)?(?:[_ ]?(?:allocated|reserved|used))?|allocated|reserved|max_?ma|ma|gpu[_ "
                     + "]mem)\\s*[:=]?\\s*"
                     + "(\\d+(?:\\.\\d+)?)\\s*(gib|gb|mib|mb|g|m)\\b");
+    /**
+     * TensorFlow's tf.config.experimental.get_memory_info(device) returns {'current', 'peak'}; logs print the current
+     * figure each step, often without a unit (tensorflow/tensorflow#73457: "current: 0.18, peak: 2.55").
+     */
+    private static final Pattern CURRENT_MEMORY = Pattern.compile(
+            "(?i)\\bcurrent['\"]?\\s*[:=]\\s*(\\d+(?:\\.\\d+)?)");
     /** An epoch counter in a training log ("Epoch: 3", "epoch [2/50]", "Epoch 4/100"). */
     private static final Pattern LOGGED_EPOCH = Pattern.compile("(?i)\\bepoch\\s*[:=\\[#]?\\s*(\\d{1,4})\\b");
     /** From the second epoch on, every sample has been seen once: what fails now is not the setup's fixed cost. */
@@ -162,21 +168,28 @@ public final class FeatureExtractor {
     /** Memory figures a training log prints step after step: climbing is a leak's signature. */
     private static void loggedGrowth(Evidence e, FeatureVector.Builder b) {
         if (e.trace() == null) return;
-        Matcher m = LOGGED_MEMORY.matcher(e.trace().log().text());
+        String text = e.trace().log().text();
+        String climb = climb(LOGGED_MEMORY, text, "%.1f to %.1f GiB");
+        if (climb == null) climb = climb(CURRENT_MEMORY, text, "%.2f to %.2f (the log's unit)");
+        if (climb != null) b.set("log:memory-grows", 1.0, climb);
+    }
+
+    /** The sentence for a series of readings that climbs, or null; group 1 is the figure, group 2 its unit if any. */
+    private static String climb(Pattern p, String text, String range) {
+        Matcher m = p.matcher(text);
         double first = -1, last = -1;
         int count = 0, rises = 0;
         double prev = -1;
         while (m.find()) {
-            double v = Double.parseDouble(m.group(1)) * (m.group(2).toLowerCase(Locale.ROOT).startsWith("m")
-                    ? 1.0 / 1024 : 1);
+            String u = m.groupCount() >= 2 && m.group(2) != null ? m.group(2).toLowerCase(Locale.ROOT) : "";
+            double v = Double.parseDouble(m.group(1)) * (u.startsWith("m") ? 1.0 / 1024 : 1);
             if (first < 0) first = v;
             if (prev >= 0 && v > prev) rises++;
             prev = last = v;
             count++;
         }
-        if (count >= GROWTH_SAMPLES && first > 0 && last >= GROWTH_RATIO * first && rises >= count / 2)
-            b.set("log:memory-grows", 1.0, String.format(Locale.ROOT, "the logged memory climbs from %.1f to %.1f "
-                    + "GiB over "
-                    + "%d readings", first, last, count));
+        if (count < GROWTH_SAMPLES || first <= 0 || last < GROWTH_RATIO * first || rises < count / 2) return null;
+        return String.format(Locale.ROOT, "the logged memory climbs from " + range + " over %d readings", first, last,
+                count);
     }
 }

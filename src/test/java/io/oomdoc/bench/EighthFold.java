@@ -1,0 +1,64 @@
+package io.oomdoc.bench;
+
+import io.oomdoc.corpus.Case;
+import io.oomdoc.corpus.Corpus;
+import io.oomdoc.protocol.reasoning.LinearModel;
+import io.oomdoc.protocol.reasoning.Reasoner;
+
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * Ninth session of issue 12: corpus_heldout8 (scored once in the eighth session) is the unseen fold of this round.
+ * (1) heldout8 diagnosed by weights fitted on Corpus.development7() (dev + heldout5 + heldout6 + heldout7) with the
+ * bundled hyperparameters: totals only, its cases are not listed, so no rule is written from them; (2) grouped
+ * 5-fold CV by repository over development7, printed per part, with the misses on --misses. The final split is not
+ * read. Run: bench/run.sh EighthFold [--misses | --cv-only | --unseen-only]
+ */
+public final class EighthFold {
+    private EighthFold() {}
+
+    public static void main(String[] args) throws Exception {
+        TrainReasoner.quiet();
+        double l2 = TraceBench.bundledL2();
+        TrainReasoner.phaseL2 = TraceBench.bundled("phase-l2 ([0-9.]+)", TrainReasoner.phaseL2);
+        TrainReasoner.priorScale = LinearModel.resource(Reasoner.CATEGORY_WEIGHTS).scalar(Reasoner.PRIOR_SCALE);
+        List<String> flags = List.of(args);
+        List<Case> before = Corpus.development7();
+        var train = TrainReasoner.examples(before);
+        String how = ", l2 " + l2 + ", prior " + TrainReasoner.priorScale + ", phase-l2 " + TrainReasoner.phaseL2;
+        if (!flags.contains("--cv-only")) {
+            List<Case> eighth = Corpus.heldout8();
+            Scores unseen = CrossValidation.holdout(train, TrainReasoner.examples(eighth), l2);
+            System.out.println(unseen.table("corpus_heldout8 (" + eighth.size() + ") as an unseen fold, fitted on "
+                    + "dev + heldout5 + heldout6 + heldout7 (" + before.size() + ")" + how));
+        }
+        if (flags.contains("--unseen-only")) return;
+        Scores cv = CrossValidation.run(train, l2, TrainReasoner.FOLDS);
+        Set<String> fifth = ids(Corpus.heldout5()), sixth = ids(Corpus.heldout6()), seventh = ids(Corpus.heldout7());
+        String cvHow = ", grouped " + TrainReasoner.FOLDS + "-fold CV over dev + heldout5 + heldout6 + heldout7 ("
+                + before.size() + " cases)" + how;
+        System.out.println(cv.table("All" + cvHow));
+        System.out.println(part(cv, o -> !fifth.contains(o.c().id()) && !sixth.contains(o.c().id())
+                && !seventh.contains(o.c().id())).table("Development part" + cvHow));
+        System.out.println(part(cv, o -> fifth.contains(o.c().id())).table("corpus_heldout5 part" + cvHow));
+        System.out.println(part(cv, o -> sixth.contains(o.c().id())).table("corpus_heldout6 part" + cvHow));
+        System.out.println(part(cv, o -> seventh.contains(o.c().id())).table("corpus_heldout7 part" + cvHow));
+        if (flags.contains("--misses")) {
+            System.out.println("Misses (description + paste):\n" + cv.misses(500));
+            System.out.println("Misses (paste alone):\n" + cv.misses(false, 500));
+            System.out.println("Right only by an accepted alternative (description + paste):\n"
+                    + cv.alternativeOnly(500));
+        }
+    }
+
+    private static Set<String> ids(List<Case> cases) {
+        return cases.stream().map(Case::id).collect(Collectors.toSet());
+    }
+
+    private static Scores part(Scores s, Predicate<Scores.Outcome> p) {
+        return new Scores(s.outcomes().stream().filter(p).toList());
+    }
+}

@@ -1,0 +1,40 @@
+package io.oomdoc.protocol.reasoning;
+
+import io.oomdoc.corpus.Case;
+import io.oomdoc.corpus.Corpus;
+import io.oomdoc.evidence.trace.LogText;
+import io.oomdoc.protocol.Diagnoser;
+import io.oomdoc.protocol.Facts;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The cue host names what ran out (RAM, a kill, workers), not where the job ran (Colab, SLURM, a pod). */
+class HostCueTest {
+    private static Set<String> features(String text) {
+        var e = new Diagnoser().evidence(LogText.of(text), null, Facts.EMPTY, null, null, null, new ArrayList<>());
+        return new FeatureExtractor().extract(e).values().keySet();
+    }
+
+    private static String paste(String id) {
+        return Corpus.development7().stream().filter(c -> c.id().equals(id)).findFirst().map(Case::paste).orElseThrow();
+    }
+
+    @Test
+    void aJobRunOnColabIsNotAHostCue() {
+        // google-deepmind/alphafold#223: an XLA allocation of 13 GB on Colab Pro; the card, not the host, ran out
+        Set<String> x = features(paste("alphafold-223-colab-pro-1100aa-13gb"));
+        assertFalse(x.contains("cue:host") || x.contains("log:host"), x.toString());
+    }
+
+    @Test
+    void aKillIsStillAHostCue() {
+        // chatchat-space/Langchain-Chatchat#35: "Killed" while loading checkpoint shards
+        Set<String> x = features(paste("langchain-chatchat-35-shards-38pct-killed"));
+        assertTrue(x.contains("cue:host") || x.contains("log:host"), x.toString());
+    }
+}
