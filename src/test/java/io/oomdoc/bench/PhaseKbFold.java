@@ -25,7 +25,8 @@ public final class PhaseKbFold {
     public static void main(String[] args) throws Exception {
         TrainReasoner.quiet();
         double l2 = TraceBench.bundledL2();
-        TrainReasoner.phaseL2 = TraceBench.bundled("phase-l2 ([0-9.]+)", TrainReasoner.phaseL2);
+        TrainReasoner.phaseL2 = Double.parseDouble(System.getProperty("oomdoc.phaseL2",
+                String.valueOf(TraceBench.bundled("phase-l2 ([0-9.]+)", TrainReasoner.phaseL2))));
         TrainReasoner.priorScale = LinearModel.resource(Reasoner.CATEGORY_WEIGHTS).scalar(Reasoner.PRIOR_SCALE);
         String how = ", l2 " + l2 + ", prior " + TrainReasoner.priorScale + ", phase-l2 " + TrainReasoner.phaseL2;
         if (List.of(args).contains("--unseen")) {
