@@ -52,4 +52,19 @@ class KbCoverageTest {
         assertEquals(withU9 / (double) host.size(), counted.share("host_ram_oom", List.of("U9")), 1e-9);
         assertEquals(0.0, counted.share("fragmentation", List.of("M8")), 1e-9);
     }
+
+    @Test
+    void theWrittenTableReadsBackTheSameShares() {
+        // what TrainKbCoverage writes is what the report reads: counts over the development part, written and read
+        KbCoverage counted = KbCoverage.count(Corpus.development().stream()
+                .map(c -> Map.entry(c.category(), c.kb())).toList());
+        KbCoverage again = KbCoverage.read(new java.io.ByteArrayInputStream(
+                ("# a comment line\n" + counted.toTsv()).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        for (Category c : Category.values()) {
+            for (String id : c.kb) {
+                assertEquals(counted.share(c.json(), List.of(id)), again.share(c.json(), List.of(id)), 1e-12);
+            }
+        }
+        assertTrue(again.share("host_ram_oom", List.of("U9")) > 0.5, "host kills mostly need the host entry");
+    }
 }
