@@ -13,14 +13,18 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
- * The knowledge ids a report lists, most relevant first: the leading cause's entry, a close runner-up's, the
- * entry the evidence itself points at (model/evidence-kb.tsv: a kill, another process, an idle cache), then the
- * leader's other entries. The evidence entry does not depend on the ranking being right.
+ * The knowledge ids a report lists, most relevant first: the leading cause's entry, the entry the evidence itself
+ * points at (model/evidence-kb.tsv: a kill, another process, an idle cache), then the entries that best cover the
+ * ranked causes' labelled reports ({@link KbCoverage}), so the three shown hold a right one even when the ranking
+ * is unsure; then a close runner-up's entry and the leader's other entries. The evidence entry does not depend on
+ * the ranking being right.
  */
 final class KbChoice {
     private static final String TABLE = "model/evidence-kb.tsv";
     private static final double RUNNER_UP_SHOWN = 0.2;
     private static final double ALSO_SHOWN = 0.25;
+    /** How many entries a report shows first (the KB recall@3 the issue measures). */
+    private static final int SHOWN = 3;
 
     record Row(String feature, String kb) {}
 
@@ -34,13 +38,18 @@ final class KbChoice {
     }
 
     static List<String> ids(Evidence e, List<Hypothesis> ranked, FeatureVector x) {
+        return ids(e, ranked, x, KbCoverage.bundled());
+    }
+
+    static List<String> ids(Evidence e, List<Hypothesis> ranked, FeatureVector x, KbCoverage coverage) {
         LinkedHashSet<String> ids = new LinkedHashSet<>();
         List<String> first = ranked.get(0).kb();
         ids.add(first.get(0));
-        // when the ranking is unsure, the three entries shown should cover both causes
-        if (ranked.size() > 1 && ranked.get(1).confidence() >= RUNNER_UP_SHOWN) ids.add(ranked.get(1).kb().get(0));
         String pointed = pointedAt(x);
         if (pointed != null) ids.add(pointed);
+        ids.addAll(coverage.extend(List.copyOf(ids), ranked, SHOWN));
+        // when the ranking is unsure, the entries listed should cover both causes
+        if (ranked.size() > 1 && ranked.get(1).confidence() >= RUNNER_UP_SHOWN) ids.add(ranked.get(1).kb().get(0));
         if (first.size() > 1) ids.add(first.get(1));
         if (!e.numbers().isEmpty()) ids.add("M2");
         ids.addAll(first);

@@ -24,7 +24,15 @@ public final class ReportWriter {
 
     private final KnowledgeBase kb;
 
-    public ReportWriter(KnowledgeBase kb) { this.kb = kb; }
+    private final KbCoverage coverage;
+
+    public ReportWriter(KnowledgeBase kb) { this(kb, KbCoverage.bundled()); }
+
+    /** A writer whose first knowledge entries follow the given coverage table (cross-validation fits one per fold). */
+    public ReportWriter(KnowledgeBase kb, KbCoverage coverage) {
+        this.kb = kb;
+        this.coverage = coverage;
+    }
 
     /**
      * The trace's framework, unless it only says PyTorch (every Python CUDA error does) while the text names an
@@ -47,7 +55,7 @@ public final class ReportWriter {
         String phase = conclusion.phase();
         String framework = framework(e, cat);
 
-        List<String> kbIds = KbChoice.ids(e, ranked, conclusion.features());
+        List<String> kbIds = KbChoice.ids(e, ranked, conclusion.features(), coverage);
         List<Report.Fix> fixes = FixLadder.choose(kb, e, cat, issueType, phase, extraFixes);
         List<String> gapKeys = gaps(e, cat);
         List<String> gaps = gapKeys.stream().map(k -> TEXT.get("gap." + k)).toList();

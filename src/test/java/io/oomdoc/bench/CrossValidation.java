@@ -19,13 +19,15 @@ public final class CrossValidation {
 
     public static Scores run(List<TrainReasoner.Example> ex, double l2, int k, double priorScale) {
         List<Scores.Outcome> outcomes = new ArrayList<>();
-        ReportWriter writer = new ReportWriter(KnowledgeBase.bundled());
         for (int fold = 0; fold < k; fold++) {
             final int f = fold;
             List<TrainReasoner.Example> train = ex.stream().filter(e -> Corpus.fold(e.c(), k) != f).toList();
             List<TrainReasoner.Example> test = ex.stream().filter(e -> Corpus.fold(e.c(), k) == f).toList();
             if (test.isEmpty()) continue;
             Reasoner r = reasoner(train, l2, priorScale);
+            // the coverage table is fitted without the fold too, so the KB figure is cross-validated like the rest
+            ReportWriter writer = new ReportWriter(KnowledgeBase.bundled(), TrainKbCoverage.fit(train.stream()
+                    .map(TrainReasoner.Example::c).distinct().toList()));
             for (var e : test) outcomes.add(Scores.Outcome.of(e, writer.write(e.evidence(), r.conclude(e.evidence()),
                     new ArrayList<>())));
         }

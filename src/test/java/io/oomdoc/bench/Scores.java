@@ -13,10 +13,12 @@ import java.util.TreeSet;
 public record Scores(List<Outcome> outcomes) {
 
     public record Outcome(Case c, boolean withDescription, String category, List<String> top3, String phase,
-                          List<String> kb, Map<String, Object> numbers, String issueType) {
+                          List<String> kb, Map<String, Object> numbers, String issueType, List<Double> confidences) {
         static Outcome of(TrainReasoner.Example e, Report r) {
             List<String> top3 = r.hypotheses().stream().limit(3).map(Report.HypothesisView::category).toList();
-            return new Outcome(e.c(), e.withDescription(), r.category(), top3, r.phase(), r.kb(), r.numbers(), r.issueType());
+            List<Double> conf = r.hypotheses().stream().limit(3).map(Report.HypothesisView::confidence).toList();
+            return new Outcome(e.c(), e.withDescription(), r.category(), top3, r.phase(), r.kb(), r.numbers(),
+                    r.issueType(), conf);
         }
 
         boolean top1() { return c.accepts(category); }

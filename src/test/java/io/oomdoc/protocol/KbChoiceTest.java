@@ -29,8 +29,11 @@ class KbChoiceTest {
         List<String> ids = KbChoice.ids(e, ranked, killed);
         assertEquals("M1", ids.get(0));
         assertTrue(ids.subList(0, 3).contains("U9"), ids.toString());
-        assertEquals(List.of("M1", "M13", "M12"), KbChoice.ids(e, ranked, FeatureVector.builder().build())
-                .subList(0, 3));
+        // without the kill, the three cover at least as many of the cause's labelled reports as its own first three
+        List<String> plain = KbChoice.ids(e, ranked, FeatureVector.builder().build()).subList(0, 3);
+        assertEquals("M1", plain.get(0));
+        assertTrue(KbCoverage.bundled().share("model_too_large", plain)
+                >= KbCoverage.bundled().share("model_too_large", List.of("M1", "M13", "M12")), plain.toString());
     }
 
     @Test

@@ -166,4 +166,29 @@ class PhaseWordsTest {
         assertEquals(List.of("startup"), PhaseWords.phases("Reproducing this is quite easy since I could not even get "
                 + "simple commands to run."));
     }
+
+    @Test
+    void aServingEngineThatCannotWarmUpIsStartingUp() {
+        // huggingface/text-generation-inference#563
+        assertEquals(List.of("startup"), PhaseWords.phases("thread 'main' panicked at 'Unable to warmup model: "
+                + "Generation(\"Allocation on device 0 would exceed allowed memory. (out of memory)"));
+        // predibase/lorax#316
+        assertEquals(List.of("startup"), PhaseWords.phases("However, as soon as I set this value higher, the server "
+                + "can not get past \"warming up model\"."));
+        // huggingface/text-generation-inference#2744: a warm-up that succeeded is not where the memory ran out
+        assertEquals(List.of(), PhaseWords.phases("From the logs we see that warmup phase succeeded finding the right "
+                + "`max_batch_total_tokens`"));
+    }
+
+    @Test
+    void whatTheReporterWasRunningNamesThePhase() {
+        // salesforce/progen#45
+        assertEquals(List.of("generation"), PhaseWords.phases("I'm trying to generate a number of sequences with "
+                + "sample.py, so I set the --num-samples parameter to 100."));
+        // YYuX-1145/Bert-VITS2-Integration-package#9: "after inferring a text of more than 512 characters"
+        assertEquals(List.of("generation"), PhaseWords.phases("推理超过512个字符的文本后会报错"));
+        // JinheonBaek/RGCN#3
+        assertEquals(List.of("eval"), PhaseWords.phases("No errors are printed out, but the server will be killed "
+                + "when executing the valid function at line 80"));
+    }
 }
