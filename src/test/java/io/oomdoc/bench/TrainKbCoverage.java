@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * Writes src/main/resources/model/kb-coverage.tsv: for each cause, the sets of knowledge entries its labelled
- * reports needed and how often, counted over Corpus.development7() (dev + heldout5..7; never the final split or a
+ * reports needed and how often, counted over Corpus.development8() (dev + heldout5..8; never the final split or a
  * blind split). Cross-validation (CrossValidation.run) fits the same table per fold with {@link #fit}.
  * Run: bench/run.sh TrainKbCoverage
  */
@@ -21,7 +21,7 @@ public final class TrainKbCoverage {
     private TrainKbCoverage() {}
 
     public static void main(String[] args) throws Exception {
-        List<Case> cases = Corpus.development7();
+        List<Case> cases = Corpus.development8();
         String head = "# Written by bench/run.sh TrainKbCoverage from " + cases.size() + " labelled reports (dev + "
                 + "corpus_heldout5..7).\n# Columns: cause, the knowledge ids one report needed, how many reports needed "
                 + "that set.\n";

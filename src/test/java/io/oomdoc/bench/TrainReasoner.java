@@ -34,10 +34,10 @@ import java.util.logging.Logger;
 
 /**
  * Fits the reasoning weights on Corpus.trainable() (the development part, corpus_heldout5 since round 6 of issue
- * 12, corpus_heldout6 since round 7, corpus_heldout7 since the ninth session; never the final split nor
- * corpus_heldout8, see Corpus) and writes them to
+ * 12, corpus_heldout6 since round 7, corpus_heldout7 and corpus_heldout8 since the ninth session; never the final
+ * split nor corpus_heldout9, see Corpus) and writes them to
  * src/main/resources/model/. The regularisation is chosen by grouped cross-validation.
- * Run: bench/run.sh TrainReasoner (to refit with the hyperparameters kept: JAVA_OPTS="-Doomdoc.l2=10 -Doomdoc.prior=1
+ * Run: bench/run.sh TrainReasoner (to refit with the hyperparameters kept: JAVA_OPTS="-Doomdoc.l2=3 -Doomdoc.prior=4
  * -Doomdoc.phaseL2=3" bench/run.sh TrainReasoner)
  */
 public final class TrainReasoner {
