@@ -23,6 +23,7 @@ public final class IntentCv {
         boolean rules = List.of(args).contains("--rules");
         double l2 = Double.parseDouble(System.getProperty("oomdoc.intentL2", "1.0"));
         TrainIntents.ruleScale = Double.parseDouble(System.getProperty("oomdoc.ruleScale", "1.0"));
+        TrainIntents.balance = Double.parseDouble(System.getProperty("oomdoc.balance", "0.0"));
         List<TrainIntents.Row> rows = rules ? List.of() : IntentData.playedCached().stream()
                 .map(p -> new TrainIntents.Row(p, IntentFeatures.of(p.state()).values(), p.turn().intent())).toList();
         IntentModel[] models = new IntentModel[TrainIntents.FOLDS];

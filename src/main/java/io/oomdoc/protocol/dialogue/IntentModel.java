@@ -7,8 +7,8 @@ import java.util.Locale;
 
 /**
  * The intent learned from the labelled turns of the conversation sets (bench/run.sh TrainIntents writes the weights):
- * a linear model over {@link IntentFeatures}. A pasted failure stays a new failure whatever the words say: the rules
- * are certain of that one, and the report is what a paste calls for.
+ * a linear model over {@link IntentFeatures}. A pasted failure stays a new failure whatever the words say, and the
+ * rules' answers and corrections stand: the rules are nearly certain of those, and the model has seen few.
  */
 public final class IntentModel {
     public static final String WEIGHTS = "model/intent.tsv";
@@ -30,6 +30,9 @@ public final class IntentModel {
 
     public Intent classify(IntentFeatures.State s) {
         if (s.signals().pastedFailure()) return Intent.NEW_FAILURE;
+        // An answer the rules saw fill oomdoc's own question, a correction they read in "actually"/"I meant": on the
+        // labelled turns the rules are right on most of these and the model, having seen few, names them seldom.
+        if (s.rule() == Intent.ANSWER && s.signals().pending() || s.rule() == Intent.CORRECTION) return s.rule();
         return best(IntentFeatures.of(s), s.signals().pending());
     }
 
