@@ -15,7 +15,8 @@ import java.util.TreeMap;
  * Turns that hold on the dev suite and sets 1-7 when each conversation is played with intent weights fitted without
  * its repository's turns (the folds of TrainIntents), or with the rules alone (--rules): the honest before/after of a
  * learned intent on data it learns from. Prints one row per turn (set, file, turn, holds, expected, got) and totals.
- * Run: bench/run.sh IntentCv [--rules] (JAVA_OPTS="-Doomdoc.intentCache=FILE" reuses the turns TrainIntents played)
+ * Run: bench/run.sh IntentCv [--rules] (JAVA_OPTS="-Doomdoc.intentCache=FILE" reuses the turns TrainIntents played;
+ * -Doomdoc.ruleScale, -Doomdoc.balance, -Doomdoc.trust, -Doomdoc.seen: the settings TrainIntents chose)
  */
 public final class IntentCv {
     public static void main(String[] args) {
@@ -24,6 +25,8 @@ public final class IntentCv {
         double l2 = Double.parseDouble(System.getProperty("oomdoc.intentL2", "1.0"));
         TrainIntents.ruleScale = Double.parseDouble(System.getProperty("oomdoc.ruleScale", "1.0"));
         TrainIntents.balance = Double.parseDouble(System.getProperty("oomdoc.balance", "0.0"));
+        TrainIntents.trust = Double.parseDouble(System.getProperty("oomdoc.trust", "0.0"));
+        TrainIntents.seenTable = Boolean.getBoolean("oomdoc.seen");
         List<TrainIntents.Row> rows = rules ? List.of() : IntentData.playedCached().stream()
                 .map(p -> new TrainIntents.Row(p, IntentFeatures.of(p.state()).values(), p.turn().intent())).toList();
         IntentModel[] models = new IntentModel[TrainIntents.FOLDS];

@@ -68,7 +68,7 @@ public final class IntentFeatures {
     static final List<String> SIGNALS = List.of("pasted", "describes", "asserts", "hypothetical", "pending", "holds",
             "about-held", "after-what-if", "after-how-to");
 
-    static String name(Intent i) { return i == null ? "none" : i.json(); }
+    public static String name(Intent i) { return i == null ? "none" : i.json(); }
 
     /** Words, pairs, how the turn opens and its shape. */
     static List<String> textFeatures(String raw) {
