@@ -58,6 +58,10 @@ public final class Conversation {
 
     private Diagnoser diagnoser;
     private final IntentClassifier classifier = new IntentClassifier();
+    /** The learned intent, read on first use; null plays the rules alone (how the trainer reads its turns). */
+    private final java.util.function.Supplier<IntentModel> model;
+    /** What the intent was decided from on the last turn: the trainer's example. */
+    private IntentFeatures.State lastState;
     private Facts facts = Facts.EMPTY;
     private final Map<String, Integer> setAt = new LinkedHashMap<>();
     private String failureText;
@@ -119,6 +123,19 @@ public final class Conversation {
                 .diagnose(diagnoser());
     }
 
+    public Conversation() { this(IntentModel::bundled); }
+
+    private Conversation(java.util.function.Supplier<IntentModel> model) { this.model = model; }
+
+    /** A conversation whose intents are the rules' alone: what bench/run.sh TrainIntents plays to collect turns. */
+    public static Conversation rulesOnly() { return new Conversation((java.util.function.Supplier<IntentModel>) null); }
+
+    /** A conversation with other weights: cross-validation plays each fold with weights fitted without it. */
+    public static Conversation with(IntentModel model) { return new Conversation(() -> model); }
+
+    /** The signals, the rules' intent and the intent before, as read on the last turn. */
+    public IntentFeatures.State lastState() { return lastState; }
+
     public Facts facts() { return facts; }
 
     /** The turn (1-based) that last set each fact. */
@@ -153,8 +170,6 @@ public final class Conversation {
                 !read.hypothetical().isEmpty(), pendingKey != null && fillsPending(text), report != null,
                 FollowUps.aboutHeld(text, report), lastChange != null, lastIntent == Intent.HOW_TO);
         Intent intent = classifier.classify(signals);
-        // "163 steps ran fine, why at 164": a follow-up on this run, answered with the mechanism, as an explanation is.
-        boolean explainsRun = intent == Intent.FOLLOW_UP && classifier.asksWhyOfRun(signals);
         // "69524783104 bytes is how much": a turn that calls for a computed figure is a question about it.
         if (intent == Intent.SMALL_TALK && ASKS_FIGURE.matcher(text).find()
                 && Calculations.of(text, text, facts) != null) intent = Intent.EXPLAIN;
@@ -166,6 +181,10 @@ public final class Conversation {
         if (intent == Intent.FOLLOW_UP && ReservedGap.quoted(text) && !IntentClassifier.HELPS.matcher(text).find()) {
             intent = Intent.EXPLAIN;
         }
+        lastState = new IntentFeatures.State(signals, intent, lastIntent);
+        if (model != null) intent = model.get().classify(lastState);
+        // "163 steps ran fine, why at 164": a follow-up on this run, answered with the mechanism, as an explanation is.
+        boolean explainsRun = intent == Intent.FOLLOW_UP && classifier.asksWhyOfRun(signals);
         lastIntent = intent;
         if (lastText != null) { recent.addFirst(lastText); while (recent.size() > CONTEXT_TURNS) recent.removeLast(); }
         lastText = text;

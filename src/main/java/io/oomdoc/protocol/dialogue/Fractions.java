@@ -21,6 +21,10 @@ final class Fractions {
     /** "how much is 0.05 of my card": a share of the card asked directly, whatever flag set it. */
     private static final Pattern OF_CARD = Pattern.compile("(?i)(?<![\\w.])(0?\\.\\d+)\\s+of\\s+(?:my|the|this|a|one)"
             + "\\s+(?:\\w+\\s+)?(?:card|gpu|vram|memory)\\b");
+    /** "vLLM takes 90% of the card by default": the same share, said in percent. */
+    private static final Pattern PERCENT_OF_CARD = Pattern.compile("(?i)(?<![\\w.])(\\d{1,3}(?:\\.\\d+)?)\\s*"
+            + "(?:%|percent)\\s+of\\s+(?:my|the|this|a|one|its|your)\\s+(?:\\w+\\s+)?(?:card|gpu|vram|memory)\\b");
+    private static final double PERCENT = 100.0;
     private static final Pattern CARD = Pattern.compile("(?i)(?<![\\w.])(\\d+(?:\\.\\d+)?)\\s*(?:gb|gib|g)\\b"
             + "(?:\\s+(?:of\\s+)?(?:vram|gpu|card|a100|h100|h200|l40s?))|(?:on|with) an? (\\d+(?:\\.\\d+)?)\\s*(?:gb"
             + "|gib|g)\\b");
@@ -36,14 +40,20 @@ final class Fractions {
             return Messages.get("fractions.step", step.group(1), gib(card), gib((long) (f * card)));
         }
         Matcher m = VALUE.matcher(a.text());
+        double scale = 1;
         if (!m.find()) {
             m = OF_CARD.matcher(a.text());
-            if (!m.find()) return null;
+            if (!m.find()) {
+                m = PERCENT_OF_CARD.matcher(a.text());
+                if (!m.find()) return null;
+                scale = PERCENT;
+            }
         }
-        double f = Double.parseDouble(m.group(1));
+        double f = Double.parseDouble(m.group(1)) / scale;
         if (f <= 0 || f > 1) return null;
         long share = (long) (f * card);
-        String line = Messages.get("fractions.share", m.group(1), gib(card), gib(share), gib(card - share));
+        String said = scale == 1 ? m.group(1) : m.group(1) + "%";
+        String line = Messages.get("fractions.share", said, gib(card), gib(share), gib(card - share));
         Double params = Sizes.paramsOf(a.withContext(), a.facts());
         if (params == null) return line;
         long weights = (long) (params * Sizes.bytesPerParam(a.withContext(), a.facts()));

@@ -65,6 +65,13 @@ public final class LinearModel {
         return new LinearModel(labels, w);
     }
 
+    /** This model with whole rows set (tables a caller reads by name, not features). */
+    public LinearModel withRows(Map<String, double[]> rows) {
+        var w = new java.util.HashMap<>(weights);
+        w.putAll(rows);
+        return new LinearModel(labels, w);
+    }
+
     private static void add(double[] z, double[] w, double v) {
         if (w == null) return;
         for (int i = 0; i < z.length; i++) z[i] += w[i] * v;

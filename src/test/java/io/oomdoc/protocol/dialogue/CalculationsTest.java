@@ -33,6 +33,18 @@ class CalculationsTest {
         assertTrue(s.contains("cannot load"), s);
     }
 
+    /**
+     * github.com/vllm-project/vllm/issues/550: a 13B takes 73 GB under vLLM on an 80 GB A100; a reply says vLLM
+     * takes 90% of the card by default (0.9 * 81920 MiB). A share said in percent is the same fraction.
+     */
+    @Test
+    void aShareOfTheCardInPercentIsComputed() {
+        String s = calc("someone says vllm takes 90% of the card by default, how much is that?", card(80));
+        assertTrue(s.contains("is 72 GiB"), s);
+        assertTrue(s.contains("8 GiB stays outside"), s);
+        assertNull(calc("vllm takes 190% of the card", card(80)));
+    }
+
     /** github.com/cardwing/Codes-for-Lane-Detection/issues/66: TensorFlow's per-process fraction of 0.05. */
     @Test
     void aShareOfMyCardIsAFraction() {

@@ -1,0 +1,164 @@
+package io.oomdoc.bench;
+
+import io.oomdoc.protocol.dialogue.Conversation;
+import io.oomdoc.protocol.dialogue.IntentFeatures;
+import io.oomdoc.protocol.dialogue.Transcripts;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The labelled turns the intent model learns from: every turn of the dev suite and of conversation sets 1-7, each
+ * with the repository (or site) of its source thread, which groups the cross-validation. conversations_heldout8 is
+ * the unseen set of the ninth session and is never read here.
+ */
+public final class IntentData {
+    static final List<String> SETS = List.of("conversations", "conversations_heldout", "conversations_heldout2",
+            "conversations_heldout3", "conversations_heldout4", "conversations_heldout5", "conversations_heldout6",
+            "conversations_heldout7");
+    private static final Path ROOT = Path.of("src/test/resources");
+    private static final Pattern SOURCE = Pattern.compile("source:\\s*https?://(?:www\\.)?github\\.com/([^/\\s]+/"
+            + "[^/\\s#]+)|source:\\s*https?://([^/\\s]+)");
+
+    /** One labelled turn, as written in its file. */
+    public record Labelled(String set, String file, String group, int index, String input, String intent) {}
+
+    /** One labelled turn as the rules-only conversation read it: the state the model's features come from. */
+    public record Played(Labelled turn, IntentFeatures.State state) {}
+
+    private IntentData() {}
+
+    public static List<Labelled> labelled() {
+        List<Labelled> out = new ArrayList<>();
+        for (String set : SETS) {
+            for (var t : Transcripts.all(ROOT.resolve(set))) {
+                String group = group(ROOT.resolve(set).resolve(t.file()));
+                for (int i = 0; i < t.turns().size(); i++) {
+                    var turn = t.turns().get(i);
+                    if (turn.intent() == null) continue;
+                    out.add(new Labelled(set, t.file(), group, i + 1, turn.input(), turn.intent()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Each conversation played through the rules alone, one turn at a time, keeping what each turn was read as. */
+    public static List<Played> played() {
+        List<Played> out = new ArrayList<>();
+        for (String set : SETS) {
+            for (var t : Transcripts.all(ROOT.resolve(set))) {
+                String group = group(ROOT.resolve(set).resolve(t.file()));
+                Conversation c = Conversation.rulesOnly();
+                for (int i = 0; i < t.turns().size(); i++) {
+                    var turn = t.turns().get(i);
+                    c.respond(turn.input());
+                    if (turn.intent() == null) continue;
+                    out.add(new Played(new Labelled(set, t.file(), group, i + 1, turn.input(), turn.intent()),
+                            c.lastState()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@link #played()}, kept in a file between runs when the property oomdoc.intentCache names one: playing 1,600
+     * turns takes minutes on a shared machine, fitting takes seconds. The file is rewritten when it is absent.
+     */
+    public static List<Played> playedCached() {
+        String cache = System.getProperty("oomdoc.intentCache");
+        if (cache == null) return played();
+        Path file = Path.of(cache);
+        try {
+            if (Files.exists(file)) {
+                List<Played> out = new ArrayList<>();
+                for (String line : Files.readAllLines(file)) out.add(parse(line));
+                return out;
+            }
+            List<Played> out = played();
+            List<String> lines = new ArrayList<>();
+            for (Played p : out) lines.add(format(p));
+            Files.write(file, lines);
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String format(Played p) {
+        var l = p.turn();
+        var g = p.state().signals();
+        boolean[] on = {g.pastedFailure(), g.describesFailure(), g.asserts(), g.hypothetical(), g.pending(),
+            g.holdsFailure(), g.aboutHeld(), g.afterWhatIf(), g.afterHowTo()};
+        StringBuilder sb = new StringBuilder(String.join("\t", l.set(), l.file(), l.group(),
+                String.valueOf(l.index()), l.intent(), name(p.state().rule()), name(p.state().previous())));
+        for (boolean b : on) sb.append('\t').append(b ? '1' : '0');
+        return sb.append('\t').append(l.input().replace("\\", "\\\\").replace("\n", "\\n")
+                .replace("\t", "\\t")).toString();
+    }
+
+    private static String name(io.oomdoc.protocol.dialogue.Intent i) { return i == null ? "-" : i.name(); }
+
+    private static Played parse(String line) {
+        String[] c = line.split("\t", -1);
+        StringBuilder text = new StringBuilder();
+        String raw = c[16];
+        for (int i = 0; i < raw.length(); i++) {
+            char ch = raw.charAt(i);
+            if (ch != '\\' || i + 1 == raw.length()) { text.append(ch); continue; }
+            char next = raw.charAt(++i);
+            text.append(next == 'n' ? '\n' : next == 't' ? '\t' : next);
+        }
+        boolean[] on = new boolean[9];
+        for (int i = 0; i < on.length; i++) on[i] = c[7 + i].equals("1");
+        var signals = new io.oomdoc.protocol.dialogue.IntentClassifier.Signals(text.toString(), on[0], on[1], on[2],
+                on[3], on[4], on[5], on[6], on[7], on[8]);
+        var state = new IntentFeatures.State(signals, intent(c[5]), intent(c[6]));
+        return new Played(new Labelled(c[0], c[1], c[2], Integer.parseInt(c[3]), text.toString(), c[4]), state);
+    }
+
+    private static io.oomdoc.protocol.dialogue.Intent intent(String s) {
+        return s.equals("-") ? null : io.oomdoc.protocol.dialogue.Intent.valueOf(s);
+    }
+
+    /** A digest of every labelled turn: the weights record it, so a table fitted on other data is seen as stale. */
+    public static String digest(List<Labelled> turns) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (Labelled l : turns) {
+                String row = l.set() + "\t" + l.file() + "\t" + l.index() + "\t" + l.input() + "\t" + l.intent() + "\n";
+                md.update(row.getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(md.digest()).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The line the weights carry: the features' version and the data's digest. */
+    public static String fittedOn(List<Labelled> turns) {
+        return "fitted-on version=" + IntentFeatures.VERSION + " turns=" + turns.size() + " digest=" + digest(turns);
+    }
+
+    static String group(Path file) {
+        try {
+            Matcher m = SOURCE.matcher(Files.readString(file));
+            return m.find() ? (m.group(1) != null ? m.group(1) : m.group(2)).toLowerCase(Locale.ROOT)
+                    : file.getFileName().toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
