@@ -78,6 +78,20 @@ final class KnowledgeAnswers {
      * dreambooth run" two turns back), shown after those the question names and before the defaults.
      */
     static String howTo(String question, String withContext, List<String> talkedAbout, Facts facts, Report report) {
+        return KnobAnswers.lead(question, conversationStacks(question, talkedAbout, facts, report),
+                howToBody(question, withContext, talkedAbout, facts, report));
+    }
+
+    /** The stacks a setting may belong to: named in the turn, in the turns before, as a fact or by the failure. */
+    static List<String> conversationStacks(String question, List<String> talkedAbout, Facts facts, Report report) {
+        List<String> out = new ArrayList<>(namedStacks(question));
+        out.addAll(talkedAbout);
+        out.addAll(engines(facts, report));
+        return out.stream().distinct().toList();
+    }
+
+    private static String howToBody(String question, String withContext, List<String> talkedAbout, Facts facts,
+                                    Report report) {
         String text = withContext;
         List<Topics.Topic> named = Topics.findAll(Topics.howTo(), question);
         var topic = named.stream().findFirst();
@@ -168,7 +182,8 @@ final class KnowledgeAnswers {
     /** An explanation: the figures the question calls for (computed by the caller), then the term in words. */
     static String explain(String text, String withContext, String computed, Facts facts, Report report) {
         String base = explainTerm(text, withContext, facts, report);
-        return computed == null ? base : computed + "\n" + base;
+        String body = computed == null ? base : computed + "\n" + base;
+        return KnobAnswers.lead(text, conversationStacks(text, namedStacks(withContext), facts, report), body);
     }
 
     /** The weights' or optimizer's size when the question asks how much something takes. */
