@@ -51,6 +51,14 @@ final class KnowledgeAnswers {
                     Pattern.compile("(?i)nanochat")},
             {"pytorch",
                     Pattern.compile("(?i)plain pytorch|pure pytorch|my own loop|custom loop|training loop|torch\\b")},
+            // Named only so that a setting's stack (knowledge/dialogue/knobs.yaml) is remembered from earlier turns;
+            // last, so that the stacks above keep deciding which how-to snippet is shown.
+            {"fsdp", Pattern.compile("(?i)\\bfsdp|fully_?sharded|fully_shard")},
+            {"comfyui", Pattern.compile("(?i)comfy ?ui")},
+            {"peft", Pattern.compile("(?i)\\bpeft\\b")},
+            {"trl", Pattern.compile("(?i)\\btrl\\b|sfttrainer|dpotrainer|grpotrainer|\\bgrpo\\b")},
+            {"unsloth", Pattern.compile("(?i)unsloth")},
+            {"bitsandbytes", Pattern.compile("(?i)bitsandbytes|\\bbnb\\b|load_in_[48]bit")},
     };
     private static final int MAX_SNIPPETS = 2;
 
