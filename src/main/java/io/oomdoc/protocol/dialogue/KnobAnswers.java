@@ -49,11 +49,25 @@ final class KnobAnswers {
         return Optional.ofNullable(best);
     }
 
-    /** The row first, then what the answer had to say, within the line bound; the body alone when no knob is asked. */
+    /**
+     * The row first, then what the answer had to say, within the line bound; the body alone when no knob is asked.
+     * "Which other flags cut memory" lists the stack's settings instead of one row, and a knob the user says they
+     * already tried gives way to the stack's other settings: its own row is what did not help.
+     */
     static String lead(String question, List<String> conversationStacks, String body) {
         var knob = find(question, conversationStacks);
-        if (knob.isEmpty()) return body;
-        String row = row(knob.get());
+        String row;
+        boolean named = knob.isPresent() && longest(Topics.normal(question), knob.get().names()) > 0;
+        if (named && TRIED.matcher(question).find()) {
+            row = others(knob.get().stack(), question);
+        } else if (!named && LISTING.matcher(question).find() || knob.isEmpty()) {
+            String stack = listedStack(question, conversationStacks);
+            if (stack == null || !LISTING.matcher(question).find()) return body;
+            row = others(stack, question);
+        } else {
+            row = row(knob.get());
+        }
+        if (row == null) return body;
         if (body == null || body.isBlank()) return row;
         List<String> lines = new ArrayList<>(row.lines().toList());
         for (String l : body.lines().toList()) {
@@ -63,7 +77,37 @@ final class KnobAnswers {
         return String.join("\n", lines);
     }
 
-    /** A catalog row as the user reads it: the stack, the knob, its default, its effect, when, the syntax, the source. */
+    /** "which other sglang flags", "what settings reduce it": the stack's settings asked for as a list. */
+    private static final java.util.regex.Pattern LISTING = java.util.regex.Pattern.compile("(?i)\\b(?:which|what)"
+            + "(?: other| else| more)?(?: [\\w.-]+)? (?:flags|settings|options|parameters|params|knobs|arguments"
+            + "|args|env vars|environment variables)\\b"
+            + "|\\bother(?: [\\w.-]+)? (?:flags|settings|options|parameters|knobs)\\b");
+    /** "I also tried --chunked-prefill-size, it did not resolve it": the knob named is what did not help. */
+    private static final java.util.regex.Pattern TRIED = java.util.regex.Pattern.compile("(?i)\\b(?:already|also)"
+            + " (?:tried|set|use|using|added|lowered|reduced|pass|passed)|\\btried (?:adding|setting|lowering|using"
+            + "|reducing|passing)|did(?:n'?t| not) (?:help|resolve|fix|work|change)|no (?:effect|difference)"
+            + "|(?:does|do)(?:n'?t| not) (?:help|work)|still (?:oom|fails|runs out|out of memory)");
+
+    /** The stack a list is asked for: named in the question, else the first of the conversation's with rows. */
+    private static String listedStack(String question, List<String> conversationStacks) {
+        KnobCatalog catalog = KnobCatalog.bundled();
+        for (KnobCatalog.Stack st : catalog.stacks()) if (st.words().matcher(question).find()) return st.id();
+        for (String id : conversationStacks) {
+            for (KnobCatalog.Stack st : catalog.stacks()) if (st.impliedBy().contains(id)) return st.id();
+        }
+        return null;
+    }
+
+    /** The stack's memory settings by name, leaving out those the question names (they are what was tried). */
+    private static String others(String stack, String question) {
+        String text = Topics.normal(question);
+        List<String> names = KnobCatalog.bundled().knobs().stream().filter(k -> k.stack().equals(stack))
+                .filter(k -> longest(text, k.names()) == 0).map(KnobCatalog.Knob::name).toList();
+        if (names.isEmpty()) return null;
+        return Messages.get("knob.others", KnobCatalog.bundled().stack(stack).label(), String.join(", ", names));
+    }
+
+    /** A catalog row as the user reads it: stack, knob, default, effect, when to change it, syntax, source. */
     static String row(KnobCatalog.Knob k) {
         String label = KnobCatalog.bundled().stack(k.stack()).label();
         return Messages.get("knob.row", label, k.name(), k.byDefault(), k.effect(), k.when(), k.source()) + "\n"

@@ -21,8 +21,8 @@ class StackKnobsTest {
     @Test
     void vllmTakingTheCardIsItsMemoryShare() {
         opensWith("vLLM --gpu-memory-utilization (default: 0.9)", "Using google/gemma-2-27b-it model start by vllm"
-                + " with GPU L40x2, but used about 45G per GPU by default. When input a long token, it will OOM. Is there"
-                + " a way to reduce GPU memory usage when start? Maybe can lose some performance?");
+                + " with GPU L40x2, but used about 45G per GPU by default. When input a long token, it will OOM. Is"
+                + " there a way to reduce GPU memory usage when start? Maybe can lose some performance?");
     }
 
     /** github.com/xorbitsai/inference/issues/3272: SGLang's static fraction seems to do nothing. */
