@@ -78,7 +78,7 @@ final class KnobAnswers {
     }
 
     /** "which other sglang flags", "what settings reduce it": the stack's settings asked for as a list. */
-    private static final java.util.regex.Pattern LISTING = java.util.regex.Pattern.compile("(?i)\\b(?:which|what)"
+    private static final java.util.regex.Pattern LISTING = java.util.regex.Pattern.compile("(?i)\\b(?:which|what|any)"
             + "(?: other| else| more)?(?: [\\w.-]+)? (?:flags|settings|options|parameters|params|knobs|arguments"
             + "|args|env vars|environment variables)\\b"
             + "|\\bother(?: [\\w.-]+)? (?:flags|settings|options|parameters|knobs)\\b");

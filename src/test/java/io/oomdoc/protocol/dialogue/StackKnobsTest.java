@@ -135,4 +135,32 @@ class StackKnobsTest {
     void rocmSmiMemory() {
         opensWith("ROCm rocm-smi --showmeminfo vram", "any plan to monitor the GPU memory usage with rocm-smi?");
     }
+
+    /**
+     * github.com/vllm-project/vllm/issues/3345: vLLM started with --max-model-len 2046 and a 0.15 share; "Is there any
+     * parameters to reduce gpu memory." names no setting, so the stack's settings are listed (the maintainer's answer
+     * was --max-model-len and --enforce-eager).
+     */
+    @Test
+    void anyParametersForTheStackListsItsSettings() {
+        c.respond("when i run it with: python -m vllm.entrypoints.openai.api_server --model qw7bint4"
+                + " --trust-remote-code --max-model-len 2046 --gpu-memory-utilization 0.15");
+        Answer a = c.respond("i think 7G is enough, in fact, it need 10G almost. Is there any parameters to reduce gpu"
+                + " memory.");
+        String first = a.text().lines().findFirst().orElse("");
+        assertTrue(first.startsWith("vLLM memory settings:") && first.contains("--enforce-eager"), a.text());
+    }
+
+    /**
+     * github.com/huggingface/text-generation-inference/issues/636: two TGI limits set to almost nothing and still out
+     * of memory. The knobs named are what did not help: the answer lists TGI's other settings, not their rows.
+     */
+    @Test
+    void settingsAlreadyTriedGiveWayToTheOthers() {
+        Answer a = c.respond("I try to tweek the number even I set --max-batch-prefill-tokens=1, and"
+                + " --max-batch-total-tokens=2 but it is still out of memory. What other things can I do?");
+        String first = a.text().lines().findFirst().orElse("");
+        assertTrue(first.startsWith("TGI memory settings:") && first.contains("--cuda-memory-fraction"), a.text());
+        assertFalse(first.contains("--max-batch-prefill-tokens"), first);
+    }
 }
