@@ -31,7 +31,7 @@ final class FailureLead {
         // A setting the user's words name ("why would 0.7 for gpu_memory_utilization be too much") opens the lead.
         String found = KnowledgeSearch.answer(prose, report, KnowledgeAnswers.engines(facts, report)).orElse(null);
         return Optional.ofNullable(KnobAnswers.lead(prose, KnowledgeAnswers.conversationStacks(prose, List.of(), facts,
-                report), found));
+                report), found, false));
     }
 
     /** The lines of the turn a person wrote, not those copied from a log or a config. */

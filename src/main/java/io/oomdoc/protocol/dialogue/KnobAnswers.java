@@ -55,10 +55,21 @@ final class KnobAnswers {
      * already tried gives way to the stack's other settings: its own row is what did not help.
      */
     static String lead(String question, List<String> conversationStacks, String body) {
+        return lead(question, conversationStacks, body, true);
+    }
+
+    /**
+     * {@code asked}: the turn is a question about settings. A new failure told in words is not: "still OOM" there
+     * describes the run, not a knob that was tried, so only a row the words name opens its lead.
+     */
+    static String lead(String question, List<String> conversationStacks, String body, boolean asked) {
         var knob = find(question, conversationStacks);
         String row;
         boolean named = knob.isPresent() && longest(Topics.normal(question), knob.get().names()) > 0;
-        if (named && TRIED.matcher(question).find()) {
+        if (!asked) {
+            if (knob.isEmpty()) return body;
+            row = row(knob.get());
+        } else if (named && TRIED.matcher(question).find()) {
             row = others(knob.get().stack(), question);
         } else if (!named && LISTING.matcher(question).find() || knob.isEmpty()) {
             String stack = listedStack(question, conversationStacks);
