@@ -125,6 +125,20 @@ final class KnobAnswers {
                 + "    " + k.syntax().strip().replace("\n", "\n    ");
     }
 
+    /**
+     * Whether the knob the question names is already spelled out in the body while the conversation is about other
+     * stacks than the knob's own.
+     */
+    static boolean shownForAnother(String question, String body, List<String> conversationStacks) {
+        var knob = find(question, conversationStacks);
+        if (knob.isEmpty() || body == null || longest(Topics.normal(body), knob.get().names()) == 0) return false;
+        KnobCatalog.Stack own = KnobCatalog.bundled().stack(knob.get().stack());
+        if (own.words().matcher(question).find()) return false;
+        boolean other = KnobCatalog.bundled().stacks().stream().anyMatch(st -> st.words().matcher(question).find());
+        return other || !conversationStacks.isEmpty()
+                && own.impliedBy().stream().noneMatch(conversationStacks::contains);
+    }
+
     /** The length of the longest spelling found as whole words, 0 when none is. */
     private static int longest(String text, List<String> spellings) {
         int best = 0;

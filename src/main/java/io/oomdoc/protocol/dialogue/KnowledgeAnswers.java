@@ -86,8 +86,13 @@ final class KnowledgeAnswers {
      * dreambooth run" two turns back), shown after those the question names and before the defaults.
      */
     static String howTo(String question, String withContext, List<String> talkedAbout, Facts facts, Report report) {
-        return KnobAnswers.lead(question, conversationStacks(question, talkedAbout, facts, report),
-                howToBody(question, withContext, talkedAbout, facts, report));
+        String body = howToBody(question, withContext, talkedAbout, facts, report);
+        List<String> stacks = conversationStacks(question, talkedAbout, facts, report);
+        // A snippet found by the topic's own keyword that already shows the setting for the conversation's own stack
+        // (a DreamBooth run, "with peft") answers better than another stack's row of the same name.
+        if (!Topics.findAll(Topics.howTo(), question).isEmpty() && KnobAnswers.shownForAnother(question, body, stacks))
+            return body;
+        return KnobAnswers.lead(question, stacks, body);
     }
 
     /** The stacks a setting may belong to: named in the turn, in the turns before, as a fact or by the failure. */
