@@ -28,7 +28,10 @@ final class FailureLead {
     static Optional<String> of(String text, Facts facts, Report report) {
         String prose = prose(text);
         if (prose.split("\\s+").length < MIN_WORDS) return Optional.empty();
-        return KnowledgeSearch.answer(prose, report, KnowledgeAnswers.engines(facts, report));
+        // A setting the user's words name ("why would 0.7 for gpu_memory_utilization be too much") opens the lead.
+        String found = KnowledgeSearch.answer(prose, report, KnowledgeAnswers.engines(facts, report)).orElse(null);
+        return Optional.ofNullable(KnobAnswers.lead(prose, KnowledgeAnswers.conversationStacks(prose, List.of(), facts,
+                report), found, false));
     }
 
     /** The lines of the turn a person wrote, not those copied from a log or a config. */

@@ -92,6 +92,11 @@ final class FollowUps {
      * turn with nothing else to say is not padded with "no failure yet".
      */
     static String answer(String text, boolean computed, Report r, Facts facts) {
+        return KnobAnswers.lead(text, KnowledgeAnswers.conversationStacks(text, List.of(), facts, r),
+                held(text, computed, r, facts));
+    }
+
+    private static String held(String text, boolean computed, Report r, Facts facts) {
         if (r == null && SCIENCE.matcher(text).find()) {
             boolean nano = facts.model() != null && facts.model().startsWith("nanochat");
             return Messages.get("followup.science") + (nano ? "\n" + Messages.get("followup.science.nanochat") : "");

@@ -51,6 +51,14 @@ final class KnowledgeAnswers {
                     Pattern.compile("(?i)nanochat")},
             {"pytorch",
                     Pattern.compile("(?i)plain pytorch|pure pytorch|my own loop|custom loop|training loop|torch\\b")},
+            // Named only so that a setting's stack (knowledge/dialogue/knobs.yaml) is remembered from earlier turns;
+            // last, so that the stacks above keep deciding which how-to snippet is shown.
+            {"fsdp", Pattern.compile("(?i)\\bfsdp|fully_?sharded|fully_shard")},
+            {"comfyui", Pattern.compile("(?i)comfy ?ui")},
+            {"peft", Pattern.compile("(?i)\\bpeft\\b")},
+            {"trl", Pattern.compile("(?i)\\btrl\\b|sfttrainer|dpotrainer|grpotrainer|\\bgrpo\\b")},
+            {"unsloth", Pattern.compile("(?i)unsloth")},
+            {"bitsandbytes", Pattern.compile("(?i)bitsandbytes|\\bbnb\\b|load_in_[48]bit")},
     };
     private static final int MAX_SNIPPETS = 2;
 
@@ -78,6 +86,25 @@ final class KnowledgeAnswers {
      * dreambooth run" two turns back), shown after those the question names and before the defaults.
      */
     static String howTo(String question, String withContext, List<String> talkedAbout, Facts facts, Report report) {
+        String body = howToBody(question, withContext, talkedAbout, facts, report);
+        List<String> stacks = conversationStacks(question, talkedAbout, facts, report);
+        // A snippet found by the topic's own keyword that already shows the setting for the conversation's own stack
+        // (a DreamBooth run, "with peft") answers better than another stack's row of the same name.
+        if (!Topics.findAll(Topics.howTo(), question).isEmpty() && KnobAnswers.shownForAnother(question, body, stacks))
+            return body;
+        return KnobAnswers.lead(question, stacks, body);
+    }
+
+    /** The stacks a setting may belong to: named in the turn, in the turns before, as a fact or by the failure. */
+    static List<String> conversationStacks(String question, List<String> talkedAbout, Facts facts, Report report) {
+        List<String> out = new ArrayList<>(namedStacks(question));
+        out.addAll(talkedAbout);
+        out.addAll(engines(facts, report));
+        return out.stream().distinct().toList();
+    }
+
+    private static String howToBody(String question, String withContext, List<String> talkedAbout, Facts facts,
+                                    Report report) {
         String text = withContext;
         List<Topics.Topic> named = Topics.findAll(Topics.howTo(), question);
         var topic = named.stream().findFirst();
@@ -168,7 +195,8 @@ final class KnowledgeAnswers {
     /** An explanation: the figures the question calls for (computed by the caller), then the term in words. */
     static String explain(String text, String withContext, String computed, Facts facts, Report report) {
         String base = explainTerm(text, withContext, facts, report);
-        return computed == null ? base : computed + "\n" + base;
+        String body = computed == null ? base : computed + "\n" + base;
+        return KnobAnswers.lead(text, conversationStacks(text, namedStacks(withContext), facts, report), body);
     }
 
     /** The weights' or optimizer's size when the question asks how much something takes. */

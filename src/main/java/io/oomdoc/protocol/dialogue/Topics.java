@@ -76,7 +76,7 @@ public final class Topics {
     }
 
     /** "8 bit adam", "8-bit adam" and "8_bit_adam" are one spelling. */
-    private static String normal(String s) {
+    static String normal(String s) {
         return INNER_JOINER.matcher(s.toLowerCase(Locale.ROOT)).replaceAll(" ");
     }
 

@@ -1,0 +1,161 @@
+package io.oomdoc.protocol.dialogue;
+
+import io.oomdoc.knowledge.KnobCatalog;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The catalog row of the one setting a turn asks about, shown before the rest of an explanation, how-to or follow-up:
+ * "how do I stop vLLM from taking the whole card" is answered by gpu_memory_utilization's row first.
+ */
+final class KnobAnswers {
+    /** A knob's own spelling names it whatever else is said; ranks above any match on effect words. */
+    private static final int BY_NAME = 1000;
+    /** The stack the question itself names outranks one the conversation named earlier. */
+    private static final int STACK_IN_QUESTION = 200;
+    private static final int STACK_IN_CONVERSATION = 100;
+    /** The answers' line bound (issue 13: a short answer is at most 12 lines); the row keeps its place at the top. */
+    private static final int MAX_LINES = 12;
+
+    private KnobAnswers() {}
+
+    /**
+     * The knob the question asks about: one it spells out (the stack decides between rows of the same name), else one
+     * whose effect it describes for a stack the question or the conversation names.
+     */
+    static Optional<KnobCatalog.Knob> find(String question, List<String> conversationStacks) {
+        KnobCatalog catalog = KnobCatalog.bundled();
+        String text = Topics.normal(question);
+        Set<String> inQuestion = new HashSet<>();
+        Set<String> inConversation = new HashSet<>();
+        for (KnobCatalog.Stack st : catalog.stacks()) {
+            if (st.words().matcher(question).find()) inQuestion.add(st.id());
+            if (st.impliedBy().stream().anyMatch(conversationStacks::contains)) inConversation.add(st.id());
+        }
+        KnobCatalog.Knob best = null;
+        int bestScore = 0;
+        for (KnobCatalog.Knob k : catalog.knobs()) {
+            int stack = inQuestion.contains(k.stack()) ? STACK_IN_QUESTION
+                    : inConversation.contains(k.stack()) ? STACK_IN_CONVERSATION : 0;
+            int named = longest(text, k.names());
+            int score = named > 0 ? BY_NAME + stack + named : stack > 0 ? stack / 2 + said(text, k.asks()) : 0;
+            if (named == 0 && (stack == 0 || said(text, k.asks()) == 0)) score = 0;
+            if (score > bestScore) { best = k; bestScore = score; }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /**
+     * The row first, then what the answer had to say, within the line bound; the body alone when no knob is asked.
+     * "Which other flags cut memory" lists the stack's settings instead of one row, and a knob the user says they
+     * already tried gives way to the stack's other settings: its own row is what did not help.
+     */
+    static String lead(String question, List<String> conversationStacks, String body) {
+        return lead(question, conversationStacks, body, true);
+    }
+
+    /**
+     * {@code asked}: the turn is a question about settings. A new failure told in words is not: "still OOM" there
+     * describes the run, not a knob that was tried, so only a row the words name opens its lead.
+     */
+    static String lead(String question, List<String> conversationStacks, String body, boolean asked) {
+        var knob = find(question, conversationStacks);
+        String row;
+        boolean named = knob.isPresent() && longest(Topics.normal(question), knob.get().names()) > 0;
+        if (!asked) {
+            if (knob.isEmpty()) return body;
+            row = row(knob.get());
+        } else if (named && TRIED.matcher(question).find()) {
+            row = others(knob.get().stack(), question);
+        } else if (!named && LISTING.matcher(question).find() || knob.isEmpty()) {
+            String stack = listedStack(question, conversationStacks);
+            if (stack == null || !LISTING.matcher(question).find()) return body;
+            row = others(stack, question);
+        } else {
+            row = row(knob.get());
+        }
+        if (row == null) return body;
+        if (body == null || body.isBlank()) return row;
+        List<String> lines = new ArrayList<>(row.lines().toList());
+        for (String l : body.lines().toList()) {
+            if (lines.size() >= MAX_LINES) break;
+            lines.add(l);
+        }
+        return String.join("\n", lines);
+    }
+
+    /** "which other sglang flags", "what settings reduce it": the stack's settings asked for as a list. */
+    private static final java.util.regex.Pattern LISTING = java.util.regex.Pattern.compile("(?i)\\b(?:which|what|any)"
+            + "(?: other| else| more)?(?: [\\w.-]+)? (?:flags|settings|options|parameters|params|knobs|arguments"
+            + "|args|env vars|environment variables)\\b"
+            + "|\\bother(?: [\\w.-]+)? (?:flags|settings|options|parameters|knobs)\\b");
+    /** "I also tried --chunked-prefill-size, it did not resolve it": the knob named is what did not help. */
+    private static final java.util.regex.Pattern TRIED = java.util.regex.Pattern.compile("(?i)\\b(?:already|also)"
+            + " (?:tried|set|use|using|added|lowered|reduced|pass|passed)|\\btried (?:adding|setting|lowering|using"
+            + "|reducing|passing)|did(?:n'?t| not) (?:help|resolve|fix|work|change)|no (?:effect|difference)"
+            + "|(?:does|do)(?:n'?t| not) (?:help|work)|still (?:oom|fails|runs out|out of memory)");
+
+    /** The stack a list is asked for: named in the question, else the first of the conversation's with rows. */
+    private static String listedStack(String question, List<String> conversationStacks) {
+        KnobCatalog catalog = KnobCatalog.bundled();
+        for (KnobCatalog.Stack st : catalog.stacks()) if (st.words().matcher(question).find()) return st.id();
+        for (String id : conversationStacks) {
+            for (KnobCatalog.Stack st : catalog.stacks()) if (st.impliedBy().contains(id)) return st.id();
+        }
+        return null;
+    }
+
+    /** The stack's memory settings by name, leaving out those the question names (they are what was tried). */
+    private static String others(String stack, String question) {
+        String text = Topics.normal(question);
+        List<String> names = KnobCatalog.bundled().knobs().stream().filter(k -> k.stack().equals(stack))
+                .filter(k -> longest(text, k.names()) == 0).map(KnobCatalog.Knob::name).toList();
+        if (names.isEmpty()) return null;
+        return Messages.get("knob.others", KnobCatalog.bundled().stack(stack).label(), String.join(", ", names));
+    }
+
+    /** A catalog row as the user reads it: stack, knob, default, effect, when to change it, syntax, source. */
+    static String row(KnobCatalog.Knob k) {
+        String label = KnobCatalog.bundled().stack(k.stack()).label();
+        return Messages.get("knob.row", label, k.name(), k.byDefault(), k.effect(), k.when(), k.source()) + "\n"
+                + "    " + k.syntax().strip().replace("\n", "\n    ");
+    }
+
+    /**
+     * Whether the knob the question names is already spelled out in the body while the conversation is about other
+     * stacks than the knob's own.
+     */
+    static boolean shownForAnother(String question, String body, List<String> conversationStacks) {
+        var knob = find(question, conversationStacks);
+        if (knob.isEmpty() || body == null || longest(Topics.normal(body), knob.get().names()) == 0) return false;
+        KnobCatalog.Stack own = KnobCatalog.bundled().stack(knob.get().stack());
+        if (own.words().matcher(question).find()) return false;
+        boolean other = KnobCatalog.bundled().stacks().stream().anyMatch(st -> st.words().matcher(question).find());
+        return other || !conversationStacks.isEmpty()
+                && own.impliedBy().stream().noneMatch(conversationStacks::contains);
+    }
+
+    /** The length of the longest spelling found as whole words, 0 when none is. */
+    private static int longest(String text, List<String> spellings) {
+        int best = 0;
+        for (String s : spellings) {
+            String key = Topics.normal(s);
+            if (Topics.containsWord(text, key)) best = Math.max(best, key.length());
+        }
+        return best;
+    }
+
+    /** Every effect phrase found, by total length: two phrases about the same knob beat one. */
+    private static int said(String text, List<String> phrases) {
+        int total = 0;
+        for (String p : phrases) {
+            String key = Topics.normal(p);
+            if (Topics.containsWord(text, key)) total += key.length();
+        }
+        return total;
+    }
+}
