@@ -64,7 +64,8 @@ public final class IntentModel {
             if (candidate == Intent.ANSWER && !pending || !seen(rule, i)) continue;
             if (top < 0 || p[i] > p[top]) top = i;
         }
-        return rule != null && p[top] < model.scalar(TRUST) ? rule : intent(top);
+        boolean ruleMayStand = rule != null && (rule != Intent.ANSWER || pending);
+        return ruleMayStand && p[top] < model.scalar(TRUST) ? rule : intent(top);
     }
 
     /** Whether the labelled turns read as {@code rule} by the rules carry the label; true without a table. */

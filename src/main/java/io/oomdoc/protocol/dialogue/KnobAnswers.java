@@ -66,11 +66,12 @@ final class KnobAnswers {
         var knob = find(question, conversationStacks);
         String row;
         boolean named = knob.isPresent() && longest(Topics.normal(question), knob.get().names()) > 0;
-        if (!asked) {
+        if (named && TRIED.matcher(question).find()) {
+            // told as a failure or asked as a question, a knob the user already tried is what did not help
+            row = others(knob.get().stack(), question);
+        } else if (!asked) {
             if (knob.isEmpty()) return body;
             row = row(knob.get());
-        } else if (named && TRIED.matcher(question).find()) {
-            row = others(knob.get().stack(), question);
         } else if (!named && LISTING.matcher(question).find() || knob.isEmpty()) {
             String stack = listedStack(question, conversationStacks);
             if (stack == null || !LISTING.matcher(question).find()) return body;
