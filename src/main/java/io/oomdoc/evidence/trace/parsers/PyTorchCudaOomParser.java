@@ -24,7 +24,7 @@ public final class PyTorchCudaOomParser implements TraceParser {
             "(?:CUDA|HIP|XPU) out of memory|CUDA OOM\\b|Tried to allocate \\d", Pattern.CASE_INSENSITIVE);
     private static final Pattern TRIED = Messages.sized("Tried to allocate\\s+SIZE");
     private static final Pattern GPU = Pattern.compile("\\bGPU\\s+(\\d+)\\s*(?:;|has)");
-    /** The last two: the message retold field by field ("GPU has 19.53 GiB total, ... PyTorch allocated: 18.40 GiB"). */
+    /** The last alternative: the message retold field by field ("GPU has 19.53 GiB total, ... 329.87 MiB free"). */
     private static final Pattern TOTAL = Messages.sized("SIZE\\s+total capacity|total capac\\w*\\s+of\\s+SIZE"
             + "|GPU has SIZE total");
     private static final Pattern ALLOCATED = Messages.sized("SIZE\\s+already allocated|SIZE\\s+is allocated by PyTorch"
