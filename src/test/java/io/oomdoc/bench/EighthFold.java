@@ -6,9 +6,6 @@ import io.oomdoc.protocol.reasoning.LinearModel;
 import io.oomdoc.protocol.reasoning.Reasoner;
 
 import java.util.List;
-import java.util.Set;
-import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 /**
  * Ninth session of issue 12: corpus_heldout8 (scored once in the eighth session) is the unseen fold of this round.
@@ -37,28 +34,14 @@ public final class EighthFold {
         }
         if (flags.contains("--unseen-only")) return;
         Scores cv = CrossValidation.run(train, l2, TrainReasoner.FOLDS);
-        Set<String> fifth = ids(Corpus.heldout5()), sixth = ids(Corpus.heldout6()), seventh = ids(Corpus.heldout7());
         String cvHow = ", grouped " + TrainReasoner.FOLDS + "-fold CV over dev + heldout5 + heldout6 + heldout7 ("
                 + before.size() + " cases)" + how;
-        System.out.println(cv.table("All" + cvHow));
-        System.out.println(part(cv, o -> !fifth.contains(o.c().id()) && !sixth.contains(o.c().id())
-                && !seventh.contains(o.c().id())).table("Development part" + cvHow));
-        System.out.println(part(cv, o -> fifth.contains(o.c().id())).table("corpus_heldout5 part" + cvHow));
-        System.out.println(part(cv, o -> sixth.contains(o.c().id())).table("corpus_heldout6 part" + cvHow));
-        System.out.println(part(cv, o -> seventh.contains(o.c().id())).table("corpus_heldout7 part" + cvHow));
+        System.out.println(cv.tablesByPart(cvHow));
         if (flags.contains("--misses")) {
             System.out.println("Misses (description + paste):\n" + cv.misses(500));
             System.out.println("Misses (paste alone):\n" + cv.misses(false, 500));
             System.out.println("Right only by an accepted alternative (description + paste):\n"
                     + cv.alternativeOnly(500));
         }
-    }
-
-    private static Set<String> ids(List<Case> cases) {
-        return cases.stream().map(Case::id).collect(Collectors.toSet());
-    }
-
-    private static Scores part(Scores s, Predicate<Scores.Outcome> p) {
-        return new Scores(s.outcomes().stream().filter(p).toList());
     }
 }

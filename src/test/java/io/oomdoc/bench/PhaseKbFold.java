@@ -7,8 +7,6 @@ import io.oomdoc.protocol.reasoning.Reasoner;
 
 import java.util.List;
 import java.util.Set;
-import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 /**
  * Ninth session (phasekb9): corpus_heldout8 is the unseen fold of this round. Two checks: (1) with --unseen,
@@ -36,15 +34,9 @@ public final class PhaseKbFold {
         List<Case> all = Corpus.development7();
         List<TrainReasoner.Example> examples = TrainReasoner.examples(all);
         Scores cv = CrossValidation.run(examples, l2, TrainReasoner.FOLDS);
-        Set<String> fifth = ids(Corpus.heldout5()), sixth = ids(Corpus.heldout6()), seventh = ids(Corpus.heldout7());
         String cvHow = ", grouped " + TrainReasoner.FOLDS + "-fold CV over dev + heldout5..7 (" + all.size()
                 + " cases)" + how;
-        System.out.println(cv.table("All" + cvHow));
-        System.out.println(part(cv, o -> !fifth.contains(o.c().id()) && !sixth.contains(o.c().id())
-                && !seventh.contains(o.c().id())).table("Development part" + cvHow));
-        System.out.println(part(cv, o -> fifth.contains(o.c().id())).table("corpus_heldout5 part" + cvHow));
-        System.out.println(part(cv, o -> sixth.contains(o.c().id())).table("corpus_heldout6 part" + cvHow));
-        System.out.println(part(cv, o -> seventh.contains(o.c().id())).table("corpus_heldout7 part" + cvHow));
+        System.out.println(cv.tablesByPart(cvHow));
         System.out.println(cv.phaseConfusion());
         int dump = List.of(args).indexOf("--dump");
         if (dump >= 0) dump(cv, examples, java.nio.file.Path.of(args[dump + 1]));
@@ -70,13 +62,5 @@ public final class PhaseKbFold {
                     features.get(o.c().id() + o.withDescription()))).append('\n');
         }
         java.nio.file.Files.writeString(file, sb.toString());
-    }
-
-    private static Set<String> ids(List<Case> cases) {
-        return cases.stream().map(Case::id).collect(Collectors.toSet());
-    }
-
-    private static Scores part(Scores s, Predicate<Scores.Outcome> p) {
-        return new Scores(s.outcomes().stream().filter(p).toList());
     }
 }

@@ -149,4 +149,21 @@ public record Scores(List<Outcome> outcomes) {
                 o.withDescription() ? "desc" : "paste", o.c().category(), o.issueType())));
         return sb.toString();
     }
+
+    /** The tables of the CV over dev + heldout5..7: all of it, then each part (EighthFold, PhaseKbFold). */
+    String tablesByPart(String how) {
+        java.util.function.Function<List<io.oomdoc.corpus.Case>, java.util.Set<String>> ids = cases -> cases.stream()
+                .map(io.oomdoc.corpus.Case::id).collect(java.util.stream.Collectors.toSet());
+        var fifth = ids.apply(io.oomdoc.corpus.Corpus.heldout5());
+        var sixth = ids.apply(io.oomdoc.corpus.Corpus.heldout6());
+        var seventh = ids.apply(io.oomdoc.corpus.Corpus.heldout7());
+        java.util.function.Function<java.util.function.Predicate<String>, Scores> part = p -> new Scores(
+                outcomes().stream().filter(o -> p.test(o.c().id())).toList());
+        return String.join("\n", table("All" + how),
+                part.apply(id -> !fifth.contains(id) && !sixth.contains(id) && !seventh.contains(id))
+                        .table("Development part" + how),
+                part.apply(fifth::contains).table("corpus_heldout5 part" + how),
+                part.apply(sixth::contains).table("corpus_heldout6 part" + how),
+                part.apply(seventh::contains).table("corpus_heldout7 part" + how));
+    }
 }

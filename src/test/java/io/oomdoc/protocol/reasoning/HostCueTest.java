@@ -1,13 +1,7 @@
 package io.oomdoc.protocol.reasoning;
 
-import io.oomdoc.corpus.Case;
-import io.oomdoc.corpus.Corpus;
-import io.oomdoc.evidence.trace.LogText;
-import io.oomdoc.protocol.Diagnoser;
-import io.oomdoc.protocol.Facts;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,14 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The cue host names what ran out (RAM, a kill, workers), not where the job ran (Colab, SLURM, a pod). */
 class HostCueTest {
-    private static Set<String> features(String text) {
-        var e = new Diagnoser().evidence(LogText.of(text), null, Facts.EMPTY, null, null, null, new ArrayList<>());
-        return new FeatureExtractor().extract(e).values().keySet();
-    }
+    private static Set<String> features(String text) { return CueFeatures.of(text); }
 
-    private static String paste(String id) {
-        return Corpus.development7().stream().filter(c -> c.id().equals(id)).findFirst().map(Case::paste).orElseThrow();
-    }
+    private static String paste(String id) { return CueFeatures.paste(id); }
 
     @Test
     void aJobRunOnColabIsNotAHostCue() {

@@ -2,12 +2,8 @@ package io.oomdoc.protocol.reasoning;
 
 import io.oomdoc.corpus.Case;
 import io.oomdoc.corpus.Corpus;
-import io.oomdoc.evidence.trace.LogText;
-import io.oomdoc.protocol.Diagnoser;
-import io.oomdoc.protocol.Facts;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,10 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A card of 4 GB or less, read from the words (cue smallcard) and from the message's capacity (card:small). */
 class SmallCardTest {
-    private static Set<String> features(String text) {
-        var e = new Diagnoser().evidence(LogText.of(text), null, Facts.EMPTY, null, null, null, new ArrayList<>());
-        return new FeatureExtractor().extract(e).values().keySet();
-    }
+    private static Set<String> features(String text) { return CueFeatures.of(text); }
 
     private static Case corpusCase(String id) {
         return java.util.stream.Stream.concat(Corpus.all().stream(), Corpus.development7().stream())
