@@ -22,11 +22,13 @@ final class StatedFigures {
     private static final Pattern TF_FREE = Pattern.compile("(?m)^.{0,200}?\\bFree memory:\\s*" + Bytes.SIZE);
     private static final Pattern TF_DEVICE = Pattern.compile("Found device (\\d+) with properties");
     private static final Pattern BFC_IN_USE = Pattern.compile("(?m)^\\s*InUse:\\s+(\\d+)\\s*$");
-    /** Up to the byte count only: pastes cut the rest of this long line ("could not be alloca"). */
-    private static final Pattern TRT_REQUESTED =
-            Pattern.compile("Requested amount of (?:GPU )?memory \\((\\d+) bytes\\)");
-    /** Requests stated in bytes by other allocators; the first is the failed one (TensorFlow retries smaller). */
+    /**
+     * Requests stated in bytes, the first pattern that matches wins, and its first match: the first request is the
+     * failed one (TensorFlow retries smaller). TensorRT's is read up to the byte count only: pastes cut the rest of
+     * that long line ("could not be alloca").
+     */
     private static final List<Pattern> REQUESTS = List.of(
+            Pattern.compile("Requested amount of (?:GPU )?memory \\((\\d+) bytes\\)"),
             Pattern.compile("failed to allocate \\d+(?:\\.\\d+)?[KMGT]? \\((\\d+) bytes\\) from device"),
             Pattern.compile("ran out of memory trying to allocate \\S+ \\(rounded to (\\d+)\\)"),
             Pattern.compile("insufficient memory on requested size of (\\d+)"),
@@ -65,8 +67,6 @@ final class StatedFigures {
         if (m.find() && b.total != null) b.gpu = Num.toInt(m.group(1));
         m = BFC_IN_USE.matcher(text);
         if (m.find()) b.allocated = Num.toLong(m.group(1));
-        m = TRT_REQUESTED.matcher(text);
-        if (m.find()) b.tried = Num.toLong(m.group(1));
         for (Pattern p : REQUESTS) {
             if (b.tried != null) break;
             m = p.matcher(text);
