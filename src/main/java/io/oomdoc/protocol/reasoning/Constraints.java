@@ -19,8 +19,6 @@ final class Constraints {
     private static final double ONE_TIME_PEAK_UNDER_GROWTH = 0.3;
 
     private static final double FIXED_COST_FITS = 0.03;
-    /** Memory figures the log prints that climb (FeatureExtractor's measured growth, not the reporter's words). */
-    private static final String LOG_GROWS = "log:memory-grows";
     private static final double FIXED_COST_SHARE = 0.7;
 
     /** The budget puts weights, gradients and optimizer state well inside the card: the fixed cost is not the cause. */
@@ -33,7 +31,7 @@ final class Constraints {
 
     /** The user says memory climbs (not negated), or the log's memory figures climb. */
     private static boolean grows(FeatureVector x) {
-        return x.values().containsKey("cue:growth") || x.values().containsKey("log:memory-grows");
+        return x.values().containsKey("cue:growth") || x.values().containsKey(FeatureExtractor.LOG_MEMORY_GROWS);
     }
 
     private static final java.util.regex.Pattern MEMORY = java.util.regex.Pattern.compile(
@@ -73,7 +71,7 @@ final class Constraints {
             for (Category c : List.of(Category.LONGEST_BATCH, Category.FIRST_BACKWARD, Category.OPTIMIZER_STATE_STEP2))
                 scale(labels, p, c, ONE_TIME_PEAK_UNDER_GROWTH);
         }
-        if (x.values().containsKey(LOG_GROWS)) {
+        if (x.values().containsKey(FeatureExtractor.LOG_MEMORY_GROWS)) {
             // Readings the log itself prints climb step after step: not the batch's activations either, which peak
             // the same way each step. With no failure message at all, the climb is the whole report: a leak.
             if (e.finding().isEmpty()) { only(labels, p, Category.LEAK_HELD_REFERENCES); return; }

@@ -29,6 +29,8 @@ public final class FeatureExtractor {
      */
     private static final Pattern CURRENT_MEMORY = Pattern.compile(
             "(?i)\\bcurrent['\"]?\\s*[:=]\\s*(\\d+(?:\\.\\d+)?)");
+    /** The feature for memory figures a log prints that climb (its measured growth, not the reporter's words). */
+    static final String LOG_MEMORY_GROWS = "log:memory-grows";
     /** An epoch counter in a training log ("Epoch: 3", "epoch [2/50]", "Epoch 4/100"). */
     private static final Pattern LOGGED_EPOCH = Pattern.compile("(?i)\\bepoch\\s*[:=\\[#]?\\s*(\\d{1,4})\\b");
     /** From the second epoch on, every sample has been seen once: what fails now is not the setup's fixed cost. */
@@ -171,7 +173,7 @@ public final class FeatureExtractor {
         String text = e.trace().log().text();
         String climb = climb(LOGGED_MEMORY, text, "%.1f to %.1f GiB");
         if (climb == null) climb = climb(CURRENT_MEMORY, text, "%.2f to %.2f (the log's unit)");
-        if (climb != null) b.set("log:memory-grows", 1.0, climb);
+        if (climb != null) b.set(LOG_MEMORY_GROWS, 1.0, climb);
     }
 
     /** The sentence for a series of readings that climbs, or null; group 1 is the figure, group 2 its unit if any. */
