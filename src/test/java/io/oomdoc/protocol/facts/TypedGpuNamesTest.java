@@ -49,7 +49,9 @@ class TypedGpuNamesTest {
             "b100 node|B100", "b200 node|B200",
             "rtx 4000 ada sff|RTX 4000 Ada", "quadro rtx 4000|Quadro RTX 4000",
             "mi300a apu|Instinct MI300A", "mi300x node|MI300X",
-            "rx 7900 xt|Radeon RX 7900 XT", "h100 sxm|H100 80GB"})
+            "rx 7900 xt|Radeon RX 7900 XT", "h100 sxm|H100 80GB",
+            "a 4070 super, sdxl lora|GeForce RTX 4070 Super", "4070 ti super|GeForce RTX 4070 Ti Super",
+            "rtx 4070 ti|GeForce RTX 4070 Ti"})
     void aNameInsideAnotherNameIsNotConfused(String sentence, String card) {
         assertEquals(card, FactExtractor.extract(sentence).gpuName(), sentence);
     }
