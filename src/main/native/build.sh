@@ -6,7 +6,8 @@
 # Same sources as those jars, same JNI glue, same resource names: the Java binding loads ours instead.
 # Usage: src/main/native/build.sh TREE_SITTER_DIR TREE_SITTER_PYTHON_DIR TREE_SITTER_NG_DIR
 #   TREE_SITTER_DIR:        github.com/tree-sitter/tree-sitter at v0.24.4 (fc8c1863e2e5724a0c40bb6e6cfc8631bfe5908b)
-#   TREE_SITTER_PYTHON_DIR: github.com/tree-sitter/tree-sitter-python at v0.23.4 (6d14e44ea217bc5bb1c1804180e9818d7d1b8d91)
+#   TREE_SITTER_PYTHON_DIR: github.com/tree-sitter/tree-sitter-python at v0.23.4
+#                           (6d14e44ea217bc5bb1c1804180e9818d7d1b8d91)
 #   TREE_SITTER_NG_DIR:     github.com/bonede/tree-sitter-ng at v0.24.4 (c17e0c5ed643f135060898abfd20cac691cf634e)
 # Needs gcc; the result asks for glibc 2.17 at most, as the bundled libraries do.
 set -euo pipefail
