@@ -529,6 +529,22 @@ public final class PySource {
                 if (withoutGrad(c)) { out.add(e.getKey()); break; }
             }
         }
+        // A function of this file called from one of those runs without grad too, through any number of helpers:
+        // main() wraps test_video() in no_grad, test_video() calls test_clip() (KAIR main_test_rvrt.py).
+        for (boolean grew = true; grew; ) {
+            grew = false;
+            for (String name : definitions.keySet()) {
+                if (out.contains(name)) continue;
+                for (TSNode c : callsByName.getOrDefault(name, List.of())) {
+                    Optional<TSNode> fn = enclosingFunction(c);
+                    if (fn.isPresent() && out.contains(functionName(fn.get()))) {
+                        out.add(name);
+                        grew = true;
+                        break;
+                    }
+                }
+            }
+        }
         return out;
     }
 
