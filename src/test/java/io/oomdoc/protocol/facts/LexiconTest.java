@@ -96,7 +96,8 @@ class LexiconTest {
     // 13-accelerate-zero2-one-vs-eight-gpus.txt: "deepspeed stage 2" is a ZeRO stage and still names DeepSpeed
     @Test
     void aSetupPhraseDoesNotHideTheFrameworkInsideIt() {
-        List<String> f = facts("accelerate 0.18 with deepspeed stage 2, full finetune of a llama AutoModelForCausalLM.");
+        List<String> f = facts("accelerate 0.18 with deepspeed stage 2, full finetune of a llama "
+                + "AutoModelForCausalLM.");
         assertTrue(f.contains("zero=2"), f.toString());
         assertTrue(f.contains("framework=deepspeed"), f.toString());
     }

@@ -43,7 +43,8 @@ class ResolvedFactsTest {
     // 01-nanochat-speedrun-8xh100.txt
     @Test
     void aNanochatDepthNamesTheNanochatModel() {
-        Facts f = asserted("ran speedrun.sh on 8x h100 80gb (d20, defaults) and base_train dies in the compiled graph:");
+        Facts f = asserted("ran speedrun.sh on 8x h100 80gb (d20, defaults) and base_train dies in the compiled "
+                + "graph:");
         assertEquals("nanochat d20", f.model());
         assertEquals(ModelCatalog.find("nanochat d20").orElseThrow().params(), f.params());
     }
