@@ -72,32 +72,7 @@ public final class NvidiaSmiText {
             if (line.contains("Processes:")) { section = "processes"; continue; }
             if (section.equals("gpus")) {
                 Matcher g = GPU_ROW.matcher(line);
-                if (g.find()) {
-                    GpuBuilder b = new GpuBuilder();
-                    b.index = Integer.parseInt(g.group(1));
-                    b.name = stripPersistence(g.group(2));
-                    b.busId = g.group(3);
-                    if (i + 1 < lines.length) {
-                        Matcher m = MIB_PAIR.matcher(lines[i + 1]);
-                        if (m.find()) {
-                            b.used = Long.parseLong(m.group(1)) * Bytes.MIB;
-                            b.total = Long.parseLong(m.group(2)) * Bytes.MIB;
-                        }
-                        String[] cells = lines[i + 1].split("\\|");
-                        if (cells.length >= 4) {
-                            Matcher p = PERCENT.matcher(cells[3]);
-                            if (p.find()) b.util = Integer.valueOf(p.group(1));
-                        }
-                    }
-                    if (i + 2 < lines.length && !GPU_ROW.matcher(lines[i + 2]).find()) {
-                        String[] cells = lines[i + 2].split("\\|");
-                        if (cells.length >= 4) {
-                            String migCell = cells[3].strip();
-                            if (!migCell.isEmpty()) b.mig = migCell;
-                        }
-                    }
-                    gpus.add(b);
-                }
+                if (g.find()) gpus.add(gpuRow(g, lines, i));
             } else if (section.equals("mig")) {
                 Matcher m = MIG_ROW.matcher(line);
                 if (m.find()) {
@@ -122,6 +97,38 @@ public final class NvidiaSmiText {
         List<GpuState.Gpu> built = new ArrayList<>();
         for (GpuBuilder b : gpus) built.add(b.build(procs, mig.get(b.index)));
         return new GpuState(source, driver, cuda, built, List.copyOf(procs), null, List.copyOf(unknown));
+    }
+
+    /**
+     * A card's three lines in the table: the matched row (index, name, bus id), the next one (used / total MiB,
+     * utilisation in its fourth cell), and the one after it, whose fourth cell is the MIG mode when it is not
+     * already the next card's row.
+     */
+    private static GpuBuilder gpuRow(Matcher g, String[] lines, int i) {
+        GpuBuilder b = new GpuBuilder();
+        b.index = Integer.parseInt(g.group(1));
+        b.name = stripPersistence(g.group(2));
+        b.busId = g.group(3);
+        if (i + 1 < lines.length) {
+            Matcher m = MIB_PAIR.matcher(lines[i + 1]);
+            if (m.find()) {
+                b.used = Long.parseLong(m.group(1)) * Bytes.MIB;
+                b.total = Long.parseLong(m.group(2)) * Bytes.MIB;
+            }
+            String[] cells = lines[i + 1].split("\\|");
+            if (cells.length >= 4) {
+                Matcher p = PERCENT.matcher(cells[3]);
+                if (p.find()) b.util = Integer.valueOf(p.group(1));
+            }
+        }
+        if (i + 2 < lines.length && !GPU_ROW.matcher(lines[i + 2]).find()) {
+            String[] cells = lines[i + 2].split("\\|");
+            if (cells.length >= 4) {
+                String migCell = cells[3].strip();
+                if (!migCell.isEmpty()) b.mig = migCell;
+            }
+        }
+        return b;
     }
 
     private static String stripPersistence(String nameCell) {
