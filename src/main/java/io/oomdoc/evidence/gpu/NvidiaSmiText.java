@@ -52,8 +52,7 @@ public final class NvidiaSmiText {
                     source, unknown);
             break;
         }
-        throw new IllegalArgumentException("not nvidia-smi output oomdoc can read (expected the default table, or "
-                + "CSV with its header line)");
+        throw new IllegalArgumentException(GpuText.get("smi.unreadable"));
     }
 
     // ---- the default table
@@ -89,11 +88,9 @@ public final class NvidiaSmiText {
             }
         }
         if (naProcesses > 0) {
-            unknown.add(new GpuState.Unknown("per-process memory of " + naProcesses + " process(es)",
-                    "nvidia-smi printed N/A (Windows WDDM, or a process in another container/PID namespace)"));
+            unknown.add(new GpuState.Unknown(GpuText.get("smi.na.what", naProcesses), GpuText.get("smi.na.why")));
         }
-        if (gpus.isEmpty()) throw new IllegalArgumentException("an nvidia-smi table without any GPU row (was it cut "
-                + "off?)");
+        if (gpus.isEmpty()) throw new IllegalArgumentException(GpuText.get("smi.table.no.gpu"));
         List<GpuState.Gpu> built = new ArrayList<>();
         for (GpuBuilder b : gpus) built.add(b.build(procs, mig.get(b.index)));
         return new GpuState(source, driver, cuda, built, List.copyOf(procs), null, List.copyOf(unknown));
@@ -224,7 +221,7 @@ public final class NvidiaSmiText {
             if (driver == null) driver = cell(r, h, "driver_version");
             gpus.add(b.build(List.of(), null));
         }
-        if (gpus.isEmpty()) throw new IllegalArgumentException("the CSV has a header but no GPU rows");
+        if (gpus.isEmpty()) throw new IllegalArgumentException(GpuText.get("smi.csv.no.gpu"));
         return new GpuState(source, driver, null, gpus, List.of(), null, List.copyOf(unknown));
     }
 
@@ -251,11 +248,8 @@ public final class NvidiaSmiText {
             procs.add(new GpuState.Process(card == null ? 0 : order.indexOf(card), Long.parseLong(cell(r, h, "pid")),
                     cell(r, h, "process_name", "name"), mib(cell(r, h, "used_gpu_memory", "used_memory")), null));
         }
-        unknown.add(new GpuState.Unknown("GPU totals", "only --query-compute-apps output was given; add --query-gpu "
-                + "output for totals"));
-        if (order.size() > 1) unknown.add(new GpuState.Unknown("GPU index", "the --query-compute-apps CSV has no "
-                + "index column: its cards are numbered in PCI bus order among those that ran a process; add "
-                + "--query-gpu output for nvidia-smi's own numbers"));
+        unknown.add(new GpuState.Unknown("GPU totals", GpuText.get("smi.apps.only")));
+        if (order.size() > 1) unknown.add(new GpuState.Unknown("GPU index", GpuText.get("smi.apps.no.index")));
         return new GpuState(source, null, null, List.of(), List.copyOf(procs), null, List.copyOf(unknown));
     }
 
