@@ -76,7 +76,6 @@ public final class BatchCommand implements Callable<Integer> {
                     Bytes.human(r.peakBytes())));
             r.notes().forEach(x -> sb.append("    note: ").append(x).append('\n'));
         }
-        return sb.append("\n  (against the card as PyTorch sees it: the marketed size less ~1.5% the driver keeps; the "
-                + "CUDA context is in the peak)").toString();
+        return sb.append("\n  ").append(CliText.get("batch.footnote")).toString();
     }
 }
