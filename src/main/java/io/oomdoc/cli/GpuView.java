@@ -13,57 +13,13 @@ public final class GpuView {
         if (s.driverVersion() != null) sb.append(" · driver ").append(s.driverVersion());
         if (s.cudaVersion() != null) sb.append(" · CUDA ").append(s.cudaVersion());
         sb.append("\n\n");
-        for (GpuState.Gpu g : s.gpus()) {
-            sb.append(st.bold("GPU " + g.index() + "  " + (g.name() == null ? ""
-                    : g.name()))).append(g.busId() == null ? "" : "  " + g.busId())
-                    .append(g.computeCapability() == null ? "" : "  sm " + g.computeCapability())
-                    .append(g.migMode() == null ? "" : "  MIG " + g.migMode()).append('\n');
-            if (g.memoryTotalBytes() != null) {
-                long used = g.memoryUsedBytes() == null ? 0 : g.memoryUsedBytes();
-                sb.append("  ").append(bar(used, g.memoryTotalBytes(), 40,
-                        st)).append(' ').append(Bytes.human(used)).append(" / ")
-                        .append(Bytes.human(g.memoryTotalBytes())).append(g.utilizationPercent() == null ? ""
-                                : "  util " + g.utilizationPercent() + "%").append('\n');
-                for (GpuState.Process p : g.processes()) {
-                    long b = p.usedBytes() == null ? 0 : p.usedBytes();
-                    sb.append("    ").append(bar(b, g.memoryTotalBytes(), 20,
-                            st)).append(String.format(" %8d %-28s %s", p.pid(), p.name(), Bytes.human(b)))
-                            .append(p.note() == null ? "" : st.dim("  (" + p.note() + ")")).append('\n');
-                }
-                Long un = g.unattributedBytes();
-                if (un != null && un > Bytes.GIB) sb.append("    ").append(st.yellow(Bytes.human(un) + " in use by "
-                        + "no listed process (zombie, another container, or the driver): see kb U11")).append('\n');
-            }
-            if (g.migDevices() != null) {
-                for (GpuState.MigDevice m : g.migDevices()) {
-                    sb.append(String.format("    MIG GI %d CI %d dev %d: %s / %s%n", m.gi(), m.ci(), m.migDevice(),
-                            Bytes.human(m.memoryUsedBytes()), Bytes.human(m.memoryTotalBytes())));
-                }
-            }
-        }
+        for (GpuState.Gpu g : s.gpus()) gpu(sb, g, st);
         if (s.gpus().isEmpty() && !s.processes().isEmpty()) {
+            // process rows without their cards (a --query-compute-apps CSV alone): one line each
             for (GpuState.Process p : s.processes()) sb.append(String.format("  gpu %d  pid %8d  %-28s %s%n",
                     p.gpuIndex(), p.pid(), p.name(), p.usedBytes() == null ? "N/A" : Bytes.human(p.usedBytes())));
         }
-        if (s.host() != null) {
-            GpuState.Host h = s.host();
-            sb.append('\n').append(st.bold("host")).append('\n');
-            if (h.memTotalBytes() != null) sb.append("  RAM ").append(Bytes.human(h.memTotalBytes()))
-                    .append(", available ")
-                    .append(Bytes.human(h.memAvailableBytes() == null ? 0 : h.memAvailableBytes())).append('\n');
-            if (h.swapTotalBytes() != null) sb.append("  swap ").append(Bytes.human(h.swapTotalBytes())).append('\n');
-            if (h.cgroupLimitBytes() != null) sb.append("  cgroup limit ").append(Bytes.human(h.cgroupLimitBytes()))
-                    .append(", usage ")
-                    .append(h.cgroupUsageBytes() == null ? "?" : Bytes.human(h.cgroupUsageBytes())).append('\n');
-            if (h.oomKills() != null) sb.append("  cgroup OOM kills so far: ").append(h.oomKills()).append('\n');
-            if (h.shmBytes() != null) sb.append("  /dev/shm ").append(Bytes.human(h.shmBytes())).append('\n');
-            if (h.cpuCount() != null) sb.append("  CPUs ").append(h.cpuCount()).append(" (DataLoader workers beyond "
-                    + "this only add RAM)\n");
-            if (h.recentKernelOomKills() != null) {
-                if (h.recentKernelOomKills().isEmpty()) sb.append("  no kernel OOM kills in dmesg\n");
-                else h.recentKernelOomKills().forEach(l -> sb.append("  ").append(st.red(l)).append('\n'));
-            }
-        }
+        if (s.host() != null) host(sb, s.host(), st);
         if (!s.unknown().isEmpty()) {
             sb.append('\n').append(st.bold("unknown")).append('\n');
             for (GpuState.Unknown u : s.unknown()) {
@@ -71,6 +27,57 @@ public final class GpuView {
             }
         }
         return sb.toString();
+    }
+
+    /** One card: its heading, its memory bar, a bar per process, memory no process holds, its MIG devices. */
+    private static void gpu(StringBuilder sb, GpuState.Gpu g, Style st) {
+        sb.append(st.bold("GPU " + g.index() + "  " + (g.name() == null ? ""
+                : g.name()))).append(g.busId() == null ? "" : "  " + g.busId())
+                .append(g.computeCapability() == null ? "" : "  sm " + g.computeCapability())
+                .append(g.migMode() == null ? "" : "  MIG " + g.migMode()).append('\n');
+        if (g.memoryTotalBytes() != null) {
+            long used = g.memoryUsedBytes() == null ? 0 : g.memoryUsedBytes();
+            sb.append("  ").append(bar(used, g.memoryTotalBytes(), 40,
+                    st)).append(' ').append(Bytes.human(used)).append(" / ")
+                    .append(Bytes.human(g.memoryTotalBytes())).append(g.utilizationPercent() == null ? ""
+                            : "  util " + g.utilizationPercent() + "%").append('\n');
+            for (GpuState.Process p : g.processes()) {
+                long b = p.usedBytes() == null ? 0 : p.usedBytes();
+                sb.append("    ").append(bar(b, g.memoryTotalBytes(), 20,
+                        st)).append(String.format(" %8d %-28s %s", p.pid(), p.name(), Bytes.human(b)))
+                        .append(p.note() == null ? "" : st.dim("  (" + p.note() + ")")).append('\n');
+            }
+            Long un = g.unattributedBytes();
+            if (un != null && un > Bytes.GIB) {
+                sb.append("    ").append(st.yellow(CliText.get("gpu.unattributed", Bytes.human(un)))).append('\n');
+            }
+        }
+        if (g.migDevices() != null) {
+            for (GpuState.MigDevice m : g.migDevices()) {
+                sb.append(String.format("    MIG GI %d CI %d dev %d: %s / %s%n", m.gi(), m.ci(), m.migDevice(),
+                        Bytes.human(m.memoryUsedBytes()), Bytes.human(m.memoryTotalBytes())));
+            }
+        }
+    }
+
+    /** The host's memory lines: RAM, swap, the cgroup's limit and kills, /dev/shm, CPUs, the kernel's OOM kills. */
+    private static void host(StringBuilder sb, GpuState.Host h, Style st) {
+        sb.append('\n').append(st.bold("host")).append('\n');
+        if (h.memTotalBytes() != null) sb.append("  RAM ").append(Bytes.human(h.memTotalBytes()))
+                .append(", available ")
+                .append(Bytes.human(h.memAvailableBytes() == null ? 0 : h.memAvailableBytes())).append('\n');
+        if (h.swapTotalBytes() != null) sb.append("  swap ").append(Bytes.human(h.swapTotalBytes())).append('\n');
+        if (h.cgroupLimitBytes() != null) sb.append("  cgroup limit ").append(Bytes.human(h.cgroupLimitBytes()))
+                .append(", usage ")
+                .append(h.cgroupUsageBytes() == null ? "?" : Bytes.human(h.cgroupUsageBytes())).append('\n');
+        if (h.oomKills() != null) sb.append("  cgroup OOM kills so far: ").append(h.oomKills()).append('\n');
+        if (h.shmBytes() != null) sb.append("  /dev/shm ").append(Bytes.human(h.shmBytes())).append('\n');
+        if (h.cpuCount() != null) sb.append("  ").append(CliText.get("host.cpus", h.cpuCount())).append('\n');
+        if (h.recentKernelOomKills() != null) {
+            if (h.recentKernelOomKills().isEmpty()) sb.append("  ").append(CliText.get("host.no.kernel.kills"))
+                    .append('\n');
+            else h.recentKernelOomKills().forEach(l -> sb.append("  ").append(st.red(l)).append('\n'));
+        }
     }
 
     static String bar(long used, long total, int width, Style st) {

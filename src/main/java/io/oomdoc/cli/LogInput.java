@@ -18,8 +18,7 @@ public final class LogInput {
             if (file == null || file.equals("-")) {
                 // A terminal on stdin means nothing was piped: say what is awaited instead of hanging silently.
                 if (System.console() != null && ctx.in == System.in)
-                    ctx.err.println("oomdoc: reading the log from the terminal; paste it, then press Ctrl-D (or pass "
-                            + "a file)");
+                    ctx.err.println(CliText.get("log.from.terminal"));
                 return new LogReader().read(ctx.in);
             }
             Path p = UserFiles.regularFile(ctx, file, "the log file (or - for standard input)");

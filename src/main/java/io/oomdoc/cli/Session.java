@@ -66,8 +66,6 @@ public final class Session {
 
     public void setLastReport(Report r) { lastReport = r; }
 
-    public Path transcript() { return transcript; }
-
     /** Appends one event; a transcript that cannot be written is reported once and then skipped. */
     public String record(String kind, Object payload) {
         if (transcript == null || transcriptBroken) return null;

@@ -24,7 +24,6 @@ public final class SignalForwarding implements AutoCloseable {
 
     private final Map<Signal, SignalHandler> previous = new HashMap<>();
     private final Supplier<Process> job;
-    private volatile String received;
 
     public SignalForwarding(Supplier<Process> job) {
         this.job = job;
@@ -39,11 +38,7 @@ public final class SignalForwarding implements AutoCloseable {
         }
     }
 
-    /** The name of the last signal oomdoc received while the job ran, or null. */
-    public String received() { return received; }
-
     private void forward(Signal s) {
-        received = s.getName();
         Process p = job.get();
         if (p == null || !p.isAlive()) return;
         if (FROM_TERMINAL.contains(s.getName()) && inForegroundGroup()) return;

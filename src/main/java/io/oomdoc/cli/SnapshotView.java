@@ -20,9 +20,11 @@ public final class SnapshotView {
                 .append(String.format(", fragmentation %.0f%%)%n", r.fragmentation() * 100));
         if (r.peakAllocatedBytes() != null) sb.append("  peak allocated during the recording: ")
                 .append(st.bold(Bytes.human(r.peakAllocatedBytes()))).append('\n');
-        if (r.oomEventIndex() != null) sb.append("  ").append(st.red("out of memory at event " + r.oomEventIndex()
-                + (r.oomRequestedBytes() == null ? "" : " asking for "
-                        + Bytes.human(r.oomRequestedBytes())))).append('\n');
+        if (r.oomEventIndex() != null) {
+            String asking = r.oomRequestedBytes() == null ? ""
+                    : CliText.get("snapshot.oom.asking", Bytes.human(r.oomRequestedBytes()));
+            sb.append("  ").append(st.red(CliText.get("snapshot.oom.event", r.oomEventIndex()) + asking)).append('\n');
+        }
         if (!r.buckets().isEmpty()) {
             sb.append('\n').append(st.bold("live memory by kind")).append('\n');
             for (var b : r.buckets()) sb.append(String.format("  %-16s %12s%n", b.name(), Bytes.human(b.bytes())));

@@ -8,8 +8,6 @@ public final class Style {
 
     public static Style plain() { return new Style(false); }
 
-    public boolean color() { return color; }
-
     public String bold(String s) { return wrap("1", s); }
     public String heading(String s) { return wrap("1;36", s); }
     public String red(String s) { return wrap("31", s); }

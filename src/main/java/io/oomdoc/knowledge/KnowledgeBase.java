@@ -65,11 +65,6 @@ public final class KnowledgeBase {
         return i.search(query, limit);
     }
 
-    /** Entries that list the category, in id order. */
-    public List<KnowledgeEntry> forCategory(String category) {
-        return byId.values().stream().filter(e -> e.categories().contains(category)).toList();
-    }
-
     /** M before U, then by number (M2 before M10). */
     private static final Comparator<KnowledgeEntry> BY_ID = Comparator.comparing((KnowledgeEntry e) -> e.id().charAt(0))
             .thenComparingInt(e -> Integer.parseInt(e.id().substring(1)));

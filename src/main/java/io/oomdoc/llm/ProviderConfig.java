@@ -2,6 +2,7 @@ package io.oomdoc.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.oomdoc.util.MessageTable;
 
 import java.io.IOException;
 import java.net.URI;
@@ -16,6 +17,7 @@ import java.util.Optional;
  * $XDG_CONFIG_HOME/oomdoc/config.json. With none of these oomdoc stays embedded and makes no network call.
  */
 public record ProviderConfig(String provider, String baseUrl, String model, String apiKey) {
+    private static final MessageTable TEXT = new MessageTable("llm/messages.properties");
 
     public static Optional<ProviderConfig> resolve(String flagProvider, String flagBaseUrl, String flagModel,
                                                    Map<String, String> env, Path configDir) {
@@ -34,7 +36,7 @@ public record ProviderConfig(String provider, String baseUrl, String model, Stri
             } catch (IOException e) {
                 String why = e.getMessage() == null ? e.getClass().getSimpleName()
                         : e.getMessage().lines().findFirst().orElse("");
-                throw new IllegalArgumentException("cannot read " + file + ": " + why);
+                throw new IllegalArgumentException(TEXT.get("provider.unreadable", file, why));
             }
         }
         if (provider == null || provider.isBlank() || provider.equalsIgnoreCase("none")) return Optional.empty();
@@ -43,8 +45,7 @@ public record ProviderConfig(String provider, String baseUrl, String model, Stri
             case "openai" -> env.get(keyEnv != null ? keyEnv : "OPENAI_API_KEY");
             case "anthropic" -> env.get(keyEnv != null ? keyEnv : "ANTHROPIC_API_KEY");
             case "ollama" -> null;
-            default -> throw new IllegalArgumentException("unknown provider \"" + provider + "\": use openai (any "
-                    + "OpenAI-compatible server), anthropic or ollama");
+            default -> throw new IllegalArgumentException(TEXT.get("provider.unknown", provider));
         };
         if (baseUrl == null) baseUrl = switch (provider) {
             case "openai" -> "https://api.openai.com/v1";
@@ -59,10 +60,11 @@ public record ProviderConfig(String provider, String baseUrl, String model, Stri
         // A self-hosted OpenAI-compatible server on this machine or the local network (vLLM, llama.cpp) usually has no
         // auth.
         if (provider.equals("openai") && key == null && !isLocal(baseUrl) && !isPrivateNetwork(baseUrl)) {
-            throw new IllegalArgumentException("OPENAI_API_KEY is not set for " + baseUrl);
+            throw new IllegalArgumentException(TEXT.get("provider.openai.no.key", baseUrl));
         }
-        if (provider.equals("anthropic") && key == null) throw new IllegalArgumentException("ANTHROPIC_API_KEY is "
-                + "not set");
+        if (provider.equals("anthropic") && key == null) {
+            throw new IllegalArgumentException(TEXT.get("provider.anthropic.no.key"));
+        }
         return Optional.of(new ProviderConfig(provider, baseUrl, model, key == null ? "not-needed" : key));
     }
 

@@ -28,13 +28,6 @@ public final class FactExtractor {
      */
     public record Reading(Facts asserted, Set<String> negated, Facts hypothetical) {
         public static final Reading EMPTY = new Reading(Facts.EMPTY, Set.of(), Facts.EMPTY);
-
-        /** The session after this turn: denied keys dropped, asserted facts merged, hypotheses left out. */
-        public Facts applyTo(Facts session) {
-            Facts f = session;
-            for (String k : negated) f = f.without(k);
-            return f.merge(asserted);
-        }
     }
 
     private static final Pattern BARE_INT = Pattern.compile("(?i)^\\s*(?:it'?s|its|about|around|~"

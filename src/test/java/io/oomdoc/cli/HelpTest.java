@@ -62,6 +62,38 @@ class HelpTest {
         assertEquals(List.of(), missing, "add them to src/main/resources/cli/usage.properties");
     }
 
+    /** The bundle key picocli reads an option's or parameter's text from: command-qualified first, then plain. */
+    private static boolean inBundle(CommandSpec spec, ArgSpec a) {
+        String key = !a.descriptionKey().isEmpty() ? a.descriptionKey()
+                : ((CommandLine.Model.OptionSpec) a).longestName().replaceFirst("^-+", "");
+        java.util.ResourceBundle bundle = spec.resourceBundle();
+        return bundle != null && (bundle.containsKey(spec.qualifiedName(".") + "." + key) || bundle.containsKey(key));
+    }
+
+    private static void collectJavaTexts(CommandSpec spec, List<String> inJava) {
+        List<ArgSpec> args = new ArrayList<>(spec.options());
+        args.addAll(spec.positionalParameters());
+        for (ArgSpec a : args) {
+            boolean standard = a.isOption() && (((CommandLine.Model.OptionSpec) a).usageHelp()
+                    || ((CommandLine.Model.OptionSpec) a).versionHelp());
+            if (!standard && !inBundle(spec, a)) {
+                inJava.add(spec.qualifiedName() + " " + (a.isOption()
+                        ? ((CommandLine.Model.OptionSpec) a).longestName() : a.paramLabel()));
+            }
+        }
+        for (CommandLine sub : spec.subcommands().values()) {
+            if (sub.getCommandSpec() != spec) collectJavaTexts(sub.getCommandSpec(), inJava);
+        }
+    }
+
+    /** User-facing text lives in resources: an option whose text is written in Java fails here. */
+    @Test
+    void everyOptionsTextComesFromUsageProperties() {
+        List<String> inJava = new ArrayList<>();
+        collectJavaTexts(tree().getCommandSpec(), inJava);
+        assertEquals(List.of(), inJava, "move their text to src/main/resources/cli/usage.properties");
+    }
+
     @Test
     void setupFlagsListTheirValuesAndEveryListedValueIsAccepted() {
         String budget = help("budget", "--help").replaceAll("\\s+", " "); // as read, not as wrapped

@@ -1,5 +1,6 @@
 package io.oomdoc.cli.commands;
 
+import io.oomdoc.cli.CliText;
 import io.oomdoc.cli.AppContext;
 import io.oomdoc.cli.Json;
 import io.oomdoc.cli.ReportView;
@@ -32,7 +33,7 @@ public final class AskCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String text = String.join(" ", words).strip();
-        if (text.isEmpty()) throw new UserError("nothing to ask: give a question or paste the error", 2);
+        if (text.isEmpty()) throw new UserError(CliText.get("ask.empty"), 2);
         if (repo != null) ctx.session.setCode(ScanCommand.scan(ctx, repo));
         var agent = io.oomdoc.cli.LlmMode.agent(ctx, provider, baseUrl, model);
         if (agent.isPresent()) {

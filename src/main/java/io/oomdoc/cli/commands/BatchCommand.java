@@ -1,5 +1,6 @@
 package io.oomdoc.cli.commands;
 
+import io.oomdoc.cli.CliText;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -30,7 +31,7 @@ public final class BatchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Setup s = setup.setup(ctx);
-        if (s.seq() <= 0) throw new UserError("batch needs --seq (the sequence length sets the activation size)", 2);
+        if (s.seq() <= 0) throw new UserError(CliText.get("batch.needs.seq"), 2);
         if (s.batch() <= 0) s = s.withBatch(1);
         List<BatchRow> rows = new ArrayList<>();
         if (setup.allGpus()) {
@@ -75,7 +76,6 @@ public final class BatchCommand implements Callable<Integer> {
                     Bytes.human(r.peakBytes())));
             r.notes().forEach(x -> sb.append("    note: ").append(x).append('\n'));
         }
-        return sb.append("\n  (against the card as PyTorch sees it: the marketed size less ~1.5% the driver keeps; the "
-                + "CUDA context is in the peak)").toString();
+        return sb.append("\n  ").append(CliText.get("batch.footnote")).toString();
     }
 }

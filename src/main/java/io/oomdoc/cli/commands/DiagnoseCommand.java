@@ -1,5 +1,6 @@
 package io.oomdoc.cli.commands;
 
+import io.oomdoc.cli.CliText;
 import io.oomdoc.cli.AppContext;
 import io.oomdoc.cli.Json;
 import io.oomdoc.cli.LogInput;
@@ -58,17 +59,15 @@ public final class DiagnoseCommand implements Callable<Integer> {
         loader.setDaemon(true);
         loader.start();
         LogText log = LogInput.read(file, ctx);
-        if (log.isBlank()) throw new UserError("the input is empty: pass a log file, or pipe the job's output "
-                + "(python train.py 2>&1 | oomdoc diagnose -)");
+        if (log.isBlank()) throw new UserError(CliText.get("diagnose.empty"));
         String gpuMode = gpu != null ? gpu : (file == null || file.equals("-")) && !ctx.interactive ? "auto" : "none";
         Gathered evidence = EvidenceGatherer.from(log).sessionFacts(ctx.session.facts()).gpu(gpuState(gpuMode))
                 .code(repo == null ? null : ScanCommand.scan(ctx, repo)).codeNamedIn(ctx.workDir).snapshot(snapshot())
                 .gather();
         Report r = evidence.diagnose(ready(diagnoser));
         if (evidence.nothingToDiagnose(r)) {
-            throw new UserError("no out-of-memory message was found in " + (file == null || file.equals("-")
-                    ? "the input" : file)
-                    + "; pass the full log of the failed run, or describe the problem with `oomdoc ask`");
+            throw new UserError(CliText.get("diagnose.no.oom", file == null || file.equals("-")
+                    ? CliText.get("diagnose.the.input") : file));
         }
         ctx.session.setLastReport(r);
         ctx.out.print(json ? Json.write(r) + "\n" : ReportView.text(r, ctx.style));

@@ -1,5 +1,6 @@
 package io.oomdoc.cli.commands;
 
+import io.oomdoc.cli.CliText;
 import io.oomdoc.cli.AppContext;
 import io.oomdoc.cli.Json;
 import io.oomdoc.cli.KbView;
@@ -40,8 +41,7 @@ public final class KbCommand implements Callable<Integer> {
                     + "; `oomdoc kb` lists them")));
         }
         List<LexicalIndex.Hit> hits = kb.search(q, 5);
-        if (hits.isEmpty()) throw new UserError("nothing in the knowledge base matches \"" + q + "\"; `oomdoc "
-                + "kb` lists the entries");
+        if (hits.isEmpty()) throw new UserError(CliText.get("kb.no.match", q));
         return new KbResult.Found(hits.stream().map(h -> new KbResult.Row(h.entry().id(), h.entry().title(),
                 Math.round(h.score() * 100) / 100.0)).toList());
     }

@@ -31,22 +31,19 @@ public final class RunCommand implements Callable<Integer> {
 
     private final AppContext ctx;
 
-    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "1s",
-            description = "time between memory samples (default 1s)")
+    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "1s")
     String interval;
 
-    @Option(names = "--gpu", paramLabel = "auto|none", defaultValue = "auto",
-            description = "sample GPU memory through nvidia-smi (auto: when it is on PATH), or host memory only")
+    @Option(names = "--gpu", paramLabel = "auto|none", defaultValue = "auto")
     String gpu;
 
-    @Option(names = "--json", description = "the job's output goes to stderr; stdout is one JSON document")
+    @Option(names = "--json")
     boolean json;
 
-    @Option(names = "--snapshot", description = "record PyTorch's allocator history in the job and read the "
-            + "snapshot it dumps on out-of-memory")
+    @Option(names = "--snapshot")
     boolean snapshot;
 
-    @Parameters(arity = "0..*", paramLabel = "CMD", description = "the command to run and its arguments")
+    @Parameters(arity = "0..*", paramLabel = "CMD", descriptionKey = "run.command")
     List<String> command = new ArrayList<>();
 
     public RunCommand(AppContext ctx) { this.ctx = ctx; }

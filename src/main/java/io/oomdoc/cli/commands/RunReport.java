@@ -1,5 +1,6 @@
 package io.oomdoc.cli.commands;
 
+import io.oomdoc.cli.CliText;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.oomdoc.cli.AppContext;
 import io.oomdoc.cli.Json;
@@ -70,7 +71,7 @@ final class RunReport {
             try {
                 snap = new SnapshotReader().read(hook.snapshotFile());
             } catch (IOException | RuntimeException e) {
-                ctx.err.println("oomdoc: the snapshot could not be read: " + e.getMessage());
+                ctx.err.println(CliText.get("run.snapshot.unreadable", e.getMessage()));
             }
         }
         return EvidenceGatherer.from(log).sessionFacts(ctx.session.facts()).snapshot(snap).timeline(r.timeline())

@@ -22,7 +22,7 @@ public final class ScanCommand implements Callable<Integer> {
 
     @Parameters(descriptionKey = "scan.dir", arity = "0..1", paramLabel = "DIR") String dir;
     @Option(names = "--json") boolean json;
-    @Option(names = "--all", description = "also run the rules that are off by default (less precise)") boolean all;
+    @Option(names = "--all") boolean all;
 
     public ScanCommand(AppContext ctx) { this.ctx = ctx; }
 

@@ -1,5 +1,6 @@
 package io.oomdoc.cli.commands;
 
+import io.oomdoc.cli.CliText;
 import io.oomdoc.cli.AppContext;
 import io.oomdoc.cli.LlmMode;
 import io.oomdoc.cli.Repl;
@@ -54,7 +55,7 @@ public final class SessionCommands {
         @Override
         public Integer call() {
             ctx.session.reset();
-            ctx.out.println("Session facts and last report cleared.");
+            ctx.out.println(CliText.get("reset.done"));
             return 0;
         }
     }
@@ -69,14 +70,14 @@ public final class SessionCommands {
 
         @Override
         public Integer call() {
-            if (ctx.session.lastReport() == null) throw new UserError("nothing to save yet: no report in this session");
+            if (ctx.session.lastReport() == null) throw new UserError(CliText.get("save.nothing"));
             Path p = ctx.workDir.resolve(file);
             try {
                 Files.writeString(p, ReportView.markdown(ctx.session.lastReport()), StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new UserError("cannot write " + file + ": " + e.getMessage());
+                throw new UserError(CliText.get("save.failed", file, e.getMessage()));
             }
-            ctx.out.println("Saved the last report to " + p);
+            ctx.out.println(CliText.get("save.done", p));
             return 0;
         }
     }
@@ -97,20 +98,19 @@ public final class SessionCommands {
         public Integer call() {
             if (provider == null) {
                 var a = ctx.session.agent();
-                ctx.out.println(a == null ? "Model: embedded (offline, deterministic); nothing leaves this machine. "
-                        + "Switch with"
-                        + " /model openai|anthropic|ollama [--base-url URL] [--model NAME]."
-                        : "Model: " + a.config().describe() + ". /model none returns to the offline engine.");
+                ctx.out.println(a == null ? CliText.get("model.embedded")
+                        : CliText.get("model.remote", a.config().describe()));
                 return 0;
             }
             if (provider.equals("none")) {
                 ctx.session.setAgent(null);
-                ctx.out.println("Model: embedded (offline).");
+                ctx.out.println(CliText.get("model.offline"));
                 return 0;
             }
             var a = LlmMode.agent(ctx, provider, baseUrl, model);
             a.ifPresent(ctx.session::setAgent);
-            ctx.out.println(a.map(x -> "Model: " + x.config().describe()).orElse("Model: embedded (offline)."));
+            ctx.out.println(a.map(x -> CliText.get("model.chosen", x.config().describe()))
+                    .orElse(CliText.get("model.offline")));
             return 0;
         }
     }

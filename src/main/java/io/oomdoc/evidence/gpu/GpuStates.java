@@ -36,7 +36,7 @@ public final class GpuStates {
         for (GpuState.Process p : s.processes()) {
             boolean visible = Files.exists(procRoot.resolve(Long.toString(p.pid())));
             procs.add(visible ? p : new GpuState.Process(p.gpuIndex(), p.pid(), p.name(), p.usedBytes(),
-                    "PID not visible here: another container or the host (NVML reports host PIDs)"));
+                    GpuText.get("pid.not.visible")));
         }
         return withProcesses(s, procs, List.of());
     }

@@ -56,7 +56,7 @@ public final class HostProbe {
             usage = number(v1.resolve("memory.usage_in_bytes"));
             kills = eventCount(v1.resolve("memory.oom_control"), "oom_kill");
         } else {
-            unknown.add(new GpuState.Unknown("cgroup", "no cgroup memory controller found under /sys/fs/cgroup"));
+            unknown.add(new GpuState.Unknown("cgroup", GpuText.get("host.no.cgroup")));
         }
         Long shm = null;
         try {
@@ -70,9 +70,8 @@ public final class HostProbe {
             try {
                 Commands.Result r = Commands.run(List.of("dmesg", "--ctime"), 5000);
                 if (r.exit() == 0) recent = r.out().lines().filter(l -> KILL.matcher(l).find()).skip(0).toList();
-                else unknown.add(new GpuState.Unknown("kernel OOM kills", "dmesg is not readable here ("
-                        + r.err().strip()
-                        + "); run `sudo dmesg -T | grep -i 'killed process'` or `journalctl -k`"));
+                else unknown.add(new GpuState.Unknown("kernel OOM kills", GpuText.get("host.no.dmesg",
+                        r.err().strip())));
             } catch (Commands.Failed e) {
                 unknown.add(new GpuState.Unknown("kernel OOM kills", e.getMessage()));
             }

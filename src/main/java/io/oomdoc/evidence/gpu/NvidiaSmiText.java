@@ -52,8 +52,7 @@ public final class NvidiaSmiText {
                     source, unknown);
             break;
         }
-        throw new IllegalArgumentException("not nvidia-smi output oomdoc can read (expected the default table, or "
-                + "CSV with its header line)");
+        throw new IllegalArgumentException(GpuText.get("smi.unreadable"));
     }
 
     // ---- the default table
@@ -72,32 +71,7 @@ public final class NvidiaSmiText {
             if (line.contains("Processes:")) { section = "processes"; continue; }
             if (section.equals("gpus")) {
                 Matcher g = GPU_ROW.matcher(line);
-                if (g.find()) {
-                    GpuBuilder b = new GpuBuilder();
-                    b.index = Integer.parseInt(g.group(1));
-                    b.name = stripPersistence(g.group(2));
-                    b.busId = g.group(3);
-                    if (i + 1 < lines.length) {
-                        Matcher m = MIB_PAIR.matcher(lines[i + 1]);
-                        if (m.find()) {
-                            b.used = Long.parseLong(m.group(1)) * Bytes.MIB;
-                            b.total = Long.parseLong(m.group(2)) * Bytes.MIB;
-                        }
-                        String[] cells = lines[i + 1].split("\\|");
-                        if (cells.length >= 4) {
-                            Matcher p = PERCENT.matcher(cells[3]);
-                            if (p.find()) b.util = Integer.valueOf(p.group(1));
-                        }
-                    }
-                    if (i + 2 < lines.length && !GPU_ROW.matcher(lines[i + 2]).find()) {
-                        String[] cells = lines[i + 2].split("\\|");
-                        if (cells.length >= 4) {
-                            String migCell = cells[3].strip();
-                            if (!migCell.isEmpty()) b.mig = migCell;
-                        }
-                    }
-                    gpus.add(b);
-                }
+                if (g.find()) gpus.add(gpuRow(g, lines, i));
             } else if (section.equals("mig")) {
                 Matcher m = MIG_ROW.matcher(line);
                 if (m.find()) {
@@ -114,14 +88,44 @@ public final class NvidiaSmiText {
             }
         }
         if (naProcesses > 0) {
-            unknown.add(new GpuState.Unknown("per-process memory of " + naProcesses + " process(es)",
-                    "nvidia-smi printed N/A (Windows WDDM, or a process in another container/PID namespace)"));
+            unknown.add(new GpuState.Unknown(GpuText.get("smi.na.what", naProcesses), GpuText.get("smi.na.why")));
         }
-        if (gpus.isEmpty()) throw new IllegalArgumentException("an nvidia-smi table without any GPU row (was it cut "
-                + "off?)");
+        if (gpus.isEmpty()) throw new IllegalArgumentException(GpuText.get("smi.table.no.gpu"));
         List<GpuState.Gpu> built = new ArrayList<>();
         for (GpuBuilder b : gpus) built.add(b.build(procs, mig.get(b.index)));
         return new GpuState(source, driver, cuda, built, List.copyOf(procs), null, List.copyOf(unknown));
+    }
+
+    /**
+     * A card's three lines in the table: the matched row (index, name, bus id), the next one (used / total MiB,
+     * utilisation in its fourth cell), and the one after it, whose fourth cell is the MIG mode when it is not
+     * already the next card's row.
+     */
+    private static GpuBuilder gpuRow(Matcher g, String[] lines, int i) {
+        GpuBuilder b = new GpuBuilder();
+        b.index = Integer.parseInt(g.group(1));
+        b.name = stripPersistence(g.group(2));
+        b.busId = g.group(3);
+        if (i + 1 < lines.length) {
+            Matcher m = MIB_PAIR.matcher(lines[i + 1]);
+            if (m.find()) {
+                b.used = Long.parseLong(m.group(1)) * Bytes.MIB;
+                b.total = Long.parseLong(m.group(2)) * Bytes.MIB;
+            }
+            String[] cells = lines[i + 1].split("\\|");
+            if (cells.length >= 4) {
+                Matcher p = PERCENT.matcher(cells[3]);
+                if (p.find()) b.util = Integer.valueOf(p.group(1));
+            }
+        }
+        if (i + 2 < lines.length && !GPU_ROW.matcher(lines[i + 2]).find()) {
+            String[] cells = lines[i + 2].split("\\|");
+            if (cells.length >= 4) {
+                String migCell = cells[3].strip();
+                if (!migCell.isEmpty()) b.mig = migCell;
+            }
+        }
+        return b;
     }
 
     private static String stripPersistence(String nameCell) {
@@ -217,7 +221,7 @@ public final class NvidiaSmiText {
             if (driver == null) driver = cell(r, h, "driver_version");
             gpus.add(b.build(List.of(), null));
         }
-        if (gpus.isEmpty()) throw new IllegalArgumentException("the CSV has a header but no GPU rows");
+        if (gpus.isEmpty()) throw new IllegalArgumentException(GpuText.get("smi.csv.no.gpu"));
         return new GpuState(source, driver, null, gpus, List.of(), null, List.copyOf(unknown));
     }
 
@@ -244,11 +248,8 @@ public final class NvidiaSmiText {
             procs.add(new GpuState.Process(card == null ? 0 : order.indexOf(card), Long.parseLong(cell(r, h, "pid")),
                     cell(r, h, "process_name", "name"), mib(cell(r, h, "used_gpu_memory", "used_memory")), null));
         }
-        unknown.add(new GpuState.Unknown("GPU totals", "only --query-compute-apps output was given; add --query-gpu "
-                + "output for totals"));
-        if (order.size() > 1) unknown.add(new GpuState.Unknown("GPU index", "the --query-compute-apps CSV has no "
-                + "index column: its cards are numbered in PCI bus order among those that ran a process; add "
-                + "--query-gpu output for nvidia-smi's own numbers"));
+        unknown.add(new GpuState.Unknown("GPU totals", GpuText.get("smi.apps.only")));
+        if (order.size() > 1) unknown.add(new GpuState.Unknown("GPU index", GpuText.get("smi.apps.no.index")));
         return new GpuState(source, null, null, List.of(), List.copyOf(procs), null, List.copyOf(unknown));
     }
 

@@ -43,7 +43,7 @@ final class SmiCsvJoin {
             GpuState.Process p = a.processes().get(i);
             Integer index = i < keys.size() ? locate(g, keys.get(i)[0], keys.get(i)[1]) : null;
             if (index == null) unknown.add(new GpuState.Unknown("GPU of PID " + p.pid(),
-                    "its uuid or bus id matches no GPU of the --query-gpu rows"));
+                    GpuText.get("smi.join.no.gpu")));
             else placed.add(new GpuState.Process(index, p.pid(), p.name(), p.usedBytes(), p.note()));
         }
     }

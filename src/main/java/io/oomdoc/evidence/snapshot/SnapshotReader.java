@@ -9,10 +9,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -22,7 +19,6 @@ import java.util.regex.Pattern;
  */
 public final class SnapshotReader {
     public static final long MAX_BYTES = 768L * 1024 * 1024;
-    private static final int TIMELINE_COLUMNS = 64;
 
     /** A file that is not a readable snapshot. */
     public static final class NotASnapshot extends IOException {
@@ -31,137 +27,46 @@ public final class SnapshotReader {
 
     public SnapshotReport read(Path file) throws IOException {
         long size = Files.size(file);
-        if (size > MAX_BYTES) throw new NotASnapshot("the snapshot is " + size / (1 << 20) + " MiB, above the "
-                + MAX_BYTES / (1 << 20)
-                + " MiB this reader accepts; record it again with a smaller _record_memory_history(max_entries=...)");
+        if (size > MAX_BYTES) {
+            throw refused("refused.too.large", size / (1 << 20), MAX_BYTES / (1 << 20));
+        }
         try (InputStream in = Files.newInputStream(file)) {
-            if (in.read() != 0x80) throw new NotASnapshot("not a pickle (a snapshot pickle starts with protocol byte "
-                    + "0x80)");
+            if (in.read() != 0x80) throw refused("refused.not.pickle");
         }
         Object root;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             root = new Unpickler().load(in);
         } catch (PickleException e) {
-            throw new NotASnapshot("the pickle could not be read (" + e.getMessage() + "); is it truncated?");
+            throw refused("refused.unreadable", e.getMessage());
         } catch (OutOfMemoryError e) {
-            throw new NotASnapshot("the snapshot does not fit in memory; record fewer entries");
+            throw refused("refused.out.of.memory");
         } catch (RuntimeException e) {
-            throw new NotASnapshot("the pickle could not be read: " + e);
+            throw refused("refused.broken", e);
         } catch (IOException e) {
-            throw new NotASnapshot("the file ended early or could not be read (" + e.getMessage() + "): a truncated "
-                    + "snapshot?");
+            throw refused("refused.truncated", e.getMessage());
         }
         if (!(root instanceof Map<?, ?> map) || !(map.get("segments") instanceof List<?>)) {
-            throw new NotASnapshot("this pickle is not a torch.cuda.memory snapshot (no 'segments' list); make one "
-                    + "with torch.cuda.memory._dump_snapshot()");
+            throw refused("refused.no.segments");
         }
         return analyse(map);
     }
 
-    @SuppressWarnings("unchecked")
-    static SnapshotReport analyse(Map<?, ?> root) {
-        List<String> notes = new ArrayList<>();
-        List<?> segments = (List<?>) root.get("segments");
-        long reserved = 0, allocated = 0, active = 0, largestFree = 0, totalFree = 0;
-        int blocks = 0;
-        java.util.Set<Object> devices = new java.util.HashSet<>();
-        Map<String, long[]> holders = new HashMap<>();
-        Map<String, Long> buckets = new LinkedHashMap<>();
-        for (String b : new String[]{"parameters", "gradients", "optimizer state", "activations", "temporaries",
-                "unknown"}) buckets.put(b, 0L);
-        for (Object so : segments) {
-            if (!(so instanceof Map<?, ?> seg)) continue;
-            devices.add(seg.get("device"));
-            reserved += num(seg.get("total_size"));
-            Object bl = seg.get("blocks");
-            if (!(bl instanceof List<?> list)) continue;
-            for (Object bo : list) {
-                if (!(bo instanceof Map<?, ?> block)) continue;
-                blocks++;
-                long sz = num(block.get("size"));
-                String state = String.valueOf(block.get("state"));
-                if (state.startsWith("active")) {
-                    active += sz;
-                    if (state.equals("active_allocated")) allocated += sz;
-                    List<?> frames = block.get("frames") instanceof List<?> f ? f : List.of();
-                    String user = userFrame(frames);
-                    long[] h = holders.computeIfAbsent(user, k -> new long[2]);
-                    h[0] += sz;
-                    h[1]++;
-                    String bucket = bucket(frames);
-                    buckets.merge(bucket, sz, Long::sum);
-                } else {
-                    totalFree += sz;
-                    largestFree = Math.max(largestFree, sz);
-                }
-            }
-        }
-        double frag = totalFree == 0 ? 0 : 1.0 - largestFree / (double) totalFree;
-        List<SnapshotReport.Holder> top = holders.entrySet().stream()
-                .sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0])).limit(10)
-                .map(e -> new SnapshotReport.Holder(e.getKey(), e.getValue()[0], (int) e.getValue()[1])).toList();
-        List<SnapshotReport.Bucket> bk = buckets.entrySet().stream().filter(e -> e.getValue() > 0)
-                .map(e -> new SnapshotReport.Bucket(e.getKey(), e.getValue())).toList();
-
-        // Replay the allocation history for the peak and a timeline.
-        Long peak = null;
-        Integer peakAt = null, oomAt = null;
-        Long oomSize = null;
-        List<Long> timeline = new ArrayList<>();
-        int events = 0;
-        Object traces = root.get("device_traces");
-        if (traces instanceof List<?> perDevice && !perDevice.isEmpty()) {
-            List<?> trace = perDevice.stream().filter(t -> t instanceof List<?> l && !l.isEmpty()).map(t
-                    -> (List<?>) t).findFirst().orElse(List.of());
-            events = trace.size();
-            // Start from what was live before recording began: allocated now minus the net of the trace.
-            long net = 0;
-            for (Object eo : trace) if (eo instanceof Map<?, ?> ev) net += delta(ev);
-            long cur = Math.max(0, allocated - net);
-            long max = cur;
-            int maxAt = -1;
-            long[] series = new long[trace.size()];
-            for (int i = 0; i < trace.size(); i++) {
-                if (trace.get(i) instanceof Map<?, ?> ev) {
-                    cur += delta(ev);
-                    if ("oom".equals(String.valueOf(ev.get("action")))
-                            && oomAt == null) { oomAt = i; oomSize = num(ev.get("size")); }
-                }
-                series[i] = cur;
-                if (cur > max) { max = cur; maxAt = i; }
-            }
-            peak = max;
-            peakAt = maxAt < 0 ? null : maxAt;
-            if (series.length > 0) {
-                int cols = Math.min(TIMELINE_COLUMNS, series.length);
-                for (int c = 0; c < cols; c++) {
-                    int from = (int) ((long) c * series.length / cols), to = (int) ((long) (c
-                            + 1) * series.length / cols);
-                    long m = 0;
-                    for (int k = from; k < Math.max(from + 1, to); k++) m = Math.max(m, series[k]);
-                    timeline.add(m);
-                }
-            }
-        } else {
-            notes.add("no allocation history in this snapshot (record with torch.cuda.memory._record_memory_history "
-                    + "before the steps)");
-        }
-        if (frag > 0.5 && totalFree > (64L << 20)) notes.add(String.format(Locale.ROOT, "fragmented: the largest "
-                + "free block is %.0f%% of the free cached memory", 100 * (1 - frag)));
-        if (oomAt != null) notes.add("the history contains an out-of-memory event at event " + oomAt);
-        return new SnapshotReport(devices.size(), segments.size(), blocks, reserved, allocated, active, largestFree,
-                totalFree,
-                Math.round(frag * 1000) / 1000.0, peak, peakAt, oomAt, oomSize, events, top, bk, timeline, notes);
+    private static NotASnapshot refused(String key, Object... args) {
+        return new NotASnapshot(SnapshotText.get(key, args));
     }
 
-    private static long delta(Map<?, ?> ev) {
-        String a = String.valueOf(ev.get("action"));
-        long sz = num(ev.get("size"));
-        return switch (a) {
-            case "alloc" -> sz;
-            case "free_completed" -> -sz;
-            default -> 0;
-        };
+    static SnapshotReport analyse(Map<?, ?> root) {
+        List<?> segments = (List<?>) root.get("segments");
+        BlockTally t = BlockTally.of(segments);
+        AllocationHistory h = AllocationHistory.replay(root.get("device_traces"), t.allocated);
+        double frag = t.fragmentation();
+        List<String> notes = new ArrayList<>();
+        if (!h.recorded()) notes.add(SnapshotText.get("note.no.history"));
+        if (frag > 0.5 && t.totalFree > (64L << 20)) notes.add(SnapshotText.get("note.fragmented", 100 * (1 - frag)));
+        if (h.oomAt() != null) notes.add(SnapshotText.get("note.oom.event", h.oomAt()));
+        return new SnapshotReport(t.devices.size(), segments.size(), t.blocks, t.reserved, t.allocated, t.active,
+                t.largestFree, t.totalFree, Math.round(frag * 1000) / 1000.0, h.peak(), h.peakAt(), h.oomAt(),
+                h.oomSize(), h.events(), t.topHolders(), t.buckets(), h.timeline(), notes);
     }
 
     static long num(Object o) {

@@ -130,10 +130,4 @@ public final class Clauses {
         String after = lower.substring(m.end(), Math.max(m.end(), Math.min(Math.max(c.end(), m.end()), m.end() + 45)));
         return NEGATOR_BEFORE.matcher(before).find() || NEGATOR_AFTER.matcher(after).find();
     }
-
-    /** The clause text around a position, for rules that look at their surroundings. */
-    public String clauseText(int pos) {
-        Clause c = at(pos);
-        return lower.substring(c.start(), c.end());
-    }
 }

@@ -21,7 +21,7 @@ public final class Names {
      * regex is compiled the first time some text passes that test: a diagnosis runs a handful of the catalogs'
      * several hundred aliases, and compiling them all was the largest cost of reading the first text.
      */
-    private static final class Alias {
+    static final class Alias {
         private final String alias, regex;
         final String name;
         private final String[] parts;
@@ -80,14 +80,15 @@ public final class Names {
 
     public static List<Mention> find(String lower, String original) {
         List<Mention> out = new ArrayList<>();
-        gpus(lower, out);
-        models(lower, original, out);
+        gpus(lower, gpuAliases(), out);
+        models(lower, original, modelAliases(), out);
         return out;
     }
 
-    private static void gpus(String lower, List<Mention> out) {
+    /** The cards named in the text, read with the given aliases (the catalog's, compiled once, in use). */
+    static void gpus(String lower, List<Alias> aliases, List<Mention> out) {
         List<Mention> found = new ArrayList<>();
-        for (Alias a : gpuAliases()) {
+        for (Alias a : aliases) {
             if (!a.mayMatch(lower)) continue;
             Matcher m = a.matcher(lower);
             while (m.find()) {
@@ -105,9 +106,10 @@ public final class Names {
         out.addAll(found);
     }
 
-    private static void models(String lower, String original, List<Mention> out) {
+    /** The models and parameter counts named in the text, read with the given aliases. */
+    static void models(String lower, String original, List<Alias> aliases, List<Mention> out) {
         List<Mention> found = new ArrayList<>();
-        for (Alias a : modelAliases()) {
+        for (Alias a : aliases) {
             if (!a.mayMatch(lower)) continue;
             Matcher m = a.matcher(lower);
             while (m.find()) {
@@ -188,7 +190,7 @@ public final class Names {
     /** The catalog GPU whose name the text gives, alone: "a 3090" → "GeForce RTX 3090". */
     public static String gpuIn(String lower) {
         List<Mention> out = new ArrayList<>();
-        gpus(lower, out);
+        gpus(lower, gpuAliases(), out);
         return out.stream().min(Comparator.comparingInt(Mention::start)).map(Mention::value).orElse(null);
     }
 
@@ -206,7 +208,7 @@ public final class Names {
      * Aliases as patterns, longest first: separators match any of space, '-', '_' or nothing (for models also ':',
      * as in ollama's "codellama:34b"); vendor prefixes are optional; a GPU may follow its count glued ("4xL4").
      */
-    private static List<Alias> compile(List<String[]> aliases, boolean gpu) {
+    static List<Alias> compile(List<String[]> aliases, boolean gpu) {
         List<Alias> out = new ArrayList<>();
         for (String[] a : aliases) {
             String alias = a[0].toLowerCase(Locale.ROOT).strip();

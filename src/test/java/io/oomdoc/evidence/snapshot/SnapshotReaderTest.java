@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -38,6 +39,13 @@ class SnapshotReaderTest {
         assertEquals(96 * MIB, r.oomRequestedBytes());
         assertTrue(r.fragmentation() > 0.5);
         assertTrue(r.largestFreeBlockBytes() < r.oomRequestedBytes(), "no free block could hold the request");
+    }
+
+    @Test
+    void theNotesSayWhatTheFailureAndTheFreeMemoryShow() throws Exception {
+        SnapshotReport r = reader.read(Fixtures.path("snapshots/oom_fragmented.pickle"));
+        assertEquals(List.of("fragmented: the largest free block is 12% of the free cached memory",
+                "the history contains an out-of-memory event at event " + r.oomEventIndex()), r.notes());
     }
 
     /** Recorded on an H200 with torch 2.11 (snapshots/h200_*.pickle, bench/gpu/snap.py): stacks hold C++ frames. */

@@ -1,0 +1,29 @@
+package io.oomdoc.cli;
+
+import io.oomdoc.Fixtures;
+import io.oomdoc.evidence.gpu.NvidiaSmiText;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** What `oomdoc gpu` shows for real nvidia-smi output (src/test/resources/nvidia_smi, sources in expected.json). */
+class GpuViewTest {
+    private static String view(String fixture) {
+        return GpuView.text(NvidiaSmiText.parse(Fixtures.text("nvidia_smi/" + fixture), "file"), Style.plain());
+    }
+
+    /** Windows (WDDM) lists no process memory: the 1.33 GiB in use belongs to no listed process. */
+    @Test
+    void memoryNoListedProcessHoldsIsNamedWithItsKbEntry() {
+        assertTrue(view("01_rtx2080s-wddm-610-load.txt").contains("    1.33 GiB in use by no listed process (zombie, "
+                + "another container, or the driver): see kb U11\n"));
+    }
+
+    /** MIG instances are listed under their card, each with its own used and total memory. */
+    @Test
+    void eachMigDeviceGetsItsOwnLine() {
+        String v = view("02_h200-mig-590-load.txt");
+        assertTrue(v.contains("    MIG GI "), v);
+        assertFalse(v.contains("in use by no listed process"), v);
+    }
+}
