@@ -101,8 +101,9 @@ final class Constraints {
     static String phase(FeatureVector x, Category cause, String learned) {
         if (x.values().containsKey("not-oom")) return learned;
         return switch (cause) {
-            case OPTIMIZER_STATE_STEP2 -> learned.equals("forward") || learned.equals("unknown") ? "optimizer_step"
-                    : learned;
+            // Only a phase nothing names becomes the step: a forward the frames or words show stays forward
+            // (kohya_ss#875: the second step's U-Net forward ran out, not the optimizer).
+            case OPTIMIZER_STATE_STEP2 -> learned.equals("unknown") ? "optimizer_step" : learned;
             case EVAL_ACCUMULATION -> learned.equals("generation") ? learned : "eval";
             default -> learned;
         };

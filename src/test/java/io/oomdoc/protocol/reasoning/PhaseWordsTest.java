@@ -191,4 +191,19 @@ class PhaseWordsTest {
         assertEquals(List.of("eval"), PhaseWords.phases("No errors are printed out, but the server will be killed "
                 + "when executing the valid function at line 80"));
     }
+
+    @Test
+    void aPrepositionInsideAWordNamesNoMoment() {
+        // Yochengliu/Relation-Shape-CNN#17: "train loss" holds "in loss", which is not "in the loss function"
+        assertEquals(List.of(), PhaseWords.phases("[epoch   1:   0/499] \t train loss: 5.119819 \t lr: 0.00100"));
+    }
+
+    @Test
+    void theMomentNamedAsWhatFailedGivesThePhase() {
+        // rtqichen/torchdiffeq#54: the forward completes, the backward runs out
+        assertEquals(List.of("backward"), PhaseWords.phases("the forward completes and the backward pass runs out of "
+                + "memory."));
+        // PaddlePaddle/PaddleNLP#5426
+        assertEquals(List.of("eval"), PhaseWords.phases("Add `eval_accumulation_steps`  fix the eval OOM problem."));
+    }
 }
