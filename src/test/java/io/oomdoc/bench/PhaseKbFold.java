@@ -34,7 +34,10 @@ public final class PhaseKbFold {
         String how = ", l2 " + l2 + ", prior " + TrainReasoner.priorScale + ", phase-l2 " + TrainReasoner.phaseL2;
         if (List.of(args).contains("--heldout9")) {
             List<Case> h9 = Corpus.heldout9();
-            Scores s = CrossValidation.bundled(TrainReasoner.examples(h9));
+            List<TrainReasoner.Example> ex9 = TrainReasoner.examples(h9);
+            Scores s = CrossValidation.bundled(ex9);
+            int d9 = List.of(args).indexOf("--dump");
+            if (d9 >= 0) dump(s, ex9, java.nio.file.Path.of(args[d9 + 1]));
             System.out.println(s.table("corpus_heldout9 (" + h9.size() + " cases), bundled weights"));
             System.out.println(s.phaseConfusion());
             System.out.println("Phase misses (description + paste):\n" + s.phaseMisses(true, 500));
@@ -54,6 +57,14 @@ public final class PhaseKbFold {
         System.out.println(cv.table("All" + cvHow));
         System.out.println(tune.table("Tuning folds " + TUNING_FOLDS + cvHow));
         System.out.println(report.table("Report folds (never read)" + cvHow));
+        for (Scores part : List.of(tune, report)) {
+            // exact counts behind the rounded shares, so a one-case move is visible
+            System.out.printf("counts (desc/paste): top-1 %d/%d, phase %d/%d, KB@3 %d/%d of %d/%d%n",
+                    count(part, true, Scores.Outcome::top1), count(part, false, Scores.Outcome::top1),
+                    count(part, true, Scores.Outcome::phaseHit), count(part, false, Scores.Outcome::phaseHit),
+                    count(part, true, Scores.Outcome::kbHit), count(part, false, Scores.Outcome::kbHit),
+                    count(part, true, o -> true), count(part, false, o -> true));
+        }
         System.out.println(tune.phaseConfusion());
         int dump = List.of(args).indexOf("--dump");
         if (dump >= 0) dump(tune, examples, java.nio.file.Path.of(args[dump + 1]));
@@ -63,6 +74,10 @@ public final class PhaseKbFold {
             System.out.println("KB and number misses, tuning folds:\n" + tune.otherMisses(500));
             System.out.println("No report, tuning folds:\n" + tune.unreportedList(500));
         }
+    }
+
+    private static long count(Scores s, boolean desc, Predicate<Scores.Outcome> p) {
+        return s.outcomes().stream().filter(o -> o.withDescription() == desc).filter(p).count();
     }
 
     private static void dump(Scores cv, List<TrainReasoner.Example> examples, java.nio.file.Path file)
