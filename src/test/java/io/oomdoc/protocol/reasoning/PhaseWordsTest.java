@@ -206,4 +206,13 @@ class PhaseWordsTest {
         // PaddlePaddle/PaddleNLP#5426
         assertEquals(List.of("eval"), PhaseWords.phases("Add `eval_accumulation_steps`  fix the eval OOM problem."));
     }
+
+    @Test
+    void aPredictionRunOnItsOwnIsAnOfflineForward() {
+        // Imageomics/pybioclip#145 (corpus_heldout9): a classifier over 10,000 images, not a validation pass
+        assertEquals(List.of("forward"), PhaseWords.phases("GPU OOM during prediction"));
+        // jwohlwend/boltz#106 (corpus_heldout9): a structure predictor
+        assertEquals(List.of("forward"), PhaseWords.phases("Getting out of memory errors with Boltz-1 version 0.3.2 "
+                + "when predicting protein with ~2300 residues."));
+    }
 }
