@@ -215,4 +215,13 @@ class PhaseWordsTest {
         assertEquals(List.of("forward"), PhaseWords.phases("Getting out of memory errors with Boltz-1 version 0.3.2 "
                 + "when predicting protein with ~2300 residues."));
     }
+
+    @Test
+    void validationNamedAsItStartsOrRunsIsTheEval() {
+        // swc-17/SparseDrive#66: "but in the model's validation stage, memory grows abnormally"
+        assertEquals(List.of("eval"), PhaseWords.phases("但是在模型验证阶段，内存会异常增大，甚至导致out of memory"));
+        // lhoyer/HRDA#27 (its description in corpus_heldout5)
+        assertEquals(List.of("eval"), PhaseWords.phases("training runs, then memory rises when the periodic evaluation "
+                + "starts and the run crashes."));
+    }
 }
