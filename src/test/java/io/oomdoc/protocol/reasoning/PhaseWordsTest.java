@@ -224,4 +224,11 @@ class PhaseWordsTest {
         assertEquals(List.of("eval"), PhaseWords.phases("training runs, then memory rises when the periodic evaluation "
                 + "starts and the run crashes."));
     }
+
+    @Test
+    void theLogsOwnTestingBannerBeforeTheFailureIsTheEval() {
+        // amitshaked/resmatch#5 (corpus_heldout9): Lua Torch logs "===> testing..." after epoch 11, then fails
+        assertEquals(List.of("eval"), PhaseWords.phases("> train epoch 11   err 0.100179   lr 0.003\n> \n> ===> testing..."
+                + "\n> THCudaCheck FAIL file=/home/jack/torch/extra/cutorch/lib/THC/generic/THCStorage.cu line="));
+    }
 }
