@@ -231,4 +231,13 @@ class PhaseWordsTest {
         assertEquals(List.of("eval"), PhaseWords.phases("> train epoch 11   err 0.100179   lr 0.003\n> \n> ===> testing..."
                 + "\n> THCudaCheck FAIL file=/home/jack/torch/extra/cutorch/lib/THC/generic/THCStorage.cu line="));
     }
+
+    @Test
+    void aVariablesInitializerNodeIsTheLoad() {
+        // dBeker/Faster-RCNN-TensorFlow-Python3#110 (corpus_heldout9): VGG's fc6 weights created on the GPU
+        assertEquals(List.of("load"), PhaseWords.phases("ResourceExhaustedError: OOM when allocating tensor with "
+                + "shape[25088,4096] and type float on /job:localhost/replica:0/task:0/device:GPU:0 by allocator "
+                + "GPU_0_bfc\n\t [[Node: vgg_16/fc6/weights/Initializer/random_uniform/RandomUniform = "
+                + "RandomUniform[T=DT_INT32, _class=[\"loc:@vgg_16/fc6/weights/Assign\"], dtype=DT_FLOAT]]"));
+    }
 }
