@@ -240,4 +240,13 @@ class PhaseWordsTest {
                 + "GPU_0_bfc\n\t [[Node: vgg_16/fc6/weights/Initializer/random_uniform/RandomUniform = "
                 + "RandomUniform[T=DT_INT32, _class=[\"loc:@vgg_16/fc6/weights/Assign\"], dtype=DT_FLOAT]]"));
     }
+
+    @Test
+    void aRuntimeThatCannotInitialiseOrAModelBeingDeployedIsTheStart() {
+        // mindspore-lab/mindyolo#236 (corpus_heldout9)
+        assertEquals(List.of("startup"), PhaseWords.phases("RuntimeError: Ascend kernel runtime initialization failed. "
+                + "The details refer to 'Ascend Error Message'."));
+        // microsoft/DeepSpeed-MII#103 (corpus_heldout9)
+        assertEquals(List.of("startup"), PhaseWords.phases("OOM Error when deploying BLOOM-3B on 16GB GPU via MII"));
+    }
 }
