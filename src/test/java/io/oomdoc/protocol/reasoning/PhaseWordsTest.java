@@ -203,6 +203,9 @@ class PhaseWordsTest {
         // rtqichen/torchdiffeq#54: the forward completes, the backward runs out
         assertEquals(List.of("backward"), PhaseWords.phases("the forward completes and the backward pass runs out of "
                 + "memory."));
+        // deepbeepmeep/HunyuanVideoGP#8 (corpus_heldout9): the title
+        assertEquals(List.of("generation"), PhaseWords.phases("Generation failed\n\nThank you very much for this "
+                + "practical solution"));
         // PaddlePaddle/PaddleNLP#5426
         assertEquals(List.of("eval"), PhaseWords.phases("Add `eval_accumulation_steps`  fix the eval OOM problem."));
     }
