@@ -252,4 +252,11 @@ class PhaseWordsTest {
         // microsoft/DeepSpeed-MII#103 (corpus_heldout9)
         assertEquals(List.of("startup"), PhaseWords.phases("OOM Error when deploying BLOOM-3B on 16GB GPU via MII"));
     }
+
+    @Test
+    void aPromptBeingRunIsGeneration() {
+        // jjang-ai/vmlx#58 (its description in corpus_heldout9): a Metal insufficient-memory abort on a prompt
+        assertEquals(List.of("generation"), PhaseWords.phases("Running a 4-bit 35B mixture-of-experts Qwen model in "
+                + "the vMLX app on an M1 Max with 64 GB; a prompt aborts with a Metal insufficient-memory error"));
+    }
 }
