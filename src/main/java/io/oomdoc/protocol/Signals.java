@@ -45,7 +45,12 @@ public final class Signals {
         return e.trace() == null ? Phase.UNKNOWN : e.trace().phase();
     }
 
-    private static final Pattern EVAL = re("validat|evaluat|\\beval(?:uation)?\\b|trainer\\.evaluate|prediction_loop"
+    /**
+     * Evaluation named in words: not inside an identifier (Keras fit()'s printed signature "validation_steps,
+     * validation_freq", "--evaluation_strategy", "_validators.py"), which every such traceback or command carries.
+     */
+    private static final Pattern EVAL = re("\\b(?:validat|evaluat)(?![a-z]*_)|\\beval(?:uation)?\\b|trainer\\.evaluate"
+            + "|prediction_loop|validation_(?:step|epoch_end|loop)\\b"
             + "|evaluation_loop|compute_metrics|eval score|test set|nested_concat");
     private static final Pattern GROWTH = re("\\bgrow|\\bgrew|growed|increas|keeps? (?:rising|climbing)|\\bleak"
             + "|slowly|explod|over time|(?:every|each|per) (?:iteration|epoch|step|batch)|after each|as (?:the "

@@ -23,7 +23,7 @@ public final class TrainKbCoverage {
     public static void main(String[] args) throws Exception {
         List<Case> cases = Corpus.development8();
         String head = "# Written by bench/run.sh TrainKbCoverage from " + cases.size() + " labelled reports (dev + "
-                + "corpus_heldout5..7).\n# Columns: cause, the knowledge ids one report needed, how many reports needed "
+                + "corpus_heldout5..8).\n# Columns: cause, the knowledge ids one report needed, how many reports needed "
                 + "that set.\n";
         Files.writeString(OUT, head + fit(cases).toTsv());
         System.out.println("wrote " + OUT);

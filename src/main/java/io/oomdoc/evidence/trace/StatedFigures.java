@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * executor report ("Total GPU memory (GiB): 140.06"), llama.cpp's "allocating 4679.55 MiB on device 0: cudaMalloc
  * failed", TensorFlow's "failed to allocate 7.35G (N bytes) from device" and BFC "(rounded to N)", TensorRT's builder
  * "insufficient memory on requested size of N", tt-metal's "allocate N B DRAM buffer", fairseq's "ran out of memory
- * on GPU #N", and a pasted nvidia-smi table (the first GPU row's total). They complete the failing message's figures;
+ * on GPU #N", MindSpore's "alloc size : N is more than total mem size : T", Sophgo bmlib's "size = 0xN", and a
+ * pasted nvidia-smi table (the first GPU row's total). They complete the failing message's figures;
  * they never replace one it states. Each request pattern takes its first match: the first request is the one that
  * failed; the ones after it are retries at smaller sizes.
  */
@@ -33,6 +34,15 @@ final class StatedFigures {
             Pattern.compile("ran out of memory trying to allocate \\S+ \\(rounded to (\\d+)\\)"),
             Pattern.compile("insufficient memory on requested size of (\\d+)"),
             Pattern.compile("Not enough space to allocate (\\d+) B \\w* ?buffer"));
+    /**
+     * MindSpore's dynamic allocator: "TotalUsedMemStatistics : U plus TotalUsedByEventMemStatistics : E and plus
+     * alloc size : N is more than total mem size : T." (bytes).
+     */
+    private static final Pattern MINDSPORE = Pattern.compile(
+            "plus alloc size : (\\d+) is more than total mem size : (\\d+)");
+    /** Sophgo's bmlib names the device and the request in hex: "bm_alloc_gmem failed, dev_id = 0, size = 0x639c00". */
+    private static final Pattern BMLIB = Pattern.compile(
+            "bm_alloc_gmem failed, dev_id = (\\d+), size = 0x([0-9a-fA-F]{1,15})");
     /** fairseq's OOM handler names the device it skipped a batch on. */
     private static final Pattern FAIRSEQ_GPU = Pattern.compile("ran out of memory on GPU #(\\d+)");
     private static final Pattern TRTLLM_TOTAL = Pattern.compile("Total GPU memory \\(GiB\\):\\s*(\\d+(?:\\.\\d+)?)");
@@ -71,6 +81,13 @@ final class StatedFigures {
             if (b.tried != null) break;
             m = p.matcher(text);
             if (m.find()) b.tried = Num.toLong(m.group(1));
+        }
+        m = MINDSPORE.matcher(text);
+        if (b.tried == null && m.find()) { b.tried = Num.toLong(m.group(1)); b.total = Num.toLong(m.group(2)); }
+        m = BMLIB.matcher(text);
+        if (b.tried == null && m.find()) {
+            b.tried = Long.parseLong(m.group(2), 16);
+            b.gpu = Num.toInt(m.group(1));
         }
         m = FAIRSEQ_GPU.matcher(text);
         if (m.find()) b.gpu = Num.toInt(m.group(1));

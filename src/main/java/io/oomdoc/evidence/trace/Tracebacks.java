@@ -21,6 +21,13 @@ public final class Tracebacks {
      * "---> 21 x()"); the first line under the frame is context, not the call.
      */
     private static final Pattern ARROW = Pattern.compile("^\\s*-+>\\s*(\\d+)\\s+(.*)$");
+    /**
+     * Python's report of an exception raised in a destructor or at shutdown ("Exception ignored in: <bound method
+     * DataLoaderIter.__del__ ...>") and its traceback: teardown after the failure, not where memory ran out (a
+     * DataLoader's __del__ after a THC out-of-memory error read as the loader, P-CNN#6).
+     */
+    private static final Pattern IGNORED = Pattern.compile("\\s*Exception ignored in\\b");
+    private static final Pattern ERROR_LINE = Pattern.compile("[A-Za-z_][\\w.]*(?:Error|Exception|Warning)\\b");
     /** IPython's context is a handful of lines; past this the arrow would belong to something else. */
     private static final int CONTEXT_LINES = 12;
 
@@ -29,8 +36,15 @@ public final class Tracebacks {
     public static List<Frame> frames(LogText log) {
         List<Frame> out = new ArrayList<>();
         List<LogText.Line> lines = log.lines();
+        boolean ignored = false;
         for (int i = 0; i < lines.size(); i++) {
             String text = lines.get(i).text();
+            if (IGNORED.matcher(text).lookingAt()) { ignored = true; continue; }
+            if (ignored) {
+                // the teardown's own traceback ends at its error line; the frames after it are the failure's again
+                if (ERROR_LINE.matcher(text).lookingAt()) ignored = false;
+                continue;
+            }
             Matcher m = FRAME.matcher(text);
             if (m.find()) {
                 out.add(new Frame(m.group(1), Num.toInt(m.group(2), 0), m.group(3), nextLine(lines, i)));

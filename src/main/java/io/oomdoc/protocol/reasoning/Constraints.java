@@ -101,11 +101,18 @@ final class Constraints {
     static String phase(FeatureVector x, Category cause, String learned) {
         if (x.values().containsKey("not-oom")) return learned;
         return switch (cause) {
-            case OPTIMIZER_STATE_STEP2 -> learned.equals("forward") || learned.equals("unknown") ? "optimizer_step"
-                    : learned;
-            case EVAL_ACCUMULATION -> learned.equals("generation") ? learned : "eval";
+            // Only a phase nothing names becomes the step: a forward the frames or words show stays forward
+            // (kohya_ss#875: the second step's U-Net forward ran out, not the optimizer).
+            case OPTIMIZER_STATE_STEP2 -> learned.equals("unknown") ? "optimizer_step" : learned;
+            // Predictions kept on the GPU by a prediction run on its own ("OOM during prediction", the words say
+            // forward and not eval) ran out in an offline forward, not in a validation pass (pybioclip#145).
+            case EVAL_ACCUMULATION -> learned.equals("generation") || offlineForward(x) ? learned : "eval";
             default -> learned;
         };
+    }
+
+    private static boolean offlineForward(FeatureVector x) {
+        return x.values().containsKey("words-phase:forward") && !x.values().containsKey("words-phase:eval");
     }
 
     private static void only(List<String> labels, double[] p, Category keep) {

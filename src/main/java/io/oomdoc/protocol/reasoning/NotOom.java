@@ -17,9 +17,18 @@ public final class NotOom {
             + "|watchdog caught collective operation timeout|nccl.{0,40}timeout|driver version is insufficient"
             + "|invalid configuration argument|cuda error: invalid argument|cudaErrorIllegalAddress"
             + "|an illegal address");
-    private static final Pattern MEMORY_WORDS = Pattern.compile("(?i)out of memory|\\boom\\b|outofmemory"
-            + "|resource_?exhausted"
-            + "|alloc(?:ation)? failed|cannot allocate|killed|not enough memory");
+    /**
+     * Memory exhaustion as runtimes word it: besides "out of memory", a qualified one ("out of buffer memory"),
+     * Metal's "Insufficient Memory", MindSpore's "alloc size ... is more than total mem size", a device memory
+     * allocation that failed, and the Chinese 内存/显存 不足 or 分配失败.
+     */
+    private static final Pattern MEMORY_WORDS = Pattern.compile("(?i)out of (?:\\w+ )?memory|\\boom\\b|outofmemory"
+            + "|resource_?exhausted|insufficient (?:\\w+ )?memory|is more than total mem(?:ory)? size"
+            + "|alloc(?:ation)? failed|alloc\\w* (?:device |gpu )?memory failed|memory allocation fail"
+            + "|cannot allocate|killed|not enough memory|[内显]存(?:不足|分配失败)");
+
+    /** A line of only the memory message, behind quote or list marks. */
+    private static final Pattern BARE_MESSAGE = Pattern.compile("(?i)[\\s>*#`-]*(?:cuda )?out of memory[.!]?\\s*");
 
     private NotOom() {}
 
@@ -44,10 +53,16 @@ public final class NotOom {
         return "the error is \"" + error.strip() + "\", a CUDA fault that is not an out-of-memory failure";
     }
 
-    /** A memory word on an error line (not in the reporter's guess) means the log does report memory exhaustion. */
+    /**
+     * A memory word on an error line, or a log line that is nothing but the memory message ("> out of memory" in
+     * front of the illegal access it caused, FreeAnchor#16), means the log reports memory exhaustion; a memory
+     * word in the reporter's guess does not.
+     */
     private static boolean memoryErrorLine(String log) {
         for (String line : log.split("\n")) {
-            if (line.matches("(?i).*(?:error|exception|fatal).*") && MEMORY_WORDS.matcher(line).find()) return true;
+            if (!MEMORY_WORDS.matcher(line).find()) continue;
+            if (line.matches("(?i).*(?:error|exception|fatal).*")) return true;
+            if (BARE_MESSAGE.matcher(line).matches()) return true;
         }
         return false;
     }

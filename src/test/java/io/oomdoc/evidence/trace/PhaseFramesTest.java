@@ -129,4 +129,14 @@ class PhaseFramesTest {
         // vt-vl-lab/pwc-net.pytorch#3: the same error on the script's first .cuda() is the start
         assertEquals(Phase.STARTUP, analyzer.analyze(LogText.of(paste("pwcnet-3-first-cuda-call-oom"))).phase());
     }
+
+    @Test
+    void aBareCudaRuntimeErrorWithNoFrameSaysNothingOfWhen() {
+        // luuuyi/RefineDet.PyTorch#13 (corpus_heldout8): "CUDA error: out of memory" after the code ran for a while
+        String paste = io.oomdoc.corpus.Corpus.heldout8().stream()
+                .filter(c -> c.id().equals("refinedet-13-oom-after-running-a-while")).findFirst().orElseThrow().paste();
+        TraceAnalysis a = analyzer.analyze(LogText.of(paste));
+        assertEquals(TraceFinding.FailureKind.CUDA_RUNTIME, a.primary().orElseThrow().kind());
+        assertEquals(Phase.UNKNOWN, a.phase());
+    }
 }

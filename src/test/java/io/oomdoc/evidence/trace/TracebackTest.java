@@ -11,6 +11,18 @@ class TracebackTest {
     private final TraceAnalyzer analyzer = new TraceAnalyzer();
 
     @Test
+    void aDestructorsIgnoredExceptionAfterTheFailureIsNotWhereItFailed() {
+        // Ybowei/P-CNN#6 (corpus_heldout9): a THC out-of-memory in the training script, then Python reports
+        // "Exception ignored in: <bound method DataLoaderIter.__del__ ...>" with the loader's shutdown frames
+        String paste = io.oomdoc.corpus.Corpus.heldout9().stream()
+                .filter(c -> c.id().equals("p-cnn-6-thc-resize-input-zh")).findFirst().orElseThrow().paste();
+        TraceAnalysis a = analyzer.analyze(LogText.of(paste));
+        assertNotEquals(Phase.DATALOADER, a.phase());
+        assertTrue(a.frames().stream().noneMatch(f -> f.file().contains("torch/utils/data/")), a.frames().toString());
+        assertTrue(a.frames().stream().anyMatch(f -> f.file().equals("train_pcnn.py")), a.frames().toString());
+    }
+
+    @Test
     void backwardFramesGiveTheBackwardPhaseAndTheUsersLine() {
         TraceAnalysis a = analyzer.analyze(Fixtures.log("traces/segtoolbox-backward-1x-cached.txt"));
         assertEquals(Phase.BACKWARD, a.phase());

@@ -70,4 +70,28 @@ class NotOomTest {
                 .paste();
         assertNull(NotOom.reason(evidence(paste)));
     }
+
+    private static String heldout9(String id) {
+        return Corpus.heldout9().stream().filter(k -> k.id().equals(id)).findFirst().orElseThrow().paste();
+    }
+
+    @Test
+    void metalsInsufficientMemoryBeforeAnIllegalInstructionIsAMemoryFailure() {
+        // safx/waifu2x-metal#3 (corpus_heldout9): the crash that follows the failed command buffer is not the cause
+        assertNull(NotOom.reason(evidence(heldout9("waifu2x-metal-3-large-images-buffer"))));
+    }
+
+    @Test
+    void mindSporesAllocationOverTheTotalBeforeASegfaultIsAMemoryFailure() {
+        // candle-org/MindAct#1761 (corpus_heldout9): "alloc size ... is more than total mem size", then a segfault
+        assertNull(NotOom.reason(evidence(heldout9("mindact-1761-gemma7b-npu-generate-zh"))));
+    }
+
+    @Test
+    void aBareOutOfMemoryLogLineBeforeAnIllegalAccessIsAMemoryFailure() {
+        // zhangxiaosong18/FreeAnchor#16 (corpus_heldout6): the log's "> out of memory" line comes first
+        String paste = Corpus.heldout6().stream().filter(k -> k.id().equals(
+                "freeanchor-16-out-of-memory-then-illegal-access")).findFirst().orElseThrow().paste();
+        assertNull(NotOom.reason(evidence(paste)));
+    }
 }

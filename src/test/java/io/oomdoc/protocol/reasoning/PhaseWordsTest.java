@@ -191,4 +191,72 @@ class PhaseWordsTest {
         assertEquals(List.of("eval"), PhaseWords.phases("No errors are printed out, but the server will be killed "
                 + "when executing the valid function at line 80"));
     }
+
+    @Test
+    void aPrepositionInsideAWordNamesNoMoment() {
+        // Yochengliu/Relation-Shape-CNN#17: "train loss" holds "in loss", which is not "in the loss function"
+        assertEquals(List.of(), PhaseWords.phases("[epoch   1:   0/499] \t train loss: 5.119819 \t lr: 0.00100"));
+    }
+
+    @Test
+    void theMomentNamedAsWhatFailedGivesThePhase() {
+        // rtqichen/torchdiffeq#54: the forward completes, the backward runs out
+        assertEquals(List.of("backward"), PhaseWords.phases("the forward completes and the backward pass runs out of "
+                + "memory."));
+        // deepbeepmeep/HunyuanVideoGP#8 (corpus_heldout9): the title
+        assertEquals(List.of("generation"), PhaseWords.phases("Generation failed\n\nThank you very much for this "
+                + "practical solution"));
+        // PaddlePaddle/PaddleNLP#5426
+        assertEquals(List.of("eval"), PhaseWords.phases("Add `eval_accumulation_steps`  fix the eval OOM problem."));
+    }
+
+    @Test
+    void aPredictionRunOnItsOwnIsAnOfflineForward() {
+        // Imageomics/pybioclip#145 (corpus_heldout9): a classifier over 10,000 images, not a validation pass
+        assertEquals(List.of("forward"), PhaseWords.phases("GPU OOM during prediction"));
+        // jwohlwend/boltz#106 (corpus_heldout9): a structure predictor
+        assertEquals(List.of("forward"), PhaseWords.phases("Getting out of memory errors with Boltz-1 version 0.3.2 "
+                + "when predicting protein with ~2300 residues."));
+    }
+
+    @Test
+    void validationNamedAsItStartsOrRunsIsTheEval() {
+        // swc-17/SparseDrive#66: "but in the model's validation stage, memory grows abnormally"
+        assertEquals(List.of("eval"), PhaseWords.phases("但是在模型验证阶段，内存会异常增大，甚至导致out of memory"));
+        // lhoyer/HRDA#27 (its description in corpus_heldout5)
+        assertEquals(List.of("eval"), PhaseWords.phases("training runs, then memory rises when the periodic evaluation "
+                + "starts and the run crashes."));
+    }
+
+    @Test
+    void theLogsOwnTestingBannerBeforeTheFailureIsTheEval() {
+        // amitshaked/resmatch#5 (corpus_heldout9): Lua Torch logs "===> testing..." after epoch 11, then fails
+        assertEquals(List.of("eval"), PhaseWords.phases("> train epoch 11   err 0.100179   lr 0.003\n> \n> ===> testing..."
+                + "\n> THCudaCheck FAIL file=/home/jack/torch/extra/cutorch/lib/THC/generic/THCStorage.cu line="));
+    }
+
+    @Test
+    void aVariablesInitializerNodeIsTheLoad() {
+        // dBeker/Faster-RCNN-TensorFlow-Python3#110 (corpus_heldout9): VGG's fc6 weights created on the GPU
+        assertEquals(List.of("load"), PhaseWords.phases("ResourceExhaustedError: OOM when allocating tensor with "
+                + "shape[25088,4096] and type float on /job:localhost/replica:0/task:0/device:GPU:0 by allocator "
+                + "GPU_0_bfc\n\t [[Node: vgg_16/fc6/weights/Initializer/random_uniform/RandomUniform = "
+                + "RandomUniform[T=DT_INT32, _class=[\"loc:@vgg_16/fc6/weights/Assign\"], dtype=DT_FLOAT]]"));
+    }
+
+    @Test
+    void aRuntimeThatCannotInitialiseOrAModelBeingDeployedIsTheStart() {
+        // mindspore-lab/mindyolo#236 (corpus_heldout9)
+        assertEquals(List.of("startup"), PhaseWords.phases("RuntimeError: Ascend kernel runtime initialization failed. "
+                + "The details refer to 'Ascend Error Message'."));
+        // microsoft/DeepSpeed-MII#103 (corpus_heldout9)
+        assertEquals(List.of("startup"), PhaseWords.phases("OOM Error when deploying BLOOM-3B on 16GB GPU via MII"));
+    }
+
+    @Test
+    void aPromptBeingRunIsGeneration() {
+        // jjang-ai/vmlx#58 (its description in corpus_heldout9): a Metal insufficient-memory abort on a prompt
+        assertEquals(List.of("generation"), PhaseWords.phases("Running a 4-bit 35B mixture-of-experts Qwen model in "
+                + "the vMLX app on an M1 Max with 64 GB; a prompt aborts with a Metal insufficient-memory error"));
+    }
 }

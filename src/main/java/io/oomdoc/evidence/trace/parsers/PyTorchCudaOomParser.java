@@ -31,7 +31,8 @@ public final class PyTorchCudaOomParser implements TraceParser {
             // a paste cut inside the sentence ("Of the allocated memory 37.21 GiB is allo") still states the figure
             + "|Of the allocated memory SIZE\\s+is allo|PyTorch allocated:\\s*SIZE");
     private static final Pattern FREE = Messages.sized("SIZE\\s+free\\b|of which\\s+SIZE\\s+is\\s+free");
-    private static final Pattern RESERVED = Messages.sized("SIZE\\s+reserved in total by PyTorch");
+    /** A paste cut inside "reserved in total by PyTorch" ("22.70 GiB reserved in tot", DMM#3) still states it. */
+    private static final Pattern RESERVED = Messages.sized("SIZE\\s+reserved in tot");
     /** PyTorch ≤ 1.3 printed "Z cached": blocks cached but not in use, so reserved = allocated + Z. */
     private static final Pattern CACHED = Messages.sized("SIZE\\s+cached\\b");
     private static final Pattern UNALLOCATED = Messages.sized("SIZE\\s+is reserved by PyTorch but unallocated"
