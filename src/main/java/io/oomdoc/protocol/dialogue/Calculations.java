@@ -28,6 +28,7 @@ final class Calculations {
             new Row("product", Ratios::of),
             new Row("product", a -> KnowledgeAnswers.arithmetic(a.text())),
             new Row("kv", KvCache::of),
+            new Row("training", TrainingStates::of),
             new Row("weights", FormatTable::of),
             new Row("weights", KnowledgeAnswers::size),
             new Row("bytes", a -> Figures.of(a.text())),

@@ -23,7 +23,9 @@ final class Sizes {
     private static final Pattern EACH = Pattern.compile("(?i)\\b(?:each|per (?:gpu|card|device|rank))\\b");
     private static final Pattern SPLIT = Pattern.compile("(?i)(?:tensor[_-]parallel[_-]size|--tp(?:-size)?"
             + "|--num-shard|\\btp)\\s*[= ]?\\s*(\\d+)|\\b(\\d+)\\s*(?:x|×|\\*)\\s*[a-z]|\\bon (\\d+|two|four|eight) "
-            + "(?:gpus|cards|[a-z]\\d+s)\\b");
+            + "(?:gpus|cards|[a-z]\\d+s)\\b"
+            // "zero3 shards them over 8": a count after over/across is the ranks, not a size.
+            + "|\\b(?:over|across) (\\d+|two|four|eight)\\b(?!\\s*(?:gb|gib|mb|g\\b|%|\\.\\d))");
 
     private static final Pattern OPTIMIZER = Pattern.compile("(?i)\\boptimi[sz]er\\b|\\badam\\w*|optimizer state");
     private static final double ADAM_BYTES = 12;
@@ -97,10 +99,17 @@ final class Sizes {
         return null;
     }
 
+    /** The ranks the text names (over 8, 8x A100, tp 4), else the GPU count held, else 1. */
+    static int ranks(String text, Facts facts) {
+        int n = gpus(text);
+        return n > 1 || facts.worldSize() == null ? n : facts.worldSize();
+    }
+
     private static int gpus(String text) {
         Matcher m = SPLIT.matcher(text);
         if (m.find()) {
-            String n = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+            String n = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2)
+                    : m.group(3) != null ? m.group(3) : m.group(4);
             return switch (n) { case "two" -> 2; case "four" -> 4; case "eight" -> 8; default -> Integer.parseInt(n); };
         }
         return 1; // several GPUs without tensor parallel or sharding named: each holds a whole copy (DDP)

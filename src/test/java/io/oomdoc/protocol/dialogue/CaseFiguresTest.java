@@ -1,0 +1,44 @@
+package io.oomdoc.protocol.dialogue;
+
+import io.oomdoc.bench.ConversationBench;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Figures the case itself implies, computed in the answer of a real conversation played turn by turn (the fixtures in
+ * src/test/resources/conversations name their source thread).
+ */
+class CaseFiguresTest {
+    /** Plays a fixture up to and including turn {@code index} (1-based) and returns that turn's verdict. */
+    static Transcripts.Verdict turn(String file, int index) {
+        var t = Transcripts.read(Transcripts.DIR.resolve(file));
+        Conversation c = new Conversation();
+        return Transcripts.play(t, c::respond, c::facts, ConversationBench::render).get(index - 1);
+    }
+
+    /** github.com/facebookresearch/metaseq/issues/636: full fine-tuning of OPT-175B is 16 bytes per parameter. */
+    @Test
+    void fullFineTuningIsSixteenBytesPerParameter() {
+        var v = turn("J11-metaseq-opt-175b-finetune-memory.txt", 3);
+        assertTrue(v.output().contains("16 bytes per parameter"), v.output());
+        assertTrue(v.output().contains("2800 GB (2.8 TB)"), v.output());
+        assertTrue(v.holds(), v.problems() + "\n" + v.output());
+    }
+
+    /** github.com/QwenLM/Qwen/issues/1030: ZeRO-3 "shards them over 8" splits the 28 GB of 16-bit weights. */
+    @Test
+    void weightsShardedOverRanksArePerCard() {
+        var v = turn("J03-qwen-14b-chat-lora-eight-v100-16gb-zero3.txt", 3);
+        assertTrue(v.output().contains("3.5 GB"), v.output());
+        assertTrue(v.holds(), v.problems() + "\n" + v.output());
+    }
+
+    /** github.com/FlyMyAI/flymyai-lora-trainer: "in fp32 and in bf16" asks for both sizes, however it is worded. */
+    @Test
+    void twoFormatsNamedGiveTheWeightsTable() {
+        var v = turn("J07-flymyai-lora-trainer-32gb-ram-shards.txt", 4);
+        assertTrue(v.output().contains("80 GB in fp32, 40 GB in 16-bit"), v.output());
+        assertTrue(v.holds(), v.problems() + "\n" + v.output());
+    }
+}
