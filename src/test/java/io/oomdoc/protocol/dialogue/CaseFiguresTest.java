@@ -41,4 +41,15 @@ class CaseFiguresTest {
         assertTrue(v.output().contains("80 GB in fp32, 40 GB in 16-bit"), v.output());
         assertTrue(v.holds(), v.problems() + "\n" + v.output());
     }
+
+    /**
+     * github.com/ggml-org/whisper.cpp/issues/1327: "large-v2" alone is Whisper's checkpoint (1.55B), so its size in
+     * two formats is computed from the catalog.
+     */
+    @Test
+    void aModelNamedByItsCheckpointAliasIsSized() {
+        var v = turn("J39-whisper-cpp-memory-vs-python.txt", 3);
+        assertTrue(v.output().contains("6.2 GB in fp32, 3.1 GB in 16-bit"), v.output());
+        assertTrue(v.holds(), v.problems() + "\n" + v.output());
+    }
 }
