@@ -52,4 +52,15 @@ class CaseFiguresTest {
         assertTrue(v.output().contains("6.2 GB in fp32, 3.1 GB in 16-bit"), v.output());
         assertTrue(v.holds(), v.problems() + "\n" + v.output());
     }
+
+    /**
+     * github.com/vllm-project/vllm/issues/7028: after gpu_memory_utilization was discussed on a T4, "what if I set it
+     * to 0.5?" is that flag's share of the card, computed.
+     */
+    @Test
+    void aFractionGivenToItIsTheFlagDiscussed() {
+        var v = turn("J23-vllm-awq-7b-t4-utilization-0.1-no-cache-blocks.txt", 3);
+        assertTrue(v.output().contains("0.5 of a 16 GiB card is 8 GiB"), v.output());
+        assertTrue(v.holds(), v.problems() + "\n" + v.output());
+    }
 }
