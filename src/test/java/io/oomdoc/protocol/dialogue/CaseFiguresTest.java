@@ -1,6 +1,7 @@
 package io.oomdoc.protocol.dialogue;
 
 import io.oomdoc.bench.ConversationBench;
+import io.oomdoc.protocol.Facts;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -62,5 +63,30 @@ class CaseFiguresTest {
         var v = turn("J23-vllm-awq-7b-t4-utilization-0.1-no-cache-blocks.txt", 3);
         assertTrue(v.output().contains("0.5 of a 16 GiB card is 8 GiB"), v.output());
         assertTrue(v.holds(), v.problems() + "\n" + v.output());
+    }
+
+    /**
+     * github.com/OpenMOSS/MOSS/issues/272: the model states of the 16B under fp16 mixed precision and Adam, per GPU
+     * on two cards: 16 bytes per parameter, halved.
+     */
+    @Test
+    void modelStatesPerGpuAreSplitOverTheCards() {
+        String q = "how much do the model states of the 16B moss take with fp16 mixed precision and Adam, per GPU on "
+                + "two cards?";
+        String s = Calculations.of(q, q, Facts.EMPTY);
+        assertTrue(s.contains("= 256 GB of model states"), s);
+        assertTrue(s.contains("about 128 GB on each of 2 GPUs"), s);
+    }
+
+    /**
+     * github.com/deepspeedai/DeepSpeed/issues/3132: GPT-J 6B under ZeRO-3 on eight 3090s, the optimizer's share of
+     * each card: Adam's 12 bytes per parameter over 8.
+     */
+    @Test
+    void theOptimizersShareIsTwelveBytesPerParameterOverTheRanks() {
+        String q = "how much does each 3090 hold for the optimizer when zero 3 splits it over 8 gpus";
+        String s = Calculations.of(q, q, Facts.EMPTY.with(b -> b.params(6_053_381_344L)));
+        assertTrue(s.contains("12 bytes each"), s);
+        assertTrue(s.contains("about 9.08 GB on each of 8 GPUs"), s);
     }
 }
