@@ -39,7 +39,8 @@ final class FormatTable {
         if (!asks && !WHY.matcher(a.text()).find()) return null;
         Double params = Sizes.params(a.text());
         if (params == null) {
-            if (!two && !a.text().matches("(?is).*\\b(?:it|the model|this model|that model|the \\d+(?:\\.\\d+)?b)\\b.*"))
+            if (!two && !a.text().matches("(?is).*\\b(?:it|the model|this model|that model"
+                    + "|the \\d+(?:\\.\\d+)?b)\\b.*"))
                 return null;
             params = Sizes.paramsOf(a.withContext(), a.facts());
         }

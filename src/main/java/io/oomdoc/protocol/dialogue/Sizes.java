@@ -22,8 +22,8 @@ final class Sizes {
     };
     private static final Pattern EACH = Pattern.compile("(?i)\\b(?:each|per (?:gpu|card|device|rank))\\b");
     private static final Pattern SPLIT = Pattern.compile("(?i)(?:tensor[_-]parallel[_-]size|--tp(?:-size)?"
-            + "|--num-shard|\\btp)\\s*[= ]?\\s*(\\d+)|\\b(\\d+)\\s*(?:x|×|\\*)\\s*[a-z]|\\bon (?:the )?(\\d+|two|four|eight) "
-            + "(?:gpus|cards|[a-z]\\d+s)\\b"
+            + "|--num-shard|\\btp)\\s*[= ]?\\s*(\\d+)|\\b(\\d+)\\s*(?:x|×|\\*)\\s*[a-z]"
+            + "|\\bon (?:the )?(\\d+|two|four|eight) (?:gpus|cards|[a-z]\\d+s)\\b"
             // "zero3 shards them over 8": a count after over/across is the ranks, not a size.
             + "|\\b(?:over|across) (\\d+|two|four|eight)\\b(?!\\s*(?:gb|gib|mb|g\\b|%|\\.\\d))");
 
