@@ -50,7 +50,8 @@ final class Sizes {
         }
         double total = params * bytes;
         String line = Messages.get("sizes.weights", count(params), trim(bytes), format, gb(total));
-        int gpus = EACH.matcher(text).find() ? gpus(text) : 1;
+        // "on each card" with the GPU count held (4 T4s under FSDP) splits over that count when the turn names none.
+        int gpus = EACH.matcher(text).find() ? ranks(text, facts) : 1;
         if (gpus > 1) line += Messages.get("sizes.each", gb(total / gpus), gpus);
         return line + Messages.get("sizes.rest");
     }
@@ -99,11 +100,17 @@ final class Sizes {
         return null;
     }
 
-    /** The ranks the text names (over 8, 8x A100, tp 4), else the GPU count held, else 1. */
+    /**
+     * The ranks the text names (over 8, 8x A100, tp 4), else the GPU count held when ZeRO-3 or FSDP shards the
+     * weights over them, else 1: under plain data parallelism each GPU holds a whole copy.
+     */
     static int ranks(String text, Facts facts) {
         int n = gpus(text);
-        return n > 1 || facts.worldSize() == null ? n : facts.worldSize();
+        boolean sharded = facts.zeroStage() != null && facts.zeroStage() == FULL_SHARD;
+        return n > 1 || facts.worldSize() == null || !sharded ? n : facts.worldSize();
     }
+
+    private static final int FULL_SHARD = 3;
 
     private static int gpus(String text) {
         Matcher m = SPLIT.matcher(text);

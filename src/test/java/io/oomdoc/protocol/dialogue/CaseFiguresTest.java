@@ -4,6 +4,7 @@ import io.oomdoc.bench.ConversationBench;
 import io.oomdoc.protocol.Facts;
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -88,5 +89,22 @@ class CaseFiguresTest {
         String s = Calculations.of(q, q, Facts.EMPTY.with(b -> b.params(6_053_381_344L)));
         assertTrue(s.contains("12 bytes each"), s);
         assertTrue(s.contains("about 9.08 GB on each of 8 GPUs"), s);
+    }
+
+    /**
+     * github.com/meta-llama/llama-cookbook/issues/235 (torchrun --nproc_per_node 4 finetuning.py --enable_fsdp
+     * --quantized on four T4s): the 4-bit weights "on each card" are split over the four ranks FSDP shards them on;
+     * without sharding every rank holds the whole copy.
+     */
+    @Test
+    void weightsOnEachCardSplitOnlyWhenShardedOverTheGpusHeld() {
+        String q = "how much do the 4-bit weights of llama-2-7b take on each card?";
+        Facts fsdp = Facts.EMPTY.with(b -> b.worldSize(4).zeroStage(3));
+        assertTrue(Calculations.of(q, q, fsdp).contains("0.88 GB (0.81 GiB) on each of 4 GPUs"), q);
+        Facts ddp = Facts.EMPTY.with(b -> b.worldSize(4));
+        assertTrue(!Calculations.of(q, q, ddp).contains("on each of"), Calculations.of(q, q, ddp));
+        var c = new Conversation();
+        c.respond("torchrun --nnodes 1 --nproc_per_node 4 examples/finetuning.py --enable_fsdp --use_peft --quantized");
+        assertEquals(3, c.facts().zeroStage());
     }
 }
