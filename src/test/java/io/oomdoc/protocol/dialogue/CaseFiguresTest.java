@@ -107,4 +107,18 @@ class CaseFiguresTest {
         c.respond("torchrun --nnodes 1 --nproc_per_node 4 examples/finetuning.py --enable_fsdp --use_peft --quantized");
         assertEquals(3, c.facts().zeroStage());
     }
+
+    /**
+     * github.com/paperswithcode/galai/issues/53 (galactica-125m asked for 10,000 new tokens): "how much memory does a 125m
+     * model need" is its weights in every format; a question about training it is left to the budget.
+     */
+    @Test
+    void howMuchAModelNeedsIsItsWeightsInEveryFormat() {
+        String q = "how much memory does a 125m model need in the first place";
+        String s = Calculations.of(q, q, Facts.EMPTY);
+        assertTrue(s.contains("0.5 GB in fp32, 0.25 GB in 16-bit"), s);
+        String train = "how much memory does training a 125m model need";
+        String t = Calculations.of(train, train, Facts.EMPTY);
+        assertTrue(t == null || !t.contains("in every format") && !t.contains("0.25 GB in 16-bit"), t);
+    }
 }
