@@ -29,6 +29,7 @@ final class Calculations {
             new Row("product", a -> KnowledgeAnswers.arithmetic(a.text())),
             new Row("kv", KvCache::of),
             new Row("training", TrainingStates::of),
+            new Row("experts", Experts::of),
             new Row("weights", FormatTable::of),
             new Row("weights", KnowledgeAnswers::size),
             new Row("bytes", a -> Figures.of(a.text())),

@@ -121,4 +121,17 @@ class CaseFiguresTest {
         String t = Calculations.of(train, train, Facts.EMPTY);
         assertTrue(t == null || !t.contains("in every format") && !t.contains("0.25 GB in 16-bit"), t);
     }
+
+    /**
+     * github.com/unslothai/unsloth/issues/2302: Llama-4-Scout on one H200, "only 17B parameters are active, why
+     * doesn't it fit?": every expert stays in memory, so the total count is what must fit.
+     */
+    @Test
+    void aMixtureOfExpertsKeepsEveryExpertInMemory() {
+        String q = "but only 17B parameters are active, why doesn't it fit?";
+        String s = Calculations.of(q, q, Facts.EMPTY.with(b -> b.model("llama-4-scout")));
+        assertTrue(s.contains("all 109B parameters (16 experts) stay in memory, 218 GB"), s);
+        assertTrue(Calculations.of(q, q, Facts.EMPTY.with(b -> b.model("llama-3.1-8b"))) == null
+                || !Calculations.of(q, q, Facts.EMPTY.with(b -> b.model("llama-3.1-8b"))).contains("experts"));
+    }
 }
