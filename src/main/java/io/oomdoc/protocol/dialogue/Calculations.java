@@ -28,6 +28,7 @@ final class Calculations {
             new Row("product", Ratios::of),
             new Row("product", a -> KnowledgeAnswers.arithmetic(a.text())),
             new Row("kv", KvCache::of),
+            new Row("attention", AttentionScores::of),
             new Row("training", TrainingStates::of),
             new Row("experts", Experts::of),
             new Row("weights", FormatTable::of),

@@ -134,4 +134,18 @@ class CaseFiguresTest {
         assertTrue(Calculations.of(q, q, Facts.EMPTY.with(b -> b.model("llama-3.1-8b"))) == null
                 || !Calculations.of(q, q, Facts.EMPTY.with(b -> b.model("llama-3.1-8b"))).contains("experts"));
     }
+
+    /**
+     * github.com/jax-ml/jax/issues/15926: self-attention over a 720x1280 image is 921,600 tokens, 3.4 TB of scores
+     * per head; over 16x16 patches (the image from the turn before) it is 3,600 tokens and 51.8 MB.
+     */
+    @Test
+    void attentionOverAnImageIsTokensSquared() {
+        String q = "how big is the attention matrix for 720x1280";
+        String s = Calculations.of(q, q, Facts.EMPTY);
+        assertTrue(s.contains("921,600 tokens") && s.contains("3.4 TB"), s);
+        String w = "what if I attend over 16x16 patches instead of pixels";
+        String p = Calculations.of(w, w + "\n" + q, Facts.EMPTY);
+        assertTrue(p.contains("in 16×16 patches is 3,600 tokens") && p.contains("51.8 MB"), p);
+    }
 }
