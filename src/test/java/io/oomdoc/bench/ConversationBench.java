@@ -40,8 +40,9 @@ public final class ConversationBench {
         boolean ninth = List.of(args).contains("--heldout9");
         boolean ninthDev = List.of(args).contains("--heldout9-dev");
         // Sets 5 and 6 were scored once each and are development data since (the lead's brief of the seventh session):
-        // their failing turns are shown so that they can be classified. Sets 7 to 9 are blind: totals only.
-        heldOut |= second || third || fourth || seventh || eighth || ninth;
+        // their failing turns are shown so that they can be classified. Sets 7 and 8 are blind: totals only; set 9 was
+        // scored once and is development data since (brief of the tenth session).
+        heldOut |= second || third || fourth || seventh || eighth;
         var transcripts = ninth || ninthDev ? Transcripts.all(HELD_OUT_9).stream()
                 .filter(t -> developmentHalf(HELD_OUT_9, t.file()) == ninthDev).toList() : eighth || eighthDev
                 ? Transcripts.all(HELD_OUT_8).stream()

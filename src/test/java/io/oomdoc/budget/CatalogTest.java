@@ -76,7 +76,8 @@ class CatalogTest {
     @CsvSource({"whisper large, whisper-large-v2", "whisper-large-v3, whisper-large-v3", "command-r, command-r",
             "Command R, command-r", "codellama-34b, codellama-34b", "CodeLlama 34B, codellama-34b",
             "mixtral, mixtral-8x7b", "llama3 8b, llama-3-8b", "yolov5l, yolov5l", "sdxl, sdxl-unet",
-            "Qwen/Qwen3-30B-A3B, qwen3-30b-a3b", "flan-t5-xxl, flan-t5-xxl", "bigscience/bloom, bloom-176b"})
+            "Qwen/Qwen3-30B-A3B, qwen3-30b-a3b", "flan-t5-xxl, flan-t5-xxl", "bigscience/bloom, bloom-176b",
+            "large-v2, whisper-large-v2", "FLUX, flux-dev-transformer"})
     void modelsAreFoundUnderTheNamesPeopleType(String typed, String model) {
         assertEquals(model, ModelCatalog.find(typed).orElseThrow().name());
     }

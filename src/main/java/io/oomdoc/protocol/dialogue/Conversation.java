@@ -160,6 +160,10 @@ public final class Conversation {
         return a;
     }
 
+    /** The turn's last question asks how to do something: "how can i close it?", "how do I set that". */
+    private static final Pattern ASKS_HOW = Pattern.compile("(?i)(?:^|[.?!]\\s+)how (?:can|do|should|could) i "
+            + "\\w+[^.?!]*\\?\\s*$");
+
     private Answer reply(String input) {
         turn++;
         String text = input == null ? "" : input.strip();
@@ -182,7 +186,11 @@ public final class Conversation {
             intent = Intent.EXPLAIN;
         }
         lastState = new IntentFeatures.State(signals, intent, lastIntent);
+        Intent rule = intent;
         if (model != null) intent = model.get().classify(lastState);
+        // "how can I close it?": a question that asks how to do something is a how-to when the rules read it so,
+        // whatever the words around it (a "why" before it, a failure held) suggest to the learned model.
+        if (rule == Intent.HOW_TO && intent == Intent.FOLLOW_UP && ASKS_HOW.matcher(text).find()) intent = rule;
         // "163 steps ran fine, why at 164": a follow-up on this run, answered with the mechanism, as an explanation is.
         boolean explainsRun = intent == Intent.FOLLOW_UP && classifier.asksWhyOfRun(signals);
         lastIntent = intent;

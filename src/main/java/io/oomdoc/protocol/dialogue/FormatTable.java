@@ -13,6 +13,13 @@ final class FormatTable {
     private static final Pattern WHY = Pattern.compile("(?i)\\bwhy\\b|how come|\\bneeds?\\b|\\brequires?\\b"
             + "|\\b(?:that|so) much\\b|\\bhow (?:is|does|can)\\b|\\bshould(?:n'?t)? (?:be|take|fit)\\b");
     private static final Pattern SIZE = Pattern.compile("(?i)(?<![\\w.])~?(\\d+(?:\\.\\d+)?)\\s*(gb|gib|g)\\b");
+    /**
+     * "How much memory does a 125m model need?": the weights in every format answer it; a question about training
+     * needs more than the weights and is the budget's.
+     */
+    private static final Pattern NEEDS = Pattern.compile("(?i)\\bhow much\\b(?:(?!\\b(?:train\\w*|fine[- ]?tun\\w*"
+            + "|finetun\\w*|batch\\w*|context|seq\\w*|tokens?)\\b)[^?]){0,60}\\bneeds?\\b");
+    private static final Pattern QUESTION = Pattern.compile("(?i)\\?|\\bhow\\b");
     private static final double[] BYTES = {4, 2, 1, 0.5};
     private static final String[] NAMES = {"fp32", "16-bit", "8-bit", "4-bit"};
     /** A quoted size within this ratio of a format's weights is read as that format. */
@@ -29,12 +36,18 @@ final class FormatTable {
 
     static String of(Calculations.Ask a) {
         // "How big is 405B in fp32 and in bf16?": the whole table; one format named is Sizes' single line.
-        boolean asks = IntentClassifier.asksSize(a.text()) && !OPTIMIZER.matcher(a.text()).find()
+        // "How much RAM would a 20B need in fp32 and in bf16?": two formats named ask for the table however the
+        // question is worded.
+        boolean two = Sizes.formatsNamed(a.text()) >= 2 && !OPTIMIZER.matcher(a.text()).find()
+                && QUESTION.matcher(a.text()).find();
+        boolean asks = two || NEEDS.matcher(a.text()).find() && Sizes.params(a.text()) != null
+                || IntentClassifier.asksSize(a.text()) && !OPTIMIZER.matcher(a.text()).find()
                 && Sizes.formatsNamed(a.text()) != 1;
         if (!asks && !WHY.matcher(a.text()).find()) return null;
         Double params = Sizes.params(a.text());
         if (params == null) {
-            if (!a.text().matches("(?is).*\\b(?:it|the model|this model|that model|the \\d+(?:\\.\\d+)?b)\\b.*"))
+            if (!two && !a.text().matches("(?is).*\\b(?:it|the model|this model|that model"
+                    + "|the \\d+(?:\\.\\d+)?b)\\b.*"))
                 return null;
             params = Sizes.paramsOf(a.withContext(), a.facts());
         }

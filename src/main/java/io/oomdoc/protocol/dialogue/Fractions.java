@@ -18,6 +18,13 @@ final class Fractions {
     /** "one step of 0.01", "a difference of .05": a change of the fraction named in the turns before. */
     private static final Pattern STEP = Pattern.compile("(?i)\\b(?:step|change|difference|increment|bump|drop)\\s+of"
             + "\\s+(0?\\.\\d+)(?![\\d.])");
+    /**
+     * "what if I set it to 0.5?": a bare fraction given to "it" after the turns before named the flag is that flag's
+     * new value.
+     */
+    private static final Pattern POINTED = Pattern.compile("(?i)\\b(?:set|make|change|raise|lower|bump|put|drop"
+            + "|increase|decrease|reduce)\\s+(?:it|that|this|the value)\\s+(?:to|at)\\s+(0?\\.\\d+|1\\.0+)(?![\\d.])"
+            + "|^\\W*(?:and |so )?(?:what if|with|at|try)\\s+(0?\\.\\d+|1\\.0+)(?![\\d.])");
     /** "how much is 0.05 of my card": a share of the card asked directly, whatever flag set it. */
     private static final Pattern OF_CARD = Pattern.compile("(?i)(?<![\\w.])(0?\\.\\d+)\\s+of\\s+(?:my|the|this|a|one)"
             + "\\s+(?:\\w+\\s+)?(?:card|gpu|vram|memory)\\b");
@@ -41,7 +48,12 @@ final class Fractions {
         }
         Matcher m = VALUE.matcher(a.text());
         double scale = 1;
-        if (!m.find()) {
+        boolean found = m.find();
+        if (!found && NAMED.matcher(a.withContext()).find()) {
+            m = POINTED.matcher(a.text());
+            found = m.find();
+        }
+        if (!found) {
             m = OF_CARD.matcher(a.text());
             if (!m.find()) {
                 m = PERCENT_OF_CARD.matcher(a.text());
@@ -49,10 +61,11 @@ final class Fractions {
                 scale = PERCENT;
             }
         }
-        double f = Double.parseDouble(m.group(1)) / scale;
+        String value = m.group(1) != null ? m.group(1) : m.group(2);
+        double f = Double.parseDouble(value) / scale;
         if (f <= 0 || f > 1) return null;
         long share = (long) (f * card);
-        String said = scale == 1 ? m.group(1) : m.group(1) + "%";
+        String said = scale == 1 ? value : value + "%";
         String line = Messages.get("fractions.share", said, gib(card), gib(share), gib(card - share));
         Double params = Sizes.paramsOf(a.withContext(), a.facts());
         if (params == null) return line;

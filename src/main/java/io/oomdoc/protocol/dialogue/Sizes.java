@@ -22,8 +22,10 @@ final class Sizes {
     };
     private static final Pattern EACH = Pattern.compile("(?i)\\b(?:each|per (?:gpu|card|device|rank))\\b");
     private static final Pattern SPLIT = Pattern.compile("(?i)(?:tensor[_-]parallel[_-]size|--tp(?:-size)?"
-            + "|--num-shard|\\btp)\\s*[= ]?\\s*(\\d+)|\\b(\\d+)\\s*(?:x|×|\\*)\\s*[a-z]|\\bon (\\d+|two|four|eight) "
-            + "(?:gpus|cards|[a-z]\\d+s)\\b");
+            + "|--num-shard|\\btp)\\s*[= ]?\\s*(\\d+)|\\b(\\d+)\\s*(?:x|×|\\*)\\s*[a-z]"
+            + "|\\bon (?:the )?(\\d+|two|four|eight) (?:gpus|cards|[a-z]\\d+s)\\b"
+            // "zero3 shards them over 8": a count after over/across is the ranks, not a size.
+            + "|\\b(?:over|across) (\\d+|two|four|eight)\\b(?!\\s*(?:gb|gib|mb|g\\b|%|\\.\\d))");
 
     private static final Pattern OPTIMIZER = Pattern.compile("(?i)\\boptimi[sz]er\\b|\\badam\\w*|optimizer state");
     private static final double ADAM_BYTES = 12;
@@ -48,7 +50,8 @@ final class Sizes {
         }
         double total = params * bytes;
         String line = Messages.get("sizes.weights", count(params), trim(bytes), format, gb(total));
-        int gpus = EACH.matcher(text).find() ? gpus(text) : 1;
+        // "on each card" with the GPU count held (4 T4s under FSDP) splits over that count when the turn names none.
+        int gpus = EACH.matcher(text).find() ? ranks(text, facts) : 1;
         if (gpus > 1) line += Messages.get("sizes.each", gb(total / gpus), gpus);
         return line + Messages.get("sizes.rest");
     }
@@ -97,10 +100,23 @@ final class Sizes {
         return null;
     }
 
+    /**
+     * The ranks the text names (over 8, 8x A100, tp 4), else the GPU count held when ZeRO-3 or FSDP shards the
+     * weights over them, else 1: under plain data parallelism each GPU holds a whole copy.
+     */
+    static int ranks(String text, Facts facts) {
+        int n = gpus(text);
+        boolean sharded = facts.zeroStage() != null && facts.zeroStage() == FULL_SHARD;
+        return n > 1 || facts.worldSize() == null || !sharded ? n : facts.worldSize();
+    }
+
+    private static final int FULL_SHARD = 3;
+
     private static int gpus(String text) {
         Matcher m = SPLIT.matcher(text);
         if (m.find()) {
-            String n = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+            String n = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2)
+                    : m.group(3) != null ? m.group(3) : m.group(4);
             return switch (n) { case "two" -> 2; case "four" -> 4; case "eight" -> 8; default -> Integer.parseInt(n); };
         }
         return 1; // several GPUs without tensor parallel or sharding named: each holds a whole copy (DDP)

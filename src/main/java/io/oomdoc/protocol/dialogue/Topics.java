@@ -64,16 +64,21 @@ public final class Topics {
      */
     public static List<Topic> findAll(List<Topic> topics, String text) {
         String lower = normal(text);
+        // "load it in fp16" names the topic "load in fp16": an object pronoun between the words does not change it.
+        String bare = PRONOUN.matcher(lower).replaceAll("");
         Map<Topic, Integer> found = new LinkedHashMap<>();
         for (Topic t : topics) {
             for (String k : t.keywords()) {
                 String key = normal(k);
-                if (containsWord(lower, key)) found.merge(t, key.length(), Math::max);
+                if (containsWord(lower, key) || containsWord(bare, key)) found.merge(t, key.length(), Math::max);
             }
         }
         return found.entrySet().stream().sorted(Map.Entry.<Topic, Integer>comparingByValue().reversed())
                 .map(Map.Entry::getKey).toList();
     }
+
+    private static final java.util.regex.Pattern PRONOUN = java.util.regex.Pattern.compile("(?<=[a-z] )(?:it|them"
+            + "|this|that) (?=[a-z])");
 
     /** "8 bit adam", "8-bit adam" and "8_bit_adam" are one spelling. */
     static String normal(String s) {

@@ -109,7 +109,8 @@ public final class Quantities {
             + "memory|graphics memory|hbm\\d?e?|gddr\\d\\w*|(?:laptop\\s+|gpu\\s+|graphics\\s+|nvidia\\s+)?(?:card"
                     + "|gpu)s?)\\b");
     private static final Pattern STATED_BEFORE = Pattern.compile("(?<![\\w.])(?:" + GPU_TOKEN + ")\\s*(?:\\(|,|with"
-            + "|w/|-|of)?\\s*$|(?:\\bi have|i've got|(?:card|gpu|device) (?:\\d+ )?has|(?:card|gpu|vram|gpu memory) "
+            + "|w/|-|of)?\\s*$|(?:\\bi have|i've got|(?:card|gpu|device) (?:\\d+ )?has|(?:card|gpu|vram|gpu memory"
+            + "|video memory|graphics memory|gpu ram|video ram) "
                     + "(?:is|=|:)|it'?s an?|it is an?)\\s+(?:an?\\s+|only\\s+)?$|\\bthe whole\\s+$"
             + "|\\b(?:vram|gpu ram|video ram)\\s*$");
     private static final Pattern STATED_NAME_AFTER = Pattern.compile("^\\s*(?:nvidia\\s+|geforce\\s+"

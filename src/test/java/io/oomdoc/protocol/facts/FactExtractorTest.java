@@ -266,7 +266,8 @@ class FactExtractorTest {
     @CsvSource(delimiter = '|', value = {
             "8x B200|B200", "2x RTX 3090|GeForce RTX 3090", "NVIDIA GeForce RTX 4090|GeForce RTX 4090", "rtx4090|GeForce RTX 4090",
             "i have one 4090 in my pc|GeForce RTX 4090", "A100-SXM4-80GB|A100 80GB", "H100 80GB HBM3|H100 80GB", "on a Tesla T4|Tesla T4",
-            "V100-SXM2-16GB|Tesla V100 16GB", "L40S|L40S", "A10G|A10G", "qlora on mistral 7b instruct, a10 24gb|A10",
+            "V100-SXM2-16GB|Tesla V100 16GB", "GPUs 0-15: Tesla V100-SXM3-32GB, driver 470.103.01|Tesla V100 32GB",
+            "L40S|L40S", "A10G|A10G", "qlora on mistral 7b instruct, a10 24gb|A10",
             "both 4060 ti's with -tp 2|GeForce RTX 4060 Ti", "training on a 2080 ti and nvidia-smi shows 9.6gb|GeForce RTX 2080 Ti"})
     void gpuNamesInEveryVendorSpelling(String text, String gpu) {
         assertEquals(gpu, FactExtractor.extract(text).gpuName());

@@ -1,0 +1,59 @@
+package io.oomdoc.protocol.dialogue;
+
+import java.util.regex.Pattern;
+
+/**
+ * "How much does full fine-tuning of the 70B take?": the model states of full training with AdamW in mixed
+ * precision, 16 bytes per parameter before any activation, and their share per rank when ZeRO-3 or FSDP shards them.
+ * People quote the weights (2 bytes per parameter) or guess a multiple of them; the states are the figure that
+ * decides whether the job fits.
+ */
+final class TrainingStates {
+    private static final Pattern FULL = Pattern.compile("(?i)\\bfull(?:[- ]parameter)?[- ]?(?:fine[- ]?tun\\w*"
+            + "|train\\w*|ft)\\b");
+    private static final Pattern ASKS = Pattern.compile("(?i)\\?|\\bhow\\b|\\bneeds?\\b|\\brequire|\\btakes?\\b");
+    private static final Pattern FITS = Pattern.compile("(?i)\\bfits?\\b");
+    private static final Pattern SHARDED = Pattern.compile("(?i)\\bzero[- ]?3\\b|\\bstage[- ]?3\\b|\\bfsdp\\b"
+            + "|full_shard");
+    private static final Pattern STATES = Pattern.compile("(?i)\\bmodel states\\b|\\b(?:adamw?|optimi[sz]er)(?:'s)?"
+            + " states?\\b|\\b(?:for|of) the (?:adamw? )?optimi[sz]er\\b");
+    private static final Pattern PER_RANK = Pattern.compile("(?i)\\beach\\b|\\bper (?:gpu|card|device|rank)\\b"
+            + "|\\bsplits? (?:it |them )?(?:over|across)\\b|\\bshard");
+    /** The weights and gradients are asked about too, not only the optimizer. */
+    private static final Pattern WHOLE = Pattern.compile("(?i)\\bmodel states\\b|\\b(?:model|weights) and\\b");
+    /** fp32 master weights 4 + two fp32 Adam moments 8. */
+    private static final double OPTIMIZER_BYTES = 12;
+    /** 16-bit weights 2 + 16-bit gradients 2 + fp32 master weights 4 + two fp32 Adam moments 8. */
+    private static final double BYTES = 16;
+    private static final double WEIGHT_BYTES = 2;
+
+    private TrainingStates() {}
+
+    static String of(Calculations.Ask a) {
+        String t = a.text();
+        boolean asks = ASKS.matcher(t).find();
+        // "Would a full fine-tune fit on an A100?" is the budget's question: it costs the whole setup itself.
+        boolean full = FULL.matcher(t).find() && !FITS.matcher(t).find();
+        // "what do the model states of the 16B take per GPU on two cards?": the states, split over the ranks.
+        boolean perRank = STATES.matcher(t).find() && PER_RANK.matcher(t).find();
+        if (!asks || !full && !perRank) return null;
+        Double params = Sizes.paramsOf(t, a.facts());
+        if (params == null) params = Sizes.params(a.withContext());
+        if (params == null) return null;
+        boolean optimizerOnly = !full && !WHOLE.matcher(t).find();
+        double states = params * (optimizerOnly ? OPTIMIZER_BYTES : BYTES);
+        String line = optimizerOnly ? Messages.get("training.optimizer", Sizes.count(params), decimal(states))
+                : Messages.get("training.states", Sizes.count(params), decimal(states),
+                decimal(params * WEIGHT_BYTES));
+        int gpus = Sizes.ranks(t, a.facts());
+        if (gpus > 1 && (perRank || SHARDED.matcher(t).find()))
+            line += " " + Messages.get("training.sharded", decimal(states / gpus), gpus);
+        return line;
+    }
+
+    /** 1120 GB is also said as 1.12 TB: both, as people quote either. */
+    private static String decimal(double bytes) {
+        String gb = Sizes.trim(bytes / 1e9) + " GB";
+        return bytes >= 1e12 ? gb + " (" + Sizes.trim(bytes / 1e12) + " TB)" : gb;
+    }
+}

@@ -1,0 +1,44 @@
+package io.oomdoc.protocol.dialogue;
+
+import org.junit.jupiter.api.Test;
+
+import static io.oomdoc.protocol.dialogue.CaseFiguresTest.turn;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * How-to turns of real conversations (fixtures in src/test/resources/conversations, each naming its source thread),
+ * played turn by turn: the snippet the stack needs, found from the words the user used.
+ */
+class HowToFixturesTest {
+    /** github.com/ollama/ollama/issues/9753: how much of a 70B q4 sits on the GPU and how much on the CPU. */
+    @Test
+    void ollamasSplitIsShownByOllamaPs() {
+        var v = turn("J24-ollama-llama33-70b-q4-on-24gb-a5000-slow.txt", 4);
+        assertTrue(v.output().contains("ollama ps"), v.output());
+        assertTrue(v.holds(), v.problems() + "\n" + v.output());
+    }
+
+    /** github.com/meta-llama/llama-cookbook/issues/332: saving under FSDP without gathering the model on one GPU. */
+    @Test
+    void savingUnderFsdpWritesShards() {
+        var v = turn("J12-llama-cookbook-70b-eight-48gb-oom-at-save.txt", 3);
+        assertTrue(v.output().contains("SHARDED_STATE_DICT"), v.output());
+        assertTrue(v.holds(), v.problems() + "\n" + v.output());
+    }
+
+    /** github.com/zai-org/ChatGLM-6B/issues/7: "load it in fp16" is the topic "load in fp16". */
+    @Test
+    void anObjectPronounDoesNotHideTheTopic() {
+        var v = turn("J44-chatglm-6b-half-cuda-killed-at-shards.txt", 4);
+        assertTrue(v.output().contains("torch_dtype=torch.float16"), v.output());
+        assertTrue(v.holds(), v.problems() + "\n" + v.output());
+    }
+
+    /** github.com/oobabooga/textgen/issues/2509: a load killed at 0% gets a swap file. */
+    @Test
+    void swapOnLinuxGetsTheSwapFileSteps() {
+        var v = turn("J45-textgen-vicuna-7b-killed-at-0-percent.txt", 4);
+        assertTrue(v.output().contains("mkswap"), v.output());
+        assertTrue(v.holds(), v.problems() + "\n" + v.output());
+    }
+}
