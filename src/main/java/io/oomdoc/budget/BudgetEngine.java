@@ -322,34 +322,7 @@ public final class BudgetEngine {
             }
             double perLayer = sbh * (base + (fused ? 0 : attn * attnRatio));
             if (train) {
-                if (s.checkpointing() == Checkpointing.FULL) {
-                    int inputBytes = stream16 ? 2 : 4;
-                    act = Math.round(sbh * inputBytes * m.layers() + perLayer);
-                    assumptions.add(AssumptionText.get("act.ckpt.full"));
-                } else if (s.checkpointing() == Checkpointing.OFFLOAD) {
-                    // Offloaded checkpointing (Unsloth's "unsloth" mode, torch.autograd.graph.save_on_cpu, torchtune's
-                    // enable_activation_offloading): each layer's input goes to pinned host RAM; the GPU keeps the
-                    // layer being recomputed and the inputs of the two layers in flight (one copying out, one copying
-                    // back).
-                    int inputBytes = stream16 ? 2 : 4;
-                    act = Math.round(sbh * inputBytes * Math.min(2, m.layers()) + perLayer);
-                    assumptions.add(AssumptionText.get("act.ckpt.offload",
-                            Bytes.human(Math.round(sbh * inputBytes * m.layers()))));
-                } else if (s.checkpointing() == Checkpointing.SELECTIVE_OP) {
-                    // torchtitan's op-level policy (_save_list in parallelize_llama.py) keeps the outputs of SDPA
-                    // and of the 1st, 3rd, 5th and 7th matmul of a block (wq, wv, w1, w2) and recomputes the rest from
-                    // the block's input: h + h + kv + h + f + h values per token, 16-bit; one block's working set is
-                    // rebuilt at a time in backward.
-                    int inputBytes = stream16 ? 2 : 4;
-                    double kept = 4 + (double) m.kvHeads() * m.headDim() / m.hidden() + m.ffn() / (double) m.hidden();
-                    act = Math.round(sbh * inputBytes * kept * m.layers() + perLayer);
-                    assumptions.add(AssumptionText.get("act.ckpt.selectiveOp"));
-                } else if (s.checkpointing() == Checkpointing.SELECTIVE) {
-                    act = Math.round(sbh * base * m.layers());
-                    assumptions.add(AssumptionText.get("act.ckpt.selective"));
-                } else {
-                    act = Math.round(perLayer * m.layers());
-                }
+                act = checkpointedActivations(s, m, sbh, base, perLayer, stream16, assumptions);
                 assumptions.add(fused ? AssumptionText.get("act.perLayer.fused", (int) base,
                         s.attention().name().toLowerCase(Locale.ROOT))
                         : AssumptionText.get("act.perLayer.eager", (int) base, (int) attn));
@@ -366,17 +339,7 @@ public final class BudgetEngine {
                         act -= apart;
                         assumptions.add(AssumptionText.get("act.ckptApart", Bytes.human(apart)));
                     }
-                    boolean autocastUpcast = s.loss() == Setup.Loss.NATIVE && s.precision().mixed();
-                    assumptions.add(AssumptionText.get(autocastUpcast ? "logits.autocast" : switch (s.loss()) {
-                        case FP32 -> "logits.fp32";
-                        case NATIVE -> "logits.native";
-                        case FUSED -> "logits.fused";
-                        case FUSED_LINEAR -> "logits.fusedLinear";
-                    }));
-                    if (m.logitSoftcap() > 0 && logits > 0 && s.loss() != Setup.Loss.FUSED
-                            && s.loss() != Setup.Loss.FUSED_LINEAR) {
-                        assumptions.add(AssumptionText.get("logits.softcap"));
-                    }
+                    lossAssumptions(s, m, logits, assumptions);
                 }
             } else {
                 act = inferenceWorkingSet(m, s);
@@ -391,6 +354,53 @@ public final class BudgetEngine {
         r.act = act;
         r.logits = logits;
         r.kv = kv;
+    }
+
+    /** Training activations under the setup's checkpointing: what stays on the GPU beside one rebuilt layer. */
+    private static long checkpointedActivations(Setup s, ModelSpec m, double sbh, double base, double perLayer,
+            boolean stream16, List<String> assumptions) {
+        if (s.checkpointing() == Checkpointing.FULL) {
+            int inputBytes = stream16 ? 2 : 4;
+            assumptions.add(AssumptionText.get("act.ckpt.full"));
+            return Math.round(sbh * inputBytes * m.layers() + perLayer);
+        } else if (s.checkpointing() == Checkpointing.OFFLOAD) {
+            // Offloaded checkpointing (Unsloth's "unsloth" mode, torch.autograd.graph.save_on_cpu, torchtune's
+            // enable_activation_offloading): each layer's input goes to pinned host RAM; the GPU keeps the
+            // layer being recomputed and the inputs of the two layers in flight (one copying out, one copying
+            // back).
+            int inputBytes = stream16 ? 2 : 4;
+            assumptions.add(AssumptionText.get("act.ckpt.offload",
+                    Bytes.human(Math.round(sbh * inputBytes * m.layers()))));
+            return Math.round(sbh * inputBytes * Math.min(2, m.layers()) + perLayer);
+        } else if (s.checkpointing() == Checkpointing.SELECTIVE_OP) {
+            // torchtitan's op-level policy (_save_list in parallelize_llama.py) keeps the outputs of SDPA
+            // and of the 1st, 3rd, 5th and 7th matmul of a block (wq, wv, w1, w2) and recomputes the rest from
+            // the block's input: h + h + kv + h + f + h values per token, 16-bit; one block's working set is
+            // rebuilt at a time in backward.
+            int inputBytes = stream16 ? 2 : 4;
+            double kept = 4 + (double) m.kvHeads() * m.headDim() / m.hidden() + m.ffn() / (double) m.hidden();
+            assumptions.add(AssumptionText.get("act.ckpt.selectiveOp"));
+            return Math.round(sbh * inputBytes * kept * m.layers() + perLayer);
+        } else if (s.checkpointing() == Checkpointing.SELECTIVE) {
+            assumptions.add(AssumptionText.get("act.ckpt.selective"));
+            return Math.round(sbh * base * m.layers());
+        } else {
+            return Math.round(perLayer * m.layers());
+        }
+    }
+
+    /** How the loss holds the logits, said once per training estimate. */
+    private static void lossAssumptions(Setup s, ModelSpec m, long logits, List<String> assumptions) {
+        boolean autocastUpcast = s.loss() == Setup.Loss.NATIVE && s.precision().mixed();
+        assumptions.add(AssumptionText.get(autocastUpcast ? "logits.autocast" : switch (s.loss()) {
+            case FP32 -> "logits.fp32";
+            case NATIVE -> "logits.native";
+            case FUSED -> "logits.fused";
+            case FUSED_LINEAR -> "logits.fusedLinear";
+        }));
+        if (m.logitSoftcap() > 0 && logits > 0 && s.loss() != Setup.Loss.FUSED && s.loss() != Setup.Loss.FUSED_LINEAR) {
+            assumptions.add(AssumptionText.get("logits.softcap"));
+        }
     }
 
     /** The optimizer step's own peak against the freed activations, and tensor-parallel serving's split. */
