@@ -16,13 +16,15 @@ import java.util.regex.Pattern;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * The budget's assumption sentences live in budget/assumptions.properties (issue 15: user text out of Java). The
- * engine and the table must name the same keys: a key the engine names that the table lacks fails only when that
- * sentence is first printed, and a sentence no key reaches is dead text. The QLoRA setup is fms-acceleration's
- * Mistral-7B accelerated-peft-bnb row (scripts/benchmarks/refs/a100_80gb.csv at 24bdadb, in measured_budget8.json).
+ * The budget's assumption sentences and the batch finder's notes live in budget/assumptions.properties (issue 15:
+ * user text out of Java). The code and the table must name the same keys: a key the code names that the table lacks
+ * fails only when that sentence is first printed, and a sentence no key reaches is dead text. The QLoRA setup is
+ * fms-acceleration's Mistral-7B accelerated-peft-bnb row (scripts/benchmarks/refs/a100_80gb.csv at 24bdadb, in
+ * measured_budget8.json).
  */
 class AssumptionTextTest {
-    private static final Path ENGINE = Path.of("src/main/java/io/oomdoc/budget/BudgetEngine.java");
+    private static final List<Path> SOURCES = List.of(Path.of("src/main/java/io/oomdoc/budget/BudgetEngine.java"),
+            Path.of("src/main/java/io/oomdoc/budget/BatchFinder.java"));
     // keys built as a family prefix plus the ZeRO stage (1-3)
     private static final List<String> FAMILIES = List.of("states.zero.", "states.fp32Zero.");
 
@@ -37,7 +39,8 @@ class AssumptionTextTest {
 
     @Test
     void theEngineAndTheTableNameTheSameSentences() throws Exception {
-        String src = Files.readString(ENGINE);
+        StringBuilder src = new StringBuilder();
+        for (Path p : SOURCES) src.append(Files.readString(p));
         TreeSet<String> named = new TreeSet<>();
         // every quoted key-shaped literal: AssumptionText.get("k") and the keys chosen in ternaries and switches
         Matcher m = Pattern.compile("\"([a-z]+(?:\\.[a-zA-Z0-9]+)+)\"").matcher(src);
@@ -61,7 +64,8 @@ class AssumptionTextTest {
                 .quant(Setup.Quant.NF4).loraTargets(Setup.LoraTargets.ATTENTION).loraDropout(true)
                 .checkpointing(Setup.Checkpointing.FULL).build();
         List<String> said = new BudgetEngine().estimate(s, null).assumptions();
-        assertTrue(said.stream().anyMatch(a -> a.startsWith("base weights 4-bit NF4 on the linear layers (0.56 B/param)")),
+        String nf4 = "base weights 4-bit NF4 on the linear layers (0.56 B/param)";
+        assertTrue(said.stream().anyMatch(a -> a.startsWith(nf4)),
                 String.join("\n", said));
         assertTrue(said.contains("LoRA rank 16 on the query, key, value and output projections"), said.toString());
         assertTrue(said.contains("full activation checkpointing: each layer's input kept, one layer's working set "
