@@ -45,8 +45,8 @@ public final class BatchFinder {
         int largest = lo < whole && fits(s.withBatch(whole), usable) ? whole : lo;
         List<String> notes = new ArrayList<>();
         if (largest == 0) {
-            return new Result(0, 0, 0, engine.estimate(s.withBatch(1), gpuBytes), false, List.of("not even a "
-                    + "micro-batch of 1 fits"));
+            return new Result(0, 0, 0, engine.estimate(s.withBatch(1), gpuBytes), false,
+                    List.of(AssumptionText.get("batch.noneFits")));
         }
         int micro, accum;
         boolean exact = target % gpus == 0;
@@ -62,8 +62,7 @@ public final class BatchFinder {
             micro = 1;
             for (int d = Math.min(largest, perGpu); d >= 1; d--) if (perGpu % d == 0) { micro = d; break; }
             accum = perGpu / micro;
-            notes.add("effective batch " + target + " does not divide over " + gpus + " GPUs; "
-                    + (micro * accum * gpus) + " is the nearest above");
+            notes.add(AssumptionText.get("batch.notDivisible", target, gpus, micro * accum * gpus));
         }
         Budget at = engine.estimate(atMicro(s, micro, accum), gpuBytes);
         return new Result(micro, accum, micro * accum * gpus, at, exact, List.copyOf(notes));

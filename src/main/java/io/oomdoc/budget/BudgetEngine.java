@@ -99,9 +99,8 @@ public final class BudgetEngine {
             int restBytes = s.kbit() == Setup.Kbit.PEFT_FP32 ? 4 : 2;
             weights = Math.round(quantized * q) + restBytes * (P - quantized);
             wBytes = weights / (double) Math.max(1, P);
-            assumptions.add(String.format(Locale.ROOT, "base weights %s on the linear layers (%.2f B/param), "
-                    + "embeddings and lm_head in %s (%.2f B/param overall)",
-                    s.quant() == Quant.NF4 ? "4-bit NF4" : "int8", q, restBytes == 4 ? "fp32" : "16-bit", wBytes));
+            assumptions.add(AssumptionText.get("weights.kbit", AssumptionText.get(s.quant() == Quant.NF4
+                    ? "weights.kbit.nf4" : "weights.kbit.int8"), q, restBytes == 4 ? "fp32" : "16-bit", wBytes));
             // each quantized matmul dequantizes its weight into a 16-bit buffer; the largest one (and its backward
             // twin) is live at the peak
             if (largestLinear > 0) weights += 2L * 2 * largestLinear;
@@ -110,12 +109,11 @@ public final class BudgetEngine {
                 wBytes = 4;
             } else if (s.precision().mixed() && train && !lora) {
                 wBytes = 6;
-                assumptions.add("mixed precision: fp32 master weights (4 B) plus the 16-bit copy autocast caches (2 "
-                        + "B) per parameter");
+                assumptions.add(AssumptionText.get("weights.mixed"));
             } else {
                 wBytes = 2;
-                if (pure && train && !lora) assumptions.add("pure " + s.precision().name().toLowerCase(Locale.ROOT)
-                        + " training: no fp32 master copy");
+                if (pure && train && !lora) assumptions.add(AssumptionText.get("weights.pure",
+                        s.precision().name().toLowerCase(Locale.ROOT)));
             }
             weights = Math.round(P * wBytes);
         }
@@ -154,8 +152,8 @@ public final class BudgetEngine {
                 case SGD_MOMENTUM -> 4;
             };
             opt = Math.round(trainable * optBytes);
-            assumptions.add(String.format(Locale.ROOT, "gradients %d B and optimizer %s %.1f B per trainable parameter",
-                    gradBytes, s.optimizer().name().toLowerCase(Locale.ROOT).replace('_', '-'), optBytes));
+            assumptions.add(AssumptionText.get("states.perParam", gradBytes,
+                    s.optimizer().name().toLowerCase(Locale.ROOT).replace('_', '-'), optBytes));
             // ZeRO / FSDP: DeepSpeed's own estimator, which counts the fp32 master weights and fp32 gradient copy
             // with the partitioned optimizer state: 16 B/param split over N, plus the 16-bit params and grads
             // that stay whole (stages 1-2) or the largest layer gathered (stage 3).
@@ -165,9 +163,7 @@ public final class BudgetEngine {
                 weights = 2L * P / (s.zeroStage() >= 3 ? N : 1);
                 grads = 0;
                 opt = 0;
-                assumptions.add("optimizer CPU offload (DeepSpeed ZeRO-Offload): states, master weights and "
-                        + "gradients in host RAM ("
-                        + io.oomdoc.util.Bytes.human(18L * trainable) + " of it); steps are several times slower");
+                assumptions.add(AssumptionText.get("states.cpuOffload", Bytes.human(18L * trainable)));
             } else if (s.zeroStage() >= 3 && lora && N > 1) {
                 // ZeRO-3 / FSDP full shard with adapters: the frozen base is sharded too; the units being gathered
                 // stay whole
@@ -176,70 +172,79 @@ public final class BudgetEngine {
                 weights = frozenWeights / N + gathered + trainable * adapterBytes / N;
                 grads = grads / N;
                 opt = opt / N;
-                assumptions.add("ZeRO-3 / FSDP over " + N + " GPUs shards the frozen base and the adapters' states; "
-                        + "one gathered unit (" + Bytes.human(gathered) + ") stays whole");
-            } else if (s.zeroStage() > 0 && !lora && pure) {
-                // Pure 16-bit sharded training (FSDP over a bf16 module: litgpt's bf16-true, HF Trainer with
-                // torch_dtype bf16 and no --bf16): no fp32 copy exists to partition. torch.optim.AdamW allocates its
-                // moments with zeros_like(param), so they are 16-bit as well; FSDP full shard splits parameters,
-                // gradients and states alike (stage 3), SHARD_GRAD_OP gradients and states (stage 2).
-                long largestLayer = m.hasArchitecture() ? Math.max((long) m.vocab() * m.hidden(),
-                        (long) m.hidden() * m.ffn()) : P / 50;
-                if (s.zeroStage() >= 3) {
-                    weights = 2L * P / N + 4L * largestLayer; // the gathered unit: its parameters and gradients
-                    grads = 2L * trainable / N;
-                } else {
-                    weights = 2L * P;
-                    grads = s.zeroStage() == 2 ? 2L * trainable / N : 2L * trainable;
-                }
-                opt = Math.round(optBytes * trainable / N);
-                assumptions.add("pure 16-bit sharding over " + N + " GPUs: 16-bit parameters, gradients and "
-                        + "optimizer states split (no fp32 master to partition)");
-            } else if (s.zeroStage() > 0 && !lora && s.precision() == Precision.FP32) {
-                // fp32 training under ZeRO/FSDP: the parameters are the master weights (4 B), so there is no 16-bit
-                // copy and no separate master to partition; the optimizer's own states split over N (stage >= 1),
-                // the fp32 gradients from stage 2, the parameters at stage 3 (the gathered unit stays whole).
-                long largestLayer = m.hasArchitecture() ? Math.max((long) m.vocab() * m.hidden(),
-                        (long) m.hidden() * m.ffn()) : P / 50;
-                weights = s.zeroStage() >= 3 ? 4L * P / N + 8L * largestLayer : 4L * P;
-                grads = s.zeroStage() >= 2 ? 4L * trainable / N : 4L * trainable;
-                opt = Math.round(optBytes * trainable / N);
-                assumptions.add("fp32 under ZeRO stage " + s.zeroStage() + " over " + N + " GPU(s): fp32 parameters "
-                        + "are the master copy; optimizer states" + (s.zeroStage() >= 2 ? ", gradients" : "")
-                        + (s.zeroStage() >= 3 ? " and parameters" : "") + " split " + N + " ways");
+                assumptions.add(AssumptionText.get("states.shardedAdapters", N, Bytes.human(gathered)));
             } else if (s.zeroStage() > 0 && !lora) {
-                // DeepSpeed partitions the fp32 master copy (absent in pure 16-bit) and the optimizer's own state:
-                // 4 + 8 = 12 B/param for AdamW, 4 + 2 for 8-bit AdamW, and so on for every optimizer (the ZeRO
-                // paper's K). The 16-bit parameters stay whole up to stage 2.
-                double k = 4 + (s.optimizer().adam() ? 8 : optBytes);
-                if (s.zeroStage() <= 2) {
-                    weights = 2L * P;
-                    // Stage 2 partitions the 16-bit gradients too: backward reduces each bucket and keeps only this
-                    // rank's share (ZeRO paper: 2·P + (2 + K)·P/N). DeepSpeed's all-live estimator keeps them whole
-                    // (4·P + 16·P/N), above the measured peaks of chenyaofo's LLaMA-7B ZeRO-2 runs.
-                    grads = s.zeroStage() == 2 ? 2L * trainable / N : 2L * trainable;
-                    opt = Math.round(k * trainable / N);
-                } else {
-                    // the largest single parameter tensor: the embedding or one MLP matrix
-                    long largestLayer = m.hasArchitecture() ? Math.max((long) m.vocab() * m.hidden(),
-                            (long) m.hidden() * m.ffn()) : P / 50;
-                    weights = 2L * P / N
-                            + 4L * largestLayer; // 16-bit shard plus the gathered largest layer (params + grads)
-                    // DeepSpeed's stage-3 estimator, 18·P/N: the fp32 gradient partition is shown as gradients
-                    grads = 4L * trainable / N;
-                    opt = Math.round(k * trainable / N);
-                }
-                assumptions.add("ZeRO stage " + s.zeroStage() + " over " + N + " GPU(s): "
-                        + (s.zeroStage() == 1 ? String.format(Locale.ROOT, "4·P + %.0f·P/N", k)
-                        : s.zeroStage() == 2
-                        ? String.format(Locale.ROOT, "2·P + %.0f·P/N (the ZeRO paper's count)", k + 2)
-                        : String.format(Locale.ROOT, "%.0f·P/N + 4·largest layer (DeepSpeed's estimator)", k + 6))
-                        + " for model states");
+                Shares sh = shardedFullStates(s, m, P, N, trainable, optBytes, pure, assumptions);
+                weights = sh.weights();
+                grads = sh.grads();
+                opt = sh.opt();
             }
         }
         r.weights = weights;
         r.grads = grads;
         r.opt = opt;
+    }
+
+    /** Model states of a sharded full fine-tune (ZeRO 1-3 / FSDP) per GPU. */
+    private record Shares(long weights, long grads, long opt) { }
+
+    /** Full fine-tune under ZeRO / FSDP: what each GPU keeps of weights, gradients and optimizer states. */
+    private static Shares shardedFullStates(Setup s, ModelSpec m, long P, int N, long trainable, double optBytes,
+            boolean pure, List<String> assumptions) {
+        long weights, grads, opt;
+        if (pure) {
+            // Pure 16-bit sharded training (FSDP over a bf16 module: litgpt's bf16-true, HF Trainer with
+            // torch_dtype bf16 and no --bf16): no fp32 copy exists to partition. torch.optim.AdamW allocates its
+            // moments with zeros_like(param), so they are 16-bit as well; FSDP full shard splits parameters,
+            // gradients and states alike (stage 3), SHARD_GRAD_OP gradients and states (stage 2).
+            long largestLayer = m.hasArchitecture() ? Math.max((long) m.vocab() * m.hidden(),
+                    (long) m.hidden() * m.ffn()) : P / 50;
+            if (s.zeroStage() >= 3) {
+                weights = 2L * P / N + 4L * largestLayer; // the gathered unit: its parameters and gradients
+                grads = 2L * trainable / N;
+            } else {
+                weights = 2L * P;
+                grads = s.zeroStage() == 2 ? 2L * trainable / N : 2L * trainable;
+            }
+            opt = Math.round(optBytes * trainable / N);
+            assumptions.add(AssumptionText.get("states.pure16Sharded", N));
+        } else if (s.precision() == Precision.FP32) {
+            // fp32 training under ZeRO/FSDP: the parameters are the master weights (4 B), so there is no 16-bit
+            // copy and no separate master to partition; the optimizer's own states split over N (stage >= 1),
+            // the fp32 gradients from stage 2, the parameters at stage 3 (the gathered unit stays whole).
+            long largestLayer = m.hasArchitecture() ? Math.max((long) m.vocab() * m.hidden(),
+                    (long) m.hidden() * m.ffn()) : P / 50;
+            weights = s.zeroStage() >= 3 ? 4L * P / N + 8L * largestLayer : 4L * P;
+            grads = s.zeroStage() >= 2 ? 4L * trainable / N : 4L * trainable;
+            opt = Math.round(optBytes * trainable / N);
+            assumptions.add(AssumptionText.get("states.fp32Zero." + Math.min(3, s.zeroStage()), N, N));
+        } else {
+            // DeepSpeed partitions the fp32 master copy (absent in pure 16-bit) and the optimizer's own state:
+            // 4 + 8 = 12 B/param for AdamW, 4 + 2 for 8-bit AdamW, and so on for every optimizer (the ZeRO
+            // paper's K). The 16-bit parameters stay whole up to stage 2.
+            double k = 4 + (s.optimizer().adam() ? 8 : optBytes);
+            if (s.zeroStage() <= 2) {
+                weights = 2L * P;
+                // Stage 2 partitions the 16-bit gradients too: backward reduces each bucket and keeps only this
+                // rank's share (ZeRO paper: 2·P + (2 + K)·P/N). DeepSpeed's all-live estimator keeps them whole
+                // (4·P + 16·P/N), above the measured peaks of chenyaofo's LLaMA-7B ZeRO-2 runs.
+                grads = s.zeroStage() == 2 ? 2L * trainable / N : 2L * trainable;
+                opt = Math.round(k * trainable / N);
+            } else {
+                // the largest single parameter tensor: the embedding or one MLP matrix
+                long largestLayer = m.hasArchitecture() ? Math.max((long) m.vocab() * m.hidden(),
+                        (long) m.hidden() * m.ffn()) : P / 50;
+                weights = 2L * P / N
+                        + 4L * largestLayer; // 16-bit shard plus the gathered largest layer (params + grads)
+                // DeepSpeed's stage-3 estimator, 18·P/N: the fp32 gradient partition is shown as gradients
+                grads = 4L * trainable / N;
+                opt = Math.round(k * trainable / N);
+            }
+            int stage = Math.min(3, s.zeroStage());
+            assumptions.add(AssumptionText.get("states.zero." + stage, N, stage == 1 ? k : stage == 2 ? k + 2
+                    : k + 6));
+        }
+        return new Shares(weights, grads, opt);
     }
 
     /** What grows with the tokens: activations (Korthikanti's count, per recipe), the loss's logits, the KV cache. */
@@ -282,7 +287,7 @@ public final class BudgetEngine {
                     // 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))) in Python: tanh keeps its output and the last
                     // product both its factors, three more ffn-wide tensors beside the input Korthikanti counts
                     base += 3 * 2 * f * (fp32Act ? 2 : 1);
-                    assumptions.add("gelu_new (transformers' NewGELUActivation): three more ffn-wide tensors kept");
+                    assumptions.add(AssumptionText.get("act.geluNew"));
                 }
             }
             if (m.queryDim() != m.hidden()) {
@@ -297,7 +302,7 @@ public final class BudgetEngine {
                 // layer: the attention input, the output projection's input, the MLP input and the down
                 // projection's input, 16-bit, on top of what the adapters keep.
                 base += 2.0 * (3 + m.ffn() / (double) m.hidden());
-                assumptions.add("bitsandbytes before 0.43.2: each 4-bit matmul keeps its 16-bit input for backward");
+                assumptions.add(AssumptionText.get("act.bnbOldMatmul"));
             }
             // bitsandbytes 0.43.2 on (PR #1270): MatMul4Bit keeps only the packed weight for backward, so a 4-bit
             // frozen base, like a 16-bit one, keeps no layer input; only the adapters do. PEFT's Linear4bit casts the
@@ -307,9 +312,9 @@ public final class BudgetEngine {
             if (train && lora && (s.quant() == Quant.NONE || frozen4Bit) && m.ffn() > 0) {
                 boolean cast = s.quant() == Quant.NONE && s.precision().mixed();
                 base += adapterInputsExtra(m, s.loraTargets(), s.loraDropout(), cast);
-                assumptions.add("frozen base: only the adapters keep layer inputs"
-                        + (cast ? ", each its own 16-bit copy (fp32 adapters under autocast)" : "")
-                        + (s.loraDropout() ? "; dropout adds a copy and a mask per adapter" : ""));
+                assumptions.add(AssumptionText.get("act.frozenBase",
+                        cast ? AssumptionText.get("act.frozenBase.cast") : "",
+                        s.loraDropout() ? AssumptionText.get("act.frozenBase.dropout") : ""));
             } else if (train && lora && s.loraDropout() && m.ffn() > 0) {
                 // nn.Dropout before each adapter makes a new tensor of the adapted layer's input, which lora_A keeps
                 // for its weight gradient, and keeps its bool mask (1 B) for its own backward: 3 B per input value.
@@ -322,52 +327,21 @@ public final class BudgetEngine {
                     case ALL -> 4 + (gatedMlp ? 2 : 1) + f;
                 };
                 base += (fp32Act ? 5 : 3) * inputs; // the copy in the stream's dtype, the mask 1 B
-                assumptions.add("LoRA dropout: each adapter keeps a dropped-out copy of its input and the mask");
+                assumptions.add(AssumptionText.get("act.loraDropout"));
             }
             if (train && m.gated()) {
                 base += llamaBlockExtra(s, stream16, fp32Act);
-                assumptions.add("Llama-family block (RMSNorm in fp32, separate projections): "
-                        + String.format(Locale.ROOT, "%.0f", llamaBlockExtra(s, stream16, fp32Act))
-                        + " B per token and hidden unit kept beyond Korthikanti's count");
+                assumptions.add(AssumptionText.get("act.llamaBlock", llamaBlockExtra(s, stream16, fp32Act)));
                 // HF's eager_attention_forward: softmax(dtype=float32) then .to(query.dtype), and these configs set
                 // attention_dropout 0 (F.dropout with p = 0 returns its input: no mask, no copy)
                 attn = fp32Act ? 4 : 6;
             }
             double perLayer = sbh * (base + (fused ? 0 : attn * attnRatio));
             if (train) {
-                if (s.checkpointing() == Checkpointing.FULL) {
-                    int inputBytes = stream16 ? 2 : 4;
-                    act = Math.round(sbh * inputBytes * m.layers() + perLayer);
-                    assumptions.add("full activation checkpointing: each layer's input kept, one layer's working set "
-                            + "recomputed");
-                } else if (s.checkpointing() == Checkpointing.OFFLOAD) {
-                    // Offloaded checkpointing (Unsloth's "unsloth" mode, torch.autograd.graph.save_on_cpu, torchtune's
-                    // enable_activation_offloading): each layer's input goes to pinned host RAM; the GPU keeps the
-                    // layer being recomputed and the inputs of the two layers in flight (one copying out, one copying
-                    // back).
-                    int inputBytes = stream16 ? 2 : 4;
-                    act = Math.round(sbh * inputBytes * Math.min(2, m.layers()) + perLayer);
-                    assumptions.add("offloaded checkpointing: layer inputs in host RAM ("
-                            + Bytes.human(Math.round(sbh * inputBytes * m.layers())) + "), two in flight on the GPU");
-                } else if (s.checkpointing() == Checkpointing.SELECTIVE_OP) {
-                    // torchtitan's op-level policy (_save_list in parallelize_llama.py) keeps the outputs of SDPA
-                    // and of the 1st, 3rd, 5th and 7th matmul of a block (wq, wv, w1, w2) and recomputes the rest from
-                    // the block's input: h + h + kv + h + f + h values per token, 16-bit; one block's working set is
-                    // rebuilt at a time in backward.
-                    int inputBytes = stream16 ? 2 : 4;
-                    double kept = 4 + (double) m.kvHeads() * m.headDim() / m.hidden() + m.ffn() / (double) m.hidden();
-                    act = Math.round(sbh * inputBytes * kept * m.layers() + perLayer);
-                    assumptions.add("op-level selective checkpointing: attention and every other matmul output kept");
-                } else if (s.checkpointing() == Checkpointing.SELECTIVE) {
-                    act = Math.round(sbh * base * m.layers());
-                    assumptions.add("selective checkpointing: the attention core is recomputed");
-                } else {
-                    act = Math.round(perLayer * m.layers());
-                }
-                assumptions.add("activations per layer s·b·h·(" + (int) base + (fused ? "" : " + " + (int) attn
-                        + "·a·s/h")
-                        + ") bytes (Korthikanti et al. 2022" + (fused ? ", attention scores not stored under "
-                                + s.attention().name().toLowerCase(Locale.ROOT) : ", eager attention") + ")");
+                act = checkpointedActivations(s, m, sbh, base, perLayer, stream16, assumptions);
+                assumptions.add(fused ? AssumptionText.get("act.perLayer.fused", (int) base,
+                        s.attention().name().toLowerCase(Locale.ROOT))
+                        : AssumptionText.get("act.perLayer.eager", (int) base, (int) attn));
                 if (m.vocab() > 0) {
                     logits = trainingLogits(s, m);
                     boolean rebuildsLayers = s.checkpointing() == Checkpointing.FULL
@@ -379,22 +353,9 @@ public final class BudgetEngine {
                         // and the logits never coexist, so the peak holds the larger of the two, not their sum.
                         long apart = Math.min(Math.round(perLayer), logits);
                         act -= apart;
-                        assumptions.add("checkpointed: one layer's recomputed working set and the logits are never "
-                                + "live together; the larger of the two counts (" + Bytes.human(apart) + " less)");
+                        assumptions.add(AssumptionText.get("act.ckptApart", Bytes.human(apart)));
                     }
-                    boolean autocastUpcast = s.loss() == Setup.Loss.NATIVE && s.precision().mixed();
-                    assumptions.add(autocastUpcast ? "logits b·s·V in 16-bit; autocast runs the cross-entropy in fp32"
-                            : switch (s.loss()) {
-                        case FP32 -> "logits b·s·V: an upcast loss's backward holds three fp32 copies, 12 B a logit";
-                        case NATIVE -> "logits b·s·V and the log-softmax cross-entropy saves, both 16-bit";
-                        case FUSED -> "logits b·s·V once, the loss fused over them";
-                        case FUSED_LINEAR -> "fused linear cross-entropy: one chunk of fp32 logits, never all b·s·V";
-                    });
-                    if (m.logitSoftcap() > 0 && logits > 0 && s.loss() != Setup.Loss.FUSED
-                            && s.loss() != Setup.Loss.FUSED_LINEAR) {
-                        assumptions.add("final-logit soft-capping: tanh keeps a b·s·V copy of the logits for "
-                                + "backward");
-                    }
+                    lossAssumptions(s, m, logits, assumptions);
                 }
             } else {
                 act = inferenceWorkingSet(m, s);
@@ -403,13 +364,59 @@ public final class BudgetEngine {
                 if (m.vocab() > 0) logits = (long) s.batch() * m.vocab() * 4L;
                 int kvBytes = s.precision() == Precision.FP32 ? 4 : 2;
                 kv = 2L * m.layers() * m.kvHeads() * m.headDim() * kvBytes * (long) s.seq() * s.batch();
-                assumptions.add("KV cache 2·L·kv_heads·head_dim·" + kvBytes + " B per token for " + s.seq()
-                        + " tokens × batch " + s.batch());
+                assumptions.add(AssumptionText.get("kv.cache", kvBytes, s.seq(), s.batch()));
             }
         }
         r.act = act;
         r.logits = logits;
         r.kv = kv;
+    }
+
+    /** Training activations under the setup's checkpointing: what stays on the GPU beside one rebuilt layer. */
+    private static long checkpointedActivations(Setup s, ModelSpec m, double sbh, double base, double perLayer,
+            boolean stream16, List<String> assumptions) {
+        if (s.checkpointing() == Checkpointing.FULL) {
+            int inputBytes = stream16 ? 2 : 4;
+            assumptions.add(AssumptionText.get("act.ckpt.full"));
+            return Math.round(sbh * inputBytes * m.layers() + perLayer);
+        } else if (s.checkpointing() == Checkpointing.OFFLOAD) {
+            // Offloaded checkpointing (Unsloth's "unsloth" mode, torch.autograd.graph.save_on_cpu, torchtune's
+            // enable_activation_offloading): each layer's input goes to pinned host RAM; the GPU keeps the
+            // layer being recomputed and the inputs of the two layers in flight (one copying out, one copying
+            // back).
+            int inputBytes = stream16 ? 2 : 4;
+            assumptions.add(AssumptionText.get("act.ckpt.offload",
+                    Bytes.human(Math.round(sbh * inputBytes * m.layers()))));
+            return Math.round(sbh * inputBytes * Math.min(2, m.layers()) + perLayer);
+        } else if (s.checkpointing() == Checkpointing.SELECTIVE_OP) {
+            // torchtitan's op-level policy (_save_list in parallelize_llama.py) keeps the outputs of SDPA
+            // and of the 1st, 3rd, 5th and 7th matmul of a block (wq, wv, w1, w2) and recomputes the rest from
+            // the block's input: h + h + kv + h + f + h values per token, 16-bit; one block's working set is
+            // rebuilt at a time in backward.
+            int inputBytes = stream16 ? 2 : 4;
+            double kept = 4 + (double) m.kvHeads() * m.headDim() / m.hidden() + m.ffn() / (double) m.hidden();
+            assumptions.add(AssumptionText.get("act.ckpt.selectiveOp"));
+            return Math.round(sbh * inputBytes * kept * m.layers() + perLayer);
+        } else if (s.checkpointing() == Checkpointing.SELECTIVE) {
+            assumptions.add(AssumptionText.get("act.ckpt.selective"));
+            return Math.round(sbh * base * m.layers());
+        } else {
+            return Math.round(perLayer * m.layers());
+        }
+    }
+
+    /** How the loss holds the logits, said once per training estimate. */
+    private static void lossAssumptions(Setup s, ModelSpec m, long logits, List<String> assumptions) {
+        boolean autocastUpcast = s.loss() == Setup.Loss.NATIVE && s.precision().mixed();
+        assumptions.add(AssumptionText.get(autocastUpcast ? "logits.autocast" : switch (s.loss()) {
+            case FP32 -> "logits.fp32";
+            case NATIVE -> "logits.native";
+            case FUSED -> "logits.fused";
+            case FUSED_LINEAR -> "logits.fusedLinear";
+        }));
+        if (m.logitSoftcap() > 0 && logits > 0 && s.loss() != Setup.Loss.FUSED && s.loss() != Setup.Loss.FUSED_LINEAR) {
+            assumptions.add(AssumptionText.get("logits.softcap"));
+        }
     }
 
     /** The optimizer step's own peak against the freed activations, and tensor-parallel serving's split. */
@@ -436,20 +443,19 @@ public final class BudgetEngine {
             long stepPeak = grads + stepTransient;
             long shownGrads = Math.min(grads, Math.max(0, stepPeak - freed));
             opt += Math.max(0, stepPeak - freed) - shownGrads;
-            if (shownGrads < grads) assumptions.add("gradients (" + Bytes.human(grads) + ") are written into the "
-                    + "room backward frees from the activations; one micro-batch per step, so they never coexist");
+            if (shownGrads < grads) assumptions.add(AssumptionText.get("peak.gradsInFreedRoom",
+                    Bytes.human(grads)));
             grads = shownGrads;
         } else if (stepTransient > act + logits + castCopy) {
             opt += stepTransient - act - logits - castCopy;
-            assumptions.add("the optimizer step's peak (" + Bytes.human(stepTransient) + " of foreach AdamW "
-                    + "intermediates) is above the activations, which are freed by then");
+            assumptions.add(AssumptionText.get("peak.optimizerStep", Bytes.human(stepTransient)));
         }
         if (!train && N > 1) {
             // Serving over N GPUs is tensor parallel (vLLM --tensor-parallel-size, TGI --num-shard): each rank holds
             // 1/N of every layer's weights and of the KV heads.
             weights = weights / N;
             kv = kv / N;
-            assumptions.add("tensor parallel over " + N + " GPUs: weights and KV cache split " + N + " ways");
+            assumptions.add(AssumptionText.get("serve.tensorParallel", N, N));
         }
         r.weights = weights;
         r.grads = grads;
@@ -469,18 +475,15 @@ public final class BudgetEngine {
         long live = weights + grads + opt + act + logits + kv;
         long context = s.contextBytes() >= 0 ? s.contextBytes() : DEFAULT_CONTEXT;
         long overhead = context + Math.round(live * ALLOCATOR_SLACK);
-        assumptions.add("overhead: CUDA context " + Bytes.human(context) + " (lazy kernel loading, CUDA >= 11.7; "
-                + "older stacks load every kernel, about 1.3 GiB) + "
-                + (int) (ALLOCATOR_SLACK * 100) + "% allocator slack");
+        assumptions.add(AssumptionText.get("overhead.context", Bytes.human(context), (int) (ALLOCATOR_SLACK * 100)));
         long total = live + overhead;
         // Without seq and batch (or without the model's shape) the terms that grow with the tokens are unknown, in
         // serving as in training: a total under the card is then no claim of a fit.
         boolean activationsKnown = s.seq() > 0 && s.batch() > 0 && m.hasArchitecture();
         List<String> unknown = activationsKnown ? List.of() : train
                 ? List.of(Budget.ACTIVATIONS, Budget.LOGITS) : List.of(Budget.ACTIVATIONS, Budget.KV_CACHE);
-        if (!activationsKnown) assumptions.add(!m.hasArchitecture() ? "activations not counted: the model's shape "
-                + "is unknown (give --model or --layers/--hidden)"
-                : "activations not counted: give the sequence length and batch (--seq, --batch)");
+        if (!activationsKnown) assumptions.add(AssumptionText.get(!m.hasArchitecture()
+                ? "act.uncounted.shape" : "act.uncounted.tokens"));
         // the verdict and the headroom are on the card as PyTorch sees it: the driver's share is not there to
         // allocate (a headroom on the marketed size was positive for a budget that did not fit)
         Long usable = gpuBytes == null ? null : GpuCatalog.usableBytes(gpuBytes);
@@ -632,21 +635,21 @@ public final class BudgetEngine {
 
     static long loraParams(ModelSpec m, int r, Setup.LoraTargets targets, List<String> assumptions) {
         if (!m.hasArchitecture()) {
-            assumptions.add("LoRA trainable parameters guessed at 0.5% of the model (dimensions unknown)");
+            assumptions.add(AssumptionText.get("lora.guessed"));
             return Math.round(m.params() * 0.005);
         }
         long h = m.hidden(), q = m.queryDim(), kvDim = (long) m.kvHeads() * m.headDim(), f = m.ffn();
         long attn = (h + q) + (h + kvDim) * 2 + (q + h);
         if (targets == Setup.LoraTargets.QV) {
-            assumptions.add("LoRA rank " + r + " on the query and value projections only");
+            assumptions.add(AssumptionText.get("lora.qv", r));
             return (long) m.layers() * r * ((h + q) + (h + kvDim));
         }
         if (targets == Setup.LoraTargets.ATTENTION) {
-            assumptions.add("LoRA rank " + r + " on the query, key, value and output projections");
+            assumptions.add(AssumptionText.get("lora.attention", r));
             return (long) m.layers() * r * attn;
         }
         long mlp = m.gated() ? 2 * (h + f) + (f + h) : (h + f) + (f + h);
-        assumptions.add("LoRA rank " + r + " on all attention and MLP linear layers");
+        assumptions.add(AssumptionText.get("lora.all", r));
         return (long) m.layers() * r * (attn + mlp);
     }
 }
