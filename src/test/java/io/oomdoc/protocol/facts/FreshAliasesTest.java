@@ -1,17 +1,14 @@
 package io.oomdoc.protocol.facts;
 
-import io.oomdoc.Fixtures;
 import io.oomdoc.budget.GpuCatalog;
 import io.oomdoc.budget.ModelCatalog;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -25,15 +22,8 @@ class FreshAliasesTest {
     // compiled in each test, not once for the class: a list kept in a static field is the very cache that hides
     // the compiling from a mutation test
 
-    static Stream<Arguments> mentions() {
-        return Fixtures.text("catalog/model_mentions.tsv").lines()
-                .filter(l -> !l.isBlank() && !l.startsWith("#"))
-                .map(l -> l.split("\t", 3))
-                .map(c -> Arguments.of(c[0], c[1], c[2]));
-    }
-
     @ParameterizedTest(name = "{0} ({1})")
-    @MethodSource("mentions")
+    @MethodSource("io.oomdoc.protocol.facts.ModelMentionsTest#mentions")
     void aModelNamedInAThreadIsFoundByTheFreshlyCompiledAliases(String model, String thread, String sentence) {
         List<Mention> out = new ArrayList<>();
         Names.models(sentence.toLowerCase(Locale.ROOT), sentence, Names.compile(ModelCatalog.aliases(), false), out);
