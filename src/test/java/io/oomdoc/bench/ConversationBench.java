@@ -14,7 +14,8 @@ import java.util.TreeMap;
  * Plays every conversation transcript through the engine and prints the turns that do not hold.
  * Run: bench/run.sh ConversationBench [-v] [--heldout|--heldout-dev|--heldout2|--heldout2-dev|--heldout3
  * |--heldout3-dev|--heldout4|--heldout4-dev|--heldout5|--heldout5-dev|--heldout6|--heldout6-dev|--heldout7
- * |--heldout7-dev|--heldout8|--heldout8-dev|--heldout9|--heldout9-dev|--heldout10|--heldout10-dev]. With --heldout it
+ * |--heldout7-dev|--heldout8|--heldout8-dev|--heldout9|--heldout9-dev|--heldout10|--heldout10-dev|--heldout11
+ * |--heldout11-dev]. With --heldout it
  * plays src/test/resources/conversations_heldout and prints only the totals: that set is never tuned on, so its
  * failing turns are not shown (nor those of the closed halves of sets 2-4).
  */
@@ -41,11 +42,15 @@ public final class ConversationBench {
         boolean ninthDev = List.of(args).contains("--heldout9-dev");
         boolean tenth = List.of(args).contains("--heldout10");
         boolean tenthDev = List.of(args).contains("--heldout10-dev");
+        boolean eleventh = List.of(args).contains("--heldout11");
+        boolean eleventhDev = List.of(args).contains("--heldout11-dev");
         // Sets 5 and 6 were scored once each and are development data since (the lead's brief of the seventh session):
-        // their failing turns are shown so that they can be classified. Sets 7, 8 and 10 are blind: totals only; set
-        // 9 was scored once and is development data since (brief of the tenth session).
-        heldOut |= second || third || fourth || seventh || eighth || tenth;
-        var transcripts = tenth || tenthDev ? Transcripts.all(HELD_OUT_10).stream()
+        // their failing turns are shown so that they can be classified. Sets 7, 8, 10 and 11 are blind: totals only;
+        // set 9 was scored once and is development data since (brief of the tenth session).
+        heldOut |= second || third || fourth || seventh || eighth || tenth || tenthDev || eleventh || eleventhDev;
+        var transcripts = eleventh || eleventhDev ? Transcripts.all(HELD_OUT_11).stream()
+                .filter(t -> developmentHalf(HELD_OUT_11, t.file()) == eleventhDev).toList() : tenth || tenthDev
+                ? Transcripts.all(HELD_OUT_10).stream()
                 .filter(t -> developmentHalf(HELD_OUT_10, t.file()) == tenthDev).toList() : ninth || ninthDev
                 ? Transcripts.all(HELD_OUT_9).stream()
                 .filter(t -> developmentHalf(HELD_OUT_9, t.file()) == ninthDev).toList() : eighth || eighthDev
@@ -136,6 +141,13 @@ public final class ConversationBench {
      */
     static final java.nio.file.Path HELD_OUT_10 =
             java.nio.file.Path.of("src/test/resources/conversations_heldout10");
+
+    /**
+     * An eleventh blind set (written 2026-11-26 from serving, fine-tuning and host-RAM threads no other fixture cites),
+     * split the same way: --heldout11-dev may be read, --heldout11 is only scored.
+     */
+    static final java.nio.file.Path HELD_OUT_11 =
+            java.nio.file.Path.of("src/test/resources/conversations_heldout11");
 
     /**
      * The held-out set is split by the repository of each file's source thread: one half may be read to find what

@@ -1,0 +1,29 @@
+package io.oomdoc.bench;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The eleventh blind conversation set (src/test/resources/conversations_heldout11) keeps the form of every blind set,
+ * and its threads are new to the project (see that folder's README).
+ */
+class HeldOutElevenConversationsTest extends BlindConversationSetChecks {
+    HeldOutElevenConversationsTest() { super(ConversationBench.HELD_OUT_11, 150); }
+
+    /**
+     * The set is blind only if its threads are new to the project: no other fixture under src/test/resources cites
+     * any of them (as a URL, or a GitHub thread as owner/repo#N).
+     */
+    @Test
+    void noSourceThreadIsCitedByAnyOtherFixture() throws IOException {
+        // the tenth blind sets (conversations and report corpus) are written on other branches in the same hours and
+        // are only ever scored: a thread two blind sets drew would leak nothing into tuning
+        assertEquals(List.of(), sourcesCitedOutside(Path.of("src/test/resources/conversations_heldout10"),
+                Path.of("src/test/resources/corpus_heldout10")));
+    }
+}
