@@ -86,9 +86,17 @@ public final class Corpus {
      * What the weights are fitted on: the development part, the third split (since round 6; scored once in round 5),
      * the sixth (since round 7; scored once in round 6) and the seventh (since the ninth session; scored once in the
      * seventh) and the eighth (since the end of the ninth session, after its helpers had used it as an unseen fold:
-     * bench/run.sh EighthFold, which fits on development7() alone).
+     * bench/run.sh EighthFold, which fits on development7() alone) and the ninth (since the tenth session, after it
+     * served as the unseen fold of bench/run.sh NinthFold, which fits on development8() alone).
      */
-    public static List<Case> trainable() { return development8(); }
+    public static List<Case> trainable() { return development9(); }
+
+    /** Every scored part that is development data now: development8() and the ninth split. */
+    public static List<Case> development9() {
+        List<Case> out = new ArrayList<>(development8());
+        out.addAll(heldout9());
+        return List.copyOf(out);
+    }
 
     /** Every scored part that is development data now: development7() and the eighth split. */
     public static List<Case> development8() {

@@ -26,4 +26,19 @@ class HostCueTest {
         Set<String> x = features(paste("langchain-chatchat-35-shards-38pct-killed"));
         assertTrue(x.contains("cue:host") || x.contains("log:host"), x.toString());
     }
+
+    @Test
+    void theHostsRamSizeStatedAsASpecIsNotAHostCue() {
+        // IamCreateAI/Ruyi-Models#10: "Win10, 32Gb RAM, 11Gb VRAM" describes the machine; ComfyUI's "Allocation on
+        // device" failed on the 11 GB card, so the card ran out, not the host
+        Set<String> x = features(paste("ruyi-models-10-11gb-allocation-on-device"));
+        assertFalse(x.contains("cue:host") || x.contains("log:host"), x.toString());
+    }
+
+    @Test
+    void ramNamedAsWhatRanOutIsStillAHostCue() {
+        // kingoflolz/mesh-transformer-jax#120: Colab's "session crashed after using all available RAM"
+        Set<String> x = features(paste("mesh-transformer-jax-120-colab-ram"));
+        assertTrue(x.contains("cue:host") || x.contains("log:host"), x.toString());
+    }
 }
