@@ -86,8 +86,8 @@ public final class TrainReasoner {
         phaseL2 = bestPhaseL2;
         LinearModel cat = fit(ex, x -> x.c().category(), best).withScalar(Reasoner.PRIOR_SCALE, bestPrior);
         LinearModel phase = fitPhase(ex, phaseL2);
-        String note = "Fitted by bench/run.sh TrainReasoner on the development part of the corpus, corpus_heldout5, "
-                + "corpus_heldout6 and corpus_heldout7 ("
+        String note = "Fitted by bench/run.sh TrainReasoner on Corpus.trainable(): the development part of the "
+                + "corpus and corpus_heldout5 to corpus_heldout9 ("
                 + dev.size()
                 + " cases, both input modes), l2 " + best + ", phase-l2 " + phaseL2 + " and expert-prior scale "
                 + bestPrior + "; by " + FOLDS + "-fold grouped cross-validation over l2 " + Arrays.toString(l2Grid)
