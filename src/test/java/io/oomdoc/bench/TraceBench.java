@@ -25,7 +25,8 @@ import java.util.Locale;
  * Trace benchmark. On the corpus (src/test/resources/corpus): grouped cross-validated figures on the development
  * part, for both input modes, with a confusion matrix; with --final also the final split, diagnosed by weights
  * fitted on the development part only. Then the time per case and for a large log.
- * Run: bench/run.sh TraceBench [--final] [--heldout5] [--heldout6] [--heldout7] [--heldout8] [--heldout9] [--heldout10] [log-size-MB]
+ * Run: bench/run.sh TraceBench [--final] [--heldout5] [--heldout6] [--heldout7] [--heldout8] [--heldout9]
+ *     [--heldout10] [log-size-MB]
  */
 public final class TraceBench {
     public static void main(String[] args) throws Exception {
