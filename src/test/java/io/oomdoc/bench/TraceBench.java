@@ -25,8 +25,8 @@ import java.util.Locale;
  * Trace benchmark. On the corpus (src/test/resources/corpus): grouped cross-validated figures on the development
  * part, for both input modes, with a confusion matrix; with --final also the final split, diagnosed by weights
  * fitted on the development part only. Then the time per case and for a large log.
- * Run: bench/run.sh TraceBench [--final] [--heldout5] [--heldout6] [--heldout7] [--heldout8] [--heldout9] [--heldout11]
- *      [log-size-MB]
+ * Run: bench/run.sh TraceBench [--final] [--heldout5] [--heldout6] [--heldout7] [--heldout8] [--heldout9]
+ *     [--heldout10] [--heldout11] [log-size-MB]
  */
 public final class TraceBench {
     public static void main(String[] args) throws Exception {
@@ -67,6 +67,7 @@ public final class TraceBench {
         if (List.of(args).contains("--heldout7")) scoreBlind("Seventh split, corpus_heldout7", Corpus.heldout7());
         if (List.of(args).contains("--heldout8")) scoreBlind("Eighth split, corpus_heldout8", Corpus.heldout8());
         if (List.of(args).contains("--heldout9")) scoreBlind("Ninth split, corpus_heldout9", Corpus.heldout9());
+        if (List.of(args).contains("--heldout10")) scoreBlind("Tenth split, corpus_heldout10", Corpus.heldout10());
         if (List.of(args).contains("--heldout11")) scoreBlind("Eleventh split, corpus_heldout11", Corpus.heldout11());
         speed(dev);
         bigLog(mb);

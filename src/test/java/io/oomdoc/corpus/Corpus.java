@@ -36,6 +36,8 @@ public final class Corpus {
     public static final Path HELDOUT8 = Path.of("src/test/resources/corpus_heldout8/heldout8.jsonl");
     /** The ninth blind split: made like the eighth, from repositories cited nowhere else, labelled unscored. */
     public static final Path HELDOUT9 = Path.of("src/test/resources/corpus_heldout9/heldout9.jsonl");
+    /** The tenth blind split: made like the ninth, by a helper that never read the engine, labelled unscored. */
+    public static final Path HELDOUT10 = Path.of("src/test/resources/corpus_heldout10/heldout10.jsonl");
     /** The eleventh blind split: serving, inference and non-PyTorch stacks only, from uncited repositories. */
     public static final Path HELDOUT11 = Path.of("src/test/resources/corpus_heldout11/heldout11.jsonl");
     private static final int FINAL_SHARE_PERCENT = 20;
@@ -84,6 +86,8 @@ public final class Corpus {
     /** The ninth blind split (corpus_heldout9/): never read by all(), scored once for a closing figure. */
     public static List<Case> heldout9() { return read(HELDOUT9); }
 
+    /** The tenth blind split (corpus_heldout10/): never read by all(), scored once for a closing figure. */
+    public static List<Case> heldout10() { return read(HELDOUT10); }
     /** The eleventh blind split (corpus_heldout11/): never read by all(), scored once for a closing figure. */
     public static List<Case> heldout11() { return read(HELDOUT11); }
 
