@@ -40,7 +40,7 @@ abstract class BlindCorpusSplitChecks {
 
     private final Path file;
     private final int minCases;
-    private final Path blindTwin;
+    private final List<Path> notTunedOn;
     private final List<JsonNode> lines;
     protected final List<Case> cases;
 
@@ -48,13 +48,14 @@ abstract class BlindCorpusSplitChecks {
      * @param file      the split's jsonl
      * @param cases     the split as Corpus reads it
      * @param minCases  the least number of reports its brief asked for
-     * @param blindTwin the blind conversation set written the same day, never tuned on either: it may cite the split
+     * @param notTunedOn folders that may name the split's repositories because nothing is tuned on them for diagnosis:
+     *                   the blind conversation set written the same day, another blind split, a scanner audit
      */
-    BlindCorpusSplitChecks(Path file, List<Case> cases, int minCases, Path blindTwin) {
+    BlindCorpusSplitChecks(Path file, List<Case> cases, int minCases, Path... notTunedOn) {
         this.file = file;
         this.cases = cases;
         this.minCases = minCases;
-        this.blindTwin = blindTwin;
+        this.notTunedOn = List.of(notTunedOn);
         this.lines = readLines(file);
     }
 
@@ -134,7 +135,7 @@ abstract class BlindCorpusSplitChecks {
         StringBuilder others = new StringBuilder();
         Path own = file.getParent();
         try (var files = Files.walk(Path.of("src/test/resources"))) {
-            for (Path p : files.filter(Files::isRegularFile).filter(p -> !p.startsWith(own) && !p.startsWith(blindTwin))
+            for (Path p : files.filter(Files::isRegularFile).filter(p -> !p.startsWith(own) && notTunedOn.stream().noneMatch(p::startsWith))
                     .toList()) {
                 try {
                     others.append(Files.readString(p).toLowerCase(Locale.ROOT)).append('\n');
