@@ -105,6 +105,20 @@ class ConstraintsTest {
     }
 
     @Test
+    void aFixedCostAboveSeventyPercentOfTheCardLeavesModelTooLargeAsTheWeightsSay() {
+        // hiyouga/LlamaFactory#1221: full ZeRO-2 of a 7B model with Adam on 32 GB V100s, 83% of the card fixed
+        double[] p = constrained(RealEvidence.ofCase("llamafactory-1221-llama7b-full-zero2-8xv100-adam"));
+        assertEquals(1.0, at(p, Category.MODEL_TOO_LARGE) / at(p, Category.CONTEXT_CREATION), 1e-9);
+    }
+
+    @Test
+    void aRequestWithoutTheFreeAndIdleFiguresLeavesFragmentation() {
+        // ZHZisZZ/dllm#9: the message gives only the 14.9 GiB asked
+        double[] p = constrained(RealEvidence.ofCase("dllm-9-llada8b-zero2-offload-14gb-optimizer-init"));
+        assertTrue(at(p, Category.FRAGMENTATION) > 0);
+    }
+
+    @Test
     void memoryTheUserSaysClimbsCutsEachOneTimePeakToThreeTenths() {
         // adriansahlman/stylegan2_pytorch#11: memory grows each iteration while the loss graph is kept
         double[] p = constrained(RealEvidence.ofCase("stylegan2-loss-graph-kept"));

@@ -38,7 +38,7 @@ class FeatureExtractorTest {
         // SJTU-ViSYS-team/VisFly#9: 244 MiB of 7.73 GiB asked, 228.5 MiB free, 5.90 GiB allocated, 469.82 MiB idle
         Set<String> x = names(RealEvidence.ofTrace("visfly-backward-2x.txt"));
         has(x, "tried:small", "free:some", "allocated:most", "idle:exceeds-request");
-        lacks(x, "card:small", "free:exceeds-request", "outside:large");
+        lacks(x, "card:small", "free:exceeds-request", "outside:large", "processes:others-listed");
     }
 
     @Test
@@ -154,5 +154,14 @@ class FeatureExtractorTest {
         assertEquals(List.of("throws: java.lang.IllegalStateException: x"), fx.broken());
         has(x.values().keySet(), "broken:throws");
         lacks(x.values().keySet(), "rule:throws");
+    }
+
+    @Test
+    void aShapeThatHoldsIsAFeatureAndCountsTowardTheExpertsPrior() {
+        // innnky/so-vits-svc#59: a 4 GiB card; with no rules at all, only the shape's row of model/expert-prior.tsv
+        // ("shape small-card", model_too_large 2) can give a prior
+        var x = new FeatureExtractor(List.of()).extract(RealEvidence.ofCase("so-vits-svc-59-4gb-batch-1-zh"));
+        has(x.values().keySet(), "shape:small-card", "prior-top:model_too_large");
+        assertEquals(0.2, x.values().get("prior:model_too_large"), 1e-12);
     }
 }
