@@ -165,6 +165,14 @@ class ConstraintsTest {
                 Category.MODEL_TOO_LARGE));
     }
 
+    @Test
+    void wordsThatNameNoFailureAndNoMemoryAreUnknown() {
+        // obryanlouis/qa#5, the corpus's one-line setting alone: "Training a TensorFlow question-answering model
+        // with cuDNN LSTMs."
+        assertEquals("unknown", issueType(RealEvidence.ofCaseWords("tf-cudnn-exec-failed-batch4"),
+                Category.ACTIVATIONS_BATCH));
+    }
+
     private static String phase(String caseId, Category cause, String learned) {
         return Constraints.phase(RealEvidence.features(RealEvidence.ofCase(caseId)), cause, learned);
     }

@@ -34,6 +34,13 @@ final class RealEvidence {
         return gather(LogText.of(c.paste()), c.context());
     }
 
+    /** The case's context alone, with no log: the words of a user who has not pasted anything yet. */
+    static Evidence ofCaseWords(String id) {
+        Case c = CASES.get(id);
+        if (c == null) throw new IllegalArgumentException("no corpus case " + id);
+        return gather(null, c.context());
+    }
+
     /** A trace fixture given as the log, with no words of the user's. */
     static Evidence ofTrace(String file) {
         try {
