@@ -1,0 +1,67 @@
+package io.oomdoc.protocol.reasoning;
+
+import io.oomdoc.corpus.Case;
+import io.oomdoc.corpus.Corpus;
+import io.oomdoc.evidence.trace.LogText;
+import io.oomdoc.protocol.Diagnoser;
+import io.oomdoc.protocol.Evidence;
+import io.oomdoc.protocol.Facts;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Evidence gathered from real reports, for the unit tests of the reasoning's parts: a corpus case by id (its source
+ * is the case's "source" field) or a trace fixture by file name (its source is in traces/SOURCES.md).
+ */
+final class RealEvidence {
+    private static final Path TRACES = Path.of("src/test/resources/traces");
+    private static final Map<String, Case> CASES = Corpus.all().stream()
+            .collect(Collectors.toMap(Case::id, Function.identity()));
+
+    private RealEvidence() {}
+
+    /** The case's paste as the log and its context as the user's words, as `oomdoc diagnose` gathers them. */
+    static Evidence ofCase(String id) {
+        Case c = CASES.get(id);
+        if (c == null) throw new IllegalArgumentException("no corpus case " + id);
+        return gather(LogText.of(c.paste()), c.context());
+    }
+
+    /** The case's context alone, with no log: the words of a user who has not pasted anything yet. */
+    static Evidence ofCaseWords(String id) {
+        Case c = CASES.get(id);
+        if (c == null) throw new IllegalArgumentException("no corpus case " + id);
+        return gather(null, c.context());
+    }
+
+    /** A trace fixture given as the log, with no words of the user's. */
+    static Evidence ofTrace(String file) {
+        try {
+            return gather(LogText.of(Files.readString(TRACES.resolve(file))), null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The words alone, with no log: what a user types before pasting anything. */
+    static Evidence ofWordsAlone(String file) {
+        try {
+            return gather(null, Files.readString(TRACES.resolve(file)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static FeatureVector features(Evidence e) { return new FeatureExtractor().extract(e); }
+
+    private static Evidence gather(LogText log, String words) {
+        return new Diagnoser().evidence(log, words, Facts.EMPTY, null, null, null, new ArrayList<>());
+    }
+}
