@@ -2,8 +2,6 @@ package io.oomdoc.bench;
 
 import io.oomdoc.corpus.Case;
 import io.oomdoc.corpus.Corpus;
-import io.oomdoc.protocol.reasoning.LinearModel;
-import io.oomdoc.protocol.reasoning.Reasoner;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,10 +19,7 @@ public final class CombinedCv {
     private CombinedCv() {}
 
     public static void main(String[] args) throws Exception {
-        TrainReasoner.quiet();
-        double l2 = TraceBench.bundledL2();
-        TrainReasoner.phaseL2 = TraceBench.bundled("phase-l2 ([0-9.]+)", TrainReasoner.phaseL2);
-        TrainReasoner.priorScale = LinearModel.resource(Reasoner.CATEGORY_WEIGHTS).scalar(Reasoner.PRIOR_SCALE);
+        double l2 = TraceBench.useBundledHyperparameters();
         List<Case> dev = Corpus.development();
         List<Case> third = Corpus.heldout5();
         List<Case> all = new ArrayList<>(dev);

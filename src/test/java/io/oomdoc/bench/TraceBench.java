@@ -2,6 +2,7 @@ package io.oomdoc.bench;
 
 import io.oomdoc.corpus.Case;
 import io.oomdoc.corpus.Corpus;
+import io.oomdoc.protocol.reasoning.LinearModel;
 import io.oomdoc.protocol.reasoning.Reasoner;
 import io.oomdoc.Fixtures;
 import io.oomdoc.evidence.trace.LogReader;
@@ -86,6 +87,17 @@ public final class TraceBench {
             var m = java.util.regex.Pattern.compile(pattern).matcher(new String(in.readNBytes(400), StandardCharsets.UTF_8));
             return m.find() ? Double.parseDouble(m.group(1)) : fallback;
         }
+    }
+
+    /**
+     * Quiet training output and the bundled weights' hyperparameters (phase-l2, expert-prior scale) set on
+     * TrainReasoner, as every fold bench refits with them; returns the bundled l2.
+     */
+    static double useBundledHyperparameters() throws Exception {
+        TrainReasoner.quiet();
+        TrainReasoner.phaseL2 = bundled("phase-l2 ([0-9.]+)", TrainReasoner.phaseL2);
+        TrainReasoner.priorScale = LinearModel.resource(Reasoner.CATEGORY_WEIGHTS).scalar(Reasoner.PRIOR_SCALE);
+        return bundledL2();
     }
 
     static double bundledL2() throws Exception {
