@@ -37,10 +37,14 @@ final class ExpertPrior {
     }
 
     private static Map<String, Map<String, Double>> table() {
-        if (table != null) return table;
-        Map<String, Map<String, Double>> t = new HashMap<>();
-        var in = ExpertPrior.class.getClassLoader().getResourceAsStream(TABLE);
+        if (table == null) table = read(ExpertPrior.class.getClassLoader().getResourceAsStream(TABLE));
+        return table;
+    }
+
+    /** The table parsed from its text: rule, then cause, then support; comments and the header row skipped. */
+    static Map<String, Map<String, Double>> read(java.io.InputStream in) {
         if (in == null) throw new IllegalStateException("bundled table missing: " + TABLE);
+        Map<String, Map<String, Double>> t = new HashMap<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             r.lines().filter(l -> !l.isBlank() && !l.startsWith("#") && !l.startsWith("rule\t")).forEach(l -> {
                 String[] c = l.split("\t");
@@ -49,7 +53,6 @@ final class ExpertPrior {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        table = Map.copyOf(t);
-        return table;
+        return Map.copyOf(t);
     }
 }

@@ -41,4 +41,28 @@ class ExpertPriorTest {
         assertEquals(Map.of(), prior("no such rule"));
         assertEquals(Map.of(), prior());
     }
+
+    /**
+     * Parsed afresh, not through the cache addTo uses (a mutation test would otherwise check the table parsed before
+     * the mutation): every data row of the text is kept, the header and comments are not, and a row's support is
+     * its third column.
+     */
+    @Test
+    void theTableParsedFromItsTextKeepsEveryRowAndNothingElse() throws Exception {
+        String text = new String(getClass().getClassLoader().getResourceAsStream("model/expert-prior.tsv")
+                .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        var table = ExpertPrior.read(new java.io.ByteArrayInputStream(text.getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)));
+        long rows = text.lines().filter(l -> !l.isBlank() && !l.startsWith("#") && !l.startsWith("rule\t")).count();
+        assertEquals(rows, table.values().stream().mapToLong(Map::size).sum());
+        assertTrue(!table.containsKey("rule"), table.keySet().toString());
+        assertEquals(Map.of("context_creation", 5.0, "other_process_or_zombie", 2.0), table.get("cuda runtime error"));
+        assertEquals(10.0, table.get("host-ram message").get("host_ram_oom"));
+    }
+
+    @Test
+    void aMissingTableIsSaidByName() {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> ExpertPrior.read(null));
+        assertTrue(e.getMessage().contains("model/expert-prior.tsv"), e.getMessage());
+    }
 }

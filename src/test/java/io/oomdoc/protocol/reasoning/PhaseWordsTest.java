@@ -259,4 +259,32 @@ class PhaseWordsTest {
         assertEquals(List.of("generation"), PhaseWords.phases("Running a 4-bit 35B mixture-of-experts Qwen model in "
                 + "the vMLX app on an M1 Max with 64 GB; a prompt aborts with a Metal insufficient-memory error"));
     }
+
+    /**
+     * Parsed afresh, not through the cache the feature uses: one row per data line of model/phase-words.tsv, its
+     * phase the text before the tab (a DESIGN.md phase name), its pattern the text after it.
+     */
+    @Test
+    void thePhraseTableParsedFromItsTextKeepsEveryRowWithItsPhaseAndPattern() throws Exception {
+        String text = new String(getClass().getClassLoader().getResourceAsStream("model/phase-words.tsv")
+                .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        List<PhaseWords.Row> rows = PhaseWords.read(new java.io.ByteArrayInputStream(text.getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)));
+        List<String> lines = text.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+        assertEquals(lines.size(), rows.size());
+        var phases = java.util.Set.of("startup", "load", "dataloader", "forward", "backward", "optimizer_step", "eval",
+                "generation");
+        for (int i = 0; i < rows.size(); i++) {
+            String line = lines.get(i);
+            assertEquals(line.substring(0, line.indexOf('\t')), rows.get(i).phase(), line);
+            assertEquals(line.substring(line.indexOf('\t') + 1), rows.get(i).pattern().pattern(), line);
+            org.junit.jupiter.api.Assertions.assertTrue(phases.contains(rows.get(i).phase()), line);
+        }
+    }
+
+    @Test
+    void aMissingPhraseTableIsSaidByName() {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> PhaseWords.read(null));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("model/phase-words.tsv"), e.getMessage());
+    }
 }
