@@ -19,15 +19,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The labelled turns the intent model learns from: every turn of the dev suite and of conversation sets 1-9, each
+ * The labelled turns the intent model learns from: every turn of the dev suite and of conversation sets 1-11, each
  * with the repository (or site) of its source thread, which groups the cross-validation. conversations_heldout8 was
  * the ninth session's unseen set and joined after its helpers' last figures; conversations_heldout9 was scored once
- * in the ninth session and joined in the tenth, when it became development data.
+ * in the ninth session and joined in the tenth, when it became development data; conversations_heldout10 and 11 were
+ * scored once at the end of the tenth session and joined after that figure.
  */
 public final class IntentData {
     static final List<String> SETS = List.of("conversations", "conversations_heldout", "conversations_heldout2",
             "conversations_heldout3", "conversations_heldout4", "conversations_heldout5", "conversations_heldout6",
-            "conversations_heldout7", "conversations_heldout8", "conversations_heldout9");
+            "conversations_heldout7", "conversations_heldout8", "conversations_heldout9",
+            "conversations_heldout10", "conversations_heldout11");
     private static final Path ROOT = Path.of("src/test/resources");
     private static final Pattern SOURCE = Pattern.compile("source:\\s*https?://(?:www\\.)?github\\.com/([^/\\s]+/"
             + "[^/\\s#]+)|source:\\s*https?://([^/\\s]+)");
