@@ -192,13 +192,14 @@ public final class BudgetEngine {
     private static Shares shardedFullStates(Setup s, ModelSpec m, long P, int N, long trainable, double optBytes,
             boolean pure, List<String> assumptions) {
         long weights, grads, opt;
+        // the unit a stage-3 rank gathers whole: the largest single parameter tensor, the embedding or one MLP matrix
+        long largestLayer = m.hasArchitecture() ? Math.max((long) m.vocab() * m.hidden(),
+                (long) m.hidden() * m.ffn()) : P / 50;
         if (pure) {
             // Pure 16-bit sharded training (FSDP over a bf16 module: litgpt's bf16-true, HF Trainer with
             // torch_dtype bf16 and no --bf16): no fp32 copy exists to partition. torch.optim.AdamW allocates its
             // moments with zeros_like(param), so they are 16-bit as well; FSDP full shard splits parameters,
             // gradients and states alike (stage 3), SHARD_GRAD_OP gradients and states (stage 2).
-            long largestLayer = m.hasArchitecture() ? Math.max((long) m.vocab() * m.hidden(),
-                    (long) m.hidden() * m.ffn()) : P / 50;
             if (s.zeroStage() >= 3) {
                 weights = 2L * P / N + 4L * largestLayer; // the gathered unit: its parameters and gradients
                 grads = 2L * trainable / N;
@@ -212,8 +213,6 @@ public final class BudgetEngine {
             // fp32 training under ZeRO/FSDP: the parameters are the master weights (4 B), so there is no 16-bit
             // copy and no separate master to partition; the optimizer's own states split over N (stage >= 1),
             // the fp32 gradients from stage 2, the parameters at stage 3 (the gathered unit stays whole).
-            long largestLayer = m.hasArchitecture() ? Math.max((long) m.vocab() * m.hidden(),
-                    (long) m.hidden() * m.ffn()) : P / 50;
             weights = s.zeroStage() >= 3 ? 4L * P / N + 8L * largestLayer : 4L * P;
             grads = s.zeroStage() >= 2 ? 4L * trainable / N : 4L * trainable;
             opt = Math.round(optBytes * trainable / N);
@@ -231,9 +230,6 @@ public final class BudgetEngine {
                 grads = s.zeroStage() == 2 ? 2L * trainable / N : 2L * trainable;
                 opt = Math.round(k * trainable / N);
             } else {
-                // the largest single parameter tensor: the embedding or one MLP matrix
-                long largestLayer = m.hasArchitecture() ? Math.max((long) m.vocab() * m.hidden(),
-                        (long) m.hidden() * m.ffn()) : P / 50;
                 weights = 2L * P / N
                         + 4L * largestLayer; // 16-bit shard plus the gathered largest layer (params + grads)
                 // DeepSpeed's stage-3 estimator, 18·P/N: the fp32 gradient partition is shown as gradients

@@ -38,14 +38,6 @@ final class AttentionScores {
         double bytes = tokens * tokens * BYTES;
         String unit = patches ? Messages.get("attention.patches", p.group(1) + "×" + p.group(2)) : "";
         return Messages.get("attention.scores", h + "×" + w, unit, String.format(Locale.ROOT, "%,.0f", tokens),
-                decimal(bytes), Sizes.human(bytes));
-    }
-
-    /** 3.4 TB, 51.8 MB: decimal units beside the binary ones. */
-    private static String decimal(double bytes) {
-        String[] units = {"B", "kB", "MB", "GB", "TB", "PB"};
-        int u = 0;
-        while (bytes >= 1000 && u < units.length - 1) { bytes /= 1000; u++; }
-        return Sizes.trim(bytes) + " " + units[u];
+                Sizes.decimal(bytes), Sizes.human(bytes));
     }
 }

@@ -132,9 +132,17 @@ final class Sizes {
 
     /** A byte count in binary units, trimmed: "40 GiB", "320 KiB", "1.25 GiB". */
     static String human(double bytes) {
-        String[] units = {"B", "KiB", "MiB", "GiB", "TiB"};
+        return scaled(bytes, 1024, new String[] {"B", "KiB", "MiB", "GiB", "TiB"});
+    }
+
+    /** A byte count in decimal units, trimmed: "3.4 TB", "51.8 MB". */
+    static String decimal(double bytes) {
+        return scaled(bytes, 1000, new String[] {"B", "kB", "MB", "GB", "TB", "PB"});
+    }
+
+    private static String scaled(double bytes, int step, String[] units) {
         int u = 0;
-        while (bytes >= 1024 && u < units.length - 1) { bytes /= 1024; u++; }
+        while (bytes >= step && u < units.length - 1) { bytes /= step; u++; }
         return trim(bytes) + " " + units[u];
     }
 
