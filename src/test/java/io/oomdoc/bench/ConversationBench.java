@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * Run: bench/run.sh ConversationBench [-v] [--heldout|--heldout-dev|--heldout2|--heldout2-dev|--heldout3
  * |--heldout3-dev|--heldout4|--heldout4-dev|--heldout5|--heldout5-dev|--heldout6|--heldout6-dev|--heldout7
  * |--heldout7-dev|--heldout8|--heldout8-dev|--heldout9|--heldout9-dev|--heldout10|--heldout10-dev|--heldout11
- * |--heldout11-dev]. With --heldout it
+ * |--heldout11-dev|--heldout12|--heldout12-dev]. With --heldout it
  * plays src/test/resources/conversations_heldout and prints only the totals: that set is never tuned on, so its
  * failing turns are not shown (nor those of the closed halves of sets 2-4).
  */
@@ -44,11 +44,16 @@ public final class ConversationBench {
         boolean tenthDev = List.of(args).contains("--heldout10-dev");
         boolean eleventh = List.of(args).contains("--heldout11");
         boolean eleventhDev = List.of(args).contains("--heldout11-dev");
+        boolean twelfth = List.of(args).contains("--heldout12");
+        boolean twelfthDev = List.of(args).contains("--heldout12-dev");
         // Sets 5 and 6 were scored once each and are development data since (the lead's brief of the seventh session):
         // their failing turns are shown so that they can be classified. Sets 7 and 8 are blind: totals only; sets 9, 10
         // and 11 were scored once (ninth and tenth sessions, bench/results.md) and are development data since.
-        heldOut |= second || third || fourth || seventh || eighth;
-        var transcripts = eleventh || eleventhDev ? Transcripts.all(HELD_OUT_11).stream()
+        // Set 12 is blind: its scored half prints totals only, like sets 7 and 8.
+        heldOut |= second || third || fourth || seventh || eighth || twelfth;
+        var transcripts = twelfth || twelfthDev ? Transcripts.all(HELD_OUT_12).stream()
+                .filter(t -> developmentHalf(HELD_OUT_12, t.file()) == twelfthDev).toList() : eleventh || eleventhDev
+                ? Transcripts.all(HELD_OUT_11).stream()
                 .filter(t -> developmentHalf(HELD_OUT_11, t.file()) == eleventhDev).toList() : tenth || tenthDev
                 ? Transcripts.all(HELD_OUT_10).stream()
                 .filter(t -> developmentHalf(HELD_OUT_10, t.file()) == tenthDev).toList() : ninth || ninthDev
@@ -148,6 +153,13 @@ public final class ConversationBench {
      */
     static final java.nio.file.Path HELD_OUT_11 =
             java.nio.file.Path.of("src/test/resources/conversations_heldout11");
+
+    /**
+     * A twelfth blind set (written 2026-11-27 from training and serving threads no other fixture cites), split the
+     * same way: --heldout12-dev may be read, --heldout12 is only scored.
+     */
+    static final java.nio.file.Path HELD_OUT_12 =
+            java.nio.file.Path.of("src/test/resources/conversations_heldout12");
 
     /**
      * The held-out set is split by the repository of each file's source thread: one half may be read to find what
