@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * Run: bench/run.sh ConversationBench [-v] [--heldout|--heldout-dev|--heldout2|--heldout2-dev|--heldout3
  * |--heldout3-dev|--heldout4|--heldout4-dev|--heldout5|--heldout5-dev|--heldout6|--heldout6-dev|--heldout7
  * |--heldout7-dev|--heldout8|--heldout8-dev|--heldout9|--heldout9-dev|--heldout10|--heldout10-dev|--heldout11
- * |--heldout11-dev|--heldout12|--heldout12-dev]. With --heldout it
+ * |--heldout11-dev|--heldout12|--heldout12-dev|--heldout13|--heldout13-dev]. With --heldout it
  * plays src/test/resources/conversations_heldout and prints only the totals: that set is never tuned on, so its
  * failing turns are not shown (nor those of the closed halves of sets 2-4).
  */
@@ -46,12 +46,16 @@ public final class ConversationBench {
         boolean eleventhDev = List.of(args).contains("--heldout11-dev");
         boolean twelfth = List.of(args).contains("--heldout12");
         boolean twelfthDev = List.of(args).contains("--heldout12-dev");
+        boolean thirteenth = List.of(args).contains("--heldout13");
+        boolean thirteenthDev = List.of(args).contains("--heldout13-dev");
         // Sets 5 and 6 were scored once each and are development data since (the lead's brief of the seventh session):
         // their failing turns are shown so that they can be classified. Sets 7 and 8 are blind: totals only; sets 9, 10
         // and 11 were scored once (ninth and tenth sessions, bench/results.md) and are development data since.
-        // Set 12 is blind: its scored half prints totals only, like sets 7 and 8.
-        heldOut |= second || third || fourth || seventh || eighth || twelfth;
-        var transcripts = twelfth || twelfthDev ? Transcripts.all(HELD_OUT_12).stream()
+        // Sets 12 and 13 are blind: their scored halves print totals only, like sets 7 and 8.
+        heldOut |= second || third || fourth || seventh || eighth || twelfth || thirteenth;
+        var transcripts = thirteenth || thirteenthDev ? Transcripts.all(HELD_OUT_13).stream()
+                .filter(t -> developmentHalf(HELD_OUT_13, t.file()) == thirteenthDev).toList() : twelfth || twelfthDev
+                ? Transcripts.all(HELD_OUT_12).stream()
                 .filter(t -> developmentHalf(HELD_OUT_12, t.file()) == twelfthDev).toList() : eleventh || eleventhDev
                 ? Transcripts.all(HELD_OUT_11).stream()
                 .filter(t -> developmentHalf(HELD_OUT_11, t.file()) == eleventhDev).toList() : tenth || tenthDev
@@ -162,6 +166,13 @@ public final class ConversationBench {
             java.nio.file.Path.of("src/test/resources/conversations_heldout12");
 
     /**
+     * A thirteenth blind set (written 2026-11-27 mostly from forum threads: PyTorch, Hugging Face, NVIDIA, fast.ai,
+     * Stack Overflow), split the same way: --heldout13-dev may be read, --heldout13 is only scored.
+     */
+    static final java.nio.file.Path HELD_OUT_13 =
+            java.nio.file.Path.of("src/test/resources/conversations_heldout13");
+
+    /**
      * The held-out set is split by the repository of each file's source thread: one half may be read to find what
      * does not generalize (--heldout-dev), the other is only ever scored (--heldout).
      */
@@ -174,8 +185,18 @@ public final class ConversationBench {
         }
         var m = java.util.regex.Pattern.compile("source:\\s*https?://(?:www\\.)?github\\.com/([^/\\s]+/[^/\\s]+)"
                 + "|source:\\s*https?://([^/\\s]+)").matcher(text);
-        String group = m.find() ? (m.group(1) != null ? m.group(1) : m.group(2)).toLowerCase(Locale.ROOT) : file;
+        boolean found = m.find();
+        String group = found ? (m.group(1) != null ? m.group(1) : m.group(2)).toLowerCase(Locale.ROOT) : file;
+        // from the thirteenth set on most threads are forum threads: a forum thread is its own group (site and
+        // thread), so that one site does not fall wholly into one half; a GitHub thread is still grouped by repository
+        if (found && dir.equals(HELD_OUT_13) && m.group(2) != null) group = forumThread(text);
         return Math.floorMod(group.hashCode() * 31 + 7, 2) == 0;
+    }
+
+    /** The source URL of a forum thread without its scheme, query or trailing slash, lower-cased. */
+    private static String forumThread(String text) {
+        var m = java.util.regex.Pattern.compile("source:\\s*https?://(?:www\\.)?(\\S+)").matcher(text);
+        return m.find() ? m.group(1).replaceAll("[?#].*$", "").replaceAll("/+$", "").toLowerCase(Locale.ROOT) : "";
     }
 
     public static String render(Answer a) {
