@@ -5,6 +5,7 @@ import io.oomdoc.evidence.trace.OomNumbers;
 import io.oomdoc.evidence.trace.TraceFinding;
 import io.oomdoc.evidence.trace.TraceFinding.FailureKind;
 import io.oomdoc.evidence.trace.TraceParser;
+import io.oomdoc.util.Num;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,8 @@ public final class LibraryWorkspaceParser implements TraceParser {
                     + "of memory"
             + "|cuFFT error: CUFFT_ALLOC_FAILED|CUSOLVER_STATUS_ALLOC_FAILED|CUSPARSE_STATUS_ALLOC_FAILED)",
             Pattern.CASE_INSENSITIVE);
+    /** ONNX Runtime's CudaCall names the card: "CUBLAS failure 3: CUBLAS_STATUS_ALLOC_FAILED ; GPU=0 ; hostname=". */
+    private static final Pattern GPU = Pattern.compile(";\\s*GPU=(\\d+)\\s*;");
 
     @Override
     public List<TraceFinding> parse(LogText log) {
@@ -38,8 +41,11 @@ public final class LibraryWorkspaceParser implements TraceParser {
                     || status.toUpperCase().contains("NOT_INITIALIZED")) {
                 notes.add("this status is not always memory: it is also seen with driver/library version mismatches");
             }
+            OomNumbers.Builder b = new OomNumbers.Builder();
+            Matcher g = GPU.matcher(msg);
+            if (g.find()) b.gpu = Num.toInt(g.group(1));
             out.add(new TraceFinding("library-workspace", FailureKind.LIBRARY_WORKSPACE, "unknown", Messages.clip(msg),
-                    log.lines().get(i).number(), OomNumbers.NONE, notes));
+                    log.lines().get(i).number(), b.build(), notes));
         }
         return out;
     }
