@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
 public final class LibraryWorkspaceParser implements TraceParser {
     private static final Pattern MARKER = Pattern.compile(
             "(CUBLAS_STATUS_ALLOC_FAILED|CUBLAS_STATUS_NOT_INITIALIZED|CUDNN_STATUS_NOT_ENOUGH_WORKSPACE"
-                    + "|CUDNN_STATUS_ALLOC_FAILED"
+                    + "|CUDNN_STATUS_ALLOC_FAILED|CUDNN_STATUS_NOT_INITIALIZED"
+                    // TensorFlow's own wording, when the status is not printed after it
+                    + "|could not create cudnn handle(?!:\\s*CUDNN_STATUS)"
             + "|CUDNN_STATUS_EXECUTION_FAILED|CUDNN_STATUS_INTERNAL_ERROR|CUDNN_STATUS_MAPPING_ERROR"
             + "|NCCL (?:error|WARN).{0,200}?(?:out of memory|Cuda failure 2|cudaMalloc)|ncclSystemError.{0,200}?out "
                     + "of memory"
@@ -33,12 +35,12 @@ public final class LibraryWorkspaceParser implements TraceParser {
             Matcher m = MARKER.matcher(msg);
             String status = m.find() ? m.group(1) : "library";
             String library = status.toUpperCase().startsWith("CUBLAS") ? "cuBLAS"
-                    : status.toUpperCase().startsWith("CUDNN") ? "cuDNN"
+                    : status.toUpperCase().contains("CUDNN") ? "cuDNN"
                     : status.toUpperCase().contains("NCCL") ? "NCCL" : status.split("_")[0];
             List<String> notes = new ArrayList<>();
             notes.add(library + " reported " + (status.length() > 60 ? "an out-of-memory error" : status));
             if (status.toUpperCase().contains("EXECUTION_FAILED") || status.toUpperCase().contains("INTERNAL_ERROR")
-                    || status.toUpperCase().contains("NOT_INITIALIZED")) {
+                    || status.toUpperCase().contains("NOT_INITIALIZED") || status.toUpperCase().startsWith("COULD")) {
                 notes.add("this status is not always memory: it is also seen with driver/library version mismatches");
             }
             OomNumbers.Builder b = new OomNumbers.Builder();
