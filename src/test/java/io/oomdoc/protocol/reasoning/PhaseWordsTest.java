@@ -288,4 +288,21 @@ class PhaseWordsTest {
         var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> PhaseWords.read(null));
         org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("model/phase-words.tsv"), e.getMessage());
     }
+
+    @Test
+    void aLlamaCppRunnerThatFailsToLoadTheModelIsInTheLoad() {
+        // Mozer/talk-llama-fast#34
+        assertEquals(List.of("load"), PhaseWords.phases("llama_model_load: error loading model: unable to allocate "
+                + "backend buffer"));
+        // likelovewant/ollama-for-amd#17 (corpus_heldout10; burned, read in phase11)
+        assertEquals(List.of("load"), PhaseWords.phases("Error: llama runner process has terminated: error loading "
+                + "model: unable to allocate backend buffer"));
+    }
+
+    @Test
+    void tryingToDeployAServerIsTheStart() {
+        // imoneoi/openchat#107 (corpus_heldout11; burned, read in phase11)
+        assertEquals(List.of("startup"), PhaseWords.phases("While trying to deploy the server with: "
+                + "```python -m ochat.serving.openai_api_server --model openchat/openchat_3.5```,"));
+    }
 }
