@@ -33,6 +33,14 @@ public record TraceAnalysis(
         OomNumbers n = primary().map(TraceFinding::numbers).orElse(OomNumbers.NONE);
         for (TraceFinding f : findings) if (f != findings.get(0)
                 && f.parser().startsWith("memory-")) n = n.orElse(f.numbers());
+        // A failure that states no size (cuBLAS could not create its handle) is often followed by the allocator's
+        // own message in the same log (ONNX Runtime's arena refusing N bytes): its figures are the request.
+        if (n.triedBytes() == null) for (TraceFinding f : findings) {
+            if (f.kind() == TraceFinding.FailureKind.VRAM_OOM && f.numbers().triedBytes() != null) {
+                n = n.orElse(f.numbers());
+                break;
+            }
+        }
         return stated == null ? n : n.orElse(stated);
     }
 

@@ -110,7 +110,19 @@ public final class Reasoner {
         List<String> words = x.values().keySet().stream().filter(k -> k.startsWith("words-phase:")
                 && !k.equals("words-phase:forward")).map(k -> k.substring(k.indexOf(':') + 1)).sorted().toList();
         if (!words.isEmpty()) return words.contains(learned) ? learned : words.get(0);
-        return learned.equals("generation") || learned.equals("eval") ? learned : "forward";
+        if (learned.equals("generation") || learned.equals("eval")) return learned;
+        return generativeInference(x) ? "generation" : "forward";
+    }
+
+    /**
+     * A generative model (LLM, diffusion, TTS) run for inference and not trained: its forward frames are steps of a
+     * generation (the corpus labels; "inference" alone is no phase, see model/phase-words.tsv).
+     */
+    private static boolean generativeInference(FeatureVector x) {
+        var v = x.values();
+        return (v.containsKey("cue:phase-generative") || v.containsKey("log:phase-generative"))
+                && (v.containsKey("cue:phase-inference") || v.containsKey("log:phase-inference"))
+                && !v.containsKey("cue:phase-training") && !v.containsKey("log:phase-training");
     }
 
     /**

@@ -44,6 +44,24 @@ class OtherFormatsTest {
         assertEquals(Phase.LOAD, a.phase(), "self.model.cuda() is loading the model onto the GPU");
     }
 
+    /**
+     * hacksider/Deep-Live-Cam#645 (corpus_heldout11): cuBLAS could not create its handle, then ONNX Runtime's arena
+     * refused a buffer. The cuBLAS failure is the kind; the arena's refusal is the request, the CudaCall line the card.
+     */
+    @Test
+    void aHandleFailureTakesTheRequestOfTheArenaMessageThatFollows() {
+        TraceAnalysis a = analyzer.analyze(LogText.of("onnxruntime::CudaCall CUBLAS failure 3: CUBLAS_STATUS_ALLOC_FAILED"
+                + " ; GPU=0 ; hostname=TOBI ; file=D:\\a\\_work\\1\\s\\onnxruntime\\core\\providers\\cuda\\"
+                + "cuda_execution_provider.cc ; line=168 ; expr=cublasCreate(&cublas_handle_);`\n\n`onnxruntime.capi."
+                + "onnxruntime_pybind11_state.RuntimeException: [ONNXRuntimeError] : 6 : RUNTIME_EXCEPTION : Non-zero "
+                + "status code returned while running Conv node. Name:'Conv_111' Status Message: D:\\a\\_work\\1\\s"
+                + "\\onnxruntime\\core\\framework\\bfc_arena.cc:376 onnxruntime::BFCArena::AllocateRawInternal Failed "
+                + "to allocate memory for requested buffer of size 13111296\n`"));
+        assertEquals(FailureKind.LIBRARY_WORKSPACE, a.primary().orElseThrow().kind());
+        assertEquals(13111296L, a.numbers().triedBytes());
+        assertEquals(0, a.numbers().gpuIndex());
+    }
+
     @Test
     void libraryWorkspaceFailuresAreTheirOwnKind() {
         assertEquals(FailureKind.LIBRARY_WORKSPACE, primary("RuntimeError: CUDA error: CUBLAS_STATUS_ALLOC_FAILED when calling `cublasCreate(handle)`").kind());

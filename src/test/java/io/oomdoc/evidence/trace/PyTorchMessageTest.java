@@ -77,4 +77,17 @@ class PyTorchMessageTest {
         assertEquals(Math.round(60.0 * Bytes.MIB), n.triedBytes());
         assertNull(n.totalBytes());
     }
+
+    /**
+     * Stability-AI/stablediffusion#348 (corpus_heldout11): the paste stops right after "this process has 15.17 GiB";
+     * the figure is stated all the same.
+     */
+    @Test
+    void readsTheProcessFigureOfAMessageCutAfterIt() {
+        OomNumbers n = numbers("torch.cuda.OutOfMemoryError: CUDA out of memory. Tried to allocate 9.49 GiB. GPU 0 has a "
+                + "total capacty of 23.68 GiB of which 8.03 GiB is free. Including non-PyTorch memory, this process has "
+                + "15.17 GiB\n\nwhen i ran python scripts/txt2img.py");
+        assertEquals(Math.round(15.17 * Bytes.GIB), n.processInUseBytes());
+        assertEquals(Math.round(9.49 * Bytes.GIB), n.triedBytes());
+    }
 }

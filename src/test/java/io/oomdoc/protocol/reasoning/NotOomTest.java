@@ -9,7 +9,9 @@ import io.oomdoc.protocol.Facts;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -93,5 +95,23 @@ class NotOomTest {
         String paste = Corpus.heldout6().stream().filter(k -> k.id().equals(
                 "freeanchor-16-out-of-memory-then-illegal-access")).findFirst().orElseThrow().paste();
         assertNull(NotOom.reason(evidence(paste)));
+    }
+
+    /**
+     * TensorFlow could not create its cuDNN handle: in development9, 9 of 11 such reports are a library's memory
+     * (bench/run.sh RowCounts), so the report is given, with the note that the status is not always memory.
+     * HasnainRaz/FC-DenseNet-TensorFlow#11 and RDShi/voiceprint#1 (corpus_heldout10; burned, read in phase11).
+     */
+    @Test
+    void aCudnnHandleThatCannotBeCreatedIsALibraryFailureThatGetsAReport() {
+        for (String text : List.of("Could not create cudnn handle: CUDNN_STATUS_NOT_INITIALIZED and Possibly "
+                + "insufficient driver version: 384.81.0 Segmentation fault (core dumped)",
+                "您好，请问程序运行出现Could not create cudnn handle: CUDNN_STATUS_NOT_INITIALIZED原因在哪里")) {
+            Evidence e = evidence(text);
+            assertEquals(io.oomdoc.evidence.trace.TraceFinding.FailureKind.LIBRARY_WORKSPACE,
+                    e.trace().primary().orElseThrow().kind());
+            String issue = Reasoner.bundled().conclude(e).issueType();
+            assertTrue(!issue.equals("not_oom") && !issue.equals("unknown"), issue);
+        }
     }
 }

@@ -97,7 +97,8 @@ class PhaseWordsTest {
     @Test
     void aForwardFrameInsideAnInferenceIsTheGeneration() {
         // huggingface/diffusers#4166: the innermost frame is the attention forward, the words say it failed on
-        // inference; the forward ran inside the denoising loop
+        // inference of a diffusion model (DeepFloyd IF); the forward ran inside the denoising loop. "Inference"
+        // alone states no phase: the learned phase reads it with the model kind (ModelKindPhaseTest)
         String text = io.oomdoc.corpus.Corpus.all().stream()
                 .filter(c -> c.id().equals("diffusers-4166-deepfloyd-if-attention-1536gib")).findFirst().orElseThrow()
                 .paste();
@@ -105,7 +106,7 @@ class PhaseWordsTest {
                 new java.util.ArrayList<>());
         FeatureVector x = new FeatureExtractor().extract(e);
         assertEquals(true, x.values().containsKey("frame-phase:forward"), x.values().keySet().toString());
-        assertEquals("generation", Reasoner.stated(x, "forward"));
+        assertEquals("generation", Reasoner.bundled().conclude(e).phase());
         // with nothing else said, a forward frame stays forward unless the learned phase is generation or eval
         FeatureVector bare = FeatureVector.builder().flag("frame-phase:forward").build();
         assertEquals("forward", Reasoner.stated(bare, "unknown"));
@@ -286,5 +287,22 @@ class PhaseWordsTest {
     void aMissingPhraseTableIsSaidByName() {
         var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> PhaseWords.read(null));
         org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("model/phase-words.tsv"), e.getMessage());
+    }
+
+    @Test
+    void aLlamaCppRunnerThatFailsToLoadTheModelIsInTheLoad() {
+        // Mozer/talk-llama-fast#34
+        assertEquals(List.of("load"), PhaseWords.phases("llama_model_load: error loading model: unable to allocate "
+                + "backend buffer"));
+        // likelovewant/ollama-for-amd#17 (corpus_heldout10; burned, read in phase11)
+        assertEquals(List.of("load"), PhaseWords.phases("Error: llama runner process has terminated: error loading "
+                + "model: unable to allocate backend buffer"));
+    }
+
+    @Test
+    void tryingToDeployAServerIsTheStart() {
+        // imoneoi/openchat#107 (corpus_heldout11; burned, read in phase11)
+        assertEquals(List.of("startup"), PhaseWords.phases("While trying to deploy the server with: "
+                + "```python -m ochat.serving.openai_api_server --model openchat/openchat_3.5```,"));
     }
 }

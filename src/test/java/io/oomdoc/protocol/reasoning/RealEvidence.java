@@ -61,7 +61,7 @@ final class RealEvidence {
 
     static FeatureVector features(Evidence e) { return new FeatureExtractor().extract(e); }
 
-    private static Evidence gather(LogText log, String words) {
+    static Evidence gather(LogText log, String words) {
         return new Diagnoser().evidence(log, words, Facts.EMPTY, null, null, null, new ArrayList<>());
     }
 }

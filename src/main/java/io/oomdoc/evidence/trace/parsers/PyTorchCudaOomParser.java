@@ -38,7 +38,9 @@ public final class PyTorchCudaOomParser implements TraceParser {
     private static final Pattern UNALLOCATED = Messages.sized("SIZE\\s+is reserved by PyTorch but unallocated"
             + "|Reserved but unallocated:\\s*SIZE");
     private static final Pattern PROCESS = Messages.sized("Process\\s+(\\d+)\\s+has\\s+SIZE\\s+memory in use");
-    private static final Pattern THIS_PROCESS = Messages.sized("this process has\\s+SIZE\\s+memory in use");
+    /** A paste cut right after the figure ("this process has 15.17 GiB" and a line break) still states it. */
+    private static final Pattern THIS_PROCESS = Messages.sized(
+            "this process has\\s+SIZE(?:\\s+memory in use|[ \\t]*(?:\\r?\\n|$))");
     private static final Pattern PRIVATE_POOLS = Messages.sized("SIZE\\s+allocated in private pools");
 
     @Override
