@@ -42,7 +42,8 @@ final class FormatTable {
                 && QUESTION.matcher(a.text()).find();
         boolean asks = two || NEEDS.matcher(a.text()).find() && Sizes.params(a.text()) != null
                 || IntentClassifier.asksSize(a.text()) && !OPTIMIZER.matcher(a.text()).find()
-                && Sizes.formatsNamed(a.text()) != 1;
+                && Sizes.formatsNamed(a.text()) != 1
+                || Sizes.asksPerCard(a.text(), a.facts()) && Sizes.formatsNamed(a.text()) != 1;
         if (!asks && !WHY.matcher(a.text()).find()) return null;
         Double params = Sizes.params(a.text());
         if (params == null) {
@@ -60,6 +61,9 @@ final class FormatTable {
         List<String> cells = new ArrayList<>();
         for (int i = 0; i < BYTES.length; i++) cells.add(decimal(params * BYTES[i]) + " in " + NAMES[i]);
         String line = Messages.get("formats.table", Sizes.count(params), String.join(", ", cells));
+        // "each card ... across 8 shards": the per-card share is the figure asked for, after the whole table.
+        String perCard = Sizes.perCard(a.text(), a.facts(), params);
+        if (perCard != null) line += " " + perCard;
         for (double q : quoted) {
             for (int i = 0; i < BYTES.length; i++) {
                 if (Math.abs(q / (params * BYTES[i]) - 1) <= MATCH)

@@ -201,7 +201,8 @@ final class KnowledgeAnswers {
 
     /** The weights' or optimizer's size when the question asks how much something takes. */
     static String size(Calculations.Ask a) {
-        return IntentClassifier.asksSize(a.text()) ? Sizes.weights(a.text(), a.facts()) : null;
+        return IntentClassifier.asksSize(a.text()) || Sizes.asksPerCard(a.text(), a.facts())
+                ? Sizes.weights(a.text(), a.facts()) : null;
     }
 
     private static final Pattern PRODUCT = Pattern.compile("(\\d[\\d,]*(?:\\.\\d+)?)(?:\\s*[*x×]\\s*(\\d[\\d,]*(?"

@@ -148,4 +148,24 @@ class CaseFiguresTest {
         String p = Calculations.of(w, w + "\n" + q, Facts.EMPTY);
         assertTrue(p.contains("in 16×16 patches is 3,600 tokens") && p.contains("51.8 MB"), p);
     }
+
+    /**
+     * github.com/huggingface/text-generation-inference/issues/710: "how much of each 24 GB card do the 70B weights take
+     * across 8 shards?" is the 16-bit weights split over the shards, 140 GB / 8.
+     */
+    @Test
+    void weightsAcrossShardsArePerCard() {
+        var v = turn("L18-tgi-llama2-70b-eight-a10g-not-enough-memory-16000-tokens.txt", 2);
+        assertTrue(v.output().contains("Split over 8 GPUs, each holds 17.5 GB"), v.output());
+        assertTrue(v.holds(), v.problems() + "\n" + v.output());
+    }
+
+    /** The same thread: "how much KV cache does one token of Llama 2 70B take" is per token, with no length named. */
+    @Test
+    void oneTokenOfKvCacheIsComputedFromTheArchitecture() {
+        var v = turn("L18-tgi-llama2-70b-eight-a10g-not-enough-memory-16000-tokens.txt", 4);
+        assertTrue(v.output().contains("80 layers × 8 KV heads") && v.output().contains("320 KiB per token"),
+                v.output());
+        assertTrue(v.holds(), v.problems() + "\n" + v.output());
+    }
 }
