@@ -31,4 +31,26 @@ class WhyFollowUpsTest {
         assertTrue(v.output().contains("260 GB in fp32"), v.output());
         assertTrue(v.holds(), v.problems() + "\n" + v.output());
     }
+
+    /**
+     * github.com/princeton-vl/RAFT/issues/33: "so why does GPU 0 fill up first?" under nn.DataParallel is answered with
+     * what DataParallel keeps on the first device (knowledge/dialogue/notes.yaml), not with device numbering.
+     */
+    @Test
+    void gpuZeroFillsFirstUnderDataParallelBecauseItGathersThere() {
+        var v = CaseFiguresTest.turn("K34-raft-dataparallel-2080ti-batch-5.txt", 2);
+        assertTrue(v.output().contains("gathers all outputs back on device 0"), v.output());
+        assertTrue(v.holds(), v.problems() + "\n" + v.output());
+    }
+
+    /**
+     * github.com/huggingface/accelerate/issues/1507: "why would resuming need more memory than starting fresh?" is
+     * torch.load restoring the saved optimizer state onto the device it came from, beside the live one.
+     */
+    @Test
+    void resumingLoadsTheSavedStateBesideTheLiveOne() {
+        var v = CaseFiguresTest.turn("K09-accelerate-resume-checkpoint-oom-h100.txt", 2);
+        assertTrue(v.output().contains("map_location='cpu'"), v.output());
+        assertTrue(v.holds(), v.problems() + "\n" + v.output());
+    }
 }
