@@ -328,12 +328,23 @@ final class KnowledgeAnswers {
         if (term.isEmpty()) return report == null ? Messages.get("explain.unknown") : FollowUps.answer(question,
                 false, report, facts);
         String out = Topics.explained(term.get());
+        // "why does FSDP want the same requires_grad in a unit?": the term named (ZeRO stages) is a definition, the
+        // mechanism asked about is the closest passage, when it is another entry's.
+        if (MECHANISM.matcher(question).find()) {
+            String name = term.get().name();
+            var passage = KnowledgeSearch.answer(question, report, engines(facts, report));
+            if (passage.isPresent() && !passage.get().contains(": " + name + "]")) {
+                out = out + "\n" + passage.get().lines().findFirst().orElse("");
+            }
+        }
         // The question's own reserved and allocated figures are computed before this; the report's would repeat them.
         String figures = ReservedGap.quoted(question) ? null : figures(term.get().name(), report);
         return figures == null ? out : out + "\n" + figures;
     }
 
     private static final String IMPOSSIBLE = "impossible allocation size";
+    private static final Pattern MECHANISM = Pattern.compile("(?i)\\bwhy\\b|\\bhow come\\b"
+            + "|\\bhow (?:can|does|do|is)\\b");
     private static final Pattern QUANTITY = Pattern.compile("(?i)(\\d[\\d,]*(?:\\.\\d+)?)\\s*([kmgtpe])i?b\\b");
 
     /** Whether the text quotes a memory size no machine has. */

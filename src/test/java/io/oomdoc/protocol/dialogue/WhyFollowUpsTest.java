@@ -53,4 +53,16 @@ class WhyFollowUpsTest {
         assertTrue(v.output().contains("map_location='cpu'"), v.output());
         assertTrue(v.holds(), v.problems() + "\n" + v.output());
     }
+
+    /**
+     * github.com/pytorch/pytorch/issues/91165: "why does FSDP want all parameters in a unit to have the same
+     * requires_grad?" names a glossary term (FSDP, the ZeRO stages) but asks a mechanism: the passage about the flat
+     * parameter follows the definition.
+     */
+    @Test
+    void aWhyQuestionNamingATermAlsoGetsTheMechanism() {
+        var v = CaseFiguresTest.turn("L37-pytorch-fsdp-cpu-offload-frozen-params-lora-1.65x.txt", 2);
+        assertTrue(v.output().contains("one flat tensor"), v.output());
+        assertTrue(v.holds(), v.problems() + "\n" + v.output());
+    }
 }
