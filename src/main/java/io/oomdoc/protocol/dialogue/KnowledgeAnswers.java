@@ -240,9 +240,12 @@ final class KnowledgeAnswers {
         String[] dims = sh.dims();
         boolean square = dims.length >= 2 && dims[dims.length - 1].equals(dims[dims.length - 2]);
         return Messages.get("explain.shape", sh.said(), String.join(" × ", dims),
-                String.format(Locale.ROOT, "%,.0f", sh.elements()), sh.bytesPer(), Bytes.human((long) sh.bytes()),
+                String.format(Locale.ROOT, "%,.0f", sh.elements()), sh.bytesPer(), plain(sh.bytes()),
                 dims[0], square ? Messages.get("explain.shape.square", dims[dims.length - 1]) : "");
     }
+
+    /** "64 MiB", not "64.00 MiB": a whole size is quoted as people write it; "742.56 MiB" keeps its digits. */
+    private static String plain(double bytes) { return Bytes.human((long) bytes).replace(".00 ", " "); }
 
     /** A tensor shape as a dump prints it: the text, its dimensions, and bytes per element. */
     private record Shape(String said, String[] dims, int bytesPer) {
@@ -286,8 +289,8 @@ final class KnowledgeAnswers {
         if (sh == null) return null;
         long first = Long.parseLong(sh.dims()[0]);
         if (first == batch || first == 0) return null;
-        return Messages.get("explain.shape.batch", sh.said(), first, batch, Bytes.human((long) sh.bytes()),
-                Bytes.human((long) (sh.bytes() * batch / first)));
+        return Messages.get("explain.shape.batch", sh.said(), first, batch, plain(sh.bytes()),
+                plain(sh.bytes() * batch / first));
     }
 
     private static boolean asksAboutSize(String text) {

@@ -168,4 +168,15 @@ class CaseFiguresTest {
                 v.output());
         assertTrue(v.holds(), v.problems() + "\n" + v.output());
     }
+
+    /**
+     * github.com/nshepperd/gpt-2/issues/5: "what is that tensor of shape [1,16,1024,1024] and how
+     * big is it?" is 64 MiB in fp32, written the way people quote it (not 64.00 MiB).
+     */
+    @Test
+    void aShapeIsSizedInTrimmedUnits() {
+        var v = turn("K04-gpt2-345m-tf-1080ti-checkpointing.txt", 2);
+        assertTrue(v.output().contains("× 4 B = 64 MiB"), v.output());
+        assertTrue(v.holds(), v.problems() + "\n" + v.output());
+    }
 }
