@@ -65,4 +65,15 @@ class WhyFollowUpsTest {
         assertTrue(v.output().contains("one flat tensor"), v.output());
         assertTrue(v.holds(), v.problems() + "\n" + v.output());
     }
+
+    /**
+     * github.com/deepspeedai/DeepSpeedExamples/issues/665 (deepspeed --num_gpus 1, --zero_stage 3): "does
+     * zero stage 3 even help on a single GPU?" is answered first with why it cannot: nothing to shard over one rank.
+     */
+    @Test
+    void zeroOnOneGpuHasNothingToShardOver() {
+        var v = CaseFiguresTest.turn("L12-deepspeed-chat-bloom-3b-lora-32gb-zero3.txt", 3);
+        assertTrue(v.output().startsWith("On a single GPU ZeRO has nothing to shard over"), v.output());
+        assertTrue(v.holds(), v.problems() + "\n" + v.output());
+    }
 }
