@@ -179,4 +179,15 @@ class CaseFiguresTest {
         assertTrue(v.output().contains("× 4 B = 64 MiB"), v.output());
         assertTrue(v.holds(), v.problems() + "\n" + v.output());
     }
+
+    /**
+     * github.com/sunsmarterjie/yolov12/issues/119: "how much bigger is 2048 than the default 640 in pixels?" compares
+     * two square image sides: 3.2× the side is 10.2× the pixels.
+     */
+    @Test
+    void twoImageSidesCompareByTheSquareOfTheirRatio() {
+        var v = turn("K18-yolov12s-2048-images-batch-1-12gb.txt", 2);
+        assertTrue(v.output().contains("3.2× as long") && v.output().contains("10.2× the pixels"), v.output());
+        assertTrue(v.holds(), v.problems() + "\n" + v.output());
+    }
 }
