@@ -12,9 +12,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * src/test/resources/conversations name their source thread).
  */
 class CaseFiguresTest {
+    static final java.nio.file.Path HELD_OUT_10 = java.nio.file.Path.of("src/test/resources/conversations_heldout10");
+    static final java.nio.file.Path HELD_OUT_11 = java.nio.file.Path.of("src/test/resources/conversations_heldout11");
     /** Plays a fixture up to and including turn {@code index} (1-based) and returns that turn's verdict. */
-    static Transcripts.Verdict turn(String file, int index) {
-        var t = Transcripts.read(Transcripts.DIR.resolve(file));
+    static Transcripts.Verdict turn(String file, int index) { return turn(Transcripts.DIR, file, index); }
+
+    /**
+     * The same for a burned held-out set's file (scored once, development data since) that cannot join the suite yet:
+     * TranscriptFactsTest holds every fact line of src/test/resources/conversations, and one of its facts fails.
+     */
+    static Transcripts.Verdict turn(java.nio.file.Path dir, String file, int index) {
+        var t = Transcripts.read(dir.resolve(file));
         Conversation c = new Conversation();
         return Transcripts.play(t, c::respond, c::facts, ConversationBench::render).get(index - 1);
     }
@@ -155,7 +163,7 @@ class CaseFiguresTest {
      */
     @Test
     void weightsAcrossShardsArePerCard() {
-        var v = turn("L18-tgi-llama2-70b-eight-a10g-not-enough-memory-16000-tokens.txt", 2);
+        var v = turn(HELD_OUT_11, "L18-tgi-llama2-70b-eight-a10g-not-enough-memory-16000-tokens.txt", 2);
         assertTrue(v.output().contains("Split over 8 GPUs, each holds 17.5 GB"), v.output());
         assertTrue(v.holds(), v.problems() + "\n" + v.output());
     }
@@ -163,7 +171,7 @@ class CaseFiguresTest {
     /** The same thread: "how much KV cache does one token of Llama 2 70B take" is per token, with no length named. */
     @Test
     void oneTokenOfKvCacheIsComputedFromTheArchitecture() {
-        var v = turn("L18-tgi-llama2-70b-eight-a10g-not-enough-memory-16000-tokens.txt", 4);
+        var v = turn(HELD_OUT_11, "L18-tgi-llama2-70b-eight-a10g-not-enough-memory-16000-tokens.txt", 4);
         assertTrue(v.output().contains("80 layers × 8 KV heads") && v.output().contains("320 KiB per token"),
                 v.output());
         assertTrue(v.holds(), v.problems() + "\n" + v.output());
@@ -186,7 +194,7 @@ class CaseFiguresTest {
      */
     @Test
     void twoImageSidesCompareByTheSquareOfTheirRatio() {
-        var v = turn("K18-yolov12s-2048-images-batch-1-12gb.txt", 2);
+        var v = turn(HELD_OUT_10, "K18-yolov12s-2048-images-batch-1-12gb.txt", 2);
         assertTrue(v.output().contains("3.2× as long") && v.output().contains("10.2× the pixels"), v.output());
         assertTrue(v.holds(), v.problems() + "\n" + v.output());
     }

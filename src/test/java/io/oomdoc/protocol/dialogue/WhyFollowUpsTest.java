@@ -38,7 +38,7 @@ class WhyFollowUpsTest {
      */
     @Test
     void gpuZeroFillsFirstUnderDataParallelBecauseItGathersThere() {
-        var v = CaseFiguresTest.turn("K34-raft-dataparallel-2080ti-batch-5.txt", 2);
+        var v = CaseFiguresTest.turn(CaseFiguresTest.HELD_OUT_10, "K34-raft-dataparallel-2080ti-batch-5.txt", 2);
         assertTrue(v.output().contains("gathers all outputs back on device 0"), v.output());
         assertTrue(v.holds(), v.problems() + "\n" + v.output());
     }
