@@ -263,7 +263,13 @@ public final class Conversation {
         BudgetAnswers.Result computed = BudgetAnswers.whatIf(text, facts, read.hypothetical(), report);
         String body = computed.missingKey() == null ? computed.text()
                 : computed.text().replace(Messages.get("ask." + computed.missingKey()), "").strip();
-        return Answer.text(Intent.FOLLOW_UP, Relevance.line(report, read.hypothetical()) + "\n" + body, facts);
+        String lead = Relevance.line(report, read.hypothetical());
+        // "does zero stage 3 even help on a single GPU?": sharding over one rank moves nothing; that is the answer.
+        Facts after = facts.merge(read.hypothetical());
+        if (read.hypothetical().zeroStage() != null && after.worldSize() != null && after.worldSize() == 1) {
+            lead = Messages.get("followup.zero.single") + "\n" + lead;
+        }
+        return Answer.text(Intent.FOLLOW_UP, lead + "\n" + body, facts);
     }
 
     /** A pasted trace, a kill, a CUDA error line: evidence, not a question about earlier evidence. */

@@ -17,7 +17,9 @@ final class FollowUps {
             + "|(?:memory|oom) (?:problem|issue|related)|so (?:is|it'?s) (?:it )?(?:memory|oom)"
             + "|(?:it'?s|it is|is it|so) not (?:the |a )?(?:gpu|vram|card|cuda)\\b|not (?:a )?(?:gpu|vram|cuda) "
             + "(?:problem|issue|memory)");
-    private static final Pattern OTHERS = Pattern.compile("(?i)something else|another (?:process|job)|other "
+    /** "is that length or something else?", "should I use something else?" ask for another cause or tool. */
+    private static final Pattern OTHERS = Pattern.compile("(?i)(?<!\\bor |\\buse )something else|another "
+            + "(?:process|job)|other "
             + "(?:process|job)|zombie"
             + "|on the (?:card|gpu)|who (?:is )?(?:using|holding)|someone else");
     private static final Pattern SCIENCE = Pattern.compile("(?i)change (?:the )?(?:total batch|training|result"

@@ -19,6 +19,7 @@ final class FormatTable {
      */
     private static final Pattern NEEDS = Pattern.compile("(?i)\\bhow much\\b(?:(?!\\b(?:train\\w*|fine[- ]?tun\\w*"
             + "|finetun\\w*|batch\\w*|context|seq\\w*|tokens?)\\b)[^?]){0,60}\\bneeds?\\b");
+    private static final Pattern POINTED = Pattern.compile("(?i)\\b(?:that|so|this) (?:big|large|huge)\\b");
     private static final Pattern QUESTION = Pattern.compile("(?i)\\?|\\bhow\\b");
     private static final double[] BYTES = {4, 2, 1, 0.5};
     private static final String[] NAMES = {"fp32", "16-bit", "8-bit", "4-bit"};
@@ -42,11 +43,13 @@ final class FormatTable {
                 && QUESTION.matcher(a.text()).find();
         boolean asks = two || NEEDS.matcher(a.text()).find() && Sizes.params(a.text()) != null
                 || IntentClassifier.asksSize(a.text()) && !OPTIMIZER.matcher(a.text()).find()
-                && Sizes.formatsNamed(a.text()) != 1;
+                && Sizes.formatsNamed(a.text()) != 1
+                || Sizes.asksPerCard(a.text(), a.facts()) && Sizes.formatsNamed(a.text()) != 1;
         if (!asks && !WHY.matcher(a.text()).find()) return null;
         Double params = Sizes.params(a.text());
         if (params == null) {
-            if (!two && !a.text().matches("(?is).*\\b(?:it|the model|this model|that model"
+            // "why is the file that big?": the checkpoint of the model talked about.
+            if (!two && !a.text().matches("(?is).*\\b(?:it|the model|this model|that model|the (?:file|checkpoint)"
                     + "|the \\d+(?:\\.\\d+)?b)\\b.*"))
                 return null;
             params = Sizes.paramsOf(a.withContext(), a.facts());
@@ -56,10 +59,20 @@ final class FormatTable {
         Matcher m = SIZE.matcher(a.text());
         while (m.find()) quoted.add(Double.parseDouble(m.group(1)) * (m.group(2).equalsIgnoreCase("gib")
                 ? (1L << 30) : 1e9));
-        if (quoted.isEmpty() && !asks) return null;
+        // "why is the file that big?": the size pointed at is the one quoted in the turns before.
+        boolean pointed = POINTED.matcher(a.text()).find();
+        if (quoted.isEmpty() && pointed) {
+            Matcher before = SIZE.matcher(a.withContext());
+            while (before.find()) quoted.add(Double.parseDouble(before.group(1))
+                    * (before.group(2).equalsIgnoreCase("gib") ? (1L << 30) : 1e9));
+        }
+        if (quoted.isEmpty() && !asks && !pointed) return null;
         List<String> cells = new ArrayList<>();
         for (int i = 0; i < BYTES.length; i++) cells.add(decimal(params * BYTES[i]) + " in " + NAMES[i]);
         String line = Messages.get("formats.table", Sizes.count(params), String.join(", ", cells));
+        // "each card ... across 8 shards": the per-card share is the figure asked for, after the whole table.
+        String perCard = Sizes.perCard(a.text(), a.facts(), params);
+        if (perCard != null) line += " " + perCard;
         for (double q : quoted) {
             for (int i = 0; i < BYTES.length; i++) {
                 if (Math.abs(q / (params * BYTES[i]) - 1) <= MATCH)

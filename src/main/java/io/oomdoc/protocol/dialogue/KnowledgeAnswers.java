@@ -201,7 +201,8 @@ final class KnowledgeAnswers {
 
     /** The weights' or optimizer's size when the question asks how much something takes. */
     static String size(Calculations.Ask a) {
-        return IntentClassifier.asksSize(a.text()) ? Sizes.weights(a.text(), a.facts()) : null;
+        return IntentClassifier.asksSize(a.text()) || Sizes.asksPerCard(a.text(), a.facts())
+                ? Sizes.weights(a.text(), a.facts()) : null;
     }
 
     private static final Pattern PRODUCT = Pattern.compile("(\\d[\\d,]*(?:\\.\\d+)?)(?:\\s*[*x×]\\s*(\\d[\\d,]*(?"
@@ -239,9 +240,12 @@ final class KnowledgeAnswers {
         String[] dims = sh.dims();
         boolean square = dims.length >= 2 && dims[dims.length - 1].equals(dims[dims.length - 2]);
         return Messages.get("explain.shape", sh.said(), String.join(" × ", dims),
-                String.format(Locale.ROOT, "%,.0f", sh.elements()), sh.bytesPer(), Bytes.human((long) sh.bytes()),
+                String.format(Locale.ROOT, "%,.0f", sh.elements()), sh.bytesPer(), plain(sh.bytes()),
                 dims[0], square ? Messages.get("explain.shape.square", dims[dims.length - 1]) : "");
     }
+
+    /** "64 MiB", not "64.00 MiB": a whole size is quoted as people write it; "742.56 MiB" keeps its digits. */
+    private static String plain(double bytes) { return Bytes.human((long) bytes).replace(".00 ", " "); }
 
     /** A tensor shape as a dump prints it: the text, its dimensions, and bytes per element. */
     private record Shape(String said, String[] dims, int bytesPer) {
@@ -285,8 +289,8 @@ final class KnowledgeAnswers {
         if (sh == null) return null;
         long first = Long.parseLong(sh.dims()[0]);
         if (first == batch || first == 0) return null;
-        return Messages.get("explain.shape.batch", sh.said(), first, batch, Bytes.human((long) sh.bytes()),
-                Bytes.human((long) (sh.bytes() * batch / first)));
+        return Messages.get("explain.shape.batch", sh.said(), first, batch, plain(sh.bytes()),
+                plain(sh.bytes() * batch / first));
     }
 
     private static boolean asksAboutSize(String text) {
@@ -327,12 +331,23 @@ final class KnowledgeAnswers {
         if (term.isEmpty()) return report == null ? Messages.get("explain.unknown") : FollowUps.answer(question,
                 false, report, facts);
         String out = Topics.explained(term.get());
+        // "why does FSDP want the same requires_grad in a unit?": the term named (ZeRO stages) is a definition, the
+        // mechanism asked about is the closest passage, when it is another entry's.
+        if (MECHANISM.matcher(question).find()) {
+            String name = term.get().name();
+            var passage = KnowledgeSearch.answer(question, report, engines(facts, report));
+            if (passage.isPresent() && !passage.get().contains(": " + name + "]")) {
+                out = out + "\n" + passage.get().lines().findFirst().orElse("");
+            }
+        }
         // The question's own reserved and allocated figures are computed before this; the report's would repeat them.
         String figures = ReservedGap.quoted(question) ? null : figures(term.get().name(), report);
         return figures == null ? out : out + "\n" + figures;
     }
 
     private static final String IMPOSSIBLE = "impossible allocation size";
+    private static final Pattern MECHANISM = Pattern.compile("(?i)\\bwhy\\b|\\bhow come\\b"
+            + "|\\bhow (?:can|does|do|is)\\b");
     private static final Pattern QUANTITY = Pattern.compile("(?i)(\\d[\\d,]*(?:\\.\\d+)?)\\s*([kmgtpe])i?b\\b");
 
     /** Whether the text quotes a memory size no machine has. */

@@ -27,6 +27,13 @@ final class KvCache {
     private static final Pattern CAP = Pattern.compile("(?i)\\b(?:cap|limit|set|lower|reduce|cut|drop)\\w*\\b.{0,20}"
             + "\\b(?:at|to)\\s+\\d");
 
+    /** "how much KV cache does one token take", "for this model one token is 0.25 MB of KV cache, right?" */
+    private static final Pattern PER_TOKEN = Pattern.compile("(?i)\\b(?:one|a|per|each|a single|every) token\\b");
+    /** "what does that cost in memory for a 7B llama with f16 cache?": a size asked with no length named. */
+    private static final Pattern HOW_MUCH = Pattern.compile("(?i)\\bhow (?:much|big|large)\\b|\\bcosts?\\b");
+
+    private static final long THOUSAND = 1000;
+
     private KvCache() {}
 
     static String of(Calculations.Ask a) {
@@ -35,17 +42,23 @@ final class KvCache {
                 || CAP.matcher(a.text()).find() && ASKS.matcher(a.withContext()).find();
         if (!asked) return null;
         Matcher t = TOKENS.matcher(a.text());
-        if (!t.find()) return null;
-        long tokens = tokens(t.group(1));
-        if (tokens < 256 || tokens > 10_000_000) return null;
+        long tokens = t.find() ? tokens(t.group(1)) : 0;
+        boolean counted = tokens >= 256 && tokens <= 10_000_000;
+        // Per token is the figure every length multiplies: asked for outright, or a size asked with no length.
+        boolean perToken = !counted && (PER_TOKEN.matcher(a.text()).find() || HOW_MUCH.matcher(a.text()).find());
+        if (!counted && !perToken) return null;
         Optional<ModelSpec> spec = model(a.text(), a.facts());
         if (spec.isEmpty()) spec = model(a.withContext(), a.facts());
         if (spec.isEmpty() || !spec.get().hasArchitecture()) return null;
         ModelSpec m = spec.get();
         int bytes = EIGHT_BIT.matcher(a.withContext()).find() ? 1 : 2;
-        long perToken = 2L * m.layers() * m.kvHeads() * m.headDim() * bytes;
+        long perTok = 2L * m.layers() * m.kvHeads() * m.headDim() * bytes;
+        if (perToken) {
+            return Messages.get("kv.token", m.name(), m.layers(), m.kvHeads(), m.heads(), m.headDim(), bytes,
+                    Sizes.human(perTok), Sizes.human(perTok * THOUSAND));
+        }
         return Messages.get("kv.size", m.name(), m.layers(), m.kvHeads(), m.heads(), m.headDim(), bytes,
-                Sizes.human(perToken), String.format(Locale.ROOT, "%,d", tokens), Sizes.human(perToken * tokens));
+                Sizes.human(perTok), String.format(Locale.ROOT, "%,d", tokens), Sizes.human(perTok * tokens));
     }
 
     private static Optional<ModelSpec> model(String text, Facts held) {

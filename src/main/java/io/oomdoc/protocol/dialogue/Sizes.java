@@ -25,7 +25,7 @@ final class Sizes {
             + "|--num-shard|\\btp)\\s*[= ]?\\s*(\\d+)|\\b(\\d+)\\s*(?:x|×|\\*)\\s*[a-z]"
             + "|\\bon (?:the )?(\\d+|two|four|eight) (?:gpus|cards|[a-z]\\d+s)\\b"
             // "zero3 shards them over 8": a count after over/across is the ranks, not a size.
-            + "|\\b(?:over|across) (\\d+|two|four|eight)\\b(?!\\s*(?:gb|gib|mb|g\\b|%|\\.\\d))");
+            + "|\\b(?:over|across) (?:the )?(\\d+|two|four|eight)\\b(?!\\s*(?:gb|gib|mb|g\\b|%|\\.\\d))");
 
     private static final Pattern OPTIMIZER = Pattern.compile("(?i)\\boptimi[sz]er\\b|\\badam\\w*|optimizer state");
     private static final double ADAM_BYTES = 12;
@@ -54,6 +54,26 @@ final class Sizes {
         int gpus = EACH.matcher(text).find() ? ranks(text, facts) : 1;
         if (gpus > 1) line += Messages.get("sizes.each", gb(total / gpus), gpus);
         return line + Messages.get("sizes.rest");
+    }
+
+    /**
+     * "How much of each card do the 70B weights take across 8 shards?": the format asked about split over the ranks
+     * named; null when the turn asks for no per-card figure or nothing splits the weights.
+     */
+    static String perCard(String text, Facts facts, double params) {
+        if (!EACH.matcher(text).find()) return null;
+        int n = ranks(text, facts);
+        if (n <= 1) return null;
+        Object[] named = namedFirst(text);
+        String format = named != null ? (String) named[2] : "fp32".equals(facts.precision()) ? "fp32" : "16-bit";
+        return Messages.get("sizes.split", n, gb(params * bytesPerParam(text, facts) / n), format);
+    }
+
+    private static final Pattern HOW_MUCH = Pattern.compile("(?i)\\bhow (?:much|big|large|many (?:gb|gib))\\b");
+
+    /** "How much does each card hold of the 4-bit base when FSDP shards it across the two?" */
+    static boolean asksPerCard(String text, Facts facts) {
+        return EACH.matcher(text).find() && HOW_MUCH.matcher(text).find() && ranks(text, facts) > 1;
     }
 
     /** Whether the text names a weight format (4-bit, 8-bit, fp16, fp32 …). */
