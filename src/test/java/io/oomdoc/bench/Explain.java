@@ -19,6 +19,8 @@ public final class Explain {
         cases.addAll(Corpus.heldout7()); // scored once in the seventh session: development data since round 8
         cases.addAll(Corpus.heldout8()); // scored once in the eighth session
         cases.addAll(Corpus.heldout9()); // scored once in the ninth session: burned, read in the tenth
+        cases.addAll(Corpus.heldout10()); // scored once in the tenth session: burned, read in the eleventh
+        cases.addAll(Corpus.heldout11());
         for (Case c : cases) {
             if (!List.of(args).contains(c.id())) continue;
             var ex = TrainReasoner.examples(List.of(c)).get(0);

@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 /**
  * How the labels fall among the cases (dev + corpus_heldout5 + corpus_heldout6, description + paste) whose features
  * match a regex: a check that a candidate rule or constraint holds across repositories before it is written.
- * --phase counts the phase labels instead of the categories.
- * Run: bench/run.sh FeatureCounts 'iteration:(?:middle|late)|epoch:later' [--list] [--phase]
+ * --phase counts the phase labels instead of the categories; --text matches the regex (found, case-insensitive)
+ * in the description + paste instead of the feature names; --with-10-11 adds corpus_heldout10 and 11 (burned).
+ * Run: bench/run.sh FeatureCounts 'iteration:(?:middle|late)|epoch:later' [--list] [--phase] [--text]
  */
 public final class FeatureCounts {
     private FeatureCounts() {}
@@ -20,11 +21,18 @@ public final class FeatureCounts {
         Pattern p = Pattern.compile(args[0]);
         boolean list = List.of(args).contains("--list");
         boolean phase = List.of(args).contains("--phase");
-        List<io.oomdoc.corpus.Case> cases = Corpus.trainable();
+        boolean text = List.of(args).contains("--text");
+        Pattern t = Pattern.compile(args[0], Pattern.CASE_INSENSITIVE);
+        List<io.oomdoc.corpus.Case> cases = new java.util.ArrayList<>(Corpus.trainable());
+        if (List.of(args).contains("--with-10-11")) {
+            cases.addAll(Corpus.heldout10());
+            cases.addAll(Corpus.heldout11());
+        }
         Map<String, Integer> byLabel = new TreeMap<>();
         for (var e : TrainReasoner.examples(cases)) {
             if (!e.withDescription()) continue;
-            var hit = e.x().values().keySet().stream().filter(k -> p.matcher(k).matches()).toList();
+            var hit = text ? (t.matcher(e.c().withDescription()).find() ? List.of("text") : List.<String>of())
+                    : e.x().values().keySet().stream().filter(k -> p.matcher(k).matches()).toList();
             if (hit.isEmpty()) continue;
             byLabel.merge(phase ? e.c().phase() : e.c().category(), 1, Integer::sum);
             if (list) System.out.println(e.c().id() + " (" + e.c().group() + "): " + e.c().category() + " "
