@@ -145,7 +145,7 @@ public final class TrainReasoner {
             List<String> names = new ArrayList<>();
             List<Double> vals = new ArrayList<>();
             for (var f : e.x().values().entrySet()) {
-                if (!phase && Reasoner.phaseOnly(f.getKey())) continue;
+                if (!phase && Reasoner.notACause(f.getKey())) continue;
                 names.add(f.getKey());
                 vals.add(f.getValue());
             }
