@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * How the labels fall among the cases (dev + corpus_heldout5 + corpus_heldout6, description + paste) whose features
  * match a regex: a check that a candidate rule or constraint holds across repositories before it is written.
  * --phase counts the phase labels instead of the categories; --text matches the regex (found, case-insensitive)
- * in the description + paste instead of the feature names; --with-10-11 adds corpus_heldout10 and 11 (burned).
+ * in the description + paste instead of the feature names. Over Corpus.trainable().
  * Run: bench/run.sh FeatureCounts 'iteration:(?:middle|late)|epoch:later' [--list] [--phase] [--text]
  */
 public final class FeatureCounts {
@@ -23,11 +23,7 @@ public final class FeatureCounts {
         boolean phase = List.of(args).contains("--phase");
         boolean text = List.of(args).contains("--text");
         Pattern t = Pattern.compile(args[0], Pattern.CASE_INSENSITIVE);
-        List<io.oomdoc.corpus.Case> cases = new java.util.ArrayList<>(Corpus.trainable());
-        if (List.of(args).contains("--with-10-11")) {
-            cases.addAll(Corpus.heldout10());
-            cases.addAll(Corpus.heldout11());
-        }
+        List<io.oomdoc.corpus.Case> cases = Corpus.trainable();
         Map<String, Integer> byLabel = new TreeMap<>();
         for (var e : TrainReasoner.examples(cases)) {
             if (!e.withDescription()) continue;
