@@ -132,13 +132,11 @@ public final class Reasoner {
     public static boolean phaseOnly(String feature) { return PHASE_ONLY.matcher(feature).lookingAt(); }
 
     /**
-     * Topic cue rows (the domain or the stack: speech, detection, diffusion, Apple silicon, ROCm, JAX/TensorFlow,
-     * quantization, LoRA) say which reports a text resembles, not what ran out: fitted as causes they learned the
-     * corpus's mix (speech pushed longest_batch by +1.6 because most speech reports were training runs). The
-     * category model is fitted without them; the knowledge-entry choice still reads them.
+     * Topic cues (the domain or the stack) say which reports a text resembles, not what ran out: fitted as causes
+     * they learned the corpus's mix (speech pushed longest_batch by +1.6 because most speech reports were training
+     * runs). The only one left in model/cues.tsv, Apple silicon, is read by the knowledge-entry choice alone.
      */
-    private static final java.util.regex.Pattern TOPIC = java.util.regex.Pattern.compile(
-            "(?:cue|log):(?:not-)?(?:speech|detection|diffusion|mps|rocm|jaxtf|quant|lora)");
+    private static final java.util.regex.Pattern TOPIC = java.util.regex.Pattern.compile("(?:cue|log):(?:not-)?mps");
 
     /** Features the category model is fitted without: the phase model's own rows and the topic rows. */
     public static boolean notACause(String feature) {
