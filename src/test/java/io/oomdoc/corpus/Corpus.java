@@ -100,9 +100,21 @@ public final class Corpus {
      * the sixth (since round 7; scored once in round 6) and the seventh (since the ninth session; scored once in the
      * seventh) and the eighth (since the end of the ninth session, after its helpers had used it as an unseen fold:
      * bench/run.sh EighthFold, which fits on development7() alone) and the ninth (since the tenth session, after it
-     * served as the unseen fold of bench/run.sh NinthFold, which fits on development8() alone).
+     * served as the unseen fold of bench/run.sh NinthFold, which fits on development8() alone), the tenth and the
+     * eleventh (since the eleventh session, after the unseen fold of bench/run.sh TenthFold, fitted on development9()).
      */
-    public static List<Case> trainable() { return development9(); }
+    public static List<Case> trainable() { return development10(); }
+
+    /**
+     * Every scored part that is development data now: development9(), the tenth and the eleventh split (scored once
+     * in the tenth session, the unseen fold of bench/run.sh TenthFold in the eleventh).
+     */
+    public static List<Case> development10() {
+        List<Case> out = new ArrayList<>(development9());
+        out.addAll(heldout10());
+        out.addAll(heldout11());
+        return List.copyOf(out);
+    }
 
     /** Every scored part that is development data now: development8() and the ninth split. */
     public static List<Case> development9() {

@@ -144,6 +144,18 @@ public final class Reasoner {
     public static boolean phaseOnly(String feature) { return PHASE_ONLY.matcher(feature).lookingAt(); }
 
     /**
+     * Topic cues (the domain or the stack) say which reports a text resembles, not what ran out: fitted as causes
+     * they learned the corpus's mix (speech pushed longest_batch by +1.6 because most speech reports were training
+     * runs). The only one left in model/cues.tsv, Apple silicon, is read by the knowledge-entry choice alone.
+     */
+    private static final java.util.regex.Pattern TOPIC = java.util.regex.Pattern.compile("(?:cue|log):(?:not-)?mps");
+
+    /** Features the category model is fitted without: the phase model's own rows and the topic rows. */
+    public static boolean notACause(String feature) {
+        return phaseOnly(feature) || TOPIC.matcher(feature).matches();
+    }
+
+    /**
      * The features the phase model reads: where and when the text puts the failure, the message kind and the
      * cause. Topic words (diffusion, speech, quantization) say nothing about the phase; with a few hundred cases
      * they only add noise, so the phase model does not see them.
