@@ -15,12 +15,35 @@ import java.util.Map;
 final class CategoryKb {
     static final String TABLE = "model/category-kb.tsv";
 
-    private static final Map<String, List<String>> BUNDLED = parse(Resources.text(TABLE));
+    /** Rows naming an entry by its part in the fix ladder ("@serving") rather than by a cause. */
+    static final String ROLE = "@";
+
+    private static final Map<String, List<String>> ROWS = parse(Resources.text(TABLE));
+    private static final Map<String, List<String>> BUNDLED = only(ROWS, false);
+    private static final Map<String, List<String>> ROLES = only(ROWS, true);
 
     private CategoryKb() {}
 
     /** The bundled rows by cause (its JSON name), in the table's order. */
     static Map<String, List<String>> bundled() { return BUNDLED; }
+
+    /** The bundled role rows, by role name without its @. */
+    static Map<String, List<String>> roles() { return ROLES; }
+
+    /** The entries that play a part in the fix ladder whatever the cause ("serving": the engines' knobs). */
+    static List<String> role(String name) {
+        List<String> ids = ROLES.get(name);
+        if (ids == null) throw new IllegalStateException("no row for " + ROLE + name + " in " + TABLE);
+        return ids;
+    }
+
+    private static Map<String, List<String>> only(Map<String, List<String>> rows, boolean roles) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        rows.forEach((k, v) -> {
+            if (k.startsWith(ROLE) == roles) out.put(roles ? k.substring(ROLE.length()) : k, v);
+        });
+        return Collections.unmodifiableMap(out);
+    }
 
     /** The entries of one cause; a cause without a row is a packaging error, caught at start-up. */
     static List<String> of(String category) {

@@ -37,6 +37,20 @@ class CategoryKbTest {
     }
 
     @Test
+    void everyRoleTheFixLadderNamesIsARowOfBundledEntries() {
+        KnowledgeBase kb = KnowledgeBase.bundled();
+        assertEquals(Set.of("serving", "weights", "sharding", "figures", "micro_batch"), CategoryKb.roles().keySet());
+        for (var row : CategoryKb.roles().entrySet()) {
+            assertTrue(!row.getValue().isEmpty(), row.getKey());
+            for (String id : row.getValue()) {
+                assertEquals(id, kb.get(id).map(KnowledgeEntry::id).orElse(null), "@" + row.getKey() + " names " + id);
+            }
+        }
+        assertEquals(List.of("M9", "M10"), CategoryKb.role("sharding"));
+        assertThrows(IllegalStateException.class, () -> CategoryKb.role("colour"));
+    }
+
+    @Test
     void everyKnowledgeEntryIsReachedFromSomeCause() {
         Set<String> named = new TreeSet<>();
         for (Category c : Category.values()) named.addAll(c.kb);
@@ -49,6 +63,12 @@ class CategoryKbTest {
     void aCausesEntriesKeepTheTablesOrderWithTheReportsPrimaryFirst() {
         assertEquals(List.of("M8", "M18", "M2", "M16"), Category.FRAGMENTATION.kb);
         assertEquals(List.of("U9", "M3"), Category.HOST_RAM_OOM.kb);
+    }
+
+    @Test
+    void aCauseIsLookedUpByItsJsonNameAndAnUnknownOneFailsAtStartUp() {
+        assertEquals(List.of("U9", "M3"), CategoryKb.of("host_ram_oom"));
+        assertThrows(IllegalStateException.class, () -> CategoryKb.of("colour"));
     }
 
     @Test

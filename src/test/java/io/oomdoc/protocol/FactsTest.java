@@ -9,6 +9,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -152,6 +153,29 @@ class FactsTest {
         assertEquals(80L << 30, FactExtractor.answer("it's an 80gb card", "gpu_mem").gpuMemBytes());
         assertEquals(2048, FactExtractor.answer("2048", "seq").seqLen());
         assertEquals(Facts.EMPTY, FactExtractor.extract("2048"), "a bare number means nothing unless asked");
+    }
+
+    @Test
+    void aBareReplyIsReadForTheKeyThatWasAskedAndOnlyThen() {
+        // the reply forms FactExtractor.answer documents: "24gb" for gpu_mem, "a 3090" for gpu, "8" for batch
+        assertEquals(24L << 30, FactExtractor.answer("24gb", "gpu_mem").gpuMemBytes());
+        assertEquals(24L << 30, FactExtractor.answer("24", "gpu_mem").gpuMemBytes(), "a bare size is in GB");
+        assertNull(FactExtractor.answer("4096", "gpu_mem").gpuMemBytes(), "no card has 4 TB");
+        assertNull(FactExtractor.answer("0.1", "gpu_mem").gpuMemBytes(), "nor 100 MB");
+        Facts card = FactExtractor.answer("a 3090", "gpu");
+        assertEquals("GeForce RTX 3090", card.gpuName());
+        assertEquals(24L << 30, card.gpuMemBytes(), "the catalog's size comes with the card");
+        assertEquals(8, FactExtractor.answer("8", "batch").batch());
+        assertEquals(4096, FactExtractor.answer("about 4k tokens", "seq").seqLen());
+        assertNull(FactExtractor.answer("0", "batch").batch());
+        assertEquals(2, FactExtractor.answer("just two", "gpus").worldSize());
+        assertEquals(1, FactExtractor.answer("single", "gpus").worldSize());
+        assertEquals(8, FactExtractor.answer("eight", "gpus").worldSize());
+        assertEquals("bf16", FactExtractor.answer("bf16", "precision").precision());
+        assertNull(FactExtractor.answer("bf16", "optimizer").optimizer(), "a word for another key is not the answer");
+        assertEquals(Facts.EMPTY, FactExtractor.answer("2048", null));
+        assertEquals(Facts.EMPTY, FactExtractor.answer(null, "seq"));
+        assertEquals(Facts.EMPTY, FactExtractor.read("  ").asserted());
     }
 
     /** Every key set, from the three real turns and the rest through Builder.set as /facts edits them. */
