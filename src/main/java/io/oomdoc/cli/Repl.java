@@ -60,7 +60,29 @@ public final class Repl {
         List<String> problems = new ArrayList<>();
         CommandLine tree = CommandTree.tree(ctx, true); // the session's one tree: commands and completion
         SlashCommands slash = new SlashCommands(ctx, tree, PromptCommands.load(ctx.workDir, problems));
-        LineReader reader = LineReaderBuilder.builder()
+        LineReader reader = reader(terminal, tree, slash);
+        keepHistory(reader, ctx);
+        greet(ctx, problems);
+        warmUp();
+        ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "oomdoc-answer");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            loop(reader, terminal, ctx, slash, worker);
+        } finally {
+            worker.shutdownNow();
+            try { reader.getHistory().save(); } catch (IOException | RuntimeException ignored) { }
+            out.flush();
+            if (givenTerminal == null) terminal.close();
+        }
+        return 0;
+    }
+
+    /** The line editor: trace-aware multi-line input, completion from the session's one tree. */
+    private static LineReader reader(Terminal terminal, CommandLine tree, SlashCommands slash) {
+        return LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("oomdoc")
                 .parser(new TraceAwareParser())
@@ -69,65 +91,66 @@ public final class Repl {
                 .option(LineReader.Option.BRACKETED_PASTE, true)
                 .variable(LineReader.SECONDARY_PROMPT_PATTERN, "...... ")
                 .build();
+    }
+
+    /** History in the state folder; a folder that cannot be made only turns history off for the session. */
+    private static void keepHistory(LineReader reader, AppContext ctx) {
         Path history = Paths.stateDir(ctx.env).resolve("history");
         try {
             Files.createDirectories(history.getParent());
             reader.setVariable(LineReader.HISTORY_FILE, history);
         } catch (IOException | RuntimeException e) {
-            out.println("(history disabled: " + e.getMessage() + ")");
+            ctx.out.println(CliText.get("repl.history.disabled", e.getMessage()));
         }
+    }
+
+    /** The banner, the model in use (or why the configured one is not) and any prompt-command problems. */
+    private static void greet(AppContext ctx, List<String> problems) {
+        PrintWriter out = ctx.out;
         // Wrapped like every answer (bold added after: its escapes would count as columns); the comma before "or"
         // went so that it fits 80 columns whole.
         String name = "oomdoc " + Main.VERSION;
-        out.println(ctx.style.bold(name) + Wrap.text(name + " — paste a trace, describe the failure or type /help. "
-                + "Ctrl-D leaves.", Wrap.width(ctx.env)).substring(name.length()));
+        out.println(ctx.style.bold(name) + Wrap.text(CliText.get("repl.banner", name), Wrap.width(ctx.env))
+                .substring(name.length()));
         try {
             LlmMode.agent(ctx, null, null, null).ifPresent(a -> {
                 ctx.session.setAgent(a);
-                out.println("(model: " + a.config().describe() + "; /model none for the offline engine)");
+                out.println(CliText.get("repl.model", a.config().describe()));
             });
         } catch (UserError e) {
-            out.println("(model not configured: " + e.getMessage() + "; using the offline engine)");
+            out.println(CliText.get("repl.model.unconfigured", e.getMessage()));
         }
         problems.forEach(p -> out.println("(" + p + ")"));
         out.flush();
-        warmUp();
-        ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "oomdoc-answer");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            while (true) {
-                String line;
-                try {
-                    line = reader.readLine("oomdoc> ");
-                } catch (UserInterruptException e) {
-                    out.println("(Ctrl-C: nothing to cancel; Ctrl-D or /exit leaves)");
-                    continue;
-                } catch (EndOfFileException e) {
-                    break;
-                }
-                if (line == null) break;
-                String input = line.strip();
-                if (input.isEmpty()) continue;
-                String note = ctx.session.record("input", input);
-                if (note != null) out.println("(" + note + ")");
-                if (input.startsWith("/")) {
-                    SlashCommands.Outcome o = answer(terminal, worker, () -> slash.dispatch(input));
-                    if (o == SlashCommands.Outcome.EXIT) break;
-                } else {
-                    answer(terminal, worker, () -> { chat(ctx, input); return SlashCommands.Outcome.CONTINUE; });
-                }
-                out.flush();
+    }
+
+    /** Reads lines until Ctrl-D or /exit: '/' lines are commands, the rest chat; each answer runs on the worker. */
+    private void loop(LineReader reader, Terminal terminal, AppContext ctx, SlashCommands slash,
+            ExecutorService worker) {
+        PrintWriter out = ctx.out;
+        while (true) {
+            String line;
+            try {
+                line = reader.readLine("oomdoc> ");
+            } catch (UserInterruptException e) {
+                out.println(CliText.get("repl.ctrl.c.idle"));
+                continue;
+            } catch (EndOfFileException e) {
+                break;
             }
-        } finally {
-            worker.shutdownNow();
-            try { reader.getHistory().save(); } catch (IOException | RuntimeException ignored) { }
+            if (line == null) break;
+            String input = line.strip();
+            if (input.isEmpty()) continue;
+            String note = ctx.session.record("input", input);
+            if (note != null) out.println("(" + note + ")");
+            if (input.startsWith("/")) {
+                SlashCommands.Outcome o = answer(terminal, worker, () -> slash.dispatch(input));
+                if (o == SlashCommands.Outcome.EXIT) break;
+            } else {
+                answer(terminal, worker, () -> { chat(ctx, input); return SlashCommands.Outcome.CONTINUE; });
+            }
             out.flush();
-            if (givenTerminal == null) terminal.close();
         }
-        return 0;
     }
 
     /**
@@ -156,13 +179,14 @@ public final class Repl {
         try {
             return f.get();
         } catch (CancellationException e) {
-            terminal.writer().println("(cancelled)");
+            terminal.writer().println(CliText.get("repl.cancelled"));
         } catch (InterruptedException e) {
             f.cancel(true);
             Thread.currentThread().interrupt();
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
-            terminal.writer().println("oomdoc: " + (c instanceof UserError ? c.getMessage() : "internal error: " + c));
+            terminal.writer().println(c instanceof UserError ? CliText.get("repl.error", c.getMessage())
+                    : CliText.get("repl.internal.error", c));
         } finally {
             terminal.handle(Terminal.Signal.INT, prev);
         }
@@ -216,7 +240,7 @@ public final class Repl {
             try {
                 ctx.session.setCode(new io.oomdoc.evidence.code.PythonScanner().scan(ctx.workDir));
             } catch (IOException | RuntimeException e) {
-                ctx.out.println("(code scan skipped: " + e.getMessage() + ")");
+                ctx.out.println(CliText.get("repl.scan.skipped", e.getMessage()));
             }
         }
         if (ctx.session.agent() != null) {

@@ -114,18 +114,16 @@ public final class Diagnoser {
                     long tokens = f.totalBatch() != null ? f.totalBatch() : 524_288L;
                     long accum = Math.max(1, tokens / ((long) r.microBatch() * s.seq() * Math.max(1, s.gpus())));
                     before = "--device-batch-size=" + s.batch();
-                    after = "--device-batch-size=" + r.microBatch() + "   # total batch " + tokens + " tokens kept: "
-                            + "grad accumulation "
-                            + accum + " steps (" + tokens + " / (" + r.microBatch() + " × " + s.seq() + " × "
-                                    + Math.max(1, s.gpus()) + " GPU))";
+                    after = ReportText.TABLE.get("fix.micro-batch.nanochat.after", r.microBatch(), tokens, accum,
+                            tokens, r.microBatch(), s.seq(), Math.max(1, s.gpus()));
                 } else {
                     before = "batch_size=" + s.batch();
-                    after = "batch_size=" + r.microBatch() + ", gradient_accumulation_steps=" + r.accumulationSteps()
-                            + "   # effective batch " + r.effectiveBatch() + " kept";
+                    after = ReportText.TABLE.get("fix.micro-batch.after", r.microBatch(), r.accumulationSteps(),
+                            r.effectiveBatch());
                 }
-                extra.add(new Report.Fix("M5", "Micro-batch " + r.microBatch() + " fits " + Bytes.human(f.gpuMemBytes())
-                        + " (estimated peak " + Bytes.human(r.budget().perGpuBytes().total()) + ")", "low", false,
-                                before, after));
+                String title = ReportText.TABLE.get("fix.micro-batch.title", r.microBatch(),
+                        Bytes.human(f.gpuMemBytes()), Bytes.human(r.budget().perGpuBytes().total()));
+                extra.add(new Report.Fix(CategoryKb.role("micro_batch").get(0), title, "low", false, before, after));
             }
         }
         return b;

@@ -15,10 +15,12 @@ import java.util.Set;
 final class FixLadder {
     static final int MAX = 5;
     private static final int MAX_FROM_CODE = 2;
-    /** The entry whose fixes are written per serving engine. */
-    private static final String SERVING_ENTRY = "M11";
-    /** The entry whose fixes shrink the weights (format, quantization, offload). */
-    private static final String WEIGHTS_ENTRY = "M1";
+    /** The entry whose fixes are written per serving engine (model/category-kb.tsv's @serving). */
+    private static final String SERVING_ENTRY = CategoryKb.role("serving").get(0);
+    /** The entry whose fixes shrink the weights: format, quantization, offload (@weights). */
+    private static final String WEIGHTS_ENTRY = CategoryKb.role("weights").get(0);
+    /** The entries a sharded job too large for its cards tries first (@sharding). */
+    private static final List<String> SHARDING_ENTRIES = CategoryKb.role("sharding");
     /** A fix written at the call that reads the weights. */
     private static final java.util.regex.Pattern LOADING = java.util.regex.Pattern.compile(
             "from_pretrained|load_state_dict|torch\\.load|low_cpu_mem_usage|safe_open|load_checkpoint");
@@ -94,7 +96,7 @@ final class FixLadder {
                 && f.worldSize() > 1)
                 || e.allTextLower().contains("deepspeed") || e.allTextLower().contains("fsdp");
         if (cause != Category.MODEL_TOO_LARGE || !distributed) return cause.kb;
-        List<String> out = new ArrayList<>(List.of("M9", "M10"));
+        List<String> out = new ArrayList<>(SHARDING_ENTRIES);
         for (String id : cause.kb) if (!out.contains(id)) out.add(id);
         return out;
     }

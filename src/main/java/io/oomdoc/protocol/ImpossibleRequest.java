@@ -12,8 +12,8 @@ import io.oomdoc.util.MessageTable;
  */
 public final class ImpossibleRequest {
     private static final MessageTable TEXT = ReportText.TABLE;
-    /** The entry that reads the message's figures, under which the request's size is read. */
-    private static final String ENTRY = "M2";
+    /** The entry that reads the message's figures, under which the request's size is read (@figures). */
+    private static final String ENTRY = CategoryKb.role("figures").get(0);
 
     private ImpossibleRequest() {}
 

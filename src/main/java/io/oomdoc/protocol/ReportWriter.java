@@ -103,64 +103,68 @@ public final class ReportWriter {
         List<String> parts = new ArrayList<>();
         OomNumbers n = e.numbers();
         if (!n.isEmpty()) {
-            StringBuilder sb = new StringBuilder(n.gpuIndex() != null ? "GPU " + n.gpuIndex() + ": " : "");
-            if (n.totalBytes() != null) sb.append(Bytes.human(n.totalBytes())).append(" total");
-            if (n.freeBytes() != null) sb.append(", ").append(Bytes.human(n.freeBytes())).append(" free");
-            if (n.triedBytes() != null) sb.append("; the failing request was ").append(Bytes.human(n.triedBytes()));
-            if (n.allocatedBytes() != null) sb.append("; live tensors ").append(Bytes.human(n.allocatedBytes()));
-            if (n.reservedBytes() != null) {
-                sb.append(", reserved by the allocator ").append(Bytes.human(n.reservedBytes()));
-            }
-            if (n.reservedUnallocatedBytes() != null) {
-                sb.append(" (").append(Bytes.human(n.reservedUnallocatedBytes())).append(" of it cached but unused)");
-            }
-            Long outside = n.heldOutsideAllocator();
-            if (outside != null && outside > 0) sb.append("; ").append(Bytes.human(outside)).append(" held outside "
-                    + "this allocator (CUDA context, other processes)");
-            for (var p : n.processes()) {
-                if (!p.thisProcess()) sb.append("; process ").append(p.pid()).append(" uses ")
-                        .append(Bytes.human(p.bytes()));
-            }
-            parts.add(sentence(sb.append('.').toString()));
+            parts.add(sentence(figures(n)));
         } else if (e.finding().isPresent()) {
-            parts.add("The message states no memory figures (" + e.finding().get().notes().get(0) + ").");
+            parts.add(TEXT.get("summary.no.figures", e.finding().get().notes().get(0)));
         } else {
-            parts.add("No allocator figures were available: only the description.");
+            parts.add(TEXT.get("summary.description.only"));
         }
         if (e.trace() != null) {
-            if (e.trace().iteration() != null) parts.add("The log reaches iteration " + e.trace().iteration()
-                    + " before failing.");
-            if (!e.trace().failedRanks().isEmpty()) parts.add("Failed ranks: " + e.trace().failedRanks()
-                    + (e.trace().firstFailedRank() != null ? ", first rank " + e.trace().firstFailedRank() : "") + ".");
+            if (e.trace().iteration() != null) parts.add(TEXT.get("summary.iteration", e.trace().iteration()));
+            if (!e.trace().failedRanks().isEmpty()) parts.add(TEXT.get("summary.ranks", e.trace().failedRanks(),
+                    e.trace().firstFailedRank() != null ? TEXT.get("summary.first.rank", e.trace().firstFailedRank())
+                            : ""));
             parts.addAll(e.trace().notes());
         }
-        if (e.gpu() != null) parts.add("GPU state (" + e.gpu().source() + "): " + e.gpu().summary());
-        if (e.snapshot() != null) {
-            var s = e.snapshot();
-            parts.add("Snapshot: reserved " + Bytes.human(s.reservedBytes()) + ", allocated "
-                    + Bytes.human(s.allocatedBytes())
-                    + (s.peakAllocatedBytes() != null ? ", peak " + Bytes.human(s.peakAllocatedBytes()) : "")
-                    + (s.topHolders().isEmpty() ? "" : ", largest holder " + s.topHolders().get(0).frame() + " ("
-                            + Bytes.human(s.topHolders().get(0).bytes()) + ")") + ".");
-        }
-        if (e.budget() != null) {
-            Budget b = e.budget();
-            Budget.Terms t = b.perGpuBytes();
-            // a term the engine could not compute is "unknown", never 0 B; then the total is a lower bound and the
-            // verdict is a fit only when the budget itself says so
-            parts.add("Budget estimate per GPU: weights " + Bytes.human(t.weights()) + ", gradients "
-                    + Bytes.human(t.gradients())
-                    + ", optimizer " + Bytes.human(t.optimizer()) + ", activations "
-                    + (b.known(Budget.ACTIVATIONS) ? Bytes.human(t.activations()) : "unknown")
-                    + (t.logits() > 0 ? ", logits " + Bytes.human(t.logits()) : "") + (t.kvCache() > 0
-                            ? ", KV cache " + Bytes.human(t.kvCache()) : "")
-                    + ", overhead " + Bytes.human(t.overhead()) + " = " + (b.complete() ? "" : "at least ")
-                    + Bytes.human(t.total())
-                    + (b.gpuBytes() != null ? " against " + Bytes.human(b.gpuBytes()) + (b.fits() == null
-                            ? " (fit unknown)" : b.fits() ? " (fits)" : " (does not fit)") : "") + ".");
-        }
-        if (!e.facts().isEmpty()) parts.add("Facts from the conversation: " + describeFacts(e.facts()) + ".");
+        if (e.gpu() != null) parts.add(TEXT.get("summary.gpu.state", e.gpu().source(), e.gpu().summary()));
+        if (e.snapshot() != null) parts.add(snapshot(e.snapshot()));
+        if (e.budget() != null) parts.add(budget(e.budget()));
+        if (!e.facts().isEmpty()) parts.add(TEXT.get("summary.facts", describeFacts(e.facts())));
         return String.join(" ", parts);
+    }
+
+    /** The message's figures in one sentence: the card, the request, the allocator's view, the other holders. */
+    private static String figures(OomNumbers n) {
+        StringBuilder sb = new StringBuilder(n.gpuIndex() != null ? TEXT.get("summary.gpu", n.gpuIndex()) : "");
+        if (n.totalBytes() != null) sb.append(TEXT.get("summary.total", Bytes.human(n.totalBytes())));
+        if (n.freeBytes() != null) sb.append(TEXT.get("summary.free", Bytes.human(n.freeBytes())));
+        if (n.triedBytes() != null) sb.append(TEXT.get("summary.tried", Bytes.human(n.triedBytes())));
+        if (n.allocatedBytes() != null) sb.append(TEXT.get("summary.allocated", Bytes.human(n.allocatedBytes())));
+        if (n.reservedBytes() != null) sb.append(TEXT.get("summary.reserved", Bytes.human(n.reservedBytes())));
+        if (n.reservedUnallocatedBytes() != null) {
+            sb.append(TEXT.get("summary.cached", Bytes.human(n.reservedUnallocatedBytes())));
+        }
+        Long outside = n.heldOutsideAllocator();
+        if (outside != null && outside > 0) sb.append(TEXT.get("summary.outside", Bytes.human(outside)));
+        for (var p : n.processes()) {
+            if (!p.thisProcess()) sb.append(TEXT.get("summary.process", p.pid(), Bytes.human(p.bytes())));
+        }
+        return sb.append('.').toString();
+    }
+
+    private static String snapshot(io.oomdoc.evidence.snapshot.SnapshotReport s) {
+        String peak = s.peakAllocatedBytes() != null ? TEXT.get("summary.snapshot.peak",
+                Bytes.human(s.peakAllocatedBytes())) : "";
+        String holder = s.topHolders().isEmpty() ? "" : TEXT.get("summary.snapshot.holder",
+                s.topHolders().get(0).frame(), Bytes.human(s.topHolders().get(0).bytes()));
+        return TEXT.get("summary.snapshot", Bytes.human(s.reservedBytes()), Bytes.human(s.allocatedBytes()), peak,
+                holder);
+    }
+
+    /**
+     * A term the engine could not compute is "unknown", never 0 B; then the total is a lower bound and the verdict
+     * is a fit only when the budget itself says so.
+     */
+    private static String budget(Budget b) {
+        Budget.Terms t = b.perGpuBytes();
+        String activations = b.known(Budget.ACTIVATIONS) ? Bytes.human(t.activations()) : TEXT.get("budget.unknown");
+        String logits = t.logits() > 0 ? TEXT.get("budget.logits", Bytes.human(t.logits())) : "";
+        String kv = t.kvCache() > 0 ? TEXT.get("budget.kv", Bytes.human(t.kvCache())) : "";
+        String total = (b.complete() ? "" : TEXT.get("budget.at.least")) + Bytes.human(t.total());
+        String against = b.gpuBytes() == null ? "" : TEXT.get("budget.against", Bytes.human(b.gpuBytes()),
+                TEXT.get(b.fits() == null ? "budget.fit.unknown" : b.fits() ? "budget.fits" : "budget.no.fit"));
+        return TEXT.get("summary.budget", Bytes.human(t.weights()), Bytes.human(t.gradients()),
+                Bytes.human(t.optimizer()), activations, logits, kv, Bytes.human(t.overhead()), total, against);
     }
 
     static String describeFacts(Facts f) {
@@ -198,18 +202,17 @@ public final class ReportWriter {
 
     private static String rootCause(Evidence e, Hypothesis top, KnowledgeEntry primary) {
         StringBuilder sb = new StringBuilder(capitalize(top.category().label())).append(". ");
-        if (!top.evidence().isEmpty()) sb.append("Evidence: ").append(String.join("; ", top.evidence())).append(". ");
+        if (!top.evidence().isEmpty()) sb.append(TEXT.get("root.evidence", String.join("; ", top.evidence())));
         if (e.trace() != null) {
             Optional<Frame> uf = e.trace().userFrame();
-            uf.ifPresent(f -> sb.append("Look first at your code at ").append(f.file()).append(':').append(f.line())
-                    .append(f.code().isEmpty() ? "" : " (`" + f.code() + "`)").append(". "));
+            uf.ifPresent(f -> sb.append(TEXT.get("root.frame", f.file(), f.line(),
+                    f.code().isEmpty() ? "" : TEXT.get("root.frame.code", f.code()))));
         }
         if (e.code() != null && !e.code().locations().isEmpty()) {
-            sb.append("The code scan points at ").append(String.join(", ", e.code().locations().subList(0,
-                    Math.min(3, e.code().locations().size())))).append(". ");
+            sb.append(TEXT.get("root.scan", String.join(", ", e.code().locations().subList(0,
+                    Math.min(3, e.code().locations().size())))));
         }
-        sb.append("Background (").append(primary.id()).append(", ").append(primary.title()).append("): ")
-                .append(firstParagraph(primary.body()));
+        sb.append(TEXT.get("root.background", primary.id(), primary.title(), firstParagraph(primary.body())));
         return sb.toString().strip();
     }
 
@@ -217,8 +220,8 @@ public final class ReportWriter {
         StringBuilder sb = new StringBuilder();
         int i = 1;
         for (Report.Fix f : fixes) {
-            sb.append(i++).append(". ").append(f.title()).append(" [").append(f.kb()).append(", cost ").append(f.cost())
-                    .append(f.changesScience() ? ", CHANGES THE SCIENCE: re-verify the result" : "").append("]\n")
+            sb.append(TEXT.get("fix.line", i++, f.title(), f.kb(), f.cost(),
+                    f.changesScience() ? TEXT.get("fix.science") : "")).append('\n')
                     .append("   before: ").append(f.before().replace("\n", "\n           ")).append('\n')
                     .append("   after:  ").append(f.after().replace("\n", "\n           ")).append('\n');
         }
@@ -239,22 +242,22 @@ public final class ReportWriter {
 
     private static String confidence(List<Hypothesis> ranked, Evidence e) {
         Hypothesis top = ranked.get(0);
-        String level = top.confidence() >= 0.75 ? "High" : top.confidence() >= 0.5 ? "Medium" : "Low";
-        StringBuilder sb = new StringBuilder(level).append(String.format(Locale.ROOT, " (%.2f) that the cause is %s",
-                top.confidence(), top.category().json()));
-        sb.append(", from ").append(top.evidence().size()).append(" supporting signal(s)");
+        String level = TEXT.get(top.confidence() >= 0.75 ? "confidence.high" : top.confidence() >= 0.5
+                ? "confidence.medium" : "confidence.low");
         List<String> held = new ArrayList<>();
-        if (!e.numbers().isEmpty()) held.add("decoded allocator figures");
-        if (e.trace() != null && !e.trace().frames().isEmpty()) held.add("a traceback");
-        if (e.gpu() != null) held.add("GPU state");
-        if (e.code() != null) held.add("a code scan");
-        if (e.budget() != null) held.add("a budget");
-        if (e.snapshot() != null) held.add("a memory snapshot");
-        sb.append(held.isEmpty() ? "; no measured evidence beyond the text" : "; evidence held: " + String.join(", ",
-                held)).append('.');
+        if (!e.numbers().isEmpty()) held.add(TEXT.get("held.figures"));
+        if (e.trace() != null && !e.trace().frames().isEmpty()) held.add(TEXT.get("held.traceback"));
+        if (e.gpu() != null) held.add(TEXT.get("held.gpu"));
+        if (e.code() != null) held.add(TEXT.get("held.code"));
+        if (e.budget() != null) held.add(TEXT.get("held.budget"));
+        if (e.snapshot() != null) held.add(TEXT.get("held.snapshot"));
+        String evidence = held.isEmpty() ? TEXT.get("confidence.text.only")
+                : TEXT.get("confidence.held", String.join(", ", held));
+        StringBuilder sb = new StringBuilder(TEXT.get("confidence.line", level, top.confidence(),
+                top.category().json(), top.evidence().size(), evidence));
         if (ranked.size() > 1) {
             Hypothesis r = ranked.get(1);
-            sb.append(String.format(Locale.ROOT, " Runner-up: %s (%.2f).", r.category().json(), r.confidence()));
+            sb.append(TEXT.get("confidence.runner.up", r.category().json(), r.confidence()));
         }
         return sb.toString();
     }

@@ -25,7 +25,8 @@ class MessageKeysTest {
     private static final Path MAIN = Path.of("src/main/java");
     private static final Map<String, String> TEXT_CLASSES = Map.of(
             "CliText", "cli/messages.properties", "GpuText", "gpu/messages.properties",
-            "SnapshotText", "snapshot/messages.properties", "WatchText", "watch/messages.properties");
+            "SnapshotText", "snapshot/messages.properties", "WatchText", "watch/messages.properties",
+            "ScanText", "scan/messages.properties");
     private static final Pattern OWN_TABLE = Pattern.compile("(\\w+) = new MessageTable\\(\"([^\"]+)\"\\)");
 
     private static Properties table(String resource) throws Exception {

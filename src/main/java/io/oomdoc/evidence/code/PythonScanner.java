@@ -237,97 +237,123 @@ public final class PythonScanner {
         return new ScanResult(scanned, sk, sorted, SetupExtractor.extract(ordered));
     }
 
+    /** A file's text, its UTF-8 bytes (kept from the read when they are that) and a notebook's cell of each line. */
+    private record FileText(String text, byte[] utf8, int[] cells) {}
+
     private boolean scanFile(Path root, Path f, List<Finding> findings, List<ScanResult.Skipped> skipped,
             List<String[]> setup, java.util.Set<String> noGradCallees) {
         String rel = RepoFiles.rel(root, f);
         String name = f.getFileName().toString();
+        boolean code = name.endsWith(".py") || name.endsWith(".ipynb");
         String testWhy = testFile(rel);
         if (testWhy != null) { // tests and fixtures are not the user's training code: not even read
             // a config there is a fixture too, not the job's setup; only code is listed, configs are many
-            if (name.endsWith(".py") || name.endsWith(".ipynb")) skipped.add(new ScanResult.Skipped(rel, testWhy));
+            if (code) skipped.add(new ScanResult.Skipped(rel, testWhy));
             return false;
         }
         long c0 = PySource.cpuNanos(); // the file's budget covers reading it too
-        String text;
-        byte[] utf8; // the text's UTF-8 bytes, kept from the read when they are that: encoding it again costs a pass
+        FileText file = read(f, rel, skipped);
+        if (file == null) return false;
+        if (!code) { // a config: read for the setup only when small
+            if (file.text().length() < 200_000) setup.add(new String[]{rel, SetupExtractor.keyLines(file.utf8())});
+            return false;
+        }
+        if (name.endsWith(".ipynb")) {
+            file = notebookCode(file.text(), rel, skipped);
+            if (file == null) return false;
+        }
+        String text = file.text();
+        if (mlCode(text)) {
+            // the setup lives in ML code; its lines are picked here, on the scan's threads, not after the scan
+            setup.add(new String[]{rel, SetupExtractor.keyLines(file.utf8())});
+        }
+        if (looksPython2(text)) skipped.add(new ScanResult.Skipped(rel, ScanText.get("skip.python2")));
+        // the prefilter skips whole files only; a parsed file is parsed as it is
+        if (!relevant(text, needs)) return true;
+        if (file.utf8().length > MAX_PARSE_BYTES) {
+            skipped.add(new ScanResult.Skipped(rel, ScanText.get("skip.too.large", MAX_PARSE_BYTES / 1000)));
+            return false;
+        }
+        return parseAndCheck(rel, file, c0, findings, skipped, noGradCallees);
+    }
+
+    /** The bytes as text (UTF-8, else Latin-1 with a note), or null with the reason when binary or unreadable. */
+    private static FileText read(Path f, String rel, List<ScanResult.Skipped> skipped) {
         try {
             byte[] bytes = Files.readAllBytes(f);
             for (int i = 0; i < Math.min(bytes.length, 8192); i++) {
-                if (bytes[i] == 0) { skipped.add(new ScanResult.Skipped(rel, "binary content")); return false; }
+                if (bytes[i] == 0) {
+                    skipped.add(new ScanResult.Skipped(rel, ScanText.get("skip.binary")));
+                    return null;
+                }
             }
-            text = decode(bytes);
-            utf8 = bytes;
-            if (text == null) {
-                skipped.add(new ScanResult.Skipped(rel, "not UTF-8: read as Latin-1"));
-                text = new String(bytes, StandardCharsets.ISO_8859_1);
-                utf8 = text.getBytes(StandardCharsets.UTF_8);
-            }
+            String text = decode(bytes);
+            if (text != null) return new FileText(text, bytes, null);
+            skipped.add(new ScanResult.Skipped(rel, ScanText.get("skip.latin1")));
+            text = new String(bytes, StandardCharsets.ISO_8859_1);
+            return new FileText(text, text.getBytes(StandardCharsets.UTF_8), null);
         } catch (IOException e) {
-            skipped.add(new ScanResult.Skipped(rel, "unreadable: " + e.getMessage()));
-            return false;
+            skipped.add(new ScanResult.Skipped(rel, ScanText.get("skip.unreadable", e.getMessage())));
+            return null;
         }
-        if (!name.endsWith(".py") && !name.endsWith(".ipynb")) { // a config: read for the setup only when small
-            if (text.length() < 200_000) setup.add(new String[]{rel, SetupExtractor.keyLines(utf8)});
-            return false;
-        }
-        int[] cells = null;
-        if (name.endsWith(".ipynb")) {
-            try {
-                Notebook.Code code = Notebook.read(text);
-                text = code.text();
-                utf8 = text.getBytes(StandardCharsets.UTF_8);
-                cells = code.cellOfLine();
-            } catch (IOException | RuntimeException e) {
-                skipped.add(new ScanResult.Skipped(rel, "not a readable notebook: " + e.getMessage()));
-                return false;
-            }
-        }
-        if (text.contains("torch") || text.contains("transformers") || text.contains("lightning")
-                || text.contains("jax")
-                || text.contains("tensorflow") || text.contains("keras") || text.contains("Trainer")) {
-            // the setup lives in ML code; its lines are picked here, on the scan's threads, not after the scan
-            setup.add(new String[]{rel, SetupExtractor.keyLines(utf8)});
-        }
-        if (looksPython2(text)) skipped.add(new ScanResult.Skipped(rel, "Python 2 code: read with the Python 3 "
-                + "grammar, findings may be incomplete"));
-        // the prefilter skips whole files only; a parsed file is parsed as it is
-        if (!relevant(text, needs)) return true;
-        if (utf8.length > MAX_PARSE_BYTES) {
-            skipped.add(new ScanResult.Skipped(rel, "larger than " + MAX_PARSE_BYTES / 1000 + " kB of Python: not "
-                    + "parsed (probably generated)"));
-            return false;
-        }
+    }
+
+    /** A notebook's code cells as one Python text with each line's cell, or null with the reason when unreadable. */
+    private static FileText notebookCode(String json, String rel, List<ScanResult.Skipped> skipped) {
         try {
-            PySource src = new PySource(rel, text, utf8, cells, PARSE_WALL_LIMIT_MS * 1000L);
+            Notebook.Code code = Notebook.read(json);
+            return new FileText(code.text(), code.text().getBytes(StandardCharsets.UTF_8), code.cellOfLine());
+        } catch (IOException | RuntimeException e) {
+            skipped.add(new ScanResult.Skipped(rel, ScanText.get("skip.notebook", e.getMessage())));
+            return null;
+        }
+    }
+
+    /** Whether the file imports or names an ML library, so its setup lines are worth keeping. */
+    private static boolean mlCode(String text) {
+        return text.contains("torch") || text.contains("transformers") || text.contains("lightning")
+                || text.contains("jax") || text.contains("tensorflow") || text.contains("keras")
+                || text.contains("Trainer");
+    }
+
+    /** Parses the file within its CPU budget (counted from the read) and runs every rule; false when not scanned. */
+    private boolean parseAndCheck(String rel, FileText file, long c0, List<Finding> findings,
+            List<ScanResult.Skipped> skipped, java.util.Set<String> noGradCallees) {
+        try {
+            PySource src = new PySource(rel, file.text(), file.utf8(), file.cells(), PARSE_WALL_LIMIT_MS * 1000L);
             // the budget counts from the read; every question a rule asks checks it
             src.stopAtCpuTime(c0, fileBudgetMs * 1_000_000L);
             noGradCallees.addAll(src.calledWithoutGrad());
             if (src.hasSyntaxErrors()) {
-                skipped.add(new ScanResult.Skipped(rel, "syntax errors: read partially (error recovery)"));
+                skipped.add(new ScanResult.Skipped(rel, ScanText.get("skip.syntax")));
             }
-            for (Rule r : rules) {
-                try {
-                    findings.addAll(r.check(src));
-                } catch (PySource.OverBudget e) {
-                    skipped.add(new ScanResult.Skipped(rel, "time limit: " + e.usedMs() + " ms of CPU, over "
-                            + fileBudgetMs + " ms; rules from " + r.id() + " on not run"));
-                    break;
-                } catch (RuntimeException e) {
-                    skipped.add(new ScanResult.Skipped(rel, "rule " + r.id() + " could not read this file: " + e));
-                }
-            }
+            runRules(src, rel, findings, skipped);
         } catch (PySource.OverBudget e) {
-            skipped.add(new ScanResult.Skipped(rel, "time limit: " + e.usedMs() + " ms of CPU, over " + fileBudgetMs
-                    + " ms in the parse; not scanned"));
+            skipped.add(new ScanResult.Skipped(rel, ScanText.get("skip.parse.budget", e.usedMs(), fileBudgetMs)));
             return false;
         } catch (PySource.ParseTimeout e) {
-            skipped.add(new ScanResult.Skipped(rel, "time limit: " + e.getMessage() + "; not scanned"));
+            skipped.add(new ScanResult.Skipped(rel, ScanText.get("skip.parse.timeout", e.getMessage())));
             return false;
         } catch (RuntimeException | LinkageError e) {
-            skipped.add(new ScanResult.Skipped(rel, "parser failed: " + e.getMessage()));
+            skipped.add(new ScanResult.Skipped(rel, ScanText.get("skip.parser.failed", e.getMessage())));
             return false;
         }
         return true;
+    }
+
+    /** Every rule on the parsed file: one that fails is noted and the rest run; past the budget the rest are not. */
+    private void runRules(PySource src, String rel, List<Finding> findings, List<ScanResult.Skipped> skipped) {
+        for (Rule r : rules) {
+            try {
+                findings.addAll(r.check(src));
+            } catch (PySource.OverBudget e) {
+                skipped.add(new ScanResult.Skipped(rel, ScanText.get("skip.rules.budget", e.usedMs(), fileBudgetMs,
+                        r.id())));
+                break;
+            } catch (RuntimeException e) {
+                skipped.add(new ScanResult.Skipped(rel, ScanText.get("skip.rule.failed", r.id(), e)));
+            }
+        }
     }
 
     /** Files over this size are not parsed (minified or generated Python). */
@@ -354,9 +380,9 @@ public final class PythonScanner {
 
     /** Why a path is a test, fixture or vendored file (not evidence about the user's training), or null. */
     static String testFile(String rel) {
-        if (VENDORED.matcher(rel).find()) return "vendored code: not the user's training code, not scanned";
-        if (TEST_NAME.matcher(rel).find()) return "test file: not training code, not scanned";
-        if (TEST_DIR.matcher(rel).find()) return "in a test folder: not training code, not scanned";
+        if (VENDORED.matcher(rel).find()) return ScanText.get("skip.vendored");
+        if (TEST_NAME.matcher(rel).find()) return ScanText.get("skip.test.file");
+        if (TEST_DIR.matcher(rel).find()) return ScanText.get("skip.test.folder");
         return null;
     }
 
