@@ -41,4 +41,20 @@ class HowToFixturesTest {
         assertTrue(v.output().contains("mkswap"), v.output());
         assertTrue(v.holds(), v.problems() + "\n" + v.output());
     }
+
+    /** github.com/vllm-project/vllm/issues/355: "make it take less" with vLLM held is its share. */
+    @Test
+    void takingLessWithVllmHeldIsItsShareOfTheCard() {
+        var v = turn("J22-vllm-opt-125m-takes-11gb-on-t4.txt", 2);
+        assertTrue(v.output().startsWith("vLLM --gpu-memory-utilization"), v.output());
+        assertTrue(v.holds(), v.problems() + "\n" + v.output());
+    }
+
+    /** github.com/lemonade-sdk/vllm-rocm/issues/5: "use more of the memory" asks for the same knob. */
+    @Test
+    void usingMoreOfTheMemoryIsTheShareOfTheCard() {
+        var v = turn("K13-vllm-rocm-gfx1151-kv-cache-4gib.txt", 4);
+        assertTrue(v.output().startsWith("vLLM --gpu-memory-utilization"), v.output());
+        assertTrue(v.holds(), v.problems() + "\n" + v.output());
+    }
 }
