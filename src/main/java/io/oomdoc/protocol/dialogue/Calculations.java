@@ -32,6 +32,7 @@ final class Calculations {
             new Row("attention", AttentionScores::of),
             new Row("training", TrainingStates::of),
             new Row("experts", Experts::of),
+            new Row("models", ModelSizes::of),
             new Row("weights", FormatTable::of),
             new Row("weights", KnowledgeAnswers::size),
             new Row("bytes", a -> Figures.of(a.text())),
