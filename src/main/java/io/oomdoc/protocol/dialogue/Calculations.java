@@ -33,6 +33,7 @@ final class Calculations {
             new Row("training", TrainingStates::of),
             new Row("experts", Experts::of),
             new Row("models", ModelSizes::of),
+            new Row("weights", KvCacheTypes::of),
             new Row("weights", FormatTable::of),
             new Row("weights", KnowledgeAnswers::size),
             new Row("bytes", a -> Figures.of(a.text())),
