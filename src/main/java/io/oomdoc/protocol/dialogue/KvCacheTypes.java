@@ -14,7 +14,8 @@ final class KvCacheTypes {
     private static final String TYPE = "(q8_0|q4_0|q4_1|q5_0|q5_1|iq4_nl|fp8(?:_e4m3|_e5m2)?|8[-_ ]?bit|4[-_ ]?bit)";
     private static final Pattern SAID = Pattern.compile("(?i)\\b" + TYPE + "\\s+(?:for|on|in|as)\\s+(?:the\\s+)?"
             + "(?:kv|k/v|context)[-_ ]?cache"
-            + "|(?:kv|k/v)[-_ ]?cache\\s+(?:type\\s+|dtype\\s+|in\\s+|to\\s+|as\\s+|at\\s+)?" + TYPE + "|(?:--?cache-type-[kv]|-ct[kv]|kv[-_]cache[-_]dtype|ollama_kv_cache_type)\\s*[=:]?\\s*" + TYPE
+            + "|(?:kv|k/v)[-_ ]?cache\\s+(?:type\\s+|dtype\\s+|in\\s+|to\\s+|as\\s+|at\\s+)?" + TYPE
+            + "|(?:--?cache-type-[kv]|-ct[kv]|kv[-_]cache[-_]dtype|ollama_kv_cache_type)\\s*[=:]?\\s*" + TYPE
             + "|\\b" + TYPE + "\\s+(?:kv|k/v)[-_ ]?cache");
     /** Bits per cached value with the block scales (llama.cpp's types; fp8 has none). */
     private static final Map<String, Double> BITS = Map.of("q8_0", 8.5, "q4_0", 4.5, "q4_1", 5.0, "q5_0", 5.5,
