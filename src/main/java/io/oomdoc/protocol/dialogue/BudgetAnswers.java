@@ -133,7 +133,8 @@ final class BudgetAnswers {
         Facts after = f.merge(change);
         // A format named ("in 8-bit", "--dtype half") is answered by the weights' size first: the figure that holds
         // whether the job trains or serves.
-        if (Sizes.formatNamed(text)) {
+        // "q8_0 for the KV cache" names the cache's type: the weights keep theirs.
+        if (Sizes.formatNamed(text) && !KvCacheTypes.said(text)) {
             String size = Sizes.weights(text, f);
             if (size != null) note = note == null ? size : size + "\n" + note;
         }

@@ -59,6 +59,8 @@ final class KnowledgeAnswers {
             {"trl", Pattern.compile("(?i)\\btrl\\b|sfttrainer|dpotrainer|grpotrainer|\\bgrpo\\b")},
             {"unsloth", Pattern.compile("(?i)unsloth")},
             {"bitsandbytes", Pattern.compile("(?i)bitsandbytes|\\bbnb\\b|load_in_[48]bit")},
+            // Apple's GPU: its memory cap is an environment variable of PyTorch's MPS backend, not a CUDA setting.
+            {"mps", Pattern.compile("(?i)\\bmps\\b|apple silicon|metal performance shaders")},
     };
     private static final int MAX_SNIPPETS = 2;
 
@@ -109,7 +111,7 @@ final class KnowledgeAnswers {
         List<Topics.Topic> named = Topics.findAll(Topics.howTo(), question);
         var topic = named.stream().findFirst();
         // "how do I set it?" points back: the topic of the turns before comes before a match on other words.
-        if (topic.isEmpty() && pointsBack(question))
+        if (topic.isEmpty() && (pointsBack(question) || ANAPHOR.matcher(question).find()))
             topic = Topics.find(Topics.howTo(), withContext);
         // The engine the conversation is about (TGI, Ollama) steers a search by words to topics with its snippet.
         List<String> held = engines(facts, report);
@@ -440,6 +442,7 @@ final class KnowledgeAnswers {
             case "hf-trainer" -> "HF Trainer";
             case "pytorch" -> "plain PyTorch";
             case "llamacpp" -> "llama.cpp / Ollama";
+            case "mps" -> "PyTorch on Apple silicon (MPS)";
             default -> stack;
         };
     }

@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
  */
 final class KvCache {
     private static final Pattern ASKS = Pattern.compile("(?i)\\bkv\\b|kv[-_ ]?cache|\\bcache\\b|\\bcontext\\b"
-            + "|\\bctx\\b|num_ctx|n_ctx|max[-_ ]model[-_ ]len|max[-_ ]seq[-_ ]len|context[-_ ]length");
+            + "|\\bctx\\b|num_ctx|n_ctx|max[-_ ]model[-_ ]len|max[-_ ]seq[-_ ]len|context[-_ ]length"
+            // TGI sizes its KV cache for --max-batch-total-tokens: that count is the cache's length.
+            + "|max[-_ ]batch[-_ ]total[-_ ]tokens");
     private static final Pattern TOKENS = Pattern.compile("(?i)(?<![\\w.])(\\d{3,7}|\\d+(?:\\.\\d+)?k)(?![\\w.])"
             + "(?!\\s*(?:gb|gib|mb|mib|g|m|b|%|x|×))");
     /** 16-bit cache unless the turn or the turns before name an 8-bit one (--kv-cache-dtype fp8, q8_0). */

@@ -21,7 +21,7 @@ final class Scaling {
             + "(?: length)?|context(?: length)?|max[-_]length|max[-_]seq[-_]length|max[-_]model[-_]len|num[-_]ctx"
             + "|n[-_]ctx|ctx[-_]size|c)(?:[-_]per[-_](?:gpu|device))?\\b[^.?\\d]{0,30}?(?:from\\s+" + COUNT
             + "\\s+)?(?:to\\s+|=\\s*|\\s+)" + COUNT
-            + "(?:\\s+instead\\s+of\\s+" + COUNT + ")?");
+            + "(?:\\s+tokens?)?(?:\\s+instead\\s+of\\s+" + COUNT + ")?");
     /** "at 128k instead of 64k", "from 64k to 128k tokens": a length in thousands needs no word for it. */
     private static final Pattern THOUSANDS = Pattern.compile("(?i)\\b(\\d{1,6})k\\s+instead\\s+of\\s+"
             + "(?:(?!\\d)[\\w'’]+\\s+){0,4}?(\\d{1,6})k\\b"

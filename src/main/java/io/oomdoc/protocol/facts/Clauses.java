@@ -24,6 +24,8 @@ public final class Clauses {
      * facts; "trying to use 8-bit Adam" stays an intention.
      */
     private static final String JOB = "(?:fine-?tune|finetune|train|run|load|serve|launch|deploy|infer)\\b";
+    /** Verbs of finding out: "trying to find the right batch for my card" states the card. */
+    private static final String LEARN = "(?:find|figure|understand|work out|know|see|decide|determine|estimate)\\b";
 
     /** Words that make the whole clause a hypothesis, a proposal or reported advice. */
     private static final Pattern HYPOTHETICAL = Pattern.compile(
@@ -45,7 +47,9 @@ public final class Clauses {
             + "|\\b(?:the|my|our) (?:card|gpu|cards|gpus|box|machine|server|node) (?:has|have|is|are)\\b");
     /** Words after which a setup word is an intention, not the current state ("trying to use 8-bit adam"). */
     private static final Pattern INTENT = Pattern.compile(
-            "(?<!n't )(?<!not )\\b(?:try(?:ing)? to(?! " + JOB + ")|want(?:s|ed)? to (?:use|try|switch|enable|add|turn)"
+            // "trying to find the right flag for an A100 80GB": finding out about the setup is not changing it.
+            "(?<!n't )(?<!not )\\b(?:try(?:ing)? to(?! " + JOB + "| " + LEARN + ")"
+                    + "|want(?:s|ed)? to (?:use|try|switch|enable|add|turn)"
                     + "|plan(?:ning)? to|thinking (?:of|about)|considering|going to (?:use|try|switch))\\b");
     /** A setup word right after "my", "our", "the default" is the current setup even inside a question. */
     private static final Pattern OWN = Pattern.compile("\\b(?:my|our|the default|default|current(?:ly)?|the "

@@ -1,0 +1,50 @@
+package io.oomdoc.protocol.dialogue;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A change of the KV cache's type ("what if I use q8_0 for the KV cache?", --cache-type-k q4_0, kv_cache_dtype=fp8):
+ * the cache scales by the bits per value against the default 16; the weights do not change. Said as the cache's
+ * type, "q8_0" is not the weights' quantization.
+ */
+final class KvCacheTypes {
+    private static final String TYPE = "(q8_0|q4_0|q4_1|q5_0|q5_1|iq4_nl|fp8(?:_e4m3|_e5m2)?|8[-_ ]?bit|4[-_ ]?bit)";
+    private static final Pattern SAID = Pattern.compile("(?i)\\b" + TYPE + "\\s+(?:for|on|in|as)\\s+(?:the\\s+)?"
+            + "(?:kv|k/v|context)[-_ ]?cache"
+            + "|(?:kv|k/v)[-_ ]?cache\\s+(?:type\\s+|dtype\\s+|in\\s+|to\\s+|as\\s+|at\\s+)?" + TYPE
+            + "|(?:--?cache-type-[kv]|-ct[kv]|kv[-_]cache[-_]dtype|ollama_kv_cache_type)\\s*[=:]?\\s*" + TYPE
+            + "|\\b" + TYPE + "\\s+(?:kv|k/v)[-_ ]?cache");
+    /** Bits per cached value with the block scales (llama.cpp's types; fp8 has none). */
+    private static final Map<String, Double> BITS = Map.of("q8_0", 8.5, "q4_0", 4.5, "q4_1", 5.0, "q5_0", 5.5,
+            "q5_1", 6.0, "iq4_nl", 4.5, "fp8", 8.0, "8bit", 8.5, "4bit", 4.5);
+    private static final double DEFAULT_BITS = 16;
+
+    private KvCacheTypes() {}
+
+    /** Whether the text names a type for the KV cache. */
+    static boolean said(String text) { return SAID.matcher(text).find(); }
+
+    static String of(Calculations.Ask a) {
+        Matcher m = SAID.matcher(a.text());
+        if (!m.find()) return null;
+        String type = null;
+        for (int g = 1; g <= m.groupCount(); g++) if (m.group(g) != null) type = m.group(g);
+        String key = type.toLowerCase(Locale.ROOT).replaceAll("[-_ ]", "");
+        if (key.startsWith("fp8")) key = "fp8";
+        Double bits = BITS.getOrDefault(key, BITS.get(type.toLowerCase(Locale.ROOT)));
+        if (bits == null) return null;
+        double r = bits / DEFAULT_BITS;
+        // 8.5 of 16 bits is "about half" in the words people use for it, 4.5 "about a quarter".
+        String words = Math.abs(r - 0.5) < 0.06 ? Messages.get("kvtype.half")
+                : Math.abs(r - 0.25) < 0.06 ? Messages.get("kvtype.quarter") : "";
+        return Messages.get("kvtype.line", type, String.format(Locale.ROOT, "%.2f", r) + words, fmt(bits),
+                fmt(1 / r));
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.1f", v);
+    }
+}

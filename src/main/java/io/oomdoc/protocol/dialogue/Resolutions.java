@@ -1,0 +1,119 @@
+package io.oomdoc.protocol.dialogue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A change of image or video resolution ("what if I drop to 768x768?", "train at 640 instead of 1024"): what grows
+ * with the pixels (activations, feature maps, latent tokens) scales by the ratio of the pixel counts, attention over
+ * those tokens by its square; the weights stay. The resolution before the change is the one the same sentence gives
+ * ("instead of 832x480", "from 1024 to 768") or else the last one the conversation named.
+ */
+final class Resolutions {
+    /** 768x768, 1280×720, 720p: both sides said, or a video height that implies them. */
+    private static final Pattern PAIR = Pattern.compile("(?i)(?<![\\w.])(\\d{2,5})\\s*[x×]\\s*(\\d{2,5})(?![\\w.])"
+            + "|(?<![\\w.])(480|540|576|720|1080|1440|2160)p\\b");
+    /** "at 640", "to 512px", "instead of 1024": one side of a square image, said after a preposition. */
+    private static final Pattern SIDE = Pattern.compile("(?i)\\b(?:at|to|of|from)\\s+(\\d{2,4})(?:\\s*(?:px|pixels))?"
+            + "(?![\\w.%])");
+    /** What makes a bare number a side: images are what the conversation is about. */
+    private static final Pattern IMAGES = Pattern.compile("(?i)\\bimg|image|imgsz|resolution|pixel|\\bpx\\b|photo"
+            + "|picture|frames?\\b|video|\\d{3,5}\\s*[x×]\\s*\\d{3,5}|\\bsdxl\\b|diffusion|\\byolo|ultralytics"
+            + "|\\bunet\\b|\\bvae\\b|segmentation|detection");
+    /** ...and not tokens: "a context of 512 instead of 1024" is a length, left to {@link Scaling}. */
+    private static final Pattern LENGTH = Pattern.compile("(?i)\\btokens?\\b|context|\\bseq|length|\\bctx\\b"
+            + "|max_len|\\bbatch\\b|layers?\\b|steps?\\b|\\brank\\b|frames?\\b");
+    /** The turn asks about a change, not about the cost of one resolution. */
+    private static final Pattern CHANGE = Pattern.compile("(?i)\\bwhat if\\b|\\bif i\\b|\\binstead\\b|\\bdrop"
+            + "|\\blower|\\breduc|\\bshrink|\\bdownscal|\\bupscal|\\braise|\\bincreas|\\bswitch|\\bgo(?:ing)? (?:up "
+            + "|down )?to\\b|\\band (?:at|with)\\b|\\bfrom \\S+ to\\b");
+    private static final Pattern INSTEAD = Pattern.compile("(?i)\\binstead of\\b");
+    private static final Pattern FROM_TO = Pattern.compile("(?i)\\bfrom\\b");
+    private static final Map<String, Integer> WIDTH_OF_HEIGHT = Map.of("480", 854, "540", 960, "576", 1024,
+            "720", 1280, "1080", 1920, "1440", 2560, "2160", 3840);
+    /** Sides below this are not image sizes ("8 frames", "batch 16"). */
+    private static final int SMALLEST_SIDE = 64;
+    private static final int LARGEST_SIDE = 16384;
+
+    private Resolutions() {}
+
+    /** One resolution said in a text, and where. */
+    private record Size(int width, int height, int at) {
+        long pixels() { return (long) width * height; }
+
+        String said() { return width + "×" + height; }
+    }
+
+    /** The ratio line, or null when the turn names no change of resolution. */
+    static String of(Calculations.Ask a) {
+        String text = a.text();
+        if (!CHANGE.matcher(text).find()) return null;
+        String earlier = a.withContext().length() > text.length() && a.withContext().startsWith(text)
+                ? a.withContext().substring(text.length()) : "";
+        boolean sides = IMAGES.matcher(text + "\n" + earlier).find() && !LENGTH.matcher(text).find();
+        List<Size> here = sizes(text, sides);
+        if (here.isEmpty()) return null;
+        Size to = here.get(0);
+        Size from = null;
+        Matcher instead = INSTEAD.matcher(text);
+        Matcher fromWord = FROM_TO.matcher(text);
+        if (instead.find()) {
+            to = before(here, instead.start());
+            from = after(here, instead.end());
+        } else if (fromWord.find() && here.size() > 1) {
+            from = after(here, fromWord.end());
+            to = from == null ? to : after(here, from.at() + 1);
+        }
+        if (from == null && here.size() == 1) {
+            List<Size> before = sizes(earlier, IMAGES.matcher(earlier).find());
+            final Size target = to;
+            from = before.stream().filter(s -> s.pixels() != target.pixels()).findFirst().orElse(null);
+        }
+        if (from == null || to == null || from.pixels() == to.pixels()) return null;
+        double r = (double) to.pixels() / from.pixels();
+        return Messages.get("scaling.pixels", from.said(), to.said(), Scaling.ratio(r), Scaling.ratio(r * r));
+    }
+
+    private static Size before(List<Size> sizes, int at) {
+        Size last = null;
+        for (Size s : sizes) if (s.at() < at) last = s;
+        return last;
+    }
+
+    private static Size after(List<Size> sizes, int at) {
+        return sizes.stream().filter(s -> s.at() >= at).findFirst().orElse(null);
+    }
+
+    /** Every resolution in the text in order: pairs always, single sides only when {@code sides}. */
+    private static List<Size> sizes(String text, boolean sides) {
+        List<Size> out = new ArrayList<>();
+        Matcher p = PAIR.matcher(text);
+        while (p.find()) {
+            if (p.group(3) != null) {
+                int h = Integer.parseInt(p.group(3));
+                out.add(new Size(WIDTH_OF_HEIGHT.get(p.group(3)), h, p.start()));
+            } else {
+                int w = Integer.parseInt(p.group(1));
+                int h = Integer.parseInt(p.group(2));
+                if (plausible(w) && plausible(h)) out.add(new Size(w, h, p.start()));
+            }
+        }
+        if (sides) {
+            Matcher s = SIDE.matcher(text);
+            while (s.find()) {
+                int side = Integer.parseInt(s.group(1));
+                boolean inPair = out.stream().anyMatch(o -> Math.abs(o.at() - s.start(1)) < 12);
+                if (plausible(side) && !inPair) out.add(new Size(side, side, s.start(1)));
+            }
+        }
+        out.sort(java.util.Comparator.comparingInt(Size::at));
+        return out;
+    }
+
+    private static boolean plausible(int side) {
+        return side >= SMALLEST_SIDE && side <= LARGEST_SIDE;
+    }
+}
