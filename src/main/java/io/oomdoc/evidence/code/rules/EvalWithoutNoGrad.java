@@ -41,7 +41,9 @@ public final class EvalWithoutNoGrad implements Rule {
      */
     private static List<TSNode> candidates(PySource src) {
         java.util.regex.Matcher m = EVAL_LOADER.matcher(src.text);
-        if (m.find() && LOOP_OVER.matcher(src.text).find()) return src.callsIn(src.root());
+        if (m.find() && LOOP_OVER.matcher(src.text).find() || src.text.contains(".eval()")) {
+            return src.callsIn(src.root());
+        }
         List<TSNode> out = new ArrayList<>();
         for (String name : src.functionNames()) {
             if (!EVAL_FN.matcher(name).matches()) continue;
@@ -68,6 +70,39 @@ public final class EvalWithoutNoGrad implements Rule {
         return FORWARD_METHOD.matcher(method).matches() && obj != null && !obj.isNull() && flow.isModule(obj);
     }
 
+    /**
+     * The closest {@code X.eval()} or {@code X.train()} (no arguments) before the loop in the same function is
+     * {@code eval()}, and is not a layer of a loop over modules ({@code for m in model.modules(): m.eval()} freezes
+     * batch norm for training). gentaiscool/end2end-asr-pytorch@5a2b905^ trainer.py: {@code model.eval()} (125),
+     * then the validation loop in the same train() that also holds the training loop.
+     */
+    private static boolean evalModeBefore(PySource src, TSNode scope, TSNode loop) {
+        TSNode last = null;
+        for (String mode : new String[]{"eval", "train"}) {
+            for (TSNode c : src.callsWithin(scope, mode)) {
+                TSNode f = c.getChildByFieldName("function");
+                TSNode args = c.getChildByFieldName("arguments");
+                boolean noArgs = args != null && PySource.namedChildren(args).isEmpty();
+                if (!f.getType().equals("attribute") || !noArgs) continue;
+                if (c.getStartByte() >= loop.getStartByte()) continue;
+                if (last == null || c.getStartByte() > last.getStartByte()) last = c;
+            }
+        }
+        if (last == null || !src.text(last).endsWith(".eval()")) return false;
+        var around = src.enclosingLoop(last);
+        if (around.isPresent() && !src.contains(around.get(), loop)) {
+            TSNode left = around.get().getChildByFieldName("left");
+            String recv = src.text(last.getChildByFieldName("function").getChildByFieldName("object"));
+            if (left != null && !left.isNull() && src.text(left).equals(recv)) return false;
+        }
+        return true;
+    }
+
+    /** The loop runs no backward and no optimizer step in its own body: its iterations are not training steps. */
+    private static boolean stepsNothing(PySource src, TSNode loop) {
+        return src.callsWithin(loop, "backward").isEmpty() && src.callsWithin(loop, "step").isEmpty();
+    }
+
     public List<Finding> check(PySource src) {
         List<Finding> out = new ArrayList<>();
         java.util.Set<Integer> reportedLoops = new java.util.HashSet<>();
@@ -86,12 +121,15 @@ public final class EvalWithoutNoGrad implements Rule {
                 String loopHead = src.headText(loop.get());
                 boolean unitTest = fnName.startsWith("test_") && (src.path.contains("tests/")
                         || src.path.matches("(.*/)?test_[^/]*\\.py"));
+                TSNode scope = fn.orElse(src.root());
+                boolean evalMode = evalModeBefore(src, scope, loop.get());
                 boolean evalContext = !unitTest && (EVAL_FN.matcher(fnName).matches()
-                        || EVAL_LOADER.matcher(loopHead).find());
+                        || EVAL_LOADER.matcher(loopHead).find() || evalMode);
                 if (!evalContext || !overBatches(src, loop.get())) continue;
                 if (src.withoutGrad(call) || !flow.isModule(callee) && !forwardMethod(src, flow, callee)) continue;
-                TSNode scope = fn.orElse(src.root());
-                if (!src.callsWithin(scope, "backward").isEmpty()) continue; // trains here: not an eval loop
+                // A function that also trains: only a loop switched to eval mode that steps no optimizer is eval
+                boolean trainsHere = !src.callsWithin(scope, "backward").isEmpty();
+                if (trainsHere && !(evalMode && stepsNothing(src, loop.get()))) continue;
                 String fnText = src.text(scope);
                 if (fnText.contains("set_grad_enabled") || fnText.contains("no_grad") || fnText.contains("inference_"
                         + "mode")) continue;
