@@ -39,4 +39,16 @@ class RecallElevenEvalTest {
     void batchNormFrozenForTrainingIsNotEvalModeButModelEvalIs() throws Exception {
         assertEquals(List.of(167), lines("chenxi116+DeepLabv3.pytorch__main__bug"));
     }
+
+    /**
+     * cszn/KAIR main_test_dncnn.py (scan_recall11/wild_negatives/README.md): model.eval(), then every parameter's
+     * requires_grad set to False before the test loop; nothing there builds a graph. Scanned with every rule, the
+     * mode in which the file is parsed at all.
+     */
+    @Test
+    void aTestLoopOverFrozenParametersIsNotReported() throws Exception {
+        var findings = new PythonScanner(Rules.ALL).scan(Path.of("src/test/resources/scan_recall11/wild_negatives"))
+                .findings().stream().filter(f -> f.rule().equals("eval_without_no_grad")).toList();
+        assertTrue(findings.isEmpty(), findings.toString());
+    }
 }

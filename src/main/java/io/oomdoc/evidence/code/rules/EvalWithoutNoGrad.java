@@ -17,6 +17,13 @@ public final class EvalWithoutNoGrad implements Rule {
     private static final Pattern EVAL_LOADER = Pattern.compile("(?i)(val|valid|eval|test)\\w*(_loader|loader|_dl"
             + "|_data|set)");
 
+    /**
+     * Every parameter frozen: {@code for k, v in model.named_parameters(): v.requires_grad = False} or
+     * {@code model.requires_grad_(False)}; freezing some layers (batch norm's weight) is not enough.
+     */
+    private static final Pattern FROZEN = Pattern.compile("for\\s+(?:\\w+\\s*,\\s*)?(\\w+)\\s+in\\s+[\\w.]*"
+            + "parameters\\(\\)\\s*:\\s*\\1\\.requires_grad\\s*=\\s*False|\\w\\.requires_grad_\\(\\s*False");
+
     public String id() { return "eval_without_no_grad"; }
     public FileTokens fileTokens() { return FileTokens.EVAL_LOOP; }
     public String kb() { return "M15"; }
@@ -133,6 +140,9 @@ public final class EvalWithoutNoGrad implements Rule {
                 String fnText = src.text(scope);
                 if (fnText.contains("set_grad_enabled") || fnText.contains("no_grad") || fnText.contains("inference_"
                         + "mode")) continue;
+                // v.requires_grad = False over the model's parameters: no forward builds a graph (cszn/KAIR
+                // main_test_dncnn.py@HEAD 122-124, model.eval() and then every parameter frozen)
+                if (FROZEN.matcher(fnText).find()) continue;
                 if (!reportedLoops.add(loop.get().getStartByte())) continue;
                 if (src.calledWithoutGrad().contains(fnName)) continue; // every caller here wraps it in no_grad
                 // Fixes are written with indentation relative to their first line, so each one parses on its own.
