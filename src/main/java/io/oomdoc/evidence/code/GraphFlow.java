@@ -50,6 +50,7 @@ public final class GraphFlow {
      */
     private static final Pattern PIPELINE = Pattern.compile("^\\w*Pipeline\\w*\\.from_\\w+\\(|^pipeline\\(");
     private static final int MAX_DEPTH = 16;
+    private static final Pattern LOSS_NAME = Pattern.compile("(?i)loss");
 
     private final PySource src;
     private final Map<String, Kind[]> returns = new HashMap<>();
@@ -125,6 +126,9 @@ public final class GraphFlow {
             TSNode obj = fn.getChildByFieldName("object");
             if (PLAIN_METHODS.contains(method) || PLAIN_ROOT.matcher(callee).find()) return Kind.PLAIN;
             if (method.equals("forward") || method.equals("backward_hook")) return Kind.GRAPH;
+            // Lightning's training_step returns the loss the trainer backpropagates (TRI-ML/packnet-sfm@f824ffc
+            // horovod_trainer.py: output = module.training_step(batch, i); output['loss'].backward())
+            if (method.equals("training_step")) return Kind.GRAPH;
             if (isModule(obj)) return Kind.GRAPH; // model.encode(x), frame.llh(...): a method of a module
             Kind own = callee.startsWith("self.") ? returnOf(method, depth) : null;
             if (own != null) return own;
@@ -172,6 +176,7 @@ public final class GraphFlow {
     }
 
     private boolean isModuleUncached(TSNode callee, String t) {
+        if (t.equals("self")) return selfIsModule(callee); // self(x) in a method of an nn.Module runs its forward
         String last = t.substring(t.lastIndexOf('.') + 1);
         if (constructor(last)) return false; // MLP(...), ResNet(...): builds a module, runs no forward
         if (callee.getType().equals("identifier") && !src.functionDefinitions(t).isEmpty()) return false; // a helper
@@ -185,6 +190,16 @@ public final class GraphFlow {
         if (MODULE_CONSTRUCTOR.matcher(right).find()) return true;
         int paren = right.indexOf('(');
         return paren > 0 && isModuleClass(right.substring(0, paren), 0);
+    }
+
+    /** The class around {@code at} derives from a module: {@code self(*inputs)} there is a forward pass. */
+    private boolean selfIsModule(TSNode at) {
+        for (TSNode p = at.getParent(); p != null && !p.isNull(); p = p.getParent()) {
+            if (!p.getType().equals("class_definition")) continue;
+            TSNode name = p.getChildByFieldName("name");
+            return name != null && !name.isNull() && isModuleClass(src.text(name), 0);
+        }
+        return false;
     }
 
     /** A class name (ResNet, MLP) rather than an instance; one- and two-letter names (G, D) are instances. */
@@ -243,7 +258,7 @@ public final class GraphFlow {
                 // the function's own return is unclear, but a forward or module call returns graphs throughout
                 TSNode callee = right.getChildByFieldName("function");
                 boolean forward = src.text(callee).endsWith("forward") || isModule(callee);
-                return forward ? Kind.GRAPH : Kind.UNKNOWN;
+                return forward || lossBesideBackpropagated(b, targets, name) ? Kind.GRAPH : Kind.UNKNOWN;
             }
             if (right.getType().equals("tuple") || right.getType().equals("expression_list")) {
                 List<TSNode> vals = PySource.namedChildren(right);
@@ -251,6 +266,26 @@ public final class GraphFlow {
             }
         }
         return kind(right, depth + 1);
+    }
+
+    /**
+     * {@code _loss, _, _, _, refine_loss, coarse_loss = self.completion(data)} followed by {@code _loss.backward()}
+     * (microsoft/SpareNet@700608c runners/sparenet_runner.py): the call returns losses with their graph, so a
+     * loss unpacked beside the backpropagated one carries a graph too.
+     */
+    private boolean lossBesideBackpropagated(PySource.Binding b, List<TSNode> targets, String name) {
+        if (!LOSS_NAME.matcher(name).find()) return false;
+        int fn = src.functionStart(b.stmt());
+        for (TSNode t : targets) {
+            String other = src.text(t);
+            if (other.equals(name) || !other.matches("\\w+")) continue;
+            for (TSNode c : src.calls("backward")) {
+                TSNode f = c.getChildByFieldName("function");
+                if (c.getStartByte() > b.end() && src.functionStart(c) == fn && f.getType().equals("attribute")
+                        && src.text(f.getChildByFieldName("object")).equals(other)) return true;
+            }
+        }
+        return false;
     }
 
     /** The last assignment to {@code name} before {@code use}, in the same function (or the module level). */

@@ -17,6 +17,13 @@ public final class EvalWithoutNoGrad implements Rule {
     private static final Pattern EVAL_LOADER = Pattern.compile("(?i)(val|valid|eval|test)\\w*(_loader|loader|_dl"
             + "|_data|set)");
 
+    /**
+     * Every parameter frozen: {@code for k, v in model.named_parameters(): v.requires_grad = False} or
+     * {@code model.requires_grad_(False)}; freezing some layers (batch norm's weight) is not enough.
+     */
+    private static final Pattern FROZEN = Pattern.compile("for\\s+(?:\\w+\\s*,\\s*)?(\\w+)\\s+in\\s+[\\w.]*"
+            + "parameters\\(\\)\\s*:\\s*\\1\\.requires_grad\\s*=\\s*False|\\w\\.requires_grad_\\(\\s*False");
+
     public String id() { return "eval_without_no_grad"; }
     public FileTokens fileTokens() { return FileTokens.EVAL_LOOP; }
     public String kb() { return "M15"; }
@@ -41,7 +48,9 @@ public final class EvalWithoutNoGrad implements Rule {
      */
     private static List<TSNode> candidates(PySource src) {
         java.util.regex.Matcher m = EVAL_LOADER.matcher(src.text);
-        if (m.find() && LOOP_OVER.matcher(src.text).find()) return src.callsIn(src.root());
+        if (m.find() && LOOP_OVER.matcher(src.text).find() || src.text.contains(".eval()")) {
+            return src.callsIn(src.root());
+        }
         List<TSNode> out = new ArrayList<>();
         for (String name : src.functionNames()) {
             if (!EVAL_FN.matcher(name).matches()) continue;
@@ -68,6 +77,39 @@ public final class EvalWithoutNoGrad implements Rule {
         return FORWARD_METHOD.matcher(method).matches() && obj != null && !obj.isNull() && flow.isModule(obj);
     }
 
+    /**
+     * The closest {@code X.eval()} or {@code X.train()} (no arguments) before the loop in the same function is
+     * {@code eval()}, and is not a layer of a loop over modules ({@code for m in model.modules(): m.eval()} freezes
+     * batch norm for training). gentaiscool/end2end-asr-pytorch@5a2b905^ trainer.py: {@code model.eval()} (125),
+     * then the validation loop in the same train() that also holds the training loop.
+     */
+    private static boolean evalModeBefore(PySource src, TSNode scope, TSNode loop) {
+        TSNode last = null;
+        for (String mode : new String[]{"eval", "train"}) {
+            for (TSNode c : src.callsWithin(scope, mode)) {
+                TSNode f = c.getChildByFieldName("function");
+                TSNode args = c.getChildByFieldName("arguments");
+                boolean noArgs = args != null && PySource.namedChildren(args).isEmpty();
+                if (!f.getType().equals("attribute") || !noArgs) continue;
+                if (c.getStartByte() >= loop.getStartByte()) continue;
+                if (last == null || c.getStartByte() > last.getStartByte()) last = c;
+            }
+        }
+        if (last == null || !src.text(last).endsWith(".eval()")) return false;
+        var around = src.enclosingLoop(last);
+        if (around.isPresent() && !src.contains(around.get(), loop)) {
+            TSNode left = around.get().getChildByFieldName("left");
+            String recv = src.text(last.getChildByFieldName("function").getChildByFieldName("object"));
+            if (left != null && !left.isNull() && src.text(left).equals(recv)) return false;
+        }
+        return true;
+    }
+
+    /** The loop runs no backward and no optimizer step in its own body: its iterations are not training steps. */
+    private static boolean stepsNothing(PySource src, TSNode loop) {
+        return src.callsWithin(loop, "backward").isEmpty() && src.callsWithin(loop, "step").isEmpty();
+    }
+
     public List<Finding> check(PySource src) {
         List<Finding> out = new ArrayList<>();
         java.util.Set<Integer> reportedLoops = new java.util.HashSet<>();
@@ -86,15 +128,21 @@ public final class EvalWithoutNoGrad implements Rule {
                 String loopHead = src.headText(loop.get());
                 boolean unitTest = fnName.startsWith("test_") && (src.path.contains("tests/")
                         || src.path.matches("(.*/)?test_[^/]*\\.py"));
+                TSNode scope = fn.orElse(src.root());
+                boolean evalMode = evalModeBefore(src, scope, loop.get());
                 boolean evalContext = !unitTest && (EVAL_FN.matcher(fnName).matches()
-                        || EVAL_LOADER.matcher(loopHead).find());
+                        || EVAL_LOADER.matcher(loopHead).find() || evalMode);
                 if (!evalContext || !overBatches(src, loop.get())) continue;
                 if (src.withoutGrad(call) || !flow.isModule(callee) && !forwardMethod(src, flow, callee)) continue;
-                TSNode scope = fn.orElse(src.root());
-                if (!src.callsWithin(scope, "backward").isEmpty()) continue; // trains here: not an eval loop
+                // A function that also trains: only a loop switched to eval mode that steps no optimizer is eval
+                boolean trainsHere = !src.callsWithin(scope, "backward").isEmpty();
+                if (trainsHere && !(evalMode && stepsNothing(src, loop.get()))) continue;
                 String fnText = src.text(scope);
                 if (fnText.contains("set_grad_enabled") || fnText.contains("no_grad") || fnText.contains("inference_"
                         + "mode")) continue;
+                // v.requires_grad = False over the model's parameters: no forward builds a graph (cszn/KAIR
+                // main_test_dncnn.py@HEAD 122-124, model.eval() and then every parameter frozen)
+                if (FROZEN.matcher(fnText).find()) continue;
                 if (!reportedLoops.add(loop.get().getStartByte())) continue;
                 if (src.calledWithoutGrad().contains(fnName)) continue; // every caller here wraps it in no_grad
                 // Fixes are written with indentation relative to their first line, so each one parses on its own.

@@ -75,8 +75,9 @@ public final class MissingZeroGrad implements Rule {
             TSNode l = src.outermostLoop(bw).orElse(loop.get());
             if (engineClearsItself(src, bw, l)) continue;
             String body = src.text(l);
-            if (body.contains("zero_grad") || body.contains(".grad = None") || body.contains("grad.zero_()")
-                    || body.contains(".grad.zero_") || body.contains("set_to_none")) continue;
+            boolean clears = body.contains("zero_grad") || body.contains(".grad = None")
+                    || body.contains("grad.zero_()") || body.contains(".grad.zero_") || body.contains("set_to_none");
+            if (clears && !unclearedOptimizerStepsAfter(src, l, bw)) continue;
             // no optimizer step here (a scheduler's step in a sampling loop, an analysis loop): not training
             if (!stepsAnOptimizer(src, l)) continue;
             if (clearers == null) clearers = src.functionsContaining("zero_grad", ".grad = None", "grad.zero_()",
@@ -85,11 +86,48 @@ public final class MissingZeroGrad implements Rule {
             for (String h : clearers) helper |= !src.callsWithin(l, h).isEmpty();
             if (helper) continue;
             var fn = src.enclosingFunction(l);
-            if (fn.isPresent() && src.text(fn.get()).contains("zero_grad") && !src.text(fn.get()).substring(0,
-                    Math.max(0, l.getStartByte() - fn.get().getStartByte())).contains("zero_grad")) continue;
+            // zero_grad later in the function (not before the loop): cleared elsewhere; not when the loop itself
+            // clears one optimizer and leaves the other
+            if (!clears && fn.isPresent() && src.text(fn.get()).contains("zero_grad") && !src.text(fn.get())
+                    .substring(0, Math.max(0, l.getStartByte() - fn.get().getStartByte())).contains("zero_grad")) {
+                continue;
+            }
             out.add(finding(src, bw, "backward() runs every iteration but gradients are never cleared in the loop",
                     src.lineText(bw), "optimizer.zero_grad(set_to_none=True)\n" + src.lineText(bw)));
         }
         return out;
+    }
+
+    /**
+     * Two optimizers in one loop, only one of them cleared: every zero_grad() of the loop is an optimizer's, no other
+     * clearing, and the first optimizer step after this backward belongs to an optimizer the loop never clears
+     * (Hsintien-Ng/idinvert_pytorch-reproduced#1: optimizer_E.zero_grad() only, D_loss.backward() then
+     * optimizer_D.step()). A module's zero_grad() or a helper may clear any optimizer's parameters: then quiet.
+     */
+    private static boolean unclearedOptimizerStepsAfter(PySource src, TSNode loop, TSNode bw) {
+        String body = src.text(loop);
+        if (body.contains(".grad = None") || body.contains("grad.zero_") || body.contains("set_to_none")) return false;
+        java.util.Set<String> cleared = new java.util.HashSet<>();
+        for (TSNode z : src.callsWithin(loop, "zero_grad")) {
+            TSNode f = z.getChildByFieldName("function");
+            if (!f.getType().equals("attribute")) return false;
+            String receiver = src.text(f.getChildByFieldName("object"));
+            if (!Names.OPTIMIZER.matcher(receiver).find()) return false; // model.zero_grad(): which optimizer?
+            cleared.add(receiver);
+        }
+        TSNode next = null;
+        for (TSNode c : src.callsWithin(loop, "step")) {
+            if (c.getStartByte() > bw.getStartByte() && (next == null || c.getStartByte() < next.getStartByte())) {
+                next = c;
+            }
+        }
+        if (next == null) return false;
+        TSNode f = next.getChildByFieldName("function");
+        if (!f.getType().equals("attribute")) return false;
+        String receiver = src.text(f.getChildByFieldName("object"));
+        TSNode args = next.getChildByFieldName("arguments");
+        List<TSNode> argv = args == null ? List.of() : PySource.namedChildren(args);
+        if (!argv.isEmpty()) receiver = src.text(argv.get(0)); // scaler.step(optimizer): the optimizer is the argument
+        return Names.OPTIMIZER.matcher(receiver).find() && !cleared.contains(receiver);
     }
 }

@@ -98,11 +98,12 @@ public final class TensorAccumulated implements Rule {
             boolean list) {
         String v = src.text(value);
         if (PLAIN_TEXT.matcher(v).find()) return false; // .item(), float(...): a number, no need to read the tree
-        if (src.enclosingLoop(site).isEmpty() || src.withoutGrad(site)) return false;
+        if (src.withoutGrad(site)) return false;
         var fn = src.enclosingFunction(site);
+        if (src.enclosingLoop(site).isEmpty()) return stepMethodAttribute(src, flow, site, value, target, fn);
         // one forward's outputs, or a model being built (layers.append(block(...)) in __init__ or _make_layer)
         if (fn.isPresent() && CONSTRUCTION.matcher(src.functionName(fn.get())).matches()) return false;
-        if (flow.kind(value) != GraphFlow.Kind.GRAPH) return false;
+        if (flow.kind(value) != GraphFlow.Kind.GRAPH || detachedInPlace(src, site, v)) return false;
         TSNode scope = fn.orElse(src.root());
         if (backpropagated(src, scope, target)) return false; // the loss of this step: the graph is needed
         // summed over time steps and returned to the caller (a batch_loss() helper): the caller's loss, not a leak
@@ -110,6 +111,24 @@ public final class TensorAccumulated implements Rule {
             return false;
         }
         return carriedAcrossSteps(src, flow, site, target, scope);
+    }
+
+    /**
+     * {@code self.losses.update([coarse_loss * 1000, ...])} in a {@code train_step(self, items)} that calls
+     * backward once per call (microsoft/SpareNet#12): the training loop is the caller's, the accumulator is an
+     * attribute of the object, so it outlives every step. Right only when it is not reassigned in the method.
+     */
+    private static boolean stepMethodAttribute(PySource src, GraphFlow flow, TSNode site, TSNode value,
+            String target, java.util.Optional<TSNode> fn) {
+        if (fn.isEmpty() || !target.startsWith("self.")) return false;
+        if (CONSTRUCTION.matcher(src.functionName(fn.get())).matches()) return false;
+        if (src.callsWithin(fn.get(), "backward").isEmpty() || flow.kind(value) != GraphFlow.Kind.GRAPH) return false;
+        if (backpropagated(src, fn.get(), target)) return false;
+        for (PySource.Binding b : src.bindings()) {
+            if (b.start() >= fn.get().getStartByte() && b.end() <= fn.get().getEndByte()
+                    && b.leftText().equals(target)) return false; // reset in the step: lives one step
+        }
+        return true;
     }
 
     /**
@@ -161,6 +180,20 @@ public final class TensorAccumulated implements Rule {
 
     private static boolean callsModule(PySource src, GraphFlow flow, TSNode loop) {
         for (TSNode c : src.callsIn(loop)) if (flow.isModule(c.getChildByFieldName("function"))) return true;
+        return false;
+    }
+
+    /**
+     * {@code output['loss'] = output['loss'].detach()} just before {@code outputs.append(output)} (TRI-ML/packnet-sfm
+     * PR #51, the maintainers' fix of this leak): the graph the dict held is dropped before it is kept.
+     */
+    private static boolean detachedInPlace(PySource src, TSNode site, String value) {
+        int from = src.functionStart(site), at = site.getStartByte();
+        for (PySource.Binding b : src.bindings()) {
+            if (b.start() >= at) break;
+            if (b.start() < from || !b.leftText().startsWith(value + "[")) continue;
+            if (PLAIN_TEXT.matcher(b.rightText().strip()).find()) return true;
+        }
         return false;
     }
 

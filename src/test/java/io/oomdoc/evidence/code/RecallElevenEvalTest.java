@@ -1,0 +1,54 @@
+package io.oomdoc.evidence.code;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * eval_without_no_grad in a function that both trains and evaluates (scan_recall11, tune half; labels.json there
+ * has each thread and commit): the loop after {@code model.eval()} that steps no optimizer is an evaluation loop.
+ */
+class RecallElevenEvalTest {
+    private static final Path TUNE = Path.of("src/test/resources/scan_recall11/tune");
+
+    private static List<Integer> lines(String caseDir) throws Exception {
+        return new PythonScanner().scan(TUNE.resolve(caseDir)).findings().stream()
+                .filter(f -> f.rule().equals("eval_without_no_grad")).map(Finding::line).toList();
+    }
+
+    /**
+     * gentaiscool/end2end-asr-pytorch PR #41 (OOM in validation): Trainer.train() runs the training loop, then
+     * model.eval() (125) and the validation forward (139) with autograd on; the fix wraps that forward in no_grad.
+     */
+    @Test
+    void theLoopAfterModelEvalInATrainingFunctionIsReported() throws Exception {
+        assertEquals(List.of(139), lines("gentaiscool+end2end-asr-pytorch__trainer__bug"));
+        assertTrue(lines("gentaiscool+end2end-asr-pytorch__trainer__fixed").isEmpty());
+    }
+
+    /**
+     * chenxi116/DeepLabv3.pytorch (issue #14, PR #18): main() trains in one branch, where a loop over the modules
+     * calls m.eval() to freeze batch norm, and evaluates in the other after model.eval() (155); the evaluation loop
+     * (167) is reported, the training loop is not.
+     */
+    @Test
+    void batchNormFrozenForTrainingIsNotEvalModeButModelEvalIs() throws Exception {
+        assertEquals(List.of(167), lines("chenxi116+DeepLabv3.pytorch__main__bug"));
+    }
+
+    /**
+     * cszn/KAIR main_test_dncnn.py (scan_recall11/wild_negatives/README.md): model.eval(), then every parameter's
+     * requires_grad set to False before the test loop; nothing there builds a graph. Scanned with every rule, the
+     * mode in which the file is parsed at all.
+     */
+    @Test
+    void aTestLoopOverFrozenParametersIsNotReported() throws Exception {
+        var findings = new PythonScanner(Rules.ALL).scan(Path.of("src/test/resources/scan_recall11/wild_negatives"))
+                .findings().stream().filter(f -> f.rule().equals("eval_without_no_grad")).toList();
+        assertTrue(findings.isEmpty(), findings.toString());
+    }
+}
