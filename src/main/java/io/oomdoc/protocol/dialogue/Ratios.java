@@ -30,8 +30,6 @@ final class Ratios {
             return Messages.get("ratio.pixels", m.group(1) + "×" + m.group(2), fmt(first),
                     m.group(3) + "×" + m.group(4), fmt(second), Sizes.trim(first / second));
         }
-        String sides = sides(a);
-        if (sides != null) return sides;
         String against = sizeAgainstEarlier(a);
         if (against != null) return against;
         m = TOTAL.matcher(t);
@@ -49,29 +47,6 @@ final class Ratios {
             return Messages.get("ratio.change", m.group(1), m.group(2), Sizes.trim(r), words(r), words(r * r));
         }
         return null;
-    }
-
-    /** "2048 than the default 640", "640 instead of 1024": two image sides compared. */
-    private static final Pattern SIDE_PAIR = Pattern.compile("(?i)(?<![\\w.])(\\d{3,5})(?:\\s*px)?\\s+"
-            + "(?:instead of|than|vs\\.?|versus|against)\\s+(?:the\\s+)?(?:default\\s+)?(\\d{3,5})(?![\\w.])");
-    private static final Pattern PIXELS = Pattern.compile("(?i)\\bpixels?\\b|\\bpx\\b|\\bimgsz\\b|\\bimg[_ -]?size"
-            + "|\\bimages?\\b|\\bresolution\\b");
-    private static final Pattern NOT_PIXELS = Pattern.compile("(?i)\\btokens?\\b|\\bseq|\\bcontext\\b|\\blength\\b"
-            + "|\\bbatch|\\bsteps?\\b|\\bmb\\b|\\bgb\\b");
-
-    /**
-     * "How much bigger is 2048 than the default 640 in pixels?": a square image's side against another, so the pixels
-     * (and a convolutional network's activations) scale with the square of the ratio. The image is named in the turn
-     * or in the turns before, and nothing in the turn says the numbers are tokens or a batch.
-     */
-    private static String sides(Calculations.Ask a) {
-        Matcher m = SIDE_PAIR.matcher(a.text());
-        if (!m.find() || NOT_PIXELS.matcher(a.text()).find() || !PIXELS.matcher(a.withContext()).find()) return null;
-        double now = Double.parseDouble(m.group(1)), before = Double.parseDouble(m.group(2));
-        if (now == before) return null;
-        double r = now / before;
-        return Messages.get("ratio.sides", m.group(1), m.group(2), Sizes.trim(r), Sizes.trim(r * r),
-                Math.round(r * r * 100));
     }
 
     /** One size in the turn ("128x128x128 patches"), two or three dimensions of at least 8. */

@@ -30,6 +30,9 @@ final class Resolutions {
     private static final Pattern CHANGE = Pattern.compile("(?i)\\bwhat if\\b|\\bif i\\b|\\binstead\\b|\\bdrop"
             + "|\\blower|\\breduc|\\bshrink|\\bdownscal|\\bupscal|\\braise|\\bincreas|\\bswitch|\\bgo(?:ing)? (?:up "
             + "|down )?to\\b|\\band (?:at|with)\\b|\\bfrom \\S+ to\\b");
+    /** "how much bigger is 2048 than the default 640?", "640 vs 1024": two sides compared, no change word needed. */
+    private static final Pattern COMPARED = Pattern.compile("(?i)(?<![\\w.])(\\d{3,5})(?:\\s*px)?\\s+"
+            + "(?:than|vs\\.?|versus|against)\\s+(?:the\\s+)?(?:default\\s+)?(\\d{3,5})(?![\\w.])");
     private static final Pattern INSTEAD = Pattern.compile("(?i)\\binstead of\\b");
     private static final Pattern FROM_TO = Pattern.compile("(?i)\\bfrom\\b");
     private static final Map<String, Integer> WIDTH_OF_HEIGHT = Map.of("480", 854, "540", 960, "576", 1024,
@@ -50,10 +53,18 @@ final class Resolutions {
     /** The ratio line, or null when the turn names no change of resolution. */
     static String of(Calculations.Ask a) {
         String text = a.text();
-        if (!CHANGE.matcher(text).find()) return null;
         String earlier = a.withContext().length() > text.length() && a.withContext().startsWith(text)
                 ? a.withContext().substring(text.length()) : "";
         boolean sides = IMAGES.matcher(text + "\n" + earlier).find() && !LENGTH.matcher(text).find();
+        Matcher compared = COMPARED.matcher(text);
+        if (sides && compared.find()) {
+            int now = Integer.parseInt(compared.group(1));
+            int before = Integer.parseInt(compared.group(2));
+            if (plausible(now) && plausible(before) && now != before) {
+                return line(new Size(before, before, 0), new Size(now, now, 0));
+            }
+        }
+        if (!CHANGE.matcher(text).find()) return null;
         List<Size> here = sizes(text, sides);
         if (here.isEmpty()) return null;
         Size to = here.get(0);
@@ -73,6 +84,10 @@ final class Resolutions {
             from = before.stream().filter(s -> s.pixels() != target.pixels()).findFirst().orElse(null);
         }
         if (from == null || to == null || from.pixels() == to.pixels()) return null;
+        return line(from, to);
+    }
+
+    private static String line(Size from, Size to) {
         double r = (double) to.pixels() / from.pixels();
         return Messages.get("scaling.pixels", from.said(), to.said(), Scaling.ratio(r), Scaling.ratio(r * r));
     }
