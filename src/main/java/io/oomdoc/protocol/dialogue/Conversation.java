@@ -382,12 +382,18 @@ public final class Conversation {
         learn(new FactExtractor.Reading(read.asserted(), read.negated(), Facts.EMPTY));
         // "what batch fits llama-3.1-8b on my 3090?" describes the setup: what it names fills what is not yet known.
         if (intent == Intent.FIT) remember(read.hypothetical().merge(facts));
+        // What can be computed without the budget comes first: a fraction in GiB, a size in every format, a ratio.
+        String computed = Calculations.of(text, context(text), facts);
+        // "what size of model could I run in 13 GB at Q4?" names no model on purpose: the sizes computed are the
+        // answer; asking which model it is (after passages found by the question's other words) asks it back.
+        if (intent == Intent.FIT && "model".equals(r.missingKey()) && computed != null
+                && ModelSizes.of(new Calculations.Ask(text, context(text), facts)) != null) {
+            return Answer.text(intent, computed, facts);
+        }
         if (r.missingKey() != null) {
             pendingKey = r.missingKey();
             pendingQuestion = text;
         }
-        // What can be computed without the budget comes first: a fraction in GiB, a size in every format, a ratio.
-        String computed = Calculations.of(text, context(text), facts);
         return Answer.text(intent, computed == null || r.text().contains(computed) ? r.text()
                 : computed + "\n" + r.text(), facts);
     }

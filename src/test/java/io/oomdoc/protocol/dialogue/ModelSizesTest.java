@@ -3,6 +3,8 @@ package io.oomdoc.protocol.dialogue;
 import org.junit.jupiter.api.Test;
 
 import static io.oomdoc.protocol.dialogue.CaseFiguresTest.turn;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Which model fits a memory: the inverse of the weights' size, computed, with the common sizes marked. */
@@ -18,5 +20,21 @@ class ModelSizesTest {
                 v.output());
         assertTrue(v.output().contains("up to about 22B"), v.output());
         assertTrue(v.holds(), v.problems() + "\n" + v.output());
+    }
+
+    /**
+     * The same question (ollama/ollama#10920, turn 3) opening a session, with no model held: the sizes are the whole
+     * answer. It must not ask which model it is, nor add passages its other words ("Q4", "run") happen to find.
+     */
+    @Test
+    void aQuestionAboutWhichModelFitsIsNotAskedBack() {
+        var c = new Conversation();
+        var a = c.respond("what size of model could I actually run in 13 GB at Q4?");
+        assertEquals(Intent.FIT, a.intent());
+        assertTrue(a.text().contains("up to about 22B"), a.text());
+        assertFalse(a.text().contains(Messages.get("ask.model")), a.text());
+        assertFalse(a.text().contains("[M11"), a.text());
+        // no pending question: the next turn is read on its own, not as the model asked for
+        assertEquals(Intent.SMALL_TALK, c.respond("thanks, I'll try a smaller one").intent());
     }
 }
