@@ -42,7 +42,7 @@ final class KnowledgeAnswers {
             {"accelerate", Pattern.compile("(?i)accelerate")}, {"lightning", Pattern.compile("(?i)lightning")},
             {"deepspeed", Pattern.compile("(?i)deepspeed|ds_config")}, {"vllm", Pattern.compile("(?i)vllm")},
             {"sglang", Pattern.compile("(?i)sglang")}, {"tgi", Pattern.compile("(?i)\\btgi\\b|text-generation")},
-            {"llamacpp", Pattern.compile("(?i)llama\\.?cpp|ollama|gguf")}, {"jax", Pattern.compile("(?i)\\bjax\\b"
+            {"llamacpp", Pattern.compile("(?i)llama[.\\-_]?cpp|ollama|gguf")}, {"jax", Pattern.compile("(?i)\\bjax\\b"
                     + "|\\bxla\\b|flax")},
             {"docker", Pattern.compile("(?i)docker|container")},
             {"kubernetes", Pattern.compile("(?i)kubernetes|\\bk8s\\b"

@@ -34,6 +34,18 @@ class HowToTest {
         assertTrue(a.text().contains("--max-batch-total-tokens"), a.text());
     }
 
+    /**
+     * simonw/llm-llama-cpp#19 (only one layer offloaded): the Python binding is the llama.cpp stack, so the question
+     * keeps the llama.cpp topic and gets the binding's keyword instead of a training topic for the general stacks.
+     */
+    @Test
+    void theLlamaCppPythonBindingIsTheLlamaCppStack() {
+        Answer a = c.respond("how do I set it from python with llama-cpp-python? n_gpu_layers stays at 1");
+        assertEquals(Intent.HOW_TO, a.intent());
+        assertTrue(a.text().contains("Llama(model_path=\"model.gguf\", n_gpu_layers="), a.text());
+        assertFalse(a.text().contains("TrainingArguments"), a.text());
+    }
+
     /** A stack named in the question beats the one held: PEFT's models are Hugging Face models. */
     @Test
     void peftIsTheHuggingFaceStack() {
