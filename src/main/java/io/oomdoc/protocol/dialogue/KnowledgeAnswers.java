@@ -139,11 +139,18 @@ final class KnowledgeAnswers {
         // "how do I lower the batch size" with no engine in sight: nanochat's or vLLM's own topic is not the answer
         // when a topic written for the general stacks matches too.
         // A topic for one UI or library ("sd-webui", "mmdet") named by its own keyword stays: it is what was asked.
+        // An engine's own setting named by its keyword ("how do I set n_gpu_layers?") has no general topic to give way
+        // to: a search by the question's other words would find an unrelated one (it found ZeRO-3).
         if (topic.get().texts().keySet().stream().noneMatch(stacks::contains) && topic.get().texts().keySet()
                 .stream().allMatch(st -> io.oomdoc.protocol.Stacks.serving(st) || st.equals("nanochat"))) {
-            for (String general : List.of("hf-trainer", "pytorch")) {
-                var other = KnowledgeSearch.howTo(question, general);
-                if (other.isPresent()) { topic = other; break; }
+            var general = named.stream().filter(n -> n.texts().containsKey("hf-trainer")
+                    || n.texts().containsKey("pytorch")).findFirst();
+            if (general.isPresent()) topic = general;
+            else if (named.isEmpty()) {
+                for (String stack : List.of("hf-trainer", "pytorch")) {
+                    var other = KnowledgeSearch.howTo(question, stack);
+                    if (other.isPresent()) { topic = other; break; }
+                }
             }
         }
         var t = topic.get();

@@ -46,6 +46,17 @@ class HowToTest {
         assertFalse(a.text().contains("TrainingArguments"), a.text());
     }
 
+    /**
+     * The same thread's setting asked with no engine named: n_gpu_layers is llama.cpp's own keyword, so its topic
+     * stays, not a general topic found by the question's other words (it was ZeRO-3 sharding).
+     */
+    @Test
+    void anEnginesOwnSettingNamedByItsKeywordKeepsItsTopic() {
+        Answer a = c.respond("how do I set n_gpu_layers?");
+        assertTrue(a.text().contains("-ngl 20"), a.text());
+        assertFalse(a.text().contains("zero_optimization"), a.text());
+    }
+
     /** A stack named in the question beats the one held: PEFT's models are Hugging Face models. */
     @Test
     void peftIsTheHuggingFaceStack() {
