@@ -15,7 +15,8 @@ public final class Stacks {
             {"sglang", Pattern.compile("sglang|mem[-_]fraction[-_]static")},
             {"tgi", Pattern.compile("text[-_]generation[-_](?:inference|launcher|server)|\\btgi\\b"
                     + "|max_batch_total_tokens")},
-            {"llamacpp", Pattern.compile("llama[.\\-_]cpp|llama-server|\\bggml|\\.gguf|ollama|num_ctx|n_ctx|llamafile")},
+            {"llamacpp", Pattern.compile("llama[.\\-_]cpp|llama-server|\\bggml|\\.gguf|ollama|num_ctx|n_ctx"
+                    + "|llamafile")},
             {"jax", Pattern.compile("\\bjax\\b|\\bxla\\b|xlaruntimeerror|\\bflax\\b|optax")},
             {"tensorflow", Pattern.compile("tensorflow|\\bkeras\\b|resourceexhaustederror|\\btf\\.")},
     };
