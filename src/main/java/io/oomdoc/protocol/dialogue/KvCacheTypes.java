@@ -18,8 +18,7 @@ final class KvCacheTypes {
             + "|(?:--?cache-type-[kv]|-ct[kv]|kv[-_]cache[-_]dtype|ollama_kv_cache_type)\\s*[=:]?\\s*" + TYPE
             + "|\\b" + TYPE + "\\s+(?:kv|k/v)[-_ ]?cache");
     /** Bits per cached value with the block scales (llama.cpp's types; fp8 has none). */
-    private static final Map<String, Double> BITS = Map.of("q8_0", 8.5, "q4_0", 4.5, "q4_1", 5.0, "q5_0", 5.5,
-            "q5_1", 6.0, "iq4_nl", 4.5, "fp8", 8.0, "8bit", 8.5, "4bit", 4.5);
+    private static final Map<String, Double> BITS = withOthers();
     private static final double DEFAULT_BITS = 16;
 
     private KvCacheTypes() {}
@@ -44,7 +43,14 @@ final class KvCacheTypes {
                 fmt(1 / r));
     }
 
-    private static String fmt(double v) {
-        return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.1f", v);
+    /** ggml's block types, fp8 (no scales) and "8-bit" / "4-bit" read as llama.cpp's Q8_0 / Q4_0. */
+    private static Map<String, Double> withOthers() {
+        Map<String, Double> all = new java.util.HashMap<>(GgmlBits.BITS);
+        all.put("fp8", 8.0);
+        all.put("8bit", GgmlBits.of("q8_0"));
+        all.put("4bit", GgmlBits.of("q4_0"));
+        return Map.copyOf(all);
     }
+
+    private static String fmt(double v) { return GgmlBits.fmt(v); }
 }

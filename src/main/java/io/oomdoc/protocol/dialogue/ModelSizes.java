@@ -18,10 +18,11 @@ final class ModelSizes {
     private static final Pattern MEMORY = Pattern.compile("(?i)(?<![\\w.])(\\d{1,4}(?:\\.\\d+)?)\\s*(gib|gb|g)\\b");
     /** Bits per weight with the block scales (llama.cpp Q4_0 4.5, Q5_0 5.5, Q6_K 6.56, Q8_0 8.5). */
     private static final Object[][] BITS = {
-            {Pattern.compile("(?i)\\bq4|\\b4[- ]?bits?\\b|\\bint4\\b|\\bnf4\\b|\\bawq\\b|\\bgptq\\b"), 4.5, "4-bit"},
-            {Pattern.compile("(?i)\\bq5"), 5.5, "5-bit"},
-            {Pattern.compile("(?i)\\bq6"), 6.56, "6-bit"},
-            {Pattern.compile("(?i)\\bq8|\\b8[- ]?bits?\\b|\\bint8\\b|\\bfp8\\b"), 8.5, "8-bit"},
+            {Pattern.compile("(?i)\\bq4|\\b4[- ]?bits?\\b|\\bint4\\b|\\bnf4\\b|\\bawq\\b|\\bgptq\\b"),
+                    GgmlBits.of("q4_0"), "4-bit"},
+            {Pattern.compile("(?i)\\bq5"), GgmlBits.of("q5_0"), "5-bit"},
+            {Pattern.compile("(?i)\\bq6"), GgmlBits.of("q6_k"), "6-bit"},
+            {Pattern.compile("(?i)\\bq8|\\b8[- ]?bits?\\b|\\bint8\\b|\\bfp8\\b"), GgmlBits.of("q8_0"), "8-bit"},
             {Pattern.compile("(?i)\\bfp32\\b|\\bfloat32\\b|\\bfull precision\\b"), 32.0, "fp32"},
     };
     private static final double SIXTEEN = 16.0;
@@ -55,7 +56,7 @@ final class ModelSizes {
             }
         }
         if (bits == SIXTEEN && quant != null && quant.matches("[48]bit")) {
-            bits = quant.equals("4bit") ? 4.5 : 8.5;
+            bits = GgmlBits.of(quant.equals("4bit") ? "q4_0" : "q8_0");
             precision = quant.equals("4bit") ? "4-bit" : "8-bit";
         }
         double usable = gib - RESERVE_GIB;
@@ -72,7 +73,5 @@ final class ModelSizes {
                 String.join(", ", sizes));
     }
 
-    private static String fmt(double v) {
-        return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.1f", v);
-    }
+    private static String fmt(double v) { return GgmlBits.fmt(v); }
 }
