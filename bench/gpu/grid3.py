@@ -104,6 +104,34 @@ GROUPS = [
     ("c-full-mixed-qwen3-8b-oom", "qwen3-8b", "full", torch.float32, True, None, "adamw", "hf", "sdpa",
      [("full", 1, 1024)]),
 ]
+# Second part (run after the first came back): more setups on the same held-out architectures.
+GROUPS_B = [
+    ("d-lora-qwen14b-long", "qwen2.5-14b", "lora", torch.bfloat16, True, (16, 32, ALL, 0.05), "adamw", "hf", "sdpa",
+     [("full", 1, 8192), ("none", 1, 2048)]),
+    ("d-full-bf16-llama3b", "llama-3.2-3b", "full", torch.bfloat16, False, None, "adamw", "hf", "sdpa",
+     [("none", 4, 2048), ("full", 16, 2048)]),
+    ("d-lora-phi3-all", "phi-3-mini-4k", "lora", torch.bfloat16, True, (16, 32, ALL, 0.0), "adamw", "hf", "sdpa",
+     [("full", 8, 4096), ("none", 4, 1024)]),
+    ("d-full-mixed-phi3-big", "phi-3-mini-4k", "full", torch.float32, True, None, "adamw", "hf", "sdpa",
+     [("none", 8, 2048)]),
+    ("d-lora-nemo12b-fused", "mistral-nemo-12b", "lora", torch.bfloat16, True, (32, 64, ATTN, 0.0), "adamw_fused",
+     "hf", "sdpa", [("full", 4, 2048)]),
+    ("d-full-mixed-smollm-eager", "smollm2-1.7b", "full", torch.float32, True, None, "adamw", "hf", "eager",
+     [("none", 4, 1024), ("full", 8, 2048)]),
+    ("d-lora-pythia", "pythia-1.4b", "lora", torch.bfloat16, True, (16, 32, ["query_key_value"], 0.0), "adamw", "hf",
+     "sdpa", [("none", 8, 2048)]),
+    ("d-full-bf16-qwen3-1.7b-sgd", "qwen3-1.7b", "full", torch.bfloat16, False, None, "sgd_momentum", "hf", "sdpa",
+     [("full", 8, 4096)]),
+    ("d-lora-gemma9b-ckpt", "gemma-2-9b", "lora", torch.bfloat16, True, (8, 16, ATTN, 0.0), "adamw", "hf", "eager",
+     [("full", 8, 1024)]),
+    ("d-full-mixed-llama3b-adafactor", "llama-3.2-3b", "full", torch.float32, True, None, "adafactor", "hf", "sdpa",
+     [("full", 8, 2048)]),
+    ("d-lora-qwen3b", "qwen2.5-3b", "lora", torch.bfloat16, True, (16, 32, ALL, 0.0), "adamw", "hf", "sdpa",
+     [("none", 8, 2048), ("full", 32, 2048)]),
+]
+INFER_B = [("d-infer-qwen3-8b-kv", "qwen3-8b", [(32, 4096, 64)]),
+           ("d-infer-gemma9b", "gemma-2-9b", [(8, 2048, 64)]),
+           ("d-infer-phi3", "phi-3-mini-4k", [(32, 2048, 128)])]
 INFER = [("c-infer-qwen14b", "qwen2.5-14b", [(16, 2048, 128)]),
          ("c-infer-nemo12b", "mistral-nemo-12b", [(32, 1024, 256)]),
          ("c-infer-llama3b", "llama-3.2-3b", [(64, 2048, 128)])]
@@ -202,6 +230,12 @@ def main():
     G.emit({"env": {"torch": torch.__version__, "transformers": transformers.__version__, "peft": peft.__version__,
                     "cuda": torch.version.cuda, "gpu": torch.cuda.get_device_name(0),
                     "total_memory_bytes": torch.cuda.get_device_properties(0).total_memory, "grid": "grid3 (check)"}})
+    if len(sys.argv) > 3 and sys.argv[3] == "b":
+        for g in INFER_B:
+            G.run(G.infer_group, g)
+        for g in GROUPS_B:
+            G.run(train_group, g)
+        return
     for g in GROUPS[:3]:
         G.run(train_group, g)
     for g in INFER:
