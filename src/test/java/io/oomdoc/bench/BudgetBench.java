@@ -22,7 +22,8 @@ import java.util.Locale;
  * (measured_heldout2.json, round 6), --heldout3 the third (measured_heldout3.json, round 7), --heldout4 the fourth
  * (measured_heldout4.json, round 8), likewise. --h200 scores the tune part of this project's own H200 grid
  * (measured_h200.json: llama-3.1-8b, llama-3.2-1b, gpt2-xl, qwen2.5-0.5b), --h200-check its check part (qwen2.5-7b,
- * qwen2.5-1.5b, mistral-7b-v0.3, gemma-2-2b), which is scored only to report, never tuned on.
+ * qwen2.5-1.5b, mistral-7b-v0.3, gemma-2-2b), which is scored only to report, never tuned on; --h200-check3 the
+ * second grid (measured_h200_check3.json, round 12: eleven new architectures), likewise.
  */
 public final class BudgetBench {
     public static void main(String[] args) throws Exception {
@@ -57,6 +58,11 @@ public final class BudgetBench {
         if (args.length > 0 && (args[0].equals("--h200") || args[0].equals("--h200-check"))) {
             measuredDev(Path.of("src/test/resources/budget/measured_h200.json"), new BudgetEngine(),
                     args[0].equals("--h200") ? "tune" : "check");
+            return;
+        }
+        // round 12: the second H200 grid (grid3.py), eleven new architectures, committed before any engine run on it
+        if (args.length > 0 && args[0].equals("--h200-check3")) {
+            measuredDev(Path.of("src/test/resources/budget/measured_h200_check3.json"), new BudgetEngine(), "check3");
             return;
         }
         // the eighth session's split by source repository (make_measured_budget8.py); each flag prints its own part
@@ -233,7 +239,10 @@ public final class BudgetBench {
         String q = it.path("quant").asText("none").toLowerCase(Locale.ROOT);
         Setup.Quant quant = q.startsWith("none") ? Setup.Quant.NONE : q.startsWith("int8") ? Setup.Quant.INT8 : Setup.Quant.NF4;
         String o = it.path("optimizer").asText("adamw");
-        Setup.Optimizer opt = o.contains("8bit") ? Setup.Optimizer.ADAMW_8BIT : Setup.Optimizer.ADAMW;
+        Setup.Optimizer opt = o.contains("8bit") ? Setup.Optimizer.ADAMW_8BIT : o.startsWith("adamw-fused")
+                ? Setup.Optimizer.ADAMW_FUSED : o.startsWith("adafactor") ? Setup.Optimizer.ADAFACTOR
+                : o.startsWith("sgd-momentum") ? Setup.Optimizer.SGD_MOMENTUM : o.startsWith("sgd")
+                ? Setup.Optimizer.SGD : Setup.Optimizer.ADAMW;
         String c = it.path("checkpointing").asText("none");
         Setup.Checkpointing ck = c.startsWith("full") ? Setup.Checkpointing.FULL
                 : c.startsWith("selective (op)") ? Setup.Checkpointing.SELECTIVE_OP
