@@ -246,6 +246,119 @@ for rid, gpus, prec, row in (
         notes="seq as printed (--block_size 12; the same author's DeepSpeed post uses 128): at batch 1 the fp32 "
               "Adam states of 1.56e9 parameters alone take 16 B each, so the outcome does not hang on it")
 
+
+# ---- axolotl-ai-cloud/axolotl examples/*/README.md: "this config uses about ..." ----
+# Each README states the memory of the example config beside it; every record cites the README at the commit that
+# first gave the figure and takes the setup from the config file at that same commit (later edits of the configs are
+# ignored). How the figure was read is not said on the pages (axolotl logs both PyTorch's allocated and reserved peaks
+# and the figures are rounded): measured_how says so, and "GB" is read as 10^9 bytes, "GiB" as 2^30. All use sample
+# packing (rows filled with several examples up to sequence_len), bf16 weights (bf16: auto/true), LoRA on every linear
+# projection (lora_target_linear), gradient checkpointing, gradient accumulation > 1. Not stated anywhere: which layers
+# peft's prepare_model_for_kbit_training leaves in fp32 for the quantized runs (no kbit value is given).
+# Left out: the code-llama README (its sentence is the llama-2 README's, word for word: not a second measurement);
+# Mistral-Small-3.1 (vision tower and image data), Qwen3.5 / Granite 4 / Jamba / Trinity / Qwen3-Next / Llama 4 /
+# Kimi-Linear (hybrid or MoE stacks), OLMo 3, MiMo, Apertus, AFM, Hunyuan, Seed-OSS, Ministral 3 (shapes or layer
+# types not checked from config.json here).
+AX = "https://github.com/axolotl-ai-cloud/axolotl/blob/%s/examples/%s/README.md"
+AXHOW = "the README's 'uses about' / '@ N GB VRAM' figure for the example config; how it was read is not said"
+A["llama-3-8b"] = shape(llama_params(32, 4096, 32, 8, 14336, 128256, False), 32, 4096, 32, 8, 14336, 128256, False,
+                        "Meta-Llama-3-8B config.json (as in measured_heldout2's llama-3.1-8b row); params computed "
+                        "(8.03e9)", mlp="gated")
+A["llama-3-70b"] = shape(llama_params(80, 8192, 64, 8, 28672, 128256, False), 80, 8192, 64, 8, 28672, 128256, False,
+                         "Meta-Llama-3-70B config.json (80 layers, hidden 8192, 64 heads, 8 KV heads, intermediate "
+                         "28672, vocab 128256); params computed (7.06e10)", mlp="gated")
+A["llama-2-7b"] = shape(llama_params(32, 4096, 32, 32, 11008, 32000, False), 32, 4096, 32, 32, 11008, 32000, False,
+                        "Llama-2-7b-hf config.json (as measured_heldout2's open-llama-7b row); params computed "
+                        "(6.74e9)", mlp="gated")
+A["ministral-8b"] = shape(llama_params(36, 4096, 32, 8, 12288, 131072, False, 128), 36, 4096, 32, 8, 12288, 131072,
+                          False, "Ministral-8B-Instruct-2410 config.json as remembered (36 layers, hidden 4096, 32 "
+                          "heads, 8 KV heads, head_dim 128, intermediate 12288, vocab 131072, untied): not re-read "
+                          "here, the Hub is out of reach; params computed (8.02e9, the published count)",
+                          head_dim=128, mlp="gated")
+A["mistral-small-24b"] = shape(llama_params(40, 5120, 32, 8, 32768, 131072, False, 128), 40, 5120, 32, 8, 32768,
+                               131072, False, "Mistral-Small-24B text config (Magistral-Small-2506/2507 and "
+                               "Devstral-Small-2505 are fine-tunes of it): 40 layers, hidden 5120, 32 heads, 8 KV "
+                               "heads, head_dim 128, intermediate 32768, vocab 131072, untied, as in third-party "
+                               "copies of the config found with the search tool; params computed (2.36e10)",
+                               head_dim=128, mlp="gated")
+AXLORA = dict(lora_targets="all linear (lora_target_linear: q,k,v,o,gate,up,down)",
+              checkpointing="full (gradient_checkpointing true)", gpus=1, sharding="none", outcome="fit",
+              measured_how=AXHOW)
+for (rid, commit, page, model, family, method, rank, quant, seq, batch, ga, opt, attn, loss, mb, mas, gpu, extra,
+     note) in (
+        ("llama-3-fft-8b", "15f7910d33b41282f8c4fc1c4ca374b1b5965f2b", "llama-3", "llama-3-8b", "full", "full", 0,
+         "none", 8192, 1, 8, "adamw-8bit (paged_adamw_8bit, bitsandbytes)", "flash (flash_attention: true)",
+         "fp32 (transformers 4.40 LlamaForCausalLM casts the logits to float)", 48e9, "Single GPU @ 48GB VRAM", "",
+         {}, "fft-8b.yaml: meta-llama/Meta-Llama-3-8B, sequence_len 8192 packed and padded (pad_to_sequence_len), "
+         "micro_batch_size 1, accumulation 8, use_reentrant false; the README gives no card, and 48GB may be the "
+         "class of card it ran on rather than a reading"),
+        ("llama-3-lora-8b-yml", "15f7910d33b41282f8c4fc1c4ca374b1b5965f2b", "llama-3", "llama-2-7b", "lora", "lora",
+         32, "int8 (bitsandbytes LLM.int8: load_in_8bit)", 4096, 2, 4, "adamw-8bit (adamw_bnb_8bit)",
+         "flash (flash_attention: true)", "fp32 (logits cast to float by transformers' Llama)", 11e9,
+         "Single GPU @ 11GB VRAM", "", {"suspect": True, "lora_dropout": 0.05},
+         "suspect: the README lists this LoRA under the 8B base model, but lora-8b.yml at this commit loads "
+         "NousResearch/Llama-2-7b-hf; the record follows the config. sequence_len 4096 packed and padded, "
+         "micro_batch_size 2, accumulation 4, lora_alpha 16"),
+        ("llama-3-qlora-fsdp-70b", "15f7910d33b41282f8c4fc1c4ca374b1b5965f2b", "llama-3", "llama-3-70b", "sharded",
+         "qlora", 8, "nf4 (bitsandbytes 4-bit, axolotl defaults)", 512, 1, 4,
+         "adamw (adamw_torch)", "flash (flash_attention: true)", "fp32 (logits cast to float by transformers' Llama)",
+         21e9, "Dual GPU @ 21GB VRAM", "",
+         {"gpus": 2, "sharding": "fsdp_full (FULL_SHARD, TRANSFORMER_BASED_WRAP of LlamaDecoderLayer) with "
+          "fsdp_offload_params (parameters offloaded to the CPU)", "lora_dropout": 0.05},
+         "qlora-fsdp-70b.yaml: casperhansen/llama-3-70b-fp16 in 4-bit, lora_r 8 / alpha 16, sequence_len 512 padded "
+         "(no packing), micro_batch_size 1, accumulation 4, use_reentrant true, cpu_ram_efficient_loading; the "
+         "figure is per GPU; the parameter offload cannot be said in the record's fields"),
+        ("llama-2-qlora", "dc71d8872a68e978d2ce272ff3e0085b156a1304", "llama-2", "llama-2-7b", "qlora", "qlora", 32,
+         "nf4 (bitsandbytes 4-bit, axolotl defaults)", 4096, 2, 4, "adamw (paged_adamw_32bit)",
+         "eager (flash_attention left empty; transformers 4.31 has no SDPA path for Llama)",
+         "fp32 (logits cast to float by transformers' Llama)", 17e9, "about 17 GB of VRAM", "RTX 4090",
+         {"lora_dropout": 0.05},
+         "qlora.yml: meta-llama/Llama-2-7b-hf, max_packed_sequence_len 4096, micro_batch_size 2, accumulation 4, "
+         "bf16 true; the README: fits on any 24GB card, trained on an RTX 4090"),
+        ("llama-2-lora-int8", "dc71d8872a68e978d2ce272ff3e0085b156a1304", "llama-2", "llama-2-7b", "lora", "lora", 32,
+         "int8 (bitsandbytes LLM.int8: load_in_8bit)", 4096, 2, 4, "adamw-8bit (adamw_bnb_8bit)",
+         "eager (flash_attention left empty; transformers 4.31 has no SDPA path for Llama)",
+         "fp32 (logits cast to float by transformers' Llama)", 20e9, "20 GB if using lora", "RTX 4090",
+         {"lora_dropout": 0.05},
+         "lora.yml: meta-llama/Llama-2-7b-hf in 8-bit, max_packed_sequence_len 4096, micro_batch_size 2, "
+         "accumulation 4; the README: fits on any 24GB card, trained on an RTX 4090"),
+        ("ministral-8b-qlora", "2b66ee189c19a659e3aea24473388fd98b522b47", "ministral", "ministral-8b", "qlora",
+         "qlora", 32, "nf4 (bitsandbytes 4-bit, axolotl defaults)", 2048, 2, 4, "adamw-8bit (adamw_bnb_8bit)",
+         "flash (flash_attention: true)", "fused-linear (Cut Cross Entropy plugin: no full logits)", 8.76 * GIB,
+         "about 8.76 GiB VRAM", "", {"lora_dropout": 0.05},
+         "ministral-small-qlora.yaml: mistralai/Ministral-8B-Instruct-2410, sequence_len 2048 packed (padding to "
+         "sequence_len not set), micro_batch_size 2, accumulation 4"),
+        ("magistral-small-2506-qlora", "eac4a61f55a9d92dd7e4c1df05126208d86569f4", "magistral", "mistral-small-24b",
+         "qlora", "qlora", 32, "nf4 (bitsandbytes 4-bit, axolotl defaults)", 2048, 2, 4,
+         "adamw-8bit (adamw_bnb_8bit)", "flash (flash_attention: true)",
+         "fp32 (no Cut Cross Entropy in this config: transformers' full logits)", 24e9, "about 24GB VRAM", "",
+         {"lora_dropout": 0.05},
+         "magistral-small-qlora.yaml: mistralai/Magistral-Small-2506, sequence_len 2048 packed and padded, "
+         "micro_batch_size 2, accumulation 4"),
+        ("magistral-small-2507-think-qlora", "09959fac70e7a31c2feee78e841d71cba1d3b411", "magistral/think",
+         "mistral-small-24b", "qlora", "qlora", 32, "nf4 (bitsandbytes 4-bit, axolotl defaults)", 2048, 2, 4,
+         "adamw-8bit (adamw_bnb_8bit)", "flash (flash_attention: true)",
+         "fused-linear (Cut Cross Entropy plugin: no full logits)", 19.1 * GIB, "about 19.1 GiB VRAM", "",
+         {"lora_dropout": 0.05},
+         "magistral-small-think-qlora.yaml: mistralai/Magistral-Small-2507 on Nanobit/text-think-2k-test, "
+         "sequence_len 2048 packed (padding to sequence_len not set), micro_batch_size 2, accumulation 4"),
+        ("devstral-small-2505-qlora", "8c6a6ea6ebfe1666f9067c6f313f235fa3515c8f", "devstral", "mistral-small-24b",
+         "qlora", "qlora", 32, "nf4 (bitsandbytes 4-bit, axolotl defaults)", 2048, 2, 4, "adamw (adamw_torch)",
+         "flash (flash_attention: true)", "fused-linear (Cut Cross Entropy plugin: no full logits)", 21e9,
+         "about 21GB VRAM", "", {"lora_dropout": 0},
+         "devstral-small-qlora.yml: mistralai/Devstral-Small-2505, sequence_len 2048 packed and padded, "
+         "micro_batch_size 2, accumulation 4, lora_dropout 0")):
+    r = dict(AXLORA, id="axolotl-example-" + rid, source=AX % (commit, page),
+             source_key="axolotl-example-" + page.replace("/", "-") + "-readme", family=family, model=model,
+             method=method, lora_rank=rank, quant=quant, seq=seq, batch=batch, grad_accum=ga,
+             precision="bf16-true (axolotl loads the weights in bf16 and trains with bf16: no fp32 master copy)",
+             optimizer=opt, attention=attn, loss=loss, gpu=gpu, measured_bytes=round(mb), measured_as=mas,
+             table="README, %s example" % page, notes=note)
+    if method == "full":
+        r["lora_targets"] = None
+    r.update(extra)
+    rec(**r)
+
 json.dump(out, open(OUT, "w"), indent=1)
 print(len(out), "records,", sum(1 for r in out if r["measured_bytes"]), "with a measured peak,",
       len({r["source"] for r in out}), "sources")
