@@ -70,6 +70,13 @@ class MeasuredHeldOutFiveTest {
     }
 
     @Test
+    void everyFamilyIsPresent() throws IOException {
+        Set<String> seen = new HashSet<>();
+        for (JsonNode r : records(SET)) seen.add(r.path("family").asText());
+        assertEquals(FAMILIES, seen);
+    }
+
+    @Test
     void idsAreUnique() throws IOException {
         Set<String> seen = new HashSet<>();
         for (JsonNode r : records(SET)) assertTrue(seen.add(r.path("id").asText()), "twice: " + r.path("id"));
