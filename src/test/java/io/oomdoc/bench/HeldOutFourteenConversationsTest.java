@@ -26,20 +26,14 @@ class HeldOutFourteenConversationsTest extends BlindConversationSetChecks {
         assertEquals(List.of(), sourcesCitedOutside(Path.of("src/test/resources/corpus_heldout13")));
     }
 
-    /** A forum thread is its own group, so that the forum threads do not fall wholly into one half. */
+    /**
+     * A forum thread is its own group (ConversationBench.developmentHalf), so that the threads of one forum site do
+     * not fall wholly into one half: checked on the PyTorch forum's threads, the site with the most files here.
+     */
     @Test
-    void forumThreadsFallIntoBothHalves() {
-        var forum = set.stream().filter(t -> isForum(t.file())).toList();
+    void forumThreadsOfOneSiteFallIntoBothHalves() {
+        var forum = set.stream().filter(t -> t.file().matches("P\\d\\d-pytorch-forum-.*")).toList();
         long readable = forum.stream().filter(t -> ConversationBench.developmentHalf(folder, t.file())).count();
         assertEquals(true, readable > 0 && readable < forum.size(), readable + " of " + forum.size());
-    }
-
-    private boolean isForum(String file) {
-        try {
-            var m = SOURCE.matcher(java.nio.file.Files.readString(folder.resolve(file)));
-            return m.find() && !m.group(1).contains("github.com");
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }
