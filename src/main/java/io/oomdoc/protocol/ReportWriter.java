@@ -7,6 +7,7 @@ import io.oomdoc.evidence.trace.TraceFinding;
 import io.oomdoc.evidence.trace.TraceFinding.FailureKind;
 import io.oomdoc.knowledge.KnowledgeBase;
 import io.oomdoc.knowledge.KnowledgeEntry;
+import io.oomdoc.protocol.reasoning.NotOom;
 import io.oomdoc.protocol.reasoning.Reasoner;
 import io.oomdoc.util.Bytes;
 import io.oomdoc.util.MessageTable;
@@ -67,7 +68,7 @@ public final class ReportWriter {
                 issueTypeText(e, issueType, cat, phase, framework),
                 issueType.equals("not_oom") ? notOom(conclusion) : rootCause(e, top, primary),
                 fixText(fixes),
-                issueType.equals("not_oom") ? TEXT.get("notoom.verify") : verification(cat, primary),
+                issueType.equals("not_oom") ? notOomVerification(conclusion) : verification(cat, primary),
                 primary.prevention(),
                 confidence(ranked, e),
                 risk(fixes, top),
@@ -197,7 +198,13 @@ public final class ReportWriter {
     /** A CUDA fault that is not a memory failure: named, with the one step that locates it, and no memory fix. */
     private static String notOom(Reasoner.Conclusion c) {
         String why = c.features().reasons().getOrDefault("not-oom", TEXT.get("notoom.why"));
+        if (NotOom.isWarningReason(why)) return TEXT.get("notoom.warning.root", capitalize(why));
         return TEXT.get("notoom.root", capitalize(why));
+    }
+
+    private static String notOomVerification(Reasoner.Conclusion c) {
+        boolean warning = NotOom.isWarningReason(c.features().reasons().getOrDefault("not-oom", ""));
+        return TEXT.get(warning ? "notoom.warning.verify" : "notoom.verify");
     }
 
     private static String rootCause(Evidence e, Hypothesis top, KnowledgeEntry primary) {

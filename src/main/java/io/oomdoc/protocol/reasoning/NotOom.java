@@ -1,6 +1,7 @@
 package io.oomdoc.protocol.reasoning;
 
 import io.oomdoc.protocol.Evidence;
+import io.oomdoc.protocol.ReportText;
 
 import java.util.regex.Pattern;
 
@@ -30,7 +31,25 @@ public final class NotOom {
     /** A line of only the memory message, behind quote or list marks. */
     private static final Pattern BARE_MESSAGE = Pattern.compile("(?i)[\\s>*#`-]*(?:cuda )?out of memory[.!]?\\s*");
 
+    /**
+     * A warning line of TensorFlow's or XLA's BFC allocator (glog level W): it could not get a block and retries,
+     * rematerialises or falls back; TensorFlow adds "the caller indicates that this is not a failure".
+     */
+    private static final Pattern ALLOCATOR_WARNING = Pattern.compile("(?i)^(?:\\S+ )?(?:[\\d-]+ [\\d:.]+: )?W\\d*[ \\d:.]*"
+            + "\\S*bfc_allocator\\.cc:\\d+\\]");
+    /**
+     * What ends a run: an exception or error line, a fatal (glog F) line, a kill. XLA's error-level (E) lines are
+     * not counted: its scheduler logs them and goes on (h200/jax_bfc_warning.log).
+     */
+    private static final Pattern FAILURE = Pattern.compile("(?im)traceback|\\w+(?:error|exception)\\b|^\\s*F\\d{4}"
+            + "|: F \\S+\\.cc:|\\bkilled\\b|core dumped|aborted|status: resource_exhausted|check failed");
+
+    private static final String WARNING_KEY = "notoom.allocator-warning";
+
     private NotOom() {}
+
+    /** True for the reason {@link #reason} gives when the log holds allocator warnings and no failure. */
+    public static boolean isWarningReason(String reason) { return ReportText.TABLE.get(WARNING_KEY).equals(reason); }
 
     /** True when the text carries a CUDA error line that is not a memory failure. */
     public static boolean errorLine(String text) { return ERROR.matcher(text).find()
@@ -38,6 +57,9 @@ public final class NotOom {
 
     /** The non-memory error named, or null when the text is a memory failure or names no such error. */
     public static String reason(Evidence e) {
+        if (e.trace() != null && allocatorWarningOnly(e.trace().log().text())) {
+            return ReportText.TABLE.get(WARNING_KEY);
+        }
         boolean allocatorMessage = e.trace() != null && e.trace().findings().stream().anyMatch(f
                 -> !f.parser().equals("mention"));
         if (allocatorMessage) return null;
@@ -51,6 +73,17 @@ public final class NotOom {
         if (MEMORY_WORDS.matcher(log).find() && log.length() > 0 && !error.isEmpty()
                 && memoryErrorLine(log)) return null;
         return "the error is \"" + error.strip() + "\", a CUDA fault that is not an out-of-memory failure";
+    }
+
+    /** Memory words only on allocator warning lines, and nothing in the log says the run failed. */
+    static boolean allocatorWarningOnly(String log) {
+        if (FAILURE.matcher(log).find()) return false;
+        boolean warned = false;
+        for (String line : log.split("\n")) {
+            if (ALLOCATOR_WARNING.matcher(line.strip()).find()) warned = true;
+            else if (MEMORY_WORDS.matcher(line).find()) return false;
+        }
+        return warned;
     }
 
     /**
