@@ -35,8 +35,8 @@ public final class NotOom {
      * A warning line of TensorFlow's or XLA's BFC allocator (glog level W): it could not get a block and retries,
      * rematerialises or falls back; TensorFlow adds "the caller indicates that this is not a failure".
      */
-    private static final Pattern ALLOCATOR_WARNING = Pattern.compile("(?i)^(?:\\S+ )?(?:[\\d-]+ [\\d:.]+: )?W\\d*[ \\d:.]*"
-            + "\\S*bfc_allocator\\.cc:\\d+\\]");
+    private static final Pattern ALLOCATOR_WARNING = Pattern.compile(
+            "(?i)^(?:\\S+ )?(?:[\\d-]+ [\\d:.]+: )?W\\d*[ \\d:.]*\\S*bfc_allocator\\.cc:\\d+\\]");
     /**
      * What ends a run: an exception or error line, a fatal (glog F) line, a kill. XLA's error-level (E) lines are
      * not counted: its scheduler logs them and goes on (h200/jax_bfc_warning.log).
