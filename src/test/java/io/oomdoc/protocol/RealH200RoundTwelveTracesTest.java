@@ -35,6 +35,11 @@ class RealH200RoundTwelveTracesTest {
         assertEquals("not_oom", diagnose("h200/jax_bfc_warning.log").issueType());
     }
 
+    @Test
+    void tensorFlowsAllocatorSayingItIsNotAFailureIsNotAMemoryFailure() throws Exception {
+        assertEquals("not_oom", diagnose("traces/notoom-tf-bfc-not-a-failure.txt").issueType());
+    }
+
     private static Report diagnose(String fixture) throws Exception {
         LogText log;
         try (InputStream in = Files.newInputStream(Fixtures.path(fixture))) {

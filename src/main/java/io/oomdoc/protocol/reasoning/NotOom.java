@@ -36,13 +36,16 @@ public final class NotOom {
      * rematerialises or falls back; TensorFlow adds "the caller indicates that this is not a failure".
      */
     private static final Pattern ALLOCATOR_WARNING = Pattern.compile(
-            "(?i)^(?:\\S+ )?(?:[\\d-]+ [\\d:.]+: )?W\\d*[ \\d:.]*\\S*bfc_allocator\\.cc:\\d+\\]");
-    /**
-     * What ends a run: an exception or error line, a fatal (glog F) line, a kill. XLA's error-level (E) lines are
-     * not counted: its scheduler logs them and goes on (h200/jax_bfc_warning.log).
-     */
+            "(?i)^(?:\\S+ )?(?:[\\d-]+ [\\d:.]+: )?W\\d*[ \\d:.]*\\S*bfc_allocator\\.cc:\\d+\\]"
+            + "|the caller indicates that this is not a failure");
+    /** What ends a run: an exception or error line, a fatal (glog F) line, a kill. */
     private static final Pattern FAILURE = Pattern.compile("(?im)traceback|\\w+(?:error|exception)\\b|^\\s*F\\d{4}"
             + "|: F \\S+\\.cc:|\\bkilled\\b|core dumped|aborted|status: resource_exhausted|check failed");
+    /** An error-level (glog E) log line: TensorFlow's "E tensorflow/..." or "...: E ...", XLA's "E1127 ...". */
+    private static final Pattern ERROR_LEVEL = Pattern.compile("^(?:E\\d{4} |E \\S+\\.cc:|[\\d-]+ [\\d:.]+: E )");
+    /** Any glog-style log line (level letter, optional date, source file and line), program output is not one. */
+    private static final Pattern LOG_LINE = Pattern.compile(
+            "^(?:[\\d-]+ [\\d:.]+: )?[IWEF](?:\\d{4} [\\d:.]+)?\\s+\\S");
 
     private static final String WARNING_KEY = "notoom.allocator-warning";
 
@@ -79,11 +82,18 @@ public final class NotOom {
     static boolean allocatorWarningOnly(String log) {
         if (FAILURE.matcher(log).find()) return false;
         boolean warned = false;
-        for (String line : log.split("\n")) {
-            if (ALLOCATOR_WARNING.matcher(line.strip()).find()) warned = true;
+        // An error-level line ends the run unless the program printed its own output after it: XLA's scheduler logs
+        // E lines and goes on (h200/jax_bfc_warning.log); TensorFlow's cuBLAS handle failure does not (tf#9077).
+        boolean errorPending = false;
+        for (String raw : log.split("\n")) {
+            String line = raw.strip();
+            if (line.isEmpty()) continue;
+            if (ERROR_LEVEL.matcher(line).find()) errorPending = true;
+            else if (!LOG_LINE.matcher(line).find()) errorPending = false;
+            if (ALLOCATOR_WARNING.matcher(line).find()) warned = true;
             else if (MEMORY_WORDS.matcher(line).find()) return false;
         }
-        return warned;
+        return warned && !errorPending;
     }
 
     /**
