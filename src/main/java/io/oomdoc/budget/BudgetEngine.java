@@ -149,7 +149,8 @@ public final class BudgetEngine {
                 case ADAMW_8BIT, PAGED_ADAMW_8BIT -> 2;
                 case ADAFACTOR -> 0.1;
                 case SGD -> 0;
-                case SGD_MOMENTUM -> 4;
+                // torch.optim.SGD: momentum_buffer = torch.clone(grad).detach(), in the gradient's dtype
+                case SGD_MOMENTUM -> pure ? 2 : 4;
             };
             opt = Math.round(trainable * optBytes);
             assumptions.add(AssumptionText.get("states.perParam", gradBytes,
@@ -164,6 +165,12 @@ public final class BudgetEngine {
                 grads = 0;
                 opt = 0;
                 assumptions.add(AssumptionText.get("states.cpuOffload", Bytes.human(18L * trainable)));
+            } else if (s.offloadOptimizer()) {
+                // ZeRO-Offload with adapters: their optimizer states and fp32 gradients go to host RAM like a full
+                // model's; the frozen base stays where it is
+                grads = 0;
+                opt = 0;
+                assumptions.add(AssumptionText.get("states.cpuOffloadAdapters"));
             } else if (s.zeroStage() >= 3 && lora && N > 1) {
                 // ZeRO-3 / FSDP full shard with adapters: the frozen base is sharded too; the units being gathered
                 // stay whole
@@ -173,6 +180,12 @@ public final class BudgetEngine {
                 grads = grads / N;
                 opt = opt / N;
                 assumptions.add(AssumptionText.get("states.shardedAdapters", N, Bytes.human(gathered)));
+            } else if (s.zeroStage() > 0 && lora && N > 1) {
+                // ZeRO-1 / FSDP SHARD_GRAD_OP partition the optimizer states of whatever trains (the adapters here),
+                // stage 2 their gradients too; the frozen base is not sharded below stage 3
+                opt = opt / N;
+                if (s.zeroStage() == 2) grads = grads / N;
+                assumptions.add(AssumptionText.get("states.zeroAdapters", s.zeroStage(), N));
             } else if (s.zeroStage() > 0 && !lora) {
                 Shares sh = shardedFullStates(s, m, P, N, trainable, optBytes, pure, assumptions);
                 weights = sh.weights();
