@@ -37,6 +37,7 @@ public final class BudgetEngine {
         modelStates(r);
         tokenTerms(r);
         stepPeak(r);
+        vllmPool(r, gpuBytes);
         return verdict(r, gpuBytes);
     }
 
@@ -64,6 +65,8 @@ public final class BudgetEngine {
         long act;
         long logits;
         long kv;
+        long pool; // vLLM's pre-allocated share (0 when the server is not vLLM)
+        long poolTokens;
 
         Run(Setup s) {
             this.s = s;
@@ -104,6 +107,15 @@ public final class BudgetEngine {
             // each quantized matmul dequantizes its weight into a 16-bit buffer; the largest one (and its backward
             // twin) is live at the peak
             if (largestLinear > 0) weights += 2L * 2 * largestLinear;
+        } else if (s.quant() != Quant.NONE) {
+            // GPTQ / AWQ / fp8 checkpoints quantize the decoder's linear layers; embeddings, lm_head and norms stay
+            // 16-bit. Their kernels (exllama, Marlin, AWQ GEMM, fp8 GEMM) dequantize tile by tile: no full buffer.
+            double q = groupQuantBytes(s.quant());
+            long quantized = Math.max(0, P - embedParams);
+            weights = Math.round(quantized * q) + 2 * (P - quantized);
+            wBytes = weights / (double) Math.max(1, P);
+            assumptions.add(AssumptionText.get("weights.group", s.quant().name().toLowerCase(Locale.ROOT)
+                    .replace('_', '-'), q, wBytes));
         } else {
             if (s.precision() == Precision.FP32) {
                 wBytes = 4;
@@ -126,6 +138,22 @@ public final class BudgetEngine {
         r.frozenWeights = frozenWeights;
         r.adapterBytes = adapterBytes;
         r.weights = weights;
+    }
+
+    /**
+     * Bytes a quantized linear weight takes in a group-wise checkpoint. GPTQ (AutoGPTQ / GPTQModel, as vLLM loads it)
+     * packs bits/8 B a weight into int32 qweight, with an fp16 scale and a packed zero point per output channel and
+     * group of 128 inputs (qweight, scales, qzeros; g_idx adds 4 B per input row, under 0.1%); AWQ's GEMM layout holds
+     * the same three tensors. fp8 holds one byte a weight and one fp32 scale per tensor.
+     */
+    static double groupQuantBytes(Quant q) {
+        int group = 128;
+        return switch (q) {
+            case GPTQ, AWQ -> 0.5 + 2.0 / group + 0.5 / group;
+            case GPTQ_INT8 -> 1 + 2.0 / group + 1.0 / group;
+            case FP8 -> 1;
+            default -> 2;
+        };
     }
 
     /** Gradients and optimizer states of the trainable parameters, and what ZeRO, FSDP or offload moves or splits. */
@@ -371,7 +399,8 @@ public final class BudgetEngine {
                 // generate() asks for the last position's logits only (transformers >= 4.45 passes logits_to_keep=1 to
                 // the model; GenerationMixin), and upcasts them to fp32 for the logits processors
                 if (m.vocab() > 0) logits = (long) s.batch() * m.vocab() * 4L;
-                int kvBytes = s.precision() == Precision.FP32 ? 4 : 2;
+                int kvBytes = kvBytes(s);
+                if (s.kvCacheBytes() > 0) assumptions.add(AssumptionText.get("kv.cacheDtype", kvBytes));
                 kv = 2L * m.layers() * m.kvHeads() * m.headDim() * kvBytes * (long) s.seq() * s.batch();
                 assumptions.add(AssumptionText.get("kv.cache", kvBytes, s.seq(), s.batch()));
             }
@@ -463,13 +492,60 @@ public final class BudgetEngine {
             // Serving over N GPUs is tensor parallel (vLLM --tensor-parallel-size, TGI --num-shard): each rank holds
             // 1/N of every layer's weights and of the KV heads.
             weights = weights / N;
-            kv = kv / N;
+            // vLLM splits the KV heads over the ranks and replicates them when there are fewer heads than ranks
+            // (num_kv_heads = max(1, total_num_kv_heads // tp_size))
+            kv = kv * kvHeadsPerRank(r.m, N) / Math.max(1, r.m.kvHeads());
             assumptions.add(AssumptionText.get("serve.tensorParallel", N, N));
         }
         r.weights = weights;
         r.grads = grads;
         r.opt = opt;
         r.kv = kv;
+    }
+
+    /** Bytes of one KV cache value: --kv-cache-dtype, else the model's dtype. */
+    static int kvBytes(Setup s) {
+        if (s.kvCacheBytes() > 0) return s.kvCacheBytes();
+        return s.precision() == Precision.FP32 ? 4 : 2;
+    }
+
+    static long kvHeadsPerRank(ModelSpec m, int ranks) {
+        return Math.max(1, m.kvHeads() / Math.max(1, ranks));
+    }
+
+    /** KV cache bytes one token takes on one rank (K and V of every layer). */
+    static long kvBytesPerToken(Setup s, ModelSpec m) {
+        int n = Math.max(1, s.gpus());
+        return 2L * m.layers() * kvHeadsPerRank(m, n) * m.headDim() * kvBytes(s);
+    }
+
+    /**
+     * vLLM's startup (gpu_worker.determine_num_available_blocks / determine_available_memory): it loads the weights,
+     * runs one forward of max_num_batched_tokens to profile the activation peak, and gives the KV cache
+     * gpu_memory_utilization × total memory less the weights, that peak and the non-torch memory (the CUDA context
+     * and NCCL buffers). Version 0 profiled max(max_model_len, 2048) tokens without chunked prefill; that is taken
+     * here. The card then holds the whole share, whatever the batch.
+     */
+    private static void vllmPool(Run r, Long gpuBytes) {
+        Setup s = r.s;
+        ModelSpec m = r.m;
+        if (r.train || s.gpuMemoryUtilization() <= 0 || gpuBytes == null || !m.hasArchitecture() || s.seq() <= 0) {
+            return;
+        }
+        long pool = Math.round(s.gpuMemoryUtilization() * GpuCatalog.usableBytes(gpuBytes));
+        int profiled = Math.max(s.seq(), 2048);
+        r.act = inferenceWorkingSet(m, s.toBuilder().seq(profiled).batch(1).attention(Attention.FLASH).build())
+                / r.N;
+        long context = s.contextBytes() >= 0 ? s.contextBytes() : DEFAULT_CONTEXT;
+        long perToken = kvBytesPerToken(s, m);
+        long kv = Math.max(0, pool - r.weights - r.act - r.logits - context);
+        long tokens = kv / perToken;
+        r.kv = kv;
+        r.pool = pool;
+        r.poolTokens = tokens;
+        r.assumptions.add(AssumptionText.get("serve.vllmPool", s.gpuMemoryUtilization(), Bytes.human(pool),
+                profiled, Bytes.human(kv), tokens, tokens / (double) s.seq(), s.seq()));
+        if (tokens < s.seq()) r.assumptions.add(AssumptionText.get("serve.vllmPoolShort", tokens, s.seq()));
     }
 
     /** The overhead, the total, which terms are unknown, and the verdict on the card as PyTorch sees it. */
@@ -483,7 +559,8 @@ public final class BudgetEngine {
         List<String> assumptions = r.assumptions;
         long live = weights + grads + opt + act + logits + kv;
         long context = s.contextBytes() >= 0 ? s.contextBytes() : DEFAULT_CONTEXT;
-        long overhead = context + Math.round(live * ALLOCATOR_SLACK);
+        // vLLM's share is allocated once, block by block: no caching-allocator slack on top of it
+        long overhead = context + (r.pool > 0 ? 0 : Math.round(live * ALLOCATOR_SLACK));
         assumptions.add(AssumptionText.get("overhead.context", Bytes.human(context), (int) (ALLOCATOR_SLACK * 100)));
         long total = live + overhead;
         // Without seq and batch (or without the model's shape) the terms that grow with the tokens are unknown, in
@@ -498,7 +575,11 @@ public final class BudgetEngine {
         Long usable = gpuBytes == null ? null : GpuCatalog.usableBytes(gpuBytes);
         Boolean fits = usable == null ? null : total > usable ? Boolean.FALSE
                 : activationsKnown ? Boolean.TRUE : null;
+        // vLLM refuses to start when its KV cache cannot hold one sequence of max_model_len tokens
+        if (r.pool > 0 && r.poolTokens < s.seq()) fits = Boolean.FALSE;
         Long headroom = usable == null ? null : usable - total;
+        // under vLLM the card holds its share whatever happens; what is short is KV room for one sequence
+        if (r.pool > 0) headroom = (r.poolTokens - s.seq()) * kvBytesPerToken(s, m);
         return new Budget(P, trainable, new Budget.Terms(weights, grads, opt, act, logits, kv, overhead, total),
                 gpuBytes, fits, headroom, assumptions, unknown);
     }

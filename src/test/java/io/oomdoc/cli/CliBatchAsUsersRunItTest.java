@@ -92,6 +92,21 @@ class CliBatchAsUsersRunItTest {
         assertEquals(0, r.path("per_gpu_bytes").path("optimizer").asLong(), r.toString());
     }
 
+    @Test
+    void vllmsOwnFlagsAreRead() throws Exception {
+        // vllm-project/vllm#10517 (traces/vllm-10517-max-model-len-kv.txt): max_model_len 29000 does not fit the KV
+        // cache of Llama 3.1 8B at 0.90 of a 24 GB card; fp8 KV values double the tokens it holds
+        String[] serve = {"budget", "--model", "llama-3.1-8b", "--mode", "infer", "--precision", "bf16",
+                "--max-model-len", "29000", "--batch", "1", "--gpu-mem", "24GiB", "--gpu-memory-utilization", "0.9",
+                "--json"};
+        assertFalse(json(serve).path("fits").asBoolean());
+        assertTrue(json(concat(concat(serve, "--kv-cache-dtype"), "fp8")).path("fits").asBoolean());
+        long one = json(concat(concat(serve, "--quant"), "awq")).path("per_gpu_bytes").path("weights").asLong();
+        long four = json(concat(concat(concat(concat(serve, "--quant"), "awq"), "--tensor-parallel-size"), "4"))
+                .path("per_gpu_bytes").path("weights").asLong();
+        assertEquals(one / 4.0, four, one * 0.01);
+    }
+
     private static String[] concat(String[] a, String last) {
         String[] out = java.util.Arrays.copyOf(a, a.length + 1);
         out[a.length] = last;
