@@ -187,9 +187,16 @@ public final class BudgetEngine {
             // with the partitioned optimizer state: 16 B/param split over N, plus the 16-bit params and grads
             // that stay whole (stages 1-2) or the largest layer gathered (stage 3).
             if (s.offloadOptimizer() && !lora) {
-                // ZeRO-Offload: optimizer state, fp32 master weights and gradients live in host RAM;
-                // DeepSpeed's estimator leaves 2·P (the 16-bit parameters) on the GPU.
-                weights = 2L * P / (s.zeroStage() >= 3 ? N : 1);
+                // ZeRO-Offload: optimizer state, fp32 master weights and gradients live in host RAM; DeepSpeed's
+                // estimators leave 2·P (the 16-bit parameters) on the GPU at stages 1-2, and at stage 3 the 16-bit
+                // shard plus largest_layer_memory, 4 B per parameter of the largest layer being gathered (its
+                // parameters and gradients); with offload_param the shard goes to the host too
+                // (estimate_zero3_model_states_mem_needs in deepspeed/runtime/zero/stage3.py)
+                long gathered = 4L * largestLayer(m, P);
+                weights = s.zeroStage() < 3 ? 2L * P : (s.offloadParams() ? 0 : 2L * P / N) + gathered;
+                if (s.zeroStage() >= 3 && s.offloadParams()) {
+                    assumptions.add(AssumptionText.get("states.paramOffload", Bytes.human(gathered)));
+                }
                 grads = 0;
                 opt = 0;
                 assumptions.add(AssumptionText.get("states.cpuOffload", Bytes.human(18L * trainable)));
@@ -229,13 +236,17 @@ public final class BudgetEngine {
     /** Model states of a sharded full fine-tune (ZeRO 1-3 / FSDP) per GPU. */
     private record Shares(long weights, long grads, long opt) { }
 
+    /** The unit a stage-3 rank gathers whole: the largest single parameter tensor, the embedding or one MLP matrix. */
+    static long largestLayer(ModelSpec m, long params) {
+        return m.hasArchitecture() ? Math.max((long) m.vocab() * m.hidden(), (long) m.hidden() * m.ffn())
+                : params / 50;
+    }
+
     /** Full fine-tune under ZeRO / FSDP: what each GPU keeps of weights, gradients and optimizer states. */
     private static Shares shardedFullStates(Setup s, ModelSpec m, long P, int N, long trainable, double optBytes,
             boolean pure, List<String> assumptions) {
         long weights, grads, opt;
-        // the unit a stage-3 rank gathers whole: the largest single parameter tensor, the embedding or one MLP matrix
-        long largestLayer = m.hasArchitecture() ? Math.max((long) m.vocab() * m.hidden(),
-                (long) m.hidden() * m.ffn()) : P / 50;
+        long largestLayer = largestLayer(m, P);
         if (pure) {
             // Pure 16-bit sharded training (FSDP over a bf16 module: litgpt's bf16-true, HF Trainer with
             // torch_dtype bf16 and no --bf16): no fp32 copy exists to partition. torch.optim.AdamW allocates its

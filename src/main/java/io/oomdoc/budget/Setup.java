@@ -7,7 +7,7 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
                     Checkpointing checkpointing, Attention attention, int zeroStage, int gpus, int loraRank,
                     Quant quant, long contextBytes, boolean offloadOptimizer, LoraTargets loraTargets, Loss loss,
                     boolean gradientsKept, Kbit kbit, boolean loraDropout, int kvCacheBytes,
-                    double gpuMemoryUtilization) {
+                    double gpuMemoryUtilization, boolean offloadParams) {
 
     public enum Mode { TRAIN, INFER }
 
@@ -86,6 +86,7 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
         b.loraRank = loraRank; b.quant = quant; b.contextBytes = contextBytes; b.offloadOptimizer = offloadOptimizer;
         b.loraTargets = loraTargets; b.loss = loss; b.gradientsKept = gradientsKept; b.kbit = kbit;
         b.loraDropout = loraDropout; b.kvCacheBytes = kvCacheBytes; b.gpuMemoryUtilization = gpuMemoryUtilization;
+        b.offloadParams = offloadParams;
         return b;
     }
 
@@ -138,6 +139,7 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
         private boolean loraDropout;
         private int kvCacheBytes;
         private double gpuMemoryUtilization;
+        private boolean offloadParams;
 
         private Builder(ModelSpec model) { this.model = model; }
 
@@ -166,11 +168,16 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
          * the weights and the profiled activations leave; 0 when the server is not vLLM.
          */
         public Builder gpuMemoryUtilization(double v) { gpuMemoryUtilization = v; return this; }
+        /**
+         * ZeRO-3's offload_param (FSDP's CPUOffload(offload_params=True)): the parameter shards live in host RAM and
+         * only the units being gathered come to the GPU; it goes with the optimizer offload.
+         */
+        public Builder offloadParams(boolean v) { offloadParams = v; return this; }
 
         public Setup build() {
             return new Setup(model, seq, batch, mode, precision, optimizer, checkpointing, attention, zeroStage, gpus,
                     loraRank, quant, contextBytes, offloadOptimizer, loraTargets, loss, gradientsKept, kbit,
-                    loraDropout, kvCacheBytes, gpuMemoryUtilization);
+                    loraDropout, kvCacheBytes, gpuMemoryUtilization, offloadParams);
         }
     }
 }

@@ -46,6 +46,7 @@ public final class SetupOptions {
     @Option(names = "--quant", defaultValue = "none", completionCandidates = Choices.Quant.class) String quant;
     @Option(names = "--loss", defaultValue = "fp32", completionCandidates = Choices.Loss.class) String loss;
     @Option(names = "--offload") boolean offload;
+    @Option(names = "--offload-param") boolean offloadParam;
     @Option(names = "--kv-cache-dtype", defaultValue = "auto", completionCandidates = Choices.KvCache.class)
     String kvCacheDtype;
     @Option(names = "--gpu-memory-utilization", defaultValue = "0", paramLabel = "SHARE") double gpuMemoryUtilization;
@@ -90,6 +91,7 @@ public final class SetupOptions {
         if (gpuMemoryUtilization < 0 || gpuMemoryUtilization > 1) {
             throw usage("--gpu-memory-utilization is a share of the card, above 0 and at most 1 (vLLM's default 0.9)");
         }
+        if (offloadParam && zero < 3) throw usage("--offload-param needs --zero 3 (ZeRO-3 / FSDP full shard)");
         int kvBytes = switch (kvCacheDtype.toLowerCase(Locale.ROOT)) {
             case "auto" -> 0;
             case "fp8", "fp8_e4m3", "fp8_e5m2", "fp8-e4m3", "fp8-e5m2" -> 1;
@@ -102,7 +104,8 @@ public final class SetupOptions {
                 .attention(parse(Setup.Attention.class, "--attention", attention)).zeroStage(zero).gpus(n)
                 .loraRank(loraRank).quant(parse(Setup.Quant.class, "--quant", quant))
                 .contextBytes(BudgetEngine.DEFAULT_CONTEXT).loss(parse(Setup.Loss.class, "--loss", loss))
-                .offloadOptimizer(offload).kvCacheBytes(kvBytes).gpuMemoryUtilization(gpuMemoryUtilization).build();
+                .offloadOptimizer(offload || offloadParam).offloadParams(offloadParam).kvCacheBytes(kvBytes)
+                .gpuMemoryUtilization(gpuMemoryUtilization).build();
     }
 
     Long gpuBytes() {
