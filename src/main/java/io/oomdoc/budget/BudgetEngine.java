@@ -572,7 +572,8 @@ public final class BudgetEngine {
         long context = s.contextBytes() >= 0 ? s.contextBytes() : DEFAULT_CONTEXT;
         // vLLM's share is allocated once, block by block: no caching-allocator slack on top of it
         long overhead = context + (r.pool > 0 ? 0 : Math.round(live * ALLOCATOR_SLACK));
-        assumptions.add(AssumptionText.get("overhead.context", Bytes.human(context), (int) (ALLOCATOR_SLACK * 100)));
+        assumptions.add(r.pool > 0 ? AssumptionText.get("overhead.vllm", Bytes.human(context))
+                : AssumptionText.get("overhead.context", Bytes.human(context), (int) (ALLOCATOR_SLACK * 100)));
         long total = live + overhead;
         // Without seq and batch (or without the model's shape) the terms that grow with the tokens are unknown, in
         // serving as in training: a total under the card is then no claim of a fit.
