@@ -251,7 +251,8 @@ public final class BudgetBench {
         // Q-LoRA) stays read as NF4, as before: what auto-gptq's kernels keep for backward is not modelled
         Setup.Quant quant = q.startsWith("none") ? Setup.Quant.NONE : q.startsWith("int8") ? Setup.Quant.INT8
                 : infer && q.startsWith("gptq-int8") ? Setup.Quant.GPTQ_INT8 : infer && q.startsWith("gptq")
-                ? Setup.Quant.GPTQ : infer && q.startsWith("awq") ? Setup.Quant.AWQ : Setup.Quant.NF4;
+                ? Setup.Quant.GPTQ : infer && q.startsWith("awq") ? Setup.Quant.AWQ
+                : infer && q.startsWith("fp8") ? Setup.Quant.FP8 : Setup.Quant.NF4;
         String o = it.path("optimizer").asText("adamw");
         Setup.Optimizer opt = o.startsWith("none") ? Setup.Optimizer.SGD : o.contains("8bit") ? Setup.Optimizer.ADAMW_8BIT : o.startsWith("adamw-fused")
                 ? Setup.Optimizer.ADAMW_FUSED : o.startsWith("adafactor") ? Setup.Optimizer.ADAFACTOR
