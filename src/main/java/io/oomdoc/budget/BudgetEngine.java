@@ -551,6 +551,8 @@ public final class BudgetEngine {
         long perToken = kvBytesPerToken(s, m);
         long kv = Math.max(0, pool - r.weights - r.act - r.logits - context);
         long tokens = kv / perToken;
+        // the KV term is now the pool, not this batch's tokens: drop the sentence that sized it by the batch
+        r.assumptions.remove(AssumptionText.get("kv.cache", kvBytes(s), s.seq(), s.batch()));
         r.kv = kv;
         r.pool = pool;
         r.poolTokens = tokens;
