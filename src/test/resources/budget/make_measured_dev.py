@@ -313,16 +313,21 @@ rec(id="answerai-yi-34b-qlora-fsdp-b2-c2048", source=AAI, source_key="answerai-f
 # ---- chenyaofo's DeepSpeed LLaMA-7B benchmark gist (HOLDOUT, sharded) ----
 GIST = "https://gist.github.com/chenyaofo/d4cd6a20ab4b95cb3a49491747e2139a"
 GHOW = "second figure of 'GPU Mem.': torch.cuda.max_memory_allocated() (unit printed as GB; read as GiB)"
+# round 12: the offload_param row (ZeRO-3, checkpointing, optimizer and parameter offload, BS 4/64) joins the set as
+# off == "param", beside the ZeRO++ row that stays out (not modelled)
 for stage, ckpt, off, batch, gb, accum in [(2, False, False, 1, 44.8, 8), (2, True, False, 1, 23.5, 8),
         (2, True, True, 1, 16.9, 8), (2, True, False, 4, 38.6, 2), (3, False, False, 2, 75.7, 4),
         (3, True, False, 2, 20.4, 4), (3, True, True, 2, 9.4, 4), (3, True, False, 8, 39.1, 1),
-        (3, True, False, 8, 63.9, 2)]:
-    rec(id="gist-ds-llama-7b-z%d%s%s-b%d-acc%d" % (stage, "-ckpt" if ckpt else "", "-optoff" if off else "", batch, accum),
+        (3, True, False, 8, 63.9, 2), (3, True, "param", 4, 7.9, 2)]:
+    rec(id="gist-ds-llama-7b-z%d%s%s-b%d-acc%d" % (stage, "-ckpt" if ckpt else "",
+                                                   "-paramoff" if off == "param" else "-optoff" if off else "",
+                                                   batch, accum),
         source=GIST, source_key="gist-chenyaofo-deepspeed", split="holdout", family="sharded", model="llama-7b",
         method="full", lora_rank=0, lora_targets=None, quant="none", seq=4096, batch=batch,
         precision="mixed bf16 (not stated in the gist; DeepSpeed bf16 with fp32 master assumed)", optimizer="adamw",
         checkpointing=("full (HF gradient checkpointing)" if ckpt else "none"), attention="sdpa", gpus=8,
-        sharding=("deepspeed_zero%d" % stage) + ("+offload_optimizer" if off else ""), gpu="A800 80GB", outcome="fit",
+        sharding=("deepspeed_zero%d" % stage) + ("+offload_optimizer" if off else "")
+        + ("+offload_param" if off == "param" else ""), gpu="A800 80GB", outcome="fit",
         measured_bytes=round(gb * GIB), measured_as="%.1f" % gb, measured_how=GHOW,
         notes="A800 x 8, PyTorch 2.2.0, DeepSpeed 0.14.2, sequence length 4096; BS %d per device, %d per optimizer "
               "step (gradient accumulation %d); parameter-offload and ZeRO++ rows left out (not modelled)"

@@ -45,7 +45,9 @@ public final class BatchFinder {
         int largest = lo < whole && fits(s.withBatch(whole), usable) ? whole : lo;
         List<String> notes = new ArrayList<>();
         if (largest == 0) {
-            return new Result(0, 0, 0, engine.estimate(s.withBatch(1), gpuBytes), false,
+            // the peak shown is the one that failed: micro-batch 1 with the gradients held through accumulation
+            int perGpu = (int) Math.ceil(target / (double) gpus);
+            return new Result(0, 0, 0, engine.estimate(atMicro(s, 1, perGpu), gpuBytes), false,
                     List.of(AssumptionText.get("batch.noneFits")));
         }
         int micro, accum;
@@ -55,6 +57,13 @@ public final class BatchFinder {
             micro = 1;
             for (int d = Math.min(largest, perGpu); d >= 1; d--) if (perGpu % d == 0) { micro = d; break; }
             accum = perGpu / micro;
+            if (2 * micro <= largest) {
+                // few divisors (a prime batch): exactness costs more than half the micro-batch that fits; say so and
+                // name the nearest effective batch that runs the largest one
+                int steps = (perGpu + largest - 1) / largest;
+                notes.add(AssumptionText.get("batch.fewDivisors", target, micro + 1, largest, micro,
+                        largest * steps * gpus, largest, steps));
+            }
         } else {
             // the smallest effective batch above the request that the GPUs can share, then the largest micro-batch
             // that divides it

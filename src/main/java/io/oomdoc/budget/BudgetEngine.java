@@ -37,6 +37,7 @@ public final class BudgetEngine {
         modelStates(r);
         tokenTerms(r);
         stepPeak(r);
+        vllmPool(r, gpuBytes);
         return verdict(r, gpuBytes);
     }
 
@@ -64,6 +65,8 @@ public final class BudgetEngine {
         long act;
         long logits;
         long kv;
+        long pool; // vLLM's pre-allocated share (0 when the server is not vLLM)
+        long poolTokens;
 
         Run(Setup s) {
             this.s = s;
@@ -104,6 +107,15 @@ public final class BudgetEngine {
             // each quantized matmul dequantizes its weight into a 16-bit buffer; the largest one (and its backward
             // twin) is live at the peak
             if (largestLinear > 0) weights += 2L * 2 * largestLinear;
+        } else if (s.quant() != Quant.NONE) {
+            // GPTQ / AWQ / fp8 checkpoints quantize the decoder's linear layers; embeddings, lm_head and norms stay
+            // 16-bit. Their kernels (exllama, Marlin, AWQ GEMM, fp8 GEMM) dequantize tile by tile: no full buffer.
+            double q = groupQuantBytes(s.quant());
+            long quantized = Math.max(0, P - embedParams);
+            weights = Math.round(quantized * q) + 2 * (P - quantized);
+            wBytes = weights / (double) Math.max(1, P);
+            assumptions.add(AssumptionText.get("weights.group", s.quant().name().toLowerCase(Locale.ROOT)
+                    .replace('_', '-'), q, wBytes));
         } else {
             if (s.precision() == Precision.FP32) {
                 wBytes = 4;
@@ -128,6 +140,22 @@ public final class BudgetEngine {
         r.weights = weights;
     }
 
+    /**
+     * Bytes a quantized linear weight takes in a group-wise checkpoint. GPTQ (AutoGPTQ / GPTQModel, as vLLM loads it)
+     * packs bits/8 B a weight into int32 qweight, with an fp16 scale and a packed zero point per output channel and
+     * group of 128 inputs (qweight, scales, qzeros; g_idx adds 4 B per input row, under 0.1%); AWQ's GEMM layout holds
+     * the same three tensors. fp8 holds one byte a weight and one fp32 scale per tensor.
+     */
+    static double groupQuantBytes(Quant q) {
+        int group = 128;
+        return switch (q) {
+            case GPTQ, AWQ -> 0.5 + 2.0 / group + 0.5 / group;
+            case GPTQ_INT8 -> 1 + 2.0 / group + 1.0 / group;
+            case FP8 -> 1;
+            default -> 2;
+        };
+    }
+
     /** Gradients and optimizer states of the trainable parameters, and what ZeRO, FSDP or offload moves or splits. */
     private static void modelStates(Run r) {
         Setup s = r.s;
@@ -149,7 +177,8 @@ public final class BudgetEngine {
                 case ADAMW_8BIT, PAGED_ADAMW_8BIT -> 2;
                 case ADAFACTOR -> 0.1;
                 case SGD -> 0;
-                case SGD_MOMENTUM -> 4;
+                // torch.optim.SGD: momentum_buffer = torch.clone(grad).detach(), in the gradient's dtype
+                case SGD_MOMENTUM -> pure ? 2 : 4;
             };
             opt = Math.round(trainable * optBytes);
             assumptions.add(AssumptionText.get("states.perParam", gradBytes,
@@ -158,12 +187,25 @@ public final class BudgetEngine {
             // with the partitioned optimizer state: 16 B/param split over N, plus the 16-bit params and grads
             // that stay whole (stages 1-2) or the largest layer gathered (stage 3).
             if (s.offloadOptimizer() && !lora) {
-                // ZeRO-Offload: optimizer state, fp32 master weights and gradients live in host RAM;
-                // DeepSpeed's estimator leaves 2·P (the 16-bit parameters) on the GPU.
-                weights = 2L * P / (s.zeroStage() >= 3 ? N : 1);
+                // ZeRO-Offload: optimizer state, fp32 master weights and gradients live in host RAM; DeepSpeed's
+                // estimators leave 2·P (the 16-bit parameters) on the GPU at stages 1-2, and at stage 3 the 16-bit
+                // shard plus largest_layer_memory, 4 B per parameter of the largest layer being gathered (its
+                // parameters and gradients); with offload_param the shard goes to the host too
+                // (estimate_zero3_model_states_mem_needs in deepspeed/runtime/zero/stage3.py)
+                long gathered = 4L * largestLayer(m, P);
+                weights = s.zeroStage() < 3 ? 2L * P : (s.offloadParams() ? 0 : 2L * P / N) + gathered;
+                if (s.zeroStage() >= 3 && s.offloadParams()) {
+                    assumptions.add(AssumptionText.get("states.paramOffload", Bytes.human(gathered)));
+                }
                 grads = 0;
                 opt = 0;
                 assumptions.add(AssumptionText.get("states.cpuOffload", Bytes.human(18L * trainable)));
+            } else if (s.offloadOptimizer()) {
+                // ZeRO-Offload with adapters: their optimizer states and fp32 gradients go to host RAM like a full
+                // model's; the frozen base stays where it is
+                grads = 0;
+                opt = 0;
+                assumptions.add(AssumptionText.get("states.cpuOffloadAdapters"));
             } else if (s.zeroStage() >= 3 && lora && N > 1) {
                 // ZeRO-3 / FSDP full shard with adapters: the frozen base is sharded too; the units being gathered
                 // stay whole
@@ -173,6 +215,12 @@ public final class BudgetEngine {
                 grads = grads / N;
                 opt = opt / N;
                 assumptions.add(AssumptionText.get("states.shardedAdapters", N, Bytes.human(gathered)));
+            } else if (s.zeroStage() > 0 && lora && N > 1) {
+                // ZeRO-1 / FSDP SHARD_GRAD_OP partition the optimizer states of whatever trains (the adapters here),
+                // stage 2 their gradients too; the frozen base is not sharded below stage 3
+                opt = opt / N;
+                if (s.zeroStage() == 2) grads = grads / N;
+                assumptions.add(AssumptionText.get("states.zeroAdapters", s.zeroStage(), N));
             } else if (s.zeroStage() > 0 && !lora) {
                 Shares sh = shardedFullStates(s, m, P, N, trainable, optBytes, pure, assumptions);
                 weights = sh.weights();
@@ -188,13 +236,17 @@ public final class BudgetEngine {
     /** Model states of a sharded full fine-tune (ZeRO 1-3 / FSDP) per GPU. */
     private record Shares(long weights, long grads, long opt) { }
 
+    /** The unit a stage-3 rank gathers whole: the largest single parameter tensor, the embedding or one MLP matrix. */
+    static long largestLayer(ModelSpec m, long params) {
+        return m.hasArchitecture() ? Math.max((long) m.vocab() * m.hidden(), (long) m.hidden() * m.ffn())
+                : params / 50;
+    }
+
     /** Full fine-tune under ZeRO / FSDP: what each GPU keeps of weights, gradients and optimizer states. */
     private static Shares shardedFullStates(Setup s, ModelSpec m, long P, int N, long trainable, double optBytes,
             boolean pure, List<String> assumptions) {
         long weights, grads, opt;
-        // the unit a stage-3 rank gathers whole: the largest single parameter tensor, the embedding or one MLP matrix
-        long largestLayer = m.hasArchitecture() ? Math.max((long) m.vocab() * m.hidden(),
-                (long) m.hidden() * m.ffn()) : P / 50;
+        long largestLayer = largestLayer(m, P);
         if (pure) {
             // Pure 16-bit sharded training (FSDP over a bf16 module: litgpt's bf16-true, HF Trainer with
             // torch_dtype bf16 and no --bf16): no fp32 copy exists to partition. torch.optim.AdamW allocates its
@@ -358,7 +410,8 @@ public final class BudgetEngine {
                 // generate() asks for the last position's logits only (transformers >= 4.45 passes logits_to_keep=1 to
                 // the model; GenerationMixin), and upcasts them to fp32 for the logits processors
                 if (m.vocab() > 0) logits = (long) s.batch() * m.vocab() * 4L;
-                int kvBytes = s.precision() == Precision.FP32 ? 4 : 2;
+                int kvBytes = kvBytes(s);
+                if (s.kvCacheBytes() > 0) assumptions.add(AssumptionText.get("kv.cacheDtype", kvBytes));
                 kv = 2L * m.layers() * m.kvHeads() * m.headDim() * kvBytes * (long) s.seq() * s.batch();
                 assumptions.add(AssumptionText.get("kv.cache", kvBytes, s.seq(), s.batch()));
             }
@@ -450,13 +503,62 @@ public final class BudgetEngine {
             // Serving over N GPUs is tensor parallel (vLLM --tensor-parallel-size, TGI --num-shard): each rank holds
             // 1/N of every layer's weights and of the KV heads.
             weights = weights / N;
-            kv = kv / N;
+            // vLLM splits the KV heads over the ranks and replicates them when there are fewer heads than ranks
+            // (num_kv_heads = max(1, total_num_kv_heads // tp_size))
+            kv = kv * kvHeadsPerRank(r.m, N) / Math.max(1, r.m.kvHeads());
             assumptions.add(AssumptionText.get("serve.tensorParallel", N, N));
         }
         r.weights = weights;
         r.grads = grads;
         r.opt = opt;
         r.kv = kv;
+    }
+
+    /** Bytes of one KV cache value: --kv-cache-dtype, else the model's dtype. */
+    static int kvBytes(Setup s) {
+        if (s.kvCacheBytes() > 0) return s.kvCacheBytes();
+        return s.precision() == Precision.FP32 ? 4 : 2;
+    }
+
+    static long kvHeadsPerRank(ModelSpec m, int ranks) {
+        return Math.max(1, m.kvHeads() / Math.max(1, ranks));
+    }
+
+    /** KV cache bytes one token takes on one rank (K and V of every layer). */
+    static long kvBytesPerToken(Setup s, ModelSpec m) {
+        int n = Math.max(1, s.gpus());
+        return 2L * m.layers() * kvHeadsPerRank(m, n) * m.headDim() * kvBytes(s);
+    }
+
+    /**
+     * vLLM's startup (gpu_worker.determine_num_available_blocks / determine_available_memory): it loads the weights,
+     * runs one forward of max_num_batched_tokens to profile the activation peak, and gives the KV cache
+     * gpu_memory_utilization × total memory less the weights, that peak and the non-torch memory (the CUDA context
+     * and NCCL buffers). Version 0 profiled max(max_model_len, 2048) tokens without chunked prefill; that is taken
+     * here. The card then holds the whole share, whatever the batch.
+     */
+    private static void vllmPool(Run r, Long gpuBytes) {
+        Setup s = r.s;
+        ModelSpec m = r.m;
+        if (r.train || s.gpuMemoryUtilization() <= 0 || gpuBytes == null || !m.hasArchitecture() || s.seq() <= 0) {
+            return;
+        }
+        long pool = Math.round(s.gpuMemoryUtilization() * GpuCatalog.usableBytes(gpuBytes));
+        int profiled = Math.max(s.seq(), 2048);
+        r.act = inferenceWorkingSet(m, s.toBuilder().seq(profiled).batch(1).attention(Attention.FLASH).build())
+                / r.N;
+        long context = s.contextBytes() >= 0 ? s.contextBytes() : DEFAULT_CONTEXT;
+        long perToken = kvBytesPerToken(s, m);
+        long kv = Math.max(0, pool - r.weights - r.act - r.logits - context);
+        long tokens = kv / perToken;
+        // the KV term is now the pool, not this batch's tokens: drop the sentence that sized it by the batch
+        r.assumptions.remove(AssumptionText.get("kv.cache", kvBytes(s), s.seq(), s.batch()));
+        r.kv = kv;
+        r.pool = pool;
+        r.poolTokens = tokens;
+        r.assumptions.add(AssumptionText.get("serve.vllmPool", s.gpuMemoryUtilization(), Bytes.human(pool),
+                profiled, Bytes.human(kv), tokens, tokens / (double) s.seq(), s.seq()));
+        if (tokens < s.seq()) r.assumptions.add(AssumptionText.get("serve.vllmPoolShort", tokens, s.seq()));
     }
 
     /** The overhead, the total, which terms are unknown, and the verdict on the card as PyTorch sees it. */
@@ -470,8 +572,10 @@ public final class BudgetEngine {
         List<String> assumptions = r.assumptions;
         long live = weights + grads + opt + act + logits + kv;
         long context = s.contextBytes() >= 0 ? s.contextBytes() : DEFAULT_CONTEXT;
-        long overhead = context + Math.round(live * ALLOCATOR_SLACK);
-        assumptions.add(AssumptionText.get("overhead.context", Bytes.human(context), (int) (ALLOCATOR_SLACK * 100)));
+        // vLLM's share is allocated once, block by block: no caching-allocator slack on top of it
+        long overhead = context + (r.pool > 0 ? 0 : Math.round(live * ALLOCATOR_SLACK));
+        assumptions.add(r.pool > 0 ? AssumptionText.get("overhead.vllm", Bytes.human(context))
+                : AssumptionText.get("overhead.context", Bytes.human(context), (int) (ALLOCATOR_SLACK * 100)));
         long total = live + overhead;
         // Without seq and batch (or without the model's shape) the terms that grow with the tokens are unknown, in
         // serving as in training: a total under the card is then no claim of a fit.
@@ -485,7 +589,11 @@ public final class BudgetEngine {
         Long usable = gpuBytes == null ? null : GpuCatalog.usableBytes(gpuBytes);
         Boolean fits = usable == null ? null : total > usable ? Boolean.FALSE
                 : activationsKnown ? Boolean.TRUE : null;
+        // vLLM refuses to start when its KV cache cannot hold one sequence of max_model_len tokens
+        if (r.pool > 0 && r.poolTokens < s.seq()) fits = Boolean.FALSE;
         Long headroom = usable == null ? null : usable - total;
+        // under vLLM the card holds its share whatever happens; what is short is KV room for one sequence
+        if (r.pool > 0) headroom = (r.poolTokens - s.seq()) * kvBytesPerToken(s, m);
         return new Budget(P, trainable, new Budget.Terms(weights, grads, opt, act, logits, kv, overhead, total),
                 gpuBytes, fits, headroom, assumptions, unknown);
     }

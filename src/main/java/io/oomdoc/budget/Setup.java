@@ -6,7 +6,8 @@ import java.util.Locale;
 public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision precision, Optimizer optimizer,
                     Checkpointing checkpointing, Attention attention, int zeroStage, int gpus, int loraRank,
                     Quant quant, long contextBytes, boolean offloadOptimizer, LoraTargets loraTargets, Loss loss,
-                    boolean gradientsKept, Kbit kbit, boolean loraDropout) {
+                    boolean gradientsKept, Kbit kbit, boolean loraDropout, int kvCacheBytes,
+                    double gpuMemoryUtilization, boolean offloadParams) {
 
     public enum Mode { TRAIN, INFER }
 
@@ -34,7 +35,12 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
 
     public enum Attention { EAGER, SDPA, FLASH }
 
-    public enum Quant { NONE, INT8, NF4 }
+    /**
+     * How the base weights are stored. INT8 and NF4 are bitsandbytes (LLM.int8, 4-bit NormalFloat); GPTQ (4-bit),
+     * GPTQ_INT8 and AWQ (4-bit) are group-wise integer formats with fp16 scales and packed zeros per 128 inputs;
+     * FP8 is vLLM's --quantization fp8 (one byte a weight, one scale per tensor).
+     */
+    public enum Quant { NONE, INT8, NF4, GPTQ, GPTQ_INT8, AWQ, FP8 }
 
     /**
      * How the loss treats the b·s·V logits. FP32: the logits upcast to fp32 for the cross-entropy, whose backward
@@ -79,7 +85,8 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
         b.checkpointing = checkpointing; b.attention = attention; b.zeroStage = zeroStage; b.gpus = gpus;
         b.loraRank = loraRank; b.quant = quant; b.contextBytes = contextBytes; b.offloadOptimizer = offloadOptimizer;
         b.loraTargets = loraTargets; b.loss = loss; b.gradientsKept = gradientsKept; b.kbit = kbit;
-        b.loraDropout = loraDropout;
+        b.loraDropout = loraDropout; b.kvCacheBytes = kvCacheBytes; b.gpuMemoryUtilization = gpuMemoryUtilization;
+        b.offloadParams = offloadParams;
         return b;
     }
 
@@ -130,6 +137,9 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
         private boolean gradientsKept;
         private Kbit kbit = Kbit.AS_LOADED;
         private boolean loraDropout;
+        private int kvCacheBytes;
+        private double gpuMemoryUtilization;
+        private boolean offloadParams;
 
         private Builder(ModelSpec model) { this.model = model; }
 
@@ -151,11 +161,23 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
         public Builder gradientsKept(boolean v) { gradientsKept = v; return this; }
         public Builder kbit(Kbit v) { kbit = v; return this; }
         public Builder loraDropout(boolean v) { loraDropout = v; return this; }
+        /** Bytes a KV cache value takes: 0 is the model's dtype, 1 is vLLM's --kv-cache-dtype fp8. */
+        public Builder kvCacheBytes(int v) { kvCacheBytes = v; return this; }
+        /**
+         * vLLM's --gpu-memory-utilization: the share of the card the engine pre-allocates, the KV cache taking what
+         * the weights and the profiled activations leave; 0 when the server is not vLLM.
+         */
+        public Builder gpuMemoryUtilization(double v) { gpuMemoryUtilization = v; return this; }
+        /**
+         * ZeRO-3's offload_param (FSDP's CPUOffload(offload_params=True)): the parameter shards live in host RAM and
+         * only the units being gathered come to the GPU; it goes with the optimizer offload.
+         */
+        public Builder offloadParams(boolean v) { offloadParams = v; return this; }
 
         public Setup build() {
             return new Setup(model, seq, batch, mode, precision, optimizer, checkpointing, attention, zeroStage, gpus,
                     loraRank, quant, contextBytes, offloadOptimizer, loraTargets, loss, gradientsKept, kbit,
-                    loraDropout);
+                    loraDropout, kvCacheBytes, gpuMemoryUtilization, offloadParams);
         }
     }
 }

@@ -43,7 +43,12 @@ public final class Choices {
     public static final class Attention extends Names { public Attention() { super(Setup.Attention.class); } }
 
     /** Written as users say them; Setup.parse reads 8bit as INT8 and 4bit as NF4. */
-    public static final class Quant extends Names { public Quant() { super("none", "8bit", "4bit"); } }
+    public static final class Quant extends Names {
+        public Quant() { super("none", "8bit", "4bit", "gptq", "gptq-int8", "awq", "fp8"); }
+    }
+
+    /** vLLM's --kv-cache-dtype: auto keeps the model's dtype. */
+    public static final class KvCache extends Names { public KvCache() { super("auto", "fp8"); } }
 
     /** DeepSpeed ZeRO stages. */
     public static final class Zero extends Names { public Zero() { super("0", "1", "2", "3"); } }

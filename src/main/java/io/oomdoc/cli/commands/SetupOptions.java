@@ -28,7 +28,7 @@ public final class SetupOptions {
     @Option(names = "--kv-heads", paramLabel = "K") Integer kvHeads;
     @Option(names = "--ffn", paramLabel = "F") Integer ffn;
     @Option(names = "--vocab", paramLabel = "V") Integer vocab;
-    @Option(names = "--seq", defaultValue = "0", paramLabel = "S") int seq;
+    @Option(names = {"--seq", "--max-model-len"}, descriptionKey = "seq", defaultValue = "0", paramLabel = "S") int seq;
     @Option(names = "--batch", defaultValue = "0", paramLabel = "B") int batch;
     @Option(names = "--mode", defaultValue = "train", completionCandidates = Choices.Mode.class) String mode;
     @Option(names = "--precision", defaultValue = "mixed-bf16", completionCandidates = Choices.Precision.class)
@@ -40,11 +40,16 @@ public final class SetupOptions {
     @Option(names = "--attention", defaultValue = "sdpa", completionCandidates = Choices.Attention.class)
     String attention;
     @Option(names = "--zero", defaultValue = "0", completionCandidates = Choices.Zero.class) int zero;
-    @Option(names = "--gpus", defaultValue = "1", paramLabel = "N|all") String gpus;
+    @Option(names = {"--gpus", "--tensor-parallel-size"}, descriptionKey = "gpus", defaultValue = "1",
+            paramLabel = "N|all") String gpus;
     @Option(names = "--lora-rank", defaultValue = "0", paramLabel = "R") int loraRank;
     @Option(names = "--quant", defaultValue = "none", completionCandidates = Choices.Quant.class) String quant;
     @Option(names = "--loss", defaultValue = "fp32", completionCandidates = Choices.Loss.class) String loss;
     @Option(names = "--offload") boolean offload;
+    @Option(names = "--offload-param") boolean offloadParam;
+    @Option(names = "--kv-cache-dtype", defaultValue = "auto", completionCandidates = Choices.KvCache.class)
+    String kvCacheDtype;
+    @Option(names = "--gpu-memory-utilization", defaultValue = "0", paramLabel = "SHARE") double gpuMemoryUtilization;
     @Option(names = "--gpu-mem", paramLabel = "SIZE") String gpuMem;
     @Option(names = "--gpu", paramLabel = "NAME") String gpu;
 
@@ -83,6 +88,15 @@ public final class SetupOptions {
         int n = allGpus() ? 1 : positiveInt("--gpus", gpus);
         if (zero < 0 || zero > 3) throw usage("--zero must be 0, 1, 2 or 3");
         if (loraRank < 0) throw usage("--lora-rank must be 0 or positive");
+        if (gpuMemoryUtilization < 0 || gpuMemoryUtilization > 1) {
+            throw usage("--gpu-memory-utilization is a share of the card, above 0 and at most 1 (vLLM's default 0.9)");
+        }
+        if (offloadParam && zero < 3) throw usage("--offload-param needs --zero 3 (ZeRO-3 / FSDP full shard)");
+        int kvBytes = switch (kvCacheDtype.toLowerCase(Locale.ROOT)) {
+            case "auto" -> 0;
+            case "fp8", "fp8_e4m3", "fp8_e5m2", "fp8-e4m3", "fp8-e5m2" -> 1;
+            default -> throw usage("--kv-cache-dtype: \"" + kvCacheDtype + "\" is not one of auto, fp8");
+        };
         return Setup.builder(spec).seq(seq).batch(batch).mode(parse(Setup.Mode.class, "--mode", mode))
                 .precision(parse(Setup.Precision.class, "--precision", precision))
                 .optimizer(parse(Setup.Optimizer.class, "--optimizer", optimizer))
@@ -90,7 +104,8 @@ public final class SetupOptions {
                 .attention(parse(Setup.Attention.class, "--attention", attention)).zeroStage(zero).gpus(n)
                 .loraRank(loraRank).quant(parse(Setup.Quant.class, "--quant", quant))
                 .contextBytes(BudgetEngine.DEFAULT_CONTEXT).loss(parse(Setup.Loss.class, "--loss", loss))
-                .offloadOptimizer(offload).build();
+                .offloadOptimizer(offload || offloadParam).offloadParams(offloadParam).kvCacheBytes(kvBytes)
+                .gpuMemoryUtilization(gpuMemoryUtilization).build();
     }
 
     Long gpuBytes() {
