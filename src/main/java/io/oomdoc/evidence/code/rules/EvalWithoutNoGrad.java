@@ -24,7 +24,10 @@ public final class EvalWithoutNoGrad implements Rule {
     private static final Pattern FROZEN = Pattern.compile("for\\s+(?:\\w+\\s*,\\s*)?(\\w+)\\s+in\\s+[\\w.]*"
             + "parameters\\(\\)\\s*:\\s*\\1\\.requires_grad\\s*=\\s*False|\\w\\.requires_grad_\\(\\s*False");
 
-    public String id() { return "eval_without_no_grad"; }
+    /** The rule's id, for code that must name it (the scanner's tree-wide no_grad check). */
+    public static final String ID = "eval_without_no_grad";
+
+    public String id() { return ID; }
     public FileTokens fileTokens() { return FileTokens.EVAL_LOOP; }
     public String kb() { return "M15"; }
     public String severity() { return "high"; }
@@ -144,7 +147,7 @@ public final class EvalWithoutNoGrad implements Rule {
                 // main_test_dncnn.py@HEAD 122-124, model.eval() and then every parameter frozen)
                 if (FROZEN.matcher(fnText).find()) continue;
                 if (!reportedLoops.add(loop.get().getStartByte())) continue;
-                if (src.calledWithoutGrad().contains(fnName)) continue; // every caller here wraps it in no_grad
+                if (src.graphFreeFunctions().contains(fnName)) continue; // every call of it here runs without grad
                 // Fixes are written with indentation relative to their first line, so each one parses on its own.
                 String head = src.headText(loop.get()).strip(); // the whole header, even over several lines
                 Finding f = finding(src, call, "the model runs in `" + (fnName.isEmpty() ? "an eval loop" : fnName
