@@ -590,6 +590,26 @@ public final class PySource {
         }
     }
 
+    /**
+     * Calls whose callee is a subscript ({@code self.model["generator"](z)}) inside a node, by a query of their own
+     * run natively on that node only: the index query leaves them out, and only a rule following a call into a
+     * function of this file asks.
+     */
+    public List<TSNode> subscriptCallsIn(TSNode scope) {
+        tick();
+        List<TSNode> out = new ArrayList<>();
+        TSQueryCursor c = new TSQueryCursor();
+        c.exec(SUBSCRIPT_CALLS.get(), scope);
+        TSQueryMatch m = new TSQueryMatch();
+        while (c.nextMatch(m)) {
+            for (TSQueryCapture cap : m.getCaptures()) out.add(cap.getNode());
+        }
+        return out;
+    }
+
+    private static final ThreadLocal<TSQuery> SUBSCRIPT_CALLS = ThreadLocal.withInitial(() -> new TSQuery(LANGUAGE,
+            "(call function: (subscript)) @call"));
+
     /** Every call inside a node. */
     public List<TSNode> callsIn(TSNode scope) { return callsIn(scope.getStartByte(), scope.getEndByte()); }
 
