@@ -346,7 +346,12 @@ public final class PythonScanner {
         return true;
     }
 
-    /** Every rule on the parsed file: one that fails is noted and the rest run; past the budget the rest are not. */
+    /**
+     * Every rule on the parsed file, also a rule whose own tokens do not admit it: eval_without_no_grad finds eval
+     * loops after `.eval()` in training files that only TRAINING_LOOP admits (two true findings in scan_wild were
+     * lost when each rule ran only where its tokens admit). One that fails is noted and the rest run; past the
+     * budget the rest are not.
+     */
     private void runRules(PySource src, String rel, List<Finding> findings, List<ScanResult.Skipped> skipped) {
         for (Rule r : rules) {
             try {
