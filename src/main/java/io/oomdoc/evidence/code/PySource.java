@@ -581,6 +581,22 @@ public final class PySource {
         return new CallSites(java.util.Set.copyOf(definitions.keySet()), with, without);
     }
 
+    /**
+     * For a function of this file called here both where autograd is off and where it is on, the first call with it
+     * on (the call path that keeps an eval loop's graph); null when every call is one or the other.
+     */
+    public TSNode callWithGradBesideNoGrad(String fn) {
+        List<TSNode> calls = callsByName.getOrDefault(fn, List.of());
+        if (!mentionsGradOff() || calls.isEmpty()) return null;
+        TSNode with = null;
+        boolean without = false;
+        for (TSNode c : calls) {
+            if (callRunsWithoutGrad(c, graphFreeFunctions())) without = true;
+            else if (with == null) with = c;
+        }
+        return without ? with : null;
+    }
+
     /** The functions a file defines and the names it calls with autograd on and off (a name may be in both). */
     public record CallSites(java.util.Set<String> defined, java.util.Set<String> withGrad,
             java.util.Set<String> withoutGrad) {

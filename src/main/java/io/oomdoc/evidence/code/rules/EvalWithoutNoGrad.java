@@ -156,6 +156,15 @@ public final class EvalWithoutNoGrad implements Rule {
         return loop.isPresent() && src.contains(def, loop.get());
     }
 
+    /** Where a function that is also called under no_grad is called with autograd on, or "" (see ScanText). */
+    private static String callPath(PySource src, String fnName) {
+        TSNode c = fnName.isEmpty() ? null : src.callWithGradBesideNoGrad(fnName);
+        if (c == null) return "";
+        String caller = src.enclosingFunction(c).map(fn -> "`" + src.functionName(fn) + "()`")
+                .orElse(io.oomdoc.evidence.code.ScanText.get("eval.module.level"));
+        return io.oomdoc.evidence.code.ScanText.get("eval.called.with.grad", caller, src.line(c));
+    }
+
     public List<Finding> check(PySource src) {
         List<Finding> out = new ArrayList<>();
         java.util.Set<Integer> reportedLoops = new java.util.HashSet<>();
@@ -200,7 +209,8 @@ public final class EvalWithoutNoGrad implements Rule {
                 String where = (fnName.isEmpty() ? "an eval loop" : fnName + "()") + (below == null ? ""
                         : " through " + below + "()");
                 Finding f = finding(src, call, "the model runs in `" + where
-                        + "` without torch.no_grad(): every batch builds an autograd graph", head, "");
+                        + "` without torch.no_grad(): every batch builds an autograd graph" + callPath(src, fnName),
+                        head, "");
                 out.add(new Finding(f.rule(), f.file(), f.line(), f.cell(), f.kb(), f.severity(), f.message(),
                         new Finding.Fix(head + "\n    ...", "with torch.inference_mode():\n    "
                                 + head.replace("\n", "\n    ") + "\n        ...  # the loop body, one level deeper"),
