@@ -520,33 +520,111 @@ public final class PySource {
         return out;
     }
 
-    /** Names of the functions called where autograd is off in this file: `with torch.no_grad(): validate(...)`. */
-    public java.util.Set<String> calledWithoutGrad() {
+    /**
+     * Names of this file's functions that run without autograd at every call this file makes of them: each call is
+     * inside a no_grad block or function, or inside a function that is itself graph-free here, through any number
+     * of helpers (KAIR main_test_rvrt.py: main() wraps test_video() in no_grad, test_video() calls test_clip()). A
+     * function with one call where autograd is on is not graph-free, whatever its other callers do; a function this
+     * file never calls is not in the set (its callers are elsewhere).
+     */
+    public java.util.Set<String> graphFreeFunctions() {
+        if (graphFree != null) return graphFree;
         java.util.Set<String> out = new java.util.HashSet<>();
-        if (!mentionsGradOff()) return out;
-        for (var e : callsByName.entrySet()) {
-            for (TSNode c : e.getValue()) {
-                if (withoutGrad(c)) { out.add(e.getKey()); break; }
-            }
-        }
-        // A function of this file called from one of those runs without grad too, through any number of helpers:
-        // main() wraps test_video() in no_grad, test_video() calls test_clip() (KAIR main_test_rvrt.py).
-        for (boolean grew = true; grew; ) {
-            grew = false;
-            for (String name : definitions.keySet()) {
-                if (out.contains(name)) continue;
-                for (TSNode c : callsByName.getOrDefault(name, List.of())) {
-                    Optional<TSNode> fn = enclosingFunction(c);
-                    if (fn.isPresent() && out.contains(functionName(fn.get()))) {
+        if (mentionsGradOff()) {
+            // least fixpoint: a function joins once all its calls are known to run without grad
+            for (boolean grew = true; grew; ) {
+                grew = false;
+                for (String name : definitions.keySet()) {
+                    List<TSNode> calls = callsByName.getOrDefault(name, List.of());
+                    if (out.contains(name) || calls.isEmpty()) continue;
+                    boolean all = true;
+                    for (TSNode c : calls) all &= callRunsWithoutGrad(c, out);
+                    if (all) {
                         out.add(name);
                         grew = true;
-                        break;
                     }
                 }
             }
         }
+        graphFree = out;
         return out;
     }
+
+    private java.util.Set<String> graphFree;
+
+    /** A call inside a no_grad block or function, or in a function of this file known to run graph-free. */
+    private boolean callRunsWithoutGrad(TSNode call, java.util.Set<String> graphFreeFns) {
+        if (withoutGrad(call)) return true;
+        if (graphFreeFns.isEmpty()) return false;
+        Optional<TSNode> fn = enclosingFunction(call);
+        return fn.isPresent() && graphFreeFns.contains(functionName(fn.get()));
+    }
+
+    /**
+     * Every name this file calls, each with whether some call of it runs with autograd on and whether some runs
+     * without: what the scanner needs to judge a function of another file from all its call sites.
+     */
+    public CallSites callSites() {
+        java.util.Set<String> with = new java.util.HashSet<>(), without = new java.util.HashSet<>();
+        if (!mentionsGradOff()) {
+            with.addAll(callsByName.keySet()); // nothing here turns autograd off: every call runs with it
+        } else {
+            java.util.Set<String> free = graphFreeFunctions();
+            for (var e : callsByName.entrySet()) {
+                for (TSNode c : e.getValue()) {
+                    if (callRunsWithoutGrad(c, free)) without.add(e.getKey());
+                    else with.add(e.getKey());
+                    if (with.contains(e.getKey()) && without.contains(e.getKey())) break;
+                }
+            }
+        }
+        return new CallSites(java.util.Set.copyOf(definitions.keySet()), with, without);
+    }
+
+    /**
+     * For a function of this file called here both where autograd is off and where it is on, the first call with it
+     * on (the call path that keeps an eval loop's graph); null when every call is one or the other.
+     */
+    public TSNode callWithGradBesideNoGrad(String fn) {
+        List<TSNode> calls = callsByName.getOrDefault(fn, List.of());
+        if (!mentionsGradOff() || calls.isEmpty()) return null;
+        TSNode with = null;
+        boolean without = false;
+        for (TSNode c : calls) {
+            if (callRunsWithoutGrad(c, graphFreeFunctions())) without = true;
+            else if (with == null) with = c;
+        }
+        return without ? with : null;
+    }
+
+    /** The functions a file defines and the names it calls with autograd on and off (a name may be in both). */
+    public record CallSites(java.util.Set<String> defined, java.util.Set<String> withGrad,
+            java.util.Set<String> withoutGrad) {
+        /** Whether this file decides for its own function: it defines it and calls it. */
+        public boolean callsOwn(String fn) {
+            return defined.contains(fn) && (withGrad.contains(fn) || withoutGrad.contains(fn));
+        }
+    }
+
+    /**
+     * Calls whose callee is a subscript ({@code self.model["generator"](z)}) inside a node, by a query of their own
+     * run natively on that node only: the index query leaves them out, and only a rule following a call into a
+     * function of this file asks.
+     */
+    public List<TSNode> subscriptCallsIn(TSNode scope) {
+        tick();
+        List<TSNode> out = new ArrayList<>();
+        TSQueryCursor c = new TSQueryCursor();
+        c.exec(SUBSCRIPT_CALLS.get(), scope);
+        TSQueryMatch m = new TSQueryMatch();
+        while (c.nextMatch(m)) {
+            for (TSQueryCapture cap : m.getCaptures()) out.add(cap.getNode());
+        }
+        return out;
+    }
+
+    private static final ThreadLocal<TSQuery> SUBSCRIPT_CALLS = ThreadLocal.withInitial(() -> new TSQuery(LANGUAGE,
+            "(call function: (subscript)) @call"));
 
     /** Every call inside a node. */
     public List<TSNode> callsIn(TSNode scope) { return callsIn(scope.getStartByte(), scope.getEndByte()); }

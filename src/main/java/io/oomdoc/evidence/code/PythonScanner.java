@@ -1,5 +1,7 @@
 package io.oomdoc.evidence.code;
 
+import io.oomdoc.evidence.code.rules.EvalWithoutNoGrad;
+
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -168,6 +170,7 @@ public final class PythonScanner {
     private final List<Rule> rules;
     private final java.util.Set<FileTokens> needs;
     private final long fileBudgetMs;
+    private final boolean evalRule;
 
     /** The rules on by default (precise in the wild); {@code new PythonScanner(Rules.ALL)} runs every rule. */
     public PythonScanner() { this(Rules.DEFAULT); }
@@ -179,6 +182,7 @@ public final class PythonScanner {
         this.rules = rules;
         this.needs = tokensOf(rules);
         this.fileBudgetMs = fileBudgetMs;
+        this.evalRule = rules.stream().anyMatch(r -> r.id().equals(EvalWithoutNoGrad.ID));
     }
 
     public ScanResult scan(Path root) throws IOException {
@@ -201,7 +205,7 @@ public final class PythonScanner {
         List<ScanResult.Skipped> skipped = Collections.synchronizedList(new ArrayList<>(listing.skipped()));
         List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
         List<String[]> setupSources = Collections.synchronizedList(new ArrayList<>());
-        java.util.Set<String> noGradCallees = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        TreeCalls calls = new TreeCalls();
         if (listing.files().stream().anyMatch(f -> f.toString().endsWith(".py") || f.toString().endsWith(".ipynb"))) {
             new PySource("<warm-up>", "pass\n", null); // load the native parser before any file's time limit starts
         }
@@ -210,8 +214,7 @@ public final class PythonScanner {
                 "oomdoc-scan"); t.setDaemon(true); return t; });
         List<Future<Boolean>> jobs = new ArrayList<>();
         for (Path f : listing.files()) {
-            jobs.add(pool.submit(() -> scanFile(realRoot, f, findings, skipped, setupSources,
-                    noGradCallees)));
+            jobs.add(pool.submit(() -> scanFile(realRoot, f, findings, skipped, setupSources, calls)));
         }
         int scanned = 0;
         try {
@@ -225,8 +228,10 @@ public final class PythonScanner {
             pool.shutdownNow();
         }
         List<Finding> sorted = new ArrayList<>();
-        for (Finding f : findings) { // an eval function that some file calls only under no_grad is fine
-            if (!(f.rule().equals("eval_without_no_grad") && noGradCallees.contains(f.function()))) sorted.add(f);
+        for (Finding f : findings) { // an eval function that other files call only under no_grad is fine
+            boolean graphFree = f.rule().equals(EvalWithoutNoGrad.ID)
+                    && calls.onlyWithoutGradFromElsewhere(f.file(), f.function());
+            if (!graphFree) sorted.add(f);
         }
         sorted.sort(Comparator.comparing(Finding::file).thenComparingInt(Finding::line).thenComparing(Finding::rule));
         List<String[]> ordered = new ArrayList<>(setupSources);
@@ -241,7 +246,7 @@ public final class PythonScanner {
     private record FileText(String text, byte[] utf8, int[] cells) {}
 
     private boolean scanFile(Path root, Path f, List<Finding> findings, List<ScanResult.Skipped> skipped,
-            List<String[]> setup, java.util.Set<String> noGradCallees) {
+            List<String[]> setup, TreeCalls calls) {
         String rel = RepoFiles.rel(root, f);
         String name = f.getFileName().toString();
         boolean code = name.endsWith(".py") || name.endsWith(".ipynb");
@@ -274,7 +279,7 @@ public final class PythonScanner {
             skipped.add(new ScanResult.Skipped(rel, ScanText.get("skip.too.large", MAX_PARSE_BYTES / 1000)));
             return false;
         }
-        return parseAndCheck(rel, file, c0, findings, skipped, noGradCallees);
+        return parseAndCheck(rel, file, c0, findings, skipped, calls);
     }
 
     /** The bytes as text (UTF-8, else Latin-1 with a note), or null with the reason when binary or unreadable. */
@@ -318,12 +323,12 @@ public final class PythonScanner {
 
     /** Parses the file within its CPU budget (counted from the read) and runs every rule; false when not scanned. */
     private boolean parseAndCheck(String rel, FileText file, long c0, List<Finding> findings,
-            List<ScanResult.Skipped> skipped, java.util.Set<String> noGradCallees) {
+            List<ScanResult.Skipped> skipped, TreeCalls calls) {
         try {
             PySource src = new PySource(rel, file.text(), file.utf8(), file.cells(), PARSE_WALL_LIMIT_MS * 1000L);
             // the budget counts from the read; every question a rule asks checks it
             src.stopAtCpuTime(c0, fileBudgetMs * 1_000_000L);
-            noGradCallees.addAll(src.calledWithoutGrad());
+            if (evalRule) calls.add(rel, src.callSites()); // only that rule asks about callers elsewhere
             if (src.hasSyntaxErrors()) {
                 skipped.add(new ScanResult.Skipped(rel, ScanText.get("skip.syntax")));
             }
@@ -341,7 +346,12 @@ public final class PythonScanner {
         return true;
     }
 
-    /** Every rule on the parsed file: one that fails is noted and the rest run; past the budget the rest are not. */
+    /**
+     * Every rule on the parsed file, also a rule whose own tokens do not admit it: eval_without_no_grad finds eval
+     * loops after `.eval()` in training files that only TRAINING_LOOP admits (two true findings in scan_wild were
+     * lost when each rule ran only where its tokens admit). One that fails is noted and the rest run; past the
+     * budget the rest are not.
+     */
     private void runRules(PySource src, String rel, List<Finding> findings, List<ScanResult.Skipped> skipped) {
         for (Rule r : rules) {
             try {

@@ -40,6 +40,6 @@ public final class Rules {
             new Fp32Training());
 
     /** Rules measured precise in the wild: tensor_accumulated, missing_zero_grad, eval_without_no_grad. */
-    public static final List<Rule> DEFAULT = ALL.stream().filter(r -> java.util.Set.of("tensor_accumulated",
-            "missing_zero_grad", "eval_without_no_grad").contains(r.id())).toList();
+    public static final List<Rule> DEFAULT = ALL.stream().filter(r -> java.util.Set.of(TensorAccumulated.ID,
+            MissingZeroGrad.ID, EvalWithoutNoGrad.ID).contains(r.id())).toList();
 }

@@ -24,7 +24,10 @@ public final class EvalWithoutNoGrad implements Rule {
     private static final Pattern FROZEN = Pattern.compile("for\\s+(?:\\w+\\s*,\\s*)?(\\w+)\\s+in\\s+[\\w.]*"
             + "parameters\\(\\)\\s*:\\s*\\1\\.requires_grad\\s*=\\s*False|\\w\\.requires_grad_\\(\\s*False");
 
-    public String id() { return "eval_without_no_grad"; }
+    /** The rule's id, for code that must name it (the scanner's tree-wide no_grad check). */
+    public static final String ID = "eval_without_no_grad";
+
+    public String id() { return ID; }
     public FileTokens fileTokens() { return FileTokens.EVAL_LOOP; }
     public String kb() { return "M15"; }
     public String severity() { return "high"; }
@@ -110,6 +113,58 @@ public final class EvalWithoutNoGrad implements Rule {
         return src.callsWithin(loop, "backward").isEmpty() && src.callsWithin(loop, "step").isEmpty();
     }
 
+    /**
+     * The loop calls a function or method of this file ({@code f(x)}, {@code self.f(x)}) that runs a module with
+     * autograd on and trains nothing (no backward, no step, no no_grad of its own): its forward is this loop's, one
+     * call below it (kan-bayashi/ParallelWaveGAN@210df9f train.py: {@code _eval_epoch()} loops over the dev loader
+     * and calls {@code self._eval_step(batch)}, which runs {@code self.model["generator"](z, c)}). Returns its name,
+     * or null.
+     */
+    private static String forwardBelow(PySource src, io.oomdoc.evidence.code.GraphFlow flow, TSNode callee) {
+        String t = src.text(callee);
+        String name = callee.getType().equals("identifier") ? t : t.matches("self\\.\\w+") ? t.substring(5) : null;
+        if (name == null || src.functionDefinitions(name).size() != 1) return null;
+        TSNode def = src.functionDefinitions(name).get(0);
+        if (src.contains(def, callee) || !stepsNothing(src, def)) return null;
+        String body = src.text(def);
+        if (body.contains("no_grad") || body.contains("inference_mode") || body.contains("set_grad_enabled")
+                || FROZEN.matcher(body).find()) return null;
+        String found = null;
+        for (TSNode c : src.subscriptCallsIn(def)) { // self.model["generator"](z): a module of a dict of modules
+            TSNode value = c.getChildByFieldName("function").getChildByFieldName("value");
+            if (value == null || value.isNull() || !flow.isModule(value) || src.withoutGrad(c)) continue;
+            if (inOwnLoop(src, def, c)) return null;
+            found = name;
+        }
+        for (TSNode c : src.callsIn(def)) {
+            TSNode f = c.getChildByFieldName("function");
+            boolean plain = !f.getType().equals("attribute") || src.text(f).matches("self\\.\\w+");
+            if (!(plain && flow.isModule(f) || forwardMethod(src, flow, f)) || src.withoutGrad(c)) continue;
+            if (inOwnLoop(src, def, c)) return null;
+            found = name;
+        }
+        return found;
+    }
+
+    /**
+     * A forward inside a loop of the called function itself: that loop is judged where it stands, so the caller's
+     * loop is not reported for it a second time (KAIR main_test_rvrt.py: test_clip()'s patch loop, called from
+     * test_video()'s loop).
+     */
+    private static boolean inOwnLoop(PySource src, TSNode def, TSNode call) {
+        var loop = src.enclosingLoop(call);
+        return loop.isPresent() && src.contains(def, loop.get());
+    }
+
+    /** Where a function that is also called under no_grad is called with autograd on, or "" (see ScanText). */
+    private static String callPath(PySource src, String fnName) {
+        TSNode c = fnName.isEmpty() ? null : src.callWithGradBesideNoGrad(fnName);
+        if (c == null) return "";
+        String caller = src.enclosingFunction(c).map(fn -> "`" + src.functionName(fn) + "()`")
+                .orElse(io.oomdoc.evidence.code.ScanText.get("eval.module.level"));
+        return io.oomdoc.evidence.code.ScanText.get("eval.called.with.grad", caller, src.line(c));
+    }
+
     public List<Finding> check(PySource src) {
         List<Finding> out = new ArrayList<>();
         java.util.Set<Integer> reportedLoops = new java.util.HashSet<>();
@@ -133,7 +188,11 @@ public final class EvalWithoutNoGrad implements Rule {
                 boolean evalContext = !unitTest && (EVAL_FN.matcher(fnName).matches()
                         || EVAL_LOADER.matcher(loopHead).find() || evalMode);
                 if (!evalContext || !overBatches(src, loop.get())) continue;
-                if (src.withoutGrad(call) || !flow.isModule(callee) && !forwardMethod(src, flow, callee)) continue;
+                if (src.withoutGrad(call)) continue;
+                // the forward itself, or one call below the loop: a function of this file that runs the model
+                String below = flow.isModule(callee) || forwardMethod(src, flow, callee) ? null
+                        : forwardBelow(src, flow, callee);
+                if (below == null && !flow.isModule(callee) && !forwardMethod(src, flow, callee)) continue;
                 // A function that also trains: only a loop switched to eval mode that steps no optimizer is eval
                 boolean trainsHere = !src.callsWithin(scope, "backward").isEmpty();
                 if (trainsHere && !(evalMode && stepsNothing(src, loop.get()))) continue;
@@ -144,11 +203,14 @@ public final class EvalWithoutNoGrad implements Rule {
                 // main_test_dncnn.py@HEAD 122-124, model.eval() and then every parameter frozen)
                 if (FROZEN.matcher(fnText).find()) continue;
                 if (!reportedLoops.add(loop.get().getStartByte())) continue;
-                if (src.calledWithoutGrad().contains(fnName)) continue; // every caller here wraps it in no_grad
+                if (src.graphFreeFunctions().contains(fnName)) continue; // every call of it here runs without grad
                 // Fixes are written with indentation relative to their first line, so each one parses on its own.
                 String head = src.headText(loop.get()).strip(); // the whole header, even over several lines
-                Finding f = finding(src, call, "the model runs in `" + (fnName.isEmpty() ? "an eval loop" : fnName
-                        + "()") + "` without torch.no_grad(): every batch builds an autograd graph", head, "");
+                String where = (fnName.isEmpty() ? "an eval loop" : fnName + "()") + (below == null ? ""
+                        : " through " + below + "()");
+                Finding f = finding(src, call, "the model runs in `" + where
+                        + "` without torch.no_grad(): every batch builds an autograd graph" + callPath(src, fnName),
+                        head, "");
                 out.add(new Finding(f.rule(), f.file(), f.line(), f.cell(), f.kb(), f.severity(), f.message(),
                         new Finding.Fix(head + "\n    ...", "with torch.inference_mode():\n    "
                                 + head.replace("\n", "\n    ") + "\n        ...  # the loop body, one level deeper"),

@@ -14,7 +14,10 @@ import java.util.List;
  * accumulation (zero_grad inside an `if step % k`) and closures (LBFGS) clear inside the loop, so they pass.
  */
 public final class MissingZeroGrad implements Rule {
-    public String id() { return "missing_zero_grad"; }
+    /** The rule's id, for code that must name it (the default rule set). */
+    public static final String ID = "missing_zero_grad";
+
+    public String id() { return ID; }
     public FileTokens fileTokens() { return FileTokens.TRAINING_LOOP; }
     public String kb() { return "M20"; }
     public String severity() { return "medium"; }

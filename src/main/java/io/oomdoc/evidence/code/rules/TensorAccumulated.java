@@ -27,7 +27,10 @@ public final class TensorAccumulated implements Rule {
             + "|round)\\(|^[\\d.]+$|^[\"']");
     private static final Pattern LOSSY = Pattern.compile("(?i)(loss|nll|ll$|elbo|kl|err|cost|objective)");
 
-    public String id() { return "tensor_accumulated"; }
+    /** The rule's id, for code that must name it (the default rule set). */
+    public static final String ID = "tensor_accumulated";
+
+    public String id() { return ID; }
     public FileTokens fileTokens() { return FileTokens.TRAINING_LOOP; }
     public String kb() { return "M20"; }
     public String severity() { return "high"; }
