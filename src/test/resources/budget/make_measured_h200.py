@@ -35,13 +35,13 @@ def family(r):
     return "full-bf16" if r["weights_dtype"] == "torch.bfloat16" else "full-mixed"
 
 
-def precision(r):
+def precision(r, states="AdamW states"):
     if r["method"] == "inference":
         return "bf16 (weights in bf16, no autocast)"
     if r["method"] == "lora":
         return "mixed-bf16 (bf16 frozen base, PEFT's fp32 adapters, bf16 autocast)"
     if r["weights_dtype"] == "torch.bfloat16":
-        return "bf16-true (pure bf16 weights, gradients and AdamW states; no autocast)"
+        return "bf16-true (pure bf16 weights, gradients and %s; no autocast)" % states
     return "mixed-bf16 (fp32 weights, bf16 autocast)"
 
 
@@ -54,53 +54,58 @@ def targets(lora):
     return ",".join(t)
 
 
-out = []
-counts = {}
-for line in open(GRID):
-    r = json.loads(line)
-    if "model" not in r:
-        continue  # the environment header of each run
-    model = r["model"]
-    split = "tune" if model in TUNE else "check" if model in CHECK else None
-    if split is None:
-        raise SystemExit("architecture outside both parts: " + model)
-    key = "%s-%s" % (r["group"], "b%d-s%d" % (r["batch"], r["seq"]))
-    if r.get("checkpointing") == "full":
-        key += "-ckpt"
-    counts[key] = counts.get(key, 0) + 1
-    if counts[key] > 1:
-        key += "-%d" % counts[key]
-    a = dict(r["arch"])
-    if model in HEAD_DIM:
-        a["head_dim"] = HEAD_DIM[model]
-    a["mlp"] = MLP.get(model, "gated")
-    a["_provenance"] = "the grid row's arch (from the built model); head_dim and mlp from the model's config.json"
-    infer = r["method"] == "inference"
-    oom = r["outcome"] == "oom"
-    rec = dict(id="h200-" + key, source=SOURCE, source_key="h200-grid", split=split, family=family(r), model=model,
-               method=r["method"],
-               lora_rank=r["lora"]["rank"] if r["method"] == "lora" else 0,
-               lora_targets=targets(r["lora"]) if r["method"] == "lora" else None,
-               lora_dropout=r["lora"]["dropout"] if r["method"] == "lora" else 0,
-               quant="none",
-               # generate: the KV cache ends holding the prompt and every new token
-               seq=r["seq"] + r["new_tokens"] if infer else r["seq"], batch=r["batch"],
-               precision=precision(r),
-               optimizer=None if infer else "adamw (torch.optim.AdamW defaults: foreach on CUDA)",
-               checkpointing="none" if infer else r["checkpointing"],
-               attention=r["attention"], gpus=1, sharding="none", gpu="H200", outcome=r["outcome"],
-               measured_bytes=None if oom else r["max_memory_allocated_bytes"],
-               measured_as="OOM" if oom else "%d bytes" % r["max_memory_allocated_bytes"],
-               measured_how=HOW,
-               loss=None if infer else "fp32 (HF ForCausalLMLoss: logits.float() then cross_entropy)",
-               notes=("prompt %d + %d new tokens, greedy, %s" % (r["seq"], r["new_tokens"], r["generate"]) if infer
-                      else "two steps, zero_grad(set_to_none=True), no accumulation; grid group " + r["group"])
-               + ("; the OOM message: " + r["oom_message"] if oom else ""),
-               arch=a)
-    out.append(rec)
+def main():
+    out = []
+    counts = {}
+    for line in open(GRID):
+        r = json.loads(line)
+        if "model" not in r:
+            continue  # the environment header of each run
+        model = r["model"]
+        split = "tune" if model in TUNE else "check" if model in CHECK else None
+        if split is None:
+            raise SystemExit("architecture outside both parts: " + model)
+        key = "%s-%s" % (r["group"], "b%d-s%d" % (r["batch"], r["seq"]))
+        if r.get("checkpointing") == "full":
+            key += "-ckpt"
+        counts[key] = counts.get(key, 0) + 1
+        if counts[key] > 1:
+            key += "-%d" % counts[key]
+        a = dict(r["arch"])
+        if model in HEAD_DIM:
+            a["head_dim"] = HEAD_DIM[model]
+        a["mlp"] = MLP.get(model, "gated")
+        a["_provenance"] = "the grid row's arch (from the built model); head_dim and mlp from the model's config.json"
+        infer = r["method"] == "inference"
+        oom = r["outcome"] == "oom"
+        rec = dict(id="h200-" + key, source=SOURCE, source_key="h200-grid", split=split, family=family(r), model=model,
+                   method=r["method"],
+                   lora_rank=r["lora"]["rank"] if r["method"] == "lora" else 0,
+                   lora_targets=targets(r["lora"]) if r["method"] == "lora" else None,
+                   lora_dropout=r["lora"]["dropout"] if r["method"] == "lora" else 0,
+                   quant="none",
+                   # generate: the KV cache ends holding the prompt and every new token
+                   seq=r["seq"] + r["new_tokens"] if infer else r["seq"], batch=r["batch"],
+                   precision=precision(r),
+                   optimizer=None if infer else "adamw (torch.optim.AdamW defaults: foreach on CUDA)",
+                   checkpointing="none" if infer else r["checkpointing"],
+                   attention=r["attention"], gpus=1, sharding="none", gpu="H200", outcome=r["outcome"],
+                   measured_bytes=None if oom else r["max_memory_allocated_bytes"],
+                   measured_as="OOM" if oom else "%d bytes" % r["max_memory_allocated_bytes"],
+                   measured_how=HOW,
+                   loss=None if infer else "fp32 (HF ForCausalLMLoss: logits.float() then cross_entropy)",
+                   notes=("prompt %d + %d new tokens, greedy, %s" % (r["seq"], r["new_tokens"], r["generate"]) if infer
+                          else "two steps, zero_grad(set_to_none=True), no accumulation; grid group " + r["group"])
+                   + ("; the OOM message: " + r["oom_message"] if oom else ""),
+                   arch=a)
+        out.append(rec)
 
-with open(OUT, "w") as f:
-    json.dump(out, f, indent=1)
-    f.write("\n")
-print("%d items (%d tune, %d check) -> %s" % (len(out), sum(o["split"] == "tune" for o in out),
-                                              sum(o["split"] == "check" for o in out), OUT))
+    with open(OUT, "w") as f:
+        json.dump(out, f, indent=1)
+        f.write("\n")
+    print("%d items (%d tune, %d check) -> %s" % (len(out), sum(o["split"] == "tune" for o in out),
+                                                  sum(o["split"] == "check" for o in out), OUT))
+
+
+if __name__ == "__main__":
+    main()

@@ -13,6 +13,11 @@ Run from the repository root:
     python3 src/test/resources/budget/make_measured_h200_check3.py
 """
 import json
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import make_measured_h200 as h200  # noqa: E402  (family and precision as the first grid reads them)
 
 GRID = "src/test/resources/budget/measured_h200_grid3.jsonl"
 OUT = "src/test/resources/budget/measured_h200_check3.json"
@@ -26,22 +31,8 @@ OPTIMIZER = {"torch.optim.AdamW (defaults: foreach on CUDA)": "adamw (torch.opti
              "torch.optim.SGD(momentum=0.9)": "sgd-momentum (torch.optim.SGD(momentum=0.9))"}
 
 
-def family(r):
-    if r["method"] == "inference":
-        return "inference"
-    if r["method"] == "lora":
-        return "lora"
-    return "full-bf16" if r["weights_dtype"] == "torch.bfloat16" else "full-mixed"
-
-
 def precision(r):
-    if r["method"] == "inference":
-        return "bf16 (weights in bf16, no autocast)"
-    if r["method"] == "lora":
-        return "mixed-bf16 (bf16 frozen base, PEFT's fp32 adapters, bf16 autocast)"
-    if r["weights_dtype"] == "torch.bfloat16":
-        return "bf16-true (pure bf16 weights, gradients and optimizer states; no autocast)"
-    return "mixed-bf16 (fp32 weights, bf16 autocast)"
+    return h200.precision(r, "optimizer states")
 
 
 def targets(t):
@@ -75,7 +66,7 @@ for line in open(GRID):
     oom = r["outcome"] == "oom"
     native = r.get("loss", "").startswith("F.cross_entropy")
     out.append(dict(
-        id="h200c3-" + key, source=SOURCE, source_key="h200-grid3", split="check3", family=family(r), model=model,
+        id="h200c3-" + key, source=SOURCE, source_key="h200-grid3", split="check3", family=h200.family(r), model=model,
         method=r["method"], lora_rank=r["lora"]["rank"] if lora else 0,
         lora_targets=targets(r["lora"]["targets"]) if lora else None,
         lora_dropout=r["lora"]["dropout"] if lora else 0, quant="none",
