@@ -147,7 +147,14 @@ public final class TraceAnalyzer {
 
     /** Reads the frame table (trace/phase-frames.tsv): see its header for the parts a row is matched against. */
     static PhaseGuess phaseFromFrames(List<Frame> frames) {
-        for (PhaseFrames.Group g : PhaseFrames.groups()) {
+        PhaseFrames.Table table = PhaseFrames.table();
+        int boundary = table.innermostBoundary(frames);
+        // Inside a closure the step calls, the step has not run yet: the closure's own frames place the failure.
+        return inPrecedence(table.groups(), boundary < 0 ? frames : frames.subList(boundary + 1, frames.size()));
+    }
+
+    private static PhaseGuess inPrecedence(List<PhaseFrames.Group> groups, List<Frame> frames) {
+        for (PhaseFrames.Group g : groups) {
             for (int i = frames.size() - 1; i >= 0; i--) {
                 Frame f = frames.get(i);
                 if (g.matches(f)) {

@@ -49,6 +49,31 @@ class PhaseFramesTest {
     }
 
     @Test
+    void framesInsideAClosureTheOptimizerStepCallsPlaceTheFailure() {
+        // the call chain of h200/oom_lightning.log, shortened: optimizer.step runs the closure, the closure the forward
+        String lib = "/venv/lib/python3.12/site-packages/";
+        List<Frame> frames = List.of(
+                new Frame(lib + "lightning/pytorch/core/module.py", 1368, "optimizer_step",
+                        "optimizer.step(closure=optimizer_closure)"),
+                new Frame(lib + "torch/optim/adam.py", 227, "step", "loss = closure()"),
+                new Frame(lib + "lightning/pytorch/loops/optimization/automatic.py", 131, "closure",
+                        "step_output = self._step_fn()"),
+                new Frame(lib + "transformers/models/gpt2/modeling_gpt2.py", 240, "forward",
+                        "hidden_states = self.act(hidden_states)"));
+        assertEquals(Phase.FORWARD, TraceAnalyzer.phaseFromFrames(frames).phase());
+        assertEquals(Phase.OPTIMIZER_STEP, TraceAnalyzer.phaseFromFrames(frames.subList(0, 1)).phase());
+    }
+
+    @Test
+    void handingAClosureToTheStepIsNotCallingIt() {
+        // GritLM#65 (accelerate's wrapper passes the closure on: "self.optimizer.step(closure)"): the step's own OOM
+        TraceAnalysis a = analyzer.analyze(LogText.of(Corpus.trainable().stream()
+                .filter(c -> c.id().equals("gritlm-65-llama3-8b-gradcache-optimizer-step")).findFirst()
+                .map(Case::paste).orElseThrow()));
+        assertEquals(Phase.OPTIMIZER_STEP, a.phase());
+    }
+
+    @Test
     void anAutogradFunctionsOwnBackwardNamesTheBackwardPass() {
         // axolotl-ai-cloud/axolotl#849: the innermost frame is flash-attention's _flash_attn_varlen_backward
         assertEquals(Phase.BACKWARD, analyzer.analyze(LogText.of(paste("axolotl-849-sample-packing-flash-varlen-bwd")))
