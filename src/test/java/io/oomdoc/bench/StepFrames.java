@@ -19,7 +19,8 @@ public final class StepFrames {
     private StepFrames() {}
 
     public static void main(String[] args) {
-        Phase wanted = args.length > 0 ? Phase.valueOf(args[0].toUpperCase(java.util.Locale.ROOT)) : Phase.OPTIMIZER_STEP;
+        Phase wanted = args.length > 0 ? Phase.valueOf(args[0].toUpperCase(java.util.Locale.ROOT))
+                : Phase.OPTIMIZER_STEP;
         List<Case> pool = new ArrayList<>(Corpus.trainable());
         pool.addAll(Corpus.heldout12());
         TraceAnalyzer analyzer = new TraceAnalyzer();

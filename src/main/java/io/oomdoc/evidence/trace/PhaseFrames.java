@@ -35,7 +35,7 @@ final class PhaseFrames {
         }
     }
 
-    /** The markers of one phase, in the order the table lists the phases. */
+    /** The markers of one phase; groups come in the frame rank of knowledge/phases.tsv. */
     record Group(Phase phase, List<Marker> markers) {
         boolean matches(Frame f) {
             for (Marker m : markers) if (m.matches(f)) return true;
@@ -92,6 +92,8 @@ final class PhaseFrames {
         }
         List<Group> out = new ArrayList<>();
         byPhase.forEach((p, ms) -> out.add(new Group(p, List.copyOf(ms))));
+        // the order a frame wins in is the phase definitions' (knowledge/phases.tsv), not this table's row order
+        out.sort(java.util.Comparator.comparingInt(g -> PhaseDefinitions.frameRank(g.phase())));
         return new Table(List.copyOf(out), List.copyOf(boundaries));
     }
 }

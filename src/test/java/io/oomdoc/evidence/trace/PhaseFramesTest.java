@@ -49,6 +49,20 @@ class PhaseFramesTest {
     }
 
     @Test
+    void framesWinInTheRankThePhaseDefinitionsGive() {
+        // knowledge/phases.tsv orders the frame table, whatever order its rows are written in
+        List<Phase> ranked = PhaseDefinitions.all().stream().filter(d -> d.frameRank() > 0)
+                .sorted(java.util.Comparator.comparingInt(PhaseDefinitions.Definition::frameRank))
+                .map(PhaseDefinitions.Definition::phase).toList();
+        String reversed = "forward\tfunction\t^forward$\noptimizer_step\tfunction\t^step$\n";
+        var groups = PhaseFrames.read(new java.io.ByteArrayInputStream(reversed.getBytes(
+                java.nio.charset.StandardCharsets.UTF_8))).groups();
+        assertEquals(List.of(Phase.OPTIMIZER_STEP, Phase.FORWARD), groups.stream().map(PhaseFrames.Group::phase)
+                .toList());
+        assertEquals(ranked, PhaseFrames.groups().stream().map(PhaseFrames.Group::phase).toList());
+    }
+
+    @Test
     void framesInsideAClosureTheOptimizerStepCallsPlaceTheFailure() {
         // the call chain of h200/oom_lightning.log, shortened: optimizer.step runs the closure, the closure the forward
         String lib = "/venv/lib/python3.12/site-packages/";
