@@ -37,6 +37,25 @@ class RealH200TracesTest {
     }
 
     @Test
+    void lightningsTrainingStepRunInsideTheOptimizersClosureIsTheForwardPass() throws Exception {
+        // Lightning calls training_step from optimizer.step(closure=...): the step's frames surround the forward
+        assertEquals("forward", diagnose("h200/oom_lightning.log").phase());
+    }
+
+    @Test
+    void aBatchTooLargeUnderLightningIsActivationsNotOptimizerState() throws Exception {
+        // GPT-2 XL's shape at batch 96 x 1024 fails in an MLP activation before the optimizer has run once
+        assertEquals("activations_batch", diagnose("h200/oom_lightning.log").category());
+    }
+
+    @Test
+    void aBatchTooLargeUnderHuggingFacesTrainerFailsInTheFirstForwardOnActivations() throws Exception {
+        Report r = diagnose("h200/oom_hf_trainer.log");
+        assertEquals("activations_batch", r.category());
+        assertEquals("forward", r.phase());
+    }
+
+    @Test
     void aSeventyBillionModelBuiltInFp32FailsWhileLoading() throws Exception {
         Report r = diagnose("h200/load_70b.log");
         assertEquals("model_too_large", r.category());

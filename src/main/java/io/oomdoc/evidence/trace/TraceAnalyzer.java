@@ -27,6 +27,12 @@ public final class TraceAnalyzer {
     /** A logged progress counter, "Batch: 4800/15072" or "step 120/500": the first figure is where the run is. */
     private static final Pattern PROGRESS = Pattern.compile(
             "(?i)\\b(?:global[_ ]step|step|iter(?:ation)?|batch)\\s*[:=#]?\\s*(\\d[\\d,]*)\\s*/\\s*\\d");
+    /**
+     * OpenMMLab's training log (mmcv, mmengine): "Epoch [1][1950/3107]" or "Epoch(train) [1][240/3712]", the
+     * iteration within the epoch before the total (mmdetection#1511: the run dies 1950 iterations into epoch 1).
+     */
+    private static final Pattern MM_PROGRESS = Pattern.compile(
+            "(?i)\\bepoch(?:\\(train\\))?\\s*\\[\\s*\\d+\\s*(?:/\\s*\\d+\\s*)?\\]\\s*\\[\\s*(\\d[\\d,]*)\\s*/\\s*\\d");
     private static final Pattern PROSE_STEPS = Pattern.compile(
             "(?i)(?:after|at|around|for)\\s+~?\\s*(\\d[\\d,]*)\\s+(?:iterations?|iters?|steps?|batch(?:es)?)\\b"
                     + "(?![ _-]?size)"
@@ -147,7 +153,14 @@ public final class TraceAnalyzer {
 
     /** Reads the frame table (trace/phase-frames.tsv): see its header for the parts a row is matched against. */
     static PhaseGuess phaseFromFrames(List<Frame> frames) {
-        for (PhaseFrames.Group g : PhaseFrames.groups()) {
+        PhaseFrames.Table table = PhaseFrames.table();
+        int boundary = table.innermostBoundary(frames);
+        // Inside a closure the step calls, the step has not run yet: the closure's own frames place the failure.
+        return inPrecedence(table.groups(), boundary < 0 ? frames : frames.subList(boundary + 1, frames.size()));
+    }
+
+    private static PhaseGuess inPrecedence(List<PhaseFrames.Group> groups, List<Frame> frames) {
+        for (PhaseFrames.Group g : groups) {
             for (int i = frames.size() - 1; i >= 0; i--) {
                 Frame f = frames.get(i);
                 if (g.matches(f)) {
@@ -171,6 +184,8 @@ public final class TraceAnalyzer {
             if (l.text().contains("File \"")) continue;
             Matcher g = PROGRESS.matcher(l.text());
             while (g.find()) if (Num.toInt(g.group(1)) != null) found = Num.toInt(g.group(1));
+            Matcher mm = MM_PROGRESS.matcher(l.text());
+            while (mm.find()) if (Num.toInt(mm.group(1)) != null) found = Num.toInt(mm.group(1));
             Matcher m = STEP.matcher(l.text());
             while (m.find()) {
                 try { found = Integer.valueOf(m.group(1).replace(",", "")); } catch (NumberFormatException ignored) { }

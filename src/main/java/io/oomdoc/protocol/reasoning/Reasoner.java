@@ -106,9 +106,16 @@ public final class Reasoner {
      * reads from the rest of the text is where that forward ran. Measured on the development part's
      * cross-validated misses: inference pipelines whose innermost frame is an attention forward.
      */
+    /**
+     * Words that cannot place a model's forward: the loader's processes never run the model, so "num_workers" or
+     * a loader warning beside a forward frame (Lightning's start-up lines, h200/oom_lightning.log) names a setting.
+     */
+    private static final java.util.Set<String> NOT_AROUND_A_FORWARD = java.util.Set.of("words-phase:forward",
+            "words-phase:dataloader");
+
     private static String refineForward(FeatureVector x, String learned) {
         List<String> words = x.values().keySet().stream().filter(k -> k.startsWith("words-phase:")
-                && !k.equals("words-phase:forward")).map(k -> k.substring(k.indexOf(':') + 1)).sorted().toList();
+                && !NOT_AROUND_A_FORWARD.contains(k)).map(k -> k.substring(k.indexOf(':') + 1)).sorted().toList();
         if (!words.isEmpty()) return words.contains(learned) ? learned : words.get(0);
         if (learned.equals("generation") || learned.equals("eval")) return learned;
         return generativeInference(x) ? "generation" : "forward";

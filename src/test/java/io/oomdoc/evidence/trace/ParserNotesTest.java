@@ -61,6 +61,19 @@ class ParserNotesTest {
         assertTrue(f.notes().get(0).startsWith("a DataLoader worker process was killed"), f.notes().toString());
     }
 
+    /**
+     * FoNDUE-HTR/Documentation#5 ("srun: error: gpu001: task 0: Out Of Memory") and brain-score's SLURM log
+     * ("slurmstepd: error: Detected 1 oom-kill event(s)"): SLURM's memory cgroup killed the job's host process.
+     */
+    @Test
+    void slurmsReportOfItsMemoryCgroupKillIsHostRam() {
+        for (String line : List.of("srun: error: gpu001: task 0: Out Of Memory",
+                "slurmstepd: error: Detected 1 oom-kill event(s) in step 1234.batch cgroup.")) {
+            List<TraceFinding> found = new HostRamParser().parse(LogText.of(line));
+            assertEquals(List.of(FailureKind.HOST_RAM_OOM), found.stream().map(TraceFinding::kind).toList(), line);
+        }
+    }
+
     /** 2U1/Qwen-VL-Series-Finetune#135: the kernel's "Out of memory: Killed process 410126 (python) … anon-rss:". */
     @Test
     void theKernelsKillNamesTheProcessAndItsResidentSize() {

@@ -49,6 +49,45 @@ class PhaseFramesTest {
     }
 
     @Test
+    void framesWinInTheRankThePhaseDefinitionsGive() {
+        // knowledge/phases.tsv orders the frame table, whatever order its rows are written in
+        List<Phase> ranked = PhaseDefinitions.all().stream().filter(d -> d.frameRank() > 0)
+                .sorted(java.util.Comparator.comparingInt(PhaseDefinitions.Definition::frameRank))
+                .map(PhaseDefinitions.Definition::phase).toList();
+        String reversed = "forward\tfunction\t^forward$\noptimizer_step\tfunction\t^step$\n";
+        var groups = PhaseFrames.read(new java.io.ByteArrayInputStream(reversed.getBytes(
+                java.nio.charset.StandardCharsets.UTF_8))).groups();
+        assertEquals(List.of(Phase.OPTIMIZER_STEP, Phase.FORWARD), groups.stream().map(PhaseFrames.Group::phase)
+                .toList());
+        assertEquals(ranked, PhaseFrames.groups().stream().map(PhaseFrames.Group::phase).toList());
+    }
+
+    @Test
+    void framesInsideAClosureTheOptimizerStepCallsPlaceTheFailure() {
+        // the call chain of h200/oom_lightning.log, shortened: optimizer.step runs the closure, the closure the forward
+        String lib = "/venv/lib/python3.12/site-packages/";
+        List<Frame> frames = List.of(
+                new Frame(lib + "lightning/pytorch/core/module.py", 1368, "optimizer_step",
+                        "optimizer.step(closure=optimizer_closure)"),
+                new Frame(lib + "torch/optim/adam.py", 227, "step", "loss = closure()"),
+                new Frame(lib + "lightning/pytorch/loops/optimization/automatic.py", 131, "closure",
+                        "step_output = self._step_fn()"),
+                new Frame(lib + "transformers/models/gpt2/modeling_gpt2.py", 240, "forward",
+                        "hidden_states = self.act(hidden_states)"));
+        assertEquals(Phase.FORWARD, TraceAnalyzer.phaseFromFrames(frames).phase());
+        assertEquals(Phase.OPTIMIZER_STEP, TraceAnalyzer.phaseFromFrames(frames.subList(0, 1)).phase());
+    }
+
+    @Test
+    void handingAClosureToTheStepIsNotCallingIt() {
+        // GritLM#65 (accelerate's wrapper passes the closure on: "self.optimizer.step(closure)"): the step's own OOM
+        TraceAnalysis a = analyzer.analyze(LogText.of(Corpus.trainable().stream()
+                .filter(c -> c.id().equals("gritlm-65-llama3-8b-gradcache-optimizer-step")).findFirst()
+                .map(Case::paste).orElseThrow()));
+        assertEquals(Phase.OPTIMIZER_STEP, a.phase());
+    }
+
+    @Test
     void anAutogradFunctionsOwnBackwardNamesTheBackwardPass() {
         // axolotl-ai-cloud/axolotl#849: the innermost frame is flash-attention's _flash_attn_varlen_backward
         assertEquals(Phase.BACKWARD, analyzer.analyze(LogText.of(paste("axolotl-849-sample-packing-flash-varlen-bwd")))

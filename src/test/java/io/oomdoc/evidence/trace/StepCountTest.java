@@ -16,6 +16,16 @@ class StepCountTest {
     }
 
     @Test
+    void anOpenMmLabLogSaysTheIterationWithinTheEpoch() {
+        // open-mmlab/mmdetection#1511: the last log line before the run stopped
+        String log = "2019-10-07 07:48:43,181 - INFO - Epoch [1][1950/3107]\tlr: 0.00125, eta: 4:56:24, time: 0.564, "
+                + "data_time: 0.117, memory: 4101, loss_rpn_cls: 0.0957, loss: 0.3882\n";
+        assertEquals(1950, new TraceAnalyzer().analyze(LogText.of(log)).iteration());
+        // mmengine's form names the loop: "Epoch(train) [3][ 50/120]"
+        assertEquals(50, new TraceAnalyzer().analyze(LogText.of("Epoch(train) [3][ 50/120]  lr: 1e-4")).iteration());
+    }
+
+    @Test
     void aSingularStepCountInProseIsAPlaceInTheRun() {
         // the same report's words: "after 4800 batch" (singular) still dates the failure
         assertEquals(4800, new TraceAnalyzer().analyze(LogText.of("At the beginning, it works well. However, after "

@@ -29,6 +29,12 @@ class PhaseWordsTest {
     }
 
     @Test
+    void aModuleCountInEvalModeIsNoEvaluation() {
+        // Lightning's model summary, h200/oom_lightning.log: the modules' mode, printed before every training run
+        assertEquals(List.of(), PhaseWords.phases("Modules in train mode: 632\nModules in eval mode: 0"));
+    }
+
+    @Test
     void theGraphNodeTensorFlowNamesGivesThePhase() {
         // tensorflow/tensorflow#279: a forward convolution of the MNIST tutorial
         assertEquals(List.of("forward"), PhaseWords.phases("tensorflow.python.framework.errors.ResourceExhaustedError: "
@@ -92,6 +98,13 @@ class PhaseWordsTest {
         FeatureVector two = FeatureVector.builder().flag("words-phase:load").flag("words-phase:startup").build();
         assertEquals("startup", Reasoner.stated(two, "startup"));
         assertEquals("unknown", Reasoner.stated(FeatureVector.builder().build(), "unknown"));
+    }
+
+    @Test
+    void loaderWordsDoNotMoveAModelsForwardIntoTheLoader() {
+        // h200/oom_lightning.log: Lightning's "consider increasing num_workers" warning beside a GPT-2 MLP frame
+        FeatureVector x = FeatureVector.builder().flag("frame-phase:forward").flag("words-phase:dataloader").build();
+        assertEquals("forward", Reasoner.stated(x, "unknown"));
     }
 
     @Test

@@ -25,6 +25,8 @@ public final class HostRamParser implements TraceParser {
             // what a DataLoader worker itself prints when /dev/shm fills (torch's worker signal handler)
             + "|Unexpected bus error encountered in worker"
             + "|Out of memory: Killed? process|oom-kill:|Memory cgroup out of memory|oom_reaper|invoked oom-killer"
+            // SLURM's words for its memory cgroup's kill: srun's task line and slurmstepd's oom-kill count
+            + "|srun: error: .{0,60}task \\d+: Out Of Memory|Detected \\d+ oom[-_]kill events?"
             + "|^\\s*MemoryError\\b|Unable to allocate [\\d.]+ [KMGT]i?B for an array|std::bad_alloc"
                     + "|DefaultCPUAllocator: (?:can't|not enough memory)"
             + "|(?:Loading checkpoint shards|load).{0,80}\\bkilled\\b",
