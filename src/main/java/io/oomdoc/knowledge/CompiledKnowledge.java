@@ -23,7 +23,8 @@ import java.util.function.Function;
  */
 public final class CompiledKnowledge {
     public static final String RESOURCE = "knowledge-compiled/front-matter.bin";
-    private static final int MAGIC = 0x6b623031; // "kb01": a different layout gets a different number
+    // "kb02": a different layout gets a different number (kb01 stored the categories, now model/category-kb.tsv's)
+    private static final int MAGIC = 0x6b623032;
 
     private CompiledKnowledge() {}
 
@@ -40,7 +41,6 @@ public final class CompiledKnowledge {
                 str(out, parts[0]);
                 str(out, e.id());
                 str(out, e.title());
-                strs(out, e.categories());
                 strs(out, e.keywords());
                 strs(out, e.symptoms());
                 strs(out, e.signals());
@@ -102,7 +102,6 @@ public final class CompiledKnowledge {
     private static KnowledgeEntry entry(DataInputStream in, String file) throws IOException {
         String id = str(in);
         String title = str(in);
-        List<String> categories = strs(in);
         List<String> keywords = strs(in);
         List<String> symptoms = strs(in);
         List<String> signals = strs(in);
@@ -115,7 +114,7 @@ public final class CompiledKnowledge {
         String prevention = str(in);
         List<String> related = strs(in);
         List<String> sources = strs(in);
-        return new KnowledgeEntry(id, title, categories, keywords, symptoms, signals, List.copyOf(fixes),
+        return new KnowledgeEntry(id, title, CauseEntries.causesOf(id), keywords, symptoms, signals, List.copyOf(fixes),
                 verification, prevention, related, sources, "", file);
     }
 

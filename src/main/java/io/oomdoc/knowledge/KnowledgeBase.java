@@ -101,8 +101,8 @@ public final class KnowledgeBase {
                     f.path("changes_science").asBoolean(false), f.path("before").asText(""), f.path("after").asText(""),
                     strings(f, "stacks")));
         }
-        return new KnowledgeEntry(normalizeId(fm.path("id").asText()), fm.path("title").asText(), strings(fm,
-                "categories"),
+        String id = normalizeId(fm.path("id").asText());
+        return new KnowledgeEntry(id, fm.path("title").asText(), CauseEntries.causesOf(id),
                 strings(fm, "keywords"), strings(fm, "symptoms"), strings(fm, "signals"), List.copyOf(fixes),
                 fm.path("verification").asText(""), fm.path("prevention").asText(""),
                 strings(fm, "related").stream().map(KnowledgeBase::normalizeId).toList(), strings(fm, "sources"),

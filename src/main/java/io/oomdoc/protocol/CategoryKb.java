@@ -1,6 +1,6 @@
 package io.oomdoc.protocol;
 
-import io.oomdoc.util.Resources;
+import io.oomdoc.knowledge.CauseEntries;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,12 +13,12 @@ import java.util.Map;
  * knowledge/.
  */
 final class CategoryKb {
-    static final String TABLE = "model/category-kb.tsv";
+    static final String TABLE = CauseEntries.TABLE;
 
     /** Rows naming an entry by its part in the fix ladder ("@serving") rather than by a cause. */
-    static final String ROLE = "@";
+    static final String ROLE = CauseEntries.ROLE;
 
-    private static final Map<String, List<String>> ROWS = parse(Resources.text(TABLE));
+    private static final Map<String, List<String>> ROWS = CauseEntries.rows();
     private static final Map<String, List<String>> BUNDLED = only(ROWS, false);
     private static final Map<String, List<String>> ROLES = only(ROWS, true);
 
@@ -52,18 +52,6 @@ final class CategoryKb {
         return ids;
     }
 
-    /** Rows of "cause TAB id,id,..."; blank lines and # comments skipped. */
-    static Map<String, List<String>> parse(String text) {
-        Map<String, List<String>> rows = new LinkedHashMap<>();
-        for (String line : text.split("\n")) {
-            if (line.isBlank() || line.startsWith("#")) continue;
-            String[] cols = line.split("\t");
-            if (cols.length != 2) throw new IllegalStateException("not cause TAB ids in " + TABLE + ": " + line);
-            List<String> ids = List.of(cols[1].strip().split("\\s*,\\s*"));
-            if (rows.put(cols[0].strip(), ids) != null) {
-                throw new IllegalStateException("cause listed twice in " + TABLE + ": " + cols[0]);
-            }
-        }
-        return Collections.unmodifiableMap(rows);
-    }
+    /** Rows of "cause TAB id,id,..."; blank lines and # comments skipped (the table's one parser). */
+    static Map<String, List<String>> parse(String text) { return CauseEntries.parse(text); }
 }

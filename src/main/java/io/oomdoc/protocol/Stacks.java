@@ -1,25 +1,22 @@
 package io.oomdoc.protocol;
 
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Which stack the failing job runs on, so that fixes come in its own knobs: a vLLM server gets engine flags, a
- * JAX job XLA's environment variables, a training loop the PyTorch ladder. Names match the knowledge fixes' stacks.
+ * JAX job XLA's environment variables, a training loop the PyTorch ladder. The stacks are model/stacks.tsv's rows.
  */
 public final class Stacks {
-    public static final Set<String> SERVING = Set.of("vllm", "sglang", "tgi", "llamacpp");
+    /** The serving engines (model/stacks.tsv's kind column). */
+    public static final Set<String> SERVING = StackTable.rows().stream().filter(StackTable.Row::serving)
+            .map(StackTable.Row::name).collect(Collectors.toUnmodifiableSet());
 
-    private static final Object[][] MARKERS = {
-            {"vllm", Pattern.compile("vllm|gpu_memory_utilization|cache blocks|max_model_len")},
-            {"sglang", Pattern.compile("sglang|mem[-_]fraction[-_]static")},
-            {"tgi", Pattern.compile("text[-_]generation[-_](?:inference|launcher|server)|\\btgi\\b"
-                    + "|max_batch_total_tokens")},
-            {"llamacpp", Pattern.compile("llama[.\\-_]cpp|llama-server|\\bggml|\\.gguf|ollama|num_ctx|n_ctx"
-                    + "|llamafile")},
-            {"jax", Pattern.compile("\\bjax\\b|\\bxla\\b|xlaruntimeerror|\\bflax\\b|optax")},
-            {"tensorflow", Pattern.compile("tensorflow|\\bkeras\\b|resourceexhaustederror|\\btf\\.")},
-    };
+    /** The rows a failure's text can name, in the table's order: the first match wins. */
+    private static final List<StackTable.Row> LOGGED = StackTable.rows().stream().filter(r -> r.logged() != null)
+            .toList();
 
     /**
      * Inference outside a serving engine (a diffusers pipeline, sentence-transformers' encode, a script that loads a
@@ -37,7 +34,7 @@ public final class Stacks {
     public static String of(Evidence e, Category cause) {
         String text = e.allTextLower();
         if (text.length() > 200_000) text = text.substring(0, 100_000) + text.substring(text.length() - 100_000);
-        for (Object[] m : MARKERS) if (((Pattern) m[1]).matcher(text).find()) return (String) m[0];
+        for (StackTable.Row r : LOGGED) if (r.logged().matcher(text).find()) return r.name();
         if (cause == Category.KV_CACHE_INFERENCE) return "generate".equals(generation(text)) ? "generate" : "vllm";
         return generation(text);
     }

@@ -82,50 +82,105 @@ public final class LogReader {
 
     /** {@code index}: where the triggers start in the stream's bytes (a file's), or null to search here. */
     LogText read(InputStream in, TriggerIndex index) throws IOException {
-        byte[] buf = new byte[BUFFER];
-        int filled = in.readNBytes(buf, 0, PROBE);
-        rejectBinary(java.util.Arrays.copyOf(buf, filled));
         Keeper k = new Keeper();
-        Skipper skipper = new Skipper(k.window.capacity(), index);
-        int lineStart = 0, pair = 0;
-        boolean afterCr = false, hit = false;
-        long base = 0; // the stream offset of buf[0], for the bytes from buf[indexedFrom] on
-        int indexedFrom = 0;
-        while (true) {
+        Pass pass = new Pass(in, index, k);
+        pass.probe();
+        do {
+            pass.scanBlock();
+            pass.carryUnfinishedLine();
+            pass.jumpPastQuietStretch();
+        } while (pass.readNextBlock());
+        pass.keepLastLine();
+        return k.result();
+    }
+
+    /**
+     * One read of a stream, a block at a time: where the current line starts in the block, whether the last line
+     * ended in '\r', and which stream offset the block starts at.
+     */
+    private final class Pass {
+        private final InputStream in;
+        private final TriggerIndex index;
+        private final Keeper k;
+        private final Skipper skipper;
+        private final byte[] buf = new byte[BUFFER];
+        private int filled;
+        private int lineStart;
+        private boolean afterCr;
+        /** The stream offset of buf[0], for the bytes from buf[indexedFrom] on. */
+        private long base;
+        private int indexedFrom;
+
+        Pass(InputStream in, TriggerIndex index, Keeper k) {
+            this.in = in;
+            this.index = index;
+            this.k = k;
+            this.skipper = new Skipper(k.window.capacity(), index);
+        }
+
+        /** Reads the first bytes and refuses a binary file before any line is kept. */
+        void probe() throws IOException {
+            filled = in.readNBytes(buf, 0, PROBE);
+            rejectBinary(java.util.Arrays.copyOf(buf, filled));
+        }
+
+        /** One pass per byte: a line ends at \n or \r, and the pair of bytes ending here may start a trigger. */
+        void scanBlock() {
             skipper.newBlock(base, indexedFrom);
-            int i = 0;
-            if (skipping && k.idle() && (i = skipper.skip(buf, 0, filled, afterCr)) > 0) {
-                k.skip(skipper.skipped());
-                lineStart = i;
-                afterCr = false;
+            // locals, written back at the block's end: this loop runs once a byte, and fields would be reloaded
+            byte[] b = buf;
+            int end = filled;
+            int from = lineStart;
+            boolean cr = afterCr;
+            int pair = 0;
+            boolean hit = false;
+            int i = skipQuietLines(from, cr);
+            if (i > from) {
+                from = i;
+                cr = false;
             }
-            // One pass per byte: a line ends at \n or \r, and the pair of bytes ending here may start a trigger.
-            for (; i < filled; i++) {
-                byte c = buf[i];
+            for (; i < end; i++) {
+                byte c = b[i];
                 pair = (pair << 8 | (c & 0xff)) & 0xffff;
-                if (!hit && Triggers.startsAt(pair) && i > lineStart && Triggers.at(buf, i - 1, filled)) hit = true;
+                if (!hit && Triggers.startsAt(pair) && i > from && Triggers.at(b, i - 1, end)) hit = true;
                 if (c != '\n' && c != '\r') continue;
-                if (c == '\n' && afterCr && i == lineStart) { // the \n of "\r\n": the line already ended
-                    lineStart = i + 1;
-                    afterCr = false;
+                if (c == '\n' && cr && i == from) { // the \n of "\r\n": the line already ended
+                    from = i + 1;
+                    cr = false;
                     continue;
                 }
-                k.line(buf, lineStart, Math.min(i - lineStart, MAX_LINE), hit);
+                k.line(b, from, Math.min(i - from, MAX_LINE), hit);
                 hit = false;
-                afterCr = c == '\r';
-                lineStart = i + 1;
-                if (skipping && k.idle()) {
-                    int to = skipper.skip(buf, lineStart, filled, afterCr);
-                    if (to > lineStart) {
-                        k.skip(skipper.skipped());
-                        i = to - 1;
-                        lineStart = to;
-                        afterCr = false;
-                    }
+                cr = c == '\r';
+                from = i + 1;
+                int to = skipQuietLines(from, cr);
+                if (to > from) {
+                    i = to - 1;
+                    from = to;
+                    cr = false;
                 }
             }
-            // Keep the unfinished line at the front (at most MAX_LINE of it: the rest would be cut anyway) and scan
-            // it again with the next block, so a trigger cut by the block's end is still seen whole.
+            lineStart = from;
+            afterCr = cr;
+        }
+
+        /**
+         * Between triggers, where only the line count and the last lines before the next trigger (or the block's
+         * end) matter, jumps over whole runs of lines from {@code from}; returns where the scan goes on.
+         */
+        private int skipQuietLines(int from, boolean cr) {
+            if (!skipping || !k.idle()) return from;
+            int to = skipper.skip(buf, from, filled, cr);
+            if (to <= from) return from;
+            k.skip(skipper.skipped());
+            return to;
+        }
+
+        /**
+         * Keeps the unfinished line at the front (at most MAX_LINE of it: the rest would be cut anyway) to scan it
+         * again with the next block, so a trigger cut by the block's end is still seen whole.
+         */
+        void carryUnfinishedLine() {
             int keep = Math.min(filled - lineStart, MAX_LINE);
             System.arraycopy(buf, lineStart, buf, 0, keep);
             // the next bytes come from stream offset base + filled, and land at buf[keep]
@@ -133,26 +188,36 @@ public final class LogReader {
             base += filled - keep;
             filled = keep;
             lineStart = 0;
-            hit = false;
-            pair = 0;
-            // Far from the next trigger, whole megabytes are jumped over unread: the helpers counted their lines.
-            TriggerIndex.Jump jump = index != null && skipping && k.idle() && indexedFrom == 0
-                    ? index.jump(base, k.window.capacity(), BUFFER) : null;
-            if (jump != null) {
-                k.skip((int) jump.lines());
-                in.skipNBytes(jump.to() - base - filled);
-                base = jump.to();
-                filled = 0;
-                afterCr = jump.afterCr();
-            }
+        }
+
+        /** Far from the next trigger, whole megabytes are jumped over unread: the helpers counted their lines. */
+        void jumpPastQuietStretch() throws IOException {
+            if (index == null || !skipping || !k.idle() || indexedFrom != 0) return;
+            TriggerIndex.Jump jump = index.jump(base, k.window.capacity(), BUFFER);
+            if (jump == null) return;
+            k.skip((int) jump.lines());
+            in.skipNBytes(jump.to() - base - filled);
+            base = jump.to();
+            filled = 0;
+            afterCr = jump.afterCr();
+        }
+
+        /** Fills the block after the carried line; false at the stream's end. */
+        boolean readNextBlock() throws IOException {
             int n = in.read(buf, filled, buf.length - filled);
-            if (n < 0) break;
+            if (n < 0) return false;
             filled += n;
             // a block that ends inside the unfinished line: read on before scanning, so skipping sees whole lines
             while (filled < buf.length && (n = in.read(buf, filled, buf.length - filled)) > 0) filled += n;
+            return true;
         }
-        if (filled > 0) k.line(buf, 0, Math.min(filled, MAX_LINE), Triggers.hit(buf, 0, Math.min(filled, MAX_LINE)));
-        return k.result();
+
+        /** The stream's last line, when it has no line end. */
+        void keepLastLine() {
+            if (filled == 0) return;
+            int len = Math.min(filled, MAX_LINE);
+            k.line(buf, 0, len, Triggers.hit(buf, 0, len));
+        }
     }
 
     /** The same reader without skipping: every line passes through the keeper (the reference the tests hold). */

@@ -2,6 +2,7 @@ package io.oomdoc.protocol.dialogue;
 
 import io.oomdoc.protocol.Facts;
 import io.oomdoc.protocol.Report;
+import io.oomdoc.protocol.StackTable;
 import io.oomdoc.util.Bytes;
 
 import java.util.ArrayList;
@@ -14,54 +15,6 @@ import java.util.regex.Pattern;
 
 /** How-to snippets for the user's stack and plain-words explanations, from knowledge/dialogue/. */
 final class KnowledgeAnswers {
-    private static final Object[][] STACK_WORDS = {
-            {"kohya", Pattern.compile("(?i)kohya|sd-scripts|\\b(?:sdxl_|flux_)?train_network\\.py|sdxl_train\\.py")},
-            {"ms-swift", Pattern.compile("(?i)ms[-_ ]?swift|\\bswift (?:sft|infer|deploy|rlhf|pt)\\b|\\bin swift\\b")},
-            {"tensorrt-llm", Pattern.compile("(?i)tensorrt|trt-?llm|tritonserver|triton inference|config\\.pbtxt")},
-            {"lmdeploy", Pattern.compile("(?i)lmdeploy|turbomind")},
-            {"exllama", Pattern.compile("(?i)exllama|\\bexl[23]\\b|tabbyapi")},
-            {"ctranslate2", Pattern.compile("(?i)ctranslate2|faster[-_ ]?whisper|\\bct2\\b|whisperx")},
-            {"megatron", Pattern.compile("(?i)megatron|\\bnemo\\b")},
-            {"axolotl", Pattern.compile("(?i)axolotl")},
-            {"llama-factory", Pattern.compile("(?i)llama[-_ ]?factory")},
-            {"torchtune", Pattern.compile("(?i)torchtune|\\btune run\\b")},
-            {"sd-webui", Pattern.compile("(?i)automatic1111|\\ba1111\\b|sd[-_ ]webui|stable-diffusion-webui|comfy ?ui"
-                    + "|--medvram|--lowvram"
-                    + "|easy ?diffusion|fooocus|invokeai")},
-            {"detectron2", Pattern.compile("(?i)detectron")},
-            {"mmdet", Pattern.compile("(?i)\\bmm(?:det|seg|cv|engine|pose|ocr|action|rotate)\\w*|openmmlab")},
-            {"yolo", Pattern.compile("(?i)\\byolo|ultralytics")},
-            {"sentence-transformers", Pattern.compile("(?i)sentence[-_ ]transformers|\\bsbert\\b")},
-            {"rl", Pattern.compile("(?i)replay buffer|stable[-_ ]?baselines|\\bsb3\\b|\\brllib\\b")},
-            {"rocm", Pattern.compile("(?i)\\brocm\\b|\\bhip\\b")},
-            {"gpt-neox", Pattern.compile("(?i)gpt-?neox|\\bneox\\b")},
-            {"diffusers", Pattern.compile("(?i)diffusers|diffusionpipeline|diffusion\\w*pipeline|dreambooth|\\bunet\\b"
-                    + "|\\bvae\\b|\\bsdxl\\b|stable[- ]diffusion|controlnet|xformers")},
-            {"hf-trainer", Pattern.compile("(?i)\\btrainer\\b|trainingarguments|\\bhf\\b|hugging ?face|transformers"
-                    + "|\\btrl\\b|sfttrainer|\\bpeft\\b")},
-            {"accelerate", Pattern.compile("(?i)accelerate")}, {"lightning", Pattern.compile("(?i)lightning")},
-            {"deepspeed", Pattern.compile("(?i)deepspeed|ds_config")}, {"vllm", Pattern.compile("(?i)vllm")},
-            {"sglang", Pattern.compile("(?i)sglang")}, {"tgi", Pattern.compile("(?i)\\btgi\\b|text-generation")},
-            {"llamacpp", Pattern.compile("(?i)llama[.\\-_]?cpp|ollama|gguf")}, {"jax", Pattern.compile("(?i)\\bjax\\b"
-                    + "|\\bxla\\b|flax")},
-            {"docker", Pattern.compile("(?i)docker|container")},
-            {"kubernetes", Pattern.compile("(?i)kubernetes|\\bk8s\\b"
-                    + "|\\bpods?\\b|kubectl|kubeflow|\\bgke\\b|\\beks\\b")},
-            {"tensorflow", Pattern.compile("(?i)tensorflow|keras|\\btf\\b")}, {"nanochat",
-                    Pattern.compile("(?i)nanochat")},
-            {"pytorch",
-                    Pattern.compile("(?i)plain pytorch|pure pytorch|my own loop|custom loop|training loop|torch\\b")},
-            // Named only so that a setting's stack (knowledge/dialogue/knobs.yaml) is remembered from earlier turns;
-            // last, so that the stacks above keep deciding which how-to snippet is shown.
-            {"fsdp", Pattern.compile("(?i)\\bfsdp|fully_?sharded|fully_shard")},
-            {"comfyui", Pattern.compile("(?i)comfy ?ui")},
-            {"peft", Pattern.compile("(?i)\\bpeft\\b")},
-            {"trl", Pattern.compile("(?i)\\btrl\\b|sfttrainer|dpotrainer|grpotrainer|\\bgrpo\\b")},
-            {"unsloth", Pattern.compile("(?i)unsloth")},
-            {"bitsandbytes", Pattern.compile("(?i)bitsandbytes|\\bbnb\\b|load_in_[48]bit")},
-            // Apple's GPU: its memory cap is an environment variable of PyTorch's MPS backend, not a CUDA setting.
-            {"mps", Pattern.compile("(?i)\\bmps\\b|apple silicon|metal performance shaders")},
-    };
     private static final int MAX_SNIPPETS = 2;
 
     /** "how do I set it when I launch vllm": a verb on a pronoun stands for the topic talked about. */
@@ -405,7 +358,7 @@ final class KnowledgeAnswers {
     /** Every stack a question can name: a how-to snippet keyed by another name is never shown. */
     static java.util.Set<String> stackNames() {
         java.util.Set<String> out = new java.util.LinkedHashSet<>();
-        for (Object[] row : STACK_WORDS) out.add((String) row[0]);
+        for (StackTable.Row row : StackTable.rows()) out.add(row.name());
         return out;
     }
 
@@ -413,7 +366,7 @@ final class KnowledgeAnswers {
     static List<String> namedStacks(String text) {
         List<String> out = new ArrayList<>();
         String said = LEFT_OUT.matcher(text).replaceAll(" ");
-        for (Object[] row : STACK_WORDS) if (((Pattern) row[1]).matcher(said).find()) out.add((String) row[0]);
+        for (StackTable.Row row : StackTable.rows()) if (row.said().matcher(said).find()) out.add(row.name());
         return out;
     }
 
