@@ -56,7 +56,7 @@ final class BudgetAnswers {
             Budget one = engine.estimate(s, gpu);
             long perToken = Math.max(1, one.perGpuBytes().kvCache() / PROBE_TOKENS);
             long room = (long) (util * gpu) - one.perGpuBytes().weights() - s.contextBytes() - ACTIVATION_RESERVE;
-            if (room <= 0) return new Result(Messages.get("longest.none", name(s), util, Bytes.human(gpu),
+            if (room <= 0) return new Result(Messages.get("longest.none", util, Bytes.human(gpu), name(s),
                     Bytes.human(one.perGpuBytes().weights())), null);
             long tokens = room / perToken;
             return new Result(Messages.get("longest.serving", tokens, util, Bytes.human(gpu), name(s),

@@ -84,4 +84,12 @@ class BudgetAnswersTest {
                 QWEN_VL.with(b -> b.gpuMemBytes(80L << 30).phaseHint("serving")));
         assertTrue(r.text().contains("at gpu_memory_utilization 0.90 of 80.00 GiB"), r.text());
     }
+
+    @Test
+    void aServingShareTooSmallForTheWeightsSaysSoInsteadOfFailing() {
+        BudgetAnswers.Result r = BudgetAnswers.fit("what max_model_len fits at gpu_memory_utilization 0.05?",
+                QWEN_VL.with(b -> b.gpuMemBytes(80L << 30).phaseHint("serving")));
+        assertTrue(r.text().startsWith("At gpu_memory_utilization 0.05 of 80.00 GiB the weights of"), r.text());
+        assertTrue(r.text().contains("leave no room for a KV cache"), r.text());
+    }
 }
