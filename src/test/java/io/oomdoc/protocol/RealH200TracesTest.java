@@ -72,6 +72,26 @@ class RealH200TracesTest {
         assertEquals("not_oom", diagnose("h200/device_assert.log").issueType());
     }
 
+    @Test
+    void aSmallStepOnACardAnotherProcessFillsBlamesTheOtherProcess() throws Exception {
+        assertEquals("other_process_or_zombie", diagnose("h200/oom_other_process.log").category());
+    }
+
+    @Test
+    void twoRanksSharingOneCardEachNamingTheOthersPidAreAnotherProcessOnTheCard() throws Exception {
+        assertEquals("other_process_or_zombie", diagnose("h200/oom_two_ranks.log").category());
+    }
+
+    @Test
+    void anXlaAllocatorWarningAfterWhichTheProgramGoesOnIsNotAMemoryFailure() throws Exception {
+        assertEquals("not_oom", diagnose("h200/jax_bfc_warning.log").issueType());
+    }
+
+    @Test
+    void tensorFlowsAllocatorSayingItIsNotAFailureIsNotAMemoryFailure() throws Exception {
+        assertEquals("not_oom", diagnose("traces/notoom-tf-bfc-not-a-failure.txt").issueType());
+    }
+
     private static Report diagnose(String fixture) throws Exception {
         LogText log;
         try (InputStream in = Files.newInputStream(Fixtures.path(fixture))) {
