@@ -1,5 +1,6 @@
 package io.oomdoc.protocol.dialogue;
 
+import io.oomdoc.knowledge.KnobCatalog;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -52,5 +53,16 @@ class ModelFamilyKnowledgeTest {
         String answer = KnowledgeAnswers.howTo(question, question, List.of(), io.oomdoc.protocol.Facts.builder()
                 .build(), null);
         assertTrue(answer.contains(setting), thread + "\n" + answer);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            is there any way of setting ComfyUI to completely unload the model from RAM and VRAM after it has been used? | comfyui | --cache-none / --cache-lru / --cache-ram               | https://github.com/Comfy-Org/ComfyUI/issues/7465
+            is there a way to explicitly set the KV cache size or limit memory usage for the KV cache?                 | vllm    | --kv-cache-memory-bytes / --num-gpu-blocks-override   | https://github.com/vllm-project/vllm/issues/18121
+            FSDP2 with CPUOffloadPolicy()                                                                              | fsdp    | offload_policy=CPUOffloadPolicy() (FSDP2)             | https://github.com/ByteDance-Seed/VeOmni/issues/412
+            OOM errors for large context models can be solved by reducing num_batch down from the default of 512       | ollama  | num_batch                                             | https://github.com/ollama/ollama/issues/1800
+            """)
+    void aKnobRowIsReachedByTheQuestionAsAsked(String question, String stack, String knob, String thread) {
+        assertEquals(knob, KnobAnswers.find(question, List.of(stack)).map(KnobCatalog.Knob::name).orElse(""), thread);
     }
 }
