@@ -1,13 +1,11 @@
 package io.oomdoc.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -25,14 +23,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * predicts for it is never looked at here: the set is only scored, by BudgetBench --heldout5.
  */
 class MeasuredHeldOutFiveTest {
-    private static final Path DIR = Path.of("src/test/resources/budget");
+    private static final Path DIR = MeasuredRecords.DIR;
     private static final Path SET = DIR.resolve("measured_heldout5.json");
-    private static final Set<String> FAMILIES = Set.of("full", "lora", "qlora", "sharded", "inference");
+    private static final Set<String> FAMILIES = MeasuredRecords.FAMILIES;
 
     private static List<JsonNode> records(Path file) throws IOException {
-        List<JsonNode> out = new ArrayList<>();
-        new ObjectMapper().readTree(file.toFile()).forEach(out::add);
-        return out;
+        return MeasuredRecords.of(file);
     }
 
     @Test
