@@ -394,7 +394,7 @@ public final class Conversation {
             pendingKey = r.missingKey();
             pendingQuestion = text;
         }
-        return Answer.text(intent, computed == null || r.text().contains(computed) ? r.text()
+        return Answer.text(intent, computed == null || r.verdict() || r.text().contains(computed) ? r.text()
                 : computed + "\n" + r.text(), facts);
     }
 
