@@ -223,8 +223,9 @@ public final class Conversation {
             case HOW_TO -> Answer.text(Intent.HOW_TO, KnowledgeAnswers.howTo(text, howToContext(text),
                     KnowledgeAnswers.namedStacks(context(text)), facts, report),
                     learn(subject(read)));
-            case EXPLAIN -> explain(Intent.EXPLAIN, text, read, shortfall);
-            case FOLLOW_UP -> explainsRun ? explain(Intent.FOLLOW_UP, text, read, shortfall) : followUp(text, read);
+            case EXPLAIN -> HeldFigures.tie(explain(Intent.EXPLAIN, text, read, shortfall), report);
+            case FOLLOW_UP -> HeldFigures.tie(explainsRun ? explain(Intent.FOLLOW_UP, text, read, shortfall)
+                    : followUp(text, read), report);
             case SMALL_TALK -> Answer.text(Intent.SMALL_TALK, smallTalk(text), facts);
         };
     }
