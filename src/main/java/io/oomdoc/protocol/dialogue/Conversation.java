@@ -164,6 +164,12 @@ public final class Conversation {
     private static final Pattern ASKS_HOW = Pattern.compile("(?i)(?:^|[.?!]\\s+)how (?:can|do|should|could) i "
             + "\\w+[^.?!]*\\?\\s*$");
 
+    /** "does it fit?", "will it fit on one of the 80 GB cards": the verdict asked for outright. */
+    private static final Pattern ASKS_FIT = Pattern.compile("(?i)\\b(?:does|will|would|can) (?:it|that|this|they"
+            + "|the model|the \\w+) (?:still |even |all )?fit\\b");
+    private static final Pattern CONTINUES_WHAT_IF = Pattern.compile("(?i)^\\W*(?:and|or|what if|what about|how about)"
+            + "\\b");
+
     private Answer reply(String input) {
         turn++;
         String text = input == null ? "" : input.strip();
@@ -191,6 +197,12 @@ public final class Conversation {
         // "how can I close it?": a question that asks how to do something is a how-to when the rules read it so,
         // whatever the words around it (a "why" before it, a failure held) suggest to the learned model.
         if (rule == Intent.HOW_TO && intent == Intent.FOLLOW_UP && ASKS_HOW.matcher(text).find()) intent = rule;
+        // "with two full copies, does it fit?": asks for the fit verdict whatever failure is held; "and the 4-bit
+        // result, would that fit" stays the what-if it is phrased as.
+        if ((intent == Intent.FOLLOW_UP || intent == Intent.EXPLAIN) && ASKS_FIT.matcher(text).find()
+                && !IntentClassifier.HELPS.matcher(text).find() && !CONTINUES_WHAT_IF.matcher(text).find()) {
+            intent = Intent.FIT;
+        }
         // "163 steps ran fine, why at 164": a follow-up on this run, answered with the mechanism, as an explanation is.
         boolean explainsRun = intent == Intent.FOLLOW_UP && classifier.asksWhyOfRun(signals);
         lastIntent = intent;
