@@ -21,8 +21,13 @@ import java.util.regex.Pattern;
  * never assumed: a fit claimed without the sequence length would be a guess.
  */
 final class BudgetAnswers {
-    /** An answer, or the key of the fact that must be asked for first. */
-    record Result(String text, String missingKey) {}
+    /**
+     * An answer, or the key of the fact that must be asked for first; a verdict (yes or no) stays the first line, so
+     * no computed line is put above it.
+     */
+    record Result(String text, String missingKey, boolean verdict) {
+        Result(String text, String missingKey) { this(text, missingKey, false); }
+    }
 
     private static final long NANOCHAT_TOTAL_TOKENS = 524_288L;
     private static final Pattern HALVE = Pattern.compile("(?i)\\bhalve|\\bhalf\\b");
@@ -89,6 +94,9 @@ final class BudgetAnswers {
                 }
             }
         }
+        // "can I serve it on two 4090s with 8k context?" states its length: the verdict, not the longest length.
+        Result serving = ServingFit.answer(text, f);
+        if (serving != null && (!LENGTH_Q.matcher(text).find() || ServingFit.statesContext(text))) return serving;
         if (LENGTH_Q.matcher(text).find()) return longest(text, f);
         String missing = missing(f, true);
         if ("seq".equals(missing)) return fixedCostThenAsk(f);

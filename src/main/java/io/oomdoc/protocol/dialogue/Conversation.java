@@ -164,6 +164,12 @@ public final class Conversation {
     private static final Pattern ASKS_HOW = Pattern.compile("(?i)(?:^|[.?!]\\s+)how (?:can|do|should|could) i "
             + "\\w+[^.?!]*\\?\\s*$");
 
+    /** "does it fit?", "will it fit on one of the 80 GB cards": the verdict asked for outright. */
+    private static final Pattern ASKS_FIT = Pattern.compile("(?i)\\b(?:does|will|would|can) (?:it|that|this|they"
+            + "|the model|the \\w+) (?:still |even |all )?fit\\b");
+    private static final Pattern CONTINUES_WHAT_IF = Pattern.compile("(?i)^\\W*(?:and|or|what if|what about|how about)"
+            + "\\b");
+
     private Answer reply(String input) {
         turn++;
         String text = input == null ? "" : input.strip();
@@ -191,6 +197,12 @@ public final class Conversation {
         // "how can I close it?": a question that asks how to do something is a how-to when the rules read it so,
         // whatever the words around it (a "why" before it, a failure held) suggest to the learned model.
         if (rule == Intent.HOW_TO && intent == Intent.FOLLOW_UP && ASKS_HOW.matcher(text).find()) intent = rule;
+        // "with two full copies, does it fit?": asks for the fit verdict whatever failure is held; "and the 4-bit
+        // result, would that fit" stays the what-if it is phrased as.
+        if ((intent == Intent.FOLLOW_UP || intent == Intent.EXPLAIN) && ASKS_FIT.matcher(text).find()
+                && !IntentClassifier.HELPS.matcher(text).find() && !CONTINUES_WHAT_IF.matcher(text).find()) {
+            intent = Intent.FIT;
+        }
         // "163 steps ran fine, why at 164": a follow-up on this run, answered with the mechanism, as an explanation is.
         boolean explainsRun = intent == Intent.FOLLOW_UP && classifier.asksWhyOfRun(signals);
         lastIntent = intent;
@@ -223,8 +235,9 @@ public final class Conversation {
             case HOW_TO -> Answer.text(Intent.HOW_TO, KnowledgeAnswers.howTo(text, howToContext(text),
                     KnowledgeAnswers.namedStacks(context(text)), facts, report),
                     learn(subject(read)));
-            case EXPLAIN -> explain(Intent.EXPLAIN, text, read, shortfall);
-            case FOLLOW_UP -> explainsRun ? explain(Intent.FOLLOW_UP, text, read, shortfall) : followUp(text, read);
+            case EXPLAIN -> HeldFigures.tie(explain(Intent.EXPLAIN, text, read, shortfall), report);
+            case FOLLOW_UP -> HeldFigures.tie(explainsRun ? explain(Intent.FOLLOW_UP, text, read, shortfall)
+                    : followUp(text, read), report);
             case SMALL_TALK -> Answer.text(Intent.SMALL_TALK, smallTalk(text), facts);
         };
     }
@@ -394,7 +407,7 @@ public final class Conversation {
             pendingKey = r.missingKey();
             pendingQuestion = text;
         }
-        return Answer.text(intent, computed == null || r.text().contains(computed) ? r.text()
+        return Answer.text(intent, computed == null || r.verdict() || r.text().contains(computed) ? r.text()
                 : computed + "\n" + r.text(), facts);
     }
 

