@@ -51,7 +51,7 @@ class BudgetAnswersTest {
     @Test
     void aSetupWhoseMicroBatchOfOneDoesNotFitSaysSoWithItsFixedCostAndTerms() {
         BudgetAnswers.Result r = BudgetAnswers.fit("what micro batch fits a 7b lora on my 3090?", LITGPT_3090);
-        assertTrue(r.text().startsWith("Not even micro-batch 1 of llama-2-7b fits 24.00 GiB: weights, gradients and"
+        assertTrue(r.text().startsWith("No: not even micro-batch 1 of llama-2-7b fits 24.00 GiB: weights, gradients and"
                 + " optimizer state alone take 12.77 GiB."), r.text());
         assertTrue(r.text().contains("weights 12.63 GiB · gradients 0 B · optimizer 152.50 MiB · activations 13.36"
                 + " GiB · overhead 2.51 GiB"), r.text());
