@@ -60,11 +60,16 @@ final class FixLadder {
             if (code && fromCode++ >= MAX_FROM_CODE) continue;
             add(out, titles, f);
         }
+        // A training fix written for the job's trainer (Lightning's DataLoader batch) comes before, and by its title
+        // replaces, the generic one (TrainingArguments)
+        String trainer = stack.equals("training") ? Stacks.trainer(e) : null;
         for (String id : order(cause, e, stack)) {
             var entry = kb.get(id);
             if (entry.isEmpty()) continue;
-            for (var f : entry.get().fixes()) {
-                if (!applies(f, stack)) continue;
+            List<io.oomdoc.knowledge.KnowledgeEntry.Fix> fixes = new ArrayList<>();
+            if (trainer != null) for (var f : entry.get().fixes()) if (f.stacks().contains(trainer)) fixes.add(f);
+            for (var f : entry.get().fixes()) if (applies(f, stack)) fixes.add(f);
+            for (var f : fixes) {
                 Report.Fix filled = FixTemplate.fill(entry.get().id(), f, e);
                 if (filled != null) add(out, titles, filled);
             }

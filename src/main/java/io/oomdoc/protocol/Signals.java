@@ -171,7 +171,7 @@ public final class Signals {
                 OomNumbers n = e.numbers();
                 Long u = n.reservedUnallocatedBytes(), t = n.triedBytes(), total = n.totalBytes();
                 if (u == null || t == null || total == null) return null;
-                if (u >= 0.5 * t && u >= 0.1 * total)
+                if (u >= 0.5 * t && u >= 0.1 * total && !n.liveDominatesCache())
                     return Bytes.human(u) + " is reserved by PyTorch but unallocated against a " + Bytes.human(t)
                             + " request";
                 return null;

@@ -17,12 +17,15 @@ public final class StackTable {
     public static final String TABLE = "model/stacks.tsv";
     private static final String NONE = "-";
     private static final String SERVING = "serving";
+    private static final String TRAINING = "training";
 
     /**
      * One stack. {@code name} is also the key of its how-to snippets; {@code said} finds it in a question (case
      * ignored); {@code logged} finds it in a failure's lowercased text, null for a stack only a user names.
+     * {@code training}: the owner of a training loop (Trainer, Lightning, a plain loop), whose marks name the trainer
+     * of a training failure rather than its stack.
      */
-    public record Row(String name, boolean serving, Pattern said, Pattern logged) {}
+    public record Row(String name, boolean serving, boolean training, Pattern said, Pattern logged) {}
 
     private static final List<Row> ROWS = parse(Resources.text(TABLE));
 
@@ -42,7 +45,7 @@ public final class StackTable {
             String name = cols[0].strip();
             if (!names.add(name)) throw new IllegalStateException("stack listed twice in " + TABLE + ": " + name);
             Pattern logged = cols[3].strip().equals(NONE) ? null : Pattern.compile(cols[3].strip());
-            rows.add(new Row(name, cols[1].strip().equals(SERVING),
+            rows.add(new Row(name, cols[1].strip().equals(SERVING), cols[1].strip().equals(TRAINING),
                     Pattern.compile(cols[2].strip(), Pattern.CASE_INSENSITIVE), logged));
         }
         return Collections.unmodifiableList(rows);

@@ -15,8 +15,11 @@ public final class Stacks {
             .map(StackTable.Row::name).collect(Collectors.toUnmodifiableSet());
 
     /** The rows a failure's text can name, in the table's order: the first match wins. */
-    private static final List<StackTable.Row> LOGGED = StackTable.rows().stream().filter(r -> r.logged() != null)
-            .toList();
+    private static final List<StackTable.Row> LOGGED = StackTable.rows().stream().filter(r -> r.logged() != null
+            && !r.training()).toList();
+    /** The trainers a training failure's text can name, in the table's order: the first match wins. */
+    private static final List<StackTable.Row> TRAINERS = StackTable.rows().stream().filter(r -> r.logged() != null
+            && r.training()).toList();
 
     /**
      * Inference outside a serving engine (a diffusers pipeline, sentence-transformers' encode, a script that loads a
@@ -43,6 +46,18 @@ public final class Stacks {
         if (text.contains(".generate(") || text.contains("generation_utils") || text.contains("generation/utils"))
             return "generate";
         return INFERENCE.matcher(text).find() && !TRAINING.matcher(text).find() ? "inference" : "training";
+    }
+
+    /**
+     * Who runs the training loop (model/stacks.tsv's "training" rows: hf-trainer, lightning, pytorch), so that a
+     * training fix names the knob where the user sets it: Lightning's batch is the DataLoader's, not
+     * TrainingArguments'.
+     */
+    public static String trainer(Evidence e) {
+        String text = e.allTextLower();
+        if (text.length() > 200_000) text = text.substring(0, 100_000) + text.substring(text.length() - 100_000);
+        for (StackTable.Row r : TRAINERS) if (r.logged().matcher(text).find()) return r.name();
+        return TRAINERS.get(TRAINERS.size() - 1).name();
     }
 
     public static boolean serving(String stack) { return SERVING.contains(stack); }

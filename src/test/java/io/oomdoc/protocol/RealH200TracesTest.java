@@ -9,10 +9,29 @@ import java.io.InputStream;
 import java.nio.file.Files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Out-of-memory failures this project recorded on a real H200 with torch 2.11 (h200/README.md, bench/gpu/). */
 class RealH200TracesTest {
     private static final long MIB = 1L << 20;
+
+    @Test
+    void underLightningTheBatchToHalveIsTheDataLoadersAndAccumulationIsTheTrainers() throws Exception {
+        // the recording ran batch 96 (h200/README.md); the log does not print it, the user's words do
+        LogText log = LogText.of(Fixtures.text("h200/oom_lightning.log"));
+        Report r = EvidenceGatherer.from(log).userText("Lightning run at batch size 96").gather()
+                .diagnose(new Diagnoser());
+        Report.Fix first = r.fixes().get(0);
+        assertEquals("DataLoader(dataset, batch_size=48)\nTrainer(accumulate_grad_batches=2)", first.after());
+        assertTrue(r.fixes().stream().noneMatch(f -> f.after().contains("per_device_train_batch_size")));
+    }
+
+    @Test
+    void underHuggingFacesTrainerTheBatchToHalveIsTheTrainingArguments() throws Exception {
+        assertTrue(diagnose("h200/oom_hf_trainer.log").fixes().get(0).after().startsWith("TrainingArguments("
+                + "per_device_train_batch_size="));
+    }
 
     @Test
     void aBatchTooLargeForTheCardFailsInTheForwardPassOnActivations() throws Exception {
@@ -65,6 +84,13 @@ class RealH200TracesTest {
     @Test
     void ninetySevenGibReservedButUnallocatedRefusingTwoGibIsFragmentation() throws Exception {
         assertEquals("fragmentation", diagnose("h200/fragmentation.log").category());
+    }
+
+    @Test
+    void anIdleCacheSmallBesideAGenerateCallsLiveKvCacheIsNotFragmentation() throws Exception {
+        // 28.33 GiB idle against 110.74 GiB live (about 100 GB of it KV cache) on a 139.8 GiB card: defragmenting the
+        // cache would not make batch 192 fit
+        assertNotEquals("fragmentation", diagnose("h200/generate_kv.log").category());
     }
 
     @Test

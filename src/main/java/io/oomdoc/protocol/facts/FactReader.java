@@ -22,6 +22,7 @@ public final class FactReader {
         all.addAll(Lexicon.get().find(lower));
         all.addAll(Quantities.find(lower));
         all.addAll(Names.find(lower, text));
+        all.addAll(PrintedParams.find(lower));
 
         List<Mention> asserted = new ArrayList<>(), hypothetical = new ArrayList<>();
         Set<String> negated = new LinkedHashSet<>();
@@ -51,7 +52,8 @@ public final class FactReader {
     private static boolean isLexical(Mention m) {
         return m.rank() >= 0 && !List.of("gpu", "model", "params", "batch", "seq", "gpus", "lora_rank", "depth",
                 "grad_accum",
-                "total_batch", "host_ram", "size.stated", "size.capacity", "size.total").contains(m.key());
+                "total_batch", "host_ram", "params.total", "params.trainable", "size.stated", "size.capacity",
+                "size.total").contains(m.key());
     }
 
     /** Lower case, one char for one char, so positions match the original text. */

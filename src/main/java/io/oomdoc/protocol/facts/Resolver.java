@@ -18,6 +18,8 @@ import java.util.function.Predicate;
 final class Resolver {
     /** Relative distance within which a stated size picks a catalog variant ("A100 80G" → A100 80GB). */
     private static final double VARIANT_TOLERANCE = 0.12;
+    /** Relative distance within which a named model and a printed count are the same model (summaries round). */
+    private static final double NAME_TOLERANCE = 0.15;
 
     private Resolver() {}
 
@@ -56,6 +58,7 @@ final class Resolver {
                     .ifPresent(p -> b.params(Long.parseLong(p.value())));
         });
         if (model.isEmpty()) first(ms, "params").ifPresent(v -> b.params(Long.parseLong(v)));
+        printed(ms, b);
         Facts f = b.build();
         String text = ms.stream().filter(m -> m.key().equals("framework")
                 && m.value().equals("nanochat")).findAny().map(m -> "nanochat").orElse(null);
@@ -64,6 +67,25 @@ final class Resolver {
             b.model(name);
             ModelCatalog.find(name).ifPresent(s -> b.params(s.params()));
         }
+    }
+
+    /**
+     * A count the library printed overrules a size guessed from a name. The trainable count is the model's size
+     * only without an adapter or quantized weights (a LoRA or QLoRA run prints the adapter's count there). When the
+     * named model's catalog size is far from the printed one, the name was a family read from a path ("gpt2" for
+     * GPT-2 XL) and is dropped, so the budget takes the printed size.
+     */
+    private static void printed(List<Mention> ms, Facts.Builder b) {
+        boolean adapter = ms.stream().anyMatch(m -> m.key().equals("lora") || m.key().equals("qlora")
+                || m.key().equals("lora_rank") || m.key().equals("quant"));
+        Optional<String> count = first(ms, "params.total");
+        if (count.isEmpty() && !adapter) count = first(ms, "params.trainable");
+        if (count.isEmpty()) return;
+        long printed = Long.parseLong(count.get());
+        Facts f = b.build();
+        Long named = f.model() == null ? null : ModelCatalog.find(f.model()).map(s -> s.params()).orElse(f.params());
+        if (named != null && Math.abs(named - printed) > NAME_TOLERANCE * printed) b.model(null);
+        b.params(printed);
     }
 
     private static void gpuMemory(List<Mention> ms, Facts.Builder b, String gpu) {

@@ -149,6 +149,9 @@ public final class FeatureExtractor {
         if (tried != null && tried > 0 && idle != null) {
             b.flag(idle >= tried ? "idle:exceeds-request" : idle >= tried / 4 ? "idle:near-request" : "idle:small");
         }
+        if (idle != null && total != null && idle >= 0.1 * total && n.liveDominatesCache()) {
+            b.flag("idle:minor-beside-live");
+        }
         if (tried != null && tried > 0 && n.freeBytes() != null && n.freeBytes() >= tried) {
             b.flag("free:exceeds-request");
         }
