@@ -20,7 +20,7 @@ class KnowledgeAnswersFiguresTest {
 
     @Test
     void aUsersProductIsCheckedInBinaryAndDecimalUnits() {
-        // conversations/32: huggingface/transformers thread on eval logits of a 9997-class classifier.
+        // huggingface/transformers#7232 (conversations/32): eval logits of a 9997-class classifier.
         assertEquals("469530 × 9997 × 4 = 18,775,565,640 bytes = 17.49 GiB (18.78 GB).",
                 KnowledgeAnswers.arithmetic("by my math 469530 * 9997 * 4 bytes is ~17.5 gb just for the logits."
                         + " is that right?"));
