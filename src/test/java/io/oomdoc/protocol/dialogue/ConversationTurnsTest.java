@@ -142,4 +142,40 @@ class ConversationTurnsTest {
         assertEquals(Map.of(), c.setAt());
         assertNull(c.report());
     }
+
+    /** deepspeedai/DeepSpeedExamples#665 (conversations/L12): bloom 3B with LoRA, ZeRO-3, one 32 GB GPU. */
+    private static final String BLOOM_L12 = "deepspeed --num_gpus 1 main.py --model_name_or_path bloom_3b1/"
+            + " --per_device_train_batch_size 2 --max_seq_len 1024 --lora_dim 8 --only_optimize_lora"
+            + " --lora_module_name rwtranrsformer.h.1 --zero_stage 3 --deepspeed\n"
+            + "I get out of memory on a 32G GPU. I think a 3b model with lora at batch size 2 should easily fit?";
+
+    @Test
+    void zeroOnASingleGpuIsAnsweredFirstWithNothingToShard() {
+        c.respond(BLOOM_L12);
+        Answer a = c.respond("does zero stage 3 even help on a single GPU?");
+        assertEquals(Intent.FOLLOW_UP, a.intent());
+        assertEquals(Messages.get("followup.zero.single"), a.text().lines().findFirst().orElse(""), a.text());
+    }
+
+    @Test
+    void whetherAChangeHelpsIsAnsweredForTheFailureHeldWithoutAdoptingIt() {
+        c.respond(BLOOM_L12);
+        Answer a = c.respond("would gradient checkpointing help?");
+        assertEquals(Intent.FOLLOW_UP, a.intent());
+        assertTrue(a.text().startsWith("Yes, it acts on what fails here: checkpointing full changes the term the"
+                + " activations batch failure fills."), a.text());
+        assertNull(c.facts().asMap().get("checkpointing"));
+    }
+
+    @Test
+    void theChangeAskedAboutIsAdoptedWhenTheUserSaysTheyWillUseIt() {
+        c.respond(BLOOM_L12);
+        c.respond("would gradient checkpointing help?");
+        // The wording oomdoc's own answer asks for ("say \"I'll use it\"").
+        Answer a = c.respond("ok, i'll use it");
+        assertEquals(Intent.STATEMENT, a.intent());
+        assertTrue(a.text().startsWith("Adopted: checkpointing full."), a.text());
+        assertEquals("full", String.valueOf(c.facts().asMap().get("checkpointing")));
+        assertEquals(3, c.setAt().get("checkpointing"));
+    }
 }
