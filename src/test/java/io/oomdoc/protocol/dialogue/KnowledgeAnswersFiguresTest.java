@@ -150,4 +150,47 @@ class KnowledgeAnswersFiguresTest {
         String a = KnowledgeAnswers.explainTerm("what does tried to allocate mean?", "", c.facts(), r);
         assertTrue(a.endsWith("Here the request was 86.00 MiB of a 11.75 GiB card (0.7%)."), a);
     }
+
+    @Test
+    void anUnknownTermWithNothingHeldListsWhatCanBeExplained() {
+        assertEquals(Messages.get("explain.unknown"),
+                KnowledgeAnswers.explainTerm("blorp zingle", "blorp zingle", new Conversation().facts(), null));
+    }
+
+    @Test
+    void anUnknownTermWithAFailureHeldIsAFollowUpOnIt() {
+        Conversation c = new Conversation();
+        Report r = c.respond(Fixtures.text("traces/segtoolbox-backward-1x-cached.txt")).report();
+        String a = KnowledgeAnswers.explainTerm("blorp zingle", "blorp zingle", c.facts(), r);
+        assertTrue(a.startsWith("The failure held reads as activations batch."), a);
+    }
+
+    @Test
+    void aSizeNoCardHoldsIsExplainedAsASizeComputedWrong() {
+        // https://github.com/pytorch/pytorch/issues/33143 (conversations_heldout2/K36, scored and burned).
+        String q = "17179869183.95 GiB? where does that come from";
+        String a = KnowledgeAnswers.explainTerm(q, q, new Conversation().facts(), null);
+        assertTrue(a.startsWith("Impossible allocation size: No GPU has that much"), a);
+    }
+
+    @Test
+    void aMechanismAskedBesideATermAddsTheClosestPassagesFirstLine() {
+        // https://github.com/pytorch/pytorch/issues/91165 (conversations/L37).
+        String q = "why does FSDP want the same requires_grad in a unit?";
+        String a = KnowledgeAnswers.explainTerm(q, q, new Conversation().facts(), null);
+        assertTrue(a.startsWith("Zero stages:"), a);
+        assertTrue(a.lines().skip(1).findFirst().orElse("").startsWith("FSDP (version 1) concatenates all parameters"),
+                a);
+        assertEquals(2, a.lines().count(), a);
+    }
+
+    @Test
+    void reservedFiguresQuotedInTheQuestionAreNotRepeatedFromTheReport() {
+        Conversation c = new Conversation();
+        Report r = c.respond(Fixtures.text("traces/segtoolbox-backward-1x-cached.txt")).report();
+        String q = "what does reserved mean? reserved 17.61 vs allocated 9.21";
+        String a = KnowledgeAnswers.explainTerm(q, q, c.facts(), r);
+        assertTrue(a.startsWith("Reserved versus allocated:"), a);
+        assertFalse(a.contains("Here: reserved"), a);
+    }
 }
