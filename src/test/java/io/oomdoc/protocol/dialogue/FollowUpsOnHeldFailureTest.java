@@ -177,4 +177,29 @@ class FollowUpsOnHeldFailureTest {
         assertTrue(a.startsWith("Memory that rises step after step is something kept across iterations, not one batch"
                 + " that is too big: that changes the reading from activations batch to a leak"), a);
     }
+
+    /** The first user turn of a conversation fixture: its "> " lines up to the first line without the mark. */
+    private static String firstTurn(String fixture) {
+        StringBuilder sb = new StringBuilder();
+        for (String line : Fixtures.text("conversations/" + fixture).split("\n")) {
+            if (line.startsWith("> ")) sb.append(sb.length() == 0 ? "" : "\n").append(line.substring(2));
+            else if (sb.length() > 0) break;
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void isItMemoryOnAKilledDataLoaderSaysHostRam() {
+        // hezhangsprinter/DCPDN#12 (conversations/34): a DataLoader worker killed by a signal.
+        Report r = c.respond(firstTurn("34-dataloader-worker-killed-16g-ram.txt")).report();
+        assertEquals("host_ram_oom", r.issueType());
+        assertEquals(Messages.get("followup.hostmemory"), FollowUps.answer("is it a memory problem?", false, r,
+                c.facts()));
+    }
+
+    @Test
+    void aTermAskedAboutIsExplainedFromTheGlossary() {
+        String a = ask("segtoolbox-backward-1x-cached.txt", "what is the effective batch?");
+        assertTrue(a.startsWith("Effective batch: Effective batch = micro-batch × accumulation steps × GPUs."), a);
+    }
 }
