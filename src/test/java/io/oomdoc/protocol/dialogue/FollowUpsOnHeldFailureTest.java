@@ -202,4 +202,26 @@ class FollowUpsOnHeldFailureTest {
         String a = ask("segtoolbox-backward-1x-cached.txt", "what is the effective batch?");
         assertTrue(a.startsWith("Effective batch: Effective batch = micro-batch × accumulation steps × GPUs."), a);
     }
+
+    @Test
+    void whetherItIsMemoryTheScienceOrAnotherProcessIsAlwaysAboutTheFailureHeld() {
+        Report r = held("segtoolbox-backward-1x-cached.txt");
+        assertTrue(FollowUps.aboutHeld("is it a memory problem?", r));
+        assertTrue(FollowUps.aboutHeld("will that change the training dynamics?", r));
+        assertTrue(FollowUps.aboutHeld("is someone else using the gpu?", r));
+        assertFalse(FollowUps.aboutHeld("what batch fits?", r));
+    }
+
+    @Test
+    void growingMemoryIsFollowedByTheClosestLeakPassage() {
+        String a = ask("segtoolbox-backward-1x-cached.txt", "the memory keeps increasing every step");
+        assertTrue(a.lines().skip(1).anyMatch(l -> l.matches(".*\\[M\\d+[^\\]]*\\]$")), a);
+    }
+
+    @Test
+    void stillFailingIsFollowedByTheClosestPassageAfterTheRung() {
+        String a = ask("segtoolbox-backward-1x-cached.txt", "still fails, what else?");
+        assertTrue(a.lines().dropWhile(l -> !l.startsWith("            model.config.use_cache"))
+                .skip(1).anyMatch(l -> l.matches(".*\\[M\\d+[^\\]]*\\]$")), a);
+    }
 }
