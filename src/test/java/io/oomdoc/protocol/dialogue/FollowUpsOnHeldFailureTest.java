@@ -3,7 +3,6 @@ package io.oomdoc.protocol.dialogue;
 import io.oomdoc.Fixtures;
 import io.oomdoc.protocol.Facts;
 import io.oomdoc.protocol.Report;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -122,9 +121,8 @@ class FollowUpsOnHeldFailureTest {
         assertTrue(a.lines().findFirst().orElseThrow().endsWith("(changes the science) [M13]"), a);
     }
 
+    /** A properties value starts at its first non-blank character, so the mark's leading space must be escaped. */
     @Test
-    @Disabled("defect: messages.properties 'followup.science.mark= (changes the science)' loses its leading space"
-            + " (a properties value is read from its first non-blank character): 'bf16)(changes the science)'")
     void theScienceMarkIsSeparatedFromTheTitle() {
         String a = ask("qwen3coder-rank3-2x.txt", "still fails, what else?");
         assertTrue(a.startsWith("Next rung: LoRA adapters (base frozen in bf16) (changes the science) [M13]"), a);
@@ -145,9 +143,10 @@ class FollowUpsOnHeldFailureTest {
     @Test
     void whatToDoFirstIsTheFirstRung() {
         String a = ask("segtoolbox-backward-1x-cached.txt", "what should i do?");
-        assertEquals("First fix: Halve the micro-batch, double accumulation [M5]\n"
-                + "    before: TrainingArguments(per_device_train_batch_size=32, gradient_accumulation_steps=1)\n"
-                + "    after:  TrainingArguments(per_device_train_batch_size=16, gradient_accumulation_steps=2)", a);
+        // a training log with no trainer's marks gets the plain loop's version of the rung (diag12b)
+        assertTrue(a.startsWith("First fix: Halve the micro-batch, double accumulation [M5]\n"
+                + "    before: loader = DataLoader(dataset, batch_size=32)\n"), a);
+        assertTrue(a.contains("after:  loader = DataLoader(dataset, batch_size=16)"), a);
     }
 
     @Test
