@@ -268,7 +268,7 @@ public final class Conversation {
         Facts known = learn(new FactExtractor.Reading(read.asserted(), read.negated(), Facts.EMPTY));
         if (report == null || read.hypothetical().isEmpty() || !IntentClassifier.HELPS.matcher(text).find()) {
             String computed = Calculations.of(text, context(text), known);
-            String said = FollowUps.answer(text, computed != null, report, known);
+            String said = FollowUps.answer(text, recent.peekFirst(), computed != null, report, known);
             return Answer.text(Intent.FOLLOW_UP, computed == null ? said : said == null ? computed
                     : computed + "\n" + said, facts);
         }
