@@ -376,6 +376,9 @@ public final class Conversation {
         learn(read);
         java.util.List<String> out = new java.util.ArrayList<>();
         out.add(Messages.get("noted", describe(read.asserted())));
+        // "it takes about 33 GB. mine is the 32 GB V100": the need quoted against the memory just stated
+        String need = NeedVersusCard.of(new Calculations.Ask(text, text, facts));
+        if (need != null) out.add(need);
         if (report != null && failureText != null && !read.asserted().isEmpty()) {
             String before = report.category();
             report = diagnose(failureText);
