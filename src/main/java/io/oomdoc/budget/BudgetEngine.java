@@ -729,8 +729,13 @@ public final class BudgetEngine {
         int bytes = s.precision() == Precision.FP32 ? 4 : 2;
         double tokens = (double) s.seq() * s.batch();
         double perToken = 2.0 * m.hidden() + 3.0 * m.ffn();
-        double scores = s.attention() == Attention.EAGER ? 2.0 * s.batch() * m.heads() * (double) s.seq() * s.seq() : 0;
+        double scores = s.attention() == Attention.EAGER ? 2.0 * scoreValues(s.batch(), m.heads(), s.seq()) : 0;
         return Math.round((tokens * perToken + scores) * bytes);
+    }
+
+    /** Values in one layer's eager attention score matrix (the probabilities after softmax are as many again). */
+    public static double scoreValues(long batch, long heads, long seq) {
+        return (double) batch * heads * seq * seq;
     }
 
     /** LoRA on every linear layer of attention and MLP: r·(d_in + d_out) per adapted matrix. */

@@ -19,12 +19,24 @@ final class AttentionScores {
     /** Below this many tokens the matrix is too small to be what a question about memory is about. */
     private static final double MIN_TOKENS = 1000;
 
+    /** "one attention map at length 6800", "the score matrix for 4096 tokens": a size asked of the matrix itself. */
+    private static final Pattern MATRIX = Pattern.compile("(?i)\\battention (?:maps?|matri(?:x|ces)|scores?"
+            + "|weights)\\b|\\bscore matri");
+    private static final Pattern LENGTH = Pattern.compile("(?i)(?:\\blength|\\blen|\\bseq(?:uence)?(?: length)?"
+            + "|\\bcontext)\\s*(?:of|=|:|is)?\\s*(\\d{3,7})(?![\\d.])|(?<![\\w.])(\\d{3,7})\\s*(?:tokens|residues"
+            + "|positions|amino acids)\\b");
+    private static final Pattern HEADS = Pattern.compile("(?i)(?<![\\w.])(\\d{1,3})\\s*(?:attention\\s+)?heads\\b");
+    private static final Pattern BATCH = Pattern.compile("(?i)\\bbatch(?:[ _]size)?\\s*(?:of|=|:)?\\s*(\\d{1,4})\\b");
+    private static final Pattern HALF = Pattern.compile("(?i)\\b(?:fp16|bf16|float16|bfloat16|half)\\b");
+
     private AttentionScores() {}
 
     static String of(Calculations.Ask a) {
         if (!ATTENTION.matcher(a.text()).find()) return null;
         Matcher img = IMAGE.matcher(a.text());
         if (!img.find()) {
+            String seq = sequence(a.text());
+            if (seq != null) return seq;
             img = IMAGE.matcher(a.withContext());
             if (!img.find()) return null;
         }
@@ -38,6 +50,24 @@ final class AttentionScores {
         double bytes = tokens * tokens * BYTES;
         String unit = patches ? Messages.get("attention.patches", p.group(1) + "×" + p.group(2)) : "";
         return Messages.get("attention.scores", h + "×" + w, unit, String.format(Locale.ROOT, "%,.0f", tokens),
+                Sizes.decimal(bytes), Sizes.human(bytes));
+    }
+
+    /**
+     * The matrix of a sequence model asked by its length: batch × heads × length² values per layer, in the width
+     * named (fp32 unless a 16-bit type is), by the budget engine's count; null unless the matrix and a length are.
+     */
+    private static String sequence(String text) {
+        Matcher len = LENGTH.matcher(text);
+        if (!MATRIX.matcher(text).find() || !len.find()) return null;
+        long seq = Long.parseLong(len.group(1) != null ? len.group(1) : len.group(2));
+        Matcher h = HEADS.matcher(text);
+        long heads = h.find() ? Long.parseLong(h.group(1)) : 1;
+        Matcher b = BATCH.matcher(text);
+        long batch = b.find() ? Math.max(1, Long.parseLong(b.group(1))) : 1;
+        int width = HALF.matcher(text).find() ? 2 : (int) BYTES;
+        double bytes = io.oomdoc.budget.BudgetEngine.scoreValues(batch, heads, seq) * width;
+        return Messages.get("attention.sequence", String.format(Locale.ROOT, "%,d", seq), heads, batch, width,
                 Sizes.decimal(bytes), Sizes.human(bytes));
     }
 }

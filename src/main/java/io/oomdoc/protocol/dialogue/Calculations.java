@@ -39,6 +39,7 @@ final class Calculations {
             new Row("bytes", a -> Figures.of(a.text())),
             new Row("fraction", Fractions::of),
             new Row("gap", ReservedGap::of),
+            new Row("need", NeedVersusCard::of),
             new Row("ratio", KnobChange::of),
             new Row("ratio", a -> Scaling.of(a.text(), a.facts())),
             new Row("blocks", a -> KnowledgeAnswers.blocks(a.text())));

@@ -268,7 +268,7 @@ public final class Conversation {
         Facts known = learn(new FactExtractor.Reading(read.asserted(), read.negated(), Facts.EMPTY));
         if (report == null || read.hypothetical().isEmpty() || !IntentClassifier.HELPS.matcher(text).find()) {
             String computed = Calculations.of(text, context(text), known);
-            String said = FollowUps.answer(text, computed != null, report, known);
+            String said = FollowUps.answer(text, recent.peekFirst(), computed != null, report, known);
             return Answer.text(Intent.FOLLOW_UP, computed == null ? said : said == null ? computed
                     : computed + "\n" + said, facts);
         }
@@ -376,6 +376,9 @@ public final class Conversation {
         learn(read);
         java.util.List<String> out = new java.util.ArrayList<>();
         out.add(Messages.get("noted", describe(read.asserted())));
+        // "it takes about 33 GB. mine is the 32 GB V100": the need quoted against the memory just stated
+        String need = NeedVersusCard.of(new Calculations.Ask(text, text, facts));
+        if (need != null) out.add(need);
         if (report != null && failureText != null && !read.asserted().isEmpty()) {
             String before = report.category();
             report = diagnose(failureText);

@@ -38,9 +38,17 @@ final class FollowUps {
             + "|didn'?t (?:help|work|fix)"
             + "|doesn'?t (?:help|work)|not (?:enough|working)|what (?:else|next)|next step|anything else|other "
                     + "options?");
+    // whole words: "resolution" holds "solution" (PromptFix#6: "why does resolution matter?" is not asking for a fix)
     private static final Pattern FIRST = Pattern.compile("(?i)what (?:should|do|can) i (?:do|try)|where (?:do i|to) "
-            + "start|fix|solution"
+            + "start|\\bfix|\\bsolution"
             + "|what (?:would you|do you) (?:suggest|recommend)");
+    /**
+     * "so is that a real fix?", "so did it work?": a verdict on what the turn before was about (a setting, a tip), not
+     * a request for the report's first fix (ComfyUI-PhotoMaker-ZHO#37).
+     */
+    private static final Pattern VERDICT = Pattern.compile("(?i)\\b(?:is|was) (?:that|this|it) (?:a |an |the )?(?:real"
+            + "|proper|actual|good|true|permanent|lasting) (?:fix|solution)|\\bdid (?:it|that|this) (?:really )?work"
+            + "|\\bdoes (?:that|this|it) (?:really |actually )?(?:fix|solve|work)\\b");
     private static final Pattern VERIFY = Pattern.compile("(?i)verif|confirm|check (?:that|if|whether)|how (?:do"
             + "|can) i (?:know|tell|test)|make sure");
     private static final Pattern SURE = Pattern.compile("(?i)how sure|confiden|certain|could it be|are you sure"
@@ -94,6 +102,15 @@ final class FollowUps {
      * turn with nothing else to say is not padded with "no failure yet".
      */
     static String answer(String text, boolean computed, Report r, Facts facts) {
+        return answer(text, null, computed, r, facts);
+    }
+
+    /** {@code earlier}: the user's turn before, whose subject a verdict question ("is that a real fix?") is about. */
+    static String answer(String text, String earlier, boolean computed, Report r, Facts facts) {
+        if (earlier != null && VERDICT.matcher(text).find()) {
+            var known = KnowledgeSearch.answer(text + "\n" + earlier, r, KnowledgeAnswers.engines(facts, r));
+            if (known.isPresent()) return known.get();
+        }
         return KnobAnswers.lead(text, KnowledgeAnswers.conversationStacks(text, List.of(), facts, r),
                 held(text, computed, r, facts));
     }

@@ -78,6 +78,8 @@ final class ServingFit {
                 : Messages.get("serve.no", Sizes.human(perGpu), Sizes.human(card), gpus, least, least);
         String how = Messages.get("serve.weights", Sizes.count(params), Sizes.trim(bytesPerParam),
                 Sizes.human(weights), gpus, Sizes.human(weights / gpus));
+        // a fit over several cards still answers "what's the smallest setup": the fewest cards the weights need
+        if (perGpu <= card && least > 1) how += " " + Messages.get("serve.least", least, least);
         return String.join("\n", head, how, kvLine, Messages.get("serve.assumed", Sizes.trim(OVERHEAD_GIB)));
     }
 

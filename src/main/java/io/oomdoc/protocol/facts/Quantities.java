@@ -99,6 +99,14 @@ public final class Quantities {
     private static final Pattern NOT_CARD_AFTER = Pattern.compile("^\\s*(?:of\\s+)?(?:[\\w-]+\\s+){0,2}?(?:free|used"
             + "|in use|allocated|reserved|left|available|taken|occupied|usage|buffer|for (?:the )?(?:weights|kv"
                     + "|logits|activations))\\b");
+    /**
+     * "free Colab has 12.7 GB" in a turn about RAM: what a notebook service or machine has is its host RAM
+     * (peremartra/Large-Language-Model-Notebooks-Course#6).
+     */
+    private static final Pattern PLATFORM_BEFORE = Pattern.compile("\\b(?:colab|kaggle|runtime|machine|server"
+            + "|laptop|desktop|pc|box|node|instance|vm)\\s+(?:has|have|gives|offers|provides)\\s+(?:only\\s+"
+            + "|just\\s+|about\\s+)?$");
+    private static final Pattern RAM_TALK = Pattern.compile("(?<!gpu |video |graphics )\\bram\\b");
     private static final Pattern CAPACITY_BEFORE = Pattern.compile("(?:total capac\\w*(?:\\s+of)?"
             + "|total_gpu_memory\\s*=|total memory\\s*(?:of|:|=)?|memory\\.total\\s*[:=]?)\\s*$");
     // "total" on the next line is another figure's label: JAX's BufferAssignment stats list "temp allocation: 4.44GiB"
@@ -109,7 +117,8 @@ public final class Quantities {
             + "memory|graphics memory|hbm\\d?e?|gddr\\d\\w*|(?:laptop\\s+|gpu\\s+|graphics\\s+|nvidia\\s+)?(?:card"
                     + "|gpu)s?)\\b");
     private static final Pattern STATED_BEFORE = Pattern.compile("(?<![\\w.])(?:" + GPU_TOKEN + ")\\s*(?:\\(|,|with"
-            + "|w/|-|of)?\\s*$|(?:\\bi have|i've got|(?:card|gpu|device) (?:\\d+ )?has|(?:card|gpu|vram|gpu memory"
+            + "|w/|-|of|has|have|inside)?\\s*$|(?:\\bi have|i've got|(?:card|gpu|device) (?:\\d+ )?has"
+            + "|(?:card|gpu|vram|gpu memory"
             + "|video memory|graphics memory|gpu ram|video ram) "
                     + "(?:is|=|:)|it'?s an?|it is an?)\\s+(?:an?\\s+|only\\s+)?$|\\bthe whole\\s+$"
             + "|\\b(?:vram|gpu ram|video ram)\\s*$");
@@ -229,7 +238,8 @@ public final class Quantities {
             } catch (RuntimeException e) { continue; }
             String before = lower.substring(Math.max(0, m.start() - 45), m.start());
             String after = lower.substring(m.end(), Math.min(lower.length(), m.end() + 45));
-            String role = role(before, after);
+            String role = PLATFORM_BEFORE.matcher(before).find() && RAM_TALK.matcher(lower).find() ? "host_ram"
+                    : role(before, after);
             if (role == null) continue;
             if (role.equals("host_ram")) {
                 if (bytes >= Bytes.GIB) out.add(new Mention(m.start(), m.end(), "host_ram", String.valueOf(bytes)));
