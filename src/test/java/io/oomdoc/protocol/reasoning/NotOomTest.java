@@ -114,4 +114,42 @@ class NotOomTest {
             assertTrue(!issue.equals("not_oom") && !issue.equals("unknown"), issue);
         }
     }
+
+    @Test
+    void xlaAllocatorWarningsFollowedByTheProgramsOwnOutputAreOnlyWarnings() {
+        assertTrue(NotOom.allocatorWarningOnly(Fixtures.text("h200/jax_bfc_warning.log")));
+    }
+
+    @Test
+    void tensorFlowsNotAFailureWarningAloneIsOnlyAWarning() {
+        assertTrue(NotOom.allocatorWarningOnly(Fixtures.text("traces/notoom-tf-bfc-not-a-failure.txt")));
+    }
+
+    @Test
+    void allocatorWarningsEndingInAnErrorLevelCublasFailureAreAFailure() {
+        assertFalse(NotOom.allocatorWarningOnly(paste("tf-9077-faster-rcnn-gtx950-cublas-not-initialized")));
+    }
+
+    @Test
+    void allocatorWarningsFollowedByAResourceExhaustedErrorAreAFailure() {
+        assertFalse(NotOom.allocatorWarningOnly(paste("asr-78-tf-bfc-tile-op-oom")));
+    }
+
+    @Test
+    void aPyTorchOutOfMemoryTraceIsNoAllocatorWarning() {
+        assertFalse(NotOom.allocatorWarningOnly(OOM_TRACE));
+    }
+
+    @Test
+    void aMemoryMessageOnALineOfItsOwnBesideTheWarningsIsNotOnlyWarnings() {
+        String log = Fixtures.text("traces/notoom-tf-bfc-not-a-failure.txt") + "CUDA out of memory\n";
+        assertFalse(NotOom.allocatorWarningOnly(log));
+    }
+
+    @Test
+    void theWarningVerdictIsTheReasonTheDiagnosisGivesForAWarningOnlyLog() {
+        String reason = NotOom.reason(evidence(Fixtures.text("h200/jax_bfc_warning.log")));
+        assertTrue(NotOom.isWarningReason(reason), reason);
+        assertFalse(NotOom.isWarningReason(NotOom.reason(evidence(ILLEGAL_ACCESS))));
+    }
 }
