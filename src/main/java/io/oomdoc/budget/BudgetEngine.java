@@ -412,7 +412,7 @@ public final class BudgetEngine {
                 if (m.vocab() > 0) logits = (long) s.batch() * m.vocab() * 4L;
                 int kvBytes = kvBytes(s);
                 if (s.kvCacheBytes() > 0) assumptions.add(AssumptionText.get("kv.cacheDtype", kvBytes));
-                kv = 2L * m.layers() * m.kvHeads() * m.headDim() * kvBytes * (long) s.seq() * s.batch();
+                kv = m.kvBytesPerToken(kvBytes) * s.seq() * s.batch();
                 assumptions.add(AssumptionText.get("kv.cache", kvBytes, s.seq(), s.batch()));
             }
         }
@@ -527,7 +527,7 @@ public final class BudgetEngine {
     /** KV cache bytes one token takes on one rank (K and V of every layer). */
     static long kvBytesPerToken(Setup s, ModelSpec m) {
         int n = Math.max(1, s.gpus());
-        return 2L * m.layers() * kvHeadsPerRank(m, n) * m.headDim() * kvBytes(s);
+        return m.kvBytesPerToken(kvHeadsPerRank(m, n), kvBytes(s));
     }
 
     /**

@@ -70,6 +70,14 @@ public record ModelSpec(String name, long params, int layers, int hidden, int he
 
     public int headDim() { return headDimension > 0 ? headDimension : heads > 0 ? hidden / heads : 0; }
 
+    /** The KV cache one token takes: K and V of every layer over the KV heads held, at the given element size. */
+    public long kvBytesPerToken(long kvHeadsHeld, int bytesPerElement) {
+        return 2L * layers * kvHeadsHeld * headDim() * bytesPerElement;
+    }
+
+    /** The KV cache one token takes with every KV head held (one GPU). */
+    public long kvBytesPerToken(int bytesPerElement) { return kvBytesPerToken(kvHeads, bytesPerElement); }
+
     /** Width of the query and attention-output projections: heads × head size, not always the hidden size. */
     public long queryDim() { return (long) heads * headDim(); }
 

@@ -54,7 +54,7 @@ final class KvCache {
         if (spec.isEmpty() || !spec.get().hasArchitecture()) return null;
         ModelSpec m = spec.get();
         int bytes = EIGHT_BIT.matcher(a.withContext()).find() ? 1 : 2;
-        long perTok = 2L * m.layers() * m.kvHeads() * m.headDim() * bytes;
+        long perTok = m.kvBytesPerToken(bytes);
         if (perToken) {
             return Messages.get("kv.token", m.name(), m.layers(), m.kvHeads(), m.heads(), m.headDim(), bytes,
                     Sizes.human(perTok), Sizes.human(perTok * THOUSAND));

@@ -63,9 +63,7 @@ final class ServingFit {
         double kv = 0;
         String kvLine = Messages.get("serve.kv.none");
         if (tokens > 0 && spec.isPresent() && spec.get().hasArchitecture()) {
-            ModelSpec m = spec.get();
-            double perToken = 2.0 * m.layers() * m.kvHeads() * m.headDim() * 2;
-            kv = perToken * tokens;
+            kv = (double) spec.get().kvBytesPerToken(2) * tokens;
             kvLine = Messages.get("serve.kv", String.format(java.util.Locale.ROOT, "%,d", tokens), Sizes.human(kv));
         } else if (tokens > 0) {
             kvLine = Messages.get("serve.kv.unknown", String.format(java.util.Locale.ROOT, "%,d", tokens));
