@@ -12,8 +12,6 @@ import java.util.regex.Pattern;
  */
 final class HeldFigures {
     private static final Pattern FIGURE = Pattern.compile("\\d+(?:\\.\\d+)? [KMGT]i?B");
-    /** The answers' line bound (issue 13: a short answer is at most 12 lines). */
-    private static final int MAX_LINES = 12;
 
     private HeldFigures() {}
 
@@ -28,7 +26,7 @@ final class HeldFigures {
             any = true;
             if (a.text().contains(m.group())) return a;
         }
-        if (!any || a.text().lines().count() >= MAX_LINES) return a;
+        if (!any || a.text().lines().count() >= Answer.MAX_LINES) return a;
         return new Answer(a.intent(), a.text() + "\n" + Messages.get("held.figures", line), a.report(), a.facts());
     }
 }

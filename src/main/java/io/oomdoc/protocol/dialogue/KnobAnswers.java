@@ -18,8 +18,6 @@ final class KnobAnswers {
     /** The stack the question itself names outranks one the conversation named earlier. */
     private static final int STACK_IN_QUESTION = 200;
     private static final int STACK_IN_CONVERSATION = 100;
-    /** The answers' line bound (issue 13: a short answer is at most 12 lines); the row keeps its place at the top. */
-    private static final int MAX_LINES = 12;
 
     private KnobAnswers() {}
 
@@ -83,7 +81,7 @@ final class KnobAnswers {
         if (body == null || body.isBlank()) return row;
         List<String> lines = new ArrayList<>(row.lines().toList());
         for (String l : body.lines().toList()) {
-            if (lines.size() >= MAX_LINES) break;
+            if (lines.size() >= Answer.MAX_LINES) break; // the row keeps its place at the top
             lines.add(l);
         }
         return String.join("\n", lines);
