@@ -24,6 +24,17 @@ public final class TraceAnalyzer {
     private static final Pattern STEP = Pattern.compile(
             "(?i)\\b(?:global[_ ]step|step|iter(?:ation)?|it|batch)\\s*[:=#]?\\s*(\\d[\\d,]*)\\b(?!\\s*(?:GiB|MiB|GB"
                     + "|MB|%|/\\d))(?!\\s*(?:,\\s*(?:seq|sequence|max[_ ]?len|ctx|context)|[x\u00d7*]\\s*\\d))");
+    /**
+     * A bare "batch 4" is a counter only on a line a training loop printed (a loss, a learning rate, an epoch or a
+     * rate beside it, or a separator: "batch: 120"); in a sentence ("LoRA on a 4090, seq 4096, batch 4, bf16") it is
+     * the batch size, and the report said "the log reaches iteration 4".
+     */
+    private static final Pattern BARE_BATCH = Pattern.compile("(?i)\\bbatch\\s+\\d");
+    private static final Pattern LOOP_LINE = Pattern.compile("(?i)\\bloss\\b|\\blr\\b|learning[_ ]rate|\\bepoch"
+            + "|it/s|s/it|\\bstep\\b|\\biter");
+    /** "after batch 37", "until batch 1200" ("at batch 8" is as often a size): a point in the run, told in words. */
+    private static final Pattern AT_A_POINT = Pattern.compile(
+            "(?i)\\b(?:after|until|reach\\w*)\\s+(?:the\\s+)?$");
     /** A logged progress counter, "Batch: 4800/15072" or "step 120/500": the first figure is where the run is. */
     private static final Pattern PROGRESS = Pattern.compile(
             "(?i)\\b(?:global[_ ]step|step|iter(?:ation)?|batch)\\s*[:=#]?\\s*(\\d[\\d,]*)\\s*/\\s*\\d");
@@ -188,6 +199,8 @@ public final class TraceAnalyzer {
             while (mm.find()) if (Num.toInt(mm.group(1)) != null) found = Num.toInt(mm.group(1));
             Matcher m = STEP.matcher(l.text());
             while (m.find()) {
+                if (BARE_BATCH.matcher(m.group()).lookingAt() && !LOOP_LINE.matcher(l.text()).find()
+                        && !AT_A_POINT.matcher(l.text().substring(0, m.start())).find()) continue;
                 try { found = Integer.valueOf(m.group(1).replace(",", "")); } catch (NumberFormatException ignored) { }
             }
         }

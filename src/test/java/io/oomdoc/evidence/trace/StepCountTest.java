@@ -46,4 +46,20 @@ class StepCountTest {
         String log = java.nio.file.Files.readString(io.oomdoc.Fixtures.path("h200/oom_train.log"));
         assertNull(new TraceAnalyzer().analyze(LogText.of(log)).iteration());
     }
+    @Test
+    void aBatchListedAmongTheSettingsIsItsSizeNotAStep() {
+        // the title of conversations_heldout5/F27 (Lepard, a DataLoader worker killed): "batch 2" is the batch size
+        assertNull(new TraceAnalyzer().analyze(LogText.of("Lepard: the DataLoader worker is killed after a while with "
+                + "4 workers, batch 2, a TITAN and 72 GB of RAM")).iteration());
+    }
+
+    @Test
+    void aBareBatchCounterOnALineTheLoopPrintedIsAStep() {
+        // harvardnlp/seq2seq-attn#65's progress line without its total: the loss and the rate beside it date the run
+        assertEquals(4850, new TraceAnalyzer().analyze(LogText.of("> Epoch: 1, Batch 4850, LR: 1.0000, PPL: 244.21"))
+                .iteration());
+        // the reporter's words "after batch 4800" date it too
+        assertEquals(4800, new TraceAnalyzer().analyze(LogText.of("it threw out of memory after batch 4800"))
+                .iteration());
+    }
 }
