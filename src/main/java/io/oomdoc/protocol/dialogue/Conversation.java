@@ -68,6 +68,10 @@ public final class Conversation {
     private Report report;
     private String pendingKey;
     private String pendingQuestion;
+    /** KB ids of the held failure's fixes the user said they tried without success ("still fails with ..."). */
+    private final Set<String> triedKb = new java.util.HashSet<>();
+    /** The KB id of the rung the last follow-up proposed: what "that didn't help either" is about. */
+    private String offeredKb;
     private ScanResult scan;
     private int turn;
     /** The change of the last what-if, adopted when the user says so ("I'll use it"). */
@@ -150,7 +154,7 @@ public final class Conversation {
     public void setFacts(Facts f) { remember(f); }
 
     public void reset() {
-        facts = Facts.EMPTY; setAt.clear(); failureText = null; report = null;
+        facts = Facts.EMPTY; setAt.clear(); failureText = null; report = null; triedKb.clear(); offeredKb = null;
         pendingKey = null; pendingQuestion = null;
     }
 
@@ -203,6 +207,11 @@ public final class Conversation {
                 && !IntentClassifier.HELPS.matcher(text).find() && !CONTINUES_WHAT_IF.matcher(text).find()) {
             intent = Intent.FIT;
         }
+        // "what else can I try?" with a failure held asks for the next rung of its ladder, not for a recipe.
+        if (intent == Intent.HOW_TO && FollowUps.asksNextRung(text, report)) intent = Intent.FOLLOW_UP;
+        // "that didn't help either" after a proposed rung: a report on it, not small talk.
+        if ((intent == Intent.SMALL_TALK || intent == Intent.STATEMENT)
+                && FollowUps.failedFix(text, report, offeredKb) != null) intent = Intent.FOLLOW_UP;
         // "163 steps ran fine, why at 164": a follow-up on this run, answered with the mechanism, as an explanation is.
         boolean explainsRun = intent == Intent.FOLLOW_UP && classifier.asksWhyOfRun(signals);
         lastIntent = intent;
@@ -268,7 +277,13 @@ public final class Conversation {
         Facts known = learn(new FactExtractor.Reading(read.asserted(), read.negated(), Facts.EMPTY));
         if (report == null || read.hypothetical().isEmpty() || !IntentClassifier.HELPS.matcher(text).find()) {
             String computed = Calculations.of(text, context(text), known);
-            String said = FollowUps.answer(text, recent.peekFirst(), computed != null, report, known);
+            String failed = FollowUps.failedFix(text, report, offeredKb);
+            boolean another = FollowUps.asksNextRung(text, report);
+            if (failed != null) triedKb.add(failed);
+            // "what else?" after a proposed rung: that one is not wanted either; the answer starts after it.
+            if (another && failed == null && offeredKb != null) triedKb.add(offeredKb);
+            String said = FollowUps.answer(text, recent.peekFirst(), computed != null, report, known, triedKb);
+            if (failed != null || another) offeredKb = FollowUps.nextRung(report, triedKb);
             return Answer.text(Intent.FOLLOW_UP, computed == null ? said : said == null ? computed
                     : computed + "\n" + said, facts);
         }
@@ -317,6 +332,8 @@ public final class Conversation {
         failureText = text;
         pendingKey = null;
         report = diagnose(text);
+        triedKb.clear();
+        offeredKb = null;
         if (facts.gpuMemBytes() == null && report.numbers().get("total_bytes") instanceof Number n) {
             remember(facts.with(b -> b.gpuMemBytes(n.longValue())));
         }

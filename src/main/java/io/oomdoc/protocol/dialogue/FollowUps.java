@@ -5,6 +5,7 @@ import io.oomdoc.protocol.Report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -38,6 +39,14 @@ final class FollowUps {
             + "|didn'?t (?:help|work|fix)"
             + "|doesn'?t (?:help|work)|not (?:enough|working)|what (?:else|next)|next step|anything else|other "
                     + "options?");
+    /** "that didn't help either", "it still fails": about the rung just proposed, which the turn does not name. */
+    private static final Pattern THAT_FAILED = Pattern.compile("(?i)\\b(?:that|this|it|which)\\b[^.?!]{0,20}"
+            + "(?:didn'?t|did not|doesn'?t|does not|won'?t) (?:help|work|fix|change)|\\bstill (?:oom|fails|failing"
+            + "|crash|out of memory|dies|the same)|\\bno (?:luck|change|difference)|\\b(?:same|the same) (?:error|oom"
+            + "|problem)");
+    /** "what else can I try?", "any other options?": the rung after the ones spent. */
+    private static final Pattern WHAT_ELSE = Pattern.compile("(?i)what (?:else|next)|anything else|other options?"
+            + "|next step|(?:else|other things?) (?:can|could|should) i (?:try|do)");
     // whole words: "resolution" holds "solution" (PromptFix#6: "why does resolution matter?" is not asking for a fix)
     private static final Pattern FIRST = Pattern.compile("(?i)what (?:should|do|can) i (?:do|try)|where (?:do i|to) "
             + "start|\\bfix|\\bsolution"
@@ -107,15 +116,67 @@ final class FollowUps {
 
     /** {@code earlier}: the user's turn before, whose subject a verdict question ("is that a real fix?") is about. */
     static String answer(String text, String earlier, boolean computed, Report r, Facts facts) {
+        return answer(text, earlier, computed, r, facts, Set.of());
+    }
+
+    /**
+     * {@code tried}: the KB ids of fixes the user said earlier in the session they tried without success; "what else"
+     * skips them as it skips the fix this turn names.
+     */
+    static String answer(String text, String earlier, boolean computed, Report r, Facts facts, Set<String> tried) {
         if (earlier != null && VERDICT.matcher(text).find()) {
             var known = KnowledgeSearch.answer(text + "\n" + earlier, r, KnowledgeAnswers.engines(facts, r));
             if (known.isPresent()) return known.get();
         }
+        String failed = failedFix(text, r);
+        // "it still fails with expandable segments": that rung is spent; explaining it again answers nothing.
+        if (failed != null) return Messages.get("followup.tried", titleOf(r, failed)) + "\n"
+                + nextAfterTried(text, r, union(tried, failed));
         return KnobAnswers.lead(text, KnowledgeAnswers.conversationStacks(text, List.of(), facts, r),
-                held(text, computed, r, facts));
+                held(text, computed, r, facts, tried));
     }
 
-    private static String held(String text, boolean computed, Report r, Facts facts) {
+    /**
+     * The KB id of the report's fix this turn says was tried and did not help ("still OOM with expandable_segments",
+     * "I already use gradient checkpointing"), or null.
+     */
+    static String failedFix(String text, Report r) {
+        return failedFix(text, r, null);
+    }
+
+    /**
+     * As above; {@code offered}, the KB id of the rung the answer before proposed, is what "that didn't help either"
+     * names.
+     */
+    static String failedFix(String text, Report r, String offered) {
+        if (r == null || !(NEXT.matcher(text).find() || ALREADY.matcher(text).find())) return null;
+        Report.Fix f = heldFix(text, r);
+        if (f != null) return f.kb();
+        return offered != null && THAT_FAILED.matcher(text).find() ? offered : null;
+    }
+
+    /** The KB id of the rung a "what else" answer proposes when {@code spent} are tried, or null. */
+    static String nextRung(Report r, Set<String> spent) {
+        if (r == null) return null;
+        return r.fixes().stream().map(Report.Fix::kb).filter(kb -> !spent.contains(kb)).findFirst().orElse(null);
+    }
+
+    /** "what else can I try?" with a failure held: the next rung is asked for, not a recipe. */
+    static boolean asksNextRung(String text, Report r) {
+        return r != null && WHAT_ELSE.matcher(text).find() && heldFix(text, r) == null;
+    }
+
+    private static Set<String> union(Set<String> a, String b) {
+        Set<String> out = new java.util.HashSet<>(a);
+        out.add(b);
+        return out;
+    }
+
+    private static String titleOf(Report r, String kb) {
+        return r.fixes().stream().filter(f -> f.kb().equals(kb)).map(Report.Fix::title).findFirst().orElse(kb);
+    }
+
+    private static String held(String text, boolean computed, Report r, Facts facts, Set<String> spent) {
         if (r == null && SCIENCE.matcher(text).find()) {
             boolean nano = facts.model() != null && facts.model().startsWith("nanochat");
             return Messages.get("followup.science") + (nano ? "\n" + Messages.get("followup.science.nanochat") : "");
@@ -157,7 +218,7 @@ final class FollowUps {
             out.add(Messages.get("followup.grows", label(r)));
             KnowledgeSearch.answer(text + " leak", r, KnowledgeAnswers.engines(facts, r)).ifPresent(out::add);
         } else if (ALREADY.matcher(text).find()) {
-            out.add(nextAfterTried(text, r));
+            out.add(nextAfterTried(text, r, spent));
             // The next rung answers "what now"; why the batch did not matter comes right after it.
             if (BATCH_NAMED.matcher(text).find()) out.add(Messages.get("followup.batch.nochange"));
             KnowledgeSearch.answer(text, r, KnowledgeAnswers.engines(facts, r)).ifPresent(out::add);
@@ -165,10 +226,11 @@ final class FollowUps {
             Report.Fix f = heldFix(text, r);
             out.add(Messages.get("followup.fix", f.title(), f.kb()) + "\n    " + f.after().replace("\n", "\n    "));
         } else if (NEXT.matcher(text).find()) {
-            Report.Fix tried = heldFix(text, r);
-            int next = tried == null ? 1 : r.fixes().indexOf(tried) + 1;
-            out.add(fix(r, next, Messages.get("followup.next")));
-            KnowledgeSearch.answer(text, r, KnowledgeAnswers.engines(facts, r)).ifPresent(out::add);
+            out.add(spent.isEmpty() ? fix(r, 1, Messages.get("followup.next")) : nextAfterTried(text, r, spent));
+            // "that didn't help either" names no subject: a passage searched for its words would be off the point.
+            if (!THAT_FAILED.matcher(text).find() && !WHAT_ELSE.matcher(text).find()) {
+                KnowledgeSearch.answer(text, r, KnowledgeAnswers.engines(facts, r)).ifPresent(out::add);
+            }
         } else if (VERIFY.matcher(text).find()) {
             out.add(r.sections().verification());
         } else if (SURE.matcher(text).find()) {
@@ -191,15 +253,19 @@ final class FollowUps {
         return String.join("\n", out);
     }
 
-    /** The first rung whose knob the user has not said they tried: the batch when they reduced it, the fix named. */
-    private static String nextAfterTried(String text, Report r) {
-        String lower = text.toLowerCase(java.util.Locale.ROOT);
-        Report.Fix tried = heldFix(text, r);
+    /**
+     * The first rung whose knob the user has not said they tried: the batch when they reduced it, the fix named, and
+     * every rung of a KB entry tried before ({@code tried}): when expandable segments did not help, neither will
+     * max_split_size_mb, the same mechanism.
+     */
+    private static String nextAfterTried(String text, Report r, Set<String> tried) {
+        Report.Fix named = heldFix(text, r);
         boolean batchTried = BATCH_NAMED.matcher(text).find();
         for (int i = 0; i < r.fixes().size(); i++) {
             Report.Fix f = r.fixes().get(i);
             String all = (f.title() + " " + f.after()).toLowerCase(java.util.Locale.ROOT);
-            if (f == tried || batchTried && all.contains("batch") && !all.contains("eval")) continue;
+            if (f == named || tried.contains(f.kb())) continue;
+            if (batchTried && all.contains("batch") && !all.contains("eval")) continue;
             return fix(r, i, Messages.get("followup.next"));
         }
         return Messages.get("followup.nofix");
