@@ -227,8 +227,9 @@ final class FollowUps {
             out.add(Messages.get("followup.fix", f.title(), f.kb()) + "\n    " + f.after().replace("\n", "\n    "));
         } else if (NEXT.matcher(text).find()) {
             out.add(spent.isEmpty() ? fix(r, 1, Messages.get("followup.next")) : nextAfterTried(text, r, spent));
-            // "that didn't help either" names no subject: a passage searched for its words would be off the point.
-            if (!THAT_FAILED.matcher(text).find() && !WHAT_ELSE.matcher(text).find()) {
+            // "that didn't help either" after rungs were spent names no subject: a passage searched for its words
+            // would be off the point.
+            if (spent.isEmpty() || !THAT_FAILED.matcher(text).find() && !WHAT_ELSE.matcher(text).find()) {
                 KnowledgeSearch.answer(text, r, KnowledgeAnswers.engines(facts, r)).ifPresent(out::add);
             }
         } else if (VERIFY.matcher(text).find()) {
