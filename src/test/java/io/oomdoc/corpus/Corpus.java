@@ -44,6 +44,8 @@ public final class Corpus {
     public static final Path HELDOUT12 = Path.of("src/test/resources/corpus_heldout12/heldout12.jsonl");
     /** The thirteenth blind split: every kind of report, written blind like the twelfth, from uncited repos. */
     public static final Path HELDOUT13 = Path.of("src/test/resources/corpus_heldout13/heldout13.jsonl");
+    /** The fourteenth blind split: every kind of report, written blind like the thirteenth, from uncited repos. */
+    public static final Path HELDOUT14 = Path.of("src/test/resources/corpus_heldout14/heldout14.jsonl");
     private static final int FINAL_SHARE_PERCENT = 20;
 
     private Corpus() {}
@@ -98,6 +100,8 @@ public final class Corpus {
     public static List<Case> heldout12() { return read(HELDOUT12); }
     /** The thirteenth blind split (corpus_heldout13/): never read by all(), scored once for a closing figure. */
     public static List<Case> heldout13() { return read(HELDOUT13); }
+    /** The fourteenth blind split (corpus_heldout14/): never read by all(), scored once for a closing figure. */
+    public static List<Case> heldout14() { return read(HELDOUT14); }
 
     /**
      * What the weights are fitted on: the development part, the third split (since round 6; scored once in round 5),
