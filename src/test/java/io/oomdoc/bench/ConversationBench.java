@@ -15,7 +15,8 @@ import java.util.TreeMap;
  * Run: bench/run.sh ConversationBench [-v] [--heldout|--heldout-dev|--heldout2|--heldout2-dev|--heldout3
  * |--heldout3-dev|--heldout4|--heldout4-dev|--heldout5|--heldout5-dev|--heldout6|--heldout6-dev|--heldout7
  * |--heldout7-dev|--heldout8|--heldout8-dev|--heldout9|--heldout9-dev|--heldout10|--heldout10-dev|--heldout11
- * |--heldout11-dev|--heldout12|--heldout12-dev|--heldout13|--heldout13-dev|--heldout14|--heldout14-dev|--heldout15|--heldout15-dev]. With
+ * |--heldout11-dev|--heldout12|--heldout12-dev|--heldout13|--heldout13-dev|--heldout14|--heldout14-dev|--heldout15
+ * |--heldout15-dev]. With
  * --heldout it
  * plays src/test/resources/conversations_heldout and prints only the totals: that set is never tuned on, so its
  * failing turns are not shown (nor those of the closed halves of sets 2-4).

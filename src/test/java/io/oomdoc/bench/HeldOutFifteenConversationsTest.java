@@ -25,4 +25,15 @@ class HeldOutFifteenConversationsTest extends BlindConversationSetChecks {
         // sets drew would leak nothing into tuning
         assertEquals(List.of(), sourcesCitedOutside(Path.of("src/test/resources/corpus_heldout14")));
     }
+
+    /**
+     * A forum thread is its own group (ConversationBench.developmentHalf), so that the threads of one forum site do
+     * not fall wholly into one half: checked on the PyTorch forum's threads, the site with the most files here.
+     */
+    @Test
+    void forumThreadsOfOneSiteFallIntoBothHalves() {
+        var forum = set.stream().filter(t -> t.file().matches("P\\d\\d-pytorch-forum-.*")).toList();
+        long readable = forum.stream().filter(t -> ConversationBench.developmentHalf(folder, t.file())).count();
+        assertEquals(true, readable > 0 && readable < forum.size(), readable + " of " + forum.size());
+    }
 }
