@@ -117,7 +117,8 @@ def rec(**k):
 # figure. The LoRA rank and target modules live in the benchmarking gist the post links (younesbelkada/f48af54c...),
 # which was not readable here: rank and targets are left unstated (lora_rank null). The page says the 4-bit loader
 # casts the non-quantized modules to float16; whether the trainer ran with fp16/bf16 autocast is not stated.
-QB = "https://github.com/huggingface/blog/blob/1b4d85d958048f85f13b749fd305136a94df97e2/4bit-transformers-bitsandbytes.md"
+QB = ("https://github.com/huggingface/blog/blob/1b4d85d958048f85f13b749fd305136a94df97e2/"
+      "4bit-transformers-bitsandbytes.md")
 QBCOMMON = dict(source=QB, source_key="hf-blog-4bit-transformers-bitsandbytes", lora_rank=None, lora_targets=None,
                 batch=1, grad_accum=4, optimizer="adamw (the table's 'AdamW'; implementation not stated)",
                 attention="eager (LLaMA in transformers of June 2023: no SDPA path)",
@@ -280,6 +281,87 @@ for tail, quant, gb, cell in (("bf16", "none", 14, "about ~14 GB (bfloat16 conve
                      "rounds it ('~')", table="howto/inference.md, 'Run Lit-LLaMA on consumer devices'",
         notes="LLaMA 7B, prompt 'Hello, my name is' (about 6 tokens) + 50 new tokens: seq 56 is the KV cache "
               "length generate.py allocates; figures are approximate ('~') and their card is not stated")
+
+# ---- unslothai/unsloth README.md (commit 000252c), "Context length benchmarks", the Hugging Face + FA2 column ----
+# Llama 3.1 (8B) Instruct and Llama 3.3 (70B) Instruct, 4-bit QLoRA on all linear layers (q,k,v,o,gate,up,down),
+# rank 32, batch 1, every sequence padded to the tested length; the table gives, per amount of GPU VRAM, the longest
+# context that trained without running out of memory. A row is kept as a fit at that length on that much VRAM. Only
+# the "Hugging Face + FA2" column is kept: the Unsloth column runs Unsloth's own kernels, activation offloading to
+# the host and Apple's Cut Cross Entropy, which the record fields cannot state. The 70B test ran "on a 80GB A100";
+# the 8B rows name only an amount of VRAM, so the card is written as that amount (no card is guessed). Not stated
+# for the HF baseline: gradient checkpointing, the optimizer (the README's other benchmark uses adamw_8bit), the
+# precision flags and the loss path. Left out: the two "OOM" cells (8 GB for 8B, 48 GB for 70B) because the length
+# at which they failed is not given.
+US = "https://github.com/unslothai/unsloth/blob/000252c947fe9421071216c19fd53e5d0495a1c0/README.md"
+for model, vram, ctx, card in (("llama-3.1-8b", 12, 932, ""), ("llama-3.1-8b", 16, 2551, ""),
+                               ("llama-3.1-8b", 24, 5789, ""), ("llama-3.1-8b", 40, 12264, ""),
+                               ("llama-3.1-8b", 48, 15502, ""), ("llama-3.1-8b", 80, 28454, ""),
+                               ("llama-3.3-70b", 80, 6916, "A100 80GB")):
+    size = "8B" if model == "llama-3.1-8b" else "70B"
+    rec(id="unsloth-readme-context-hf-fa2-%s-%dgb" % (size.lower(), vram), source=US,
+        source_key="unsloth-readme-context-benchmarks", family="qlora", model=model, method="qlora", lora_rank=32,
+        lora_targets="all linear (q,k,v,o,gate,up,down)", quant="nf4 (bitsandbytes 4-bit QLoRA)", seq=ctx, batch=1,
+        precision="not stated (bf16 compute assumed by the 4-bit QLoRA setup, flags not given)",
+        optimizer="not stated for the context test", checkpointing="not stated for the Hugging Face baseline",
+        attention="flash (Hugging Face + FA2: flash_attention_2)", gpus=1, sharding="none",
+        gpu=card or "%d GB VRAM (card not named)" % vram,
+        card_as_published="80GB A100" if card else "GPU VRAM %d GB" % vram, outcome="fit", measured_bytes=None,
+        measured_as="%s tokens (longest context, Hugging Face + FA2)" % format(ctx, ","),
+        measured_how="a published fit outcome: the longest padded sequence that trained in that much VRAM",
+        table="'Llama 3.%s (%s) max. context length', %d GB row, Hugging Face + FA2 column"
+              % ("1" if size == "8B" else "3", size, vram),
+        notes="Llama 3.%s %s Instruct, QLoRA r32 on all linear layers, batch 1, padded to %d tokens; the limit is "
+              "a largest length, so a little longer would not fit; checkpointing and optimizer of the baseline "
+              "are not stated" % ("1" if size == "8B" else "3", size, ctx))
+
+A["llama-2-70b"] = shape(llama_params(80, 8192, 64, 8, 28672, 32000, False), 80, 8192, 64, 8, 28672, 32000, False,
+                         "Llama-2-70b-chat-hf config.json: 80 layers, hidden 8192, 64 heads, 8 KV heads, intermediate "
+                         "28672, vocab 32000, untied; params computed (6.90e10)", mlp="gated")
+A["llama-3-70b"] = shape(llama_params(80, 8192, 64, 8, 28672, 128256, False), 80, 8192, 64, 8, 28672, 128256, False,
+                         "Meta-Llama-3-70B config.json: 80 layers, hidden 8192, 64 heads, 8 KV heads, intermediate "
+                         "28672, vocab 128256, untied; params computed (7.06e10)", mlp="gated")
+
+# ---- huggingface/blog ram-efficient-pytorch-fsdp.md (commit 062647c): Llama 2 70B full fine-tune, FSDP, 16 A100 ----
+# Hardware: 2 nodes x 8 A100 80GB. The launch command: meta-llama/Llama-2-70b-chat-hf, --max_seq_len 2048 with
+# --packing True (every row a full 2048 tokens), per-device batch 1, accumulation 1, --use_gradient_checkpointing,
+# --use_flash_attn (a flash-attention-2 monkey patch), --bf16; the FSDP config: FULL_SHARD, TRANSFORMER_BASED_WRAP,
+# SHARDED_STATE_DICT, bf16 mixed precision, no offload stated. Outcome only: training completed (~13.5 h); no GPU peak
+# is printed for the 70B run (the memory log on the page is the 7B loading demo, CPU only).
+HFL = "https://github.com/huggingface/blog/blob/062647cf135331f92028ace3a8ada12f0b76cec9/ram-efficient-pytorch-fsdp.md"
+rec(id="hf-blog-fsdp-llama-2-70b-full-16xa100-fit", source=HFL, source_key="hf-blog-ram-efficient-pytorch-fsdp",
+    family="sharded", model="llama-2-70b", method="full", lora_rank=0, lora_targets=None, quant="none", seq=2048,
+    batch=1, grad_accum=1, precision="bf16 (FSDP bf16 mixed precision per the page; parameter storage dtype not "
+    "stated)", optimizer="adamw (the Trainer's default; not stated on the page)",
+    checkpointing="full (--use_gradient_checkpointing True)", attention="flash (flash-attention-2 monkey patch)",
+    gpus=16, sharding="fsdp_full (FULL_SHARD over 16 ranks on 2 nodes, TRANSFORMER_BASED_WRAP)", gpu="A100 80GB",
+    card_as_published="2 nodes x 8 A100 80GB", loss="not stated (transformers' Llama of 2023 casts logits to float)",
+    outcome="fit", measured_bytes=None, measured_as="fine-tuning completed in ~13.5 hours",
+    measured_how="a published fit outcome (the run finished); no memory figure printed for it",
+    table="'Bringing it all-together', launch command and result", notes="Llama-2-70b-chat-hf full fine-tune, "
+    "2048-token packed rows, batch 1 per GPU, 16 GPUs; the page gives no per-GPU figure")
+
+# ---- philschmid/deep-learning-pytorch-huggingface training/fsdp-qlora-distributed-llama3.ipynb (commit 57cab54) ----
+# Llama 3 70B QLoRA with FSDP and CPU offload on 4 x A10G (24GB): the notebook's yaml (max_seq_len 3072 with packing,
+# batch 1, accumulation 2, adamw_torch, bf16, gradient checkpointing with use_reentrant true, fsdp "full_shard auto_wrap
+# offload") and scripts/run_fsdp_qlora.py at that commit (NF4, double quant, bf16 compute and bf16 quant storage,
+# sdpa, LoRA r 16 / alpha 8 / dropout 0.05 on all-linear). The notebook: "needs 4x24GB GPUs, with 22 GB/GPU and 127 GB
+# CPU RAM with a sequence length of 3072 and a batch size of 1". How 22 GB was read is not said. Left out: the three
+# other lines of its "Expected Memory usage" list (rounded requirements, not readings).
+PS = ("https://github.com/philschmid/deep-learning-pytorch-huggingface/blob/57cab545d0675716adc11e922bc00777ef456b15/"
+      "training/fsdp-qlora-distributed-llama3.ipynb")
+rec(id="philschmid-fsdp-qlora-llama-3-70b-4xa10g", source=PS, source_key="philschmid-fsdp-qlora-llama3-notebook",
+    family="sharded", model="llama-3-70b", method="qlora", lora_rank=16, lora_targets="all linear (all-linear)",
+    lora_dropout=0.05, quant="nf4 (bitsandbytes 4-bit, double quant, bf16 quant storage)", seq=3072, batch=1,
+    grad_accum=2, precision="bf16 (model loaded in bfloat16, Trainer bf16; adapter dtype not stated)",
+    optimizer="adamw (adamw_torch)", checkpointing="full (gradient_checkpointing, use_reentrant true)",
+    attention="sdpa (attn_implementation sdpa)", gpus=4,
+    sharding="fsdp_full with offload_param (fsdp 'full_shard auto_wrap offload': parameters offloaded to the CPU)",
+    gpu="A10G 24GB", card_as_published="4 x NVIDIA A10G 24GB (g5.12xlarge)",
+    loss="not stated (transformers' Llama of April 2024)", outcome="fit", measured_bytes=round(22e9),
+    measured_as="22 GB/GPU", measured_how="the notebook's stated per-GPU usage; how it was read (nvidia-smi or "
+    "PyTorch) is not said; GB read as 10^9 bytes", table="'Expected Memory usage', FSDP + Q-Lora + CPU offloading line",
+    notes="Meta-Llama-3-70b, QLoRA r16 all-linear, 3072-token packed rows, batch 1 x accumulation 2, 4 GPUs with "
+          "parameter offload and 127 GB host RAM; the figure is rounded")
 
 json.dump(out, open(OUT, "w"), indent=1)
 print(len(out), "records,", sum(1 for r in out if r["measured_bytes"]), "with a measured peak,",
