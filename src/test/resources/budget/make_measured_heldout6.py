@@ -231,6 +231,41 @@ for (script, family, prec, opt, batch, ga, ck, gpus, sharding, gb, loss, note) i
         notes=note + "; torchvision vit_l_16, CIFAR-10 at 224 px (197 tokens), 10-class head, torch 2.1.0.dev and "
                      "Lightning 2.1.0.dev; script read at the logs' commit")
 
+# The same logs' DistilBERT bonus runs (bonus_distilbert-before.py / -after.py at commit 2d1ae1e):
+# distilbert-base-uncased with a 2-class head on IMDB, tokenized with truncation=True and padding=True over the whole
+# split (one map call with batch_size=None), so every row is padded to the longest review, capped at the model's 512
+# positions (IMDB holds reviews longer than that). "before": 4 GPUs, Fabric strategy deepspeed_stage_2, precision 16-mixed, batch 12 per GPU,
+# torch Adam. "after": 4 GPUs, FSDPStrategy (auto wrap on TransformerBlock, cpu_offload=True, no activation
+# checkpointing), precision bf16-true, batch 12 as micro-batches of 3 with accumulation 4, model built under
+# fabric.init_module. Same print: torch.cuda.max_memory_reserved() / 1e9 on rank 0. Left out: BigBird (no "before"
+# figure; its shape was not checked).
+A["distilbert-base-cls2"] = shape(
+    # embeddings (+ LayerNorm), 6 blocks (q,k,v,o with bias, two LayerNorms, 768->3072->768 FFN), pre_classifier, head
+    30522 * 768 + 512 * 768 + 2 * 768
+    + 6 * (4 * (768 * 768 + 768) + 4 * 768 + (768 * 3072 + 3072) + (3072 * 768 + 768))
+    + (768 * 768 + 768) + (768 * 2 + 2), 6, 768, 12, 12, 3072, 2, False,
+    "distilbert-base-uncased config.json (n_layers 6, dim 768, n_heads 12, hidden_dim 3072, vocab 30522, 512 "
+    "positions) with DistilBertForSequenceClassification's pre_classifier and a 2-label classifier; params computed "
+    "(6.70e7). vocab is the 2-class head (the logits); the 30522-token embedding is inside params", mlp="gelu")
+for tail, script, prec, batch, ga, sharding, gb, note in (
+        ("before-zero2", "bonus_distilbert-before.py",
+         "fp16 (Fabric 16-mixed under DeepSpeed: fp16 compute, fp32 master weights)", 12, 1,
+         "zero2 (Fabric strategy deepspeed_stage_2, 4 ranks)", 3.99, "DeepSpeed ZeRO stage 2 on 4 GPUs, batch 12"),
+        ("after-fsdp-offload", "bonus_distilbert-after.py",
+         "bf16-true (Fabric bf16-true: bf16 weights, grads and Adam states)", 3, 4,
+         "fsdp_full with offload_param (FSDPStrategy cpu_offload=True, auto wrap on TransformerBlock, 4 ranks)", 1.15,
+         "FSDP with CPU offload on 4 GPUs, micro-batch 3 x accumulation 4")):
+    rec(id="rasbt-memory-optim-distilbert-imdb-" + tail, source=RB, source_key="rasbt-pytorch-memory-optim-logs",
+        family="sharded", model="distilbert-base-cls2", method="full", lora_rank=0, lora_targets=None, quant="none",
+        seq=512, batch=batch, grad_accum=ga, precision=prec, optimizer="adam (torch.optim.Adam, lr 5e-5)",
+        checkpointing="none", attention="eager (DistilBERT in transformers of mid-2023: no SDPA)", gpus=4,
+        sharding=sharding, gpu="", card_as_published="not stated in the repository",
+        loss="fp32 (transformers' CrossEntropyLoss over 2 labels)", outcome="fit", measured_bytes=round(gb * 1e9),
+        measured_as="Memory used: %.2f GB" % gb, measured_how=RBHOW,
+        table="logs.md, section 'bonus distilbert %s'" % tail.split("-")[0],
+        notes=note + "; distilbert-base-uncased on IMDB, rows padded to the longest review capped at 512 tokens "
+                     "(padding=True over the whole split: not restated on the page, read from the script)")
+
 # ---- huggingface/accelerate benchmarks/big_model_inference/README.md (commit 1d57b83) ----
 # big_model_inference.py loads the model with device_map="auto" over two TITAN RTX (24GB) and 32GB of host RAM, then
 # runs model.generate(input_ids) with the defaults (max_length 20 in transformers of 2022) on six short prompts. The
