@@ -91,7 +91,7 @@ A = {
     # EleutherAI/gpt-neox-20b config.json: 44 layers, hidden 6144, 64 heads, intermediate 24576, vocab 50432, untied
     "gpt-neox-20b": shape(neox_params(44, 6144, 24576, 50432), 44, 6144, 64, 64, 24576, 50432, False,
                           "gpt-neox-20b config.json (num_hidden_layers 44, hidden 6144, 64 heads, intermediate 24576, "
-                          "vocab 50432, untied embed_out); params computed (2.06e10)", mlp="gelu"),
+                          "vocab 50432, untied embed_out); params computed (2.06e10)", mlp="plain"),
     # torchvision vit_l_16 with its head replaced by Linear(1024, 10) (CIFAR-10): 197 tokens, 24 blocks
     "vit-l-16-cifar10": shape(vit_l16_params(10), 24, 1024, 16, 16, 4096, 10, False,
                               "torchvision vit_l_16 (hidden 1024, 24 layers, 16 heads, mlp_dim 4096, patch 16 at "
@@ -234,11 +234,11 @@ for (script, family, prec, opt, batch, ga, ck, gpus, sharding, gb, loss, note) i
 # The same logs' DistilBERT bonus runs (bonus_distilbert-before.py / -after.py at commit 2d1ae1e):
 # distilbert-base-uncased with a 2-class head on IMDB, tokenized with truncation=True and padding=True over the whole
 # split (one map call with batch_size=None), so every row is padded to the longest review, capped at the model's 512
-# positions (IMDB holds reviews longer than that). "before": 4 GPUs, Fabric strategy deepspeed_stage_2, precision 16-mixed, batch 12 per GPU,
-# torch Adam. "after": 4 GPUs, FSDPStrategy (auto wrap on TransformerBlock, cpu_offload=True, no activation
-# checkpointing), precision bf16-true, batch 12 as micro-batches of 3 with accumulation 4, model built under
-# fabric.init_module. Same print: torch.cuda.max_memory_reserved() / 1e9 on rank 0. Left out: BigBird (no "before"
-# figure; its shape was not checked).
+# positions (IMDB holds reviews longer than that). "before": 4 GPUs, Fabric strategy deepspeed_stage_2, precision
+# 16-mixed, batch 12 per GPU, torch Adam. "after": 4 GPUs, FSDPStrategy (auto wrap on TransformerBlock,
+# cpu_offload=True, no activation checkpointing), precision bf16-true, batch 12 as micro-batches of 3 with accumulation
+# 4, model built under fabric.init_module. Same print: torch.cuda.max_memory_reserved() / 1e9 on rank 0. Left out:
+# BigBird (no "before" figure; its shape was not checked).
 A["distilbert-base-cls2"] = shape(
     # embeddings (+ LayerNorm), 6 blocks (q,k,v,o with bias, two LayerNorms, 768->3072->768 FFN), pre_classifier, head
     30522 * 768 + 512 * 768 + 2 * 768
@@ -246,7 +246,7 @@ A["distilbert-base-cls2"] = shape(
     + (768 * 768 + 768) + (768 * 2 + 2), 6, 768, 12, 12, 3072, 2, False,
     "distilbert-base-uncased config.json (n_layers 6, dim 768, n_heads 12, hidden_dim 3072, vocab 30522, 512 "
     "positions) with DistilBertForSequenceClassification's pre_classifier and a 2-label classifier; params computed "
-    "(6.70e7). vocab is the 2-class head (the logits); the 30522-token embedding is inside params", mlp="gelu")
+    "(6.70e7). vocab is the 2-class head (the logits); the 30522-token embedding is inside params", mlp="plain")
 for tail, script, prec, batch, ga, sharding, gb, note in (
         ("before-zero2", "bonus_distilbert-before.py",
          "fp16 (Fabric 16-mixed under DeepSpeed: fp16 compute, fp32 master weights)", 12, 1,
