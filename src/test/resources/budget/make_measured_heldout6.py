@@ -398,6 +398,45 @@ rec(id="philschmid-fsdp-qlora-llama-3-70b-4xa10g", source=PS, source_key="philsc
     notes="Meta-Llama-3-70b, QLoRA r16 all-linear, 3072-token packed rows, batch 1 x accumulation 2, 4 GPUs with "
           "parameter offload and 127 GB host RAM; the figure is rounded")
 
+# ---- huggingface/blog bloom-inference-pytorch-scripts.md (commit 1928066): BLOOM-176B generation on A100 80GB ----
+# All runs on one node of 8 x A100 80GB (512GB host RAM), greedy generation with max_length 100 (prompt of a few
+# tokens, KV cache on); the throughput table marks "oom" where the batch was too big for GPU memory. Kept: Accelerate
+# bf16 and int8 (the model's layers placed one after another over the 8 GPUs by device_map: naive pipeline, one GPU
+# busy at a time) and DeepSpeed ZeRO-Inference bf16 (parameters partitioned ZeRO-3 style over 8 GPUs, every GPU
+# running the same batch). Left out: DeepSpeed-Inference rows (tensor parallel with custom fused kernels: the
+# sharding fields cannot state tensor parallelism) and the 4 x A100 int8 table (the page says the memory map was
+# tweaked to leave GPU 0 for activations and cache, and its text gives a largest batch of 40 where the table shows
+# OOM at 32). A batch that ran is a fit; an "oom" cell is an OOM; empty cells (not run) are not records.
+A["bloom-176b"] = shape(
+    # word embeddings + their LayerNorm, 70 blocks of 12h^2 + 13h (fused qkv, dense, 4h MLP, two LayerNorms, biases),
+    # final LayerNorm; lm_head tied to the embeddings
+    250880 * 14336 + 2 * 14336 + 70 * (12 * 14336 * 14336 + 13 * 14336) + 2 * 14336, 70, 14336, 112, 112, 57344,
+    250880, True, "bigscience/bloom config.json (n_layer 70, hidden 14336, n_head 112, vocab 250880, tied lm_head, 4h "
+    "GELU MLP, ALiBi); params computed (1.762e11, the published 176,247,271,424)", mlp="plain")
+BL = ("https://github.com/huggingface/blog/blob/1928066b3a3aa3c03f1392863448f797755afa89/"
+      "bloom-inference-pytorch-scripts.md")
+for proj, dtype, cells in (("accelerate", "bf16", ((1, "fit"), (8, "fit"), (16, "fit"), (32, "fit"), (64, "oom"))),
+                           ("accelerate", "int8", ((1, "fit"), (8, "fit"), (16, "fit"), (32, "fit"), (64, "oom"))),
+                           ("ds-zero", "bf16", ((1, "fit"), (8, "fit"), (16, "oom")))):
+    for bs, outcome in cells:
+        acc = proj == "accelerate"
+        rec(id="hf-blog-bloom-inference-%s-%s-8xa100-b%d-%s" % (proj, dtype, bs, outcome), source=BL,
+            source_key="hf-blog-bloom-inference-pytorch-scripts", family="inference", model="bloom-176b",
+            method="inference", lora_rank=0, lora_targets=None,
+            quant="int8 (bitsandbytes LLM.int8 via --dtype int8)" if dtype == "int8" else "none", seq=100, batch=bs,
+            precision="bf16 (bigscience/bloom in bfloat16%s)" % (
+                "; int8 linears with the rest in half precision" if dtype == "int8" else ""),
+            optimizer=None, checkpointing="none", attention="eager (BLOOM's ALiBi attention in transformers 4.21)",
+            gpus=8, sharding="layer split over 8 GPUs (Accelerate device_map: naive pipeline), not sharded" if acc
+            else "zero3 (DeepSpeed ZeRO-Inference: parameters partitioned over 8 GPUs, each GPU runs the batch)",
+            gpu="A100 80GB", card_as_published="8x80GB A100 node (Jean Zay), 512GB CPU memory", outcome=outcome,
+            measured_bytes=None, measured_as="throughput %s" % ("measured (ran)" if outcome == "fit" else "'oom'"),
+            measured_how="a fit/OOM outcome read from the throughput table (a number where the batch ran, 'oom' "
+                         "where it did not fit in GPU memory)",
+            table="'Throughput in msecs on 8x80GB GPUs', row '%s %s', bs %d" % (proj, dtype, bs),
+            notes="BLOOM-176B greedy generation to max_length 100 from a short prompt, batch %d, 8 x A100 80GB, %s"
+                  % (bs, "layers spread over the GPUs by Accelerate" if acc else "DeepSpeed ZeRO stage 3 inference"))
+
 json.dump(out, open(OUT, "w"), indent=1)
 print(len(out), "records,", sum(1 for r in out if r["measured_bytes"]), "with a measured peak,",
       len({r["source"] for r in out}), "sources")
