@@ -16,7 +16,7 @@ import java.util.TreeMap;
  * |--heldout3-dev|--heldout4|--heldout4-dev|--heldout5|--heldout5-dev|--heldout6|--heldout6-dev|--heldout7
  * |--heldout7-dev|--heldout8|--heldout8-dev|--heldout9|--heldout9-dev|--heldout10|--heldout10-dev|--heldout11
  * |--heldout11-dev|--heldout12|--heldout12-dev|--heldout13|--heldout13-dev|--heldout14|--heldout14-dev|--heldout15
- * |--heldout15-dev]. With
+ * |--heldout15-dev|--heldout16|--heldout16-dev]. With
  * --heldout it
  * plays src/test/resources/conversations_heldout and prints only the totals: that set is never tuned on, so its
  * failing turns are not shown (nor those of the closed halves of sets 2-4).
@@ -54,12 +54,17 @@ public final class ConversationBench {
         boolean fourteenthDev = List.of(args).contains("--heldout14-dev");
         boolean fifteenth = List.of(args).contains("--heldout15");
         boolean fifteenthDev = List.of(args).contains("--heldout15-dev");
+        boolean sixteenth = List.of(args).contains("--heldout16");
+        boolean sixteenthDev = List.of(args).contains("--heldout16-dev");
         // Sets 5 and 6 were scored once each and are development data since (the lead's brief of the seventh session):
         // their failing turns are shown so that they can be classified. Sets 7 and 8 are blind: totals only; sets 9, 10
         // and 11 were scored once (ninth and tenth sessions, bench/results.md) and are development data since.
-        // Sets 12, 13, 14 and 15 are blind: their scored halves print totals only, like sets 7 and 8.
-        heldOut |= second || third || fourth || seventh || eighth || twelfth || thirteenth || fourteenth || fifteenth;
-        var transcripts = fifteenth || fifteenthDev ? Transcripts.all(HELD_OUT_15).stream()
+        // Sets 12 to 16 are blind: their scored halves print totals only, like sets 7 and 8.
+        heldOut |= second || third || fourth || seventh || eighth || twelfth || thirteenth || fourteenth || fifteenth
+                || sixteenth;
+        var transcripts = sixteenth || sixteenthDev ? Transcripts.all(HELD_OUT_16).stream()
+                .filter(t -> developmentHalf(HELD_OUT_16, t.file()) == sixteenthDev).toList()
+                : fifteenth || fifteenthDev ? Transcripts.all(HELD_OUT_15).stream()
                 .filter(t -> developmentHalf(HELD_OUT_15, t.file()) == fifteenthDev).toList() : fourteenth
                 || fourteenthDev ? Transcripts.all(HELD_OUT_14).stream()
                 .filter(t -> developmentHalf(HELD_OUT_14, t.file()) == fourteenthDev).toList() : thirteenth
@@ -198,6 +203,14 @@ public final class ConversationBench {
             java.nio.file.Path.of("src/test/resources/conversations_heldout15");
 
     /**
+     * A sixteenth blind set (written 2026-11-27 from GitHub threads of research code and tools around the engines,
+     * training and serving about evenly), split like the fifteenth: --heldout16-dev may be read, --heldout16 is only
+     * scored.
+     */
+    static final java.nio.file.Path HELD_OUT_16 =
+            java.nio.file.Path.of("src/test/resources/conversations_heldout16");
+
+    /**
      * The held-out set is split by the repository of each file's source thread: one half may be read to find what
      * does not generalize (--heldout-dev), the other is only ever scored (--heldout).
      */
@@ -214,7 +227,8 @@ public final class ConversationBench {
         String group = found ? (m.group(1) != null ? m.group(1) : m.group(2)).toLowerCase(Locale.ROOT) : file;
         // from the thirteenth set on most threads are forum threads: a forum thread is its own group (site and
         // thread), so that one site does not fall wholly into one half; a GitHub thread is still grouped by repository
-        boolean perThread = dir.equals(HELD_OUT_13) || dir.equals(HELD_OUT_14) || dir.equals(HELD_OUT_15);
+        boolean perThread = dir.equals(HELD_OUT_13) || dir.equals(HELD_OUT_14) || dir.equals(HELD_OUT_15)
+                || dir.equals(HELD_OUT_16);
         if (found && perThread && m.group(2) != null) group = forumThread(text);
         return Math.floorMod(group.hashCode() * 31 + 7, 2) == 0;
     }
