@@ -41,6 +41,17 @@ class RecallElevenEvalTest {
     }
 
     /**
+     * yalesong/pvse issue #30 (GPU memory grows in evaluation until it crashes): encode_data() calls model.eval()
+     * (22) and then runs {@code model.forward(img, txt, txt_len)} (34) for every batch with autograd on. Neither the
+     * function's name nor the loader's says "eval", and the forward is called by name: the default scan parses the
+     * file for the mode switch and reports that loop.
+     */
+    @Test
+    void aForwardCalledByNameAfterModelEvalIsReportedByTheDefaultRules() throws Exception {
+        assertEquals(List.of(34), lines("yalesong+pvse__eval__bug"));
+    }
+
+    /**
      * cszn/KAIR main_test_dncnn.py (scan_recall11/wild_negatives/README.md): model.eval(), then every parameter's
      * requires_grad set to False before the test loop; nothing there builds a graph. Scanned with every rule, the
      * mode in which the file is parsed at all.
