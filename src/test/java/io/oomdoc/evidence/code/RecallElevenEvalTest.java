@@ -52,6 +52,18 @@ class RecallElevenEvalTest {
     }
 
     /**
+     * skorch-dev/skorch issue #218 (OOM in validation; PR #219 wraps the step in no_grad): validation_step() has no
+     * loop; it calls self.module_.eval() and then self.infer(Xi), whose self.module_(x) is the forward, and fit()
+     * calls it for every batch of the validation set. The step is reported at its forward (478); the fixed file
+     * is quiet.
+     */
+    @Test
+    void anEvalStepCalledOncePerBatchIsReportedAtItsForward() throws Exception {
+        assertEquals(List.of(478), lines("skorch-dev+skorch__net__bug"));
+        assertTrue(lines("skorch-dev+skorch__net__fixed").isEmpty());
+    }
+
+    /**
      * cszn/KAIR main_test_dncnn.py (scan_recall11/wild_negatives/README.md): model.eval(), then every parameter's
      * requires_grad set to False before the test loop; nothing there builds a graph. Scanned with every rule, the
      * mode in which the file is parsed at all.

@@ -168,6 +168,7 @@ public final class EvalWithoutNoGrad implements Rule {
     public List<Finding> check(PySource src) {
         List<Finding> out = new ArrayList<>();
         java.util.Set<Integer> reportedLoops = new java.util.HashSet<>();
+        java.util.Set<String> throughSteps = new java.util.HashSet<>(); // steps already named at their caller's loop
         io.oomdoc.evidence.code.GraphFlow flow = new io.oomdoc.evidence.code.GraphFlow(src);
         { // any module call in an eval loop: model(x), self.encoder(x), layer(h) for layer in self.layers
             for (TSNode call : candidates(src)) {
@@ -203,6 +204,7 @@ public final class EvalWithoutNoGrad implements Rule {
                 // main_test_dncnn.py@HEAD 122-124, model.eval() and then every parameter frozen)
                 if (FROZEN.matcher(fnText).find()) continue;
                 if (!reportedLoops.add(loop.get().getStartByte())) continue;
+                if (below != null) throughSteps.add(below);
                 if (src.graphFreeFunctions().contains(fnName)) continue; // every call of it here runs without grad
                 // Fixes are written with indentation relative to their first line, so each one parses on its own.
                 String head = src.headText(loop.get()).strip(); // the whole header, even over several lines
@@ -216,6 +218,16 @@ public final class EvalWithoutNoGrad implements Rule {
                                 + head.replace("\n", "\n    ") + "\n        ...  # the loop body, one level deeper"),
                         fnName));
             }
+        }
+        for (EvalStep.Step step : new EvalStep(src, flow).find()) {
+            String name = step.name();
+            boolean lightning = name.matches("(validation|val|test|predict)_step") && src.text.contains("Lightning");
+            if (lightning || throughSteps.contains(name) || src.graphFreeFunctions().contains(name)) continue;
+            String line = src.lineText(step.forward()).strip();
+            Finding f = finding(src, step.forward(), io.oomdoc.evidence.code.ScanText.get("eval.step", name)
+                    + callPath(src, name), line, "");
+            out.add(new Finding(f.rule(), f.file(), f.line(), f.cell(), f.kb(), f.severity(), f.message(),
+                    new Finding.Fix(line, "with torch.inference_mode():\n    " + line), name));
         }
         return out;
     }
