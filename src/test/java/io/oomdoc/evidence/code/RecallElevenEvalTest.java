@@ -53,6 +53,20 @@ class RecallElevenEvalTest {
     }
 
     /**
+     * facebookresearch/fairseq pgslm sample.py (scan_recall11/wild_negatives/README.md): the models are switched to
+     * eval mode and sampled under no_grad; the batch loop then calls f0_decoder, a frozen embedding lookup defined in
+     * another file. When eval mode is all that makes a loop an evaluation loop, only the module switched to eval
+     * mode counts as its forward, so line 428 is not reported, with every rule on.
+     */
+    @Test
+    void aLoopAfterEvalModeThatRunsAnotherModuleIsNotReported() throws Exception {
+        var findings = new PythonScanner(Rules.ALL).scan(Path.of("src/test/resources/scan_recall11/wild_negatives/"
+                + "facebookresearch+fairseq")).findings().stream()
+                .filter(f -> f.rule().equals("eval_without_no_grad")).toList();
+        assertTrue(findings.isEmpty(), findings.toString());
+    }
+
+    /**
      * cszn/KAIR main_test_dncnn.py (scan_recall11/wild_negatives/README.md): model.eval(), then every parameter's
      * requires_grad set to False before the test loop; nothing there builds a graph. Scanned with every rule, the
      * mode in which the file is parsed at all.
