@@ -41,6 +41,17 @@ class RecallElevenEvalTest {
     }
 
     /**
+     * yalesong/pvse issue #30 (GPU memory grows in evaluation until it crashes): encode_data() calls model.eval()
+     * (22) and then runs {@code model.forward(img, txt, txt_len)} (34) for every batch with autograd on. Neither the
+     * function's name nor the loader's says "eval", and the forward is called by name: the default scan parses the
+     * file for the mode switch and reports that loop.
+     */
+    @Test
+    void aForwardCalledByNameAfterModelEvalIsReportedByTheDefaultRules() throws Exception {
+        assertEquals(List.of(34), lines("yalesong+pvse__eval__bug"));
+    }
+
+    /**
      * skorch-dev/skorch issue #218 (OOM in validation; PR #219 wraps the step in no_grad): validation_step() has no
      * loop; it calls self.module_.eval() and then self.infer(Xi), whose self.module_(x) is the forward, and fit()
      * calls it for every batch of the validation set. The step is reported at its forward (478); the fixed file
