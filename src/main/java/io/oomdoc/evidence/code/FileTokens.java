@@ -9,8 +9,8 @@ public enum FileTokens {
     /** A loop that calls backward() (not defines it) and steps an optimizer or accumulates something. */
     TRAINING_LOOP,
     /**
-     * A loop; an evaluation function, a loop over evaluation data or a module switched to eval mode; and a call of
-     * something named like a model (or its forward).
+     * A loop, an evaluation function or a loop over evaluation data, and a call of something named like a model (or
+     * of its forward by name).
      */
     EVAL_LOOP,
     /**

@@ -95,13 +95,11 @@ public final class PythonScanner {
     public static boolean relevantForProfile(String code, boolean everyRule) { return relevant(code, everyRule); }
 
     /**
-     * An eval function, a loop over evaluation data, or a module switched to eval mode: the rule reads a loop after
-     * {@code X.eval()} as an evaluation loop whatever the function's name (yalesong/pvse eval.py, encode_data()),
-     * so a file the rule could report must not be skipped for its names. The patterns are tried only where their
-     * first word stands: tried at every character of a large file, a regex costs more than the rest of the prefilter.
+     * An eval function or a loop over evaluation data. The patterns are tried only where their first word stands:
+     * tried at every character of a large file, a regex costs more than the rest of the prefilter.
      */
     static boolean evalContext(String code) {
-        return matchesAt(code, "def ", EVAL_DEF) || evalLoop(code) || code.contains(".eval()");
+        return matchesAt(code, "def ", EVAL_DEF) || evalLoop(code);
     }
 
     /**

@@ -42,9 +42,9 @@ class RecallElevenEvalTest {
 
     /**
      * yalesong/pvse issue #30 (GPU memory grows in evaluation until it crashes): encode_data() calls model.eval()
-     * (22) and then runs {@code model.forward(img, txt, txt_len)} (34) for every batch with autograd on. Neither the
-     * function's name nor the loader's says "eval", and the forward is called by name: the default scan parses the
-     * file for the mode switch and reports that loop.
+     * (22) and then runs {@code model.forward(img, txt, txt_len)} (34) for every batch with autograd on. The forward
+     * is called by name, which the default rules' prefilter now reads as a model call, so the file is parsed and the
+     * loop after the mode switch reported.
      */
     @Test
     void aForwardCalledByNameAfterModelEvalIsReportedByTheDefaultRules() throws Exception {
