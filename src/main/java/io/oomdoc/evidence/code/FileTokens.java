@@ -8,7 +8,10 @@ package io.oomdoc.evidence.code;
 public enum FileTokens {
     /** A loop that calls backward() (not defines it) and steps an optimizer or accumulates something. */
     TRAINING_LOOP,
-    /** A loop, an evaluation function or a loop over evaluation data, and a call of something named like a model. */
+    /**
+     * A loop, an evaluation function or a loop over evaluation data, and a call of something named like a model (or
+     * of its forward by name).
+     */
     EVAL_LOOP,
     /**
      * Any token of the rules that are off by default (torch.load, DDP, compute_metrics, use_cache, empty_cache, a

@@ -29,7 +29,7 @@ public final class PythonScanner {
     /** Tokens that matter only inside a loop (leaks, zero_grad, eval loops, empty_cache, retain_graph). */
     private static final String[] IN_LOOPS = {"backward(", "empty_cache", "retain_graph"};
     private static final java.util.regex.Pattern MODEL_CALL = java.util.regex.Pattern.compile("(?<![\\w.])(self\\.)?"
-            + "(\\w*_)?(model|net|encoder|decoder|generator|discriminator|netG|netD|G|D)\\(");
+            + "(\\w*_)?(model|net|encoder|decoder|generator|discriminator|netG|netD|G|D)(\\.forward)?\\(");
     /** A backward call, not the definition of a custom autograd Function's backward(ctx, ...). */
     private static final java.util.regex.Pattern BACKWARD_CALL = java.util.regex.Pattern.compile(
             "(?<!def )\\bbackward\\(");
@@ -37,9 +37,12 @@ public final class PythonScanner {
             + "|eval\\w*|valid\\w*|val_\\w*|test\\w*|predict\\w*|inference\\w*)\\(");
     private static final java.util.regex.Pattern EVAL_LOOP = java.util.regex.Pattern.compile("(?i)for\\s[^\\n]*"
             + "\\bin\\b[^\\n]*(val|valid|eval|test)\\w*(_loader|loader|_dl|_data|set)");
-    /** Literal endings of a model call: the regex runs only on lines that hold one. */
+    /**
+     * Literal endings of a model call: the regex runs only on lines that hold one. A forward called by name
+     * ({@code model.forward(img, txt)}) is a model call too: the rule reads it as one (yalesong/pvse eval.py).
+     */
     private static final String[] MODEL_CALL_ENDS = {"model(", "net(", "coder(", "generator(", "discriminator(",
-            "G(", "D("};
+            "G(", "D(", ".forward("};
     private static final java.util.regex.Pattern SPLIT_MOVE = java.util.regex.Pattern.compile(
             "(?im)^\\s*[\\w, ]*(x_?train|x_?test|x_?val|y_?train|train_?(x|y|data|dataset|set|features|labels|images"
                     + "|inputs)|dataset)\\b[\\w, ]*=.*\\.(to|cuda)\\(");

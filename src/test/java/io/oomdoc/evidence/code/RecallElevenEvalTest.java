@@ -41,6 +41,43 @@ class RecallElevenEvalTest {
     }
 
     /**
+     * yalesong/pvse issue #30 (GPU memory grows in evaluation until it crashes): encode_data() calls model.eval()
+     * (22) and then runs {@code model.forward(img, txt, txt_len)} (34) for every batch with autograd on. The forward
+     * is called by name, which the default rules' prefilter now reads as a model call, so the file is parsed and the
+     * loop after the mode switch reported.
+     */
+    @Test
+    void aForwardCalledByNameAfterModelEvalIsReportedByTheDefaultRules() throws Exception {
+        assertEquals(List.of(34), lines("yalesong+pvse__eval__bug"));
+    }
+
+    /**
+     * skorch-dev/skorch issue #218 (OOM in validation; PR #219 wraps the step in no_grad): validation_step() has no
+     * loop; it calls self.module_.eval() and then self.infer(Xi), whose self.module_(x) is the forward, and fit()
+     * calls it for every batch of the validation set. The step is reported at its forward (478); the fixed file
+     * is quiet.
+     */
+    @Test
+    void anEvalStepCalledOncePerBatchIsReportedAtItsForward() throws Exception {
+        assertEquals(List.of(478), lines("skorch-dev+skorch__net__bug"));
+        assertTrue(lines("skorch-dev+skorch__net__fixed").isEmpty());
+    }
+
+    /**
+     * facebookresearch/fairseq pgslm sample.py (scan_recall11/wild_negatives/README.md): the models are switched to
+     * eval mode and sampled under no_grad; the batch loop then calls f0_decoder, a frozen embedding lookup defined in
+     * another file. When eval mode is all that makes a loop an evaluation loop, only the module switched to eval
+     * mode counts as its forward, so line 428 is not reported, with every rule on.
+     */
+    @Test
+    void aLoopAfterEvalModeThatRunsAnotherModuleIsNotReported() throws Exception {
+        var findings = new PythonScanner(Rules.ALL).scan(Path.of("src/test/resources/scan_recall11/wild_negatives/"
+                + "facebookresearch+fairseq")).findings().stream()
+                .filter(f -> f.rule().equals("eval_without_no_grad")).toList();
+        assertTrue(findings.isEmpty(), findings.toString());
+    }
+
+    /**
      * cszn/KAIR main_test_dncnn.py (scan_recall11/wild_negatives/README.md): model.eval(), then every parameter's
      * requires_grad set to False before the test loop; nothing there builds a graph. Scanned with every rule, the
      * mode in which the file is parsed at all.

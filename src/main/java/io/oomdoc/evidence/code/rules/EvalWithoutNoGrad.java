@@ -87,6 +87,11 @@ public final class EvalWithoutNoGrad implements Rule {
      * then the validation loop in the same train() that also holds the training loop.
      */
     private static boolean evalModeBefore(PySource src, TSNode scope, TSNode loop) {
+        return evalSwitchBefore(src, scope, loop) != null;
+    }
+
+    /** The {@code X.eval()} call of {@link #evalModeBefore}, or null. */
+    private static TSNode evalSwitchBefore(PySource src, TSNode scope, TSNode loop) {
         TSNode last = null;
         for (String mode : new String[]{"eval", "train"}) {
             for (TSNode c : src.callsWithin(scope, mode)) {
@@ -98,15 +103,37 @@ public final class EvalWithoutNoGrad implements Rule {
                 if (last == null || c.getStartByte() > last.getStartByte()) last = c;
             }
         }
-        if (last == null || !src.text(last).endsWith(".eval()")) return false;
+        if (last == null || !src.text(last).endsWith(".eval()")) return null;
         var around = src.enclosingLoop(last);
         if (around.isPresent() && !src.contains(around.get(), loop)) {
             TSNode left = around.get().getChildByFieldName("left");
             String recv = src.text(last.getChildByFieldName("function").getChildByFieldName("object"));
-            if (left != null && !left.isNull() && src.text(left).equals(recv)) return false;
+            if (left != null && !left.isNull() && src.text(left).equals(recv)) return null;
         }
-        return true;
+        return last;
     }
+
+    /**
+     * The module a call runs is the one switched to eval mode: same root name ({@code model} of {@code model.eval()},
+     * {@code model.cuda().eval()}, {@code model.forward(x)}, {@code model.encode(x)}; {@code self.net} of
+     * {@code self.net.eval()}). When eval mode is all that makes a loop an evaluation loop, another module run there
+     * may be a frozen helper (facebookresearch/fairseq@3d262bb pgslm sample.py: the models are switched to eval and
+     * sampled under no_grad; the loop then calls {@code f0_decoder}, a frozen embedding lookup defined elsewhere).
+     */
+    private static boolean sameModule(PySource src, TSNode evalCall, TSNode callee) {
+        TSNode recv = evalCall.getChildByFieldName("function").getChildByFieldName("object");
+        TSNode run = callee.getType().equals("attribute") && !src.text(callee).matches("self\\.\\w+")
+                ? callee.getChildByFieldName("object") : callee;
+        return root(src.text(recv)).equals(root(src.text(run)));
+    }
+
+    /** {@code model} of {@code model.cuda()}, {@code self.net} of {@code self.net.module}. */
+    private static String root(String t) {
+        java.util.regex.Matcher m = ROOT.matcher(t);
+        return m.lookingAt() ? m.group() : t;
+    }
+
+    private static final Pattern ROOT = Pattern.compile("(self\\.)?\\w+");
 
     /** The loop runs no backward and no optimizer step in its own body: its iterations are not training steps. */
     private static boolean stepsNothing(PySource src, TSNode loop) {
@@ -168,6 +195,7 @@ public final class EvalWithoutNoGrad implements Rule {
     public List<Finding> check(PySource src) {
         List<Finding> out = new ArrayList<>();
         java.util.Set<Integer> reportedLoops = new java.util.HashSet<>();
+        java.util.Set<String> throughSteps = new java.util.HashSet<>(); // steps already named at their caller's loop
         io.oomdoc.evidence.code.GraphFlow flow = new io.oomdoc.evidence.code.GraphFlow(src);
         { // any module call in an eval loop: model(x), self.encoder(x), layer(h) for layer in self.layers
             for (TSNode call : candidates(src)) {
@@ -184,15 +212,17 @@ public final class EvalWithoutNoGrad implements Rule {
                 boolean unitTest = fnName.startsWith("test_") && (src.path.contains("tests/")
                         || src.path.matches("(.*/)?test_[^/]*\\.py"));
                 TSNode scope = fn.orElse(src.root());
-                boolean evalMode = evalModeBefore(src, scope, loop.get());
-                boolean evalContext = !unitTest && (EVAL_FN.matcher(fnName).matches()
-                        || EVAL_LOADER.matcher(loopHead).find() || evalMode);
+                TSNode evalSwitch = evalSwitchBefore(src, scope, loop.get());
+                boolean evalMode = evalSwitch != null;
+                boolean named = EVAL_FN.matcher(fnName).matches() || EVAL_LOADER.matcher(loopHead).find();
+                boolean evalContext = !unitTest && (named || evalMode);
                 if (!evalContext || !overBatches(src, loop.get())) continue;
                 if (src.withoutGrad(call)) continue;
                 // the forward itself, or one call below the loop: a function of this file that runs the model
                 String below = flow.isModule(callee) || forwardMethod(src, flow, callee) ? null
                         : forwardBelow(src, flow, callee);
                 if (below == null && !flow.isModule(callee) && !forwardMethod(src, flow, callee)) continue;
+                if (!named && below == null && !sameModule(src, evalSwitch, callee)) continue;
                 // A function that also trains: only a loop switched to eval mode that steps no optimizer is eval
                 boolean trainsHere = !src.callsWithin(scope, "backward").isEmpty();
                 if (trainsHere && !(evalMode && stepsNothing(src, loop.get()))) continue;
@@ -203,6 +233,7 @@ public final class EvalWithoutNoGrad implements Rule {
                 // main_test_dncnn.py@HEAD 122-124, model.eval() and then every parameter frozen)
                 if (FROZEN.matcher(fnText).find()) continue;
                 if (!reportedLoops.add(loop.get().getStartByte())) continue;
+                if (below != null) throughSteps.add(below);
                 if (src.graphFreeFunctions().contains(fnName)) continue; // every call of it here runs without grad
                 // Fixes are written with indentation relative to their first line, so each one parses on its own.
                 String head = src.headText(loop.get()).strip(); // the whole header, even over several lines
@@ -216,6 +247,16 @@ public final class EvalWithoutNoGrad implements Rule {
                                 + head.replace("\n", "\n    ") + "\n        ...  # the loop body, one level deeper"),
                         fnName));
             }
+        }
+        for (EvalStep.Step step : new EvalStep(src, flow).find()) {
+            String name = step.name();
+            boolean lightning = name.matches("(validation|val|test|predict)_step") && src.text.contains("Lightning");
+            if (lightning || throughSteps.contains(name) || src.graphFreeFunctions().contains(name)) continue;
+            String line = src.lineText(step.forward()).strip();
+            Finding f = finding(src, step.forward(), io.oomdoc.evidence.code.ScanText.get("eval.step", name)
+                    + callPath(src, name), line, "");
+            out.add(new Finding(f.rule(), f.file(), f.line(), f.cell(), f.kb(), f.severity(), f.message(),
+                    new Finding.Fix(line, "with torch.inference_mode():\n    " + line), name));
         }
         return out;
     }
