@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * with the repository (or site) of its source thread, which groups the cross-validation. conversations_heldout8 was
  * the ninth session's unseen set and joined after its helpers' last figures; conversations_heldout9 was scored once
  * in the ninth session and joined in the tenth, when it became development data; conversations_heldout10 and 11 were
- * scored once at the end of the tenth session and joined after that figure.
+ * scored once at the end of the tenth session and joined after that figure. A set named "NAME-dev" is the readable half
+ * of NAME.
  */
 public final class IntentData {
     static final List<String> SETS = List.of("conversations", "conversations_heldout", "conversations_heldout2",
@@ -45,8 +46,8 @@ public final class IntentData {
     public static List<Labelled> labelled() {
         List<Labelled> out = new ArrayList<>();
         for (String set : SETS) {
-            for (var t : Transcripts.all(ROOT.resolve(set))) {
-                String group = group(ROOT.resolve(set).resolve(t.file()));
+            for (var t : transcripts(set)) {
+                String group = group(dir(set).resolve(t.file()));
                 for (int i = 0; i < t.turns().size(); i++) {
                     var turn = t.turns().get(i);
                     if (turn.intent() == null) continue;
@@ -61,8 +62,8 @@ public final class IntentData {
     public static List<Played> played() {
         List<Played> out = new ArrayList<>();
         for (String set : SETS) {
-            for (var t : Transcripts.all(ROOT.resolve(set))) {
-                String group = group(ROOT.resolve(set).resolve(t.file()));
+            for (var t : transcripts(set)) {
+                String group = group(dir(set).resolve(t.file()));
                 Conversation c = Conversation.rulesOnly();
                 for (int i = 0; i < t.turns().size(); i++) {
                     var turn = t.turns().get(i);
@@ -134,6 +135,18 @@ public final class IntentData {
 
     private static io.oomdoc.protocol.dialogue.Intent intent(String s) {
         return s.equals("-") ? null : io.oomdoc.protocol.dialogue.Intent.valueOf(s);
+    }
+
+    /** A set's folder: "NAME-dev" is the readable half of NAME. */
+    static Path dir(String set) {
+        return ROOT.resolve(set.endsWith("-dev") ? set.substring(0, set.length() - 4) : set);
+    }
+
+    /** A set's transcripts; for "NAME-dev" only the readable half, as ConversationBench splits it. */
+    static List<Transcripts.Transcript> transcripts(String set) {
+        if (!set.endsWith("-dev")) return Transcripts.all(dir(set));
+        return Transcripts.all(dir(set)).stream()
+                .filter(t -> ConversationBench.developmentHalf(dir(set), t.file())).toList();
     }
 
     /** A digest of every labelled turn: the weights record it, so a table fitted on other data is seen as stale. */
