@@ -61,15 +61,17 @@ public final class Quantities {
             Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6),
                     Map.entry("seven", 7),
             Map.entry("eight", 8), Map.entry("sixteen", 16), Map.entry("single", 1), Map.entry("both", 2),
-            Map.entry("dual", 2), Map.entry("a", 1), Map.entry("an", 1));
+            Map.entry("dual", 2), Map.entry("a", 1), Map.entry("an", 1), Map.entry("pair of", 2));
     /** A token that names a GPU: a catalog-like model number ("a100", "3090", "4060 ti") or "gpu"/"card". */
     static final String GPU_TOKEN = "(?:(?!(?:fp|bf|int|tf|q|d|r|vgg"
-            + "|x)\\d)(?!\\d+(?:\\.\\d+)?[bm]\\b)[a-z]{0,5}\\d{2,4}[a-z]{0,3}(?:\\s?ti|\\s?super)?(?:'?s)?|[lt]4|rtx"
+            + "|x)\\d)(?!\\d+(?:\\.\\d+)?[bm]\\b)(?:[a-z]{1,2}-(?=\\d))?[a-z]{0,5}\\d{2,4}[a-z]{0,3}"
+            + "(?:\\s?ti|\\s?super)?(?:'?s)?|[lt]4|rtx"
                     + "|gtx"
                     + "|titan(?:\\s[a-z]+)?|gpus?|cards?|graphics cards?|devices?)";
     private static final Pattern COUNT = Pattern.compile(
-            "(?<![\\w.])(?:(\\d{1,3})(?!\\d)\\s*(?:x|×|\\*)?\\s*|(one|two|three|four|five|six|seven|eight|sixteen"
-                    + "|single|both|dual|an?)\\s+(?:x\\s+)?)"
+            // "a-100 80gb": a card's number after a hyphen is not a count
+            "(?<![\\w.])(?:(?<!-)(\\d{1,3})(?!\\d)\\s*(?:x|×|\\*)?\\s*|(one|two|three|four|five|six|seven|eight"
+                    + "|sixteen|single|both|dual|an?|pair of)(?:\\s+|-(?=gpu))(?:x\\s+)?)"
             + "(?:of\\s+(?:these|those|the|them|our)\\s+)?(?:local\\s+|more\\s+|identical\\s+|separate\\s+"
                     + "|nvidia\\s+|geforce\\s+|tesla\\s+)*"
             + "(?:\\d+(?:\\.\\d+)?\\s*gb?\\s+)?(?:nvidia\\s+|geforce\\s+|tesla\\s+)?(" + GPU_TOKEN + ")(?![\\w])");
@@ -80,7 +82,12 @@ public final class Quantities {
                     + "|--tensor[_-]parallel[_-]size|tensor_parallel_size|world[_ ]size|num[_ ]gpus|--num_processes"
                             + "|num_processes)"
             + "\\s*(?:of|=|:|is)?\\s*(\\d{1,4})(?!\\d|\\.\\d)|(?<![\\w-])-tp\\s+(\\d{1,3})(?!\\d|\\.\\d)"
-                    + "|cuda_visible_devices=([\\d,]+)");
+                    + "|cuda_visible_devices=([\\d,]+)"
+            // Lightning's Trainer(gpus=4), Slurm's --gres gpu:4
+            + "|(?<![\\w-])(?:gpus\\s*=|--gres[= ]gpu:)\\s*(\\d{1,3})(?!\\d|\\.\\d)");
+    /** "3x24 GB", "A100 8 * 80 GB": a count times one card's memory is the cards and each card's size. */
+    private static final Pattern COUNT_TIMES_SIZE = Pattern.compile("(?<![\\w.])(\\d{1,2})\\s*[x×*]\\s*"
+            + "(\\d{1,3}(?:\\.\\d+)?)\\s*(gb|gib|g)(?![a-z0-9])");
     /** "L40s (48GB VRAM) x 2", "rtx 3090 x 2": the count after the card. */
     private static final Pattern COUNT_AFTER = Pattern.compile("(?<![\\w.])(" + GPU_TOKEN + ")(?:\\s*\\([^)]{0,30}\\))?"
             + "\\s*[x×*]\\s*(\\d{1,3})(?![\\w.])");
@@ -218,8 +225,17 @@ public final class Quantities {
         Matcher f = COUNT_FLAG.matcher(lower);
         while (f.find()) {
             Integer v = f.group(1) != null ? toInt(f.group(1)) : f.group(2) != null ? toInt(f.group(2))
+                    : f.group(4) != null ? toInt(f.group(4))
                     : (int) f.group(3).chars().filter(c -> c == ',').count() + 1;
             if (v != null && v >= 1 && v <= 4096) out.add(new Mention(f.start(), f.end(), "gpus", String.valueOf(v)));
+        }
+        Matcher ts = COUNT_TIMES_SIZE.matcher(lower);
+        while (ts.find()) {
+            Integer v = toInt(ts.group(1));
+            long bytes = Bytes.parse(ts.group(2), ts.group(3).equals("g") ? "GiB" : ts.group(3));
+            if (v == null || v < 2 || bytes < 4 * Bytes.GIB || bytes > 300 * Bytes.GIB) continue;
+            out.add(new Mention(ts.start(), ts.start(1) + ts.group(1).length(), "gpus", String.valueOf(v)));
+            out.add(new Mention(ts.start(2), ts.end(), "size.stated", String.valueOf(bytes)));
         }
     }
 
