@@ -23,14 +23,16 @@ import java.util.regex.Pattern;
  * with the repository (or site) of its source thread, which groups the cross-validation. conversations_heldout8 was
  * the ninth session's unseen set and joined after its helpers' last figures; conversations_heldout9 was scored once
  * in the ninth session and joined in the tenth, when it became development data; conversations_heldout10 and 11 were
- * scored once at the end of the tenth session and joined after that figure. A set named "NAME-dev" is the readable half
- * of NAME.
+ * scored once at the end of the tenth session and joined after that figure. Sets 12 and 13 (scored in the eleventh
+ * session) and the readable half of set 14 ("-dev": the scored half is never loaded) joined in the thirteenth
+ * (conv13a): on them the model had erred most, and a new writer's set is what the next one is like.
  */
 public final class IntentData {
     static final List<String> SETS = List.of("conversations", "conversations_heldout", "conversations_heldout2",
             "conversations_heldout3", "conversations_heldout4", "conversations_heldout5", "conversations_heldout6",
             "conversations_heldout7", "conversations_heldout8", "conversations_heldout9",
-            "conversations_heldout10", "conversations_heldout11");
+            "conversations_heldout10", "conversations_heldout11", "conversations_heldout12",
+            "conversations_heldout13", "conversations_heldout14-dev");
     private static final Path ROOT = Path.of("src/test/resources");
     private static final Pattern SOURCE = Pattern.compile("source:\\s*https?://(?:www\\.)?github\\.com/([^/\\s]+/"
             + "[^/\\s#]+)|source:\\s*https?://([^/\\s]+)");

@@ -1,6 +1,8 @@
 package io.oomdoc.bench;
 
 import io.oomdoc.protocol.dialogue.Conversation;
+import io.oomdoc.protocol.dialogue.IntentFeatures;
+import io.oomdoc.protocol.dialogue.IntentModel;
 import io.oomdoc.protocol.dialogue.Transcripts;
 
 import java.util.ArrayList;
@@ -16,7 +18,8 @@ import java.util.Map;
  * was not used), content (the rest: the answer's content). TUNE sets (the dev suite and sets 1-9, both halves) print
  * their failing turns; CHECK sets (10-13 both halves, 14's readable half) print counts only, so that fixes are read
  * from TUNE alone. The scored half of set 14 is never loaded.
- * Run: bench/run.sh TurnCensus [--check-only|--tune-only]
+ * Run: bench/run.sh TurnCensus [--check-only|--tune-only] (JAVA_OPTS="-Doomdoc.intentFrom=tune
+ * -Doomdoc.intentCache=FILE": intents from weights fitted on TUNE alone; =others: on every other set)
  */
 public final class TurnCensus {
     static final List<String> TUNE = List.of("conversations", "conversations_heldout", "conversations_heldout2",
@@ -34,12 +37,18 @@ public final class TurnCensus {
         List<String> sets = new ArrayList<>();
         if (!checkOnly) sets.addAll(TUNE);
         if (!tuneOnly) sets.addAll(CHECK);
+        // -Doomdoc.intentFrom=tune: intents from weights fitted on the TUNE sets alone (the settings as IntentLoso
+        // takes them), so that CHECK's totals say what transfers to sets the weights never saw
+        // -Doomdoc.intentFrom=others: each set's intents from weights fitted on every other readable set
+        String from = System.getProperty("oomdoc.intentFrom", "");
+        IntentModel tuneIntents = from.equals("tune") ? model(set -> TUNE.contains(set)) : null;
         Map<String, int[]> table = new LinkedHashMap<>();
         for (String set : sets) {
             boolean check = CHECK.contains(set);
-            int[] n = new int[CLASSES.size() + 2];
+            IntentModel others = from.equals("others") ? model(other -> !other.equals(set)) : tuneIntents;
+            int[] n = new int[CLASSES.size() + 3];
             for (var t : transcripts(set)) {
-                Conversation c = new Conversation();
+                Conversation c = others == null ? new Conversation() : Conversation.with(others);
                 var verdicts = Transcripts.play(t, c::respond, c::facts, ConversationBench::render);
                 for (var v : verdicts) {
                     n[CLASSES.size() + 1]++;
@@ -49,6 +58,7 @@ public final class TurnCensus {
                     }
                     String cls = classOf(t, v);
                     n[CLASSES.indexOf(cls)]++;
+                    if (cls.equals("intent") && explainOrFollowUp(v)) n[CLASSES.size() + 2]++;
                     if (!check) System.out.printf(Locale.ROOT, "%s\t%s\t%d\t%s\t%s\t%s\t%s%n", set, v.file(),
                             v.index(), cls, v.turn().intent(), v.problems(),
                             v.turn().input().lines().findFirst().orElse(""));
@@ -56,9 +66,10 @@ public final class TurnCensus {
             }
             table.put(set, n);
         }
-        System.out.printf(Locale.ROOT, "%n| set | holds | %s |%n", String.join(" | ", CLASSES));
-        int[] tune = new int[CLASSES.size() + 2];
-        int[] chk = new int[CLASSES.size() + 2];
+        System.out.printf(Locale.ROOT, "%n| set | holds | %s | of intent: explain/follow-up swapped |%n",
+                String.join(" | ", CLASSES));
+        int[] tune = new int[CLASSES.size() + 3];
+        int[] chk = new int[CLASSES.size() + 3];
         table.forEach((set, n) -> {
             row(set, n);
             int[] sum = CHECK.contains(set) ? chk : tune;
@@ -68,10 +79,29 @@ public final class TurnCensus {
         row("CHECK", chk);
     }
 
+    private static IntentModel model(java.util.function.Predicate<String> sets) {
+        TrainReasoner.quiet();
+        TrainIntents.ruleScale = Double.parseDouble(System.getProperty("oomdoc.ruleScale", "0.5"));
+        TrainIntents.balance = Double.parseDouble(System.getProperty("oomdoc.balance", "0.5"));
+        TrainIntents.trust = Double.parseDouble(System.getProperty("oomdoc.trust", "0.4"));
+        TrainIntents.seenTable = Boolean.parseBoolean(System.getProperty("oomdoc.seen", "true"));
+        double l2 = Double.parseDouble(System.getProperty("oomdoc.intentL2", "1.0"));
+        List<TrainIntents.Row> rows = IntentData.playedCached().stream()
+                .filter(p -> sets.test(p.turn().set()))
+                .map(p -> new TrainIntents.Row(p, IntentFeatures.of(p.state()).values(), p.turn().intent())).toList();
+        return new IntentModel(TrainIntents.fit(rows, l2, x -> true));
+    }
+
     private static void row(String name, int[] n) {
         StringBuilder sb = new StringBuilder("| " + name + " | " + n[CLASSES.size()] + " / " + n[CLASSES.size() + 1]);
         for (int i = 0; i < CLASSES.size(); i++) sb.append(" | ").append(n[i]);
-        System.out.println(sb.append(" |"));
+        System.out.println(sb.append(" | ").append(n[CLASSES.size() + 2]).append(" |"));
+    }
+
+    /** The intent missed only between explain and follow-up, the boundary writers draw differently. */
+    static boolean explainOrFollowUp(Transcripts.Verdict v) {
+        var pair = java.util.Set.of(String.valueOf(v.turn().intent()), v.gotIntent());
+        return pair.equals(java.util.Set.of("explain", "follow_up"));
     }
 
     static List<Transcripts.Transcript> transcripts(String set) { return IntentData.transcripts(set); }
