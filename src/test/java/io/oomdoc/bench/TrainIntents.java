@@ -26,9 +26,10 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
- * Fits the intent weights (src/main/resources/model/intent.tsv) on every labelled turn of the dev suite, sets 1-13 and
- * the readable half of set 14 (IntentData), the regularisation chosen by cross-validation grouped by the source thread's repository, and prints
- * the cross-validated intent accuracy of the rules alone, of the model, and of the model without the rules' intent.
+ * Fits the intent weights (src/main/resources/model/intent.tsv) on every labelled turn of the dev suite, sets
+ * 1-13 and the readable half of set 14 (IntentData), the regularisation chosen by cross-validation grouped by the
+ * source thread's repository, and prints the cross-validated intent accuracy of the rules alone, of the model,
+ * and of the model without the rules' intent.
  * Run: bench/run.sh TrainIntents (one l2 kept from an earlier search: JAVA_OPTS="-Doomdoc.intentL2=1" ...)
  */
 public final class TrainIntents {
