@@ -69,9 +69,9 @@ public final class Quantities {
                     + "|gtx"
                     + "|titan(?:\\s[a-z]+)?|gpus?|cards?|graphics cards?|devices?)";
     private static final Pattern COUNT = Pattern.compile(
-            // "a-100 80gb": a card's number after a hyphen is not a count
-            "(?<![\\w.])(?:(?<!-)(\\d{1,3})(?!\\d)\\s*(?:x|×|\\*)?\\s*|(one|two|three|four|five|six|seven|eight"
-                    + "|sixteen|single|both|dual|an?|pair of)(?:\\s+|-(?=gpu))(?:x\\s+)?)"
+            // "a-100 80gb": a card's number after a hyphen is not a count, nor a CPU's tier ("Ryzen 5 7600X")
+            "(?<![\\w.])(?:(?<!-)(?<!ryzen )(\\d{1,3})(?!\\d)\\s*(?:x|×|\\*)?\\s*|(one|two|three|four|five|six|seven"
+                    + "|eight|sixteen|single|both|dual|an?|pair of)(?:\\s+|-(?=gpu))(?:x\\s+)?)"
             + "(?:of\\s+(?:these|those|the|them|our)\\s+)?(?:local\\s+|more\\s+|identical\\s+|separate\\s+"
                     + "|nvidia\\s+|geforce\\s+|tesla\\s+)*"
             + "(?:\\d+(?:\\.\\d+)?\\s*gb?\\s+)?(?:nvidia\\s+|geforce\\s+|tesla\\s+)?(" + GPU_TOKEN + ")(?![\\w])");
@@ -93,14 +93,18 @@ public final class Quantities {
             + "\\s*[x×*]\\s*(\\d{1,3})(?![\\w.])");
     private static final Pattern COUNT_NEGATED = Pattern.compile("\\bnot\\s+(?:just\\s+|only\\s+)?(?:the\\s+)?$");
 
+    /** The units as people say them too: "32gigs of ram", "8 gigs", "16 gigabytes". */
     private static final Pattern SIZE = Pattern.compile("(?<![\\w.])(\\d+(?:[.,]\\d+)?)\\s*(tib|tb|t|gib|gb|g|mib"
-            + "|mb)(?![a-z0-9])");
+            + "|mb|gigs?|gigabytes?|megabytes?|terabytes?)(?![a-z0-9])");
     private static final Pattern GPU_OWNS_BEFORE = Pattern.compile("\\b(?:gpu|card|graphics card)s?\\b[^.,;]{0,30}"
             + "\\b(?:with|has|have|equipped with)\\s*$");
     private static final Pattern USED_OVER_BEFORE =
             Pattern.compile("\\d(?:\\.\\d+)?\\s*(?:gb|gib|g|mb|mib)?\\s*/\\s*$");
     private static final Pattern HOST_AFTER = Pattern.compile("^\\s*(?:of\\s+)?(?:(?:system|cpu|host|main"
-            + "|physical)\\s+)?(?:ram|memory\\s+ram|dram)\\b|^\\s*(?:of\\s+)?(?:system|host|cpu)\\s+memory");
+            + "|physical)\\s+)?(?:ddr\\d\\w*\\s+)?(?:ram|memory\\s+ram|dram)\\b"
+            + "|^\\s*(?:of\\s+)?(?:system|host|cpu)\\s+memory"
+            // "8 GB DDR4 RAM", "16gb ddr5": the memory's generation names host RAM
+            + "|^\\s*(?:of\\s+)?ddr\\d");
     private static final Pattern HOST_BEFORE = Pattern.compile("(?:host|system|cpu)\\s+(?:ram|memory)\\s*(?:of|is|:"
             + "|=)?\\s*$|(?<!gpu |video |graphics )\\bram\\s*(?:of|is|:|=)?\\s*$");
     private static final Pattern NOT_CARD_AFTER = Pattern.compile("^\\s*(?:of\\s+)?(?:[\\w-]+\\s+){0,2}?(?:free|used"
@@ -128,7 +132,9 @@ public final class Quantities {
             + "|(?:card|gpu|vram|gpu memory"
             + "|video memory|graphics memory|gpu ram|video ram) "
                     + "(?:is|=|:)|it'?s an?|it is an?)\\s+(?:an?\\s+|only\\s+)?$|\\bthe whole\\s+$"
-            + "|\\b(?:vram|gpu ram|video ram)\\s*$");
+            + "|\\b(?:vram|gpu ram|video ram)\\s*$"
+            // "I'm getting an oom error with 8 gigs": what a failure happens with is the card
+            + "|\\b(?:oom|out of memory)(?: errors?)?\\s+with\\s+(?:only\\s+|just\\s+)?$");
     private static final Pattern STATED_NAME_AFTER = Pattern.compile("^\\s*(?:nvidia\\s+|geforce\\s+"
             + "|tesla\\s+)?(?!(?:fp|bf|int|tf)\\d)(?:[a-z]{0,5}\\d{2,4}[a-z]{0,3}|rtx|gtx|titan)\\b|^\\s*(?:on"
                     + "|of)\\s+(?:the|our|my|a|an|this)\\s+" + GPU_TOKEN);
@@ -249,7 +255,7 @@ public final class Quantities {
         while (m.find()) {
             long bytes;
             try {
-                String unit = m.group(2);
+                String unit = spoken(m.group(2));
                 bytes = Bytes.parse(m.group(1), unit.equals("g") ? "GiB" : unit.equals("t") ? "TiB" : unit);
             } catch (RuntimeException e) { continue; }
             String before = lower.substring(Math.max(0, m.start() - 45), m.start());
@@ -266,6 +272,11 @@ public final class Quantities {
                     + "memory)?\\s*total\\b.*");
             out.add(new Mention(m.start(), m.end(), total ? "size.total" : role, String.valueOf(bytes)));
         }
+    }
+
+    /** A spoken unit as its symbol: "gigs" and "gigabytes" are GB, "megabytes" MB, "terabytes" TB. */
+    private static String spoken(String unit) {
+        return unit.startsWith("gig") ? "gb" : unit.startsWith("mega") ? "mb" : unit.startsWith("tera") ? "tb" : unit;
     }
 
     /** What a size measures, from the words around it: host_ram, size.capacity, size.stated, or null (not the card). */
