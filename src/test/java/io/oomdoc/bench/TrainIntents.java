@@ -134,7 +134,8 @@ public final class TrainIntents {
         bestScore = accuracy(rows, crossValidate(rows, best, f -> true));
         LinearModel m = fit(rows, best, f -> true);
         String note = "Fitted by bench/run.sh TrainIntents on the labelled turns of "
-                + String.join(", ", IntentData.SETS).replace("conversations_heldout", "set ")
+                + String.join(", ", IntentData.SETS).replaceAll("conversations_heldout(?=,)", "set 1")
+                        .replace("conversations_heldout", "set ")
                 + " (-dev: the readable half), l2 " + best + " chosen over " + Arrays.toString(grid)
                 + ", the rules' intent at " + ruleScale + " of a word's scale over " + Arrays.toString(scales)
                 + ", classes balanced at " + balance + " over " + Arrays.toString(balances)
