@@ -37,8 +37,8 @@ public final class IntentCv {
         }
         Map<String, int[]> bySet = new TreeMap<>();
         for (String set : IntentData.SETS) {
-            Path dir = Path.of("src/test/resources", set);
-            for (var t : Transcripts.all(dir)) {
+            Path dir = IntentData.dir(set);
+            for (var t : IntentData.transcripts(set)) {
                 String group = IntentData.group(dir.resolve(t.file()));
                 int fold = Math.floorMod(group.hashCode() * 31 + 11, TrainIntents.FOLDS);
                 Conversation c = rules ? Conversation.rulesOnly() : Conversation.with(models[fold]);

@@ -23,13 +23,16 @@ import java.util.regex.Pattern;
  * with the repository (or site) of its source thread, which groups the cross-validation. conversations_heldout8 was
  * the ninth session's unseen set and joined after its helpers' last figures; conversations_heldout9 was scored once
  * in the ninth session and joined in the tenth, when it became development data; conversations_heldout10 and 11 were
- * scored once at the end of the tenth session and joined after that figure.
+ * scored once at the end of the tenth session and joined after that figure. Sets 12 and 13 (scored in the eleventh
+ * session) and the readable half of set 14 ("-dev": the scored half is never loaded) joined in the thirteenth
+ * (conv13a): on them the model had erred most, and a new writer's set is what the next one is like.
  */
 public final class IntentData {
     static final List<String> SETS = List.of("conversations", "conversations_heldout", "conversations_heldout2",
             "conversations_heldout3", "conversations_heldout4", "conversations_heldout5", "conversations_heldout6",
             "conversations_heldout7", "conversations_heldout8", "conversations_heldout9",
-            "conversations_heldout10", "conversations_heldout11");
+            "conversations_heldout10", "conversations_heldout11", "conversations_heldout12",
+            "conversations_heldout13", "conversations_heldout14-dev");
     private static final Path ROOT = Path.of("src/test/resources");
     private static final Pattern SOURCE = Pattern.compile("source:\\s*https?://(?:www\\.)?github\\.com/([^/\\s]+/"
             + "[^/\\s#]+)|source:\\s*https?://([^/\\s]+)");
@@ -45,8 +48,8 @@ public final class IntentData {
     public static List<Labelled> labelled() {
         List<Labelled> out = new ArrayList<>();
         for (String set : SETS) {
-            for (var t : Transcripts.all(ROOT.resolve(set))) {
-                String group = group(ROOT.resolve(set).resolve(t.file()));
+            for (var t : transcripts(set)) {
+                String group = group(dir(set).resolve(t.file()));
                 for (int i = 0; i < t.turns().size(); i++) {
                     var turn = t.turns().get(i);
                     if (turn.intent() == null) continue;
@@ -61,8 +64,8 @@ public final class IntentData {
     public static List<Played> played() {
         List<Played> out = new ArrayList<>();
         for (String set : SETS) {
-            for (var t : Transcripts.all(ROOT.resolve(set))) {
-                String group = group(ROOT.resolve(set).resolve(t.file()));
+            for (var t : transcripts(set)) {
+                String group = group(dir(set).resolve(t.file()));
                 Conversation c = Conversation.rulesOnly();
                 for (int i = 0; i < t.turns().size(); i++) {
                     var turn = t.turns().get(i);
@@ -134,6 +137,18 @@ public final class IntentData {
 
     private static io.oomdoc.protocol.dialogue.Intent intent(String s) {
         return s.equals("-") ? null : io.oomdoc.protocol.dialogue.Intent.valueOf(s);
+    }
+
+    /** A set's folder: "NAME-dev" is the readable half of NAME. */
+    static Path dir(String set) {
+        return ROOT.resolve(set.endsWith("-dev") ? set.substring(0, set.length() - 4) : set);
+    }
+
+    /** A set's transcripts; for "NAME-dev" only the readable half, as ConversationBench splits it. */
+    static List<Transcripts.Transcript> transcripts(String set) {
+        if (!set.endsWith("-dev")) return Transcripts.all(dir(set));
+        return Transcripts.all(dir(set)).stream()
+                .filter(t -> ConversationBench.developmentHalf(dir(set), t.file())).toList();
     }
 
     /** A digest of every labelled turn: the weights record it, so a table fitted on other data is seen as stale. */

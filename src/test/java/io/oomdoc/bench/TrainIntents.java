@@ -26,9 +26,10 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
- * Fits the intent weights (src/main/resources/model/intent.tsv) on every labelled turn of the dev suite and sets 1-11
- * (IntentData), the regularisation chosen by cross-validation grouped by the source thread's repository, and prints
- * the cross-validated intent accuracy of the rules alone, of the model, and of the model without the rules' intent.
+ * Fits the intent weights (src/main/resources/model/intent.tsv) on every labelled turn of the dev suite, sets
+ * 1-13 and the readable half of set 14 (IntentData), the regularisation chosen by cross-validation grouped by the
+ * source thread's repository, and prints the cross-validated intent accuracy of the rules alone, of the model,
+ * and of the model without the rules' intent.
  * Run: bench/run.sh TrainIntents (one l2 kept from an earlier search: JAVA_OPTS="-Doomdoc.intentL2=1" ...)
  */
 public final class TrainIntents {
@@ -132,8 +133,10 @@ public final class TrainIntents {
         ruleScale = bestScale;
         bestScore = accuracy(rows, crossValidate(rows, best, f -> true));
         LinearModel m = fit(rows, best, f -> true);
-        String note = "Fitted by bench/run.sh TrainIntents on the labelled turns of the dev suite and conversation sets"
-                + " 1-" + (IntentData.SETS.size() - 1) + ", l2 " + best + " chosen over " + Arrays.toString(grid)
+        String note = "Fitted by bench/run.sh TrainIntents on the labelled turns of "
+                + String.join(", ", IntentData.SETS).replaceAll("conversations_heldout(?=,)", "set 1")
+                        .replace("conversations_heldout", "set ")
+                + " (-dev: the readable half), l2 " + best + " chosen over " + Arrays.toString(grid)
                 + ", the rules' intent at " + ruleScale + " of a word's scale over " + Arrays.toString(scales)
                 + ", classes balanced at " + balance + " over " + Arrays.toString(balances)
                 + ", the rules standing below a probability of " + trust + " over " + Arrays.toString(trusts)

@@ -114,8 +114,22 @@ public final class Clauses {
     private static final Pattern PROPOSAL = Pattern.compile("\\bwhat if\\b|\\bwhat about\\b|\\bhow about\\b"
             + "|\\binstead\\b|\\bswitch\\w*\\b|\\bmove to\\b|\\bwould\\b|\\bcould\\b|\\bif (?:i|we)\\b");
 
+    /**
+     * An error message quoted inside a question ("what's the problem \"OP_REQUIRES failed ... GPU_0_bfc\"?",
+     * lllyasviel/style2paints#76) is what the machine printed: what it names is the setup, not a hypothesis.
+     */
+    private static final Pattern QUOTED_ERROR = Pattern.compile("\"[^\"\\n]{0,400}?(?:error|failed|exhausted"
+            + "|out of memory|\\boom\\b)[^\"\\n]{0,400}\"");
+
+    private boolean insideQuotedError(Mention m) {
+        Matcher q = QUOTED_ERROR.matcher(lower);
+        while (q.find()) if (m.start() > q.start() && m.end() < q.end()) return true;
+        return false;
+    }
+
     /** Whether the user states what is at this mention or only asks or wonders about it. */
     public Mode mode(Mention m) {
+        if (insideQuotedError(m)) return Mode.ASSERTED;
         Clause c = at(m.start());
         if ((m.key().equals("model") || m.key().equals("params")) && c.mode() == Mode.HYPOTHETICAL
                 && DEFINITE.matcher(lower.substring(Math.max(c.start(), m.start() - 8), m.start())).find()

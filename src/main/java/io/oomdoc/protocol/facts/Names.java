@@ -74,6 +74,9 @@ public final class Names {
     /** Compiled once for the catalogs' several hundred aliases (String.split and matches compile per call). */
     private static final Pattern SEPARATORS = Pattern.compile("[\\s_-]+");
     private static final Pattern DIGITS = Pattern.compile("\\d+");
+    private static final Pattern LETTERS_DIGITS = Pattern.compile("(?<=^[a-z]{1,2})(?=\\d)");
+    /** A count right before a bare card number ("8 * 3090", "a pair of 3060s") makes the number a card. */
+    private static final Pattern COUNT_BEFORE = Pattern.compile("(?:(?<![\\w.])\\d{1,3}\\s*[x×*]|\\bpair of)\\s*$");
     private static final Pattern SUFFIXED = Pattern.compile(".*\\b(?:ti|super|max|pro)$");
 
     private Names() {}
@@ -98,7 +101,9 @@ public final class Names {
                 if (!a.hasSuffix() && after.matches("(?s)^[\\s-]?(?:ti|super|max|pro|ultra|xt)\\b.*")) continue;
                 if (a.numeric()) {
                     String before = lower.substring(Math.max(0, m.start() - 14), m.start());
-                    if (NOT_A_NUMBER_CONTEXT.matcher(before).find() || NOT_A_GPU_AFTER.matcher(after).find()) continue;
+                    boolean counted = COUNT_BEFORE.matcher(before).find();
+                    boolean notGpu = !counted && NOT_A_NUMBER_CONTEXT.matcher(before).find();
+                    if (notGpu || NOT_A_GPU_AFTER.matcher(after).find()) continue;
                 }
                 found.add(at);
             }
@@ -214,10 +219,17 @@ public final class Names {
             String alias = a[0].toLowerCase(Locale.ROOT).strip();
             if (alias.length() < 2) continue;
             StringBuilder re = new StringBuilder();
-            String[] parts = SEPARATORS.split(alias);
-            for (String part : parts) {
-                if (!re.isEmpty()) re.append(gpu ? "[\\s_-]*" : "[\\s_:-]*");
-                re.append(Pattern.quote(part));
+            // a card's one or two letters and its number may be hyphenated ("8*a-100 80gb"); never a space, since
+            // "a 10 GB card" is not an A10
+            String[] parts = gpu ? SEPARATORS.split(LETTERS_DIGITS.matcher(alias).replaceFirst("-"))
+                    : SEPARATORS.split(alias);
+            for (int i = 0; i < parts.length; i++) {
+                if (!re.isEmpty()) {
+                    boolean letters = gpu && i == 1 && parts[0].matches("[a-z]{1,2}") && parts[1].matches("\\d.*")
+                            && alias.startsWith(parts[0] + parts[1]);
+                    re.append(letters ? "-?" : gpu ? "[\\s_-]*" : "[\\s_:-]*");
+                }
+                re.append(Pattern.quote(parts[i]));
             }
             String body = re.toString();
             String pattern = gpu

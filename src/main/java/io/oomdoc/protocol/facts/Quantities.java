@@ -61,15 +61,17 @@ public final class Quantities {
             Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6),
                     Map.entry("seven", 7),
             Map.entry("eight", 8), Map.entry("sixteen", 16), Map.entry("single", 1), Map.entry("both", 2),
-            Map.entry("dual", 2), Map.entry("a", 1), Map.entry("an", 1));
+            Map.entry("dual", 2), Map.entry("a", 1), Map.entry("an", 1), Map.entry("pair of", 2));
     /** A token that names a GPU: a catalog-like model number ("a100", "3090", "4060 ti") or "gpu"/"card". */
     static final String GPU_TOKEN = "(?:(?!(?:fp|bf|int|tf|q|d|r|vgg"
-            + "|x)\\d)(?!\\d+(?:\\.\\d+)?[bm]\\b)[a-z]{0,5}\\d{2,4}[a-z]{0,3}(?:\\s?ti|\\s?super)?(?:'?s)?|[lt]4|rtx"
+            + "|x)\\d)(?!\\d+(?:\\.\\d+)?[bm]\\b)(?:[a-z]{1,2}-(?=\\d))?[a-z]{0,5}\\d{2,4}[a-z]{0,3}"
+            + "(?:\\s?ti|\\s?super)?(?:'?s)?|[lt]4|rtx"
                     + "|gtx"
                     + "|titan(?:\\s[a-z]+)?|gpus?|cards?|graphics cards?|devices?)";
     private static final Pattern COUNT = Pattern.compile(
-            "(?<![\\w.])(?:(\\d{1,3})(?!\\d)\\s*(?:x|×|\\*)?\\s*|(one|two|three|four|five|six|seven|eight|sixteen"
-                    + "|single|both|dual|an?)\\s+(?:x\\s+)?)"
+            // "a-100 80gb": a card's number after a hyphen is not a count, nor a CPU's tier ("Ryzen 5 7600X")
+            "(?<![\\w.])(?:(?<!-)(?<!ryzen )(\\d{1,3})(?!\\d)\\s*(?:x|×|\\*)?\\s*|(one|two|three|four|five|six|seven"
+                    + "|eight|sixteen|single|both|dual|an?|pair of)(?:\\s+|-(?=gpu))(?:x\\s+)?)"
             + "(?:of\\s+(?:these|those|the|them|our)\\s+)?(?:local\\s+|more\\s+|identical\\s+|separate\\s+"
                     + "|nvidia\\s+|geforce\\s+|tesla\\s+)*"
             + "(?:\\d+(?:\\.\\d+)?\\s*gb?\\s+)?(?:nvidia\\s+|geforce\\s+|tesla\\s+)?(" + GPU_TOKEN + ")(?![\\w])");
@@ -80,20 +82,29 @@ public final class Quantities {
                     + "|--tensor[_-]parallel[_-]size|tensor_parallel_size|world[_ ]size|num[_ ]gpus|--num_processes"
                             + "|num_processes)"
             + "\\s*(?:of|=|:|is)?\\s*(\\d{1,4})(?!\\d|\\.\\d)|(?<![\\w-])-tp\\s+(\\d{1,3})(?!\\d|\\.\\d)"
-                    + "|cuda_visible_devices=([\\d,]+)");
+                    + "|cuda_visible_devices=([\\d,]+)"
+            // Lightning's Trainer(gpus=4), Slurm's --gres gpu:4
+            + "|(?<![\\w-])(?:gpus\\s*=|--gres[= ]gpu:)\\s*(\\d{1,3})(?!\\d|\\.\\d)");
+    /** "3x24 GB", "A100 8 * 80 GB": a count times one card's memory is the cards and each card's size. */
+    private static final Pattern COUNT_TIMES_SIZE = Pattern.compile("(?<![\\w.])(\\d{1,2})\\s*[x×*]\\s*"
+            + "(\\d{1,3}(?:\\.\\d+)?)\\s*(gb|gib|g)(?![a-z0-9])");
     /** "L40s (48GB VRAM) x 2", "rtx 3090 x 2": the count after the card. */
     private static final Pattern COUNT_AFTER = Pattern.compile("(?<![\\w.])(" + GPU_TOKEN + ")(?:\\s*\\([^)]{0,30}\\))?"
             + "\\s*[x×*]\\s*(\\d{1,3})(?![\\w.])");
     private static final Pattern COUNT_NEGATED = Pattern.compile("\\bnot\\s+(?:just\\s+|only\\s+)?(?:the\\s+)?$");
 
+    /** The units as people say them too: "32gigs of ram", "8 gigs", "16 gigabytes". */
     private static final Pattern SIZE = Pattern.compile("(?<![\\w.])(\\d+(?:[.,]\\d+)?)\\s*(tib|tb|t|gib|gb|g|mib"
-            + "|mb)(?![a-z0-9])");
+            + "|mb|gigs?|gigabytes?|megabytes?|terabytes?)(?![a-z0-9])");
     private static final Pattern GPU_OWNS_BEFORE = Pattern.compile("\\b(?:gpu|card|graphics card)s?\\b[^.,;]{0,30}"
             + "\\b(?:with|has|have|equipped with)\\s*$");
     private static final Pattern USED_OVER_BEFORE =
             Pattern.compile("\\d(?:\\.\\d+)?\\s*(?:gb|gib|g|mb|mib)?\\s*/\\s*$");
     private static final Pattern HOST_AFTER = Pattern.compile("^\\s*(?:of\\s+)?(?:(?:system|cpu|host|main"
-            + "|physical)\\s+)?(?:ram|memory\\s+ram|dram)\\b|^\\s*(?:of\\s+)?(?:system|host|cpu)\\s+memory");
+            + "|physical)\\s+)?(?:ddr\\d\\w*\\s+)?(?:ram|memory\\s+ram|dram)\\b"
+            + "|^\\s*(?:of\\s+)?(?:system|host|cpu)\\s+memory"
+            // "8 GB DDR4 RAM", "16gb ddr5": the memory's generation names host RAM
+            + "|^\\s*(?:of\\s+)?ddr\\d");
     private static final Pattern HOST_BEFORE = Pattern.compile("(?:host|system|cpu)\\s+(?:ram|memory)\\s*(?:of|is|:"
             + "|=)?\\s*$|(?<!gpu |video |graphics )\\bram\\s*(?:of|is|:|=)?\\s*$");
     private static final Pattern NOT_CARD_AFTER = Pattern.compile("^\\s*(?:of\\s+)?(?:[\\w-]+\\s+){0,2}?(?:free|used"
@@ -121,7 +132,9 @@ public final class Quantities {
             + "|(?:card|gpu|vram|gpu memory"
             + "|video memory|graphics memory|gpu ram|video ram) "
                     + "(?:is|=|:)|it'?s an?|it is an?)\\s+(?:an?\\s+|only\\s+)?$|\\bthe whole\\s+$"
-            + "|\\b(?:vram|gpu ram|video ram)\\s*$");
+            + "|\\b(?:vram|gpu ram|video ram)\\s*$"
+            // "I'm getting an oom error with 8 gigs": what a failure happens with is the card
+            + "|\\b(?:oom|out of memory)(?: errors?)?\\s+with\\s+(?:only\\s+|just\\s+)?$");
     private static final Pattern STATED_NAME_AFTER = Pattern.compile("^\\s*(?:nvidia\\s+|geforce\\s+"
             + "|tesla\\s+)?(?!(?:fp|bf|int|tf)\\d)(?:[a-z]{0,5}\\d{2,4}[a-z]{0,3}|rtx|gtx|titan)\\b|^\\s*(?:on"
                     + "|of)\\s+(?:the|our|my|a|an|this)\\s+" + GPU_TOKEN);
@@ -218,8 +231,17 @@ public final class Quantities {
         Matcher f = COUNT_FLAG.matcher(lower);
         while (f.find()) {
             Integer v = f.group(1) != null ? toInt(f.group(1)) : f.group(2) != null ? toInt(f.group(2))
+                    : f.group(4) != null ? toInt(f.group(4))
                     : (int) f.group(3).chars().filter(c -> c == ',').count() + 1;
             if (v != null && v >= 1 && v <= 4096) out.add(new Mention(f.start(), f.end(), "gpus", String.valueOf(v)));
+        }
+        Matcher ts = COUNT_TIMES_SIZE.matcher(lower);
+        while (ts.find()) {
+            Integer v = toInt(ts.group(1));
+            long bytes = Bytes.parse(ts.group(2), ts.group(3).equals("g") ? "GiB" : ts.group(3));
+            if (v == null || v < 2 || bytes < 4 * Bytes.GIB || bytes > 300 * Bytes.GIB) continue;
+            out.add(new Mention(ts.start(), ts.start(1) + ts.group(1).length(), "gpus", String.valueOf(v)));
+            out.add(new Mention(ts.start(2), ts.end(), "size.stated", String.valueOf(bytes)));
         }
     }
 
@@ -233,7 +255,7 @@ public final class Quantities {
         while (m.find()) {
             long bytes;
             try {
-                String unit = m.group(2);
+                String unit = spoken(m.group(2));
                 bytes = Bytes.parse(m.group(1), unit.equals("g") ? "GiB" : unit.equals("t") ? "TiB" : unit);
             } catch (RuntimeException e) { continue; }
             String before = lower.substring(Math.max(0, m.start() - 45), m.start());
@@ -250,6 +272,11 @@ public final class Quantities {
                     + "memory)?\\s*total\\b.*");
             out.add(new Mention(m.start(), m.end(), total ? "size.total" : role, String.valueOf(bytes)));
         }
+    }
+
+    /** A spoken unit as its symbol: "gigs" and "gigabytes" are GB, "megabytes" MB, "terabytes" TB. */
+    private static String spoken(String unit) {
+        return unit.startsWith("gig") ? "gb" : unit.startsWith("mega") ? "mb" : unit.startsWith("tera") ? "tb" : unit;
     }
 
     /** What a size measures, from the words around it: host_ram, size.capacity, size.stated, or null (not the card). */

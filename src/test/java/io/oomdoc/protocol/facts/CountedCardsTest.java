@@ -1,0 +1,83 @@
+package io.oomdoc.protocol.facts;
+
+import io.oomdoc.protocol.FactExtractor;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/**
+ * How many cards, and which, as people write them in a first message (issue 13, conv13a's census of the TUNE sets:
+ * the count and the card were the commonest misread facts, in five sets). Each sentence is a real turn; the set,
+ * file and source thread are named.
+ */
+class CountedCardsTest {
+    private static final long GIB = 1L << 30;
+
+    /** conversations_heldout/H04, https://github.com/hiyouga/LlamaFactory/issues/257 */
+    @Test
+    void aHyphenatedCardAfterItsCountIsTheCardAndTheCount() {
+        var f = FactExtractor.extract("running into oom finetuning with lora on llama 2 70b, 8*a-100 80gb, dies "
+                + "while the shards load:");
+        assertEquals("A100 80GB", f.gpuName());
+        assertEquals(8, f.worldSize());
+    }
+
+    /** The hyphen joins a card's letters to its number only: a space does not ("a 10 GB card" is no A10). */
+    @Test
+    void anArticleBeforeASizeIsNoCard() {
+        assertNull(FactExtractor.extract("I have a 10 GB card and batch 4").gpuName());
+    }
+
+    /** conversations_heldout7/H44, https://github.com/Lightning-AI/pytorch-lightning/issues/19721 */
+    @Test
+    void aCountTimesOneCardsMemoryIsTheCountAndTheSize() {
+        var f = FactExtractor.extract("I'm using A100 8 * 80 GB, lightning 2.2.");
+        assertEquals(8, f.worldSize());
+        assertEquals("A100 80GB", f.gpuName());
+    }
+
+    /** A size after a count is the card's size, never a card: "100 80gb" was read as 100 cards. */
+    @Test
+    void aSizeIsNotACardsModelNumber() {
+        assertNotEquals(100, FactExtractor.extract("8*a-100 80gb").worldSize());
+    }
+
+    /** conversations_heldout6/G13, https://github.com/Lightning-AI/pytorch-lightning/issues/2456 */
+    @Test
+    void lightningsGpusArgumentIsTheCount() {
+        assertEquals(4, FactExtractor.extract("pl.Trainer(gpus=4, precision=16, distributed_backend='ddp') gives "
+                + "the dreaded CUDA out of memory error").worldSize());
+    }
+
+    /** conversations_heldout/H26, https://github.com/ZwwWayne/K-Net/issues/30 */
+    @Test
+    void slurmsGresIsTheCount() {
+        assertEquals(4, FactExtractor.extract("the script has #SBATCH --gres gpu:4, #SBATCH -n 4, #SBATCH -c 4, "
+                + "#SBATCH --mem 200G").worldSize());
+    }
+
+    /** conversations_heldout2/K10, https://github.com/ollama/ollama/issues/3711 */
+    @Test
+    void aHyphenatedDualGpuIsTwo() {
+        assertEquals(2, FactExtractor.extract("CUDA malloc fails on newly supported models in 0.1.32 (dual-GPU "
+                + "setup with 72GB VRAM and 128GB RAM)").worldSize());
+    }
+
+    /** conversations_heldout6/G22, https://github.com/LostRuins/koboldcpp/issues/544 */
+    @Test
+    void aPairOfCardsIsTwoOfThatCard() {
+        var f = FactExtractor.extract("My GPUs are a pair of 3060s 12gb, totaling 24gb.");
+        assertEquals(2, f.worldSize());
+        assertEquals("GeForce RTX 3060", f.gpuName());
+        assertEquals(12 * GIB, f.gpuMemBytes());
+    }
+
+    /** conversations_heldout6/G10, https://github.com/deepspeedai/DeepSpeed/issues/3132 */
+    @Test
+    void aBareModelNumberAfterACountIsTheCard() {
+        assertEquals("GeForce RTX 3090", FactExtractor.extract("I'm training dolly (gpt-j, a 6B language model) on "
+                + "8 * 3090 24G using zero-stage3.").gpuName());
+    }
+}
