@@ -30,6 +30,8 @@ public final class BudgetEngine {
     public static final long EAGER_LOADING_CONTEXT = 1343 * Bytes.MIB;
     /** Caching-allocator slack over live tensors; reserved runs several percent above allocated. */
     static final double ALLOCATOR_SLACK = 0.08;
+    /** torchtune's losses split the tokens into num_output_chunks = 8 by default (torchtune/modules/loss). */
+    static final int TORCHTUNE_OUTPUT_CHUNKS = 8;
 
     public Budget estimate(Setup s, Long gpuBytes) {
         Run r = new Run(s);
@@ -228,9 +230,24 @@ public final class BudgetEngine {
                 opt = sh.opt();
             }
         }
+        if (train && s.optimizerInBackward() && !s.offloadOptimizer()) {
+            // torchtune's optimizer_in_bwd steps each parameter from its post-accumulate-grad hook and frees its
+            // gradient there (torchtune/modules/optim.py, OptimizerInBackward): one tensor's gradient is live at a
+            // time, sharded like the rest under FSDP
+            long one = (pure ? 2L : 4L) * largestTrainable(s, m, P) / (s.zeroStage() >= 2 ? N : 1);
+            if (one < grads) assumptions.add(AssumptionText.get("states.optimizerInBackward", Bytes.human(grads),
+                    Bytes.human(one)));
+            grads = Math.min(grads, one);
+        }
         r.weights = weights;
         r.grads = grads;
         r.opt = opt;
+    }
+
+    /** The largest single tensor that trains: a LoRA B or A matrix of the widest layer, or the largest layer. */
+    static long largestTrainable(Setup s, ModelSpec m, long params) {
+        if (s.loraRank() > 0 && m.hasArchitecture()) return (long) s.loraRank() * Math.max(m.ffn(), m.hidden());
+        return largestLayer(m, params);
     }
 
     /** Model states of a sharded full fine-tune (ZeRO 1-3 / FSDP) per GPU. */
@@ -446,6 +463,12 @@ public final class BudgetEngine {
             double kept = 4 + (double) m.kvHeads() * m.headDim() / m.hidden() + m.ffn() / (double) m.hidden();
             assumptions.add(AssumptionText.get("act.ckpt.selectiveOp"));
             return Math.round(sbh * inputBytes * kept * m.layers() + perLayer);
+        } else if (s.checkpointing() == Checkpointing.OFFLOAD_ALL) {
+            // torchtune's OffloadActivations without checkpointing: every saved tensor of 1 KiB or more goes to host
+            // RAM in the forward and comes back just before its layer's backward (torchtune/training/
+            // _activation_offloading.py); the GPU holds about one layer's saved set at a time
+            assumptions.add(AssumptionText.get("act.offloadAll", Bytes.human(Math.round(perLayer * m.layers()))));
+            return Math.round(perLayer);
         } else if (s.checkpointing() == Checkpointing.SELECTIVE) {
             assumptions.add(AssumptionText.get("act.ckpt.selective"));
             return Math.round(sbh * base * m.layers());
@@ -462,6 +485,7 @@ public final class BudgetEngine {
             case NATIVE -> "logits.native";
             case FUSED -> "logits.fused";
             case FUSED_LINEAR -> "logits.fusedLinear";
+            case CHUNKED -> "logits.chunked";
         }));
         if (m.logitSoftcap() > 0 && logits > 0 && s.loss() != Setup.Loss.FUSED && s.loss() != Setup.Loss.FUSED_LINEAR) {
             assumptions.add(AssumptionText.get("logits.softcap"));
@@ -477,14 +501,20 @@ public final class BudgetEngine {
         long trainable = r.trainable, act = r.act, logits = r.logits;
         long weights = r.weights, grads = r.grads, opt = r.opt, kv = r.kv;
         List<String> assumptions = r.assumptions;
-        long stepTransient = train ? adamStepTransient(s, trainable, pure, N) : 0;
+        // under optimizer-in-backward each parameter is stepped alone, so a foreach step copies one tensor at most
+        long stepTransient = !train ? 0 : s.optimizerInBackward()
+                ? Math.min(adamStepTransient(s, trainable, pure, N), (pure ? 2L : 4L) * largestTrainable(s, r.m, P))
+                : adamStepTransient(s, trainable, pure, N);
         // The 16-bit weight copies of a mixed-precision full fine-tune are autocast's cache, which autocast's __exit__
         // drops (torch.clear_autocast_cache() at nesting depth 0), and the casts the matmuls saved for backward, which
         // backward frees layer by layer: none is left when optimizer.step() runs, so the step peaks over the fp32
         // master weights alone (4 + 4 + 8 B/param, plus foreach AdamW's copy), not over all 6 B of weights.
         long castCopy = train && s.precision().mixed() && !lora && s.quant() == Quant.NONE && s.zeroStage() == 0
                 && !s.offloadOptimizer() ? 2L * P : 0;
-        if (train && gradientsShareActivationRoom(s)) {
+        if (train && s.optimizerInBackward()) {
+            // the one gradient and its step run inside backward, beside the activations not yet freed
+            opt += stepTransient;
+        } else if (train && gradientsShareActivationRoom(s)) {
             // Backward frees each layer's activations as it writes that layer's gradients, and zero_grad(set_to_none)
             // frees the gradients after the step; so the activations and all the gradients never coexist. The peak
             // is the larger of the end of the forward (activations, logits) and the step (gradients, step copy).
@@ -620,6 +650,11 @@ public final class BudgetEngine {
             case NATIVE -> 2.0 * a;
             case FUSED -> a;
             case FUSED_LINEAR -> 0;
+            // torchtune's LinearCrossEntropyLoss / CEWithChunkedOutputLoss without compile: F.cross_entropy on each
+            // chunk's logits.float() saves that chunk's fp32 log-softmax (4 B for every logit once all chunks ran);
+            // one chunk at a time holds its backward's fp32 gradient, the log-softmax's fp32 gradient and the 16-bit
+            // gradient of its logits (10 B over 1/8 of them)
+            case CHUNKED -> 4 + 10.0 / TORCHTUNE_OUTPUT_CHUNKS;
         };
         // Final-logit soft-capping (Gemma 2's final_logit_softcapping; HF Gemma2ForCausalLM and litgpt both compute
         // cap · tanh(logits / cap) out of place): tanh keeps its output for backward, one more b·s·V tensor in the
