@@ -758,14 +758,19 @@ public final class BudgetEngine {
      * Inference under no_grad keeps no activations for a backward: a tensor is freed as soon as its last consumer has
      * run, so the peak inside a layer is the MLP's intermediates (act(gate), up and their product, 3·f values per
      * token in HF's LlamaMLP `down_proj(act_fn(gate_proj(x)) * up_proj(x))`) beside the residual stream and its normed
-     * copy (2·h). Eager attention adds the score and probability matrices, b·a·s² each.
+     * copy (2·h). Eager attention adds the score and probability matrices, b·a·s² each. The Llama family's eager
+     * attention (HF's eager_attention_forward, and LlamaAttention before it) runs
+     * `softmax(scores, dtype=torch.float32).to(query.dtype)` in one statement: the 16-bit scores, their fp32
+     * softmax and its 16-bit cast are live together, 2 + 4 + 2 B a score (4 + 4 in fp32, where the cast copies
+     * nothing).
      */
     static long inferenceWorkingSet(ModelSpec m, Setup s) {
         int bytes = s.precision() == Precision.FP32 ? 4 : 2;
         double tokens = (double) s.seq() * s.batch();
         double perToken = 2.0 * m.hidden() + 3.0 * m.ffn();
-        double scores = s.attention() == Attention.EAGER ? 2.0 * scoreValues(s.batch(), m.heads(), s.seq()) : 0;
-        return Math.round((tokens * perToken + scores) * bytes);
+        double perScore = m.gated() ? 4 + (bytes == 4 ? 4 : 2 * bytes) : 2.0 * bytes;
+        double scores = s.attention() == Attention.EAGER ? perScore * scoreValues(s.batch(), m.heads(), s.seq()) : 0;
+        return Math.round(tokens * perToken * bytes + scores);
     }
 
     /** Values in one layer's eager attention score matrix (the probabilities after softmax are as many again). */
