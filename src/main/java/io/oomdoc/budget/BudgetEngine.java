@@ -427,6 +427,15 @@ public final class BudgetEngine {
                 // generate() asks for the last position's logits only (transformers >= 4.45 passes logits_to_keep=1 to
                 // the model; GenerationMixin), and upcasts them to fp32 for the logits processors
                 if (m.vocab() > 0) logits = (long) s.batch() * m.vocab() * 4L;
+                if (m.vocab() > 0 && s.promptLogits()) {
+                    // every position's logits, and their fp32 upcast live beside them (`logits.float()` in the
+                    // causal-LM heads before 4.45); computed after the last layer freed its working set, so the
+                    // peak holds the larger of the two
+                    int a = s.precision() == Precision.FP32 ? 0 : 2;
+                    logits = (long) s.batch() * s.seq() * m.vocab() * (a + 4L);
+                    act = Math.max(0, act - logits);
+                    assumptions.add(AssumptionText.get("logits.prompt", a + 4));
+                }
                 int kvBytes = kvBytes(s);
                 if (s.kvCacheBytes() > 0) assumptions.add(AssumptionText.get("kv.cacheDtype", kvBytes));
                 kv = m.kvBytesPerToken(kvBytes) * s.seq() * s.batch();

@@ -7,7 +7,8 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
                     Checkpointing checkpointing, Attention attention, int zeroStage, int gpus, int loraRank,
                     Quant quant, long contextBytes, boolean offloadOptimizer, LoraTargets loraTargets, Loss loss,
                     boolean gradientsKept, Kbit kbit, boolean loraDropout, int kvCacheBytes,
-                    double gpuMemoryUtilization, boolean offloadParams, boolean optimizerInBackward) {
+                    double gpuMemoryUtilization, boolean offloadParams, boolean optimizerInBackward,
+                    boolean promptLogits) {
 
     public enum Mode { TRAIN, INFER }
 
@@ -89,6 +90,7 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
         b.loraTargets = loraTargets; b.loss = loss; b.gradientsKept = gradientsKept; b.kbit = kbit;
         b.loraDropout = loraDropout; b.kvCacheBytes = kvCacheBytes; b.gpuMemoryUtilization = gpuMemoryUtilization;
         b.offloadParams = offloadParams; b.optimizerInBackward = optimizerInBackward;
+        b.promptLogits = promptLogits;
         return b;
     }
 
@@ -143,6 +145,7 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
         private double gpuMemoryUtilization;
         private boolean offloadParams;
         private boolean optimizerInBackward;
+        private boolean promptLogits;
 
         private Builder(ModelSpec model) { this.model = model; }
 
@@ -182,11 +185,18 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
          * zeroes with set_to_none); it rules out gradient accumulation.
          */
         public Builder optimizerInBackward(boolean v) { optimizerInBackward = v; return this; }
+        /**
+         * Inference computes the logits of every position, not the last one only: a forward for scoring or
+         * perplexity, or generate() before transformers 4.45 (no logits_to_keep), whose LlamaForCausalLM also upcast
+         * them to fp32.
+         */
+        public Builder promptLogits(boolean v) { promptLogits = v; return this; }
 
         public Setup build() {
             return new Setup(model, seq, batch, mode, precision, optimizer, checkpointing, attention, zeroStage, gpus,
                     loraRank, quant, contextBytes, offloadOptimizer, loraTargets, loss, gradientsKept, kbit,
-                    loraDropout, kvCacheBytes, gpuMemoryUtilization, offloadParams, optimizerInBackward);
+                    loraDropout, kvCacheBytes, gpuMemoryUtilization, offloadParams, optimizerInBackward,
+                    promptLogits);
         }
     }
 }

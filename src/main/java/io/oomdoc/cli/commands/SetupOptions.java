@@ -49,6 +49,7 @@ public final class SetupOptions {
     @Option(names = "--offload-param") boolean offloadParam;
     @Option(names = "--offload-activations") boolean offloadActivations;
     @Option(names = "--optimizer-in-backward") boolean optimizerInBackward;
+    @Option(names = "--logits", defaultValue = "last", paramLabel = "last|all") String logits;
     @Option(names = "--kv-cache-dtype", defaultValue = "auto", completionCandidates = Choices.KvCache.class)
     String kvCacheDtype;
     @Option(names = "--gpu-memory-utilization", defaultValue = "0", paramLabel = "SHARE") double gpuMemoryUtilization;
@@ -104,12 +105,20 @@ public final class SetupOptions {
         return Setup.builder(spec).seq(seq).batch(batch).mode(parse(Setup.Mode.class, "--mode", mode))
                 .precision(parse(Setup.Precision.class, "--precision", precision))
                 .optimizer(parse(Setup.Optimizer.class, "--optimizer", optimizer)).checkpointing(ck)
-                .optimizerInBackward(optimizerInBackward)
+                .optimizerInBackward(optimizerInBackward).promptLogits(promptLogits())
                 .attention(parse(Setup.Attention.class, "--attention", attention)).zeroStage(zero).gpus(n)
                 .loraRank(loraRank).quant(parse(Setup.Quant.class, "--quant", quant))
                 .contextBytes(BudgetEngine.DEFAULT_CONTEXT).loss(parse(Setup.Loss.class, "--loss", loss))
                 .offloadOptimizer(offload || offloadParam).offloadParams(offloadParam).kvCacheBytes(kvBytes)
                 .gpuMemoryUtilization(gpuMemoryUtilization).build();
+    }
+
+    private boolean promptLogits() {
+        return switch (logits.toLowerCase(Locale.ROOT)) {
+            case "last" -> false;
+            case "all" -> true;
+            default -> throw usage("--logits: \"" + logits + "\" is not one of last, all");
+        };
     }
 
     /** torchtune's enable_activation_offloading over its enable_activation_checkpointing (on: the layer inputs). */
