@@ -631,6 +631,15 @@ public final class BudgetEngine {
         // vLLM refuses to start when its KV cache cannot hold one sequence of max_model_len tokens
         if (r.pool > 0 && r.poolTokens < s.seq()) fits = Boolean.FALSE;
         Long headroom = usable == null ? null : usable - total;
+        // bitsandbytes' paged optimizers keep their states in CUDA unified memory, which the driver moves to host RAM
+        // when the card is full (bitsandbytes docs, "paged optimizers"): states over the card page out, slowly, and
+        // do not fail the job. The batch finder does not count on it (it compares the total with the card itself).
+        if (Boolean.FALSE.equals(fits) && train && activationsKnown && s.optimizer() == Setup.Optimizer.PAGED_ADAMW_8BIT
+                && !s.offloadOptimizer() && r.pool == 0 && total - opt <= usable) {
+            fits = Boolean.TRUE;
+            assumptions.add(AssumptionText.get("peak.paged", Bytes.human(total - usable), Bytes.human(opt)));
+            headroom = 0L;
+        }
         // under vLLM the card holds its share whatever happens; what is short is KV room for one sequence
         if (r.pool > 0) headroom = (r.poolTokens - s.seq()) * kvBytesPerToken(s, m);
         return new Budget(P, trainable, new Budget.Terms(weights, grads, opt, act, logits, kv, overhead, total),
