@@ -97,8 +97,10 @@ public final class BudgetEngine {
         long weights;
         if (s.quant() == Quant.NF4 || s.quant() == Quant.INT8) {
             // bitsandbytes quantizes the linear layers only: embeddings, lm_head and norms stay 16-bit.
-            double q = s.quant() == Quant.NF4 ? 0.5 + 4.0 / 64
-                    : 1.05; // NF4 + fp32 absmax per 64-block; LLM.int8 outliers in fp16
+            // NF4 + fp32 absmax per 64-block; LLM.int8 outliers in fp16. Double quantization stores each absmax in
+            // 8 bits with one fp32 constant per 256 of them (bitsandbytes' compress_statistics: QLoRA paper, 3.4)
+            double q = s.quant() != Quant.NF4 ? 1.05 : s.doubleQuant() ? 0.5 + 1.0 / 64 + 4.0 / (64 * 256)
+                    : 0.5 + 4.0 / 64;
             long quantized = Math.max(0, P - embedParams);
             // PEFT's prepare_model_for_kbit_training casts every parameter bitsandbytes left unquantized to fp32
             int restBytes = s.kbit() == Setup.Kbit.PEFT_FP32 ? 4 : 2;

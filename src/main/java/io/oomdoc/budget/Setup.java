@@ -8,7 +8,7 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
                     Quant quant, long contextBytes, boolean offloadOptimizer, LoraTargets loraTargets, Loss loss,
                     boolean gradientsKept, Kbit kbit, boolean loraDropout, int kvCacheBytes,
                     double gpuMemoryUtilization, boolean offloadParams, boolean optimizerInBackward,
-                    boolean promptLogits) {
+                    boolean promptLogits, boolean doubleQuant) {
 
     public enum Mode { TRAIN, INFER }
 
@@ -90,7 +90,7 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
         b.loraTargets = loraTargets; b.loss = loss; b.gradientsKept = gradientsKept; b.kbit = kbit;
         b.loraDropout = loraDropout; b.kvCacheBytes = kvCacheBytes; b.gpuMemoryUtilization = gpuMemoryUtilization;
         b.offloadParams = offloadParams; b.optimizerInBackward = optimizerInBackward;
-        b.promptLogits = promptLogits;
+        b.promptLogits = promptLogits; b.doubleQuant = doubleQuant;
         return b;
     }
 
@@ -146,6 +146,7 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
         private boolean offloadParams;
         private boolean optimizerInBackward;
         private boolean promptLogits;
+        private boolean doubleQuant;
 
         private Builder(ModelSpec model) { this.model = model; }
 
@@ -191,12 +192,18 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
          * them to fp32.
          */
         public Builder promptLogits(boolean v) { promptLogits = v; return this; }
+        /**
+         * NF4 with its block constants quantized again (bitsandbytes' bnb_4bit_use_double_quant / compress_statistics,
+         * the QLoRA paper's double quantization; axolotl and Unsloth turn it on, transformers' default is off;
+         * torchao's NF4Tensor, which torchtune's QLoRA uses, stores its scalers the same way).
+         */
+        public Builder doubleQuant(boolean v) { doubleQuant = v; return this; }
 
         public Setup build() {
             return new Setup(model, seq, batch, mode, precision, optimizer, checkpointing, attention, zeroStage, gpus,
                     loraRank, quant, contextBytes, offloadOptimizer, loraTargets, loss, gradientsKept, kbit,
                     loraDropout, kvCacheBytes, gpuMemoryUtilization, offloadParams, optimizerInBackward,
-                    promptLogits);
+                    promptLogits, doubleQuant);
         }
     }
 }

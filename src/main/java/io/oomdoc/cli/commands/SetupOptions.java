@@ -49,6 +49,7 @@ public final class SetupOptions {
     @Option(names = "--offload-param") boolean offloadParam;
     @Option(names = "--offload-activations") boolean offloadActivations;
     @Option(names = "--optimizer-in-backward") boolean optimizerInBackward;
+    @Option(names = "--double-quant") boolean doubleQuant;
     @Option(names = "--logits", defaultValue = "last", paramLabel = "last|all") String logits;
     @Option(names = "--kv-cache-dtype", defaultValue = "auto", completionCandidates = Choices.KvCache.class)
     String kvCacheDtype;
@@ -95,6 +96,9 @@ public final class SetupOptions {
             throw usage("--gpu-memory-utilization is a share of the card, above 0 and at most 1 (vLLM's default 0.9)");
         }
         if (offloadParam && zero < 3) throw usage("--offload-param needs --zero 3 (ZeRO-3 / FSDP full shard)");
+        if (doubleQuant && parse(Setup.Quant.class, "--quant", quant) != Setup.Quant.NF4) {
+            throw usage("--double-quant goes with --quant nf4 (4-bit NormalFloat)");
+        }
         int kvBytes = switch (kvCacheDtype.toLowerCase(Locale.ROOT)) {
             case "auto" -> 0;
             case "fp8", "fp8_e4m3", "fp8_e5m2", "fp8-e4m3", "fp8-e5m2" -> 1;
@@ -106,6 +110,7 @@ public final class SetupOptions {
                 .precision(parse(Setup.Precision.class, "--precision", precision))
                 .optimizer(parse(Setup.Optimizer.class, "--optimizer", optimizer)).checkpointing(ck)
                 .optimizerInBackward(optimizerInBackward).promptLogits(promptLogits())
+                .doubleQuant(doubleQuant)
                 .attention(parse(Setup.Attention.class, "--attention", attention)).zeroStage(zero).gpus(n)
                 .loraRank(loraRank).quant(parse(Setup.Quant.class, "--quant", quant))
                 .contextBytes(BudgetEngine.DEFAULT_CONTEXT).loss(parse(Setup.Loss.class, "--loss", loss))
