@@ -34,14 +34,18 @@ class TorchtuneRecipeFlagsTest {
     private static final long VOCAB = 128_256, HIDDEN = 4096;
 
     private JsonNode budget(String... extra) throws Exception {
-        List<String> args = new ArrayList<>(List.of("budget", "--model", "llama-3.1-8b", "--seq", "2048", "--batch",
-                "2", "--precision", "bf16", "--gpu-mem", "80GB", "--json"));
+        return run("budget", "2048", "2", extra).path("per_gpu_bytes");
+    }
+
+    private JsonNode run(String command, String seq, String batch, String... extra) throws Exception {
+        List<String> args = new ArrayList<>(List.of(command, "--model", "llama-3.1-8b", "--seq", seq, "--batch",
+                batch, "--precision", "bf16", "--gpu-mem", "80GB", "--json"));
         args.addAll(List.of(extra));
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
         int code = Main.run(args.toArray(String[]::new), new ByteArrayInputStream(new byte[0]), out, err,
                 Map.of("XDG_STATE_HOME", tmp.resolve("state").toString()), tmp, false, false);
         assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
-        return JSON.readTree(out.toString(StandardCharsets.UTF_8)).path("per_gpu_bytes");
+        return JSON.readTree(out.toString(StandardCharsets.UTF_8));
     }
 
     private static String[] fullSingleDevice(String... extra) {
@@ -84,5 +88,19 @@ class TorchtuneRecipeFlagsTest {
         long offloaded = budget("--optimizer", "paged-adamw-8bit", "--loss", "chunked", "--offload-activations")
                 .path("activations").asLong();
         assertEquals(none / 32.0, offloaded, none / 32.0 * 0.01, "one of Llama 3.1 8B's 32 layers");
+    }
+
+    @Test
+    void aBatchThatNeedsAccumulationTakesTheOptimizerOutOfBackwardAndSaysSo() throws Exception {
+        JsonNode plan = run("batch", "4096", "16", fullSingleDevice("--optimizer-in-backward"));
+        int micro = plan.path("micro_batch").asInt(), accum = plan.path("accumulation_steps").asInt();
+        assertEquals(16, micro * accum);
+        assertTrue(accum > 1, plan.toString());
+        assertTrue(plan.path("notes").toString().contains("optimizer_in_bwd"), plan.toString());
+        // the peak is that of the plan that can run: every gradient (16 GB in bf16) kept through the accumulation,
+        // above the same micro-batch with the optimizer in backward
+        long sameMicro = run("budget", "4096", String.valueOf(micro), fullSingleDevice("--optimizer-in-backward"))
+                .path("per_gpu_bytes").path("total").asLong();
+        assertTrue(plan.path("peak_bytes").asLong() - sameMicro > 10_000_000_000L, plan.toString());
     }
 }
