@@ -34,7 +34,8 @@ public final class BatchFinder {
         int gpus = Math.max(1, s.gpus());
         int target = effectiveBatch > 0 ? effectiveBatch : Math.max(1, s.batch()) * gpus;
         // a micro-batch below the per-GPU batch means accumulation: the gradients then wait through each forward
-        Setup accumulating = s.withGradientsKept(true);
+        // (and the optimizer then steps after backward: optimizer-in-backward frees each gradient as it lands)
+        Setup accumulating = s.toBuilder().gradientsKept(true).optimizerInBackward(false).build();
         int lo = 0, hi = 1;
         while (hi <= 1 << 16 && fits(accumulating.withBatch(hi), usable)) { lo = hi; hi *= 2; }
         while (hi - lo > 1) {
@@ -47,8 +48,11 @@ public final class BatchFinder {
         if (largest == 0) {
             // the peak shown is the one that failed: micro-batch 1 with the gradients held through accumulation
             int perGpu = (int) Math.ceil(target / (double) gpus);
-            return new Result(0, 0, 0, engine.estimate(atMicro(s, 1, perGpu), gpuBytes), false,
-                    List.of(AssumptionText.get("batch.noneFits")));
+            List<String> why = new ArrayList<>(List.of(AssumptionText.get("batch.noneFits")));
+            if (s.optimizerInBackward() && perGpu > 1) {
+                why.add(AssumptionText.get("batch.optimizerInBackward", perGpu));
+            }
+            return new Result(0, 0, 0, engine.estimate(atMicro(s, 1, perGpu), gpuBytes), false, List.copyOf(why));
         }
         int micro, accum;
         boolean exact = target % gpus == 0;
@@ -73,13 +77,17 @@ public final class BatchFinder {
             accum = perGpu / micro;
             notes.add(AssumptionText.get("batch.notDivisible", target, gpus, micro * accum * gpus));
         }
+        // torchtune's recipes refuse gradient accumulation with optimizer_in_bwd (each gradient is gone once its
+        // parameter has stepped): the plan needs the optimizer back in the step
+        if (s.optimizerInBackward() && accum > 1) notes.add(AssumptionText.get("batch.optimizerInBackward", accum));
         Budget at = engine.estimate(atMicro(s, micro, accum), gpuBytes);
         return new Result(micro, accum, micro * accum * gpus, at, exact, List.copyOf(notes));
     }
 
     /** The setup as it runs at this micro-batch: with accumulation its gradients are held through the forward. */
     public static Setup atMicro(Setup s, int micro, int accumulation) {
-        return s.withBatch(micro).withGradientsKept(s.gradientsKept() || accumulation > 1);
+        Setup at = s.withBatch(micro).withGradientsKept(s.gradientsKept() || accumulation > 1);
+        return accumulation > 1 ? at.toBuilder().optimizerInBackward(false).build() : at;
     }
 
     private boolean fits(Setup s, long usable) {

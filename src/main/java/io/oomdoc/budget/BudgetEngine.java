@@ -30,6 +30,8 @@ public final class BudgetEngine {
     public static final long EAGER_LOADING_CONTEXT = 1343 * Bytes.MIB;
     /** Caching-allocator slack over live tensors; reserved runs several percent above allocated. */
     static final double ALLOCATOR_SLACK = 0.08;
+    /** torchtune's losses split the tokens into num_output_chunks = 8 by default (torchtune/modules/loss). */
+    static final int TORCHTUNE_OUTPUT_CHUNKS = 8;
 
     public Budget estimate(Setup s, Long gpuBytes) {
         Run r = new Run(s);
@@ -95,8 +97,10 @@ public final class BudgetEngine {
         long weights;
         if (s.quant() == Quant.NF4 || s.quant() == Quant.INT8) {
             // bitsandbytes quantizes the linear layers only: embeddings, lm_head and norms stay 16-bit.
-            double q = s.quant() == Quant.NF4 ? 0.5 + 4.0 / 64
-                    : 1.05; // NF4 + fp32 absmax per 64-block; LLM.int8 outliers in fp16
+            // NF4 + fp32 absmax per 64-block; LLM.int8 outliers in fp16. Double quantization stores each absmax in
+            // 8 bits with one fp32 constant per 256 of them (bitsandbytes' compress_statistics: QLoRA paper, 3.4)
+            double q = s.quant() != Quant.NF4 ? 1.05 : s.doubleQuant() ? 0.5 + 1.0 / 64 + 4.0 / (64 * 256)
+                    : 0.5 + 4.0 / 64;
             long quantized = Math.max(0, P - embedParams);
             // PEFT's prepare_model_for_kbit_training casts every parameter bitsandbytes left unquantized to fp32
             int restBytes = s.kbit() == Setup.Kbit.PEFT_FP32 ? 4 : 2;
@@ -228,9 +232,24 @@ public final class BudgetEngine {
                 opt = sh.opt();
             }
         }
+        if (train && s.optimizerInBackward() && !s.offloadOptimizer()) {
+            // torchtune's optimizer_in_bwd steps each parameter from its post-accumulate-grad hook and frees its
+            // gradient there (torchtune/modules/optim.py, OptimizerInBackward): one tensor's gradient is live at a
+            // time, sharded like the rest under FSDP
+            long one = (pure ? 2L : 4L) * largestTrainable(s, m, P) / (s.zeroStage() >= 2 ? N : 1);
+            if (one < grads) assumptions.add(AssumptionText.get("states.optimizerInBackward", Bytes.human(grads),
+                    Bytes.human(one)));
+            grads = Math.min(grads, one);
+        }
         r.weights = weights;
         r.grads = grads;
         r.opt = opt;
+    }
+
+    /** The largest single tensor that trains: a LoRA B or A matrix of the widest layer, or the largest layer. */
+    static long largestTrainable(Setup s, ModelSpec m, long params) {
+        if (s.loraRank() > 0 && m.hasArchitecture()) return (long) s.loraRank() * Math.max(m.ffn(), m.hidden());
+        return largestLayer(m, params);
     }
 
     /** Model states of a sharded full fine-tune (ZeRO 1-3 / FSDP) per GPU. */
@@ -410,6 +429,15 @@ public final class BudgetEngine {
                 // generate() asks for the last position's logits only (transformers >= 4.45 passes logits_to_keep=1 to
                 // the model; GenerationMixin), and upcasts them to fp32 for the logits processors
                 if (m.vocab() > 0) logits = (long) s.batch() * m.vocab() * 4L;
+                if (m.vocab() > 0 && s.promptLogits()) {
+                    // every position's logits, and their fp32 upcast live beside them (`logits.float()` in the
+                    // causal-LM heads before 4.45); computed after the last layer freed its working set, so the
+                    // peak holds the larger of the two
+                    int a = s.precision() == Precision.FP32 ? 0 : 2;
+                    logits = (long) s.batch() * s.seq() * m.vocab() * (a + 4L);
+                    act = Math.max(0, act - logits);
+                    assumptions.add(AssumptionText.get("logits.prompt", a + 4));
+                }
                 int kvBytes = kvBytes(s);
                 if (s.kvCacheBytes() > 0) assumptions.add(AssumptionText.get("kv.cacheDtype", kvBytes));
                 kv = m.kvBytesPerToken(kvBytes) * s.seq() * s.batch();
@@ -446,6 +474,12 @@ public final class BudgetEngine {
             double kept = 4 + (double) m.kvHeads() * m.headDim() / m.hidden() + m.ffn() / (double) m.hidden();
             assumptions.add(AssumptionText.get("act.ckpt.selectiveOp"));
             return Math.round(sbh * inputBytes * kept * m.layers() + perLayer);
+        } else if (s.checkpointing() == Checkpointing.OFFLOAD_ALL) {
+            // torchtune's OffloadActivations without checkpointing: every saved tensor of 1 KiB or more goes to host
+            // RAM in the forward and comes back just before its layer's backward (torchtune/training/
+            // _activation_offloading.py); the GPU holds about one layer's saved set at a time
+            assumptions.add(AssumptionText.get("act.offloadAll", Bytes.human(Math.round(perLayer * m.layers()))));
+            return Math.round(perLayer);
         } else if (s.checkpointing() == Checkpointing.SELECTIVE) {
             assumptions.add(AssumptionText.get("act.ckpt.selective"));
             return Math.round(sbh * base * m.layers());
@@ -462,6 +496,7 @@ public final class BudgetEngine {
             case NATIVE -> "logits.native";
             case FUSED -> "logits.fused";
             case FUSED_LINEAR -> "logits.fusedLinear";
+            case CHUNKED -> "logits.chunked";
         }));
         if (m.logitSoftcap() > 0 && logits > 0 && s.loss() != Setup.Loss.FUSED && s.loss() != Setup.Loss.FUSED_LINEAR) {
             assumptions.add(AssumptionText.get("logits.softcap"));
@@ -477,14 +512,20 @@ public final class BudgetEngine {
         long trainable = r.trainable, act = r.act, logits = r.logits;
         long weights = r.weights, grads = r.grads, opt = r.opt, kv = r.kv;
         List<String> assumptions = r.assumptions;
-        long stepTransient = train ? adamStepTransient(s, trainable, pure, N) : 0;
+        // under optimizer-in-backward each parameter is stepped alone, so a foreach step copies one tensor at most
+        long stepTransient = !train ? 0 : s.optimizerInBackward()
+                ? Math.min(adamStepTransient(s, trainable, pure, N), (pure ? 2L : 4L) * largestTrainable(s, r.m, P))
+                : adamStepTransient(s, trainable, pure, N);
         // The 16-bit weight copies of a mixed-precision full fine-tune are autocast's cache, which autocast's __exit__
         // drops (torch.clear_autocast_cache() at nesting depth 0), and the casts the matmuls saved for backward, which
         // backward frees layer by layer: none is left when optimizer.step() runs, so the step peaks over the fp32
         // master weights alone (4 + 4 + 8 B/param, plus foreach AdamW's copy), not over all 6 B of weights.
         long castCopy = train && s.precision().mixed() && !lora && s.quant() == Quant.NONE && s.zeroStage() == 0
                 && !s.offloadOptimizer() ? 2L * P : 0;
-        if (train && gradientsShareActivationRoom(s)) {
+        if (train && s.optimizerInBackward()) {
+            // the one gradient and its step run inside backward, beside the activations not yet freed
+            opt += stepTransient;
+        } else if (train && gradientsShareActivationRoom(s)) {
             // Backward frees each layer's activations as it writes that layer's gradients, and zero_grad(set_to_none)
             // frees the gradients after the step; so the activations and all the gradients never coexist. The peak
             // is the larger of the end of the forward (activations, logits) and the step (gradients, step copy).
@@ -592,6 +633,15 @@ public final class BudgetEngine {
         // vLLM refuses to start when its KV cache cannot hold one sequence of max_model_len tokens
         if (r.pool > 0 && r.poolTokens < s.seq()) fits = Boolean.FALSE;
         Long headroom = usable == null ? null : usable - total;
+        // bitsandbytes' paged optimizers keep their states in CUDA unified memory, which the driver moves to host RAM
+        // when the card is full (bitsandbytes docs, "paged optimizers"): states over the card page out, slowly, and
+        // do not fail the job. The batch finder does not count on it (it compares the total with the card itself).
+        if (Boolean.FALSE.equals(fits) && train && activationsKnown && s.optimizer() == Setup.Optimizer.PAGED_ADAMW_8BIT
+                && !s.offloadOptimizer() && r.pool == 0 && total - opt <= usable) {
+            fits = Boolean.TRUE;
+            assumptions.add(AssumptionText.get("peak.paged", Bytes.human(total - usable), Bytes.human(opt)));
+            headroom = 0L;
+        }
         // under vLLM the card holds its share whatever happens; what is short is KV room for one sequence
         if (r.pool > 0) headroom = (r.poolTokens - s.seq()) * kvBytesPerToken(s, m);
         return new Budget(P, trainable, new Budget.Terms(weights, grads, opt, act, logits, kv, overhead, total),
@@ -620,6 +670,11 @@ public final class BudgetEngine {
             case NATIVE -> 2.0 * a;
             case FUSED -> a;
             case FUSED_LINEAR -> 0;
+            // torchtune's LinearCrossEntropyLoss / CEWithChunkedOutputLoss without compile: F.cross_entropy on each
+            // chunk's logits.float() saves that chunk's fp32 log-softmax (4 B for every logit once all chunks ran);
+            // one chunk at a time holds its backward's fp32 gradient, the log-softmax's fp32 gradient and the 16-bit
+            // gradient of its logits (10 B over 1/8 of them)
+            case CHUNKED -> 4 + 10.0 / TORCHTUNE_OUTPUT_CHUNKS;
         };
         // Final-logit soft-capping (Gemma 2's final_logit_softcapping; HF Gemma2ForCausalLM and litgpt both compute
         // cap · tanh(logits / cap) out of place): tanh keeps its output for backward, one more b·s·V tensor in the
@@ -723,14 +778,19 @@ public final class BudgetEngine {
      * Inference under no_grad keeps no activations for a backward: a tensor is freed as soon as its last consumer has
      * run, so the peak inside a layer is the MLP's intermediates (act(gate), up and their product, 3·f values per
      * token in HF's LlamaMLP `down_proj(act_fn(gate_proj(x)) * up_proj(x))`) beside the residual stream and its normed
-     * copy (2·h). Eager attention adds the score and probability matrices, b·a·s² each.
+     * copy (2·h). Eager attention adds the score and probability matrices, b·a·s² each. The Llama family's eager
+     * attention (HF's eager_attention_forward, and LlamaAttention before it) runs
+     * `softmax(scores, dtype=torch.float32).to(query.dtype)` in one statement: the 16-bit scores, their fp32
+     * softmax and its 16-bit cast are live together, 2 + 4 + 2 B a score (4 + 4 in fp32, where the cast copies
+     * nothing).
      */
     static long inferenceWorkingSet(ModelSpec m, Setup s) {
         int bytes = s.precision() == Precision.FP32 ? 4 : 2;
         double tokens = (double) s.seq() * s.batch();
         double perToken = 2.0 * m.hidden() + 3.0 * m.ffn();
-        double scores = s.attention() == Attention.EAGER ? 2.0 * scoreValues(s.batch(), m.heads(), s.seq()) : 0;
-        return Math.round((tokens * perToken + scores) * bytes);
+        double perScore = m.gated() ? 4 + (bytes == 4 ? 4 : 2 * bytes) : 2.0 * bytes;
+        double scores = s.attention() == Attention.EAGER ? perScore * scoreValues(s.batch(), m.heads(), s.seq()) : 0;
+        return Math.round(tokens * perToken * bytes + scores);
     }
 
     /** Values in one layer's eager attention score matrix (the probabilities after softmax are as many again). */

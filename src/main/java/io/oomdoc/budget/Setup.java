@@ -7,7 +7,8 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
                     Checkpointing checkpointing, Attention attention, int zeroStage, int gpus, int loraRank,
                     Quant quant, long contextBytes, boolean offloadOptimizer, LoraTargets loraTargets, Loss loss,
                     boolean gradientsKept, Kbit kbit, boolean loraDropout, int kvCacheBytes,
-                    double gpuMemoryUtilization, boolean offloadParams) {
+                    double gpuMemoryUtilization, boolean offloadParams, boolean optimizerInBackward,
+                    boolean promptLogits, boolean doubleQuant) {
 
     public enum Mode { TRAIN, INFER }
 
@@ -29,9 +30,10 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
     /**
      * SELECTIVE: the attention core recomputed (Korthikanti et al.). SELECTIVE_OP: torchtitan's op-level selective
      * checkpointing (the outputs of attention and of every other matmul kept). OFFLOAD: full checkpointing with the
-     * saved layer inputs in host RAM (Unsloth, save_on_cpu).
+     * saved layer inputs in host RAM (Unsloth, save_on_cpu). OFFLOAD_ALL: nothing recomputed, every saved tensor in
+     * host RAM (torchtune's enable_activation_offloading without enable_activation_checkpointing).
      */
-    public enum Checkpointing { NONE, SELECTIVE, FULL, OFFLOAD, SELECTIVE_OP }
+    public enum Checkpointing { NONE, SELECTIVE, FULL, OFFLOAD, SELECTIVE_OP, OFFLOAD_ALL }
 
     public enum Attention { EAGER, SDPA, FLASH }
 
@@ -48,9 +50,10 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
      * cross-entropy on the 16-bit logits, which saves a 16-bit log-softmax (Qwen v1's remote code, litgpt's chunked
      * loss). FUSED: the logits are materialised once and the loss is fused over them (torch.compile'd loss as in
      * nanochat). FUSED_LINEAR: lm_head and loss fused per chunk, no full logits (Liger's fused linear cross-entropy,
-     * Unsloth).
+     * Unsloth). CHUNKED: the logits computed and upcast chunk by chunk, not compiled (torchtune's
+     * LinearCrossEntropyLoss and CEWithChunkedOutputLoss, 8 chunks): each chunk's fp32 log-softmax is saved.
      */
-    public enum Loss { FP32, NATIVE, FUSED, FUSED_LINEAR }
+    public enum Loss { FP32, NATIVE, FUSED, FUSED_LINEAR, CHUNKED }
 
     /**
      * How a 4-bit or 8-bit base runs. AS_LOADED: bitsandbytes 0.43.2 or later, the modules it leaves unquantized
@@ -86,7 +89,8 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
         b.loraRank = loraRank; b.quant = quant; b.contextBytes = contextBytes; b.offloadOptimizer = offloadOptimizer;
         b.loraTargets = loraTargets; b.loss = loss; b.gradientsKept = gradientsKept; b.kbit = kbit;
         b.loraDropout = loraDropout; b.kvCacheBytes = kvCacheBytes; b.gpuMemoryUtilization = gpuMemoryUtilization;
-        b.offloadParams = offloadParams;
+        b.offloadParams = offloadParams; b.optimizerInBackward = optimizerInBackward;
+        b.promptLogits = promptLogits; b.doubleQuant = doubleQuant;
         return b;
     }
 
@@ -140,6 +144,9 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
         private int kvCacheBytes;
         private double gpuMemoryUtilization;
         private boolean offloadParams;
+        private boolean optimizerInBackward;
+        private boolean promptLogits;
+        private boolean doubleQuant;
 
         private Builder(ModelSpec model) { this.model = model; }
 
@@ -173,11 +180,30 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
          * only the units being gathered come to the GPU; it goes with the optimizer offload.
          */
         public Builder offloadParams(boolean v) { offloadParams = v; return this; }
+        /**
+         * The optimizer steps each parameter as soon as its gradient is accumulated and frees that gradient
+         * (torchtune's optimizer_in_bwd: one optimizer per parameter, a post-accumulate-grad hook that steps and
+         * zeroes with set_to_none); it rules out gradient accumulation.
+         */
+        public Builder optimizerInBackward(boolean v) { optimizerInBackward = v; return this; }
+        /**
+         * Inference computes the logits of every position, not the last one only: a forward for scoring or
+         * perplexity, or generate() before transformers 4.45 (no logits_to_keep), whose LlamaForCausalLM also upcast
+         * them to fp32.
+         */
+        public Builder promptLogits(boolean v) { promptLogits = v; return this; }
+        /**
+         * NF4 with its block constants quantized again (bitsandbytes' bnb_4bit_use_double_quant / compress_statistics,
+         * the QLoRA paper's double quantization; axolotl and Unsloth turn it on, transformers' default is off;
+         * torchao's NF4Tensor, which torchtune's QLoRA uses, stores its scalers the same way).
+         */
+        public Builder doubleQuant(boolean v) { doubleQuant = v; return this; }
 
         public Setup build() {
             return new Setup(model, seq, batch, mode, precision, optimizer, checkpointing, attention, zeroStage, gpus,
                     loraRank, quant, contextBytes, offloadOptimizer, loraTargets, loss, gradientsKept, kbit,
-                    loraDropout, kvCacheBytes, gpuMemoryUtilization, offloadParams);
+                    loraDropout, kvCacheBytes, gpuMemoryUtilization, offloadParams, optimizerInBackward,
+                    promptLogits, doubleQuant);
         }
     }
 }

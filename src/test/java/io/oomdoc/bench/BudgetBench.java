@@ -306,6 +306,11 @@ public final class BudgetBench {
         // accumulation holds the gradients through the next forward; without it they take the activations' room
         if (it.path("grad_accum").asInt(1) > 1) s = s.withGradientsKept(true);
         if (rank > 0 && it.path("lora_dropout").asDouble(0) > 0) s = s.withLoraDropout(true);
+        // double quantization where the record says so, and under axolotl's defaults: its loader builds
+        // BitsAndBytesConfig with bnb_4bit_use_double_quant True (src/axolotl/utils/models.py at 15f7910)
+        if (q.contains("double") || q.contains("-dq") || q.contains("axolotl defaults")) {
+            s = s.toBuilder().doubleQuant(true).build();
+        }
         String kbit = it.path("kbit").asText("");
         if (kbit.startsWith("saves-input")) s = s.withKbit(Setup.Kbit.SAVES_INPUT);
         else if (kbit.startsWith("peft-fp32")) s = s.withKbit(Setup.Kbit.PEFT_FP32);

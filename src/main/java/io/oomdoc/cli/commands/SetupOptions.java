@@ -47,6 +47,10 @@ public final class SetupOptions {
     @Option(names = "--loss", defaultValue = "fp32", completionCandidates = Choices.Loss.class) String loss;
     @Option(names = "--offload") boolean offload;
     @Option(names = "--offload-param") boolean offloadParam;
+    @Option(names = "--offload-activations") boolean offloadActivations;
+    @Option(names = "--optimizer-in-backward") boolean optimizerInBackward;
+    @Option(names = "--double-quant") boolean doubleQuant;
+    @Option(names = "--logits", defaultValue = "last", paramLabel = "last|all") String logits;
     @Option(names = "--kv-cache-dtype", defaultValue = "auto", completionCandidates = Choices.KvCache.class)
     String kvCacheDtype;
     @Option(names = "--gpu-memory-utilization", defaultValue = "0", paramLabel = "SHARE") double gpuMemoryUtilization;
@@ -92,20 +96,44 @@ public final class SetupOptions {
             throw usage("--gpu-memory-utilization is a share of the card, above 0 and at most 1 (vLLM's default 0.9)");
         }
         if (offloadParam && zero < 3) throw usage("--offload-param needs --zero 3 (ZeRO-3 / FSDP full shard)");
+        if (doubleQuant && parse(Setup.Quant.class, "--quant", quant) != Setup.Quant.NF4) {
+            throw usage("--double-quant goes with --quant nf4 (4-bit NormalFloat)");
+        }
         int kvBytes = switch (kvCacheDtype.toLowerCase(Locale.ROOT)) {
             case "auto" -> 0;
             case "fp8", "fp8_e4m3", "fp8_e5m2", "fp8-e4m3", "fp8-e5m2" -> 1;
             default -> throw usage("--kv-cache-dtype: \"" + kvCacheDtype + "\" is not one of auto, fp8");
         };
+        Setup.Checkpointing ck = parse(Setup.Checkpointing.class, "--checkpointing", checkpointing);
+        if (offloadActivations) ck = offloaded(ck);
         return Setup.builder(spec).seq(seq).batch(batch).mode(parse(Setup.Mode.class, "--mode", mode))
                 .precision(parse(Setup.Precision.class, "--precision", precision))
-                .optimizer(parse(Setup.Optimizer.class, "--optimizer", optimizer))
-                .checkpointing(parse(Setup.Checkpointing.class, "--checkpointing", checkpointing))
+                .optimizer(parse(Setup.Optimizer.class, "--optimizer", optimizer)).checkpointing(ck)
+                .optimizerInBackward(optimizerInBackward).promptLogits(promptLogits())
+                .doubleQuant(doubleQuant)
                 .attention(parse(Setup.Attention.class, "--attention", attention)).zeroStage(zero).gpus(n)
                 .loraRank(loraRank).quant(parse(Setup.Quant.class, "--quant", quant))
                 .contextBytes(BudgetEngine.DEFAULT_CONTEXT).loss(parse(Setup.Loss.class, "--loss", loss))
                 .offloadOptimizer(offload || offloadParam).offloadParams(offloadParam).kvCacheBytes(kvBytes)
                 .gpuMemoryUtilization(gpuMemoryUtilization).build();
+    }
+
+    private boolean promptLogits() {
+        return switch (logits.toLowerCase(Locale.ROOT)) {
+            case "last" -> false;
+            case "all" -> true;
+            default -> throw usage("--logits: \"" + logits + "\" is not one of last, all");
+        };
+    }
+
+    /** torchtune's enable_activation_offloading over its enable_activation_checkpointing (on: the layer inputs). */
+    private static Setup.Checkpointing offloaded(Setup.Checkpointing ck) {
+        return switch (ck) {
+            case FULL, OFFLOAD -> Setup.Checkpointing.OFFLOAD;
+            case NONE, OFFLOAD_ALL -> Setup.Checkpointing.OFFLOAD_ALL;
+            default -> throw usage("--offload-activations goes with --checkpointing full or none (torchtune's "
+                    + "enable_activation_checkpointing)");
+        };
     }
 
     Long gpuBytes() {
