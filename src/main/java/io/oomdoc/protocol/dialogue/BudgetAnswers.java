@@ -146,6 +146,9 @@ final class BudgetAnswers {
             String size = Sizes.weights(text, f);
             if (size != null) note = note == null ? size : size + "\n" + note;
         }
+        // Layers on the GPU, --cpu-offload-gb, optimizer or parameter offload: no fact holds them, the turn does.
+        String offload = OffloadChange.of(text, f.merge(change));
+        if (offload != null) return new Result(note == null ? offload : offload + "\n" + note, null);
         if (change.isEmpty()) return new Result(note != null ? note : Messages.get("whatif.unclear"), null);
         if (SetupFromFacts.from(after).isEmpty()) {
             String ask = Messages.get("ask.model");
@@ -199,6 +202,11 @@ final class BudgetAnswers {
         }
         String accum = keepEffectiveBatch(change, f);
         if (!nanochat(b) && accum != null) out.add(accum);
+        // How to make the change in the stack held, when it fits the 12 lines beside the note (the note carries the
+        // computed sizes, so it stays).
+        String how = StackHow.line(text, change, f);
+        long used = String.join("\n", out).lines().count() + (note == null ? 0 : note.lines().count()) + 2;
+        if (how != null && used + how.lines().count() <= Answer.MAX_LINES) out.add(how);
         if (note != null) out.add(note);
         if (report != null && !report.category().equals("activations_batch")
                 && !report.category().equals("model_too_large"))
