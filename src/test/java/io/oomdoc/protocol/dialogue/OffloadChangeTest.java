@@ -43,7 +43,7 @@ class OffloadChangeTest {
         assertTrue(a.text().contains("host RAM takes the optimizer state"), a.text());
     }
 
-    /** conversations_heldout2/K25-deepspeed-qwen3b-offload-64gb-ram-4090.txt #5: the question is the peak without it. */
+    /** conversations_heldout2/K25-deepspeed-qwen3b-offload-64gb-ram-4090.txt #5: the peak without offload. */
     @Test
     void notOffloadingGivesThePeakWithTheStatesOnTheGpu() {
         c.respond("full fine-tune of qwen2.5-3b with deepspeed zero 2 and optimizer offload on one 4090, seq 1024,"
