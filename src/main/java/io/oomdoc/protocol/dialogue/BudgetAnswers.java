@@ -188,6 +188,8 @@ final class BudgetAnswers {
                     Bytes.human(now.perGpuBytes().total()), (delta <= 0 ? "saves " : "adds ")
                             + Bytes.human(Math.abs(delta))));
         }
+        String fused = againstEager(change, a, b, engine, gpu);
+        if (fused != null) out.add(fused);
         if (gpu != null) out.add(then.fits() == null
                 ? Messages.get("whatif.unknown", Bytes.human(gpu), Bytes.human(then.headroomBytes()))
                 : then.fits() ? Messages.get("whatif.fits", Bytes.human(gpu), Bytes.human(then.headroomBytes()))
@@ -213,6 +215,21 @@ final class BudgetAnswers {
             out.add(Messages.get("whatif.cause", report.category().replace('_', ' ')));
         out.add(Messages.get("whatif.adopt"));
         return new Result(String.join("\n", out), null);
+    }
+
+    /**
+     * "What if I use flash attention?" on a setup the budget already counts with a fused kernel (SDPA, the default of
+     * PyTorch 2 and of Transformers): the figure that answers is what the fused kernel saves against eager attention.
+     */
+    private static String againstEager(Facts change, Setup a, Setup b, BudgetEngine engine, Long gpu) {
+        if (change.attention() == null || a.attention() == Setup.Attention.EAGER
+                || b.attention() == Setup.Attention.EAGER || b.seq() <= 0) return null;
+        Budget eager = engine.estimate(b.withAttention(Setup.Attention.EAGER), gpu),
+                fused = engine.estimate(b, gpu);
+        long saved = eager.perGpuBytes().total() - fused.perGpuBytes().total();
+        if (saved <= 0) return null;
+        return Messages.get("whatif.attention.eager", Bytes.human(saved), b.seq(), b.batch(),
+                Bytes.human(eager.perGpuBytes().total()));
     }
 
     private static String proportionOnly(String note, Facts change, Facts f) {
