@@ -94,6 +94,9 @@ final class BudgetAnswers {
                 }
             }
         }
+        // "how many of its layers could the 4090 hold?" (llama.cpp, Ollama): weights and cache per layer decide
+        String layers = OffloadChange.layersThatFit(text, f);
+        if (layers != null) return new Result(layers, null, true);
         // "can I serve it on two 4090s with 8k context?" states its length: the verdict, not the longest length.
         Result serving = ServingFit.answer(text, f);
         if (serving != null && (!LENGTH_Q.matcher(text).find() || ServingFit.statesContext(text))) return serving;

@@ -60,6 +60,24 @@ final class OffloadChange {
         return null;
     }
 
+    /** "How many of its layers could the 4090 hold?": the most layers whose weights and cache fit the card. */
+    private static final Pattern HOW_MANY_LAYERS = Pattern.compile("(?i)how many (?:of (?:its |the )?)?"
+            + "(?:\\w+ )?layers");
+
+    /** The layers that fit the card held, computed, or null when the turn does not ask or nothing is held. */
+    static String layersThatFit(String text, Facts f) {
+        if (!HOW_MANY_LAYERS.matcher(text).find() || f.gpuMemBytes() == null) return null;
+        Optional<Setup> held = SetupFromFacts.from(f);
+        if (held.isEmpty() || held.get().model().layers() <= 0) return null;
+        Setup s = held.get();
+        Budget all = new BudgetEngine().estimate(s.withBatch(Math.max(1, s.batch())), f.gpuMemBytes());
+        long perLayer = (all.perGpuBytes().weights() + all.perGpuBytes().kvCache()) / s.model().layers();
+        if (perLayer <= 0) return null;
+        int most = (int) Math.min(s.model().layers(), Math.max(0, (f.gpuMemBytes() - SERVING_RESERVE) / perLayer));
+        return Messages.get("offload.layers.most", most, s.model().layers(), Bytes.human(f.gpuMemBytes()),
+                Bytes.human(perLayer), Bytes.human(all.perGpuBytes().weights()), most);
+    }
+
     /** N of L layers on the GPU: their share of the weights and of the KV cache; the rest sits in host RAM. */
     private static String gpuLayers(Setup s, Facts f, int asked) {
         int total = s.model().layers();

@@ -67,4 +67,16 @@ class OffloadChangeTest {
         Answer a = c.respond("what if I use cpu-offload-gb 4?");
         assertTrue(a.text().startsWith("--cpu-offload-gb keeps 4.00 GiB of the"), a.text());
     }
+
+    /**
+     * conversations_heldout8/I52-llama-cpp-kv-cache-on-cpu-with-one-gpu-layer.txt #3 (ggml-org/llama.cpp), asked of a
+     * catalog model (I52's Mistral Large is not in the catalog): the count that fits, from weights and cache per layer.
+     */
+    @Test
+    void howManyLayersFitIsCountedFromWeightsAndCachePerLayer() {
+        c.respond("running llama 65b q4_0 with llama.cpp on a 3090 24GB");
+        Answer a = c.respond("how many of its layers could the 24 GB 3090 hold?");
+        assertTrue(a.text().startsWith("About "), a.text());
+        assertTrue(a.text().contains("of its 80 layers fit the 24.00 GiB card"), a.text());
+    }
 }
