@@ -88,6 +88,7 @@ class KnobCoverageTest {
             I run Ollama | how do I lower the batch size? | num_batch
             I run Ollama | how do I quantize the KV cache? | OLLAMA_KV_CACHE_TYPE=q8_0
             I run Ollama | how do I split the model over two GPUs? | OLLAMA_SCHED_SPREAD=1
+            I run Ollama | how do I offload part of the model to the CPU? | PARAMETER num_gpu 20
             I serve with SGLang | how do I limit how much GPU memory it takes? | --mem-fraction-static
             I serve with SGLang | how do I lower the batch size? | --max-running-requests
             I serve with SGLang | how do I quantize the KV cache? | --kv-cache-dtype fp8
