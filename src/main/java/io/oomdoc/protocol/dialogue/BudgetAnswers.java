@@ -94,6 +94,9 @@ final class BudgetAnswers {
                 }
             }
         }
+        // "how many of its layers could the 4090 hold?" (llama.cpp, Ollama): weights and cache per layer decide
+        String layers = OffloadChange.layersThatFit(text, f);
+        if (layers != null) return new Result(layers, null, true);
         // "can I serve it on two 4090s with 8k context?" states its length: the verdict, not the longest length.
         Result serving = ServingFit.answer(text, f);
         if (serving != null && (!LENGTH_Q.matcher(text).find() || ServingFit.statesContext(text))) return serving;
@@ -146,6 +149,9 @@ final class BudgetAnswers {
             String size = Sizes.weights(text, f);
             if (size != null) note = note == null ? size : size + "\n" + note;
         }
+        // Layers on the GPU, --cpu-offload-gb, optimizer or parameter offload: no fact holds them, the turn does.
+        String offload = OffloadChange.of(text, f.merge(change));
+        if (offload != null) return new Result(note == null ? offload : offload + "\n" + note, null);
         if (change.isEmpty()) return new Result(note != null ? note : Messages.get("whatif.unclear"), null);
         if (SetupFromFacts.from(after).isEmpty()) {
             String ask = Messages.get("ask.model");
@@ -185,6 +191,8 @@ final class BudgetAnswers {
                     Bytes.human(now.perGpuBytes().total()), (delta <= 0 ? "saves " : "adds ")
                             + Bytes.human(Math.abs(delta))));
         }
+        String fused = againstEager(change, a, b, engine, gpu);
+        if (fused != null) out.add(fused);
         if (gpu != null) out.add(then.fits() == null
                 ? Messages.get("whatif.unknown", Bytes.human(gpu), Bytes.human(then.headroomBytes()))
                 : then.fits() ? Messages.get("whatif.fits", Bytes.human(gpu), Bytes.human(then.headroomBytes()))
@@ -199,12 +207,32 @@ final class BudgetAnswers {
         }
         String accum = keepEffectiveBatch(change, f);
         if (!nanochat(b) && accum != null) out.add(accum);
+        // How to make the change in the stack held, when it fits the 12 lines beside the note (the note carries the
+        // computed sizes, so it stays).
+        String how = StackHow.line(text, change, f);
+        long used = String.join("\n", out).lines().count() + (note == null ? 0 : note.lines().count()) + 2;
+        if (how != null && used + how.lines().count() <= Answer.MAX_LINES) out.add(how);
         if (note != null) out.add(note);
         if (report != null && !report.category().equals("activations_batch")
                 && !report.category().equals("model_too_large"))
             out.add(Messages.get("whatif.cause", report.category().replace('_', ' ')));
         out.add(Messages.get("whatif.adopt"));
         return new Result(String.join("\n", out), null);
+    }
+
+    /**
+     * "What if I use flash attention?" on a setup the budget already counts with a fused kernel (SDPA, the default of
+     * PyTorch 2 and of Transformers): the figure that answers is what the fused kernel saves against eager attention.
+     */
+    private static String againstEager(Facts change, Setup a, Setup b, BudgetEngine engine, Long gpu) {
+        if (change.attention() == null || a.attention() == Setup.Attention.EAGER
+                || b.attention() == Setup.Attention.EAGER || b.seq() <= 0) return null;
+        Budget eager = engine.estimate(b.withAttention(Setup.Attention.EAGER), gpu),
+                fused = engine.estimate(b, gpu);
+        long saved = eager.perGpuBytes().total() - fused.perGpuBytes().total();
+        if (saved <= 0) return null;
+        return Messages.get("whatif.attention.eager", Bytes.human(saved), b.seq(), b.batch(),
+                Bytes.human(eager.perGpuBytes().total()));
     }
 
     private static String proportionOnly(String note, Facts change, Facts f) {

@@ -46,4 +46,17 @@ class WhatIfTest {
         assertFalse(a.text().contains("saves 0 B"), a.text());
         assertTrue(a.text().contains("the same as the setup held"), a.text());
     }
+
+    /**
+     * conversations_heldout/H05-trl-dpo-codellama-a100-40g.txt #1 (huggingface/trl), its how-to #4 asked as a
+     * what-if: the budget counts SDPA already, so the figure is what a fused kernel saves against eager attention.
+     */
+    @Test
+    void aFusedAttentionWhatIfIsCostedAgainstEagerAttention() {
+        c.respond("DPOTrainer on codellama-7b-python (already SFT'd). A100 40G, max_prompt_length 512, max_length 1024,"
+                + " batch size 16 -> cuda out of memory. i can't shorten my data, what do i do");
+        Answer a = c.respond("what if i load the model with flash attention 2");
+        assertEquals(Intent.WHAT_IF, a.intent());
+        assertTrue(a.text().contains("against attn_implementation='eager' it saves"), a.text());
+    }
 }
