@@ -165,8 +165,8 @@ public final class Conversation {
     }
 
     /** The turn's last question asks how to do something: "how can i close it?", "how do I set that". */
-    private static final Pattern ASKS_HOW = Pattern.compile("(?i)(?:^|[.?!]\\s+)how (?:can|do|should|could) i "
-            + "\\w+[^.?!]*\\?\\s*$");
+    private static final Pattern ASKS_HOW = Pattern.compile("(?i)(?:^|[.?!]\\s+)(?:how (?:can|do|should|could) i "
+            + "|(?:is there )?(?:any|a) way to )\\w+[^.?!]*\\?\\s*$");
 
     /** "does it fit?", "will it fit on one of the 80 GB cards": the verdict asked for outright. */
     private static final Pattern ASKS_FIT = Pattern.compile("(?i)\\b(?:does|will|would|can) (?:it|that|this|they"
