@@ -35,7 +35,8 @@ import java.util.logging.Logger;
 /**
  * Fits the reasoning weights on Corpus.trainable() (the development part, corpus_heldout5 since round 6 of issue
  * 12, corpus_heldout6 since round 7, corpus_heldout7 and corpus_heldout8 since the ninth session, corpus_heldout9
- * since the tenth, corpus_heldout10 and 11 since the eleventh; never the final split, see Corpus) and writes them to
+ * since the tenth, corpus_heldout10 and 11 since the eleventh, corpus_heldout12 since the thirteenth; never the final
+ * split, see Corpus) and writes them to
  * src/main/resources/model/. The regularisation is chosen by grouped cross-validation.
  * Run: bench/run.sh TrainReasoner (to refit with the hyperparameters kept: JAVA_OPTS="-Doomdoc.l2=3 -Doomdoc.prior=4
  * -Doomdoc.phaseL2=3" bench/run.sh TrainReasoner)
@@ -54,6 +55,9 @@ public final class TrainReasoner {
     static final long SEED = 20261125L;
     static final int MAX_ITERATIONS = 1000;
     static final double TOLERANCE = 0.01;
+
+    /** The word block's settings, for the benches' titles. */
+    static String wordSettings() { return "no word block"; }
 
     /** One case as the reasoning sees it, in one of the two input modes. */
     public record Example(Case c, boolean withDescription, Evidence evidence, FeatureVector x) {}
@@ -87,7 +91,7 @@ public final class TrainReasoner {
         LinearModel cat = fit(ex, x -> x.c().category(), best).withScalar(Reasoner.PRIOR_SCALE, bestPrior);
         LinearModel phase = fitPhase(ex, phaseL2);
         String note = "Fitted by bench/run.sh TrainReasoner on Corpus.trainable(): the development part of the "
-                + "corpus and corpus_heldout5 to corpus_heldout11 ("
+                + "corpus and corpus_heldout5 to corpus_heldout12 ("
                 + dev.size()
                 + " cases, both input modes), l2 " + best + ", phase-l2 " + phaseL2 + " and expert-prior scale "
                 + bestPrior + "; by " + FOLDS + "-fold grouped cross-validation over l2 " + Arrays.toString(l2Grid)
