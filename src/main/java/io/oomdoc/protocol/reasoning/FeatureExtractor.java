@@ -80,6 +80,8 @@ public final class FeatureExtractor {
         // The expert's support counts the shapes too ("shape NAME" rows of model/expert-prior.tsv).
         for (String k : b.build().values().keySet()) if (k.startsWith("shape:")) fired.add("shape " + k.substring(6));
         ExpertPrior.addTo(fired, b);
+        // Last, so the conjunctions' patterns are not matched against hundreds of word features.
+        Words.addTo(words, b);
         return b.build();
     }
 

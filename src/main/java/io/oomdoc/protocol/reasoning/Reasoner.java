@@ -34,10 +34,19 @@ public final class Reasoner {
         this.phaseModel = phaseModel;
     }
 
+    /** The word block's weights (see {@link Words}); each table is shipped only when cross-validation kept it. */
+    public static final String CATEGORY_WORD_WEIGHTS = "model/category-words.tsv";
+    public static final String PHASE_WORD_WEIGHTS = "model/phase-words-weights.tsv";
+
     public static synchronized Reasoner bundled() {
-        if (bundled == null) bundled = new Reasoner(new FeatureExtractor(), LinearModel.resource(CATEGORY_WEIGHTS),
-                LinearModel.resource(PHASE_WEIGHTS));
+        if (bundled == null) bundled = new Reasoner(new FeatureExtractor(), withWords(CATEGORY_WEIGHTS,
+                CATEGORY_WORD_WEIGHTS), withWords(PHASE_WEIGHTS, PHASE_WORD_WEIGHTS));
         return bundled;
+    }
+
+    private static LinearModel withWords(String weights, String words) {
+        LinearModel m = LinearModel.resource(weights), w = LinearModel.optionalResource(words);
+        return w == null ? m : m.with(w);
     }
 
     public FeatureExtractor features() { return features; }
@@ -168,7 +177,7 @@ public final class Reasoner {
      * they only add noise, so the phase model does not see them.
      */
     private static final java.util.regex.Pattern PHASE_INPUTS = java.util.regex.Pattern.compile(
-            "(?:frame|trace|words)-phase:|kind:|iteration:|input:|multi-rank|has-traceback|not-oom|kill-|"
+            "(?:frame|trace|words)-phase:|l?w:|kind:|iteration:|input:|multi-rank|has-traceback|not-oom|kill-|"
                     + "(?:cue|log):(?:not-)?(?:eval|backward|forward|loading|startup|dataloader|generation|first|second"
                     + "|serving|host|firstcall|late|growth)$|(?:cue|log):(?:not-)?phase-");
 
