@@ -68,33 +68,51 @@ public final class TrainReasoner {
     static boolean phaseWords;
     static int wordK = 5;
     static double wordScale = 1.0;
-    /** For the CV bench only: "" reads both kinds of words, "w:" the prose's alone, "lw:" the log's alone. */
+    /**
+     * Which word features each model reads, by the start of their name: "" all, "w:" the prose's tokens, "lw:" the
+     * log's tokens.
+     */
     static String wordPrefix = "";
+    static String phaseWordPrefix = "";
 
-    /** The word block's settings, for the benches' titles and the tables' headers. */
+    /** The word block's settings, for the benches' titles. */
     static String wordSettings() {
         if (!words && !phaseWords) return "no word block";
-        return "word block for " + (words ? phaseWords ? "cause and phase" : "cause" : "phase") + " (K " + wordK
-                + " groups, scale " + wordScale + ")";
+        return (words ? wordSettings(false) : "") + (words && phaseWords ? "; " : "")
+                + (phaseWords ? wordSettings(true) : "");
+    }
+
+    /** One model's word settings, as its table's header states them (read back by useBundledWordSettings). */
+    static String wordSettings(boolean phase) {
+        return "word block for the " + (phase ? "phase" : "cause") + " (K " + wordK + " groups, scale " + wordScale
+                + ", features named " + (phase ? phaseWordPrefix : wordPrefix) + "*)";
     }
 
     private static final java.util.regex.Pattern WORD_HEADER = java.util.regex.Pattern.compile(
-            "K (\\d+) groups, scale ([0-9.]+)");
+            "K (\\d+) groups, scale ([0-9.]+), features named ([^*]*)\\*");
 
     /** The settings the shipped word tables were written with, each overridden by its oomdoc.word* property. */
     static void useBundledWordSettings() throws java.io.IOException {
         String cat = header(Reasoner.CATEGORY_WORD_WEIGHTS), phase = header(Reasoner.PHASE_WORD_WEIGHTS);
         var m = WORD_HEADER.matcher(cat != null ? cat : phase != null ? phase : "");
-        if (m.find()) { wordK = Integer.parseInt(m.group(1)); wordScale = Double.parseDouble(m.group(2)); }
+        if (m.find()) {
+            wordK = Integer.parseInt(m.group(1));
+            wordScale = Double.parseDouble(m.group(2));
+            wordPrefix = m.group(3);
+        }
+        var p = WORD_HEADER.matcher(phase != null ? phase : "");
+        if (p.find()) phaseWordPrefix = p.group(3);
         words = Boolean.parseBoolean(System.getProperty("oomdoc.words", String.valueOf(cat != null)));
         phaseWords = Boolean.parseBoolean(System.getProperty("oomdoc.phaseWords", String.valueOf(phase != null)));
         wordK = Integer.getInteger("oomdoc.wordK", wordK);
         wordScale = Double.parseDouble(System.getProperty("oomdoc.wordScale", String.valueOf(wordScale)));
+        wordPrefix = System.getProperty("oomdoc.wordPrefix", wordPrefix);
+        phaseWordPrefix = System.getProperty("oomdoc.phaseWordPrefix", phaseWordPrefix);
     }
 
     private static String header(String resource) throws java.io.IOException {
         try (var in = TrainReasoner.class.getClassLoader().getResourceAsStream(resource)) {
-            return in == null ? null : new String(in.readNBytes(600), java.nio.charset.StandardCharsets.UTF_8);
+            return in == null ? null : new String(in.readNBytes(4000), java.nio.charset.StandardCharsets.UTF_8);
         }
     }
 
@@ -140,10 +158,11 @@ public final class TrainReasoner {
         Path dir = Path.of("src/main/resources");
         Files.writeString(dir.resolve(Reasoner.CATEGORY_WEIGHTS), cat.rows(f -> !Vocabulary.isWord(f)).write(note));
         Files.writeString(dir.resolve(Reasoner.PHASE_WEIGHTS), phase.rows(f -> !Vocabulary.isWord(f)).write(note));
-        String wordNote = note + "\nThe " + wordSettings() + ": one row per word feature (w: the reporter's prose, lw: "
-                + "the log's lines), the vocabulary being every token that reports of K groups use.";
-        writeOrDrop(dir.resolve(Reasoner.CATEGORY_WORD_WEIGHTS), words, cat, wordNote);
-        writeOrDrop(dir.resolve(Reasoner.PHASE_WORD_WEIGHTS), phaseWords, phase, wordNote);
+        String rows = ": one row per word feature (w: the reporter's prose, lw: the log's lines), the vocabulary "
+                + "being every token that reports of K groups use.\n";
+        writeOrDrop(dir.resolve(Reasoner.CATEGORY_WORD_WEIGHTS), words, cat, "The " + wordSettings(false) + rows + note);
+        writeOrDrop(dir.resolve(Reasoner.PHASE_WORD_WEIGHTS), phaseWords, phase, "The " + wordSettings(true) + rows
+                + note);
         System.out.println("wrote " + Reasoner.CATEGORY_WEIGHTS + " and " + Reasoner.PHASE_WEIGHTS + " (l2 " + best
                 + "), " + wordSettings());
     }
@@ -197,13 +216,14 @@ public final class TrainReasoner {
         LabelFactory lf = new LabelFactory();
         List<org.tribuo.Example<Label>> rows = new ArrayList<>();
         Set<String> vocabulary = (phase ? phaseWords : words) ? vocabulary(ex, wordK) : Set.of();
+        String prefix = phase ? phaseWordPrefix : wordPrefix;
         for (Example e : ex) {
             List<String> names = new ArrayList<>();
             List<Double> vals = new ArrayList<>();
             for (var f : e.x().values().entrySet()) {
                 if (!phase && Reasoner.notACause(f.getKey())) continue;
                 boolean word = Vocabulary.isWord(f.getKey());
-                if (word && (!vocabulary.contains(f.getKey()) || !f.getKey().startsWith(wordPrefix))) continue;
+                if (word && (!vocabulary.contains(f.getKey()) || !f.getKey().startsWith(prefix))) continue;
                 names.add(f.getKey());
                 vals.add(word ? f.getValue() * wordScale : f.getValue());
             }

@@ -10,7 +10,8 @@ import java.util.Locale;
  * Thirteenth session (words13): grouped 5-fold CV by repository over Corpus.trainable() for settings of the word
  * block, the features extracted once. Each argument is one setting: "off", or WHICH/K/SCALE where WHICH is c (the
  * cause model reads words), p (the phase model) or cp (both), K the least number of groups of a token, SCALE the
- * value of a word feature while fitting, and optionally /w: or /lw: to read only the prose's or the log's words. Prints exact counts per setting (description + paste / paste alone).
+ * value of a word feature while fitting, then optionally the cause's and the phase's feature prefix (w: the prose's
+ * words only, lw: the log's, * all). Prints exact counts per setting (description + paste / paste alone).
  * Run: bench/run.sh WordsCv off c/5/1 cp/5/1
  */
 public final class WordsCv {
@@ -26,7 +27,8 @@ public final class WordsCv {
             String[] p = a.split("/");
             TrainReasoner.words = p[0].contains("c");
             TrainReasoner.phaseWords = p[0].contains("p");
-            TrainReasoner.wordPrefix = p.length > 3 ? p[3] : "";
+            TrainReasoner.wordPrefix = p.length > 3 ? p[3].replace("*", "") : "";
+            TrainReasoner.phaseWordPrefix = p.length > 4 ? p[4].replace("*", "") : TrainReasoner.wordPrefix;
             if (p.length >= 3) {
                 TrainReasoner.wordK = Integer.parseInt(p[1]);
                 TrainReasoner.wordScale = Double.parseDouble(p[2]);

@@ -51,6 +51,9 @@ public final class Reasoner {
 
     public FeatureExtractor features() { return features; }
 
+    /** The cause model as it runs, word rows included when shipped. */
+    LinearModel categoryModel() { return categoryModel; }
+
     /**
      * The expert prior added to the learned scores at a scale chosen by cross-validation (the row
      * {@value #PRIOR_SCALE} of the weights table): where the corpus is thin, what an expert knows still counts.

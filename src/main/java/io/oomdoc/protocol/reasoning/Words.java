@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 public final class Words {
     public static final String PROSE = "w:";
     public static final String LOG = "lw:";
+
     private static final String STOP_WORDS = "model/stop-words.txt";
     /** The same heads of a long text the cue table reads: a 100 MB log is not tokenised whole. */
     private static final int MAX_PROSE = 64 * 1024;
@@ -30,7 +31,8 @@ public final class Words {
     /** A figure with a unit of memory, read before the tokens so that "24 GB" is one token. */
     private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s?(gib|gb|mib|mb|kib|kb|g)\\b");
     /** One Han character, a word (letters, digits, underscores, starting with a letter), or a number. */
-    private static final Pattern TOKEN = Pattern.compile("\\p{IsHan}|[\\p{L}_&&[^\\p{IsHan}]][\\p{L}\\p{N}_&&[^\\p{IsHan}]]*|\\d+(?:\\.\\d+)?");
+    private static final Pattern TOKEN = Pattern.compile("\\p{IsHan}|[\\p{L}_&&[^\\p{IsHan}]]"
+            + "[\\p{L}\\p{N}_&&[^\\p{IsHan}]]*|\\d+(?:\\.\\d+)?");
     private static final double MIB = 1.0 / 1024;
 
     private static volatile Set<String> stop;
@@ -42,6 +44,7 @@ public final class Words {
         if (text == null || text.isBlank()) return;
         StringBuilder prose = new StringBuilder(), log = new StringBuilder();
         for (String line : text.split("\n")) (Cues.isLog(line) ? log : prose).append(line).append('\n');
+        // Pairs of tokens in a row were tried too (w2:): grouped CV gave the same top-1 and one top-3 case less.
         for (String t : tokens(head(prose, MAX_PROSE))) b.flag(PROSE + t);
         for (String t : tokens(head(log, MAX_LOG))) b.flag(LOG + t);
     }

@@ -32,7 +32,7 @@ class WordsTest {
 
     @Test
     void chineseTextIsReadOneCharacterAtATime() {
-        // "后台训练的进程被kill后，仍然占用GPU内存且无法清除": the memory stays occupied after the kill
+        // "后台训练的进程被kill后，仍然占用GPU内存": the memory stays occupied after the kill
         Set<String> t = Words.tokens(RealEvidence.ofId("paddlescience-1195-killed-training-keeps-vram-zh").paste());
         assertTrue(t.containsAll(Set.of("内", "存", "kill", "gpu")), t.toString());
     }
