@@ -20,9 +20,14 @@ public final class WordsCv {
     public static void main(String[] args) throws Exception {
         double l2 = TraceBench.useBundledHyperparameters();
         List<Case> pool = Corpus.trainable();
+        if (args.length == 0) {
+            System.out.println("bundled: " + TrainReasoner.wordSettings());
+            return;
+        }
         var ex = TrainReasoner.examples(pool);
         System.out.println("grouped " + TrainReasoner.FOLDS + "-fold CV over trainable (" + pool.size() + "), l2 " + l2
-                + ", prior " + TrainReasoner.priorScale + ", phase-l2 " + TrainReasoner.phaseL2);
+                + ", prior " + TrainReasoner.priorScale + ", phase-l2 " + TrainReasoner.phaseL2 + ", bundled: "
+                + TrainReasoner.wordSettings());
         for (String a : args) {
             String[] p = a.split("/");
             TrainReasoner.words = p[0].contains("c");
