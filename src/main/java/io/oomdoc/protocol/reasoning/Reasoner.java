@@ -39,14 +39,19 @@ public final class Reasoner {
     public static final String PHASE_WORD_WEIGHTS = "model/phase-words-weights.tsv";
 
     public static synchronized Reasoner bundled() {
-        if (bundled == null) bundled = new Reasoner(new FeatureExtractor(), withWords(CATEGORY_WEIGHTS,
-                CATEGORY_WORD_WEIGHTS), withWords(PHASE_WEIGHTS, PHASE_WORD_WEIGHTS));
+        if (bundled == null) {
+            LinearModel catWords = LinearModel.optionalResource(CATEGORY_WORD_WEIGHTS);
+            LinearModel phaseWords = LinearModel.optionalResource(PHASE_WORD_WEIGHTS);
+            // No word table shipped: the block is off, and the text is not tokenised for nothing.
+            bundled = new Reasoner(new FeatureExtractor(io.oomdoc.protocol.Signals.ALL, catWords != null
+                    || phaseWords != null), withWords(LinearModel.resource(CATEGORY_WEIGHTS), catWords),
+                    withWords(LinearModel.resource(PHASE_WEIGHTS), phaseWords));
+        }
         return bundled;
     }
 
-    private static LinearModel withWords(String weights, String words) {
-        LinearModel m = LinearModel.resource(weights), w = LinearModel.optionalResource(words);
-        return w == null ? m : m.with(w);
+    private static LinearModel withWords(LinearModel m, LinearModel words) {
+        return words == null ? m : m.with(words);
     }
 
     public FeatureExtractor features() { return features; }

@@ -24,6 +24,26 @@ class WordsTest {
     }
 
     @Test
+    void eachSizeFallsInItsClass() {
+        // kaito-project/kaito#976 "a 546 MiB request ... on a 16 GB GPU"; NVIDIA/TensorRT-LLM#5872 "8x H200 141GB";
+        // facebookresearch/ParlAI#4452 "on 80 GB A100s"; taggui#188 "on a 4 GB GPU"
+        assertTrue(Words.tokens(RealEvidence.ofId("kaito-976-vllm-engine-reserved-unallocated").context())
+                .containsAll(Set.of("#size-under-1g", "#size-8-32g")));
+        assertTrue(Words.tokens(RealEvidence.ofId("trtllm-5872-qwen3-235b-fp8-tp8-kv-cache-component").context())
+                .contains("#size-over-128g"));
+        assertTrue(Words.tokens(RealEvidence.ofId(PARLAI).context()).contains("#size-32-128g"));
+        assertTrue(Words.tokens(RealEvidence.ofId("taggui-188-expandable-segments-needed-4gb").context())
+                .contains("#size-1-8g"));
+    }
+
+    @Test
+    void plainNumbersFallInAClassOfTheirDigits() {
+        // dphnAI/sonar#362: "2x RTX 3090 ... gpu-memory-utilization 0.97 and max-model-len 16000 ... as few as 96"
+        Set<String> t = Words.tokens(RealEvidence.ofId("aphrodite-sonar-362-midnight-miqu-kv-96-tokens").context());
+        assertTrue(t.containsAll(Set.of("#n1", "#n2", "#n3-4", "#n5+", "#decimal")), t.toString());
+    }
+
+    @Test
     void negationIsLeftToTheCuesTheTokensKeepTheWordAndDropTheNegation() {
         Set<String> t = Words.tokens(RealEvidence.ofId(EXCLUSIVE_CARD).context());
         assertTrue(t.contains("processes"), t.toString());
