@@ -2,6 +2,7 @@ package io.oomdoc.protocol.reasoning;
 
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,6 +27,24 @@ class WordTableTest {
         double with = model.probabilities(x)[kv];
         double without = model.rows(f -> !f.equals("w:kv")).probabilities(x)[kv];
         assertTrue(with > without, with + " <= " + without);
+    }
+
+    @Test
+    void theWordRowsKeepTheirClassWhenJoinedToTheCauseModel() {
+        // built here, not through Reasoner.bundled(): the join is checked on a fresh model
+        LinearModel words = LinearModel.resource(Reasoner.CATEGORY_WORD_WEIGHTS);
+        LinearModel joined = LinearModel.resource(Reasoner.CATEGORY_WEIGHTS).with(words);
+        for (String label : words.labels()) {
+            assertEquals(words.contribution("w:kv", 1.0, label), joined.contribution("w:kv", 1.0, label), 1e-12);
+        }
+        assertTrue(joined.knows(LinearModel.BIAS));
+    }
+
+    @Test
+    void droppingOneRowKeepsTheOthers() {
+        LinearModel without = Reasoner.bundled().categoryModel().rows(f -> !f.equals("w:kv"));
+        assertFalse(without.knows("w:kv"));
+        assertTrue(without.knows(LinearModel.BIAS) && without.knows("w:cache"));
     }
 
     @Test

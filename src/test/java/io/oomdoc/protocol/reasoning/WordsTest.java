@@ -37,6 +37,24 @@ class WordsTest {
     }
 
     @Test
+    void aSizeOnABoundaryFallsInTheClassAboveIt() {
+        // LISTatSNU/FastMRI_challenge#238 "an 8 GB GPU ... about 6 GB"; juglab/EmbedSeg#8 "on a 32 GB V100"
+        assertTrue(Words.tokens(RealEvidence.ofId("fastmri-238-zombie-process-on-shared-node").context())
+                .containsAll(Set.of("#size-8-32g", "#size-1-8g")));
+        assertTrue(Words.tokens(RealEvidence.ofId("embedseg-8-3d-crops-batch1-32gb").context())
+                .contains("#size-32-128g"));
+    }
+
+    @Test
+    void aFourDigitNumberAndALoneLetterAfterDigits() {
+        // flexflow/flexflow-train#51: "two 11 GB RTX 2080 Ti cards"; karpathy/nanoGPT#391: "7B" leaves a lone "b"
+        assertTrue(Words.tokens(RealEvidence.ofId("flexflow-51-cudnn-not-initialized-fsize").context())
+                .contains("#n3-4"));
+        Set<String> t = Words.tokens(RealEvidence.ofId("nanogpt-391-llama2c-7b-dims-a100-40gb-backward").context());
+        assertTrue(t.contains("#n1") && !t.contains("b"), t.toString());
+    }
+
+    @Test
     void plainNumbersFallInAClassOfTheirDigits() {
         // NVIDIA/TensorRT-LLM#5950: "max_num_tokens 32768, batch 128 ...; 1.0.0rc1 starts, 1.0.0rc2 fails"
         Set<String> t = Words.tokens(RealEvidence.ofId("trtllm-5950-dsv3-w4fp8-additional-executor-resources")
