@@ -21,8 +21,7 @@ public final class CacheShares {
     private CacheShares() {}
 
     public static void main(String[] args) {
-        List<Case> pool = new ArrayList<>(Corpus.trainable());
-        pool.addAll(Corpus.heldout12());
+        List<Case> pool = new ArrayList<>(Corpus.development11());
         Diagnoser d = new Diagnoser();
         for (Case c : pool) {
             Report r = EvidenceGatherer.from(LogText.of(c.paste())).gather().diagnose(d);

@@ -21,8 +21,7 @@ public final class StepFrames {
     public static void main(String[] args) {
         Phase wanted = args.length > 0 ? Phase.valueOf(args[0].toUpperCase(java.util.Locale.ROOT))
                 : Phase.OPTIMIZER_STEP;
-        List<Case> pool = new ArrayList<>(Corpus.trainable());
-        pool.addAll(Corpus.heldout12());
+        List<Case> pool = new ArrayList<>(Corpus.development11());
         TraceAnalyzer analyzer = new TraceAnalyzer();
         int n = 0;
         for (Case c : pool) {

@@ -35,6 +35,7 @@ public final class TraceBench {
         boolean scoreFinal = List.of(args).contains("--final");
         int mb = List.of(args).stream().filter(a -> a.matches("\\d+")).findFirst().map(Integer::parseInt).orElse(100);
         TrainReasoner.quiet();
+        TrainReasoner.useBundledWordSettings();
         double l2 = bundledL2();
         TrainReasoner.phaseL2 = Double.parseDouble(System.getProperty("oomdoc.phaseL2",
                 String.valueOf(bundled("phase-l2 ([0-9.]+)", TrainReasoner.phaseL2))));
@@ -100,6 +101,7 @@ public final class TraceBench {
      */
     static double useBundledHyperparameters() throws Exception {
         TrainReasoner.quiet();
+        TrainReasoner.useBundledWordSettings();
         TrainReasoner.phaseL2 = bundled("phase-l2 ([0-9.]+)", TrainReasoner.phaseL2);
         TrainReasoner.priorScale = LinearModel.resource(Reasoner.CATEGORY_WEIGHTS).scalar(Reasoner.PRIOR_SCALE);
         return bundledL2();

@@ -10,6 +10,7 @@ import io.oomdoc.protocol.reasoning.FeatureExtractor;
 import io.oomdoc.protocol.reasoning.FeatureVector;
 import io.oomdoc.protocol.reasoning.LinearModel;
 import io.oomdoc.protocol.reasoning.Reasoner;
+import io.oomdoc.protocol.reasoning.Vocabulary;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
@@ -28,6 +29,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -35,7 +37,8 @@ import java.util.logging.Logger;
 /**
  * Fits the reasoning weights on Corpus.trainable() (the development part, corpus_heldout5 since round 6 of issue
  * 12, corpus_heldout6 since round 7, corpus_heldout7 and corpus_heldout8 since the ninth session, corpus_heldout9
- * since the tenth, corpus_heldout10 and 11 since the eleventh; never the final split, see Corpus) and writes them to
+ * since the tenth, corpus_heldout10 and 11 since the eleventh, corpus_heldout12 since the thirteenth; never the final
+ * split, see Corpus) and writes them to
  * src/main/resources/model/. The regularisation is chosen by grouped cross-validation.
  * Run: bench/run.sh TrainReasoner (to refit with the hyperparameters kept: JAVA_OPTS="-Doomdoc.l2=3 -Doomdoc.prior=4
  * -Doomdoc.phaseL2=3" bench/run.sh TrainReasoner)
@@ -55,11 +58,70 @@ public final class TrainReasoner {
     static final int MAX_ITERATIONS = 1000;
     static final double TOLERANCE = 0.01;
 
+    /**
+     * The word block (protocol/reasoning/Words): whether the category model and the phase model read word features,
+     * the least number of groups (repositories) whose reports use a token for it to enter the vocabulary, and the
+     * value a word feature has while fitting (with one L2 for all rows, a larger value regularises words less).
+     * Unset, each takes what the bundled word tables say (see {@link #useBundledWordSettings}).
+     */
+    static boolean words;
+    static boolean phaseWords;
+    static int wordK = 5;
+    static double wordScale = 1.0;
+    /**
+     * Which word features each model reads, by the start of their name: "" all, "w:" the prose's tokens, "lw:" the
+     * log's tokens.
+     */
+    static String wordPrefix = "";
+    static String phaseWordPrefix = "";
+
+    /** The word block's settings, for the benches' titles. */
+    static String wordSettings() {
+        if (!words && !phaseWords) return "no word block";
+        return (words ? wordSettings(false) : "") + (words && phaseWords ? "; " : "")
+                + (phaseWords ? wordSettings(true) : "");
+    }
+
+    /** One model's word settings, as its table's header states them (read back by useBundledWordSettings). */
+    static String wordSettings(boolean phase) {
+        return "word block for the " + (phase ? "phase" : "cause") + " (K " + wordK + " groups, scale " + wordScale
+                + ", features named " + (phase ? phaseWordPrefix : wordPrefix) + "*)";
+    }
+
+    private static final java.util.regex.Pattern WORD_HEADER = java.util.regex.Pattern.compile(
+            "K (\\d+) groups, scale ([0-9.]+), features named ([^*]*)\\*");
+
+    /** The settings the shipped word tables were written with, each overridden by its oomdoc.word* property. */
+    static void useBundledWordSettings() throws java.io.IOException {
+        String cat = header(Reasoner.CATEGORY_WORD_WEIGHTS), phase = header(Reasoner.PHASE_WORD_WEIGHTS);
+        var m = WORD_HEADER.matcher(cat != null ? cat : phase != null ? phase : "");
+        if (m.find()) {
+            wordK = Integer.parseInt(m.group(1));
+            wordScale = Double.parseDouble(m.group(2));
+            wordPrefix = m.group(3);
+        }
+        var p = WORD_HEADER.matcher(phase != null ? phase : "");
+        if (p.find()) phaseWordPrefix = p.group(3);
+        words = Boolean.parseBoolean(System.getProperty("oomdoc.words", String.valueOf(cat != null)));
+        phaseWords = Boolean.parseBoolean(System.getProperty("oomdoc.phaseWords", String.valueOf(phase != null)));
+        wordK = Integer.getInteger("oomdoc.wordK", wordK);
+        wordScale = Double.parseDouble(System.getProperty("oomdoc.wordScale", String.valueOf(wordScale)));
+        wordPrefix = System.getProperty("oomdoc.wordPrefix", wordPrefix);
+        phaseWordPrefix = System.getProperty("oomdoc.phaseWordPrefix", phaseWordPrefix);
+    }
+
+    private static String header(String resource) throws java.io.IOException {
+        try (var in = TrainReasoner.class.getClassLoader().getResourceAsStream(resource)) {
+            return in == null ? null : new String(in.readNBytes(4000), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     /** One case as the reasoning sees it, in one of the two input modes. */
     public record Example(Case c, boolean withDescription, Evidence evidence, FeatureVector x) {}
 
     public static void main(String[] args) throws Exception {
         quiet();
+        useBundledWordSettings();
         List<Case> dev = Corpus.trainable();
         List<Example> ex = examples(dev);
         double[] l2Grid = grid("oomdoc.l2", L2_GRID), priorGrid = grid("oomdoc.prior", PRIOR_GRID);
@@ -87,16 +149,28 @@ public final class TrainReasoner {
         LinearModel cat = fit(ex, x -> x.c().category(), best).withScalar(Reasoner.PRIOR_SCALE, bestPrior);
         LinearModel phase = fitPhase(ex, phaseL2);
         String note = "Fitted by bench/run.sh TrainReasoner on Corpus.trainable(): the development part of the "
-                + "corpus and corpus_heldout5 to corpus_heldout11 ("
+                + "corpus and corpus_heldout5 to corpus_heldout12 ("
                 + dev.size()
                 + " cases, both input modes), l2 " + best + ", phase-l2 " + phaseL2 + " and expert-prior scale "
                 + bestPrior + "; by " + FOLDS + "-fold grouped cross-validation over l2 " + Arrays.toString(l2Grid)
                 + ", expert-prior " + Arrays.toString(priorGrid) + ", phase-l2 " + Arrays.toString(phaseGrid)
                 + " (a single value is one kept from an earlier search).";
         Path dir = Path.of("src/main/resources");
-        Files.writeString(dir.resolve(Reasoner.CATEGORY_WEIGHTS), cat.write(note));
-        Files.writeString(dir.resolve(Reasoner.PHASE_WEIGHTS), phase.write(note));
-        System.out.println("wrote " + Reasoner.CATEGORY_WEIGHTS + " and " + Reasoner.PHASE_WEIGHTS + " (l2 " + best + ")");
+        Files.writeString(dir.resolve(Reasoner.CATEGORY_WEIGHTS), cat.rows(f -> !Vocabulary.isWord(f)).write(note));
+        Files.writeString(dir.resolve(Reasoner.PHASE_WEIGHTS), phase.rows(f -> !Vocabulary.isWord(f)).write(note));
+        String rows = ": one row per word feature (w: the reporter's prose, lw: the log's lines), the vocabulary "
+                + "being every token that reports of K groups use.\n";
+        writeOrDrop(dir.resolve(Reasoner.CATEGORY_WORD_WEIGHTS), words, cat, "The " + wordSettings(false) + rows + note);
+        writeOrDrop(dir.resolve(Reasoner.PHASE_WORD_WEIGHTS), phaseWords, phase, "The " + wordSettings(true) + rows
+                + note);
+        System.out.println("wrote " + Reasoner.CATEGORY_WEIGHTS + " and " + Reasoner.PHASE_WEIGHTS + " (l2 " + best
+                + "), " + wordSettings());
+    }
+
+    /** A word table is shipped only for a model that reads words: its absence turns the block off at run time. */
+    private static void writeOrDrop(Path file, boolean on, LinearModel m, String note) throws java.io.IOException {
+        if (on) Files.writeString(file, m.rows(Vocabulary::isWord).write(note));
+        else Files.deleteIfExists(file);
     }
 
     /**
@@ -141,13 +215,17 @@ public final class TrainReasoner {
     static LinearModel fit(List<Example> ex, Function<Example, String> label, double l2, boolean phase) {
         LabelFactory lf = new LabelFactory();
         List<org.tribuo.Example<Label>> rows = new ArrayList<>();
+        Set<String> vocabulary = (phase ? phaseWords : words) ? vocabulary(ex, wordK) : Set.of();
+        String prefix = phase ? phaseWordPrefix : wordPrefix;
         for (Example e : ex) {
             List<String> names = new ArrayList<>();
             List<Double> vals = new ArrayList<>();
             for (var f : e.x().values().entrySet()) {
                 if (!phase && Reasoner.notACause(f.getKey())) continue;
+                boolean word = Vocabulary.isWord(f.getKey());
+                if (word && (!vocabulary.contains(f.getKey()) || !f.getKey().startsWith(prefix))) continue;
                 names.add(f.getKey());
-                vals.add(f.getValue());
+                vals.add(word ? f.getValue() * wordScale : f.getValue());
             }
             if (names.isEmpty()) { names.add("input:empty"); vals.add(1.0); }
             rows.add(new ArrayExample<>(new Label(label.apply(e)), names.toArray(String[]::new),
@@ -157,7 +235,14 @@ public final class TrainReasoner {
                 new SimpleDataSourceProvenance("oomdoc corpus", lf)));
         var trainer = new LibLinearClassificationTrainer(new LinearClassificationType(LinearType.L2R_LR), 1.0 / l2,
                 MAX_ITERATIONS, TOLERANCE, SEED);
-        return export((LibLinearClassificationModel) trainer.train(data));
+        return export((LibLinearClassificationModel) trainer.train(data), wordScale);
+    }
+
+    /** The word features that reports of at least k groups of these examples use (the vocabulary of one fit). */
+    static Set<String> vocabulary(List<Example> ex, int k) {
+        Vocabulary v = new Vocabulary();
+        for (Example e : ex) v.add(e.c().group(), e.x().values().keySet());
+        return v.select(k);
     }
 
     /** The phase model reads the labelled cause while fitting and the concluded cause when it runs. */
@@ -168,7 +253,7 @@ public final class TrainReasoner {
     }
 
     /** liblinear keeps one weight per (feature, class) plus a bias feature; Tribuo numbers both from zero. */
-    static LinearModel export(LibLinearClassificationModel model) {
+    static LinearModel export(LibLinearClassificationModel model, double wordScale) {
         de.bwaldvogel.liblinear.Model inner = model.getInnerModels().get(0);
         var outputs = model.getOutputIDInfo();
         var features = model.getFeatureIDMap();
@@ -179,7 +264,9 @@ public final class TrainReasoner {
         for (var info : features) {
             int index = features.getID(info.getName()) + 1;
             double[] row = new double[labels.size()];
-            for (int k = 0; k < labels.size(); k++) row[k] = inner.getDecfunCoef(index, k);
+            // A word was fitted at value wordScale and reads 1 at run time: its weight carries the scale.
+            double scale = Vocabulary.isWord(info.getName()) ? wordScale : 1.0;
+            for (int k = 0; k < labels.size(); k++) row[k] = inner.getDecfunCoef(index, k) * scale;
             table.put(info.getName(), row);
         }
         double[] bias = new double[labels.size()];

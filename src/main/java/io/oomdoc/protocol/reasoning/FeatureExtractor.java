@@ -44,11 +44,18 @@ public final class FeatureExtractor {
     private static final long SMALL_CARD_BYTES = 9L << 29;
 
     private final List<Signal> rules;
+    private final boolean words;
     private final List<String> broken = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public FeatureExtractor() { this(Signals.ALL); }
 
-    public FeatureExtractor(List<Signal> rules) { this.rules = rules; }
+    public FeatureExtractor(List<Signal> rules) { this(rules, true); }
+
+    /** With {@code words} false the text is not tokenised: for models that ship no word table. */
+    public FeatureExtractor(List<Signal> rules, boolean words) {
+        this.rules = rules;
+        this.words = words;
+    }
 
     /** Names of rules that threw on some evidence since this extractor was made. */
     public List<String> broken() { return List.copyOf(broken); }
@@ -80,6 +87,8 @@ public final class FeatureExtractor {
         // The expert's support counts the shapes too ("shape NAME" rows of model/expert-prior.tsv).
         for (String k : b.build().values().keySet()) if (k.startsWith("shape:")) fired.add("shape " + k.substring(6));
         ExpertPrior.addTo(fired, b);
+        // Last, so the conjunctions' patterns are not matched against hundreds of word features.
+        if (this.words) Words.addTo(words, b);
         return b.build();
     }
 

@@ -72,6 +72,27 @@ public final class LinearModel {
         return new LinearModel(labels, w);
     }
 
+    /** This model with the rows of another table added, its columns matched to these labels by name. */
+    public LinearModel with(LinearModel other) {
+        var w = new java.util.HashMap<>(weights);
+        other.weights.forEach((feature, row) -> {
+            double[] mapped = new double[labels.size()];
+            for (int i = 0; i < mapped.length; i++) {
+                int j = other.labels.indexOf(labels.get(i));
+                if (j >= 0) mapped[i] = row[j];
+            }
+            w.put(feature, mapped);
+        });
+        return new LinearModel(labels, w);
+    }
+
+    /** This model with only the rows whose feature the filter keeps (to write a block to its own table). */
+    public LinearModel rows(java.util.function.Predicate<String> keep) {
+        var w = new java.util.HashMap<String, double[]>();
+        weights.forEach((feature, row) -> { if (keep.test(feature)) w.put(feature, row); });
+        return new LinearModel(labels, w);
+    }
+
     private static void add(double[] z, double[] w, double v) {
         if (w == null) return;
         for (int i = 0; i < z.length; i++) z[i] += w[i] * v;
@@ -137,6 +158,12 @@ public final class LinearModel {
         if (count == 0) return Double.parseDouble(s);
         double v = scale <= 0 ? digits : digits / POW10[scale];
         return negative ? -v : v;
+    }
+
+    /** A bundled table, or null when it is not shipped (a block the last training left out). */
+    public static LinearModel optionalResource(String path) {
+        InputStream in = LinearModel.class.getClassLoader().getResourceAsStream(path);
+        return in == null ? null : read(in);
     }
 
     public static LinearModel resource(String path) {

@@ -34,13 +34,30 @@ public final class Reasoner {
         this.phaseModel = phaseModel;
     }
 
+    /** The word block's weights (see {@link Words}); each table is shipped only when cross-validation kept it. */
+    public static final String CATEGORY_WORD_WEIGHTS = "model/category-words.tsv";
+    public static final String PHASE_WORD_WEIGHTS = "model/phase-words-weights.tsv";
+
     public static synchronized Reasoner bundled() {
-        if (bundled == null) bundled = new Reasoner(new FeatureExtractor(), LinearModel.resource(CATEGORY_WEIGHTS),
-                LinearModel.resource(PHASE_WEIGHTS));
+        if (bundled == null) {
+            LinearModel catWords = LinearModel.optionalResource(CATEGORY_WORD_WEIGHTS);
+            LinearModel phaseWords = LinearModel.optionalResource(PHASE_WORD_WEIGHTS);
+            // No word table shipped: the block is off, and the text is not tokenised for nothing.
+            bundled = new Reasoner(new FeatureExtractor(io.oomdoc.protocol.Signals.ALL, catWords != null
+                    || phaseWords != null), withWords(LinearModel.resource(CATEGORY_WEIGHTS), catWords),
+                    withWords(LinearModel.resource(PHASE_WEIGHTS), phaseWords));
+        }
         return bundled;
     }
 
+    private static LinearModel withWords(LinearModel m, LinearModel words) {
+        return words == null ? m : m.with(words);
+    }
+
     public FeatureExtractor features() { return features; }
+
+    /** The cause model as it runs, word rows included when shipped. */
+    LinearModel categoryModel() { return categoryModel; }
 
     /**
      * The expert prior added to the learned scores at a scale chosen by cross-validation (the row
@@ -168,7 +185,7 @@ public final class Reasoner {
      * they only add noise, so the phase model does not see them.
      */
     private static final java.util.regex.Pattern PHASE_INPUTS = java.util.regex.Pattern.compile(
-            "(?:frame|trace|words)-phase:|kind:|iteration:|input:|multi-rank|has-traceback|not-oom|kill-|"
+            "(?:frame|trace|words)-phase:|l?w:|kind:|iteration:|input:|multi-rank|has-traceback|not-oom|kill-|"
                     + "(?:cue|log):(?:not-)?(?:eval|backward|forward|loading|startup|dataloader|generation|first|second"
                     + "|serving|host|firstcall|late|growth)$|(?:cue|log):(?:not-)?phase-");
 

@@ -27,6 +27,12 @@ final class RealEvidence {
 
     private RealEvidence() {}
 
+    /** A case of the training data (Corpus.trainable(): the corpus and the burned blind splits) by id. */
+    static Case ofId(String id) {
+        return Corpus.trainable().stream().filter(c -> c.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no trainable case " + id));
+    }
+
     /** The case's paste as the log and its context as the user's words, as `oomdoc diagnose` gathers them. */
     static Evidence ofCase(String id) {
         Case c = CASES.get(id);
