@@ -25,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * thc-model-cuda-legacy.txt, memory-summary-pytorch35901.txt and
  * jax-bufferassignment.txt (traces/SOURCES.md), nvidia_smi/03_h200-590-load.txt (its expected.json),
  * snapshots/oom_fragmented.pickle (snapshots/make_fixtures.py), scan_dev/case09 (pytorch/examples multigpu.py),
- * the first turn of conversations/15-litgpt-llama2-7b-lora-3090.txt (Lightning-AI/litgpt#553).
+ * the first turn of conversations/15-litgpt-llama2-7b-lora-3090.txt (Lightning-AI/litgpt#553),
+ * traces/vllm-qwen3-295-max-model-len-7344.txt (QwenLM/Qwen3#295).
  */
 class ReportSectionsTest {
     private static final Path RES = Path.of("src/test/resources");
@@ -244,5 +245,15 @@ class ReportSectionsTest {
                 + "2 GPUs, gradient checkpointing on, phase hint: backward", ReportWriter.describeFacts(said));
         assertEquals("QLoRA", ReportWriter.describeFacts(Facts.builder().lora(true).qlora(true).build()));
         assertEquals("", ReportWriter.describeFacts(Facts.EMPTY));
+    }
+
+    /** M11 covers eager attention and the serving engine's cache: a KV-cache failure gets the cache's paragraph. */
+    @Test
+    void aKvCacheFailuresBackgroundIsTheEntrysParagraphAboutTheCacheNotEagerAttention() throws Exception {
+        Report r = diagnose(EvidenceGatherer.from(log("traces/vllm-qwen3-295-max-model-len-7344.txt")));
+        assertEquals("kv_cache_inference", r.category());
+        String root = r.sections().rootCause();
+        assertTrue(root.contains("Background (M11, ") && root.contains("For inference engines"), root);
+        assertFalse(root.contains("Naive (eager) attention"), root);
     }
 }
