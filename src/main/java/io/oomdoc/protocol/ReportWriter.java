@@ -209,7 +209,8 @@ public final class ReportWriter {
 
     private static String rootCause(Evidence e, Hypothesis top, KnowledgeEntry primary) {
         StringBuilder sb = new StringBuilder(capitalize(top.category().label())).append(". ");
-        if (!top.evidence().isEmpty()) sb.append(TEXT.get("root.evidence", String.join("; ", top.evidence())));
+        // Two rules can cite the same frame (the optimizer step, and the frame as a cue): each reason is said once.
+        if (!top.evidence().isEmpty()) sb.append(TEXT.get("root.evidence", String.join("; ", distinct(top))));
         if (e.trace() != null) {
             Optional<Frame> uf = e.trace().userFrame();
             uf.ifPresent(f -> sb.append(TEXT.get("root.frame", f.file(), f.line(),
@@ -341,6 +342,12 @@ public final class ReportWriter {
             }
         }
         return firstParagraph(body);
+    }
+
+    /** The reasons, each once: one that another reason already quotes whole ("frame X" in "...: frame X") goes. */
+    static List<String> distinct(Hypothesis h) {
+        List<String> all = h.evidence().stream().distinct().toList();
+        return all.stream().filter(r -> all.stream().noneMatch(o -> !o.equals(r) && o.contains(r))).toList();
     }
 
     private static String firstParagraph(String body) {
