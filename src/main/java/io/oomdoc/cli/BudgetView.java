@@ -24,7 +24,13 @@ public final class BudgetView {
             {"activations", "A"},
             {"logits", "L"}, {"kv cache", "K"}, {"overhead", "·"}};
 
-    public static String text(Budget b, List<Ladder.Rung> ladder, Style st) {
+    public static String text(Budget b, List<Ladder.Rung> ladder, Style st) { return text(b, ladder, st, null); }
+
+    /**
+     * With the setup asked about (may be null), an unknown fit names only the flags not given: a serving budget
+     * given --seq asked for "--seq and --batch" and read as if the length had been ignored.
+     */
+    public static String text(Budget b, List<Ladder.Rung> ladder, Style st, io.oomdoc.budget.Setup setup) {
         Budget.Terms t = b.perGpuBytes();
         long[] v = {t.weights(), t.gradients(), t.optimizer(), t.activations(), t.logits(), t.kvCache(), t.overhead()};
         StringBuilder sb = new StringBuilder();
@@ -43,7 +49,7 @@ public final class BudgetView {
         sb.append(String.format(Locale.ROOT, "  %-12s %12s%n", "total", st.bold(total)));
         if (b.gpuBytes() != null) {
             sb.append(String.format(Locale.ROOT, "  %-12s %12s  %s%n", "gpu", Bytes.human(b.gpuBytes()),
-                    b.fits() == null ? st.yellow(msg("fit.unknown", String.join(", ", unknown)))
+                    b.fits() == null ? st.yellow(msg("fit.unknown", String.join(", ", unknown), missing(setup)))
                             : b.fits() ? st.green(msg("fit.yes", Bytes.human(b.headroomBytes())))
                             : st.red(msg("fit.no", Bytes.human(-b.headroomBytes())))));
             sb.append('\n').append(bar(v, b.gpuBytes(), st)).append('\n');
@@ -99,6 +105,12 @@ public final class BudgetView {
             }
         }
         return msg("ladder.none");
+    }
+
+    private static String missing(io.oomdoc.budget.Setup s) {
+        if (s == null || (s.seq() <= 0 && s.batch() <= 0)) return msg("hint.seq.batch");
+        if (s.seq() <= 0) return msg("hint.seq");
+        return msg(s.mode() == io.oomdoc.budget.Setup.Mode.INFER ? "hint.batch.serving" : "hint.batch");
     }
 
     static String msg(String key, Object... args) {

@@ -13,6 +13,8 @@ public final class GpuView {
         if (s.driverVersion() != null) sb.append(" · driver ").append(s.driverVersion());
         if (s.cudaVersion() != null) sb.append(" · CUDA ").append(s.cudaVersion());
         sb.append("\n\n");
+        // A machine with no card readable says so first: a bare "source: none" read as if the probe had failed.
+        if (s.gpus().isEmpty() && s.processes().isEmpty()) sb.append(CliText.get("gpu.none")).append('\n');
         for (GpuState.Gpu g : s.gpus()) gpu(sb, g, st);
         if (s.gpus().isEmpty() && !s.processes().isEmpty()) {
             // process rows without their cards (a --query-compute-apps CSV alone): one line each

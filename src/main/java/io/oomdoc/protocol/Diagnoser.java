@@ -67,6 +67,11 @@ public final class Diagnoser {
         Facts facts = sessionFacts.merge(FactExtractor.extract(userText == null ? "" : userText));
         if (trace != null) facts = facts.merge(Facts.EMPTY).merge(onlyMissing(facts,
                 FactExtractor.extract(trace.log().condensed().text())));
+        // A serving engine's own message (vLLM's KV-cache check) makes the budget an inference one: without the
+        // engine the card was charged gradients and Adam state for a model that only serves.
+        if (facts.framework() == null && trace != null && SetupFromFacts.isServingEngine(trace.framework())) {
+            facts = facts.merge(Facts.builder().framework(trace.framework()).build());
+        }
         if (facts.gpuMemBytes() == null && trace != null && trace.numbers().totalBytes() != null) {
             facts = facts.merge(Facts.builder().gpuMemBytes(trace.numbers().totalBytes()).build());
         }

@@ -71,7 +71,7 @@ final class FixLadder {
             for (var f : entry.get().fixes()) if (applies(f, stack)) fixes.add(f);
             for (var f : fixes) {
                 Report.Fix filled = FixTemplate.fill(entry.get().id(), f, e);
-                if (filled != null) add(out, titles, filled);
+                if (filled != null && !alreadyOn(filled, e.facts())) add(out, titles, filled);
             }
         }
         if (out.isEmpty() && !stack.equals("training")) return choose(kb, e, cause, issueType, computed, "training");
@@ -104,6 +104,16 @@ final class FixLadder {
         List<String> out = new ArrayList<>(SHARDING_ENTRIES);
         for (String id : cause.kb) if (!out.contains(id)) out.add(id);
         return out;
+    }
+
+    /**
+     * A fix that turns on what the user said is already on ("gradient checkpointing on") is not a rung: leading with
+     * it tells them to do what they did. The fix's code is recognised by the fix.applied.* rows.
+     */
+    static boolean alreadyOn(Report.Fix fix, Facts f) {
+        if (!Boolean.TRUE.equals(f.checkpointing())) return false;
+        return java.util.regex.Pattern.compile(ReportText.TABLE.get("fix.applied.checkpointing"))
+                .matcher(fix.after()).find();
     }
 
     private static boolean applies(io.oomdoc.knowledge.KnowledgeEntry.Fix f, String stack) {

@@ -209,7 +209,8 @@ public final class ReportWriter {
 
     private static String rootCause(Evidence e, Hypothesis top, KnowledgeEntry primary) {
         StringBuilder sb = new StringBuilder(capitalize(top.category().label())).append(". ");
-        if (!top.evidence().isEmpty()) sb.append(TEXT.get("root.evidence", String.join("; ", top.evidence())));
+        // Two rules can cite the same frame (the optimizer step, and the frame as a cue): each reason is said once.
+        if (!top.evidence().isEmpty()) sb.append(TEXT.get("root.evidence", String.join("; ", distinct(top))));
         if (e.trace() != null) {
             Optional<Frame> uf = e.trace().userFrame();
             uf.ifPresent(f -> sb.append(TEXT.get("root.frame", f.file(), f.line(),
@@ -219,7 +220,8 @@ public final class ReportWriter {
             sb.append(TEXT.get("root.scan", String.join(", ", e.code().locations().subList(0,
                     Math.min(3, e.code().locations().size())))));
         }
-        sb.append(TEXT.get("root.background", primary.id(), primary.title(), firstParagraph(primary.body())));
+        sb.append(TEXT.get("root.background", primary.id(), primary.title(), background(top.category(),
+                primary.body())));
         return sb.toString().strip();
     }
 
@@ -323,6 +325,29 @@ public final class ReportWriter {
     /** The question for the first gap: its own (question.KEY) when it has one, else a request to share it. */
     private static String questionFor(String key, String gap) {
         return TEXT.has("question." + key) ? TEXT.get("question." + key) : TEXT.get("question.other", gap);
+    }
+
+    /**
+     * The entry's paragraph about this cause: an entry shared by several causes (M11 covers eager attention and the
+     * serving engine's KV cache) names the cause's own paragraph by a phrase it contains (background.cue.* rows);
+     * otherwise its first paragraph.
+     */
+    private static String background(Category cat, String body) {
+        String key = "background.cue." + cat.json();
+        if (TEXT.has(key)) {
+            String cue = TEXT.get(key).toLowerCase(Locale.ROOT);
+            for (String para : body.split("\n\\s*\n")) {
+                String p = para.strip();
+                if (!p.startsWith("#") && p.toLowerCase(Locale.ROOT).contains(cue)) return p.replace("\n", " ");
+            }
+        }
+        return firstParagraph(body);
+    }
+
+    /** The reasons, each once: one that another reason already quotes whole ("frame X" in "...: frame X") goes. */
+    static List<String> distinct(Hypothesis h) {
+        List<String> all = h.evidence().stream().distinct().toList();
+        return all.stream().filter(r -> all.stream().noneMatch(o -> !o.equals(r) && o.contains(r))).toList();
     }
 
     private static String firstParagraph(String body) {

@@ -17,6 +17,11 @@ public final class SetupFromFacts {
 
     private SetupFromFacts() {}
 
+    /** vLLM, SGLang, TGI, llama.cpp and the other engines that only serve: their budget is an inference one. */
+    public static boolean isServingEngine(String framework) {
+        return SERVING_ENGINES.contains(String.valueOf(framework));
+    }
+
     public static Optional<Setup> from(Facts f) {
         ModelSpec model = null;
         if (f.model() != null) model = ModelCatalog.find(f.model()).orElse(null);
@@ -35,7 +40,7 @@ public final class SetupFromFacts {
         Setup.Quant quant = qlora ? Setup.Quant.NF4 : "8bit".equals(f.quant()) ? Setup.Quant.INT8 : Setup.Quant.NONE;
         // A serving engine never trains: its budget has no gradients or optimizer state, whatever phase was read.
         Setup.Mode mode = "generation".equals(f.phaseHint()) || "serving".equals(f.phaseHint())
-                || SERVING_ENGINES.contains(String.valueOf(f.framework())) ? Setup.Mode.INFER : Setup.Mode.TRAIN;
+                || isServingEngine(f.framework()) ? Setup.Mode.INFER : Setup.Mode.TRAIN;
         Setup.Attention attention = f.attention() == null ? Setup.Attention.SDPA : parseOr(Setup.Attention.class,
                 f.attention(), Setup.Attention.SDPA);
         return Optional.of(Setup.builder(model).seq(f.seqLen() == null ? 0 : f.seqLen())

@@ -161,6 +161,17 @@ class CliTest {
         assertTrue(r.out.contains("ladder"));
     }
 
+    /** vLLM serving a 14B model at 32k on an L40S, length given: the hint asks only for what is missing. */
+    @Test
+    void aServingBudgetGivenTheLengthAsksOnlyForTheSequencesServedAtOnce() {
+        Result r = run("", "budget", "--model", "qwen2.5-14b", "--mode", "infer", "--seq", "32768", "--gpu", "l40s",
+                "--gpu-memory-utilization", "0.9");
+        assertEquals(0, r.code);
+        assertTrue(r.out.contains("fit unknown") && r.out.contains("(give --batch: the sequences served at once"),
+                r.out);
+        assertFalse(r.out.contains("give --seq"), r.out);
+    }
+
     @Test
     void budgetUsageErrorsExitTwoWithNearestNames() {
         Result unknownModel = run("", "budget", "--model", "lama-3.1-8b");

@@ -26,4 +26,14 @@ class GpuViewTest {
         assertTrue(v.contains("    MIG GI "), v);
         assertFalse(v.contains("in use by no listed process"), v);
     }
+
+    /** The state the probe returns on a machine without nvidia-smi (this CI host): said first, before the host. */
+    @Test
+    void aMachineWithNoReadableGpuSaysSoBeforeTheHostLines() {
+        var none = new io.oomdoc.evidence.gpu.GpuState("none", null, null, java.util.List.of(), java.util.List.of(),
+                null, java.util.List.of(new io.oomdoc.evidence.gpu.GpuState.Unknown("GPU memory",
+                        "nvidia-smi is not installed or not on PATH")));
+        String v = GpuView.text(none, Style.plain());
+        assertTrue(v.startsWith("source: none\n\nNo NVIDIA GPU readable here"), v);
+    }
 }

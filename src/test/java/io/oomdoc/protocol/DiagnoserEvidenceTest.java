@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * What Diagnoser.evidence holds before any ranking: the facts from the words and the log, the budget and the batch
  * that fits, GPU state pasted into the log. Real inputs: the first turn of dev conversation 01
  * (karpathy/nanochat#443), traces/prose-litgpt-553-lora-7b-3090.txt and visfly-backward-2x.txt (traces/SOURCES.md),
- * nvidia_smi/03_h200-590-load.txt (its expected.json).
+ * nvidia_smi/03_h200-590-load.txt (its expected.json), traces/vllm-qwen3-295-max-model-len-7344.txt (QwenLM/Qwen3#295).
  */
 class DiagnoserEvidenceTest {
     private static final Path RES = Path.of("src/test/resources");
@@ -87,5 +87,13 @@ class DiagnoserEvidenceTest {
         assertNotNull(e.gpu());
         assertEquals(150754820096L, e.gpu().totalBytes());
         assertEquals("pasted nvidia-smi", e.gpu().source());
+    }
+
+    @Test
+    void aServingEnginesOwnErrorIsBudgetedAsInferenceWithNoGradientsOrOptimizerState() throws Exception {
+        Evidence e = evidence(read("traces/vllm-qwen3-295-max-model-len-7344.txt"), "", new ArrayList<>());
+        assertEquals("vllm", e.facts().framework());
+        assertEquals(0, e.budget().perGpuBytes().gradients());
+        assertEquals(0, e.budget().perGpuBytes().optimizer());
     }
 }

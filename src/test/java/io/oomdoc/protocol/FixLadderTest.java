@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Which knowledge entries a cause's fixes come from, in which order, and how many fixes a report lists. Real
  * inputs: the first turns of dev conversations 10 (deepseek-ai/DeepSeek-Coder#78, a ZeRO-3 full fine-tune on 8
  * cards) and 15 (Lightning-AI/litgpt#553), traces/visfly-backward-2x.txt and qwen3vl-334-impossible-request.txt
- * (traces/SOURCES.md).
+ * (traces/SOURCES.md), prose-sd-scripts-1152-sdxl-dreambooth-24gb.txt (kohya-ss/sd-scripts#1152).
  */
 class FixLadderTest {
     private static final KnowledgeBase KB = KnowledgeBase.bundled();
@@ -128,5 +128,21 @@ class FixLadderTest {
         Evidence bySize = words("6b model (chatglm-6b), lora with ~0.5% of params trainable, deepspeed zero 3, fp16");
         assertTrue(FixTemplate.budgetArgs(bySize).startsWith("--params 6e9"), FixTemplate.budgetArgs(bySize));
         assertEquals("--params N", FixTemplate.budgetArgs(words("cuda oom")));
+    }
+
+    /** The command already passes --gradient_checkpointing: no rung tells the user to turn it on. */
+    @Test
+    void checkpointingTheUserAlreadyTurnedOnIsNotARung() throws Exception {
+        String words = Files.readString(Path.of("src/test/resources/traces/prose-sd-scripts-1152-sdxl-dreambooth-24gb"
+                + ".txt"));
+        Evidence e = words(words);
+        assertEquals(Boolean.TRUE, e.facts().checkpointing());
+        List<Report.Fix> fixes = FixLadder.choose(KB, e, Category.ACTIVATIONS_BATCH, "vram_oom", "forward",
+                List.of());
+        assertFalse(fixes.isEmpty());
+        for (Report.Fix f : fixes) {
+            assertFalse(f.after().contains("gradient_checkpointing_enable") || f.after().contains("utils.checkpoint"),
+                    f.title() + ": " + f.after());
+        }
     }
 }

@@ -25,7 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * thc-model-cuda-legacy.txt, memory-summary-pytorch35901.txt and
  * jax-bufferassignment.txt (traces/SOURCES.md), nvidia_smi/03_h200-590-load.txt (its expected.json),
  * snapshots/oom_fragmented.pickle (snapshots/make_fixtures.py), scan_dev/case09 (pytorch/examples multigpu.py),
- * the first turn of conversations/15-litgpt-llama2-7b-lora-3090.txt (Lightning-AI/litgpt#553).
+ * the first turn of conversations/15-litgpt-llama2-7b-lora-3090.txt (Lightning-AI/litgpt#553),
+ * traces/vllm-qwen3-295-max-model-len-7344.txt (QwenLM/Qwen3#295), swift-411-mistral-7b-full-adamw-step.txt
+ * (modelscope/ms-swift#411).
  */
 class ReportSectionsTest {
     private static final Path RES = Path.of("src/test/resources");
@@ -224,7 +226,7 @@ class ReportSectionsTest {
         Category cat = Category.valueOf(r.category().toUpperCase(Locale.ROOT));
         String label = cat.label();
         assertTrue(root.startsWith(Character.toUpperCase(label.charAt(0)) + label.substring(1) + ". Evidence: "), root);
-        assertTrue(root.contains(String.join("; ", r.hypotheses().get(0).evidence())), root);
+        for (String reason : r.hypotheses().get(0).evidence()) assertTrue(root.contains(reason), reason + "\n" + root);
         assertTrue(root.contains("Background (" + cat.kb.get(0) + ", "), root);
         assertFalse(root.endsWith(" "), root);
     }
@@ -244,5 +246,25 @@ class ReportSectionsTest {
                 + "2 GPUs, gradient checkpointing on, phase hint: backward", ReportWriter.describeFacts(said));
         assertEquals("QLoRA", ReportWriter.describeFacts(Facts.builder().lora(true).qlora(true).build()));
         assertEquals("", ReportWriter.describeFacts(Facts.EMPTY));
+    }
+
+    /** M11 covers eager attention and the serving engine's cache: a KV-cache failure gets the cache's paragraph. */
+    @Test
+    void aKvCacheFailuresBackgroundIsTheEntrysParagraphAboutTheCacheNotEagerAttention() throws Exception {
+        Report r = diagnose(EvidenceGatherer.from(log("traces/vllm-qwen3-295-max-model-len-7344.txt")));
+        assertEquals("kv_cache_inference", r.category());
+        String root = r.sections().rootCause();
+        assertTrue(root.contains("Background (M11, ") && root.contains("For inference engines"), root);
+        assertFalse(root.contains("Naive (eager) attention"), root);
+    }
+
+    /** Two reasons that cite the same optimizer frame are one reason in the root cause. */
+    @Test
+    void theRootCauseNamesEachPieceOfEvidenceOnce() throws Exception {
+        Report r = diagnose(EvidenceGatherer.from(log("traces/swift-411-mistral-7b-full-adamw-step.txt")));
+        String root = r.sections().rootCause();
+        String frame = "adamw.py:568 in _multi_tensor_adamw";
+        assertTrue(root.contains(frame), root);
+        assertEquals(root.indexOf(frame), root.lastIndexOf(frame), root);
     }
 }

@@ -30,7 +30,7 @@ public final class BudgetCommand implements Callable<Integer> {
         List<Ladder.Rung> ladder = gpu != null && Boolean.FALSE.equals(b.fits()) ? new Ladder().climb(s, gpu)
                 : List.of();
         if (json) ctx.out.println(Json.write(b));
-        else ctx.out.print(BudgetView.text(b, ladder, ctx.style));
+        else ctx.out.print(BudgetView.text(b, ladder, ctx.style, s));
         ctx.out.flush();
         return 0;
     }

@@ -90,7 +90,9 @@ public final class NvidiaSmiText {
         if (naProcesses > 0) {
             unknown.add(new GpuState.Unknown(GpuText.get("smi.na.what", naProcesses), GpuText.get("smi.na.why")));
         }
-        if (gpus.isEmpty()) throw new IllegalArgumentException(GpuText.get("smi.table.no.gpu"));
+        // nvidia-smi's own failure line is not a cut-off table: the driver was unreachable, so no card was usable.
+        if (gpus.isEmpty()) throw new IllegalArgumentException(GpuText.get(t.contains("NVIDIA-SMI has failed")
+                ? "smi.no.driver" : "smi.table.no.gpu"));
         List<GpuState.Gpu> built = new ArrayList<>();
         for (GpuBuilder b : gpus) built.add(b.build(procs, mig.get(b.index)));
         return new GpuState(source, driver, cuda, built, List.copyOf(procs), null, List.copyOf(unknown));

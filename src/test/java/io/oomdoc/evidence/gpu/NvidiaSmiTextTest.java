@@ -83,4 +83,13 @@ class NvidiaSmiTextTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> NvidiaSmiText.parse("hello world", "file"));
         assertTrue(e.getMessage().contains("nvidia-smi"));
     }
+
+    /** nvidia-smi that could not reach the driver (ameli/manylinux-cuda#5, nvidia_smi/failed/SOURCES.md). */
+    @Test
+    void anUnreachableDriverIsNamedNotTakenForACutOffTable() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> NvidiaSmiText.parse(
+                Fixtures.text("nvidia_smi/failed/driver-unreachable-manylinux-cuda-5.txt"), "file"));
+        assertTrue(e.getMessage().contains("could not reach the NVIDIA driver"), e.getMessage());
+        assertFalse(e.getMessage().contains("cut off"), e.getMessage());
+    }
 }
