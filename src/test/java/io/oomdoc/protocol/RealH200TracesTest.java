@@ -17,6 +17,17 @@ class RealH200TracesTest {
     private static final long MIB = 1L << 20;
 
     @Test
+    void aPlainTrainingLoopGetsThePlainLoopsVersionOfTheBatchRung() throws Exception {
+        // h200/oom_train.log: a plain PyTorch loop at batch 32 (no trainer's marks in the log), diag12b's rung form
+        Report r = EvidenceGatherer.from(LogText.of(Fixtures.text("h200/oom_train.log"))).gather()
+                .diagnose(new Diagnoser());
+        Report.Fix halve = r.fixes().stream().filter(f -> f.title().startsWith("Halve the micro-batch")).findFirst()
+                .orElseThrow();
+        assertTrue(halve.before().startsWith("loader = DataLoader(dataset, batch_size=32)"), halve.before());
+        assertTrue(halve.after().startsWith("loader = DataLoader(dataset, batch_size=16)"), halve.after());
+    }
+
+    @Test
     void underLightningTheBatchToHalveIsTheDataLoadersAndAccumulationIsTheTrainers() throws Exception {
         // the recording ran batch 96 (h200/README.md); the log does not print it, the user's words do
         LogText log = LogText.of(Fixtures.text("h200/oom_lightning.log"));

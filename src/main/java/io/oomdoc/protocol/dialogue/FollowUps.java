@@ -248,7 +248,10 @@ final class FollowUps {
         } else {
             var known = KnowledgeSearch.answer(text, r, KnowledgeAnswers.engines(facts, r));
             out.add(known.orElse(Messages.get("followup.default", label(r))));
-            out.add(fix(r, 0, Messages.get("followup.first")));
+            // Beside a passage that answers the question the first rung is a pointer, not its code: a ten-line
+            // snippet would push the trace's own figures out of a short answer.
+            String first = fix(r, 0, Messages.get("followup.first"));
+            out.add(known.isPresent() ? first.lines().findFirst().orElse(first) : first);
             if (known.isEmpty()) out.add(Messages.get("followup.more"));
         }
         return String.join("\n", out);

