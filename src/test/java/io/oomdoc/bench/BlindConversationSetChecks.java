@@ -1,10 +1,10 @@
 package io.oomdoc.bench;
 
+import io.oomdoc.FixtureTexts;
 import io.oomdoc.protocol.dialogue.Transcripts;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,20 +49,9 @@ abstract class BlindConversationSetChecks {
     static final List<Path> INDEXES_OF_SCORED_SETS = List.of(Path.of("src/test/resources/stacks/phrasings.tsv"));
 
     /** Every text fixture under src/test/resources outside {@code own}, lower-cased and joined. */
-    static String fixturesOutside(Path own, Path... otherBlindSets) throws IOException {
-        StringBuilder others = new StringBuilder();
-        try (var files = Files.walk(Path.of("src/test/resources"))) {
-            for (Path p : files.filter(Files::isRegularFile).filter(p -> !p.startsWith(own))
-                    .filter(p -> !INDEXES_OF_SCORED_SETS.contains(p))
-                    .filter(p -> java.util.Arrays.stream(otherBlindSets).noneMatch(p::startsWith)).toList()) {
-                try {
-                    others.append(Files.readString(p).toLowerCase(Locale.ROOT)).append('\n');
-                } catch (CharacterCodingException binary) {
-                    // not text: cites nothing
-                }
-            }
-        }
-        return others.toString();
+    static String fixturesOutside(Path own, Path... otherBlindSets) {
+        return FixtureTexts.joinedExcept(p -> p.startsWith(own) || INDEXES_OF_SCORED_SETS.contains(p)
+                || java.util.Arrays.stream(otherBlindSets).anyMatch(p::startsWith));
     }
 
     /**

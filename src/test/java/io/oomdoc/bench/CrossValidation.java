@@ -28,8 +28,9 @@ public final class CrossValidation {
             // the coverage table is fitted without the fold too, so the KB figure is cross-validated like the rest
             ReportWriter writer = new ReportWriter(KnowledgeBase.bundled(), TrainKbCoverage.fit(train.stream()
                     .map(TrainReasoner.Example::c).distinct().toList()));
-            for (var e : test) outcomes.add(Scores.Outcome.of(e, writer.write(e.evidence(), r.conclude(e.evidence()),
-                    new ArrayList<>())));
+            // each example's features were extracted once, by the same extractor the fold's reasoner has
+            for (var e : test) outcomes.add(Scores.Outcome.of(e, writer.write(e.evidence(),
+                    r.conclude(e.evidence(), e.x()), new ArrayList<>())));
         }
         return new Scores(outcomes);
     }

@@ -1,11 +1,11 @@
 package io.oomdoc.corpus;
 
+import io.oomdoc.FixtureTexts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,18 +132,9 @@ abstract class BlindCorpusSplitChecks {
     /** Blind only while nothing the project tunes on knows these repositories, under any of its fixtures. */
     @Test
     void noRepositoryOfTheSplitIsCitedByAnyOtherFixture() throws IOException {
-        StringBuilder others = new StringBuilder();
         Path own = file.getParent();
-        try (var files = Files.walk(Path.of("src/test/resources"))) {
-            for (Path p : files.filter(Files::isRegularFile).filter(p -> !p.startsWith(own) && notTunedOn.stream().noneMatch(p::startsWith))
-                    .toList()) {
-                try {
-                    others.append(Files.readString(p).toLowerCase(Locale.ROOT)).append('\n');
-                } catch (CharacterCodingException binary) {
-                    // not text: cites nothing
-                }
-            }
-        }
+        String others = FixtureTexts.joinedExcept(p -> p.startsWith(own)
+                || notTunedOn.stream().anyMatch(p::startsWith));
         List<String> cited = new ArrayList<>();
         for (Case c : cases) {
             String group = c.group().toLowerCase(Locale.ROOT);
