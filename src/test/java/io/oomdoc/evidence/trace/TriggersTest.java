@@ -1,6 +1,7 @@
 package io.oomdoc.evidence.trace;
 
 import io.oomdoc.Fixtures;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -52,7 +53,9 @@ class TriggersTest {
         }
     }
 
+    /** Every end position of every log (a second of work): surefire runs it, PIT's mutants do not (tag slow). */
     @Test
+    @Tag("slow")
     void aFragmentCutByTheEndIsNotFound() {
         for (String log : LOGS) {
             byte[] a = bytes(log);
