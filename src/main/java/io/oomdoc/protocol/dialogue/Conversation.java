@@ -165,6 +165,9 @@ public final class Conversation {
     }
 
     /** The turn's last question asks how to do something: "how can i close it?", "how do I set that". */
+    /** "why?", "but why?", "why is that?", "why did it happen?": the question is the failure held, nothing else. */
+    private static final Pattern BARE_WHY = Pattern.compile("(?i)\\W*(?:but |so |and |ok,? )?why\\b\\W*(?:(?:is|was"
+            + "|did|does) (?:it|that|this)(?: (?:happen|fail)\\w*)?)?\\W*");
     private static final Pattern ASKS_HOW = Pattern.compile("(?i)(?:^|[.?!]\\s+)(?:how (?:can|do|should|could) i "
             + "|(?:is there )?(?:any|a) way to )\\w+[^.?!]*\\?\\s*$");
 
@@ -209,6 +212,8 @@ public final class Conversation {
         }
         // "what else can I try?" with a failure held asks for the next rung of its ladder, not for a recipe.
         if (intent == Intent.HOW_TO && FollowUps.asksNextRung(text, report)) intent = Intent.FOLLOW_UP;
+        // "why?" alone after a paste asks why it failed; the glossary read the paste's own words ("Tried to allocate").
+        if (report != null && BARE_WHY.matcher(text).matches()) intent = Intent.FOLLOW_UP;
         // "that didn't help either" after a proposed rung: a report on it, not small talk.
         if ((intent == Intent.SMALL_TALK || intent == Intent.STATEMENT)
                 && FollowUps.failedFix(text, report, offeredKb) != null) intent = Intent.FOLLOW_UP;
