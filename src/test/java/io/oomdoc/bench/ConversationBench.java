@@ -26,74 +26,18 @@ public final class ConversationBench {
         boolean verbose = List.of(args).contains("-v");
         boolean heldOut = List.of(args).contains("--heldout");
         boolean heldOutDev = List.of(args).contains("--heldout-dev");
-        boolean second = List.of(args).contains("--heldout2");
-        boolean secondDev = List.of(args).contains("--heldout2-dev");
-        boolean third = List.of(args).contains("--heldout3");
-        boolean thirdDev = List.of(args).contains("--heldout3-dev");
-        boolean fourth = List.of(args).contains("--heldout4");
-        boolean fourthDev = List.of(args).contains("--heldout4-dev");
-        boolean fifth = List.of(args).contains("--heldout5");
-        boolean fifthDev = List.of(args).contains("--heldout5-dev");
-        boolean sixth = List.of(args).contains("--heldout6");
-        boolean sixthDev = List.of(args).contains("--heldout6-dev");
-        boolean seventh = List.of(args).contains("--heldout7");
-        boolean seventhDev = List.of(args).contains("--heldout7-dev");
-        boolean eighth = List.of(args).contains("--heldout8");
-        boolean eighthDev = List.of(args).contains("--heldout8-dev");
-        boolean ninth = List.of(args).contains("--heldout9");
-        boolean ninthDev = List.of(args).contains("--heldout9-dev");
-        boolean tenth = List.of(args).contains("--heldout10");
-        boolean tenthDev = List.of(args).contains("--heldout10-dev");
-        boolean eleventh = List.of(args).contains("--heldout11");
-        boolean eleventhDev = List.of(args).contains("--heldout11-dev");
-        boolean twelfth = List.of(args).contains("--heldout12");
-        boolean twelfthDev = List.of(args).contains("--heldout12-dev");
-        boolean thirteenth = List.of(args).contains("--heldout13");
-        boolean thirteenthDev = List.of(args).contains("--heldout13-dev");
-        boolean fourteenth = List.of(args).contains("--heldout14");
-        boolean fourteenthDev = List.of(args).contains("--heldout14-dev");
-        boolean fifteenth = List.of(args).contains("--heldout15");
-        boolean fifteenthDev = List.of(args).contains("--heldout15-dev");
-        boolean sixteenth = List.of(args).contains("--heldout16");
-        boolean sixteenthDev = List.of(args).contains("--heldout16-dev");
         // Sets 5 and 6 were scored once each and are development data since (the lead's brief of the seventh session):
-        // their failing turns are shown so that they can be classified. Sets 7 and 8 are blind: totals only; sets 9, 10
-        // and 11 were scored once (ninth and tenth sessions, bench/results.md) and are development data since.
-        // Sets 12 to 16 are blind: their scored halves print totals only, like sets 7 and 8.
-        heldOut |= second || third || fourth || seventh || eighth || twelfth || thirteenth || fourteenth || fifteenth
-                || sixteenth;
-        var transcripts = sixteenth || sixteenthDev ? Transcripts.all(HELD_OUT_16).stream()
-                .filter(t -> developmentHalf(HELD_OUT_16, t.file()) == sixteenthDev).toList()
-                : fifteenth || fifteenthDev ? Transcripts.all(HELD_OUT_15).stream()
-                .filter(t -> developmentHalf(HELD_OUT_15, t.file()) == fifteenthDev).toList() : fourteenth
-                || fourteenthDev ? Transcripts.all(HELD_OUT_14).stream()
-                .filter(t -> developmentHalf(HELD_OUT_14, t.file()) == fourteenthDev).toList() : thirteenth
-                || thirteenthDev ? Transcripts.all(HELD_OUT_13).stream()
-                .filter(t -> developmentHalf(HELD_OUT_13, t.file()) == thirteenthDev).toList() : twelfth || twelfthDev
-                ? Transcripts.all(HELD_OUT_12).stream()
-                .filter(t -> developmentHalf(HELD_OUT_12, t.file()) == twelfthDev).toList() : eleventh || eleventhDev
-                ? Transcripts.all(HELD_OUT_11).stream()
-                .filter(t -> developmentHalf(HELD_OUT_11, t.file()) == eleventhDev).toList() : tenth || tenthDev
-                ? Transcripts.all(HELD_OUT_10).stream()
-                .filter(t -> developmentHalf(HELD_OUT_10, t.file()) == tenthDev).toList() : ninth || ninthDev
-                ? Transcripts.all(HELD_OUT_9).stream()
-                .filter(t -> developmentHalf(HELD_OUT_9, t.file()) == ninthDev).toList() : eighth || eighthDev
-                ? Transcripts.all(HELD_OUT_8).stream()
-                .filter(t -> developmentHalf(HELD_OUT_8, t.file()) == eighthDev).toList() : seventh || seventhDev
-                ? Transcripts.all(HELD_OUT_7).stream()
-                .filter(t -> developmentHalf(HELD_OUT_7, t.file()) == seventhDev).toList() : sixth || sixthDev
-                ? Transcripts.all(HELD_OUT_6).stream()
-                .filter(t -> developmentHalf(HELD_OUT_6, t.file()) == sixthDev).toList() : fifth || fifthDev
-                ? Transcripts.all(HELD_OUT_5).stream()
-                .filter(t -> developmentHalf(HELD_OUT_5, t.file()) == fifthDev).toList() : fourth || fourthDev
-                ? Transcripts.all(HELD_OUT_4).stream()
-                .filter(t -> developmentHalf(HELD_OUT_4, t.file()) == fourthDev).toList() : third || thirdDev
-                ? Transcripts.all(HELD_OUT_3).stream()
-                .filter(t -> developmentHalf(HELD_OUT_3, t.file()) == thirdDev).toList() : second || secondDev
-                ? Transcripts.all(HELD_OUT_2).stream()
-                .filter(t -> developmentHalf(HELD_OUT_2, t.file()) == secondDev).toList() : heldOut || heldOutDev
-                ? Transcripts.all(HELD_OUT).stream().filter(t -> developmentHalf(HELD_OUT, t.file()) == heldOutDev).toList()
-                : Transcripts.all();
+        // their failing turns are shown so that they can be classified. Sets 9, 10 and 11 were scored once (ninth and
+        // tenth sessions, bench/results.md) and are development data since. The others print totals only when their
+        // scored half is played (TOTALS_ONLY).
+        for (int n = 2; n <= LAST_SET; n++) heldOut |= TOTALS_ONLY.contains(n) && List.of(args).contains("--heldout" + n);
+        List<Transcripts.Transcript> transcripts = null;
+        // the newest set named wins, as it did when each set had its own branch
+        for (int n = LAST_SET; n >= 2 && transcripts == null; n--) {
+            boolean dev = List.of(args).contains("--heldout" + n + "-dev");
+            if (dev || List.of(args).contains("--heldout" + n)) transcripts = half(numbered(n), dev);
+        }
+        if (transcripts == null) transcripts = heldOut || heldOutDev ? half(HELD_OUT, heldOutDev) : Transcripts.all();
         List<Transcripts.Verdict> all = new ArrayList<>();
         for (var t : transcripts) {
             Conversation c = new Conversation();
@@ -114,6 +58,22 @@ public final class ConversationBench {
         System.out.printf(Locale.ROOT, "%nturns holding: %d / %d = %.1f%% (%d conversations)%n", held, all.size(), 100.0 * held / all.size(),
                 transcripts.size());
         byIntent.forEach((k, n) -> System.out.printf(Locale.ROOT, "  %-12s %d / %d%n", k, n[0], n[1]));
+    }
+
+    /** The newest numbered blind set. */
+    private static final int LAST_SET = 16;
+    /** Numbered sets whose scored half prints totals only: never tuned on, or blind when written. */
+    private static final java.util.Set<Integer> TOTALS_ONLY = java.util.Set.of(2, 3, 4, 7, 8, 12, 13, 14, 15, 16);
+
+    /** The numbered blind set n (2 to LAST_SET). */
+    private static java.nio.file.Path numbered(int n) {
+        return List.of(HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6, HELD_OUT_7, HELD_OUT_8, HELD_OUT_9,
+                HELD_OUT_10, HELD_OUT_11, HELD_OUT_12, HELD_OUT_13, HELD_OUT_14, HELD_OUT_15, HELD_OUT_16).get(n - 2);
+    }
+
+    /** One half of a blind set: the half that may be read ({@code dev}) or the half that is only scored. */
+    private static List<Transcripts.Transcript> half(java.nio.file.Path set, boolean dev) {
+        return Transcripts.all(set).stream().filter(t -> developmentHalf(set, t.file()) == dev).toList();
     }
 
     private static final java.nio.file.Path HELD_OUT = java.nio.file.Path.of("src/test/resources/conversations_heldout");
