@@ -288,7 +288,7 @@ public final class Conversation {
             // "what else?" after a proposed rung: that one is not wanted either; the answer starts after it.
             if (another && failed == null && offeredKb != null) triedKb.add(offeredKb);
             String said = FollowUps.answer(text, recent.peekFirst(), computed != null, report, known, triedKb);
-            if (failed != null || another) offeredKb = FollowUps.nextRung(report, triedKb);
+            if (failed != null || another) offeredKb = FollowUps.shownRung(said);
             return Answer.text(Intent.FOLLOW_UP, computed == null ? said : said == null ? computed
                     : computed + "\n" + said, facts);
         }

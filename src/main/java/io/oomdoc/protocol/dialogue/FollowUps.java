@@ -155,10 +155,20 @@ final class FollowUps {
         return offered != null && THAT_FAILED.matcher(text).find() ? offered : null;
     }
 
-    /** The KB id of the rung a "what else" answer proposes when {@code spent} are tried, or null. */
-    static String nextRung(Report r, Set<String> spent) {
-        if (r == null) return null;
-        return r.fixes().stream().map(Report.Fix::kb).filter(kb -> !spent.contains(kb)).findFirst().orElse(null);
+    /**
+     * The KB id of the rung an answer proposed ("Next rung: TITLE [KB]"), read from the answer itself so that what
+     * "that didn't help either" refers to is exactly what the user saw; null when it proposed none.
+     */
+    static String shownRung(String answer) {
+        if (answer == null) return null;
+        String head = Messages.get("followup.next") + " ";
+        for (String line : answer.split("\n")) {
+            int open = line.lastIndexOf(" [");
+            if (line.startsWith(head) && open > 0 && line.endsWith("]")) {
+                return line.substring(open + 2, line.length() - 1);
+            }
+        }
+        return null;
     }
 
     /** "what else can I try?" with a failure held: the next rung is asked for, not a recipe. */
