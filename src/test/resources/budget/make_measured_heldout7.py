@@ -249,6 +249,116 @@ rec(id="llamafactory-5977-llama-3-8b-full-zero3-offload-8x3090",
     **LFCOMMON)
 
 
+# ---- huggingface/blog zero-deepspeed-fairscale.md (commit 09e31d1), Stas Bekman, January 2021 ----
+# t5-large fine-tuned on wmt en-ro (2000 train items) with transformers' examples/seq2seq/finetune_trainer.py on 2 x
+# Titan RTX 24GB; each row is the largest per-device batch ("max BS") that trained. The full command lines are in
+# the post's linked comment (transformers issue 8771): --max_source_length 128 --max_target_length 128, Adam
+# (adam_eps 1e-6), --freeze_embeds, label smoothing; eval uses beam search 4 (the same batch). Then t5-3b on one
+# RTX-3090 24GB: plain --fp16 at batch 1 OOMs; with DeepSpeed (ds_config_1gpu.json, ZeRO-2 with CPU offload: the
+# page credits ZeRO-Offload for it) batch 20 trains and 30 OOMs. The DeepSpeed JSON files are not shown on the page
+# (fp16 on and cpu_offload per the post's words); FairScale's --sharded_ddp of transformers 4.2 shards optimizer
+# states and gradients (ZeRO-2-like). Outcomes only: no memory figure. T5 is an encoder-decoder: layers counts the
+# 24 encoder and 24 decoder blocks, seq is the 128-token source (targets are 128 more through the decoder).
+def t5(name, d, heads, dkv, ff):
+    inner = heads * dkv
+    enc = 4 * d * inner + 2 * d * ff + 2 * d
+    dec = 8 * d * inner + 2 * d * ff + 3 * d
+    p = 24 * enc + 24 * dec + 32128 * d + 2 * 32 * heads + 2 * d
+    return shape(p, 48, d, heads, heads, ff, 32128, True,
+                 "%s config.json: d_model %d, 24 encoder + 24 decoder layers, %d heads of d_kv %d, d_ff %d (ReLU), "
+                 "vocab 32128, tied lm_head; params computed (%d)" % (name, d, heads, dkv, ff, p), mlp="plain",
+                 head_dim=dkv)
+
+
+A["t5-large"] = t5("t5-large", 1024, 16, 64, 4096)
+A["t5-3b"] = t5("t5-3b", 1024, 32, 128, 16384)
+ZB = "https://github.com/huggingface/blog/blob/09e31d10fec2b303c22ef30c094534fbb155f39b/zero-deepspeed-fairscale.md"
+ZBCOMMON = dict(source=ZB, source_key="hf-blog-zero-deepspeed-fairscale", method="full", lora_rank=0,
+                lora_targets=None, quant="none", seq=128, grad_accum=1, checkpointing="none",
+                attention="eager (T5 in transformers 4.2)", loss="fp32 (label-smoothed cross-entropy over 32128)",
+                measured_bytes=None)
+for tail, family, batch, prec, opt, sharding in (
+        ("ddp-fp32", "full", 16, "fp32 (no --fp16)", "adamw (Trainer AdamW, adam_eps 1e-6)", "none (DDP, 2 ranks)"),
+        ("ddp-fp16", "full", 20, "fp16 (--fp16: native AMP, fp32 weights)", "adamw (Trainer AdamW, adam_eps 1e-6)",
+         "none (DDP, 2 ranks)"),
+        ("sharded-ddp-fp32", "sharded", 30, "fp32 (no --fp16)", "adamw (Trainer AdamW under FairScale OSS)",
+         "zero2 (FairScale --sharded_ddp: optimizer states and gradients sharded over 2 ranks)"),
+        ("sharded-ddp-fp16", "sharded", 30, "fp16 (--fp16: native AMP, fp32 weights)",
+         "adamw (Trainer AdamW under FairScale OSS)",
+         "zero2 (FairScale --sharded_ddp: optimizer states and gradients sharded over 2 ranks)"),
+        ("deepspeed-no-offload", "sharded", 40, "fp16 (DeepSpeed fp16 engine: half weights, fp32 master copy)",
+         "adam (DeepSpeed's Adam from the config; the JSON is not shown)",
+         "zero2 (DeepSpeed ZeRO stage 2 of transformers 4.2, no CPU offload, 2 ranks)"),
+        ("deepspeed-offload", "sharded", 50, "fp16 (DeepSpeed fp16 engine: half weights, fp32 master copy)",
+         "adam (DeepSpeed CPU Adam for the offloaded states; the JSON is not shown)",
+         "zero2 with offload_optimizer (DeepSpeed ZeRO-2 cpu_offload: optimizer states on the host, 2 ranks)")):
+    rec(id="hf-blog-zero-t5-large-2xtitan-" + tail, family=family, model="t5-large", batch=batch, precision=prec,
+        optimizer=opt, gpus=2, sharding=sharding, gpu="Titan RTX 24GB", card_as_published="2x 24GB (Titan RTX)",
+        outcome="fit", measured_as="max BS %d" % batch,
+        measured_how="a published fit outcome: the largest per-device batch that trained and evaluated; no memory "
+                     "figure", table="'Huge Speedups with Multi-GPU Setups' results table, row " + tail,
+        notes="t5-large on wmt en-ro, source and target 128 tokens, %d per GPU on 2 Titan RTX; max BS is the "
+              "largest tried that fit, so a larger batch did not (the step between is not stated)" % batch,
+        **ZBCOMMON)
+for tail, family, batch, prec, opt, sharding, outcome, cell in (
+        ("fp16-bs1", "full", 1, "fp16 (--fp16: native AMP, fp32 weights)", "adamw (Trainer AdamW)", "none", "oom",
+         "RuntimeError: CUDA out of memory ... 21.37 GiB already allocated"),
+        ("deepspeed-offload-bs20", "sharded", 20, "fp16 (DeepSpeed fp16 engine: half weights, fp32 master copy)",
+         "adam (DeepSpeed CPU Adam; the JSON is not shown)",
+         "zero2 with offload_optimizer (DeepSpeed ds_config_1gpu.json, ZeRO-Offload, 1 rank)", "fit",
+         "BS=20 trained just fine"),
+        ("deepspeed-offload-bs30", "sharded", 30, "fp16 (DeepSpeed fp16 engine: half weights, fp32 master copy)",
+         "adam (DeepSpeed CPU Adam; the JSON is not shown)",
+         "zero2 with offload_optimizer (DeepSpeed ds_config_1gpu.json, ZeRO-Offload, 1 rank)", "oom",
+         "The program failed with OOM at BS=30")):
+    rec(id="hf-blog-zero-t5-3b-rtx3090-" + tail, family=family, model="t5-3b", batch=batch, precision=prec,
+        optimizer=opt, gpus=1, sharding=sharding, gpu="RTX 3090 24GB", card_as_published="a 24GB RTX-3090 card",
+        outcome=outcome, measured_as=cell,
+        measured_how="a published %s outcome on the named card; no peak figure" % outcome.upper(),
+        table="'Fitting A Huge Model Onto One GPU', " + tail,
+        notes="t5-3b on wmt en-ro (60 train items) on one RTX 3090, batch %d; the page elides part of the command "
+              "('[...]'): source length 128 is the multi-GPU command's, assumed here" % batch, **ZBCOMMON)
+
+# ---- huggingface/blog personal-copilot.md (commit 7fdf0d0), "Personal Copilot" (smangrul, sayakpaul) ----
+# bigcode/starcoder (15.5B) on the hf-stack-v1 code data, FIM objective, seq_length 2048. QLoRA on one A100 40GB with
+# flash attention 2 and gradient checkpointing: "26 GB with a batch size of 4". Full fine-tuning with FSDP on 8 A100
+# 80GB, flash attention 2 and gradient checkpointing: "between 70 GB to 77.6 GB" per GPU at per-GPU batch 1 (the
+# run_fsdp.sh command printed on the page: batch 1, accumulation 2, bf16). The QLoRA rank and targets are not on the
+# page; its printed trainable count 110,428,160 equals rank 32 on c_attn, attn c_proj, c_fc and mlp c_proj of all 40
+# layers (worked out here, not stated). How the figures were read is not said. StarCoder: GPTBigCode with multi-query
+# attention (1 KV head of 128), learned positions (8192), GELU MLP, tied lm_head.
+A["starcoder-15.5b"] = shape(15517456384, 40, 6144, 48, 1, 24576, 49152, True,
+                             "bigcode/starcoder config.json: n_layer 40, n_embd 6144, n_head 48, multi_query (1 KV "
+                             "head), n_inner 24576, vocab 49152, n_positions 8192, tied; params computed "
+                             "(15,517,456,384)", mlp="plain")
+PC = "https://github.com/huggingface/blog/blob/7fdf0d0d451c5593f3ace705f375ac9e66e24cfd/personal-copilot.md"
+PCCOMMON = dict(source=PC, source_key="hf-blog-personal-copilot", model="starcoder-15.5b", seq=2048,
+                checkpointing="full (gradient checkpointing, per the page)",
+                attention="flash (flash attention V2, --use_flash_attn)", loss="not stated", outcome="fit")
+rec(id="hf-blog-personal-copilot-starcoder-qlora-a100-40gb", family="qlora", method="qlora", lora_rank=32,
+    lora_targets="all linear (c_attn, c_proj, c_fc; deduced from the printed trainable count)",
+    quant="nf4 (bitsandbytes 4-bit QLoRA; storage options not stated)", batch=4, grad_accum=None,
+    precision="bf16 (not stated for the QLoRA run; the code base's runs use bf16)",
+    optimizer="not stated", gpus=1, sharding="none", gpu="A100 40GB", card_as_published="a single A100 40GB",
+    measured_bytes=round(26e9), measured_as="26 GB with a batch size of 4",
+    measured_how="the page's stated total memory occupied; how it was read is not said; GB read as 1e9 bytes",
+    table="'Finetuning your own Personal Co-Pilot', QLoRA item 1",
+    notes="StarCoder 15.5B QLoRA, 2048-token FIM rows, batch 4, flash attention 2 and checkpointing; rank 32 on all "
+          "linear layers is deduced from 110,428,160 trainable parameters; figure rounded", **PCCOMMON)
+rec(id="hf-blog-personal-copilot-starcoder-full-fsdp-8xa100", family="sharded", method="full", lora_rank=0,
+    lora_targets=None, quant="none", batch=1, grad_accum=2,
+    precision="bf16 (--bf16 --no_fp16: mixed bf16 under FSDP; parameter dtype per the FSDP config, not read)",
+    optimizer="adamw (the Trainer's default; not stated)", gpus=8,
+    sharding="fsdp_full (accelerate FSDP config fsdp_config.yaml, not read here; full sharding assumed)",
+    gpu="A100 80GB", card_as_published="8 A100 80GB GPUs", measured_bytes=round(77.6e9),
+    measured_as="between 70 GB to 77.6 GB per GPU", measured_how="the page's stated per-GPU memory range (the record "
+    "keeps its top, 77.6); how it was read is not said (nvidia-smi likely); GB read as 1e9 bytes",
+    table="'Finetuning your own Personal Co-Pilot', full fine-tuning item 2",
+    notes="StarCoder 15.5B full fine-tune with FSDP on 8 x 80 GB, 2048-token rows, batch 1 x accumulation 2, "
+          "flash attention 2, checkpointing; the FSDP yaml (sharding strategy, offload) is linked, not read",
+    **PCCOMMON)
+
+
 def main():
     ids = [r["id"] for r in out]
     assert len(ids) == len(set(ids)), "duplicate ids"
