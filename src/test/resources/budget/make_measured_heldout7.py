@@ -359,6 +359,49 @@ rec(id="hf-blog-personal-copilot-starcoder-full-fsdp-8xa100", family="sharded", 
     **PCCOMMON)
 
 
+# ---- axolotl-ai-cloud/axolotl example READMEs: "This config uses about N GiB VRAM" (two pages, read at the commit
+# that last changed each README; the YAML beside it read at the same commit) ----
+# Both QLoRA configs: load_in_4bit (axolotl's defaults: NF4, double quantization, bf16 compute), r32 alpha 16 dropout
+# 0.05 on all linear layers, sequence_len 2048 with sample packing, bf16 auto, gradient checkpointing, flash attention,
+# the Cut Cross Entropy plugin (the loss never builds the full logits). How the VRAM was read is not said (axolotl logs
+# torch's peak allocated and reserved memory per step; which one the README quotes is not said). The card is not named.
+# Shapes are not from the Hub's config.json (no network here): Seed-OSS-36B's from two code files that mirror its
+# config.json field by field and agree; Olmo-3-7B's from a vLLM-fork contract file giving the olmo3 7B backbone.
+SEED_BIAS = 64 * (80 * 128 + 2 * 8 * 128)  # attention_bias true: q, k and v carry biases (o does not)
+A["seed-oss-36b"] = shape(llama_params(64, 5120, 80, 8, 27648, 155136, False, head_dim=128) + SEED_BIAS, 64, 5120,
+                          80, 8, 27648, 155136, False,
+                          "ByteDance-Seed/Seed-OSS-36B-Instruct config.json as mirrored field by field in two public "
+                          "code files (a Rust and a Swift loader test), which agree: 64 layers, hidden 5120, 80 heads "
+                          "of head_dim 128, 8 KV heads, intermediate 27648, vocab 155136, untied, q/k/v bias; params "
+                          "computed", mlp="gated", head_dim=128)
+A["olmo-3-7b"] = shape(llama_params(32, 4096, 32, 32, 11008, 100278, False), 32, 4096, 32, 32, 11008, 100278, False,
+                       "allenai Olmo 3 7B shape from a public vLLM-fork contract file for the olmo3 backbone (hidden "
+                       "4096, 32 layers, 32 heads and 32 query groups, ffn 11008, vocab 100278, sliding window 4096 on "
+                       "3 of every 4 layers, QK-norm); the Hub config.json itself not read; params computed",
+                       mlp="gated")
+for model, name, url, key, cfg, commit, ga, opt, gib in (
+        ("olmo-3-7b", "allenai/Olmo-3-7B-Instruct-SFT",
+         "https://github.com/axolotl-ai-cloud/axolotl/blob/372f664c635e9d794b4af9734ddd74dcb8eca45e/examples/olmo3/"
+         "README.md", "axolotl-examples-olmo3-readme", "olmo3-7b-qlora.yaml", "372f664", 2,
+         "adamw-8bit (optimizer: adamw_8bit)", 11.3),
+        ("seed-oss-36b", "ByteDance-Seed/Seed-OSS-36B-Instruct",
+         "https://github.com/axolotl-ai-cloud/axolotl/blob/17fc747f99e24eeb7cb295333bf7026e0d5f2bdd/examples/seed-oss/"
+         "README.md", "axolotl-examples-seed-oss-readme", "seed-oss-36b-qlora.yaml", "17fc747", 4,
+         "adamw-8bit (optimizer: adamw_bnb_8bit)", 27.7)):
+    rec(id="axolotl-example-%s-qlora" % model, source=url, source_key=key, family="qlora", model=model,
+        method="qlora", lora_rank=32, lora_targets="all linear (lora_target_linear: true)", lora_dropout=0.05,
+        quant="nf4 (load_in_4bit, bitsandbytes, axolotl defaults)", seq=2048, batch=2, grad_accum=ga,
+        precision="bf16 (bf16: auto)", optimizer=opt, checkpointing="full (gradient_checkpointing: true)",
+        attention="flash (flash_attention: true)", gpus=1, sharding="none", gpu="",
+        card_as_published="not named", loss="fused-linear (Cut Cross Entropy plugin)", outcome="fit",
+        measured_bytes=round(gib * GIB), measured_as="about %.1f GiB VRAM" % gib,
+        measured_how="the README's stated VRAM, in GiB; how it was read is not said (allocated, reserved or "
+                     "nvidia-smi)",
+        table="examples/%s, 'Getting started'; setup from %s at %s" % (url.split("/examples/")[1], cfg, commit),
+        notes="%s QLoRA r32 on all linear layers, 2048-token packed rows, micro batch 2 x accumulation %d, Cut Cross "
+              "Entropy, single GPU (card not named); the figure is 'about'" % (name, ga))
+
+
 def main():
     ids = [r["id"] for r in out]
     assert len(ids) == len(set(ids)), "duplicate ids"
