@@ -10,6 +10,12 @@ named card, for a setup it states (or that the configuration file it names state
 What neither states is written as "not stated" and the doubt goes in notes. Figures are typed from the page; the unit
 is read as the page's own script prints it (said per source).
 
+Pages (10): AutoAWQ's README benchmarks and transformers' AWQ doc (inference, allocated GiB); litgpt issue 1112;
+axolotl pulls 602 and 1428 and its Olmo 3 and Seed-OSS example READMEs; LlamaFactory issue 5977; Hugging Face's
+ZeRO (DeepSpeed/FairScale) and Personal Copilot blog posts. Left out on purpose: vLLM/llama.cpp log lines (the KV
+pool is sized by gpu_memory_utilization, not by demand, and tensor parallelism is not a setup the bench reads),
+fms-acceleration's issue and pull tables (the same benchmark as a CSV an earlier set cites), torchtune pages.
+
 Model shapes are typed from each model's config.json (layers, hidden, heads, kv heads, intermediate, vocab, tie) and
 the parameter count is computed from them (measured_shapes.llama_params), not taken from the catalog. Run from the
 repository root:
