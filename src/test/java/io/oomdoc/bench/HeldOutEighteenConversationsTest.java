@@ -1,0 +1,51 @@
+package io.oomdoc.bench;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The eighteenth blind conversation set (src/test/resources/conversations_heldout18) keeps the form of every blind
+ * set, and its threads are new to the project (see that folder's README).
+ */
+class HeldOutEighteenConversationsTest extends BlindConversationSetChecks {
+    HeldOutEighteenConversationsTest() { super(ConversationBench.HELD_OUT_18, 150); }
+
+    /**
+     * The set is blind only if its threads are new to the project: no other fixture under src/test/resources cites
+     * any of them (as a URL, or a GitHub thread as owner/repo#N).
+     */
+    @Test
+    void noSourceThreadIsCitedByAnyOtherFixture() throws IOException {
+        // the blind sets written on other branches in the same hours are only ever scored: a thread two blind sets
+        // drew would leak nothing into tuning (each writer also skipped the others' thread lists while writing)
+        assertEquals(List.of(), sourcesCitedOutside(Path.of("src/test/resources/corpus_heldout16"),
+                Path.of("src/test/resources/corpus_heldout17"),
+                Path.of("src/test/resources/conversations_heldout17")));
+    }
+
+    /**
+     * Every thread comes from a different GitHub repository, so the split by repository is a split by thread and no
+     * repository's phrasing sits in both halves.
+     */
+    @Test
+    void noTwoFilesShareASourceRepository() throws IOException {
+        var seen = new java.util.HashMap<String, String>();
+        List<String> shared = new java.util.ArrayList<>();
+        for (var t : set) {
+            var m = SOURCE.matcher(java.nio.file.Files.readString(folder.resolve(t.file())));
+            if (!m.find()) continue;
+            var repo = java.util.regex.Pattern.compile("github\\.com/([^/]+/[^/]+)/").matcher(m.group(1));
+            if (!repo.find()) continue;
+            String key = repo.group(1).toLowerCase(Locale.ROOT);
+            String before = seen.putIfAbsent(key, t.file());
+            if (before != null) shared.add(before + " and " + t.file() + " share " + key);
+        }
+        assertEquals(List.of(), shared);
+    }
+}
