@@ -48,6 +48,8 @@ public final class Corpus {
     public static final Path HELDOUT14 = Path.of("src/test/resources/corpus_heldout14/heldout14.jsonl");
     /** The fifteenth blind split: every kind of report, written blind like the fourteenth, from uncited repos. */
     public static final Path HELDOUT15 = Path.of("src/test/resources/corpus_heldout15/heldout15.jsonl");
+    /** The seventeenth blind split: every kind of report, half from forums, written blind like the fifteenth. */
+    public static final Path HELDOUT17 = Path.of("src/test/resources/corpus_heldout17/heldout17.jsonl");
     private static final int FINAL_SHARE_PERCENT = 20;
 
     private Corpus() {}
@@ -106,6 +108,8 @@ public final class Corpus {
     public static List<Case> heldout14() { return read(HELDOUT14); }
     /** The fifteenth blind split (corpus_heldout15/): never read by all(), scored once for a closing figure. */
     public static List<Case> heldout15() { return read(HELDOUT15); }
+    /** The seventeenth blind split (corpus_heldout17/): never read by all(), scored once for a closing figure. */
+    public static List<Case> heldout17() { return read(HELDOUT17); }
 
     /**
      * What the weights are fitted on: the development part, the third split (since round 6; scored once in round 5),
