@@ -76,7 +76,7 @@ public final class TraceBench {
         if (List.of(args).contains("--heldout13")) scoreBlind("Thirteenth split, corpus_heldout13", Corpus.heldout13());
         if (List.of(args).contains("--heldout14")) scoreBlind("Fourteenth split, corpus_heldout14", Corpus.heldout14());
         if (List.of(args).contains("--heldout15")) scoreBlind("Fifteenth split, corpus_heldout15", Corpus.heldout15());
-        if (List.of(args).contains("--heldout17")) scoreBlind("Seventeenth split, corpus_heldout17", Corpus.heldout17());
+        if (List.of(args).contains("--heldout17")) scoreBlind("17th split, corpus_heldout17", Corpus.heldout17());
         speed(dev);
         bigLog(mb);
     }
