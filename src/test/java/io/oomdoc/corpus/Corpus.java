@@ -50,6 +50,8 @@ public final class Corpus {
     public static final Path HELDOUT15 = Path.of("src/test/resources/corpus_heldout15/heldout15.jsonl");
     /** The sixteenth blind split: every kind of report, half from training stacks, written blind from uncited repos. */
     public static final Path HELDOUT16 = Path.of("src/test/resources/corpus_heldout16/heldout16.jsonl");
+    /** The seventeenth blind split: every kind of report from uncited GitHub repositories, written blind. */
+    public static final Path HELDOUT17 = Path.of("src/test/resources/corpus_heldout17/heldout17.jsonl");
     private static final int FINAL_SHARE_PERCENT = 20;
 
     private Corpus() {}
@@ -110,6 +112,8 @@ public final class Corpus {
     public static List<Case> heldout15() { return read(HELDOUT15); }
     /** The sixteenth blind split (corpus_heldout16/): never read by all(), scored once for a closing figure. */
     public static List<Case> heldout16() { return read(HELDOUT16); }
+    /** The seventeenth blind split (corpus_heldout17/): never read by all(), scored once for a closing figure. */
+    public static List<Case> heldout17() { return read(HELDOUT17); }
 
     /**
      * What the weights are fitted on: the development part, the third split (since round 6; scored once in round 5),
