@@ -620,7 +620,9 @@ public final class BudgetEngine {
         long total = live + overhead;
         // Without seq and batch (or without the model's shape) the terms that grow with the tokens are unknown, in
         // serving as in training: a total under the card is then no claim of a fit.
-        boolean activationsKnown = s.seq() > 0 && s.batch() > 0 && m.hasArchitecture();
+        // vLLM's share needs no batch: its activations are the profile of one max-length forward and its KV cache is
+        // the pool, however many sequences then share it (the assumption says how many of --seq tokens fit)
+        boolean activationsKnown = (s.seq() > 0 && s.batch() > 0 || r.pool > 0) && m.hasArchitecture();
         List<String> unknown = activationsKnown ? List.of() : train
                 ? List.of(Budget.ACTIVATIONS, Budget.LOGITS) : List.of(Budget.ACTIVATIONS, Budget.KV_CACHE);
         if (!activationsKnown) assumptions.add(AssumptionText.get(!m.hasArchitecture()

@@ -47,6 +47,19 @@ class BudgetVllmServingTest {
     }
 
     @Test
+    void withoutABatchVllmsPoolIsStillBudgetedAndDecidesTheFit() {
+        // a server is sized by --max-model-len and the card, not by a batch: vLLM reserves its share at startup
+        double measuredTokens = number(ISSUE_10517, "stored in KV cache \\((\\d+)\\)");
+        Setup s = serve("llama-3.1-8b", 29000).toBuilder().batch(0).gpuMemoryUtilization(0.90).build();
+        Budget b = engine.estimate(s, 24L * Bytes.GIB);
+        assertTrue(b.complete(), "no term left unknown: " + b.unknownTerms());
+        long tokens = b.perGpuBytes().kvCache() / BudgetEngine.kvBytesPerToken(s, s.model());
+        assertEquals(measuredTokens, tokens, 0.10 * measuredTokens, "KV cache tokens, 23,648 printed");
+        assertEquals(Boolean.FALSE, b.fits(), "vLLM refused max_model_len 29000 on this card");
+        assertEquals(Boolean.TRUE, engine.estimate(s.withSeq(16384), 24L * Bytes.GIB).fits(), "a shorter max len");
+    }
+
+    @Test
     void vllmsShareIsWhatTheCardHoldsWhateverTheBatch() {
         Setup s = serve("llama-3.1-8b", 8192).toBuilder().gpuMemoryUtilization(0.90).build();
         long one = engine.estimate(s, 24L * Bytes.GIB).perGpuBytes().total();
