@@ -32,12 +32,15 @@ public final class BudgetEngine {
     static final double ALLOCATOR_SLACK = 0.08;
     /** torchtune's losses split the tokens into num_output_chunks = 8 by default (torchtune/modules/loss). */
     static final int TORCHTUNE_OUTPUT_CHUNKS = 8;
+    /** llama.cpp's default physical micro-batch (n_ubatch), which sizes its compute buffer. */
+    static final int LLAMA_CPP_UBATCH = 512;
 
     public Budget estimate(Setup s, Long gpuBytes) {
         Run r = new Run(s);
         weights(r);
         modelStates(r);
         tokenTerms(r);
+        contextPool(r);
         stepPeak(r);
         vllmPool(r, gpuBytes);
         return verdict(r, gpuBytes);
@@ -602,6 +605,26 @@ public final class BudgetEngine {
         if (tokens < s.seq()) r.assumptions.add(AssumptionText.get("serve.vllmPoolShort", tokens, s.seq()));
     }
 
+    /**
+     * llama.cpp's context (llama_kv_cache_init): at load the server allocates K and V for n_ctx tokens, every layer,
+     * kv_heads × head_dim values each in f16 (its default cache type), whatever the requests; --parallel slots share
+     * those tokens. The working set is its compute buffer, sized here as one micro-batch of n_ubatch = 512 tokens
+     * (the default). Only the last position's logits are kept (the server's output buffer).
+     */
+    private static void contextPool(Run r) {
+        Setup s = r.s;
+        ModelSpec m = r.m;
+        int ctx = s.contextTokens();
+        if (r.train || ctx <= 0 || !m.hasArchitecture()) return;
+        int kvBytes = kvBytes(s);
+        r.assumptions.remove(AssumptionText.get("kv.cache", kvBytes, s.seq(), s.batch()));
+        r.kv = m.kvBytesPerToken(kvBytes) * ctx;
+        r.act = inferenceWorkingSet(m, s.toBuilder().seq(Math.min(LLAMA_CPP_UBATCH, ctx)).batch(1).build());
+        r.logits = m.vocab() * 4L;
+        int seq = s.seq() > 0 ? s.seq() : ctx;
+        r.assumptions.add(AssumptionText.get("serve.contextPool", ctx, Bytes.human(r.kv), ctx / seq, seq));
+    }
+
     /** The overhead, the total, which terms are unknown, and the verdict on the card as PyTorch sees it. */
     private static Budget verdict(Run r, Long gpuBytes) {
         Setup s = r.s;
@@ -614,15 +637,19 @@ public final class BudgetEngine {
         long live = weights + grads + opt + act + logits + kv;
         long context = s.contextBytes() >= 0 ? s.contextBytes() : DEFAULT_CONTEXT;
         // vLLM's share is allocated once, block by block: no caching-allocator slack on top of it
-        long overhead = context + (r.pool > 0 ? 0 : Math.round(live * ALLOCATOR_SLACK));
+        // llama.cpp sizes its buffers once through ggml, not PyTorch's caching allocator: no slack there either
+        boolean ggml = !train && s.contextTokens() > 0;
+        long overhead = context + (r.pool > 0 || ggml ? 0 : Math.round(live * ALLOCATOR_SLACK));
         assumptions.add(r.pool > 0 ? AssumptionText.get("overhead.vllm", Bytes.human(context))
+                : ggml ? AssumptionText.get("overhead.ggml", Bytes.human(context))
                 : AssumptionText.get("overhead.context", Bytes.human(context), (int) (ALLOCATOR_SLACK * 100)));
         long total = live + overhead;
         // Without seq and batch (or without the model's shape) the terms that grow with the tokens are unknown, in
         // serving as in training: a total under the card is then no claim of a fit.
-        // vLLM's share needs no batch: its activations are the profile of one max-length forward and its KV cache is
-        // the pool, however many sequences then share it (the assumption says how many of --seq tokens fit)
-        boolean activationsKnown = (s.seq() > 0 && s.batch() > 0 || r.pool > 0) && m.hasArchitecture();
+        // vLLM's share and llama.cpp's context need no batch: the activations are the profile of one forward and the
+        // KV cache is the pool, however many sequences then share it (the assumption says how many of --seq fit)
+        boolean activationsKnown = (s.seq() > 0 && s.batch() > 0 || r.pool > 0 || !train && s.contextTokens() > 0)
+                && m.hasArchitecture();
         List<String> unknown = activationsKnown ? List.of() : train
                 ? List.of(Budget.ACTIVATIONS, Budget.LOGITS) : List.of(Budget.ACTIVATIONS, Budget.KV_CACHE);
         if (!activationsKnown) assumptions.add(AssumptionText.get(!m.hasArchitecture()

@@ -8,7 +8,7 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
                     Quant quant, long contextBytes, boolean offloadOptimizer, LoraTargets loraTargets, Loss loss,
                     boolean gradientsKept, Kbit kbit, boolean loraDropout, int kvCacheBytes,
                     double gpuMemoryUtilization, boolean offloadParams, boolean optimizerInBackward,
-                    boolean promptLogits, boolean doubleQuant) {
+                    boolean promptLogits, boolean doubleQuant, int contextTokens) {
 
     public enum Mode { TRAIN, INFER }
 
@@ -90,7 +90,7 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
         b.loraTargets = loraTargets; b.loss = loss; b.gradientsKept = gradientsKept; b.kbit = kbit;
         b.loraDropout = loraDropout; b.kvCacheBytes = kvCacheBytes; b.gpuMemoryUtilization = gpuMemoryUtilization;
         b.offloadParams = offloadParams; b.optimizerInBackward = optimizerInBackward;
-        b.promptLogits = promptLogits; b.doubleQuant = doubleQuant;
+        b.promptLogits = promptLogits; b.doubleQuant = doubleQuant; b.contextTokens = contextTokens;
         return b;
     }
 
@@ -147,6 +147,7 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
         private boolean optimizerInBackward;
         private boolean promptLogits;
         private boolean doubleQuant;
+        private int contextTokens;
 
         private Builder(ModelSpec model) { this.model = model; }
 
@@ -199,11 +200,17 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
          */
         public Builder doubleQuant(boolean v) { doubleQuant = v; return this; }
 
+        /**
+         * llama.cpp's --ctx-size (ollama's num_ctx): the server allocates the KV cache of that many tokens when it
+         * loads the model, shared by its parallel slots; 0 when the server does not reserve a context up front.
+         */
+        public Builder contextTokens(int v) { contextTokens = v; return this; }
+
         public Setup build() {
             return new Setup(model, seq, batch, mode, precision, optimizer, checkpointing, attention, zeroStage, gpus,
                     loraRank, quant, contextBytes, offloadOptimizer, loraTargets, loss, gradientsKept, kbit,
                     loraDropout, kvCacheBytes, gpuMemoryUtilization, offloadParams, optimizerInBackward,
-                    promptLogits, doubleQuant);
+                    promptLogits, doubleQuant, contextTokens);
         }
     }
 }

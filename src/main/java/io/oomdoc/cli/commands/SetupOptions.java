@@ -54,6 +54,8 @@ public final class SetupOptions {
     @Option(names = "--kv-cache-dtype", defaultValue = "auto", completionCandidates = Choices.KvCache.class)
     String kvCacheDtype;
     @Option(names = "--gpu-memory-utilization", defaultValue = "0", paramLabel = "SHARE") double gpuMemoryUtilization;
+    @Option(names = {"--ctx-size", "--num-ctx"}, descriptionKey = "ctx-size", defaultValue = "0", paramLabel = "N")
+    int ctxSize;
     @Option(names = "--gpu-mem", paramLabel = "SIZE") String gpuMem;
     @Option(names = "--gpu", paramLabel = "NAME") String gpu;
 
@@ -95,6 +97,8 @@ public final class SetupOptions {
         if (gpuMemoryUtilization < 0 || gpuMemoryUtilization > 1) {
             throw usage("--gpu-memory-utilization is a share of the card, above 0 and at most 1 (vLLM's default 0.9)");
         }
+        if (ctxSize < 0 || ctxSize > 10_000_000) throw usage("--ctx-size is a number of tokens (llama.cpp's -c)");
+        if (ctxSize > 0 && !"infer".equalsIgnoreCase(mode)) throw usage("--ctx-size goes with --mode infer (serving)");
         if (offloadParam && zero < 3) throw usage("--offload-param needs --zero 3 (ZeRO-3 / FSDP full shard)");
         if (doubleQuant && parse(Setup.Quant.class, "--quant", quant) != Setup.Quant.NF4) {
             throw usage("--double-quant goes with --quant nf4 (4-bit NormalFloat)");
@@ -115,7 +119,7 @@ public final class SetupOptions {
                 .loraRank(loraRank).quant(parse(Setup.Quant.class, "--quant", quant))
                 .contextBytes(BudgetEngine.DEFAULT_CONTEXT).loss(parse(Setup.Loss.class, "--loss", loss))
                 .offloadOptimizer(offload || offloadParam).offloadParams(offloadParam).kvCacheBytes(kvBytes)
-                .gpuMemoryUtilization(gpuMemoryUtilization).build();
+                .gpuMemoryUtilization(gpuMemoryUtilization).contextTokens(ctxSize).build();
     }
 
     private boolean promptLogits() {

@@ -1,0 +1,55 @@
+package io.oomdoc.budget;
+
+import io.oomdoc.Fixtures;
+import io.oomdoc.util.Bytes;
+import org.junit.jupiter.api.Test;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Serving as llama.cpp does it (issue 14, item 2): the KV cache of the whole context is allocated at load. Checked
+ * against llama.cpp's own startup lines in a paste of a burned conversation set (development data, scored before this
+ * round): conversations_heldout9/J25 (ollama/ollama#8164: Llama 3.2 3B, n_ctx 8192, "KV self size = 896.00 MiB").
+ */
+class BudgetLlamaCppContextTest {
+    private final BudgetEngine engine = new BudgetEngine();
+
+    private static double number(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        assertTrue(m.find(), regex);
+        return Double.parseDouble(m.group(1).replace(",", ""));
+    }
+
+    private static Setup serve(String model, int ctx) {
+        return Setup.builder(ModelCatalog.find(model).orElseThrow()).mode(Setup.Mode.INFER)
+                .precision(Setup.Precision.FP16).batch(0).contextTokens(ctx)
+                .contextBytes(BudgetEngine.DEFAULT_CONTEXT).build();
+    }
+
+    @Test
+    void theKvCacheIsTheWholeContextLlamaCppAllocatesAtLoad() {
+        String paste = Fixtures.text("conversations_heldout9/J25-ollama-llama32-3b-will-fit-but-runs-on-cpu-4060ti.txt");
+        int ctx = (int) number(paste, "n_ctx\\s*=\\s*(\\d+)");
+        double measured = number(paste, "KV self size\\s*=\\s*([0-9.]+) MiB") * Bytes.MIB;
+        Budget b = engine.estimate(serve("llama-3.2-3b", ctx), 16L * Bytes.GIB);
+        assertEquals(measured, b.perGpuBytes().kvCache(), 0.001 * measured, "896 MiB printed");
+        assertTrue(b.complete(), "no --batch needed: " + b.unknownTerms());
+        assertEquals(Boolean.TRUE, b.fits());
+    }
+
+    @Test
+    void theAnswerSaysHowManySequencesOfTheGivenLengthTheContextHolds() {
+        Budget b = engine.estimate(serve("llama-3.2-3b", 8192).withSeq(2048), 16L * Bytes.GIB);
+        assertTrue(b.assumptions().stream().anyMatch(a -> a.contains("4 sequence(s) of 2048 tokens")),
+                String.join("\n", b.assumptions()));
+    }
+
+    @Test
+    void withoutAContextSizeAServingBudgetWithoutABatchStaysOpen() {
+        Setup s = serve("llama-3.2-3b", 0).withSeq(8192);
+        assertFalse(engine.estimate(s, 16L * Bytes.GIB).complete(), "the sequences served at once are unknown");
+    }
+}
