@@ -36,7 +36,13 @@ public final class BudgetEngine {
     static final int LLAMA_CPP_UBATCH = 512;
 
     public Budget estimate(Setup s, Long gpuBytes) {
-        Run r = new Run(s);
+        // Quantized weights do not train: bitsandbytes' Int8Params and Params4bit, and GPTQ/AWQ/fp8 checkpoints, hold
+        // integer data with requires_grad False, so a quantized base without adapters can only be served. Its budget
+        // is inference (quantized weights, KV cache, working set), not a full fine-tune of every parameter.
+        boolean servedOnly = s.mode() == Mode.TRAIN && s.quant() != Quant.NONE && s.loraRank() <= 0;
+        Run r = new Run(servedOnly ? s.toBuilder().mode(Mode.INFER).build() : s);
+        if (servedOnly) r.assumptions.add(AssumptionText.get("serve.quantizedBase",
+                s.quant().name().toLowerCase(Locale.ROOT).replace('_', '-')));
         weights(r);
         modelStates(r);
         tokenTerms(r);

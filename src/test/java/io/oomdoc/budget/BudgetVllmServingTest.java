@@ -85,6 +85,20 @@ class BudgetVllmServingTest {
     }
 
     @Test
+    void aQuantizedModelWithoutAdaptersIsBudgetedAsInferenceEvenWhenTrainingIsAsked() {
+        // `oomdoc budget --quant gptq-int8` without --mode: training is the default, but GPTQ weights hold no gradient
+        String paste = Fixtures.text("conversations_heldout8/I02-vllm-qwen2-gptq-int8-four-gpus-max-model-len.txt");
+        double measured = number(paste, "Loading model weights took ([0-9.]+) GB") * Bytes.GIB;
+        Setup s = Setup.builder(ModelCatalog.find("qwen2-72b").orElseThrow()).seq(32768).batch(1)
+                .quant(Setup.Quant.GPTQ_INT8).gpus(4).contextBytes(BudgetEngine.DEFAULT_CONTEXT).build();
+        Budget b = engine.estimate(s, null);
+        assertEquals(0, b.trainableParams());
+        assertEquals(0, b.perGpuBytes().gradients() + b.perGpuBytes().optimizer(), "no gradients, no optimizer");
+        assertEquals(measured, b.perGpuBytes().weights(), 0.03 * measured, "17.98 GiB on each rank");
+        assertTrue(b.perGpuBytes().kvCache() > 0, "the KV cache of 32768 tokens is counted");
+    }
+
+    @Test
     void fourBitGptqAndAwqHoldAboutAQuarterOfTheSixteenBitLinearWeights() {
         long bf16 = engine.estimate(serve("qwen2-72b", 4096), null).perGpuBytes().weights();
         for (Setup.Quant q : new Setup.Quant[]{Setup.Quant.GPTQ, Setup.Quant.AWQ}) {
