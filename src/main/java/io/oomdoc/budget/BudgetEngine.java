@@ -192,6 +192,12 @@ public final class BudgetEngine {
                 case SGD -> 0;
                 // torch.optim.SGD: momentum_buffer = torch.clone(grad).detach(), in the gradient's dtype
                 case SGD_MOMENTUM -> pure ? 2 : 4;
+                // prodigyopt's Prodigy.step: s, p0 (a copy of the starting weights), exp_avg and exp_avg_sq, each
+                // zeros_like / clone of the parameter (slice_p 1, the default); a parameter that starts all zero
+                // keeps a scalar p0 instead, which is LoRA's B half of the adapters
+                case PRODIGY -> (pure ? 2 : 4) * (lora ? 3.5 : 4);
+                // Lion keeps one momentum, zeros_like(p) (lucidrains/lion-pytorch, the Lion paper's Algorithm 2)
+                case LION -> pure ? 2 : 4;
             };
             opt = Math.round(trainable * optBytes);
             assumptions.add(AssumptionText.get("states.perParam", gradBytes,

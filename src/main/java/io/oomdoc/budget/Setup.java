@@ -22,9 +22,11 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
     /**
      * ADAMW is torch.optim.AdamW as constructed by default (foreach on CUDA); ADAMW_FUSED is a fused or per-parameter
      * AdamW (fused=True, HF's adamw_hf / adamw_torch_fused, DeepSpeed's FusedAdam): same states, no list-wide step
-     * copy.
+     * copy. PRODIGY is prodigyopt's Prodigy (kohya's --optimizer_type Prodigy), LION the Lion optimizer (sign of a
+     * momentum, one state).
      */
-    public enum Optimizer { ADAMW, ADAMW_FUSED, ADAMW_8BIT, PAGED_ADAMW_8BIT, ADAFACTOR, SGD, SGD_MOMENTUM;
+    public enum Optimizer { ADAMW, ADAMW_FUSED, ADAMW_8BIT, PAGED_ADAMW_8BIT, ADAFACTOR, SGD, SGD_MOMENTUM, PRODIGY,
+        LION;
         public boolean adam() { return this == ADAMW || this == ADAMW_FUSED; } }
 
     /**
