@@ -120,6 +120,10 @@ public final class BudgetEngine {
             // each quantized matmul dequantizes its weight into a 16-bit buffer; the largest one (and its backward
             // twin) is live at the peak
             if (largestLinear > 0) weights += 2L * 2 * largestLinear;
+        } else if (s.quant().gguf() && m.hasArchitecture()) {
+            weights = GgufWeights.bytes(m, s.quant());
+            wBytes = weights / (double) Math.max(1, P);
+            assumptions.add(AssumptionText.get("weights.gguf", s.quant().name(), wBytes * 8));
         } else if (s.quant() != Quant.NONE) {
             // GPTQ / AWQ / fp8 checkpoints quantize the decoder's linear layers; embeddings, lm_head and norms stay
             // 16-bit. Their kernels (exllama, Marlin, AWQ GEMM, fp8 GEMM) dequantize tile by tile: no full buffer.
@@ -620,8 +624,8 @@ public final class BudgetEngine {
     /**
      * llama.cpp's context (llama_kv_cache_init): at load the server allocates K and V for n_ctx tokens, every layer,
      * kv_heads × head_dim values each in f16 (its default cache type), whatever the requests; --parallel slots share
-     * those tokens. The working set is its compute buffer, sized here as one micro-batch of n_ubatch = 512 tokens
-     * (the default). Only the last position's logits are kept (the server's output buffer).
+     * those tokens. The working set is its compute buffer, sized for one micro-batch of n_ubatch = 512 tokens (the
+     * default). Only the last position's logits are kept (the server's output buffer).
      */
     private static void contextPool(Run r) {
         Setup s = r.s;
@@ -631,7 +635,12 @@ public final class BudgetEngine {
         int kvBytes = kvBytes(s);
         r.assumptions.remove(AssumptionText.get("kv.cache", kvBytes, s.seq(), s.batch()));
         r.kv = m.kvBytesPerToken(kvBytes) * ctx;
-        r.act = inferenceWorkingSet(m, s.toBuilder().seq(Math.min(LLAMA_CPP_UBATCH, ctx)).batch(1).build());
+        // ggml computes in fp32: the micro-batch's residual, normed copy and MLP intermediates (2h + 3f a token), and
+        // without flash attention (-fa off, llama.cpp's default before its 'auto'; --attention eager here) the scores
+        // of every head against the whole context, ubatch × n_ctx × heads
+        int ub = Math.min(LLAMA_CPP_UBATCH, ctx);
+        double scores = s.attention() == Attention.EAGER ? 4.0 * ub * ctx * m.heads() : 0;
+        r.act = Math.round(4.0 * ub * (2.0 * m.hidden() + 3.0 * m.ffn()) + scores);
         r.logits = m.vocab() * 4L;
         int seq = s.seq() > 0 ? s.seq() : ctx;
         r.assumptions.add(AssumptionText.get("serve.contextPool", ctx, Bytes.human(r.kv), ctx / seq, seq));

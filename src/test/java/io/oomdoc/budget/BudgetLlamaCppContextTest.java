@@ -12,7 +12,8 @@ import static org.junit.jupiter.api.Assertions.*;
 /**
  * Serving as llama.cpp does it (issue 14, item 2): the KV cache of the whole context is allocated at load. Checked
  * against llama.cpp's own startup lines in a paste of a burned conversation set (development data, scored before this
- * round): conversations_heldout9/J25 (ollama/ollama#8164: Llama 3.2 3B, n_ctx 8192, "KV self size = 896.00 MiB").
+ * round): conversations_heldout9/J25 (ollama/ollama#8164: Llama 3.2 3B, n_ctx 8192, "KV self size = 896.00 MiB",
+ * "compute buffer size = 424.01 MiB").
  */
 class BudgetLlamaCppContextTest {
     private final BudgetEngine engine = new BudgetEngine();
@@ -38,6 +39,15 @@ class BudgetLlamaCppContextTest {
         assertEquals(measured, b.perGpuBytes().kvCache(), 0.001 * measured, "896 MiB printed");
         assertTrue(b.complete(), "no --batch needed: " + b.unknownTerms());
         assertEquals(Boolean.TRUE, b.fits());
+    }
+
+    @Test
+    void withoutFlashAttentionTheComputeBufferHoldsTheScoresOfAMicroBatchAgainstTheWholeContext() {
+        // ollama of December 2024 ran llama.cpp without flash attention unless OLLAMA_FLASH_ATTENTION was set
+        String paste = Fixtures.text("conversations_heldout9/J25-ollama-llama32-3b-will-fit-but-runs-on-cpu-4060ti.txt");
+        double measured = number(paste, "compute buffer size\\s*=\\s*([0-9.]+) MiB") * Bytes.MIB;
+        Setup s = serve("llama-3.2-3b", 8192).withAttention(Setup.Attention.EAGER);
+        assertEquals(measured, engine.estimate(s, null).perGpuBytes().activations(), 0.06 * measured, "424 MiB");
     }
 
     @Test

@@ -98,7 +98,9 @@ public final class SetupOptions {
             throw usage("--gpu-memory-utilization is a share of the card, above 0 and at most 1 (vLLM's default 0.9)");
         }
         if (ctxSize < 0 || ctxSize > 10_000_000) throw usage("--ctx-size is a number of tokens (llama.cpp's -c)");
-        if (ctxSize > 0 && !"infer".equalsIgnoreCase(mode)) throw usage("--ctx-size goes with --mode infer (serving)");
+        // a quantized base without adapters is served whatever --mode says (the engine budgets it as inference)
+        boolean served = "infer".equalsIgnoreCase(mode) || !"none".equalsIgnoreCase(quant) && loraRank == 0;
+        if (ctxSize > 0 && !served) throw usage("--ctx-size goes with --mode infer (serving)");
         if (offloadParam && zero < 3) throw usage("--offload-param needs --zero 3 (ZeRO-3 / FSDP full shard)");
         if (doubleQuant && parse(Setup.Quant.class, "--quant", quant) != Setup.Quant.NF4) {
             throw usage("--double-quant goes with --quant nf4 (4-bit NormalFloat)");
