@@ -651,8 +651,16 @@ public final class BudgetEngine {
         double scores = s.attention() == Attention.EAGER ? 4.0 * ub * ctx * m.heads() : 0;
         r.act = Math.round(4.0 * ub * (2.0 * m.hidden() + 3.0 * m.ffn()) + scores);
         r.logits = m.vocab() * 4L;
-        int seq = s.seq() > 0 ? s.seq() : ctx;
-        r.assumptions.add(AssumptionText.get("serve.contextPool", ctx, Bytes.human(r.kv), ctx / seq, seq));
+        // llama-server gives each of its --parallel slots n_ctx / slots tokens: a request longer than its slot's
+        // share does not fit however much of the context the other slots leave free (ggml-org/llama.cpp#11681)
+        int slots = Math.max(1, s.slots());
+        int perSlot = ctx / slots;
+        int seq = s.seq() > 0 ? s.seq() : perSlot;
+        int fitting = seq > perSlot ? 0 : slots * (perSlot / seq);
+        r.poolTokens = perSlot;
+        r.assumptions.add(AssumptionText.get("serve.contextPool", ctx, Bytes.human(r.kv), fitting, seq));
+        if (slots > 1) r.assumptions.add(AssumptionText.get("serve.contextSlots", slots, perSlot));
+        if (seq > perSlot) r.assumptions.add(AssumptionText.get("serve.contextShort", seq, perSlot, seq * slots));
     }
 
     /** The overhead, the total, which terms are unknown, and the verdict on the card as PyTorch sees it. */
@@ -689,8 +697,9 @@ public final class BudgetEngine {
         Long usable = gpuBytes == null ? null : GpuCatalog.usableBytes(gpuBytes);
         Boolean fits = usable == null ? null : total > usable ? Boolean.FALSE
                 : activationsKnown ? Boolean.TRUE : null;
-        // vLLM refuses to start when its KV cache cannot hold one sequence of max_model_len tokens
-        if (r.pool > 0 && r.poolTokens < s.seq()) fits = Boolean.FALSE;
+        // vLLM refuses to start when its KV cache cannot hold one sequence of max_model_len tokens; llama-server
+        // cannot take a request longer than a slot's share of the context
+        if ((r.pool > 0 || ggml && m.hasArchitecture()) && r.poolTokens < s.seq()) fits = Boolean.FALSE;
         Long headroom = usable == null ? null : usable - total;
         // bitsandbytes' paged optimizers keep their states in CUDA unified memory, which the driver moves to host RAM
         // when the card is full (bitsandbytes docs, "paged optimizers"): states over the card page out, slowly, and
@@ -703,6 +712,10 @@ public final class BudgetEngine {
         }
         // under vLLM the card holds its share whatever happens; what is short is KV room for one sequence
         if (r.pool > 0) headroom = (r.poolTokens - s.seq()) * kvBytesPerToken(s, m);
+        // llama-server short of slot room: what the context lacks is the KV of the missing tokens in every slot
+        if (ggml && m.hasArchitecture() && r.poolTokens < s.seq()) {
+            headroom = (r.poolTokens - s.seq()) * Math.max(1L, s.slots()) * kvBytesPerToken(s, m);
+        }
         return new Budget(P, trainable, new Budget.Terms(weights, grads, opt, act, logits, kv, overhead, total),
                 gpuBytes, fits, headroom, assumptions, unknown);
     }

@@ -8,7 +8,7 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
                     Quant quant, long contextBytes, boolean offloadOptimizer, LoraTargets loraTargets, Loss loss,
                     boolean gradientsKept, Kbit kbit, boolean loraDropout, int kvCacheBytes,
                     double gpuMemoryUtilization, boolean offloadParams, boolean optimizerInBackward,
-                    boolean promptLogits, boolean doubleQuant, int contextTokens) {
+                    boolean promptLogits, boolean doubleQuant, int contextTokens, int slots) {
 
     public enum Mode { TRAIN, INFER }
 
@@ -95,6 +95,7 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
         b.loraDropout = loraDropout; b.kvCacheBytes = kvCacheBytes; b.gpuMemoryUtilization = gpuMemoryUtilization;
         b.offloadParams = offloadParams; b.optimizerInBackward = optimizerInBackward;
         b.promptLogits = promptLogits; b.doubleQuant = doubleQuant; b.contextTokens = contextTokens;
+        b.slots = slots;
         return b;
     }
 
@@ -152,6 +153,7 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
         private boolean promptLogits;
         private boolean doubleQuant;
         private int contextTokens;
+        private int slots = 1;
 
         private Builder(ModelSpec model) { this.model = model; }
 
@@ -209,12 +211,14 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
          * loads the model, shared by its parallel slots; 0 when the server does not reserve a context up front.
          */
         public Builder contextTokens(int v) { contextTokens = v; return this; }
+        /** llama-server's --parallel: the slots that split the context evenly, n_ctx / slots tokens each. */
+        public Builder slots(int v) { slots = v; return this; }
 
         public Setup build() {
             return new Setup(model, seq, batch, mode, precision, optimizer, checkpointing, attention, zeroStage, gpus,
                     loraRank, quant, contextBytes, offloadOptimizer, loraTargets, loss, gradientsKept, kbit,
                     loraDropout, kvCacheBytes, gpuMemoryUtilization, offloadParams, optimizerInBackward,
-                    promptLogits, doubleQuant, contextTokens);
+                    promptLogits, doubleQuant, contextTokens, slots);
         }
     }
 }

@@ -58,6 +58,22 @@ class BudgetLlamaCppContextTest {
     }
 
     @Test
+    void parallelSlotsSplitTheContextAndARequestLongerThanItsSlotDoesNotFit() {
+        // ggml-org/llama.cpp#11681 (conversations_heldout11/L30, burned): --ctx-size 163840 --parallel 6
+        String paste = Fixtures.text("conversations_heldout11/L30-llama-server-ctx-size-divided-by-parallel-deepseek-v3"
+                + ".txt");
+        int ctx = (int) number(paste, "--ctx-size (\\d{4,})"), slots = (int) number(paste, "--parallel (\\d+)");
+        Setup s = serve("llama-3.1-8b", ctx).toBuilder().slots(slots).seq(32768).build();
+        Budget b = engine.estimate(s, 80L * Bytes.GIB);
+        assertEquals(Boolean.FALSE, b.fits(), "32768 tokens exceed a slot of 163840 / 6");
+        assertTrue(b.assumptions().stream().anyMatch(a -> a.contains("27306 tokens") && !a.isEmpty()),
+                String.join("\n", b.assumptions()));
+        assertTrue(b.assumptions().stream().anyMatch(a -> a.contains("--ctx-size 196608")),
+                String.join("\n", b.assumptions()));
+        assertEquals(Boolean.TRUE, engine.estimate(s.withSeq(16384), 80L * Bytes.GIB).fits());
+    }
+
+    @Test
     void withoutAContextSizeAServingBudgetWithoutABatchStaysOpen() {
         Setup s = serve("llama-3.2-3b", 0).withSeq(8192);
         assertFalse(engine.estimate(s, 16L * Bytes.GIB).complete(), "the sequences served at once are unknown");

@@ -56,6 +56,7 @@ public final class SetupOptions {
     @Option(names = "--gpu-memory-utilization", defaultValue = "0", paramLabel = "SHARE") double gpuMemoryUtilization;
     @Option(names = {"--ctx-size", "--num-ctx"}, descriptionKey = "ctx-size", defaultValue = "0", paramLabel = "N")
     int ctxSize;
+    @Option(names = "--parallel", defaultValue = "1", paramLabel = "SLOTS") int parallel;
     @Option(names = "--gpu-mem", paramLabel = "SIZE") String gpuMem;
     @Option(names = "--gpu", paramLabel = "NAME") String gpu;
 
@@ -101,6 +102,7 @@ public final class SetupOptions {
         // a quantized base without adapters is served whatever --mode says (the engine budgets it as inference)
         boolean served = "infer".equalsIgnoreCase(mode) || !"none".equalsIgnoreCase(quant) && loraRank == 0;
         if (ctxSize > 0 && !served) throw usage("--ctx-size goes with --mode infer (serving)");
+        if (parallel < 1 || parallel > 4096) throw usage("--parallel is a number of slots, 1 or more");
         if (offloadParam && zero < 3) throw usage("--offload-param needs --zero 3 (ZeRO-3 / FSDP full shard)");
         if (doubleQuant && parse(Setup.Quant.class, "--quant", quant) != Setup.Quant.NF4) {
             throw usage("--double-quant goes with --quant nf4 (4-bit NormalFloat)");
@@ -121,7 +123,8 @@ public final class SetupOptions {
                 .loraRank(loraRank).quant(parse(Setup.Quant.class, "--quant", quant))
                 .contextBytes(BudgetEngine.DEFAULT_CONTEXT).loss(parse(Setup.Loss.class, "--loss", loss))
                 .offloadOptimizer(offload || offloadParam).offloadParams(offloadParam).kvCacheBytes(kvBytes)
-                .gpuMemoryUtilization(gpuMemoryUtilization).contextTokens(ctxSize).build();
+                .gpuMemoryUtilization(gpuMemoryUtilization).contextTokens(ctxSize).slots(parallel)
+                .build();
     }
 
     private boolean promptLogits() {
