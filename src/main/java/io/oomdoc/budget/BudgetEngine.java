@@ -169,6 +169,9 @@ public final class BudgetEngine {
             case GPTQ, AWQ -> 0.5 + 2.0 / group + 0.5 / group;
             case GPTQ_INT8 -> 1 + 2.0 / group + 1.0 / group;
             case FP8 -> 1;
+            // a GGUF model of unknown shape: its file type's block size for every weight (GgufWeights has the rest)
+            case Q8_0 -> 34.0 / 32;
+            case Q4_0, Q4_K_M -> 18.0 / 32;
             default -> 2;
         };
     }
@@ -641,9 +644,9 @@ public final class BudgetEngine {
         ModelSpec m = r.m;
         int ctx = s.contextTokens();
         if (r.train || ctx <= 0 || !m.hasArchitecture()) return;
-        int kvBytes = kvBytes(s);
-        r.assumptions.remove(AssumptionText.get("kv.cache", kvBytes, s.seq(), s.batch()));
-        r.kv = m.kvBytesPerToken(kvBytes) * ctx;
+        r.assumptions.remove(AssumptionText.get("kv.cache", kvBytes(s), s.seq(), s.batch()));
+        // llama.cpp's cache type is f16 unless set (--cache-type-k/v), whatever the weights' dtype
+        r.kv = m.kvBytesPerToken(s.kvCacheBytes() > 0 ? s.kvCacheBytes() : 2) * ctx;
         // ggml computes in fp32: the micro-batch's residual, normed copy and MLP intermediates (2h + 3f a token), and
         // without flash attention (-fa off, llama.cpp's default before its 'auto'; --attention eager here) the scores
         // of every head against the whole context, ubatch × n_ctx × heads

@@ -39,6 +39,9 @@ class BudgetLlamaCppContextTest {
         assertEquals(measured, b.perGpuBytes().kvCache(), 0.001 * measured, "896 MiB printed");
         assertTrue(b.complete(), "no --batch needed: " + b.unknownTerms());
         assertEquals(Boolean.TRUE, b.fits());
+        // llama.cpp's cache is f16 by default whatever the weights' dtype
+        Setup fp32 = serve("llama-3.2-3b", ctx).withPrecision(Setup.Precision.FP32);
+        assertEquals(measured, engine.estimate(fp32, null).perGpuBytes().kvCache(), 0.001 * measured);
     }
 
     @Test
