@@ -703,6 +703,13 @@ public final class BudgetEngine {
         // vLLM refuses to start when its KV cache cannot hold one sequence of max_model_len tokens; llama-server
         // cannot take a request longer than a slot's share of the context
         if ((r.pool > 0 || ggml && m.hasArchitecture()) && r.poolTokens < s.seq()) fits = Boolean.FALSE;
+        // --batch under a server's pool is the sequences served at once: vLLM holds poolTokens / seq of them in its
+        // KV cache and llama-server one a slot; more than that wait in the queue (or are preempted), not held at once
+        long atOnce = r.pool > 0 ? r.poolTokens / Math.max(1, s.seq()) : ggml ? Math.max(1, s.slots()) : 0;
+        if ((r.pool > 0 || ggml && m.hasArchitecture()) && s.batch() > atOnce && Boolean.TRUE.equals(fits)) {
+            fits = Boolean.FALSE;
+            assumptions.add(AssumptionText.get("serve.poolBatch", s.batch(), atOnce, s.seq()));
+        }
         Long headroom = usable == null ? null : usable - total;
         // bitsandbytes' paged optimizers keep their states in CUDA unified memory, which the driver moves to host RAM
         // when the card is full (bitsandbytes docs, "paged optimizers"): states over the card page out, slowly, and

@@ -60,6 +60,18 @@ class BudgetVllmServingTest {
     }
 
     @Test
+    void theBatchFinderServesAsManySequencesAtOnceAsVllmsKvCacheHolds() {
+        // vllm#10517's card and share at max_model_len 8192: the pool's tokens / 8192 sequences at once, the rest
+        // queue (profiling 8192 tokens, not 29000, leaves more than the 23,648 tokens printed there)
+        Setup s = serve("llama-3.1-8b", 8192).toBuilder().gpuMemoryUtilization(0.90).build();
+        Budget b = engine.estimate(s, 24L * Bytes.GIB);
+        long tokens = b.perGpuBytes().kvCache() / BudgetEngine.kvBytesPerToken(s, s.model());
+        BatchFinder.Result r = new BatchFinder().find(s, 24L * Bytes.GIB, 15);
+        assertEquals(tokens / 8192, r.microBatch(), tokens + " tokens"); // 5, which divides 15
+        assertEquals(15, r.microBatch() * r.accumulationSteps(), "15 sequences in rounds of what fits");
+    }
+
+    @Test
     void vllmsShareIsWhatTheCardHoldsWhateverTheBatch() {
         Setup s = serve("llama-3.1-8b", 8192).toBuilder().gpuMemoryUtilization(0.90).build();
         long one = engine.estimate(s, 24L * Bytes.GIB).perGpuBytes().total();
