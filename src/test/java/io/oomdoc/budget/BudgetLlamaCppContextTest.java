@@ -16,6 +16,8 @@ import static org.junit.jupiter.api.Assertions.*;
  * "compute buffer size = 424.01 MiB").
  */
 class BudgetLlamaCppContextTest {
+    private static final String J25 =
+            "conversations_heldout9/J25-ollama-llama32-3b-will-fit-but-runs-on-cpu-4060ti.txt";
     private final BudgetEngine engine = new BudgetEngine();
 
     private static double number(String text, String regex) {
@@ -32,7 +34,7 @@ class BudgetLlamaCppContextTest {
 
     @Test
     void theKvCacheIsTheWholeContextLlamaCppAllocatesAtLoad() {
-        String paste = Fixtures.text("conversations_heldout9/J25-ollama-llama32-3b-will-fit-but-runs-on-cpu-4060ti.txt");
+        String paste = Fixtures.text(J25);
         int ctx = (int) number(paste, "n_ctx\\s*=\\s*(\\d+)");
         double measured = number(paste, "KV self size\\s*=\\s*([0-9.]+) MiB") * Bytes.MIB;
         Budget b = engine.estimate(serve("llama-3.2-3b", ctx), 16L * Bytes.GIB);
@@ -47,7 +49,7 @@ class BudgetLlamaCppContextTest {
     @Test
     void withoutFlashAttentionTheComputeBufferHoldsTheScoresOfAMicroBatchAgainstTheWholeContext() {
         // ollama of December 2024 ran llama.cpp without flash attention unless OLLAMA_FLASH_ATTENTION was set
-        String paste = Fixtures.text("conversations_heldout9/J25-ollama-llama32-3b-will-fit-but-runs-on-cpu-4060ti.txt");
+        String paste = Fixtures.text(J25);
         double measured = number(paste, "compute buffer size\\s*=\\s*([0-9.]+) MiB") * Bytes.MIB;
         Setup s = serve("llama-3.2-3b", 8192).withAttention(Setup.Attention.EAGER);
         assertEquals(measured, engine.estimate(s, null).perGpuBytes().activations(), 0.06 * measured, "424 MiB");
