@@ -37,13 +37,13 @@ public final class BatchFinder {
         // (and the optimizer then steps after backward: optimizer-in-backward frees each gradient as it lands)
         Setup accumulating = s.toBuilder().gradientsKept(true).optimizerInBackward(false).build();
         int lo = 0, hi = 1;
-        while (hi <= 1 << 16 && fits(accumulating.withBatch(hi), usable)) { lo = hi; hi *= 2; }
+        while (hi <= 1 << 16 && fits(accumulating.withBatch(hi), gpuBytes)) { lo = hi; hi *= 2; }
         while (hi - lo > 1) {
             int mid = (lo + hi) >>> 1;
-            if (fits(accumulating.withBatch(mid), usable)) lo = mid; else hi = mid;
+            if (fits(accumulating.withBatch(mid), gpuBytes)) lo = mid; else hi = mid;
         }
         int whole = (int) Math.ceil(target / (double) gpus);
-        int largest = lo < whole && fits(s.withBatch(whole), usable) ? whole : lo;
+        int largest = lo < whole && fits(s.withBatch(whole), gpuBytes) ? whole : lo;
         List<String> notes = new ArrayList<>();
         if (largest == 0) {
             // the peak shown is the one that failed: micro-batch 1 with the gradients held through accumulation
@@ -90,7 +90,15 @@ public final class BatchFinder {
         return accumulation > 1 ? at.toBuilder().optimizerInBackward(false).build() : at;
     }
 
-    private boolean fits(Setup s, long usable) {
+    private boolean fits(Setup s, long gpuBytes) {
+        long usable = usableBytes(gpuBytes);
+        // a server's pool (vLLM's share of the card, llama.cpp's context) holds so many sequences at once whatever
+        // the card's room: the engine's verdict on the card says when a batch is more than that
+        boolean served = s.mode() == Setup.Mode.INFER || s.quant() != Setup.Quant.NONE && s.loraRank() <= 0;
+        if (served && (s.gpuMemoryUtilization() > 0 || s.contextTokens() > 0)) {
+            Budget b = engine.estimate(s, gpuBytes);
+            return b.perGpuBytes().total() <= usable && !Boolean.FALSE.equals(b.fits());
+        }
         return engine.estimate(s, usable).perGpuBytes().total() <= usable;
     }
 }

@@ -32,12 +32,21 @@ public final class BudgetEngine {
     static final double ALLOCATOR_SLACK = 0.08;
     /** torchtune's losses split the tokens into num_output_chunks = 8 by default (torchtune/modules/loss). */
     static final int TORCHTUNE_OUTPUT_CHUNKS = 8;
+    /** llama.cpp's default physical micro-batch (n_ubatch), which sizes its compute buffer. */
+    static final int LLAMA_CPP_UBATCH = 512;
 
     public Budget estimate(Setup s, Long gpuBytes) {
-        Run r = new Run(s);
+        // Quantized weights do not train: bitsandbytes' Int8Params and Params4bit, and GPTQ/AWQ/fp8 checkpoints, hold
+        // integer data with requires_grad False, so a quantized base without adapters can only be served. Its budget
+        // is inference (quantized weights, KV cache, working set), not a full fine-tune of every parameter.
+        boolean servedOnly = s.mode() == Mode.TRAIN && s.quant() != Quant.NONE && s.loraRank() <= 0;
+        Run r = new Run(servedOnly ? s.toBuilder().mode(Mode.INFER).build() : s);
+        if (servedOnly) r.assumptions.add(AssumptionText.get("serve.quantizedBase",
+                s.quant().name().toLowerCase(Locale.ROOT).replace('_', '-')));
         weights(r);
         modelStates(r);
         tokenTerms(r);
+        contextPool(r);
         stepPeak(r);
         vllmPool(r, gpuBytes);
         return verdict(r, gpuBytes);
@@ -111,6 +120,10 @@ public final class BudgetEngine {
             // each quantized matmul dequantizes its weight into a 16-bit buffer; the largest one (and its backward
             // twin) is live at the peak
             if (largestLinear > 0) weights += 2L * 2 * largestLinear;
+        } else if (s.quant().gguf() && m.hasArchitecture()) {
+            weights = GgufWeights.bytes(m, s.quant());
+            wBytes = weights / (double) Math.max(1, P);
+            assumptions.add(AssumptionText.get("weights.gguf", s.quant().name(), wBytes * 8));
         } else if (s.quant() != Quant.NONE) {
             // GPTQ / AWQ / fp8 checkpoints quantize the decoder's linear layers; embeddings, lm_head and norms stay
             // 16-bit. Their kernels (exllama, Marlin, AWQ GEMM, fp8 GEMM) dequantize tile by tile: no full buffer.
@@ -156,6 +169,9 @@ public final class BudgetEngine {
             case GPTQ, AWQ -> 0.5 + 2.0 / group + 0.5 / group;
             case GPTQ_INT8 -> 1 + 2.0 / group + 1.0 / group;
             case FP8 -> 1;
+            // a GGUF model of unknown shape: its file type's block size for every weight (GgufWeights has the rest)
+            case Q8_0 -> 34.0 / 32;
+            case Q4_0, Q4_K_M -> 18.0 / 32;
             default -> 2;
         };
     }
@@ -183,6 +199,12 @@ public final class BudgetEngine {
                 case SGD -> 0;
                 // torch.optim.SGD: momentum_buffer = torch.clone(grad).detach(), in the gradient's dtype
                 case SGD_MOMENTUM -> pure ? 2 : 4;
+                // prodigyopt's Prodigy.step: s, p0 (a copy of the starting weights), exp_avg and exp_avg_sq, each
+                // zeros_like / clone of the parameter (slice_p 1, the default); a parameter that starts all zero
+                // keeps a scalar p0 instead, which is LoRA's B half of the adapters
+                case PRODIGY -> (pure ? 2 : 4) * (lora ? 3.5 : 4);
+                // Lion keeps one momentum, zeros_like(p) (lucidrains/lion-pytorch, the Lion paper's Algorithm 2)
+                case LION -> pure ? 2 : 4;
             };
             opt = Math.round(trainable * optBytes);
             assumptions.add(AssumptionText.get("states.perParam", gradBytes,
@@ -204,21 +226,30 @@ public final class BudgetEngine {
                 grads = 0;
                 opt = 0;
                 assumptions.add(AssumptionText.get("states.cpuOffload", Bytes.human(18L * trainable)));
-            } else if (s.offloadOptimizer()) {
-                // ZeRO-Offload with adapters: their optimizer states and fp32 gradients go to host RAM like a full
-                // model's; the frozen base stays where it is
-                grads = 0;
-                opt = 0;
-                assumptions.add(AssumptionText.get("states.cpuOffloadAdapters"));
             } else if (s.zeroStage() >= 3 && lora && N > 1) {
                 // ZeRO-3 / FSDP full shard with adapters: the frozen base is sharded too; the units being gathered
                 // stay whole
                 long gathered = m.hasArchitecture() ? 2L * 2 * Math.max(embedParams / (m.tiedEmbeddings() ? 1 : 2),
                         3L * largestLinear) : 2L * P / 25;
-                weights = frozenWeights / N + gathered + trainable * adapterBytes / N;
+                // with the parameters offloaded (ZeRO-3 offload_param, FSDP CPUOffload(offload_params=True)) every
+                // shard, frozen or not, lives in host RAM and only the units being gathered come to the GPU
+                weights = (s.offloadParams() ? 0 : frozenWeights / N + trainable * adapterBytes / N) + gathered;
                 grads = grads / N;
                 opt = opt / N;
                 assumptions.add(AssumptionText.get("states.shardedAdapters", N, Bytes.human(gathered)));
+                if (s.offloadParams()) assumptions.add(AssumptionText.get("states.paramOffload",
+                        Bytes.human(gathered)));
+                if (s.offloadOptimizer()) {
+                    grads = 0;
+                    opt = 0;
+                    assumptions.add(AssumptionText.get("states.cpuOffloadAdapters"));
+                }
+            } else if (s.offloadOptimizer()) {
+                // ZeRO-Offload with adapters: their optimizer states and fp32 gradients go to host RAM like a full
+                // model's; the frozen base stays where it is (unsharded below stage 3)
+                grads = 0;
+                opt = 0;
+                assumptions.add(AssumptionText.get("states.cpuOffloadAdapters"));
             } else if (s.zeroStage() > 0 && lora && N > 1) {
                 // ZeRO-1 / FSDP SHARD_GRAD_OP partition the optimizer states of whatever trains (the adapters here),
                 // stage 2 their gradients too; the frozen base is not sharded below stage 3
@@ -602,6 +633,39 @@ public final class BudgetEngine {
         if (tokens < s.seq()) r.assumptions.add(AssumptionText.get("serve.vllmPoolShort", tokens, s.seq()));
     }
 
+    /**
+     * llama.cpp's context (llama_kv_cache_init): at load the server allocates K and V for n_ctx tokens, every layer,
+     * kv_heads × head_dim values each in f16 (its default cache type), whatever the requests; --parallel slots share
+     * those tokens. The working set is its compute buffer, sized for one micro-batch of n_ubatch = 512 tokens (the
+     * default). Only the last position's logits are kept (the server's output buffer).
+     */
+    private static void contextPool(Run r) {
+        Setup s = r.s;
+        ModelSpec m = r.m;
+        int ctx = s.contextTokens();
+        if (r.train || ctx <= 0 || !m.hasArchitecture()) return;
+        r.assumptions.remove(AssumptionText.get("kv.cache", kvBytes(s), s.seq(), s.batch()));
+        // llama.cpp's cache type is f16 unless set (--cache-type-k/v), whatever the weights' dtype
+        r.kv = m.kvBytesPerToken(s.kvCacheBytes() > 0 ? s.kvCacheBytes() : 2) * ctx;
+        // ggml computes in fp32: the micro-batch's residual, normed copy and MLP intermediates (2h + 3f a token), and
+        // without flash attention (-fa off, llama.cpp's default before its 'auto'; --attention eager here) the scores
+        // of every head against the whole context, ubatch × n_ctx × heads
+        int ub = Math.min(LLAMA_CPP_UBATCH, ctx);
+        double scores = s.attention() == Attention.EAGER ? 4.0 * ub * ctx * m.heads() : 0;
+        r.act = Math.round(4.0 * ub * (2.0 * m.hidden() + 3.0 * m.ffn()) + scores);
+        r.logits = m.vocab() * 4L;
+        // llama-server gives each of its --parallel slots n_ctx / slots tokens: a request longer than its slot's
+        // share does not fit however much of the context the other slots leave free (ggml-org/llama.cpp#11681)
+        int slots = Math.max(1, s.slots());
+        int perSlot = ctx / slots;
+        int seq = s.seq() > 0 ? s.seq() : perSlot;
+        int fitting = seq > perSlot ? 0 : slots * (perSlot / seq);
+        r.poolTokens = perSlot;
+        r.assumptions.add(AssumptionText.get("serve.contextPool", ctx, Bytes.human(r.kv), fitting, seq));
+        if (slots > 1) r.assumptions.add(AssumptionText.get("serve.contextSlots", slots, perSlot));
+        if (seq > perSlot) r.assumptions.add(AssumptionText.get("serve.contextShort", seq, perSlot, seq * slots));
+    }
+
     /** The overhead, the total, which terms are unknown, and the verdict on the card as PyTorch sees it. */
     private static Budget verdict(Run r, Long gpuBytes) {
         Setup s = r.s;
@@ -614,13 +678,19 @@ public final class BudgetEngine {
         long live = weights + grads + opt + act + logits + kv;
         long context = s.contextBytes() >= 0 ? s.contextBytes() : DEFAULT_CONTEXT;
         // vLLM's share is allocated once, block by block: no caching-allocator slack on top of it
-        long overhead = context + (r.pool > 0 ? 0 : Math.round(live * ALLOCATOR_SLACK));
+        // llama.cpp sizes its buffers once through ggml, not PyTorch's caching allocator: no slack there either
+        boolean ggml = !train && s.contextTokens() > 0;
+        long overhead = context + (r.pool > 0 || ggml ? 0 : Math.round(live * ALLOCATOR_SLACK));
         assumptions.add(r.pool > 0 ? AssumptionText.get("overhead.vllm", Bytes.human(context))
+                : ggml ? AssumptionText.get("overhead.ggml", Bytes.human(context))
                 : AssumptionText.get("overhead.context", Bytes.human(context), (int) (ALLOCATOR_SLACK * 100)));
         long total = live + overhead;
         // Without seq and batch (or without the model's shape) the terms that grow with the tokens are unknown, in
         // serving as in training: a total under the card is then no claim of a fit.
-        boolean activationsKnown = s.seq() > 0 && s.batch() > 0 && m.hasArchitecture();
+        // vLLM's share and llama.cpp's context need no batch: the activations are the profile of one forward and the
+        // KV cache is the pool, however many sequences then share it (the assumption says how many of --seq fit)
+        boolean activationsKnown = (s.seq() > 0 && s.batch() > 0 || r.pool > 0 || !train && s.contextTokens() > 0)
+                && m.hasArchitecture();
         List<String> unknown = activationsKnown ? List.of() : train
                 ? List.of(Budget.ACTIVATIONS, Budget.LOGITS) : List.of(Budget.ACTIVATIONS, Budget.KV_CACHE);
         if (!activationsKnown) assumptions.add(AssumptionText.get(!m.hasArchitecture()
@@ -630,8 +700,16 @@ public final class BudgetEngine {
         Long usable = gpuBytes == null ? null : GpuCatalog.usableBytes(gpuBytes);
         Boolean fits = usable == null ? null : total > usable ? Boolean.FALSE
                 : activationsKnown ? Boolean.TRUE : null;
-        // vLLM refuses to start when its KV cache cannot hold one sequence of max_model_len tokens
-        if (r.pool > 0 && r.poolTokens < s.seq()) fits = Boolean.FALSE;
+        // vLLM refuses to start when its KV cache cannot hold one sequence of max_model_len tokens; llama-server
+        // cannot take a request longer than a slot's share of the context
+        if ((r.pool > 0 || ggml && m.hasArchitecture()) && r.poolTokens < s.seq()) fits = Boolean.FALSE;
+        // --batch under a server's pool is the sequences served at once: vLLM holds poolTokens / seq of them in its
+        // KV cache and llama-server one a slot; more than that wait in the queue (or are preempted), not held at once
+        long atOnce = r.pool > 0 ? r.poolTokens / Math.max(1, s.seq()) : ggml ? Math.max(1, s.slots()) : 0;
+        if ((r.pool > 0 || ggml && m.hasArchitecture()) && s.batch() > atOnce && Boolean.TRUE.equals(fits)) {
+            fits = Boolean.FALSE;
+            assumptions.add(AssumptionText.get("serve.poolBatch", s.batch(), atOnce, s.seq()));
+        }
         Long headroom = usable == null ? null : usable - total;
         // bitsandbytes' paged optimizers keep their states in CUDA unified memory, which the driver moves to host RAM
         // when the card is full (bitsandbytes docs, "paged optimizers"): states over the card page out, slowly, and
@@ -644,6 +722,10 @@ public final class BudgetEngine {
         }
         // under vLLM the card holds its share whatever happens; what is short is KV room for one sequence
         if (r.pool > 0) headroom = (r.poolTokens - s.seq()) * kvBytesPerToken(s, m);
+        // llama-server short of slot room: what the context lacks is the KV of the missing tokens in every slot
+        if (ggml && m.hasArchitecture() && r.poolTokens < s.seq()) {
+            headroom = (r.poolTokens - s.seq()) * Math.max(1L, s.slots()) * kvBytesPerToken(s, m);
+        }
         return new Budget(P, trainable, new Budget.Terms(weights, grads, opt, act, logits, kv, overhead, total),
                 gpuBytes, fits, headroom, assumptions, unknown);
     }

@@ -8,7 +8,7 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
                     Quant quant, long contextBytes, boolean offloadOptimizer, LoraTargets loraTargets, Loss loss,
                     boolean gradientsKept, Kbit kbit, boolean loraDropout, int kvCacheBytes,
                     double gpuMemoryUtilization, boolean offloadParams, boolean optimizerInBackward,
-                    boolean promptLogits, boolean doubleQuant) {
+                    boolean promptLogits, boolean doubleQuant, int contextTokens, int slots) {
 
     public enum Mode { TRAIN, INFER }
 
@@ -22,9 +22,11 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
     /**
      * ADAMW is torch.optim.AdamW as constructed by default (foreach on CUDA); ADAMW_FUSED is a fused or per-parameter
      * AdamW (fused=True, HF's adamw_hf / adamw_torch_fused, DeepSpeed's FusedAdam): same states, no list-wide step
-     * copy.
+     * copy. PRODIGY is prodigyopt's Prodigy (kohya's --optimizer_type Prodigy), LION the Lion optimizer (sign of a
+     * momentum, one state).
      */
-    public enum Optimizer { ADAMW, ADAMW_FUSED, ADAMW_8BIT, PAGED_ADAMW_8BIT, ADAFACTOR, SGD, SGD_MOMENTUM;
+    public enum Optimizer { ADAMW, ADAMW_FUSED, ADAMW_8BIT, PAGED_ADAMW_8BIT, ADAFACTOR, SGD, SGD_MOMENTUM, PRODIGY,
+        LION;
         public boolean adam() { return this == ADAMW || this == ADAMW_FUSED; } }
 
     /**
@@ -40,9 +42,11 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
     /**
      * How the base weights are stored. INT8 and NF4 are bitsandbytes (LLM.int8, 4-bit NormalFloat); GPTQ (4-bit),
      * GPTQ_INT8 and AWQ (4-bit) are group-wise integer formats with fp16 scales and packed zeros per 128 inputs;
-     * FP8 is vLLM's --quantization fp8 (one byte a weight, one scale per tensor).
+     * FP8 is vLLM's --quantization fp8 (one byte a weight, one scale per tensor). Q8_0, Q4_0 and Q4_K_M are
+     * llama.cpp's GGUF file types, block-quantized with their scales inside each block.
      */
-    public enum Quant { NONE, INT8, NF4, GPTQ, GPTQ_INT8, AWQ, FP8 }
+    public enum Quant { NONE, INT8, NF4, GPTQ, GPTQ_INT8, AWQ, FP8, Q8_0, Q4_0, Q4_K_M;
+        public boolean gguf() { return this == Q8_0 || this == Q4_0 || this == Q4_K_M; } }
 
     /**
      * How the loss treats the b·s·V logits. FP32: the logits upcast to fp32 for the cross-entropy, whose backward
@@ -90,7 +94,8 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
         b.loraTargets = loraTargets; b.loss = loss; b.gradientsKept = gradientsKept; b.kbit = kbit;
         b.loraDropout = loraDropout; b.kvCacheBytes = kvCacheBytes; b.gpuMemoryUtilization = gpuMemoryUtilization;
         b.offloadParams = offloadParams; b.optimizerInBackward = optimizerInBackward;
-        b.promptLogits = promptLogits; b.doubleQuant = doubleQuant;
+        b.promptLogits = promptLogits; b.doubleQuant = doubleQuant; b.contextTokens = contextTokens;
+        b.slots = slots;
         return b;
     }
 
@@ -147,6 +152,8 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
         private boolean optimizerInBackward;
         private boolean promptLogits;
         private boolean doubleQuant;
+        private int contextTokens;
+        private int slots = 1;
 
         private Builder(ModelSpec model) { this.model = model; }
 
@@ -199,11 +206,19 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
          */
         public Builder doubleQuant(boolean v) { doubleQuant = v; return this; }
 
+        /**
+         * llama.cpp's --ctx-size (ollama's num_ctx): the server allocates the KV cache of that many tokens when it
+         * loads the model, shared by its parallel slots; 0 when the server does not reserve a context up front.
+         */
+        public Builder contextTokens(int v) { contextTokens = v; return this; }
+        /** llama-server's --parallel: the slots that split the context evenly, n_ctx / slots tokens each. */
+        public Builder slots(int v) { slots = v; return this; }
+
         public Setup build() {
             return new Setup(model, seq, batch, mode, precision, optimizer, checkpointing, attention, zeroStage, gpus,
                     loraRank, quant, contextBytes, offloadOptimizer, loraTargets, loss, gradientsKept, kbit,
                     loraDropout, kvCacheBytes, gpuMemoryUtilization, offloadParams, optimizerInBackward,
-                    promptLogits, doubleQuant);
+                    promptLogits, doubleQuant, contextTokens, slots);
         }
     }
 }

@@ -31,6 +31,7 @@ public final class SetupFromFacts {
             case "bf16" -> Setup.Precision.MIXED_BF16; // "bf16" in a config (HF bf16=True, autocast) is mixed precision
             case "fp16" -> Setup.Precision.MIXED_FP16;
             case "fp32" -> Setup.Precision.FP32;
+            case "bf16-true" -> Setup.Precision.BF16; // kohya's --full_bf16, Lightning's bf16-true: no fp32 master
             default -> parseOr(Setup.Precision.class, f.precision(), Setup.Precision.MIXED_BF16);
         };
         Setup.Optimizer opt = f.optimizer() == null ? Setup.Optimizer.ADAMW : parseOr(Setup.Optimizer.class,

@@ -289,7 +289,8 @@ public final class BudgetBench {
         String at = it.path("attention").asText("sdpa");
         Setup.Attention attn = at.startsWith("eager") ? Setup.Attention.EAGER : at.startsWith("flash") ? Setup.Attention.FLASH : Setup.Attention.SDPA;
         String sh = it.path("sharding").asText("none");
-        int zero = sh.contains("zero3") || sh.contains("fsdp_full") ? 3 : sh.contains("zero2") ? 2 : 0;
+        int zero = sh.contains("zero3") || sh.contains("fsdp_full") ? 3 : sh.contains("zero2") ? 2
+                : sh.contains("zero1") ? 1 : 0;
         int seq = it.path("seq").asInt(0), batch = it.path("batch").asInt(0);
         int rank = method.equals("full") || infer ? 0 : it.path("lora_rank").asInt(8);
         boolean allocated = it.path("measured_how").asText().contains("max_memory_allocated");
@@ -300,7 +301,10 @@ public final class BudgetBench {
                 .gpus(it.path("gpus").asInt(1)).loraRank(rank).quant(quant)
                 .contextBytes(allocated || reserved ? 0 : BudgetEngine.DEFAULT_CONTEXT).build();
         if (sh.contains("offload_optimizer")) s = s.withOffload();
-        if (sh.contains("offload_param")) s = s.toBuilder().offloadParams(true).build();
+        // FSDP's CPUOffload(offload_params=True) offloads the gradients with the parameters and steps the optimizer on
+        // the CPU (torch.distributed.fsdp docs); Setup's offloadParams goes with the optimizer offload, as the CLI's
+        // --offload-param implies --offload
+        if (sh.contains("offload_param")) s = s.toBuilder().offloadParams(true).offloadOptimizer(true).build();
         String loss = it.path("loss").asText("fp32");
         s = s.withLoss(loss.startsWith("native") || optimumHarness ? Setup.Loss.NATIVE : loss.startsWith("fused-linear")
                 ? Setup.Loss.FUSED_LINEAR : loss.startsWith("fused") ? Setup.Loss.FUSED : Setup.Loss.FP32);

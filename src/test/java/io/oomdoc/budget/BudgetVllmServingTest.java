@@ -47,6 +47,31 @@ class BudgetVllmServingTest {
     }
 
     @Test
+    void withoutABatchVllmsPoolIsStillBudgetedAndDecidesTheFit() {
+        // a server is sized by --max-model-len and the card, not by a batch: vLLM reserves its share at startup
+        double measuredTokens = number(ISSUE_10517, "stored in KV cache \\((\\d+)\\)");
+        Setup s = serve("llama-3.1-8b", 29000).toBuilder().batch(0).gpuMemoryUtilization(0.90).build();
+        Budget b = engine.estimate(s, 24L * Bytes.GIB);
+        assertTrue(b.complete(), "no term left unknown: " + b.unknownTerms());
+        long tokens = b.perGpuBytes().kvCache() / BudgetEngine.kvBytesPerToken(s, s.model());
+        assertEquals(measuredTokens, tokens, 0.10 * measuredTokens, "KV cache tokens, 23,648 printed");
+        assertEquals(Boolean.FALSE, b.fits(), "vLLM refused max_model_len 29000 on this card");
+        assertEquals(Boolean.TRUE, engine.estimate(s.withSeq(16384), 24L * Bytes.GIB).fits(), "a shorter max len");
+    }
+
+    @Test
+    void theBatchFinderServesAsManySequencesAtOnceAsVllmsKvCacheHolds() {
+        // vllm#10517's card and share at max_model_len 8192: the pool's tokens / 8192 sequences at once, the rest
+        // queue (profiling 8192 tokens, not 29000, leaves more than the 23,648 tokens printed there)
+        Setup s = serve("llama-3.1-8b", 8192).toBuilder().gpuMemoryUtilization(0.90).build();
+        Budget b = engine.estimate(s, 24L * Bytes.GIB);
+        long tokens = b.perGpuBytes().kvCache() / BudgetEngine.kvBytesPerToken(s, s.model());
+        BatchFinder.Result r = new BatchFinder().find(s, 24L * Bytes.GIB, 15);
+        assertEquals(tokens / 8192, r.microBatch(), tokens + " tokens"); // 5, which divides 15
+        assertEquals(15, r.microBatch() * r.accumulationSteps(), "15 sequences in rounds of what fits");
+    }
+
+    @Test
     void vllmsShareIsWhatTheCardHoldsWhateverTheBatch() {
         Setup s = serve("llama-3.1-8b", 8192).toBuilder().gpuMemoryUtilization(0.90).build();
         long one = engine.estimate(s, 24L * Bytes.GIB).perGpuBytes().total();
@@ -69,6 +94,20 @@ class BudgetVllmServingTest {
                 .quant(Setup.Quant.GPTQ_INT8).gpus(4).build();
         long weights = engine.estimate(s, null).perGpuBytes().weights();
         assertEquals(measured, weights, 0.03 * measured, "17.98 GiB on each rank");
+    }
+
+    @Test
+    void aQuantizedModelWithoutAdaptersIsBudgetedAsInferenceEvenWhenTrainingIsAsked() {
+        // `oomdoc budget --quant gptq-int8` without --mode: training is the default, but GPTQ weights hold no gradient
+        String paste = Fixtures.text("conversations_heldout8/I02-vllm-qwen2-gptq-int8-four-gpus-max-model-len.txt");
+        double measured = number(paste, "Loading model weights took ([0-9.]+) GB") * Bytes.GIB;
+        Setup s = Setup.builder(ModelCatalog.find("qwen2-72b").orElseThrow()).seq(32768).batch(1)
+                .quant(Setup.Quant.GPTQ_INT8).gpus(4).contextBytes(BudgetEngine.DEFAULT_CONTEXT).build();
+        Budget b = engine.estimate(s, null);
+        assertEquals(0, b.trainableParams());
+        assertEquals(0, b.perGpuBytes().gradients() + b.perGpuBytes().optimizer(), "no gradients, no optimizer");
+        assertEquals(measured, b.perGpuBytes().weights(), 0.03 * measured, "17.98 GiB on each rank");
+        assertTrue(b.perGpuBytes().kvCache() > 0, "the KV cache of 32768 tokens is counted");
     }
 
     @Test

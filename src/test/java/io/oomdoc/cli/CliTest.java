@@ -161,15 +161,23 @@ class CliTest {
         assertTrue(r.out.contains("ladder"));
     }
 
-    /** vLLM serving a 14B model at 32k on an L40S, length given: the hint asks only for what is missing. */
+    /**
+     * vLLM serving a 14B model at 32k on an L40S: its share of the card is reserved at startup whatever the batch, so
+     * the budget needs no --batch and says how many sequences of that length the KV pool holds; a server that is not
+     * vLLM still asks for the sequences served at once.
+     */
     @Test
-    void aServingBudgetGivenTheLengthAsksOnlyForTheSequencesServedAtOnce() {
+    void aVllmServingBudgetNeedsNoBatchAndSaysHowManySequencesFit() {
         Result r = run("", "budget", "--model", "qwen2.5-14b", "--mode", "infer", "--seq", "32768", "--gpu", "l40s",
                 "--gpu-memory-utilization", "0.9");
         assertEquals(0, r.code);
-        assertTrue(r.out.contains("fit unknown") && r.out.contains("(give --batch: the sequences served at once"),
-                r.out);
-        assertFalse(r.out.contains("give --seq"), r.out);
+        assertFalse(r.out.contains("fit unknown"), r.out);
+        assertTrue(r.out.contains("sequences of 32768"), r.out);
+        Result plain = run("", "budget", "--model", "qwen2.5-14b", "--mode", "infer", "--seq", "32768", "--gpu",
+                "l40s");
+        assertTrue(plain.out.contains("fit unknown") && plain.out.contains("(give --batch: the sequences served"),
+                plain.out);
+        assertFalse(plain.out.contains("give --seq"), plain.out);
     }
 
     @Test

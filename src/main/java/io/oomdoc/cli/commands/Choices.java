@@ -44,7 +44,7 @@ public final class Choices {
 
     /** Written as users say them; Setup.parse reads 8bit as INT8 and 4bit as NF4. */
     public static final class Quant extends Names {
-        public Quant() { super("none", "8bit", "4bit", "gptq", "gptq-int8", "awq", "fp8"); }
+        public Quant() { super("none", "8bit", "4bit", "gptq", "gptq-int8", "awq", "fp8", "q8_0", "q4_0", "q4_k_m"); }
     }
 
     /** vLLM's --kv-cache-dtype: auto keeps the model's dtype. */

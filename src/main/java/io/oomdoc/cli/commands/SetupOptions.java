@@ -54,6 +54,9 @@ public final class SetupOptions {
     @Option(names = "--kv-cache-dtype", defaultValue = "auto", completionCandidates = Choices.KvCache.class)
     String kvCacheDtype;
     @Option(names = "--gpu-memory-utilization", defaultValue = "0", paramLabel = "SHARE") double gpuMemoryUtilization;
+    @Option(names = {"--ctx-size", "--num-ctx"}, descriptionKey = "ctx-size", defaultValue = "0", paramLabel = "N")
+    int ctxSize;
+    @Option(names = "--parallel", defaultValue = "1", paramLabel = "SLOTS") int parallel;
     @Option(names = "--gpu-mem", paramLabel = "SIZE") String gpuMem;
     @Option(names = "--gpu", paramLabel = "NAME") String gpu;
 
@@ -95,6 +98,11 @@ public final class SetupOptions {
         if (gpuMemoryUtilization < 0 || gpuMemoryUtilization > 1) {
             throw usage("--gpu-memory-utilization is a share of the card, above 0 and at most 1 (vLLM's default 0.9)");
         }
+        if (ctxSize < 0 || ctxSize > 10_000_000) throw usage("--ctx-size is a number of tokens (llama.cpp's -c)");
+        // a quantized base without adapters is served whatever --mode says (the engine budgets it as inference)
+        boolean served = "infer".equalsIgnoreCase(mode) || !"none".equalsIgnoreCase(quant) && loraRank == 0;
+        if (ctxSize > 0 && !served) throw usage("--ctx-size goes with --mode infer (serving)");
+        if (parallel < 1 || parallel > 4096) throw usage("--parallel is a number of slots, 1 or more");
         if (offloadParam && zero < 3) throw usage("--offload-param needs --zero 3 (ZeRO-3 / FSDP full shard)");
         if (doubleQuant && parse(Setup.Quant.class, "--quant", quant) != Setup.Quant.NF4) {
             throw usage("--double-quant goes with --quant nf4 (4-bit NormalFloat)");
@@ -115,7 +123,8 @@ public final class SetupOptions {
                 .loraRank(loraRank).quant(parse(Setup.Quant.class, "--quant", quant))
                 .contextBytes(BudgetEngine.DEFAULT_CONTEXT).loss(parse(Setup.Loss.class, "--loss", loss))
                 .offloadOptimizer(offload || offloadParam).offloadParams(offloadParam).kvCacheBytes(kvBytes)
-                .gpuMemoryUtilization(gpuMemoryUtilization).build();
+                .gpuMemoryUtilization(gpuMemoryUtilization).contextTokens(ctxSize).slots(parallel)
+                .build();
     }
 
     private boolean promptLogits() {

@@ -24,6 +24,7 @@ public final class SetupExtractor {
 
     private static final Pattern CKPT = Pattern.compile("gradient_checkpointing\\s*[=:]\\s*(True|true)");
     private static final Pattern BF16 = Pattern.compile("bf16\\s*[=:]\\s*true");
+    private static final Pattern LION = Pattern.compile("(?<![a-z])lion(?![a-z0-9])");
     private static final Pattern FP16 = Pattern.compile("fp16\\s*[=:]\\s*true");
 
     private SetupExtractor() {}
@@ -62,8 +63,8 @@ public final class SetupExtractor {
     }
 
     private static final String[] KEYS = {"batch", "seq", "max_len", "block_size", "context_length", "accum", "workers",
-            "from_pretrained", "model_name", "optim", "Adam", "SGD", "Adafactor", "bf16", "fp16", "bfloat16",
-                    "autocast", "GradScaler",
+            "from_pretrained", "model_name", "optim", "Adam", "SGD", "Adafactor", "Prodigy", "Lion", "bf16", "fp16",
+            "bfloat16", "autocast", "GradScaler",
             "mixed_precision", "gradient_checkpointing"};
 
     /** The keys as bytes, and for each pair of bytes the keys that start with it (a bit per key). */
@@ -137,6 +138,9 @@ public final class SetupExtractor {
 
     static String precision(String t) {
         String l = t.toLowerCase(Locale.ROOT);
+        // kohya's --full_bf16 keeps the trained weights and gradients in bf16 (no fp32 master), as Lightning's
+        // precision "bf16-true" does; checked before --mixed_precision bf16, which the same command also gives
+        if (l.contains("full_bf16") || l.contains("bf16-true")) return "bf16-true";
         if (BF16.matcher(l).find() || l.contains("dtype=torch.bfloat16") || l.contains("mixed_precision=\"bf16\"")
                 || l.contains("mixed_precision: bf16") || l.contains("autocast(")
                         && l.contains("bfloat16")) return "bf16";
@@ -151,6 +155,8 @@ public final class SetupExtractor {
         if (l.contains("paged_adamw_8bit") || l.contains("pagedadamw8bit")) return "paged-adamw-8bit";
         if (l.contains("adamw8bit") || l.contains("adamw_bnb_8bit") || l.contains("adam8bit")) return "adamw-8bit";
         if (l.contains("adafactor")) return "adafactor";
+        if (l.contains("prodigy")) return "prodigy";
+        if (LION.matcher(l).find()) return "lion";
         if (l.contains("optim.adamw") || l.contains("adamw(") || l.contains("\"adamw_torch\"")
                 || l.contains("optim.adam(")) return "adamw";
         if (l.contains("optim.sgd")) return l.contains("momentum") ? "sgd-momentum" : "sgd";

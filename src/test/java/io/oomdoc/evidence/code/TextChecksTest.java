@@ -20,8 +20,8 @@ class TextChecksTest {
     /** The definition loopStatement replaced (PythonScanner.relevant before h6/scanspeed). */
     private static final Pattern LOOP = Pattern.compile("(?m)^\\s*(for|while|async for) ");
     private static final String[] KEYS = {"batch", "seq", "max_len", "block_size", "context_length", "accum",
-            "workers", "from_pretrained", "model_name", "optim", "Adam", "SGD", "Adafactor", "bf16", "fp16",
-            "bfloat16", "autocast", "GradScaler", "mixed_precision", "gradient_checkpointing"};
+            "workers", "from_pretrained", "model_name", "optim", "Adam", "SGD", "Adafactor", "Prodigy", "Lion", "bf16",
+            "fp16", "bfloat16", "autocast", "GradScaler", "mixed_precision", "gradient_checkpointing"};
 
     /** The definition keyLines replaced: each line tried with each key. */
     private static String keyLinesByLine(String text) {
