@@ -301,10 +301,7 @@ public final class BudgetBench {
                 .gpus(it.path("gpus").asInt(1)).loraRank(rank).quant(quant)
                 .contextBytes(allocated || reserved ? 0 : BudgetEngine.DEFAULT_CONTEXT).build();
         if (sh.contains("offload_optimizer")) s = s.withOffload();
-        // FSDP's CPUOffload(offload_params=True) offloads the gradients with the parameters and steps the optimizer on
-        // the CPU (torch.distributed.fsdp docs); Setup's offloadParams goes with the optimizer offload, as the CLI's
-        // --offload-param implies --offload
-        if (sh.contains("offload_param")) s = s.toBuilder().offloadParams(true).offloadOptimizer(true).build();
+        if (sh.contains("offload_param")) s = s.toBuilder().offloadParams(true).build();
         String loss = it.path("loss").asText("fp32");
         s = s.withLoss(loss.startsWith("native") || optimumHarness ? Setup.Loss.NATIVE : loss.startsWith("fused-linear")
                 ? Setup.Loss.FUSED_LINEAR : loss.startsWith("fused") ? Setup.Loss.FUSED : Setup.Loss.FP32);
