@@ -226,30 +226,21 @@ public final class BudgetEngine {
                 grads = 0;
                 opt = 0;
                 assumptions.add(AssumptionText.get("states.cpuOffload", Bytes.human(18L * trainable)));
+            } else if (s.offloadOptimizer()) {
+                // ZeRO-Offload with adapters: their optimizer states and fp32 gradients go to host RAM like a full
+                // model's; the frozen base stays where it is
+                grads = 0;
+                opt = 0;
+                assumptions.add(AssumptionText.get("states.cpuOffloadAdapters"));
             } else if (s.zeroStage() >= 3 && lora && N > 1) {
                 // ZeRO-3 / FSDP full shard with adapters: the frozen base is sharded too; the units being gathered
                 // stay whole
                 long gathered = m.hasArchitecture() ? 2L * 2 * Math.max(embedParams / (m.tiedEmbeddings() ? 1 : 2),
                         3L * largestLinear) : 2L * P / 25;
-                // with the parameters offloaded (ZeRO-3 offload_param, FSDP CPUOffload(offload_params=True)) every
-                // shard, frozen or not, lives in host RAM and only the units being gathered come to the GPU
-                weights = (s.offloadParams() ? 0 : frozenWeights / N + trainable * adapterBytes / N) + gathered;
+                weights = frozenWeights / N + gathered + trainable * adapterBytes / N;
                 grads = grads / N;
                 opt = opt / N;
                 assumptions.add(AssumptionText.get("states.shardedAdapters", N, Bytes.human(gathered)));
-                if (s.offloadParams()) assumptions.add(AssumptionText.get("states.paramOffload",
-                        Bytes.human(gathered)));
-                if (s.offloadOptimizer()) {
-                    grads = 0;
-                    opt = 0;
-                    assumptions.add(AssumptionText.get("states.cpuOffloadAdapters"));
-                }
-            } else if (s.offloadOptimizer()) {
-                // ZeRO-Offload with adapters: their optimizer states and fp32 gradients go to host RAM like a full
-                // model's; the frozen base stays where it is (unsharded below stage 3)
-                grads = 0;
-                opt = 0;
-                assumptions.add(AssumptionText.get("states.cpuOffloadAdapters"));
             } else if (s.zeroStage() > 0 && lora && N > 1) {
                 // ZeRO-1 / FSDP SHARD_GRAD_OP partition the optimizer states of whatever trains (the adapters here),
                 // stage 2 their gradients too; the frozen base is not sharded below stage 3
