@@ -226,12 +226,6 @@ public final class BudgetEngine {
                 grads = 0;
                 opt = 0;
                 assumptions.add(AssumptionText.get("states.cpuOffload", Bytes.human(18L * trainable)));
-            } else if (s.offloadOptimizer()) {
-                // ZeRO-Offload with adapters: their optimizer states and fp32 gradients go to host RAM like a full
-                // model's; the frozen base stays where it is
-                grads = 0;
-                opt = 0;
-                assumptions.add(AssumptionText.get("states.cpuOffloadAdapters"));
             } else if (s.zeroStage() >= 3 && lora && N > 1) {
                 // ZeRO-3 / FSDP full shard with adapters: the frozen base is sharded too; the units being gathered
                 // stay whole
@@ -241,6 +235,17 @@ public final class BudgetEngine {
                 grads = grads / N;
                 opt = opt / N;
                 assumptions.add(AssumptionText.get("states.shardedAdapters", N, Bytes.human(gathered)));
+                if (s.offloadOptimizer()) {
+                    grads = 0;
+                    opt = 0;
+                    assumptions.add(AssumptionText.get("states.cpuOffloadAdapters"));
+                }
+            } else if (s.offloadOptimizer()) {
+                // ZeRO-Offload with adapters: their optimizer states and fp32 gradients go to host RAM like a full
+                // model's; the frozen base stays where it is (unsharded below stage 3)
+                grads = 0;
+                opt = 0;
+                assumptions.add(AssumptionText.get("states.cpuOffloadAdapters"));
             } else if (s.zeroStage() > 0 && lora && N > 1) {
                 // ZeRO-1 / FSDP SHARD_GRAD_OP partition the optimizer states of whatever trains (the adapters here),
                 // stage 2 their gradients too; the frozen base is not sharded below stage 3
