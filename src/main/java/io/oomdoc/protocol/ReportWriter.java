@@ -199,12 +199,14 @@ public final class ReportWriter {
     private static String notOom(Reasoner.Conclusion c) {
         String why = c.features().reasons().getOrDefault("not-oom", TEXT.get("notoom.why"));
         if (NotOom.isWarningReason(why)) return TEXT.get("notoom.warning.root", capitalize(why));
+        if (NotOom.isPlainReason(why)) return TEXT.get("notoom.plain.root", capitalize(why));
         return TEXT.get("notoom.root", capitalize(why));
     }
 
     private static String notOomVerification(Reasoner.Conclusion c) {
-        boolean warning = NotOom.isWarningReason(c.features().reasons().getOrDefault("not-oom", ""));
-        return TEXT.get(warning ? "notoom.warning.verify" : "notoom.verify");
+        String why = c.features().reasons().getOrDefault("not-oom", "");
+        if (NotOom.isPlainReason(why)) return TEXT.get("notoom.plain.verify");
+        return TEXT.get(NotOom.isWarningReason(why) ? "notoom.warning.verify" : "notoom.verify");
     }
 
     private static String rootCause(Evidence e, Hypothesis top, KnowledgeEntry primary) {

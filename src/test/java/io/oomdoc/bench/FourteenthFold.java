@@ -32,6 +32,13 @@ public final class FourteenthFold {
                 + ", prior " + TrainReasoner.priorScale + ", phase-l2 " + TrainReasoner.phaseL2 + ", "
                 + TrainReasoner.wordSettings());
         System.out.println("all             " + WordsCv.counts(cv));
+        long notOom = cv.outcomes().stream().filter(o -> o.c().issueType().equals("not_oom")).count();
+        long said = cv.outcomes().stream().filter(o -> o.c().issueType().equals("not_oom")
+                && o.issueType().equals("not_oom")).count();
+        long wrongly = cv.outcomes().stream().filter(o -> !o.c().issueType().equals("not_oom")
+                && o.issueType().equals("not_oom")).count();
+        System.out.println("not_oom said of not_oom " + said + " / " + notOom + " (both modes); memory failures said"
+                + " not_oom " + wrongly);
         Map<String, List<Scores.Outcome>> parts = new LinkedHashMap<>();
         for (Scores.Outcome o : cv.outcomes()) {
             String f = o.c().file();
@@ -48,7 +55,7 @@ public final class FourteenthFold {
         for (Scores.Outcome o : cv.outcomes()) {
             System.out.println((o.withDescription() ? "desc " : "paste ") + o.c().id() + " " + o.c().category()
                     + (o.top1() ? " = " : " ! ") + o.category() + " phase " + o.c().phase() + (o.phaseHit() ? " = "
-                    : " ! ") + o.phase());
+                    : " ! ") + o.phase() + " issue " + o.c().issueType() + " " + o.issueType());
         }
     }
 

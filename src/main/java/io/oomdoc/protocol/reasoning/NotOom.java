@@ -48,11 +48,18 @@ public final class NotOom {
             "^(?:[\\d-]+ [\\d:.]+: )?[IWEF](?:\\d{4} [\\d:.]+)?\\s+\\S");
 
     private static final String WARNING_KEY = "notoom.allocator-warning";
+    private static final String PLAIN_KEY = "notoom.plain-error";
 
     private NotOom() {}
 
     /** True for the reason {@link #reason} gives when the log holds allocator warnings and no failure. */
     public static boolean isWarningReason(String reason) { return ReportText.TABLE.get(WARNING_KEY).equals(reason); }
+
+    /** True for a reason {@link #reason} gives for a traceback whose error says nothing about memory. */
+    public static boolean isPlainReason(String reason) {
+        String head = ReportText.TABLE.get(PLAIN_KEY, "\u0000");
+        return reason.startsWith(head.substring(0, head.indexOf('\u0000')));
+    }
 
     /** True when the text carries a CUDA error line that is not a memory failure. */
     public static boolean errorLine(String text) { return ERROR.matcher(text).find()
@@ -71,11 +78,17 @@ public final class NotOom {
         String error = Cues.affirmed(ERROR, log);
         if (error == null) {
             error = Cues.affirmed(ERROR, e.userText() == null ? "" : e.userText());
-            if (error == null) return null;
+            if (error == null) return plainError(e, log);
         }
         if (MEMORY_WORDS.matcher(log).find() && log.length() > 0 && !error.isEmpty()
                 && memoryErrorLine(log)) return null;
         return "the error is \"" + error.strip() + "\", a CUDA fault that is not an out-of-memory failure";
+    }
+
+    /** A traceback ending in an error that is not about memory, with no memory word anywhere (see PlainError). */
+    private static String plainError(Evidence e, String log) {
+        String error = PlainError.of(log + "\n" + (e.userText() == null ? "" : e.userText()));
+        return error == null ? null : ReportText.TABLE.get(PLAIN_KEY, error);
     }
 
     /** Memory words only on allocator warning lines, and nothing in the log says the run failed. */
