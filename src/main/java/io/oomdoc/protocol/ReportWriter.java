@@ -198,15 +198,11 @@ public final class ReportWriter {
     /** A CUDA fault that is not a memory failure: named, with the one step that locates it, and no memory fix. */
     private static String notOom(Reasoner.Conclusion c) {
         String why = c.features().reasons().getOrDefault("not-oom", TEXT.get("notoom.why"));
-        if (NotOom.isWarningReason(why)) return TEXT.get("notoom.warning.root", capitalize(why));
-        if (NotOom.isPlainReason(why)) return TEXT.get("notoom.plain.root", capitalize(why));
-        return TEXT.get("notoom.root", capitalize(why));
+        return TEXT.get(NotOom.textKey(why) + ".root", capitalize(why));
     }
 
     private static String notOomVerification(Reasoner.Conclusion c) {
-        String why = c.features().reasons().getOrDefault("not-oom", "");
-        if (NotOom.isPlainReason(why)) return TEXT.get("notoom.plain.verify");
-        return TEXT.get(NotOom.isWarningReason(why) ? "notoom.warning.verify" : "notoom.verify");
+        return TEXT.get(NotOom.textKey(c.features().reasons().getOrDefault("not-oom", "")) + ".verify");
     }
 
     private static String rootCause(Evidence e, Hypothesis top, KnowledgeEntry primary) {

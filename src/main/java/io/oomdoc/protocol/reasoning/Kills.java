@@ -4,7 +4,9 @@ import java.util.regex.Pattern;
 
 /** Words that name a process killed for memory: the kernel's OOM killer, a cgroup limit, a scheduler. */
 public final class Kills {
-    private static final Pattern KILL = Pattern.compile("(?im)(?:^|[\\s|\\]])killed\\s*$|\\bkilled by signal\\b"
+    // SIGTERM ("killed by signal: Terminated") comes from a parent or a scheduler, not from a memory kill
+    private static final Pattern KILL = Pattern.compile("(?im)(?:^|[\\s|\\]])killed\\s*$"
+            + "|\\bkilled by signal\\b(?!: terminated)"
             + "|exit(?:ed)?"
             + "[ _]?(?:code|status)?[:= ]*(?:137|-9)\\b"
             + "|\\b(?:status|return|error) code:? ?137\\b|exitcode\\s*:\\s*-9|\\bsigkill\\b|signal 9\\b"
