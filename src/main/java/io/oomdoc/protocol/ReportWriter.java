@@ -75,7 +75,7 @@ public final class ReportWriter {
                 gaps, caveats);
         List<Report.HypothesisView> hyps = ranked.stream()
                 .map(h -> new Report.HypothesisView(h.category().json(), h.confidence(), h.kb(),
-                        h.evidence())).toList();
+                        distinct(h))).toList();
         String question = top.confidence() < 0.6 && !gaps.isEmpty() ? questionFor(gapKeys.get(0), gaps.get(0)) : null;
         return new Report(issueType, cat.json(), phase, framework, numbersJson(e.numbers()), hyps, kbIds, fixes,
                 sections, question, null);
