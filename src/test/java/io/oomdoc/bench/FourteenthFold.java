@@ -37,6 +37,9 @@ public final class FourteenthFold {
                 && o.issueType().equals("not_oom")).count();
         long wrongly = cv.outcomes().stream().filter(o -> !o.c().issueType().equals("not_oom")
                 && o.issueType().equals("not_oom")).count();
+        long labelled = cv.outcomes().stream().filter(o -> !o.c().numbers().isEmpty()).count();
+        long exact = cv.outcomes().stream().filter(o -> !o.c().numbers().isEmpty() && o.numbersExact()).count();
+        System.out.println("numbers exact " + exact + " / " + labelled + " (both modes)");
         System.out.println("not_oom said of not_oom " + said + " / " + notOom + " (both modes); memory failures said"
                 + " not_oom " + wrongly);
         Map<String, List<Scores.Outcome>> parts = new LinkedHashMap<>();
