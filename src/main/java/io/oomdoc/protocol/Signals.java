@@ -56,8 +56,9 @@ public final class Signals {
     // growth row reads it the same way)
     private static final Pattern GROWTH = re("\\bgrow|\\bgrew|growed"
             + "|(?<!try )(?<!trying )(?<!by )(?<!consider )(?<!sudden )(?<!suddenly )(?<!sharp )increas"
-            + "|keeps? (?:rising|climbing)|\\bleak|slowly|explod|over time|(?:every|each|per) (?:iteration|epoch|step|batch)|after each|as (?:the "
-                    + ")?iterations? (?:went|go) on|until oom|accumulat(?:es|ing) (?:memory|tensors)");
+            + "|keeps? (?:rising|climbing)|\\bleak|slowly|explod|over time|(?:every|each|per) (?:iteration|epoch|step"
+            + "|batch)|after each|as (?:the )?iterations? (?:went|go) on|until oom"
+            + "|accumulat(?:es|ing) (?:memory|tensors)");
     private static final Pattern HELD = re("\\.append\\((?:loss|output|out|logits|pred)|\\+= ?loss\\b|retain_graph"
             + "|computation graph|graph for (?:the )?loss|return only scalars|\\.item\\(\\)|detach");
     private static final Pattern ZOMBIE = re("no process|zombie|ghost|\\bfuser\\b|kill -9|still (?:occupied|in use"
