@@ -75,7 +75,7 @@ public final class ReportWriter {
                 gaps, caveats);
         List<Report.HypothesisView> hyps = ranked.stream()
                 .map(h -> new Report.HypothesisView(h.category().json(), h.confidence(), h.kb(),
-                        h.evidence())).toList();
+                        distinct(h))).toList();
         String question = top.confidence() < 0.6 && !gaps.isEmpty() ? questionFor(gapKeys.get(0), gaps.get(0)) : null;
         return new Report(issueType, cat.json(), phase, framework, numbersJson(e.numbers()), hyps, kbIds, fixes,
                 sections, question, null);
@@ -198,13 +198,11 @@ public final class ReportWriter {
     /** A CUDA fault that is not a memory failure: named, with the one step that locates it, and no memory fix. */
     private static String notOom(Reasoner.Conclusion c) {
         String why = c.features().reasons().getOrDefault("not-oom", TEXT.get("notoom.why"));
-        if (NotOom.isWarningReason(why)) return TEXT.get("notoom.warning.root", capitalize(why));
-        return TEXT.get("notoom.root", capitalize(why));
+        return TEXT.get(NotOom.textKey(why) + ".root", capitalize(why));
     }
 
     private static String notOomVerification(Reasoner.Conclusion c) {
-        boolean warning = NotOom.isWarningReason(c.features().reasons().getOrDefault("not-oom", ""));
-        return TEXT.get(warning ? "notoom.warning.verify" : "notoom.verify");
+        return TEXT.get(NotOom.textKey(c.features().reasons().getOrDefault("not-oom", "")) + ".verify");
     }
 
     private static String rootCause(Evidence e, Hypothesis top, KnowledgeEntry primary) {

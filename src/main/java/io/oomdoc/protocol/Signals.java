@@ -52,9 +52,13 @@ public final class Signals {
     private static final Pattern EVAL = re("\\b(?:validat|evaluat)(?![a-z]*_)|\\beval(?:uation)?\\b|trainer\\.evaluate"
             + "|prediction_loop|validation_(?:step|epoch_end|loop)\\b"
             + "|evaluation_loop|compute_metrics|eval score|test set|nested_concat");
-    private static final Pattern GROWTH = re("\\bgrow|\\bgrew|growed|increas|keeps? (?:rising|climbing)|\\bleak"
-            + "|slowly|explod|over time|(?:every|each|per) (?:iteration|epoch|step|batch)|after each|as (?:the "
-                    + ")?iterations? (?:went|go) on|until oom|accumulat(?:es|ing) (?:memory|tensors)");
+    // "Try increasing `gpu_memory_utilization`" is advice about a setting, not memory that climbs (the cue table's
+    // growth row reads it the same way)
+    private static final Pattern GROWTH = re("\\bgrow|\\bgrew|growed"
+            + "|(?<!try )(?<!trying )(?<!by )(?<!consider )(?<!sudden )(?<!suddenly )(?<!sharp )increas"
+            + "|keeps? (?:rising|climbing)|\\bleak|slowly|explod|over time|(?:every|each|per) (?:iteration|epoch|step"
+            + "|batch)|after each|as (?:the )?iterations? (?:went|go) on|until oom"
+            + "|accumulat(?:es|ing) (?:memory|tensors)");
     private static final Pattern HELD = re("\\.append\\((?:loss|output|out|logits|pred)|\\+= ?loss\\b|retain_graph"
             + "|computation graph|graph for (?:the )?loss|return only scalars|\\.item\\(\\)|detach");
     private static final Pattern ZOMBIE = re("no process|zombie|ghost|\\bfuser\\b|kill -9|still (?:occupied|in use"
@@ -288,6 +292,8 @@ public final class Signals {
             row("longest words", words(LONGEST, "sample length varies and one batch is much longer")),
             row("attention words", words(ATTENTION, "sequence length / attention is involved")),
             row("long sequence", e -> {
+                // a serving engine's own KV-cache message: its paged attention keeps no s x s matrix
+                if (kind(e, FailureKind.KV_CACHE)) return null;
                 Matcher m = SEQ_NUMBER.matcher(e.userTextLower());
                 while (m.find()) {
                     int n = m.group(1) != null ? Num.toInt(m.group(1), 0) : m.group(2) != null

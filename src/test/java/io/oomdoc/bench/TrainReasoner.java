@@ -37,9 +37,8 @@ import java.util.logging.Logger;
 /**
  * Fits the reasoning weights on Corpus.trainable() (the development part, corpus_heldout5 since round 6 of issue
  * 12, corpus_heldout6 since round 7, corpus_heldout7 and corpus_heldout8 since the ninth session, corpus_heldout9
- * since the tenth, corpus_heldout10 and 11 since the eleventh, corpus_heldout12 since the thirteenth; never the final
- * split, see Corpus) and writes them to
- * src/main/resources/model/. The regularisation is chosen by grouped cross-validation.
+ * since the tenth, corpus_heldout10 and 11 since the eleventh, 12 and 13 since the thirteenth, 14 and 15 since the
+ * fourteenth; never the final split, see Corpus) and writes them to src/main/resources/model/. The regularisation is chosen by grouped cross-validation.
  * Run: bench/run.sh TrainReasoner (to refit with the hyperparameters kept: JAVA_OPTS="-Doomdoc.l2=3 -Doomdoc.prior=4
  * -Doomdoc.phaseL2=3" bench/run.sh TrainReasoner)
  */
@@ -149,7 +148,7 @@ public final class TrainReasoner {
         LinearModel cat = fit(ex, x -> x.c().category(), best).withScalar(Reasoner.PRIOR_SCALE, bestPrior);
         LinearModel phase = fitPhase(ex, phaseL2);
         String note = "Fitted by bench/run.sh TrainReasoner on Corpus.trainable(): the development part of the "
-                + "corpus and corpus_heldout5 to corpus_heldout12 ("
+                + "corpus and corpus_heldout5 to corpus_heldout15 ("
                 + dev.size()
                 + " cases, both input modes), l2 " + best + ", phase-l2 " + phaseL2 + " and expert-prior scale "
                 + bestPrior + "; by " + FOLDS + "-fold grouped cross-validation over l2 " + Arrays.toString(l2Grid)

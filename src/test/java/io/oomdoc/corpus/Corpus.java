@@ -124,9 +124,18 @@ public final class Corpus {
      * eleventh (since the eleventh session, after the unseen fold of bench/run.sh TenthFold, fitted on development9()),
      * and the twelfth (since the thirteenth session; scored blind twice in the eleventh and twelfth), and the
      * thirteenth (since the end of the thirteenth session, after it served twice as the unseen fold of bench/run.sh
-     * ThirteenthFold, fitted on development11()). The fourteenth and fifteenth splits stay out: scored blind.
+     * ThirteenthFold, fitted on development11()), and the fourteenth and fifteenth (since the fourteenth session,
+     * after both were scored blind at the end of the thirteenth).
      */
-    public static List<Case> trainable() { return development12(); }
+    public static List<Case> trainable() { return development14(); }
+
+    /** Every scored part that is development data now: development12(), the fourteenth and the fifteenth split. */
+    public static List<Case> development14() {
+        List<Case> out = new ArrayList<>(development12());
+        out.addAll(heldout14());
+        out.addAll(heldout15());
+        return List.copyOf(out);
+    }
 
     /** Every scored part that is development data now: development11() and the thirteenth split. */
     public static List<Case> development12() {

@@ -267,4 +267,15 @@ class ReportSectionsTest {
         assertTrue(root.contains(frame), root);
         assertEquals(root.indexOf(frame), root.lastIndexOf(frame), root);
     }
+
+    @Test
+    void eachHypothesisInTheJsonNamesEachPieceOfEvidenceOnce() throws Exception {
+        // modelscope/ms-swift#411: the optimizer-step rule and the frame cue both cite adamw.py:568
+        Report r = diagnose(EvidenceGatherer.from(log("traces/swift-411-mistral-7b-full-adamw-step.txt")));
+        String frame = "adamw.py:568 in _multi_tensor_adamw";
+        for (Report.HypothesisView h : r.hypotheses()) {
+            assertTrue(h.evidence().stream().filter(x -> x.contains(frame)).count() <= 1, h.evidence().toString());
+        }
+        assertTrue(r.hypotheses().get(0).evidence().stream().anyMatch(x -> x.contains(frame)));
+    }
 }

@@ -35,8 +35,12 @@ public record TraceAnalysis(
                 && f.parser().startsWith("memory-")) n = n.orElse(f.numbers());
         // A failure that states no size (cuBLAS could not create its handle) is often followed by the allocator's
         // own message in the same log (ONNX Runtime's arena refusing N bytes): its figures are the request.
+        // Likewise a host allocator's bare "not enough memory" line before the one that states the request.
+        boolean host = primary().map(f -> f.kind() == TraceFinding.FailureKind.HOST_RAM_OOM).orElse(false);
         if (n.triedBytes() == null) for (TraceFinding f : findings) {
-            if (f.kind() == TraceFinding.FailureKind.VRAM_OOM && f.numbers().triedBytes() != null) {
+            boolean sameFailure = f.kind() == TraceFinding.FailureKind.VRAM_OOM
+                    || host && f.kind() == TraceFinding.FailureKind.HOST_RAM_OOM;
+            if (sameFailure && f.numbers().triedBytes() != null) {
                 n = n.orElse(f.numbers());
                 break;
             }

@@ -1,18 +1,25 @@
 package io.oomdoc.protocol.reasoning;
 
+import io.oomdoc.protocol.facts.Mention;
+import io.oomdoc.protocol.facts.Names;
+
+import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Words that name a process killed for memory: the kernel's OOM killer, a cgroup limit, a scheduler. */
 public final class Kills {
-    private static final Pattern KILL = Pattern.compile("(?im)(?:^|[\\s|\\]])killed\\s*$|\\bkilled by signal\\b"
+    // SIGTERM ("killed by signal: Terminated") comes from a parent or a scheduler, not from a memory kill
+    private static final Pattern KILL = Pattern.compile("(?im)(?:^|[\\s|\\]])killed\\s*$"
+            + "|\\bkilled by signal\\b(?!: terminated)"
             + "|exit(?:ed)?"
             + "[ _]?(?:code|status)?[:= ]*(?:137|-9)\\b"
             + "|\\b(?:status|return|error) code:? ?137\\b|exitcode\\s*:\\s*-9|\\bsigkill\\b|signal 9\\b"
             + "|\\boomkilled\\b"
             + "|oom[-_ ]kill|out of memory: killed process|\\boom killer\\b|killed process \\d+"
-            // "always OOM on RAM", "ran out of system RAM": host memory said in words, no GPU in the phrase.
+            // "always OOM on RAM": host memory said in words, no GPU in the phrase
             + "|\\boom (?:on|in) (?:the )?(?:host |system |cpu )?ram\\b|\\b(?:host|cpu|system) ?ram oom\\b"
-            + "|\\bout of (?:host |system |cpu )?ram\\b(?! (?:on|of|in) (?:the |my |a )?(?:gpu|card|device|vram))"
+            + "|\\bout of (?:host|system|cpu) ram\\b"
             // "then the os kills the process": the kernel named as the killer, in prose
             + "|\\b(?:os|kernel|linux|system) (?:kills|killed) (?:the |my |our )?(?:process|job|training|script|run)\\b"
             // PyTorch's words when a DataLoader worker dies without a word of its own: the kernel killed it
@@ -26,9 +33,34 @@ public final class Kills {
     private static final Pattern MENTION = Pattern.compile("(?i)(?<![a-z])kill(?:ed|s)?(?![a-z])|error code -9"
             + "|被\\s*kill|oom[- ]?kill");
 
+    /**
+     * "ran out of RAM" with no host word: host memory unless the text gives a card's memory next to its name
+     * ("24GB (7900 XTX)", "RTX 3090 24GB"): then "RAM" is how the reporter calls the card's memory
+     * (kohya-ss/sd-scripts#1152).
+     */
+    private static final Pattern OUT_OF_RAM = Pattern.compile(
+            "\\bout of ram\\b(?! (?:on|of|in) (?:the |my |a )?(?:gpu|card|device|vram))");
+    private static final Pattern SIZE = Pattern.compile("\\d+(?:\\.\\d+)?\\s?gi?b\\b");
+    private static final int NEAR = 12;
+
     private Kills() {}
 
     public static boolean mentioned(String text) { return MENTION.matcher(text).find(); }
 
-    public static boolean named(String lowerText) { return KILL.matcher(lowerText).find(); }
+    public static boolean named(String lowerText) {
+        return KILL.matcher(lowerText).find() || OUT_OF_RAM.matcher(lowerText).find() && !cardSizeSaid(lowerText);
+    }
+
+    /** A size in GB within a few characters of a GPU the catalog names. */
+    static boolean cardSizeSaid(String lower) {
+        Matcher m = SIZE.matcher(lower);
+        List<Mention> cards = Names.find(lower, lower).stream().filter(x -> x.key().equals("gpu")).toList();
+        while (m.find()) {
+            for (Mention c : cards) {
+                if (c.start() - m.end() <= NEAR && c.start() >= m.end() - 1 || m.start() - c.end() <= NEAR
+                        && m.start() >= c.end() - 1) return true;
+            }
+        }
+        return false;
+    }
 }

@@ -48,11 +48,34 @@ public final class NotOom {
             "^(?:[\\d-]+ [\\d:.]+: )?[IWEF](?:\\d{4} [\\d:.]+)?\\s+\\S");
 
     private static final String WARNING_KEY = "notoom.allocator-warning";
+    private static final String PLAIN_KEY = "notoom.plain-error";
+    private static final String TERMINATED_KEY = "notoom.worker-terminated";
+    /**
+     * A DataLoader worker stopped by SIGTERM ("is killed by signal: Terminated"): a parent or a scheduler sends it
+     * (the main process shutting down after its own error, a time limit, a preemption); the kernel's OOM killer
+     * sends SIGKILL ("Killed"). On its own it is the echo of another failure, not a memory one.
+     */
+    private static final Pattern WORKER_TERMINATED = Pattern.compile(
+            "(?i)worker \\(pids?[^)]*\\) (?:is |was )?killed by signal: Terminated\\.?");
+    /** Memory named anywhere else (the reporter's RAM figures, a GPU message): then the kill is left to the rest. */
+    private static final Pattern ANY_MEMORY = Pattern.compile("(?i)memory|\\boom|\\bram\\b|vram|显存|内存|allocat"
+            + "|exhaust|\\bshm\\b|\\bswap\\b");
 
     private NotOom() {}
 
     /** True for the reason {@link #reason} gives when the log holds allocator warnings and no failure. */
     public static boolean isWarningReason(String reason) { return ReportText.TABLE.get(WARNING_KEY).equals(reason); }
+
+    /**
+     * The start of the report's keys for this reason's root cause and verification ("PREFIX.root", "PREFIX.verify"):
+     * allocator warnings, a plain error, a worker stopped by SIGTERM, or a CUDA fault.
+     */
+    public static String textKey(String reason) {
+        if (isWarningReason(reason)) return "notoom.warning";
+        if (reason.equals(ReportText.TABLE.get(TERMINATED_KEY))) return "notoom.terminated";
+        String head = ReportText.TABLE.get(PLAIN_KEY, "\u0000");
+        return reason.startsWith(head.substring(0, head.indexOf('\u0000'))) ? "notoom.plain" : "notoom";
+    }
 
     /** True when the text carries a CUDA error line that is not a memory failure. */
     public static boolean errorLine(String text) { return ERROR.matcher(text).find()
@@ -67,15 +90,31 @@ public final class NotOom {
                 -> !f.parser().equals("mention"));
         if (allocatorMessage) return null;
         String log = e.trace() == null ? "" : e.trace().log().text();
+        if (workerTerminatedOnly(log + "\n" + (e.userText() == null ? "" : e.userText()))) {
+            return ReportText.TABLE.get(TERMINATED_KEY);
+        }
         // An error named inside a negated clause ("killed without an OOM or core dumped message") is not the error.
         String error = Cues.affirmed(ERROR, log);
         if (error == null) {
             error = Cues.affirmed(ERROR, e.userText() == null ? "" : e.userText());
-            if (error == null) return null;
+            if (error == null) return plainError(e, log);
         }
         if (MEMORY_WORDS.matcher(log).find() && log.length() > 0 && !error.isEmpty()
                 && memoryErrorLine(log)) return null;
         return "the error is \"" + error.strip() + "\", a CUDA fault that is not an out-of-memory failure";
+    }
+
+    /** A worker stopped by SIGTERM is the only failure and nothing else in the text speaks of memory. */
+    static boolean workerTerminatedOnly(String text) {
+        var m = WORKER_TERMINATED.matcher(text);
+        if (!m.find()) return false;
+        return !ANY_MEMORY.matcher(m.replaceAll(" ")).find();
+    }
+
+    /** A traceback ending in an error that is not about memory, with no memory word anywhere (see PlainError). */
+    private static String plainError(Evidence e, String log) {
+        String error = PlainError.of(log + "\n" + (e.userText() == null ? "" : e.userText()));
+        return error == null ? null : ReportText.TABLE.get(PLAIN_KEY, error);
     }
 
     /** Memory words only on allocator warning lines, and nothing in the log says the run failed. */

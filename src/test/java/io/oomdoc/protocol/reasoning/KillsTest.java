@@ -68,4 +68,21 @@ class KillsTest {
     void aStatusCodeOf137IsAKill() {
         assertTrue(named(paste("bugbug-3906-training-task-exit-137")));
     }
+
+    @Test
+    void outOfRamWithTheCardsSizeNextToItsNameIsTheCardsMemory() {
+        // kohya-ss/sd-scripts#1152 (traces/SOURCES.md): "runs out of RAM ... 24GB (7900 XTX) should be enough"
+        assertFalse(named(Fixtures.text("traces/prose-sd-scripts-1152-sdxl-dreambooth-24gb.txt")));
+    }
+
+    @Test
+    void outOfRamWithNoCardNamedIsStillAHostKill() {
+        // ashkamath/mdetr#6 (corpus_heldout13): the Colab session crashes, "colab out of ram"
+        assertTrue(named(RealEvidence.ofId("mdetr-6-colab-ram-repeated-inference").withDescription()));
+    }
+
+    @Test
+    void aWorkerStoppedBySigtermIsNoKill() {
+        assertFalse(named(Fixtures.text("traces/mmseg-2085-worker-sigterm.txt")));
+    }
 }

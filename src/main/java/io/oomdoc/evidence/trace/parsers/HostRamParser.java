@@ -21,7 +21,9 @@ public final class HostRamParser implements TraceParser {
     private static final Pattern MARKER = Pattern.compile(
             "^\\s*Killed\\s*$|exit(?:ed with)?\\s*(?:code|status)[:= ]*\\s*(?:137|-9)\\b|exitcode\\s*:\\s*-9\\b"
                     + "|Signals?\\.SIGKILL|signal 9\\b|SIGKILL"
-            + "|DataLoader worker \\(pid[^)]*\\) is killed by signal|worker .{0,40}killed by signal"
+            // a worker stopped by SIGTERM ("signal: Terminated") was sent it by a parent or a scheduler, not the kernel
+            + "|DataLoader worker \\(pid[^)]*\\) is killed by signal(?!: Terminated)"
+            + "|worker .{0,40}killed by signal(?!: Terminated)"
             // what a DataLoader worker itself prints when /dev/shm fills (torch's worker signal handler)
             + "|Unexpected bus error encountered in worker"
             + "|Out of memory: Killed? process|oom-kill:|Memory cgroup out of memory|oom_reaper|invoked oom-killer"
@@ -29,7 +31,7 @@ public final class HostRamParser implements TraceParser {
             + "|srun: error: .{0,60}task \\d+: Out Of Memory|Detected \\d+ oom[-_]kill events?"
             + "|^\\s*MemoryError\\b|Unable to allocate [\\d.]+ [KMGT]i?B for an array|std::bad_alloc"
                     + "|DefaultCPUAllocator: (?:can't|not enough memory)"
-            + "|(?:Loading checkpoint shards|load).{0,80}\\bkilled\\b",
+            + "|(?:Loading checkpoint shards|load).{0,80}\\bkilled\\b(?! by signal: Terminated)",
             Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
     /** A worker process killed by a signal; "worker" alone also names hosts ("node-3-worker") and Ray workers. */
     private static final Pattern WORKER_KILLED = Pattern.compile("worker .{0,40}killed by signal");

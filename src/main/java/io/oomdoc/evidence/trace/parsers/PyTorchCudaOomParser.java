@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
 public final class PyTorchCudaOomParser implements TraceParser {
     private static final Pattern MARKER = Pattern.compile(
             "(?:CUDA|HIP|XPU) out of memory|CUDA OOM\\b|Tried to allocate \\d", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CPU_ALLOCATOR = Pattern.compile(
+            "DefaultCPUAllocator|CPUAllocator\\.cpp|alloc_cpu\\.cpp");
     private static final Pattern TRIED = Messages.sized("Tried to allocate\\s+SIZE");
     private static final Pattern GPU = Pattern.compile("\\bGPU\\s+(\\d+)\\s*(?:;|has)");
     /** The last alternative: the message retold field by field ("GPU has 19.53 GiB total, ... 329.87 MiB free"). */
@@ -52,6 +54,9 @@ public final class PyTorchCudaOomParser implements TraceParser {
             String msg = log.messageAt(i, 12);
             lastEnd = i;
             if (msg.contains("MPS backend out of memory")) continue; // the MPS parser reads that message
+            // PyTorch's host allocator words its failure the same way ("you tried to allocate N bytes"): host RAM,
+            // which the host parser reads
+            if (CPU_ALLOCATOR.matcher(log.lines().get(i).text()).find()) continue;
             OomNumbers.Builder b = new OomNumbers.Builder();
             b.tried = Messages.size(msg, TRIED);
             Matcher g = GPU.matcher(msg);

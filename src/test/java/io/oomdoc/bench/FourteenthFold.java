@@ -1,0 +1,81 @@
+package io.oomdoc.bench;
+
+import io.oomdoc.corpus.Case;
+import io.oomdoc.corpus.Corpus;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Fourteenth session (diag14): grouped 5-fold CV by repository over Corpus.development14() (development12 plus the
+ * burned corpus_heldout14 and 15), refit per fold with the bundled hyperparameters and word block. Exact counts
+ * (description + paste / paste alone) for the whole pool and for each part, so a build can be compared on the same
+ * 911 development12 cases with and without the two new parts in training (--before fits and scores development12
+ * alone; its folds are the same, the fold being a hash of the repository). --outcomes prints one line per case and
+ * mode to diff two builds; --confusions the most common (label -> said) and (phase label -> said) pairs.
+ * Run: bench/run.sh FourteenthFold [--before] [--outcomes] [--confusions]
+ */
+public final class FourteenthFold {
+    private FourteenthFold() {}
+
+    public static void main(String[] args) throws Exception {
+        double l2 = TraceBench.useBundledHyperparameters();
+        List<String> a = List.of(args);
+        List<Case> pool = a.contains("--before") ? Corpus.development12() : Corpus.development14();
+        Scores cv = CrossValidation.run(TrainReasoner.examples(pool), l2, TrainReasoner.FOLDS);
+        System.out.println("grouped " + TrainReasoner.FOLDS + "-fold CV by repository over "
+                + (a.contains("--before") ? "development12" : "development14") + " (" + pool.size() + "), l2 " + l2
+                + ", prior " + TrainReasoner.priorScale + ", phase-l2 " + TrainReasoner.phaseL2 + ", "
+                + TrainReasoner.wordSettings());
+        System.out.println("all             " + WordsCv.counts(cv));
+        long notOom = cv.outcomes().stream().filter(o -> o.c().issueType().equals("not_oom")).count();
+        long said = cv.outcomes().stream().filter(o -> o.c().issueType().equals("not_oom")
+                && o.issueType().equals("not_oom")).count();
+        long wrongly = cv.outcomes().stream().filter(o -> !o.c().issueType().equals("not_oom")
+                && o.issueType().equals("not_oom")).count();
+        long labelled = cv.outcomes().stream().filter(o -> !o.c().numbers().isEmpty()).count();
+        long exact = cv.outcomes().stream().filter(o -> !o.c().numbers().isEmpty() && o.numbersExact()).count();
+        System.out.println("numbers exact " + exact + " / " + labelled + " (both modes)");
+        System.out.println("not_oom said of not_oom " + said + " / " + notOom + " (both modes); memory failures said"
+                + " not_oom " + wrongly);
+        Map<String, List<Scores.Outcome>> parts = new LinkedHashMap<>();
+        for (Scores.Outcome o : cv.outcomes()) {
+            String f = o.c().file();
+            String part = f.contains("heldout14") ? "heldout14" : f.contains("heldout15") ? "heldout15"
+                    : "development12";
+            parts.computeIfAbsent(part, k -> new ArrayList<>()).add(o);
+        }
+        for (var e : parts.entrySet()) {
+            System.out.println(String.format(Locale.ROOT, "%-15s %s", e.getKey(),
+                    WordsCv.counts(new Scores(e.getValue()))));
+        }
+        if (a.contains("--confusions")) confusions(cv);
+        if (!a.contains("--outcomes")) return;
+        for (Scores.Outcome o : cv.outcomes()) {
+            System.out.println((o.withDescription() ? "desc " : "paste ") + o.c().id() + " " + o.c().category()
+                    + (o.top1() ? " = " : " ! ") + o.category() + " phase " + o.c().phase() + (o.phaseHit() ? " = "
+                    : " ! ") + o.phase() + " issue " + o.c().issueType() + " " + o.issueType());
+        }
+    }
+
+    /** The 30 most common top-1 misses (label -> said) and phase misses, both input modes counted. */
+    static void confusions(Scores cv) {
+        Map<String, Integer> cause = new TreeMap<>(), phase = new TreeMap<>();
+        for (Scores.Outcome o : cv.outcomes()) {
+            if (!o.top1()) cause.merge(o.c().category() + " -> " + o.category(), 1, Integer::sum);
+            if (!o.phaseHit()) phase.merge(o.c().phase() + " -> " + o.phase(), 1, Integer::sum);
+        }
+        print("cause confusions (top-1 misses, both modes)", cause);
+        print("phase confusions (both modes)", phase);
+    }
+
+    private static void print(String title, Map<String, Integer> m) {
+        System.out.println(title);
+        m.entrySet().stream().sorted((x, y) -> y.getValue() - x.getValue()).limit(30)
+                .forEach(e -> System.out.println(String.format(Locale.ROOT, "  %4d  %s", e.getValue(), e.getKey())));
+    }
+}
