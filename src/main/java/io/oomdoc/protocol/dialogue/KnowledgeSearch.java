@@ -41,12 +41,19 @@ final class KnowledgeSearch {
             return new Passages(all);
         }
 
-        /** Each note's stacks, by its title. */
+        private static List<Topics.Topic> concat(List<Topics.Topic> a, List<Topics.Topic> b) {
+            List<Topics.Topic> out = new ArrayList<>(a);
+            out.addAll(b);
+            return out;
+        }
+
+        /** Each note's (and engine-specific glossary term's) stacks, by its title. */
         static final java.util.Map<String, Set<String>> NOTE_STACKS = noteStacks();
 
         private static java.util.Map<String, Set<String>> noteStacks() {
             java.util.Map<String, Set<String>> m = new java.util.HashMap<>();
-            for (Topics.Topic t : Topics.notes()) {
+            // A glossary term about one engine ("vLLM stores the KV cache in blocks") says which, as a note does.
+            for (Topics.Topic t : concat(Topics.notes(), Topics.glossary())) {
                 String st = t.texts().getOrDefault("stacks", "").strip();
                 if (!st.isEmpty()) m.put(t.name(), Set.of(st.split("\\s+")));
             }
