@@ -30,7 +30,11 @@ public final class ConversationBench {
         // their failing turns are shown so that they can be classified. Sets 9, 10 and 11 were scored once (ninth and
         // tenth sessions, bench/results.md) and are development data since. The others print totals only when their
         // scored half is played (TOTALS_ONLY).
-        for (int n = 2; n <= LAST_SET; n++) heldOut |= TOTALS_ONLY.contains(n) && List.of(args).contains("--heldout" + n);
+        // --burned: every numbered set up to LAST_SET has been scored, so its closed half may print failing turns too
+        boolean burned = List.of(args).contains("--burned");
+        for (int n = 2; n <= LAST_SET; n++) {
+            heldOut |= !burned && TOTALS_ONLY.contains(n) && List.of(args).contains("--heldout" + n);
+        }
         List<Transcripts.Transcript> transcripts = null;
         // the newest set named wins, as it did when each set had its own branch
         for (int n = LAST_SET; n >= 2 && transcripts == null; n--) {

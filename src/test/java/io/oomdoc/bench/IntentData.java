@@ -25,14 +25,17 @@ import java.util.regex.Pattern;
  * in the ninth session and joined in the tenth, when it became development data; conversations_heldout10 and 11 were
  * scored once at the end of the tenth session and joined after that figure. Sets 12 and 13 (scored in the eleventh
  * session) and the readable half of set 14 ("-dev": the scored half is never loaded) joined in the thirteenth
- * (conv13a): on them the model had erred most, and a new writer's set is what the next one is like.
+ * (conv13a): on them the model had erred most, and a new writer's set is what the next one is like. Both halves of
+ * sets 14 and 15 and the readable half of set 16 (all scored in the thirteenth session) joined in the fourteenth
+ * (conv14); the scored half of set 16 stays out, the check that a refit transfers.
  */
 public final class IntentData {
     static final List<String> SETS = List.of("conversations", "conversations_heldout", "conversations_heldout2",
             "conversations_heldout3", "conversations_heldout4", "conversations_heldout5", "conversations_heldout6",
             "conversations_heldout7", "conversations_heldout8", "conversations_heldout9",
             "conversations_heldout10", "conversations_heldout11", "conversations_heldout12",
-            "conversations_heldout13", "conversations_heldout14-dev");
+            "conversations_heldout13", "conversations_heldout14", "conversations_heldout15",
+            "conversations_heldout16-dev");
     private static final Path ROOT = Path.of("src/test/resources");
     private static final Pattern SOURCE = Pattern.compile("source:\\s*https?://(?:www\\.)?github\\.com/([^/\\s]+/"
             + "[^/\\s#]+)|source:\\s*https?://([^/\\s]+)");

@@ -101,6 +101,9 @@ final class BudgetAnswers {
         Result serving = ServingFit.answer(text, f);
         if (serving != null && (!LENGTH_Q.matcher(text).find() || ServingFit.statesContext(text))) return serving;
         if (LENGTH_Q.matcher(text).find()) return longest(text, f);
+        // vLLM serving at a known length: what it holds is its KV-cache pool, in sequences, not a micro-batch.
+        Result pool = ServingPool.applies(f) ? ServingPool.fit(text, f) : null;
+        if (pool != null) return pool;
         String missing = missing(f, true);
         if ("seq".equals(missing)) return fixedCostThenAsk(f);
         if (missing != null) return askAfterWhatIsKnown(missing, text, f, report);
@@ -111,7 +114,7 @@ final class BudgetAnswers {
         BatchFinder.Result r = new BatchFinder().find(s.withBatch(target), gpu, target);
         List<String> out = new ArrayList<>();
         if (r.microBatch() == 0) {
-            out.add(Messages.get("fit.none", name(s), Bytes.human(gpu), Bytes.human(fixedCost(now))));
+            out.add(noneFits(s, gpu, now));
             out.add(Messages.get("fit.ladder"));
         } else if (nanochat(s)) {
             long tokens = f.totalBatch() != null ? f.totalBatch() : NANOCHAT_TOTAL_TOKENS;
@@ -153,6 +156,9 @@ final class BudgetAnswers {
         String offload = OffloadChange.of(text, f.merge(change));
         if (offload != null) return new Result(note == null ? offload : offload + "\n" + note, null);
         if (change.isEmpty()) return new Result(note != null ? note : Messages.get("whatif.unclear"), null);
+        // Another card or a 4-bit checkpoint under vLLM changes the KV-cache pool, not a training peak.
+        String pool = ServingPool.applies(f) && ServingPool.moves(change) ? ServingPool.whatIf(text, f, change) : null;
+        if (pool != null) return new Result(pool, null);
         if (SetupFromFacts.from(after).isEmpty()) {
             String ask = Messages.get("ask.model");
             return new Result(note == null ? ask : note + "\n" + ask, "model");
@@ -364,6 +370,21 @@ final class BudgetAnswers {
         return Messages.get("fit.perparam", String.format(Locale.ROOT, "%.1f", (double) all / params),
                 String.format(Locale.ROOT, "%.2fB", params / 1e9), Bytes.human(all),
                 String.format(Locale.ROOT, "%.0f GB", all / 1e9));
+    }
+
+    /**
+     * Why not even micro-batch 1 fits: the fixed cost alone when it is over the card, else the activations of one
+     * sample on top of it ("weights ... alone take 15.43 GiB" on a 24 GiB card would contradict itself).
+     */
+    private static String noneFits(Setup s, long gpu, Budget now) {
+        long fixed = fixedCost(now);
+        Budget one = new BudgetEngine().estimate(s.withBatch(1), gpu);
+        long rest = one.perGpuBytes().total() - fixed;
+        if (fixed >= gpu || s.seq() <= 0 || rest <= 0) {
+            return Messages.get("fit.none", name(s), Bytes.human(gpu), Bytes.human(fixed));
+        }
+        return Messages.get("fit.none.activations", name(s), Bytes.human(gpu), Bytes.human(fixed),
+                Bytes.human(gpu - fixed), s.seq(), Bytes.human(rest));
     }
 
     private static long fixedCost(Budget b) {

@@ -210,6 +210,11 @@ public final class Conversation {
                 && !IntentClassifier.HELPS.matcher(text).find() && !CONTINUES_WHAT_IF.matcher(text).find()) {
             intent = Intent.FIT;
         }
+        // "what max_num_seqs can I use?" with a vLLM setup held asks how many requests its cache holds: computed.
+        if ((intent == Intent.FOLLOW_UP || intent == Intent.HOW_TO) && ServingPool.asksHowMany(text)
+                && ServingPool.applies(facts.merge(read.asserted()))) {
+            intent = Intent.FIT;
+        }
         // "what else can I try?" with a failure held asks for the next rung of its ladder, not for a recipe.
         if (intent == Intent.HOW_TO && FollowUps.asksNextRung(text, report)) intent = Intent.FOLLOW_UP;
         // "why?" alone after a paste asks why it failed; the glossary read the paste's own words ("Tried to allocate").

@@ -19,6 +19,14 @@ final class FailureLead {
     private static final Pattern LOG_LINE = Pattern.compile("(?i)\\w(?:error|exception)\\b|traceback|tried to "
             + "allocate|total capacity|\\bfile \"|\\d{2}:\\d{2}:\\d{2}|^\\W*\\[|\\bline \\d+|error:|^\\s+at |^\\s*\\|"
             + "|when allocating|shape\\[|^\\W*killed\\b|^\\s*[\\w.]+\\s*[=:(]|[{}<>]|^\\s*(?:--|\\$ |python\\b)");
+    /**
+     * PyTorch's out-of-memory message from "Tried to allocate" to its pointer to the Memory Management docs (or its
+     * advice, when the pointer is cut off): a terminal or a forum wraps it at 80 columns, and its tail lines ("setting
+     * max_split_size_mb to avoid fragmentation. See documentation for Memory") carry no log mark of their own.
+     */
+    private static final Pattern ALLOCATOR_MESSAGE = Pattern.compile("(?is)tried\\s+to\\s+allocate\\b.{0,1500}?"
+            + "(?:memory\\s+management(?:\\s+and\\s+pytorch_\\w+)?(?:\\s*\\(\\s*https?://[^\\s)]+\\s*\\))?"
+            + "|to\\s+avoid\\s+fragmentation\\b(?!\\.?\\s+see\\b)\\.?)");
     /** Fewer words than this are a caption ("the header:"), not a description to search the knowledge with. */
     private static final int MIN_WORDS = 6;
 
@@ -37,7 +45,7 @@ final class FailureLead {
     /** The lines of the turn a person wrote, not those copied from a log or a config. */
     static String prose(String text) {
         List<String> out = new ArrayList<>();
-        for (String line : text.split("\n")) {
+        for (String line : ALLOCATOR_MESSAGE.matcher(text).replaceAll("").split("\n")) {
             String l = line.strip();
             if (!l.isEmpty() && !LOG_LINE.matcher(line).find()) out.add(l);
         }

@@ -240,7 +240,7 @@ final class FollowUps {
             // "that didn't help either" after rungs were spent names no subject: a passage searched for its words
             // would be off the point.
             if (spent.isEmpty() || !THAT_FAILED.matcher(text).find() && !WHAT_ELSE.matcher(text).find()) {
-                KnowledgeSearch.answer(text, r, KnowledgeAnswers.engines(facts, r)).ifPresent(out::add);
+                KnowledgeSearch.nextOnCard(text, r, KnowledgeAnswers.engines(facts, r)).ifPresent(out::add);
             }
         } else if (VERIFY.matcher(text).find()) {
             out.add(r.sections().verification());

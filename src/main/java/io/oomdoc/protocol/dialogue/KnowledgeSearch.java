@@ -41,12 +41,19 @@ final class KnowledgeSearch {
             return new Passages(all);
         }
 
-        /** Each note's stacks, by its title. */
+        private static List<Topics.Topic> concat(List<Topics.Topic> a, List<Topics.Topic> b) {
+            List<Topics.Topic> out = new ArrayList<>(a);
+            out.addAll(b);
+            return out;
+        }
+
+        /** Each note's (and engine-specific glossary term's) stacks, by its title. */
         static final java.util.Map<String, Set<String>> NOTE_STACKS = noteStacks();
 
         private static java.util.Map<String, Set<String>> noteStacks() {
             java.util.Map<String, Set<String>> m = new java.util.HashMap<>();
-            for (Topics.Topic t : Topics.notes()) {
+            // A glossary term about one engine ("vLLM stores the KV cache in blocks") says which, as a note does.
+            for (Topics.Topic t : concat(Topics.notes(), Topics.glossary())) {
                 String st = t.texts().getOrDefault("stacks", "").strip();
                 if (!st.isEmpty()) m.put(t.name(), Set.of(st.split("\\s+")));
             }
@@ -92,11 +99,24 @@ final class KnowledgeSearch {
      * another source follows when it is nearly as close: a question often spans two notes.
      */
     static Optional<String> answer(String question, Report report, List<String> stacks) {
+        return answer(question, report, stacks, false);
+    }
+
+    /**
+     * As above, for "it still OOMs" after a VRAM failure: the question is the next rung on the card, so an entry only
+     * the host-RAM cause lists (the kernel OOM killer, cgroups) is left out.
+     */
+    static Optional<String> nextOnCard(String question, Report report, List<String> stacks) {
+        return answer(question, report, stacks, report != null && report.issueType().equals("vram_oom"));
+    }
+
+    private static Optional<String> answer(String question, Report report, List<String> stacks, boolean onCard) {
         String query = stacks.isEmpty() ? question : question + " " + String.join(" ", stacks);
         Set<String> context = new HashSet<>(stacks);
         context.addAll(KnowledgeAnswers.namedStacks(question));
         List<Passages.Hit> hits = onStack(Knowledge.ALL.search(query, cited(report), REPORT_BOOST, CANDIDATES),
                 context);
+        if (onCard) hits.removeIf(KnowledgeSearch::hostRamOnly);
         if (hits.isEmpty()) return Optional.empty();
         Passages.Hit best = hits.get(0);
         StringBuilder sb = new StringBuilder(quote(best, question));
@@ -126,6 +146,11 @@ final class KnowledgeSearch {
         out.sort(java.util.Comparator.comparingDouble(Passages.Hit::score).reversed());
         out.removeIf(h -> h.score() < MIN_AFTER);
         return out;
+    }
+
+    /** An entry that only the host-RAM cause lists (the OOM killer, cgroups): off the subject of a VRAM failure. */
+    private static boolean hostRamOnly(Passages.Hit h) {
+        return io.oomdoc.knowledge.CauseEntries.causesOf(h.passage().kb()).equals(List.of("host_ram_oom"));
     }
 
     /** Spellings of one stack in the notes and in the facts. */

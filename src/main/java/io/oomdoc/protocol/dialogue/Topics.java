@@ -65,7 +65,8 @@ public final class Topics {
     public static List<Topic> findAll(List<Topic> topics, String text) {
         String lower = normal(text);
         // "load it in fp16" names the topic "load in fp16": an object pronoun between the words does not change it.
-        String bare = PRONOUN.matcher(lower).replaceAll("");
+        // "memory really grows" names "memory grows": an adverb between the words does not change the topic either.
+        String bare = FILLER.matcher(PRONOUN.matcher(lower).replaceAll("")).replaceAll("");
         Map<Topic, Integer> found = new LinkedHashMap<>();
         for (Topic t : topics) {
             for (String k : t.keywords()) {
@@ -79,6 +80,9 @@ public final class Topics {
 
     private static final java.util.regex.Pattern PRONOUN = java.util.regex.Pattern.compile("(?<=[a-z] )(?:it|them"
             + "|this|that) (?=[a-z])");
+
+    private static final java.util.regex.Pattern FILLER = java.util.regex.Pattern.compile("(?<=[a-z] )(?:really"
+            + "|actually|still|just|even|also|always|currently) (?=[a-z])");
 
     /** "8 bit adam", "8-bit adam" and "8_bit_adam" are one spelling. */
     static String normal(String s) {

@@ -3,6 +3,7 @@ package io.oomdoc.protocol.dialogue;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,5 +46,34 @@ class FailureLeadTest {
     void proseKeepsTheWrittenLinesAndDropsTheLogLines() {
         assertEquals("the server dies on big files", FailureLead.prose("the server dies on big files\n" + TRACE
                 + "\n  File \"/sgl/model_runner.py\", line 1231, in forward"));
+    }
+
+    /**
+     * A PyTorch message wrapped at 80 columns (traces/transformers-tasks-48-wrapped-oom-24gb.txt) is a bare paste: its
+     * tail lines ("setting max_split_size_mb to avoid fragmentation.  See documentation for Memory") are the
+     * allocator's advice, not the user's words, and must not open the answer with an expandable_segments passage.
+     */
+    @Test
+    void aWrappedPyTorchMessageIsABarePaste() {
+        String paste = io.oomdoc.Fixtures.text("traces/transformers-tasks-48-wrapped-oom-24gb.txt");
+        assertEquals("", FailureLead.prose(paste));
+        Answer a = new Conversation().respond(paste);
+        assertEquals(Intent.NEW_FAILURE, a.intent());
+        assertNull(a.text(), "no lead for a bare paste");
+    }
+
+    /**
+     * A LoRA fine-tune's setup above its OOM (traces/lora-8b-3090-backward-fine-tune-mistral-3.txt) names Llama-3.1-8B,
+     * which the glossary's vLLM KV-cache-blocks entry also names: that entry is about a serving engine nobody named,
+     * so it must not lead a training failure.
+     */
+    @Test
+    void aTrainingPasteIsNotLedByAServingEnginesGlossaryEntry() {
+        Answer a = new Conversation().respond(io.oomdoc.Fixtures.text(
+                "traces/lora-8b-3090-backward-fine-tune-mistral-3.txt"));
+        assertEquals(Intent.NEW_FAILURE, a.intent());
+        String lead = a.text() == null ? "" : a.text();
+        assertFalse(lead.contains("vLLM"), lead);
+        assertFalse(lead.contains("GPU blocks"), lead);
     }
 }

@@ -124,4 +124,16 @@ class HowToTest {
         assertTrue(a.text().contains("for x in range(0, W, 512)"), a.text());
         assertTrue(a.text().lines().count() <= 12, a.text());
     }
+
+    /**
+     * github.com/myungsub/meta-interpolation/issues/4 (conversations_heldout16, a burned set): "check whether memory
+     * really grows per iteration" names the topic "memory grows" with an adverb between its words; it was answered
+     * with the kernel OOM killer's commands.
+     */
+    @Test
+    void anAdverbBetweenAKeywordsWordsStillNamesTheTopic() {
+        var topic = Topics.find(Topics.howTo(), "and how do I check whether memory really grows per iteration?");
+        assertTrue(topic.isPresent());
+        assertEquals("memory summary and snapshot", topic.get().name());
+    }
 }

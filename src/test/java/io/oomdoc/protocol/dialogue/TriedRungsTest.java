@@ -48,4 +48,17 @@ class TriedRungsTest {
         String rung = proposed.lines().filter(l -> l.startsWith("Next rung")).findFirst().orElseThrow();
         assertFalse(reply.text().contains(rung), reply.text());
     }
+
+    /**
+     * ux13's row 10: "it still OOMs" after a VRAM fragmentation report (the recorded h200/fragmentation.log) asks for
+     * the next VRAM rung; the kernel OOM killer's and Slurm's host-RAM passages (entry U9) answer another failure.
+     */
+    @Test
+    void itStillOomsAfterAVramFailureGetsTheNextRungWithoutHostRamPassages() {
+        Answer a = heldFragmentation().respond("it still OOMs");
+        assertEquals(Intent.FOLLOW_UP, a.intent());
+        assertTrue(a.text().contains("Next rung"), a.text());
+        assertFalse(a.text().contains("[U9"), a.text());
+        assertFalse(a.text().toLowerCase(java.util.Locale.ROOT).contains("slurm"), a.text());
+    }
 }

@@ -1,0 +1,111 @@
+package io.oomdoc.protocol.dialogue;
+
+import io.oomdoc.budget.Budget;
+import io.oomdoc.budget.BudgetEngine;
+import io.oomdoc.budget.Setup;
+import io.oomdoc.protocol.Facts;
+import io.oomdoc.protocol.SetupFromFacts;
+import io.oomdoc.util.Bytes;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A model served by an engine that takes its share of the card up front (vLLM's gpu_memory_utilization): what the
+ * card holds is the KV-cache pool left after the weights, in tokens and in sequences of max_model_len at once. How
+ * many requests run together, whether it fits, and what another card or a 4-bit checkpoint changes are all read
+ * from that pool; a training budget (micro-batch, gradients, optimizer) does not describe a server.
+ */
+final class ServingPool {
+    /** Engines that pre-allocate a share of the card and fill it with KV-cache blocks. */
+    private static final Set<String> PREALLOCATES = Set.of("vllm", "sglang");
+    private static final double DEFAULT_UTILIZATION = 0.9;
+    private static final Pattern UTILIZATION = Pattern.compile("(?i)(?:gpu[_-]memory[_-]utilization|mem[_-]fraction"
+            + "[_-]static|utilization)\\s*[=:]?\\s*(0?\\.\\d+)");
+    /** A question about how many requests run together ("how many concurrent 32k requests", "max_num_seqs"). */
+    private static final Pattern CONCURRENCY = Pattern.compile("(?i)concurren\\w*|max[_-]num[_-]seqs|simultaneous\\w*"
+            + "|in parallel|at (?:the same time|once)|how many (?:\\w+ ){0,2}(?:requests|sequences|users|prompts"
+            + "|conversations|chats|clients)");
+    /**
+     * Asks for the count itself ("how many concurrent requests", "what max_num_seqs can I use?"), not what a
+     * concurrency figure in a log means ("what does 'maximum concurrency 0.82x' mean").
+     */
+    private static final Pattern ASKS_COUNT = Pattern.compile("(?i)\\bhow many\\b|\\b(?:what|which) (?:--)?max[_-]num"
+            + "[_-]seqs\\b(?! means?\\b)|\\bmax[_-]num[_-]seqs (?:can|should|could|do|would)\\b");
+    /** What a what-if may change that the pool depends on. */
+    private static final Set<String> POOL_KEYS = Set.of("gpu", "gpu_mem", "gpus", "quant", "precision", "seq",
+            "model", "params");
+    /** Tokens of the probe that measures the cache per token. */
+    private static final int PROBE_TOKENS = 1024;
+
+    /** The pool on one setup: the cache's bytes and tokens, and the weights beside it (per GPU). */
+    record Pool(long kvBytes, long tokens, long weights, int seq, double utilization, long card) {
+        double sequences() { return seq <= 0 ? 0 : tokens / (double) seq; }
+    }
+
+    private ServingPool() {}
+
+    /** Whether the facts describe a model served by a pre-allocating engine on a known card at a known length. */
+    static boolean applies(Facts f) {
+        return f.framework() != null && PREALLOCATES.contains(f.framework()) && f.gpuMemBytes() != null
+                && f.seqLen() != null && SetupFromFacts.from(f).map(s -> s.mode() == Setup.Mode.INFER).orElse(false);
+    }
+
+    /** Whether the turn asks how many requests run at once. */
+    static boolean asksConcurrency(String text) { return CONCURRENCY.matcher(text).find(); }
+
+    /** Whether the turn asks how many requests run at once, as a count to compute. */
+    static boolean asksHowMany(String text) { return asksConcurrency(text) && ASKS_COUNT.matcher(text).find(); }
+
+    /** Whether a what-if changes something the pool depends on. */
+    static boolean moves(Facts change) { return change.asMap().keySet().stream().anyMatch(POOL_KEYS::contains); }
+
+    /** The pool of the setup, or empty when the catalog lacks the model's layer shape. */
+    static Optional<Pool> of(Facts f, String text) {
+        var m = UTILIZATION.matcher(text);
+        double util = m.find() ? Double.parseDouble(m.group(1)) : DEFAULT_UTILIZATION;
+        Optional<Setup> base = SetupFromFacts.from(f);
+        if (base.isEmpty() || !base.get().model().hasArchitecture()) return Optional.empty();
+        long card = f.gpuMemBytes();
+        BudgetEngine engine = new BudgetEngine();
+        Budget pooled = engine.estimate(base.get().toBuilder().batch(1).gpuMemoryUtilization(util).build(), card);
+        Budget probe = engine.estimate(base.get().toBuilder().seq(PROBE_TOKENS).batch(1).build(), card);
+        long perToken = Math.max(1, probe.perGpuBytes().kvCache() / PROBE_TOKENS);
+        long kv = pooled.perGpuBytes().kvCache();
+        return Optional.of(new Pool(kv, kv / perToken, pooled.perGpuBytes().weights(), base.get().seq(), util, card));
+    }
+
+    /** "How many concurrent 32k requests can it hold?", "will it fit?": the pool in sequences, yes or no first. */
+    static BudgetAnswers.Result fit(String text, Facts f) {
+        Optional<Pool> pool = of(f, text);
+        if (pool.isEmpty()) return null;
+        Pool p = pool.get();
+        String name = SetupFromFacts.from(f).orElseThrow().model().name();
+        String head = p.tokens() < p.seq() ? Messages.get("pool.short", name, Bytes.human(p.card()), p.utilization(),
+                Bytes.human(p.kvBytes()), count(p.tokens()), count(p.seq()))
+                : Messages.get("pool.holds", String.format(Locale.ROOT, "%.1f", p.sequences()), count(p.seq()), name,
+                Bytes.human(p.card()), p.utilization(), Bytes.human(p.weights()), Bytes.human(p.kvBytes()),
+                count(p.tokens()));
+        return new BudgetAnswers.Result(head + "\n" + Messages.get("pool.maxnumseqs"), null, true);
+    }
+
+    /** "And on an A100 80GB?", "and AWQ 4-bit?": the pool before and after, the facts unchanged. */
+    static String whatIf(String text, Facts f, Facts change) {
+        Facts after = f.merge(change);
+        if (!applies(after)) return null;
+        Optional<Pool> a = of(f, text), b = of(after, text);
+        if (a.isEmpty() || b.isEmpty()) return null;
+        Pool x = a.get(), y = b.get();
+        String head = Messages.get("pool.whatif", Conversation.describe(change), Bytes.human(x.weights()),
+                Bytes.human(y.weights()), Bytes.human(x.kvBytes()), Bytes.human(y.kvBytes()), count(x.tokens()),
+                count(y.tokens()), String.format(Locale.ROOT, "%.1f", x.sequences()),
+                String.format(Locale.ROOT, "%.1f", y.sequences()), count(y.seq()));
+        String verdict = y.tokens() < y.seq() ? Messages.get("pool.whatif.short", count(y.seq()))
+                : Messages.get("pool.whatif.fits", Bytes.human(y.card()), y.utilization());
+        return String.join("\n", head, verdict, Messages.get("whatif.adopt"));
+    }
+
+    private static String count(long n) { return String.format(Locale.ROOT, "%,d", n); }
+}
