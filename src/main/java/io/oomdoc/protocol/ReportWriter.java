@@ -120,7 +120,9 @@ public final class ReportWriter {
         if (e.gpu() != null) parts.add(TEXT.get("summary.gpu.state", e.gpu().source(), e.gpu().summary()));
         if (e.snapshot() != null) parts.add(snapshot(e.snapshot()));
         if (e.budget() != null) parts.add(budget(e.budget()));
-        if (!e.facts().isEmpty()) parts.add(TEXT.get("summary.facts", describeFacts(e.facts())));
+        // facts the sentence does not name (the framework a trace showed) left "Facts from the conversation: ."
+        String facts = e.facts().isEmpty() ? "" : describeFacts(e.facts());
+        if (!facts.isEmpty()) parts.add(TEXT.get("summary.facts", facts));
         return String.join(" ", parts);
     }
 
@@ -338,7 +340,7 @@ public final class ReportWriter {
             String cue = TEXT.get(key).toLowerCase(Locale.ROOT);
             for (String para : body.split("\n\\s*\n")) {
                 String p = para.strip();
-                if (!p.startsWith("#") && p.toLowerCase(Locale.ROOT).contains(cue)) return p.replace("\n", " ");
+                if (!p.startsWith("#") && p.toLowerCase(Locale.ROOT).contains(cue)) return whole(p.replace("\n", " "));
             }
         }
         return firstParagraph(body);
@@ -354,9 +356,19 @@ public final class ReportWriter {
         for (String para : body.split("\n\\s*\n")) {
             String p = para.strip();
             if (p.isEmpty() || p.startsWith("#") || p.startsWith("|")) continue;
-            return p.replace("\n", " ");
+            return whole(p.replace("\n", " "));
         }
         return "";
+    }
+
+    /**
+     * A paragraph that ends by announcing what follows it ("every parameter costs roughly:", then a table) keeps its
+     * complete sentences: quoted alone, the report ended the background on a colon.
+     */
+    static String whole(String paragraph) {
+        if (!paragraph.endsWith(":")) return paragraph;
+        int cut = paragraph.lastIndexOf(". ");
+        return cut > 0 ? paragraph.substring(0, cut + 1) : paragraph;
     }
 
     private static String capitalize(String s) {

@@ -27,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * snapshots/oom_fragmented.pickle (snapshots/make_fixtures.py), scan_dev/case09 (pytorch/examples multigpu.py),
  * the first turn of conversations/15-litgpt-llama2-7b-lora-3090.txt (Lightning-AI/litgpt#553),
  * traces/vllm-qwen3-295-max-model-len-7344.txt (QwenLM/Qwen3#295), swift-411-mistral-7b-full-adamw-step.txt
- * (modelscope/ms-swift#411).
+ * (modelscope/ms-swift#411), vllm-17939-sampler-warmup-runtimeerror.txt (vllm-project/vllm#17939),
+ * s1-106-rank7-cross-entropy-h200.txt (simplescaling/s1#106).
  */
 class ReportSectionsTest {
     private static final Path RES = Path.of("src/test/resources");
@@ -256,6 +257,24 @@ class ReportSectionsTest {
         String root = r.sections().rootCause();
         assertTrue(root.contains("Background (M11, ") && root.contains("For inference engines"), root);
         assertFalse(root.contains("Naive (eager) attention"), root);
+    }
+
+    /** A trace whose only fact is its framework names no facts: the summary said "Facts from the conversation: .". */
+    @Test
+    void theSummaryNamesNoFactsWhenNoneItCanNameIsHeld() throws Exception {
+        Report r = diagnose(EvidenceGatherer.from(log("traces/vllm-17939-sampler-warmup-runtimeerror.txt")));
+        String summary = r.sections().memoryStateSummary();
+        assertFalse(summary.contains(": ."), summary);
+        assertFalse(summary.contains("Facts from the conversation"), summary);
+    }
+
+    /** An entry's paragraph that announces a table ("Keep the product constant:") is quoted up to its last sentence. */
+    @Test
+    void theBackgroundEndsOnASentenceNotOnTheColonBeforeATable() throws Exception {
+        Report r = diagnose(EvidenceGatherer.from(log("traces/s1-106-rank7-cross-entropy-h200.txt")));
+        String root = r.sections().rootCause();
+        assertTrue(root.contains("Background ("), root);
+        assertFalse(root.endsWith(":"), root);
     }
 
     /** Two reasons that cite the same optimizer frame are one reason in the root cause. */

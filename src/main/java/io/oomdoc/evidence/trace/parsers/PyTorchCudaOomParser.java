@@ -23,7 +23,10 @@ public final class PyTorchCudaOomParser implements TraceParser {
     private static final Pattern MARKER = Pattern.compile(
             "(?:CUDA|HIP|XPU) out of memory|CUDA OOM\\b|Tried to allocate \\d", Pattern.CASE_INSENSITIVE);
     private static final Pattern TRIED = Messages.sized("Tried to allocate\\s+SIZE");
-    private static final Pattern GPU = Pattern.compile("\\bGPU\\s+(\\d+)\\s*(?:;|has)");
+    /** "GPU 0 has", "(GPU 3;" and, in some ranks' logs, "GPU7 has" with no space (simplescaling/s1#106). */
+    private static final Pattern GPU = Pattern.compile("\\bGPU\\s*(\\d+)\\s*(?:;|has)");
+    /** A line that holds a whole message by itself: the request is stated on the marker's own line. */
+    private static final Pattern WHOLE_MESSAGE = Pattern.compile("(?i)out of memory\\.?\\s+Tried to allocate \\d");
     /** The last alternative: the message retold field by field ("GPU has 19.53 GiB total, ... 329.87 MiB free"). */
     private static final Pattern TOTAL = Messages.sized("SIZE\\s+total capacity|total capac\\w*\\s+of\\s+SIZE"
             + "|GPU has SIZE total");
@@ -47,9 +50,11 @@ public final class PyTorchCudaOomParser implements TraceParser {
     public List<TraceFinding> parse(LogText log) {
         List<TraceFinding> out = new ArrayList<>();
         int lastEnd = -1;
-        for (int i : Messages.linesMatching(log, MARKER)) {
+        List<Integer> marked = Messages.linesMatching(log, MARKER);
+        for (int k = 0; k < marked.size(); k++) {
+            int i = marked.get(k);
             if (i <= lastEnd) continue;
-            String msg = log.messageAt(i, 12);
+            String msg = log.messageAt(i, Math.min(12, untilNextMessage(log, marked, k)));
             lastEnd = i;
             if (msg.contains("MPS backend out of memory")) continue; // the MPS parser reads that message
             OomNumbers.Builder b = new OomNumbers.Builder();
@@ -87,5 +92,19 @@ public final class PyTorchCudaOomParser implements TraceParser {
                     log.lines().get(i).number(), b.build(), notes));
         }
         return out;
+    }
+
+    /**
+     * Lines the message at marked[k] may span: up to the next line that states a whole message of its own. Two
+     * ranks' messages on consecutive lines (vllm-project/vllm#15105: one per card) were read as one, and the other
+     * rank's process was listed on this card.
+     */
+    private static int untilNextMessage(LogText log, List<Integer> marked, int k) {
+        int i = marked.get(k);
+        if (!WHOLE_MESSAGE.matcher(log.lines().get(i).text()).find()) return Integer.MAX_VALUE;
+        for (int j = k + 1; j < marked.size(); j++) {
+            if (WHOLE_MESSAGE.matcher(log.lines().get(marked.get(j)).text()).find()) return marked.get(j) - i;
+        }
+        return Integer.MAX_VALUE;
     }
 }
