@@ -46,6 +46,16 @@ class ParserNotesTest {
         assertTrue(notes.stream().noneMatch(n -> n.startsWith("the allocator suggests")), notes.toString());
     }
 
+    /** vllm-project/vllm#17939: vLLM's own RuntimeError about the sampler warm-up is no PyTorch 1.x message. */
+    @Test
+    void aFrameworksOwnRuntimeErrorClaimsNoPyTorchVersion() {
+        List<String> notes = new PyTorchCudaOomParser().parse(
+                io.oomdoc.Fixtures.log("traces/vllm-17939-sampler-warmup-runtimeerror.txt")).get(0).notes();
+        assertTrue(notes.contains("raised as RuntimeError"), notes.toString());
+        assertTrue(notes.stream().noneMatch(n -> n.contains("before 1.13") || n.startsWith("PyTorch ")),
+                notes.toString());
+    }
+
     /** kaito-project/kaito#976: "with 46.00 MiB allocated in private pools (e.g., CUDA Graphs)". */
     @Test
     void memoryInPrivatePoolsIsNotedWithItsSize() {

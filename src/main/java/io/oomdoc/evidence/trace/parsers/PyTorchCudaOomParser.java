@@ -25,6 +25,11 @@ public final class PyTorchCudaOomParser implements TraceParser {
     private static final Pattern TRIED = Messages.sized("Tried to allocate\\s+SIZE");
     /** "GPU 0 has", "(GPU 3;" and, in some ranks' logs, "GPU7 has" with no space (simplescaling/s1#106). */
     private static final Pattern GPU = Pattern.compile("\\bGPU\\s*(\\d+)\\s*(?:;|has)");
+    /**
+     * A framework's own sentence about an out-of-memory it caught ("CUDA out of memory occurred when warming up
+     * sampler", vllm-project/vllm#17939): not PyTorch's message, so neither its generation nor its version is known.
+     */
+    private static final Pattern FRAMEWORKS_OWN = Pattern.compile("(?i)out of memory occurred (?:when|while|during)");
     /** A line that holds a whole message by itself: the request is stated on the marker's own line. */
     private static final Pattern WHOLE_MESSAGE = Pattern.compile("(?i)out of memory\\.?\\s+Tried to allocate \\d");
     /** The last alternative: the message retold field by field ("GPU has 19.53 GiB total, ... 329.87 MiB free"). */
@@ -85,9 +90,11 @@ public final class PyTorchCudaOomParser implements TraceParser {
             else if (msg.contains("max_split_size_mb")) notes.add("the allocator suggests max_split_size_mb");
             String generation = msg.contains("Of the allocated memory") || msg.contains("total capacity of")
                     || msg.contains("total capacty of") ? "2.x" : msg.contains("total capacity;") ? "1.x" : "short";
-            notes.add("PyTorch " + generation + " message");
+            boolean own = generation.equals("short") && FRAMEWORKS_OWN.matcher(msg).find();
+            notes.add(own ? "the framework's own message" : "PyTorch " + generation + " message");
             if (msg.contains("OutOfMemoryError")) notes.add("raised as torch.OutOfMemoryError");
-            else if (msg.contains("RuntimeError")) notes.add("raised as RuntimeError (PyTorch before 1.13)");
+            else if (msg.contains("RuntimeError")) notes.add(own ? "raised as RuntimeError"
+                    : "raised as RuntimeError (PyTorch before 1.13)");
             out.add(new TraceFinding("pytorch-cuda", FailureKind.VRAM_OOM, "pytorch", Messages.clip(msg),
                     log.lines().get(i).number(), b.build(), notes));
         }
