@@ -22,6 +22,7 @@ import java.util.Optional;
 /** Turns ranked hypotheses and the evidence into the ten sections. Every sentence is computed from what is held. */
 public final class ReportWriter {
     private static final MessageTable TEXT = ReportText.TABLE;
+    private static final long OTHERS_NOISE = 64 * Bytes.MIB;
 
     private final KnowledgeBase kb;
 
@@ -138,11 +139,27 @@ public final class ReportWriter {
             sb.append(TEXT.get("summary.cached", Bytes.human(n.reservedUnallocatedBytes())));
         }
         Long outside = n.heldOutsideAllocator();
-        if (outside != null && outside > 0) sb.append(TEXT.get("summary.outside", Bytes.human(outside)));
+        if (outside != null && outside > 0) sb.append(outside(n, outside));
         for (var p : n.processes()) {
             if (!p.thisProcess()) sb.append(TEXT.get("summary.process", p.pid(), Bytes.human(p.bytes())));
         }
         return sb.append('.').toString();
+    }
+
+    /**
+     * What the allocator does not hold, split when the message states this process's own use: sglang#17070's 6.59
+     * GiB were "CUDA context, other processes" while 6.56 GiB of it were in the serving process itself.
+     */
+    private static String outside(OomNumbers n, long outside) {
+        Long self = n.processInUseBytes();
+        if (self == null || n.reservedBytes() == null || self < n.reservedBytes()) {
+            return TEXT.get("summary.outside", Bytes.human(outside));
+        }
+        long mine = Math.min(outside, self - n.reservedBytes());
+        long others = outside - mine;
+        // under 64 MiB is rounding in the message's two-decimal figures, not another process
+        return others < OTHERS_NOISE ? TEXT.get("summary.outside.self", Bytes.human(outside))
+                : TEXT.get("summary.outside.split", Bytes.human(outside), Bytes.human(mine), Bytes.human(others));
     }
 
     private static String snapshot(io.oomdoc.evidence.snapshot.SnapshotReport s) {

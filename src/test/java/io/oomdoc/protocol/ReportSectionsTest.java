@@ -28,7 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the first turn of conversations/15-litgpt-llama2-7b-lora-3090.txt (Lightning-AI/litgpt#553),
  * traces/vllm-qwen3-295-max-model-len-7344.txt (QwenLM/Qwen3#295), swift-411-mistral-7b-full-adamw-step.txt
  * (modelscope/ms-swift#411), vllm-17939-sampler-warmup-runtimeerror.txt (vllm-project/vllm#17939),
- * s1-106-rank7-cross-entropy-h200.txt (simplescaling/s1#106).
+ * s1-106-rank7-cross-entropy-h200.txt (simplescaling/s1#106), sglang-17070-flux-dev-4090-layerwise-offload.txt
+ * (sgl-project/sglang#17070).
  */
 class ReportSectionsTest {
     private static final Path RES = Path.of("src/test/resources");
@@ -50,8 +51,9 @@ class ReportSectionsTest {
     void theMemorySummaryStatesEveryFigureOfTheMessageInOrder() throws Exception {
         assertTrue(visfly().sections().memoryStateSummary().startsWith("GPU 0: 7.73 GiB total, 228.50 MiB free; the "
                 + "failing request was 244.00 MiB; live tensors 5.90 GiB, reserved by the allocator 6.36 GiB "
-                + "(469.82 MiB of it cached but unused); 1.15 GiB held outside this allocator (CUDA context, other "
-                + "processes)."), visfly().sections().memoryStateSummary());
+                + "(469.82 MiB of it cached but unused); 1.15 GiB held outside this allocator (236.74 MiB of it by "
+                + "this process beyond its tensors: its CUDA context and what other libraries allocate in it; "
+                + "938.86 MiB by other processes)."), visfly().sections().memoryStateSummary());
     }
 
     @Test
@@ -257,6 +259,18 @@ class ReportSectionsTest {
         String root = r.sections().rootCause();
         assertTrue(root.contains("Background (M11, ") && root.contains("For inference engines"), root);
         assertFalse(root.contains("Naive (eager) attention"), root);
+    }
+
+    /**
+     * sglang#17070: "this process has 23.58 GiB memory in use" with 17.02 GiB reserved: the 6.59 GiB outside the
+     * allocator are nearly all in the serving process itself, not "other processes".
+     */
+    @Test
+    void memoryOutsideTheAllocatorIsPlacedInThisProcessWhenTheMessageSaysSo() throws Exception {
+        Report r = diagnose(EvidenceGatherer.from(log("traces/sglang-17070-flux-dev-4090-layerwise-offload.txt")));
+        String summary = r.sections().memoryStateSummary();
+        assertTrue(summary.contains("6.59 GiB held outside this allocator, all of it by this process"), summary);
+        assertFalse(summary.contains("other processes"), summary);
     }
 
     /** A trace whose only fact is its framework names no facts: the summary said "Facts from the conversation: .". */

@@ -46,9 +46,12 @@ public final class PyTorchCudaOomParser implements TraceParser {
     private static final Pattern UNALLOCATED = Messages.sized("SIZE\\s+is reserved by PyTorch but unallocated"
             + "|Reserved but unallocated:\\s*SIZE");
     private static final Pattern PROCESS = Messages.sized("Process\\s+(\\d+)\\s+has\\s+SIZE\\s+memory in use");
-    /** A paste cut right after the figure ("this process has 15.17 GiB" and a line break) still states it. */
+    /**
+     * A paste cut right after the figure ("this process has 15.17 GiB" and a line break) still states it; a paste
+     * padded to its width and wrapped after "this" (sglang#17070, 176 columns) leaves two spaces before "process".
+     */
     private static final Pattern THIS_PROCESS = Messages.sized(
-            "this process has\\s+SIZE(?:\\s+memory in use|[ \\t]*(?:\\r?\\n|$))");
+            "this\\s+process has\\s+SIZE(?:\\s+memory in use|[ \\t]*(?:\\r?\\n|$))");
     private static final Pattern PRIVATE_POOLS = Messages.sized("SIZE\\s+allocated in private pools");
 
     @Override
@@ -102,16 +105,26 @@ public final class PyTorchCudaOomParser implements TraceParser {
     }
 
     /**
-     * Lines the message at marked[k] may span: up to the next line that states a whole message of its own. Two
-     * ranks' messages on consecutive lines (vllm-project/vllm#15105: one per card) were read as one, and the other
-     * rank's process was listed on this card.
+     * Lines the message at marked[k] may span: up to the next line that states a whole message about another card.
+     * Two ranks' messages on consecutive lines (vllm-project/vllm#15105: GPU 1, then GPU 0) were read as one, and
+     * the other card's process was listed on this one. Messages about the same card still complete each other: a
+     * rank's message cut short is followed by another rank's on the same GPU 0 (NVIDIA/TensorRT-LLM#7818).
      */
     private static int untilNextMessage(LogText log, List<Integer> marked, int k) {
         int i = marked.get(k);
-        if (!WHOLE_MESSAGE.matcher(log.lines().get(i).text()).find()) return Integer.MAX_VALUE;
+        Integer card = wholeMessageCard(log.lines().get(i).text());
+        if (card == null) return Integer.MAX_VALUE;
         for (int j = k + 1; j < marked.size(); j++) {
-            if (WHOLE_MESSAGE.matcher(log.lines().get(marked.get(j)).text()).find()) return marked.get(j) - i;
+            Integer next = wholeMessageCard(log.lines().get(marked.get(j)).text());
+            if (next != null && !next.equals(card)) return marked.get(j) - i;
         }
         return Integer.MAX_VALUE;
+    }
+
+    /** The card a line's whole message names, or null when the line holds no whole message naming one. */
+    private static Integer wholeMessageCard(String line) {
+        if (!WHOLE_MESSAGE.matcher(line).find()) return null;
+        Matcher g = GPU.matcher(line);
+        return g.find() ? Num.toInt(g.group(1)) : null;
     }
 }
