@@ -69,7 +69,7 @@ public final class ReportWriter {
                 issueTypeText(e, issueType, cat, phase, framework),
                 issueType.equals("not_oom") ? notOom(conclusion) : rootCause(e, top, primary),
                 fixText(fixes),
-                issueType.equals("not_oom") ? notOomVerification(conclusion) : verification(cat, primary),
+                issueType.equals("not_oom") ? notOomVerification(conclusion) : verification(cat, primary, framework),
                 primary.prevention(),
                 confidence(ranked, e),
                 risk(fixes, top),
@@ -256,7 +256,12 @@ public final class ReportWriter {
         return sb.toString().stripTrailing();
     }
 
-    private static String verification(Category cat, KnowledgeEntry primary) {
+    /**
+     * How to check the fix. A serving engine's failure has no step to rerun: ollama#3460's report told a llama.cpp
+     * server to compare max_memory_allocated() "after two full training steps" and to write a PyTorch probe.
+     */
+    private static String verification(Category cat, KnowledgeEntry primary, String framework) {
+        if (SetupFromFacts.isServingEngine(framework)) return TEXT.get("verify.serving");
         String generic = TEXT.get(switch (cat) {
             case OPTIMIZER_STATE_STEP2 -> "verify.optimizer_state_step2";
             case LEAK_HELD_REFERENCES, EVAL_ACCUMULATION -> "verify.growth";

@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * traces/vllm-qwen3-295-max-model-len-7344.txt (QwenLM/Qwen3#295), swift-411-mistral-7b-full-adamw-step.txt
  * (modelscope/ms-swift#411), vllm-17939-sampler-warmup-runtimeerror.txt (vllm-project/vllm#17939),
  * s1-106-rank7-cross-entropy-h200.txt (simplescaling/s1#106), sglang-17070-flux-dev-4090-layerwise-offload.txt
- * (sgl-project/sglang#17070).
+ * (sgl-project/sglang#17070), ollama-3460-cudamalloc-look-ahead-two-gpus.txt (ollama/ollama#3460).
  */
 class ReportSectionsTest {
     private static final Path RES = Path.of("src/test/resources");
@@ -271,6 +271,16 @@ class ReportSectionsTest {
         String summary = r.sections().memoryStateSummary();
         assertTrue(summary.contains("6.59 GiB held outside this allocator, all of it by this process"), summary);
         assertFalse(summary.contains("other processes"), summary);
+    }
+
+    /** ollama#3460: a llama.cpp server's failure is verified by restarting the server, not by training steps. */
+    @Test
+    void aServingEnginesFailureIsVerifiedOnTheServerNotByTrainingSteps() throws Exception {
+        Report r = diagnose(EvidenceGatherer.from(log("traces/ollama-3460-cudamalloc-look-ahead-two-gpus.txt")));
+        String verification = r.sections().verification();
+        assertFalse(verification.contains("training step"), verification);
+        assertFalse(verification.contains("oomdoc probe"), verification);
+        assertTrue(verification.contains("Start the server again"), verification);
     }
 
     /** A trace whose only fact is its framework names no facts: the summary said "Facts from the conversation: .". */
