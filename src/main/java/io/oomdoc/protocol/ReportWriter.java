@@ -22,6 +22,7 @@ import java.util.Optional;
 /** Turns ranked hypotheses and the evidence into the ten sections. Every sentence is computed from what is held. */
 public final class ReportWriter {
     private static final MessageTable TEXT = ReportText.TABLE;
+    private static final long OTHERS_NOISE = 64 * Bytes.MIB;
 
     private final KnowledgeBase kb;
 
@@ -68,7 +69,7 @@ public final class ReportWriter {
                 issueTypeText(e, issueType, cat, phase, framework),
                 issueType.equals("not_oom") ? notOom(conclusion) : rootCause(e, top, primary),
                 fixText(fixes),
-                issueType.equals("not_oom") ? notOomVerification(conclusion) : verification(cat, primary),
+                issueType.equals("not_oom") ? notOomVerification(conclusion) : verification(cat, primary, framework),
                 primary.prevention(),
                 confidence(ranked, e),
                 risk(fixes, top),
@@ -120,7 +121,9 @@ public final class ReportWriter {
         if (e.gpu() != null) parts.add(TEXT.get("summary.gpu.state", e.gpu().source(), e.gpu().summary()));
         if (e.snapshot() != null) parts.add(snapshot(e.snapshot()));
         if (e.budget() != null) parts.add(budget(e.budget()));
-        if (!e.facts().isEmpty()) parts.add(TEXT.get("summary.facts", describeFacts(e.facts())));
+        // facts the sentence does not name (the framework a trace showed) left "Facts from the conversation: ."
+        String facts = e.facts().isEmpty() ? "" : describeFacts(e.facts());
+        if (!facts.isEmpty()) parts.add(TEXT.get("summary.facts", facts));
         return String.join(" ", parts);
     }
 
@@ -136,11 +139,27 @@ public final class ReportWriter {
             sb.append(TEXT.get("summary.cached", Bytes.human(n.reservedUnallocatedBytes())));
         }
         Long outside = n.heldOutsideAllocator();
-        if (outside != null && outside > 0) sb.append(TEXT.get("summary.outside", Bytes.human(outside)));
+        if (outside != null && outside > 0) sb.append(outside(n, outside));
         for (var p : n.processes()) {
             if (!p.thisProcess()) sb.append(TEXT.get("summary.process", p.pid(), Bytes.human(p.bytes())));
         }
         return sb.append('.').toString();
+    }
+
+    /**
+     * What the allocator does not hold, split when the message states this process's own use: sglang#17070's 6.59
+     * GiB were "CUDA context, other processes" while 6.56 GiB of it were in the serving process itself.
+     */
+    private static String outside(OomNumbers n, long outside) {
+        Long self = n.processInUseBytes();
+        if (self == null || n.reservedBytes() == null || self < n.reservedBytes()) {
+            return TEXT.get("summary.outside", Bytes.human(outside));
+        }
+        long mine = Math.min(outside, self - n.reservedBytes());
+        long others = outside - mine;
+        // under 64 MiB is rounding in the message's two-decimal figures, not another process
+        return others < OTHERS_NOISE ? TEXT.get("summary.outside.self", Bytes.human(outside))
+                : TEXT.get("summary.outside.split", Bytes.human(outside), Bytes.human(mine), Bytes.human(others));
     }
 
     private static String snapshot(io.oomdoc.evidence.snapshot.SnapshotReport s) {
@@ -235,7 +254,12 @@ public final class ReportWriter {
         return sb.toString().stripTrailing();
     }
 
-    private static String verification(Category cat, KnowledgeEntry primary) {
+    /**
+     * How to check the fix. A serving engine's failure has no step to rerun: ollama#3460's report told a llama.cpp
+     * server to compare max_memory_allocated() "after two full training steps" and to write a PyTorch probe.
+     */
+    private static String verification(Category cat, KnowledgeEntry primary, String framework) {
+        if (SetupFromFacts.isServingEngine(framework)) return TEXT.get("verify.serving");
         String generic = TEXT.get(switch (cat) {
             case OPTIMIZER_STATE_STEP2 -> "verify.optimizer_state_step2";
             case LEAK_HELD_REFERENCES, EVAL_ACCUMULATION -> "verify.growth";
@@ -336,7 +360,7 @@ public final class ReportWriter {
             String cue = TEXT.get(key).toLowerCase(Locale.ROOT);
             for (String para : body.split("\n\\s*\n")) {
                 String p = para.strip();
-                if (!p.startsWith("#") && p.toLowerCase(Locale.ROOT).contains(cue)) return p.replace("\n", " ");
+                if (!p.startsWith("#") && p.toLowerCase(Locale.ROOT).contains(cue)) return whole(p.replace("\n", " "));
             }
         }
         return firstParagraph(body);
@@ -352,9 +376,19 @@ public final class ReportWriter {
         for (String para : body.split("\n\\s*\n")) {
             String p = para.strip();
             if (p.isEmpty() || p.startsWith("#") || p.startsWith("|")) continue;
-            return p.replace("\n", " ");
+            return whole(p.replace("\n", " "));
         }
         return "";
+    }
+
+    /**
+     * A paragraph that ends by announcing what follows it ("every parameter costs roughly:", then a table) keeps its
+     * complete sentences: quoted alone, the report ended the background on a colon.
+     */
+    static String whole(String paragraph) {
+        if (!paragraph.endsWith(":")) return paragraph;
+        int cut = paragraph.lastIndexOf(". ");
+        return cut > 0 ? paragraph.substring(0, cut + 1) : paragraph;
     }
 
     private static String capitalize(String s) {

@@ -94,6 +94,17 @@ class HelpTest {
         assertEquals(List.of(), inJava, "move their text to src/main/resources/cli/usage.properties");
     }
 
+    /**
+     * deepspeedai/DeepSpeed#5507 runs run_clm.py with --fp16 under ZeRO-3: a new user typed --precision fp16 and got
+     * "pure fp16 training: no fp32 master copy" and a fit where the run failed. The help says which value is theirs.
+     */
+    @Test
+    void precisionHelpMapsTheTrainersFp16FlagToMixedPrecision() {
+        String budget = help("budget", "--help").replaceAll("\\s+", " ");
+        assertTrue(budget.contains("--fp16 and --bf16 (DeepSpeed's fp16 and bf16 sections too) are mixed-fp16 and "
+                + "mixed-bf16"), budget);
+    }
+
     @Test
     void setupFlagsListTheirValuesAndEveryListedValueIsAccepted() {
         String budget = help("budget", "--help").replaceAll("\\s+", " "); // as read, not as wrapped

@@ -27,7 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * snapshots/oom_fragmented.pickle (snapshots/make_fixtures.py), scan_dev/case09 (pytorch/examples multigpu.py),
  * the first turn of conversations/15-litgpt-llama2-7b-lora-3090.txt (Lightning-AI/litgpt#553),
  * traces/vllm-qwen3-295-max-model-len-7344.txt (QwenLM/Qwen3#295), swift-411-mistral-7b-full-adamw-step.txt
- * (modelscope/ms-swift#411).
+ * (modelscope/ms-swift#411), vllm-17939-sampler-warmup-runtimeerror.txt (vllm-project/vllm#17939),
+ * s1-106-rank7-cross-entropy-h200.txt (simplescaling/s1#106), sglang-17070-flux-dev-4090-layerwise-offload.txt
+ * (sgl-project/sglang#17070), ollama-3460-cudamalloc-look-ahead-two-gpus.txt (ollama/ollama#3460).
  */
 class ReportSectionsTest {
     private static final Path RES = Path.of("src/test/resources");
@@ -49,8 +51,9 @@ class ReportSectionsTest {
     void theMemorySummaryStatesEveryFigureOfTheMessageInOrder() throws Exception {
         assertTrue(visfly().sections().memoryStateSummary().startsWith("GPU 0: 7.73 GiB total, 228.50 MiB free; the "
                 + "failing request was 244.00 MiB; live tensors 5.90 GiB, reserved by the allocator 6.36 GiB "
-                + "(469.82 MiB of it cached but unused); 1.15 GiB held outside this allocator (CUDA context, other "
-                + "processes)."), visfly().sections().memoryStateSummary());
+                + "(469.82 MiB of it cached but unused); 1.15 GiB held outside this allocator (236.74 MiB of it by "
+                + "this process beyond its tensors: its CUDA context and what other libraries allocate in it; "
+                + "938.86 MiB by other processes)."), visfly().sections().memoryStateSummary());
     }
 
     @Test
@@ -256,6 +259,46 @@ class ReportSectionsTest {
         String root = r.sections().rootCause();
         assertTrue(root.contains("Background (M11, ") && root.contains("For inference engines"), root);
         assertFalse(root.contains("Naive (eager) attention"), root);
+    }
+
+    /**
+     * sglang#17070: "this process has 23.58 GiB memory in use" with 17.02 GiB reserved: the 6.59 GiB outside the
+     * allocator are nearly all in the serving process itself, not "other processes".
+     */
+    @Test
+    void memoryOutsideTheAllocatorIsPlacedInThisProcessWhenTheMessageSaysSo() throws Exception {
+        Report r = diagnose(EvidenceGatherer.from(log("traces/sglang-17070-flux-dev-4090-layerwise-offload.txt")));
+        String summary = r.sections().memoryStateSummary();
+        assertTrue(summary.contains("6.59 GiB held outside this allocator, all of it by this process"), summary);
+        assertFalse(summary.contains("other processes"), summary);
+    }
+
+    /** ollama#3460: a llama.cpp server's failure is verified by restarting the server, not by training steps. */
+    @Test
+    void aServingEnginesFailureIsVerifiedOnTheServerNotByTrainingSteps() throws Exception {
+        Report r = diagnose(EvidenceGatherer.from(log("traces/ollama-3460-cudamalloc-look-ahead-two-gpus.txt")));
+        String verification = r.sections().verification();
+        assertFalse(verification.contains("training step"), verification);
+        assertFalse(verification.contains("oomdoc probe"), verification);
+        assertTrue(verification.contains("Start the server again"), verification);
+    }
+
+    /** A trace whose only fact is its framework names no facts: the summary said "Facts from the conversation: .". */
+    @Test
+    void theSummaryNamesNoFactsWhenNoneItCanNameIsHeld() throws Exception {
+        Report r = diagnose(EvidenceGatherer.from(log("traces/vllm-17939-sampler-warmup-runtimeerror.txt")));
+        String summary = r.sections().memoryStateSummary();
+        assertFalse(summary.contains(": ."), summary);
+        assertFalse(summary.contains("Facts from the conversation"), summary);
+    }
+
+    /** An entry's paragraph that announces a table ("Keep the product constant:") is quoted up to its last sentence. */
+    @Test
+    void theBackgroundEndsOnASentenceNotOnTheColonBeforeATable() throws Exception {
+        Report r = diagnose(EvidenceGatherer.from(log("traces/s1-106-rank7-cross-entropy-h200.txt")));
+        String root = r.sections().rootCause();
+        assertTrue(root.contains("Background ("), root);
+        assertFalse(root.endsWith(":"), root);
     }
 
     /** Two reasons that cite the same optimizer frame are one reason in the root cause. */

@@ -32,6 +32,12 @@ public final class TraceAnalyzer {
     private static final Pattern BARE_BATCH = Pattern.compile("(?i)\\bbatch\\s+\\d");
     private static final Pattern LOOP_LINE = Pattern.compile("(?i)\\bloss\\b|\\blr\\b|learning[_ ]rate|\\bepoch"
             + "|it/s|s/it|\\bstep\\b|\\biter");
+    /**
+     * "per-device batch 4", "micro batch 2", "global batch 64": a size by its qualifier, even on a line that also
+     * says "step" (DeepSpeed#5507 retold: "... per-device batch 4 ... at about the first optimizer step").
+     */
+    private static final Pattern SIZE_QUALIFIER = Pattern.compile(
+            "(?i)\\b(?:per[- _]?(?:device|gpu|rank)|micro|global|effective|train(?:ing)?|eval)[- _]?$");
     /** "after batch 37", "until batch 1200" ("at batch 8" is as often a size): a point in the run, told in words. */
     private static final Pattern AT_A_POINT = Pattern.compile(
             "(?i)\\b(?:after|until|reach\\w*)\\s+(?:the\\s+)?$");
@@ -201,6 +207,8 @@ public final class TraceAnalyzer {
             while (m.find()) {
                 if (BARE_BATCH.matcher(m.group()).lookingAt() && !LOOP_LINE.matcher(l.text()).find()
                         && !AT_A_POINT.matcher(l.text().substring(0, m.start())).find()) continue;
+                if (BARE_BATCH.matcher(m.group()).lookingAt()
+                        && SIZE_QUALIFIER.matcher(l.text().substring(0, m.start())).find()) continue;
                 try { found = Integer.valueOf(m.group(1).replace(",", "")); } catch (NumberFormatException ignored) { }
             }
         }

@@ -46,6 +46,27 @@ class ParserNotesTest {
         assertTrue(notes.stream().noneMatch(n -> n.startsWith("the allocator suggests")), notes.toString());
     }
 
+    /**
+     * NVIDIA/TensorRT-LLM#7818: rank 7's message about GPU 0 is cut before its allocator figures and rank 2's, on
+     * the next line and the same card, states them; messages about one card still complete each other.
+     */
+    @Test
+    void aCutMessageIsCompletedByTheNextOneAboutTheSameCard() {
+        TraceFinding f = first(new PyTorchCudaOomParser(), "trtllm-7818-eight-ranks-on-gpu0-load");
+        assertEquals(0, f.numbers().gpuIndex());
+        assertNotNull(f.numbers().allocatedBytes(), f.numbers().toString());
+    }
+
+    /** vllm-project/vllm#17939: vLLM's own RuntimeError about the sampler warm-up is no PyTorch 1.x message. */
+    @Test
+    void aFrameworksOwnRuntimeErrorClaimsNoPyTorchVersion() {
+        List<String> notes = new PyTorchCudaOomParser().parse(
+                io.oomdoc.Fixtures.log("traces/vllm-17939-sampler-warmup-runtimeerror.txt")).get(0).notes();
+        assertTrue(notes.contains("raised as RuntimeError"), notes.toString());
+        assertTrue(notes.stream().noneMatch(n -> n.contains("before 1.13") || n.startsWith("PyTorch ")),
+                notes.toString());
+    }
+
     /** kaito-project/kaito#976: "with 46.00 MiB allocated in private pools (e.g., CUDA Graphs)". */
     @Test
     void memoryInPrivatePoolsIsNotedWithItsSize() {

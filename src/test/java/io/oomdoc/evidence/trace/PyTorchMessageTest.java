@@ -38,6 +38,23 @@ class PyTorchMessageTest {
     }
 
     @Test
+    void eachRanksMessageListsOnlyTheProcessOnItsOwnCard() {
+        // vllm#15105: rank 1's message (GPU 1, process 133288) is followed on the next line by rank 0's (GPU 0)
+        OomNumbers n = numbers(Fixtures.text("traces/vllm-15105-two-ranks-sampler-1-74gib.txt"));
+        assertEquals(1, n.gpuIndex());
+        assertEquals(1, n.processes().size(), "rank 0's process is on GPU 0, not on this card");
+        assertEquals(133288, n.processes().get(0).pid());
+    }
+
+    @Test
+    void aCardWrittenWithoutASpaceIsStillNamed() {
+        // s1#106: "GPU7 has a total capacity of 139.72 GiB"
+        OomNumbers n = numbers(Fixtures.text("traces/s1-106-rank7-cross-entropy-h200.txt"));
+        assertEquals(7, n.gpuIndex());
+        assertEquals(Math.round(139.72 * Bytes.GIB), n.totalBytes());
+    }
+
+    @Test
     void readsEveryProcessLineOfA2xMessage() {
         OomNumbers n = numbers("torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 20.00 MiB. GPU 0 has a total capacity of 23.65 GiB "
                 + "of which 5.06 MiB is free. Process 1139 has 12.00 GiB memory in use. Process 2210 has 11.62 GiB memory in use. "

@@ -54,6 +54,13 @@ class StepCountTest {
     }
 
     @Test
+    void aQualifiedBatchIsItsSizeEvenBesideTheWordStep() throws Exception {
+        // deepspeedai/DeepSpeed#5507 retold (traces/SOURCES.md): "per-device batch 4 ... the first optimizer step"
+        LogText log = io.oomdoc.Fixtures.log("traces/prose-deepspeed-5507-llama2-7b-zero3-per-device-batch-4.txt");
+        assertNull(new TraceAnalyzer().analyze(log).iteration());
+    }
+
+    @Test
     void aBareBatchCounterOnALineTheLoopPrintedIsAStep() {
         // harvardnlp/seq2seq-attn#65's progress line without its total: the loss and the rate beside it date the run
         assertEquals(4850, new TraceAnalyzer().analyze(LogText.of("> Epoch: 1, Batch 4850, LR: 1.0000, PPL: 244.21"))

@@ -25,7 +25,15 @@ public final class PyTorchCudaOomParser implements TraceParser {
     private static final Pattern CPU_ALLOCATOR = Pattern.compile(
             "DefaultCPUAllocator|CPUAllocator\\.cpp|alloc_cpu\\.cpp");
     private static final Pattern TRIED = Messages.sized("Tried to allocate\\s+SIZE");
-    private static final Pattern GPU = Pattern.compile("\\bGPU\\s+(\\d+)\\s*(?:;|has)");
+    /** "GPU 0 has", "(GPU 3;" and, in some ranks' logs, "GPU7 has" with no space (simplescaling/s1#106). */
+    private static final Pattern GPU = Pattern.compile("\\bGPU\\s*(\\d+)\\s*(?:;|has)");
+    /**
+     * A framework's own sentence about an out-of-memory it caught ("CUDA out of memory occurred when warming up
+     * sampler", vllm-project/vllm#17939): not PyTorch's message, so neither its generation nor its version is known.
+     */
+    private static final Pattern FRAMEWORKS_OWN = Pattern.compile("(?i)out of memory occurred (?:when|while|during)");
+    /** A line that holds a whole message by itself: the request is stated on the marker's own line. */
+    private static final Pattern WHOLE_MESSAGE = Pattern.compile("(?i)out of memory\\.?\\s+Tried to allocate \\d");
     /** The last alternative: the message retold field by field ("GPU has 19.53 GiB total, ... 329.87 MiB free"). */
     private static final Pattern TOTAL = Messages.sized("SIZE\\s+total capacity|total capac\\w*\\s+of\\s+SIZE"
             + "|GPU has SIZE total");
@@ -40,18 +48,23 @@ public final class PyTorchCudaOomParser implements TraceParser {
     private static final Pattern UNALLOCATED = Messages.sized("SIZE\\s+is reserved by PyTorch but unallocated"
             + "|Reserved but unallocated:\\s*SIZE");
     private static final Pattern PROCESS = Messages.sized("Process\\s+(\\d+)\\s+has\\s+SIZE\\s+memory in use");
-    /** A paste cut right after the figure ("this process has 15.17 GiB" and a line break) still states it. */
+    /**
+     * A paste cut right after the figure ("this process has 15.17 GiB" and a line break) still states it; a paste
+     * padded to its width and wrapped after "this" (sglang#17070, 176 columns) leaves two spaces before "process".
+     */
     private static final Pattern THIS_PROCESS = Messages.sized(
-            "this process has\\s+SIZE(?:\\s+memory in use|[ \\t]*(?:\\r?\\n|$))");
+            "this\\s+process has\\s+SIZE(?:\\s+memory in use|[ \\t]*(?:\\r?\\n|$))");
     private static final Pattern PRIVATE_POOLS = Messages.sized("SIZE\\s+allocated in private pools");
 
     @Override
     public List<TraceFinding> parse(LogText log) {
         List<TraceFinding> out = new ArrayList<>();
         int lastEnd = -1;
-        for (int i : Messages.linesMatching(log, MARKER)) {
+        List<Integer> marked = Messages.linesMatching(log, MARKER);
+        for (int k = 0; k < marked.size(); k++) {
+            int i = marked.get(k);
             if (i <= lastEnd) continue;
-            String msg = log.messageAt(i, 12);
+            String msg = log.messageAt(i, Math.min(12, untilNextMessage(log, marked, k)));
             lastEnd = i;
             if (msg.contains("MPS backend out of memory")) continue; // the MPS parser reads that message
             // PyTorch's host allocator words its failure the same way ("you tried to allocate N bytes"): host RAM,
@@ -85,12 +98,38 @@ public final class PyTorchCudaOomParser implements TraceParser {
             else if (msg.contains("max_split_size_mb")) notes.add("the allocator suggests max_split_size_mb");
             String generation = msg.contains("Of the allocated memory") || msg.contains("total capacity of")
                     || msg.contains("total capacty of") ? "2.x" : msg.contains("total capacity;") ? "1.x" : "short";
-            notes.add("PyTorch " + generation + " message");
+            boolean own = generation.equals("short") && FRAMEWORKS_OWN.matcher(msg).find();
+            notes.add(own ? "the framework's own message" : "PyTorch " + generation + " message");
             if (msg.contains("OutOfMemoryError")) notes.add("raised as torch.OutOfMemoryError");
-            else if (msg.contains("RuntimeError")) notes.add("raised as RuntimeError (PyTorch before 1.13)");
+            else if (msg.contains("RuntimeError")) notes.add(own ? "raised as RuntimeError"
+                    : "raised as RuntimeError (PyTorch before 1.13)");
             out.add(new TraceFinding("pytorch-cuda", FailureKind.VRAM_OOM, "pytorch", Messages.clip(msg),
                     log.lines().get(i).number(), b.build(), notes));
         }
         return out;
+    }
+
+    /**
+     * Lines the message at marked[k] may span: up to the next line that states a whole message about another card.
+     * Two ranks' messages on consecutive lines (vllm-project/vllm#15105: GPU 1, then GPU 0) were read as one, and
+     * the other card's process was listed on this one. Messages about the same card still complete each other: a
+     * rank's message cut short is followed by another rank's on the same GPU 0 (NVIDIA/TensorRT-LLM#7818).
+     */
+    private static int untilNextMessage(LogText log, List<Integer> marked, int k) {
+        int i = marked.get(k);
+        Integer card = wholeMessageCard(log.lines().get(i).text());
+        if (card == null) return Integer.MAX_VALUE;
+        for (int j = k + 1; j < marked.size(); j++) {
+            Integer next = wholeMessageCard(log.lines().get(marked.get(j)).text());
+            if (next != null && !next.equals(card)) return marked.get(j) - i;
+        }
+        return Integer.MAX_VALUE;
+    }
+
+    /** The card a line's whole message names, or null when the line holds no whole message naming one. */
+    private static Integer wholeMessageCard(String line) {
+        if (!WHOLE_MESSAGE.matcher(line).find()) return null;
+        Matcher g = GPU.matcher(line);
+        return g.find() ? Num.toInt(g.group(1)) : null;
     }
 }
