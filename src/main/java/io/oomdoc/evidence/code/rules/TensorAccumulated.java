@@ -25,6 +25,7 @@ public final class TensorAccumulated implements Rule {
             + "|construct)\\w*");
     private static final Pattern PLAIN_TEXT = Pattern.compile("\\.(item|tolist|numpy|detach)\\(\\)\\s*$|^(float|int|len"
             + "|round)\\(|^[\\d.]+$|^[\"']");
+    private static final Pattern LOADER = Pattern.compile("(?i)(loader|_dl\\b|\\bdl\\b)");
     private static final Pattern LOSSY = Pattern.compile("(?i)(loss|nll|ll$|elbo|kl|err|cost|objective)");
 
     /** The rule's id, for code that must name it (the default rule set). */
@@ -110,7 +111,8 @@ public final class TensorAccumulated implements Rule {
         TSNode scope = fn.orElse(src.root());
         if (backpropagated(src, scope, target)) return false; // the loss of this step: the graph is needed
         // summed over time steps and returned to the caller (a batch_loss() helper): the caller's loss, not a leak
-        if (fn.isPresent() && src.callsWithin(scope, "backward").isEmpty() && returned(src, scope, target)) {
+        if (fn.isPresent() && src.callsWithin(scope, "backward").isEmpty() && returned(src, scope, target)
+                && !(LOSSY.matcher(target + " " + v).find() && overLoader(src, site))) {
             return false;
         }
         return carriedAcrossSteps(src, flow, site, target, scope);
@@ -155,6 +157,26 @@ public final class TensorAccumulated implements Rule {
             runsModel |= !trains && !overLayers(src, l) && callsModule(src, flow, l);
         }
         return runsModel;
+    }
+
+    /**
+     * A loop around the site walks a data loader ({@code for i, (input, target) in enumerate(dataLoader)},
+     * zoogzog/chexnet#12 ChexnetTrainer.epochVal): its iterations are batches, so a loss summed there and returned
+     * is an epoch's total, not the loss of one batch summed over its time steps for the caller to backpropagate.
+     * The caller checks that a loss is summed: other values a test loop returns (pyg-team/pytorch_geometric
+     * examples/colors_topk_pool.py, `total_ratio += ratio` of a Python float the tuple-returning forward computes,
+     * `corrects.append(pred.eq(...))` of a bool tensor) are not read finely enough to tell.
+     */
+    private static boolean overLoader(PySource src, TSNode site) {
+        // Only where the file trains (a backward somewhere): its models then have parameters that require grad. A
+        // file that only loads a network and sums its features (NVlabs/edm fid.py, a frozen Inception export run over
+        // 50k images) says nothing of that, and the scan cannot tell.
+        if (src.calls("backward").isEmpty()) return false;
+        for (TSNode l = src.enclosingLoop(site).orElse(null); l != null; l = src.enclosingLoop(l).orElse(null)) {
+            TSNode over = l.getChildByFieldName("right");
+            if (over != null && !over.isNull() && LOADER.matcher(src.text(over)).find()) return true;
+        }
+        return false;
     }
 
     /** The loop calls {@code optimizer.step()}, {@code scaler.step(opt)} or {@code engine.step()} itself. */
