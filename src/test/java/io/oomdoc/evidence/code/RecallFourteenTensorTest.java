@@ -39,4 +39,15 @@ class RecallFourteenTensorTest {
     void aSumReturnedAfterALoopOverALoaderIsStillAnAccumulation() throws Exception {
         assertEquals(List.of(150), lines("zoogzog+chexnet__ChexnetTrainer_epochVal__bug"));
     }
+
+    /**
+     * caikit/caikit-nlp PR #258: `step_loss_log[step_count] = loss` after `accelerator.backward(loss)` in the batch
+     * loop; the dict lives for the epoch, one entry per step. The fix stores `loss.detach().float().item()`.
+     */
+    @Test
+    void aLossStoredUnderAChangingKeyIsKeptForEveryStep() throws Exception {
+        String bug = "caikit+caikit-nlp__peft_prompt_tuning__execute_train_loop__bug";
+        assertEquals(List.of(1061), lines(bug));
+        assertTrue(lines(bug.replace("__bug", "__fixed")).isEmpty());
+    }
 }

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * A value that carries an autograd graph kept across training or evaluation steps: {@code total_loss += loss},
- * {@code x = x + dist}, {@code losses.append(loss)}, {@code meter.update(loss)} (M20). Right only when the value
+ * {@code x = x + dist}, {@code losses.append(loss)}, {@code meter.update(loss)}, {@code log[step] = loss}
+ * (M20). Right only when the value
  * holds a graph (read by {@link GraphFlow}: a model or module output, a loss, anything computed from them with
  * autograd on), the accumulator survives from one step to the next (not reset inside the step loop) and it is not
  * itself backpropagated (a sum of terms inside one step before {@code backward()} is the loss, not a leak).
@@ -63,6 +64,22 @@ public final class TensorAccumulated implements Rule {
             out.add(report(src, b.stmt(), other, "`" + src.text(b.stmt()).strip() + "` adds a graph to itself every "
                     + "step: "
                     + "the graphs of all steps stay alive", LOSSY.matcher(target).find()));
+        }
+        for (PySource.Binding b : src.bindings()) { // log[step] = loss
+            if (b.loop() || !b.left().getType().equals("subscript")) continue;
+            TSNode key = b.left().getChildByFieldName("subscript");
+            String target = src.text(b.left().getChildByFieldName("value"));
+            // a literal key overwrites one slot each step; a slice fills a preallocated array, read elsewhere
+            if (key == null || key.isNull() || !key.getType().matches("identifier|attribute|binary_operator")
+                    || !target.matches("[\\w.]+")) continue;
+            // only in a function that trains: elsewhere `prev_hiddens[i] = hidden` is the state of one forward
+            // pass over time steps (facebookresearch/fairseq fairseq/models/lstm.py:561, a false finding)
+            var fn = src.enclosingFunction(b.stmt());
+            if (fn.isEmpty() || src.callsWithin(fn.get(), "backward").isEmpty()) continue;
+            if (flow == null) flow = new GraphFlow(src);
+            if (!leaks(src, flow, b.stmt(), b.right(), target, true)) continue;
+            out.add(report(src, b.stmt(), b.right(), "`" + src.text(b.stmt()).strip() + "` keeps the graph of every "
+                    + "step in `" + target + "`", LOSSY.matcher(b.rightText()).find()));
         }
         for (String method : new String[]{"append", "update"}) {
             for (TSNode call : src.calls(method)) {
