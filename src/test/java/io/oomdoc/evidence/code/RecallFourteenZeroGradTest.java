@@ -22,7 +22,8 @@ class RecallFourteenZeroGradTest {
     @Test
     void aZeroGradOnlyInTheOtherBranchDoesNotClearThisBackward() throws Exception {
         Path bug = TUNE.resolve("IDEA-Research+DAB-DETR__engine_train_one_epoch__bug");
-        List<Integer> lines = new PythonScanner().scan(bug).findings().stream().filter(f -> f.rule().equals("missing_zero_grad")).map(Finding::line).toList();
+        List<Integer> lines = new PythonScanner().scan(bug).findings().stream()
+                .filter(f -> f.rule().equals("missing_zero_grad")).map(Finding::line).toList();
         assertEquals(List.of(84), lines);
     }
 }
