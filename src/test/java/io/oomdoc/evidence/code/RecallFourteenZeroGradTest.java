@@ -16,8 +16,8 @@ class RecallFourteenZeroGradTest {
 
     /**
      * IDEA-Research/DAB-DETR#58, engine.py at 7989945: the AMP branch clears before
-     * `scaler.scale(losses).backward()`, the other branch runs `losses.backward()` and `optimizer.step()` with nothing cleared. Only that backward is
-     * reported; the AMP branch's is on a path that clears.
+     * `scaler.scale(losses).backward()`; the other branch runs `losses.backward()` and `optimizer.step()` with
+     * nothing cleared. Only that backward is reported; the AMP branch's is on a path that clears.
      */
     @Test
     void aZeroGradOnlyInTheOtherBranchDoesNotClearThisBackward() throws Exception {
