@@ -9,6 +9,7 @@ import org.treesitter.TSNode;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -285,6 +286,13 @@ public final class TensorAccumulated implements Rule {
     /** The accumulator (or a name it is copied into) is backpropagated in this function. */
     static boolean backpropagated(PySource src, TSNode scope, String target) {
         if (target.isEmpty()) return false;
+        // asked again for every site with the same accumulator in a function; the body search is the rule's largest
+        // cost on diffusers (JFR of `oomdoc scan`, bench/results.md round 14)
+        return src.memo("backpropagated@" + scope.getStartByte() + ":" + scope.getEndByte() + ":" + target,
+                () -> backpropagatedUncached(src, scope, target));
+    }
+
+    private static boolean backpropagatedUncached(PySource src, TSNode scope, String target) {
         List<String> names = new ArrayList<>(List.of(target));
         Pattern use = Pattern.compile("(?<![\\w.])" + Pattern.quote(target) + "(?![\\w(])");
         int from = scope.getStartByte(), to = scope.getEndByte();
@@ -292,15 +300,27 @@ public final class TensorAccumulated implements Rule {
             if (b.start() < from || b.end() > to || b.loop() || !b.rightText().contains(target)) continue;
             if (use.matcher(b.rightText()).find() && b.leftText().matches("\\w+")) names.add(b.leftText());
         }
-        String body = src.text(scope);
+        String body = src.scopeText(scope);
         for (String n : names) {
             String q = Pattern.quote(n);
-            Pattern p = Pattern.compile("(?<![\\w.])" + q + "(\\s*\\)|[\\w.()\\[\\]]*)\\.backward\\(|backward\\(\\s*"
-                    + q + "\\b|scale\\(\\s*" + q + "\\b|torch\\.(stack|cat)\\(\\s*" + q + "\\s*\\)[\\w.()]*\\.backwa"
-                    + "rd\\(|autograd\\.grad\\(\\s*(outputs\\s*=\\s*)?" + q + "\\b|manual_backward\\(\\s*" + q
-                    + "\\b|(?m)return\\s+" + q + "\\s*$");
-            if (p.matcher(body).find()) return true;
+            // One alternation tried at every position of a long training function was the rule's largest cost
+            // (JFR on diffusers, bench/results.md round 14). Each branch alone starts with a literal, which the regex
+            // engine finds by skipping (Boyer-Moore); any branch matching somewhere is what the alternation said.
+            Matcher own = Pattern.compile(q + "(\\s*\\)|[\\w.()\\[\\]]*)\\.backward\\(").matcher(body);
+            for (int at = 0; own.find(at); at = own.start() + 1) {
+                if (own.start() == 0 || !WORD_OR_DOT.matcher(body.substring(own.start() - 1, own.start())).matches()) {
+                    return true; // (?<![\\w.]) before the name, checked by hand: a lookbehind first defeats the skip
+                }
+            }
+            for (String p : new String[]{"backward\\(\\s*" + q + "\\b", "scale\\(\\s*" + q + "\\b",
+                    "torch\\.(stack|cat)\\(\\s*" + q + "\\s*\\)[\\w.()]*\\.backward\\(",
+                    "autograd\\.grad\\(\\s*(outputs\\s*=\\s*)?" + q + "\\b", "manual_backward\\(\\s*" + q + "\\b",
+                    "(?m)return\\s+" + q + "\\s*$"}) {
+                if (Pattern.compile(p).matcher(body).find()) return true;
+            }
         }
         return false;
     }
+
+    private static final Pattern WORD_OR_DOT = Pattern.compile("[\\w.]");
 }
