@@ -14,8 +14,8 @@ import static org.junit.jupiter.api.Assertions.*;
 /**
  * Every fix the scanner suggests, with every rule on, over all real files of scan_dev, scan_wild,
  * scan_recall11/tune and scan_recall14/tune, is valid Python: its before and after text parse back with tree-sitter
- * without an error node. A fix that does not parse (`total_loss.item() += loss.item()`) would be pasted into the user's code as a
- * syntax error.
+ * without an error node. A fix that does not parse (`total_loss.item() += loss.item()`) would be pasted into the
+ * user's code as a syntax error.
  */
 class FixesParseTest {
     @Test
