@@ -220,7 +220,10 @@ public final class GraphFlow {
         PySource.Binding b = lastBinding(name, use);
         if (b == null) return Kind.UNKNOWN;
         TSNode branches = enclosingIf(b.stmt(), use);
-        if (branches == null) return binding(b, name, depth);
+        if (branches == null) {
+            Kind k = binding(b, name, depth);
+            return k == Kind.UNKNOWN && backpropagatedBefore(b, name, use) ? Kind.GRAPH : k;
+        }
         // assigned in the branches of an if/elif chain before the use: any branch may have run
         boolean allPlain = true;
         int bs = branches.getStartByte(), be = branches.getEndByte(), at = use.getStartByte();
@@ -284,6 +287,27 @@ public final class GraphFlow {
                 if (c.getStartByte() > b.end() && src.functionStart(c) == fn && f.getType().equals("attribute")
                         && src.text(f.getChildByFieldName("object")).equals(other)) return true;
             }
+        }
+        return false;
+    }
+
+    /**
+     * {@code loss = criterion(outputs, targets)}, {@code loss.backward()}, then {@code total_loss += loss}
+     * (ajhamdi/MVTN#2, run_mvtn.py; outputs of {@code models_bag["mvnetwork"](...)}, a callee no name tells is a
+     * module): whatever the call was, a value that is backpropagated after this binding and before the use held a
+     * graph. Also {@code scaler.scale(loss).backward()} and {@code accelerator.backward(loss)}.
+     */
+    private boolean backpropagatedBefore(PySource.Binding b, String name, TSNode use) {
+        if (!name.matches("\\w+")) return false;
+        int fn = src.functionStart(use), at = use.getStartByte();
+        for (TSNode c : src.calls("backward")) {
+            if (c.getStartByte() <= b.end() || c.getStartByte() >= at || src.functionStart(c) != fn) continue;
+            TSNode f = c.getChildByFieldName("function");
+            String on = f.getType().equals("attribute") ? src.text(f.getChildByFieldName("object")) : "";
+            TSNode args = c.getChildByFieldName("arguments");
+            List<TSNode> argv = args == null || args.isNull() ? List.of() : PySource.namedChildren(args);
+            if (on.equals(name) || on.matches("[\\w.]*scale\\(\\s*" + name + "\\s*\\)")
+                    || !argv.isEmpty() && src.text(argv.get(0)).equals(name)) return true;
         }
         return false;
     }

@@ -68,6 +68,10 @@ public final class PySource {
     /** Byte spans of the code that runs without autograd (no_grad blocks and functions), found once. */
     private int[] noGradSpans;
     private final Map<Long, Boolean> noGradMemo = new HashMap<>();
+    /** Answers rules compute per node and name (is this name backpropagated in that function?), computed once. */
+    private final Map<String, Object> ruleMemo = new HashMap<>();
+    /** Texts of whole functions, which rules search again for each site in them, decoded once. */
+    private final Map<Long, String> scopeTexts = new HashMap<>();
     /** Classes of this file with their base-class list text. */
     private final Map<String, String> classBases = new HashMap<>();
     private String[] lines;
@@ -311,6 +315,22 @@ public final class PySource {
 
     public String text(TSNode n) { return text(n.getStartByte(), n.getEndByte()); }
 
+    /** The text of a large node read many times (a function's body): decoded from the file's bytes once. */
+    public String scopeText(TSNode n) {
+        return scopeTexts.computeIfAbsent(((long) n.getStartByte() << 32) | n.getEndByte(), k -> text(n));
+    }
+
+    /** A rule's answer for one key in this file, computed on first use (a PySource is read by one thread). */
+    @SuppressWarnings("unchecked")
+    public <T> T memo(String key, java.util.function.Supplier<T> compute) {
+        Object v = ruleMemo.get(key);
+        if (v == null) {
+            v = compute.get();
+            ruleMemo.put(key, v);
+        }
+        return (T) v;
+    }
+
     private String text(int s, int e) {
         tick();
         if (s < 0 || e > bytes.length || s > e) return "";
@@ -405,7 +425,12 @@ public final class PySource {
      * nodes, and searching the whole text each time was the scan's largest cost in Java (JFR on diffusers).
      */
     private boolean mentionsGradOff() {
-        if (gradOffWords == null) gradOffWords = NO_GRAD_WORD.matcher(text).find();
+        // three literal searches (String.indexOf, vectorised) instead of an alternation tried at every position:
+        // the same answer, a fifth of tensor_accumulated's CPU on diffusers before (bench/results.md, round 14)
+        if (gradOffWords == null) {
+            gradOffWords = text.contains("no_grad") || text.contains("inference_mode")
+                    || text.contains("set_grad_enabled");
+        }
         return gradOffWords;
     }
 

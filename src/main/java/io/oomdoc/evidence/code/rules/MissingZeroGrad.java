@@ -80,7 +80,7 @@ public final class MissingZeroGrad implements Rule {
             String body = src.text(l);
             boolean clears = body.contains("zero_grad") || body.contains(".grad = None")
                     || body.contains("grad.zero_()") || body.contains(".grad.zero_") || body.contains("set_to_none");
-            if (clears && !unclearedOptimizerStepsAfter(src, l, bw)) continue;
+            if (clears && !unclearedOptimizerStepsAfter(src, l, bw) && !clearedOnlyOnOtherBranch(src, l, bw)) continue;
             // no optimizer step here (a scheduler's step in a sampling loop, an analysis loop): not training
             if (!stepsAnOptimizer(src, l)) continue;
             if (clearers == null) clearers = src.functionsContaining("zero_grad", ".grad = None", "grad.zero_()",
@@ -99,6 +99,32 @@ public final class MissingZeroGrad implements Rule {
                     src.lineText(bw), "optimizer.zero_grad(set_to_none=True)\n" + src.lineText(bw)));
         }
         return out;
+    }
+
+    /**
+     * Every zero_grad() of the loop sits in one branch of an if statement whose other branch holds this backward
+     * (IDEA-Research/DAB-DETR#58, engine.py: {@code if args.amp: optimizer.zero_grad(); scaler.scale(losses)
+     * .backward() ... else: losses.backward(); optimizer.step()}): the path this backward is on never clears. A
+     * zero_grad() under an if that does not also hold the backward (`if step % k == 0`) is deliberate accumulation.
+     */
+    private static boolean clearedOnlyOnOtherBranch(PySource src, TSNode loop, TSNode bw) {
+        String body = src.text(loop);
+        if (body.contains(".grad = None") || body.contains("grad.zero_") || body.contains("set_to_none")) return false;
+        List<TSNode> zs = src.callsWithin(loop, "zero_grad");
+        if (zs.isEmpty()) return false;
+        for (TSNode z : zs) {
+            TSNode clause = null;
+            boolean apart = false;
+            for (TSNode p = z.getParent(); p != null && !p.isNull() && !p.equals(loop); p = p.getParent()) {
+                if (p.getType().equals("if_statement") && src.contains(p, bw)) {
+                    apart = clause != null && !src.contains(clause, bw);
+                    break;
+                }
+                if (p.getType().matches("block|elif_clause|else_clause")) clause = p;
+            }
+            if (!apart) return false;
+        }
+        return true;
     }
 
     /**

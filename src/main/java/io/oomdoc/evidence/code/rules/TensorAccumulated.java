@@ -9,11 +9,13 @@ import org.treesitter.TSNode;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A value that carries an autograd graph kept across training or evaluation steps: {@code total_loss += loss},
- * {@code x = x + dist}, {@code losses.append(loss)}, {@code meter.update(loss)} (M20). Right only when the value
+ * {@code x = x + dist}, {@code losses.append(loss)}, {@code meter.update(loss)}, {@code log[step] = loss}
+ * (M20). Right only when the value
  * holds a graph (read by {@link GraphFlow}: a model or module output, a loss, anything computed from them with
  * autograd on), the accumulator survives from one step to the next (not reset inside the step loop) and it is not
  * itself backpropagated (a sum of terms inside one step before {@code backward()} is the loss, not a leak).
@@ -25,6 +27,7 @@ public final class TensorAccumulated implements Rule {
             + "|construct)\\w*");
     private static final Pattern PLAIN_TEXT = Pattern.compile("\\.(item|tolist|numpy|detach)\\(\\)\\s*$|^(float|int|len"
             + "|round)\\(|^[\\d.]+$|^[\"']");
+    private static final Pattern LOADER = Pattern.compile("(?i)(loader|_dl\\b|\\bdl\\b)");
     private static final Pattern LOSSY = Pattern.compile("(?i)(loss|nll|ll$|elbo|kl|err|cost|objective)");
 
     /** The rule's id, for code that must name it (the default rule set). */
@@ -62,6 +65,22 @@ public final class TensorAccumulated implements Rule {
             out.add(report(src, b.stmt(), other, "`" + src.text(b.stmt()).strip() + "` adds a graph to itself every "
                     + "step: "
                     + "the graphs of all steps stay alive", LOSSY.matcher(target).find()));
+        }
+        for (PySource.Binding b : src.bindings()) { // log[step] = loss
+            if (b.loop() || !b.left().getType().equals("subscript")) continue;
+            TSNode key = b.left().getChildByFieldName("subscript");
+            String target = src.text(b.left().getChildByFieldName("value"));
+            // a literal key overwrites one slot each step; a slice fills a preallocated array, read elsewhere
+            if (key == null || key.isNull() || !key.getType().matches("identifier|attribute|binary_operator")
+                    || !target.matches("[\\w.]+")) continue;
+            // only in a function that trains: elsewhere `prev_hiddens[i] = hidden` is the state of one forward
+            // pass over time steps (facebookresearch/fairseq fairseq/models/lstm.py:561, a false finding)
+            var fn = src.enclosingFunction(b.stmt());
+            if (fn.isEmpty() || src.callsWithin(fn.get(), "backward").isEmpty()) continue;
+            if (flow == null) flow = new GraphFlow(src);
+            if (!leaks(src, flow, b.stmt(), b.right(), target, true)) continue;
+            out.add(report(src, b.stmt(), b.right(), "`" + src.text(b.stmt()).strip() + "` keeps the graph of every "
+                    + "step in `" + target + "`", LOSSY.matcher(b.rightText()).find()));
         }
         for (String method : new String[]{"append", "update"}) {
             for (TSNode call : src.calls(method)) {
@@ -110,7 +129,8 @@ public final class TensorAccumulated implements Rule {
         TSNode scope = fn.orElse(src.root());
         if (backpropagated(src, scope, target)) return false; // the loss of this step: the graph is needed
         // summed over time steps and returned to the caller (a batch_loss() helper): the caller's loss, not a leak
-        if (fn.isPresent() && src.callsWithin(scope, "backward").isEmpty() && returned(src, scope, target)) {
+        if (fn.isPresent() && src.callsWithin(scope, "backward").isEmpty() && returned(src, scope, target)
+                && !(LOSSY.matcher(target + " " + v).find() && overLoader(src, site))) {
             return false;
         }
         return carriedAcrossSteps(src, flow, site, target, scope);
@@ -155,6 +175,26 @@ public final class TensorAccumulated implements Rule {
             runsModel |= !trains && !overLayers(src, l) && callsModule(src, flow, l);
         }
         return runsModel;
+    }
+
+    /**
+     * A loop around the site walks a data loader ({@code for i, (input, target) in enumerate(dataLoader)},
+     * zoogzog/chexnet#12 ChexnetTrainer.epochVal): its iterations are batches, so a loss summed there and returned
+     * is an epoch's total, not the loss of one batch summed over its time steps for the caller to backpropagate.
+     * The caller checks that a loss is summed: other values a test loop returns (pyg-team/pytorch_geometric
+     * examples/colors_topk_pool.py, `total_ratio += ratio` of a Python float the tuple-returning forward computes,
+     * `corrects.append(pred.eq(...))` of a bool tensor) are not read finely enough to tell.
+     */
+    private static boolean overLoader(PySource src, TSNode site) {
+        // Only where the file trains (a backward somewhere): its models then have parameters that require grad. A
+        // file that only loads a network and sums its features (NVlabs/edm fid.py, a frozen Inception export run over
+        // 50k images) says nothing of that, and the scan cannot tell.
+        if (src.calls("backward").isEmpty()) return false;
+        for (TSNode l = src.enclosingLoop(site).orElse(null); l != null; l = src.enclosingLoop(l).orElse(null)) {
+            TSNode over = l.getChildByFieldName("right");
+            if (over != null && !over.isNull() && LOADER.matcher(src.text(over)).find()) return true;
+        }
+        return false;
     }
 
     /** The loop calls {@code optimizer.step()}, {@code scaler.step(opt)} or {@code engine.step()} itself. */
@@ -246,6 +286,13 @@ public final class TensorAccumulated implements Rule {
     /** The accumulator (or a name it is copied into) is backpropagated in this function. */
     static boolean backpropagated(PySource src, TSNode scope, String target) {
         if (target.isEmpty()) return false;
+        // asked again for every site with the same accumulator in a function; the body search is the rule's largest
+        // cost on diffusers (JFR of `oomdoc scan`, bench/results.md round 14)
+        return src.memo("backpropagated@" + scope.getStartByte() + ":" + scope.getEndByte() + ":" + target,
+                () -> backpropagatedUncached(src, scope, target));
+    }
+
+    private static boolean backpropagatedUncached(PySource src, TSNode scope, String target) {
         List<String> names = new ArrayList<>(List.of(target));
         Pattern use = Pattern.compile("(?<![\\w.])" + Pattern.quote(target) + "(?![\\w(])");
         int from = scope.getStartByte(), to = scope.getEndByte();
@@ -253,15 +300,27 @@ public final class TensorAccumulated implements Rule {
             if (b.start() < from || b.end() > to || b.loop() || !b.rightText().contains(target)) continue;
             if (use.matcher(b.rightText()).find() && b.leftText().matches("\\w+")) names.add(b.leftText());
         }
-        String body = src.text(scope);
+        String body = src.scopeText(scope);
         for (String n : names) {
             String q = Pattern.quote(n);
-            Pattern p = Pattern.compile("(?<![\\w.])" + q + "(\\s*\\)|[\\w.()\\[\\]]*)\\.backward\\(|backward\\(\\s*"
-                    + q + "\\b|scale\\(\\s*" + q + "\\b|torch\\.(stack|cat)\\(\\s*" + q + "\\s*\\)[\\w.()]*\\.backwa"
-                    + "rd\\(|autograd\\.grad\\(\\s*(outputs\\s*=\\s*)?" + q + "\\b|manual_backward\\(\\s*" + q
-                    + "\\b|(?m)return\\s+" + q + "\\s*$");
-            if (p.matcher(body).find()) return true;
+            // One alternation tried at every position of a long training function was the rule's largest cost
+            // (JFR on diffusers, bench/results.md round 14). Each branch alone starts with a literal, which the regex
+            // engine finds by skipping (Boyer-Moore); any branch matching somewhere is what the alternation said.
+            Matcher own = Pattern.compile(q + "(\\s*\\)|[\\w.()\\[\\]]*)\\.backward\\(").matcher(body);
+            for (int at = 0; own.find(at); at = own.start() + 1) {
+                if (own.start() == 0 || !WORD_OR_DOT.matcher(body.substring(own.start() - 1, own.start())).matches()) {
+                    return true; // (?<![\\w.]) before the name, checked by hand: a lookbehind first defeats the skip
+                }
+            }
+            for (String p : new String[]{"backward\\(\\s*" + q + "\\b", "scale\\(\\s*" + q + "\\b",
+                    "torch\\.(stack|cat)\\(\\s*" + q + "\\s*\\)[\\w.()]*\\.backward\\(",
+                    "autograd\\.grad\\(\\s*(outputs\\s*=\\s*)?" + q + "\\b", "manual_backward\\(\\s*" + q + "\\b",
+                    "(?m)return\\s+" + q + "\\s*$"}) {
+                if (Pattern.compile(p).matcher(body).find()) return true;
+            }
         }
         return false;
     }
+
+    private static final Pattern WORD_OR_DOT = Pattern.compile("[\\w.]");
 }
