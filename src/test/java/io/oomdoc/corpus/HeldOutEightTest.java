@@ -18,8 +18,8 @@ class HeldOutEightTest extends BlindCorpusSplitChecks {
         // an eighth blind conversation set, written the same day by another helper, is never tuned on either
         super(Corpus.HELDOUT8, Corpus.heldout8(), 50, Path.of("src/test/resources/conversations_heldout8"),
                 // the scanner's labelled code (eleventh session) comes from some of the same repositories; nothing
-                // in it is tuned on for diagnosis
-                Path.of("src/test/resources/scan_recall11"));
+                // in it is tuned on for diagnosis (scan_recall14, fourteenth session: jpata/particleflow's training code)
+                Path.of("src/test/resources/scan_recall11"), Path.of("src/test/resources/scan_recall14"));
     }
 
     @Test
