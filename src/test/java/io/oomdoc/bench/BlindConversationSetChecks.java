@@ -146,4 +146,20 @@ abstract class BlindConversationSetChecks {
         }
         return bad;
     }
+
+    /** The pairs of this set's files whose source threads sit in the same GitHub repository. */
+    List<String> filesSharingASourceRepository() throws IOException {
+        var seen = new java.util.HashMap<String, String>();
+        List<String> shared = new ArrayList<>();
+        for (var t : set) {
+            var m = SOURCE.matcher(Files.readString(folder.resolve(t.file())));
+            if (!m.find()) continue;
+            var repo = java.util.regex.Pattern.compile("github\\.com/([^/]+/[^/]+)/").matcher(m.group(1));
+            if (!repo.find()) continue;
+            String key = repo.group(1).toLowerCase(Locale.ROOT);
+            String before = seen.putIfAbsent(key, t.file());
+            if (before != null) shared.add(before + " and " + t.file() + " share " + key);
+        }
+        return shared;
+    }
 }
