@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Out-of-memory failures this project recorded on a real H200 with torch 2.11 (h200/README.md, bench/gpu/).
  * Tagged {@code replay}: whole diagnoses that PIT leaves to surefire, since under mutation-protocol-top they killed
- * no mutant that a faster test leaves alive; the untagged four are the only killers of the rung forms
+ * no mutant that another test leaves alive; the untagged four are the killing test of the rung forms
  * (bench/results.md, "Fourteenth session, pit14").
  */
 class RealH200TracesTest {
