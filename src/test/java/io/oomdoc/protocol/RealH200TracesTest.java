@@ -3,6 +3,7 @@ package io.oomdoc.protocol;
 import io.oomdoc.Fixtures;
 import io.oomdoc.evidence.trace.LogReader;
 import io.oomdoc.evidence.trace.LogText;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
@@ -12,7 +13,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Out-of-memory failures this project recorded on a real H200 with torch 2.11 (h200/README.md, bench/gpu/). */
+/**
+ * Out-of-memory failures this project recorded on a real H200 with torch 2.11 (h200/README.md, bench/gpu/).
+ * Tagged {@code replay}: whole diagnoses that PIT leaves to surefire, since under mutation-protocol-top they killed
+ * no mutant that another test leaves alive; the untagged four are the killing test of the rung forms
+ * (bench/results.md, "Fourteenth session, pit14").
+ */
 class RealH200TracesTest {
     private static final long MIB = 1L << 20;
 
@@ -45,6 +51,7 @@ class RealH200TracesTest {
     }
 
     @Test
+    @Tag("replay")
     void aBatchTooLargeForTheCardFailsInTheForwardPassOnActivations() throws Exception {
         Report r = diagnose("h200/oom_train.log");
         assertEquals("activations_batch", r.category());
@@ -60,6 +67,7 @@ class RealH200TracesTest {
     }
 
     @Test
+    @Tag("replay")
     void theFirstOptimizerStepOfAFullFp32FineTuneFailsOnAdamState() throws Exception {
         Report r = diagnose("h200/optimizer_step.log");
         assertEquals("optimizer_state_step2", r.category());
@@ -67,18 +75,21 @@ class RealH200TracesTest {
     }
 
     @Test
+    @Tag("replay")
     void lightningsTrainingStepRunInsideTheOptimizersClosureIsTheForwardPass() throws Exception {
         // Lightning calls training_step from optimizer.step(closure=...): the step's frames surround the forward
         assertEquals("forward", diagnose("h200/oom_lightning.log").phase());
     }
 
     @Test
+    @Tag("replay")
     void aBatchTooLargeUnderLightningIsActivationsNotOptimizerState() throws Exception {
         // GPT-2 XL's shape at batch 96 x 1024 fails in an MLP activation before the optimizer has run once
         assertEquals("activations_batch", diagnose("h200/oom_lightning.log").category());
     }
 
     @Test
+    @Tag("replay")
     void aBatchTooLargeUnderHuggingFacesTrainerFailsInTheFirstForwardOnActivations() throws Exception {
         Report r = diagnose("h200/oom_hf_trainer.log");
         assertEquals("activations_batch", r.category());
@@ -86,6 +97,7 @@ class RealH200TracesTest {
     }
 
     @Test
+    @Tag("replay")
     void aSeventyBillionModelBuiltInFp32FailsWhileLoading() throws Exception {
         Report r = diagnose("h200/load_70b.log");
         assertEquals("model_too_large", r.category());
@@ -93,11 +105,13 @@ class RealH200TracesTest {
     }
 
     @Test
+    @Tag("replay")
     void ninetySevenGibReservedButUnallocatedRefusingTwoGibIsFragmentation() throws Exception {
         assertEquals("fragmentation", diagnose("h200/fragmentation.log").category());
     }
 
     @Test
+    @Tag("replay")
     void anIdleCacheSmallBesideAGenerateCallsLiveKvCacheIsNotFragmentation() throws Exception {
         // 28.33 GiB idle against 110.74 GiB live (about 100 GB of it KV cache) on a 139.8 GiB card: defragmenting the
         // cache would not make batch 192 fit
@@ -105,26 +119,31 @@ class RealH200TracesTest {
     }
 
     @Test
+    @Tag("replay")
     void aDeviceSideAssertIsNotAnOutOfMemoryFailure() throws Exception {
         assertEquals("not_oom", diagnose("h200/device_assert.log").issueType());
     }
 
     @Test
+    @Tag("replay")
     void aSmallStepOnACardAnotherProcessFillsBlamesTheOtherProcess() throws Exception {
         assertEquals("other_process_or_zombie", diagnose("h200/oom_other_process.log").category());
     }
 
     @Test
+    @Tag("replay")
     void twoRanksSharingOneCardEachNamingTheOthersPidAreAnotherProcessOnTheCard() throws Exception {
         assertEquals("other_process_or_zombie", diagnose("h200/oom_two_ranks.log").category());
     }
 
     @Test
+    @Tag("replay")
     void anXlaAllocatorWarningAfterWhichTheProgramGoesOnIsNotAMemoryFailure() throws Exception {
         assertEquals("not_oom", diagnose("h200/jax_bfc_warning.log").issueType());
     }
 
     @Test
+    @Tag("replay")
     void tensorFlowsAllocatorSayingItIsNotAFailureIsNotAMemoryFailure() throws Exception {
         assertEquals("not_oom", diagnose("traces/notoom-tf-bfc-not-a-failure.txt").issueType());
     }

@@ -1,10 +1,5 @@
 package io.oomdoc.protocol.reasoning;
 
-import io.oomdoc.corpus.Case;
-import io.oomdoc.corpus.Corpus;
-import io.oomdoc.evidence.trace.LogText;
-import io.oomdoc.protocol.Diagnoser;
-import io.oomdoc.protocol.Facts;
 import org.junit.jupiter.api.Test;
 
 import java.util.Set;
@@ -14,11 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The allocator's physics as features, on real messages of the corpus (sources in the corpus files). */
 class AllocatorPhysicsTest {
+    /** From the corpus RealEvidence reads once per JVM: read per test, it made this PIT's slowest test (2.9 s). */
     private static Set<String> features(String id) {
-        Case c = Corpus.all().stream().filter(k -> k.id().equals(id)).findFirst().orElseThrow();
-        var e = new Diagnoser().evidence(LogText.of(c.paste()), null, Facts.EMPTY, null, null, null,
-                new java.util.ArrayList<>());
-        return new FeatureExtractor().extract(e).values().keySet();
+        return RealEvidence.features(RealEvidence.ofPasteAlone(id)).values().keySet();
     }
 
     @Test

@@ -40,6 +40,13 @@ final class RealEvidence {
         return gather(LogText.of(c.paste()), c.context());
     }
 
+    /** The case's paste alone as the log, with none of the reporter's words. */
+    static Evidence ofPasteAlone(String id) {
+        Case c = CASES.get(id);
+        if (c == null) throw new IllegalArgumentException("no corpus case " + id);
+        return gather(LogText.of(c.paste()), null);
+    }
+
     /** The case's context alone, with no log: the words of a user who has not pasted anything yet. */
     static Evidence ofCaseWords(String id) {
         Case c = CASES.get(id);
