@@ -172,7 +172,7 @@ public final class BudgetEngine {
             // a GGUF model of unknown shape: its file type's block size for every weight (GgufWeights has the rest)
             case Q8_0 -> 34.0 / 32;
             case Q4_0, Q4_K_M -> 18.0 / 32;
-            default -> 2;
+            default -> q.gguf() ? GgufWeights.baseBitsPerWeight(q) / 8 : 2;
         };
     }
 
