@@ -172,7 +172,7 @@ public final class BudgetEngine {
             // a GGUF model of unknown shape: its file type's block size for every weight (GgufWeights has the rest)
             case Q8_0 -> 34.0 / 32;
             case Q4_0, Q4_K_M -> 18.0 / 32;
-            default -> 2;
+            default -> q.gguf() ? GgufWeights.baseBitsPerWeight(q) / 8 : 2;
         };
     }
 
@@ -689,8 +689,7 @@ public final class BudgetEngine {
                 && m.hasArchitecture();
         List<String> unknown = activationsKnown ? List.of() : train
                 ? List.of(Budget.ACTIVATIONS, Budget.LOGITS) : List.of(Budget.ACTIVATIONS, Budget.KV_CACHE);
-        if (!activationsKnown) assumptions.add(AssumptionText.get(!m.hasArchitecture()
-                ? "act.uncounted.shape" : "act.uncounted.tokens"));
+        if (!activationsKnown) assumptions.add(uncountedNote(s, m));
         // the verdict and the headroom are on the card as PyTorch sees it: the driver's share is not there to
         // allocate (a headroom on the marketed size was positive for a budget that did not fit)
         Long usable = gpuBytes == null ? null : GpuCatalog.usableBytes(gpuBytes);
@@ -724,6 +723,22 @@ public final class BudgetEngine {
         }
         return new Budget(P, trainable, new Budget.Terms(weights, grads, opt, act, logits, kv, overhead, total),
                 gpuBytes, fits, headroom, assumptions, unknown);
+    }
+
+    /**
+     * Why the terms that grow with the tokens are left out, naming only what is missing: a catalog model given by
+     * --model whose row has no layer shape is named (asking for --model again misled a user), and of --seq and
+     * --batch only the one not given is asked for.
+     */
+    private static String uncountedNote(Setup s, ModelSpec m) {
+        if (!m.hasArchitecture()) {
+            return ModelCatalog.find(m.name()).isPresent()
+                    ? AssumptionText.get("act.uncounted.catalogShape", m.name())
+                    : AssumptionText.get("act.uncounted.shape");
+        }
+        if (s.seq() > 0) return AssumptionText.get("act.uncounted.batch");
+        if (s.batch() > 0) return AssumptionText.get("act.uncounted.seq");
+        return AssumptionText.get("act.uncounted.tokens");
     }
 
     /**

@@ -69,7 +69,9 @@ public final class BatchCommand implements Callable<Integer> {
     private static String text(Setup s, List<BatchRow> rows) {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s, seq %d, effective batch %d%n%n",
                 s.model().name(), s.seq(), s.batch()));
-        sb.append(String.format(Locale.ROOT, "  %-28s %10s %12s %14s%n", "gpu", "micro-batch", "grad-accum", "peak"));
+        // serving accumulates no gradients: the extra steps are rounds of requests through the same card
+        String steps = CliText.get(s.mode() == Setup.Mode.INFER ? "batch.col.rounds" : "batch.col.accum");
+        sb.append(String.format(Locale.ROOT, "  %-28s %10s %12s %14s%n", "gpu", "micro-batch", steps, "peak"));
         for (BatchRow r : rows) {
             sb.append(String.format(Locale.ROOT, "  %-28s %10s %12s %14s%n", r.gpu(),
                     r.microBatch() == 0 ? "none fits" : r.microBatch(), r.accumulationSteps(),

@@ -203,7 +203,11 @@ final class BudgetAnswers {
                 ? Messages.get("whatif.unknown", Bytes.human(gpu), Bytes.human(then.headroomBytes()))
                 : then.fits() ? Messages.get("whatif.fits", Bytes.human(gpu), Bytes.human(then.headroomBytes()))
                 : Messages.get("whatif.nofit", Bytes.human(gpu), Bytes.human(-then.headroomBytes())));
-        out.add(changedTerms(now, then));
+        // with no length held, "before" has no activations and its gradients and states are netted against none:
+        // the new estimate's own terms say more than a difference
+        boolean sameStates = a.optimizer() == b.optimizer() && a.zeroStage() == b.zeroStage() && a.gpus() == b.gpus()
+                && a.offloadOptimizer() == b.offloadOptimizer() && now.trainableParams() == then.trainableParams();
+        out.add(a.seq() <= 0 && b.seq() > 0 ? terms(then) : changedTerms(now, then, sameStates));
         if (b.seq() <= 0) out.add(Messages.get("whatif.noseq"));
         if (nanochat(b) && change.batch() != null) {
             long tokens = after.totalBatch() != null ? after.totalBatch() : NANOCHAT_TOTAL_TOKENS;
@@ -400,14 +404,22 @@ final class BudgetAnswers {
         return t.kvCache() > 0 ? terms + Messages.get("terms.kv", Bytes.human(t.kvCache())) : terms;
     }
 
-    private static String changedTerms(Budget a, Budget b) {
+    /**
+     * The terms that moved. With the same trainable parameters, optimizer and sharding, the gradients and states
+     * keep their size: what moves in those terms is only their share of the peak over the activations backward frees
+     * (BudgetEngine's netting), so it is counted with the activations (a length or batch changes those alone).
+     */
+    private static String changedTerms(Budget a, Budget b, boolean statesKept) {
         Budget.Terms x = a.perGpuBytes(), y = b.perGpuBytes();
-        String[] names = {"weights", "gradients", "optimizer", "activations", "KV cache"};
-        long[] before = {x.weights(), x.gradients(), x.optimizer(), x.activations() + x.logits(), x.kvCache()};
-        long[] after = {y.weights(), y.gradients(), y.optimizer(), y.activations() + y.logits(), y.kvCache()};
+        boolean sameStates = statesKept && (x.gradients() != y.gradients() || x.optimizer() != y.optimizer());
+        String[] names = {"weights", "gradients", "optimizer", sameStates ? Messages.get("whatif.peakActivations")
+                : "activations", "KV cache"};
+        long xs = sameStates ? x.gradients() + x.optimizer() : 0, ys = sameStates ? y.gradients() + y.optimizer() : 0;
+        long[] before = {x.weights(), x.gradients(), x.optimizer(), x.activations() + x.logits() + xs, x.kvCache()};
+        long[] after = {y.weights(), y.gradients(), y.optimizer(), y.activations() + y.logits() + ys, y.kvCache()};
         StringBuilder sb = new StringBuilder("  ");
         for (int i = 0; i < names.length; i++) {
-            if (before[i] == after[i]) continue;
+            if (before[i] == after[i] || sameStates && (i == 1 || i == 2)) continue;
             if (sb.length() > 2) sb.append(" · ");
             sb.append(String.format(Locale.ROOT, "%s %s → %s", names[i], Bytes.human(before[i]),
                     Bytes.human(after[i])));
