@@ -51,12 +51,13 @@ public final class Kills {
         return KILL.matcher(lowerText).find() || OUT_OF_RAM.matcher(lowerText).find() && !cardSizeSaid(lowerText);
     }
 
-    /** A size in GB within a few characters of a GPU the catalog names. */
+    /** A size in GB within a few characters of a GPU the catalog names, or inside its name ("rtx 3090 24gb"). */
     static boolean cardSizeSaid(String lower) {
         Matcher m = SIZE.matcher(lower);
         List<Mention> cards = Names.find(lower, lower).stream().filter(x -> x.key().equals("gpu")).toList();
         while (m.find()) {
             for (Mention c : cards) {
+                if (m.start() < c.end() && c.start() < m.end()) return true;
                 if (c.start() - m.end() <= NEAR && c.start() >= m.end() - 1 || m.start() - c.end() <= NEAR
                         && m.start() >= c.end() - 1) return true;
             }
