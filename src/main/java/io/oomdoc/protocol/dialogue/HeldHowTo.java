@@ -12,8 +12,13 @@ import java.util.regex.Pattern;
  * row 24, huggingface/trl#893). The report's fixes, in order, pick the knowledge id; the stack picks the topic.
  */
 final class HeldHowTo {
-    private static final Pattern FIX_IT = Pattern.compile("(?i)\\b(?:fix|solve|resolve|avoid|prevent|stop|get rid of"
-            + "|get around|work around)\\s+(?:it|this|that|the (?:error|oom|problem|issue|failure|crash))\\b");
+    /**
+     * "fix it", "solve this", "avoid the OOM": a repair of the failure. "avoid it" alone may point at a term just
+     * explained (XLA's padding), so avoiding names the failure.
+     */
+    private static final Pattern FIX_IT = Pattern.compile("(?i)\\b(?:(?:fix|solve|resolve)\\s+(?:it|this|that)"
+            + "|(?:fix|solve|resolve|avoid|prevent|stop|get rid of|get around|work around)\\s+(?:the|this|that)\\s+"
+            + "(?:error|oom|out[- ]of[- ]memory|problem|issue|failure|crash))\\b");
 
     private HeldHowTo() {}
 
