@@ -138,10 +138,12 @@ final class BudgetAnswers {
         // What the change does is explained by the glossary before a how-to's note on how to make it.
         String scaled = Scaling.of(text, f);
         // A batch or length change answered by proportion needs no passage found by its other words ("batch 8" is
-        // not about 8-bit Adam).
+        // not about 8-bit Adam); nor does an adapter's rank, computed below ("rank 8" is not a distributed rank).
+        boolean rankOnly = change.asMap().keySet().equals(java.util.Set.of("lora_rank"));
         String note = Topics.find(Topics.glossary(), text).map(Topics::explained)
                 .or(() -> Topics.find(Topics.howTo(), text).map(t -> t.note() + " [" + t.kb() + "]"))
-                .or(() -> scaled != null ? java.util.Optional.empty() : KnowledgeSearch.answer(text, report))
+                .or(() -> scaled != null || rankOnly ? java.util.Optional.empty()
+                        : KnowledgeSearch.answer(text, report))
                 .orElse(null);
         if (scaled != null) note = note == null ? scaled : scaled + "\n" + note;
         Facts after = f.merge(change);
@@ -225,7 +227,7 @@ final class BudgetAnswers {
         if (note != null) out.add(note);
         if (report != null && !report.category().equals("activations_batch")
                 && !report.category().equals("model_too_large"))
-            out.add(Messages.get("whatif.cause", report.category().replace('_', ' ')));
+            out.add(Messages.get("whatif.cause", CauseWords.of(report.category())));
         out.add(Messages.get("whatif.adopt"));
         return new Result(String.join("\n", out), null);
     }

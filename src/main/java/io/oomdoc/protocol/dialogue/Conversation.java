@@ -222,6 +222,9 @@ public final class Conversation {
         // "that didn't help either" after a proposed rung: a report on it, not small talk.
         if ((intent == Intent.SMALL_TALK || intent == Intent.STATEMENT)
                 && FollowUps.failedFix(text, report, offeredKb) != null) intent = Intent.FOLLOW_UP;
+        // "it worked in 0.1.29": an older release that fit is evidence about the failure, not a thank-you.
+        String regressed = VersionRegression.of(text);
+        if (regressed != null && intent == Intent.SMALL_TALK) intent = Intent.STATEMENT;
         // "163 steps ran fine, why at 164": a follow-up on this run, answered with the mechanism, as an explanation is.
         boolean explainsRun = intent == Intent.FOLLOW_UP && classifier.asksWhyOfRun(signals);
         lastIntent = intent;
@@ -236,11 +239,13 @@ public final class Conversation {
             return Answer.text(Intent.STATEMENT, fit == null ? noted : noted + "\n" + fit, facts);
         }
         if (intent != Intent.WHAT_IF) lastChange = null;
+        // "will 28k fit?" after a 32k context: the value asked about, named by what the setup holds, wins.
+        if (intent == Intent.WHAT_IF || intent == Intent.FIT) read = withHeldNames(text, read);
         return switch (intent) {
             case NEW_FAILURE -> newFailure(text, read);
             case ANSWER -> answerPending(text);
             case CORRECTION -> correction(read);
-            case STATEMENT -> statement(text, read);
+            case STATEMENT -> regressed != null ? regression(read, regressed) : statement(text, read);
             case WHAT_IF -> {
                 // "and zero 3?" after a what-if states its value without an "if": still a hypothesis, not a fact.
                 FactExtractor.Reading r = read.hypothetical().isEmpty() && lastChange != null
@@ -365,7 +370,7 @@ public final class Conversation {
             String noted = Messages.get("noted", describe(filled));
             if (report != null && failureText != null) {
                 report = diagnose(failureText);
-                noted += "\n" + Messages.get("still.cause", report.category().replace('_', ' '));
+                noted += "\n" + Messages.get("still.cause", CauseWords.of(report.category()));
             }
             return Answer.text(Intent.ANSWER, noted, facts);
         }
@@ -388,7 +393,7 @@ public final class Conversation {
             Report r = diagnose(failureText);
             report = r;
             sb.append('\n').append(r.issueType().equals("not_oom") ? Messages.get("still.notoom")
-                    : Messages.get("still.cause", r.category().replace('_', ' ')));
+                    : Messages.get("still.cause", CauseWords.of(r.category())));
         }
         String fit = BudgetAnswers.summary(facts);
         if (fit != null) sb.append('\n').append(fit);
@@ -410,13 +415,29 @@ public final class Conversation {
             String before = report.category();
             report = diagnose(failureText);
             if (!report.category().equals(before)) out.add(Messages.get("now.cause",
-                    report.category().replace('_', ' ')));
+                    CauseWords.of(report.category())));
         }
         var term = Topics.find(Topics.glossary(), text);
         if (term.isPresent()) out.add(Topics.explained(term.get()));
         else KnowledgeSearch.answer(text, report, KnowledgeAnswers.engines(facts, report)).ifPresent(out::add);
         String fit = BudgetAnswers.summary(facts);
         if (fit != null) out.add(fit);
+        return Answer.text(Intent.STATEMENT, String.join("\n", out), facts);
+    }
+
+    private FactExtractor.Reading withHeldNames(String text, FactExtractor.Reading read) {
+        Facts named = HeldValues.of(text, facts, read.asserted().merge(read.hypothetical()));
+        return named.isEmpty() ? read
+                : new FactExtractor.Reading(read.asserted(), read.negated(), named.merge(read.hypothetical()));
+    }
+
+    /** "it worked in 0.1.29": what a release that fit says about the failure, and the cause still held. */
+    private Answer regression(FactExtractor.Reading read, String version) {
+        learn(read);
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (!read.asserted().isEmpty()) out.add(Messages.get("noted", describe(read.asserted())));
+        out.add(Messages.get("regression", version));
+        if (report != null) out.add(Messages.get("regression.cause", CauseWords.of(report.category())));
         return Answer.text(Intent.STATEMENT, String.join("\n", out), facts);
     }
 

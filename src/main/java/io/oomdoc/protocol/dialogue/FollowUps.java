@@ -294,7 +294,7 @@ final class FollowUps {
                         + f.after().replace("\n", "\n            ");
     }
 
-    private static String label(Report r) { return r.category().replace('_', ' '); }
+    private static String label(Report r) { return CauseWords.of(r.category()); }
 
     private static String firstSentences(String s, int n) {
         String[] parts = s.split("(?<=\\.)\\s+");

@@ -71,6 +71,9 @@ final class KnowledgeAnswers {
             topic = Topics.find(Topics.howTo(), withContext);
         // The engine the conversation is about (TGI, Ollama) steers a search by words to topics with its snippet.
         List<String> held = engines(facts, report);
+        // "how do I fix it in HF Trainer?": the cause held decides the topic, the stack named its snippet.
+        if (topic.isEmpty()) topic = HeldHowTo.of(question, report, conversationStacks(question, talkedAbout, facts,
+                report));
         if (topic.isEmpty() && !held.isEmpty()) topic = KnowledgeSearch.howTo(question, held.get(0));
         if (topic.isEmpty()) topic = KnowledgeSearch.howTo(question, null);
         if (topic.isEmpty()) topic = Topics.find(Topics.howTo(), withContext);

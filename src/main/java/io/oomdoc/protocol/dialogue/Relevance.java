@@ -26,7 +26,7 @@ final class Relevance {
     static String line(Report report, Facts change) {
         Set<String> keys = table().getOrDefault(report.category(), Set.of());
         boolean acts = change.asMap().keySet().stream().anyMatch(keys::contains);
-        String cause = report.category().replace('_', ' ');
+        String cause = CauseWords.of(report.category());
         String what = Conversation.describe(change);
         if (acts) return Messages.get("relevance.yes", what, cause);
         String first = report.fixes().isEmpty() ? Messages.get("relevance.nofix")

@@ -95,7 +95,8 @@ class ConversationTurnsTest {
         c.respond(Fixtures.text("traces/thc-model-cuda-legacy.txt"));
         Answer a = c.respond("the cards are a100 40gb");
         assertEquals(Intent.ANSWER, a.intent());
-        assertEquals("Noted: gpu A100 40GB, gpu_mem 40 GiB.\nWith that, the failure still reads as model too large.",
+        assertEquals("Noted: gpu A100 40GB, gpu_mem 40 GiB.\nWith that, the likeliest cause is still: "
+                + "the model's fixed cost does not fit the card.",
                 a.text());
         assertNull(c.pendingKey());
     }
@@ -113,7 +114,8 @@ class ConversationTurnsTest {
         Answer a = c.respond("sorry, it's 2 rtx 3090s, not one");
         assertEquals(Intent.CORRECTION, a.intent());
         assertEquals("Updated: gpu GeForce RTX 3090, gpu_mem 24 GiB, gpus 2 (was gpu GeForce RTX 3090, gpu_mem 24 GiB,"
-                + " gpus 1).\nWith that, the failure still reads as kv cache inference.", a.text());
+                + " gpus 1).\nWith that, the likeliest cause is still: the inference KV cache "
+                + "does not fit.", a.text());
         assertEquals(2, c.setAt().get("gpus"), "the turn that set the value");
         assertEquals(1, c.setAt().get("model"), "a value the correction did not change keeps its turn");
     }
@@ -162,8 +164,8 @@ class ConversationTurnsTest {
         c.respond(BLOOM_L12);
         Answer a = c.respond("would gradient checkpointing help?");
         assertEquals(Intent.FOLLOW_UP, a.intent());
-        assertTrue(a.text().startsWith("Yes, it acts on what fails here: checkpointing full changes the term the"
-                + " activations batch failure fills."), a.text());
+        assertTrue(a.text().startsWith("Yes, it acts on what fails here: checkpointing full changes the term behind"
+                + " the likeliest cause (the activations of the batch do not fit)."), a.text());
         assertNull(c.facts().asMap().get("checkpointing"));
     }
 

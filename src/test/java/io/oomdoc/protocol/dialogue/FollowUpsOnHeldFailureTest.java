@@ -31,7 +31,7 @@ class FollowUpsOnHeldFailureTest {
     @Test
     void isItMemoryOnAGpuOomSaysYesAndNamesTheCauseInWords() {
         Report r = held("segtoolbox-backward-1x-cached.txt");
-        assertEquals("Yes: GPU memory ran out; the likeliest cause is " + label(r) + ".",
+        assertEquals("Yes: GPU memory ran out; the likeliest cause: " + label(r) + ".",
                 FollowUps.answer("is it a memory problem?", false, r, c.facts()));
     }
 
@@ -172,7 +172,7 @@ class FollowUpsOnHeldFailureTest {
     void aQuestionWithNoKindGetsTheReadingTheFirstRungAndWhatElseToAsk() {
         Report r = held("segtoolbox-backward-1x-cached.txt");
         String a = FollowUps.answer("hello there", false, r, c.facts());
-        assertTrue(a.startsWith("The failure held reads as " + label(r) + ".\nFirst fix: " + r.fixes().get(0).title()),
+        assertTrue(a.startsWith("The likeliest cause held: " + label(r) + ".\nFirst fix: " + r.fixes().get(0).title()),
                 a);
         assertTrue(a.endsWith(Messages.get("followup.more")), a);
     }
@@ -182,7 +182,7 @@ class FollowUpsOnHeldFailureTest {
         Report r = held("segtoolbox-backward-1x-cached.txt");
         String a = FollowUps.answer("the memory keeps increasing every step", false, r, c.facts());
         assertTrue(a.startsWith("Memory that rises step after step is something kept across iterations, not one batch"
-                + " that is too big: that changes the reading from " + label(r) + " to a leak"), a);
+                + " that is too big: that changes the reading (it was: " + label(r) + ") to a leak"), a);
     }
 
     /** The first user turn of a conversation fixture: its "> " lines up to the first line without the mark. */
@@ -233,5 +233,5 @@ class FollowUpsOnHeldFailureTest {
     }
 
     /** The cause as the answers name it: the category's words ("activations batch"). */
-    private static String label(Report r) { return r.category().replace('_', ' '); }
+    private static String label(Report r) { return CauseWords.of(r.category()); }
 }

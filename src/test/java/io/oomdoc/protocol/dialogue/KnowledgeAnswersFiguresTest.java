@@ -162,7 +162,7 @@ class KnowledgeAnswersFiguresTest {
         Conversation c = new Conversation();
         Report r = c.respond(Fixtures.text("traces/segtoolbox-backward-1x-cached.txt")).report();
         String a = KnowledgeAnswers.explainTerm("blorp zingle", "blorp zingle", c.facts(), r);
-        assertTrue(a.startsWith("The failure held reads as " + r.category().replace('_', ' ') + "."), a);
+        assertTrue(a.startsWith("The likeliest cause held: " + CauseWords.of(r.category()) + "."), a);
     }
 
     @Test
