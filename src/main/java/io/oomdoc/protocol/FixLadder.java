@@ -34,7 +34,24 @@ final class FixLadder {
         // way, so the fix is in the code that computed the size.
         if (ImpossibleRequest.of(e.numbers())) return List.of(ImpossibleRequest.fix(e.numbers()));
         List<Report.Fix> out = choose(kb, e, cause, issueType, computed, Stacks.of(e, cause));
-        return "load".equals(phase) ? loadingFirst(out) : out;
+        return "load".equals(phase) ? loadingFirst(out) : namedFirst(out, e);
+    }
+
+    /**
+     * An engine's message that names its remedy (vLLM's sampler warm-up: "try lowering `max_num_seqs`") is the
+     * strongest evidence of which knob helps: the rung that turns that knob leads, the others keep their order.
+     */
+    private static List<Report.Fix> namedFirst(List<Report.Fix> fixes, Evidence e) {
+        if (e.trace() == null) return fixes;
+        var m = java.util.regex.Pattern.compile(ReportText.TABLE.get("fix.named.knob"))
+                .matcher(e.trace().log().condensed().text().toLowerCase(java.util.Locale.ROOT));
+        if (!m.find()) return fixes;
+        String knob = m.group(1);
+        String flag = knob.replace('_', '-');
+        List<Report.Fix> out = new ArrayList<>();
+        for (Report.Fix f : fixes) if (f.after().contains(knob) || f.after().contains(flag)) out.add(f);
+        for (Report.Fix f : fixes) if (!out.contains(f)) out.add(f);
+        return List.copyOf(out);
     }
 
     /**
@@ -63,6 +80,7 @@ final class FixLadder {
         // A training fix written for the job's trainer (Lightning's DataLoader batch) comes before, and by its title
         // replaces, the generic one (TrainingArguments)
         String trainer = stack.equals("training") ? Stacks.trainer(e) : null;
+        Facts held = held(e);
         for (String id : order(cause, e, stack)) {
             var entry = kb.get(id);
             if (entry.isEmpty()) continue;
@@ -71,7 +89,7 @@ final class FixLadder {
             for (var f : entry.get().fixes()) if (applies(f, stack)) fixes.add(f);
             for (var f : fixes) {
                 Report.Fix filled = FixTemplate.fill(entry.get().id(), f, e);
-                if (filled != null && !alreadyOn(filled, e.facts())) add(out, titles, filled);
+                if (filled != null && !alreadyOn(filled, held)) add(out, titles, filled);
             }
         }
         if (out.isEmpty() && !stack.equals("training")) return choose(kb, e, cause, issueType, computed, "training");
@@ -107,13 +125,40 @@ final class FixLadder {
     }
 
     /**
-     * A fix that turns on what the user said is already on ("gradient checkpointing on") is not a rung: leading with
-     * it tells them to do what they did. The fix's code is recognised by the fix.applied.* rows.
+     * The settings in use: the user's words, and where they name none, the ZeRO stage, LoRA/QLoRA and checkpointing
+     * the pasted text states (a retold setup pasted as a log, a config dump). The diagnosis takes only the setup's
+     * shape from the paste; what is already on matters to the ladder alone.
+     */
+    private static Facts held(Evidence e) {
+        if (e.trace() == null) return e.facts();
+        Facts pasted = FactExtractor.extract(e.trace().log().condensed().text());
+        Facts f = e.facts();
+        return Facts.builder().zeroStage(pasted.zeroStage()).checkpointing(pasted.checkpointing()).lora(pasted.lora())
+                .qlora(pasted.qlora()).build().merge(f);
+    }
+
+    /**
+     * A fix that turns on what the user said is already on ("gradient checkpointing on", ZeRO-3, QLoRA) is not a
+     * rung: leading with it tells them to do what they did. The fix's code is recognised by the fix.applied.* rows
+     * (a smaller micro-batch at micro-batch 1 is dropped where it is filled, FixTemplate).
      */
     static boolean alreadyOn(Report.Fix fix, Facts f) {
-        if (!Boolean.TRUE.equals(f.checkpointing())) return false;
-        return java.util.regex.Pattern.compile(ReportText.TABLE.get("fix.applied.checkpointing"))
-                .matcher(fix.after()).find();
+        String after = fix.after();
+        if (Boolean.TRUE.equals(f.checkpointing()) && found("checkpointing", after)) return true;
+        if ((Boolean.TRUE.equals(f.lora()) || Boolean.TRUE.equals(f.qlora())) && found("lora", after)) return true;
+        if (Boolean.TRUE.equals(f.qlora()) && found("qlora", after)) return true;
+        return f.zeroStage() != null && f.zeroStage() >= zeroStageSet(after);
+    }
+
+    /** The ZeRO stage a fix's code turns on (FSDP's full shard is stage 3); above any stage when it sets none. */
+    private static int zeroStageSet(String code) {
+        var m = java.util.regex.Pattern.compile(ReportText.TABLE.get("fix.applied.zero")).matcher(code);
+        if (!m.find()) return Integer.MAX_VALUE;
+        return m.group(1) == null ? 3 : Integer.parseInt(m.group(1));
+    }
+
+    private static boolean found(String applied, String code) {
+        return java.util.regex.Pattern.compile(ReportText.TABLE.get("fix.applied." + applied)).matcher(code).find();
     }
 
     private static boolean applies(io.oomdoc.knowledge.KnowledgeEntry.Fix f, String stack) {
