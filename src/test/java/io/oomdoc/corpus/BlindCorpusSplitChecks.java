@@ -140,6 +140,7 @@ abstract class BlindCorpusSplitChecks {
         List<String> cited = new ArrayList<>();
         for (Case c : cases) {
             String group = c.group().toLowerCase(Locale.ROOT);
+            if (citedLaterForAnotherEngine().contains(group)) continue;
             // indexOf first: the pattern only runs where the name occurs at all.
             if (others.indexOf(group) < 0) continue;
             Pattern repo = Pattern.compile("(?<![\\w.-])" + Pattern.quote(group) + "(?![\\w-])");
@@ -147,6 +148,13 @@ abstract class BlindCorpusSplitChecks {
         }
         assertEquals(List.of(), cited);
     }
+
+    /**
+     * Repositories of this split that a fixture written after it was scored cites for another engine's data (the
+     * budget's measured sizes, the scanner's code), with the reason beside the override; nothing of diagnosis is
+     * tuned on them.
+     */
+    Set<String> citedLaterForAnotherEngine() { return Set.of(); }
 
     @Test
     void theTuningCorpusNeverReadsTheSplit() {

@@ -19,6 +19,14 @@ class HeldOutSevenTest extends BlindCorpusSplitChecks {
         super(Corpus.HELDOUT7, Corpus.heldout7(), 50, Path.of("src/test/resources/conversations_heldout7"));
     }
 
+    /**
+     * ik_llama.cpp discussion #164's table of GGUF file sizes (traces/ik-llama-164-llama31-8b-llama-bench-sizes.txt,
+     * fourteenth session) checks the budget's weights for llama.cpp's IQ types; the split's own report from that
+     * repository (#749) was scored sessions before.
+     */
+    @Override
+    java.util.Set<String> citedLaterForAnotherEngine() { return java.util.Set.of("ikawrakow/ik_llama.cpp"); }
+
     @Test
     void atLeastThirtyPercentOfTheReportsComeFromOutsidePlainPyTorch() {
         long other = cases.stream().filter(c -> !c.framework().equals("pytorch")).count();
