@@ -38,7 +38,6 @@ final class BudgetAnswers {
             + "|longest|how long");
     private static final Pattern UTILIZATION = Pattern.compile("(?i)(?:gpu[_-]memory[_-]utilization|utilization"
             + "|\\bat)\\s*[=:]?\\s*(0?\\.\\d+)");
-    private static final double VLLM_DEFAULT_UTILIZATION = 0.9;
     private static final Pattern SERVING_LENGTH = Pattern.compile("(?i)max[_-]model[_-]len|--ctx-size|n_ctx"
             + "|max[_-]total[_-]tokens");
     private static final long ACTIVATION_RESERVE = 1L << 30;
@@ -55,7 +54,7 @@ final class BudgetAnswers {
         BudgetEngine engine = new BudgetEngine();
         if ("serving".equals(f.phaseHint()) || UTILIZATION.matcher(text).find()) {
             var m = UTILIZATION.matcher(text);
-            double util = m.find() ? Double.parseDouble(m.group(1)) : VLLM_DEFAULT_UTILIZATION;
+            double util = m.find() ? Double.parseDouble(m.group(1)) : ServingPool.DEFAULT_UTILIZATION;
             Setup s = SetupFromFacts.from(f.with(b
                     -> b.phaseHint("serving").seqLen(PROBE_TOKENS).batch(1))).orElseThrow();
             Budget one = engine.estimate(s, gpu);

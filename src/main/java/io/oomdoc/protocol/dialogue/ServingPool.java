@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 final class ServingPool {
     /** Engines that pre-allocate a share of the card and fill it with KV-cache blocks. */
     private static final Set<String> PREALLOCATES = Set.of("vllm", "sglang");
-    private static final double DEFAULT_UTILIZATION = 0.9;
+    /** vLLM's gpu_memory_utilization when none is stated (its engine argument's default). */
+    static final double DEFAULT_UTILIZATION = 0.9;
     private static final Pattern UTILIZATION = Pattern.compile("(?i)(?:gpu[_-]memory[_-]utilization|mem[_-]fraction"
             + "[_-]static|utilization)\\s*[=:]?\\s*(0?\\.\\d+)");
     /** A question about how many requests run together ("how many concurrent 32k requests", "max_num_seqs"). */
