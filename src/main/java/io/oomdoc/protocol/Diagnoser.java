@@ -65,8 +65,8 @@ public final class Diagnoser {
                              List<Report.Fix> extra) {
         TraceAnalysis trace = log == null || log.isBlank() ? null : analyzer.analyze(log);
         Facts facts = sessionFacts.merge(FactExtractor.extract(userText == null ? "" : userText));
-        if (trace != null) facts = facts.merge(Facts.EMPTY).merge(onlyMissing(facts,
-                FactExtractor.extract(trace.log().condensed().text())));
+        Facts pasted = trace == null ? Facts.EMPTY : FactExtractor.extract(trace.log().condensed().text());
+        if (trace != null) facts = facts.merge(Facts.EMPTY).merge(onlyMissing(facts, pasted));
         // A serving engine's own message (vLLM's KV-cache check) makes the budget an inference one: without the
         // engine the card was charged gradients and Adam state for a model that only serves.
         if (facts.framework() == null && trace != null && SetupFromFacts.isServingEngine(trace.framework())) {
@@ -80,7 +80,7 @@ public final class Diagnoser {
             Integer idx = trace.numbers().gpuIndex();
             gpu = GpuEvidence.pasted(trace.log().text()).map(s -> GpuEvidence.from(s, idx)).orElse(null);
         }
-        Evidence e = new Evidence(trace, userText, facts, budget, gpu, code, snapshot);
+        Evidence e = new Evidence(trace, userText, facts, budget, gpu, code, snapshot, pasted);
         if (code != null) {
             for (String[] f : code.fixes()) extra.add(0, new Report.Fix(f[0], f[1], "free", false, f[2], f[3]));
         }

@@ -15,16 +15,20 @@ import java.util.Optional;
 public record Evidence(TraceAnalysis trace, String userText, Facts facts, Budget budget, GpuSnapshot gpu,
         CodeFindings code,
                        io.oomdoc.evidence.snapshot.SnapshotReport snapshot,
-                       io.oomdoc.evidence.watch.MemoryTimeline timeline) {
+                       io.oomdoc.evidence.watch.MemoryTimeline timeline, Facts pasted) {
 
+    /**
+     * @param pasted every setup fact the pasted text states, read once; {@code facts} takes from it only what the
+     *               user did not say and the setup's shape, while the fix ladder also reads what is already on
+     */
     public Evidence(TraceAnalysis trace, String userText, Facts facts, Budget budget, GpuSnapshot gpu,
-                    CodeFindings code, io.oomdoc.evidence.snapshot.SnapshotReport snapshot) {
-        this(trace, userText, facts, budget, gpu, code, snapshot, null);
+                    CodeFindings code, io.oomdoc.evidence.snapshot.SnapshotReport snapshot, Facts pasted) {
+        this(trace, userText, facts, budget, gpu, code, snapshot, null, pasted);
     }
 
     /** The same evidence with what `oomdoc run` saw while the job ran. */
     public Evidence withTimeline(io.oomdoc.evidence.watch.MemoryTimeline t) {
-        return new Evidence(trace, userText, facts, budget, gpu, code, snapshot, t);
+        return new Evidence(trace, userText, facts, budget, gpu, code, snapshot, t, pasted);
     }
 
     /** What the GPU probe or a pasted nvidia-smi said, reduced to what the ranking needs. */

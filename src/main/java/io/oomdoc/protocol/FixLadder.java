@@ -43,7 +43,7 @@ final class FixLadder {
      */
     private static List<Report.Fix> namedFirst(List<Report.Fix> fixes, Evidence e) {
         if (e.trace() == null) return fixes;
-        var m = java.util.regex.Pattern.compile(ReportText.TABLE.get("fix.named.knob"))
+        var m = pattern("fix.named.knob")
                 .matcher(e.trace().log().condensed().text().toLowerCase(java.util.Locale.ROOT));
         if (!m.find()) return fixes;
         String knob = m.group(1);
@@ -130,8 +130,8 @@ final class FixLadder {
      * shape from the paste; what is already on matters to the ladder alone.
      */
     private static Facts held(Evidence e) {
-        if (e.trace() == null) return e.facts();
-        Facts pasted = FactExtractor.extract(e.trace().log().condensed().text());
+        if (e.trace() == null || e.pasted() == null) return e.facts();
+        Facts pasted = e.pasted();
         Facts f = e.facts();
         return Facts.builder().zeroStage(pasted.zeroStage()).checkpointing(pasted.checkpointing()).lora(pasted.lora())
                 .qlora(pasted.qlora()).build().merge(f);
@@ -152,13 +152,21 @@ final class FixLadder {
 
     /** The ZeRO stage a fix's code turns on (FSDP's full shard is stage 3); above any stage when it sets none. */
     private static int zeroStageSet(String code) {
-        var m = java.util.regex.Pattern.compile(ReportText.TABLE.get("fix.applied.zero")).matcher(code);
+        var m = pattern("fix.applied.zero").matcher(code);
         if (!m.find()) return Integer.MAX_VALUE;
         return m.group(1) == null ? 3 : Integer.parseInt(m.group(1));
     }
 
     private static boolean found(String applied, String code) {
-        return java.util.regex.Pattern.compile(ReportText.TABLE.get("fix.applied." + applied)).matcher(code).find();
+        return pattern("fix.applied." + applied).matcher(code).find();
+    }
+
+    /** The table's patterns compiled once: the ladder asks them for every fix of every diagnosis. */
+    private static final java.util.Map<String, java.util.regex.Pattern> PATTERNS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static java.util.regex.Pattern pattern(String key) {
+        return PATTERNS.computeIfAbsent(key, k -> java.util.regex.Pattern.compile(ReportText.TABLE.get(k)));
     }
 
     private static boolean applies(io.oomdoc.knowledge.KnowledgeEntry.Fix f, String stack) {
