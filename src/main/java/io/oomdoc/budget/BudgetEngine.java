@@ -685,8 +685,7 @@ public final class BudgetEngine {
         // serving as in training: a total under the card is then no claim of a fit.
         // vLLM's share and llama.cpp's context need no batch: the activations are the profile of one forward and the
         // KV cache is the pool, however many sequences then share it (the assumption says how many of --seq fit)
-        boolean activationsKnown = (s.seq() > 0 && s.batch() > 0 || r.pool > 0 || !train && s.contextTokens() > 0)
-                && m.hasArchitecture();
+        boolean activationsKnown = (s.seq() > 0 && s.batch() > 0 || r.pool > 0 || ggml) && m.hasArchitecture();
         List<String> unknown = activationsKnown ? List.of() : train
                 ? List.of(Budget.ACTIVATIONS, Budget.LOGITS) : List.of(Budget.ACTIVATIONS, Budget.KV_CACHE);
         if (!activationsKnown) assumptions.add(uncountedNote(s, m));
@@ -697,11 +696,12 @@ public final class BudgetEngine {
                 : activationsKnown ? Boolean.TRUE : null;
         // vLLM refuses to start when its KV cache cannot hold one sequence of max_model_len tokens; llama-server
         // cannot take a request longer than a slot's share of the context
-        if ((r.pool > 0 || ggml && m.hasArchitecture()) && r.poolTokens < s.seq()) fits = Boolean.FALSE;
+        boolean pooled = r.pool > 0 || ggml && m.hasArchitecture();
+        if (pooled && r.poolTokens < s.seq()) fits = Boolean.FALSE;
         // --batch under a server's pool is the sequences served at once: vLLM holds poolTokens / seq of them in its
         // KV cache and llama-server one a slot; more than that wait in the queue (or are preempted), not held at once
         long atOnce = r.pool > 0 ? r.poolTokens / Math.max(1, s.seq()) : ggml ? Math.max(1, s.slots()) : 0;
-        if ((r.pool > 0 || ggml && m.hasArchitecture()) && s.batch() > atOnce && Boolean.TRUE.equals(fits)) {
+        if (pooled && s.batch() > atOnce && Boolean.TRUE.equals(fits)) {
             fits = Boolean.FALSE;
             assumptions.add(AssumptionText.get("serve.poolBatch", s.batch(), atOnce, s.seq()));
         }
