@@ -37,6 +37,7 @@ def llama(name, layers, hidden, heads, kv, ffn, vocab, tied=False):
 A = {
     # Qwen2 architecture (gated SiLU MLP, RMSNorm, q/k/v with bias); the Instruct and base checkpoints share a shape
     "qwen2.5-7b": llama("Qwen/Qwen2.5-7B-Instruct (Qwen/Qwen2.5-7B)", 28, 3584, 28, 4, 18944, 152064),
+    "qwen2.5-1.5b": llama("Qwen/Qwen2.5-1.5B-Instruct", 28, 1536, 12, 2, 8960, 151936, tied=True),
     "qwen2.5-3b": llama("Qwen/Qwen2.5-3B", 36, 2048, 16, 2, 11008, 151936, tied=True),
     "qwen2.5-32b": llama("Qwen/Qwen2.5-32B", 64, 5120, 40, 8, 27648, 152064),
     "qwen2.5-72b": llama("Qwen/Qwen2.5-72B-Instruct", 80, 8192, 64, 8, 29568, 152064),
@@ -217,6 +218,22 @@ swift("full/qwen2_5_32b.sh", "full-32b", id="ms-swift-qwen2.5-32b-full-zero3-8gp
       measured_bytes=80 * GIB, measured_as="# 8 * 80GiB", table="examples/train/full/qwen2_5_32b.sh header",
       notes="packed to 8192 tokens, streaming; expandable_segments; 80GiB per GPU is the card's size and may be a "
             "full-card reading (the allocator filling the card) rather than the run's need")
+
+# ms-swift examples/infer/transformers/batch_ddp.sh (same commit): "# 18GB", swift infer with the transformers backend,
+# 4 ranks each holding the whole Qwen2.5-1.5B-Instruct, max_batch_size 16, max_new_tokens 512 over alpaca-gpt4-zh.
+MI = "https://github.com/modelscope/ms-swift/blob/3602360a562313afbf2ef6065fdf61f271a2c5b9/examples/infer/"
+rec(id="ms-swift-qwen2.5-1.5b-infer-transformers-b16-new512", source=MI + "transformers/batch_ddp.sh",
+    source_key="ms-swift-examples-infer-batch-ddp", family="inference",
+    model="qwen2.5-1.5b", method="inference", lora_rank=0, lora_targets=None, quant="none", seq=512, batch=16,
+    precision="bf16 (the checkpoint's torch_dtype bfloat16; swift infer loads it so)", optimizer=None,
+    checkpointing="none", attention="sdpa (attn_impl not set)", gpus=4,
+    sharding="none (data parallel inference: 4 ranks, each with the whole model)", gpu="",
+    card_as_published="not named", outcome="fit", measured_bytes=18 * GB, measured_as="# 18GB",
+    measured_how="reading not said (the script's header comment; per GPU)",
+    table="examples/infer/transformers/batch_ddp.sh header",
+    notes="seq is the stated max_new_tokens (512) only: the prompts are alpaca-gpt4-zh instructions whose lengths the "
+          "script does not state, so the cache at the end holds prompt + up to 512 tokens per row; 16 rows a batch; "
+          "'18GB' may be GiB; card not named")
 
 # ---- linkedin/Liger-Kernel README.md (commit ead96b6), end-to-end benchmark note ----
 # "Benchmark conditions: LLaMA 3-8B, Batch Size = 8, Data Type = bf16, Optimizer = AdamW, Gradient Checkpointing =
