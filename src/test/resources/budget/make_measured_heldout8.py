@@ -41,6 +41,10 @@ A = {
     "qwen2.5-3b": llama("Qwen/Qwen2.5-3B", 36, 2048, 16, 2, 11008, 151936, tied=True),
     "qwen2.5-32b": llama("Qwen/Qwen2.5-32B", 64, 5120, 40, 8, 27648, 152064),
     "qwen2.5-72b": llama("Qwen/Qwen2.5-72B-Instruct", 80, 8192, 64, 8, 29568, 152064),
+    "qwen3-8b": shape(llama_params(36, 4096, 32, 8, 12288, 151936, False, head_dim=128), 36, 4096, 32, 8, 12288,
+                      151936, False, "deepseek-ai/DeepSeek-R1-0528-Qwen3-8B (Qwen/Qwen3-8B) config.json: 36 layers, "
+                      "hidden 4096, 32 heads, 8 KV heads, head_dim 128, intermediate 12288, vocab 151936, untied; "
+                      "params computed (q/k RMSNorms left out)", mlp="gated", head_dim=128),
     "llama-3-8b": llama("meta-llama/Meta-Llama-3-8B", 32, 4096, 32, 8, 14336, 128256),
 }
 
@@ -218,6 +222,46 @@ swift("full/qwen2_5_32b.sh", "full-32b", id="ms-swift-qwen2.5-32b-full-zero3-8gp
       measured_bytes=80 * GIB, measured_as="# 8 * 80GiB", table="examples/train/full/qwen2_5_32b.sh header",
       notes="packed to 8192 tokens, streaming; expandable_segments; 80GiB per GPU is the card's size and may be a "
             "full-card reading (the allocator filling the card) rather than the run's need")
+
+swift("cached_dataset/sft.sh", "cached-dataset-sft", id="ms-swift-qwen2.5-7b-full-zero3-4gpu-packed-8192-cached",
+      family="sharded", model="qwen2.5-7b", method="full", lora_rank=0, lora_targets=None, quant="none", seq=8192,
+      batch=1, grad_accum=4, precision="bf16 (--torch_dtype bfloat16; DeepSpeed bf16 auto)",
+      checkpointing="full (swift default True)", attention="flash (--attn_impl flash_attn)", gpus=4,
+      sharding="zero3 (--deepspeed zero3: swift/config/zero3.json, no offload, 4 ranks)", gpu="",
+      loss="fused-linear (--use_liger_kernel true)", measured_bytes=44 * GIB, measured_as="# 4 * 44GiB; 15.5s/it",
+      table="examples/train/cached_dataset/sft.sh, comment above the swift sft command",
+      notes="a pre-tokenized (cached) Qwen3-235B distill dataset packed to 8192 tokens (every micro-batch full); "
+            "expandable_segments; card not named")
+swift("new_special_tokens/train.sh", "new-special-tokens", id="ms-swift-qwen2.5-7b-lora-r16-zero2-4gpu-b16-paddingfree",
+      family="sharded", model="qwen2.5-7b", method="lora", lora_rank=16,
+      lora_targets="all linear (--target_modules all-linear) and modules_to_save embed_tokens, lm_head", quant="none",
+      seq=2048, batch=16, grad_accum=1, precision="bf16 (--torch_dtype bfloat16; DeepSpeed bf16 auto)",
+      checkpointing="full (swift default True)", attention="flash (--attn_impl flash_attn)", gpus=4,
+      sharding="zero2 (--deepspeed zero2: swift/config/zero2.json, no offload, 4 ranks)", gpu="",
+      measured_bytes=26 * GB, measured_as="# 4 * 26GB", table="examples/train/new_special_tokens/train.sh header",
+      notes="16 rows a micro-batch, padding_free (rows concatenated unpadded), each row capped at 2048 tokens; the "
+            "swift/new_special_tokens rows are short, so the stream is likely far below 16 x 2048; embed_tokens and "
+            "lm_head are trained in full (modules_to_save: full copies with gradients and AdamW states, sharded by "
+            "ZeRO-2); card not named")
+swift("think_model/deepseek_r1.sh", "think-deepseek-r1", id="ms-swift-r1-0528-qwen3-8b-lora-r8-liger-2048",
+      family="lora", model="qwen3-8b", method="lora", lora_rank=8,
+      lora_targets="all linear (--target_modules all-linear)", quant="none", seq=2048, batch=1, grad_accum=16,
+      precision="bf16 (--torch_dtype bfloat16)", checkpointing="full (swift default True)",
+      attention="sdpa (attn_impl not set)", gpus=1, sharding="none", gpu="",
+      loss="fused-linear (--use_liger_kernel true)", measured_bytes=18 * GB, measured_as="# 18GB",
+      table="examples/train/think_model/deepseek_r1.sh header",
+      notes="R1-distill reasoning traces (often past 2048 tokens, so truncated to the cap) mixed with short "
+            "self-cognition rows; '18GB' may be GiB; card not named")
+swift("agent/loss_scale/train.sh", "agent-loss-scale", id="ms-swift-qwen2.5-3b-lora-r8-embed-head-liger-2048",
+      family="lora", model="qwen2.5-3b", method="lora", lora_rank=8,
+      lora_targets="all linear (--target_modules all-linear) and modules_to_save embed_tokens, lm_head", quant="none",
+      seq=2048, batch=1, grad_accum=16, precision="bf16 (--torch_dtype bfloat16)",
+      checkpointing="full (swift default True)", attention="sdpa (attn_impl not set)", gpus=1, sharding="none",
+      gpu="", loss="fused-linear (--use_liger_kernel true)", measured_bytes=20 * GB, measured_as="# 20GB",
+      table="examples/train/agent/loss_scale/train.sh header",
+      notes="function-calling rows capped at 2048 tokens (lengths not stated); the tied embedding/lm_head is trained "
+            "in full (modules_to_save: a full copy with gradients and AdamW states), which the LoRA count leaves out; "
+            "'20GB' may be GiB; card not named")
 
 # ms-swift examples/infer/transformers/batch_ddp.sh (same commit): "# 18GB", swift infer with the transformers backend,
 # 4 ranks each holding the whole Qwen2.5-1.5B-Instruct, max_batch_size 16, max_new_tokens 512 over alpaca-gpt4-zh.
