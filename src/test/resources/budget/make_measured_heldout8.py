@@ -52,7 +52,8 @@ out = []
 
 
 def rec(**k):
-    k.setdefault("arch", A[k["model"]])
+    if "arch" not in k:
+        k["arch"] = A[k["model"]]
     k["split"] = "heldout8"
     out.append(k)
 
@@ -302,6 +303,67 @@ rec(id="liger-readme-llama-3-8b-fsdp-8xa100-b8-16k-liger-fit", seq=16384, outcom
     measured_as="Hugging Face + Liger Kernel scales up to 16K",
     notes="the same run with Liger's kernels: batch 8 per GPU at 16384 tokens fits (the largest shown); the 80 GB "
           "card is taken from the repository's example README", **LKC)
+
+# ---- mosaicml/llm-foundry scripts/train/benchmarking/README.md (commit 4952183), "A100 40GB" and "H100 80GB BF16" ----
+# MPT pretraining throughput tables: each row is a run that trained its benchmark steps at the stated micro-batch per
+# GPU (so: a fit on that card), with FSDP FULL_SHARD over the stated GPUs. Columns: Model, SeqLen, # GPUs, GPU, ...,
+# MicroBatchSize, GradAccum, ..., Precision, MP Mode, Sharding Strategy, Activation Checkpointing, Activation
+# CPUOffload, NumParams. The model yamls (scripts/train/yamls/pretrain/mpt-*.yaml, same commit) give the shape:
+# d_model, n_heads, n_layers, expansion_ratio 4 (a plain GELU MLP, no gate), vocab 50368, attn_impl flash, optimizer
+# decoupled_adamw (two fp32 states); MPT ties the output head to the embedding and, as NumParams grows with SeqLen
+# (exactly (SeqLen difference) x d_model), carries a learned position table of max_seq_len rows: the record's params
+# are the row's NumParams. No memory figure is printed: the fit is the measurement. The micro-batches look chosen near
+# the largest that ran (odd sizes such as 3, 5, 12), but the page does not say they are the largest.
+LF = "https://github.com/mosaicml/llm-foundry/blob/495218376830947dce625efabc4d86be7c47cc45/scripts/train/benchmarking/"
+MPT = {"760m": (24, 1536, 12), "1b": (24, 2048, 16), "3b": (32, 2560, 20), "7b": (32, 4096, 32),
+       "13b": (40, 5120, 40), "30b": (48, 7168, 56), "70b": (80, 8192, 64)}
+
+
+def mpt(size, params):
+    layers, d, heads = MPT[size]
+    return shape(params, layers, d, heads, heads, 4 * d, 50368, True,
+                 "scripts/train/yamls/pretrain/mpt-%s.yaml (llm-foundry 4952183): %d layers, d_model %d, %d heads "
+                 "(no GQA), expansion_ratio 4 (ffn %d), vocab 50368, tied head; params = the table's NumParams "
+                 "(includes the learned position table of SeqLen rows)" % (size, layers, d, heads, 4 * d),
+                 mlp="plain")
+
+
+for card, size, seq, gpus, mb, accum, prec, mp, ac, params in (
+        ("a100_40gb", "70b", 2048, 64, 2, 1, "bf16", "PURE", True, 64862437376),
+        ("a100_40gb", "30b", 2048, 32, 4, 1, "bf16", "PURE", True, 29975214080),
+        ("a100_40gb", "13b", 8192, 8, 1, 16, "bf16", "PURE", True, 12885411840),
+        ("a100_40gb", "13b", 2048, 8, 4, 16, "bf16", "PURE", True, 12853954560),
+        ("a100_40gb", "7b", 16384, 8, 1, 4, "bf16", "PURE", True, 6717579264),
+        ("a100_40gb", "7b", 2048, 8, 12, 4, "bf16", "PURE", True, 6658859008),
+        ("a100_40gb", "3b", 32768, 8, 1, 4, "bf16", "PURE", True, 2730480640),
+        ("a100_40gb", "3b", 8192, 8, 1, 8, "bf16", "PURE", False, 2667566080),
+        ("a100_40gb", "3b", 2048, 8, 5, 8, "bf16", "PURE", False, 2651837440),
+        ("a100_40gb", "1b", 16384, 8, 1, 8, "bf16", "PURE", False, 1345310720),
+        ("a100_40gb", "1b", 2048, 8, 8, 8, "bf16", "PURE", False, 1315950592),
+        ("a100_40gb", "760m", 8192, 8, 3, 4, "bf16", "PURE", False, 769907712),
+        ("h100_80gb", "30b", 8192, 8, 1, 21, "amp_bf16", "DEFAULT", True, 30019254272),
+        ("h100_80gb", "7b", 65536, 8, 1, 2, "amp_bf16", "DEFAULT", True, 6918905856),
+        ("h100_80gb", "7b", 2048, 8, 6, 1, "amp_bf16", "DEFAULT", False, 6658859008)):
+    gpu = "A100 40GB" if card == "a100_40gb" else "H100 80GB"
+    table = "A100 40GB" if card == "a100_40gb" else "H100 80GB BF16"
+    rec(id="llm-foundry-mpt-%s-%s-fsdp%d-s%d-mb%d" % (size, card.split("_")[0], gpus, seq, mb), source=LF + "README.md",
+        source_key="llm-foundry-benchmarking-readme", family="sharded", model="mpt-" + size, arch=mpt(size, params),
+        method="full", lora_rank=0, lora_targets=None, quant="none", seq=seq, batch=mb, grad_accum=accum,
+        precision=("bf16 (Precision bf16, FSDP MP Mode PURE: bf16 compute, parameters, gradients and buffers; "
+                   "sharded fp32 master for the optimizer)" if mp == "PURE" else
+                   "bf16 (Precision amp_bf16: autocast, FSDP MP Mode DEFAULT: fp32 sharded parameters)"),
+        optimizer="adamw (decoupled_adamw, the model yaml's)",
+        checkpointing="full (Activation Checkpointing True)" if ac else "none (Activation Checkpointing False)",
+        attention="flash (attn_impl flash, the benchmark's default)", gpus=gpus,
+        sharding="fsdp_full (Sharding Strategy FULL_SHARD over %d GPUs, no CPU offload)" % gpus, gpu=gpu,
+        card_as_published=card, loss="not stated (MPT's cross-entropy over 50368)", outcome="fit",
+        measured_bytes=None, measured_as="row: %s | %d | %d | %s | MicroBatchSize %d | GradAccum %d | %s | %s | "
+        "FULL_SHARD | %s | False | %d" % (size, seq, gpus, card, mb, accum, prec, mp, ac, params),
+        measured_how="outcome (the benchmark run trained at this micro-batch; no memory figure printed)",
+        table="'%s' table, %s row at SeqLen %d on %d GPUs" % (table, size, seq, gpus),
+        notes="MPT-%s pretraining from scratch (random init, C4 text packed to SeqLen), micro-batch %d per GPU; a "
+              "fit only, the margin left on the card is not known; learned position table and tied head as above"
+              % (size, mb))
 
 if __name__ == "__main__":
     with open(OUT, "w") as f:
