@@ -45,6 +45,7 @@ A = {
                       151936, False, "deepseek-ai/DeepSeek-R1-0528-Qwen3-8B (Qwen/Qwen3-8B) config.json: 36 layers, "
                       "hidden 4096, 32 heads, 8 KV heads, head_dim 128, intermediate 12288, vocab 151936, untied; "
                       "params computed (q/k RMSNorms left out)", mlp="gated", head_dim=128),
+    "mimo-7b": llama("XiaomiMiMo/MiMo-7B-RL", 36, 4096, 32, 8, 11008, 151680),
     "llama-3-8b": llama("meta-llama/Meta-Llama-3-8B", 32, 4096, 32, 8, 14336, 128256),
 }
 
@@ -303,6 +304,27 @@ rec(id="liger-readme-llama-3-8b-fsdp-8xa100-b8-16k-liger-fit", seq=16384, outcom
     measured_as="Hugging Face + Liger Kernel scales up to 16K",
     notes="the same run with Liger's kernels: batch 8 per GPU at 16384 tokens fits (the largest shown); the 80 GB "
           "card is taken from the repository's example README", **LKC)
+
+# ---- axolotl-ai-cloud/axolotl examples/mimo/README.md (commit 067b021), with mimo-7b-qlora.yaml beside it ----
+# "This config uses about 17.2 GiB VRAM." for `axolotl train examples/mimo/mimo-7b-qlora.yaml`: XiaomiMiMo/MiMo-7B-RL,
+# load_in_4bit with adapter qlora (axolotl's BitsAndBytesConfig defaults: NF4, double quantization, bf16 compute),
+# lora_r 32 over all linear layers, dropout 0.05, sequence_len 2048 with sample_packing, micro_batch_size 2,
+# gradient_accumulation_steps 4, adamw_bnb_8bit, bf16 auto, gradient checkpointing, flash_attention_2. How the figure
+# was read is not said. MiMo's config.json also carries one multi-token-prediction layer (num_nextn_predict_layers 1)
+# that the count below leaves out.
+AXM = ("https://github.com/axolotl-ai-cloud/axolotl/blob/067b021c8b87a9e5e380b9173c704cf7340e30f5/"
+       "examples/mimo/README.md")
+rec(id="axolotl-mimo-7b-qlora-r32-packed-2048-mb2", source=AXM, source_key="axolotl-examples-mimo-readme",
+    family="qlora", model="mimo-7b", method="qlora", lora_rank=32, lora_targets="all linear (lora_target_linear: true)",
+    lora_dropout=0.05, quant="nf4 (load_in_4bit, bitsandbytes NF4, axolotl defaults)", seq=2048, batch=2,
+    grad_accum=4, precision="bf16 (bf16: auto)", optimizer="adamw 8bit (adamw_bnb_8bit)",
+    checkpointing="full (gradient_checkpointing: true)", attention="flash (attn_implementation: flash_attention_2)",
+    gpus=1, sharding="none", gpu="", card_as_published="not named", loss="not stated (MiMo remote code)",
+    outcome="fit", measured_bytes=round(17.2 * GIB), measured_as="This config uses about 17.2 GiB VRAM.",
+    measured_how="reading not said (the README's sentence)", table="README 'Getting started', after the command",
+    notes="alpaca_messages_2k_test rows packed to 2048 tokens (sample_packing), 2 packed rows a micro-batch; "
+          "trust_remote_code MiMo model (its MTP layer is in the checkpoint; whether it runs in training is not "
+          "said); card not named")
 
 # ---- mosaicml/llm-foundry scripts/train/benchmarking/README.md (commit 4952183), "A100 40GB" and "H100 80GB BF16" ----
 # MPT pretraining throughput tables: each row is a run that trained its benchmark steps at the stated micro-batch per
