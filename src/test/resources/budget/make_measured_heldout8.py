@@ -46,6 +46,8 @@ A = {
                       "hidden 4096, 32 heads, 8 KV heads, head_dim 128, intermediate 12288, vocab 151936, untied; "
                       "params computed (q/k RMSNorms left out)", mlp="gated", head_dim=128),
     "mimo-7b": llama("XiaomiMiMo/MiMo-7B-RL", 36, 4096, 32, 8, 11008, 151680),
+    "llama-3.1-8b": llama("meta-llama/Llama-3.1-8B (torchtitan's llama3 8B flavor: dim 4096, ffn 14336)", 32, 4096,
+                          32, 8, 14336, 128256),
     "llama-3-8b": llama("meta-llama/Meta-Llama-3-8B", 32, 4096, 32, 8, 14336, 128256),
 }
 
@@ -325,6 +327,33 @@ rec(id="axolotl-mimo-7b-qlora-r32-packed-2048-mb2", source=AXM, source_key="axol
     notes="alpaca_messages_2k_test rows packed to 2048 tokens (sample_packing), 2 packed rows a micro-batch; "
           "trust_remote_code MiMo model (its MTP layer is in the checkpoint; whether it runs in training is not "
           "said); card not named")
+
+# ---- pytorch/torchtitan benchmarks/llama3-8b_h200_202506_trainy-whitefiber.md (commit 4a61bd8) ----
+# Trainy's run of Llama 3.1 8B on 4 and 8 hosts of 8 H200s: torchtitan/models/llama3/train_configs/llama3_8b.toml at
+# the torchtitan commit the page names (e7c0cae, read there): seq_len 8192, AdamW, selective activation checkpointing
+# by op, FSDP over every rank (data_parallel_shard_degree -1, no TP/PP/CP); the command adds local_batch_size 2,
+# torch.compile and float8 linears with float8 all-gather. "TPS and Memory(GiB) are arbitrarily sampled at the 100th
+# iteration"; torchtitan's metrics print memory as reserved_bytes.all.peak of torch.cuda.memory_stats (the same as
+# torch.cuda.max_memory_reserved), components/metrics.py at e7c0cae.
+TT = ("https://github.com/pytorch/torchtitan/blob/4a61bd87d3c7e92bcfeb5d5464d9e6bd13ef440a/benchmarks/"
+      "llama3-8b_h200_202506_trainy-whitefiber.md")
+for nodes, gib in ((4, 47.96), (8, 46.97)):
+    rec(id="torchtitan-trainy-llama-3.1-8b-fsdp2-%dxh200-b2-8192-fp8" % (8 * nodes), source=TT,
+        source_key="torchtitan-benchmark-trainy-h200", family="sharded", model="llama-3.1-8b", method="full",
+        lora_rank=0, lora_targets=None, quant="none", seq=8192, batch=2, grad_accum=1,
+        precision="bf16 (FSDP2 mixed precision: bf16 parameters for compute, fp32 sharded master and reduce; linears "
+                  "in float8 with float8 all-gather, torch.compile)",
+        optimizer="adamw (AdamW, the toml's)", checkpointing="selective (op) (activation_checkpoint selective, op)",
+        attention="sdpa (torchtitan's Llama 3 attention)", gpus=8 * nodes,
+        sharding="fsdp_full (FSDP2 over all %d ranks, data_parallel_shard_degree -1, no offload)" % (8 * nodes),
+        gpu="H200 141GB", card_as_published="8 NVIDIA H200 GPUs a host", loss="not stated (torchtitan cross-entropy)",
+        outcome="fit", measured_bytes=round(gib * GIB), measured_as="| %d | ... | %.2f |" % (nodes, gib),
+        measured_how="reading: torch.cuda.max_memory_reserved (torchtitan's memory(GiB), reserved_bytes.all.peak), "
+                     "sampled at step 100",
+        table="Results table, NUM_NODES %d row" % nodes,
+        notes="pretraining-style run on C4 at 8192 tokens, 2 sequences a GPU; float8 training is not a precision the "
+              "record's fields name (the activations saved by float8 linears differ from bf16); the page's command "
+              "warns that its CLI has since changed")
 
 # ---- mosaicml/llm-foundry scripts/train/benchmarking/README.md (commit 4952183), "A100 40GB" and "H100 80GB BF16" ----
 # MPT pretraining throughput tables: each row is a run that trained its benchmark steps at the stated micro-batch per
