@@ -48,6 +48,7 @@ A = {
     "mimo-7b": llama("XiaomiMiMo/MiMo-7B-RL", 36, 4096, 32, 8, 11008, 151680),
     "llama-3.1-8b": llama("meta-llama/Llama-3.1-8B (torchtitan's llama3 8B flavor: dim 4096, ffn 14336)", 32, 4096,
                           32, 8, 14336, 128256),
+    "llama-65b": llama("huggyllama/llama-65b", 80, 8192, 64, 64, 22016, 32000),
     "llama-3-8b": llama("meta-llama/Meta-Llama-3-8B", 32, 4096, 32, 8, 14336, 128256),
 }
 
@@ -354,6 +355,28 @@ for nodes, gib in ((4, 47.96), (8, 46.97)):
         notes="pretraining-style run on C4 at 8192 tokens, 2 sequences a GPU; float8 training is not a precision the "
               "record's fields name (the activations saved by float8 linears differ from bf16); the page's command "
               "warns that its CLI has since changed")
+
+# ---- artidoro/qlora README.md (commit 7f4e95a), with scripts/finetune_guanaco_65b.sh at the same commit ----
+# "...enough to finetune a 65B parameter model on a single 48GB GPU": the published outcome. The setup is the 65B
+# Guanaco script: huggyllama/llama-65b, --bits 4 --quant_type nf4 --double_quant --bf16, LoRA r 64 alpha 16 on all
+# linear layers (--lora_modules all), dropout 0.05, --gradient_checkpointing, batch 1 with accumulation 16, source
+# up to 16 tokens and target up to 512 (rows of oasst1, grouped by length), the default optimizer paged_adamw_32bit
+# (qlora.py). qlora.py calls peft's prepare_model_for_kbit_training, then casts LoRA layers and lm_head/embed_tokens
+# back to bf16 and norms to fp32.
+QL = "https://github.com/artidoro/qlora/blob/7f4e95a68dc076bea9b3a413d2b512eca6d004e5/README.md"
+rec(id="qlora-readme-llama-65b-nf4-dq-r64-48gb-fit", source=QL, source_key="qlora-readme-65b-on-48gb", family="qlora",
+    model="llama-65b", method="qlora", lora_rank=64, lora_targets="all linear (--lora_modules all)", lora_dropout=0.05,
+    quant="nf4 double (--bits 4 --quant_type nf4 --double_quant, bf16 compute)", seq=528, batch=1, grad_accum=16,
+    precision="bf16 (--bf16)", optimizer="adamw (paged_adamw_32bit: bitsandbytes paged AdamW, fp32 states)",
+    checkpointing="full (--gradient_checkpointing)", attention="eager (LLaMA in transformers of May 2023)", gpus=1,
+    sharding="none", gpu="48 GB card (not named)", card_as_published="a single 48GB GPU",
+    loss="not stated (transformers' LLaMA loss of May 2023)", outcome="fit", measured_bytes=None,
+    measured_as="finetune a 65B parameter model on a single 48GB GPU",
+    measured_how="outcome (a published fit on a 48 GB card; no figure)",
+    table="README 'Overview', first paragraph; the setup from scripts/finetune_guanaco_65b.sh",
+    notes="seq is source 16 + target 512, the longest a row can be (oasst1 rows, many shorter); the paged optimizer "
+          "can page its states to CPU memory under pressure, so the fit may lean on paging; the README does not "
+          "name the card or tie the claim to this script explicitly")
 
 # ---- mosaicml/llm-foundry scripts/train/benchmarking/README.md (commit 4952183), "A100 40GB" and "H100 80GB BF16" ----
 # MPT pretraining throughput tables: each row is a run that trained its benchmark steps at the stated micro-batch per
