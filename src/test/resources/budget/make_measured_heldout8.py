@@ -49,6 +49,9 @@ A = {
     "llama-3.1-8b": llama("meta-llama/Llama-3.1-8B (torchtitan's llama3 8B flavor: dim 4096, ffn 14336)", 32, 4096,
                           32, 8, 14336, 128256),
     "llama-65b": llama("huggyllama/llama-65b", 80, 8192, 64, 64, 22016, 32000),
+    "llama-7b": llama("huggyllama/llama-7b", 32, 4096, 32, 32, 11008, 32000),
+    "llama-13b": llama("huggyllama/llama-13b", 40, 5120, 40, 40, 13824, 32000),
+    "llama-33b": llama("huggyllama/llama-30b", 60, 6656, 52, 52, 17920, 32000),
     "llama-3-8b": llama("meta-llama/Meta-Llama-3-8B", 32, 4096, 32, 8, 14336, 128256),
 }
 
@@ -377,6 +380,44 @@ rec(id="qlora-readme-llama-65b-nf4-dq-r64-48gb-fit", source=QL, source_key="qlor
     notes="seq is source 16 + target 512, the longest a row can be (oasst1 rows, many shorter); the paged optimizer "
           "can page its states to CPU memory under pressure, so the fit may lean on paging; the README does not "
           "name the card or tie the claim to this script explicitly")
+
+# ---- qwopqwop200/GPTQ-for-LLaMa README.md (triton branch, commit e985b70), "GPTQ vs bitsandbytes" ----
+# "All experiments were run on a single NVIDIA RTX3090." Tables "LLaMA-7B(seqlen=2048)", "LLaMA-13B(seqlen=2048)",
+# "LLaMA-33B(seqlen=1024)" with a memory(MiB) column. The figure comes from llama.py's benchmark() (same commit), run
+# as `--benchmark 2048 --check`: batch 1, the sequence fed one token at a time with the growing past_key_values kept,
+# and after every step torch.cuda.memory_allocated() is read; the largest reading is printed as max memory(MiB). So
+# the figure is allocator-level (no CUDA context) and sampled between steps (a step's own transient buffers are not
+# seen), with the full KV cache of the sequence at the end. The model is loaded with torch_dtype float16. fp4 rows are
+# left out (a format the record fields do not name; its figures equal the nf4 rows').
+GQ = "https://github.com/qwopqwop200/GPTQ-for-LLaMa/blob/e985b700f19e670bad9b949cd83056889dd31448/README.md"
+GQHOW = ("reading: the largest torch.cuda.memory_allocated() after each one-token step (like max_memory_allocated but "
+         "sampled between steps), printed by llama.py benchmark() as max memory(MiB)")
+for model, seq, label, quant, mib in (
+        ("llama-7b", 2048, "FP16", "none", 13948),
+        ("llama-7b", 2048, "GPTQ-128g", "gptq (4-bit, group size 128, GPTQ-for-LLaMa triton kernels)", 4781),
+        ("llama-7b", 2048, "nf4-double_quant", "nf4 double (bitsandbytes NF4 with double quantization)", 4804),
+        ("llama-7b", 2048, "nf4", "nf4 (bitsandbytes NF4, no double quantization)", 5102),
+        ("llama-13b", 2048, "FP16", "none", None),
+        ("llama-13b", 2048, "GPTQ-128g", "gptq (4-bit, group size 128, GPTQ-for-LLaMa triton kernels)", 8589),
+        ("llama-13b", 2048, "nf4-double_quant", "nf4 double (bitsandbytes NF4 with double quantization)", 8581),
+        ("llama-13b", 2048, "nf4", "nf4 (bitsandbytes NF4, no double quantization)", 9170),
+        ("llama-33b", 1024, "FP16", "none", None),
+        ("llama-33b", 1024, "GPTQ-128g", "gptq (4-bit, group size 128, GPTQ-for-LLaMa triton kernels)", 18441),
+        ("llama-33b", 1024, "nf4-double_quant", "nf4 double (bitsandbytes NF4 with double quantization)", 18313),
+        ("llama-33b", 1024, "nf4", "nf4 (bitsandbytes NF4, no double quantization)", 19729)):
+    oom = mib is None
+    rec(id="gptq-for-llama-%s-%s-s%d-rtx3090" % (model, label.lower(), seq), source=GQ,
+        source_key="gptq-for-llama-readme-vs-bnb", family="inference", model=model, method="inference", lora_rank=0,
+        lora_targets=None, quant=quant, seq=seq, batch=1,
+        precision="fp16 (LlamaForCausalLM.from_pretrained torch_dtype float16)", optimizer=None,
+        checkpointing="none", attention="eager (LLaMA in transformers of spring 2023)", gpus=1, sharding="none",
+        gpu="RTX 3090 24GB", card_as_published="a single NVIDIA RTX3090", outcome="oom" if oom else "fit",
+        measured_bytes=None if oom else mib * 2 ** 20, measured_as="OOM" if oom else "%d" % mib,
+        measured_how=("outcome (the table prints OOM for the fp16 model on the RTX 3090)" if oom else GQHOW),
+        table="'GPTQ vs bitsandbytes', LLaMA-%s(seqlen=%d) table, %s row" % (model[6:].upper(), seq, label),
+        notes="one sequence of %d c4 tokens decoded token by token with the KV cache kept (batch 1); the logits of "
+              "one token a step; %s" % (seq, "the fp16 weights alone pass 24 GB" if oom else
+                                        "the reading misses within-step transients"))
 
 # ---- mosaicml/llm-foundry scripts/train/benchmarking/README.md (commit 4952183), "A100 40GB" and "H100 80GB BF16" ----
 # MPT pretraining throughput tables: each row is a run that trained its benchmark steps at the stated micro-batch per
