@@ -271,6 +271,17 @@ swift("agent/loss_scale/train.sh", "agent-loss-scale", id="ms-swift-qwen2.5-3b-l
             "in full (modules_to_save: a full copy with gradients and AdamW states), which the LoRA count leaves out; "
             "'20GB' may be GiB; card not named")
 
+swift("packing/liger_kernel.sh", "packing-liger-kernel", id="ms-swift-qwen2.5-7b-full-zero3-4xa100-packed-16384-liger",
+      family="sharded", model="qwen2.5-7b", method="full", lora_rank=0, lora_targets=None, quant="none", seq=16384,
+      batch=1, grad_accum=2, precision="bf16 (--torch_dtype bfloat16; DeepSpeed bf16 auto)",
+      checkpointing="full (swift default True)", attention="flash (--attn_impl flash_attn)", gpus=4,
+      sharding="zero3 (--deepspeed zero3: swift/config/zero3.json, no offload, 4 ranks)", gpu="A100",
+      card_as_published="Env: 4 * A100", loss="fused-linear (--use_liger_kernel true)", measured_bytes=42 * GB,
+      measured_as="# GPU Memory: 4 * 42GB, Training Speed 10s/it",
+      table="examples/train/packing/liger_kernel.sh header ('Max Length: 16K')",
+      notes="LongAlpaca-12k packed to 16384 tokens (every micro-batch full); the A100's memory size is not stated "
+            "(42GB a GPU says 80 GB)")
+
 # ms-swift examples/infer/transformers/batch_ddp.sh (same commit): "# 18GB", swift infer with the transformers backend,
 # 4 ranks each holding the whole Qwen2.5-1.5B-Instruct, max_batch_size 16, max_new_tokens 512 over alpaca-gpt4-zh.
 MI = "https://github.com/modelscope/ms-swift/blob/3602360a562313afbf2ef6065fdf61f271a2c5b9/examples/infer/"
