@@ -436,6 +436,43 @@ for model, seq, label, quant, mib in (
               "one token a step; %s" % (seq, "the fp16 weights alone pass 24 GB" if oom else
                                         "the reading misses within-step transients"))
 
+# ---- Lightning-AI/lit-llama howto/finetune_lora.md and howto/finetune_full.md (commit 2a464de) ----
+# finetune_lora.md: "instruction-finetuning LLaMA 7B on the Alpaca dataset on a single RTX 3090 (24GB) GPU ... The
+# finetuning requires at least one GPU with ~24 GB memory (RTX 3090)", run as `python finetune/lora.py`; the script at
+# the same commit: Fabric precision bf16-true, micro_batch_size 4, lora_r 8 alpha 16 dropout 0.05 on the query and
+# value parts of the fused qkv (enable_lora [True, False, True]), no activation checkpointing, Alpaca prepared with
+# max_seq_length 256 (scripts/prepare_alpaca.py). finetune_full.md: finetune/full.py "uses 4 A100 GPUs with a
+# fully-sharded data parallel strategy ... The A100 GPUs have 40 GB each, but it may require less memory": FSDP with
+# activation checkpointing per Block, bf16-mixed, AdamW (foreach False), micro_batch_size 4, the same 256-token data.
+# Both are published fits on named cards; no figure.
+LL = "https://github.com/Lightning-AI/lit-llama/blob/2a464de2a1d2f266614d15091d3d7f30330c3ede/howto/"
+rec(id="lit-llama-lora-7b-r8-qv-bf16-true-mb4-rtx3090-fit", source=LL + "finetune_lora.md",
+    source_key="lit-llama-howto-finetune-lora", family="lora", model="llama-7b", method="lora", lora_rank=8,
+    lora_targets="q,v (lit-llama MergedLinear enable_lora [True, False, True])", lora_dropout=0.05, quant="none",
+    seq=256, batch=4, grad_accum=32, precision="bf16-true (Fabric precision bf16-true: weights and states in bf16)",
+    optimizer="adamw (torch.optim.AdamW)", checkpointing="none (finetune/lora.py has none)",
+    attention="sdpa (lit-llama's F.scaled_dot_product_attention)", gpus=1, sharding="none", gpu="RTX 3090 24GB",
+    card_as_published="a single RTX 3090 (24GB) GPU", loss="fp32 (not stated; lit-llama's cross-entropy on the logits)",
+    outcome="fit", measured_bytes=None, measured_as="The finetuning requires at least one GPU with ~24 GB memory "
+    "(RTX 3090).", measured_how="outcome (a published fit on an RTX 3090; no figure)",
+    table="howto/finetune_lora.md 'Running the finetuning'",
+    notes="Alpaca rows capped at 256 tokens by prepare_alpaca.py (many shorter; the batch is padded to its longest); "
+          "the page's other sentence, '--dtype bfloat16 ... down to ~14 GB', dates from before the script defaulted "
+          "to bf16-true and is not taken as a figure")
+rec(id="lit-llama-full-7b-fsdp-4xa100-40gb-mb4-fit", source=LL + "finetune_full.md",
+    source_key="lit-llama-howto-finetune-full", family="sharded", model="llama-7b", method="full", lora_rank=0,
+    lora_targets=None, quant="none", seq=256, batch=4, grad_accum=8,
+    precision="bf16 (Fabric precision bf16-mixed: fp32 weights, bf16 autocast)",
+    optimizer="adamw (torch.optim.AdamW, foreach False)", checkpointing="full (FSDP activation_checkpointing=Block)",
+    attention="sdpa (lit-llama's F.scaled_dot_product_attention)", gpus=4,
+    sharding="fsdp_full (Fabric FSDPStrategy, transformer auto-wrap, limit_all_gathers, 4 ranks)",
+    gpu="A100 40GB", card_as_published="4 A100 GPUs ... 40 GB each", loss="fp32 (not stated)", outcome="fit",
+    measured_bytes=None, measured_as="uses 4 A100 GPUs ... The A100 GPUs have 40 GB each, but it may require less "
+    "memory", measured_how="outcome (a published fit on 4 x A100 40GB; no figure)",
+    table="howto/finetune_full.md, first section",
+    notes="Alpaca rows capped at 256 tokens by prepare_alpaca.py (full.py's block_size 512 is a further cap); the "
+          "page says the run may need less than 40 GB, so the margin is unknown")
+
 # ---- mosaicml/llm-foundry scripts/train/benchmarking/README.md (commit 4952183), "A100 40GB" and "H100 80GB BF16" ----
 # MPT pretraining throughput tables: each row is a run that trained its benchmark steps at the stated micro-batch per
 # GPU (so: a fit on that card), with FSDP FULL_SHARD over the stated GPUs. Columns: Model, SeqLen, # GPUs, GPU, ...,
