@@ -13,9 +13,10 @@ Pages (8 repositories): ms-swift's example scripts (each script is its own page:
 authors saw, the rest is the exact command), pinned at 3602360; Liger-Kernel's README (an FSDP fit/OOM statement);
 axolotl's MiMo example README; torchtitan's Trainy H200 benchmark; the QLoRA README (65B on one 48 GB card);
 GPTQ-for-LLaMa's GPTQ-vs-bitsandbytes tables (inference on an RTX 3090); llm-foundry's MPT benchmarking tables (FSDP
-fits); lit-llama's LoRA and full fine-tuning how-tos (fits). Left out: GitHub issue threads whose setup or figure the stored excerpt cuts off (peft 1514, DeepSpeed 5484,
-llama-cookbook 30/37/100: sequence length not stated), pages whose figures repeat an earlier set's benchmark (the HF
-GPTQ and quantization-overview posts repeat optimum's), image-only charts (accelerate fsdp2, Liger examples), and
+fits); lit-llama's LoRA and full fine-tuning how-tos (fits). Left out: GitHub issue threads whose setup or figure
+the stored excerpt cuts off (peft 1514, DeepSpeed 5484, llama-cookbook 30/37/100: sequence length not stated), pages
+whose figures repeat an earlier set's benchmark (the HF GPTQ and quantization-overview posts repeat optimum's),
+image-only charts (accelerate fsdp2, Liger examples), and
 optimizers or parallelisms the record fields do not name (GaLore, BAdam, LOMO, sequence/tensor parallel). Model
 shapes are typed from each model's config.json (layers, hidden, heads, kv heads, intermediate, vocab, tie) and the
 parameter count is computed from them (measured_shapes.llama_params; Qwen2's q/k/v biases are left out of the count,
