@@ -9,11 +9,12 @@ peak, or a fit/OOM outcome on a named card, for a setup it states (or the config
 at the same commit). The weak families were looked for first: sharded fine-tunes (DeepSpeed ZeRO-2/3, FSDP1/FSDP2,
 with and without LoRA/QLoRA and offload) and long, packed sequences.
 
-Pages (8 repositories): ms-swift's example scripts (each script is its own page: its first line is the memory the
+Pages (9 repositories): ms-swift's example scripts (each script is its own page: its first line is the memory the
 authors saw, the rest is the exact command), pinned at 3602360; Liger-Kernel's README (an FSDP fit/OOM statement);
 axolotl's MiMo example README; torchtitan's Trainy H200 benchmark; the QLoRA README (65B on one 48 GB card);
 GPTQ-for-LLaMa's GPTQ-vs-bitsandbytes tables (inference on an RTX 3090); llm-foundry's MPT benchmarking tables (FSDP
-fits); lit-llama's LoRA and full fine-tuning how-tos (fits). Left out: GitHub issue threads whose setup or figure
+fits); lit-llama's LoRA and full fine-tuning how-tos (fits); LLMs-from-scratch's training-speed README (GPT-2
+small trained on one A100, reserved memory per optimisation). Left out: GitHub issue threads whose setup or figure
 the stored excerpt cuts off (peft 1514, DeepSpeed 5484, llama-cookbook 30/37/100: sequence length not stated), pages
 whose figures repeat an earlier set's benchmark (the HF GPTQ and quantization-overview posts repeat optimum's),
 image-only charts (accelerate fsdp2, Liger examples), and
@@ -473,6 +474,78 @@ rec(id="lit-llama-full-7b-fsdp-4xa100-40gb-mb4-fit", source=LL + "finetune_full.
     table="howto/finetune_full.md, first section",
     notes="Alpaca rows capped at 256 tokens by prepare_alpaca.py (full.py's block_size 512 is a further cap); the "
           "page says the run may need less than 40 GB, so the margin is unknown")
+
+# ---- rasbt/LLMs-from-scratch ch05/10_llm-training-speed/README.md (commit 28c65cd), with its three scripts ----
+# GPT-2-small-shaped model of the book (GPT_CONFIG_124M: 12 layers, emb 768, 12 heads, context 1024, dropout 0.1, no
+# qkv bias, separate output head, learned positions) trained from scratch on one A100 ("All experiments were run on
+# A100 GPUs"), each optimisation step reported as "Reserved memory: x GB". The scripts print
+# torch.cuda.memory_reserved(device) / 1024**3 after each epoch (the allocator's cache, never emptied, so the
+# largest reserve so far; GiB though labelled GB); no CUDA context. 00_orig.py: fp32, from-scratch attention with a
+# stored causal mask, LayerNorm and GELU, AdamW (weight decay 0.1), batch 8 x 1024 tokens, vocab 50257;
+# 01_opt_single_gpu.py adds, in order: mask on the fly, TF32, fused AdamW, pinned memory, the model cast to bf16
+# (model.to(torch.bfloat16): weights, gradients and AdamW states in bf16), PyTorch LayerNorm/GELU, SDPA,
+# torch.compile, vocab padded to 50304, batch 32; 02_opt_multi_gpu_ddp.py runs the last on 4 GPUs with DDP. The loss is
+# F.cross_entropy on the model's logits (fp32 or bf16 as the model). Steps with the same figure as the step before
+# (1-4) are kept once.
+
+
+def gpt_book(vocab):
+    d, layers, ctx = 768, 12, 1024
+    per_layer = 4 * d * d + d + 2 * d * 4 * d + 4 * d + d + 4 * d
+    p = vocab * d + ctx * d + layers * per_layer + 2 * d + vocab * d
+    return shape(p, layers, d, 12, 12, 4 * d, vocab, False,
+                 "GPT_CONFIG_124M of ch05/10_llm-training-speed (same commit): 12 layers, emb 768, 12 heads, ffn 3072 "
+                 "(GELU, biased), vocab %d, untied out_head, 1024 learned positions; params computed (%d)" % (vocab, p),
+                 mlp="plain")
+
+
+RB = ("https://github.com/rasbt/LLMs-from-scratch/blob/28c65cdfbc3338e2e040016eea4b7fdf556e4d57/"
+      "ch05/10_llm-training-speed/")
+RBHOW = ("reading: torch.cuda.memory_reserved() after the first epoch (the cache is never emptied, so it acts as "
+         "max_memory_reserved); printed in GiB labelled GB")
+for tail, step, vocab, batch, prec, att, opt, gpus, gib, note in (
+        ("00-orig-fp32", "Baseline (00_orig.py)", 50257, 8, "fp32 (the book's code as is)",
+         "eager (from-scratch attention, stored causal mask)", "adamw (torch.optim.AdamW, weight decay 0.1)", 1,
+         26.2617, "fp32 everything; the attention scores of 12 heads x 1024 x 1024 are kept for backward"),
+        ("05-bf16", "5. Using bfloat16 precision", 50257, 8, "bf16-true (model.to(torch.bfloat16))",
+         "eager (from-scratch attention, causal mask made on the fly)",
+         "adamw-fused (AdamW fused=True, states in bf16)", 1, 13.7871, "steps 1-4 (mask on the fly, TF32, "
+         "fused AdamW, pinned memory) left the figure at 26.24; from-scratch LayerNorm and GELU"),
+        ("06-native-layers", "6. Replacing from-scratch code by PyTorch classes", 50257, 8,
+         "bf16-true (model.to(torch.bfloat16))", "eager (from-scratch attention)",
+         "adamw-fused (AdamW fused=True, states in bf16)", 1, 11.5645, "nn.LayerNorm and nn.GELU replace the "
+         "from-scratch ones (fewer saved intermediates)"),
+        ("07-sdpa", "7. Using FlashAttention", 50257, 8, "bf16-true (model.to(torch.bfloat16))",
+         "flash (F.scaled_dot_product_attention, is_causal, bf16)", "adamw-fused (AdamW fused=True, states in bf16)",
+         1, 5.9004, "attention scores no longer stored"),
+        ("08-compile", "8. Using pytorch.compile", 50257, 8, "bf16-true (model.to(torch.bfloat16))",
+         "flash (F.scaled_dot_product_attention)", "adamw-fused (AdamW fused=True, states in bf16)", 1, 6.1875,
+         "torch.compile(model), which the record fields do not name"),
+        ("09-vocab-50304", "9. Vocabulary padding", 50304, 8, "bf16-true (model.to(torch.bfloat16))",
+         "flash (F.scaled_dot_product_attention)", "adamw-fused (AdamW fused=True, states in bf16)", 1, 5.8906,
+         "compiled; vocabulary padded to 50304"),
+        ("10-batch-32", "10. Increasing the batch size", 50304, 32, "bf16-true (model.to(torch.bfloat16))",
+         "flash (F.scaled_dot_product_attention)", "adamw-fused (AdamW fused=True, states in bf16)", 1, 22.5078,
+         "compiled; batch raised to 32, 'the largest power of 2 supported by the GPU'"),
+        ("ddp-4gpu-batch-32", "Multi-GPU speed comparisons, After (4 GPUs)", 50304, 32,
+         "bf16-true (model.to(torch.bfloat16))", "flash (F.scaled_dot_product_attention)",
+         "adamw-fused (AdamW fused=True, states in bf16)", 4, 22.7969,
+         "02_opt_multi_gpu_ddp.py: the same as step 10 on 4 GPUs under DDP (every rank holds the whole model and its "
+         "gradient buckets); per-GPU figure")):
+    rec(id="llms-from-scratch-gpt124m-a100-" + tail, source=RB + "README.md",
+        source_key="llms-from-scratch-ch05-training-speed", family="full", model="gpt-book-124m", arch=gpt_book(vocab),
+        method="full", lora_rank=0, lora_targets=None, quant="none", seq=1024, batch=batch, grad_accum=1,
+        precision=prec, optimizer=opt, checkpointing="none", attention=att, gpus=gpus,
+        sharding="none" if gpus == 1 else "none (DDP, 4 ranks, each with the whole model)", gpu="A100",
+        card_as_published="A100 GPUs (memory size not stated)",
+        loss="fp32 (F.cross_entropy on fp32 logits)" if prec.startswith("fp32") else
+        "native (F.cross_entropy on the bf16 logits)", outcome="fit", measured_bytes=round(gib * GIB),
+        measured_as="Reserved memory: %.4f GB" % gib, measured_how=RBHOW,
+        table=("'Multi-GPU speed comparisons', After (4 GPUs)" if gpus > 1 else
+               "'Single GPU speed comparisons', Baseline log" if tail == "00-orig-fp32" else
+               "'Single GPU speed comparisons', %s, After" % step),
+        notes="pretraining from scratch on a public-domain book, 1024-token windows, dropout 0.1 everywhere (masks "
+              "kept for backward); " + note)
 
 # ---- mosaicml/llm-foundry scripts/train/benchmarking/README.md (commit 4952183), "A100 40GB" and "H100 80GB BF16" ----
 # MPT pretraining throughput tables: each row is a run that trained its benchmark steps at the stated micro-batch per
