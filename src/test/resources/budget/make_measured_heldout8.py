@@ -139,7 +139,7 @@ swift("qlora/awq/train.sh", "qlora-awq", id="ms-swift-qwen2.5-7b-awq-lora-r8-1gp
             "figure; card not named")
 swift("full/train.sh", "full", id="ms-swift-qwen2.5-7b-full-1gpu", family="full", model="qwen2.5-7b", method="full",
       lora_rank=0, lora_targets=None, quant="none", seq=2048, batch=1, grad_accum=16,
-      precision="bf16 (--torch_dtype bfloat16: bf16 weights, the optimizer states in the weights' dtype)",
+      precision="bf16 (--torch_dtype bfloat16: weights loaded in bf16; Trainer bf16)",
       checkpointing="full (swift default True)", attention="sdpa (attn_impl not set)", gpus=1, sharding="none",
       gpu="", measured_bytes=76 * GIB, measured_as="# 76GiB", table="examples/train/full/train.sh header",
       notes=SHORT % (2048, 2048) + "; a 7.6B model fully trained on one card: 76GiB means an 80 GB card; whether "
