@@ -137,6 +137,14 @@ swift("qlora/awq/train.sh", "qlora-awq", id="ms-swift-qwen2.5-7b-awq-lora-r8-1gp
       measured_as="# 10GB", table="examples/train/qlora/awq/train.sh header",
       notes=SHORT % (2048, 2048) + "; a LoRA over an AWQ checkpoint (the AWQ kernels keep their own buffers); round "
             "figure; card not named")
+swift("qlora/hqq.sh", "qlora-hqq", id="ms-swift-qwen2.5-7b-hqq4-lora-r8-1gpu", family="qlora", model="qwen2.5-7b",
+      method="qlora", lora_rank=8, lora_targets="all linear (--target_modules all-linear)",
+      quant="hqq (--quant_method hqq --quant_bits 4: HQQ 4-bit, group size swift's default)", seq=2048, batch=1,
+      grad_accum=16, precision="bf16 (--torch_dtype bfloat16)", checkpointing="full (swift default True)",
+      attention="sdpa (attn_impl not set)", gpus=1, sharding="none", gpu="", measured_bytes=10 * GB,
+      measured_as="# 10GB", table="examples/train/qlora/hqq.sh header",
+      notes=SHORT % (2048, 2048) + "; HQQ 4-bit base (its own packing and scales, not NF4); round figure, the same "
+            "'10GB' as the bnb and AWQ scripts; card not named")
 swift("full/train.sh", "full", id="ms-swift-qwen2.5-7b-full-1gpu", family="full", model="qwen2.5-7b", method="full",
       lora_rank=0, lora_targets=None, quant="none", seq=2048, batch=1, grad_accum=16,
       precision="bf16 (--torch_dtype bfloat16: weights loaded in bf16; Trainer bf16)",
