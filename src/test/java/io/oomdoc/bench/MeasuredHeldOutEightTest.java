@@ -1,0 +1,52 @@
+package io.oomdoc.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The eighth held-out set of measured peaks (measured_heldout8.json, made by make_measured_heldout8.py, written
+ * blind: its author never read the engine) keeps the form of every blind measured set; its GitHub file pages are
+ * pinned, and its issue and pull-request threads are named by number.
+ */
+class MeasuredHeldOutEightTest extends MeasuredSetFormChecks {
+    MeasuredHeldOutEightTest() { super("heldout8"); }
+
+    @Test
+    void everyGitHubPageIsPinnedOrIsAThreadNamedByNumber() throws IOException {
+        // an example script or README changes: its figure is checkable only against the version it was typed from
+        for (JsonNode r : records(set())) {
+            String url = r.path("source").asText();
+            if (url.startsWith("https://github.com/")) {
+                assertTrue(url.matches("https://github\\.com/[^/]+/[^/]+/blob/[0-9a-f]{40}/.+")
+                        || url.matches("https://github\\.com/[^/]+/[^/]+/(issues|pull)/[0-9]+"),
+                        r.path("id") + ": " + url);
+            }
+        }
+    }
+
+    @Test
+    void everyRecordSaysHowItsFigureWasRead() throws IOException {
+        // allocated, reserved or a card-level reading weigh differently: a record that does not say cannot be scored
+        for (JsonNode r : records(set())) {
+            String how = r.path("measured_how").asText();
+            assertTrue(how.contains("max_memory_allocated") || how.contains("outcome") || how.contains("not said")
+                    || how.contains("reading"), r.path("id") + ": " + how);
+        }
+    }
+
+    @Test
+    void aShardedRecordNamesItsStageAndRanks() throws IOException {
+        // the weak family of issue 14: a sharded figure is per GPU and means nothing without the stage and rank count
+        for (JsonNode r : records(set())) {
+            if (r.path("family").asText().equals("sharded")) {
+                String sh = r.path("sharding").asText();
+                assertTrue(sh.contains("zero") || sh.contains("fsdp"), r.path("id") + ": " + sh);
+                assertTrue(r.path("gpus").asInt() > 1, r.path("id") + ": gpus");
+            }
+        }
+    }
+}
