@@ -17,7 +17,9 @@ import java.util.TreeMap;
  * 911 development12 cases with and without the two new parts in training (--before fits and scores development12
  * alone; its folds are the same, the fold being a hash of the repository). --outcomes prints one line per case and
  * mode to diff two builds; --confusions the most common (label -> said) and (phase label -> said) pairs.
- * Run: bench/run.sh FourteenthFold [--before] [--outcomes] [--confusions]
+ * --trainable pools Corpus.trainable() instead (since the fifteenth session: development14 plus the burned
+ * corpus_heldout16 and 17), the data the bundled weights are fitted on.
+ * Run: bench/run.sh FourteenthFold [--before|--trainable] [--outcomes] [--confusions]
  */
 public final class FourteenthFold {
     private FourteenthFold() {}
@@ -25,7 +27,8 @@ public final class FourteenthFold {
     public static void main(String[] args) throws Exception {
         double l2 = TraceBench.useBundledHyperparameters();
         List<String> a = List.of(args);
-        List<Case> pool = a.contains("--before") ? Corpus.development12() : Corpus.development14();
+        List<Case> pool = a.contains("--before") ? Corpus.development12()
+                : a.contains("--trainable") ? Corpus.trainable() : Corpus.development14();
         Scores cv = CrossValidation.run(TrainReasoner.examples(pool), l2, TrainReasoner.FOLDS);
         System.out.println("grouped " + TrainReasoner.FOLDS + "-fold CV by repository over "
                 + (a.contains("--before") ? "development12" : "development14") + " (" + pool.size() + "), l2 " + l2

@@ -23,7 +23,8 @@ final class Triggers {
             {"raceback", "eba"}, {"exit", "exi"}, {"Exit", "Exi"}, {"EXIT", "EXI"}, {"ignal", "ign"},
             {"ALLOC", "LOC"}, {"WORKSPACE", "RKS"}, {"ache block", "he "}, {"gpu_memory", "gpu"},
             {"bad_alloc", "bad"}, {"KV cache", "KV "}, {"kv cache", "kv "}, {"Bus error", "rro"},
-            {"allocate", "all"}};
+            // cuDNN's and cuBLAS's status codes (Caffe's "CUDNN_STATUS_EXECUTION_FAILED") carry no other fragment
+            {"allocate", "all"}, {"_STATUS_", "TUS"}};
 
     static final String[] FRAGMENTS = Arrays.stream(ROWS).map(r -> r[0]).toArray(String[]::new);
 
