@@ -267,7 +267,11 @@ public final class BudgetBench {
         // as loaded, with no optimizer (zero_grad, forward, logits.sum().backward()): pure fp16, no states, and the
         // logits kept once with their materialised gradient (read as NATIVE: 2 B each in fp16)
         boolean optimumHarness = p.startsWith("fp16 (model loaded");
-        Setup.Precision prec = p.startsWith("fp32") ? Setup.Precision.FP32 : optimumHarness ? Setup.Precision.FP16
+        // a model loaded in float16 and trained with the AMP flags off (axolotl's float16: true with fp16/bf16 false)
+        // has no fp32 master copy: weights, gradients and optimizer states all follow the 16-bit parameters
+        boolean pureFp16 = p.startsWith("fp16-true") || p.startsWith("fp16") && p.contains("amp flags are false");
+        Setup.Precision prec = p.startsWith("fp32") ? Setup.Precision.FP32
+                : optimumHarness || pureFp16 ? Setup.Precision.FP16
                 : p.startsWith("bf16-true") || infer ? Setup.Precision.BF16
                 : p.startsWith("fp16") ? Setup.Precision.MIXED_FP16 : Setup.Precision.MIXED_BF16;
         String q = it.path("quant").asText("none").toLowerCase(Locale.ROOT);
