@@ -306,6 +306,8 @@ public final class BudgetBench {
                 .contextBytes(allocated || reserved ? 0 : BudgetEngine.DEFAULT_CONTEXT).build();
         if (sh.contains("offload_optimizer")) s = s.withOffload();
         if (sh.contains("offload_param")) s = s.toBuilder().offloadParams(true).build();
+        // accelerate's device_map spreads the layers over the cards (a naive pipeline), not tensor parallel
+        if (sh.startsWith("layer split") || sh.contains("device_map")) s = s.toBuilder().layerSplit(true).build();
         String loss = it.path("loss").asText("fp32");
         s = s.withLoss(loss.startsWith("native") || optimumHarness ? Setup.Loss.NATIVE : loss.startsWith("fused-linear")
                 ? Setup.Loss.FUSED_LINEAR : loss.startsWith("fused") ? Setup.Loss.FUSED : Setup.Loss.FP32);
