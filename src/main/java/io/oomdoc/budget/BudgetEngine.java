@@ -540,7 +540,8 @@ public final class BudgetEngine {
      * and the loss on the last GPU) stay whole.
      */
     private static void layerSplit(Run r) {
-        if (!r.s.layerSplit() || r.N <= 1) return;
+        // ZeRO / FSDP shard one model over the GPUs already: the split applies to unsharded models only
+        if (!r.s.layerSplit() || r.N <= 1 || r.s.zeroStage() > 0) return;
         int n = r.N;
         r.weights /= n;
         r.grads /= n;
@@ -587,7 +588,7 @@ public final class BudgetEngine {
             opt += stepTransient - act - logits - castCopy;
             assumptions.add(AssumptionText.get("peak.optimizerStep", Bytes.human(stepTransient)));
         }
-        if (!train && N > 1 && !s.layerSplit()) {
+        if (!train && N > 1 && !(s.layerSplit() && s.zeroStage() == 0)) {
             // Serving over N GPUs is tensor parallel (vLLM --tensor-parallel-size, TGI --num-shard): each rank holds
             // 1/N of every layer's weights and of the KV heads.
             weights = weights / N;

@@ -101,6 +101,9 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
         return b;
     }
 
+    /** The copies of the model that each take their own micro-batch: one when the layers are split over the GPUs. */
+    public int dataParallel() { return layerSplit ? 1 : Math.max(1, gpus); }
+
     public Setup withBatch(int b) { return toBuilder().batch(b).build(); }
     public Setup withSeq(int s) { return toBuilder().seq(s).build(); }
     public Setup withPrecision(Precision p) { return toBuilder().precision(p).build(); }

@@ -37,6 +37,22 @@ class DeviceMapFlagTest {
     }
 
     @Test
+    void theBatchFinderKeepsTheEffectiveBatchOverOneCopyOfTheModel() throws Exception {
+        // the blog's run: batch 1 x accumulation 4 on the two T4s; the layers split, so the two cards take one
+        // micro-batch between them, not one each
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        List<String> args = new ArrayList<>(List.of("batch", "--model", "llama-2-13b", "--seq", "512", "--batch",
+                "4", "--lora-rank", "8", "--quant", "int8", "--checkpointing", "full", "--gpus", "2", "--gpu", "t4",
+                "--device-map", "auto", "--json"));
+        assertEquals(0, Main.run(args.toArray(String[]::new), new ByteArrayInputStream(new byte[0]), out, err,
+                Map.of("XDG_STATE_HOME", tmp.resolve("state").toString()), tmp, false, false),
+                err.toString(StandardCharsets.UTF_8));
+        var r = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+        assertEquals(4, r.path("effective_batch").asInt());
+        assertEquals(4, r.path("micro_batch").asInt() * r.path("accumulation_steps").asInt());
+    }
+
+    @Test
     void aLayerSplitWithZeroIsRefused() {
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
         assertNotEquals(0, run(out, err, "--device-map", "auto", "--zero", "3"));
