@@ -31,7 +31,8 @@ public final class BatchFinder {
     /** Returns microBatch 0 when not even a batch of one fits. */
     public Result find(Setup s, long gpuBytes, int effectiveBatch) {
         long usable = usableBytes(gpuBytes);
-        int gpus = Math.max(1, s.gpus());
+        // the data-parallel copies share the effective batch; a model split over its GPUs by layers is one copy
+        int gpus = s.dataParallel();
         int target = effectiveBatch > 0 ? effectiveBatch : Math.max(1, s.batch()) * gpus;
         // a micro-batch below the per-GPU batch means accumulation: the gradients then wait through each forward
         // (and the optimizer then steps after backward: optimizer-in-backward frees each gradient as it lands)

@@ -47,6 +47,7 @@ public final class BudgetEngine {
         modelStates(r);
         tokenTerms(r);
         contextPool(r);
+        layerSplit(r);
         stepPeak(r);
         vllmPool(r, gpuBytes);
         return verdict(r, gpuBytes);
@@ -530,6 +531,26 @@ public final class BudgetEngine {
         }
     }
 
+    /**
+     * A model whose layers are spread over the GPUs in order (accelerate's device_map, dispatch_model): each GPU keeps
+     * the weights of its own layers and, training, their gradients and optimizer states (each created on its
+     * parameter's device) and the activations they save; the hidden state moves from one GPU to the next and one GPU
+     * works at a time. The KV cache splits by layers, every head of a layer on its GPU, so nothing is replicated as
+     * tensor parallelism replicates too few KV heads. A layer's working set at inference and the logits (lm_head
+     * and the loss on the last GPU) stay whole.
+     */
+    private static void layerSplit(Run r) {
+        // ZeRO / FSDP shard one model over the GPUs already: the split applies to unsharded models only
+        if (!r.s.layerSplit() || r.N <= 1 || r.s.zeroStage() > 0) return;
+        int n = r.N;
+        r.weights /= n;
+        r.grads /= n;
+        r.opt /= n;
+        if (r.train) r.act /= n;
+        r.kv /= n;
+        r.assumptions.add(AssumptionText.get("split.layers", n));
+    }
+
     /** The optimizer step's own peak against the freed activations, and tensor-parallel serving's split. */
     private static void stepPeak(Run r) {
         Setup s = r.s;
@@ -567,7 +588,7 @@ public final class BudgetEngine {
             opt += stepTransient - act - logits - castCopy;
             assumptions.add(AssumptionText.get("peak.optimizerStep", Bytes.human(stepTransient)));
         }
-        if (!train && N > 1) {
+        if (!train && N > 1 && !(s.layerSplit() && s.zeroStage() == 0)) {
             // Serving over N GPUs is tensor parallel (vLLM --tensor-parallel-size, TGI --num-shard): each rank holds
             // 1/N of every layer's weights and of the KV heads.
             weights = weights / N;

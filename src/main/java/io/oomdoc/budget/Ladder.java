@@ -25,7 +25,7 @@ public final class Ladder {
         boolean train = start.mode() == Setup.Mode.TRAIN;
         if (train && start.batch() > 1) {
             // --batch is per GPU: the effective batch to keep is that over all of them
-            BatchFinder.Result r = new BatchFinder().find(start, gpuBytes, start.batch() * Math.max(1, start.gpus()));
+            BatchFinder.Result r = new BatchFinder().find(start, gpuBytes, start.batch() * start.dataParallel());
             // when not even one sample fits yet, the later rungs start from micro-batch 1 with the whole batch
             // accumulated
             int micro = r.microBatch() > 0 ? r.microBatch() : 1;
@@ -50,7 +50,8 @@ public final class Ladder {
         steps.add(new Step("M12", "low", false, s -> train && s.optimizer().adam(),
                 s -> s.withOptimizer(Setup.Optimizer.ADAMW_8BIT), s -> "8-bit AdamW"));
         steps.add(new Step("M9", "communication", false, s -> train && s.gpus() > 1 && s.zeroStage() < 3,
-                s -> s.withZero(3), s -> "ZeRO-3 / FSDP full shard over " + s.gpus() + " GPUs"));
+                s -> s.toBuilder().zeroStage(3).layerSplit(false).build(),
+                s -> "ZeRO-3 / FSDP full shard over " + s.gpus() + " GPUs"));
         steps.add(new Step("M10", "several times slower", false, s -> train && !s.offloadOptimizer()
                 && s.loraRank() == 0, Setup::withOffload, s -> "CPU offload of the optimizer (ZeRO-Offload)"));
         steps.add(new Step("M11", "free", true, s -> s.seq() > 256, s -> s.withSeq(s.seq() / 2),

@@ -8,7 +8,7 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
                     Quant quant, long contextBytes, boolean offloadOptimizer, LoraTargets loraTargets, Loss loss,
                     boolean gradientsKept, Kbit kbit, boolean loraDropout, int kvCacheBytes,
                     double gpuMemoryUtilization, boolean offloadParams, boolean optimizerInBackward,
-                    boolean promptLogits, boolean doubleQuant, int contextTokens, int slots) {
+                    boolean promptLogits, boolean doubleQuant, int contextTokens, int slots, boolean layerSplit) {
 
     public enum Mode { TRAIN, INFER }
 
@@ -97,9 +97,12 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
         b.loraDropout = loraDropout; b.kvCacheBytes = kvCacheBytes; b.gpuMemoryUtilization = gpuMemoryUtilization;
         b.offloadParams = offloadParams; b.optimizerInBackward = optimizerInBackward;
         b.promptLogits = promptLogits; b.doubleQuant = doubleQuant; b.contextTokens = contextTokens;
-        b.slots = slots;
+        b.slots = slots; b.layerSplit = layerSplit;
         return b;
     }
+
+    /** The copies of the model that each take their own micro-batch: one when the layers are split over the GPUs. */
+    public int dataParallel() { return layerSplit ? 1 : Math.max(1, gpus); }
 
     public Setup withBatch(int b) { return toBuilder().batch(b).build(); }
     public Setup withSeq(int s) { return toBuilder().seq(s).build(); }
@@ -156,6 +159,7 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
         private boolean doubleQuant;
         private int contextTokens;
         private int slots = 1;
+        private boolean layerSplit;
 
         private Builder(ModelSpec model) { this.model = model; }
 
@@ -215,12 +219,18 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
         public Builder contextTokens(int v) { contextTokens = v; return this; }
         /** llama-server's --parallel: the slots that split the context evenly, n_ctx / slots tokens each. */
         public Builder slots(int v) { slots = v; return this; }
+        /**
+         * The layers spread over the GPUs in order, one copy of the model (accelerate's device_map "auto",
+         * "balanced", "sequential"; transformers' from_pretrained(device_map=...)): each GPU runs its own layers in
+         * turn, a naive pipeline, not tensor parallel and not data parallel.
+         */
+        public Builder layerSplit(boolean v) { layerSplit = v; return this; }
 
         public Setup build() {
             return new Setup(model, seq, batch, mode, precision, optimizer, checkpointing, attention, zeroStage, gpus,
                     loraRank, quant, contextBytes, offloadOptimizer, loraTargets, loss, gradientsKept, kbit,
                     loraDropout, kvCacheBytes, gpuMemoryUtilization, offloadParams, optimizerInBackward,
-                    promptLogits, doubleQuant, contextTokens, slots);
+                    promptLogits, doubleQuant, contextTokens, slots, layerSplit);
         }
     }
 }

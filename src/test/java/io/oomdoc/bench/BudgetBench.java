@@ -274,7 +274,11 @@ public final class BudgetBench {
         // as loaded, with no optimizer (zero_grad, forward, logits.sum().backward()): pure fp16, no states, and the
         // logits kept once with their materialised gradient (read as NATIVE: 2 B each in fp16)
         boolean optimumHarness = p.startsWith("fp16 (model loaded");
-        Setup.Precision prec = p.startsWith("fp32") ? Setup.Precision.FP32 : optimumHarness ? Setup.Precision.FP16
+        // a model loaded in float16 and trained with the AMP flags off (axolotl's float16: true with fp16/bf16 false)
+        // has no fp32 master copy: weights, gradients and optimizer states all follow the 16-bit parameters
+        boolean pureFp16 = p.startsWith("fp16-true") || p.startsWith("fp16") && p.contains("amp flags are false");
+        Setup.Precision prec = p.startsWith("fp32") ? Setup.Precision.FP32
+                : optimumHarness || pureFp16 ? Setup.Precision.FP16
                 : p.startsWith("bf16-true") || infer ? Setup.Precision.BF16
                 : p.startsWith("fp16") ? Setup.Precision.MIXED_FP16 : Setup.Precision.MIXED_BF16;
         String q = it.path("quant").asText("none").toLowerCase(Locale.ROOT);
@@ -309,6 +313,8 @@ public final class BudgetBench {
                 .contextBytes(allocated || reserved ? 0 : BudgetEngine.DEFAULT_CONTEXT).build();
         if (sh.contains("offload_optimizer")) s = s.withOffload();
         if (sh.contains("offload_param")) s = s.toBuilder().offloadParams(true).build();
+        // accelerate's device_map spreads the layers over the cards (a naive pipeline), not tensor parallel
+        if (sh.startsWith("layer split") || sh.contains("device_map")) s = s.toBuilder().layerSplit(true).build();
         String loss = it.path("loss").asText("fp32");
         s = s.withLoss(loss.startsWith("native") || optimumHarness ? Setup.Loss.NATIVE : loss.startsWith("fused-linear")
                 ? Setup.Loss.FUSED_LINEAR : loss.startsWith("fused") ? Setup.Loss.FUSED : Setup.Loss.FP32);

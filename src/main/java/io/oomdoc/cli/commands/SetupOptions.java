@@ -47,6 +47,7 @@ public final class SetupOptions {
     @Option(names = "--loss", defaultValue = "fp32", completionCandidates = Choices.Loss.class) String loss;
     @Option(names = "--offload") boolean offload;
     @Option(names = "--offload-param") boolean offloadParam;
+    @Option(names = "--device-map", paramLabel = "auto|balanced|sequential") String deviceMap;
     @Option(names = "--offload-activations") boolean offloadActivations;
     @Option(names = "--optimizer-in-backward") boolean optimizerInBackward;
     @Option(names = "--double-quant") boolean doubleQuant;
@@ -104,6 +105,10 @@ public final class SetupOptions {
         if (ctxSize > 0 && !served) throw usage("--ctx-size goes with --mode infer (serving)");
         if (parallel < 1 || parallel > 4096) throw usage("--parallel is a number of slots, 1 or more");
         if (offloadParam && zero < 3) throw usage("--offload-param needs --zero 3 (ZeRO-3 / FSDP full shard)");
+        boolean layerSplit = layerSplit();
+        if (layerSplit && zero > 0) {
+            throw usage("--device-map spreads one copy of the model over the GPUs; it does not go with --zero");
+        }
         if (doubleQuant && parse(Setup.Quant.class, "--quant", quant) != Setup.Quant.NF4) {
             throw usage("--double-quant goes with --quant nf4 (4-bit NormalFloat)");
         }
@@ -124,7 +129,16 @@ public final class SetupOptions {
                 .contextBytes(BudgetEngine.DEFAULT_CONTEXT).loss(parse(Setup.Loss.class, "--loss", loss))
                 .offloadOptimizer(offload || offloadParam).offloadParams(offloadParam).kvCacheBytes(kvBytes)
                 .gpuMemoryUtilization(gpuMemoryUtilization).contextTokens(ctxSize).slots(parallel)
-                .build();
+                .layerSplit(layerSplit).build();
+    }
+
+    /** accelerate's placements (infer_auto_device_map): every one spreads the layers over the GPUs in order. */
+    private boolean layerSplit() {
+        if (deviceMap == null) return false;
+        return switch (deviceMap.toLowerCase(Locale.ROOT)) {
+            case "auto", "balanced", "balanced_low_0", "sequential" -> true;
+            default -> throw usage("--device-map: \"" + deviceMap + "\" is not one of auto, balanced, sequential");
+        };
     }
 
     private boolean promptLogits() {
