@@ -56,6 +56,31 @@ class PhaseWordsTest {
     }
 
     @Test
+    void aLibrarySettingItselfUpOnTheDeviceIsTheStartup() {
+        var c = io.oomdoc.corpus.Corpus.all();
+        // DeepLabCut/DeepLabCut#1299 (corpus_heldout10): cuDNN cannot create its handle when training starts
+        assertEquals(List.of("startup"), PhaseWords.phases(text(io.oomdoc.corpus.Corpus.heldout10(),
+                "deeplabcut-1299-cudnn-allow-growth", false)));
+        // rowanz/neural-motifs#58 (corpus_heldout7): THC's random generator set up on the first CUDA use
+        assertEquals(List.of("startup"), PhaseWords.phases(text(io.oomdoc.corpus.Corpus.heldout7(),
+                "neural-motifs-58-thc-random-init-oom", false)));
+        // tensorflow/tpu#385 (corpus/stacks.jsonl): XLA compiling the program for the TPU's HBM
+        assertEquals(List.of("startup"), PhaseWords.phases(text(c, "tpu-385-efficientnet-hbm-v2", false)));
+        // philip-huang/PIXOR#31 (corpus/train14.jsonl): TensorFlow reserving its region from the device
+        assertEquals(List.of("startup"), PhaseWords.phases(text(c, "pixor-31-tf-failed-allocate-17gib-batch1", false)));
+    }
+
+    @Test
+    void theAutogradEnginesCallAndRetainGraphAreTheBackward() {
+        // qingze-bai/VSmTrans#3 (corpus_heldout8): a traceback cut before its frame lines, the engine's call kept
+        assertEquals(List.of("backward"), PhaseWords.phases(text(io.oomdoc.corpus.Corpus.heldout8(),
+                "vsmtrans-3-backward-226mib-16gb", false)));
+        // Cranial-XIX/CAGrad#2 (corpus/train14.jsonl): the title alone, "retain_graph=true lead to OOM"
+        assertEquals(List.of("backward"), PhaseWords.phases(text(io.oomdoc.corpus.Corpus.all(),
+                "cagrad-2-retain-graph-oom-mtan", false)));
+    }
+
+    @Test
     void aModuleCountInEvalModeIsNoEvaluation() {
         // Lightning's model summary, h200/oom_lightning.log: the modules' mode, printed before every training run
         assertEquals(List.of(), PhaseWords.phases("Modules in train mode: 632\nModules in eval mode: 0"));
