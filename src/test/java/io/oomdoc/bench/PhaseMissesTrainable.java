@@ -9,7 +9,8 @@ import java.util.Locale;
  * Sixteenth session (diag16): the cross-validated phase misses over Corpus.trainable() (development data only; the
  * burned sets it holds are named in bench/results.md), one mode, optionally one (label -> said) pair, with what the
  * phase model read: phase features, the innermost frames, the reporter's words and the paste's head.
- * Run: bench/run.sh PhaseMissesTrainable [--paste] [LABEL SAID]
+ * With --cause the pair is (category label -> said) and the top-1 misses are listed with every non-word feature.
+ * Run: bench/run.sh PhaseMissesTrainable [--paste] [--cause] [LABEL SAID]
  */
 public final class PhaseMissesTrainable {
     private PhaseMissesTrainable() {}
@@ -18,14 +19,17 @@ public final class PhaseMissesTrainable {
         double l2 = TraceBench.useBundledHyperparameters();
         List<String> a = List.of(args);
         boolean desc = !a.contains("--paste");
+        boolean cause = a.contains("--cause");
         List<String> pair = a.stream().filter(s -> !s.startsWith("--")).toList();
         var ex = TrainReasoner.examples(Corpus.trainable());
         Scores s = CrossValidation.run(ex, l2, TrainReasoner.FOLDS);
         for (var o : s.outcomes()) {
-            if (o.withDescription() != desc || o.phaseHit()) continue;
-            if (pair.size() == 2 && !(o.c().phase().equals(pair.get(0)) && o.phase().equals(pair.get(1)))) continue;
+            if (o.withDescription() != desc || (cause ? o.top1() : o.phaseHit())) continue;
+            String label = cause ? o.c().category() : o.c().phase();
+            String said = cause ? o.category() : o.phase();
+            if (pair.size() == 2 && !(label.equals(pair.get(0)) && said.equals(pair.get(1)))) continue;
             var e = ex.stream().filter(x -> x.c() == o.c() && x.withDescription() == desc).findFirst().orElseThrow();
-            var feats = e.x().values().keySet().stream().filter(Reasoner16::phaseInput).filter(k -> !k.startsWith("w:")
+            var feats = e.x().values().keySet().stream().filter(k -> cause || Reasoner16.phaseInput(k)).filter(k -> !k.startsWith("w:")
                     && !k.startsWith("lw:")).sorted().toList();
             var frames = e.evidence().trace() == null ? List.<String>of() : e.evidence().trace().frames().stream()
                     .map(f -> f.function()).toList();
