@@ -117,6 +117,15 @@ class PhaseFramesTest {
     }
 
     @Test
+    void aModuleMovedOntoTheDeviceIsTheLoad() {
+        // PrimeIntellect-ai/verifiers#106 (corpus_heldout12): nn.Module.to() fails in convert inside trainer.train()
+        String paste = Corpus.heldout12().stream()
+                .filter(c -> c.id().equals("verifiers-106-qwen72b-lora-grpo-to-device")).findFirst().orElseThrow().paste();
+        TraceAnalysis a = analyzer.analyze(LogText.of(paste));
+        assertEquals(Phase.LOAD, a.phase(), a.phaseEvidence());
+    }
+
+    @Test
     void anIPythonFrameIsTheArrowedLineNotTheFirstLineOfContext() {
         // flairNLP/flair#3487 (corpus_heldout6): "File .../trainer.py:624, in ModelTrainer.train_custom(...)" is
         // followed by lines 622 and 623 of context, then "--> 624 scaler.step(self.optimizer)", the call that ran

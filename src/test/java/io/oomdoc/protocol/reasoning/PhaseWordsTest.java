@@ -28,6 +28,58 @@ class PhaseWordsTest {
                 + "routine since the GPU I'm using runs out of memory"));
     }
 
+    private static String text(java.util.List<io.oomdoc.corpus.Case> set, String id, boolean described) {
+        var c = set.stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+        return described ? c.withDescription() : c.paste();
+    }
+
+    @Test
+    void theModelNamedAsLoadingIsTheLoad() {
+        // l15938127/wenda#415 (corpus_heldout5): the failure comes while chatglm2-6b-int4 loads on a 6 GB laptop card
+        assertEquals(List.of("load"), PhaseWords.phases(text(io.oomdoc.corpus.Corpus.heldout5(),
+                "wenda-415-chatglm2-int4-laptop-6gb", true)));
+        assertEquals(List.of(), PhaseWords.phases("After the model loads 7.7GB is used and it maxes out on chat"));
+    }
+
+    @Test
+    void aRunResumedFromACheckpointIsTheLoad() {
+        // rosinality/stylegan2-pytorch#36 (corpus/allocator.jsonl): memory taken on the main GPU on resuming
+        assertEquals(List.of("load"), PhaseWords.phases(text(io.oomdoc.corpus.Corpus.all(),
+                "stylegan2-rosinality-36-resume-checkpoint-on-gpu0", false)));
+    }
+
+    @Test
+    void tensorRtTimingATacticIsTheEngineBuild() {
+        // NVIDIA-AI-IOT/nanosam#18 (corpus_heldout13): trtexec's tactic request larger than the Jetson Nano's memory
+        assertEquals(List.of("load"), PhaseWords.phases(text(io.oomdoc.corpus.Corpus.heldout13(),
+                "nanosam-18-trt-tactic-jetson-nano", false)));
+    }
+
+    @Test
+    void aLibrarySettingItselfUpOnTheDeviceIsTheStartup() {
+        var c = io.oomdoc.corpus.Corpus.all();
+        // DeepLabCut/DeepLabCut#1299 (corpus_heldout10): cuDNN cannot create its handle when training starts
+        assertEquals(List.of("startup"), PhaseWords.phases(text(io.oomdoc.corpus.Corpus.heldout10(),
+                "deeplabcut-1299-cudnn-allow-growth", false)));
+        // rowanz/neural-motifs#58 (corpus_heldout7): THC's random generator set up on the first CUDA use
+        assertEquals(List.of("startup"), PhaseWords.phases(text(io.oomdoc.corpus.Corpus.heldout7(),
+                "neural-motifs-58-thc-random-init-oom", false)));
+        // tensorflow/tpu#385 (corpus/stacks.jsonl): XLA compiling the program for the TPU's HBM
+        assertEquals(List.of("startup"), PhaseWords.phases(text(c, "tpu-385-efficientnet-hbm-v2", false)));
+        // philip-huang/PIXOR#31 (corpus/train14.jsonl): TensorFlow reserving its region from the device
+        assertEquals(List.of("startup"), PhaseWords.phases(text(c, "pixor-31-tf-failed-allocate-17gib-batch1", false)));
+    }
+
+    @Test
+    void theAutogradEnginesCallAndRetainGraphAreTheBackward() {
+        // qingze-bai/VSmTrans#3 (corpus_heldout8): a traceback cut before its frame lines, the engine's call kept
+        assertEquals(List.of("backward"), PhaseWords.phases(text(io.oomdoc.corpus.Corpus.heldout8(),
+                "vsmtrans-3-backward-226mib-16gb", false)));
+        // Cranial-XIX/CAGrad#2 (corpus/train14.jsonl): the title alone, "retain_graph=true lead to OOM"
+        assertEquals(List.of("backward"), PhaseWords.phases(text(io.oomdoc.corpus.Corpus.all(),
+                "cagrad-2-retain-graph-oom-mtan", false)));
+    }
+
     @Test
     void aModuleCountInEvalModeIsNoEvaluation() {
         // Lightning's model summary, h200/oom_lightning.log: the modules' mode, printed before every training run

@@ -52,6 +52,15 @@ class TimeInRunTest {
     }
 
     @Test
+    void inferencingIsInference() {
+        // shadow-removal test script on one 1920x1440 image (corpus_heldout15 shadow-r-1): the verb form of inference
+        String text = io.oomdoc.corpus.Corpus.heldout15().stream()
+                .filter(c -> c.id().equals("shadow-r-1-1920x1440-inference-3090ti")).findFirst().orElseThrow().paste();
+        assertFalse(text.toLowerCase(java.util.Locale.ROOT).matches("(?s).*\\binference\\b.*"), "the noun is absent");
+        assertTrue(features(text).values().containsKey("cue:phase-inference"));
+    }
+
+    @Test
     void transcribingIsInference() {
         // jianfch/stable-ts#250: Whisper transcription is a model run for inference, whatever the words say of training
         FeatureVector x = features("I'm trying to use gpu to transcript:\nmodel = stable_whisper.load_model('large-v2')"
