@@ -21,6 +21,11 @@ public final class ImpossibleRequest {
         return n.triedBytes() != null && n.triedBytes() >= Bytes.PIB;
     }
 
+    /** Why the size is wrong, said first in the root cause whatever the learned weights make of the request rule. */
+    static String reason(OomNumbers n) {
+        return TEXT.get("signal.impossible-request", Bytes.human(n.triedBytes()));
+    }
+
     static Report.Fix fix(OomNumbers n) {
         return new Report.Fix(ENTRY, TEXT.get("fix.impossible-request.title"), "free", false,
                 TEXT.get("fix.impossible-request.before"),
