@@ -122,7 +122,10 @@ public final class ReportWriter {
         if (e.snapshot() != null) parts.add(snapshot(e.snapshot()));
         if (e.budget() != null) parts.add(budget(e.budget()));
         // facts the sentence does not name (the framework a trace showed) left "Facts from the conversation: ."
-        String facts = e.facts().isEmpty() ? "" : describeFacts(e.facts());
+        // the card's size the message itself stated is not a fact from the conversation: "GPU 1: 79.26 GiB total ...
+        // Facts from the conversation: 79.26 GiB GPU." (NVIDIA/RULER#66) said it twice, the second time wrongly sourced
+        boolean cardStated = n.totalBytes() != null && n.totalBytes().equals(e.facts().gpuMemBytes());
+        String facts = e.facts().isEmpty() ? "" : describeFacts(e.facts(), !cardStated);
         if (!facts.isEmpty()) parts.add(TEXT.get("summary.facts", facts));
         return String.join(" ", parts);
     }
@@ -187,10 +190,12 @@ public final class ReportWriter {
                 Bytes.human(t.optimizer()), activations, logits, kv, Bytes.human(t.overhead()), total, against);
     }
 
-    static String describeFacts(Facts f) {
+    static String describeFacts(Facts f) { return describeFacts(f, true); }
+
+    private static String describeFacts(Facts f, boolean withCardSize) {
         List<String> s = new ArrayList<>();
         if (f.gpuName() != null) s.add(f.gpuName());
-        if (f.gpuMemBytes() != null) s.add(Bytes.human(f.gpuMemBytes()) + " GPU");
+        if (withCardSize && f.gpuMemBytes() != null) s.add(Bytes.human(f.gpuMemBytes()) + " GPU");
         if (f.model() != null) s.add(f.model());
         if (f.params() != null) s.add(String.format(Locale.ROOT, "%.2fB params", f.params() / 1e9));
         if (f.batch() != null) s.add("batch " + f.batch());

@@ -14,7 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Report defects a new user met on real threads (ux15, bench/results.md). Fixtures (traces/SOURCES.md):
  * llamacpp-20431-weights-144817-mib-on-device-0.txt (ggml-org/llama.cpp#20431),
  * notoom-qwenvl-ft-83-illegal-access-nonzero.txt (2U1/Qwen-VL-Series-Finetune#83),
- * vllm-ruler-14-max-seq-len-1048576-engine-log.txt (NVIDIA/RULER#14).
+ * vllm-ruler-14-max-seq-len-1048576-engine-log.txt (NVIDIA/RULER#14), ruler-66-hf-128k-request-62-54-gib.txt
+ * (NVIDIA/RULER#66).
  */
 class NewUserReportTest {
     private static final Path RES = Path.of("src/test/resources/traces");
@@ -68,5 +69,12 @@ class NewUserReportTest {
         assertTrue(evidence(r).stream().anyMatch(s -> s.contains("sequences of 1048576 tokens")),
                 evidence(r).toString());
         assertTrue(evidence(r).stream().noneMatch(s -> s.contains("104857 ")), evidence(r).toString());
+    }
+
+    @Test
+    void theCardSizeTheMessageStatesIsNotRepeatedAsAFactFromTheConversation() throws Exception {
+        String summary = diagnose("ruler-66-hf-128k-request-62-54-gib.txt").sections().memoryStateSummary();
+        assertTrue(summary.startsWith("GPU 1: 79.26 GiB total"), summary);
+        assertFalse(summary.contains("Facts from the conversation"), summary);
     }
 }
