@@ -77,4 +77,12 @@ class NewUserReportTest {
         assertTrue(summary.startsWith("GPU 1: 79.26 GiB total"), summary);
         assertFalse(summary.contains("Facts from the conversation"), summary);
     }
+
+    @Test
+    void vllmsEngineLogWithoutTheWordVllmIsBudgetedAsServingNotTraining() throws Exception {
+        Report r = diagnose("vllm-ruler-14-max-seq-len-1048576-engine-log.txt");
+        String summary = r.sections().memoryStateSummary();
+        assertTrue(summary.contains("gradients 0 B, optimizer 0 B"), summary);
+        assertTrue(r.framework().equals("vllm"), r.framework());
+    }
 }
