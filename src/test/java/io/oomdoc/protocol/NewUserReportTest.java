@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * llamacpp-20431-weights-144817-mib-on-device-0.txt (ggml-org/llama.cpp#20431),
  * notoom-qwenvl-ft-83-illegal-access-nonzero.txt (2U1/Qwen-VL-Series-Finetune#83),
  * vllm-ruler-14-max-seq-len-1048576-engine-log.txt (NVIDIA/RULER#14), ruler-66-hf-128k-request-62-54-gib.txt
- * (NVIDIA/RULER#66).
+ * (NVIDIA/RULER#66), sglang-393-prefill-out-of-memory-token-pool.txt (sgl-project/sglang#393).
  */
 class NewUserReportTest {
     private static final Path RES = Path.of("src/test/resources/traces");
@@ -84,5 +84,13 @@ class NewUserReportTest {
         String summary = r.sections().memoryStateSummary();
         assertTrue(summary.contains("gradients 0 B, optimizer 0 B"), summary);
         assertTrue(r.framework().equals("vllm"), r.framework());
+    }
+
+    @Test
+    void sglangsTokenPoolMessageNamesSglangAndAsksForTheServingSetup() throws Exception {
+        Report r = diagnose("sglang-393-prefill-out-of-memory-token-pool.txt");
+        assertTrue(r.framework().equals("sglang"), r.framework());
+        assertFalse(r.sections().informationGaps().contains(ReportText.TABLE.get("gap.step")),
+                r.sections().informationGaps().toString());
     }
 }
