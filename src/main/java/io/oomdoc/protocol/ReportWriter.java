@@ -59,7 +59,7 @@ public final class ReportWriter {
 
         List<String> kbIds = KbChoice.ids(e, ranked, conclusion.features(), coverage);
         List<Report.Fix> fixes = FixLadder.choose(kb, e, cat, issueType, phase, extraFixes);
-        List<String> gapKeys = gaps(e, cat);
+        List<String> gapKeys = gaps(e, cat, issueType, framework);
         List<String> gaps = gapKeys.stream().map(k -> TEXT.get("gap." + k)).toList();
         List<String> caveats = caveats(e, cat, fixes);
         KnowledgeEntry primary = kb.get(cat.kb.get(0)).orElseThrow();
@@ -122,7 +122,10 @@ public final class ReportWriter {
         if (e.snapshot() != null) parts.add(snapshot(e.snapshot()));
         if (e.budget() != null) parts.add(budget(e.budget()));
         // facts the sentence does not name (the framework a trace showed) left "Facts from the conversation: ."
-        String facts = e.facts().isEmpty() ? "" : describeFacts(e.facts());
+        // the card's size the message itself stated is not a fact from the conversation: "GPU 1: 79.26 GiB total ...
+        // Facts from the conversation: 79.26 GiB GPU." (NVIDIA/RULER#66) said it twice, the second time wrongly sourced
+        boolean cardStated = n.totalBytes() != null && n.totalBytes().equals(e.facts().gpuMemBytes());
+        String facts = e.facts().isEmpty() ? "" : describeFacts(e.facts(), !cardStated);
         if (!facts.isEmpty()) parts.add(TEXT.get("summary.facts", facts));
         return String.join(" ", parts);
     }
@@ -187,10 +190,12 @@ public final class ReportWriter {
                 Bytes.human(t.optimizer()), activations, logits, kv, Bytes.human(t.overhead()), total, against);
     }
 
-    static String describeFacts(Facts f) {
+    static String describeFacts(Facts f) { return describeFacts(f, true); }
+
+    private static String describeFacts(Facts f, boolean withCardSize) {
         List<String> s = new ArrayList<>();
         if (f.gpuName() != null) s.add(f.gpuName());
-        if (f.gpuMemBytes() != null) s.add(Bytes.human(f.gpuMemBytes()) + " GPU");
+        if (withCardSize && f.gpuMemBytes() != null) s.add(Bytes.human(f.gpuMemBytes()) + " GPU");
         if (f.model() != null) s.add(f.model());
         if (f.params() != null) s.add(String.format(Locale.ROOT, "%.2fB params", f.params() / 1e9));
         if (f.batch() != null) s.add("batch " + f.batch());
@@ -291,7 +296,8 @@ public final class ReportWriter {
                 : TEXT.get("confidence.held", String.join(", ", held));
         StringBuilder sb = new StringBuilder(TEXT.get("confidence.line", level, top.confidence(),
                 top.category().json(), distinct(top).size(), evidence));
-        if (ranked.size() > 1) {
+        // a runner-up the ranking gives no weight ("eval_accumulation (0.00)" under an illegal memory access) is noise
+        if (ranked.size() > 1 && ranked.get(1).confidence() >= 0.005) {
             Hypothesis r = ranked.get(1);
             sb.append(TEXT.get("confidence.runner.up", r.category().json(), r.confidence()));
         }
@@ -314,20 +320,30 @@ public final class ReportWriter {
         return e.timeline() != null && e.timeline().gpuNote() == null && !e.timeline().samples().isEmpty();
     }
 
-    /** The keys of what is missing (report/messages.properties gap.KEY), most useful first. */
-    private static List<String> gaps(Evidence e, Category cat) {
+    /**
+     * The keys of what is missing (report/messages.properties gap.KEY), most useful first. A failure that is not an
+     * out-of-memory one needs none of them (its root cause names the next step: an illegal memory access asked for
+     * "the full output down to the OutOfMemoryError" and a budget, 2U1/Qwen-VL-Series-Finetune#83); a serving
+     * engine has no Python training loop to show (a llama.cpp load asked for the traceback, the training step and
+     * the training code, ggml-org/llama.cpp#20431) and its budget takes the serving setup.
+     */
+    private static List<String> gaps(Evidence e, Category cat, String issueType, String framework) {
         List<String> g = new ArrayList<>();
+        if (issueType.equals("not_oom")) return g;
+        boolean serving = Stacks.SERVING.contains(framework);
         if (e.trace() == null || e.finding().isEmpty() || e.finding().get().parser().equals("mention")) {
             g.add("error");
         } else if (e.numbers().isEmpty() && e.finding().get().kind() == FailureKind.VRAM_OOM) {
             g.add("figures");
         }
-        if (e.trace() == null || e.trace().frames().isEmpty()) g.add("traceback");
-        if ((e.trace() == null || e.trace().iteration() == null) && e.facts().phaseHint() == null) g.add("step");
+        if (!serving && (e.trace() == null || e.trace().frames().isEmpty())) g.add("traceback");
+        if (!serving && (e.trace() == null || e.trace().iteration() == null) && e.facts().phaseHint() == null) {
+            g.add("step");
+        }
         if (e.gpu() == null && !gpuWatched(e) && cat != Category.HOST_RAM_OOM) g.add("gpu");
-        if (e.code() == null) g.add("code");
+        if (!serving && e.code() == null) g.add("code");
         if (e.budget() == null && cat != Category.HOST_RAM_OOM && cat != Category.OTHER_PROCESS_OR_ZOMBIE) {
-            g.add("setup");
+            g.add(serving ? "setup.serving" : "setup");
         }
         if (cat == Category.HOST_RAM_OOM) g.add("host");
         if ((cat == Category.LEAK_HELD_REFERENCES || cat == Category.FRAGMENTATION) && e.snapshot() == null) {

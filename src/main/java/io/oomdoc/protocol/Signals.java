@@ -92,9 +92,10 @@ public final class Signals {
     private static final Pattern LIBRARY = re("cudnn|cublas|\\bnccl\\b|workspace|cudnn\\.benchmark");
     private static final Pattern FRAG_WORDS = re("fragment|expandable_segments|max_split_size|reserved[- ]but[- "
             + "]unallocated");
+    // whole numbers only: vLLM's max_seq_len=1048576 was read as its first six digits, "sequences of 104857 tokens"
     private static final Pattern SEQ_NUMBER = re("(?:seq(?:uence)?[_ ]?len(?:gth)?|sequences?|length|max_length"
-            + "|context(?: length)?|tokens?)\\D{0,12}(\\d{4,6})|(\\d{1,3})\\s?k\\+?\\s*(?:tokens|context|seq)"
-                    + "|(\\d{4,6})[- ]token");
+            + "|context(?: length)?|tokens?)\\D{0,12}(\\d{4,7})(?!\\d)|(\\d{1,3})\\s?k\\+?\\s*(?:tokens|context|seq)"
+                    + "|(?<!\\d)(\\d{4,7})[- ]token");
     private static final Pattern LONG_CONTEXT = re("\\b(?:32|64|100|128|200|256|1000)k\\b|\\b(?:131072|65536|32768"
             + "|262144)\\b");
     private static final Pattern INFERENCE = re("serv(?:e|ing)|inference|load(?:ing)? (?:this|the) model|generat"

@@ -215,8 +215,14 @@ public final class TraceAnalyzer {
         return found;
     }
 
+    // vLLM's engine log need not say "vllm": "llm_engine.py:74] Initializing an LLM engine (v0.4.0.post1)" with
+    // "dtype=torch.bfloat16" was read as PyTorch and budgeted with gradients and Adam state (NVIDIA/RULER#14).
+    // SGLang's scheduler reports its token pool as "Prefill out of memory" without naming itself
+    // (sgl-project/sglang#393).
     private static final String[][] FRAMEWORKS = {
-            {"vllm", "vllm"}, {"sglang", "sglang"}, {"deepspeed", "deepspeed"}, {"exllama", "exllamav2"},
+            {"vllm", "vllm"}, {"llm_engine.py", "vllm"}, {"initializing an llm engine", "vllm"},
+            {"sglang", "sglang"}, {"prefill out of memory", "sglang"}, {"deepspeed", "deepspeed"},
+            {"exllama", "exllamav2"},
             {"onnxruntime", "onnxruntime"}, {"onnx ", "onnxruntime"}, {"cntk", "cntk"}, {"mxnet", "mxnet"},
             {"lua torch", "torch7"}, {"torch7", "torch7"}, {"jax", "jax"}, {"xlaruntimeerror", "jax"},
             {"tensorflow", "tensorflow"}, {"keras", "tensorflow"}, {"tf.", "tensorflow"},

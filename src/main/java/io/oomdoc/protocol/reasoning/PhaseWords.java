@@ -36,15 +36,29 @@ public final class PhaseWords {
     /** Adds words-phase:PHASE, with the phrase as its reason, for each phase the text names. */
     static void addTo(String text, FeatureVector.Builder b) {
         if (text == null || text.isBlank()) return;
-        String t = (text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text).toLowerCase(Locale.ROOT);
+        String head = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
+        String t = head.toLowerCase(Locale.ROOT);
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (Row r : table()) {
             if (seen.contains(r.phase())) continue;
             String phrase = Cues.affirmed(r.pattern(), t);
             if (phrase == null) continue;
             seen.add(r.phase());
-            b.set("words-phase:" + r.phase(), 1.0, "the text says \"" + phrase.strip() + "\"");
+            b.set("words-phase:" + r.phase(), 1.0, "the text says \"" + quoted(phrase, head, t) + "\"");
         }
+    }
+
+    /**
+     * The phrase as the user wrote it, on one line: rows match the lower-cased text and some span a line break
+     * (a llama.cpp loading line and the cudaMalloc failure under it), which the report quoted as "144817.04 mib"
+     * with the break inside the quotation marks (ggml-org/llama.cpp#20431).
+     */
+    static String quoted(String phrase, String original, String lower) {
+        int at = lower.indexOf(phrase);
+        // lower-casing kept every offset (it does for all but a few non-ASCII letters): the user's own case
+        String own = at >= 0 && lower.length() == original.length() ? original.substring(at, at + phrase.length())
+                : phrase;
+        return own.strip().replaceAll("\\s+", " ");
     }
 
     static List<Row> read(InputStream in) {
