@@ -1,0 +1,42 @@
+package io.oomdoc.protocol.dialogue;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Fit, what-if and follow-up turns of real threads, played from the burned conversation sets (each file records its
+ * thread's URL on its source line): the turns before the one under test are played as written, then its answer is
+ * checked.
+ */
+class FitTurnsOnRealThreadsTest {
+    private static final Path SETS = Path.of("src/test/resources");
+
+    /** Plays turns 1..n of a transcript and returns the answer to turn n. */
+    static Answer turn(String set, String file, int n) {
+        var t = Transcripts.all(SETS.resolve(set)).stream().filter(x -> x.file().equals(file)).findFirst()
+                .orElseThrow();
+        Conversation c = new Conversation();
+        Answer a = null;
+        List<Transcripts.Turn> turns = t.turns();
+        for (int i = 0; i < n; i++) a = c.respond(turns.get(i).input());
+        return a;
+    }
+
+    /**
+     * yardenfren1996/B-LoRA#22: "will SDXL LoRA at 512 ... fit?" on a 16 GB card. The fixed cost (4.90 GiB) fits with
+     * 11 GiB to spare: the answer says so before it asks for what the activations depend on.
+     */
+    @Test
+    void aFixedCostWellInsideTheCardIsSaidToFit() {
+        Answer a = turn("conversations_heldout17", "P03-b-lora-sdxl-rank-64-resolution-600.txt", 4);
+        assertEquals(Intent.FIT, a.intent());
+        assertTrue(a.text().contains("that part fits"), a.text());
+        assertFalse(a.text().contains("does not fit"), a.text());
+    }
+}
