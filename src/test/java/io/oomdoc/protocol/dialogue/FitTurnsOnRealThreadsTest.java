@@ -39,4 +39,26 @@ class FitTurnsOnRealThreadsTest {
         assertTrue(a.text().contains("that part fits"), a.text());
         assertFalse(a.text().contains("does not fit"), a.text());
     }
+
+    /**
+     * arcee-ai/DistillKit (conversations_heldout17 P22 #3): "student 1.5B with AdamW ... plus the 7B teacher's bf16
+     * weights. does that part fit in 80 GB?" asks for the fit verdict, though its subject is a phrase, not "it".
+     */
+    @Test
+    void aFitQuestionWhoseSubjectIsAPhraseIsAFitQuestion() {
+        Answer a = turn("conversations_heldout17", "P22-distillkit-logit-distillation-a100-80gb.txt", 3);
+        assertEquals(Intent.FIT, a.intent(), a.text());
+    }
+
+    /**
+     * Gen3R (conversations_heldout16 P15 #1): "inference typically needs about 48 GB of GPU memory ... will it run on
+     * my 24 GB 4090?" The 48 GB is what the job needs; the card is the 24 GB 4090.
+     */
+    @Test
+    void whatAJobNeedsOfGpuMemoryIsNotTheCard() {
+        var t = Transcripts.all(SETS.resolve("conversations_heldout16")).stream()
+                .filter(x -> x.file().equals("P15-gen3r-48gb-inference.txt")).findFirst().orElseThrow();
+        var read = io.oomdoc.protocol.FactExtractor.read(t.turns().get(0).input());
+        assertEquals(24L << 30, read.asserted().gpuMemBytes());
+    }
 }
