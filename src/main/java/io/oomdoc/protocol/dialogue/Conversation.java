@@ -107,6 +107,15 @@ public final class Conversation {
         return text + "\n" + lastAnswer;
     }
 
+    /** The facts a budget reads: trained or served as the turns say (Regime); the facts held do not change. */
+    private Facts budgeted(String text, Facts f) {
+        java.util.List<String> newestFirst = new java.util.ArrayList<>();
+        newestFirst.add(text);
+        newestFirst.addAll(recent);
+        if (failureText != null) newestFirst.add(failureText);
+        return Regime.budgeted(f, Regime.of(newestFirst, report));
+    }
+
     /** The turn with the turns before it and the failure held: what a calculation may read a flag or a size from. */
     private String context(String text) {
         StringBuilder sb = new StringBuilder(text);
@@ -260,10 +269,11 @@ public final class Conversation {
                         ? new FactExtractor.Reading(Facts.EMPTY, Set.of(), read.asserted()) : read;
                 learn(new FactExtractor.Reading(r.asserted(), r.negated(), Facts.EMPTY));
                 lastChange = r.hypothetical().isEmpty() ? null : r.hypothetical();
-                yield asked(Intent.WHAT_IF, text, r, BudgetAnswers.whatIf(text, facts, r.hypothetical(), report));
+                yield asked(Intent.WHAT_IF, text, r, BudgetAnswers.whatIf(text, budgeted(text, facts),
+                        r.hypothetical(), report));
             }
             case FIT -> asked(Intent.FIT, text, read, BudgetAnswers.fit(text,
-                    facts.merge(read.asserted()).merge(read.hypothetical()), report));
+                    budgeted(text, facts.merge(read.asserted()).merge(read.hypothetical())), report));
             case HOW_TO -> Answer.text(Intent.HOW_TO, KnowledgeAnswers.howTo(text, howToContext(text),
                     KnowledgeAnswers.namedStacks(context(text)), facts, report),
                     learn(subject(read)));
@@ -311,7 +321,8 @@ public final class Conversation {
                     : computed + "\n" + said, facts);
         }
         lastChange = read.hypothetical();
-        BudgetAnswers.Result computed = BudgetAnswers.whatIf(text, facts, read.hypothetical(), report);
+        BudgetAnswers.Result computed = BudgetAnswers.whatIf(text, budgeted(text, facts), read.hypothetical(),
+                report);
         String body = computed.missingKey() == null ? computed.text()
                 : computed.text().replace(Messages.get("ask." + computed.missingKey()), "").strip();
         String lead = Relevance.line(report, read.hypothetical());

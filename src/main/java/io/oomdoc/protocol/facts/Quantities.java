@@ -46,7 +46,9 @@ public final class Quantities {
             + "\\s*(?:of|=|:|is|to|at|was|\\(|>|<|under|above|up to)?\\s*" + NUM + "(k)?(?!\\d|\\.\\d)");
     private static final Pattern LLAMA_CTX = Pattern.compile("(?<![\\w-])-c\\s+" + NUM + "(?!\\d|\\.\\d)");
     private static final Pattern K_CONTEXT = Pattern.compile(
-            "(?<![\\w.])" + NUM + "\\s?(k)?[ -]?(?:tokens?\\s+)?(?:context|ctx|seq(?:uence)?(?:[ -]len(?:gth)?)?)\\b");
+            "(?<![\\w.])" + NUM + "\\s?(k)?[ -]?(?:tokens?\\s+)?(?:context|ctx|seq(?:uence)?(?:[ -]len(?:gth)?)?"
+            // "will it fit with an 8192 max length?" (vllm#8185): the number before the name of the setting
+            + "|max(?:imum)?[ _-](?:model[ _-])?len(?:gth)?)\\b");
     private static final Pattern TOKENS = Pattern.compile("(?<![\\w.])" + NUM + "\\s?(k)?\\s*tokens?\\b");
     private static final Pattern NOT_SEQ_TOKENS = Pattern.compile("(?:for|asking for|new|prefill|generate|generating"
             + "|request with|output|of kv|with)\\s*$");

@@ -61,4 +61,42 @@ class FitTurnsOnRealThreadsTest {
         var read = io.oomdoc.protocol.FactExtractor.read(t.turns().get(0).input());
         assertEquals(24L << 30, read.asserted().gpuMemBytes());
     }
+
+    /**
+     * EvolvePro (conversations_heldout17 P11 #3): "would it fit on an 80 GB A100 for embedding extraction in fp16?"
+     * about ESM2 15B. Extracting embeddings runs the model: one 16-bit copy of the weights, not training state.
+     */
+    @Test
+    void aModelOnlyRunIsBudgetedAsServed() {
+        Answer a = turn("conversations_heldout17", "P11-evolvepro-esm2-15b-colab-ram.txt", 3);
+        assertEquals(Intent.FIT, a.intent());
+        assertTrue(a.text().startsWith("Weights of"), a.text());
+        assertFalse(a.text().contains("optimizer state"), a.text());
+    }
+
+    /**
+     * exo#692 (conversations_heldout17 P21 #4): the job was told as serving ("on the first request it loads
+     * llama-3.2-1b"); "a single bf16 copy on a Jetson Orin Nano with 8 GB: does that fit?" is about the weights.
+     */
+    @Test
+    void anEarlierTurnThatServesDecidesTheRegime() {
+        Answer a = turn("conversations_heldout17", "P21-exo-llama-1b-loaded-twice.txt", 4);
+        assertTrue(a.text().contains("they fit"), a.text());
+        assertFalse(a.text().contains("bytes per parameter"), a.text());
+    }
+
+    /** A turn that trains after one that served ("and fine-tuning it on the same card?") is budgeted as training. */
+    @Test
+    void theNewestTurnThatSaysARegimeWins() {
+        var kind = Regime.of(java.util.List.of("and fine-tuning it on the same card?",
+                "the maintainer says 16G is enough for inference"), null);
+        assertEquals(Regime.Kind.TRAIN, kind.orElseThrow());
+    }
+
+    /** vllm#8185 (conversations_heldout8 I31 #5): "will it fit with an 8192 max length?" names the length. */
+    @Test
+    void aNumberBeforeMaxLengthIsTheLength() {
+        var read = io.oomdoc.protocol.FactExtractor.read("will it fit with an 8192 max length?");
+        assertEquals(8192, read.asserted().merge(read.hypothetical()).seqLen());
+    }
 }
