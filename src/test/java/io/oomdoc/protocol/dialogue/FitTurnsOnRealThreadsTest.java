@@ -99,4 +99,16 @@ class FitTurnsOnRealThreadsTest {
         var read = io.oomdoc.protocol.FactExtractor.read("will it fit with an 8192 max length?");
         assertEquals(8192, read.asserted().merge(read.hypothetical()).seqLen());
     }
+
+    /**
+     * InfiniteYou#4 (conversations_heldout17 P16 #4): after "more than an hour per generation" on a 24 GB 3090, "what
+     * if I run the FLUX transformer in fp8?" is computed: FP8 weights take one byte, the served transformer halves.
+     */
+    @Test
+    void fp8WeightsAreEightBitWeightsOfAServedModel() {
+        Answer a = turn("conversations_heldout17", "P16-infiniteyou-3090-41gb-sysmem-fallback.txt", 4);
+        assertEquals(Intent.WHAT_IF, a.intent());
+        assertTrue(a.text().contains("weights 22.17 GiB → 11.64 GiB"), a.text());
+        assertFalse(a.text().contains("optimizer"), a.text());
+    }
 }
