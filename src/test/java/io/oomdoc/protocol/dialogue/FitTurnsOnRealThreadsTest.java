@@ -111,4 +111,15 @@ class FitTurnsOnRealThreadsTest {
         assertTrue(a.text().contains("weights 22.17 GiB → 11.64 GiB"), a.text());
         assertFalse(a.text().contains("optimizer"), a.text());
     }
+
+    /**
+     * OpenMusic#16 (conversations_heldout17 P14 #4): "what if I also cast the diffusion model to fp16?" with no model
+     * that the budget knows. The format's bytes answer it: 2 instead of fp32's 4, half of what is cast.
+     */
+    @Test
+    void aFormatChangeWithoutAModelIsAnsweredByItsBytes() {
+        Answer a = turn("conversations_heldout17", "P14-openmusic-ema-scope-clone-24gb.txt", 4);
+        assertEquals(Intent.WHAT_IF, a.intent());
+        assertTrue(a.text().contains("2 bytes instead of 4 bytes (fp32)") && a.text().contains("(half)"), a.text());
+    }
 }
