@@ -162,6 +162,9 @@ final class BudgetAnswers {
         if (pool != null) return new Result(pool, null);
         if (SetupFromFacts.from(after).isEmpty()) {
             String ask = Messages.get("ask.model");
+            // "cast the diffusion model to fp16": with no model to budget, the format's bytes are the answer
+            String format = PrecisionChange.of(change, f);
+            if (format != null) note = note == null ? format : format + "\n" + note;
             return new Result(note == null ? ask : note + "\n" + ask, "model");
         }
         // Nothing held to compare with: "would a full fine-tune of a 3B fit an A100 80GB?" asks what it costs.

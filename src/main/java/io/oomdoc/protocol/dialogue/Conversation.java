@@ -107,6 +107,15 @@ public final class Conversation {
         return text + "\n" + lastAnswer;
     }
 
+    /** The facts a budget reads: trained or served as the turns say (Regime); the facts held do not change. */
+    private Facts budgeted(String text, Facts f) {
+        java.util.List<String> newestFirst = new java.util.ArrayList<>();
+        newestFirst.add(text);
+        newestFirst.addAll(recent);
+        if (failureText != null) newestFirst.add(failureText);
+        return Regime.budgeted(f, Regime.of(newestFirst, report));
+    }
+
     /** The turn with the turns before it and the failure held: what a calculation may read a flag or a size from. */
     private String context(String text) {
         StringBuilder sb = new StringBuilder(text);
@@ -174,6 +183,12 @@ public final class Conversation {
     /** "does it fit?", "will it fit on one of the 80 GB cards": the verdict asked for outright. */
     private static final Pattern ASKS_FIT = Pattern.compile("(?i)\\b(?:does|will|would|can) (?:it|that|this|they"
             + "|the model|the \\w+) (?:still |even |all )?fit\\b");
+    // "does a full fine-tune of the 68M draft fit 24 GB easily?", "will the 17B transformer plus the text
+    // encoder fit in bf16?": the subject may be a whole phrase when the question opens its clause
+    private static final Pattern ASKS_FIT_PHRASE = Pattern.compile("(?i)(?:^|[,.:;!?]\\s+|\\b(?:and|so|then|but)"
+            + "\\s+)(?:does|will|would|can|could|do) (?:\\S+ ){1,9}?fit\\b[^.?!]*\\?");
+    /** "if I set X, would it fit then?", "would zero-3 let it fit?": a change's effect, asked as a follow-up. */
+    private static final Pattern FIT_OF_A_CHANGE = Pattern.compile("(?i)\\bif\\b|\\blet\\b");
     private static final Pattern CONTINUES_WHAT_IF = Pattern.compile("(?i)^\\W*(?:and|or|what if|what about|how about)"
             + "\\b");
 
@@ -206,7 +221,9 @@ public final class Conversation {
         if (rule == Intent.HOW_TO && intent == Intent.FOLLOW_UP && ASKS_HOW.matcher(text).find()) intent = rule;
         // "with two full copies, does it fit?": asks for the fit verdict whatever failure is held; "and the 4-bit
         // result, would that fit" stays the what-if it is phrased as.
-        if ((intent == Intent.FOLLOW_UP || intent == Intent.EXPLAIN) && ASKS_FIT.matcher(text).find()
+        boolean asksFit = ASKS_FIT.matcher(text).find()
+                || ASKS_FIT_PHRASE.matcher(text).find() && !FIT_OF_A_CHANGE.matcher(text).find();
+        if ((intent == Intent.FOLLOW_UP || intent == Intent.EXPLAIN) && asksFit
                 && !IntentClassifier.HELPS.matcher(text).find() && !CONTINUES_WHAT_IF.matcher(text).find()) {
             intent = Intent.FIT;
         }
@@ -252,10 +269,11 @@ public final class Conversation {
                         ? new FactExtractor.Reading(Facts.EMPTY, Set.of(), read.asserted()) : read;
                 learn(new FactExtractor.Reading(r.asserted(), r.negated(), Facts.EMPTY));
                 lastChange = r.hypothetical().isEmpty() ? null : r.hypothetical();
-                yield asked(Intent.WHAT_IF, text, r, BudgetAnswers.whatIf(text, facts, r.hypothetical(), report));
+                yield asked(Intent.WHAT_IF, text, r, BudgetAnswers.whatIf(text, budgeted(text, facts),
+                        r.hypothetical(), report));
             }
             case FIT -> asked(Intent.FIT, text, read, BudgetAnswers.fit(text,
-                    facts.merge(read.asserted()).merge(read.hypothetical()), report));
+                    budgeted(text, facts.merge(read.asserted()).merge(read.hypothetical())), report));
             case HOW_TO -> Answer.text(Intent.HOW_TO, KnowledgeAnswers.howTo(text, howToContext(text),
                     KnowledgeAnswers.namedStacks(context(text)), facts, report),
                     learn(subject(read)));
@@ -303,7 +321,8 @@ public final class Conversation {
                     : computed + "\n" + said, facts);
         }
         lastChange = read.hypothetical();
-        BudgetAnswers.Result computed = BudgetAnswers.whatIf(text, facts, read.hypothetical(), report);
+        BudgetAnswers.Result computed = BudgetAnswers.whatIf(text, budgeted(text, facts), read.hypothetical(),
+                report);
         String body = computed.missingKey() == null ? computed.text()
                 : computed.text().replace(Messages.get("ask." + computed.missingKey()), "").strip();
         String lead = Relevance.line(report, read.hypothetical());

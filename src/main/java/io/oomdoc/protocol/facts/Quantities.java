@@ -46,7 +46,9 @@ public final class Quantities {
             + "\\s*(?:of|=|:|is|to|at|was|\\(|>|<|under|above|up to)?\\s*" + NUM + "(k)?(?!\\d|\\.\\d)");
     private static final Pattern LLAMA_CTX = Pattern.compile("(?<![\\w-])-c\\s+" + NUM + "(?!\\d|\\.\\d)");
     private static final Pattern K_CONTEXT = Pattern.compile(
-            "(?<![\\w.])" + NUM + "\\s?(k)?[ -]?(?:tokens?\\s+)?(?:context|ctx|seq(?:uence)?(?:[ -]len(?:gth)?)?)\\b");
+            "(?<![\\w.])" + NUM + "\\s?(k)?[ -]?(?:tokens?\\s+)?(?:context|ctx|seq(?:uence)?(?:[ -]len(?:gth)?)?"
+            // "will it fit with an 8192 max length?" (vllm#8185): the number before the name of the setting
+            + "|max(?:imum)?[ _-](?:model[ _-])?len(?:gth)?)\\b");
     private static final Pattern TOKENS = Pattern.compile("(?<![\\w.])" + NUM + "\\s?(k)?\\s*tokens?\\b");
     private static final Pattern NOT_SEQ_TOKENS = Pattern.compile("(?:for|asking for|new|prefill|generate|generating"
             + "|request with|output|of kv|with)\\s*$");
@@ -139,6 +141,9 @@ public final class Quantities {
             + "|tesla\\s+)?(?!(?:fp|bf|int|tf)\\d)(?:[a-z]{0,5}\\d{2,4}[a-z]{0,3}|rtx|gtx|titan)\\b|^\\s*(?:on"
                     + "|of)\\s+(?:the|our|my|a|an|this)\\s+" + GPU_TOKEN);
     private static final Pattern COUNT_TIMES_BEFORE = Pattern.compile("(?<![\\w.])\\d{1,3}\\s*[x×*]\\s*$");
+    private static final Pattern NEED_BEFORE = Pattern.compile("\\b(?:needs?|needed|requires?|required|consumes?"
+            + "|consumed)\\s+(?:about\\s+|around\\s+|roughly\\s+|~\\s*|at least\\s+|over\\s+|more than\\s+"
+            + "|nearly\\s+|almost\\s+|up to\\s+)?$");
     private static final Pattern NOT_CARD_BEFORE = Pattern.compile("(?:free|used|allocated|reserved|in use|allocate"
             + "|of which|took|take|takes|taking|needs?|uses|using|shows(?: like)?|about|~|only|\\bma|max_ma|\\bca"
                     + "|max_ca|weights|size|usage|=|\\*|\\+)\\s*$");
@@ -290,6 +295,9 @@ public final class Quantities {
         if (HOST_AFTER.matcher(after).find() || HOST_BEFORE.matcher(before).find()) return "host_ram";
         if (CAPACITY_BEFORE.matcher(before).find()) return "size.capacity";
         if (NOT_CARD_AFTER.matcher(after).find()) return null;
+        // "inference needs about 48 GB of GPU memory. will it run on my 24 GB 4090?": what a job needs, even of GPU
+        // memory, is not the card (Gen3R's README figure against the user's card)
+        if (NEED_BEFORE.matcher(before).find()) return null;
         if (CAPACITY_AFTER.matcher(after).find() && !STATED_AFTER.matcher(after).find()) return "size.capacity";
         if (STATED_AFTER.matcher(after).find()) return "size.stated";
         if (NOT_CARD_BEFORE.matcher(before).find()) return null;

@@ -60,6 +60,12 @@ public final class Cues {
 
     public static boolean isLog(String line) { return LOG_LINE.matcher(line).find(); }
 
+    /** Whether the named cue is said in lower-case prose outside a negated clause ("for inference", not "no"). */
+    public static boolean says(String name, String lower) {
+        for (Cue c : table()) if (c.name().equals(name) && affirmed(c.pattern(), lower) != null) return true;
+        return false;
+    }
+
     /** The first match outside a negated clause, or null. */
     static String affirmed(Pattern p, String text) {
         Matcher m = p.matcher(text);

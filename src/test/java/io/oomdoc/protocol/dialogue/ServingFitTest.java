@@ -42,7 +42,8 @@ class ServingFitTest {
     void aServingQuestionWithoutAContextStatesTheWeightsAndAsksForTheLength() {
         Conversation c = new Conversation();
         String out = c.respond("can I serve Qwen 14B on two 4090s?").text();
-        assertTrue(out.startsWith("Weights: 14B parameters × 2 bytes"), out);
+        // the question serves, so the budget is a served one (Regime): the weights per card, then the length asked
+        assertTrue(out.startsWith("Weights of 14.0B-parameter model") && out.contains("when served"), out);
         assertTrue(out.contains("max_model_len"), out);
         assertTrue(!out.contains("Yes:"), out);
         org.junit.jupiter.api.Assertions.assertEquals("seq", c.pendingKey());

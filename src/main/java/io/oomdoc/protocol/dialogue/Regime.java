@@ -1,0 +1,87 @@
+package io.oomdoc.protocol.dialogue;
+
+import io.oomdoc.protocol.Facts;
+import io.oomdoc.protocol.Report;
+import io.oomdoc.protocol.SetupFromFacts;
+import io.oomdoc.protocol.reasoning.Cues;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Whether the job talked about trains a model or only runs it, read from the turns (newest first) and the failure
+ * held: what a fit or a what-if budgets. "Would it fit on an 80 GB A100 for embedding extraction in fp16?" asks about
+ * one 16-bit copy of the weights, not about 20 bytes per parameter of training state.
+ */
+final class Regime {
+    enum Kind { TRAIN, INFER }
+
+    private static final String TABLE = "dialogue/regime.tsv";
+    private static final Set<String> RUNS_ONLY = Set.of("generation", "serving");
+    private static final Set<String> TRAINS = Set.of("backward", "optimizer_step");
+    /** The table's two rows. */
+    private record Words(Pattern infer, Pattern train) {}
+
+    private static volatile Words words;
+
+    private Regime() {}
+
+    /** The regime the newest text that says one names; else the report's engine or phase; else empty. */
+    static Optional<Kind> of(List<String> newestFirst, Report report) {
+        for (String text : newestFirst) {
+            if (text == null || text.isBlank()) continue;
+            String lower = text.toLowerCase(Locale.ROOT);
+            boolean infer = Cues.says("phase-inference", lower) || words().infer().matcher(lower).find();
+            boolean train = Cues.says("phase-training", lower) || words().train().matcher(lower).find();
+            if (infer != train) return Optional.of(infer ? Kind.INFER : Kind.TRAIN);
+        }
+        if (report == null) return Optional.empty();
+        if (SetupFromFacts.isServingEngine(report.framework()) || "onnxruntime".equals(report.framework())
+                || RUNS_ONLY.contains(String.valueOf(report.phase()))) return Optional.of(Kind.INFER);
+        return TRAINS.contains(String.valueOf(report.phase())) ? Optional.of(Kind.TRAIN) : Optional.empty();
+    }
+
+    /**
+     * The facts a budget is computed from: a job that only runs a model is budgeted as served (the phase hint the
+     * budget reads), one that trains as trained; the facts held are not changed.
+     */
+    static Facts budgeted(Facts f, Optional<Kind> kind) {
+        if (kind.isEmpty()) return f;
+        boolean served = RUNS_ONLY.contains(String.valueOf(f.phaseHint()));
+        if (kind.get() == Kind.INFER && !served) return f.with(b -> b.phaseHint("generation"));
+        if (kind.get() == Kind.TRAIN && served && !SetupFromFacts.isServingEngine(f.framework())) {
+            return f.with(b -> b.phaseHint(null));
+        }
+        return f;
+    }
+
+    private static Words words() {
+        if (words == null) words = read();
+        return words;
+    }
+
+    private static Words read() {
+        Pattern infer = null, train = null;
+        try (var in = Regime.class.getClassLoader().getResourceAsStream(TABLE)) {
+            if (in == null) throw new IllegalStateException("bundled table missing: " + TABLE);
+            var r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                if (line.isBlank() || line.startsWith("#")) continue;
+                String[] cols = line.split("\t", 2);
+                if (cols[0].equals("infer")) infer = Pattern.compile(cols[1]);
+                else if (cols[0].equals("train")) train = Pattern.compile(cols[1]);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Words(infer, train);
+    }
+}
