@@ -21,6 +21,11 @@ public final class ImpossibleRequest {
         return n.triedBytes() != null && n.triedBytes() >= Bytes.PIB;
     }
 
+    /** Why it cannot be met, worded as the large-request row of Signals words it. */
+    static String reason(OomNumbers n) {
+        return TEXT.get("signal.impossible-request", Bytes.human(n.triedBytes()));
+    }
+
     static Report.Fix fix(OomNumbers n) {
         return new Report.Fix(ENTRY, TEXT.get("fix.impossible-request.title"), "free", false,
                 TEXT.get("fix.impossible-request.before"),

@@ -227,7 +227,12 @@ public final class ReportWriter {
     private static String rootCause(Evidence e, Hypothesis top, KnowledgeEntry primary) {
         StringBuilder sb = new StringBuilder(capitalize(top.category().label())).append(". ");
         // Two rules can cite the same frame (the optimizer step, and the frame as a cue): each reason is said once.
-        if (!top.evidence().isEmpty()) sb.append(TEXT.get("root.evidence", String.join("; ", distinct(top))));
+        List<String> reasons = new ArrayList<>(distinct(top));
+        // A constraint makes such a request "other" whatever the learned weights say: its reason goes with it.
+        if (ImpossibleRequest.of(e.numbers()) && !reasons.contains(ImpossibleRequest.reason(e.numbers()))) {
+            reasons.add(0, ImpossibleRequest.reason(e.numbers()));
+        }
+        if (!reasons.isEmpty()) sb.append(TEXT.get("root.evidence", String.join("; ", reasons)));
         if (e.trace() != null) {
             Optional<Frame> uf = e.trace().userFrame();
             uf.ifPresent(f -> sb.append(TEXT.get("root.frame", f.file(), f.line(),
@@ -284,8 +289,9 @@ public final class ReportWriter {
         if (e.snapshot() != null) held.add(TEXT.get("held.snapshot"));
         String evidence = held.isEmpty() ? TEXT.get("confidence.text.only")
                 : TEXT.get("confidence.held", String.join(", ", held));
+        // the signals the report lists (distinct sentences), so the count and the list never disagree
         StringBuilder sb = new StringBuilder(TEXT.get("confidence.line", level, top.confidence(),
-                top.category().json(), top.evidence().size(), evidence));
+                top.category().json(), distinct(top).size(), evidence));
         if (ranked.size() > 1) {
             Hypothesis r = ranked.get(1);
             sb.append(TEXT.get("confidence.runner.up", r.category().json(), r.confidence()));
