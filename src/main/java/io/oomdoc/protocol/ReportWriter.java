@@ -294,6 +294,7 @@ public final class ReportWriter {
         if (e.snapshot() != null) held.add(TEXT.get("held.snapshot"));
         String evidence = held.isEmpty() ? TEXT.get("confidence.text.only")
                 : TEXT.get("confidence.held", String.join(", ", held));
+        // the signals the report lists (distinct sentences), so the count and the list never disagree
         StringBuilder sb = new StringBuilder(TEXT.get("confidence.line", level, top.confidence(),
                 top.category().json(), distinct(top).size(), evidence));
         // a runner-up the ranking gives no weight ("eval_accumulation (0.00)" under an illegal memory access) is noise

@@ -26,6 +26,10 @@ public final class HostRamParser implements TraceParser {
             + "|worker .{0,40}killed by signal(?!: Terminated)"
             // what a DataLoader worker itself prints when /dev/shm fills (torch's worker signal handler)
             + "|Unexpected bus error encountered in worker"
+            // a process's own SIGBUS, "Bus error (core dumped)": in these jobs, shared memory (/dev/shm) that ran out
+            + "|\\bBus error\\b"
+            // the kernel refused memory to fork or map (ENOMEM): host RAM, not a device
+            + "|\\[Errno 12\\] Cannot allocate memory"
             + "|Out of memory: Killed? process|oom-kill:|Memory cgroup out of memory|oom_reaper|invoked oom-killer"
             // SLURM's words for its memory cgroup's kill: srun's task line and slurmstepd's oom-kill count
             + "|srun: error: .{0,60}task \\d+: Out Of Memory|Detected \\d+ oom[-_]kill events?"
@@ -61,7 +65,7 @@ public final class HostRamParser implements TraceParser {
                     notes.add("killed " + k.group(2) + " (pid " + k.group(1) + ")");
                 }
             } else if (lower.contains("memoryerror") || lower.contains("unable to allocate")
-                    || lower.contains("bad_alloc")
+                    || lower.contains("bad_alloc") || lower.contains("[errno 12]")
                     || lower.contains("defaultcpuallocator")) {
                 notes.add("an allocation in host RAM failed inside the process");
                 b.tried = Messages.size(msg, ALLOC_REQ);
