@@ -260,15 +260,18 @@ public final class ReportWriter {
      */
     private static String verification(Category cat, KnowledgeEntry primary, String framework) {
         if (SetupFromFacts.isServingEngine(framework)) return TEXT.get("verify.serving");
+        // JAX and TensorFlow have their own peak counters, and the probe is a PyTorch script: progen#3 (JAX) and
+        // RotNet#11 (TensorFlow) were told to call torch.cuda.reset_peak_memory_stats() and run `oomdoc probe`.
+        boolean ownCounters = framework.equals("jax") || framework.equals("tensorflow");
         String generic = TEXT.get(switch (cat) {
-            case OPTIMIZER_STATE_STEP2 -> "verify.optimizer_state_step2";
-            case LEAK_HELD_REFERENCES, EVAL_ACCUMULATION -> "verify.growth";
             case HOST_RAM_OOM -> "verify.host_ram_oom";
             case OTHER_PROCESS_OR_ZOMBIE, CONTEXT_CREATION -> "verify.card";
             case FRAGMENTATION -> "verify.fragmentation";
-            default -> "verify.default";
+            case OPTIMIZER_STATE_STEP2 -> ownCounters ? "verify.peak." + framework : "verify.optimizer_state_step2";
+            case LEAK_HELD_REFERENCES, EVAL_ACCUMULATION -> ownCounters ? "verify.peak." + framework : "verify.growth";
+            default -> ownCounters ? "verify.peak." + framework : "verify.default";
         });
-        return primary.verification() + " " + generic + " " + TEXT.get("verify.probe");
+        return primary.verification() + " " + generic + (ownCounters ? "" : " " + TEXT.get("verify.probe"));
     }
 
     private static String confidence(List<Hypothesis> ranked, Evidence e) {
