@@ -122,7 +122,11 @@ public final class ReportWriter {
         if (e.snapshot() != null) parts.add(snapshot(e.snapshot()));
         if (e.budget() != null) parts.add(budget(e.budget()));
         // facts the sentence does not name (the framework a trace showed) left "Facts from the conversation: ."
-        String facts = e.facts().isEmpty() ? "" : describeFacts(e.facts());
+        // the card's size the message states is already said above: GPT-SoVITS#1516's summary ended on "Facts from
+        // the conversation: 23.68 GiB GPU", a figure nobody said in a conversation
+        Facts held = n.totalBytes() != null && n.totalBytes().equals(e.facts().gpuMemBytes())
+                ? e.facts().without("gpu_mem") : e.facts();
+        String facts = held.isEmpty() ? "" : describeFacts(held);
         if (!facts.isEmpty()) parts.add(TEXT.get("summary.facts", facts));
         return String.join(" ", parts);
     }
