@@ -47,7 +47,10 @@ final class Catalog {
         String compact = q.replace(" ", "").replace("-", "");
         for (Row r : rows) for (String a : r.aliases) if (a.replace(" ", "").replace("-",
                 "").equals(compact)) return Optional.of(r);
-        return Optional.empty();
+        // a Hub id as a user copies it from a launch command (diffusers' MODEL_NAME="black-forest-labs/FLUX.1-dev"):
+        // the organisation names no shape, the repository's name is the alias
+        int slash = q.lastIndexOf('/');
+        return slash >= 0 && slash < q.length() - 1 ? find(rows, q.substring(slash + 1)) : Optional.empty();
     }
 
     /** Closest names by edit distance, for "did you mean". */

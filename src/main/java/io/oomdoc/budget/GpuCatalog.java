@@ -4,6 +4,8 @@ import io.oomdoc.util.Bytes;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Known accelerators and their memory (catalog/gpus.csv). A new card is one row there. */
 public final class GpuCatalog {
@@ -18,8 +20,17 @@ public final class GpuCatalog {
         return rows;
     }
 
+    /** A card named with its size ("8*A30-24G" in text-generation-inference#1769, "L40S 48GB"). */
+    private static final Pattern SIZED = Pattern.compile("(?i)^(.*?\\S)[\\s-]*(\\d+)\\s*(?:gb|gib|g)$");
+
     public static Optional<Gpu> find(String name) {
-        return Catalog.find(rows(), name).map(GpuCatalog::toGpu);
+        Optional<Gpu> gpu = Catalog.find(rows(), name).map(GpuCatalog::toGpu);
+        Matcher m = SIZED.matcher(name.strip());
+        if (gpu.isPresent() || !m.matches()) return gpu;
+        // the size must be the card's own: "A100 24GB" stays unknown rather than becoming an A100 40GB
+        long said = Long.parseLong(m.group(2));
+        return Catalog.find(rows(), m.group(1)).map(GpuCatalog::toGpu)
+                .filter(g -> Math.round((double) g.memoryBytes() / Bytes.GIB) == said);
     }
 
     public static List<Gpu> all() {

@@ -66,7 +66,7 @@ public final class Diagnoser {
         TraceAnalysis trace = log == null || log.isBlank() ? null : analyzer.analyze(log);
         Facts facts = sessionFacts.merge(FactExtractor.extract(userText == null ? "" : userText));
         Facts pasted = trace == null ? Facts.EMPTY : FactExtractor.extract(trace.log().condensed().text());
-        if (trace != null) facts = facts.merge(Facts.EMPTY).merge(onlyMissing(facts, pasted));
+        if (trace != null) facts = facts.merge(Facts.EMPTY).merge(onlyMissing(facts, measuredCard(pasted, trace)));
         // A serving engine's own message (vLLM's KV-cache check) makes the budget an inference one: without the
         // engine the card was charged gradients and Adam state for a model that only serves.
         if (facts.framework() == null && trace != null && SetupFromFacts.isServingEngine(trace.framework())) {
@@ -85,6 +85,15 @@ public final class Diagnoser {
             for (String[] f : code.fixes()) extra.add(0, new Report.Fix(f[0], f[1], "free", false, f[2], f[3]));
         }
         return e;
+    }
+
+    /**
+     * The card's size the message measured beats a size the log's prose quotes: kohya_ss#2724's "requires ... at
+     * least 24GB of VRAM" was budgeted as the card while the message gave the L40S's 44.53 GiB.
+     */
+    private static Facts measuredCard(Facts fromLog, TraceAnalysis trace) {
+        Long measured = trace.numbers().totalBytes();
+        return measured == null ? fromLog : fromLog.merge(Facts.builder().gpuMemBytes(measured).build());
     }
 
     /**

@@ -122,10 +122,11 @@ public final class ReportWriter {
         if (e.snapshot() != null) parts.add(snapshot(e.snapshot()));
         if (e.budget() != null) parts.add(budget(e.budget()));
         // facts the sentence does not name (the framework a trace showed) left "Facts from the conversation: ."
-        // the card's size the message itself stated is not a fact from the conversation: "GPU 1: 79.26 GiB total ...
-        // Facts from the conversation: 79.26 GiB GPU." (NVIDIA/RULER#66) said it twice, the second time wrongly sourced
-        boolean cardStated = n.totalBytes() != null && n.totalBytes().equals(e.facts().gpuMemBytes());
-        String facts = e.facts().isEmpty() ? "" : describeFacts(e.facts(), !cardStated);
+        // the card's size the message states is already said above: GPT-SoVITS#1516's summary ended on "Facts from
+        // the conversation: 23.68 GiB GPU", a figure nobody said in a conversation
+        Facts held = n.totalBytes() != null && n.totalBytes().equals(e.facts().gpuMemBytes())
+                ? e.facts().without("gpu_mem") : e.facts();
+        String facts = held.isEmpty() ? "" : describeFacts(held);
         if (!facts.isEmpty()) parts.add(TEXT.get("summary.facts", facts));
         return String.join(" ", parts);
     }
@@ -190,12 +191,10 @@ public final class ReportWriter {
                 Bytes.human(t.optimizer()), activations, logits, kv, Bytes.human(t.overhead()), total, against);
     }
 
-    static String describeFacts(Facts f) { return describeFacts(f, true); }
-
-    private static String describeFacts(Facts f, boolean withCardSize) {
+    static String describeFacts(Facts f) {
         List<String> s = new ArrayList<>();
         if (f.gpuName() != null) s.add(f.gpuName());
-        if (withCardSize && f.gpuMemBytes() != null) s.add(Bytes.human(f.gpuMemBytes()) + " GPU");
+        if (f.gpuMemBytes() != null) s.add(Bytes.human(f.gpuMemBytes()) + " GPU");
         if (f.model() != null) s.add(f.model());
         if (f.params() != null) s.add(String.format(Locale.ROOT, "%.2fB params", f.params() / 1e9));
         if (f.batch() != null) s.add("batch " + f.batch());
@@ -270,15 +269,18 @@ public final class ReportWriter {
      */
     private static String verification(Category cat, KnowledgeEntry primary, String framework) {
         if (SetupFromFacts.isServingEngine(framework)) return TEXT.get("verify.serving");
+        // JAX and TensorFlow have their own peak counters, and the probe is a PyTorch script: progen#3 (JAX) and
+        // RotNet#11 (TensorFlow) were told to call torch.cuda.reset_peak_memory_stats() and run `oomdoc probe`.
+        boolean ownCounters = framework.equals("jax") || framework.equals("tensorflow");
         String generic = TEXT.get(switch (cat) {
-            case OPTIMIZER_STATE_STEP2 -> "verify.optimizer_state_step2";
-            case LEAK_HELD_REFERENCES, EVAL_ACCUMULATION -> "verify.growth";
             case HOST_RAM_OOM -> "verify.host_ram_oom";
             case OTHER_PROCESS_OR_ZOMBIE, CONTEXT_CREATION -> "verify.card";
             case FRAGMENTATION -> "verify.fragmentation";
-            default -> "verify.default";
+            case OPTIMIZER_STATE_STEP2 -> ownCounters ? "verify.peak." + framework : "verify.optimizer_state_step2";
+            case LEAK_HELD_REFERENCES, EVAL_ACCUMULATION -> ownCounters ? "verify.peak." + framework : "verify.growth";
+            default -> ownCounters ? "verify.peak." + framework : "verify.default";
         });
-        return primary.verification() + " " + generic + " " + TEXT.get("verify.probe");
+        return primary.verification() + " " + generic + (ownCounters ? "" : " " + TEXT.get("verify.probe"));
     }
 
     private static String confidence(List<Hypothesis> ranked, Evidence e) {

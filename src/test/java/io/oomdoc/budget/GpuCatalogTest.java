@@ -17,4 +17,16 @@ class GpuCatalogTest {
         }
         assertTrue(aliases.get(0)[0].length() > aliases.get(aliases.size() - 1)[0].length());
     }
+
+    /** text-generation-inference#1769 runs on "8*A30-24G"; users type a card with its size. */
+    @Test
+    void aCardNamedWithItsOwnSizeIsFound() {
+        assertEquals("A30", GpuCatalog.find("A30-24G").orElseThrow().name());
+        assertEquals("L40S", GpuCatalog.find("L40S 48GB").orElseThrow().name());
+    }
+
+    @Test
+    void aSizeThatIsNotTheCardsOwnLeavesTheCardUnknown() {
+        assertTrue(GpuCatalog.find("A30 48GB").isEmpty());
+    }
 }

@@ -80,4 +80,11 @@ class ModelCatalogTest {
         // GPT-2's config.json: activation_function "gelu_new" (transformers' NewGELUActivation)
         assertEquals(ModelSpec.Mlp.NEW_GELU, row("gpt2-xl").mlp());
     }
+
+    /** diffusers#9156's launch command: MODEL_NAME="black-forest-labs/FLUX.1-dev", the Hub id as copied. */
+    @Test
+    void aHubIdIsFoundByItsRepositoryName() {
+        assertEquals("flux-dev-transformer", ModelCatalog.find("black-forest-labs/FLUX.1-dev").orElseThrow().name());
+        assertEquals("command-r-plus", ModelCatalog.find("CohereForAI/c4ai-command-r-plus").orElseThrow().name());
+    }
 }

@@ -80,6 +80,18 @@ class DiagnoserEvidenceTest {
         assertNull(e.gpu());
     }
 
+    /** kohya_ss#2724: the prose quotes a "24GB" requirement; the message measured the L40S at 44.53 GiB. */
+    @Test
+    void theCardsTotalInTheMessageBeatsASizeTheLogsProseQuotes() throws Exception {
+        Evidence e = evidence(read("traces/kohya-ss-2724-flux-lora-l40s-24gb-in-prose.txt"), null, new ArrayList<>());
+        long measured = (long) (44.53 * (1L << 30));
+        assertTrue(Math.abs(e.facts().gpuMemBytes() - measured) < (1L << 24), e.facts().gpuMemBytes().toString());
+        assertEquals(e.facts().gpuMemBytes(), e.budget().gpuBytes(), "the budget is held against the measured card");
+        Evidence said = evidence(read("traces/kohya-ss-2724-flux-lora-l40s-24gb-in-prose.txt"), "my card has 48GB",
+                new ArrayList<>());
+        assertEquals(48L << 30, said.facts().gpuMemBytes(), "what the user says still wins");
+    }
+
     @Test
     void nvidiaSmiPastedIntoTheLogIsReadAsTheFailingCardsState() throws Exception {
         String log = read("traces/visfly-backward-2x.txt") + "\n" + read("nvidia_smi/03_h200-590-load.txt");

@@ -283,6 +283,37 @@ class ReportSectionsTest {
         assertTrue(verification.contains("Start the server again"), verification);
     }
 
+    /** JAX keeps its own peak counter; progen#3's report told a JAX job to call torch.cuda.* and run the probe. */
+    @Test
+    void aJaxFailureIsVerifiedWithJaxsOwnPeakCounterNotPyTorchs() throws Exception {
+        Report r = diagnose(EvidenceGatherer.from(log("traces/prose-progen-3-jax-128-mib-two-geforce.txt")));
+        String verification = r.sections().verification();
+        assertEquals("jax", r.framework());
+        assertFalse(verification.contains("torch.cuda"), verification);
+        assertFalse(verification.contains("oomdoc probe"), verification);
+        assertTrue(verification.contains("memory_stats()['peak_bytes_in_use']"), verification);
+    }
+
+    /** TensorFlow likewise: RotNet#11's report (shape [64,55,55,256]) named torch.cuda.max_memory_allocated(). */
+    @Test
+    void aTensorFlowFailureIsVerifiedWithTensorFlowsPeakCounterNotPyTorchs() throws Exception {
+        Report r = diagnose(EvidenceGatherer.from(log("traces/tf-rotnet-11-bfc-stats-shape-oom.txt")));
+        String verification = r.sections().verification();
+        assertEquals("tensorflow", r.framework());
+        assertFalse(verification.contains("torch.cuda"), verification);
+        assertFalse(verification.contains("oomdoc probe"), verification);
+        assertTrue(verification.contains("get_memory_info('GPU:0')['peak']"), verification);
+    }
+
+    /** GPT-SoVITS#1516: the message's 23.68 GiB was said as the card and again as a "fact from the conversation". */
+    @Test
+    void theCardsSizeTheMessageStatesIsNotRepeatedAsAFactFromTheConversation() throws Exception {
+        Report r = diagnose(EvidenceGatherer.from(log("traces/gptsovits-1516-t2s-batch-infer-2-mib.txt")));
+        String summary = r.sections().memoryStateSummary();
+        assertTrue(summary.startsWith("GPU 0: 23.68 GiB total"), summary);
+        assertFalse(summary.contains("23.68 GiB GPU"), summary);
+    }
+
     /** A trace whose only fact is its framework names no facts: the summary said "Facts from the conversation: .". */
     @Test
     void theSummaryNamesNoFactsWhenNoneItCanNameIsHeld() throws Exception {
