@@ -11,13 +11,11 @@ import static org.junit.jupiter.api.Assertions.*;
 /**
  * A pasted or said device_map="auto" (transformers' from_pretrained, accelerate's big-model inference) is a layer
  * split: the setup the dialogue and diagnose build holds one copy of the model spread over the cards, not one copy
- * per card (issue 14; the budget side is LayerSplitRecordsTest). Fixtures: traces/SOURCES.md.
+ * per card (issue 14; the budget side is LayerSplitRecordsTest). Fixture: traces/aria-29-v100-device-map-auto.txt (SOURCES.md).
  */
 class DeviceMapFactTest {
-    /** huggingface/accelerate#608: the reporter's reproduction, opt-33b loaded with device_map="auto". */
-    private static final String ACCELERATE_608 = Resources.text("traces/accelerate-608-opt-33b-device-map-auto.txt");
-    /** rhymes-ai/Aria#88: Aria loaded with device_map="auto" on 8 A100s. */
-    private static final String ARIA_88 = Resources.text("traces/aria-88-8xa100-device-map-auto.txt");
+    /** rhymes-ai/Aria#29: the reporter's from_pretrained call, Aria with device_map="auto". */
+    private static final String ARIA_29 = Resources.text("traces/aria-29-v100-device-map-auto.txt");
     /** Aria's model card: 25.3B parameters in all (3.9B active per token). */
     private static final long ARIA_PARAMS = 25_300_000_000L;
     /** discuss.huggingface.co/t/device-map-auto/49610, first turn as conversations_heldout13 N13 (burned) has it. */
@@ -27,21 +25,21 @@ class DeviceMapFactTest {
 
     @Test
     void thePastedFromPretrainedCallStatesTheDeviceMap() {
-        assertEquals("auto", FactExtractor.extract(ACCELERATE_608).deviceMap());
+        assertEquals("auto", FactExtractor.extract(ARIA_29).deviceMap());
     }
 
     @Test
     void aDeviceMapPastedWithEightCardsIsALayerSplitOverThem() {
-        Facts f = FactExtractor.extract(ARIA_88);
-        assertEquals(8, f.worldSize());
-        Setup s = SetupFromFacts.from(f.with(b -> b.params(ARIA_PARAMS))).orElseThrow();
+        // the card count is said in another turn (the paste has none): eight here
+        Facts f = FactExtractor.extract(ARIA_29);
+        Setup s = SetupFromFacts.from(f.with(b -> b.params(ARIA_PARAMS).worldSize(8))).orElseThrow();
         assertTrue(s.layerSplit());
         assertEquals(1, s.dataParallel(), "one copy of the model over the eight cards");
     }
 
     @Test
     void eachOfTheEightCardsHoldsAnEighthOfTheWeights() {
-        Facts f = FactExtractor.extract(ARIA_88).with(b -> b.params(ARIA_PARAMS));
+        Facts f = FactExtractor.extract(ARIA_29).with(b -> b.params(ARIA_PARAMS).worldSize(8));
         BudgetEngine engine = new BudgetEngine();
         Budget split = engine.estimate(SetupFromFacts.from(f).orElseThrow(), null);
         Budget replicas = engine.estimate(SetupFromFacts.from(f.without("device_map")).orElseThrow(), null);
@@ -57,7 +55,7 @@ class DeviceMapFactTest {
 
     @Test
     void underZeroTheShardingRulesAndTheDeviceMapIsNotASplit() {
-        Facts f = FactExtractor.extract(ARIA_88).with(b -> b.params(ARIA_PARAMS).zeroStage(3));
+        Facts f = FactExtractor.extract(ARIA_29).with(b -> b.params(ARIA_PARAMS).worldSize(8).zeroStage(3));
         assertFalse(SetupFromFacts.from(f).orElseThrow().layerSplit());
     }
 
