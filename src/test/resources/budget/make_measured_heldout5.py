@@ -77,6 +77,13 @@ def rec(**k):
 DS = "https://github.com/deepseek-ai/DeepSeek-LLM/blob/35a7d0f8e4df03e1a8102fa8cd25edd5bd08a51a/README.md"
 DSHOW = ("peak memory usage of inference as the README states it ('GB', read as GiB: see the header comment); how "
          "the peak was read is not said")
+# The page does not name the attention; the table's date does (budget17). It entered the README on 2023-11-30
+# (commit 20d316b, same figures), whose requirements.txt asks for transformers>=4.35.0, and both models are
+# LlamaForCausalLM: transformers' Llama ran its own eager attention until 4.36 (2023-12-11) made SDPA the default
+# (huggingface/transformers#28005). The batch-1 7B column grows as eager scores do: +1.9 GiB from 1024 to 2048 tokens,
+# +4.9 GiB from 2048 to 4096.
+DSATTN = ("eager (not stated; the table was published 2023-11-30 with transformers>=4.35.0, before 4.36 made SDPA "
+          "Llama's default)")
 DSLEN = (256, 512, 1024, 2048, 4096)
 DSTAB = {
     "deepseek-llm-7b": (1, {1: (13.29, 13.63, 14.47, 16.37, 21.25), 2: (13.63, 14.39, 15.98, 19.82, 29.59),
@@ -94,7 +101,7 @@ for model, (gpus, rows) in DSTAB.items():
                      source=DS, source_key="deepseek-llm-readme-memory", family="inference", model=model,
                      method="inference", lora_rank=0, lora_targets=None, quant="none", seq=seq, batch=batch,
                      precision="bf16 (not stated for the table; the README's examples load torch.bfloat16)",
-                     optimizer=None, checkpointing="none", attention="not stated", gpus=gpus,
+                     optimizer=None, checkpointing="none", attention=DSATTN, gpus=gpus,
                      sharding="none" if gpus == 1 else "layer split over 8 GPUs (device_map auto), not sharded",
                      gpu="A100 40GB", card_as_published="NVIDIA A100-PCIE-40GB",
                      table="FAQ 'GPU Memory Usage', DeepSeek LLM %s table, batch %d row, length %d column"

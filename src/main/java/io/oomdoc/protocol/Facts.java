@@ -17,7 +17,7 @@ public final class Facts {
     /** The keys of {@link #asMap()}, in order; {@link #without} takes the same names. */
     public static final java.util.List<String> KEYS = java.util.List.of("gpu", "gpu_mem", "host_ram", "gpus", "model",
             "params", "depth", "batch", "seq", "precision", "optimizer", "checkpointing", "lora_rank", "quant", "zero",
-            "framework", "phase", "lora", "qlora", "grad_accum", "total_batch", "attention");
+            "framework", "phase", "lora", "qlora", "grad_accum", "total_batch", "attention", "device_map");
 
     private final String gpuName;
     private final Long gpuMemBytes;
@@ -41,6 +41,7 @@ public final class Facts {
     private final Integer zeroStage;
     private final String framework;
     private final String attention;
+    private final String deviceMap;
 
     private Facts(Builder b) {
         gpuName = b.gpuName; gpuMemBytes = b.gpuMemBytes; hostRamBytes = b.hostRamBytes; model = b.model;
@@ -49,6 +50,7 @@ public final class Facts {
         checkpointing = b.checkpointing;
         gradAccum = b.gradAccum; totalBatch = b.totalBatch; phaseHint = b.phaseHint; loraRank = b.loraRank;
         quant = b.quant; zeroStage = b.zeroStage; framework = b.framework; attention = b.attention;
+        deviceMap = b.deviceMap;
     }
 
     public static Builder builder() { return new Builder(); }
@@ -62,6 +64,7 @@ public final class Facts {
         b.checkpointing = checkpointing;
         b.gradAccum = gradAccum; b.totalBatch = totalBatch; b.phaseHint = phaseHint; b.loraRank = loraRank;
         b.quant = quant; b.zeroStage = zeroStage; b.framework = framework; b.attention = attention;
+        b.deviceMap = deviceMap;
         return b;
     }
 
@@ -102,6 +105,8 @@ public final class Facts {
     public String framework() { return framework; }
     /** eager, sdpa or flash. */
     public String attention() { return attention; }
+    /** transformers' / accelerate's device_map placement (auto, balanced, balanced_low_0, sequential). */
+    public String deviceMap() { return deviceMap; }
 
     /** Field by field, what {@code newer} says replaces what these facts say. */
     public Facts merge(Facts newer) {
@@ -118,6 +123,7 @@ public final class Facts {
         b.phaseHint = pick(newer.phaseHint, phaseHint); b.loraRank = pick(newer.loraRank, loraRank);
         b.quant = pick(newer.quant, quant); b.zeroStage = pick(newer.zeroStage, zeroStage);
         b.framework = pick(newer.framework, framework); b.attention = pick(newer.attention, attention);
+        b.deviceMap = pick(newer.deviceMap, deviceMap);
         return b.build();
     }
 
@@ -150,6 +156,7 @@ public final class Facts {
             case "grad_accum" -> b.gradAccum = null;
             case "total_batch" -> b.totalBatch = null;
             case "attention" -> b.attention = null;
+            case "device_map" -> b.deviceMap = null;
             default -> { return this; }
         }
         return b.build();
@@ -182,6 +189,7 @@ public final class Facts {
         put(m, "grad_accum", gradAccum);
         put(m, "total_batch", totalBatch);
         put(m, "attention", attention);
+        put(m, "device_map", deviceMap);
         return m;
     }
 
@@ -242,6 +250,7 @@ public final class Facts {
         private Integer zeroStage;
         private String framework;
         private String attention;
+        private String deviceMap;
 
         private Builder() {}
 
@@ -267,6 +276,7 @@ public final class Facts {
         public Builder zeroStage(Integer v) { zeroStage = v; return this; }
         public Builder framework(String v) { framework = v; return this; }
         public Builder attention(String v) { attention = v; return this; }
+        public Builder deviceMap(String v) { deviceMap = v; return this; }
 
         /**
          * Sets one fact by its {@link #asMap()} key from text ("seq", "2048"; "checkpointing", "full"; "gpu_mem" in
@@ -298,6 +308,7 @@ public final class Facts {
                     case "grad_accum" -> gradAccum = Integer.parseInt(value);
                     case "total_batch" -> totalBatch = Integer.parseInt(value);
                     case "attention" -> attention = value;
+                    case "device_map" -> deviceMap = value;
                     default -> { return false; }
                 }
                 return true;

@@ -44,11 +44,13 @@ public final class SetupFromFacts {
                 || isServingEngine(f.framework()) ? Setup.Mode.INFER : Setup.Mode.TRAIN;
         Setup.Attention attention = f.attention() == null ? Setup.Attention.SDPA : parseOr(Setup.Attention.class,
                 f.attention(), Setup.Attention.SDPA);
+        int zero = f.zeroStage() == null ? 0 : f.zeroStage();
+        // device_map spreads one copy's layers over the cards (a layer split); under ZeRO/FSDP the sharding rules
         return Optional.of(Setup.builder(model).seq(f.seqLen() == null ? 0 : f.seqLen())
                 .batch(f.batch() == null ? 0 : f.batch()).mode(mode).precision(precision).optimizer(opt)
                 .checkpointing(Boolean.TRUE.equals(f.checkpointing()) ? Setup.Checkpointing.FULL
                         : Setup.Checkpointing.NONE)
-                .attention(attention).zeroStage(f.zeroStage() == null ? 0 : f.zeroStage())
+                .attention(attention).zeroStage(zero).layerSplit(f.deviceMap() != null && zero == 0)
                 .gpus(f.worldSize() == null ? 1 : f.worldSize())
                 .loraRank(lora ? (f.loraRank() == null ? DEFAULT_LORA_RANK : f.loraRank()) : 0).quant(quant)
                 .contextBytes(BudgetEngine.DEFAULT_CONTEXT).build());

@@ -192,6 +192,7 @@ class FactsTest {
         assertTrue(b.set("total_batch", "64"));
         assertTrue(b.set("attention", "sdpa"));
         assertTrue(b.set("host_ram", String.valueOf(32L << 30)));
+        assertTrue(b.set("device_map", "auto"));
         assertTrue(b.set("gpu_mem", String.valueOf(24L << 30)));
         assertTrue(b.set("gpus", "2"));
         assertTrue(b.set("params", "6738000000"));

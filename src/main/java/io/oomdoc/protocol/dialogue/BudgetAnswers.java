@@ -125,8 +125,9 @@ final class BudgetAnswers {
         } else {
             out.add(Messages.get("fit.micro", r.microBatch(), name(s), s.seq(), Bytes.human(gpu),
                     Bytes.human(r.budget().perGpuBytes().total())));
-            if (s.batch() > 0) out.add(Messages.get("fit.accum", r.microBatch(), r.accumulationSteps(), s.gpus(),
-                    r.effectiveBatch()));
+            // a layer split (device_map) runs one copy of the model: one data-parallel rank, whatever the cards
+            if (s.batch() > 0) out.add(Messages.get("fit.accum", r.microBatch(), r.accumulationSteps(),
+                    s.dataParallel(), r.effectiveBatch()));
         }
         out.add(terms(r.microBatch() > 0 ? r.budget() : now));
         return new Result(String.join("\n", out), null);
