@@ -305,15 +305,6 @@ class ReportSectionsTest {
         assertTrue(verification.contains("get_memory_info('GPU:0')['peak']"), verification);
     }
 
-    /** GPT-SoVITS#1516: the message's 23.68 GiB was said as the card and again as a "fact from the conversation". */
-    @Test
-    void theCardsSizeTheMessageStatesIsNotRepeatedAsAFactFromTheConversation() throws Exception {
-        Report r = diagnose(EvidenceGatherer.from(log("traces/gptsovits-1516-t2s-batch-infer-2-mib.txt")));
-        String summary = r.sections().memoryStateSummary();
-        assertTrue(summary.startsWith("GPU 0: 23.68 GiB total"), summary);
-        assertFalse(summary.contains("23.68 GiB GPU"), summary);
-    }
-
     /** A trace whose only fact is its framework names no facts: the summary said "Facts from the conversation: .". */
     @Test
     void theSummaryNamesNoFactsWhenNoneItCanNameIsHeld() throws Exception {
