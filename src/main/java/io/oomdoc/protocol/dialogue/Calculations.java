@@ -27,6 +27,7 @@ final class Calculations {
             new Row("product", ImageSets::of),
             new Row("resolution", Resolutions::of),
             new Row("product", Ratios::of),
+            new Row("product", TensorBytes::of),
             new Row("product", a -> KnowledgeAnswers.arithmetic(a.text())),
             new Row("kv", KvCache::of),
             new Row("attention", AttentionScores::of),

@@ -189,6 +189,8 @@ public final class Conversation {
             + "\\s+)(?:does|will|would|can|could|do) (?:\\S+ ){1,9}?fit\\b[^.?!]*\\?");
     /** "if I set X, would it fit then?", "would zero-3 let it fit?": a change's effect, asked as a follow-up. */
     private static final Pattern FIT_OF_A_CHANGE = Pattern.compile("(?i)\\bif\\b|\\blet\\b");
+    private static final Pattern ASKS_MEANING = Pattern.compile("(?i)\\bwhat (?:does|do)\\b[^?]{1,60}?\\b(?:do|mean"
+            + "|means|control|controls|free|frees)\\b(?! for)[^?]{0,25}\\?\\s*$");
     private static final Pattern CONTINUES_WHAT_IF = Pattern.compile("(?i)^\\W*(?:and|or|what if|what about|how about)"
             + "\\b");
 
@@ -234,6 +236,9 @@ public final class Conversation {
         }
         // "what else can I try?" with a failure held asks for the next rung of its ladder, not for a recipe.
         if (intent == Intent.HOW_TO && FollowUps.asksNextRung(text, report)) intent = Intent.FOLLOW_UP;
+        // "what does each one free?", "what do -ctk q8_0 -ctv q8_0 do to the cache?": what a term does or means is
+        // an explanation (FORMAT.md), whatever failure is held; "what does that mean for my run" stays a follow-up.
+        if (intent == Intent.FOLLOW_UP && ASKS_MEANING.matcher(text).find()) intent = Intent.EXPLAIN;
         // "why?" alone after a paste asks why it failed; the glossary read the paste's own words ("Tried to allocate").
         if (report != null && BARE_WHY.matcher(text).matches()) intent = Intent.FOLLOW_UP;
         // "that didn't help either" after a proposed rung: a report on it, not small talk.
@@ -277,8 +282,8 @@ public final class Conversation {
             case HOW_TO -> Answer.text(Intent.HOW_TO, KnowledgeAnswers.howTo(text, howToContext(text),
                     KnowledgeAnswers.namedStacks(context(text)), facts, report),
                     learn(subject(read)));
-            case EXPLAIN -> HeldFigures.tie(explain(Intent.EXPLAIN, text, read, shortfall), report);
-            case FOLLOW_UP -> HeldFigures.tie(explainsRun ? explain(Intent.FOLLOW_UP, text, read, shortfall)
+            case EXPLAIN -> HeldFigures.tie(text, explain(Intent.EXPLAIN, text, read, shortfall), report);
+            case FOLLOW_UP -> HeldFigures.tie(text, explainsRun ? explain(Intent.FOLLOW_UP, text, read, shortfall)
                     : followUp(text, read), report);
             case SMALL_TALK -> Answer.text(Intent.SMALL_TALK, smallTalk(text), facts);
         };

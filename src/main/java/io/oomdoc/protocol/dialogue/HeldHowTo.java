@@ -2,8 +2,11 @@ package io.oomdoc.protocol.dialogue;
 
 import io.oomdoc.protocol.Report;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -25,15 +28,41 @@ final class HeldHowTo {
     /** The how-to topic for the cause held, or empty when the question is not "fix it" or nothing matches. */
     static Optional<Topics.Topic> of(String question, Report report, List<String> stacks) {
         if (report == null || report.fixes() == null || !FIX_IT.matcher(question).find()) return Optional.empty();
-        List<String> ids = report.fixes().stream().map(Report.Fix::kb).distinct().toList();
+        List<Report.Fix> fixes = report.fixes();
         for (String stack : stacks) {
-            for (String id : ids) {
-                var t = Topics.howTo().stream().filter(x -> id.equals(x.kb()) && x.texts().containsKey(stack))
-                        .findFirst();
+            for (Report.Fix fix : fixes) {
+                var t = closest(fix, x -> x.texts().containsKey(stack));
                 if (t.isPresent()) return t;
             }
         }
-        return ids.isEmpty() ? Optional.empty()
-                : Topics.howTo().stream().filter(x -> ids.get(0).equals(x.kb())).findFirst();
+        return fixes.isEmpty() ? Optional.empty() : closest(fixes.get(0), x -> true);
+    }
+
+    /**
+     * Of the topics written for the fix's knowledge id, the one whose name shares most words with the fix's title:
+     * U10 has JAX's preallocation and "pin each rank to its gpu", and "Pin each rank to its own device" means the
+     * second (PeterL1n/RobustVideoMatting#231, burned set 16). Ties keep the file's order.
+     */
+    private static Optional<Topics.Topic> closest(Report.Fix fix, java.util.function.Predicate<Topics.Topic> ok) {
+        Set<String> title = words(fix.title());
+        Topics.Topic best = null;
+        int most = -1;
+        for (Topics.Topic t : Topics.howTo()) {
+            if (!fix.kb().equals(t.kb()) || !ok.test(t)) continue;
+            Set<String> shared = words(t.name());
+            shared.retainAll(title);
+            if (shared.size() > most) { most = shared.size(); best = t; }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private static final int SHORT = 3;
+
+    private static Set<String> words(String text) {
+        Set<String> out = new HashSet<>();
+        for (String w : text == null ? new String[0] : text.toLowerCase(Locale.ROOT).split("[^a-z0-9_]+")) {
+            if (w.length() >= SHORT) out.add(w);
+        }
+        return out;
     }
 }

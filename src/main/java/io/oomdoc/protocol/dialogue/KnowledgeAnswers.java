@@ -167,9 +167,14 @@ final class KnowledgeAnswers {
         return KnobAnswers.lead(text, conversationStacks(text, namedStacks(withContext), facts, report), body);
     }
 
-    /** The weights' or optimizer's size when the question asks how much something takes. */
+    /**
+     * The weights' or optimizer's size when the question asks how much something takes, or names a parameter count
+     * in a format ("why doesn't 8B in fp32 fit?", "774M params: what does the extra fp16 copy cost?"): the figure
+     * the answer stands on either way.
+     */
     static String size(Calculations.Ask a) {
-        return IntentClassifier.asksSize(a.text()) || Sizes.asksPerCard(a.text(), a.facts())
+        boolean named = a.text().contains("?") && Sizes.params(a.text()) != null && Sizes.formatNamed(a.text());
+        return named || IntentClassifier.asksSize(a.text()) || Sizes.asksPerCard(a.text(), a.facts())
                 ? Sizes.weights(a.text(), a.facts()) : null;
     }
 

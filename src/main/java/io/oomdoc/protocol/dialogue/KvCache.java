@@ -35,6 +35,11 @@ final class KvCache {
     private static final Pattern HOW_MUCH = Pattern.compile("(?i)\\bhow (?:much|big|large)\\b|\\bcosts?\\b");
 
     private static final long THOUSAND = 1000;
+    /** Words that make the number after them a dimension of the model, not a length. */
+    private static final Pattern SHAPE_BEFORE = Pattern.compile("(?i)\\b(?:hidden(?:[-_ ]size|[-_ ]dim\\w*)?"
+            + "|d_model|head[-_ ]dim|vocab\\w*|heads?|layers?)(?:\\s+(?:is|of|=))?\\s*$");
+    private static final Pattern SHAPE_AFTER = Pattern.compile("(?i)[- ](?:layers?|heads?|dims?|hidden)\\b");
+    private static final int SHAPE_WINDOW = 30;
 
     private KvCache() {}
 
@@ -43,8 +48,7 @@ final class KvCache {
         boolean asked = ASKS.matcher(a.text()).find()
                 || CAP.matcher(a.text()).find() && ASKS.matcher(a.withContext()).find();
         if (!asked) return null;
-        Matcher t = TOKENS.matcher(a.text());
-        long tokens = t.find() ? tokens(t.group(1)) : 0;
+        long tokens = length(a.text());
         boolean counted = tokens >= 256 && tokens <= 10_000_000;
         // Per token is the figure every length multiplies: asked for outright, or a size asked with no length.
         boolean perToken = !counted && (PER_TOKEN.matcher(a.text()).find() || HOW_MUCH.matcher(a.text()).find());
@@ -72,6 +76,21 @@ final class KvCache {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * "with 60 layers and hidden size 6656, and for a full 2048-token sequence": the first number that is not one of
+     * the model's own dimensions is the length; 0 when there is none.
+     */
+    private static long length(String text) {
+        Matcher t = TOKENS.matcher(text);
+        while (t.find()) {
+            String before = text.substring(Math.max(0, t.start() - SHAPE_WINDOW), t.start());
+            boolean shape = SHAPE_BEFORE.matcher(before).find()
+                    || SHAPE_AFTER.matcher(text.substring(t.end())).lookingAt();
+            if (!shape) return tokens(t.group(1));
+        }
+        return 0;
     }
 
     private static long tokens(String s) {

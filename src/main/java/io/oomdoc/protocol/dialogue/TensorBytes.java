@@ -1,0 +1,135 @@
+package io.oomdoc.protocol.dialogue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * "How big are fp32 logits for batch 8, 1024 tokens, GPT-2's 50257-token vocab?", "how big is a dense 15000 x 15000
+ * float32 adjacency?": one tensor whose dimensions and element type the question names, counted as an expert does
+ * it, elements times bytes per element. Without a type named there is no byte count to give, and a question about a
+ * model's KV cache or parameters is another calculation's (KvCache, ModelSizes).
+ */
+final class TensorBytes {
+    private static final String NUM = "(\\d[\\d,]*(?:\\.\\d+)?k?)";
+    /** A number ends at a space or a sentence's full stop, not inside a word or a decimal. */
+    private static final String END = "(?!\\w|\\.\\d)";
+    /** The dimensions a question names, each with the words that make a number one: most specific first. */
+    private static final List<Pattern> DIMENSIONS = List.of(
+            // "151,936-token vocabulary", "vocabulary is 250,880", "vocab of 32k"
+            Pattern.compile("(?i)(?<![\\w.,])" + NUM + "[- ](?:token|word|entry)[- ]vocab\\w*"),
+            Pattern.compile("(?i)\\bvocab\\w*(?:[- ]size)?(?:\\s+(?:is|of|=))?\\s*" + NUM + END),
+            Pattern.compile("(?i)\\bhidden(?:[-_ ](?:size|dim\\w*))?(?:\\s+(?:is|of|=))?\\s*" + NUM + END),
+            Pattern.compile("(?i)\\bd_model\\s*=?\\s*" + NUM + END),
+            Pattern.compile("(?i)\\bbatch(?:[-_ ]size)?(?:\\s+(?:is|of|=))?\\s*" + NUM + END),
+            // "a 1000-frame video", "1024 tokens", "one 4096-token sequence", "150 patches of 224x224x3"
+            Pattern.compile("(?i)(?<![\\w.,])" + NUM + "[- ](?:tokens?|frames?|patch(?:es)?|images?|crops?|tiles?"
+                    + "|samples?|sequences?|nodes?|items?)\\b"),
+            // "15000 x 15000", "224x224x3": every factor of the product
+            Pattern.compile("(?i)(?<![\\w.,])\\d[\\d,]*(?:\\s*[x×*]\\s*\\d[\\d,]*)+" + END));
+    private static final Pattern FACTOR = Pattern.compile("\\d[\\d,]*(?:\\.\\d+)?k?", Pattern.CASE_INSENSITIVE);
+    /** A video or image resolution by name is two dimensions, and its colour channels a third. */
+    private static final Pattern NAMED_SIZE = Pattern.compile("(?i)\\b(4k|8k|1080p|720p|uhd|full[- ]hd)\\b");
+    private static final Map<String, int[]> SIZES = Map.of("4k", new int[] {3840, 2160}, "uhd",
+            new int[] {3840, 2160}, "8k", new int[] {7680, 4320}, "1080p", new int[] {1920, 1080}, "full hd",
+            new int[] {1920, 1080}, "full-hd", new int[] {1920, 1080}, "720p", new int[] {1280, 720});
+    private static final Pattern RGB = Pattern.compile("(?i)\\brgb\\b");
+    private static final int RGB_CHANNELS = 3;
+    /** Element types by bytes per element; the first named wins. */
+    private static final Object[][] TYPES = {
+            {Pattern.compile("(?i)\\b(?:fp32|float32|f32|float)\\b"), 4, "fp32"},
+            {Pattern.compile("(?i)\\b(?:fp16|bf16|float16|bfloat16|f16|half)\\b"), 2, "16-bit"},
+            {Pattern.compile("(?i)\\b(?:int8|uint8|fp8|8[- ]bit)\\b"), 1, "8-bit"},
+            {Pattern.compile("(?i)\\b(?:fp64|float64|double)\\b"), 8, "fp64"}};
+    private static final Pattern ASKS = Pattern.compile("(?i)\\bhow (?:big|large|much (?:memory|vram|ram|space)"
+            + "|many (?:gb|gib|mb|mib|bytes))\\b|\\bsize of\\b|\\bwhat does (?:it|that|this|one|a|the)\\b.{0,60}"
+            + "\\bcost\\b");
+    /** Another calculation's subject: the cache per token and layer, or a model's parameters. */
+    private static final Pattern OTHER = Pattern.compile("(?i)kv[-_ ]?cache|\\blayers?\\b|\\bparam\\w*|\\d\\s*[bm]\\b");
+    private static final int MIN_FACTORS = 2;
+    private static final double MIN_ELEMENTS = 1e4;
+
+    private TensorBytes() {}
+
+    /** "8 × 1,024 × 50,257 = 411.7M values × 4 B (fp32) = 1.65 GB (1.53 GiB)", or null. */
+    static String of(Calculations.Ask a) {
+        String text = a.text();
+        if (!ASKS.matcher(text).find() || OTHER.matcher(text).find()) return null;
+        Object[] type = type(text);
+        if (type == null) return null;
+        List<Double> factors = factors(text);
+        if (factors.size() < MIN_FACTORS) return null;
+        double elements = factors.stream().reduce(1.0, (x, y) -> x * y);
+        if (elements < MIN_ELEMENTS) return null;
+        int bytes = (Integer) type[1];
+        List<String> shown = factors.stream().map(TensorBytes::fmt).toList();
+        double total = elements * bytes;
+        return Messages.get("tensor.size", String.join(" × ", shown), values(elements), bytes, type[2],
+                Sizes.decimal(total), Sizes.human(total));
+    }
+
+    /** The dimensions in the order the question names them, each number counted once. */
+    private static List<Double> factors(String text) {
+        boolean[] used = new boolean[text.length()];
+        List<int[]> at = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        for (Pattern p : DIMENSIONS) {
+            Matcher m = p.matcher(text);
+            while (m.find()) {
+                if (taken(used, m.start(), m.end())) continue;
+                for (int i = m.start(); i < m.end(); i++) used[i] = true;
+                Matcher f = FACTOR.matcher(m.group());
+                while (f.find()) {
+                    at.add(new int[] {m.start() + f.start(), values.size()});
+                    values.add(value(f.group()));
+                }
+            }
+        }
+        Matcher named = NAMED_SIZE.matcher(text);
+        if (named.find()) {
+            int[] wh = SIZES.get(named.group(1).toLowerCase(Locale.ROOT));
+            at.add(new int[] {named.start(), values.size()});
+            values.add((double) wh[0]);
+            at.add(new int[] {named.start() + 1, values.size()});
+            values.add((double) wh[1]);
+            if (RGB.matcher(text).find()) {
+                at.add(new int[] {named.end(), values.size()});
+                values.add((double) RGB_CHANNELS);
+            }
+        }
+        at.sort(java.util.Comparator.comparingInt(x -> x[0]));
+        return at.stream().map(x -> values.get(x[1])).toList();
+    }
+
+    private static boolean taken(boolean[] used, int from, int to) {
+        for (int i = from; i < to; i++) if (used[i]) return true;
+        return false;
+    }
+
+    private static Object[] type(String text) {
+        Object[] best = null;
+        int first = Integer.MAX_VALUE;
+        for (Object[] row : TYPES) {
+            Matcher m = ((Pattern) row[0]).matcher(text);
+            if (m.find() && m.start() < first) { first = m.start(); best = row; }
+        }
+        return best;
+    }
+
+    /** "128k" is 128,000: a vocabulary or a length said in thousands, as the question rounds it. */
+    private static double value(String s) {
+        String l = s.toLowerCase(Locale.ROOT).replace(",", "");
+        return l.endsWith("k") ? Double.parseDouble(l.substring(0, l.length() - 1)) * 1000 : Double.parseDouble(l);
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? String.format(Locale.ROOT, "%,.0f", v) : Sizes.trim(v);
+    }
+
+    private static String values(double n) {
+        return n >= 1e9 ? Sizes.trim(n / 1e9) + "B" : n >= 1e6 ? Sizes.trim(n / 1e6) + "M" : fmt(n);
+    }
+}
