@@ -19,6 +19,8 @@ final class FixLadder {
     private static final String SERVING_ENTRY = CategoryKb.role("serving").get(0);
     /** The entry whose fixes shrink the weights: format, quantization, offload (@weights). */
     private static final String WEIGHTS_ENTRY = CategoryKb.role("weights").get(0);
+    /** The entries whose fixes are written per inference application (ComfyUI's flags and nodes; @app). */
+    private static final List<String> APP_ENTRIES = CategoryKb.role("app");
     /** The entries a sharded job too large for its cards tries first (@sharding). */
     private static final List<String> SHARDING_ENTRIES = CategoryKb.role("sharding");
     /** A fix written at the call that reads the weights. */
@@ -92,7 +94,10 @@ final class FixLadder {
                 if (filled != null && !alreadyOn(filled, held)) add(out, titles, filled);
             }
         }
-        if (out.isEmpty() && !stack.equals("training")) return choose(kb, e, cause, issueType, computed, "training");
+        // An application such as ComfyUI has no training loop: no rung beats a training rung there
+        if (out.isEmpty() && !stack.equals("training") && !Stacks.app(stack)) {
+            return choose(kb, e, cause, issueType, computed, "training");
+        }
         return out.size() > MAX ? List.copyOf(out.subList(0, MAX)) : List.copyOf(out);
     }
 
@@ -106,6 +111,11 @@ final class FixLadder {
         if (Stacks.serving(stack) && !cause.kb.contains(SERVING_ENTRY)) {
             List<String> out = new ArrayList<>(cause.kb);
             out.add(SERVING_ENTRY);
+            return out;
+        }
+        if (Stacks.app(stack)) {
+            List<String> out = new ArrayList<>(cause.kb);
+            for (String id : APP_ENTRIES) if (!out.contains(id)) out.add(id);
             return out;
         }
         // Inference outside an engine: the weights' format, quantization and offload are the operator's knobs too.
