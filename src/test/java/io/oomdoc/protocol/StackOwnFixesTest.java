@@ -15,7 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * 19 in bench/results.md). Fixtures (traces/SOURCES.md): comfyui-iclight-4-vaedecode-12gib.txt
  * (huchenlei/ComfyUI-IC-Light-Native#4), comfyui-2431-vaedecode-tiled-2gib-device-limit.txt (Comfy-Org/ComfyUI#2431),
  * sglang-393-prefill-out-of-memory-token-pool.txt (sgl-project/sglang#393),
- * ollama-8825-two-4060ti-8gb-ram-fit-log.txt (ollama/ollama#8825).
+ * ollama-8825-two-4060ti-8gb-ram-fit-log.txt (ollama/ollama#8825); and a job alone on its card is told of no
+ * other holder to stop (ux15 row 11): ruler-66-hf-128k-request-62-54-gib.txt (NVIDIA/RULER#66).
  */
 class StackOwnFixesTest {
     private static final Path RES = Path.of("src/test/resources/traces");
@@ -60,5 +61,12 @@ class StackOwnFixesTest {
         String code = code(fixes);
         assertFalse(code.contains("DataLoader") || code.contains("num_workers"), code);
         assertTrue(fixes.get(0).after().contains("OLLAMA_NUM_PARALLEL"), code);
+    }
+
+    @Test
+    void aJobAloneOnItsCardIsNotToldToStopAnotherHolder() throws Exception {
+        String code = code(fixes("ruler-66-hf-128k-request-62-54-gib.txt"));
+        assertFalse(code.contains("other holder") || code.contains("set_per_process_memory_fraction")
+                || code.contains("set_device(local_rank)"), code);
     }
 }
