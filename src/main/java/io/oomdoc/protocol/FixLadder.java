@@ -95,6 +95,7 @@ final class FixLadder {
             for (var f : entry.get().fixes()) if (applies(f, stack)) fixes.add(f);
             for (var f : fixes) {
                 Report.Fix filled = FixTemplate.fill(entry.get().id(), f, e);
+                if (filled != null && foreignTrainer(filled, trainer)) continue;
                 if (filled != null && !alreadyOn(filled, held)) add(out, titles, filled);
             }
         }
@@ -192,6 +193,17 @@ final class FixLadder {
         var m = pattern("fix.applied.zero").matcher(code);
         if (!m.find()) return Integer.MAX_VALUE;
         return m.group(1) == null ? 3 : Integer.parseInt(m.group(1));
+    }
+
+    /**
+     * A generic rung written in Hugging Face Trainer's API, for a job whose text names another trainer (Lightning):
+     * that trainer has its own flags, and TrainingArguments is not one of them.
+     */
+    private static boolean foreignTrainer(Report.Fix fix, String trainer) {
+        if (trainer == null || trainer.equals(Stacks.HF_TRAINER) || trainer.equals(Stacks.DEFAULT_TRAINER)) {
+            return false;
+        }
+        return pattern("fix.trainer.hf").matcher(fix.after()).find();
     }
 
     private static boolean found(String applied, String code) {

@@ -16,7 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (huchenlei/ComfyUI-IC-Light-Native#4), comfyui-2431-vaedecode-tiled-2gib-device-limit.txt (Comfy-Org/ComfyUI#2431),
  * sglang-393-prefill-out-of-memory-token-pool.txt (sgl-project/sglang#393),
  * ollama-8825-two-4060ti-8gb-ram-fit-log.txt (ollama/ollama#8825); and a job alone on its card is told of no
- * other holder to stop (ux15 row 11): ruler-66-hf-128k-request-62-54-gib.txt (NVIDIA/RULER#66).
+ * other holder to stop (ux15 row 11): ruler-66-hf-128k-request-62-54-gib.txt (NVIDIA/RULER#66); a Lightning job
+ * is not given Hugging Face Trainer flags (ux15 row 23: the user's turn, Lightning-AI/pytorch-lightning#14270).
  */
 class StackOwnFixesTest {
     private static final Path RES = Path.of("src/test/resources/traces");
@@ -68,5 +69,14 @@ class StackOwnFixesTest {
         String code = code(fixes("ruler-66-hf-128k-request-62-54-gib.txt"));
         assertFalse(code.contains("other holder") || code.contains("set_per_process_memory_fraction")
                 || code.contains("set_device(local_rank)"), code);
+    }
+
+    @Test
+    void aLightningJobIsNotGivenHuggingFaceTrainerFlags() {
+        String turn = "PyTorch Lightning: memory usage and training time increase a lot after epoch 0, with a heap at"
+                + " every switch from training to validation and back; I set reload_dataloaders_every_n_epochs=1."
+                + " With 50 sampled images it is normal, with the whole dataset it grows.";
+        String code = code(EvidenceGatherer.from(LogText.of(turn)).gather().diagnose(new Diagnoser()).fixes());
+        assertFalse(code.contains("TrainingArguments"), code);
     }
 }
