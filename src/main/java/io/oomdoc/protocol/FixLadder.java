@@ -19,6 +19,10 @@ final class FixLadder {
     private static final String SERVING_ENTRY = CategoryKb.role("serving").get(0);
     /** The entry whose fixes shrink the weights: format, quantization, offload (@weights). */
     private static final String WEIGHTS_ENTRY = CategoryKb.role("weights").get(0);
+    /** The entries whose fixes are written per inference application (ComfyUI's flags and nodes; @app). */
+    private static final List<String> APP_ENTRIES = CategoryKb.role("app");
+    /** The entries whose fixes find, stop or fence off another process on the card (@neighbours). */
+    private static final List<String> NEIGHBOUR_ENTRIES = CategoryKb.role("neighbours");
     /** The entries a sharded job too large for its cards tries first (@sharding). */
     private static final List<String> SHARDING_ENTRIES = CategoryKb.role("sharding");
     /** A fix written at the call that reads the weights. */
@@ -81,7 +85,9 @@ final class FixLadder {
         // replaces, the generic one (TrainingArguments)
         String trainer = stack.equals("training") ? Stacks.trainer(e) : null;
         Facts held = held(e);
+        boolean alone = alone(e);
         for (String id : order(cause, e, stack)) {
+            if (alone && NEIGHBOUR_ENTRIES.contains(id)) continue;
             var entry = kb.get(id);
             if (entry.isEmpty()) continue;
             List<io.oomdoc.knowledge.KnowledgeEntry.Fix> fixes = new ArrayList<>();
@@ -89,12 +95,39 @@ final class FixLadder {
             for (var f : entry.get().fixes()) if (applies(f, stack)) fixes.add(f);
             for (var f : fixes) {
                 Report.Fix filled = FixTemplate.fill(entry.get().id(), f, e);
+                if (filled != null && foreignTrainer(filled, trainer)) continue;
                 if (filled != null && !alreadyOn(filled, held)) add(out, titles, filled);
             }
         }
-        if (out.isEmpty() && !stack.equals("training")) return choose(kb, e, cause, issueType, computed, "training");
+        // An application such as ComfyUI has no training loop: no rung beats a training rung there
+        if (out.isEmpty() && !stack.equals("training") && !Stacks.app(stack)) {
+            return choose(kb, e, cause, issueType, computed, "training");
+        }
         return out.size() > MAX ? List.copyOf(out.subList(0, MAX)) : List.copyOf(out);
     }
+
+    /**
+     * The message lists the processes on the card and each is the job itself (NVIDIA/RULER#66: the one listed holds
+     * what its allocator reserved; the process list is read here, not in the numbers, so that the learned cause
+     * keeps the features it was fitted on), and they account for what the card has in use (total less free, within
+     * {@value #ALONE_SLACK_MIB} MiB: a container hides other processes from the list, not from the free figure):
+     * there is no other holder to find, stop or fence off.
+     */
+    private static boolean alone(Evidence e) {
+        var n = e.numbers();
+        if (n == null || n.processes().isEmpty() || n.totalBytes() == null || n.freeBytes() == null) return false;
+        // PyTorch lists every process on the card, this one too: the only one listed, holding at least what this
+        // allocator reserved, is the job itself
+        boolean self = n.processes().size() == 1 && n.reservedBytes() != null
+                && n.processes().get(0).bytes() >= n.reservedBytes();
+        if (!self && !n.processes().stream().allMatch(io.oomdoc.evidence.trace.OomNumbers.ProcessUse::thisProcess)) {
+            return false;
+        }
+        long listed = n.processes().stream().mapToLong(io.oomdoc.evidence.trace.OomNumbers.ProcessUse::bytes).sum();
+        return Math.abs(n.totalBytes() - n.freeBytes() - listed) <= ALONE_SLACK_MIB * io.oomdoc.util.Bytes.MIB;
+    }
+
+    private static final long ALONE_SLACK_MIB = 1024;
 
     /**
      * A job already sharded or spread over several GPUs gets the sharding and offload rungs before LoRA: its owner
@@ -106,6 +139,11 @@ final class FixLadder {
         if (Stacks.serving(stack) && !cause.kb.contains(SERVING_ENTRY)) {
             List<String> out = new ArrayList<>(cause.kb);
             out.add(SERVING_ENTRY);
+            return out;
+        }
+        if (Stacks.app(stack)) {
+            List<String> out = new ArrayList<>(cause.kb);
+            for (String id : APP_ENTRIES) if (!out.contains(id)) out.add(id);
             return out;
         }
         // Inference outside an engine: the weights' format, quantization and offload are the operator's knobs too.
@@ -155,6 +193,17 @@ final class FixLadder {
         var m = pattern("fix.applied.zero").matcher(code);
         if (!m.find()) return Integer.MAX_VALUE;
         return m.group(1) == null ? 3 : Integer.parseInt(m.group(1));
+    }
+
+    /**
+     * A generic rung written in Hugging Face Trainer's API, for a job whose text names another trainer (Lightning):
+     * that trainer has its own flags, and TrainingArguments is not one of them.
+     */
+    private static boolean foreignTrainer(Report.Fix fix, String trainer) {
+        if (trainer == null || trainer.equals(Stacks.HF_TRAINER) || trainer.equals(Stacks.DEFAULT_TRAINER)) {
+            return false;
+        }
+        return pattern("fix.trainer.hf").matcher(fix.after()).find();
     }
 
     private static boolean found(String applied, String code) {

@@ -18,14 +18,16 @@ public final class StackTable {
     private static final String NONE = "-";
     private static final String SERVING = "serving";
     private static final String TRAINING = "training";
+    private static final String APP = "app";
 
     /**
      * One stack. {@code name} is also the key of its how-to snippets; {@code said} finds it in a question (case
      * ignored); {@code logged} finds it in a failure's lowercased text, null for a stack only a user names.
      * {@code training}: the owner of a training loop (Trainer, Lightning, a plain loop), whose marks name the trainer
-     * of a training failure rather than its stack.
+     * of a training failure rather than its stack. {@code app}: an inference application (ComfyUI) whose fixes
+     * are its own flags and nodes.
      */
-    public record Row(String name, boolean serving, boolean training, Pattern said, Pattern logged) {}
+    public record Row(String name, boolean serving, boolean training, boolean app, Pattern said, Pattern logged) {}
 
     private static final List<Row> ROWS = parse(Resources.text(TABLE));
 
@@ -46,6 +48,7 @@ public final class StackTable {
             if (!names.add(name)) throw new IllegalStateException("stack listed twice in " + TABLE + ": " + name);
             Pattern logged = cols[3].strip().equals(NONE) ? null : Pattern.compile(cols[3].strip());
             rows.add(new Row(name, cols[1].strip().equals(SERVING), cols[1].strip().equals(TRAINING),
+                    cols[1].strip().equals(APP),
                     Pattern.compile(cols[2].strip(), Pattern.CASE_INSENSITIVE), logged));
         }
         return Collections.unmodifiableList(rows);

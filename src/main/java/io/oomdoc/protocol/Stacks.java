@@ -14,6 +14,16 @@ public final class Stacks {
     public static final Set<String> SERVING = StackTable.rows().stream().filter(StackTable.Row::serving)
             .map(StackTable.Row::name).collect(Collectors.toUnmodifiableSet());
 
+    /** The inference applications (model/stacks.tsv's kind "app"). */
+    private static final Set<String> APPS = StackTable.rows().stream().filter(StackTable.Row::app)
+            .map(StackTable.Row::name).collect(Collectors.toUnmodifiableSet());
+
+    /** The trainer of a training failure whose text names none (the table's last "training" row). */
+    static final String DEFAULT_TRAINER = StackTable.rows().stream().filter(StackTable.Row::training)
+            .reduce((a, b) -> b).map(StackTable.Row::name).orElseThrow();
+    /** Hugging Face's Trainer, whose TrainingArguments the generic training rungs are written in. */
+    static final String HF_TRAINER = "hf-trainer";
+
     /** The rows a failure's text can name, in the table's order: the first match wins. */
     private static final List<StackTable.Row> LOGGED = StackTable.rows().stream().filter(r -> r.logged() != null
             && !r.training()).toList();
@@ -61,4 +71,7 @@ public final class Stacks {
     }
 
     public static boolean serving(String stack) { return SERVING.contains(stack); }
+
+    /** An inference application (ComfyUI): its own flags and nodes are its fixes, a training rung never is. */
+    public static boolean app(String stack) { return APPS.contains(stack); }
 }

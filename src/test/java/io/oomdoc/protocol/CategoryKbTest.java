@@ -39,7 +39,8 @@ class CategoryKbTest {
     @Test
     void everyRoleTheFixLadderNamesIsARowOfBundledEntries() {
         KnowledgeBase kb = KnowledgeBase.bundled();
-        assertEquals(Set.of("serving", "weights", "sharding", "figures", "micro_batch"), CategoryKb.roles().keySet());
+        assertEquals(Set.of("serving", "app", "neighbours", "weights", "sharding", "figures", "micro_batch"),
+                CategoryKb.roles().keySet());
         for (var row : CategoryKb.roles().entrySet()) {
             assertTrue(!row.getValue().isEmpty(), row.getKey());
             for (String id : row.getValue()) {

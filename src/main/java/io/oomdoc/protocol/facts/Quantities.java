@@ -72,8 +72,9 @@ public final class Quantities {
                     + "|titan(?:\\s[a-z]+)?|gpus?|cards?|graphics cards?|devices?)";
     private static final Pattern COUNT = Pattern.compile(
             // "a-100 80gb": a card's number after a hyphen is not a count, nor a CPU's tier ("Ryzen 5 7600X")
-            "(?<![\\w.])(?:(?<!-)(?<!ryzen )(\\d{1,3})(?!\\d)\\s*(?:x|×|\\*)?\\s*|(one|two|three|four|five|six|seven"
-                    + "|eight|sixteen|single|both|dual|an?|pair of)(?:\\s+|-(?=gpu))(?:x\\s+)?)"
+            // "8张T4", "8块A100": a Chinese measure word between the count and the card
+            "(?<![\\w.])(?:(?<!-)(?<!ryzen )(\\d{1,3})(?!\\d)\\s*(?:x|×|\\*|张|块)?\\s*|(one|two|three|four|five"
+                    + "|six|seven|eight|sixteen|single|both|dual|an?|pair of)(?:\\s+|-(?=gpu))(?:x\\s+)?)"
             + "(?:of\\s+(?:these|those|the|them|our)\\s+)?(?:local\\s+|more\\s+|identical\\s+|separate\\s+"
                     + "|nvidia\\s+|geforce\\s+|tesla\\s+)*"
             + "(?:\\d+(?:\\.\\d+)?\\s*gb?\\s+)?(?:nvidia\\s+|geforce\\s+|tesla\\s+)?(" + GPU_TOKEN + ")(?![\\w])");
