@@ -87,10 +87,13 @@ final class Sizes {
     }
 
     /** "8-bit instead of 4-bit": the format named first is the one asked about; null when none is named. */
-    private static Object[] namedFirst(String text) {
+    private static Object[] namedFirst(String text) { return namedFirst(FORMATS, text); }
+
+    /** The row of a table (its pattern first) whose pattern matches earliest in the text; null when none does. */
+    static Object[] namedFirst(Object[][] rows, String text) {
         Object[] best = null;
         int first = Integer.MAX_VALUE;
-        for (Object[] row : FORMATS) {
+        for (Object[] row : rows) {
             Matcher m = ((Pattern) row[0]).matcher(text);
             if (m.find() && m.start() < first) { first = m.start(); best = row; }
         }

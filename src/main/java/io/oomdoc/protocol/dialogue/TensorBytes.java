@@ -109,15 +109,7 @@ final class TensorBytes {
         return false;
     }
 
-    private static Object[] type(String text) {
-        Object[] best = null;
-        int first = Integer.MAX_VALUE;
-        for (Object[] row : TYPES) {
-            Matcher m = ((Pattern) row[0]).matcher(text);
-            if (m.find() && m.start() < first) { first = m.start(); best = row; }
-        }
-        return best;
-    }
+    private static Object[] type(String text) { return Sizes.namedFirst(TYPES, text); }
 
     /** "128k" is 128,000: a vocabulary or a length said in thousands, as the question rounds it. */
     private static double value(String s) {
