@@ -99,7 +99,8 @@ public final class Diagnoser {
     /**
      * Facts found in the log only fill what the user did not say. LoRA, QLoRA and the weights' quantization count
      * too: without them a LoRA fine-tune pasted alone was budgeted as full fine-tuning, its frozen base given
-     * gradients and optimizer state, and called too large for the card.
+     * gradients and optimizer state, and called too large for the card. The count of cards too: TGI#1769's
+     * "8*A30-24G" was budgeted as 104B int8 weights on one 24 GiB card.
      */
     private static Facts onlyMissing(Facts have, Facts fromLog) {
         return Facts.builder().gpuName(have.gpuName() == null ? fromLog.gpuName()
@@ -111,7 +112,8 @@ public final class Diagnoser {
                 .seqLen(have.seqLen() == null ? fromLog.seqLen() : null)
                 .lora(have.lora() == null ? fromLog.lora() : null).qlora(have.qlora() == null ? fromLog.qlora() : null)
                 .loraRank(have.loraRank() == null ? fromLog.loraRank() : null)
-                .quant(have.quant() == null ? fromLog.quant() : null).build();
+                .quant(have.quant() == null ? fromLog.quant() : null)
+                .worldSize(have.worldSize() == null ? fromLog.worldSize() : null).build();
     }
 
     private static Budget budget(Facts f, List<Report.Fix> extra) {

@@ -92,6 +92,15 @@ class DiagnoserEvidenceTest {
         assertEquals(48L << 30, said.facts().gpuMemBytes(), "what the user says still wins");
     }
 
+    /** TGI#1769: "8*A30-24G" in the log's prose; the launcher shards command-r-plus over the eight cards. */
+    @Test
+    void theCountOfCardsTheLogNamesSplitsTheBudgetPerGpu() throws Exception {
+        Evidence e = evidence(read("traces/prose-tgi-1769-command-r-plus-8-a30-warmup.txt"), null, new ArrayList<>());
+        assertEquals(8, e.facts().worldSize());
+        assertTrue(e.budget().perGpuBytes().weights() < 24L << 30, "an eighth of the int8 weights a card: "
+                + e.budget().perGpuBytes().weights());
+    }
+
     @Test
     void nvidiaSmiPastedIntoTheLogIsReadAsTheFailingCardsState() throws Exception {
         String log = read("traces/visfly-backward-2x.txt") + "\n" + read("nvidia_smi/03_h200-590-load.txt");

@@ -21,6 +21,15 @@ class OtherFormatsTest {
         assertEquals(0, f.numbers().gpuIndex());
     }
 
+    /** d4nst/RotNet#11: the BFC dump's "Limit: 2289156096" is all the allocator may hold on the card. */
+    @Test
+    void tensorFlowsBfcLimitIsTheCardsUsableTotal() {
+        TraceAnalysis a = analyzer.analyze(Fixtures.log("traces/tf-rotnet-11-bfc-stats-shape-oom.txt"));
+        assertEquals("tensorflow", a.framework());
+        assertEquals(2_289_156_096L, a.numbers().totalBytes());
+        assertEquals(2_137_303_808L, a.numbers().allocatedBytes());
+    }
+
     @Test
     void jaxResourceExhaustedGivesTheRequest() {
         TraceAnalysis a = analyzer.analyze(Fixtures.log("traces/jax-bufferassignment.txt"));

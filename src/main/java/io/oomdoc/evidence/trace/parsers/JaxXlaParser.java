@@ -26,8 +26,6 @@ public final class JaxXlaParser implements TraceParser {
     /** PJRT's "Failed to allocate request for 176.00MiB (184549376B) on device ordinal 0": the bytes are exact. */
     private static final Pattern REQUEST_BYTES = Pattern.compile("allocate request for\\s+\\S+\\s+\\((\\d+)B\\)",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern LIMIT = Pattern.compile("\\bLimit:\\s+(\\d+)");
-    private static final Pattern IN_USE = Pattern.compile("\\bInUse:\\s+(\\d+)");
     private static final Pattern DEVICE = Pattern.compile("(?:device|GPU|gpu:)\\s*:?\\s*(\\d+)");
 
     @Override
@@ -44,10 +42,7 @@ public final class JaxXlaParser implements TraceParser {
             else if (request.find()) b.tried = Num.toLong(request.group(1));
             else b.tried = Messages.size(msg, TRIED_SIZE);
             if (all == null) all = log.text();
-            Matcher lim = LIMIT.matcher(all);
-            if (lim.find()) b.total = Num.toLong(lim.group(1));
-            Matcher use = IN_USE.matcher(all);
-            if (use.find()) b.allocated = Num.toLong(use.group(1));
+            BfcStats.fill(b, all);
             Matcher d = DEVICE.matcher(msg);
             if (d.find() && msg.toLowerCase().contains("device")) b.gpu = Num.toInt(d.group(1));
             List<String> notes = new ArrayList<>();

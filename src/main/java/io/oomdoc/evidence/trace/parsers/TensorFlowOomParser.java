@@ -44,6 +44,7 @@ public final class TensorFlowOomParser implements TraceParser {
             }
             Matcher d = DEVICE.matcher(msg);
             if (d.find()) b.gpu = Num.toInt(d.group(1));
+            if (BfcStats.fill(b, log.text())) notes.add("BFC allocator limit from the dump");
             out.add(new TraceFinding("tensorflow", FailureKind.VRAM_OOM, "tensorflow", Messages.clip(msg),
                     log.lines().get(i).number(), b.build(), notes));
         }
