@@ -1,5 +1,6 @@
 package io.oomdoc.protocol;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -13,13 +14,14 @@ final class ProseText {
 
     private static final Pattern PROMPT_VALUE = Pattern.compile(
             "prompts?[\"']?\\s*[=:]\\s*(?:\"[^\"\\n]*\"|'[^'\\n]*')");
+    // a web address is kept whole: its slug is a thread title in words ("out-of-memory-error-during-evaluation")
     private static final Pattern PATH = Pattern.compile(
-            "(?:\\b[a-z]:)?(?:[\\\\/][\\w.+-]+){2,}[\\\\/]?");
+            "(\\b(?:https?|ftp)://\\S+)|(?:\\b[a-z]:)?(?:[\\\\/][\\w.+-]+){2,}[\\\\/]?");
     private static final Pattern FLAG = Pattern.compile("(?<![\\w-])--?[a-z][\\w-]*");
 
     static String of(String lower) {
         String t = PROMPT_VALUE.matcher(lower).replaceAll(" ");
-        t = PATH.matcher(t).replaceAll(" ");
+        t = PATH.matcher(t).replaceAll(m -> m.group(1) != null ? Matcher.quoteReplacement(m.group(1)) : " ");
         return FLAG.matcher(t).replaceAll(" ");
     }
 }

@@ -97,7 +97,10 @@ public final class Signals {
             + "|forward works");
     private static final Pattern BATCH = re("batch[ _]?size|reduc\\w* (?:the )?batch|micro[- _]?batch|activations?\\b");
     private static final Pattern CHECKPOINTING = re("gradient[_ ]checkpointing|activation checkpointing");
-    private static final Pattern LIBRARY = re("cudnn|cublas|\\bnccl\\b|workspace|cudnn\\.benchmark");
+    // a library's name counts in a source path too (lc0's network_cudnn.cc is cuDNN's code failing); "workspace" is
+    // an ordinary word only in prose (TensorFlow's build path c:\\tf_jenkins\\workspace\\ names no library workspace)
+    private static final Pattern LIBRARY = re("cudnn|cublas|\\bnccl\\b|cudnn\\.benchmark");
+    private static final Pattern WORKSPACE = re("workspace");
     private static final Pattern FRAG_WORDS = re("fragment|expandable_segments|max_split_size|reserved[- ]but[- "
             + "]unallocated");
     // whole numbers only: vLLM's max_seq_len=1048576 was read as its first six digits, "sequences of 104857 tokens"
@@ -346,7 +349,10 @@ public final class Signals {
             row("forward works", words(FORWARD_OK, "forward succeeds, backward does not")),
             row("batch words", words(BATCH, "batch size / activations are in play")),
             row("checkpointing words", words(CHECKPOINTING, "gradient checkpointing changes the outcome")),
-            row("library words", proseWords(LIBRARY, "a CUDA library is named")),
+            row("library words", e -> {
+                String named = words(LIBRARY, "a CUDA library is named").apply(e);
+                return named != null ? named : proseWords(WORKSPACE, "a CUDA library is named").apply(e);
+            }),
             row("fragmentation words", e -> {
                 Matcher m = FRAG_WORDS.matcher(e.userText() == null ? "" : e.userText().toLowerCase());
                 return m.find() ? "the user mentions " + m.group() : null;

@@ -46,4 +46,14 @@ class NamesAreNotCueWordsTest {
                 + "workspace was allocated"), null, Facts.EMPTY, null, null, null, new ArrayList<>());
         assertNotNull(fired("library words", e));
     }
+
+    /** dmlc/dgl#745's closing comment (corpus case dgl-745-validation-oom-disable-gradients): a link's title. */
+    @Test
+    void aThreadTitleInAWebAddressStillNamesEvaluation() {
+        Evidence e = new Diagnoser().evidence(LogText.of("I finally fix it. It is a problem with pytorch. The "
+                + "solution:https://discuss.pytorch.org/t/"
+                + "out-of-memory-error-during-evaluation-but-training-works-fine/12274/4"),
+                null, Facts.EMPTY, null, null, null, new ArrayList<>());
+        assertNotNull(fired("eval words", e));
+    }
 }
