@@ -69,7 +69,8 @@ public final class ReportWriter {
                 issueTypeText(e, issueType, cat, phase, framework),
                 issueType.equals("not_oom") ? notOom(conclusion) : rootCause(e, top, primary),
                 fixText(fixes),
-                issueType.equals("not_oom") ? notOomVerification(conclusion) : verification(cat, primary, framework),
+                issueType.equals("not_oom") ? notOomVerification(conclusion)
+                        : verification(cat, primary, framework, Stacks.of(e, cat)),
                 primary.prevention(),
                 confidence(ranked, e),
                 risk(fixes, top),
@@ -267,8 +268,11 @@ public final class ReportWriter {
      * How to check the fix. A serving engine's failure has no step to rerun: ollama#3460's report told a llama.cpp
      * server to compare max_memory_allocated() "after two full training steps" and to write a PyTorch probe.
      */
-    private static String verification(Category cat, KnowledgeEntry primary, String framework) {
+    private static String verification(Category cat, KnowledgeEntry primary, String framework, String stack) {
         if (SetupFromFacts.isServingEngine(framework)) return TEXT.get("verify.serving");
+        // Inference has no loss curve nor effective batch to keep (so-vits-svc#81 was told its "loss curve matches
+        // the first steps"): the check is the peak of one inference call
+        if (stack.equals("inference")) return TEXT.get("verify.inference") + " " + TEXT.get("verify.probe");
         // JAX and TensorFlow have their own peak counters, and the probe is a PyTorch script: progen#3 (JAX) and
         // RotNet#11 (TensorFlow) were told to call torch.cuda.reset_peak_memory_stats() and run `oomdoc probe`.
         boolean ownCounters = framework.equals("jax") || framework.equals("tensorflow");
