@@ -152,6 +152,11 @@ final class FixLadder {
             out.add(WEIGHTS_ENTRY);
             return out;
         }
+        if (stack.equals("jax") && smallRequest(e)) {
+            List<String> out = new ArrayList<>(NEIGHBOUR_ENTRIES);
+            for (String id : cause.kb) if (!out.contains(id)) out.add(id);
+            return out;
+        }
         Facts f = e.facts();
         boolean distributed = (f.zeroStage() != null && f.zeroStage() > 0) || (f.worldSize() != null
                 && f.worldSize() > 1)
@@ -161,6 +166,19 @@ final class FixLadder {
         for (String id : cause.kb) if (!out.contains(id)) out.add(id);
         return out;
     }
+
+    /**
+     * JAX takes 75% of every visible card when it starts: a request of a few hundred MiB that fails whatever the
+     * config (lucidrains/progen#3: 128 MiB on two GeForce cards) finds the card already taken, by this process's
+     * preallocation or by another job, so XLA_PYTHON_CLIENT_PREALLOCATE / MEM_FRACTION and the card's other
+     * holders come before any batch rung.
+     */
+    private static boolean smallRequest(Evidence e) {
+        Long tried = e.numbers() == null ? null : e.numbers().triedBytes();
+        return tried != null && tried <= SMALL_JAX_REQUEST_MIB * io.oomdoc.util.Bytes.MIB;
+    }
+
+    private static final long SMALL_JAX_REQUEST_MIB = 512;
 
     /**
      * The settings in use: the user's words, and where they name none, the ZeRO stage, LoRA/QLoRA and checkpointing

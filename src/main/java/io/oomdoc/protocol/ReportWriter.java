@@ -69,7 +69,8 @@ public final class ReportWriter {
                 issueTypeText(e, issueType, cat, phase, framework),
                 issueType.equals("not_oom") ? notOom(conclusion) : rootCause(e, top, primary),
                 fixText(fixes),
-                issueType.equals("not_oom") ? notOomVerification(conclusion) : verification(cat, primary, framework),
+                issueType.equals("not_oom") ? notOomVerification(conclusion)
+                        : verification(cat, primary, framework, Stacks.of(e, cat)),
                 primary.prevention(),
                 confidence(ranked, e),
                 risk(fixes, top),
@@ -246,8 +247,18 @@ public final class ReportWriter {
             sb.append(TEXT.get("root.scan", String.join(", ", e.code().locations().subList(0,
                     Math.min(3, e.code().locations().size())))));
         }
-        sb.append(TEXT.get("root.background", primary.id(), primary.title(), background(top.category(),
-                primary.body())));
+        // An entry written for training (M5's micro-batch, U9's DataLoader workers) read to a server or an inference
+        // application: its background.inference.* row says the same mechanism in that stack's terms
+        String stack = Stacks.of(e, top.category());
+        String inferenceKey = "background.inference." + primary.id();
+        boolean inference = stack.equals("inference") || Stacks.app(stack) || Stacks.serving(stack);
+        // (the entry's title names the training knob too, so the row stands without it)
+        if (inference && TEXT.has(inferenceKey)) {
+            sb.append(TEXT.get("root.background.inference", primary.id(), TEXT.get(inferenceKey)));
+        } else {
+            sb.append(TEXT.get("root.background", primary.id(), primary.title(), background(top.category(),
+                    primary.body())));
+        }
         return sb.toString().strip();
     }
 
@@ -267,8 +278,13 @@ public final class ReportWriter {
      * How to check the fix. A serving engine's failure has no step to rerun: ollama#3460's report told a llama.cpp
      * server to compare max_memory_allocated() "after two full training steps" and to write a PyTorch probe.
      */
-    private static String verification(Category cat, KnowledgeEntry primary, String framework) {
+    private static String verification(Category cat, KnowledgeEntry primary, String framework, String stack) {
         if (SetupFromFacts.isServingEngine(framework)) return TEXT.get("verify.serving");
+        // Inference has no loss curve nor effective batch to keep (so-vits-svc#81 was told its "loss curve matches
+        // the first steps"): the check is the peak of one inference call
+        if (stack.equals("inference") || Stacks.app(stack)) {
+            return TEXT.get("verify.inference") + " " + TEXT.get("verify.probe");
+        }
         // JAX and TensorFlow have their own peak counters, and the probe is a PyTorch script: progen#3 (JAX) and
         // RotNet#11 (TensorFlow) were told to call torch.cuda.reset_peak_memory_stats() and run `oomdoc probe`.
         boolean ownCounters = framework.equals("jax") || framework.equals("tensorflow");

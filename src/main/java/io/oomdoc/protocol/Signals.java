@@ -31,6 +31,14 @@ public final class Signals {
         };
     }
 
+    /** As {@link #words}, on the text with paths, flag names and prompt values blanked ({@link ProseText}). */
+    private static Function1 proseWords(Pattern p, String why) {
+        return e -> {
+            Matcher m = p.matcher(ProseText.of(e.userTextLower()));
+            return m.find() ? why + " (\"" + m.group().strip() + "\")" : null;
+        };
+    }
+
     private interface Function1 extends java.util.function.Function<Evidence, String> {}
 
     private static Signal row(String name, Function1 test) {
@@ -89,7 +97,10 @@ public final class Signals {
             + "|forward works");
     private static final Pattern BATCH = re("batch[ _]?size|reduc\\w* (?:the )?batch|micro[- _]?batch|activations?\\b");
     private static final Pattern CHECKPOINTING = re("gradient[_ ]checkpointing|activation checkpointing");
-    private static final Pattern LIBRARY = re("cudnn|cublas|\\bnccl\\b|workspace|cudnn\\.benchmark");
+    // a library's name counts in a source path too (lc0's network_cudnn.cc is cuDNN's code failing); "workspace" is
+    // an ordinary word only in prose (TensorFlow's build path c:\\tf_jenkins\\workspace\\ names no library workspace)
+    private static final Pattern LIBRARY = re("cudnn|cublas|\\bnccl\\b|cudnn\\.benchmark");
+    private static final Pattern WORKSPACE = re("workspace");
     private static final Pattern FRAG_WORDS = re("fragment|expandable_segments|max_split_size|reserved[- ]but[- "
             + "]unallocated");
     // whole numbers only: vLLM's max_seq_len=1048576 was read as its first six digits, "sequences of 104857 tokens"
@@ -271,8 +282,8 @@ public final class Signals {
                     ? words(RAN_THEN_FAILED, "the run went well for a while before it failed").apply(e) : null),
 
             // The user's words and the log's prose
-            row("eval words", words(EVAL, "the failure is tied to evaluation")),
-            row("eval with growth", e -> EVAL.matcher(e.userTextLower()).find()
+            row("eval words", proseWords(EVAL, "the failure is tied to evaluation")),
+            row("eval with growth", e -> EVAL.matcher(ProseText.of(e.userTextLower())).find()
                     && GROWTH.matcher(e.userTextLower()).find()
                     ? "memory climbs during evaluation" : null),
             row("growth words", words(GROWTH, "memory grows over time")),
@@ -290,7 +301,7 @@ public final class Signals {
                         : null;
             }),
             row("context words", words(CONTEXT, "it failed while setting up CUDA or the process group")),
-            row("longest words", words(LONGEST, "sample length varies and one batch is much longer")),
+            row("longest words", proseWords(LONGEST, "sample length varies and one batch is much longer")),
             row("attention words", words(ATTENTION, "sequence length / attention is involved")),
             row("long sequence", e -> {
                 // a serving engine's own KV-cache message: its paged attention keeps no s x s matrix
@@ -338,7 +349,10 @@ public final class Signals {
             row("forward works", words(FORWARD_OK, "forward succeeds, backward does not")),
             row("batch words", words(BATCH, "batch size / activations are in play")),
             row("checkpointing words", words(CHECKPOINTING, "gradient checkpointing changes the outcome")),
-            row("library words", words(LIBRARY, "a CUDA library is named")),
+            row("library words", e -> {
+                String named = words(LIBRARY, "a CUDA library is named").apply(e);
+                return named != null ? named : proseWords(WORKSPACE, "a CUDA library is named").apply(e);
+            }),
             row("fragmentation words", e -> {
                 Matcher m = FRAG_WORDS.matcher(e.userText() == null ? "" : e.userText().toLowerCase());
                 return m.find() ? "the user mentions " + m.group() : null;

@@ -34,11 +34,12 @@ public final class Stacks {
     /**
      * Inference outside a serving engine (a diffusers pipeline, sentence-transformers' encode, a script that loads a
      * model and predicts): its fixes are the weights' format, offload and a smaller batch, never a training rung.
+     * "推理" is Chinese for inference (innnky/so-vits-svc#81: "我在推理的时候报了").
      */
     private static final Pattern INFERENCE = Pattern.compile("\\binferenc|txt2img|img2img|\\bpipeline\\b|pipe\\("
             + "|diffusionpipeline|sentence[-_ ]?transformer|\\.encode\\(|\\bencod(?:e|ing) (?:\\d|around|about|the"
             + "|my|all)|inference_mode|\\btranscrib|\\bpredict(?:ion|ing)?\\b|\\bgenerat(?:e|ing) (?:an? )?(?:images?"
-            + "|videos?|audio|samples?)");
+            + "|videos?|audio|samples?)|推理");
     private static final Pattern TRAINING = Pattern.compile("\\btrain|fine-?tun|finetun|backward|optimi[sz]er|\\bloss"
             + "\\b|\\blora\\b|\\bepochs?\\b|\\bdreambooth|accumulat|\\bgrad(?:ient)?s?\\b");
 

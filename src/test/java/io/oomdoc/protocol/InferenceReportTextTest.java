@@ -1,0 +1,46 @@
+package io.oomdoc.protocol;
+
+import io.oomdoc.evidence.trace.LogText;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/**
+ * A report on a server or an inference application carries no training wording outside its fixes either
+ * (bench/results.md "## ux15" rows 13, 17, 19). Fixtures (traces/SOURCES.md): comfyui-iclight-4-vaedecode-12gib.txt
+ * (huchenlei/ComfyUI-IC-Light-Native#4), ollama-8825-two-4060ti-8gb-ram-fit-log.txt (ollama/ollama#8825),
+ * sglang-393-prefill-out-of-memory-token-pool.txt (sgl-project/sglang#393).
+ */
+class InferenceReportTextTest {
+    private static Report diagnose(String name) throws Exception {
+        LogText log = LogText.of(Files.readString(Path.of("src/test/resources/traces/" + name)));
+        return EvidenceGatherer.from(log).gather().diagnose(new Diagnoser());
+    }
+
+    @Test
+    void aComfyUiReportIsVerifiedWithoutALossCurve() throws Exception {
+        String v = diagnose("comfyui-iclight-4-vaedecode-12gib.txt").sections().verification();
+        assertFalse(v.contains("loss curve"), v);
+    }
+
+    @Test
+    void aComfyUiReportsBackgroundSpeaksOfNoMicroBatchOrAccumulation() throws Exception {
+        String root = diagnose("comfyui-iclight-4-vaedecode-12gib.txt").sections().rootCause();
+        assertFalse(root.contains("micro-batch") || root.contains("gradients"), root);
+    }
+
+    @Test
+    void anSglangReportsBackgroundSpeaksOfNoMicroBatchOrAccumulation() throws Exception {
+        String root = diagnose("sglang-393-prefill-out-of-memory-token-pool.txt").sections().rootCause();
+        assertFalse(root.contains("micro-batch") || root.contains("gradients"), root);
+    }
+
+    @Test
+    void anOllamaReportsBackgroundSpeaksOfNoDataLoaderWorkers() throws Exception {
+        String root = diagnose("ollama-8825-two-4060ti-8gb-ram-fit-log.txt").sections().rootCause();
+        assertFalse(root.contains("DataLoader"), root);
+    }
+}
