@@ -284,6 +284,188 @@ rec(id="fastchat-vicuna-7b-llama2-full-fsdp-4gpu-s2048-b2-a100-40g", source=FC, 
           "were padded only to the longest, the sequence is shorter than 2048; the README's tips mention OOMs at "
           "model saving, outside the training step; a fit only")
 
+
+def gpt2(name, layers, hidden, heads, vocab, positions, extra=""):
+    """GPT-2: plain GELU MLP (4 x hidden) with biases, LayerNorm, learned positions, head tied to the embedding."""
+    ffn = 4 * hidden
+    per_layer = 4 * hidden * hidden + 4 * hidden + 2 * hidden * ffn + ffn + hidden + 4 * hidden
+    p = layers * per_layer + vocab * hidden + positions * hidden + 2 * hidden
+    return shape(p, layers, hidden, heads, heads, ffn, vocab, True,
+                 "%s: %d layers, n_embd %d, %d heads, MLP 4 x n_embd, vocab %d, %d positions, tied; params computed "
+                 "(%.3g)%s" % (name, layers, hidden, heads, vocab, positions, p, extra), mlp="plain")
+
+
+def moe(name, layers, hidden, heads, kv, ffn, vocab, experts, active):
+    """A Mixtral-type sparse MoE: Llama attention, `experts` gated MLP experts a layer, `active` routed per token."""
+    dense = llama_params(layers, hidden, heads, kv, ffn, vocab, False)
+    p = dense + layers * ((experts - 1) * 3 * hidden * ffn + hidden * experts)
+    return shape(p, layers, hidden, heads, kv, ffn, vocab, False,
+                 "%s config.json: %d layers, hidden %d, %d heads, %d KV heads, intermediate %d per expert, vocab %d, "
+                 "%d local experts, %d per token, untied; params computed (%.3g)" % (
+                     name, layers, hidden, heads, kv, ffn, vocab, experts, active, p),
+                 mlp="gated", experts_total=experts, experts_active=active)
+
+
+A.update({
+    "mixtral-8x7b": moe("mistralai/Mixtral-8x7B-Instruct-v0.1", 32, 4096, 32, 8, 14336, 32000, 8, 2),
+    "mistral-7b": llama("mistralai/Mistral-7B-v0.1", 32, 4096, 32, 8, 14336, 32000),
+    "gemma-7b": shape(llama_params(28, 3072, 16, 16, 24576, 256000, True, head_dim=256), 28, 3072, 16, 16, 24576,
+                      256000, True, "google/gemma-7b config.json: 28 layers, hidden 3072, 16 heads, 16 KV heads, "
+                      "head_dim 256, intermediate 24576 (gated GeLU), vocab 256000, tied; params computed; the "
+                      "recipe's chatml tokenizer (philschmid/gemma-tokenizer-chatml) is taken as the same size",
+                      mlp="gated", head_dim=256),
+    "gpt2": gpt2("openai-community/gpt2 config.json", 12, 768, 12, 50257, 1024),
+    "nanogpt-gpt2": gpt2("nanoGPT model.py GPTConfig for a from-scratch GPT-2 124M", 12, 768, 12, 50304, 1024,
+                         "; vocab padded from 50257 to 50304 by nanoGPT"),
+    "nanogpt-char": gpt2("nanoGPT README / config/train_shakespeare_char.py", 6, 384, 6, 65, 256,
+                         "; 65 characters is the shakespeare_char vocabulary (data/shakespeare_char/prepare.py)"),
+})
+sc_layer = 2 * 6144 * 6144 + 2 * 6144 * 512 + 2 * 6144 * 24576 + 24576 + 6144 * 2 + 6144 + 2 * 512 + 6144 * 4
+A["starcoder2-15b"] = shape(40 * sc_layer + 2 * 49152 * 6144 + 2 * 6144, 40, 6144, 48, 4, 24576, 49152, False,
+                            "bigcode/starcoder2-15b config.json: 40 layers, hidden 6144, 48 heads, 4 KV heads, "
+                            "intermediate 24576 (plain GELU MLP with biases), vocab 49152, LayerNorm, untied (the "
+                            "count then matches the published 16B); params computed", mlp="plain")
+
+# ---- InternLM/xtuner xtuner/configs/mixtral/README.md (commit 4e18891) ----
+# "QLoRA only need a single A100-80G" (xtuner train mixtral_8x7b_instruct_qlora_oasst1_e3 --deepspeed
+# deepspeed_zero2: one rank, so ZeRO-2 partitions nothing) and "Full parameter fine-tune needs 16 A100-80G" (2 nodes
+# x 8, --deepspeed deepspeed_zero3). Configs read at the commits listed in bb9-sources: max_length 2048 packed, batch
+# 1, accumulation 16, AdamW, AmpOptimWrapper float16; the QLoRA one loads NF4 double-quant with fp16 compute, r 64,
+# alpha 16, dropout 0.1, targets q/k/v/o and the experts' w1/w2/w3 (the router gate stays frozen).
+XT_MX = XT_BASE + "4e18891038807f274aaeb9cd2ca2d91fd169c47f/xtuner/configs/mixtral/README.md"
+rec(id="xtuner-mixtral-8x7b-instruct-qlora-r64-s2048-1gpu-a100-80g", source=XT_MX, source_key="xtuner-mixtral-readme",
+    family="qlora", model="mixtral-8x7b", method="qlora", lora_rank=64,
+    lora_targets="q_proj,k_proj,v_proj,o_proj,w1,w2,w3 (attention and every expert's MLP)", lora_dropout=0.1,
+    quant="nf4 double (bitsandbytes 4-bit NF4, bnb_4bit_use_double_quant True, compute fp16)", seq=2048, batch=1,
+    grad_accum=16, precision="fp16 mixed (torch_dtype float16, AmpOptimWrapper dtype float16)",
+    optimizer="adamw (torch.optim.AdamW over the adapters)",
+    checkpointing="full (xtuner's default use_activation_checkpointing=True; not in the config)",
+    attention="flash (the README: 'Mixtral requires flash-attn')", gpus=1,
+    sharding="none (--deepspeed deepspeed_zero2 on one rank: nothing is partitioned)", gpu="A100 80GB",
+    card_as_published="a single A100-80G", loss="not stated (HF Mixtral causal-LM loss)", outcome="fit",
+    measured_bytes=None, measured_as="'QLoRA only need a single A100-80G'",
+    measured_how="outcome (the README's statement; no memory figure printed)",
+    table="'QLoRA Fine-tune' section; config mixtral_8x7b_instruct_qlora_oasst1_e3.py",
+    notes="a 46.7B sparse MoE in NF4 (about 24 GB of 4-bit weights) with rank-64 adapters on every expert; "
+          "oasst1 (guanaco) packed to 2048; a fit only")
+rec(id="xtuner-mixtral-8x7b-instruct-full-zero3-16gpu-s2048-a100-80g", source=XT_MX,
+    source_key="xtuner-mixtral-readme", model="mixtral-8x7b", seq=2048, batch=1, gpus=16,
+    sharding="zero3 (--deepspeed deepspeed_zero3, 2 nodes x 8 ranks, no offload)", gpu="A100 80GB",
+    card_as_published="16 A100-80G", outcome="fit", measured_bytes=None,
+    measured_as="'Full parameter fine-tune needs 16 A100-80G'",
+    measured_how="outcome (the README's statement; no memory figure printed)",
+    table="'Full Parameter Fine-tune' section; config mixtral_8x7b_instruct_full_oasst1_e3.py",
+    notes="'needs 16' reads as the fewest cards the authors ran it on; oasst1 packed to 2048; a fit only",
+    **{k: v for k, v in XT_FULL.items() if k not in ("grad_accum", "attention")}, grad_accum=16,
+    attention="flash (the README: 'Mixtral requires flash-attn')")
+
+# ---- karpathy/nanoGPT README.md (commit 196160b) ----
+# train.py defaults (the README's repository at that time): bfloat16 autocast when supported over fp32 weights,
+# torch.compile on, AdamW (fused when available), attention through F.scaled_dot_product_attention (flash kernel),
+# no activation checkpointing, dropout 0 for GPT-2. The full vocabulary logits are kept in the autocast dtype.
+NG = "https://github.com/karpathy/nanoGPT/blob/196160b849eaed4465310c082db2c9dc7bc11ba9/README.md"
+NG_COMMON = dict(source=NG, source_key="nanogpt-readme", family="full", method="full", lora_rank=0, lora_targets=None,
+                 quant="none", precision="bf16 mixed (train.py: bfloat16 autocast over fp32 weights)",
+                 optimizer="adamw (train.py: torch AdamW, fused when available)",
+                 checkpointing="none (nanoGPT has none)", attention="flash (F.scaled_dot_product_attention, "
+                 "is_causal)", loss="not stated (F.cross_entropy over the full vocabulary)", outcome="fit",
+                 measured_bytes=None, measured_how="outcome (the README's stated run; no memory figure printed)",
+                 compile="torch.compile on (train.py default)")
+rec(id="nanogpt-gpt2-124m-ddp-8gpu-s1024-b12-a100-40g", model="nanogpt-gpt2", seq=1024, batch=12, grad_accum=5,
+    gpus=8, sharding="none (DDP over 8 ranks: every rank holds the whole model and optimizer)", gpu="A100 40GB",
+    card_as_published="an 8X A100 40GB node",
+    measured_as="'To reproduce GPT-2 (124M) you'll want at least an 8X A100 40GB node' + config/train_gpt2.py",
+    table="'reproducing GPT-2' section; config/train_gpt2.py (batch_size 12, block_size 1024, "
+          "gradient_accumulation_steps 5 per rank)",
+    notes="pretraining from scratch on OpenWebText (one token stream, every sequence full); 'at least' 40 GB cards: "
+          "the fit is stated, the margin is not; per-GPU working set of DDP", **NG_COMMON)
+rec(id="nanogpt-shakespeare-char-6l-384-s256-b64-a100", model="nanogpt-char", seq=256, batch=64, grad_accum=1,
+    gpus=1, sharding="none", gpu="A100 (memory size not stated)", card_as_published="one A100 GPU",
+    measured_as="'On one A100 GPU this training run takes about 3 minutes' (config/train_shakespeare_char.py)",
+    table="'quick start' section: context 256, 384 channels, 6 layers, 6 heads; batch 64 (the CPU paragraph: "
+          "'not 64')",
+    notes="a 10.7M-parameter character model: a trivially small working set on any A100, kept as the small end of "
+          "the full family; the A100's memory size is not said (40 or 80 GB fit alike)", **NG_COMMON)
+
+# ---- tloen/alpaca-lora README.md (commit 692416a): "the training code, which runs within hours on a single RTX
+# 4090" with finetune.py's defaults (read at 65fb822): LLaMA-7B loaded in 8-bit (load_in_8bit, torch_dtype float16),
+# prepare_model_for_int8_training (casts the non-int8 parameters to fp32 and turns gradient checkpointing on by
+# default), LoRA r 8 / alpha 16 / dropout 0.05 on q_proj,v_proj, micro-batch 4 of batch 128 (accumulation 32),
+# cutoff_len 256, Trainer fp16 and adamw_torch, rows padded to the longest in the batch (DataCollatorForSeq2Seq).
+AL = "https://github.com/tloen/alpaca-lora/blob/692416af33cabd10638bdb601e9b07a14c2a8c3c/README.md"
+rec(id="alpaca-lora-llama-7b-int8-lora-r8-qv-s256-b4-4090", source=AL, source_key="alpaca-lora-readme",
+    family="lora", model="llama-7b", method="lora", lora_rank=8, lora_targets="q,v (q_proj,v_proj)",
+    lora_dropout=0.05, quant="int8 (bitsandbytes LLM.int8 base, load_in_8bit)", seq=256, batch=4, grad_accum=32,
+    precision="fp16 mixed (Trainer fp16=True; int8 base, fp16 compute)", optimizer="adamw (optim adamw_torch)",
+    checkpointing="full (prepare_model_for_int8_training's default use_gradient_checkpointing=True)",
+    kbit="peft-fp32 (prepare_model_for_int8_training: the non-int8 parameters cast to fp32)",
+    attention="eager (the early HF LLaMA implementation)", gpus=1, sharding="none", gpu="RTX 4090 24GB",
+    card_as_published="a single RTX 4090", loss="not stated (HF causal-LM cross-entropy)", outcome="fit",
+    measured_bytes=None, measured_as="'the training code, which runs within hours on a single RTX 4090'",
+    measured_how="outcome (the README's statement; no memory figure printed)",
+    table="README introduction; finetune.py defaults", compile="torch.compile on (finetune.py under torch 2)",
+    notes="cutoff_len 256 is a cap: Alpaca rows are padded to the longest of each micro-batch of 4, mostly shorter; "
+          "a fit only")
+
+# ---- huggingface/alignment-handbook recipes (each README its own page and key) ----
+# Full SFT recipes: "You will require 8 GPUs (80GB of VRAM) to train the full model", launched with
+# recipes/accelerate_configs/deepspeed_zero3.yaml (ZeRO-3, bf16). The stored versions of that accelerate file differ
+# on offload (one version reads offload_optimizer/offload_param cpu with num_processes 1); the README's 8 GPUs and
+# the upstream file's none are taken, and the doubt is in notes. run_sft.py is TRL's SFTTrainer; torch_dtype
+# bfloat16 loads bf16 weights, DeepSpeed's bf16 keeps an fp32 master and AdamW states in the ZeRO optimizer.
+AH = "https://github.com/huggingface/alignment-handbook/blob/"
+AH_DOUBT = ("the accelerate DeepSpeed file's offload setting differs between its stored versions: read as no "
+            "offload; whether SFTTrainer packed rows to max_seq_length at this version is not read here, so the "
+            "sequence may be shorter than %d")
+for page, key, rid, model, batch, accum, note in (
+        ("dbcda4389830bace7b00bf63bad1d1c2af928a86/recipes/zephyr-7b-beta/README.md", "zephyr-7b-beta",
+         "mistral-7b", "mistral-7b", 32, 2, "config_full.yaml (edf67d1): use_flash_attention_2, batch 32"),
+        ("7267bbccbcb226387a8f2eedaa6c63c632dfc94d/recipes/zephyr-7b-gemma/README.md", "zephyr-7b-gemma",
+         "gemma-7b", "gemma-7b", 4, 4, "config_full.yaml (81c66b2): flash_attention_2, batch 4"),
+        ("70769f9e9ba41c7f08ba6c4ff3725441b68b7ca3/recipes/starchat2-15b/README.md", "starchat2-15b",
+         "starcoder2-15b", "starcoder2-15b", 8, 2, "config_v0.1.yaml (81c66b2): flash_attention_2, batch 8")):
+    rec(id="alignment-handbook-%s-sft-full-zero3-8gpu-s2048-b%d" % (rid, batch), source=AH + page,
+        source_key="alignment-handbook-" + key + "-readme", family="sharded", model=model, method="full",
+        lora_rank=0, lora_targets=None, quant="none", seq=2048, batch=batch, grad_accum=accum,
+        precision="bf16 mixed (torch_dtype bfloat16 weights, bf16 true; DeepSpeed bf16 keeps fp32 master states)",
+        optimizer="adamw (HF Trainer default)", checkpointing="full (gradient_checkpointing true)",
+        attention="flash (attn_implementation flash_attention_2)", gpus=8,
+        sharding="zero3 (accelerate deepspeed_zero3.yaml, 8 ranks)", gpu="80GB GPU (model not named)",
+        card_as_published="8 GPUs (80GB of VRAM)", loss="not stated (TRL SFTTrainer causal-LM loss)",
+        outcome="fit", measured_bytes=None,
+        measured_as="'You will require 8 GPUs (80GB of VRAM) to train the full model'",
+        measured_how="outcome (the README's requirement; no memory figure printed)",
+        table="'Full training examples', Step 1 SFT; " + note,
+        notes=(AH_DOUBT % 2048) + "; a fit only (the DPO step, two models, is left out)")
+rec(id="alignment-handbook-gpt2-nl-cpt-ddp-4gpu-s1024-b16-3090", source=AH + "ca8e816d9d70161df67791ffc1dcefcdb5f3188f/"
+    "recipes/gpt2-nl/README.md", source_key="alignment-handbook-gpt2-nl-readme", family="full", model="gpt2",
+    method="full", lora_rank=0, lora_targets=None, quant="none", seq=1024, batch=16, grad_accum=1,
+    precision="bf16-true (torch_dtype bfloat16 loads bf16 weights, bf16 true: no fp32 master copy)",
+    optimizer="adamw (HF Trainer default; states in the bf16 parameters' dtype)",
+    checkpointing="full (gradient_checkpointing true, use_reentrant False)",
+    attention="sdpa (not set: transformers' default)", gpus=4,
+    sharding="none (accelerate multi_gpu: DDP over 4 ranks)", gpu="RTX 3090 24GB", card_as_published="4x 3090s "
+    "(24GB VRAM)", loss="not stated (HF causal-LM cross-entropy over 50257)", outcome="fit", measured_bytes=None,
+    measured_as="'The scripts work on 4x 3090s (24GB VRAM)' + cpt/config_full.yaml (batch 16, max_seq_length 1024)",
+    measured_how="outcome (the README's statement; no memory figure printed)",
+    table="'Continued pretraining' step; cpt/config_full.yaml (95dc472)",
+    notes="continued pretraining of GPT-2 124M on Dutch mC4 text (long documents: sequences near 1024); a tiny "
+          "model on 24 GB cards, a fit with a wide margin")
+rec(id="alignment-handbook-gpt2-nl-sft-ddp-4gpu-s1024-b8-3090", source=AH + "ca8e816d9d70161df67791ffc1dcefcdb5f3188f/"
+    "recipes/gpt2-nl/README.md", source_key="alignment-handbook-gpt2-nl-readme", family="full", model="gpt2",
+    method="full", lora_rank=0, lora_targets=None, quant="none", seq=1024, batch=8, grad_accum=1,
+    precision="bf16-true (torch_dtype bfloat16 loads bf16 weights, bf16 true: no fp32 master copy)",
+    optimizer="adamw (HF Trainer default; states in the bf16 parameters' dtype)",
+    checkpointing="full (gradient_checkpointing true, use_reentrant False)",
+    attention="sdpa (not set: transformers' default)", gpus=4,
+    sharding="none (accelerate multi_gpu: DDP over 4 ranks)", gpu="RTX 3090 24GB", card_as_published="4x 3090s "
+    "(24GB VRAM)", loss="not stated (HF causal-LM cross-entropy over 50257)", outcome="fit", measured_bytes=None,
+    measured_as="'The scripts work on 4x 3090s (24GB VRAM)' + sft/config_full.yaml (batch 8, max_seq_length 1024)",
+    measured_how="outcome (the README's statement; no memory figure printed)",
+    table="'Supervised finetuning' step; sft/config_full.yaml (81c66b2)",
+    notes="SFT of the Dutch GPT-2 on ultrachat_200k_dutch, max_seq_length 1024 a cap unless SFTTrainer packed; a "
+          "fit with a wide margin")
+
 if __name__ == "__main__":
     with open(OUT, "w") as f:
         json.dump(out, f, indent=1)
