@@ -11,12 +11,21 @@ configuration file it names states, read at a pinned commit). The weak families 
 fine-tunes (DeepSpeed ZeRO-3, FSDP full_shard over 4 to 64 GPUs, long packed sequences), and serving working sets
 (the KV cache at growing concurrency).
 
-Pages (5 repositories, 7 pages): lmdeploy's KV-cache int8 page (TurboMind GPU memory at batch 8 to 48, fp16 and int8
-KV cache); ExLlama's README (GPTQ 4-bit Llama inference at a 2048-token context on one RTX 4090, memory as PyTorch
-reports it); xtuner's Llama 3 8B README (fits on A100-80G under ZeRO-3), xtuner's speed benchmark page (packed 8k and
-32k full fine-tunes over 8 to 32 A100-80GB) and its sequence-parallel page (Yi-34B at 128k under ZeRO-3 without
-sequence parallelism: OOM on 16, 32 and 64 GPUs); Stanford Alpaca's README (LLaMA-7B and OPT-6.7B under FSDP
-full_shard on 4 A100 80G); FastChat's README (Vicuna-7B under FSDP on 4 A100 40GB).
+Pages (8 repositories, 14 pages, each page its own source_key): lmdeploy's KV-cache int8 page (TurboMind GPU
+memory at batch 8 to 48, fp16 and int8 KV cache); ExLlama's README (GPTQ 4-bit Llama inference at a 2048-token
+context on one RTX 4090, memory as PyTorch reports it, and one OOM); xtuner's Llama 3 8B README (fits on A100-80G
+under ZeRO-3), its speed benchmark page (packed 8k and 32k full fine-tunes over 8 to 32 A100-80GB), its
+sequence-parallel page (Yi-34B at 128k under ZeRO-3 without sequence parallelism: OOM on 16, 32 and 64 GPUs) and its
+Mixtral README (QLoRA on one card, full fine-tune under ZeRO-3 on 16); Stanford Alpaca's README (LLaMA-7B and
+OPT-6.7B under FSDP full_shard on 4 A100 80G); FastChat's README (Vicuna-7B under FSDP on 4 A100 40GB); nanoGPT's
+README (GPT-2 124M under DDP on 8 A100 40GB, the Shakespeare character model on one A100); alpaca-lora's README
+(int8 LLaMA-7B LoRA on one RTX 4090); four alignment-handbook recipe READMEs (full SFT of Mistral 7B, Gemma 7B and
+StarCoder2 15B under ZeRO-3 on 8 x 80GB; GPT-2 continued pretraining and SFT under DDP on 4 RTX 3090).
+Left out: rows with sequence parallelism > 1 (no record field says how the sequence is split), DPO runs (a policy and
+a reference model), ExLlama's two-card rows (one VRAM figure summed over two unequal cards), issue threads whose
+setup is cut off in the stored text or shown only as images (DeepSpeed 4527/5109, accelerate 2454, peft 76), papers
+whose tables could not be read (LongLoRA), optimizers no record field names (GaLore, Q-GaLore), and anything already
+cited by an earlier set (ms-swift's older example scripts among them).
 Model shapes are typed from each model's config.json (layers, hidden, heads, kv heads, intermediate, vocab, tie) and
 the parameter count is computed from them (measured_shapes.llama_params). Run from the repository root:
     python3 src/test/resources/budget/make_measured_heldout9.py
