@@ -11,7 +11,7 @@ configuration file it names states, read at a pinned commit). The weak families 
 fine-tunes (DeepSpeed ZeRO-3, FSDP full_shard over 4 to 64 GPUs, long packed sequences), and serving working sets
 (the KV cache at growing concurrency).
 
-Pages (8 repositories, 14 pages, each page its own source_key): lmdeploy's KV-cache int8 page (TurboMind GPU
+Pages (9 repositories, 15 pages, each page its own source_key): lmdeploy's KV-cache int8 page (TurboMind GPU
 memory at batch 8 to 48, fp16 and int8 KV cache); ExLlama's README (GPTQ 4-bit Llama inference at a 2048-token
 context on one RTX 4090, memory as PyTorch reports it, and one OOM); xtuner's Llama 3 8B README (fits on A100-80G
 under ZeRO-3), its speed benchmark page (packed 8k and 32k full fine-tunes over 8 to 32 A100-80GB), its
@@ -20,7 +20,9 @@ Mixtral README (QLoRA on one card, full fine-tune under ZeRO-3 on 16); Stanford 
 OPT-6.7B under FSDP full_shard on 4 A100 80G); FastChat's README (Vicuna-7B under FSDP on 4 A100 40GB); nanoGPT's
 README (GPT-2 124M under DDP on 8 A100 40GB, the Shakespeare character model on one A100); alpaca-lora's README
 (int8 LLaMA-7B LoRA on one RTX 4090); four alignment-handbook recipe READMEs (full SFT of Mistral 7B, Gemma 7B and
-StarCoder2 15B under ZeRO-3 on 8 x 80GB; GPT-2 continued pretraining and SFT under DDP on 4 RTX 3090).
+StarCoder2 15B under ZeRO-3 on 8 x 80GB; GPT-2 continued pretraining and SFT under DDP on 4 RTX 3090); a GPT-2
+training journal (Jjschwartz's blog source on GitHub: peak memory of GPT-2 124M on one H100 per optimisation, the
+batch doubling to OOM, GPT-2 1.5B under DDP on 8 H100s).
 Left out: rows with sequence parallelism > 1 (no record field says how the sequence is split), DPO runs (a policy and
 a reference model), ExLlama's two-card rows (one VRAM figure summed over two unequal cards), issue threads whose
 setup is cut off in the stored text or shown only as images (DeepSpeed 4527/5109, accelerate 2454, peft 76), papers
@@ -474,6 +476,69 @@ rec(id="alignment-handbook-gpt2-nl-sft-ddp-4gpu-s1024-b8-3090", source=AH + "ca8
     table="'Supervised finetuning' step; sft/config_full.yaml (81c66b2)",
     notes="SFT of the Dutch GPT-2 on ultrachat_200k_dutch, max_seq_length 1024 a cap unless SFTTrainer packed; a "
           "fit with a wide margin")
+
+
+# ---- Jjschwartz/jjschwartz.github.io content/blog/2025-07-13-scaling-gpt2.md (commit 30c7a55) ----
+# A training journal for GPT-2 (the post's own table: 124M = 12 layers, d_model 768, 12 heads, d_mlp 3072, context
+# 1024, vocab 50,257; 1.5B = 48 layers, 1600, 25 heads, 6400). Section 7.1: GPT-2 124M trained from scratch on one
+# H100, one sequence of 1024 tokens a step, 1000 steps, AdamW, each optimisation layered on the previous one, with
+# "the peak GPU memory usage measured during the run" in MiB (the reading is not named: the code is in the author's
+# gollem repository, not read here). Section 7.2: batch doubled until OOM with every optimisation on. Section 12:
+# GPT-2 1.5B under DDP on 8 H100s at 16 sequences of 1024 per GPU.
+JJ = ("https://github.com/Jjschwartz/jjschwartz.github.io/blob/30c7a5586b8d7e1571f15f588bd7d837d406b17e/content/blog/"
+      "2025-07-13-scaling-gpt2.md")
+JJ_HOW = ("reading not said ('peak GPU memory usage measured during the run', in MiB; whether allocated, reserved or "
+          "a card-level reading is not named)")
+A["gpt2-xl"] = gpt2("the post's GPT-2 XL row (openai-community/gpt2-xl)", 48, 1600, 25, 50257, 1024)
+for tail, prec, attn, comp, opt, mib, step in (
+        ("fp32-eager", "fp32 (no autocast, fp32 matmuls)", "eager (q @ k^T, softmax, @ v)", "off", "adamw", 4371,
+         "baseline on the H100 (no optimisations)"),
+        ("tf32-eager", "fp32 (weights and activations fp32; matmuls in TF32 via set_float32_matmul_precision high)",
+         "eager (q @ k^T, softmax, @ v)", "off", "adamw", 3335, "TF32 alone (the 7.1.5 comparison table)"),
+        ("bf16-eager", "bf16 mixed (torch.autocast bfloat16 over fp32 weights)", "eager (q @ k^T, softmax, @ v)", "off",
+         "adamw", 3514, "7.1.1 bfloat16"),
+        ("bf16-flash", "bf16 mixed (torch.autocast bfloat16 over fp32 weights)",
+         "flash (F.scaled_dot_product_attention, is_causal)", "off", "adamw", 2655, "7.1.2 + flash attention"),
+        ("bf16-flash-compile", "bf16 mixed (torch.autocast bfloat16 over fp32 weights)",
+         "flash (F.scaled_dot_product_attention, is_causal)", "on", "adamw", 2448, "7.1.3 + torch.compile"),
+        ("bf16-flash-compile-fused", "bf16 mixed (torch.autocast bfloat16 over fp32 weights)",
+         "flash (F.scaled_dot_product_attention, is_causal)", "on", "adamw-fused (fused=True)", 2463,
+         "7.1.4 + fused AdamW")):
+    rec(id="jjschwartz-gpt2-124m-full-%s-b1-s1024-h100" % tail, source=JJ, source_key="jjschwartz-scaling-gpt2-post",
+        family="full", model="gpt2", method="full", lora_rank=0, lora_targets=None, quant="none", seq=1024, batch=1,
+        grad_accum=1, precision=prec, optimizer=opt, checkpointing="none (none in the post)", attention=attn,
+        compile="torch.compile " + comp, gpus=1, sharding="none", gpu="H100 80GB", card_as_published="H100",
+        loss="not stated (cross-entropy over 50,257)", outcome="fit", measured_bytes=mib * MIB,
+        measured_as="Peak mem usage: %d MiB" % mib, measured_how=JJ_HOW, table="section 7.1: " + step,
+        notes="GPT-2 124M from scratch, one 1024-token sequence a step; each row adds one optimisation to the one "
+              "before (the TF32 row is the post's side comparison without bf16); small absolute figures: the CUDA "
+              "context, if the reading includes it, is a large share")
+JJ_ALL = dict(source=JJ, source_key="jjschwartz-scaling-gpt2-post", family="full", method="full", lora_rank=0,
+              lora_targets=None, quant="none", seq=1024, grad_accum=1,
+              precision="bf16 mixed (torch.autocast bfloat16 over fp32 weights; TF32 matmuls on)",
+              optimizer="adamw-fused (fused=True)", checkpointing="none (none in the post)",
+              attention="flash (F.scaled_dot_product_attention, is_causal)", compile="torch.compile on",
+              gpu="H100 80GB", card_as_published="H100 (80 GiB in the post)",
+              loss="not stated (cross-entropy over 50,257)")
+rec(id="jjschwartz-gpt2-124m-full-allopts-b64-s1024-h100", model="gpt2", batch=64, gpus=1, sharding="none",
+    outcome="fit", measured_bytes=35 * GIB, measured_as="'the peak memory usage was around 35 GiB for a batch size of "
+    "65K' (64 sequences of 1024)", measured_how=JJ_HOW, table="section 7.2 'Tuning the batch size'",
+    notes="'around 35 GiB' is a rounded figure read off the post's batch-size plot; the largest power-of-two batch "
+          "that ran; the author notes memory grew faster than linearly with batch", **JJ_ALL)
+rec(id="jjschwartz-gpt2-124m-full-allopts-b128-s1024-h100-oom", model="gpt2", batch=128, gpus=1, sharding="none",
+    outcome="oom", measured_bytes=None, measured_as="'the largest power of 2 batch size before the GPU ran out of "
+    "memory was 65K tokens' (so 128 x 1024 ran out)", measured_how="outcome (the next doubling, 131K tokens, OOM)",
+    table="section 7.2 'Tuning the batch size'",
+    notes="the OOM batch is inferred from the doubling procedure the post describes (64 ran, the next power of two "
+          "did not); the figure at 64 (about 35 GiB) makes this OOM surprising, and the author says so", **JJ_ALL)
+rec(id="jjschwartz-gpt2-1.5b-full-ddp-8gpu-b16-s1024-h100", model="gpt2-xl", batch=16, gpus=8,
+    sharding="none (DDP over 8 ranks: every rank holds the whole model and AdamW states)", outcome="fit",
+    measured_bytes=None, measured_as="'I was able to use a batch size of 16 sequences of 1024 tokens, so total of "
+    "around 16K tokens per GPU'", measured_how="outcome (the batch the author could run; no memory figure printed)",
+    table="section 12 'Scaling up to full size GPT2 model'",
+    notes="GPT-2 1.5B from scratch on FineWeb-Edu, accumulation 8 to reach 1M tokens a step; the optimisations of "
+          "section 7 are taken as kept (the post says only the hyperparameters and batch changed); 'max of 16K "
+          "tokens' reads as the largest batch that fit", **JJ_ALL)
 
 if __name__ == "__main__":
     with open(OUT, "w") as f:
