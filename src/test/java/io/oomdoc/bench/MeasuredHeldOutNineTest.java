@@ -1,0 +1,40 @@
+package io.oomdoc.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The ninth held-out set of measured peaks (measured_heldout9.json, made by make_measured_heldout9.py, written
+ * blind: its author never read the engine) keeps the form of every blind measured set; its GitHub file pages are
+ * pinned, and no page or key is shared with an earlier set.
+ */
+class MeasuredHeldOutNineTest extends PinnedMeasuredSetChecks {
+    MeasuredHeldOutNineTest() { super("heldout9"); }
+
+    @Test
+    void aShardedRecordNamesItsStageAndRanks() throws IOException {
+        // a sharded figure or outcome is per GPU and means nothing without the stage and rank count
+        for (JsonNode r : records(set())) {
+            if (r.path("family").asText().equals("sharded")) {
+                String sh = r.path("sharding").asText();
+                assertTrue(sh.contains("zero") || sh.contains("fsdp"), r.path("id") + ": " + sh);
+                assertTrue(r.path("gpus").asInt() > 1, r.path("id") + ": gpus");
+            }
+        }
+    }
+
+    @Test
+    void aServingRecordStatesItsEngine() throws IOException {
+        // a serving working set depends on the engine's cache policy: the record names the engine it was read from
+        for (JsonNode r : records(set())) {
+            if (r.path("family").asText().equals("inference")) {
+                assertFalse(r.path("serving_engine").asText().isBlank(), r.path("id") + ": serving_engine");
+            }
+        }
+    }
+}
