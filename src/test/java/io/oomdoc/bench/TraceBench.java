@@ -28,7 +28,7 @@ import java.util.Locale;
  * fitted on the development part only. Then the time per case and for a large log.
  * Run: bench/run.sh TraceBench [--final] [--heldout5] [--heldout6] [--heldout7] [--heldout8] [--heldout9]
  *     [--heldout10] [--heldout11] [--heldout12] [--heldout13] [--heldout14]
- *     [--heldout15] [--heldout16] [--heldout17] [--heldout18] [--heldout19] [log-size-MB]
+ *     [--heldout15] [--heldout16] [--heldout17] [--heldout18] [--heldout19] [--heldout21] [log-size-MB]
  */
 public final class TraceBench {
     public static void main(String[] args) throws Exception {
@@ -80,6 +80,7 @@ public final class TraceBench {
         if (List.of(args).contains("--heldout17")) scoreBlind("17th split, corpus_heldout17", Corpus.heldout17());
         if (List.of(args).contains("--heldout18")) scoreBlind("18th split, corpus_heldout18", Corpus.heldout18());
         if (List.of(args).contains("--heldout19")) scoreBlind("19th split, corpus_heldout19", Corpus.heldout19());
+        if (List.of(args).contains("--heldout21")) scoreBlind("21st split, corpus_heldout21", Corpus.heldout21());
         speed(dev);
         bigLog(mb);
     }

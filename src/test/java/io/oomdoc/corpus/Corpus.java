@@ -56,6 +56,7 @@ public final class Corpus {
     public static final Path HELDOUT18 = Path.of("src/test/resources/corpus_heldout18/heldout18.jsonl");
     /** The nineteenth blind split: forum and serving-stack reports first, from uncited sources, written blind. */
     public static final Path HELDOUT19 = Path.of("src/test/resources/corpus_heldout19/heldout19.jsonl");
+    public static final Path HELDOUT21 = Path.of("src/test/resources/corpus_heldout21/heldout21.jsonl");
     private static final int FINAL_SHARE_PERCENT = 20;
 
     private Corpus() {}
@@ -122,6 +123,9 @@ public final class Corpus {
     public static List<Case> heldout18() { return read(HELDOUT18); }
     /** The nineteenth blind split (corpus_heldout19/): never read by all(), scored once for a closing figure. */
     public static List<Case> heldout19() { return read(HELDOUT19); }
+
+    /** The twenty-first blind split (corpus_heldout21/): never read by all(), scored once for a closing figure. */
+    public static List<Case> heldout21() { return read(HELDOUT21); }
 
     /**
      * What the weights are fitted on: the development part, the third split (since round 6; scored once in round 5),
