@@ -28,7 +28,8 @@ import java.util.Locale;
  * fitted on the development part only. Then the time per case and for a large log.
  * Run: bench/run.sh TraceBench [--final] [--heldout5] [--heldout6] [--heldout7] [--heldout8] [--heldout9]
  *     [--heldout10] [--heldout11] [--heldout12] [--heldout13] [--heldout14]
- *     [--heldout15] [--heldout16] [--heldout17] [--heldout18] [--heldout19] [--heldout20] [log-size-MB]
+ *     [--heldout15] [--heldout16] [--heldout17] [--heldout18] [--heldout19] [--heldout20]
+ *     [--heldout21] [log-size-MB]
  */
 public final class TraceBench {
     public static void main(String[] args) throws Exception {
@@ -81,6 +82,7 @@ public final class TraceBench {
         if (List.of(args).contains("--heldout18")) scoreBlind("18th split, corpus_heldout18", Corpus.heldout18());
         if (List.of(args).contains("--heldout19")) scoreBlind("19th split, corpus_heldout19", Corpus.heldout19());
         if (List.of(args).contains("--heldout20")) scoreBlind("20th split, corpus_heldout20", Corpus.heldout20());
+        if (List.of(args).contains("--heldout21")) scoreBlind("21st split, corpus_heldout21", Corpus.heldout21());
         speed(dev);
         bigLog(mb);
     }

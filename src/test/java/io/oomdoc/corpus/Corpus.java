@@ -58,6 +58,7 @@ public final class Corpus {
     public static final Path HELDOUT19 = Path.of("src/test/resources/corpus_heldout19/heldout19.jsonl");
     /** The twentieth blind split: training stacks and research code first, uncited repos, written blind. */
     public static final Path HELDOUT20 = Path.of("src/test/resources/corpus_heldout20/heldout20.jsonl");
+    public static final Path HELDOUT21 = Path.of("src/test/resources/corpus_heldout21/heldout21.jsonl");
     private static final int FINAL_SHARE_PERCENT = 20;
 
     private Corpus() {}
@@ -126,6 +127,9 @@ public final class Corpus {
     public static List<Case> heldout19() { return read(HELDOUT19); }
     /** The twentieth blind split (corpus_heldout20/): never read by all(), scored once for a closing figure. */
     public static List<Case> heldout20() { return read(HELDOUT20); }
+
+    /** The twenty-first blind split (corpus_heldout21/): never read by all(), scored once for a closing figure. */
+    public static List<Case> heldout21() { return read(HELDOUT21); }
 
     /**
      * What the weights are fitted on: the development part, the third split (since round 6; scored once in round 5),
