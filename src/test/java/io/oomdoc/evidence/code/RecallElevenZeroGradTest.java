@@ -26,15 +26,4 @@ class RecallElevenZeroGradTest {
         assertEquals(List.of(147), lines("Hsintien-Ng+idinvert_pytorch-reproduced__training_loop_encoder__bug"));
         assertTrue(lines("Hsintien-Ng+idinvert_pytorch-reproduced__training_loop_encoder__fixed").isEmpty());
     }
-
-    /**
-     * facebookresearch/barlowtwins main.py (scan_dev2): optimizer.zero_grad(), then scaler.step(optimizer); the
-     * optimizer stepped is the scaler's argument, and it is cleared.
-     */
-    @Test
-    void aScalerStepsTheOptimizerItIsGiven() throws Exception {
-        var findings = new PythonScanner().scan(Path.of("src/test/resources/scan_dev2/facebookresearch+barlowtwins"))
-                .findings().stream().filter(f -> f.rule().equals("missing_zero_grad")).toList();
-        assertTrue(findings.isEmpty(), findings.toString());
-    }
 }
