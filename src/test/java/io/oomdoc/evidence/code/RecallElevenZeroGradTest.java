@@ -26,4 +26,16 @@ class RecallElevenZeroGradTest {
         assertEquals(List.of(147), lines("Hsintien-Ng+idinvert_pytorch-reproduced__training_loop_encoder__bug"));
         assertTrue(lines("Hsintien-Ng+idinvert_pytorch-reproduced__training_loop_encoder__fixed").isEmpty());
     }
+
+    /**
+     * bubbliiiing/yolo3-pytorch utils/utils_fit.py (scan_wild, source and commit in its labels.json and
+     * PROVENANCE.md): optimizer.zero_grad() (29), then in the fp16 branch scaler.scale(loss_value).backward() and
+     * scaler.step(optimizer) (70-71); the optimizer stepped is the scaler's argument, and it is cleared.
+     */
+    @Test
+    void aScalerStepsTheOptimizerItIsGiven() throws Exception {
+        var findings = new PythonScanner().scan(Path.of("src/test/resources/scan_wild/bubbliiiing+yolo3-pytorch"))
+                .findings().stream().filter(f -> f.rule().equals("missing_zero_grad")).toList();
+        assertTrue(findings.isEmpty(), findings.toString());
+    }
 }
