@@ -15,8 +15,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * The evidence every front door hands to the diagnoser. Fixtures: traces/ (public issue threads, see
- * traces/SOURCES.md), nvidia_smi/ (real nvidia-smi output, sources in its expected.json), scan_dev/case09
- * (pytorch/examples multigpu.py, labels.json),
+ * traces/SOURCES.md), nvidia_smi/ (real nvidia-smi output, sources in its expected.json), scan_dev/case03
+ * (facebookarchive/loop train.py, labels.json),
  * snapshots/oom_fragmented.pickle (made by snapshots/make_fixtures.py).
  */
 class EvidenceGathererTest {
@@ -86,13 +86,13 @@ class EvidenceGathererTest {
 
     @Test
     void whatTheUserSaidWinsOverWhatTheCodeSays() throws Exception {
-        ScanResult scan = new PythonScanner().scan(RES.resolve("scan_dev/case09"));
-        assertEquals(32, scan.setup().batchSize(), "multigpu.py's --batch_size default");
+        ScanResult scan = new PythonScanner().scan(RES.resolve("scan_dev/case03"));
+        assertEquals(64, scan.setup().batchSize(), "loop train.py's --batch-size default");
         Facts said = Facts.builder().batch(8).build();
         Gathered g = EvidenceGatherer.from(null).sessionFacts(said).code(scan).gather();
         assertEquals(8, g.facts().batch());
         Gathered unsaid = EvidenceGatherer.from(null).code(scan).gather();
-        assertEquals(32, unsaid.facts().batch());
+        assertEquals(64, unsaid.facts().batch());
         assertEquals(scan.filesScanned(), unsaid.code().filesScanned());
     }
 

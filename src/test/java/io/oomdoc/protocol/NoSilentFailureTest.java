@@ -41,7 +41,8 @@ class NoSilentFailureTest {
             assertNotNull(report.category(), name);
         }
         assertEquals(List.of(), ruleFailures, "scanner rules that threw");
-        assertTrue(withFindings >= 4, "the code rows had findings to read in " + withFindings + " cases");
+        // three cases are left with findings since the provenance check of 2026-11-27 (scan_dev/PROVENANCE.md)
+        assertTrue(withFindings >= 3, "the code rows had findings to read in " + withFindings + " cases");
         assertEquals(List.of(), Reasoner.bundled().features().broken(), "reasoning rows that threw");
     }
 }

@@ -22,11 +22,11 @@ class RecallElevenEvalTest {
 
     /**
      * gentaiscool/end2end-asr-pytorch PR #41 (OOM in validation): Trainer.train() runs the training loop, then
-     * model.eval() (125) and the validation forward (139) with autograd on; the fix wraps that forward in no_grad.
+     * model.eval() and the validation forward with autograd on; the fix wraps that forward in no_grad, and the fixed
+     * file is quiet. The buggy file left the set on 2026-11-27 (no stored version has its text, PROVENANCE.md).
      */
     @Test
-    void theLoopAfterModelEvalInATrainingFunctionIsReported() throws Exception {
-        assertEquals(List.of(139), lines("gentaiscool+end2end-asr-pytorch__trainer__bug"));
+    void theValidationForwardUnderNoGradAfterModelEvalIsQuiet() throws Exception {
         assertTrue(lines("gentaiscool+end2end-asr-pytorch__trainer__fixed").isEmpty());
     }
 
@@ -54,38 +54,11 @@ class RecallElevenEvalTest {
     /**
      * skorch-dev/skorch issue #218 (OOM in validation; PR #219 wraps the step in no_grad): validation_step() has no
      * loop; it calls self.module_.eval() and then self.infer(Xi), whose self.module_(x) is the forward, and fit()
-     * calls it for every batch of the validation set. The step is reported at its forward (478); the fixed file
-     * is quiet.
+     * calls it for every batch of the validation set. The fixed file, whose step runs under no_grad, is quiet; the
+     * buggy file left the set on 2026-11-27 (no stored version has its text, PROVENANCE.md).
      */
     @Test
-    void anEvalStepCalledOncePerBatchIsReportedAtItsForward() throws Exception {
-        assertEquals(List.of(478), lines("skorch-dev+skorch__net__bug"));
+    void anEvalStepUnderNoGradCalledOncePerBatchIsQuiet() throws Exception {
         assertTrue(lines("skorch-dev+skorch__net__fixed").isEmpty());
-    }
-
-    /**
-     * facebookresearch/fairseq pgslm sample.py (scan_recall11/wild_negatives/README.md): the models are switched to
-     * eval mode and sampled under no_grad; the batch loop then calls f0_decoder, a frozen embedding lookup defined in
-     * another file. When eval mode is all that makes a loop an evaluation loop, only the module switched to eval
-     * mode counts as its forward, so line 428 is not reported, with every rule on.
-     */
-    @Test
-    void aLoopAfterEvalModeThatRunsAnotherModuleIsNotReported() throws Exception {
-        var findings = new PythonScanner(Rules.ALL).scan(Path.of("src/test/resources/scan_recall11/wild_negatives/"
-                + "facebookresearch+fairseq")).findings().stream()
-                .filter(f -> f.rule().equals("eval_without_no_grad")).toList();
-        assertTrue(findings.isEmpty(), findings.toString());
-    }
-
-    /**
-     * cszn/KAIR main_test_dncnn.py (scan_recall11/wild_negatives/README.md): model.eval(), then every parameter's
-     * requires_grad set to False before the test loop; nothing there builds a graph. Scanned with every rule, the
-     * mode in which the file is parsed at all.
-     */
-    @Test
-    void aTestLoopOverFrozenParametersIsNotReported() throws Exception {
-        var findings = new PythonScanner(Rules.ALL).scan(Path.of("src/test/resources/scan_recall11/wild_negatives"))
-                .findings().stream().filter(f -> f.rule().equals("eval_without_no_grad")).toList();
-        assertTrue(findings.isEmpty(), findings.toString());
     }
 }

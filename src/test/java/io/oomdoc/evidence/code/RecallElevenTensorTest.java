@@ -21,13 +21,6 @@ class RecallElevenTensorTest {
                 .filter(f -> f.rule().equals("tensor_accumulated")).map(Finding::line).toList();
     }
 
-    /** BatsResearch/labelmodels#4: `running_loss += loss` where loss comes from `self(*inputs)` in an nn.Module. */
-    @Test
-    void aLossFromCallingSelfInsideAModuleIsAGraph() throws Exception {
-        assertEquals(List.of(90), lines("BatsResearch+labelmodels__label_model__bug"));
-        assertTrue(lines("BatsResearch+labelmodels__label_model__fixed").isEmpty());
-    }
-
     /**
      * microsoft/SpareNet#12: `self.losses.update([coarse_loss * 1000, ...])` in train_step(), which the caller's
      * loop runs once per step; the losses come out of the same call as the one that is backpropagated.
@@ -36,15 +29,5 @@ class RecallElevenTensorTest {
     void aMeterKeptOnTheObjectOutlivesEachStepMethodCall() throws Exception {
         assertEquals(List.of(55), lines("microsoft+SpareNet__sparenet_runner__bug"));
         assertTrue(lines("microsoft+SpareNet__sparenet_runner__fixed").isEmpty());
-    }
-
-    /**
-     * TRI-ML/packnet-sfm#47: `outputs.append(output)` of `module.training_step(batch, i)`; the fix (PR #51) sets
-     * `output['loss'] = output['loss'].detach()` first, which drops the graph.
-     */
-    @Test
-    void aTrainingStepOutputIsAGraphUntilItsLossIsDetachedInPlace() throws Exception {
-        assertEquals(List.of(90), lines("TRI-ML+packnet-sfm__horovod_trainer__bug"));
-        assertTrue(lines("TRI-ML+packnet-sfm__horovod_trainer__fixed").isEmpty());
     }
 }

@@ -28,12 +28,13 @@ class RecallElevenZeroGradTest {
     }
 
     /**
-     * facebookresearch/barlowtwins main.py (scan_dev2): optimizer.zero_grad(), then scaler.step(optimizer); the
-     * optimizer stepped is the scaler's argument, and it is cleared.
+     * bubbliiiing/yolo3-pytorch utils/utils_fit.py (scan_wild, source and commit in its labels.json and
+     * PROVENANCE.md): optimizer.zero_grad() (29), then in the fp16 branch scaler.scale(loss_value).backward() and
+     * scaler.step(optimizer) (70-71); the optimizer stepped is the scaler's argument, and it is cleared.
      */
     @Test
     void aScalerStepsTheOptimizerItIsGiven() throws Exception {
-        var findings = new PythonScanner().scan(Path.of("src/test/resources/scan_dev2/facebookresearch+barlowtwins"))
+        var findings = new PythonScanner().scan(Path.of("src/test/resources/scan_wild/bubbliiiing+yolo3-pytorch"))
                 .findings().stream().filter(f -> f.rule().equals("missing_zero_grad")).toList();
         assertTrue(findings.isEmpty(), findings.toString());
     }

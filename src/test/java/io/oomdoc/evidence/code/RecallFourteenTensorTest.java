@@ -41,13 +41,12 @@ class RecallFourteenTensorTest {
     }
 
     /**
-     * caikit/caikit-nlp PR #258: `step_loss_log[step_count] = loss` after `accelerator.backward(loss)` in the batch
-     * loop; the dict lives for the epoch, one entry per step. The fix stores `loss.detach().float().item()`.
+     * caikit/caikit-nlp PR #258: the fix stores `loss.detach().float().item()` in the per-step dict, so nothing is
+     * reported. The buggy file (`step_loss_log[step_count] = loss`) left the set on 2026-11-27: the stored index has
+     * no version with its text (PROVENANCE.md).
      */
     @Test
-    void aLossStoredUnderAChangingKeyIsKeptForEveryStep() throws Exception {
-        String bug = "caikit+caikit-nlp__peft_prompt_tuning__execute_train_loop__bug";
-        assertEquals(List.of(1061), lines(bug));
-        assertTrue(lines(bug.replace("__bug", "__fixed")).isEmpty());
+    void aNumberStoredUnderAChangingKeyIsNotReported() throws Exception {
+        assertTrue(lines("caikit+caikit-nlp__peft_prompt_tuning__execute_train_loop__fixed").isEmpty());
     }
 }

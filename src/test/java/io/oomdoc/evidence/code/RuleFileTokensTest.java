@@ -17,8 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * that declares none is run on every file, so adding a rule can make a scan slower but never leave it unreached.
  */
 class RuleFileTokensTest {
-    /** sthalles/SimCLR run.py (scan_dev2, source in its labels.json): a launcher, no backward, no eval loop. */
-    private static final Path LAUNCHER = Path.of("src/test/resources/scan_dev2/sthalles+SimCLR/run.py");
+    /** SeanNaren/deepspeech.pytorch model.py (scan_dev2, source in its labels.json): modules only, no loop. */
+    private static final Path LAUNCHER = Path.of("src/test/resources/scan_dev2/SeanNaren+deepspeech.pytorch/"
+            + "deepspeech_pytorch/model.py");
 
     @TempDir Path repo;
 
@@ -37,11 +38,11 @@ class RuleFileTokensTest {
     void aRuleThatDeclaresNoTokensIsRunOnAFileTheDefaultRulesWouldNotParse() throws Exception {
         assertFalse(PythonScanner.relevant(Files.readString(LAUNCHER), false), "the file must be one the default "
                 + "rules skip, or this test shows nothing");
-        Files.copy(LAUNCHER, repo.resolve("run.py"));
+        Files.copy(LAUNCHER, repo.resolve("model.py"));
         List<Rule> rules = new ArrayList<>(Rules.DEFAULT);
         rules.add(new UndeclaredRule());
         ScanResult r = new PythonScanner(rules).scan(repo);
-        assertTrue(r.findings().stream().anyMatch(f -> f.rule().equals("undeclared") && f.file().equals("run.py")),
+        assertTrue(r.findings().stream().anyMatch(f -> f.rule().equals("undeclared") && f.file().equals("model.py")),
                 r.findings().toString());
     }
 
