@@ -310,6 +310,8 @@ public final class BudgetBench {
         Setup s = Setup.builder(m).seq(seq).batch(batch).mode(infer ? Setup.Mode.INFER : Setup.Mode.TRAIN)
                 .precision(prec).optimizer(opt).checkpointing(ck).attention(attn).zeroStage(zero)
                 .gpus(it.path("gpus").asInt(1)).loraRank(rank).quant(quant)
+                // PyTorch FSDP (FSDP1, FSDP2, Fabric/accelerate/Composer's FSDP), not DeepSpeed ZeRO
+                .fsdp(sh.toLowerCase(Locale.ROOT).contains("fsdp"))
                 .contextBytes(allocated || reserved ? 0 : BudgetEngine.DEFAULT_CONTEXT).build();
         if (sh.contains("offload_optimizer")) s = s.withOffload();
         if (sh.contains("offload_param")) s = s.toBuilder().offloadParams(true).build();
