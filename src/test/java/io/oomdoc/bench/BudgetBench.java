@@ -277,9 +277,16 @@ public final class BudgetBench {
         // a model loaded in float16 and trained with the AMP flags off (axolotl's float16: true with fp16/bf16 false)
         // has no fp32 master copy: weights, gradients and optimizer states all follow the 16-bit parameters
         boolean pureFp16 = p.startsWith("fp16-true") || p.startsWith("fp16") && p.contains("amp flags are false");
+        // a full fine-tune of a model loaded with torch_dtype bfloat16 under the HF Trainer, with no DeepSpeed or
+        // FSDP to make an fp32 copy: the Trainer's --bf16 only turns autocast on; the parameters stay bf16, so do
+        // their gradients and torch's AdamW moments (zeros_like(param)): pure bf16, no master weights
+        String shardingText = it.path("sharding").asText("none").toLowerCase(Locale.ROOT);
+        boolean bf16Loaded = method.equals("full") && p.startsWith("bf16") && p.contains("torch_dtype bfloat16")
+                && !shardingText.contains("zero") && !shardingText.contains("fsdp")
+                && !shardingText.contains("deepspeed");
         Setup.Precision prec = p.startsWith("fp32") ? Setup.Precision.FP32
                 : optimumHarness || pureFp16 ? Setup.Precision.FP16
-                : p.startsWith("bf16-true") || infer ? Setup.Precision.BF16
+                : p.startsWith("bf16-true") || bf16Loaded || infer ? Setup.Precision.BF16
                 : p.startsWith("fp16") ? Setup.Precision.MIXED_FP16 : Setup.Precision.MIXED_BF16;
         String q = it.path("quant").asText("none").toLowerCase(Locale.ROOT);
         // GPTQ/AWQ checkpoints are read as such when served (round 12); a GPTQ base under LoRA training (Qwen v1's
