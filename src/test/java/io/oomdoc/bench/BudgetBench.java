@@ -325,6 +325,12 @@ public final class BudgetBench {
         // accelerate's device_map spreads the layers over the cards (a naive pipeline), not tensor parallel
         if (sh.startsWith("layer split") || sh.contains("device_map")) s = s.toBuilder().layerSplit(true).build();
         String loss = it.path("loss").asText("fp32");
+        // llm-foundry's ComposerMPTCausalLM takes loss_fn from the model yaml and defaults to fused_crossentropy,
+        // flash-attn's CrossEntropyLoss over the 16-bit logits (llmfoundry/models/mpt/modeling_mpt.py at 4952183, the
+        // commit of the benchmark README); its pretrain yamls set no loss_fn
+        if (loss.startsWith("not stated") && it.path("source_key").asText().startsWith("llm-foundry")) {
+            loss = "fused (llm-foundry's default loss_fn)";
+        }
         s = s.withLoss(loss.startsWith("native") || optimumHarness ? Setup.Loss.NATIVE : loss.startsWith("fused-linear")
                 ? Setup.Loss.FUSED_LINEAR : loss.startsWith("fused") ? Setup.Loss.FUSED : Setup.Loss.FP32);
         String targets = it.path("lora_targets").asText("");
