@@ -310,13 +310,16 @@ public final class BudgetBench {
         int zero = sh.contains("zero3") || sh.contains("fsdp_full") ? 3 : sh.contains("zero2") ? 2
                 : sh.contains("zero1") ? 1 : 0;
         int seq = it.path("seq").asInt(0), batch = it.path("batch").asInt(0);
+        // inference ranks that each load the whole model and take their own prompts (swift infer under torchrun,
+        // accelerate's data-parallel generate) are one copy per GPU: the engine reads several GPUs as tensor parallel
+        boolean dataParallelInference = infer && sh.toLowerCase(Locale.ROOT).contains("data parallel");
         int rank = method.equals("full") || infer ? 0 : it.path("lora_rank").asInt(8);
         boolean allocated = it.path("measured_how").asText().contains("max_memory_allocated");
         // a reserved peak holds the allocator's slack but not the CUDA context
         boolean reserved = it.path("measured_how").asText().contains("max_memory_reserved");
         Setup s = Setup.builder(m).seq(seq).batch(batch).mode(infer ? Setup.Mode.INFER : Setup.Mode.TRAIN)
                 .precision(prec).optimizer(opt).checkpointing(ck).attention(attn).zeroStage(zero)
-                .gpus(it.path("gpus").asInt(1)).loraRank(rank).quant(quant)
+                .gpus(dataParallelInference ? 1 : it.path("gpus").asInt(1)).loraRank(rank).quant(quant)
                 // PyTorch FSDP (FSDP1, FSDP2, Fabric/accelerate/Composer's FSDP), not DeepSpeed ZeRO
                 .fsdp(sh.toLowerCase(Locale.ROOT).contains("fsdp"))
                 .contextBytes(allocated || reserved ? 0 : BudgetEngine.DEFAULT_CONTEXT).build();
