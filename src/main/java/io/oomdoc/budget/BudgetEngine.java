@@ -139,7 +139,8 @@ public final class BudgetEngine {
                 wBytes = 4;
             } else if (s.precision().mixed() && train && !lora) {
                 wBytes = 6;
-                assumptions.add(AssumptionText.get("weights.mixed"));
+                // FSDP's full shard says what it keeps itself (states.fsdpMixed): no fp32 copy beside a 16-bit one
+                if (!(s.fsdp() && s.zeroStage() >= 3)) assumptions.add(AssumptionText.get("weights.mixed"));
             } else {
                 wBytes = 2;
                 if (pure && train && !lora) assumptions.add(AssumptionText.get("weights.pure",
