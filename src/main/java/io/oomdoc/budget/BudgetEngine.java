@@ -139,7 +139,8 @@ public final class BudgetEngine {
                 wBytes = 4;
             } else if (s.precision().mixed() && train && !lora) {
                 wBytes = 6;
-                assumptions.add(AssumptionText.get("weights.mixed"));
+                // FSDP's full shard says what it keeps itself (states.fsdpMixed): no fp32 copy beside a 16-bit one
+                if (!(s.fsdp() && s.zeroStage() >= 3)) assumptions.add(AssumptionText.get("weights.mixed"));
             } else {
                 wBytes = 2;
                 if (pure && train && !lora) assumptions.add(AssumptionText.get("weights.pure",
@@ -328,6 +329,17 @@ public final class BudgetEngine {
                 // (4·P + 16·P/N), above the measured peaks of chenyaofo's LLaMA-7B ZeRO-2 runs.
                 grads = s.zeroStage() == 2 ? 2L * trainable / N : 2L * trainable;
                 opt = Math.round(k * trainable / N);
+            } else if (s.fsdp()) {
+                // FSDP's mixed precision keeps the fp32 parameters as the shard and casts them to 16 bits only for
+                // the all-gather; the optimizer steps that shard, so there is no separate master copy and no
+                // 16-bit shard ("FSDP does not require any extra memory to keep a high-precision copy of the
+                // parameters for the optimizer step": MixedPrecisionPolicy, torch/distributed/fsdp/_fully_shard/
+                // _fsdp_api.py; FSDP1's MixedPrecision keeps "the sharded parameters ... in full precision").
+                weights = 4L * P / N + 4L * largestLayer;
+                grads = 4L * trainable / N;
+                opt = Math.round((k - 4) * trainable / N);
+                assumptions.add(AssumptionText.get("states.fsdpMixed", N, k + 4));
+                return new Shares(weights, grads, opt);
             } else {
                 weights = 2L * P / N
                         + 4L * largestLayer; // 16-bit shard plus the gathered largest layer (params + grads)

@@ -29,8 +29,17 @@ public final class GpuCatalog {
         if (gpu.isPresent() || !m.matches()) return gpu;
         // the size must be the card's own: "A100 24GB" stays unknown rather than becoming an A100 40GB
         long said = Long.parseLong(m.group(2));
-        return Catalog.find(rows(), m.group(1)).map(GpuCatalog::toGpu)
-                .filter(g -> Math.round((double) g.memoryBytes() / Bytes.GIB) == said);
+        return Catalog.find(rows(), m.group(1)).filter(r -> marketedGib(r) == said).map(GpuCatalog::toGpu);
+    }
+
+    /**
+     * The size a card is sold as: its row's memory, or for a row that gives nvidia-smi's total after in-band ECC (a
+     * note naming ECC) the size before ECC took its 1/16 ("L40S 48GB" for 46068 MiB).
+     */
+    private static long marketedGib(Catalog.Row r) {
+        double gib = Double.parseDouble(r.cells()[2]);
+        boolean ecc = r.cells().length > 5 && r.cells()[5].contains("ECC");
+        return Math.round(ecc ? gib * 16 / 15 : gib);
     }
 
     public static List<Gpu> all() {

@@ -8,7 +8,8 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
                     Quant quant, long contextBytes, boolean offloadOptimizer, LoraTargets loraTargets, Loss loss,
                     boolean gradientsKept, Kbit kbit, boolean loraDropout, int kvCacheBytes,
                     double gpuMemoryUtilization, boolean offloadParams, boolean optimizerInBackward,
-                    boolean promptLogits, boolean doubleQuant, int contextTokens, int slots, boolean layerSplit) {
+                    boolean promptLogits, boolean doubleQuant, int contextTokens, int slots, boolean layerSplit,
+                    boolean fsdp) {
 
     public enum Mode { TRAIN, INFER }
 
@@ -97,7 +98,7 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
         b.loraDropout = loraDropout; b.kvCacheBytes = kvCacheBytes; b.gpuMemoryUtilization = gpuMemoryUtilization;
         b.offloadParams = offloadParams; b.optimizerInBackward = optimizerInBackward;
         b.promptLogits = promptLogits; b.doubleQuant = doubleQuant; b.contextTokens = contextTokens;
-        b.slots = slots; b.layerSplit = layerSplit;
+        b.slots = slots; b.layerSplit = layerSplit; b.fsdp = fsdp;
         return b;
     }
 
@@ -160,6 +161,7 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
         private int contextTokens;
         private int slots = 1;
         private boolean layerSplit;
+        private boolean fsdp;
 
         private Builder(ModelSpec model) { this.model = model; }
 
@@ -225,12 +227,18 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
          * turn, a naive pipeline, not tensor parallel and not data parallel.
          */
         public Builder layerSplit(boolean v) { layerSplit = v; return this; }
+        /**
+         * The sharding is PyTorch FSDP (FULL_SHARD, fully_shard), not DeepSpeed ZeRO: under mixed precision the
+         * shards FSDP keeps are the fp32 parameters themselves, cast to 16 bits only at the all-gather, where
+         * DeepSpeed keeps a 16-bit partition beside the optimizer's fp32 master copy.
+         */
+        public Builder fsdp(boolean v) { fsdp = v; return this; }
 
         public Setup build() {
             return new Setup(model, seq, batch, mode, precision, optimizer, checkpointing, attention, zeroStage, gpus,
                     loraRank, quant, contextBytes, offloadOptimizer, loraTargets, loss, gradientsKept, kbit,
                     loraDropout, kvCacheBytes, gpuMemoryUtilization, offloadParams, optimizerInBackward,
-                    promptLogits, doubleQuant, contextTokens, slots, layerSplit);
+                    promptLogits, doubleQuant, contextTokens, slots, layerSplit, fsdp);
         }
     }
 }

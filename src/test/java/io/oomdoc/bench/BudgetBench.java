@@ -285,9 +285,16 @@ public final class BudgetBench {
         // a model loaded in float16 and trained with the AMP flags off (axolotl's float16: true with fp16/bf16 false)
         // has no fp32 master copy: weights, gradients and optimizer states all follow the 16-bit parameters
         boolean pureFp16 = p.startsWith("fp16-true") || p.startsWith("fp16") && p.contains("amp flags are false");
+        // a full fine-tune of a model loaded with torch_dtype bfloat16 under the HF Trainer, with no DeepSpeed or
+        // FSDP to make an fp32 copy: the Trainer's --bf16 only turns autocast on; the parameters stay bf16, so do
+        // their gradients and torch's AdamW moments (zeros_like(param)): pure bf16, no master weights
+        String shardingText = it.path("sharding").asText("none").toLowerCase(Locale.ROOT);
+        boolean bf16Loaded = method.equals("full") && p.startsWith("bf16") && p.contains("torch_dtype bfloat16")
+                && !shardingText.contains("zero") && !shardingText.contains("fsdp")
+                && !shardingText.contains("deepspeed");
         Setup.Precision prec = p.startsWith("fp32") ? Setup.Precision.FP32
                 : optimumHarness || pureFp16 ? Setup.Precision.FP16
-                : p.startsWith("bf16-true") || infer ? Setup.Precision.BF16
+                : p.startsWith("bf16-true") || bf16Loaded || infer ? Setup.Precision.BF16
                 : p.startsWith("fp16") ? Setup.Precision.MIXED_FP16 : Setup.Precision.MIXED_BF16;
         String q = it.path("quant").asText("none").toLowerCase(Locale.ROOT);
         // GPTQ/AWQ checkpoints are read as such when served (round 12); a GPTQ base under LoRA training (Qwen v1's
@@ -311,19 +318,30 @@ public final class BudgetBench {
         int zero = sh.contains("zero3") || sh.contains("fsdp_full") ? 3 : sh.contains("zero2") ? 2
                 : sh.contains("zero1") ? 1 : 0;
         int seq = it.path("seq").asInt(0), batch = it.path("batch").asInt(0);
+        // inference ranks that each load the whole model and take their own prompts (swift infer under torchrun,
+        // accelerate's data-parallel generate) are one copy per GPU: the engine reads several GPUs as tensor parallel
+        boolean dataParallelInference = infer && sh.toLowerCase(Locale.ROOT).contains("data parallel");
         int rank = method.equals("full") || infer ? 0 : it.path("lora_rank").asInt(8);
         boolean allocated = it.path("measured_how").asText().contains("max_memory_allocated");
         // a reserved peak holds the allocator's slack but not the CUDA context
         boolean reserved = it.path("measured_how").asText().contains("max_memory_reserved");
         Setup s = Setup.builder(m).seq(seq).batch(batch).mode(infer ? Setup.Mode.INFER : Setup.Mode.TRAIN)
                 .precision(prec).optimizer(opt).checkpointing(ck).attention(attn).zeroStage(zero)
-                .gpus(it.path("gpus").asInt(1)).loraRank(rank).quant(quant)
+                .gpus(dataParallelInference ? 1 : it.path("gpus").asInt(1)).loraRank(rank).quant(quant)
+                // PyTorch FSDP (FSDP1, FSDP2, Fabric/accelerate/Composer's FSDP), not DeepSpeed ZeRO
+                .fsdp(sh.toLowerCase(Locale.ROOT).contains("fsdp"))
                 .contextBytes(allocated || reserved ? 0 : BudgetEngine.DEFAULT_CONTEXT).build();
         if (sh.contains("offload_optimizer")) s = s.withOffload();
         if (sh.contains("offload_param")) s = s.toBuilder().offloadParams(true).build();
         // accelerate's device_map spreads the layers over the cards (a naive pipeline), not tensor parallel
         if (sh.startsWith("layer split") || sh.contains("device_map")) s = s.toBuilder().layerSplit(true).build();
         String loss = it.path("loss").asText("fp32");
+        // llm-foundry's ComposerMPTCausalLM takes loss_fn from the model yaml and defaults to fused_crossentropy,
+        // flash-attn's CrossEntropyLoss over the 16-bit logits (llmfoundry/models/mpt/modeling_mpt.py at 4952183, the
+        // commit of the benchmark README); its pretrain yamls set no loss_fn
+        if (loss.startsWith("not stated") && it.path("source_key").asText().startsWith("llm-foundry")) {
+            loss = "fused (llm-foundry's default loss_fn)";
+        }
         s = s.withLoss(loss.startsWith("native") || optimumHarness ? Setup.Loss.NATIVE : loss.startsWith("fused-linear")
                 ? Setup.Loss.FUSED_LINEAR : loss.startsWith("fused") ? Setup.Loss.FUSED : Setup.Loss.FP32);
         String targets = it.path("lora_targets").asText("");

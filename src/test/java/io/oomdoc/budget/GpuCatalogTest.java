@@ -25,6 +25,26 @@ class GpuCatalogTest {
         assertEquals("L40S", GpuCatalog.find("L40S 48GB").orElseThrow().name());
     }
 
+    /**
+     * bmaltais/kohya_ss#2724 (src/test/resources/traces/kohya-ss-2724-flux-lora-l40s-24gb-in-prose.txt): PyTorch gives
+     * the L40S "a total capacty of 44.53 GiB"; nvidia-smi prints 46068 MiB for it, the 48 GB less in-band ECC. The
+     * catalog's card, less what the driver keeps, is that figure, not 3 GiB more.
+     */
+    @Test
+    void theL40sIsTheSizePyTorchSeesWithEccOn() throws java.io.IOException {
+        String paste = java.nio.file.Files.readString(java.nio.file.Path.of(
+                "src/test/resources/traces/kohya-ss-2724-flux-lora-l40s-24gb-in-prose.txt"));
+        assertTrue(paste.contains("total capacty of 44.53 GiB"));
+        long usable = GpuCatalog.usableBytes(GpuCatalog.find("l40s").orElseThrow().memoryBytes());
+        assertEquals(44.53, (double) usable / io.oomdoc.util.Bytes.GIB, 0.45);
+    }
+
+    /** A card kept at nvidia-smi's total after ECC is still found by the size it is sold as. */
+    @Test
+    void anEccCardNamedWithItsMarketedSizeIsFound() {
+        assertEquals("A10G", GpuCatalog.find("A10G 24GB").orElseThrow().name());
+    }
+
     @Test
     void aSizeThatIsNotTheCardsOwnLeavesTheCardUnknown() {
         assertTrue(GpuCatalog.find("A30 48GB").isEmpty());

@@ -47,6 +47,7 @@ public final class SetupOptions {
     @Option(names = "--loss", defaultValue = "fp32", completionCandidates = Choices.Loss.class) String loss;
     @Option(names = "--offload") boolean offload;
     @Option(names = "--offload-param") boolean offloadParam;
+    @Option(names = "--fsdp") boolean fsdp;
     @Option(names = "--device-map", paramLabel = "auto|balanced|sequential") String deviceMap;
     @Option(names = "--offload-activations") boolean offloadActivations;
     @Option(names = "--optimizer-in-backward") boolean optimizerInBackward;
@@ -104,9 +105,13 @@ public final class SetupOptions {
         boolean served = "infer".equalsIgnoreCase(mode) || !"none".equalsIgnoreCase(quant) && loraRank == 0;
         if (ctxSize > 0 && !served) throw usage("--ctx-size goes with --mode infer (serving)");
         if (parallel < 1 || parallel > 4096) throw usage("--parallel is a number of slots, 1 or more");
-        if (offloadParam && zero < 3) throw usage("--offload-param needs --zero 3 (ZeRO-3 / FSDP full shard)");
+        // PyTorch FSDP's FULL_SHARD is stage 3 unless a stage is given (SHARD_GRAD_OP is --zero 2)
+        int stage = fsdp && zero == 0 ? 3 : zero;
+        if (offloadParam && stage < 3) throw usage("--offload-param needs --zero 3 (ZeRO-3 / FSDP full shard)");
         boolean layerSplit = layerSplit();
-        if (layerSplit && zero > 0) {
+        if (layerSplit && fsdp) throw usage("--device-map spreads one copy of the model over the GPUs; it does not "
+                + "go with --fsdp");
+        if (layerSplit && stage > 0) {
             throw usage("--device-map spreads one copy of the model over the GPUs; it does not go with --zero");
         }
         if (doubleQuant && parse(Setup.Quant.class, "--quant", quant) != Setup.Quant.NF4) {
@@ -124,7 +129,7 @@ public final class SetupOptions {
                 .optimizer(parse(Setup.Optimizer.class, "--optimizer", optimizer)).checkpointing(ck)
                 .optimizerInBackward(optimizerInBackward).promptLogits(promptLogits())
                 .doubleQuant(doubleQuant)
-                .attention(parse(Setup.Attention.class, "--attention", attention)).zeroStage(zero).gpus(n)
+                .attention(parse(Setup.Attention.class, "--attention", attention)).zeroStage(stage).fsdp(fsdp).gpus(n)
                 .loraRank(loraRank).quant(parse(Setup.Quant.class, "--quant", quant))
                 .contextBytes(BudgetEngine.DEFAULT_CONTEXT).loss(parse(Setup.Loss.class, "--loss", loss))
                 .offloadOptimizer(offload || offloadParam).offloadParams(offloadParam).kvCacheBytes(kvBytes)
