@@ -9,7 +9,7 @@ def main(args, net, train_loader, val_loader, optimizer, criterion):
     if args.train:
         net.train()
         for m in net.modules():
-            if isinstance(m, nn.BatchNorm2d):
+            if isinstance(m, (nn.BatchNorm2d, nn.SyncBatchNorm)):
                 m.eval()
         for epoch in range(args.epochs):
             for images, masks in train_loader:

@@ -4,7 +4,7 @@
 import torch.nn as nn
 
 
-class SequenceWise(nn.Module):
+class PerStep(nn.Module):
     def __init__(self, inner):
         super().__init__()
         self.inner = inner
@@ -20,5 +20,5 @@ class ConvFrontEnd(nn.Module):
         super().__init__()
         self.conv = nn.Sequential(nn.Conv2d(1, channels, 3, padding=1), nn.BatchNorm2d(channels), nn.Hardtanh(0, 20))
 
-    def forward(self, x, lengths):
-        return self.conv(x), lengths
+    def forward(self, spec, lens):
+        return self.conv(spec), lens

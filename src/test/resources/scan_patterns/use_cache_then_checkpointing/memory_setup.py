@@ -6,9 +6,10 @@
 
 def prepare_for_training(model):
     model.train()
-    # model.config.use_cache = False
+    # model.config.use_cache = False  (this line stays commented out in the modelled helper)
     model.config.use_cache = True
     model.gradient_checkpointing_enable()
-    if hasattr(model, "enable_input_require_grads"):
-        model.enable_input_require_grads()
+    make_inputs_need_grad = getattr(model, "enable_input_require_grads", None)
+    if make_inputs_need_grad is not None:
+        make_inputs_need_grad()
     return model

@@ -14,11 +14,11 @@ def train_one_epoch(model, criterion, loader, optimizer, scaler, use_amp, max_no
             losses = sum(loss_terms.values())
         if use_amp:
             optimizer.zero_grad()
-            scaler.scale(losses).backward()
+            scaler.scale(losses).backward()  # the AMP path clears first
             scaler.step(optimizer)
             scaler.update()
         else:
             losses.backward()
             if max_norm > 0:
-                torch.nn.utils.clip_grad_norm_(model.parameters(), max_norm)
+                torch.nn.utils.clip_grad_norm_(model.parameters(), max_norm=max_norm)
             optimizer.step()
