@@ -16,6 +16,10 @@ ap = argparse.ArgumentParser()
 ap.add_argument("checkouts")
 ap.add_argument("--split", default=None)
 a = ap.parse_args()
+if not os.path.isdir(a.checkouts) or not os.listdir(a.checkouts):
+    sys.exit(f"scan_audit4.py: no checkouts at {a.checkouts}. The audited code is not in the tree (issue 17: "
+             "third-party code stays out of our commits); bring each repository with fetch and check it out at the "
+             "commit labels.json names: see src/test/resources/scan_wild4/README.md, section 'Rerunning'.")
 data = json.load(open(os.path.join(root, "src/test/resources/scan_wild4/labels.json")))
 verdict = {(l["repo"], l["file"], l["line"], l["rule"]): l["verdict"] for l in data["labels"]}
 score = collections.defaultdict(collections.Counter)

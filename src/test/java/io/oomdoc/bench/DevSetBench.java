@@ -18,9 +18,11 @@ import java.util.TreeMap;
 
 /**
  * Precision and recall of the scanner on the labelled files of scan_dev2, per split (dev: tuned on; test: not).
+ * The labels are in the tree (src/test/resources/scan_dev2/labels.json), the code is not: CHECKOUTS holds, per
+ * repository, CHECKOUTS/owner+name/PATH for each labelled file at its commit (scan_dev2/README.md, "Rerunning").
  * Each repository folder is scanned on its own, as `oomdoc scan` would scan that repository. A finding is true when
  * labels.json lists it under "findings", false when it is listed under "false", unjudged otherwise (counted false).
- * Run: bench/run.sh DevSetBench [DIR] [--split dev]: with --split, only that split's repositories are scanned
+ * Run: bench/run.sh DevSetBench CHECKOUTS [--split dev]: with --split, only that split's repositories are scanned
  * and shown, so tuning on dev never shows the test split's figures.
  */
 public final class DevSetBench {
@@ -28,8 +30,9 @@ public final class DevSetBench {
         List<String> a = List.of(args);
         int at = a.indexOf("--split");
         String only = at >= 0 && at + 1 < a.size() ? a.get(at + 1) : null;
-        Path dir = Path.of(!a.isEmpty() && !a.get(0).startsWith("--") ? a.get(0) : "src/test/resources/scan_dev2");
-        JsonNode labels = new ObjectMapper().readTree(dir.resolve("labels.json").toFile());
+        Path dir = Checkouts.require("DevSetBench", !a.isEmpty() && !a.get(0).startsWith("--") ? a.get(0) : null,
+                "scan_dev2");
+        JsonNode labels = new ObjectMapper().readTree(Path.of("src/test/resources/scan_dev2/labels.json").toFile());
         for (List<Rule> rules : List.of(Rules.DEFAULT, Rules.ALL)) {
             System.out.println(rules == Rules.DEFAULT ? "== default rules" : "== --all");
             report(dir, labels, rules, only);

@@ -13,18 +13,27 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Recall and precision per rule on scan_recall11's layout: each case folder holds one real file, labels.json says
- * which rule must report inside which function (positives) or must stay quiet there (the fixed file). Other
+ * Recall and precision per rule on scan_recall11's layout: labels.json (in the tree, LABELS/labels.json) says which
+ * rule must report inside which function (positives) or must stay quiet there (the fixed file); the code is not in
+ * the tree: CHECKOUTS/CASE/FILE holds each case's file at its commit (scan_recall11/SPLIT.md, "Rerunning"). Other
  * findings are printed for reading, not scored.
- * Run: bench/run.sh RecallBench src/test/resources/scan_recall11/tune [--all]
+ * Run: bench/run.sh RecallBench src/test/resources/scan_recall11/tune CHECKOUTS [--all]
  */
 public final class RecallBench {
     public static void main(String[] args) throws Exception {
-        Path dir = Path.of(args[0]);
-        boolean all = args.length > 1 && args[1].equals("--all");
+        if (args.length == 0) {
+            System.err.println("usage: bench/run.sh RecallBench LABELS_DIR CHECKOUTS [--all]");
+            System.exit(2);
+        }
+        Path labelsDir = Path.of(args[0]);
+        String set = labelsDir.getParent() == null ? labelsDir.toString() : labelsDir.getParent().getFileName()
+                .toString();
+        Path dir = Checkouts.require("RecallBench", args.length > 1 && !args[1].startsWith("--") ? args[1] : null, set,
+                "SPLIT.md");
+        boolean all = java.util.Arrays.asList(args).contains("--all");
         PythonScanner scanner = new PythonScanner(all ? Rules.ALL : Rules.DEFAULT);
         Map<String, int[]> perRule = new TreeMap<>(); // found, missed, false alarm on the fix, quiet on the fix
-        for (JsonNode c : new ObjectMapper().readTree(dir.resolve("labels.json").toFile())) {
+        for (JsonNode c : new ObjectMapper().readTree(labelsDir.resolve("labels.json").toFile())) {
             ScanResult r = scanner.scan(dir.resolve(c.path("case").asText()));
             String rule = c.path("rule").asText();
             int lo = c.path("span").get(0).asInt(), hi = c.path("span").get(1).asInt();

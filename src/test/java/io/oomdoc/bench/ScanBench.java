@@ -16,9 +16,11 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Scanner benchmark: precision and recall per rule on a labeled set (scan_dev layout), then scan time of a
- * large tree against `grep -rn` with the same kind of patterns.
- * Run: bench/run.sh ScanBench [labeled-dir] [large-tree] [wild-dir]
+ * Scanner benchmark: precision and recall per rule on the labeled cases of scan_dev, then scan time of a large tree
+ * against `grep -rn` with the same kind of patterns, and the in-the-wild audit of scan_wild. The labels are in the
+ * tree; the code is not (issue 17): DEV_CHECKOUTS/caseNN/ and WILD_CHECKOUTS/owner+name/ hold the labelled files at
+ * their commits (scan_dev/README.md and scan_wild/README.md, "Rerunning").
+ * Run: bench/run.sh ScanBench DEV_CHECKOUTS [large-tree] [WILD_CHECKOUTS], or ScanBench --speed TREE [--all]
  */
 public final class ScanBench {
     public static void main(String[] args) throws Exception {
@@ -26,17 +28,18 @@ public final class ScanBench {
             speed(Path.of(args[1]), args.length > 2 && args[2].equals("--all"));
             return;
         }
-        Path labeled = Path.of(args.length > 0 ? args[0] : "src/test/resources/scan_dev");
+        Path labeled = Checkouts.require("ScanBench", args.length > 0 ? args[0] : null, "scan_dev");
         Path large = Path.of(args.length > 1 ? args[1] : "/root/.pyenv/versions/3.12.1/lib/python3.12");
-        accuracy(labeled);
-        Path wild = Path.of(args.length > 2 ? args[2] : "src/test/resources/scan_wild");
-        if (Files.isDirectory(wild)) wild(wild);
+        accuracy(Path.of("src/test/resources/scan_dev"), labeled);
+        if (args.length > 2) wild(Path.of("src/test/resources/scan_wild"), Checkouts.require("ScanBench", args[2],
+                "scan_wild"));
+        else System.out.println("no wild checkouts: pass them as the third argument (scan_wild/README.md)");
         if (Files.isDirectory(large)) speed(large, true);
         else System.out.println("no large tree at " + large + ": pass one as the second argument");
     }
 
-    static void accuracy(Path dir) throws Exception {
-        JsonNode labels = new ObjectMapper().readTree(dir.resolve("labels.json").toFile());
+    static void accuracy(Path labelsDir, Path dir) throws Exception {
+        JsonNode labels = new ObjectMapper().readTree(labelsDir.resolve("labels.json").toFile());
         Map<String, int[]> perRule = new TreeMap<>(); // tp, fp, fn
         PythonScanner scanner = new PythonScanner(Rules.ALL); // the dev set labels every rule
         for (JsonNode c : labels) {
@@ -65,8 +68,8 @@ public final class ScanBench {
      * The in-the-wild audit (scan_wild layout): every finding is looked up in the judgments; unjudged ones count
      * as false. Printed per split and per rule, for the default rules and for --all.
      */
-    static void wild(Path dir) throws Exception {
-        JsonNode labels = new ObjectMapper().readTree(dir.resolve("labels.json").toFile());
+    static void wild(Path labelsDir, Path dir) throws Exception {
+        JsonNode labels = new ObjectMapper().readTree(labelsDir.resolve("labels.json").toFile());
         Map<String, Boolean> judged = new TreeMap<>();
         Map<String, String> split = new TreeMap<>();
         for (JsonNode l : labels) {
@@ -127,7 +130,7 @@ public final class ScanBench {
                 try (var l = Files.lines(p, java.nio.charset.StandardCharsets.ISO_8859_1)) { return l.count(); } catch (Exception e) { return 0; }
             }).sum();
         }
-        new PythonScanner(Rules.ALL).scan(Path.of("src/test/resources/scan_dev")); // warm-up: classes, native parser
+        new PythonScanner(Rules.ALL).scan(Path.of("src/test/resources/scan_patterns")); // warm-up: classes, parser
         var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean();
         long c0 = os.getProcessCpuTime();

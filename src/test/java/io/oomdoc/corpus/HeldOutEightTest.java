@@ -19,7 +19,9 @@ class HeldOutEightTest extends BlindCorpusSplitChecks {
         super(Corpus.HELDOUT8, Corpus.heldout8(), 50, Path.of("src/test/resources/conversations_heldout8"),
                 // the scanner's labelled code (eleventh session) comes from some of the same repositories; nothing
                 // in it is tuned on for diagnosis (scan_recall14, fourteenth session: jpata/particleflow's training code)
-                Path.of("src/test/resources/scan_recall11"), Path.of("src/test/resources/scan_recall14"));
+                Path.of("src/test/resources/scan_recall11"), Path.of("src/test/resources/scan_recall14"),
+                // scan_patterns (scan17): our own fixtures modelled on those sets' cases, naming the same repositories
+                Path.of("src/test/resources/scan_patterns"));
     }
 
     @Test

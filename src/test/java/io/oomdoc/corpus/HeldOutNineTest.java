@@ -19,7 +19,9 @@ class HeldOutNineTest extends BlindCorpusSplitChecks {
         super(Corpus.HELDOUT9, Corpus.heldout9(), 55, Path.of("src/test/resources/conversations_heldout9"),
                 // the scanner's labelled code (eleventh session) comes from some of the same repositories; nothing
                 // in it is tuned on for diagnosis
-                Path.of("src/test/resources/scan_recall11"));
+                Path.of("src/test/resources/scan_recall11"),
+                // scan_patterns (scan17): our own fixtures after scan_recall11's cases, naming the same repositories
+                Path.of("src/test/resources/scan_patterns"));
     }
 
     @Test

@@ -20,7 +20,9 @@ class HeldOutTenTest extends BlindCorpusSplitChecks {
         // training code) took some of the split's repositories for their code, never for an OOM thread
         super(Corpus.HELDOUT10, Corpus.heldout10(), 50, Path.of("src/test/resources/conversations_heldout10"),
                 Path.of("src/test/resources/scan_wild10"), Path.of("src/test/resources/scan_recall11"),
-                Path.of("src/test/resources/scan_recall14"));
+                Path.of("src/test/resources/scan_recall14"),
+                // scan_patterns (scan17): our own fixtures modelled on those sets' cases, naming the same repositories
+                Path.of("src/test/resources/scan_patterns"));
     }
 
     @Test

@@ -21,8 +21,8 @@ import static org.junit.jupiter.api.Assertions.*;
 /**
  * The model's tools answer with what the commands print for `--json`: the same services, the same records, the same
  * serialization. Each test runs the command the way a user would and compares the text byte for byte.
- * Fixtures: traces/ (quoted from public issue threads, see traces/SOURCES.md) and scan_dev/case03
- * (facebookarchive/loop train.py, see scan_dev/labels.json).
+ * Fixtures: traces/ (quoted from public issue threads, see traces/SOURCES.md) and scan_patterns/volatile_eval_loop
+ * (written by us after facebookarchive/loop train.py, see scan_patterns/labels.json).
  */
 class ToolsAsCommandsTest {
     private static final Path RESOURCES = Path.of("src/test/resources");
@@ -66,7 +66,7 @@ class ToolsAsCommandsTest {
 
     @Test
     void scanIsTheScanCommandsJsonOfTheRepository() {
-        Path repo = RESOURCES.resolve("scan_dev/case03").toAbsolutePath();
+        Path repo = RESOURCES.resolve("scan_patterns/volatile_eval_loop").toAbsolutePath();
         String json = tools(repo).scanCode();
         assertEquals(cli(repo, "scan", "--json"), json);
         assertTrue(json.contains("eval_without_no_grad"), json);

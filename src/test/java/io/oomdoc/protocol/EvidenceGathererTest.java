@@ -15,8 +15,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * The evidence every front door hands to the diagnoser. Fixtures: traces/ (public issue threads, see
- * traces/SOURCES.md), nvidia_smi/ (real nvidia-smi output, sources in its expected.json), scan_dev/case03
- * (facebookarchive/loop train.py, labels.json),
+ * traces/SOURCES.md), nvidia_smi/ (real nvidia-smi output, sources in its expected.json),
+ * scan_patterns/volatile_eval_loop (written by us after facebookarchive/loop train.py, its labels.json),
  * snapshots/oom_fragmented.pickle (made by snapshots/make_fixtures.py).
  */
 class EvidenceGathererTest {
@@ -86,8 +86,8 @@ class EvidenceGathererTest {
 
     @Test
     void whatTheUserSaidWinsOverWhatTheCodeSays() throws Exception {
-        ScanResult scan = new PythonScanner().scan(RES.resolve("scan_dev/case03"));
-        assertEquals(64, scan.setup().batchSize(), "loop train.py's --batch-size default");
+        ScanResult scan = new PythonScanner().scan(RES.resolve("scan_patterns/volatile_eval_loop"));
+        assertEquals(64, scan.setup().batchSize(), "the fixture's --batch-size default");
         Facts said = Facts.builder().batch(8).build();
         Gathered g = EvidenceGatherer.from(null).sessionFacts(said).code(scan).gather();
         assertEquals(8, g.facts().batch());

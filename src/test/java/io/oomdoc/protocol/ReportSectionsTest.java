@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Fixtures: traces/visfly-backward-2x.txt (SJTU-ViSYS-team/VisFly#9), traces/notoom-gauhuman-illegal-access.txt
  * thc-model-cuda-legacy.txt, memory-summary-pytorch35901.txt and
  * jax-bufferassignment.txt (traces/SOURCES.md), nvidia_smi/03_h200-590-load.txt (its expected.json),
- * snapshots/oom_fragmented.pickle (snapshots/make_fixtures.py), scan_dev/case03 (facebookarchive/loop train.py),
+ * snapshots/oom_fragmented.pickle (snapshots/make_fixtures.py), scan_patterns/volatile_eval_loop (ours, after
+ * facebookarchive/loop train.py),
  * the first turn of conversations/15-litgpt-llama2-7b-lora-3090.txt (Lightning-AI/litgpt#553),
  * traces/vllm-qwen3-295-max-model-len-7344.txt (QwenLM/Qwen3#295), swift-411-mistral-7b-full-adamw-step.txt
  * (modelscope/ms-swift#411), vllm-17939-sampler-warmup-runtimeerror.txt (vllm-project/vllm#17939),
@@ -104,7 +105,7 @@ class ReportSectionsTest {
     void everyKindOfEvidenceHeldIsNamedInTheConfidence() throws Exception {
         var gpu = NvidiaSmiText.parse(Files.readString(RES.resolve("nvidia_smi/03_h200-590-load.txt")), "file");
         var snap = new SnapshotReader().read(RES.resolve("snapshots/oom_fragmented.pickle"));
-        var scan = new PythonScanner().scan(RES.resolve("scan_dev/case03"));
+        var scan = new PythonScanner().scan(RES.resolve("scan_patterns/volatile_eval_loop"));
         Report r = diagnose(EvidenceGatherer.from(log("traces/visfly-backward-2x.txt")).gpu(gpu).snapshot(snap)
                 .code(scan).userText(LITGPT));
         String confidence = r.sections().confidenceAssessment();

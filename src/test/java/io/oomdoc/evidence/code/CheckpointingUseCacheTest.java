@@ -10,8 +10,9 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * checkpointing_use_cache on excerpts of huggingface/parler-tts@d108732c (round 7, tune split; lines between the
- * quoted ones left out): the rule needs checkpointing switched on and a cache switched on, not words that look so.
+ * checkpointing_use_cache on code written by us after huggingface/parler-tts@d108732c (round 7, tune split; the
+ * shapes are theirs, the lines ours since scan17): the rule needs checkpointing switched on and a cache switched on,
+ * not words that look so.
  */
 class CheckpointingUseCacheTest {
     @TempDir Path repo;
@@ -32,23 +33,20 @@ class CheckpointingUseCacheTest {
     @Test
     void aClassDeclaringSupportForCheckpointingDoesNotTurnItOn() throws Exception {
         List<Finding> f = scan("parler_tts/modeling_parler_tts.py", """
-                class ParlerTTSPreTrainedModel(PreTrainedModel):
+                class SpeechPreTrainedModel(PreTrainedModel):
                     \"\"\"
-                    An abstract class to handle weights initialization and a simple interface for downloading and loading pretrained
-                    models.
+                    Base class: weight initialisation and loading.
                     \"\"\"
 
-                    config_class = ParlerTTSDecoderConfig
+                    config_class = SpeechDecoderConfig
                     base_model_prefix = "model"
                     supports_gradient_checkpointing = True
 
-                decoder_config = ParlerTTSDecoderConfig(
-                    vocab_size=encodec_vocab_size + 1,
-                    max_position_embeddings=2048,
-                    num_hidden_layers=4,
-                    ffn_dim=512,
-                    num_attention_heads=8,
-                    layerdrop=0.0,
+                decoder_config = SpeechDecoderConfig(
+                    vocab_size=codebook_size + 1,
+                    max_position_embeddings=1024,
+                    num_hidden_layers=2,
+                    num_attention_heads=4,
                     use_cache=True,
                 )
                 """);
@@ -64,25 +62,18 @@ class CheckpointingUseCacheTest {
     void aParametersDefaultIsNotASetting() throws Exception {
         List<Finding> f = scan("training/run_parler_tts_training.py", """
                 def main():
-                    # enable gradient checkpointing if necessary
-                    if training_args.gradient_checkpointing:
+                    # checkpointing only when the run asks for it
+                    if run_args.gradient_checkpointing:
                         model.gradient_checkpointing_enable()
 
-                class ParlerTTSForCausalLM(ParlerTTSPreTrainedModel):
+                class SpeechForCausalLM(SpeechPreTrainedModel):
                     def prepare_inputs_for_generation(
                         self,
                         input_ids,
                         attention_mask=None,
                         encoder_hidden_states=None,
-                        encoder_attention_mask=None,
-                        prompt_hidden_states=None,
-                        prompt_attention_mask=None,
-                        head_mask=None,
-                        cross_attn_head_mask=None,
                         past_key_values=None,
                         use_cache=True,
-                        delay_pattern_mask=None,
-                        cache_position=None,
                         inputs_embeds=None,
                         **kwargs,
                     ):
@@ -95,10 +86,10 @@ class CheckpointingUseCacheTest {
     @Test
     void aConfigBuiltWithTheCacheOnWhileCheckpointingIsReported() throws Exception {
         List<Finding> f = scan("train.py", """
-                if training_args.gradient_checkpointing:
+                if run_args.gradient_checkpointing:
                     model.gradient_checkpointing_enable()
-                decoder_config = ParlerTTSDecoderConfig(
-                    vocab_size=encodec_vocab_size + 1,
+                decoder_config = SpeechDecoderConfig(
+                    vocab_size=codebook_size + 1,
                     use_cache=True,
                 )
                 """);

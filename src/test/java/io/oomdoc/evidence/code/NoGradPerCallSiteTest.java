@@ -17,11 +17,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class NoGradPerCallSiteTest {
     @TempDir Path repo;
 
-    /** LiyuanLucasLiu/RAdam@d9fd30a language-model/train_1bw.py: evaluate() (line 32) runs the model per batch. */
-    private static final Path RADAM = Path.of("src/test/resources/scan_dev2/LiyuanLucasLiu+RAdam/language-model"
-            + "/train_1bw.py");
-    /** pai4451/ML2021@9fddc41 hw7/hw7_macbert4.ipynb: defines its own evaluate() and calls it under no_grad. */
-    private static final Path NOTEBOOK = Path.of("src/test/resources/scan_wild/pai4451+ML2021/hw7/hw7_macbert4.ipynb");
+    /**
+     * scan_patterns/eval_called_twice_at_module_level (ours, after LiyuanLucasLiu/RAdam@d9fd30a
+     * language-model/train_1bw.py): evaluate() runs the model per batch; module-level code calls it twice.
+     */
+    private static final Path RADAM = Path.of("src/test/resources/scan_patterns/eval_called_twice_at_module_level"
+            + "/train_lm.py");
+    /** scan_patterns/qa_notebook (ours, after pai4451/ML2021 hw7): its own evaluate(), called under no_grad. */
+    private static final Path NOTEBOOK = Path.of("src/test/resources/scan_patterns/qa_notebook/qa_finetune.ipynb");
 
     private java.util.List<Finding> evalFindingsIn(String file) throws Exception {
         return new PythonScanner().scan(repo).findings().stream()
@@ -30,29 +33,29 @@ class NoGradPerCallSiteTest {
 
     @Test
     void anotherFilesFunctionOfTheSameNameUnderNoGradDoesNotHideTheFinding() throws Exception {
-        Files.copy(RADAM, repo.resolve("train_1bw.py"));
-        Files.copy(NOTEBOOK, repo.resolve("hw7_macbert4.ipynb"));
-        var found = evalFindingsIn("train_1bw.py");
+        Files.copy(RADAM, repo.resolve("train_lm.py"));
+        Files.copy(NOTEBOOK, repo.resolve("qa_finetune.ipynb"));
+        var found = evalFindingsIn("train_lm.py");
         assertEquals(1, found.size(), found.toString());
         assertEquals("evaluate", found.get(0).function());
         assertTrue(!found.get(0).message().contains("also called"), "no call of it runs without grad here");
     }
 
     /**
-     * The same file with one of its two calls of evaluate() (lines 180 and 190) wrapped in no_grad: the other still
+     * The same file with one of its two calls of evaluate() (lines 35 and 40) wrapped in no_grad: the other still
      * runs it with autograd on, so the loop is still reported.
      */
     @Test
     void oneCallWithAutogradOnKeepsTheFinding() throws Exception {
         String text = Files.readString(RADAM);
-        String call = "\n        test_ppl = evaluate(test_loader, lm_model, test_lm, -1)\n";
-        assertEquals(1, text.split(java.util.regex.Pattern.quote(call), -1).length - 1, "line 190 moved");
+        String call = "\n        test_ppl = evaluate(test_loader, lang_model, crit, -1)\n";
+        assertEquals(1, text.split(java.util.regex.Pattern.quote(call), -1).length - 1, "line 35 moved");
         String edited = text.replace(call, "\n        with torch.no_grad():\n    " + call.substring(1));
-        Files.writeString(repo.resolve("train_1bw.py"), edited);
-        var found = evalFindingsIn("train_1bw.py");
+        Files.writeString(repo.resolve("train_lm.py"), edited);
+        var found = evalFindingsIn("train_lm.py");
         assertEquals(1, found.size());
-        // the finding names the call that keeps the graph: line 180, in the script's module-level code
-        assertTrue(found.get(0).message().endsWith("also called with autograd on from module-level code, line 180"),
+        // the finding names the call that keeps the graph: line 40 (39 before the edit), in module-level code
+        assertTrue(found.get(0).message().endsWith("also called with autograd on from module-level code, line 40"),
                 found.get(0).message());
     }
 
@@ -62,7 +65,7 @@ class NoGradPerCallSiteTest {
         String edited = Files.readString(RADAM).replaceAll("(?m)^( +)(test_ppl = evaluate\\()",
                 "$1with torch.no_grad():\n$1    $2");
         assertEquals(2, edited.split("with torch.no_grad\\(\\):\n +test_ppl = evaluate", -1).length - 1);
-        Files.writeString(repo.resolve("train_1bw.py"), edited);
-        assertTrue(evalFindingsIn("train_1bw.py").isEmpty());
+        Files.writeString(repo.resolve("train_lm.py"), edited);
+        assertTrue(evalFindingsIn("train_lm.py").isEmpty());
     }
 }

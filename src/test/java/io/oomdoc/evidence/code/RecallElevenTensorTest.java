@@ -9,25 +9,52 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * tensor_accumulated on leaks that maintainers confirmed and fixed (scan_recall11, tune half; labels.json there has
- * the thread and commit of each file). Each buggy file is reported at the fixed line; the file at the fix commit
- * is not.
+ * tensor_accumulated on leaks that maintainers confirmed and fixed. Fixtures: scan_patterns (written by us; each
+ * file's header and labels.json name the thread it models). Each buggy file is reported at the leaking line; its
+ * fixed side is not.
  */
 class RecallElevenTensorTest {
-    private static final Path TUNE = Path.of("src/test/resources/scan_recall11/tune");
+    private static final Path SET = Path.of("src/test/resources/scan_patterns");
 
     private static List<Integer> lines(String caseDir) throws Exception {
-        return new PythonScanner().scan(TUNE.resolve(caseDir)).findings().stream()
+        return new PythonScanner().scan(SET.resolve(caseDir)).findings().stream()
                 .filter(f -> f.rule().equals("tensor_accumulated")).map(Finding::line).toList();
     }
 
+    /** BatsResearch/labelmodels#4: `running_loss += loss` where loss comes from `self(votes)` in an nn.Module. */
+    @Test
+    void aLossFromCallingSelfInsideAModuleIsAGraph() throws Exception {
+        assertEquals(List.of(25), lines("loss_from_self_call__bug"));
+    }
+
+    /** The fix of the same thread sums loss.item(): nothing is reported. */
+    @Test
+    void theSameSumOfItemIsNotReported() throws Exception {
+        assertTrue(lines("loss_from_self_call__fixed").isEmpty());
+    }
+
     /**
-     * microsoft/SpareNet#12: `self.losses.update([coarse_loss * 1000, ...])` in train_step(), which the caller's
+     * microsoft/SpareNet#12: `self.meter.update([coarse_loss * 1000, ...])` in train_step(), which the caller's
      * loop runs once per step; the losses come out of the same call as the one that is backpropagated.
      */
     @Test
     void aMeterKeptOnTheObjectOutlivesEachStepMethodCall() throws Exception {
-        assertEquals(List.of(55), lines("microsoft+SpareNet__sparenet_runner__bug"));
-        assertTrue(lines("microsoft+SpareNet__sparenet_runner__fixed").isEmpty());
+        assertEquals(List.of(27), lines("meter_on_the_object__bug"));
+        assertTrue(lines("meter_on_the_object__fixed").isEmpty());
+    }
+
+    /**
+     * TRI-ML/packnet-sfm#47: `collected.append(output)` of `module.training_step(batch, i)`, whose 'loss' carries
+     * the step's graph.
+     */
+    @Test
+    void aTrainingStepOutputIsAGraph() throws Exception {
+        assertEquals(List.of(17), lines("step_outputs_collected__bug"));
+    }
+
+    /** The fix (PR #51) sets `output["loss"] = output["loss"].detach()` before collecting: the graph is dropped. */
+    @Test
+    void aTrainingStepOutputWhoseLossIsDetachedInPlaceIsNotReported() throws Exception {
+        assertTrue(lines("step_outputs_collected__fixed").isEmpty());
     }
 }

@@ -9,33 +9,48 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * missing_zero_grad with two optimizers in one loop (scan_recall11, tune half): Hsintien-Ng/idinvert_pytorch-
- * reproduced#1, training_loop_encoder.py clears optimizer_E but never optimizer_D, whose step follows
- * D_loss.backward() (147); the maintainer's fix adds optimizer_D.zero_grad().
+ * missing_zero_grad with more than one optimizer or more than one branch. Fixtures: scan_patterns (written by us;
+ * each file's header and labels.json name the thread or file it models).
  */
 class RecallElevenZeroGradTest {
-    private static final Path TUNE = Path.of("src/test/resources/scan_recall11/tune");
+    private static final Path SET = Path.of("src/test/resources/scan_patterns");
 
     private static List<Integer> lines(String caseDir) throws Exception {
-        return new PythonScanner().scan(TUNE.resolve(caseDir)).findings().stream()
+        return new PythonScanner().scan(SET.resolve(caseDir)).findings().stream()
                 .filter(f -> f.rule().equals("missing_zero_grad")).map(Finding::line).toList();
     }
 
+    /**
+     * Hsintien-Ng/idinvert_pytorch-reproduced#1: the loop clears the encoder's optimizer but never the
+     * discriminator's, whose step follows critic_loss.backward(); that backward is reported.
+     */
     @Test
     void theOptimizerTheLoopNeverClearsIsReportedAtItsBackward() throws Exception {
-        assertEquals(List.of(147), lines("Hsintien-Ng+idinvert_pytorch-reproduced__training_loop_encoder__bug"));
-        assertTrue(lines("Hsintien-Ng+idinvert_pytorch-reproduced__training_loop_encoder__fixed").isEmpty());
+        assertEquals(List.of(17), lines("zero_grad_second_optimizer__bug"));
+    }
+
+    /** The maintainer's fix clears the discriminator's optimizer too: nothing is reported. */
+    @Test
+    void bothOptimizersClearedIsQuiet() throws Exception {
+        assertTrue(lines("zero_grad_second_optimizer__fixed").isEmpty());
     }
 
     /**
-     * bubbliiiing/yolo3-pytorch utils/utils_fit.py (scan_wild, source and commit in its labels.json and
-     * PROVENANCE.md): optimizer.zero_grad() (29), then in the fp16 branch scaler.scale(loss_value).backward() and
-     * scaler.step(optimizer) (70-71); the optimizer stepped is the scaler's argument, and it is cleared.
+     * bubbliiiing/yolo3-pytorch utils/utils_fit.py: optimizer.zero_grad(), then in the fp16 branch
+     * scaler.scale(loss).backward() and scaler.step(optimizer); the optimizer stepped is the scaler's argument, and
+     * it is cleared.
      */
     @Test
     void aScalerStepsTheOptimizerItIsGiven() throws Exception {
-        var findings = new PythonScanner().scan(Path.of("src/test/resources/scan_wild/bubbliiiing+yolo3-pytorch"))
-                .findings().stream().filter(f -> f.rule().equals("missing_zero_grad")).toList();
-        assertTrue(findings.isEmpty(), findings.toString());
+        assertTrue(lines("scaler_steps_its_optimizer").isEmpty());
+    }
+
+    /**
+     * IDEA-Research/DAB-DETR#58, engine.py: the AMP branch clears before `scaler.scale(losses).backward()`; the other
+     * branch runs `losses.backward()` and `optimizer.step()` with nothing cleared. Only that backward is reported.
+     */
+    @Test
+    void aZeroGradOnlyInTheOtherBranchDoesNotClearThisBackward() throws Exception {
+        assertEquals(List.of(21), lines("zero_grad_in_one_branch__bug"));
     }
 }

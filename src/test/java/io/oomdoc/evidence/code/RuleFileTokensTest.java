@@ -17,9 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * that declares none is run on every file, so adding a rule can make a scan slower but never leave it unreached.
  */
 class RuleFileTokensTest {
-    /** SeanNaren/deepspeech.pytorch model.py (scan_dev2, source in its labels.json): modules only, no loop. */
-    private static final Path LAUNCHER = Path.of("src/test/resources/scan_dev2/SeanNaren+deepspeech.pytorch/"
-            + "deepspeech_pytorch/model.py");
+    /** scan_patterns/modules_only (ours, after SeanNaren/deepspeech.pytorch model.py): modules only, no loop. */
+    private static final Path LAUNCHER = Path.of("src/test/resources/scan_patterns/modules_only/model.py");
 
     @TempDir Path repo;
 

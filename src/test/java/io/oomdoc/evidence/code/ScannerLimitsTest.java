@@ -15,13 +15,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The per-file limits: a huge file is skipped whole with a stated reason instead of stalling the scan. */
 class ScannerLimitsTest {
+    private static final Path TRAIN = Path.of("src/test/resources/scan_patterns/volatile_eval_loop/train.py");
+
     @TempDir Path repo;
 
     @Test
     void aPythonFileOverTheParseLimitIsSkippedWithItsReasonAndTheScanEndsPromptly() throws Exception {
-        // facebookarchive/loop's train.py (scan_dev case03: a real loop with backward, step and an eval function)
-        // repeated past the limit: many calls, all of them worth parsing for the prefilter.
-        String real = Files.readString(Path.of("src/test/resources/scan_dev/case03/train.py"));
+        // scan_patterns/volatile_eval_loop (ours, after facebookarchive/loop's train.py: a loop with backward, step
+        // and an eval function) repeated past the limit: many calls, all of them worth parsing for the prefilter.
+        String real = Files.readString(TRAIN);
         Files.writeString(repo.resolve("generated_train.py"),
                 real.repeat(PythonScanner.MAX_PARSE_BYTES / real.length() + 1));
         ScanResult r = assertTimeoutPreemptively(Duration.ofSeconds(20),
@@ -49,14 +51,13 @@ class ScannerLimitsTest {
         }
     }
 
-    private void copyRealTrainingScript() throws Exception {
-        // facebookarchive/loop's train.py (scan_dev case03): a loop with backward and step, so the file is parsed
-        Files.copy(Path.of("src/test/resources/scan_dev/case03/train.py"), repo.resolve("train.py"));
+    private void copyTrainingScript() throws Exception {
+        Files.copy(TRAIN, repo.resolve("train.py")); // a loop with backward and step, so the file is parsed
     }
 
     @Test
     void aRuleThatNeverEndsIsStoppedByTheFileBudgetAndTheFileIsNamedWithTheReason() throws Exception {
-        copyRealTrainingScript();
+        copyTrainingScript();
         List<Rule> rules = new ArrayList<>(Rules.DEFAULT);
         rules.add(new EndlessRule());
         ScanResult r = assertTimeoutPreemptively(Duration.ofSeconds(30),
@@ -68,7 +69,7 @@ class ScannerLimitsTest {
 
     @Test
     void aFileWhoseParseAloneUsesTheBudgetIsSkippedBeforeAnyRuleRuns() throws Exception {
-        copyRealTrainingScript();
+        copyTrainingScript();
         ScanResult r = new PythonScanner(Rules.ALL, 0).scan(repo);
         assertEquals(List.of(new ScanResult.Skipped("train.py", r.skipped().get(0).why())), r.skipped());
         assertTrue(r.skipped().get(0).why().endsWith("ms in the parse; not scanned"), r.skipped().toString());

@@ -9,7 +9,10 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** tensor_accumulated on a real excerpt: what a function hands back to its caller is the caller's to keep. */
+/**
+ * tensor_accumulated on code written by us after real files (named above each test; their control flow, our lines
+ * since scan17): what a function hands back to its caller is the caller's to keep.
+ */
 class TensorAccumulatedReturnTest {
     @TempDir Path repo;
 
@@ -24,51 +27,36 @@ class TensorAccumulatedReturnTest {
         Files.createDirectories(p.getParent());
         Files.writeString(p, """
                 import torch
-                class RLOOTrainer(BaseTrainer):
-                    def _get_per_token_logps_and_entropies(self, model, input_ids, attention_mask, logits_to_keep,
-                            batch_size=None, compute_entropy=False, compute_aux_loss=False):
-                        batch_size = batch_size or input_ids.size(0)  # Chunk inputs into smaller batches to reduce memory peak
-                        all_logps = []
-                        all_entropies = []
-                        all_aux_losses = []
-                        for start in range(0, input_ids.size(0), batch_size):
-                            input_ids_batch = input_ids[start : start + batch_size]
-                            attention_mask_batch = attention_mask[start : start + batch_size]
-
-                            # Build model inputs
-                            model_inputs = {"input_ids": input_ids_batch, "attention_mask": attention_mask_batch}
-                            if compute_aux_loss:
-                                model_inputs["output_router_logits"] = True
-
-                            outputs = model(**model_inputs)
-                            logits = outputs.logits
-                            # Exclude the last value: it corresponds to the next token pred
-                            logits = logits[:, :-1, :]  # (B, L-1, H)
-                            logits = logits[:, -logits_to_keep:, :]  # (B, logits_to_keep, H)
-                            logits.div_(self.temperature)
-                            completion_ids = input_ids_batch[:, -logits_to_keep:]
-                            logps = selective_log_softmax(logits, completion_ids)  # compute logprobs
-                            all_logps.append(logps)
-
-                            if compute_entropy:
+                class PolicyTrainer(BaseTrainer):
+                    def _token_logps(self, model, ids, mask, keep, chunk=None, want_entropy=False, want_aux=False):
+                        chunk = chunk or ids.size(0)  # smaller pieces keep the peak low
+                        logps_parts = []
+                        entropy_parts = []
+                        aux_parts = []
+                        for lo in range(0, ids.size(0), chunk):
+                            ids_part = ids[lo : lo + chunk]
+                            mask_part = mask[lo : lo + chunk]
+                            inputs = {"input_ids": ids_part, "attention_mask": mask_part}
+                            if want_aux:
+                                inputs["output_router_logits"] = True
+                            out = model(**inputs)
+                            scores = out.logits[:, :-1, :][:, -keep:, :]
+                            scores.div_(self.temperature)
+                            logps_parts.append(token_log_softmax(scores, ids_part[:, -keep:]))
+                            if want_entropy:
                                 with torch.no_grad():
-                                    entropies = entropy_from_logits(logits)
-                                all_entropies.append(entropies)
-
-                            if compute_aux_loss:
-                                all_aux_losses.append(outputs.aux_loss)
-
-                        logps = torch.cat(all_logps, dim=0)
-                        entropies = torch.cat(all_entropies, dim=0) if compute_entropy else None
-                        aux_loss = torch.stack(all_aux_losses).mean() if compute_aux_loss else None
+                                    entropy_parts.append(entropy_of(scores))
+                            if want_aux:
+                                aux_parts.append(out.aux_loss)
+                        logps = torch.cat(logps_parts, dim=0)
+                        entropies = torch.cat(entropy_parts, dim=0) if want_entropy else None
+                        aux_loss = torch.stack(aux_parts).mean() if want_aux else None
                         return logps, entropies, aux_loss
 
-                    def prediction_step(self, model, inputs, prediction_loss_only, ignore_keys: list[str] | None = None):
+                    def prediction_step(self, model, inputs, prediction_loss_only, ignore_keys=None):
                         inputs = self._prepare_inputs(inputs)
                         with torch.no_grad():
-                            with self.compute_loss_context_manager():
-                                loss = self.compute_loss(model, inputs)
-                            loss = loss.mean().detach()
+                            loss = self.compute_loss(model, inputs).mean().detach()
                         return loss, None, None
                 """);
         List<Finding> f = new PythonScanner().scan(repo).findings();
@@ -87,77 +75,45 @@ class TensorAccumulatedReturnTest {
         Files.createDirectories(p.getParent());
         Files.writeString(p, """
                 import torch
-                def render_rays(models,
-                                embeddings,
-                                rays,
-                                N_samples=64,
-                                use_disp=False,
-                                perturb=0,
-                                noise_std=1,
-                                N_importance=0,
-                                chunk=1024*32,
-                                white_back=False,
-                                test_time=False
-                                ):
+                def render(models, embedders, rays, samples=64, chunk=1024 * 32, noise_std=1, white_back=False):
 
-                    def inference(model, embedding_xyz, xyz_, dir_, dir_embedded, z_vals, weights_only=False):
-                        N_samples_ = xyz_.shape[1]
-                        # Embed directions
-                        xyz_ = xyz_.view(-1, 3) # (N_rays*N_samples_, 3)
+                    def run_field(field, embed_pos, pts, dirs, dirs_embedded, depths, weights_only=False):
+                        per_ray = pts.shape[1]
+                        pts = pts.view(-1, 3)
                         if not weights_only:
-                            dir_embedded = torch.repeat_interleave(dir_embedded, repeats=N_samples_, dim=0)
-                                           # (N_rays*N_samples_, embed_dir_channels)
+                            dirs_embedded = torch.repeat_interleave(dirs_embedded, repeats=per_ray, dim=0)
 
-                        # Perform model inference to get rgb and raw sigma
-                        B = xyz_.shape[0]
-                        out_chunks = []
-                        for i in range(0, B, chunk):
-                            # Embed positions by chunk
-                            xyz_embedded = embedding_xyz(xyz_[i:i+chunk])
+                        total = pts.shape[0]
+                        pieces = []
+                        for lo in range(0, total, chunk):
+                            feats = embed_pos(pts[lo:lo + chunk])
                             if not weights_only:
-                                xyzdir_embedded = torch.cat([xyz_embedded,
-                                                             dir_embedded[i:i+chunk]], 1)
-                            else:
-                                xyzdir_embedded = xyz_embedded
-                            out_chunks += [model(xyzdir_embedded, sigma_only=weights_only)]
+                                feats = torch.cat([feats, dirs_embedded[lo:lo + chunk]], 1)
+                            pieces += [field(feats, sigma_only=weights_only)]
 
-                        out = torch.cat(out_chunks, 0)
+                        out = torch.cat(pieces, 0)
                         if weights_only:
-                            sigmas = out.view(N_rays, N_samples_)
+                            density = out.view(n_rays, per_ray)
                         else:
-                            rgbsigma = out.view(N_rays, N_samples_, 4)
-                            rgbs = rgbsigma[..., :3] # (N_rays, N_samples_, 3)
-                            sigmas = rgbsigma[..., 3] # (N_rays, N_samples_)
+                            packed = out.view(n_rays, per_ray, 4)
+                            colours = packed[..., :3]
+                            density = packed[..., 3]
 
-                        # Convert these values using volume rendering (Section 4)
-                        deltas = z_vals[:, 1:] - z_vals[:, :-1] # (N_rays, N_samples_-1)
-                        delta_inf = 1e10 * torch.ones_like(deltas[:, :1]) # (N_rays, 1) the last delta is infinity
-                        deltas = torch.cat([deltas, delta_inf], -1)  # (N_rays, N_samples_)
-
-                        # Multiply each distance by the norm of its corresponding direction ray
-                        # to convert to real world distance (accounts for non-unit directions).
-                        deltas = deltas * torch.norm(dir_.unsqueeze(1), dim=-1)
-
-                        noise = torch.randn(sigmas.shape, device=sigmas.device) * noise_std
-
-                        # compute alpha by the formula (3)
-                        alphas = 1-torch.exp(-deltas*torch.relu(sigmas+noise)) # (N_rays, N_samples_)
-                        alphas_shifted = \\
-                            torch.cat([torch.ones_like(alphas[:, :1]), 1-alphas+1e-10], -1) # [1, a1, a2, ...]
-                        weights = \\
-                            alphas * torch.cumprod(alphas_shifted, -1)[:, :-1] # (N_rays, N_samples_)
-                        weights_sum = weights.sum(1) # (N_rays), the accumulated opacity along the rays
-                                                     # equals "1 - (1-a1)(1-a2)...(1-an)" mathematically
+                        gaps = depths[:, 1:] - depths[:, :-1]
+                        gaps = torch.cat([gaps, 1e10 * torch.ones_like(gaps[:, :1])], -1)
+                        gaps = gaps * torch.norm(dirs.unsqueeze(1), dim=-1)
+                        jitter = torch.randn(density.shape, device=density.device) * noise_std
+                        alphas = 1 - torch.exp(-gaps * torch.relu(density + jitter))
+                        through = torch.cat([torch.ones_like(alphas[:, :1]), 1 - alphas + 1e-10], -1)
+                        weights = alphas * torch.cumprod(through, -1)[:, :-1]
+                        opacity = weights.sum(1)
                         if weights_only:
                             return weights
 
-                        # compute final weighted outputs
-                        rgb_final = torch.sum(weights.unsqueeze(-1)*rgbs, -2) # (N_rays, 3)
-                        depth_final = torch.sum(weights*z_vals, -1) # (N_rays)
-
+                        rgb_final = torch.sum(weights.unsqueeze(-1) * colours, -2)
+                        depth_final = torch.sum(weights * depths, -1)
                         if white_back:
-                            rgb_final = rgb_final + 1-weights_sum.unsqueeze(-1)
-
+                            rgb_final = rgb_final + 1 - opacity.unsqueeze(-1)
                         return rgb_final, depth_final, weights
                 """);
         List<Finding> f = new PythonScanner().scan(repo).findings();

@@ -11,8 +11,10 @@ import java.util.regex.Pattern;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * The scanner's whole-text checks were rewritten for speed (issue 17); on every real Python and config file under
- * src/test/resources they give what their former, slower definitions gave.
+ * The scanner's whole-text checks were rewritten for speed (issue 17); on every Python and config file under
+ * src/test/resources they give what their former, slower definitions gave. Since scan17 the Python files are our own
+ * (scan_patterns, the budget and snapshot scripts): about 60 instead of the 145 copied files before, so the bars
+ * below are lower; scan_patterns/scaler_steps_its_optimizer carries Chinese comments for the UTF-8 case.
  */
 class TextChecksTest {
     /** The definition printStatement replaced (PythonScanner before h5/scan). */
@@ -51,7 +53,7 @@ class TextChecksTest {
             String t = read(p);
             assertEquals(PRINT_STATEMENT.matcher(t).find(), PythonScanner.printStatement(t), p.toString());
         }
-        assertTrue(files.size() > 100, files.size() + " files");
+        assertTrue(files.size() > 50, files.size() + " files");
     }
 
     @Test
@@ -69,7 +71,7 @@ class TextChecksTest {
             assertEquals(keyLinesByLine(t), SetupExtractor.keyLines(t), p.toString());
             if (t.chars().anyMatch(c -> c > 0xFF)) wide++;
         }
-        assertTrue(files.size() > 100 && wide > 5, files.size() + " files, " + wide + " past Latin-1");
+        assertTrue(files.size() > 80 && wide > 4, files.size() + " files, " + wide + " past Latin-1");
     }
 
     @Test
@@ -81,7 +83,7 @@ class TextChecksTest {
             assertEquals(LOOP.matcher(t).find(), PythonScanner.loopStatement(t), p.toString());
             if (PythonScanner.loopStatement(t)) loops++;
         }
-        assertTrue(files.size() > 100 && loops > 50 && loops < files.size(), loops + " of " + files.size());
+        assertTrue(files.size() > 50 && loops > 40 && loops < files.size(), loops + " of " + files.size());
     }
 
     @Test

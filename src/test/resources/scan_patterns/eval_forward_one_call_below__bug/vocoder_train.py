@@ -1,0 +1,35 @@
+# Models: kan-bayashi/ParallelWaveGAN PR #26 (https://github.com/kan-bayashi/ParallelWaveGAN/pull/26), train.py
+# before the fix: _eval_epoch() sets the models to eval mode and loops over the dev loader calling
+# self._eval_step(batch), which runs the generator with autograd on, one call below the loop.
+# Written for oomdoc; the control flow is the PR's, the code is ours.
+import torch
+
+
+class VocoderTrainer:
+    def _train_step(self, batch):
+        noise, cond, wave = [t.to(self.device) for t in batch]
+        fake = self.nets["gen"](noise, cond)
+        loss = self.crit(fake, wave)
+        self.opts["gen"].zero_grad()
+        loss.backward()
+        self.opts["gen"].step()
+
+    def _eval_step(self, batch):
+        noise, cond, wave = [t.to(self.device) for t in batch]
+        fake = self.nets["gen"](noise, cond)
+        self.totals["eval/loss"] += self.crit(fake, wave).item()
+
+    def _eval_epoch(self):
+        for key in self.nets.keys():
+            self.nets[key].eval()
+        for step, batch in enumerate(self.loaders["dev"], 1):
+            self._eval_step(batch)
+        for key in self.nets.keys():
+            self.nets[key].train()
+
+    def run(self):
+        for batch in self.loaders["train"]:
+            self._train_step(batch)
+            if self.steps % self.eval_every == 0:
+                self._eval_epoch()
+            self.steps += 1
