@@ -12,8 +12,12 @@ import java.util.regex.Pattern;
 final class Ratios {
     private static final Pattern TWO_SIZES = Pattern.compile("(?i)(?<![\\w.])(\\d{2,5})\\s*[x×*]\\s*(\\d{2,5})"
             + "(?![\\w.]).{0,40}?(?<![\\w.])(\\d{2,5})\\s*[x×*]\\s*(\\d{2,5})(?![\\w.])");
-    private static final Pattern FROM_TO = Pattern.compile("(?i)\\bfrom\\s+(\\d+(?:\\.\\d+)?)\\s+(?:down\\s+|up\\s+)?to"
-            + "\\s+(\\d+(?:\\.\\d+)?)(?![\\w.])");
+    // "from 5 seconds to 10 seconds", "from 25 frames to 240": the unit may be said once or twice
+    private static final Pattern FROM_TO = Pattern.compile("(?i)\\bfrom\\s+(\\d+(?:\\.\\d+)?)\\s+(?:([a-z]+)\\s+)?"
+            + "(?:down\\s+|up\\s+)?to\\s+(\\d+(?:\\.\\d+)?)(?![\\w.])(?:\\s+([a-z]+))?");
+    /** "on 240 frames instead of 25": the new count first, the old one after. */
+    private static final Pattern INSTEAD = Pattern.compile("(?i)(?<![\\w.])(\\d+(?:\\.\\d+)?)\\s+([a-z]+)\\s+instead"
+            + "\\s+of\\s+(\\d+(?:\\.\\d+)?)(?![\\w.])");
     private static final Pattern TOTAL = Pattern.compile("(?i)(?<![\\w.])(\\d[\\d,]*)\\s+([a-z]+)\\s+(?:\\w+\\s+)?"
             + "(?:occup\\w*|takes?|take up|uses?|needs?|consumes?|fills?|holds?|is|are)\\s+(?:about\\s+|around\\s+|~)?"
             + "(\\d+(?:\\.\\d+)?)\\s*(tb|gb|gib|g|mb|mib|m)\\b");
@@ -39,14 +43,21 @@ final class Ratios {
             if (n >= 2) return Messages.get("ratio.each", m.group(3) + " " + m.group(4).toUpperCase(Locale.ROOT),
                     fmt(n), m.group(2), Sizes.human(bytes / n));
         }
+        if (Scaling.of(t, a.facts()) != null) return null;
         m = FROM_TO.matcher(t);
-        if (m.find() && Scaling.of(t, a.facts()) == null) {
-            double from = Double.parseDouble(m.group(1)), to = Double.parseDouble(m.group(2));
-            if (from <= 0 || to <= 0 || from == to) return null;
-            double r = to / from;
-            return Messages.get("ratio.change", m.group(1), m.group(2), Sizes.trim(r), words(r), words(r * r));
+        // a unit said after "from" must be the one said after "to" when both are said ("from 4 GB to 8 bits" is not)
+        if (m.find() && (m.group(2) == null || m.group(4) == null || m.group(2).equalsIgnoreCase(m.group(4)))) {
+            return change(m.group(1), m.group(3));
         }
-        return null;
+        m = INSTEAD.matcher(t);
+        return m.find() ? change(m.group(3), m.group(1)) : null;
+    }
+
+    private static String change(String said, String to) {
+        double from = Double.parseDouble(said), next = Double.parseDouble(to);
+        if (from <= 0 || next <= 0 || from == next) return null;
+        double r = next / from;
+        return Messages.get("ratio.change", said, to, Sizes.trim(r), words(r), words(r * r));
     }
 
     /** One size in the turn ("128x128x128 patches"), two or three dimensions of at least 8. */
