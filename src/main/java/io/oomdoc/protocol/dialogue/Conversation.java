@@ -501,7 +501,12 @@ public final class Conversation {
         Calculations.Ask ask = new Calculations.Ask(text, context(text), facts);
         String need = intent != Intent.FIT ? null : NeedVersusCard.asksVerdict(text) ? NeedVersusCard.of(ask)
                 : continues(text) ? NeedVersusCard.continued(ask) : null;
-        if (need != null) return Answer.text(intent, r.missingKey() == null ? need + "\n" + r.text() : need, facts);
+        if (need != null) {
+            // "two RTX 3090s, can I run it?": whether the cards add up is half of the verdict
+            String pooled = MemoryPooling.of(ask);
+            if (pooled != null) need += "\n" + pooled;
+            return Answer.text(intent, r.missingKey() == null ? need + "\n" + r.text() : need, facts);
+        }
         if (r.missingKey() != null) {
             pendingKey = r.missingKey();
             pendingQuestion = text;

@@ -199,8 +199,13 @@ final class NeedVersusCard {
                 }
             }
         }
-        if (have == null) {
-            Facts named = FactExtractor.read(asked).asserted();
+        // "I only have two RTX 3090 GPUs. can I run it?": the card named where no need is quoted, the question first
+        List<String> told = new ArrayList<>(List.of(text.split("(?<=[.!?;])\\s+|\\n")));
+        java.util.Collections.reverse(told);
+        for (String sentence : told) {
+            if (have != null) break;
+            if (NEED_WORD.matcher(sentence).find() && !sentence.equals(asked)) continue;
+            Facts named = FactExtractor.read(sentence).asserted();
             if (named.gpuMemBytes() != null && named.gpuName() != null) have = named.gpuMemBytes();
         }
         return new Read(needs, have, host);
