@@ -18,10 +18,11 @@ import java.util.regex.Pattern;
  */
 final class NeedVersusCard {
     /** A figure in gigabytes as people write it: "33 GB", "13G", "~17GB", "11.7G". */
-    private static final Pattern FIGURE = Pattern.compile("(?i)(?<![\\w.])(\\d+(?:\\.\\d+)?)\\s*(gb|gib|g)\\b");
+    private static final Pattern FIGURE = Pattern.compile("(?i)(?<![\\w.,])((?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)"
+            + "\\s*(gb|gib|g|mib|mb)\\b");
     /** A clause that quotes what something takes, not what a card has. */
     private static final Pattern NEED_WORD = Pattern.compile("(?i)\\b(?:takes?|taking|took|needs?|needed|requires?"
-            + "|required|uses?|used|using|peak(?:ed|s)?|consumes?|consumed|measured|occupies|occupied)\\b");
+            + "|required|uses?|used|using|peak(?:ed|s)?|consumes?|consumed|measured|occupies|occupied|p\\d{2})\\b");
     /** "V100 32G", "A100 80GB", "H20-NVLink 96G", "Ada 6000 with 48GB": the size is the card's, named just before. */
     private static final Pattern GPU_TOKEN = Pattern.compile("(?i)^(?:[a-z]+-?\\d{2,4}[a-z0-9-]*|\\d{4}(?:ti)?)$");
     /** "my 16 GB card", "on my 24GB", "a 12G graphics card": a size the user has, even in a clause about a need. */
@@ -39,12 +40,16 @@ final class NeedVersusCard {
     private static final Pattern VERDICT = Pattern.compile("(?i)\\b(?:is|are)\\s+(?:\\w+\\s+){0,6}?(?:out|enough"
             + "|too small|sufficient)\\b|\\bwon'?t\\s+(?:do|work|fit|be enough|cut it)\\b|\\bcan'?t\\b|\\broom for\\b"
             + "|\\bwhich\\s+(?:one|\\w+)?\\s*(?:should|can|could|would)\\s+(?:i|we)\\s+(?:run|use|pick|choose)\\b"
-            + "|\\bcan\\s+(?:i|we)\\s+run\\b|\\bfits?\\b");
+            + "|\\bcan\\s+(?:i|we)\\s+run\\b|\\bfits?\\b|\\bheadroom\\b");
     private static final Pattern HOW_MANY = Pattern.compile("(?i)\\bhow many\\b");
     private static final Pattern WHY = Pattern.compile("(?i)\\bwhy\\b|\\bhow come\\b");
-    /** "needs about 13 GB", "took about 90G": a need word a few words before the figure, none between. */
-    private static final Pattern NEED_BEFORE = Pattern.compile("(?i)\\b(?:takes?|taking|took|needs?|needed|requires?"
-            + "|required|uses?|used|using|peak(?:ed|s)?|consumes?|consumed|measured|occupies|occupied)\\b"
+    /**
+     * "needs about 13 GB", "took about 90G": a need word a few words before the figure, none between; "memory it
+     * doesn't use, so the 929 MB buffer fits?" denies it.
+     */
+    private static final Pattern NEED_BEFORE = Pattern.compile("(?i)(?<!n't |not |never )\\b(?:takes?|taking|took"
+            + "|needs?|needed|requires?|required|uses?|used|using|peak(?:ed|s)?|consumes?|consumed|measured|occupies"
+            + "|occupied|p\\d{2})\\b"
             + "[:,]?(?:\\s+[^\\s\\d]\\S*){0,5}\\s*[~≈]?$");
     /** "17GB peak", "16G is needed": the need word right after the figure. */
     private static final Pattern NEED_AFTER = Pattern.compile("(?i)^\\s*(?:of\\s+(?:vram|memory|gpu memory|ram)\\s+)?"
@@ -180,7 +185,7 @@ final class NeedVersusCard {
                 m = FIGURE.matcher(sentence);
                 if (!m.find(spans.get(i)[0])) continue;
                 String unit = m.group(2).toLowerCase(Locale.ROOT);
-                long bytes = Bytes.parse(m.group(1), unit.equals("g") ? "gib" : unit);
+                long bytes = Bytes.parse(m.group(1).replace(",", ""), unit.equals("g") ? "gib" : unit);
                 // "13G at 512x512 and 16G at 1024x1024", "15GB and 512x512 needs ~17GB, 1024x1024 ~37GB": a list
                 boolean need = NEED_BEFORE.matcher(between).find() || NEED_AFTER.matcher(after).find()
                         || listing && between.strip().split("\\s+").length <= LIST_GAP && !cardSize(before, after);

@@ -78,4 +78,27 @@ class QuotedNeedFitTest {
         assertTrue(v.output().contains("holds 3 copies at 4 GiB each, 2 once"), v.output());
         assertTrue(v.holds(), v.problems() + "\n" + v.output());
     }
+
+    /**
+     * github.com/xberg-io/xberg/issues/1717 (P47 #4): "the L4 has 24 GB. how much headroom would we want over the
+     * p90 of 23,775 MiB?": a percentile in MiB with a thousands comma is the need, the card the one the user has.
+     */
+    @Test
+    void aPercentileInMebibytesIsANeed() {
+        var v = CaseFiguresTest.turn(SET_19, "P47-xberg-paddleocr-vl-peak-by-document.txt", 4);
+        assertEquals("fit", v.gotIntent(), v.output());
+        assertTrue(v.output().contains("23.2 GiB needed, within the card (24 GiB) by only 801 MiB: tight"),
+                v.output());
+    }
+
+    /**
+     * forums.developer.nvidia.com thread 370049 (P11 #4): "memory it doesn't use, so llama.cpp's 929 MB
+     * buffer fits?" quotes no need: it stays the follow-up it is.
+     */
+    @Test
+    void aDeniedUseIsNoNeed() {
+        var v = CaseFiguresTest.turn(Path.of("src/test/resources/conversations_heldout14"),
+                "P11-nvidia-forum-orin-nano-llamacpp-and-nemo-asr-share-8gb.txt", 4);
+        assertTrue(v.holds(), v.problems() + "\n" + v.output());
+    }
 }
