@@ -15,6 +15,13 @@ final class Ratios {
     // "from 5 seconds to 10 seconds", "from 25 frames to 240": the unit may be said once or twice
     private static final Pattern FROM_TO = Pattern.compile("(?i)\\bfrom\\s+(\\d+(?:\\.\\d+)?)\\s+(?:([a-z]+)\\s+)?"
             + "(?:down\\s+|up\\s+)?to\\s+(\\d+(?:\\.\\d+)?)(?![\\w.])(?:\\s+([a-z]+))?");
+    /** "drop it to 12000", "raise it to 64": a count given to "it". */
+    private static final Pattern IT_TO = Pattern.compile("(?i)\\b(?:drop|cut|lower|reduce|raise|increase|set|bring"
+            + "|change|halve|double|put)\\s+it\\s+(?:down\\s+|up\\s+|back\\s+)?to\\s+(\\d{2,7})(?![\\w.,])");
+    /** "they set it to 24000", "it was 4096": the count "it" had. */
+    private static final Pattern IT_WAS = Pattern.compile("(?i)\\b(?:set|sets|setting|put|had|have|has|keep|kept)"
+            + "\\s+it\\s+(?:to|at)\\s+(\\d{2,7})(?![\\w.,])"
+            + "|\\bit\\s+(?:is|was)\\s+(?:set\\s+to\\s+)?(\\d{2,7})(?![\\w.,])");
     /** "on 240 frames instead of 25": the new count first, the old one after. */
     private static final Pattern INSTEAD = Pattern.compile("(?i)(?<![\\w.])(\\d+(?:\\.\\d+)?)\\s+([a-z]+)\\s+instead"
             + "\\s+of\\s+(\\d+(?:\\.\\d+)?)(?![\\w.])");
@@ -50,7 +57,21 @@ final class Ratios {
             return change(m.group(1), m.group(3));
         }
         m = INSTEAD.matcher(t);
-        return m.find() ? change(m.group(3), m.group(1)) : null;
+        if (m.find()) return change(m.group(3), m.group(1));
+        return itAgainstEarlier(a);
+    }
+
+    /**
+     * "they set it to 24000 ..." then "what if I drop it to 12000?": the value "it" had in the turns before, changed
+     * to the one named now; counts only (a fraction such as a memory utilization is not a size that scales).
+     */
+    private static String itAgainstEarlier(Calculations.Ask a) {
+        Matcher now = IT_TO.matcher(a.text());
+        if (!now.find()) return null;
+        String earlier = a.withContext().replace(a.text(), "");
+        Matcher before = IT_WAS.matcher(earlier);
+        return before.find() ? change(before.group(1) != null ? before.group(1) : before.group(2), now.group(1))
+                : null;
     }
 
     private static String change(String said, String to) {

@@ -31,4 +31,16 @@ class ValueChangeUnitsTest {
         assertTrue(v.output().contains("From 25 to 240 is 9.6× the value"), v.output());
         assertTrue(v.holds(), v.problems() + "\n" + v.output());
     }
+
+    /**
+     * github.com/ypwang61/One-Shot-RLVR/issues/14 (P42 #3): "they set it to 24000 ..." then "what if I drop it to
+     * 12000?": the value "it" had in the turn before, halved.
+     */
+    @Test
+    void aValueGivenToItIsComparedWithTheValueItHadBefore() {
+        var v = CaseFiguresTest.turn(Path.of("src/test/resources/conversations_heldout19"),
+                "P42-one-shot-rlvr-max-token-len-per-gpu.txt", 3);
+        assertTrue(v.output().contains("From 24000 to 12000 is 0.5× the value"), v.output());
+        assertTrue(v.holds(), v.problems() + "\n" + v.output());
+    }
 }
