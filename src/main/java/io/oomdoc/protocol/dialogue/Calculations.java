@@ -41,6 +41,7 @@ final class Calculations {
             new Row("fraction", Fractions::of),
             new Row("gap", ReservedGap::of),
             new Row("need", NeedVersusCard::of),
+            new Row("pool", MemoryPooling::of),
             new Row("ratio", KnobChange::of),
             new Row("ratio", a -> Scaling.of(a.text(), a.facts())),
             new Row("blocks", a -> KnowledgeAnswers.blocks(a.text())));

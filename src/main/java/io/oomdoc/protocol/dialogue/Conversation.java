@@ -191,6 +191,8 @@ public final class Conversation {
     private static final Pattern FIT_OF_A_CHANGE = Pattern.compile("(?i)\\bif\\b|\\blet\\b");
     private static final Pattern ASKS_MEANING = Pattern.compile("(?i)\\bwhat (?:does|do)\\b[^?]{1,60}?\\b(?:do|mean"
             + "|means|control|controls|free|frees)\\b(?! for)[^?]{0,25}\\?\\s*$");
+    /** "and at 512?", "and on a 40 GB A100?": a continuation names one value and no more. */
+    private static final int SHORT_CONTINUATION = 40;
     private static final Pattern CONTINUES_WHAT_IF = Pattern.compile("(?i)^\\W*(?:and|or|what if|what about|how about)"
             + "\\b");
 
@@ -227,6 +229,18 @@ public final class Conversation {
                 || ASKS_FIT_PHRASE.matcher(text).find() && !FIT_OF_A_CHANGE.matcher(text).find();
         if ((intent == Intent.FOLLOW_UP || intent == Intent.EXPLAIN) && asksFit
                 && !IntentClassifier.HELPS.matcher(text).find() && !CONTINUES_WHAT_IF.matcher(text).find()) {
+            intent = Intent.FIT;
+        }
+        // "the author says it needs 15GB at 512x512. so 12 GB is out?": a verdict on a need the user quotes is a fit
+        // question, whatever failure is held; "what if I had the 48GB card?" stays the what-if it is phrased as.
+        if (intent != Intent.FIT && intent != Intent.NEW_FAILURE && NeedVersusCard.asksVerdict(text)
+                && !IntentClassifier.proposes(text)) {
+            intent = Intent.FIT;
+        }
+        // "and at 512?" right after such a verdict: the same question at the other measured setting
+        if (intent == Intent.WHAT_IF && lastIntent == Intent.FIT && continues(text)
+                && NeedVersusCard.continued(new Calculations.Ask(text, context(text) + "\n" + lastText, facts))
+                != null) {
             intent = Intent.FIT;
         }
         // "what max_num_seqs can I use?" with a vLLM setup held asks how many requests its cache holds: computed.
@@ -465,6 +479,10 @@ public final class Conversation {
         return Answer.text(Intent.STATEMENT, String.join("\n", out), facts);
     }
 
+    private static boolean continues(String text) {
+        return text.length() <= SHORT_CONTINUATION && CONTINUES_WHAT_IF.matcher(text).find();
+    }
+
     /** A what-if or fit answer; when an input is missing, the question is kept and asked back. */
     private Answer asked(Intent intent, String text, FactExtractor.Reading read, BudgetAnswers.Result r) {
         learn(new FactExtractor.Reading(read.asserted(), read.negated(), Facts.EMPTY));
@@ -477,6 +495,17 @@ public final class Conversation {
         if (intent == Intent.FIT && "model".equals(r.missingKey()) && computed != null
                 && ModelSizes.of(new Calculations.Ask(text, context(text), facts)) != null) {
             return Answer.text(intent, computed, facts);
+        }
+        // "will 1024 fit on my 16 GB card?" after the authors' measurements: the need quoted, against the card, is
+        // the verdict; the budget follows only when it could be computed (it never asks for a model then).
+        Calculations.Ask ask = new Calculations.Ask(text, context(text), facts);
+        String need = intent != Intent.FIT ? null : NeedVersusCard.asksVerdict(text) ? NeedVersusCard.of(ask)
+                : continues(text) ? NeedVersusCard.continued(ask) : null;
+        if (need != null) {
+            // "two RTX 3090s, can I run it?": whether the cards add up is half of the verdict
+            String pooled = MemoryPooling.of(ask);
+            if (pooled != null) need += "\n" + pooled;
+            return Answer.text(intent, r.missingKey() == null ? need + "\n" + r.text() : need, facts);
         }
         if (r.missingKey() != null) {
             pendingKey = r.missingKey();

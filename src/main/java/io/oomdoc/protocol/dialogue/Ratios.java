@@ -12,8 +12,19 @@ import java.util.regex.Pattern;
 final class Ratios {
     private static final Pattern TWO_SIZES = Pattern.compile("(?i)(?<![\\w.])(\\d{2,5})\\s*[x×*]\\s*(\\d{2,5})"
             + "(?![\\w.]).{0,40}?(?<![\\w.])(\\d{2,5})\\s*[x×*]\\s*(\\d{2,5})(?![\\w.])");
-    private static final Pattern FROM_TO = Pattern.compile("(?i)\\bfrom\\s+(\\d+(?:\\.\\d+)?)\\s+(?:down\\s+|up\\s+)?to"
-            + "\\s+(\\d+(?:\\.\\d+)?)(?![\\w.])");
+    // "from 5 seconds to 10 seconds", "from 25 frames to 240": the unit may be said once or twice
+    private static final Pattern FROM_TO = Pattern.compile("(?i)\\bfrom\\s+(\\d+(?:\\.\\d+)?)\\s+(?:([a-z]+)\\s+)?"
+            + "(?:down\\s+|up\\s+)?to\\s+(\\d+(?:\\.\\d+)?)(?![\\w.])(?:\\s+([a-z]+))?");
+    /** "drop it to 12000", "raise it to 64": a count given to "it". */
+    private static final Pattern IT_TO = Pattern.compile("(?i)\\b(?:drop|cut|lower|reduce|raise|increase|set|bring"
+            + "|change|halve|double|put)\\s+it\\s+(?:down\\s+|up\\s+|back\\s+)?to\\s+(\\d{2,7})(?![\\w.,])");
+    /** "they set it to 24000", "it was 4096": the count "it" had. */
+    private static final Pattern IT_WAS = Pattern.compile("(?i)\\b(?:set|sets|setting|put|had|have|has|keep|kept)"
+            + "\\s+it\\s+(?:to|at)\\s+(\\d{2,7})(?![\\w.,])"
+            + "|\\bit\\s+(?:is|was)\\s+(?:set\\s+to\\s+)?(\\d{2,7})(?![\\w.,])");
+    /** "on 240 frames instead of 25": the new count first, the old one after. */
+    private static final Pattern INSTEAD = Pattern.compile("(?i)(?<![\\w.])(\\d+(?:\\.\\d+)?)\\s+([a-z]+)\\s+instead"
+            + "\\s+of\\s+(\\d+(?:\\.\\d+)?)(?![\\w.])");
     private static final Pattern TOTAL = Pattern.compile("(?i)(?<![\\w.])(\\d[\\d,]*)\\s+([a-z]+)\\s+(?:\\w+\\s+)?"
             + "(?:occup\\w*|takes?|take up|uses?|needs?|consumes?|fills?|holds?|is|are)\\s+(?:about\\s+|around\\s+|~)?"
             + "(\\d+(?:\\.\\d+)?)\\s*(tb|gb|gib|g|mb|mib|m)\\b");
@@ -39,14 +50,35 @@ final class Ratios {
             if (n >= 2) return Messages.get("ratio.each", m.group(3) + " " + m.group(4).toUpperCase(Locale.ROOT),
                     fmt(n), m.group(2), Sizes.human(bytes / n));
         }
+        if (Scaling.of(t, a.facts()) != null) return null;
         m = FROM_TO.matcher(t);
-        if (m.find() && Scaling.of(t, a.facts()) == null) {
-            double from = Double.parseDouble(m.group(1)), to = Double.parseDouble(m.group(2));
-            if (from <= 0 || to <= 0 || from == to) return null;
-            double r = to / from;
-            return Messages.get("ratio.change", m.group(1), m.group(2), Sizes.trim(r), words(r), words(r * r));
+        // a unit said after "from" must be the one said after "to" when both are said ("from 4 GB to 8 bits" is not)
+        if (m.find() && (m.group(2) == null || m.group(4) == null || m.group(2).equalsIgnoreCase(m.group(4)))) {
+            return change(m.group(1), m.group(3));
         }
-        return null;
+        m = INSTEAD.matcher(t);
+        if (m.find()) return change(m.group(3), m.group(1));
+        return itAgainstEarlier(a);
+    }
+
+    /**
+     * "they set it to 24000 ..." then "what if I drop it to 12000?": the value "it" had in the turns before, changed
+     * to the one named now; counts only (a fraction such as a memory utilization is not a size that scales).
+     */
+    private static String itAgainstEarlier(Calculations.Ask a) {
+        Matcher now = IT_TO.matcher(a.text());
+        if (!now.find()) return null;
+        String earlier = a.withContext().replace(a.text(), "");
+        Matcher before = IT_WAS.matcher(earlier);
+        return before.find() ? change(before.group(1) != null ? before.group(1) : before.group(2), now.group(1))
+                : null;
+    }
+
+    private static String change(String said, String to) {
+        double from = Double.parseDouble(said), next = Double.parseDouble(to);
+        if (from <= 0 || next <= 0 || from == next) return null;
+        double r = next / from;
+        return Messages.get("ratio.change", said, to, Sizes.trim(r), words(r), words(r * r));
     }
 
     /** One size in the turn ("128x128x128 patches"), two or three dimensions of at least 8. */
