@@ -98,14 +98,43 @@ public final class Reasoner {
                 -> -p[labels.indexOf(h.category().json())]));
         List<Hypothesis> top = ranked.size() > MAX_HYPOTHESES ? ranked.subList(0, MAX_HYPOTHESES) : ranked;
         String issueType = Constraints.issueType(e, x, top.get(0).category());
-        return new Conclusion(List.copyOf(top), phase(x, top.get(0).category()), issueType, x);
+        return new Conclusion(List.copyOf(top), phase(x, top.get(0).category(), labels, p), issueType, x);
     }
 
-    private String phase(FeatureVector x, Category cause) {
-        double[] p = phaseModel.probabilities(withCause(x, cause.json()));
+    /**
+     * The learned phase: with the row {@value #PHASE_MIX} set, the phase model's probabilities averaged over the
+     * causes weighted by their probability (the phase does not hang on the first cause alone when two are close);
+     * then {@value #UNKNOWN_OFFSET} taken off "unknown"'s score, so a named phase the evidence leans to is said.
+     */
+    private String phase(FeatureVector x, Category cause, List<String> causes, double[] causeP) {
+        double[] p = phaseModel.scalar(PHASE_MIX) > 0 ? mixedPhase(x, causes, causeP)
+                : phaseModel.probabilities(withCause(x, cause.json()));
+        int unknown = phaseModel.labels().indexOf("unknown");
+        double offset = phaseModel.scalar(UNKNOWN_OFFSET);
+        if (unknown >= 0 && offset != 0) p[unknown] *= Math.exp(-offset);
         int best = 0;
         for (int i = 1; i < p.length; i++) if (p[i] > p[best]) best = i;
         return Constraints.phase(x, cause, stated(x, phaseModel.labels().get(best)));
+    }
+
+    private double[] mixedPhase(FeatureVector x, List<String> causes, double[] causeP) {
+        double[] mixed = new double[phaseModel.labels().size()];
+        for (int c = 0; c < causes.size(); c++) {
+            if (causeP[c] < LISTED) continue;
+            double[] p = phaseModel.probabilities(withCause(x, causes.get(c)));
+            for (int i = 0; i < p.length; i++) mixed[i] += causeP[c] * p[i];
+        }
+        return mixed;
+    }
+
+    /** Rows of the phase table read as settings, chosen by cross-validation (bench/run.sh PhaseSweep). */
+    public static final String UNKNOWN_OFFSET = "__unknown_offset__";
+    public static final String PHASE_MIX = "__phase_mix__";
+
+    /** This reasoner with other phase settings, for a sweep that fits each fold once. */
+    public Reasoner withPhaseSettings(double unknownOffset, double mix) {
+        return new Reasoner(features, categoryModel, phaseModel.withScalar(UNKNOWN_OFFSET, unknownOffset)
+                .withScalar(PHASE_MIX, mix));
     }
 
     /**
