@@ -15,13 +15,15 @@ import java.util.TreeMap;
  * Seventeenth session (diag17): grouped 5-fold CV over Corpus.trainable() with the bundled settings, the phase
  * outcomes grouped by the strongest phase evidence the case's features carry (a frame, a killed loader worker,
  * the reporter's words, none): per group the hits and the (label -> said) pairs, both modes.
- * Run: bench/run.sh PhaseSources
+ * --dump prints one line per case and mode with its features (words left out).
+ * Run: bench/run.sh PhaseSources [--dump]
  */
 public final class PhaseSources {
     private PhaseSources() {}
 
     public static void main(String[] args) throws Exception {
         double l2 = TraceBench.useBundledHyperparameters();
+        boolean dump = List.of(args).contains("--dump");
         var ex = TrainReasoner.examples(Corpus.trainable());
         int k = TrainReasoner.FOLDS;
         Map<String, Map<String, Integer>> pairs = new TreeMap<>();
@@ -40,6 +42,10 @@ public final class PhaseSources {
                 hits.computeIfAbsent(src, x -> new int[2])[o.phaseHit() ? 0 : 1]++;
                 pairs.computeIfAbsent(src, x -> new TreeMap<>()).merge(e.c().phase() + "->" + o.phase(), 1,
                         Integer::sum);
+                if (dump) System.out.println("CASE\t" + src + "\t" + e.c().id() + "\t" + e.c().phase() + "\t"
+                        + o.phase() + "\t" + e.c().category() + "\t" + o.category() + "\t" + String.join(" ",
+                        e.x().values().keySet().stream().filter(s -> !s.startsWith("w:") && !s.startsWith("lw:"))
+                        .sorted().toList()));
             }
         }
         for (var h : hits.entrySet()) {

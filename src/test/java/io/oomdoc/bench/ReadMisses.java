@@ -23,5 +23,14 @@ public final class ReadMisses {
         System.out.println("top-1 misses, desc+paste\n" + h.misses(true, 200));
         System.out.println("alternative only, desc+paste\n" + h.alternativeOnly(200));
         System.out.println(h.phaseConfusion());
+        var ex = TrainReasoner.examples(cases);
+        for (int i = 0; i < ex.size(); i++) {
+            var o = h.outcomes().get(i);
+            if (o.phaseHit()) continue;
+            System.out.println("PHASE " + (o.withDescription() ? "desc " : "paste ") + o.c().id() + " " + o.c().phase()
+                    + " said " + o.phase() + " via " + PhaseSources.source(ex.get(i).x()) + ": " + ex.get(i).x()
+                    .values().keySet().stream().filter(s -> s.contains("phase") || s.startsWith("cause")).sorted()
+                    .toList());
+        }
     }
 }
