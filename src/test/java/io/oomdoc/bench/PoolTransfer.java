@@ -13,7 +13,7 @@ import java.util.List;
  * Seventeenth session (diag17): do more writers in training transfer? Fits the reasoner and the KB coverage with
  * the bundled hyperparameters on Corpus.trainable() and on trainable plus the burned corpus_heldout16 and 18 (two
  * writers the bundled weights never saw), then prints the totals tables of the unread corpus_heldout17 and 19 under
- * each, with the phase averaged over the causes and from the first cause. Totals only, no case is printed.
+ * each. Totals only, no case is printed.
  * Run: bench/run.sh PoolTransfer
  */
 public final class PoolTransfer {
@@ -28,13 +28,10 @@ public final class PoolTransfer {
         wider.addAll(Corpus.heldout18());
         for (List<Case> pool : List.of(Corpus.trainable(), wider)) {
             var train = TrainReasoner.examples(pool);
-            Reasoner mixed = CrossValidation.reasoner(train, l2, TrainReasoner.priorScale);
+            Reasoner r = CrossValidation.reasoner(train, l2, TrainReasoner.priorScale);
             ReportWriter writer = new ReportWriter(KnowledgeBase.bundled(), TrainKbCoverage.fit(pool));
-            for (Reasoner r : List.of(mixed, mixed.withPhaseFromFirstCause())) {
-                String how = "fitted on " + pool.size() + (r == mixed ? ", phase over causes" : ", phase from cause 1");
-                System.out.println(score(r, writer, h17).table("corpus_heldout17, " + how));
-                System.out.println(score(r, writer, h19).table("corpus_heldout19, " + how));
-            }
+            System.out.println(score(r, writer, h17).table("corpus_heldout17, fitted on " + pool.size()));
+            System.out.println(score(r, writer, h19).table("corpus_heldout19, fitted on " + pool.size()));
         }
     }
 

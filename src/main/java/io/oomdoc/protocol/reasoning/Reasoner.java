@@ -27,17 +27,11 @@ public final class Reasoner {
     private final FeatureExtractor features;
     private final LinearModel categoryModel;
     private final LinearModel phaseModel;
-    private final boolean mixPhase;
 
     public Reasoner(FeatureExtractor features, LinearModel categoryModel, LinearModel phaseModel) {
-        this(features, categoryModel, phaseModel, true);
-    }
-
-    private Reasoner(FeatureExtractor features, LinearModel categoryModel, LinearModel phaseModel, boolean mix) {
         this.features = features;
         this.categoryModel = categoryModel;
         this.phaseModel = phaseModel;
-        this.mixPhase = mix;
     }
 
     /** The word block's weights (see {@link Words}); each table is shipped only when cross-validation kept it. */
@@ -104,36 +98,14 @@ public final class Reasoner {
                 -> -p[labels.indexOf(h.category().json())]));
         List<Hypothesis> top = ranked.size() > MAX_HYPOTHESES ? ranked.subList(0, MAX_HYPOTHESES) : ranked;
         String issueType = Constraints.issueType(e, x, top.get(0).category());
-        return new Conclusion(List.copyOf(top), phase(x, top.get(0).category(), labels, p), issueType, x);
+        return new Conclusion(List.copyOf(top), phase(x, top.get(0).category()), issueType, x);
     }
 
-    /**
-     * The learned phase, averaged over the causes weighted by their probability: the phase model was fitted with the
-     * labelled cause, and a concluded first cause that is barely ahead of the next (or wrong) should not decide the
-     * phase alone (a context-creation reading places a failure at start-up, an activations reading leaves it open).
-     * Grouped CV over trainable (bench/run.sh PhaseSweep) and the writers of corpus_heldout16 and 18, whom the
-     * weights never saw (bench/run.sh ShiftCheck): phase equal or up for every phase fit tried, never down.
-     */
-    private String phase(FeatureVector x, Category cause, List<String> causes, double[] causeP) {
-        double[] p = mixPhase ? mixedPhase(x, causes, causeP) : phaseModel.probabilities(withCause(x, cause.json()));
+    private String phase(FeatureVector x, Category cause) {
+        double[] p = phaseModel.probabilities(withCause(x, cause.json()));
         int best = 0;
         for (int i = 1; i < p.length; i++) if (p[i] > p[best]) best = i;
         return Constraints.phase(x, cause, stated(x, phaseModel.labels().get(best)));
-    }
-
-    private double[] mixedPhase(FeatureVector x, List<String> causes, double[] causeP) {
-        double[] mixed = new double[phaseModel.labels().size()];
-        for (int c = 0; c < causes.size(); c++) {
-            if (causeP[c] < LISTED) continue;
-            double[] p = phaseModel.probabilities(withCause(x, causes.get(c)));
-            for (int i = 0; i < p.length; i++) mixed[i] += causeP[c] * p[i];
-        }
-        return mixed;
-    }
-
-    /** This reasoner with the phase read from the first cause alone, as before diag17 (for benches comparing). */
-    public Reasoner withPhaseFromFirstCause() {
-        return new Reasoner(features, categoryModel, phaseModel, false);
     }
 
     /**
