@@ -27,7 +27,7 @@ public final class WordsTrust {
         double l2 = TraceBench.useBundledHyperparameters();
         var ex = TrainReasoner.examples(Corpus.trainable());
         int k = TrainReasoner.FOLDS;
-        int[][] cv = new int[TAUS.length][3];
+        int[][] cv = new int[TAUS.length][4];
         for (int fold = 0; fold < k; fold++) {
             final int f = fold;
             var train = ex.stream().filter(e -> Corpus.fold(e.c(), k) != f).toList();
@@ -37,7 +37,7 @@ public final class WordsTrust {
         print("CV trainable", cv);
         List<Case> shifted = new ArrayList<>(Corpus.heldout16());
         shifted.addAll(Corpus.heldout18());
-        int[][] shift = new int[TAUS.length][3];
+        int[][] shift = new int[TAUS.length][4];
         count(ex, TrainReasoner.examples(shifted), l2, shift);
         print("heldout16+18", shift);
     }
@@ -45,7 +45,7 @@ public final class WordsTrust {
     private static void print(String name, int[][] n) {
         for (int t = 0; t < TAUS.length; t++) System.out.println(String.format(Locale.ROOT,
                 "%s tau %.2f: words cases right %d/%d desc+paste, %d/%d paste", name, TAUS[t], n[t][0],
-                n[t][2], n[t][1], n[t][2] / 2));
+                n[t][2], n[t][1], n[t][3]));
     }
 
     private static void count(List<TrainReasoner.Example> train, List<TrainReasoner.Example> test, double l2,
@@ -78,6 +78,7 @@ public final class WordsTrust {
                 if (hit) n[t][0]++;
                 if (hit && !e.withDescription()) n[t][1]++;
                 n[t][2]++;
+                if (!e.withDescription()) n[t][3]++;
             }
         }
     }
