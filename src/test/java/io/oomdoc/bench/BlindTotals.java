@@ -6,9 +6,9 @@ import io.oomdoc.corpus.Corpus;
 import java.util.List;
 
 /**
- * The summary table of corpus_heldout17 under the bundled weights, and nothing else: no per-case line, no confusion
- * matrix, no development CV (TraceBench --heldout17 runs those too). A transfer check for a set scored once and
- * never read. Run: bench/run.sh BlindTotals
+ * The summary table of a burned, unread blind set under the bundled weights, and nothing else: no per-case line, no
+ * confusion matrix, no development CV (TraceBench --heldoutN runs those too). A transfer check for a set scored once
+ * and never read. Run: bench/run.sh BlindTotals [17|19] (default 17)
  */
 public final class BlindTotals {
     private BlindTotals() {}
@@ -16,9 +16,14 @@ public final class BlindTotals {
     public static void main(String[] args) throws Exception {
         TrainReasoner.quiet();
         TrainReasoner.useBundledWordSettings();
-        List<Case> cases = Corpus.heldout17();
+        String set = args.length > 0 ? args[0] : "17";
+        List<Case> cases = switch (set) {
+            case "17" -> Corpus.heldout17();
+            case "19" -> Corpus.heldout19();
+            default -> throw new IllegalArgumentException("only the unread sets 17 and 19: " + set);
+        };
         Scores h = CrossValidation.bundled(TrainReasoner.examples(cases));
-        System.out.println(h.table("17th split, corpus_heldout17 (" + cases.size() + " cases, "
+        System.out.println(h.table(set + "th split, corpus_heldout" + set + " (" + cases.size() + " cases, "
                 + cases.stream().map(Case::group).distinct().count() + " groups), bundled weights"));
     }
 }
