@@ -57,14 +57,6 @@ public final class TrainIntents {
      * 1-4 for eight sessions, so on those the rules' intent looks surer than it is on a new set.
      */
     static final Predicate<String> RECENT = s -> s.matches("conversations_heldout[567]");
-    /**
-     * Sets written after conversations/FORMAT.md stated the explain / follow-up cue (5dffab41, 2026-11-27 03:36 UTC):
-     * sets 15-19. The next blind writer reads the same FORMAT, so their labels are what the next set is like; each of
-     * their turns is counted this many times in a fit (1: as any other), chosen on these sets by the grouped folds.
-     */
-    static final Predicate<String> CURRENT_FORMAT = s -> s.matches("conversations_heldout1[5-9]");
-    static final double[] CURRENT_COPIES = {1, 2, 3};
-    static int currentCopies = 1;
     /** Rows whose every weight is below this change no decision; left out, the table is a fraction of its size. */
     static final double PRUNE = 0.01;
 
@@ -139,20 +131,6 @@ public final class TrainIntents {
             if (score > bestSeenScore) { bestSeenScore = score; bestSeen = on; }
         }
         seenTable = bestSeen;
-        double[] copies = TrainReasoner.grid("oomdoc.currentCopies", CURRENT_COPIES);
-        int bestCopies = (int) copies[0];
-        double bestCurrent = -1;
-        for (double c : copies) {
-            currentCopies = (int) c;
-            String[] got = crossValidate(rows, best, f -> true);
-            report("model, turns of sets written under the current FORMAT counted " + currentCopies + " times", rows,
-                    got);
-            double current = accuracy(rows, got, CURRENT_FORMAT);
-            System.out.printf(Locale.ROOT, "   sets 15-19 only: %.3f%n", current);
-            double score = current + accuracy(rows, got) / 1000;
-            if (score > bestCurrent) { bestCurrent = score; bestCopies = currentCopies; }
-        }
-        currentCopies = bestCopies;
         ruleScale = 1.0;
         report("model without the rules' intent, l2 " + best, rows,
                 crossValidate(rows, best, f -> !f.startsWith("rule")));
@@ -169,8 +147,6 @@ public final class TrainIntents {
                 + ", classes balanced at " + balance + " over " + Arrays.toString(balances)
                 + ", the rules standing below a probability of " + trust + " over " + Arrays.toString(trusts)
                 + (seenTable ? ", choices limited to the labels seen with the rules' intent" : ", choices free")
-                + ", the turns of sets 15-19 (written under the current FORMAT.md) counted " + currentCopies
-                + " times over " + Arrays.toString(copies) + " (chosen on sets 15-19)"
                 + " (these four chosen on sets 5-7)"
                 + ", by " + FOLDS + "-fold cross-validation grouped by source repository (accuracy "
                 + String.format(Locale.ROOT, "%.3f", bestScore) + ").\n"
@@ -254,12 +230,7 @@ public final class TrainIntents {
     }
 
     /** L2-regularised logistic regression (liblinear through Tribuo), as TrainReasoner fits the causes. */
-    static LinearModel fit(List<Row> given, double l2, Predicate<String> keep) {
-        List<Row> rows = new ArrayList<>();
-        for (Row r : given) {
-            int n = CURRENT_FORMAT.test(r.p().turn().set()) ? currentCopies : 1;
-            for (int i = 0; i < n; i++) rows.add(r);
-        }
+    static LinearModel fit(List<Row> rows, double l2, Predicate<String> keep) {
         LabelFactory lf = new LabelFactory();
         List<org.tribuo.Example<Label>> data = new ArrayList<>();
         for (Row r : rows) {
