@@ -37,6 +37,10 @@ public final class IntentModel {
             + "|(?:when|whenever|once|after|as soon as) (?:i|we) (?:run|start|launch|load|call|try|execute|use|begin))"
             + "\\b");
 
+    /** A word or an amount of memory: "16GB of VRAM", "2.6 GB of system RAM", "1.65x". */
+    private static final Pattern MEMORY = Pattern.compile("(?i)\\b(?:memory|ram|vram|swap|oom)\\b"
+            + "|\\d\\s*(?:[kmgt]i?b|gb|mb)\\b|\\d(?:\\.\\d+)?x\\b");
+
     private final LinearModel model;
 
     public IntentModel(LinearModel model) { this.model = model; }
@@ -62,10 +66,13 @@ public final class IntentModel {
         if (chosen == Intent.SMALL_TALK && s.signals().asserts() && s.rule() != null && s.rule() != Intent.SMALL_TALK
                 || chosen == Intent.HOW_TO && s.rule() == Intent.FIT) return s.rule();
         // "I train llama-3.1-8b on an RTX 4090 with batch size 4" states a setup: a turn the rules read as a
-        // statement, with no failure described and no word of trouble in it, reports no failure. Of the 42 labelled
-        // turns (sets 1-19) that are a new failure where the rules read a statement, 36 carry such a word.
+        // statement, with no failure described, no word of trouble and no word or amount of memory in it, reports no
+        // failure. Of the 42 labelled turns (sets 1-19) that are a new failure where the rules read a statement, 36
+        // carry a word of trouble and the other 6 a memory figure; 14 labelled statements carry neither.
         if (chosen == Intent.NEW_FAILURE && s.rule() == Intent.STATEMENT && !s.signals().describesFailure()
-                && !TROUBLE.matcher(s.signals().text()).find()) return s.rule();
+                && !TROUBLE.matcher(s.signals().text()).find() && !MEMORY.matcher(s.signals().text()).find()) {
+            return s.rule();
+        }
         return chosen;
     }
 
