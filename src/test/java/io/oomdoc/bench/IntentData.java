@@ -27,7 +27,9 @@ import java.util.regex.Pattern;
  * session) and the readable half of set 14 ("-dev": the scored half is never loaded) joined in the thirteenth
  * (conv13a): on them the model had erred most, and a new writer's set is what the next one is like. Both halves of
  * sets 14 and 15 and the readable half of set 16 (all scored in the thirteenth session) joined in the fourteenth
- * (conv14); the scored half of set 16 stays out, the check that a refit transfers.
+ * (conv14); the scored half of set 16 stayed out then, the check that a refit transfers. Set 16's scored half and
+ * both halves of sets 17, 18 and 19 (all scored by the fifteenth session, burned) joined in the sixteenth (intent17):
+ * set 20, scored once and never read, is the transfer check; sets 20 and later never join unread.
  */
 public final class IntentData {
     static final List<String> SETS = List.of("conversations", "conversations_heldout", "conversations_heldout2",
@@ -35,7 +37,8 @@ public final class IntentData {
             "conversations_heldout7", "conversations_heldout8", "conversations_heldout9",
             "conversations_heldout10", "conversations_heldout11", "conversations_heldout12",
             "conversations_heldout13", "conversations_heldout14", "conversations_heldout15",
-            "conversations_heldout16-dev");
+            "conversations_heldout16", "conversations_heldout17", "conversations_heldout18",
+            "conversations_heldout19");
     private static final Path ROOT = Path.of("src/test/resources");
     private static final Pattern SOURCE = Pattern.compile("source:\\s*https?://(?:www\\.)?github\\.com/([^/\\s]+/"
             + "[^/\\s#]+)|source:\\s*https?://([^/\\s]+)");

@@ -117,7 +117,11 @@ public final class TrainIntents {
         trust = bestTrust;
         boolean bestSeen = false;
         double bestSeenScore = -1;
-        for (boolean on : new boolean[]{false, true}) {
+        // -Doomdoc.seen=true|false keeps one setting, as the other properties keep one value of their grid
+        String seenProperty = System.getProperty("oomdoc.seen");
+        boolean[] seens = seenProperty == null ? new boolean[]{false, true}
+                : new boolean[]{Boolean.parseBoolean(seenProperty)};
+        for (boolean on : seens) {
             seenTable = on;
             String[] got = crossValidate(rows, best, f -> true);
             report("model, choices " + (on ? "limited to the labels seen with the rules' intent" : "free"), rows, got);
@@ -131,7 +135,9 @@ public final class TrainIntents {
         report("model without the rules' intent, l2 " + best, rows,
                 crossValidate(rows, best, f -> !f.startsWith("rule")));
         ruleScale = bestScale;
-        bestScore = accuracy(rows, crossValidate(rows, best, f -> true));
+        String[] chosen = crossValidate(rows, best, f -> true);
+        bestScore = accuracy(rows, chosen);
+        dump(rows, chosen);
         LinearModel m = fit(rows, best, f -> true);
         String note = "Fitted by bench/run.sh TrainIntents on the labelled turns of "
                 + String.join(", ", IntentData.SETS).replaceAll("conversations_heldout(?=,)", "set 1")
@@ -148,6 +154,22 @@ public final class TrainIntents {
         Path out = Path.of("src/main/resources").resolve(IntentModel.WEIGHTS);
         Files.writeString(out, m.write(note));
         System.out.println("wrote " + out);
+    }
+
+    /**
+     * With -Doomdoc.intentDump=FILE, each turn's cross-validated intent beside its label (set, file, turn, label,
+     * got, text): the turns the chosen settings miss, to read on the burned sets.
+     */
+    static void dump(List<Row> rows, String[] got) throws java.io.IOException {
+        String file = System.getProperty("oomdoc.intentDump");
+        if (file == null) return;
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            var t = rows.get(i).p().turn();
+            lines.add(String.join("\t", t.set(), t.file(), String.valueOf(t.index()), t.intent(), got[i],
+                    t.input().replace("\n", " ")));
+        }
+        Files.write(Path.of(file), lines);
     }
 
     static String[] rules(List<Row> rows) {

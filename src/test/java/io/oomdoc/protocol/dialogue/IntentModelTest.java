@@ -31,6 +31,19 @@ class IntentModelTest {
         assertEquals(Intent.WHAT_IF, Conversation.rulesOnly().respond(KOBOLD).intent());
     }
 
+    /**
+     * github.com/lllyasviel/stable-diffusion-webui-forge/issues/1824 (conversations_heldout12/M02, turn 1): a setup
+     * that the rules read as a statement but that names its memory ("16GB of VRAM ... a 22GB FLUX model") and a
+     * blue screen is the failure; only a setup with no trouble and no memory in it stays a statement.
+     */
+    @Test
+    void aSetupThatNamesItsMemoryAndACrashIsTheNewFailure() {
+        var s = new IntentClassifier.Signals("16GB of VRAM and 32GB of RAM. I load a 22GB FLUX model in Forge, every"
+                + " setting at its default, and every time I hit generate windows blue-screens with memory_management",
+                false, false, true, false, false, false, false, false, false);
+        assertEquals(Intent.NEW_FAILURE, model.classify(new IntentFeatures.State(s, Intent.STATEMENT, null)));
+    }
+
     @Test
     void aPastedFailureIsANewFailureWhateverItsWords() {
         var s = signals("how do i set eval_accumulation_steps?", true, false);
