@@ -22,6 +22,7 @@ final class Calculations {
     record Row(String family, Function<Ask, String> compute) {}
 
     static final List<Row> ALL = List.of(
+            new Row("card", CardMemory::of),
             new Row("shape", a -> KnowledgeAnswers.shape(a.text())),
             new Row("shape", KnowledgeAnswers::heldShape),
             new Row("product", ImageSets::of),

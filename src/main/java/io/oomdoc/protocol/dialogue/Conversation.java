@@ -253,6 +253,11 @@ public final class Conversation {
         // "what does each one free?", "what do -ctk q8_0 -ctv q8_0 do to the cache?": what a term does or means is
         // an explanation (FORMAT.md), whatever failure is held; "what does that mean for my run" stays a follow-up.
         if (intent == Intent.FOLLOW_UP && ASKS_MEANING.matcher(text).find()) intent = Intent.EXPLAIN;
+        // "how much memory does a T4 have compared to that?": a card's memory is a figure to explain (FORMAT.md),
+        // whatever failure is held.
+        if (intent == Intent.FOLLOW_UP && CardMemory.of(new Calculations.Ask(text, context(text), facts)) != null) {
+            intent = Intent.EXPLAIN;
+        }
         // "why?" alone after a paste asks why it failed; the glossary read the paste's own words ("Tried to allocate").
         if (report != null && BARE_WHY.matcher(text).matches()) intent = Intent.FOLLOW_UP;
         // "that didn't help either" after a proposed rung: a report on it, not small talk.

@@ -53,6 +53,8 @@ final class KvCache {
         // Per token is the figure every length multiplies: asked for outright, or a size asked with no length.
         boolean perToken = !counted && (PER_TOKEN.matcher(a.text()).find() || HOW_MUCH.matcher(a.text()).find());
         if (!counted && !perToken) return null;
+        String given = counted ? fromDimensions(a.text(), tokens) : null;
+        if (given != null) return given;
         Optional<ModelSpec> spec = model(a.text(), a.facts());
         if (spec.isEmpty()) spec = model(a.withContext(), a.facts());
         if (spec.isEmpty() || !spec.get().hasArchitecture()) return null;
@@ -65,6 +67,34 @@ final class KvCache {
         }
         return Messages.get("kv.size", m.name(), m.layers(), m.kvHeads(), m.heads(), m.headDim(), bytes,
                 Sizes.human(perTok), String.format(Locale.ROOT, "%,d", tokens), Sizes.human(perTok * tokens));
+    }
+
+    private static final Pattern LAYERS = Pattern.compile("(?i)(\\d+)\\s*(?:transformer |decoder )?layers\\b"
+            + "|\\b(?:num_hidden_layers|n_layers?|layers)\\s*[=:]\\s*(\\d+)");
+    private static final Pattern KV_HEADS = Pattern.compile("(?i)(\\d+)\\s*(?:kv|key[- ]value)[- _]heads\\b"
+            + "|\\b(?:num_key_value_heads|n_kv_heads|kv[- _]heads)\\s*[=:]\\s*(\\d+)");
+    private static final Pattern HEAD_DIM = Pattern.compile("(?i)\\bhead[-_ ]dim(?:ension)?\\s*(?:of|=|:)?\\s*(\\d+)"
+            + "|(\\d+)\\s*head[-_ ]dim");
+    private static final Pattern ONE_BYTE = Pattern.compile("(?i)\\b(?:fp8|int8|8[- ]?bit|q8_0)\\b");
+    private static final Pattern FOUR_BYTES = Pattern.compile("(?i)\\b(?:fp32|float32)\\b");
+
+    /**
+     * "the cache is 36 layers x 8 KV heads x head dim 128, K and V, in bf16, for max_seq_len 32768": a model's
+     * dimensions quoted from its config size the cache without a catalog entry; null unless all three are given.
+     */
+    private static String fromDimensions(String text, long tokens) {
+        Integer layers = number(LAYERS, text), kvHeads = number(KV_HEADS, text), headDim = number(HEAD_DIM, text);
+        if (layers == null || kvHeads == null || headDim == null) return null;
+        int bytes = ONE_BYTE.matcher(text).find() ? 1 : FOUR_BYTES.matcher(text).find() ? 4 : 2;
+        long perTok = 2L * layers * kvHeads * headDim * bytes;
+        return Messages.get("kv.dims", layers, kvHeads, headDim, bytes, Sizes.human(perTok),
+                String.format(Locale.ROOT, "%,d", tokens), Sizes.human((double) perTok * tokens));
+    }
+
+    private static Integer number(Pattern p, String text) {
+        Matcher m = p.matcher(text);
+        if (!m.find()) return null;
+        return Integer.valueOf(m.group(1) != null ? m.group(1) : m.group(2));
     }
 
     private static Optional<ModelSpec> model(String text, Facts held) {

@@ -25,9 +25,13 @@ final class Ratios {
     /** "on 240 frames instead of 25": the new count first, the old one after. */
     private static final Pattern INSTEAD = Pattern.compile("(?i)(?<![\\w.])(\\d+(?:\\.\\d+)?)\\s+([a-z]+)\\s+instead"
             + "\\s+of\\s+(\\d+(?:\\.\\d+)?)(?![\\w.])");
-    private static final Pattern TOTAL = Pattern.compile("(?i)(?<![\\w.])(\\d[\\d,]*)\\s+([a-z]+)\\s+(?:\\w+\\s+)?"
+    // "2 x 262144 tokens need 131072 MB": a count may come as a product (sequences times tokens each)
+    private static final Pattern TOTAL = Pattern.compile("(?i)(?:(?<![\\w.])(\\d{1,4})\\s*[x×*]\\s*)?"
+            + "(?<![\\w.])(\\d[\\d,]*)\\s+([a-z]+)\\s+(?:\\w+\\s+)?"
             + "(?:occup\\w*|takes?|take up|uses?|needs?|consumes?|fills?|holds?|is|are)\\s+(?:about\\s+|around\\s+|~)?"
             + "(\\d+(?:\\.\\d+)?)\\s*(tb|gb|gib|g|mb|mib|m)\\b");
+    private static final Pattern ONE_FIRST = Pattern.compile("(?i)\\bhow (?:much|big)\\b.{0,40}\\b(?:one|each|per"
+            + "|a single)\\s+[a-z]+\\b.{0,20}\\bif\\b");
     private static final Pattern ONE = Pattern.compile("(?i)\\b(?:one|each|per|a single|every single)\\b");
 
     private Ratios() {}
@@ -44,11 +48,14 @@ final class Ratios {
         String against = sizeAgainstEarlier(a);
         if (against != null) return against;
         m = TOTAL.matcher(t);
-        if (m.find() && ONE.matcher(t.substring(m.end())).find()) {
-            double n = Double.parseDouble(m.group(1).replace(",", ""));
-            double bytes = Double.parseDouble(m.group(3)) * unit(m.group(4));
-            if (n >= 2) return Messages.get("ratio.each", m.group(3) + " " + m.group(4).toUpperCase(Locale.ROOT),
-                    fmt(n), m.group(2), Sizes.human(bytes / n));
+        // "how much KV does one token take if 2 x 262144 tokens need 131072 MB?": the one asked about may come first
+        if (m.find() && (ONE.matcher(t.substring(m.end())).find() || ONE_FIRST.matcher(t.substring(0, m.start()))
+                .find())) {
+            double times = m.group(1) == null ? 1 : Double.parseDouble(m.group(1));
+            double n = times * Double.parseDouble(m.group(2).replace(",", ""));
+            double bytes = Double.parseDouble(m.group(4)) * unit(m.group(5));
+            if (n >= 2) return Messages.get("ratio.each", m.group(4) + " " + m.group(5).toUpperCase(Locale.ROOT),
+                    fmt(n), m.group(3), Sizes.human(bytes / n));
         }
         if (Scaling.of(t, a.facts()) != null) return null;
         m = FROM_TO.matcher(t);

@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
  * decides whether the job fits.
  */
 final class TrainingStates {
+    // "full-parameter DPO", "trained with full parameters": every parameter trained, whatever the objective's name
     private static final Pattern FULL = Pattern.compile("(?i)\\bfull(?:[- ]parameter)?[- ]?(?:fine[- ]?tun\\w*"
-            + "|train\\w*|ft)\\b");
+            + "|train\\w*|ft)\\b|\\bfull[- ]param(?:eter)?s?\\b");
     private static final Pattern ASKS = Pattern.compile("(?i)\\?|\\bhow\\b|\\bneeds?\\b|\\brequire|\\btakes?\\b");
     private static final Pattern FITS = Pattern.compile("(?i)\\bfits?\\b");
     private static final Pattern SHARDED = Pattern.compile("(?i)\\bzero[- ]?3\\b|\\bstage[- ]?3\\b|\\bfsdp\\b"
