@@ -132,6 +132,10 @@ public final class GraphFlow {
             if (isModule(obj)) return Kind.GRAPH; // model.encode(x), frame.llh(...): a method of a module
             Kind own = callee.startsWith("self.") ? returnOf(method, depth) : null;
             if (own != null) return own;
+            // self.net(x): a module kept on the object, not a method of this file, runs its forward (SpareNet#12:
+            // what comes out of it carries the graph whatever the caller names it)
+            if (obj.getType().equals("identifier") && src.text(obj).equals("self")
+                    && src.functionDefinitions(method).isEmpty() && isModule(fn)) return Kind.GRAPH;
             Kind of = kind(obj, depth + 1); // loss.mean(), out.cpu(): a tensor method keeps the graph
             if (of != Kind.UNKNOWN) return of;
         } else {

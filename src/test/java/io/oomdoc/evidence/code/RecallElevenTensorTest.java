@@ -44,6 +44,15 @@ class RecallElevenTensorTest {
     }
 
     /**
+     * The same SpareNet case with the losses named `coarse_err`, `fine_err` (scan_patterns, ours): they come out of
+     * `self.net(...)`, a module kept on the runner, so they carry its graph whatever they are called.
+     */
+    @Test
+    void valuesComputedFromAModuleOnTheObjectCarryItsGraphWhateverTheirName() throws Exception {
+        assertEquals(List.of(27), lines("meter_on_the_object_renamed__bug"));
+    }
+
+    /**
      * TRI-ML/packnet-sfm#47: `collected.append(output)` of `module.training_step(batch, i)`, whose 'loss' carries
      * the step's graph.
      */
