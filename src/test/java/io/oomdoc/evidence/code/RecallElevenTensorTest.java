@@ -53,6 +53,15 @@ class RecallElevenTensorTest {
     }
 
     /**
+     * The same SpareNet case without the loop that moved the batch to the GPU (scan_patterns, ours): the file then
+     * has no loop at all, the step loop being the caller's, and the meter on the runner still outlives every step.
+     */
+    @Test
+    void aMeterOnTheObjectIsReportedInAFileWithoutAnyLoop() throws Exception {
+        assertEquals(List.of(25), lines("meter_without_batch_loop__bug"));
+    }
+
+    /**
      * TRI-ML/packnet-sfm#47: `collected.append(output)` of `module.training_step(batch, i)`, whose 'loss' carries
      * the step's graph.
      */
