@@ -238,7 +238,9 @@ public final class GraphFlow {
             if (k == Kind.GRAPH) return k;
             allPlain &= k == Kind.PLAIN;
         }
-        return allPlain ? Kind.PLAIN : Kind.UNKNOWN;
+        if (allPlain) return Kind.PLAIN;
+        // whichever branch ran, the value was backpropagated before this use: it held a graph (CRU's if/elif chain)
+        return backpropagatedBefore(b, name, use) ? Kind.GRAPH : Kind.UNKNOWN;
     }
 
     /** The outermost if statement around a binding that does not also hold the use, within the function. */

@@ -32,6 +32,16 @@ class GraphFlowOnRealReposTest {
                 found("loss_from_own_method_summed", "tensor_accumulated"));
     }
 
+    /**
+     * The same CRU case with the losses computed by helpers at the module level (scan_patterns, ours): the loss
+     * bound in either branch of the if/elif chain is backpropagated before it is summed, so it held a graph, whatever
+     * the helper is.
+     */
+    @Test
+    void aLossBackpropagatedAfterAnIfChainAndThenSummedIsALeak() throws Exception {
+        assertTrue(found("loss_from_module_helper_summed", "tensor_accumulated").contains("lib/seq_model.py:47"));
+    }
+
     /** bubbliiiing/yolo3-pytorch: per-scale losses summed inside one step, reset each step, backpropagated. */
     @Test
     void aSumInsideOneStepBeforeBackwardIsNotALeak() throws Exception {
