@@ -57,7 +57,19 @@ public final class GraphFlow {
     private final Map<Long, Kind> memo = new HashMap<>();
     private final Map<String, Boolean> modules = new HashMap<>();
 
-    public GraphFlow(PySource src) { this.src = src; }
+    /** Flows that read one function of this file with some of its parameters holding graphs, by function and names. */
+    private final Map<String, GraphFlow> withGraphArguments = new HashMap<>();
+    /** Where the function whose {@link #graphParams} hold graphs starts ({@link PySource#functionStart}), or -2. */
+    private final int paramsOf;
+    private final Set<String> graphParams;
+
+    public GraphFlow(PySource src) { this(src, -2, Set.of()); }
+
+    private GraphFlow(PySource src, int paramsOf, Set<String> graphParams) {
+        this.src = src;
+        this.paramsOf = paramsOf;
+        this.graphParams = graphParams;
+    }
 
     public Kind kind(TSNode expr) { return kind(expr, 0); }
 
@@ -143,6 +155,7 @@ public final class GraphFlow {
             if (isPipeline(fn)) return Kind.PLAIN;
             if (isModule(fn)) return Kind.GRAPH;
             Kind own = returnOf(callee, depth);
+            if (own == Kind.UNKNOWN && args != null && !args.isNull()) own = withArguments(callee, args, depth);
             if (own != null) return own;
         }
         if (PLAIN_ROOT.matcher(callee).find()) return Kind.PLAIN;
@@ -222,7 +235,10 @@ public final class GraphFlow {
 
     private Kind name(String name, TSNode use, int depth) {
         PySource.Binding b = lastBinding(name, use);
-        if (b == null) return Kind.UNKNOWN;
+        if (b == null) {
+            boolean graphParam = graphParams.contains(name) && src.functionStart(use) == paramsOf;
+            return graphParam ? Kind.GRAPH : Kind.UNKNOWN;
+        }
         TSNode branches = enclosingIf(b.stmt(), use);
         if (branches == null) {
             Kind k = binding(b, name, depth);
@@ -356,6 +372,43 @@ public final class GraphFlow {
         if (s == null) return null;
         for (Kind k : s) if (k == Kind.GRAPH) return Kind.GRAPH;
         return s.length == 1 ? s[0] : Kind.UNKNOWN;
+    }
+
+    /**
+     * A function of this file whose return is unknown alone (it computes from its parameters), read again with the
+     * parameters that get a graph at this call holding one: {@code gap = squared_gap(mean, target)} with {@code mean}
+     * a model's output is a graph, whatever the result is called (CRU with module-level loss helpers).
+     */
+    private Kind withArguments(String fn, TSNode args, int depth) {
+        List<TSNode> defs = src.functionDefinitions(fn);
+        if (defs.size() != 1) return Kind.UNKNOWN;
+        TSNode def = defs.get(0);
+        TSNode params = def.getChildByFieldName("parameters"), body = def.getChildByFieldName("body");
+        if (params == null || params.isNull() || body == null || body.isNull()) return Kind.UNKNOWN;
+        String head = src.text(params).replaceAll("^\\(\\s*", "");
+        if (head.startsWith("self") || head.startsWith("cls")) return Kind.UNKNOWN; // a method: positions shift
+        List<String> names = new java.util.ArrayList<>();
+        for (TSNode p : PySource.namedChildren(params)) {
+            TSNode n = p.getType().equals("identifier") ? p : p.getChildByFieldName("name");
+            if (n == null || n.isNull()) n = firstNamed(p);
+            names.add(n == null || !n.getType().equals("identifier") ? "" : src.text(n));
+        }
+        java.util.Set<String> graphs = new java.util.TreeSet<>();
+        List<TSNode> argv = PySource.namedChildren(args);
+        for (int i = 0; i < argv.size(); i++) {
+            TSNode a = argv.get(i);
+            boolean keyword = a.getType().equals("keyword_argument");
+            if (a.getType().endsWith("splat")) break; // *args, **kw: positions unknown from here on
+            String param = keyword ? src.text(a.getChildByFieldName("name")) : i < names.size() ? names.get(i) : "";
+            TSNode v = keyword ? a.getChildByFieldName("value") : a;
+            if (!param.isEmpty() && kind(v, depth + 1) == Kind.GRAPH) graphs.add(param);
+        }
+        if (graphs.isEmpty()) return Kind.UNKNOWN;
+        int at = src.functionStart(body);
+        GraphFlow inner = withGraphArguments.computeIfAbsent(fn + ":" + graphs,
+                k -> new GraphFlow(src, at, java.util.Set.copyOf(graphs)));
+        Kind k = inner.returnOf(fn, depth + 1);
+        return k == null ? Kind.UNKNOWN : k;
     }
 
     private Kind[] summary(String fn, int depth) {

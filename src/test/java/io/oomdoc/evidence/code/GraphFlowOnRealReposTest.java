@@ -42,6 +42,15 @@ class GraphFlowOnRealReposTest {
         assertTrue(found("loss_from_module_helper_summed", "tensor_accumulated").contains("lib/seq_model.py:47"));
     }
 
+    /**
+     * The CRU case with the imputation loss named `gap` (scan_patterns, ours): `gap = squared_gap(mean, target)`,
+     * a helper of the file applied to the model's output, returns a graph; summed over the epoch, it is a leak.
+     */
+    @Test
+    void aHelperOfTheFileAppliedToAModelOutputReturnsAGraph() throws Exception {
+        assertTrue(found("gap_from_module_helper_summed", "tensor_accumulated").contains("lib/seq_model.py:48"));
+    }
+
     /** bubbliiiing/yolo3-pytorch: per-scale losses summed inside one step, reset each step, backpropagated. */
     @Test
     void aSumInsideOneStepBeforeBackwardIsNotALeak() throws Exception {
