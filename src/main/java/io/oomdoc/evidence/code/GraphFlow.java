@@ -199,6 +199,7 @@ public final class GraphFlow {
         if (callee.getType().equals("identifier") && !src.functionDefinitions(t).isEmpty()) return false; // a helper
         if (MODULE_NAME.matcher(last).find() && !VERB.matcher(last).find()) return true;
         if (callee.getType().equals("identifier") && src.classBases(t) != null) return isModuleClass(t, 0);
+        if (switchedToEval(callee, t)) return true;
         PySource.Binding b = lastBinding(t, callee);
         if (b == null) return false;
         String right = b.rightText();
@@ -207,6 +208,21 @@ public final class GraphFlow {
         if (MODULE_CONSTRUCTOR.matcher(right).find()) return true;
         int paren = right.indexOf('(');
         return paren > 0 && isModuleClass(right.substring(0, paren), 0);
+    }
+
+    /**
+     * {@code lm.eval()} in the same function: only a module is switched to eval mode that way, so {@code lm} runs a
+     * forward when called (RAdam's evaluate(loader, lm, ...) with the model as a parameter, whatever its name).
+     */
+    private boolean switchedToEval(TSNode callee, String t) {
+        int fn = src.functionStart(callee);
+        for (TSNode c : src.calls("eval")) {
+            TSNode f = c.getChildByFieldName("function"), args = c.getChildByFieldName("arguments");
+            if (!f.getType().equals("attribute") || !src.text(f.getChildByFieldName("object")).equals(t)) continue;
+            if (args != null && !args.isNull() && PySource.namedChildren(args).isEmpty()
+                    && src.functionStart(c) == fn) return true;
+        }
+        return false;
     }
 
     /** The class around {@code at} derives from a module: {@code self(*inputs)} there is a forward pass. */

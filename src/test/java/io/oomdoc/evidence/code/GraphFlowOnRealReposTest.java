@@ -51,6 +51,15 @@ class GraphFlowOnRealReposTest {
         assertTrue(found("gap_from_module_helper_summed", "tensor_accumulated").contains("lib/seq_model.py:48"));
     }
 
+    /**
+     * LiyuanLucasLiu/RAdam's evaluate(loader, lm, ...) with the model named `lm` (scan_patterns, ours): `lm.eval()`
+     * in the function says it is a module, so `lm.log_prob(words)` per batch with autograd on is reported.
+     */
+    @Test
+    void aParameterSwitchedToEvalModeIsAModuleWhateverItsName() throws Exception {
+        assertEquals(Set.of("train_lm.py:16"), found("eval_called_twice_short_name", "eval_without_no_grad"));
+    }
+
     /** bubbliiiing/yolo3-pytorch: per-scale losses summed inside one step, reset each step, backpropagated. */
     @Test
     void aSumInsideOneStepBeforeBackwardIsNotALeak() throws Exception {
