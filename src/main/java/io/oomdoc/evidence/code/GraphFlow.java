@@ -258,6 +258,7 @@ public final class GraphFlow {
         TSNode branches = enclosingIf(b.stmt(), use);
         if (branches == null) {
             Kind k = binding(b, name, depth);
+            if (k != Kind.GRAPH && graphAddedBefore(b, name, use, depth)) return Kind.GRAPH;
             return k == Kind.UNKNOWN && backpropagatedBefore(b, name, use) ? Kind.GRAPH : k;
         }
         // assigned in the branches of an if/elif chain before the use: any branch may have run
@@ -273,6 +274,21 @@ public final class GraphFlow {
         if (allPlain) return Kind.PLAIN;
         // whichever branch ran, the value was backpropagated before this use: it held a graph (CRU's if/elif chain)
         return backpropagatedBefore(b, name, use) ? Kind.GRAPH : Kind.UNKNOWN;
+    }
+
+    /**
+     * {@code batch_loss = 0}, then {@code batch_loss += loss} of a graph between that binding and the use, in the
+     * same function: the total is a tensor holding that graph from then on (FCGF's chunk loop without .item()).
+     */
+    private boolean graphAddedBefore(PySource.Binding b, String name, TSNode use, int depth) {
+        int fn = src.functionStart(use), at = use.getStartByte();
+        for (TSNode aug : src.augmentedAssignments()) {
+            if (aug.getStartByte() <= b.end() || aug.getStartByte() >= at || src.contains(aug, use)) continue;
+            TSNode left = aug.getChildByFieldName("left"), right = aug.getChildByFieldName("right");
+            if (!src.text(left).equals(name) || src.functionStart(aug) != fn || right == null) continue;
+            if (kind(right, depth + 1) == Kind.GRAPH) return true;
+        }
+        return false;
     }
 
     /** The outermost if statement around a binding that does not also hold the use, within the function. */

@@ -72,6 +72,16 @@ class GraphFlowOnRealReposTest {
         assertEquals(Set.of(), found("item_numbers_stay_numbers", "tensor_accumulated"));
     }
 
+    /**
+     * The FCGF loop with `batch_loss += loss` (a tensor, scan_patterns, ours): the batch total starts as 0 but a
+     * graph is added to it before `total_loss += batch_loss`, which is then a leak; the negative above is so because
+     * of .item(), not because totals of totals go unread.
+     */
+    @Test
+    void aTotalThatAGraphWasAddedToHoldsAGraph() throws Exception {
+        assertEquals(Set.of("pair_trainer.py:20"), found("chunk_sum_kept_as_tensor__bug", "tensor_accumulated"));
+    }
+
     /** MorvanZhou/PyTorch-Tutorial: `layer_ins, pre_acts = [], []` at the top of every epoch resets both lists. */
     @Test
     void aTupleAssignmentResetsTheAccumulator() throws Exception {
