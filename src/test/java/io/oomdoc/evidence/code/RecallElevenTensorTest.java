@@ -44,6 +44,17 @@ class RecallElevenTensorTest {
     }
 
     /**
+     * The fix for SpareNet's `self.meter.update([coarse_loss * 1000, fine_loss * 1000])` takes .item() of each element:
+     * a list has no .item(), so the whole list's .item() would fail when run.
+     */
+    @Test
+    void theFixOfAListOfLossesTakesItemOfEachElement() throws Exception {
+        Finding f = new PythonScanner().scan(SET.resolve("meter_on_the_object__bug")).findings().get(0);
+        assertEquals("self.meter.update([(coarse_loss * 1000).item(), (fine_loss * 1000).item()])",
+                f.fix().after().strip());
+    }
+
+    /**
      * The same SpareNet case with the losses named `coarse_err`, `fine_err` (scan_patterns, ours): they come out of
      * `self.net(...)`, a module kept on the runner, so they carry its graph whatever they are called.
      */
