@@ -6,7 +6,11 @@ package io.oomdoc.evidence.code;
  * {@link Rule#fileTokens()}; a rule that declares none gets {@link #EVERY_FILE} and so is reached on every file.
  */
 public enum FileTokens {
-    /** A loop that calls backward() (not defines it) and steps an optimizer or accumulates something. */
+    /**
+     * A backward() call (not a definition) with an optimizer step or an accumulation, in a file with a loop or with
+     * state on an object: a train_step(self, batch) method whose loop is the caller's keeps a meter on `self`
+     * across steps with no loop in its own file (microsoft/SpareNet#12).
+     */
     TRAINING_LOOP,
     /**
      * A loop, an evaluation function or a loop over evaluation data, and a call of something named like a model (or
@@ -25,7 +29,8 @@ public enum FileTokens {
     /** Whether the file's text could hold what the rule looks for. */
     public boolean admits(String code) {
         return switch (this) {
-            case TRAINING_LOOP -> PythonScanner.loopStatement(code) && PythonScanner.trainingTokens(code);
+            case TRAINING_LOOP -> PythonScanner.trainingTokens(code)
+                    && (PythonScanner.loopStatement(code) || code.contains("self."));
             case EVAL_LOOP -> PythonScanner.loopStatement(code) && PythonScanner.evalContext(code)
                     && PythonScanner.modelCall(code);
             case OFF_BY_DEFAULT_RULES -> PythonScanner.offByDefaultTokens(code);

@@ -57,7 +57,19 @@ public final class GraphFlow {
     private final Map<Long, Kind> memo = new HashMap<>();
     private final Map<String, Boolean> modules = new HashMap<>();
 
-    public GraphFlow(PySource src) { this.src = src; }
+    /** Flows that read one function of this file with some of its parameters holding graphs, by function and names. */
+    private final Map<String, GraphFlow> withGraphArguments = new HashMap<>();
+    /** Where the function whose {@link #graphParams} hold graphs starts ({@link PySource#functionStart}), or -2. */
+    private final int paramsOf;
+    private final Set<String> graphParams;
+
+    public GraphFlow(PySource src) { this(src, -2, Set.of()); }
+
+    private GraphFlow(PySource src, int paramsOf, Set<String> graphParams) {
+        this.src = src;
+        this.paramsOf = paramsOf;
+        this.graphParams = graphParams;
+    }
 
     public Kind kind(TSNode expr) { return kind(expr, 0); }
 
@@ -132,6 +144,10 @@ public final class GraphFlow {
             if (isModule(obj)) return Kind.GRAPH; // model.encode(x), frame.llh(...): a method of a module
             Kind own = callee.startsWith("self.") ? returnOf(method, depth) : null;
             if (own != null) return own;
+            // self.net(x): a module kept on the object, not a method of this file, runs its forward (SpareNet#12:
+            // what comes out of it carries the graph whatever the caller names it)
+            if (obj.getType().equals("identifier") && src.text(obj).equals("self")
+                    && src.functionDefinitions(method).isEmpty() && isModule(fn)) return Kind.GRAPH;
             Kind of = kind(obj, depth + 1); // loss.mean(), out.cpu(): a tensor method keeps the graph
             if (of != Kind.UNKNOWN) return of;
         } else {
@@ -139,6 +155,7 @@ public final class GraphFlow {
             if (isPipeline(fn)) return Kind.PLAIN;
             if (isModule(fn)) return Kind.GRAPH;
             Kind own = returnOf(callee, depth);
+            if (own == Kind.UNKNOWN && args != null && !args.isNull()) own = withArguments(callee, args, depth);
             if (own != null) return own;
         }
         if (PLAIN_ROOT.matcher(callee).find()) return Kind.PLAIN;
@@ -182,6 +199,7 @@ public final class GraphFlow {
         if (callee.getType().equals("identifier") && !src.functionDefinitions(t).isEmpty()) return false; // a helper
         if (MODULE_NAME.matcher(last).find() && !VERB.matcher(last).find()) return true;
         if (callee.getType().equals("identifier") && src.classBases(t) != null) return isModuleClass(t, 0);
+        if (switchedToEval(callee, t)) return true;
         PySource.Binding b = lastBinding(t, callee);
         if (b == null) return false;
         String right = b.rightText();
@@ -190,6 +208,21 @@ public final class GraphFlow {
         if (MODULE_CONSTRUCTOR.matcher(right).find()) return true;
         int paren = right.indexOf('(');
         return paren > 0 && isModuleClass(right.substring(0, paren), 0);
+    }
+
+    /**
+     * {@code lm.eval()} in the same function: only a module is switched to eval mode that way, so {@code lm} runs a
+     * forward when called (RAdam's evaluate(loader, lm, ...) with the model as a parameter, whatever its name).
+     */
+    private boolean switchedToEval(TSNode callee, String t) {
+        int fn = src.functionStart(callee);
+        for (TSNode c : src.calls("eval")) {
+            TSNode f = c.getChildByFieldName("function"), args = c.getChildByFieldName("arguments");
+            if (!f.getType().equals("attribute") || !src.text(f.getChildByFieldName("object")).equals(t)) continue;
+            if (args != null && !args.isNull() && PySource.namedChildren(args).isEmpty()
+                    && src.functionStart(c) == fn) return true;
+        }
+        return false;
     }
 
     /** The class around {@code at} derives from a module: {@code self(*inputs)} there is a forward pass. */
@@ -218,10 +251,14 @@ public final class GraphFlow {
 
     private Kind name(String name, TSNode use, int depth) {
         PySource.Binding b = lastBinding(name, use);
-        if (b == null) return Kind.UNKNOWN;
+        if (b == null) {
+            boolean graphParam = graphParams.contains(name) && src.functionStart(use) == paramsOf;
+            return graphParam ? Kind.GRAPH : Kind.UNKNOWN;
+        }
         TSNode branches = enclosingIf(b.stmt(), use);
         if (branches == null) {
             Kind k = binding(b, name, depth);
+            if (k != Kind.GRAPH && graphAddedBefore(b, name, use, depth)) return Kind.GRAPH;
             return k == Kind.UNKNOWN && backpropagatedBefore(b, name, use) ? Kind.GRAPH : k;
         }
         // assigned in the branches of an if/elif chain before the use: any branch may have run
@@ -234,7 +271,24 @@ public final class GraphFlow {
             if (k == Kind.GRAPH) return k;
             allPlain &= k == Kind.PLAIN;
         }
-        return allPlain ? Kind.PLAIN : Kind.UNKNOWN;
+        if (allPlain) return Kind.PLAIN;
+        // whichever branch ran, the value was backpropagated before this use: it held a graph (CRU's if/elif chain)
+        return backpropagatedBefore(b, name, use) ? Kind.GRAPH : Kind.UNKNOWN;
+    }
+
+    /**
+     * {@code batch_loss = 0}, then {@code batch_loss += loss} of a graph between that binding and the use, in the
+     * same function: the total is a tensor holding that graph from then on (FCGF's chunk loop without .item()).
+     */
+    private boolean graphAddedBefore(PySource.Binding b, String name, TSNode use, int depth) {
+        int fn = src.functionStart(use), at = use.getStartByte();
+        for (TSNode aug : src.augmentedAssignments()) {
+            if (aug.getStartByte() <= b.end() || aug.getStartByte() >= at || src.contains(aug, use)) continue;
+            TSNode left = aug.getChildByFieldName("left"), right = aug.getChildByFieldName("right");
+            if (!src.text(left).equals(name) || src.functionStart(aug) != fn || right == null) continue;
+            if (kind(right, depth + 1) == Kind.GRAPH) return true;
+        }
+        return false;
     }
 
     /** The outermost if statement around a binding that does not also hold the use, within the function. */
@@ -350,6 +404,43 @@ public final class GraphFlow {
         if (s == null) return null;
         for (Kind k : s) if (k == Kind.GRAPH) return Kind.GRAPH;
         return s.length == 1 ? s[0] : Kind.UNKNOWN;
+    }
+
+    /**
+     * A function of this file whose return is unknown alone (it computes from its parameters), read again with the
+     * parameters that get a graph at this call holding one: {@code gap = squared_gap(mean, target)} with {@code mean}
+     * a model's output is a graph, whatever the result is called (CRU with module-level loss helpers).
+     */
+    private Kind withArguments(String fn, TSNode args, int depth) {
+        List<TSNode> defs = src.functionDefinitions(fn);
+        if (defs.size() != 1) return Kind.UNKNOWN;
+        TSNode def = defs.get(0);
+        TSNode params = def.getChildByFieldName("parameters"), body = def.getChildByFieldName("body");
+        if (params == null || params.isNull() || body == null || body.isNull()) return Kind.UNKNOWN;
+        String head = src.text(params).replaceAll("^\\(\\s*", "");
+        if (head.startsWith("self") || head.startsWith("cls")) return Kind.UNKNOWN; // a method: positions shift
+        List<String> names = new java.util.ArrayList<>();
+        for (TSNode p : PySource.namedChildren(params)) {
+            TSNode n = p.getType().equals("identifier") ? p : p.getChildByFieldName("name");
+            if (n == null || n.isNull()) n = firstNamed(p);
+            names.add(n == null || !n.getType().equals("identifier") ? "" : src.text(n));
+        }
+        java.util.Set<String> graphs = new java.util.TreeSet<>();
+        List<TSNode> argv = PySource.namedChildren(args);
+        for (int i = 0; i < argv.size(); i++) {
+            TSNode a = argv.get(i);
+            boolean keyword = a.getType().equals("keyword_argument");
+            if (a.getType().endsWith("splat")) break; // *args, **kw: positions unknown from here on
+            String param = keyword ? src.text(a.getChildByFieldName("name")) : i < names.size() ? names.get(i) : "";
+            TSNode v = keyword ? a.getChildByFieldName("value") : a;
+            if (!param.isEmpty() && kind(v, depth + 1) == Kind.GRAPH) graphs.add(param);
+        }
+        if (graphs.isEmpty()) return Kind.UNKNOWN;
+        int at = src.functionStart(body);
+        GraphFlow inner = withGraphArguments.computeIfAbsent(fn + ":" + graphs,
+                k -> new GraphFlow(src, at, java.util.Set.copyOf(graphs)));
+        Kind k = inner.returnOf(fn, depth + 1);
+        return k == null ? Kind.UNKNOWN : k;
     }
 
     private Kind[] summary(String fn, int depth) {

@@ -95,11 +95,13 @@ public final class PythonScanner {
     public static boolean relevantForProfile(String code, boolean everyRule) { return relevant(code, everyRule); }
 
     /**
-     * An eval function or a loop over evaluation data. The patterns are tried only where their first word stands:
-     * tried at every character of a large file, a regex costs more than the rest of the prefilter.
+     * A module switched to eval mode ({@code .eval()}, what eval_without_no_grad itself reads first), an eval function
+     * or a loop over evaluation data: a renamed loader or function (`for batch in loader` in `embed_pairs()`) is
+     * still evaluation after {@code net.eval()}. The patterns are tried only where their first word stands: tried at
+     * every character of a large file, a regex costs more than the rest of the prefilter.
      */
     static boolean evalContext(String code) {
-        return matchesAt(code, "def ", EVAL_DEF) || evalLoop(code);
+        return code.contains(".eval()") || matchesAt(code, "def ", EVAL_DEF) || evalLoop(code);
     }
 
     /**

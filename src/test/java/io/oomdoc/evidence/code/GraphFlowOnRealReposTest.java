@@ -32,6 +32,34 @@ class GraphFlowOnRealReposTest {
                 found("loss_from_own_method_summed", "tensor_accumulated"));
     }
 
+    /**
+     * The same CRU case with the losses computed by helpers at the module level (scan_patterns, ours): the loss
+     * bound in either branch of the if/elif chain is backpropagated before it is summed, so it held a graph, whatever
+     * the helper is.
+     */
+    @Test
+    void aLossBackpropagatedAfterAnIfChainAndThenSummedIsALeak() throws Exception {
+        assertTrue(found("loss_from_module_helper_summed", "tensor_accumulated").contains("lib/seq_model.py:47"));
+    }
+
+    /**
+     * The CRU case with the imputation loss named `gap` (scan_patterns, ours): `gap = squared_gap(mean, target)`,
+     * a helper of the file applied to the model's output, returns a graph; summed over the epoch, it is a leak.
+     */
+    @Test
+    void aHelperOfTheFileAppliedToAModelOutputReturnsAGraph() throws Exception {
+        assertTrue(found("gap_from_module_helper_summed", "tensor_accumulated").contains("lib/seq_model.py:48"));
+    }
+
+    /**
+     * LiyuanLucasLiu/RAdam's evaluate(loader, lm, ...) with the model named `lm` (scan_patterns, ours): `lm.eval()`
+     * in the function says it is a module, so `lm.log_prob(words)` per batch with autograd on is reported.
+     */
+    @Test
+    void aParameterSwitchedToEvalModeIsAModuleWhateverItsName() throws Exception {
+        assertEquals(Set.of("train_lm.py:16"), found("eval_called_twice_short_name", "eval_without_no_grad"));
+    }
+
     /** bubbliiiing/yolo3-pytorch: per-scale losses summed inside one step, reset each step, backpropagated. */
     @Test
     void aSumInsideOneStepBeforeBackwardIsNotALeak() throws Exception {
@@ -42,6 +70,16 @@ class GraphFlowOnRealReposTest {
     @Test
     void numbersMadeByItemStayNumbers() throws Exception {
         assertEquals(Set.of(), found("item_numbers_stay_numbers", "tensor_accumulated"));
+    }
+
+    /**
+     * The FCGF loop with `batch_loss += loss` (a tensor, scan_patterns, ours): the batch total starts as 0 but a
+     * graph is added to it before `total_loss += batch_loss`, which is then a leak; the negative above is so because
+     * of .item(), not because totals of totals go unread.
+     */
+    @Test
+    void aTotalThatAGraphWasAddedToHoldsAGraph() throws Exception {
+        assertEquals(Set.of("pair_trainer.py:20"), found("chunk_sum_kept_as_tensor__bug", "tensor_accumulated"));
     }
 
     /** MorvanZhou/PyTorch-Tutorial: `layer_ins, pre_acts = [], []` at the top of every epoch resets both lists. */

@@ -58,6 +58,15 @@ class RecallElevenEvalTest {
     }
 
     /**
+     * The same pvse loop with the loader named `loader` (scan_patterns, ours): `net.eval()` before it, not the name
+     * val_loader, makes the file worth parsing for the default rules, and the loop is reported.
+     */
+    @Test
+    void anEvalLoopAfterModelEvalIsReportedWhateverTheLoaderIsCalled() throws Exception {
+        assertEquals(List.of(13), lines("eval_forward_plain_loader__bug"));
+    }
+
+    /**
      * skorch-dev/skorch issue #218 (OOM in validation): validation_step() has no loop; it puts the module in eval
      * mode and calls self.infer(x), whose self.module_(x) is the forward, and fit() calls the step for every
      * validation batch. The step is reported at its call of infer().

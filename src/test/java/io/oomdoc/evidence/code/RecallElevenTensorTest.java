@@ -44,6 +44,35 @@ class RecallElevenTensorTest {
     }
 
     /**
+     * The fix for SpareNet's `self.meter.update([coarse_loss * 1000, fine_loss * 1000])` takes .item() of each element:
+     * a list has no .item(), so the whole list's .item() would fail when run.
+     */
+    @Test
+    void theFixOfAListOfLossesTakesItemOfEachElement() throws Exception {
+        Finding f = new PythonScanner().scan(SET.resolve("meter_on_the_object__bug")).findings().get(0);
+        assertEquals("self.meter.update([(coarse_loss * 1000).item(), (fine_loss * 1000).item()])",
+                f.fix().after().strip());
+    }
+
+    /**
+     * The same SpareNet case with the losses named `coarse_err`, `fine_err` (scan_patterns, ours): they come out of
+     * `self.net(...)`, a module kept on the runner, so they carry its graph whatever they are called.
+     */
+    @Test
+    void valuesComputedFromAModuleOnTheObjectCarryItsGraphWhateverTheirName() throws Exception {
+        assertEquals(List.of(27), lines("meter_on_the_object_renamed__bug"));
+    }
+
+    /**
+     * The same SpareNet case without the loop that moved the batch to the GPU (scan_patterns, ours): the file then
+     * has no loop at all, the step loop being the caller's, and the meter on the runner still outlives every step.
+     */
+    @Test
+    void aMeterOnTheObjectIsReportedInAFileWithoutAnyLoop() throws Exception {
+        assertEquals(List.of(25), lines("meter_without_batch_loop__bug"));
+    }
+
+    /**
      * TRI-ML/packnet-sfm#47: `collected.append(output)` of `module.training_step(batch, i)`, whose 'loss' carries
      * the step's graph.
      */

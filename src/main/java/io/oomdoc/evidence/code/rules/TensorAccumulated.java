@@ -105,8 +105,7 @@ public final class TensorAccumulated implements Rule {
 
     private Finding report(PySource src, TSNode at, TSNode value, String message, boolean scalar) {
         String v = src.text(value);
-        boolean simple = value.getType().matches("identifier|attribute|subscript|call");
-        String detached = (simple ? v : "(" + v + ")") + (scalar ? ".item()" : ".detach()");
+        String detached = detach(src, value, scalar ? ".item()" : ".detach()");
         String line = src.lineText(at);
         String after = src.replaceInLine(value, detached);
         if (after == null) { // the value spans lines: show the statement itself
@@ -114,6 +113,25 @@ public final class TensorAccumulated implements Rule {
             after = line.replace(v, detached);
         }
         return finding(src, at, message, line, after);
+    }
+
+    /**
+     * The value with the graph dropped: each element of a list or tuple (a list has no .item(); SpareNet#12's
+     * {@code meter.update([coarse * 1000, fine * 1000])}), else the value itself.
+     */
+    private static String detach(PySource src, TSNode value, String suffix) {
+        String type = value.getType();
+        boolean splat = PySource.namedChildren(value).stream().anyMatch(e -> e.getType().endsWith("splat"));
+        if ((type.equals("list") || type.equals("tuple")) && !splat) {
+            List<String> parts = new ArrayList<>();
+            for (TSNode e : PySource.namedChildren(value)) parts.add(detach(src, e, suffix));
+            String open = type.equals("list") ? "[" : "(", close = type.equals("list") ? "]" : parts.size() == 1
+                    ? ",)" : ")";
+            return open + String.join(", ", parts) + close;
+        }
+        String v = src.text(value);
+        boolean simple = type.matches("identifier|attribute|subscript|call");
+        return (simple ? v : "(" + v + ")") + suffix;
     }
 
     private static boolean leaks(PySource src, GraphFlow flow, TSNode site, TSNode value, String target,
