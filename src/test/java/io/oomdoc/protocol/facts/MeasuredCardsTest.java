@@ -78,4 +78,13 @@ class MeasuredCardsTest {
         assertNull(r.asserted().worldSize());
         assertEquals(8, r.hypothetical().worldSize());
     }
+
+    // conversations_heldout18/P06-videomv-two-3090s-40gb.txt #1 (alibaba/VideoMV#2)
+    @Test
+    void aSizeTheAuthorsSayIsNeededIsNotTheUsersCard() {
+        String turn = "the VideoMV authors say 40GB of VRAM is needed for inference. I only have two RTX 3090 GPUs. "
+                + "can I run it?";
+        assertFalse(sides(turn).anyMatch(f -> Long.valueOf(40 * GIB).equals(f.gpuMemBytes())));
+        assertEquals(24 * GIB, FactReader.read(turn).asserted().gpuMemBytes());
+    }
 }
