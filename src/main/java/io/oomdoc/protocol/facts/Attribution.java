@@ -14,11 +14,15 @@ final class Attribution {
     /** The keys that describe the user's card; a count of cards is its own group; other keys are read as before. */
     private static final Set<String> CARD = Set.of("gpu", "size.stated", "size.total", "size.capacity");
 
+    /** Settings a paper or README reports with its card ("batch 8 for inference"), each its own group. */
+    private static final Set<String> COUNTS = Set.of("gpus", "batch");
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.?!;:])\\s+|\\n+");
     /** Someone other than the user, or a measurement/requirement reported by them. */
     private static final Pattern OTHER = Pattern.compile("\\b(?:the\\s+(?:[\\w-]+\\s+)?authors?|authors?\\s+(?:say"
-            + "|said|says|measured|used|report|reported|answered|wrote|claim)|the\\s+paper|paper\\s+(?:used|says"
-            + "|reports)|the\\s+readme|readme\\s+says|the\\s+docs|the\\s+documentation|the\\s+model\\s+card"
+            + "|said|says|measured|used|report|reported|answered|wrote|claim)|the\\s+paper(?!'s)|paper\\s+(?:used|says"
+            // "from the readme example, batch size 1": a recipe the user runs is theirs; what a README claims is not
+            + "|reports)|(?:readme|docs|documentation|model\\s+card)\\s+(?:says|said|states|claims|reports|lists"
+            + "|mentions|shows)"
             + "|someone|somebody|they\\s+(?:say|said|measured|used|trained|tested|ran"
             + "|report|reported|got|recommend)|(?:was|were|is|are)\\s+(?:measured|tested|trained|benchmarked)"
             + "|officially)\\b");
@@ -31,7 +35,7 @@ final class Attribution {
 
     /** The group of hardware keys a mention belongs to, or null when it is not hardware. */
     static String group(Mention m) {
-        return CARD.contains(m.key()) ? "card" : m.key().equals("gpus") ? "gpus" : null;
+        return CARD.contains(m.key()) ? "card" : COUNTS.contains(m.key()) ? m.key() : null;
     }
 
     /** True when the mention is hardware and the last party named before it in its sentence is someone else. */

@@ -87,4 +87,15 @@ class MeasuredCardsTest {
         assertFalse(sides(turn).anyMatch(f -> Long.valueOf(40 * GIB).equals(f.gpuMemBytes())));
         assertEquals(24 * GIB, FactReader.read(turn).asserted().gpuMemBytes());
     }
+
+    // conversations_heldout19/P05-dagr-inference-batch-1-8gb.txt #1 (uzh-rpg/dagr#15)
+    @Test
+    void thePapersCardAndBatchGiveWayToTheUsersOwn() {
+        String turn = "Reproducing DAGR: the paper used an 8GB Quadro RTX 4000 laptop GPU, batch 8 for inference and 32"
+                + " for training on\nDSEC-Det. When I run the code the memory for inference with bs=1 is about 13-20GB"
+                + " on my RTX 4090. Did I set a\nparameter wrong?";
+        Facts f = FactReader.read(turn).asserted();
+        assertEquals(1, f.batch());
+        assertEquals("GeForce RTX 4090", f.gpuName());
+    }
 }
