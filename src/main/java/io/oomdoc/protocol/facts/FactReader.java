@@ -4,6 +4,7 @@ import io.oomdoc.protocol.FactExtractor;
 import io.oomdoc.protocol.Facts;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -18,6 +19,7 @@ public final class FactReader {
     public static FactExtractor.Reading read(String text) {
         String lower = lower(text);
         Clauses clauses = new Clauses(lower);
+        Attribution attribution = new Attribution(lower);
         List<Mention> all = new ArrayList<>();
         all.addAll(Lexicon.get().find(lower));
         all.addAll(Quantities.find(lower));
@@ -26,8 +28,14 @@ public final class FactReader {
 
         List<Mention> asserted = new ArrayList<>(), hypothetical = new ArrayList<>();
         Set<String> negated = new LinkedHashSet<>();
+        Set<String> usersOwn = new HashSet<>();
+        for (Mention m : all) if (!attribution.othersHardware(m)) usersOwn.add(Attribution.group(m));
         for (Mention m : all) {
-            boolean hyp = clauses.mode(m) == Clauses.Mode.HYPOTHETICAL;
+            // a card someone else measured or requires is not the user's: dropped where the user names one of their
+            // own, else only wondered about (the card a README's recipe or a quoted figure is about)
+            boolean others = attribution.othersHardware(m);
+            if (others && usersOwn.contains(Attribution.group(m))) continue;
+            boolean hyp = others || clauses.mode(m) == Clauses.Mode.HYPOTHETICAL;
             List<Mention> side = hyp ? hypothetical : asserted;
             if (!m.onNegation().equals(".") && isLexical(m) && clauses.negated(m)) {
                 String neg = m.onNegation();

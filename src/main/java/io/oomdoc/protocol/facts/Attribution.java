@@ -1,0 +1,62 @@
+package io.oomdoc.protocol.facts;
+
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Says whether a card, a card's size or a count of cards belongs to someone else's measurement or requirement ("the
+ * authors measured 13G on a V100 32G", "the author says a single 3090 needs 5.1GB", "someone trained within 45 GB on
+ * one A6000", "they say 40GB of VRAM is needed") rather than to the user. Within a sentence, the party named last
+ * before the mention owns it: "the paper used an A100 but I use a 3090" keeps the 3090 as the user's.
+ */
+final class Attribution {
+    /** The keys that describe the user's card; a count of cards is its own group; other keys are read as before. */
+    private static final Set<String> CARD = Set.of("gpu", "size.stated", "size.total", "size.capacity");
+
+    /** Settings a paper or README reports with its card ("batch 8 for inference"), each its own group. */
+    private static final Set<String> COUNTS = Set.of("gpus", "batch");
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.?!;:])\\s+|\\n+");
+    /** Someone other than the user, or a measurement/requirement reported by them. */
+    private static final Pattern OTHER = Pattern.compile("\\b(?:the\\s+(?:[\\w-]+\\s+)?authors?|authors?\\s+(?:say"
+            + "|said|says|measured|used|report|reported|answered|wrote|claim)|the\\s+paper(?!'s)|paper\\s+(?:used|says"
+            // "from the readme example, batch size 1": a recipe the user runs is theirs; what a README claims is not
+            + "|reports)|(?:readme|docs|documentation|model\\s+card)\\s+(?:says|said|states|claims|reports|lists"
+            + "|mentions|shows)"
+            + "|someone|somebody|they\\s+(?:say|said|measured|used|trained|tested|ran"
+            + "|report|reported|got|recommend)|(?:was|were|is|are)\\s+(?:measured|tested|trained|benchmarked)"
+            + "|officially)\\b");
+    /** The user speaking of their own setup. */
+    private static final Pattern OWN = Pattern.compile("\\b(?:my|mine|our|ours|i|i'm|i've|im|ive|we|we're|me)\\b");
+
+    private final String lower;
+
+    Attribution(String lower) { this.lower = lower; }
+
+    /** The group of hardware keys a mention belongs to, or null when it is not hardware. */
+    static String group(Mention m) {
+        return CARD.contains(m.key()) ? "card" : COUNTS.contains(m.key()) ? m.key() : null;
+    }
+
+    /** True when the mention is hardware and the last party named before it in its sentence is someone else. */
+    boolean othersHardware(Mention m) {
+        if (group(m) == null) return false;
+        String before = lower.substring(sentenceStart(m.start()), m.start());
+        int other = last(OTHER, before), own = last(OWN, before);
+        return other >= 0 && other > own;
+    }
+
+    private int sentenceStart(int pos) {
+        int s = 0;
+        Matcher e = SENTENCE_END.matcher(lower).region(0, pos);
+        while (e.find()) s = e.end();
+        return s;
+    }
+
+    private static int last(Pattern p, String text) {
+        Matcher m = p.matcher(text);
+        int at = -1;
+        while (m.find()) at = m.start();
+        return at;
+    }
+}
