@@ -37,4 +37,17 @@ abstract class PinnedMeasuredSetChecks extends MeasuredSetFormChecks {
                     || how.contains("reading"), r.path("id") + ": " + how);
         }
     }
+
+    @Test
+    void aShardedRecordNamesItsStageAndRanks() throws IOException {
+        // the weak family of issue 14: a sharded figure is per GPU and means nothing without the stage and rank count;
+        // ZeRO-Offload on one card (hf-blog-zero-t5-3b, heldout7) shards into host RAM instead of over ranks
+        for (JsonNode r : records(set())) {
+            if (r.path("family").asText().equals("sharded")) {
+                String sh = r.path("sharding").asText();
+                assertTrue(sh.contains("zero") || sh.contains("fsdp"), r.path("id") + ": " + sh);
+                assertTrue(r.path("gpus").asInt() > 1 || sh.contains("offload"), r.path("id") + ": gpus");
+            }
+        }
+    }
 }
