@@ -115,8 +115,9 @@ final class NeedVersusCard {
     /** "so 12 GB is out?" after quoting what the model needs: the fit verdict on a quoted need, asked for. */
     static boolean asksVerdict(String text) {
         String q = question(text);
-        return !read(text).needs().isEmpty() && q.contains("?") && VERDICT.matcher(q).find()
-                && !WHY.matcher(q).find();
+        // the sentence checks first: read() runs on every turn's text and reads facts sentence by sentence
+        return q.contains("?") && VERDICT.matcher(q).find() && !WHY.matcher(q).find()
+                && !read(text).needs().isEmpty();
     }
 
     /** "how many parallel instances fit on 12 GB?": copies of the need the memory holds, and with headroom. */
