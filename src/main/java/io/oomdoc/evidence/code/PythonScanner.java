@@ -194,7 +194,7 @@ public final class PythonScanner {
         return scan(root, RepoFiles.list(root, n -> n.endsWith(".py") || n.endsWith(".ipynb")
                 || n.endsWith(".yaml")
                 || n.endsWith(".yml") || n.endsWith(".json") && !n.equals("package.json") || n.endsWith(".cfg")
-                        || n.endsWith(".toml")));
+                        || n.endsWith(".toml") || n.endsWith(".sh")));
     }
 
     /**
@@ -240,8 +240,7 @@ public final class PythonScanner {
         }
         sorted.sort(Comparator.comparing(Finding::file).thenComparingInt(Finding::line).thenComparing(Finding::rule));
         List<String[]> ordered = new ArrayList<>(setupSources);
-        ordered.sort(Comparator.comparing((String[] s) -> s[0].endsWith(".py") ? 1 : 0).thenComparing(s
-                -> s[0])); // configs first
+        ordered.sort(Comparator.comparingInt((String[] s) -> SetupRole.rank(s[0])).thenComparing(s -> s[0]));
         List<ScanResult.Skipped> sk = new ArrayList<>(skipped);
         sk.sort(Comparator.comparing(ScanResult.Skipped::file));
         return new ScanResult(scanned, sk, sorted, SetupExtractor.extract(ordered));

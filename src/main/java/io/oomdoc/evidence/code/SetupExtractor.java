@@ -14,7 +14,7 @@ public final class SetupExtractor {
     private static final Pattern BATCH = key("per_device_train_batch_size|train_batch_size|device_batch_size"
             + "|micro_batch_size|batch_size|batch-size|bs");
     private static final Pattern SEQ = key("max_seq_length|max_seq_len|seq_len|sequence_length|max_length|block_size"
-            + "|context_length|max_len|seq-len|max-seq-len");
+            + "|context_length|max_len|seq-len|max-seq-len|model_max_length|cutoff_len");
     private static final Pattern ACCUM = key("gradient_accumulation_steps|grad_accum_steps|grad_accum"
             + "|accumulation_steps|accum_iter");
     private static final Pattern WORKERS = key("num_workers|workers|dataloader_num_workers");
@@ -22,17 +22,29 @@ public final class SetupExtractor {
             + "|model_name(?:_or_path)?\\s*[=:]\\s*[\"']([\\w./-]+)[\"']"
                     + "|--model_name(?:_or_path)?['\"]?\\s*,\\s*(?:type=str,\\s*)?default=[\"']([\\w./-]+)[\"'])");
 
-    private static final Pattern CKPT = Pattern.compile("gradient_checkpointing\\s*[=:]\\s*(True|true)");
-    private static final Pattern BF16 = Pattern.compile("bf16\\s*[=:]\\s*true");
+    private static final Pattern CKPT = Pattern.compile("gradient_checkpointing(?:\\s*[=:]|(?<=--gradient_checkpointing)"
+            + "\\s)\\s*(True|true)");
+    private static final Pattern BF16 = Pattern.compile("bf16\\s*[=:]\\s*true|--bf16(?:\\s+true)?(?![\\w-]|\\s+false)");
     private static final Pattern LION = Pattern.compile("(?<![a-z])lion(?![a-z0-9])");
-    private static final Pattern FP16 = Pattern.compile("fp16\\s*[=:]\\s*true");
+    private static final Pattern FP16 = Pattern.compile("fp16\\s*[=:]\\s*true|--fp16(?:\\s+true)?(?![\\w-]|\\s+false)");
+    /** A launch script's model flag, `--model_name_or_path org/name` (HF example scripts, LLaVA, FastChat). */
+    private static final Pattern MODEL_FLAG = Pattern.compile("(?m)--model_name(?:_or_path)?[ \\t]+[\"']?"
+            + "([A-Za-z0-9][\\w.-]*(?:/[\\w.-]+)?)(?=[\"'\\s\\\\]|$)"); // a hub id, not ./checkpoints/$NAME
+    /**
+     * A line that tests which optimizer was chosen (`if optimizer_cls.__name__ == "Adam8bit"`) names one without
+     * choosing it: LLaVA's trainer has such a branch, and the repository trains with plain AdamW.
+     */
+    private static final Pattern COMPARISON = Pattern.compile("(?m)^.*(?:==|!=|__name__|isinstance\\().*$");
 
     private SetupExtractor() {}
 
-    /** A key, then `=`, `:` or argparse's `..., default=`, then an integer. */
+    /**
+     * A key, then `=`, `:` or argparse's `..., default=`, then an integer; or a launch script's flag and its value
+     * (`--per_device_train_batch_size 16`, as shell scripts pass them to HF example scripts and deepspeed).
+     */
     private static Pattern key(String names) {
         return Pattern.compile("(?m)(?:^|[\\s,({\"'-])(?:--)?(?:" + names + ")[\"']?\\s*(?:[=:]"
-                + "|['\"]?\\s*,[^\\n]{0,80}?default\\s*=)\\s*(\\d+)\\b");
+                + "|['\"]?\\s*,[^\\n]{0,80}?default\\s*=)\\s*(\\d+)\\b|--(?:" + names + ")[ \\t]+(\\d+)\\b");
     }
 
     public static TrainingSetup extract(List<String[]> files) {
@@ -55,6 +67,8 @@ public final class SetupExtractor {
             if (model == null) {
                 Matcher m = MODEL.matcher(t);
                 if (m.find()) model = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+                Matcher flag = MODEL_FLAG.matcher(t);
+                if (model == null && flag.find()) model = flag.group(1);
             }
             if (ckpt == null && (t.contains("gradient_checkpointing_enable") || CKPT.matcher(t).find())) ckpt = true;
         }
@@ -65,7 +79,7 @@ public final class SetupExtractor {
     private static final String[] KEYS = {"batch", "seq", "max_len", "block_size", "context_length", "accum", "workers",
             "from_pretrained", "model_name", "optim", "Adam", "SGD", "Adafactor", "Prodigy", "Lion", "bf16", "fp16",
             "bfloat16", "autocast", "GradScaler",
-            "mixed_precision", "gradient_checkpointing"};
+            "mixed_precision", "gradient_checkpointing", "cutoff_len"};
 
     /** The keys as bytes, and for each pair of bytes the keys that start with it (a bit per key). */
     private static final byte[][] KEY_BYTES = new byte[KEYS.length][];
@@ -130,7 +144,7 @@ public final class SetupExtractor {
     private static Integer first(Pattern p, String t) {
         Matcher m = p.matcher(t);
         while (m.find()) {
-            int v = Integer.parseInt(m.group(1));
+            int v = Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2));
             if (v > 0 && v < 10_000_000) return v;
         }
         return null;
@@ -151,7 +165,7 @@ public final class SetupExtractor {
     }
 
     static String optimizer(String t) {
-        String l = t.toLowerCase(Locale.ROOT);
+        String l = COMPARISON.matcher(t).replaceAll("").toLowerCase(Locale.ROOT);
         if (l.contains("paged_adamw_8bit") || l.contains("pagedadamw8bit")) return "paged-adamw-8bit";
         if (l.contains("adamw8bit") || l.contains("adamw_bnb_8bit") || l.contains("adam8bit")) return "adamw-8bit";
         if (l.contains("adafactor")) return "adafactor";
