@@ -22,8 +22,8 @@ public final class SetupExtractor {
             + "|model_name(?:_or_path)?\\s*[=:]\\s*[\"']([\\w./-]+)[\"']"
                     + "|--model_name(?:_or_path)?['\"]?\\s*,\\s*(?:type=str,\\s*)?default=[\"']([\\w./-]+)[\"'])");
 
-    private static final Pattern CKPT = Pattern.compile("gradient_checkpointing(?:\\s*[=:]|(?<=--gradient_checkpointing)"
-            + "\\s)\\s*(True|true)");
+    private static final Pattern CKPT = Pattern.compile("gradient_checkpointing"
+            + "(?:\\s*[=:]|(?<=--gradient_checkpointing)\\s)\\s*(True|true)");
     private static final Pattern BF16 = Pattern.compile("bf16\\s*[=:]\\s*true|--bf16(?:\\s+true)?(?![\\w-]|\\s+false)");
     private static final Pattern LION = Pattern.compile("(?<![a-z])lion(?![a-z0-9])");
     private static final Pattern FP16 = Pattern.compile("fp16\\s*[=:]\\s*true|--fp16(?:\\s+true)?(?![\\w-]|\\s+false)");
