@@ -60,6 +60,7 @@ public final class Corpus {
     public static final Path HELDOUT20 = Path.of("src/test/resources/corpus_heldout20/heldout20.jsonl");
     public static final Path HELDOUT21 = Path.of("src/test/resources/corpus_heldout21/heldout21.jsonl");
     private static final int FINAL_SHARE_PERCENT = 20;
+    private static final Map<Path, List<Case>> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Corpus() {}
 
@@ -216,7 +217,16 @@ public final class Corpus {
     /** k folds over the groups of the development part: no group is on both sides of a fold. */
     public static int fold(Case c, int k) { return Math.floorMod(c.group().hashCode(), k); }
 
+    /**
+     * Each file is parsed once per JVM: tests look cases up by id through development14() and the like, which read
+     * ten files a call; under PIT that re-parsing was a third of the reasoning tests' CPU (bench/results.md "build18").
+     * Callers get a fresh list, as before; the cases are records of immutable lists.
+     */
     static List<Case> read(Path file) {
+        return new ArrayList<>(PARSED.computeIfAbsent(file.toAbsolutePath().normalize(), Corpus::parse));
+    }
+
+    private static List<Case> parse(Path file) {
         ObjectMapper m = new ObjectMapper();
         List<Case> out = new ArrayList<>();
         try {
@@ -230,7 +240,7 @@ public final class Corpus {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        return out;
+        return List.copyOf(out);
     }
 
     static Case of(JsonNode j, String file) {
@@ -257,7 +267,7 @@ public final class Corpus {
                 : category.equals("host_ram_oom") ? "host_ram_oom" : "vram_oom";
         return new Case(j.path("id").asText(), source, group, j.path("framework").asText("unknown"), paste,
                 j.path("context").asText(""), category, List.copyOf(alts), issueType, j.path("phase").asText("unknown"),
-                List.copyOf(kb), numbers, file);
+                List.copyOf(kb), java.util.Collections.unmodifiableMap(numbers), file);
     }
 
     /** owner/repo for a GitHub reference, the address otherwise. */

@@ -68,9 +68,13 @@ public final class Clauses {
 
     private final String lower;
     private final List<Clause> clauses = new ArrayList<>();
+    /** The quoted error messages' spans, found once: each mention asked for them, a whole log's scan each time. */
+    private final List<int[]> quotedErrors = new ArrayList<>();
 
     public Clauses(String lower) {
         this.lower = lower;
+        Matcher q = QUOTED_ERROR.matcher(lower);
+        while (q.find()) quotedErrors.add(new int[]{q.start(), q.end()});
         int s = 0;
         Matcher m = SENTENCE_END.matcher(lower);
         while (m.find()) { sentence(s, m.start()); s = m.end(); }
@@ -122,8 +126,7 @@ public final class Clauses {
             + "|out of memory|\\boom\\b)[^\"\\n]{0,400}\"");
 
     private boolean insideQuotedError(Mention m) {
-        Matcher q = QUOTED_ERROR.matcher(lower);
-        while (q.find()) if (m.start() > q.start() && m.end() < q.end()) return true;
+        for (int[] q : quotedErrors) if (m.start() > q[0] && m.end() < q[1]) return true;
         return false;
     }
 
