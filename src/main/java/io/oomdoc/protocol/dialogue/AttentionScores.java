@@ -21,10 +21,13 @@ final class AttentionScores {
 
     /** "one attention map at length 6800", "the score matrix for 4096 tokens": a size asked of the matrix itself. */
     private static final Pattern MATRIX = Pattern.compile("(?i)\\battention (?:maps?|matri(?:x|ces)|scores?"
-            + "|weights)\\b|\\bscore matri");
-    private static final Pattern LENGTH = Pattern.compile("(?i)(?:\\blength|\\blen|\\bseq(?:uence)?(?: length)?"
-            + "|\\bcontext)\\s*(?:of|=|:|is)?\\s*(\\d{3,7})(?![\\d.])|(?<![\\w.])(\\d{3,7})\\s*(?:tokens|residues"
-            + "|positions|amino acids)\\b");
+            + "|weights)\\b|\\bscore matri|\\bscores? (?:tensor|matri)");
+    /** The score matrix named without the word attention ("one layer's scores tensor"). */
+    private static final Pattern SCORES = Pattern.compile("(?i)\\bscores? (?:tensor|matri)");
+    /** "max_len 512" and "max_length=512" name the length too: the joined prefix does not hide it. */
+    private static final Pattern LENGTH = Pattern.compile("(?i)(?:(?<![a-z])length|(?<![a-z])len"
+            + "|\\bseq(?:uence)?(?: length)?|\\bcontext)\\s*(?:of|=|:|is)?\\s*(\\d{3,7})(?!\\d|\\.\\d)"
+            + "|(?<![\\w.])(\\d{3,7})\\s*(?:tokens|residues|positions|amino acids)\\b");
     private static final Pattern HEADS = Pattern.compile("(?i)(?<![\\w.])(\\d{1,3})\\s*(?:attention\\s+)?heads\\b");
     private static final Pattern BATCH = Pattern.compile("(?i)\\bbatch(?:[ _]size)?\\s*(?:of|=|:)?\\s*(\\d{1,4})\\b");
     private static final Pattern HALF = Pattern.compile("(?i)\\b(?:fp16|bf16|float16|bfloat16|half)\\b");
@@ -32,7 +35,11 @@ final class AttentionScores {
     private AttentionScores() {}
 
     static String of(Calculations.Ask a) {
-        if (!ATTENTION.matcher(a.text()).find()) return null;
+        // "12 heads, max_len 512: how big is one layer's scores tensor?": the matrix and its heads name attention
+        if (!ATTENTION.matcher(a.text()).find()) {
+            boolean attention = HEADS.matcher(a.text()).find() || ATTENTION.matcher(a.withContext()).find();
+            return SCORES.matcher(a.text()).find() && attention ? sequence(a.text()) : null;
+        }
         Matcher img = IMAGE.matcher(a.text());
         if (!img.find()) {
             String seq = sequence(a.text());
