@@ -43,6 +43,9 @@ public final class FourteenthFold {
                 && o.issueType().equals("not_oom")).count();
         long labelled = cv.outcomes().stream().filter(o -> !o.c().numbers().isEmpty()).count();
         long exact = cv.outcomes().stream().filter(o -> !o.c().numbers().isEmpty() && o.numbersExact()).count();
+        long kbD = cv.outcomes().stream().filter(o -> o.withDescription() && o.kbHit()).count();
+        long kbP = cv.outcomes().stream().filter(o -> !o.withDescription() && o.kbHit()).count();
+        System.out.println("KB recall@3 " + kbD + "/" + kbP + " (desc+paste / paste alone)");
         System.out.println("numbers exact " + exact + " / " + labelled + " (both modes)");
         System.out.println("not_oom said of not_oom " + said + " / " + notOom + " (both modes); memory failures said"
                 + " not_oom " + wrongly);
