@@ -17,8 +17,8 @@ import java.util.TreeMap;
  * 911 development12 cases with and without the two new parts in training (--before fits and scores development12
  * alone; its folds are the same, the fold being a hash of the repository). --outcomes prints one line per case and
  * mode to diff two builds; --confusions the most common (label -> said) and (phase label -> said) pairs.
- * --trainable pools Corpus.trainable() instead (since the fifteenth session: development14 plus the burned
- * corpus_heldout16 and 17), the data the bundled weights are fitted on.
+ * --trainable pools Corpus.trainable() instead (since the eighteenth session: development21, development14 plus the
+ * burned corpus_heldout16 to 21, each printed as its own part), the data the bundled weights are fitted on.
  * Run: bench/run.sh FourteenthFold [--before|--trainable] [--outcomes] [--confusions]
  */
 public final class FourteenthFold {
@@ -31,7 +31,8 @@ public final class FourteenthFold {
                 : a.contains("--trainable") ? Corpus.trainable() : Corpus.development14();
         Scores cv = CrossValidation.run(TrainReasoner.examples(pool), l2, TrainReasoner.FOLDS);
         System.out.println("grouped " + TrainReasoner.FOLDS + "-fold CV by repository over "
-                + (a.contains("--before") ? "development12" : "development14") + " (" + pool.size() + "), l2 " + l2
+                + (a.contains("--before") ? "development12" : a.contains("--trainable") ? "trainable"
+                : "development14") + " (" + pool.size() + "), l2 " + l2
                 + ", prior " + TrainReasoner.priorScale + ", phase-l2 " + TrainReasoner.phaseL2 + ", "
                 + TrainReasoner.wordSettings());
         System.out.println("all             " + WordsCv.counts(cv));
@@ -42,14 +43,17 @@ public final class FourteenthFold {
                 && o.issueType().equals("not_oom")).count();
         long labelled = cv.outcomes().stream().filter(o -> !o.c().numbers().isEmpty()).count();
         long exact = cv.outcomes().stream().filter(o -> !o.c().numbers().isEmpty() && o.numbersExact()).count();
+        long kbD = cv.outcomes().stream().filter(o -> o.withDescription() && o.kbHit()).count();
+        long kbP = cv.outcomes().stream().filter(o -> !o.withDescription() && o.kbHit()).count();
+        System.out.println("KB recall@3 " + kbD + "/" + kbP + " (desc+paste / paste alone)");
         System.out.println("numbers exact " + exact + " / " + labelled + " (both modes)");
         System.out.println("not_oom said of not_oom " + said + " / " + notOom + " (both modes); memory failures said"
                 + " not_oom " + wrongly);
         Map<String, List<Scores.Outcome>> parts = new LinkedHashMap<>();
         for (Scores.Outcome o : cv.outcomes()) {
-            String f = o.c().file();
-            String part = f.contains("heldout14") ? "heldout14" : f.contains("heldout15") ? "heldout15"
-                    : "development12";
+            // the part is the split's file (heldout14.jsonl .. heldout21.jsonl); the rest is development12
+            var m = java.util.regex.Pattern.compile("heldout(1[4-9]|2\\d)\\.jsonl").matcher(o.c().file());
+            String part = m.find() ? "heldout" + m.group(1) : "development12";
             parts.computeIfAbsent(part, k -> new ArrayList<>()).add(o);
         }
         for (var e : parts.entrySet()) {

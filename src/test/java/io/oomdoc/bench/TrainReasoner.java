@@ -148,7 +148,7 @@ public final class TrainReasoner {
         LinearModel cat = fit(ex, x -> x.c().category(), best).withScalar(Reasoner.PRIOR_SCALE, bestPrior);
         LinearModel phase = fitPhase(ex, phaseL2);
         String note = "Fitted by bench/run.sh TrainReasoner on Corpus.trainable(): the development part of the "
-                + "corpus and corpus_heldout5 to corpus_heldout15 ("
+                + "corpus and corpus_heldout5 to corpus_heldout21 ("
                 + dev.size()
                 + " cases, both input modes), l2 " + best + ", phase-l2 " + phaseL2 + " and expert-prior scale "
                 + bestPrior + "; by " + FOLDS + "-fold grouped cross-validation over l2 " + Arrays.toString(l2Grid)

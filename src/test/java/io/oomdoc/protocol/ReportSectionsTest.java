@@ -324,14 +324,18 @@ class ReportSectionsTest {
         assertFalse(root.endsWith(":"), root);
     }
 
-    /** Two reasons that cite the same optimizer frame are one reason in the root cause. */
+    /**
+     * Two reasons that cite the same words are one reason in the root cause. ms-swift#411 (a 7B full fine-tune with
+     * AdamW on one 80 GB card; the maintainer: use two GPUs) is model_too_large since the refit on heldout16-21, the
+     * budget's fixed cost above the card; the optimizer's "exp_avg_sq", which two rules read, is still named once.
+     */
     @Test
     void theRootCauseNamesEachPieceOfEvidenceOnce() throws Exception {
         Report r = diagnose(EvidenceGatherer.from(log("traces/swift-411-mistral-7b-full-adamw-step.txt")));
         String root = r.sections().rootCause();
-        String frame = "adamw.py:568 in _multi_tensor_adamw";
-        assertTrue(root.contains(frame), root);
-        assertEquals(root.indexOf(frame), root.lastIndexOf(frame), root);
+        String words = "\"exp_avg_sq\"";
+        assertTrue(root.contains(words), root);
+        assertEquals(root.indexOf(words), root.lastIndexOf(words), root);
     }
 
     @Test
@@ -342,6 +346,8 @@ class ReportSectionsTest {
         for (Report.HypothesisView h : r.hypotheses()) {
             assertTrue(h.evidence().stream().filter(x -> x.contains(frame)).count() <= 1, h.evidence().toString());
         }
-        assertTrue(r.hypotheses().get(0).evidence().stream().anyMatch(x -> x.contains(frame)));
+        // the optimizer-step hypothesis, ranked or not, carries the frame
+        assertTrue(r.hypotheses().stream().filter(h -> h.category().equals("optimizer_state_step2"))
+                .anyMatch(h -> h.evidence().stream().anyMatch(x -> x.contains(frame))), r.hypotheses().toString());
     }
 }

@@ -59,6 +59,10 @@ final class Constraints {
         if (ImpossibleRequest.of(n)) { only(labels, p, Category.OTHER); return; }
         if (gpuMessage && n.triedBytes() != null) set(labels, p, Category.HOST_RAM_OOM, RULED_OUT);
         if (noRoomAnywhere(n)) set(labels, p, Category.FRAGMENTATION, RULED_OUT);
+        // XLA printed the compiled program's whole need, far above the buffer that failed: the program does not fit,
+        // a cause the taxonomy names, so not "other" (the learned weight leaned to other after training on heldout16-21
+        // and called jax-ml afprofile#8's 14.44 GiB program on a 12 GB card other; the maintainer: a bigger GPU).
+        if (x.values().containsKey("rule:xla program total")) set(labels, p, Category.OTHER, RULED_OUT);
         if (fixedCostFits(e)) {
             // When the budget also finds what overflows (the batch's activations), the fixed cost is ruled out as
             // the cause: the user's own setup says what to cut.

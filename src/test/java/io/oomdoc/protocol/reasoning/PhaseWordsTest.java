@@ -42,6 +42,19 @@ class PhaseWordsTest {
     }
 
     @Test
+    void theDataSetBeingReadOrPreprocessedIsTheDataloader() {
+        // sg-3d/sg3d#5 (corpus_heldout17): "when loading the dataset, my process is killed due to insufficient memory"
+        // ("when loading" is also the load row's phrase: both are read, the phase model weighs them)
+        assertEquals(List.of("dataloader", "load"), PhaseWords.phases(text(io.oomdoc.corpus.Corpus.heldout17(),
+                "sg3d-5-killed-loading-dataset", false)));
+        // nesl/RadHAR#12 (corpus/train14.jsonl): "out of memory when running code loading data from preprocessed data"
+        assertEquals(List.of("dataloader"), PhaseWords.phases(text(io.oomdoc.corpus.Corpus.all(),
+                "radhar-12-killed-loading-preprocessed-data", false)));
+        // the model's own load keeps its phase
+        assertEquals(List.of("load"), PhaseWords.phases("the process is killed while loading the model weights"));
+    }
+
+    @Test
     void aRunResumedFromACheckpointIsTheLoad() {
         // rosinality/stylegan2-pytorch#36 (corpus/allocator.jsonl): memory taken on the main GPU on resuming
         assertEquals(List.of("load"), PhaseWords.phases(text(io.oomdoc.corpus.Corpus.all(),
