@@ -185,4 +185,12 @@ class OtherFormatsTest {
         assertEquals(FailureKind.VRAM_OOM, a.primary().orElseThrow().kind());
         assertNotEquals(Phase.STARTUP, a.phase());
     }
+
+    /** ecmwf-lab/ai-models-graphcast#18: PJRT names the card "on device ordinal 0". */
+    @Test
+    void pjrtsDeviceOrdinalIsTheCard() {
+        TraceAnalysis a = analyzer.analyze(Fixtures.log("traces/jax-graphcast-18-device-ordinal-0.txt"));
+        assertEquals(3_206_250_496L, a.numbers().triedBytes());
+        assertEquals(0, a.numbers().gpuIndex());
+    }
 }
