@@ -189,7 +189,7 @@ class OtherFormatsTest {
     /** ecmwf-lab/ai-models-graphcast#18: PJRT names the card "on device ordinal 0". */
     @Test
     void pjrtsDeviceOrdinalIsTheCard() {
-        TraceAnalysis a = analyzer.analyze(Fixtures.log("traces/jax-graphcast-18-device-ordinal-0.txt"));
+        TraceAnalysis a = analyzer.analyze(RealPastes.log("aimodelsgraphcast-18-jax-025deg-forecast"));
         assertEquals(3_206_250_496L, a.numbers().triedBytes());
         assertEquals(0, a.numbers().gpuIndex());
     }
