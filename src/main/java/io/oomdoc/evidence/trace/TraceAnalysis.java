@@ -32,7 +32,7 @@ public record TraceAnalysis(
     public OomNumbers numbers() {
         OomNumbers n = primary().map(TraceFinding::numbers).orElse(OomNumbers.NONE);
         for (TraceFinding f : findings) if (f != findings.get(0)
-                && f.parser().startsWith("memory-")) n = n.orElse(f.numbers());
+                && (f.parser().startsWith("memory-") || sameRequest(findings.get(0), f))) n = n.orElse(f.numbers());
         // A failure that states no size (cuBLAS could not create its handle) is often followed by the allocator's
         // own message in the same log (ONNX Runtime's arena refusing N bytes): its figures are the request.
         // Likewise a host allocator's bare "not enough memory" line before the one that states the request.
@@ -46,6 +46,15 @@ public record TraceAnalysis(
             }
         }
         return stated == null ? n : n.orElse(stated);
+    }
+
+    /**
+     * The same message printed twice, as a title and again in full ("Tried to allocate 400.00 GiB" and then the whole
+     * sentence, Vchitect/LaVie#64, wxian3/NeuroLens#2): one failure, so the full copy completes the short one.
+     */
+    private static boolean sameRequest(TraceFinding first, TraceFinding other) {
+        Long tried = first.numbers().triedBytes();
+        return tried != null && other.parser().equals(first.parser()) && tried.equals(other.numbers().triedBytes());
     }
 
     /** The innermost frame in the user's own code: where to look first. */

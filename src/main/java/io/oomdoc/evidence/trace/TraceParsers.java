@@ -1,5 +1,6 @@
 package io.oomdoc.evidence.trace;
 
+import io.oomdoc.evidence.trace.parsers.AllocatorMessageParser;
 import io.oomdoc.evidence.trace.parsers.CudaMallocAsyncOomParser;
 import io.oomdoc.evidence.trace.parsers.CudaRuntimeErrorParser;
 import io.oomdoc.evidence.trace.parsers.DeepSpeedPressureParser;
@@ -29,6 +30,7 @@ public final class TraceParsers {
             new TensorFlowOomParser(),
             new KvCacheParser(),
             new OnnxRuntimeParser(),
+            new AllocatorMessageParser(),
             new HostRamParser(),
             new MemoryStatsParser(),
             new DeepSpeedPressureParser());

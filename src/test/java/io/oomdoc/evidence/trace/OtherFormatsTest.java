@@ -185,4 +185,12 @@ class OtherFormatsTest {
         assertEquals(FailureKind.VRAM_OOM, a.primary().orElseThrow().kind());
         assertNotEquals(Phase.STARTUP, a.phase());
     }
+
+    /** ecmwf-lab/ai-models-graphcast#18: PJRT names the card "on device ordinal 0". */
+    @Test
+    void pjrtsDeviceOrdinalIsTheCard() {
+        TraceAnalysis a = analyzer.analyze(RealPastes.log("aimodelsgraphcast-18-jax-025deg-forecast"));
+        assertEquals(3_206_250_496L, a.numbers().triedBytes());
+        assertEquals(0, a.numbers().gpuIndex());
+    }
 }

@@ -107,4 +107,56 @@ class PyTorchMessageTest {
         assertEquals(Math.round(15.17 * Bytes.GIB), n.processInUseBytes());
         assertEquals(Math.round(9.49 * Bytes.GIB), n.triedBytes());
     }
+
+    /** A labelled report of the corpus or a burned held-out split (RealPastes), by its case id. */
+    private OomNumbers trace(String id) { return analyzer.analyze(RealPastes.log(id)).numbers(); }
+
+    /** fudan-zvg/4d-gaussian-splatting#16: the excerpt ends inside "already allocate"; the figure is stated. */
+    @Test
+    void aMessageCutInsideAlreadyAllocatedStillStatesTheFigure() {
+        assertEquals(Bytes.parse("20.68", "GiB"), trace("4dgs-16-a10g-11k-iterations-rasterizer-backward")
+                .allocatedBytes());
+    }
+
+    /** clovaai/stargan-v2#29: "14.58 GiB already a llocated", a stray space in the pasted word. */
+    @Test
+    void aStraySpaceInAllocatedStillStatesTheFigure() {
+        assertEquals(Bytes.parse("14.58", "GiB"), trace("stargan-v2-29-v100-default-batch8")
+                .allocatedBytes());
+    }
+
+    /** lopuhin/transformer-lm#21: the excerpt ends "17.19 MiB f", the free figure of the 1.x message. */
+    @Test
+    void aMessageCutAfterTheFreeFiguresFirstLetterStillStatesIt() {
+        OomNumbers n = trace("transformer-lm-21-resume-all-ranks-gpu0");
+        assertEquals(Bytes.parse("17.19", "MiB"), n.freeBytes());
+        assertEquals(Bytes.parse("962.69", "MiB"), n.allocatedBytes());
+    }
+
+    /** xingchensong/TouchNet#100: torch_npu names the device "(NPU 3;": the card is 3. */
+    @Test
+    void ascendsNpuMessageNamesItsDevice() {
+        OomNumbers n = trace("touchnet-100-npu-qwen2-audio-sft-5gib");
+        assertEquals(3, n.gpuIndex());
+        assertEquals(Bytes.parse("5.03", "GiB"), n.triedBytes());
+    }
+
+    /** Vchitect/LaVie#64: the title repeats the first sentence; the whole message after it gives the rest. */
+    @Test
+    void theWholeMessageCompletesItsRepeatedFirstSentence() {
+        OomNumbers n = trace("lavie-64-video-sr-400gib-no-xformers");
+        assertEquals(Bytes.parse("400.00", "GiB"), n.triedBytes());
+        assertEquals(Bytes.parse("44.52", "GiB"), n.totalBytes());
+        assertEquals(Bytes.parse("31.33", "GiB"), n.freeBytes());
+        assertEquals(0, n.gpuIndex());
+    }
+
+    /** wxian3/NeuroLens#2: the same with PyTorch 2.1's "total capacty" spelling. */
+    @Test
+    void theWholeMessageCompletesItsRepeatedFirstSentenceIn21Spelling() {
+        OomNumbers n = trace("neurolens-2-grid-sampler-55gib");
+        assertEquals(12 * Bytes.GIB, n.totalBytes());
+        assertEquals(Bytes.parse("9.02", "GiB"), n.freeBytes());
+        assertEquals(Bytes.parse("463.48", "MiB"), n.reservedUnallocatedBytes());
+    }
 }

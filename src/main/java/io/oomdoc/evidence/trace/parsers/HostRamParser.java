@@ -19,7 +19,10 @@ import java.util.regex.Pattern;
  */
 public final class HostRamParser implements TraceParser {
     private static final Pattern MARKER = Pattern.compile(
-            "^\\s*Killed\\s*$|exit(?:ed with)?\\s*(?:code|status)[:= ]*\\s*(?:137|-9)\\b|exitcode\\s*:\\s*-9\\b"
+            "^\\s*(?:\\*\\*)?Killed(?:\\*\\*)?\\s*$|exit(?:ed|ing)?(?: with)?\\s*(?:code|status)[:= ]*\\s*(?:137|-9)\\b"
+            + "|exitcode\\s*:\\s*-9\\b|status code[:= ]*137\\b"
+            // the shell's job line for a child it saw die of SIGKILL ("script.sh: line 8: 34475 Killed  python ...")
+            + "|line \\d+:\\s+\\d+ Killed\\b"
                     + "|Signals?\\.SIGKILL|signal 9\\b|SIGKILL"
             // a worker stopped by SIGTERM ("signal: Terminated") was sent it by a parent or a scheduler, not the kernel
             + "|DataLoader worker \\(pid[^)]*\\) is killed by signal(?!: Terminated)"
@@ -32,13 +35,22 @@ public final class HostRamParser implements TraceParser {
             + "|\\[Errno 12\\] Cannot allocate memory"
             + "|Out of memory: Killed? process|oom-kill:|Memory cgroup out of memory|oom_reaper|invoked oom-killer"
             // SLURM's words for its memory cgroup's kill: srun's task line and slurmstepd's oom-kill count
-            + "|srun: error: .{0,60}task \\d+: Out Of Memory|Detected \\d+ oom[-_]kill events?"
-            + "|^\\s*MemoryError\\b|Unable to allocate [\\d.]+ [KMGT]i?B for an array|std::bad_alloc"
+            + "|srun: error: (?:.{0,60}task \\d+: )?Out Of Memory|Detected \\d+ oom[-_]kill events?"
+            + "|slurmstepd: error: .{0,40}exceeded (?:job )?memory limit"
+            // the schedulers' and runtimes' own kill lines: Kubernetes, Ray's memory monitor, YARN
+            + "|OOMKilled|OOM-killed|killed by (?:the )?OOM[- ]killer|killed due to memory pressure \\(OOM\\)"
+            + "|killed due to the node running low on memory|RayOutOfMemoryError|Actors died: CPU Out of Memory"
+            + "|Container killed by YARN for exceeding memory limits"
+            // NCCL's segment for intra-node transfers lives in /dev/shm (WangRongsheng/XrayGLM#83)
+            + "|Error while creating shared memory segment"
+            + "|(?<![\\w.])MemoryError\\b|Unable to allocate [\\d.]+ [KMGT]i?B for an array|std::bad_alloc"
                     + "|DefaultCPUAllocator: (?:can't|not enough memory)"
             + "|(?:Loading checkpoint shards|load).{0,80}\\bkilled\\b(?! by signal: Terminated)",
             Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
     /** A worker process killed by a signal; "worker" alone also names hosts ("node-3-worker") and Ray workers. */
     private static final Pattern WORKER_KILLED = Pattern.compile("worker .{0,40}killed by signal");
+    private static final Pattern SCHEDULER_KILL = Pattern.compile("OOMKilled|OOM-killed|memory pressure|running low "
+            + "on memory|RayOutOfMemoryError|Actors died|by YARN|slurmstepd|srun: error", Pattern.CASE_INSENSITIVE);
     private static final Pattern KERNEL_KILL = Pattern.compile("Killed process (\\d+) "
             + "\\(([^)]+)\\).*?anon-rss:(\\d+)kB", Pattern.CASE_INSENSITIVE);
     private static final Pattern ALLOC_REQ = Messages.sized("(?:Unable to allocate|DefaultCPUAllocator: (?:can't|not "
@@ -52,7 +64,9 @@ public final class HostRamParser implements TraceParser {
             List<String> notes = new ArrayList<>();
             OomNumbers.Builder b = new OomNumbers.Builder();
             String lower = msg.toLowerCase();
-            if (lower.contains("bus error") || lower.contains("shared memory")) {
+            if (lower.contains("nccl") && lower.contains("shared memory")) {
+                notes.add("NCCL could not create its shared-memory segment: /dev/shm is full or too small, not VRAM");
+            } else if (lower.contains("bus error") || lower.contains("shared memory")) {
                 notes.add("a DataLoader worker ran out of shared memory (/dev/shm), not VRAM");
             } else if (lower.contains("dataloader worker") || WORKER_KILLED.matcher(lower).find()) {
                 notes.add("a DataLoader worker process was killed: host RAM, usually num_workers × per-worker copies");
@@ -64,6 +78,9 @@ public final class HostRamParser implements TraceParser {
                     if (rss != null) b.processInUse = rss * 1024;
                     notes.add("killed " + k.group(2) + " (pid " + k.group(1) + ")");
                 }
+            } else if (SCHEDULER_KILL.matcher(msg).find()) {
+                notes.add("a scheduler or container runtime (Kubernetes, Ray, YARN, SLURM) killed the job for its "
+                        + "host memory");
             } else if (lower.contains("memoryerror") || lower.contains("unable to allocate")
                     || lower.contains("bad_alloc") || lower.contains("[errno 12]")
                     || lower.contains("defaultcpuallocator")) {

@@ -26,7 +26,8 @@ public final class JaxXlaParser implements TraceParser {
     /** PJRT's "Failed to allocate request for 176.00MiB (184549376B) on device ordinal 0": the bytes are exact. */
     private static final Pattern REQUEST_BYTES = Pattern.compile("allocate request for\\s+\\S+\\s+\\((\\d+)B\\)",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern DEVICE = Pattern.compile("(?:device|GPU|gpu:)\\s*:?\\s*(\\d+)");
+    /** "device:GPU:0", "GPU 0" and PJRT's "on device ordinal 0" (ecmwf-lab/ai-models-graphcast#18). */
+    private static final Pattern DEVICE = Pattern.compile("(?:device(?: ordinal)?|GPU|gpu:)\\s*:?\\s*(\\d+)");
 
     @Override
     public List<TraceFinding> parse(LogText log) {

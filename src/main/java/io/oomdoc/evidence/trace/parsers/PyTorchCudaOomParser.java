@@ -25,8 +25,11 @@ public final class PyTorchCudaOomParser implements TraceParser {
     private static final Pattern CPU_ALLOCATOR = Pattern.compile(
             "DefaultCPUAllocator|CPUAllocator\\.cpp|alloc_cpu\\.cpp");
     private static final Pattern TRIED = Messages.sized("Tried to allocate\\s+SIZE");
-    /** "GPU 0 has", "(GPU 3;" and, in some ranks' logs, "GPU7 has" with no space (simplescaling/s1#106). */
-    private static final Pattern GPU = Pattern.compile("\\bGPU\\s*(\\d+)\\s*(?:;|has)");
+    /**
+     * "GPU 0 has", "(GPU 3;" and, in some ranks' logs, "GPU7 has" with no space (simplescaling/s1#106); Ascend's
+     * torch_npu prints the same message with "(NPU 3;" (xingchensong/TouchNet#100).
+     */
+    private static final Pattern GPU = Pattern.compile("\\b[GN]PU\\s*(\\d+)\\s*(?:;|has)");
     /**
      * A framework's own sentence about an out-of-memory it caught ("CUDA out of memory occurred when warming up
      * sampler", vllm-project/vllm#17939): not PyTorch's message, so neither its generation nor its version is known.
@@ -39,8 +42,13 @@ public final class PyTorchCudaOomParser implements TraceParser {
             + "|GPU has SIZE total");
     private static final Pattern ALLOCATED = Messages.sized("SIZE\\s+already allocated|SIZE\\s+is allocated by PyTorch"
             // a paste cut inside the sentence ("Of the allocated memory 37.21 GiB is allo") still states the figure
-            + "|Of the allocated memory SIZE\\s+is allo|PyTorch allocated:\\s*SIZE");
-    private static final Pattern FREE = Messages.sized("SIZE\\s+free\\b|of which\\s+SIZE\\s+is\\s+free");
+            + "|Of the allocated memory SIZE\\s+is allo|PyTorch allocated:\\s*SIZE"
+            // cut inside the word at the paste's end ("20.68 GiB already allocate", fudan-zvg/4d-gaussian-splatting#16)
+            // or split by a stray space ("14.58 GiB already a llocated", clovaai/stargan-v2#29)
+            + "|SIZE\\s+already a ?llocat");
+    /** A 1.x message cut right after the free figure's first letter ("17.19 MiB f", lopuhin/transformer-lm#21). */
+    private static final Pattern FREE = Messages.sized("SIZE\\s+free\\b|of which\\s+SIZE\\s+is\\s+free"
+            + "|already allocated;\\s*SIZE\\s+fr?e?e?\\s*$");
     /** A paste cut inside "reserved in total by PyTorch" ("22.70 GiB reserved in tot", DMM#3) still states it. */
     private static final Pattern RESERVED = Messages.sized("SIZE\\s+reserved in tot");
     /** PyTorch ≤ 1.3 printed "Z cached": blocks cached but not in use, so reserved = allocated + Z. */
