@@ -24,11 +24,12 @@ final class Changes {
      * The value a change goes to, right after the first: "to 1", "down to 1", " and per_device_eval_batch_size=64
      * down to 1" (both set to it), ", now 4".
      */
-    private static final Pattern TO = Pattern.compile("^(?:\\s+and\\s+[\\w.=-]+)?\\s*(?:(?:,\\s*)?(?:and\\s+)?now"
-            + "\\s+(?:it'?s\\s+|at\\s+|is\\s+)?|\\s+(?:(?:all\\s+)?(?:down|up|back)\\s+)?to\\s+|\\s*(?:->|→)\\s*)"
+    private static final Pattern TO = Pattern.compile("^(?:(?:\\s+and\\s+[\\w.=-]+)?\\s+(?:all\\s+)?(?:down|up|back)"
+            + "\\s+to\\s+|\\s+to\\s+|\\s*(?:,\\s*)?(?:and\\s+)?now\\s+(?:it'?s\\s+|at\\s+|is\\s+)?|\\s*(?:->|→)\\s*)"
             + "(\\d{1,7})(?![\\d.%]|\\s*(?:gb|gib|mb|x|px|k\\b))");
     /** A later value named with its own word: "now 4" needs no verb; "to 1" needs "from", "down" or a verb before. */
     private static final Pattern BARE_TO = Pattern.compile("^\\s+to\\s");
+    private static final Pattern ALREADY_TO = Pattern.compile("\\bto\\b");
 
     /** Words before a mention that make it the value left behind, when the same setting is named again. */
     private static final Pattern LEFT_BEFORE = Pattern.compile("(?:\\bfrom|\\binstead of|\\brather than|\\bwas"
@@ -59,6 +60,8 @@ final class Changes {
         Matcher to = TO.matcher(lower.substring(m.end(), Math.min(lower.length(), m.end() + 60)));
         if (!to.find()) return m;
         String own = lower.substring(m.start(), m.end());
+        // "reduced batch_size to 256 and img_size to 128": a mention that went to its value already holds it
+        if (ALREADY_TO.matcher(own).find()) return m;
         if (BARE_TO.matcher(to.group()).find() && !CHANGED.matcher(own).find()) return m;
         return m.withKeyValue(m.key(), String.valueOf(Integer.parseInt(to.group(1))));
     }

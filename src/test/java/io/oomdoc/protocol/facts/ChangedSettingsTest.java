@@ -28,6 +28,14 @@ class ChangedSettingsTest {
                 + "away.").batch());
     }
 
+    // conversations_heldout5/F20-biggan-tensorflow-256x192x64x64-resource-exhausted.txt #1
+    // (taki0112/BigGAN-Tensorflow#12)
+    @Test
+    void aBatchReducedToAValueIsNotMovedByTheNextSettingsChange() {
+        assertEquals(256, stated("I have reduced batch_size to 256 and img_size to 128 and the error persists. "
+                + "Tensorflow 1.14.0").batch());
+    }
+
     // conversations_heldout5/F17-openpi-pi0-lora-44gb-on-a6000-prealloc.txt #1 (Physical-Intelligence/openpi#284)
     @Test
     void theCardSwitchedToIsTheCard() {
