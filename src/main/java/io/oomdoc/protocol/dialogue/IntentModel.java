@@ -51,10 +51,12 @@ public final class IntentModel {
             + "\\b|\\d");
     /**
      * "and on an A100 80GB?", "and with LoRA on the fp16 model?": the elliptical what-if. Of the 32 labelled turns
-     * (sets 1-21) so opened that the rules read as a what-if, 27 are labelled one (3 fit, 2 follow-up).
+     * (sets 1-21) so opened that the rules read as a what-if, 27 are labelled one, 3 fit and 2 follow-up; the two
+     * follow-ups ask whether the change still helps ("and on an old K80, would 16-mixed still save memory?",
+     * FORMAT.md's boundary), and no what-if has such a word.
      */
     private static final Pattern ELLIPTICAL = Pattern.compile("(?i)^\\s*(?:and|what about|how about)\\s+(?:on|with"
-            + "|at|for)\\b");
+            + "|at|for)\\b(?!.*\\b(?:help|helps|save|saves|worth|still|matter|matters)\\b)");
 
     private final LinearModel model;
 
