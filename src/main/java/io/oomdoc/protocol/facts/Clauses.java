@@ -64,7 +64,10 @@ public final class Clauses {
             + "|^\\s*(?:is|was|are)\\s+not\\s+(?:on|enabled|used|set)\\b"
             // "fp16 and bf16 are both commented out": a coordinated pair shares its negation.
             + "|^\\s*(?:(?:and|or|,)\\s+[\\w.-]+\\s+)?(?:is|are|was|were)?\\s*(?:both\\s+|all\\s+)?(?:commented out"
-            + "|removed|unset|disabled|turned off)\\b");
+            + "|removed|unset|disabled|turned off)\\b"
+            // "it complained that bf16 isn't available, so I set dtype to fp32": what the card cannot do is not used
+            + "|^\\s*(?:(?:is|was|are|were)\\s+(?:not\\s+|un)|(?:isn|wasn|aren|weren)['’]?t\\s+|not\\s+|un)"
+            + "(?:available|supported|an option|possible|allowed)\\b");
 
     private final String lower;
     private final List<Clause> clauses = new ArrayList<>();

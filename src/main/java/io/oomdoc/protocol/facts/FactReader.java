@@ -25,6 +25,7 @@ public final class FactReader {
         all.addAll(Quantities.find(lower));
         all.addAll(Names.find(lower, text));
         all.addAll(PrintedParams.find(lower));
+        all = Changes.latest(lower, all);
 
         List<Mention> asserted = new ArrayList<>(), hypothetical = new ArrayList<>();
         Set<String> negated = new LinkedHashSet<>();

@@ -27,6 +27,19 @@ public final class Quantities {
             + "(?:of|=|:|is|to|was|at|from)?\\s*"
             + "(?:already |now |still |just |only )?" + NUM
             + "(?!\\d|\\.\\d|%)(?!\\s*/\\s*\\d)(?!\\s+of\\s+\\d)");
+    /**
+     * "data.params.batch_size: 1 in configs/train.yaml" (LidongWang-26/DiffV2IR#14): a batch size under a config
+     * path is the batch, unless the path is an evaluation's.
+     */
+    private static final Pattern CONFIG_BATCH = Pattern.compile("(?<![\\w.])(?![\\w.]*\\b(?:val|valid|validation"
+            + "|eval|test)[._])(?:[a-z_]+\\.)+batch_size\\s*[:=]\\s*" + NUM + "(?!\\d|\\.\\d)");
+    /**
+     * "2 nodes x 8 A100" (bofenghuang/vigogne#10), "two nodes with 8 GPUs": nodes times the cards of each node are
+     * the job's cards.
+     */
+    private static final Pattern NODES = Pattern.compile("(?<![\\w.])(\\d{1,3}|two|three|four|eight|sixteen)\\s*"
+            + "nodes?\\s*(?:x|×|\\*|with|of|each with)\\s*(\\d{1,2})\\s*(?:x\\s*)?(?:nvidia\\s+)?" + "(?:"
+            + "(?!(?:fp|bf|int)\\d)[a-z]{0,5}\\d{2,4}[a-z]{0,3}|[lt]4|gpus?|cards?)(?![\\w])");
     /** "the batch size is one": a size spelled out; only after a verb or "of", so "batch two" stays a batch's name. */
     private static final Pattern BATCH_WORD = Pattern.compile("(?<![\\w.])(?:micro[_ -]?|mini[_ -]?)?batch[_ -]?size"
             + "\\s+(?:is|was|of|=|:|set to)\\s+(?:only\\s+|just\\s+|already\\s+)?(one|two|four|eight|sixteen)\\b");
@@ -43,7 +56,7 @@ public final class Quantities {
             + "|context[_ -]?(?:length|len|size|window)?|ctx[_ -]?(?:len|size)|n[_-]ctx|block[_ -]?size|max[_ "
                     + "-]?model[_ -]?len"
             + "|cutoff[_ -]len|model_max_length|max[_ -]total[_ -]tokens|seq)"
-            + "\\s*(?:of|=|:|is|to|at|was|\\(|>|<|under|above|up to)?\\s*" + NUM + "(k)?(?!\\d|\\.\\d)");
+            + "\\s*(?:of|=|:|is|to|at|was|from|\\(|>|<|under|above|up to)?\\s*" + NUM + "(k)?(?!\\d|\\.\\d)");
     private static final Pattern LLAMA_CTX = Pattern.compile("(?<![\\w-])-c\\s+" + NUM + "(?!\\d|\\.\\d)");
     private static final Pattern K_CONTEXT = Pattern.compile(
             "(?<![\\w.])" + NUM + "\\s?(k)?[ -]?(?:tokens?\\s+)?(?:context|ctx|seq(?:uence)?(?:[ -]len(?:gth)?)?"
@@ -67,7 +80,7 @@ public final class Quantities {
     /** A token that names a GPU: a catalog-like model number ("a100", "3090", "4060 ti") or "gpu"/"card". */
     static final String GPU_TOKEN = "(?:(?!(?:fp|bf|int|tf|q|d|r|vgg"
             + "|x)\\d)(?!\\d+(?:\\.\\d+)?[bm]\\b)(?:[a-z]{1,2}-(?=\\d))?[a-z]{0,5}\\d{2,4}[a-z]{0,3}"
-            + "(?:\\s?ti|\\s?super)?(?:'?s)?|[lt]4|rtx"
+            + "(?:\\s?ti)?(?:\\s?super)?(?:'?s)?|[lt]4|rtx"
                     + "|gtx"
                     + "|titan(?:\\s[a-z]+)?|gpus?|cards?|graphics cards?|devices?)";
     private static final Pattern COUNT = Pattern.compile(
@@ -131,7 +144,9 @@ public final class Quantities {
             + "memory|graphics memory|hbm\\d?e?|gddr\\d\\w*|(?:laptop\\s+|gpu\\s+|graphics\\s+|nvidia\\s+)?(?:card"
                     + "|gpu)s?)\\b");
     private static final Pattern STATED_BEFORE = Pattern.compile("(?<![\\w.])(?:" + GPU_TOKEN + ")\\s*(?:\\(|,|with"
-            + "|w/|-|of|has|have|inside)?\\s*$|(?:\\bi have|i've got|(?:card|gpu|device) (?:\\d+ )?has"
+            // "a 2080 Ti modded to 22 GB" (memoavatar/memo#33): a card whose memory was changed has its new size
+            + "|w/|-|of|has|have|inside|(?:modded|modified|upgraded|expanded|flashed)\\s+to)?\\s*$"
+            + "|(?:\\bi have|i've got|(?:card|gpu|device) (?:\\d+ )?has"
             + "|(?:card|gpu|vram|gpu memory"
             + "|video memory|graphics memory|gpu ram|video ram) "
                     + "(?:is|=|:)|it'?s an?|it is an?)\\s+(?:an?\\s+|only\\s+)?$|\\bthe whole\\s+$"
@@ -156,6 +171,7 @@ public final class Quantities {
         List<Mention> out = new ArrayList<>();
         ints(out, BATCH, lower, "batch", 1, 1 << 16);
         ints(out, BS, lower, "batch", 1, 1 << 16);
+        ints(out, CONFIG_BATCH, lower, "batch", 1, 1 << 16);
         Matcher w = BATCH_WORD.matcher(lower);
         while (w.find()) out.add(new Mention(w.start(), w.end(), "batch", String.valueOf(WORDS.get(w.group(1)))));
         ints(out, TOTAL_BATCH, lower, "total_batch", 1, 1 << 24);
@@ -228,6 +244,13 @@ public final class Quantities {
             Integer v = toInt(after.group(2));
             if (v != null && v >= 1 && v <= 1024) out.add(new Mention(after.start(), after.end(), "gpus",
                     String.valueOf(v)));
+        }
+        Matcher nodes = NODES.matcher(lower);
+        while (nodes.find()) {
+            Integer n = WORDS.containsKey(nodes.group(1)) ? WORDS.get(nodes.group(1)) : toInt(nodes.group(1));
+            Integer each = toInt(nodes.group(2));
+            if (n != null && each != null && n * each >= 2 && n * each <= 4096) out.add(new Mention(nodes.start(),
+                    nodes.end(), "gpus", String.valueOf(n * each)));
         }
         Matcher o = OF_THEM.matcher(lower);
         while (o.find()) {
