@@ -117,12 +117,12 @@ final class Resolver {
         else if (capacity != null) b.gpuMemBytes(capacity);
     }
 
-    /** A stated size written right after the card's name, at most a space and a bracket between them. */
+    /** A stated size written right after the card's name, a space or a hyphen between them ("a10 24gb"). */
     private static boolean sizeInName(List<Mention> ms) {
         Optional<Mention> gpu = firstMention(ms, "gpu"), size = firstMention(ms, "size.stated");
         if (gpu.isEmpty() || size.isEmpty()) return false;
         int gap = size.get().start() - gpu.get().end();
-        return gap >= 0 && gap <= 2;
+        return gap >= 0 && gap <= 1;
     }
 
     /** The catalog sibling ("A100 40GB" / "A100 80GB") whose memory is closest to a size given for the card. */
