@@ -287,8 +287,9 @@ public final class BudgetEngine {
      * PEFT's modules_to_save: ModulesToSaveWrapper keeps the frozen original and trains a deep copy, in the dtype the
      * model was loaded in (PEFT upcasts adapter layers to fp32, not these copies). The copy's gradients and torch
      * AdamW's two moments (zeros_like the parameter) follow that dtype; a DeepSpeed ZeRO optimizer with bf16/fp16 on
-     * keeps an fp32 master and fp32 moments of whatever trains instead (4 + 8 B). ZeRO splits the states from stage 1, the gradients
-     * from stage 2, the copies themselves at stage 3. Weights, gradients and optimizer bytes, in that order.
+     * keeps an fp32 master and fp32 moments of whatever trains instead (4 + 8 B). ZeRO splits the states from stage
+     * 1, the gradients from stage 2, the copies themselves at stage 3. Weights, gradients and optimizer bytes, in that
+     * order.
      */
     private static long[] savedModules(Setup s, int N) {
         long p = s.savedModuleParams();
