@@ -270,9 +270,37 @@ public final class BudgetEngine {
                     Bytes.human(one)));
             grads = Math.min(grads, one);
         }
+        if (train && lora && s.savedModuleParams() > 0) {
+            long[] saved = savedModules(s, N);
+            weights += saved[0];
+            grads += saved[1];
+            opt += saved[2];
+            assumptions.add(AssumptionText.get("states.savedModules", s.savedModuleParams() / 1e6,
+                    Bytes.human(saved[0] + saved[1] + saved[2])));
+        }
         r.weights = weights;
         r.grads = grads;
         r.opt = opt;
+    }
+
+    /**
+     * PEFT's modules_to_save: ModulesToSaveWrapper keeps the frozen original and trains a deep copy, in the dtype the
+     * model was loaded in (PEFT upcasts adapter layers to fp32, not these copies). The copy's gradients and torch
+     * AdamW's two moments (zeros_like the parameter) follow that dtype; a DeepSpeed ZeRO optimizer with bf16/fp16 on
+     * keeps an fp32 master and fp32 moments of whatever trains instead (4 + 8 B). ZeRO splits the states from stage
+     * 1, the gradients from stage 2, the copies themselves at stage 3. Weights, gradients and optimizer bytes, in that
+     * order.
+     */
+    private static long[] savedModules(Setup s, int N) {
+        long p = s.savedModuleParams();
+        int b = s.precision() == Precision.FP32 ? 4 : 2;
+        boolean master = s.zeroStage() > 0 && !s.fsdp() && b == 2;
+        double optBytes = s.optimizer().adam() ? (master ? 12 : 2.0 * b) : master ? 4 : 0;
+        if (s.offloadOptimizer()) return new long[]{p * b / (s.zeroStage() >= 3 ? N : 1), 0, 0};
+        long weights = p * b / (s.zeroStage() >= 3 ? N : 1);
+        long grads = p * b / (s.zeroStage() >= 2 ? N : 1);
+        long opt = Math.round(optBytes * p / (s.zeroStage() >= 1 ? N : 1));
+        return new long[]{weights, grads, opt};
     }
 
     /** The largest single tensor that trains: a LoRA B or A matrix of the widest layer, or the largest layer. */

@@ -9,7 +9,11 @@ import java.util.regex.Pattern;
 
 /** Known accelerators and their memory (catalog/gpus.csv). A new card is one row there. */
 public final class GpuCatalog {
-    public record Gpu(String name, long memoryBytes, boolean bf16, boolean fp8) {}
+    /**
+     * A card: memoryBytes is what the driver reports (nvidia-smi's total; in-band ECC taken off where a row says so),
+     * marketedBytes the size it is sold as ("Tesla T4 16 GB" for 15360 MiB), the figure people name it by.
+     */
+    public record Gpu(String name, long memoryBytes, boolean bf16, boolean fp8, long marketedBytes) {}
 
     private static volatile List<Catalog.Row> rows;
 
@@ -38,9 +42,10 @@ public final class GpuCatalog {
      */
     private static long marketedGib(Catalog.Row r) {
         double gib = Double.parseDouble(r.cells()[2]);
-        boolean ecc = r.cells().length > 5 && r.cells()[5].contains("ECC");
-        return Math.round(ecc ? gib * 16 / 15 : gib);
+        return Math.round(ecc(r) ? gib * 16 / 15 : gib);
     }
+
+    private static boolean ecc(Catalog.Row r) { return r.cells().length > 5 && r.cells()[5].contains("ECC"); }
 
     public static List<Gpu> all() {
         return rows().stream().map(GpuCatalog::toGpu).toList();
@@ -65,7 +70,8 @@ public final class GpuCatalog {
     }
 
     private static Gpu toGpu(Catalog.Row r) {
-        return new Gpu(r.name(), Math.round(Double.parseDouble(r.cells()[2]) * Bytes.GIB),
-                Boolean.parseBoolean(r.cells()[3]), Boolean.parseBoolean(r.cells()[4]));
+        long bytes = Math.round(Double.parseDouble(r.cells()[2]) * Bytes.GIB);
+        return new Gpu(r.name(), bytes, Boolean.parseBoolean(r.cells()[3]), Boolean.parseBoolean(r.cells()[4]),
+                ecc(r) ? marketedGib(r) * Bytes.GIB : bytes);
     }
 }

@@ -9,7 +9,7 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
                     boolean gradientsKept, Kbit kbit, boolean loraDropout, int kvCacheBytes,
                     double gpuMemoryUtilization, boolean offloadParams, boolean optimizerInBackward,
                     boolean promptLogits, boolean doubleQuant, int contextTokens, int slots, boolean layerSplit,
-                    boolean fsdp) {
+                    boolean fsdp, long savedModuleParams) {
 
     public enum Mode { TRAIN, INFER }
 
@@ -98,7 +98,7 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
         b.loraDropout = loraDropout; b.kvCacheBytes = kvCacheBytes; b.gpuMemoryUtilization = gpuMemoryUtilization;
         b.offloadParams = offloadParams; b.optimizerInBackward = optimizerInBackward;
         b.promptLogits = promptLogits; b.doubleQuant = doubleQuant; b.contextTokens = contextTokens;
-        b.slots = slots; b.layerSplit = layerSplit; b.fsdp = fsdp;
+        b.slots = slots; b.layerSplit = layerSplit; b.fsdp = fsdp; b.savedModuleParams = savedModuleParams;
         return b;
     }
 
@@ -162,6 +162,7 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
         private int slots = 1;
         private boolean layerSplit;
         private boolean fsdp;
+        private long savedModuleParams;
 
         private Builder(ModelSpec model) { this.model = model; }
 
@@ -233,12 +234,17 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
          * DeepSpeed keeps a 16-bit partition beside the optimizer's fp32 master copy.
          */
         public Builder fsdp(boolean v) { fsdp = v; return this; }
+        /**
+         * Parameters of the modules a LoRA run trains in full beside its adapters (PEFT's modules_to_save, often
+         * embed_tokens and lm_head): each is wrapped with a trainable copy next to the frozen original.
+         */
+        public Builder savedModuleParams(long v) { savedModuleParams = v; return this; }
 
         public Setup build() {
             return new Setup(model, seq, batch, mode, precision, optimizer, checkpointing, attention, zeroStage, gpus,
                     loraRank, quant, contextBytes, offloadOptimizer, loraTargets, loss, gradientsKept, kbit,
                     loraDropout, kvCacheBytes, gpuMemoryUtilization, offloadParams, optimizerInBackward,
-                    promptLogits, doubleQuant, contextTokens, slots, layerSplit, fsdp);
+                    promptLogits, doubleQuant, contextTokens, slots, layerSplit, fsdp, savedModuleParams);
         }
     }
 }

@@ -351,6 +351,13 @@ public final class BudgetBench {
         if (rank > 0 && (targets.startsWith("c_attn (") || targets.startsWith("q_proj,k_proj,v_proj ("))) {
             s = s.withLoraTargets(Setup.LoraTargets.ATTENTION);
         }
+        // modules_to_save: each named module is wrapped with its own trainable copy, a tied embedding/lm_head pair too
+        // (two wrappers, two copies: PEFT's ModulesToSaveWrapper deep-copies the module it wraps)
+        int saved = targets.contains("modules_to_save") ? (targets.contains("embed_tokens") ? 1 : 0)
+                + (targets.contains("lm_head") ? 1 : 0) : 0;
+        if (rank > 0 && saved > 0 && m.vocab() > 0) {
+            s = s.toBuilder().savedModuleParams((long) saved * m.vocab() * m.hidden()).build();
+        }
         // accumulation holds the gradients through the next forward; without it they take the activations' room
         if (it.path("grad_accum").asInt(1) > 1) s = s.withGradientsKept(true);
         if (rank > 0 && it.path("lora_dropout").asDouble(0) > 0) s = s.withLoraDropout(true);

@@ -23,7 +23,8 @@ class CatalogTest {
         assertEquals(g, GpuCatalog.find("rtx_4090").orElseThrow());
         assertEquals(g, GpuCatalog.find("RTX-4090").orElseThrow(), "separators are ignored");
         GpuCatalog.Gpu t4 = GpuCatalog.find("Tesla T4").orElseThrow();
-        assertEquals(16L * Bytes.GIB, t4.memoryBytes());
+        assertEquals(15L * Bytes.GIB, t4.memoryBytes(), "nvidia-smi's 15360 MiB: 16 GB less in-band ECC");
+        assertEquals(16L * Bytes.GIB, t4.marketedBytes());
         assertFalse(t4.bf16(), "Turing has no bf16");
         assertEquals(80L * Bytes.GIB, GpuCatalog.find("a100-sxm4-80gb").orElseThrow().memoryBytes());
         assertTrue(GpuCatalog.find("rtx 9999").isEmpty());

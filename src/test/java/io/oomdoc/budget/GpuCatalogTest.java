@@ -39,6 +39,31 @@ class GpuCatalogTest {
         assertEquals(44.53, (double) usable / io.oomdoc.util.Bytes.GIB, 0.45);
     }
 
+    /**
+     * unslothai/unsloth#465 (src/test/resources/corpus/training.jsonl): a Colab T4 that PyTorch gives "a total
+     * capacity of 14.75 GiB"; nvidia-smi prints 15360 MiB for the T4 (robbyant-research/MagicQuill#57), its 16 GB less
+     * in-band ECC. The catalog's card, less what the driver keeps, is that figure, not a GiB more.
+     */
+    @Test
+    void theT4IsTheSizePyTorchSeesWithEccOn() throws java.io.IOException {
+        String paste = java.nio.file.Files.readAllLines(java.nio.file.Path.of(
+                "src/test/resources/corpus/training.jsonl")).stream()
+                .filter(l -> l.contains("\"source\": \"unslothai/unsloth#465\"")).findFirst().orElseThrow();
+        assertTrue(paste.contains("on a T4") && paste.contains("total capacity of 14.75 GiB"), paste);
+        long usable = GpuCatalog.usableBytes(GpuCatalog.find("t4").orElseThrow().memoryBytes());
+        assertEquals(14.75, (double) usable / io.oomdoc.util.Bytes.GIB, 0.1);
+    }
+
+    /** The A40 is the L40S's twin here: 48 GB sold, 46068 MiB in nvidia-smi with ECC on; people name the 48. */
+    @Test
+    void anEccCardKeepsTheSizeItIsSoldAs() {
+        GpuCatalog.Gpu a40 = GpuCatalog.find("a40").orElseThrow();
+        assertEquals(46068L << 20, a40.memoryBytes(), 1L << 20);
+        assertEquals(48L * io.oomdoc.util.Bytes.GIB, a40.marketedBytes());
+        GpuCatalog.Gpu h100 = GpuCatalog.find("h100").orElseThrow();
+        assertEquals(h100.memoryBytes(), h100.marketedBytes(), "no ECC carve-out on HBM");
+    }
+
     /** A card kept at nvidia-smi's total after ECC is still found by the size it is sold as. */
     @Test
     void anEccCardNamedWithItsMarketedSizeIsFound() {

@@ -33,8 +33,8 @@ final class CardMemory {
         List<Long> sizes = new ArrayList<>();
         for (String name : cards) {
             GpuCatalog.find(name).ifPresent(g -> {
-                said.add(Messages.get("card.memory", g.name(), gib(g.memoryBytes())));
-                sizes.add(g.memoryBytes());
+                said.add(Messages.get("card.memory", g.name(), gib(g.marketedBytes())));
+                sizes.add(g.marketedBytes());
             });
         }
         if (said.isEmpty()) return null;

@@ -103,7 +103,11 @@ final class Resolver {
                 if (ref != null) card = variant(card, ref);
                 b.gpuName(card.name());
                 long mem = card.memoryBytes();
-                if (stated != null && Math.abs(stated - mem) > VARIANT_TOLERANCE * mem) mem = stated;
+                // a size near the row's is the row's card, except the size it is sold as said about the card: "a T4
+                // with 16 GB" names the 15360 MiB nvidia-smi shows after ECC, and the user's figure is the one the
+                // facts keep; glued to the name ("a10 24gb", "A100-80GB") it is the product's name, and the row stands
+                boolean marketed = stated != null && !sizeInName(ms) && stated == card.marketedBytes();
+                if (stated != null && (marketed || Math.abs(stated - mem) > VARIANT_TOLERANCE * mem)) mem = stated;
                 b.gpuMemBytes(mem);
                 return;
             }
@@ -111,6 +115,14 @@ final class Resolver {
         }
         if (stated != null) b.gpuMemBytes(stated);
         else if (capacity != null) b.gpuMemBytes(capacity);
+    }
+
+    /** A stated size written right after the card's name, a space or a hyphen between them ("a10 24gb"). */
+    private static boolean sizeInName(List<Mention> ms) {
+        Optional<Mention> gpu = firstMention(ms, "gpu"), size = firstMention(ms, "size.stated");
+        if (gpu.isEmpty() || size.isEmpty()) return false;
+        int gap = size.get().start() - gpu.get().end();
+        return gap >= 0 && gap <= 1;
     }
 
     /** The catalog sibling ("A100 40GB" / "A100 80GB") whose memory is closest to a size given for the card. */
@@ -147,7 +159,10 @@ final class Resolver {
     }
 
     private static Optional<String> first(List<Mention> ms, String key) {
-        return ms.stream().filter(m
-                -> m.key().equals(key)).min(Comparator.comparingInt(Mention::start)).map(Mention::value);
+        return firstMention(ms, key).map(Mention::value);
+    }
+
+    private static Optional<Mention> firstMention(List<Mention> ms, String key) {
+        return ms.stream().filter(m -> m.key().equals(key)).min(Comparator.comparingInt(Mention::start));
     }
 }
