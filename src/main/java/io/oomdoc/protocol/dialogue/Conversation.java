@@ -237,6 +237,12 @@ public final class Conversation {
                 && !IntentClassifier.proposes(text)) {
             intent = Intent.FIT;
         }
+        // "would a desktop 3060 with 12 GB run the demo?", "will my 8 GB card do it?": whether a card it names runs the
+        // thing discussed is the fit verdict (FORMAT.md), whatever failure is held
+        if ((intent == Intent.FOLLOW_UP || intent == Intent.EXPLAIN) && CardVerdict.asks(text)
+                && !IntentClassifier.proposes(text)) {
+            intent = Intent.FIT;
+        }
         // "and at 512?" right after such a verdict: the same question at the other measured setting
         if (intent == Intent.WHAT_IF && lastIntent == Intent.FIT && continues(text)
                 && NeedVersusCard.continued(new Calculations.Ask(text, context(text) + "\n" + lastText, facts))
@@ -493,6 +499,8 @@ public final class Conversation {
         learn(new FactExtractor.Reading(read.asserted(), read.negated(), Facts.EMPTY));
         // "what batch fits llama-3.1-8b on my 3090?" describes the setup: what it names fills what is not yet known.
         if (intent == Intent.FIT) remember(read.hypothetical().merge(facts));
+        // "would the 24 GB L4 runtime work?": the card the verdict is asked for is the one discussed from now on
+        if (intent == Intent.FIT && CardVerdict.asks(text)) remember(facts.merge(CardVerdict.card(text)));
         // What can be computed without the budget comes first: a fraction in GiB, a size in every format, a ratio.
         String computed = Calculations.of(text, context(text), facts);
         // "what size of model could I run in 13 GB at Q4?" names no model on purpose: the sizes computed are the
@@ -504,7 +512,8 @@ public final class Conversation {
         // "will 1024 fit on my 16 GB card?" after the authors' measurements: the need quoted, against the card, is
         // the verdict; the budget follows only when it could be computed (it never asks for a model then).
         Calculations.Ask ask = new Calculations.Ask(text, context(text), facts);
-        String need = intent != Intent.FIT ? null : NeedVersusCard.asksVerdict(text) ? NeedVersusCard.of(ask)
+        String need = intent != Intent.FIT ? null
+                : NeedVersusCard.asksVerdict(text) || CardVerdict.asks(text) ? NeedVersusCard.of(ask)
                 : continues(text) ? NeedVersusCard.continued(ask) : null;
         if (need != null) {
             // "two RTX 3090s, can I run it?": whether the cards add up is half of the verdict
@@ -512,6 +521,10 @@ public final class Conversation {
             if (pooled != null) need += "\n" + pooled;
             return Answer.text(intent, r.missingKey() == null ? need + "\n" + r.text() : need, facts);
         }
+        // "would a desktop 3060 with 12 GB run the demo?": what the failure held, against the card asked, first
+        String floor = intent == Intent.FIT ? HeldNeed.of(text, report) : null;
+        if (floor != null) return Answer.text(intent, floor + "\n" + (r.missingKey() == null ? r.text()
+                : r.text().replace(Messages.get("ask." + r.missingKey()), "").strip()), facts);
         if (r.missingKey() != null) {
             pendingKey = r.missingKey();
             pendingQuestion = text;

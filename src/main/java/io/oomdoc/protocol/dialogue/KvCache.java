@@ -53,7 +53,9 @@ final class KvCache {
         // Per token is the figure every length multiplies: asked for outright, or a size asked with no length.
         boolean perToken = !counted && (PER_TOKEN.matcher(a.text()).find() || HOW_MUCH.matcher(a.text()).find());
         if (!counted && !perToken) return null;
-        String given = counted ? fromDimensions(a.text(), tokens) : null;
+        // "and with n_ctx 131072?": the dimensions quoted a few turns before still size this cache
+        String given = !counted ? null : fromDimensions(a.text(), tokens) != null ? fromDimensions(a.text(), tokens)
+                : fromDimensions(a.withContext(), tokens);
         if (given != null) return given;
         Optional<ModelSpec> spec = model(a.text(), a.facts());
         if (spec.isEmpty()) spec = model(a.withContext(), a.facts());
@@ -74,7 +76,7 @@ final class KvCache {
     private static final Pattern KV_HEADS = Pattern.compile("(?i)(\\d+)\\s*(?:kv|key[- ]value)[- _]heads\\b"
             + "|\\b(?:num_key_value_heads|n_kv_heads|kv[- _]heads)\\s*[=:]\\s*(\\d+)");
     private static final Pattern HEAD_DIM = Pattern.compile("(?i)\\bhead[-_ ]dim(?:ension)?\\s*(?:of|=|:)?\\s*(\\d+)"
-            + "|(\\d+)\\s*head[-_ ]dim");
+            + "|(\\d+)\\s*head[-_ ]dim|\\bheads?\\s+of\\s+dim(?:ension)?\\s+(\\d+)");
     private static final Pattern ONE_BYTE = Pattern.compile("(?i)\\b(?:fp8|int8|8[- ]?bit|q8_0)\\b");
     private static final Pattern FOUR_BYTES = Pattern.compile("(?i)\\b(?:fp32|float32)\\b");
 
@@ -94,7 +96,8 @@ final class KvCache {
     private static Integer number(Pattern p, String text) {
         Matcher m = p.matcher(text);
         if (!m.find()) return null;
-        return Integer.valueOf(m.group(1) != null ? m.group(1) : m.group(2));
+        for (int g = 1; g <= m.groupCount(); g++) if (m.group(g) != null) return Integer.valueOf(m.group(g));
+        return null;
     }
 
     private static Optional<ModelSpec> model(String text, Facts held) {

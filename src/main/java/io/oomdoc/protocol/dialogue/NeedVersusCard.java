@@ -65,6 +65,8 @@ final class NeedVersusCard {
     private static final int MAX_LISTED = 4;
     /** Below this share of the card left, what remains is the CUDA context's and the allocator's: tight. */
     private static final double TIGHT = 0.10;
+    /** Parts add up to a whole when their sum is within this share of it (figures are rounded when quoted). */
+    private static final double PARTS_SLACK = 0.10;
 
     private NeedVersusCard() {}
 
@@ -108,8 +110,29 @@ final class NeedVersusCard {
         if (meant.size() == 1 && HOW_MANY.matcher(question(a.text())).find()) return count(meant.get(0), what, have);
         if (meant.size() == 1) return verdict(meant.get(0), what, have);
         List<String> each = new ArrayList<>();
+        String staged = staged(meant, what, have);
+        if (staged != null) each.add(staged);
         for (Need n : meant.subList(0, Math.min(MAX_LISTED, meant.size()))) each.add(verdict(n, what, have));
         return String.join("\n", each);
+    }
+
+    /**
+     * "the pipeline peaks at 27 GB ... the geometry model alone needs 18 GB and the texture model 9 GB": parts that
+     * add up to a whole quoted over the card, each within it, run one after the other (the first freed before the
+     * next loads) instead of together; that is the verdict an expert gives first.
+     */
+    private static String staged(List<Need> needs, String what, long have) {
+        List<Need> within = needs.stream().filter(n -> n.bytes() <= have).toList();
+        if (within.size() < 2) return null;
+        long sum = within.stream().mapToLong(Need::bytes).sum();
+        long largest = within.stream().mapToLong(Need::bytes).max().orElse(0);
+        for (Need whole : needs) {
+            if (whole.bytes() > have && Math.abs(whole.bytes() - sum) <= PARTS_SLACK * whole.bytes()) {
+                return Messages.get("need.stages", Sizes.human(whole.bytes()), what, Sizes.human(have),
+                        Sizes.human(largest));
+            }
+        }
+        return null;
     }
 
     /** "so 12 GB is out?" after quoting what the model needs: the fit verdict on a quoted need, asked for. */

@@ -21,7 +21,9 @@ final class OffloadChange {
     private static final Pattern LAYERS = Pattern.compile("(?i)(?:-ngl|--n-gpu-layers|n_gpu_layers|num_gpu"
             + "|gpu[_ ]layers)\\s*(?:[=:]|to)?\\s*(\\d{1,3})\\b"
             + "|\\b(\\d{1,3})\\s+(?:of\\s+(?:the\\s+|its\\s+)?\\d+\\s+)?"
-            + "layers\\s+(?:on|to|onto|in)\\s+(?:the\\s+)?(?:gpu|vram|card)|offload\\s+(\\d{1,3})\\s+layers"
+            // "10 layers of a 7B Q4_K_M chat model on the card": the model may be named between
+            + "layers\\s+(?:of\\s+(?:a|an|the|its|this|that)\\s+[^.?!]{1,40}?\\s+)?(?:on|to|onto|in)\\s+(?:the\\s+)?"
+            + "(?:gpu|vram|card)|offload\\s+(\\d{1,3})\\s+layers"
             + "|layers\\s+on\\s+the\\s+(?:gpu|card),?\\s+(?:say|like|to)?\\s*(\\d{1,3})\\b");
     private static final Pattern CPU_GB =
             Pattern.compile("(?i)cpu[-_]offload[-_]gb\\s*[=:]?\\s*(\\d{1,4}(?:\\.\\d+)?)");

@@ -65,7 +65,50 @@ final class Ratios {
         }
         m = INSTEAD.matcher(t);
         if (m.find()) return change(m.group(3), m.group(1));
-        return itAgainstEarlier(a);
+        String counted = countAgainstEarlier(a);
+        return counted != null ? counted : itAgainstEarlier(a);
+    }
+
+    /** "1 image per GPU", "the 129-frame bucket", "61 frames": a count and what it counts. */
+    private static final Pattern COUNT = Pattern.compile("(?i)(?<![\\w.,])(\\d{1,6})(?:\\s+|-)([a-z]{3,})\\b");
+    /** A change asked for: the count after these words is the new value. */
+    private static final Pattern CHANGES = Pattern.compile("(?i)\\bwhat if\\b|\\b(?:drop|cut|lower|reduce|raise"
+            + "|increase|go down|go up|keep|use|switch|limit|cap)\\b");
+    /** What a count of which does not scale the memory that grows with it: cards, units, bits, steps. */
+    private static final java.util.Set<String> NOT_SCALING = java.util.Set.of("gpu", "card", "node", "machine",
+            "bit", "byte", "layer", "epoch", "step", "iteration", "time", "worker", "thread", "core", "percent",
+            "version", "hour", "minute", "day", "week", "month", "year", "people", "user", "parameter", "head",
+            "dim", "billion", "million", "thousand");
+
+    /**
+     * "what if I drop to 1 image per GPU?" after "2 images per GPU", "what if I drop the 129-frame bucket and keep 61
+     * frames at most?": the count asked for against the last other count of the same thing said before it (in the
+     * turn or the turns before).
+     */
+    private static String countAgainstEarlier(Calculations.Ask a) {
+        if (!CHANGES.matcher(a.text()).find()) return null;
+        java.util.List<String[]> now = counts(a.text());
+        if (now.isEmpty()) return null;
+        String[] asked = now.get(now.size() - 1);
+        // earlier in the same turn ("drop the 129-frame bucket and keep 61"), then the turns before, newest first
+        for (int i = now.size() - 2; i >= 0; i--) {
+            if (now.get(i)[1].equals(asked[1]) && !now.get(i)[0].equals(asked[0])) return change(now.get(i)[0],
+                    asked[0]);
+        }
+        for (String[] before : counts(a.withContext().replace(a.text(), ""))) {
+            if (before[1].equals(asked[1]) && !before[0].equals(asked[0])) return change(before[0], asked[0]);
+        }
+        return null;
+    }
+
+    /** Each count with what it counts, singular ("images" is "image"), leaving out what does not scale. */
+    private static java.util.List<String[]> counts(String text) {
+        java.util.List<String[]> out = new java.util.ArrayList<>();
+        for (Matcher m = COUNT.matcher(text); m.find(); ) {
+            String noun = m.group(2).toLowerCase(Locale.ROOT).replaceAll("(?<=[^s])s$", "");
+            if (!NOT_SCALING.contains(noun) && !m.group(1).equals("0")) out.add(new String[] {m.group(1), noun});
+        }
+        return out;
     }
 
     /**
@@ -144,9 +187,13 @@ final class Ratios {
 
     /** 0.5 → "0.5× (half)": the proportion as people say it, beside the figure. */
     static String words(double r) {
-        String w = r == 0.5 ? "half" : r == 0.25 ? "a quarter" : r == 2 ? "twice" : r == 4 ? "four times" : null;
+        String w = r == 0.5 ? "half" : r == 0.25 ? "a quarter" : r == 2 ? "twice" : r == 4 ? "four times"
+                : near(r, 0.5) ? "about half" : near(r, 2) ? "about twice" : null;
         return Sizes.trim(r) + "×" + (w == null ? "" : " (" + w + ")");
     }
+
+    /** Within a tenth of the proportion named: 61 of 129 frames is "about half". */
+    private static boolean near(double r, double named) { return Math.abs(r - named) <= named / 10; }
 
     private static double unit(String u) {
         return switch (u.toLowerCase(Locale.ROOT)) {

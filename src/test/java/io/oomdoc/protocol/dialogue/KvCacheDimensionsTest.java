@@ -22,6 +22,18 @@ class KvCacheDimensionsTest {
         assertTrue(v.holds(), v.problems() + "\n" + v.output());
     }
 
+    /**
+     * github.com/argilla-io/distilabel/issues/593 (#4, burned set 21): "and with n_ctx 131072?" after "22 layers
+     * offloaded ... 4 KV heads of dim 64, fp16 cache" two turns before: those dimensions size the longer cache.
+     */
+    @Test
+    void dimensionsQuotedTurnsBeforeSizeALaterLength() {
+        var v = turn(Path.of("src/test/resources/conversations_heldout21"), "P34-distilabel-llamacpp-n-ctx-metal.txt",
+                4);
+        assertTrue(v.output().contains("= 22 KiB per token; 131,072 tokens take 2.75 GiB per sequence"), v.output());
+        assertTrue(v.holds(), v.problems() + "\n" + v.output());
+    }
+
     /** Without all three dimensions nothing is sized from them. */
     @Test
     void aMissingDimensionSizesNothing() {
