@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  * checked by {@link ReportChecks}: one cause throughout, the stack's own knobs, no OOM fix for what is not an OOM,
  * at most five distinct fixes led by the ranked cause, the user's own numbers, and whole sentences.
  * Prints the count per check and set, then the failing case ids per check (id:d description + paste, id:p paste).
- * Run: bench/run.sh ReportAudit [--ids N] [--detail CHECK] [--only SET]
+ * Run: bench/run.sh ReportAudit [--ids N] [--detail CHECK] [--only SET] [--show CASE-ID]
  */
 public final class ReportAudit {
     private ReportAudit() {}
@@ -35,6 +35,10 @@ public final class ReportAudit {
         String only = a.contains("--only") ? a.get(a.indexOf("--only") + 1) : null;
         TrainReasoner.quiet();
         Diagnoser diagnoser = new Diagnoser();
+        if (a.contains("--show")) {
+            show(diagnoser, a.get(a.indexOf("--show") + 1));
+            return;
+        }
         Map<String, Map<String, List<String>>> failed = new TreeMap<>();
         Map<String, Integer> reports = new LinkedHashMap<>();
         List<String> details = new ArrayList<>();
@@ -66,6 +70,27 @@ public final class ReportAudit {
         Report r = g.diagnose(diagnoser);
         if (g.nothingToDiagnose(r)) return List.of(new ReportChecks.Finding("no-report", "exit 1"));
         return ReportChecks.all(c, text, r);
+    }
+
+    /** One case's two reports as `diagnose --json -` prints them, with what the checks found. */
+    private static void show(Diagnoser diagnoser, String id) {
+        for (var set : sets().values()) {
+            for (Case c : set.get()) {
+                if (!c.id().equals(id)) continue;
+                for (String text : List.of(c.withDescription(), c.paste())) {
+                    Report r = EvidenceGatherer.from(LogText.of(text)).sessionFacts(Facts.EMPTY).gather()
+                            .diagnose(diagnoser);
+                    System.out.println(r.issueType() + " " + r.category() + " " + r.phase() + " " + r.framework()
+                            + " kb " + r.kb());
+                    for (Report.Fix f : r.fixes()) {
+                        System.out.println("  " + f.kb() + " " + f.title() + "\n    before: " + f.before()
+                                .replace("\n", "\n            ") + "\n    after:  " + f.after()
+                                .replace("\n", "\n            "));
+                    }
+                    System.out.println(ReportChecks.all(c, text, r));
+                }
+            }
+        }
     }
 
     /** The corpus and every scored blind split, in order; the ones still being written are never named here. */

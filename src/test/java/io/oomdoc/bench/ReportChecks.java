@@ -67,8 +67,8 @@ final class ReportChecks {
     private static final Pattern SEMICOLON = Pattern.compile("(?:^|[.!?:]\\s+|\\n\\s*|;\\s*|\\(\\s*);");
     /** A prose section ends a sentence: a stop, a closing quote or bracket, or code in backquotes. */
     private static final Pattern WHOLE = Pattern.compile("[.!?)\"'`\\]»。]$");
-    private static final Pattern BROKEN = Pattern.compile(" [.,;:](?:\\s|$)|[,;:]\\.(?:\\s|$)|\\.\\.(?!\\.)"
-            + "|\\(\\s*\\)|: \\.|\\bthe the\\b");
+    private static final Pattern BROKEN = Pattern.compile(" [.,;:](?:\\s|$)|[,;:]\\.(?:\\s|$)|(?<!\\.)\\.\\.(?!\\.)"
+            + "|: \\.|\\bthe the\\b");
 
     private ReportChecks() {}
 
@@ -228,7 +228,7 @@ final class ReportChecks {
     /** A model size in billions ("7" for 7e9) stands in the text as 7B, 7b, 7 billion or 7e9. */
     static boolean saidParams(String input, String billions) {
         String b = billions.endsWith(".0") ? billions.substring(0, billions.length() - 2) : billions;
-        return Pattern.compile("(?i)(?<![\\d.])" + Pattern.quote(b) + "\\s*(?:b\\b|billion|e9|b[-_ ])")
+        return Pattern.compile("(?i)(?<![\\d.])" + Pattern.quote(b) + "\\s*(?:b(?![a-z0-9])|billion|e9)")
                 .matcher(input).find();
     }
 
