@@ -33,17 +33,19 @@ final class FixTemplate {
         if (f.before().contains("{half_batch}") || f.after().contains("{half_batch}")) {
             if (e.facts().batch() != null && e.facts().batch() <= 1) return null;
         }
-        return new Report.Fix(kb, f.title(), f.cost(), f.changesScience(), legend(fill(f.before(), v), v),
-                fill(f.after(), v));
+        String after = fill(f.after(), v);
+        return new Report.Fix(kb, f.title(), f.cost(), f.changesScience(), legend(fill(f.before(), v), after, v),
+                after);
     }
 
     /** The code as the user has it, with a line that says what each symbol standing for an unknown figure is. */
-    private static String legend(String before, Map<String, String> v) {
+    private static String legend(String before, String after, Map<String, String> v) {
         StringBuilder sb = new StringBuilder(before);
-        if (BATCH.equals(v.get("batch")) && mentions(before, BATCH)) {
+        String both = before + "\n" + after;
+        if (BATCH.equals(v.get("batch")) && mentions(both, BATCH)) {
             sb.append('\n').append(ReportText.TABLE.get("fix.symbol.batch"));
         }
-        if (SEQ.equals(v.get("seq")) && mentions(before, SEQ)) {
+        if (SEQ.equals(v.get("seq")) && mentions(both, SEQ)) {
             sb.append('\n').append(ReportText.TABLE.get("fix.symbol.seq"));
         }
         return sb.toString();
