@@ -38,6 +38,16 @@ class StackAllocatorFixesTest {
     }
 
     @Test
+    void tensorFlowsAllocatorNameAloneMakesItATensorFlowReport() {
+        // taki0112/FUNIT-Tensorflow#3 (corpus_heldout13): the title names only TensorFlow's allocator, "GPU_0_bfc"
+        Case c = Corpus.heldout13().stream().filter(x -> x.id().equals("funit-tf-3-bfc-allocator-batch8")).findFirst()
+                .orElseThrow();
+        Report r = diagnose(c.paste());
+        assertTrue(code(r).contains("set_memory_growth"), code(r));
+        assertFalse(code(r).contains("DataLoader(") || code(r).contains("torch."), code(r));
+    }
+
+    @Test
     void aTensorFlowLeakIsFixedInTensorFlowsTermsFirst() {
         // tensorflow/tensorflow#73457: GPU memory climbs every iteration of a TensorFlow loop
         Report r = diagnose(corpus("tensorflow-73457-gpu-current-memory-climbs-per-iteration").withDescription());
