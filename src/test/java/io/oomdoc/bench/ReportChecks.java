@@ -67,7 +67,7 @@ final class ReportChecks {
     private static final Pattern SEMICOLON = Pattern.compile("(?:^|[.!?:]\\s+|\\n\\s*|;\\s*|\\(\\s*);");
     /** A prose section ends a sentence: a stop, a closing quote or bracket, or code in backquotes. */
     private static final Pattern WHOLE = Pattern.compile("[.!?)\"'`\\]»。]$");
-    private static final Pattern BROKEN = Pattern.compile(" [.,;:](?:\\s|$)|[,;:]\\.(?:\\s|$)|(?<!\\.)\\.\\.(?!\\.)"
+    private static final Pattern BROKEN = Pattern.compile(" [.,;:](?:\\s|$)|[,;:]\\.(?:\\s|$)|(?<!\\.)\\.\\.(?![./])"
             + "|: \\.|\\bthe the\\b");
 
     private ReportChecks() {}
