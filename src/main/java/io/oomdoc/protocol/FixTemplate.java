@@ -68,11 +68,12 @@ final class FixTemplate {
         Integer batch = f.batch();
         int accum = f.gradAccum() != null ? f.gradAccum() : 1;
         String log = e.trace() == null ? "" : e.trace().log().text();
-        Integer seq = f.seqLen() != null ? f.seqLen() : first(MODEL_LEN, log);
         Integer holds = first(CACHE_HOLDS, log);
+        Integer seq = f.seqLen() != null ? f.seqLen() : first(MODEL_LEN, log);
         String halfSeq = seq == null ? SEQ + "/2" : String.valueOf(Math.max(512, seq / 2));
-        // the length the engine says its cache holds is the one that fits, whatever the context asked for
-        String fits = holds != null && (seq == null || holds < seq) ? String.valueOf(holds) : halfSeq;
+        // the length the engine says its cache holds is the one that fits, even where the user's words name a shorter
+        // context that worked (vllm#10517: "20k and 35k started, 29k refused"; the cache holds 23648)
+        String fits = holds != null ? String.valueOf(holds) : halfSeq;
         return Map.of("batch", batch == null ? BATCH : String.valueOf(batch), "half_batch", batch == null
                         ? BATCH + " // 2" : String.valueOf(Math.max(1, batch / 2)),
                 "accum", String.valueOf(accum), "double_accum", String.valueOf(accum * 2),

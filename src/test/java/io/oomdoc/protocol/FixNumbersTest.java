@@ -50,6 +50,16 @@ class FixNumbersTest {
     }
 
     @Test
+    void theContextCapIsWhatTheEnginesCacheHoldsEvenWhenTheUserNamesAShorterOneThatWorked() {
+        // vllm-project/vllm#10517 (corpus): "20k and 35k started, 29k refused"; the log says the cache holds 23648
+        Case c = Corpus.all().stream().filter(x -> x.id().equals("vllm-10517-llama31-8b-29k-max-model-len-kv"))
+                .findFirst().orElseThrow();
+        Report.Fix cap = diagnose(c.withDescription()).fixes().stream()
+                .filter(f -> f.after().contains("--max-model-len")).findFirst().orElseThrow();
+        assertTrue(cap.after().contains("--max-model-len 23648"), cap.after());
+    }
+
+    @Test
     void aModelSizeIsGivenToTheBudgetAtTheUsersPrecision() {
         // GPT-2 large's 774M went to the budget command as "--params 0.8e9"; 6.74B as "6.7e9"
         assertEquals("774M", FixTemplate.params(774_000_000L));
