@@ -23,6 +23,8 @@ final class FixLadder {
     private static final List<String> APP_ENTRIES = CategoryKb.role("app");
     /** The entries whose fixes find, stop or fence off another process on the card (@neighbours). */
     private static final List<String> NEIGHBOUR_ENTRIES = CategoryKb.role("neighbours");
+    /** The entries whose fixes set JAX's and TensorFlow's own allocator (@own_allocator). */
+    private static final List<String> OWN_ALLOCATOR_ENTRIES = CategoryKb.role("own_allocator");
     /** The entries a sharded job too large for its cards tries first (@sharding). */
     private static final List<String> SHARDING_ENTRIES = CategoryKb.role("sharding");
     /** A fix written at the call that reads the weights. */
@@ -155,6 +157,14 @@ final class FixLadder {
         if (stack.equals("jax") && smallRequest(e)) {
             List<String> out = new ArrayList<>(NEIGHBOUR_ENTRIES);
             for (String id : cause.kb) if (!out.contains(id)) out.add(id);
+            return out;
+        }
+        // JAX preallocates 75% of the card and TensorFlow takes all of it: their own allocator settings follow the
+        // cause's rungs whatever the cause but host RAM (ReportAudit found 320 JAX/TF reports without them, 130 with
+        // PyTorch rungs borrowed where the cause's entries had no rung written for the stack)
+        if ((stack.equals("jax") || stack.equals("tensorflow")) && cause != Category.HOST_RAM_OOM) {
+            List<String> out = new ArrayList<>(cause.kb);
+            for (String id : OWN_ALLOCATOR_ENTRIES) if (!out.contains(id)) out.add(id);
             return out;
         }
         Facts f = e.facts();

@@ -129,7 +129,10 @@ public final class ReportWriter {
                 ? e.facts().without("gpu_mem") : e.facts();
         String facts = held.isEmpty() ? "" : describeFacts(held);
         if (!facts.isEmpty()) parts.add(TEXT.get("summary.facts", facts));
-        return String.join(" ", parts);
+        // each part is a sentence: natten#13's summary ended on the card's state, "... not attributed to any listed
+        // process", without its stop
+        return String.join(" ", parts.stream().map(p -> p.isBlank() || p.strip().matches("(?s).*[.!?)]$") ? p
+                : p.strip() + ".").toList());
     }
 
     /** The message's figures in one sentence: the card, the request, the allocator's view, the other holders. */
@@ -237,7 +240,10 @@ public final class ReportWriter {
         if (ImpossibleRequest.of(e.numbers()) && !reasons.contains(ImpossibleRequest.reason(e.numbers()))) {
             reasons.add(0, ImpossibleRequest.reason(e.numbers()));
         }
-        if (!reasons.isEmpty()) sb.append(TEXT.get("root.evidence", String.join("; ", reasons)));
+        if (!reasons.isEmpty()) {
+            List<String> closed = reasons.stream().map(ReportWriter::closed).toList();
+            sb.append(TEXT.get("root.evidence", String.join("; ", closed)));
+        }
         if (e.trace() != null) {
             Optional<Frame> uf = e.trace().userFrame();
             uf.ifPresent(f -> sb.append(TEXT.get("root.frame", f.file(), f.line(),
@@ -429,6 +435,14 @@ public final class ReportWriter {
         if (!paragraph.endsWith(":")) return paragraph;
         int cut = paragraph.lastIndexOf(". ");
         return cut > 0 ? paragraph.substring(0, cut + 1) : paragraph;
+    }
+
+    /**
+     * A frame's code line cut at its first line ("raise RuntimeError(") is marked as cut before the next reason's
+     * "; ": geti#7373's root cause read "raise RuntimeError(; the text says ...".
+     */
+    static String closed(String reason) {
+        return reason.matches("(?s).*[(\\[{,]$") ? reason + "\u2026" : reason;
     }
 
     private static String capitalize(String s) {

@@ -39,7 +39,8 @@ class CategoryKbTest {
     @Test
     void everyRoleTheFixLadderNamesIsARowOfBundledEntries() {
         KnowledgeBase kb = KnowledgeBase.bundled();
-        assertEquals(Set.of("serving", "app", "neighbours", "weights", "sharding", "figures", "micro_batch"),
+        assertEquals(Set.of("serving", "app", "neighbours", "weights", "sharding", "figures", "micro_batch",
+                "own_allocator"),
                 CategoryKb.roles().keySet());
         for (var row : CategoryKb.roles().entrySet()) {
             assertTrue(!row.getValue().isEmpty(), row.getKey());
