@@ -27,6 +27,13 @@ class CaseFiguresTest {
         return Transcripts.play(t, c::respond, c::facts, ConversationBench::render).get(index - 1);
     }
 
+    /** The turn's answer contains these words, and the turn holds by its labels. */
+    static void holdsSaying(java.nio.file.Path dir, String file, int index, String words) {
+        var v = turn(dir, file, index);
+        assertTrue(v.output().contains(words), v.output());
+        assertTrue(v.holds(), v.problems() + "\n" + v.output());
+    }
+
     /** github.com/facebookresearch/metaseq/issues/636: full fine-tuning of OPT-175B is 16 bytes per parameter. */
     @Test
     void fullFineTuningIsSixteenBytesPerParameter() {

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 
+import static io.oomdoc.protocol.dialogue.CaseFiguresTest.holdsSaying;
 import static io.oomdoc.protocol.dialogue.CaseFiguresTest.turn;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,58 +17,52 @@ class MechanismNotesEighteenTest {
     private static final Path SET20 = Path.of("src/test/resources/conversations_heldout20");
     private static final Path SET21 = Path.of("src/test/resources/conversations_heldout21");
 
-    private static void says(Path set, String file, int index, String words) {
-        var v = turn(set, file, index);
-        assertTrue(v.output().contains(words), v.output());
-        assertTrue(v.holds(), v.problems() + "\n" + v.output());
-    }
-
     /** github.com/deepseek-ai/DeepSeek-OCR-2/issues/49: 6.7 GB of bf16 weights took over 13 GB. */
     @Test
     void bf16WeightsLoadedAsFloat32TakeTwiceTheDownload() {
-        says(SET20, "P11-deepseek-ocr2-load-fp32-then-bf16.txt", 2, "twice the download");
+        holdsSaying(SET20, "P11-deepseek-ocr2-load-fp32-then-bf16.txt", 2, "twice the download");
     }
 
     /** github.com/deepseek-ai/DeepSeek-OCR/issues/74: 13 GB of RAM for a 6.7 GB download. */
     @Test
     void hostRamTwiceTheDownloadIsTheSameUpcast() {
-        says(SET20, "P13-deepseek-ocr-cpu-only-colab-ram.txt", 4, "twice the download");
+        holdsSaying(SET20, "P13-deepseek-ocr-cpu-only-colab-ram.txt", 4, "twice the download");
     }
 
     /** github.com/lyuwenyu/RT-DETR/issues/86: all_gather_object in DDP evaluation takes GPU memory. */
     @Test
     void allGatherObjectPutsPickledCopiesOnTheGpu() {
-        says(SET20, "P33-rt-detr-ddp-eval-all-gather.txt", 2, "pickles each rank's object");
+        holdsSaying(SET20, "P33-rt-detr-ddp-eval-all-gather.txt", 2, "pickles each rank's object");
     }
 
     /** github.com/google/gemma_pytorch/issues/3: "2B" is about 2.5B with the 256k-token embedding table. */
     @Test
     void aModelsNameLeavesOutItsEmbeddings() {
-        says(SET20, "P40-gemma-pytorch-p2200-5gb.txt", 4, "524M parameters");
+        holdsSaying(SET20, "P40-gemma-pytorch-p2200-5gb.txt", 4, "524M parameters");
     }
 
     /** github.com/guyyariv/DyPE/issues/12: a diffusion transformer's tokens grow with the image. */
     @Test
     void aDiffusionTransformersTokensGrowWithTheResolution() {
-        says(SET20, "P09-dype-qwen-image-3072-h100.txt", 3, "one token per latent pixel or patch");
+        holdsSaying(SET20, "P09-dype-qwen-image-3072-h100.txt", 3, "one token per latent pixel or patch");
     }
 
     /** github.com/thecooltechguy/ComfyUI-Stable-Video-Diffusion/issues/6: decoding_t is frames decoded at once. */
     @Test
     void decodingTIsTheFramesDecodedAtATime() {
-        says(SET20, "P21-comfyui-svd-sampler-and-decoder.txt", 4, "decode_chunk_size");
+        holdsSaying(SET20, "P21-comfyui-svd-sampler-and-decoder.txt", 4, "decode_chunk_size");
     }
 
     /** github.com/HKUDS/LightRAG/issues/1509: Ollama's "gpu VRAM usage didn't recover within timeout". */
     @Test
     void ollamaWaitsForTheFreedVramBeforePlacingTheNextModel() {
-        says(SET20, "P44-lightrag-ollama-4060-two-models.txt", 4, "'gpu VRAM usage didn't recover within timeout'");
+        holdsSaying(SET20, "P44-lightrag-ollama-4060-two-models.txt", 4, "'gpu VRAM usage didn't recover within timeout'");
     }
 
     /** github.com/microsoft/OmniParser/pull/29: inference without inference_mode keeps graphs. */
     @Test
     void nothingTrainedStillKeepsGraphsWithoutNoGrad() {
-        says(SET21, "P16-omniparser-no-inference-mode.txt", 2, "keeps its graph alive");
+        holdsSaying(SET21, "P16-omniparser-no-inference-mode.txt", 2, "keeps its graph alive");
     }
 
     /**
@@ -84,18 +79,18 @@ class MechanismNotesEighteenTest {
     /** github.com/AI4Bharat/IndicConformerASR/issues/4: 91.71 GiB for one three-hour file. */
     @Test
     void aWholeRecordingGrowsWithItsLength() {
-        says(SET21, "P42-indicconformer-three-hour-audio.txt", 2, "grows with the square of the length");
+        holdsSaying(SET21, "P42-indicconformer-three-hour-audio.txt", 2, "grows with the square of the length");
     }
 
     /** github.com/toverainc/willow-inference-server/pull/129: the whole-file approach grew with the audio. */
     @Test
     void theWholeFileApproachGrowsWithTheAudio() {
-        says(SET21, "P38-willow-whisper-large-1070-long-audio.txt", 4, "grow with the file's length");
+        holdsSaying(SET21, "P38-willow-whisper-large-1070-long-audio.txt", 4, "grow with the file's length");
     }
 
     /** github.com/dhlee347/pytorchic-bert/issues/5: batch 32, 12 heads, max_len 512, fp32 scores of one layer. */
     @Test
     void oneLayersScoresTensorIsComputedFromMaxLen() {
-        says(SET21, "P14-pytorchic-bert-attention-scores.txt", 2, "(384 MiB) per layer");
+        holdsSaying(SET21, "P14-pytorchic-bert-attention-scores.txt", 2, "(384 MiB) per layer");
     }
 }
