@@ -70,7 +70,8 @@ public final class HostRamParser implements TraceParser {
                 notes.add("a DataLoader worker ran out of shared memory (/dev/shm), not VRAM");
             } else if (lower.contains("dataloader worker") || WORKER_KILLED.matcher(lower).find()) {
                 notes.add("a DataLoader worker process was killed: host RAM, usually num_workers × per-worker copies");
-            } else if (lower.contains("killed process") || lower.contains("oom-kill") || lower.contains("cgroup")) {
+            } else if (lower.contains("killed process") || lower.contains("oom-kill") || lower.contains("oom killer")
+                    || lower.contains("cgroup")) { // "killed by OOM killer" (DagnyT/hardnet#19) is the kernel's too
                 notes.add("the kernel's OOM killer acted (host RAM or the container's cgroup limit)");
                 Matcher k = KERNEL_KILL.matcher(msg);
                 if (k.find()) {
