@@ -254,7 +254,8 @@ public final class ConversationBench {
         boolean perThread = dir.equals(HELD_OUT_13) || dir.equals(HELD_OUT_14) || dir.equals(HELD_OUT_15)
                 || dir.equals(HELD_OUT_16) || dir.equals(HELD_OUT_17) || dir.equals(HELD_OUT_18)
                 || dir.equals(HELD_OUT_19) || dir.equals(HELD_OUT_20)
-                || dir.equals(HELD_OUT_21) || dir.equals(HELD_OUT_22);
+                || dir.equals(HELD_OUT_21) || dir.equals(HELD_OUT_22)
+                || dir.equals(HELD_OUT_23);
         if (found && perThread && m.group(2) != null) group = forumThread(text);
         return Math.floorMod(group.hashCode() * 31 + 7, 2) == 0;
     }
