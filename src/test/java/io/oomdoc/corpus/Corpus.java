@@ -59,6 +59,8 @@ public final class Corpus {
     /** The twentieth blind split: training stacks and research code first, uncited repos, written blind. */
     public static final Path HELDOUT20 = Path.of("src/test/resources/corpus_heldout20/heldout20.jsonl");
     public static final Path HELDOUT21 = Path.of("src/test/resources/corpus_heldout21/heldout21.jsonl");
+    /** The twenty-second blind split: half training stacks, half serving and other stacks, a quarter forums. */
+    public static final Path HELDOUT22 = Path.of("src/test/resources/corpus_heldout22/heldout22.jsonl");
     private static final int FINAL_SHARE_PERCENT = 20;
     private static final Map<Path, List<Case>> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -131,6 +133,9 @@ public final class Corpus {
 
     /** The twenty-first blind split (corpus_heldout21/): never read by all(), scored once for a closing figure. */
     public static List<Case> heldout21() { return read(HELDOUT21); }
+
+    /** The twenty-second blind split (corpus_heldout22/): never read by all(), scored once for a closing figure. */
+    public static List<Case> heldout22() { return read(HELDOUT22); }
 
     /**
      * What the weights are fitted on: the development part, the third split (since round 6; scored once in round 5),
