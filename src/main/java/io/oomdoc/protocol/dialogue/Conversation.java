@@ -231,12 +231,6 @@ public final class Conversation {
                 && !IntentClassifier.HELPS.matcher(text).find() && !CONTINUES_WHAT_IF.matcher(text).find()) {
             intent = Intent.FIT;
         }
-        // "the author says it needs 15GB at 512x512. so 12 GB is out?": a verdict on a need the user quotes is a fit
-        // question, whatever failure is held; "what if I had the 48GB card?" stays the what-if it is phrased as.
-        if (intent != Intent.FIT && intent != Intent.NEW_FAILURE && NeedVersusCard.asksVerdict(text)
-                && !IntentClassifier.proposes(text)) {
-            intent = Intent.FIT;
-        }
         // "would a desktop 3060 with 12 GB run the demo?", "will my 8 GB card do it?": whether a card it names runs the
         // thing discussed is the fit verdict (FORMAT.md), whatever failure is held
         if ((intent == Intent.FOLLOW_UP || intent == Intent.EXPLAIN) && CardVerdict.asks(text)
