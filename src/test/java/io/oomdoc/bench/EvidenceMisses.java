@@ -24,23 +24,7 @@ public final class EvidenceMisses {
     static Map<String, Supplier<List<Case>>> burnedSets() {
         Map<String, Supplier<List<Case>>> sets = new LinkedHashMap<>();
         sets.put("dev", Corpus::development);
-        sets.put("h5", Corpus::heldout5);
-        sets.put("h6", Corpus::heldout6);
-        sets.put("h7", Corpus::heldout7);
-        sets.put("h8", Corpus::heldout8);
-        sets.put("h9", Corpus::heldout9);
-        sets.put("h10", Corpus::heldout10);
-        sets.put("h11", Corpus::heldout11);
-        sets.put("h12", Corpus::heldout12);
-        sets.put("h13", Corpus::heldout13);
-        sets.put("h14", Corpus::heldout14);
-        sets.put("h15", Corpus::heldout15);
-        sets.put("h16", Corpus::heldout16);
-        sets.put("h17", Corpus::heldout17);
-        sets.put("h18", Corpus::heldout18);
-        sets.put("h19", Corpus::heldout19);
-        sets.put("h20", Corpus::heldout20);
-        sets.put("h21", Corpus::heldout21);
+        sets.putAll(Corpus.burnedSplits());
         return sets;
     }
 

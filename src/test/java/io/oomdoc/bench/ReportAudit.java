@@ -97,23 +97,7 @@ public final class ReportAudit {
     static Map<String, Supplier<List<Case>>> sets() {
         Map<String, Supplier<List<Case>>> m = new LinkedHashMap<>();
         m.put("corpus", Corpus::all);
-        m.put("h5", Corpus::heldout5);
-        m.put("h6", Corpus::heldout6);
-        m.put("h7", Corpus::heldout7);
-        m.put("h8", Corpus::heldout8);
-        m.put("h9", Corpus::heldout9);
-        m.put("h10", Corpus::heldout10);
-        m.put("h11", Corpus::heldout11);
-        m.put("h12", Corpus::heldout12);
-        m.put("h13", Corpus::heldout13);
-        m.put("h14", Corpus::heldout14);
-        m.put("h15", Corpus::heldout15);
-        m.put("h16", Corpus::heldout16);
-        m.put("h17", Corpus::heldout17);
-        m.put("h18", Corpus::heldout18);
-        m.put("h19", Corpus::heldout19);
-        m.put("h20", Corpus::heldout20);
-        m.put("h21", Corpus::heldout21);
+        m.putAll(Corpus.burnedSplits());
         return m;
     }
 

@@ -233,6 +233,17 @@ public final class Corpus {
         return List.copyOf(out);
     }
 
+    /** Every blind split scored and burned since (corpus_heldout5..21), in order, by its short name (h5..h21). */
+    public static java.util.Map<String, java.util.function.Supplier<List<Case>>> burnedSplits() {
+        java.util.Map<String, java.util.function.Supplier<List<Case>>> m = new java.util.LinkedHashMap<>();
+        List<java.util.function.Supplier<List<Case>>> splits = List.of(Corpus::heldout5, Corpus::heldout6,
+                Corpus::heldout7, Corpus::heldout8, Corpus::heldout9, Corpus::heldout10, Corpus::heldout11,
+                Corpus::heldout12, Corpus::heldout13, Corpus::heldout14, Corpus::heldout15, Corpus::heldout16,
+                Corpus::heldout17, Corpus::heldout18, Corpus::heldout19, Corpus::heldout20, Corpus::heldout21);
+        for (int i = 0; i < splits.size(); i++) m.put("h" + (i + 5), splits.get(i));
+        return m;
+    }
+
     /** k folds over the groups of the development part: no group is on both sides of a fold. */
     public static int fold(Case c, int k) { return Math.floorMod(c.group().hashCode(), k); }
 
