@@ -7,7 +7,7 @@ export PYTHONUNBUFFERED=1
 t0=$(date +%s)
 { date -u; nvidia-smi; python3 -c "import torch,transformers,peft;print(torch.__version__,transformers.__version__,peft.__version__)"; } > $D/env.txt 2>&1
 cd bench/gpu
-timeout ${GRID_S:-380} python3 grid4.py $D/grid4.jsonl $(( $(date +%s) + ${GRID_S:-380} - 30 )) > $D/grid4.log 2>&1
+timeout ${GRID_S:-380} python3 grid4.py $D/grid4.jsonl $(( $(date +%s) + ${GRID_S:-380} - 30 )) $PART > $D/grid4.log 2>&1
 echo "grid4 rc=$? at $(( $(date +%s) - t0 ))s" | tee -a $D/rc.txt; grep -c max_memory $D/grid4.jsonl
 python3 - $D/grid4.jsonl <<'PY'
 import json, sys
