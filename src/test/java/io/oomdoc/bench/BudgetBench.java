@@ -104,6 +104,13 @@ public final class BudgetBench {
             measuredDev(Path.of("src/test/resources/budget/measured_h200_check3.json"), new BudgetEngine(), "check3");
             return;
         }
+        // eighteenth session: grid4.py on the H200 (offloaded and op-selective checkpointing, chunked, fused-linear and
+        // compiled losses, two mixtures of experts), split by architecture in the script before it ran
+        if (args.length > 0 && (args[0].equals("--h200-tune4") || args[0].equals("--h200-check4"))) {
+            String split = args[0].equals("--h200-tune4") ? "tune4" : "check4";
+            measuredDev(Path.of("src/test/resources/budget/measured_h200_" + split + ".json"), new BudgetEngine(), split);
+            return;
+        }
         // round 12: optimum's GPTQ rows (make_measured_serving12.py), committed before the engine was run on them
         if (args.length > 0 && args[0].equals("--serving12")) {
             measuredDev(Path.of("src/test/resources/budget/measured_serving12.json"), new BudgetEngine());
@@ -309,7 +316,9 @@ public final class BudgetBench {
                 : o.startsWith("sgd-momentum") ? Setup.Optimizer.SGD_MOMENTUM : o.startsWith("sgd")
                 ? Setup.Optimizer.SGD : Setup.Optimizer.ADAMW;
         String c = it.path("checkpointing").asText("none");
-        Setup.Checkpointing ck = c.startsWith("full") ? Setup.Checkpointing.FULL
+        Setup.Checkpointing ck = c.startsWith("offload_all") ? Setup.Checkpointing.OFFLOAD_ALL
+                : c.startsWith("offload") ? Setup.Checkpointing.OFFLOAD
+                : c.startsWith("full") ? Setup.Checkpointing.FULL
                 : c.startsWith("selective (op)") ? Setup.Checkpointing.SELECTIVE_OP
                 : c.startsWith("selective") ? Setup.Checkpointing.SELECTIVE : Setup.Checkpointing.NONE;
         String at = it.path("attention").asText("sdpa");
@@ -343,7 +352,8 @@ public final class BudgetBench {
             loss = "fused (llm-foundry's default loss_fn)";
         }
         s = s.withLoss(loss.startsWith("native") || optimumHarness ? Setup.Loss.NATIVE : loss.startsWith("fused-linear")
-                ? Setup.Loss.FUSED_LINEAR : loss.startsWith("fused") ? Setup.Loss.FUSED : Setup.Loss.FP32);
+                ? Setup.Loss.FUSED_LINEAR : loss.startsWith("fused") ? Setup.Loss.FUSED
+                : loss.startsWith("chunked") ? Setup.Loss.CHUNKED : Setup.Loss.FP32);
         String targets = it.path("lora_targets").asText("");
         if (rank > 0 && targets.startsWith("q,v")) s = s.withLoraTargets(Setup.LoraTargets.QV);
         if (rank > 0 && targets.equals("q_proj,k_proj,v_proj,o_proj")) s = s.withLoraTargets(Setup.LoraTargets.ATTENTION);
