@@ -52,6 +52,25 @@ class RealH200TracesTest {
 
     @Test
     @Tag("replay")
+    void aProcessCappedBelowTheCardIsNotReadAsABatchTooLarge() throws Exception {
+        // h200/oom_fraction.log: set_per_process_memory_fraction(0.05), 4 GiB held, a 20 GiB request, 135 GiB free
+        Report r = diagnose("h200/oom_fraction.log");
+        assertEquals("other", r.category());
+        assertTrue(r.hypotheses().get(0).evidence().get(0).contains("memory limit"), r.hypotheses().get(0).evidence()
+                .toString());
+    }
+
+    @Test
+    @Tag("replay")
+    void aCompiledGraphsOneRequestLargerThanTheCardIsOneTensorTooLarge() throws Exception {
+        // h200/oom_compiled.log: a torch.compile'd softmax(q @ k^T) whose 64 x 32 x 8192 x 8192 scores need 256 GiB
+        Report r = diagnose("h200/oom_compiled.log");
+        assertEquals("activations_batch", r.category());
+        assertEquals(256L << 30, ((Number) r.numbers().get("tried_bytes")).longValue());
+    }
+
+    @Test
+    @Tag("replay")
     void aBatchTooLargeForTheCardFailsInTheForwardPassOnActivations() throws Exception {
         Report r = diagnose("h200/oom_train.log");
         assertEquals("activations_batch", r.category());

@@ -226,6 +226,8 @@ public final class TraceAnalyzer {
             {"onnxruntime", "onnxruntime"}, {"onnx ", "onnxruntime"}, {"cntk", "cntk"}, {"mxnet", "mxnet"},
             {"lua torch", "torch7"}, {"torch7", "torch7"}, {"jax", "jax"}, {"xlaruntimeerror", "jax"},
             {"tensorflow", "tensorflow"}, {"keras", "tensorflow"}, {"tf.", "tensorflow"},
+            // CuPy's and numba's own errors, before "torch": their paths often run through a PyTorch install
+            {"outofmemoryerror: out of memory allocating", "cupy"}, {"numba.cuda.cudadrv", "numba"},
             {"torch", "pytorch"}, {"cuda out of memory", "pytorch"}, {"mps backend", "pytorch"}, {"skorch", "pytorch"},
             {"transformers", "pytorch"}, {"lightning", "pytorch"}};
 

@@ -1,6 +1,5 @@
 package io.oomdoc.evidence.trace;
 
-import io.oomdoc.corpus.Case;
 import io.oomdoc.evidence.trace.TraceFinding.FailureKind;
 import io.oomdoc.evidence.trace.parsers.AllocatorMessageParser;
 import io.oomdoc.util.Bytes;
@@ -8,10 +7,13 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -75,6 +77,21 @@ class AllocatorMessagesTest {
     }
 
     @Test
+    void cupysOwnPoolStatesTheRequestWithThousandsCommas() {
+        TraceAnalysis a = analyzer.analyze(LogText.of(recorded("oom_cupy.log")));
+        assertEquals(214_748_364_800L, a.numbers().triedBytes());
+        assertEquals(0L, a.numbers().allocatedBytes());
+        assertEquals("cupy", a.framework(), "the paths run through a PyTorch install, the error is CuPy's");
+    }
+
+    @Test
+    void numbasDriverRefusalIsAMemoryFailureOfNumba() {
+        TraceAnalysis a = analyzer.analyze(LogText.of(recorded("oom_numba.log")));
+        assertEquals(FailureKind.VRAM_OOM, primary(a).kind());
+        assertEquals("numba", a.framework());
+    }
+
+    @Test
     void cudaJlStatesRequestAndTheCardsTotal() {
         TraceAnalysis a = read("alphazero-jl-186-nnlib-workspace-4gb");
         assertEquals(153_354_240L, a.numbers().triedBytes());
@@ -123,18 +140,32 @@ class AllocatorMessagesTest {
     void everyRowReadsARealReportAlsoInALongLog() throws IOException {
         Set<String> read = new HashSet<>();
         AllocatorMessageParser parser = new AllocatorMessageParser();
-        for (Case c : RealPastes.all().values()) {
-            LogText whole = LogText.of(c.paste());
+        Map<String, String> reports = new LinkedHashMap<>();
+        RealPastes.all().values().forEach(c -> reports.put(c.id() + " (" + c.source() + ")", c.paste()));
+        for (String log : RECORDED) reports.put("h200/" + log, recorded(log));
+        for (Map.Entry<String, String> r : reports.entrySet()) {
+            LogText whole = LogText.of(r.getValue());
             List<String> formats = AllocatorMessageParser.formatsIn(whole);
             if (formats.isEmpty()) continue;
             read.addAll(formats);
-            LogText cut = new LogReader().read(new ByteArrayInputStream(buried(c.paste())));
-            assertTrue(cut.truncated(), c.id() + ": kept whole, so it tests no cut");
-            assertEquals(numbers(parser.parse(whole)), numbers(parser.parse(cut)), c.id() + " (" + c.source() + ")");
+            LogText cut = new LogReader().read(new ByteArrayInputStream(buried(r.getValue())));
+            assertTrue(cut.truncated(), r.getKey() + ": kept whole, so it tests no cut");
+            assertEquals(numbers(parser.parse(whole)), numbers(parser.parse(cut)), r.getKey());
         }
         List<String> unread = new ArrayList<>(AllocatorMessageParser.names());
         unread.removeAll(read);
         assertEquals(List.of(), unread, "rows of trace/allocator-messages.tsv that read no report");
+    }
+
+    /** Failures this project recorded on its own H200 (src/test/resources/h200/README.md), beside the threads'. */
+    private static final List<String> RECORDED = List.of("oom_cupy.log");
+
+    private static String recorded(String name) {
+        try (var in = AllocatorMessagesTest.class.getResourceAsStream("/h200/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<String> numbers(List<TraceFinding> findings) {
