@@ -1,0 +1,271 @@
+"""Tenth held-out split (round 18, issue 14): published measured peaks and fit/OOM outcomes from pages no earlier
+measured set cites.
+
+Made blind: written by a helper who never read the engine (src/main), never ran BudgetBench on these records except
+one parse check with its output discarded, and never looked at a score or at bench/results.md. Nothing here was
+tuned on.
+
+How the pages were chosen: every source of the earlier sets (/tmp/h18/budget-sources.txt and the "source" field of
+every measured_*.json) was kept out, with torchtune's memory tables and every thread in /tmp/h18/threads.txt and the
+other blind writers' thread lists. A page was kept only when it prints a measured figure, or a fit/OOM outcome on a
+named card or card size, for a setup it states. The weak families were looked for first: QLoRA at long context (the
+largest context that fits on a card of a given size), sharded full fine-tunes under ZeRO-3 with and without
+parameter and optimizer offload, and serving working sets under vLLM's gpu_memory_utilization.
+
+Every figure is typed from its page; each record keeps the page's URL, the row it comes from and what the page says
+about how memory was read. Model shapes are typed from each model's config.json and the parameter count is computed
+from them (measured_shapes.llama_params). Run from the repository root:
+    python3 src/test/resources/budget/make_measured_heldout10.py
+"""
+import json
+
+from measured_shapes import llama_params, shape  # the script's own folder is on sys.path
+
+OUT = "src/test/resources/budget/measured_heldout10.json"
+MIB = 2 ** 20
+GIB = 2 ** 30
+GB = 10 ** 9
+
+
+def llama(name, layers, hidden, heads, kv, ffn, vocab, tied=False, extra=""):
+    """A Llama-type shape (gated MLP, RMSNorm, rotary) typed from the named config.json."""
+    p = llama_params(layers, hidden, heads, kv, ffn, vocab, tied)
+    return shape(p, layers, hidden, heads, kv, ffn, vocab, tied,
+                 "%s config.json: %d layers, hidden %d, %d heads, %d KV heads, intermediate %d, vocab %d, %s; params "
+                 "computed (%.2e)%s" % (name, layers, hidden, heads, kv, ffn, vocab, "tied" if tied else "untied", p,
+                                        extra), mlp="gated")
+
+
+A = {
+    "llama-3.1-8b": llama("meta-llama/Llama-3.1-8B-Instruct", 32, 4096, 32, 8, 14336, 128256),
+    "llama-3.1-70b": llama("meta-llama/Llama-3.1-70B-Instruct", 80, 8192, 64, 8, 28672, 128256),
+    "llama-3.3-70b": llama("meta-llama/Llama-3.3-70B-Instruct", 80, 8192, 64, 8, 28672, 128256),
+    "deepseek-r1-distill-llama-70b": llama("deepseek-ai/DeepSeek-R1-Distill-Llama-70B", 80, 8192, 64, 8, 28672,
+                                           128256, extra="; a Llama 3.3 70B shape"),
+    "yi-1.5-34b": llama("01-ai/Yi-1.5-34B-Chat", 60, 7168, 56, 8, 20480, 64000),
+    "llama-2-70b": llama("meta-llama/Llama-2-70b-hf", 80, 8192, 64, 8, 28672, 32000),
+}
+
+out = []
+
+
+def rec(**k):
+    if "arch" not in k:
+        k["arch"] = A[k["model"]]
+    k["split"] = "heldout10"
+    out.append(k)
+
+
+ALL_LINEAR = "q_proj,k_proj,v_proj,o_proj,gate_proj,up_proj,down_proj"
+
+# ---- Unsloth docs "Unsloth Benchmarks" page, "Context length benchmarks" ----
+# Llama 3.1 8B Instruct and Llama 3.3 70B Instruct, 4-bit QLoRA on all seven linear projections, rank 32, batch 1,
+# every sequence padded to the tested length "to mimic long context finetuning workloads"; the table gives, per
+# card size, the longest context that fit with Unsloth (its offloaded gradient checkpointing plus Apple's Cut Cross
+# Entropy, which never materialises the logits) and with Hugging Face + FlashAttention 2. The 70B rows were run on an
+# 80GB A100 (the page says so), the 48 GB row therefore capped to 48 GB on that card. A longest-that-fit is a fit at
+# that length (the next step ran out): each row is a "fit" on a card of the stated size; the OOM cells carry no
+# length, so they are left out. Memory reading: not said (a fit/no-fit outcome).
+UDOC = "https://docs.unsloth.ai/basics/unsloth-benchmarks"
+UNSLOTH_NEW = dict(checkpointing="full (Unsloth's offloaded gradient checkpointing: saved activations moved to CPU "
+                                 "RAM asynchronously)",
+                   loss="fused-linear (Apple Cut Cross Entropy: logits never materialised)",
+                   attention="not stated (Unsloth's own kernels)")
+HF_FA2 = dict(checkpointing="not stated (the page names only 'Hugging Face + FA2')",
+              loss="not stated (Hugging Face's default cross-entropy over the full logits)",
+              attention="flash (FlashAttention 2)")
+QLORA_COMMON = dict(method="qlora", lora_rank=32, lora_targets=ALL_LINEAR,
+                    quant="nf4 (bitsandbytes 4-bit, Unsloth's pre-quantized checkpoints)", batch=1, grad_accum=1,
+                    precision="bf16 mixed (not stated on the page; Unsloth takes bf16 where the card supports it)",
+                    optimizer="not stated", gpus=1, sharding="none", outcome="fit", measured_bytes=None,
+                    measured_how="outcome (the longest padded context that fit on a card of this size; memory "
+                                 "reading not said)")
+for gb, uns, hf in ((8, 2972, None), (12, 21848, 932), (16, 40724, 2551), (24, 78475, 5789), (40, 153977, 12264),
+                    (48, 191728, 15502), (80, 342733, 28454)):
+    for who, ctx, setup in (("unsloth", uns, UNSLOTH_NEW), ("hf-fa2", hf, HF_FA2)):
+        if ctx is None:
+            continue
+        rec(id="unsloth-docs-llama-3.1-8b-qlora-r32-%s-maxctx-%dgb" % (who, gb), source=UDOC,
+            source_key="unsloth-docs-benchmarks", family="qlora", model="llama-3.1-8b", seq=ctx,
+            gpu="%d GB card (card size only; the page names no card model)" % gb,
+            card_as_published="GPU VRAM %d GB" % gb,
+            measured_as="'Llama 3.1 (8B) max. context length' | %d GB | %s column | %s" % (
+                gb, "Unsloth context length" if who == "unsloth" else "Hugging Face + FA2", "{:,}".format(ctx)),
+            table="'Llama 3.1 (8B) max. context length' table, %d GB row" % gb,
+            notes="largest padded sequence that fit at batch 1 (a fit at the edge: one step more ran out); %s; "
+                  "the card model and the torch/bitsandbytes versions are not given; whether the Hugging Face run "
+                  "used gradient checkpointing is not said" % (
+                      "Unsloth with offloaded checkpointing and Cut Cross Entropy" if who == "unsloth"
+                      else "plain Hugging Face + FlashAttention 2, logits materialised"),
+            **QLORA_COMMON, **setup)
+for gb, uns, hf in ((48, 12106, None), (80, 89389, 6916)):
+    for who, ctx, setup in (("unsloth", uns, UNSLOTH_NEW), ("hf-fa2", hf, HF_FA2)):
+        if ctx is None:
+            continue
+        rec(id="unsloth-docs-llama-3.3-70b-qlora-r32-%s-maxctx-%dgb" % (who, gb), source=UDOC,
+            source_key="unsloth-docs-benchmarks", family="qlora", model="llama-3.3-70b", seq=ctx,
+            gpu="A100 80GB" if gb == 80 else "48 GB (an 80GB A100 held to 48 GB, as the page's table reads)",
+            card_as_published="80GB A100 (the page: 'We tested Llama 3.3 (70B) Instruct on a 80GB A100'); "
+                              "table row %d GB" % gb,
+            measured_as="'Llama 3.3 (70B) max. context length' | %d GB | %s | %s" % (
+                gb, "Unsloth context length" if who == "unsloth" else "Hugging Face + FA2", "{:,}".format(ctx)),
+            table="'Llama 3.3 (70B) max. context length' table, %d GB row" % gb,
+            notes="largest padded sequence that fit at batch 1; %s; how a 48 GB budget was imposed on the 80GB "
+                  "card is not said" % ("Unsloth with offloaded checkpointing and Cut Cross Entropy"
+                                        if who == "unsloth" else "plain Hugging Face + FlashAttention 2"),
+            **QLORA_COMMON, **setup)
+
+# ---- Unsloth blog "Llama 3.3" post (Dec 2024): the "Unsloth (Old)" column ----
+# Same table as the docs page (whose two other columns are above) with one more column: the release before Cut Cross
+# Entropy, whose cross-entropy kernel still materialises the logits (chunked in Triton), with the same offloaded
+# checkpointing. 70B on an 80GB A100, QLoRA all linear, rank 32, batch 1, padded sequences.
+UB33 = "https://unsloth.ai/blog/llama3-3"
+for gb, ctx in ((48, 7385), (80, 48447)):
+    c = dict(QLORA_COMMON)
+    rec(id="unsloth-blog-llama-3.3-70b-qlora-r32-unsloth-old-maxctx-%dgb" % gb, source=UB33,
+        source_key="unsloth-blog-llama3-3", family="qlora", model="llama-3.3-70b", seq=ctx,
+        gpu="A100 80GB" if gb == 80 else "48 GB (an 80GB A100 held to 48 GB, as the post's table reads)",
+        card_as_published="80GB A100; table row %d GB" % gb,
+        measured_as="'Llama 3.3 (70B) max. context length' | %d GB | Unsloth (Old) | %s" % (gb, "{:,}".format(ctx)),
+        table="'Llama 3.3 (70B) max. context length' table, %d GB row, 'Unsloth (Old)' column" % gb,
+        notes="the Unsloth release before Cut Cross Entropy: offloaded checkpointing, logits still materialised by "
+              "Unsloth's own cross-entropy kernel; largest padded context that fit at batch 1",
+        checkpointing=UNSLOTH_NEW["checkpointing"],
+        loss="fused (Unsloth's Triton cross-entropy kernel over materialised logits, before Cut Cross Entropy)",
+        attention="not stated (Unsloth's own kernels)", **c)
+
+# ---- Unsloth blog "Llama 3.1" post (Jul 2024) ----
+# "On 1xA100 80GB GPU, Llama 3.1 (70B) with Unsloth can fit 48K total tokens (8192 * bsz of 5) vs 7K tokens without
+# Unsloth", under the post's stated test setup: QLoRA on all linear layers, rank 32 (the batch-2/accumulation-4 line is
+# for the speed runs; the context claim states its own batch). The Hugging Face figure is 7K tokens in total: read as
+# one sequence of about 7,000 tokens (the post gives no split). Also: 70B "fitting it on a 48GB GPU and enabling
+# fine-tuning on ~7K context length".
+UB31 = "https://unsloth.ai/blog/llama3-1"
+OLD31 = dict(checkpointing=UNSLOTH_NEW["checkpointing"],
+             loss="fused (Unsloth's Triton cross-entropy kernel over materialised logits, mid-2024 release)",
+             attention="not stated (Unsloth's own kernels)")
+c = dict(QLORA_COMMON)
+c.update(batch=5)
+rec(id="unsloth-blog-llama-3.1-70b-qlora-r32-unsloth-s8192-b5-a100-80gb", source=UB31,
+    source_key="unsloth-blog-llama3-1", family="qlora", model="llama-3.1-70b", seq=8192, gpu="A100 80GB",
+    card_as_published="1xA100 80GB GPU",
+    measured_as="'Llama 3.1 (70B) with Unsloth can fit 48K total tokens (8192 * bsz of 5)'",
+    table="'6x longer context lengths' paragraph",
+    notes="a published fit: 5 sequences of 8192 tokens at once; whether padded or packed is not said; the most that "
+          "fit is implied but not said", **c, **OLD31)
+c = dict(QLORA_COMMON)
+rec(id="unsloth-blog-llama-3.1-70b-qlora-r32-hf-s7000-b1-a100-80gb", source=UB31,
+    source_key="unsloth-blog-llama3-1", family="qlora", model="llama-3.1-70b", seq=7000, gpu="A100 80GB",
+    card_as_published="1xA100 80GB GPU",
+    measured_as="'... vs 7K tokens without Unsloth'", table="'6x longer context lengths' paragraph",
+    notes="'7K tokens' without Unsloth read as one 7,000-token sequence (the post does not split it into batch and "
+          "length); Hugging Face's stack (the post compares with HF + FlashAttention 2); checkpointing not said",
+    checkpointing="not stated", loss="not stated (Hugging Face's default cross-entropy)",
+    attention="flash (FlashAttention 2, the post's comparison baseline)", **c)
+c = dict(QLORA_COMMON)
+rec(id="unsloth-blog-llama-3.1-70b-qlora-r32-unsloth-s7000-b1-48gb", source=UB31,
+    source_key="unsloth-blog-llama3-1", family="qlora", model="llama-3.1-70b", seq=7000,
+    gpu="48 GB card (size only; no card model named)", card_as_published="'a 48GB GPU'",
+    measured_as="'fitting it on a 48GB GPU and enabling fine-tuning on ~7K context length'",
+    table="'6x longer context lengths' paragraph",
+    notes="'~7K' read as 7,000 tokens at batch 1 (the batch is not given for this sentence); card model not named",
+    **c, **OLD31)
+
+# ---- hiyouga/LlamaFactory issue 7282 (Mar 2025): DeepSeek-R1-Distill-Llama-70B full SFT on 8 x H200 ----
+# LlamaFactory 0.8.3.dev0, torch 2.5.1, one node of eight H200 141GB. The posted yaml (examples/train_full/
+# llama3_full_sft_ds3.yaml as edited): stage sft, finetuning_type full, deepspeed examples/deepspeed/
+# ds_z3_offload_config.json, dataset identity, cutoff_len 1024, per_device_train_batch_size 1,
+# gradient_accumulation_steps 1 (the rest of the yaml, precision among it, is cut off in the stored text). The poster:
+# ZeRO-3 at batch 1 ran out of memory; ZeRO-3 with the optimizer and parameters offloaded ran with 27G of the 141G
+# used, and still 27G at per-device batch 64. LlamaFactory turns gradient checkpointing on unless told not to
+# (disable_gradient_checkpointing defaults to false): "full" below is that default, not a printed setting. The
+# identity set's rows are short (tens of tokens), far under the 1024 cutoff, so the activations are small.
+LF = "https://github.com/hiyouga/LlamaFactory/issues/7282"
+LF_COMMON = dict(source=LF, source_key="llamafactory-issue-7282", family="sharded",
+                 model="deepseek-r1-distill-llama-70b", method="full", lora_rank=0, lora_targets=None,
+                 quant="none (bf16 checkpoint)", seq=1024, grad_accum=1,
+                 precision="not stated (cut off in the stored yaml; LlamaFactory's full-SFT example sets bf16)",
+                 optimizer="not stated (the HF Trainer default, AdamW torch; DeepSpeed's CPU Adam under offload)",
+                 checkpointing="full (LlamaFactory's default gradient checkpointing)",
+                 attention="not stated", gpus=8, gpu="H200 141GB", card_as_published="H200 (8*141G)",
+                 loss="not stated (HF default cross-entropy)")
+rec(id="llamafactory-7282-r1-distill-70b-full-zero3-b1-8xh200-oom",
+    sharding="zero3 (DeepSpeed ZeRO-3 over 8 ranks, no offload)", batch=1, outcome="oom", measured_bytes=None,
+    measured_as="'采用zero3(batch_size=1)时溢出' (ZeRO-3 at batch size 1 overflowed)",
+    measured_how="outcome (the poster's report: out of memory at batch 1 under plain ZeRO-3)",
+    table="comment 2 of the issue, item 1",
+    notes="the plain ZeRO-3 config is the posted one with the offload file swapped for ds_z3_config.json (inferred "
+          "from the title and item 1; the non-offload json is not shown); seq is the cutoff, the rows are shorter",
+    **LF_COMMON)
+for b in (1, 64):
+    rec(id="llamafactory-7282-r1-distill-70b-full-zero3-offload-b%d-8xh200" % b,
+        sharding="zero3 + offload_optimizer cpu + offload_param cpu (DeepSpeed ZeRO-3 over 8 ranks, "
+                 "ds_z3_offload_config.json)", batch=b, outcome="fit", measured_bytes=27 * GIB,
+        measured_as="'显存占用少（141G显存只占用27G)' (of 141G only 27G used)%s" % (
+            "" if b == 1 else "; at batch_size=64 '显存占用不变' (unchanged)"),
+        measured_how="reading not said (a card-level 'used of 141G' figure, nvidia-smi-like, CUDA context "
+                     "included; 'G' read as GiB)",
+        table="comment 2 of the issue, item %d" % (2 if b == 1 else 3),
+        notes="27G per card is rounded; the unit G read as GiB (nvidia-smi's MiB divided by 1024 is the usual "
+              "habit); identity rows are tens of tokens long, so the batch-64 activations stay small, which is "
+              "why the reading did not move; seq is the cutoff, not the real row length", **LF_COMMON)
+
+# ---- vllm-project/vllm issue 7553 (Aug 2024): Yi-1.5-34B-Chat over 4 x RTX 4090, gpu_memory_utilization 0.9 ----
+# vLLM 0.5.4, python -m vllm.entrypoints.openai.api_server --gpu-memory-utilization 0.9 --swap-space 0
+# --tensor-parallel-size 4; nvidia-smi read 23859MiB / 24564MiB on each card with CUDA graphs, 21395MiB with
+# --enforce-eager. vLLM sizes its KV-cache pool from gpu_memory_utilization after a profiling pass at max_model_len
+# (not given: the model's own 4096 positions by default), so the idle reading is the serving working set, not a
+# prompt's. Then: "batch size = 4 (input length = 2k for each query), oom occurs" (which launch is not said).
+V7553 = "https://github.com/vllm-project/vllm/issues/7553"
+V_COMMON = dict(source=V7553, source_key="vllm-issue-7553", family="inference", model="yi-1.5-34b",
+                method="inference", lora_rank=0, lora_targets=None, quant="none (bf16 checkpoint)", grad_accum=1,
+                precision="bf16 (the checkpoint's dtype; vLLM's auto dtype)", optimizer="none (inference)",
+                checkpointing="none", attention="not stated (vLLM's default backend)", gpus=4,
+                sharding="tensor parallel 4 (vLLM --tensor-parallel-size 4)", gpu="RTX 4090 24GB",
+                card_as_published="4 x NVIDIA GeForce RTX 4090 (24564MiB)", loss="none (inference)",
+                serving_engine="vLLM 0.5.4 OpenAI api_server", gpu_memory_utilization=0.9, swap_space_gb=0)
+for graphs, mib in (("cuda-graphs", 23859), ("enforce-eager", 21395)):
+    rec(id="vllm-7553-yi-1.5-34b-tp4-gmu0.9-%s-4090" % graphs, seq=4096, batch=1, outcome="fit",
+        measured_bytes=mib * MIB, max_model_len=4096,
+        measured_as="'Memory-Usage showed by nvidia-smi is %dMiB / 24564MiB on each card'%s" % (
+            mib, "" if graphs == "cuda-graphs" else " (with --enforce-eager)"),
+        measured_how="reading: nvidia-smi Memory-Usage per card, CUDA context included",
+        table="issue description, %s launch" % graphs,
+        notes="idle server after start-up: weights (a quarter each) plus the KV-cache pool vLLM reserves to reach "
+              "0.9 of the card%s; max_model_len not given (read as the config's 4096); seq/batch stand for the "
+              "profiling pass, not a request" % (
+                  ", plus about 2.4 GiB of CUDA-graph memory the poster attributes to graph capture"
+                  if graphs == "cuda-graphs" else ", CUDA graphs off"), **V_COMMON)
+rec(id="vllm-7553-yi-1.5-34b-tp4-gmu0.9-b4-s2048-4090-oom", seq=2048, batch=4, outcome="oom", measured_bytes=None,
+    max_model_len=4096, measured_as="'When inference, batch size = 4 (input length = 2k for each query), oom occurs'",
+    measured_how="outcome (the poster's report of an OOM while serving four 2k-token prompts)",
+    table="issue description",
+    notes="which launch (CUDA graphs or eager) ran out is not said; vLLM normally queues requests rather than "
+          "running out, so this OOM is in the working set above the reserved pool (sampler, logits or graphs)",
+    **V_COMMON)
+
+# ---- vllm-project/vllm pull 2031 (Dec 2023, "Fix peak memory profiling") ----
+# The author: on the main branch of the day, Llama-2-70B with TP=4 on 4 x A100-80GB under benchmark_throughput.py
+# peaks at about 77.5GB per GPU although gpu_memory_utilization is 0.9 (72 GiB). The prompt lengths of that
+# benchmark run are not given (seq below is the model's 4096-position max_model_len, the profiling length).
+rec(id="vllm-pr2031-llama-2-70b-tp4-gmu0.9-peak-a100-80gb", source="https://github.com/vllm-project/vllm/pull/2031",
+    source_key="vllm-pr-2031", family="inference", model="llama-2-70b", method="inference", lora_rank=0,
+    lora_targets=None, quant="none (fp16 checkpoint)", seq=4096, batch=1, grad_accum=1,
+    precision="fp16 (the checkpoint's dtype; vLLM's auto dtype)", optimizer="none (inference)",
+    checkpointing="none", attention="not stated (vLLM's paged attention)", gpus=4,
+    sharding="tensor parallel 4 (vLLM TP=4)", gpu="A100 80GB", card_as_published="4xA100-80GB",
+    loss="none (inference)", serving_engine="vLLM (main branch, Dec 2023) benchmark_throughput.py",
+    gpu_memory_utilization=0.9, max_model_len=4096, outcome="fit", measured_bytes=int(77.5 * GIB),
+    measured_as="'the peak memory usage during benchmark_throughput.py (with TP=4) is about 77.5GB, although "
+                "gpu_memory_utilization is set as 0.9 (72 GiB)'",
+    measured_how="reading not said (a per-GPU peak during the benchmark, nvidia-smi-like; '77.5GB' read as GiB, "
+                 "the unit the author uses for the 72 GiB beside it)",
+    table="pull request description",
+    notes="the pre-fix profiler undercounted non-PyTorch (NCCL) memory under TP, so the pool overshot; a serving "
+          "working set at high concurrency (throughput benchmark); prompt lengths and request count not given")
+
+if __name__ == "__main__":
+    with open(OUT, "w") as f:
+        json.dump(out, f, indent=1)
+        f.write("\n")
+    print(len(out), "records")
