@@ -37,12 +37,11 @@ def llama(name, layers, hidden, heads, kv, ffn, vocab, tied=False, extra=""):
 
 
 A = {
-    "llama-3.1-8b": llama("meta-llama/Llama-3.1-8B-Instruct", 32, 4096, 32, 8, 14336, 128256),
-    "llama-3.1-70b": llama("meta-llama/Llama-3.1-70B-Instruct", 80, 8192, 64, 8, 28672, 128256),
-    "llama-3.3-70b": llama("meta-llama/Llama-3.3-70B-Instruct", 80, 8192, 64, 8, 28672, 128256),
     "deepseek-r1-distill-llama-70b": llama("deepseek-ai/DeepSeek-R1-Distill-Llama-70B", 80, 8192, 64, 8, 28672,
                                            128256, extra="; a Llama 3.3 70B shape"),
     "yi-1.5-34b": llama("01-ai/Yi-1.5-34B-Chat", 60, 7168, 56, 8, 20480, 64000),
+    "minicpm-llama3-v-2.5": llama("openbmb/MiniCPM-Llama3-V-2_5 (its Llama 3 8B language model)", 32, 4096, 32, 8,
+                                  14336, 128256, extra="; the SigLIP vision encoder and resampler are not counted"),
     "llama-2-70b": llama("meta-llama/Llama-2-70b-hf", 80, 8192, 64, 8, 28672, 32000),
 }
 
@@ -55,121 +54,6 @@ def rec(**k):
     k["split"] = "heldout10"
     out.append(k)
 
-
-ALL_LINEAR = "q_proj,k_proj,v_proj,o_proj,gate_proj,up_proj,down_proj"
-
-# ---- Unsloth docs "Unsloth Benchmarks" page, "Context length benchmarks" ----
-# Llama 3.1 8B Instruct and Llama 3.3 70B Instruct, 4-bit QLoRA on all seven linear projections, rank 32, batch 1,
-# every sequence padded to the tested length "to mimic long context finetuning workloads"; the table gives, per
-# card size, the longest context that fit with Unsloth (its offloaded gradient checkpointing plus Apple's Cut Cross
-# Entropy, which never materialises the logits) and with Hugging Face + FlashAttention 2. The 70B rows were run on an
-# 80GB A100 (the page says so), the 48 GB row therefore capped to 48 GB on that card. A longest-that-fit is a fit at
-# that length (the next step ran out): each row is a "fit" on a card of the stated size; the OOM cells carry no
-# length, so they are left out. Memory reading: not said (a fit/no-fit outcome).
-UDOC = "https://docs.unsloth.ai/basics/unsloth-benchmarks"
-UNSLOTH_NEW = dict(checkpointing="full (Unsloth's offloaded gradient checkpointing: saved activations moved to CPU "
-                                 "RAM asynchronously)",
-                   loss="fused-linear (Apple Cut Cross Entropy: logits never materialised)",
-                   attention="not stated (Unsloth's own kernels)")
-HF_FA2 = dict(checkpointing="not stated (the page names only 'Hugging Face + FA2')",
-              loss="not stated (Hugging Face's default cross-entropy over the full logits)",
-              attention="flash (FlashAttention 2)")
-QLORA_COMMON = dict(method="qlora", lora_rank=32, lora_targets=ALL_LINEAR,
-                    quant="nf4 (bitsandbytes 4-bit, Unsloth's pre-quantized checkpoints)", batch=1, grad_accum=1,
-                    precision="bf16 mixed (not stated on the page; Unsloth takes bf16 where the card supports it)",
-                    optimizer="not stated", gpus=1, sharding="none", outcome="fit", measured_bytes=None,
-                    measured_how="outcome (the longest padded context that fit on a card of this size; memory "
-                                 "reading not said)")
-for gb, uns, hf in ((8, 2972, None), (12, 21848, 932), (16, 40724, 2551), (24, 78475, 5789), (40, 153977, 12264),
-                    (48, 191728, 15502), (80, 342733, 28454)):
-    for who, ctx, setup in (("unsloth", uns, UNSLOTH_NEW), ("hf-fa2", hf, HF_FA2)):
-        if ctx is None:
-            continue
-        rec(id="unsloth-docs-llama-3.1-8b-qlora-r32-%s-maxctx-%dgb" % (who, gb), source=UDOC,
-            source_key="unsloth-docs-benchmarks", family="qlora", model="llama-3.1-8b", seq=ctx,
-            gpu="%d GB card (card size only; the page names no card model)" % gb,
-            card_as_published="GPU VRAM %d GB" % gb,
-            measured_as="'Llama 3.1 (8B) max. context length' | %d GB | %s column | %s" % (
-                gb, "Unsloth context length" if who == "unsloth" else "Hugging Face + FA2", "{:,}".format(ctx)),
-            table="'Llama 3.1 (8B) max. context length' table, %d GB row" % gb,
-            notes="largest padded sequence that fit at batch 1 (a fit at the edge: one step more ran out); %s; "
-                  "the card model and the torch/bitsandbytes versions are not given; whether the Hugging Face run "
-                  "used gradient checkpointing is not said" % (
-                      "Unsloth with offloaded checkpointing and Cut Cross Entropy" if who == "unsloth"
-                      else "plain Hugging Face + FlashAttention 2, logits materialised"),
-            **QLORA_COMMON, **setup)
-for gb, uns, hf in ((48, 12106, None), (80, 89389, 6916)):
-    for who, ctx, setup in (("unsloth", uns, UNSLOTH_NEW), ("hf-fa2", hf, HF_FA2)):
-        if ctx is None:
-            continue
-        rec(id="unsloth-docs-llama-3.3-70b-qlora-r32-%s-maxctx-%dgb" % (who, gb), source=UDOC,
-            source_key="unsloth-docs-benchmarks", family="qlora", model="llama-3.3-70b", seq=ctx,
-            gpu="A100 80GB" if gb == 80 else "48 GB (an 80GB A100 held to 48 GB, as the page's table reads)",
-            card_as_published="80GB A100 (the page: 'We tested Llama 3.3 (70B) Instruct on a 80GB A100'); "
-                              "table row %d GB" % gb,
-            measured_as="'Llama 3.3 (70B) max. context length' | %d GB | %s | %s" % (
-                gb, "Unsloth context length" if who == "unsloth" else "Hugging Face + FA2", "{:,}".format(ctx)),
-            table="'Llama 3.3 (70B) max. context length' table, %d GB row" % gb,
-            notes="largest padded sequence that fit at batch 1; %s; how a 48 GB budget was imposed on the 80GB "
-                  "card is not said" % ("Unsloth with offloaded checkpointing and Cut Cross Entropy"
-                                        if who == "unsloth" else "plain Hugging Face + FlashAttention 2"),
-            **QLORA_COMMON, **setup)
-
-# ---- Unsloth blog "Llama 3.3" post (Dec 2024): the "Unsloth (Old)" column ----
-# Same table as the docs page (whose two other columns are above) with one more column: the release before Cut Cross
-# Entropy, whose cross-entropy kernel still materialises the logits (chunked in Triton), with the same offloaded
-# checkpointing. 70B on an 80GB A100, QLoRA all linear, rank 32, batch 1, padded sequences.
-UB33 = "https://unsloth.ai/blog/llama3-3"
-for gb, ctx in ((48, 7385), (80, 48447)):
-    c = dict(QLORA_COMMON)
-    rec(id="unsloth-blog-llama-3.3-70b-qlora-r32-unsloth-old-maxctx-%dgb" % gb, source=UB33,
-        source_key="unsloth-blog-llama3-3", family="qlora", model="llama-3.3-70b", seq=ctx,
-        gpu="A100 80GB" if gb == 80 else "48 GB (an 80GB A100 held to 48 GB, as the post's table reads)",
-        card_as_published="80GB A100; table row %d GB" % gb,
-        measured_as="'Llama 3.3 (70B) max. context length' | %d GB | Unsloth (Old) | %s" % (gb, "{:,}".format(ctx)),
-        table="'Llama 3.3 (70B) max. context length' table, %d GB row, 'Unsloth (Old)' column" % gb,
-        notes="the Unsloth release before Cut Cross Entropy: offloaded checkpointing, logits still materialised by "
-              "Unsloth's own cross-entropy kernel; largest padded context that fit at batch 1",
-        checkpointing=UNSLOTH_NEW["checkpointing"],
-        loss="fused (Unsloth's Triton cross-entropy kernel over materialised logits, before Cut Cross Entropy)",
-        attention="not stated (Unsloth's own kernels)", **c)
-
-# ---- Unsloth blog "Llama 3.1" post (Jul 2024) ----
-# "On 1xA100 80GB GPU, Llama 3.1 (70B) with Unsloth can fit 48K total tokens (8192 * bsz of 5) vs 7K tokens without
-# Unsloth", under the post's stated test setup: QLoRA on all linear layers, rank 32 (the batch-2/accumulation-4 line is
-# for the speed runs; the context claim states its own batch). The Hugging Face figure is 7K tokens in total: read as
-# one sequence of about 7,000 tokens (the post gives no split). Also: 70B "fitting it on a 48GB GPU and enabling
-# fine-tuning on ~7K context length".
-UB31 = "https://unsloth.ai/blog/llama3-1"
-OLD31 = dict(checkpointing=UNSLOTH_NEW["checkpointing"],
-             loss="fused (Unsloth's Triton cross-entropy kernel over materialised logits, mid-2024 release)",
-             attention="not stated (Unsloth's own kernels)")
-c = dict(QLORA_COMMON)
-c.update(batch=5)
-rec(id="unsloth-blog-llama-3.1-70b-qlora-r32-unsloth-s8192-b5-a100-80gb", source=UB31,
-    source_key="unsloth-blog-llama3-1", family="qlora", model="llama-3.1-70b", seq=8192, gpu="A100 80GB",
-    card_as_published="1xA100 80GB GPU",
-    measured_as="'Llama 3.1 (70B) with Unsloth can fit 48K total tokens (8192 * bsz of 5)'",
-    table="'6x longer context lengths' paragraph",
-    notes="a published fit: 5 sequences of 8192 tokens at once; whether padded or packed is not said; the most that "
-          "fit is implied but not said", **c, **OLD31)
-c = dict(QLORA_COMMON)
-rec(id="unsloth-blog-llama-3.1-70b-qlora-r32-hf-s7000-b1-a100-80gb", source=UB31,
-    source_key="unsloth-blog-llama3-1", family="qlora", model="llama-3.1-70b", seq=7000, gpu="A100 80GB",
-    card_as_published="1xA100 80GB GPU",
-    measured_as="'... vs 7K tokens without Unsloth'", table="'6x longer context lengths' paragraph",
-    notes="'7K tokens' without Unsloth read as one 7,000-token sequence (the post does not split it into batch and "
-          "length); Hugging Face's stack (the post compares with HF + FlashAttention 2); checkpointing not said",
-    checkpointing="not stated", loss="not stated (Hugging Face's default cross-entropy)",
-    attention="flash (FlashAttention 2, the post's comparison baseline)", **c)
-c = dict(QLORA_COMMON)
-rec(id="unsloth-blog-llama-3.1-70b-qlora-r32-unsloth-s7000-b1-48gb", source=UB31,
-    source_key="unsloth-blog-llama3-1", family="qlora", model="llama-3.1-70b", seq=7000,
-    gpu="48 GB card (size only; no card model named)", card_as_published="'a 48GB GPU'",
-    measured_as="'fitting it on a 48GB GPU and enabling fine-tuning on ~7K context length'",
-    table="'6x longer context lengths' paragraph",
-    notes="'~7K' read as 7,000 tokens at batch 1 (the batch is not given for this sentence); card model not named",
-    **c, **OLD31)
 
 # ---- hiyouga/LlamaFactory issue 7282 (Mar 2025): DeepSeek-R1-Distill-Llama-70B full SFT on 8 x H200 ----
 # LlamaFactory 0.8.3.dev0, torch 2.5.1, one node of eight H200 141GB. The posted yaml (examples/train_full/
@@ -263,6 +147,35 @@ rec(id="vllm-pr2031-llama-2-70b-tp4-gmu0.9-peak-a100-80gb", source="https://gith
     table="pull request description",
     notes="the pre-fix profiler undercounted non-PyTorch (NCCL) memory under TP, so the pool overshot; a serving "
           "working set at high concurrency (throughput benchmark); prompt lengths and request count not given")
+
+# ---- OpenBMB/MiniCPM-V finetune/readme.md (commit adae094), "Model Fine-tuning Memory Usage Statistics" ----
+# MiniCPM-Llama3-V 2.5 (the README's scripts default to it; MiniCPM-V 2.0 is the other model they name) fine-tuned
+# with the transformers Trainer under DeepSpeed ZeRO-3, gradient checkpointing, optimizer and parameters offloaded to
+# the CPU, maximum length 2048 (image tokens included), batch size 1, on A100 80GiB cards; memory per GPU in GiB for
+# 2, 4 and 8 GPUs, LoRA and full. How it was read is not said. The LoRA rank and targets are finetune_lora.sh's (not
+# printed on the page); precision is not printed either.
+MCV = "https://github.com/OpenBMB/MiniCPM-V/blob/adae094c1a78785b4a0d65f407de21fd9867f990/finetune/readme.md"
+for method, cells in (("lora", ((2, 14.4), (4, 13.6), (8, 13.1))), ("full", ((2, 16.0), (4, 15.8), (8, 15.63)))):
+    for gpus, gib in cells:
+        rec(id="minicpm-v-finetune-llama3-v-2.5-%s-zero3-offload-%dgpu-a100" % (method, gpus), source=MCV,
+            source_key="minicpm-v-finetune-readme", family="sharded", model="minicpm-llama3-v-2.5", method=method,
+            lora_targets="not stated (finetune_lora.sh's defaults)" if method == "lora" else None,
+            quant="none (bf16 checkpoint)", seq=2048, batch=1, grad_accum=1,
+            precision="not stated (the Trainer's flags in finetune_ds.sh / finetune_lora.sh are not on the page)",
+            optimizer="not stated (the Trainer's AdamW, DeepSpeed's CPU Adam under offload)",
+            checkpointing="full (the page: 'Gradient Checkpointing techniques')", attention="not stated",
+            gpus=gpus, sharding="zero3 + offload_optimizer cpu + offload_param cpu (DeepSpeed ZeRO-3 over %d GPUs)"
+            % gpus, gpu="A100 80GB", card_as_published="NVIDIA A100 (80GiB)",
+            loss="not stated (the model's own cross-entropy)", outcome="fit", measured_bytes=int(round(gib * GIB)),
+            measured_as="| %s | GPUs: %d | %s GiB |" % ("LoRA Fine-tuning" if method == "lora"
+                                                       else "Full Parameters Fine-tuning", gpus, gib),
+            measured_how="reading not said (a per-GPU GiB figure; allocated, reserved or nvidia-smi is not stated)",
+            table="'Model Fine-tuning Memory Usage Statistics' table, %s row, %d GPUs" % (method, gpus),
+            notes="a vision-language model: the language model is Llama 3 8B (the shape here), plus a ~0.4B SigLIP "
+                  "encoder and a resampler that the shape leaves out; the 2048 maximum length includes the image "
+                  "tokens; which of the two models the table was measured on is not said (read as the Llama 3 one, "
+                  "the scripts' default); %s" % ("LoRA rank and targets not printed" if method == "lora"
+                                                 else "the vision module is trained too unless --tune_vision false"))
 
 if __name__ == "__main__":
     with open(OUT, "w") as f:
