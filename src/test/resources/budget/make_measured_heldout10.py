@@ -36,7 +36,19 @@ def llama(name, layers, hidden, heads, kv, ffn, vocab, tied=False, extra=""):
                                         extra), mlp="gated")
 
 
+def neox(name, layers, hidden, heads, ffn, vocab):
+    """GPT-NeoX (Pythia): fused qkv with biases, plain GELU MLP with biases, two LayerNorms a layer, untied head."""
+    p = layers * (4 * hidden * hidden + 4 * hidden + 2 * hidden * ffn + ffn + hidden + 4 * hidden) \
+        + 2 * vocab * hidden + 2 * hidden
+    return shape(p, layers, hidden, heads, heads, ffn, vocab, False,
+                 "%s config.json: %d layers, hidden %d, %d heads, intermediate %d, vocab %d, untied; params "
+                 "computed (%.2e)" % (name, layers, hidden, heads, ffn, vocab, p), mlp="plain")
+
+
 A = {
+    "pythia-1b": neox("EleutherAI/pythia-1b-deduped", 16, 2048, 8, 8192, 50304),
+    "pythia-2.8b": neox("EleutherAI/pythia-2.8b-deduped", 32, 2560, 32, 10240, 50304),
+    "pythia-6.9b": neox("EleutherAI/pythia-6.9b-deduped", 32, 4096, 32, 16384, 50432),
     "deepseek-r1-distill-llama-70b": llama("deepseek-ai/DeepSeek-R1-Distill-Llama-70B", 80, 8192, 64, 8, 28672,
                                            128256, extra="; a Llama 3.3 70B shape"),
     "yi-1.5-34b": llama("01-ai/Yi-1.5-34B-Chat", 60, 7168, 56, 8, 20480, 64000),
@@ -176,6 +188,41 @@ for method, cells in (("lora", ((2, 14.4), (4, 13.6), (8, 13.1))), ("full", ((2,
                   "tokens; which of the two models the table was measured on is not said (read as the Llama 3 one, "
                   "the scripts' default); %s" % ("LoRA rank and targets not printed" if method == "lora"
                                                  else "the vision module is trained too unless --tune_vision false"))
+
+# ---- h2oai/h2o-llmstudio pull 288 (Jul 2023, "deepspeed"): the "Full params experiments" table ----
+# Three RTX 6000 (24GB) cards, batch size 1, Pythia 1B / 2.8B / 6.9B deduped, full fine-tunes: without DeepSpeed
+# (data parallel over the three cards, backbone in bfloat16), with DeepSpeed ZeRO-3 (float16), and with ZeRO-3 plus
+# the optimizer offloaded to the CPU (stage3_max_live_parameters 1e9, 1e10 for 6.9B). "RAM usage per GPU" is GPU
+# memory per card (the runs that did not fit say OOM). The sequence length is not in the PR: 512 below is
+# h2o-llmstudio's default max_length of the time, an assumption said again in each record. The LoRA table of the same
+# PR is cut off in the stored text and left out.
+H2O = "https://github.com/h2oai/h2o-llmstudio/pull/288"
+for exp, model, dtype, ds, off, gb in (
+        (1, "pythia-1b", "bfloat16", False, False, 15), (2, "pythia-1b", "float16", True, False, 11.5),
+        (3, "pythia-1b", "float16", True, True, 5), (4, "pythia-2.8b", "bfloat16", False, False, None),
+        (5, "pythia-2.8b", "float16", True, False, None), (6, "pythia-2.8b", "float16", True, True, 10.5),
+        (7, "pythia-6.9b", "float16", True, True, 23)):
+    sh = ("zero3%s (DeepSpeed ZeRO-3 over 3 GPUs%s)" % (
+        " + offload_optimizer cpu" if off else "", ", stage3_max_live_parameters %s" % ("1e10" if exp == 7 else "1e9")
+        if off else "")) if ds else "none (data parallel over 3 GPUs, every card holds the whole model)"
+    rec(id="h2o-pr288-exp%d-%s-full-%s-3x-rtx6000" % (exp, model, "zero3-offload" if off else "zero3" if ds else "ddp"),
+        source=H2O, source_key="h2o-llmstudio-pr-288", family="sharded" if ds else "full", model=model,
+        method="full", lora_rank=0, lora_targets=None, quant="none", seq=512, batch=1, grad_accum=1,
+        precision="bf16-true (backbone_dtype bfloat16: weights loaded and trained in bf16)" if dtype == "bfloat16"
+        else "fp16 mixed (DeepSpeed fp16: fp16 weights with an fp32 master copy in the ZeRO partitions)",
+        optimizer="not stated (h2o-llmstudio's default AdamW%s)" % ("; DeepSpeed's CPU Adam" if off else ""),
+        checkpointing="not stated", attention="not stated", gpus=3, sharding=sh, gpu="RTX 6000 24GB",
+        card_as_published="3 x RTX6000 (24GB)", loss="not stated (cross-entropy)",
+        outcome="fit" if gb else "oom", measured_bytes=int(gb * GB) if gb else None,
+        measured_as="| exp%d | %s | %s | deepspeed %s | offload optimizer %s | RAM usage per GPU %s |" % (
+            exp, model, dtype, ds, off, ("%sGB" % gb) if gb else "OOM"),
+        measured_how=("reading not said (the PR's 'RAM usage per GPU' column, a card-level GPU figure; 'GB' read "
+                      "as 10^9 bytes)") if gb else "outcome (the table's OOM for this run)",
+        table="'Full params experiments' table, exp%d" % exp,
+        notes="sequence length not stated in the PR (512, h2o-llmstudio's default max_length then, is assumed); "
+              "which RTX 6000 (Turing 24GB or Ada 48GB) is settled by the PR's own '(24GB)'; %s" % (
+                  "exp7 ran out of CPU memory later in training, but the GPU figure was read"
+                  if exp == 7 else "figures rounded to 0.5 GB" if gb else "ran out of GPU memory"))
 
 if __name__ == "__main__":
     with open(OUT, "w") as f:
