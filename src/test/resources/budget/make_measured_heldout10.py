@@ -54,6 +54,9 @@ A = {
     "yi-1.5-34b": llama("01-ai/Yi-1.5-34B-Chat", 60, 7168, 56, 8, 20480, 64000),
     "minicpm-llama3-v-2.5": llama("openbmb/MiniCPM-Llama3-V-2_5 (its Llama 3 8B language model)", 32, 4096, 32, 8,
                                   14336, 128256, extra="; the SigLIP vision encoder and resampler are not counted"),
+    "qwen-vl-chat": llama("Qwen/Qwen-VL-Chat (its Qwen-7B language model)", 32, 4096, 32, 32, 11008, 151936,
+                          extra="; intermediate_size 22016 is w1 and w2 together, 11008 each; the 1.9B ViT-bigG "
+                                "visual encoder and adapter are not counted"),
     "llama-2-70b": llama("meta-llama/Llama-2-70b-hf", 80, 8192, 64, 8, 28672, 32000),
 }
 
@@ -223,6 +226,41 @@ for exp, model, dtype, ds, off, gb in (
               "which RTX 6000 (Turing 24GB or Ada 48GB) is settled by the PR's own '(24GB)'; %s" % (
                   "exp7 ran out of CPU memory later in training, but the GPU figure was read"
                   if exp == 7 else "figures rounded to 0.5 GB" if gb else "ran out of GPU memory"))
+
+# ---- QwenLM/Qwen-VL README.md (commit ec9559e), "Profiling of Memory and Speed" (finetuning) ----
+# One A100-SXM4-80G, CUDA 11.8, PyTorch 2.0, batch size 1, gradient accumulation 8, each sample holding one image;
+# memory in GB at input lengths 384, 512, 1024 and 2048 for LoRA on the base model (Qwen-VL: the embedding and the
+# output layer trained too), LoRA on the chat model (Qwen-VL-Chat: adapters only) and Q-LoRA on Qwen-VL-Chat-Int4.
+# The README: bf16 by default for full and LoRA; only fp16 for Q-LoRA; the profile script (profile_mm.py) is off
+# GitHub and not read, so how memory was read is not said. The LoRA rank and targets are finetune.py's (not on the
+# page).
+QVL = "https://github.com/QwenLM/Qwen-VL/blob/ec9559e6f88907c2bf9e538d6d447cbaea007fb2/README.md"
+for method, cells in (("lora-base", (37.1, 37.3, 38.7, 38.7)), ("lora-chat", (23.3, 23.6, 25.1, 27.3)),
+                      ("qlora", (17.0, 17.2, 18.2, 19.3))):
+    for seq, gb in zip((384, 512, 1024, 2048), cells):
+        q = method == "qlora"
+        rec(id="qwen-vl-readme-%s-s%d-b1-a100-80gb" % (method, seq), source=QVL, source_key="qwen-vl-readme-profile",
+            family="qlora" if q else "lora", model="qwen-vl-chat", method="qlora" if q else "lora",
+            lora_targets="not stated (finetune.py's defaults)%s" % (
+                "; modules_to_save: the embedding and the output layer (lm_head), trained in full"
+                if method == "lora-base" else ""),
+            quant="gptq (int4, Qwen-VL-Chat-Int4, the README's advice for Q-LoRA)" if q else "none (bf16 weights)",
+            seq=seq, batch=1, grad_accum=8,
+            precision="fp16 mixed (the README: only fp16 is supported for Q-LoRA)" if q
+            else "bf16 mixed (the README: bf16 by default)",
+            optimizer="not stated (the Trainer's AdamW)", checkpointing="not stated", attention="not stated",
+            gpus=1, sharding="none", gpu="A100 80GB", card_as_published="single A100-SXM4-80G",
+            loss="not stated (the model's own cross-entropy)", outcome="fit", measured_bytes=int(gb * GB),
+            measured_as="| %s | %d | %sG |" % ({"lora-base": "LoRA (Base)", "lora-chat": "LoRA (Chat)",
+                                                  "qlora": "Q-LoRA"}[method], seq, gb),
+            measured_how="reading not said (memory in 'GB' from the profile script; 'G' read as 10^9 bytes)",
+            table="'Profiling of Memory and Speed' table (finetuning), %s row, sequence length %d" % (method, seq),
+            notes="a vision-language model: one image a sample, its 256 visual tokens inside the stated length (the "
+                  "model's fixed count); the language model is Qwen-7B (the shape here), the 1.9B ViT is left out "
+                  "of the shape; %s" % (
+                      "the base model trains its 151,936 x 4096 embedding and output layer in full besides the "
+                      "adapters" if method == "lora-base" else "adapters only" if method == "lora-chat"
+                      else "GPTQ int4 base (Qwen-VL-Chat-Int4) under fp16, adapters only"))
 
 if __name__ == "__main__":
     with open(OUT, "w") as f:
