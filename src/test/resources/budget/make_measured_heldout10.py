@@ -57,6 +57,10 @@ A = {
     "qwen-vl-chat": llama("Qwen/Qwen-VL-Chat (its Qwen-7B language model)", 32, 4096, 32, 32, 11008, 151936,
                           extra="; intermediate_size 22016 is w1 and w2 together, 11008 each; the 1.9B ViT-bigG "
                                 "visual encoder and adapter are not counted"),
+    "longchat-7b-v1.5-32k": llama("lmsys/longchat-7b-v1.5-32k", 32, 4096, 32, 32, 11008, 32000,
+                                  extra="; a Llama 2 7B shape with linear RoPE scaling 8"),
+    "llama-7b": llama("huggyllama/llama-7b", 32, 4096, 32, 32, 11008, 32000),
+    "llama-13b": llama("huggyllama/llama-13b (Llama 2 13B has the same shape)", 40, 5120, 40, 40, 13824, 32000),
     "llama-2-70b": llama("meta-llama/Llama-2-70b-hf", 80, 8192, 64, 8, 28672, 32000),
 }
 
@@ -255,12 +259,100 @@ for method, cells in (("lora-base", (37.1, 37.3, 38.7, 38.7)), ("lora-chat", (23
                                                   "qlora": "Q-LoRA"}[method], seq, gb),
             measured_how="reading not said (memory in 'GB' from the profile script; 'G' read as 10^9 bytes)",
             table="'Profiling of Memory and Speed' table (finetuning), %s row, sequence length %d" % (method, seq),
-            notes="a vision-language model: one image a sample, its 256 visual tokens inside the stated length (the "
-                  "model's fixed count); the language model is Qwen-7B (the shape here), the 1.9B ViT is left out "
+            notes="a vision-language model: one image a sample, inside the stated length (an image takes 258 "
+                  "tokens, the README's inference section says); the language model is Qwen-7B (the shape "
+                  "here), the 1.9B ViT is left out "
                   "of the shape; %s" % (
                       "the base model trains its 151,936 x 4096 embedding and output layer in full besides the "
                       "adapters" if method == "lora-base" else "adapters only" if method == "lora-chat"
                       else "GPTQ int4 base (Qwen-VL-Chat-Int4) under fp16, adapters only"))
+
+# ---- the same Qwen-VL README, "GPU Memory Usage" (inference, same page and key as the finetuning profile) ----
+# Peak GPU memory on one A100-SXM4-80G (PyTorch 2.0.1, CUDA 11.4) for encoding 1792 tokens plus an image (258 tokens),
+# 2048 in all, and generating one token; and for generating 7934 tokens after an image (8192 in all); BF16 and the
+# GPTQ Int4 model. HF transformers generation through the model's own code (profile_mm.py, off GitHub, not read).
+for quant, enc, gen in (("bf16", 22.60, 28.01), ("int4", 11.82, 17.23)):
+    for what, seq, gb in (("encode", 2048, enc), ("generate", 8192, gen)):
+        rec(id="qwen-vl-readme-infer-%s-%s-s%d-a100-80gb" % (quant, what, seq), source=QVL,
+            source_key="qwen-vl-readme-profile", family="inference", model="qwen-vl-chat", method="inference",
+            lora_rank=0, lora_targets=None,
+            quant="none (bf16)" if quant == "bf16" else "gptq (int4, Qwen-VL-Chat-Int4)", seq=seq, batch=1,
+            grad_accum=1, precision="bf16" if quant == "bf16" else "fp16 (GPTQ int4 weights, fp16 activations)",
+            optimizer="none (inference)", checkpointing="none", attention="not stated", gpus=1, sharding="none",
+            gpu="A100 80GB", card_as_published="single A100-SXM4-80G", loss="none (inference)",
+            serving_engine="HF transformers generate (the model's remote code, profile_mm.py)", outcome="fit",
+            measured_bytes=int(gb * GB),
+            measured_as="| %s | %s | %.2fGB |" % ("BF16" if quant == "bf16" else "Int4",
+                                                  "Peak Usage for Encoding 2048 Tokens" if what == "encode"
+                                                  else "Peak Usage for Generating 8192 Tokens", gb),
+            measured_how="reading not said (a 'peak GPU memory usage' in GB from the profile script; read as 10^9 "
+                         "bytes)",
+            table="'GPU Memory Usage' table, %s row, %s column" % (quant, what),
+            notes="%s; the image's 258 tokens are inside the length; the 1.9B ViT is left out of the shape" % (
+                "prefill of 2048 tokens and one new token: the logits of the prompt over a 151,936 vocabulary "
+                "may be the peak" if what == "encode" else "7934 generated tokens after the image: the KV cache of "
+                "8192 positions grows to the end"))
+
+# ---- lm-sys/FastChat issue 2513 (Oct 2023): LongChat-7B-v1.5-32K inference at 32K on an H100 80GB ----
+# The poster trained at 32K (batch 2 per H100 80GB fit) and then ran inference following FastChat's LongChat
+# evaluation, with the flash-attention patch, loaded in bfloat16, at 32K: out of memory. Read as one 32K prompt,
+# batch 1, HF generate on one card (the poster does not say how many cards the inference used).
+rec(id="fastchat-2513-longchat-7b-32k-infer-flash-s32768-h100-oom",
+    source="https://github.com/lm-sys/FastChat/issues/2513", source_key="fastchat-issue-2513", family="inference",
+    model="longchat-7b-v1.5-32k", method="inference", lora_rank=0, lora_targets=None, quant="none (bf16)",
+    seq=32768, batch=1, grad_accum=1, precision="bf16 (loaded in bfloat16)", optimizer="none (inference)",
+    checkpointing="none", attention="flash (FastChat's flash-attention monkey patch)", gpus=1, sharding="none",
+    gpu="H100 80GB", card_as_published="H100 80GBs", loss="none (inference)",
+    serving_engine="HF transformers generate (FastChat's LongChat evaluation code)", outcome="oom",
+    measured_bytes=None, measured_as="'when I implemented inference ... with flash attention patch and loading in "
+    "bfloat16, I get OOMs' (inference on 32K)", measured_how="outcome (the poster's OOM report)",
+    table="issue description",
+    notes="32K read as 32,768 prompt tokens; the number of new tokens is not given; the patch FastChat applies may "
+          "not cover the generation path (a maintainer did not answer); the prompt's logits over the vocabulary "
+          "(32,000 x 32K) are one candidate for the peak")
+
+# ---- THUDM/LongBench issue 17 (Aug 2023): 7B models at 20k on one A100 80G ----
+# The poster: with the length set to 20k, inference of a 7B model on a single 80G A100 runs out of memory; the models
+# were baichuan 7b and llama 7b loaded directly in HF format (no flash attention, the maintainers point out). The
+# Llama record is kept (Baichuan's shape differs and its checkpoint is not named).
+rec(id="longbench-17-llama-7b-hf-infer-s20000-a100-80gb-oom", source="https://github.com/THUDM/LongBench/issues/17",
+    source_key="longbench-issue-17", family="inference", model="llama-7b", method="inference", lora_rank=0,
+    lora_targets=None, quant="none (fp16, the HF checkpoint)", seq=20000, batch=1, grad_accum=1,
+    precision="not stated (LongBench's pred.py loads in fp16/bf16)", optimizer="none (inference)",
+    checkpointing="none", attention="eager (HF format without flash attention, as the maintainers read it)",
+    gpus=1, sharding="none", gpu="A100 80GB", card_as_published="单张80G的A100 (one 80G A100)",
+    loss="none (inference)", serving_engine="HF transformers generate (LongBench pred.py)", outcome="oom",
+    measured_bytes=None,
+    measured_as="'当length设置为20k的时候，单张80G的A100做7B模型的推理就会OOM' "
+                "(at 20k, 7B "
+    "inference on one 80G A100 runs out of memory)", measured_how="outcome (the poster's OOM report)",
+    table="issue description and the poster's reply naming the models",
+    notes="'20k' read as 20,000 prompt tokens (LongBench truncates the prompt to the set length); LLaMA 7B's own "
+          "window is 2048, so the run used the model past its trained length; eager attention materialises a "
+          "32 x 20k x 20k score matrix per layer, one reason for the OOM")
+
+# ---- vllm-project/vllm issue 550 (Jul 2023): a 13B Llama in HF and in vLLM ----
+# The poster: loaded in HF the 13B llama takes about 26G on the GPU; in vLLM about 73G. The screenshot holding the
+# card is not in the stored text; a maintainer's reply reads it as an 80GB A100 (0.9 x 81920 MiB = 73728 MiB).
+# vLLM's default gpu_memory_utilization was 0.9 then; the max_model_len is the model's own window.
+V550 = "https://github.com/vllm-project/vllm/issues/550"
+for eng, gb, gmu in (("hf", 26, None), ("vllm", 73, 0.9)):
+    rec(id="vllm-550-llama-13b-%s-load-a100-80gb" % eng, source=V550, source_key="vllm-issue-550",
+        family="inference", model="llama-13b", method="inference", lora_rank=0, lora_targets=None,
+        quant="none (fp16 checkpoint)", seq=2048, batch=1, grad_accum=1, precision="fp16 (not stated; HF/vLLM load "
+        "the checkpoint's fp16)", optimizer="none (inference)", checkpointing="none", attention="not stated",
+        gpus=1, sharding="none", gpu="A100 80GB (read from a maintainer's reply; the poster's card is in an image)",
+        card_as_published="not in the stored text (screenshot)", loss="none (inference)",
+        serving_engine="HF transformers (from_pretrained)" if eng == "hf" else "vLLM (Jul 2023), default settings",
+        outcome="fit", measured_bytes=gb * GIB,
+        measured_as="'when i load 13b llama in HF, GPU usage is about 26G'" if eng == "hf"
+        else "'when load 13b llama in vllm, GPU usage is about 73G'",
+        measured_how="reading not said (a card-level 'GPU usage', nvidia-smi-like; 'G' read as GiB)",
+        table="issue description", **({} if gmu is None else dict(gpu_memory_utilization=gmu, max_model_len=2048)),
+        notes="%s; Llama 1 or Llama 2 13B is not said (the same shape); the 2048 length stands for the model's "
+              "window, no prompt is given" % (
+                  "weights loaded in HF, no generation stated: the reading is weights plus the CUDA context"
+                  if eng == "hf" else "vLLM reserves its KV-cache pool up to 0.9 of the card at start-up"))
 
 if __name__ == "__main__":
     with open(OUT, "w") as f:
