@@ -8,9 +8,23 @@ tuned on.
 How the pages were chosen: every source of the earlier sets (/tmp/h18/budget-sources.txt and the "source" field of
 every measured_*.json) was kept out, with torchtune's memory tables and every thread in /tmp/h18/threads.txt and the
 other blind writers' thread lists. A page was kept only when it prints a measured figure, or a fit/OOM outcome on a
-named card or card size, for a setup it states. The weak families were looked for first: QLoRA at long context (the
-largest context that fits on a card of a given size), sharded full fine-tunes under ZeRO-3 with and without
-parameter and optimizer offload, and serving working sets under vLLM's gpu_memory_utilization.
+named card, for a setup it states. The weak families were looked for first: sharded fine-tunes under ZeRO-3 with and
+without parameter and optimizer offload, and serving working sets (vLLM's gpu_memory_utilization pool, long prompts).
+
+Pages (10 pages, each its own source_key): LlamaFactory issue 7282 (a 70B full SFT on 8 x H200: ZeRO-3 OOM, ZeRO-3
+with parameter and optimizer offload at 27G); MiniCPM-V's finetune README (ZeRO-3 + offload, LoRA and full, 2/4/8
+A100 80GB); h2o-llmstudio PR 288 (Pythia 1B to 6.9B on 3 x RTX 6000: DDP, ZeRO-3, ZeRO-3 + optimizer offload, OOMs);
+Qwen-VL's README (single-A100 LoRA, LoRA with trained embedding/head, Q-LoRA at 384..2048 tokens; inference peaks for
+a 2048 prefill and an 8192 generation, bf16 and int4); vLLM issue 7553 (Yi-1.5-34B over 4 x 4090 at
+gpu_memory_utilization 0.9, CUDA graphs on and off, and an OOM), vLLM PR 2031 (Llama-2-70B TP4 peak over the pool),
+vLLM issue 550 (a 13B Llama in HF and in vLLM); FastChat issue 2513 and LongBench issue 17 (32K and 20K prompts
+out of memory on one 80 GB card).
+Left out: Unsloth's context-length tables (docs page and blog posts): both columns grow by exactly equal steps per
+GB of card (fitted lines, not measurements) and the README copy of the same table is already in heldout6; the
+OpenTau ZeRO-2/3 sweep (a frozen VLM backbone with a separately trained action expert: no record field says which
+part trains); torchtitan issue logs (the card or the config not in the stored text); threads whose tables are cut off
+in the stored text (PEFT 1514, DeepSpeed 3734, h2o's LoRA table); NPU and Intel-GPU reports; fms-acceleration's PR
+14 (likely the same runs as its reference CSVs, which an earlier set cites).
 
 Every figure is typed from its page; each record keeps the page's URL, the row it comes from and what the page says
 about how memory was read. Model shapes are typed from each model's config.json and the parameter count is computed
