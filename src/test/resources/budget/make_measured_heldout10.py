@@ -11,7 +11,8 @@ other blind writers' thread lists. A page was kept only when it prints a measure
 named card, for a setup it states. The weak families were looked for first: sharded fine-tunes under ZeRO-3 with and
 without parameter and optimizer offload, and serving working sets (vLLM's gpu_memory_utilization pool, long prompts).
 
-Pages (10 pages, each its own source_key): LlamaFactory issue 7282 (a 70B full SFT on 8 x H200: ZeRO-3 OOM, ZeRO-3
+Pages (11 pages, each its own source_key): GLM-4's finetune_demo README (LoRA on one A100, ZeRO-3 SFT on
+8); LlamaFactory issue 7282 (a 70B full SFT on 8 x H200: ZeRO-3 OOM, ZeRO-3
 with parameter and optimizer offload at 27G); MiniCPM-V's finetune README (ZeRO-3 + offload, LoRA and full, 2/4/8
 A100 80GB); h2o-llmstudio PR 288 (Pythia 1B to 6.9B on 3 x RTX 6000: DDP, ZeRO-3, ZeRO-3 + optimizer offload, OOMs);
 Qwen-VL's README (single-A100 LoRA, LoRA with trained embedding/head, Q-LoRA at 384..2048 tokens; inference peaks for
@@ -75,6 +76,9 @@ A = {
                                   extra="; a Llama 2 7B shape with linear RoPE scaling 8"),
     "llama-7b": llama("huggyllama/llama-7b", 32, 4096, 32, 32, 11008, 32000),
     "llama-13b": llama("huggyllama/llama-13b (Llama 2 13B has the same shape)", 40, 5120, 40, 40, 13824, 32000),
+    "glm-4-9b-chat": llama("THUDM/glm-4-9b-chat", 40, 4096, 32, 2, 13696, 151552,
+                           extra="; num_layers 40, multi_query_group_num 2, ffn_hidden_size 13696, padded_vocab_size "
+                                 "151552, separate output layer; the qkv biases are left out of the count"),
     "llama-2-70b": llama("meta-llama/Llama-2-70b-hf", 80, 8192, 64, 8, 28672, 32000),
 }
 
@@ -367,6 +371,38 @@ for eng, gb, gmu in (("hf", 26, None), ("vllm", 73, 0.9)):
               "window, no prompt is given" % (
                   "weights loaded in HF, no generation stated: the reading is weights plus the CUDA context"
                   if eng == "hf" else "vLLM reserves its KV-cache pool up to 0.9 of the card at start-up"))
+
+# ---- THUDM/GLM-4 finetune_demo/README_en.md (commit a2e501f), the hardware table ----
+# Measured on NVIDIA A100-SXM4-80GB x 8 (CUDA 12.3): GLM-4-9B-Chat with LoRA, 21531MiB (one card: the README's
+# single-card command is `python finetune.py ... configs/lora.yaml`), and full SFT under ZeRO-3, 80935MiB on each of
+# 8 GPUs. The setups are the configs the table names, read at their own stored commits (lora.yaml at 4daff94:
+# max_input_length 512 + max_output_length 512 combined, per-device batch 1, LoRA r 8, alpha 32, dropout 0.1 on
+# query_key_value; sft.yaml at c0a6d1e: 256 + 512, batch 1, deepspeed configs/ds_zero_3.json). Both evaluate with
+# generation (predict_with_generate, eval batch 4 and 16), which may hold the peak. P-tuning v2 is left out (no
+# record field for a prefix).
+GLM = "https://github.com/THUDM/GLM-4/blob/a2e501f43e2f18e7c8b5e0200430e3ef061c254c/finetune_demo/README_en.md"
+GLM_COMMON = dict(source=GLM, source_key="glm-4-finetune-demo-readme", model="glm-4-9b-chat", quant="none (bf16)",
+                  batch=1, grad_accum=1, precision="not stated (the checkpoint is bf16; finetune.py's dtype not read)",
+                  optimizer="not stated (the Seq2SeqTrainer's AdamW)", checkpointing="not stated",
+                  attention="not stated", gpu="A100 80GB", card_as_published="NVIDIA A100-SXM4-80GB * 8",
+                  loss="not stated (the model's own cross-entropy)", outcome="fit",
+                  measured_how="reading not said (a MiB 'GPU memory usage' figure, nvidia-smi-like)")
+rec(id="glm-4-finetune-readme-9b-chat-lora-r8-qkv-s1024-b1-a100-80gb", family="lora", method="lora", lora_rank=8,
+    lora_targets="query_key_value (GLM's fused q,k,v projection)", lora_dropout=0.1, seq=1024, gpus=1,
+    sharding="none", measured_bytes=21531 * MIB, measured_as="| lora (PEFT) | 21531MiB | 17M |",
+    table="hardware table, 'lora (PEFT)' row",
+    notes="seq is max_input_length 512 + max_output_length 512 (combine: True), a cap, not every row's length; the "
+          "card count of the LoRA row is not printed beside it (read as the single-card command the README gives); "
+          "the configs are from their own commits, the README's table may predate small edits to them",
+    **GLM_COMMON)
+rec(id="glm-4-finetune-readme-9b-chat-full-zero3-8gpu-s768-b1-a100-80gb", family="sharded", method="full",
+    lora_rank=0, lora_targets=None, seq=768, gpus=8, sharding="zero3 (DeepSpeed ZeRO-3 over 8 GPUs, "
+    "configs/ds_zero_3.json)", measured_bytes=80935 * MIB,
+    measured_as="| SFT (Zero3 method) | 80935MiB (Each GPU, 8 GPUs are required) | 20G |",
+    table="hardware table, 'SFT (Zero3 method)' row",
+    notes="80935MiB is nearly the whole 81920MiB card: the allocator likely grew to fill it, so the figure is a "
+          "ceiling rather than a need; seq is 256 + 512; ds_zero_3.json's offload settings not read (none "
+          "assumed)", **GLM_COMMON)
 
 if __name__ == "__main__":
     with open(OUT, "w") as f:
