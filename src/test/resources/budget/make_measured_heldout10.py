@@ -326,7 +326,7 @@ rec(id="fastchat-2513-longchat-7b-32k-infer-flash-s32768-h100-oom",
     "bfloat16, I get OOMs' (inference on 32K)", measured_how="outcome (the poster's OOM report)",
     table="issue description",
     notes="32K read as 32,768 prompt tokens; the number of new tokens is not given; the patch FastChat applies may "
-          "not cover the generation path (a maintainer did not answer); the prompt's logits over the vocabulary "
+          "not cover the generation path (the thread does not settle it); the prompt's logits over the vocabulary "
           "(32,000 x 32K) are one candidate for the peak")
 
 # ---- THUDM/LongBench issue 17 (Aug 2023): 7B models at 20k on one A100 80G ----
@@ -336,7 +336,7 @@ rec(id="fastchat-2513-longchat-7b-32k-infer-flash-s32768-h100-oom",
 rec(id="longbench-17-llama-7b-hf-infer-s20000-a100-80gb-oom", source="https://github.com/THUDM/LongBench/issues/17",
     source_key="longbench-issue-17", family="inference", model="llama-7b", method="inference", lora_rank=0,
     lora_targets=None, quant="none (fp16, the HF checkpoint)", seq=20000, batch=1, grad_accum=1,
-    precision="not stated (LongBench's pred.py loads in fp16/bf16)", optimizer="none (inference)",
+    precision="not stated (pred.py's load dtype not read)", optimizer="none (inference)",
     checkpointing="none", attention="eager (HF format without flash attention, as the maintainers read it)",
     gpus=1, sharding="none", gpu="A100 80GB", card_as_published="单张80G的A100 (one 80G A100)",
     loss="none (inference)", serving_engine="HF transformers generate (LongBench pred.py)", outcome="oom",
@@ -351,7 +351,7 @@ rec(id="longbench-17-llama-7b-hf-infer-s20000-a100-80gb-oom", source="https://gi
 
 # ---- vllm-project/vllm issue 550 (Jul 2023): a 13B Llama in HF and in vLLM ----
 # The poster: loaded in HF the 13B llama takes about 26G on the GPU; in vLLM about 73G. The screenshot holding the
-# card is not in the stored text; a maintainer's reply reads it as an 80GB A100 (0.9 x 81920 MiB = 73728 MiB).
+# card is not in the stored text; a reply in the thread reads it as an 80GB A100 (0.9 x 81920 MiB = 73728 MiB).
 # vLLM's default gpu_memory_utilization was 0.9 then; the max_model_len is the model's own window.
 V550 = "https://github.com/vllm-project/vllm/issues/550"
 for eng, gb, gmu in (("hf", 26, None), ("vllm", 73, 0.9)):
@@ -359,7 +359,7 @@ for eng, gb, gmu in (("hf", 26, None), ("vllm", 73, 0.9)):
         family="inference", model="llama-13b", method="inference", lora_rank=0, lora_targets=None,
         quant="none (fp16 checkpoint)", seq=2048, batch=1, grad_accum=1, precision="fp16 (not stated; HF/vLLM load "
         "the checkpoint's fp16)", optimizer="none (inference)", checkpointing="none", attention="not stated",
-        gpus=1, sharding="none", gpu="A100 80GB (read from a maintainer's reply; the poster's card is in an image)",
+        gpus=1, sharding="none", gpu="A100 80GB (read from a reply in the thread; the poster's card is in an image)",
         card_as_published="not in the stored text (screenshot)", loss="none (inference)",
         serving_engine="HF transformers (from_pretrained)" if eng == "hf" else "vLLM (Jul 2023), default settings",
         outcome="fit", measured_bytes=gb * GIB,
