@@ -11,7 +11,9 @@ other blind writers' thread lists. A page was kept only when it prints a measure
 named card, for a setup it states. The weak families were looked for first: sharded fine-tunes under ZeRO-3 with and
 without parameter and optimizer offload, and serving working sets (vLLM's gpu_memory_utilization pool, long prompts).
 
-Pages (11 pages, each its own source_key): GLM-4's finetune_demo README (LoRA on one A100, ZeRO-3 SFT on
+Pages (15 pages, each its own source_key): Stanford Alpaca issues 223 and 86 (the README's FSDP recipe out of memory
+on 5 x V100-32G and on 1 or 2 A100-80GB); LlamaFactory issue 4772 (GLM-4-9B QLoRA and LoRA at a 10240 cutoff);
+TRL issue 1111 (OpenLLaMA 3B QLoRA at 512); GLM-4's finetune_demo README (LoRA on one A100, ZeRO-3 SFT on
 8); LlamaFactory issue 7282 (a 70B full SFT on 8 x H200: ZeRO-3 OOM, ZeRO-3
 with parameter and optimizer offload at 27G); MiniCPM-V's finetune README (ZeRO-3 + offload, LoRA and full, 2/4/8
 A100 80GB); h2o-llmstudio PR 288 (Pythia 1B to 6.9B on 3 x RTX 6000: DDP, ZeRO-3, ZeRO-3 + optimizer offload, OOMs);
@@ -79,6 +81,7 @@ A = {
     "glm-4-9b-chat": llama("THUDM/glm-4-9b-chat", 40, 4096, 32, 2, 13696, 151552,
                            extra="; num_layers 40, multi_query_group_num 2, ffn_hidden_size 13696, padded_vocab_size "
                                  "151552, separate output layer; the qkv biases are left out of the count"),
+    "open-llama-3b-v2": llama("openlm-research/open_llama_3b_v2", 26, 3200, 32, 32, 8640, 32000),
     "llama-2-70b": llama("meta-llama/Llama-2-70b-hf", 80, 8192, 64, 8, 28672, 32000),
 }
 
@@ -403,6 +406,82 @@ rec(id="glm-4-finetune-readme-9b-chat-full-zero3-8gpu-s768-b1-a100-80gb", family
     notes="80935MiB is nearly the whole 81920MiB card: the allocator likely grew to fill it, so the figure is a "
           "ceiling rather than a need; seq is 256 + 512; ds_zero_3.json's offload settings not read (none "
           "assumed)", **GLM_COMMON)
+
+# ---- tatsu-lab/stanford_alpaca issues 223 and 86 (2023): the README's FSDP recipe on smaller or fewer cards ----
+# Both run train.py under torchrun with the Trainer's --fsdp "full_shard auto_wrap" wrapping LlamaDecoderLayer,
+# --fp16 True, per-device batch 1, accumulation 8 (train.py's model_max_length defaults to 512, not overridden).
+# 223: LLaMA-7B over five V100-32G, out of memory (28.42 GiB allocated when it failed). 86: LLaMA-13B over two
+# A100-80GB, out of memory (77.07 GiB allocated), and also with one process.
+ALP_COMMON = dict(method="full", lora_rank=0, lora_targets=None, quant="none (fp32 load, fp16 autocast)", seq=512,
+                  batch=1, grad_accum=8, precision="fp16 mixed (--fp16 True; FSDP keeps the sharded fp32 weights)",
+                  optimizer="not stated (the Trainer's AdamW, fp32 states)", checkpointing="none (not in the command)",
+                  attention="eager (transformers' Llama of early 2023)", loss="fp32 (the Trainer's cross-entropy)",
+                  outcome="oom", measured_bytes=None)
+rec(id="alpaca-223-llama-7b-fsdp-full-shard-5x-v100-32gb-oom",
+    source="https://github.com/tatsu-lab/stanford_alpaca/issues/223", source_key="alpaca-issue-223",
+    family="sharded", model="llama-7b", gpus=5, sharding="fsdp_full_shard auto_wrap (LlamaDecoderLayer) over 5 GPUs",
+    gpu="V100 32GB", card_as_published="five V100-32G (31.75 GiB total capacity)",
+    measured_as="'CUDA out of memory. Tried to allocate 388.00 MiB (GPU 3; 31.75 GiB total capacity; 28.42 GiB "
+                "already allocated; 340.94 MiB free; 30.39 GiB reserved in total by PyTorch)'",
+    measured_how="outcome (the OOM message; max_memory_allocated not printed)",
+    table="issue description (run command and error)",
+    notes="V100 has no bf16, hence --fp16 and --tf32 False; seq is train.py's default model_max_length 512 (rows "
+          "are padded per batch, at most 512); a reply suggests other FSDP options, not a fix that was confirmed",
+    **ALP_COMMON)
+for n in (2, 1):
+    rec(id="alpaca-86-llama-13b-fsdp-full-shard-%dx-a100-80gb-oom" % n,
+        source="https://github.com/tatsu-lab/stanford_alpaca/issues/86", source_key="alpaca-issue-86",
+        family="sharded" if n == 2 else "full", model="llama-13b", gpus=n,
+        sharding="fsdp_full_shard auto_wrap (LlamaDecoderLayer) over %d GPU%s" % (n, "s" if n > 1 else
+                                                                                  ", nothing to shard across"),
+        gpu="A100 80GB", card_as_published="dual A100-80GB (79.18 GiB total capacity)",
+        measured_as="'Tried to allocate 606.00 MiB (GPU 1; 79.18 GiB total capacity; 77.07 GiB already allocated; "
+                    "468.31 MiB free; 77.41 GiB reserved in total by PyTorch)'" if n == 2
+        else "'(also tested with nproc=1, also fails with OOM)'",
+        measured_how="outcome (the OOM %s)" % ("message" if n == 2 else "the poster reports"),
+        table="issue description", notes="LLaMA-13B (HF), the README's recipe at batch 1; %s" % (
+            "two ranks each hold half the fp32 weights, gradients and AdamW states (13B x 16 bytes / 2 = 104 GB)"
+            if n == 2 else "one process: FSDP over a single rank shards nothing"), **ALP_COMMON)
+
+# ---- hiyouga/LlamaFactory issue 4772 (Jul 2024): GLM-4-9B-Chat, QLoRA vs LoRA at a 10240-token cutoff ----
+# One A100 (RunPod, torch 2.2.0): stage sft, finetuning_type lora, lora_target all, cutoff_len 10240, per-device
+# batch 1, accumulation 16, bf16; with quantization_bit 4 (bitsandbytes) about 72 GB, the same config without the
+# quantization 66 GB (the poster's words; the readings are screenshots). LlamaFactory's defaults: LoRA rank 8,
+# gradient checkpointing on. The custom data's real lengths are not given: 10240 is the cutoff.
+LF2 = "https://github.com/hiyouga/LlamaFactory/issues/4772"
+for q, gb in ((True, 72), (False, 66)):
+    rec(id="llamafactory-4772-glm-4-9b-chat-%s-all-cutoff10240-b1-a100" % ("qlora" if q else "lora"), source=LF2,
+        source_key="llamafactory-issue-4772", family="qlora" if q else "lora", model="glm-4-9b-chat",
+        method="qlora" if q else "lora", lora_rank=8, lora_targets="all (LlamaFactory's lora_target all: every "
+        "linear layer)", quant="nf4 (bitsandbytes 4-bit, quantization_bit 4; LlamaFactory's defaults)" if q
+        else "none (bf16)", seq=10240, batch=1, grad_accum=16, precision="bf16 mixed (bf16: true)",
+        optimizer="not stated (the Trainer's AdamW)", checkpointing="full (LlamaFactory's default)",
+        attention="not stated", gpus=1, sharding="none", gpu="A100 80GB (RunPod A100; 80 GB read from the 72 GB "
+        "reading)", card_as_published="runpod A100 GPU", loss="not stated (HF cross-entropy)", outcome="fit",
+        measured_bytes=gb * GB,
+        measured_as="'uses around 72 GB memory'" if q else "'Same config after removing quantization part runs with "
+                                                           "66 GB'",
+        measured_how="reading not said (card-level figures from screenshots, nvidia-smi-like; 'GB' read as 10^9)",
+        table="issue description", notes="the issue's point: QLoRA above LoRA at 10K tokens, where activations and "
+        "the logits (151,552 vocabulary x 10240) outweigh the weights; the cutoff is a cap, the custom rows' real "
+        "lengths are not given; LoRA rank is LlamaFactory's default 8 (not printed)")
+
+# ---- huggingface/trl issue 1111 (Dec 2023): OpenLLaMA 3B v2 QLoRA with SFTTrainer ----
+# BitsAndBytesConfig nf4 with double quantization and bf16 compute; LoraConfig r 16, alpha 32, dropout 0.05 (PEFT's
+# default Llama targets, q_proj and v_proj); per-device batch 1, accumulation 4, paged_adamw_8bit, fp16 True,
+# max_seq_length 512. The poster: training loads the GPU with 10GB (the title); the card is not named.
+rec(id="trl-1111-open-llama-3b-v2-qlora-r16-s512-b1", source="https://github.com/huggingface/trl/issues/1111",
+    source_key="trl-issue-1111", family="qlora", model="open-llama-3b-v2", method="qlora", lora_rank=16,
+    lora_targets="q,v (PEFT's default for Llama; not set in the config)", lora_dropout=0.05,
+    quant="nf4 double-quant (bnb_4bit_use_double_quant True, bf16 compute)", seq=512, batch=1, grad_accum=4,
+    precision="fp16 mixed (fp16=True)", optimizer="paged_adamw_8bit", checkpointing="not stated (TRL's default then: "
+    "off)", attention="not stated", gpus=1, sharding="none", gpu="", card_as_published="not named",
+    loss="not stated (HF cross-entropy)", outcome="fit", measured_bytes=10 * GB,
+    measured_as="title: 'QLoRA memory requirement with 3B model loads GPU with 10GB of memory with 4bit "
+                "quantization'", measured_how="reading not said (a rounded card-level figure; 'GB' read as 10^9)",
+    table="issue title and description",
+    notes="10GB is rounded and how it was read is not said; rows are packed or padded to 512 by SFTTrainer "
+          "(packing not set: padded per batch, at most 512); the poster also notes get_memory_footprint() ~2.5GB")
 
 if __name__ == "__main__":
     with open(OUT, "w") as f:
