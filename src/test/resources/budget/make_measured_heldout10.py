@@ -11,7 +11,7 @@ other blind writers' thread lists. A page was kept only when it prints a measure
 named card, for a setup it states. The weak families were looked for first: sharded fine-tunes under ZeRO-3 with and
 without parameter and optimizer offload, and serving working sets (vLLM's gpu_memory_utilization pool, long prompts).
 
-Pages (15 pages, each its own source_key): Stanford Alpaca issues 223 and 86 (the README's FSDP recipe out of memory
+Pages (14 pages, each its own source_key): Stanford Alpaca issues 223 and 86 (the README's FSDP recipe out of memory
 on 5 x V100-32G and on 1 or 2 A100-80GB); LlamaFactory issue 4772 (GLM-4-9B QLoRA and LoRA at a 10240 cutoff);
 TRL issue 1111 (OpenLLaMA 3B QLoRA at 512); GLM-4's finetune_demo README (LoRA on one A100, ZeRO-3 SFT on
 8); LlamaFactory issue 7282 (a 70B full SFT on 8 x H200: ZeRO-3 OOM, ZeRO-3
