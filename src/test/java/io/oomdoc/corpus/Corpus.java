@@ -61,6 +61,8 @@ public final class Corpus {
     public static final Path HELDOUT21 = Path.of("src/test/resources/corpus_heldout21/heldout21.jsonl");
     /** The twenty-second blind split: half training stacks, half serving and other stacks, a quarter forums. */
     public static final Path HELDOUT22 = Path.of("src/test/resources/corpus_heldout22/heldout22.jsonl");
+    /** The twenty-third blind split: a third forum threads, a fifth serving engines, uncited sources, written blind. */
+    public static final Path HELDOUT23 = Path.of("src/test/resources/corpus_heldout23/heldout23.jsonl");
     private static final int FINAL_SHARE_PERCENT = 20;
     private static final Map<Path, List<Case>> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -136,6 +138,9 @@ public final class Corpus {
 
     /** The twenty-second blind split (corpus_heldout22/): never read by all(), scored once for a closing figure. */
     public static List<Case> heldout22() { return read(HELDOUT22); }
+
+    /** The twenty-third blind split (corpus_heldout23/): never read by all(), scored once for a closing figure. */
+    public static List<Case> heldout23() { return read(HELDOUT23); }
 
     /**
      * What the weights are fitted on: the development part, the third split (since round 6; scored once in round 5),
