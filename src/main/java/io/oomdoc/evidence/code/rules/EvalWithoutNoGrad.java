@@ -3,6 +3,7 @@ package io.oomdoc.evidence.code.rules;
 import io.oomdoc.evidence.code.FileTokens;
 import io.oomdoc.evidence.code.Finding;
 import io.oomdoc.evidence.code.PySource;
+import io.oomdoc.evidence.code.PythonScanner;
 import io.oomdoc.evidence.code.Rule;
 import org.treesitter.TSNode;
 
@@ -51,7 +52,7 @@ public final class EvalWithoutNoGrad implements Rule {
      */
     private static List<TSNode> candidates(PySource src) {
         java.util.regex.Matcher m = EVAL_LOADER.matcher(src.text);
-        if (m.find() && LOOP_OVER.matcher(src.text).find() || src.text.contains(".eval()")) {
+        if (m.find() && LOOP_OVER.matcher(src.text).find() || PythonScanner.switchesToEval(src.text)) {
             return src.callsIn(src.root());
         }
         List<TSNode> out = new ArrayList<>();
@@ -90,7 +91,18 @@ public final class EvalWithoutNoGrad implements Rule {
         return evalSwitchBefore(src, scope, loop) != null;
     }
 
-    /** The {@code X.eval()} call of {@link #evalModeBefore}, or null. */
+    /**
+     * {@code X.train(False)}: eval mode by another name (HaoMood/bilinear-cnn@bcc2883 src/bilinear_cnn_all.py:195,
+     * the accuracy pass of issue #13 runs the test loader after {@code self._net.train(False)}, without no_grad).
+     */
+    private static boolean offSwitch(PySource src, TSNode call) {
+        TSNode f = call.getChildByFieldName("function"), args = call.getChildByFieldName("arguments");
+        return f != null && f.getType().equals("attribute") && src.text(f.getChildByFieldName("attribute"))
+                .equals("train") && args != null && !args.isNull() && src.text(args).replaceAll("\\s", "")
+                .matches("\\((mode=)?False\\)");
+    }
+
+    /** The {@code X.eval()} (or {@code X.train(False)}) call of {@link #evalModeBefore}, or null. */
     private static TSNode evalSwitchBefore(PySource src, TSNode scope, TSNode loop) {
         TSNode last = null;
         for (String mode : new String[]{"eval", "train"}) {
@@ -98,12 +110,12 @@ public final class EvalWithoutNoGrad implements Rule {
                 TSNode f = c.getChildByFieldName("function");
                 TSNode args = c.getChildByFieldName("arguments");
                 boolean noArgs = args != null && PySource.namedChildren(args).isEmpty();
-                if (!f.getType().equals("attribute") || !noArgs) continue;
+                if (!f.getType().equals("attribute") || !noArgs && !offSwitch(src, c)) continue;
                 if (c.getStartByte() >= loop.getStartByte()) continue;
                 if (last == null || c.getStartByte() > last.getStartByte()) last = c;
             }
         }
-        if (last == null || !src.text(last).endsWith(".eval()")) return null;
+        if (last == null || !src.text(last).endsWith(".eval()") && !offSwitch(src, last)) return null;
         var around = src.enclosingLoop(last);
         if (around.isPresent() && !src.contains(around.get(), loop)) {
             TSNode left = around.get().getChildByFieldName("left");
