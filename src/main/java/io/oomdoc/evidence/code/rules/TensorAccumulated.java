@@ -91,9 +91,10 @@ public final class TensorAccumulated implements Rule {
                 if (argv.isEmpty() || argv.get(0).getType().equals("keyword_argument")) continue;
                 if (method.equals("append") ? argv.size() != 1 : argv.size() > 2 || !METER.matcher(receiver).find()
                         || src.text.contains("torchmetrics")) continue; // torchmetrics updates without autograd
-                if (method.equals("append") && appendOfAClass(src, call, receiver)) continue;
                 if (flow == null) flow = new GraphFlow(src);
                 if (!leaks(src, flow, call, argv.get(0), receiver, true)) continue;
+                // read last: it walks the file's bindings, and only a site that would be reported needs it
+                if (method.equals("append") && appendOfAClass(src, call, receiver)) continue;
                 String value = src.text(argv.get(0));
                 out.add(report(src, call, argv.get(0), method.equals("append") ? "appending `" + value + "` to `"
                         + receiver + "` keeps the graph of every step alive" : "`" + receiver + ".update(" + value
