@@ -25,6 +25,46 @@ public final class EvalWithoutNoGrad implements Rule {
     private static final Pattern FROZEN = Pattern.compile("for\\s+(?:\\w+\\s*,\\s*)?(\\w+)\\s+in\\s+[\\w.]*"
             + "parameters\\(\\)\\s*:\\s*\\1\\.requires_grad\\s*=\\s*False|\\w\\.requires_grad_\\(\\s*False");
 
+    /**
+     * Every call of the function in this file hands it a model that builds no torch graph: the caller froze the
+     * module it passes ({@code model.requires_grad_(False)} before the call, in the same function), or the call sits in
+     * a branch that imports TensorFlow and never names torch (a Keras model: no_grad means nothing to it).
+     * isl-org/DeepLagrangianFluids@d651c6f scripts/evaluate_network.py: eval_checkpoint() runs evaluate_tf() on a model
+     * restored with tf.train.Checkpoint and evaluate_torch() after {@code model.requires_grad_(False)}: four false
+     * findings. A function never called here is judged as before.
+     */
+    private static boolean noTorchGraphAtEveryCall(PySource src, String fn) {
+        List<TSNode> calls = src.calls(fn);
+        if (fn.isEmpty() || calls.isEmpty()) return false;
+        for (TSNode c : calls) {
+            if (!frozenBefore(src, c) && !tensorFlowBranch(src, c)) return false;
+        }
+        return true;
+    }
+
+    /** An argument of the call is frozen earlier in the caller: {@code arg.requires_grad_(False)}. */
+    private static boolean frozenBefore(PySource src, TSNode call) {
+        var caller = src.enclosingFunction(call);
+        if (caller.isEmpty()) return false;
+        String before = src.text(caller.get().getStartByte(), call.getStartByte());
+        for (TSNode a : PySource.namedChildren(call.getChildByFieldName("arguments"))) {
+            if (!a.getType().matches("identifier|attribute")) continue;
+            if (Pattern.compile("(?<![\\w.])" + Pattern.quote(src.text(a)) + "\\.requires_grad_\\(\\s*False\\s*\\)")
+                    .matcher(before).find()) return true;
+        }
+        return false;
+    }
+
+    /** The innermost block around the call imports TensorFlow and does not name torch. */
+    private static boolean tensorFlowBranch(PySource src, TSNode call) {
+        for (TSNode p = call.getParent(); p != null && !p.isNull(); p = p.getParent()) {
+            if (!p.getType().equals("block")) continue;
+            String block = src.text(p);
+            return block.contains("import tensorflow") && !block.contains("torch");
+        }
+        return false;
+    }
+
     /** The rule's id, for code that must name it (the scanner's tree-wide no_grad check). */
     public static final String ID = "eval_without_no_grad";
 
@@ -247,6 +287,7 @@ public final class EvalWithoutNoGrad implements Rule {
                 if (!reportedLoops.add(loop.get().getStartByte())) continue;
                 if (below != null) throughSteps.add(below);
                 if (src.graphFreeFunctions().contains(fnName)) continue; // every call of it here runs without grad
+                if (noTorchGraphAtEveryCall(src, fnName)) continue;
                 // Fixes are written with indentation relative to their first line, so each one parses on its own.
                 String head = src.headText(loop.get()).strip(); // the whole header, even over several lines
                 String where = (fnName.isEmpty() ? "an eval loop" : fnName + "()") + (below == null ? ""
