@@ -197,7 +197,7 @@ public final class GraphFlow {
         String last = t.substring(t.lastIndexOf('.') + 1);
         if (constructor(last)) return false; // MLP(...), ResNet(...): builds a module, runs no forward
         if (callee.getType().equals("identifier") && !src.functionDefinitions(t).isEmpty()) return false; // a helper
-        if (MODULE_NAME.matcher(last).find() && !VERB.matcher(last).find()) return true;
+        if (MODULE_NAME.matcher(last).find() && !VERB.matcher(last).find()) return !takesAModule(callee);
         if (callee.getType().equals("identifier") && src.classBases(t) != null) return isModuleClass(t, 0);
         if (switchedToEval(callee, t)) return true;
         PySource.Binding b = lastBinding(t, callee);
@@ -208,6 +208,22 @@ public final class GraphFlow {
         if (MODULE_CONSTRUCTOR.matcher(right).find()) return true;
         int paren = right.indexOf('(');
         return paren > 0 && isModuleClass(right.substring(0, paren), 0);
+    }
+
+    /**
+     * The call passes a module as an argument ({@code add_noise_to_model(model, std=s)}): a function applied to a
+     * module, not a forward pass, which takes data. MingSun-Tse/TPP@a46ae3c main.py:898 builds a noisy ensemble with a
+     * helper imported from its utils, and its name alone made every copy a graph kept across the loop.
+     */
+    private boolean takesAModule(TSNode callee) {
+        TSNode call = callee.getParent();
+        if (call == null || call.isNull() || !call.getType().equals("call")) return false;
+        TSNode args = call.getChildByFieldName("arguments");
+        if (args == null || args.isNull()) return false;
+        for (TSNode a : PySource.namedChildren(args)) {
+            if (a.getType().matches("identifier|attribute") && isModule(a)) return true;
+        }
+        return false;
     }
 
     /**

@@ -331,7 +331,8 @@ public final class PySource {
         return (T) v;
     }
 
-    private String text(int s, int e) {
+    /** The text between two byte offsets of the file ("" when they do not fit it). */
+    public String text(int s, int e) {
         tick();
         if (s < 0 || e > bytes.length || s > e) return "";
         return new String(bytes, s, e - s, StandardCharsets.UTF_8);

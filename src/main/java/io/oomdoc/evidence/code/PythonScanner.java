@@ -100,8 +100,16 @@ public final class PythonScanner {
      * still evaluation after {@code net.eval()}. The patterns are tried only where their first word stands: tried at
      * every character of a large file, a regex costs more than the rest of the prefilter.
      */
+    /**
+     * {@code .eval()}, or {@code .train(False)}, the same switch by another name (HaoMood/bilinear-cnn@bcc2883
+     * src/bilinear_cnn_all.py:195): found by plain text search, cheap on any file.
+     */
+    public static boolean switchesToEval(String code) {
+        return code.contains(".eval()") || code.contains(".train(False)") || code.contains(".train(mode=False)");
+    }
+
     static boolean evalContext(String code) {
-        return code.contains(".eval()") || matchesAt(code, "def ", EVAL_DEF) || evalLoop(code);
+        return switchesToEval(code) || matchesAt(code, "def ", EVAL_DEF) || evalLoop(code);
     }
 
     /**

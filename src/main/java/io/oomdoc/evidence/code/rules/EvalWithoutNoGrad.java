@@ -3,6 +3,7 @@ package io.oomdoc.evidence.code.rules;
 import io.oomdoc.evidence.code.FileTokens;
 import io.oomdoc.evidence.code.Finding;
 import io.oomdoc.evidence.code.PySource;
+import io.oomdoc.evidence.code.PythonScanner;
 import io.oomdoc.evidence.code.Rule;
 import org.treesitter.TSNode;
 
@@ -23,6 +24,46 @@ public final class EvalWithoutNoGrad implements Rule {
      */
     private static final Pattern FROZEN = Pattern.compile("for\\s+(?:\\w+\\s*,\\s*)?(\\w+)\\s+in\\s+[\\w.]*"
             + "parameters\\(\\)\\s*:\\s*\\1\\.requires_grad\\s*=\\s*False|\\w\\.requires_grad_\\(\\s*False");
+
+    /**
+     * Every call of the function in this file hands it a model that builds no torch graph: the caller froze the
+     * module it passes ({@code model.requires_grad_(False)} before the call, in the same function), or the call sits in
+     * a branch that imports TensorFlow and never names torch (a Keras model: no_grad means nothing to it).
+     * isl-org/DeepLagrangianFluids@d651c6f scripts/evaluate_network.py: eval_checkpoint() runs evaluate_tf() on a model
+     * restored with tf.train.Checkpoint and evaluate_torch() after {@code model.requires_grad_(False)}: four false
+     * findings. A function never called here is judged as before.
+     */
+    private static boolean noTorchGraphAtEveryCall(PySource src, String fn) {
+        List<TSNode> calls = src.calls(fn);
+        if (fn.isEmpty() || calls.isEmpty()) return false;
+        for (TSNode c : calls) {
+            if (!frozenBefore(src, c) && !tensorFlowBranch(src, c)) return false;
+        }
+        return true;
+    }
+
+    /** An argument of the call is frozen earlier in the caller: {@code arg.requires_grad_(False)}. */
+    private static boolean frozenBefore(PySource src, TSNode call) {
+        var caller = src.enclosingFunction(call);
+        if (caller.isEmpty()) return false;
+        String before = src.text(caller.get().getStartByte(), call.getStartByte());
+        for (TSNode a : PySource.namedChildren(call.getChildByFieldName("arguments"))) {
+            if (!a.getType().matches("identifier|attribute")) continue;
+            if (Pattern.compile("(?<![\\w.])" + Pattern.quote(src.text(a)) + "\\.requires_grad_\\(\\s*False\\s*\\)")
+                    .matcher(before).find()) return true;
+        }
+        return false;
+    }
+
+    /** The innermost block around the call imports TensorFlow and does not name torch. */
+    private static boolean tensorFlowBranch(PySource src, TSNode call) {
+        for (TSNode p = call.getParent(); p != null && !p.isNull(); p = p.getParent()) {
+            if (!p.getType().equals("block")) continue;
+            String block = src.text(p);
+            return block.contains("import tensorflow") && !block.contains("torch");
+        }
+        return false;
+    }
 
     /** The rule's id, for code that must name it (the scanner's tree-wide no_grad check). */
     public static final String ID = "eval_without_no_grad";
@@ -51,7 +92,7 @@ public final class EvalWithoutNoGrad implements Rule {
      */
     private static List<TSNode> candidates(PySource src) {
         java.util.regex.Matcher m = EVAL_LOADER.matcher(src.text);
-        if (m.find() && LOOP_OVER.matcher(src.text).find() || src.text.contains(".eval()")) {
+        if (m.find() && LOOP_OVER.matcher(src.text).find() || PythonScanner.switchesToEval(src.text)) {
             return src.callsIn(src.root());
         }
         List<TSNode> out = new ArrayList<>();
@@ -90,7 +131,18 @@ public final class EvalWithoutNoGrad implements Rule {
         return evalSwitchBefore(src, scope, loop) != null;
     }
 
-    /** The {@code X.eval()} call of {@link #evalModeBefore}, or null. */
+    /**
+     * {@code X.train(False)}: eval mode by another name (HaoMood/bilinear-cnn@bcc2883 src/bilinear_cnn_all.py:195,
+     * the accuracy pass of issue #13 runs the test loader after {@code self._net.train(False)}, without no_grad).
+     */
+    private static boolean offSwitch(PySource src, TSNode call) {
+        TSNode f = call.getChildByFieldName("function"), args = call.getChildByFieldName("arguments");
+        return f != null && f.getType().equals("attribute") && src.text(f.getChildByFieldName("attribute"))
+                .equals("train") && args != null && !args.isNull() && src.text(args).replaceAll("\\s", "")
+                .matches("\\((mode=)?False\\)");
+    }
+
+    /** The {@code X.eval()} (or {@code X.train(False)}) call of {@link #evalModeBefore}, or null. */
     private static TSNode evalSwitchBefore(PySource src, TSNode scope, TSNode loop) {
         TSNode last = null;
         for (String mode : new String[]{"eval", "train"}) {
@@ -98,12 +150,12 @@ public final class EvalWithoutNoGrad implements Rule {
                 TSNode f = c.getChildByFieldName("function");
                 TSNode args = c.getChildByFieldName("arguments");
                 boolean noArgs = args != null && PySource.namedChildren(args).isEmpty();
-                if (!f.getType().equals("attribute") || !noArgs) continue;
+                if (!f.getType().equals("attribute") || !noArgs && !offSwitch(src, c)) continue;
                 if (c.getStartByte() >= loop.getStartByte()) continue;
                 if (last == null || c.getStartByte() > last.getStartByte()) last = c;
             }
         }
-        if (last == null || !src.text(last).endsWith(".eval()")) return null;
+        if (last == null || !src.text(last).endsWith(".eval()") && !offSwitch(src, last)) return null;
         var around = src.enclosingLoop(last);
         if (around.isPresent() && !src.contains(around.get(), loop)) {
             TSNode left = around.get().getChildByFieldName("left");
@@ -235,6 +287,7 @@ public final class EvalWithoutNoGrad implements Rule {
                 if (!reportedLoops.add(loop.get().getStartByte())) continue;
                 if (below != null) throughSteps.add(below);
                 if (src.graphFreeFunctions().contains(fnName)) continue; // every call of it here runs without grad
+                if (noTorchGraphAtEveryCall(src, fnName)) continue;
                 // Fixes are written with indentation relative to their first line, so each one parses on its own.
                 String head = src.headText(loop.get()).strip(); // the whole header, even over several lines
                 String where = (fnName.isEmpty() ? "an eval loop" : fnName + "()") + (below == null ? ""

@@ -93,6 +93,8 @@ public final class TensorAccumulated implements Rule {
                         || src.text.contains("torchmetrics")) continue; // torchmetrics updates without autograd
                 if (flow == null) flow = new GraphFlow(src);
                 if (!leaks(src, flow, call, argv.get(0), receiver, true)) continue;
+                // read last: it walks the file's bindings, and only a site that would be reported needs it
+                if (method.equals("append") && appendOfAClass(src, call, receiver)) continue;
                 String value = src.text(argv.get(0));
                 out.add(report(src, call, argv.get(0), method.equals("append") ? "appending `" + value + "` to `"
                         + receiver + "` keeps the graph of every step alive" : "`" + receiver + ".update(" + value
@@ -102,6 +104,44 @@ public final class TensorAccumulated implements Rule {
         }
         return out;
     }
+
+    /**
+     * The receiver of {@code x.append(v)} is an object a class built ({@code seen = SlotMeter(...)}), not a list: what
+     * happens to the value is that class's append. jeromerony/dml_cross_entropy@787e863 utils/training.py:45 appends
+     * the loss to an AverageMeter (utils/metrics.py) whose append stores {@code val.detach()}: a false finding. A
+     * class of this file is followed (its append keeps a graph unless it detaches or takes a number); one imported
+     * from elsewhere cannot be read here, so it is not reported.
+     */
+    private static boolean appendOfAClass(PySource src, TSNode call, String receiver) {
+        int at = call.getStartByte(), fn = src.functionStart(call), best = -1;
+        String cls = null;
+        List<PySource.Binding> bs = src.bindings();
+        for (int i = 0; i < bs.size(); i++) {
+            PySource.Binding b = bs.get(i);
+            if (b.loop() || !b.leftText().equals(receiver) || b.start() < best) continue;
+            boolean attribute = receiver.startsWith("self.");
+            if (!attribute && (b.start() > at || src.bindingFunctionStart(i) != fn)) continue;
+            Matcher m = b.right() != null && !b.right().isNull() && b.right().getType().equals("call")
+                    ? BUILT.matcher(src.text(b.right().getChildByFieldName("function"))) : null;
+            cls = m != null && m.matches() ? m.group(1) : null;
+            best = b.start();
+        }
+        if (cls == null) return false;
+        for (TSNode def : src.functionDefinitions("append")) {
+            TSNode block = def.getParent(), owner = block == null || block.isNull() ? null : block.getParent();
+            if (owner == null || owner.isNull() || !owner.getType().equals("class_definition")) continue;
+            if (src.text(owner.getChildByFieldName("name")).equals(cls)) {
+                return TAKES_NUMBER.matcher(src.text(def)).find();
+            }
+        }
+        return true;
+    }
+
+    /** The callee of a class built: {@code SlotMeter} of {@code SlotMeter(device=d)}, {@code utils.AverageMeter}. */
+    private static final Pattern BUILT = Pattern.compile("(?:[a-z_]\\w*\\.)*([A-Z]\\w*)");
+    /** An append that keeps no graph: it detaches, or turns the value into a number. */
+    private static final Pattern TAKES_NUMBER = Pattern.compile("\\.(detach|item|tolist|cpu)\\(|\\bfloat\\("
+            + "|\\.data\\b");
 
     private Finding report(PySource src, TSNode at, TSNode value, String message, boolean scalar) {
         String v = src.text(value);

@@ -38,11 +38,14 @@ public final class TorchLoadNoMapLocation implements Rule {
             if (!argv.isEmpty() && src.text(argv.get(0)).matches("(?s).*(BytesIO|buffer|\\bbuf\\b).*")) continue;
             // Only the main process runs it: there is no other rank whose copy could land on cuda:0.
             if (inMainProcessOnly(src, c)) continue;
+            String call = src.text(c), fixed = call.substring(0, call.length() - 1) + ", map_location=\"cpu\")";
+            // The line, where it is a statement of its own; else the call alone (jerpelhan/DAVE@8aeeb9c
+            // train_similarity.py:85, torch.load(...)[ inside a comprehension over three lines: the line did not parse)
             String line = src.lineText(c);
-            String call = src.text(c);
+            boolean whole = line.contains(call) && !new PySource("fix.py", line + "\n", null).hasSyntaxErrors();
             out.add(finding(src, c, "torch.load without map_location: tensors saved from cuda:0 come back on cuda:0 "
                     + "in every process",
-                    line, line.replace(call, call.substring(0, call.length() - 1) + ", map_location=\"cpu\")")));
+                    whole ? line : call, whole ? line.replace(call, fixed) : fixed));
         }
         return out;
     }
