@@ -12,4 +12,14 @@ class HeldOutTwentyTwoTest extends MixedBlindCorpusSplitChecks {
         super(Corpus.HELDOUT22, Corpus.heldout22(), 60, Path.of("src/test/resources/conversations_heldout23"),
                 Path.of("src/test/resources/conversations_heldout24"));
     }
+
+    /**
+     * The eighteenth session's scanner audit (scan_wild19: SPLIT.md, labels*.json, and the own-code fixture
+     * scan_patterns/eval_by_train_false__*) reads these repositories' training code for the scanner; this split's
+     * report from them was scored sessions before, and nothing of diagnosis is tuned on the audit.
+     */
+    @Override
+    java.util.Set<String> citedLaterForAnotherEngine() {
+        return java.util.Set.of("liyiying/feature_critic");
+    }
 }
