@@ -479,16 +479,21 @@ public final class BudgetEngine {
                         : AssumptionText.get("act.perLayer.eager", (int) base, (int) attn));
                 if (m.vocab() > 0) {
                     logits = trainingLogits(s, m);
+                    // save_on_cpu's unpack hook copies a saved tensor back only when backward unpacks it
+                    // (torch/autograd/graph.py, unpack_from_cpu), so under offload_all the loss's backward runs with
+                    // no layer's set on the GPU: the same either-or as a rebuilt layer
                     boolean rebuildsLayers = s.checkpointing() == Checkpointing.FULL
                             || s.checkpointing() == Checkpointing.OFFLOAD
-                            || s.checkpointing() == Checkpointing.SELECTIVE_OP;
+                            || s.checkpointing() == Checkpointing.SELECTIVE_OP
+                            || s.checkpointing() == Checkpointing.OFFLOAD_ALL;
                     if (rebuildsLayers && logits > 0 && s.gpus() <= 1 && s.zeroStage() == 0) {
                         // Backward reaches the last checkpointed layer only after the loss's backward has run and
                         // freed the logits, their fp32 copy and the log-softmax: the rebuilt layer's working set
                         // and the logits never coexist, so the peak holds the larger of the two, not their sum.
                         long apart = Math.min(Math.round(perLayer), logits);
                         act -= apart;
-                        assumptions.add(AssumptionText.get("act.ckptApart", Bytes.human(apart)));
+                        assumptions.add(AssumptionText.get(s.checkpointing() == Checkpointing.OFFLOAD_ALL
+                                ? "act.offloadApart" : "act.ckptApart", Bytes.human(apart)));
                     }
                     lossAssumptions(s, m, logits, assumptions);
                 }
@@ -822,7 +827,12 @@ public final class BudgetEngine {
             // log_softmax writes, all b·s·V fp32 (forward's 16-bit logits, fp32 copy and log-softmax are 10 B)
             case FP32 -> 12;
             case NATIVE -> 2.0 * a;
-            case FUSED -> a;
+            // a compiled loss (AOTAutograd's partitioner) saves its input, the 16-bit logits, for its backward, and
+            // that backward writes the logits' gradient, same shape and dtype, before the graph releases what it
+            // saved: two b·s·V tensors at the loss's backward (this project's H200 grid4, Qwen3 4B at 8 x 4096:
+            // 47.39 GiB measured, 37.46 predicted with one); flash-attn's CrossEntropyLoss without inplace_backward
+            // allocates its dlogits the same way (torch.empty_like(logits))
+            case FUSED -> 2.0 * a;
             case FUSED_LINEAR -> 0;
             // torchtune's LinearCrossEntropyLoss / CEWithChunkedOutputLoss without compile: F.cross_entropy on each
             // chunk's logits.float() saves that chunk's fp32 log-softmax (4 B for every logit once all chunks ran);

@@ -1,0 +1,49 @@
+package io.oomdoc.budget;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The engine on this project's fourth H200 grid, tune part only (src/test/resources/budget/measured_h200_tune4.json,
+ * from measured_h200_grid4.jsonl; bench/gpu/grid4.py says what each row ran, src/test/resources/h200/README.md how).
+ * Each peak is torch.cuda.max_memory_allocated() over two AdamW steps (torch 2.11, transformers 5.17, peft 0.21), so
+ * the engine's allocated total (no context, no slack) is compared.
+ */
+class H200Grid4Test {
+    private final BudgetEngine engine = new BudgetEngine();
+    private static final ModelSpec QWEN3_4B = ModelCatalog.find("qwen3-4b").orElseThrow();
+    private static final ModelSpec LLAMA2_7B = ModelCatalog.find("llama-2-7b").orElseThrow();
+
+    private double error(Setup s, long measured) {
+        Budget.Terms t = engine.estimate(s, null).perGpuBytes();
+        return (t.total() - t.overhead() - measured) / (double) measured;
+    }
+
+    /** Pure bf16 full fine-tune of Qwen3 4B with HF's full checkpointing at 8 x 4096 (grid4 part b). */
+    private static Setup qwenLong(Setup.Loss loss) {
+        return Setup.builder(QWEN3_4B).seq(4096).batch(8).precision(Setup.Precision.BF16)
+                .checkpointing(Setup.Checkpointing.FULL).loss(loss).build();
+    }
+
+    /** PEFT LoRA r16 on every linear layer of a bf16 Llama 2 7B under bf16 autocast (fp32 adapters). */
+    private static Setup llamaLora(int batch, Setup.Checkpointing c, Setup.Loss loss) {
+        return Setup.builder(LLAMA2_7B).seq(2048).batch(batch).precision(Setup.Precision.MIXED_BF16).loraRank(16)
+                .checkpointing(c).loss(loss).build();
+    }
+
+    @Test
+    void aCompiledLossKeepsTheSixteenBitLogitsAndWritesTheirGradientBesideThem() {
+        // h200g4-t2-full-bf16-qwen3-4b-long-full-b8-s4096-fused: 50888267264 B (-21.0% with the logits counted once)
+        double e = error(qwenLong(Setup.Loss.FUSED), 50888267264L);
+        assertEquals(0, e, 0.04, "error " + e);
+    }
+
+    @Test
+    void offloadingEverySavedTensorLeavesNoLayerOnTheCardWhileTheLossRunsBackward() {
+        // h200g4-t2-lora-llama2-7b-offload_all-b4-s2048-hf_outside: 17169459200 B (+9.5% with one layer's saved set
+        // and the logits summed)
+        double e = error(llamaLora(4, Setup.Checkpointing.OFFLOAD_ALL, Setup.Loss.FP32), 17169459200L);
+        assertEquals(0, e, 0.03, "error " + e);
+    }
+}
