@@ -417,6 +417,10 @@ public final class BudgetEngine {
                 boolean gated = m.gated();
                 double f = m.ffn() / (double) m.hidden();
                 double mlp = gated ? 2 + 8 * f : 3 + 4 * f;
+                if (train && m.expertsActive() > 1 && m.expertsTotal() > 0) {
+                    mlp = routedMlp(m, mlp, !lora);
+                    assumptions.add(AssumptionText.get("act.routedExperts", m.expertsActive()));
+                }
                 base += (mlp - 19) * (fp32Act ? 2 : 1);
                 if (m.mlp() == ModelSpec.Mlp.NEW_GELU) {
                     // 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))) in Python: tanh keeps its output and the last
@@ -520,6 +524,23 @@ public final class BudgetEngine {
         r.act = act;
         r.logits = logits;
         r.kv = kv;
+    }
+
+    /**
+     * A mixture of experts' MLP term, in bytes per token and hidden unit, from the dense one: every token runs in k
+     * experts, each with its own gathered copy of the token and its own intermediates. HF's sparse MoE blocks (OLMoE,
+     * Mixtral, Qwen-MoE; transformers modeling_olmoe.py OlmoeSparseMoeBlock) loop over the experts hit:
+     * hidden_states[top_x] gathers the token (a new tensor, which the expert's linears save when their weights
+     * train), the expert's gate, activation, up and product are kept as in a dense MLP, and its output is multiplied
+     * by the routing weight, which requires grad, so that output is saved too; the router's fp32 softmax keeps E
+     * values a token. The router's input is the shared 2 B of the dense count.
+     */
+    static double routedMlp(ModelSpec m, double denseMlp, boolean expertsTrain) {
+        // a frozen expert's down projection saves no input: of the dense count's, the frozen-base rule takes away one
+        // (adapterInputsExtra), so the other k - 1 go here
+        double downInput = 2.0 * m.ffn() / m.hidden();
+        double perRoute = denseMlp - 2 + 2 + (expertsTrain ? 2 : -downInput);
+        return 2 + m.expertsActive() * perRoute + (expertsTrain ? 0 : downInput) + 4.0 * m.expertsTotal() / m.hidden();
     }
 
     /** Training activations under the setup's checkpointing: what stays on the GPU beside one rebuilt layer. */
