@@ -568,7 +568,10 @@ public final class BudgetEngine {
             // the block's input: h + h + kv + h + f + h values per token, 16-bit; one block's working set is
             // rebuilt at a time in backward.
             int inputBytes = stream16 ? 2 : 4;
-            double kept = 4 + (double) m.kvHeads() * m.headDim() / m.hidden() + m.ffn() / (double) m.hidden();
+            // wq's output and SDPA's are heads x head_dim wide, not h (Qwen3 4B: 4096 against 2560); the block's
+            // input and w2's output are h wide
+            double q = m.queryDim() / (double) m.hidden();
+            double kept = 2 + 2 * q + (double) m.kvHeads() * m.headDim() / m.hidden() + m.ffn() / (double) m.hidden();
             assumptions.add(AssumptionText.get("act.ckpt.selectiveOp"));
             return Math.round(sbh * inputBytes * kept * m.layers() + perLayer);
         } else if (s.checkpointing() == Checkpointing.OFFLOAD_ALL) {

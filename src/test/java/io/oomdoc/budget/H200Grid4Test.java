@@ -70,6 +70,19 @@ class H200Grid4Test {
     }
 
     @Test
+    void opLevelSelectiveCheckpointingKeepsTheQueryAndAttentionOutputsHeadsTimesHeadDimWide() {
+        // grid4's torchtitan policy on Qwen3 4B (32 heads x 128 = 4096 against h 2560), pure bf16:
+        // h200g4-t-full-bf16-qwen3-4b-selective_op-b4-s2048-hf 53595415552 B (-4.0% with both read h wide) and
+        // h200g4-t2-full-bf16-qwen3-4b-long-selective_op-b4-s4096-chunked 65531065344 B (-5.4%)
+        Setup hf = Setup.builder(QWEN3_4B).seq(2048).batch(4).precision(Setup.Precision.BF16)
+                .checkpointing(Setup.Checkpointing.SELECTIVE_OP).build();
+        double e = error(hf, 53595415552L);
+        double chunked = error(hf.toBuilder().seq(4096).loss(Setup.Loss.CHUNKED).build(), 65531065344L);
+        assertEquals(0, e, 0.02, "hf " + e);
+        assertEquals(0, chunked, 0.02, "chunked " + chunked);
+    }
+
+    @Test
     void offloadingEverySavedTensorLeavesNoLayerOnTheCardWhileTheLossRunsBackward() {
         // h200g4-t2-lora-llama2-7b-offload_all-b4-s2048-hf_outside: 17169459200 B (+9.5% with one layer's saved set
         // and the logits summed)
