@@ -417,6 +417,10 @@ public final class BudgetEngine {
                 boolean gated = m.gated();
                 double f = m.ffn() / (double) m.hidden();
                 double mlp = gated ? 2 + 8 * f : 3 + 4 * f;
+                if (train && m.expertsActive() > 1 && m.expertsTotal() > 0) {
+                    mlp = routedMlp(m, mlp, !lora);
+                    assumptions.add(AssumptionText.get("act.routedExperts", m.expertsActive()));
+                }
                 base += (mlp - 19) * (fp32Act ? 2 : 1);
                 if (m.mlp() == ModelSpec.Mlp.NEW_GELU) {
                     // 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))) in Python: tanh keeps its output and the last
@@ -479,16 +483,24 @@ public final class BudgetEngine {
                         : AssumptionText.get("act.perLayer.eager", (int) base, (int) attn));
                 if (m.vocab() > 0) {
                     logits = trainingLogits(s, m);
+                    // save_on_cpu's unpack hook copies a saved tensor back only when backward unpacks it
+                    // (torch/autograd/graph.py, unpack_from_cpu), so under offload_all the loss's backward runs with
+                    // no layer's set on the GPU: the same either-or as a rebuilt layer
                     boolean rebuildsLayers = s.checkpointing() == Checkpointing.FULL
                             || s.checkpointing() == Checkpointing.OFFLOAD
-                            || s.checkpointing() == Checkpointing.SELECTIVE_OP;
+                            || s.checkpointing() == Checkpointing.SELECTIVE_OP
+                            || s.checkpointing() == Checkpointing.OFFLOAD_ALL;
                     if (rebuildsLayers && logits > 0 && s.gpus() <= 1 && s.zeroStage() == 0) {
                         // Backward reaches the last checkpointed layer only after the loss's backward has run and
                         // freed the logits, their fp32 copy and the log-softmax: the rebuilt layer's working set
                         // and the logits never coexist, so the peak holds the larger of the two, not their sum.
-                        long apart = Math.min(Math.round(perLayer), logits);
-                        act -= apart;
-                        assumptions.add(AssumptionText.get("act.ckptApart", Bytes.human(apart)));
+                        // The layer's own backward adds its gradients in flight (adapterBackwardTransient).
+                        double inFlight = train && lora && s.quant() == Quant.NONE && s.precision().mixed()
+                                && m.ffn() > 0 ? sbh * adapterBackwardTransient(m, s.loraTargets()) : 0;
+                        long apart = Math.min(Math.round(perLayer + inFlight), logits);
+                        act += Math.round(inFlight) - apart;
+                        assumptions.add(AssumptionText.get(s.checkpointing() == Checkpointing.OFFLOAD_ALL
+                                ? "act.offloadApart" : "act.ckptApart", Bytes.human(apart)));
                     }
                     lossAssumptions(s, m, logits, assumptions);
                 }
@@ -517,6 +529,23 @@ public final class BudgetEngine {
         r.kv = kv;
     }
 
+    /**
+     * A mixture of experts' MLP term, in bytes per token and hidden unit, from the dense one: every token runs in k
+     * experts, each with its own gathered copy of the token and its own intermediates. HF's sparse MoE blocks (OLMoE,
+     * Mixtral, Qwen-MoE; transformers modeling_olmoe.py OlmoeSparseMoeBlock) loop over the experts hit:
+     * hidden_states[top_x] gathers the token (a new tensor, which the expert's linears save when their weights
+     * train), the expert's gate, activation, up and product are kept as in a dense MLP, and its output is multiplied
+     * by the routing weight, which requires grad, so that output is saved too; the router's fp32 softmax keeps E
+     * values a token. The router's input is the shared 2 B of the dense count.
+     */
+    static double routedMlp(ModelSpec m, double denseMlp, boolean expertsTrain) {
+        // a frozen expert's down projection saves no input: of the dense count's, the frozen-base rule takes away one
+        // (adapterInputsExtra), so the other k - 1 go here
+        double downInput = 2.0 * m.ffn() / m.hidden();
+        double perRoute = denseMlp - 2 + 2 + (expertsTrain ? 2 : -downInput);
+        return 2 + m.expertsActive() * perRoute + (expertsTrain ? 0 : downInput) + 4.0 * m.expertsTotal() / m.hidden();
+    }
+
     /** Training activations under the setup's checkpointing: what stays on the GPU beside one rebuilt layer. */
     private static long checkpointedActivations(Setup s, ModelSpec m, double sbh, double base, double perLayer,
             boolean stream16, List<String> assumptions) {
@@ -539,7 +568,10 @@ public final class BudgetEngine {
             // the block's input: h + h + kv + h + f + h values per token, 16-bit; one block's working set is
             // rebuilt at a time in backward.
             int inputBytes = stream16 ? 2 : 4;
-            double kept = 4 + (double) m.kvHeads() * m.headDim() / m.hidden() + m.ffn() / (double) m.hidden();
+            // wq's output and SDPA's are heads x head_dim wide, not h (Qwen3 4B: 4096 against 2560); the block's
+            // input and w2's output are h wide
+            double q = m.queryDim() / (double) m.hidden();
+            double kept = 2 + 2 * q + (double) m.kvHeads() * m.headDim() / m.hidden() + m.ffn() / (double) m.hidden();
             assumptions.add(AssumptionText.get("act.ckpt.selectiveOp"));
             return Math.round(sbh * inputBytes * kept * m.layers() + perLayer);
         } else if (s.checkpointing() == Checkpointing.OFFLOAD_ALL) {
@@ -822,7 +854,12 @@ public final class BudgetEngine {
             // log_softmax writes, all b·s·V fp32 (forward's 16-bit logits, fp32 copy and log-softmax are 10 B)
             case FP32 -> 12;
             case NATIVE -> 2.0 * a;
-            case FUSED -> a;
+            // a compiled loss (AOTAutograd's partitioner) saves its input, the 16-bit logits, for its backward, and
+            // that backward writes the logits' gradient, same shape and dtype, before the graph releases what it
+            // saved: two b·s·V tensors at the loss's backward (this project's H200 grid4, Qwen3 4B at 8 x 4096:
+            // 47.39 GiB measured, 37.46 predicted with one); flash-attn's CrossEntropyLoss without inplace_backward
+            // allocates its dlogits the same way (torch.empty_like(logits))
+            case FUSED -> 2.0 * a;
             case FUSED_LINEAR -> 0;
             // torchtune's LinearCrossEntropyLoss / CEWithChunkedOutputLoss without compile: F.cross_entropy on each
             // chunk's logits.float() saves that chunk's fp32 log-softmax (4 B for every logit once all chunks ran);
@@ -859,6 +896,22 @@ public final class BudgetEngine {
         if (cast || dropout) return (dropout ? 3 : 2) * inputs - shared;
         // 16-bit adapters read the shared inputs themselves: the attention input always, the MLP's under ALL only
         return targets == Setup.LoraTargets.ALL ? 0 : -(2 + 2 * f);
+    }
+
+    /**
+     * Gradients in flight, bytes per token and hidden unit, while a layer with fp32 adapters under autocast runs its
+     * backward, beside everything the layer saved: at the widest adapted layer (down_proj, f wide, under all-linear
+     * targets) the frozen base's 16-bit input gradient, the adapter's input gradient in fp32 (PEFT's LoRA forward
+     * cast the input to the adapter's dtype, `x = self._cast_input_dtype(x, lora_A.weight.dtype)`,
+     * peft/tuners/lora/layer.py, so its backward returns through that fp32 copy) and its 16-bit cast back: 2 + 4 + 2
+     * B per input value; and the layer output's and the residual's gradients, h wide (2 + 2). Measured in this
+     * project's H200 grid4 (tune): Llama 2 7B LoRA at 8 x 2048 with full checkpointing and a chunked loss peaks at
+     * 21.80 GiB, 1.7 GiB over the frozen states, layer inputs and rebuilt layer.
+     */
+    static double adapterBackwardTransient(ModelSpec m, Setup.LoraTargets targets) {
+        double widest = targets == Setup.LoraTargets.ALL ? Math.max(1, m.ffn() / (double) m.hidden())
+                : Math.max(1, m.queryDim() / (double) m.hidden());
+        return 8 * widest + 4;
     }
 
     /**

@@ -56,9 +56,10 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
      * holds the saved log-softmax and two fp32 gradients (HF's ForCausalLMLoss upcast, torchtitan). NATIVE:
      * cross-entropy on the 16-bit logits, which saves a 16-bit log-softmax (Qwen v1's remote code, litgpt's chunked
      * loss). FUSED: the logits are materialised once and the loss is fused over them (torch.compile'd loss as in
-     * nanochat). FUSED_LINEAR: lm_head and loss fused per chunk, no full logits (Liger's fused linear cross-entropy,
-     * Unsloth). CHUNKED: the logits computed and upcast chunk by chunk, not compiled (torchtune's
-     * LinearCrossEntropyLoss and CEWithChunkedOutputLoss, 8 chunks): each chunk's fp32 log-softmax is saved.
+     * nanochat); its backward writes their gradient beside them. FUSED_LINEAR: lm_head and loss fused per chunk, no
+     * full logits (Liger's fused linear cross-entropy, Unsloth). CHUNKED: the logits computed and upcast chunk by
+     * chunk, not compiled (torchtune's LinearCrossEntropyLoss and CEWithChunkedOutputLoss, 8 chunks): each chunk's
+     * fp32 log-softmax is saved.
      */
     public enum Loss { FP32, NATIVE, FUSED, FUSED_LINEAR, CHUNKED }
 

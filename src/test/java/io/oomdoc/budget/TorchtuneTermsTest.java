@@ -41,10 +41,12 @@ class TorchtuneTermsTest {
     }
 
     @Test
-    void offloadingEverySavedTensorLeavesOneLayersSetOnTheGpu() {
+    void offloadingEverySavedTensorLeavesOneLayersSetOnTheGpuOrTheLogitsWhicheverIsLarger() {
+        // the layers' sets come back only in their own backward, after the loss's backward freed the logits
         long all = terms(fullSingleDevice().checkpointing(Setup.Checkpointing.NONE)).activations();
-        long offloaded = terms(fullSingleDevice().checkpointing(Setup.Checkpointing.OFFLOAD_ALL)).activations();
-        assertEquals(all / (double) llama.layers(), offloaded, all * 0.001);
+        Budget.Terms offloaded = terms(fullSingleDevice().checkpointing(Setup.Checkpointing.OFFLOAD_ALL));
+        assertEquals(Math.max(all / (double) llama.layers(), offloaded.logits()),
+                offloaded.activations() + offloaded.logits(), all * 0.001);
     }
 
     @Test

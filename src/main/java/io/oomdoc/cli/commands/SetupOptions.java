@@ -52,6 +52,8 @@ public final class SetupOptions {
     @Option(names = "--offload-activations") boolean offloadActivations;
     @Option(names = "--optimizer-in-backward") boolean optimizerInBackward;
     @Option(names = "--double-quant") boolean doubleQuant;
+    @Option(names = "--modules-to-save", split = ",", paramLabel = "embed_tokens,lm_head")
+    java.util.List<String> modulesToSave;
     @Option(names = "--logits", defaultValue = "last", paramLabel = "last|all") String logits;
     @Option(names = "--kv-cache-dtype", defaultValue = "auto", completionCandidates = Choices.KvCache.class)
     String kvCacheDtype;
@@ -134,7 +136,31 @@ public final class SetupOptions {
                 .contextBytes(BudgetEngine.DEFAULT_CONTEXT).loss(parse(Setup.Loss.class, "--loss", loss))
                 .offloadOptimizer(offload || offloadParam).offloadParams(offloadParam).kvCacheBytes(kvBytes)
                 .gpuMemoryUtilization(gpuMemoryUtilization).contextTokens(ctxSize).slots(parallel)
-                .layerSplit(layerSplit).build();
+                .layerSplit(layerSplit).savedModuleParams(savedModuleParams(spec)).build();
+    }
+
+    /**
+     * PEFT's modules_to_save beside LoRA: each module named is wrapped with a trainable copy (ModulesToSaveWrapper),
+     * a tied embedding and head two copies; the sizes known here are the embedding's and the head's, V x h each.
+     */
+    private long savedModuleParams(ModelSpec spec) {
+        if (modulesToSave == null || modulesToSave.isEmpty()) return 0;
+        if (loraRank <= 0) throw usage("--modules-to-save goes with --lora-rank (PEFT trains those modules in full "
+                + "beside the adapters)");
+        if (spec.vocab() <= 0 || spec.hidden() <= 0) {
+            throw usage("--modules-to-save needs the model's vocabulary and hidden size (--model, --config or "
+                    + "--vocab)");
+        }
+        long each = (long) spec.vocab() * spec.hidden();
+        long total = 0;
+        for (String name : modulesToSave) {
+            String n = name.trim().toLowerCase(Locale.ROOT);
+            if (!n.equals("embed_tokens") && !n.equals("lm_head")) {
+                throw usage("--modules-to-save: \"" + name + "\" is not one of embed_tokens, lm_head");
+            }
+            total += each;
+        }
+        return total;
     }
 
     /** accelerate's placements (infer_auto_device_map): every one spreads the layers over the GPUs in order. */
