@@ -21,7 +21,7 @@ public final class ExplainPair {
         TrainReasoner.quiet();
         boolean desc = args[0].equals("desc");
         String a = args[1], b = args[2];
-        Set<String> ids = Set.of(args).stream().skip(0).collect(java.util.stream.Collectors.toSet());
+        Set<String> ids = Set.copyOf(List.of(args).subList(3, args.length));
         LinearModel m = LinearModel.resource(Reasoner.CATEGORY_WEIGHTS)
                 .with(LinearModel.optionalResource(Reasoner.CATEGORY_WORD_WEIGHTS));
         double scale = m.scalar(Reasoner.PRIOR_SCALE);
