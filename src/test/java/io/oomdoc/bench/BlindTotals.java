@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * The summary table of a burned, unread blind set under the bundled weights, and nothing else: no per-case line, no
  * confusion matrix, no development CV (TraceBench --heldoutN runs those too). A transfer check for a set scored once
- * and never read. Run: bench/run.sh BlindTotals [17|19] (default 17)
+ * and never read. Run: bench/run.sh BlindTotals [17|19|22] (default 17)
  */
 public final class BlindTotals {
     private BlindTotals() {}
@@ -20,7 +20,8 @@ public final class BlindTotals {
         List<Case> cases = switch (set) {
             case "17" -> Corpus.heldout17();
             case "19" -> Corpus.heldout19();
-            default -> throw new IllegalArgumentException("only the unread sets 17 and 19: " + set);
+            case "22" -> Corpus.heldout22();
+            default -> throw new IllegalArgumentException("only the unread sets 17, 19 and 22: " + set);
         };
         Scores h = CrossValidation.bundled(TrainReasoner.examples(cases));
         System.out.println(h.table(set + "th split, corpus_heldout" + set + " (" + cases.size() + " cases, "
