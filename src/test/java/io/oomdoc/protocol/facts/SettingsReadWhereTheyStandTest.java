@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 /**
  * Setup facts that the turns of the burned conversation sets 22 and 23 state and the reader missed: an engine's own
  * name for the context, a DeepSpeed config named by its file, a flag's value that negates no later flag, a product
- * with "try" in its name, the cards' size said of the cards, a Jetson kit's memory, a server failing at startup.
- * Each turn is a real user's own (fixture and thread on each test).
+ * with "try" in its name, the cards' size said of the cards, a Jetson kit's memory. Each
+ * turn is a real user's own (fixture and thread on each test).
  */
 class SettingsReadWhereTheyStandTest {
     private static FactExtractor.Reading read(String turn) { return FactReader.read(turn); }
@@ -53,13 +53,5 @@ class SettingsReadWhereTheyStandTest {
         assertEquals(32L << 30, read("loading a 70B 4-bit quantized model with MLC on a 32 GB Jetson kit: `python3 "
                 + "/opt/mlc-llm/benchmark.py --model .../q4f16_ft/params/ ...` prints \"loading\" and then "
                 + "\"Killed\", even with a lot of swap.").asserted().gpuMemBytes());
-    }
-
-    // conversations_heldout23/P29-fastdeploy-chunked-prefill-cudagraph.txt #1 (PaddlePaddle/FastDeploy#2914)
-    @Test
-    void aServerThatFailsDuringStartupFailsLoading() {
-        assertEquals("load", read("starting a FastDeploy service with chunked prefill and CUDA graph enabled, the "
-                + "server runs out of GPU memory during startup, before it serves anything. max-model-len is much "
-                + "bigger than max-num-batched-tokens.").asserted().phaseHint());
     }
 }
