@@ -30,8 +30,9 @@ import java.util.regex.Pattern;
  * (conv14); the scored half of set 16 stayed out then, the check that a refit transfers. Set 16's scored half and
  * both halves of sets 17, 18 and 19 (all scored by the fifteenth session, burned) joined in the sixteenth (intent17):
  * set 20, scored once and never read, was the transfer check then. Sets 20 and 21 (both halves, scored by the
- * sixteenth session, burned) joined in the seventeenth (conv18b): set 22, scored once and never read, is the transfer
- * check; sets 22 and later never join unread.
+ * sixteenth session, burned) joined in the seventeenth (conv18b). Sets 22 and 23 (both halves, scored by the
+ * seventeenth session, burned) joined in the eighteenth (conv19b): set 24, scored once and never read, is the
+ * transfer check; sets 24 and later never join unread.
  */
 public final class IntentData {
     static final List<String> SETS = List.of("conversations", "conversations_heldout", "conversations_heldout2",
@@ -40,7 +41,8 @@ public final class IntentData {
             "conversations_heldout10", "conversations_heldout11", "conversations_heldout12",
             "conversations_heldout13", "conversations_heldout14", "conversations_heldout15",
             "conversations_heldout16", "conversations_heldout17", "conversations_heldout18",
-            "conversations_heldout19", "conversations_heldout20", "conversations_heldout21");
+            "conversations_heldout19", "conversations_heldout20", "conversations_heldout21",
+            "conversations_heldout22", "conversations_heldout23");
     private static final Path ROOT = Path.of("src/test/resources");
     private static final Pattern SOURCE = Pattern.compile("source:\\s*https?://(?:www\\.)?github\\.com/([^/\\s]+/"
             + "[^/\\s#]+)|source:\\s*https?://([^/\\s]+)");

@@ -32,7 +32,7 @@ public final class Clauses {
             "\\bwhat if\\b|\\bwhat about\\b|\\bhow about\\b|\\bwould\\b|\\bcould\\b|\\bshould (?:i|we)\\b|\\bif (?:i"
                     + "|we|you)\\b"
             + "|\\b(?:does|do|will|can|is|would)\\b.*\\b(?:help|matter|fix|save|reduce|solve)\\b|^\\s*(?:and|or) "
-                    + "with\\b|\\btry\\b(?! to " + JOB + ")"
+                    + "with\\b|\\btry\\b(?!-)(?! to " + JOB + ")"
             + "|\\b(?<!\\bi )(?:said|says|suggests?|suggested|recommends?|recommended)\\b|\\bsupposed to\\b"
                     + "|\\binstead of what\\b");
     /** A clause that opens like a question, with or without its "?". */
@@ -55,9 +55,13 @@ public final class Clauses {
     private static final Pattern OWN = Pattern.compile("\\b(?:my|our|the default|default|current(?:ly)?|the "
             + "current)\\s+(?:[\\w.-]+\\s+){0,2}$");
 
+    /**
+     * A negator's reach: up to four words, never past a command-line flag ("--flash_attn disabled --packing true
+     * --deepspeed ds_z2_config.json": "disabled" is the value of the flag before it, xiaomi-research/gemmax#6).
+     */
     private static final Pattern NEGATOR_BEFORE = Pattern.compile(
             "(?:\\b(?:no|not|without|never|disabled?|dont|doesnt|didnt|isnt|arent|wasnt|turn(?:ed)? off"
-                    + "|switch(?:ed)? off)|n['’]t)\\s+(?:[\\w.'’-]+\\s+){0,4}$");
+                    + "|switch(?:ed)? off)|n['’]t)\\s+(?:(?!--)[\\w.'’-]+\\s+){0,4}$");
     private static final Pattern NEGATOR_AFTER = Pattern.compile(
             "^\\s*(?:(?:is|was|are|were|has been|set to|turned|switched|stays?)\\s+)?(?:off|disabled|false)\\b"
                     + "|^\\s*[=:]\\s*(?:false|off|none|0)\\b"

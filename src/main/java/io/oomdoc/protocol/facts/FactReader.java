@@ -26,6 +26,7 @@ public final class FactReader {
         all.addAll(Names.find(lower, text));
         all.addAll(PrintedParams.find(lower));
         all = Changes.latest(lower, all);
+        all = FailedRun.keep(lower, all);
 
         List<Mention> asserted = new ArrayList<>(), hypothetical = new ArrayList<>();
         Set<String> negated = new LinkedHashSet<>();

@@ -53,8 +53,9 @@ public final class Quantities {
     private static final Pattern SEQ = Pattern.compile(
             "(?<![\\w])(?:--)?(?:max[_ -]?seq(?:uence)?[_ -]?len(?:gth)?|seq(?:uence)?[_ -]?len(?:gth)?s?|max[_ "
                     + "-]?length|max[_ -]?len"
-            + "|context[_ -]?(?:length|len|size|window)?|ctx[_ -]?(?:len|size)|n[_-]ctx|block[_ -]?size|max[_ "
-                    + "-]?model[_ -]?len"
+            // num_ctx: Ollama's context option
+            + "|context[_ -]?(?:length|len|size|window)?|ctx[_ -]?(?:len|size)|n[_-]ctx|num[_-]ctx|block[_ -]?size"
+            + "|max[_ -]?model[_ -]?len"
             + "|cutoff[_ -]len|model_max_length|max[_ -]total[_ -]tokens|seq)"
             + "\\s*(?:of|=|:|is|to|at|was|from|\\(|>|<|under|above|up to)?\\s*" + NUM + "(k)?(?!\\d|\\.\\d)");
     private static final Pattern LLAMA_CTX = Pattern.compile("(?<![\\w-])-c\\s+" + NUM + "(?!\\d|\\.\\d)");
@@ -147,6 +148,8 @@ public final class Quantities {
             // "a 2080 Ti modded to 22 GB" (memoavatar/memo#33): a card whose memory was changed has its new size
             + "|w/|-|of|has|have|inside|(?:modded|modified|upgraded|expanded|flashed)\\s+to)?\\s*$"
             + "|(?:\\bi have|i've got|(?:card|gpu|device) (?:\\d+ )?has"
+            // "actually the cards are 24 GB each": the cards' size corrected (boschresearch/Open3DSG#12)
+            + "|\\b(?:the |my |our |both )?(?:cards|gpus) (?:are|each have)"
             + "|(?:card|gpu|vram|gpu memory"
             + "|video memory|graphics memory|gpu ram|video ram) "
                     + "(?:is|=|:)|it'?s an?|it is an?)\\s+(?:an?\\s+|only\\s+)?$|\\bthe whole\\s+$"
@@ -154,7 +157,7 @@ public final class Quantities {
             // "I'm getting an oom error with 8 gigs": what a failure happens with is the card
             + "|\\b(?:oom|out of memory)(?: errors?)?\\s+with\\s+(?:only\\s+|just\\s+)?$");
     private static final Pattern STATED_NAME_AFTER = Pattern.compile("^\\s*(?:nvidia\\s+|geforce\\s+"
-            + "|tesla\\s+)?(?!(?:fp|bf|int|tf)\\d)(?:[a-z]{0,5}\\d{2,4}[a-z]{0,3}|rtx|gtx|titan)\\b|^\\s*(?:on"
+            + "|tesla\\s+)?(?!(?:fp|bf|int|tf)\\d)(?:[a-z]{0,5}\\d{2,4}[a-z]{0,3}|rtx|gtx|titan|jetson)\\b|^\\s*(?:on"
                     + "|of)\\s+(?:the|our|my|a|an|this)\\s+" + GPU_TOKEN);
     private static final Pattern COUNT_TIMES_BEFORE = Pattern.compile("(?<![\\w.])\\d{1,3}\\s*[x×*]\\s*$");
     private static final Pattern NEED_BEFORE = Pattern.compile("\\b(?:needs?|needed|requires?|required|consumes?"
