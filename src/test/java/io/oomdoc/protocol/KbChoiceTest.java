@@ -80,6 +80,21 @@ class KbChoiceTest {
     }
 
     @Test
+    void aTensorFlowFailureBringsTheEntryOnItsOwnAllocator() {
+        // cpgeier/SantosNet#1 (corpus_heldout16): Xception training in TensorFlow on a card shared with a game;
+        // labelled M1 and U10 (the card's memory shared, TensorFlow's allocator settings)
+        List<Hypothesis> ranked = List.of(new Hypothesis(Category.MODEL_TOO_LARGE, 0.9, Category.MODEL_TOO_LARGE.kb,
+                List.of()));
+        var c = io.oomdoc.corpus.Corpus.heldout16().stream()
+                .filter(k -> k.id().equals("santosnet-1-xception-needs-12gb")).findFirst().orElseThrow();
+        Evidence e = evidence(c.withDescription());
+        FeatureVector x = new io.oomdoc.protocol.reasoning.FeatureExtractor().extract(e);
+        assertTrue(x.values().containsKey("framework:tensorflow"), x.values().keySet().toString());
+        List<String> ids = KbChoice.ids(e, ranked, x);
+        assertTrue(ids.subList(0, 3).contains("U10"), ids.toString());
+    }
+
+    @Test
     void appleSiliconBringsTheUnifiedMemoryEntry() {
         // pinokiocomputer/pinokio#941: MPS backend out of memory on a 16 GB M1 MacBook
         List<Hypothesis> ranked = List.of(new Hypothesis(Category.MODEL_TOO_LARGE, 0.9, Category.MODEL_TOO_LARGE.kb,
