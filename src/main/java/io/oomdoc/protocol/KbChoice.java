@@ -47,7 +47,7 @@ final class KbChoice {
         ids.add(first.get(0));
         String pointed = pointedAt(x);
         if (pointed != null) ids.add(pointed);
-        ids.addAll(coverage.extend(List.copyOf(ids), ranked, SHOWN));
+        ids.addAll(coverage.extend(List.copyOf(ids), ranked, SHOWN, !e.numbers().isEmpty()));
         // when the ranking is unsure, the entries listed should cover both causes
         if (ranked.size() > 1 && ranked.get(1).confidence() >= RUNNER_UP_SHOWN) ids.add(ranked.get(1).kb().get(0));
         if (first.size() > 1) ids.add(first.get(1));

@@ -46,6 +46,14 @@ public final class FourteenthFold {
         long kbD = cv.outcomes().stream().filter(o -> o.withDescription() && o.kbHit()).count();
         long kbP = cv.outcomes().stream().filter(o -> !o.withDescription() && o.kbHit()).count();
         System.out.println("KB recall@3 " + kbD + "/" + kbP + " (desc+paste / paste alone)");
+        // diag19b read the misses of folds 0-2 only; folds 3-4 are the part its changes were not shaped on
+        for (boolean tuning : new boolean[]{true, false}) {
+            Scores part = new Scores(cv.outcomes().stream().filter(o -> (Corpus.fold(o.c(), TrainReasoner.FOLDS) <= 2)
+                    == tuning).toList());
+            System.out.println((tuning ? "folds 0-2 (read) " : "folds 3-4 (unread) ") + WordsCv.counts(part)
+                    + ", KB@3 " + part.outcomes().stream().filter(o -> o.withDescription() && o.kbHit()).count() + "/"
+                    + part.outcomes().stream().filter(o -> !o.withDescription() && o.kbHit()).count());
+        }
         System.out.println("numbers exact " + exact + " / " + labelled + " (both modes)");
         System.out.println("not_oom said of not_oom " + said + " / " + notOom + " (both modes); memory failures said"
                 + " not_oom " + wrongly);

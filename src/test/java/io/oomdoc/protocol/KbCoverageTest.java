@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The first three knowledge entries chosen to cover the ranked causes' labelled reports (model/kb-coverage.tsv). */
@@ -32,6 +33,25 @@ class KbCoverageTest {
                 List.of(h(Category.ACTIVATIONS_BATCH, 0.95), h(Category.HOST_RAM_OOM, 0.02)), 3);
         assertTrue(KbCoverage.bundled().share("activations_batch", ids)
                 > KbCoverage.bundled().share("activations_batch", List.of("M5")), ids.toString());
+    }
+
+    @Test
+    void reportsThatPrintTheFiguresAreCoveredByTheirOwnCounts() {
+        // the trainable pool's library-workspace reports: the few that print the allocator's figures name the entry
+        // on reading them (M2), those without (a bare CUDNN_STATUS_ALLOC_FAILED) the allocator settings (U10) and
+        // the ladder (M4); the three chosen follow the kind of report
+        List<Hypothesis> library = List.of(h(Category.LIBRARY_WORKSPACE, 0.95));
+        assertTrue(KbCoverage.bundled().extend(List.of("M5"), library, 3, true).contains("M2"));
+        assertEquals(List.of("M5", "U10", "M4"), KbCoverage.bundled().extend(List.of("M5"), library, 3, false));
+    }
+
+    @Test
+    void aCauseCountedOnlyWithFiguresLendsItsCountsToAReportWithout() {
+        // every labelled report of the cause printed figures and named M2: a report without figures reads those
+        // counts rather than none (with none, the cause's own first entry, M8, would be chosen)
+        KbCoverage only = KbCoverage.of(List.of(new KbCoverage.Row(KbCoverage.key("fragmentation", true),
+                java.util.Set.of("M2"), 3)));
+        assertEquals(List.of("M2"), only.extend(List.of(), List.of(h(Category.FRAGMENTATION, 1.0)), 1, false));
     }
 
     @Test

@@ -137,7 +137,9 @@ public final class Reasoner {
             if (said.isEmpty()) continue;
             return said.contains(learned) ? learned : said.get(0);
         }
-        return learned;
+        // a forward the model reads from prose alone is refined as a forward frame is: a generative model run for
+        // inference is generating (grouped CV over trainable, diag19b: phase 1235/1127 -> 1239/1126)
+        return learned.equals("forward") && generativeInference(x) ? "generation" : learned;
     }
 
     /**

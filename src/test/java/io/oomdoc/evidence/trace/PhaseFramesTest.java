@@ -24,6 +24,31 @@ class PhaseFramesTest {
                 .filter(c -> c.id().equals(id)).findFirst().map(Case::paste).orElseThrow();
     }
 
+    private static String trainablePaste(String id) {
+        return Corpus.trainable().stream().filter(c -> c.id().equals(id)).findFirst().map(Case::paste).orElseThrow();
+    }
+
+    @Test
+    void aScriptsOwnPerEpochTestPassIsTheEvaluation() {
+        // ma-xu/pointMLP-pytorch#75 (corpus_heldout20): the innermost frame is the script's test_epoch
+        assertEquals(Phase.EVAL, analyzer.analyze(LogText.of(trainablePaste("pointmlp-75-partseg-test-epoch-3060")))
+                .phase());
+    }
+
+    @Test
+    void mxnetsKvstoreUpdateIsTheOptimizerStep() {
+        // deepinsight/insightface#257 (corpus_heldout15): fit -> update -> _update_params_on_kvstore
+        assertEquals(Phase.OPTIMIZER_STEP, analyzer.analyze(LogText.of(trainablePaste(
+                "insightface-257-mxnet-kvstore-push-oom"))).phase());
+    }
+
+    @Test
+    void mindSporesConstructIsTheForward() {
+        // mindspore-lab/mindone#465 (corpus_heldout13): Cell._run_construct -> construct in a normalization layer
+        assertEquals(Phase.FORWARD, analyzer.analyze(LogText.of(trainablePaste(
+                "mindone-465-sd-lora-12gb-malloc-kernel-output-zh"))).phase());
+    }
+
     @Test
     void notebookFramesAreReadAndNameTheEvaluation() {
         // NVIDIA-Merlin/Transformers4Rec#693: an IPython traceback ("File /path.py:2113, in Trainer.evaluate(...)")

@@ -39,6 +39,19 @@ class GenerativeInferenceTest {
     }
 
     @Test
+    void aForwardTheModelLearnsWithoutAFrameIsAGenerationToo() {
+        // no frame, the learned phase says forward (prose-only reports such as "running the video upscaling
+        // diffusion model's inference script on a 40 GB A100 runs out of memory", VEnhancer#4): the same reading
+        // as a forward frame's
+        FeatureVector told = FeatureVector.builder().flag("cue:phase-generative").flag("cue:phase-inference").build();
+        assertEquals("generation", Reasoner.stated(told, "forward"));
+        assertEquals("forward", Reasoner.stated(FeatureVector.builder().flag("cue:phase-generative")
+                .flag("cue:phase-inference").flag("cue:phase-training").build(), "forward"));
+        // a learned phase other than forward is not touched
+        assertEquals("unknown", Reasoner.stated(told, "unknown"));
+    }
+
+    @Test
     void phaseRowsAndTheAppleSiliconRowAreNotCauses() {
         assertTrue(Reasoner.notACause("cue:phase-generative"));
         assertTrue(Reasoner.notACause("cue:mps"));

@@ -84,6 +84,13 @@ class PhaseWordsTest {
     }
 
     @Test
+    void aBackwardCountedByItsPlaceInTheRunIsTheBackward() {
+        // NVIDIA-NeMo/RL#2319 (corpus_heldout12): "We hit OOM as early as the 2nd GRPO backward step"
+        assertEquals(List.of("backward"), PhaseWords.phases(text(io.oomdoc.corpus.Corpus.heldout12(),
+                "nemo-rl-2319-grpo-intra-step-fragmentation", false)));
+    }
+
+    @Test
     void theAutogradEnginesCallAndRetainGraphAreTheBackward() {
         // qingze-bai/VSmTrans#3 (corpus_heldout8): a traceback cut before its frame lines, the engine's call kept
         assertEquals(List.of("backward"), PhaseWords.phases(text(io.oomdoc.corpus.Corpus.heldout8(),
