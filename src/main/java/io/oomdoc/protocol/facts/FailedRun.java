@@ -23,6 +23,7 @@ final class FailedRun {
     private static final Pattern FAILS_BEFORE = Pattern.compile("(?:\\booms?|\\bout of memory|\\bcrash(?:es|ed)?"
             + "|\\bfails)\\s+(?:with|at|on|for)\\s+(?:an?\\s+|the\\s+)?$");
     private static final Pattern NOW = Pattern.compile("\\bnow\\s+(?:at\\s+|with\\s+|on\\s+)?(?:a\\s+)?$");
+    private static final Pattern FIGURE = Pattern.compile("(?<![\\w.])\\d");
     private static final Pattern SENTENCE_END = Pattern.compile("[.?!;](?:\\s|$)|\\n");
     /** How far after its setting a run's outcome is looked for. */
     private static final int REACH = 80;
@@ -53,6 +54,10 @@ final class FailedRun {
         String after = lower.substring(m.end(), end);
         var stop = SENTENCE_END.matcher(after);
         if (stop.find()) after = after.substring(0, stop.start());
+        // another figure starts another run or another quantity: "8k trains on two GPUs, 32k runs out of memory"
+        // says the failure of the 32k, which need not be read as a setting itself (LongChat#28)
+        var figure = FIGURE.matcher(after);
+        if (figure.find()) after = after.substring(0, figure.start());
         String before = lower.substring(Math.max(0, m.start() - 30), m.start());
         return FAILS.matcher(after).find() || FAILS_BEFORE.matcher(before).find();
     }

@@ -25,4 +25,13 @@ class FailedRunTest {
                 + "on one RTX PRO 6000 with 96 GiB, gradient checkpointing on. batch 128 fits at 88.7 GiB peak, "
                 + "batch 192 runs out of memory."));
     }
+
+    // corpus/training.jsonl, longchat-28-7b-32k-context-8xa100 (DachengLi1/LongChat#28): the failure is said of a
+    // figure that is not read as a setting, so the run that trains must not take it
+    @Test
+    void aFailureSaidOfAnotherFigureIsNotTheRunBeforeIt() {
+        assertEquals(32_768, FactReader.read("Fine-tuning a 7B LLaMA with LongChat's condensed-RoPE recipe to a 32k "
+                + "context on 8x A100 80GB, batch size 1, ZeRO-3; 8k context trains even on two GPUs, 32k runs out "
+                + "of memory regardless of GPU count.").asserted().seqLen());
+    }
 }
