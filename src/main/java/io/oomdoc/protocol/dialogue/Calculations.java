@@ -30,6 +30,7 @@ final class Calculations {
             new Row("product", Ratios::of),
             new Row("product", TensorBytes::of),
             new Row("product", a -> KnowledgeAnswers.arithmetic(a.text())),
+            new Row("kv", SequencesThatFit::of),
             new Row("kv", KvCache::of),
             new Row("attention", AttentionScores::of),
             new Row("training", TrainingStates::of),
