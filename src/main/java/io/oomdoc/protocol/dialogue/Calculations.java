@@ -26,6 +26,7 @@ final class Calculations {
             new Row("shape", a -> KnowledgeAnswers.shape(a.text())),
             new Row("shape", KnowledgeAnswers::heldShape),
             new Row("product", ImageSets::of),
+            new Row("tokens", PatchTokens::of),
             new Row("resolution", Resolutions::of),
             new Row("product", Ratios::of),
             new Row("product", TensorBytes::of),
