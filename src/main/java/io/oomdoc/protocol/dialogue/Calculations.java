@@ -23,6 +23,8 @@ final class Calculations {
 
     static final List<Row> ALL = List.of(
             new Row("card", CardMemory::of),
+            new Row("sum", PartsSum::of),
+            new Row("scaled", ScaledNeed::of),
             new Row("shape", a -> KnowledgeAnswers.shape(a.text())),
             new Row("shape", KnowledgeAnswers::heldShape),
             new Row("product", ImageSets::of),
