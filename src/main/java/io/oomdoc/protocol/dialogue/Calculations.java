@@ -25,6 +25,7 @@ final class Calculations {
             new Row("card", CardMemory::of),
             new Row("sum", PartsSum::of),
             new Row("scaled", ScaledNeed::of),
+            new Row("scaled", SettingForCard::of),
             new Row("shape", a -> KnowledgeAnswers.shape(a.text())),
             new Row("shape", KnowledgeAnswers::heldShape),
             new Row("product", ImageSets::of),
