@@ -26,6 +26,7 @@ final class Calculations {
             new Row("sum", PartsSum::of),
             new Row("scaled", ScaledNeed::of),
             new Row("scaled", SettingForCard::of),
+            new Row("split", SplitPasses::of),
             new Row("shape", a -> KnowledgeAnswers.shape(a.text())),
             new Row("shape", KnowledgeAnswers::heldShape),
             new Row("product", ImageSets::of),
