@@ -85,6 +85,10 @@ public final class Conversation {
     private String lastAnswer;
     private Intent lastIntent;
     private final java.util.ArrayDeque<String> recent = new java.util.ArrayDeque<>();
+    /** The last fit question asked: a correction of a value it names asks it again with the new value. */
+    private String lastFit;
+    /** The turns that stood around that question: what they said (a model's size) still describes it. */
+    private String lastFitContext;
     private static final int CONTEXT_TURNS = 3;
 
     /** "how do I set it?": a question that names no topic is about the latest topic of the turns before. */
@@ -164,7 +168,7 @@ public final class Conversation {
 
     public void reset() {
         facts = Facts.EMPTY; setAt.clear(); failureText = null; report = null; triedKb.clear(); offeredKb = null;
-        pendingKey = null; pendingQuestion = null;
+        pendingKey = null; pendingQuestion = null; lastFit = null;
     }
 
     public Answer respond(String input) {
@@ -285,7 +289,7 @@ public final class Conversation {
         return switch (intent) {
             case NEW_FAILURE -> newFailure(text, read);
             case ANSWER -> answerPending(text);
-            case CORRECTION -> correction(read);
+            case CORRECTION -> correction(text, read);
             case STATEMENT -> regressed != null ? regression(read, regressed) : statement(text, read);
             case WHAT_IF -> {
                 // "and zero 3?" after a what-if states its value without an "if": still a hypothesis, not a fact.
@@ -296,7 +300,7 @@ public final class Conversation {
                 yield asked(Intent.WHAT_IF, text, r, BudgetAnswers.whatIf(text, budgeted(text, facts),
                         r.hypothetical(), report));
             }
-            case FIT -> asked(Intent.FIT, text, read, BudgetAnswers.fit(text,
+            case FIT -> fitAsked(text, read, BudgetAnswers.fit(text,
                     budgeted(text, facts.merge(read.asserted()).merge(read.hypothetical())), report));
             case HOW_TO -> Answer.text(Intent.HOW_TO, KnowledgeAnswers.howTo(text, howToContext(text),
                     KnowledgeAnswers.namedStacks(context(text)), facts, report),
@@ -424,7 +428,7 @@ public final class Conversation {
                 facts);
     }
 
-    private Answer correction(FactExtractor.Reading read) {
+    private Answer correction(String text, FactExtractor.Reading read) {
         Facts before = facts;
         Facts next = facts;
         for (String k : read.negated()) next = next.without(k);
@@ -437,6 +441,20 @@ public final class Conversation {
             report = r;
             sb.append('\n').append(r.issueType().equals("not_oom") ? Messages.get("still.notoom")
                     : Messages.get("still.cause", CauseWords.of(r.category())));
+        }
+        // "8192 tokens, not 4096" after "how many users of 4096 tokens fit?": that question, asked again with 8192
+        var corrected = CorrectedValue.of(text);
+        String again = lastFit == null || corrected.isEmpty() ? null : corrected.get().in(lastFit);
+        if (again != null) {
+            String question = again;
+            Answer a = asked(Intent.FIT, question, lastFitContext.replace(lastFit, question),
+                    FactExtractor.read(question), BudgetAnswers.fit(question,
+                    budgeted(question, facts.merge(FactExtractor.read(question).asserted())), report));
+            lastFitContext = lastFitContext.replace(lastFit, question);
+            lastFit = question;
+            sb.append('\n').append(Messages.get("corrected.again", corrected.get().now(), corrected.get().was()))
+                    .append('\n').append(a.text());
+            return Answer.text(Intent.CORRECTION, sb.toString(), facts);
         }
         String fit = BudgetAnswers.summary(facts);
         if (fit != null) sb.append('\n').append(fit);
@@ -488,24 +506,40 @@ public final class Conversation {
         return text.length() <= SHORT_CONTINUATION && CONTINUES_WHAT_IF.matcher(text).find();
     }
 
-    /** A what-if or fit answer; when an input is missing, the question is kept and asked back. */
+    private Answer fitAsked(String text, FactExtractor.Reading read, BudgetAnswers.Result r) {
+        lastFit = text;
+        lastFitContext = context(text);
+        return asked(Intent.FIT, text, read, r);
+    }
+
     private Answer asked(Intent intent, String text, FactExtractor.Reading read, BudgetAnswers.Result r) {
+        return asked(intent, text, context(text), read, r);
+    }
+
+    /** A what-if or fit answer; when an input is missing, the question is kept and asked back. */
+    private Answer asked(Intent intent, String text, String withContext, FactExtractor.Reading read,
+                         BudgetAnswers.Result r) {
         learn(new FactExtractor.Reading(read.asserted(), read.negated(), Facts.EMPTY));
         // "what batch fits llama-3.1-8b on my 3090?" describes the setup: what it names fills what is not yet known.
         if (intent == Intent.FIT) remember(read.hypothetical().merge(facts));
         // "would the 24 GB L4 runtime work?": the card the verdict is asked for is the one discussed from now on
         if (intent == Intent.FIT && CardVerdict.asks(text)) remember(facts.merge(CardVerdict.card(text)));
         // What can be computed without the budget comes first: a fraction in GiB, a size in every format, a ratio.
-        String computed = Calculations.of(text, context(text), facts);
+        String computed = Calculations.of(text, withContext, facts);
         // "what size of model could I run in 13 GB at Q4?" names no model on purpose: the sizes computed are the
         // answer; asking which model it is (after passages found by the question's other words) asks it back.
         if (intent == Intent.FIT && "model".equals(r.missingKey()) && computed != null
-                && ModelSizes.of(new Calculations.Ask(text, context(text), facts)) != null) {
+                && ModelSizes.of(new Calculations.Ask(text, withContext, facts)) != null) {
             return Answer.text(intent, computed, facts);
         }
+        // "how many users of 4096 tokens fit in what's left of the 24 GB?": the caches against the card are the
+        // verdict; a training budget would ask for a model the question's own dimensions already describe.
+        String sequences = intent == Intent.FIT ? SequencesThatFit.of(new Calculations.Ask(text, withContext, facts))
+                : null;
+        if (sequences != null) return Answer.text(intent, sequences, facts);
         // "will 1024 fit on my 16 GB card?" after the authors' measurements: the need quoted, against the card, is
         // the verdict; the budget follows only when it could be computed (it never asks for a model then).
-        Calculations.Ask ask = new Calculations.Ask(text, context(text), facts);
+        Calculations.Ask ask = new Calculations.Ask(text, withContext, facts);
         String need = intent != Intent.FIT ? null
                 : NeedVersusCard.asksVerdict(text) || CardVerdict.asks(text) ? NeedVersusCard.of(ask)
                 : continues(text) ? NeedVersusCard.continued(ask) : null;

@@ -47,6 +47,11 @@ final class KnobChange {
             }
             if (before == null || before.value() == now.value() || before.value() <= 0 || now.value() <= 0) continue;
             double r = now.value() / before.value();
+            // "imgsz 768 → 1024": an image's side; the pixels, and what grows with them, scale by its square
+            if (SIDE_KEYS.matcher(now.key()).matches()) {
+                return Messages.get("knob.change.side", now.name(), trim(before.value()), trim(now.value()),
+                        trim(r), Scaling.ratio(r * r));
+            }
             return Messages.get("knob.change", now.name(), trim(before.value()), trim(now.value()),
                     Scaling.ratio(r));
         }
@@ -55,6 +60,9 @@ final class KnobChange {
 
     record Setting(String name, String key, double value, boolean kept) {}
 
+    /** Settings that give an image's side in pixels (YOLO's imgsz, img_size, input_size, crop_size). */
+    private static final Pattern SIDE_KEYS = Pattern.compile("imgsz|imgsize|imagesize|img|inputsize|cropsize"
+            + "|inputresolution|imageresolution");
     private static final Pattern BUDGET_KEYS = Pattern.compile("^(?:.*batch|seq|len|length|ctx|context|maxlength)");
     private static final Pattern KEEP = Pattern.compile("(?i)\\b(?:keep|keeping|leave|stay at|still)\\s+(?:the\\s+)?$");
 

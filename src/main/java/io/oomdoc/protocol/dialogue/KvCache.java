@@ -20,7 +20,8 @@ final class KvCache {
             + "|\\bctx\\b|num_ctx|n_ctx|max[-_ ]model[-_ ]len|max[-_ ]seq[-_ ]len|context[-_ ]length"
             // TGI sizes its KV cache for --max-batch-total-tokens: that count is the cache's length.
             + "|max[-_ ]batch[-_ ]total[-_ ]tokens");
-    private static final Pattern TOKENS = Pattern.compile("(?i)(?<![\\w.])(\\d{3,7}|\\d+(?:\\.\\d+)?k)(?![\\w.])"
+    // "num_ctx 4096." at a sentence's end is a length; "4096.5" is not
+    private static final Pattern TOKENS = Pattern.compile("(?i)(?<![\\w.])(\\d{3,7}|\\d+(?:\\.\\d+)?k)(?!\\w|\\.\\d)"
             + "(?!\\s*(?:gb|gib|mb|mib|g|m|b|%|x|×))");
     /** 16-bit cache unless the turn or the turns before name an 8-bit one (--kv-cache-dtype fp8, q8_0). */
     private static final Pattern EIGHT_BIT = Pattern.compile("(?i)kv[-_ ]cache[-_ ]dtype\\W+fp8|cache[-_ ]type[-_ ]"
@@ -57,6 +58,12 @@ final class KvCache {
         String given = !counted ? null : fromDimensions(a.text(), tokens) != null ? fromDimensions(a.text(), tokens)
                 : fromDimensions(a.withContext(), tokens);
         if (given != null) return given;
+        // "40 layers and 40 attention heads of 128: how much KV cache is one token?": the quoted shape, per token
+        Dimensions quoted = perToken ? dimensions(a.text()) : null;
+        if (quoted != null) {
+            return Messages.get("kv.dims.token", quoted.layers(), quoted.kvHeads(), quoted.headDim(), quoted.bytes(),
+                    Sizes.human(quoted.perToken()), Sizes.human(quoted.perToken() * THOUSAND));
+        }
         Optional<ModelSpec> spec = model(a.text(), a.facts());
         if (spec.isEmpty()) spec = model(a.withContext(), a.facts());
         if (spec.isEmpty() || !spec.get().hasArchitecture()) return null;
@@ -75,8 +82,16 @@ final class KvCache {
             + "|\\b(?:num_hidden_layers|n_layers?|layers)\\s*[=:]\\s*(\\d+)");
     private static final Pattern KV_HEADS = Pattern.compile("(?i)(\\d+)\\s*(?:kv|key[- ]value)[- _]heads\\b"
             + "|\\b(?:num_key_value_heads|n_kv_heads|kv[- _]heads)\\s*[=:]\\s*(\\d+)");
+    // "4 KV heads of 128", "40 attention heads of 128": the size after "heads of" is each head's
     private static final Pattern HEAD_DIM = Pattern.compile("(?i)\\bhead[-_ ]dim(?:ension)?\\s*(?:of|=|:)?\\s*(\\d+)"
-            + "|(\\d+)\\s*head[-_ ]dim|\\bheads?\\s+of\\s+dim(?:ension)?\\s+(\\d+)");
+            + "|(\\d+)\\s*head[-_ ]dim|\\bheads?\\s+of\\s+dim(?:ension)?\\s+(\\d+)"
+            + "|\\bheads?\\s+of\\s+(\\d{2,3})(?!\\w|\\.\\d)");
+    /** "40 attention heads": without a KV-head count the model keeps keys and values for every head. */
+    private static final Pattern HEADS = Pattern.compile("(?i)(\\d+)\\s*(?:attention |query )?heads\\b");
+    private static final Pattern NAMES_KV = Pattern.compile("(?i)\\bkv[- _]heads|key[- ]value[- _]heads"
+            + "|num_key_value_heads|\\bgqa\\b|grouped[- ]query");
+    private static final Pattern NO_GQA = Pattern.compile("(?i)\\bno (?:gqa|grouped[- ]query)|without (?:gqa"
+            + "|grouped[- ]query)|multi[- ]head attention|\\bmha\\b");
     private static final Pattern ONE_BYTE = Pattern.compile("(?i)\\b(?:fp8|int8|8[- ]?bit|q8_0)\\b");
     private static final Pattern FOUR_BYTES = Pattern.compile("(?i)\\b(?:fp32|float32)\\b");
 
@@ -85,12 +100,35 @@ final class KvCache {
      * dimensions quoted from its config size the cache without a catalog entry; null unless all three are given.
      */
     private static String fromDimensions(String text, long tokens) {
+        Dimensions d = dimensions(text);
+        if (d == null) return null;
+        return Messages.get("kv.dims", d.layers(), d.kvHeads(), d.headDim(), d.bytes(), Sizes.human(d.perToken()),
+                String.format(Locale.ROOT, "%,d", tokens), Sizes.human((double) d.perToken() * tokens));
+    }
+
+    /** A cache's shape as a question quotes it: layers, KV heads, each head's size and bytes per value. */
+    record Dimensions(int layers, int kvHeads, int headDim, int bytes) {
+        long perToken() { return 2L * layers * kvHeads * headDim * bytes; }
+    }
+
+    /**
+     * The dimensions quoted in the text, or null unless layers, KV heads and head size are all there. "40 attention
+     * heads of 128, no grouped-query attention" names the KV heads too: every head keeps its keys and values.
+     */
+    static Dimensions dimensions(String text) {
         Integer layers = number(LAYERS, text), kvHeads = number(KV_HEADS, text), headDim = number(HEAD_DIM, text);
+        if (kvHeads == null && (!NAMES_KV.matcher(text).find() || NO_GQA.matcher(text).find())) {
+            kvHeads = number(HEADS, text);
+        }
         if (layers == null || kvHeads == null || headDim == null) return null;
         int bytes = ONE_BYTE.matcher(text).find() ? 1 : FOUR_BYTES.matcher(text).find() ? 4 : 2;
-        long perTok = 2L * layers * kvHeads * headDim * bytes;
-        return Messages.get("kv.dims", layers, kvHeads, headDim, bytes, Sizes.human(perTok),
-                String.format(Locale.ROOT, "%,d", tokens), Sizes.human((double) perTok * tokens));
+        return new Dimensions(layers, kvHeads, headDim, bytes);
+    }
+
+    /** The first length in the text that is not one of the model's dimensions (256 tokens or more), or 0. */
+    static long lengthAsked(String text) {
+        long n = length(text);
+        return n >= 256 && n <= 10_000_000 ? n : 0;
     }
 
     private static Integer number(Pattern p, String text) {

@@ -1,5 +1,6 @@
 package io.oomdoc.protocol.dialogue;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -120,8 +121,12 @@ final class Ratios {
         if (!now.find()) return null;
         String earlier = a.withContext().replace(a.text(), "");
         Matcher before = IT_WAS.matcher(earlier);
-        return before.find() ? change(before.group(1) != null ? before.group(1) : before.group(2), now.group(1))
-                : null;
+        if (before.find()) return change(before.group(1) != null ? before.group(1) : before.group(2), now.group(1));
+        // "calls the backend with batch_size=256" then "what if I drop it to 32?": the one setting said before is "it"
+        List<KnobChange.Setting> said = KnobChange.settings(earlier);
+        if (said.size() != 1) return null;
+        double was = said.get(0).value();
+        return was == Math.rint(was) ? change(String.valueOf((long) was), now.group(1)) : null;
     }
 
     private static String change(String said, String to) {
@@ -188,7 +193,9 @@ final class Ratios {
     /** 0.5 → "0.5× (half)": the proportion as people say it, beside the figure. */
     static String words(double r) {
         String w = r == 0.5 ? "half" : r == 0.25 ? "a quarter" : r == 2 ? "twice" : r == 4 ? "four times"
-                : near(r, 0.5) ? "about half" : near(r, 2) ? "about twice" : null;
+                : near(r, 0.5) ? "about half" : near(r, 2) ? "about twice"
+                // "256 to 32": an eighth is said as people say it, how many times smaller
+                : r < 1 && 1 / r == Math.rint(1 / r) ? (long) (1 / r) + " times smaller" : null;
         return Sizes.trim(r) + "×" + (w == null ? "" : " (" + w + ")");
     }
 

@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  */
 final class TensorBytes {
     private static final String NUM = "(\\d[\\d,]*(?:\\.\\d+)?k?)";
+    /** "1.17M", "100M": a count said in millions. */
+    private static final String MILLIONS = "(\\d[\\d,]*(?:\\.\\d+)?m)";
     /** A number ends at a space or a sentence's full stop, not inside a word or a decimal. */
     private static final String END = "(?!\\w|\\.\\d)";
     /** The dimensions a question names, each with the words that make a number one: most specific first. */
@@ -28,9 +30,16 @@ final class TensorBytes {
             // "a 1000-frame video", "1024 tokens", "one 4096-token sequence", "150 patches of 224x224x3"
             Pattern.compile("(?i)(?<![\\w.,])" + NUM + "[- ](?:tokens?|frames?|patch(?:es)?|images?|crops?|tiles?"
                     + "|samples?|sequences?|nodes?|items?)\\b"),
+            // "1.17M edges", "100M of them": a count in millions of what each element belongs to
+            Pattern.compile("(?i)(?<![\\w.,])" + MILLIONS + "\\s*(?:of (?:them|those|these)\\b|(?:edges?|embeddings?"
+                    + "|vectors?|rows?|sentences?|documents?|points?|messages?|entries|records?|voxels?)\\b)"),
+            // "256 floats", "a 256-wide message", "768-dimensional": the width of each of them
+            Pattern.compile("(?i)(?<![\\w.,])" + NUM + "[- ](?:wide|dim(?:ensional|s)?|floats?|values?|elements?"
+                    + "|features?)\\b"),
             // "15000 x 15000", "224x224x3": every factor of the product
             Pattern.compile("(?i)(?<![\\w.,])\\d[\\d,]*(?:\\s*[x×*]\\s*\\d[\\d,]*)+" + END));
-    private static final Pattern FACTOR = Pattern.compile("\\d[\\d,]*(?:\\.\\d+)?k?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern FACTOR = Pattern.compile("\\d[\\d,]*(?:\\.\\d+)?(?:k|m(?![a-z]))?",
+            Pattern.CASE_INSENSITIVE);
     /** A video or image resolution by name is two dimensions, and its colour channels a third. */
     private static final Pattern NAMED_SIZE = Pattern.compile("(?i)\\b(4k|8k|1080p|720p|uhd|full[- ]hd)\\b");
     private static final Map<String, int[]> SIZES = Map.of("4k", new int[] {3840, 2160}, "uhd",
@@ -49,6 +58,18 @@ final class TensorBytes {
             + "\\bcost\\b");
     /** Another calculation's subject: the cache per token and layer, or a model's parameters. */
     private static final Pattern OTHER = Pattern.compile("(?i)kv[-_ ]?cache|\\blayers?\\b|\\bparam\\w*|\\d\\s*[bm]\\b");
+    /**
+     * "100M of them", "1.17M edges", "in one layer": a count in millions of things that are not parameters, and a
+     * single layer named, are this calculation's, not a model size's or a cache's (which count layers).
+     */
+    private static final Pattern NOT_OTHER = Pattern.compile("(?i)" + MILLIONS + "\\s*(?:of (?:them|those|these)\\b"
+            + "|(?:edges?|embeddings?|vectors?|rows?|sentences?|documents?|points?|messages?|entries|records?"
+            + "|voxels?)\\b)|\\b(?:one|a single|each|every|per) layer\\b");
+    /** "the 4x output of a 1440x960 image": each side of the image said, times the upscaling factor. */
+    private static final Pattern UPSCALED = Pattern.compile("(?i)(?<![\\w.])(\\d{1,2})\\s*[x×]\\s+(?:output|upscal\\w*"
+            + "|upsampl\\w*|larger|bigger|super[- ]?resolution)");
+    private static final Pattern IMAGE_SIZE = Pattern.compile("(?<![\\w.])(\\d{2,5})\\s*[x×]\\s*(\\d{2,5})(?![\\w.]"
+            + "|\\s*[x×*])");
     private static final int MIN_FACTORS = 2;
     private static final double MIN_ELEMENTS = 1e4;
 
@@ -57,7 +78,7 @@ final class TensorBytes {
     /** "8 × 1,024 × 50,257 = 411.7M values × 4 B (fp32) = 1.65 GB (1.53 GiB)", or null. */
     static String of(Calculations.Ask a) {
         String text = a.text();
-        if (!ASKS.matcher(text).find() || OTHER.matcher(text).find()) return null;
+        if (!ASKS.matcher(text).find() || OTHER.matcher(NOT_OTHER.matcher(text).replaceAll(" ")).find()) return null;
         Object[] type = type(text);
         if (type == null) return null;
         List<Double> factors = factors(text);
@@ -88,6 +109,21 @@ final class TensorBytes {
                 }
             }
         }
+        // "the 4x output of a 1440x960 RGB image": the sides times the factor, and its three colour channels
+        Matcher image = IMAGE_SIZE.matcher(text);
+        if (image.find()) {
+            Matcher up = UPSCALED.matcher(text);
+            double times = up.find() ? Double.parseDouble(up.group(1)) : 1;
+            for (int k = 0; k < at.size(); k++) {
+                if (at.get(k)[0] >= image.start() && at.get(k)[0] < image.end()) {
+                    values.set(at.get(k)[1], values.get(at.get(k)[1]) * times);
+                }
+            }
+            if (RGB.matcher(text).find()) {
+                at.add(new int[] {image.end(), values.size()});
+                values.add((double) RGB_CHANNELS);
+            }
+        }
         Matcher named = NAMED_SIZE.matcher(text);
         if (named.find()) {
             int[] wh = SIZES.get(named.group(1).toLowerCase(Locale.ROOT));
@@ -114,6 +150,7 @@ final class TensorBytes {
     /** "128k" is 128,000: a vocabulary or a length said in thousands, as the question rounds it. */
     private static double value(String s) {
         String l = s.toLowerCase(Locale.ROOT).replace(",", "");
+        if (l.endsWith("m")) return Double.parseDouble(l.substring(0, l.length() - 1)) * 1e6;
         return l.endsWith("k") ? Double.parseDouble(l.substring(0, l.length() - 1)) * 1000 : Double.parseDouble(l);
     }
 

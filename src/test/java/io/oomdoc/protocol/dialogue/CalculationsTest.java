@@ -121,7 +121,14 @@ class CalculationsTest {
             "which model can I run in 24 GB at 8-bit", "what if I pass --cache-type-k q4_0",
             "the maintainer says that example takes about 33 GB", // snap-stanford/ogb#53
             "so three 3090s should be more than one V100, no?", // lewandofskee/DiAD#20
-            "how much memory does a T4 have compared to that?"}; // OpenBMB/MiniCPM#30
+            "how much memory does a T4 have compared to that?", // OpenBMB/MiniCPM#30
+            // avikeid2007/KaiROS-AI#63
+            "the model takes 12 GB, 28 layers and 4 KV heads of 128. how many users of 4096 tokens fit?",
+            "how many tokens does 384 give for patch 16?", // CrossmodalGroup/LAPS#8
+            "add it up: DiT 2.4 GB, text encoder 1.2 GB, VAE 0.3 GB", // ace-step/ACE-Step-1.5#1192
+            "480x640 takes about 31 GB. what should my 480x864 take?", // VideoVerses/VideoVAEPlus#3
+            "batch_bins 3000000 on 4 V100 32GB. what batch_bins would match my 24 GB card?", // imdanboy/jets#5
+            "what if I split every frame into 4 tiles?"}; // mafiosnik777/enhancr#22
         // The turns before hold keras-team/keras#9643's failure, whose shape a later question resizes, and a setting
         // said before (huggingface/transformers#22639's eight beams) that a later question changes.
         String held = "OOM when allocating tensor with shape[128,128,109,109] and type float\nnum_beams=8";
