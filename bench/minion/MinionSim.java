@@ -77,7 +77,8 @@ public final class MinionSim {
         private static String name(TestIdentifier id) {
             String u = id.getUniqueId();
             int c = u.indexOf("[class:"), m = u.indexOf("[method:");
-            return c < 0 || m < 0 ? u : u.substring(c + 7, u.indexOf(']', c)) + "#" + u.substring(m + 8, u.indexOf('(', m));
+            if (c < 0 || m < 0) return u;
+            return u.substring(c + 7, u.indexOf(']', c)) + "#" + u.substring(m + 8, u.indexOf('(', m));
         }
     }
 }
