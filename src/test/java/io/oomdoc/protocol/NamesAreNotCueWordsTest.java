@@ -2,6 +2,7 @@ package io.oomdoc.protocol;
 
 import io.oomdoc.Fixtures;
 import io.oomdoc.evidence.trace.LogText;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -25,17 +26,23 @@ class NamesAreNotCueWordsTest {
         return Signals.ALL.stream().filter(s -> s.name().equals(signal)).findFirst().orElseThrow().test().apply(e);
     }
 
+    // replay: never the first killer of a mutant under PIT, left to surefire (bench/results.md "build19")
     @Test
+    @Tag("replay")
     void aBucketInAValidationPromptIsNoLengthBucketing() {
         assertNull(fired("longest words", of("diffusers-10994-flux-lora-batch2-80gb.txt")));
     }
 
+    // replay: never the first killer of a mutant under PIT, left to surefire (bench/results.md "build19")
     @Test
+    @Tag("replay")
     void aWorkspaceInABuildPathNamesNoCudaLibrary() {
         assertNull(fired("library words", of("tf-rotnet-11-bfc-stats-shape-oom.txt")));
     }
 
+    // replay: never the first killer of a mutant under PIT, left to surefire (bench/results.md "build19")
     @Test
+    @Tag("replay")
     void anEvalInAFlagNameIsNoEvaluation() {
         assertNull(fired("eval words", of("prose-deepspeed-3262-include-3-5.txt")));
     }

@@ -2,6 +2,7 @@ package io.oomdoc.protocol;
 
 import io.oomdoc.Fixtures;
 import io.oomdoc.evidence.trace.LogText;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -17,7 +18,9 @@ class NewUserChecksTest {
         return d.diagnose(LogText.of(Fixtures.text("traces/" + path)), null, Facts.EMPTY, null, null);
     }
 
+    // replay: never the first killer of a mutant under PIT, left to surefire (bench/results.md "build19")
     @Test
+    @Tag("replay")
     void jaxBufferAssignmentStatsAreNotTheCardsSize() {
         // "preallocated temp allocation: 4.44GiB" is followed by "total allocation:": a buffer, not the card
         Report r = diagnose("jax-afprofile-8-bufferassignment-stats.txt");
@@ -49,7 +52,9 @@ class NewUserChecksTest {
         assertTrue(cause.contains("computed wrong"), cause);
     }
 
+    // replay: never the first killer of a mutant under PIT, left to surefire (bench/results.md "build19")
     @Test
+    @Tag("replay")
     void aRequestNoMachineHoldsIsNamedOtherWithTheSizeFixAlone() {
         // no batch, cache or neighbour asks for 538976288 GiB: the fix is in the code that computed the size
         Report r = diagnose("qwen3vl-334-impossible-request.txt");
@@ -58,20 +63,26 @@ class NewUserChecksTest {
         assertTrue(r.fixes().get(0).title().contains("size computed wrong"), r.fixes().get(0).title());
     }
 
+    // replay: never the first killer of a mutant under PIT, left to surefire (bench/results.md "build19")
     @Test
+    @Tag("replay")
     void aJaxProgramWhoseBufferAssignmentTotalFarExceedsTheFailingBufferIsTooLarge() {
         // the maintainer: a bigger GPU is needed (14.44 GiB for the program on a 12 GB card)
         Report r = diagnose("jax-afprofile-8-bufferassignment-stats.txt");
         assertEquals("model_too_large", r.category(), String.valueOf(r.hypotheses()));
     }
 
+    // replay: never the first killer of a mutant under PIT, left to surefire (bench/results.md "build19")
     @Test
+    @Tag("replay")
     void aTensorFlowLogWhoseCurrentMemoryClimbsEachIterationIsALeak() {
         Report r = diagnose("tf-73457-current-memory-climbs.txt");
         assertEquals("leak_held_references", r.category(), String.valueOf(r.hypotheses()));
     }
 
+    // replay: never the first killer of a mutant under PIT, left to surefire (bench/results.md "build19")
     @Test
+    @Tag("replay")
     void aKillWhileLoadingCheckpointShardsLeadsWithTheLoadingFix() {
         // chatchat-space/Langchain-Chatchat#35: killed at "Loading checkpoint shards: 38%"
         Report r = d.diagnose(LogText.of(paste("langchain-chatchat-35-shards-38pct-killed")), null, Facts.EMPTY, null,

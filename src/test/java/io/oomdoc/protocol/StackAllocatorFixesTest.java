@@ -3,6 +3,7 @@ package io.oomdoc.protocol;
 import io.oomdoc.corpus.Case;
 import io.oomdoc.corpus.Corpus;
 import io.oomdoc.evidence.trace.LogText;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -47,7 +48,9 @@ class StackAllocatorFixesTest {
         assertFalse(code(r).contains("DataLoader(") || code(r).contains("torch."), code(r));
     }
 
+    // replay: never the first killer of a mutant under PIT, left to surefire (bench/results.md "build19")
     @Test
+    @Tag("replay")
     void aTensorFlowLeakIsFixedInTensorFlowsTermsFirst() {
         // tensorflow/tensorflow#73457: GPU memory climbs every iteration of a TensorFlow loop
         Report r = diagnose(corpus("tensorflow-73457-gpu-current-memory-climbs-per-iteration").withDescription());
@@ -55,7 +58,9 @@ class StackAllocatorFixesTest {
         assertFalse(code(r).contains("torch."), code(r));
     }
 
+    // replay: never the first killer of a mutant under PIT, left to surefire (bench/results.md "build19")
     @Test
+    @Tag("replay")
     void aHostKillWhileAnInferenceModelLoadsIsFixedWhereTheHostCopyIsMade() {
         // PKU-YuanGroup/Video-LLaVA#13: "Killed" while loading checkpoint shards for inference
         Report r = diagnose(corpus("videollava-13-checkpoint-shards-killed").withDescription());

@@ -1,5 +1,6 @@
 package io.oomdoc.protocol.reasoning;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -22,7 +23,9 @@ class LinearModelTest {
     /** A feature the bundled table has a row for (memory that grows). */
     private static final String FEATURE = "cue:growth";
 
+    // replay: never the first killer of a mutant under PIT, left to surefire (bench/results.md "build19")
     @Test
+    @Tag("replay")
     void aTableWrittenAndReadBackGivesTheSameProbabilities() {
         LinearModel again = read(BUNDLED.write("round trip"));
         assertEquals(BUNDLED.labels(), again.labels());

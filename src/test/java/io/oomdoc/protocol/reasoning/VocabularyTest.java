@@ -1,5 +1,6 @@
 package io.oomdoc.protocol.reasoning;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.Set;
@@ -33,7 +34,9 @@ class VocabularyTest {
         assertTrue(ofThreeRepositories().select(3).contains("lw:backward"));
     }
 
+    // replay: never the first killer of a mutant under PIT, left to surefire (bench/results.md "build19")
     @Test
+    @Tag("replay")
     void onlyWordFeaturesAreCounted() {
         assertTrue(ofThreeRepositories().select(1).stream().allMatch(Vocabulary::isWord));
     }
