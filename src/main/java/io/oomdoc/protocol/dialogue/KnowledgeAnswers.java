@@ -42,6 +42,9 @@ final class KnowledgeAnswers {
      */
     static String howTo(String question, String withContext, List<String> talkedAbout, Facts facts, Report report) {
         String body = howToBody(question, withContext, talkedAbout, facts, report);
+        // "cut vLLM's share to leave 6 GB": the value for this card comes first, the snippet after it.
+        String share = ShareLeft.line(question, facts, report);
+        if (share != null) body = share + "\n" + body;
         // A tool no snippet covers: its own catalog row or the plain statement stands alone, no other stack's code.
         String guarded = NoSnippet.guard(question, body);
         if (!java.util.Objects.equals(guarded, body)) return guarded;
