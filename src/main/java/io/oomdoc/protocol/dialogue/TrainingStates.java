@@ -21,7 +21,13 @@ final class TrainingStates {
     private static final Pattern PER_RANK = Pattern.compile("(?i)\\beach\\b|\\bper (?:gpu|card|device|rank)\\b"
             + "|\\bsplits? (?:it |them )?(?:over|across)\\b|\\bshard");
     /** The weights and gradients are asked about too, not only the optimizer. */
-    private static final Pattern WHOLE = Pattern.compile("(?i)\\bmodel states\\b|\\b(?:model|weights) and\\b");
+    private static final Pattern WHOLE = Pattern.compile("(?i)\\bmodel states\\b|\\b(?:model|weights) and\\b"
+            + "|\\bweights, gradients\\b");
+    /** "with ZeRO-2", "zero stage 1": the states the stage shards (1 the optimizer, 2 the gradients, 3 the weights). */
+    private static final Pattern STAGE = Pattern.compile("(?i)\\bzero[- ]?(?:stage[- ]?)?([123])\\b"
+            + "|\\bstage[- ]?([123])\\b");
+    private static final int SHARDS_WEIGHTS = 3;
+    private static final int SHARDS_GRADIENTS = 2;
     /** fp32 master weights 4 + two fp32 Adam moments 8. */
     private static final double OPTIMIZER_BYTES = 12;
     /** 16-bit weights 2 + 16-bit gradients 2 + fp32 master weights 4 + two fp32 Adam moments 8. */
@@ -47,6 +53,16 @@ final class TrainingStates {
                 : Messages.get("training.states", Sizes.count(params), decimal(states),
                 decimal(params * WEIGHT_BYTES));
         int gpus = Sizes.ranks(t, a.facts());
+        java.util.regex.Matcher stage = STAGE.matcher(t);
+        // ZeRO-1 and -2 leave every card a whole copy of the 16-bit weights: the per-card figure is not states / N.
+        if (gpus > 1 && !optimizerOnly && stage.find()) {
+            int n = Integer.parseInt(stage.group(1) != null ? stage.group(1) : stage.group(2));
+            double w = params * WEIGHT_BYTES / (n >= SHARDS_WEIGHTS ? gpus : 1);
+            double g = params * WEIGHT_BYTES / (n >= SHARDS_GRADIENTS ? gpus : 1);
+            double o = params * OPTIMIZER_BYTES / gpus;
+            return line + " " + Messages.get("training.zero", n, gpus, decimal(w), decimal(g), decimal(o),
+                    decimal(w + g + o));
+        }
         if (gpus > 1 && (perRank || SHARDED.matcher(t).find()))
             line += " " + Messages.get("training.sharded", decimal(states / gpus), gpus);
         return line;
