@@ -105,6 +105,12 @@ class HowToRowsNineteenTest {
         holdsSaying(SET23, "P14-leffa-fp16-cpu-offload.txt", 4, "pipe.enable_vae_tiling()");
     }
 
+    /** github.com/lemonade-sdk/lemonade/issues/3276: slots and a q8_0 cache asked back with "how do I set that". */
+    @Test
+    void llamaServerSlotsAndCacheTypeAreSetTogether() {
+        holdsSaying(SET22, "P11-lemonade-llama-server-four-slots-131k.txt", 5, "-ctk q8_0");
+    }
+
     /** github.com/BinItAI/visdet/issues/562: mixed precision in an mmdetection 3.x config. */
     @Test
     void mmdetectionTurnsOnAmpThroughItsOptimWrapper() {
