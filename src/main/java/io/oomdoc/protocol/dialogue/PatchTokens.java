@@ -26,7 +26,7 @@ final class PatchTokens {
     private static final Pattern QWEN_VL = Pattern.compile("(?i)\\bqwen[-_ ]?2(?:\\.5)?[-_ ]?vl\\b");
     private static final int QWEN_VL_PIXELS = 28;
     /** 384x384: both sides; or one side said alone ("384 ... than 224"). */
-    private static final Pattern PAIR = Pattern.compile("(?<![\\w.])(\\d{2,5})\\s*[x×]\\s*(\\d{2,5})(?![\\w.])");
+    private static final Pattern PAIR = Pattern.compile(Resolutions.WIDTH_BY_HEIGHT);
     private static final Pattern SIDE = Pattern.compile("(?<![\\w./-])(\\d{2,4})(?:\\s*px)?(?![\\w.]|\\s*[x×])");
     private static final int SMALLEST_SIDE = 64;
 

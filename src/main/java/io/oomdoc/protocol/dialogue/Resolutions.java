@@ -13,8 +13,10 @@ import java.util.regex.Pattern;
  * ("instead of 832x480", "from 1024 to 768") or else the last one the conversation named.
  */
 final class Resolutions {
+    /** An image's two sides, "768x768" or "1280×720" (groups 1 and 2); PatchTokens and ScaledNeed read them too. */
+    static final String WIDTH_BY_HEIGHT = "(?<![\\w.])(\\d{2,5})\\s*[x×]\\s*(\\d{2,5})(?![\\w.])";
     /** 768x768, 1280×720, 720p: both sides said, or a video height that implies them. */
-    private static final Pattern PAIR = Pattern.compile("(?i)(?<![\\w.])(\\d{2,5})\\s*[x×]\\s*(\\d{2,5})(?![\\w.])"
+    private static final Pattern PAIR = Pattern.compile("(?i)" + WIDTH_BY_HEIGHT
             + "|(?<![\\w.])(480|540|576|720|1080|1440|2160)p\\b");
     /** "at 640", "to 512px", "instead of 1024": one side of a square image, said after a preposition. */
     private static final Pattern SIDE = Pattern.compile("(?i)\\b(?:at|to|of|from)\\s+(\\d{2,4})(?:\\s*(?:px|pixels))?"

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * pixels (activations, latents) scales so; the weights do not, so the figure is an upper bound.
  */
 final class ScaledNeed {
-    private static final String SIZE = "(?<![\\w.])(\\d{2,5})\\s*[x×]\\s*(\\d{2,5})(?![\\w.])";
+    private static final String SIZE = Resolutions.WIDTH_BY_HEIGHT;
     /** "480x640 takes about 31 GB", "1024x1024 used 18.5 GB": a size and what it was measured to need. */
     private static final Pattern MEASURED = Pattern.compile("(?i)" + SIZE + "\\s+(?:\\w+\\s+){0,3}?(?:takes?|uses?"
             + "|used|took|needs?|needed|consumes?|requires?)\\s+(?:about\\s+|around\\s+|roughly\\s+|~\\s*)?"
@@ -36,9 +36,9 @@ final class ScaledNeed {
             if (now == before) continue;
             double r = (double) now / before;
             double need = Double.parseDouble(m.group(3)) * r;
-            return Messages.get("need.scaled", said, m.group(3), m.group(4).toUpperCase(java.util.Locale.ROOT)
-                    .replace("IB", "iB"), s.group(1) + "×" + s.group(2), Sizes.trim(r), Sizes.trim(need),
-                    m.group(4).toUpperCase(java.util.Locale.ROOT).replace("IB", "iB"));
+            String unit = m.group(4).toUpperCase(java.util.Locale.ROOT).replace("IB", "iB");
+            return Messages.get("need.scaled", said, m.group(3), unit, s.group(1) + "×" + s.group(2), Sizes.trim(r),
+                    Sizes.trim(need), unit);
         }
         return null;
     }

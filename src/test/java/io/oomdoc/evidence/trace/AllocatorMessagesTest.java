@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -160,13 +159,7 @@ class AllocatorMessagesTest {
     /** Failures this project recorded on its own H200 (src/test/resources/h200/README.md), beside the threads'. */
     private static final List<String> RECORDED = List.of("oom_cupy.log");
 
-    private static String recorded(String name) {
-        try (var in = AllocatorMessagesTest.class.getResourceAsStream("/h200/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    private static String recorded(String name) { return io.oomdoc.Fixtures.text("h200/" + name); }
 
     private static List<String> numbers(List<TraceFinding> findings) {
         return findings.stream().map(f -> f.kind() + " " + f.framework() + " " + f.numbers()).toList();
