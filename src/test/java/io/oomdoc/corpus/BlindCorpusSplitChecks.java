@@ -156,6 +156,15 @@ abstract class BlindCorpusSplitChecks {
      */
     Set<String> citedLaterForAnotherEngine() { return Set.of(); }
 
+    /**
+     * Repositories whose training code the eighteenth session's scanner audit reads (scan_wild19: SPLIT.md,
+     * labels*.json, and the own-code fixture scan_patterns/eval_by_train_false__*); the burned splits that hold a
+     * report from one of them scored it sessions before, and nothing of diagnosis is tuned on the audit.
+     */
+    static final Set<String> SCANNED_BY_SCAN19 = Set.of("shwetanlp/chq-summ", "yangsenius/learning-to-learn-by-pytorch",
+            "haomood/bilinear-cnn", "renginx/fr-srgan", "liyiying/feature_critic", "gaopengcuhk/stable-pix2seq",
+            "znxlwm/ugatit-pytorch");
+
     @Test
     void theTuningCorpusNeverReadsTheSplit() {
         Set<String> tuned = new HashSet<>();

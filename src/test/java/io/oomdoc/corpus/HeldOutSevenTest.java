@@ -24,12 +24,13 @@ class HeldOutSevenTest extends BlindCorpusSplitChecks {
      * fourteenth session) checks the budget's weights for llama.cpp's IQ types; the split's own report from that
      * repository (#749) was scored sessions before. The sixteenth session's blind budget set
      * (budget/measured_heldout9.json) takes xtuner's published memory tables from its READMEs, not this split's thread.
+     * The eighteenth session's scanner audit reads two of its repositories (SCANNED_BY_SCAN19).
      */
     @Override
     java.util.Set<String> citedLaterForAnotherEngine() {
-        // the eighteenth session's scanner audit (scan_wild19) reads the last two repositories' training code
-        return java.util.Set.of("ikawrakow/ik_llama.cpp", "internlm/xtuner", "gaopengcuhk/stable-pix2seq",
-                "znxlwm/ugatit-pytorch");
+        java.util.Set<String> s = new java.util.HashSet<>(SCANNED_BY_SCAN19);
+        s.addAll(java.util.Set.of("ikawrakow/ik_llama.cpp", "internlm/xtuner"));
+        return s;
     }
 
     @Test

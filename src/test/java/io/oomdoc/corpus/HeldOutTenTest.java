@@ -31,13 +31,7 @@ class HeldOutTenTest extends BlindCorpusSplitChecks {
         assertTrue(other >= MIN_OTHER_STACK_SHARE * cases.size(), other + " of " + cases.size());
     }
 
-    /**
-     * The eighteenth session's scanner audit (scan_wild19: SPLIT.md, labels*.json, and the own-code fixture
-     * scan_patterns/eval_by_train_false__*) reads these repositories' training code for the scanner; this split's
-     * report from them was scored sessions before, and nothing of diagnosis is tuned on the audit.
-     */
+    /** The repositories of this split that scan19's audit reads (BlindCorpusSplitChecks.SCANNED_BY_SCAN19). */
     @Override
-    java.util.Set<String> citedLaterForAnotherEngine() {
-        return java.util.Set.of("shwetanlp/chq-summ");
-    }
+    java.util.Set<String> citedLaterForAnotherEngine() { return SCANNED_BY_SCAN19; }
 }

@@ -13,13 +13,7 @@ class HeldOutTwentyTwoTest extends MixedBlindCorpusSplitChecks {
                 Path.of("src/test/resources/conversations_heldout24"));
     }
 
-    /**
-     * The eighteenth session's scanner audit (scan_wild19: SPLIT.md, labels*.json, and the own-code fixture
-     * scan_patterns/eval_by_train_false__*) reads these repositories' training code for the scanner; this split's
-     * report from them was scored sessions before, and nothing of diagnosis is tuned on the audit.
-     */
+    /** The repositories of this split that scan19's audit reads (BlindCorpusSplitChecks.SCANNED_BY_SCAN19). */
     @Override
-    java.util.Set<String> citedLaterForAnotherEngine() {
-        return java.util.Set.of("liyiying/feature_critic");
-    }
+    java.util.Set<String> citedLaterForAnotherEngine() { return SCANNED_BY_SCAN19; }
 }
