@@ -63,6 +63,8 @@ public final class Corpus {
     public static final Path HELDOUT22 = Path.of("src/test/resources/corpus_heldout22/heldout22.jsonl");
     /** The twenty-third blind split: a third forum threads, a fifth serving engines, uncited sources, written blind. */
     public static final Path HELDOUT23 = Path.of("src/test/resources/corpus_heldout23/heldout23.jsonl");
+    /** The twenty-fourth blind split: other stacks, unified memory, look-alikes, uncited sources, written blind. */
+    public static final Path HELDOUT24 = Path.of("src/test/resources/corpus_heldout24/heldout24.jsonl");
     private static final int FINAL_SHARE_PERCENT = 20;
     private static final Map<Path, List<Case>> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -141,6 +143,9 @@ public final class Corpus {
 
     /** The twenty-third blind split (corpus_heldout23/): never read by all(), scored once for a closing figure. */
     public static List<Case> heldout23() { return read(HELDOUT23); }
+
+    /** The twenty-fourth blind split (corpus_heldout24/): never read by all(), scored once for a closing figure. */
+    public static List<Case> heldout24() { return read(HELDOUT24); }
 
     /**
      * What the weights are fitted on: the development part, the third split (since round 6; scored once in round 5),
