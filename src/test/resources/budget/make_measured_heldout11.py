@@ -10,17 +10,22 @@ anywhere under src/test/resources or bench/ (/tmp/h19/repos.txt), when the page 
 (/tmp/h19/threads.txt, /tmp/h19/urls.txt), when an earlier measured_*.json cites it, or when a parallel blind writer
 holds it. Most big trackers (vLLM, DeepSpeed, LlamaFactory, FastChat, the Qwen, Baichuan, Yi and InternLM READMEs) are
 cited already, so this set goes to the READMEs of model families earlier sets did not take: TeleChat, CodeGeeX2,
-XVERSE, Aquila2, Fengshenbang's Ziya, CogAgent, LOMO, Skywork and BayLing. A page was kept only where it prints a GPU
-memory figure for a setup it states, or says that a named setup ran on a named card.
+XVERSE, Aquila2, Fengshenbang's Ziya, CogAgent, LOMO, Skywork and BayLing, and to five fine-tuning tutorials of
+datawhalechina/self-llm. A page was kept only where it prints a GPU memory figure for a setup it states, or says that
+a named setup ran on a named card.
 
-Pages (11, each its own source_key): TeleChat's README (the LoRA and full fine-tunes' longest training length on V100
+Counts: 47 records from 16 pages (source keys); families inference 27, sharded 8, lora 7, qlora 3, full 2; outcomes
+all fit (none of these pages reports an out-of-memory run), 39 with a figure and 8 fits on a named card without one.
+
+Pages (16, each its own source_key): TeleChat's README (the LoRA and full fine-tunes' longest training length on V100
 and A100 cards, ZeRO-3 with and without offload); CodeGeeX2's README (FP16/INT8/INT4 inference of CodeGeeX2-6B and
 CodeGeeX-13B); XVERSE-13B's and XVERSE-7B's READMEs (BF16/INT8/INT4 inference); Aquila2's README (7B full SFT, LoRA,
 Q-LoRA and 34B Q-LoRA on A100-80G); Fengshenbang's Ziya inference page (Ziya-LLaMA-13B fp16 over two and four 3090s,
 bitsandbytes int8 and llama.cpp quantizations on one 3090) and its Ziya full fine-tune page (ZeRO-2 over 8 A100 80GB);
 CogAgent's README (BF16/INT8/INT4 inference, SFT over 8 A100s, LoRA on one); LOMO's README (full fine-tune of a 7B on
 one RTX 3090, of a 65B on eight); Skywork's README (bf16 and 8-bit inference of Skywork-13B); BayLing's README (8-bit
-chat of BayLing-7B and -13B).
+chat of BayLing-7B and -13B); self-llm's MiniCPM-2B LoRA and full (ZeRO-2 offload) page, Phi-4 LoRA page,
+CharacterGLM-6B LoRA page, Qwen3-1.7B full fine-tune page and DeepSeek-7B-chat QLoRA page.
 Left out: torchtune's tables (the external check of issue 14); figures that are minimums for hardware not measured on
 it (Yuan 2.0's table); XuanYuan-70B's table (its figures halve exactly with the bit width: model size, not a reading);
 CoLLiE's memory chart (an image); AirLLM's layer-streaming readings (no record field for streaming layers from disk);
@@ -35,6 +40,7 @@ Run from the repository root:
     python3 src/test/resources/budget/make_measured_heldout11.py
 """
 import json
+from urllib.parse import quote
 
 from measured_shapes import llama_params, shape  # the script's own folder is on sys.path
 
@@ -85,6 +91,13 @@ A = {
     "llama-7b": llama("huggyllama/llama-7b (%s)" % KNOWN, 32, 4096, 32, 32, 11008, 32000),
     "llama-13b": llama("huggyllama/llama-13b (%s)" % KNOWN, 40, 5120, 40, 40, 13824, 32000),
     "llama-65b": llama("huggyllama/llama-65b (%s)" % KNOWN, 80, 8192, 64, 64, 22016, 32000),
+    "minicpm-2b": llama("openbmb/MiniCPM-2B-sft (%s; its muP scalings left aside)" % KNOWN, 40, 2304, 36, 36, 5760,
+                        122753, tied=True),
+    "phi-4": llama("microsoft/phi-4 (%s)" % KNOWN, 40, 5120, 40, 10, 17920, 100352),
+    "characterglm-6b": llama("thu-coai/CharacterGLM-6B (a ChatGLM3-6B shape; %s)" % KNOWN, 28, 4096, 32, 2, 13696,
+                             65024, extra="; multi_query_group_num 2; qkv biases left out"),
+    "qwen3-1.7b": llama("Qwen/Qwen3-1.7B (%s)" % KNOWN, 28, 2048, 16, 8, 6144, 151936, tied=True),
+    "deepseek-llm-7b-chat": llama("deepseek-ai/deepseek-llm-7b-chat (%s)" % KNOWN, 30, 4096, 32, 32, 11008, 102400),
     "skywork-13b": llama("Skywork/Skywork-13B-base (%s; vocab 65519 from memory, not checked)" % KNOWN,
                          52, 4608, 36, 36, 12288, 65519),
 }
@@ -381,6 +394,91 @@ for model, gb in (("llama-7b", 10), ("llama-13b", 16)):
         measured_how="reading not said (the authors' floor for the 8-bit chat demo; 'GB' read as 10^9)",
         notes="BayLing-%s is a LLaMA-%s fine-tune (same shape); a multi-turn chat grows to the 2048-token window, "
               "seq 2048 is that ceiling" % (size.upper(), size.upper()), **INFER)
+
+# ---- datawhalechina/self-llm tutorials (one page each, at the commit that last touched it) ----
+# Step-by-step fine-tuning notebooks written for rented single cards (AutoDL 3090 24G and larger); each prints its
+# code (LoraConfig, TrainingArguments, MAX_LENGTH) and a rounded memory figure in prose. Kept: the pages whose figure
+# belongs to a setup printed on the same page.
+SL = "https://github.com/datawhalechina/self-llm/blob/%s/"
+SL_TRAIN = dict(grad_accum=1, attention="not stated (transformers' default)", gpus=1, sharding="none",
+                loss="not stated (HF cross-entropy)", outcome="fit",
+                measured_how="reading not said (a rounded GB figure in the text; 'G' read as 10^9)")
+
+
+def sl(commit, path):
+    return SL % commit + quote(path)
+
+
+MC = sl("5877a4145103b8a4c57a54b0dac6bf019537aa08", "models/MiniCPM/MiniCPM-2B-chat Lora && Full 微调.md")
+MC_COMMON = dict(SL_TRAIN, source=MC, source_key="self-llm-minicpm-2b-lora-full", model="minicpm-2b",
+                 quant="none (fp16 load, torch_dtype=torch.half)", seq=512, batch=4,
+                 precision="fp16 mixed (DeepSpeed fp16 auto; the model loaded in half)",
+                 gpu="RTX 3090 24GB", card_as_published="单卡3090等24G", table="使用deepspeed训练")
+MC_COMMON.update(grad_accum=4)
+rec(id="self-llm-minicpm-2b-lora-r8-qkvo-s512-b4-3090", family="lora", method="lora", lora_rank=8,
+    lora_targets="q,k,v,o (q_proj, k_proj, v_proj, o_proj)", optimizer="adamw (ds_config.json AdamW)",
+    checkpointing="none (the page: gradient checkpointing not on)", measured_bytes=14 * GB,
+    measured_as="'lora 训练大概需要14G显存左右，因为没有开梯度检查"
+                "所以显存占用会多一点。'",
+    notes="train.sh: deepspeed --num_gpus 1, per-device batch 4, accumulation 4; the ds_config (ZeRO-2 with "
+          "optimizer offload) also wraps the LoRA run, where it holds only adapter states; MAX_LENGTH 512 truncates, "
+          "DataCollatorForSeq2Seq pads per batch", **MC_COMMON)
+MC_FULL = {k: v for k, v in MC_COMMON.items() if k != "sharding"}
+rec(id="self-llm-minicpm-2b-full-zero2-offload-s512-b4-3090", family="sharded", method="full",
+    optimizer="adamw (DeepSpeed's CPU Adam under optimizer offload)", checkpointing="none (not turned on)",
+    sharding="zero2 + offload_optimizer cpu (ds_config.json, one GPU; its parameter-offload block is ignored at "
+             "stage 2)", measured_bytes=22 * GB,
+    measured_as="'全量训练，大概需要22G显存左右，因为开启了deepspeed zero2 的 cpu offload 功能'",
+    notes="one card: ZeRO-2 shards nothing over one rank, the optimizer states live in host memory; fp16 weights "
+          "and gradients stay on the card", **MC_FULL)
+
+rec(id="self-llm-phi-4-lora-r64-all-s384-b4", source=sl("65c037f094a70964324b15a338199002ee137600",
+                                                        "models/phi4/05-Phi-4-Lora 微调 命名实体识别.md"),
+    source_key="self-llm-phi-4-lora", family="lora", method="lora", model="phi-4", lora_rank=64,
+    lora_targets="all linear (q,k,v,o,gate,up,down)", quant="none (bf16 load, torch_dtype=torch.bfloat16)", seq=384,
+    batch=4, precision="bf16 (loaded bf16; the Trainer's flags not printed)",
+    optimizer="not stated (the Trainer's AdamW)", checkpointing="full (gradient_checkpointing=True)", gpu="",
+    card_as_published="not named", measured_bytes=33 * GB,
+    measured_as="'显存需求：约33GB，如显存不足，请调低per_device_train_batch_size'",
+    table="page introduction (显存需求)",
+    notes="per-device batch 4, accumulation 4; MAX_LENGTH 384 truncates, rows padded per batch; LoRA alpha 16; "
+          "the model is loaded with device_map auto (one card assumed, none named)", **dict(SL_TRAIN, grad_accum=4))
+
+CG6 = sl("5877a4145103b8a4c57a54b0dac6bf019537aa08", "models/CharacterGLM/04-CharacterGLM-6B Lora微调.md")
+rec(id="self-llm-characterglm-6b-lora-r8-qkv-s512-b4", source=CG6,
+    source_key="self-llm-characterglm-6b-lora", family="lora", method="lora", model="characterglm-6b", lora_rank=8,
+    lora_targets="query_key_value", quant="none (fp16 load, torch_dtype=torch.half)", seq=512, batch=4,
+    precision="fp16 (loaded half; the Trainer's flags not printed)", optimizer="not stated (the Trainer's AdamW)",
+    checkpointing="full (gradient_checkpointing=True)", gpu="", card_as_published="not named",
+    measured_bytes=21 * GB, measured_as="'微调 ChatGLM3-6B-Chat 模型至少需要 21G 及以上的显存'",
+    table="page introduction",
+    notes="every row is padded to MAX_LENGTH 512 (pad_len = MAX_LENGTH - len), so seq is the real length; "
+          "accumulation 2; the figure is a floor the author gives, no card named", **dict(SL_TRAIN, grad_accum=2))
+
+Q3 = sl("6b356c6e0def75438e42e51e6b5283a2b008e0ed",
+        "models/Qwen3/09-Qwen3-1.7B-医学推理式对话微调 及 SwanLab 可视化记录.md")
+rec(id="self-llm-qwen3-1.7b-full-s2048-b1", source=Q3,
+    source_key="self-llm-qwen3-1.7b-full", family="full", method="full", model="qwen3-1.7b",
+    quant="none (bf16 load, torch_dtype=torch.bfloat16)", seq=2048, batch=1,
+    precision="bf16 (loaded with torch_dtype bfloat16; no bf16/fp16 Trainer flag printed)",
+    optimizer="not stated (the Trainer's AdamW)", checkpointing="full (gradient_checkpointing=True)", gpu="",
+    card_as_published="not named (一张英伟达/昇腾显卡)", measured_bytes=32 * GB,
+    measured_as="'全参数微调需要大约32GB显存'", table="page introduction",
+    notes="MAX_LENGTH 2048 truncates (medical reasoning dialogues, many shorter); accumulation 4; no DeepSpeed",
+    **dict(SL_TRAIN, grad_accum=4))
+
+rec(id="self-llm-deepseek-7b-chat-qlora-r8-all-s384-b8", source=sl("997516b793ffed1fc5481db232289d974f7d0ee2",
+                                                                   "models/DeepSeek/05-DeepSeek-7B-chat 4bits量化 "
+                                                                   "Qlora 微调.md"),
+    source_key="self-llm-deepseek-7b-qlora", family="qlora", method="qlora", model="deepseek-llm-7b-chat",
+    lora_rank=8, lora_targets="all linear (q,k,v,o,gate,up,down)",
+    quant="nf4 double-quant (load_in_4bit, bnb_4bit_use_double_quant, fp16 compute)", seq=384, batch=8,
+    precision="fp16 (torch_dtype=torch.half, bnb_4bit_compute_dtype half)", optimizer="paged_adamw_32bit",
+    checkpointing="full (gradient_checkpointing=True)", gpu="", card_as_published="not named (the author's laptop)",
+    measured_bytes=6 * GB, measured_as="'通过这种方式训练，可以用6G显存轻松训练一个7B的模型。'",
+    table="page introduction",
+    notes="after loading in 4 bits nvidia-smi shows about 5.7G (the page); 6G for training is the author's rounded "
+          "claim; MAX_LENGTH 384 truncates, rows padded per batch; accumulation 2", **dict(SL_TRAIN, grad_accum=2))
 
 if __name__ == "__main__":
     with open(OUT, "w") as f:
