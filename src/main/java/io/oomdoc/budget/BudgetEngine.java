@@ -227,7 +227,8 @@ public final class BudgetEngine {
                 // estimators leave 2·P (the 16-bit parameters) on the GPU at stages 1-2, and at stage 3 the 16-bit
                 // shard plus largest_layer_memory, 4 B per parameter of the largest layer being gathered (its
                 // parameters and gradients); with offload_param the shard goes to the host too
-                // (estimate_zero3_model_states_mem_needs in deepspeed/runtime/zero/stage3.py)
+                // (estimate_zero3_model_states_mem_needs in deepspeed/runtime/zero/stage3.py). What DeepSpeed
+                // really keeps gathered is its live parameters (deepSpeedGathered); FSDP one unit.
                 long gathered = s.zeroStage() >= 3 && !s.fsdp() ? deepSpeedGathered(m, P, 2)
                         : 4L * largestLayer(m, P);
                 weights = s.zeroStage() < 3 ? 2L * P : (s.offloadParams() ? 0 : 2L * P / N) + gathered;
