@@ -32,6 +32,14 @@ public final class BudgetEngine {
     static final double ALLOCATOR_SLACK = 0.08;
     /** torchtune's losses split the tokens into num_output_chunks = 8 by default (torchtune/modules/loss). */
     static final int TORCHTUNE_OUTPUT_CHUNKS = 8;
+    /**
+     * DeepSpeed's stage3_max_live_parameters and stage3_max_reuse_distance, 1e9 each by default (DeepSpeed's config
+     * docs; the Transformers DeepSpeed guide and LlamaFactory's ds_z3 configs write the same 1e9): a stage-3 rank
+     * releases a gathered parameter only when it is not used again within 1e9 parameters of the module trace
+     * (PartitionedParameterCoordinator.__params_to_release), and prefetches until 1e9 are live. So up to 1e9 16-bit
+     * parameters stay gathered beside the shard, not one layer.
+     */
+    public static final long DEEPSPEED_LIVE_PARAMETERS = 1_000_000_000L;
     /** llama.cpp's default physical micro-batch (n_ubatch), which sizes its compute buffer. */
     static final int LLAMA_CPP_UBATCH = 512;
 
@@ -219,8 +227,10 @@ public final class BudgetEngine {
                 // estimators leave 2·P (the 16-bit parameters) on the GPU at stages 1-2, and at stage 3 the 16-bit
                 // shard plus largest_layer_memory, 4 B per parameter of the largest layer being gathered (its
                 // parameters and gradients); with offload_param the shard goes to the host too
-                // (estimate_zero3_model_states_mem_needs in deepspeed/runtime/zero/stage3.py)
-                long gathered = 4L * largestLayer(m, P);
+                // (estimate_zero3_model_states_mem_needs in deepspeed/runtime/zero/stage3.py). What DeepSpeed
+                // really keeps gathered is its live parameters (deepSpeedGathered); FSDP one unit.
+                long gathered = s.zeroStage() >= 3 && !s.fsdp() ? deepSpeedGathered(m, P, 2)
+                        : 4L * largestLayer(m, P);
                 weights = s.zeroStage() < 3 ? 2L * P : (s.offloadParams() ? 0 : 2L * P / N) + gathered;
                 if (s.zeroStage() >= 3 && s.offloadParams()) {
                     assumptions.add(AssumptionText.get("states.paramOffload", Bytes.human(gathered)));
@@ -233,6 +243,8 @@ public final class BudgetEngine {
                 // stay whole
                 long gathered = m.hasArchitecture() ? 2L * 2 * Math.max(embedParams / (m.tiedEmbeddings() ? 1 : 2),
                         3L * largestLinear) : 2L * P / 25;
+                // DeepSpeed keeps its live parameters gathered, each in the bytes the frozen base stores it in
+                if (!s.fsdp()) gathered = Math.max(gathered, deepSpeedGathered(m, P, frozenWeights / (double) P));
                 weights = frozenWeights / N + gathered + trainable * adapterBytes / N;
                 grads = grads / N;
                 opt = opt / N;
@@ -309,6 +321,17 @@ public final class BudgetEngine {
         return largestLayer(m, params);
     }
 
+    /**
+     * What a DeepSpeed ZeRO-3 rank holds gathered beyond its shard: the live parameters (DEEPSPEED_LIVE_PARAMETERS,
+     * or the whole model when it is smaller), at bytesPerParam each, and the 16-bit gradient of the unit being
+     * reduced.
+     */
+    static long deepSpeedGathered(ModelSpec m, long params, double bytesPerParam) {
+        long unit = largestLayer(m, params);
+        long live = Math.min(params, Math.max(DEEPSPEED_LIVE_PARAMETERS, unit));
+        return Math.round(bytesPerParam * live) + 2L * unit;
+    }
+
     /** Model states of a sharded full fine-tune (ZeRO 1-3 / FSDP) per GPU. */
     private record Shares(long weights, long grads, long opt) { }
 
@@ -369,8 +392,8 @@ public final class BudgetEngine {
                 assumptions.add(AssumptionText.get("states.fsdpMixed", N, k + 4));
                 return new Shares(weights, grads, opt);
             } else {
-                weights = 2L * P / N
-                        + 4L * largestLayer; // 16-bit shard plus the gathered largest layer (params + grads)
+                // the 16-bit shard, the live parameters gathered beside it and the gathered unit's gradient
+                weights = 2L * P / N + deepSpeedGathered(m, P, 2);
                 // DeepSpeed's stage-3 estimator, 18·P/N: the fp32 gradient partition is shown as gradients
                 grads = 4L * trainable / N;
                 opt = Math.round(k * trainable / N);
