@@ -58,10 +58,18 @@ public final class Names {
     private static final Pattern HF_ID = Pattern.compile("(?<![\\w./-])([a-z0-9][\\w.-]*)/([a-z0-9][\\w.-]*[a-z0-9])"
             + "(?![\\w/])");
     private static final Pattern SIZE_IN_NAME = Pattern.compile("(?<![a-z0-9.])(\\d+(?:\\.\\d+)?)([bm])(?![a-z0-9])");
+    /**
+     * A name with its size in it, its parts joined by hyphens ("mistral-7b-instruct") or, as a folder of weights
+     * often is, by underscores ("/path/LLaVA_13B_v0/", haotian-liu/LLaVA#68): a path's folder is the model the job
+     * loads, so a slash may come before it.
+     */
     private static final Pattern NAMED_SIZE = Pattern.compile(
-            "(?<![\\w./-])([a-z][a-z0-9.]*(?:-[a-z0-9.]+)*?-(\\d+(?:\\.\\d+)?)([bm])(?:-[a-z0-9.]+)*)(?![\\w.-])");
+            "(?<![\\w.-])([a-z][a-z0-9.]*(?:[-_][a-z0-9.]+)*?[-_](\\d+(?:\\.\\d+)?)([bm])(?:[-_][a-z0-9.]+)*)"
+                    + "(?![\\w.-])");
     private static final Pattern BARE_SIZE = Pattern.compile(
-            "(?<![\\w.])(\\d+(?:\\.\\d+)?)\\s?(b|m)(?![a-z0-9])(?!\\s*(?:ytes?|/s))(\\s*(?:params?|parameters?"
+            "(?<![\\w.])(\\d+(?:\\.\\d+)?)\\s?(b|m)(?![a-z0-9])(?!\\s*(?:ytes?|/s|"
+                    + "tokens?|samples?|images?|examples?|rows?|words?|steps?|pairs?|documents?|sentences?))"
+                    + "(\\s*(?:params?|parameters?"
                     + "|models?|llms?))?");
     private static final Pattern NOT_A_NUMBER_CONTEXT = Pattern.compile(
             "(?:[\\d.,=:/_#*+-]|\\b(?:line|pid|step|steps|epoch|epochs|port|len|length|size|batch|seq|of|rank"
@@ -140,6 +148,8 @@ public final class Names {
             Mention span = new Mention(named.start(1), named.end(1), "model", original.substring(named.start(1),
                     named.end(1)));
             if (spans.stream().anyMatch(span::overlaps)) continue;
+            // joined by underscores, a name is a model's only with a model's size: "run_2m_steps" is an identifier
+            if (named.group(1).indexOf('_') >= 0 && params(named.group(2), named.group(3)) == null) continue;
             found.add(span);
             spans.add(span);
         }

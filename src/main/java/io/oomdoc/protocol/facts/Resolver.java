@@ -20,6 +20,11 @@ final class Resolver {
     private static final double VARIANT_TOLERANCE = 0.12;
     /** Relative distance within which a named model and a printed count are the same model (summaries round). */
     private static final double NAME_TOLERANCE = 0.15;
+    /**
+     * How much larger than the named model a size stated alone must be to be the job's instead: a factor of 2 keeps
+     * a rounded size of the same model ("7B" beside llama-2-7b's 6.7e9) and a sibling a step up out of it.
+     */
+    private static final double STATED_OVER_NAMED = 2.0;
 
     private Resolver() {}
 
@@ -50,14 +55,16 @@ final class Resolver {
     }
 
     private static void model(List<Mention> ms, Facts.Builder b) {
+        // the first model named, not the largest: "OPT-2.7B OOM while OPT-6.7B works fine" (vllm#29070) names the
+        // failing one first
         Optional<Mention> model = ms.stream().filter(m
                 -> m.key().equals("model")).min(Comparator.comparingInt(Mention::start));
         model.ifPresent(m -> {
             b.model(m.value());
-            ms.stream().filter(p -> p.key().equals("params") && p.start() == m.start()).findFirst()
-                    .ifPresent(p -> b.params(Long.parseLong(p.value())));
+            sizeOf(ms, m).ifPresent(b::params);
         });
         if (model.isEmpty()) first(ms, "params").ifPresent(v -> b.params(Long.parseLong(v)));
+        statedSize(ms, model.flatMap(m -> sizeOf(ms, m)).orElse(null), b);
         printed(ms, b);
         Facts f = b.build();
         String text = ms.stream().filter(m -> m.key().equals("framework")
@@ -67,6 +74,26 @@ final class Resolver {
             b.model(name);
             ModelCatalog.find(name).ifPresent(s -> b.params(s.params()));
         }
+    }
+
+    private static Optional<Long> sizeOf(List<Mention> ms, Mention model) {
+        return ms.stream().filter(p -> p.key().equals("params") && p.start() == model.start()).findFirst()
+                .map(p -> Long.parseLong(p.value()));
+    }
+
+    /**
+     * A size the user states on its own ("a 30B model", "13B LLaVA") is the size of the model they run, even where
+     * the log names a smaller one (the vision tower of "13B LLaVA", the GPT-2 tokenizer): when it is more than
+     * {@link #STATED_OVER_NAMED} times the named model's, the stated size wins and the name is dropped, so the budget
+     * is not computed for a side model.
+     */
+    private static void statedSize(List<Mention> ms, Long named, Facts.Builder b) {
+        if (named == null) return;
+        ms.stream().filter(m -> m.key().equals("params") && ms.stream().noneMatch(o -> o.key().equals("model")
+                && o.start() == m.start())).mapToLong(m -> Long.parseLong(m.value())).max()
+                .ifPresent(stated -> {
+                    if (stated > STATED_OVER_NAMED * named) { b.model(null); b.params(stated); }
+                });
     }
 
     /**

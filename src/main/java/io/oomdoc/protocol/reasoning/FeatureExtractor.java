@@ -78,6 +78,7 @@ public final class FeatureExtractor {
         time(e, b);
         physics(e.numbers(), b);
         budget(e.budget(), b);
+        SetupFeatures.addTo(e, b);
         loggedGrowth(e, b);
         TimelineFeatures.addTo(e.timeline(), b);
         String words = cueText(e);
