@@ -64,6 +64,11 @@ public final class ConversationBench {
         System.out.printf(Locale.ROOT, "%nturns holding: %d / %d = %.1f%% (%d conversations)%n", held, all.size(), 100.0 * held / all.size(),
                 transcripts.size());
         byIntent.forEach((k, n) -> System.out.printf(Locale.ROOT, "  %-12s %d / %d%n", k, n[0], n[1]));
+        // the intent alone, as the judge reads it (a total: it names no turn, so a closed half may print it)
+        long labelled = all.stream().filter(v -> v.turn().intent() != null).count();
+        long intentRight = all.stream().filter(v -> v.turn().intent() != null
+                && v.turn().intent().equals(v.gotIntent())).count();
+        System.out.printf(Locale.ROOT, "intent right: %d / %d%n", intentRight, labelled);
     }
 
     /** The newest numbered blind set. */
