@@ -139,9 +139,8 @@ public final class EvalWithoutNoGrad implements Rule {
         for (TSNode c : src.callsWithin(scope, "eval")) {
             TSNode f = c.getChildByFieldName("function"), args = c.getChildByFieldName("arguments");
             if (!f.getType().equals("attribute") || c.getStartByte() >= loop.getStartByte()) continue;
-            if (args != null && !args.isNull() && PySource.namedChildren(args).isEmpty() && sameModule(src, c, callee)) {
-                return true;
-            }
+            boolean noArgs = args != null && !args.isNull() && PySource.namedChildren(args).isEmpty();
+            if (noArgs && sameModule(src, c, callee)) return true;
         }
         return false;
     }
@@ -360,8 +359,8 @@ public final class EvalWithoutNoGrad implements Rule {
     /**
      * One function trains and evaluates: its loop runs the model, and {@code backward()} runs only under
      * {@code if P:} (or {@code if not P:}) of a parameter {@code P}, while a call of this file passes the value that
-     * skips it ({@code self.iteration(epoch, self.test_data, train=False)}). That call's loop builds a graph every batch
-     * and never frees it by a backward (codertimo/BERT-pytorch@d10dc4f bert_pytorch/trainer/pretrain.py:74-113,
+     * skips it ({@code self.iteration(epoch, self.test_data, train=False)}). That call's loop builds a graph every
+     * batch and never frees it by a backward (codertimo/BERT-pytorch@d10dc4f bert_pytorch/trainer/pretrain.py:74-113,
      * issue #92: test() runs iteration(train=False), no torch.no_grad anywhere).
      */
     private List<Finding> sharedWithTraining(PySource src, io.oomdoc.evidence.code.GraphFlow flow,

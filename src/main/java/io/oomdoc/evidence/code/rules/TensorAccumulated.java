@@ -116,7 +116,8 @@ public final class TensorAccumulated implements Rule {
         if (type.equals("list_comprehension")) return right.getChildByFieldName("body");
         if (!type.equals("dictionary_comprehension")) return right;
         TSNode pair = right.getChildByFieldName("body");
-        return pair == null || pair.isNull() || !pair.getType().equals("pair") ? null : pair.getChildByFieldName("value");
+        boolean isPair = pair != null && !pair.isNull() && pair.getType().equals("pair");
+        return isPair ? pair.getChildByFieldName("value") : null;
     }
 
     /** The operand is the accumulator ({@code x}), or in a comprehension one element of it ({@code x[k]}). */
