@@ -145,8 +145,11 @@ public final class EvalWithoutNoGrad implements Rule {
         return false;
     }
 
-    /** A range over the samples of a dataset ({@code range(num_images)}, {@code range(len(dataset))}). */
-    private static final Pattern SAMPLES = Pattern.compile("^range\\(\\s*(num_?(images|imgs|samples)"
+    /**
+     * A range over the samples of a dataset ({@code range(num_images)}, {@code range(len(dataset))}), from 0 or not
+     * ({@code range(0, num_images)}: Tencent/FaceDetection-DSFD@a941d08 widerface_val.py:283, scan_wild20's I5).
+     */
+    private static final Pattern SAMPLES = Pattern.compile("^range\\(\\s*(0\\s*,\\s*)?(num_?(images|imgs|samples)"
             + "|n_?(images|samples)|len\\(\\s*\\w*(dataset|images|samples)\\w*\\s*\\))\\s*\\)$");
     /** Methods of a module that run its forward pass under another name (not generate: it turns autograd off). */
     private static final Pattern FORWARD_METHOD = Pattern.compile("forward\\w*|log_prob|encode\\w*|decode\\w*"
@@ -353,8 +356,11 @@ public final class EvalWithoutNoGrad implements Rule {
         return out;
     }
 
-    /** An if condition that is one flag, maybe negated: {@code if train:}, {@code if not is_eval:}. */
-    private static final Pattern FLAG = Pattern.compile("(not\\s+)?(\\w+)");
+    /**
+     * An if condition that is one flag, maybe negated ({@code if train:}, {@code if not is_eval:}), or a parameter
+     * that may be left out ({@code if optimizer is not None:}).
+     */
+    private static final Pattern FLAG = Pattern.compile("(not\\s+)?(\\w+)(\\s+is\\s+not\\s+None)?");
 
     /**
      * One function trains and evaluates: its loop runs the model, and {@code backward()} runs only under
@@ -376,26 +382,52 @@ public final class EvalWithoutNoGrad implements Rule {
             java.util.regex.Matcher m = FLAG.matcher(src.text(guard.getChildByFieldName("condition")).strip());
             if (!m.matches() || !everyBackwardGuarded(src, fn.get(), m.group())) continue;
             String name = src.functionName(fn.get());
-            TSNode caller = evalCall(src, fn.get(), name, m.group(2), m.group(1) == null ? "False" : "True");
+            if (m.group(1) != null && m.group(3) != null) continue;
+            java.util.Set<String> skips = m.group(3) != null ? java.util.Set.of("None")
+                    : m.group(1) == null ? java.util.Set.of("False", "None") : java.util.Set.of("True");
+            TSNode caller = evalCall(src, fn.get(), name, m.group(2), skips);
             if (caller == null) continue;
+            TSNode forward = null;
             for (TSNode c : src.callsIn(loop.get())) {
                 TSNode f = c.getChildByFieldName("function");
                 boolean plain = !f.getType().equals("attribute") || src.text(f).matches("self\\.\\w+");
                 if (src.contains(guard, c) || src.withoutGrad(c)) continue;
                 if (!(plain && flow.isModule(f) || forwardMethod(src, flow, f))) continue;
-                reportedLoops.add(loop.get().getStartByte());
-                String line = src.lineText(c).strip();
-                Finding found = finding(src, c, io.oomdoc.evidence.code.ScanText.get("eval.shared", name,
-                        src.text(caller).replaceAll("\\s+", " "), src.line(caller)), line, "");
-                String head = src.headText(loop.get()).strip();
-                out.add(new Finding(found.rule(), found.file(), found.line(), found.cell(), found.kb(),
-                        found.severity(), found.message(), new Finding.Fix(head + "\n    ...",
-                        "with torch.set_grad_enabled(" + m.group() + "):\n    " + head.replace("\n", "\n    ")
-                        + "\n        ...  # the loop body, one level deeper"), name));
+                forward = c;
                 break;
             }
+            if (forward == null) forward = lossComputedOutside(src, bw, guard, loop.get());
+            if (forward == null) continue;
+            reportedLoops.add(loop.get().getStartByte());
+            String line = src.lineText(forward).strip();
+            Finding found = finding(src, forward, io.oomdoc.evidence.code.ScanText.get("eval.shared", name,
+                    src.text(caller).replaceAll("\\s+", " "), src.line(caller)), line, "");
+            String head = src.headText(loop.get()).strip();
+            out.add(new Finding(found.rule(), found.file(), found.line(), found.cell(), found.kb(),
+                    found.severity(), found.message(), new Finding.Fix(head + "\n    ...",
+                    "with torch.set_grad_enabled(" + m.group() + "):\n    " + head.replace("\n", "\n    ")
+                    + "\n        ...  # the loop body, one level deeper"), name));
         }
         return out;
+    }
+
+    /**
+     * The statement of the loop, outside the guard, that computes the value backpropagated under it
+     * ({@code loss = self.batch_loss(x, y, system)}, then {@code if optimizer is not None: loss.backward()}):
+     * whatever it calls builds the graph the backward walks, so it builds one too when the guard skips the backward
+     * (DAIRLab/dair_pll@523d372 dair_pll/experiment.py:355, train_epoch called without an optimizer at 598).
+     */
+    private static TSNode lossComputedOutside(PySource src, TSNode backward, TSNode guard, TSNode loop) {
+        TSNode f = backward.getChildByFieldName("function");
+        if (!f.getType().equals("attribute")) return null;
+        String value = src.text(f.getChildByFieldName("object"));
+        TSNode found = null;
+        for (PySource.Binding b : src.bindings()) {
+            if (b.start() < loop.getStartByte() || b.start() >= guard.getStartByte() || b.loop()) continue;
+            if (!b.leftText().equals(value) || !src.contains(loop, b.stmt())) continue;
+            if (b.right() != null && !b.right().isNull() && b.right().getType().equals("call")) found = b.right();
+        }
+        return found == null || src.withoutGrad(found) ? null : found;
     }
 
     /** The innermost if statement around the call, inside the loop, or null. */
@@ -423,12 +455,15 @@ public final class EvalWithoutNoGrad implements Rule {
      * A call of the function in this file, with autograd on, that passes {@code value} for the flag, by keyword or by
      * position ({@code self} of a method not counted at a {@code self.f(...)} call); null when there is none.
      */
-    private static TSNode evalCall(PySource src, TSNode fn, String name, String flag, String value) {
+    private static TSNode evalCall(PySource src, TSNode fn, String name, String flag, java.util.Set<String> skips) {
         List<String> params = new ArrayList<>();
+        String fallback = null; // the default of the flag's parameter, what a call that leaves it out passes
         for (TSNode p : PySource.namedChildren(fn.getChildByFieldName("parameters"))) {
             TSNode n = p.getType().equals("identifier") ? p : p.getChildByFieldName("name");
             if (n == null || n.isNull()) n = PySource.namedChildren(p).isEmpty() ? p : PySource.namedChildren(p).get(0);
             params.add(src.text(n));
+            TSNode v = p.getChildByFieldName("value");
+            if (src.text(n).equals(flag) && v != null && !v.isNull()) fallback = src.text(v).strip();
         }
         int index = params.indexOf(flag);
         if (index < 0) return null;
@@ -437,14 +472,19 @@ public final class EvalWithoutNoGrad implements Rule {
             boolean method = src.text(c.getChildByFieldName("function")).startsWith("self.");
             int shift = method && !params.isEmpty() && params.get(0).equals("self") ? 1 : 0;
             List<TSNode> argv = PySource.namedChildren(c.getChildByFieldName("arguments"));
+            String passed = fallback;
             for (int i = 0; i < argv.size(); i++) {
                 TSNode a = argv.get(i);
-                if (a.getType().endsWith("splat")) break;
+                if (a.getType().endsWith("splat")) {
+                    passed = null; // *args, **kw: what reaches the flag is unknown
+                    break;
+                }
                 boolean keyword = a.getType().equals("keyword_argument");
                 boolean atFlag = keyword ? src.text(a.getChildByFieldName("name")).equals(flag) : i + shift == index;
                 TSNode v = keyword ? a.getChildByFieldName("value") : a;
-                if (atFlag && src.text(v).strip().equals(value)) return c;
+                if (atFlag) passed = src.text(v).strip();
             }
+            if (passed != null && skips.contains(passed)) return c;
         }
         return null;
     }
