@@ -244,6 +244,9 @@ public final class GraphFlow {
         return false;
     }
 
+    /** Whether {@code at} sits in a method of a class that derives from a module ({@code nn.Module}, a subclass). */
+    public boolean inModuleClass(TSNode at) { return selfIsModule(at); }
+
     /** The class around {@code at} derives from a module: {@code self(*inputs)} there is a forward pass. */
     private boolean selfIsModule(TSNode at) {
         for (TSNode p = at.getParent(); p != null && !p.isNull(); p = p.getParent()) {

@@ -310,6 +310,7 @@ public final class EvalWithoutNoGrad implements Rule {
                 boolean named = EVAL_FN.matcher(fnName).matches() || EVAL_LOADER.matcher(loopHead).find();
                 boolean evalContext = !unitTest && (named || evalMode);
                 if (!evalContext || !overBatches(src, loop.get())) continue;
+                if (io.oomdoc.evidence.code.BatchItems.ofOneBatch(src, flow, loop.get())) continue;
                 if (src.withoutGrad(call)) continue;
                 // the forward itself, or one call below the loop: a function of this file that runs the model
                 String below = flow.isModule(callee) || forwardMethod(src, flow, callee) ? null

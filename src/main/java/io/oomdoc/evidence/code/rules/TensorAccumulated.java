@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 public final class TensorAccumulated implements Rule {
     /** Receivers whose update(...) keeps a running sum: AverageMeter-style loss meters. */
     private static final Pattern METER = Pattern.compile("(?i)(loss|meter|avg|average|running|losses)\\w*$");
-    private static final Pattern CONSTRUCTION = Pattern.compile("forward|__init__|_?(make|build|create|init|setup"
+    private static final Pattern CONSTRUCTION = Pattern.compile("forward\\w*|__init__|_?(make|build|create|init|setup"
             + "|construct)\\w*");
     private static final Pattern PLAIN_TEXT = Pattern.compile("\\.(item|tolist|numpy|detach)\\(\\)\\s*$|^(float|int|len"
             + "|round)\\(|^[\\d.]+$|^[\"']");
@@ -252,7 +252,8 @@ public final class TensorAccumulated implements Rule {
             if (resetWithin(src, l, site, target)) return false;
             boolean step = stepsHere ? optimizerStep(src, l) : !src.callsWithin(l, "backward").isEmpty();
             if (trains && step) return true;
-            runsModel |= !trains && !overLayers(src, l) && callsModule(src, flow, l);
+            runsModel |= !trains && !overLayers(src, l) && !io.oomdoc.evidence.code.BatchItems.ofOneBatch(src, flow, l)
+                    && callsModule(src, flow, l);
         }
         return runsModel;
     }
