@@ -196,6 +196,9 @@ public final class GraphFlow {
         if (t.equals("self")) return selfIsModule(callee); // self(x) in a method of an nn.Module runs its forward
         String last = t.substring(t.lastIndexOf('.') + 1);
         if (constructor(last)) return false; // MLP(...), ResNet(...): builds a module, runs no forward
+        // self.module(x), model.module(x): the wrapped network of a trainer or of DataParallel
+        // (delira-dev/delira@cd3ad27 delira/training/predictor.py:148); a bare module(...) or import_module(...) is not
+        if (last.equals("module") && t.contains(".")) return true;
         if (callee.getType().equals("identifier") && !src.functionDefinitions(t).isEmpty()) return false; // a helper
         if (MODULE_NAME.matcher(last).find() && !VERB.matcher(last).find()) return !takesAModule(callee);
         if (callee.getType().equals("identifier") && src.classBases(t) != null) return isModuleClass(t, 0);
@@ -240,6 +243,9 @@ public final class GraphFlow {
         }
         return false;
     }
+
+    /** Whether {@code at} sits in a method of a class that derives from a module ({@code nn.Module}, a subclass). */
+    public boolean inModuleClass(TSNode at) { return selfIsModule(at); }
 
     /** The class around {@code at} derives from a module: {@code self(*inputs)} there is a forward pass. */
     private boolean selfIsModule(TSNode at) {

@@ -29,7 +29,8 @@ public final class PythonScanner {
     /** Tokens that matter only inside a loop (leaks, zero_grad, eval loops, empty_cache, retain_graph). */
     private static final String[] IN_LOOPS = {"backward(", "empty_cache", "retain_graph"};
     private static final java.util.regex.Pattern MODEL_CALL = java.util.regex.Pattern.compile("(?<![\\w.])(self\\.)?"
-            + "(\\w*_)?(model|net|encoder|decoder|generator|discriminator|netG|netD|G|D)(\\.forward)?\\(");
+            + "(\\w*_)?(model|net|encoder|decoder|generator|discriminator|netG|netD|G|D)(\\.forward)?\\("
+            + "|\\w\\.module\\("); // self.module(x): a trainer's wrapped network (GraphFlow reads it as a module)
     /** A backward call, not the definition of a custom autograd Function's backward(ctx, ...). */
     private static final java.util.regex.Pattern BACKWARD_CALL = java.util.regex.Pattern.compile(
             "(?<!def )\\bbackward\\(");
@@ -42,7 +43,7 @@ public final class PythonScanner {
      * ({@code model.forward(img, txt)}) is a model call too: the rule reads it as one (yalesong/pvse eval.py).
      */
     private static final String[] MODEL_CALL_ENDS = {"model(", "net(", "coder(", "generator(", "discriminator(",
-            "G(", "D(", ".forward("};
+            "G(", "D(", ".forward(", ".module("};
     private static final java.util.regex.Pattern SPLIT_MOVE = java.util.regex.Pattern.compile(
             "(?im)^\\s*[\\w, ]*(x_?train|x_?test|x_?val|y_?train|train_?(x|y|data|dataset|set|features|labels|images"
                     + "|inputs)|dataset)\\b[\\w, ]*=.*\\.(to|cuda)\\(");

@@ -83,6 +83,9 @@ public final class EvalWithoutNoGrad implements Rule {
         if (!loop.getType().equals("for_statement")) return false;
         String over = src.text(loop.getChildByFieldName("right")).strip();
         if (over.startsWith("range(") && SAMPLES.matcher(over).find()) return true; // range(num_images): samples
+        if (over.startsWith("range(") && DRAWS_BATCH.matcher(src.text(loop.getChildByFieldName("body"))).find()) {
+            return true; // each iteration takes the next batch of an iterator over a loader
+        }
         return !over.startsWith("range(") && !over.matches("(?s)(enumerate|zip)\\(\\s*range\\(.*");
     }
 
@@ -106,8 +109,47 @@ public final class EvalWithoutNoGrad implements Rule {
     private static final Pattern LOOP_OVER = Pattern.compile("for\\s[^\\n]*\\bin\\b[^\\n]*(val|valid|eval|test)\\w*"
             + "(_loader|loader|_dl|_data|set)");
 
-    /** A range over the samples of a dataset ({@code range(num_images)}, {@code range(len(dataset))}). */
-    private static final Pattern SAMPLES = Pattern.compile("^range\\(\\s*(num_?(images|imgs|samples)"
+    /**
+     * {@code real_A, _ = it.next()} or {@code next(it)} in the body of a {@code range(k)} loop: the iterations are
+     * batches drawn from a loader, not time steps (znxlwm/UGATIT-pytorch@b8c4251 UGATIT.py:252, issue #23: the
+     * printed samples run the generators in {@code for _ in range(train_sample_num)} without no_grad).
+     */
+    private static final Pattern DRAWS_BATCH = Pattern.compile("(?<![\\w.])next\\(\\s*\\w|\\.next\\(\\s*\\)"
+            + "|\\.__next__\\(");
+
+    /**
+     * The rest of the function runs without autograd whatever block a call sits in: a statement-level
+     * {@code torch.set_grad_enabled(...)} (or one whose flag is a variable, a function shared by training and
+     * evaluation), or a context entered by hand. A {@code with torch.no_grad():} block or a decorator is not this:
+     * it covers its own calls only, which {@link PySource#withoutGrad} reads per call
+     * (xiaoyufenfei/Efficient-Segmentation-Networks@0f0c32e test.py:52-54, PR #5: only {@code input.cuda()} is under
+     * the block, the model runs after it).
+     */
+    static boolean gradOffForTheRest(String fnText) {
+        return fnText.contains("set_grad_enabled") || fnText.contains("no_grad().__enter__")
+                || fnText.contains("inference_mode().__enter__");
+    }
+
+    /**
+     * Some {@code X.eval()} before the loop in the same function switches the module the call runs: one statement may
+     * switch several ({@code self.genA2B.eval(), self.genB2A.eval(), self.disGA.eval()}, UGATIT.py:251), and the last
+     * of them need not be the one the loop calls.
+     */
+    private static boolean switchedSameModule(PySource src, TSNode scope, TSNode loop, TSNode callee) {
+        for (TSNode c : src.callsWithin(scope, "eval")) {
+            TSNode f = c.getChildByFieldName("function"), args = c.getChildByFieldName("arguments");
+            if (!f.getType().equals("attribute") || c.getStartByte() >= loop.getStartByte()) continue;
+            boolean noArgs = args != null && !args.isNull() && PySource.namedChildren(args).isEmpty();
+            if (noArgs && sameModule(src, c, callee)) return true;
+        }
+        return false;
+    }
+
+    /**
+     * A range over the samples of a dataset ({@code range(num_images)}, {@code range(len(dataset))}), from 0 or not
+     * ({@code range(0, num_images)}: Tencent/FaceDetection-DSFD@a941d08 widerface_val.py:283, scan_wild20's I5).
+     */
+    private static final Pattern SAMPLES = Pattern.compile("^range\\(\\s*(0\\s*,\\s*)?(num_?(images|imgs|samples)"
             + "|n_?(images|samples)|len\\(\\s*\\w*(dataset|images|samples)\\w*\\s*\\))\\s*\\)$");
     /** Methods of a module that run its forward pass under another name (not generate: it turns autograd off). */
     private static final Pattern FORWARD_METHOD = Pattern.compile("forward\\w*|log_prob|encode\\w*|decode\\w*"
@@ -206,8 +248,7 @@ public final class EvalWithoutNoGrad implements Rule {
         TSNode def = src.functionDefinitions(name).get(0);
         if (src.contains(def, callee) || !stepsNothing(src, def)) return null;
         String body = src.text(def);
-        if (body.contains("no_grad") || body.contains("inference_mode") || body.contains("set_grad_enabled")
-                || FROZEN.matcher(body).find()) return null;
+        if (gradOffForTheRest(body) || FROZEN.matcher(body).find()) return null;
         String found = null;
         for (TSNode c : src.subscriptCallsIn(def)) { // self.model["generator"](z): a module of a dict of modules
             TSNode value = c.getChildByFieldName("function").getChildByFieldName("value");
@@ -269,18 +310,19 @@ public final class EvalWithoutNoGrad implements Rule {
                 boolean named = EVAL_FN.matcher(fnName).matches() || EVAL_LOADER.matcher(loopHead).find();
                 boolean evalContext = !unitTest && (named || evalMode);
                 if (!evalContext || !overBatches(src, loop.get())) continue;
+                if (io.oomdoc.evidence.code.BatchItems.ofOneBatch(src, flow, loop.get())) continue;
                 if (src.withoutGrad(call)) continue;
                 // the forward itself, or one call below the loop: a function of this file that runs the model
                 String below = flow.isModule(callee) || forwardMethod(src, flow, callee) ? null
                         : forwardBelow(src, flow, callee);
                 if (below == null && !flow.isModule(callee) && !forwardMethod(src, flow, callee)) continue;
-                if (!named && below == null && !sameModule(src, evalSwitch, callee)) continue;
+                if (!named && below == null && !sameModule(src, evalSwitch, callee)
+                        && !switchedSameModule(src, scope, loop.get(), callee)) continue;
                 // A function that also trains: only a loop switched to eval mode that steps no optimizer is eval
                 boolean trainsHere = !src.callsWithin(scope, "backward").isEmpty();
                 if (trainsHere && !(evalMode && stepsNothing(src, loop.get()))) continue;
                 String fnText = src.text(scope);
-                if (fnText.contains("set_grad_enabled") || fnText.contains("no_grad") || fnText.contains("inference_"
-                        + "mode")) continue;
+                if (gradOffForTheRest(fnText)) continue; // a with-block or decorator is read per call (withoutGrad)
                 // v.requires_grad = False over the model's parameters: no forward builds a graph (cszn/KAIR
                 // main_test_dncnn.py@HEAD 122-124, model.eval() and then every parameter frozen)
                 if (FROZEN.matcher(fnText).find()) continue;
@@ -301,6 +343,7 @@ public final class EvalWithoutNoGrad implements Rule {
                         fnName));
             }
         }
+        out.addAll(sharedWithTraining(src, flow, reportedLoops));
         for (EvalStep.Step step : new EvalStep(src, flow).find()) {
             String name = step.name();
             boolean lightning = name.matches("(validation|val|test|predict)_step") && src.text.contains("Lightning");
@@ -312,5 +355,138 @@ public final class EvalWithoutNoGrad implements Rule {
                     new Finding.Fix(line, "with torch.inference_mode():\n    " + line), name));
         }
         return out;
+    }
+
+    /**
+     * An if condition that is one flag, maybe negated ({@code if train:}, {@code if not is_eval:}), or a parameter
+     * that may be left out ({@code if optimizer is not None:}).
+     */
+    private static final Pattern FLAG = Pattern.compile("(not\\s+)?(\\w+)(\\s+is\\s+not\\s+None)?");
+
+    /**
+     * One function trains and evaluates: its loop runs the model, and {@code backward()} runs only under
+     * {@code if P:} (or {@code if not P:}) of a parameter {@code P}, while a call of this file passes the value that
+     * skips it ({@code self.iteration(epoch, self.test_data, train=False)}). That call's loop builds a graph every
+     * batch and never frees it by a backward (codertimo/BERT-pytorch@d10dc4f bert_pytorch/trainer/pretrain.py:74-113,
+     * issue #92: test() runs iteration(train=False), no torch.no_grad anywhere).
+     */
+    private List<Finding> sharedWithTraining(PySource src, io.oomdoc.evidence.code.GraphFlow flow,
+            java.util.Set<Integer> reportedLoops) {
+        List<Finding> out = new ArrayList<>();
+        for (TSNode bw : src.calls("backward")) {
+            var fn = src.enclosingFunction(bw);
+            var loop = src.enclosingLoop(bw);
+            if (fn.isEmpty() || loop.isEmpty() || !src.contains(fn.get(), loop.get())) continue;
+            if (!overBatches(src, loop.get()) || reportedLoops.contains(loop.get().getStartByte())) continue;
+            TSNode guard = guardIn(bw, loop.get());
+            if (guard == null || gradOffForTheRest(src.text(fn.get()))) continue;
+            java.util.regex.Matcher m = FLAG.matcher(src.text(guard.getChildByFieldName("condition")).strip());
+            if (!m.matches() || !everyBackwardGuarded(src, fn.get(), m.group())) continue;
+            String name = src.functionName(fn.get());
+            if (m.group(1) != null && m.group(3) != null) continue;
+            java.util.Set<String> skips = m.group(3) != null ? java.util.Set.of("None")
+                    : m.group(1) == null ? java.util.Set.of("False", "None") : java.util.Set.of("True");
+            TSNode caller = evalCall(src, fn.get(), name, m.group(2), skips);
+            if (caller == null) continue;
+            TSNode forward = null;
+            for (TSNode c : src.callsIn(loop.get())) {
+                TSNode f = c.getChildByFieldName("function");
+                boolean plain = !f.getType().equals("attribute") || src.text(f).matches("self\\.\\w+");
+                if (src.contains(guard, c) || src.withoutGrad(c)) continue;
+                if (!(plain && flow.isModule(f) || forwardMethod(src, flow, f))) continue;
+                forward = c;
+                break;
+            }
+            if (forward == null) forward = lossComputedOutside(src, bw, guard, loop.get());
+            if (forward == null) continue;
+            reportedLoops.add(loop.get().getStartByte());
+            String line = src.lineText(forward).strip();
+            Finding found = finding(src, forward, io.oomdoc.evidence.code.ScanText.get("eval.shared", name,
+                    src.text(caller).replaceAll("\\s+", " "), src.line(caller)), line, "");
+            String head = src.headText(loop.get()).strip();
+            out.add(new Finding(found.rule(), found.file(), found.line(), found.cell(), found.kb(),
+                    found.severity(), found.message(), new Finding.Fix(head + "\n    ...",
+                    "with torch.set_grad_enabled(" + m.group() + "):\n    " + head.replace("\n", "\n    ")
+                    + "\n        ...  # the loop body, one level deeper"), name));
+        }
+        return out;
+    }
+
+    /**
+     * The statement of the loop, outside the guard, that computes the value backpropagated under it
+     * ({@code loss = self.batch_loss(x, y, system)}, then {@code if optimizer is not None: loss.backward()}):
+     * whatever it calls builds the graph the backward walks, so it builds one too when the guard skips the backward
+     * (DAIRLab/dair_pll@523d372 dair_pll/experiment.py:355, train_epoch called without an optimizer at 598).
+     */
+    private static TSNode lossComputedOutside(PySource src, TSNode backward, TSNode guard, TSNode loop) {
+        TSNode f = backward.getChildByFieldName("function");
+        if (!f.getType().equals("attribute")) return null;
+        String value = src.text(f.getChildByFieldName("object"));
+        TSNode found = null;
+        for (PySource.Binding b : src.bindings()) {
+            if (b.start() < loop.getStartByte() || b.start() >= guard.getStartByte() || b.loop()) continue;
+            if (!b.leftText().equals(value) || !src.contains(loop, b.stmt())) continue;
+            if (b.right() != null && !b.right().isNull() && b.right().getType().equals("call")) found = b.right();
+        }
+        return found == null || src.withoutGrad(found) ? null : found;
+    }
+
+    /** The innermost if statement around the call, inside the loop, or null. */
+    private static TSNode guardIn(TSNode call, TSNode loop) {
+        for (TSNode p = call.getParent(); p != null && !p.isNull() && !p.equals(loop); p = p.getParent()) {
+            if (p.getType().equals("if_statement")) return p;
+        }
+        return null;
+    }
+
+    /** Every backward of the function sits under an if whose condition is exactly {@code condition}. */
+    private static boolean everyBackwardGuarded(PySource src, TSNode fn, String condition) {
+        for (TSNode bw : src.callsWithin(fn, "backward")) {
+            boolean guarded = false;
+            for (TSNode p = bw.getParent(); p != null && !p.isNull() && !p.equals(fn); p = p.getParent()) {
+                guarded |= p.getType().equals("if_statement")
+                        && src.text(p.getChildByFieldName("condition")).strip().equals(condition);
+            }
+            if (!guarded) return false;
+        }
+        return true;
+    }
+
+    /**
+     * A call of the function in this file, with autograd on, that passes {@code value} for the flag, by keyword or by
+     * position ({@code self} of a method not counted at a {@code self.f(...)} call); null when there is none.
+     */
+    private static TSNode evalCall(PySource src, TSNode fn, String name, String flag, java.util.Set<String> skips) {
+        List<String> params = new ArrayList<>();
+        String fallback = null; // the default of the flag's parameter, what a call that leaves it out passes
+        for (TSNode p : PySource.namedChildren(fn.getChildByFieldName("parameters"))) {
+            TSNode n = p.getType().equals("identifier") ? p : p.getChildByFieldName("name");
+            if (n == null || n.isNull()) n = PySource.namedChildren(p).isEmpty() ? p : PySource.namedChildren(p).get(0);
+            params.add(src.text(n));
+            TSNode v = p.getChildByFieldName("value");
+            if (src.text(n).equals(flag) && v != null && !v.isNull()) fallback = src.text(v).strip();
+        }
+        int index = params.indexOf(flag);
+        if (index < 0) return null;
+        for (TSNode c : src.calls(name)) {
+            if (src.withoutGrad(c) || src.contains(fn, c)) continue;
+            boolean method = src.text(c.getChildByFieldName("function")).startsWith("self.");
+            int shift = method && !params.isEmpty() && params.get(0).equals("self") ? 1 : 0;
+            List<TSNode> argv = PySource.namedChildren(c.getChildByFieldName("arguments"));
+            String passed = fallback;
+            for (int i = 0; i < argv.size(); i++) {
+                TSNode a = argv.get(i);
+                if (a.getType().endsWith("splat")) {
+                    passed = null; // *args, **kw: what reaches the flag is unknown
+                    break;
+                }
+                boolean keyword = a.getType().equals("keyword_argument");
+                boolean atFlag = keyword ? src.text(a.getChildByFieldName("name")).equals(flag) : i + shift == index;
+                TSNode v = keyword ? a.getChildByFieldName("value") : a;
+                if (atFlag) passed = src.text(v).strip();
+            }
+            if (passed != null && skips.contains(passed)) return c;
+        }
+        return null;
     }
 }

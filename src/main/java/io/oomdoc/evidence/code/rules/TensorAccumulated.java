@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 public final class TensorAccumulated implements Rule {
     /** Receivers whose update(...) keeps a running sum: AverageMeter-style loss meters. */
     private static final Pattern METER = Pattern.compile("(?i)(loss|meter|avg|average|running|losses)\\w*$");
-    private static final Pattern CONSTRUCTION = Pattern.compile("forward|__init__|_?(make|build|create|init|setup"
+    private static final Pattern CONSTRUCTION = Pattern.compile("forward\\w*|__init__|_?(make|build|create|init|setup"
             + "|construct)\\w*");
     private static final Pattern PLAIN_TEXT = Pattern.compile("\\.(item|tolist|numpy|detach)\\(\\)\\s*$|^(float|int|len"
             + "|round)\\(|^[\\d.]+$|^[\"']");
@@ -51,14 +51,15 @@ public final class TensorAccumulated implements Rule {
             out.add(report(src, aug, right, "`" + target + " += " + src.text(right).strip() + "` keeps the autograd "
                     + "graph of every step alive", LOSSY.matcher(target + src.text(right)).find()));
         }
-        for (PySource.Binding b : src.bindings()) { // x = x + dist
-            if (b.loop() || !b.rightText().contains("+") || !b.rightText().contains(b.leftText())
-                    || !b.right().getType().equals("binary_operator")) continue;
+        for (PySource.Binding b : src.bindings()) { // x = x + dist, or rebuilt: x = {k: x[k] + d[k] for k in x}
+            if (b.loop() || !b.rightText().contains("+") || !b.rightText().contains(b.leftText())) continue;
             String target = b.leftText();
-            List<TSNode> ops = PySource.namedChildren(b.right());
+            TSNode sum = rebuiltElement(src, b.right());
+            if (sum == null || !sum.getType().equals("binary_operator")) continue;
+            List<TSNode> ops = PySource.namedChildren(sum);
             if (ops.size() != 2) continue;
-            TSNode other = src.text(ops.get(0)).equals(target) ? ops.get(1)
-                    : src.text(ops.get(1)).equals(target) ? ops.get(0) : null;
+            TSNode other = sameAccumulator(src, ops.get(0), target, sum != b.right()) ? ops.get(1)
+                    : sameAccumulator(src, ops.get(1), target, sum != b.right()) ? ops.get(0) : null;
             if (other == null) continue;
             if (flow == null) flow = new GraphFlow(src);
             if (!leaks(src, flow, b.stmt(), other, target, false)) continue;
@@ -103,6 +104,27 @@ public final class TensorAccumulated implements Rule {
             }
         }
         return out;
+    }
+
+    /**
+     * The expression that makes each element: the value itself, or the element of a comprehension that rebuilds the
+     * accumulator every step ({@code train_losses = {k: train_losses[k] + main_losses[k] * n for k in keys}},
+     * jerpelhan/DAVE@8aeeb9c train_det.py:228, issue #11: a dict of loss tensors summed over an epoch).
+     */
+    private static TSNode rebuiltElement(PySource src, TSNode right) {
+        String type = right.getType();
+        if (type.equals("list_comprehension")) return right.getChildByFieldName("body");
+        if (!type.equals("dictionary_comprehension")) return right;
+        TSNode pair = right.getChildByFieldName("body");
+        boolean isPair = pair != null && !pair.isNull() && pair.getType().equals("pair");
+        return isPair ? pair.getChildByFieldName("value") : null;
+    }
+
+    /** The operand is the accumulator ({@code x}), or in a comprehension one element of it ({@code x[k]}). */
+    private static boolean sameAccumulator(PySource src, TSNode operand, String target, boolean element) {
+        String t = src.text(operand).replaceAll("\\s", "");
+        return t.equals(target) || element && operand.getType().equals("subscript")
+                && src.text(operand.getChildByFieldName("value")).equals(target);
     }
 
     /**
@@ -230,7 +252,8 @@ public final class TensorAccumulated implements Rule {
             if (resetWithin(src, l, site, target)) return false;
             boolean step = stepsHere ? optimizerStep(src, l) : !src.callsWithin(l, "backward").isEmpty();
             if (trains && step) return true;
-            runsModel |= !trains && !overLayers(src, l) && callsModule(src, flow, l);
+            runsModel |= !trains && !overLayers(src, l) && !io.oomdoc.evidence.code.BatchItems.ofOneBatch(src, flow, l)
+                    && callsModule(src, flow, l);
         }
         return runsModel;
     }

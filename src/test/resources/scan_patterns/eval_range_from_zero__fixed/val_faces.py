@@ -1,0 +1,23 @@
+# Models: Tencent/FaceDetection-DSFD@a941d08 widerface_val.py lines 40-70 and 276-290, with the helper's forward under
+# torch.no_grad() instead of the volatile flag.
+# Written for oomdoc; the control flow is the original's, the code is ours.
+import numpy as np
+import torch
+
+net = torch.load("detector.pt")
+net.eval()
+
+
+def detect_face(image, shrink):
+    x = torch.from_numpy(np.ascontiguousarray(image)).permute(2, 0, 1).unsqueeze(0)
+    with torch.no_grad():
+        y = net(x.cuda())
+    return y.data.cpu().numpy()
+
+
+def test_faces(testset):
+    num_images = len(testset)
+    for i in range(0, num_images):
+        image = testset.pull_image(i)
+        boxes = detect_face(image, 1.0)
+        print(i, boxes.shape)

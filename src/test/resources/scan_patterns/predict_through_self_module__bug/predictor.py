@@ -1,0 +1,22 @@
+# Models: delira-dev/delira@cd3ad27 delira/training/predictor.py lines 120-160 and 217-320: a predictor walks batches
+# and calls its own predict(), which runs the wrapped network `self.module(...)` with autograd on; the trainer uses it
+# for validation, and no torch.no_grad appears anywhere.
+# Written for oomdoc; the control flow is the original's, the code is ours.
+import torch
+
+
+class BatchPredictor:
+    def __init__(self, module, to_numpy):
+        self.module = module
+        self.to_numpy = to_numpy
+
+    def predict(self, batch):
+        out = self.module(batch["data"])
+        return self.to_numpy(out)
+
+    def predict_loader(self, loader):
+        self.module.eval()
+        results = []
+        for step, batch in enumerate(loader):
+            results.append(self.predict(batch))
+        return results
