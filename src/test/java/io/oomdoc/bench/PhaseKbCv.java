@@ -22,7 +22,8 @@ import java.util.function.Predicate;
  * --phase-l2 A,B,.. runs the CV once per value of the phase model's regularisation and prints the tuning and the
  * report folds apart: a value is chosen on folds 0-2 and reported on folds 3-4.
  * --dump FILE writes the CV answers for trying KB choices offline.
- * Run: bench/run.sh PhaseKbCv [--transfer] [--kb-misses] [--phase-l2 A,B,..] [--dump FILE]
+ * --transfer-only skips the CV.
+ * Run: bench/run.sh PhaseKbCv [--transfer | --transfer-only] [--kb-misses] [--phase-l2 A,B,..] [--dump FILE]
  */
 public final class PhaseKbCv {
     private PhaseKbCv() {}
@@ -32,6 +33,10 @@ public final class PhaseKbCv {
         List<String> a = List.of(args);
         List<Case> pool = Corpus.trainable();
         List<TrainReasoner.Example> examples = TrainReasoner.examples(pool);
+        if (a.contains("--transfer-only")) {
+            transfer(pool, examples, l2);
+            return;
+        }
         int dump = a.indexOf("--dump");
         if (dump >= 0) dump(CrossValidation.run(examples, l2, TrainReasoner.FOLDS), examples, args[dump + 1]);
         int grid = a.indexOf("--phase-l2");
@@ -56,14 +61,7 @@ public final class PhaseKbCv {
             System.out.println(matrix(cv.outcomes().stream().filter(o -> o.withDescription() == desc).toList(),
                     desc ? "description + paste" : "paste alone"));
         }
-        if (a.contains("--transfer")) {
-            List<Case> unseen = new ArrayList<>(Corpus.heldout22());
-            unseen.addAll(Corpus.heldout23());
-            Scores t = CrossValidation.holdoutWithCoverage(TrainReasoner.examples(pool),
-                    TrainReasoner.examples(unseen), l2);
-            System.out.println(line("fit on trainable, scored on heldout22+23 (" + unseen.size() + ")",
-                    t.outcomes()));
-        }
+        if (a.contains("--transfer")) transfer(pool, examples, l2);
         if (a.contains("--kb-misses")) {
             cv.outcomes().stream().filter(tuning).filter(o -> !o.kbHit()).forEach(o -> System.out.printf(Locale.ROOT,
                     "%s %s %s cause %s said %s phase %s fw %s shown %s labelled %s%n",
@@ -92,6 +90,14 @@ public final class PhaseKbCv {
                     .append('\n');
         }
         java.nio.file.Files.writeString(java.nio.file.Path.of(file), sb.toString());
+    }
+
+    private static void transfer(List<Case> pool, List<TrainReasoner.Example> examples, double l2) {
+        List<Case> unseen = new ArrayList<>(Corpus.heldout22());
+        unseen.addAll(Corpus.heldout23());
+        Scores t = CrossValidation.holdoutWithCoverage(examples, TrainReasoner.examples(unseen), l2);
+        System.out.println(line("fit on trainable (" + pool.size() + "), scored on heldout22+23 (" + unseen.size()
+                + ")", t.outcomes()));
     }
 
     /** Exact counts per mode (description + paste / paste alone), so a one-case move is visible. */
