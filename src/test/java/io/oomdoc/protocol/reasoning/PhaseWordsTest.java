@@ -126,6 +126,13 @@ class PhaseWordsTest {
     }
 
     @Test
+    void tensorFlowOneFifteenNamesItsNodeWithoutBraces() {
+        // experiencor/keras-yolo2#382 (corpus/train15.jsonl): "[[node model_1/conv_2/convolution (defined at ...)"
+        assertEquals(List.of("forward"), PhaseWords.phases(text(io.oomdoc.corpus.Corpus.all(),
+                "keras-yolo2-382-conv2-oom-train", false)));
+    }
+
+    @Test
     void theBackwardPassNamedAsWhatCostsTheMemory() {
         // bingykang/Fewshot_Detection#22
         assertEquals(List.of("backward"), PhaseWords.phases("when I tried to run the fine-tuning command, the process "
