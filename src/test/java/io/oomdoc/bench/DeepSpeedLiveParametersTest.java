@@ -6,7 +6,6 @@ import io.oomdoc.budget.Setup;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,8 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  */
 class DeepSpeedLiveParametersTest {
     private static JsonNode record(String set, String id) throws IOException {
-        return MeasuredRecords.of(Path.of("src/test/resources/budget/measured_" + set + ".json")).stream()
-                .filter(r -> r.path("id").asText().equals(id)).findFirst().orElseThrow();
+        return MeasuredRecords.byId(set, id);
     }
 
     @Test

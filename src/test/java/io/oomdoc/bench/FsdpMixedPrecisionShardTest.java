@@ -6,7 +6,6 @@ import io.oomdoc.budget.Setup;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,8 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class FsdpMixedPrecisionShardTest {
     private static JsonNode record(String set, String id) throws IOException {
-        return MeasuredRecords.of(Path.of("src/test/resources/budget/measured_" + set + ".json")).stream()
-                .filter(r -> r.path("id").asText().equals(id)).findFirst().orElseThrow();
+        return MeasuredRecords.byId(set, id);
     }
 
     /** The call BudgetBench makes: the setup with the CUDA context against the card the record names. */

@@ -22,4 +22,10 @@ final class MeasuredRecords {
         new ObjectMapper().readTree(file.toFile()).forEach(out::add);
         return out;
     }
+
+    /** One record of measured_SET.json by its id: the published row a budget test pins. */
+    static JsonNode byId(String set, String id) throws IOException {
+        return of(DIR.resolve("measured_" + set + ".json")).stream().filter(r -> r.path("id").asText().equals(id))
+                .findFirst().orElseThrow();
+    }
 }
