@@ -183,6 +183,9 @@ final class KnowledgeAnswers {
 
     private static final Pattern PRODUCT = Pattern.compile("(\\d[\\d,]*(?:\\.\\d+)?)(?:\\s*[*x×]\\s*(\\d[\\d,]*(?"
             + ":\\.\\d+)?)){1,4}");
+    /** What makes a product of two a size: bytes or elements said ("1000 x 1000 floats"), not an image's WxH. */
+    private static final Pattern BYTES = Pattern.compile("(?i)\\b(?:bytes?|floats?|elements?|values?|numbers?"
+            + "|param(?:eter)?s?|fp32|fp16|bf16|float32|float16|int8|entries)\\b");
     private static final Pattern FACTOR = Pattern.compile("\\d[\\d,]*(?:\\.\\d+)?");
     private static final Pattern BLOCKS = Pattern.compile("(?i)gpu blocks:?\\s*(\\d+)");
     private static final int VLLM_BLOCK_TOKENS = 16;
@@ -195,7 +198,9 @@ final class KnowledgeAnswers {
         double product = 1;
         List<String> parts = new ArrayList<>();
         while (f.find()) { product *= Double.parseDouble(f.group().replace(",", "")); parts.add(f.group()); }
-        if (parts.size() < 2 || product < 1e6) return null;
+        // "5000x3000" alone is an image's size, not a byte count: two factors make a size only when bytes or
+        // elements are said
+        if (parts.size() < 2 || product < 1e6 || parts.size() == 2 && !BYTES.matcher(text).find()) return null;
         return Messages.get("explain.math", String.join(" × ", parts), String.format(Locale.ROOT, "%,.0f", product),
                 String.format(Locale.ROOT, "%.2f", product / (1L << 30)), String.format(Locale.ROOT, "%.2f",
                         product / 1e9));

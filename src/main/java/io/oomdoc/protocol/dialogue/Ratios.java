@@ -31,6 +31,16 @@ final class Ratios {
             + "(?<![\\w.])(\\d[\\d,]*)\\s+([a-z]+)\\s+(?:\\w+\\s+)?"
             + "(?:occup\\w*|takes?|take up|uses?|needs?|consumes?|fills?|holds?|is|are)\\s+(?:about\\s+|around\\s+|~)?"
             + "(\\d+(?:\\.\\d+)?)\\s*(tb|gb|gib|g|mb|mib|m)\\b");
+    /** "a 4096x4096 image compared to 3072": a size against one side, the other side kept in proportion. */
+    private static final Pattern SIZE_VS_SIDE = Pattern.compile("(?i)(?<![\\w.])(\\d{2,5})\\s*[x×]\\s*(\\d{2,5})"
+            + "(?![\\w.]).{0,40}?\\b(?:compared (?:to|with)|than|vs\\.?|versus|instead of)\\s+(?:at\\s+)?"
+            + "(\\d{2,5})(?![\\w.,]|\\s*[x×])");
+    /** "the latent at 600 than at 512": two sides of an image, each a square. */
+    private static final Pattern SIDE_VS_SIDE = Pattern.compile("(?i)\\bat\\s+(\\d{3,5})(?:\\s*px)?\\s+"
+            + "(?:than|compared (?:to|with)|vs\\.?|versus|instead of)\\s+(?:at\\s+)?(\\d{3,5})(?![\\w.,])");
+    /** Words that make a bare number a side of an image. */
+    private static final Pattern IMAGE = Pattern.compile("(?i)\\b(?:latents?|images?|resolution|pixels?|px|photos?"
+            + "|frames?|renders?)\\b");
     private static final Pattern ONE_FIRST = Pattern.compile("(?i)\\bhow (?:much|big)\\b.{0,40}\\b(?:one|each|per"
             + "|a single)\\s+[a-z]+\\b.{0,20}\\bif\\b");
     private static final Pattern ONE = Pattern.compile("(?i)\\b(?:one|each|per|a single|every single)\\b");
@@ -45,6 +55,17 @@ final class Ratios {
             double second = Double.parseDouble(m.group(3)) * Double.parseDouble(m.group(4));
             return Messages.get("ratio.pixels", m.group(1) + "×" + m.group(2), fmt(first),
                     m.group(3) + "×" + m.group(4), fmt(second), Sizes.trim(first / second));
+        }
+        m = SIZE_VS_SIDE.matcher(t);
+        if (m.find()) {
+            long w = Long.parseLong(m.group(1)), h = Long.parseLong(m.group(2)), side = Long.parseLong(m.group(3));
+            long other = Math.round((double) h * side / w);
+            return pixels(w, h, side, other);
+        }
+        m = SIDE_VS_SIDE.matcher(t);
+        if (m.find() && IMAGE.matcher(t).find()) {
+            long first = Long.parseLong(m.group(1)), second = Long.parseLong(m.group(2));
+            return pixels(first, first, second, second);
         }
         String against = sizeAgainstEarlier(a);
         if (against != null) return against;
@@ -79,7 +100,10 @@ final class Ratios {
     private static final java.util.Set<String> NOT_SCALING = java.util.Set.of("gpu", "card", "node", "machine",
             "bit", "byte", "layer", "epoch", "step", "iteration", "time", "worker", "thread", "core", "percent",
             "version", "hour", "minute", "day", "week", "month", "year", "people", "user", "parameter", "head",
-            "dim", "billion", "million", "thousand");
+            "dim", "billion", "million", "thousand",
+            // "RTX 5090 with 32GB", "Ada 6000 and": a number before a word that is no noun counts nothing
+            "with", "and", "for", "the", "from", "into", "instead", "more", "less", "than", "was", "are", "were",
+            "had", "has", "have", "but", "which", "that", "this", "then", "also", "only", "just", "about");
 
     /**
      * "what if I drop to 1 image per GPU?" after "2 images per GPU", "what if I drop the 129-frame bucket and keep 61
@@ -127,6 +151,13 @@ final class Ratios {
         if (said.size() != 1) return null;
         double was = said.get(0).value();
         return was == Math.rint(was) ? change(String.valueOf((long) was), now.group(1)) : null;
+    }
+
+    private static String pixels(long w, long h, long w2, long h2) {
+        double first = (double) w * h, second = (double) w2 * h2;
+        if (second <= 0 || first == second) return null;
+        return Messages.get("ratio.pixels", w + "×" + h, fmt(first), w2 + "×" + h2, fmt(second),
+                Sizes.trim(first / second));
     }
 
     private static String change(String said, String to) {
