@@ -140,7 +140,11 @@ final class BudgetAnswers {
         // A batch or length change answered by proportion needs no passage found by its other words ("batch 8" is
         // not about 8-bit Adam); nor does an adapter's rank, computed below ("rank 8" is not a distributed rank).
         boolean rankOnly = change.asMap().keySet().equals(java.util.Set.of("lora_rank"));
-        String note = Topics.find(Topics.glossary(), text).map(Topics::explained)
+        // A setting spelled out ("enable_sequential_cpu_offload") is answered by its own row's effect before a term
+        // its words share ("offload"); a change computed below needs neither.
+        String knob = scaled != null || rankOnly ? null : KnobAnswers.namedEffect(text);
+        String note = java.util.Optional.ofNullable(knob)
+                .or(() -> Topics.find(Topics.glossary(), text).map(Topics::explained))
                 .or(() -> Topics.find(Topics.howTo(), text).map(t -> t.note() + " [" + t.kb() + "]"))
                 .or(() -> scaled != null || rankOnly ? java.util.Optional.empty()
                         : KnowledgeSearch.answer(text, report))

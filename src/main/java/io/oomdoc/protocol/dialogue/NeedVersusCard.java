@@ -104,7 +104,7 @@ final class NeedVersusCard {
      */
     static String onOtherCard(Calculations.Ask a) {
         Read now = read(a.text());
-        if (!now.needs().isEmpty() || now.have() == null || now.host()) return null;
+        if (!now.needs().isEmpty() || now.have() == null || now.host() || !namesCard(a.text())) return null;
         for (String earlier : a.withContext().split("\n")) {
             if (earlier.equals(a.text())) continue;
             Read r = read(earlier);
@@ -113,6 +113,14 @@ final class NeedVersusCard {
         }
         return null;
     }
+
+    /** "a 48 GB A6000", "the 48GB card": the turn names a card, not only a size ("those 40 GB" is the need). */
+    private static boolean namesCard(String text) {
+        Facts f = FactExtractor.read(text).asserted().merge(FactExtractor.read(text).hypothetical());
+        return f.gpuName() != null || CARD_WORD.matcher(text).find();
+    }
+
+    private static final Pattern CARD_WORD = Pattern.compile("(?i)\\b(?:card|gpu|graphics)s?\\b");
 
     private static String against(Calculations.Ask a, Read now, Read with, boolean named) {
         boolean host = RAM.matcher(a.text()).find() && a.facts().hostRamBytes() != null || now.host();

@@ -23,9 +23,19 @@ final class Ratios {
     private static final Pattern IT_WAS = Pattern.compile("(?i)\\b(?:set|sets|setting|put|had|have|has|keep|kept)"
             + "\\s+it\\s+(?:to|at)\\s+(\\d{2,7})(?![\\w.,])"
             + "|\\bit\\s+(?:is|was)\\s+(?:set\\s+to\\s+)?(\\d{2,7})(?![\\w.,])");
-    /** "on 240 frames instead of 25": the new count first, the old one after. */
-    private static final Pattern INSTEAD = Pattern.compile("(?i)(?<![\\w.])(\\d+(?:\\.\\d+)?)\\s+([a-z]+)\\s+instead"
-            + "\\s+of\\s+(\\d+(?:\\.\\d+)?)(?![\\w.])");
+    /**
+     * "on 240 frames instead of 25", "--n_samples 1 instead of the default 3", "1200 instead of the 2000": the new
+     * count first, the old one after.
+     */
+    private static final Pattern INSTEAD = Pattern.compile("(?i)(?<![\\w.])(\\d+(?:\\.\\d+)?)(?:\\s+([a-z]+))?\\s+"
+            + "instead\\s+of\\s+(?:the\\s+|my\\s+)?(?:default\\s+(?:of\\s+)?)?(\\d+(?:\\.\\d+)?)(?![\\w.])");
+    /** "feed the 500 frames in chunks of 100": each pass holds the chunk, not the whole. */
+    private static final Pattern CHUNKS = Pattern.compile("(?i)\\b(?:chunks?|batches|groups?|pieces|slices|windows"
+            + "|segments|blocks) of (\\d{1,7})(?![\\w.,])");
+    /** "volume by volume instead of keeping all 10", "one at a time": each pass holds one of them. */
+    private static final Pattern ONE_BY_ONE = Pattern.compile("(?i)\\b([a-z]{3,}) by \\1\\b|\\bone at a time\\b");
+    /** "all 10", "the 500 frames": how many there are in all. */
+    private static final Pattern ALL = Pattern.compile("(?i)\\ball (?:the |of the )?(\\d{1,7})(?![\\w.,])");
     // "2 x 262144 tokens need 131072 MB": a count may come as a product (sequences times tokens each)
     private static final Pattern TOTAL = Pattern.compile("(?i)(?:(?<![\\w.])(\\d{1,4})\\s*[x×*]\\s*)?"
             + "(?<![\\w.])(\\d[\\d,]*)\\s+([a-z]+)\\s+(?:\\w+\\s+)?"
@@ -87,6 +97,8 @@ final class Ratios {
         }
         m = INSTEAD.matcher(t);
         if (m.find()) return change(m.group(3), m.group(1));
+        String part = partOfWhole(t);
+        if (part != null) return part;
         String counted = countAgainstEarlier(a);
         return counted != null ? counted : itAgainstEarlier(a);
     }
@@ -151,6 +163,26 @@ final class Ratios {
         if (said.size() != 1) return null;
         double was = said.get(0).value();
         return was == Math.rint(was) ? change(String.valueOf((long) was), now.group(1)) : null;
+    }
+
+    /**
+     * "the 500 frames in chunks of 100", "volume by volume instead of keeping all 10": what one pass holds against what
+     * the whole held at once.
+     */
+    private static String partOfWhole(String t) {
+        Matcher chunk = CHUNKS.matcher(t);
+        Matcher one = ONE_BY_ONE.matcher(t);
+        boolean chunked = chunk.find();
+        if (!chunked && !one.find()) return null;
+        Matcher all = ALL.matcher(t);
+        String whole = all.find() ? all.group(1) : null;
+        if (whole == null) {
+            List<String[]> counted = counts(chunked ? t.substring(0, chunk.start()) : t);
+            if (!counted.isEmpty()) whole = counted.get(0)[0];
+        }
+        if (whole == null) return null;
+        String each = chunked ? chunk.group(1) : "1";
+        return Double.parseDouble(each) < Double.parseDouble(whole) ? change(whole, each) : null;
     }
 
     private static String pixels(long w, long h, long w2, long h2) {
@@ -225,9 +257,21 @@ final class Ratios {
     static String words(double r) {
         String w = r == 0.5 ? "half" : r == 0.25 ? "a quarter" : r == 2 ? "twice" : r == 4 ? "four times"
                 : near(r, 0.5) ? "about half" : near(r, 2) ? "about twice"
-                // "256 to 32": an eighth is said as people say it, how many times smaller
-                : r < 1 && 1 / r == Math.rint(1 / r) ? (long) (1 / r) + " times smaller" : null;
+                // "256 to 32": an eighth is said as people say it, how many times smaller ("a tenth, 10 times")
+                : r < 1 && 1 / r == Math.rint(1 / r) ? fraction((long) (1 / r)) + (long) (1 / r) + " times smaller"
+                : null;
         return Sizes.trim(r) + "×" + (w == null ? "" : " (" + w + ")");
+    }
+
+    /** "a third, " for 1/3: the fractions people name, before the count of times. */
+    private static String fraction(long k) {
+        return switch ((int) Math.min(k, Integer.MAX_VALUE)) {
+            case 3 -> "a third, ";
+            case 5 -> "a fifth, ";
+            case 8 -> "an eighth, ";
+            case 10 -> "a tenth, ";
+            default -> "";
+        };
     }
 
     /** Within a tenth of the proportion named: 61 of 129 frames is "about half". */

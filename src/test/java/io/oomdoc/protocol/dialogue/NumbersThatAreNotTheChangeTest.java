@@ -36,7 +36,7 @@ class NumbersThatAreNotTheChangeTest {
         assertFalse(v.output().contains("→ 6:"), v.output());
     }
 
-    /** github.com/Shawey94/WACV2025-FFTAT/issues/3 (#4): "RTX 5090 with 32GB" and "Ada 6000 with 48GB" are cards, not counts. */
+    /** github.com/Shawey94/WACV2025-FFTAT/issues/3 (#4): "RTX 5090 with 32GB", "Ada 6000 with 48GB" are cards. */
     @Test
     void aCardsModelNumberIsNotACount() {
         var v = CaseFiguresTest.turn(SET_19, "P14-fftat-5090-batch-64.txt", 4);
