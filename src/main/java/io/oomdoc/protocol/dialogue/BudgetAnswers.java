@@ -149,7 +149,9 @@ final class BudgetAnswers {
                 .or(() -> scaled != null || rankOnly ? java.util.Optional.empty()
                         : KnowledgeSearch.answer(text, report))
                 .orElse(null);
-        String note = knob == null ? found : found == null ? knob : knob + "\n" + found;
+        // a term that already names the same setting (gpu_memory_utilization's own entry) says it once, not twice
+        String note = knob == null ? found : found == null ? knob
+                : knob.equals(KnobAnswers.namedEffect(found)) ? found : knob + "\n" + found;
         if (scaled != null) note = note == null ? scaled : scaled + "\n" + note;
         Facts after = f.merge(change);
         // A format named ("in 8-bit", "--dtype half") is answered by the weights' size first: the figure that holds
