@@ -140,11 +140,18 @@ final class BudgetAnswers {
         // A batch or length change answered by proportion needs no passage found by its other words ("batch 8" is
         // not about 8-bit Adam); nor does an adapter's rank, computed below ("rank 8" is not a distributed rank).
         boolean rankOnly = change.asMap().keySet().equals(java.util.Set.of("lora_rank"));
-        String note = Topics.find(Topics.glossary(), text).map(Topics::explained)
+        // A setting spelled out ("enable_sequential_cpu_offload") is answered by its own row's effect first, then by
+        // the term its words share ("offload", "num_workers=0"), which may say what the value asked does; a change
+        // computed below needs neither.
+        String knob = scaled != null || rankOnly ? null : KnobAnswers.namedEffect(text);
+        String found = Topics.find(Topics.glossary(), text).map(Topics::explained)
                 .or(() -> Topics.find(Topics.howTo(), text).map(t -> t.note() + " [" + t.kb() + "]"))
                 .or(() -> scaled != null || rankOnly ? java.util.Optional.empty()
                         : KnowledgeSearch.answer(text, report))
                 .orElse(null);
+        // a term that already names the same setting (gpu_memory_utilization's own entry) says it once, not twice
+        String note = knob == null ? found : found == null ? knob
+                : knob.equals(KnobAnswers.namedEffect(found)) ? found : knob + "\n" + found;
         if (scaled != null) note = note == null ? scaled : scaled + "\n" + note;
         Facts after = f.merge(change);
         // A format named ("in 8-bit", "--dtype half") is answered by the weights' size first: the figure that holds

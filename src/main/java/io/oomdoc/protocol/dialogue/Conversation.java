@@ -549,6 +549,11 @@ public final class Conversation {
             if (pooled != null) need += "\n" + pooled;
             return Answer.text(intent, r.missingKey() == null ? need + "\n" + r.text() : need, facts);
         }
+        // "what if I rent one 48 GB A6000 instead?": the need quoted before, against that card, is the delta asked
+        // for when the budget cannot be computed (no model named); the stored card does not change.
+        String otherCard = intent == Intent.WHAT_IF && (r.missingKey() != null || !r.verdict())
+                ? NeedVersusCard.onOtherCard(ask) : null;
+        if (otherCard != null) return Answer.text(intent, otherCard, facts);
         // "would a desktop 3060 with 12 GB run the demo?": what the failure held, against the card asked, first
         String floor = intent == Intent.FIT ? HeldNeed.of(text, report) : null;
         if (floor != null) return Answer.text(intent, floor + "\n" + (r.missingKey() == null ? r.text()

@@ -19,6 +19,9 @@ final class KnobAnswers {
     private static final int STACK_IN_QUESTION = 200;
     private static final int STACK_IN_CONVERSATION = 100;
 
+    /** The shortest spelling that names a setting on its own, whatever the stack. */
+    private static final int MIN_SPELLING = 4;
+
     private KnobAnswers() {}
 
     /**
@@ -115,6 +118,18 @@ final class KnobAnswers {
                 .filter(k -> longest(text, k.names()) == 0).map(KnobCatalog.Knob::name).toList();
         if (names.isEmpty()) return null;
         return Messages.get("knob.others", KnobCatalog.bundled().stack(stack).label(), String.join(", ", names));
+    }
+
+    /**
+     * "what if I use enable_sequential_cpu_offload instead?": what the one setting the turn spells out does to memory,
+     * from its catalog row; null when the turn spells out none.
+     */
+    static String namedEffect(String question) {
+        var k = find(question, List.of());
+        // "r=64", "-c 4096": a spelling of a letter or two names a setting only where its stack is known
+        if (k.isEmpty() || longest(Topics.normal(question), k.get().names()) < MIN_SPELLING) return null;
+        return Messages.get("knob.effect", KnobCatalog.bundled().stack(k.get().stack()).label(), k.get().name(),
+                k.get().effect(), k.get().source());
     }
 
     /** A catalog row as the user reads it: stack, knob, default, effect, when to change it, syntax, source. */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,9 +18,13 @@ import java.util.regex.Pattern;
 final class KnowledgeAnswers {
     private static final int MAX_SNIPPETS = 2;
 
-    /** "how do I set it when I launch vllm": a verb on a pronoun stands for the topic talked about. */
+    /**
+     * "how do I set it when I launch vllm": a verb on a pronoun stands for the topic talked about; so does a verb whose
+     * particle follows the pronoun ("how do I turn it on in plain PyTorch?", "switch them off").
+     */
     private static final Pattern ANAPHOR = Pattern.compile("(?i)\\b(?:set|use|enable|turn on|do|pass|change"
-            + "|configure|apply|add|put|write|get|limit|cap|lower|raise) (?:it|that|this|them|those|these)\\b");
+            + "|configure|apply|add|put|write|get|limit|cap|lower|raise) (?:it|that|this|them|those|these)\\b"
+            + "|\\b(?:turn|switch|set|flip|try) (?:it|that|this|them|those|these) (?:on|off|up|out)\\b");
     /** "what's the flag for that": a pronoun with nothing else named stands for it too. */
     private static final Pattern POINTER = Pattern.compile("(?i)\\b(?:that|it|this|those|these|them)\\b");
     /**
@@ -70,10 +75,18 @@ final class KnowledgeAnswers {
         List<Topics.Topic> named = Topics.findAll(Topics.howTo(), question);
         var topic = named.stream().findFirst();
         // "how do I set it?" points back: the topic of the turns before comes before a match on other words.
-        if (topic.isEmpty() && (pointsBack(question) || ANAPHOR.matcher(question).find()))
-            topic = Topics.find(Topics.howTo(), withContext);
         // The engine the conversation is about (TGI, Ollama) steers a search by words to topics with its snippet.
         List<String> held = engines(facts, report);
+        if (topic.isEmpty() && (pointsBack(question) || ANAPHOR.matcher(question).find())) {
+            topic = Topics.find(Topics.howTo(), withContext);
+            // "how do I turn that off?" in a JAX session: a topic of the turns before with no snippet for that engine
+            // is a word's chance match (a PyTorch snapshot); the search among the engine's topics decides instead.
+            // Only an engine outside PyTorch's family is told apart so: PyTorch's topics serve its wrappers too.
+            if (topic.isPresent() && !held.isEmpty() && outsidePytorch(held.get(0))
+                    && !topic.get().texts().containsKey(held.get(0))) {
+                topic = Optional.empty();
+            }
+        }
         // "how do I fix it in HF Trainer?": the cause held decides the topic, the stack named its snippet.
         if (topic.isEmpty()) topic = HeldHowTo.of(question, report, conversationStacks(question, talkedAbout, facts,
                 report));
@@ -183,6 +196,9 @@ final class KnowledgeAnswers {
 
     private static final Pattern PRODUCT = Pattern.compile("(\\d[\\d,]*(?:\\.\\d+)?)(?:\\s*[*x×]\\s*(\\d[\\d,]*(?"
             + ":\\.\\d+)?)){1,4}");
+    /** What makes a product of two a size: bytes or elements said ("1000 x 1000 floats"), not an image's WxH. */
+    private static final Pattern BYTES = Pattern.compile("(?i)\\b(?:bytes?|floats?|elements?|values?|numbers?"
+            + "|param(?:eter)?s?|fp32|fp16|bf16|float32|float16|int8|entries)\\b");
     private static final Pattern FACTOR = Pattern.compile("\\d[\\d,]*(?:\\.\\d+)?");
     private static final Pattern BLOCKS = Pattern.compile("(?i)gpu blocks:?\\s*(\\d+)");
     private static final int VLLM_BLOCK_TOKENS = 16;
@@ -195,7 +211,9 @@ final class KnowledgeAnswers {
         double product = 1;
         List<String> parts = new ArrayList<>();
         while (f.find()) { product *= Double.parseDouble(f.group().replace(",", "")); parts.add(f.group()); }
-        if (parts.size() < 2 || product < 1e6) return null;
+        // "5000x3000" alone is an image's size, not a byte count: two factors make a size only when bytes or
+        // elements are said
+        if (parts.size() < 2 || product < 1e6 || parts.size() == 2 && !BYTES.matcher(text).find()) return null;
         return Messages.get("explain.math", String.join(" × ", parts), String.format(Locale.ROOT, "%,.0f", product),
                 String.format(Locale.ROOT, "%.2f", product / (1L << 30)), String.format(Locale.ROOT, "%.2f",
                         product / 1e9));
@@ -357,6 +375,10 @@ final class KnowledgeAnswers {
     }
 
     private static final int SHORT_QUESTION = 10;
+
+    private static boolean outsidePytorch(String stack) {
+        return io.oomdoc.protocol.Stacks.serving(stack) || stack.equals("jax") || stack.equals("tensorflow");
+    }
 
     static boolean pointsBack(String question) {
         if (ANAPHOR.matcher(question).find() && words(question) <= SHORT_QUESTION) return true;

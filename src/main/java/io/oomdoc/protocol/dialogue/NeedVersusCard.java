@@ -97,6 +97,31 @@ final class NeedVersusCard {
         return null;
     }
 
+    /**
+     * "what if I rent one 48 GB A6000 instead?" after "the authors say inference needs 40GB": the one need quoted in
+     * the turns before, set against the card this turn names; null when the turn names no card size, quotes a need
+     * itself, or the turns before quote none or several (which of them would be a guess).
+     */
+    static String onOtherCard(Calculations.Ask a) {
+        Read now = read(a.text());
+        if (!now.needs().isEmpty() || now.have() == null || now.host() || !namesCard(a.text())) return null;
+        for (String earlier : a.withContext().split("\n")) {
+            if (earlier.equals(a.text())) continue;
+            Read r = read(earlier);
+            if (r.needs().size() == 1) return verdict(r.needs().get(0), Messages.get("need.card"), now.have());
+            if (!r.needs().isEmpty()) return null;
+        }
+        return null;
+    }
+
+    /** "a 48 GB A6000", "the 48GB card": the turn names a card, not only a size ("those 40 GB" is the need). */
+    private static boolean namesCard(String text) {
+        Facts f = FactExtractor.read(text).asserted().merge(FactExtractor.read(text).hypothetical());
+        return f.gpuName() != null || CARD_WORD.matcher(text).find();
+    }
+
+    private static final Pattern CARD_WORD = Pattern.compile("(?i)\\b(?:card|gpu|graphics)s?\\b");
+
     private static String against(Calculations.Ask a, Read now, Read with, boolean named) {
         boolean host = RAM.matcher(a.text()).find() && a.facts().hostRamBytes() != null || now.host();
         Long have = now.have() != null ? now.have() : with.have() != null ? with.have()

@@ -14,6 +14,14 @@ final class PrecisionChange {
 
     /** The proportional effect, or null when the change names no format or the format does not move. */
     static String of(Facts change, Facts held) {
+        // "what if I turn on AMP?": mixed precision halves the activations, not the fp32 states; "16-mixed to
+        // bf16-mixed" moves nothing at all.
+        if (mixed(change.precision())) {
+            if (mixed(held.precision())) return change.precision().equals(held.precision()) ? null
+                    : Messages.get("precision.mixed.same", change.precision(), held.precision());
+            return held.precision() == null || held.precision().equals("fp32")
+                    ? Messages.get("precision.mixed", change.precision()) : null;
+        }
         Double to = bytes(change);
         if (to == null) return null;
         Double from = bytes(held);
@@ -37,6 +45,8 @@ final class PrecisionChange {
             default -> null;
         };
     }
+
+    private static boolean mixed(String precision) { return precision != null && precision.startsWith("mixed"); }
 
     private static String name(Facts f) {
         if ("4bit".equals(f.quant())) return "4-bit";

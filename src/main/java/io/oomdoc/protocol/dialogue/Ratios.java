@@ -23,14 +23,34 @@ final class Ratios {
     private static final Pattern IT_WAS = Pattern.compile("(?i)\\b(?:set|sets|setting|put|had|have|has|keep|kept)"
             + "\\s+it\\s+(?:to|at)\\s+(\\d{2,7})(?![\\w.,])"
             + "|\\bit\\s+(?:is|was)\\s+(?:set\\s+to\\s+)?(\\d{2,7})(?![\\w.,])");
-    /** "on 240 frames instead of 25": the new count first, the old one after. */
-    private static final Pattern INSTEAD = Pattern.compile("(?i)(?<![\\w.])(\\d+(?:\\.\\d+)?)\\s+([a-z]+)\\s+instead"
-            + "\\s+of\\s+(\\d+(?:\\.\\d+)?)(?![\\w.])");
+    /**
+     * "on 240 frames instead of 25", "--n_samples 1 instead of the default 3", "1200 instead of the 2000": the new
+     * count first, the old one after.
+     */
+    private static final Pattern INSTEAD = Pattern.compile("(?i)(?<![\\w.])(\\d+(?:\\.\\d+)?)(?:\\s+([a-z]+))?\\s+"
+            + "instead\\s+of\\s+(?:the\\s+|my\\s+)?(?:default\\s+(?:of\\s+)?)?(\\d+(?:\\.\\d+)?)(?![\\w.])");
+    /** "feed the 500 frames in chunks of 100": each pass holds the chunk, not the whole. */
+    private static final Pattern CHUNKS = Pattern.compile("(?i)\\b(?:chunks?|batches|groups?|pieces|slices|windows"
+            + "|segments|blocks) of (\\d{1,7})(?![\\w.,])");
+    /** "volume by volume instead of keeping all 10", "one at a time": each pass holds one of them. */
+    private static final Pattern ONE_BY_ONE = Pattern.compile("(?i)\\b([a-z]{3,}) by \\1\\b|\\bone at a time\\b");
+    /** "all 10", "the 500 frames": how many there are in all. */
+    private static final Pattern ALL = Pattern.compile("(?i)\\ball (?:the |of the )?(\\d{1,7})(?![\\w.,])");
     // "2 x 262144 tokens need 131072 MB": a count may come as a product (sequences times tokens each)
     private static final Pattern TOTAL = Pattern.compile("(?i)(?:(?<![\\w.])(\\d{1,4})\\s*[x×*]\\s*)?"
             + "(?<![\\w.])(\\d[\\d,]*)\\s+([a-z]+)\\s+(?:\\w+\\s+)?"
             + "(?:occup\\w*|takes?|take up|uses?|needs?|consumes?|fills?|holds?|is|are)\\s+(?:about\\s+|around\\s+|~)?"
             + "(\\d+(?:\\.\\d+)?)\\s*(tb|gb|gib|g|mb|mib|m)\\b");
+    /** "a 4096x4096 image compared to 3072": a size against one side, the other side kept in proportion. */
+    private static final Pattern SIZE_VS_SIDE = Pattern.compile("(?i)(?<![\\w.])(\\d{2,5})\\s*[x×]\\s*(\\d{2,5})"
+            + "(?![\\w.]).{0,40}?\\b(?:compared (?:to|with)|than|vs\\.?|versus|instead of)\\s+(?:at\\s+)?"
+            + "(\\d{2,5})(?![\\w.,]|\\s*[x×])");
+    /** "the latent at 600 than at 512": two sides of an image, each a square. */
+    private static final Pattern SIDE_VS_SIDE = Pattern.compile("(?i)\\bat\\s+(\\d{3,5})(?:\\s*px)?\\s+"
+            + "(?:than|compared (?:to|with)|vs\\.?|versus|instead of)\\s+(?:at\\s+)?(\\d{3,5})(?![\\w.,])");
+    /** Words that make a bare number a side of an image. */
+    private static final Pattern IMAGE = Pattern.compile("(?i)\\b(?:latents?|images?|resolution|pixels?|px|photos?"
+            + "|frames?|renders?)\\b");
     private static final Pattern ONE_FIRST = Pattern.compile("(?i)\\bhow (?:much|big)\\b.{0,40}\\b(?:one|each|per"
             + "|a single)\\s+[a-z]+\\b.{0,20}\\bif\\b");
     private static final Pattern ONE = Pattern.compile("(?i)\\b(?:one|each|per|a single|every single)\\b");
@@ -45,6 +65,17 @@ final class Ratios {
             double second = Double.parseDouble(m.group(3)) * Double.parseDouble(m.group(4));
             return Messages.get("ratio.pixels", m.group(1) + "×" + m.group(2), fmt(first),
                     m.group(3) + "×" + m.group(4), fmt(second), Sizes.trim(first / second));
+        }
+        m = SIZE_VS_SIDE.matcher(t);
+        if (m.find()) {
+            long w = Long.parseLong(m.group(1)), h = Long.parseLong(m.group(2)), side = Long.parseLong(m.group(3));
+            long other = Math.round((double) h * side / w);
+            return pixels(w, h, side, other);
+        }
+        m = SIDE_VS_SIDE.matcher(t);
+        if (m.find() && IMAGE.matcher(t).find()) {
+            long first = Long.parseLong(m.group(1)), second = Long.parseLong(m.group(2));
+            return pixels(first, first, second, second);
         }
         String against = sizeAgainstEarlier(a);
         if (against != null) return against;
@@ -66,6 +97,8 @@ final class Ratios {
         }
         m = INSTEAD.matcher(t);
         if (m.find()) return change(m.group(3), m.group(1));
+        String part = partOfWhole(t);
+        if (part != null) return part;
         String counted = countAgainstEarlier(a);
         return counted != null ? counted : itAgainstEarlier(a);
     }
@@ -79,7 +112,10 @@ final class Ratios {
     private static final java.util.Set<String> NOT_SCALING = java.util.Set.of("gpu", "card", "node", "machine",
             "bit", "byte", "layer", "epoch", "step", "iteration", "time", "worker", "thread", "core", "percent",
             "version", "hour", "minute", "day", "week", "month", "year", "people", "user", "parameter", "head",
-            "dim", "billion", "million", "thousand");
+            "dim", "billion", "million", "thousand",
+            // "RTX 5090 with 32GB", "Ada 6000 and": a number before a word that is no noun counts nothing
+            "with", "and", "for", "the", "from", "into", "instead", "more", "less", "than", "was", "are", "were",
+            "had", "has", "have", "but", "which", "that", "this", "then", "also", "only", "just", "about");
 
     /**
      * "what if I drop to 1 image per GPU?" after "2 images per GPU", "what if I drop the 129-frame bucket and keep 61
@@ -127,6 +163,33 @@ final class Ratios {
         if (said.size() != 1) return null;
         double was = said.get(0).value();
         return was == Math.rint(was) ? change(String.valueOf((long) was), now.group(1)) : null;
+    }
+
+    /**
+     * "the 500 frames in chunks of 100", "volume by volume instead of keeping all 10": what one pass holds against what
+     * the whole held at once.
+     */
+    private static String partOfWhole(String t) {
+        Matcher chunk = CHUNKS.matcher(t);
+        Matcher one = ONE_BY_ONE.matcher(t);
+        boolean chunked = chunk.find();
+        if (!chunked && !one.find()) return null;
+        Matcher all = ALL.matcher(t);
+        String whole = all.find() ? all.group(1) : null;
+        if (whole == null) {
+            List<String[]> counted = counts(chunked ? t.substring(0, chunk.start()) : t);
+            if (!counted.isEmpty()) whole = counted.get(0)[0];
+        }
+        if (whole == null) return null;
+        String each = chunked ? chunk.group(1) : "1";
+        return Double.parseDouble(each) < Double.parseDouble(whole) ? change(whole, each) : null;
+    }
+
+    private static String pixels(long w, long h, long w2, long h2) {
+        double first = (double) w * h, second = (double) w2 * h2;
+        if (second <= 0 || first == second) return null;
+        return Messages.get("ratio.pixels", w + "×" + h, fmt(first), w2 + "×" + h2, fmt(second),
+                Sizes.trim(first / second));
     }
 
     private static String change(String said, String to) {
@@ -194,9 +257,21 @@ final class Ratios {
     static String words(double r) {
         String w = r == 0.5 ? "half" : r == 0.25 ? "a quarter" : r == 2 ? "twice" : r == 4 ? "four times"
                 : near(r, 0.5) ? "about half" : near(r, 2) ? "about twice"
-                // "256 to 32": an eighth is said as people say it, how many times smaller
-                : r < 1 && 1 / r == Math.rint(1 / r) ? (long) (1 / r) + " times smaller" : null;
+                // "256 to 32": an eighth is said as people say it, how many times smaller ("a tenth, 10 times")
+                : r < 1 && 1 / r == Math.rint(1 / r) ? fraction((long) (1 / r)) + (long) (1 / r) + " times smaller"
+                : null;
         return Sizes.trim(r) + "×" + (w == null ? "" : " (" + w + ")");
+    }
+
+    /** "a third, " for 1/3: the fractions people name, before the count of times. */
+    private static String fraction(long k) {
+        return switch ((int) Math.min(k, Integer.MAX_VALUE)) {
+            case 3 -> "a third, ";
+            case 5 -> "a fifth, ";
+            case 8 -> "an eighth, ";
+            case 10 -> "a tenth, ";
+            default -> "";
+        };
     }
 
     /** Within a tenth of the proportion named: 61 of 129 frames is "about half". */

@@ -12,8 +12,11 @@ import java.util.regex.Pattern;
  * attention scores by its square.
  */
 final class Scaling {
-    /** A count: 2048, 64k (tokens are often said in thousands); seven digits at most, so it always parses. */
-    private static final String COUNT = "(\\d{1,7}k?)(?!\\d)";
+    /**
+     * A count: 2048, 64k (tokens are often said in thousands); seven digits at most, so it always parses. A size is
+     * not a count: "the context needs about 6.5 GB", "fits the 29353 MB" name memory, not a length.
+     */
+    private static final String COUNT = "(\\d{1,7}k?)(?!\\d|\\.\\d|\\s*(?:[kmgt]i?b|g)\\b)";
     // "--batchSize", "ppo_micro_batch_size": a flag may be written in camel case and carry its script's prefix.
     private static final Pattern FROM_TO = Pattern.compile("(?i)(?<![\\w-])(?:--?)?(?:[a-z]+_){0,3}(?:micro[-_ ]?"
             + "|per[-_ ]device[-_ ](?:train[-_ ])?(?:eval[-_ ])?|per[-_ ]gpu[-_ ]|device[-_ ])?(batch(?:[-_ ]?size)?"

@@ -29,15 +29,23 @@ final class TensorBytes {
             Pattern.compile("(?i)\\bbatch(?:[-_ ]size)?(?:\\s+(?:is|of|=))?\\s*" + NUM + END),
             // "a 1000-frame video", "1024 tokens", "one 4096-token sequence", "150 patches of 224x224x3"
             Pattern.compile("(?i)(?<![\\w.,])" + NUM + "[- ](?:tokens?|frames?|patch(?:es)?|images?|crops?|tiles?"
-                    + "|samples?|sequences?|nodes?|items?)\\b"),
+                    + "|samples?|sequences?|nodes?|items?|classes|channels?|labels?)\\b"),
             // "1.17M edges", "100M of them": a count in millions of what each element belongs to
             Pattern.compile("(?i)(?<![\\w.,])" + MILLIONS + "\\s*(?:of (?:them|those|these)\\b|(?:edges?|embeddings?"
                     + "|vectors?|rows?|sentences?|documents?|points?|messages?|entries|records?|voxels?)\\b)"),
+            // "1000 by 1000", "90K by 90K": a product said in words, before "1000 float" reads its last factor alone
+            Pattern.compile("(?i)(?<![\\w.,])\\d[\\d,]*k?(?:\\s+by\\s+\\d[\\d,]*k?)+" + END),
             // "256 floats", "a 256-wide message", "768-dimensional": the width of each of them
             Pattern.compile("(?i)(?<![\\w.,])" + NUM + "[- ](?:wide|dim(?:ensional|s)?|floats?|values?|elements?"
                     + "|features?)\\b"),
             // "15000 x 15000", "224x224x3": every factor of the product
             Pattern.compile("(?i)(?<![\\w.,])\\d[\\d,]*(?:\\s*[x×*]\\s*\\d[\\d,]*)+" + END));
+    /** "a 256^3 volume": the side as many times as the power says. */
+    private static final Pattern POWER = Pattern.compile("(?<![\\w.,])(\\d{1,6})\\s*\\^\\s*([2-4])(?![\\w.])");
+    /** "a million sentences", "2 million rows": a count in millions said in words. */
+    private static final Pattern MILLION_WORDS = Pattern.compile("(?i)\\b(a|one|\\d+(?:\\.\\d+)?)\\s+million\\s+"
+            + "(?:edges?|embeddings?|vectors?|rows?|sentences?|documents?|points?|messages?|entries|records?"
+            + "|voxels?|images?|samples?|tokens?)\\b");
     private static final Pattern FACTOR = Pattern.compile("\\d[\\d,]*(?:\\.\\d+)?(?:k|m(?![a-z]))?",
             Pattern.CASE_INSENSITIVE);
     /** A video or image resolution by name is two dimensions, and its colour channels a third. */
@@ -54,8 +62,8 @@ final class TensorBytes {
             {Pattern.compile("(?i)\\b(?:int8|uint8|fp8|8[- ]bit)\\b"), 1, "8-bit"},
             {Pattern.compile("(?i)\\b(?:fp64|float64|double)\\b"), 8, "fp64"}};
     private static final Pattern ASKS = Pattern.compile("(?i)\\bhow (?:big|large|much (?:memory|vram|ram|space)"
-            + "|many (?:gb|gib|mb|mib|bytes))\\b|\\bsize of\\b|\\bwhat does (?:it|that|this|one|a|the)\\b.{0,60}"
-            + "\\bcost\\b");
+            + "|many (?:gb|gib|mb|mib|bytes)|much is (?:one|a|an|that|this|the))\\b|\\bsize of\\b"
+            + "|\\bwhat does (?:it|that|this|one|a|the)\\b.{0,60}\\bcost\\b");
     /** Another calculation's subject: the cache per token and layer, or a model's parameters. */
     private static final Pattern OTHER = Pattern.compile("(?i)kv[-_ ]?cache|\\blayers?\\b|\\bparam\\w*|\\d\\s*[bm]\\b");
     /**
@@ -123,6 +131,20 @@ final class TensorBytes {
                 at.add(new int[] {image.end(), values.size()});
                 values.add((double) RGB_CHANNELS);
             }
+        }
+        Matcher power = POWER.matcher(text);
+        while (power.find()) {
+            if (taken(used, power.start(), power.end())) continue;
+            for (int k = 0; k < Integer.parseInt(power.group(2)); k++) {
+                at.add(new int[] {power.start() + k, values.size()});
+                values.add(Double.parseDouble(power.group(1)));
+            }
+        }
+        Matcher millions = MILLION_WORDS.matcher(text);
+        while (millions.find()) {
+            String n = millions.group(1).toLowerCase(Locale.ROOT);
+            at.add(new int[] {millions.start(), values.size()});
+            values.add((n.equals("a") || n.equals("one") ? 1 : Double.parseDouble(n)) * 1e6);
         }
         Matcher named = NAMED_SIZE.matcher(text);
         if (named.find()) {
