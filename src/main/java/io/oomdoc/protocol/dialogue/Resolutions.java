@@ -119,10 +119,13 @@ final class Resolutions {
             }
         }
         if (sides) {
+            // A side within a pair ("at 768x768") is that pair's; one beside another side ("from 1024 to 768") is its
+            // own, so only the pairs are compared.
+            List<Size> pairs = List.copyOf(out);
             Matcher s = SIDE.matcher(text);
             while (s.find()) {
                 int side = Integer.parseInt(s.group(1));
-                boolean inPair = out.stream().anyMatch(o -> Math.abs(o.at() - s.start(1)) < 12);
+                boolean inPair = pairs.stream().anyMatch(o -> Math.abs(o.at() - s.start(1)) < 12);
                 if (plausible(side) && !inPair) out.add(new Size(side, side, s.start(1)));
             }
         }
