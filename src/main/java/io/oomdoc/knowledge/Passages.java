@@ -90,7 +90,10 @@ public final class Passages {
             for (String t : terms) {
                 if (!bm25.has(i, t)) continue;
                 score += bm25.score(i, t);
-                if (!t.contains("_")) matched++;
+                // A bare number ("6 * 10 ** 9") is a figure of this run, not a subject: it adds to the score of a
+                // passage that shares a word with the question, but numbers alone (a Whisper note's "6 GB ... 10")
+                // do not make a passage an answer.
+                if (!t.contains("_") && !figure(t)) matched++;
                 found.add(t);
             }
             if (boosted.contains(passages.get(i).kb())) score *= boost;
@@ -98,6 +101,11 @@ public final class Passages {
         }
         hits.sort(Comparator.comparingDouble(Hit::score).reversed());
         return hits.size() > limit ? hits.subList(0, limit) : hits;
+    }
+
+    /** A token made of digits only, or a pair of two such ("6_10"). */
+    static boolean figure(String term) {
+        return term.replace("_", "").chars().allMatch(Character::isDigit);
     }
 
     /**
