@@ -82,6 +82,18 @@ public final class LexicalIndex {
         return out;
     }
 
+    /**
+     * The tokens of {@code text} written as bare numbers ("6 * 10 ** 9"), as stemmed: a code such as DirectML's
+     * 8007000E is a word, though its stem ("800700") is all digits.
+     */
+    static Set<String> figures(String text) {
+        Set<String> out = new HashSet<>();
+        for (String raw : text.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
+            if (!raw.isEmpty() && raw.chars().allMatch(Character::isDigit)) out.add(stem(raw));
+        }
+        return out;
+    }
+
     /** A crude stem: plural s dropped, then the first six letters ("evaluating", "evaluation" → "evalua"). */
     private static String stem(String w) {
         String t = w.length() > 3 && w.endsWith("s") && !w.endsWith("ss") ? w.substring(0, w.length() - 1) : w;

@@ -80,6 +80,7 @@ public final class Passages {
 
     public List<Hit> search(String question, Set<String> boosted, double boost, int limit) {
         Set<String> terms = new LinkedHashSet<>(LexicalIndex.tokens(question));
+        Set<String> figures = LexicalIndex.figures(question);
         terms.removeIf(t -> CHATTER.contains(t) || t.contains("_") && (CHATTER.contains(t.substring(0, t.indexOf('_')))
                 || CHATTER.contains(t.substring(t.indexOf('_') + 1))));
         List<Hit> hits = new ArrayList<>();
@@ -93,7 +94,7 @@ public final class Passages {
                 // A bare number ("6 * 10 ** 9") is a figure of this run, not a subject: it adds to the score of a
                 // passage that shares a word with the question, but numbers alone (a Whisper note's "6 GB ... 10")
                 // do not make a passage an answer.
-                if (!t.contains("_") && !figure(t)) matched++;
+                if (!t.contains("_") && !figures.contains(t)) matched++;
                 found.add(t);
             }
             if (boosted.contains(passages.get(i).kb())) score *= boost;
@@ -101,11 +102,6 @@ public final class Passages {
         }
         hits.sort(Comparator.comparingDouble(Hit::score).reversed());
         return hits.size() > limit ? hits.subList(0, limit) : hits;
-    }
-
-    /** A token made of digits only, or a pair of two such ("6_10"). */
-    static boolean figure(String term) {
-        return term.replace("_", "").chars().allMatch(Character::isDigit);
     }
 
     /**
