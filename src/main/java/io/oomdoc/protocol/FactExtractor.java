@@ -28,6 +28,9 @@ public final class FactExtractor {
      */
     public record Reading(Facts asserted, Set<String> negated, Facts hypothetical) {
         public static final Reading EMPTY = new Reading(Facts.EMPTY, Set.of(), Facts.EMPTY);
+
+        /** Every fact the text names, stated or only asked about: what a computed answer may read its inputs from. */
+        public Facts named() { return asserted.merge(hypothetical); }
     }
 
     private static final Pattern BARE_INT = Pattern.compile("(?i)^\\s*(?:it'?s|its|about|around|~"

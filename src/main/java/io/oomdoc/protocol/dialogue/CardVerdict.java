@@ -45,7 +45,7 @@ final class CardVerdict {
     /** "can I use bf16 mixed precision on these 2080 Ti cards?" names a change besides the card: not a verdict. */
     private static boolean changesSetup(String q) {
         FactExtractor.Reading r = FactExtractor.read(q);
-        java.util.Set<String> keys = new java.util.HashSet<>(r.asserted().merge(r.hypothetical()).asMap().keySet());
+        java.util.Set<String> keys = new java.util.HashSet<>(r.named().asMap().keySet());
         keys.removeAll(CARD_AND_SUBJECT);
         return !keys.isEmpty();
     }
@@ -57,7 +57,7 @@ final class CardVerdict {
     /** A card the words name: a catalog GPU or a memory size. */
     private static boolean namesCard(String words) {
         FactExtractor.Reading r = FactExtractor.read(words);
-        Facts all = r.asserted().merge(r.hypothetical());
+        Facts all = r.named();
         return all.gpuName() != null || all.gpuMemBytes() != null;
     }
 

@@ -487,7 +487,7 @@ public final class Conversation {
     }
 
     private FactExtractor.Reading withHeldNames(String text, FactExtractor.Reading read) {
-        Facts named = HeldValues.of(text, facts, read.asserted().merge(read.hypothetical()));
+        Facts named = HeldValues.of(text, facts, read.named());
         return named.isEmpty() ? read
                 : new FactExtractor.Reading(read.asserted(), read.negated(), named.merge(read.hypothetical()));
     }

@@ -116,7 +116,7 @@ final class NeedVersusCard {
 
     /** "a 48 GB A6000", "the 48GB card": the turn names a card, not only a size ("those 40 GB" is the need). */
     private static boolean namesCard(String text) {
-        Facts f = FactExtractor.read(text).asserted().merge(FactExtractor.read(text).hypothetical());
+        Facts f = FactExtractor.read(text).named();
         return f.gpuName() != null || CARD_WORD.matcher(text).find();
     }
 

@@ -43,7 +43,7 @@ final class SequencesThatFit {
         Matcher n = SEQUENCES.matcher(t);
         boolean stated = n.find() && ASKS.matcher(t).find();
         if (!stated && !HOW_MANY.matcher(t).find()) return null;
-        Facts said = FactExtractor.read(t).asserted().merge(FactExtractor.read(t).hypothetical());
+        Facts said = FactExtractor.read(t).named();
         long length = KvCache.lengthAsked(t);
         if (length == 0 && a.facts().seqLen() != null) length = a.facts().seqLen();
         Long card = said.gpuMemBytes() != null ? said.gpuMemBytes() : a.facts().gpuMemBytes();
