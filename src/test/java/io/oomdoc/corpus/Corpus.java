@@ -160,9 +160,17 @@ public final class Corpus {
      * after both were scored blind at the end of the thirteenth), and the sixteenth to the twenty-first (since the
      * eighteenth session, after each was scored blind once; bench/run.sh SplitTransfer measured first that fitting
      * on 16..19 moves the unread 20 and 21, and the reverse), and the twenty-second and twenty-third (since the
-     * nineteenth session; each scored blind once in the seventeenth and eighteenth, read since by diag19a's dump).
+     * nineteenth session; each scored blind once in the seventeenth and eighteenth, read since by diag19a's dump),
+     * and the twenty-fourth (since the twentieth session; scored blind once at both ends of the nineteenth).
      */
-    public static List<Case> trainable() { return development23(); }
+    public static List<Case> trainable() { return development24(); }
+
+    /** Every scored part that is development data now: development23() and the twenty-fourth split. */
+    public static List<Case> development24() {
+        List<Case> out = new ArrayList<>(development23());
+        out.addAll(heldout24());
+        return List.copyOf(out);
+    }
 
     /** Every scored part that is development data now: development21(), the twenty-second and twenty-third split. */
     public static List<Case> development23() {
