@@ -168,6 +168,9 @@ final class BudgetAnswers {
         // Another card or a 4-bit checkpoint under vLLM changes the KV-cache pool, not a training peak.
         String pool = ServingPool.applies(f) && ServingPool.moves(change) ? ServingPool.whatIf(text, f, change) : null;
         if (pool != null) return new Result(pool, null);
+        // "and with two GPUs?" for a training job: copies, a split batch and sharding, not one DDP delta
+        String spread = GpuSpread.whatIf(change, f);
+        if (spread != null) return new Result(spread, null);
         if (SetupFromFacts.from(after).isEmpty()) {
             String ask = Messages.get("ask.model");
             // "cast the diffusion model to fp16": with no model to budget, the format's bytes are the answer

@@ -1,8 +1,13 @@
 package io.oomdoc.protocol.dialogue;
 
+import io.oomdoc.budget.Budget;
+import io.oomdoc.budget.BudgetEngine;
+import io.oomdoc.budget.Setup;
 import io.oomdoc.protocol.Facts;
+import io.oomdoc.protocol.SetupFromFacts;
 
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,6 +49,9 @@ final class Sizes {
         if (format == null && "fp32".equals(facts.precision())) { bytes = 4.0; format = "fp32"; }
         if (format == null) format = "16-bit";
         if (OPTIMIZER.matcher(text).find()) {
+            // Under LoRA/QLoRA held, "does 8-bit Adam help?" is about the adapters' state, not the frozen base's.
+            String adapters = params(text) == null ? adapterStates(facts) : null;
+            if (adapters != null) return adapters;
             // AdamW under mixed precision keeps an fp32 master copy and two fp32 moments per trainable parameter.
             double adam = params * ADAM_BYTES;
             return Messages.get("sizes.optimizer", count(params), gb(adam), gb(params * ADAM_8BIT_BYTES));
@@ -54,6 +62,23 @@ final class Sizes {
         int gpus = EACH.matcher(text).find() ? ranks(text, facts) : 1;
         if (gpus > 1) line += Messages.get("sizes.each", gb(total / gpus), gpus);
         return line + Messages.get("sizes.rest");
+    }
+
+    /**
+     * The optimizer state of the adapters alone, from the budget engine's own terms under AdamW and 8-bit Adam: the
+     * frozen base keeps none, so the 12 bytes per base parameter an all-weights answer quotes would be off by ~200x.
+     * Null when the session holds no adapters or no model to budget.
+     */
+    private static String adapterStates(Facts facts) {
+        boolean adapters = Boolean.TRUE.equals(facts.lora()) || Boolean.TRUE.equals(facts.qlora())
+                || facts.loraRank() != null;
+        Optional<Setup> setup = adapters ? SetupFromFacts.from(facts) : Optional.empty();
+        if (setup.isEmpty()) return null;
+        BudgetEngine engine = new BudgetEngine();
+        Budget adam = engine.estimate(setup.get().withOptimizer(Setup.Optimizer.ADAMW), null);
+        Budget eight = engine.estimate(setup.get().withOptimizer(Setup.Optimizer.ADAMW_8BIT), null);
+        return Messages.get("sizes.optimizer.adapters", count(adam.trainableParams()), count(adam.params()),
+                human(adam.perGpuBytes().optimizer()), human(eight.perGpuBytes().optimizer()));
     }
 
     /**

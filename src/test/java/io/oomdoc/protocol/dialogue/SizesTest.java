@@ -40,4 +40,20 @@ class SizesTest {
         assertTrue(IntentClassifier.asksSize("how much of each A100 do the 34B weights take"));
         assertEquals(false, IntentClassifier.asksSize("how much memory does the little 1.3b need?"));
     }
+
+    @Test
+    void withAdaptersHeldTheOptimizerStateIsTheAdaptersOnly() {
+        Facts lora = Facts.builder().model("llama-3.1-8b").params(8_030_000_000L).lora(true).loraRank(16).seqLen(2048)
+                .batch(4).build();
+        String s = Sizes.weights("does 8-bit Adam help?", lora);
+        assertTrue(s.startsWith("Only the adapters train: 41.9M of the model's 8.03B parameters"), s);
+        assertTrue(!s.contains("96.4 GB"), s);
+    }
+
+    @Test
+    void aCountNamedInTheQuestionIsAFullModelsState() {
+        Facts lora = Facts.builder().model("llama-3.1-8b").lora(true).loraRank(16).build();
+        String s = Sizes.weights("what would 8-bit adam save for a full fine-tune of the 3B?", lora);
+        assertTrue(s.contains("36 GB"), s);
+    }
 }
