@@ -14,9 +14,9 @@ figure for a setup it states, or says that a named setup ran (or ran out of memo
 "hardware estimate" tables were left out (Yuan2.0-M32's 硬件资源评估 table and llama3-Chinese-chat's training
 table are LLaMA-Factory's estimates, not readings); torchtune's tables are issue 14's external check and are not here.
 
-Counts: 43 records from 12 pages (source keys) in 8 repositories; families inference 19, sharded 18, qlora 3,
-lora 2, full 1 (sharded holds the full and LoRA runs spread over 8 or 16 cards with ZeRO-2/3, and two ZeRO runs
-with CPU offload); outcomes 42 fit and 1 oom; 23 records with a figure and 20 fits/OOMs on a named card without one.
+Counts: 54 records from 14 pages (source keys) in 10 repositories; families inference 27, sharded 19, lora 4,
+qlora 3, full 1 (sharded holds the full and LoRA runs spread over 8 or 16 cards with ZeRO-2/3, EasyContext's with
+CPU offload); outcomes 53 fit and 1 oom; 31 records with a figure and 23 fits/OOMs on a named card without one.
 
 Pages: Yuan2.0-M32's LLaMA-Factory and FastChat fine-tuning pages (measured per-GPU memory of Yuan 2.0 2B/51B/102B
 ZeRO-2 full, ZeRO-3 LoRA over 8 L40S/L20 and QLoRA on one card) and its GPTQ page (which cards Yuan2.0-M32's bf16 and
@@ -25,7 +25,9 @@ GPTQ checkpoints ran on); BELLE's GPTQ page (BLOOM-7B GPU memory at fp32/8-bit/4
 lmdeploy page (Atom-7B fp16 and AWQ int4); huozi's README (llama.cpp q2_k with 16 layers offloaded); gpt-oss's README
 (120b on one 80GB card, 20b in 16GB, the bf16 torch reference on 4 H100); EasyContext's README (full fine-tunes at
 64K-700K over 8 A100 with ring attention, 1M over 16 A100, and an OOM at 700K on PyTorch 2.2.0); Skywork-MoE's README
-(bf16 on 8 A100/A800, fp8 on 8 RTX 4090); llama3-Chinese-chat's README (fp16 and int4 inference).
+(bf16 on 8 A100/A800, fp8 on 8 RTX 4090); llama3-Chinese-chat's README (fp16 and int4 inference);
+chatGLM-6B-QLoRA's README (ChatGLM-6B and ChatGLM2-6B memory while generating, fp16 and int4, merged QLoRA models
+beside the official ones, on an RTX 3090); Alpaca-CoT's README (LoRA over an 8-bit LLaMA 7B/13B/30B on one A100 80G).
 
 Every figure is typed from its page; each record keeps the page's URL pinned to the commit that last touched the
 file, the row it comes from and what the page says about how memory was read (mostly nothing: 'reading not said').
@@ -99,6 +101,12 @@ A = {
     "skywork-moe": llama("Skywork/Skywork-MoE-Base (%s; the README: 146B total, 22B active, 16 experts)" % KNOWN,
                          52, 4608, 36, 36, 12288, 65536, params=146 * 10 ** 9,
                          extra="; 16 experts, 2 active", experts_total=16, experts_active=2),
+    "llama-30b": llama("huggyllama/llama-30b (%s)" % KNOWN, 60, 6656, 52, 52, 17920, 32000),
+    "chatglm-6b": shape(6173 * 10 ** 6, 28, 4096, 32, 32, 16384, 130528, False,
+                        "THUDM/chatglm-6b (%s): 28 layers, hidden 4096, 32 heads, a plain GELU MLP of 16384, vocab "
+                        "130528, untied; params as published (6.2B)" % KNOWN, mlp="plain"),
+    "chatglm2-6b": llama("THUDM/chatglm2-6b (%s)" % KNOWN, 28, 4096, 32, 2, 13696, 65024,
+                         extra="; multi_query_group_num 2, padded_vocab_size 65024; qkv biases left out"),
     "llama-3-8b": llama("meta-llama/Meta-Llama-3-8B-Instruct, the base of shareAI's llama3-Chinese-chat (%s)" % KNOWN,
                         32, 4096, 32, 8, 14336, 128256),
 }
@@ -123,8 +131,12 @@ INFER = dict(family="inference", method="inference", optimizer="none (inference)
 # precision, GPU count and kind, micro/global batch, "显存占用(1*GPU)" (memory on one GPU). Samples packed to the
 # row's length (the llama-factory page says so; the fastchat page converts alpaca to one-turn dialogues).
 YM = "https://github.com/IEIT-Yuan/Yuan2.0-M32/blob/%s/docs/%s"
+# Both pages' commands pass --gradient_checkpointing True and --bf16; the LLaMA-Factory page packs samples
+# (--sft_packing); FastChat's LoRA page defaults to q_proj,v_proj and its QLoRA is --q_lora True (FastChat's train_lora:
+# nf4, double quant); the LLaMA-Factory page's QLoRA is --quantization_bit 4.
 YUAN_COMMON = dict(attention="not stated (flash attention in the Yuan2 HF code when installed)",
-                   loss="not stated (cross-entropy)", outcome="fit", checkpointing="not stated",
+                   loss="not stated (cross-entropy)", outcome="fit",
+                   checkpointing="full (--gradient_checkpointing True in the page's commands)",
                    optimizer="not stated (the trainer's AdamW)",
                    measured_how="reading not said (a per-GPU figure in G; 'G' read as 10^9)")
 YUAN_ROWS = {
@@ -145,6 +157,10 @@ YUAN_ROWS = {
         ("ds_zero3_lora", 1024, "yuan2-102b", 8, 1, 128, "42G"),
         ("Qlora", 1024, "yuan2-2b", 1, 1, 16, "4.5G")]),
 }
+TARGETS = {"llama-factory": "not stated (the page lists q,k,v,o,gate,up,down as choosable)",
+           "fastchat": "q_proj,v_proj (the page: the default)"}
+QLORA_FLAG = {"llama-factory": "nf4 (4-bit base, LLaMA-Factory --quantization_bit 4)",
+              "fastchat": "nf4 double-quant (4-bit base, FastChat --q_lora True)"}
 SIZE = {"yuan2-2b": "Yuan-2 2B", "yuan2-51b": "Yuan-2 51B", "yuan2-102b": "Yuan-2 102B"}
 for page, (commit, path, card, card_short, table, rows) in YUAN_ROWS.items():
     for how, seq, model, n, micro, glob, fig in rows:
@@ -164,16 +180,14 @@ for page, (commit, path, card, card_short, table, rows) in YUAN_ROWS.items():
                 notes="accumulation %d = global %d / (micro %d x %d GPUs); no offload named" % (accum, glob, micro, n),
                 **common)
         elif how == "ds_zero3_lora":
-            rec(id=rid, family="sharded", method="lora", lora_rank=8,
-                lora_targets="not stated in the row (the page lists q,k,v,o,gate,up,down as choosable)",
+            rec(id=rid, family="sharded", method="lora", lora_rank=8, lora_targets=TARGETS[page],
                 quant="none (bf16)", precision="bf16 (load and compute)",
                 sharding="zero3 (DeepSpeed ZeRO-3 over %d GPUs, the frozen base sharded)" % n,
                 notes="rank not printed beside the table (8 written in, the trainer's default); accumulation %d = "
                       "global %d / (micro %d x %d GPUs)" % (accum, glob, micro, n), **common)
         else:
-            rec(id=rid, family="qlora", method="qlora", lora_rank=8,
-                lora_targets="not stated in the row (the page lists q,k,v,o,gate,up,down as choosable)",
-                quant="nf4 (4-bit base, --quantization_bit 4)", precision="bf16 compute (int4 load)",
+            rec(id=rid, family="qlora", method="qlora", lora_rank=8, lora_targets=TARGETS[page],
+                quant=QLORA_FLAG[page], precision="bf16 compute (int4 load)",
                 sharding="none", notes="one card; rank not printed (8 written in, the trainer's default); "
                                        "accumulation %d = global %d / micro %d" % (accum, glob, micro), **common)
 
@@ -181,8 +195,8 @@ for page, (commit, path, card, card_short, table, rows) in YUAN_ROWS.items():
 GQ = "https://github.com/IEIT-Yuan/Yuan2.0-M32/blob/9b0f6e384b6c54bfe4bc120920f3afc6f5fb4430/docs/README_GPTQ_EN.md"
 SAID = "'Yuan-M32-HF inferenced with 2 80GB GPUs; Yuan2-M32-GPTQ-int4 and Yuan2-M32-GPTQ-int8 inferenced with " \
        "single 80GB GPU'"
-for q, n, quant in (("bf16", 2, "none (bf16 HF checkpoint)"), ("gptq-int4", 1, "gptq int4 (AutoGPTQ)"),
-                    ("gptq-int8", 1, "gptq int8 (AutoGPTQ)")):
+for q, n, quant in (("bf16", 2, "none (bf16 HF checkpoint)"), ("gptq-int4", 1, "gptq-int4 (AutoGPTQ)"),
+                    ("gptq-int8", 1, "gptq-int8 (AutoGPTQ)")):
     rec(id="yuan2-m32-gptq-page-%s-infer-%dx80gb" % (q, n), source=GQ, source_key="yuan2-m32-gptq", model="yuan2-m32",
         quant=quant, seq=1024, batch=1, precision="bf16", attention="not stated", gpus=n,
         sharding="layer split (device_map over 2 GPUs)" if n > 1 else "none", gpu="A100 80GB",
@@ -195,10 +209,10 @@ for q, n, quant in (("bf16", 2, "none (bf16 HF checkpoint)"), ("gptq-int4", 1, "
 # ---- LianjiaTech/BELLE models/gptq/README.md: GPU memory of BLOOM-7B (BELLE-7B) by GPTQ bit width ----
 BG = "https://github.com/LianjiaTech/BELLE/blob/79e125d875d5fe02c6b10a36f37e334549f2ab47/models/gptq/README.md"
 for name, q, fig in (("base", "none (the 27G checkpoint: fp32 weights)", 28.2),
-                     ("bloom7b-2m-8bit-128g.pt", "gptq int8 group 128", 11.4),
-                     ("bloom7b-2m-4bit-128g.pt", "gptq int4 group 128", 8.4),
-                     ("bloom7b-0.2m-8bit-128g.pt", "gptq int8 group 128", 11.4),
-                     ("bloom7b-0.2m-4bit-128g.pt", "gptq int4 group 128", 8.4)):
+                     ("bloom7b-2m-8bit-128g.pt", "gptq-int8 (GPTQ-for-Bloom, group 128)", 11.4),
+                     ("bloom7b-2m-4bit-128g.pt", "gptq-int4 (GPTQ-for-Bloom, group 128)", 8.4),
+                     ("bloom7b-0.2m-8bit-128g.pt", "gptq-int8 (GPTQ-for-Bloom, group 128)", 11.4),
+                     ("bloom7b-0.2m-4bit-128g.pt", "gptq-int4 (GPTQ-for-Bloom, group 128)", 8.4)):
     rec(id="belle-gptq-%s-infer-a100" % name.replace(".pt", "").replace("-128g", ""), source=BG,
         source_key="belle-gptq-readme", model="bloom-7b1", quant=q, seq=512, batch=1,
         precision="fp32 (a 27G file for 7.1e9 parameters)" if name == "base" else "fp16 activations (weight-only)",
@@ -210,7 +224,7 @@ for name, q, fig in (("base", "none (the 27G checkpoint: fp32 weights)", 28.2),
 
 BN = "https://github.com/LianjiaTech/BELLE/blob/8b654330ddbd13a122e615a37bfa16965d88e2a8/models/notebook/README.md"
 rec(id="belle-notebook-bloom7b-gptq4-colab-infer", source=BN, source_key="belle-notebook-readme", model="bloom-7b1",
-    quant="gptq int4 (BELLE-7B-gptq 4-bit)", seq=512, batch=1, precision="fp16 activations (weight-only)",
+    quant="gptq-int4 (BELLE-7B-gptq 4-bit)", seq=512, batch=1, precision="fp16 activations (weight-only)",
     attention="not stated", gpus=1, sharding="none", gpu="", card_as_published="Colab (card not named)",
     measured_bytes=10 * GB, measured_as="'GPU显存只需要10G即可运行'",
     measured_how="reading not said (a rounded need; 'G' read as 10^9)", table="notebook list: BELLE-GPTQ Colab推理",
@@ -251,7 +265,7 @@ rec(id="belle-dschat-faq-llama-7b-lora-r16-1xa100-40gb", family="lora", method="
     notes="rank, alpha 16, dropout and targets from the README's LoRA command; the claim gives no batch (the "
           "README's LoRA example uses 16 a device: 1 written in, the smallest that the claim implies ran); the "
           "FAQ adds that 7b1 BLOOM needs a shorter length", **dict(BF_COMMON, **BF_LORA))
-rec(id="belle-dschat-faq-llama-13b-lora-r16-zero2-8xa100-40gb", family="lora", method="lora", model="llama-13b",
+rec(id="belle-dschat-faq-llama-13b-lora-r16-zero2-8xa100-40gb", family="sharded", method="lora", model="llama-13b",
     seq=1024, gpus=8, sharding="zero2 (the README's multi-GPU LoRA command: stage 2; the frozen fp16 base is not "
                                "partitioned by stage 2, each card holds all of it)",
     card_as_published="单机多卡 (8卡A100 40G)",
@@ -262,7 +276,7 @@ rec(id="belle-dschat-faq-llama-13b-lora-r16-zero2-8xa100-40gb", family="lora", m
 # ---- FlagAlpha/Llama2-Chinese lmdeploy example: fp16 vs AWQ int4 on TurboMind ----
 LC = "https://github.com/FlagAlpha/Llama2-Chinese/blob/0a2b588c5716f26f1e37affa308283354b3612be/" \
      "inference-speed/GPU/lmdeploy_example/README.md"
-for q, fig, quant in (("fp16", 16, "none (fp16 weights)"), ("awq-int4", 6.3, "awq int4 group 128 (lmdeploy)")):
+for q, fig, quant in (("fp16", 16, "none (fp16 weights)"), ("awq-int4", 6.3, "awq (lmdeploy AWQ 4-bit, group 128)")):
     rec(id="llama2-chinese-lmdeploy-atom-7b-%s-infer" % q, source=LC, source_key="llama2-chinese-lmdeploy",
         model="atom-7b", quant=quant, seq=2048, batch=1, precision="fp16", attention="not stated (TurboMind)",
         gpus=1, sharding="none", gpu="", card_as_published="not named", serving_engine="lmdeploy TurboMind",
@@ -377,6 +391,54 @@ for q, fig, quant, said in (("fp16", 16, "none (fp16 weights)",
         sharding="none", gpu="", card_as_published="not named (24G card recommended)", measured_bytes=fig * GB,
         measured_as="'%s'" % said, measured_how="reading not said ('大概': about; G read as 10^9)",
         table="模型及训练推理成本: 推理", notes="a chat demo; context not given (2048 written in)", **INFER)
+
+# ---- shuxueslpi/chatGLM-6B-QLoRA README: GPU memory while generating, merged QLoRA models vs the official ones ----
+# inference_test.py loads each model with .half().cuda() and asks it for an essay ('写1000字的文章'), each
+# call capped at max_time 1 second (so a few dozen tokens), 100 calls; the table's 'gpu memory use' on an
+# RTX 3090, cuda12.
+# The 4-bit rows are ChatGLM's own weight-only int4 (merge_lora_and_quantize.py calls model.quantize(4), as the
+# official -int4 checkpoints do).
+CQ = "https://github.com/shuxueslpi/chatGLM-6B-QLoRA/blob/c169be7985e6a6de747bad107e1a0d3fdebd688a/README.md"
+for model, name, fig, q4 in (("chatglm-6b", "qlora-model-4bit", 6, True),
+                             ("chatglm-6b", "THUDM/chatglm-6b-int4", 6, True),
+                             ("chatglm-6b", "qlora-model", 13, False),
+                             ("chatglm-6b", "THUDM/chatglm-6b", 13, False),
+                             ("chatglm2-6b", "qlora-model-4bit2", 6, True),
+                             ("chatglm2-6b", "THUDM/chatglm2-6b-int4", 6, True),
+                             ("chatglm2-6b", "qlora-model2", 13, False),
+                             ("chatglm2-6b", "THUDM/chatglm2-6b", 13, False)):
+    rec(id="chatglm-qlora-readme-%s-%s-infer-3090" % (model, name.split("/")[-1].lower()), source=CQ,
+        source_key="chatglm-6b-qlora-readme", model=model,
+        quant="int4 weight-only (ChatGLM's quantize(4))" if q4 else "none (fp16 weights)", seq=128, batch=1,
+        precision="fp16 (.half())", attention="eager (ChatGLM's remote code)", gpus=1, sharding="none",
+        gpu="RTX 3090 24GB", card_as_published="RTX3090", measured_bytes=fig * GB,
+        measured_as="| gpu memory use | ... %s: %dG |" % (name, fig),
+        measured_how="reading not said (a whole-G figure, likely nvidia-smi; G read as 10^9)",
+        table="推理性能测试 (%s)" % ("chatGLM-6B" if model == "chatglm-6b" else "chatGLM2-6B"),
+        notes="the qlora-model rows are the trained adapter merged into the base (no adapter at run time); a short "
+              "prompt and at most a second of output a call, so seq 128 is a ceiling written in", **INFER)
+
+# ---- PhoebusSi/Alpaca-CoT README: LoRA over an 8-bit LLaMA on one A100 80G ----
+# "The 7b, 13b and 30b versions of LLaMA models can be easily trained on a single 80G A100." The README's LLaMA
+# command: --lora_target_modules q_proj v_proj --per_gpu_train_batch_size 4; uniform_finetune.py (read at 58e72d4):
+# LLaMA loaded with load_in_8bit, prepare_model_for_int8_training (the non-int8 weights cast to fp32, gradient
+# checkpointing on), lora_r 8, alpha 16, dropout 0.05, cutoff_len 512, accumulation 32, fp16 Trainer.
+AC = "https://github.com/PhoebusSi/Alpaca-CoT/blob/17a2bcde59c6d8bfa600b147ca67d73482b8c6cf/README.md"
+for model in ("llama-7b", "llama-13b", "llama-30b"):
+    size = model.split("-")[1]
+    rec(id="alpaca-cot-readme-%s-lora-r8-qv-int8-1xa100-80gb" % model, source=AC, source_key="alpaca-cot-readme",
+        family="lora", method="lora", model=model, lora_rank=8, lora_targets="q_proj,v_proj", lora_dropout=0.05,
+        quant="int8 (bitsandbytes LLM.int8 base, load_in_8bit)",
+        kbit="peft-fp32 (prepare_model_for_int8_training: the non-int8 parameters cast to fp32)", seq=512, batch=4,
+        grad_accum=32, precision="fp16 mixed (Trainer fp16, compute_dtype fp16)", optimizer="adamw (HF Trainer)",
+        checkpointing="full (prepare_model_for_int8_training turns it on)", attention="eager",
+        gpus=1, sharding="none", gpu="A100 80GB", card_as_published="a single 80G A100",
+        loss="not stated (cross-entropy)", outcome="fit", measured_bytes=None,
+        measured_as="'The `7b`, `13b` and `30b` versions of LLaMA models can be easily trained on a single 80G A100.'",
+        measured_how="outcome (the README says each trained on one such card; no reading)",
+        table="README advantages, item 1",
+        notes="LLaMA-%s; cutoff_len 512 truncates, rows padded per batch (so 512 is a ceiling); the settings are "
+              "the README's LLaMA command over the script's defaults" % size.upper())
 
 if __name__ == "__main__":
     with open(OUT, "w") as f:
