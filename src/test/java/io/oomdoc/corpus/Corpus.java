@@ -65,6 +65,8 @@ public final class Corpus {
     public static final Path HELDOUT23 = Path.of("src/test/resources/corpus_heldout23/heldout23.jsonl");
     /** The twenty-fourth blind split: other stacks, unified memory, look-alikes, uncited sources, written blind. */
     public static final Path HELDOUT24 = Path.of("src/test/resources/corpus_heldout24/heldout24.jsonl");
+    /** The twenty-fifth blind split: small repositories, other stacks and languages, look-alikes, written blind. */
+    public static final Path HELDOUT25 = Path.of("src/test/resources/corpus_heldout25/heldout25.jsonl");
     private static final int FINAL_SHARE_PERCENT = 20;
     private static final Map<Path, List<Case>> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -146,6 +148,9 @@ public final class Corpus {
 
     /** The twenty-fourth blind split (corpus_heldout24/): never read by all(), scored once for a closing figure. */
     public static List<Case> heldout24() { return read(HELDOUT24); }
+
+    /** The twenty-fifth blind split (corpus_heldout25/): never read by all(), scored once for a closing figure. */
+    public static List<Case> heldout25() { return read(HELDOUT25); }
 
     /**
      * What the weights are fitted on: the development part, the third split (since round 6; scored once in round 5),
