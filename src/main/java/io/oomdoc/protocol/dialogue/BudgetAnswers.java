@@ -33,7 +33,7 @@ final class BudgetAnswers {
     private static final Pattern HALVE = Pattern.compile("(?i)\\bhalve|\\bhalf\\b");
     private static final Pattern LOG_LENGTH = Pattern.compile("--max-model-len (\\d+)");
     private static final Pattern DOUBLE = Pattern.compile("(?i)\\bdouble");
-    private static final Pattern LENGTH_Q = Pattern.compile("(?i)max[_ ]model[_ ]len|max[_ ]seq(?:uence)?[_ ]len"
+    private static final Pattern LENGTH_Q = Pattern.compile("(?i)max[_ -]model[_ -]len|max[_ -]seq(?:uence)?[_ -]len"
             + "|context|sequence length"
             + "|longest|how long");
     private static final Pattern UTILIZATION = Pattern.compile("(?i)(?:gpu[_-]memory[_-]utilization|utilization"
@@ -83,16 +83,19 @@ final class BudgetAnswers {
     static Result fit(String text, Facts f) { return fit(text, f, null); }
 
     /** A length question about a failure whose log states what the KV cache holds is answered from that count. */
-    static Result fit(String text, Facts f, Report report) {
-        if (LENGTH_Q.matcher(text).find() && report != null) {
-            for (Report.Fix x : report.fixes()) {
-                var m = LOG_LENGTH.matcher(x.after());
-                if (x.title().contains("KV cache holds") && m.find()) {
-                    int n = Integer.parseInt(m.group(1));
-                    return new Result(Messages.get("longest.fromlog", n, n), null);
-                }
-            }
+    /** The tokens the engine's own log says its KV cache holds (vLLM's "stored in KV cache (N)"), else null. */
+    static Integer loggedTokens(Report report) {
+        if (report == null) return null;
+        for (Report.Fix x : report.fixes()) {
+            var m = LOG_LENGTH.matcher(x.after());
+            if (x.title().contains("KV cache holds") && m.find()) return Integer.parseInt(m.group(1));
         }
+        return null;
+    }
+
+    static Result fit(String text, Facts f, Report report) {
+        Integer logged = LENGTH_Q.matcher(text).find() ? loggedTokens(report) : null;
+        if (logged != null) return new Result(Messages.get("longest.fromlog", logged, logged), null);
         // "how many of its layers could the 4090 hold?" (llama.cpp, Ollama): weights and cache per layer decide
         String layers = OffloadChange.layersThatFit(text, f);
         if (layers != null) return new Result(layers, null, true);
@@ -166,7 +169,8 @@ final class BudgetAnswers {
         if (offload != null) return new Result(note == null ? offload : offload + "\n" + note, null);
         if (change.isEmpty()) return new Result(note != null ? note : Messages.get("whatif.unclear"), null);
         // Another card or a 4-bit checkpoint under vLLM changes the KV-cache pool, not a training peak.
-        String pool = ServingPool.applies(f) && ServingPool.moves(change) ? ServingPool.whatIf(text, f, change) : null;
+        String pool = ServingPool.applies(f) && ServingPool.moves(change) ? ServingPool.whatIf(text, f, change,
+                loggedTokens(report)) : null;
         if (pool != null) return new Result(pool, null);
         // "and with two GPUs?" for a training job: copies, a split batch and sharding, not one DDP delta
         String spread = GpuSpread.whatIf(change, f);

@@ -42,8 +42,21 @@ final class ServingPool {
     private static final int PROBE_TOKENS = 1024;
 
     /** The pool on one setup: the cache's bytes and tokens, and the weights beside it (per GPU). */
-    record Pool(long kvBytes, long tokens, long weights, int seq, double utilization, long card) {
+    record Pool(long kvBytes, long tokens, long weights, int seq, double utilization, long card, long perToken) {
         double sequences() { return seq <= 0 ? 0 : tokens / (double) seq; }
+
+        /**
+         * This pool anchored on the tokens the engine itself reported for another (its log's KV-cache count): the
+         * room the change frees or takes (utilization x card minus weights, per GPU) moves the cache from there.
+         * The engine's profile (activations, CUDA graphs, NCCL) is measured in that count, not guessed.
+         */
+        Pool anchored(Pool logged, long loggedTokens) {
+            long loggedKv = loggedTokens * logged.perToken();
+            long kv = Math.max(0, loggedKv + room() - logged.room());
+            return new Pool(kv, kv / perToken, weights, seq, utilization, card, perToken);
+        }
+
+        private long room() { return (long) (utilization * card) - weights; }
     }
 
     private ServingPool() {}
@@ -75,7 +88,8 @@ final class ServingPool {
         Budget probe = engine.estimate(base.get().toBuilder().seq(PROBE_TOKENS).batch(1).build(), card);
         long perToken = Math.max(1, probe.perGpuBytes().kvCache() / PROBE_TOKENS);
         long kv = pooled.perGpuBytes().kvCache();
-        return Optional.of(new Pool(kv, kv / perToken, pooled.perGpuBytes().weights(), base.get().seq(), util, card));
+        return Optional.of(new Pool(kv, kv / perToken, pooled.perGpuBytes().weights(), base.get().seq(), util, card,
+                perToken));
     }
 
     /** "How many concurrent 32k requests can it hold?", "will it fit?": the pool in sequences, yes or no first. */
@@ -92,13 +106,20 @@ final class ServingPool {
         return new BudgetAnswers.Result(head + "\n" + Messages.get("pool.maxnumseqs"), null, true);
     }
 
-    /** "And on an A100 80GB?", "and AWQ 4-bit?": the pool before and after, the facts unchanged. */
-    static String whatIf(String text, Facts f, Facts change) {
+    /**
+     * "And on an A100 80GB?", "and AWQ 4-bit?": the pool before and after, the facts unchanged; anchored on the
+     * tokens the engine logged when the failure held states them.
+     */
+    static String whatIf(String text, Facts f, Facts change, Integer logged) {
         Facts after = f.merge(change);
         if (!applies(after)) return null;
         Optional<Pool> a = of(f, text), b = of(after, text);
         if (a.isEmpty() || b.isEmpty()) return null;
         Pool x = a.get(), y = b.get();
+        if (logged != null && logged > 0) {
+            y = y.anchored(x, logged);
+            x = x.anchored(x, logged);
+        }
         String head = Messages.get("pool.whatif", Conversation.describe(change), Bytes.human(x.weights()),
                 Bytes.human(y.weights()), Bytes.human(x.kvBytes()), Bytes.human(y.kvBytes()), count(x.tokens()),
                 count(y.tokens()), String.format(Locale.ROOT, "%.1f", x.sequences()),
