@@ -12,9 +12,10 @@ public final class Kills {
     // SIGTERM ("killed by signal: Terminated") comes from a parent or a scheduler, not from a memory kill
     private static final Pattern KILL = Pattern.compile("(?im)(?:^|[\\s|\\]])killed\\s*$"
             + "|\\bkilled by signal\\b(?!: terminated)"
-            + "|exit(?:ed)?"
+            // "exits with code 137", "exiting with code 137", "failed with code 137": the verb's forms and "with"
+            + "|exit(?:s|ed|ing)?(?: with)?"
             + "[ _]?(?:code|status)?[:= ]*(?:137|-9)\\b"
-            + "|\\b(?:status|return|error) code:? ?137\\b|exitcode\\s*:\\s*-9|\\bsigkill\\b|signal 9\\b"
+            + "|\\b(?:status|return|error|with|returned) code:? ?137\\b|exitcode\\s*:\\s*-9|\\bsigkill\\b|signal 9\\b"
             + "|\\boomkilled\\b"
             + "|oom[-_ ]kill|out of memory: killed process|\\boom killer\\b|killed process \\d+"
             // "always OOM on RAM": host memory said in words, no GPU in the phrase

@@ -69,6 +69,20 @@ class KillsTest {
         assertTrue(named(paste("bugbug-3906-training-task-exit-137")));
     }
 
+    /**
+     * Exit 137 said with the verb's other forms: deepqa#72 and scalellm#38 ("exits with code 137"), whisperx-asr-
+     * service#12 ("exiting with code 137"), cosmos#39 ("exit with code 137"); each a burned split's description.
+     */
+    @Test
+    void exitCode137SaidWithAnyFormOfTheVerbIsAKill() {
+        for (String id : java.util.List.of("deepqa-72-docker-train-exit-137", "scalellm-38-exit-137-cpu-docker",
+                "whisperx-asr-service-12-exit-137-cpu-long-audio", "cosmos-39-docker-137-build-model-phase")) {
+            Case c = Corpus.trainable().stream().filter(k -> k.id().equals(id)).findFirst().orElseThrow();
+            assertTrue(named(c.context() + "\n" + c.paste()), id);
+        }
+        assertTrue(named("my training job on the cluster exits with code 137 after about an hour"));
+    }
+
     @Test
     void outOfRamWithTheCardsSizeNextToItsNameIsTheCardsMemory() {
         // kohya-ss/sd-scripts#1152 (traces/SOURCES.md): "runs out of RAM ... 24GB (7900 XTX) should be enough"
