@@ -575,6 +575,7 @@ public final class BudgetEngine {
         if (s.checkpointing() == Checkpointing.FULL) {
             int inputBytes = stream16 ? 2 : 4;
             assumptions.add(AssumptionText.get("act.ckpt.full"));
+            if (s.checkpointingAssumed()) assumptions.add(AssumptionText.get("act.ckpt.assumedKbit"));
             return Math.round(sbh * inputBytes * m.layers() + perLayer);
         } else if (s.checkpointing() == Checkpointing.OFFLOAD) {
             // Offloaded checkpointing (Unsloth's "unsloth" mode, torch.autograd.graph.save_on_cpu, torchtune's

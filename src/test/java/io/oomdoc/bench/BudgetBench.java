@@ -286,6 +286,10 @@ public final class BudgetBench {
         return io.oomdoc.budget.GpuCatalog.find(key).map(io.oomdoc.budget.GpuCatalog.Gpu::memoryBytes).orElse(null);
     }
 
+    /** "not stated", "none (not stated)", "not stated for the X baseline": the record knows no more than that. */
+    static final java.util.regex.Pattern UNSTATED = java.util.regex.Pattern.compile(
+            "(?:none \\()?not stated(?: for [^;()]*)?\\)?");
+
     /** A measured-dev record as the engine's inputs, the setup exactly as the source publishes it. */
     static Setup devSetup(JsonNode it) {
         JsonNode a = it.path("arch");
@@ -331,6 +335,9 @@ public final class BudgetBench {
                 : o.startsWith("sgd-momentum") ? Setup.Optimizer.SGD_MOMENTUM : o.startsWith("sgd")
                 ? Setup.Optimizer.SGD : Setup.Optimizer.ADAMW;
         String c = it.path("checkpointing").asText("none");
+        // a record that says only that the source does not state it (nothing of the framework's own default) takes
+        // the reader's default, as a user who leaves it out would: on for LoRA over a 4-bit/8-bit base
+        boolean ckUnstated = UNSTATED.matcher(c).matches();
         Setup.Checkpointing ck = c.startsWith("offload_all") ? Setup.Checkpointing.OFFLOAD_ALL
                 : c.startsWith("offload") ? Setup.Checkpointing.OFFLOAD
                 : c.startsWith("full") ? Setup.Checkpointing.FULL
@@ -355,6 +362,10 @@ public final class BudgetBench {
                 // PyTorch FSDP (FSDP1, FSDP2, Fabric/accelerate/Composer's FSDP), not DeepSpeed ZeRO
                 .fsdp(sh.toLowerCase(Locale.ROOT).contains("fsdp"))
                 .contextBytes(allocated || reserved ? 0 : BudgetEngine.DEFAULT_CONTEXT).build();
+        if (ckUnstated) {
+            Setup.Checkpointing byDefault = Setup.unstatedCheckpointing(s.mode(), rank, quant);
+            s = s.toBuilder().checkpointing(byDefault).checkpointingAssumed(byDefault != ck).build();
+        }
         if (sh.contains("offload_optimizer")) s = s.withOffload();
         if (sh.contains("offload_param")) s = s.toBuilder().offloadParams(true).build();
         // accelerate's device_map spreads the layers over the cards (a naive pipeline), not tensor parallel
