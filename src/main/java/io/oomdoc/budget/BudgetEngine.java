@@ -504,6 +504,9 @@ public final class BudgetEngine {
                 assumptions.add(fused ? AssumptionText.get("act.perLayer.fused", (int) base,
                         s.attention().name().toLowerCase(Locale.ROOT))
                         : AssumptionText.get("act.perLayer.eager", (int) base, (int) attn));
+                // the engine cannot see the data: a length is read as every row at it (packed or padded to it),
+                // the upper bound when it is only a cap that rows padded per batch stay under
+                assumptions.add(AssumptionText.get("act.rowLength", s.seq()));
                 if (m.vocab() > 0) {
                     logits = trainingLogits(s, m);
                     // save_on_cpu's unpack hook copies a saved tensor back only when backward unpacks it

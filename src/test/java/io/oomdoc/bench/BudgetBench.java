@@ -377,6 +377,11 @@ public final class BudgetBench {
         if (loss.startsWith("not stated") && it.path("source_key").asText().startsWith("llm-foundry")) {
             loss = "fused (llm-foundry's default loss_fn)";
         }
+        // a model compiled whole with its loss inside forward (nanoGPT's model(X, Y), HF's model(labels=...)): the
+        // cross-entropy is compiled with it, the fused loss the engine has for a compiled one (nanochat's)
+        if (loss.startsWith("not stated") && it.path("compile").asText("").startsWith("torch.compile on")) {
+            loss = "fused (compiled with the model)";
+        }
         s = s.withLoss(loss.startsWith("native") || optimumHarness ? Setup.Loss.NATIVE : loss.startsWith("fused-linear")
                 ? Setup.Loss.FUSED_LINEAR : loss.startsWith("fused") ? Setup.Loss.FUSED
                 : loss.startsWith("chunked") ? Setup.Loss.CHUNKED : Setup.Loss.FP32);
