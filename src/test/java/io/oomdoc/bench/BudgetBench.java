@@ -366,6 +366,9 @@ public final class BudgetBench {
             Setup.Checkpointing byDefault = Setup.unstatedCheckpointing(s.mode(), rank, quant);
             s = s.toBuilder().checkpointing(byDefault).checkpointingAssumed(byDefault != ck).build();
         }
+        // a KV cache stored in one byte a value (vLLM's fp8, lmdeploy's int8), where the record names its dtype
+        String kvDtype = it.path("kv_cache_dtype").asText("");
+        if (kvDtype.startsWith("int8") || kvDtype.startsWith("fp8")) s = s.toBuilder().kvCacheBytes(1).build();
         if (sh.contains("offload_optimizer")) s = s.withOffload();
         if (sh.contains("offload_param")) s = s.toBuilder().offloadParams(true).build();
         // accelerate's device_map spreads the layers over the cards (a naive pipeline), not tensor parallel

@@ -122,8 +122,9 @@ public final class SetupOptions {
         }
         int kvBytes = switch (kvCacheDtype.toLowerCase(Locale.ROOT)) {
             case "auto" -> 0;
-            case "fp8", "fp8_e4m3", "fp8_e5m2", "fp8-e4m3", "fp8-e5m2" -> 1;
-            default -> throw usage("--kv-cache-dtype: \"" + kvCacheDtype + "\" is not one of auto, fp8");
+            // lmdeploy's int8 KV cache (quant_policy 8) keeps one byte a value too, its scales aside
+            case "fp8", "fp8_e4m3", "fp8_e5m2", "fp8-e4m3", "fp8-e5m2", "int8" -> 1;
+            default -> throw usage("--kv-cache-dtype: \"" + kvCacheDtype + "\" is not one of auto, fp8, int8");
         };
         Setup.Mode runMode = parse(Setup.Mode.class, "--mode", mode);
         Setup.Quant baseQuant = parse(Setup.Quant.class, "--quant", quant);
