@@ -355,7 +355,9 @@ public final class BudgetBench {
         int rank = method.equals("full") || infer ? 0 : it.path("lora_rank").asInt(8);
         boolean allocated = it.path("measured_how").asText().contains("max_memory_allocated");
         // a reserved peak holds the allocator's slack but not the CUDA context
-        boolean reserved = it.path("measured_how").asText().contains("max_memory_reserved");
+        // torch.cuda.memory_reserved() read after each step is the same pool: the caching allocator only grows it
+        boolean reserved = it.path("measured_how").asText().contains("max_memory_reserved")
+                || it.path("measured_how").asText().contains("torch.cuda.memory_reserved()");
         Setup s = Setup.builder(m).seq(seq).batch(batch).mode(infer ? Setup.Mode.INFER : Setup.Mode.TRAIN)
                 .precision(prec).optimizer(opt).checkpointing(ck).attention(attn).zeroStage(zero)
                 .gpus(dataParallelInference ? 1 : it.path("gpus").asInt(1)).loraRank(rank).quant(quant)
