@@ -504,6 +504,9 @@ public final class BudgetEngine {
                 assumptions.add(fused ? AssumptionText.get("act.perLayer.fused", (int) base,
                         s.attention().name().toLowerCase(Locale.ROOT))
                         : AssumptionText.get("act.perLayer.eager", (int) base, (int) attn));
+                // the engine cannot see the data: a length is read as every row at it (packed or padded to it),
+                // the upper bound when it is only a cap that rows padded per batch stay under
+                assumptions.add(AssumptionText.get("act.rowLength", s.seq()));
                 if (m.vocab() > 0) {
                     logits = trainingLogits(s, m);
                     // save_on_cpu's unpack hook copies a saved tensor back only when backward unpacks it
@@ -575,6 +578,7 @@ public final class BudgetEngine {
         if (s.checkpointing() == Checkpointing.FULL) {
             int inputBytes = stream16 ? 2 : 4;
             assumptions.add(AssumptionText.get("act.ckpt.full"));
+            if (s.checkpointingAssumed()) assumptions.add(AssumptionText.get("act.ckpt.assumedKbit"));
             return Math.round(sbh * inputBytes * m.layers() + perLayer);
         } else if (s.checkpointing() == Checkpointing.OFFLOAD) {
             // Offloaded checkpointing (Unsloth's "unsloth" mode, torch.autograd.graph.save_on_cpu, torchtune's

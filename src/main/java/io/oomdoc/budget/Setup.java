@@ -9,7 +9,7 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
                     boolean gradientsKept, Kbit kbit, boolean loraDropout, int kvCacheBytes,
                     double gpuMemoryUtilization, boolean offloadParams, boolean optimizerInBackward,
                     boolean promptLogits, boolean doubleQuant, int contextTokens, int slots, boolean layerSplit,
-                    boolean fsdp, long savedModuleParams) {
+                    boolean fsdp, long savedModuleParams, boolean checkpointingAssumed) {
 
     public enum Mode { TRAIN, INFER }
 
@@ -78,6 +78,17 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
      */
     public enum LoraTargets { ALL, ATTENTION, QV }
 
+    /**
+     * The checkpointing a setup takes when the user did not say: full for a LoRA run on a 4-bit or 8-bit base, none
+     * otherwise. PEFT's prepare_model_for_kbit_training turns gradient checkpointing on unless told not to
+     * (use_gradient_checkpointing=True, peft/utils/other.py), and the common k-bit recipes (QLoRA's qlora.py,
+     * axolotl's and LLaMA-Factory's QLoRA examples, Unsloth) train with it on.
+     */
+    public static Checkpointing unstatedCheckpointing(Mode mode, int loraRank, Quant quant) {
+        boolean kbitAdapters = mode == Mode.TRAIN && loraRank > 0 && quant != Quant.NONE && !quant.gguf();
+        return kbitAdapters ? Checkpointing.FULL : Checkpointing.NONE;
+    }
+
     /** CLI spelling: "mixed-bf16" → MIXED_BF16, "8bit" → INT8, "4bit" → NF4. */
     public static <E extends Enum<E>> E parse(Class<E> type, String value) {
         String v = value.trim().toUpperCase(Locale.ROOT).replace('-', '_');
@@ -100,6 +111,7 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
         b.offloadParams = offloadParams; b.optimizerInBackward = optimizerInBackward;
         b.promptLogits = promptLogits; b.doubleQuant = doubleQuant; b.contextTokens = contextTokens;
         b.slots = slots; b.layerSplit = layerSplit; b.fsdp = fsdp; b.savedModuleParams = savedModuleParams;
+        b.checkpointingAssumed = checkpointingAssumed;
         return b;
     }
 
@@ -110,7 +122,9 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
     public Setup withSeq(int s) { return toBuilder().seq(s).build(); }
     public Setup withPrecision(Precision p) { return toBuilder().precision(p).build(); }
     public Setup withOptimizer(Optimizer o) { return toBuilder().optimizer(o).build(); }
-    public Setup withCheckpointing(Checkpointing c) { return toBuilder().checkpointing(c).build(); }
+    public Setup withCheckpointing(Checkpointing c) {
+        return toBuilder().checkpointing(c).checkpointingAssumed(false).build();
+    }
     public Setup withAttention(Attention a) { return toBuilder().attention(a).build(); }
     public Setup withZero(int z) { return toBuilder().zeroStage(z).build(); }
     public Setup withOffload() { return toBuilder().offloadOptimizer(true).build(); }
@@ -164,6 +178,7 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
         private boolean layerSplit;
         private boolean fsdp;
         private long savedModuleParams;
+        private boolean checkpointingAssumed;
 
         private Builder(ModelSpec model) { this.model = model; }
 
@@ -241,11 +256,18 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
          */
         public Builder savedModuleParams(long v) { savedModuleParams = v; return this; }
 
+        /**
+         * The checkpointing was not stated and was taken from {@link #unstatedCheckpointing}: the estimate says so.
+         * A later explicit choice (the ladder's rung, a flag) clears it.
+         */
+        public Builder checkpointingAssumed(boolean v) { checkpointingAssumed = v; return this; }
+
         public Setup build() {
             return new Setup(model, seq, batch, mode, precision, optimizer, checkpointing, attention, zeroStage, gpus,
                     loraRank, quant, contextBytes, offloadOptimizer, loraTargets, loss, gradientsKept, kbit,
                     loraDropout, kvCacheBytes, gpuMemoryUtilization, offloadParams, optimizerInBackward,
-                    promptLogits, doubleQuant, contextTokens, slots, layerSplit, fsdp, savedModuleParams);
+                    promptLogits, doubleQuant, contextTokens, slots, layerSplit, fsdp, savedModuleParams,
+                    checkpointingAssumed);
         }
     }
 }

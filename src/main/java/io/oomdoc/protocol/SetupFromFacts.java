@@ -45,14 +45,18 @@ public final class SetupFromFacts {
         Setup.Attention attention = f.attention() == null ? Setup.Attention.SDPA : parseOr(Setup.Attention.class,
                 f.attention(), Setup.Attention.SDPA);
         int zero = f.zeroStage() == null ? 0 : f.zeroStage();
+        int rank = lora ? (f.loraRank() == null ? DEFAULT_LORA_RANK : f.loraRank()) : 0;
+        // unsaid, checkpointing follows the k-bit recipes' default (on for QLoRA), and the estimate says so
+        boolean ckAssumed = f.checkpointing() == null;
+        Setup.Checkpointing ck = ckAssumed ? Setup.unstatedCheckpointing(mode, rank, quant)
+                : f.checkpointing() ? Setup.Checkpointing.FULL : Setup.Checkpointing.NONE;
         // device_map spreads one copy's layers over the cards (a layer split); under ZeRO/FSDP the sharding rules
         return Optional.of(Setup.builder(model).seq(f.seqLen() == null ? 0 : f.seqLen())
                 .batch(f.batch() == null ? 0 : f.batch()).mode(mode).precision(precision).optimizer(opt)
-                .checkpointing(Boolean.TRUE.equals(f.checkpointing()) ? Setup.Checkpointing.FULL
-                        : Setup.Checkpointing.NONE)
+                .checkpointing(ck).checkpointingAssumed(ckAssumed && ck == Setup.Checkpointing.FULL)
                 .attention(attention).zeroStage(zero).layerSplit(f.deviceMap() != null && zero == 0)
                 .gpus(f.worldSize() == null ? 1 : f.worldSize())
-                .loraRank(lora ? (f.loraRank() == null ? DEFAULT_LORA_RANK : f.loraRank()) : 0).quant(quant)
+                .loraRank(rank).quant(quant)
                 .contextBytes(BudgetEngine.DEFAULT_CONTEXT).build());
     }
 

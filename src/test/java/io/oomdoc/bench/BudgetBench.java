@@ -294,6 +294,10 @@ public final class BudgetBench {
         return io.oomdoc.budget.GpuCatalog.find(key).map(io.oomdoc.budget.GpuCatalog.Gpu::memoryBytes).orElse(null);
     }
 
+    /** "not stated", "none (not stated)", "not stated for the X baseline": the record knows no more than that. */
+    static final java.util.regex.Pattern UNSTATED = java.util.regex.Pattern.compile(
+            "(?:none \\()?not stated(?: for [^;()]*)?\\)?");
+
     /** A measured-dev record as the engine's inputs, the setup exactly as the source publishes it. */
     static Setup devSetup(JsonNode it) {
         JsonNode a = it.path("arch");
@@ -339,6 +343,9 @@ public final class BudgetBench {
                 : o.startsWith("sgd-momentum") ? Setup.Optimizer.SGD_MOMENTUM : o.startsWith("sgd")
                 ? Setup.Optimizer.SGD : Setup.Optimizer.ADAMW;
         String c = it.path("checkpointing").asText("none");
+        // a record that says only that the source does not state it (nothing of the framework's own default) takes
+        // the reader's default, as a user who leaves it out would: on for LoRA over a 4-bit/8-bit base
+        boolean ckUnstated = UNSTATED.matcher(c).matches();
         Setup.Checkpointing ck = c.startsWith("offload_all") ? Setup.Checkpointing.OFFLOAD_ALL
                 : c.startsWith("offload") ? Setup.Checkpointing.OFFLOAD
                 : c.startsWith("full") ? Setup.Checkpointing.FULL
@@ -356,13 +363,22 @@ public final class BudgetBench {
         int rank = method.equals("full") || infer ? 0 : it.path("lora_rank").asInt(8);
         boolean allocated = it.path("measured_how").asText().contains("max_memory_allocated");
         // a reserved peak holds the allocator's slack but not the CUDA context
-        boolean reserved = it.path("measured_how").asText().contains("max_memory_reserved");
+        // torch.cuda.memory_reserved() read after each step is the same pool: the caching allocator only grows it
+        boolean reserved = it.path("measured_how").asText().contains("max_memory_reserved")
+                || it.path("measured_how").asText().contains("torch.cuda.memory_reserved()");
         Setup s = Setup.builder(m).seq(seq).batch(batch).mode(infer ? Setup.Mode.INFER : Setup.Mode.TRAIN)
                 .precision(prec).optimizer(opt).checkpointing(ck).attention(attn).zeroStage(zero)
                 .gpus(dataParallelInference ? 1 : it.path("gpus").asInt(1)).loraRank(rank).quant(quant)
                 // PyTorch FSDP (FSDP1, FSDP2, Fabric/accelerate/Composer's FSDP), not DeepSpeed ZeRO
                 .fsdp(sh.toLowerCase(Locale.ROOT).contains("fsdp"))
                 .contextBytes(allocated || reserved ? 0 : BudgetEngine.DEFAULT_CONTEXT).build();
+        if (ckUnstated) {
+            Setup.Checkpointing byDefault = Setup.unstatedCheckpointing(s.mode(), rank, quant);
+            s = s.toBuilder().checkpointing(byDefault).checkpointingAssumed(byDefault != ck).build();
+        }
+        // a KV cache stored in one byte a value (vLLM's fp8, lmdeploy's int8), where the record names its dtype
+        String kvDtype = it.path("kv_cache_dtype").asText("");
+        if (kvDtype.startsWith("int8") || kvDtype.startsWith("fp8")) s = s.toBuilder().kvCacheBytes(1).build();
         if (sh.contains("offload_optimizer")) s = s.withOffload();
         if (sh.contains("offload_param")) s = s.toBuilder().offloadParams(true).build();
         // accelerate's device_map spreads the layers over the cards (a naive pipeline), not tensor parallel
@@ -373,6 +389,11 @@ public final class BudgetBench {
         // commit of the benchmark README); its pretrain yamls set no loss_fn
         if (loss.startsWith("not stated") && it.path("source_key").asText().startsWith("llm-foundry")) {
             loss = "fused (llm-foundry's default loss_fn)";
+        }
+        // a model compiled whole with its loss inside forward (nanoGPT's model(X, Y), HF's model(labels=...)): the
+        // cross-entropy is compiled with it, the fused loss the engine has for a compiled one (nanochat's)
+        if (loss.startsWith("not stated") && it.path("compile").asText("").startsWith("torch.compile on")) {
+            loss = "fused (compiled with the model)";
         }
         s = s.withLoss(loss.startsWith("native") || optimumHarness ? Setup.Loss.NATIVE : loss.startsWith("fused-linear")
                 ? Setup.Loss.FUSED_LINEAR : loss.startsWith("fused") ? Setup.Loss.FUSED

@@ -13,14 +13,16 @@ import java.util.TreeMap;
 
 /**
  * The measured sets in two sides, for choosing a change by a split (the twenty-first session's, issue 14): the fit
- * side is the dev set and held-out sets 1 to 6, the check side held-out sets 7 to 10 (all burned). Prints median and
- * worst |error| per family on each side, and the fit/OOM calls, with the same reading of each record as BudgetBench.
+ * side is the dev set and held-out sets 1 to 6, the check side held-out sets 7 to 11 (all burned; 11 joined in the
+ * twenty-second session). Prints median and worst |error| per family on each side, and the fit/OOM calls, with the
+ * same reading of each record as BudgetBench.
  * Run: bench/run.sh BudgetSides
  */
 public final class BudgetSides {
     static final List<String> FIT = List.of("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5",
             "heldout6");
-    static final List<String> CHECK = List.of("heldout7", "heldout8", "heldout9", "heldout10");
+    static final List<String> CHECK = List.of("heldout7", "heldout8", "heldout9", "heldout10",
+            "heldout11");
 
     public static void main(String[] args) throws Exception {
         System.out.println("| side | family | items | median abs error | worst abs error | fit/OOM calls right |");

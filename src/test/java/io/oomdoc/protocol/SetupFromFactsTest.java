@@ -101,4 +101,20 @@ class SetupFromFactsTest {
         assertTrue(s.model().layers() > 0);
         assertTrue(SetupFromFacts.from(Facts.EMPTY).isEmpty(), "no model and no size: no budget");
     }
+
+    @Test
+    void qloraTalkThatNeverNamesCheckpointingIsBudgetedWithItOnAndFlaggedAsAssumed() {
+        // PEFT's prepare_model_for_kbit_training turns gradient checkpointing on by default
+        Setup s = SetupFromFacts.from(Facts.builder().model("llama-3.1-8b").qlora(true).build()).orElseThrow();
+        assertEquals(Setup.Checkpointing.FULL, s.checkpointing());
+        assertTrue(s.checkpointingAssumed());
+    }
+
+    @Test
+    void qloraTalkThatTurnsCheckpointingOffKeepsItOff() {
+        Setup s = SetupFromFacts.from(Facts.builder().model("llama-3.1-8b").qlora(true).checkpointing(false).build())
+                .orElseThrow();
+        assertEquals(Setup.Checkpointing.NONE, s.checkpointing());
+        assertFalse(s.checkpointingAssumed());
+    }
 }

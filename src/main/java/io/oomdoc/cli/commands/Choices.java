@@ -50,7 +50,7 @@ public final class Choices {
     }
 
     /** vLLM's --kv-cache-dtype: auto keeps the model's dtype. */
-    public static final class KvCache extends Names { public KvCache() { super("auto", "fp8"); } }
+    public static final class KvCache extends Names { public KvCache() { super("auto", "fp8", "int8"); } }
 
     /** DeepSpeed ZeRO stages. */
     public static final class Zero extends Names { public Zero() { super("0", "1", "2", "3"); } }

@@ -35,7 +35,8 @@ public final class SetupOptions {
     String precision;
     @Option(names = "--optimizer", defaultValue = "adamw", completionCandidates = Choices.Optimizer.class)
     String optimizer;
-    @Option(names = "--checkpointing", defaultValue = "none", completionCandidates = Choices.Checkpointing.class)
+    // no default: left out, it is none, or full for a LoRA run on a 4-bit/8-bit base (Setup.unstatedCheckpointing)
+    @Option(names = "--checkpointing", completionCandidates = Choices.Checkpointing.class)
     String checkpointing;
     @Option(names = "--attention", defaultValue = "sdpa", completionCandidates = Choices.Attention.class)
     String attention;
@@ -121,12 +122,17 @@ public final class SetupOptions {
         }
         int kvBytes = switch (kvCacheDtype.toLowerCase(Locale.ROOT)) {
             case "auto" -> 0;
-            case "fp8", "fp8_e4m3", "fp8_e5m2", "fp8-e4m3", "fp8-e5m2" -> 1;
-            default -> throw usage("--kv-cache-dtype: \"" + kvCacheDtype + "\" is not one of auto, fp8");
+            // lmdeploy's int8 KV cache (quant_policy 8) keeps one byte a value too, its scales aside
+            case "fp8", "fp8_e4m3", "fp8_e5m2", "fp8-e4m3", "fp8-e5m2", "int8" -> 1;
+            default -> throw usage("--kv-cache-dtype: \"" + kvCacheDtype + "\" is not one of auto, fp8, int8");
         };
-        Setup.Checkpointing ck = parse(Setup.Checkpointing.class, "--checkpointing", checkpointing);
+        Setup.Mode runMode = parse(Setup.Mode.class, "--mode", mode);
+        Setup.Quant baseQuant = parse(Setup.Quant.class, "--quant", quant);
+        boolean ckAssumed = checkpointing == null;
+        Setup.Checkpointing ck = ckAssumed ? Setup.unstatedCheckpointing(runMode, loraRank, baseQuant)
+                : parse(Setup.Checkpointing.class, "--checkpointing", checkpointing);
         if (offloadActivations) ck = offloaded(ck);
-        return Setup.builder(spec).seq(seq).batch(batch).mode(parse(Setup.Mode.class, "--mode", mode))
+        return Setup.builder(spec).seq(seq).batch(batch).mode(runMode)
                 .precision(parse(Setup.Precision.class, "--precision", precision))
                 .optimizer(parse(Setup.Optimizer.class, "--optimizer", optimizer)).checkpointing(ck)
                 .optimizerInBackward(optimizerInBackward).promptLogits(promptLogits())
@@ -136,7 +142,8 @@ public final class SetupOptions {
                 .contextBytes(BudgetEngine.DEFAULT_CONTEXT).loss(parse(Setup.Loss.class, "--loss", loss))
                 .offloadOptimizer(offload || offloadParam).offloadParams(offloadParam).kvCacheBytes(kvBytes)
                 .gpuMemoryUtilization(gpuMemoryUtilization).contextTokens(ctxSize).slots(parallel)
-                .layerSplit(layerSplit).savedModuleParams(savedModuleParams(spec)).build();
+                .layerSplit(layerSplit).savedModuleParams(savedModuleParams(spec))
+                .checkpointingAssumed(ckAssumed && ck == Setup.Checkpointing.FULL).build();
     }
 
     /**

@@ -24,6 +24,12 @@ public final class SetupExtractor {
 
     private static final Pattern CKPT = Pattern.compile("gradient_checkpointing"
             + "(?:\\s*[=:]|(?<=--gradient_checkpointing)\\s)\\s*(True|true)");
+    /**
+     * Checkpointing turned off in so many words (gradient_checkpointing=False, --gradient_checkpointing false,
+     * prepare_model_for_kbit_training(..., use_gradient_checkpointing=False)): unsaid, a QLoRA budget takes it as on.
+     */
+    private static final Pattern CKPT_OFF = Pattern.compile("gradient_checkpointing"
+            + "(?:\\s*[=:]|(?<=--gradient_checkpointing)\\s)\\s*(False|false)");
     private static final Pattern BF16 = Pattern.compile("bf16\\s*[=:]\\s*true|--bf16(?:\\s+true)?(?![\\w-]|\\s+false)");
     private static final Pattern LION = Pattern.compile("(?<![a-z])lion(?![a-z0-9])");
     private static final Pattern FP16 = Pattern.compile("fp16\\s*[=:]\\s*true|--fp16(?:\\s+true)?(?![\\w-]|\\s+false)");
@@ -70,7 +76,12 @@ public final class SetupExtractor {
                 Matcher flag = MODEL_FLAG.matcher(t);
                 if (model == null && flag.find()) model = flag.group(1);
             }
-            if (ckpt == null && (t.contains("gradient_checkpointing_enable") || CKPT.matcher(t).find())) ckpt = true;
+            if (!Boolean.TRUE.equals(ckpt) && (t.contains("gradient_checkpointing_enable")
+                    || CKPT.matcher(t).find())) {
+                ckpt = true;
+            } else if (ckpt == null && CKPT_OFF.matcher(t).find()) {
+                ckpt = false;
+            }
         }
         return new TrainingSetup(batch, seq, precision, optimizer, model, accum, ckpt, workers,
                 sources.isEmpty() ? null : String.join("; ", sources));
