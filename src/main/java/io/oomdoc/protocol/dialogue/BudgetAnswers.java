@@ -33,8 +33,9 @@ final class BudgetAnswers {
     private static final Pattern HALVE = Pattern.compile("(?i)\\bhalve|\\bhalf\\b");
     private static final Pattern LOG_LENGTH = Pattern.compile("--max-model-len (\\d+)");
     private static final Pattern DOUBLE = Pattern.compile("(?i)\\bdouble");
-    private static final Pattern LENGTH_Q = Pattern.compile("(?i)max[_ -]model[_ -]len|max[_ -]seq(?:uence)?[_ -]len"
-            + "|context|sequence length"
+    /** A length asked about; a flag followed by its value ("--max-seq-len 1024") states the length instead. */
+    private static final Pattern LENGTH_Q = Pattern.compile("(?i)(?:max[_ -]model[_ -]len|max[_ -]seq(?:uence)?[_ -]"
+            + "len)(?!\\s*[=:]?\\s*\\d)|context|sequence length"
             + "|longest|how long");
     private static final Pattern UTILIZATION = Pattern.compile("(?i)(?:gpu[_-]memory[_-]utilization|utilization"
             + "|\\bat)\\s*[=:]?\\s*(0?\\.\\d+)");
@@ -106,6 +107,8 @@ final class BudgetAnswers {
         // vLLM serving at a known length: what it holds is its KV-cache pool, in sequences, not a micro-batch.
         Result pool = ServingPool.applies(f) ? ServingPool.fit(text, f) : null;
         if (pool != null) return pool;
+        String assumed = NanochatDefaults.said(f);
+        f = NanochatDefaults.filled(f);
         String missing = missing(f, true);
         if ("seq".equals(missing)) return fixedCostThenAsk(f);
         if (missing != null) return askAfterWhatIsKnown(missing, text, f, report);
@@ -113,7 +116,11 @@ final class BudgetAnswers {
         long gpu = f.gpuMemBytes();
         int target = s.batch() > 0 ? s.batch() : 1;
         Budget now = new BudgetEngine().estimate(s.withBatch(target), gpu);
-        BatchFinder.Result r = new BatchFinder().find(s.withBatch(target), gpu, target);
+        // nanochat keeps tokens per optimizer step, not samples per GPU: every device batch whose rows divide
+        // --total-batch-size over the GPUs is allowed, so the finder keeps that many rows per step.
+        int rows = nanochat(s) ? (int) Math.max(1, (f.totalBatch() != null ? f.totalBatch() : NANOCHAT_TOTAL_TOKENS)
+                / Math.max(1, s.seq())) : target;
+        BatchFinder.Result r = new BatchFinder().find(s.withBatch(Math.min(target, rows)), gpu, rows);
         List<String> out = new ArrayList<>();
         if (r.microBatch() == 0) {
             out.add(noneFits(s, gpu, now));
@@ -123,6 +130,7 @@ final class BudgetAnswers {
             long accum = Math.max(1, tokens / ((long) r.microBatch() * s.seq() * Math.max(1, s.gpus())));
             out.add(Messages.get("fit.nanochat", r.microBatch(), s.seq(), Bytes.human(gpu),
                     Bytes.human(r.budget().perGpuBytes().total())));
+            if (assumed != null) out.add(assumed);
             out.add(Messages.get("fit.nanochat.accum", tokens, accum, r.microBatch(), s.seq(), Math.max(1, s.gpus())));
             out.add(Messages.get("fit.nanochat.check", r.microBatch() * 2));
         } else {

@@ -44,10 +44,10 @@ class ConversationTest {
 
     @Test
     void theAnswerToOomdocsQuestionIsAcknowledgedWithItsValueOnce() {
-        // karpathy/nanochat#157: one 4090, depth 20; the sequence length comes as a bare answer to the question.
-        c.respond("i have one 4090 in my pc and want to run nanochat base_train at depth 20 with torchrun "
-                + "--nproc_per_node=1");
-        c.respond("what device batch size fits on it?");
+        // Lightning-AI/litgpt#553: a 7B LoRA on a 3090 with no length; it comes as a bare answer to the question.
+        c.respond("getting OOM finetuning Llama-2-7b-hf with litgpt finetune/lora.py on my rtx 3090 24gb,"
+                + " micro_batch_size 1, lora_r 8");
+        c.respond("what batch size fits on it?");
         Answer filled = c.respond("2048");
         assertEquals("Thanks, noted: seq 2048.", filled.text().lines().findFirst().orElse(""), filled.text());
     }
