@@ -105,6 +105,8 @@ final class BudgetAnswers {
         Result pool = ServingPool.applies(f) ? ServingPool.fit(text, f) : null;
         if (pool != null) return pool;
         String missing = missing(f, true);
+        // "which GPU do I need to run it in bf16?": the card is what is asked, not an input to ask back for
+        if ("gpu".equals(missing) && CardsForNeed.asks(text)) return new Result(CardsForNeed.of(need(text, f)), null);
         if ("seq".equals(missing)) return fixedCostThenAsk(f);
         if (missing != null) return askAfterWhatIsKnown(missing, text, f, report);
         Setup s = SetupFromFacts.from(f).orElseThrow();
@@ -307,6 +309,19 @@ final class BudgetAnswers {
         if (f.seqLen() == null && (needSeq || f.batch() != null)) return "seq";
         return null;
     }
+
+    /**
+     * What the setup needs on one card before headroom: for a run the weights and the runtime's share, for training
+     * the fixed cost as well; with a length held, the activations or cache too. "To run it" says the regime when no
+     * turn did.
+     */
+    private static long need(String text, Facts f) {
+        Facts g = f.phaseHint() == null && RUN.matcher(text).find() ? f.with(b -> b.phaseHint("generation")) : f;
+        Setup s = SetupFromFacts.from(g).orElseThrow();
+        return new BudgetEngine().estimate(s.withBatch(Math.max(1, s.batch())), null).perGpuBytes().total();
+    }
+
+    private static final Pattern RUN = Pattern.compile("(?i)\\brun(?:s|ning)?\\b(?![^.?!]*\\btrain)");
 
     private static Result askAfterWhatIsKnown(String missing, String text, Facts f, Report report) {
         String known = beforeAsking(text, f, report);
