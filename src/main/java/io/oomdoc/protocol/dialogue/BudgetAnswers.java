@@ -3,6 +3,7 @@ package io.oomdoc.protocol.dialogue;
 import io.oomdoc.budget.BatchFinder;
 import io.oomdoc.budget.Budget;
 import io.oomdoc.budget.BudgetEngine;
+import io.oomdoc.budget.ModelCatalog;
 import io.oomdoc.budget.Setup;
 import io.oomdoc.protocol.Facts;
 import io.oomdoc.protocol.Report;
@@ -110,6 +111,8 @@ final class BudgetAnswers {
         String assumed = NanochatDefaults.said(f);
         f = NanochatDefaults.filled(f);
         String missing = missing(f, true);
+        // "which GPU do I need to run it in bf16?": the card is what is asked, not an input to ask back for
+        if ("gpu".equals(missing) && CardsForNeed.asks(text)) return new Result(CardsForNeed.of(need(text, f)), null);
         if ("seq".equals(missing)) return fixedCostThenAsk(f);
         if (missing != null) return askAfterWhatIsKnown(missing, text, f, report);
         Setup s = SetupFromFacts.from(f).orElseThrow();
@@ -322,6 +325,19 @@ final class BudgetAnswers {
         return null;
     }
 
+    /**
+     * What the setup needs on one card before headroom: for a run the weights and the runtime's share, for training
+     * the fixed cost as well; with a length held, the activations or cache too. "To run it" says the regime when no
+     * turn did.
+     */
+    private static long need(String text, Facts f) {
+        Facts g = f.phaseHint() == null && RUN.matcher(text).find() ? f.with(b -> b.phaseHint("generation")) : f;
+        Setup s = SetupFromFacts.from(g).orElseThrow();
+        return new BudgetEngine().estimate(s.withBatch(Math.max(1, s.batch())), null).perGpuBytes().total();
+    }
+
+    private static final Pattern RUN = Pattern.compile("(?i)\\brun(?:s|ning)?\\b(?![^.?!]*\\btrain)");
+
     private static Result askAfterWhatIsKnown(String missing, String text, Facts f, Report report) {
         String known = beforeAsking(text, f, report);
         return known == null ? ask(missing) : new Result(known + "\n" + Messages.get("ask." + missing), missing);
@@ -337,6 +353,13 @@ final class BudgetAnswers {
         Setup s = SetupFromFacts.from(f).orElseThrow();
         Budget b = new BudgetEngine().estimate(s.withBatch(Math.max(1, s.batch())), f.gpuMemBytes());
         long fixed = fixedCost(b);
+        if (shapeless(s)) {
+            // an image, video or vision model has no context length: its weights against the card are what is known
+            long w = b.perGpuBytes().weights(), gpu = f.gpuMemBytes();
+            return new Result(Messages.get("fit.weights.run", name(s), Bytes.human(w), Bytes.human(gpu),
+                    w < gpu ? Messages.get("fit.weights.run.room", Bytes.human(gpu - w))
+                            : Messages.get("fit.weights.run.over")), null);
+        }
         if (s.mode() == Setup.Mode.INFER) {
             String line = Messages.get("fit.weights", name(s), Bytes.human(b.perGpuBytes().weights()),
                     Math.max(1, s.gpus()), Bytes.human(f.gpuMemBytes()), b.perGpuBytes().weights() < f.gpuMemBytes()
@@ -353,6 +376,20 @@ final class BudgetAnswers {
                         Bytes.human(f.gpuMemBytes() - fixed)) : Messages.get("fit.fixed.over"));
         String perParam = perParameter(s);
         return new Result(line + (perParam == null ? "" : "\n" + perParam) + "\n" + Messages.get("ask.seq"), "seq");
+    }
+
+    /**
+     * A model run, not trained, whose catalog row has no language-model shape (FLUX's transformer, SDXL's UNet, a
+     * ResNet): no KV cache grows with a context, so no length is asked; the lever for the pipeline says the rest.
+     */
+    static boolean runsShapeless(Facts f) {
+        return SetupFromFacts.from(f).map(BudgetAnswers::shapeless).orElse(false);
+    }
+
+    /** Only a catalog row says a model has no such shape: a size alone or an unknown name may be a language model. */
+    private static boolean shapeless(Setup s) {
+        return s.mode() == Setup.Mode.INFER && ModelCatalog.find(s.model().name())
+                .map(m -> m.layers() == 0).orElse(false);
     }
 
     private static final Pattern TO_NUMBER = Pattern.compile("(?i)(?:down to|drop (?:it )?to|reduce (?:it )?to|go "
@@ -418,7 +455,7 @@ final class BudgetAnswers {
                 Bytes.human(gpu - fixed), s.seq(), Bytes.human(rest));
     }
 
-    private static long fixedCost(Budget b) {
+    static long fixedCost(Budget b) {
         Budget.Terms t = b.perGpuBytes();
         return t.weights() + t.gradients() + t.optimizer();
     }

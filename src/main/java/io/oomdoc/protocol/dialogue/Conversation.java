@@ -113,11 +113,16 @@ public final class Conversation {
 
     /** The facts a budget reads: trained or served as the turns say (Regime); the facts held do not change. */
     private Facts budgeted(String text, Facts f) {
+        return Regime.budgeted(f, Regime.of(newestFirst(text), report));
+    }
+
+    /** The turn, the turns before it and the failure held, newest first: what a regime or a stack is read from. */
+    private java.util.List<String> newestFirst(String text) {
         java.util.List<String> newestFirst = new java.util.ArrayList<>();
         newestFirst.add(text);
         newestFirst.addAll(recent);
         if (failureText != null) newestFirst.add(failureText);
-        return Regime.budgeted(f, Regime.of(newestFirst, report));
+        return newestFirst;
     }
 
     /** The turn with the turns before it and the failure held: what a calculation may read a flag or a size from. */
@@ -404,7 +409,11 @@ public final class Conversation {
             remember(facts.with(b -> b.phaseHint("serving")));
         }
         if (facts.gpuMemBytes() == null) { pendingKey = "gpu"; pendingQuestion = null; } // the report asks for the card
-        return new Answer(Intent.NEW_FAILURE, FailureLead.of(text, facts, report).orElse(null), report, facts);
+        // "the model does not fit": what it costs at its precision is the first figure, before what the words ask
+        String figure = FailureFigure.of(facts, report, Regime.of(newestFirst(text), report));
+        String lead = FailureLead.of(text, facts, report).orElse(null);
+        return new Answer(Intent.NEW_FAILURE, figure == null ? lead : lead == null ? figure : figure + "\n" + lead,
+                report, facts);
     }
 
     private Answer answerPending(String text) {
@@ -558,12 +567,23 @@ public final class Conversation {
         String floor = intent == Intent.FIT ? HeldNeed.of(text, report) : null;
         if (floor != null) return Answer.text(intent, floor + "\n" + (r.missingKey() == null ? r.text()
                 : r.text().replace(Messages.get("ask." + r.missingKey()), "").strip()), facts);
+        // "can AnimateDiff run on an 8 GB card?": the card and the lever for that kind of job come before the question
+        // the budget asks back; a pipeline without a context (FLUX, SDXL) gets the lever after its weights
+        String lever = intent == Intent.FIT && ("model".equals(r.missingKey())
+                || r.missingKey() == null && BudgetAnswers.runsShapeless(budgeted(text, facts)))
+                ? FitLevers.of(newestFirst(text), facts, Regime.of(newestFirst(text), report), r.missingKey() != null)
+                : null;
         if (r.missingKey() != null) {
             pendingKey = r.missingKey();
             pendingQuestion = text;
         }
-        return Answer.text(intent, computed == null || r.verdict() || r.text().contains(computed) ? r.text()
-                : computed + "\n" + r.text(), facts);
+        String answer = computed == null || r.verdict() || r.text().contains(computed) ? r.text()
+                : computed + "\n" + r.text();
+        if (lever == null) return Answer.text(intent, answer, facts);
+        // the figures computed stay first: the lever follows them and comes before the question asked back
+        return Answer.text(intent, r.missingKey() == null ? answer + "\n" + lever
+                : answer.equals(r.text()) ? lever + "\n" + r.text()
+                : computed + "\n" + lever + "\n" + r.text(), facts);
     }
 
     /**

@@ -27,6 +27,9 @@ final class ServingFit {
     private static final double OVERHEAD_GIB = 1.0;
     private static final double GIB = 1L << 30;
 
+    /** Runtimes that place whole layers and keep the rest in system RAM (Facts.framework values). */
+    private static final java.util.Set<String> LAYER_SPLIT = java.util.Set.of("llamacpp", "ollama");
+
     private ServingFit() {}
 
     /**
@@ -72,7 +75,11 @@ final class ServingFit {
         // "What's the smallest setup": the fewest such cards over which the weights and the cache fit.
         double room = card - OVERHEAD_GIB * GIB;
         int least = room <= 0 ? 0 : (int) Math.ceil((weights + kv) / room);
+        // llama.cpp and Ollama split by layers: what does not fit runs from system RAM, so their knobs are the
+        // layers on the GPU and the context, not tensor parallelism
         String head = perGpu <= card ? Messages.get("serve.yes", Sizes.human(perGpu), Sizes.human(card), gpus)
+                : LAYER_SPLIT.contains(String.valueOf(f.framework()))
+                ? Messages.get("serve.no.layers", Sizes.human(perGpu), Sizes.human(card), gpus)
                 : Messages.get("serve.no", Sizes.human(perGpu), Sizes.human(card), gpus, least, least);
         String how = Messages.get("serve.weights", Sizes.count(params), Sizes.trim(bytesPerParam),
                 Sizes.human(weights), gpus, Sizes.human(weights / gpus));

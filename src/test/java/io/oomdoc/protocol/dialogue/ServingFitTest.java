@@ -3,6 +3,7 @@ package io.oomdoc.protocol.dialogue;
 import io.oomdoc.protocol.Facts;
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -54,5 +55,18 @@ class ServingFitTest {
     void aTrainingQuestionIsNotAServingOne() {
         var f = Facts.EMPTY.with(b -> { b.gpuMemBytes(24L << 30); b.params(8_000_000_000L); });
         assertNull(ServingFit.of("will Llama 3 8B fit on a 24 GB card for LoRA at 2048?", f));
+    }
+
+    /**
+     * ionfury/homelab#1355 (conversations_heldout20 P06 #1): qwen2.5 7B q8_0 under Ollama with a 32768-token context
+     * on an 8 GB Quadro P4000. Ollama spills layers to system RAM: its knobs (-ngl/num_gpu, num_ctx,
+     * OLLAMA_NUM_PARALLEL) answer the "no", not vLLM's tensor parallelism.
+     */
+    @Test
+    void aLayerSplittingRuntimeIsToldItsOwnKnobs() {
+        Answer a = FitTurnsOnRealThreadsTest.turn("conversations_heldout20", "P06-homelab-ollama-p4000-context.txt", 1);
+        assertTrue(a.text().startsWith("No: about 9.84 GiB per GPU"), a.text());
+        assertTrue(a.text().contains("num_ctx") && a.text().contains("OLLAMA_NUM_PARALLEL"), a.text());
+        assertFalse(a.text().contains("--tensor-parallel-size"), a.text());
     }
 }
