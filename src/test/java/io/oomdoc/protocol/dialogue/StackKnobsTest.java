@@ -17,6 +17,13 @@ class StackKnobsTest {
         assertTrue(a.text() != null && a.text().startsWith(row), a.intent() + ": " + a.text());
     }
 
+    private void secondAfterTheFigure(String row, String question) {
+        Answer a = c.respond(question);
+        java.util.List<String> lines = a.text() == null ? java.util.List.of() : a.text().lines().toList();
+        assertTrue(lines.size() > 1 && lines.get(0).startsWith("Training ") && lines.get(1).startsWith(row),
+                a.intent() + ": " + a.text());
+    }
+
     /** github.com/vllm-project/vllm/issues/7495: gemma-2-27b on two L40s takes 45 GB per GPU. */
     @Test
     void vllmTakingTheCardIsItsMemoryShare() {
@@ -65,7 +72,8 @@ class StackKnobsTest {
     /** github.com/huggingface/transformers/issues/23386: out of memory saving the last FSDP checkpoint. */
     @Test
     void fsdpSaveGathersTheFullStateDict() {
-        opensWith("PyTorch FSDP StateDictType.FULL_STATE_DICT", "I'm running train.py on 32GB GPUs to finetune"
+        // conv22a's rule: a failure read as model_too_large opens with the model's cost; the row comes next
+        secondAfterTheFigure("PyTorch FSDP StateDictType.FULL_STATE_DICT", "I'm running train.py on 32GB GPUs to finetune"
                 + " LLaMA-7B with FSDP turned on. The training process goes well but I get cuda oom when saving the"
                 + " final checkpoint. The entire fp32 state dict cannot fit in my gpu memory. Is there any better way"
                 + " to handle this?");
