@@ -154,7 +154,8 @@ public final class PythonScanner {
             "from\\s+(\\.*[\\w.]*)\\s+import\\s");
     /** Libraries imported by name in training code: a function of theirs is not read from the tree. */
     private static final java.util.regex.Pattern LIBRARY = java.util.regex.Pattern.compile("(__future__|torch"
-            + "|torchvision|numpy|scipy|sklearn|transformers|typing|collections|os|sys|PIL|tqdm|matplotlib|pathlib|dataclasses"
+            + "|torchvision|numpy|scipy|sklearn|transformers|typing|collections|os|sys|PIL|tqdm|matplotlib|pathlib"
+            + "|dataclasses"
             + "|functools|itertools|accelerate|datasets|lightning|pytorch_lightning|tensorflow|keras|jax|pandas"
             + "|cv2|abc|argparse|logging|json|time|math|random|copy|re|enum|contextlib)(\\..*)?");
 
