@@ -1,7 +1,7 @@
 # Models: dvgodoy/PyTorchStepByStep@d837dec stepbystep/v2.py:378-416 (scan_wild20c's instances C6-C8): correct()
 # switches the model to eval mode and runs it with autograd on; loader_apply(loader, func) calls the function it is
-# given on every batch of a loader, and the book passes it `sbs.correct`. Written for oomdoc; the control flow is the
-# file's, the code is ours.
+# given on every batch of a loader, and the book passes it `sbs.correct` (validation_accuracy here). Written for
+# oomdoc; the control flow is the file's, the code is ours.
 import numpy as np
 import torch
 
@@ -33,3 +33,8 @@ class StepTrainer:
         results = [func(x, y) for i, (x, y) in enumerate(loader)]
         results = torch.tensor(results)
         return results.sum(axis=0) if reduce == "sum" else results.float().mean(axis=0)
+
+
+def validation_accuracy(trainer, loader):
+    correct, total = StepTrainer.loader_apply(loader, trainer.correct)
+    return correct / total

@@ -35,3 +35,8 @@ class StepTrainer:
         results = [func(x, y) for i, (x, y) in enumerate(loader)]
         results = torch.tensor(results)
         return results.sum(axis=0) if reduce == "sum" else results.float().mean(axis=0)
+
+
+def validation_accuracy(trainer, loader):
+    correct, total = StepTrainer.loader_apply(loader, trainer.correct)
+    return correct / total

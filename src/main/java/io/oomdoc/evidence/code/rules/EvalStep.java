@@ -87,7 +87,7 @@ final class EvalStep {
             if (over.startsWith("range(")) continue; // time steps or retries, not batches
             return true;
         }
-        return appliedThroughArgument(def);
+        return appliedThroughArgument(name, def);
     }
 
     /**
@@ -95,15 +95,37 @@ final class EvalStep {
      * ({@code func(x, y)}) for every item of a loop or comprehension over data, with a number of positional
      * arguments the step accepts (dvgodoy/PyTorchStepByStep@d837dec stepbystep/v2.py:415-416, scan_wild20c's C6:
      * {@code loader_apply(loader, func)} runs {@code [func(x, y) for i, (x, y) in enumerate(loader)]}, and the book
-     * passes it {@code sbs.correct}, a step that switches the model to eval and runs it with autograd on).
+     * passes it {@code sbs.correct}, a step that switches the model to eval and runs it with autograd on). The step
+     * must be passed by name somewhere in the file with autograd on: a step of the right arity that the file only
+     * calls under no_grad, through a variable, is not this (v2.py's perform_val_step_fn, which _mini_batch runs
+     * under no_grad, was reported before this condition).
      */
-    private boolean appliedThroughArgument(TSNode def) {
+    private boolean appliedThroughArgument(String name, TSNode def) {
+        Set<String> passed = src.memo("EvalStep.passedWithGrad", this::passedWithGrad);
+        if (!passed.contains(name)) return false;
         int[] takes = arity(def);
         List<Integer> applied = src.memo("EvalStep.appliedArities", this::appliedArities);
         for (int n : applied) {
             if (n >= takes[0] && n <= takes[1]) return true;
         }
         return false;
+    }
+
+    /** The last name of every plain or dotted argument ({@code f}, {@code sbs.f}) of a call with autograd on. */
+    private Set<String> passedWithGrad() {
+        Set<String> out = new HashSet<>();
+        for (TSNode c : src.callsIn(src.root())) {
+            TSNode args = c.getChildByFieldName("arguments");
+            if (args == null || args.isNull() || !args.getType().equals("argument_list")) continue;
+            List<TSNode> argv = PySource.namedChildren(args);
+            if (argv.isEmpty() || src.withoutGrad(c)) continue;
+            for (TSNode a : argv) {
+                if (!a.getType().matches("identifier|attribute")) continue;
+                String t = src.text(a);
+                out.add(t.substring(t.lastIndexOf('.') + 1));
+            }
+        }
+        return out;
     }
 
     /** The positional argument counts of every call of a parameter per item of data, in this file. */
