@@ -52,6 +52,12 @@ class EvalFollowsCallsTest {
         assertTrue(found("eval_phase_loop__fixed").isEmpty());
     }
 
+    /** The phase picks no_grad or enable_grad into a variable entered per batch: not reported. */
+    @Test
+    void aPhaseLoopThatChoosesItsAutogradContextIsNotReported() throws Exception {
+        assertTrue(found("eval_phase_loop_context_per_phase").isEmpty());
+    }
+
     /** correct() is passed to loader_apply, which calls it per batch; a step only run under no_grad is not. */
     @Test
     void aStepPassedToAPerBatchHelperIsReported() throws Exception {

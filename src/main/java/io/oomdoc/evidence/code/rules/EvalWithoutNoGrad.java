@@ -488,7 +488,7 @@ public final class EvalWithoutNoGrad implements Rule {
             TSNode phases = phaseLoop(src, loop.get(), m.group(1), phase);
             if (phases == null) continue;
             TSNode scope = src.enclosingFunction(phases).orElse(src.root());
-            if (gradOffForTheRest(src.text(scope))) continue;
+            if (gradOffForTheRest(src.text(scope)) || switchesGradPerPhase(src.text(phases))) continue;
             boolean allGuarded = true;
             for (TSNode other : src.callsWithin(loop.get(), "backward")) allGuarded &= src.contains(guard, other);
             if (!allGuarded) continue;
@@ -513,6 +513,15 @@ public final class EvalWithoutNoGrad implements Rule {
                     + "\n        ...  # the loop body, one level deeper"), name));
         }
         return out;
+    }
+
+    /**
+     * The phase loop picks its own autograd context ({@code ctx = torch.enable_grad() if phase == 'train' else
+     * torch.no_grad()}, then {@code with ctx:}): a context kept in a variable is not read per call, so any such
+     * name in the loop keeps it unreported.
+     */
+    private static boolean switchesGradPerPhase(String loopText) {
+        return loopText.contains("no_grad") || loopText.contains("inference_mode") || loopText.contains("enable_grad");
     }
 
     /**
