@@ -14,7 +14,8 @@ public enum FileTokens {
     TRAINING_LOOP,
     /**
      * A loop, an evaluation function or a loop over evaluation data, and a call of something named like a model (or
-     * of its forward by name).
+     * of its forward by name), or a function imported from a module of the tree, which may run the model there
+     * ({@link SiblingFiles}).
      */
     EVAL_LOOP,
     /**
@@ -32,7 +33,7 @@ public enum FileTokens {
             case TRAINING_LOOP -> PythonScanner.trainingTokens(code)
                     && (PythonScanner.loopStatement(code) || code.contains("self."));
             case EVAL_LOOP -> PythonScanner.loopStatement(code) && PythonScanner.evalContext(code)
-                    && PythonScanner.modelCall(code);
+                    && (PythonScanner.modelCall(code) || PythonScanner.importsFromTree(code));
             case OFF_BY_DEFAULT_RULES -> PythonScanner.offByDefaultTokens(code);
             case EVERY_FILE -> true;
         };

@@ -103,6 +103,14 @@ public final class PySource {
     private long cpuStart;
     private int ticks;
 
+    /** The other files of the scanned tree, for a rule that follows an imported function; null outside a scan. */
+    private SiblingFiles siblings;
+
+    void siblings(SiblingFiles s) { this.siblings = s; }
+
+    /** See {@link SiblingFiles}; null when the file is read outside a tree scan. */
+    public SiblingFiles siblings() { return siblings; }
+
     public PySource(String path, String text, int[] cellOfLine) {
         this(path, text, cellOfLine, 0);
     }

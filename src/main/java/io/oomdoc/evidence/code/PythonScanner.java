@@ -137,6 +137,28 @@ public final class PythonScanner {
         return false;
     }
 
+    /**
+     * A {@code from M import f} whose module is not a library the scanner knows by name: relative ({@code from .x}) or
+     * a plain module name that may be a file beside this one ({@code from widerface_val import detect_face}).
+     */
+    static boolean importsFromTree(String code) {
+        for (int i = code.indexOf("from "); i >= 0; i = code.indexOf("from ", i + 1)) {
+            if (i > 0 && code.charAt(i - 1) != '\n') continue;
+            java.util.regex.Matcher m = TREE_IMPORT.matcher(code).region(i, code.length());
+            if (m.lookingAt() && !LIBRARY.matcher(m.group(1)).matches()) return true;
+        }
+        return false;
+    }
+
+    private static final java.util.regex.Pattern TREE_IMPORT = java.util.regex.Pattern.compile(
+            "from\\s+(\\.*[\\w.]*)\\s+import\\s");
+    /** Libraries imported by name in training code: a function of theirs is not read from the tree. */
+    private static final java.util.regex.Pattern LIBRARY = java.util.regex.Pattern.compile("(__future__|torch"
+            + "|torchvision|numpy|scipy|sklearn|transformers|typing|collections|os|sys|PIL|tqdm|matplotlib|pathlib"
+            + "|dataclasses"
+            + "|functools|itertools|accelerate|datasets|lightning|pytorch_lightning|tensorflow|keras|jax|pandas"
+            + "|cv2|abc|argparse|logging|json|time|math|random|copy|re|enum|contextlib)(\\..*)?");
+
     /** A call of something named like a model ({@code model(x)}, {@code self.netG(z)}), read on its line only. */
     static boolean modelCall(String code) {
         for (String end : MODEL_CALL_ENDS) {
@@ -220,6 +242,7 @@ public final class PythonScanner {
         List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
         List<String[]> setupSources = Collections.synchronizedList(new ArrayList<>());
         TreeCalls calls = new TreeCalls();
+        SiblingFiles siblings = new SiblingFiles(realRoot);
         if (listing.files().stream().anyMatch(f -> f.toString().endsWith(".py") || f.toString().endsWith(".ipynb"))) {
             new PySource("<warm-up>", "pass\n", null); // load the native parser before any file's time limit starts
         }
@@ -228,7 +251,7 @@ public final class PythonScanner {
                 "oomdoc-scan"); t.setDaemon(true); return t; });
         List<Future<Boolean>> jobs = new ArrayList<>();
         for (Path f : listing.files()) {
-            jobs.add(pool.submit(() -> scanFile(realRoot, f, findings, skipped, setupSources, calls)));
+            jobs.add(pool.submit(() -> scanFile(realRoot, f, findings, skipped, setupSources, calls, siblings)));
         }
         int scanned = 0;
         try {
@@ -259,7 +282,7 @@ public final class PythonScanner {
     private record FileText(String text, byte[] utf8, int[] cells) {}
 
     private boolean scanFile(Path root, Path f, List<Finding> findings, List<ScanResult.Skipped> skipped,
-            List<String[]> setup, TreeCalls calls) {
+            List<String[]> setup, TreeCalls calls, SiblingFiles siblings) {
         String rel = RepoFiles.rel(root, f);
         String name = f.getFileName().toString();
         boolean code = name.endsWith(".py") || name.endsWith(".ipynb");
@@ -292,7 +315,7 @@ public final class PythonScanner {
             skipped.add(new ScanResult.Skipped(rel, ScanText.get("skip.too.large", MAX_PARSE_BYTES / 1000)));
             return false;
         }
-        return parseAndCheck(rel, file, c0, findings, skipped, calls);
+        return parseAndCheck(rel, file, c0, findings, skipped, calls, siblings);
     }
 
     /** The bytes as text (UTF-8, else Latin-1 with a note), or null with the reason when binary or unreadable. */
@@ -336,9 +359,10 @@ public final class PythonScanner {
 
     /** Parses the file within its CPU budget (counted from the read) and runs every rule; false when not scanned. */
     private boolean parseAndCheck(String rel, FileText file, long c0, List<Finding> findings,
-            List<ScanResult.Skipped> skipped, TreeCalls calls) {
+            List<ScanResult.Skipped> skipped, TreeCalls calls, SiblingFiles siblings) {
         try {
             PySource src = new PySource(rel, file.text(), file.utf8(), file.cells(), PARSE_WALL_LIMIT_MS * 1000L);
+            src.siblings(siblings);
             // the budget counts from the read; every question a rule asks checks it
             src.stopAtCpuTime(c0, fileBudgetMs * 1_000_000L);
             if (evalRule) calls.add(rel, src.callSites()); // only that rule asks about callers elsewhere

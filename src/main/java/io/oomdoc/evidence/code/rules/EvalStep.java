@@ -87,7 +87,114 @@ final class EvalStep {
             if (over.startsWith("range(")) continue; // time steps or retries, not batches
             return true;
         }
+        return appliedThroughArgument(name, def);
+    }
+
+    /**
+     * Applied per batch through a parameter: a function of this file calls one of its own parameters
+     * ({@code func(x, y)}) for every item of a loop or comprehension over data, with a number of positional
+     * arguments the step accepts (dvgodoy/PyTorchStepByStep@d837dec stepbystep/v2.py:415-416, scan_wild20c's C6:
+     * {@code loader_apply(loader, func)} runs {@code [func(x, y) for i, (x, y) in enumerate(loader)]}, and the book
+     * passes it {@code sbs.correct}, a step that switches the model to eval and runs it with autograd on). The step
+     * must be passed by name somewhere in the file with autograd on: a step of the right arity that the file only
+     * calls under no_grad, through a variable, is not this (v2.py's perform_val_step_fn, which _mini_batch runs
+     * under no_grad, was reported before this condition).
+     */
+    private boolean appliedThroughArgument(String name, TSNode def) {
+        Set<String> passed = src.memo("EvalStep.passedWithGrad", this::passedWithGrad);
+        if (!passed.contains(name)) return false;
+        int[] takes = arity(def);
+        List<Integer> applied = src.memo("EvalStep.appliedArities", this::appliedArities);
+        for (int n : applied) {
+            if (n >= takes[0] && n <= takes[1]) return true;
+        }
         return false;
+    }
+
+    /** The last name of every plain or dotted argument ({@code f}, {@code sbs.f}) of a call with autograd on. */
+    private Set<String> passedWithGrad() {
+        Set<String> out = new HashSet<>();
+        for (TSNode c : src.callsIn(src.root())) {
+            TSNode args = c.getChildByFieldName("arguments");
+            if (args == null || args.isNull() || !args.getType().equals("argument_list")) continue;
+            List<TSNode> argv = PySource.namedChildren(args);
+            if (argv.isEmpty() || src.withoutGrad(c)) continue;
+            for (TSNode a : argv) {
+                if (!a.getType().matches("identifier|attribute")) continue;
+                String t = src.text(a);
+                out.add(t.substring(t.lastIndexOf('.') + 1));
+            }
+        }
+        return out;
+    }
+
+    /** The positional argument counts of every call of a parameter per item of data, in this file. */
+    private List<Integer> appliedArities() {
+        List<Integer> out = new ArrayList<>();
+        for (TSNode c : src.callsIn(src.root())) {
+            TSNode f = c.getChildByFieldName("function");
+            if (!f.getType().equals("identifier") || src.withoutGrad(c)) continue;
+            var fn = src.enclosingFunction(c);
+            if (fn.isEmpty() || !parameters(fn.get()).contains(src.text(f)) || !perItemOfData(c, fn.get())) continue;
+            int n = 0;
+            for (TSNode a : PySource.namedChildren(c.getChildByFieldName("arguments"))) {
+                if (a.getType().endsWith("splat")) n = -1;
+                if (n < 0) break;
+                if (!a.getType().equals("keyword_argument")) n++;
+            }
+            if (n >= 0) out.add(n);
+        }
+        return out;
+    }
+
+    /** The call stands in a for loop or a comprehension of the function that walks data, not a range. */
+    private boolean perItemOfData(TSNode call, TSNode fn) {
+        for (TSNode p = call.getParent(); p != null && !p.isNull() && !p.equals(fn); p = p.getParent()) {
+            TSNode over = null;
+            if (p.getType().equals("for_statement")) over = p.getChildByFieldName("right");
+            if (p.getType().endsWith("comprehension") || p.getType().equals("generator_expression")) {
+                for (TSNode k : PySource.namedChildren(p)) {
+                    if (k.getType().equals("for_in_clause")) over = k.getChildByFieldName("right");
+                }
+            }
+            if (over == null || over.isNull()) continue;
+            String t = src.text(over).strip();
+            return !t.startsWith("range(") && !t.matches("(?s)(enumerate|zip)\\(\\s*range\\(.*");
+        }
+        return false;
+    }
+
+    /** The names of the function's parameters. */
+    private Set<String> parameters(TSNode fn) {
+        Set<String> out = new HashSet<>();
+        for (TSNode p : PySource.namedChildren(fn.getChildByFieldName("parameters"))) {
+            TSNode n = p.getType().equals("identifier") ? p : p.getChildByFieldName("name");
+            if (n != null && !n.isNull()) out.add(src.text(n));
+        }
+        return out;
+    }
+
+    /** How many positional arguments the function takes besides self: {required, most}. */
+    private int[] arity(TSNode fn) {
+        int required = 0, most = 0;
+        boolean first = true;
+        for (TSNode p : PySource.namedChildren(fn.getChildByFieldName("parameters"))) {
+            String t = p.getType();
+            boolean self = first && t.equals("identifier") && src.text(p).matches("self|cls");
+            first = false;
+            if (self) continue;
+            if (t.equals("identifier") || t.equals("typed_parameter")) {
+                required++;
+                most++;
+            } else if (t.endsWith("default_parameter")) {
+                most++;
+            } else if (t.equals("list_splat_pattern")) {
+                most = Integer.MAX_VALUE;
+            } else if (t.equals("keyword_separator")) {
+                break; // the rest are keyword-only
+            }
+        }
+        return new int[]{required, most};
     }
 
     /**

@@ -238,32 +238,61 @@ public final class EvalWithoutNoGrad implements Rule {
      * The loop calls a function or method of this file ({@code f(x)}, {@code self.f(x)}) that runs a module with
      * autograd on and trains nothing (no backward, no step, no no_grad of its own): its forward is this loop's, one
      * call below it (kan-bayashi/ParallelWaveGAN@210df9f train.py: {@code _eval_epoch()} loops over the dev loader
-     * and calls {@code self._eval_step(batch)}, which runs {@code self.model["generator"](z, c)}). Returns its name,
-     * or null.
+     * and calls {@code self._eval_step(batch)}, which runs {@code self.model["generator"](z, c)}), or two calls below
+     * (DAIRLab/dair_pll@523d372 experiment.py:757, scan_wild20's I2: the loss helper calls the predict helper that
+     * runs the model). A plain function this file imports from another file of the tree is read there
+     * (Tencent/FaceDetection-DSFD@a941d08 fddb_test.py:97, scan_wild20's I6: {@code detect_face} comes from
+     * widerface_val.py beside it). Returns its name, or null.
      */
     private static String forwardBelow(PySource src, io.oomdoc.evidence.code.GraphFlow flow, TSNode callee) {
+        String name = helperName(src, callee);
+        if (name == null) return null;
+        List<TSNode> defs = src.functionDefinitions(name);
+        if (defs.isEmpty() && callee.getType().equals("identifier") && src.siblings() != null) {
+            return src.siblings().test(src, name, ID, (sib, def) -> runsForward(sib,
+                    new io.oomdoc.evidence.code.GraphFlow(sib), def, 2)) ? name : null;
+        }
+        if (defs.size() != 1 || src.contains(defs.get(0), callee)) return null;
+        return runsForward(src, flow, defs.get(0), 2) ? name : null;
+    }
+
+    /** {@code f} of {@code f(x)} or {@code self.f(x)}; null for any other callee. */
+    private static String helperName(PySource src, TSNode callee) {
         String t = src.text(callee);
-        String name = callee.getType().equals("identifier") ? t : t.matches("self\\.\\w+") ? t.substring(5) : null;
-        if (name == null || src.functionDefinitions(name).size() != 1) return null;
-        TSNode def = src.functionDefinitions(name).get(0);
-        if (src.contains(def, callee) || !stepsNothing(src, def)) return null;
+        return callee.getType().equals("identifier") ? t : t.matches("self\\.\\w+") ? t.substring(5) : null;
+    }
+
+    /**
+     * The function trains nothing, keeps autograd on and runs a module itself or, while {@code depth} allows, through
+     * one more helper of its file that does; a forward inside a loop of its own is judged there (see inOwnLoop).
+     */
+    private static boolean runsForward(PySource src, io.oomdoc.evidence.code.GraphFlow flow, TSNode def, int depth) {
+        if (!stepsNothing(src, def)) return false;
         String body = src.text(def);
-        if (gradOffForTheRest(body) || FROZEN.matcher(body).find()) return null;
-        String found = null;
+        if (gradOffForTheRest(body) || FROZEN.matcher(body).find()) return false;
+        boolean found = false;
         for (TSNode c : src.subscriptCallsIn(def)) { // self.model["generator"](z): a module of a dict of modules
             TSNode value = c.getChildByFieldName("function").getChildByFieldName("value");
             if (value == null || value.isNull() || !flow.isModule(value) || src.withoutGrad(c)) continue;
-            if (inOwnLoop(src, def, c)) return null;
-            found = name;
+            if (inOwnLoop(src, def, c)) return false;
+            found = true;
         }
         for (TSNode c : src.callsIn(def)) {
             TSNode f = c.getChildByFieldName("function");
             boolean plain = !f.getType().equals("attribute") || src.text(f).matches("self\\.\\w+");
             if (!(plain && flow.isModule(f) || forwardMethod(src, flow, f)) || src.withoutGrad(c)) continue;
-            if (inOwnLoop(src, def, c)) return null;
-            found = name;
+            if (inOwnLoop(src, def, c)) return false;
+            found = true;
         }
-        return found;
+        if (found || depth <= 1) return found;
+        for (TSNode c : src.callsIn(def)) {
+            String h = helperName(src, c.getChildByFieldName("function"));
+            if (h == null || src.withoutGrad(c) || inOwnLoop(src, def, c)) continue;
+            List<TSNode> hd = src.functionDefinitions(h);
+            if (hd.size() != 1 || hd.get(0).equals(def) || src.contains(hd.get(0), def)) continue;
+            if (runsForward(src, flow, hd.get(0), depth - 1)) return true;
+        }
+        return false;
     }
 
     /**
@@ -344,10 +373,12 @@ public final class EvalWithoutNoGrad implements Rule {
             }
         }
         out.addAll(sharedWithTraining(src, flow, reportedLoops));
+        out.addAll(phaseLoops(src, flow, reportedLoops));
         for (EvalStep.Step step : new EvalStep(src, flow).find()) {
             String name = step.name();
             boolean lightning = name.matches("(validation|val|test|predict)_step") && src.text.contains("Lightning");
             if (lightning || throughSteps.contains(name) || src.graphFreeFunctions().contains(name)) continue;
+            if (sameLoopReported(src, step.forward(), reportedLoops, out)) continue;
             String line = src.lineText(step.forward()).strip();
             Finding f = finding(src, step.forward(), io.oomdoc.evidence.code.ScanText.get("eval.step", name)
                     + callPath(src, name), line, "");
@@ -355,6 +386,21 @@ public final class EvalWithoutNoGrad implements Rule {
                     new Finding.Fix(line, "with torch.inference_mode():\n    " + line), name));
         }
         return out;
+    }
+
+    /**
+     * The step's forward was already reported: it stands in a loop that a finding names, or on a finding's line
+     * (knazeri/edge-connect@3142579 src/edge_connect.py:261, scan_wild20c: eval() loops over the validation loader
+     * and is also called from the training loop, and the loop check and the per-step check both reported it). One
+     * loop is one finding.
+     */
+    private static boolean sameLoopReported(PySource src, TSNode forward, java.util.Set<Integer> reportedLoops,
+            List<Finding> out) {
+        for (var l = src.enclosingLoop(forward); l.isPresent(); l = src.enclosingLoop(l.get())) {
+            if (reportedLoops.contains(l.get().getStartByte())) return true;
+        }
+        int line = src.line(forward);
+        return out.stream().anyMatch(f -> f.line() == line && f.file().equals(src.path));
     }
 
     /**
@@ -410,6 +456,94 @@ public final class EvalWithoutNoGrad implements Rule {
                     + "\n        ...  # the loop body, one level deeper"), name));
         }
         return out;
+    }
+
+    /** {@code phase == 'train'}, {@code phase in ('train',)}: a loop variable compared with one string. */
+    private static final Pattern PHASE_TEST = Pattern.compile("(\\w+)\\s*(==\\s*(['\"])(\\w+)\\3"
+            + "|in\\s*[(\\[]\\s*(['\"])(\\w+)\\5\\s*,?\\s*[)\\]])");
+    private static final Pattern STRING = Pattern.compile("(['\"])(\\w+)\\1");
+
+    /**
+     * A loop over phases ({@code for phase in ('train', 'val'):}) around a loop over that phase's batches, where every
+     * backward runs under {@code if phase == 'train':} while the forward runs for every phase outside it: the other
+     * phases build a graph each batch that no backward frees (as791/ZOO_Attack_PyTorch@d7204ee
+     * setup_cifar10_model.py:54, scan_wild20c's C1). The fix is the switch the torchvision tutorial uses,
+     * {@code torch.set_grad_enabled(phase == 'train')}, which leaves training as it was; a function that already
+     * switches autograd (gradOffForTheRest) is not reported.
+     */
+    private List<Finding> phaseLoops(PySource src, io.oomdoc.evidence.code.GraphFlow flow,
+            java.util.Set<Integer> reportedLoops) {
+        List<Finding> out = new ArrayList<>();
+        for (TSNode bw : src.calls("backward")) {
+            var loop = src.enclosingLoop(bw);
+            if (loop.isEmpty() || !overBatches(src, loop.get()) || reportedLoops.contains(loop.get().getStartByte())) {
+                continue;
+            }
+            TSNode guard = guardIn(bw, loop.get());
+            if (guard == null) continue;
+            String condition = src.text(guard.getChildByFieldName("condition")).strip();
+            java.util.regex.Matcher m = PHASE_TEST.matcher(condition);
+            if (!m.matches()) continue;
+            String phase = m.group(4) != null ? m.group(4) : m.group(6);
+            TSNode phases = phaseLoop(src, loop.get(), m.group(1), phase);
+            if (phases == null) continue;
+            TSNode scope = src.enclosingFunction(phases).orElse(src.root());
+            if (gradOffForTheRest(src.text(scope)) || switchesGradPerPhase(src.text(phases))) continue;
+            boolean allGuarded = true;
+            for (TSNode other : src.callsWithin(loop.get(), "backward")) allGuarded &= src.contains(guard, other);
+            if (!allGuarded) continue;
+            TSNode forward = null;
+            for (TSNode c : src.callsIn(loop.get())) {
+                TSNode f = c.getChildByFieldName("function");
+                boolean plain = !f.getType().equals("attribute") || src.text(f).matches("self\\.\\w+");
+                if (src.contains(guard, c) || src.withoutGrad(c)) continue;
+                if (!(plain && flow.isModule(f) || forwardMethod(src, flow, f))) continue;
+                forward = c;
+                break;
+            }
+            if (forward == null || !reportedLoops.add(loop.get().getStartByte())) continue;
+            String name = src.enclosingFunction(loop.get()).map(src::functionName).orElse("");
+            String line = src.lineText(forward).strip();
+            Finding found = finding(src, forward, io.oomdoc.evidence.code.ScanText.get("eval.phase",
+                    src.headText(phases).strip(), condition), line, "");
+            String head = src.headText(loop.get()).strip();
+            out.add(new Finding(found.rule(), found.file(), found.line(), found.cell(), found.kb(),
+                    found.severity(), found.message(), new Finding.Fix(head + "\n    ...",
+                    "with torch.set_grad_enabled(" + condition + "):\n    " + head.replace("\n", "\n    ")
+                    + "\n        ...  # the loop body, one level deeper"), name));
+        }
+        return out;
+    }
+
+    /**
+     * The phase loop picks its own autograd context ({@code ctx = torch.enable_grad() if phase == 'train' else
+     * torch.no_grad()}, then {@code with ctx:}): a context kept in a variable is not read per call, so any such
+     * name in the loop keeps it unreported.
+     */
+    private static boolean switchesGradPerPhase(String loopText) {
+        return loopText.contains("no_grad") || loopText.contains("inference_mode") || loopText.contains("enable_grad");
+    }
+
+    /**
+     * The loop around {@code inner} whose variable is {@code var} and which walks a literal list or tuple of at least
+     * two strings, {@code phase} and another; null when there is none.
+     */
+    private static TSNode phaseLoop(PySource src, TSNode inner, String var, String phase) {
+        for (TSNode p = inner.getParent(); p != null && !p.isNull(); p = p.getParent()) {
+            if (PySource.isFunction(p)) return null;
+            if (!p.getType().equals("for_statement")) continue;
+            TSNode left = p.getChildByFieldName("left"), right = p.getChildByFieldName("right");
+            if (left == null || left.isNull() || !src.text(left).strip().equals(var)) continue;
+            if (!right.getType().matches("list|tuple")) return null;
+            java.util.Set<String> names = new java.util.HashSet<>();
+            for (TSNode e : PySource.namedChildren(right)) {
+                java.util.regex.Matcher m = STRING.matcher(src.text(e).strip());
+                if (!m.matches()) return null;
+                names.add(m.group(2));
+            }
+            return names.contains(phase) && names.size() >= 2 ? p : null;
+        }
+        return null;
     }
 
     /**

@@ -1,0 +1,81 @@
+package io.oomdoc.evidence.code;
+
+import org.treesitter.TSNode;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiPredicate;
+
+/**
+ * The other files of a scanned package, read only when a rule asks about one function imported from them
+ * ({@code from widerface_val import detect_face}): the module is found from the import, parsed once per question and
+ * answered from the scan's cache after that. Parses are cheap only because they are rare: a rule asks about a function
+ * it cannot see only at a loop it already judged to be an evaluation loop. A module outside the scanned tree, a test
+ * or vendored file, or one over the size limit is not read.
+ */
+public final class SiblingFiles {
+    /** The parse and the question of one imported file, in CPU time of the asking thread. */
+    static final long BUDGET_MS = 300;
+
+    private final Path root;
+    private final Map<String, Boolean> answers = new ConcurrentHashMap<>();
+
+    SiblingFiles(Path root) { this.root = root; }
+
+    /**
+     * Whether {@code test} holds for the one definition of {@code name} in the module that {@code from} imports it
+     * from; false when the module is not a file of the tree, defines the name other than once, or is too slow to read.
+     * Answers are kept per module, function and {@code question} (the test's name).
+     */
+    public boolean test(PySource from, String name, String question, BiPredicate<PySource, TSNode> test) {
+        String rel = moduleOf(from, name);
+        if (rel == null) return false;
+        String key = rel + "#" + name + "#" + question;
+        Boolean known = answers.get(key);
+        if (known != null) return known;
+        boolean answer = read(rel, name, test);
+        answers.put(key, answer);
+        return answer;
+    }
+
+    private boolean read(String rel, String name, BiPredicate<PySource, TSNode> test) {
+        Path file = root.resolve(rel).normalize();
+        if (!file.startsWith(root) || !Files.isRegularFile(file) || PythonScanner.testFile(rel) != null) return false;
+        try {
+            if (Files.size(file) > PythonScanner.MAX_PARSE_BYTES) return false;
+            long c0 = PySource.cpuNanos();
+            String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+            PySource sib = new PySource(rel, text, null, PythonScanner.PARSE_WALL_LIMIT_MS * 1000L);
+            sib.stopAtCpuTime(c0, BUDGET_MS * 1_000_000L);
+            var defs = sib.functionDefinitions(name);
+            return defs.size() == 1 && test.test(sib, defs.get(0));
+        } catch (IOException | PySource.OverBudget | PySource.ParseTimeout e) {
+            return false; // not readable in time: no finding rests on it
+        }
+    }
+
+    /**
+     * The path, relative to the root, of the module a {@code from M import name} statement of the file names:
+     * {@code M} beside the file ({@code from utils import f}, {@code from .utils import f}, one more dot per level
+     * up), or from the root ({@code from pkg.utils import f}) when that file exists; null when no such import.
+     */
+    static String moduleOf(PySource from, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^from\\s+(\\.*)([\\w.]*)\\s+import\\s+"
+                + "(\\([^)]*\\)|[^\\n]*)").matcher(from.text);
+        while (m.find()) {
+            if (!java.util.regex.Pattern.compile("(?<![\\w.])" + name + "(?![\\w])(?!\\s+as\\b)").matcher(m.group(3))
+                    .find()) continue;
+            String dots = m.group(1), mod = m.group(2).replace('.', '/');
+            if (mod.isEmpty()) return null; // from . import f: a package's __init__, not read
+            Path dir = Path.of(from.path).getParent();
+            for (int i = 1; i < dots.length() && dir != null; i++) dir = dir.getParent();
+            String beside = (dir == null ? "" : dir.toString().replace('\\', '/') + "/") + mod + ".py";
+            return dots.isEmpty() && !mod.contains("/") || !dots.isEmpty() ? beside : mod + ".py";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,74 @@
+package io.oomdoc.evidence.code;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * eval_without_no_grad on scan22's four classes of misses (issue 17): a forward two calls below the loop, a forward in
+ * a file the loop's file imports, a loop over phases with backward in one phase only, a step applied per batch through
+ * a function argument; and one finding for one loop. Fixtures: scan_patterns (written by us; labels.json names the
+ * repository each models).
+ */
+class EvalFollowsCallsTest {
+    private static final Path SET = Path.of("src/test/resources/scan_patterns");
+
+    private static List<Finding> found(String caseDir) throws Exception {
+        return new PythonScanner().scan(SET.resolve(caseDir)).findings().stream()
+                .filter(f -> f.rule().equals("eval_without_no_grad")).toList();
+    }
+
+    private static List<String> where(List<Finding> f) {
+        return f.stream().map(x -> x.file() + ":" + x.line()).toList();
+    }
+
+    /** evaluate() -> prediction_loss() -> predict_batch() -> self.model(states): reported at the loop's call. */
+    @Test
+    void aForwardTwoCallsBelowTheLoopIsFollowed() throws Exception {
+        assertEquals(List.of("dynamics_experiment.py:26"), where(found("eval_forward_two_calls_below__bug")));
+        assertTrue(found("eval_forward_two_calls_below__fixed").isEmpty());
+    }
+
+    /** detect_image comes from face_val.py beside the loop's file; decorated with no_grad there, nothing is said. */
+    @Test
+    void aFunctionImportedFromAFileBesideIsReadThere() throws Exception {
+        var f = found("eval_forward_in_sibling_file__bug");
+        assertEquals(List.of("fold_eval.py:15"), where(f));
+        assertTrue(f.get(0).message().contains("detect_image()"), f.get(0).message());
+        assertTrue(found("eval_forward_in_sibling_file__fixed").isEmpty());
+    }
+
+    /** Backward only under if phase == "train": the forward is reported and the fix switches autograd per phase. */
+    @Test
+    void aPhaseLoopWhoseBackwardRunsInOnePhaseIsReported() throws Exception {
+        var f = found("eval_phase_loop__bug");
+        assertEquals(List.of("cifar_model.py:14"), where(f));
+        assertTrue(f.get(0).fix().after().startsWith("with torch.set_grad_enabled(phase == \"train\"):"),
+                f.get(0).fix().after());
+        assertTrue(found("eval_phase_loop__fixed").isEmpty());
+    }
+
+    /** The phase picks no_grad or enable_grad into a variable entered per batch: not reported. */
+    @Test
+    void aPhaseLoopThatChoosesItsAutogradContextIsNotReported() throws Exception {
+        assertTrue(found("eval_phase_loop_context_per_phase").isEmpty());
+    }
+
+    /** correct() is passed to loader_apply, which calls it per batch; a step only run under no_grad is not. */
+    @Test
+    void aStepPassedToAPerBatchHelperIsReported() throws Exception {
+        assertEquals(List.of("step_trainer.py:26"), where(found("eval_step_through_argument__bug")));
+        assertTrue(found("eval_step_through_argument__fixed").isEmpty());
+        assertTrue(found("eval_step_through_variable_under_no_grad").isEmpty());
+    }
+
+    /** eval() is both an eval loop and a step called from training: one finding, not the same line twice. */
+    @Test
+    void oneLoopIsOneFinding() throws Exception {
+        assertEquals(List.of("inpaint_runner.py:23"), where(found("eval_loop_and_step_once")));
+    }
+}
