@@ -128,7 +128,9 @@ class CalculationsTest {
             "add it up: DiT 2.4 GB, text encoder 1.2 GB, VAE 0.3 GB", // ace-step/ACE-Step-1.5#1192
             "480x640 takes about 31 GB. what should my 480x864 take?", // VideoVerses/VideoVAEPlus#3
             "batch_bins 3000000 on 4 V100 32GB. what batch_bins would match my 24 GB card?", // imdanboy/jets#5
-            "what if I split every frame into 4 tiles?"}; // mafiosnik777/enhancr#22
+            "what if I split every frame into 4 tiles?", // mafiosnik777/enhancr#22
+            "from 26 GB at 256, roughly what would 512 need?", // facebookresearch/MetaCLIP#47
+            "why would 60 s need so much more than twice the memory of 30 s?"}; // AudioLDM (heldout13 N38)
         // The turns before hold keras-team/keras#9643's failure, whose shape a later question resizes, and a setting
         // said before (huggingface/transformers#22639's eight beams) that a later question changes.
         String held = "OOM when allocating tensor with shape[128,128,109,109] and type float\nnum_beams=8";

@@ -59,4 +59,16 @@ class GlossaryTest {
     void askingWhatATechniqueGivesUpIsAnExplanation() {
         assertEquals(Intent.EXPLAIN, new Conversation().respond("what does gradient checkpointing give up").intent());
     }
+
+    /**
+     * LLaVA-Mini on 8 GB (burned set 25, P17-llava-mini-8gb-meta-device.txt #2): "device meta" is its own term, a
+     * placeholder with no data, not the FSDP loading note that shares the two words.
+     */
+    @Test
+    void theMetaDeviceIsAPlaceholderWithoutData() {
+        var v = CaseFiguresTest.turn(java.nio.file.Path.of("src/test/resources/conversations_heldout25"),
+                "P17-llava-mini-8gb-meta-device.txt", 2);
+        assertTrue(v.output().startsWith("Meta device: A tensor on the meta device has a shape"), v.output());
+        assertTrue(v.holds(), v.problems() + "\n" + v.output());
+    }
 }
