@@ -16,8 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Out-of-memory failures this project recorded on a real H200 with torch 2.11 (h200/README.md, bench/gpu/).
  * Tagged {@code replay}: whole diagnoses that PIT leaves to surefire, since under mutation-protocol-top they killed
- * no mutant that another test leaves alive; the untagged four are the killing test of the rung forms
- * (bench/results.md, "Fourteenth session, pit14").
+ * no mutant that another test leaves alive; the untagged one is the killing test of the plain loop's rung form
+ * (bench/results.md, "Fourteenth session, pit14"). The Lightning case's three mutants are killed under PIT by
+ * LightningBatchRungTest on the head of the same log, a tenth of its cost (bench/results.md, "build21").
  */
 class RealH200TracesTest {
     private static final long MIB = 1L << 20;
@@ -34,6 +35,7 @@ class RealH200TracesTest {
     }
 
     @Test
+    @Tag("replay")
     void underLightningTheBatchToHalveIsTheDataLoadersAndAccumulationIsTheTrainers() throws Exception {
         // the recording ran batch 96 (h200/README.md); the log does not print it, the user's words do
         LogText log = LogText.of(Fixtures.text("h200/oom_lightning.log"));
