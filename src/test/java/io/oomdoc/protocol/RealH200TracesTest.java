@@ -16,13 +16,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Out-of-memory failures this project recorded on a real H200 with torch 2.11 (h200/README.md, bench/gpu/).
  * Tagged {@code replay}: whole diagnoses that PIT leaves to surefire, since under mutation-protocol-top they killed
- * no mutant that another test leaves alive; the untagged four are the killing test of the rung forms
- * (bench/results.md, "Fourteenth session, pit14").
+ * no mutant that another test leaves alive (bench/results.md, "Fourteenth session, pit14"). The last two, the
+ * rung forms, killed four mutants alone; LightningBatchRungTest kills them on the head of the Lightning log, a tenth
+ * of the cost (bench/results.md, "build21").
  */
 class RealH200TracesTest {
     private static final long MIB = 1L << 20;
 
     @Test
+    @Tag("replay")
     void aPlainTrainingLoopGetsThePlainLoopsVersionOfTheBatchRung() throws Exception {
         // h200/oom_train.log: a plain PyTorch loop at batch 32 (no trainer's marks in the log), diag12b's rung form
         Report r = EvidenceGatherer.from(LogText.of(Fixtures.text("h200/oom_train.log"))).gather()
@@ -34,6 +36,7 @@ class RealH200TracesTest {
     }
 
     @Test
+    @Tag("replay")
     void underLightningTheBatchToHalveIsTheDataLoadersAndAccumulationIsTheTrainers() throws Exception {
         // the recording ran batch 96 (h200/README.md); the log does not print it, the user's words do
         LogText log = LogText.of(Fixtures.text("h200/oom_lightning.log"));

@@ -22,7 +22,9 @@ class VocabularyTest {
         return v;
     }
 
+    // replay: never the first killer of a mutant under PIT (the verify at 5355c9c7), left to surefire (build21)
     @Test
+    @Tag("replay")
     void aTokenOfOneRepositoryDoesNotEnter() {
         // the ParlAI reporter's home directory is in every frame of its traceback and in no other report
         Set<String> words = ofThreeRepositories().select(2);
