@@ -19,7 +19,9 @@ import java.util.TreeMap;
  * mode to diff two builds; --confusions the most common (label -> said) and (phase label -> said) pairs.
  * --trainable pools Corpus.trainable() instead (since the eighteenth session: development21, development14 plus the
  * burned corpus_heldout16 to 21, each printed as its own part), the data the bundled weights are fitted on.
- * Run: bench/run.sh FourteenthFold [--before|--trainable] [--outcomes] [--confusions]
+ * --alternatives (diag22a) counts, per input mode, the answers that only an accepted alternative saves: the (label,
+ * said) pairs where top-1 is an alternative and not the primary cause.
+ * Run: bench/run.sh FourteenthFold [--before|--trainable] [--outcomes] [--confusions] [--alternatives]
  */
 public final class FourteenthFold {
     private FourteenthFold() {}
@@ -69,6 +71,7 @@ public final class FourteenthFold {
                     WordsCv.counts(new Scores(e.getValue()))));
         }
         if (a.contains("--confusions")) confusions(cv);
+        if (a.contains("--alternatives")) alternatives(cv);
         if (!a.contains("--outcomes")) return;
         for (Scores.Outcome o : cv.outcomes()) {
             System.out.println((o.withDescription() ? "desc " : "paste ") + o.c().id() + " " + o.c().category()
@@ -86,6 +89,20 @@ public final class FourteenthFold {
         }
         print("cause confusions (top-1 misses, both modes)", cause);
         print("phase confusions (both modes)", phase);
+    }
+
+    /** Per input mode: the (label -> said) pairs of answers that are an accepted alternative, not the label. */
+    static void alternatives(Scores cv) {
+        for (boolean desc : new boolean[]{true, false}) {
+            Map<String, Integer> pairs = new TreeMap<>();
+            for (Scores.Outcome o : cv.outcomes()) {
+                if (o.withDescription() == desc && o.top1() && !o.c().category().equals(o.category())) {
+                    pairs.merge(o.c().category() + " -> " + o.category(), 1, Integer::sum);
+                }
+            }
+            print("alternative, not the label (" + (desc ? "description + paste" : "paste alone") + ", "
+                    + pairs.values().stream().mapToInt(Integer::intValue).sum() + ")", pairs);
+        }
     }
 
     private static void print(String title, Map<String, Integer> m) {

@@ -53,6 +53,27 @@ public final class TrainReasoner {
     static double phaseL2 = 1.0;
     private static double bestPhaseL2 = 1.0;
     static int epochs = Integer.getInteger("oomdoc.epochs", 40);
+    /**
+     * The training target (diag22a): with N above 0 the cause model sees each report N times under its label and once
+     * under each accepted alternative, so an alternative weighs 1/N of the label in the loss (liblinear through Tribuo
+     * ignores example weights, hence copies); the L2 is scaled by N so the data term keeps its weight. 0: label only.
+     */
+    static int altCopies = Integer.getInteger("oomdoc.altCopies", 0);
+    /**
+     * The prior over categories (diag22a): a shift added to a class's bias after the fit, "CATEGORY:DELTA,..." in
+     * oomdoc.biasShift (the phase model's labels are not categories, so it is untouched).
+     */
+    static final Map<String, Double> BIAS_SHIFT = biasShift(System.getProperty("oomdoc.biasShift", ""));
+
+    private static Map<String, Double> biasShift(String spec) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (String part : spec.split(",")) {
+            if (part.isBlank()) continue;
+            int colon = part.lastIndexOf(':');
+            out.put(part.substring(0, colon).strip(), Double.parseDouble(part.substring(colon + 1)));
+        }
+        return out;
+    }
     static final long SEED = 20261125L;
     static final int MAX_ITERATIONS = 1000;
     static final double TOLERANCE = 0.01;
@@ -227,12 +248,18 @@ public final class TrainReasoner {
                 vals.add(word ? f.getValue() * wordScale : f.getValue());
             }
             if (names.isEmpty()) { names.add("input:empty"); vals.add(1.0); }
-            rows.add(new ArrayExample<>(new Label(label.apply(e)), names.toArray(String[]::new),
-                    vals.stream().mapToDouble(Double::doubleValue).toArray()));
+            String[] n = names.toArray(String[]::new);
+            double[] v = vals.stream().mapToDouble(Double::doubleValue).toArray();
+            boolean alts = !phase && altCopies > 0;
+            for (int i = 0; i < (alts ? altCopies : 1); i++) {
+                rows.add(new ArrayExample<>(new Label(label.apply(e)), n, v));
+            }
+            if (alts) for (String alt : e.c().alternatives()) rows.add(new ArrayExample<>(new Label(alt), n, v));
         }
+        double reg = !phase && altCopies > 0 ? l2 * altCopies : l2;
         var data = new MutableDataset<>(new ListDataSource<>(rows, lf,
                 new SimpleDataSourceProvenance("oomdoc corpus", lf)));
-        var trainer = new LibLinearClassificationTrainer(new LinearClassificationType(LinearType.L2R_LR), 1.0 / l2,
+        var trainer = new LibLinearClassificationTrainer(new LinearClassificationType(LinearType.L2R_LR), 1.0 / reg,
                 MAX_ITERATIONS, TOLERANCE, SEED);
         return export((LibLinearClassificationModel) trainer.train(data), wordScale);
     }
@@ -269,7 +296,9 @@ public final class TrainReasoner {
             table.put(info.getName(), row);
         }
         double[] bias = new double[labels.size()];
-        for (int k = 0; k < labels.size(); k++) bias[k] = inner.getDecfunBias(k);
+        for (int k = 0; k < labels.size(); k++) {
+            bias[k] = inner.getDecfunBias(k) + BIAS_SHIFT.getOrDefault(labels.get(k), 0.0);
+        }
         table.put(LinearModel.BIAS, bias);
         return new LinearModel(labels, table);
     }

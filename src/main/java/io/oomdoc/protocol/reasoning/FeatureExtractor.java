@@ -178,6 +178,9 @@ public final class FeatureExtractor {
                 + "optimizer state alone above the card");
         else if (Boolean.FALSE.equals(budget.fits())) b.flag("budget:activations-exceed");
         else if (Boolean.TRUE.equals(budget.fits())) b.flag("budget:fits");
+        // Activations unknown (no sequence length or resolution given), yet weights and training state fit: a batch
+        // of one failing is then not the fixed cost's doing (a LoRA fine-tune's frozen base, litgpt#553).
+        else b.set("budget:fixed-fits", 1.0, "the budget puts weights, gradients and optimizer state below the card");
     }
 
     /** Memory figures a training log prints step after step: climbing is a leak's signature. */

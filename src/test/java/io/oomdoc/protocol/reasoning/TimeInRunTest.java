@@ -93,8 +93,46 @@ class TimeInRunTest {
                 x.values().keySet().toString());
         String deimv2 = "训练报错显存不足，前几轮显存只占用11G左右，到了第4轮就出现这个";
         assertTrue(features(deimv2).values().keySet().stream().anyMatch(k -> k.endsWith(":late")));
-        // the second epoch is step 2's and evaluation's territory as much as a late peak's: not read as late here
-        assertFalse(features("It fails with out of memory in the second epoch.").values().keySet().stream()
+        // the second step is the optimizer's first update, not a late peak
+        assertFalse(features("It fails with out of memory at the second step.").values().keySet().stream()
                 .anyMatch(k -> k.endsWith(":late")));
+    }
+
+    /** A report of the trainable corpus as the reporter pasted it (their own words, no situation of ours). */
+    private static String pasted(String id) {
+        return io.oomdoc.corpus.Corpus.trainable().stream().filter(c -> c.id().equals(id)).findFirst()
+                .map(io.oomdoc.corpus.Case::paste).orElseThrow();
+    }
+
+    private static boolean late(String text) {
+        return features(text).values().keySet().stream().anyMatch(k -> k.equals("cue:late") || k.equals("log:late"));
+    }
+
+    @Test
+    void aStepCountOrLaterEpochTheFailureCameAtIsLate() {
+        // JialeCao001/D2Det#42: "cuda out of memory at 800 iterations", the reporter's words without a log
+        assertTrue(late(pasted("d2det-42-isaid-oom-at-800-iters")));
+        // microsoft/singleshotpose#112: "the problem arises when the epoch goes to 60~70"
+        assertTrue(late(pasted("singleshotpose-112-multiscale-late-oom")));
+        // nl8590687/ASRT_SpeechRecognition#38: "可以跑到10万步左右报OOM"
+        // (it runs to about 100k steps, then OOM)
+        assertTrue(late(pasted("asrt-38-oom-after-100k-steps-batch-112")));
+        // SamsungLabs/iterdet#19: "I run to the second epoch will not be enough memory": a whole epoch ran first
+        assertTrue(late(pasted("iterdet-19-2080ti-batch1-second-epoch")));
+    }
+
+    @Test
+    void aSizeOrAScheduleIsNotAStepCount() {
+        assertFalse(late("Training at 512 resolution with a batch of 16 fails with CUDA out of memory."));
+        assertFalse(late("The config trains for about 100 epochs; it fails with CUDA out of memory at once."));
+    }
+
+    @Test
+    void aFirstEpochThatFinishedIsNotWhenItFailed() {
+        // HITsz-TMG/PPAT#6: "I succeed finished the first epoch with more than 47GB memory, but Out Of Memory at the
+        // second epoch"
+        var x = features(pasted("ppat-6-a6000-second-epoch-document-graphs")).values().keySet();
+        assertTrue(x.contains("cue:late"), x.toString());
+        assertFalse(x.contains("cue:first"), x.toString());
     }
 }
