@@ -5,6 +5,7 @@ import org.treesitter.TSNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,7 +45,9 @@ public final class SiblingFiles {
 
     private boolean read(String rel, String name, BiPredicate<PySource, TSNode> test) {
         Path file = root.resolve(rel).normalize();
-        if (!file.startsWith(root) || !Files.isRegularFile(file) || PythonScanner.testFile(rel) != null) return false;
+        // a link is not followed: it may lead outside the repository, which oomdoc never reads
+        if (!file.startsWith(root) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+                || PythonScanner.testFile(rel) != null) return false;
         try {
             if (Files.size(file) > PythonScanner.MAX_PARSE_BYTES) return false;
             long c0 = PySource.cpuNanos();

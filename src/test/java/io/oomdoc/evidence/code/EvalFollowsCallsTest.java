@@ -42,6 +42,22 @@ class EvalFollowsCallsTest {
         assertTrue(found("eval_forward_in_sibling_file__fixed").isEmpty());
     }
 
+    /**
+     * The same two files, the imported one replaced by a link to a copy outside the scanned tree: oomdoc never reads
+     * outside the repository, so the link is not followed and no finding rests on what lies behind it.
+     */
+    @Test
+    void anImportedFileThatIsALinkIsNotFollowed(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path tree = java.nio.file.Files.createDirectories(tmp.resolve("repo"));
+        Path outside = java.nio.file.Files.createDirectories(tmp.resolve("elsewhere"));
+        Path from = SET.resolve("eval_forward_in_sibling_file__bug");
+        java.nio.file.Files.copy(from.resolve("fold_eval.py"), tree.resolve("fold_eval.py"));
+        java.nio.file.Files.copy(from.resolve("face_val.py"), outside.resolve("face_val.py"));
+        java.nio.file.Files.createSymbolicLink(tree.resolve("face_val.py"), outside.resolve("face_val.py"));
+        assertTrue(new PythonScanner().scan(tree).findings().stream()
+                .noneMatch(f -> f.rule().equals("eval_without_no_grad")));
+    }
+
     /** Backward only under if phase == "train": the forward is reported and the fix switches autograd per phase. */
     @Test
     void aPhaseLoopWhoseBackwardRunsInOnePhaseIsReported() throws Exception {
