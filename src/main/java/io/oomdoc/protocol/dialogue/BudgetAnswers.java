@@ -34,6 +34,8 @@ final class BudgetAnswers {
     private static final Pattern HALVE = Pattern.compile("(?i)\\bhalve|\\bhalf\\b");
     private static final Pattern LOG_LENGTH = Pattern.compile("--max-model-len (\\d+)");
     private static final Pattern DOUBLE = Pattern.compile("(?i)\\bdouble");
+    private static final Pattern OTHER_HALVED = Pattern.compile("(?i)\\b(?:halve|halving|double|doubling)\\s+"
+            + "(?:the\\s+|my\\s+|our\\s+)?([\\w-]+)");
     /** A length asked about; a flag followed by its value ("--max-seq-len 1024") states the length instead. */
     private static final Pattern LENGTH_Q = Pattern.compile("(?i)(?:max[_ -]model[_ -]len|max[_ -]seq(?:uence)?[_ -]"
             + "len)(?!\\s*[=:]?\\s*\\d)|context|sequence length"
@@ -227,6 +229,9 @@ final class BudgetAnswers {
                     Bytes.human(now.perGpuBytes().total()), (delta <= 0 ? "saves " : "adds ")
                             + Bytes.human(Math.abs(delta))));
         }
+        // "fp16 instead of bf16": the same bytes, so range and the loss scaler are what the change means
+        String sixteen = PrecisionChange.sixteenBits(change, f);
+        if (sixteen != null) out.add(sixteen);
         String fused = againstEager(change, a, b, engine, gpu);
         if (fused != null) out.add(fused);
         if (gpu != null) out.add(then.fits() == null
@@ -237,7 +242,9 @@ final class BudgetAnswers {
         // the new estimate's own terms say more than a difference
         boolean sameStates = a.optimizer() == b.optimizer() && a.zeroStage() == b.zeroStage() && a.gpus() == b.gpus()
                 && a.offloadOptimizer() == b.offloadOptimizer() && now.trainableParams() == then.trainableParams();
-        out.add(a.seq() <= 0 && b.seq() > 0 ? terms(then) : changedTerms(now, then, sameStates));
+        // the same bytes in the other 16-bit format: the line above already says nothing moves
+        if (sixteen == null || delta != 0) out.add(a.seq() <= 0 && b.seq() > 0 ? terms(then)
+                : changedTerms(now, then, sameStates));
         if (b.seq() <= 0) out.add(Messages.get("whatif.noseq"));
         if (nanochat(b) && change.batch() != null) {
             long tokens = after.totalBatch() != null ? after.totalBatch() : NANOCHAT_TOTAL_TOKENS;
@@ -401,6 +408,10 @@ final class BudgetAnswers {
         if (f.batch() == null) return Facts.EMPTY;
         var n = TO_NUMBER.matcher(text);
         if (n.find()) return Facts.builder().batch(Integer.parseInt(n.group(1))).build();
+        // "halve the resolution", "double the frames": another quantity is named, not the batch
+        var other = OTHER_HALVED.matcher(text);
+        if (other.find() && !other.group(1).toLowerCase(Locale.ROOT).matches("batch.*|bs|micro.*|it|that|this"))
+            return Facts.EMPTY;
         if (HALVE.matcher(text).find()) return Facts.builder().batch(Math.max(1, f.batch() / 2)).build();
         if (DOUBLE.matcher(text).find()) return Facts.builder().batch(f.batch() * 2).build();
         return Facts.EMPTY;

@@ -29,6 +29,9 @@ final class ImageSets {
 
     /** The decoded size of the images the turn (or, for the count, the turns before) names; null when none. */
     static String of(Calculations.Ask a) {
+        // "and with 8 frames instead of 16?" asks what the change does: the ratio (Ratios) answers, not the decoded
+        // size of the new set
+        if (Ratios.statesChange(a.text())) return null;
         Matcher count = COUNT.matcher(a.text());
         boolean here = count.find();
         double n = here ? number(count) : 0;

@@ -83,12 +83,37 @@ final class KnobAnswers {
         if (row == null) return body;
         if (body == null || body.isBlank()) return row;
         List<String> lines = new ArrayList<>(row.lines().toList());
-        for (String l : body.lines().toList()) {
+        for (String l : withoutRepeats(lines, body.lines().toList())) {
             if (lines.size() >= Answer.MAX_LINES) break; // the row keeps its place at the top
             lines.add(l);
         }
         return String.join("\n", lines);
     }
+
+    /**
+     * The body less the snippets the row already shows: a how-to snippet for the same setting as the knob's syntax
+     * ("Trainer(accumulate_grad_batches=8)") would print it twice. A snippet goes whole, with its head, and only when
+     * every code line of it is in the row: one shared line ("with torch.inference_mode():") leaves it as it is.
+     */
+    static List<String> withoutRepeats(List<String> row, List<String> body) {
+        java.util.Set<String> shown = new java.util.HashSet<>();
+        for (String l : row) if (code(l)) shown.add(l.strip());
+        List<String> out = new ArrayList<>();
+        int i = 0;
+        while (i < body.size()) {
+            int end = i + 1;
+            while (end < body.size() && code(body.get(end))) end++;
+            List<String> block = body.subList(i, end);
+            boolean repeated = end > i + 1 && !code(block.get(0))
+                    && block.subList(1, block.size()).stream().allMatch(l -> shown.contains(l.strip()));
+            if (!repeated) out.addAll(block);
+            i = end;
+        }
+        return out;
+    }
+
+    /** An indented line: code under a head, not prose. */
+    private static boolean code(String line) { return line.startsWith(" ") && !line.isBlank(); }
 
     /** "which other sglang flags", "what settings reduce it": the stack's settings asked for as a list. */
     static final java.util.regex.Pattern LISTING = java.util.regex.Pattern.compile("(?i)\\b(?:which|what|any)"

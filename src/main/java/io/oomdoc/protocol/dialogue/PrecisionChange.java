@@ -34,6 +34,17 @@ final class PrecisionChange {
         return Messages.get("precision.change", name(change), size(to), size(from), fromName, Scaling.ratio(to / from));
     }
 
+    /**
+     * "fp16 instead of bf16" (or back): both formats take 2 bytes a value, so the budget does not move; what changes is
+     * the range (fp16 needs a loss scaler, bf16 an Ampere or newer card). Null unless both are 16-bit and differ.
+     */
+    static String sixteenBits(Facts change, Facts held) {
+        String to = change.precision(), from = held.precision();
+        if (to == null || from == null || !to.contains("16") || !from.contains("16")) return null;
+        return to.contains("bf16") == from.contains("bf16") ? null
+                : Messages.get("precision.sixteen", from, to);
+    }
+
     /** Bytes per stored value of a plain format or a weight quantization; null for mixed precision or none. */
     private static Double bytes(Facts f) {
         if ("4bit".equals(f.quant())) return 0.5;

@@ -25,10 +25,12 @@ final class Ratios {
             + "|\\bit\\s+(?:is|was)\\s+(?:set\\s+to\\s+)?(\\d{2,7})(?![\\w.,])");
     /**
      * "on 240 frames instead of 25", "--n_samples 1 instead of the default 3", "1200 instead of the 2000": the new
-     * count first, the old one after.
+     * count first, the old one after. A number joined to a name ("ZeRO-2 instead of 3") or a stage is a setting's
+     * level, not a count that scales.
      */
-    private static final Pattern INSTEAD = Pattern.compile("(?i)(?<![\\w.])(\\d+(?:\\.\\d+)?)(?:\\s+([a-z]+))?\\s+"
-            + "instead\\s+of\\s+(?:the\\s+|my\\s+)?(?:default\\s+(?:of\\s+)?)?(\\d+(?:\\.\\d+)?)(?![\\w.])");
+    private static final Pattern INSTEAD = Pattern.compile("(?i)(?<![\\w.-])(?<!stage )(\\d+(?:\\.\\d+)?)"
+            + "(?:\\s+([a-z]+))?\\s+instead\\s+of\\s+(?:the\\s+|my\\s+)?(?:default\\s+(?:of\\s+)?)?"
+            + "(\\d+(?:\\.\\d+)?)(?![\\w.])");
     /** "feed the 500 frames in chunks of 100": each pass holds the chunk, not the whole. */
     private static final Pattern CHUNKS = Pattern.compile("(?i)\\b(?:chunks?|batches|groups?|pieces|slices|windows"
             + "|segments|blocks) of (\\d{1,7})(?![\\w.,])");
@@ -57,7 +59,10 @@ final class Ratios {
 
     private Ratios() {}
 
-    static String of(Calculations.Ask a) {
+    static String of(Calculations.Ask said) {
+        // "from 10,000 tokens to 3,000": a count written with thousands separators is one number
+        Calculations.Ask a = new Calculations.Ask(ungrouped(said.text()), ungrouped(said.withContext()),
+                said.facts());
         String t = a.text();
         Matcher m = TWO_SIZES.matcher(t);
         if (m.find()) {
@@ -101,6 +106,22 @@ final class Ratios {
         if (part != null) return part;
         String counted = countAgainstEarlier(a);
         return counted != null ? counted : itAgainstEarlier(a);
+    }
+
+    /** "10,000" as 10000; "2, 4 and 8" (no group of three digits after the comma) stays a list. */
+    private static final Pattern GROUPED = Pattern.compile("(?<![\\d.])(?<!\\d,)\\d{1,3}(?:,\\d{3})+(?!\\d|,\\d)");
+
+    static String ungrouped(String text) {
+        return GROUPED.matcher(text).replaceAll(r -> r.group().replace(",", ""));
+    }
+
+    /** "8 frames instead of 16", "from 10,000 tokens to 3,000": the turn changes a count from one value to another. */
+    static boolean statesChange(String text) {
+        String t = ungrouped(text);
+        Matcher from = FROM_TO.matcher(t);
+        boolean fromTo = from.find() && (from.group(2) == null || from.group(4) == null
+                || from.group(2).equalsIgnoreCase(from.group(4)));
+        return fromTo || INSTEAD.matcher(t).find();
     }
 
     /** "1 image per GPU", "the 129-frame bucket", "61 frames": a count and what it counts. */

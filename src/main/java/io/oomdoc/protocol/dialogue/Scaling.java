@@ -32,6 +32,9 @@ final class Scaling {
     /** "halve the render resolution", "halve num_sample_per_prompt": what is halved, said in the user's words. */
     private static final Pattern HALVE = Pattern.compile("(?i)\\bhalve\\s+(?:the\\s+|my\\s+)?([\\w.-]+(?:\\s+"
             + "(?!and\\b|or\\b|to\\b|instead\\b|then\\b|first\\b)[\\w.-]+){0,2})");
+    /** "half as many frames per clip", "twice as many views": a count changed by a factor said in words. */
+    private static final Pattern AS_MANY = Pattern.compile("(?i)\\b(half|twice|double)\\s+as\\s+many\\s+([\\w.-]+"
+            + "(?:\\s+(?!and\\b|or\\b|to\\b|instead\\b|then\\b|as\\b)[\\w.-]+){0,2})");
     private static final Pattern SIDE = Pattern.compile("(?i)resolution|image|img|res\\b|render|pixel|side");
 
     private Scaling() {}
@@ -61,8 +64,16 @@ final class Scaling {
                 : Messages.get("scaling.length", from, to, ratio(r), ratio(r * r));
     }
 
-    /** "halve the resolution" quarters what grows with the pixels; halving a count halves what grows with it. */
+    /**
+     * "halve the resolution" quarters what grows with the pixels; halving a count halves what grows with it, and
+     * "half as many frames" is the same halving said as a count.
+     */
     private static String halved(String text) {
+        Matcher many = AS_MANY.matcher(text);
+        if (many.find()) {
+            boolean half = many.group(1).equalsIgnoreCase("half");
+            return Messages.get(half ? "scaling.halve" : "scaling.twice", many.group(2), ratio(half ? 0.5 : 2));
+        }
         Matcher h = HALVE.matcher(text);
         if (!h.find()) return null;
         String what = h.group(1);

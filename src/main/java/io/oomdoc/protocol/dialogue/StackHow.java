@@ -19,6 +19,8 @@ final class StackHow {
     static {
         TOPICS.put("lora and qlora", c -> c.lora() != null || c.qlora() != null || c.loraRank() != null);
         TOPICS.put("8-bit optimizer", c -> c.optimizer() != null && c.optimizer().contains("8bit"));
+        // fp16 needs its loss scaler: the bf16 snippet would make another change than the one asked
+        TOPICS.put("fp16 with a loss scaler", c -> "fp16".equals(c.precision()));
         TOPICS.put("mixed precision", c -> c.precision() != null);
         TOPICS.put("gradient checkpointing", c -> c.checkpointing() != null);
         TOPICS.put("flash attention", c -> c.attention() != null);
@@ -34,10 +36,36 @@ final class StackHow {
     static String line(String text, Facts change, Facts held) {
         String stack = held.framework();
         if (stack == null) return null;
-        Optional<Topics.Topic> topic = Topics.find(Topics.howTo(), text).filter(t -> t.texts().containsKey(stack));
+        Optional<Topics.Topic> topic = "fp16".equals(change.precision()) ? Optional.empty()
+                : Topics.find(Topics.howTo(), text).filter(t -> t.texts().containsKey(stack));
         if (topic.isEmpty() && !grows(change, held)) topic = implied(change).filter(t -> t.texts().containsKey(stack));
-        return topic.map(t -> Messages.get("whatif.how", KnowledgeAnswers.labelOf(stack))
-                + "\n" + t.texts().get(stack).indent(2).stripTrailing()).orElse(null);
+        if (topic.isEmpty()) return null;
+        String snippet = topic.get().texts().get(stack);
+        // "ZeRO-2 instead of 3": the sharding row is written for stage 3; shown as it is, it would undo the change
+        if (change.zeroStage() != null && change.zeroStage() != FULL_SHARD && topic.get().name().equals(SHARDING)) {
+            snippet = change.zeroStage() > 0 ? atStage(snippet, change.zeroStage()) : null;
+            if (snippet == null) return null;
+        }
+        return Messages.get("whatif.how", KnowledgeAnswers.labelOf(stack)) + "\n"
+                + snippet.indent(2).stripTrailing();
+    }
+
+    private static final int FULL_SHARD = 3;
+    private static final String SHARDING = "zero-3 / fsdp sharding";
+
+    /**
+     * The stage-3 snippet rewritten for stage 1 or 2 where its stack spells the stage as a number (DeepSpeed's JSON,
+     * Lightning's strategy name, the Trainer's config file); null where it does not, so no stage-3 line is shown.
+     */
+    static String atStage(String snippet, int stage) {
+        String out = snippet.replace("\"stage\": 3", "\"stage\": " + stage)
+                .replace(", \"stage3_gather_16bit_weights_on_model_save\": true", "")
+                .replace("deepspeed_stage_3", "deepspeed_stage_" + stage)
+                .replace("  # or strategy='fsdp'", "")
+                .replace("ds_zero3.json", "ds_zero" + stage + ".json")
+                .replace("stage 3 (or FSDP FULL_SHARD)", stage == 2 ? "stage 2 (or FSDP SHARD_GRAD_OP)" : "stage 1");
+        return out.equals(snippet) || out.matches("(?s).*(?:stage.?3|zero3|z3|FULL_SHARD|fully_shard).*") ? null
+                : out;
     }
 
     /** A larger batch or length is made by saying it: the accumulation or cutting snippets answer the opposite. */
