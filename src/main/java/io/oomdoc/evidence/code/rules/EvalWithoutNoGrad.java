@@ -434,28 +434,39 @@ public final class EvalWithoutNoGrad implements Rule {
                     : m.group(1) == null ? java.util.Set.of("False", "None") : java.util.Set.of("True");
             TSNode caller = evalCall(src, fn.get(), name, m.group(2), skips);
             if (caller == null) continue;
-            TSNode forward = null;
-            for (TSNode c : src.callsIn(loop.get())) {
-                TSNode f = c.getChildByFieldName("function");
-                boolean plain = !f.getType().equals("attribute") || src.text(f).matches("self\\.\\w+");
-                if (src.contains(guard, c) || src.withoutGrad(c)) continue;
-                if (!(plain && flow.isModule(f) || forwardMethod(src, flow, f))) continue;
-                forward = c;
-                break;
-            }
+            TSNode forward = forwardOutside(src, flow, loop.get(), guard);
             if (forward == null) forward = lossComputedOutside(src, bw, guard, loop.get());
             if (forward == null) continue;
             reportedLoops.add(loop.get().getStartByte());
             String line = src.lineText(forward).strip();
             Finding found = finding(src, forward, io.oomdoc.evidence.code.ScanText.get("eval.shared", name,
                     src.text(caller).replaceAll("\\s+", " "), src.line(caller)), line, "");
-            String head = src.headText(loop.get()).strip();
-            out.add(new Finding(found.rule(), found.file(), found.line(), found.cell(), found.kb(),
-                    found.severity(), found.message(), new Finding.Fix(head + "\n    ...",
-                    "with torch.set_grad_enabled(" + m.group() + "):\n    " + head.replace("\n", "\n    ")
-                    + "\n        ...  # the loop body, one level deeper"), name));
+            out.add(switchedBy(src, found, loop.get(), m.group(), name));
         }
         return out;
+    }
+
+    /**
+     * The loop's first call outside {@code guard} and outside no_grad that runs a module (a plain name or
+     * {@code self.x} the flow knows as a module, or a forward method): the call that builds a graph; null if none.
+     */
+    private static TSNode forwardOutside(PySource src, io.oomdoc.evidence.code.GraphFlow flow, TSNode loop, TSNode guard) {
+        for (TSNode c : src.callsIn(loop)) {
+            TSNode f = c.getChildByFieldName("function");
+            boolean plain = !f.getType().equals("attribute") || src.text(f).matches("self\\.\\w+");
+            if (src.contains(guard, c) || src.withoutGrad(c)) continue;
+            if (plain && flow.isModule(f) || forwardMethod(src, flow, f)) return c;
+        }
+        return null;
+    }
+
+    /** The finding with the fix that runs the batch loop under {@code torch.set_grad_enabled(condition)}. */
+    private static Finding switchedBy(PySource src, Finding found, TSNode loop, String condition, String name) {
+        String head = src.headText(loop).strip();
+        return new Finding(found.rule(), found.file(), found.line(), found.cell(), found.kb(), found.severity(),
+                found.message(), new Finding.Fix(head + "\n    ...", "with torch.set_grad_enabled(" + condition
+                + "):\n    " + head.replace("\n", "\n    ") + "\n        ...  # the loop body, one level deeper"),
+                name);
     }
 
     /** {@code phase == 'train'}, {@code phase in ('train',)}: a loop variable compared with one string. */
@@ -492,25 +503,13 @@ public final class EvalWithoutNoGrad implements Rule {
             boolean allGuarded = true;
             for (TSNode other : src.callsWithin(loop.get(), "backward")) allGuarded &= src.contains(guard, other);
             if (!allGuarded) continue;
-            TSNode forward = null;
-            for (TSNode c : src.callsIn(loop.get())) {
-                TSNode f = c.getChildByFieldName("function");
-                boolean plain = !f.getType().equals("attribute") || src.text(f).matches("self\\.\\w+");
-                if (src.contains(guard, c) || src.withoutGrad(c)) continue;
-                if (!(plain && flow.isModule(f) || forwardMethod(src, flow, f))) continue;
-                forward = c;
-                break;
-            }
+            TSNode forward = forwardOutside(src, flow, loop.get(), guard);
             if (forward == null || !reportedLoops.add(loop.get().getStartByte())) continue;
             String name = src.enclosingFunction(loop.get()).map(src::functionName).orElse("");
             String line = src.lineText(forward).strip();
             Finding found = finding(src, forward, io.oomdoc.evidence.code.ScanText.get("eval.phase",
                     src.headText(phases).strip(), condition), line, "");
-            String head = src.headText(loop.get()).strip();
-            out.add(new Finding(found.rule(), found.file(), found.line(), found.cell(), found.kb(),
-                    found.severity(), found.message(), new Finding.Fix(head + "\n    ...",
-                    "with torch.set_grad_enabled(" + condition + "):\n    " + head.replace("\n", "\n    ")
-                    + "\n        ...  # the loop body, one level deeper"), name));
+            out.add(switchedBy(src, found, loop.get(), condition, name));
         }
         return out;
     }
