@@ -450,7 +450,8 @@ public final class EvalWithoutNoGrad implements Rule {
      * The loop's first call outside {@code guard} and outside no_grad that runs a module (a plain name or
      * {@code self.x} the flow knows as a module, or a forward method): the call that builds a graph; null if none.
      */
-    private static TSNode forwardOutside(PySource src, io.oomdoc.evidence.code.GraphFlow flow, TSNode loop, TSNode guard) {
+    private static TSNode forwardOutside(PySource src, io.oomdoc.evidence.code.GraphFlow flow, TSNode loop,
+            TSNode guard) {
         for (TSNode c : src.callsIn(loop)) {
             TSNode f = c.getChildByFieldName("function");
             boolean plain = !f.getType().equals("attribute") || src.text(f).matches("self\\.\\w+");
