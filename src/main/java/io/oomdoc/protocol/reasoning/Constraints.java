@@ -80,6 +80,9 @@ final class Constraints {
             // the same way each step. With no failure message at all, the climb is the whole report: a leak.
             if (e.finding().isEmpty()) { only(labels, p, Category.LEAK_HELD_REFERENCES); return; }
             scale(labels, p, Category.ACTIVATIONS_BATCH, ONE_TIME_PEAK_UNDER_GROWTH);
+            // Nor the fixed cost: weights, gradients and optimizer state held for every step the log shows, so they
+            // fit; what failed is what piled up on top (a leak, eval outputs, a KV cache), which the weights rank.
+            scale(labels, p, Category.MODEL_TOO_LARGE, ONE_TIME_PEAK_UNDER_GROWTH);
         }
         TimelineFeatures.constrain(x, labels, p);
         normalise(p);

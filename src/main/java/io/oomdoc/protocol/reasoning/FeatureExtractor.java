@@ -29,6 +29,14 @@ public final class FeatureExtractor {
      */
     private static final Pattern CURRENT_MEMORY = Pattern.compile(
             "(?i)\\bcurrent['\"]?\\s*[:=]\\s*(\\d+(?:\\.\\d+)?)");
+    /**
+     * A detector's progress row, "epoch/epochs" then the GPU memory column (YOLOv5/v7: "0/299 4.11G", "38/299
+     * 15.3G", also "18.6 G" with a space), read under a header that names it gpu_mem.
+     */
+    private static final Pattern PROGRESS_ROW_MEMORY = Pattern.compile(
+            "(?m)^\\s*\\d+/\\d+\\s+(\\d+(?:\\.\\d+)?) ?(G)\\b");
+    /** MMCV's text logger prints "memory: 6814," each interval: max_memory_allocated in MiB, with no unit. */
+    private static final Pattern MMCV_MEMORY = Pattern.compile("\\bmemory: (\\d+),");
     /** The feature for memory figures a log prints that climb (its measured growth, not the reporter's words). */
     static final String LOG_MEMORY_GROWS = "log:memory-grows";
     /** An epoch counter in a training log ("Epoch: 3", "epoch [2/50]", "Epoch 4/100"). */
@@ -37,6 +45,8 @@ public final class FeatureExtractor {
     private static final int LATER_EPOCH = 2;
     private static final int GROWTH_SAMPLES = 3;
     private static final double GROWTH_RATIO = 1.3;
+    private static final int STEADY_SAMPLES = 4;
+    private static final double STEADY_RATIO = 1.1;
     /**
      * A card of 4 GB or less (a "4 GB" card reports about 3.8 to 4 GiB): on such a card weights, gradients and the
      * optimizer state alone often fill it, so batch size 1 fails too. 4.5 GiB keeps 6 GB cards out.
@@ -188,6 +198,8 @@ public final class FeatureExtractor {
         if (e.trace() == null) return;
         String text = e.trace().log().text();
         String climb = climb(LOGGED_MEMORY, text, "%.1f to %.1f GiB");
+        if (climb == null) climb = climb(PROGRESS_ROW_MEMORY, text, "%.1f to %.1f GiB");
+        if (climb == null) climb = climb(MMCV_MEMORY, text, "%.0f to %.0f MiB");
         if (climb == null) climb = climb(CURRENT_MEMORY, text, "%.2f to %.2f (the log's unit)");
         if (climb != null) b.set(LOG_MEMORY_GROWS, 1.0, climb);
     }
@@ -206,7 +218,12 @@ public final class FeatureExtractor {
             prev = last = v;
             count++;
         }
-        if (count < GROWTH_SAMPLES || first <= 0 || last < GROWTH_RATIO * first || rises < count / 2) return null;
+        if (count < GROWTH_SAMPLES || first <= 0) return null;
+        boolean steep = last >= GROWTH_RATIO * first && rises >= count / 2;
+        // A series that rises at every reading climbs even when slowly (yolov7#1788: 15.3 to 18.3G over 185
+        // epochs); a warm-up that settles repeats its last figure (pytorch#1509: 4413, 4433, 4537, 4537M).
+        boolean steady = count >= STEADY_SAMPLES && rises == count - 1 && last >= STEADY_RATIO * first;
+        if (!steep && !steady) return null;
         return String.format(Locale.ROOT, "the logged memory climbs from " + range + " over %d readings", first, last,
                 count);
     }
