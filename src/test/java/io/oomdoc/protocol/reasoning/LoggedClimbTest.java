@@ -14,7 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Memory readings a log prints run after run: a series that climbs to a failure is what accumulates, not the fixed
- * cost; a flat, falling or saw-tooth series is no climb. Real logs (traces/SOURCES.md, issue 12).
+ * cost (and so are the reporter's words that memory grows); a flat, falling or saw-tooth series is no climb. Real
+ * logs (traces/SOURCES.md, issue 12) and one corpus case.
  */
 class LoggedClimbTest {
     private static final List<String> LABELS = LinearModel.resource(Reasoner.CATEGORY_WEIGHTS).labels();
@@ -64,6 +65,13 @@ class LoggedClimbTest {
         double[] p = uniformConstrained(RealEvidence.ofTrace("yolov5-9320-gpu-mem-column-climbs.txt"));
         assertEquals(at(p, Category.LONGEST_BATCH), at(p, Category.MODEL_TOO_LARGE), 1e-12);
         assertTrue(at(p, Category.LEAK_HELD_REFERENCES) > at(p, Category.MODEL_TOO_LARGE), Arrays.toString(p));
+    }
+
+    @Test
+    void theReportersWordsThatMemoryGrowsToAFailureRuleTheFixedCostDownToo() {
+        // corpus case e5-mistral-7-embedding-inference-memory-climbs: "memory climbs" in the words, then the message
+        double[] p = uniformConstrained(RealEvidence.ofCase("e5-mistral-7-embedding-inference-memory-climbs"));
+        assertEquals(at(p, Category.LONGEST_BATCH), at(p, Category.MODEL_TOO_LARGE), 1e-12);
     }
 
     @Test
