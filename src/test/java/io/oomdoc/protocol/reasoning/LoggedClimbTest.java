@@ -48,6 +48,20 @@ class LoggedClimbTest {
     }
 
     @Test
+    void nvidiaSmiUsedFiguresWrittenDownPerEpochThatClimbAreAClimb() {
+        // lhnguyen102/cuTAGI#71: 3149MiB to 13683MiB of 16384MiB over epochs 0 to 3, then out of memory in epoch 4
+        assertEquals("the logged memory climbs from 3.1 to 13.4 GiB over 4 readings",
+                climb("cutagi-71-nvsmi-used-climbs-per-epoch.txt"));
+    }
+
+    @Test
+    void aSeriesThatGrowsInStepsAmongOtherSeriesOnTheSameLinesIsAClimb() {
+        // rwth-i6/returnn#1478: alloc cur 427.8MB, 1.9GB ... 5.0, 4.9GB, beside alloc peak that jumps up and down
+        assertEquals("the logged memory climbs from 0.4 to 4.9 GiB over 11 readings",
+                climb("returnn-1478-alloc-cur-climbs-keyed.txt"));
+    }
+
+    @Test
     void allocatorFiguresThatGoUpAndDownAreNoClimb() {
         // pytorch/pytorch#31252: caught OOMs with 4.01, 5.65, 4.01, 5.57, 5.51, 5.67 GiB already allocated
         assertNull(climb("flat-pytorch-31252-oom-warnings-sawtooth.txt"));
