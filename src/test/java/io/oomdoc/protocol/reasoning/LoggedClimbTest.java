@@ -89,6 +89,14 @@ class LoggedClimbTest {
     }
 
     @Test
+    void readingsThatClimbToAnOutOfMemoryAreDiagnosedAsALeak() {
+        // lhnguyen102/cuTAGI#71: the maintainer found a buffer reallocated without being freed (PR #72); before
+        // the per-epoch readings were read, the report said longest_batch
+        var k = Reasoner.bundled().conclude(RealEvidence.ofTrace("cutagi-71-nvsmi-used-climbs-per-epoch.txt"));
+        assertEquals(Category.LEAK_HELD_REFERENCES, k.hypotheses().get(0).category());
+    }
+
+    @Test
     void noClimbLeavesTheFixedCostAlone() {
         // pytorch/pytorch#31252: saw-tooth figures, so the fixed cost keeps the leak's score
         double[] p = uniformConstrained(RealEvidence.ofTrace("flat-pytorch-31252-oom-warnings-sawtooth.txt"));
