@@ -41,8 +41,6 @@ public final class FeatureExtractor {
      */
     private static final Pattern PER_EPOCH_SMI_MEMORY = Pattern.compile(
             "(?im)^[^\\n]*\\b(?:epoch|step|iter\\w*)\\b[^\\n]*?\\b(\\d+)\\s*(MiB)\\s*/\\s*\\d+\\s*MiB");
-    /** MMCV's text logger prints "memory: 6814," each interval: max_memory_allocated in MiB, with no unit. */
-    private static final Pattern MMCV_MEMORY = Pattern.compile("\\bmemory: (\\d+),");
     /** The feature for memory figures a log prints that climb (its measured growth, not the reporter's words). */
     static final String LOG_MEMORY_GROWS = "log:memory-grows";
     /** An epoch counter in a training log ("Epoch: 3", "epoch [2/50]", "Epoch 4/100"). */
@@ -206,7 +204,6 @@ public final class FeatureExtractor {
         String climb = climb(LOGGED_MEMORY, text, "%.1f to %.1f GiB");
         if (climb == null) climb = climb(PROGRESS_ROW_MEMORY, text, "%.1f to %.1f GiB");
         if (climb == null) climb = climb(PER_EPOCH_SMI_MEMORY, text, "%.1f to %.1f GiB");
-        if (climb == null) climb = climb(MMCV_MEMORY, text, "%.0f to %.0f MiB");
         if (climb == null) climb = climb(CURRENT_MEMORY, text, "%.2f to %.2f (the log's unit)");
         if (climb != null) b.set(LOG_MEMORY_GROWS, 1.0, climb);
     }
