@@ -74,6 +74,10 @@ final class Constraints {
             // or a step-2 allocation.
             for (Category c : List.of(Category.LONGEST_BATCH, Category.FIRST_BACKWARD, Category.OPTIMIZER_STATE_STEP2))
                 scale(labels, p, c, ONE_TIME_PEAK_UNDER_GROWTH);
+            // Nor, once something failed, the fixed cost: weights, gradients and optimizer state were held for every
+            // step the memory climbed over, so they fit; what failed is what piled up on top (a leak, eval outputs,
+            // a KV cache), which the weights rank. Same factor: it is the same argument, one fit over many steps.
+            if (e.finding().isPresent()) scale(labels, p, Category.MODEL_TOO_LARGE, ONE_TIME_PEAK_UNDER_GROWTH);
         }
         if (x.values().containsKey(FeatureExtractor.LOG_MEMORY_GROWS)) {
             // Readings the log itself prints climb step after step: not the batch's activations either, which peak

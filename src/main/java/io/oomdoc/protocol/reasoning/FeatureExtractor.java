@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
  */
 public final class FeatureExtractor {
     private static final Pattern LOGGED_MEMORY = Pattern.compile(
-            "(?i)\\b(?:mem(?:ory)?(?:[_ ]?(?:allocated|reserved|used))?|allocated|reserved|max_?ma|ma|gpu[_ "
-                    + "]mem)\\s*[:=]?\\s*"
+            "(?i)\\b(?<key>(?:alloc|reserved) (?:cur|peak)|mem(?:ory)?(?:[_ ]?(?:allocated|reserved|used))?"
+                    + "|allocated|reserved|max_?ma|ma|gpu[_ ]mem)\\s*[:=]?\\s*"
                     + "(\\d+(?:\\.\\d+)?)\\s*(gib|gb|mib|mb|g|m)\\b");
     /**
      * TensorFlow's tf.config.experimental.get_memory_info(device) returns {'current', 'peak'}; logs print the current
@@ -29,6 +29,18 @@ public final class FeatureExtractor {
      */
     private static final Pattern CURRENT_MEMORY = Pattern.compile(
             "(?i)\\bcurrent['\"]?\\s*[:=]\\s*(\\d+(?:\\.\\d+)?)");
+    /**
+     * A detector's progress row, "epoch/epochs" then the GPU memory column (YOLOv5/v7: "0/299 4.11G", "38/299
+     * 15.3G", also "18.6 G" with a space), read under a header that names it gpu_mem.
+     */
+    private static final Pattern PROGRESS_ROW_MEMORY = Pattern.compile(
+            "(?m)^\\s*\\d+/\\d+\\s+(\\d+(?:\\.\\d+)?) ?(G)\\b");
+    /**
+     * nvidia-smi's "used / total" figures, written down per epoch or step ("- Epoch 2/10: 10173MiB / 16384MiB",
+     * lhnguyen102/cuTAGI#71); only on a line that names the epoch or step, so a multi-GPU table is not a series.
+     */
+    private static final Pattern PER_EPOCH_SMI_MEMORY = Pattern.compile(
+            "(?im)^[^\\n]*\\b(?:epoch|step|iter\\w*)\\b[^\\n]*?\\b(\\d+)\\s*(MiB)\\s*/\\s*\\d+\\s*MiB");
     /** The feature for memory figures a log prints that climb (its measured growth, not the reporter's words). */
     static final String LOG_MEMORY_GROWS = "log:memory-grows";
     /** An epoch counter in a training log ("Epoch: 3", "epoch [2/50]", "Epoch 4/100"). */
@@ -37,6 +49,8 @@ public final class FeatureExtractor {
     private static final int LATER_EPOCH = 2;
     private static final int GROWTH_SAMPLES = 3;
     private static final double GROWTH_RATIO = 1.3;
+    private static final int STEADY_SAMPLES = 4;
+    private static final double STEADY_RATIO = 1.1;
     /**
      * A card of 4 GB or less (a "4 GB" card reports about 3.8 to 4 GiB): on such a card weights, gradients and the
      * optimizer state alone often fill it, so batch size 1 fails too. 4.5 GiB keeps 6 GB cards out.
@@ -188,26 +202,65 @@ public final class FeatureExtractor {
         if (e.trace() == null) return;
         String text = e.trace().log().text();
         String climb = climb(LOGGED_MEMORY, text, "%.1f to %.1f GiB");
+        if (climb == null) climb = climb(PROGRESS_ROW_MEMORY, text, "%.1f to %.1f GiB");
+        if (climb == null) climb = climb(PER_EPOCH_SMI_MEMORY, text, "%.1f to %.1f GiB");
         if (climb == null) climb = climb(CURRENT_MEMORY, text, "%.2f to %.2f (the log's unit)");
         if (climb != null) b.set(LOG_MEMORY_GROWS, 1.0, climb);
     }
 
-    /** The sentence for a series of readings that climbs, or null; group 1 is the figure, group 2 its unit if any. */
+    /**
+     * The sentence for a series of readings that climbs, or null; the figure, then its unit if any, are the groups
+     * after the optional key. Readings are kept apart by the name the log gives them (a "key" group): "allocated"
+     * and "reserved" printed on one line are two series, and interleaved they would look like a saw-tooth.
+     */
     private static String climb(Pattern p, String text, String range) {
         Matcher m = p.matcher(text);
-        double first = -1, last = -1;
-        int count = 0, rises = 0;
-        double prev = -1;
+        boolean keyed = p.pattern().contains("(?<key>");
+        int figure = keyed ? 2 : 1; // the named key, when there is one, is group 1
+        java.util.Map<String, Series> series = new java.util.LinkedHashMap<>();
         while (m.find()) {
-            String u = m.groupCount() >= 2 && m.group(2) != null ? m.group(2).toLowerCase(Locale.ROOT) : "";
-            double v = Double.parseDouble(m.group(1)) * (u.startsWith("m") ? 1.0 / 1024 : 1);
-            if (first < 0) first = v;
-            if (prev >= 0 && v > prev) rises++;
-            prev = last = v;
+            String u = m.groupCount() > figure && m.group(figure + 1) != null
+                    ? m.group(figure + 1).toLowerCase(Locale.ROOT) : "";
+            double v = Double.parseDouble(m.group(figure)) * (u.startsWith("m") ? 1.0 / 1024 : 1);
+            String key = keyed ? m.group("key").toLowerCase(Locale.ROOT) : "";
+            series.computeIfAbsent(key, k -> new Series()).add(v);
+        }
+        for (Series r : series.values()) {
+            if (r.climbs())
+                return String.format(Locale.ROOT, "the logged memory climbs from " + range + " over %d readings",
+                        r.first, r.last, r.count);
+        }
+        return null;
+    }
+
+    /** One named series of memory readings, in the order the log prints them. */
+    private static final class Series {
+        private double first = -1, second = -1, last = -1;
+        private int count, rises, falls;
+
+        void add(double v) {
+            if (count == 0) first = v;
+            if (count == 1) second = v;
+            if (count > 0 && v > last) rises++;
+            if (count > 0 && v < last) falls++;
+            last = v;
             count++;
         }
-        if (count < GROWTH_SAMPLES || first <= 0 || last < GROWTH_RATIO * first || rises < count / 2) return null;
-        return String.format(Locale.ROOT, "the logged memory climbs from " + range + " over %d readings", first, last,
-                count);
+
+        boolean climbs() {
+            if (count < GROWTH_SAMPLES || first <= 0) return false;
+            // A peak figure reset each step rises and falls by turns (returnn#1478's alloc peak: 15.1, 1.9, 2.9, 2.0,
+            // 15.1GB): a saw-tooth, however high its last tooth, so a climb seldom falls.
+            boolean seldomFalls = falls <= count / 4;
+            boolean steep = last >= GROWTH_RATIO * first && rises >= count / 2 && seldomFalls;
+            // A series that rises at every reading climbs even when slowly (yolov7#1788: 15.3 to 18.3G over 185
+            // epochs); a warm-up that settles repeats its last figure (pytorch#1509: 4413, 4433, 4537, 4537M).
+            boolean steady = count >= STEADY_SAMPLES && rises == count - 1 && last >= STEADY_RATIO * first;
+            // The allocator grows in steps and a log repeats a figure until the next one: a series that seldom falls
+            // and still grows past its first step climbs (returnn#1478: alloc cur 1.9, 2.0 ... 5.0, 4.9GB). Measured
+            // from the second reading, so a first-step jump that then holds (cuDNN's search, step-2 state) is not.
+            boolean stepped = count >= STEADY_SAMPLES && seldomFalls && last >= GROWTH_RATIO * second;
+            return steep || steady || stepped;
+        }
     }
 }
