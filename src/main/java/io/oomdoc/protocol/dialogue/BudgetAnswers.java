@@ -238,6 +238,12 @@ final class BudgetAnswers {
                 ? Messages.get("whatif.unknown", Bytes.human(gpu), Bytes.human(then.headroomBytes()))
                 : then.fits() ? Messages.get("whatif.fits", Bytes.human(gpu), Bytes.human(then.headroomBytes()))
                 : Messages.get("whatif.nofit", Bytes.human(gpu), Bytes.human(-then.headroomBytes())));
+        // QLoRA unsaid about checkpointing is budgeted with it on (the k-bit recipes' default): say how much of the
+        // saving that is, so the change is not credited with what checkpointing does
+        if (b.checkpointingAssumed() && a.checkpointing() != b.checkpointing()) {
+            Budget without = engine.estimate(b.withCheckpointing(a.checkpointing()), gpu);
+            out.add(Messages.get("whatif.ckpt.assumed", Bytes.human(without.perGpuBytes().total())));
+        }
         // with no length held, "before" has no activations and its gradients and states are netted against none:
         // the new estimate's own terms say more than a difference
         boolean sameStates = a.optimizer() == b.optimizer() && a.zeroStage() == b.zeroStage() && a.gpus() == b.gpus()
