@@ -22,6 +22,10 @@ public final class SiblingFiles {
     /** The parse and the question of one imported file, in CPU time of the asking thread. */
     static final long BUDGET_MS = 300;
 
+    /** {@code from M import a, b} or a parenthesised list: the dots, the module, the names. */
+    private static final java.util.regex.Pattern FROM_IMPORT = java.util.regex.Pattern.compile(
+            "(?m)^from\\s+(\\.*)([\\w.]*)\\s+import\\s+(\\([^)]*\\)|[^\\n]*)");
+
     private final Path root;
     private final Map<String, Boolean> answers = new ConcurrentHashMap<>();
 
@@ -67,8 +71,7 @@ public final class SiblingFiles {
      * up), or from the root ({@code from pkg.utils import f}) when that file exists; null when no such import.
      */
     static String moduleOf(PySource from, String name) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^from\\s+(\\.*)([\\w.]*)\\s+import\\s+"
-                + "(\\([^)]*\\)|[^\\n]*)").matcher(from.text);
+        java.util.regex.Matcher m = FROM_IMPORT.matcher(from.text);
         while (m.find()) {
             if (!java.util.regex.Pattern.compile("(?<![\\w.])" + name + "(?![\\w])(?!\\s+as\\b)").matcher(m.group(3))
                     .find()) continue;

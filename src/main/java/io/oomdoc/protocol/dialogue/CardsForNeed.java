@@ -2,12 +2,8 @@ package io.oomdoc.protocol.dialogue;
 
 import io.oomdoc.budget.GpuCatalog;
 import io.oomdoc.util.Bytes;
+import io.oomdoc.util.Resources;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -60,16 +56,10 @@ final class CardsForNeed {
 
     private static List<Tier> read() {
         List<Tier> out = new ArrayList<>();
-        try (var in = CardsForNeed.class.getClassLoader().getResourceAsStream(TABLE)) {
-            if (in == null) throw new IllegalStateException("bundled table missing: " + TABLE);
-            var r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (line.isBlank() || line.startsWith("#")) continue;
-                String[] c = line.split("\t");
-                out.add(new Tier(Long.parseLong(c[0]) * Bytes.GIB, List.of(c[1].split(","))));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (String line : Resources.text(TABLE).split("\\R")) {
+            if (line.isBlank() || line.startsWith("#")) continue;
+            String[] c = line.split("\t");
+            out.add(new Tier(Long.parseLong(c[0]) * Bytes.GIB, List.of(c[1].split(","))));
         }
         return List.copyOf(out);
     }

@@ -2,12 +2,8 @@ package io.oomdoc.protocol.dialogue;
 
 import io.oomdoc.protocol.Facts;
 import io.oomdoc.util.Bytes;
+import io.oomdoc.util.Resources;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -70,19 +66,12 @@ final class FitLevers {
 
     private static List<Row> read() {
         List<Row> out = new ArrayList<>();
-        try (var in = FitLevers.class.getClassLoader().getResourceAsStream(TABLE)) {
-            if (in == null) throw new IllegalStateException("bundled table missing: " + TABLE);
-            var r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (line.isBlank() || line.startsWith("#")) continue;
-                String[] c = line.split("\t");
-                if (c.length != COLUMNS) throw new IllegalStateException(TABLE + ": not " + COLUMNS + " columns: "
-                        + line);
-                Set<String> stacks = c[1].equals("-") ? Set.of() : Set.of(c[1].split(","));
-                out.add(new Row(c[0], stacks, c[2].equals("-") ? null : Pattern.compile(c[2]), c[3]));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (String line : Resources.text(TABLE).split("\\R")) {
+            if (line.isBlank() || line.startsWith("#")) continue;
+            String[] c = line.split("\t");
+            if (c.length != COLUMNS) throw new IllegalStateException(TABLE + ": not " + COLUMNS + " columns: " + line);
+            Set<String> stacks = c[1].equals("-") ? Set.of() : Set.of(c[1].split(","));
+            out.add(new Row(c[0], stacks, c[2].equals("-") ? null : Pattern.compile(c[2]), c[3]));
         }
         return List.copyOf(out);
     }
