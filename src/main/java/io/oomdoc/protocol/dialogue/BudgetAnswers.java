@@ -84,15 +84,35 @@ final class BudgetAnswers {
 
     private BudgetAnswers() {}
 
+    /** The rungs still to climb: one the setup already stands on (checkpointing on, QLoRA) is not offered again. */
+    private static String ladder(Setup s) {
+        List<String> rungs = new ArrayList<>();
+        if (s.optimizer() != Setup.Optimizer.ADAMW_8BIT && s.optimizer() != Setup.Optimizer.PAGED_ADAMW_8BIT) {
+            rungs.add(Messages.get("fit.rung.optimizer"));
+        }
+        if (s.checkpointing() == Setup.Checkpointing.NONE) rungs.add(Messages.get("fit.rung.checkpointing"));
+        boolean fourBit = s.quant() == Setup.Quant.NF4;
+        if (!fourBit) rungs.add(Messages.get(s.loraRank() > 0 ? "fit.rung.qlora" : "fit.rung.lora"));
+        rungs.add(Messages.get("fit.rung.shard"));
+        return Messages.get("fit.ladder", String.join(", ", rungs));
+    }
+
     static Result fit(String text, Facts f) { return fit(text, f, null); }
 
-    /** A length question about a failure whose log states what the KV cache holds is answered from that count. */
-    /** The tokens the engine's own log says its KV cache holds (vLLM's "stored in KV cache (N)"), else null. */
+    /**
+     * The tokens the engine's own log says its KV cache holds (vLLM's "stored in KV cache (N)"), else null. Without
+     * that count the cap fix's length is FixTemplate's guess, half the context (at least 512), and a what-if anchored
+     * on a guess moves the cache by the weights' whole change as if the engine had measured it.
+     */
     static Integer loggedTokens(Report report) {
         if (report == null) return null;
         for (Report.Fix x : report.fixes()) {
-            var m = LOG_LENGTH.matcher(x.after());
-            if (x.title().contains("KV cache holds") && m.find()) return Integer.parseInt(m.group(1));
+            var after = LOG_LENGTH.matcher(x.after());
+            if (!x.title().contains("KV cache holds") || !after.find()) continue;
+            int tokens = Integer.parseInt(after.group(1));
+            var before = LOG_LENGTH.matcher(x.before());
+            boolean guessed = before.find() && tokens == Math.max(512, Integer.parseInt(before.group(1)) / 2);
+            return guessed ? null : tokens;
         }
         return null;
     }
@@ -129,7 +149,7 @@ final class BudgetAnswers {
         List<String> out = new ArrayList<>();
         if (r.microBatch() == 0) {
             out.add(noneFits(s, gpu, now));
-            out.add(Messages.get("fit.ladder"));
+            out.add(ladder(s));
         } else if (nanochat(s)) {
             long tokens = f.totalBatch() != null ? f.totalBatch() : NANOCHAT_TOTAL_TOKENS;
             long accum = Math.max(1, tokens / ((long) r.microBatch() * s.seq() * Math.max(1, s.gpus())));

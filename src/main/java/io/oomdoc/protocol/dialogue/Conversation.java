@@ -76,6 +76,8 @@ public final class Conversation {
     private int turn;
     /** The change of the last what-if, adopted when the user says so ("I'll use it"). */
     private Facts lastChange;
+    /** The last what-if's change, kept over how-to and explain turns for a question that builds on it. */
+    private final Scenario scenario = new Scenario();
     private static final Pattern ADOPT = Pattern.compile("(?i)^\\W*(?:ok(?:ay)?,? )?(?:i'?ll|we'?ll|let'?s) (?:use"
             + "|do|go with|take|try)"
             + " (?:it|that|this|them)\\b|^\\W*(?:ok(?:ay)?,? )?(?:use|adopt|apply) (?:it|that|this)\\b|^\\W*(?:do|go "
@@ -283,12 +285,14 @@ public final class Conversation {
         if (lastChange != null && ADOPT.matcher(text).find() && read.asserted().isEmpty()) {
             Facts change = lastChange;
             lastChange = null;
+            scenario.clear();
             remember(facts.merge(change));
             String fit = BudgetAnswers.summary(facts);
             String noted = Messages.get("adopted", describe(change));
             return Answer.text(Intent.STATEMENT, fit == null ? noted : noted + "\n" + fit, facts);
         }
         if (intent != Intent.WHAT_IF) lastChange = null;
+        if (intent == Intent.NEW_FAILURE || intent == Intent.CORRECTION || intent == Intent.STATEMENT) scenario.clear();
         // "will 28k fit?" after a 32k context: the value asked about, named by what the setup holds, wins.
         if (intent == Intent.WHAT_IF || intent == Intent.FIT) read = withHeldNames(text, read);
         return switch (intent) {
@@ -301,12 +305,18 @@ public final class Conversation {
                 FactExtractor.Reading r = read.hypothetical().isEmpty() && lastChange != null
                         ? new FactExtractor.Reading(Facts.EMPTY, Set.of(), read.asserted()) : read;
                 learn(new FactExtractor.Reading(r.asserted(), r.negated(), Facts.EMPTY));
-                lastChange = r.hypothetical().isEmpty() ? null : r.hypothetical();
-                yield asked(Intent.WHAT_IF, text, r, BudgetAnswers.whatIf(text, budgeted(text, facts),
-                        r.hypothetical(), report));
+                Facts under = scenario.under(text, r.hypothetical());
+                Facts change = Scenario.stacked(under, r.hypothetical());
+                lastChange = change.isEmpty() ? null : change;
+                scenario.asked(change);
+                yield keeping(under, asked(Intent.WHAT_IF, text, r, BudgetAnswers.whatIf(text, budgeted(text, facts),
+                        change, report)));
             }
-            case FIT -> fitAsked(text, read, BudgetAnswers.fit(text,
-                    budgeted(text, facts.merge(read.asserted()).merge(read.hypothetical())), report));
+            case FIT -> {
+                Facts under = scenario.under(text, read.hypothetical());
+                yield keeping(under, fitAsked(text, read, BudgetAnswers.fit(text, budgeted(text,
+                        facts.merge(read.asserted()).merge(Scenario.stacked(under, read.hypothetical()))), report)));
+            }
             case HOW_TO -> Answer.text(Intent.HOW_TO, KnowledgeAnswers.howTo(text, howToContext(text),
                     KnowledgeAnswers.namedStacks(context(text)), facts, report),
                     learn(subject(read)));
@@ -315,6 +325,12 @@ public final class Conversation {
                     : followUp(text, read), report);
             case SMALL_TALK -> Answer.text(Intent.SMALL_TALK, smallTalk(text), facts);
         };
+    }
+
+    /** The answer to a question that builds on the last what-if, opened by the change it keeps. */
+    private static Answer keeping(Facts under, Answer a) {
+        return under == null || a.text() == null ? a
+                : new Answer(a.intent(), Scenario.said(under, a.text()), a.report(), a.facts());
     }
 
     private Answer explain(Intent intent, String text, FactExtractor.Reading read, String shortfall) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * The last part of an expert's what-if answer: how to make the change in the stack the session runs ("bf16 with the
@@ -46,11 +47,29 @@ final class StackHow {
             snippet = change.zeroStage() > 0 ? atStage(snippet, change.zeroStage()) : null;
             if (snippet == null) return null;
         }
+        if (topic.get().name().equals(ACCUMULATION)) snippet = withNumbers(snippet, change, held);
         return Messages.get("whatif.how", KnowledgeAnswers.labelOf(stack)) + "\n"
                 + snippet.indent(2).stripTrailing();
     }
 
     private static final int FULL_SHARD = 3;
+    private static final String ACCUMULATION = "gradient accumulation";
+    /** The micro-batch as the stacks spell it in the accumulation snippets ("per_device_train_batch_size=4"). */
+    private static final Pattern MICRO = Pattern.compile("((?:per_device_train_batch_size"
+            + "|train_micro_batch_size_per_gpu|micro_batch_size|\\bbatch_size)\"?\\s*[:=]\\s*)\\d+");
+    private static final Pattern STEPS = Pattern.compile("((?:gradient_accumulation_steps|accumulate_grad_batches)\"?"
+            + "\\s*[:=]\\s*)\\d+");
+
+    /**
+     * The accumulation snippet with the what-if's own numbers: "micro-batch 2 keeps 4 samples with 2 steps" shown
+     * beside a snippet that sets 4 and 8 reads as a contradiction. The steps keep the held effective batch.
+     */
+    static String withNumbers(String snippet, Facts change, Facts held) {
+        if (change.batch() == null || held.batch() == null || change.batch() >= held.batch()) return snippet;
+        int steps = Math.max(1, (held.gradAccum() == null ? 1 : held.gradAccum()) * held.batch() / change.batch());
+        String out = MICRO.matcher(snippet).replaceAll("$1" + change.batch());
+        return STEPS.matcher(out).replaceAll("$1" + steps);
+    }
     private static final String SHARDING = "zero-3 / fsdp sharding";
 
     /**

@@ -39,4 +39,29 @@ class LoggedKvTokensTest {
         assertTrue(m.group(1).equals("39,024"), s);
         assertTrue(Long.parseLong(m.group(2).replace(",", "")) > 39_024 * 2, s);
     }
+
+    /**
+     * Told in words, without the engine's count, the cap fix's length is a guess (half the context): a 4-bit what-if
+     * must not start from it, or it credits the cache with the weights' whole saving on top of a cache that never
+     * existed (a Qwen2.5-14B on a 24 GB 4090 read 16,384 → 111,550 tokens, more than the card).
+     */
+    @Test
+    void aFourBitWhatIfDoesNotStartFromAGuessedLength() {
+        Conversation c = new Conversation();
+        c.respond("my vllm server with Qwen2.5-14B-Instruct on a 24GB 4090 fails at startup: the model's max seq len"
+                + " 32768 is larger than what the KV cache can hold");
+        String s = c.respond("what if I use the AWQ version?").text();
+        Matcher m = TOKENS.matcher(s.replace("\n", " "));
+        assertTrue(m.find(), s);
+        assertTrue(!m.group(1).equals("16,384"), s);
+        assertTrue(Long.parseLong(m.group(2).replace(",", "")) < 60_000, s);
+    }
+
+    /** "max seq len" is vLLM's own error wording as well as TensorRT-LLM's build flag: the named stack's row leads. */
+    @Test
+    void theNamedEnginesRowLeadsWhereAnotherStackSpellsTheSameWords() {
+        var knob = KnobAnswers.find("my vllm server fails at startup: max seq len 32768 larger than what the KV"
+                + " cache can hold", java.util.List.of());
+        assertTrue(knob.isPresent() && knob.get().stack().equals("vllm"), knob.toString());
+    }
 }
