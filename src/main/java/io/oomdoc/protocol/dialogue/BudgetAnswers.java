@@ -208,6 +208,10 @@ final class BudgetAnswers {
         // "and with two GPUs?" for a training job: copies, a split batch and sharding, not one DDP delta
         String spread = GpuSpread.whatIf(change, f);
         if (spread != null) return new Result(spread, null);
+        // Host RAM ran out (workers, a dataset in memory): the GPU budget's model is not what the answer needs.
+        if (SetupFromFacts.from(after).isEmpty() && report != null && "host_ram_oom".equals(report.issueType())) {
+            return new Result(note != null ? note : Messages.get("whatif.unclear"), null);
+        }
         if (SetupFromFacts.from(after).isEmpty()) {
             String ask = Messages.get("ask.model");
             // "cast the diffusion model to fp16": with no model to budget, the format's bytes are the answer
