@@ -67,6 +67,8 @@ public final class Corpus {
     public static final Path HELDOUT24 = Path.of("src/test/resources/corpus_heldout24/heldout24.jsonl");
     /** The twenty-fifth blind split: small repositories, other stacks and languages, look-alikes, written blind. */
     public static final Path HELDOUT25 = Path.of("src/test/resources/corpus_heldout25/heldout25.jsonl");
+    /** The twenty-sixth blind split: small repositories, other stacks and languages, look-alikes, written blind. */
+    public static final Path HELDOUT26 = Path.of("src/test/resources/corpus_heldout26/heldout26.jsonl");
     private static final int FINAL_SHARE_PERCENT = 20;
     private static final Map<Path, List<Case>> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -151,6 +153,9 @@ public final class Corpus {
 
     /** The twenty-fifth blind split (corpus_heldout25/): never read by all(), scored once for a closing figure. */
     public static List<Case> heldout25() { return read(HELDOUT25); }
+
+    /** The twenty-sixth blind split (corpus_heldout26/): never read by all(), scored once for a closing figure. */
+    public static List<Case> heldout26() { return read(HELDOUT26); }
 
     /**
      * What the weights are fitted on: the development part, the third split (since round 6; scored once in round 5),
