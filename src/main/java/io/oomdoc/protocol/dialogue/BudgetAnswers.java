@@ -181,7 +181,8 @@ final class BudgetAnswers {
         // computed below needs neither.
         String knob = scaled != null || rankOnly ? null : KnobAnswers.namedEffect(text);
         String found = Topics.find(Topics.glossary(), text).map(Topics::explained)
-                .or(() -> Topics.find(Topics.howTo(), text).map(t -> t.note() + " [" + t.kb() + "]"))
+                .or(() -> Topics.find(Topics.howTo(), text).filter(t -> !t.note().isBlank())
+                        .map(t -> t.note() + " [" + t.kb() + "]"))
                 .or(() -> scaled != null || rankOnly ? java.util.Optional.empty()
                         : KnowledgeSearch.answer(text, report))
                 .orElse(null);
