@@ -239,11 +239,14 @@ public final class BudgetBench {
                 continue;
             }
             double measured = it.path("measured_bytes").asDouble();
-            var b = engine.estimate(s, null).perGpuBytes();
+            // a serving engine's pool is a share of the card: the card the record names sizes it
+            var b = engine.estimate(s, s.gpuMemoryUtilization() > 0 ? card : null).perGpuBytes();
             // optimum's benchmark adds the non-PyTorch memory (the CUDA context) to the allocated peak: no slack
             boolean plusContext = it.path("measured_how").asText().contains("allocated plus the CUDA context");
             double predicted = allocated ? b.total() - b.overhead()
                     : plusContext ? b.total() - b.overhead() + s.contextBytes() : b.total();
+            // a figure the source gives as the total over the cards is compared with the total
+            if (it.path("measured_how").asText().contains("the total over the cards")) predicted *= s.gpus();
             double e = (predicted - measured) / measured;
             boolean suspect = it.path("suspect").asBoolean(false);
             if (!suspect) byFamily.computeIfAbsent(split + "|" + fam, k -> new ArrayList<>()).add(Math.abs(e));
@@ -336,7 +339,8 @@ public final class BudgetBench {
         Setup.Quant quant = q.startsWith("none") ? Setup.Quant.NONE : q.startsWith("int8") ? Setup.Quant.INT8
                 : infer && q.startsWith("gptq-int8") ? Setup.Quant.GPTQ_INT8 : infer && q.startsWith("gptq")
                 ? Setup.Quant.GPTQ : infer && q.startsWith("awq") ? Setup.Quant.AWQ
-                : infer && q.startsWith("fp8") ? Setup.Quant.FP8 : Setup.Quant.NF4;
+                : infer && q.startsWith("fp8") ? Setup.Quant.FP8 : infer && ggmlType(q) != null ? ggmlType(q)
+                : Setup.Quant.NF4;
         String o = it.path("optimizer").asText("adamw");
         Setup.Optimizer opt = o.startsWith("none") ? Setup.Optimizer.SGD : o.contains("8bit") ? Setup.Optimizer.ADAMW_8BIT : o.startsWith("adamw-fused")
                 ? Setup.Optimizer.ADAMW_FUSED : o.startsWith("adafactor") ? Setup.Optimizer.ADAFACTOR
@@ -377,6 +381,14 @@ public final class BudgetBench {
             s = s.toBuilder().checkpointing(byDefault).checkpointingAssumed(byDefault != ck).build();
         }
         // a KV cache stored in one byte a value (vLLM's fp8, lmdeploy's int8), where the record names its dtype
+        // a serving engine's share of the card (vLLM's gpu_memory_utilization) where the record states or infers it
+        if (infer && it.path("gpu_memory_utilization").isNumber()) {
+            s = s.toBuilder().gpuMemoryUtilization(it.path("gpu_memory_utilization").asDouble()).build();
+        }
+        // llama.cpp allocates the KV cache of its whole context at load: the record's length is its -c
+        if (infer && it.path("serving_engine").asText("").toLowerCase(Locale.ROOT).contains("llama.cpp") && seq > 0) {
+            s = s.toBuilder().contextTokens(seq).build();
+        }
         String kvDtype = it.path("kv_cache_dtype").asText("");
         if (kvDtype.startsWith("int8") || kvDtype.startsWith("fp8")) s = s.toBuilder().kvCacheBytes(1).build();
         if (sh.contains("offload_optimizer")) s = s.withOffload();
@@ -424,6 +436,16 @@ public final class BudgetBench {
         if (kbit.startsWith("saves-input")) s = s.withKbit(Setup.Kbit.SAVES_INPUT);
         else if (kbit.startsWith("peft-fp32")) s = s.withKbit(Setup.Kbit.PEFT_FP32);
         return s;
+    }
+
+    /** llama.cpp's block type a record's quant names ("q4_0 (llama.cpp ...)", "gguf q8_0"); null for another. */
+    static Setup.Quant ggmlType(String quant) {
+        String q = quant.startsWith("gguf ") ? quant.substring(5) : quant;
+        for (Setup.Quant t : Setup.Quant.values()) {
+            String name = t.name().toLowerCase(Locale.ROOT);
+            if (t.gguf() && (q.equals(name) || q.startsWith(name + " "))) return t;
+        }
+        return null;
     }
 
     /** Published computed figures (estimators, formulas): the engine's matching term, to show where the accounting differs. */
