@@ -411,7 +411,11 @@ public final class BudgetBench {
                 ? Setup.Loss.FUSED_LINEAR : loss.startsWith("fused") ? Setup.Loss.FUSED
                 : loss.startsWith("chunked") ? Setup.Loss.CHUNKED : Setup.Loss.FP32);
         String targets = it.path("lora_targets").asText("");
-        if (rank > 0 && targets.startsWith("q,v")) s = s.withLoraTargets(Setup.LoraTargets.QV);
+        // the module names spelled out ("q_proj,v_proj", "q,k,v,o (q_proj, ...)") are the same sets as the short forms
+        if (rank > 0 && (targets.startsWith("q,v") || targets.matches("q_proj,v_proj(?: .*)?"))) {
+            s = s.withLoraTargets(Setup.LoraTargets.QV);
+        }
+        if (rank > 0 && targets.startsWith("q,k,v,o (")) s = s.withLoraTargets(Setup.LoraTargets.ATTENTION);
         if (rank > 0 && targets.equals("q_proj,k_proj,v_proj,o_proj")) s = s.withLoraTargets(Setup.LoraTargets.ATTENTION);
         // the attention projections alone (Qwen's fused c_attn, swift's q,k,v default): the closest set the engine has
         if (rank > 0 && (targets.startsWith("c_attn (") || targets.startsWith("q_proj,k_proj,v_proj ("))) {
