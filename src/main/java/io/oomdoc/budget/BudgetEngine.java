@@ -800,6 +800,11 @@ public final class BudgetEngine {
         assumptions.add(r.pool > 0 ? AssumptionText.get("overhead.vllm", Bytes.human(context))
                 : ggml ? AssumptionText.get("overhead.ggml", Bytes.human(context))
                 : AssumptionText.get("overhead.context", Bytes.human(context), (int) (ALLOCATOR_SLACK * 100)));
+        // a sharded run's published figure may be one rank's allocator peak, nvidia-smi on rank 0 or a sum over the
+        // cards; the budget is one of them, and says which
+        if (train && r.N > 1 && (s.zeroStage() > 0 || s.fsdp())) {
+            assumptions.add(AssumptionText.get("overhead.perRank", r.N, r.N));
+        }
         long total = live + overhead;
         // Without seq and batch (or without the model's shape) the terms that grow with the tokens are unknown, in
         // serving as in training: a total under the card is then no claim of a fit.

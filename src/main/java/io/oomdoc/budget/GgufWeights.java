@@ -4,9 +4,10 @@ import io.oomdoc.budget.Setup.Quant;
 
 /**
  * The bytes of a model in one of llama.cpp's GGUF file types. Block sizes are ggml's (ggml-common.h): Q8_0 holds 32
- * weights in 34 bytes (an fp16 scale and 32 int8), Q4_0 32 in 18, Q4_K 256 in 144, Q6_K 256 in 210. llama.cpp's
- * quantizer (llama-quant.cpp) does not give every tensor the file type: the output matrix (the token embedding when
- * the two are tied) goes to Q6_K unless the type is Q8_0, and Q4_K_M puts the V projection and the MLP's down
+ * weights in 34 bytes (an fp16 scale and 32 int8), Q4_0 32 in 18 (Q4_1 20, Q5_0 22, Q5_1 24), Q4_K 256 in 144,
+ * Q6_K 256 in 210. llama.cpp's quantizer (llama-quant.cpp) does not give every tensor the file type: the output
+ * matrix (the token embedding when the two are tied) goes to Q6_K unless the type is Q8_0, and Q4_K_M puts the V
+ * projection and the MLP's down
  * projection of about half the layers (use_more_bits: the first and last eighth and every third between) in Q6_K.
  * Norms stay fp32 and are left out (a few hundred thousand values).
  *
@@ -20,6 +21,10 @@ import io.oomdoc.budget.Setup.Quant;
 final class GgufWeights {
     private static final double Q8_0 = 34 * 8 / 32.0;
     private static final double Q4_0 = 18 * 8 / 32.0;
+    // ggml-common.h: block_q4_1 adds an fp16 minimum (20 B), block_q5_0 a 32-bit mask of fifth bits (22 B), q5_1 both
+    private static final double Q4_1 = 20 * 8 / 32.0;
+    private static final double Q5_0 = 22 * 8 / 32.0;
+    private static final double Q5_1 = 24 * 8 / 32.0;
     private static final double Q4_K = 144 * 8 / 256.0;
     private static final double Q6_K = 210 * 8 / 256.0;
     private static final double Q5_K = 176 * 8 / 256.0;
@@ -52,6 +57,9 @@ final class GgufWeights {
             case Q8_0 -> Q8_0;
             case Q4_0 -> Q4_0;
             case Q4_K_M -> Q4_K;
+            case Q4_1 -> Q4_1;
+            case Q5_0 -> Q5_0;
+            case Q5_1 -> Q5_1;
             default -> throw new IllegalArgumentException(q + " is not a GGUF type");
         };
         double output = q == Quant.Q8_0 ? Q8_0 : Q6_K;
@@ -74,6 +82,9 @@ final class GgufWeights {
         return iq != null ? iq.base() : switch (q) {
             case Q8_0 -> Q8_0;
             case Q4_0, Q4_K_M -> Q4_0;
+            case Q4_1 -> Q4_1;
+            case Q5_0 -> Q5_0;
+            case Q5_1 -> Q5_1;
             default -> throw new IllegalArgumentException(q + " is not a GGUF type");
         };
     }

@@ -44,10 +44,12 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
      * How the base weights are stored. INT8 and NF4 are bitsandbytes (LLM.int8, 4-bit NormalFloat); GPTQ (4-bit),
      * GPTQ_INT8 and AWQ (4-bit) are group-wise integer formats with fp16 scales and packed zeros per 128 inputs;
      * FP8 is vLLM's --quantization fp8 (one byte a weight, one scale per tensor). Q8_0, Q4_0, Q4_K_M and the
-     * IQ types (llama.cpp's importance-matrix quants, IQ1_S to IQ4_XS) are llama.cpp's GGUF file types,
+     * Q4_1, Q5_0, Q5_1 (the older block types
+     * with a 5th bit or an offset), IQ types (llama.cpp's importance-matrix quants, IQ1_S to IQ4_XS) are llama.cpp's
+     * GGUF file types,
      * block-quantized with their scales inside each block; they come last, so gguf() is one comparison.
      */
-    public enum Quant { NONE, INT8, NF4, GPTQ, GPTQ_INT8, AWQ, FP8, Q8_0, Q4_0, Q4_K_M,
+    public enum Quant { NONE, INT8, NF4, GPTQ, GPTQ_INT8, AWQ, FP8, Q8_0, Q4_0, Q4_K_M, Q4_1, Q5_0, Q5_1,
         IQ1_S, IQ1_M, IQ2_XXS, IQ2_XS, IQ2_S, IQ2_M, IQ3_XXS, IQ3_XS, IQ3_S, IQ3_M, IQ4_NL, IQ4_XS;
         public boolean gguf() { return compareTo(Q8_0) >= 0; } }
 

@@ -247,11 +247,14 @@ public final class BudgetBench {
                 continue;
             }
             double measured = it.path("measured_bytes").asDouble();
-            var b = engine.estimate(s, null).perGpuBytes();
+            // a serving engine's pool is a share of the card: the card the record names sizes it
+            var b = engine.estimate(s, s.gpuMemoryUtilization() > 0 ? card : null).perGpuBytes();
             // optimum's benchmark adds the non-PyTorch memory (the CUDA context) to the allocated peak: no slack
             boolean plusContext = it.path("measured_how").asText().contains("allocated plus the CUDA context");
             double predicted = allocated ? b.total() - b.overhead()
                     : plusContext ? b.total() - b.overhead() + s.contextBytes() : b.total();
+            // a figure the source gives as the total over the cards is compared with the total
+            if (it.path("measured_how").asText().contains("the total over the cards")) predicted *= s.gpus();
             double e = (predicted - measured) / measured;
             boolean suspect = it.path("suspect").asBoolean(false);
             if (!suspect) byFamily.computeIfAbsent(split + "|" + fam, k -> new ArrayList<>()).add(Math.abs(e));
@@ -344,7 +347,8 @@ public final class BudgetBench {
         Setup.Quant quant = q.startsWith("none") ? Setup.Quant.NONE : q.startsWith("int8") ? Setup.Quant.INT8
                 : infer && q.startsWith("gptq-int8") ? Setup.Quant.GPTQ_INT8 : infer && q.startsWith("gptq")
                 ? Setup.Quant.GPTQ : infer && q.startsWith("awq") ? Setup.Quant.AWQ
-                : infer && q.startsWith("fp8") ? Setup.Quant.FP8 : Setup.Quant.NF4;
+                : infer && q.startsWith("fp8") ? Setup.Quant.FP8 : infer && ggmlType(q) != null ? ggmlType(q)
+                : Setup.Quant.NF4;
         String o = it.path("optimizer").asText("adamw");
         Setup.Optimizer opt = o.startsWith("none") ? Setup.Optimizer.SGD : o.contains("8bit") ? Setup.Optimizer.ADAMW_8BIT : o.startsWith("adamw-fused")
                 ? Setup.Optimizer.ADAMW_FUSED : o.startsWith("adafactor") ? Setup.Optimizer.ADAFACTOR
@@ -385,6 +389,14 @@ public final class BudgetBench {
             s = s.toBuilder().checkpointing(byDefault).checkpointingAssumed(byDefault != ck).build();
         }
         // a KV cache stored in one byte a value (vLLM's fp8, lmdeploy's int8), where the record names its dtype
+        // a serving engine's share of the card (vLLM's gpu_memory_utilization) where the record states or infers it
+        if (infer && it.path("gpu_memory_utilization").isNumber()) {
+            s = s.toBuilder().gpuMemoryUtilization(it.path("gpu_memory_utilization").asDouble()).build();
+        }
+        // llama.cpp allocates the KV cache of its whole context at load: the record's length is its -c
+        if (infer && it.path("serving_engine").asText("").toLowerCase(Locale.ROOT).contains("llama.cpp") && seq > 0) {
+            s = s.toBuilder().contextTokens(seq).build();
+        }
         String kvDtype = it.path("kv_cache_dtype").asText("");
         if (kvDtype.startsWith("int8") || kvDtype.startsWith("fp8")) s = s.toBuilder().kvCacheBytes(1).build();
         if (sh.contains("offload_optimizer")) s = s.withOffload();
@@ -407,7 +419,11 @@ public final class BudgetBench {
                 ? Setup.Loss.FUSED_LINEAR : loss.startsWith("fused") ? Setup.Loss.FUSED
                 : loss.startsWith("chunked") ? Setup.Loss.CHUNKED : Setup.Loss.FP32);
         String targets = it.path("lora_targets").asText("");
-        if (rank > 0 && targets.startsWith("q,v")) s = s.withLoraTargets(Setup.LoraTargets.QV);
+        // the module names spelled out ("q_proj,v_proj", "q,k,v,o (q_proj, ...)") are the same sets as the short forms
+        if (rank > 0 && (targets.startsWith("q,v") || targets.matches("q_proj,v_proj(?: .*)?"))) {
+            s = s.withLoraTargets(Setup.LoraTargets.QV);
+        }
+        if (rank > 0 && targets.startsWith("q,k,v,o (")) s = s.withLoraTargets(Setup.LoraTargets.ATTENTION);
         if (rank > 0 && targets.equals("q_proj,k_proj,v_proj,o_proj")) s = s.withLoraTargets(Setup.LoraTargets.ATTENTION);
         // the attention projections alone (Qwen's fused c_attn, swift's q,k,v default): the closest set the engine has
         if (rank > 0 && (targets.startsWith("c_attn (") || targets.startsWith("q_proj,k_proj,v_proj ("))) {
@@ -432,6 +448,16 @@ public final class BudgetBench {
         if (kbit.startsWith("saves-input")) s = s.withKbit(Setup.Kbit.SAVES_INPUT);
         else if (kbit.startsWith("peft-fp32")) s = s.withKbit(Setup.Kbit.PEFT_FP32);
         return s;
+    }
+
+    /** llama.cpp's block type a record's quant names ("q4_0 (llama.cpp ...)", "gguf q8_0"); null for another. */
+    static Setup.Quant ggmlType(String quant) {
+        String q = quant.startsWith("gguf ") ? quant.substring(5) : quant;
+        for (Setup.Quant t : Setup.Quant.values()) {
+            String name = t.name().toLowerCase(Locale.ROOT);
+            if (t.gguf() && (q.equals(name) || q.startsWith(name + " "))) return t;
+        }
+        return null;
     }
 
     /** Published computed figures (estimators, formulas): the engine's matching term, to show where the accounting differs. */

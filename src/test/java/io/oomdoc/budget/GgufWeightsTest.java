@@ -56,4 +56,18 @@ class GgufWeightsTest {
         assertEquals(16, GgufWeights.moreBitsLayers(32));
         assertEquals(40, GgufWeights.moreBitsLayers(80));
     }
+
+    @Test
+    void theOlderBlockTypesHoldFiveFiveAndAHalfAndSixBitsAWeight() {
+        // ggml-common.h: block_q4_1 20 B, block_q5_0 22 B, block_q5_1 24 B for 32 weights
+        ModelSpec m = ModelCatalog.find("llama-3.1-8b").orElseThrow();
+        long q40 = GgufWeights.bytes(m, Setup.Quant.Q4_0);
+        // every weight but the output matrix, which stays Q6_K in all three
+        double blockTyped = m.params() - (double) m.vocab() * m.hidden();
+        assertEquals(0.5 / 8 * blockTyped, GgufWeights.bytes(m, Setup.Quant.Q4_1) - q40, 1e6,
+                "Q4_1: half a bit above Q4_0");
+        assertEquals(1.0 / 8 * blockTyped, GgufWeights.bytes(m, Setup.Quant.Q5_0) - q40, 1e6, "Q5_0: a bit above Q4_0");
+        assertEquals(1.5 / 8 * blockTyped, GgufWeights.bytes(m, Setup.Quant.Q5_1) - q40, 1e6,
+                "Q5_1: a bit and a half above Q4_0");
+    }
 }

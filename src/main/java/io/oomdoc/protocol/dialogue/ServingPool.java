@@ -103,7 +103,10 @@ final class ServingPool {
                 : Messages.get("pool.holds", String.format(Locale.ROOT, "%.1f", p.sequences()), count(p.seq()), name,
                 Bytes.human(p.card()), p.utilization(), Bytes.human(p.weights()), Bytes.human(p.kvBytes()),
                 count(p.tokens()));
-        return new BudgetAnswers.Result(head + "\n" + Messages.get("pool.maxnumseqs"), null, true);
+        // the share sizes the whole answer: when this question gives none, the default taken is said, not implied
+        String share = UTILIZATION.matcher(text).find() ? ""
+                : "\n" + Messages.get("pool.assumedShare", p.utilization());
+        return new BudgetAnswers.Result(head + "\n" + Messages.get("pool.maxnumseqs") + share, null, true);
     }
 
     /**

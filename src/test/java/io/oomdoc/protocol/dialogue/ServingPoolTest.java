@@ -71,6 +71,23 @@ class ServingPoolTest {
         assertFalse(t.contains("gradient") || t.contains("optimizer") || t.contains("qlora"), a.text());
     }
 
+    @Test
+    void aShareNotGivenIsSaidToBeVllmsDefault() {
+        Conversation c = new Conversation();
+        c.respond(SETUP.replace("29000", "20000"));
+        Answer a = c.respond("how many concurrent 20k requests can it hold?");
+        assertTrue(a.text().contains("Assumed: gpu_memory_utilization 0.90"), a.text());
+    }
+
+    @Test
+    void aShareGivenWithTheQuestionIsUsedAndNotCalledAnAssumption() {
+        Conversation c = new Conversation();
+        c.respond(SETUP.replace("29000", "20000"));
+        Answer a = c.respond("how many concurrent 20k requests can it hold at gpu_memory_utilization 0.95?");
+        assertTrue(a.text().contains("gpu_memory_utilization 0.95"), a.text());
+        assertFalse(a.text().contains("Assumed: gpu_memory_utilization"), a.text());
+    }
+
     private static long firstTokens(String text) {
         Matcher m = TOKENS.matcher(text);
         assertTrue(m.find(), text);
