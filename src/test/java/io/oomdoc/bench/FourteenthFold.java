@@ -21,7 +21,9 @@ import java.util.TreeMap;
  * burned corpus_heldout16 to 21, each printed as its own part), the data the bundled weights are fitted on.
  * --alternatives (diag22a) counts, per input mode, the answers that only an accepted alternative saves: the (label,
  * said) pairs where top-1 is an alternative and not the primary cause.
+ * --kb-misses (diag24b) lists the description + paste reports whose first three entries miss every labelled one.
  * Run: bench/run.sh FourteenthFold [--before|--trainable] [--outcomes] [--confusions] [--alternatives]
+ *     [--kb-misses]
  */
 public final class FourteenthFold {
     private FourteenthFold() {}
@@ -72,6 +74,7 @@ public final class FourteenthFold {
         }
         if (a.contains("--confusions")) confusions(cv);
         if (a.contains("--alternatives")) alternatives(cv);
+        if (a.contains("--kb-misses")) kbMisses(cv);
         if (!a.contains("--outcomes")) return;
         for (Scores.Outcome o : cv.outcomes()) {
             System.out.println((o.withDescription() ? "desc " : "paste ") + o.c().id() + " " + o.c().category()
@@ -89,6 +92,16 @@ public final class FourteenthFold {
         }
         print("cause confusions (top-1 misses, both modes)", cause);
         print("phase confusions (both modes)", phase);
+    }
+
+    /** The description + paste reports whose first three entries hold none of the labelled ones (diag24b). */
+    static void kbMisses(Scores cv) {
+        for (Scores.Outcome o : cv.outcomes()) {
+            if (!o.withDescription() || o.kbHit()) continue;
+            System.out.println("kb-miss " + o.c().id() + " want " + o.c().kb() + " got "
+                    + o.kb().subList(0, Math.min(3, o.kb().size())) + " cat " + o.c().category() + " said "
+                    + o.category() + " framework " + o.c().framework());
+        }
     }
 
     /** Per input mode: the (label -> said) pairs of answers that are an accepted alternative, not the label. */

@@ -125,11 +125,14 @@ public final class TraceAnalyzer {
             TraceFinding p = findings.get(0);
             if (p.kind() == FailureKind.HOST_RAM_OOM && DATALOADER_KILL.matcher(p.message()).find()) {
                 phase = Phase.DATALOADER; phaseWhy = "a DataLoader worker was killed";
-            } else if (p.kind() == FailureKind.CUDA_RUNTIME && phase == Phase.LOAD) {
+            } else if (p.kind() == FailureKind.CUDA_RUNTIME && phase == Phase.LOAD && movesToDevice(fromFrames)) {
                 // the runtime's error on the script's first .cuda() is the start. A bare "CUDA error: out of
                 // memory" with no frame says nothing of when: on the tuning folds of dev + heldout5..8 and heldout9,
                 // 8 of 10 such reports read as the start are labelled unknown. A stack of compute frames that name
-                // no phase (mmdetection's IoU assigner) is past the first CUDA calls.
+                // no phase (mmdetection's IoU assigner) is past the first CUDA calls. A load frame that reads the
+                // weights (torch.load restoring a checkpoint's storages, a module's constructor) stays the load
+                // (diag24b, trainable: 4 of 4 such reports labelled load; the 5 whose frame moves a tensor or the
+                // module with .cuda() are labelled startup: pwcnet twice, sphereface, sentiment-discovery).
                 phase = Phase.STARTUP; phaseWhy = "the CUDA runtime failed on one of the first CUDA calls";
             } else if (p.kind() == FailureKind.KV_CACHE && phase == Phase.UNKNOWN) {
                 phase = Phase.STARTUP; phaseWhy = "the engine sizes its KV cache when it starts";
@@ -166,7 +169,15 @@ public final class TraceAnalyzer {
         }
     }
 
-    record PhaseGuess(Phase phase, String why) {}
+    /** The frame that set the phase is kept: a load frame that only moves tensors to the card is the start. */
+    record PhaseGuess(Phase phase, String why, Frame frame) {}
+
+    /** A frame moving a tensor or the module onto the card (.cuda(), .to(...), nn.Module's _apply walk). */
+    private static final Pattern DEVICE_MOVE = Pattern.compile("\\.cuda\\(|\\.to\\(|^(?:_apply|convert) ");
+
+    static boolean movesToDevice(PhaseGuess g) {
+        return g != null && DEVICE_MOVE.matcher(g.frame().function() + " " + g.frame().code()).find();
+    }
 
     /** Reads the frame table (trace/phase-frames.tsv): see its header for the parts a row is matched against. */
     static PhaseGuess phaseFromFrames(List<Frame> frames) {
@@ -182,7 +193,7 @@ public final class TraceAnalyzer {
                 Frame f = frames.get(i);
                 if (g.matches(f)) {
                     return new PhaseGuess(g.phase(), "frame " + f.where() + (f.code().isEmpty() ? "" : ": "
-                            + f.code()));
+                            + f.code()), f);
                 }
             }
         }

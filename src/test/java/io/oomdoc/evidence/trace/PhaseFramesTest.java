@@ -212,4 +212,28 @@ class PhaseFramesTest {
         assertEquals(TraceFinding.FailureKind.CUDA_RUNTIME, a.primary().orElseThrow().kind());
         assertEquals(Phase.UNKNOWN, a.phase());
     }
+
+    @Test
+    void aCudaErrorWhileTorchLoadRestoresACheckpointIsTheLoad() {
+        // zhejz/carla-roach#15 (corpus_heldout24): "CUDA error: out of memory" inside torch.load, which the policy
+        // calls as th.load: the checkpoint's storages are being placed on the card
+        TraceAnalysis a = analyzer.analyze(LogText.of(trainablePaste("carla-roach-15-torch-load-cuda-error")));
+        assertEquals(Phase.LOAD, a.phase(), a.phaseEvidence());
+        assertTrue(a.phaseEvidence().startsWith("frame "), a.phaseEvidence());
+    }
+
+    @Test
+    void aCudaErrorInAConstructorIsTheLoadNotTheStart() {
+        // NVlabs/tiny-cuda-nn#387 (corpus/train14.jsonl): the encoding's __init__ allocates its initial parameters
+        TraceAnalysis a = analyzer.analyze(LogText.of(trainablePaste("tiny-cuda-nn-387-encoding-init-oom-3090")));
+        assertEquals(Phase.LOAD, a.phase(), a.phaseEvidence());
+    }
+
+    @Test
+    void aCudaErrorOnAModulesCudaCallIsStillTheStart() {
+        // NVIDIA/sentiment-discovery#42 (corpus/train14.jsonl): model.cuda() walks the parameters through _apply on
+        // the first CUDA call
+        assertEquals(Phase.STARTUP, analyzer.analyze(LogText.of(
+                trainablePaste("sentiment-discovery-42-model-cuda-first-call-oom"))).phase());
+    }
 }

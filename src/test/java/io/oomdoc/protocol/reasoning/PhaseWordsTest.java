@@ -397,4 +397,26 @@ class PhaseWordsTest {
         assertEquals(List.of("startup"), PhaseWords.phases("While trying to deploy the server with: "
                 + "```python -m ochat.serving.openai_api_server --model openchat/openchat_3.5```,"));
     }
+
+    @Test
+    void aDataPreprocessingStepNamedAsWhatRanIsTheDataloader() {
+        // starmpcc/UniFL#2 (corpus/train14.jsonl): the data-preprocessing step is terminated before any training
+        assertEquals(List.of("dataloader"), PhaseWords.phases(text(io.oomdoc.corpus.Corpus.trainable(),
+                "unifl-2-preprocess-killed-ehr", true)));
+    }
+
+    @Test
+    void aModelBeingInitialisedIsTheLoad() {
+        // stefanknegt/Probabilistic-Unet-Pytorch#2 (corpus/train15.jsonl): the segfault comes while the model is
+        // being initialised
+        assertEquals(List.of("load"), PhaseWords.phases(text(io.oomdoc.corpus.Corpus.trainable(),
+                "prob-unet-2-segfault-model-init-no-cudnn", true)));
+    }
+
+    @Test
+    void aTestScriptRunAsTheMomentIsTheEvaluation() {
+        // Li-Chongyi/Zero-DCE#52 (corpus_heldout17): running the test script of the enhancement network fails
+        assertEquals(List.of("eval"), PhaseWords.phases(text(io.oomdoc.corpus.Corpus.trainable(),
+                "zero-dce-52-test-1-71gib", true)));
+    }
 }
