@@ -22,14 +22,16 @@ import java.util.TreeMap;
  * --alternatives (diag22a) counts, per input mode, the answers that only an accepted alternative saves: the (label,
  * said) pairs where top-1 is an alternative and not the primary cause.
  * --labels (diag24a) tabulates, per input mode, every answer that is not the label, accepted alternative or not, by
- * (label -> said) pair: the misses that label-only top-1 counts. -Doomdoc.prior=X scores another expert-prior scale.
+ * (label -> said) pair: the misses that label-only top-1 counts. -Doomdoc.prior=X and -Doomdoc.l2=X score another
+ * expert-prior scale or regularisation.
  * Run: bench/run.sh FourteenthFold [--before|--trainable] [--outcomes] [--confusions] [--alternatives] [--labels]
  */
 public final class FourteenthFold {
     private FourteenthFold() {}
 
     public static void main(String[] args) throws Exception {
-        double l2 = TraceBench.useBundledHyperparameters();
+        double l2 = Double.parseDouble(System.getProperty("oomdoc.l2",
+                String.valueOf(TraceBench.useBundledHyperparameters())));
         TrainReasoner.priorScale = Double.parseDouble(System.getProperty("oomdoc.prior",
                 String.valueOf(TrainReasoner.priorScale)));
         List<String> a = List.of(args);
