@@ -22,14 +22,20 @@ import java.util.TreeMap;
  * --alternatives (diag22a) counts, per input mode, the answers that only an accepted alternative saves: the (label,
  * said) pairs where top-1 is an alternative and not the primary cause.
  * --kb-misses (diag24b) lists the description + paste reports whose first three entries miss every labelled one.
+ * --labels (diag24a) tabulates, per input mode, every answer that is not the label, accepted alternative or not, by
+ * (label -> said) pair: the misses that label-only top-1 counts. -Doomdoc.prior=X and -Doomdoc.l2=X score another
+ * expert-prior scale or regularisation.
  * Run: bench/run.sh FourteenthFold [--before|--trainable] [--outcomes] [--confusions] [--alternatives]
- *     [--kb-misses]
+ *     [--kb-misses] [--labels]
  */
 public final class FourteenthFold {
     private FourteenthFold() {}
 
     public static void main(String[] args) throws Exception {
-        double l2 = TraceBench.useBundledHyperparameters();
+        double l2 = Double.parseDouble(System.getProperty("oomdoc.l2",
+                String.valueOf(TraceBench.useBundledHyperparameters())));
+        TrainReasoner.priorScale = Double.parseDouble(System.getProperty("oomdoc.prior",
+                String.valueOf(TrainReasoner.priorScale)));
         List<String> a = List.of(args);
         List<Case> pool = a.contains("--before") ? Corpus.development12()
                 : a.contains("--trainable") ? Corpus.trainable() : Corpus.development14();
@@ -75,6 +81,7 @@ public final class FourteenthFold {
         if (a.contains("--confusions")) confusions(cv);
         if (a.contains("--alternatives")) alternatives(cv);
         if (a.contains("--kb-misses")) kbMisses(cv);
+        if (a.contains("--labels")) labels(cv);
         if (!a.contains("--outcomes")) return;
         for (Scores.Outcome o : cv.outcomes()) {
             System.out.println((o.withDescription() ? "desc " : "paste ") + o.c().id() + " " + o.c().category()
@@ -114,6 +121,24 @@ public final class FourteenthFold {
                 }
             }
             print("alternative, not the label (" + (desc ? "description + paste" : "paste alone") + ", "
+                    + pairs.values().stream().mapToInt(Integer::intValue).sum() + ")", pairs);
+        }
+    }
+
+    /**
+     * Per input mode: the (label -> said) pairs of every answer that is not the label, marked "(alt)" where the case
+     * accepts what was said; the pairs label-only top-1 loses on.
+     */
+    static void labels(Scores cv) {
+        for (boolean desc : new boolean[]{true, false}) {
+            Map<String, Integer> pairs = new TreeMap<>();
+            for (Scores.Outcome o : cv.outcomes()) {
+                if (o.withDescription() == desc && !o.c().category().equals(o.category())) {
+                    pairs.merge(o.c().category() + " -> " + o.category() + (o.top1() ? " (alt)" : ""), 1,
+                            Integer::sum);
+                }
+            }
+            print("not the label (" + (desc ? "description + paste" : "paste alone") + ", "
                     + pairs.values().stream().mapToInt(Integer::intValue).sum() + ")", pairs);
         }
     }

@@ -20,6 +20,20 @@ final class Constraints {
 
     private static final double FIXED_COST_FITS = 0.03;
     private static final double FIXED_COST_SHARE = 0.7;
+    /**
+     * activations_batch presumes the fixed cost fits (DESIGN.md's taxonomy): with the weights alone above the card,
+     * the batch is not the cause a fix must address, whatever the batch words say. The weights, not weights plus
+     * training state: a bare paste does not say LoRA, and the budget's full fine-tune then overstates the state
+     * (grouped CV over trainable: on weights + gradients + optimizer state the rule turned two LoRA reports whose
+     * label is activations_batch, peft on an A100 and kohya SDXL LoRA on a T4, to other causes).
+     */
+    static final double BATCH_UNDER_FIXED_OVERFLOW = 0.3;
+
+    /** The budget puts the weights alone above the card: no training mode or batch makes them fit. */
+    private static boolean weightsExceedCard(Evidence e) {
+        var b = e.budget();
+        return b != null && b.gpuBytes() != null && b.perGpuBytes().weights() > b.gpuBytes();
+    }
 
     /** The budget puts weights, gradients and optimizer state well inside the card: the fixed cost is not the cause. */
     private static boolean fixedCostFits(Evidence e) {
@@ -69,6 +83,7 @@ final class Constraints {
             if (Boolean.FALSE.equals(e.budget().fits())) set(labels, p, Category.MODEL_TOO_LARGE, RULED_OUT);
             else scale(labels, p, Category.MODEL_TOO_LARGE, FIXED_COST_FITS);
         }
+        if (weightsExceedCard(e)) scale(labels, p, Category.ACTIVATIONS_BATCH, BATCH_UNDER_FIXED_OVERFLOW);
         if (grows(x)) {
             // Memory that climbs step after step is not a one-time peak: not the longest batch, not a first backward
             // or a step-2 allocation.

@@ -105,6 +105,31 @@ class ConstraintsTest {
         assertEquals(1.0, at(p, Category.MODEL_TOO_LARGE) / at(p, Category.CONTEXT_CREATION), 1e-9);
     }
 
+    @Test
+    void weightsAboveTheCardCutActivationsBatchToThreeTenthsOfItsShare() {
+        // yandex/YaLM-100B#9: 100B bf16 weights on 24 GB cards; no batch is left to shrink below the weights
+        double[] p = constrained(RealEvidence.ofCase("yalm100b-9-bf16-weights-on-8x3090"));
+        assertEquals(Constraints.BATCH_UNDER_FIXED_OVERFLOW, at(p, Category.ACTIVATIONS_BATCH)
+                / at(p, Category.MODEL_TOO_LARGE), 1e-9);
+    }
+
+    @Test
+    void aFullFineTuneTheBudgetAssumesAboveTheCardLeavesActivationsBatchWhileTheWeightsFit() {
+        // huggingface/peft#2742: "fine-tuning the LLaMA-2 7B model on an A100 40 GB", PEFT unsaid in the paste; the
+        // budget's full fine-tune state exceeds 40 GB, the 14 GB of weights do not, and checkpointing fixed it
+        var e = RealEvidence.ofPasteAlone("peft-llama2-7b-a100-grad-ckpt");
+        assertTrue(RealEvidence.features(e).values().containsKey("budget:fixed-exceeds-card"));
+        double[] p = constrained(e);
+        assertEquals(1.0, at(p, Category.ACTIVATIONS_BATCH) / at(p, Category.CONTEXT_CREATION), 1e-9);
+    }
+
+    @Test
+    void weightsInsideTheCardLeaveActivationsBatchAsTheLearnedWeightsSay() {
+        // meta-llama/llama-cookbook#309: QLoRA on Llama-2-7B on 16 GB, the 4-bit base and the adapters fit
+        double[] p = constrained(RealEvidence.ofCase("llama2-7b-16gb-qlora"));
+        assertEquals(1.0, at(p, Category.ACTIVATIONS_BATCH) / at(p, Category.CONTEXT_CREATION), 1e-9);
+    }
+
     // replay: never the first killer of a mutant under PIT, left to surefire (bench/results.md "build19")
     @Test
     @Tag("replay")
