@@ -33,8 +33,11 @@ final class Calculations {
             new Row("shape", KnowledgeAnswers::heldShape),
             new Row("product", ImageSets::of),
             new Row("tokens", PatchTokens::of),
+            // a change of input size said as sizes, sides, a fraction of each side or a scale factor: the ratio of
+            // pixels or voxels; Ratios would say the same change again, linearly, in other words
+            new Row("resolution", SpatialRatio::unlessResolution),
             new Row("resolution", Resolutions::of),
-            new Row("product", Ratios::of),
+            new Row("product", a -> SpatialRatio.unlessResolution(a) != null ? null : Ratios.of(a)),
             new Row("product", TensorBytes::of),
             new Row("product", a -> KnowledgeAnswers.arithmetic(a.text())),
             new Row("kv", SequencesThatFit::of),
@@ -43,6 +46,7 @@ final class Calculations {
             new Row("training", TrainingStates::of),
             new Row("experts", Experts::of),
             new Row("models", ModelSizes::of),
+            new Row("weights", WeightsAtPrecision::of),
             new Row("weights", KvCacheTypes::of),
             new Row("weights", FormatTable::of),
             new Row("weights", KnowledgeAnswers::size),
