@@ -24,6 +24,7 @@ final class Calculations {
     static final List<Row> ALL = List.of(
             new Row("card", CardMemory::of),
             new Row("sum", PartsSum::of),
+            new Row("batch", BatchArithmetic::of),
             new Row("measured", MeasuredPoints::of),
             new Row("growth", InputGrowth::of),
             new Row("scaled", ScaledNeed::of),
