@@ -34,6 +34,7 @@ final class Calculations {
             new Row("shape", KnowledgeAnswers::heldShape),
             new Row("product", ImageSets::of),
             new Row("tokens", PatchTokens::of),
+            new Row("tokens", VisualTokens::of),
             // a change of input size said as sizes, sides, a fraction of each side or a scale factor: the ratio of
             // pixels or voxels; Ratios would say the same change again, linearly, in other words
             new Row("resolution", SpatialRatio::unlessResolution),
@@ -55,6 +56,7 @@ final class Calculations {
             new Row("fraction", Fractions::of),
             new Row("gap", ReservedGap::of),
             new Row("need", NeedVersusCard::of),
+            new Row("pool", CardsTotal::of),
             new Row("pool", MemoryPooling::of),
             new Row("ratio", KnobChange::of),
             new Row("ratio", a -> Scaling.of(a.text(), a.facts())),

@@ -9,9 +9,9 @@ import static io.oomdoc.protocol.dialogue.CaseFiguresTest.holdsSaying;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
- * The batch arithmetic of data parallelism, shown: effective batch = micro-batch × accumulation × GPUs, and a batch
- * split over the GPUs. Turns played as their conversations go, from readable halves of burned sets (file and turn
- * cited).
+ * The batch arithmetic of data parallelism, shown: effective batch = micro-batch × accumulation × GPUs, a batch split
+ * over the GPUs, the tokens of several frames and the memory of several cards. Turns played as their conversations
+ * go, from readable halves of burned sets (file and turn cited).
  */
 class BatchArithmeticTest {
     private static final Path SET17 = Path.of("src/test/resources/conversations_heldout17");
@@ -41,6 +41,18 @@ class BatchArithmeticTest {
     @Test
     void aWhatIfOfMoreGpusSplitsTheBatch() {
         holdsSaying(SET27, "P34-stylegan2-ada-1024-batch.txt", 4, "4 over 2 GPUs is 2 per GPU");
+    }
+
+    /** heldout25 P30-vila-8-frames-4096-tokens.txt turn 2: each frame's tokens divided by the merge, times frames. */
+    @Test
+    void framesTimesTheMergedTokensOfEachAreTheSequence() {
+        holdsSaying(SET25, "P30-vila-8-frames-4096-tokens.txt", 2, "= 182.25 per image × 8 frames = 1458");
+    }
+
+    /** heldout25 P38-motionfollower-4090-inference.txt turn 4: 8 V100 32G is 256 GB, held card by card. */
+    @Test
+    void cardsTimesTheirMemoryIsATotalThatDoesNotPool() {
+        holdsSaying(SET25, "P38-motionfollower-4090-inference.txt", 4, "8 cards × 32 GB = 256 GB in all");
     }
 
     /** conversations_heldout2/K39-yolov5l-rtx3070-batch16.txt turn 4: a batch change on one card is not split. */
