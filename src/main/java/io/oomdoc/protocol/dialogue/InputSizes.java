@@ -34,7 +34,8 @@ final class InputSizes {
      * trailing colour or channel count below 8 is not a side, and a list in brackets ("filters [32, 64]") is no size.
      */
     private static final Pattern SIZE = Pattern.compile("(?<![\\w.,\\[])(?<!\\[\\s?)\\(?(\\d{2,5})(\\s*[x×*,]\\s*)"
-            + "(\\d{2,5})(?:\\s*[x×*,]\\s*(\\d{2,5}))?(?:\\s*[x×*,]\\s*\\d(?![\\d.]))?\\)?(?![\\w.\\]]|\\s*[x×*,]\\s*\\d)");
+            + "(\\d{2,5})(?:\\s*[x×*,]\\s*(\\d{2,5}))?(?:\\s*[x×*,]\\s*\\d(?![\\d.]))?\\)?"
+            + "(?![\\w.\\]]|\\s*[x×*,]\\s*\\d)");
     /** A bare side: a number of two to five digits that is no size's part, no amount of memory and no percent. */
     private static final Pattern SIDE = Pattern.compile("(?i)(?<![\\w.,×*])(\\d{2,5})(?:\\s*px)?(?![\\w.,%]"
             + "|\\s*(?:[x×*]|[kmgt]i?b\\b|g\\b|gigs?\\b|tokens?\\b|steps?\\b|layers?\\b|epochs?\\b|%|percent))");
