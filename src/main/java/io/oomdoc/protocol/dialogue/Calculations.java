@@ -42,6 +42,7 @@ final class Calculations {
             new Row("product", a -> SpatialRatio.unlessResolution(a) != null ? null : Ratios.of(a)),
             new Row("product", TensorBytes::of),
             new Row("product", a -> KnowledgeAnswers.arithmetic(a.text())),
+            new Row("kv", PerTokenCache::of),
             new Row("kv", SequencesThatFit::of),
             new Row("kv", KvCache::of),
             new Row("attention", AttentionScores::of),
