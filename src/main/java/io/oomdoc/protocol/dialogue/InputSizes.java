@@ -31,13 +31,14 @@ final class InputSizes {
 
     /**
      * "1280x768", "128x128x128", "32*32", "(240, 240, 160, 4)", "256,256,256": two or three sides of 8 or more; a
-     * trailing colour or channel count below 8 is not a side, and a list in brackets ("filters [32, 64]") is no size.
+     * trailing colour or channel count below 8 is not a side, a list in brackets ("filters [32, 64]") is no size, and a
+     * sentence's full stop after it ("generates 768x768.") does not hide it.
      */
     private static final Pattern SIZE = Pattern.compile("(?<![\\w.,\\[])(?<!\\[\\s?)\\(?(\\d{2,5})(\\s*[x×*,]\\s*)"
             + "(\\d{2,5})(?:\\s*[x×*,]\\s*(\\d{2,5}))?(?:\\s*[x×*,]\\s*\\d(?![\\d.]))?\\)?"
-            + "(?![\\w.\\]]|\\s*[x×*,]\\s*\\d)");
+            + "(?![\\w\\]]|\\.\\d|\\s*[x×*,]\\s*\\d)");
     /** A bare side: a number of two to five digits that is no size's part, no amount of memory and no percent. */
-    private static final Pattern SIDE = Pattern.compile("(?i)(?<![\\w.,×*])(\\d{2,5})(?:\\s*px)?(?![\\w.,%]"
+    private static final Pattern SIDE = Pattern.compile("(?i)(?<![\\w.,×*])(\\d{2,5})(?:\\s*px)?(?![\\w,%]|\\.\\d"
             + "|\\s*(?:[x×*]|[kmgt]i?b\\b|g\\b|gigs?\\b|tokens?\\b|steps?\\b|layers?\\b|epochs?\\b|%|percent))");
     private static final int MIN_SIDE = 8;
 

@@ -100,6 +100,16 @@ class FollowUpArithmeticTest {
         holdsSaying(SET27, "P36-grover-mega-seq-vs-batch.txt", 3, "= 24 GB");
     }
 
+    /**
+     * conversations_heldout12/M50-ddpo-sd-2.1-lora-batch-2-oom-80gb.txt turn 2: a size that ends its sentence
+     * ("generates 768x768.") is still a size, compared with the one said after "than".
+     */
+    @Test
+    void aSizeBeforeAFullStopIsStillASize() {
+        holdsSaying(Path.of("src/test/resources/conversations_heldout12"), "M50-ddpo-sd-2.1-lora-batch-2-oom-80gb.txt",
+                2, "512×512 → 768×768");
+    }
+
     /** P29-segnet-1440x960-12gb.txt turn 4: a how-to about resizing computes nothing. */
     @Test
     void aQuestionThatIsNotArithmeticGetsNoRatio() {
