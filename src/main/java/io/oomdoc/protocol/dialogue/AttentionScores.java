@@ -12,8 +12,11 @@ final class AttentionScores {
     private static final Pattern ATTENTION = Pattern.compile("(?i)\\battention\\b|\\battend\\w*");
     private static final Pattern PATCH = Pattern.compile("(?i)(?<![\\w.])(\\d{1,3})\\s*[x×]\\s*(\\d{1,3})\\s*"
             + "(?:-\\s*)?(?:pixel\\s+)?patch");
-    private static final Pattern IMAGE = Pattern.compile("(?i)(?<![\\w.])(\\d{2,5})\\s*[x×]\\s*(\\d{2,5})(?![\\d.])"
-            + "(?!\\s*(?:-\\s*)?(?:pixel\\s+)?patch)");
+    /** "720x1280", "32*32": a grid of tokens, one per pixel or latent pixel unless patches are said. */
+    private static final Pattern IMAGE = Pattern.compile("(?i)(?<![\\w.])(\\d{2,5})\\s*[x×*]\\s*(\\d{2,5})"
+            + "(?!\\d|\\.\\d)(?!\\s*(?:-\\s*)?(?:pixel\\s+)?patch)");
+    /** "at the 64x64 latent level": of two grids said, the latent one is what the attention runs over. */
+    private static final Pattern LATENT = Pattern.compile("(?i)^\\W{0,3}(?:\\w+\\s+){0,1}latents?\\b");
     /** Scores are usually kept in fp32 for the softmax. */
     private static final double BYTES = 4;
     /** Below this many tokens the matrix is too small to be what a question about memory is about. */
@@ -40,24 +43,36 @@ final class AttentionScores {
             boolean attention = HEADS.matcher(a.text()).find() || ATTENTION.matcher(a.withContext()).find();
             return SCORES.matcher(a.text()).find() && attention ? sequence(a.text()) : null;
         }
-        Matcher img = IMAGE.matcher(a.text());
-        if (!img.find()) {
+        long[] grid = grid(a.text());
+        if (grid == null) {
             String seq = sequence(a.text());
             if (seq != null) return seq;
-            img = IMAGE.matcher(a.withContext());
-            if (!img.find()) return null;
+            grid = grid(a.withContext());
+            if (grid == null) return null;
         }
-        long h = Long.parseLong(img.group(1));
-        long w = Long.parseLong(img.group(2));
+        long h = grid[0];
+        long w = grid[1];
         Matcher p = PATCH.matcher(a.text());
         boolean patches = p.find();
         double tokens = patches ? Math.ceil((double) h / Long.parseLong(p.group(1)))
                 * Math.ceil((double) w / Long.parseLong(p.group(2))) : (double) h * w;
         if (tokens < MIN_TOKENS) return null;
-        double bytes = tokens * tokens * BYTES;
+        boolean half = HALF.matcher(a.text()).find();
+        double bytes = tokens * tokens * (half ? 2 : BYTES);
         String unit = patches ? Messages.get("attention.patches", p.group(1) + "×" + p.group(2)) : "";
         return Messages.get("attention.scores", h + "×" + w, unit, String.format(Locale.ROOT, "%,.0f", tokens),
-                Sizes.decimal(bytes), Sizes.human(bytes));
+                Sizes.decimal(bytes), Sizes.human(bytes), half ? "16-bit" : "fp32");
+    }
+
+    /** The grid the text names: the one said as the latent when there are two, else the first; null when none. */
+    private static long[] grid(String text) {
+        long[] first = null;
+        for (Matcher m = IMAGE.matcher(text); m.find(); ) {
+            long[] g = {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))};
+            if (LATENT.matcher(text.substring(m.end())).find()) return g;
+            if (first == null) first = g;
+        }
+        return first;
     }
 
     /**

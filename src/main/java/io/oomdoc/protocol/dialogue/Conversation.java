@@ -578,7 +578,10 @@ public final class Conversation {
         // for when the budget cannot be computed (no model named); the stored card does not change.
         String otherCard = intent == Intent.WHAT_IF && (r.missingKey() != null || !r.verdict())
                 ? NeedVersusCard.onOtherCard(ask) : null;
-        if (otherCard != null) return Answer.text(intent, otherCard, facts);
+        // a share of the card set by a memory fraction is what the process may use: it leads a verdict on the whole
+        // card, which would otherwise hide it
+        boolean share = computed != null && Fractions.of(ask) != null;
+        if (otherCard != null) return Answer.text(intent, share ? computed + "\n" + otherCard : otherCard, facts);
         // "would a desktop 3060 with 12 GB run the demo?": what the failure held, against the card asked, first
         String floor = intent == Intent.FIT ? HeldNeed.of(text, report) : null;
         if (floor != null) return Answer.text(intent, floor + "\n" + (r.missingKey() == null ? r.text()
@@ -593,7 +596,7 @@ public final class Conversation {
             pendingKey = r.missingKey();
             pendingQuestion = text;
         }
-        String answer = computed == null || r.verdict() || r.text().contains(computed) ? r.text()
+        String answer = computed == null || r.verdict() && !share || r.text().contains(computed) ? r.text()
                 : computed + "\n" + r.text();
         if (lever == null) return Answer.text(intent, answer, facts);
         // the figures computed stay first: the lever follows them and comes before the question asked back

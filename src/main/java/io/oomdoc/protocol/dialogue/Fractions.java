@@ -6,12 +6,13 @@ import java.util.regex.Pattern;
 /**
  * A memory fraction in bytes: vLLM's --gpu-memory-utilization, SGLang's --mem-fraction-static, TGI's
  * --cuda-memory-fraction, JAX's XLA_PYTHON_CLIENT_MEM_FRACTION and PyTorch's per-process fraction are all shares of
- * the whole card, so "is .5 too low?" is answered by the GiB it gives and what the weights leave of it.
+ * the whole card, so "is .5 too low?" is answered by the GiB it gives and what the weights leave of it. "The
+ * fraction" said alone ("what if I set the fraction to .2 on a 24 GB card?") is the one the conversation is about.
  */
 final class Fractions {
     private static final String FLAG = "(?:gpu[-_ ]?memory[-_ ]?utili[sz]ation|mem[-_ ]?fraction[-_ ]?static"
             + "|cuda[-_ ]?memory[-_ ]?fraction|xla_python_client_mem_fraction|per_process_memory_fraction"
-            + "|memory[-_ ]fraction|mem[-_ ]fraction|utili[sz]ation)";
+            + "|memory[-_ ]fraction|mem[-_ ]fraction|utili[sz]ation|(?<=\\bthe )fraction)";
     private static final Pattern VALUE = Pattern.compile("(?i)" + FLAG + "\\s*(?:=|:|\\bto\\b|\\bof\\b|\\bat\\b"
             + "|\\bis\\b|\\s)*\\s*(0?\\.\\d+|1\\.0+)(?![\\d.])");
     private static final Pattern NAMED = Pattern.compile("(?i)" + FLAG);

@@ -16,9 +16,9 @@ final class PatchTokens {
     /** The question counts tokens, or patches. */
     private static final Pattern ASKS = Pattern.compile("(?i)\\bhow many (?:more )?(?:visual |image )?(?:tokens"
             + "|patches)\\b");
-    /** "patch 16", "patch size of 14", "ViT-B/16", "ViT-L/14": the patch's side said with the model. */
+    /** "patch 16", "patch size of 14", "ViT-B/16", "ViT-L/14", "14-pixel patches": the patch's side. */
     private static final Pattern PATCH = Pattern.compile("(?i)\\bpatch(?:[-_ ]size)?(?:\\s+(?:of|is|=))?\\s*(\\d{1,2})"
-            + "(?!\\d)|\\bvit-?[a-z]{1,2}/(\\d{1,2})(?!\\d)");
+            + "(?!\\d)|\\bvit-?[a-z]{1,2}/(\\d{1,2})(?!\\d)|(?<![\\w.])(\\d{1,2})[- ]?(?:pixel|px)[- ]patch");
     /**
      * Models whose vision encoder merges patches into a fixed pixel square per token: Qwen2-VL and Qwen2.5-VL take
      * 14-pixel patches and merge 2 x 2 of them, so one token covers 28 x 28 pixels.
@@ -39,7 +39,8 @@ final class PatchTokens {
         Matcher p = PATCH.matcher(text);
         boolean said = p.find();
         boolean qwen = QWEN_VL.matcher(a.withContext()).find();
-        int patch = said ? Integer.parseInt(p.group(1) != null ? p.group(1) : p.group(2)) : qwen ? QWEN_VL_PIXELS : 0;
+        int patch = said ? Integer.parseInt(p.group(1) != null ? p.group(1) : p.group(2) != null ? p.group(2)
+                : p.group(3)) : qwen ? QWEN_VL_PIXELS : 0;
         if (patch == 0) return null;
         // a ViT adds one class token; Qwen's merged patches carry none
         int extra = said && !qwen ? 1 : 0;

@@ -29,9 +29,12 @@ final class Scaling {
     private static final Pattern THOUSANDS = Pattern.compile("(?i)\\b(\\d{1,6})k\\s+instead\\s+of\\s+"
             + "(?:(?!\\d)[\\w'’]+\\s+){0,4}?(\\d{1,6})k\\b"
             + "|\\bfrom\\s+(\\d{1,6})k\\s+to\\s+(\\d{1,6})k\\b");
-    /** "halve the render resolution", "halve num_sample_per_prompt": what is halved, said in the user's words. */
-    private static final Pattern HALVE = Pattern.compile("(?i)\\bhalve\\s+(?:the\\s+|my\\s+)?([\\w.-]+(?:\\s+"
-            + "(?!and\\b|or\\b|to\\b|instead\\b|then\\b|first\\b)[\\w.-]+){0,2})");
+    /**
+     * "halve the render resolution", "halve num_sample_per_prompt", "what does halving the filters do": what is halved,
+     * said in the user's words.
+     */
+    private static final Pattern HALVE = Pattern.compile("(?i)\\bhalv(?:e|ing)\\s+(?:the\\s+|my\\s+)?([\\w.-]+(?:\\s+"
+            + "(?!and\\b|or\\b|to\\b|instead\\b|then\\b|first\\b|do\\b|does\\b|would\\b|will\\b)[\\w.-]+){0,2})");
     /** "half as many frames per clip", "twice as many views": a count changed by a factor said in words. */
     private static final Pattern AS_MANY = Pattern.compile("(?i)\\b(half|twice|double)\\s+as\\s+many\\s+([\\w.-]+"
             + "(?:\\s+(?!and\\b|or\\b|to\\b|instead\\b|then\\b|as\\b)[\\w.-]+){0,2})");

@@ -64,8 +64,12 @@ final class TensorBytes {
     private static final Pattern ASKS = Pattern.compile("(?i)\\bhow (?:big|large|much (?:memory|vram|ram|space)"
             + "|many (?:gb|gib|mb|mib|bytes)|much is (?:one|a|an|that|this|the))\\b|\\bsize of\\b"
             + "|\\bwhat does (?:it|that|this|one|a|the)\\b.{0,60}\\bcost\\b");
-    /** Another calculation's subject: the cache per token and layer, or a model's parameters. */
-    private static final Pattern OTHER = Pattern.compile("(?i)kv[-_ ]?cache|\\blayers?\\b|\\bparam\\w*|\\d\\s*[bm]\\b");
+    /**
+     * Another calculation's subject: the cache per token and layer, a model's parameters, or an attention score
+     * matrix (its dimensions are the tokens twice, which AttentionScores counts from the grid said).
+     */
+    private static final Pattern OTHER = Pattern.compile("(?i)kv[-_ ]?cache|\\blayers?\\b|\\bparam\\w*|\\d\\s*[bm]\\b"
+            + "|\\battention (?:maps?|matri\\w*|scores?)\\b|\\bscore matri");
     /**
      * "100M of them", "1.17M edges", "in one layer": a count in millions of things that are not parameters, and a
      * single layer named, are this calculation's, not a model size's or a cache's (which count layers).

@@ -23,6 +23,7 @@ final class TrainingStates {
     /** The weights and gradients are asked about too, not only the optimizer. */
     private static final Pattern WHOLE = Pattern.compile("(?i)\\bmodel states\\b|\\b(?:model|weights) and\\b"
             + "|\\bweights, gradients\\b");
+    private static final Pattern ADAM = Pattern.compile("(?i)\\badam\\w*|\\boptimi[sz]er");
     /** "with ZeRO-2", "zero stage 1": the states the stage shards (1 the optimizer, 2 the gradients, 3 the weights). */
     private static final Pattern STAGE = Pattern.compile("(?i)\\bzero[- ]?(?:stage[- ]?)?([123])\\b"
             + "|\\bstage[- ]?([123])\\b");
@@ -43,7 +44,9 @@ final class TrainingStates {
         boolean full = FULL.matcher(t).find() && !FITS.matcher(t).find();
         // "what do the model states of the 16B take per GPU on two cards?": the states, split over the ranks.
         boolean perRank = STATES.matcher(t).find() && PER_RANK.matcher(t).find();
-        if (!asks || !full && !perRank) return null;
+        // "what do weights, gradients and Adam states take?": the whole set asked by name is full training's states
+        boolean named = WHOLE.matcher(t).find() && ADAM.matcher(t).find();
+        if (!asks || !full && !perRank && !named) return null;
         Double params = Sizes.paramsOf(t, a.facts());
         if (params == null) params = Sizes.params(a.withContext());
         if (params == null) return null;

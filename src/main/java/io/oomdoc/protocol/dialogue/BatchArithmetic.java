@@ -1,0 +1,91 @@
+package io.oomdoc.protocol.dialogue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The batch arithmetic of data parallelism: "train_batch_size 8 and accumulation 16, what effective batch is that?"
+ * (micro-batch × accumulation steps × GPUs = 128) and "batch 24 on 8 GPUs, what per-GPU batch is that?" (24 / 8 = 3).
+ * Only the per-GPU micro-batch is in memory at once, which is why the two figures are worth telling apart. A question
+ * that asks neither figure gets nothing from here.
+ */
+final class BatchArithmetic {
+    private static final Pattern ASKS = Pattern.compile("(?i)\\bwhat\\b|\\bhow (?:much|many|big)\\b|\\?");
+    private static final Pattern EFFECTIVE = Pattern.compile("(?i)\\b(?:effective|global|total) batch\\b");
+    private static final Pattern PER_GPU = Pattern.compile("(?i)\\bper[- ](?:gpu|card|device)\\b|\\beach (?:gpu|card)"
+            + "\\b|\\bwith ddp\\b|\\b(?:use|over|on|across) (?:\\d|two|both)\\b[^.?!]{0,12}\\b(?:gpus|cards)\\b");
+    /**
+     * "train_batch_size 8", "batch size of 8", "batch 24", "mb=4", "bs=32": a batch said with its value ("mb" only
+     * with "=", so that max_split_size_mb:128 is not a batch).
+     */
+    private static final Pattern BATCH = Pattern.compile("(?i)\\b(?:[a-z]+_)?(?:batch(?:[-_ ]size)?|bs|mb(?=\\s*=))"
+            + "(?:\\s+of|\\s+is|\\s*=|\\s*:)?\\s*(\\d{1,5})(?!\\d|\\.\\d|\\s*(?:gb|g\\b|mb\\b|%))");
+    /** "accumulation 16", "gradient_accumulation_steps=4", "accumulate gradients for 16 steps". */
+    private static final Pattern ACCUMULATION = Pattern.compile("(?i)\\baccumulation(?:[-_ ]steps?)?(?:\\s+of|\\s*="
+            + "|\\s*:)?\\s*(\\d{1,4})\\b|\\baccumulat\\w*\\s+(?:gradients?\\s+)?(?:for|over)\\s+(\\d{1,4})\\s+steps?");
+    /** "8 GPUs", "4 x A100": how many cards share the batch; "both cards" is two. */
+    private static final Pattern GPUS = Pattern.compile("(?i)\\b(\\d{1,4})\\s*(?:x\\s*)?(?:gpus?|cards?|devices?)\\b"
+            + "|\\b(both|two) (?:gpus|cards)\\b");
+    /** "a batch of 1024 per GPU on 32 GPUs ... I have 8": the global batch, carried over to the cards one has. */
+    private static final Pattern HAVE = Pattern.compile("(?i)\\bi (?:have|only have|got|use)\\s+(\\d{1,4})\\b");
+
+    private BatchArithmetic() {}
+
+    /** The arithmetic line and the rule line, or null. */
+    static String of(Calculations.Ask a) {
+        String t = a.text();
+        if (!ASKS.matcher(t).find()) return null;
+        List<Long> batches = values(BATCH, t);
+        if (batches.isEmpty()) return null;
+        Long gpus = gpus(t);
+        if (EFFECTIVE.matcher(t).find() && !PER_GPU.matcher(t).find()) {
+            Long steps = first(ACCUMULATION, t);
+            if (steps == null && gpus == null) return null;
+            long b = batches.get(0), s = steps == null ? 1 : steps, g = gpus == null ? 1 : gpus;
+            return Messages.get("batch.effective", b, s, g, count(b * s * g)) + "\n" + Messages.get("batch.rule");
+        }
+        if (!PER_GPU.matcher(t).find() || gpus == null || gpus < 2) return null;
+        Matcher have = HAVE.matcher(t);
+        if (have.find() && Long.parseLong(have.group(1)) != gpus) {
+            // "1024 per GPU on 32 GPUs ... I have 8": the same global batch over the cards one has
+            long global = batches.get(0) * gpus, mine = Long.parseLong(have.group(1));
+            return Messages.get("batch.match", count(batches.get(0)), gpus, count(global), mine, share(global, mine))
+                    + "\n" + Messages.get("batch.rule");
+        }
+        List<String> lines = new ArrayList<>();
+        for (long b : batches) lines.add(Messages.get("batch.per", b, gpus, share(b, gpus)));
+        return String.join(" ", lines) + "\n" + Messages.get("batch.rule");
+    }
+
+    private static Long gpus(String t) {
+        Matcher m = GPUS.matcher(t);
+        if (!m.find()) return null;
+        return m.group(1) != null ? Long.parseLong(m.group(1)) : 2L;
+    }
+
+    private static List<Long> values(Pattern p, String t) {
+        List<Long> out = new ArrayList<>();
+        for (Matcher m = p.matcher(t); m.find(); ) {
+            long v = Long.parseLong(m.group(1));
+            if (v > 0 && !out.contains(v)) out.add(v);
+        }
+        return out;
+    }
+
+    private static Long first(Pattern p, String t) {
+        Matcher m = p.matcher(t);
+        if (!m.find()) return null;
+        return Long.parseLong(m.group(1) != null ? m.group(1) : m.group(2));
+    }
+
+    /** 24 / 8 = 3; 25 / 8 = 3.1 (a share that does not divide evenly is said as it is). */
+    private static String share(long total, long parts) {
+        double v = (double) total / parts;
+        return v == Math.rint(v) ? count((long) v) : Sizes.trim(v);
+    }
+
+    private static String count(long n) { return String.format(Locale.ROOT, "%,d", n); }
+}
