@@ -76,18 +76,19 @@ public final class TraceAnalyzer {
 
     /**
      * Prose that says the machine's RAM ran out, not the card's: "it failed for Out of RAM", "my 32GB of memory has
-     * been gobbled up causing the system to lock up", "system memory is full". Read only where no log line spoke and the
-     * text says nothing of GPU memory running out.
+     * been gobbled up causing the system to lock up", "system memory is full". Read only where no log line spoke and
+     * the text says nothing of GPU memory running out.
      */
-    private static final Pattern HOST_MENTION = Pattern.compile("(?i)\\bout[- ]of[- ](?:system |host |cpu |main )?ram\\b"
-            + "|\\bout[- ]of[- ](?:system|host|cpu) memory|\\b(?:system|host|cpu) (?:ram|memory) (?:is |was |gets |got )?"
-            + "(?:full|exhausted|used up)|(?<!gpu |video )\\bram (?:is |was |gets |got )?(?:full|exhausted|used up"
-            + "|gobbled up)|\\b(?:memory|ram)\\b[^.]{0,40}\\b(?:gobbled|eaten) up\\b[^.]{0,40}\\b(?:system|computer"
-            + "|machine|pc)\\b");
+    private static final Pattern HOST_MENTION = Pattern.compile("(?i)\\bout[- ]of[- ](?:system |host |cpu |main )?"
+            + "ram\\b|\\bout[- ]of[- ](?:system|host|cpu) memory|\\b(?:system|host|cpu) (?:ram|memory) (?:is |was "
+            + "|gets |got )?(?:full|exhausted|used up)|(?<!gpu |video )\\bram (?:is |was |gets |got )?(?:full|exhausted"
+            + "|used up|gobbled up)|\\b(?:memory|ram)\\b[^.]{0,40}\\b(?:gobbled|eaten) up\\b[^.]{0,40}\\b(?:system"
+            + "|computer|machine|pc)\\b");
     /** GPU memory named as what ran out: the prose is then about the card, whatever it says of RAM. */
     private static final Pattern GPU_MEMORY_MENTION = Pattern.compile("(?i)\\b(?:gpu|cuda|vram|video memory"
             + "|graphics memory|device memory)\\b[^.]{0,30}\\b(?:out of|ran out|runs out|full|exhausted|oom)"
-            + "|\\b(?:cuda|gpu) (?:out of memory|oom)\\b|out of (?:gpu |video |cuda )?(?:vram|gpu memory|video memory)");
+            + "|\\b(?:cuda|gpu) (?:out of memory|oom)\\b"
+            + "|out of (?:gpu |video |cuda )?(?:vram|gpu memory|video memory)");
 
     private final List<TraceParser> parsers;
 

@@ -415,6 +415,11 @@ public final class Conversation {
         // "the model does not fit": what it costs at its precision is the first figure, before what the words ask
         String figure = FailureFigure.of(facts, report, Regime.of(newestFirst(text), report));
         String lead = FailureLead.of(text, facts, report).orElse(null);
+        // "19 images of 640x480 run out": what the domain's code holds at once, named from the user's words, comes
+        // first; a bare paste has no prose to name it
+        String scale = report.issueType().equals("not_oom") ? null
+                : InputScales.of(FailureLead.prose(text)).orElse(null);
+        if (scale != null) lead = lead == null ? scale : scale + "\n" + lead;
         return new Answer(Intent.NEW_FAILURE, figure == null ? lead : lead == null ? figure : figure + "\n" + lead,
                 report, facts);
     }
