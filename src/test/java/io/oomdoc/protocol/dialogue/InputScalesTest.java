@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The answer to a failure told in prose opens with what the domain's code holds at once, named from the user's words
  * (dialogue/input-scales.tsv): frames, images in one pass, the input's resolution, points or Gaussians. The turns are
- * real users' own, from the burned conversation sets 23, 24 and 25 (fixture, turn and thread named on each test).
+ * real users' own, from the burned conversation sets 23 to 27 (fixture, turn and thread named on each test).
  */
 class InputScalesTest {
     private static String firstLine(String turn) {
@@ -46,6 +46,14 @@ class InputScalesTest {
         String first = firstLine("Hi, I was getting OOM error on a 24 GB RTX 3090 GPU. How much GPU memory is "
                 + "typically required to train a 3D Gaussian head model?");
         assertTrue(first.contains("number of points (Gaussians)"), first);
+    }
+
+    // conversations_heldout27/P14-marian-de-en-363-tokens.txt #1 (marian-nmt/marian#223)
+    @Test
+    void manyItemsAreTheItemsRunOrKept() {
+        String first = firstLine("I am not able to translate German to English when the input consists of as few as "
+                + "20k sentences.");
+        assertTrue(first.contains("how many items go through at once or stay on the GPU afterwards (20k)"), first);
     }
 
     // a bare paste has no prose of its own: nothing is named before the report
