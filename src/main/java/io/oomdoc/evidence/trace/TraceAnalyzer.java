@@ -74,6 +74,22 @@ public final class TraceAnalyzer {
                     + "|fills?|filled|exhausts?|exhausted)(?: up)? (?:too much|all(?: the)?|almost all(?: the)?"
                     + "|nearly all|most of the)(?: available)? (?:GPU |gpu |device |CUDA )?(?:memory|VRAM|HBM)\\b");
 
+    /**
+     * Prose that says the machine's RAM ran out, not the card's: "it failed for Out of RAM", "my 32GB of memory has
+     * been gobbled up causing the system to lock up", "system memory is full". Read only where no log line spoke and
+     * the text says nothing of GPU memory running out.
+     */
+    private static final Pattern HOST_MENTION = Pattern.compile("(?i)\\bout[- ]of[- ](?:system |host |cpu |main )?"
+            + "ram\\b|\\bout[- ]of[- ](?:system|host|cpu) memory|\\b(?:system|host|cpu) (?:ram|memory) (?:is |was "
+            + "|gets |got )?(?:full|exhausted|used up)|(?<!gpu |video )\\bram (?:is |was |gets |got )?(?:full|exhausted"
+            + "|used up|gobbled up)|\\b(?:memory|ram)\\b[^.]{0,40}\\b(?:gobbled|eaten) up\\b[^.]{0,40}\\b(?:system"
+            + "|computer|machine|pc)\\b");
+    /** GPU memory named as what ran out: the prose is then about the card, whatever it says of RAM. */
+    private static final Pattern GPU_MEMORY_MENTION = Pattern.compile("(?i)\\b(?:gpu|cuda|vram|video memory"
+            + "|graphics memory|device memory)\\b[^.]{0,30}\\b(?:out of|ran out|runs out|full|exhausted|oom)"
+            + "|\\b(?:cuda|gpu) (?:out of memory|oom)\\b"
+            + "|out of (?:gpu |video |cuda )?(?:vram|gpu memory|video memory)");
+
     private final List<TraceParser> parsers;
 
     public TraceAnalyzer() { this(TraceParsers.ALL); }
@@ -137,6 +153,16 @@ public final class TraceAnalyzer {
             } else if (p.kind() == FailureKind.KV_CACHE && phase == Phase.UNKNOWN) {
                 phase = Phase.STARTUP; phaseWhy = "the engine sizes its KV cache when it starts";
             }
+        }
+        if (findings.isEmpty() && HOST_MENTION.matcher(text).find() && !GPU_MEMORY_MENTION.matcher(text).find()) {
+            Matcher m = HOST_MENTION.matcher(text);
+            m.find();
+            int lineIdx = text.substring(0, m.start()).split("\n", -1).length - 1;
+            int number = lineIdx < log.lines().size() ? log.lines().get(lineIdx).number() : 1;
+            findings.add(new TraceFinding("mention", FailureKind.HOST_RAM_OOM, "unknown",
+                    clip(log.lines().isEmpty() ? "" : log.lines().get(Math.min(lineIdx,
+                            log.lines().size() - 1)).text()),
+                    number, OomNumbers.NONE, List.of("the text says the machine's RAM ran out, quoting no log line")));
         }
         if (findings.isEmpty() && GENERIC_MENTION.matcher(text).find()) {
             Matcher m = GENERIC_MENTION.matcher(text);

@@ -234,6 +234,9 @@ public final class Conversation {
         // "how can I close it?": a question that asks how to do something is a how-to when the rules read it so,
         // whatever the words around it (a "why" before it, a failure held) suggest to the learned model.
         if (rule == Intent.HOW_TO && intent == Intent.FOLLOW_UP && ASKS_HOW.matcher(text).find()) intent = rule;
+        // "a reviewer says it will run out of memory. why?": a failure only others report is asked about, whatever
+        // the failure words suggest to the learned model; the user has no failure of their own to diagnose.
+        if (rule == Intent.EXPLAIN && report == null && IntentClassifier.asksAboutOthersFailure(text)) intent = rule;
         // "with two full copies, does it fit?": asks for the fit verdict whatever failure is held; "and the 4-bit
         // result, would that fit" stays the what-if it is phrased as.
         boolean asksFit = ASKS_FIT.matcher(text).find()
@@ -428,6 +431,11 @@ public final class Conversation {
         // "the model does not fit": what it costs at its precision is the first figure, before what the words ask
         String figure = FailureFigure.of(facts, report, Regime.of(newestFirst(text), report));
         String lead = FailureLead.of(text, facts, report).orElse(null);
+        // "19 images of 640x480 run out": what the domain's code holds at once, named from the user's words, comes
+        // first; a bare paste has no prose to name it
+        String scale = report.issueType().equals("not_oom") ? null
+                : InputScales.of(FailureLead.prose(text)).orElse(null);
+        if (scale != null) lead = lead == null ? scale : scale + "\n" + lead;
         return new Answer(Intent.NEW_FAILURE, figure == null ? lead : lead == null ? figure : figure + "\n" + lead,
                 report, facts);
     }

@@ -179,7 +179,15 @@ public final class IntentClassifier {
      * killed": the first message reports the user's own failure, whatever it asks after it; the report answers it.
      * Over the dev suite and sets 1-5, first messages with such words are labelled a new failure 77 times of 79.
      */
-    private static final Pattern REPORTS_OWN = Pattern.compile("(?i)\\b(?:got|getting|get|gets|reported|reports"
+    /**
+     * Memory running out told in Chinese, which has no spaces: "batch_size==7时显存爆炸" (VRAM blew up), "会炸显存",
+     * "显存不足" (not enough VRAM), "内存溢出" (memory overflow), and "oom" written against Han characters, where
+     * Java's \\b sees no word boundary ("最后oom").
+     */
+    static final String CJK_RAN_OUT = "(?:显存|内存)(?:爆炸|爆了|不足|不够|溢出|炸了)|(?:炸|爆)(?:显存|内存)"
+            + "|(?<=\\p{IsHan})(?:oom|out of memory)|(?:oom|out of memory)(?=\\p{IsHan})";
+    private static final Pattern REPORTS_OWN = Pattern.compile("(?i)" + CJK_RAN_OUT
+            + "|\\b(?:got|getting|get|gets|reported|reports"
             + "|throws?|threw|gives?|shows?|hit|hits|hitting|ran|run|runs|running|go|goes|going|went)\\b "
             + "(?:me )?(?:into )?"
             + "(?:an? |the )?(?:cuda |gpu )?(?:out of (?:gpu |cuda )?memory|oom|resource exhausted|memory error)"
@@ -204,6 +212,11 @@ public final class IntentClassifier {
     /** Words that say memory ran out, inside one sentence. */
     private static final Pattern RAN_OUT = Pattern.compile("(?i)out[- ]of[- ](?:cuda |gpu )?memory|\\boom\\b"
             + "|outofmemory|\\bmemory error|resource_?exhausted|\\bmemory keeps (?:increasing|growing|rising)");
+    /** Someone other than the user tells of the failure: "a user reports", "a reviewer says", "people say". */
+    private static final Pattern OTHERS_REPORT = Pattern.compile("(?i)\\b(?:an?|another|one|some|the) (?:other )?"
+            + "(?:user|reviewer|colleague|commenter|person|maintainer|author|tester)s? (?:reports?|reported|says?|said"
+            + "|claims?|claimed|warns?|warned|mentions?|mentioned)\\b|\\b(?:someone|somebody|people|users|others)"
+            + " (?:report|reports|reported|say|says|said|claim|claims|claimed)\\b");
     /** A sentence that asks or proposes rather than tells: "how do I avoid OOM", "is there a way", "what if". */
     private static final Pattern ASKING_SENTENCE = Pattern.compile("(?i)\\?\\W*$|^\\W*(?:how|what|why|which|is there"
             + "|are there|can|could|should|would|will|does|do|did|any)\\b|\\b(?:how to|avoid|prevent|without)\\b");
@@ -240,6 +253,22 @@ public final class IntentClassifier {
      * sentence tells that memory ran out for this run, whatever the next one asks. The question after it is what the
      * report (and its lead) answers.
      */
+    /**
+     * "A user reports this went OOM on a laptop … Why 18 GB for 200M parameters?", "A reviewer says that is too large
+     * for the L4 and will run out of memory. Why would context length matter?": a failure someone else reports, asked
+     * about by a user who has not run it, is a question about the mechanism (FORMAT.md's explain), not their failure.
+     */
+    static boolean asksAboutOthersFailure(String text) {
+        if (!text.strip().endsWith("?")) return false;
+        boolean any = false;
+        for (String sentence : text.split("(?<=[.!?])\\s+|\\n")) {
+            if (!RAN_OUT.matcher(sentence).find()) continue;
+            if (!OTHERS_REPORT.matcher(sentence).find()) return false;
+            any = true;
+        }
+        return any;
+    }
+
     static boolean tellsFailure(String text) {
         for (String sentence : text.split("(?<=[.!?])\\s+|\\n")) {
             if (RAN_OUT.matcher(sentence).find() && !ASKING_SENTENCE.matcher(sentence).find()) return true;
@@ -279,6 +308,7 @@ public final class IntentClassifier {
     private Intent byWords(Signals s) {
         String t = s.text().strip();
         boolean question = QUESTION.matcher(t).find();
+        if (!s.holdsFailure() && asksAboutOthersFailure(t)) return Intent.EXPLAIN;
         if (s.pastedFailure()) return Intent.NEW_FAILURE;
         if (s.describesFailure() && NEW_PROBLEM.matcher(t).find()) return Intent.NEW_FAILURE;
         // A first message that describes a failure at length is the failure; one that ends in a question is asked.

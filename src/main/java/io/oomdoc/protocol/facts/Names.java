@@ -220,6 +220,17 @@ public final class Names {
     }
 
     /**
+     * A card whose alias starts with its brand ("gtx 1070") written with the brand after the number, as some do ("a
+     * 8GB 1070GTX", "3090 RTX"): either order.
+     */
+    private static String brandLast(String body, String[] parts) {
+        if (parts.length < 2 || !parts[0].matches("gtx|rtx")) return body + "(?:[\\s_-]*rtx)?";
+        StringBuilder rest = new StringBuilder();
+        for (int i = 1; i < parts.length; i++) rest.append(i > 1 ? "[\\s_-]*" : "").append(Pattern.quote(parts[i]));
+        return "(?:" + body + "|" + rest + "[\\s_-]*" + Pattern.quote(parts[0]) + ")";
+    }
+
+    /**
      * Aliases as patterns, longest first: separators match any of space, '-', '_' or nothing (for models also ':',
      * as in ollama's "codellama:34b"); vendor prefixes are optional; a GPU may follow its count glued ("4xL4").
      */
@@ -245,7 +256,7 @@ public final class Names {
             String pattern = gpu
                     ? "(?:(?<![a-z0-9.])|(?<=\\d[x×*]))(?:nvidia[\\s_-]*)?(?:geforce[\\s_-]*)?(?:tesla[\\s_-]*)?"
                             + "(?:rtx[\\s_-]*)?"
-                            + body + "(?:'?s)?(?![a-z0-9])"
+                            + brandLast(body, parts) + "(?:'?s)?(?![a-z0-9])"
                     : "(?<![a-z0-9.])" + body + "(?![a-z0-9])";
             List<String> pieces = new ArrayList<>(parts.length);
             for (String part : parts) if (!part.isEmpty()) pieces.add(part);

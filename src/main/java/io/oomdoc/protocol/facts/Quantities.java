@@ -24,7 +24,7 @@ public final class Quantities {
             + "batch(?:[_ -]?sizes?)?(?:[_ -]per[_ -](?:device|gpu))?(?:\\.[a-z_]+)*\\s*"
             + "(?:(?:is |was |been |got )?(?:lowered|reduced|decreased|cut|dropped|set|changed|increased|raised)"
             + "\\s+)?"
-            + "(?:of|=|:|is|to|was|at|from)?\\s*"
+            + "(?:of|==?|:|is|to|was|at|from)?\\s*"
             + "(?:already |now |still |just |only )?" + NUM
             + "(?!\\d|\\.\\d|%)(?!\\s*/\\s*\\d)(?!\\s+of\\s+\\d)");
     /**
@@ -110,9 +110,12 @@ public final class Quantities {
             + "\\s*[x×*]\\s*(\\d{1,3})(?![\\w.])");
     private static final Pattern COUNT_NEGATED = Pattern.compile("\\bnot\\s+(?:just\\s+|only\\s+)?(?:the\\s+)?$");
 
-    /** The units as people say them too: "32gigs of ram", "8 gigs", "16 gigabytes". */
-    private static final Pattern SIZE = Pattern.compile("(?<![\\w.])(\\d+(?:[.,]\\d+)?)\\s*(tib|tb|t|gib|gb|g|mib"
-            + "|mb|gigs?|gigabytes?|megabytes?|terabytes?)(?![a-z0-9])");
+    /**
+     * The units as people say them too: "32gigs of ram", "8 gigs", "16 gigabytes", and French octets written against
+     * the number ("24go de vram", "512mo"): "go" and "mo" only without a space, where no English word can be meant.
+     */
+    private static final Pattern SIZE = Pattern.compile("(?<![\\w.])(\\d+(?:[.,]\\d+)?)(?:\\s*(tib|tb|t|gib|gb|g|mib"
+            + "|mb|gigs?|gigabytes?|megabytes?|terabytes?)|(go|mo))(?![a-z0-9])");
     private static final Pattern GPU_OWNS_BEFORE = Pattern.compile("\\b(?:gpu|card|graphics card)s?\\b[^.,;]{0,30}"
             + "\\b(?:with|has|have|equipped with)\\s*$");
     private static final Pattern USED_OVER_BEFORE =
@@ -132,8 +135,20 @@ public final class Quantities {
      * (peremartra/Large-Language-Model-Notebooks-Course#6).
      */
     private static final Pattern PLATFORM_BEFORE = Pattern.compile("\\b(?:colab|kaggle|runtime|machine|server"
-            + "|laptop|desktop|pc|box|node|instance|vm)\\s+(?:has|have|gives|offers|provides)\\s+(?:only\\s+"
-            + "|just\\s+|about\\s+)?$");
+            + "|laptop|desktop|pc|box|node|instance|vm|computer)\\s+(?:that\\s+|which\\s+)?(?:has|have|gives"
+            + "|offers|provides)\\s+(?:only\\s+|just\\s+|about\\s+)?$");
+    /** "my computer that has only 4GB and hasn't a GPU": a machine without a card has only host memory. */
+    private static final Pattern NO_GPU = Pattern.compile("\\b(?:hasn'?t|has no|have no|haven'?t|without|no)\\s+"
+            + "(?:a\\s+|any\\s+)?(?:gpu|graphics card|cuda)\\b");
+    /**
+     * "on Windows 64 with 32GB", "Ubuntu 22.04 with 64 GB": the size an operating system is said to run with is the
+     * machine's RAM (a card's size comes with the card's name, which STATED_NAME_AFTER reads first).
+     */
+    private static final Pattern SYSTEM_WITH_BEFORE = Pattern.compile("\\b(?:windows|linux|ubuntu|debian|macos"
+            + "|win\\d+)\\b[\\w .-]{0,12}?\\bwith\\s+(?:only\\s+|just\\s+)?$");
+    /** "4Gb of GPU and 12 of ram": a bare number said of RAM is its gigabytes. */
+    private static final Pattern BARE_RAM = Pattern.compile("(?<![\\w.])(\\d{1,4})\\s+of\\s+(?:system\\s+|host\\s+"
+            + "|cpu\\s+)?ram\\b");
     private static final Pattern RAM_TALK = Pattern.compile("(?<!gpu |video |graphics )\\bram\\b");
     private static final Pattern CAPACITY_BEFORE = Pattern.compile("(?:total capac\\w*(?:\\s+of)?"
             + "|total_gpu_memory\\s*=|total memory\\s*(?:of|:|=)?|memory\\.total\\s*[:=]?)\\s*$");
@@ -155,7 +170,9 @@ public final class Quantities {
                     + "(?:is|=|:)|it'?s an?|it is an?)\\s+(?:an?\\s+|only\\s+)?$|\\bthe whole\\s+$"
             + "|\\b(?:vram|gpu ram|video ram)\\s*$"
             // "I'm getting an oom error with 8 gigs": what a failure happens with is the card
-            + "|\\b(?:oom|out of memory)(?: errors?)?\\s+with\\s+(?:only\\s+|just\\s+)?$");
+            + "|\\b(?:oom|out of memory)(?: errors?)?\\s+with\\s+(?:only\\s+|just\\s+)?$"
+            // "I ran out of 32G memory during the training": what a run ran out of is all the memory it had
+            + "|\\b(?:ran|run|runs|running) out of\\s+(?:the\\s+|my\\s+|all\\s+(?:the\\s+|my\\s+)?)?$");
     private static final Pattern STATED_NAME_AFTER = Pattern.compile("^\\s*(?:nvidia\\s+|geforce\\s+"
             + "|tesla\\s+)?(?!(?:fp|bf|int|tf)\\d)(?:[a-z]{0,5}\\d{2,4}[a-z]{0,3}|rtx|gtx|titan|jetson)\\b|^\\s*(?:on"
                     + "|of)\\s+(?:the|our|my|a|an|this)\\s+" + GPU_TOKEN);
@@ -189,6 +206,7 @@ public final class Quantities {
                 99);
         counts(out, lower);
         sizes(out, lower);
+        bareRam(out, lower);
         return out;
     }
 
@@ -287,13 +305,16 @@ public final class Quantities {
         while (m.find()) {
             long bytes;
             try {
-                String unit = spoken(m.group(2));
+                String unit = spoken(m.group(2) != null ? m.group(2) : m.group(3));
                 bytes = Bytes.parse(m.group(1), unit.equals("g") ? "GiB" : unit.equals("t") ? "TiB" : unit);
             } catch (RuntimeException e) { continue; }
             String before = lower.substring(Math.max(0, m.start() - 45), m.start());
             String after = lower.substring(m.end(), Math.min(lower.length(), m.end() + 45));
-            String role = PLATFORM_BEFORE.matcher(before).find() && RAM_TALK.matcher(lower).find() ? "host_ram"
-                    : role(before, after);
+            boolean platform = PLATFORM_BEFORE.matcher(before).find()
+                    && (RAM_TALK.matcher(lower).find() || NO_GPU.matcher(lower).find());
+            boolean system = SYSTEM_WITH_BEFORE.matcher(before).find() && !STATED_NAME_AFTER.matcher(after).find()
+                    && !STATED_AFTER.matcher(after).find();
+            String role = platform || system ? "host_ram" : role(before, after);
             if (role == null) continue;
             if (role.equals("host_ram")) {
                 if (bytes >= Bytes.GIB) out.add(new Mention(m.start(), m.end(), "host_ram", String.valueOf(bytes)));
@@ -306,8 +327,19 @@ public final class Quantities {
         }
     }
 
+    private static void bareRam(List<Mention> out, String lower) {
+        Matcher m = BARE_RAM.matcher(lower);
+        while (m.find()) {
+            Integer v = toInt(m.group(1));
+            if (v != null && v >= 1 && v <= 4096) out.add(new Mention(m.start(), m.end(), "host_ram",
+                    String.valueOf(v * Bytes.GIB)));
+        }
+    }
+
     /** A spoken unit as its symbol: "gigs" and "gigabytes" are GB, "megabytes" MB, "terabytes" TB. */
     private static String spoken(String unit) {
+        if (unit.equals("go")) return "gb";
+        if (unit.equals("mo")) return "mb";
         return unit.startsWith("gig") ? "gb" : unit.startsWith("mega") ? "mb" : unit.startsWith("tera") ? "tb" : unit;
     }
 
