@@ -52,12 +52,17 @@ public final class AskCommand implements Callable<Integer> {
         if (a.report() != null) ctx.session.setLastReport(a.report());
         if (json) {
             ctx.out.println(a.report() != null ? Json.write(a.report())
-                    : Json.write(java.util.Map.of("intent", a.intent().json(), "answer", a.text(), "facts",
-                            a.facts().asMap())));
+                    : Json.write(new Answer(a.intent().json(), a.text(), a.facts().asMap())));
         } else {
             io.oomdoc.cli.Repl.show(ctx, a);
         }
         ctx.out.flush();
         return 0;
     }
+
+    /**
+     * A turn that is not a diagnosis, as --json prints it: how the turn was read, the answer and the session's facts.
+     * A record and not a map, so the keys keep this order from one run to the next.
+     */
+    public record Answer(String intent, String answer, java.util.Map<String, Object> facts) {}
 }
