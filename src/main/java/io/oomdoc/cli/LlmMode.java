@@ -45,7 +45,7 @@ public final class LlmMode {
         if (!a.toolCalls().isEmpty()) ctx.out.println(ctx.style.dim("\n(tools used: " + String.join(", ",
                 a.toolCalls()) + ")"));
         if (a.modelText() == null) {
-            ctx.out.println("oomdoc: " + a.failure() + "; here is the embedded answer instead.");
+            ctx.out.println(CliText.get("llm.fallback", a.failure()));
             Repl.show(ctx, embedded);
             return embedded.report();
         }

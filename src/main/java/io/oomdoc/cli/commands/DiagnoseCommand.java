@@ -104,7 +104,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
             var probed = EvidenceGatherer.probeSnapshot(ctx.workDir.resolve(repo));
             if (probed.isPresent()) {
                 snapFile = probed.get().toString();
-                ctx.err.println("oomdoc: using the probe's snapshot " + snapFile);
+                ctx.err.println(CliText.get("diagnose.probe.snapshot", snapFile));
             }
         }
         return snapFile == null ? null : SnapshotCommand.read(ctx, snapFile);

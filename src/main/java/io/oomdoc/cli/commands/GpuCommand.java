@@ -1,6 +1,7 @@
 package io.oomdoc.cli.commands;
 
 import io.oomdoc.cli.AppContext;
+import io.oomdoc.cli.CliText;
 import io.oomdoc.cli.GpuView;
 import io.oomdoc.cli.Json;
 import io.oomdoc.cli.UserError;
@@ -37,13 +38,13 @@ public final class GpuCommand implements Callable<Integer> {
 
     /** Saved nvidia-smi output: the way to diagnose a cluster node's state from a login node. */
     public static GpuState fromFile(AppContext ctx, String file) {
-        Path p = io.oomdoc.cli.UserFiles.regularFile(ctx, file, "a file with saved nvidia-smi output");
+        Path p = io.oomdoc.cli.UserFiles.regularFile(ctx, file, CliText.get("gpu.from.what"));
         try {
-            if (Files.size(p) > 20_000_000) throw new UserError(file + " is too large to be nvidia-smi output");
+            if (Files.size(p) > 20_000_000) throw new UserError(CliText.get("gpu.from.too.large", file));
             String text = Files.readString(p);
             return NvidiaSmiText.parse(text, "file");
         } catch (IOException e) {
-            throw new UserError("cannot read " + file + ": " + e.getMessage());
+            throw new UserError(CliText.get("file.unreadable", file, e.getMessage()));
         } catch (IllegalArgumentException e) {
             throw new UserError(file + ": " + e.getMessage());
         }

@@ -1,6 +1,7 @@
 package io.oomdoc.cli.commands;
 
 import io.oomdoc.cli.AppContext;
+import io.oomdoc.cli.CliText;
 import io.oomdoc.cli.Json;
 import io.oomdoc.cli.ScanView;
 import io.oomdoc.cli.UserError;
@@ -39,13 +40,13 @@ public final class ScanCommand implements Callable<Integer> {
 
     public static ScanResult scan(AppContext ctx, String dir, boolean all) {
         Path root = dir == null ? ctx.workDir : ctx.workDir.resolve(dir);
-        if (!Files.exists(root)) throw new UserError("no such folder: " + (dir == null ? root : dir));
-        if (!Files.isDirectory(root)) throw new UserError((dir == null ? root.toString() : dir) + " is not a folder; "
-                + "pass the repository root");
+        if (!Files.exists(root)) throw new UserError(CliText.get("scan.no.folder", dir == null ? root : dir));
+        if (!Files.isDirectory(root)) throw new UserError(CliText.get("scan.not.folder",
+                dir == null ? root : dir));
         try {
             return new PythonScanner(all ? Rules.ALL : Rules.DEFAULT).scan(root);
         } catch (IOException e) {
-            throw new UserError("cannot scan " + root + ": " + e.getMessage());
+            throw new UserError(CliText.get("scan.failed", root, e.getMessage()));
         }
     }
 }

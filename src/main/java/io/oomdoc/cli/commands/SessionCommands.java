@@ -36,12 +36,12 @@ public final class SessionCommands {
         public Integer call() {
             Facts f = ctx.session.facts();
             if (f.isEmpty()) {
-                ctx.out.println("No facts yet. Tell me the GPU, model, batch size, sequence length, precision.");
+                ctx.out.println(CliText.get("facts.none"));
                 return 0;
             }
             var setAt = ctx.session.conversation().setAt();
             f.asMap().forEach((k, v) -> ctx.out.printf("  %-14s %-24s %s%n", k, v,
-                    setAt.containsKey(k) ? "(turn " + setAt.get(k) + ")" : ""));
+                    setAt.containsKey(k) ? CliText.get("facts.turn", setAt.get(k)) : ""));
             return 0;
         }
     }
@@ -136,8 +136,7 @@ public final class SessionCommands {
                 return spec.parent().subcommands().get("diagnose").execute(words.get(0));
             }
             if (words.size() == 1 && looksLikePath(words.get(0)))
-                throw new UserError("no such file: " + words.get(0) + " (paste the trace instead, or give the right "
-                        + "path)");
+                throw new UserError(CliText.get("debug.no.file", words.get(0)));
             Repl.chat(ctx, String.join(" ", words));
             return 0;
         }

@@ -1,6 +1,7 @@
 package io.oomdoc.cli.commands;
 
 import io.oomdoc.cli.AppContext;
+import io.oomdoc.cli.CliText;
 import io.oomdoc.cli.Json;
 import io.oomdoc.cli.SnapshotView;
 import io.oomdoc.cli.UserError;
@@ -33,7 +34,7 @@ public final class SnapshotCommand implements Callable<Integer> {
     }
 
     public static SnapshotReport read(AppContext ctx, String file) {
-        Path p = io.oomdoc.cli.UserFiles.regularFile(ctx, file, "the snapshot pickle");
+        Path p = io.oomdoc.cli.UserFiles.regularFile(ctx, file, CliText.get("snapshot.what"));
         try {
             return new SnapshotReader().read(p);
         } catch (IOException e) {
