@@ -24,7 +24,7 @@ public final class LlmMode {
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), 2);
         }
-        return cfg.map(c -> new LlmAgent(c, new OomdocTools(ctx.workDir, ctx.session::facts, ctx.env,
+        return cfg.map(c -> new LlmAgent(c, new OomdocTools(ctx.workDir, ctx.session::facts,
                 msg -> { ctx.out.println(ctx.style.yellow("(" + msg + ")")); ctx.out.flush(); }, commands(ctx)),
                         Duration.ofSeconds(120)));
     }
