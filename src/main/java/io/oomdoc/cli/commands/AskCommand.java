@@ -3,10 +3,7 @@ package io.oomdoc.cli.commands;
 import io.oomdoc.cli.CliText;
 import io.oomdoc.cli.AppContext;
 import io.oomdoc.cli.Json;
-import io.oomdoc.cli.ReportView;
 import io.oomdoc.cli.UserError;
-import io.oomdoc.evidence.trace.LogText;
-import io.oomdoc.protocol.Diagnoser;
 import io.oomdoc.protocol.Report;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,7 +31,7 @@ public final class AskCommand implements Callable<Integer> {
     public Integer call() {
         String text = String.join(" ", words).strip();
         if (text.isEmpty()) throw new UserError(CliText.get("ask.empty"), 2);
-        if (repo != null) ctx.session.setCode(ScanCommand.scan(ctx, repo));
+        if (repo != null) ctx.session.setCode(io.oomdoc.cli.EvidenceFiles.scan(ctx, repo, false));
         var agent = io.oomdoc.cli.LlmMode.agent(ctx, provider, baseUrl, model);
         if (agent.isPresent()) {
             if (json) { // the JSON document stays the only thing on stdout: notices go to stderr

@@ -2,6 +2,7 @@ package io.oomdoc.cli.commands;
 
 import io.oomdoc.cli.CliText;
 import io.oomdoc.cli.AppContext;
+import io.oomdoc.cli.EvidenceFiles;
 import io.oomdoc.cli.Json;
 import io.oomdoc.cli.LogInput;
 import io.oomdoc.cli.ReportView;
@@ -62,7 +63,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
         if (log.isBlank()) throw new UserError(CliText.get("diagnose.empty"));
         String gpuMode = gpu != null ? gpu : (file == null || file.equals("-")) && !ctx.interactive ? "auto" : "none";
         Gathered evidence = EvidenceGatherer.from(log).sessionFacts(ctx.session.facts()).gpu(gpuState(gpuMode))
-                .code(repo == null ? null : ScanCommand.scan(ctx, repo)).codeNamedIn(ctx.workDir).snapshot(snapshot())
+                .code(repo == null ? null : EvidenceFiles.scan(ctx, repo, false)).codeNamedIn(ctx.workDir).snapshot(snapshot())
                 .gather();
         Report r = evidence.diagnose(ready(diagnoser));
         if (evidence.nothingToDiagnose(r)) {
@@ -93,7 +94,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
         return switch (mode) {
             case "none" -> null;
             case "auto" -> new GpuProbe().read(ctx.env, false);
-            default -> GpuCommand.fromFile(ctx, mode);
+            default -> EvidenceFiles.gpuFromFile(ctx, mode);
         };
     }
 
@@ -107,6 +108,6 @@ public final class DiagnoseCommand implements Callable<Integer> {
                 ctx.err.println(CliText.get("diagnose.probe.snapshot", snapFile));
             }
         }
-        return snapFile == null ? null : SnapshotCommand.read(ctx, snapFile);
+        return snapFile == null ? null : EvidenceFiles.snapshot(ctx, snapFile);
     }
 }
