@@ -20,7 +20,7 @@ import java.nio.file.Path;
 public final class EvidenceFiles {
     private EvidenceFiles() {}
 
-    /** The scanner's findings on a folder (null: the folder oomdoc runs in); {@code all}: the less precise rules too. */
+    /** The scanner's findings on a folder (null: where oomdoc runs); {@code all}: the less precise rules too. */
     public static ScanResult scan(AppContext ctx, String dir, boolean all) {
         Path root = dir == null ? ctx.workDir : ctx.workDir.resolve(dir);
         if (!Files.exists(root)) throw new UserError(CliText.get("scan.no.folder", dir == null ? root : dir));

@@ -24,7 +24,8 @@ public final class LogInput {
             Path p = UserFiles.regularFile(ctx, file, CliText.get("log.what"));
             return new LogReader().read(p);
         } catch (LogReader.NotText e) {
-            throw new UserError(CliText.get("log.not.text", file == null ? CliText.get("log.input") : file, e.getMessage()));
+            throw new UserError(CliText.get("log.not.text", file == null ? CliText.get("log.input") : file,
+                    e.getMessage()));
         } catch (NoSuchFileException e) {
             throw new UserError(CliText.get("file.missing", file));
         } catch (AccessDeniedException e) {

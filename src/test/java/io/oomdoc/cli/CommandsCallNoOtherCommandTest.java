@@ -31,7 +31,8 @@ class CommandsCallNoOtherCommandTest {
 
     @Test
     void aCallIntoAnotherCommandIsFound() {
-        assertEquals(List.of("ScanCommand.scan("), otherCommandsCalled("DiagnoseCommand", "x = ScanCommand.scan(ctx);"));
+        assertEquals(List.of("ScanCommand.scan("),
+                otherCommandsCalled("DiagnoseCommand", "x = ScanCommand.scan(ctx);"));
         assertEquals(List.of(), otherCommandsCalled("ScanCommand", "x = ScanCommand.scan(ctx);"));
     }
 

@@ -63,7 +63,8 @@ public final class DiagnoseCommand implements Callable<Integer> {
         if (log.isBlank()) throw new UserError(CliText.get("diagnose.empty"));
         String gpuMode = gpu != null ? gpu : (file == null || file.equals("-")) && !ctx.interactive ? "auto" : "none";
         Gathered evidence = EvidenceGatherer.from(log).sessionFacts(ctx.session.facts()).gpu(gpuState(gpuMode))
-                .code(repo == null ? null : EvidenceFiles.scan(ctx, repo, false)).codeNamedIn(ctx.workDir).snapshot(snapshot())
+                .code(repo == null ? null : EvidenceFiles.scan(ctx, repo, false)).codeNamedIn(ctx.workDir)
+                .snapshot(snapshot())
                 .gather();
         Report r = evidence.diagnose(ready(diagnoser));
         if (evidence.nothingToDiagnose(r)) {

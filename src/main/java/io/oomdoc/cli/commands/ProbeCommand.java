@@ -61,8 +61,8 @@ public final class ProbeCommand implements Callable<Integer> {
             Path snap = ctx.workDir.resolve("oomdoc_probe_out/snapshot.pickle");
             if (p.exitValue() == 0 && Files.isRegularFile(snap)) {
                 ctx.out.println();
-                ctx.out.print(io.oomdoc.cli.SnapshotView.text(io.oomdoc.cli.EvidenceFiles.snapshot(ctx, "oomdoc_probe_out/snapshot.p"
-                        + "ickle"), ctx.style));
+                ctx.out.print(io.oomdoc.cli.SnapshotView.text(
+                        io.oomdoc.cli.EvidenceFiles.snapshot(ctx, "oomdoc_probe_out/snapshot.pickle"), ctx.style));
                 ctx.out.println(CliText.get("probe.diagnose"));
             }
             ctx.out.flush();
