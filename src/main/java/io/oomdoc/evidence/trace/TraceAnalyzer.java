@@ -99,6 +99,31 @@ public final class TraceAnalyzer {
         Map<Integer, Integer> rankOfLine = new LinkedHashMap<>();
         for (LogText.Line l : log.lines()) if (l.rank() != null) rankOfLine.put(l.number(), l.rank());
 
+        Ranks ranks = ranks(log, findings, rankOfLine);
+        List<String> notes = new ArrayList<>(rankNotes(findings, rankOfLine));
+        String text = log.text();
+        PhaseGuess phase = phase(frames, findings);
+        if (findings.isEmpty() && GENERIC_MENTION.matcher(text).find()) {
+            Matcher m = GENERIC_MENTION.matcher(text);
+            m.find();
+            int lineIdx = text.substring(0, m.start()).split("\n", -1).length - 1;
+            int number = lineIdx < log.lines().size() ? log.lines().get(lineIdx).number() : 1;
+            findings.add(new TraceFinding("mention", FailureKind.VRAM_OOM, "unknown",
+                    clip(log.lines().isEmpty() ? "" : log.lines().get(Math.min(lineIdx,
+                            log.lines().size() - 1)).text()),
+                    number, OomNumbers.NONE, List.of("the text describes running out of memory but quotes no "
+                            + "allocator message")));
+        }
+        Integer iteration = iteration(log, findings.isEmpty() ? Integer.MAX_VALUE : findings.get(0).line());
+        String framework = framework(text, findings);
+        return new TraceAnalysis(List.copyOf(findings), frames, phase.phase(), phase.why(), framework, iteration,
+                ranks.failed(), ranks.first(), notes, unreadable, log, StatedFigures.read(text));
+    }
+
+    /** The ranks whose lines hold a finding or that torchrun names as failed; the first is the earliest finding's. */
+    private record Ranks(TreeSet<Integer> failed, Integer first) {}
+
+    private static Ranks ranks(LogText log, List<TraceFinding> findings, Map<Integer, Integer> rankOfLine) {
         TreeSet<Integer> failedRanks = new TreeSet<>();
         Integer firstRank = null;
         int firstLine = Integer.MAX_VALUE;
@@ -114,9 +139,11 @@ public final class TraceAnalyzer {
             if (m.find() && Num.toInt(m.group(1)) != null) failedRanks.add(Num.toInt(m.group(1)));
         }
         if (firstRank == null && !failedRanks.isEmpty()) firstRank = failedRanks.first();
+        return new Ranks(failedRanks, firstRank);
+    }
 
-        List<String> notes = new ArrayList<>(rankNotes(findings, rankOfLine));
-        String text = log.text();
+    /** The phase the frames name, overruled by what the strongest finding says of when it failed. */
+    private static PhaseGuess phase(List<Frame> frames, List<TraceFinding> findings) {
         Phase phase = Phase.UNKNOWN;
         String phaseWhy = "";
         PhaseGuess fromFrames = phaseFromFrames(frames);
@@ -135,21 +162,7 @@ public final class TraceAnalyzer {
                 phase = Phase.STARTUP; phaseWhy = "the engine sizes its KV cache when it starts";
             }
         }
-        if (findings.isEmpty() && GENERIC_MENTION.matcher(text).find()) {
-            Matcher m = GENERIC_MENTION.matcher(text);
-            m.find();
-            int lineIdx = text.substring(0, m.start()).split("\n", -1).length - 1;
-            int number = lineIdx < log.lines().size() ? log.lines().get(lineIdx).number() : 1;
-            findings.add(new TraceFinding("mention", FailureKind.VRAM_OOM, "unknown",
-                    clip(log.lines().isEmpty() ? "" : log.lines().get(Math.min(lineIdx,
-                            log.lines().size() - 1)).text()),
-                    number, OomNumbers.NONE, List.of("the text describes running out of memory but quotes no "
-                            + "allocator message")));
-        }
-        Integer iteration = iteration(log, findings.isEmpty() ? Integer.MAX_VALUE : findings.get(0).line());
-        String framework = framework(text, findings);
-        return new TraceAnalysis(List.copyOf(findings), frames, phase, phaseWhy, framework, iteration,
-                failedRanks, firstRank, notes, unreadable, log, StatedFigures.read(text));
+        return new PhaseGuess(phase, phaseWhy);
     }
 
     private static int specificity(TraceFinding f) {
