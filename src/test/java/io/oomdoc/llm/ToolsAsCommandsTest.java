@@ -120,8 +120,9 @@ class ToolsAsCommandsTest {
 
     @Test
     void gpuStateIsTheGpuCommandsJson() {
-        assertEquals(probeShape(cli(RESOURCES, "gpu", "--json")), probeShape(tools(RESOURCES).gpuState()));
-        assertTrue(tools(RESOURCES).gpuState().contains("\"host\""));
+        String tool = tools(RESOURCES).gpuState();
+        assertEquals(probeShape(cli(RESOURCES, "gpu", "--json")), probeShape(tool));
+        assertTrue(tool.contains("\"host\""), tool);
     }
 
     /**
