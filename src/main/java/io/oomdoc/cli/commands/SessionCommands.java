@@ -2,11 +2,11 @@ package io.oomdoc.cli.commands;
 
 import io.oomdoc.cli.CliText;
 import io.oomdoc.cli.AppContext;
+import io.oomdoc.cli.FactsView;
 import io.oomdoc.cli.LlmMode;
 import io.oomdoc.cli.Repl;
 import io.oomdoc.cli.ReportView;
 import io.oomdoc.cli.UserError;
-import io.oomdoc.protocol.Facts;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,14 +34,8 @@ public final class SessionCommands {
 
         @Override
         public Integer call() {
-            Facts f = ctx.session.facts();
-            if (f.isEmpty()) {
-                ctx.out.println(CliText.get("facts.none"));
-                return 0;
-            }
-            var setAt = ctx.session.conversation().setAt();
-            f.asMap().forEach((k, v) -> ctx.out.printf("  %-14s %-24s %s%n", k, v,
-                    setAt.containsKey(k) ? CliText.get("facts.turn", setAt.get(k)) : ""));
+            ctx.out.print(FactsView.text(ctx.session.facts(), ctx.session.conversation().setAt()));
+            ctx.out.flush();
             return 0;
         }
     }
