@@ -24,7 +24,7 @@ public final class LlmMode {
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), 2);
         }
-        return cfg.map(c -> new LlmAgent(c, new OomdocTools(ctx.workDir, ctx.session::facts, ctx.env,
+        return cfg.map(c -> new LlmAgent(c, new OomdocTools(ctx.workDir, ctx.session::facts,
                 msg -> { ctx.out.println(ctx.style.yellow("(" + msg + ")")); ctx.out.flush(); }, commands(ctx)),
                         Duration.ofSeconds(120)));
     }
@@ -45,7 +45,7 @@ public final class LlmMode {
         if (!a.toolCalls().isEmpty()) ctx.out.println(ctx.style.dim("\n(tools used: " + String.join(", ",
                 a.toolCalls()) + ")"));
         if (a.modelText() == null) {
-            ctx.out.println("oomdoc: " + a.failure() + "; here is the embedded answer instead.");
+            ctx.out.println(CliText.get("llm.fallback", a.failure()));
             Repl.show(ctx, embedded);
             return embedded.report();
         }

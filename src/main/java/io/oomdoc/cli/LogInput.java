@@ -21,19 +21,21 @@ public final class LogInput {
                     ctx.err.println(CliText.get("log.from.terminal"));
                 return new LogReader().read(ctx.in);
             }
-            Path p = UserFiles.regularFile(ctx, file, "the log file (or - for standard input)");
+            Path p = UserFiles.regularFile(ctx, file, CliText.get("log.what"));
             return new LogReader().read(p);
         } catch (LogReader.NotText e) {
-            throw new UserError((file == null ? "input" : file) + ": " + e.getMessage());
+            throw new UserError(CliText.get("log.not.text", file == null ? CliText.get("log.input") : file,
+                    e.getMessage()));
         } catch (NoSuchFileException e) {
-            throw new UserError("no such file: " + file);
+            throw new UserError(CliText.get("file.missing", file));
         } catch (AccessDeniedException e) {
-            throw new UserError("cannot read " + file + ": permission denied");
+            throw new UserError(CliText.get("file.denied", file));
         } catch (IOException e) {
-            throw new UserError("cannot read " + (file == null ? "standard input" : file) + ": " + e.getMessage());
+            throw new UserError(CliText.get("file.unreadable", file == null ? CliText.get("log.stdin") : file,
+                    e.getMessage()));
         } catch (InternalError e) {
             // a mapped page of a big log that was truncated under the reader faults, and the JVM says so this way
-            throw new UserError("cannot read " + file + ": " + LogReader.CUT_SHORT);
+            throw new UserError(CliText.get("file.unreadable", file, LogReader.CUT_SHORT));
         }
     }
 }

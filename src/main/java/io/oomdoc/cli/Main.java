@@ -90,8 +90,8 @@ public final class Main implements Callable<Integer> {
             err.println("oomdoc: " + ue.getMessage());
             return ue.exitCode;
         }
-        err.println("oomdoc: internal error: " + ex + (env.get("OOMDOC_DEBUG") == null
-                ? " (set OOMDOC_DEBUG=1 for details)" : ""));
+        err.println(CliText.get("internal.error", ex) + (env.get("OOMDOC_DEBUG") == null
+                ? CliText.get("internal.debug.hint") : ""));
         if (env.get("OOMDOC_DEBUG") != null) ex.printStackTrace(err);
         return 1;
     }

@@ -10,10 +10,10 @@ public final class UserFiles {
     /** @param what what the file should be, for the error message ("the log file", "the snapshot pickle") */
     public static Path regularFile(AppContext ctx, String name, String what) {
         Path p = ctx.workDir.resolve(name);
-        if (Files.isDirectory(p)) throw new UserError(name + " is a directory; pass " + what);
-        if (!Files.exists(p)) throw new UserError("no such file: " + name);
-        if (!Files.isRegularFile(p)) throw new UserError(name + " is not a regular file; pass " + what);
-        if (!Files.isReadable(p)) throw new UserError("cannot read " + name + ": permission denied");
+        if (Files.isDirectory(p)) throw new UserError(CliText.get("file.directory", name, what));
+        if (!Files.exists(p)) throw new UserError(CliText.get("file.missing", name));
+        if (!Files.isRegularFile(p)) throw new UserError(CliText.get("file.not.regular", name, what));
+        if (!Files.isReadable(p)) throw new UserError(CliText.get("file.denied", name));
         return p;
     }
 }

@@ -6,7 +6,6 @@ import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.Tool;
 import io.oomdoc.evidence.code.RepoFiles;
 import io.oomdoc.evidence.code.RepoSearch;
-import io.oomdoc.evidence.gpu.GpuProbe;
 import io.oomdoc.evidence.gpu.HostProbe;
 import io.oomdoc.evidence.trace.LogText;
 import io.oomdoc.evidence.trace.TraceAnalysis;
@@ -38,16 +37,14 @@ public final class OomdocTools {
 
     private final Path repo;
     private final Supplier<Facts> facts;
-    private final Map<String, String> env;
     private final Consumer<String> notices;
     private final CommandRunner commands;
     private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
 
-    public OomdocTools(Path repo, Supplier<Facts> facts, Map<String, String> env, Consumer<String> notices,
+    public OomdocTools(Path repo, Supplier<Facts> facts, Consumer<String> notices,
                        CommandRunner commands) {
         this.repo = repo;
         this.facts = facts;
-        this.env = env;
         this.notices = notices;
         this.commands = commands;
     }
@@ -75,7 +72,7 @@ public final class OomdocTools {
     @Tool(name = "gpu_state")
     public String gpuState() {
         calls.add("gpu_state");
-        return out(new GpuProbe().read(env, false));
+        return command(List.of("gpu", "--json"), "");
     }
 
     @Tool(name = "host_state")
@@ -173,8 +170,8 @@ public final class OomdocTools {
     public String readSnapshot(String path) {
         calls.add("read_snapshot(" + path + ")");
         try {
-            Path p = RepoFiles.insideRoot(repo, path);
-            return out(new io.oomdoc.evidence.snapshot.SnapshotReader().read(p));
+            Path p = RepoFiles.insideRoot(repo, path); // the command reads any path: the root is checked here
+            return command(List.of("snapshot", "--json", p.toString()), "");
         } catch (SecurityException e) {
             notices.accept(TEXT.get("tool.refusedNotice", "read_snapshot", path, e.getMessage()));
             return TEXT.get("tool.refused", e.getMessage());

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -73,6 +74,19 @@ class CliTest {
         assertTrue(lines.get(0).startsWith("Cause: ") && lines.get(1).startsWith("First fix: "), r.out);
         int lead = r.out.toLowerCase(Locale.ROOT).indexOf("beam", r.out.indexOf("First fix: "));
         assertTrue(lead > 0 && lead < r.out.indexOf("## Memory State Summary"), "the lead, after the two lines: " + r.out);
+    }
+
+    /**
+     * A turn that is not a diagnosis prints intent, answer and facts in that order on every run (a Map.of would order
+     * its keys by a seed drawn at each start of the JVM).
+     */
+    @Test
+    void askJsonKeepsItsKeysInOneOrder() throws Exception {
+        Result r = run("", "ask", "--json", "how do I enable gradient checkpointing?");
+        assertEquals(0, r.code, r.err);
+        List<String> keys = new ArrayList<>();
+        new ObjectMapper().readTree(r.out).fieldNames().forEachRemaining(keys::add);
+        assertEquals(List.of("intent", "answer", "facts"), keys, r.out);
     }
 
     @Test

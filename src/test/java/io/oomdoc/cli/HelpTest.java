@@ -127,6 +127,29 @@ class HelpTest {
         for (String v : new Choices.Mode()) Setup.parse(Setup.Mode.class, v);
     }
 
+    private static void collectUnlisted(CommandSpec spec, List<String> unlisted) {
+        for (CommandLine.Model.OptionSpec o : spec.options()) {
+            if (o.completionCandidates() == null) continue;
+            String text = String.join(" ", o.description());
+            for (String v : o.completionCandidates()) {
+                if (!text.matches("(?s).*(?<![\\w-])" + java.util.regex.Pattern.quote(v) + "(?![\\w-]).*")) {
+                    unlisted.add(spec.qualifiedName() + " " + o.longestName() + " " + v);
+                }
+            }
+        }
+        for (CommandLine sub : spec.subcommands().values()) {
+            if (sub.getCommandSpec() != spec) collectUnlisted(sub.getCommandSpec(), unlisted);
+        }
+    }
+
+    /** An option that takes one of a few values names every one of them in its help, on every command. */
+    @Test
+    void everyOptionWithAFixedSetOfValuesListsThemInItsHelp() {
+        List<String> unlisted = new ArrayList<>();
+        collectUnlisted(tree().getCommandSpec(), unlisted);
+        assertEquals(List.of(), unlisted, "name them, or write ${COMPLETION-CANDIDATES}, in cli/usage.properties");
+    }
+
     @Test
     void theTopLevelHelpSaysThatNoCommandStartsTheConversation() {
         String h = help("--help").replaceAll("\\s+", " ");

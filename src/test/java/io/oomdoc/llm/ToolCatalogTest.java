@@ -39,7 +39,7 @@ class ToolCatalogTest {
     }
 
     private static List<ToolSpecification> specs() {
-        return List.copyOf(ToolCatalog.of(new OomdocTools(Path.of("."), null, Map.of(), m -> { }, null)).keySet());
+        return List.copyOf(ToolCatalog.of(new OomdocTools(Path.of("."), null, m -> { }, null)).keySet());
     }
 
     @Test

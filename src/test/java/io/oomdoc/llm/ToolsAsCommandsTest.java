@@ -32,7 +32,7 @@ class ToolsAsCommandsTest {
     private OomdocTools tools(Path workDir) {
         AppContext ctx = new AppContext(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
                 new ByteArrayInputStream(new byte[0]), Map.of(), workDir, new Style(false), session, false);
-        return new OomdocTools(workDir, session::facts, Map.of(), msg -> { }, LlmMode.commands(ctx));
+        return new OomdocTools(workDir, session::facts, msg -> { }, LlmMode.commands(ctx));
     }
 
     private static String cli(Path workDir, String... args) {
@@ -108,5 +108,28 @@ class ToolsAsCommandsTest {
         assertEquals(cli(RESOURCES, "kb", "--json", "M8"), t.knowledge("M8"));
         assertTrue(t.diagnose("hello, world").startsWith("error: no out-of-memory message"));
         assertNull(session.lastReport());
+    }
+
+    /** snapshots/leak.pickle: written by snapshots/make_fixtures.py in the snapshot format torch records. */
+    @Test
+    void readSnapshotIsTheSnapshotCommandsJsonOfAFileInsideTheRepository() {
+        String json = tools(RESOURCES).readSnapshot("snapshots/leak.pickle");
+        assertEquals(cli(RESOURCES, "snapshot", "--json", "snapshots/leak.pickle"), json);
+        assertTrue(json.contains("\"segments\""), json);
+    }
+
+    @Test
+    void gpuStateIsTheGpuCommandsJson() {
+        String tool = tools(RESOURCES).gpuState();
+        assertEquals(probeShape(cli(RESOURCES, "gpu", "--json")), probeShape(tool));
+        assertTrue(tool.contains("\"host\""), tool);
+    }
+
+    /**
+     * Two probes may read different figures (host memory moves) and word a reason differently (a native library fails
+     * to load once per JVM, then its class fails to initialise); the record, its names and its layout may not.
+     */
+    private static String probeShape(String json) {
+        return json.replaceAll("\\d+", "N").replaceAll("(?m)(\"why\" : ).*$", "$1…");
     }
 }

@@ -3,10 +3,7 @@ package io.oomdoc.cli.commands;
 import io.oomdoc.cli.CliText;
 import io.oomdoc.cli.AppContext;
 import io.oomdoc.cli.Json;
-import io.oomdoc.cli.ReportView;
 import io.oomdoc.cli.UserError;
-import io.oomdoc.evidence.trace.LogText;
-import io.oomdoc.protocol.Diagnoser;
 import io.oomdoc.protocol.Report;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,7 +31,7 @@ public final class AskCommand implements Callable<Integer> {
     public Integer call() {
         String text = String.join(" ", words).strip();
         if (text.isEmpty()) throw new UserError(CliText.get("ask.empty"), 2);
-        if (repo != null) ctx.session.setCode(ScanCommand.scan(ctx, repo));
+        if (repo != null) ctx.session.setCode(io.oomdoc.cli.EvidenceFiles.scan(ctx, repo, false));
         var agent = io.oomdoc.cli.LlmMode.agent(ctx, provider, baseUrl, model);
         if (agent.isPresent()) {
             if (json) { // the JSON document stays the only thing on stdout: notices go to stderr
@@ -52,12 +49,17 @@ public final class AskCommand implements Callable<Integer> {
         if (a.report() != null) ctx.session.setLastReport(a.report());
         if (json) {
             ctx.out.println(a.report() != null ? Json.write(a.report())
-                    : Json.write(java.util.Map.of("intent", a.intent().json(), "answer", a.text(), "facts",
-                            a.facts().asMap())));
+                    : Json.write(new Answer(a.intent().json(), a.text(), a.facts().asMap())));
         } else {
             io.oomdoc.cli.Repl.show(ctx, a);
         }
         ctx.out.flush();
         return 0;
     }
+
+    /**
+     * A turn that is not a diagnosis, as --json prints it: how the turn was read, the answer and the session's facts.
+     * A record and not a map, so the keys keep this order from one run to the next.
+     */
+    public record Answer(String intent, String answer, java.util.Map<String, Object> facts) {}
 }

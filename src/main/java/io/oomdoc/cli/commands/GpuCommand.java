@@ -1,18 +1,14 @@
 package io.oomdoc.cli.commands;
 
 import io.oomdoc.cli.AppContext;
+import io.oomdoc.cli.EvidenceFiles;
 import io.oomdoc.cli.GpuView;
 import io.oomdoc.cli.Json;
-import io.oomdoc.cli.UserError;
 import io.oomdoc.evidence.gpu.GpuProbe;
 import io.oomdoc.evidence.gpu.GpuState;
-import io.oomdoc.evidence.gpu.NvidiaSmiText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "gpu", mixinStandardHelpOptions = true)
@@ -29,23 +25,9 @@ public final class GpuCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        GpuState s = from != null ? fromFile(ctx, from) : new GpuProbe().read(ctx.env, context);
+        GpuState s = from != null ? EvidenceFiles.gpuFromFile(ctx, from) : new GpuProbe().read(ctx.env, context);
         ctx.out.print(json ? Json.write(s) + "\n" : GpuView.text(s, ctx.style));
         ctx.out.flush();
         return 0;
-    }
-
-    /** Saved nvidia-smi output: the way to diagnose a cluster node's state from a login node. */
-    public static GpuState fromFile(AppContext ctx, String file) {
-        Path p = io.oomdoc.cli.UserFiles.regularFile(ctx, file, "a file with saved nvidia-smi output");
-        try {
-            if (Files.size(p) > 20_000_000) throw new UserError(file + " is too large to be nvidia-smi output");
-            String text = Files.readString(p);
-            return NvidiaSmiText.parse(text, "file");
-        } catch (IOException e) {
-            throw new UserError("cannot read " + file + ": " + e.getMessage());
-        } catch (IllegalArgumentException e) {
-            throw new UserError(file + ": " + e.getMessage());
-        }
     }
 }

@@ -37,8 +37,8 @@ public final class KbCommand implements Callable<Integer> {
             return new KbResult.Listing(kb.all().stream().map(e -> new KbResult.Row(e.id(), e.title(), null)).toList());
         }
         if (q.matches("(?i)[MU]\\d{1,2}")) {
-            return new KbResult.Shown(kb.get(q).orElseThrow(() -> new UserError("no knowledge entry " + q
-                    + "; `oomdoc kb` lists them")));
+            return new KbResult.Shown(kb.get(q).orElseThrow(() -> new UserError(CliText.get("kb.no.entry",
+                    q))));
         }
         List<LexicalIndex.Hit> hits = kb.search(q, 5);
         if (hits.isEmpty()) throw new UserError(CliText.get("kb.no.match", q));

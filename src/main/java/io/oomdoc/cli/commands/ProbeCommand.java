@@ -1,6 +1,7 @@
 package io.oomdoc.cli.commands;
 
 import io.oomdoc.cli.AppContext;
+import io.oomdoc.cli.CliText;
 import io.oomdoc.cli.UserError;
 import io.oomdoc.util.Resources;
 import picocli.CommandLine.Command;
@@ -34,44 +35,43 @@ public final class ProbeCommand implements Callable<Integer> {
         try {
             Files.writeString(target, Resources.text("probe/oomdoc_probe.py"), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UserError("cannot write " + target + ": " + e.getMessage());
+            throw new UserError(CliText.get("probe.cannot.write", target, e.getMessage()));
         }
-        ctx.out.println("wrote " + target);
+        ctx.out.println(CliText.get("probe.wrote", target));
         if (!run) {
-            ctx.out.println("run it on the GPU machine: python " + FILE + "   (or: python " + FILE + " --entry train"
-                    + ".py -- <your args>)");
-            ctx.out.println("then: oomdoc snapshot oomdoc_probe_out/snapshot.pickle");
+            ctx.out.println(CliText.get("probe.next", FILE));
+            ctx.out.println(CliText.get("probe.then"));
             ctx.out.flush();
             return 0;
         }
         String py = python != null ? python : ctx.env.getOrDefault("PYTHON", "python3");
         if (!torchImportable(py)) {
-            throw new UserError("cannot run the probe: `" + py + " -c 'import torch'` failed; activate the training "
-                    + "environment or pass --python");
+            throw new UserError(CliText.get("probe.no.torch", py));
         }
         List<String> cmd = new ArrayList<>(List.of(py, FILE));
         if (entry != null) { cmd.add("--entry"); cmd.add(entry); }
         try {
             Process p = new ProcessBuilder(cmd).directory(ctx.workDir.toFile()).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(timeout, TimeUnit.SECONDS)) { p.destroyForcibly(); throw new UserError("the probe ran "
-                    + "longer than " + timeout + " s and was stopped"); }
+            if (!p.waitFor(timeout, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new UserError(CliText.get("probe.timeout", timeout));
+            }
             ctx.out.print(out);
             Path snap = ctx.workDir.resolve("oomdoc_probe_out/snapshot.pickle");
             if (p.exitValue() == 0 && Files.isRegularFile(snap)) {
                 ctx.out.println();
-                ctx.out.print(io.oomdoc.cli.SnapshotView.text(SnapshotCommand.read(ctx, "oomdoc_probe_out/snapshot.p"
-                        + "ickle"), ctx.style));
-                ctx.out.println("diagnose with it: oomdoc diagnose crash.log --snapshot "
-                        + "oomdoc_probe_out/snapshot.pickle");
+                ctx.out.print(io.oomdoc.cli.SnapshotView.text(
+                        io.oomdoc.cli.EvidenceFiles.snapshot(ctx, "oomdoc_probe_out/snapshot.pickle"), ctx.style));
+                ctx.out.println(CliText.get("probe.diagnose"));
             }
             ctx.out.flush();
             return p.exitValue() == 0 ? 0 : 1;
         } catch (IOException e) {
-            throw new UserError("cannot run " + py + ": " + e.getMessage());
+            throw new UserError(CliText.get("probe.cannot.run", py, e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new UserError("interrupted");
+            throw new UserError(CliText.get("probe.interrupted"));
         }
     }
 

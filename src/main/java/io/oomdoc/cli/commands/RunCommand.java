@@ -1,6 +1,7 @@
 package io.oomdoc.cli.commands;
 
 import io.oomdoc.cli.AppContext;
+import io.oomdoc.cli.CliText;
 import io.oomdoc.cli.Executables;
 import io.oomdoc.cli.SignalForwarding;
 import io.oomdoc.cli.UserError;
@@ -51,7 +52,7 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (command.isEmpty()) throw new UserError(WatchText.get("run.usage"), 2);
-        if (!gpu.equals("auto") && !gpu.equals("none")) throw new UserError("--gpu must be auto or none", 2);
+        if (!gpu.equals("auto") && !gpu.equals("none")) throw new UserError(CliText.get("run.gpu.value"), 2);
         long intervalMs = Durations.millis(interval);
         Path exe = Executables.find(ctx.env, ctx.workDir, command.get(0))
                 .orElseThrow(() -> new UserError(WatchText.get("run.not.found", command.get(0)), NOT_FOUND));

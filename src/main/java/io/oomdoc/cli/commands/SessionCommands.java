@@ -2,11 +2,11 @@ package io.oomdoc.cli.commands;
 
 import io.oomdoc.cli.CliText;
 import io.oomdoc.cli.AppContext;
+import io.oomdoc.cli.FactsView;
 import io.oomdoc.cli.LlmMode;
 import io.oomdoc.cli.Repl;
 import io.oomdoc.cli.ReportView;
 import io.oomdoc.cli.UserError;
-import io.oomdoc.protocol.Facts;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,14 +34,8 @@ public final class SessionCommands {
 
         @Override
         public Integer call() {
-            Facts f = ctx.session.facts();
-            if (f.isEmpty()) {
-                ctx.out.println("No facts yet. Tell me the GPU, model, batch size, sequence length, precision.");
-                return 0;
-            }
-            var setAt = ctx.session.conversation().setAt();
-            f.asMap().forEach((k, v) -> ctx.out.printf("  %-14s %-24s %s%n", k, v,
-                    setAt.containsKey(k) ? "(turn " + setAt.get(k) + ")" : ""));
+            ctx.out.print(FactsView.text(ctx.session.facts(), ctx.session.conversation().setAt()));
+            ctx.out.flush();
             return 0;
         }
     }
@@ -136,8 +130,7 @@ public final class SessionCommands {
                 return spec.parent().subcommands().get("diagnose").execute(words.get(0));
             }
             if (words.size() == 1 && looksLikePath(words.get(0)))
-                throw new UserError("no such file: " + words.get(0) + " (paste the trace instead, or give the right "
-                        + "path)");
+                throw new UserError(CliText.get("debug.no.file", words.get(0)));
             Repl.chat(ctx, String.join(" ", words));
             return 0;
         }

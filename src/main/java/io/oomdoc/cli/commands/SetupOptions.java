@@ -9,6 +9,7 @@ import io.oomdoc.budget.Setup;
 import io.oomdoc.cli.AppContext;
 import io.oomdoc.cli.UserError;
 import io.oomdoc.util.Bytes;
+import io.oomdoc.util.MessageTable;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -18,6 +19,8 @@ import java.util.Locale;
 
 /** The model and setup flags shared by `budget` and `batch`, validated into a Setup. */
 public final class SetupOptions {
+    /** The usage errors, in cli/setup.properties: what a user reads stays out of Java. */
+    private static final MessageTable TEXT = new MessageTable("cli/setup.properties");
     // Descriptions are in src/main/resources/cli/usage.properties, under each option's name.
     @Option(names = "--model", paramLabel = "NAME") String model;
     @Option(names = "--config", paramLabel = "HF_CONFIG.json") String config;
@@ -74,9 +77,7 @@ public final class SetupOptions {
     Setup fromSession(AppContext ctx) {
         io.oomdoc.protocol.Facts f = io.oomdoc.protocol.CodeEvidence.facts(ctx.session.code())
                 .merge(ctx.session.facts());
-        Setup s = io.oomdoc.protocol.SetupFromFacts.from(f).orElseThrow(() -> usage(
-                "say which model: --model NAME, --config config.json, --params N (or tell me in the chat, e.g. "
-                        + "\"llama-3.1-8b\")"));
+        Setup s = io.oomdoc.protocol.SetupFromFacts.from(f).orElseThrow(() -> usage(TEXT.get("model.missing.session")));
         if (seq > 0) s = s.withSeq(seq);
         if (batch > 0) s = s.withBatch(batch);
         return s;
@@ -94,37 +95,36 @@ public final class SetupOptions {
             return fromSession(ctx);
         }
         ModelSpec spec = modelSpec(ctx);
-        if (seq < 0 || batch < 0) throw usage("--seq and --batch must be positive");
-        if (seq > 10_000_000) throw usage("--seq " + seq + " is not a plausible sequence length");
-        if (batch > 1_000_000) throw usage("--batch " + batch + " is not a plausible batch size");
+        if (seq < 0 || batch < 0) throw usage(TEXT.get("seq.batch.negative"));
+        if (seq > 10_000_000) throw usage(TEXT.get("seq.implausible", seq));
+        if (batch > 1_000_000) throw usage(TEXT.get("batch.implausible", batch));
         int n = allGpus() ? 1 : positiveInt("--gpus", gpus);
-        if (zero < 0 || zero > 3) throw usage("--zero must be 0, 1, 2 or 3");
-        if (loraRank < 0) throw usage("--lora-rank must be 0 or positive");
+        if (zero < 0 || zero > 3) throw usage(TEXT.get("zero.range"));
+        if (loraRank < 0) throw usage(TEXT.get("lora.rank.negative"));
         if (gpuMemoryUtilization < 0 || gpuMemoryUtilization > 1) {
-            throw usage("--gpu-memory-utilization is a share of the card, above 0 and at most 1 (vLLM's default 0.9)");
+            throw usage(TEXT.get("utilization.range"));
         }
-        if (ctxSize < 0 || ctxSize > 10_000_000) throw usage("--ctx-size is a number of tokens (llama.cpp's -c)");
+        if (ctxSize < 0 || ctxSize > 10_000_000) throw usage(TEXT.get("ctx.size.range"));
         // a quantized base without adapters is served whatever --mode says (the engine budgets it as inference)
         boolean served = "infer".equalsIgnoreCase(mode) || !"none".equalsIgnoreCase(quant) && loraRank == 0;
-        if (ctxSize > 0 && !served) throw usage("--ctx-size goes with --mode infer (serving)");
-        if (parallel < 1 || parallel > 4096) throw usage("--parallel is a number of slots, 1 or more");
+        if (ctxSize > 0 && !served) throw usage(TEXT.get("ctx.size.serving"));
+        if (parallel < 1 || parallel > 4096) throw usage(TEXT.get("parallel.range"));
         // PyTorch FSDP's FULL_SHARD is stage 3 unless a stage is given (SHARD_GRAD_OP is --zero 2)
         int stage = fsdp && zero == 0 ? 3 : zero;
-        if (offloadParam && stage < 3) throw usage("--offload-param needs --zero 3 (ZeRO-3 / FSDP full shard)");
+        if (offloadParam && stage < 3) throw usage(TEXT.get("offload.param.zero3"));
         boolean layerSplit = layerSplit();
-        if (layerSplit && fsdp) throw usage("--device-map spreads one copy of the model over the GPUs; it does not "
-                + "go with --fsdp");
+        if (layerSplit && fsdp) throw usage(TEXT.get("device.map.fsdp"));
         if (layerSplit && stage > 0) {
-            throw usage("--device-map spreads one copy of the model over the GPUs; it does not go with --zero");
+            throw usage(TEXT.get("device.map.zero"));
         }
         if (doubleQuant && parse(Setup.Quant.class, "--quant", quant) != Setup.Quant.NF4) {
-            throw usage("--double-quant goes with --quant nf4 (4-bit NormalFloat)");
+            throw usage(TEXT.get("double.quant.nf4"));
         }
         int kvBytes = switch (kvCacheDtype.toLowerCase(Locale.ROOT)) {
             case "auto" -> 0;
             // lmdeploy's int8 KV cache (quant_policy 8) keeps one byte a value too, its scales aside
             case "fp8", "fp8_e4m3", "fp8_e5m2", "fp8-e4m3", "fp8-e5m2", "int8" -> 1;
-            default -> throw usage("--kv-cache-dtype: \"" + kvCacheDtype + "\" is not one of auto, fp8, int8");
+            default -> throw usage(TEXT.get("kv.cache.dtype", kvCacheDtype));
         };
         Setup.Mode runMode = parse(Setup.Mode.class, "--mode", mode);
         Setup.Quant baseQuant = parse(Setup.Quant.class, "--quant", quant);
@@ -152,18 +152,16 @@ public final class SetupOptions {
      */
     private long savedModuleParams(ModelSpec spec) {
         if (modulesToSave == null || modulesToSave.isEmpty()) return 0;
-        if (loraRank <= 0) throw usage("--modules-to-save goes with --lora-rank (PEFT trains those modules in full "
-                + "beside the adapters)");
+        if (loraRank <= 0) throw usage(TEXT.get("modules.lora"));
         if (spec.vocab() <= 0 || spec.hidden() <= 0) {
-            throw usage("--modules-to-save needs the model's vocabulary and hidden size (--model, --config or "
-                    + "--vocab)");
+            throw usage(TEXT.get("modules.shape"));
         }
         long each = (long) spec.vocab() * spec.hidden();
         long total = 0;
         for (String name : modulesToSave) {
             String n = name.trim().toLowerCase(Locale.ROOT);
             if (!n.equals("embed_tokens") && !n.equals("lm_head")) {
-                throw usage("--modules-to-save: \"" + name + "\" is not one of embed_tokens, lm_head");
+                throw usage(TEXT.get("modules.name", name));
             }
             total += each;
         }
@@ -175,7 +173,7 @@ public final class SetupOptions {
         if (deviceMap == null) return false;
         return switch (deviceMap.toLowerCase(Locale.ROOT)) {
             case "auto", "balanced", "balanced_low_0", "sequential" -> true;
-            default -> throw usage("--device-map: \"" + deviceMap + "\" is not one of auto, balanced, sequential");
+            default -> throw usage(TEXT.get("device.map.value", deviceMap));
         };
     }
 
@@ -183,7 +181,7 @@ public final class SetupOptions {
         return switch (logits.toLowerCase(Locale.ROOT)) {
             case "last" -> false;
             case "all" -> true;
-            default -> throw usage("--logits: \"" + logits + "\" is not one of last, all");
+            default -> throw usage(TEXT.get("logits.value", logits));
         };
     }
 
@@ -192,26 +190,24 @@ public final class SetupOptions {
         return switch (ck) {
             case FULL, OFFLOAD -> Setup.Checkpointing.OFFLOAD;
             case NONE, OFFLOAD_ALL -> Setup.Checkpointing.OFFLOAD_ALL;
-            default -> throw usage("--offload-activations goes with --checkpointing full or none (torchtune's "
-                    + "enable_activation_checkpointing)");
+            default -> throw usage(TEXT.get("offload.activations"));
         };
     }
 
     Long gpuBytes() {
-        if (gpuMem != null && gpu != null) throw usage("give --gpu-mem or --gpu, not both");
+        if (gpuMem != null && gpu != null) throw usage(TEXT.get("gpu.both"));
         if (gpuMem != null) {
             try {
                 long b = Bytes.parseUserSize(gpuMem);
-                if (b <= 0 || b > 16 * Bytes.TIB) throw usage("--gpu-mem " + gpuMem + " is not a plausible GPU size");
+                if (b <= 0 || b > 16 * Bytes.TIB) throw usage(TEXT.get("gpu.mem.implausible", gpuMem));
                 return b;
             } catch (IllegalArgumentException e) {
-                throw usage("--gpu-mem: " + e.getMessage() + " (examples: 24GB, 80GiB, 16000MiB)");
+                throw usage(TEXT.get("gpu.mem.unreadable", e.getMessage()));
             }
         }
         if (gpu != null) {
             return GpuCatalog.find(gpu).map(GpuCatalog.Gpu::memoryBytes).orElseThrow(() ->
-                    usage("unknown GPU \"" + gpu + "\"; nearest: " + String.join(", ", GpuCatalog.nearest(gpu))
-                            + " (or give --gpu-mem SIZE)"));
+                    usage(TEXT.get("gpu.unknown", gpu, String.join(", ", GpuCatalog.nearest(gpu)))));
         }
         return null;
     }
@@ -219,34 +215,32 @@ public final class SetupOptions {
     private ModelSpec modelSpec(AppContext ctx) {
         int sources = (model != null ? 1 : 0) + (config != null ? 1 : 0) + (params != null ? 1 : 0)
                 + (layers != null ? 1 : 0);
-        if (sources == 0) throw usage("say which model: --model NAME, --config config.json, --params N, or "
-                + "--layers/--hidden/--heads/--vocab");
-        if (sources > 1) throw usage("give only one of --model, --config, --params or the dimensions");
+        if (sources == 0) throw usage(TEXT.get("model.missing"));
+        if (sources > 1) throw usage(TEXT.get("model.several"));
         if (model != null) {
-            return ModelCatalog.find(model).orElseThrow(() -> usage("unknown model \"" + model + "\"; nearest: "
-                    + String.join(", ", ModelCatalog.nearest(model)) + " (or use --params / --config)"));
+            return ModelCatalog.find(model).orElseThrow(() -> usage(TEXT.get("model.unknown", model,
+                    String.join(", ", ModelCatalog.nearest(model)))));
         }
         if (config != null) {
             Path p = ctx.workDir.resolve(config);
-            if (!Files.isRegularFile(p)) throw new UserError("no such config file: " + config);
+            if (!Files.isRegularFile(p)) throw new UserError(TEXT.get("config.missing", config));
             try {
                 return HfConfig.read(p);
             } catch (IOException e) {
-                throw new UserError("cannot read " + config + ": " + e.getMessage());
+                throw new UserError(TEXT.get("config.unreadable", config, e.getMessage()));
             }
         }
         if (params != null) {
             long p = parseCount(params);
-            if (p <= 0) throw usage("--params must be positive");
-            if (p > 100_000_000_000_000L) throw usage("--params " + params + " is beyond any real model");
+            if (p <= 0) throw usage(TEXT.get("params.positive"));
+            if (p > 100_000_000_000_000L) throw usage(TEXT.get("params.implausible", params));
             return ModelSpec.ofParams(params + " params", p);
         }
-        if (hidden == null || heads == null || vocab == null) throw usage("--layers needs --hidden, --heads and "
-                + "--vocab too");
-        if (layers <= 0 || hidden <= 0 || heads <= 0 || vocab <= 0) throw usage("dimensions must be positive");
-        if (hidden % heads != 0) throw usage("--hidden " + hidden + " is not divisible by --heads " + heads);
-        if (kvHeads != null && (kvHeads <= 0 || heads % kvHeads != 0)) throw usage("--kv-heads must divide --heads");
-        if (hidden > 1_000_000 || layers > 10_000) throw usage("those dimensions are beyond any real model");
+        if (hidden == null || heads == null || vocab == null) throw usage(TEXT.get("layers.incomplete"));
+        if (layers <= 0 || hidden <= 0 || heads <= 0 || vocab <= 0) throw usage(TEXT.get("dimensions.positive"));
+        if (hidden % heads != 0) throw usage(TEXT.get("hidden.heads", hidden, heads));
+        if (kvHeads != null && (kvHeads <= 0 || heads % kvHeads != 0)) throw usage(TEXT.get("kv.heads"));
+        if (hidden > 1_000_000 || layers > 10_000) throw usage(TEXT.get("dimensions.implausible"));
         return ModelSpec.fromArchitecture("custom", layers, hidden, heads, kvHeads == null ? heads : kvHeads,
                 ffn == null ? 0 : ffn, vocab, false, 0, 0);
     }
@@ -261,17 +255,17 @@ public final class SetupOptions {
         try {
             return Math.round(Double.parseDouble(t) * mult);
         } catch (NumberFormatException e) {
-            throw usage("--params: \"" + s + "\" is not a count (examples: 7e9, 7B, 125M)");
+            throw usage(TEXT.get("params.unreadable", s));
         }
     }
 
     private static int positiveInt(String flag, String v) {
         try {
             int n = Integer.parseInt(v);
-            if (n <= 0) throw usage(flag + " must be positive");
+            if (n <= 0) throw usage(TEXT.get("flag.positive", flag));
             return n;
         } catch (NumberFormatException e) {
-            throw usage(flag + ": \"" + v + "\" is not a number");
+            throw usage(TEXT.get("flag.number", flag, v));
         }
     }
 
@@ -282,7 +276,7 @@ public final class SetupOptions {
             StringBuilder ok = new StringBuilder();
             for (E c : type.getEnumConstants()) ok.append(ok.length() == 0 ? ""
                     : ", ").append(c.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-            throw usage(flag + ": \"" + v + "\" is not one of " + ok);
+            throw usage(TEXT.get("flag.choice", flag, v, ok));
         }
     }
 

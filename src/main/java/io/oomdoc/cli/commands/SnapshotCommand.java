@@ -1,18 +1,14 @@
 package io.oomdoc.cli.commands;
 
 import io.oomdoc.cli.AppContext;
+import io.oomdoc.cli.EvidenceFiles;
 import io.oomdoc.cli.Json;
 import io.oomdoc.cli.SnapshotView;
-import io.oomdoc.cli.UserError;
-import io.oomdoc.evidence.snapshot.SnapshotReader;
 import io.oomdoc.evidence.snapshot.SnapshotReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "snapshot", mixinStandardHelpOptions = true)
@@ -26,18 +22,9 @@ public final class SnapshotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SnapshotReport r = read(ctx, file);
+        SnapshotReport r = EvidenceFiles.snapshot(ctx, file);
         ctx.out.print(json ? Json.write(r) + "\n" : SnapshotView.text(r, ctx.style));
         ctx.out.flush();
         return 0;
-    }
-
-    public static SnapshotReport read(AppContext ctx, String file) {
-        Path p = io.oomdoc.cli.UserFiles.regularFile(ctx, file, "the snapshot pickle");
-        try {
-            return new SnapshotReader().read(p);
-        } catch (IOException e) {
-            throw new UserError(file + ": " + e.getMessage());
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.oomdoc.cli.commands;
 
+import io.oomdoc.cli.CliText;
 import io.oomdoc.cli.UserError;
 import io.oomdoc.util.Resources;
 
@@ -28,7 +29,7 @@ final class SnapshotHook {
             Files.writeString(dir.resolve("sitecustomize.py"), Resources.text("watch/sitecustomize.py"));
             return new SnapshotHook(dir);
         } catch (IOException e) {
-            throw new UserError("--snapshot: cannot write the hook into a temporary folder: " + e.getMessage());
+            throw new UserError(CliText.get("run.hook.unwritable", e.getMessage()));
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -115,6 +116,40 @@ public final class TraceAnalyzer {
         Map<Integer, Integer> rankOfLine = new LinkedHashMap<>();
         for (LogText.Line l : log.lines()) if (l.rank() != null) rankOfLine.put(l.number(), l.rank());
 
+        Ranks ranks = ranks(log, findings, rankOfLine);
+        List<String> notes = new ArrayList<>(rankNotes(findings, rankOfLine));
+        String text = log.text();
+        PhaseGuess phase = phase(frames, findings);
+        if (findings.isEmpty() && !GPU_MEMORY_MENTION.matcher(text).find()) {
+            mention(log, HOST_MENTION, FailureKind.HOST_RAM_OOM,
+                    "the text says the machine's RAM ran out, quoting no log line").ifPresent(findings::add);
+        }
+        if (findings.isEmpty()) {
+            mention(log, GENERIC_MENTION, FailureKind.VRAM_OOM, "the text describes running out of memory but quotes no"
+                    + " allocator message").ifPresent(findings::add);
+        }
+        Integer iteration = iteration(log, findings.isEmpty() ? Integer.MAX_VALUE : findings.get(0).line());
+        String framework = framework(text, findings);
+        return new TraceAnalysis(List.copyOf(findings), frames, phase.phase(), phase.why(), framework, iteration,
+                ranks.failed(), ranks.first(), notes, unreadable, log, StatedFigures.read(text));
+    }
+
+    /** A failure the prose names without quoting a log line, placed on the line that names it. */
+    private static Optional<TraceFinding> mention(LogText log, Pattern said, FailureKind kind, String note) {
+        String text = log.text();
+        Matcher m = said.matcher(text);
+        if (!m.find()) return Optional.empty();
+        int lineIdx = text.substring(0, m.start()).split("\n", -1).length - 1;
+        int number = lineIdx < log.lines().size() ? log.lines().get(lineIdx).number() : 1;
+        String line = log.lines().isEmpty() ? "" : log.lines().get(Math.min(lineIdx, log.lines().size() - 1)).text();
+        return Optional.of(new TraceFinding("mention", kind, "unknown", clip(line), number, OomNumbers.NONE,
+                List.of(note)));
+    }
+
+    /** The ranks whose lines hold a finding or that torchrun names as failed; the first is the earliest finding's. */
+    private record Ranks(TreeSet<Integer> failed, Integer first) {}
+
+    private static Ranks ranks(LogText log, List<TraceFinding> findings, Map<Integer, Integer> rankOfLine) {
         TreeSet<Integer> failedRanks = new TreeSet<>();
         Integer firstRank = null;
         int firstLine = Integer.MAX_VALUE;
@@ -130,9 +165,11 @@ public final class TraceAnalyzer {
             if (m.find() && Num.toInt(m.group(1)) != null) failedRanks.add(Num.toInt(m.group(1)));
         }
         if (firstRank == null && !failedRanks.isEmpty()) firstRank = failedRanks.first();
+        return new Ranks(failedRanks, firstRank);
+    }
 
-        List<String> notes = new ArrayList<>(rankNotes(findings, rankOfLine));
-        String text = log.text();
+    /** The phase the frames name, overruled by what the strongest finding says of when it failed. */
+    private static PhaseGuess phase(List<Frame> frames, List<TraceFinding> findings) {
         Phase phase = Phase.UNKNOWN;
         String phaseWhy = "";
         PhaseGuess fromFrames = phaseFromFrames(frames);
@@ -154,31 +191,7 @@ public final class TraceAnalyzer {
                 phase = Phase.STARTUP; phaseWhy = "the engine sizes its KV cache when it starts";
             }
         }
-        if (findings.isEmpty() && HOST_MENTION.matcher(text).find() && !GPU_MEMORY_MENTION.matcher(text).find()) {
-            Matcher m = HOST_MENTION.matcher(text);
-            m.find();
-            int lineIdx = text.substring(0, m.start()).split("\n", -1).length - 1;
-            int number = lineIdx < log.lines().size() ? log.lines().get(lineIdx).number() : 1;
-            findings.add(new TraceFinding("mention", FailureKind.HOST_RAM_OOM, "unknown",
-                    clip(log.lines().isEmpty() ? "" : log.lines().get(Math.min(lineIdx,
-                            log.lines().size() - 1)).text()),
-                    number, OomNumbers.NONE, List.of("the text says the machine's RAM ran out, quoting no log line")));
-        }
-        if (findings.isEmpty() && GENERIC_MENTION.matcher(text).find()) {
-            Matcher m = GENERIC_MENTION.matcher(text);
-            m.find();
-            int lineIdx = text.substring(0, m.start()).split("\n", -1).length - 1;
-            int number = lineIdx < log.lines().size() ? log.lines().get(lineIdx).number() : 1;
-            findings.add(new TraceFinding("mention", FailureKind.VRAM_OOM, "unknown",
-                    clip(log.lines().isEmpty() ? "" : log.lines().get(Math.min(lineIdx,
-                            log.lines().size() - 1)).text()),
-                    number, OomNumbers.NONE, List.of("the text describes running out of memory but quotes no "
-                            + "allocator message")));
-        }
-        Integer iteration = iteration(log, findings.isEmpty() ? Integer.MAX_VALUE : findings.get(0).line());
-        String framework = framework(text, findings);
-        return new TraceAnalysis(List.copyOf(findings), frames, phase, phaseWhy, framework, iteration,
-                failedRanks, firstRank, notes, unreadable, log, StatedFigures.read(text));
+        return new PhaseGuess(phase, phaseWhy, fromFrames == null ? null : fromFrames.frame());
     }
 
     private static int specificity(TraceFinding f) {

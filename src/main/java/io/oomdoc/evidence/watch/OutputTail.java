@@ -31,8 +31,6 @@ public final class OutputTail {
         written += len;
     }
 
-    public synchronized long written() { return written; }
-
     /** The head, a marker line when bytes were dropped between head and tail, then the tail. */
     public synchronized byte[] bytes() {
         ByteArrayOutputStream out = new ByteArrayOutputStream(headLen + ring.length + 64);

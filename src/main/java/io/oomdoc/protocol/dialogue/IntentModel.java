@@ -69,8 +69,6 @@ public final class IntentModel {
         static final IntentModel BUNDLED = new IntentModel(LinearModel.resource(WEIGHTS));
     }
 
-    public LinearModel linear() { return model; }
-
     public Intent classify(IntentFeatures.State s) {
         if (s.signals().pastedFailure()) return Intent.NEW_FAILURE;
         // An answer the rules saw fill oomdoc's own question, a correction they read in "actually"/"I meant": on the
