@@ -15,7 +15,8 @@ public enum FileTokens {
     /**
      * A loop, an evaluation function or a loop over evaluation data, and a call of something named like a model (or
      * of its forward by name), or a function imported from a module of the tree, which may run the model there
-     * ({@link SiblingFiles}).
+     * ({@link SiblingFiles}); or a loop, such an import and a method called like evaluation ({@code model.extract(b)}),
+     * whose class in another file may switch to eval mode and run the model.
      */
     EVAL_LOOP,
     /**
@@ -32,8 +33,9 @@ public enum FileTokens {
         return switch (this) {
             case TRAINING_LOOP -> PythonScanner.trainingTokens(code)
                     && (PythonScanner.loopStatement(code) || code.contains("self."));
-            case EVAL_LOOP -> PythonScanner.loopStatement(code) && PythonScanner.evalContext(code)
-                    && (PythonScanner.modelCall(code) || PythonScanner.importsFromTree(code));
+            case EVAL_LOOP -> PythonScanner.loopStatement(code) && (PythonScanner.evalContext(code)
+                    && (PythonScanner.modelCall(code) || PythonScanner.importsFromTree(code))
+                    || PythonScanner.evalMethodCall(code) && PythonScanner.importsFromTree(code));
             case OFF_BY_DEFAULT_RULES -> PythonScanner.offByDefaultTokens(code);
             case EVERY_FILE -> true;
         };

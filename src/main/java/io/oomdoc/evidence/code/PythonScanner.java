@@ -150,6 +150,15 @@ public final class PythonScanner {
         return false;
     }
 
+    /** Method names that evaluate or extract with a model kept on the object: {@code model.extract(meta, data)}. */
+    private static final String[] EVAL_METHODS = {".predict", ".extract", ".infer", ".evaluat", ".validat", ".test"};
+
+    /** A call of a method named like evaluation ({@link #EVAL_METHODS}), found by plain text search. */
+    static boolean evalMethodCall(String code) {
+        for (String m : EVAL_METHODS) if (code.contains(m)) return true;
+        return false;
+    }
+
     private static final java.util.regex.Pattern TREE_IMPORT = java.util.regex.Pattern.compile(
             "from\\s+(\\.*[\\w.]*)\\s+import\\s");
     /** Libraries imported by name in training code: a function of theirs is not read from the tree. */
@@ -287,6 +296,8 @@ public final class PythonScanner {
         String name = f.getFileName().toString();
         boolean code = name.endsWith(".py") || name.endsWith(".ipynb");
         String testWhy = testFile(rel);
+        // a name alone (fddb_test.py, test_net.py) is an evaluation script as often as a unit test: read it first
+        if (testWhy != null && code && testByNameOnly(rel) && !unitTestCode(f)) testWhy = null;
         if (testWhy != null) { // tests and fixtures are not the user's training code: not even read
             // a config there is a fixture too, not the job's setup; only code is listed, configs are many
             if (code) skipped.add(new ScanResult.Skipped(rel, testWhy));
@@ -424,6 +435,36 @@ public final class PythonScanner {
 
     private static final java.util.regex.Pattern VENDORED = java.util.regex.Pattern.compile("(^|/)(third_party"
             + "|thirdparty|3rdparty|vendor|vendored|_vendor|extern|external)/");
+
+    /**
+     * A unit test's marks: a test framework imported or a Test class ({@link #UNIT_TEST}), or a test_ function with an
+     * assert statement in the file; an evaluation script defines test_model() too, but asserts nothing.
+     */
+    private static final java.util.regex.Pattern UNIT_TEST = java.util.regex.Pattern.compile("(?m)^\\s*(import|from)"
+            + "\\s+(unittest|pytest|absl\\.testing|nose)\\b|^class Test\\w*[(:]");
+    private static final java.util.regex.Pattern TEST_FUNCTION = java.util.regex.Pattern.compile(
+            "(?m)^\\s*def test_\\w+\\(");
+
+    /**
+     * The path is a test by its file name only (test_x.py, x_test.py), not by its folder and not vendored: research
+     * code names its evaluation scripts that way (Tencent/FaceDetection-DSFD@a941d08 fddb_test.py, scan_wild20's I6;
+     * rbgirshick/py-faster-rcnn's tools/test_net.py), so such a file is read before it is called a test.
+     */
+    static boolean testByNameOnly(String rel) {
+        return TEST_NAME.matcher(rel).find() && !VENDORED.matcher(rel).find() && !TEST_DIR.matcher(rel).find()
+                && !rel.endsWith("conftest.py");
+    }
+
+    /** Whether the file is a unit test ({@link #UNIT_TEST}); unreadable counts as one, so it stays skipped. */
+    static boolean unitTestCode(Path f) {
+        try {
+            if (Files.size(f) > MAX_PARSE_BYTES) return true;
+            String text = new String(Files.readAllBytes(f), StandardCharsets.UTF_8);
+            return UNIT_TEST.matcher(text).find() || TEST_FUNCTION.matcher(text).find() && text.contains("assert ");
+        } catch (IOException e) {
+            return true;
+        }
+    }
 
     /** Why a path is a test, fixture or vendored file (not evidence about the user's training), or null. */
     static String testFile(String rel) {

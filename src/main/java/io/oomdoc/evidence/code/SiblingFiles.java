@@ -42,28 +42,67 @@ public final class SiblingFiles {
         String key = rel + "#" + name + "#" + question;
         Boolean known = answers.get(key);
         if (known != null) return known;
-        boolean answer = read(rel, name, test);
+        boolean answer = read(rel, sib -> sib.functionDefinitions(name), test);
         answers.put(key, answer);
         return answer;
     }
 
-    private boolean read(String rel, String name, BiPredicate<PySource, TSNode> test) {
+    /**
+     * Whether {@code test} holds for {@code method} of the class {@code cls} that {@code from} imports from a file of
+     * the tree ({@code from mt_dnn.model import MTDNNModel}, then {@code model.extract(batch)} in a loop): the
+     * method as the class itself defines it, once; false when the class or the method is not there, or the file is
+     * not read.
+     */
+    public boolean testMethod(PySource from, String cls, String method, String question,
+            BiPredicate<PySource, TSNode> test) {
+        String rel = moduleOf(from, cls);
+        if (rel == null) return false;
+        String key = rel + "#" + cls + "." + method + "#" + question;
+        Boolean known = answers.get(key);
+        if (known != null) return known;
+        boolean answer = read(rel, sib -> methodsOf(sib, cls, method), test);
+        answers.put(key, answer);
+        return answer;
+    }
+
+    /** The definitions of {@code method} directly in the body of a class named {@code cls}. */
+    static java.util.List<TSNode> methodsOf(PySource src, String cls, String method) {
+        java.util.List<TSNode> out = new java.util.ArrayList<>();
+        for (TSNode def : src.functionDefinitions(method)) {
+            TSNode block = def.getParent();
+            // a decorated method's definition sits in a decorated_definition inside the class body
+            if (block != null && !block.isNull() && block.getType().equals("decorated_definition")) {
+                block = block.getParent();
+            }
+            TSNode owner = block == null || block.isNull() ? null : block.getParent();
+            if (owner == null || owner.isNull() || !owner.getType().equals("class_definition")) continue;
+            if (src.text(owner.getChildByFieldName("name")).equals(cls)) out.add(def);
+        }
+        return out;
+    }
+
+    private boolean read(String rel, java.util.function.Function<PySource, java.util.List<TSNode>> find,
+            BiPredicate<PySource, TSNode> test) {
         Path file = root.resolve(rel).normalize();
         // a link is not followed: it may lead outside the repository, which oomdoc never reads
         if (!file.startsWith(root) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
-                || PythonScanner.testFile(rel) != null) return false;
+                || PythonScanner.testFile(rel) != null && !(PythonScanner.testByNameOnly(rel)
+                        && !PythonScanner.unitTestCode(file))) return false;
         try {
             if (Files.size(file) > PythonScanner.MAX_PARSE_BYTES) return false;
             long c0 = PySource.cpuNanos();
             String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
             PySource sib = new PySource(rel, text, null, PythonScanner.PARSE_WALL_LIMIT_MS * 1000L);
             sib.stopAtCpuTime(c0, BUDGET_MS * 1_000_000L);
-            var defs = sib.functionDefinitions(name);
+            var defs = find.apply(sib);
             return defs.size() == 1 && test.test(sib, defs.get(0));
         } catch (IOException | PySource.OverBudget | PySource.ParseTimeout e) {
             return false; // not readable in time: no finding rests on it
         }
     }
+
+    /** Whether the file imports {@code name} from a module that may be a file of the tree ({@link #moduleOf}). */
+    public static boolean importedFromTree(PySource from, String name) { return moduleOf(from, name) != null; }
 
     /**
      * The path, relative to the root, of the module a {@code from M import name} statement of the file names:
