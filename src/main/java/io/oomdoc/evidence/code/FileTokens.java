@@ -9,7 +9,8 @@ public enum FileTokens {
     /**
      * A backward() call (not a definition) with an optimizer step or an accumulation, in a file with a loop or with
      * state on an object: a train_step(self, batch) method whose loop is the caller's keeps a meter on `self`
-     * across steps with no loop in its own file (microsoft/SpareNet#12).
+     * across steps with no loop in its own file (microsoft/SpareNet#12). Or a loop that sums or collects what a step
+     * function imported from the tree returns ({@code total_loss += train_step(...)}): the backward is in that file.
      */
     TRAINING_LOOP,
     /**
@@ -32,7 +33,8 @@ public enum FileTokens {
     public boolean admits(String code) {
         return switch (this) {
             case TRAINING_LOOP -> PythonScanner.trainingTokens(code)
-                    && (PythonScanner.loopStatement(code) || code.contains("self."));
+                    && (PythonScanner.loopStatement(code) || code.contains("self."))
+                    || PythonScanner.stepOfTheTree(code) && PythonScanner.loopStatement(code);
             case EVAL_LOOP -> PythonScanner.loopStatement(code) && (PythonScanner.evalContext(code)
                     && (PythonScanner.modelCall(code) || PythonScanner.importsFromTree(code))
                     || PythonScanner.evalMethodCall(code) && PythonScanner.importsFromTree(code));

@@ -79,6 +79,15 @@ public final class PythonScanner {
                 || code.contains("+=") || code.contains(".append(") || code.contains(".update("));
     }
 
+    /**
+     * A sum or an append, a call named like a training step or a loss ({@code train_step(}, {@code compute_loss(}) and
+     * an import from a module of the tree: the step's backward and forward may be in the imported file.
+     */
+    static boolean stepOfTheTree(String code) {
+        return (code.contains("+=") || code.contains(".append(")) && (code.contains("step(")
+                || code.contains("loss(") || code.contains("train_")) && importsFromTree(code);
+    }
+
     /** The tokens of the rules that are off by default ({@link FileTokens#OFF_BY_DEFAULT_RULES}). */
     static boolean offByDefaultTokens(String code) {
         for (String t : DIRECT) if (code.contains(t)) return true;

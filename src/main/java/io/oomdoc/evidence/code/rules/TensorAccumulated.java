@@ -103,6 +103,91 @@ public final class TensorAccumulated implements Rule {
                         method.equals("update") || LOSSY.matcher(value).find()));
             }
         }
+        out.addAll(throughHelpers(src, flow));
+        return out;
+    }
+
+    /**
+     * An append one call down: the loop calls {@code collect(preds, out)} and the helper's body appends its second
+     * parameter to its first ({@code acc.append(value)}), in this file or in a file of the tree it imports the helper
+     * from ({@link io.oomdoc.evidence.code.SiblingFiles}). Judged at the call as if the append stood there: the value
+     * must carry a graph and the list must outlive the steps (facebookresearch/SlowFast#411 keeps every batch's
+     * outputs of an eval loop in lists; here the keeping is done by the helper).
+     */
+    private List<Finding> throughHelpers(PySource src, GraphFlow known) {
+        List<Finding> out = new ArrayList<>();
+        GraphFlow flow = known;
+        java.util.Map<String, List<int[]>> local = new java.util.HashMap<>();
+        for (String name : src.functionNames()) {
+            List<TSNode> defs = src.functionDefinitions(name);
+            if (defs.size() == 1) {
+                List<int[]> p = appendPairs(src, defs.get(0));
+                if (!p.isEmpty()) local.put(name, p);
+            }
+        }
+        for (TSNode call : src.callsIn(src.root())) {
+            TSNode fn = call.getChildByFieldName("function");
+            if (!fn.getType().equals("identifier") || src.enclosingLoop(call).isEmpty()) continue;
+            String name = src.text(fn);
+            List<TSNode> argv = PySource.namedChildren(call.getChildByFieldName("arguments"));
+            if (argv.size() < 2 || argv.size() > 4) continue;
+            List<int[]> pairs = local.get(name);
+            if (pairs == null && src.functionDefinitions(name).isEmpty() && src.siblings() != null
+                    && io.oomdoc.evidence.code.SiblingFiles.importedFromTree(src, name)) {
+                pairs = siblingPairs(src, name, argv.size());
+            }
+            if (pairs == null) continue;
+            for (int[] p : pairs) {
+                if (p[0] >= argv.size() || p[1] >= argv.size()) continue;
+                TSNode acc = argv.get(p[0]), value = argv.get(p[1]);
+                if (!acc.getType().matches("identifier|attribute") || value.getType().endsWith("argument")) continue;
+                String target = src.text(acc);
+                if (flow == null) flow = new GraphFlow(src);
+                if (!leaks(src, flow, call, value, target, true)) continue;
+                String v = src.text(value);
+                out.add(report(src, call, value, "`" + name + "()` appends `" + v + "` to `" + target
+                        + "`: the list keeps the graph of every step alive", LOSSY.matcher(v).find()));
+                break;
+            }
+        }
+        return out;
+    }
+
+    /** The pairs the imported helper appends, asked of its own file for each pair of positions the call can fill. */
+    private static List<int[]> siblingPairs(PySource src, String name, int arity) {
+        List<int[]> out = new ArrayList<>();
+        for (int i = 0; i < arity; i++) {
+            for (int j = 0; j < arity; j++) {
+                if (i == j) continue;
+                int[] p = {i, j};
+                if (src.siblings().test(src, name, ID + ":append:" + i + ":" + j, (sib, def) -> appendPairs(sib, def)
+                        .stream().anyMatch(q -> q[0] == p[0] && q[1] == p[1]))) out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The positions {acc, value} of a plain function's parameters where its body calls {@code acc.append(value)}
+     * (a method is left out: self shifts the positions).
+     */
+    static List<int[]> appendPairs(PySource src, TSNode def) {
+        TSNode params = def.getChildByFieldName("parameters");
+        if (params == null || params.isNull()) return List.of();
+        List<String> names = new ArrayList<>();
+        for (TSNode p : PySource.namedChildren(params)) names.add(p.getType().equals("identifier") ? src.text(p) : "");
+        if (names.isEmpty() || names.get(0).equals("self") || names.get(0).equals("cls")) return List.of();
+        List<int[]> out = new ArrayList<>();
+        for (TSNode c : src.callsIn(def)) {
+            TSNode f = c.getChildByFieldName("function");
+            if (!f.getType().equals("attribute") || !src.text(f.getChildByFieldName("attribute")).equals("append")) {
+                continue;
+            }
+            List<TSNode> a = PySource.namedChildren(c.getChildByFieldName("arguments"));
+            if (a.size() != 1) continue;
+            int acc = names.indexOf(src.text(f.getChildByFieldName("object"))), value = names.indexOf(src.text(a.get(0)));
+            if (acc >= 0 && value >= 0 && acc != value) out.add(new int[]{acc, value});
+        }
         return out;
     }
 
@@ -210,7 +295,7 @@ public final class TensorAccumulated implements Rule {
         if (backpropagated(src, scope, target)) return false; // the loss of this step: the graph is needed
         // summed over time steps and returned to the caller (a batch_loss() helper): the caller's loss, not a leak
         if (fn.isPresent() && src.callsWithin(scope, "backward").isEmpty() && returned(src, scope, target)
-                && !(LOSSY.matcher(target + " " + v).find() && overLoader(src, site))) {
+                && !(LOSSY.matcher(target + " " + v).find() && overLoader(src, flow, site))) {
             return false;
         }
         return carriedAcrossSteps(src, flow, site, target, scope);
@@ -266,14 +351,25 @@ public final class TensorAccumulated implements Rule {
      * examples/colors_topk_pool.py, `total_ratio += ratio` of a Python float the tuple-returning forward computes,
      * `corrects.append(pred.eq(...))` of a bool tensor) are not read finely enough to tell.
      */
-    private static boolean overLoader(PySource src, TSNode site) {
+    private static boolean overLoader(PySource src, GraphFlow flow, TSNode site) {
         // Only where the file trains (a backward somewhere): its models then have parameters that require grad. A
         // file that only loads a network and sums its features (NVlabs/edm fid.py, a frozen Inception export run over
-        // 50k images) says nothing of that, and the scan cannot tell.
-        if (src.calls("backward").isEmpty()) return false;
+        // 50k images) says nothing of that, and the scan cannot tell. A loader loop that calls a step function of
+        // another file of the tree returning a graph trains there (run_epoch() summing train_step()'s loss).
+        boolean trains = !src.calls("backward").isEmpty();
         for (TSNode l = src.enclosingLoop(site).orElse(null); l != null; l = src.enclosingLoop(l).orElse(null)) {
             TSNode over = l.getChildByFieldName("right");
-            if (over != null && !over.isNull() && LOADER.matcher(src.text(over)).find()) return true;
+            if (over == null || over.isNull() || !LOADER.matcher(src.text(over)).find()) continue;
+            if (trains || callsImportedGraph(src, flow, l)) return true;
+        }
+        return false;
+    }
+
+    /** The loop calls a function imported from the tree that returns a graph ({@link GraphFlow#importedGraph}). */
+    private static boolean callsImportedGraph(PySource src, GraphFlow flow, TSNode loop) {
+        for (TSNode c : src.callsIn(loop)) {
+            TSNode f = c.getChildByFieldName("function");
+            if (f.getType().equals("identifier") && flow.importedGraph(src.text(f))) return true;
         }
         return false;
     }
@@ -303,7 +399,11 @@ public final class TensorAccumulated implements Rule {
     }
 
     private static boolean callsModule(PySource src, GraphFlow flow, TSNode loop) {
-        for (TSNode c : src.callsIn(loop)) if (flow.isModule(c.getChildByFieldName("function"))) return true;
+        for (TSNode c : src.callsIn(loop)) {
+            TSNode f = c.getChildByFieldName("function");
+            // a step function of another file of the tree that returns a graph runs the model there
+            if (flow.isModule(f) || f.getType().equals("identifier") && flow.importedGraph(src.text(f))) return true;
+        }
         return false;
     }
 
