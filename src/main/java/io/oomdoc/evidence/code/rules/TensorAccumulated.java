@@ -185,7 +185,8 @@ public final class TensorAccumulated implements Rule {
             }
             List<TSNode> a = PySource.namedChildren(c.getChildByFieldName("arguments"));
             if (a.size() != 1) continue;
-            int acc = names.indexOf(src.text(f.getChildByFieldName("object"))), value = names.indexOf(src.text(a.get(0)));
+            int acc = names.indexOf(src.text(f.getChildByFieldName("object")));
+            int value = names.indexOf(src.text(a.get(0)));
             if (acc >= 0 && value >= 0 && acc != value) out.add(new int[]{acc, value});
         }
         return out;
