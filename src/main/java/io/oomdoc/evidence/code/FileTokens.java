@@ -37,7 +37,7 @@ public enum FileTokens {
                     || PythonScanner.stepOfTheTree(code) && PythonScanner.loopStatement(code);
             case EVAL_LOOP -> PythonScanner.loopStatement(code) && (PythonScanner.evalContext(code)
                     && (PythonScanner.modelCall(code) || PythonScanner.importsFromTree(code))
-                    || PythonScanner.evalMethodCall(code) && PythonScanner.importsFromTree(code));
+                    || PythonScanner.evalMethodCall(code));
             case OFF_BY_DEFAULT_RULES -> PythonScanner.offByDefaultTokens(code);
             case EVERY_FILE -> true;
         };

@@ -172,8 +172,12 @@ public final class GraphFlow {
      * {@link SiblingFiles}, with that file's own flow, so a helper two calls down is followed there too.
      */
     public boolean importedGraph(String callee) {
-        if (src.siblings() == null || callee.contains(".") || !src.functionDefinitions(callee).isEmpty()
-                || !SiblingFiles.importedFromTree(src, callee)) return false;
+        // only a step or loss function by its name: reading every imported helper of a large package's files cost
+        // a third more CPU on diffusers (bench/results.md, scan23)
+        if (src.siblings() == null || callee.contains(".") || !PythonScanner.stepName(callee)
+                || !src.functionDefinitions(callee).isEmpty() || !SiblingFiles.importedFromTree(src, callee)) {
+            return false;
+        }
         return src.siblings().test(src, callee, "graphflow:returns", (sib, def) -> new GraphFlow(sib)
                 .returnsGraph(def));
     }

@@ -84,8 +84,50 @@ public final class PythonScanner {
      * an import from a module of the tree: the step's backward and forward may be in the imported file.
      */
     static boolean stepOfTheTree(String code) {
-        return (code.contains("+=") || code.contains(".append(")) && (code.contains("step(")
-                || code.contains("loss(") || code.contains("train_")) && importsFromTree(code);
+        if (!code.contains("+=") && !code.contains(".append(")) return false;
+        for (String name : namesFromTree(code)) {
+            if (stepName(name) && code.contains(name + "(")) return true;
+        }
+        return false;
+    }
+
+    /**
+     * A function named like a training step or a loss ({@code train_step}, {@code compute_loss}, {@code step}): a
+     * word of a snake_case name, so that a class ({@code PixArtAlphaCombinedTimestepSizeEmbeddings}, diffusers) or
+     * {@code timestep_embedding} is not.
+     */
+    public static boolean stepName(String name) {
+        if (name.isEmpty() || !Character.isLowerCase(name.charAt(0)) && name.charAt(0) != '_') return false;
+        for (String word : name.split("_")) if (word.equals("step") || word.equals("train") || word.equals("loss")) {
+            return true;
+        }
+        return false;
+    }
+
+    private static final java.util.regex.Pattern IMPORTED_NAME = java.util.regex.Pattern.compile(
+            "(\\w+)(?:\\s+as\\s+(\\w+))?");
+
+    /**
+     * The names a file imports by {@code from M import a, b as c} from modules that may be files of the tree (not a
+     * library {@link #importsFromTree} knows): what a call of the file may run in another file of the repository.
+     */
+    static java.util.List<String> namesFromTree(String code) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (int i = code.indexOf("from "); i >= 0; i = code.indexOf("from ", i + 1)) {
+            if (i > 0 && code.charAt(i - 1) != '\n') continue;
+            java.util.regex.Matcher m = TREE_IMPORT.matcher(code).region(i, code.length());
+            if (!m.lookingAt() || LIBRARY.matcher(m.group(1)).matches()) continue;
+            int end = code.indexOf('\n', m.end());
+            String list = code.substring(m.end(), end < 0 ? code.length() : end);
+            if (list.strip().startsWith("(")) {
+                int close = code.indexOf(')', m.end());
+                list = code.substring(m.end(), close < 0 ? code.length() : close);
+            }
+            java.util.regex.Matcher n = IMPORTED_NAME.matcher(list.replace("(", " "));
+            while (n.find()) if (n.group(1) != null && !n.group(1).equals("as")) out.add(n.group(2) != null ? n.group(2)
+                    : n.group(1));
+        }
+        return out;
     }
 
     /** The tokens of the rules that are off by default ({@link FileTokens#OFF_BY_DEFAULT_RULES}). */
@@ -159,12 +201,19 @@ public final class PythonScanner {
         return false;
     }
 
-    /** Method names that evaluate or extract with a model kept on the object: {@code model.extract(meta, data)}. */
-    private static final String[] EVAL_METHODS = {".predict", ".extract", ".infer", ".evaluat", ".validat", ".test"};
+    /** Method calls that evaluate or extract with a model kept on the object: {@code model.extract(meta, data)}. */
+    private static final String[] EVAL_METHODS = {".predict(", ".extract(", ".infer(", ".inference(", ".evaluate(",
+            ".validate(", ".test("};
 
-    /** A call of a method named like evaluation ({@link #EVAL_METHODS}), found by plain text search. */
+    /**
+     * A call of a method named like evaluation ({@link #EVAL_METHODS}, by plain text search) in a file that imports a
+     * class (a capitalised name) from a module that may be a file of the tree.
+     */
     static boolean evalMethodCall(String code) {
-        for (String m : EVAL_METHODS) if (code.contains(m)) return true;
+        boolean called = false;
+        for (String m : EVAL_METHODS) called |= code.contains(m);
+        if (!called) return false;
+        for (String name : namesFromTree(code)) if (Character.isUpperCase(name.charAt(0))) return true;
         return false;
     }
 

@@ -28,6 +28,7 @@ public final class SiblingFiles {
 
     private final Path root;
     private final Map<String, Boolean> answers = new ConcurrentHashMap<>();
+    private final Map<String, String> texts = new ConcurrentHashMap<>();
 
     SiblingFiles(Path root) { this.root = root; }
 
@@ -83,26 +84,77 @@ public final class SiblingFiles {
 
     private boolean read(String rel, java.util.function.Function<PySource, java.util.List<TSNode>> find,
             BiPredicate<PySource, TSNode> test) {
+        PySource sib = module(rel);
+        if (sib == null) return false;
+        synchronized (sib) { // a parsed module is shared by the scan's threads; its memos are not
+            try {
+                sib.stopAtCpuTime(PySource.cpuNanos(), BUDGET_MS * 1_000_000L);
+                var defs = find.apply(sib);
+                return defs.size() == 1 && test.test(sib, defs.get(0));
+            } catch (PySource.OverBudget e) {
+                return false; // not answered in time: no finding rests on it
+            }
+        }
+    }
+
+    /** A module kept parsed for the next question about it: diffusers' pipelines ask dozens about one utils file. */
+    private static final int PARSED_KEPT = 32;
+    private static final Object UNREADABLE = new Object();
+    private final Map<String, Object> parsed = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) { return size() > PARSED_KEPT; }
+            });
+
+    /** The module parsed (once while it stays among the last {@link #PARSED_KEPT} asked), or null when not read. */
+    private PySource module(String rel) {
+        Object known = parsed.get(rel);
+        if (known != null) return known == UNREADABLE ? null : (PySource) known;
+        PySource sib = parse(rel);
+        parsed.put(rel, sib == null ? UNREADABLE : sib);
+        return sib;
+    }
+
+    private PySource parse(String rel) {
         Path file = root.resolve(rel).normalize();
         // a link is not followed: it may lead outside the repository, which oomdoc never reads
         if (!file.startsWith(root) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
                 || PythonScanner.testFile(rel) != null && !(PythonScanner.testByNameOnly(rel)
-                        && !PythonScanner.unitTestCode(file))) return false;
+                        && !PythonScanner.unitTestCode(file))) return null;
         try {
-            if (Files.size(file) > PythonScanner.MAX_PARSE_BYTES) return false;
-            long c0 = PySource.cpuNanos();
+            if (Files.size(file) > PythonScanner.MAX_PARSE_BYTES) return null;
             String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-            PySource sib = new PySource(rel, text, null, PythonScanner.PARSE_WALL_LIMIT_MS * 1000L);
-            sib.stopAtCpuTime(c0, BUDGET_MS * 1_000_000L);
-            var defs = find.apply(sib);
-            return defs.size() == 1 && test.test(sib, defs.get(0));
-        } catch (IOException | PySource.OverBudget | PySource.ParseTimeout e) {
-            return false; // not readable in time: no finding rests on it
+            return new PySource(rel, text, null, PythonScanner.PARSE_WALL_LIMIT_MS * 1000L);
+        } catch (IOException | PySource.ParseTimeout e) {
+            return null; // not readable in time: no finding rests on it
         }
     }
 
     /** Whether the file imports {@code name} from a module that may be a file of the tree ({@link #moduleOf}). */
-    public static boolean importedFromTree(PySource from, String name) { return moduleOf(from, name) != null; }
+    public static boolean importedFromTree(PySource from, String name) {
+        // asked for every call of a name this file does not define: the import lines are read once per name
+        return from.memo("tree-import:" + name, () -> moduleOf(from, name) != null);
+    }
+
+    /**
+     * What {@code answer} says of the one definition of {@code name} in the module {@code from} imports it from
+     * (one parse for every question about that function, cached like {@link #test}); "" when it cannot be read.
+     */
+    public String ask(PySource from, String name, String question,
+            java.util.function.BiFunction<PySource, TSNode, String> answer) {
+        String rel = moduleOf(from, name);
+        if (rel == null) return "";
+        String key = rel + "#" + name + "#" + question;
+        String known = texts.get(key);
+        if (known != null) return known;
+        String[] out = {""};
+        read(rel, sib -> sib.functionDefinitions(name), (sib, def) -> {
+            out[0] = answer.apply(sib, def);
+            return true;
+        });
+        texts.put(key, out[0]);
+        return out[0];
+    }
 
     /**
      * The path, relative to the root, of the module a {@code from M import name} statement of the file names:

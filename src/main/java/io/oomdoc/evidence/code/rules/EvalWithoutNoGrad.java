@@ -114,14 +114,7 @@ public final class EvalWithoutNoGrad implements Rule {
      */
     private static List<TSNode> importedMethodCalls(PySource src) {
         if (src.siblings() == null) return List.of();
-        java.util.Set<String> built = new java.util.HashSet<>();
-        for (PySource.Binding b : src.bindings()) {
-            TSNode r = b.right();
-            if (b.loop() || r == null || r.isNull() || !r.getType().equals("call")) continue;
-            String made = src.text(r.getChildByFieldName("function"));
-            if (made.matches("[A-Z]\\w*") && b.leftText().matches("\\w+")
-                    && io.oomdoc.evidence.code.SiblingFiles.importedFromTree(src, made)) built.add(b.leftText());
-        }
+        java.util.Set<String> built = builtFromTree(src).keySet();
         if (built.isEmpty()) return List.of();
         List<TSNode> out = new ArrayList<>();
         for (TSNode c : src.callsIn(src.root())) {
@@ -316,17 +309,26 @@ public final class EvalWithoutNoGrad implements Rule {
             }
             return null;
         }
-        String cls = null;
-        for (PySource.Binding b : src.bindings()) {
-            if (b.start() > callee.getStartByte()) break;
-            if (b.loop() || !b.leftText().equals(recv)) continue;
-            TSNode r = b.right();
-            boolean built = r != null && !r.isNull() && r.getType().equals("call");
-            String made = built ? src.text(r.getChildByFieldName("function")) : "";
-            cls = made.matches("[A-Z]\\w*") ? made : null;
-        }
-        return cls != null && src.classBases(cls) == null
-                && io.oomdoc.evidence.code.SiblingFiles.importedFromTree(src, cls) ? cls : null;
+        return builtFromTree(src).get(recv);
+    }
+
+    /**
+     * The names of this file bound to an object of a class imported from the tree ({@code model = MTDNNModel(opt)}),
+     * with the class: read once per file from its bindings (asked for every attribute call of an eval loop).
+     */
+    private static java.util.Map<String, String> builtFromTree(PySource src) {
+        return src.memo("eval:built-from-tree", () -> {
+            java.util.Map<String, String> out = new java.util.HashMap<>();
+            for (PySource.Binding b : src.bindings()) {
+                TSNode r = b.right();
+                if (b.loop() || r == null || r.isNull() || !r.getType().equals("call")
+                        || !b.leftText().matches("\\w+")) continue;
+                String made = src.text(r.getChildByFieldName("function"));
+                if (made.matches("[A-Z]\\w*") && src.classBases(made) == null
+                        && io.oomdoc.evidence.code.SiblingFiles.importedFromTree(src, made)) out.put(b.leftText(), made);
+            }
+            return out;
+        });
     }
 
     /**

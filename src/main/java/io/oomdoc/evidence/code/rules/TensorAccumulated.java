@@ -117,26 +117,35 @@ public final class TensorAccumulated implements Rule {
     private List<Finding> throughHelpers(PySource src, GraphFlow known) {
         List<Finding> out = new ArrayList<>();
         GraphFlow flow = known;
+        // the helpers of this file that append a parameter to a parameter, found from the file's appends
         java.util.Map<String, List<int[]>> local = new java.util.HashMap<>();
-        for (String name : src.functionNames()) {
-            List<TSNode> defs = src.functionDefinitions(name);
-            if (defs.size() == 1) {
-                List<int[]> p = appendPairs(src, defs.get(0));
-                if (!p.isEmpty()) local.put(name, p);
+        for (TSNode append : src.calls("append")) {
+            var def = src.enclosingFunction(append);
+            if (def.isEmpty()) continue;
+            String name = src.functionName(def.get());
+            if (!local.containsKey(name) && src.functionDefinitions(name).size() == 1) {
+                local.put(name, appendPairs(src, def.get()));
             }
         }
+        java.util.Map<String, List<int[]>> imported = new java.util.HashMap<>();
         for (TSNode call : src.callsIn(src.root())) {
             TSNode fn = call.getChildByFieldName("function");
-            if (!fn.getType().equals("identifier") || src.enclosingLoop(call).isEmpty()) continue;
+            if (!fn.getType().equals("identifier")) continue;
             String name = src.text(fn);
-            List<TSNode> argv = PySource.namedChildren(call.getChildByFieldName("arguments"));
-            if (argv.size() < 2 || argv.size() > 4) continue;
-            List<int[]> pairs = local.get(name);
-            if (pairs == null && src.functionDefinitions(name).isEmpty() && src.siblings() != null
-                    && io.oomdoc.evidence.code.SiblingFiles.importedFromTree(src, name)) {
-                pairs = siblingPairs(src, name, argv.size());
+            List<TSNode> args = PySource.namedChildren(call.getChildByFieldName("arguments"));
+            // cheap checks first: an imported helper is read in its own file only for a call that could append
+            if (args.size() < 2 || args.size() > 4 || !local.containsKey(name) && src.enclosingLoop(call).isEmpty()) {
+                continue;
             }
-            if (pairs == null) continue;
+            List<int[]> pairs = local.get(name);
+            // a helper of another file is read only from a training function (one that calls backward)
+            if (pairs == null && src.siblings() != null && src.functionDefinitions(name).isEmpty()
+                    && !src.callsWithin(src.enclosingFunction(call).orElse(src.root()), "backward").isEmpty()
+                    && io.oomdoc.evidence.code.SiblingFiles.importedFromTree(src, name)) {
+                pairs = imported.computeIfAbsent(name, n -> siblingPairs(src, n));
+            }
+            if (pairs == null || pairs.isEmpty() || src.enclosingLoop(call).isEmpty()) continue;
+            List<TSNode> argv = PySource.namedChildren(call.getChildByFieldName("arguments"));
             for (int[] p : pairs) {
                 if (p[0] >= argv.size() || p[1] >= argv.size()) continue;
                 TSNode acc = argv.get(p[0]), value = argv.get(p[1]);
@@ -153,16 +162,19 @@ public final class TensorAccumulated implements Rule {
         return out;
     }
 
-    /** The pairs the imported helper appends, asked of its own file for each pair of positions the call can fill. */
-    private static List<int[]> siblingPairs(PySource src, String name, int arity) {
+    /** The pairs an imported helper appends, read in its own file once ("acc:value" pairs, comma separated). */
+    private static List<int[]> siblingPairs(PySource src, String name) {
+        String said = src.siblings().ask(src, name, ID + ":append-pairs", (sib, def) -> {
+            StringBuilder b = new StringBuilder();
+            for (int[] p : appendPairs(sib, def)) b.append(b.length() == 0 ? "" : ",").append(p[0]).append(':')
+                    .append(p[1]);
+            return b.toString();
+        });
         List<int[]> out = new ArrayList<>();
-        for (int i = 0; i < arity; i++) {
-            for (int j = 0; j < arity; j++) {
-                if (i == j) continue;
-                int[] p = {i, j};
-                if (src.siblings().test(src, name, ID + ":append:" + i + ":" + j, (sib, def) -> appendPairs(sib, def)
-                        .stream().anyMatch(q -> q[0] == p[0] && q[1] == p[1]))) out.add(p);
-            }
+        if (said.isEmpty()) return out;
+        for (String p : said.split(",")) {
+            String[] ij = p.split(":");
+            out.add(new int[]{Integer.parseInt(ij[0]), Integer.parseInt(ij[1])});
         }
         return out;
     }
@@ -178,11 +190,10 @@ public final class TensorAccumulated implements Rule {
         for (TSNode p : PySource.namedChildren(params)) names.add(p.getType().equals("identifier") ? src.text(p) : "");
         if (names.isEmpty() || names.get(0).equals("self") || names.get(0).equals("cls")) return List.of();
         List<int[]> out = new ArrayList<>();
-        for (TSNode c : src.callsIn(def)) {
+        for (TSNode c : src.calls("append")) {
+            if (!src.contains(def, c)) continue;
             TSNode f = c.getChildByFieldName("function");
-            if (!f.getType().equals("attribute") || !src.text(f.getChildByFieldName("attribute")).equals("append")) {
-                continue;
-            }
+            if (!f.getType().equals("attribute")) continue;
             List<TSNode> a = PySource.namedChildren(c.getChildByFieldName("arguments"));
             if (a.size() != 1) continue;
             int acc = names.indexOf(src.text(f.getChildByFieldName("object")));
