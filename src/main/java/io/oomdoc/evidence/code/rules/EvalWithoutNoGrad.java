@@ -325,7 +325,9 @@ public final class EvalWithoutNoGrad implements Rule {
                         || !b.leftText().matches("\\w+")) continue;
                 String made = src.text(r.getChildByFieldName("function"));
                 if (made.matches("[A-Z]\\w*") && src.classBases(made) == null
-                        && io.oomdoc.evidence.code.SiblingFiles.importedFromTree(src, made)) out.put(b.leftText(), made);
+                        && io.oomdoc.evidence.code.SiblingFiles.importedFromTree(src, made)) {
+                    out.put(b.leftText(), made);
+                }
             }
             return out;
         });
