@@ -1,5 +1,5 @@
-# The subclass of eval_method_of_imported_base__bug: its validation loop calls the base class's eval_batch once per
-# batch of the validation loader. Written for oomdoc; the code is ours.
+# Models: delira-dev/delira@cd3ad27 (predictor.py's per-batch predict, inherited): the subclass of the bug case;
+# its validation loop calls the base class's eval_batch once per batch of the loader. Written for oomdoc.
 import torch
 
 from base_trainer import BaseTrainer

@@ -1,4 +1,4 @@
-# The fix of eval_method_of_imported_base__bug: the base class evaluates under @torch.no_grad(). Written for oomdoc.
+# Models: delira-dev/delira@cd3ad27; the fix of eval_method_of_imported_base__bug: evaluates under @torch.no_grad().
 import torch
 
 

@@ -1,4 +1,4 @@
-# The fix of eval_method_of_imported_class__bug: the feature dump runs under torch.no_grad(). Written for oomdoc.
+# Models: namisan/mt-dnn@3228e7c extractor.py:302-306; the fix of the bug case: the dump runs under torch.no_grad().
 import torch
 from torch.utils.data import DataLoader
 

@@ -1,3 +1,3 @@
-# The fix of loss_appended_by_imported_helper__bug: record() keeps a number. Written for oomdoc.
+# Models: facebookresearch/SlowFast@64abcc9 meters.py; the fix of the bug case: record() keeps a number. Ours.
 def record(history, value):
     history.append(value.detach().item())

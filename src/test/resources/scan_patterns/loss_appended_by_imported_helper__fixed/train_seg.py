@@ -1,5 +1,5 @@
-# The training loop of loss_appended_by_imported_helper__bug: the loss of every step is handed to record(), imported
-# from meters.py, which appends it to a list that lives for the whole run. Written for oomdoc; the code is ours.
+# Models: facebookresearch/SlowFast#411 (lists kept per batch); the training loop of loss_appended_by_imported_helper,
+# where each step's loss goes to record(), imported from meters.py, which appends it to a run-long list. Ours.
 import torch
 
 from meters import record

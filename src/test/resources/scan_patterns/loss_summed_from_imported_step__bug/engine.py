@@ -1,5 +1,5 @@
-# A training-step helper in its own module (the loop of dmlc/dgl#5302 split in two, as issue 17 names: the sum is
-# two calls away from the forward): train_step() runs the model through compute_loss() and returns the loss tensor.
+# Models: dmlc/dgl#5302 (total_loss += loss), the loop split in two as issue 17 names (the sum two calls away):
+# train_step() runs the model through compute_loss() and returns the loss tensor.
 # Written for oomdoc; the code is ours.
 def compute_loss(model, batch, criterion):
     logits = model(batch["x"].cuda())

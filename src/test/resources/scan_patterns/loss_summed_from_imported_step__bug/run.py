@@ -1,5 +1,5 @@
-# The epoch loop of loss_summed_from_imported_step__bug: it sums what train_step() (engine.py) returns, a loss tensor
-# with its graph, so every step's graph stays reachable from total_loss. Written for oomdoc; the code is ours.
+# Models: dmlc/dgl#5302 (total_loss += loss); the epoch loop of loss_summed_from_imported_step__bug: it sums what
+# train_step() (engine.py) returns, a loss tensor with its graph: every step's graph stays reachable from total_loss.
 from engine import train_step
 
 

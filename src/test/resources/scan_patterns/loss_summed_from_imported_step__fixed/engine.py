@@ -1,4 +1,4 @@
-# The fix of loss_summed_from_imported_step__bug: train_step() returns a number. Written for oomdoc.
+# Models: dmlc/dgl#5302; the fix of loss_summed_from_imported_step__bug: train_step() returns a number. Ours.
 def compute_loss(model, batch, criterion):
     logits = model(batch["x"].cuda())
     return criterion(logits, batch["y"].cuda())

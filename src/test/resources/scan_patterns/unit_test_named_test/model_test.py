@@ -1,5 +1,5 @@
-# The counterpart of eval_script_named_test__bug: a unit test by its framework and its asserts (the shape of
-# huggingface/transformers' tests/models/*/test_modeling_*.py, written for oomdoc): it runs the model in eval mode with
+# Models: huggingface/transformers tests/models/*/test_modeling_*.py (a pytest module); the counterpart of
+# eval_script_named_test__bug (written for oomdoc): a unit test by its framework and asserts; it runs the model with
 # autograd on, on purpose, and is not the user's training code, so it is skipped as a test.
 import pytest
 import torch
