@@ -9,13 +9,15 @@ public enum FileTokens {
     /**
      * A backward() call (not a definition) with an optimizer step or an accumulation, in a file with a loop or with
      * state on an object: a train_step(self, batch) method whose loop is the caller's keeps a meter on `self`
-     * across steps with no loop in its own file (microsoft/SpareNet#12).
+     * across steps with no loop in its own file (microsoft/SpareNet#12). Or a loop that sums or collects what a step
+     * function imported from the tree returns ({@code total_loss += train_step(...)}): the backward is in that file.
      */
     TRAINING_LOOP,
     /**
      * A loop, an evaluation function or a loop over evaluation data, and a call of something named like a model (or
      * of its forward by name), or a function imported from a module of the tree, which may run the model there
-     * ({@link SiblingFiles}).
+     * ({@link SiblingFiles}); or a loop, such an import and a method called like evaluation ({@code model.extract(b)}),
+     * whose class in another file may switch to eval mode and run the model.
      */
     EVAL_LOOP,
     /**
@@ -31,9 +33,11 @@ public enum FileTokens {
     public boolean admits(String code) {
         return switch (this) {
             case TRAINING_LOOP -> PythonScanner.trainingTokens(code)
-                    && (PythonScanner.loopStatement(code) || code.contains("self."));
-            case EVAL_LOOP -> PythonScanner.loopStatement(code) && PythonScanner.evalContext(code)
-                    && (PythonScanner.modelCall(code) || PythonScanner.importsFromTree(code));
+                    && (PythonScanner.loopStatement(code) || code.contains("self."))
+                    || PythonScanner.stepOfTheTree(code) && PythonScanner.loopStatement(code);
+            case EVAL_LOOP -> PythonScanner.loopStatement(code) && (PythonScanner.evalContext(code)
+                    && (PythonScanner.modelCall(code) || PythonScanner.importsFromTree(code))
+                    || PythonScanner.evalMethodCall(code));
             case OFF_BY_DEFAULT_RULES -> PythonScanner.offByDefaultTokens(code);
             case EVERY_FILE -> true;
         };

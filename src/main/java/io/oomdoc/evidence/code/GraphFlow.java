@@ -156,6 +156,7 @@ public final class GraphFlow {
             if (isModule(fn)) return Kind.GRAPH;
             Kind own = returnOf(callee, depth);
             if (own == Kind.UNKNOWN && args != null && !args.isNull()) own = withArguments(callee, args, depth);
+            if (own == null && importedGraph(callee)) return Kind.GRAPH;
             if (own != null) return own;
         }
         if (PLAIN_ROOT.matcher(callee).find()) return Kind.PLAIN;
@@ -163,6 +164,35 @@ public final class GraphFlow {
         // a helper of another file may turn it into numbers, so it stays unknown.
         if (!GRAPH_FUNCTION.matcher(callee).find() || args == null || args.isNull()) return Kind.UNKNOWN;
         return anyGraph(args, depth);
+    }
+
+    /**
+     * A function the file imports from another file of the tree returns a graph there ({@code loss = step(model, b)}
+     * with {@code step} in train_utils.py returning {@code criterion(model(x), y)}): read in its own file through
+     * {@link SiblingFiles}, with that file's own flow, so a helper two calls down is followed there too.
+     */
+    public boolean importedGraph(String callee) {
+        // only a step or loss function by its name: reading every imported helper of a large package's files cost
+        // a third more CPU on diffusers (bench/results.md, scan23)
+        if (src.siblings() == null || callee.contains(".") || !PythonScanner.stepName(callee)
+                || !src.functionDefinitions(callee).isEmpty() || !SiblingFiles.importedFromTree(src, callee)) {
+            return false;
+        }
+        return src.siblings().test(src, callee, "graphflow:returns", (sib, def) -> new GraphFlow(sib)
+                .returnsGraph(def));
+    }
+
+    /**
+     * Whether some return of the function (a definition of this file) hands back one value that carries a graph. A
+     * tuple is left out: the caller unpacks it, and which element holds the graph is not carried across files.
+     */
+    public boolean returnsGraph(TSNode def) {
+        for (TSNode ret : src.returnsOf(def)) {
+            TSNode v = firstNamed(ret);
+            if (v == null || v.getType().equals("expression_list") || v.getType().equals("tuple")) continue;
+            if (kind(v) == Kind.GRAPH) return true;
+        }
+        return false;
     }
 
     private Kind anyGraph(TSNode args, int depth) {

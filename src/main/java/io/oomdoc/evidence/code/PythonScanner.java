@@ -79,6 +79,57 @@ public final class PythonScanner {
                 || code.contains("+=") || code.contains(".append(") || code.contains(".update("));
     }
 
+    /**
+     * A sum or an append, a call named like a training step or a loss ({@code train_step(}, {@code compute_loss(}) and
+     * an import from a module of the tree: the step's backward and forward may be in the imported file.
+     */
+    static boolean stepOfTheTree(String code) {
+        if (!code.contains("+=") && !code.contains(".append(")) return false;
+        for (String name : namesFromTree(code)) {
+            if (stepName(name) && code.contains(name + "(")) return true;
+        }
+        return false;
+    }
+
+    /**
+     * A function named like a training step or a loss ({@code train_step}, {@code compute_loss}, {@code step}): a
+     * word of a snake_case name, so that a class ({@code PixArtAlphaCombinedTimestepSizeEmbeddings}, diffusers) or
+     * {@code timestep_embedding} is not.
+     */
+    public static boolean stepName(String name) {
+        if (name.isEmpty() || !Character.isLowerCase(name.charAt(0)) && name.charAt(0) != '_') return false;
+        for (String word : name.split("_")) if (word.equals("step") || word.equals("train") || word.equals("loss")) {
+            return true;
+        }
+        return false;
+    }
+
+    private static final java.util.regex.Pattern IMPORTED_NAME = java.util.regex.Pattern.compile(
+            "(\\w+)(?:\\s+as\\s+(\\w+))?");
+
+    /**
+     * The names a file imports by {@code from M import a, b as c} from modules that may be files of the tree (not a
+     * library {@link #importsFromTree} knows): what a call of the file may run in another file of the repository.
+     */
+    static java.util.List<String> namesFromTree(String code) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (int i = code.indexOf("from "); i >= 0; i = code.indexOf("from ", i + 1)) {
+            if (i > 0 && code.charAt(i - 1) != '\n') continue;
+            java.util.regex.Matcher m = TREE_IMPORT.matcher(code).region(i, code.length());
+            if (!m.lookingAt() || LIBRARY.matcher(m.group(1)).matches()) continue;
+            int end = code.indexOf('\n', m.end());
+            String list = code.substring(m.end(), end < 0 ? code.length() : end);
+            if (list.strip().startsWith("(")) {
+                int close = code.indexOf(')', m.end());
+                list = code.substring(m.end(), close < 0 ? code.length() : close);
+            }
+            java.util.regex.Matcher n = IMPORTED_NAME.matcher(list.replace("(", " "));
+            while (n.find()) if (n.group(1) != null && !n.group(1).equals("as")) out.add(n.group(2) != null ? n.group(2)
+                    : n.group(1));
+        }
+        return out;
+    }
+
     /** The tokens of the rules that are off by default ({@link FileTokens#OFF_BY_DEFAULT_RULES}). */
     static boolean offByDefaultTokens(String code) {
         for (String t : DIRECT) if (code.contains(t)) return true;
@@ -147,6 +198,22 @@ public final class PythonScanner {
             java.util.regex.Matcher m = TREE_IMPORT.matcher(code).region(i, code.length());
             if (m.lookingAt() && !LIBRARY.matcher(m.group(1)).matches()) return true;
         }
+        return false;
+    }
+
+    /** Method calls that evaluate or extract with a model kept on the object: {@code model.extract(meta, data)}. */
+    private static final String[] EVAL_METHODS = {".predict(", ".extract(", ".infer(", ".inference(", ".evaluate(",
+            ".validate(", ".test("};
+
+    /**
+     * A call of a method named like evaluation ({@link #EVAL_METHODS}, by plain text search) in a file that imports a
+     * class (a capitalised name) from a module that may be a file of the tree.
+     */
+    static boolean evalMethodCall(String code) {
+        boolean called = false;
+        for (String m : EVAL_METHODS) called |= code.contains(m);
+        if (!called) return false;
+        for (String name : namesFromTree(code)) if (Character.isUpperCase(name.charAt(0))) return true;
         return false;
     }
 
@@ -287,6 +354,8 @@ public final class PythonScanner {
         String name = f.getFileName().toString();
         boolean code = name.endsWith(".py") || name.endsWith(".ipynb");
         String testWhy = testFile(rel);
+        // a name alone (fddb_test.py, test_net.py) is an evaluation script as often as a unit test: read it first
+        if (testWhy != null && code && testByNameOnly(rel) && !unitTestCode(f)) testWhy = null;
         if (testWhy != null) { // tests and fixtures are not the user's training code: not even read
             // a config there is a fixture too, not the job's setup; only code is listed, configs are many
             if (code) skipped.add(new ScanResult.Skipped(rel, testWhy));
@@ -424,6 +493,36 @@ public final class PythonScanner {
 
     private static final java.util.regex.Pattern VENDORED = java.util.regex.Pattern.compile("(^|/)(third_party"
             + "|thirdparty|3rdparty|vendor|vendored|_vendor|extern|external)/");
+
+    /**
+     * A unit test's marks: a test framework imported or a Test class ({@link #UNIT_TEST}), or a test_ function with an
+     * assert statement in the file; an evaluation script defines test_model() too, but asserts nothing.
+     */
+    private static final java.util.regex.Pattern UNIT_TEST = java.util.regex.Pattern.compile("(?m)^\\s*(import|from)"
+            + "\\s+(unittest|pytest|absl\\.testing|nose)\\b|^class Test\\w*[(:]");
+    private static final java.util.regex.Pattern TEST_FUNCTION = java.util.regex.Pattern.compile(
+            "(?m)^\\s*def test_\\w+\\(");
+
+    /**
+     * The path is a test by its file name only (test_x.py, x_test.py), not by its folder and not vendored: research
+     * code names its evaluation scripts that way (Tencent/FaceDetection-DSFD@a941d08 fddb_test.py, scan_wild20's I6;
+     * rbgirshick/py-faster-rcnn's tools/test_net.py), so such a file is read before it is called a test.
+     */
+    static boolean testByNameOnly(String rel) {
+        return TEST_NAME.matcher(rel).find() && !VENDORED.matcher(rel).find() && !TEST_DIR.matcher(rel).find()
+                && !rel.endsWith("conftest.py");
+    }
+
+    /** Whether the file is a unit test ({@link #UNIT_TEST}); unreadable counts as one, so it stays skipped. */
+    static boolean unitTestCode(Path f) {
+        try {
+            if (Files.size(f) > MAX_PARSE_BYTES) return true;
+            String text = new String(Files.readAllBytes(f), StandardCharsets.UTF_8);
+            return UNIT_TEST.matcher(text).find() || TEST_FUNCTION.matcher(text).find() && text.contains("assert ");
+        } catch (IOException e) {
+            return true;
+        }
+    }
 
     /** Why a path is a test, fixture or vendored file (not evidence about the user's training), or null. */
     static String testFile(String rel) {

@@ -28,6 +28,7 @@ public final class SiblingFiles {
 
     private final Path root;
     private final Map<String, Boolean> answers = new ConcurrentHashMap<>();
+    private final Map<String, String> texts = new ConcurrentHashMap<>();
 
     SiblingFiles(Path root) { this.root = root; }
 
@@ -42,27 +43,117 @@ public final class SiblingFiles {
         String key = rel + "#" + name + "#" + question;
         Boolean known = answers.get(key);
         if (known != null) return known;
-        boolean answer = read(rel, name, test);
+        boolean answer = read(rel, sib -> sib.functionDefinitions(name), test);
         answers.put(key, answer);
         return answer;
     }
 
-    private boolean read(String rel, String name, BiPredicate<PySource, TSNode> test) {
+    /**
+     * Whether {@code test} holds for {@code method} of the class {@code cls} that {@code from} imports from a file of
+     * the tree ({@code from mt_dnn.model import MTDNNModel}, then {@code model.extract(batch)} in a loop): the
+     * method as the class itself defines it, once; false when the class or the method is not there, or the file is
+     * not read.
+     */
+    public boolean testMethod(PySource from, String cls, String method, String question,
+            BiPredicate<PySource, TSNode> test) {
+        String rel = moduleOf(from, cls);
+        if (rel == null) return false;
+        String key = rel + "#" + cls + "." + method + "#" + question;
+        Boolean known = answers.get(key);
+        if (known != null) return known;
+        boolean answer = read(rel, sib -> methodsOf(sib, cls, method), test);
+        answers.put(key, answer);
+        return answer;
+    }
+
+    /** The definitions of {@code method} directly in the body of a class named {@code cls}. */
+    static java.util.List<TSNode> methodsOf(PySource src, String cls, String method) {
+        java.util.List<TSNode> out = new java.util.ArrayList<>();
+        for (TSNode def : src.functionDefinitions(method)) {
+            TSNode block = def.getParent();
+            // a decorated method's definition sits in a decorated_definition inside the class body
+            if (block != null && !block.isNull() && block.getType().equals("decorated_definition")) {
+                block = block.getParent();
+            }
+            TSNode owner = block == null || block.isNull() ? null : block.getParent();
+            if (owner == null || owner.isNull() || !owner.getType().equals("class_definition")) continue;
+            if (src.text(owner.getChildByFieldName("name")).equals(cls)) out.add(def);
+        }
+        return out;
+    }
+
+    private boolean read(String rel, java.util.function.Function<PySource, java.util.List<TSNode>> find,
+            BiPredicate<PySource, TSNode> test) {
+        PySource sib = module(rel);
+        if (sib == null) return false;
+        synchronized (sib) { // a parsed module is shared by the scan's threads; its memos are not
+            try {
+                sib.stopAtCpuTime(PySource.cpuNanos(), BUDGET_MS * 1_000_000L);
+                var defs = find.apply(sib);
+                return defs.size() == 1 && test.test(sib, defs.get(0));
+            } catch (PySource.OverBudget e) {
+                return false; // not answered in time: no finding rests on it
+            }
+        }
+    }
+
+    /** A module kept parsed for the next question about it: diffusers' pipelines ask dozens about one utils file. */
+    private static final int PARSED_KEPT = 32;
+    private static final Object UNREADABLE = new Object();
+    private final Map<String, Object> parsed = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) { return size() > PARSED_KEPT; }
+            });
+
+    /** The module parsed (once while it stays among the last {@link #PARSED_KEPT} asked), or null when not read. */
+    private PySource module(String rel) {
+        Object known = parsed.get(rel);
+        if (known != null) return known == UNREADABLE ? null : (PySource) known;
+        PySource sib = parse(rel);
+        parsed.put(rel, sib == null ? UNREADABLE : sib);
+        return sib;
+    }
+
+    private PySource parse(String rel) {
         Path file = root.resolve(rel).normalize();
         // a link is not followed: it may lead outside the repository, which oomdoc never reads
         if (!file.startsWith(root) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
-                || PythonScanner.testFile(rel) != null) return false;
+                || PythonScanner.testFile(rel) != null && !(PythonScanner.testByNameOnly(rel)
+                        && !PythonScanner.unitTestCode(file))) return null;
         try {
-            if (Files.size(file) > PythonScanner.MAX_PARSE_BYTES) return false;
-            long c0 = PySource.cpuNanos();
+            if (Files.size(file) > PythonScanner.MAX_PARSE_BYTES) return null;
             String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-            PySource sib = new PySource(rel, text, null, PythonScanner.PARSE_WALL_LIMIT_MS * 1000L);
-            sib.stopAtCpuTime(c0, BUDGET_MS * 1_000_000L);
-            var defs = sib.functionDefinitions(name);
-            return defs.size() == 1 && test.test(sib, defs.get(0));
-        } catch (IOException | PySource.OverBudget | PySource.ParseTimeout e) {
-            return false; // not readable in time: no finding rests on it
+            return new PySource(rel, text, null, PythonScanner.PARSE_WALL_LIMIT_MS * 1000L);
+        } catch (IOException | PySource.ParseTimeout e) {
+            return null; // not readable in time: no finding rests on it
         }
+    }
+
+    /** Whether the file imports {@code name} from a module that may be a file of the tree ({@link #moduleOf}). */
+    public static boolean importedFromTree(PySource from, String name) {
+        // asked for every call of a name this file does not define: the import lines are read once per name
+        return from.memo("tree-import:" + name, () -> moduleOf(from, name) != null);
+    }
+
+    /**
+     * What {@code answer} says of the one definition of {@code name} in the module {@code from} imports it from
+     * (one parse for every question about that function, cached like {@link #test}); "" when it cannot be read.
+     */
+    public String ask(PySource from, String name, String question,
+            java.util.function.BiFunction<PySource, TSNode, String> answer) {
+        String rel = moduleOf(from, name);
+        if (rel == null) return "";
+        String key = rel + "#" + name + "#" + question;
+        String known = texts.get(key);
+        if (known != null) return known;
+        String[] out = {""};
+        read(rel, sib -> sib.functionDefinitions(name), (sib, def) -> {
+            out[0] = answer.apply(sib, def);
+            return true;
+        });
+        texts.put(key, out[0]);
+        return out[0];
     }
 
     /**

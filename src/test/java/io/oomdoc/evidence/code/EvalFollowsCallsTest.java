@@ -87,4 +87,37 @@ class EvalFollowsCallsTest {
     void oneLoopIsOneFinding() throws Exception {
         assertEquals(List.of("inpaint_runner.py:23"), where(found("eval_loop_and_step_once")));
     }
+
+    /**
+     * model.extract(batch) in a loop, the model built from a class imported from mtl/model.py, whose extract() switches
+     * to eval and runs the encoder with autograd on: reported at the loop; under torch.no_grad() it is not.
+     */
+    @Test
+    void aMethodOfAClassImportedFromTheTreeIsReadInItsFile() throws Exception {
+        var f = found("eval_method_of_imported_class__bug");
+        assertEquals(List.of("dump_features.py:15"), where(f));
+        assertTrue(f.get(0).message().contains("MultiTaskModel.extract()"), f.get(0).message());
+        assertTrue(found("eval_method_of_imported_class__fixed").isEmpty());
+    }
+
+    /** self.eval_batch(batch) defined by the imported base class: read there; decorated with no_grad, not reported. */
+    @Test
+    void aMethodOfAnImportedBaseClassIsReadInItsFile() throws Exception {
+        assertEquals(List.of("seg_trainer.py:12"), where(found("eval_method_of_imported_base__bug")));
+        assertTrue(found("eval_method_of_imported_base__fixed").isEmpty());
+    }
+
+    /** fold_test.py imports no test framework and asserts nothing: an evaluation script, read and reported. */
+    @Test
+    void anEvaluationScriptNamedLikeATestIsRead() throws Exception {
+        assertEquals(List.of("fold_test.py:12"), where(found("eval_script_named_test__bug")));
+    }
+
+    /** model_test.py imports pytest and asserts: a unit test, skipped with its reason, nothing reported. */
+    @Test
+    void aUnitTestNamedLikeOneStaysSkipped() throws Exception {
+        var r = new PythonScanner().scan(SET.resolve("unit_test_named_test"));
+        assertTrue(r.findings().isEmpty());
+        assertTrue(r.skipped().stream().anyMatch(s -> s.file().equals("model_test.py")), r.skipped().toString());
+    }
 }

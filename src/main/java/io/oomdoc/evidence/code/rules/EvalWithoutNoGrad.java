@@ -103,6 +103,26 @@ public final class EvalWithoutNoGrad implements Rule {
             if (!EVAL_FN.matcher(name).matches()) continue;
             for (TSNode def : src.functionDefinitions(name)) out.addAll(src.callsIn(def));
         }
+        out.addAll(importedMethodCalls(src));
+        return out;
+    }
+
+    /**
+     * Calls of a method on an object built from a class the file imports from the tree ({@code model.extract(b)}
+     * after {@code model = MTDNNModel(opt)}): whether it evaluates is read in the class's own file, so the caller's
+     * names need not say so. The names bound to such objects are collected once, then the calls are filtered by them.
+     */
+    private static List<TSNode> importedMethodCalls(PySource src) {
+        if (src.siblings() == null) return List.of();
+        java.util.Set<String> built = builtFromTree(src).keySet();
+        if (built.isEmpty()) return List.of();
+        List<TSNode> out = new ArrayList<>();
+        for (TSNode c : src.callsIn(src.root())) {
+            TSNode f = c.getChildByFieldName("function");
+            if (!f.getType().equals("attribute")) continue;
+            TSNode obj = f.getChildByFieldName("object");
+            if (obj.getType().equals("identifier") && built.contains(src.text(obj))) out.add(c);
+        }
         return out;
     }
 
@@ -245,6 +265,12 @@ public final class EvalWithoutNoGrad implements Rule {
      * widerface_val.py beside it). Returns its name, or null.
      */
     private static String forwardBelow(PySource src, io.oomdoc.evidence.code.GraphFlow flow, TSNode callee) {
+        String cls = importedClassOf(src, callee);
+        if (cls != null) {
+            String method = src.text(callee.getChildByFieldName("attribute"));
+            return src.siblings().testMethod(src, cls, method, ID, (sib, def) -> runsForward(sib,
+                    new io.oomdoc.evidence.code.GraphFlow(sib), def, 2)) ? cls + "." + method : null;
+        }
         String name = helperName(src, callee);
         if (name == null) return null;
         List<TSNode> defs = src.functionDefinitions(name);
@@ -254,6 +280,69 @@ public final class EvalWithoutNoGrad implements Rule {
         }
         if (defs.size() != 1 || src.contains(defs.get(0), callee)) return null;
         return runsForward(src, flow, defs.get(0), 2) ? name : null;
+    }
+
+    /**
+     * The class whose method a call runs, when that class is defined in another file of the tree and imported here:
+     * {@code model.extract(batch)} after {@code model = MTDNNModel(opt)} with {@code from mt_dnn.model import
+     * MTDNNModel} (namisan/mt-dnn@3228e7c experiments/dump_embedding/extractor.py:304, scan_wild22's missed instance),
+     * or {@code self.evaluate_batch(b)} in a class whose imported base defines it ({@code class Runner(BaseTrainer)}).
+     * Null for a class of this file, a library's class, or any other receiver.
+     */
+    static String importedClassOf(PySource src, TSNode callee) {
+        if (!callee.getType().equals("attribute") || src.siblings() == null) return null;
+        TSNode obj = callee.getChildByFieldName("object");
+        if (obj == null || obj.isNull() || !obj.getType().equals("identifier")) return null;
+        String recv = src.text(obj);
+        if (recv.equals("self")) {
+            if (!src.functionDefinitions(src.text(callee.getChildByFieldName("attribute"))).isEmpty()) return null;
+            for (TSNode p = callee.getParent(); p != null && !p.isNull(); p = p.getParent()) {
+                if (!p.getType().equals("class_definition")) continue;
+                TSNode sup = p.getChildByFieldName("superclasses");
+                if (sup == null || sup.isNull()) return null;
+                for (TSNode b : PySource.namedChildren(sup)) {
+                    String base = src.text(b);
+                    if (b.getType().equals("identifier") && io.oomdoc.evidence.code.SiblingFiles.importedFromTree(src,
+                            base)) return base;
+                }
+                return null;
+            }
+            return null;
+        }
+        return builtFromTree(src).get(recv);
+    }
+
+    /**
+     * The names of this file bound to an object of a class imported from the tree ({@code model = MTDNNModel(opt)}),
+     * with the class: read once per file from its bindings (asked for every attribute call of an eval loop).
+     */
+    private static java.util.Map<String, String> builtFromTree(PySource src) {
+        return src.memo("eval:built-from-tree", () -> {
+            java.util.Map<String, String> out = new java.util.HashMap<>();
+            for (PySource.Binding b : src.bindings()) {
+                TSNode r = b.right();
+                if (b.loop() || r == null || r.isNull() || !r.getType().equals("call")
+                        || !b.leftText().matches("\\w+")) continue;
+                String made = src.text(r.getChildByFieldName("function"));
+                if (made.matches("[A-Z]\\w*") && src.classBases(made) == null
+                        && io.oomdoc.evidence.code.SiblingFiles.importedFromTree(src, made)) {
+                    out.put(b.leftText(), made);
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * The imported method a loop calls switches its own module to eval mode ({@code self.network.eval()} in
+     * MTDNNModel.extract): the loop is an evaluation loop, whatever the caller's names say.
+     */
+    private static boolean importedMethodSwitchesToEval(PySource src, TSNode callee) {
+        String cls = importedClassOf(src, callee);
+        if (cls == null) return false;
+        String method = src.text(callee.getChildByFieldName("attribute"));
+        return src.siblings().testMethod(src, cls, method, ID + ":eval", (sib, def) -> io.oomdoc.evidence.code
+                .PythonScanner.switchesToEval(sib.text(def)));
     }
 
     /** {@code f} of {@code f(x)} or {@code self.f(x)}; null for any other callee. */
@@ -279,7 +368,8 @@ public final class EvalWithoutNoGrad implements Rule {
         }
         for (TSNode c : src.callsIn(def)) {
             TSNode f = c.getChildByFieldName("function");
-            boolean plain = !f.getType().equals("attribute") || src.text(f).matches("self\\.\\w+");
+            // self.mnetwork.bert(*inputs): a submodule of a module the object keeps runs its forward too
+            boolean plain = !f.getType().equals("attribute") || src.text(f).matches("self\\.\\w+(\\.\\w+)?");
             if (!(plain && flow.isModule(f) || forwardMethod(src, flow, f)) || src.withoutGrad(c)) continue;
             if (inOwnLoop(src, def, c)) return false;
             found = true;
@@ -323,7 +413,7 @@ public final class EvalWithoutNoGrad implements Rule {
             for (TSNode call : candidates(src)) {
                 TSNode callee = call.getChildByFieldName("function");
                 if (callee.getType().equals("attribute") && !src.text(callee).matches("self\\.\\w+")
-                        && !forwardMethod(src, flow, callee)) continue;
+                        && !forwardMethod(src, flow, callee) && importedClassOf(src, callee) == null) continue;
                 var loop = src.enclosingLoop(call);
                 if (loop.isEmpty()) continue;
                 var fn = src.enclosingFunction(call);
@@ -337,7 +427,7 @@ public final class EvalWithoutNoGrad implements Rule {
                 TSNode evalSwitch = evalSwitchBefore(src, scope, loop.get());
                 boolean evalMode = evalSwitch != null;
                 boolean named = EVAL_FN.matcher(fnName).matches() || EVAL_LOADER.matcher(loopHead).find();
-                boolean evalContext = !unitTest && (named || evalMode);
+                boolean evalContext = !unitTest && (named || evalMode || importedMethodSwitchesToEval(src, callee));
                 if (!evalContext || !overBatches(src, loop.get())) continue;
                 if (io.oomdoc.evidence.code.BatchItems.ofOneBatch(src, flow, loop.get())) continue;
                 if (src.withoutGrad(call)) continue;
@@ -454,7 +544,8 @@ public final class EvalWithoutNoGrad implements Rule {
             TSNode guard) {
         for (TSNode c : src.callsIn(loop)) {
             TSNode f = c.getChildByFieldName("function");
-            boolean plain = !f.getType().equals("attribute") || src.text(f).matches("self\\.\\w+");
+            // self.mnetwork.bert(*inputs): a submodule of a module the object keeps runs its forward too
+            boolean plain = !f.getType().equals("attribute") || src.text(f).matches("self\\.\\w+(\\.\\w+)?");
             if (src.contains(guard, c) || src.withoutGrad(c)) continue;
             if (plain && flow.isModule(f) || forwardMethod(src, flow, f)) return c;
         }

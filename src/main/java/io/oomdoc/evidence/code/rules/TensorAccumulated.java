@@ -103,6 +103,103 @@ public final class TensorAccumulated implements Rule {
                         method.equals("update") || LOSSY.matcher(value).find()));
             }
         }
+        out.addAll(throughHelpers(src, flow));
+        return out;
+    }
+
+    /**
+     * An append one call down: the loop calls {@code collect(preds, out)} and the helper's body appends its second
+     * parameter to its first ({@code acc.append(value)}), in this file or in a file of the tree it imports the helper
+     * from ({@link io.oomdoc.evidence.code.SiblingFiles}). Judged at the call as if the append stood there: the value
+     * must carry a graph and the list must outlive the steps (facebookresearch/SlowFast#411 keeps every batch's
+     * outputs of an eval loop in lists; here the keeping is done by the helper).
+     */
+    private List<Finding> throughHelpers(PySource src, GraphFlow known) {
+        List<Finding> out = new ArrayList<>();
+        GraphFlow flow = known;
+        // the helpers of this file that append a parameter to a parameter, found from the file's appends
+        java.util.Map<String, List<int[]>> local = new java.util.HashMap<>();
+        for (TSNode append : src.calls("append")) {
+            var def = src.enclosingFunction(append);
+            if (def.isEmpty()) continue;
+            String name = src.functionName(def.get());
+            if (!local.containsKey(name) && src.functionDefinitions(name).size() == 1) {
+                local.put(name, appendPairs(src, def.get()));
+            }
+        }
+        java.util.Map<String, List<int[]>> imported = new java.util.HashMap<>();
+        for (TSNode call : src.callsIn(src.root())) {
+            TSNode fn = call.getChildByFieldName("function");
+            if (!fn.getType().equals("identifier")) continue;
+            String name = src.text(fn);
+            List<TSNode> args = PySource.namedChildren(call.getChildByFieldName("arguments"));
+            // cheap checks first: an imported helper is read in its own file only for a call that could append
+            if (args.size() < 2 || args.size() > 4 || !local.containsKey(name) && src.enclosingLoop(call).isEmpty()) {
+                continue;
+            }
+            List<int[]> pairs = local.get(name);
+            // a helper of another file is read only from a training function (one that calls backward)
+            if (pairs == null && src.siblings() != null && src.functionDefinitions(name).isEmpty()
+                    && !src.callsWithin(src.enclosingFunction(call).orElse(src.root()), "backward").isEmpty()
+                    && io.oomdoc.evidence.code.SiblingFiles.importedFromTree(src, name)) {
+                pairs = imported.computeIfAbsent(name, n -> siblingPairs(src, n));
+            }
+            if (pairs == null || pairs.isEmpty() || src.enclosingLoop(call).isEmpty()) continue;
+            List<TSNode> argv = PySource.namedChildren(call.getChildByFieldName("arguments"));
+            for (int[] p : pairs) {
+                if (p[0] >= argv.size() || p[1] >= argv.size()) continue;
+                TSNode acc = argv.get(p[0]), value = argv.get(p[1]);
+                if (!acc.getType().matches("identifier|attribute") || value.getType().endsWith("argument")) continue;
+                String target = src.text(acc);
+                if (flow == null) flow = new GraphFlow(src);
+                if (!leaks(src, flow, call, value, target, true)) continue;
+                String v = src.text(value);
+                out.add(report(src, call, value, "`" + name + "()` appends `" + v + "` to `" + target
+                        + "`: the list keeps the graph of every step alive", LOSSY.matcher(v).find()));
+                break;
+            }
+        }
+        return out;
+    }
+
+    /** The pairs an imported helper appends, read in its own file once ("acc:value" pairs, comma separated). */
+    private static List<int[]> siblingPairs(PySource src, String name) {
+        String said = src.siblings().ask(src, name, ID + ":append-pairs", (sib, def) -> {
+            StringBuilder b = new StringBuilder();
+            for (int[] p : appendPairs(sib, def)) b.append(b.length() == 0 ? "" : ",").append(p[0]).append(':')
+                    .append(p[1]);
+            return b.toString();
+        });
+        List<int[]> out = new ArrayList<>();
+        if (said.isEmpty()) return out;
+        for (String p : said.split(",")) {
+            String[] ij = p.split(":");
+            out.add(new int[]{Integer.parseInt(ij[0]), Integer.parseInt(ij[1])});
+        }
+        return out;
+    }
+
+    /**
+     * The positions {acc, value} of a plain function's parameters where its body calls {@code acc.append(value)}
+     * (a method is left out: self shifts the positions).
+     */
+    static List<int[]> appendPairs(PySource src, TSNode def) {
+        TSNode params = def.getChildByFieldName("parameters");
+        if (params == null || params.isNull()) return List.of();
+        List<String> names = new ArrayList<>();
+        for (TSNode p : PySource.namedChildren(params)) names.add(p.getType().equals("identifier") ? src.text(p) : "");
+        if (names.isEmpty() || names.get(0).equals("self") || names.get(0).equals("cls")) return List.of();
+        List<int[]> out = new ArrayList<>();
+        for (TSNode c : src.calls("append")) {
+            if (!src.contains(def, c)) continue;
+            TSNode f = c.getChildByFieldName("function");
+            if (!f.getType().equals("attribute")) continue;
+            List<TSNode> a = PySource.namedChildren(c.getChildByFieldName("arguments"));
+            if (a.size() != 1) continue;
+            int acc = names.indexOf(src.text(f.getChildByFieldName("object")));
+            int value = names.indexOf(src.text(a.get(0)));
+            if (acc >= 0 && value >= 0 && acc != value) out.add(new int[]{acc, value});
+        }
         return out;
     }
 
@@ -210,7 +307,7 @@ public final class TensorAccumulated implements Rule {
         if (backpropagated(src, scope, target)) return false; // the loss of this step: the graph is needed
         // summed over time steps and returned to the caller (a batch_loss() helper): the caller's loss, not a leak
         if (fn.isPresent() && src.callsWithin(scope, "backward").isEmpty() && returned(src, scope, target)
-                && !(LOSSY.matcher(target + " " + v).find() && overLoader(src, site))) {
+                && !(LOSSY.matcher(target + " " + v).find() && overLoader(src, flow, site))) {
             return false;
         }
         return carriedAcrossSteps(src, flow, site, target, scope);
@@ -266,14 +363,25 @@ public final class TensorAccumulated implements Rule {
      * examples/colors_topk_pool.py, `total_ratio += ratio` of a Python float the tuple-returning forward computes,
      * `corrects.append(pred.eq(...))` of a bool tensor) are not read finely enough to tell.
      */
-    private static boolean overLoader(PySource src, TSNode site) {
+    private static boolean overLoader(PySource src, GraphFlow flow, TSNode site) {
         // Only where the file trains (a backward somewhere): its models then have parameters that require grad. A
         // file that only loads a network and sums its features (NVlabs/edm fid.py, a frozen Inception export run over
-        // 50k images) says nothing of that, and the scan cannot tell.
-        if (src.calls("backward").isEmpty()) return false;
+        // 50k images) says nothing of that, and the scan cannot tell. A loader loop that calls a step function of
+        // another file of the tree returning a graph trains there (run_epoch() summing train_step()'s loss).
+        boolean trains = !src.calls("backward").isEmpty();
         for (TSNode l = src.enclosingLoop(site).orElse(null); l != null; l = src.enclosingLoop(l).orElse(null)) {
             TSNode over = l.getChildByFieldName("right");
-            if (over != null && !over.isNull() && LOADER.matcher(src.text(over)).find()) return true;
+            if (over == null || over.isNull() || !LOADER.matcher(src.text(over)).find()) continue;
+            if (trains || callsImportedGraph(src, flow, l)) return true;
+        }
+        return false;
+    }
+
+    /** The loop calls a function imported from the tree that returns a graph ({@link GraphFlow#importedGraph}). */
+    private static boolean callsImportedGraph(PySource src, GraphFlow flow, TSNode loop) {
+        for (TSNode c : src.callsIn(loop)) {
+            TSNode f = c.getChildByFieldName("function");
+            if (f.getType().equals("identifier") && flow.importedGraph(src.text(f))) return true;
         }
         return false;
     }
@@ -303,7 +411,11 @@ public final class TensorAccumulated implements Rule {
     }
 
     private static boolean callsModule(PySource src, GraphFlow flow, TSNode loop) {
-        for (TSNode c : src.callsIn(loop)) if (flow.isModule(c.getChildByFieldName("function"))) return true;
+        for (TSNode c : src.callsIn(loop)) {
+            TSNode f = c.getChildByFieldName("function");
+            // a step function of another file of the tree that returns a graph runs the model there
+            if (flow.isModule(f) || f.getType().equals("identifier") && flow.importedGraph(src.text(f))) return true;
+        }
         return false;
     }
 
