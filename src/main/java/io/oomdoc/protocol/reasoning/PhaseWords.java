@@ -42,10 +42,23 @@ public final class PhaseWords {
         for (Row r : table()) {
             if (seen.contains(r.phase())) continue;
             String phrase = Cues.affirmed(r.pattern(), t);
-            if (phrase == null) continue;
+            if (phrase == null || ofTheRunThatWorks(phrase, t)) continue;
             seen.add(r.phase());
             b.set("words-phase:" + r.phase(), 1.0, "the text says \"" + quoted(phrase, head, t) + "\"");
         }
+    }
+
+    /**
+     * "However I am able to have a batch_size of 30 while testing" (facebookarchive/C3D#39): the phrase names the run
+     * that works, set against the one that fails, so it says nothing of where the memory ran out.
+     */
+    private static final Pattern WORKS = Pattern.compile("\\b(?:(?:am|is|are|was|were) able to|can (?:run|use|have"
+            + "|train|fit|go up to)|(?:works?|worked|runs?|ran) (?:fine|ok|well)|no (?:problem|issue)s? (?:with|at))\\b"
+            + "[^.;:!?\\n]{0,60}$");
+
+    static boolean ofTheRunThatWorks(String phrase, String lower) {
+        int at = lower.indexOf(phrase);
+        return at > 0 && WORKS.matcher(lower.substring(Math.max(0, at - 80), at)).find();
     }
 
     /**

@@ -36,4 +36,15 @@ class WordsStrengthTest {
         assertEquals("eval", Reasoner.stated(x, "unknown", said -> true));
         assertEquals("unknown", Reasoner.stated(x, "unknown", said -> false));
     }
+
+    @Test
+    void aPhaseNamedForTheRunThatWorksIsNotAWordOfTheFailure() {
+        // facebookarchive/C3D#39's own sentence: the phrase "while testing" sits in the clause of the run that works
+        FeatureVector.Builder b = FeatureVector.builder();
+        PhaseWords.addTo("however i am able to have a batch_size of value 30 while testing.", b);
+        assertEquals(0.0, b.build().values().getOrDefault("words-phase:eval", 0.0));
+        FeatureVector.Builder failing = FeatureVector.builder();
+        PhaseWords.addTo("it runs out of memory while testing.", failing);
+        assertEquals(1.0, failing.build().values().getOrDefault("words-phase:eval", 0.0));
+    }
 }
