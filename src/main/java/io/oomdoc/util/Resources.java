@@ -78,6 +78,23 @@ public final class Resources {
         return out;
     }
 
+    /**
+     * The rows of a bundled tab-separated table, comments (#) and blank lines left out; each row must have the given
+     * number of columns (0: any), or the table is refused naming the row, so a broken row fails in tests.
+     */
+    public static List<String[]> tsvRows(String path, int columns) {
+        List<String[]> out = new ArrayList<>();
+        for (String line : text(path).split("\\R")) {
+            if (line.isBlank() || line.startsWith("#")) continue;
+            String[] c = line.split("\t");
+            if (columns > 0 && c.length != columns) {
+                throw new IllegalStateException(path + ": not " + columns + " columns: " + line);
+            }
+            out.add(c);
+        }
+        return List.copyOf(out);
+    }
+
     public static String text(String path) {
         try (InputStream in = Resources.class.getClassLoader().getResourceAsStream(path)) {
             if (in == null) throw new IllegalStateException("missing bundled resource " + path);

@@ -66,10 +66,7 @@ final class FitLevers {
 
     private static List<Row> read() {
         List<Row> out = new ArrayList<>();
-        for (String line : Resources.text(TABLE).split("\\R")) {
-            if (line.isBlank() || line.startsWith("#")) continue;
-            String[] c = line.split("\t");
-            if (c.length != COLUMNS) throw new IllegalStateException(TABLE + ": not " + COLUMNS + " columns: " + line);
+        for (String[] c : Resources.tsvRows(TABLE, COLUMNS)) {
             Set<String> stacks = c[1].equals("-") ? Set.of() : Set.of(c[1].split(","));
             out.add(new Row(c[0], stacks, c[2].equals("-") ? null : Pattern.compile(c[2]), c[3]));
         }

@@ -47,13 +47,6 @@ final class InputScales {
     }
 
     private static List<Row> read() {
-        List<Row> out = new ArrayList<>();
-        for (String line : Resources.text(TABLE).split("\\R")) {
-            if (line.isBlank() || line.startsWith("#")) continue;
-            String[] c = line.split("\t");
-            if (c.length != COLUMNS) throw new IllegalStateException(TABLE + ": not " + COLUMNS + " columns: " + line);
-            out.add(new Row(Pattern.compile(c[0]), c[1]));
-        }
-        return List.copyOf(out);
+        return Resources.tsvRows(TABLE, COLUMNS).stream().map(c -> new Row(Pattern.compile(c[0]), c[1])).toList();
     }
 }
