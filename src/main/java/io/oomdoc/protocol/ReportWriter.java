@@ -66,7 +66,10 @@ public final class ReportWriter {
         List<String> gapKeys = gaps(e, cat, issueType, framework, runsOnly);
         List<String> gaps = gapKeys.stream().map(k -> TEXT.get("gap." + k)).toList();
         List<String> caveats = caveats(e, cat, fixes, runsOnly);
-        KnowledgeEntry primary = kb.get(cat.kb.get(0)).orElseThrow();
+        // a neighbour named by PID is explained by the entry on sharing a card, not by the one on dead processes
+        String primaryId = cat == Category.OTHER_PROCESS_OR_ZOMBIE && FixLadder.namesLiveHolder(e)
+                ? FixLadder.order(cat, e, Stacks.of(e, cat)).get(0) : cat.kb.get(0);
+        KnowledgeEntry primary = kb.get(primaryId).orElseThrow();
 
         Report.Sections sections = new Report.Sections(
                 memorySummary(e),
