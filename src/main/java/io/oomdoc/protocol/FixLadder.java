@@ -41,7 +41,17 @@ final class FixLadder {
         if (ImpossibleRequest.of(e.numbers())) return List.of(ImpossibleRequest.fix(e.numbers()));
         List<Report.Fix> out = choose(kb, e, cause, issueType, computed, Stacks.of(e, cause));
         if (cause == Category.OTHER_PROCESS_OR_ZOMBIE && bigNeighbour(e)) out = holderFirst(out);
+        if ("dataloader".equals(phase)) out = withoutLoading(out);
         return "load".equals(phase) ? loadingFirst(out) : namedFirst(out, e);
+    }
+
+    /**
+     * A DataLoader worker killed for host RAM is past the model's load: a rung that loads the weights without a host
+     * copy has nothing to fix there (open-mmlab/mmrotate#501, a detector's workers, was told to pass
+     * low_cpu_mem_usage to AutoModelForCausalLM).
+     */
+    private static List<Report.Fix> withoutLoading(List<Report.Fix> fixes) {
+        return fixes.stream().filter(f -> !LOADING.matcher(f.before() + "\n" + f.after()).find()).toList();
     }
 
     /** More than a CUDA context (U10: 0.3-1.3 GiB): a neighbour this size is a job, not a rank's stray context. */
