@@ -55,7 +55,9 @@ public final class BudgetView {
             sb.append('\n').append(bar(v, b.gpuBytes(), st)).append('\n');
         }
         sb.append("\nassumptions:\n");
-        b.assumptions().forEach(a -> sb.append("  - ").append(a).append('\n'));
+        // wrapped with a hanging indent: vLLM's pool assumption ran to 190 columns (trial21, vllm-project/vllm#751)
+        b.assumptions().forEach(a -> sb.append("  - ")
+                .append(Wrap.text(a, Wrap.DEFAULT_WIDTH - 4).replace("\n", "\n    ")).append('\n'));
         if (ladder != null && !ladder.isEmpty()) {
             sb.append("\nladder (M4), each rung on top of the previous:\n");
             for (Ladder.Rung r : ladder) {

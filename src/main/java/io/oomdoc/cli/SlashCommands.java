@@ -75,14 +75,28 @@ public final class SlashCommands {
         return null;
     }
 
+    /** The usage column's width; a longer usage (/ask's provider options) takes a line of its own. */
+    private static final int USAGE = 40;
+    private static final String INDENT = " ".repeat(2 + USAGE + 1);
+
+    /**
+     * One command a row, its description wrapped to the terminal under the description column: a row of usage and
+     * description ran to 200 columns and the terminal broke it mid-word (Comfy-Org/ComfyUI#1781's new user, /help).
+     */
     private void help() {
+        int width = Wrap.width(ctx.env);
         for (String n : names()) {
             PromptCommands.PromptCommand pc = prompts.get(n);
             String desc = pc == null ? "" : pc.description();
             String hint = pc == null || pc.argumentHint().isBlank() ? "" : " " + pc.argumentHint();
-            ctx.out.printf("  %-40s %s%n", "/" + n + hint, desc);
+            String usage = "/" + n + hint;
+            String wrapped = Wrap.text(desc, Math.max(20, width - INDENT.length())).replace("\n", "\n" + INDENT);
+            // a usage wider than the terminal breaks between options, its continuation indented under the name
+            String longUsage = Wrap.text(usage, Math.max(20, width - 4)).replace("\n", "\n    ");
+            if (usage.length() > USAGE) ctx.out.printf("  %s%n%s%s%n", longUsage, INDENT, wrapped);
+            else ctx.out.printf("  %-" + USAGE + "s %s%n", usage, wrapped);
         }
-        ctx.out.println(text("repl.chat"));
+        ctx.out.println(Wrap.text(text("repl.chat"), width));
     }
 
     /** The REPL's own lines live in the tree's usage.properties, beside picocli's help text. */

@@ -40,7 +40,43 @@ final class FixLadder {
         // way, so the fix is in the code that computed the size.
         if (ImpossibleRequest.of(e.numbers())) return List.of(ImpossibleRequest.fix(e.numbers()));
         List<Report.Fix> out = choose(kb, e, cause, issueType, computed, Stacks.of(e, cause));
+        if (cause == Category.OTHER_PROCESS_OR_ZOMBIE && bigNeighbour(e)) out = holderFirst(out);
+        if ("dataloader".equals(phase)) out = withoutLoading(out);
         return "load".equals(phase) ? loadingFirst(out) : namedFirst(out, e);
+    }
+
+    /**
+     * A DataLoader worker killed for host RAM is past the model's load: a rung that loads the weights without a host
+     * copy has nothing to fix there (open-mmlab/mmrotate#501, a detector's workers, was told to pass
+     * low_cpu_mem_usage to AutoModelForCausalLM).
+     */
+    private static List<Report.Fix> withoutLoading(List<Report.Fix> fixes) {
+        return fixes.stream().filter(f -> !LOADING.matcher(f.before() + "\n" + f.after()).find()).toList();
+    }
+
+    /** More than a CUDA context (U10: 0.3-1.3 GiB): a neighbour this size is a job, not a rank's stray context. */
+    private static final long CONTEXT_MAX = 2 * io.oomdoc.util.Bytes.GIB;
+
+    /**
+     * Besides the job itself (the listed process closest to what this allocator reserved), the message names a
+     * process holding more than a context: a running job to find and stop, not ranks sharing GPU 0, so the rung that
+     * lists the card's processes (fix.live.holder) leads (vllm-project/vllm#751: 50.52 GiB held by another PID).
+     */
+    private static boolean bigNeighbour(Evidence e) {
+        if (!namesLiveHolder(e)) return false;
+        var n = e.numbers();
+        long reserved = n.reservedBytes() == null ? 0 : n.reservedBytes();
+        var procs = n.processes();
+        var self = procs.stream().min(java.util.Comparator.comparingLong(p -> Math.abs(p.bytes() - reserved)));
+        return procs.stream().anyMatch(p -> !p.thisProcess() && p != self.get() && p.bytes() > CONTEXT_MAX);
+    }
+
+    private static List<Report.Fix> holderFirst(List<Report.Fix> fixes) {
+        var holder = pattern("fix.live.holder");
+        List<Report.Fix> out = new ArrayList<>();
+        for (Report.Fix f : fixes) if (holder.matcher(f.after()).find()) out.add(f);
+        for (Report.Fix f : fixes) if (!out.contains(f)) out.add(f);
+        return List.copyOf(out);
     }
 
     /**
@@ -132,6 +168,20 @@ final class FixLadder {
     private static final long ALONE_SLACK_MIB = 1024;
 
     /**
+     * The message names another live process on the card (two or more listed, or one that holds less than this
+     * allocator reserved, so is not the job itself): the holder is known and running, so finding and stopping it
+     * (U10) comes before the hunt for a dead one's leftovers (vllm-project/vllm#751 listed a 50.52 GiB neighbour
+     * by PID and the report opened on `fuser` for a card that "shows no process").
+     */
+    static boolean namesLiveHolder(Evidence e) {
+        var n = e.numbers();
+        if (n == null || n.processes().isEmpty() || alone(e)) return false;
+        if (n.processes().size() >= 2) return true;
+        var only = n.processes().get(0);
+        return !only.thisProcess() && n.reservedBytes() != null && only.bytes() < n.reservedBytes();
+    }
+
+    /**
      * A job already sharded or spread over several GPUs gets the sharding and offload rungs before LoRA: its owner
      * chose full fine-tuning on a cluster, and ZeRO-3 or offload keeps that science.
      */
@@ -152,6 +202,11 @@ final class FixLadder {
         if (stack.equals("inference") && !cause.kb.contains(WEIGHTS_ENTRY)) {
             List<String> out = new ArrayList<>(cause.kb);
             out.add(WEIGHTS_ENTRY);
+            return out;
+        }
+        if (cause == Category.OTHER_PROCESS_OR_ZOMBIE && namesLiveHolder(e)) {
+            List<String> out = new ArrayList<>(NEIGHBOUR_ENTRIES);
+            for (String id : cause.kb) if (!out.contains(id)) out.add(id);
             return out;
         }
         if (stack.equals("jax") && smallRequest(e)) {

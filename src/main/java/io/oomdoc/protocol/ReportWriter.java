@@ -18,11 +18,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Turns ranked hypotheses and the evidence into the ten sections. Every sentence is computed from what is held. */
 public final class ReportWriter {
     private static final MessageTable TEXT = ReportText.TABLE;
     private static final long OTHERS_NOISE = 64 * Bytes.MIB;
+    /** Phases of a job that only runs the model: no training step, loss or accumulation to speak of. */
+    private static final Set<String> RUNS_ONLY = Set.of("generation", "serving");
 
     private final KnowledgeBase kb;
 
@@ -59,10 +62,14 @@ public final class ReportWriter {
 
         List<String> kbIds = KbChoice.ids(e, ranked, conclusion.features(), coverage);
         List<Report.Fix> fixes = FixLadder.choose(kb, e, cat, issueType, phase, extraFixes);
-        List<String> gapKeys = gaps(e, cat, issueType, framework);
+        boolean runsOnly = RUNS_ONLY.contains(phase) || Stacks.serving(framework);
+        List<String> gapKeys = gaps(e, cat, issueType, framework, runsOnly);
         List<String> gaps = gapKeys.stream().map(k -> TEXT.get("gap." + k)).toList();
-        List<String> caveats = caveats(e, cat, fixes);
-        KnowledgeEntry primary = kb.get(cat.kb.get(0)).orElseThrow();
+        List<String> caveats = caveats(e, cat, fixes, runsOnly);
+        // a neighbour named by PID is explained by the entry on sharing a card, not by the one on dead processes
+        String primaryId = cat == Category.OTHER_PROCESS_OR_ZOMBIE && FixLadder.namesLiveHolder(e)
+                ? FixLadder.order(cat, e, Stacks.of(e, cat)).get(0) : cat.kb.get(0);
+        KnowledgeEntry primary = kb.get(primaryId).orElseThrow();
 
         Report.Sections sections = new Report.Sections(
                 memorySummary(e),
@@ -71,9 +78,9 @@ public final class ReportWriter {
                 fixText(fixes),
                 issueType.equals("not_oom") ? notOomVerification(conclusion)
                         : verification(cat, primary, framework, Stacks.of(e, cat)),
-                primary.prevention(),
+                prevention(primary, cat, runsOnly),
                 confidence(ranked, e),
-                risk(fixes, top),
+                risk(fixes, top, runsOnly),
                 gaps, caveats);
         List<Report.HypothesisView> hyps = ranked.stream()
                 .map(h -> new Report.HypothesisView(h.category().json(), h.confidence(), h.kb(),
@@ -329,11 +336,21 @@ public final class ReportWriter {
         return sb.toString();
     }
 
-    private static String risk(List<Report.Fix> fixes, Hypothesis top) {
+    /**
+     * An entry's prevention is written for training; a job that only runs the model (an image pipeline, a server) takes
+     * the category's own run-time row when it has one (prevention.runs.CATEGORY): M5's "effective batch as a
+     * hyperparameter" meant nothing to a ComfyUI VAE decode (Comfy-Org/ComfyUI#1781).
+     */
+    private static String prevention(KnowledgeEntry primary, Category cat, boolean runsOnly) {
+        String key = "prevention.runs." + cat.json();
+        return runsOnly && TEXT.has(key) ? TEXT.get(key) : primary.prevention();
+    }
+
+    private static String risk(List<Report.Fix> fixes, Hypothesis top, boolean runsOnly) {
         if (fixes.isEmpty()) return TEXT.get("risk.none");
         Report.Fix first = fixes.get(0);
         String r = first.changesScience() ? TEXT.get("risk.science", first.title())
-                : TEXT.get("risk.low", first.title(), first.cost());
+                : TEXT.get(runsOnly ? "risk.low.runs" : "risk.low", first.title(), first.cost());
         long sci = fixes.stream().filter(Report.Fix::changesScience).count();
         if (sci > 0 && !first.changesScience()) r += " " + TEXT.get("risk.later", sci);
         if (top.confidence() < 0.5) r += " " + TEXT.get("risk.uncertain");
@@ -352,7 +369,7 @@ public final class ReportWriter {
      * engine has no Python training loop to show (a llama.cpp load asked for the traceback, the training step and
      * the training code, ggml-org/llama.cpp#20431) and its budget takes the serving setup.
      */
-    private static List<String> gaps(Evidence e, Category cat, String issueType, String framework) {
+    private static List<String> gaps(Evidence e, Category cat, String issueType, String framework, boolean runsOnly) {
         List<String> g = new ArrayList<>();
         if (issueType.equals("not_oom")) return g;
         boolean serving = Stacks.SERVING.contains(framework);
@@ -362,7 +379,7 @@ public final class ReportWriter {
             g.add("figures");
         }
         if (!serving && (e.trace() == null || e.trace().frames().isEmpty())) g.add("traceback");
-        if (!serving && (e.trace() == null || e.trace().iteration() == null) && e.facts().phaseHint() == null) {
+        if (!runsOnly && (e.trace() == null || e.trace().iteration() == null) && e.facts().phaseHint() == null) {
             g.add("step");
         }
         if (e.gpu() == null && !gpuWatched(e) && cat != Category.HOST_RAM_OOM) g.add("gpu");
@@ -377,14 +394,16 @@ public final class ReportWriter {
         return g;
     }
 
-    private static List<String> caveats(Evidence e, Category cat, List<Report.Fix> fixes) {
+    private static List<String> caveats(Evidence e, Category cat, List<Report.Fix> fixes, boolean runsOnly) {
         List<String> c = new ArrayList<>();
         c.add(TEXT.get("caveat.ranking"));
         if (fixes.stream().anyMatch(Report.Fix::changesScience)) c.add(TEXT.get("caveat.science"));
         if (fixes.stream().anyMatch(f -> f.after().contains("expandable_segments"))) {
             c.add(TEXT.get("caveat.expandable"));
         }
-        if (cat == Category.ACTIVATIONS_BATCH || cat == Category.FIRST_BACKWARD) c.add(TEXT.get("caveat.accumulation"));
+        // gradient accumulation is a training knob: a job that only runs the model is never offered it
+        boolean trains = !runsOnly && (cat == Category.ACTIVATIONS_BATCH || cat == Category.FIRST_BACKWARD);
+        if (trains) c.add(TEXT.get("caveat.accumulation"));
         if (e.trace() != null) c.addAll(e.trace().unreadable());
         if (e.budget() != null) c.add(TEXT.get("caveat.budget"));
         return c;

@@ -167,6 +167,17 @@ class CliTest {
         assertEquals(1, run("", "kb", "M99").code);
     }
 
+    /** vllm-project/vllm#751's setup (a Llama 2 70B over two H100s): every assumption line fits the default width. */
+    @Test
+    void budgetAssumptionsWrapToTheTerminal() {
+        Result r = run("", "budget", "--model", "llama-2-70b", "--mode", "infer", "--seq", "4096", "--gpu", "h100",
+                "--gpus", "2", "--gpu-memory-utilization", "0.9");
+        assertEquals(0, r.code, r.err);
+        String assumptions = r.out.substring(r.out.indexOf("assumptions:"));
+        assertTrue(assumptions.contains("vLLM"), assumptions);
+        assumptions.lines().forEach(l -> assertTrue(l.length() <= 100, l.length() + ": " + l));
+    }
+
     @Test
     void budgetPrintsTermsAndTheLadderWhenItDoesNotFit() {
         Result r = run("", "budget", "--model", "llama-3.1-8b", "--seq", "4096", "--batch", "8", "--gpu", "rtx 4090");

@@ -51,6 +51,20 @@ class ReplTest {
     }
 
     @Test
+    void helpFitsAnEightyColumnTerminal() throws Exception {
+        // Comfy-Org/ComfyUI#1781's new user (trial21): /ask's and /run's rows ran to 150-200 columns
+        String input = "/help\n/exit\n";
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Repl.runOnStreams(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), out,
+                Map.of("XDG_STATE_HOME", tmp.resolve("state").toString()), tmp,
+                t -> t.setSize(new org.jline.terminal.Size(80, 24)));
+        String help = out.toString(StandardCharsets.UTF_8);
+        assertTrue(help.contains("/ask"), help);
+        help.lines().filter(l -> !l.contains("oomdoc>"))
+                .forEach(l -> assertTrue(l.length() <= 80, l.length() + ": " + l));
+    }
+
+    @Test
     void helpListsEveryCommandWithItsDescription() throws Exception {
         String out = session("/help", "/exit");
         for (String c : new String[]{"/debug-oom", "/budget", "/batch", "/gpu", "/scan", "/kb", "/probe", "/snapshot", "/facts", "/reset", "/save", "/model", "/help", "/exit"}) {

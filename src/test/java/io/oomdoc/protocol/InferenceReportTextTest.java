@@ -12,7 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  * A report on a server or an inference application carries no training wording outside its fixes either
  * (bench/results.md "## ux15" rows 13, 17, 19). Fixtures (traces/SOURCES.md): comfyui-iclight-4-vaedecode-12gib.txt
  * (huchenlei/ComfyUI-IC-Light-Native#4), ollama-8825-two-4060ti-8gb-ram-fit-log.txt (ollama/ollama#8825),
- * sglang-393-prefill-out-of-memory-token-pool.txt (sgl-project/sglang#393).
+ * sglang-393-prefill-out-of-memory-token-pool.txt (sgl-project/sglang#393),
+ * comfyui-1781-control-lora-vaedecode-6gib.txt (Comfy-Org/ComfyUI#1781: its report closed on accumulation, effective
+ * batch, "the training mathematics" and "which step failed", none of which an image generation has).
  */
 class InferenceReportTextTest {
     private static Report diagnose(String name) throws Exception {
@@ -42,5 +44,29 @@ class InferenceReportTextTest {
     void anOllamaReportsBackgroundSpeaksOfNoDataLoaderWorkers() throws Exception {
         String root = diagnose("ollama-8825-two-4060ti-8gb-ram-fit-log.txt").sections().rootCause();
         assertFalse(root.contains("DataLoader"), root);
+    }
+
+    @Test
+    void aComfyUiReportCarriesNoAccumulationCaveat() throws Exception {
+        var caveats = diagnose("comfyui-1781-control-lora-vaedecode-6gib.txt").sections().caveats();
+        assertFalse(caveats.stream().anyMatch(c -> c.contains("accumulation")), caveats.toString());
+    }
+
+    @Test
+    void aComfyUiReportsPreventionSpeaksOfNoEffectiveBatch() throws Exception {
+        String prevention = diagnose("comfyui-1781-control-lora-vaedecode-6gib.txt").sections().prevention();
+        assertFalse(prevention.contains("effective batch") || prevention.contains("hyperparameter"), prevention);
+    }
+
+    @Test
+    void aComfyUiReportsRiskSpeaksOfNoTraining() throws Exception {
+        String risk = diagnose("comfyui-1781-control-lora-vaedecode-6gib.txt").sections().riskAssessment();
+        assertFalse(risk.contains("training"), risk);
+    }
+
+    @Test
+    void aComfyUiReportAsksForNoTrainingStep() throws Exception {
+        var gaps = diagnose("comfyui-1781-control-lora-vaedecode-6gib.txt").sections().informationGaps();
+        assertFalse(gaps.stream().anyMatch(g -> g.startsWith("Which step failed")), gaps.toString());
     }
 }
