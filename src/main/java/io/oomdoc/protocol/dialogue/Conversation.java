@@ -316,6 +316,10 @@ public final class Conversation {
                         change, report)));
             }
             case FIT -> {
+                // "how much RAM do I need?" after a killed worker: processes and their copies, not a model's weights
+                if (HostRamNeed.applies(report, facts.merge(read.asserted()))) {
+                    yield Answer.text(Intent.FIT, HostRamNeed.answer(newestFirst(text), facts), learn(read));
+                }
                 Facts under = scenario.under(text, read.hypothetical());
                 yield keeping(under, fitAsked(text, read, BudgetAnswers.fit(text, budgeted(text,
                         facts.merge(read.asserted()).merge(Scenario.stacked(under, read.hypothetical()))), report)));
