@@ -210,7 +210,7 @@ final class BudgetAnswers {
         String spread = GpuSpread.whatIf(change, f);
         if (spread != null) return new Result(spread, null);
         // Host RAM ran out (workers, a dataset in memory): the GPU budget's model is not what the answer needs.
-        if (SetupFromFacts.from(after).isEmpty() && report != null && "host_ram_oom".equals(report.issueType())) {
+        if (HostRamNeed.applies(report, after)) {
             return new Result(note != null ? note : Messages.get("whatif.unclear"), null);
         }
         if (SetupFromFacts.from(after).isEmpty()) {

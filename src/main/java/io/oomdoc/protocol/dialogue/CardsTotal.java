@@ -12,8 +12,8 @@ final class CardsTotal {
             + " (?:is that )?(?:in total|altogether|combined)\\b");
     /** "8 V100 32G", "4 x A100 80GB", "8 x 24 GB": a count of cards and the memory of each. */
     private static final Pattern CARDS = Pattern.compile("(?i)(?<![\\w.])(\\d{1,4})\\s*[x×]?\\s*(?:(?:nvidia|tesla"
-            + "|rtx|geforce)\\s+)?[a-z]{1,4}\\d{2,4}\\w*\\s+(\\d{1,3})\\s*(?:gb|gib|g)\\b|(?<![\\w.])(\\d{1,4})\\s*[x×]"
-            + "\\s*(\\d{1,3})\\s*(?:gb|gib|g)\\b");
+            + "|rtx|geforce)\\s+)?[a-z]{1,4}\\d{2,4}\\w*\\s+(\\d{1,3})\\s*(?:gb|gib|g)\\b"
+            + "|(?<![\\w.])(\\d{1,4})\\s*[x×]\\s*(\\d{1,3})\\s*(?:gb|gib|g)\\b");
 
     private CardsTotal() {}
 

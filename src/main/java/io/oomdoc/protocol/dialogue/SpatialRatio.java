@@ -8,9 +8,9 @@ import java.util.regex.Pattern;
 /**
  * The arithmetic an expert does when a follow-up changes an input's size: a convolutional network's activations grow
  * with the number of input elements, pixels (the side squared) for an image and voxels (the side cubed) for a volume,
- * so "how much more should a 1396 crop need than 1180?" is (1396/1180)² ≈ 1.40 and "192 instead of 128" for a 3D crop
- * is 1.5³ ≈ 3.4. The answer is the arithmetic in one line and the rule in one line; a question that names no two
- * sizes, no fraction of a side and no scale factor gets nothing from here.
+ * so "how much more should a 1396 crop need than 1180?" is (1396/1180)² ≈ 1.40 and "192 instead of 128" for a 3D
+ * crop is 1.5³ ≈ 3.4. The answer is the arithmetic in one line and the rule in one line; a question that names no
+ * two sizes, no fraction of a side and no scale factor gets nothing from here.
  */
 final class SpatialRatio {
     /** Between two sizes: the first is the new one ("1396 than 1180", "192 instead of 128", "640 vs 1024"). */
