@@ -171,9 +171,19 @@ public final class Corpus {
      * eighteenth session, after each was scored blind once; bench/run.sh SplitTransfer measured first that fitting
      * on 16..19 moves the unread 20 and 21, and the reverse), and the twenty-second and twenty-third (since the
      * nineteenth session; each scored blind once in the seventeenth and eighteenth, read since by diag19a's dump),
-     * and the twenty-fourth (since the twentieth session; scored blind once at both ends of the nineteenth).
+     * and the twenty-fourth (since the twentieth session; scored blind once at both ends of the nineteenth), and the
+     * twenty-fifth and twenty-sixth (since the twenty-second session; each scored blind at both ends of the session
+     * that wrote it, totals only).
      */
-    public static List<Case> trainable() { return development24(); }
+    public static List<Case> trainable() { return development26(); }
+
+    /** Every scored part that is development data now: development24(), the twenty-fifth and twenty-sixth split. */
+    public static List<Case> development26() {
+        List<Case> out = new ArrayList<>(development24());
+        out.addAll(heldout25());
+        out.addAll(heldout26());
+        return List.copyOf(out);
+    }
 
     /** Every scored part that is development data now: development23() and the twenty-fourth split. */
     public static List<Case> development24() {
