@@ -203,6 +203,14 @@ public final class IntentClassifier {
     private static final Pattern QUANTITY = Pattern.compile("(?i)^\\W*(?:so |and |but |ok,? )?how (?:many|much|far"
             + "|big|large)\\b");
 
+    /**
+     * "how many concurrent 29k requests can it hold?", "how many images fit at once": a capacity asked of the card is
+     * a fit question (the answer is a count that fits, with the verdict first), not a quantity to explain.
+     */
+    private static final Pattern CAPACITY = Pattern.compile("(?i)\\bhow many\\b[^?]{0,50}\\b(?:(?:can|could|will|would)"
+            + " (?:it|the (?:card|gpu|server)|i|we) (?:hold|serve|fit|handle|run)|(?:fit|run) (?:at once|together"
+            + "|concurrently|in parallel))\\b");
+
     /** "how do I estimate what ZeRO-3 offload needs": a sizing question, answered by the budget, not a snippet. */
     private static final Pattern ESTIMATE = Pattern.compile("(?i)\\bhow (?:do|can|would|should) (?:i|we|you) "
             + "(?:estimate|calculate|compute|work out|size|predict)\\b|\\bhow much (?:cpu |host |system |gpu )?"
@@ -340,7 +348,8 @@ public final class IntentClassifier {
         if (s.holdsFailure() && ANOTHER_CAUSE.matcher(t).find()) return Intent.FOLLOW_UP;
         if (s.holdsFailure() && HELPS.matcher(t).find() && !EXPLICIT_WHAT_IF.matcher(t).find()) return Intent.FOLLOW_UP;
         boolean why = WHY_FIRST.matcher(t).find();
-        if (ESTIMATE.matcher(t).find()) return Intent.FIT;
+        if (ESTIMATE.matcher(t).find() || CAPACITY.matcher(t).find() && !why && !HOW_TO.matcher(t).find())
+            return Intent.FIT;
         if (WHICH_FITS.matcher(t).find() && !why) return Intent.FIT;
         if (ASKS_STEP.matcher(t).find() && !why && !FIT.matcher(t).find() && !EXPLAIN.matcher(t).find())
             return Intent.HOW_TO;

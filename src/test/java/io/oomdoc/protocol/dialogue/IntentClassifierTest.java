@@ -43,6 +43,19 @@ class IntentClassifierTest {
         assertEquals(Intent.SMALL_TALK, rules.classify(plain("hello")));
     }
 
+    /** conversations_heldout20/P34 (whisperx, a FastAPI server): a capacity asked of the card is a fit question. */
+    @Test
+    void howManyJobsCanRunAtOnceIsAFitQuestion() {
+        assertEquals(Intent.FIT, rules.classify(plain("each job with large-v3 in float16 plus alignment takes about"
+                + " 4.6 GB on my 24 GB card. how many jobs can run at once?")));
+    }
+
+    /** conversations_heldout22/P02 (LangChain batch on a T4): asking how to cap the count is a how-to, not a fit. */
+    @Test
+    void howToCapHowManyRunAtOnceIsAHowTo() {
+        assertEquals(Intent.HOW_TO, rules.classify(plain("how do I cap how many run at once in LangChain's batch?")));
+    }
+
     /** 04-vllm-7b-uses-70gb (vllm-project/vllm#17891): the user reports that the fix worked. */
     @Test
     void thanksForAFixThatWorkedIsSmallTalk() {
