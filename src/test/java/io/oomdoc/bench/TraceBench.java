@@ -29,7 +29,8 @@ import java.util.Locale;
  * Run: bench/run.sh TraceBench [--final] [--heldout5] [--heldout6] [--heldout7] [--heldout8] [--heldout9]
  *     [--heldout10] [--heldout11] [--heldout12] [--heldout13] [--heldout14]
  *     [--heldout15] [--heldout16] [--heldout17] [--heldout18] [--heldout19] [--heldout20]
- *     [--heldout21] [--heldout22] [--heldout23] [--heldout24] [--heldout25] [--heldout26] [log-size-MB]
+ *     [--heldout21] [--heldout22] [--heldout23] [--heldout24] [--heldout25] [--heldout26] [--heldout27]
+ *     [log-size-MB]
  */
 public final class TraceBench {
     public static void main(String[] args) throws Exception {
@@ -88,6 +89,7 @@ public final class TraceBench {
         if (List.of(args).contains("--heldout24")) scoreBlind("24th split, corpus_heldout24", Corpus.heldout24());
         if (List.of(args).contains("--heldout25")) scoreBlind("25th split, corpus_heldout25", Corpus.heldout25());
         if (List.of(args).contains("--heldout26")) scoreBlind("26th split, corpus_heldout26", Corpus.heldout26());
+        if (List.of(args).contains("--heldout27")) scoreBlind("27th split, corpus_heldout27", Corpus.heldout27());
         speed(dev);
         bigLog(mb);
     }

@@ -69,6 +69,8 @@ public final class Corpus {
     public static final Path HELDOUT25 = Path.of("src/test/resources/corpus_heldout25/heldout25.jsonl");
     /** The twenty-sixth blind split: small repositories, other stacks and languages, look-alikes, written blind. */
     public static final Path HELDOUT26 = Path.of("src/test/resources/corpus_heldout26/heldout26.jsonl");
+    /** The twenty-seventh blind split: small repositories, host kills, other stacks and languages, written blind. */
+    public static final Path HELDOUT27 = Path.of("src/test/resources/corpus_heldout27/heldout27.jsonl");
     private static final int FINAL_SHARE_PERCENT = 20;
     private static final Map<Path, List<Case>> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -156,6 +158,9 @@ public final class Corpus {
 
     /** The twenty-sixth blind split (corpus_heldout26/): never read by all(), scored once for a closing figure. */
     public static List<Case> heldout26() { return read(HELDOUT26); }
+
+    /** The twenty-seventh blind split (corpus_heldout27/): never read by all(), scored once for a closing figure. */
+    public static List<Case> heldout27() { return read(HELDOUT27); }
 
     /**
      * What the weights are fitted on: the development part, the third split (since round 6; scored once in round 5),
