@@ -24,9 +24,10 @@ import java.util.TreeMap;
  * --kb-misses (diag24b) lists the description + paste reports whose first three entries miss every labelled one.
  * --labels (diag24a) tabulates, per input mode, every answer that is not the label, accepted alternative or not, by
  * (label -> said) pair: the misses that label-only top-1 counts. -Doomdoc.prior=X and -Doomdoc.l2=X score another
- * expert-prior scale or regularisation.
+ * expert-prior scale or regularisation. --phase-table (diag25b) prints the phase confusion matrix and the reports
+ * given no phase where the label names one.
  * Run: bench/run.sh FourteenthFold [--before|--trainable] [--outcomes] [--confusions] [--alternatives]
- *     [--kb-misses] [--labels]
+ *     [--kb-misses] [--labels] [--phase-table]
  */
 public final class FourteenthFold {
     private FourteenthFold() {}
@@ -79,6 +80,7 @@ public final class FourteenthFold {
                     WordsCv.counts(new Scores(e.getValue()))));
         }
         if (a.contains("--confusions")) confusions(cv);
+        if (a.contains("--phase-table")) phaseTable(cv);
         if (a.contains("--alternatives")) alternatives(cv);
         if (a.contains("--kb-misses")) kbMisses(cv);
         if (a.contains("--labels")) labels(cv);
@@ -99,6 +101,27 @@ public final class FourteenthFold {
         }
         print("cause confusions (top-1 misses, both modes)", cause);
         print("phase confusions (both modes)", phase);
+    }
+
+    /**
+     * The phase confusion matrix (description + paste; rows the label, columns what was said) and, per input mode
+     * and per side of the read/unread split, the reports given no phase: "unknown" said where the label names one
+     * (diag25b).
+     */
+    static void phaseTable(Scores cv) {
+        System.out.println("phase confusion (description + paste)");
+        System.out.print(cv.phaseConfusion());
+        for (boolean desc : new boolean[]{true, false}) {
+            long[] none = new long[2], known = new long[2];
+            for (Scores.Outcome o : cv.outcomes()) {
+                if (o.withDescription() != desc || o.c().phase().equals("unknown")) continue;
+                int side = Corpus.fold(o.c(), TrainReasoner.FOLDS) <= 2 ? 0 : 1;
+                known[side]++;
+                if (o.phase().equals("unknown")) none[side]++;
+            }
+            System.out.println("no phase said where the label has one (" + (desc ? "desc+paste" : "paste alone")
+                    + "): folds 0-2 " + none[0] + " / " + known[0] + ", folds 3-4 " + none[1] + " / " + known[1]);
+        }
     }
 
     /** The description + paste reports whose first three entries hold none of the labelled ones (diag24b). */

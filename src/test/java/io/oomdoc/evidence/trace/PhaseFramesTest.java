@@ -236,4 +236,19 @@ class PhaseFramesTest {
         assertEquals(Phase.STARTUP, analyzer.analyze(LogText.of(
                 trainablePaste("sentiment-discovery-42-model-cuda-first-call-oom"))).phase());
     }
+
+    @Test
+    void aScriptsOwnInferenceFunctionIsTheForward() {
+        // FunAudioLLM/SenseVoice#218 (corpus_heldout12): model.py inference -> ctc_forced_align, no module frame
+        assertEquals(Phase.FORWARD, analyzer.analyze(LogText.of(trainablePaste(
+                "sensevoice-218-mps-timestamp-ctc-align-zh"))).phase());
+    }
+
+    @Test
+    void aScriptsOwnValidationFunctionIsTheEvaluation() {
+        // ljwztc/CLIP-Driven-Universal-Model#55 (corpus_heldout15): main -> validation -> sliding_window_inference;
+        // the validation frame outranks the inference function it calls
+        assertEquals(Phase.EVAL, analyzer.analyze(LogText.of(trainablePaste(
+                "clip-universal-55-sliding-window-output-buffer"))).phase());
+    }
 }

@@ -419,4 +419,12 @@ class PhaseWordsTest {
         assertEquals(List.of("eval"), PhaseWords.phases(text(io.oomdoc.corpus.Corpus.trainable(),
                 "zero-dce-52-test-1-71gib", true)));
     }
+
+    @Test
+    void theGerundForProducingTheOutputIsTheGeneration() {
+        // Wan-Video/Wan2.1#132: the pipeline's own log line before the sampling bar and the kill
+        assertEquals(List.of("generation"), PhaseWords.phases("INFO: Generating video ...\n100%|###| 40/40"));
+        // TavernAI/TavernAI-v1#15: "After some time it just stops generating answers and does this"
+        assertEquals(List.of("generation"), PhaseWords.phases("After some time it just stops generating answers"));
+    }
 }

@@ -49,4 +49,22 @@ class RunningAModelCuesTest {
         assertTrue(Cues.says("phase-inference", text(Corpus.heldout13(),
                 "bonito-247-cuda1-empty-server-262mib-free")));
     }
+
+    @Test
+    void aDemoOrATestScriptOfItsOwnIsAModelRunOverInputs() {
+        // MRUIL/WDNet#9 (corpus/train15.jsonl): the test script run on one watermarked image
+        assertTrue(Cues.says("phase-offline", text(Corpus.all(), "wdnet-9-test-4gb-watermark")));
+    }
+
+    @Test
+    void whatTheRunDoesToTheMediaNamesAModelRunOverInputs() {
+        // deezer/spleeter#64 (corpus_heldout17): separating the stems of a long track
+        assertTrue(Cues.says("phase-offline", text(Corpus.heldout17(), "spleeter-64-max-duration-202s")));
+    }
+
+    @Test
+    void aTrainingRunIsNoModelRunOverInputs() {
+        // a LoRA fine-tune of a 7B model on a 24 GB card (corpus): training words, no script or media task
+        assertFalse(Cues.says("phase-offline", text(Corpus.all(), "lora-24gb-7b-neurips")));
+    }
 }
