@@ -806,6 +806,9 @@ public final class BudgetEngine {
         // cards; the budget is one of them, and says which
         if (train && r.N > 1 && (s.zeroStage() > 0 || s.fsdp())) {
             assumptions.add(AssumptionText.get("overhead.perRank", r.N, r.N));
+            // nothing offloaded is the setup's default, not a fact: ZeRO-Offload or FSDP's CPU offload moves the
+            // states (and the parameter shards) to host RAM and changes the per-GPU figure several times over
+            if (!s.offloadOptimizer()) assumptions.add(AssumptionText.get("states.nothingOffloaded"));
         }
         long total = live + overhead;
         // Without seq and batch (or without the model's shape) the terms that grow with the tokens are unknown, in
