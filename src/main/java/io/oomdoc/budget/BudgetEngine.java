@@ -611,6 +611,8 @@ public final class BudgetEngine {
             assumptions.add(AssumptionText.get("act.ckpt.selective"));
             return Math.round(sbh * base * m.layers());
         } else {
+            // HF Trainer's gradient_checkpointing and many fine-tuning recipes turn it on: off is only the default
+            if (s.checkpointingAssumed()) assumptions.add(AssumptionText.get("act.ckpt.assumedOff"));
             return Math.round(perLayer * m.layers());
         }
     }
@@ -804,6 +806,9 @@ public final class BudgetEngine {
         // cards; the budget is one of them, and says which
         if (train && r.N > 1 && (s.zeroStage() > 0 || s.fsdp())) {
             assumptions.add(AssumptionText.get("overhead.perRank", r.N, r.N));
+            // nothing offloaded is the setup's default, not a fact: ZeRO-Offload or FSDP's CPU offload moves the
+            // states (and the parameter shards) to host RAM and changes the per-GPU figure several times over
+            if (!s.offloadOptimizer()) assumptions.add(AssumptionText.get("states.nothingOffloaded"));
         }
         long total = live + overhead;
         // Without seq and batch (or without the model's shape) the terms that grow with the tokens are unknown, in
@@ -817,6 +822,9 @@ public final class BudgetEngine {
         // the verdict and the headroom are on the card as PyTorch sees it: the driver's share is not there to
         // allocate (a headroom on the marketed size was positive for a budget that did not fit)
         Long usable = gpuBytes == null ? null : GpuCatalog.usableBytes(gpuBytes);
+        if (gpuBytes != null && GpuCatalog.isTorchTotal(gpuBytes)) {
+            assumptions.add(AssumptionText.get("gpu.torchTotal", Bytes.human(gpuBytes)));
+        }
         Boolean fits = usable == null ? null : total > usable ? Boolean.FALSE
                 : activationsKnown ? Boolean.TRUE : null;
         // vLLM refuses to start when its KV cache cannot hold one sequence of max_model_len tokens; llama-server

@@ -13,7 +13,16 @@ public final class GpuCatalog {
      * A card: memoryBytes is what the driver reports (nvidia-smi's total; in-band ECC taken off where a row says so),
      * marketedBytes the size it is sold as ("Tesla T4 16 GB" for 15360 MiB), the figure people name it by.
      */
-    public record Gpu(String name, long memoryBytes, boolean bf16, boolean fp8, long marketedBytes) {}
+    public record Gpu(String name, long memoryBytes, boolean bf16, boolean fp8, long marketedBytes, long torchBytes) {
+        /**
+         * What PyTorch can allocate on this card: the total capacity it reports where the row gives it (an H100 80GB
+         * shows 79.11 GiB), otherwise usableBytes of the driver's total.
+         */
+        public long usableBytes() { return torchBytes > 0 ? torchBytes : GpuCatalog.usableBytes(memoryBytes); }
+
+        /** The size a budget is set against: PyTorch's total where the row gives it, else the driver's total. */
+        public long budgetBytes() { return torchBytes > 0 ? torchBytes : memoryBytes; }
+    }
 
     private static volatile List<Catalog.Row> rows;
 
@@ -66,12 +75,29 @@ public final class GpuCatalog {
      * torch.cuda.get_device_properties().total_memory ≈ 23.7 GiB), at least 256 MiB.
      */
     public static long usableBytes(long gpuBytes) {
+        // a size that is a row's PyTorch total already is what the job can allocate: nothing more is kept back
+        if (isTorchTotal(gpuBytes)) return gpuBytes;
         return gpuBytes - Math.max(256L << 20, Math.round(gpuBytes * 0.015));
+    }
+
+    /** Whether this size is a card's total as PyTorch reports it (a row's torch_total_gib), not the driver's. */
+    public static boolean isTorchTotal(long gpuBytes) {
+        return rows().stream().anyMatch(r -> torchBytes(r) == gpuBytes);
+    }
+
+    /** A note's "total capacity of N GiB": what PyTorch reports for the card. */
+    private static final Pattern TORCH_TOTAL = Pattern.compile("total capacity of (\\d+(?:\\.\\d+)?) GiB");
+
+    /** The total PyTorch reports for the row's card in bytes, 0 where its note gives none. */
+    private static long torchBytes(Catalog.Row r) {
+        if (r.cells().length < 6) return 0;
+        Matcher m = TORCH_TOTAL.matcher(String.join(",", List.of(r.cells()).subList(5, r.cells().length)));
+        return m.find() ? Math.round(Double.parseDouble(m.group(1)) * Bytes.GIB) : 0;
     }
 
     private static Gpu toGpu(Catalog.Row r) {
         long bytes = Math.round(Double.parseDouble(r.cells()[2]) * Bytes.GIB);
         return new Gpu(r.name(), bytes, Boolean.parseBoolean(r.cells()[3]), Boolean.parseBoolean(r.cells()[4]),
-                ecc(r) ? marketedGib(r) * Bytes.GIB : bytes);
+                ecc(r) ? marketedGib(r) * Bytes.GIB : bytes, torchBytes(r));
     }
 }

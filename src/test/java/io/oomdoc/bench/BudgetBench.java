@@ -304,12 +304,12 @@ public final class BudgetBench {
         }
     }
 
-    /** The card a source names, as the catalog gives it; null when none is named. */
+    /** The card a source names, as the budget sets it (PyTorch's total where the catalog has it); null when none. */
     static Long cardBytes(String gpu) {
         if (gpu.isBlank()) return null;
         String g = gpu.toLowerCase(Locale.ROOT);
         String key = g.contains("a10g") ? "a10g" : g.contains("a100") && g.contains("40") ? "a100-40gb" : g.contains("a100") ? "a100-80gb" : g;
-        return io.oomdoc.budget.GpuCatalog.find(key).map(io.oomdoc.budget.GpuCatalog.Gpu::memoryBytes).orElse(null);
+        return io.oomdoc.budget.GpuCatalog.find(key).map(io.oomdoc.budget.GpuCatalog.Gpu::budgetBytes).orElse(null);
     }
 
     /** "not stated", "none (not stated)", "not stated for the X baseline": the record knows no more than that. */

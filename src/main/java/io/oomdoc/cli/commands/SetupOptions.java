@@ -143,7 +143,8 @@ public final class SetupOptions {
                 .offloadOptimizer(offload || offloadParam).offloadParams(offloadParam).kvCacheBytes(kvBytes)
                 .gpuMemoryUtilization(gpuMemoryUtilization).contextTokens(ctxSize).slots(parallel)
                 .layerSplit(layerSplit).savedModuleParams(savedModuleParams(spec))
-                .checkpointingAssumed(ckAssumed && ck == Setup.Checkpointing.FULL).build();
+                // left out, either way is an assumption the estimate states (on for k-bit LoRA, off otherwise)
+                .checkpointingAssumed(ckAssumed && runMode == Setup.Mode.TRAIN && !offloadActivations).build();
     }
 
     /**
@@ -206,7 +207,7 @@ public final class SetupOptions {
             }
         }
         if (gpu != null) {
-            return GpuCatalog.find(gpu).map(GpuCatalog.Gpu::memoryBytes).orElseThrow(() ->
+            return GpuCatalog.find(gpu).map(GpuCatalog.Gpu::budgetBytes).orElseThrow(() ->
                     usage(TEXT.get("gpu.unknown", gpu, String.join(", ", GpuCatalog.nearest(gpu)))));
         }
         return null;
