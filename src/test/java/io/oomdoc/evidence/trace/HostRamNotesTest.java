@@ -20,6 +20,8 @@ class HostRamNotesTest {
             "hardnet-19-killed-by-oom-killer                 | the kernel's OOM killer acted",
             "kubeflow-chart-45-training-operator-oomkilled-zh | a scheduler or container runtime",
             "lorascripts-170-bad-allocation-16g-zh           | an allocation in host RAM failed inside the process",
+            "yolov8-od-7-winerror-1455-laptop                 | Windows reached its commit limit",
+            "pytorch-segmentation-118-winerror-1455-paging-file | Windows reached its commit limit",
             "fastmaskrcnn-172-training-killed                | killed with SIGKILL (exit 137 / -9)"})
     void aHostMemoryFailureNamesItsMechanism(String trace, String note) {
         TraceFinding f = new HostRamParser().parse(RealPastes.log(trace)).stream().findFirst()
