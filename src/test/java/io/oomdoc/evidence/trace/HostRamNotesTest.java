@@ -15,6 +15,7 @@ class HostRamNotesTest {
     @CsvSource(delimiter = '|', value = {
             "xrayglm-83-nccl-shm-segment-deepspeed-broadcast | NCCL could not create its shared-memory segment",
             "pla-33-dataloader-bus-error-shm                 | ran out of shared memory (/dev/shm)",
+            "kmol-13-mmap-cannot-allocate                    | ran out of shared memory (/dev/shm)",
             "dcpdn-12-dataloader-killed-16g                  | a DataLoader worker process was killed",
             "tranx-41-dmesg-killed-31gb-anon-rss             | the kernel's OOM killer acted",
             "hardnet-19-killed-by-oom-killer                 | the kernel's OOM killer acted",

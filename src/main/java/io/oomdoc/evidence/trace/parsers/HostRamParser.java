@@ -23,6 +23,8 @@ public final class HostRamParser implements TraceParser {
      * starting a worker fails. The code, and the English and Simplified Chinese system text for reports without it.
      */
     private static final String COMMIT_LIMIT_TEXT = "WinError 1455|paging file is too small|页面文件太小";
+    /** The error text of PyTorch's shared-memory files for tensors passed between processes ("</torch_1394_27>"). */
+    private static final String SHM_FILE = "unable to (?:mmap \\d+ bytes from|write to) file </torch_";
     private static final Pattern MARKER = Pattern.compile(
             "^\\s*(?:\\*\\*)?Killed(?:\\*\\*)?\\s*$|exit(?:ed|ing)?(?: with)?\\s*(?:code|status)[:= ]*\\s*(?:137|-9)\\b"
             + "|exitcode\\s*:\\s*-9\\b|status code[:= ]*137\\b"
@@ -38,6 +40,8 @@ public final class HostRamParser implements TraceParser {
             + "|\\bBus error\\b"
             // the kernel refused memory to fork or map (ENOMEM): host RAM, not a device
             + "|\\[Errno 12\\] Cannot allocate memory"
+            // PyTorch's shared-memory allocator (libshm) could not map or fill a /torch_* segment in /dev/shm
+            + "|" + SHM_FILE
             + "|" + COMMIT_LIMIT_TEXT
             + "|Out of memory: Killed? process|oom-kill:|Memory cgroup out of memory|oom_reaper|invoked oom-killer"
             // SLURM's words for its memory cgroup's kill: srun's task line and slurmstepd's oom-kill count
@@ -73,7 +77,7 @@ public final class HostRamParser implements TraceParser {
             String lower = msg.toLowerCase();
             if (lower.contains("nccl") && lower.contains("shared memory")) {
                 notes.add("NCCL could not create its shared-memory segment: /dev/shm is full or too small, not VRAM");
-            } else if (lower.contains("bus error") || lower.contains("shared memory")) {
+            } else if (lower.contains("bus error") || lower.contains("shared memory") || lower.contains("</torch_")) {
                 notes.add("a DataLoader worker ran out of shared memory (/dev/shm), not VRAM");
             } else if (lower.contains("dataloader worker") || WORKER_KILLED.matcher(lower).find()) {
                 notes.add("a DataLoader worker process was killed: host RAM, usually num_workers × per-worker copies");
