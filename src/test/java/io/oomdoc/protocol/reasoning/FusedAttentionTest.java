@@ -1,8 +1,10 @@
 package io.oomdoc.protocol.reasoning;
 
+import io.oomdoc.protocol.Category;
 import io.oomdoc.protocol.Evidence;
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,14 +13,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * s x s scores) and when the report leaves attention's scores possible. Real reports of the corpus, sources by id.
  */
 class FusedAttentionTest {
+    /** eosphoros-ai/DB-GPT-Hub#248: LoRA rank 64 on ChatGLM3-6B, sources up to 2048 tokens, one 24 GB card. */
+    private static final Evidence LORA = RealEvidence.ofCase("db-gpt-hub-248-chatglm3-lora-2048-4090");
+    private static final FeatureVector LORA_FEATURES = RealEvidence.features(LORA);
+
     private static boolean activations(Evidence e) {
         return FusedAttention.sequenceIsActivations(e, RealEvidence.features(e), false);
     }
 
     @Test
     void aLoraFineTuneAtAStatedLengthUnderLongContextIsAnActivationsCost() {
-        // eosphoros-ai/DB-GPT-Hub#248: LoRA rank 64 on ChatGLM3-6B, sources up to 2048 tokens, one 24 GB card
-        assertTrue(activations(RealEvidence.ofCase("db-gpt-hub-248-chatglm3-lora-2048-4090")));
+        assertTrue(FusedAttention.sequenceIsActivations(LORA, LORA_FEATURES, false));
+    }
+
+    @Test
+    void aDescribedLoraFineTuneWithNoPasteIsRankedAnActivationsCost() {
+        // the same report's words alone, as a user describes a job before pasting anything
+        var top = Reasoner.bundled().conclude(RealEvidence.ofCaseWords("db-gpt-hub-248-chatglm3-lora-2048-4090"))
+                .hypotheses().get(0).category();
+        assertEquals(Category.ACTIVATIONS_BATCH, top);
     }
 
     @Test
@@ -35,7 +48,6 @@ class FusedAttentionTest {
 
     @Test
     void weightsAboveTheCardLeaveTheRuleOff() {
-        Evidence e = RealEvidence.ofCase("db-gpt-hub-248-chatglm3-lora-2048-4090");
-        assertFalse(FusedAttention.sequenceIsActivations(e, RealEvidence.features(e), true));
+        assertFalse(FusedAttention.sequenceIsActivations(LORA, LORA_FEATURES, true));
     }
 }
