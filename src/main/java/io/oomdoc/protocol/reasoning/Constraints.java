@@ -28,6 +28,11 @@ final class Constraints {
      * label is activations_batch, peft on an A100 and kohya SDXL LoRA on a T4, to other causes).
      */
     static final double BATCH_UNDER_FIXED_OVERFLOW = 0.3;
+    /**
+     * The share of attention_seq_len's score an adapter fine-tune keeps when its length is an activations cost
+     * ({@link FusedAttention}); the rest moves to activations_batch, which by definition holds batch x sequence.
+     */
+    static final double SEQUENCE_AS_ACTIVATIONS = 0.1;
 
     /** The budget puts the weights alone above the card: no training mode or batch makes them fit. */
     private static boolean weightsExceedCard(Evidence e) {
@@ -84,6 +89,8 @@ final class Constraints {
             else scale(labels, p, Category.MODEL_TOO_LARGE, FIXED_COST_FITS);
         }
         if (weightsExceedCard(e)) scale(labels, p, Category.ACTIVATIONS_BATCH, BATCH_UNDER_FIXED_OVERFLOW);
+        if (FusedAttention.sequenceIsActivations(e, x, weightsExceedCard(e)))
+            move(labels, p, Category.ATTENTION_SEQ_LEN, Category.ACTIVATIONS_BATCH, SEQUENCE_AS_ACTIVATIONS);
         if (grows(x)) {
             // Memory that climbs step after step is not a one-time peak: not the longest batch, not a first backward
             // or a step-2 allocation.
@@ -147,6 +154,14 @@ final class Constraints {
     private static void scale(List<String> labels, double[] p, Category c, double f) {
         int k = labels.indexOf(c.json());
         if (k >= 0) p[k] *= f;
+    }
+
+    /** Keeps {@code keep} of {@code from}'s score and gives the rest to {@code to}: the same mass, another cause. */
+    private static void move(List<String> labels, double[] p, Category from, Category to, double keep) {
+        int i = labels.indexOf(from.json()), j = labels.indexOf(to.json());
+        if (i < 0 || j < 0) return;
+        p[j] += p[i] * (1 - keep);
+        p[i] *= keep;
     }
 
     private static void set(List<String> labels, double[] p, Category c, double v) {

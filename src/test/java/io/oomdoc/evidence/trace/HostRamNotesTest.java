@@ -15,11 +15,14 @@ class HostRamNotesTest {
     @CsvSource(delimiter = '|', value = {
             "xrayglm-83-nccl-shm-segment-deepspeed-broadcast | NCCL could not create its shared-memory segment",
             "pla-33-dataloader-bus-error-shm                 | ran out of shared memory (/dev/shm)",
+            "kmol-13-mmap-cannot-allocate                    | ran out of shared memory (/dev/shm)",
             "dcpdn-12-dataloader-killed-16g                  | a DataLoader worker process was killed",
             "tranx-41-dmesg-killed-31gb-anon-rss             | the kernel's OOM killer acted",
             "hardnet-19-killed-by-oom-killer                 | the kernel's OOM killer acted",
             "kubeflow-chart-45-training-operator-oomkilled-zh | a scheduler or container runtime",
             "lorascripts-170-bad-allocation-16g-zh           | an allocation in host RAM failed inside the process",
+            "yolov8-od-7-winerror-1455-laptop                 | Windows reached its commit limit",
+            "pytorch-segmentation-118-winerror-1455-paging-file | Windows reached its commit limit",
             "fastmaskrcnn-172-training-killed                | killed with SIGKILL (exit 137 / -9)"})
     void aHostMemoryFailureNamesItsMechanism(String trace, String note) {
         TraceFinding f = new HostRamParser().parse(RealPastes.log(trace)).stream().findFirst()

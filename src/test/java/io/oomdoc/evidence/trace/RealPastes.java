@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Real reports by their case id, read where they are labelled: the corpus and the burned held-out splits 5..21 (each
+ * Real reports by their case id, read where they are labelled: the corpus and the burned held-out splits 5..26 (each
  * line names its thread in "source"). Tests quote them from there rather than copying them into traces/: a copy
  * elsewhere would cite a blind split's repository (BlindCorpusSplitChecks).
  */
@@ -24,7 +24,8 @@ final class RealPastes {
             Stream.of(Corpus.all(), Corpus.heldout5(), Corpus.heldout6(), Corpus.heldout7(), Corpus.heldout8(),
                     Corpus.heldout9(), Corpus.heldout10(), Corpus.heldout11(), Corpus.heldout12(), Corpus.heldout13(),
                     Corpus.heldout14(), Corpus.heldout15(), Corpus.heldout16(), Corpus.heldout17(), Corpus.heldout18(),
-                    Corpus.heldout19(), Corpus.heldout20(), Corpus.heldout21())
+                    Corpus.heldout19(), Corpus.heldout20(), Corpus.heldout21(), Corpus.heldout22(), Corpus.heldout23(),
+                    Corpus.heldout24(), Corpus.heldout25(), Corpus.heldout26())
                     .flatMap(List::stream).forEach(c -> m.putIfAbsent(c.id(), c));
             byId = m;
         }

@@ -71,6 +71,14 @@ class ConstraintsTest {
     }
 
     @Test
+    void anAdapterFineTuneAtAStatedLengthGivesAttentionsShareToActivations() {
+        // eosphoros-ai/DB-GPT-Hub#248: LoRA on ChatGLM3-6B at 2048 source tokens; fused attention keeps no s x s scores
+        double[] p = constrained(RealEvidence.ofCase("db-gpt-hub-248-chatglm3-lora-2048-4090"));
+        double keep = Constraints.SEQUENCE_AS_ACTIVATIONS;
+        assertEquals(keep / (2 - keep), at(p, Category.ATTENTION_SEQ_LEN) / at(p, Category.ACTIVATIONS_BATCH), 1e-12);
+    }
+
+    @Test
     void aRequestNeitherTheFreeMemoryNorTheIdleCacheCouldHoldRulesOutFragmentation() {
         // vllm-project/vllm#783: 1.63 GiB asked, 565 MiB free, 20 MiB reserved but unallocated of 44.6 GiB
         double[] p = constrained(RealEvidence.ofCase("vllm-783-other-processes"));

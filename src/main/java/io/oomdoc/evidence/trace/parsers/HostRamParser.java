@@ -15,9 +15,16 @@ import java.util.regex.Pattern;
 /**
  * Host memory failures: a bare "Killed", exit code 137 / -9 / SIGKILL, DataLoader workers killed,
  * shared-memory bus errors, the kernel's "Out of memory: Killed process" and cgroup oom-kill lines,
- * Python's MemoryError.
+ * Python's MemoryError, Windows' commit limit (WinError 1455).
  */
 public final class HostRamParser implements TraceParser {
+    /**
+     * Windows' commit limit (ERROR_COMMITMENT_LIMIT, 1455): RAM plus page file are spoken for, so loading a DLL or
+     * starting a worker fails. The code, and the English and Simplified Chinese system text for reports without it.
+     */
+    private static final String COMMIT_LIMIT_TEXT = "WinError 1455|paging file is too small|页面文件太小";
+    /** The error text of PyTorch's shared-memory files for tensors passed between processes ("</torch_1394_27>"). */
+    private static final String SHM_FILE = "unable to (?:mmap \\d+ bytes from|write to) file </torch_";
     private static final Pattern MARKER = Pattern.compile(
             "^\\s*(?:\\*\\*)?Killed(?:\\*\\*)?\\s*$|exit(?:ed|ing)?(?: with)?\\s*(?:code|status)[:= ]*\\s*(?:137|-9)\\b"
             + "|exitcode\\s*:\\s*-9\\b|status code[:= ]*137\\b"
@@ -33,6 +40,9 @@ public final class HostRamParser implements TraceParser {
             + "|\\bBus error\\b"
             // the kernel refused memory to fork or map (ENOMEM): host RAM, not a device
             + "|\\[Errno 12\\] Cannot allocate memory"
+            // PyTorch's shared-memory allocator (libshm) could not map or fill a /torch_* segment in /dev/shm
+            + "|" + SHM_FILE
+            + "|" + COMMIT_LIMIT_TEXT
             + "|Out of memory: Killed? process|oom-kill:|Memory cgroup out of memory|oom_reaper|invoked oom-killer"
             // SLURM's words for its memory cgroup's kill: srun's task line and slurmstepd's oom-kill count
             + "|srun: error: (?:.{0,60}task \\d+: )?Out Of Memory|Detected \\d+ oom[-_]kill events?"
@@ -51,6 +61,7 @@ public final class HostRamParser implements TraceParser {
     private static final Pattern WORKER_KILLED = Pattern.compile("worker .{0,40}killed by signal");
     private static final Pattern SCHEDULER_KILL = Pattern.compile("OOMKilled|OOM-killed|memory pressure|running low "
             + "on memory|RayOutOfMemoryError|Actors died|by YARN|slurmstepd|srun: error", Pattern.CASE_INSENSITIVE);
+    private static final Pattern COMMIT_LIMIT = Pattern.compile(COMMIT_LIMIT_TEXT, Pattern.CASE_INSENSITIVE);
     private static final Pattern KERNEL_KILL = Pattern.compile("Killed process (\\d+) "
             + "\\(([^)]+)\\).*?anon-rss:(\\d+)kB", Pattern.CASE_INSENSITIVE);
     private static final Pattern ALLOC_REQ = Messages.sized("(?:Unable to allocate|DefaultCPUAllocator: (?:can't|not "
@@ -66,7 +77,7 @@ public final class HostRamParser implements TraceParser {
             String lower = msg.toLowerCase();
             if (lower.contains("nccl") && lower.contains("shared memory")) {
                 notes.add("NCCL could not create its shared-memory segment: /dev/shm is full or too small, not VRAM");
-            } else if (lower.contains("bus error") || lower.contains("shared memory")) {
+            } else if (lower.contains("bus error") || lower.contains("shared memory") || lower.contains("</torch_")) {
                 notes.add("a DataLoader worker ran out of shared memory (/dev/shm), not VRAM");
             } else if (lower.contains("dataloader worker") || WORKER_KILLED.matcher(lower).find()) {
                 notes.add("a DataLoader worker process was killed: host RAM, usually num_workers × per-worker copies");
@@ -79,6 +90,9 @@ public final class HostRamParser implements TraceParser {
                     if (rss != null) b.processInUse = rss * 1024;
                     notes.add("killed " + k.group(2) + " (pid " + k.group(1) + ")");
                 }
+            } else if (COMMIT_LIMIT.matcher(msg).find()) {
+                notes.add("Windows reached its commit limit (RAM plus page file): host memory, often DataLoader workers"
+                        + " that each load the CUDA libraries; a larger page file or fewer workers, not VRAM");
             } else if (SCHEDULER_KILL.matcher(msg).find()) {
                 notes.add("a scheduler or container runtime (Kubernetes, Ray, YARN, SLURM) killed the job for its "
                         + "host memory");
