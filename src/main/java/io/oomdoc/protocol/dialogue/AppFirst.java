@@ -44,8 +44,15 @@ final class AppFirst {
         return own ? answer : Messages.get("howto.app.unknown", label) + "\n" + answer;
     }
 
+    /** The question spells a stack's own name ("diffusers", "transformers": the table's or the catalog's id). */
     private static boolean namesByName(String question, List<String> named) {
         String q = question.toLowerCase(Locale.ROOT);
-        return named.stream().anyMatch(st -> q.matches("(?s).*\\b" + java.util.regex.Pattern.quote(st) + "\\b.*"));
+        for (String st : named) {
+            List<String> names = new java.util.ArrayList<>(List.of(st));
+            KnobCatalog.bundled().stacks().stream().filter(k -> k.impliedBy().contains(st))
+                    .forEach(k -> names.add(k.id()));
+            for (String n : names) if (q.matches("(?s).*\\b" + java.util.regex.Pattern.quote(n) + "\\b.*")) return true;
+        }
+        return false;
     }
 }
