@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  */
 final class UtilizationChoice {
     /** Asks which value to set, not what the setting means ("what does gpu_memory_utilization do"). */
-    private static final Pattern ASKS = Pattern.compile("(?i)\\b(?:what|which|how (?:much|high|low))\\b(?! does)"
+    private static final Pattern ASKS = Pattern.compile("(?i)\\b(?:what|which|how (?:much|high|low))\\b"
+            + "(?!\\s+(?:if|about|does|do)\\b)"
             + "[^?]{0,30}?\\b(?:gpu[_ -]memory[_ -]utili[sz]ation|mem[_ -]fraction[_ -]static|utili[sz]ation)\\b"
             + "|\\b(?:gpu[_ -]memory[_ -]utili[sz]ation|mem[_ -]fraction[_ -]static)\\b[^?]{0,30}?\\bshould\\b");
     /** The share vLLM users raise to when the engine has the card to itself. */
