@@ -332,6 +332,10 @@ public final class Conversation {
                 if (HostRamNeed.applies(report, facts.merge(read.asserted()))) {
                     yield Answer.text(Intent.FIT, HostRamNeed.answer(newestFirst(text), facts), learn(read));
                 }
+                // "would 4 GPUs fit?" for a sharded job: the per-GPU peak at its micro-batch over that many cards
+                String sharded = GpuSpread.sharded(read.hypothetical(), facts.merge(read.asserted()));
+                if (sharded != null) yield Answer.text(Intent.FIT, sharded, learn(new FactExtractor.Reading(
+                        read.asserted(), read.negated(), Facts.EMPTY)));
                 Facts under = scenario.under(text, read.hypothetical());
                 yield keeping(under, fitAsked(text, read, BudgetAnswers.fit(text, budgeted(text,
                         facts.merge(read.asserted()).merge(Scenario.stacked(under, read.hypothetical()))), report)));
