@@ -208,7 +208,8 @@ final class BudgetAnswers {
         if (pool != null) return new Result(pool, null);
         // "and with two GPUs?" for a training job: copies, a split batch and sharding, not one DDP delta
         String spread = GpuSpread.whatIf(change, f);
-        if (spread == null) {
+        // the GPU count already held is no change: "the same as the setup held" below says so
+        if (spread == null && !java.util.Objects.equals(change.worldSize(), f.worldSize())) {
             spread = GpuSpread.sharded(change, f);
             if (spread != null) spread += "\n" + Messages.get("whatif.adopt");
         }
