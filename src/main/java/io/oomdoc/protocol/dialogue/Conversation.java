@@ -307,7 +307,7 @@ public final class Conversation {
         // "would workers_per_gpu=0 fix it?" after a killed worker: the processes before and after, yes or no first
         String workers = intent == Intent.FOLLOW_UP || intent == Intent.WHAT_IF || intent == Intent.FIT
                 ? WorkerChange.of(text, newestFirst(text), facts, report) : null;
-        if (workers != null) return Answer.text(Intent.FOLLOW_UP, workers, facts);
+        if (workers != null) return Answer.text(intent, workers, facts);
         if (intent != Intent.WHAT_IF) lastChange = null;
         if (intent == Intent.NEW_FAILURE || intent == Intent.CORRECTION || intent == Intent.STATEMENT) scenario.clear();
         // "will 28k fit?" after a 32k context: the value asked about, named by what the setup holds, wins.

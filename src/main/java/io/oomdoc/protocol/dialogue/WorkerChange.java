@@ -14,9 +14,12 @@ import java.util.regex.Pattern;
  * of the stack the user named (mmcv's workers_per_gpu, PyTorch's num_workers); trial21 defect 17, mmrotate#501.
  */
 final class WorkerChange {
-    /** A worker count the turn proposes, with the knob's own spelling. */
+    /**
+     * A worker count the turn proposes in a loader knob's own spelling; "4 workers" alone may be a web server's
+     * (gunicorn --workers), whose processes each load the model, not a DataLoader's.
+     */
     private static final Pattern SET = Pattern.compile("(?i)\\b(num_workers|workers_per_gpu|n_workers"
-            + "|dataloader_num_workers)\\s*[=:]?\\s*(\\d{1,3})\\b|\\b(\\d{1,3}) (?:dataloader )?workers\\b");
+            + "|dataloader_num_workers)\\s*[=:]?\\s*(\\d{1,3})\\b");
     /** Asks whether the change would do it ("would ... fix it?", "does ... help", "what if ..."). */
     private static final Pattern ASKS = Pattern.compile("(?i)\\b(?:would|will|does|do|can|could|should|is)\\b.{0,60}"
             + "\\b(?:fix|help|solve|work|enough|stop)|\\bwhat if\\b|\\?\\s*$");
@@ -31,10 +34,10 @@ final class WorkerChange {
         if (!HostRamNeed.applies(report, f) || !ASKS.matcher(text).find()) return null;
         Matcher m = SET.matcher(text);
         if (!m.find()) return null;
-        int now = Integer.parseInt(m.group(2) != null ? m.group(2) : m.group(3));
+        int now = Integer.parseInt(m.group(2));
         Integer before = HostRamNeed.workers(newestFirst.subList(1, newestFirst.size()));
         if (before == null) return null;
-        String knob = m.group(1) != null ? m.group(1).toLowerCase(Locale.ROOT) : "num_workers";
+        String knob = m.group(1).toLowerCase(Locale.ROOT);
         int ranks = f.worldSize() == null ? 1 : Math.max(1, f.worldSize());
         int was = ranks * (1 + before);
         int will = ranks * (1 + now);
