@@ -1,5 +1,6 @@
 package io.oomdoc.protocol.dialogue;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -11,28 +12,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A job sharded with ZeRO-3 is budgeted per GPU under that sharding: the setup is deepspeedai/DeepSpeed#5507
  * (traces/prose-deepspeed-5507-llama2-7b-zero3-per-device-batch-4.txt, Llama-2-7b on two A100 80GB, batch 4); the
- * follow-ups are trial21's (defects 10 and 11, asked there about the same setup from GPT-4-LLM#16).
+ * follow-ups are trial21's (defects 10 and 11, asked there about the same setup from GPT-4-LLM#16). One conversation,
+ * played once: each test reads the turn it is about.
  */
 class ShardedSpreadTest {
-    private static Conversation withLength() throws Exception {
+    private static String lengthGiven;
+    private static String fourGpus;
+
+    @BeforeAll
+    static void play() throws Exception {
         Conversation c = new Conversation();
         c.respond(Files.readString(Path.of(
                 "src/test/resources/traces/prose-deepspeed-5507-llama2-7b-zero3-per-device-batch-4.txt")));
-        return c;
+        lengthGiven = c.respond("the sequence length is 2048").text();
+        fourGpus = c.respond("would 4 GPUs fit?").text();
     }
 
     @Test
-    void theLengthThatCompletesTheSetupGetsThePerGpuVerdictUnderZero3() throws Exception {
-        String s = withLength().respond("the sequence length is 2048").text();
-        assertTrue(s.contains("No: under ZeRO-3 over 2 GPUs at micro-batch 4"), s);
+    void theLengthThatCompletesTheSetupGetsThePerGpuVerdictUnderZero3() {
+        assertTrue(lengthGiven.contains("No: under ZeRO-3 over 2 GPUs at micro-batch 4"), lengthGiven);
     }
 
     @Test
-    void moreGpusForAShardedJobArePerGpuFiguresNotUnpooledMemory() throws Exception {
-        Conversation c = withLength();
-        c.respond("the sequence length is 2048");
-        String s = c.respond("would 4 GPUs fit?").text();
-        assertTrue(s.startsWith("No: under ZeRO-3 over 4 GPUs at micro-batch 4"), s);
-        assertFalse(s.contains(Messages.get("pool.cards")), s);
+    void moreGpusForAShardedJobArePerGpuFiguresNotUnpooledMemory() {
+        assertTrue(fourGpus.startsWith("No: under ZeRO-3 over 4 GPUs at micro-batch 4"), fourGpus);
+        assertFalse(fourGpus.contains(Messages.get("pool.cards")), fourGpus);
     }
 }
