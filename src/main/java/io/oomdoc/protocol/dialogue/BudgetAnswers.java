@@ -208,6 +208,11 @@ final class BudgetAnswers {
         if (pool != null) return new Result(pool, null);
         // "and with two GPUs?" for a training job: copies, a split batch and sharding, not one DDP delta
         String spread = GpuSpread.whatIf(change, f);
+        // the GPU count already held is no change: "the same as the setup held" below says so
+        if (spread == null && !java.util.Objects.equals(change.worldSize(), f.worldSize())) {
+            spread = GpuSpread.sharded(change, f);
+            if (spread != null) spread += "\n" + Messages.get("whatif.adopt");
+        }
         if (spread != null) return new Result(spread, null);
         // Host RAM ran out (workers, a dataset in memory): the GPU budget's model is not what the answer needs.
         if (HostRamNeed.applies(report, after)) {
@@ -349,6 +354,9 @@ final class BudgetAnswers {
         if (missing(f, false) != null) return null;
         Setup s = SetupFromFacts.from(f).orElseThrow();
         if (s.batch() <= 0) return null;
+        // "DeepSpeed ZeRO-3 on 2x A100 80GB, batch 4": the peak is per GPU under that sharding, said so, with its terms
+        String sharded = GpuSpread.shardedAt(Math.max(1, s.gpus()), f);
+        if (sharded != null) return sharded;
         Budget b = new BudgetEngine().estimate(s, f.gpuMemBytes());
         return Messages.get(Boolean.TRUE.equals(b.fits()) ? "summary.fits" : "summary.nofit", name(s), s.batch(),
                 s.seq(),

@@ -262,6 +262,16 @@ public final class Conversation {
                 && ServingPool.applies(facts.merge(read.asserted()))) {
             intent = Intent.FIT;
         }
+        // "would AWQ 4-bit let it run on a single H100?" with a served setup held: the pool before and after the
+        // change, computed, answers it; the failure's ladder does not (trial21 defect 14, vllm#751)
+        if (intent == Intent.FOLLOW_UP && ServingPool.asksRuns(text) && ServingPool.moves(read.hypothetical())
+                && ServingPool.applies(facts)) {
+            intent = Intent.WHAT_IF;
+        }
+        // "what gpu_memory_utilization should I use?" with a served setup held asks for a number, computed
+        if (intent != Intent.NEW_FAILURE && UtilizationChoice.asks(text) && ServingPool.applies(facts)) {
+            intent = Intent.FIT;
+        }
         // "what else can I try?" with a failure held asks for the next rung of its ladder, not for a recipe.
         if (intent == Intent.HOW_TO && FollowUps.asksNextRung(text, report)) intent = Intent.FOLLOW_UP;
         // "what does each one free?", "what do -ctk q8_0 -ctv q8_0 do to the cache?": what a term does or means is
@@ -294,6 +304,10 @@ public final class Conversation {
             String noted = Messages.get("adopted", describe(change));
             return Answer.text(Intent.STATEMENT, fit == null ? noted : noted + "\n" + fit, facts);
         }
+        // "would workers_per_gpu=0 fix it?" after a killed worker: the processes before and after, yes or no first
+        String workers = intent == Intent.FOLLOW_UP || intent == Intent.WHAT_IF || intent == Intent.FIT
+                ? WorkerChange.of(text, newestFirst(text), facts, report) : null;
+        if (workers != null) return Answer.text(intent, workers, facts);
         if (intent != Intent.WHAT_IF) lastChange = null;
         if (intent == Intent.NEW_FAILURE || intent == Intent.CORRECTION || intent == Intent.STATEMENT) scenario.clear();
         // "will 28k fit?" after a 32k context: the value asked about, named by what the setup holds, wins.
@@ -317,9 +331,15 @@ public final class Conversation {
             }
             case FIT -> {
                 // "how much RAM do I need?" after a killed worker: processes and their copies, not a model's weights
+                String share = UtilizationChoice.of(text, facts.merge(read.asserted()));
+                if (share != null) yield Answer.text(Intent.FIT, share, learn(read));
                 if (HostRamNeed.applies(report, facts.merge(read.asserted()))) {
                     yield Answer.text(Intent.FIT, HostRamNeed.answer(newestFirst(text), facts), learn(read));
                 }
+                // "would 4 GPUs fit?" for a sharded job: the per-GPU peak at its micro-batch over that many cards
+                String sharded = GpuSpread.sharded(read.hypothetical(), facts.merge(read.asserted()));
+                if (sharded != null) yield Answer.text(Intent.FIT, sharded, learn(new FactExtractor.Reading(
+                        read.asserted(), read.negated(), Facts.EMPTY)));
                 Facts under = scenario.under(text, read.hypothetical());
                 yield keeping(under, fitAsked(text, read, BudgetAnswers.fit(text, budgeted(text,
                         facts.merge(read.asserted()).merge(Scenario.stacked(under, read.hypothetical()))), report)));

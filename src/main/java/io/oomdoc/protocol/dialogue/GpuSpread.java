@@ -52,6 +52,40 @@ final class GpuSpread {
         return String.join("\n", out);
     }
 
+    /**
+     * "Would 4 GPUs fit?" about a job already sharded (ZeRO, FSDP): the sharded terms shrink with the cards, the
+     * activations of each card's micro-batch do not. The per-GPU peak at the held micro-batch over that many cards,
+     * yes or no first; when activations are the larger part, the lever that lowers them (trial21 defects 10, 11).
+     * Null when the turn changes more than the GPU count or the job held is not a sharded training run.
+     */
+    static String sharded(Facts change, Facts held) {
+        Integer n = change.worldSize() != null ? change.worldSize() : null;
+        if (n == null || n < 1 || !change.asMap().keySet().equals(Set.of("gpus"))) return null;
+        return shardedAt(n, held);
+    }
+
+    /** The per-GPU peak of the held sharded setup over {@code n} cards with its verdict, or null (see sharded). */
+    static String shardedAt(int n, Facts held) {
+        Optional<Setup> setup = SetupFromFacts.from(held);
+        if (setup.isEmpty() || held.gpuMemBytes() == null) return null;
+        Setup now = setup.get();
+        if (now.mode() != Setup.Mode.TRAIN || now.zeroStage() <= 0 || now.seq() <= 0 || now.batch() <= 0) return null;
+        Budget b = new BudgetEngine().estimate(now.toBuilder().gpus(n).build(), held.gpuMemBytes());
+        if (b.fits() == null) return null;
+        Budget.Terms t = b.perGpuBytes();
+        List<String> out = new ArrayList<>();
+        out.add(Messages.get(b.fits() ? "spread.zero.fits" : "spread.zero.short", now.zeroStage(), n, now.batch(),
+                Bytes.human(t.total()), Bytes.human(held.gpuMemBytes())) + verdict(b));
+        out.add(Messages.get("spread.zero.terms", Bytes.human(t.weights() + t.gradients() + t.optimizer()),
+                Bytes.human(t.activations() + t.logits()), Bytes.human(t.total() - t.weights() - t.gradients()
+                        - t.optimizer() - t.activations() - t.logits())));
+        // ZeRO shards states, never activations: when they exceed the shortfall, cutting them is the first lever
+        if (!b.fits() && b.headroomBytes() != null && t.activations() + t.logits() > -b.headroomBytes()) {
+            out.add(Messages.get("spread.zero.activations"));
+        }
+        return String.join("\n", out);
+    }
+
     private static String verdict(Budget b) {
         if (b.fits() == null || b.gpuBytes() == null) return "";
         return b.fits() ? Messages.get("spread.fits", Bytes.human(b.headroomBytes()))

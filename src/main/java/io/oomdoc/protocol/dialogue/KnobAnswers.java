@@ -37,6 +37,14 @@ final class KnobAnswers {
             if (st.words().matcher(question).find()) inQuestion.add(st.id());
             if (st.impliedBy().stream().anyMatch(conversationStacks::contains)) inConversation.add(st.id());
         }
+        // "tiled VAE decoding" in a ComfyUI session: the application's own row, not the library "VAE" names alone
+        String app = AppFirst.lead(question, KnowledgeAnswers.namedStacks(question), conversationStacks);
+        if (app != null) {
+            for (KnobCatalog.Stack st : catalog.stacks()) {
+                if (st.impliedBy().contains(app)) inQuestion.add(st.id());
+                else if (inQuestion.remove(st.id())) inConversation.add(st.id());
+            }
+        }
         KnobCatalog.Knob best = null;
         int bestScore = 0;
         for (KnobCatalog.Knob k : catalog.knobs()) {

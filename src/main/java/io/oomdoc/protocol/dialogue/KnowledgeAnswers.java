@@ -57,8 +57,8 @@ final class KnowledgeAnswers {
         // A snippet found by the topic's own keyword that already shows the setting for the conversation's own stack
         // (a DreamBooth run, "with peft") answers better than another stack's row of the same name.
         if (!Topics.findAll(Topics.howTo(), question).isEmpty() && KnobAnswers.shownForAnother(question, body, stacks))
-            return body;
-        return KnobAnswers.lead(question, stacks, body);
+            return AppFirst.unknownSaid(question, talkedAbout, body);
+        return AppFirst.unknownSaid(question, talkedAbout, KnobAnswers.lead(question, stacks, body));
     }
 
     /** The stacks a setting may belong to: named in the turn, in the turns before, as a fact or by the failure. */
@@ -97,12 +97,14 @@ final class KnowledgeAnswers {
         // "how do I reduce the batch in vllm?": a topic without a snippet for the stack named gives way to one with it.
         // A serving engine named beside a training stack ("runs with plain transformers, but with vllm …") is the
         // subject: the comparison is what the user left.
-        List<String> namedStacks = new ArrayList<>(namedStacks(question));
+        List<String> namedStacks = new ArrayList<>(AppFirst.order(question, namedStacks(question), talkedAbout));
         // "what's the flag to limit that when serving", a topic taken from the turns before: the serving engine the
         // conversation is about decides, as if the question had named it.
         if (named.isEmpty() && namedStacks.isEmpty()) namedStacks.addAll(servingEngines(talkedAbout, held));
         namedStacks.sort(java.util.Comparator.comparing(st -> !io.oomdoc.protocol.Stacks.serving(st)));
-        if (topic.isPresent() && !namedStacks.isEmpty()
+        // An application held (ComfyUI) keeps the topic asked: a search by its name alone finds its one unrelated
+        // snippet; the answer says instead that its way is not known (below).
+        if (topic.isPresent() && !namedStacks.isEmpty() && !io.oomdoc.protocol.Stacks.app(namedStacks.get(0))
                 && !topic.get().texts().containsKey(namedStacks.get(0))) {
             var forStack = KnowledgeSearch.howTo(question, namedStacks.get(0));
             if (forStack.isEmpty()) forStack = engineTopic(namedStacks.get(0));
@@ -420,7 +422,7 @@ final class KnowledgeAnswers {
 
     /** The stacks to show, most specific first: named in the question, set as a fact, implied by the failure. */
     static List<String> stacksFor(String text, List<String> talkedAbout, Facts facts, Report report) {
-        List<String> out = new ArrayList<>(namedStacks(text));
+        List<String> out = new ArrayList<>(AppFirst.order(text, namedStacks(text), talkedAbout));
         talkedAbout.stream().filter(st -> !st.equals("pytorch")).forEach(out::add);
         if (facts.framework() != null) out.add(facts.framework());
         if (report != null && !report.framework().equals("unknown")) out.add(report.framework());

@@ -21,11 +21,15 @@ final class MemoryPooling {
             + "|\\bcan i run\\b|\\brun it\\b|\\bhad\\b|\\badd(?:ed)?\\b|\\bbuy\\b|\\brent\\b|\\bcombined\\b"
             + "|\\btogether\\b|\\btotal\\b");
 
+    private static final int FULL_SHARD = 3;
+
     private MemoryPooling() {}
 
     static String of(Calculations.Ask a) {
         String t = a.text();
         if (!t.contains("?") || !CAPACITY.matcher(t).find()) return null;
+        // a job held under ZeRO-3 already splits its model over the cards: "not pooled" would deny what it does
+        if (a.facts() != null && a.facts().zeroStage() != null && a.facts().zeroStage() == FULL_SHARD) return null;
         if (REPLICAS.matcher(t).find()) return Messages.get("pool.replicas");
         return SEVERAL.matcher(t).find() ? Messages.get("pool.cards") : null;
     }

@@ -35,6 +35,9 @@ final class ServingPool {
      */
     private static final Pattern ASKS_COUNT = Pattern.compile("(?i)\\bhow many\\b|\\b(?:what|which) (?:--)?max[_-]num"
             + "[_-]seqs\\b(?! means?\\b)|\\bmax[_-]num[_-]seqs (?:can|should|could|do|would)\\b");
+    /** "would AWQ 4-bit let it run on one H100?", "could it fit on a single card?": whether a change makes it run. */
+    private static final Pattern RUNS = Pattern.compile("(?i)\\b(?:would|will|could|can|does|do)\\b.{0,60}"
+            + "\\b(?:run|fit|work|serve|load|start)\\b");
     /** What a what-if may change that the pool depends on. */
     private static final Set<String> POOL_KEYS = Set.of("gpu", "gpu_mem", "gpus", "quant", "precision", "seq",
             "model", "params");
@@ -72,6 +75,9 @@ final class ServingPool {
 
     /** Whether the turn asks how many requests run at once, as a count to compute. */
     static boolean asksHowMany(String text) { return asksConcurrency(text) && ASKS_COUNT.matcher(text).find(); }
+
+    /** Whether the turn asks if the setup would run, fit or start (with a change it names). */
+    static boolean asksRuns(String text) { return RUNS.matcher(text).find(); }
 
     /** Whether a what-if changes something the pool depends on. */
     static boolean moves(Facts change) { return change.asMap().keySet().stream().anyMatch(POOL_KEYS::contains); }
@@ -129,7 +135,16 @@ final class ServingPool {
                 String.format(Locale.ROOT, "%.1f", y.sequences()), count(y.seq()));
         String verdict = y.tokens() < y.seq() ? Messages.get("pool.whatif.short", count(y.seq()))
                 : Messages.get("pool.whatif.fits", Bytes.human(y.card()), y.utilization());
-        return String.join("\n", head, verdict, Messages.get("whatif.adopt"));
+        // "would it run on one H100?" is a yes or a no: said before the figures it is read from
+        if (asksRuns(text)) {
+            head = (y.tokens() < y.seq() ? Messages.get("pool.whatif.no")
+                    : Messages.get("pool.whatif.yes", String.format(Locale.ROOT, "%.1f", y.sequences()),
+                    count(y.seq()))) + "\n" + head;
+        }
+        // the change made in the engine the session serves with ("--quantization awq" with an AWQ checkpoint)
+        String how = StackHow.line(text, change, f);
+        return how == null ? String.join("\n", head, verdict, Messages.get("whatif.adopt"))
+                : String.join("\n", head, verdict, how, Messages.get("whatif.adopt"));
     }
 
     private static String count(long n) { return String.format(Locale.ROOT, "%,d", n); }

@@ -19,6 +19,8 @@ final class StackHow {
 
     static {
         TOPICS.put("lora and qlora", c -> c.lora() != null || c.qlora() != null || c.loraRank() != null);
+        // "AWQ 4-bit on one H100" for a server: the engine loads a pre-quantized checkpoint (vLLM, TGI rows only)
+        TOPICS.put("serve an awq or gptq checkpoint", c -> "4bit".equals(c.quant()) && c.qlora() == null);
         TOPICS.put("8-bit optimizer", c -> c.optimizer() != null && c.optimizer().contains("8bit"));
         // fp16 needs its loss scaler: the bf16 snippet would make another change than the one asked
         TOPICS.put("fp16 with a loss scaler", c -> "fp16".equals(c.precision()));
