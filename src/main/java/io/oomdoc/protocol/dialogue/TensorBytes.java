@@ -29,7 +29,7 @@ final class TensorBytes {
             Pattern.compile("(?i)\\bbatch(?:[-_ ]size)?(?:\\s+(?:is|of|=))?\\s*" + NUM + END),
             // "a 1000-frame video", "1024 tokens", "one 4096-token sequence", "150 patches of 224x224x3"
             Pattern.compile("(?i)(?<![\\w.,])" + NUM + "[- ](?:tokens?|frames?|patch(?:es)?|images?|crops?|tiles?"
-                    + "|samples?|sequences?|nodes?|items?|classes|channels?|labels?)\\b"),
+                    + "|samples?|sequences?|nodes?|items?|users?|classes|channels?|labels?|rays?|pixels?)\\b"),
             // "1.17M edges", "100M of them": a count in millions of what each element belongs to
             Pattern.compile("(?i)(?<![\\w.,])" + MILLIONS + "\\s*(?:of (?:them|those|these)\\b|(?:edges?|embeddings?"
                     + "|vectors?|rows?|sentences?|documents?|points?|messages?|entries|records?|voxels?)\\b)"),
@@ -45,7 +45,7 @@ final class TensorBytes {
     /** "a million sentences", "2 million rows": a count in millions said in words. */
     private static final Pattern MILLION_WORDS = Pattern.compile("(?i)\\b(a|one|\\d+(?:\\.\\d+)?)\\s+million\\s+"
             + "(?:edges?|embeddings?|vectors?|rows?|sentences?|documents?|points?|messages?|entries|records?"
-            + "|voxels?|images?|samples?|tokens?)\\b");
+            + "|voxels?|images?|samples?|tokens?|nodes?|items?|users?|pixels?|rays?)\\b");
     private static final Pattern FACTOR = Pattern.compile("\\d[\\d,]*(?:\\.\\d+)?(?:k|m(?![a-z]))?",
             Pattern.CASE_INSENSITIVE);
     /** A video or image resolution by name is two dimensions, and its colour channels a third. */
@@ -53,6 +53,20 @@ final class TensorBytes {
     private static final Map<String, int[]> SIZES = Map.of("4k", new int[] {3840, 2160}, "uhd",
             new int[] {3840, 2160}, "8k", new int[] {7680, 4320}, "1080p", new int[] {1920, 1080}, "full hd",
             new int[] {1920, 1080}, "full-hd", new int[] {1920, 1080}, "720p", new int[] {1280, 720});
+    /**
+     * "a dense item-item matrix", "the pairwise distance matrix": one entry for every pair of the things counted, so
+     * a single count said is both of its sides.
+     */
+    private static final Pattern SQUARE = Pattern.compile("(?i)\\b(\\w+)-\\1\\b|\\b(?:pairwise|all[- ]pairs|adjacency"
+            + "|similarity|affinity|distance|co-?occurrence) (?:matri|table)");
+    /** "44.1 kHz", "16000 Hz": an audio sampling rate, the samples per second of each channel. */
+    private static final Pattern SAMPLE_RATE = Pattern.compile("(?i)(?<![\\w.,])(\\d+(?:\\.\\d+)?)\\s*(k?)hz\\b");
+    /** "a 2 hour file", "10 minutes of audio", "30 s": how long the recording lasts, in seconds. */
+    private static final Pattern DURATION = Pattern.compile("(?i)(?<![\\w.,])(\\d+(?:\\.\\d+)?)[- ]?(hours?|h|minutes?"
+            + "|mins?|seconds?|secs?|s)\\b");
+    private static final Pattern STEREO = Pattern.compile("(?i)\\bstereo\\b");
+    private static final int SECONDS_PER_MINUTE = 60;
+    private static final int STEREO_CHANNELS = 2;
     private static final Pattern RGB = Pattern.compile("(?i)\\brgb\\b");
     private static final int RGB_CHANNELS = 3;
     /** Element types by bytes per element; the first named wins. */
@@ -162,8 +176,36 @@ final class TensorBytes {
                 values.add((double) RGB_CHANNELS);
             }
         }
+        audio(text, at, values);
+        // "200,000 items, a dense item-item matrix": the count said once is the matrix's two sides
+        if (values.size() == 1 && SQUARE.matcher(text).find()) {
+            at.add(new int[] {at.get(0)[0], values.size()});
+            values.add(values.get(0));
+        }
         at.sort(java.util.Comparator.comparingInt(x -> x[0]));
         return at.stream().map(x -> values.get(x[1])).toList();
+    }
+
+    /**
+     * "a 2 hour file at 44.1 kHz stereo": a waveform holds duration x sampling rate x channels samples; a duration
+     * alone is no dimension, only with the rate that turns it into samples.
+     */
+    private static void audio(String text, List<int[]> at, List<Double> values) {
+        Matcher rate = SAMPLE_RATE.matcher(text);
+        Matcher length = DURATION.matcher(text);
+        if (!rate.find() || !length.find()) return;
+        double seconds = Double.parseDouble(length.group(1));
+        String unit = length.group(2).toLowerCase(Locale.ROOT);
+        if (unit.startsWith("h")) seconds *= SECONDS_PER_MINUTE * SECONDS_PER_MINUTE;
+        else if (unit.startsWith("m")) seconds *= SECONDS_PER_MINUTE;
+        at.add(new int[] {length.start(), values.size()});
+        values.add(seconds);
+        at.add(new int[] {rate.start(), values.size()});
+        values.add(Double.parseDouble(rate.group(1)) * (rate.group(2).isEmpty() ? 1 : 1000));
+        if (STEREO.matcher(text).find()) {
+            at.add(new int[] {rate.end(), values.size()});
+            values.add((double) STEREO_CHANNELS);
+        }
     }
 
     private static boolean taken(boolean[] used, int from, int to) {
