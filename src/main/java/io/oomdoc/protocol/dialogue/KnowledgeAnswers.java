@@ -227,6 +227,24 @@ final class KnowledgeAnswers {
                         product / 1e9));
     }
 
+    /** "1024*32", "32*64*640*480": a product written as code writes it, so no image size or card count ("4x"). */
+    private static final Pattern CODE_PRODUCT = Pattern.compile("(?<![\\w.])\\d[\\d,]*(?:\\s*\\*\\s*\\d[\\d,]*)+"
+            + "(?![\\w.])");
+    /** "is how many rays", "check the arithmetic": the count itself is asked, not a size in bytes. */
+    private static final Pattern ASKS_COUNT = Pattern.compile("(?i)\\bhow many\\b(?!\\s+(?:[kmg]i?b|bytes"
+            + "|\\w+bytes)\\b)|\\b(?:check|do|verify) the (?:arithmetic|math)\\b");
+
+    /** "chunk=1024*32 is how many rays?": the product worked out, whatever its size (a count, not bytes). */
+    static String count(String text) {
+        var m = CODE_PRODUCT.matcher(text);
+        if (!ASKS_COUNT.matcher(text).find() || !m.find()) return null;
+        var f = FACTOR.matcher(m.group());
+        double product = 1;
+        List<String> parts = new ArrayList<>();
+        while (f.find()) { product *= Double.parseDouble(f.group().replace(",", "")); parts.add(f.group()); }
+        return Messages.get("explain.count", String.join(" × ", parts), String.format(Locale.ROOT, "%,.0f", product));
+    }
+
     private static final Pattern BARE_SHAPE = Pattern.compile("(?i)\\bshape\\s*(?:of\\s*)?()[\\[(](\\d+(?:\\s*,"
             + "\\s*\\d+)+)[\\])]");
     private static final Pattern SHAPE = Pattern.compile("(?i)\\b(bf16|f16|fp16|f32|fp32|float32|float16|bfloat16|f64"
