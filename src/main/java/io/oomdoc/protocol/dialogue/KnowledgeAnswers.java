@@ -73,6 +73,12 @@ final class KnowledgeAnswers {
                                     Report report) {
         String text = withContext;
         List<Topics.Topic> named = Topics.findAll(Topics.howTo(), question);
+        // "how do I check that memory stays flat?": observing memory is what is asked, whatever setting is named;
+        // a topic named that observes too ("see where ollama placed the model") is the stack's own tool and stays
+        var observed = MeasureHowTo.of(question);
+        if (observed.isPresent() && (named.isEmpty() || !MeasureHowTo.observes(named.get(0)))) {
+            named = List.of(observed.get());
+        }
         var topic = named.stream().findFirst();
         // "how do I set it?" points back: the topic of the turns before comes before a match on other words.
         // The engine the conversation is about (TGI, Ollama) steers a search by words to topics with its snippet.
