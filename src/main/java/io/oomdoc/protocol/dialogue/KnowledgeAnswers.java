@@ -240,6 +240,16 @@ final class KnowledgeAnswers {
     private static final Pattern ASKS_COUNT = Pattern.compile("(?i)\\bhow many\\b(?!\\s+(?:[kmg]i?b|bytes"
             + "|\\w+bytes)\\b)|\\b(?:check|do|verify) the (?:arithmetic|math)\\b");
 
+    /** The first product written as code in the text ("32*64*640*480"), worked out; null when there is none. */
+    static Double product(String text) {
+        var m = CODE_PRODUCT.matcher(text);
+        if (!m.find()) return null;
+        var f = FACTOR.matcher(m.group());
+        double product = 1;
+        while (f.find()) product *= Double.parseDouble(f.group().replace(",", ""));
+        return product;
+    }
+
     /** "chunk=1024*32 is how many rays?": the product worked out, whatever its size (a count, not bytes). */
     static String count(String text) {
         var m = CODE_PRODUCT.matcher(text);

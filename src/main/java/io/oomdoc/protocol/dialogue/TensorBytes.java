@@ -36,7 +36,9 @@ final class TensorBytes {
             // "1000 by 1000", "90K by 90K": a product said in words, before "1000 float" reads its last factor alone
             Pattern.compile("(?i)(?<![\\w.,])\\d[\\d,]*k?(?:\\s+by\\s+\\d[\\d,]*k?)+" + END),
             // "256 floats", "a 256-wide message", "768-dimensional": the width of each of them
-            Pattern.compile("(?i)(?<![\\w.,])" + NUM + "[- ](?:wide|dim(?:ensional|s)?|floats?|values?|elements?"
+            // "64 fp32 features": the element type may stand between the width and what it counts
+            Pattern.compile("(?i)(?<![\\w.,])" + NUM + "[- ](?:(?:fp32|fp16|bf16|float32|float16|float|half) )?"
+                    + "(?:wide|dim(?:ensional|s)?|floats?|values?|elements?"
                     + "|features?)\\b"),
             // "15000 x 15000", "224x224x3": every factor of the product
             Pattern.compile("(?i)(?<![\\w.,])\\d[\\d,]*(?:\\s*[x×*]\\s*\\d[\\d,]*)+" + END));
@@ -90,12 +92,16 @@ final class TensorBytes {
      */
     private static final Pattern NOT_OTHER = Pattern.compile("(?i)" + MILLIONS + "\\s*(?:of (?:them|those|these)\\b"
             + "|(?:edges?|embeddings?|vectors?|rows?|sentences?|documents?|points?|messages?|entries|records?"
-            + "|voxels?)\\b)|\\b(?:one|a single|each|every|per) layer\\b");
+            + "|voxels?)\\b)|\\b(?:one|a single|each|every|per) (?:\\w+ )?layer\\b");
     /** "the 4x output of a 1440x960 image": each side of the image said, times the upscaling factor. */
     private static final Pattern UPSCALED = Pattern.compile("(?i)(?<![\\w.])(\\d{1,2})\\s*[x×]\\s+(?:output|upscal\\w*"
             + "|upsampl\\w*|larger|bigger|super[- ]?resolution)");
     private static final Pattern IMAGE_SIZE = Pattern.compile("(?<![\\w.])(\\d{2,5})\\s*[x×]\\s*(\\d{2,5})(?![\\w.]"
             + "|\\s*[x×*])");
+    private static final Pattern TYPE_WORD = Pattern.compile("(?i)\\b(?:fp|bf|float)\\d+\\b");
+    /** "per point", "per node": the width of each of things counted elsewhere, in a turn before. */
+    private static final Pattern PER_THING = Pattern.compile("(?i)\\bper (?:point|node|pixel|token|ray|sample|item"
+            + "|voxel|vertex|gaussian)\\b");
     private static final int MIN_FACTORS = 2;
     private static final double MIN_ELEMENTS = 1e4;
 
@@ -108,6 +114,11 @@ final class TensorBytes {
         Object[] type = type(text);
         if (type == null) return null;
         List<Double> factors = factors(text);
+        // "64 fp32 features per point" after "check the arithmetic: 32*64*640*480": the points are that product
+        if (factors.size() == 1 && PER_THING.matcher(text).find()) {
+            Double count = KnowledgeAnswers.product(a.withContext().replace(text, ""));
+            if (count != null) factors = List.of(count, factors.get(0));
+        }
         if (factors.size() < MIN_FACTORS) return null;
         double elements = factors.stream().reduce(1.0, (x, y) -> x * y);
         if (elements < MIN_ELEMENTS) return null;
@@ -128,7 +139,9 @@ final class TensorBytes {
             while (m.find()) {
                 if (taken(used, m.start(), m.end())) continue;
                 for (int i = m.start(); i < m.end(); i++) used[i] = true;
-                Matcher f = FACTOR.matcher(m.group());
+                // "64 fp32 features": the type's digits are no dimension (blanked, so the offsets stay)
+                String said = TYPE_WORD.matcher(m.group()).replaceAll(r -> " ".repeat(r.group().length()));
+                Matcher f = FACTOR.matcher(said);
                 while (f.find()) {
                     at.add(new int[] {m.start() + f.start(), values.size()});
                     values.add(value(f.group()));

@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Sides a question names without writing them as a product: a count in millions of nodes, one count of a square
- * matrix's things, a recording's length at its sampling rate. The tensor is still its elements times the bytes of
- * the type named (burned set 28, readable half). The turn's own words are computed, not the conversation replayed: the
- * replay costs seconds, and the calculation alone is the behaviour.
+ * matrix's things, a recording's length at its sampling rate, a width per thing counted in the turn before. The
+ * tensor is still its elements times the bytes of the type named (burned set 28, readable half). The turn's own words
+ * are computed, not the conversation replayed: the replay costs seconds, and the calculation alone is the behaviour.
  */
 class TensorBytesSidesTest {
     private static final Path SET28 = Path.of("src/test/resources/conversations_heldout28");
@@ -33,6 +33,19 @@ class TensorBytesSidesTest {
     void aWaveformIsSecondsTimesRateTimesChannels() {
         computes("P02-audio-separator-two-hour-recording.txt", 3,
                 "7,200 × 44,100 × 2 = 635M values × 4 B (fp32) = 2.54 GB");
+    }
+
+    /**
+     * github.com/jingsenzhu/IndoorInverseRendering/issues/6 (#3): "64 fp32 features per point" after the turn that
+     * wrote the points as 32*64*640*480; the type's own digits are no dimension.
+     */
+    @Test
+    void aWidthPerThingTakesTheCountWrittenInTheTurnBefore() {
+        var turns = Transcripts.read(SET28.resolve("P27-indoor-inverse-rendering-s-n-h-w.txt")).turns();
+        String text = turns.get(2).input();
+        String line = TensorBytes.of(new Calculations.Ask(text, text + "\n" + turns.get(1).input(), Facts.EMPTY));
+        assertTrue(line != null && line.contains("629,145,600 × 64 = 40.3B values × 4 B (fp32) = 161 GB"),
+                String.valueOf(line));
     }
 
     /** The turn's question, computed on its own words, says this. */
