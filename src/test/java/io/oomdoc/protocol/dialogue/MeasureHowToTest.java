@@ -58,6 +58,13 @@ class MeasureHowToTest {
         assertTrue(a.contains("max_memory_allocated") && !a.contains("stage"), a);
     }
 
+    /** github.com/OedoSoldier/chatglm_webui/issues/3 (set 7, #4): a kernel kill is observed in host RAM. */
+    @Test
+    void aKernelKillIsTheHostsMemory() {
+        assertEquals("check the kernel oom killer", routed(Path.of("src/test/resources/conversations_heldout7"),
+                "H33-chatglm-webui-killed-loading-shards-16gb-ram.txt", 4));
+    }
+
     /** A how-to that observes nothing about memory is left to the topics its words name. */
     @Test
     void aQuestionThatObservesNoMemoryIsNotRouted() {
