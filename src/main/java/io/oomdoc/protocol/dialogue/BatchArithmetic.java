@@ -21,11 +21,22 @@ final class BatchArithmetic {
      * "train_batch_size 8", "batch size of 8", "batch 24", "mb=4", "bs=32": a batch said with its value ("mb" only
      * with "=", so that max_split_size_mb:128 is not a batch).
      */
-    private static final Pattern BATCH = Pattern.compile("(?i)\\b(?:[a-z]+_)?(?:batch(?:[-_ ]size)?|bs|mb(?=\\s*=))"
+    private static final Pattern BATCH = Pattern.compile("(?i)\\b(?:[a-z]+_)?(?:batch(?:[-_ ]size)?|bs|mb(?=\\s*=)"
+            // mmcv/mmdet configs name the per-GPU batch by what it counts
+            + "|(?:samples|imgs|images)_per_gpu)"
             + "(?:\\s+of|\\s+is|\\s*=|\\s*:)?\\s*(\\d{1,5})(?!\\d|\\.\\d|\\s*(?:gb|g\\b|mb\\b|%))");
     /** "accumulation 16", "gradient_accumulation_steps=4", "accumulate gradients for 16 steps". */
     private static final Pattern ACCUMULATION = Pattern.compile("(?i)\\baccumulation(?:[-_ ]steps?)?(?:\\s+of|\\s*="
             + "|\\s*:)?\\s*(\\d{1,4})\\b|\\baccumulat\\w*\\s+(?:gradients?\\s+)?(?:for|over)\\s+(\\d{1,4})\\s+steps?");
+    /**
+     * "what cumulative_iters gives 16?", "how many steps per update" to reach "size 128": the accumulation steps asked
+     * for, with the effective batch they should reach.
+     */
+    private static final Pattern ASKS_STEPS = Pattern.compile("(?i)\\b(?:what|how many)\\s+(?:[a-z]+_)*(?:iters"
+            + "|accumulation(?:[-_ ]steps)?|(?:accumulation |accumulated )?steps)\\b");
+    private static final Pattern TARGET = Pattern.compile("(?i)\\b(?:gives?|reach(?:es|ing)?(?: to)?(?: a)?"
+            + "(?: size| batch(?: size)?)?(?: of)?|(?:effective|global|total) batch(?: size)?(?: of)?)"
+            + "\\s+(\\d{1,6})\\b");
     /** "8 GPUs", "4 x A100": how many cards share the batch; "both cards" is two. */
     private static final Pattern GPUS = Pattern.compile("(?i)\\b(\\d{1,4})\\s*(?:x\\s*)?(?:gpus?|cards?|devices?)\\b"
             + "|\\b(both|two) (?:gpus|cards)\\b");
@@ -41,6 +52,8 @@ final class BatchArithmetic {
         List<Long> batches = values(BATCH, t);
         if (batches.isEmpty()) return null;
         Long gpus = gpus(t);
+        String toTarget = steps(t, a.withContext(), batches.get(0), gpus == null ? 1 : gpus);
+        if (toTarget != null) return toTarget;
         if (EFFECTIVE.matcher(t).find() && !PER_GPU.matcher(t).find()) {
             Long steps = first(ACCUMULATION, t);
             if (steps == null && gpus == null) return null;
@@ -58,6 +71,29 @@ final class BatchArithmetic {
         List<String> lines = new ArrayList<>();
         for (long b : batches) lines.add(Messages.get("batch.per", b, gpus, share(b, gpus)));
         return String.join(" ", lines) + "\n" + Messages.get("batch.rule");
+    }
+
+    /**
+     * "with samples_per_gpu=2, what cumulative_iters gives 16?": the target batch over what one step holds on every
+     * card (16 / 2 = 8); a share that does not divide says the two whole step counts around it. The target may be
+     * said in the turn before ("accumulates gradients reaching to size 128").
+     */
+    private static String steps(String t, String withContext, long batch, long gpus) {
+        if (!ASKS_STEPS.matcher(t).find()) return null;
+        Matcher target = TARGET.matcher(t);
+        if (!target.find()) {
+            target = TARGET.matcher(withContext);
+            if (!target.find()) return null;
+        }
+        long goal = Long.parseLong(target.group(1));
+        long perStep = batch * gpus;
+        if (goal <= perStep) return null;
+        String line = goal % perStep == 0
+                ? Messages.get("batch.steps", count(goal), count(perStep), count(goal / perStep))
+                : Messages.get("batch.steps.round", count(goal), count(perStep), share(goal, perStep),
+                        count(goal / perStep), count(goal / perStep * perStep), count(goal / perStep + 1),
+                        count((goal / perStep + 1) * perStep));
+        return line + "\n" + Messages.get("batch.rule");
     }
 
     private static Long gpus(String t) {

@@ -32,6 +32,9 @@ final class Calculations {
             new Row("split", SplitPasses::of),
             new Row("shape", a -> KnowledgeAnswers.shape(a.text())),
             new Row("shape", KnowledgeAnswers::heldShape),
+            // "chunk=1024*32 is how many rays?", "check the arithmetic: 32*64*640*480": the written product's count,
+            // before a reading of its factors as image sizes
+            new Row("product", a -> KnowledgeAnswers.count(a.text())),
             new Row("product", ImageSets::of),
             new Row("tokens", PatchTokens::of),
             new Row("tokens", VisualTokens::of),

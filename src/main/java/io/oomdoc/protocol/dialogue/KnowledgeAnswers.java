@@ -73,6 +73,12 @@ final class KnowledgeAnswers {
                                     Report report) {
         String text = withContext;
         List<Topics.Topic> named = Topics.findAll(Topics.howTo(), question);
+        // "how do I check that memory stays flat?": observing memory is what is asked, whatever setting is named;
+        // a topic named that observes too ("see where ollama placed the model") is the stack's own tool and stays
+        var observed = MeasureHowTo.of(question);
+        if (observed.isPresent() && (named.isEmpty() || !MeasureHowTo.observes(named.get(0)))) {
+            named = List.of(observed.get());
+        }
         var topic = named.stream().findFirst();
         // "how do I set it?" points back: the topic of the turns before comes before a match on other words.
         // The engine the conversation is about (TGI, Ollama) steers a search by words to topics with its snippet.
@@ -227,6 +233,34 @@ final class KnowledgeAnswers {
         return Messages.get("explain.math", String.join(" × ", parts), String.format(Locale.ROOT, "%,.0f", product),
                 String.format(Locale.ROOT, "%.2f", product / (1L << 30)), String.format(Locale.ROOT, "%.2f",
                         product / 1e9));
+    }
+
+    /** "1024*32", "32*64*640*480": a product written as code writes it, so no image size or card count ("4x"). */
+    private static final Pattern CODE_PRODUCT = Pattern.compile("(?<![\\w.])\\d[\\d,]*(?:\\s*\\*\\s*\\d[\\d,]*)+"
+            + "(?![\\w.])");
+    /** "is how many rays", "check the arithmetic": the count itself is asked, not a size in bytes. */
+    private static final Pattern ASKS_COUNT = Pattern.compile("(?i)\\bhow many\\b(?!\\s+(?:[kmg]i?b|bytes"
+            + "|\\w+bytes)\\b)|\\b(?:check|do|verify) the (?:arithmetic|math)\\b");
+
+    /** The first product written as code in the text ("32*64*640*480"), worked out; null when there is none. */
+    static Double product(String text) {
+        var m = CODE_PRODUCT.matcher(text);
+        if (!m.find()) return null;
+        var f = FACTOR.matcher(m.group());
+        double product = 1;
+        while (f.find()) product *= Double.parseDouble(f.group().replace(",", ""));
+        return product;
+    }
+
+    /** "chunk=1024*32 is how many rays?": the product worked out, whatever its size (a count, not bytes). */
+    static String count(String text) {
+        var m = CODE_PRODUCT.matcher(text);
+        if (!ASKS_COUNT.matcher(text).find() || !m.find()) return null;
+        var f = FACTOR.matcher(m.group());
+        double product = 1;
+        List<String> parts = new ArrayList<>();
+        while (f.find()) { product *= Double.parseDouble(f.group().replace(",", "")); parts.add(f.group()); }
+        return Messages.get("explain.count", String.join(" × ", parts), String.format(Locale.ROOT, "%,.0f", product));
     }
 
     private static final Pattern BARE_SHAPE = Pattern.compile("(?i)\\bshape\\s*(?:of\\s*)?()[\\[(](\\d+(?:\\s*,"

@@ -29,14 +29,16 @@ final class TensorBytes {
             Pattern.compile("(?i)\\bbatch(?:[-_ ]size)?(?:\\s+(?:is|of|=))?\\s*" + NUM + END),
             // "a 1000-frame video", "1024 tokens", "one 4096-token sequence", "150 patches of 224x224x3"
             Pattern.compile("(?i)(?<![\\w.,])" + NUM + "[- ](?:tokens?|frames?|patch(?:es)?|images?|crops?|tiles?"
-                    + "|samples?|sequences?|nodes?|items?|classes|channels?|labels?)\\b"),
+                    + "|samples?|sequences?|nodes?|items?|users?|classes|channels?|labels?|rays?|pixels?)\\b"),
             // "1.17M edges", "100M of them": a count in millions of what each element belongs to
             Pattern.compile("(?i)(?<![\\w.,])" + MILLIONS + "\\s*(?:of (?:them|those|these)\\b|(?:edges?|embeddings?"
                     + "|vectors?|rows?|sentences?|documents?|points?|messages?|entries|records?|voxels?)\\b)"),
             // "1000 by 1000", "90K by 90K": a product said in words, before "1000 float" reads its last factor alone
             Pattern.compile("(?i)(?<![\\w.,])\\d[\\d,]*k?(?:\\s+by\\s+\\d[\\d,]*k?)+" + END),
             // "256 floats", "a 256-wide message", "768-dimensional": the width of each of them
-            Pattern.compile("(?i)(?<![\\w.,])" + NUM + "[- ](?:wide|dim(?:ensional|s)?|floats?|values?|elements?"
+            // "64 fp32 features": the element type may stand between the width and what it counts
+            Pattern.compile("(?i)(?<![\\w.,])" + NUM + "[- ](?:(?:fp32|fp16|bf16|float32|float16|float|half) )?"
+                    + "(?:wide|dim(?:ensional|s)?|floats?|values?|elements?"
                     + "|features?)\\b"),
             // "15000 x 15000", "224x224x3": every factor of the product
             Pattern.compile("(?i)(?<![\\w.,])\\d[\\d,]*(?:\\s*[x×*]\\s*\\d[\\d,]*)+" + END));
@@ -45,7 +47,7 @@ final class TensorBytes {
     /** "a million sentences", "2 million rows": a count in millions said in words. */
     private static final Pattern MILLION_WORDS = Pattern.compile("(?i)\\b(a|one|\\d+(?:\\.\\d+)?)\\s+million\\s+"
             + "(?:edges?|embeddings?|vectors?|rows?|sentences?|documents?|points?|messages?|entries|records?"
-            + "|voxels?|images?|samples?|tokens?)\\b");
+            + "|voxels?|images?|samples?|tokens?|nodes?|items?|users?|pixels?|rays?)\\b");
     private static final Pattern FACTOR = Pattern.compile("\\d[\\d,]*(?:\\.\\d+)?(?:k|m(?![a-z]))?",
             Pattern.CASE_INSENSITIVE);
     /** A video or image resolution by name is two dimensions, and its colour channels a third. */
@@ -53,6 +55,20 @@ final class TensorBytes {
     private static final Map<String, int[]> SIZES = Map.of("4k", new int[] {3840, 2160}, "uhd",
             new int[] {3840, 2160}, "8k", new int[] {7680, 4320}, "1080p", new int[] {1920, 1080}, "full hd",
             new int[] {1920, 1080}, "full-hd", new int[] {1920, 1080}, "720p", new int[] {1280, 720});
+    /**
+     * "a dense item-item matrix", "the pairwise distance matrix": one entry for every pair of the things counted, so
+     * a single count said is both of its sides.
+     */
+    private static final Pattern SQUARE = Pattern.compile("(?i)\\b(\\w+)-\\1\\b|\\b(?:pairwise|all[- ]pairs|adjacency"
+            + "|similarity|affinity|distance|co-?occurrence) (?:matri|table)");
+    /** "44.1 kHz", "16000 Hz": an audio sampling rate, the samples per second of each channel. */
+    private static final Pattern SAMPLE_RATE = Pattern.compile("(?i)(?<![\\w.,])(\\d+(?:\\.\\d+)?)\\s*(k?)hz\\b");
+    /** "a 2 hour file", "10 minutes of audio", "30 s": how long the recording lasts, in seconds. */
+    private static final Pattern DURATION = Pattern.compile("(?i)(?<![\\w.,])(\\d+(?:\\.\\d+)?)[- ]?(hours?|h|minutes?"
+            + "|mins?|seconds?|secs?|s)\\b");
+    private static final Pattern STEREO = Pattern.compile("(?i)\\bstereo\\b");
+    private static final int SECONDS_PER_MINUTE = 60;
+    private static final int STEREO_CHANNELS = 2;
     private static final Pattern RGB = Pattern.compile("(?i)\\brgb\\b");
     private static final int RGB_CHANNELS = 3;
     /** Element types by bytes per element; the first named wins. */
@@ -76,12 +92,16 @@ final class TensorBytes {
      */
     private static final Pattern NOT_OTHER = Pattern.compile("(?i)" + MILLIONS + "\\s*(?:of (?:them|those|these)\\b"
             + "|(?:edges?|embeddings?|vectors?|rows?|sentences?|documents?|points?|messages?|entries|records?"
-            + "|voxels?)\\b)|\\b(?:one|a single|each|every|per) layer\\b");
+            + "|voxels?)\\b)|\\b(?:one|a single|each|every|per) (?:\\w+ )?layer\\b");
     /** "the 4x output of a 1440x960 image": each side of the image said, times the upscaling factor. */
     private static final Pattern UPSCALED = Pattern.compile("(?i)(?<![\\w.])(\\d{1,2})\\s*[x×]\\s+(?:output|upscal\\w*"
             + "|upsampl\\w*|larger|bigger|super[- ]?resolution)");
     private static final Pattern IMAGE_SIZE = Pattern.compile("(?<![\\w.])(\\d{2,5})\\s*[x×]\\s*(\\d{2,5})(?![\\w.]"
             + "|\\s*[x×*])");
+    private static final Pattern TYPE_WORD = Pattern.compile("(?i)\\b(?:fp|bf|float)\\d+\\b");
+    /** "per point", "per node": the width of each of things counted elsewhere, in a turn before. */
+    private static final Pattern PER_THING = Pattern.compile("(?i)\\bper (?:point|node|pixel|token|ray|sample|item"
+            + "|voxel|vertex|gaussian)\\b");
     private static final int MIN_FACTORS = 2;
     private static final double MIN_ELEMENTS = 1e4;
 
@@ -94,6 +114,11 @@ final class TensorBytes {
         Object[] type = type(text);
         if (type == null) return null;
         List<Double> factors = factors(text);
+        // "64 fp32 features per point" after "check the arithmetic: 32*64*640*480": the points are that product
+        if (factors.size() == 1 && PER_THING.matcher(text).find()) {
+            Double count = KnowledgeAnswers.product(a.withContext().replace(text, ""));
+            if (count != null) factors = List.of(count, factors.get(0));
+        }
         if (factors.size() < MIN_FACTORS) return null;
         double elements = factors.stream().reduce(1.0, (x, y) -> x * y);
         if (elements < MIN_ELEMENTS) return null;
@@ -114,7 +139,9 @@ final class TensorBytes {
             while (m.find()) {
                 if (taken(used, m.start(), m.end())) continue;
                 for (int i = m.start(); i < m.end(); i++) used[i] = true;
-                Matcher f = FACTOR.matcher(m.group());
+                // "64 fp32 features": the type's digits are no dimension (blanked, so the offsets stay)
+                String said = TYPE_WORD.matcher(m.group()).replaceAll(r -> " ".repeat(r.group().length()));
+                Matcher f = FACTOR.matcher(said);
                 while (f.find()) {
                     at.add(new int[] {m.start() + f.start(), values.size()});
                     values.add(value(f.group()));
@@ -162,8 +189,36 @@ final class TensorBytes {
                 values.add((double) RGB_CHANNELS);
             }
         }
+        audio(text, at, values);
+        // "200,000 items, a dense item-item matrix": the count said once is the matrix's two sides
+        if (values.size() == 1 && SQUARE.matcher(text).find()) {
+            at.add(new int[] {at.get(0)[0], values.size()});
+            values.add(values.get(0));
+        }
         at.sort(java.util.Comparator.comparingInt(x -> x[0]));
         return at.stream().map(x -> values.get(x[1])).toList();
+    }
+
+    /**
+     * "a 2 hour file at 44.1 kHz stereo": a waveform holds duration x sampling rate x channels samples; a duration
+     * alone is no dimension, only with the rate that turns it into samples.
+     */
+    private static void audio(String text, List<int[]> at, List<Double> values) {
+        Matcher rate = SAMPLE_RATE.matcher(text);
+        Matcher length = DURATION.matcher(text);
+        if (!rate.find() || !length.find()) return;
+        double seconds = Double.parseDouble(length.group(1));
+        String unit = length.group(2).toLowerCase(Locale.ROOT);
+        if (unit.startsWith("h")) seconds *= SECONDS_PER_MINUTE * SECONDS_PER_MINUTE;
+        else if (unit.startsWith("m")) seconds *= SECONDS_PER_MINUTE;
+        at.add(new int[] {length.start(), values.size()});
+        values.add(seconds);
+        at.add(new int[] {rate.start(), values.size()});
+        values.add(Double.parseDouble(rate.group(1)) * (rate.group(2).isEmpty() ? 1 : 1000));
+        if (STEREO.matcher(text).find()) {
+            at.add(new int[] {rate.end(), values.size()});
+            values.add((double) STEREO_CHANNELS);
+        }
     }
 
     private static boolean taken(boolean[] used, int from, int to) {
