@@ -3,11 +3,14 @@ package io.oomdoc.cli;
 import io.oomdoc.evidence.code.Finding;
 import io.oomdoc.evidence.code.ScanResult;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** The text view of a scan: each finding with its fix, the setup read from the code, what was skipped and why. */
 public final class ScanView {
     private ScanView() {}
 
-    public static String text(ScanResult r, Style style) {
+    public static String text(ScanResult r, Style style, int width) {
         StringBuilder sb = new StringBuilder(String.format("%d file(s) scanned, %d finding(s)%n%n", r.filesScanned(),
                 r.findings().size()));
         for (Finding f : r.findings()) {
@@ -20,10 +23,15 @@ public final class ScanView {
         }
         var s = r.setup();
         if (s != null && s.sources() != null) {
-            sb.append("setup read from the code: ").append(s.sources())
-                    .append(s.precision() == null ? "" : "; precision " + s.precision())
-                    .append(s.optimizer() == null ? "" : "; optimizer " + s.optimizer())
-                    .append(s.model() == null ? "" : "; model " + s.model()).append('\n');
+            // one setting a line: on one line, three settings with their paths ran past 150 columns
+            List<String> items = new ArrayList<>(List.of(s.sources().split("; ")));
+            if (s.precision() != null) items.add("precision " + s.precision());
+            if (s.optimizer() != null) items.add("optimizer " + s.optimizer());
+            if (s.model() != null) items.add("model " + s.model());
+            sb.append("setup read from the code:\n");
+            for (String item : items) {
+                sb.append("  ").append(Wrap.text(item, width - 4).replace("\n", "\n    ")).append('\n');
+            }
         }
         if (!r.skipped().isEmpty()) {
             sb.append("skipped or read partially:\n");
