@@ -17,9 +17,10 @@ public final class ScanView {
             sb.append(style.bold(f.file() + ":" + f.line())).append(f.cell() == null ? "" : " (cell " + f.cell() + ")")
                     .append("  ").append(severity(f.severity(), style)).append("  ").append(f.rule()).append("  [")
                     .append(f.kb()).append("]\n");
-            sb.append("  ").append(f.message()).append('\n');
-            sb.append("  before: ").append(f.fix().before().replace("\n", "\n          ")).append('\n');
-            sb.append("  after:  ").append(f.fix().after().replace("\n", "\n          ")).append("\n\n");
+            // the message is prose, the fix code: each fitted to the terminal as a report's are
+            sb.append("  ").append(Wrap.text(f.message(), width - 2).replace("\n", "\n  ")).append('\n');
+            sb.append(Wrap.text("  before: " + f.fix().before().replace("\n", "\n          "), width)).append('\n');
+            sb.append(Wrap.text("  after:  " + f.fix().after().replace("\n", "\n          "), width)).append("\n\n");
         }
         var s = r.setup();
         if (s != null && s.sources() != null) {

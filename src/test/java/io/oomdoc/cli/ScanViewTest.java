@@ -1,5 +1,8 @@
 package io.oomdoc.cli;
 
+import io.oomdoc.Fixtures;
+import io.oomdoc.evidence.code.PythonScanner;
+import io.oomdoc.evidence.code.Rules;
 import io.oomdoc.evidence.code.ScanResult;
 import io.oomdoc.evidence.code.TrainingSetup;
 import org.junit.jupiter.api.Test;
@@ -24,5 +27,16 @@ class ScanViewTest {
         assertTrue(v.contains("setup read from the code:\n  batch 12 from config/train_gpt2.py\n"), v);
         assertTrue(v.contains("\n  grad accumulation 40 from config/train_gpt2.py\n  precision bf16\n"), v);
         assertTrue(v.lines().allMatch(l -> l.length() <= 80), v);
+    }
+
+    /** The scanner's own fixture (scan_patterns/README.md): its message and its fix ran past 80 columns. */
+    @Test
+    void aFindingsMessageAndFixFitAnEightyColumnTerminal() throws Exception {
+        ScanResult r = new PythonScanner(Rules.ALL)
+                .scan(Fixtures.path("scan_patterns/meter_on_the_object__bug"));
+        assertFalse(r.findings().isEmpty());
+        String v = ScanView.text(r, Style.plain(), 80);
+        assertTrue(v.lines().allMatch(l -> l.length() <= 80), v);
+        assertTrue(v.contains(".item()"), v);
     }
 }
