@@ -27,12 +27,28 @@ import java.util.concurrent.Future;
 
 /** The interactive session: free text is chat, a line starting with '/' is a command. */
 public final class Repl {
+    /**
+     * A line followed within this many milliseconds by more input was pasted with it: a terminal without bracketed
+     * paste (Windows conhost, some tmux and screen setups) sends a pasted trace as fast keystrokes, while a person
+     * takes far longer than this between Enter and the next key.
+     */
+    static final long PASTE_WINDOW_MS = 40;
+
     private final AppContext base;
     private final Terminal givenTerminal;
+    private final long pasteWindowMs;
+    /** A command line met while reading the rest of a paste: the next input, read before the terminal. */
+    private String typedAhead;
 
     public Repl(AppContext base, Terminal terminal) {
+        this(base, terminal, PASTE_WINDOW_MS);
+    }
+
+    /** As above; a window of 0 takes each line as typed (tests that pipe all their lines at once). */
+    Repl(AppContext base, Terminal terminal, long pasteWindowMs) {
         this.base = base;
         this.givenTerminal = terminal;
+        this.pasteWindowMs = pasteWindowMs;
     }
 
     /** A REPL over plain streams through JLine's dumb terminal: how tests and pipes drive it. */
@@ -44,12 +60,18 @@ public final class Repl {
     /** As above; {@code onStart} receives the terminal, so a test can raise signals (Ctrl-C) on it. */
     public static int runOnStreams(InputStream in, OutputStream out, Map<String, String> env, Path workDir,
                                    java.util.function.Consumer<Terminal> onStart) throws IOException {
+        return runOnStreams(in, out, env, workDir, onStart, 0);
+    }
+
+    /** As above, with lines that arrive within {@code pasteWindowMs} of each other read as one paste. */
+    static int runOnStreams(InputStream in, OutputStream out, Map<String, String> env, Path workDir,
+                            java.util.function.Consumer<Terminal> onStart, long pasteWindowMs) throws IOException {
         Terminal t = new DumbTerminal("oomdoc", Terminal.TYPE_DUMB, in, out, StandardCharsets.UTF_8);
         onStart.accept(t);
         PrintWriter w = t.writer();
         AppContext ctx = new AppContext(w, w, in, env, workDir, Style.plain(),
                 new Session(Session.transcriptPath(env)), true);
-        return new Repl(ctx, t).run();
+        return new Repl(ctx, t, pasteWindowMs).run();
     }
 
     public int run() throws IOException {
@@ -131,7 +153,8 @@ public final class Repl {
         while (true) {
             String line;
             try {
-                line = reader.readLine("oomdoc> ");
+                line = typedAhead != null ? typedAhead : reader.readLine("oomdoc> ");
+                typedAhead = null;
             } catch (UserInterruptException e) {
                 out.println(CliText.get("repl.ctrl.c.idle"));
                 continue;
@@ -139,7 +162,7 @@ public final class Repl {
                 break;
             }
             if (line == null) break;
-            String input = line.strip();
+            String input = withRestOfPaste(reader, terminal, line).strip();
             if (input.isEmpty()) continue;
             String note = ctx.session.record("input", input);
             if (note != null) out.println("(" + note + ")");
@@ -150,6 +173,45 @@ public final class Repl {
                 answer(terminal, worker, () -> { chat(ctx, input); return SlashCommands.Outcome.CONTINUE; });
             }
             out.flush();
+        }
+    }
+
+    /**
+     * The line and the lines already waiting behind it: without bracketed paste a pasted error block (ComfyUI's
+     * "Error occurred when executing ...", a message wrapped over two lines, a blank line inside) came one line at a
+     * time, and each line got an answer of its own. A command line stays a command.
+     */
+    private String withRestOfPaste(LineReader reader, Terminal terminal, String line) {
+        if (pasteWindowMs <= 0 || line.strip().startsWith("/")) return line;
+        StringBuilder paste = new StringBuilder(line);
+        TraceAwareParser parser = (TraceAwareParser) reader.getParser();
+        parser.readingRestOfPaste(true);
+        try {
+            while (moreWithin(terminal, pasteWindowMs)) {
+                String next = reader.readLine("...... ");
+                // typed ahead while the session started: a command after the paste is still a command
+                if (next.strip().startsWith("/")) { typedAhead = next; break; }
+                paste.append('\n').append(next);
+            }
+        } catch (IOException | UserInterruptException | EndOfFileException e) {
+            // the paste ends here; an end of input is met again by the next read
+        } finally {
+            parser.readingRestOfPaste(false);
+        }
+        return paste.toString();
+    }
+
+    /**
+     * Whether input arrives within the window. The terminal is put in raw mode for the wait: readLine leaves it
+     * canonical, where a pty ignores the read timeout (it lives in termios VTIME) and JLine's peek waited for the
+     * user's next key however long it took (JLine 3.26 under `script` on Linux), holding back the paste's answer.
+     */
+    private static boolean moreWithin(Terminal terminal, long windowMs) throws IOException {
+        org.jline.terminal.Attributes cooked = terminal.enterRawMode();
+        try {
+            return terminal.reader().peek(windowMs) >= 0;
+        } finally {
+            terminal.setAttributes(cooked);
         }
     }
 

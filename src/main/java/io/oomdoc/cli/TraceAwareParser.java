@@ -18,6 +18,14 @@ final class TraceAwareParser extends DefaultParser {
     private static final Pattern LOG_START = Pattern.compile("\\d+%\\||it/s]|s/it]|^\\[?\\d{4}-\\d\\d-\\d\\d"
             + "|^\\[?(?:INFO|WARNING|ERROR)\\b");
 
+    /**
+     * While the REPL reads the rest of a paste that arrived at once, the paste's end is where the input stops: a
+     * traceback waiting for its exception line would hold ComfyUI's frames, which come after its error, forever.
+     */
+    private volatile boolean readingRestOfPaste;
+
+    void readingRestOfPaste(boolean on) { readingRestOfPaste = on; }
+
     TraceAwareParser() {
         setEscapeChars(new char[0]); // Windows paths and regexes keep their backslashes
         setEofOnUnclosedQuote(false);
@@ -26,7 +34,7 @@ final class TraceAwareParser extends DefaultParser {
 
     @Override
     public ParsedLine parse(String line, int cursor, ParseContext context) {
-        if (context == ParseContext.ACCEPT_LINE && unfinishedTraceback(line)) {
+        if (context == ParseContext.ACCEPT_LINE && !readingRestOfPaste && unfinishedTraceback(line)) {
             throw new EOFError(-1, -1, "traceback continues", "trace");
         }
         return super.parse(line, cursor, context);

@@ -3,8 +3,9 @@ package io.oomdoc.cli;
 import java.util.Map;
 
 /**
- * Wraps prose to the terminal's width at word boundaries. Lines that start with spaces are code or tables and are
- * left whole: a wrapped command line would no longer run when copied.
+ * Wraps prose to the terminal's width at word boundaries. Lines that start with spaces are code or tables: they are
+ * fitted by {@link CodeWrap} where that keeps them runnable, else left whole (a command broken at a space would no
+ * longer run when copied).
  */
 public final class Wrap {
     static final int DEFAULT_WIDTH = 100;
@@ -27,7 +28,8 @@ public final class Wrap {
         StringBuilder out = new StringBuilder();
         for (String line : s.split("\n", -1)) {
             if (out.length() > 0) out.append('\n');
-            if (line.length() <= width || line.startsWith(" ")) { out.append(line); continue; }
+            if (line.startsWith(" ")) { out.append(String.join("\n", CodeWrap.fit(line, width))); continue; }
+            if (line.length() <= width) { out.append(line); continue; }
             int col = 0;
             for (String word : line.split(" ")) {
                 if (col > 0 && col + 1 + word.length() > width) { out.append('\n'); col = 0; }

@@ -139,6 +139,43 @@ class ReplTest {
         assertTrue(s.indexOf("nothing to cancel") < s.indexOf("expandable_segments"), "the session went on: " + s);
     }
 
+    /**
+     * A terminal without bracketed paste sends a paste as fast keystrokes: ComfyUI's error block (a header line, a
+     * blank line, the message wrapped over two lines) arrives at once, and is one input with one report; the
+     * command typed after the answer is read on its own.
+     */
+    @Test
+    void linesThatArriveTogetherWithoutPasteMarkersAreOnePaste() throws Exception {
+        String paste = Fixtures.text("traces/comfyui-1781-control-lora-vaedecode-6gib.txt").strip() + "\n";
+        PipedOutputStream keys = new PipedOutputStream();
+        PipedInputStream in = new PipedInputStream(keys, 1 << 16);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        var failure = new java.util.concurrent.atomic.AtomicReference<Throwable>();
+        int code = Repl.runOnStreams(in, out, Map.of("XDG_STATE_HOME", tmp.resolve("state").toString()), tmp,
+                terminal -> {
+                    Thread t = new Thread(() -> {
+                        try {
+                            awaitOutput(out, "oomdoc> ");
+                            keys.write(paste.getBytes(StandardCharsets.UTF_8));
+                            keys.flush();
+                            awaitOutput(out, "## Memory State Summary");
+                            keys.write("/exit\n".getBytes(StandardCharsets.UTF_8));
+                            keys.close();
+                        } catch (Throwable e) {
+                            failure.set(e);
+                            try { keys.close(); } catch (java.io.IOException ignored) { }
+                        }
+                    }, "paste");
+                    t.setDaemon(true);
+                    t.start();
+                }, Repl.PASTE_WINDOW_MS);
+        String s = out.toString(StandardCharsets.UTF_8);
+        assertNull(failure.get(), () -> failure.get() + "\n" + s);
+        assertEquals(0, code);
+        assertEquals(1, count(s, "## Memory State Summary"), s);
+        assertFalse(s.contains("impossible"), "the wrapped line ': 17179869184.00 GiB' was answered alone: " + s);
+    }
+
     /** Waits (at most 30 s) until the REPL has printed the text. */
     private static void awaitOutput(ByteArrayOutputStream out, String text) throws InterruptedException {
         long end = System.nanoTime() + 30_000_000_000L;

@@ -4,6 +4,7 @@ import io.oomdoc.cli.AppContext;
 import io.oomdoc.cli.EvidenceFiles;
 import io.oomdoc.cli.Json;
 import io.oomdoc.cli.ScanView;
+import io.oomdoc.cli.Wrap;
 import io.oomdoc.evidence.code.ScanResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,7 +26,7 @@ public final class ScanCommand implements Callable<Integer> {
     public Integer call() {
         ScanResult r = EvidenceFiles.scan(ctx, dir, all);
         if (json) ctx.out.println(Json.write(r));
-        else ctx.out.print(ScanView.text(r, ctx.style));
+        else ctx.out.print(ScanView.text(r, ctx.style, Wrap.width(ctx.env)));
         ctx.out.flush();
         return 0;
     }

@@ -45,12 +45,19 @@ public final class SetupExtractor {
     private SetupExtractor() {}
 
     /**
-     * A key, then `=`, `:` or argparse's `..., default=`, then an integer; or a launch script's flag and its value
-     * (`--per_device_train_batch_size 16`, as shell scripts pass them to HF example scripts and deepspeed).
+     * The value of a setting: an integer, or a product of integers (nanoGPT's config/train_gpt2.py sets
+     * `gradient_accumulation_steps = 5 * 8`, which is 40, not 5). An expression that goes on with another operator
+     * (`64 // world_size`, `8 * n_gpu`) is not a constant: no value is read from it rather than its first number.
+     */
+    private static final String VALUE = "(\\d+(?:[ \\t]*\\*[ \\t]*\\d+)*)\\b(?![ \\t]*[-+*/%])";
+
+    /**
+     * A key, then `=`, `:` or argparse's `..., default=`, then a {@link #VALUE}; or a launch script's flag and its
+     * value (`--per_device_train_batch_size 16`, as shell scripts pass them to HF example scripts and deepspeed).
      */
     private static Pattern key(String names) {
         return Pattern.compile("(?m)(?:^|[\\s,({\"'-])(?:--)?(?:" + names + ")[\"']?\\s*(?:[=:]"
-                + "|['\"]?\\s*,[^\\n]{0,80}?default\\s*=)\\s*(\\d+)\\b|--(?:" + names + ")[ \\t]+(\\d+)\\b");
+                + "|['\"]?\\s*,[^\\n]{0,80}?default\\s*=)\\s*" + VALUE + "|--(?:" + names + ")[ \\t]+(\\d+)\\b");
     }
 
     public static TrainingSetup extract(List<String[]> files) {
@@ -155,10 +162,21 @@ public final class SetupExtractor {
     private static Integer first(Pattern p, String t) {
         Matcher m = p.matcher(t);
         while (m.find()) {
-            int v = Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2));
-            if (v > 0 && v < 10_000_000) return v;
+            long v = product(m.group(1) != null ? m.group(1) : m.group(2));
+            if (v > 0 && v < 10_000_000) return (int) v;
         }
         return null;
+    }
+
+    /** The value of `5 * 8`; a product past any setting's size reads as {@link Long#MAX_VALUE} (and is dropped). */
+    private static long product(String expr) {
+        long v = 1;
+        for (String factor : expr.split("\\*")) {
+            String f = factor.strip();
+            if (f.length() > 9 || v > 1_000_000_000L) return Long.MAX_VALUE;
+            v *= Long.parseLong(f);
+        }
+        return v;
     }
 
     static String precision(String t) {

@@ -19,13 +19,21 @@ public final class JCudaProbe {
         try {
             return Driver.read(withContext, unknown);
         } catch (LinkageError e) { // no libcuda / JCuda natives for this platform: normal on machines without NVIDIA
-            unknown.add(new GpuState.Unknown("CUDA driver (JCuda)", "no NVIDIA driver library (libcuda) could be "
-                    + "loaded on this machine"
-                    + " (" + firstLine(e.getMessage()) + ")"));
+            unknown.add(new GpuState.Unknown("CUDA driver (JCuda)", whyNotLoaded(e.getMessage())));
         } catch (RuntimeException e) {
             unknown.add(new GpuState.Unknown("CUDA driver (JCuda)", firstLine(e.getMessage())));
         }
         return new Reading(null, List.of(), unknown);
+    }
+
+    /**
+     * JCuda's loader message names its own library ("Error while loading native library JCudaDriver-12.0.0-...")
+     * and buries the cause in nested traces: libcuda missing means no NVIDIA driver; anything else is JCuda's own
+     * native library not loading on this operating system and architecture.
+     */
+    static String whyNotLoaded(String loaderMessage) {
+        if (loaderMessage == null || loaderMessage.contains("libcuda")) return GpuText.get("jcuda.no.libcuda");
+        return GpuText.get("jcuda.no.native", System.getProperty("os.name"), System.getProperty("os.arch"));
     }
 
     private static String firstLine(String s) {

@@ -44,6 +44,31 @@ class SetupFromConfigsTest {
             and optimizer_in_bwd needs gradient_accumulation_steps=1.
             """;
 
+    /** karpathy/nanoGPT@3adf61e config/train_gpt2.py, lines 9-13: the accumulation is a product of two numbers. */
+    private static final String NANOGPT_GPT2 = """
+            # these make the total batch size be ~0.5M
+            # 12 batch size * 1024 block size * 5 gradaccum * 8 GPUs = 491,520
+            batch_size = 12
+            block_size = 1024
+            gradient_accumulation_steps = 5 * 8
+            """;
+
+    @Test
+    void aConstantProductIsReadAsItsValue() {
+        TrainingSetup s = SetupExtractor.extract(List.<String[]>of(new String[]{"train_gpt2.py", NANOGPT_GPT2}));
+        assertEquals(40, s.gradAccum());
+        assertTrue(s.sources().contains("grad accumulation 40 from train_gpt2.py"), s.sources());
+    }
+
+    /** Written for this test: a product with a name in it is known only at run time, so no value is read. */
+    @Test
+    void aProductWithANameGivesNoValueRatherThanItsFirstNumber() {
+        String code = "gradient_accumulation_steps = 5 * world_size\nbatch_size = 64 // 8\n";
+        TrainingSetup s = SetupExtractor.extract(List.<String[]>of(new String[]{"train.py", code}));
+        assertNull(s.gradAccum());
+        assertNull(s.batchSize());
+    }
+
     @Test
     void aYamlTrainingConfigGivesItsSetup() {
         TrainingSetup s = SetupExtractor.extract(List.<String[]>of(new String[]{"qlora.yml", AXOLOTL_QLORA}));

@@ -66,6 +66,28 @@ class ProbesTest {
         assertTrue(s.unknown().get(0).why().contains("couldn't communicate"), s.unknown().toString());
     }
 
+    /**
+     * JCuda 12.0.0's load error on a Linux x86_64 host without an NVIDIA driver (oomdoc's build machine, 2026-11-28;
+     * trial 21 row 19), less its stack frames: `oomdoc gpu` printed its first line, the name of JCuda's own library.
+     */
+    private static final String JCUDA_NO_LIBCUDA = """
+            Error while loading native library "JCudaDriver-12.0.0-linux-x86_64"
+            Operating system name: Linux
+            Architecture         : amd64
+            ---(start of nested stack traces)---
+            Stack trace from the attempt to load the library as a resource:
+            java.lang.UnsatisfiedLinkError: /tmp/libJCudaDriver-12.0.0-linux-x86_64.so: libcuda.so.1: cannot open \
+            shared object file: No such file or directory
+            ---(end of nested stack traces)---
+            """;
+
+    @Test
+    void aMissingLibcudaIsSaidPlainlyWithoutTheLoadersText() {
+        String why = JCudaProbe.whyNotLoaded(JCUDA_NO_LIBCUDA);
+        assertTrue(why.contains("no NVIDIA driver library (libcuda)"), why);
+        assertFalse(why.contains("JCudaDriver-12.0.0") || why.contains("Error while loading"), why);
+    }
+
     /** Asserts on every host: without a driver the probe says why; with one, every device it lists is complete. */
     @Test
     void jcudaReadsTheDevicesOrSaysWhyNot() {
