@@ -72,6 +72,13 @@ public final class Diagnoser {
         if (facts.framework() == null && trace != null && SetupFromFacts.isServingEngine(trace.framework())) {
             facts = facts.merge(Facts.builder().framework(trace.framework()).build());
         }
+        // A generation front end's failure block (ComfyUI's) is PyTorch's error in a job that only runs models: the
+        // budget is an inference one, not 47.8 GiB of training state for an SDXL UNet (trial22, ComfyUI_TGate#10).
+        if (trace != null && (facts.framework() == null || "pytorch".equals(facts.framework()))) {
+            Facts f = facts;
+            facts = Stacks.loggedApp(trace.log().condensed().text())
+                    .map(app -> f.with(b -> b.framework(app))).orElse(facts);
+        }
         if (facts.gpuMemBytes() == null && trace != null && trace.numbers().totalBytes() != null) {
             facts = facts.merge(Facts.builder().gpuMemBytes(trace.numbers().totalBytes()).build());
         }

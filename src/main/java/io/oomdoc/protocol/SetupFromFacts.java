@@ -11,6 +11,8 @@ import java.util.Optional;
 public final class SetupFromFacts {
     private static final java.util.Set<String> SERVING_ENGINES = java.util.Set.of("vllm", "sglang", "tgi", "llamacpp",
             "ollama", "exllamav2", "tensorrt-llm", "lmdeploy");
+    /** Stacks (model/stacks.tsv ids) that run models without serving them: a runtime and two generation front ends. */
+    private static final java.util.Set<String> RUNTIMES = java.util.Set.of("onnxruntime", "comfyui", "sd-webui");
 
     /** PEFT's LoraConfig default rank when the user names LoRA without one. */
     static final int DEFAULT_LORA_RANK = 16;
@@ -20,6 +22,15 @@ public final class SetupFromFacts {
     /** vLLM, SGLang, TGI, llama.cpp and the other engines that only serve: their budget is an inference one. */
     public static boolean isServingEngine(String framework) {
         return SERVING_ENGINES.contains(String.valueOf(framework));
+    }
+
+    /**
+     * A serving engine, a runtime or a generation front end (ComfyUI, the A1111 web UI): a stack that only runs
+     * models, so its budget holds no gradients or optimizer state (trial22: a ComfyUI SDXL job was budgeted 47.8 GiB
+     * of training state and "would 512x512 fit?" answered no).
+     */
+    public static boolean runsModelsOnly(String framework) {
+        return isServingEngine(framework) || RUNTIMES.contains(String.valueOf(framework));
     }
 
     public static Optional<Setup> from(Facts f) {
@@ -39,9 +50,9 @@ public final class SetupFromFacts {
         boolean qlora = Boolean.TRUE.equals(f.qlora()) || "4bit".equals(f.quant());
         boolean lora = qlora || Boolean.TRUE.equals(f.lora()) || f.loraRank() != null;
         Setup.Quant quant = qlora ? Setup.Quant.NF4 : "8bit".equals(f.quant()) ? Setup.Quant.INT8 : Setup.Quant.NONE;
-        // A serving engine never trains: its budget has no gradients or optimizer state, whatever phase was read.
+        // A stack that only runs models never trains: no gradients or optimizer state, whatever phase was read.
         Setup.Mode mode = "generation".equals(f.phaseHint()) || "serving".equals(f.phaseHint())
-                || isServingEngine(f.framework()) ? Setup.Mode.INFER : Setup.Mode.TRAIN;
+                || runsModelsOnly(f.framework()) ? Setup.Mode.INFER : Setup.Mode.TRAIN;
         Setup.Attention attention = f.attention() == null ? Setup.Attention.SDPA : parseOr(Setup.Attention.class,
                 f.attention(), Setup.Attention.SDPA);
         int zero = f.zeroStage() == null ? 0 : f.zeroStage();

@@ -53,6 +53,16 @@ public final class Stacks {
         return generation(text);
     }
 
+    /**
+     * The generation front end (a stacks.tsv "app" row) a failure's own text shows, if any: ComfyUI's "Error occurred
+     * when executing X:" block is PyTorch's error inside an application that only runs models.
+     */
+    public static java.util.Optional<String> loggedApp(String text) {
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        return LOGGED.stream().filter(r -> r.logged().matcher(lower).find()).findFirst().map(StackTable.Row::name)
+                .filter(APPS::contains);
+    }
+
     private static String generation(String text) {
         if (text.contains(".generate(") || text.contains("generation_utils") || text.contains("generation/utils"))
             return "generate";

@@ -44,7 +44,7 @@ final class Regime {
             if (infer != train) return Optional.of(infer ? Kind.INFER : Kind.TRAIN);
         }
         if (report == null) return Optional.empty();
-        if (SetupFromFacts.isServingEngine(report.framework()) || "onnxruntime".equals(report.framework())
+        if (SetupFromFacts.runsModelsOnly(report.framework())
                 || RUNS_ONLY.contains(String.valueOf(report.phase()))) return Optional.of(Kind.INFER);
         return TRAINS.contains(String.valueOf(report.phase())) ? Optional.of(Kind.TRAIN) : Optional.empty();
     }
