@@ -1,8 +1,8 @@
 package io.oomdoc.cli.commands;
 
 import io.oomdoc.cli.AppContext;
+import io.oomdoc.cli.Output;
 import io.oomdoc.cli.EvidenceFiles;
-import io.oomdoc.cli.Json;
 import io.oomdoc.cli.ScanView;
 import io.oomdoc.evidence.code.ScanResult;
 import picocli.CommandLine.Command;
@@ -24,9 +24,7 @@ public final class ScanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ScanResult r = EvidenceFiles.scan(ctx, dir, all);
-        if (json) ctx.out.println(Json.write(r));
-        else ctx.out.print(ScanView.text(r, ctx.style));
-        ctx.out.flush();
+        Output.print(ctx, json, r, () -> ScanView.text(r, ctx.style));
         return 0;
     }
 }
