@@ -463,11 +463,10 @@ public final class EvalWithoutNoGrad implements Rule {
             if (noTorchGraphAtEveryCall(src, fnName)) continue;
             // Fixes are written with indentation relative to their first line, so each one parses on its own.
             String head = src.headText(loop.get()).strip(); // the whole header, even over several lines
-            String where = (fnName.isEmpty() ? "an eval loop" : fnName + "()") + (below == null ? ""
-                    : " through " + below + "()");
-            Finding f = finding(src, call, "the model runs in `" + where
-                    + "` without torch.no_grad(): every batch builds an autograd graph" + callPath(src, fnName),
-                    head, "");
+            String where = (fnName.isEmpty() ? io.oomdoc.evidence.code.ScanText.get("eval.loop.anonymous")
+                    : fnName + "()") + (below == null ? "" : " through " + below + "()");
+            Finding f = finding(src, call, io.oomdoc.evidence.code.ScanText.get("eval.loop", where)
+                    + callPath(src, fnName), head, "");
             out.add(new Finding(f.rule(), f.file(), f.line(), f.cell(), f.kb(), f.severity(), f.message(),
                     new Finding.Fix(head + "\n    ...", "with torch.inference_mode():\n    "
                             + head.replace("\n", "\n    ") + "\n        ...  # the loop body, one level deeper"),

@@ -3,6 +3,7 @@ package io.oomdoc.evidence.code.rules;
 import io.oomdoc.evidence.code.FileTokens;
 import io.oomdoc.evidence.code.Finding;
 import io.oomdoc.evidence.code.GraphFlow;
+import io.oomdoc.evidence.code.ScanText;
 import io.oomdoc.evidence.code.PySource;
 import io.oomdoc.evidence.code.Rule;
 import org.treesitter.TSNode;
@@ -70,8 +71,8 @@ public final class TensorAccumulated implements Rule {
             TSNode right = aug.getChildByFieldName("right");
             String target = src.text(aug.getChildByFieldName("left")).strip();
             if (!leaks(src, flow.get(), aug, right, target, false)) continue;
-            out.add(report(src, aug, right, "`" + target + " += " + src.text(right).strip() + "` keeps the autograd "
-                    + "graph of every step alive", LOSSY.matcher(target + src.text(right)).find()));
+            out.add(report(src, aug, right, ScanText.get("tensor.sum", target + " += "
+                    + src.text(right).strip()), LOSSY.matcher(target + src.text(right)).find()));
         }
         return out;
     }
@@ -90,9 +91,8 @@ public final class TensorAccumulated implements Rule {
                     : sameAccumulator(src, ops.get(1), target, sum != b.right()) ? ops.get(0) : null;
             if (other == null) continue;
             if (!leaks(src, flow.get(), b.stmt(), other, target, false)) continue;
-            out.add(report(src, b.stmt(), other, "`" + src.text(b.stmt()).strip() + "` adds a graph to itself every "
-                    + "step: "
-                    + "the graphs of all steps stay alive", LOSSY.matcher(target).find()));
+            out.add(report(src, b.stmt(), other, ScanText.get("tensor.self.sum",
+                    src.text(b.stmt()).strip()), LOSSY.matcher(target).find()));
         }
         return out;
     }
@@ -112,8 +112,8 @@ public final class TensorAccumulated implements Rule {
             var fn = src.enclosingFunction(b.stmt());
             if (fn.isEmpty() || src.callsWithin(fn.get(), "backward").isEmpty()) continue;
             if (!leaks(src, flow.get(), b.stmt(), b.right(), target, true)) continue;
-            out.add(report(src, b.stmt(), b.right(), "`" + src.text(b.stmt()).strip() + "` keeps the graph of every "
-                    + "step in `" + target + "`", LOSSY.matcher(b.rightText()).find()));
+            out.add(report(src, b.stmt(), b.right(), ScanText.get("tensor.keyed",
+                    src.text(b.stmt()).strip(), target), LOSSY.matcher(b.rightText()).find()));
         }
         return out;
     }
@@ -134,9 +134,9 @@ public final class TensorAccumulated implements Rule {
                 // read last: it walks the file's bindings, and only a site that would be reported needs it
                 if (method.equals("append") && appendOfAClass(src, call, receiver)) continue;
                 String value = src.text(argv.get(0));
-                out.add(report(src, call, argv.get(0), method.equals("append") ? "appending `" + value + "` to `"
-                        + receiver + "` keeps the graph of every step alive" : "`" + receiver + ".update(" + value
-                        + ")` keeps a running sum that holds the graph of every step",
+                out.add(report(src, call, argv.get(0), method.equals("append")
+                        ? ScanText.get("tensor.append", value, receiver)
+                        : ScanText.get("tensor.update", receiver, value),
                         method.equals("update") || LOSSY.matcher(value).find()));
             }
         }
