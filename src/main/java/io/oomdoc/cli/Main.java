@@ -5,6 +5,7 @@ import io.oomdoc.cli.commands.BatchCommand;
 import io.oomdoc.cli.commands.BudgetCommand;
 import io.oomdoc.cli.commands.DiagnoseCommand;
 import io.oomdoc.cli.commands.GpuCommand;
+import io.oomdoc.cli.commands.HelpCommand;
 import io.oomdoc.cli.commands.KbCommand;
 import io.oomdoc.cli.commands.ProbeCommand;
 import io.oomdoc.cli.commands.RunCommand;
@@ -35,7 +36,7 @@ import java.util.concurrent.Callable;
                         SessionCommands.ResetCommand.class,
                 SessionCommands.SaveCommand.class, SessionCommands.ModelCommand.class,
                         SessionCommands.ExitCommand.class,
-                CommandLine.HelpCommand.class})
+                HelpCommand.class})
 public final class Main implements Callable<Integer> {
     public static final String VERSION = "0.1.0";
 

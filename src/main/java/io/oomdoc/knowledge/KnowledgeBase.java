@@ -48,6 +48,9 @@ public final class KnowledgeBase {
 
     public List<KnowledgeEntry> all() { return List.copyOf(byId.values()); }
 
+    /** The entry that reads an out-of-memory message's numbers (knowledge/M02-reading-the-trace.md). */
+    public static final String READING_THE_MESSAGE = "M2";
+
     /** Accepts "M7", "m07", "U11". */
     public Optional<KnowledgeEntry> get(String id) {
         return Optional.ofNullable(byId.get(normalizeId(id)));

@@ -1,5 +1,6 @@
 package io.oomdoc.protocol;
 
+import io.oomdoc.knowledge.KnowledgeBase;
 import io.oomdoc.protocol.reasoning.FeatureVector;
 
 import java.io.BufferedReader;
@@ -51,7 +52,7 @@ final class KbChoice {
         // when the ranking is unsure, the entries listed should cover both causes
         if (ranked.size() > 1 && ranked.get(1).confidence() >= RUNNER_UP_SHOWN) ids.add(ranked.get(1).kb().get(0));
         if (first.size() > 1) ids.add(first.get(1));
-        if (!e.numbers().isEmpty()) ids.add("M2");
+        if (!e.numbers().isEmpty()) ids.add(KnowledgeBase.READING_THE_MESSAGE);
         ids.addAll(first);
         for (int i = 1; i < ranked.size() && i < 3; i++) {
             if (ranked.get(i).confidence() >= ALSO_SHOWN) ids.add(ranked.get(i).kb().get(0));

@@ -1,6 +1,12 @@
 package io.oomdoc.protocol;
 
 import io.oomdoc.util.Num;
+import io.oomdoc.evidence.code.rules.DatasetOnGpu;
+import io.oomdoc.evidence.code.rules.DdpNoSetDevice;
+import io.oomdoc.evidence.code.rules.EvalWithoutNoGrad;
+import io.oomdoc.evidence.code.rules.HfEvalAccumulation;
+import io.oomdoc.evidence.code.rules.RetainGraph;
+import io.oomdoc.evidence.code.rules.TensorAccumulated;
 import io.oomdoc.evidence.trace.OomNumbers;
 import io.oomdoc.evidence.trace.Phase;
 import io.oomdoc.evidence.trace.TraceFinding.FailureKind;
@@ -373,12 +379,12 @@ public final class Signals {
             }),
 
             // Code evidence
-            row("code: tensor accumulated", codeRule("tensor_accumulated")),
-            row("code: eval without no_grad", codeRule("eval_without_no_grad")),
-            row("code: hf eval accumulation", codeRule("hf_eval_accumulation")),
-            row("code: retain_graph", codeRule("retain_graph")),
-            row("code: ddp without set_device", codeRule("ddp_no_set_device")),
-            row("code: dataset on gpu", codeRule("dataset_on_gpu")),
+            row("code: tensor accumulated", codeRule(TensorAccumulated.ID)),
+            row("code: eval without no_grad", codeRule(EvalWithoutNoGrad.ID)),
+            row("code: hf eval accumulation", codeRule(HfEvalAccumulation.ID)),
+            row("code: retain_graph", codeRule(RetainGraph.ID)),
+            row("code: ddp without set_device", codeRule(DdpNoSetDevice.ID)),
+            row("code: dataset on gpu", codeRule(DatasetOnGpu.ID)),
 
             // A memory snapshot: the strongest evidence oomdoc can hold
             row("snapshot: no free block fits the failing request", e -> {

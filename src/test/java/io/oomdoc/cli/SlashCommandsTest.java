@@ -76,4 +76,33 @@ class SlashCommandsTest {
         assertTrue(out.startsWith("/s is ambiguous: ") && out.contains("/scan") && out.contains("/snapshot"), out);
         assertNull(commandRun(tree));
     }
+
+    @Test
+    void helpIsACommandOfTheTreeAndListsWhatTheShellListsPlusThePromptCommands() {
+        AppContext ctx = context();
+        CommandLine tree = CommandTree.tree(ctx, true);
+        new SlashCommands(ctx, tree, PromptCommands.load(tmp, new ArrayList<>())).dispatch("/help");
+        assertEquals("help", commandRun(tree));
+        String repl = text.toString();
+        StringWriter shellText = new StringWriter();
+        PrintWriter w = new PrintWriter(shellText, true);
+        AppContext shell = new AppContext(w, w, new ByteArrayInputStream(new byte[0]), ctx.env, tmp, Style.plain(),
+                new Session(null), false);
+        CommandTree.tree(shell, false).execute("help");
+        // every command the shell lists is a row of /help, named there with its slash, its description the same
+        String flat = repl.replaceAll("\\s+", " ");
+        shellText.toString().lines().filter(l -> l.startsWith("  ") && !l.startsWith("   ")).forEach(l -> {
+            String[] row = l.strip().split(" {2,}");
+            assertTrue(flat.contains(" /" + row[0]) && (row.length == 1 || flat.contains(row[1])), l);
+        });
+        assertTrue(repl.contains("/explain-numbers") && !shellText.toString().contains("explain-numbers"), repl);
+    }
+
+    @Test
+    void helpWithACommandPrintsThatCommandsUsage() {
+        AppContext ctx = context();
+        new SlashCommands(ctx, CommandTree.tree(ctx, true), PromptCommands.load(tmp, new ArrayList<>()))
+                .dispatch("/help budget");
+        assertTrue(text.toString().startsWith("Usage: oomdoc budget"), text.toString());
+    }
 }

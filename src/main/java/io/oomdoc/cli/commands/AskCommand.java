@@ -1,8 +1,8 @@
 package io.oomdoc.cli.commands;
 
 import io.oomdoc.cli.CliText;
+import io.oomdoc.cli.Output;
 import io.oomdoc.cli.AppContext;
-import io.oomdoc.cli.Json;
 import io.oomdoc.cli.UserError;
 import io.oomdoc.protocol.Report;
 import picocli.CommandLine.Command;
@@ -38,7 +38,7 @@ public final class AskCommand implements Callable<Integer> {
                 AppContext quiet = new AppContext(ctx.err, ctx.err, ctx.in, ctx.env, ctx.workDir, ctx.style,
                         ctx.session, false);
                 Report r = io.oomdoc.cli.LlmMode.turn(quiet, agent.get(), text, false);
-                ctx.out.println(Json.write(r));
+                Output.json(ctx, r);
             } else {
                 io.oomdoc.cli.LlmMode.turn(ctx, agent.get(), text, false);
             }
@@ -48,8 +48,8 @@ public final class AskCommand implements Callable<Integer> {
         var a = ctx.session.conversation().respond(text);
         if (a.report() != null) ctx.session.setLastReport(a.report());
         if (json) {
-            ctx.out.println(a.report() != null ? Json.write(a.report())
-                    : Json.write(new Answer(a.intent().json(), a.text(), a.facts().asMap())));
+            Output.json(ctx, a.report() != null ? a.report()
+                    : new Answer(a.intent().json(), a.text(), a.facts().asMap()));
         } else {
             io.oomdoc.cli.Repl.show(ctx, a);
         }

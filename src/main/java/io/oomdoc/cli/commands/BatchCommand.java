@@ -1,12 +1,12 @@
 package io.oomdoc.cli.commands;
 
 import io.oomdoc.cli.CliText;
+import io.oomdoc.cli.Output;
 import io.oomdoc.budget.BatchFinder;
 import io.oomdoc.budget.GpuCatalog;
 import io.oomdoc.budget.Setup;
 import io.oomdoc.cli.AppContext;
 import io.oomdoc.cli.BatchView;
-import io.oomdoc.cli.Json;
 import io.oomdoc.cli.UserError;
 import io.oomdoc.util.Bytes;
 import picocli.CommandLine.Command;
@@ -39,9 +39,9 @@ public final class BatchCommand implements Callable<Integer> {
             if (gpu == null) throw new UserError(CliText.get("batch.needs.gpu"), 2);
             rows.add(row(setup.gpu != null ? setup.gpu : Bytes.human(gpu), s, gpu));
         }
-        if (json) ctx.out.println(Json.write(rows.size() == 1 ? rows.get(0) : rows));
-        else ctx.out.println(BatchView.text(s, rows));
-        ctx.out.flush();
+        Setup asked = s; // the lambda needs a final name for the setup the rows were found for
+        Output.print(ctx, json, rows.size() == 1 ? rows.get(0) : rows,
+                () -> BatchView.text(asked, rows) + System.lineSeparator());
         return 0;
     }
 

@@ -5,8 +5,8 @@ import io.oomdoc.budget.BudgetEngine;
 import io.oomdoc.budget.Ladder;
 import io.oomdoc.budget.Setup;
 import io.oomdoc.cli.AppContext;
+import io.oomdoc.cli.Output;
 import io.oomdoc.cli.BudgetView;
-import io.oomdoc.cli.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,9 +29,7 @@ public final class BudgetCommand implements Callable<Integer> {
         Budget b = new BudgetEngine().estimate(s, gpu);
         List<Ladder.Rung> ladder = gpu != null && Boolean.FALSE.equals(b.fits()) ? new Ladder().climb(s, gpu)
                 : List.of();
-        if (json) ctx.out.println(Json.write(b));
-        else ctx.out.print(BudgetView.text(b, ladder, ctx.style, s));
-        ctx.out.flush();
+        Output.print(ctx, json, b, () -> BudgetView.text(b, ladder, ctx.style, s));
         return 0;
     }
 }

@@ -1,9 +1,9 @@
 package io.oomdoc.cli.commands;
 
 import io.oomdoc.cli.CliText;
+import io.oomdoc.cli.Output;
 import io.oomdoc.cli.AppContext;
 import io.oomdoc.cli.EvidenceFiles;
-import io.oomdoc.cli.Json;
 import io.oomdoc.cli.LogInput;
 import io.oomdoc.cli.ReportView;
 import io.oomdoc.cli.UserError;
@@ -72,8 +72,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
                     ? CliText.get("diagnose.the.input") : file));
         }
         ctx.session.setLastReport(r);
-        ctx.out.print(json ? Json.write(r) + "\n" : ReportView.text(r, ctx.style));
-        ctx.out.flush();
+        Output.print(ctx, json, r, () -> ReportView.text(r, ctx.style));
         return 0;
     }
 

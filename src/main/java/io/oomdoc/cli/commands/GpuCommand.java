@@ -1,9 +1,9 @@
 package io.oomdoc.cli.commands;
 
 import io.oomdoc.cli.AppContext;
+import io.oomdoc.cli.Output;
 import io.oomdoc.cli.EvidenceFiles;
 import io.oomdoc.cli.GpuView;
-import io.oomdoc.cli.Json;
 import io.oomdoc.evidence.gpu.GpuProbe;
 import io.oomdoc.evidence.gpu.GpuState;
 import picocli.CommandLine.Command;
@@ -26,8 +26,7 @@ public final class GpuCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         GpuState s = from != null ? EvidenceFiles.gpuFromFile(ctx, from) : new GpuProbe().read(ctx.env, context);
-        ctx.out.print(json ? Json.write(s) + "\n" : GpuView.text(s, ctx.style));
-        ctx.out.flush();
+        Output.print(ctx, json, s, () -> GpuView.text(s, ctx.style));
         return 0;
     }
 }

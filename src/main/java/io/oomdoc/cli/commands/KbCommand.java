@@ -1,8 +1,8 @@
 package io.oomdoc.cli.commands;
 
 import io.oomdoc.cli.CliText;
+import io.oomdoc.cli.Output;
 import io.oomdoc.cli.AppContext;
-import io.oomdoc.cli.Json;
 import io.oomdoc.cli.KbView;
 import io.oomdoc.cli.UserError;
 import io.oomdoc.knowledge.KnowledgeBase;
@@ -26,8 +26,7 @@ public final class KbCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         KbResult r = find(KnowledgeBase.bundled(), words == null ? "" : String.join(" ", words).strip());
-        ctx.out.println(json ? Json.write(r.json()) : KbView.text(r, ctx.style));
-        ctx.out.flush();
+        Output.print(ctx, json, r.json(), () -> KbView.text(r, ctx.style) + System.lineSeparator());
         return 0;
     }
 

@@ -1,6 +1,7 @@
 package io.oomdoc.cli.commands;
 
 import io.oomdoc.cli.CliText;
+import io.oomdoc.cli.Output;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.oomdoc.cli.AppContext;
 import io.oomdoc.cli.Json;
@@ -87,8 +88,7 @@ final class RunReport {
     }
 
     private static void print(AppContext ctx, ObjectNode doc) {
-        ctx.out.println(Json.write(doc));
-        ctx.out.flush();
+        Output.json(ctx, doc);
     }
 
     static String exitLine(MemoryTimeline t) {

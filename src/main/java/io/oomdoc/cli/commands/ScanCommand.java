@@ -1,8 +1,8 @@
 package io.oomdoc.cli.commands;
 
 import io.oomdoc.cli.AppContext;
+import io.oomdoc.cli.Output;
 import io.oomdoc.cli.EvidenceFiles;
-import io.oomdoc.cli.Json;
 import io.oomdoc.cli.ScanView;
 import io.oomdoc.cli.Wrap;
 import io.oomdoc.evidence.code.ScanResult;
@@ -25,9 +25,7 @@ public final class ScanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ScanResult r = EvidenceFiles.scan(ctx, dir, all);
-        if (json) ctx.out.println(Json.write(r));
-        else ctx.out.print(ScanView.text(r, ctx.style, Wrap.width(ctx.env)));
-        ctx.out.flush();
+        Output.print(ctx, json, r, () -> ScanView.text(r, ctx.style, Wrap.width(ctx.env)));
         return 0;
     }
 }

@@ -1,8 +1,8 @@
 package io.oomdoc.cli.commands;
 
 import io.oomdoc.cli.AppContext;
+import io.oomdoc.cli.Output;
 import io.oomdoc.cli.EvidenceFiles;
-import io.oomdoc.cli.Json;
 import io.oomdoc.cli.SnapshotView;
 import io.oomdoc.evidence.snapshot.SnapshotReport;
 import picocli.CommandLine.Command;
@@ -23,8 +23,7 @@ public final class SnapshotCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SnapshotReport r = EvidenceFiles.snapshot(ctx, file);
-        ctx.out.print(json ? Json.write(r) + "\n" : SnapshotView.text(r, ctx.style));
-        ctx.out.flush();
+        Output.print(ctx, json, r, () -> SnapshotView.text(r, ctx.style));
         return 0;
     }
 }

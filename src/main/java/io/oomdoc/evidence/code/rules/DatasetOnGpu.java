@@ -16,7 +16,10 @@ public final class DatasetOnGpu implements Rule {
             + "|prepare_data\\w*|make_data\\w*)$");
     private static final Pattern DEVICE_MOVE = Pattern.compile("\\.(to\\((device|'cuda'|\"cuda\"|dev)\\)|cuda\\(\\))");
 
-    public String id() { return "dataset_on_gpu"; }
+    /** The id the scan reports and protocol/Signals reads. */
+    public static final String ID = "dataset_on_gpu";
+
+    public String id() { return ID; }
     public FileTokens fileTokens() { return FileTokens.OFF_BY_DEFAULT_RULES; }
     public String kb() { return "M5"; }
     public String severity() { return "low"; }

@@ -11,7 +11,10 @@ import java.util.List;
 
 /** DDP without pinning each process to its GPU: every rank builds a context (and often the model) on GPU 0 (U10). */
 public final class DdpNoSetDevice implements Rule {
-    public String id() { return "ddp_no_set_device"; }
+    /** The id the scan reports and protocol/Signals reads. */
+    public static final String ID = "ddp_no_set_device";
+
+    public String id() { return ID; }
     public FileTokens fileTokens() { return FileTokens.OFF_BY_DEFAULT_RULES; }
     public String kb() { return "U10"; }
     public String severity() { return "high"; }

@@ -405,65 +405,79 @@ public final class EvalWithoutNoGrad implements Rule {
     }
 
     public List<Finding> check(PySource src) {
-        List<Finding> out = new ArrayList<>();
         java.util.Set<Integer> reportedLoops = new java.util.HashSet<>();
         java.util.Set<String> throughSteps = new java.util.HashSet<>(); // steps already named at their caller's loop
         io.oomdoc.evidence.code.GraphFlow flow = new io.oomdoc.evidence.code.GraphFlow(src);
-        { // any module call in an eval loop: model(x), self.encoder(x), layer(h) for layer in self.layers
-            for (TSNode call : candidates(src)) {
-                TSNode callee = call.getChildByFieldName("function");
-                if (callee.getType().equals("attribute") && !src.text(callee).matches("self\\.\\w+")
-                        && !forwardMethod(src, flow, callee) && importedClassOf(src, callee) == null) continue;
-                var loop = src.enclosingLoop(call);
-                if (loop.isEmpty()) continue;
-                var fn = src.enclosingFunction(call);
-                String fnName = fn.map(src::functionName).orElse("");
-                // Lightning runs validation_step/test_step with autograd off
-                if (fnName.matches("(validation|val|test|predict)_step") && src.text.contains("Lightning")) continue;
-                String loopHead = src.headText(loop.get());
-                boolean unitTest = fnName.startsWith("test_") && (src.path.contains("tests/")
-                        || src.path.matches("(.*/)?test_[^/]*\\.py"));
-                TSNode scope = fn.orElse(src.root());
-                TSNode evalSwitch = evalSwitchBefore(src, scope, loop.get());
-                boolean evalMode = evalSwitch != null;
-                boolean named = EVAL_FN.matcher(fnName).matches() || EVAL_LOADER.matcher(loopHead).find();
-                boolean evalContext = !unitTest && (named || evalMode || importedMethodSwitchesToEval(src, callee));
-                if (!evalContext || !overBatches(src, loop.get())) continue;
-                if (io.oomdoc.evidence.code.BatchItems.ofOneBatch(src, flow, loop.get())) continue;
-                if (src.withoutGrad(call)) continue;
-                // the forward itself, or one call below the loop: a function of this file that runs the model
-                String below = flow.isModule(callee) || forwardMethod(src, flow, callee) ? null
-                        : forwardBelow(src, flow, callee);
-                if (below == null && !flow.isModule(callee) && !forwardMethod(src, flow, callee)) continue;
-                if (!named && below == null && !sameModule(src, evalSwitch, callee)
-                        && !switchedSameModule(src, scope, loop.get(), callee)) continue;
-                // A function that also trains: only a loop switched to eval mode that steps no optimizer is eval
-                boolean trainsHere = !src.callsWithin(scope, "backward").isEmpty();
-                if (trainsHere && !(evalMode && stepsNothing(src, loop.get()))) continue;
-                String fnText = src.text(scope);
-                if (gradOffForTheRest(fnText)) continue; // a with-block or decorator is read per call (withoutGrad)
-                // v.requires_grad = False over the model's parameters: no forward builds a graph (cszn/KAIR
-                // main_test_dncnn.py@HEAD 122-124, model.eval() and then every parameter frozen)
-                if (FROZEN.matcher(fnText).find()) continue;
-                if (!reportedLoops.add(loop.get().getStartByte())) continue;
-                if (below != null) throughSteps.add(below);
-                if (src.graphFreeFunctions().contains(fnName)) continue; // every call of it here runs without grad
-                if (noTorchGraphAtEveryCall(src, fnName)) continue;
-                // Fixes are written with indentation relative to their first line, so each one parses on its own.
-                String head = src.headText(loop.get()).strip(); // the whole header, even over several lines
-                String where = (fnName.isEmpty() ? "an eval loop" : fnName + "()") + (below == null ? ""
-                        : " through " + below + "()");
-                Finding f = finding(src, call, "the model runs in `" + where
-                        + "` without torch.no_grad(): every batch builds an autograd graph" + callPath(src, fnName),
-                        head, "");
-                out.add(new Finding(f.rule(), f.file(), f.line(), f.cell(), f.kb(), f.severity(), f.message(),
-                        new Finding.Fix(head + "\n    ...", "with torch.inference_mode():\n    "
-                                + head.replace("\n", "\n    ") + "\n        ...  # the loop body, one level deeper"),
-                        fnName));
-            }
-        }
+        List<Finding> out = new ArrayList<>(callsInEvalLoops(src, flow, reportedLoops, throughSteps));
         out.addAll(sharedWithTraining(src, flow, reportedLoops));
         out.addAll(phaseLoops(src, flow, reportedLoops));
+        evalSteps(src, flow, reportedLoops, throughSteps, out);
+        return out;
+    }
+
+    /**
+     * Any module call in an eval loop: model(x), self.encoder(x), layer(h) for layer in self.layers. Records each
+     * loop it reports, and each step it reached through, so the later checks do not report them again.
+     */
+    private List<Finding> callsInEvalLoops(PySource src, io.oomdoc.evidence.code.GraphFlow flow,
+                                           java.util.Set<Integer> reportedLoops, java.util.Set<String> throughSteps) {
+        List<Finding> out = new ArrayList<>();
+        for (TSNode call : candidates(src)) {
+            TSNode callee = call.getChildByFieldName("function");
+            if (callee.getType().equals("attribute") && !src.text(callee).matches("self\\.\\w+")
+                    && !forwardMethod(src, flow, callee) && importedClassOf(src, callee) == null) continue;
+            var loop = src.enclosingLoop(call);
+            if (loop.isEmpty()) continue;
+            var fn = src.enclosingFunction(call);
+            String fnName = fn.map(src::functionName).orElse("");
+            // Lightning runs validation_step/test_step with autograd off
+            if (fnName.matches("(validation|val|test|predict)_step") && src.text.contains("Lightning")) continue;
+            String loopHead = src.headText(loop.get());
+            boolean unitTest = fnName.startsWith("test_") && (src.path.contains("tests/")
+                    || src.path.matches("(.*/)?test_[^/]*\\.py"));
+            TSNode scope = fn.orElse(src.root());
+            TSNode evalSwitch = evalSwitchBefore(src, scope, loop.get());
+            boolean evalMode = evalSwitch != null;
+            boolean named = EVAL_FN.matcher(fnName).matches() || EVAL_LOADER.matcher(loopHead).find();
+            boolean evalContext = !unitTest && (named || evalMode || importedMethodSwitchesToEval(src, callee));
+            if (!evalContext || !overBatches(src, loop.get())) continue;
+            if (io.oomdoc.evidence.code.BatchItems.ofOneBatch(src, flow, loop.get())) continue;
+            if (src.withoutGrad(call)) continue;
+            // the forward itself, or one call below the loop: a function of this file that runs the model
+            String below = flow.isModule(callee) || forwardMethod(src, flow, callee) ? null
+                    : forwardBelow(src, flow, callee);
+            if (below == null && !flow.isModule(callee) && !forwardMethod(src, flow, callee)) continue;
+            if (!named && below == null && !sameModule(src, evalSwitch, callee)
+                    && !switchedSameModule(src, scope, loop.get(), callee)) continue;
+            // A function that also trains: only a loop switched to eval mode that steps no optimizer is eval
+            boolean trainsHere = !src.callsWithin(scope, "backward").isEmpty();
+            if (trainsHere && !(evalMode && stepsNothing(src, loop.get()))) continue;
+            String fnText = src.text(scope);
+            if (gradOffForTheRest(fnText)) continue; // a with-block or decorator is read per call (withoutGrad)
+            // v.requires_grad = False over the model's parameters: no forward builds a graph (cszn/KAIR
+            // main_test_dncnn.py@HEAD 122-124, model.eval() and then every parameter frozen)
+            if (FROZEN.matcher(fnText).find()) continue;
+            if (!reportedLoops.add(loop.get().getStartByte())) continue;
+            if (below != null) throughSteps.add(below);
+            if (src.graphFreeFunctions().contains(fnName)) continue; // every call of it here runs without grad
+            if (noTorchGraphAtEveryCall(src, fnName)) continue;
+            // Fixes are written with indentation relative to their first line, so each one parses on its own.
+            String head = src.headText(loop.get()).strip(); // the whole header, even over several lines
+            String where = (fnName.isEmpty() ? io.oomdoc.evidence.code.ScanText.get("eval.loop.anonymous")
+                    : fnName + "()") + (below == null ? "" : " through " + below + "()");
+            Finding f = finding(src, call, io.oomdoc.evidence.code.ScanText.get("eval.loop", where)
+                    + callPath(src, fnName), head, "");
+            out.add(new Finding(f.rule(), f.file(), f.line(), f.cell(), f.kb(), f.severity(), f.message(),
+                    new Finding.Fix(head + "\n    ...", "with torch.inference_mode():\n    "
+                            + head.replace("\n", "\n    ") + "\n        ...  # the loop body, one level deeper"),
+                    fnName));
+        }
+        return out;
+    }
+
+    /** Functions that run one evaluation step (EvalStep), added to {@code out} unless a loop finding covers them. */
+    private void evalSteps(PySource src, io.oomdoc.evidence.code.GraphFlow flow, java.util.Set<Integer> reportedLoops,
+                           java.util.Set<String> throughSteps, List<Finding> out) {
         for (EvalStep.Step step : new EvalStep(src, flow).find()) {
             String name = step.name();
             boolean lightning = name.matches("(validation|val|test|predict)_step") && src.text.contains("Lightning");
@@ -475,7 +489,6 @@ public final class EvalWithoutNoGrad implements Rule {
             out.add(new Finding(f.rule(), f.file(), f.line(), f.cell(), f.kb(), f.severity(), f.message(),
                     new Finding.Fix(line, "with torch.inference_mode():\n    " + line), name));
         }
-        return out;
     }
 
     /**

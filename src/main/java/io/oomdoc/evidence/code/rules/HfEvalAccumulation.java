@@ -11,7 +11,10 @@ import java.util.List;
 
 /** HF Trainer with compute_metrics and no eval_accumulation_steps: all eval logits pile up on the GPU (M15). */
 public final class HfEvalAccumulation implements Rule {
-    public String id() { return "hf_eval_accumulation"; }
+    /** The id the scan reports and protocol/Signals reads. */
+    public static final String ID = "hf_eval_accumulation";
+
+    public String id() { return ID; }
     public FileTokens fileTokens() { return FileTokens.OFF_BY_DEFAULT_RULES; }
     public String kb() { return "M15"; }
     public String severity() { return "medium"; }

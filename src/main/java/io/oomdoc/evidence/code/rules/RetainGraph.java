@@ -11,7 +11,10 @@ import java.util.List;
 
 /** backward(retain_graph=True) in a loop keeps each iteration's graph (M20). */
 public final class RetainGraph implements Rule {
-    public String id() { return "retain_graph"; }
+    /** The id the scan reports and protocol/Signals reads. */
+    public static final String ID = "retain_graph";
+
+    public String id() { return ID; }
     public FileTokens fileTokens() { return FileTokens.OFF_BY_DEFAULT_RULES; }
     public String kb() { return "M20"; }
     public String severity() { return "medium"; }

@@ -3,6 +3,7 @@ package io.oomdoc.evidence.code.rules;
 import io.oomdoc.evidence.code.FileTokens;
 import io.oomdoc.evidence.code.Finding;
 import io.oomdoc.evidence.code.GraphFlow;
+import io.oomdoc.evidence.code.ScanText;
 import io.oomdoc.evidence.code.PySource;
 import io.oomdoc.evidence.code.Rule;
 import org.treesitter.TSNode;
@@ -40,17 +41,45 @@ public final class TensorAccumulated implements Rule {
     public String description() { return "a tensor that carries an autograd graph is accumulated across steps"; }
 
     public List<Finding> check(PySource src) {
+        LazyFlow flow = new LazyFlow(src);
+        List<Finding> out = new ArrayList<>(augmentedSums(src, flow));
+        out.addAll(selfSums(src, flow));
+        out.addAll(keyedStores(src, flow));
+        out.addAll(appendsAndUpdates(src, flow));
+        out.addAll(throughHelpers(src, flow.built));
+        return out;
+    }
+
+    /** The file's GraphFlow, built on first use: most files have no candidate site and never need one. */
+    private static final class LazyFlow {
+        private final PySource src;
+        private GraphFlow built;
+
+        LazyFlow(PySource src) { this.src = src; }
+
+        GraphFlow get() {
+            if (built == null) built = new GraphFlow(src);
+            return built;
+        }
+    }
+
+    /** `x += loss`: a sum kept across steps. */
+    private List<Finding> augmentedSums(PySource src, LazyFlow flow) {
         List<Finding> out = new ArrayList<>();
-        GraphFlow flow = null;
         for (TSNode aug : src.augmentedAssignments()) {
             if (!src.text(aug).matches("(?s)[^=]*\\+=.*")) continue;
             TSNode right = aug.getChildByFieldName("right");
             String target = src.text(aug.getChildByFieldName("left")).strip();
-            if (flow == null) flow = new GraphFlow(src);
-            if (!leaks(src, flow, aug, right, target, false)) continue;
-            out.add(report(src, aug, right, "`" + target + " += " + src.text(right).strip() + "` keeps the autograd "
-                    + "graph of every step alive", LOSSY.matcher(target + src.text(right)).find()));
+            if (!leaks(src, flow.get(), aug, right, target, false)) continue;
+            out.add(report(src, aug, right, ScanText.get("tensor.sum", target + " += "
+                    + src.text(right).strip()), LOSSY.matcher(target + src.text(right)).find()));
         }
+        return out;
+    }
+
+    /** `x = x + loss`, or a container rebuilt from itself with a sum in each element. */
+    private List<Finding> selfSums(PySource src, LazyFlow flow) {
+        List<Finding> out = new ArrayList<>();
         for (PySource.Binding b : src.bindings()) { // x = x + dist, or rebuilt: x = {k: x[k] + d[k] for k in x}
             if (b.loop() || !b.rightText().contains("+") || !b.rightText().contains(b.leftText())) continue;
             String target = b.leftText();
@@ -61,12 +90,16 @@ public final class TensorAccumulated implements Rule {
             TSNode other = sameAccumulator(src, ops.get(0), target, sum != b.right()) ? ops.get(1)
                     : sameAccumulator(src, ops.get(1), target, sum != b.right()) ? ops.get(0) : null;
             if (other == null) continue;
-            if (flow == null) flow = new GraphFlow(src);
-            if (!leaks(src, flow, b.stmt(), other, target, false)) continue;
-            out.add(report(src, b.stmt(), other, "`" + src.text(b.stmt()).strip() + "` adds a graph to itself every "
-                    + "step: "
-                    + "the graphs of all steps stay alive", LOSSY.matcher(target).find()));
+            if (!leaks(src, flow.get(), b.stmt(), other, target, false)) continue;
+            out.add(report(src, b.stmt(), other, ScanText.get("tensor.self.sum",
+                    src.text(b.stmt()).strip()), LOSSY.matcher(target).find()));
         }
+        return out;
+    }
+
+    /** `log[step] = loss` in a function that trains. */
+    private List<Finding> keyedStores(PySource src, LazyFlow flow) {
+        List<Finding> out = new ArrayList<>();
         for (PySource.Binding b : src.bindings()) { // log[step] = loss
             if (b.loop() || !b.left().getType().equals("subscript")) continue;
             TSNode key = b.left().getChildByFieldName("subscript");
@@ -78,11 +111,16 @@ public final class TensorAccumulated implements Rule {
             // pass over time steps (facebookresearch/fairseq fairseq/models/lstm.py:561, a false finding)
             var fn = src.enclosingFunction(b.stmt());
             if (fn.isEmpty() || src.callsWithin(fn.get(), "backward").isEmpty()) continue;
-            if (flow == null) flow = new GraphFlow(src);
-            if (!leaks(src, flow, b.stmt(), b.right(), target, true)) continue;
-            out.add(report(src, b.stmt(), b.right(), "`" + src.text(b.stmt()).strip() + "` keeps the graph of every "
-                    + "step in `" + target + "`", LOSSY.matcher(b.rightText()).find()));
+            if (!leaks(src, flow.get(), b.stmt(), b.right(), target, true)) continue;
+            out.add(report(src, b.stmt(), b.right(), ScanText.get("tensor.keyed",
+                    src.text(b.stmt()).strip(), target), LOSSY.matcher(b.rightText()).find()));
         }
+        return out;
+    }
+
+    /** `losses.append(loss)` and a meter's `update(loss)`. */
+    private List<Finding> appendsAndUpdates(PySource src, LazyFlow flow) {
+        List<Finding> out = new ArrayList<>();
         for (String method : new String[]{"append", "update"}) {
             for (TSNode call : src.calls(method)) {
                 TSNode fn = call.getChildByFieldName("function");
@@ -92,18 +130,16 @@ public final class TensorAccumulated implements Rule {
                 if (argv.isEmpty() || argv.get(0).getType().equals("keyword_argument")) continue;
                 if (method.equals("append") ? argv.size() != 1 : argv.size() > 2 || !METER.matcher(receiver).find()
                         || src.text.contains("torchmetrics")) continue; // torchmetrics updates without autograd
-                if (flow == null) flow = new GraphFlow(src);
-                if (!leaks(src, flow, call, argv.get(0), receiver, true)) continue;
+                    if (!leaks(src, flow.get(), call, argv.get(0), receiver, true)) continue;
                 // read last: it walks the file's bindings, and only a site that would be reported needs it
                 if (method.equals("append") && appendOfAClass(src, call, receiver)) continue;
                 String value = src.text(argv.get(0));
-                out.add(report(src, call, argv.get(0), method.equals("append") ? "appending `" + value + "` to `"
-                        + receiver + "` keeps the graph of every step alive" : "`" + receiver + ".update(" + value
-                        + ")` keeps a running sum that holds the graph of every step",
+                out.add(report(src, call, argv.get(0), method.equals("append")
+                        ? ScanText.get("tensor.append", value, receiver)
+                        : ScanText.get("tensor.update", receiver, value),
                         method.equals("update") || LOSSY.matcher(value).find()));
             }
         }
-        out.addAll(throughHelpers(src, flow));
         return out;
     }
 
