@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -30,6 +32,8 @@ final class LoopbackOpenAiServer implements AutoCloseable {
     private static final ObjectMapper M = new ObjectMapper();
     private final HttpServer server;
     final List<String> requests = Collections.synchronizedList(new ArrayList<>());
+    /** Opened by close(): a held answer ends there, since stop() waits for the handler (build22). */
+    private final CountDownLatch closed = new CountDownLatch(1);
 
     LoopbackOpenAiServer(Function<Integer, Turn> script) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -39,7 +43,11 @@ final class LoopbackOpenAiServer implements AutoCloseable {
             synchronized (requests) { requests.add(body); n = requests.size(); }
             Turn t = script.apply(n);
             if (t.text() != null && t.text().startsWith("SLOW:")) {
-                try { Thread.sleep(4000); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+                // Held 4 s unless the test is over: the default executor runs this handler on the server's
+                // dispatcher thread, which stop() joins, so a plain sleep kept every test that ends early 4 s longer.
+                try { closed.await(4, TimeUnit.SECONDS); } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
                 t = Turn.text(t.text().substring(5));
             }
             if (t.text() != null && t.text().startsWith("STATUS:")) {
@@ -110,5 +118,8 @@ final class LoopbackOpenAiServer implements AutoCloseable {
     }
 
     @Override
-    public void close() { server.stop(0); }
+    public void close() {
+        closed.countDown();
+        server.stop(0);
+    }
 }
