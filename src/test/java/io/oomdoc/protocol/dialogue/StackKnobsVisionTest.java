@@ -5,7 +5,8 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * The stacks the knob catalog gained in session 22 (OpenMMLab, detectron2, Ultralytics, PaddlePaddle): a question
+ * The stacks the knob catalog gained in session 22 (OpenMMLab, detectron2, Ultralytics, PaddlePaddle, CTranslate2,
+ * LLaMA-Factory): a question
  * about one of their settings opens with that setting's row. Each question is a real thread's words (cited; none is
  * used by a conversation set), and each fails with its stack's rows taken out.
  */
@@ -44,5 +45,19 @@ class StackKnobsVisionTest {
     void paddleFractionFlagIsItsChunkSize() {
         opensWith("PaddlePaddle FLAGS_fraction_of_gpu_memory_to_use", "What's the real meaning of"
                 + " FLAGS_fraction_of_gpu_memory_to_use in paddle?");
+    }
+
+    /** github.com/WEIFENG2333/VideoCaptioner/issues/733 (the title, translated): float32 large-v2 on 8 GB. */
+    @Test
+    void fasterWhisperPrecisionIsComputeType() {
+        opensWith("CTranslate2 (faster-whisper) compute_type", "8G of VRAM is not enough to use float32 with the"
+                + " large-v2 model in faster-whisper. What does --compute_type change in memory?");
+    }
+
+    /** github.com/hiyouga/LlamaFactory/issues/2648 (translated): adding --cutoff_len 4096 runs out of memory. */
+    @Test
+    void llamaFactorySampleLengthIsCutoffLen() {
+        opensWith("LLaMA-Factory cutoff_len", "Why does LLaMA-Factory run out of GPU memory after a while when I add"
+                + " --cutoff_len 4096, and finish when I remove it? Is the default 512?");
     }
 }
