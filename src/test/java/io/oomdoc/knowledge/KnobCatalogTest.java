@@ -17,7 +17,8 @@ class KnobCatalogTest {
     /** The stacks issue 13's ninth round lists, each with rows of its own. */
     private static final List<String> ASKED_FOR = List.of("vllm", "sglang", "tgi", "llamacpp", "ollama", "deepspeed",
             "fsdp", "accelerate", "lightning", "tensorflow", "jax", "diffusers", "comfyui", "kohya", "bitsandbytes",
-            "peft", "trl", "unsloth", "rocm");
+            "peft", "trl", "unsloth", "rocm", "openmmlab", "detectron2", "ultralytics", "paddle",
+            "ctranslate2", "llama-factory");
 
     @Test
     void everyRowSaysWhatItDoesItsDefaultWhenAndHowAndWhereThatIsWritten() {
