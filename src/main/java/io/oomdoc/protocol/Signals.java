@@ -306,7 +306,7 @@ public final class Signals {
                 return m.find() ? "memory is held by a process that is not the job (\"" + m.group().strip() + "\")"
                         : null;
             }),
-            row("context words", words(CONTEXT, "it failed while setting up CUDA or the process group")),
+            row("context words", words(CONTEXT, "the text names device selection or CUDA or process-group setup")),
             row("longest words", proseWords(LONGEST, "sample length varies and one batch is much longer")),
             row("attention words", words(ATTENTION, "sequence length / attention is involved")),
             row("long sequence", e -> {
