@@ -244,23 +244,33 @@ final class KnowledgeAnswers {
 
     /** The first product written as code in the text ("32*64*640*480"), worked out; null when there is none. */
     static Double product(String text) {
-        var m = CODE_PRODUCT.matcher(text);
-        if (!m.find()) return null;
-        var f = FACTOR.matcher(m.group());
-        double product = 1;
-        while (f.find()) product *= Double.parseDouble(f.group().replace(",", ""));
-        return product;
+        List<String> parts = factors(text);
+        return parts == null ? null : times(parts);
     }
 
     /** "chunk=1024*32 is how many rays?": the product worked out, whatever its size (a count, not bytes). */
     static String count(String text) {
+        if (!ASKS_COUNT.matcher(text).find()) return null;
+        List<String> parts = factors(text);
+        if (parts == null) return null;
+        return Messages.get("explain.count", String.join(" × ", parts), String.format(Locale.ROOT, "%,.0f",
+                times(parts)));
+    }
+
+    /** The factors of the first product written as code, as written; null when there is none. */
+    private static List<String> factors(String text) {
         var m = CODE_PRODUCT.matcher(text);
-        if (!ASKS_COUNT.matcher(text).find() || !m.find()) return null;
+        if (!m.find()) return null;
         var f = FACTOR.matcher(m.group());
-        double product = 1;
         List<String> parts = new ArrayList<>();
-        while (f.find()) { product *= Double.parseDouble(f.group().replace(",", "")); parts.add(f.group()); }
-        return Messages.get("explain.count", String.join(" × ", parts), String.format(Locale.ROOT, "%,.0f", product));
+        while (f.find()) parts.add(f.group());
+        return parts;
+    }
+
+    private static double times(List<String> parts) {
+        double product = 1;
+        for (String p : parts) product *= Double.parseDouble(p.replace(",", ""));
+        return product;
     }
 
     private static final Pattern BARE_SHAPE = Pattern.compile("(?i)\\bshape\\s*(?:of\\s*)?()[\\[(](\\d+(?:\\s*,"
