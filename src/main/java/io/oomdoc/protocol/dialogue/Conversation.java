@@ -210,7 +210,7 @@ public final class Conversation {
     private Answer reply(String input) {
         turn++;
         String text = input == null ? "" : input.strip();
-        FactExtractor.Reading read = FactExtractor.read(text);
+        FactExtractor.Reading read = PrecisionOnHeldCard.of(FactExtractor.read(text), text, facts);
         boolean pasted = pastedFailure(text) && !(report != null && toldInProse(text));
         var signals = new IntentClassifier.Signals(text, pasted,
                 FAILURE_WORDS.matcher(text).find(), !read.asserted().isEmpty() || !read.negated().isEmpty(),
