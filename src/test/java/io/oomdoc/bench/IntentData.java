@@ -33,8 +33,9 @@ import java.util.regex.Pattern;
  * sixteenth session, burned) joined in the seventeenth (conv18b). Sets 22 and 23 (both halves, scored by the
  * seventeenth session, burned) joined in the eighteenth (conv19b): set 24, scored once and never read, is the
  * transfer check; sets 24 and later never join unread. Sets 24 to 27 (both halves, each scored blind at both ends of the
- * session that wrote it and its readable half read since) joined in the twenty-second session: set 28's closed half,
- * scored twice and never read, is the transfer check.
+ * session that wrote it and its readable half read since) joined in the twenty-second session, when set 28's closed
+ * half, scored twice and never read, was the transfer check. Sets 28 and 29 (both halves, each scored blind at both
+ * ends of the session that wrote it) joined in the twenty-third: the set its writer makes then is the check.
  */
 public final class IntentData {
     static final List<String> SETS = List.of("conversations", "conversations_heldout", "conversations_heldout2",
@@ -45,7 +46,8 @@ public final class IntentData {
             "conversations_heldout16", "conversations_heldout17", "conversations_heldout18",
             "conversations_heldout19", "conversations_heldout20", "conversations_heldout21",
             "conversations_heldout22", "conversations_heldout23", "conversations_heldout24",
-            "conversations_heldout25", "conversations_heldout26", "conversations_heldout27");
+            "conversations_heldout25", "conversations_heldout26", "conversations_heldout27",
+            "conversations_heldout28", "conversations_heldout29");
     private static final Path ROOT = Path.of("src/test/resources");
     private static final Pattern SOURCE = Pattern.compile("source:\\s*https?://(?:www\\.)?github\\.com/([^/\\s]+/"
             + "[^/\\s#]+)|source:\\s*https?://([^/\\s]+)");

@@ -178,9 +178,17 @@ public final class Corpus {
      * nineteenth session; each scored blind once in the seventeenth and eighteenth, read since by diag19a's dump),
      * and the twenty-fourth (since the twentieth session; scored blind once at both ends of the nineteenth), and the
      * twenty-fifth and twenty-sixth (since the twenty-second session; each scored blind at both ends of the session
-     * that wrote it, totals only).
+     * that wrote it, totals only), and the twenty-seventh (since the twenty-third session; scored blind at both ends
+     * of the twenty-second, totals only).
      */
-    public static List<Case> trainable() { return development26(); }
+    public static List<Case> trainable() { return development27(); }
+
+    /** Every scored part that is development data now: development26() and the twenty-seventh split. */
+    public static List<Case> development27() {
+        List<Case> out = new ArrayList<>(development26());
+        out.addAll(heldout27());
+        return List.copyOf(out);
+    }
 
     /** Every scored part that is development data now: development24(), the twenty-fifth and twenty-sixth split. */
     public static List<Case> development26() {
