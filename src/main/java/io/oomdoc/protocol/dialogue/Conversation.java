@@ -287,9 +287,12 @@ public final class Conversation {
         // "that didn't help either" after a proposed rung: a report on it, not small talk.
         if ((intent == Intent.SMALL_TALK || intent == Intent.STATEMENT)
                 && FollowUps.failedFix(text, report, offeredKb) != null) intent = Intent.FOLLOW_UP;
-        // "it worked in 0.1.29": an older release that fit is evidence about the failure, not a thank-you.
+        // "it worked in 0.1.29": an older release that fit is evidence about the failure, not a thank-you, and, asked
+        // nothing, not a follow-up either (the intent weights read the bare sentence either way).
         String regressed = VersionRegression.of(text);
-        if (regressed != null && intent == Intent.SMALL_TALK) intent = Intent.STATEMENT;
+        if (regressed != null && (intent == Intent.SMALL_TALK || intent == Intent.FOLLOW_UP && !text.contains("?"))) {
+            intent = Intent.STATEMENT;
+        }
         // "163 steps ran fine, why at 164": a follow-up on this run, answered with the mechanism, as an explanation is.
         boolean explainsRun = intent == Intent.FOLLOW_UP && classifier.asksWhyOfRun(signals);
         lastIntent = intent;
