@@ -295,10 +295,12 @@ public final class IntentClassifier {
      */
     public Intent classify(Signals s) {
         Intent i = byWords(s);
-        String t = s.text().strip();
+        String t = asked(s);
         if (asksWhyOfRun(s)) return Intent.FOLLOW_UP;
         if (i == Intent.FOLLOW_UP && QUANTITY.matcher(t).find()) return Intent.EXPLAIN;
+        // a condition closed by 呢 ("如果改用 LoRA 呢？") is as explicit as "what if"
         if (i == Intent.WHAT_IF && s.holdsFailure() && !EXPLICIT_WHAT_IF.matcher(t).find()
+                && ChineseQuestion.of(t) != Intent.WHAT_IF
                 && !(s.afterWhatIf() && CONTINUES.matcher(t).find())) return Intent.FOLLOW_UP;
         return i;
     }
@@ -308,13 +310,16 @@ public final class IntentClassifier {
      * mechanism as an explanation would be.
      */
     public boolean asksWhyOfRun(Signals s) {
-        String t = s.text().strip();
+        String t = asked(s);
         return s.holdsFailure() && WHY_THIS_RUN.matcher(t).find() && !DEFINE.matcher(t).find()
                 && !WHERE_GONE.matcher(t).find() && byWords(s) == Intent.EXPLAIN;
     }
 
+    /** The turn as the cues read it: a full-width question mark ("？", Chinese and Japanese) is a question mark. */
+    private static String asked(Signals s) { return s.text().strip().replace('？', '?'); }
+
     private Intent byWords(Signals s) {
-        String t = s.text().strip();
+        String t = asked(s);
         boolean question = QUESTION.matcher(t).find();
         if (!s.holdsFailure() && asksAboutOthersFailure(t)) return Intent.EXPLAIN;
         if (s.pastedFailure()) return Intent.NEW_FAILURE;
@@ -332,6 +337,8 @@ public final class IntentClassifier {
         if (s.pending() && t.length() <= 40 && s.asserts() && !question) return Intent.ANSWER;
         if (s.afterWhatIf() && CONTINUES.matcher(t).find() && (s.asserts() || s.hypothetical())) return Intent.WHAT_IF;
         if (s.pending() && t.matches("(?i)^\\W*\\d[\\d.,]*\\s*(?:k|gb|gib|g|tokens?)?\\W*$")) return Intent.ANSWER;
+        Intent asked = ChineseQuestion.of(t);
+        if (asked != null) return asked;
         if ((CORRECTION.matcher(t).find() || CORRECTS.matcher(t).find()) && s.asserts()
                 && !t.endsWith("?")) return Intent.CORRECTION;
         if (SMALL_TALK.matcher(t).find() && !s.asserts() && !HOW_TO.matcher(t).find()) return Intent.SMALL_TALK;

@@ -27,7 +27,12 @@ public final class IntentFeatures {
     private static final int NEGATION_REACH = 3;
     private static final int SHORT = 6;
     private static final int MEDIUM = 20;
-    private static final Pattern TOKEN = Pattern.compile("[a-z][a-z0-9_+'.-]*[a-z0-9]|[a-z]|\\d[\\d.,]*|\\?|[.!;:]");
+    /**
+     * A word, a number, a question mark or a sentence's end; one Han character is a token of its own, so a question in
+     * Chinese gives its characters and their pairs ("怎_么", "呢_?") as English gives words.
+     */
+    private static final Pattern TOKEN = Pattern.compile("[a-z][a-z0-9_+'.-]*[a-z0-9]|[a-z]|\\d[\\d.,]*|\\?|[.!;:]"
+            + "|\\p{IsHan}");
     private static final Set<String> NEGATORS = Set.of("not", "no", "never", "without", "don't", "doesn't", "didn't",
             "isn't", "can't", "cannot", "won't", "wasn't", "aren't", "nothing");
     private static final Pattern NUMBER_UNIT = Pattern.compile("(?i)\\d\\s*(?:[kmgt]i?b|gb|mb|k\\b|tokens?\\b"
@@ -73,7 +78,8 @@ public final class IntentFeatures {
     /** Words, pairs, how the turn opens and its shape. */
     static List<String> textFeatures(String raw) {
         String text = raw == null ? "" : raw.strip();
-        String lower = text.toLowerCase(Locale.ROOT).replace("n't", "n't ").replace('\u2019', '\'');
+        String lower = text.toLowerCase(Locale.ROOT).replace("n't", "n't ").replace('\u2019', '\'')
+                .replace('？', '?').replace('。', '.').replace('！', '!').replace('；', ';');
         Set<String> out = new LinkedHashSet<>();
         List<String> tokens = new ArrayList<>();
         Matcher m = TOKEN.matcher(lower);

@@ -34,6 +34,14 @@ class IntentFeaturesTest {
         assertTrue(f.contains("shape:setting"));
     }
 
+    /** conversations_heldout29/P30-viteraser-2x4090-batch-8-chinese.txt, turn 5: a how-to asked in Chinese. */
+    @Test
+    void hanCharactersAreTokensAndTheFullWidthQuestionMarkIsOne() {
+        Set<String> f = features("命令行怎么改？", true);
+        assertTrue(f.contains("w:怎") && f.contains("p:怎_么"), f.toString());
+        assertTrue(f.contains("w:?"), f.toString());
+    }
+
     @Test
     void numbersWithUnitsAreAShapeNotWords() {
         Set<String> f = features("the card has 24 GB", false);
