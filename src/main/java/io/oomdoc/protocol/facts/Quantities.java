@@ -77,21 +77,32 @@ public final class Quantities {
             Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6),
                     Map.entry("seven", 7),
             Map.entry("eight", 8), Map.entry("sixteen", 16), Map.entry("single", 1), Map.entry("both", 2),
-            Map.entry("dual", 2), Map.entry("a", 1), Map.entry("an", 1), Map.entry("pair of", 2));
+            Map.entry("dual", 2), Map.entry("a", 1), Map.entry("an", 1), Map.entry("pair of", 2),
+            // Chinese numerals before a card: 单卡 (one card), 双卡/两张 (two), 四张 A100 (four)
+            Map.entry("一", 1), Map.entry("单", 1), Map.entry("双", 2), Map.entry("两", 2),
+            Map.entry("二", 2), Map.entry("三", 3), Map.entry("四", 4), Map.entry("五", 5),
+            Map.entry("六", 6), Map.entry("七", 7), Map.entry("八", 8));
+    /** A Chinese numeral that counts cards (the keys of {@link #WORDS} in Han characters). */
+    private static final String HAN_NUMERAL = "[一单双两二三四五六七八]";
     /** A token that names a GPU: a catalog-like model number ("a100", "3090", "4060 ti") or "gpu"/"card". */
     static final String GPU_TOKEN = "(?:(?!(?:fp|bf|int|tf|q|d|r|vgg"
             + "|x)\\d)(?!\\d+(?:\\.\\d+)?[bm]\\b)(?:[a-z]{1,2}-(?=\\d))?[a-z]{0,5}\\d{2,4}[a-z]{0,3}"
             + "(?:\\s?ti)?(?:\\s?super)?(?:'?s)?|[lt]4|rtx"
                     + "|gtx"
-                    + "|titan(?:\\s[a-z]+)?|gpus?|cards?|graphics cards?|devices?)";
+                    + "|titan(?:\\s[a-z]+)?|gpus?|cards?|graphics cards?|devices?|显卡|卡)";
     private static final Pattern COUNT = Pattern.compile(
             // "a-100 80gb": a card's number after a hyphen is not a count, nor a CPU's tier ("Ryzen 5 7600X")
-            // "8张T4", "8块A100": a Chinese measure word between the count and the card
-            "(?<![\\w.])(?:(?<!-)(?<!ryzen )(\\d{1,3})(?!\\d)\\s*(?:x|×|\\*|张|块)?\\s*|(one|two|three|four|five"
-                    + "|six|seven|eight|sixteen|single|both|dual|an?|pair of)(?:\\s+|-(?=gpu))(?:x\\s+)?)"
+            // "8张T4", "8块A100", "8卡4090": a Chinese measure word between the count and the card; "单卡",
+            // "两张4090": a Chinese numeral, written without a space
+            "(?<![\\w.])(?:(?<!-)(?<!ryzen )(\\d{1,3})(?!\\d)\\s*(?:x|×|\\*|张|块|卡(?=\\s*\\w))?\\s*"
+                    + "|(one|two|three|four|five|six|seven|eight|sixteen|single|both|dual|an?|pair of|"
+                    + HAN_NUMERAL + "(?=\\s*[张块卡]|\\s*显卡))"
+                    + "(?:\\s+|-(?=gpu)|(?<=" + HAN_NUMERAL + ")\\s*(?:张|块)?\\s*)(?:x\\s+)?)"
             + "(?:of\\s+(?:these|those|the|them|our)\\s+)?(?:local\\s+|more\\s+|identical\\s+|separate\\s+"
                     + "|nvidia\\s+|geforce\\s+|tesla\\s+)*"
-            + "(?:\\d+(?:\\.\\d+)?\\s*gb?\\s+)?(?:nvidia\\s+|geforce\\s+|tesla\\s+)?(" + GPU_TOKEN + ")(?![\\w])");
+            + "(?:\\d+(?:\\.\\d+)?\\s*gb?\\s+)?(?:nvidia\\s+|geforce\\s+|tesla\\s+)?(" + GPU_TOKEN + ")"
+            // a card's Chinese name may run on into what follows ("单卡60G")
+            + "(?:(?<=卡)|(?![\\w]))");
     private static final Pattern OF_THEM = Pattern.compile("(?<![\\w.])(\\d{1,3}|two|three|four|six|eight) of "
             + "(?:them|these|those)\\b");
     private static final Pattern COUNT_FLAG = Pattern.compile(
@@ -124,9 +135,12 @@ public final class Quantities {
             + "|physical)\\s+)?(?:ddr\\d\\w*\\s+)?(?:ram|memory\\s+ram|dram)\\b"
             + "|^\\s*(?:of\\s+)?(?:system|host|cpu)\\s+memory"
             // "8 GB DDR4 RAM", "16gb ddr5": the memory's generation names host RAM
-            + "|^\\s*(?:of\\s+)?ddr\\d");
+            + "|^\\s*(?:of\\s+)?ddr\\d"
+            + "|^\\s*(?:的)?\\s*(?:系统)?内存");
     private static final Pattern HOST_BEFORE = Pattern.compile("(?:host|system|cpu)\\s+(?:ram|memory)\\s*(?:of|is|:"
-            + "|=)?\\s*$|(?<!gpu |video |graphics )\\bram\\s*(?:of|is|:|=)?\\s*$");
+            + "|=)?\\s*$|(?<!gpu |video |graphics )\\bram\\s*(?:of|is|:|=)?\\s*$"
+            // "我内存32 G": 内存 is the host's memory in Chinese, 显存 the card's
+            + "|内存\\s*(?:是|有|只有|才|为|:|：)?\\s*$");
     private static final Pattern NOT_CARD_AFTER = Pattern.compile("^\\s*(?:of\\s+)?(?:[\\w-]+\\s+){0,2}?(?:free|used"
             + "|in use|allocated|reserved|left|available|taken|occupied|usage|buffer|for (?:the )?(?:weights|kv"
                     + "|logits|activations))\\b");

@@ -80,4 +80,34 @@ class CountedCardsTest {
         assertEquals("GeForce RTX 3090", FactExtractor.extract("I'm training dolly (gpt-j, a 6B language model) on "
                 + "8 * 3090 24G using zero-stage3.").gpuName());
     }
+
+    /** conversations_heldout28/P09, https://github.com/Code-kunkun/LamRA/issues/23: eight 4090s. */
+    @Test
+    void aCountBeforeTheChineseWordForCardIsTheCount() {
+        var f = FactExtractor.extract("你好，请问一下为什么我8卡4090，"
+                + "每张卡24GB显存加载model的时候会爆内存呀？");
+        assertEquals(8, f.worldSize());
+        assertEquals(24 * GIB, f.gpuMemBytes());
+    }
+
+    /** conversations_heldout28/P37, https://github.com/ucas-hao/qwen_audio_for_add/issues/3: one card. */
+    @Test
+    void aChineseNumeralBeforeTheCardIsTheCount() {
+        var f = FactExtractor.extract("请问微调需要多大显存呀，单卡60G还报CUDA out of memory呢");
+        assertEquals(1, f.worldSize());
+    }
+
+    /** "请问一下" (may I ask) holds the numeral 一 with no card after it: no count. */
+    @Test
+    void aChineseNumeralWithoutACardIsNoCount() {
+        assertNull(FactExtractor.extract("请问一下，训练需要多少显存？").worldSize());
+    }
+
+    /** conversations_heldout28/P10, https://github.com/smthemex/ComfyUI_SongGeneration/issues/40: host RAM. */
+    @Test
+    void theChineseWordForMemoryBeforeASizeIsHostRam() {
+        var f = FactExtractor.extract("加载V2模型,爆内存是什么原因，我内存32 G因该不至于吧");
+        assertEquals(32 * GIB, f.hostRamBytes());
+        assertNull(f.gpuMemBytes());
+    }
 }
