@@ -373,7 +373,10 @@ public final class BudgetBench {
         String at = it.path("attention").asText("sdpa");
         Setup.Attention attn = at.startsWith("eager") ? Setup.Attention.EAGER : at.startsWith("flash") ? Setup.Attention.FLASH : Setup.Attention.SDPA;
         String sh = it.path("sharding").asText("none");
-        int zero = sh.contains("zero3") || sh.contains("fsdp_full") ? 3 : sh.contains("zero2") ? 2
+        // "FSDP FULL_SHARD over 4 GPUs" is the records' fsdp_full written as the source spells it
+        String shLower = sh.toLowerCase(Locale.ROOT);
+        int zero = sh.contains("zero3") || sh.contains("fsdp_full")
+                || shLower.contains("fsdp") && shLower.contains("full_shard") ? 3 : sh.contains("zero2") ? 2
                 : sh.contains("zero1") ? 1 : 0;
         int seq = it.path("seq").asInt(0), batch = it.path("batch").asInt(0);
         // inference ranks that each load the whole model and take their own prompts (swift infer under torchrun,
@@ -408,6 +411,13 @@ public final class BudgetBench {
         if (kvDtype.startsWith("int8") || kvDtype.startsWith("fp8")) s = s.toBuilder().kvCacheBytes(1).build();
         if (sh.contains("offload_optimizer")) s = s.withOffload();
         if (sh.contains("offload_param")) s = s.toBuilder().offloadParams(true).build();
+        // FSDP's CPUOffload(offload_params=True) ("--fsdp_config.fsdp_cpu_offload True", "parameters offloaded to
+        // CPU"): the sharded parameters and their gradients live in host RAM and the optimizer steps there
+        // (torch.distributed.fsdp.CPUOffload's documentation), what ZeRO-3 with both offloads does
+        if (shLower.contains("fsdp") && shLower.matches("(?s).*(?<!no )\\b(?:cpu[_ ]offload|offloaded to cpu"
+                + "|parameters offloaded).*")) {
+            s = s.withOffload().toBuilder().offloadParams(true).build();
+        }
         // accelerate's device_map spreads the layers over the cards (a naive pipeline), not tensor parallel
         if (sh.startsWith("layer split") || sh.contains("device_map")) s = s.toBuilder().layerSplit(true).build();
         String loss = it.path("loss").asText("fp32");
