@@ -1,0 +1,38 @@
+package io.oomdoc.protocol;
+
+import io.oomdoc.Fixtures;
+import io.oomdoc.corpus.Corpus;
+import io.oomdoc.evidence.trace.LogText;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Locale;
+
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The word signals read the user's words, not the framework's code that a traceback prints under a library frame
+ * (trial22 defects row 7): facebookresearch/detectron2#1563 (traces/SOURCES.md) fails in torch's own backward frame,
+ * whose printed line {@code torch.autograd.backward(self, gradient, retain_graph, create_graph)} was read as graphs
+ * the user keeps. The code under the user's own frames stays readable.
+ */
+class LibraryCodeIsNotUserWordsTest {
+    @Test
+    void aParameterNameInTorchsBackwardFrameIsNoHeldGraph() {
+        Evidence e = new Diagnoser().evidence(LogText.of(Fixtures.text(
+                "traces/detectron2-1563-maskrcnn-backward-v100.txt")), null, Facts.EMPTY, null, null, null,
+                new ArrayList<>());
+        String held = Signals.ALL.stream().filter(s -> s.name().equals("held references")).findFirst().orElseThrow()
+                .test().apply(e);
+        assertNull(held);
+    }
+
+    /** huggingface/transformers#7158 (corpus/timeline.jsonl): the user's script calls trainer.evaluate(). */
+    @Test
+    void theCodeUnderTheUsersOwnFrameStaysReadable() {
+        String paste = Corpus.all().stream().filter(c -> c.id().equals("hf-transformers-7158-bart-evaluate-prediction-"
+                + "loop-cat")).findFirst().orElseThrow().paste().toLowerCase(Locale.ROOT);
+        assertTrue(LibraryCode.blanked(paste).contains("trainer.evaluate()"));
+    }
+}
