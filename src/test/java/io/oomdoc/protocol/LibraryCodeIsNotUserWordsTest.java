@@ -1,7 +1,6 @@
 package io.oomdoc.protocol;
 
 import io.oomdoc.Fixtures;
-import io.oomdoc.corpus.Corpus;
 import io.oomdoc.evidence.trace.LogText;
 import org.junit.jupiter.api.Test;
 
@@ -28,11 +27,10 @@ class LibraryCodeIsNotUserWordsTest {
         assertNull(held);
     }
 
-    /** huggingface/transformers#7158 (corpus/timeline.jsonl): the user's script calls trainer.evaluate(). */
+    /** speedinghzl/pytorch-segmentation-toolbox#54 (traces/SOURCES.md): train.py calls loss.backward(). */
     @Test
     void theCodeUnderTheUsersOwnFrameStaysReadable() {
-        String paste = Corpus.all().stream().filter(c -> c.id().equals("hf-transformers-7158-bart-evaluate-prediction-"
-                + "loop-cat")).findFirst().orElseThrow().paste().toLowerCase(Locale.ROOT);
-        assertTrue(LibraryCode.blanked(paste).contains("trainer.evaluate()"));
+        String trace = Fixtures.text("traces/segtoolbox-backward-1x-cached.txt").toLowerCase(Locale.ROOT);
+        assertTrue(LibraryCode.blanked(trace).contains("loss.backward()"));
     }
 }
