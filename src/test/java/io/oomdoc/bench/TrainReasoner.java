@@ -60,6 +60,13 @@ public final class TrainReasoner {
      */
     static int altCopies = Integer.getInteger("oomdoc.altCopies", 0);
     /**
+     * Class-balanced fit (diag26a, measured by grouped CV, not adopted): with oomdoc.balance=P above 0 the cause model
+     * sees each report round((largest class / its class)^P) times, P 1 weighing every category the same (liblinear
+     * through Tribuo ignores example weights, hence copies); the L2 is scaled by the growth of the data set so the
+     * data term keeps its weight. Asks whether the activations_batch sink is the class prior's doing.
+     */
+    static double balance = Double.parseDouble(System.getProperty("oomdoc.balance", "0"));
+    /**
      * The prior over categories (diag22a): a shift added to a class's bias after the fit, "CATEGORY:DELTA,..." in
      * oomdoc.biasShift (the phase model's labels are not categories, so it is untouched).
      */
@@ -237,6 +244,9 @@ public final class TrainReasoner {
         List<org.tribuo.Example<Label>> rows = new ArrayList<>();
         Set<String> vocabulary = (phase ? phaseWords : words) ? vocabulary(ex, wordK) : Set.of();
         String prefix = phase ? phaseWordPrefix : wordPrefix;
+        Map<String, Long> perClass = ex.stream().collect(java.util.stream.Collectors.groupingBy(label,
+                java.util.stream.Collectors.counting()));
+        long largest = perClass.values().stream().mapToLong(Long::longValue).max().orElse(1);
         for (Example e : ex) {
             List<String> names = new ArrayList<>();
             List<Double> vals = new ArrayList<>();
@@ -251,12 +261,15 @@ public final class TrainReasoner {
             String[] n = names.toArray(String[]::new);
             double[] v = vals.stream().mapToDouble(Double::doubleValue).toArray();
             boolean alts = !phase && altCopies > 0;
-            for (int i = 0; i < (alts ? altCopies : 1); i++) {
+            int copies = !phase && balance > 0 ? (int) Math.max(1, Math.round(Math.pow(largest
+                    / (double) perClass.get(label.apply(e)), balance))) : 1;
+            for (int i = 0; i < (alts ? altCopies : copies); i++) {
                 rows.add(new ArrayExample<>(new Label(label.apply(e)), n, v));
             }
             if (alts) for (String alt : e.c().alternatives()) rows.add(new ArrayExample<>(new Label(alt), n, v));
         }
-        double reg = !phase && altCopies > 0 ? l2 * altCopies : l2;
+        double reg = !phase && altCopies > 0 ? l2 * altCopies : !phase && balance > 0
+                ? l2 * rows.size() / ex.size() : l2;
         var data = new MutableDataset<>(new ListDataSource<>(rows, lf,
                 new SimpleDataSourceProvenance("oomdoc corpus", lf)));
         var trainer = new LibLinearClassificationTrainer(new LinearClassificationType(LinearType.L2R_LR), 1.0 / reg,
