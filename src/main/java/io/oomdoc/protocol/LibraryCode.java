@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * (facebookresearch/detectron2#1563), which names a parameter, not graphs the user keeps. The frame line itself stays
  * (its function name is where the failure sits); the user's own frames keep their code, which is the user's.
  */
-final class LibraryCode {
+public final class LibraryCode {
     private LibraryCode() {}
 
     /** A frame header and the one source line Python prints beneath it. */
@@ -20,7 +20,8 @@ final class LibraryCode {
             "(?m)^([ \\t]*file \"([^\"\\n]+)\", line \\d+, in [^\\n]*\\n)[ \\t]*(?!file \")[^\\n]*$",
             Pattern.CASE_INSENSITIVE);
 
-    static String blanked(String text) {
+    /** The text with every library frame's source line emptied (the frame line kept). */
+    public static String blanked(String text) {
         Matcher m = FRAME_AND_CODE.matcher(text);
         return m.replaceAll(r -> new Frame(r.group(2), 0, "", "").isLibrary()
                 ? Matcher.quoteReplacement(r.group(1)) : Matcher.quoteReplacement(r.group()));

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.Locale;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,5 +33,14 @@ class LibraryCodeIsNotUserWordsTest {
     void theCodeUnderTheUsersOwnFrameStaysReadable() {
         String trace = Fixtures.text("traces/segtoolbox-backward-1x-cached.txt").toLowerCase(Locale.ROOT);
         assertTrue(LibraryCode.blanked(trace).contains("loss.backward()"));
+    }
+
+    /** The phase word read in torch's frame is reported as where it failed, never as something the user said. */
+    @Test
+    void aPhaseWordInALibraryFrameIsReportedAsWhereItFailed() {
+        Report r = new Diagnoser().diagnose(LogText.of(Fixtures.text(
+                "traces/detectron2-1563-maskrcnn-backward-v100.txt")), null, Facts.EMPTY, null, null);
+        String said = r.sections().rootCause();
+        assertFalse(said.contains("the text says \"retain_graph\""), said);
     }
 }

@@ -1,5 +1,8 @@
 package io.oomdoc.protocol.reasoning;
 
+import io.oomdoc.protocol.LibraryCode;
+import io.oomdoc.protocol.ReportText;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,8 +47,18 @@ public final class PhaseWords {
             String phrase = Cues.affirmed(r.pattern(), t);
             if (phrase == null || ofTheRunThatWorks(phrase, t)) continue;
             seen.add(r.phase());
-            b.set("words-phase:" + r.phase(), 1.0, "the text says \"" + quoted(phrase, head, t) + "\"");
+            b.set("words-phase:" + r.phase(), 1.0, inUsersWords(r, head)
+                    ? ReportText.TABLE.get("signal.phase-words", quoted(phrase, head, t))
+                    : ReportText.TABLE.get("signal.phase-words-library", r.phase(), quoted(phrase, head, t)));
         }
+    }
+
+    /**
+     * Whether the phrase is the user's: "retain_graph" printed under torch's own backward frame is library code
+     * (facebookresearch/detectron2#1563), a sign of the phase but nothing the user said or did.
+     */
+    private static boolean inUsersWords(Row r, String head) {
+        return Cues.affirmed(r.pattern(), LibraryCode.blanked(head).toLowerCase(Locale.ROOT)) != null;
     }
 
     /**
