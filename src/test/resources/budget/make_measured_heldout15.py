@@ -51,6 +51,14 @@ A = {
     "llama2-7b": llama("meta-llama/Llama-2-7b-hf (%s)" % KNOWN, 32, 4096, 32, 32, 11008, 32000),
     "qwen3-4b": llama("Qwen/Qwen3-4B (%s)" % KNOWN, 36, 2560, 32, 8, 9728, 151936, tied=True, head_dim=128),
     # DeepSeek-LLM-7B's shape (multi-head attention, 30 layers); deepseek-math-7b-base is trained from it
+    "qwen2-7b": llama("Qwen/Qwen2-7B-Instruct (%s; q/k/v biases left out of the count)" % KNOWN,
+                      28, 3584, 28, 4, 18944, 152064),
+    "qwen2.5-32b": llama("Qwen/Qwen2.5-32B (%s; q/k/v biases left out of the count)" % KNOWN,
+                         64, 5120, 40, 8, 27648, 152064),
+    "qwen2-72b": llama("Qwen/Qwen2-72B (%s; q/k/v biases left out of the count)" % KNOWN, 80, 8192, 64, 8, 29568, 152064),
+    "gpt-oss-120b": llama("openai/gpt-oss-120b (%s; 128 experts, 4 active, MXFP4 expert weights)" % KNOWN,
+                          36, 2880, 64, 8, 2880, 201088, params=116800000000, head_dim=64, experts_total=128,
+                          experts_active=4, extra="; the model card's 117B (116.8B)"),
     "deepseek-math-7b": llama("deepseek-ai/deepseek-math-7b (%s)" % KNOWN, 30, 4096, 32, 32, 11008, 102400),
 }
 
@@ -158,6 +166,57 @@ for case, stage, gc, offload, outcome, said in (
                   "the shortfall printed (GB) is the CUDA error's, not a peak" if "差" in said else
                   "with parameters and optimizer states in host memory the step fit" if outcome == "fit" else
                   "no shortfall printed"))
+
+# ---- dennislee22/vLLM-benchmarking README and its startup logs: vLLM 0.10.1.1 on A100s (Cloudera AI pods) ----
+# Each test names the KV cache vLLM found room for; the startup logs in log/ (same commit) print, per GPU, "Model
+# loading took X GiB" and "Available KV cache memory: Y GiB" with the non-default args (max_model_len 16384,
+# tensor_parallel_size, gpu_memory_utilization). The figure kept is X + Y per GPU: the weights plus the KV pool vLLM
+# reserved, both read from vLLM's own log; the activation peak of the profiling run and the CUDA graphs (0.65 GiB in
+# one log) are not in it, so the card held somewhat more. bf16 weights, kv_cache_dtype auto, CUDA graphs on.
+DL = "https://github.com/dennislee22/vLLM-benchmarking/blob/b474d1e053c35c9aef8c02aae4efbc0d8675f033/README.md"
+DL_RUN = dict(INFER, source=DL, source_key="dennislee22-vllm-benchmarking-a100", quant="none (bf16 weights)",
+              precision="bf16 (dtype=torch.bfloat16 in the engine config)", attention="flash attention (vLLM's)",
+              seq=16384, batch=1, serving_engine="vLLM 0.10.1.1 (V1 engine, OpenAI server)", outcome="fit")
+for tid, model, gpus, card, util, weights, kv, log, nodes in (
+        (4, "qwen2-7b", 1, "A100 80GB", 0.25, 14.2488, 5.01, "vllm-7B-1gpuA10080GB-0.25GRAM.log", ""),
+        (5, "qwen2-7b", 1, "A100 80GB", 0.5, 14.2488, 24.83, "vllm-7B-1gpuA10080GB-0.5GRAM.log", ""),
+        (1, "qwen2-7b", 2, "A100 40GB", 0.5, 7.1217, 11.03, "vllm-7B-2gpuA10040GB-0.5GRAM-diff-nodes.log",
+         "two pods on two nodes"),
+        (2, "qwen2-7b", 2, "A100 80GB", 0.25, 7.1217, 12.02, "vllm-7B-2gpuA10080GB-0.25GRAM-same-node.log",
+         "two pods on one node"),
+        (3, "qwen2-7b", 2, "A100 80GB", 0.5, 7.1217, 31.83, "vllm-7B-2gpuA10080GB-0.5GRAM-same-node.log",
+         "two pods on one node"),
+        (9, "gpt-oss-120b", 4, "A100 80GB", 0.8, 17.2217, 45.32, "vllm-120B-4gpuA10080GB-0.8GRAM-diff-nodes.log",
+         "four pods on different nodes")):
+    rec(id="dennislee22-vllm-test%d-%s-tp%d-%s-util%s" % (tid, model, gpus, card.split()[1].lower(), util),
+        model=model, gpus=gpus, gpu=card, card_as_published="NVIDIA A100 %s (the log's name: %s)" % (
+            card.split()[1], log), gpu_memory_utilization=util,
+        sharding="none" if gpus == 1 else "tensor parallel over %d GPUs (tensor_parallel_size %d, Ray; %s)" % (
+            gpus, gpus, nodes),
+        measured_bytes=int((weights + kv) * GIB),
+        measured_as="'Model loading took %s GiB' and 'Available KV cache memory: %.2f GiB' (log/%s); the README's "
+                    "Test %d title: 'Available KV cache memory%s: %.2f GiB'" % (
+                        weights, kv, log, tid, " in each GPU" if gpus > 1 else "", kv),
+        measured_how="reading (vLLM's startup log per GPU: weights loaded plus the KV cache pool it reserved; "
+                     "activation profile and CUDA graphs not added)",
+        table="Test %d" % tid,
+        notes="max_model_len 16384 from the log's non-default args; batch 1 at the full length is written in for "
+              "the engine's sizing pass; served requests were 1024-7168 tokens in and out%s" % (
+                  "; MXFP4 experts as shipped, loaded on A100s" if "oss" in model else ""), **DL_RUN)
+for tid, model, gpus, kv in ((6, "qwen2.5-32b", 2, 8.22), (7, "qwen2.5-32b", 1, 9.70), (8, "qwen2-72b", 2, 6.77)):
+    rec(id="dennislee22-vllm-test%d-%s-tp%d-a100-80gb" % (tid, model, gpus), model=model, gpus=gpus,
+        gpu="A100 80GB", card_as_published="NVIDIA A100 80GB GPU", gpu_memory_utilization=0.9,
+        sharding="none" if gpus == 1 else "tensor parallel over %d GPUs (pods on one node)" % gpus,
+        measured_bytes=None,
+        measured_as="'Test %d: %d GPU pod%s host%s %s model%s (Available KV cache memory%s: %.2f GiB)'" % (
+            tid, gpus, "s" if gpus > 1 else "", "" if gpus > 1 else "s", "32B" if "32b" in model else "72B",
+            " in the same node" if gpus > 1 else "", " in each GPU" if gpus > 1 else "", kv),
+        measured_how="outcome (the server came up and served the benchmark; no startup log for this test, so no "
+                     "weights figure to add to the KV pool)",
+        table="Test %d" % tid,
+        notes="no log is committed for this test: max_model_len 16384 is taken from the other tests and the "
+              "utilization 0.9 is vLLM's default, not printed (a %.2f GiB pool beside the weights fits it)" % kv,
+        **DL_RUN)
 
 if __name__ == "__main__":
     with open(OUT, "w") as f:
