@@ -59,6 +59,9 @@ A = {
     "gpt-oss-120b": llama("openai/gpt-oss-120b (%s; 128 experts, 4 active, MXFP4 expert weights)" % KNOWN,
                           36, 2880, 64, 8, 2880, 201088, params=116800000000, head_dim=64, experts_total=128,
                           experts_active=4, extra="; the model card's 117B (116.8B)"),
+    "llama2-70b": llama("meta-llama/Llama-2-70b-hf (%s)" % KNOWN, 80, 8192, 64, 8, 28672, 32000),
+    "llama3.2-1b": llama("meta-llama/Llama-3.2-1B (%s; loaded with AutoModel: no LM head, the tied embedding kept)"
+                         % KNOWN, 16, 2048, 32, 8, 8192, 128256, tied=True),
     "deepseek-math-7b": llama("deepseek-ai/deepseek-math-7b (%s)" % KNOWN, 30, 4096, 32, 32, 11008, 102400),
 }
 
@@ -217,6 +220,68 @@ for tid, model, gpus, kv in ((6, "qwen2.5-32b", 2, 8.22), (7, "qwen2.5-32b", 1, 
         notes="no log is committed for this test: max_model_len 16384 is taken from the other tests and the "
               "utilization 0.9 is vLLM's default, not printed (a %.2f GiB pool beside the weights fits it)" % kv,
         **DL_RUN)
+
+# ---- sagarsrc/lora-experiments README, Experiment 4 (notebooks/004-full_vs_lora_batch_demo.py) ----
+# Llama-3.2-1B loaded with AutoModel.from_pretrained and no dtype (fp32 weights, no autocast), a last-token
+# classifier head (2 classes) on IMDB rows padded to 256 tokens, torch AdamW, one NVIDIA A10 (the README: "23,028 MiB
+# total"). The script prints torch.cuda.max_memory_allocated() / 1024**3 as "Peak Memory".
+SG = "https://github.com/sagarsrc/lora-experiments/blob/a05bb0eaf792ffbed5f09f78ec044ccaf6698911/README.md"
+SG_RUN = dict(source=SG, source_key="sagarsrc-lora-experiments-a10", model="llama3.2-1b", seq=256, grad_accum=1,
+              quant="none (fp32 weights)", precision="fp32 (AutoModel.from_pretrained without a dtype, no autocast)",
+              optimizer="adamw (torch.optim.AdamW)", checkpointing="none", attention="not stated (sdpa default)",
+              loss="cross-entropy (2-class head on the last token)", gpus=1, sharding="none", gpu="A10 24GB",
+              card_as_published="NVIDIA A10 (23GB VRAM), 23,028 MiB total", table="Experiment 4: Memory & Batch "
+              "Size Reality Check")
+rec(id="sagarsrc-llama3.2-1b-full-fp32-batch2-a10-oom", family="full", method="full", batch=2, outcome="oom",
+    measured_bytes=None,
+    measured_as="'Full Fine-tuning Attempt: Train all 1.24B parameters with batch size 2' ... 'EXPECTED CUDA OOM "
+                "ERROR OCCURRED: OutOfMemoryError: CUDA out of memory. Tried to allocate 64.00 MiB...'",
+    measured_how="outcome (the README's run hit CUDA OOM; batch_comparison_1756759401.json keeps "
+                 "full_finetuning null and full_finetuning_failed true)",
+    notes="all 1.24B parameters trainable, fp32 weights and AdamW states; learning rate 2e-5", **SG_RUN)
+rec(id="sagarsrc-llama3.2-1b-lora-r16-fp32-batch16-a10", family="lora", method="lora", batch=16, lora_rank=16,
+    lora_targets="q_proj,v_proj,k_proj,o_proj,gate_proj,up_proj,down_proj", lora_dropout=0.1, outcome="fit",
+    measured_bytes=int(20.571515560150146 * GIB),
+    measured_as="'Batch Size: 16 (8x larger than attempted full fine-tuning) Peak Memory: 20.57GB'; "
+                "batch_comparison_1756759401.json: 'peak_memory_gb': 20.571515560150146",
+    measured_how="max_memory_allocated (the script's peak_gb = torch.cuda.max_memory_allocated() / 1024**3, so the "
+                 "README's 'GB' is GiB)",
+    notes="11,276,290 trainable parameters (LoRA r 16, alpha 32 plus the classifier head); the base stays fp32; "
+          "the README's reserved figure at the end is 20.77 GB", **SG_RUN)
+
+# ---- jondurbin/airoboros#14: the author's training resources ----
+AB = "https://github.com/jondurbin/airoboros/issues/14"
+rec(id="airoboros-llama2-70b-qlora-1xa100-80gb", source=AB, source_key="airoboros-14", family="qlora",
+    method="qlora", model="llama2-70b", lora_rank=64, lora_targets="not stated (all linear layers in the qlora "
+    "scripts of the time)", quant="nf4 (QLoRA 4-bit)", seq=2048, batch=1, grad_accum=16,
+    precision="bf16 (QLoRA compute dtype)", optimizer="not stated (paged AdamW of the qlora scripts)",
+    checkpointing="full (not stated; the qlora scripts turned it on)", attention="not stated",
+    loss="cross-entropy (instruction tuning)", gpus=1, sharding="none", gpu="A100 80GB",
+    card_as_published="one 80gb a100", outcome="fit", measured_bytes=None,
+    measured_as="'1.4 dataset qlora of 70b took 2d, 7h, 51 minutes on one 80gb a100.'",
+    measured_how="outcome (the author says the run finished on this card; no reading)", table="comment of 2023-08-03",
+    notes="the thread gives model size, method and card only: rank 64, length 2048 (Llama-2's context), batch 1 and "
+          "accumulation 16 are written in as the QLoRA recipe of the time, so the record checks that such a run fits")
+
+# ---- anyscale/templates#130: Llama-2-70B full-parameter fine-tuning on 32 A10G GPUs ----
+# The PR adds training_configs/full_param/llama-2-70b-4096-4xg5_48xlarge.yaml: context_length 4096,
+# train_batch_size_per_device 8, DeepSpeed deepspeed_configs/zero_3_llama_2_70b.json, flash_attention_2 true,
+# num_devices 32 (four g5.48xlarge nodes of 8 A10G 24GB). The reviewer asks whether it was tested; the author: yes.
+AN = "https://github.com/anyscale/templates/pull/130"
+rec(id="anyscale-llama2-70b-full-zero3-32xa10g-ctx4096", source=AN, source_key="anyscale-templates-130",
+    family="sharded", method="full", model="llama2-70b", quant="none (bf16)", seq=4096, batch=8, grad_accum=1,
+    precision="bf16 (the template's DeepSpeed config)", optimizer="adamw (the template's default)",
+    checkpointing="not stated (the template turns on gradient checkpointing)",
+    attention="flash attention 2 (flash_attention_2: true)", loss="cross-entropy (GSM8K)", gpus=32,
+    sharding="zero3 (DeepSpeed ZeRO-3 over 32 GPUs on 4 nodes, zero_3_llama_2_70b.json; its offload settings are "
+             "not in the thread)", gpu="A10G 24GB", card_as_published="32 A10s (4 g5.48xlarge)", outcome="fit",
+    measured_bytes=None,
+    measured_as="'Have we tested that full param with 4096 context length works on 32 A10s?' - 'Yes. 32 A10s and "
+                "this job took 25 hours'",
+    measured_how="outcome (the author says the job ran; no reading)", table="review thread on "
+    "llama-2-70b-4096-4xg5_48xlarge.yaml",
+    notes="batch 8 per device and context 4096 are the config's; a 70B full fine-tune fits 24GB cards only with the "
+          "ZeRO-3 config's parameter and optimizer offload, which the thread does not show")
 
 if __name__ == "__main__":
     with open(OUT, "w") as f:
