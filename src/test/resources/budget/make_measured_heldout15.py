@@ -62,6 +62,10 @@ A = {
     "llama2-70b": llama("meta-llama/Llama-2-70b-hf (%s)" % KNOWN, 80, 8192, 64, 8, 28672, 32000),
     "llama3.2-1b": llama("meta-llama/Llama-3.2-1B (%s; loaded with AutoModel: no LM head, the tied embedding kept)"
                          % KNOWN, 16, 2048, 32, 8, 8192, 128256, tied=True),
+    "qwen2.5-7b": llama("Qwen/Qwen2.5-7B-Instruct (%s; q/k/v biases left out of the count)" % KNOWN,
+                        28, 3584, 28, 4, 18944, 152064),
+    "qwen2.5-72b": llama("Qwen/Qwen2.5-72B-Instruct (%s; q/k/v biases left out of the count)" % KNOWN,
+                         80, 8192, 64, 8, 29568, 152064),
     "deepseek-math-7b": llama("deepseek-ai/deepseek-math-7b (%s)" % KNOWN, 30, 4096, 32, 32, 11008, 102400),
 }
 
@@ -282,6 +286,41 @@ rec(id="anyscale-llama2-70b-full-zero3-32xa10g-ctx4096", source=AN, source_key="
     "llama-2-70b-4096-4xg5_48xlarge.yaml",
     notes="batch 8 per device and context 4096 are the config's; a 70B full fine-tune fits 24GB cards only with the "
           "ZeRO-3 config's parameter and optimizer offload, which the thread does not show")
+
+# ---- MaximeSongIdris/LLM-FT-IDRIS-Benchmark README: FSDP2 + selective activation checkpointing on H100 80GB ----
+# FSDP_sAC.py: full fine-tuning, the model loaded in bf16 (torch_dtype="bfloat16"), fully_shard per decoder layer and
+# on the whole model (FSDP2, MixedPrecisionPolicy bf16 params, fp32 reduce), torch AdamW over the bf16 parameters
+# (so its states are bf16), --seq-length 4096 by default (the slurm scripts do not override it), SFT rows padded per
+# batch to that cap. The README's tables give, per GPU count and per-GPU batch, the smallest activation-checkpointing
+# ratio (AC: the share of decoder layers recomputed) that fit, or OOM when none did.
+IB = "https://github.com/MaximeSongIdris/LLM-FT-IDRIS-Benchmark/blob/0e2c30a0562012281804042423afcf18139e6c8e/README.md"
+IB_RUN = dict(source=IB, source_key="idris-fsdp2-sac-h100", method="full", quant="none (bf16 weights)", seq=4096,
+              precision="bf16 (weights loaded bf16; FSDP2 MixedPrecisionPolicy bf16 params, fp32 reduce)",
+              optimizer="adamw (torch AdamW over bf16 parameters: bf16 states)",
+              attention="not stated (sdpa default)", loss="cross-entropy (SFT)", gpu="H100 80GB")
+for model, gpus, bs, ac, ga, table in (
+        ("qwen2.5-7b", 1, 1, 0.4, 64, 1), ("qwen2.5-7b", 1, 2, 0.85, 32, 1), ("qwen2.5-7b", 1, 4, None, None, 1),
+        ("qwen2.5-7b", 1, 8, None, None, 1), ("qwen2.5-7b", 4, 2, 0.0, 8, 1), ("qwen2.5-7b", 4, 4, 0.5, 4, 1),
+        ("qwen2.5-7b", 4, 8, 0.95, 2, 1), ("qwen2.5-7b", 8, 8, 0.90, 1, 1),
+        ("qwen2.5-72b", 8, 1, None, None, 2), ("qwen2.5-72b", 16, 1, 0.85, 32, 2),
+        ("qwen2.5-72b", 16, 4, None, None, 2), ("qwen2.5-72b", 32, 4, 1.0, 4, 2),
+        ("qwen2.5-72b", 32, 8, None, None, 2), ("qwen2.5-72b", 64, 8, None, None, 2)):
+    fit = ac is not None
+    cell = ("AC=%s, GA=%d" % (("%.2f" % ac).rstrip("0").rstrip(".") if ac else "0.0", ga)) if fit else "OOM"
+    rec(id="idris-%s-full-fsdp2-%dxh100-bs%d-%s" % (model, gpus, bs, "ac%s" % ac if fit else "oom"),
+        family="sharded" if gpus > 1 else "full", model=model, batch=bs, grad_accum=ga if fit else 1,
+        checkpointing=("selective (AC=%s: that share of decoder layers recomputed)" % ac if ac else
+                       "none (AC=0.0)") if fit else "full (the table's OOM: no AC ratio up to 1.0 fit)",
+        gpus=gpus, sharding=("fsdp (FSDP2 fully_shard FULL_SHARD over %d GPUs)" % gpus) if gpus > 1 else
+        "none (fully_shard on one GPU shards nothing)", card_as_published="H100 80 Go", outcome="oom" if not fit
+        else "fit", measured_bytes=None,
+        measured_as="'| GPUs=%d | ... bs=%d: %s |' (effective batch %d)" % (gpus, bs, cell, 64 if table == 1 else 512),
+        measured_how="outcome (the table's smallest AC that fit, or OOM; no reading)",
+        table="%d) FSDP2 + Selective Activation Checkpointing on H100 80 Go (%s): Required AC and GA" % (
+            table, "Qwen2.5-7B-Instruct" if table == 1 else "Qwen2.5-72B-Instruct"),
+        notes=("per-GPU batch %d at 4096 tokens; %s" % (bs, "the smallest recompute share that fit, so the run "
+               "sits near the card's limit" if fit and ac else "no checkpointing needed at this size" if fit else
+               "OOM whatever the AC ratio")), **IB_RUN)
 
 if __name__ == "__main__":
     with open(OUT, "w") as f:
