@@ -66,6 +66,8 @@ A = {
                         28, 3584, 28, 4, 18944, 152064),
     "qwen2.5-72b": llama("Qwen/Qwen2.5-72B-Instruct (%s; q/k/v biases left out of the count)" % KNOWN,
                          80, 8192, 64, 8, 29568, 152064),
+    "qwen2.5-7b-base": llama("Qwen/Qwen2.5-7B (%s)" % KNOWN, 28, 3584, 28, 4, 18944, 152064, params=7620000000,
+                             extra="; the page's 7.62B"),
     "deepseek-math-7b": llama("deepseek-ai/deepseek-math-7b (%s)" % KNOWN, 30, 4096, 32, 32, 11008, 102400),
 }
 
@@ -321,6 +323,27 @@ for model, gpus, bs, ac, ga, table in (
         notes=("per-GPU batch %d at 4096 tokens; %s" % (bs, "the smallest recompute share that fit, so the run "
                "sits near the card's limit" if fit and ac else "no checkpointing needed at this size" if fit else
                "OOM whatever the AC ratio")), **IB_RUN)
+
+# ---- chenxingqiang/llmir IEEE-conference/A800_GPU_TEST_RESULTS.md: the transformers baseline on one A800 ----
+# The repository's real-model benchmark script (a bash file writing /tmp/benchmark.py) loads the model with
+# torch_dtype=float16 and device_map="auto", pads a 512-token prompt to the batch, generates 128 new tokens greedily
+# with the KV cache, and prints torch.cuda.max_memory_allocated() / 1024**3 as "Peak Memory ... GB" after
+# reset_peak_memory_stats(). The stored script lists batches 1-16; the results page also has 32 and 64, run with a
+# later version of the same script.
+LM = ("https://github.com/chenxingqiang/llmir/blob/c64ef1d8206989e8f7d9865344f63cc7dd93115c/IEEE-conference/"
+      "A800_GPU_TEST_RESULTS.md")
+for bs, fig in ((1, 15.3), (4, 15.5), (8, 15.7), (16, 16.2), (32, 17.2), (64, 19.1)):
+    rec(id="llmir-qwen2.5-7b-fp16-generate-batch%d-a800" % bs, source=LM, source_key="llmir-a800-results",
+        model="qwen2.5-7b-base", quant="none (fp16 weights)", seq=640, batch=bs,
+        precision="fp16 (torch_dtype=torch.float16)", attention="not stated (sdpa default)", gpus=1,
+        sharding="none (device_map='auto' on one card)", gpu="A800 80GB", card_as_published="NVIDIA A800 80GB PCIe "
+        "(85.1 GB)", outcome="fit", measured_bytes=int(fig * GIB),
+        measured_as="'| %d | ... | %s GB |' (PyTorch (transformers) baseline, 显存占用)" % (bs, fig),
+        measured_how="max_memory_allocated (the benchmark script's peak after reset_peak_memory_stats, divided by "
+                     "1024**3 and printed as GB)",
+        table="真实模型推理基准测试 / Qwen2.5-7B / PyTorch (transformers) 基线",
+        notes="prompt padded to 512 tokens plus 128 generated (seq 640 is prompt plus generation); transformers "
+              "generate with the dynamic KV cache, greedy", **INFER)
 
 if __name__ == "__main__":
     with open(OUT, "w") as f:

@@ -27,8 +27,8 @@ class MeasuredHeldOutFifteenTest extends PinnedMeasuredSetChecks {
 
     @Test
     void anOutcomeWithoutAFigureNamesTheCardItRanOrFailedOn() throws IOException {
-        // 23 records are fits or OOMs a page states without a reading ("results in CUDA OOM" on one V100): without
-        // the card such a record says nothing the bench can score
+        // most records here are fits or OOMs a page states without a reading (a table cell "OOM" for a per-GPU batch
+        // on H100s): without the card such a record says nothing the bench can score
         for (JsonNode r : records(set())) {
             if (r.path("measured_bytes").isNull()) {
                 assertFalse(r.path("gpu").asText().isBlank(), r.path("id") + ": card");
@@ -39,8 +39,8 @@ class MeasuredHeldOutFifteenTest extends PinnedMeasuredSetChecks {
 
     @Test
     void aVllmRecordKeepsTheShareOfTheCardItReserved() throws IOException {
-        // vLLM's KV cache fills gpu_memory_utilization of the card whatever the model needs: the H100 figures are that
-        // reservation, and without the share they would read as the model's own peak
+        // vLLM sizes its KV pool from gpu_memory_utilization of the card whatever the model needs: the A100 figures
+        // are weights plus that pool, and without the share they would read as the model's own peak
         for (JsonNode r : records(set())) {
             if (r.path("serving_engine").asText().startsWith("vLLM")) {
                 double share = r.path("gpu_memory_utilization").asDouble();
