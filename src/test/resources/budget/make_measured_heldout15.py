@@ -15,7 +15,21 @@ logs kept in small repositories. A page was kept only where it prints a GPU memo
 says that a named setup ran, or ran out of memory, on a named card. Calculator and rule-of-thumb tables were left
 out; torchtune's tables are issue 14's external check and are not here.
 
-COUNTS_LINE
+Counts: 49 records from 8 pages (source keys) in 8 repositories; families sharded 17, qlora 7, full 6, lora 4,
+inference 15 (34 of 49 fine-tuning, 69%); outcomes 36 fit and 13 oom; 22 records with a figure, 27 fits or OOMs on a
+named card without one (nine of the figures come without a named card: the peft-examples notes name only a 32GB card).
+
+Pages: ai-learner-1429/peft-examples' NOTES.md (a run table of peft_ultrachat.py: Qwen3-4B and Llama-2-7B LoRA/QLoRA
+with and without 4-bit quantization and flash attention, wandb's card-level memory reading); a DeepSpeed ZeRO demo
+(shirleyandgithub/DeepSeed_Zero_Optimizer: deepseek-math-7b full fine-tuning on two RTX 4090s, ZeRO 0/1/2/3 with and
+without checkpointing and offload, six OOMs and one fit); MaximeSongIdris/LLM-FT-IDRIS-Benchmark (Qwen2.5-7B and
+72B full fine-tuning with FSDP2 and selective checkpointing on 1 to 64 H100s: which per-GPU batch fit and which ran
+out of memory); sagarsrc/lora-experiments (Llama-3.2-1B on an A10: full fine-tuning OOM at batch 2, LoRA peak at
+batch 16); two threads (jondurbin/airoboros#14: a 70B QLoRA on one A100-80GB; anyscale/templates#130: a 70B full
+fine-tune with ZeRO-3 on 32 A10G); dennislee22/vLLM-benchmarking (vLLM startup logs of Qwen2-7B and gpt-oss-120b on
+A100s: weights plus KV pool per GPU at a given gpu_memory_utilization); chenxingqiang/llmir's A800 results
+(Qwen2.5-7B fp16 generate at batch 1-64 with max_memory_allocated). Each record's notes say what its page leaves
+unsaid and what the writer wrote in (a length, a batch, a rank) where the page gives none.
 
 Every figure is typed from its page; each record keeps the page's URL pinned to a commit of the file, the row or
 sentence it comes from and what the page says about how memory was read. Where the setup lives in a script next to
@@ -55,7 +69,8 @@ A = {
                       28, 3584, 28, 4, 18944, 152064),
     "qwen2.5-32b": llama("Qwen/Qwen2.5-32B (%s; q/k/v biases left out of the count)" % KNOWN,
                          64, 5120, 40, 8, 27648, 152064),
-    "qwen2-72b": llama("Qwen/Qwen2-72B (%s; q/k/v biases left out of the count)" % KNOWN, 80, 8192, 64, 8, 29568, 152064),
+    "qwen2-72b": llama("Qwen/Qwen2-72B (%s; q/k/v biases left out of the count)" % KNOWN,
+                       80, 8192, 64, 8, 29568, 152064),
     "gpt-oss-120b": llama("openai/gpt-oss-120b (%s; 128 experts, 4 active, MXFP4 expert weights)" % KNOWN,
                           36, 2880, 64, 8, 2880, 201088, params=116800000000, head_dim=64, experts_total=128,
                           experts_active=4, extra="; the model card's 117B (116.8B)"),
@@ -143,7 +158,8 @@ for ver, model, quant, fa, rank, fig, unit, row, prec, note in (
 # rows padded to max_length 512, AdamW (the Trainer's default adamw_torch), lr 2e-5; the ZeRO stage comes from
 # ds_configs/*.json (DS_CONFIG), gradient checkpointing from USE_GC=1. The README lists seven cases and which ran out
 # of memory ("还差 X G": X GB short), launched over both cards ("4090*2 48G显存").
-DZ = "https://github.com/shirleyandgithub/DeepSeed_Zero_Optimizer/blob/cfc8319ca191eb033296cfb7f9030895c6d8d45e/README.md"
+DZ = ("https://github.com/shirleyandgithub/DeepSeed_Zero_Optimizer/blob/cfc8319ca191eb033296cfb7f9030895c6d8d45e/"
+      "README.md")
 for case, stage, gc, offload, outcome, said in (
         (0, 0, False, "", "oom", "case0：OOM，"),
         (1, 1, False, "", "oom", "case1：OOM,提示还差12.87G"),
