@@ -316,15 +316,15 @@ IB_RUN = dict(source=IB, source_key="idris-fsdp2-sac-h100", method="full", quant
               precision="bf16 (weights loaded bf16; FSDP2 MixedPrecisionPolicy bf16 params, fp32 reduce)",
               optimizer="adamw (torch AdamW over bf16 parameters: bf16 states)",
               attention="not stated (sdpa default)", loss="cross-entropy (SFT)", gpu="H100 80GB")
-for model, gpus, bs, ac, ga, table in (
-        ("qwen2.5-7b", 1, 1, 0.4, 64, 1), ("qwen2.5-7b", 1, 2, 0.85, 32, 1), ("qwen2.5-7b", 1, 4, None, None, 1),
-        ("qwen2.5-7b", 1, 8, None, None, 1), ("qwen2.5-7b", 4, 2, 0.0, 8, 1), ("qwen2.5-7b", 4, 4, 0.5, 4, 1),
-        ("qwen2.5-7b", 4, 8, 0.95, 2, 1), ("qwen2.5-7b", 8, 8, 0.90, 1, 1),
-        ("qwen2.5-72b", 8, 1, None, None, 2), ("qwen2.5-72b", 16, 1, 0.85, 32, 2),
-        ("qwen2.5-72b", 16, 4, None, None, 2), ("qwen2.5-72b", 32, 4, 1.0, 4, 2),
-        ("qwen2.5-72b", 32, 8, None, None, 2), ("qwen2.5-72b", 64, 8, None, None, 2)):
+for model, gpus, bs, ac, ga, table, cell in (
+        ("qwen2.5-7b", 1, 1, 0.4, 64, 1, "AC=0.4, GA=64"), ("qwen2.5-7b", 1, 2, 0.85, 32, 1, "AC=0.85, GA=32"),
+        ("qwen2.5-7b", 1, 4, None, None, 1, "OOM"), ("qwen2.5-7b", 1, 8, None, None, 1, "OOM"),
+        ("qwen2.5-7b", 4, 2, 0.0, 8, 1, "AC=0.0, GA=8"), ("qwen2.5-7b", 4, 4, 0.5, 4, 1, "AC=0.5, GA=4"),
+        ("qwen2.5-7b", 4, 8, 0.95, 2, 1, "AC=0.95, GA=2"), ("qwen2.5-7b", 8, 8, 0.90, 1, 1, "AC=0.90, GA=1"),
+        ("qwen2.5-72b", 8, 1, None, None, 2, "OOM"), ("qwen2.5-72b", 16, 1, 0.85, 32, 2, "AC=0.85 GA=32"),
+        ("qwen2.5-72b", 16, 4, None, None, 2, "OOM"), ("qwen2.5-72b", 32, 4, 1.0, 4, 2, "AC=1.0, GA=4"),
+        ("qwen2.5-72b", 32, 8, None, None, 2, "OOM"), ("qwen2.5-72b", 64, 8, None, None, 2, "OOM")):
     fit = ac is not None
-    cell = ("AC=%s, GA=%d" % (("%.2f" % ac).rstrip("0").rstrip(".") if ac else "0.0", ga)) if fit else "OOM"
     rec(id="idris-%s-full-fsdp2-%dxh100-bs%d-%s" % (model, gpus, bs, "ac%s" % ac if fit else "oom"),
         family="sharded" if gpus > 1 else "full", model=model, batch=bs, grad_accum=ga if fit else 1,
         checkpointing=("selective (AC=%s: that share of decoder layers recomputed)" % ac if ac else
