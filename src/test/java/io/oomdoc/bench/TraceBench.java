@@ -30,6 +30,7 @@ import java.util.Locale;
  *     [--heldout10] [--heldout11] [--heldout12] [--heldout13] [--heldout14]
  *     [--heldout15] [--heldout16] [--heldout17] [--heldout18] [--heldout19] [--heldout20]
  *     [--heldout21] [--heldout22] [--heldout23] [--heldout24] [--heldout25] [--heldout26] [--heldout27]
+ *     [--heldout28]
  *     [log-size-MB]
  */
 public final class TraceBench {
@@ -90,6 +91,7 @@ public final class TraceBench {
         if (List.of(args).contains("--heldout25")) scoreBlind("25th split, corpus_heldout25", Corpus.heldout25());
         if (List.of(args).contains("--heldout26")) scoreBlind("26th split, corpus_heldout26", Corpus.heldout26());
         if (List.of(args).contains("--heldout27")) scoreBlind("27th split, corpus_heldout27", Corpus.heldout27());
+        if (List.of(args).contains("--heldout28")) scoreBlind("28th split, corpus_heldout28", Corpus.heldout28());
         speed(dev);
         bigLog(mb);
     }

@@ -71,6 +71,8 @@ public final class Corpus {
     public static final Path HELDOUT26 = Path.of("src/test/resources/corpus_heldout26/heldout26.jsonl");
     /** The twenty-seventh blind split: small repositories, host kills, other stacks and languages, written blind. */
     public static final Path HELDOUT27 = Path.of("src/test/resources/corpus_heldout27/heldout27.jsonl");
+    /** The twenty-eighth blind split, written in session 23 by a writer who never read the engine. */
+    public static final Path HELDOUT28 = Path.of("src/test/resources/corpus_heldout28/heldout28.jsonl");
     private static final int FINAL_SHARE_PERCENT = 20;
     private static final Map<Path, List<Case>> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -161,6 +163,9 @@ public final class Corpus {
 
     /** The twenty-seventh blind split (corpus_heldout27/): never read by all(), scored once for a closing figure. */
     public static List<Case> heldout27() { return read(HELDOUT27); }
+
+    /** The twenty-eighth blind split (corpus_heldout28/): never read by all(), scored once for a closing figure. */
+    public static List<Case> heldout28() { return read(HELDOUT28); }
 
     /**
      * What the weights are fitted on: the development part, the third split (since round 6; scored once in round 5),
