@@ -61,13 +61,19 @@ public final class SetupFromFacts {
         boolean ckAssumed = f.checkpointing() == null;
         Setup.Checkpointing ck = ckAssumed ? Setup.unstatedCheckpointing(mode, rank, quant)
                 : f.checkpointing() ? Setup.Checkpointing.FULL : Setup.Checkpointing.NONE;
+        // Unsloth trains with its own checkpointing, which keeps the layer inputs in host RAM
+        // (use_gradient_checkpointing="unsloth" in its notebooks), and its cross-entropy kernel never holds the fp32
+        // logits (unsloth/kernels/cross_entropy_loss.py): a job budgeted as plain transformers was 3x over the
+        // measured peaks of Unsloth QLoRA runs (budget/measured_heldout14.json, the two ID2223 lab reports)
+        boolean unsloth = "unsloth".equals(f.framework()) && mode == Setup.Mode.TRAIN;
+        if (unsloth && ck == Setup.Checkpointing.FULL) ck = Setup.Checkpointing.OFFLOAD;
         // device_map spreads one copy's layers over the cards (a layer split); under ZeRO/FSDP the sharding rules
         return Optional.of(Setup.builder(model).seq(f.seqLen() == null ? 0 : f.seqLen())
                 .batch(f.batch() == null ? 0 : f.batch()).mode(mode).precision(precision).optimizer(opt)
                 .checkpointing(ck).checkpointingAssumed(ckAssumed && ck == Setup.Checkpointing.FULL)
                 .attention(attention).zeroStage(zero).layerSplit(f.deviceMap() != null && zero == 0)
                 .gpus(f.worldSize() == null ? 1 : f.worldSize())
-                .loraRank(rank).quant(quant)
+                .loraRank(rank).quant(quant).loss(unsloth ? Setup.Loss.FUSED_LINEAR : Setup.Loss.FP32)
                 .contextBytes(BudgetEngine.DEFAULT_CONTEXT).build());
     }
 

@@ -372,8 +372,9 @@ public final class BudgetBench {
         // a record that says only that the source does not state it (nothing of the framework's own default) takes
         // the reader's default, as a user who leaves it out would: on for LoRA over a 4-bit/8-bit base
         boolean ckUnstated = UNSTATED.matcher(c).matches();
+        // Unsloth's own mode (use_gradient_checkpointing='unsloth') keeps the layer inputs in host RAM
         Setup.Checkpointing ck = c.startsWith("offload_all") ? Setup.Checkpointing.OFFLOAD_ALL
-                : c.startsWith("offload") ? Setup.Checkpointing.OFFLOAD
+                : c.startsWith("offload") || c.contains("'unsloth'") ? Setup.Checkpointing.OFFLOAD
                 : c.startsWith("full") ? Setup.Checkpointing.FULL
                 : c.startsWith("selective (op)") ? Setup.Checkpointing.SELECTIVE_OP
                 : c.startsWith("selective") ? Setup.Checkpointing.SELECTIVE : Setup.Checkpointing.NONE;
@@ -433,6 +434,12 @@ public final class BudgetBench {
         // commit of the benchmark README); its pretrain yamls set no loss_fn
         if (loss.startsWith("not stated") && it.path("source_key").asText().startsWith("llm-foundry")) {
             loss = "fused (llm-foundry's default loss_fn)";
+        }
+        // Unsloth's cross-entropy kernel never holds the fp32 logits (unsloth/kernels/cross_entropy_loss.py), what the
+        // product budgets for a job it knows runs on Unsloth (SetupFromFacts)
+        if (loss.startsWith("not stated") && (c.contains("'unsloth'")
+                || it.path("quant").asText("").toLowerCase(Locale.ROOT).contains("unsloth"))) {
+            loss = "fused-linear (Unsloth's loss kernel)";
         }
         // a model compiled whole with its loss inside forward (nanoGPT's model(X, Y), HF's model(labels=...)): the
         // cross-entropy is compiled with it, the fused loss the engine has for a compiled one (nanochat's)
