@@ -117,7 +117,10 @@ final class KnowledgeSearch {
         List<Passages.Hit> hits = onStack(Knowledge.ALL.search(query, cited(report), REPORT_BOOST, CANDIDATES),
                 context);
         if (onCard) hits.removeIf(KnowledgeSearch::hostRamOnly);
-        hits = inRegime(hits, Regime.of(List.of(question), report));
+        // The question's regime words ("lower the batch size") against an Ollama failure held decide nothing.
+        Optional<Regime.Kind> asked = Regime.named(question), held = Regime.of(List.of(), report);
+        hits = inRegime(hits, asked.isPresent() && held.isPresent() && asked.get() != held.get() ? Optional.empty()
+                : asked.or(() -> held));
         if (hits.isEmpty()) return Optional.empty();
         Passages.Hit best = hits.get(0);
         StringBuilder sb = new StringBuilder(quote(best, question));
@@ -151,14 +154,15 @@ final class KnowledgeSearch {
 
     /**
      * A ComfyUI generation is not helped by a passage on training a LoRA, nor a fine-tune by one on serving flags:
-     * passages that name only the other regime than the question's (or the failure's) count for less. Passages are
-     * chosen by their words, and "SDXL on a T4" matches a training measurement as well as a generation one.
+     * passages whose title names only the other regime than the question's (or the failure's) count for less.
+     * Passages are chosen by their words, and "SDXL on a T4" matches a training measurement as well as a generation
+     * one. The title, not the text: a serving note that mentions a LoRA adapter or a batch size is still on serving.
      */
     private static List<Passages.Hit> inRegime(List<Passages.Hit> hits, Optional<Regime.Kind> regime) {
         if (regime.isEmpty()) return hits;
         List<Passages.Hit> out = new ArrayList<>();
         for (Passages.Hit h : hits) {
-            var own = Regime.named(h.passage().title() + "\n" + h.passage().text());
+            var own = Regime.named(h.passage().title());
             boolean off = own.isPresent() && own.get() != regime.get();
             out.add(off ? new Passages.Hit(h.passage(), h.score() * OFF_REGIME, h.matched(), h.terms()) : h);
         }
