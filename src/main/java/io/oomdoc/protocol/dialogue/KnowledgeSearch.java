@@ -117,8 +117,12 @@ final class KnowledgeSearch {
         List<Passages.Hit> hits = onStack(Knowledge.ALL.search(query, cited(report), REPORT_BOOST, CANDIDATES),
                 context);
         if (onCard) hits.removeIf(KnowledgeSearch::hostRamOnly);
-        // The question's regime words ("lower the batch size") against an Ollama failure held decide nothing.
-        Optional<Regime.Kind> asked = Regime.named(question), held = Regime.of(List.of(), report);
+        // The question's regime words ("lower the batch size") against an Ollama failure held decide nothing. Of the
+        // failures held only a generation front end's (ComfyUI) says the regime: a vLLM failure may be an RL trainer's
+        // rollout engine.
+        Optional<Regime.Kind> asked = Regime.named(question);
+        Optional<Regime.Kind> held = report != null && io.oomdoc.protocol.Stacks.app(report.framework())
+                ? Regime.of(List.of(), report) : Optional.empty();
         hits = inRegime(hits, asked.isPresent() && held.isPresent() && asked.get() != held.get() ? Optional.empty()
                 : asked.or(() -> held));
         if (hits.isEmpty()) return Optional.empty();
