@@ -117,14 +117,7 @@ final class KnowledgeSearch {
         List<Passages.Hit> hits = onStack(Knowledge.ALL.search(query, cited(report), REPORT_BOOST, CANDIDATES),
                 context);
         if (onCard) hits.removeIf(KnowledgeSearch::hostRamOnly);
-        // The question's regime words ("lower the batch size") against an Ollama failure held decide nothing. Of the
-        // failures held only a generation front end's (ComfyUI) says the regime: a vLLM failure may be an RL trainer's
-        // rollout engine.
-        Optional<Regime.Kind> asked = Regime.named(question);
-        Optional<Regime.Kind> held = report != null && io.oomdoc.protocol.Stacks.app(report.framework())
-                ? Regime.of(List.of(), report) : Optional.empty();
-        hits = inRegime(hits, asked.isPresent() && held.isPresent() && asked.get() != held.get() ? Optional.empty()
-                : asked.or(() -> held));
+        hits = inRegime(hits, regime(question, report));
         if (hits.isEmpty()) return Optional.empty();
         Passages.Hit best = hits.get(0);
         StringBuilder sb = new StringBuilder(quote(best, question));
@@ -154,6 +147,17 @@ final class KnowledgeSearch {
         out.sort(java.util.Comparator.comparingDouble(Passages.Hit::score).reversed());
         out.removeIf(h -> h.score() < MIN_AFTER);
         return out;
+    }
+
+    /**
+     * The regime passages are weighed by: the question's own words, unless the failure held says the other ("lower
+     * the batch size" about an Ollama failure); else a generation front end's failure (ComfyUI). Other failures held
+     * do not say it alone: a vLLM failure may be an RL trainer's rollout engine.
+     */
+    private static Optional<Regime.Kind> regime(String question, Report report) {
+        Optional<Regime.Kind> asked = Regime.named(question), held = Regime.of(List.of(), report);
+        if (asked.isPresent()) return held.isPresent() && held.get() != asked.get() ? Optional.empty() : asked;
+        return report != null && io.oomdoc.protocol.Stacks.app(report.framework()) ? held : Optional.empty();
     }
 
     /**
