@@ -117,6 +117,7 @@ final class KnowledgeSearch {
         List<Passages.Hit> hits = onStack(Knowledge.ALL.search(query, cited(report), REPORT_BOOST, CANDIDATES),
                 context);
         if (onCard) hits.removeIf(KnowledgeSearch::hostRamOnly);
+        hits = inRegime(hits, regime(question, report));
         if (hits.isEmpty()) return Optional.empty();
         Passages.Hit best = hits.get(0);
         StringBuilder sb = new StringBuilder(quote(best, question));
@@ -148,6 +149,36 @@ final class KnowledgeSearch {
         return out;
     }
 
+    /**
+     * The regime passages are weighed by: the question's own words, unless the failure held says the other ("lower
+     * the batch size" about an Ollama failure); else a generation front end's failure (ComfyUI). Other failures held
+     * do not say it alone: a vLLM failure may be an RL trainer's rollout engine.
+     */
+    private static Optional<Regime.Kind> regime(String question, Report report) {
+        Optional<Regime.Kind> asked = Regime.named(question), held = Regime.of(List.of(), report);
+        if (asked.isPresent()) return held.isPresent() && held.get() != asked.get() ? Optional.empty() : asked;
+        return report != null && io.oomdoc.protocol.Stacks.app(report.framework()) ? held : Optional.empty();
+    }
+
+    /**
+     * A ComfyUI generation is not helped by a passage on training a LoRA, nor a fine-tune by one on serving flags:
+     * passages whose title names only the other regime than the question's (or the failure's) count for less.
+     * Passages are chosen by their words, and "SDXL on a T4" matches a training measurement as well as a generation
+     * one. The title, not the text: a serving note that mentions a LoRA adapter or a batch size is still on serving.
+     */
+    private static List<Passages.Hit> inRegime(List<Passages.Hit> hits, Optional<Regime.Kind> regime) {
+        if (regime.isEmpty()) return hits;
+        List<Passages.Hit> out = new ArrayList<>();
+        for (Passages.Hit h : hits) {
+            var own = Regime.named(h.passage().title());
+            boolean off = own.isPresent() && own.get() != regime.get();
+            out.add(off ? new Passages.Hit(h.passage(), h.score() * OFF_REGIME, h.matched(), h.terms()) : h);
+        }
+        out.sort(java.util.Comparator.comparingDouble(Passages.Hit::score).reversed());
+        out.removeIf(h -> h.score() < MIN_AFTER);
+        return out;
+    }
+
     /** An entry that only the host-RAM cause lists (the OOM killer, cgroups): off the subject of a VRAM failure. */
     private static boolean hostRamOnly(Passages.Hit h) {
         return io.oomdoc.knowledge.CauseEntries.causesOf(h.passage().kb()).equals(List.of("host_ram_oom"));
@@ -157,6 +188,7 @@ final class KnowledgeSearch {
     private static final java.util.Map<String, String> ALIAS = java.util.Map.of("ollama", "llamacpp", "trl",
             "hf-trainer", "peft", "hf-trainer", "unsloth", "hf-trainer", "transformers", "hf-trainer");
     private static final double OFF_STACK = 0.6;
+    private static final double OFF_REGIME = 0.6;
     private static final double MIN_AFTER = 4.0;
     private static final int CANDIDATES = 8;
 

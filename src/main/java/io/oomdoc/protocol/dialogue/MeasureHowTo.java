@@ -19,7 +19,8 @@ final class MeasureHowTo {
     private static final int COLUMNS = 2;
     /** The question opens with observing: "how do I check", "how can we tell", "how would I log". */
     private static final Pattern OBSERVE = Pattern.compile("(?i)\\bhow (?:do|can|could|should|would) (?:i|we|you"
-            + "|one) (?:check|see|tell|verify|confirm|log|monitor|measure|watch|track|find out)\\b");
+            + "|one) (?:check|see|tell|verify|confirm|log|monitor|measure|watch|track|find out"
+            + "|print|record|report)\\b");
 
     /** One row: what is observed, and the topic that shows it. */
     record Row(Pattern words, String topic) {}

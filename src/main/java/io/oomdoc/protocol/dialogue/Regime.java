@@ -38,15 +38,24 @@ final class Regime {
     static Optional<Kind> of(List<String> newestFirst, Report report) {
         for (String text : newestFirst) {
             if (text == null || text.isBlank()) continue;
-            String lower = text.toLowerCase(Locale.ROOT);
-            boolean infer = Cues.says("phase-inference", lower) || words().infer().matcher(lower).find();
-            boolean train = Cues.says("phase-training", lower) || words().train().matcher(lower).find();
-            if (infer != train) return Optional.of(infer ? Kind.INFER : Kind.TRAIN);
+            Optional<Kind> said = named(text);
+            if (said.isPresent()) return said;
         }
         if (report == null) return Optional.empty();
         if (SetupFromFacts.runsModelsOnly(report.framework())
                 || RUNS_ONLY.contains(String.valueOf(report.phase()))) return Optional.of(Kind.INFER);
         return TRAINS.contains(String.valueOf(report.phase())) ? Optional.of(Kind.TRAIN) : Optional.empty();
+    }
+
+    /**
+     * The one regime a text names (a passage about training a LoRA, one about serving), or empty when it names both
+     * or neither: the same words as a turn's.
+     */
+    static Optional<Kind> named(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        boolean infer = Cues.says("phase-inference", lower) || words().infer().matcher(lower).find();
+        boolean train = Cues.says("phase-training", lower) || words().train().matcher(lower).find();
+        return infer == train ? Optional.empty() : Optional.of(infer ? Kind.INFER : Kind.TRAIN);
     }
 
     /**

@@ -16,18 +16,23 @@ final class Attribution {
 
     /** Settings a paper or README reports with its card ("batch 8 for inference"), each its own group. */
     private static final Set<String> COUNTS = Set.of("gpus", "batch");
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.?!;:])\\s+|\\n+");
+    /** A sentence ends at a stop and a space, a line break, or a Chinese full stop, question or exclamation mark. */
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.?!;:])\\s+|\\n+|(?<=[。？！；])");
     /** Someone other than the user, or a measurement/requirement reported by them. */
-    private static final Pattern OTHER = Pattern.compile("\\b(?:the\\s+(?:[\\w-]+\\s+)?authors?|authors?\\s+(?:say"
+    private static final Pattern OTHER = Pattern.compile("\\b(?:the\\s+(?:[\\w-]+\\s+)?(?:authors?|maintainers?"
+            + "|developers?|devs?)|(?:authors?|maintainers?|developers?)\\s+(?:say"
             + "|said|says|measured|used|report|reported|answered|wrote|claim)|the\\s+paper(?!'s)|paper\\s+(?:used|says"
             // "from the readme example, batch size 1": a recipe the user runs is theirs; what a README claims is not
             + "|reports)|(?:readme|docs|documentation|model\\s+card)\\s+(?:says|said|states|claims|reports|lists"
             + "|mentions|shows)"
             + "|someone|somebody|they\\s+(?:say|said|measured|used|trained|tested|ran"
             + "|report|reported|got|recommend)|(?:was|were|is|are)\\s+(?:measured|tested|trained|benchmarked)"
-            + "|officially)\\b");
+            + "|officially)\\b"
+            // Chinese has no spaces, so no word boundaries: the author (作者), the official release (官方), the paper
+            + "|作者|官方|论文");
     /** The user speaking of their own setup. */
-    private static final Pattern OWN = Pattern.compile("\\b(?:my|mine|our|ours|i|i'm|i've|im|ive|we|we're|me)\\b");
+    private static final Pattern OWN = Pattern.compile("\\b(?:my|mine|our|ours|i|i'm|i've|im|ive|we|we're|me)\\b"
+            + "|我");
 
     private final String lower;
 

@@ -65,6 +65,16 @@ class MeasureHowToTest {
                 "H33-chatglm-webui-killed-loading-shards-16gb-ram.txt", 4));
     }
 
+    /**
+     * github.com/oppo-us-research/NeuRBF/issues/1 (set 28, #5): "how do I print the peak per step" observes memory;
+     * it was answered with 8-bit loading, found by the word "print".
+     */
+    @Test
+    void printingThePeakPerStepIsObserving() {
+        assertEquals(SUMMARY, routed(Path.of("src/test/resources/conversations_heldout28"),
+                "P24-neurbf-3090-batch-size-init.txt", 5));
+    }
+
     /** A how-to that observes nothing about memory is left to the topics its words name. */
     @Test
     void aQuestionThatObservesNoMemoryIsNotRouted() {
