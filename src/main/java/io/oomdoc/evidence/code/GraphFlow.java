@@ -158,6 +158,7 @@ public final class GraphFlow {
             if (own == Kind.UNKNOWN && args != null && !args.isNull()) own = withArguments(callee, args, depth);
             if (own == null && importedGraph(callee)) return Kind.GRAPH;
             if (own != null) return own;
+            if (importedPlain(callee, args, depth)) return Kind.PLAIN;
         }
         if (PLAIN_ROOT.matcher(callee).find()) return Kind.PLAIN;
         // A torch function or a loss applied to a graph tensor (criterion, torch.cat, F.mse_loss) returns a graph;
@@ -469,14 +470,8 @@ public final class GraphFlow {
         TSNode def = defs.get(0);
         TSNode params = def.getChildByFieldName("parameters"), body = def.getChildByFieldName("body");
         if (params == null || params.isNull() || body == null || body.isNull()) return Kind.UNKNOWN;
-        String head = src.text(params).replaceAll("^\\(\\s*", "");
-        if (head.startsWith("self") || head.startsWith("cls")) return Kind.UNKNOWN; // a method: positions shift
-        List<String> names = new java.util.ArrayList<>();
-        for (TSNode p : PySource.namedChildren(params)) {
-            TSNode n = p.getType().equals("identifier") ? p : p.getChildByFieldName("name");
-            if (n == null || n.isNull()) n = firstNamed(p);
-            names.add(n == null || !n.getType().equals("identifier") ? "" : src.text(n));
-        }
+        List<String> names = paramNames(src, params);
+        if (names == null) return Kind.UNKNOWN; // a method: positions shift
         java.util.Set<String> graphs = new java.util.TreeSet<>();
         List<TSNode> argv = PySource.namedChildren(args);
         for (int i = 0; i < argv.size(); i++) {
@@ -493,6 +488,68 @@ public final class GraphFlow {
                 k -> new GraphFlow(src, at, java.util.Set.copyOf(graphs)));
         Kind k = inner.returnOf(fn, depth + 1);
         return k == null ? Kind.UNKNOWN : k;
+    }
+
+    /** The parameter names of a plain function, "" where one is not a name; null for a method (self, cls). */
+    private static List<String> paramNames(PySource in, TSNode params) {
+        String head = in.text(params).replaceAll("^\\(\\s*", "");
+        if (head.startsWith("self") || head.startsWith("cls")) return null;
+        List<String> names = new java.util.ArrayList<>();
+        for (TSNode p : PySource.namedChildren(params)) {
+            TSNode n = p.getType().equals("identifier") ? p : p.getChildByFieldName("name");
+            if (n == null || n.isNull()) n = firstNamed(p);
+            names.add(n == null || !n.getType().equals("identifier") ? "" : in.text(n));
+        }
+        return names;
+    }
+
+    /**
+     * A loss-named helper imported from another file of the tree returns a number for these arguments: read there
+     * with the parameters that get a graph at this call holding one, every return is plain. benedekrozemberczki/
+     * SimGNN@be3ee61 simgnn.py:255 appends {@code calculate_loss(prediction, target)}, which returns
+     * {@code (-math.log(prediction) - -math.log(target)) ** 2}, a float (scan_wild25b: a false tensor_accumulated).
+     * Only names the fallback below would take for a graph by their name are read, so the cost stays with them.
+     */
+    private boolean importedPlain(String callee, TSNode args, int depth) {
+        if (src.siblings() == null || callee.contains(".") || args == null || args.isNull()
+                || !GRAPH_FUNCTION.matcher(callee).find() || !SiblingFiles.importedFromTree(src, callee)) return false;
+        List<String> graphArgs = new java.util.ArrayList<>(); // "3" for a position, "name" for a keyword
+        List<TSNode> argv = PySource.namedChildren(args);
+        for (int i = 0; i < argv.size(); i++) {
+            TSNode a = argv.get(i);
+            if (a.getType().endsWith("splat")) return false; // positions unknown from here on
+            boolean keyword = a.getType().equals("keyword_argument");
+            TSNode v = keyword ? a.getChildByFieldName("value") : a;
+            if (kind(v, depth + 1) == Kind.GRAPH) {
+                graphArgs.add(keyword ? src.text(a.getChildByFieldName("name")) : Integer.toString(i));
+            }
+        }
+        if (graphArgs.isEmpty()) return false;
+        return src.siblings().test(src, callee, "graphflow:plain:" + graphArgs,
+                (sib, def) -> returnsPlainWith(sib, def, graphArgs));
+    }
+
+    /** Every return of {@code def} is plain when the parameters named or placed in {@code graphArgs} hold graphs. */
+    private static boolean returnsPlainWith(PySource sib, TSNode def, List<String> graphArgs) {
+        TSNode params = def.getChildByFieldName("parameters"), body = def.getChildByFieldName("body");
+        if (params == null || params.isNull() || body == null || body.isNull()) return false;
+        List<String> names = paramNames(sib, params);
+        if (names == null) return false;
+        java.util.Set<String> graphs = new java.util.TreeSet<>();
+        for (String g : graphArgs) {
+            if (!g.matches("\\d+")) graphs.add(g);
+            else if (Integer.parseInt(g) < names.size()) graphs.add(names.get(Integer.parseInt(g)));
+        }
+        graphs.remove("");
+        if (graphs.isEmpty()) return false;
+        GraphFlow inner = new GraphFlow(sib, sib.functionStart(body), java.util.Set.copyOf(graphs));
+        List<TSNode> rets = sib.returnsOf(def);
+        if (rets.isEmpty()) return false;
+        for (TSNode ret : rets) {
+            TSNode v = firstNamed(ret);
+            if (v == null || inner.kind(v) != Kind.PLAIN) return false;
+        }
+        return true;
     }
 
     private Kind[] summary(String fn, int depth) {

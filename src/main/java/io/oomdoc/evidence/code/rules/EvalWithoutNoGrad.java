@@ -55,6 +55,21 @@ public final class EvalWithoutNoGrad implements Rule {
         return false;
     }
 
+    /**
+     * The module the loop calls was frozen before the loop, in a chain ({@code sampler.eval().requires_grad_(False)
+     * .to(dev)}) or where it was built ({@code net = Net().requires_grad_(False)}): its forward builds no graph.
+     * Zhendong-Wang/Diffusion-GAN@2ca5e7a diffusion-projected-gan/metrics/perceptual_path_length.py:100-108
+     * (scan_wild25's false finding).
+     */
+    private static boolean frozenBeforeLoop(PySource src, TSNode scope, TSNode loop, String module) {
+        if (!module.matches("[\\w.]+")) return false;
+        String before = src.text(scope.getStartByte(), loop.getStartByte());
+        String q = Pattern.quote(module), chain = "(?:\\.\\w+\\([^()\\n]*\\))*";
+        return Pattern.compile("(?<![\\w.])" + q + chain + "\\.requires_grad_\\(\\s*False\\s*\\)"
+                + "|(?m)^[ \\t]*" + q + "\\s*=[^\\n]*\\.requires_grad_\\(\\s*False\\s*\\)" + chain + "\\s*$")
+                .matcher(before).find();
+    }
+
     /** The innermost block around the call imports TensorFlow and does not name torch. */
     private static boolean tensorFlowBranch(PySource src, TSNode call) {
         for (TSNode p = call.getParent(); p != null && !p.isNull(); p = p.getParent()) {
@@ -86,6 +101,7 @@ public final class EvalWithoutNoGrad implements Rule {
         if (over.startsWith("range(") && DRAWS_BATCH.matcher(src.text(loop.getChildByFieldName("body"))).find()) {
             return true; // each iteration takes the next batch of an iterator over a loader
         }
+        if (over.startsWith("range(") && slicesByLoopVariable(src, loop)) return true; // data[i:i + bs]: a minibatch
         return !over.startsWith("range(") && !over.matches("(?s)(enumerate|zip)\\(\\s*range\\(.*");
     }
 
@@ -163,6 +179,19 @@ public final class EvalWithoutNoGrad implements Rule {
             if (noArgs && sameModule(src, c, callee)) return true;
         }
         return false;
+    }
+
+    /**
+     * The loop variable starts a slice in the body ({@code idx[i:i + bs]}, {@code x[i * bs:(i + 1) * bs]}): the
+     * range walks the data in minibatches, whatever the names. weihua916/powerful-gnns@9a2ce8a main.py:55-60
+     * (scan_wild25's W1): {@code for i in range(0, len(graphs), minibatch_size)} over {@code idx[i:i+minibatch_size]}.
+     */
+    private static boolean slicesByLoopVariable(PySource src, TSNode loop) {
+        TSNode left = loop.getChildByFieldName("left");
+        if (left == null || !left.getType().equals("identifier")) return false;
+        String v = Pattern.quote(src.text(left));
+        return Pattern.compile("\\[\\s*(?:\\w+\\s*\\*\\s*)?" + v + "\\b(?:\\s*\\*\\s*\\w+)?\\s*:")
+                .matcher(src.text(loop.getChildByFieldName("body"))).find();
     }
 
     /**
@@ -457,6 +486,7 @@ public final class EvalWithoutNoGrad implements Rule {
             // v.requires_grad = False over the model's parameters: no forward builds a graph (cszn/KAIR
             // main_test_dncnn.py@HEAD 122-124, model.eval() and then every parameter frozen)
             if (FROZEN.matcher(fnText).find()) continue;
+            if (frozenBeforeLoop(src, scope, loop.get(), src.text(callee))) continue;
             if (!reportedLoops.add(loop.get().getStartByte())) continue;
             if (below != null) throughSteps.add(below);
             if (src.graphFreeFunctions().contains(fnName)) continue; // every call of it here runs without grad
