@@ -1,8 +1,7 @@
 package io.oomdoc.protocol.dialogue;
 
-import io.oomdoc.util.Resources;
+import io.oomdoc.util.TsvTable;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -20,7 +19,8 @@ final class ChineseQuestion {
     /** One row: the intent and the question words that ask it. */
     record Row(Intent intent, Pattern words) {}
 
-    private static volatile List<Row> rows;
+    private static final TsvTable<Row> ROWS = new TsvTable<>(TABLE, COLUMNS,
+            c -> new Row(Intent.valueOf(c[0].toUpperCase(Locale.ROOT)), Pattern.compile(c[1])));
 
     private ChineseQuestion() {}
 
@@ -34,16 +34,5 @@ final class ChineseQuestion {
         return null;
     }
 
-    static List<Row> rows() {
-        if (rows == null) rows = read();
-        return rows;
-    }
-
-    private static List<Row> read() {
-        List<Row> out = new ArrayList<>();
-        for (String[] c : Resources.tsvRows(TABLE, COLUMNS)) {
-            out.add(new Row(Intent.valueOf(c[0].toUpperCase(Locale.ROOT)), Pattern.compile(c[1])));
-        }
-        return List.copyOf(out);
-    }
+    static List<Row> rows() { return ROWS.rows(); }
 }

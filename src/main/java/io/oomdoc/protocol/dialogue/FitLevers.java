@@ -2,9 +2,8 @@ package io.oomdoc.protocol.dialogue;
 
 import io.oomdoc.protocol.Facts;
 import io.oomdoc.util.Bytes;
-import io.oomdoc.util.Resources;
+import io.oomdoc.util.TsvTable;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -29,7 +28,9 @@ final class FitLevers {
         }
     }
 
-    private static volatile List<Row> rows;
+    private static final TsvTable<Row> ROWS = new TsvTable<>(TABLE, COLUMNS, c -> new Row(c[0],
+            c[1].equals("-") ? Set.of() : Set.of(c[1].split(",")), c[2].equals("-") ? null : Pattern.compile(c[2]),
+            c[3]));
     /** "how much system RAM should I have?": host memory, which no GPU lever answers. */
     private static final Pattern HOST_MEMORY = Pattern.compile("(?i)\\b(?:system|host|cpu)\\s+(?:ram|memory)\\b"
             + "|\\bram\\b");
@@ -59,17 +60,5 @@ final class FitLevers {
         return f.gpuName() == null ? Messages.get("fit.card", mem) : Messages.get("fit.card.named", f.gpuName(), mem);
     }
 
-    static List<Row> rows() {
-        if (rows == null) rows = read();
-        return rows;
-    }
-
-    private static List<Row> read() {
-        List<Row> out = new ArrayList<>();
-        for (String[] c : Resources.tsvRows(TABLE, COLUMNS)) {
-            Set<String> stacks = c[1].equals("-") ? Set.of() : Set.of(c[1].split(","));
-            out.add(new Row(c[0], stacks, c[2].equals("-") ? null : Pattern.compile(c[2]), c[3]));
-        }
-        return List.copyOf(out);
-    }
+    static List<Row> rows() { return ROWS.rows(); }
 }

@@ -1,6 +1,6 @@
 package io.oomdoc.protocol.dialogue;
 
-import io.oomdoc.util.Resources;
+import io.oomdoc.util.TsvTable;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +19,8 @@ final class InputScales {
 
     record Row(Pattern pattern, String sentence) {}
 
-    private static volatile List<Row> rows;
+    private static final TsvTable<Row> ROWS = new TsvTable<>(TABLE, COLUMNS,
+            c -> new Row(Pattern.compile(c[0]), c[1]));
 
     private InputScales() {}
 
@@ -41,12 +42,5 @@ final class InputScales {
         return String.join("x", values);
     }
 
-    static List<Row> rows() {
-        if (rows == null) rows = read();
-        return rows;
-    }
-
-    private static List<Row> read() {
-        return Resources.tsvRows(TABLE, COLUMNS).stream().map(c -> new Row(Pattern.compile(c[0]), c[1])).toList();
-    }
+    static List<Row> rows() { return ROWS.rows(); }
 }

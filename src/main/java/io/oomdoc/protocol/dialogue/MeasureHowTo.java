@@ -1,8 +1,7 @@
 package io.oomdoc.protocol.dialogue;
 
-import io.oomdoc.util.Resources;
+import io.oomdoc.util.TsvTable;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,7 +24,8 @@ final class MeasureHowTo {
     /** One row: what is observed, and the topic that shows it. */
     record Row(Pattern words, String topic) {}
 
-    private static volatile List<Row> rows;
+    private static final TsvTable<Row> ROWS = new TsvTable<>(TABLE, COLUMNS,
+            c -> new Row(Pattern.compile(c[0]), c[1]));
 
     private MeasureHowTo() {}
 
@@ -54,14 +54,5 @@ final class MeasureHowTo {
         return Topics.howTo().stream().filter(t -> t.name().equals(name)).findFirst();
     }
 
-    static List<Row> rows() {
-        if (rows == null) rows = read();
-        return rows;
-    }
-
-    private static List<Row> read() {
-        List<Row> out = new ArrayList<>();
-        for (String[] c : Resources.tsvRows(TABLE, COLUMNS)) out.add(new Row(Pattern.compile(c[0]), c[1]));
-        return List.copyOf(out);
-    }
+    static List<Row> rows() { return ROWS.rows(); }
 }
