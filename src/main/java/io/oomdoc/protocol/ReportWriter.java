@@ -373,7 +373,7 @@ public final class ReportWriter {
         List<String> g = new ArrayList<>();
         if (issueType.equals("not_oom")) return g;
         boolean serving = Stacks.SERVING.contains(framework);
-        if (e.trace() == null || e.finding().isEmpty() || e.finding().get().parser().equals("mention")) {
+        if (e.trace() == null || e.finding().isEmpty() || e.finding().get().parser().equals(TraceFinding.MENTION)) {
             g.add("error");
         } else if (e.numbers().isEmpty() && e.finding().get().kind() == FailureKind.VRAM_OOM) {
             g.add("figures");

@@ -10,6 +10,7 @@ import io.oomdoc.evidence.code.rules.TensorAccumulated;
 import io.oomdoc.evidence.trace.OomNumbers;
 import io.oomdoc.evidence.trace.Phase;
 import io.oomdoc.evidence.trace.TraceFinding.FailureKind;
+import io.oomdoc.evidence.trace.parsers.MpsOomParser;
 import io.oomdoc.util.Bytes;
 
 import java.util.List;
@@ -243,7 +244,7 @@ public final class Signals {
                                 + "or more of the card: one very large tensor";
             }),
             row("mps other allocations", e -> {
-                var f = e.finding().filter(x -> x.parser().equals("mps"));
+                var f = e.finding().filter(x -> x.parser().equals(MpsOomParser.NAME));
                 if (f.isEmpty()) return null;
                 Long other = io.oomdoc.evidence.trace.parsers.MpsOomParser.otherAllocations(f.get().message());
                 Long alloc = f.get().numbers().allocatedBytes();
@@ -251,7 +252,7 @@ public final class Signals {
                         + "used outside PyTorch's pool" : null;
             }),
             row("mps pool full", e -> {
-                var f = e.finding().filter(x -> x.parser().equals("mps"));
+                var f = e.finding().filter(x -> x.parser().equals(MpsOomParser.NAME));
                 if (f.isEmpty()) return null;
                 OomNumbers n = f.get().numbers();
                 return n.allocatedBytes() != null && n.totalBytes() != null

@@ -2,6 +2,7 @@ package io.oomdoc.evidence.trace;
 
 import io.oomdoc.util.Num;
 import io.oomdoc.evidence.trace.TraceFinding.FailureKind;
+import io.oomdoc.evidence.trace.parsers.DeepSpeedPressureParser;
 import io.oomdoc.util.Bytes;
 
 import java.util.ArrayList;
@@ -142,7 +143,7 @@ public final class TraceAnalyzer {
         int lineIdx = text.substring(0, m.start()).split("\n", -1).length - 1;
         int number = lineIdx < log.lines().size() ? log.lines().get(lineIdx).number() : 1;
         String line = log.lines().isEmpty() ? "" : log.lines().get(Math.min(lineIdx, log.lines().size() - 1)).text();
-        return Optional.of(new TraceFinding("mention", kind, "unknown", clip(line), number, OomNumbers.NONE,
+        return Optional.of(new TraceFinding(TraceFinding.MENTION, kind, "unknown", clip(line), number, OomNumbers.NONE,
                 List.of(note)));
     }
 
@@ -197,7 +198,7 @@ public final class TraceAnalyzer {
     private static int specificity(TraceFinding f) {
         boolean numbers = !f.numbers().isEmpty();
         if (f.parser().startsWith("memory-")
-                || f.parser().equals("deepspeed-pressure")) return 1; // state, not the failure itself
+                || f.parser().equals(DeepSpeedPressureParser.NAME)) return 1; // state, not the failure itself
         switch (f.kind()) {
             case VRAM_OOM: return numbers ? 4 : 3;
             case LIBRARY_WORKSPACE: return 4; // more specific than the CUDA error that usually accompanies it

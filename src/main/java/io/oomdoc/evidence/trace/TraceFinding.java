@@ -12,6 +12,9 @@ public record TraceFinding(
         OomNumbers numbers,
         List<String> notes) {
 
+    /** The parser name of a finding read from a sentence that only mentions running out of memory. */
+    public static final String MENTION = "mention";
+
     public TraceFinding {
         notes = notes.isEmpty() ? List.of(kind.describe()) : List.copyOf(notes);
     }

@@ -16,6 +16,9 @@ import java.util.regex.Pattern;
  * short of an OOM (the run is about to fail or is thrashing).
  */
 public final class DeepSpeedPressureParser implements TraceParser {
+    /** The name its findings carry; the trace analyser ranks them below the failure itself. */
+    public static final String NAME = "deepspeed-pressure";
+
     private static final Pattern MARKER = Pattern.compile("(\\d+) pytorch allocator cache flushes since last step");
 
     @Override
@@ -25,7 +28,7 @@ public final class DeepSpeedPressureParser implements TraceParser {
             String msg = log.messageAt(i, 2);
             Matcher m = MARKER.matcher(msg);
             String n = m.find() ? m.group(1) : "some";
-            out.add(new TraceFinding("deepspeed-pressure", FailureKind.VRAM_OOM, "deepspeed", Messages.clip(msg),
+            out.add(new TraceFinding(NAME, FailureKind.VRAM_OOM, "deepspeed", Messages.clip(msg),
                     log.lines().get(i).number(),
                     OomNumbers.NONE, List.of("DeepSpeed reports " + n + " allocator cache flushes in one step: the "
                             + "card is at its limit (high memory pressure)")));

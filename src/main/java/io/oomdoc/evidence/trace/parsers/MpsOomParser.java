@@ -14,6 +14,9 @@ import java.util.regex.Pattern;
 /** Apple silicon: "MPS backend out of memory (MPS allocated: A, other allocations: O, max allowed: M). Tried to "
         + "allocate X". */
 public final class MpsOomParser implements TraceParser {
+    /** The name its findings carry; the MPS signals look for it. */
+    public static final String NAME = "mps";
+
     private static final Pattern MARKER = Pattern.compile("MPS backend out of memory", Pattern.CASE_INSENSITIVE);
     private static final Pattern ALLOCATED = Messages.sized("MPS allocated:\\s*SIZE");
     private static final Pattern OTHER = Messages.sized("other allocations:\\s*SIZE");
@@ -36,7 +39,7 @@ public final class MpsOomParser implements TraceParser {
                     + "PYTORCH_MPS_HIGH_WATERMARK_RATIO of it");
             if (b.total != null && b.allocated != null && other != null) b.free = Math.max(0,
                     b.total - b.allocated - other);
-            out.add(new TraceFinding("mps", FailureKind.VRAM_OOM, "pytorch", Messages.clip(msg),
+            out.add(new TraceFinding(NAME, FailureKind.VRAM_OOM, "pytorch", Messages.clip(msg),
                     log.lines().get(i).number(), b.build(), notes));
         }
         return out;
