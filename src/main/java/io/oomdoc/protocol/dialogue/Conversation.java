@@ -11,6 +11,7 @@ import io.oomdoc.protocol.Facts;
 import io.oomdoc.protocol.Report;
 import io.oomdoc.protocol.reasoning.Kills;
 import io.oomdoc.protocol.reasoning.NotOom;
+import io.oomdoc.evidence.trace.TraceFinding;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -433,7 +434,7 @@ public final class Conversation {
         if (text.length() > 4000) return true;
         if (text.lines().count() >= 2 && ERROR_LINE.matcher(text).find()) return true;
         TraceAnalysis a = new TraceAnalyzer().analyze(LogText.of(text));
-        return a.primary().map(f -> !f.parser().equals("mention") && (!f.numbers().isEmpty()
+        return a.primary().map(f -> !f.parser().equals(TraceFinding.MENTION) && (!f.numbers().isEmpty()
                 || f.message().length() > 20))
                 .orElse(false);
     }

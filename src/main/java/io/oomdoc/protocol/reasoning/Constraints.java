@@ -5,6 +5,7 @@ import io.oomdoc.evidence.trace.TraceFinding.FailureKind;
 import io.oomdoc.protocol.Category;
 import io.oomdoc.protocol.Evidence;
 import io.oomdoc.protocol.ImpossibleRequest;
+import io.oomdoc.evidence.trace.TraceFinding;
 
 import java.util.List;
 
@@ -67,7 +68,8 @@ final class Constraints {
 
     static void apply(Evidence e, FeatureVector x, List<String> labels, double[] p) {
         if (x.values().containsKey("not-oom")) { only(labels, p, Category.OTHER); return; }
-        boolean gpuMessage = e.finding().map(f -> f.kind() != FailureKind.HOST_RAM_OOM && !f.parser().equals("mention"))
+        boolean gpuMessage = e.finding()
+                .map(f -> f.kind() != FailureKind.HOST_RAM_OOM && !f.parser().equals(TraceFinding.MENTION))
                 .orElse(false);
         boolean hostMessage = e.finding().map(f -> f.kind() == FailureKind.HOST_RAM_OOM).orElse(false)
                 || x.values().containsKey("kill-named");

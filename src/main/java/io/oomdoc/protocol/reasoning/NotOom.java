@@ -2,6 +2,7 @@ package io.oomdoc.protocol.reasoning;
 
 import io.oomdoc.protocol.Evidence;
 import io.oomdoc.protocol.ReportText;
+import io.oomdoc.evidence.trace.TraceFinding;
 
 import java.util.regex.Pattern;
 
@@ -87,7 +88,7 @@ public final class NotOom {
             return ReportText.TABLE.get(WARNING_KEY);
         }
         boolean allocatorMessage = e.trace() != null && e.trace().findings().stream().anyMatch(f
-                -> !f.parser().equals("mention"));
+                -> !f.parser().equals(TraceFinding.MENTION));
         if (allocatorMessage) return null;
         String log = e.trace() == null ? "" : e.trace().log().text();
         if (workerTerminatedOnly(log + "\n" + (e.userText() == null ? "" : e.userText()))) {
