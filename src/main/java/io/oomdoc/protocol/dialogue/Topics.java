@@ -100,7 +100,8 @@ public final class Topics {
     static boolean containsWord(String text, String keyword) {
         for (int i = text.indexOf(keyword); i >= 0; i = text.indexOf(keyword, i + 1)) {
             int end = i + keyword.length();
-            // Chinese and Japanese write no spaces: an ideographic keyword ("梯度累积") is whole wherever it stands.
+            // Chinese and Japanese write no spaces: an ideographic keyword ("梯度累积") is whole wherever
+            // it stands.
             boolean startOk = i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1))
                     || !Character.isLetterOrDigit(keyword.charAt(0)) || Character.isIdeographic(keyword.charAt(0));
             boolean endOk = end == text.length() || !Character.isLetterOrDigit(text.charAt(end))

@@ -28,7 +28,8 @@ final class Attribution {
             + "|someone|somebody|they\\s+(?:say|said|measured|used|trained|tested|ran"
             + "|report|reported|got|recommend)|(?:was|were|is|are)\\s+(?:measured|tested|trained|benchmarked)"
             + "|officially)\\b"
-            // Chinese has no spaces, so no word boundaries: the author (作者), the official release (官方), the paper
+            // Chinese has no spaces, so no word boundaries: the author (作者), the official release (官方),
+            // the paper (论文)
             + "|作者|官方|论文");
     /** The user speaking of their own setup. */
     private static final Pattern OWN = Pattern.compile("\\b(?:my|mine|our|ours|i|i'm|i've|im|ive|we|we're|me)\\b"
