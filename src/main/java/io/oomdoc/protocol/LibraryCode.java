@@ -20,10 +20,19 @@ public final class LibraryCode {
             "(?m)^([ \\t]*file \"([^\"\\n]+)\", line \\d+, in [^\\n]*\\n)[ \\t]*(?!file \")[^\\n]*$",
             Pattern.CASE_INSENSITIVE);
 
+    /** The last text blanked and its result: three word rows ask for the same text in one diagnosis. */
+    private record Last(String text, String blanked) {}
+
+    private static volatile Last last = new Last("", "");
+
     /** The text with every library frame's source line emptied (the frame line kept). */
     public static String blanked(String text) {
+        Last l = last;
+        if (l.text().equals(text)) return l.blanked();
         Matcher m = FRAME_AND_CODE.matcher(text);
-        return m.replaceAll(r -> new Frame(r.group(2), 0, "", "").isLibrary()
+        String out = m.replaceAll(r -> new Frame(r.group(2), 0, "", "").isLibrary()
                 ? Matcher.quoteReplacement(r.group(1)) : Matcher.quoteReplacement(r.group()));
+        last = new Last(text, out);
+        return out;
     }
 }

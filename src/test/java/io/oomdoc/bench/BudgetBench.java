@@ -382,14 +382,13 @@ public final class BudgetBench {
         Setup.Attention attn = at.startsWith("eager") ? Setup.Attention.EAGER : at.startsWith("flash") ? Setup.Attention.FLASH : Setup.Attention.SDPA;
         String sh = it.path("sharding").asText("none");
         // "FSDP FULL_SHARD over 4 GPUs" is the records' fsdp_full written as the source spells it
-        String shLower = sh.toLowerCase(Locale.ROOT);
         int zero = sh.contains("zero3") || sh.contains("fsdp_full")
-                || shLower.contains("fsdp") && shLower.contains("full_shard") ? 3 : sh.contains("zero2") ? 2
+                || shardingText.contains("fsdp") && shardingText.contains("full_shard") ? 3 : sh.contains("zero2") ? 2
                 : sh.contains("zero1") ? 1 : 0;
         int seq = it.path("seq").asInt(0), batch = it.path("batch").asInt(0);
         // inference ranks that each load the whole model and take their own prompts (swift infer under torchrun,
         // accelerate's data-parallel generate) are one copy per GPU: the engine reads several GPUs as tensor parallel
-        boolean dataParallelInference = infer && sh.toLowerCase(Locale.ROOT).contains("data parallel");
+        boolean dataParallelInference = infer && shardingText.contains("data parallel");
         int rank = method.equals("full") || infer ? 0 : it.path("lora_rank").asInt(8);
         boolean allocated = it.path("measured_how").asText().contains("max_memory_allocated");
         // a reserved peak holds the allocator's slack but not the CUDA context
@@ -400,7 +399,7 @@ public final class BudgetBench {
                 .precision(prec).optimizer(opt).checkpointing(ck).attention(attn).zeroStage(zero)
                 .gpus(dataParallelInference ? 1 : it.path("gpus").asInt(1)).loraRank(rank).quant(quant)
                 // PyTorch FSDP (FSDP1, FSDP2, Fabric/accelerate/Composer's FSDP), not DeepSpeed ZeRO
-                .fsdp(sh.toLowerCase(Locale.ROOT).contains("fsdp"))
+                .fsdp(shardingText.contains("fsdp"))
                 .contextBytes(allocated || reserved ? 0 : BudgetEngine.DEFAULT_CONTEXT).build();
         if (ckUnstated) {
             Setup.Checkpointing byDefault = Setup.unstatedCheckpointing(s.mode(), rank, quant);
@@ -422,7 +421,7 @@ public final class BudgetBench {
         // FSDP's CPUOffload(offload_params=True) ("--fsdp_config.fsdp_cpu_offload True", "parameters offloaded to
         // CPU"): the sharded parameters and their gradients live in host RAM and the optimizer steps there
         // (torch.distributed.fsdp.CPUOffload's documentation), what ZeRO-3 with both offloads does
-        if (shLower.contains("fsdp") && shLower.matches("(?s).*(?<!no )\\b(?:cpu[_ ]offload|offloaded to cpu"
+        if (shardingText.contains("fsdp") && shardingText.matches("(?s).*(?<!no )\\b(?:cpu[_ ]offload|offloaded to cpu"
                 + "|parameters offloaded).*")) {
             s = s.withOffload().toBuilder().offloadParams(true).build();
         }

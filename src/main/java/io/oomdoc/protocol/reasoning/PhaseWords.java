@@ -42,23 +42,19 @@ public final class PhaseWords {
         String head = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
         String t = head.toLowerCase(Locale.ROOT);
         java.util.Set<String> seen = new java.util.HashSet<>();
+        String own = null; // the text without library code, made once and only when a phrase is found
         for (Row r : table()) {
             if (seen.contains(r.phase())) continue;
             String phrase = Cues.affirmed(r.pattern(), t);
             if (phrase == null || ofTheRunThatWorks(phrase, t)) continue;
             seen.add(r.phase());
-            b.set("words-phase:" + r.phase(), 1.0, inUsersWords(r, head)
+            // "retain_graph" printed under torch's own backward frame is library code (facebookresearch/detectron2
+            // #1563): a sign of the phase, but nothing the user said or did
+            if (own == null) own = LibraryCode.blanked(head).toLowerCase(Locale.ROOT);
+            b.set("words-phase:" + r.phase(), 1.0, Cues.affirmed(r.pattern(), own) != null
                     ? ReportText.TABLE.get("signal.phase-words", quoted(phrase, head, t))
                     : ReportText.TABLE.get("signal.phase-words-library", r.phase(), quoted(phrase, head, t)));
         }
-    }
-
-    /**
-     * Whether the phrase is the user's: "retain_graph" printed under torch's own backward frame is library code
-     * (facebookresearch/detectron2#1563), a sign of the phase but nothing the user said or did.
-     */
-    private static boolean inUsersWords(Row r, String head) {
-        return Cues.affirmed(r.pattern(), LibraryCode.blanked(head).toLowerCase(Locale.ROOT)) != null;
     }
 
     /**
