@@ -184,9 +184,17 @@ public final class Corpus {
      * and the twenty-fourth (since the twentieth session; scored blind once at both ends of the nineteenth), and the
      * twenty-fifth and twenty-sixth (since the twenty-second session; each scored blind at both ends of the session
      * that wrote it, totals only), and the twenty-seventh (since the twenty-third session; scored blind at both ends
-     * of the twenty-second, totals only).
+     * of the twenty-second, totals only), and the twenty-eighth (since the twenty-fourth session; scored blind at
+     * both ends of the twenty-third, totals only).
      */
-    public static List<Case> trainable() { return development27(); }
+    public static List<Case> trainable() { return development28(); }
+
+    /** Every scored part that is development data now: development27() and the twenty-eighth split. */
+    public static List<Case> development28() {
+        List<Case> out = new ArrayList<>(development27());
+        out.addAll(heldout28());
+        return List.copyOf(out);
+    }
 
     /** Every scored part that is development data now: development26() and the twenty-seventh split. */
     public static List<Case> development27() {

@@ -43,8 +43,9 @@ class KbChoiceTest {
         List<Hypothesis> ranked = List.of(
                 new Hypothesis(Category.LONGEST_BATCH, 0.5, Category.LONGEST_BATCH.kb, List.of()),
                 new Hypothesis(Category.ATTENTION_SEQ_LEN, 0.3, Category.ATTENTION_SEQ_LEN.kb, List.of()));
-        assertEquals(List.of("M16", "M11", "M8"), KbChoice.ids(e, ranked, FeatureVector.builder().build())
-                .subList(0, 3));
+        // the third is the leader's next entry by the coverage table, which each refit may reorder
+        assertEquals(List.of("M16", "M11"), KbChoice.ids(e, ranked, FeatureVector.builder().build())
+                .subList(0, 2));
     }
 
     private static FeatureVector features(String caseId) {
