@@ -30,7 +30,9 @@ final class Sizes {
             + "|--num-shard|\\btp)\\s*[= ]?\\s*(\\d+)|\\b(\\d+)\\s*(?:x|×|\\*)\\s*[a-z]"
             + "|\\bon (?:the )?(\\d+|two|four|eight) (?:gpus|cards|[a-z]\\d+s)\\b"
             // "zero3 shards them over 8": a count after over/across is the ranks, not a size.
-            + "|\\b(?:over|across) (?:the )?(\\d+|two|four|eight)\\b(?!\\s*(?:gb|gib|mb|g\\b|%|\\.\\d))");
+            + "|\\b(?:over|across) (?:the )?(\\d+|two|four|eight)\\b(?!\\s*(?:gb|gib|mb|g\\b|%|\\.\\d))"
+            // "8 卡", "8 张卡": Chinese counts cards with a classifier
+            + "|(?<![\\d.])([1-9]|[1-5]\\d|6[0-4])\\s*(?:张|块)?\\s*(?:卡|显卡)");
 
     private static final Pattern OPTIMIZER = Pattern.compile("(?i)\\boptimi[sz]er\\b|\\badam\\w*|optimizer state");
     private static final double ADAM_BYTES = 12;
@@ -164,7 +166,7 @@ final class Sizes {
         Matcher m = SPLIT.matcher(text);
         if (m.find()) {
             String n = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2)
-                    : m.group(3) != null ? m.group(3) : m.group(4);
+                    : m.group(3) != null ? m.group(3) : m.group(4) != null ? m.group(4) : m.group(5);
             return switch (n) { case "two" -> 2; case "four" -> 4; case "eight" -> 8; default -> Integer.parseInt(n); };
         }
         return 1; // several GPUs without tensor parallel or sharding named: each holds a whole copy (DDP)

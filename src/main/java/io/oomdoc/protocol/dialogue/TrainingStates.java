@@ -10,19 +10,26 @@ import java.util.regex.Pattern;
  */
 final class TrainingStates {
     // "full-parameter DPO", "trained with full parameters": every parameter trained, whatever the objective's name
+    // "every weight trains", "all parameters are trained": the same thing said of the weights; 全参(数)微调 and
+    // 全量训练 are the Chinese words for it.
     private static final Pattern FULL = Pattern.compile("(?i)\\bfull(?:[- ]parameter)?[- ]?(?:fine[- ]?tun\\w*"
-            + "|train\\w*|ft)\\b|\\bfull[- ]param(?:eter)?s?\\b");
-    private static final Pattern ASKS = Pattern.compile("(?i)\\?|\\bhow\\b|\\bneeds?\\b|\\brequire|\\btakes?\\b");
+            + "|train\\w*|ft)\\b|\\bfull[- ]param(?:eter)?s?\\b"
+            + "|\\b(?:every|each|all(?: the)?) (?:weights?|param(?:eter)?s?) (?:is |are |gets? |being )?train"
+            + "|全参|全量(?:微调|训练)");
+    // 多少 / 多大: "how much", the Chinese question mark included
+    private static final Pattern ASKS = Pattern.compile("(?i)[?？]|\\bhow\\b|\\bneeds?\\b|\\brequire|\\btakes?\\b"
+            + "|多少|多大");
     private static final Pattern FITS = Pattern.compile("(?i)\\bfits?\\b");
     private static final Pattern SHARDED = Pattern.compile("(?i)\\bzero[- ]?3\\b|\\bstage[- ]?3\\b|\\bfsdp\\b"
             + "|full_shard");
     private static final Pattern STATES = Pattern.compile("(?i)\\bmodel states\\b|\\b(?:adamw?|optimi[sz]er)(?:'s)?"
-            + " states?\\b|\\b(?:for|of) the (?:adamw? )?optimi[sz]er\\b");
+            + " states?\\b|\\b(?:for|of) the (?:adamw? )?optimi[sz]er\\b|模型状态");
     private static final Pattern PER_RANK = Pattern.compile("(?i)\\beach\\b|\\bper (?:gpu|card|device|rank)\\b"
-            + "|\\bsplits? (?:it |them )?(?:over|across)\\b|\\bshard");
+            + "|\\bsplits? (?:it |them )?(?:over|across)\\b|\\bshard|每(?:张|个)?(?:卡|gpu)");
     /** The weights and gradients are asked about too, not only the optimizer. */
+    // "what does each take?" beside Adam asks for the parts of the same set; 模型状态 is "model states"
     private static final Pattern WHOLE = Pattern.compile("(?i)\\bmodel states\\b|\\b(?:model|weights) and\\b"
-            + "|\\bweights, gradients\\b");
+            + "|\\bweights, gradients\\b|\\bwhat (?:does|do|would) each\\b|模型状态");
     private static final Pattern ADAM = Pattern.compile("(?i)\\badam\\w*|\\boptimi[sz]er");
     /** "with ZeRO-2", "zero stage 1": the states the stage shards (1 the optimizer, 2 the gradients, 3 the weights). */
     private static final Pattern STAGE = Pattern.compile("(?i)\\bzero[- ]?(?:stage[- ]?)?([123])\\b"
