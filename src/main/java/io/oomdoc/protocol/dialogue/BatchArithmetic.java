@@ -26,8 +26,18 @@ final class BatchArithmetic {
             + "|(?:samples|imgs|images)_per_gpu)"
             + "(?:\\s+of|\\s+is|\\s*=|\\s*:)?\\s*(\\d{1,5})(?!\\d|\\.\\d|\\s*(?:gb|g\\b|mb\\b|%))");
     /** "accumulation 16", "gradient_accumulation_steps=4", "accumulate gradients for 16 steps". */
-    private static final Pattern ACCUMULATION = Pattern.compile("(?i)\\baccumulation(?:[-_ ]steps?)?(?:\\s+of|\\s*="
-            + "|\\s*:)?\\s*(\\d{1,4})\\b|\\baccumulat\\w*\\s+(?:gradients?\\s+)?(?:for|over)\\s+(\\d{1,4})\\s+steps?");
+    private static final Pattern ACCUMULATION = Pattern.compile("(?i)\\b(?:accumulation|accum)(?:[-_ ](?:steps?|iters?"
+            + "|freq))?(?:\\s+of|\\s*=|\\s*:)?\\s*(\\d{1,4})\\b"
+            + "|\\baccumulat\\w*\\s+(?:gradients?\\s+)?(?:for|over)\\s+(\\d{1,4})\\s+steps?");
+    /** "how many images go through each forward pass?": the micro-batch that a batch and its accumulation leave. */
+    private static final Pattern ASKS_MICRO = Pattern.compile("(?i)\\b(?:each|every|one|per|a single) forward"
+            + "(?: pass)?\\b|\\bper (?:micro[- ]?batch|step of accumulation)\\b");
+    /** "how many micro-batches of 32 is that?": the batch cut into micro-batches of a given size. */
+    private static final Pattern MICRO_OF = Pattern.compile("(?i)\\bhow many (?:micro[- ]?batch(?:es)?|steps|chunks)"
+            + " of (\\d{1,5})\\b");
+    /** samples_per_gpu, per_device_train_batch_size, "batch per GPU": the batch's own name says it is one card's. */
+    private static final Pattern PER_GPU_NAME = Pattern.compile("(?i)_per_gpu\\b|\\bper_device_\\w*batch|\\bbatch"
+            + "(?:[-_ ]size)? per (?:gpu|card|device)\\b");
     /**
      * "what cumulative_iters gives 16?", "how many steps per update" to reach "size 128": the accumulation steps asked
      * for, with the effective batch they should reach.
@@ -54,7 +64,11 @@ final class BatchArithmetic {
         Long gpus = gpus(t);
         String toTarget = steps(t, a.withContext(), batches.get(0), gpus == null ? 1 : gpus);
         if (toTarget != null) return toTarget;
-        if (EFFECTIVE.matcher(t).find() && !PER_GPU.matcher(t).find()) {
+        String micro = micro(t, batches.get(0));
+        if (micro != null) return micro;
+        // "samples_per_gpu=4 ... on 4 GPUs, so their total batch was?": a per-GPU batch times the cards
+        boolean perGpuNamed = PER_GPU_NAME.matcher(t).find();
+        if (EFFECTIVE.matcher(t).find() && (!PER_GPU.matcher(t).find() || perGpuNamed)) {
             Long steps = first(ACCUMULATION, t);
             if (steps == null && gpus == null) return null;
             long b = batches.get(0), s = steps == null ? 1 : steps, g = gpus == null ? 1 : gpus;
@@ -94,6 +108,24 @@ final class BatchArithmetic {
                         count(goal / perStep), count(goal / perStep * perStep), count(goal / perStep + 1),
                         count((goal / perStep + 1) * perStep));
         return line + "\n" + Messages.get("batch.rule");
+    }
+
+    /**
+     * "batch 512 and accum_steps 128: how many images go through each forward pass?" (512 / 128 = 4) and "batch 256:
+     * how many micro-batches of 32?" (256 / 32 = 8): the two ways of cutting one update's batch.
+     */
+    private static String micro(String t, long batch) {
+        Matcher of = MICRO_OF.matcher(t);
+        if (of.find()) {
+            long size = Long.parseLong(of.group(1));
+            if (size <= 0 || size >= batch) return null;
+            return Messages.get("batch.count", count(batch), count(size), share(batch, size)) + "\n"
+                    + Messages.get("batch.rule");
+        }
+        Long steps = first(ACCUMULATION, t);
+        if (!ASKS_MICRO.matcher(t).find() || steps == null || steps < 2 || steps >= batch) return null;
+        return Messages.get("batch.micro", count(batch), count(steps), share(batch, steps)) + "\n"
+                + Messages.get("batch.rule");
     }
 
     private static Long gpus(String t) {

@@ -25,6 +25,7 @@ final class Calculations {
             new Row("card", CardMemory::of),
             new Row("sum", PartsSum::of),
             new Row("batch", BatchArithmetic::of),
+            new Row("rate", RateTimesDuration::of),
             new Row("measured", MeasuredPoints::of),
             new Row("growth", InputGrowth::of),
             new Row("scaled", ScaledNeed::of),

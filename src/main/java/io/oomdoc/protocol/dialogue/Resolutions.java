@@ -19,24 +19,26 @@ final class Resolutions {
     private static final Pattern PAIR = Pattern.compile("(?i)" + WIDTH_BY_HEIGHT
             + "|(?<![\\w.])(480|540|576|720|1080|1440|2160)p\\b");
     /** "at 640", "to 512px", "instead of 1024": one side of a square image, said after a preposition. */
-    private static final Pattern SIDE = Pattern.compile("(?i)\\b(?:at|to|of|from)\\s+(\\d{2,4})(?:\\s*(?:px|pixels))?"
-            + "(?![\\w.%])");
+    private static final Pattern SIDE = Pattern.compile("(?i)(?:\\b(?:at|to|of|from)\\s+|(?:从|到|为|成)\\s*)"
+            + "(\\d{2,4})(?:\\s*(?:px|pixels))?(?![\\w.%])");
     /** What makes a bare number a side: images are what the conversation is about. */
     private static final Pattern IMAGES = Pattern.compile("(?i)\\bimg|image|imgsz|resolution|pixel|\\bpx\\b|photo"
             + "|picture|frames?\\b|video|\\d{3,5}\\s*[x×]\\s*\\d{3,5}|\\bsdxl\\b|diffusion|\\byolo|ultralytics"
-            + "|\\bunet\\b|\\bvae\\b|segmentation|detection");
+            + "|\\bunet\\b|\\bvae\\b|segmentation|detection|分辨率|图像|图片|视频");
     /** ...and not tokens: "a context of 512 instead of 1024" is a length, left to {@link Scaling}. */
     private static final Pattern LENGTH = Pattern.compile("(?i)\\btokens?\\b|context|\\bseq|length|\\bctx\\b"
             + "|max_len|\\bbatch\\b|layers?\\b|steps?\\b|\\brank\\b|frames?\\b");
     /** The turn asks about a change, not about the cost of one resolution. */
     private static final Pattern CHANGE = Pattern.compile("(?i)\\bwhat if\\b|\\bif i\\b|\\binstead\\b|\\bdrop"
             + "|\\blower|\\breduc|\\bshrink|\\bdownscal|\\bupscal|\\braise|\\bincreas|\\bswitch|\\bgo(?:ing)? (?:up "
-            + "|down )?to\\b|\\band (?:at|with)\\b|\\bfrom \\S+ to\\b");
+            + "|down )?to\\b|\\band (?:at|with)\\b|\\bfrom \\S+ to\\b"
+            // the Chinese words for "if", "lower to", "change to", "raise to"
+            + "|如果|降到|降低|改成|改为|换成|调到|提高到");
     /** "how much bigger is 2048 than the default 640?", "640 vs 1024": two sides compared, no change word needed. */
     private static final Pattern COMPARED = Pattern.compile("(?i)(?<![\\w.])(\\d{3,5})(?:\\s*px)?\\s+"
             + "(?:than|vs\\.?|versus|against)\\s+(?:the\\s+)?(?:default\\s+)?(\\d{3,5})(?![\\w.])");
     private static final Pattern INSTEAD = Pattern.compile("(?i)\\binstead of\\b");
-    private static final Pattern FROM_TO = Pattern.compile("(?i)\\bfrom\\b");
+    private static final Pattern FROM_TO = Pattern.compile("(?i)\\bfrom\\b|从");
     private static final Map<String, Integer> WIDTH_OF_HEIGHT = Map.of("480", 854, "540", 960, "576", 1024,
             "720", 1280, "1080", 1920, "1440", 2560, "2160", 3840);
     /** Sides below this are not image sizes ("8 frames", "batch 16"). */
@@ -52,11 +54,19 @@ final class Resolutions {
         String said() { return width + "×" + height; }
     }
 
+    /** "and 64^3?", "what about 96³?": a follow-up that names only the new value. */
+    private static final Pattern ALSO = Pattern.compile("(?i)^\\s*(?:and|or|what about|how about|then)\\b");
+    /** A volume's three sides: "96^3", "128³" (group 1) or "128x128x64" (groups 2 to 4). */
+    private static final Pattern VOLUME = Pattern.compile("(?<![\\w.])(?:(\\d{2,4})\\s*(?:\\^\\s*3|³)"
+            + "|(\\d{2,4})\\s*[x×]\\s*(\\d{2,4})\\s*[x×]\\s*(\\d{1,4}))(?![\\w.])");
+
     /** The ratio line, or null when the turn names no change of resolution. */
     static String of(Calculations.Ask a) {
         String text = a.text();
         String earlier = a.withContext().length() > text.length() && a.withContext().startsWith(text)
                 ? a.withContext().substring(text.length()) : "";
+        String volumes = volumes(text, earlier);
+        if (volumes != null) return volumes;
         boolean sides = IMAGES.matcher(text + "\n" + earlier).find() && !LENGTH.matcher(text).find();
         Matcher compared = COMPARED.matcher(text);
         if (sides && compared.find()) {
@@ -87,6 +97,50 @@ final class Resolutions {
         }
         if (from == null || to == null || from.pixels() == to.pixels()) return null;
         return line(from, to);
+    }
+
+    /**
+     * "what if I go down to 96^3?" after a 128^3 patch: a 3-D input's voxels scale with the product of its three
+     * sides, so a three-quarter side leaves 42% of what grows with them.
+     */
+    private static String volumes(String text, String earlier) {
+        if (!CHANGE.matcher(text).find() && !ALSO.matcher(text).find()) return null;
+        List<long[]> here = volumeList(text);
+        if (here.isEmpty()) return null;
+        long[] to = here.get(0);
+        long[] from = null;
+        // "96^3 instead of 128^3" names the new one first; "from 128^3 to 96^3" the old one
+        if (here.size() > 1 && INSTEAD.matcher(text).find()) from = here.get(1);
+        else if (here.size() > 1 && FROM_TO.matcher(text).find()) { from = here.get(0); to = here.get(1); }
+        if (from == null) {
+            // the conversation's earliest volume is the setup's; later ones were what-ifs too ("and 64^3?" after
+            // "what if I go down to 96^3?" both compare with the 128^3 that ran)
+            List<long[]> before = volumeList(earlier);
+            final long target = to[0] * to[1] * to[2];
+            from = before.stream().filter(v -> v[0] * v[1] * v[2] != target).reduce((x, y) -> y).orElse(null);
+        }
+        if (from == null) return null;
+        double r = (double) (to[0] * to[1] * to[2]) / (from[0] * from[1] * from[2]);
+        if (r == 1) return null;
+        return Messages.get("scaling.voxels", said(from), said(to), Scaling.ratio(r));
+    }
+
+    private static List<long[]> volumeList(String text) {
+        List<long[]> out = new ArrayList<>();
+        Matcher v = VOLUME.matcher(text);
+        while (v.find()) {
+            if (v.group(1) != null) {
+                long n = Long.parseLong(v.group(1));
+                out.add(new long[]{n, n, n});
+            } else {
+                out.add(new long[]{Long.parseLong(v.group(2)), Long.parseLong(v.group(3)), Long.parseLong(v.group(4))});
+            }
+        }
+        return out;
+    }
+
+    private static String said(long[] v) {
+        return v[0] == v[1] && v[1] == v[2] ? v[0] + "³" : v[0] + "×" + v[1] + "×" + v[2];
     }
 
     private static String line(Size from, Size to) {

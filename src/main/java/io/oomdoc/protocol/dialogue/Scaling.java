@@ -38,7 +38,18 @@ final class Scaling {
     /** "half as many frames per clip", "twice as many views": a count changed by a factor said in words. */
     private static final Pattern AS_MANY = Pattern.compile("(?i)\\b(half|twice|double)\\s+as\\s+many\\s+([\\w.-]+"
             + "(?:\\s+(?!and\\b|or\\b|to\\b|instead\\b|then\\b|as\\b)[\\w.-]+){0,2})");
-    private static final Pattern SIDE = Pattern.compile("(?i)resolution|image|img|res\\b|render|pixel|side");
+    /** "a clip with half the frames", "half of the points": a count said halved without the verb. */
+    // "half the card" or "half the layers" is a share of memory or of the model, not a count that halves
+    private static final Pattern HALF_THE = Pattern.compile("(?i)\\bhalf (?:of )?the\\s+(?!(?:card|gpu|memory|vram"
+            + "|ram|time|model|weights|layers|price|cost|speed)\\b)([\\w.-]+(?:\\s+"
+            + "(?!and\\b|or\\b|to\\b|instead\\b|then\\b|do\\b|does\\b|would\\b|will\\b)[\\w.-]+){0,1})");
+    /** 采样帧数减半 ("the sampled frame count halved"), 分辨率减半: the Chinese halving follows its noun. */
+    private static final Pattern HALVED_ZH = Pattern.compile("(\\p{IsHan}{1,4})(?:都|再)?减半");
+    // A crop is a square's side too; "in both sides", "each dimension": the halving applies to two sides.
+    private static final Pattern SIDE = Pattern.compile("(?i)resolution|image|img|res\\b|render|pixel|side|crop"
+            + "|分辨率|图像|图片");
+    private static final Pattern BOTH_SIDES = Pattern.compile("(?i)\\b(?:in |on |along )?(?:both|each|all)"
+            + " (?:sides?|dimensions?|directions?|axes|spatial)|\\bheight and width\\b|\\bwidth and height\\b");
 
     private Scaling() {}
 
@@ -78,9 +89,15 @@ final class Scaling {
             return Messages.get(half ? "scaling.halve" : "scaling.twice", many.group(2), ratio(half ? 0.5 : 2));
         }
         Matcher h = HALVE.matcher(text);
-        if (!h.find()) return null;
-        String what = h.group(1);
-        return SIDE.matcher(what).find() ? Messages.get("scaling.halve.side", what, ratio(0.25))
+        String what = h.find() ? h.group(1) : null;
+        if (what == null) {
+            Matcher the = HALF_THE.matcher(text);
+            Matcher zh = HALVED_ZH.matcher(text);
+            what = the.find() ? the.group(1) : zh.find() ? zh.group(1) : null;
+        }
+        if (what == null) return null;
+        return SIDE.matcher(what).find() || BOTH_SIDES.matcher(text).find()
+                ? Messages.get("scaling.halve.side", what, ratio(0.25))
                 : Messages.get("scaling.halve", what, ratio(0.5));
     }
 

@@ -137,7 +137,8 @@ class CalculationsTest {
             "729 tokens per image, how many tokens for 8 frames?", // heldout25 P30 (VILA)
             "training needs about 8 V100 32G. how much total memory is that?", // heldout25 P38
             "what does ~13.4 KB/token come to at my 98192 context?", // heldout18 P12
-            "chunk=1024*32 is how many rays?"}; // heldout28 P26, YudongGuo/AD-NeRF#50
+            "chunk=1024*32 is how many rays?", // heldout28 P26, YudongGuo/AD-NeRF#50
+            "at 30 fps, how many frames is 20 seconds?"}; // heldout29 P14, yohanshin/WHAM#93
         // The turns before hold keras-team/keras#9643's failure, whose shape a later question resizes, and a setting
         // said before (huggingface/transformers#22639's eight beams) that a later question changes.
         String held = "OOM when allocating tensor with shape[128,128,109,109] and type float\nnum_beams=8";
