@@ -65,6 +65,7 @@ final class Calculations {
             new Row("pool", MemoryPooling::of),
             new Row("ratio", KnobChange::of),
             new Row("ratio", a -> Scaling.of(a.text(), a.facts())),
+            new Row("ratio", CountChange::of),
             new Row("blocks", a -> KnowledgeAnswers.blocks(a.text())));
 
     /** At most this many computed lines: the answer stays short. */
