@@ -325,13 +325,22 @@ public final class Conversation {
                 // "and zero 3?" after a what-if states its value without an "if": still a hypothesis, not a fact.
                 FactExtractor.Reading r = read.hypothetical().isEmpty() && lastChange != null
                         ? new FactExtractor.Reading(Facts.EMPTY, Set.of(), read.asserted()) : read;
-                learn(new FactExtractor.Reading(r.asserted(), r.negated(), Facts.EMPTY));
+                // "my V100 has no bf16. what if I fall back to fp32?": the negated value is what the change replaces,
+                // so it is compared first and forgotten after.
+                Set<String> replaced = new java.util.HashSet<>(r.negated());
+                replaced.retainAll(r.hypothetical().asMap().keySet());
+                Set<String> negated = new java.util.HashSet<>(r.negated());
+                negated.removeAll(replaced);
+                learn(new FactExtractor.Reading(r.asserted(), Set.copyOf(negated), Facts.EMPTY));
                 Facts under = scenario.under(text, r.hypothetical());
                 Facts change = Scenario.stacked(under, r.hypothetical());
                 lastChange = change.isEmpty() ? null : change;
                 scenario.asked(change);
-                yield keeping(under, asked(Intent.WHAT_IF, text, r, BudgetAnswers.whatIf(text, budgeted(text, facts),
-                        change, report)));
+                Answer answer = asked(Intent.WHAT_IF, text, r, BudgetAnswers.whatIf(text, budgeted(text, facts),
+                        change, report));
+                if (!replaced.isEmpty()) learn(new FactExtractor.Reading(Facts.EMPTY, Set.copyOf(replaced),
+                        Facts.EMPTY));
+                yield keeping(under, answer);
             }
             case FIT -> {
                 // "how much RAM do I need?" after a killed worker: processes and their copies, not a model's weights

@@ -22,6 +22,11 @@ final class PrecisionChange {
             return held.precision() == null || held.precision().equals("fp32")
                     ? Messages.get("precision.mixed", change.precision()) : null;
         }
+        // "no bf16 on my V100, what if I fall back to fp32?" after AMP: leaving mixed precision doubles the
+        // activations; the fp32 states AMP already kept do not move.
+        if (mixed(held.precision()) && "fp32".equals(change.precision()) && change.quant() == null) {
+            return Messages.get("precision.unmixed", held.precision());
+        }
         Double to = bytes(change);
         if (to == null) return null;
         Double from = bytes(held);
