@@ -57,7 +57,24 @@ final class FitLevers {
     static String card(Facts f) {
         if (f.gpuMemBytes() == null) return null;
         String mem = Bytes.human(f.gpuMemBytes());
-        return f.gpuName() == null ? Messages.get("fit.card", mem) : Messages.get("fit.card.named", f.gpuName(), mem);
+        return f.gpuName() == null || !nameFits(f.gpuName(), f.gpuMemBytes()) ? Messages.get("fit.card", mem)
+                : Messages.get("fit.card.named", f.gpuName(), mem);
+    }
+
+    private static final java.util.regex.Pattern NAMED_SIZE = java.util.regex.Pattern.compile(
+            "(?i)(\\d{1,3})\\s*g(?:i?b)?\\b");
+
+    /**
+     * "so would an 80 GB card do it?" after an A100 40GB: the size asked replaces the held card's, whose name then
+     * no longer describes it ("The A100 40GB has 80 GiB" was said). A name without a size fits any.
+     */
+    static boolean nameFits(String name, long bytes) {
+        java.util.regex.Matcher m = NAMED_SIZE.matcher(name);
+        if (!m.find()) return true;
+        double named = Double.parseDouble(m.group(1));
+        double gib = bytes / (double) (1L << 30);
+        // marketed GB or GiB, within the rounding either way (80 GB is 74.5 GiB, 48 GB 44.7 GiB)
+        return Math.abs(gib - named) <= named * 0.1 || Math.abs(gib * 1.073741824 - named) <= named * 0.1;
     }
 
     static List<Row> rows() { return ROWS.rows(); }

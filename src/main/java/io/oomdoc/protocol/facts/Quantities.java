@@ -24,9 +24,15 @@ public final class Quantities {
             + "batch(?:[_ -]?sizes?)?(?:[_ -]per[_ -](?:device|gpu))?(?:\\.[a-z_]+)*\\s*"
             + "(?:(?:is |was |been |got )?(?:lowered|reduced|decreased|cut|dropped|set|changed|increased|raised)"
             + "\\s+)?"
-            + "(?:of|==?|:|is|to|was|at|from)?\\s*"
+            // 为/是/在/设为/开到 ("batch_size开到2", "batchSize在512的时候"): the Chinese words
+            // between a setting and its value
+            + "(?:of|==?|:|is|to|was|at|from|为|是|在|设为|设置为|设成|改为|改成|开到|调到|用)?\\s*"
             + "(?:already |now |still |just |only )?" + NUM
             + "(?!\\d|\\.\\d|%)(?!\\s*/\\s*\\d)(?!\\s+of\\s+\\d)");
+    /** "使用32 batch size", "with a 64 batch size": the value before the setting's name. */
+    // Java's \\b counts Han characters as letters: "size感觉" has no boundary, so the end is "no Latin letter next"
+    private static final Pattern BATCH_BEFORE = Pattern.compile("(?<![\\w.])(\\d{1,5})\\s*(?:的)?\\s*"
+            + "(?:batch[_ -]?size)(?![a-z0-9_])(?!\\s*(?:of|=|:|is|to)?\\s*\\d)");
     /**
      * "data.params.batch_size: 1 in configs/train.yaml" (LidongWang-26/DiffV2IR#14): a batch size under a config
      * path is the batch, unless the path is an evaluation's.
@@ -172,7 +178,11 @@ public final class Quantities {
             + "|reserved|used))");
     private static final Pattern STATED_AFTER = Pattern.compile("^\\s*(?:of\\s+)?(?:vram|gpu memory|gpu ram|video "
             + "memory|graphics memory|hbm\\d?e?|gddr\\d\\w*|(?:laptop\\s+|gpu\\s+|graphics\\s+|nvidia\\s+)?(?:card"
-                    + "|gpu)s?)\\b");
+                    + "|gpu)s?)\\b"
+            // "24G显存", "11G的显卡", "11G不够跑" (11 GB is not enough): Chinese names the card's memory 显存
+            // and says what fell short right after the size
+            + "|^\\s*(?:的)?\\s*(?:显存|显卡|卡)"
+            + "|^\\s*(?:显存)?\\s*(?:也|都|还|根本|完全)?\\s*(?:不够|不足|跑不[了动起])");
     private static final Pattern STATED_BEFORE = Pattern.compile("(?<![\\w.])(?:" + GPU_TOKEN + ")\\s*(?:\\(|,|with"
             // "a 2080 Ti modded to 22 GB" (memoavatar/memo#33): a card whose memory was changed has its new size
             + "|w/|-|of|has|have|inside|(?:modded|modified|upgraded|expanded|flashed)\\s+to)?\\s*$"
@@ -186,7 +196,9 @@ public final class Quantities {
             // "I'm getting an oom error with 8 gigs": what a failure happens with is the card
             + "|\\b(?:oom|out of memory)(?: errors?)?\\s+with\\s+(?:only\\s+|just\\s+)?$"
             // "I ran out of 32G memory during the training": what a run ran out of is all the memory it had
-            + "|\\b(?:ran|run|runs|running) out of\\s+(?:the\\s+|my\\s+|all\\s+(?:the\\s+|my\\s+)?)?$");
+            + "|\\b(?:ran|run|runs|running) out of\\s+(?:the\\s+|my\\s+|all\\s+(?:the\\s+|my\\s+)?)?$"
+            // "显存只有 8G": the card's memory is only 8 GB
+            + "|显存\\s*(?:是|有|只有|才|为|就|:|：)?\\s*$");
     private static final Pattern STATED_NAME_AFTER = Pattern.compile("^\\s*(?:nvidia\\s+|geforce\\s+"
             + "|tesla\\s+)?(?!(?:fp|bf|int|tf)\\d)(?:[a-z]{0,5}\\d{2,4}[a-z]{0,3}|rtx|gtx|titan|jetson)\\b|^\\s*(?:on"
                     + "|of)\\s+(?:the|our|my|a|an|this)\\s+" + GPU_TOKEN);
@@ -205,6 +217,7 @@ public final class Quantities {
         List<Mention> out = new ArrayList<>();
         ints(out, BATCH, lower, "batch", 1, 1 << 16);
         ints(out, BS, lower, "batch", 1, 1 << 16);
+        ints(out, BATCH_BEFORE, lower, "batch", 1, 1 << 16);
         ints(out, CONFIG_BATCH, lower, "batch", 1, 1 << 16);
         Matcher w = BATCH_WORD.matcher(lower);
         while (w.find()) out.add(new Mention(w.start(), w.end(), "batch", String.valueOf(WORDS.get(w.group(1)))));
