@@ -26,6 +26,7 @@ final class Calculations {
             new Row("sum", PartsSum::of),
             new Row("batch", BatchArithmetic::of),
             new Row("rate", RateTimesDuration::of),
+            new Row("grid", GridCount::of),
             new Row("measured", MeasuredPoints::of),
             new Row("growth", InputGrowth::of),
             new Row("scaled", ScaledNeed::of),

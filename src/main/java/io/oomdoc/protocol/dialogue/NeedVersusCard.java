@@ -42,6 +42,8 @@ final class NeedVersusCard {
             + "|\\bwhich\\s+(?:one|\\w+)?\\s*(?:should|can|could|would)\\s+(?:i|we)\\s+(?:run|use|pick|choose)\\b"
             + "|\\bcan\\s+(?:i|we)\\s+run\\b|\\bfits?\\b|\\bheadroom\\b");
     private static final Pattern HOW_MANY = Pattern.compile("(?i)\\bhow many\\b");
+    private static final Pattern LEFT = Pattern.compile("(?i)\\bhow much\\b[^?]{0,30}\\b(?:left|remains?|spare"
+            + "|headroom)\\b");
     private static final Pattern WHY = Pattern.compile("(?i)\\bwhy\\b|\\bhow come\\b");
     /**
      * "needs about 13 GB", "took about 90G": a need word a few words before the figure, none between; "memory it
@@ -221,6 +223,9 @@ final class NeedVersusCard {
         Long have = null;
         boolean host = false;
         String asked = question(text);
+        // "the author says about 17 GB with batch 128. so how much headroom is left?": asking what is left makes
+        // the figure quoted before it a need, with or without a need word
+        boolean asksLeft = LEFT.matcher(asked).find();
         for (String sentence : text.split("(?<=[.!?;])\\s+|\\n")) {
             Matcher m = FIGURE.matcher(sentence);
             List<int[]> spans = new ArrayList<>();
@@ -237,7 +242,8 @@ final class NeedVersusCard {
                 long bytes = Bytes.parse(m.group(1).replace(",", ""), unit.equals("g") ? "gib" : unit);
                 // "13G at 512x512 and 16G at 1024x1024", "15GB and 512x512 needs ~17GB, 1024x1024 ~37GB": a list
                 boolean need = NEED_BEFORE.matcher(between).find() || NEED_AFTER.matcher(after).find()
-                        || listing && between.strip().split("\\s+").length <= LIST_GAP && !cardSize(before, after);
+                        || listing && between.strip().split("\\s+").length <= LIST_GAP && !cardSize(before, after)
+                        || asksLeft && !sentence.equals(asked) && !cardSize(before, after);
                 listing = need;
                 if (need && !MINE.matcher(before).find() && !INTO.matcher(before).find()) {
                     int to = i + 1 < spans.size() ? spans.get(i + 1)[0] : sentence.length();

@@ -76,6 +76,8 @@ final class Resolutions {
                 return line(new Size(before, before, 0), new Size(now, now, 0));
             }
         }
+        String times = timesMore(text, earlier);
+        if (times != null) return times;
         if (!CHANGE.matcher(text).find()) return null;
         List<Size> here = sizes(text, sides);
         if (here.isEmpty()) return null;
@@ -141,6 +143,24 @@ final class Resolutions {
 
     private static String said(long[] v) {
         return v[0] == v[1] && v[1] == v[2] ? v[0] + "³" : v[0] + "×" + v[1] + "×" + v[2];
+    }
+
+    /** "how many times more pixels are mine?", "how much bigger is mine": a ratio asked, not a change proposed. */
+    private static final Pattern TIMES = Pattern.compile("(?i)\\bhow many times\\b|\\bhow much (?:more|bigger|larger"
+            + "|smaller)\\b");
+
+    /**
+     * "the paper used 576x576 inputs. how many times more pixels are mine?" after the user's 3400x1600: the one
+     * resolution in the turn against the other one the conversation named, as the ratio of the pixels.
+     */
+    private static String timesMore(String text, String earlier) {
+        if (!TIMES.matcher(text).find()) return null;
+        List<Size> here = sizes(text, false);
+        if (here.size() != 1) return null;
+        Size said = here.get(0);
+        Size other = sizes(earlier, false).stream().filter(s -> s.pixels() != said.pixels()).findFirst()
+                .orElse(null);
+        return other == null ? null : line(said, other);
     }
 
     private static String line(Size from, Size to) {

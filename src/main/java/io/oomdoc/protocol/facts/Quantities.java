@@ -18,7 +18,9 @@ public final class Quantities {
     private static final String NUM = "(\\d{1,7})";
 
     private static final Pattern BATCH = Pattern.compile(
+            // 默认的 batch_size ("the default batch_size") is the code's, not the run's
             "(?<![\\w.])(?<!total[ _])(?<!effective[ _])(?<!global[ _])(?<!eval[ _])(?<!prefill[ _-])(?<!max[ _-])"
+            + "(?<!默认的)(?<!默认)(?<!默认的\\s)"
             + "(?:per[_ -]device[_ -](?:train[_ -])?|device[_ -]|train[_ -]micro[_ -]|micro[_ -]?|mini[_ -]?|train[_ "
                     + "-])?"
             + "batch(?:[_ -]?sizes?)?(?:[_ -]per[_ -](?:device|gpu))?(?:\\.[a-z_]+)*\\s*"
@@ -31,7 +33,7 @@ public final class Quantities {
             + "(?!\\d|\\.\\d|%)(?!\\s*/\\s*\\d)(?!\\s+of\\s+\\d)");
     /** "使用32 batch size", "with a 64 batch size": the value before the setting's name. */
     // Java's \\b counts Han characters as letters: "size感觉" has no boundary, so the end is "no Latin letter next"
-    private static final Pattern BATCH_BEFORE = Pattern.compile("(?<![\\w.])(\\d{1,5})\\s*(?:的)?\\s*"
+    private static final Pattern BATCH_BEFORE = Pattern.compile("(?<![\\w.])(\\d{1,5})\\s*(?:的|个)?\\s*"
             + "(?:batch[_ -]?size)(?![a-z0-9_])(?!\\s*(?:of|=|:|is|to)?\\s*\\d)");
     /**
      * "data.params.batch_size: 1 in configs/train.yaml" (LidongWang-26/DiffV2IR#14): a batch size under a config

@@ -47,4 +47,10 @@ class ChineseSizesAndBatchesTest {
     void aValueBeforeBatchSizeIsTheBatch() {
         assertEquals(32, stated("训练时单张卡使用32 batch size感觉很大，请问训练使用的GPU型号是什么呢？").batch());
     }
+
+    // conversations_heldout29/P24-ugtr-12g-batch-one-chinese.txt #1 (fanyang587/UGTR#2)
+    @Test
+    void theCodesDefaultBatchIsNotTheRunsAndOneBatchSizeIsOne() {
+        assertEquals(1, stated("发现代码里默认的batch_size是20，但是由于我的显卡内存才是1G，只能支持1个batch_size").batch());
+    }
 }
