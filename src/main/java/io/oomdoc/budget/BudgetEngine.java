@@ -816,6 +816,12 @@ public final class BudgetEngine {
         assumptions.add(r.pool > 0 ? AssumptionText.get("overhead.vllm", Bytes.human(context))
                 : ggml ? AssumptionText.get("overhead.ggml", Bytes.human(context))
                 : AssumptionText.get("overhead.context", Bytes.human(context), (int) (ALLOCATOR_SLACK * 100)));
+        // a published or measured figure is one of three readings, and they differ by the context and the slack:
+        // which one a user compares with is not stated, so the estimate gives all three
+        if (r.pool == 0 && !ggml) {
+            assumptions.add(AssumptionText.get("overhead.readings", Bytes.human(live),
+                    Bytes.human(live + overhead - context)));
+        }
         // a sharded run's published figure may be one rank's allocator peak, nvidia-smi on rank 0 or a sum over the
         // cards; the budget is one of them, and says which
         if (train && r.N > 1 && (s.zeroStage() > 0 || s.fsdp())) {
