@@ -229,7 +229,8 @@ public final class BudgetEngine {
                 // parameters and gradients); with offload_param the shard goes to the host too
                 // (estimate_zero3_model_states_mem_needs in deepspeed/runtime/zero/stage3.py). What DeepSpeed
                 // really keeps gathered is its live parameters (deepSpeedGathered); FSDP one unit.
-                long gathered = s.zeroStage() >= 3 && !s.fsdp() ? deepSpeedGathered(m, P, 2)
+                long gathered = s.zeroStage() >= 3 && !s.fsdp()
+                        ? deepSpeedGathered(m, P, 2, liveParameters(s, assumptions))
                         : 4L * largestLayer(m, P);
                 weights = s.zeroStage() < 3 ? 2L * P : (s.offloadParams() ? 0 : 2L * P / N) + gathered;
                 if (s.zeroStage() >= 3 && s.offloadParams()) {
@@ -244,7 +245,8 @@ public final class BudgetEngine {
                 long gathered = m.hasArchitecture() ? 2L * 2 * Math.max(embedParams / (m.tiedEmbeddings() ? 1 : 2),
                         3L * largestLinear) : 2L * P / 25;
                 // DeepSpeed keeps its live parameters gathered, each in the bytes the frozen base stores it in
-                if (!s.fsdp()) gathered = Math.max(gathered, deepSpeedGathered(m, P, frozenWeights / (double) P));
+                if (!s.fsdp()) gathered = Math.max(gathered, deepSpeedGathered(m, P, frozenWeights / (double) P,
+                        liveParameters(s, assumptions)));
                 weights = frozenWeights / N + gathered + trainable * adapterBytes / N;
                 grads = grads / N;
                 opt = opt / N;
@@ -322,14 +324,26 @@ public final class BudgetEngine {
     }
 
     /**
-     * What a DeepSpeed ZeRO-3 rank holds gathered beyond its shard: the live parameters (DEEPSPEED_LIVE_PARAMETERS,
-     * or the whole model when it is smaller), at bytesPerParam each, and the 16-bit gradient of the unit being
-     * reduced.
+     * What a DeepSpeed ZeRO-3 rank holds gathered beyond its shard: the live parameters (liveCap, or the whole model
+     * when it is smaller), at bytesPerParam each, and the 16-bit gradient of the unit being reduced.
      */
-    static long deepSpeedGathered(ModelSpec m, long params, double bytesPerParam) {
+    static long deepSpeedGathered(ModelSpec m, long params, double bytesPerParam, long liveCap) {
         long unit = largestLayer(m, params);
-        long live = Math.min(params, Math.max(DEEPSPEED_LIVE_PARAMETERS, unit));
+        long live = Math.min(params, Math.max(liveCap, unit));
         return Math.round(bytesPerParam * live) + 2L * unit;
+    }
+
+    /**
+     * The live-parameter cap a DeepSpeed stage-3 rank runs under: the run's stage3_max_live_parameters where it sets
+     * one, DeepSpeed's default otherwise; either is said once in the estimate. A cap above the model's size
+     * (h2o-llmstudio's 1e10 for Pythia 6.9B) keeps every parameter gathered once the first step has touched it.
+     */
+    private static long liveParameters(Setup s, List<String> assumptions) {
+        String said = s.liveParameters() <= 0 ? AssumptionText.get("states.liveParameters.default")
+                : AssumptionText.get("states.liveParameters", String.format(Locale.ROOT, "%.3g",
+                (double) s.liveParameters()));
+        if (!assumptions.contains(said)) assumptions.add(said);
+        return s.liveParameters() <= 0 ? DEEPSPEED_LIVE_PARAMETERS : s.liveParameters();
     }
 
     /** Model states of a sharded full fine-tune (ZeRO 1-3 / FSDP) per GPU. */
@@ -393,7 +407,7 @@ public final class BudgetEngine {
                 return new Shares(weights, grads, opt);
             } else {
                 // the 16-bit shard, the live parameters gathered beside it and the gathered unit's gradient
-                weights = 2L * P / N + deepSpeedGathered(m, P, 2);
+                weights = 2L * P / N + deepSpeedGathered(m, P, 2, liveParameters(s, assumptions));
                 // DeepSpeed's stage-3 estimator, 18·P/N: the fp32 gradient partition is shown as gradients
                 grads = 4L * trainable / N;
                 opt = Math.round(k * trainable / N);
@@ -802,6 +816,12 @@ public final class BudgetEngine {
         assumptions.add(r.pool > 0 ? AssumptionText.get("overhead.vllm", Bytes.human(context))
                 : ggml ? AssumptionText.get("overhead.ggml", Bytes.human(context))
                 : AssumptionText.get("overhead.context", Bytes.human(context), (int) (ALLOCATOR_SLACK * 100)));
+        // a published or measured figure is one of three readings, and they differ by the context and the slack:
+        // which one a user compares with is not stated, so the estimate gives all three
+        if (r.pool == 0 && !ggml) {
+            assumptions.add(AssumptionText.get("overhead.readings", Bytes.human(live),
+                    Bytes.human(live + overhead - context)));
+        }
         // a sharded run's published figure may be one rank's allocator peak, nvidia-smi on rank 0 or a sum over the
         // cards; the budget is one of them, and says which
         if (train && r.N > 1 && (s.zeroStage() > 0 || s.fsdp())) {

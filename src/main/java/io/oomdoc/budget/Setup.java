@@ -9,7 +9,8 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
                     boolean gradientsKept, Kbit kbit, boolean loraDropout, int kvCacheBytes,
                     double gpuMemoryUtilization, boolean offloadParams, boolean optimizerInBackward,
                     boolean promptLogits, boolean doubleQuant, int contextTokens, int slots, boolean layerSplit,
-                    boolean fsdp, long savedModuleParams, boolean checkpointingAssumed) {
+                    boolean fsdp, long savedModuleParams, boolean checkpointingAssumed,
+                    long liveParameters) {
 
     public enum Mode { TRAIN, INFER }
 
@@ -113,7 +114,7 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
         b.offloadParams = offloadParams; b.optimizerInBackward = optimizerInBackward;
         b.promptLogits = promptLogits; b.doubleQuant = doubleQuant; b.contextTokens = contextTokens;
         b.slots = slots; b.layerSplit = layerSplit; b.fsdp = fsdp; b.savedModuleParams = savedModuleParams;
-        b.checkpointingAssumed = checkpointingAssumed;
+        b.checkpointingAssumed = checkpointingAssumed; b.liveParameters = liveParameters;
         return b;
     }
 
@@ -181,6 +182,8 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
         private boolean fsdp;
         private long savedModuleParams;
         private boolean checkpointingAssumed;
+        /** DeepSpeed's stage3_max_live_parameters as the run sets it; 0 for its default (1e9). */
+        private long liveParameters;
 
         private Builder(ModelSpec model) { this.model = model; }
 
@@ -263,13 +266,14 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
          * A later explicit choice (the ladder's rung, a flag) clears it.
          */
         public Builder checkpointingAssumed(boolean v) { checkpointingAssumed = v; return this; }
+        public Builder liveParameters(long v) { liveParameters = v; return this; }
 
         public Setup build() {
             return new Setup(model, seq, batch, mode, precision, optimizer, checkpointing, attention, zeroStage, gpus,
                     loraRank, quant, contextBytes, offloadOptimizer, loraTargets, loss, gradientsKept, kbit,
                     loraDropout, kvCacheBytes, gpuMemoryUtilization, offloadParams, optimizerInBackward,
                     promptLogits, doubleQuant, contextTokens, slots, layerSplit, fsdp, savedModuleParams,
-                    checkpointingAssumed);
+                    checkpointingAssumed, liveParameters);
         }
     }
 }

@@ -418,6 +418,10 @@ public final class BudgetBench {
         if (kvDtype.startsWith("int8") || kvDtype.startsWith("fp8")) s = s.toBuilder().kvCacheBytes(1).build();
         if (sh.contains("offload_optimizer")) s = s.withOffload();
         if (sh.contains("offload_param")) s = s.toBuilder().offloadParams(true).build();
+        // a stage-3 config that sets stage3_max_live_parameters ("stage3_max_live_parameters 1e10"): read as set
+        java.util.regex.Matcher live = java.util.regex.Pattern.compile(
+                "stage3_max_live_parameters[ =:]+(\\d+(?:\\.\\d+)?(?:e\\d+)?)").matcher(shardingText);
+        if (live.find()) s = s.toBuilder().liveParameters(Math.round(Double.parseDouble(live.group(1)))).build();
         // FSDP's CPUOffload(offload_params=True) ("--fsdp_config.fsdp_cpu_offload True", "parameters offloaded to
         // CPU"): the sharded parameters and their gradients live in host RAM and the optimizer steps there
         // (torch.distributed.fsdp.CPUOffload's documentation), what ZeRO-3 with both offloads does

@@ -51,6 +51,8 @@ public final class SetupOptions {
     @Option(names = "--loss", defaultValue = "fp32", completionCandidates = Choices.Loss.class) String loss;
     @Option(names = "--offload") boolean offload;
     @Option(names = "--offload-param") boolean offloadParam;
+    // DeepSpeed's stage3_max_live_parameters as the run's config sets it (0: DeepSpeed's default, 1e9)
+    @Option(names = "--max-live-params", defaultValue = "0", paramLabel = "N") double maxLiveParams;
     @Option(names = "--fsdp") boolean fsdp;
     @Option(names = "--device-map", paramLabel = "auto|balanced|sequential") String deviceMap;
     @Option(names = "--offload-activations") boolean offloadActivations;
@@ -112,6 +114,9 @@ public final class SetupOptions {
         // PyTorch FSDP's FULL_SHARD is stage 3 unless a stage is given (SHARD_GRAD_OP is --zero 2)
         int stage = fsdp && zero == 0 ? 3 : zero;
         if (offloadParam && stage < 3) throw usage(TEXT.get("offload.param.zero3"));
+        if (maxLiveParams != 0 && (stage < 3 || fsdp || maxLiveParams < 1 || maxLiveParams > 1e15)) {
+            throw usage(TEXT.get("max.live.params"));
+        }
         boolean layerSplit = layerSplit();
         if (layerSplit && fsdp) throw usage(TEXT.get("device.map.fsdp"));
         if (layerSplit && stage > 0) {
@@ -141,6 +146,7 @@ public final class SetupOptions {
                 .loraRank(loraRank).quant(parse(Setup.Quant.class, "--quant", quant))
                 .contextBytes(BudgetEngine.DEFAULT_CONTEXT).loss(parse(Setup.Loss.class, "--loss", loss))
                 .offloadOptimizer(offload || offloadParam).offloadParams(offloadParam).kvCacheBytes(kvBytes)
+                .liveParameters(Math.round(maxLiveParams))
                 .gpuMemoryUtilization(gpuMemoryUtilization).contextTokens(ctxSize).slots(parallel)
                 .layerSplit(layerSplit).savedModuleParams(savedModuleParams(spec))
                 // left out, either way is an assumption the estimate states (on for k-bit LoRA, off otherwise)
