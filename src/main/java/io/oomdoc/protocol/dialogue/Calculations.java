@@ -66,6 +66,7 @@ final class Calculations {
             new Row("pool", MemoryPooling::of),
             new Row("ratio", KnobChange::of),
             new Row("ratio", a -> Scaling.of(a.text(), a.facts())),
+            new Row("ratio", PieceSplit::of),
             new Row("ratio", CountChange::of),
             new Row("blocks", a -> KnowledgeAnswers.blocks(a.text())));
 

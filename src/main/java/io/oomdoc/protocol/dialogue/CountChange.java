@@ -18,7 +18,8 @@ final class CountChange {
     private static final Pattern COUNT = Pattern.compile("(?i)(?<![\\w.])(\\d{1,5}(?:\\.\\d+)?)\\s*\\+?\\s*"
             + "(workers?|processes|instances|replicas|sessions|streams|beams|minutes?|mins?|hours?|hrs?|seconds?|secs?)"
             + "\\b|(?<![\\w-])--?(?:num[-_]|parallel[-_])?(workers|replicas|instances)\\s*[= ]\\s*(\\d{1,4})\\b"
-            + "|(?<![\\w.])(\\d{1,4})k\\b(?!\\s*(?:hz|tokens? per|steps|iter))");
+            + "|(?<![\\w.])(\\d{1,4})k\\b(?!\\s*(?:hz|tokens? per|steps|iter))"
+            + "|(?<![\\w.,])(\\d{3,7})\\s+tokens\\b(?!\\s*(?:per|/))");
     /** The turn proposes the count ("what if", "with 4 workers?", "instead", "cap ... at"). */
     private static final Pattern PROPOSES = Pattern.compile("(?i)\\bwhat if\\b|\\binstead\\b|^\\s*(?:and )?with\\b"
             + "|\\b(?:use|set|cap|limit|try|switch|go (?:up|down) to|drop to|raise to|run)\\b");
@@ -37,7 +38,7 @@ final class CountChange {
             Map.entry("hour", "seconds"), Map.entry("hr", "seconds"), Map.entry("sec", "seconds"),
             Map.entry("second", "seconds"), Map.entry("instance", "instances"), Map.entry("replica", "instances"),
             Map.entry("session", "sessions"), Map.entry("stream", "streams"), Map.entry("beam", "beams"),
-            Map.entry("k", "k"));
+            Map.entry("k", "tokens"), Map.entry("token", "tokens"));
 
     private CountChange() {}
 
@@ -84,12 +85,15 @@ final class CountChange {
             String word;
             if (m.group(1) != null) { number = m.group(1); word = m.group(2); }
             else if (m.group(3) != null) { number = m.group(4); word = m.group(3); }
-            else if (context) { number = m.group(5); word = "k"; }
+            else if (m.group(5) != null && context) { number = m.group(5); word = "k"; }
+            else if (m.group(6) != null) { number = m.group(6); word = "tokens"; }
             else continue;
             String stem = word.toLowerCase(Locale.ROOT).replaceAll("s$", "");
             String unit = UNIT.get(stem);
             if (unit == null) continue;
-            double v = Double.parseDouble(number) * (stem.startsWith("h") ? 3600 : stem.startsWith("min") ? 60 : 1);
+            // a length in thousands is said in thousands ("128k" after "256000 tokens" is half of it)
+            double v = Double.parseDouble(number) * (stem.startsWith("h") ? 3600 : stem.startsWith("min") ? 60
+                    : stem.equals("k") ? 1000 : 1);
             String said = word.equals("k") ? number + "k" : number + " " + word.toLowerCase(Locale.ROOT);
             out.add(new Said(unit, v, said, m.end()));
         }

@@ -140,7 +140,8 @@ class CalculationsTest {
             "chunk=1024*32 is how many rays?", // heldout28 P26, YudongGuo/AD-NeRF#50
             "at 30 fps, how many frames is 20 seconds?", // heldout29 P14, yohanshin/WHAM#93
             "what if I run 4 workers instead of 2 workers?", // heldout25 P42, fastapi/fastapi#2425
-            "if the evaluation grid is 256^3, how many query points is that?"}; // heldout29 P17, simpleig/Geo-PIFu#25
+            "if the evaluation grid is 256^3, how many query points is that?", // heldout29 P17, simpleig/Geo-PIFu#25
+            "what if I split each validation scene into four blocks?"}; // heldout29 P22, VinAIResearch/ISBNet#9
         // The turns before hold keras-team/keras#9643's failure, whose shape a later question resizes, and a setting
         // said before (huggingface/transformers#22639's eight beams) that a later question changes.
         String held = "OOM when allocating tensor with shape[128,128,109,109] and type float\nnum_beams=8";
