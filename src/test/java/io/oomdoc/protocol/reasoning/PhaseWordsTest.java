@@ -34,6 +34,17 @@ class PhaseWordsTest {
     }
 
     @Test
+    void validationNamedInChineseOrAnEvalOnlyRunIsTheEval() {
+        // bojone/sohu2021-baseline#3: "after one batch of training, OOM comes in the evaluate stage"
+        assertEquals(List.of("eval"), PhaseWords.phases("训练完一个batch后在evaluate阶段会出现OOM"));
+        // aim-uofa/AdelaiDet#329: the training script started for evaluation alone
+        assertEquals(List.of("eval"), PhaseWords.phases("python train_net.py --config-file configs/R50_3x.yaml "
+                + "--num-gpus 1 --eval-only"));
+        // THUDM/LongBench#17: benchmarking an LLM (评测) is its generation, not a validation pass
+        assertEquals(List.of(), PhaseWords.phases("想知道您这边之前做评测的时候是怎么解决这个问题的"));
+    }
+
+    @Test
     void anEagerOpThatInitialisesAVariableIsTheLoad() {
         // theAIGuysCode/yolov3_deepsort#30: TensorFlow's eager message names the op, then the variable it creates
         assertEquals(List.of("load"), PhaseWords.phases("tensorflow.python.framework.errors_impl."
