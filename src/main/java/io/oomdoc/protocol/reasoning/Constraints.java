@@ -34,6 +34,17 @@ final class Constraints {
      * ({@link FusedAttention}); the rest moves to activations_batch, which by definition holds batch x sequence.
      */
     static final double SEQUENCE_AS_ACTIVATIONS = 0.1;
+    /**
+     * The share a cause that needs the model to run keeps when a frame or the reporter's words put the failure in
+     * the weights' load or the engine's start-up: no batch has been formed there, so none of the batch's costs
+     * (DESIGN.md: activations, the longest batch, a first backward, step-2 state, eval outputs, attention scores)
+     * has been allocated. Not zero: a stated phase can be wrong (trainable's labels: 7 of 391 load or startup
+     * reports are activations_batch).
+     */
+    static final double NO_BATCH_BEFORE_THE_RUN = 0.3;
+    private static final List<Category> NEEDS_A_BATCH = List.of(Category.ACTIVATIONS_BATCH, Category.LONGEST_BATCH,
+            Category.FIRST_BACKWARD, Category.OPTIMIZER_STATE_STEP2, Category.EVAL_ACCUMULATION,
+            Category.ATTENTION_SEQ_LEN);
 
     /** The budget puts the weights alone above the card: no training mode or batch makes them fit. */
     private static boolean weightsExceedCard(Evidence e) {
@@ -93,6 +104,7 @@ final class Constraints {
         if (weightsExceedCard(e)) scale(labels, p, Category.ACTIVATIONS_BATCH, BATCH_UNDER_FIXED_OVERFLOW);
         if (FusedAttention.sequenceIsActivations(e, x, weightsExceedCard(e)))
             move(labels, p, Category.ATTENTION_SEQ_LEN, Category.ACTIVATIONS_BATCH, SEQUENCE_AS_ACTIVATIONS);
+        if (beforeTheRun(x)) for (Category c : NEEDS_A_BATCH) scale(labels, p, c, NO_BATCH_BEFORE_THE_RUN);
         if (grows(x)) {
             // Memory that climbs step after step is not a one-time peak: not the longest batch, not a first backward
             // or a step-2 allocation.
@@ -112,6 +124,19 @@ final class Constraints {
         TimelineFeatures.constrain(x, labels, p);
         normalise(p);
     }
+
+    /** A frame, the message or the words place the failure in the load or the start-up, and none in a step. */
+    private static boolean beforeTheRun(FeatureVector x) {
+        var v = x.values().keySet();
+        boolean early = v.stream().anyMatch(k -> STATED_EARLY.matcher(k).matches());
+        boolean running = v.stream().anyMatch(k -> STATED_RUNNING.matcher(k).matches());
+        return early && !running;
+    }
+
+    private static final java.util.regex.Pattern STATED_EARLY = java.util.regex.Pattern.compile(
+            "(?:frame|trace|words)-phase:(?:load|startup)");
+    private static final java.util.regex.Pattern STATED_RUNNING = java.util.regex.Pattern.compile(
+            "(?:frame|trace|words)-phase:(?:forward|backward|optimizer_step|eval|generation)");
 
     /** Neither the driver's free memory nor the allocator's idle cache could have held the request. */
     private static boolean noRoomAnywhere(OomNumbers n) {

@@ -116,9 +116,34 @@ class ConstraintsTest {
     @Test
     void weightsAboveTheCardCutActivationsBatchToThreeTenthsOfItsShare() {
         // yandex/YaLM-100B#9: 100B bf16 weights on 24 GB cards; no batch is left to shrink below the weights
+        // (its words also put the failure in the model's build, the load: that cut applies on top)
         double[] p = constrained(RealEvidence.ofCase("yalm100b-9-bf16-weights-on-8x3090"));
-        assertEquals(Constraints.BATCH_UNDER_FIXED_OVERFLOW, at(p, Category.ACTIVATIONS_BATCH)
+        assertEquals(Constraints.BATCH_UNDER_FIXED_OVERFLOW * 0.3, at(p, Category.ACTIVATIONS_BATCH)
                 / at(p, Category.MODEL_TOO_LARGE), 1e-9);
+    }
+
+    @Test
+    void aFailureTheEvidencePutsInTheLoadCutsEveryCauseThatNeedsABatchToThreeTenths() {
+        // taishan1994/pytorch_bert_multi_classification#2: the failing line reloads the model and optimizer from a
+        // checkpoint before testing; no batch has been formed
+        var e = RealEvidence.ofCase("bert-multicls-2-load-ckp-after-training");
+        assertTrue(RealEvidence.features(e).values().containsKey("words-phase:load"));
+        double[] p = constrained(e);
+        for (Category c : List.of(Category.ACTIVATIONS_BATCH, Category.LONGEST_BATCH, Category.FIRST_BACKWARD,
+                Category.OPTIMIZER_STATE_STEP2, Category.EVAL_ACCUMULATION, Category.ATTENTION_SEQ_LEN))
+            assertEquals(0.3, at(p, c) / at(p, Category.CONTEXT_CREATION), 1e-9, c.json());
+        assertEquals(1.0, at(p, Category.KV_CACHE_INFERENCE) / at(p, Category.CONTEXT_CREATION), 1e-9);
+    }
+
+    @Test
+    void aLoadBesideAStatedGenerationLeavesTheBatchCausesAsTheWeightsSay() {
+        // huggingface/text-generation-inference#1299: a shard loads its weights (the frame) in a server whose words
+        // name generation; a run that reached a step may have formed a batch
+        var e = RealEvidence.ofCase("tgi-1299-llama2-70b-fp4-single-shard-a10g");
+        var v = RealEvidence.features(e).values();
+        assertTrue(v.containsKey("frame-phase:load") && v.containsKey("words-phase:generation"), v.keySet().toString());
+        double[] p = constrained(e);
+        assertEquals(1.0, at(p, Category.LONGEST_BATCH) / at(p, Category.CONTEXT_CREATION), 1e-9);
     }
 
     @Test

@@ -34,6 +34,42 @@ class PhaseWordsTest {
     }
 
     @Test
+    void validationNamedInChineseOrAnEvalOnlyRunIsTheEval() {
+        // bojone/sohu2021-baseline#3: "after one batch of training, OOM comes in the evaluate stage"
+        assertEquals(List.of("eval"), PhaseWords.phases("训练完一个batch后在evaluate阶段会出现OOM"));
+        // aim-uofa/AdelaiDet#329: the training script started for evaluation alone
+        assertEquals(List.of("eval"), PhaseWords.phases("python train_net.py --config-file configs/R50_3x.yaml "
+                + "--num-gpus 1 --eval-only"));
+        // THUDM/LongBench#17: benchmarking an LLM (评测) is its generation, not a validation pass
+        assertEquals(List.of(), PhaseWords.phases("想知道您这边之前做评测的时候是怎么解决这个问题的"));
+    }
+
+    @Test
+    void anEagerOpThatInitialisesAVariableIsTheLoad() {
+        // theAIGuysCode/yolov3_deepsort#30: TensorFlow's eager message names the op, then the variable it creates
+        assertEquals(List.of("load"), PhaseWords.phases("tensorflow.python.framework.errors_impl."
+                + "ResourceExhaustedError: OOM when allocating tensor with shape[3,3,512,1024] and type float on "
+                + "/job:localhost/replica:0/task:0/device:GPU:0 by allocator GPU_0_bfc [Op:Add] name: "
+                + "conv2d_49/kernel/Initializer/random_uniform/"));
+    }
+
+    @Test
+    void theDeviceBeingSetUpOrItsGraphsCapturedIsTheStartup() {
+        // Zeleni9/pytorch-wgan#36: the first query of the device count fails
+        assertEquals(List.of("startup"), PhaseWords.phases("RuntimeError: Unexpected error from cudaGetDeviceCount(). "
+                + "Did you run some cuda functions before calling NumCudaDevices() that might have already set an "
+                + "error? Error 2: out of memory"));
+        // NoncerPro/noncerpro-nimiq-cuda#17: the program's own device initialisation
+        assertEquals(List.of("startup"), PhaseWords.phases("Cuda error in func \"cuda_init_device\" at line 33: "
+                + "out of memory."));
+        // GradientHQ/parallax#188: a serving node captures its CUDA graphs before the first request
+        assertEquals(List.of("startup"), PhaseWords.phases("4. OOM when capturing graph. Only ~0.5GB for graph."));
+        // torch's lazy initialisation is on the stack of any first CUDA call, a first forward included
+        assertEquals(List.of(), PhaseWords.phases("  File \"/usr/lib/python3/site-packages/torch/cuda/__init__.py\", "
+                + "line 247, in _lazy_init"));
+    }
+
+    @Test
     void theModelNamedAsLoadingIsTheLoad() {
         // l15938127/wenda#415 (corpus_heldout5): the failure comes while chatglm2-6b-int4 loads on a 6 GB laptop card
         assertEquals(List.of("load"), PhaseWords.phases(text(io.oomdoc.corpus.Corpus.heldout5(),
