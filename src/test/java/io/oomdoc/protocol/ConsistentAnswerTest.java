@@ -39,7 +39,9 @@ class ConsistentAnswerTest {
                 r.category() + " " + r.fixes());
     }
 
+    // replay: never a mutant's first killer under PIT, left to surefire (bench/results.md "build24")
     @Test
+    @Tag("replay")
     void aJaxReportGetsXlaKnobsNotPyTorchOnes() {
         Report r = diagnose("jax on two GPUs: RESOURCE_EXHAUSTED: Out of memory while trying to allocate 285.00MiB. "
                 + "Another process on the card runs JAX too.");
@@ -57,7 +59,9 @@ class ConsistentAnswerTest {
         }
     }
 
+    // replay: never a mutant's first killer under PIT, left to surefire (bench/results.md "build24")
     @Test
+    @Tag("replay")
     void aDataLoaderWorkerThatExitedUnexpectedlyIsAHostKill() {
         // zylo117/Yet-Another-EfficientDet-Pytorch#586 (Colab): PyTorch's words when the kernel kills a worker
         Report r = diagnose("RuntimeError: DataLoader worker (pid(s) 1224) exited unexpectedly");
@@ -65,14 +69,18 @@ class ConsistentAnswerTest {
         assertEquals("host_ram_oom", r.category());
     }
 
+    // replay: never a mutant's first killer under PIT, left to surefire (bench/results.md "build24")
     @Test
+    @Tag("replay")
     void aKillNamedInChineseProseIsDiagnosed() {
         // bubbliiiing/faster-rcnn-pytorch#27: "after unfreezing, the epoch shows 'killed'; how to fix it?"
         Report r = diagnose("楼主你知不知道运行解冻后的epoch会出现killed的现象该怎么解决？");
         assertEquals("host_ram_oom", r.issueType(), r.category());
     }
 
+    // replay: never a mutant's first killer under PIT, left to surefire (bench/results.md "build24")
     @Test
+    @Tag("replay")
     void issueTypeAndRootCauseNeverDisagree() {
         Report r = diagnose("my dataloader workers get Killed after a while, 16 GB of RAM, num_workers=8");
         assertEquals("host_ram_oom", r.issueType());
@@ -90,7 +98,9 @@ class ConsistentAnswerTest {
                 .forEach(f -> assertTrue(f.after().contains("per_device_train_batch_size=2"), f.after()));
     }
 
+    // replay: never a mutant's first killer under PIT, left to surefire (bench/results.md "build24")
     @Test
+    @Tag("replay")
     void aLlamaCppLogIsReportedAsLlamaCppNotPytorch() {
         // mozilla-ai/llamafile#372 (corpus case llamafile-372-tinyllama-f32-gtx1050ti), the ggml lines of its paste
         Report r = diagnose("llama_new_context_with_model: n_ctx      = 2048\n"
@@ -100,7 +110,9 @@ class ConsistentAnswerTest {
     }
 
     /** github.com/xdit-project/xDiT (FLUX on an RTX 4090): inference gets the weights' knobs, never a training rung. */
+    // replay: never a mutant's first killer under PIT, left to surefire (bench/results.md "build24")
     @Test
+    @Tag("replay")
     void inferenceOutsideAnEngineGetsFormatQuantizationAndOffloadNotLora() {
         Report r = diagnose("running inference on the FLUX model with xDiT on an RTX 4090 uses more than 24GB of VRAM"
                 + " and goes out of memory. could you support quantization?");
@@ -110,7 +122,9 @@ class ConsistentAnswerTest {
     }
 
     /** github.com/microsoft/DeepSpeed (a 33B fine-tune on 8 A100 40G with 600G RAM): host memory said in words. */
+    // replay: never a mutant's first killer under PIT, left to surefire (bench/results.md "build24")
     @Test
+    @Tag("replay")
     void oomOnRamInWordsIsHostMemory() {
         Report r = diagnose("[BUG] try to finetune a llama 33b on 8*A100 40G, 600G RAM. But always OOM on RAM.");
         assertEquals("host_ram_oom", r.issueType());

@@ -5,6 +5,7 @@ import io.oomdoc.evidence.trace.LogReader;
 import io.oomdoc.evidence.trace.LogText;
 import io.oomdoc.evidence.watch.MemoryTimeline;
 import io.oomdoc.evidence.watch.Sample;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
@@ -21,18 +22,44 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WatchedJobGapsTest {
     private static final long GIB = 1L << 30;
 
+    // replay: the whole log's diagnosis; the out-of-memory line's tests below kill the same mutants first under PIT
+    // (bench/results.md "build24"); surefire runs both
     @Test
+    @Tag("replay")
     void aJobWhoseCardWasSampledIsNotAskedForNvidiaSmi() throws Exception {
         Report r = diagnose(timeline(null));
         assertFalse(r.sections().informationGaps().stream().anyMatch(g -> g.startsWith("GPU state")),
                 r.sections().informationGaps().toString());
     }
 
+    // replay: as above
     @Test
+    @Tag("replay")
     void aJobWatchedWithoutTheCardIsStillAskedForIt() throws Exception {
         Report r = diagnose(timeline("nvidia-smi was not found: host memory only"));
         assertTrue(r.sections().informationGaps().stream().anyMatch(g -> g.startsWith("GPU state")),
                 r.sections().informationGaps().toString());
+    }
+
+    @Test
+    void theFailuresOwnLineWithTheCardSampledAsksNoNvidiaSmi() {
+        Report r = diagnoseLastLine(timeline(null));
+        assertFalse(r.sections().informationGaps().stream().anyMatch(g -> g.startsWith("GPU state")),
+                r.sections().informationGaps().toString());
+    }
+
+    @Test
+    void theFailuresOwnLineWatchedWithoutTheCardStillAsksForIt() {
+        Report r = diagnoseLastLine(timeline("nvidia-smi was not found: host memory only"));
+        assertTrue(r.sections().informationGaps().stream().anyMatch(g -> g.startsWith("GPU state")),
+                r.sections().informationGaps().toString());
+    }
+
+    /** The recorded log's last line, its out-of-memory message: a fraction of the whole log's diagnosis. */
+    private static Report diagnoseLastLine(MemoryTimeline t) {
+        String[] lines = Fixtures.text("h200/leak_eval.log").strip().split("\n");
+        LogText message = LogText.of(lines[lines.length - 1]);
+        return EvidenceGatherer.from(message).timeline(t).gather().diagnose(new Diagnoser());
     }
 
     private static Report diagnose(MemoryTimeline t) throws Exception {

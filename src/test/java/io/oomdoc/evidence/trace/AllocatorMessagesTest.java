@@ -3,6 +3,7 @@ package io.oomdoc.evidence.trace;
 import io.oomdoc.evidence.trace.TraceFinding.FailureKind;
 import io.oomdoc.evidence.trace.parsers.AllocatorMessageParser;
 import io.oomdoc.util.Bytes;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -135,7 +136,10 @@ class AllocatorMessagesTest {
      * Adding a format is one row: every row of the table reads at least one real report, and reads it the same when
      * the report is buried in a log too long to keep whole (the row's marker holds a fragment of Triggers.ROWS).
      */
+    // replay: every report of the corpus through every row (116 ms a run under PIT's minions); the one-report test
+    // below kills the same mutants first (bench/results.md "build24"); surefire runs both
     @Test
+    @Tag("replay")
     void everyRowReadsARealReportAlsoInALongLog() throws IOException {
         Set<String> read = new HashSet<>();
         AllocatorMessageParser parser = new AllocatorMessageParser();
@@ -154,6 +158,26 @@ class AllocatorMessagesTest {
         List<String> unread = new ArrayList<>(AllocatorMessageParser.names());
         unread.removeAll(read);
         assertEquals(List.of(), unread, "rows of trace/allocator-messages.tsv that read no report");
+    }
+
+    /**
+     * The long-log half of the check above on two reports, cheap enough to run for every mutant under PIT: paddle's
+     * message over two lines, and a Julia report whose failures come a few lines apart, so the reader's window must
+     * start empty after each kept failure.
+     */
+    @Test
+    void twoReportsReadTheSameFiguresBuriedInALongLog() throws IOException {
+        AllocatorMessageParser parser = new AllocatorMessageParser();
+        Map<String, String> rowOf = Map.of("paddle-26892-cannot-allocate-1-5gb-batch", "paddle",
+                "alphazero-jl-1-splittingpool-32pct-daily-oom", "cuda-jl");
+        for (Map.Entry<String, String> r : rowOf.entrySet()) {
+            String id = r.getKey(), paste = RealPastes.all().get(id).paste();
+            LogText whole = LogText.of(paste);
+            assertEquals(List.of(r.getValue()), AllocatorMessageParser.formatsIn(whole), id);
+            LogText cut = new LogReader().read(new ByteArrayInputStream(buried(paste)));
+            assertTrue(cut.truncated(), id + ": kept whole, so it tests no cut");
+            assertEquals(numbers(parser.parse(whole)), numbers(parser.parse(cut)), id);
+        }
     }
 
     /** Failures this project recorded on its own H200 (src/test/resources/h200/README.md), beside the threads'. */

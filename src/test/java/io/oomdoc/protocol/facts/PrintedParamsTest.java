@@ -3,6 +3,7 @@ package io.oomdoc.protocol.facts;
 import io.oomdoc.Fixtures;
 import io.oomdoc.protocol.FactExtractor;
 import io.oomdoc.protocol.Facts;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,7 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 class PrintedParamsTest {
     private static Facts facts(String fixture) { return FactExtractor.extract(Fixtures.text(fixture)); }
 
+    // replay: the whole Lightning log's facts; the one mutant it killed first under PIT (PrintedParams.count's lower
+    // bound) PrintedParamsCountTest kills too (bench/results.md "build24"); surefire runs it
     @Test
+    @Tag("replay")
     void lightningsSummaryOverrulesTheFamilyNameReadFromAPath() {
         // "gpt2" is read from transformers/models/gpt2/ (124M); the summary prints GPT-2 XL's 1.6 B
         Facts f = facts("h200/oom_lightning.log");

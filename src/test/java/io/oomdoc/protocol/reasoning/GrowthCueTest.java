@@ -1,5 +1,6 @@
 package io.oomdoc.protocol.reasoning;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.Set;
@@ -18,7 +19,9 @@ class GrowthCueTest {
         assertTrue(CueFeatures.of("lora微调qwen2.5-7b逐渐爆显存").stream().anyMatch(k -> k.endsWith(":growth")));
     }
 
+    // replay: never a mutant's first killer under PIT, left to surefire (bench/results.md "build24")
     @Test
+    @Tag("replay")
     void adviceToIncreaseASettingIsNotGrowth() {
         // vLLM's KV-cache error ends with "Try increasing `gpu_memory_utilization`": a knob to raise, while nothing
         // in the report says memory climbed (BatsResearch/bonito#7, corpus_heldout6)

@@ -14,7 +14,9 @@ class HostCueTest {
 
     private static String paste(String id) { return CueFeatures.paste(id); }
 
+    // replay: never a mutant's first killer under PIT, left to surefire (bench/results.md "build24")
     @Test
+    @Tag("replay")
     void aJobRunOnColabIsNotAHostCue() {
         // google-deepmind/alphafold#223: an XLA allocation of 13 GB on Colab Pro; the card, not the host, ran out
         Set<String> x = features(paste("alphafold-223-colab-pro-1100aa-13gb"));
@@ -38,7 +40,9 @@ class HostCueTest {
         assertFalse(x.contains("cue:host") || x.contains("log:host"), x.toString());
     }
 
+    // replay: never a mutant's first killer under PIT, left to surefire (bench/results.md "build24")
     @Test
+    @Tag("replay")
     void ramNamedAsWhatRanOutIsStillAHostCue() {
         // kingoflolz/mesh-transformer-jax#120: Colab's "session crashed after using all available RAM"
         Set<String> x = features(paste("mesh-transformer-jax-120-colab-ram"));

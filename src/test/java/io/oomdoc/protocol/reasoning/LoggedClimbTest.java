@@ -2,6 +2,7 @@ package io.oomdoc.protocol.reasoning;
 
 import io.oomdoc.protocol.Category;
 import io.oomdoc.protocol.Evidence;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -33,7 +34,9 @@ class LoggedClimbTest {
 
     private static double at(double[] p, Category c) { return p[LABELS.indexOf(c.json())]; }
 
+    // replay: never a mutant's first killer under PIT, left to surefire (bench/results.md "build24")
     @Test
+    @Tag("replay")
     void aProgressBarsGpuMemColumnThatClimbsIsAClimb() {
         // ultralytics/yolov5#9320: gpu_mem 4.11G, 8.21G, 15.1G, "18.6 G" in epoch 0, then out of memory
         assertEquals("the logged memory climbs from 4.1 to 18.6 GiB over 4 readings",
@@ -61,7 +64,9 @@ class LoggedClimbTest {
                 climb("returnn-1478-alloc-cur-climbs-keyed.txt"));
     }
 
+    // replay: never a mutant's first killer under PIT, left to surefire (bench/results.md "build24")
     @Test
+    @Tag("replay")
     void allocatorFiguresThatGoUpAndDownAreNoClimb() {
         // pytorch/pytorch#31252: caught OOMs with 4.01, 5.65, 4.01, 5.57, 5.51, 5.67 GiB already allocated
         assertNull(climb("flat-pytorch-31252-oom-warnings-sawtooth.txt"));
@@ -81,14 +86,18 @@ class LoggedClimbTest {
         assertTrue(at(p, Category.LEAK_HELD_REFERENCES) > at(p, Category.MODEL_TOO_LARGE), Arrays.toString(p));
     }
 
+    // replay: never a mutant's first killer under PIT, left to surefire (bench/results.md "build24")
     @Test
+    @Tag("replay")
     void theReportersWordsThatMemoryGrowsToAFailureRuleTheFixedCostDownToo() {
         // corpus case e5-mistral-7-embedding-inference-memory-climbs: "memory climbs" in the words, then the message
         double[] p = uniformConstrained(RealEvidence.ofCase("e5-mistral-7-embedding-inference-memory-climbs"));
         assertEquals(at(p, Category.LONGEST_BATCH), at(p, Category.MODEL_TOO_LARGE), 1e-12);
     }
 
+    // replay: never a mutant's first killer under PIT, left to surefire (bench/results.md "build24")
     @Test
+    @Tag("replay")
     void readingsThatClimbToAnOutOfMemoryAreDiagnosedAsALeak() {
         // lhnguyen102/cuTAGI#71: the maintainer found a buffer reallocated without being freed (PR #72); before
         // the per-epoch readings were read, the report said longest_batch
@@ -96,7 +105,9 @@ class LoggedClimbTest {
         assertEquals(Category.LEAK_HELD_REFERENCES, k.hypotheses().get(0).category());
     }
 
+    // replay: never a mutant's first killer under PIT, left to surefire (bench/results.md "build24")
     @Test
+    @Tag("replay")
     void noClimbLeavesTheFixedCostAlone() {
         // pytorch/pytorch#31252: saw-tooth figures, so the fixed cost keeps the leak's score
         double[] p = uniformConstrained(RealEvidence.ofTrace("flat-pytorch-31252-oom-warnings-sawtooth.txt"));

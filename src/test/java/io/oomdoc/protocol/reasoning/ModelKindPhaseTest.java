@@ -62,7 +62,9 @@ class ModelKindPhaseTest {
         assertTrue(LinearModel.resource(Reasoner.PHASE_WEIGHTS).knows("cue:phase-generative"));
     }
 
+    // replay: never a mutant's first killer under PIT, left to surefire (bench/results.md "build24")
     @Test
+    @Tag("replay")
     void aWhisperTranscriptionIsAGeneration() {
         // McCloudS/subgen#72 (corpus_heldout7): faster-whisper transcribing a film on a GTX 1060; Whisper decodes the
         // text token by token, so the forward the phase model reads from "transcribe" is a step of a generation
