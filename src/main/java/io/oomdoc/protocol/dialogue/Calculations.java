@@ -16,7 +16,13 @@ import java.util.function.Function;
  */
 final class Calculations {
     /** What a calculation reads: the turn, the turn with the turns before it, and the facts held. */
-    record Ask(String text, String withContext, Facts facts) {}
+    record Ask(String text, String withContext, Facts facts) {
+        /** The turns before this one and the failure held, newest first: the context without the turn itself. */
+        String earlier() {
+            return withContext.length() > text.length() && withContext.startsWith(text)
+                    ? withContext.substring(text.length()) : "";
+        }
+    }
 
     /** One calculation: its family (one line per family: the weights' table makes the weights' line redundant). */
     record Row(String family, Function<Ask, String> compute) {}

@@ -48,8 +48,7 @@ final class CountChange {
     static String of(Calculations.Ask a) {
         String t = a.text();
         if (!PROPOSES.matcher(t).find()) return null;
-        String earlier = a.withContext().length() > t.length() && a.withContext().startsWith(t)
-                ? a.withContext().substring(t.length()) : "";
+        String earlier = a.earlier();
         boolean context = CONTEXT.matcher(t + "\n" + earlier).find();
         List<Said> now = counts(t, context);
         if (now.isEmpty()) return null;

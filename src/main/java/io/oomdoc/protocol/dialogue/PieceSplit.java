@@ -36,8 +36,7 @@ final class PieceSplit {
             return Messages.get("pieces.count", pieces, Scaling.ratio(1.0 / pieces));
         }
         double piece = seconds(m.group(1), m.group(2));
-        String earlier = a.withContext().length() > t.length() && a.withContext().startsWith(t)
-                ? a.withContext().substring(t.length()) : "";
+        String earlier = a.earlier();
         Double whole = null;
         for (Matcher l = LENGTH.matcher(earlier); l.find(); ) whole = seconds(l.group(1), l.group(2));
         String said = m.group(1) + " " + m.group(2).toLowerCase(Locale.ROOT);

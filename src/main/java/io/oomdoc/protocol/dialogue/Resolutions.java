@@ -63,8 +63,7 @@ final class Resolutions {
     /** The ratio line, or null when the turn names no change of resolution. */
     static String of(Calculations.Ask a) {
         String text = a.text();
-        String earlier = a.withContext().length() > text.length() && a.withContext().startsWith(text)
-                ? a.withContext().substring(text.length()) : "";
+        String earlier = a.earlier();
         String volumes = volumes(text, earlier);
         if (volumes != null) return volumes;
         boolean sides = IMAGES.matcher(text + "\n" + earlier).find() && !LENGTH.matcher(text).find();

@@ -38,8 +38,10 @@ final class Scaling {
     /** "half as many frames per clip", "twice as many views": a count changed by a factor said in words. */
     private static final Pattern AS_MANY = Pattern.compile("(?i)\\b(half|twice|double)\\s+as\\s+many\\s+([\\w.-]+"
             + "(?:\\s+(?!and\\b|or\\b|to\\b|instead\\b|then\\b|as\\b)[\\w.-]+){0,2})");
-    /** "a clip with half the frames", "half of the points": a count said halved without the verb. */
-    // "half the card" or "half the layers" is a share of memory or of the model, not a count that halves
+    /**
+     * "a clip with half the frames", "half of the points": a count said halved without the verb; "half the card" or
+     * "half the layers" is a share of memory or of the model, not a count that halves.
+     */
     private static final Pattern HALF_THE = Pattern.compile("(?i)\\bhalf (?:of )?the\\s+(?!(?:card|gpu|memory|vram"
             + "|ram|time|model|weights|layers|price|cost|speed)\\b)([\\w.-]+(?:\\s+"
             + "(?!and\\b|or\\b|to\\b|instead\\b|then\\b|do\\b|does\\b|would\\b|will\\b)[\\w.-]+){0,1})");

@@ -49,8 +49,7 @@ final class SpatialRatio {
     /** The arithmetic line and the rule line, or null when the turn compares no input sizes. */
     static String of(Calculations.Ask a) {
         String text = a.text();
-        String earlier = a.withContext().length() > text.length() && a.withContext().startsWith(text)
-                ? a.withContext().substring(text.length()) : "";
+        String earlier = a.earlier();
         String out = twoSizes(text);
         if (out == null) out = sizeAgainstEarlier(text, earlier);
         if (out == null) out = twoSides(text, earlier);
