@@ -26,8 +26,7 @@ public final class Quantities {
             + "batch(?:[_ -]?sizes?)?(?:[_ -]per[_ -](?:device|gpu))?(?:\\.[a-z_]+)*\\s*"
             + "(?:(?:is |was |been |got )?(?:lowered|reduced|decreased|cut|dropped|set|changed|increased|raised)"
             + "\\s+)?"
-            // Chinese "set to"/"changed to" (设置为, 改为, 调到): "batch_size改为1", "batch_size设置为14"
-            + "(?:of|==?|:|is|to|was|at|from|(?:改|设置?|调)(?:为|成|到))?\\s*"
+            + "(?:of|==?|:|is|to|was|at|from)?\\s*"
             + "(?:already |now |still |just |only )?" + NUM
             + "(?!\\d|\\.\\d|%)(?!\\s*/\\s*\\d)(?!\\s+of\\s+\\d)");
     /**

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * A new failure's setup written in the other ways real users write it: a change that ends its sentence ("from 3 to
- * 1."), the Chinese "set to"/"changed to" after the batch, detectron2's IMS_PER_BATCH, "64 images per GPU", a default
+ * 1."), detectron2's IMS_PER_BATCH, "64 images per GPU", a default
  * named beside the value the user set, "my GPU has only 24GB", a size before 显存, TensorFlow named as TF1 or TF Hub,
  * Quadro cards counted, TGI's num_shard without its dashes. The turns are real users' own, from the burned
  * conversation sets (fixture and thread named on each test; scored once, development data since).
@@ -21,19 +21,6 @@ class SettingsWrittenOtherwiseTest {
     void aChangeEndingItsSentenceHoldsTheNewValue() {
         assertEquals(1, stated("it always says CUDA Error (Out Of Memory). I already changed the batchsize from 3 to "
                 + "1. do I have to change something else, like the maximum voxels?").batch());
-    }
-
-    // conversations_heldout25/P26-taichi-nerfs-2070-8gb.txt #1 (taichi-dev/taichi-nerfs#37)
-    @Test
-    void chineseChangedToGivesTheBatch() {
-        assertEquals(1, stated("我的GPU是2070，8G显存，batch_size改为1依旧爆显存").batch());
-    }
-
-    // conversations_heldout26/P26-llm-tuning-chatglm2-2x3090-growth.txt #1 (beyondguo/LLM-Tuning#25)
-    @Test
-    void chineseSetToGivesTheBatch() {
-        assertEquals(14, stated("你好，我使用两张3090基于chatglm2-6b进行lora微调，batch_size设置为14，"
-                + "一开始跑的时候单卡显存才占18个g").batch());
     }
 
     // conversations_heldout25/P26-taichi-nerfs-2070-8gb.txt #1 (taichi-dev/taichi-nerfs#37)
