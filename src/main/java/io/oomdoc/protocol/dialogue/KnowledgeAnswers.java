@@ -23,7 +23,8 @@ final class KnowledgeAnswers {
      * particle follows the pronoun ("how do I turn it on in plain PyTorch?", "switch them off").
      */
     private static final Pattern ANAPHOR = Pattern.compile("(?i)\\b(?:set|use|enable|turn on|do|pass|change"
-            + "|configure|apply|add|put|write|get|limit|cap|lower|raise) (?:it|that|this|them|those|these)\\b"
+            // "how do I pass both to vllm serve?": both settings of the turns before
+            + "|configure|apply|add|put|write|get|limit|cap|lower|raise) (?:it|that|this|them|those|these|both)\\b"
             + "|\\b(?:turn|switch|set|flip|try) (?:it|that|this|them|those|these) (?:on|off|up|out)\\b");
     /** "what's the flag for that": a pronoun with nothing else named stands for it too. */
     private static final Pattern POINTER = Pattern.compile("(?i)\\b(?:that|it|this|those|these|them)\\b");
@@ -157,7 +158,7 @@ final class KnowledgeAnswers {
             }
         }
         // A second topic the question names ("ZeRO-3 with the optimizer offloaded"): its snippet for the same stack.
-        if (named.size() > 1 && shown == 1) {
+        if (named.size() > 1 && shown == 1 && !shownAlready(lines.get(1), named.get(1), question)) {
             var second = named.get(1);
             stacks.stream().filter(st -> second.texts().containsKey(st)).findFirst().ifPresent(st -> {
                 lines.add(Messages.get("howto.head", second.name(), label(st)));
@@ -166,6 +167,17 @@ final class KnowledgeAnswers {
         }
         if (!t.note().isBlank()) lines.add(t.note() + " [" + t.kb() + "]");
         return String.join("\n", lines);
+    }
+
+    /**
+     * Whether the snippet shown already uses what the question names the second topic by: "add autocast and
+     * GradScaler to the loop" gets the loss-scaler snippet, which opens torch.autocast itself; mixed precision's
+     * snippet after it would repeat it and run past a short answer.
+     */
+    private static boolean shownAlready(String snippet, Topics.Topic second, String question) {
+        String q = Topics.normal(question), shown = Topics.normal(snippet);
+        return second.keywords().stream().map(Topics::normal)
+                .anyMatch(k -> Topics.containsWord(q, k) && shown.contains(k));
     }
 
     /**

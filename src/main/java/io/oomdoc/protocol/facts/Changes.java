@@ -26,7 +26,8 @@ final class Changes {
      */
     private static final Pattern TO = Pattern.compile("^(?:(?:\\s+and\\s+[\\w.=-]+)?\\s+(?:all\\s+)?(?:down|up|back)"
             + "\\s+to\\s+|\\s+to\\s+|\\s*(?:,\\s*)?(?:and\\s+)?now\\s+(?:it'?s\\s+|at\\s+|is\\s+)?|\\s*(?:->|→)\\s*)"
-            + "(\\d{1,7})(?![\\d.%]|\\s*(?:gb|gib|mb|x|px|k\\b))");
+            // "from 3 to 1." ends a sentence: only a digit after the point makes the number a decimal
+            + "(\\d{1,7})(?![\\d%]|\\.\\d|\\s*(?:gb|gib|mb|x|px|k\\b))");
     /** A later value named with its own word: "now 4" needs no verb; "to 1" needs "from", "down" or a verb before. */
     private static final Pattern BARE_TO = Pattern.compile("^\\s+to\\s");
     private static final Pattern ALREADY_TO = Pattern.compile("\\bto\\b");
@@ -42,6 +43,11 @@ final class Changes {
     private static final Pattern SENTENCE_END = Pattern.compile("[.?!;](?:\\s|$)|\\n");
     /** "bf16 instead of fp16", "instead of fp16, bf16": no word is needed before the value kept. */
     private static final Pattern NEEDS_NO_TO = Pattern.compile("\\binstead of\\s|\\brather than\\s");
+    /**
+     * "with the default batch_size=8 ... so I set BATCH_SIZE=16": a numeric setting's default named beside the user's
+     * own value is the value left. Only numbers: "default T5-11B and T5-3B" names two models, neither left.
+     */
+    private static final Pattern DEFAULT_BEFORE = Pattern.compile("\\bdefault\\s+$");
 
     private Changes() {}
 
@@ -69,9 +75,10 @@ final class Changes {
     /** Whether the mention is the value a change left behind: the same setting is named again as its new value. */
     private static boolean left(String lower, Mention m, List<Mention> all) {
         String before = lower.substring(Math.max(0, m.start() - 40), m.start());
+        boolean byDefault = NUMBERS.contains(m.key()) && DEFAULT_BEFORE.matcher(before).find();
         Matcher left = LEFT_BEFORE.matcher(before);
-        if (!left.find()) return false;
-        boolean instead = NEEDS_NO_TO.matcher(left.group()).find();
+        if (!byDefault && !left.find()) return false;
+        boolean instead = byDefault || NEEDS_NO_TO.matcher(left.group()).find();
         for (Mention o : all) {
             if (o == m || !sameSetting(o, m) || o.value().equals(m.value()) || o.overlaps(m)) continue;
             boolean after = o.start() > m.end();

@@ -21,7 +21,9 @@ public final class Quantities {
             // 默认的 batch_size ("the default batch_size") is the code's, not the run's
             "(?<![\\w.])(?<!total[ _])(?<!effective[ _])(?<!global[ _])(?<!eval[ _])(?<!prefill[ _-])(?<!max[ _-])"
             + "(?<!默认的)(?<!默认)(?<!默认的\\s)"
-            + "(?:per[_ -]device[_ -](?:train[_ -])?|device[_ -]|train[_ -]micro[_ -]|micro[_ -]?|mini[_ -]?|train[_ "
+            // detectron2's SOLVER.IMS_PER_BATCH is its batch
+            + "(?:ims[_ ]per[_ ]|per[_ -]device[_ -](?:train[_ -])?|device[_ -]|train[_ -]micro[_ -]|micro[_ -]?"
+            + "|mini[_ -]?|train[_ "
                     + "-])?"
             + "batch(?:[_ -]?sizes?)?(?:[_ -]per[_ -](?:device|gpu))?(?:\\.[a-z_]+)*\\s*"
             + "(?:(?:is |was |been |got )?(?:lowered|reduced|decreased|cut|dropped|set|changed|increased|raised)"
@@ -48,6 +50,9 @@ public final class Quantities {
     private static final Pattern NODES = Pattern.compile("(?<![\\w.])(\\d{1,3}|two|three|four|eight|sixteen)\\s*"
             + "nodes?\\s*(?:x|×|\\*|with|of|each with)\\s*(\\d{1,2})\\s*(?:x\\s*)?(?:nvidia\\s+)?" + "(?:"
             + "(?!(?:fp|bf|int)\\d)[a-z]{0,5}\\d{2,4}[a-z]{0,3}|[lt]4|gpus?|cards?)(?![\\w])");
+    /** "64 images per GPU", "8 samples per device": what one card takes per step is the per-device batch. */
+    private static final Pattern PER_DEVICE_ITEMS = Pattern.compile("(?<![\\w.])" + NUM + "\\s+(?:images|samples"
+            + "|sequences|examples|clips|videos)\\s+(?:per|on each|each)\\s+(?:gpu|device|card)\\b");
     /** "the batch size is one": a size spelled out; only after a verb or "of", so "batch two" stays a batch's name. */
     private static final Pattern BATCH_WORD = Pattern.compile("(?<![\\w.])(?:micro[_ -]?|mini[_ -]?)?batch[_ -]?size"
             + "\\s+(?:is|was|of|=|:|set to)\\s+(?:only\\s+|just\\s+|already\\s+)?(one|two|four|eight|sixteen)\\b");
@@ -95,7 +100,7 @@ public final class Quantities {
     /** A token that names a GPU: a catalog-like model number ("a100", "3090", "4060 ti") or "gpu"/"card". */
     static final String GPU_TOKEN = "(?:(?!(?:fp|bf|int|tf|q|d|r|vgg"
             + "|x)\\d)(?!\\d+(?:\\.\\d+)?[bm]\\b)(?:[a-z]{1,2}-(?=\\d))?[a-z]{0,5}\\d{2,4}[a-z]{0,3}"
-            + "(?:\\s?ti)?(?:\\s?super)?(?:'?s)?|[lt]4|rtx"
+            + "(?:\\s?ti)?(?:\\s?super)?(?:\\s?ada)?(?:'?s)?|[lt]4|rtx"
                     + "|gtx"
                     + "|titan(?:\\s[a-z]+)?|gpus?|cards?|graphics cards?|devices?|显卡|卡)";
     private static final Pattern COUNT = Pattern.compile(
@@ -107,14 +112,14 @@ public final class Quantities {
                     + HAN_NUMERAL + "(?=\\s*[张块卡]|\\s*显卡))"
                     + "(?:\\s+|-(?=gpu)|(?<=" + HAN_NUMERAL + ")\\s*(?:张|块)?\\s*)(?:x\\s+)?)"
             + "(?:of\\s+(?:these|those|the|them|our)\\s+)?(?:local\\s+|more\\s+|identical\\s+|separate\\s+"
-                    + "|nvidia\\s+|geforce\\s+|tesla\\s+)*"
-            + "(?:\\d+(?:\\.\\d+)?\\s*gb?\\s+)?(?:nvidia\\s+|geforce\\s+|tesla\\s+)?(" + GPU_TOKEN + ")"
+                    + "|nvidia\\s+|geforce\\s+|tesla\\s+|quadro\\s+)*"
+            + "(?:\\d+(?:\\.\\d+)?\\s*gb?\\s+)?(?:nvidia\\s+|geforce\\s+|tesla\\s+|quadro\\s+)?(" + GPU_TOKEN + ")"
             // a card's Chinese name may run on into what follows ("单卡60G")
             + "(?:(?<=卡)|(?![\\w]))");
     private static final Pattern OF_THEM = Pattern.compile("(?<![\\w.])(\\d{1,3}|two|three|four|six|eight) of "
             + "(?:them|these|those)\\b");
     private static final Pattern COUNT_FLAG = Pattern.compile(
-            "(?:tensor[ -]parallel(?:ism)?(?: size)?|--nproc[_-]per[_-]node|--num[_-]gpus|--gpus|--num[_-]shard"
+            "(?:tensor[ -]parallel(?:ism)?(?: size)?|--nproc[_-]per[_-]node|--num[_-]gpus|--gpus|(?:--)?num[_-]shard"
                     + "|--tensor[_-]parallel[_-]size|tensor_parallel_size|world[_ ]size|num[_ ]gpus|--num_processes"
                             + "|num_processes)"
             + "\\s*(?:of|=|:|is)?\\s*(\\d{1,4})(?!\\d|\\.\\d)|(?<![\\w-])-tp\\s+(\\d{1,3})(?!\\d|\\.\\d)"
@@ -136,7 +141,7 @@ public final class Quantities {
     private static final Pattern SIZE = Pattern.compile("(?<![\\w.])(\\d+(?:[.,]\\d+)?)(?:\\s*(tib|tb|t|gib|gb|g|mib"
             + "|mb|gigs?|gigabytes?|megabytes?|terabytes?)|(go|mo))(?![a-z0-9])");
     private static final Pattern GPU_OWNS_BEFORE = Pattern.compile("\\b(?:gpu|card|graphics card)s?\\b[^.,;]{0,30}"
-            + "\\b(?:with|has|have|equipped with)\\s*$");
+            + "\\b(?:with|has|have|equipped with)\\s*(?:only\\s+|just\\s+)?$");
     private static final Pattern USED_OVER_BEFORE =
             Pattern.compile("\\d(?:\\.\\d+)?\\s*(?:gb|gib|g|mb|mib)?\\s*/\\s*$");
     private static final Pattern HOST_AFTER = Pattern.compile("^\\s*(?:of\\s+)?(?:(?:system|cpu|host|main"
@@ -178,7 +183,9 @@ public final class Quantities {
     // above "total allocation: 14.44GiB" above "total fragmentation: 680.30MiB" (patrickbryant1/AFProfile#8)
     private static final Pattern CAPACITY_AFTER = Pattern.compile("^[ \\t]*total\\b(?!\\s*by)(?!\\s*(?:allocat\\w*"
             + "|reserved|used))");
-    private static final Pattern STATED_AFTER = Pattern.compile("^\\s*(?:of\\s+)?(?:vram|gpu memory|gpu ram|video "
+    // 显存 is the card's memory in Chinese ("2070，8G显存"), as 内存 is the host's (HOST_AFTER)
+    private static final Pattern STATED_AFTER = Pattern.compile("^\\s*(?:of\\s+)?(?:显存|vram|gpu memory|gpu ram"
+            + "|video "
             + "memory|graphics memory|hbm\\d?e?|gddr\\d\\w*|(?:laptop\\s+|gpu\\s+|graphics\\s+|nvidia\\s+)?(?:card"
                     + "|gpu)s?)\\b"
             // "24G显存", "11G的显卡", "11G不够跑" (11 GB is not enough): Chinese names the card's memory 显存
@@ -221,6 +228,7 @@ public final class Quantities {
         ints(out, BS, lower, "batch", 1, 1 << 16);
         ints(out, BATCH_BEFORE, lower, "batch", 1, 1 << 16);
         ints(out, CONFIG_BATCH, lower, "batch", 1, 1 << 16);
+        ints(out, PER_DEVICE_ITEMS, lower, "batch", 1, 1 << 16);
         Matcher w = BATCH_WORD.matcher(lower);
         while (w.find()) out.add(new Mention(w.start(), w.end(), "batch", String.valueOf(WORDS.get(w.group(1)))));
         ints(out, TOTAL_BATCH, lower, "total_batch", 1, 1 << 24);
