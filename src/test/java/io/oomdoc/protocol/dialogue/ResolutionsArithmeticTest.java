@@ -77,4 +77,55 @@ class ResolutionsArithmeticTest {
         assertNull(asked("I train on 1024x1024 images"));
         assertNull(asked("what if I drop to 768x768?"));
     }
+
+    private static void volume(String line, String from, String to, String voxels) {
+        assertTrue(line != null && line.startsWith("Volume " + from + " → " + to + ":")
+                && line.contains("scales ×" + voxels), line);
+    }
+
+    /** 96³ / 128³ = 0.42: a 3-D patch's voxels scale with the cube of its side. */
+    @Test
+    void aCubeAfterACubeScalesByTheCube() {
+        volume(asked("what if I go down to 96^3?", "\ntraining on 128^3 patches runs out of memory"), "128³", "96³",
+                "0.42");
+    }
+
+    /** 64³ / 128³ = 0.125: the earliest volume is the setup's, the later one was a what-if too. */
+    @Test
+    void aFollowUpVolumeComparesWithTheSetups() {
+        volume(asked("and 64^3?", "\nwhat if I go down to 96^3?\npatches of 128x128x128 fail"), "128³", "64³",
+                "0.13");
+    }
+
+    /** 64×64×32 / 128³ = 0.0625: both volumes in the turn, the old one after "instead of", three sides each. */
+    @Test
+    void aVolumeInsteadOfAnotherNamesTheNewOneFirst() {
+        volume(asked("what if I use 64x64x32 instead of 128^3?"), "128³", "64×64×32", "0.06");
+    }
+
+    /** "from A to B": the old volume first. */
+    @Test
+    void aVolumeFromOneToAnother() {
+        volume(asked("what if I go from 128³ to 64³?"), "128³", "64³", "0.13");
+    }
+
+    @Test
+    void aVolumeWithoutAnotherToCompareIsNoChange() {
+        assertNull(asked("what if I go down to 96^3?"));
+        assertNull(asked("what if I keep 128^3?", "\npatches of 128^3 fail"));
+    }
+
+    /** 3400×1600 / 576² = 16.40: "how many times more pixels" compares the turn's resolution with the other. */
+    @Test
+    void howManyTimesMorePixelsComparesTheTwoResolutions() {
+        changes(asked("the paper used 576x576 inputs. how many times more pixels are mine?",
+                "\nmy images are 3400x1600"), "576×576", "3400×1600", "16.40");
+        assertNull(asked("how many times more pixels is that?", "\nmy images are 3400x1600"));
+    }
+
+    /** (512 / 768)² = 0.44: 从 (from) and 降到 (down to) around two sides in a Chinese question. */
+    @Test
+    void aChineseFromAndToIsAChange() {
+        changes(asked("如果把处理分辨率从 768 降到 512 呢？"), "768×768", "512×512", "0.44");
+    }
 }

@@ -59,4 +59,25 @@ class ScalingTest {
         String s = Scaling.of("what if I ask for 8k instead of the default 128k", Facts.EMPTY);
         assertTrue(s != null && s.startsWith("Length 131072 → 8192") && s.contains("(16 times smaller)"), s);
     }
+
+    @Test
+    void halvingInBothSidesIsAQuarter() {
+        assertTrue(Scaling.of("what does halving the crop in both sides do?", Facts.EMPTY).contains("×0.25"));
+        assertTrue(Scaling.of("what if I halve the tile height and width?", Facts.EMPTY).contains("×0.25"));
+        assertTrue(Scaling.of("what if I halve the tiles?", Facts.EMPTY).contains("×0.50 (half)"));
+    }
+
+    @Test
+    void halfTheCountWithoutTheVerbHalves() {
+        String s = Scaling.of("what if I pass a clip with half the frames?", Facts.EMPTY);
+        assertTrue(s.startsWith("Halving frames") && s.contains("×0.50 (half)"), s);
+        assertNull(Scaling.of("what if I give each session half the card?", Facts.EMPTY));
+    }
+
+    @Test
+    void theChineseHalvingFollowsItsNoun() {
+        String s = Scaling.of("如果采样帧数减半呢？", Facts.EMPTY);
+        assertTrue(s.contains("采样帧数") && s.contains("×0.50 (half)"), s);
+        assertTrue(Scaling.of("分辨率减半呢？", Facts.EMPTY).contains("×0.25"));
+    }
 }
