@@ -27,7 +27,8 @@ import java.util.Locale;
  * written blind), --heldout11 the eleventh (measured_heldout11.json, session 19, written blind), --heldout12 the
  * twelfth (measured_heldout12.json, session 20, written blind), --heldout13 the thirteenth (measured_heldout13.json,
  * session 21, written blind), --heldout14 the fourteenth (measured_heldout14.json, session 22, written blind),
- * --heldout15 the fifteenth (measured_heldout15.json, session 23, written blind).
+ * --heldout15 the fifteenth (measured_heldout15.json, session 23, written blind), --heldout16 the sixteenth
+ * (measured_heldout16.json, session 24, written blind).
  * --h200 scores the tune part of this project's own H200 grid
  * (measured_h200.json: llama-3.1-8b, llama-3.2-1b, gpt2-xl, qwen2.5-0.5b), --h200-check its check part (qwen2.5-7b,
  * qwen2.5-1.5b, mistral-7b-v0.3, gemma-2-2b), which is scored only to report, never tuned on; --h200-check3 the
@@ -136,6 +137,13 @@ public final class BudgetBench {
         // for the pages): written by a helper who never read the engine, committed before any engine run on them
         if (args.length > 0 && args[0].equals("--heldout15")) {
             measuredDev(Path.of("src/test/resources/budget/measured_heldout15.json"), new BudgetEngine());
+            return;
+        }
+        // session 24's blind held-out pages, weighted to fine-tuning (see make_measured_heldout16.py for the pages: a
+        // DDP/FSDP/ZeRO memory matrix on 8 A100s, QLoRA lab reports on T4s, Qwen inference on H100/L4/T4): written by a
+        // helper who never read the engine, committed before any engine run on them
+        if (args.length > 0 && args[0].equals("--heldout16")) {
+            measuredDev(Path.of("src/test/resources/budget/measured_heldout16.json"), new BudgetEngine());
             return;
         }
         // round 9: the H200 grid, split by architecture; each flag prints its own part only

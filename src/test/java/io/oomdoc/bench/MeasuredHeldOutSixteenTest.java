@@ -1,0 +1,51 @@
+package io.oomdoc.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The sixteenth held-out set of measured peaks (measured_heldout16.json, made by make_measured_heldout16.py, written
+ * blind: its author never read the engine) keeps the form of every blind measured set; its GitHub file pages are
+ * pinned, no page or key is shared with an earlier set, and it leans to fine-tuning as issue 14 asks.
+ */
+class MeasuredHeldOutSixteenTest extends PinnedMeasuredSetChecks {
+    MeasuredHeldOutSixteenTest() { super("heldout16"); }
+
+    @Test
+    void atLeastThreeRecordsInFiveAreFineTuning() throws IOException {
+        // issue 14 is about fine-tuning budgets (LoRA, QLoRA, full, sharded over N GPUs): serving is the minority
+        List<JsonNode> all = records(set());
+        long tuning = all.stream().filter(r -> !r.path("family").asText().equals("inference")).count();
+        assertTrue(tuning * 5 >= all.size() * 3, tuning + " of " + all.size());
+    }
+
+    @Test
+    void aRecordWithoutAFigureIsAnOutcomeOnANamedCard() throws IOException {
+        // the OOM rows and the inference fits whose page prints only the memory after loading carry no peak: without
+        // the card such a record says nothing the bench can score
+        for (JsonNode r : records(set())) {
+            if (r.path("measured_bytes").isNull()) {
+                assertFalse(r.path("gpu").asText().isBlank(), r.path("id") + ": card");
+                assertTrue(r.path("measured_how").asText().startsWith("outcome"), r.path("id") + ": how");
+            }
+        }
+    }
+
+    @Test
+    void aShardedOrReplicatedRunOverSeveralCardsKeepsItsStrategyApart() throws IOException {
+        // the DDP rows beside the FSDP/ZeRO rows of one matrix: a full replica per GPU is family "full" with
+        // sharding "none", so a per-GPU figure is never read as a sharded one
+        for (JsonNode r : records(set())) {
+            String sh = r.path("sharding").asText();
+            if (r.path("gpus").asInt() > 1 && r.path("family").asText().equals("full")) {
+                assertTrue(sh.startsWith("none"), r.path("id") + ": " + sh);
+            }
+        }
+    }
+}
