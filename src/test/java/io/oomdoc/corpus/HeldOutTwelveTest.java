@@ -14,8 +14,11 @@ class HeldOutTwelveTest extends MixedBlindCorpusSplitChecks {
 
     /**
      * corpus_heldout25's haoliuhl/ringattention#11 (another repository, written after this split was burned) quotes a
-     * maintainer's link to LWM's sharding docs in its paste; nothing of LargeWorldModel/LWM#60 is in it.
+     * maintainer's link to LWM's sharding docs in its paste; nothing of LargeWorldModel/LWM#60 is in it. Likewise
+     * corpus_heldout29's MrNeRF/LichtFeld-Studio#65, whose reporter links a gaussian-splatting issue in the paste.
      */
     @Override
-    java.util.Set<String> citedLaterForAnotherEngine() { return java.util.Set.of("largeworldmodel/lwm"); }
+    java.util.Set<String> citedLaterForAnotherEngine() {
+        return java.util.Set.of("largeworldmodel/lwm", "graphdeco-inria/gaussian-splatting");
+    }
 }
