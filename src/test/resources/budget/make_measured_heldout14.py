@@ -41,24 +41,12 @@ Run from the repository root:
 """
 import json
 
-from measured_shapes import llama_params, shape  # the script's own folder is on sys.path
+from measured_shapes import llama  # the script's own folder is on sys.path
 
 OUT = "src/test/resources/budget/measured_heldout14.json"
 GB = 10 ** 9
 GIB = 2 ** 30
 KNOWN = "config.json values as known to the writer, not reopened this session"
-
-
-def llama(name, layers, hidden, heads, kv, ffn, vocab, tied=False, extra="", params=None, head_dim=None, **more):
-    """A Llama-type shape (gated MLP, RMSNorm, rotary); params computed unless the page prints a total."""
-    p = params or llama_params(layers, hidden, heads, kv, ffn, vocab, tied, head_dim)
-    if head_dim:
-        more["head_dim"] = head_dim
-    return shape(p, layers, hidden, heads, kv, ffn, vocab, tied,
-                 "%s: %d layers, hidden %d, %d heads, %d KV heads, intermediate %d, vocab %d, %s%s; params %s "
-                 "(%.2e)%s" % (name, layers, hidden, heads, kv, ffn, vocab, "tied" if tied else "untied",
-                               ", head_dim %d" % head_dim if head_dim else "",
-                               "as published" if params else "computed", p, extra), mlp="gated", **more)
 
 
 A = {

@@ -45,7 +45,7 @@ Run from the repository root:
 """
 import json
 
-from measured_shapes import llama_params, shape  # the script's own folder is on sys.path
+from measured_shapes import llama, shape  # the script's own folder is on sys.path
 
 OUT = "src/test/resources/budget/measured_heldout16.json"
 GB = 10 ** 9
@@ -53,18 +53,6 @@ GIB = 2 ** 30
 MB = 10 ** 6
 MIB = 2 ** 20
 KNOWN = "config.json values as known to the writer, not reopened this session"
-
-
-def llama(name, layers, hidden, heads, kv, ffn, vocab, tied=False, extra="", params=None, head_dim=None, **more):
-    """A Llama-type shape (gated MLP, RMSNorm, rotary); params computed unless the page prints a total."""
-    p = params or llama_params(layers, hidden, heads, kv, ffn, vocab, tied, head_dim)
-    if head_dim:
-        more["head_dim"] = head_dim
-    return shape(p, layers, hidden, heads, kv, ffn, vocab, tied,
-                 "%s: %d layers, hidden %d, %d heads, %d KV heads, intermediate %d, vocab %d, %s%s; params %s "
-                 "(%.2e)%s" % (name, layers, hidden, heads, kv, ffn, vocab, "tied" if tied else "untied",
-                               ", head_dim %d" % head_dim if head_dim else "",
-                               "as published" if params else "computed", p, extra), mlp="gated", **more)
 
 
 def minigpt(tier, layers, hidden, heads, vocab, params, seq):
