@@ -1,5 +1,6 @@
 package io.oomdoc.protocol.dialogue;
 
+import io.oomdoc.protocol.Facts;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -25,5 +26,14 @@ class PrecisionWhatIfTest {
     void halfOnANamedModuleIsFp16() {
         var v = turn(Path.of("src/test/resources/conversations_heldout25"), "P23-mst-plus-plus-a10-batch2.txt", 4);
         assertTrue(v.output().contains("In fp16 each value takes 2 bytes instead of 4 bytes"), v.output());
+    }
+
+    /** Leaving AMP for plain fp32 doubles the saved activations only: the states were fp32 already. */
+    @Test
+    void leavingMixedPrecisionDoublesTheActivationsOnly() {
+        String said = PrecisionChange.of(Facts.builder().precision("fp32").build(),
+                Facts.builder().precision("mixed-fp16").build());
+        assertTrue(said != null && said.startsWith("Leaving mixed precision (mixed-fp16) for plain fp32")
+                && said.contains("×2.00 (double)"), said);
     }
 }
