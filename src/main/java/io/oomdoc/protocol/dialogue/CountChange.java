@@ -91,8 +91,8 @@ final class CountChange {
             String unit = UNIT.get(stem);
             if (unit == null) continue;
             // a length in thousands is said in thousands ("128k" after "256000 tokens" is half of it)
-            double v = Double.parseDouble(number) * (stem.startsWith("h") ? 3600 : stem.startsWith("min") ? 60
-                    : stem.equals("k") ? 1000 : 1);
+            double v = unit.equals("seconds") ? Durations.seconds(Double.parseDouble(number), stem)
+                    : Double.parseDouble(number) * (stem.equals("k") ? 1000 : 1);
             String said = word.equals("k") ? number + "k" : number + " " + word.toLowerCase(Locale.ROOT);
             out.add(new Said(unit, v, said, m.end()));
         }

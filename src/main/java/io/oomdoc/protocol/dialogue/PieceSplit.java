@@ -44,9 +44,5 @@ final class PieceSplit {
         return Messages.get("pieces.share", said, Scaling.ratio(piece / whole));
     }
 
-    private static double seconds(String n, String unit) {
-        String u = unit.toLowerCase(Locale.ROOT);
-        double v = Double.parseDouble(n);
-        return u.startsWith("h") ? v * 3600 : u.startsWith("m") ? v * 60 : v;
-    }
+    private static double seconds(String n, String unit) { return Durations.seconds(Double.parseDouble(n), unit); }
 }

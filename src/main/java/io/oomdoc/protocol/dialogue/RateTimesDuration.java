@@ -34,15 +34,11 @@ final class RateTimesDuration {
         for (Matcher d = DURATION.matcher(t); d.find(); ) {
             // the rate's own number is not a duration ("24 kHz" never reads as one, "50 tokens/s" might)
             if (d.start() >= r.start() && d.start() < r.end()) continue;
-            seconds = number(d.group(1)) * perUnit(d.group(2).toLowerCase(Locale.ROOT));
+            seconds = Durations.seconds(number(d.group(1)), d.group(2));
             break;
         }
         if (seconds == null || rate <= 0 || seconds <= 0) return null;
         return Messages.get("rate.count", trim(rate), unit, trim(seconds), count(rate * seconds), unit);
-    }
-
-    private static double perUnit(String u) {
-        return u.startsWith("h") ? 3600 : u.startsWith("m") ? 60 : 1;
     }
 
     private static double number(String s) { return Double.parseDouble(s.replace(",", "")); }
