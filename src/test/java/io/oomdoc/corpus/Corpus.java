@@ -190,9 +190,17 @@ public final class Corpus {
      * twenty-fifth and twenty-sixth (since the twenty-second session; each scored blind at both ends of the session
      * that wrote it, totals only), and the twenty-seventh (since the twenty-third session; scored blind at both ends
      * of the twenty-second, totals only), and the twenty-eighth (since the twenty-fourth session; scored blind at
-     * both ends of the twenty-third, totals only).
+     * both ends of the twenty-third, totals only), and the twenty-ninth (since the twenty-fifth session; scored blind
+     * at both ends of the twenty-fourth, totals only).
      */
-    public static List<Case> trainable() { return development28(); }
+    public static List<Case> trainable() { return development29(); }
+
+    /** Every scored part that is development data now: development28() and the twenty-ninth split. */
+    public static List<Case> development29() {
+        List<Case> out = new ArrayList<>(development28());
+        out.addAll(heldout29());
+        return List.copyOf(out);
+    }
 
     /** Every scored part that is development data now: development27() and the twenty-eighth split. */
     public static List<Case> development28() {
