@@ -346,7 +346,8 @@ public final class Conversation {
                 // "how much RAM do I need?" after a killed worker: processes and their copies, not a model's weights
                 String share = UtilizationChoice.of(text, facts.merge(read.asserted()));
                 if (share != null) yield Answer.text(Intent.FIT, share, learn(read));
-                if (HostRamNeed.applies(report, facts.merge(read.asserted()))) {
+                if (HostRamNeed.applies(report, facts.merge(read.asserted()))
+                        && !HostRamNeed.asksOfTheCard(text, facts.merge(read.asserted()))) {
                     yield Answer.text(Intent.FIT, HostRamNeed.answer(newestFirst(text), facts), learn(read));
                 }
                 // "would 4 GPUs fit?" for a sharded job: the per-GPU peak at its micro-batch over that many cards
@@ -377,6 +378,9 @@ public final class Conversation {
         Facts known = learn(subject(read));
         // The shortfall is the whole answer: a passage searched for "how short" would be off the subject.
         if (shortfall != null) return Answer.text(intent, shortfall, known);
+        // "how much RAM do I need?" after a killed worker asks the fit question in an explanation's words
+        if (HostRamNeed.applies(report, known) && HostRamNeed.asksTheNeed(text) && !HostRamNeed.asksOfTheCard(text,
+                known)) return Answer.text(intent, HostRamNeed.answer(newestFirst(text), known), known);
         return Answer.text(intent, KnowledgeAnswers.explain(text, withContext(text, Topics.glossary()),
                 Calculations.of(text, context(text), known), known, report), known);
     }

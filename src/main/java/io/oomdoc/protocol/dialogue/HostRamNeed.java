@@ -19,7 +19,45 @@ final class HostRamNeed {
     private static final Pattern WORKERS = Pattern.compile("(?i)\\b(?:num_workers|workers_per_gpu|n_workers"
             + "|dataloader_num_workers)\\s*[=:]?\\s*(\\d{1,3})\\b|\\b(\\d{1,3}) (?:dataloader )?workers\\b");
 
+    /** The GPU named in a question: its memory words, in English and Chinese. */
+    private static final Pattern CARD_WORDS = Pattern.compile("(?i)\\b(?:vram|gpu|card)s?\\b|显存|显卡");
+    /** A memory size as users write it in a question: "12G", "12 GB", "11.7GiB". */
+    private static final Pattern SIZE = Pattern.compile("(?i)(?<![\\d.])(\\d{1,4}(?:\\.\\d)?) ?g(?:i?b)?(?![a-z])");
+    private static final double GIB = 1024.0 * 1024 * 1024;
+
+    /**
+     * "how much RAM do I need?", "how much memory will the job require": the need of the job held, not of a model
+     * named in the question (the labelled turns read "how much memory does X need" as an explanation of X).
+     */
+    private static final Pattern ASKS_THE_NEED = Pattern.compile("(?i)\\bhow much (?:host |system |cpu )?(?:ram|memory)"
+            + " (?:do|would|will|does) (?:i|we|it|the job|this job|the training|my job) (?:need|require)\\b");
+
     private HostRamNeed() {}
+
+    /** The turn asks what the held job needs in memory, as an explanation would be asked. */
+    static boolean asksTheNeed(String text) {
+        return ASKS_THE_NEED.matcher(text).find();
+    }
+
+    /**
+     * "which one should I run on my 12G?" after a host-RAM failure, the card held being 12 GB: the question is about
+     * the GPU (its words, or a size that is the card's and not the host's), so the host answer does not apply.
+     */
+    static boolean asksOfTheCard(String text, Facts f) {
+        if (CARD_WORDS.matcher(text).find()) return true;
+        if (f.gpuMemBytes() == null) return false;
+        Matcher m = SIZE.matcher(text);
+        while (m.find()) {
+            double gib = Double.parseDouble(m.group(1));
+            if (same(gib, f.gpuMemBytes()) && (f.hostRamBytes() == null || !same(gib, f.hostRamBytes()))) return true;
+        }
+        return false;
+    }
+
+    /** A stated size and a held one agree to within rounding (a "12G" card reads as 12 GiB or as 12 GB). */
+    private static boolean same(double gib, long bytes) {
+        return Math.abs(bytes / GIB - gib) < 0.75;
+    }
 
     /** A host-RAM failure held with no model to budget: the question is about processes, not weights. */
     static boolean applies(Report report, Facts f) {
