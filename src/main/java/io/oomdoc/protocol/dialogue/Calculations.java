@@ -28,6 +28,8 @@ final class Calculations {
     record Row(String family, Function<Ask, String> compute) {}
 
     static final List<Row> ALL = List.of(
+            // "and at 3,000,000?": the last calculation again with the new number, before any row reads it alone
+            new Row("substitution", NumberSubstitution::of),
             new Row("card", CardMemory::of),
             new Row("sum", PartsSum::of),
             new Row("batch", BatchArithmetic::of),
@@ -84,9 +86,14 @@ final class Calculations {
 
     /** The computed lines the turn calls for, or null when none applies. */
     static String of(String text, String withContext, Facts facts) {
-        Ask ask = new Ask(text, withContext == null ? text : withContext, facts);
+        return without(new Ask(text, withContext == null ? text : withContext, facts), null);
+    }
+
+    /** The computed lines without one family's rows (a row that asks the others again leaves itself out). */
+    static String without(Ask ask, String family) {
         List<String> out = new ArrayList<>();
         Set<String> done = new HashSet<>();
+        if (family != null) done.add(family);
         for (Row r : ALL) {
             if (out.size() >= MAX || done.contains(r.family())) continue;
             String line = r.compute().apply(ask);
