@@ -31,6 +31,7 @@ final class Calculations {
             // "and at 3,000,000?": the last calculation again with the new number, before any row reads it alone
             new Row("substitution", NumberSubstitution::of),
             new Row("card", CardMemory::of),
+            new Row("scope", BatchScope::of),
             new Row("sum", PartsSum::of),
             new Row("batch", BatchArithmetic::of),
             new Row("rate", RateTimesDuration::of),
