@@ -63,6 +63,8 @@ final class Calculations {
             new Row("training", TrainingStates::of),
             new Row("experts", Experts::of),
             new Row("models", ModelSizes::of),
+            // the inverse ("how many parameters is 20 GB of fp16?") answers the weights' question that other rows read
+            new Row("weights", ParamsFromBytes::of),
             new Row("weights", WeightsAtPrecision::of),
             new Row("weights", KvCacheTypes::of),
             new Row("weights", FormatTable::of),
