@@ -13,18 +13,21 @@ import java.util.regex.Pattern;
  * that asks neither figure gets nothing from here.
  */
 final class BatchArithmetic {
-    private static final Pattern ASKS = Pattern.compile("(?i)\\bwhat\\b|\\bhow (?:much|many|big)\\b|\\?");
+    private static final Pattern ASKS = Pattern.compile("(?i)\\bwhat\\b|\\bhow (?:much|many|big)\\b|\\?|？|多少|几个");
     private static final Pattern EFFECTIVE = Pattern.compile("(?i)\\b(?:effective|global|total) batch\\b");
     private static final Pattern PER_GPU = Pattern.compile("(?i)\\bper[- ](?:gpu|card|device)\\b|\\beach (?:gpu|card)"
-            + "\\b|\\bwith ddp\\b|\\b(?:use|over|on|across) (?:\\d|two|both)\\b[^.?!]{0,12}\\b(?:gpus|cards)\\b");
+            + "\\b|\\bwith ddp\\b|\\b(?:use|over|on|across) (?:\\d|two|both)\\b[^.?!]{0,12}\\b(?:gpus|cards)\\b"
+            // Chinese: 每张卡, 每卡, 每个 GPU (each card)
+            + "|每(?:张|块|个)?\\s*(?:卡|显卡|gpu)");
     /**
      * "train_batch_size 8", "batch size of 8", "batch 24", "mb=4", "bs=32": a batch said with its value ("mb" only
      * with "=", so that max_split_size_mb:128 is not a batch).
      */
-    private static final Pattern BATCH = Pattern.compile("(?i)\\b(?:[a-z]+_)?(?:batch(?:[-_ ]size)?|bs|mb(?=\\s*=)"
+    private static final Pattern BATCH = Pattern.compile("(?i)(?<![a-z0-9_])(?:[a-z]+_)?(?:batch(?:[-_ ]size)?|bs"
+            + "|mb(?=\\s*=)"
             // mmcv/mmdet configs name the per-GPU batch by what it counts
             + "|(?:samples|imgs|images)_per_gpu)"
-            + "(?:\\s+of|\\s+is|\\s*=|\\s*:)?\\s*(\\d{1,5})(?!\\d|\\.\\d|\\s*(?:gb|g\\b|mb\\b|%))");
+            + "(?:\\s+of|\\s+is|\\s*=|\\s*:|\\s*是|\\s*为)?\\s*(\\d{1,5})(?!\\d|\\.\\d|\\s*(?:gb|g\\b|mb\\b|%))");
     /** "accumulation 16", "gradient_accumulation_steps=4", "accumulate gradients for 16 steps". */
     private static final Pattern ACCUMULATION = Pattern.compile("(?i)\\b(?:accumulation|accum)(?:[-_ ](?:steps?|iters?"
             + "|freq))?(?:\\s+of|\\s*=|\\s*:)?\\s*(\\d{1,4})\\b"
@@ -49,7 +52,9 @@ final class BatchArithmetic {
             + "\\s+(\\d{1,6})\\b");
     /** "8 GPUs", "4 x A100": how many cards share the batch; "both cards" is two. */
     private static final Pattern GPUS = Pattern.compile("(?i)\\b(\\d{1,4})\\s*(?:x\\s*)?(?:gpus?|cards?|devices?)\\b"
-            + "|\\b(both|two) (?:gpus|cards)\\b");
+            + "|\\b(both|two) (?:gpus|cards)\\b"
+            // Chinese: 8 张卡, 4 块显卡; 两张卡 (two cards)
+            + "|(?<![\\d.])(\\d{1,3})\\s*(?:张|块)\\s*(?:卡|显卡|gpu)?|(两|双)\\s*(?:张|块)?\\s*(?:卡|显卡)");
     /** "a batch of 1024 per GPU on 32 GPUs ... I have 8": the global batch, carried over to the cards one has. */
     private static final Pattern HAVE = Pattern.compile("(?i)\\bi (?:have|only have|got|use)\\s+(\\d{1,4})\\b");
 
@@ -60,8 +65,8 @@ final class BatchArithmetic {
         String t = a.text();
         if (!ASKS.matcher(t).find()) return null;
         List<Long> batches = values(BATCH, t);
-        if (batches.isEmpty()) return null;
         Long gpus = gpus(t);
+        if (batches.isEmpty()) return perCardOfEarlier(a, gpus);
         String toTarget = steps(t, a.withContext(), batches.get(0), gpus == null ? 1 : gpus);
         if (toTarget != null) return toTarget;
         String micro = micro(t, batches.get(0));
@@ -85,6 +90,24 @@ final class BatchArithmetic {
         List<String> lines = new ArrayList<>();
         for (long b : batches) lines.add(Messages.get("batch.per", b, gpus, share(b, gpus)));
         return String.join(" ", lines) + "\n" + Messages.get("batch.rule");
+    }
+
+    /**
+     * "那每张卡上的 batch 是多少？", "so how many per GPU?": a batch said in an earlier turn (the newest that says one),
+     * over the cards this turn, an earlier one or the facts name.
+     */
+    private static String perCardOfEarlier(Calculations.Ask a, Long gpusSaid) {
+        if (!PER_GPU.matcher(a.text()).find() || PER_GPU_NAME.matcher(a.text()).find()) return null;
+        Long gpus = gpusSaid;
+        List<Long> batches = List.of();
+        for (String line : a.earlier().split("\n")) {
+            if (batches.isEmpty()) batches = values(BATCH, line);
+            if (gpus == null) gpus = gpus(line);
+        }
+        if (gpus == null && a.facts().worldSize() != null) gpus = (long) a.facts().worldSize();
+        if (batches.isEmpty() || gpus == null || gpus < 2) return null;
+        return Messages.get("batch.per", batches.get(0), gpus, share(batches.get(0), gpus)) + "\n"
+                + Messages.get("batch.rule");
     }
 
     /**
@@ -131,7 +154,7 @@ final class BatchArithmetic {
     private static Long gpus(String t) {
         Matcher m = GPUS.matcher(t);
         if (!m.find()) return null;
-        return m.group(1) != null ? Long.parseLong(m.group(1)) : 2L;
+        return m.group(1) != null ? Long.parseLong(m.group(1)) : m.group(3) != null ? Long.parseLong(m.group(3)) : 2L;
     }
 
     private static List<Long> values(Pattern p, String t) {

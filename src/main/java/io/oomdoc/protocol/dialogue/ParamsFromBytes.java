@@ -11,7 +11,8 @@ final class ParamsFromBytes {
     /** The question asks for a count of parameters. */
     private static final Pattern ASKS = Pattern.compile("(?i)\\bhow many (?:\\w+ )?param(?:eter)?s\\b"
             + "|\\bparam(?:eter)? count\\b|多少参数|多少个参数|参数量是?多少|多大的模型|多少\\s*[bB]\\b");
-    private static final Pattern MEMORY = Pattern.compile("(?i)(?<![\\w.])(\\d{1,5}(?:\\.\\d+)?)\\s*(gib|gb|g)(?![a-z])");
+    private static final Pattern MEMORY = Pattern.compile("(?i)(?<![\\w.])(\\d{1,5}(?:\\.\\d+)?)\\s*(gib|gb|g)"
+            + "(?![a-z])");
     private static final Object[][] TYPES = {
             {Pattern.compile("(?i)\\b(?:fp32|float32|f32|32[- ]?bit)\\b"), 4.0, "fp32"},
             {Pattern.compile("(?i)\\b(?:fp16|bf16|float16|bfloat16|f16|16[- ]?bit|half)\\b"), 2.0, "16-bit"},

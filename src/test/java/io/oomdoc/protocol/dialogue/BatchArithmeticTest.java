@@ -18,6 +18,16 @@ class BatchArithmeticTest {
     private static final Path SET21 = Path.of("src/test/resources/conversations_heldout21");
     private static final Path SET25 = Path.of("src/test/resources/conversations_heldout25");
     private static final Path SET27 = Path.of("src/test/resources/conversations_heldout27");
+    private static final Path SET30 = Path.of("src/test/resources/conversations_heldout30");
+
+    /**
+     * heldout30 P27-garbage-classify-batch-10-oom-chinese.txt turn 3: "那每张卡上 B4 的 batch 是多少？" after "B4网络batch是24"
+     * on "两张卡": the batch said before, over the two cards (a batch written right after Han characters is read too).
+     */
+    @Test
+    void aBatchSaidBeforeIsSplitOverTheCardsWhenEachCardIsAsked() {
+        holdsSaying(SET30, "P27-garbage-classify-batch-10-oom-chinese.txt", 3, "24 over 2 GPUs is 12 per GPU");
+    }
 
     /** heldout25 P09-musecontrollite-a40-batch16.txt turn 3: batch 8 with 16 accumulation steps. */
     @Test
