@@ -55,6 +55,8 @@ final class Calculations {
             new Row("resolution", Resolutions::of),
             new Row("product", a -> SpatialRatio.unlessResolution(a) != null ? null : Ratios.of(a)),
             new Row("product", TensorBytes::of),
+            // the logits with a dimension said before (TensorBytes reads only the turn's own)
+            new Row("product", LogitsSize::of),
             new Row("product", a -> KnowledgeAnswers.arithmetic(a.text())),
             new Row("kv", PerTokenCache::of),
             new Row("kv", SequencesThatFit::of),

@@ -141,6 +141,7 @@ class CalculationsTest {
             "at 30 fps, how many frames is 20 seconds?", // heldout29 P14, yohanshin/WHAM#93
             "with DDP, is batch_size 32 in the config per GPU or the total?", // heldout21 P12
             "how many parameters is 20 GB of fp16 weights?", // heldout30 P03's question in English
+            "how big are the logits of 64 sequences of 35 tokens with a 33k vocab?", // heldout13 N03
             "what if I set 256?", // heldout28 P20's form: the shape held below again, with 256 for its 128
             "what if I run 4 workers instead of 2 workers?", // heldout25 P42, fastapi/fastapi#2425
             "if the evaluation grid is 256^3, how many query points is that?", // heldout29 P17, simpleig/Geo-PIFu#25
