@@ -44,7 +44,9 @@ final class LogitsSize {
         // the dimensions the turn leaves out are the ones said before; a what-if names only what changes
         if (vocab == null) vocab = vocabBefore;
         if (tokens == null) tokens = first(TOKENS, earlier);
-        if (sequences == null) sequences = t.matches("(?is).*\\bone\\b.*") ? Double.valueOf(1) : first(SEQUENCES, earlier);
+        if (sequences == null) {
+            sequences = t.matches("(?is).*\\bone\\b.*") ? Double.valueOf(1) : first(SEQUENCES, earlier);
+        }
         if (vocab == null || tokens == null) return null;
         double n = sequences == null ? 1 : sequences;
         double bytes = HALF.matcher(t).find() ? 2 : 4;
