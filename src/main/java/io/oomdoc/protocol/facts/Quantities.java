@@ -192,7 +192,10 @@ public final class Quantities {
             // and says what fell short right after the size
             + "|^\\s*(?:的)?\\s*(?:显存|显卡|卡)"
             + "|^\\s*(?:显存)?\\s*(?:也|都|还|根本|完全)?\\s*(?:不够|不足|跑不[了动起])");
-    private static final Pattern STATED_BEFORE = Pattern.compile("(?<![\\w.])(?:" + GPU_TOKEN + ")\\s*(?:\\(|,|with"
+    private static final Pattern STATED_BEFORE = Pattern.compile(
+            // "my V100 is the 32 GB one": the card's variant named by its size
+            "(?<![\\w.])(?:" + GPU_TOKEN + "|mine)\\s+(?:is|was)\\s+(?:the|a|an)\\s+$"
+            + "|(?<![\\w.])(?:" + GPU_TOKEN + ")\\s*(?:\\(|,|with"
             // "a 2080 Ti modded to 22 GB" (memoavatar/memo#33): a card whose memory was changed has its new size
             + "|w/|-|of|has|have|inside|(?:modded|modified|upgraded|expanded|flashed)\\s+to)?\\s*$"
             + "|(?:\\bi have|i've got|(?:card|gpu|device) (?:\\d+ )?has"
