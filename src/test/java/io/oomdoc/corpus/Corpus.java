@@ -75,6 +75,8 @@ public final class Corpus {
     public static final Path HELDOUT28 = Path.of("src/test/resources/corpus_heldout28/heldout28.jsonl");
     /** The twenty-ninth blind split, written in session 24 by a writer who never read the engine. */
     public static final Path HELDOUT29 = Path.of("src/test/resources/corpus_heldout29/heldout29.jsonl");
+    /** The thirtieth blind split, written in session 25 by a writer who never read the engine. */
+    public static final Path HELDOUT30 = Path.of("src/test/resources/corpus_heldout30/heldout30.jsonl");
     private static final int FINAL_SHARE_PERCENT = 20;
     private static final Map<Path, List<Case>> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -171,6 +173,9 @@ public final class Corpus {
 
     /** The twenty-ninth blind split (corpus_heldout29/): never read by all(), scored once for a closing figure. */
     public static List<Case> heldout29() { return read(HELDOUT29); }
+
+    /** The thirtieth blind split (corpus_heldout30/): never read by all(), scored once for a closing figure. */
+    public static List<Case> heldout30() { return read(HELDOUT30); }
 
     /**
      * What the weights are fitted on: the development part, the third split (since round 6; scored once in round 5),
