@@ -137,11 +137,13 @@ for model, bs, n, oom in (("llama2-7b", 16, 1, False), ("llama2-7b", 16, 2, Fals
 
 # ---- rocm-blogs llama2-Qlora (MI250) and llama-Qlora (MI300X): Llama-2-7B full / LoRA / QLoRA ----
 # Both posts fine-tune NousResearch/Llama-2-7b-chat-hf on mlabonne/guanaco-llama2-1k with TRL's SFTTrainer: batch 4,
-# accumulation 1, paged_adamw_32bit, fp16=False and bf16=False (so fp32 weights and math unless quantized), LoRA
-# r=8, alpha 16 (QLoRA post), dropout 0.1 on PEFT's default Llama targets (q_proj, v_proj); QLoRA: nf4, double quant,
-# fp16 compute. 'Mem usage/GB' is the rocm-smi VRAM% of the card(s) in use read during training; on the MI250 the full
-# and LoRA runs spread the model over two GCDs (64 GB each) with device_map="auto", so their figure is the two GCDs'
-# sum. No max_seq_length is passed: TRL's SFTTrainer then defaulted to min(tokenizer limit, 1024) - written in.
+# accumulation 1, fp16=False and bf16=False with no torch_dtype at load (so fp32 weights and math unless quantized),
+# LoRA r=8, alpha 8, dropout 0.1 on PEFT's default Llama targets (q_proj, v_proj: the printed 4,194,304 trainable
+# parameters are exactly that); QLoRA: nf4, double quant, fp16 compute, paged_adamw_32bit. The full and LoRA columns
+# summarise the LoRA posts (llama2-lora on the MI250 sets paged_adamw_32bit; llama-lora on the MI300X sets no optim,
+# so transformers' adamw_torch). 'Mem usage/GB' is the rocm-smi VRAM% of the card(s) in use read during training; on
+# the MI250 the full and LoRA runs spread the model over two GCDs (64 GB each) with device_map="auto", so their figure
+# is the two GCDs' sum. No max_seq_length is passed: TRL's SFTTrainer then defaulted to min(tokenizer limit, 1024) - written in.
 for key, page, card, cap, rows in (
         ("rocm-blogs-llama2-qlora-mi250", "llama2-Qlora", "MI250 GCD 64GB",
          "AMD INSTINCT MI250 (MCM) OAM AC MBA (two GCDs, 64 GB each)",
@@ -160,7 +162,9 @@ for key, page, card, cap, rows in (
             seq=1024, batch=4, grad_accum=1,
             precision="fp32 (fp16=False, bf16=False; 4-bit base with fp16 compute when quantized)",
             checkpointing="not said (TrainingArguments without gradient_checkpointing: off by default)",
-            optimizer="paged_adamw_32bit (bitsandbytes)", attention="not said (transformers default)",
+            optimizer=("AdamW (transformers' default adamw_torch: the llama-lora post's TrainingArguments set no "
+                        "optim)" if card.startswith("MI300X") and not q else "paged_adamw_32bit (bitsandbytes)"),
+            attention="not said (transformers default)",
             loss="cross-entropy (causal LM, guanaco-llama2-1k, SFTTrainer)",
             lora_rank=0 if method == "full" else 8, lora_dropout=None if method == "full" else 0.1,
             lora_targets=None if method == "full" else "q_proj,v_proj",
@@ -168,12 +172,13 @@ for key, page, card, cap, rows in (
                                                    "data parallelism)",
             gpu=card, card_as_published=cap, outcome="fit", measured_bytes=int(fig * GB),
             measured_as="'%s'" % cell,
-            measured_how="reading (rocm-smi VRAM%% of the card%s during training, converted by the post to GB%s)"
+            measured_how="reading (rocm-smi VRAM%% of the card%s during training times the card's nominal size "
+                         "(65%% of 64 = 41.6 per GCD, 43%% of 192 = 82.56), taken as GB%s)"
                          % ("s in use" if n > 1 else "", "; the sum over the two GCDs" if n > 1 else ""),
             table="Comparison of QLoRA, LoRA and full-parameter fine-tuning (Mem usage/GB row)",
             notes="250 steps of 1,000 samples; the max length is not passed, 1024 is TRL's default of the time and "
-                  "is written in (guanaco rows are mostly shorter); LoRA alpha %s; full fine-tuning at lr 4e-7"
-                  % ("16" if q else "8 (the LoRA post) or 16 (the QLoRA post)"))
+                  "is written in (guanaco rows are mostly shorter); LoRA alpha 8; full fine-tuning at lr 4e-7; the "
+                  "figure is a rocm-smi reading during training, not a peak counter")
 
 # ---- rocm-blogs mamba: EleutherAI/gpt-neo-2.7B generation on an MI210 (64GB), fp16, FlashAttention-2 ----
 # mamba_transformer_evaluation.py: dtype float16, torch.cuda.reset_peak_memory_stats() at the start, model.generate
