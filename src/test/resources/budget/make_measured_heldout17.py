@@ -143,7 +143,8 @@ for model, bs, n, oom in (("llama2-7b", 16, 1, False), ("llama2-7b", 16, 2, Fals
 # summarise the LoRA posts (llama2-lora on the MI250 sets paged_adamw_32bit; llama-lora on the MI300X sets no optim,
 # so transformers' adamw_torch). 'Mem usage/GB' is the rocm-smi VRAM% of the card(s) in use read during training; on
 # the MI250 the full and LoRA runs spread the model over two GCDs (64 GB each) with device_map="auto", so their figure
-# is the two GCDs' sum. No max_seq_length is passed: TRL's SFTTrainer then defaulted to min(tokenizer limit, 1024) - written in.
+# is the two GCDs' sum. No max_seq_length is passed: TRL's SFTTrainer then defaulted to min(tokenizer limit, 1024),
+# which is written in.
 for key, page, card, cap, rows in (
         ("rocm-blogs-llama2-qlora-mi250", "llama2-Qlora", "MI250 GCD 64GB",
          "AMD INSTINCT MI250 (MCM) OAM AC MBA (two GCDs, 64 GB each)",
