@@ -28,7 +28,8 @@ import java.util.Locale;
  * twelfth (measured_heldout12.json, session 20, written blind), --heldout13 the thirteenth (measured_heldout13.json,
  * session 21, written blind), --heldout14 the fourteenth (measured_heldout14.json, session 22, written blind),
  * --heldout15 the fifteenth (measured_heldout15.json, session 23, written blind), --heldout16 the sixteenth
- * (measured_heldout16.json, session 24, written blind).
+ * (measured_heldout16.json, session 24, written blind), --heldout17 the seventeenth (measured_heldout17.json, session
+ * 25, written blind).
  * --h200 scores the tune part of this project's own H200 grid
  * (measured_h200.json: llama-3.1-8b, llama-3.2-1b, gpt2-xl, qwen2.5-0.5b), --h200-check its check part (qwen2.5-7b,
  * qwen2.5-1.5b, mistral-7b-v0.3, gemma-2-2b), which is scored only to report, never tuned on; --h200-check3 the
@@ -144,6 +145,14 @@ public final class BudgetBench {
         // helper who never read the engine, committed before any engine run on them
         if (args.length > 0 && args[0].equals("--heldout16")) {
             measuredDev(Path.of("src/test/resources/budget/measured_heldout16.json"), new BudgetEngine());
+            return;
+        }
+        // session 25's blind held-out pages, weighted to fine-tuning (see make_measured_heldout17.py for the pages:
+        // FSDP full fine-tuning of Llama-2 7B/70B on 1 to 32 MI300X, Llama-2-7B full/LoRA/QLoRA on MI250 and MI300X,
+        // GRPO on an RTX 4090, GPT-Neo and OpenLLaMA generation on an MI210): written by a helper who never read the
+        // engine, committed before any engine run on them
+        if (args.length > 0 && args[0].equals("--heldout17")) {
+            measuredDev(Path.of("src/test/resources/budget/measured_heldout17.json"), new BudgetEngine());
             return;
         }
         // round 9: the H200 grid, split by architecture; each flag prints its own part only
