@@ -98,6 +98,9 @@ final class BatchArithmetic {
      */
     private static String perCardOfEarlier(Calculations.Ask a, Long gpusSaid) {
         if (!PER_GPU.matcher(a.text()).find() || PER_GPU_NAME.matcher(a.text()).find()) return null;
+        // the turn asks the share: its only number, if any, counts the cards ("what if I drop to 1 image per GPU"
+        // sets a share instead; a name such as B4 is no number)
+        if (GPUS.matcher(a.text()).replaceAll(" ").matches("(?is).*(?<![a-z0-9.])\\d+(?![a-z0-9]).*")) return null;
         Long gpus = gpusSaid;
         List<Long> batches = List.of();
         for (String line : a.earlier().split("\n")) {
