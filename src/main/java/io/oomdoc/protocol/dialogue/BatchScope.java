@@ -4,7 +4,6 @@ import io.oomdoc.util.TsvTable;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,16 +16,10 @@ final class BatchScope {
     private static final int COLUMNS = 4;
 
     /** One convention: the stacks held or the words that select it, and what it says. */
-    record Row(String name, Set<String> stacks, Pattern words, String line) {
-        boolean matches(String framework, String lower) {
-            if (stacks.isEmpty() && words == null) return true;
-            return stacks.contains(String.valueOf(framework)) || words != null && words.matcher(lower).find();
-        }
-    }
+    record Row(String name, StackSelector selector, String line) {}
 
     private static final TsvTable<Row> ROWS = new TsvTable<>(TABLE, COLUMNS, c -> new Row(c[0],
-            c[1].equals("-") ? Set.of() : Set.of(c[1].split(",")), c[2].equals("-") ? null : Pattern.compile(c[2]),
-            c[3]));
+            StackSelector.of(c[1], c[2]), c[3]));
     /** One GPU's share named: "per GPU", "per-device", "each card", "每张卡", "单卡". */
     private static final Pattern PER = Pattern.compile("(?i)\\bper[- ]?(?:gpu|device|card|process|replica)\\b"
             + "|\\beach (?:gpu|card|device|process)\\b|每(?:张|块|个)?(?:卡|显卡|gpu)|单卡");
@@ -41,7 +34,7 @@ final class BatchScope {
     static String of(Calculations.Ask a) {
         if (!asks(a.text())) return null;
         String lower = (a.text() + "\n" + a.earlier()).toLowerCase(Locale.ROOT);
-        String line = rows().stream().filter(r -> r.matches(a.facts().framework(), lower)).map(Row::line)
+        String line = rows().stream().filter(r -> r.selector().matches(a.facts().framework(), lower)).map(Row::line)
                 .findFirst().orElse(null);
         if (line == null) return null;
         Integer gpus = a.facts().worldSize();

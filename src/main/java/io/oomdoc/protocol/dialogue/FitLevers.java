@@ -7,7 +7,6 @@ import io.oomdoc.util.TsvTable;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -20,17 +19,15 @@ final class FitLevers {
     private static final int COLUMNS = 4;
 
     /** One row of the table: a lever for a regime, chosen by the stack held or by the turns' words. */
-    record Row(String regime, Set<String> stacks, Pattern words, String lever) {
+    record Row(String regime, StackSelector selector, String lever) {
         boolean matches(Regime.Kind kind, String framework, String lower) {
             if (!regime.equals("any") && !regime.equals(kind.name().toLowerCase(Locale.ROOT))) return false;
-            if (stacks.isEmpty() && words == null) return true;
-            return stacks.contains(String.valueOf(framework)) || words != null && words.matcher(lower).find();
+            return selector.matches(framework, lower);
         }
     }
 
     private static final TsvTable<Row> ROWS = new TsvTable<>(TABLE, COLUMNS, c -> new Row(c[0],
-            c[1].equals("-") ? Set.of() : Set.of(c[1].split(",")), c[2].equals("-") ? null : Pattern.compile(c[2]),
-            c[3]));
+            StackSelector.of(c[1], c[2]), c[3]));
     /** "how much system RAM should I have?": host memory, which no GPU lever answers. */
     private static final Pattern HOST_MEMORY = Pattern.compile("(?i)\\b(?:system|host|cpu)\\s+(?:ram|memory)\\b"
             + "|\\bram\\b");

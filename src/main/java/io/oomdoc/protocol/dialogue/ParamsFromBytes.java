@@ -13,11 +13,6 @@ final class ParamsFromBytes {
             + "|\\bparam(?:eter)? count\\b|多少参数|多少个参数|参数量是?多少|多大的模型|多少\\s*[bB]\\b");
     private static final Pattern MEMORY = Pattern.compile("(?i)(?<![\\w.])(\\d{1,5}(?:\\.\\d+)?)\\s*(gib|gb|g)"
             + "(?![a-z])");
-    private static final Object[][] TYPES = {
-            {Pattern.compile("(?i)\\b(?:fp32|float32|f32|32[- ]?bit)\\b"), 4.0, "fp32"},
-            {Pattern.compile("(?i)\\b(?:fp16|bf16|float16|bfloat16|f16|16[- ]?bit|half)\\b"), 2.0, "16-bit"},
-            {Pattern.compile("(?i)\\b(?:int8|fp8|8[- ]?bit)\\b"), 1.0, "8-bit"},
-            {Pattern.compile("(?i)\\b(?:int4|nf4|fp4|4[- ]?bit)\\b"), 0.5, "4-bit"}};
     private static final double GIGA = 1e9;
 
     private ParamsFromBytes() {}
@@ -27,7 +22,7 @@ final class ParamsFromBytes {
         if (!ASKS.matcher(text).find()) return null;
         Matcher m = MEMORY.matcher(text);
         if (!m.find()) return null;
-        Object[] type = Sizes.namedFirst(TYPES, text);
+        Object[] type = Sizes.namedFirst(WeightsAtPrecision.TYPES, text);
         double bytes = type == null ? 2.0 : (Double) type[1];
         String name = type == null ? "16-bit" : (String) type[2];
         double gb = Double.parseDouble(m.group(1));

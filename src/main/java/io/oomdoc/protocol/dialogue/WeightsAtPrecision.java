@@ -21,8 +21,8 @@ final class WeightsAtPrecision {
     /** "about 8.3B parameters", "6e9 resident parameters": a count said as a count of parameters. */
     private static final Pattern SAID = Pattern.compile("(?i)(?<![\\w.])(\\d+(?:\\.\\d+)?)\\s*(?:([bm])|e(\\d{1,2}))"
             + "\\s+(?:[a-z]+\\s+)?param");
-    /** Precisions by bytes per parameter; the first named wins. */
-    private static final Object[][] TYPES = {
+    /** Precisions by bytes per parameter; the first named wins (ParamsFromBytes reads the same table). */
+    static final Object[][] TYPES = {
             {Pattern.compile("(?i)\\b(?:fp32|float32|f32|32[- ]?bit|full precision)\\b"), 4.0, "fp32"},
             {Pattern.compile("(?i)\\b(?:fp16|bf16|float16|bfloat16|f16|16[- ]?bit|half)\\b"), 2.0, "16-bit"},
             {Pattern.compile("(?i)\\b(?:int8|fp8|8[- ]?bit|q8\\w*)\\b"), 1.0, "8-bit"},

@@ -39,7 +39,7 @@ class BatchScopeTest {
     @Test
     void everyConventionIsReachedByItsStack() {
         for (var row : BatchScope.rows()) {
-            String stack = row.stacks().isEmpty() ? null : row.stacks().iterator().next();
+            String stack = row.selector().stacks().isEmpty() ? null : row.selector().stacks().iterator().next();
             var ask = new Calculations.Ask("is it per GPU or the total?", "is it per GPU or the total?",
                     Facts.builder().framework(stack).build());
             String s = BatchScope.of(ask);
