@@ -38,8 +38,7 @@ public final class HostProbe {
             swapTotal = kb(meminfo, "SwapTotal");
             swapFree = kb(meminfo, "SwapFree");
         } catch (IOException e) {
-            unknown.add(new GpuState.Unknown("host RAM", "cannot read /proc/meminfo ("
-                    + e.getClass().getSimpleName() + "): not Linux?"));
+            unknown.add(new GpuState.Unknown("host RAM", GpuText.get("host.no.meminfo", e.getClass().getSimpleName())));
         }
         Cgroup cg = cgroup(unknown);
         Long shm = shm(unknown);
@@ -57,7 +56,7 @@ public final class HostProbe {
         if (Files.exists(v2.resolve("memory.max")) || Files.exists(v2.resolve("memory.current"))) {
             Long limit = number(v2.resolve("memory.max"));
             if (limit == null && readable(v2.resolve("memory.max"))) unknown.add(new GpuState.Unknown("cgroup limit",
-                    "memory.max is 'max': no container limit"));
+                    GpuText.get("host.no.limit")));
             return new Cgroup(limit, number(v2.resolve("memory.current")),
                     eventCount(v2.resolve("memory.events"), "oom_kill"));
         } else if (Files.exists(v1.resolve("memory.limit_in_bytes"))) {

@@ -37,7 +37,7 @@ public final class JCudaProbe {
     }
 
     private static String firstLine(String s) {
-        return s == null ? "unknown error" : s.lines().findFirst().orElse(s);
+        return s == null ? GpuText.get("jcuda.unknown") : s.lines().findFirst().orElse(s);
     }
 
     /** Kept in its own class so JCuda's classes load only when the probe runs. */
@@ -46,8 +46,8 @@ public final class JCudaProbe {
             jcuda.driver.JCudaDriver.setExceptionsEnabled(false);
             int rc = jcuda.driver.JCudaDriver.cuInit(0);
             if (rc != 0) {
-                unknown.add(new GpuState.Unknown("CUDA driver (JCuda)", "cuInit failed: "
-                        + jcuda.driver.CUresult.stringFor(rc)));
+                unknown.add(new GpuState.Unknown("CUDA driver (JCuda)", GpuText.get("jcuda.cuinit",
+                        jcuda.driver.CUresult.stringFor(rc))));
                 return new Reading(null, List.of(), unknown);
             }
             int[] v = new int[1];

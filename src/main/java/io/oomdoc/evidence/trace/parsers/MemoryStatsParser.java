@@ -6,6 +6,7 @@ import io.oomdoc.evidence.trace.OomNumbers;
 import io.oomdoc.evidence.trace.TraceFinding;
 import io.oomdoc.evidence.trace.TraceFinding.FailureKind;
 import io.oomdoc.evidence.trace.TraceParser;
+import io.oomdoc.evidence.trace.TraceText;
 import io.oomdoc.util.Bytes;
 
 import java.util.ArrayList;
@@ -46,24 +47,31 @@ public final class MemoryStatsParser implements TraceParser {
         String t = lines.get(i).text();
         OomNumbers.Builder b = new OomNumbers.Builder();
         List<String> notes = new ArrayList<>();
-        notes.add("torch.cuda.memory_summary() table (allocator state, not an error)");
+        notes.add(TraceText.get("summary.table"));
         for (int k = i; k < Math.min(lines.size(), i + 60); k++) {
             String row = lines.get(k).text();
             Matcher oc = OOMS.matcher(row);
-            if (oc.find() && !oc.group(1).equals("0")) notes.add("the allocator counted " + oc.group(1)
-                    + " out-of-memory error(s) and " + oc.group(2) + " cudaMalloc retries");
+            if (oc.find() && !oc.group(1).equals("0")) {
+                notes.add(TraceText.get("summary.ooms", oc.group(1), oc.group(2)));
+            }
             Matcher d = DEVICE.matcher(row);
             if (d.find() && b.gpu == null) b.gpu = Num.toInt(d.group(1));
             Matcher m = ROW.matcher(row);
             if (!m.find()) continue;
             long cur = Bytes.parse(m.group(2), m.group(3)), peak = Bytes.parse(m.group(4), m.group(5));
             switch (m.group(1)) {
-                case "Allocated memory" -> { b.allocated = cur; notes.add("peak allocated "
-                        + Bytes.human(peak)); }
-                case "GPU reserved memory" -> { b.reserved = cur; notes.add("peak reserved "
-                        + Bytes.human(peak)); }
-                case "Non-releasable memory" -> { b.reservedUnallocated = cur; notes.add("non-releasable "
-                        + "(fragmented) " + Bytes.human(cur)); }
+                case "Allocated memory" -> {
+                    b.allocated = cur;
+                    notes.add(TraceText.get("peak.allocated", Bytes.human(peak)));
+                }
+                case "GPU reserved memory" -> {
+                    b.reserved = cur;
+                    notes.add(TraceText.get("peak.reserved", Bytes.human(peak)));
+                }
+                case "Non-releasable memory" -> {
+                    b.reservedUnallocated = cur;
+                    notes.add(TraceText.get("non.releasable", Bytes.human(cur)));
+                }
                 default -> { }
             }
         }
@@ -78,7 +86,7 @@ public final class MemoryStatsParser implements TraceParser {
         OomNumbers.Builder b = new OomNumbers.Builder();
         boolean any = false;
         List<String> notes = new ArrayList<>(
-                List.of("torch.cuda.memory_stats() values (allocator state, not an error)"));
+                List.of(TraceText.get("stats.values")));
         while (s.find()) {
             any = true;
             Long boxed = Num.toLong(s.group(2));
@@ -88,8 +96,8 @@ public final class MemoryStatsParser implements TraceParser {
                 case "allocated_bytes.all.current" -> b.allocated = v;
                 case "reserved_bytes.all.current" -> b.reserved = v;
                 case "inactive_split_bytes.all.current" -> b.reservedUnallocated = v;
-                case "allocated_bytes.all.peak" -> notes.add("peak allocated " + Bytes.human(v));
-                case "reserved_bytes.all.peak" -> notes.add("peak reserved " + Bytes.human(v));
+                case "allocated_bytes.all.peak" -> notes.add(TraceText.get("peak.allocated", Bytes.human(v)));
+                case "reserved_bytes.all.peak" -> notes.add(TraceText.get("peak.reserved", Bytes.human(v)));
                 default -> { }
             }
         }

@@ -6,6 +6,7 @@ import io.oomdoc.evidence.trace.OomNumbers;
 import io.oomdoc.evidence.trace.TraceFinding;
 import io.oomdoc.evidence.trace.TraceFinding.FailureKind;
 import io.oomdoc.evidence.trace.TraceParser;
+import io.oomdoc.evidence.trace.TraceText;
 import io.oomdoc.util.Bytes;
 
 import java.util.ArrayList;
@@ -114,16 +115,17 @@ public final class PyTorchCudaOomParser implements TraceParser {
     private static List<String> notes(String msg) {
         List<String> notes = new ArrayList<>();
         Long pools = Messages.size(msg, PRIVATE_POOLS);
-        if (pools != null) notes.add("private pools (CUDA Graphs) hold " + Bytes.human(pools));
-        if (msg.contains("expandable_segments")) notes.add("the allocator suggests expandable_segments:True");
-        else if (msg.contains("max_split_size_mb")) notes.add("the allocator suggests max_split_size_mb");
+        if (pools != null) notes.add(TraceText.get("cuda.pools", Bytes.human(pools)));
+        if (msg.contains("expandable_segments")) notes.add(TraceText.get("cuda.hint.expandable"));
+        else if (msg.contains("max_split_size_mb")) notes.add(TraceText.get("cuda.hint.split"));
         String generation = msg.contains("Of the allocated memory") || msg.contains("total capacity of")
                 || msg.contains("total capacty of") ? "2.x" : msg.contains("total capacity;") ? "1.x" : "short";
         boolean own = generation.equals("short") && FRAMEWORKS_OWN.matcher(msg).find();
-        notes.add(own ? "the framework's own message" : "PyTorch " + generation + " message");
-        if (msg.contains("OutOfMemoryError")) notes.add("raised as torch.OutOfMemoryError");
-        else if (msg.contains("RuntimeError")) notes.add(own ? "raised as RuntimeError"
-                : "raised as RuntimeError (PyTorch before 1.13)");
+        notes.add(own ? TraceText.get("cuda.own") : TraceText.get("cuda.generation", generation));
+        if (msg.contains("OutOfMemoryError")) notes.add(TraceText.get("cuda.raised.oom"));
+        else if (msg.contains("RuntimeError")) {
+            notes.add(TraceText.get(own ? "cuda.raised.runtime" : "cuda.raised.runtime.old"));
+        }
         return notes;
     }
 
