@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Lists methods in src/main/java longer than a limit (default 40 lines), longest first.
 
-Usage: bench/long_methods.py [LIMIT]. A method is a declaration (not a class or record header) whose name is followed by '(',
-counted to its matching brace (braces inside strings, chars and comments are skipped)."""
+Usage: bench/long_methods.py [LIMIT]. A method is a declaration (not a class or record header) whose name is
+followed by '(', counted to its matching brace (braces inside strings, chars and comments are skipped)."""
 import re
 import sys
 from pathlib import Path
