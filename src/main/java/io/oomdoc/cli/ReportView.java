@@ -2,10 +2,10 @@ package io.oomdoc.cli;
 
 import io.oomdoc.protocol.Category;
 import io.oomdoc.protocol.Report;
+import io.oomdoc.protocol.ReportLayout;
 import io.oomdoc.protocol.ReportText;
 import io.oomdoc.util.MessageTable;
 
-import java.util.List;
 import java.util.Locale;
 
 /** Renders a Report as text (terminal) or markdown (/save). The report is computed elsewhere; this only shows it. */
@@ -26,21 +26,11 @@ public final class ReportView {
      */
     public static String text(Report r, Style st, int width, String lead) {
         StringBuilder sb = new StringBuilder();
-        Report.Sections s = r.sections();
         sb.append(st.bold(Wrap.text(headline(r), width))).append("\n\n");
         if (lead != null && !lead.isBlank()) sb.append(Wrap.text(lead, width)).append("\n\n");
-        section(sb, st, "Memory State Summary", Wrap.text(s.memoryStateSummary(), width));
-        section(sb, st, "Issue Type", Wrap.text(s.issueType(), width));
-        section(sb, st, "Root Cause", Wrap.text(s.rootCause(), width));
-        section(sb, st, "Fix (cheapest rung first)", Wrap.text(s.fix(), width));
-        section(sb, st, "Verification", Wrap.text(s.verification(), width));
-        section(sb, st, "Prevention", Wrap.text(s.prevention(), width));
-        section(sb, st, "Confidence Assessment", Wrap.text(s.confidenceAssessment(), width));
-        section(sb, st, "Risk Assessment", Wrap.text(s.riskAssessment(), width));
-        list(sb, st, "Information Gaps", s.informationGaps().stream().map(x -> Wrap.text(x, width - 2)).toList());
-        list(sb, st, "Caveats", s.caveats().stream().map(x -> Wrap.text(x, width - 2)).toList());
-        sb.append(st.dim("category " + r.category() + " · phase " + r.phase() + " · kb " + String.join(", ",
-                r.kb()))).append('\n');
+        sb.append(ReportLayout.render(ReportLayout.all(r.sections()), new Terminal(st, width)));
+        sb.append(st.dim(TEXT.get("terminal.footer", r.category(), r.phase(), String.join(", ", r.kb()))))
+                .append('\n');
         if (r.question() != null) sb.append('\n').append(st.yellow("? " + r.question())).append('\n');
         return sb.toString();
     }
@@ -67,38 +57,34 @@ public final class ReportView {
     }
 
     public static String markdown(Report r) {
-        StringBuilder sb = new StringBuilder("# oomdoc diagnosis\n\n");
-        Report.Sections s = r.sections();
-        md(sb, "Memory State Summary", s.memoryStateSummary());
-        md(sb, "Issue Type", s.issueType());
-        md(sb, "Root Cause", s.rootCause());
-        sb.append("## Fix\n\n```\n").append(s.fix()).append("\n```\n\n");
-        md(sb, "Verification", s.verification());
-        md(sb, "Prevention", s.prevention());
-        md(sb, "Confidence Assessment", s.confidenceAssessment());
-        md(sb, "Risk Assessment", s.riskAssessment());
-        sb.append("## Information Gaps\n\n");
-        s.informationGaps().forEach(g -> sb.append("- ").append(g).append('\n'));
-        sb.append("\n## Caveats\n\n");
-        s.caveats().forEach(c -> sb.append("- ").append(c).append('\n'));
-        sb.append(String.format(Locale.ROOT, "%n_category %s, phase %s, framework %s, knowledge %s_%n", r.category(),
-                r.phase(), r.framework(), String.join(", ", r.kb())));
-        return sb.toString();
+        return TEXT.get("markdown.title") + "\n\n" + ReportLayout.render(ReportLayout.all(r.sections()), MARKDOWN)
+                + TEXT.get("markdown.footer", r.category(), r.phase(), r.framework(), String.join(", ", r.kb())) + "\n";
     }
 
-    private static void section(StringBuilder sb, Style st, String title, String body) {
-        sb.append(st.heading("## " + title)).append('\n').append(body == null || body.isBlank() ? "(none)"
-                : body).append("\n\n");
+    /** The terminal: coloured headings, paragraphs wrapped to the width, "(none)" for an empty section. */
+    private record Terminal(Style st, int width) implements ReportLayout.Format {
+        @Override public String heading(ReportLayout.Section s) {
+            return st.heading("## " + s.title("terminal")) + "\n";
+        }
+
+        @Override public String paragraph(String body) {
+            String wrapped = Wrap.text(body, width);
+            return (wrapped == null || wrapped.isBlank() ? "(none)" : wrapped) + "\n\n";
+        }
+
+        @Override public String item(String item) { return "- " + Wrap.text(item, width - 2) + "\n"; }
+
+        @Override public String noItems() { return "(none)\n"; }
     }
 
-    private static void list(StringBuilder sb, Style st, String title, List<String> items) {
-        sb.append(st.heading("## " + title)).append('\n');
-        if (items.isEmpty()) sb.append("(none)\n");
-        for (String i : items) sb.append("- ").append(i).append('\n');
-        sb.append('\n');
-    }
+    /** /save's markdown: the text as it is, the fix ladder in a code block. */
+    private static final ReportLayout.Format MARKDOWN = new ReportLayout.Format() {
+        @Override public String heading(ReportLayout.Section s) { return "## " + s.title("markdown") + "\n\n"; }
 
-    private static void md(StringBuilder sb, String title, String body) {
-        sb.append("## ").append(title).append("\n\n").append(body).append("\n\n");
-    }
+        @Override public String paragraph(String body) { return body + "\n\n"; }
+
+        @Override public String code(String body) { return "```\n" + body + "\n```\n\n"; }
+
+        @Override public String item(String item) { return "- " + item + "\n"; }
+    };
 }

@@ -2,6 +2,7 @@ package io.oomdoc.cli;
 
 import io.oomdoc.evidence.code.Finding;
 import io.oomdoc.evidence.code.ScanResult;
+import io.oomdoc.protocol.FixText;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +20,8 @@ public final class ScanView {
                     .append(f.kb()).append("]\n");
             // the message is prose, the fix code: each fitted to the terminal as a report's are
             sb.append("  ").append(Wrap.text(f.message(), width - 2).replace("\n", "\n  ")).append('\n');
-            sb.append(Wrap.text("  before: " + f.fix().before().replace("\n", "\n          "), width)).append('\n');
-            sb.append(Wrap.text("  after:  " + f.fix().after().replace("\n", "\n          "), width)).append("\n\n");
+            sb.append(Wrap.text(FixText.before(f.fix().before(), 2), width)).append('\n');
+            sb.append(Wrap.text(FixText.after(f.fix().after(), 2), width)).append("\n\n");
         }
         var s = r.setup();
         if (s != null && s.sources() != null) {

@@ -12,6 +12,7 @@ import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.langchain4j.service.AiServices;
 import dev.langchain4j.service.TokenStream;
 import io.oomdoc.protocol.Report;
+import io.oomdoc.protocol.ReportLayout;
 import io.oomdoc.util.MessageTable;
 import io.oomdoc.util.Resources;
 
@@ -104,16 +105,21 @@ public final class LlmAgent {
 
     /** The model's answer followed by the engine's computed assessment sections. */
     public static String compose(String modelText, Report engine) {
-        StringBuilder sb = new StringBuilder(modelText.strip()).append("\n\n");
-        Report.Sections s = engine.sections();
-        sb.append(heading("confidence")).append(s.confidenceAssessment()).append("\n\n");
-        sb.append(heading("risk")).append(s.riskAssessment()).append("\n\n");
-        sb.append(heading("gaps"));
-        s.informationGaps().forEach(g -> sb.append("- ").append(g).append('\n'));
-        sb.append('\n').append(heading("caveats"));
-        s.caveats().forEach(c -> sb.append("- ").append(c).append('\n'));
-        return sb.toString();
+        String sections = ReportLayout.render(ReportLayout.assessment(engine.sections()), COMPUTED);
+        // every list closes with a blank line; the answer ends on the last item's line
+        return modelText.strip() + "\n\n" + sections.substring(0, sections.length() - 1);
     }
+
+    /** The assessment as the model's answer ends: each title marked as computed by oomdoc, the text as it is. */
+    private static final ReportLayout.Format COMPUTED = new ReportLayout.Format() {
+        @Override public String heading(ReportLayout.Section s) {
+            return "## " + TEXT.get("section.computed", s.title("llm")) + "\n";
+        }
+
+        @Override public String paragraph(String body) { return body + "\n\n"; }
+
+        @Override public String item(String item) { return "- " + item + "\n"; }
+    };
 
     static String reason(Throwable e) {
         String all = String.valueOf(e);
@@ -134,8 +140,6 @@ public final class LlmAgent {
                 : e.getMessage().lines().findFirst().orElse("");
         return TEXT.get("failure.other", first.length() > 160 ? first.substring(0, 160) + "…" : first);
     }
-
-    private static String heading(String section) { return "## " + TEXT.get("section." + section) + "\n"; }
 
     private static String systemPrompt() {
         String t = Resources.text("prompts/system.md");

@@ -21,6 +21,43 @@ public record ProviderConfig(String provider, String baseUrl, String model, Stri
 
     public static Optional<ProviderConfig> resolve(String flagProvider, String flagBaseUrl, String flagModel,
                                                    Map<String, String> env, Path configDir) {
+        Stated stated = stated(flagProvider, flagBaseUrl, flagModel, env, configDir);
+        String provider = stated.provider();
+        if (provider == null || provider.isBlank() || provider.equalsIgnoreCase("none")) return Optional.empty();
+        provider = provider.toLowerCase(Locale.ROOT);
+        String key = switch (provider) {
+            case "openai" -> env.get(stated.keyEnv() != null ? stated.keyEnv() : "OPENAI_API_KEY");
+            case "anthropic" -> env.get(stated.keyEnv() != null ? stated.keyEnv() : "ANTHROPIC_API_KEY");
+            case "ollama" -> null;
+            default -> throw new IllegalArgumentException(TEXT.get("provider.unknown", provider));
+        };
+        String baseUrl = stated.baseUrl() != null ? stated.baseUrl() : switch (provider) {
+            case "openai" -> "https://api.openai.com/v1";
+            case "anthropic" -> "https://api.anthropic.com/v1";
+            default -> "http://localhost:11434";
+        };
+        String model = stated.model() != null ? stated.model() : switch (provider) {
+            case "openai" -> "gpt-4o-mini";
+            case "anthropic" -> "claude-3-5-haiku-latest";
+            default -> "llama3.1";
+        };
+        // A self-hosted OpenAI-compatible server on this machine or the local network (vLLM, llama.cpp) usually has no
+        // auth.
+        if (provider.equals("openai") && key == null && !isLocal(baseUrl) && !isPrivateNetwork(baseUrl)) {
+            throw new IllegalArgumentException(TEXT.get("provider.openai.no.key", baseUrl));
+        }
+        if (provider.equals("anthropic") && key == null) {
+            throw new IllegalArgumentException(TEXT.get("provider.anthropic.no.key"));
+        }
+        return Optional.of(new ProviderConfig(provider, baseUrl, model, key == null ? "not-needed" : key));
+    }
+
+    /** What the user stated, each setting from the first of: the flag, the environment, the config file. */
+    private record Stated(String provider, String baseUrl, String model, String keyEnv) {}
+
+    /** The config file is read only when neither a flag nor the environment names the provider. */
+    private static Stated stated(String flagProvider, String flagBaseUrl, String flagModel, Map<String, String> env,
+                                 Path configDir) {
         String provider = flagProvider, baseUrl = flagBaseUrl, model = flagModel, keyEnv = null;
         if (provider == null) provider = env.get("OOMDOC_PROVIDER");
         if (baseUrl == null) baseUrl = env.get("OOMDOC_BASE_URL");
@@ -39,33 +76,7 @@ public record ProviderConfig(String provider, String baseUrl, String model, Stri
                 throw new IllegalArgumentException(TEXT.get("provider.unreadable", file, why));
             }
         }
-        if (provider == null || provider.isBlank() || provider.equalsIgnoreCase("none")) return Optional.empty();
-        provider = provider.toLowerCase(Locale.ROOT);
-        String key = switch (provider) {
-            case "openai" -> env.get(keyEnv != null ? keyEnv : "OPENAI_API_KEY");
-            case "anthropic" -> env.get(keyEnv != null ? keyEnv : "ANTHROPIC_API_KEY");
-            case "ollama" -> null;
-            default -> throw new IllegalArgumentException(TEXT.get("provider.unknown", provider));
-        };
-        if (baseUrl == null) baseUrl = switch (provider) {
-            case "openai" -> "https://api.openai.com/v1";
-            case "anthropic" -> "https://api.anthropic.com/v1";
-            default -> "http://localhost:11434";
-        };
-        if (model == null) model = switch (provider) {
-            case "openai" -> "gpt-4o-mini";
-            case "anthropic" -> "claude-3-5-haiku-latest";
-            default -> "llama3.1";
-        };
-        // A self-hosted OpenAI-compatible server on this machine or the local network (vLLM, llama.cpp) usually has no
-        // auth.
-        if (provider.equals("openai") && key == null && !isLocal(baseUrl) && !isPrivateNetwork(baseUrl)) {
-            throw new IllegalArgumentException(TEXT.get("provider.openai.no.key", baseUrl));
-        }
-        if (provider.equals("anthropic") && key == null) {
-            throw new IllegalArgumentException(TEXT.get("provider.anthropic.no.key"));
-        }
-        return Optional.of(new ProviderConfig(provider, baseUrl, model, key == null ? "not-needed" : key));
+        return new Stated(provider, baseUrl, model, keyEnv);
     }
 
     private static String text(JsonNode c, String f) {

@@ -65,11 +65,7 @@ public final class FactExtractor {
         switch (pendingKey) {
             case "gpu_mem" -> {
                 if (said.gpuMemBytes() != null) return said;
-                Matcher m = BARE_SIZE.matcher(lower);
-                if (m.find()) {
-                    long bytes = Bytes.parseUserSize(m.group(1) + (m.group(2) == null ? "g" : m.group(2)));
-                    if (bytes >= Bytes.GIB / 2 && bytes <= 2048 * Bytes.GIB) b.gpuMemBytes(bytes);
-                }
+                bareSize(lower, b);
             }
             case "gpu" -> {
                 if (said.gpuName() != null) return said;
@@ -86,19 +82,31 @@ public final class FactExtractor {
                 for (Mention m : Lexicon.get().find(lower)) if (m.key().equals(pendingKey)) { b.set(pendingKey,
                         m.value()); break; }
             }
-            default -> {
-                Matcher m = BARE_INT.matcher(lower);
-                if (m.find()) {
-                    long v = Long.parseLong(m.group(1)) * (m.group(2) != null ? 1024 : 1);
-                    if (v > 0 && v <= Integer.MAX_VALUE) b.set(pendingKey, String.valueOf(v));
-                } else if (pendingKey.equals("gpus")) {
-                    Matcher w = Pattern.compile("^(?:just\\s+)?(one|two|four|eight|single)\\b").matcher(lower);
-                    if (w.find()) b.worldSize(List.of("one", "two", "four", "eight", "single").indexOf(w.group(1)) >= 0
-                            ? switch (w.group(1)) { case "two" -> 2; case "four" -> 4; case "eight" -> 8; default
-                                    -> 1; } : null);
-                }
-            }
+            default -> bareCount(lower, pendingKey, b);
         }
         return said.merge(b.build());
+    }
+
+    /** "24", "24gb", "80 GB": the card's size, gigabytes when no unit is said. */
+    private static void bareSize(String lower, Facts.Builder b) {
+        Matcher m = BARE_SIZE.matcher(lower);
+        if (m.find()) {
+            long bytes = Bytes.parseUserSize(m.group(1) + (m.group(2) == null ? "g" : m.group(2)));
+            if (bytes >= Bytes.GIB / 2 && bytes <= 2048 * Bytes.GIB) b.gpuMemBytes(bytes);
+        }
+    }
+
+    /** "8", "4k": a count for the pending key; "just two" for the GPU count. */
+    private static void bareCount(String lower, String pendingKey, Facts.Builder b) {
+        Matcher m = BARE_INT.matcher(lower);
+        if (m.find()) {
+            long v = Long.parseLong(m.group(1)) * (m.group(2) != null ? 1024 : 1);
+            if (v > 0 && v <= Integer.MAX_VALUE) b.set(pendingKey, String.valueOf(v));
+        } else if (pendingKey.equals("gpus")) {
+            Matcher w = Pattern.compile("^(?:just\\s+)?(one|two|four|eight|single)\\b").matcher(lower);
+            if (w.find()) b.worldSize(List.of("one", "two", "four", "eight", "single").indexOf(w.group(1)) >= 0
+                    ? switch (w.group(1)) { case "two" -> 2; case "four" -> 4; case "eight" -> 8; default
+                            -> 1; } : null);
+        }
     }
 }

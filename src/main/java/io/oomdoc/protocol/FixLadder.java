@@ -188,48 +188,36 @@ final class FixLadder {
     static List<String> order(Category cause, Evidence e, String stack) {
         // A serving engine's own knobs (max_model_len, gpu_memory_utilization, tensor parallel, -ngl) follow the
         // cause's entries whatever the cause: they are what the operator can turn.
-        if (Stacks.serving(stack) && !cause.kb.contains(SERVING_ENTRY)) {
-            List<String> out = new ArrayList<>(cause.kb);
-            out.add(SERVING_ENTRY);
-            return out;
-        }
-        if (Stacks.app(stack)) {
-            List<String> out = new ArrayList<>(cause.kb);
-            for (String id : APP_ENTRIES) if (!out.contains(id)) out.add(id);
-            return out;
-        }
+        if (Stacks.serving(stack) && !cause.kb.contains(SERVING_ENTRY)) return then(cause.kb, List.of(SERVING_ENTRY));
+        if (Stacks.app(stack)) return then(cause.kb, APP_ENTRIES);
         // Inference outside an engine: the weights' format, quantization and offload are the operator's knobs too.
         if (stack.equals("inference") && !cause.kb.contains(WEIGHTS_ENTRY)) {
-            List<String> out = new ArrayList<>(cause.kb);
-            out.add(WEIGHTS_ENTRY);
-            return out;
+            return then(cause.kb, List.of(WEIGHTS_ENTRY));
         }
-        if (cause == Category.OTHER_PROCESS_OR_ZOMBIE && namesLiveHolder(e)) {
-            List<String> out = new ArrayList<>(NEIGHBOUR_ENTRIES);
-            for (String id : cause.kb) if (!out.contains(id)) out.add(id);
-            return out;
-        }
-        if (stack.equals("jax") && smallRequest(e)) {
-            List<String> out = new ArrayList<>(NEIGHBOUR_ENTRIES);
-            for (String id : cause.kb) if (!out.contains(id)) out.add(id);
-            return out;
-        }
+        if (cause == Category.OTHER_PROCESS_OR_ZOMBIE && namesLiveHolder(e)) return then(NEIGHBOUR_ENTRIES, cause.kb);
+        if (stack.equals("jax") && smallRequest(e)) return then(NEIGHBOUR_ENTRIES, cause.kb);
         // JAX preallocates 75% of the card and TensorFlow takes all of it: their own allocator settings follow the
         // cause's rungs whatever the cause but host RAM (ReportAudit found 320 JAX/TF reports without them, 130 with
         // PyTorch rungs borrowed where the cause's entries had no rung written for the stack)
         if ((stack.equals("jax") || stack.equals("tensorflow")) && cause != Category.HOST_RAM_OOM) {
-            List<String> out = new ArrayList<>(cause.kb);
-            for (String id : OWN_ALLOCATOR_ENTRIES) if (!out.contains(id)) out.add(id);
-            return out;
+            return then(cause.kb, OWN_ALLOCATOR_ENTRIES);
         }
-        Facts f = e.facts();
-        boolean distributed = (f.zeroStage() != null && f.zeroStage() > 0) || (f.worldSize() != null
-                && f.worldSize() > 1)
-                || e.allTextLower().contains("deepspeed") || e.allTextLower().contains("fsdp");
-        if (cause != Category.MODEL_TOO_LARGE || !distributed) return cause.kb;
-        List<String> out = new ArrayList<>(SHARDING_ENTRIES);
-        for (String id : cause.kb) if (!out.contains(id)) out.add(id);
+        if (cause != Category.MODEL_TOO_LARGE || !distributed(e)) return cause.kb;
+        return then(SHARDING_ENTRIES, cause.kb);
+    }
+
+    /** The first entries, then each of the others not already among them. */
+    private static List<String> then(List<String> first, List<String> others) {
+        List<String> out = new ArrayList<>(first);
+        for (String id : others) if (!out.contains(id)) out.add(id);
         return out;
+    }
+
+    /** ZeRO or FSDP named, or more than one GPU: a job whose owner chose to shard. */
+    private static boolean distributed(Evidence e) {
+        Facts f = e.facts();
+        return (f.zeroStage() != null && f.zeroStage() > 0) || (f.worldSize() != null && f.worldSize() > 1)
+                || e.allTextLower().contains("deepspeed") || e.allTextLower().contains("fsdp");
     }
 
     /**

@@ -281,8 +281,7 @@ public final class ReportWriter {
         for (Report.Fix f : fixes) {
             sb.append(TEXT.get("fix.line", i++, f.title(), f.kb(), f.cost(),
                     f.changesScience() ? TEXT.get("fix.science") : "")).append('\n')
-                    .append("   before: ").append(f.before().replace("\n", "\n           ")).append('\n')
-                    .append("   after:  ").append(f.after().replace("\n", "\n           ")).append('\n');
+                    .append(FixText.both(f, 3)).append('\n');
         }
         return sb.toString().stripTrailing();
     }

@@ -2,9 +2,7 @@ package io.oomdoc.cli.commands;
 
 import io.oomdoc.cli.CliText;
 import io.oomdoc.cli.Output;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.oomdoc.cli.AppContext;
-import io.oomdoc.cli.Json;
 import io.oomdoc.cli.ReportView;
 import io.oomdoc.cli.TimelineView;
 import io.oomdoc.evidence.snapshot.SnapshotReader;
@@ -37,7 +35,7 @@ final class RunReport {
         MemoryTimeline t = r.timeline();
         boolean stopped = t.oomLine() == null && t.signal() != null && STOPPED.contains(t.signal());
         if (!t.failed() || stopped) {
-            if (json) print(ctx, summary(t));
+            if (json) Output.json(ctx, RunResult.ended(t));
             else if (t.failed()) ctx.err.println(exitLine(t));
             else ctx.err.println(WatchText.get("run.ok"));
             ctx.err.flush();
@@ -46,9 +44,7 @@ final class RunReport {
         Report report = diagnose(ctx, r, hook);
         ctx.session.setLastReport(report);
         if (json) {
-            ObjectNode doc = Json.MAPPER.valueToTree(report);
-            doc.setAll(summary(t));
-            print(ctx, doc);
+            Output.json(ctx, RunResult.of(report, t));
         } else {
             ctx.out.println(exitLine(t));
             ctx.out.println();
@@ -77,18 +73,6 @@ final class RunReport {
         }
         return EvidenceGatherer.from(log).sessionFacts(ctx.session.facts()).snapshot(snap).timeline(r.timeline())
                 .codeNamedIn(ctx.workDir).gather().diagnose(new Diagnoser());
-    }
-
-    private static ObjectNode summary(MemoryTimeline t) {
-        ObjectNode n = Json.MAPPER.createObjectNode();
-        n.put("exit_status", t.exitStatus());
-        if (t.signal() != null) n.put("signal", t.signal());
-        n.set("timeline", Json.MAPPER.valueToTree(t));
-        return n;
-    }
-
-    private static void print(AppContext ctx, ObjectNode doc) {
-        Output.json(ctx, doc);
     }
 
     static String exitLine(MemoryTimeline t) {

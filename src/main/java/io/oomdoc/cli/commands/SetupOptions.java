@@ -91,16 +91,51 @@ public final class SetupOptions {
     }
 
     Setup setup(AppContext ctx) {
-        if (noModelGiven() && (ctx.session.facts().model() != null || ctx.session.facts().params() != null
-                || ctx.session.code() != null && ctx.session.code().setup() != null
-                        && ctx.session.code().setup().model() != null)) {
-            return fromSession(ctx);
-        }
+        if (noModelGiven() && sessionNamesAModel(ctx)) return fromSession(ctx);
         ModelSpec spec = modelSpec(ctx);
+        int n = checkedGpus();
+        int stage = checkedStage();
+        boolean layerSplit = layerSplit();
+        int kvBytes = kvCacheBytes();
+        Setup.Mode runMode = parse(Setup.Mode.class, "--mode", mode);
+        Setup.Quant baseQuant = parse(Setup.Quant.class, "--quant", quant);
+        boolean ckAssumed = checkpointing == null;
+        Setup.Checkpointing ck = ckAssumed ? Setup.unstatedCheckpointing(runMode, loraRank, baseQuant)
+                : parse(Setup.Checkpointing.class, "--checkpointing", checkpointing);
+        if (offloadActivations) ck = offloaded(ck);
+        return Setup.builder(spec).seq(seq).batch(batch).mode(runMode)
+                .precision(parse(Setup.Precision.class, "--precision", precision))
+                .optimizer(parse(Setup.Optimizer.class, "--optimizer", optimizer)).checkpointing(ck)
+                .optimizerInBackward(optimizerInBackward).promptLogits(promptLogits())
+                .doubleQuant(doubleQuant)
+                .attention(parse(Setup.Attention.class, "--attention", attention)).zeroStage(stage).fsdp(fsdp).gpus(n)
+                .loraRank(loraRank).quant(parse(Setup.Quant.class, "--quant", quant))
+                .contextBytes(BudgetEngine.DEFAULT_CONTEXT).loss(parse(Setup.Loss.class, "--loss", loss))
+                .offloadOptimizer(offload || offloadParam).offloadParams(offloadParam).kvCacheBytes(kvBytes)
+                .liveParameters(Math.round(maxLiveParams))
+                .gpuMemoryUtilization(gpuMemoryUtilization).contextTokens(ctxSize).slots(parallel)
+                .layerSplit(layerSplit).savedModuleParams(savedModuleParams(spec))
+                // left out, either way is an assumption the estimate states (on for k-bit LoRA, off otherwise)
+                .checkpointingAssumed(ckAssumed && runMode == Setup.Mode.TRAIN && !offloadActivations).build();
+    }
+
+    /** A model named earlier in the session (its facts, or the setup read from its code) stands for --model. */
+    private static boolean sessionNamesAModel(AppContext ctx) {
+        return ctx.session.facts().model() != null || ctx.session.facts().params() != null
+                || ctx.session.code() != null && ctx.session.code().setup() != null
+                        && ctx.session.code().setup().model() != null;
+    }
+
+    /** The shape options in range, then the GPU count (1 for a whole-node estimate). */
+    private int checkedGpus() {
         if (seq < 0 || batch < 0) throw usage(TEXT.get("seq.batch.negative"));
         if (seq > 10_000_000) throw usage(TEXT.get("seq.implausible", seq));
         if (batch > 1_000_000) throw usage(TEXT.get("batch.implausible", batch));
-        int n = allGpus() ? 1 : positiveInt("--gpus", gpus);
+        return allGpus() ? 1 : positiveInt("--gpus", gpus);
+    }
+
+    /** The sharding, serving and adapter options in range and consistent with each other; the ZeRO stage. */
+    private int checkedStage() {
         if (zero < 0 || zero > 3) throw usage(TEXT.get("zero.range"));
         if (loraRank < 0) throw usage(TEXT.get("lora.rank.negative"));
         if (gpuMemoryUtilization < 0 || gpuMemoryUtilization > 1) {
@@ -125,32 +160,17 @@ public final class SetupOptions {
         if (doubleQuant && parse(Setup.Quant.class, "--quant", quant) != Setup.Quant.NF4) {
             throw usage(TEXT.get("double.quant.nf4"));
         }
-        int kvBytes = switch (kvCacheDtype.toLowerCase(Locale.ROOT)) {
+        return stage;
+    }
+
+    /** The KV cache's bytes a value: 0 keeps the model's dtype (auto). */
+    private int kvCacheBytes() {
+        return switch (kvCacheDtype.toLowerCase(Locale.ROOT)) {
             case "auto" -> 0;
             // lmdeploy's int8 KV cache (quant_policy 8) keeps one byte a value too, its scales aside
             case "fp8", "fp8_e4m3", "fp8_e5m2", "fp8-e4m3", "fp8-e5m2", "int8" -> 1;
             default -> throw usage(TEXT.get("kv.cache.dtype", kvCacheDtype));
         };
-        Setup.Mode runMode = parse(Setup.Mode.class, "--mode", mode);
-        Setup.Quant baseQuant = parse(Setup.Quant.class, "--quant", quant);
-        boolean ckAssumed = checkpointing == null;
-        Setup.Checkpointing ck = ckAssumed ? Setup.unstatedCheckpointing(runMode, loraRank, baseQuant)
-                : parse(Setup.Checkpointing.class, "--checkpointing", checkpointing);
-        if (offloadActivations) ck = offloaded(ck);
-        return Setup.builder(spec).seq(seq).batch(batch).mode(runMode)
-                .precision(parse(Setup.Precision.class, "--precision", precision))
-                .optimizer(parse(Setup.Optimizer.class, "--optimizer", optimizer)).checkpointing(ck)
-                .optimizerInBackward(optimizerInBackward).promptLogits(promptLogits())
-                .doubleQuant(doubleQuant)
-                .attention(parse(Setup.Attention.class, "--attention", attention)).zeroStage(stage).fsdp(fsdp).gpus(n)
-                .loraRank(loraRank).quant(parse(Setup.Quant.class, "--quant", quant))
-                .contextBytes(BudgetEngine.DEFAULT_CONTEXT).loss(parse(Setup.Loss.class, "--loss", loss))
-                .offloadOptimizer(offload || offloadParam).offloadParams(offloadParam).kvCacheBytes(kvBytes)
-                .liveParameters(Math.round(maxLiveParams))
-                .gpuMemoryUtilization(gpuMemoryUtilization).contextTokens(ctxSize).slots(parallel)
-                .layerSplit(layerSplit).savedModuleParams(savedModuleParams(spec))
-                // left out, either way is an assumption the estimate states (on for k-bit LoRA, off otherwise)
-                .checkpointingAssumed(ckAssumed && runMode == Setup.Mode.TRAIN && !offloadActivations).build();
     }
 
     /**

@@ -23,15 +23,14 @@ final class Commands {
             p = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .start();
         } catch (IOException e) {
-            throw new Failed(argv.get(0) + " is not installed or not on PATH");
+            throw new Failed(GpuText.get("command.missing", argv.get(0)));
         }
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
             Thread to = pump(p.getInputStream(), out), te = pump(p.getErrorStream(), err);
             if (!p.waitFor(timeoutMs, TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();
-                throw new Failed(argv.get(0) + " did not answer within " + timeoutMs / 1000 + " s and was killed (a "
-                        + "hung driver?)");
+                throw new Failed(GpuText.get("command.hung", argv.get(0), timeoutMs / 1000));
             }
             to.join(1000);
             te.join(1000);
@@ -40,7 +39,7 @@ final class Commands {
         } catch (InterruptedException e) {
             p.destroyForcibly();
             Thread.currentThread().interrupt();
-            throw new Failed(argv.get(0) + " was interrupted");
+            throw new Failed(GpuText.get("command.interrupted", argv.get(0)));
         }
     }
 

@@ -53,8 +53,7 @@ public final class GpuProbe {
                 }
             }
         }
-        if (withContext) more.add(new GpuState.Unknown("note", "--context created a CUDA context on each GPU to read "
-                + "free memory (costs a few hundred MiB while it lives)"));
+        if (withContext) more.add(new GpuState.Unknown("note", GpuText.get("context.note")));
         GpuState merged = new GpuState(source, s.driverVersion() != null ? s.driverVersion() : cuda.driverVersion(),
                 s.cudaVersion(),
                 gpus, s.processes(), null, s.unknown());
@@ -67,20 +66,21 @@ public final class GpuProbe {
 
     /** One line per GPU for reports: used / total, unattributed memory, process count. */
     public static String summary(GpuState s) {
-        if (s.gpus().isEmpty()) return "no GPU readable (" + (s.unknown().isEmpty() ? "unknown"
-                : s.unknown().get(0).why()) + ")";
+        if (s.gpus().isEmpty()) {
+            return GpuText.get("summary.none", s.unknown().isEmpty() ? GpuText.get("summary.none.why")
+                    : s.unknown().get(0).why());
+        }
         StringBuilder sb = new StringBuilder();
         for (GpuState.Gpu g : s.gpus()) {
             if (sb.length() > 0) sb.append("; ");
             sb.append("GPU ").append(g.index()).append(' ').append(g.name() == null ? "" : g.name());
             if (g.memoryUsedBytes() != null && g.memoryTotalBytes() != null)
-                sb.append(": ").append(Bytes.human(g.memoryUsedBytes())).append(" of ")
-                        .append(Bytes.human(g.memoryTotalBytes())).append(" in use");
-            sb.append(", ").append(g.processes().size()).append(" process(es) listed");
+                sb.append(GpuText.get("summary.used", Bytes.human(g.memoryUsedBytes()),
+                        Bytes.human(g.memoryTotalBytes())));
+            sb.append(GpuText.get("summary.processes", g.processes().size()));
             Long un = g.unattributedBytes();
-            if (un != null && un > Bytes.GIB) sb.append(", ").append(Bytes.human(un)).append(" not attributed to any "
-                    + "listed process");
-            if (g.migMode() != null && g.migMode().equalsIgnoreCase("Enabled")) sb.append(", MIG enabled");
+            if (un != null && un > Bytes.GIB) sb.append(GpuText.get("summary.unattributed", Bytes.human(un)));
+            if (g.migMode() != null && g.migMode().equalsIgnoreCase("Enabled")) sb.append(GpuText.get("summary.mig"));
         }
         return sb.toString();
     }

@@ -46,10 +46,8 @@ public final class GpuStates {
         String v = env.get("CUDA_VISIBLE_DEVICES");
         if (v == null) return s;
         List<GpuState.Unknown> unknown = new ArrayList<>(s.unknown());
-        unknown.add(new GpuState.Unknown("device numbering", "CUDA_VISIBLE_DEVICES=" + v
-                + ": the job's cuda:0 is physical GPU " + (v.isBlank() ? "(none: no GPU visible)"
-                        : v.split(",")[0].strip())
-                + "; nvidia-smi numbers physical GPUs"));
+        unknown.add(new GpuState.Unknown("device numbering", GpuText.get("visible.devices", v,
+                v.isBlank() ? GpuText.get("visible.none") : v.split(",")[0].strip())));
         return new GpuState(s.source(), s.driverVersion(), s.cudaVersion(), s.gpus(), s.processes(), s.host(), unknown);
     }
 

@@ -38,47 +38,61 @@ public final class HostProbe {
             swapTotal = kb(meminfo, "SwapTotal");
             swapFree = kb(meminfo, "SwapFree");
         } catch (IOException e) {
-            unknown.add(new GpuState.Unknown("host RAM", "cannot read /proc/meminfo ("
-                    + e.getClass().getSimpleName() + "): not Linux?"));
+            unknown.add(new GpuState.Unknown("host RAM", GpuText.get("host.no.meminfo", e.getClass().getSimpleName())));
         }
-        Long limit = null, usage = null, kills = null;
+        Cgroup cg = cgroup(unknown);
+        Long shm = shm(unknown);
+        List<String> recent = runDmesg ? recentKills(unknown) : null;
+        return new Reading(new GpuState.Host(total, avail, swapTotal, swapFree, cg.limit(), cg.usage(), cg.kills(),
+                shm, Runtime.getRuntime().availableProcessors(), recent), unknown);
+    }
+
+    /** The container's memory limit, use and OOM kills (cgroup v2, else v1); nulls for what it does not say. */
+    private record Cgroup(Long limit, Long usage, Long kills) {}
+
+    private Cgroup cgroup(List<GpuState.Unknown> unknown) {
         Path v2 = root.resolve("sys/fs/cgroup");
         Path v1 = root.resolve("sys/fs/cgroup/memory");
         if (Files.exists(v2.resolve("memory.max")) || Files.exists(v2.resolve("memory.current"))) {
-            limit = number(v2.resolve("memory.max"));
-            usage = number(v2.resolve("memory.current"));
-            kills = eventCount(v2.resolve("memory.events"), "oom_kill");
+            Long limit = number(v2.resolve("memory.max"));
             if (limit == null && readable(v2.resolve("memory.max"))) unknown.add(new GpuState.Unknown("cgroup limit",
-                    "memory.max is 'max': no container limit"));
+                    GpuText.get("host.no.limit")));
+            return new Cgroup(limit, number(v2.resolve("memory.current")),
+                    eventCount(v2.resolve("memory.events"), "oom_kill"));
         } else if (Files.exists(v1.resolve("memory.limit_in_bytes"))) {
-            limit = number(v1.resolve("memory.limit_in_bytes"));
+            Long limit = number(v1.resolve("memory.limit_in_bytes"));
             if (limit != null && limit >= (1L << 60)) limit = null; // v1 writes a huge number for "unlimited"
-            usage = number(v1.resolve("memory.usage_in_bytes"));
-            kills = eventCount(v1.resolve("memory.oom_control"), "oom_kill");
-        } else {
-            unknown.add(new GpuState.Unknown("cgroup", GpuText.get("host.no.cgroup")));
+            return new Cgroup(limit, number(v1.resolve("memory.usage_in_bytes")),
+                    eventCount(v1.resolve("memory.oom_control"), "oom_kill"));
         }
-        Long shm = null;
+        unknown.add(new GpuState.Unknown("cgroup", GpuText.get("host.no.cgroup")));
+        return new Cgroup(null, null, null);
+    }
+
+    /** The size of /dev/shm (DataLoader workers share tensors through it), or null. */
+    private Long shm(List<GpuState.Unknown> unknown) {
         try {
             Path p = root.resolve("dev/shm");
-            if (Files.isDirectory(p)) shm = Files.getFileStore(p).getTotalSpace();
+            return Files.isDirectory(p) ? Files.getFileStore(p).getTotalSpace() : null;
         } catch (IOException e) {
             unknown.add(new GpuState.Unknown("/dev/shm", e.getMessage()));
+            return null;
         }
+    }
+
+    /** The kernel's last ten OOM-kill lines from dmesg, or null when dmesg cannot be read. */
+    private static List<String> recentKills(List<GpuState.Unknown> unknown) {
         List<String> recent = null;
-        if (runDmesg) {
-            try {
-                Commands.Result r = Commands.run(List.of("dmesg", "--ctime"), 5000);
-                if (r.exit() == 0) recent = r.out().lines().filter(l -> KILL.matcher(l).find()).skip(0).toList();
-                else unknown.add(new GpuState.Unknown("kernel OOM kills", GpuText.get("host.no.dmesg",
-                        r.err().strip())));
-            } catch (Commands.Failed e) {
-                unknown.add(new GpuState.Unknown("kernel OOM kills", e.getMessage()));
-            }
-            if (recent != null && recent.size() > 10) recent = recent.subList(recent.size() - 10, recent.size());
+        try {
+            Commands.Result r = Commands.run(List.of("dmesg", "--ctime"), 5000);
+            if (r.exit() == 0) recent = r.out().lines().filter(l -> KILL.matcher(l).find()).skip(0).toList();
+            else unknown.add(new GpuState.Unknown("kernel OOM kills", GpuText.get("host.no.dmesg",
+                    r.err().strip())));
+        } catch (Commands.Failed e) {
+            unknown.add(new GpuState.Unknown("kernel OOM kills", e.getMessage()));
         }
-        return new Reading(new GpuState.Host(total, avail, swapTotal, swapFree, limit, usage, kills, shm,
-                Runtime.getRuntime().availableProcessors(), recent), unknown);
+        if (recent != null && recent.size() > 10) recent = recent.subList(recent.size() - 10, recent.size());
+        return recent;
     }
 
     private static boolean readable(Path p) { return Files.isReadable(p); }

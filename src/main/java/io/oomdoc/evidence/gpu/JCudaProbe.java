@@ -37,7 +37,7 @@ public final class JCudaProbe {
     }
 
     private static String firstLine(String s) {
-        return s == null ? "unknown error" : s.lines().findFirst().orElse(s);
+        return s == null ? GpuText.get("jcuda.unknown") : s.lines().findFirst().orElse(s);
     }
 
     /** Kept in its own class so JCuda's classes load only when the probe runs. */
@@ -46,8 +46,8 @@ public final class JCudaProbe {
             jcuda.driver.JCudaDriver.setExceptionsEnabled(false);
             int rc = jcuda.driver.JCudaDriver.cuInit(0);
             if (rc != 0) {
-                unknown.add(new GpuState.Unknown("CUDA driver (JCuda)", "cuInit failed: "
-                        + jcuda.driver.CUresult.stringFor(rc)));
+                unknown.add(new GpuState.Unknown("CUDA driver (JCuda)", GpuText.get("jcuda.cuinit",
+                        jcuda.driver.CUresult.stringFor(rc))));
                 return new Reading(null, List.of(), unknown);
             }
             int[] v = new int[1];
@@ -56,35 +56,38 @@ public final class JCudaProbe {
             int[] n = new int[1];
             jcuda.driver.JCudaDriver.cuDeviceGetCount(n);
             List<Device> devices = new ArrayList<>();
-            for (int i = 0; i < n[0]; i++) {
-                jcuda.driver.CUdevice d = new jcuda.driver.CUdevice();
-                jcuda.driver.JCudaDriver.cuDeviceGet(d, i);
-                byte[] name = new byte[256];
-                jcuda.driver.JCudaDriver.cuDeviceGetName(name, name.length, d);
-                long[] total = new long[1];
-                jcuda.driver.JCudaDriver.cuDeviceTotalMem(total, d);
-                int[] major = new int[1], minor = new int[1];
-                jcuda.driver.JCudaDriver.cuDeviceGetAttribute(major,
-                        jcuda.driver.CUdevice_attribute.CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MAJOR, d);
-                jcuda.driver.JCudaDriver.cuDeviceGetAttribute(minor,
-                        jcuda.driver.CUdevice_attribute.CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MINOR, d);
-                String[] bus = new String[1];
-                jcuda.driver.JCudaDriver.cuDeviceGetPCIBusId(bus, 64, d);
-                Long free = null;
-                if (withContext) {
-                    jcuda.driver.CUcontext ctx = new jcuda.driver.CUcontext();
-                    if (jcuda.driver.JCudaDriver.cuCtxCreate(ctx, 0, d) == 0) {
-                        long[] f = new long[1], t = new long[1];
-                        jcuda.driver.JCudaDriver.cuMemGetInfo(f, t);
-                        free = f[0];
-                        jcuda.driver.JCudaDriver.cuCtxDestroy(ctx);
-                    }
-                }
-                String nm = new String(name, java.nio.charset.StandardCharsets.US_ASCII).trim().replace("\0", "");
-                devices.add(new Device(i, nm, total[0], major[0] + "." + minor[0], bus[0] == null ? null
-                        : bus[0].trim(), free));
-            }
+            for (int i = 0; i < n[0]; i++) devices.add(device(i, withContext));
             return new Reading(driver, devices, unknown);
+        }
+
+        /** Device i's name, memory, compute capability and bus id; its free memory only inside a context. */
+        private static Device device(int i, boolean withContext) {
+            jcuda.driver.CUdevice d = new jcuda.driver.CUdevice();
+            jcuda.driver.JCudaDriver.cuDeviceGet(d, i);
+            byte[] name = new byte[256];
+            jcuda.driver.JCudaDriver.cuDeviceGetName(name, name.length, d);
+            long[] total = new long[1];
+            jcuda.driver.JCudaDriver.cuDeviceTotalMem(total, d);
+            int[] major = new int[1], minor = new int[1];
+            jcuda.driver.JCudaDriver.cuDeviceGetAttribute(major,
+                    jcuda.driver.CUdevice_attribute.CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MAJOR, d);
+            jcuda.driver.JCudaDriver.cuDeviceGetAttribute(minor,
+                    jcuda.driver.CUdevice_attribute.CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MINOR, d);
+            String[] bus = new String[1];
+            jcuda.driver.JCudaDriver.cuDeviceGetPCIBusId(bus, 64, d);
+            Long free = null;
+            if (withContext) {
+                jcuda.driver.CUcontext ctx = new jcuda.driver.CUcontext();
+                if (jcuda.driver.JCudaDriver.cuCtxCreate(ctx, 0, d) == 0) {
+                    long[] f = new long[1], t = new long[1];
+                    jcuda.driver.JCudaDriver.cuMemGetInfo(f, t);
+                    free = f[0];
+                    jcuda.driver.JCudaDriver.cuCtxDestroy(ctx);
+                }
+            }
+            String nm = new String(name, java.nio.charset.StandardCharsets.US_ASCII).trim().replace("\0", "");
+            return new Device(i, nm, total[0], major[0] + "." + minor[0], bus[0] == null ? null
+                    : bus[0].trim(), free);
         }
     }
 }

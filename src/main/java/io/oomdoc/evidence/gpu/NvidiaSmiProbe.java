@@ -25,7 +25,7 @@ public final class NvidiaSmiProbe {
             Commands.Result g = Commands.run(List.of(binary, "--query-gpu=" + GPU_FIELDS, "--format=csv"), timeoutMs);
             if (g.exit() != 0) {
                 String why = (g.err() + g.out()).strip();
-                return none("nvidia-smi failed: " + (why.isEmpty() ? "exit " + g.exit()
+                return none(GpuText.get("smi.failed", why.isEmpty() ? GpuText.get("smi.failed.exit", g.exit())
                         : why.lines().findFirst().orElse("")));
             }
             GpuState gpus = NvidiaSmiText.parse(g.out(), "nvidia-smi");
@@ -44,7 +44,7 @@ public final class NvidiaSmiProbe {
         } catch (Commands.Failed e) {
             return none(e.getMessage());
         } catch (IllegalArgumentException e) {
-            return none("could not read nvidia-smi's answer: " + e.getMessage());
+            return none(GpuText.get("smi.misread", e.getMessage()));
         }
     }
 

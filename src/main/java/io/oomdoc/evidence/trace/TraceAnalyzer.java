@@ -105,13 +105,12 @@ public final class TraceAnalyzer {
             try {
                 findings.addAll(p.parse(log));
             } catch (RuntimeException e) { // a parser bug must not cost the user the other parsers' findings
-                unreadable.add(p.getClass().getSimpleName() + " could not read part of the log: " + e.getMessage());
+                unreadable.add(TraceText.get("unreadable.parser", p.getClass().getSimpleName(), e.getMessage()));
             }
         }
         findings.sort(Comparator.comparingInt(TraceAnalyzer::specificity).reversed()
                 .thenComparingInt(TraceFinding::line));
-        if (log.truncated()) unreadable.add("the log was long; only its head, the lines around memory messages and "
-                + "its tail were read");
+        if (log.truncated()) unreadable.add(TraceText.get("unreadable.truncated"));
 
         List<Frame> frames = Tracebacks.frames(log);
         Map<Integer, Integer> rankOfLine = new LinkedHashMap<>();
@@ -122,12 +121,12 @@ public final class TraceAnalyzer {
         String text = log.text();
         PhaseGuess phase = phase(frames, findings);
         if (findings.isEmpty() && !GPU_MEMORY_MENTION.matcher(text).find()) {
-            mention(log, HOST_MENTION, FailureKind.HOST_RAM_OOM,
-                    "the text says the machine's RAM ran out, quoting no log line").ifPresent(findings::add);
+            mention(log, HOST_MENTION, FailureKind.HOST_RAM_OOM, TraceText.get("mention.host"))
+                    .ifPresent(findings::add);
         }
         if (findings.isEmpty()) {
-            mention(log, GENERIC_MENTION, FailureKind.VRAM_OOM, "the text describes running out of memory but quotes no"
-                    + " allocator message").ifPresent(findings::add);
+            mention(log, GENERIC_MENTION, FailureKind.VRAM_OOM, TraceText.get("mention.generic"))
+                    .ifPresent(findings::add);
         }
         Integer iteration = iteration(log, findings.isEmpty() ? Integer.MAX_VALUE : findings.get(0).line());
         String framework = framework(text, findings);
@@ -178,7 +177,7 @@ public final class TraceAnalyzer {
         if (!findings.isEmpty()) {
             TraceFinding p = findings.get(0);
             if (p.kind() == FailureKind.HOST_RAM_OOM && DATALOADER_KILL.matcher(p.message()).find()) {
-                phase = Phase.DATALOADER; phaseWhy = "a DataLoader worker was killed";
+                phase = Phase.DATALOADER; phaseWhy = TraceText.get("phase.worker.killed");
             } else if (p.kind() == FailureKind.CUDA_RUNTIME && phase == Phase.LOAD && movesToDevice(fromFrames)) {
                 // the runtime's error on the script's first .cuda() is the start. A bare "CUDA error: out of
                 // memory" with no frame says nothing of when: on the tuning folds of dev + heldout5..8 and heldout9,
@@ -187,9 +186,9 @@ public final class TraceAnalyzer {
                 // weights (torch.load restoring a checkpoint's storages, a module's constructor) stays the load
                 // (diag24b, trainable: 4 of 4 such reports labelled load; the 5 whose frame moves a tensor or the
                 // module with .cuda() are labelled startup: pwcnet twice, sphereface, sentiment-discovery).
-                phase = Phase.STARTUP; phaseWhy = "the CUDA runtime failed on one of the first CUDA calls";
+                phase = Phase.STARTUP; phaseWhy = TraceText.get("phase.first.calls");
             } else if (p.kind() == FailureKind.KV_CACHE && phase == Phase.UNKNOWN) {
-                phase = Phase.STARTUP; phaseWhy = "the engine sizes its KV cache when it starts";
+                phase = Phase.STARTUP; phaseWhy = TraceText.get("phase.kv.start");
             }
         }
         return new PhaseGuess(phase, phaseWhy, fromFrames == null ? null : fromFrames.frame());
@@ -302,9 +301,8 @@ public final class TraceAnalyzer {
         List<String> notes = new ArrayList<>();
         if (min > 0 && max > min * 1.2) {
             int top = allocatedByRank.entrySet().stream().max(Map.Entry.comparingByValue()).get().getKey();
-            notes.add("rank imbalance: rank " + top + " holds " + Bytes.human(max) + " against " + Bytes.human(min)
-                    + " on the lightest rank" + (top == 0 ? " (rank 0 often gathers metrics, checkpoints or the full "
-                            + "eval set)" : ""));
+            notes.add(TraceText.get("ranks.imbalance", top, Bytes.human(max), Bytes.human(min),
+                    top == 0 ? TraceText.get("ranks.imbalance.zero") : ""));
         }
         return notes;
     }

@@ -1,6 +1,7 @@
 package io.oomdoc.protocol.dialogue;
 
 import io.oomdoc.protocol.Facts;
+import io.oomdoc.protocol.FixText;
 import io.oomdoc.protocol.Report;
 
 import java.util.ArrayList;
@@ -289,9 +290,7 @@ final class FollowUps {
         if (r.fixes().size() <= i) return Messages.get("followup.nofix");
         Report.Fix f = r.fixes().get(i);
         return head + " " + f.title() + (f.changesScience() ? Messages.get("followup.science.mark") : "") + " ["
-                + f.kb() + "]\n"
-                + "    before: " + f.before().replace("\n", "\n            ") + "\n    after:  "
-                        + f.after().replace("\n", "\n            ");
+                + f.kb() + "]\n" + FixText.both(f, 4);
     }
 
     private static String label(Report r) { return CauseWords.of(r.category()); }

@@ -121,6 +121,21 @@ public final class Names {
 
     /** The models and parameter counts named in the text, read with the given aliases. */
     static void models(String lower, String original, List<Alias> aliases, List<Mention> out) {
+        List<Mention> found = aliasMatches(lower, aliases);
+        List<Mention> spans = new ArrayList<>(found);
+        hubIds(lower, original, found, spans);
+        namedSizes(lower, original, found, spans);
+        for (Mention f : found) {
+            out.add(f);
+            Long p = ModelCatalog.find(f.value()).map(s -> s.params()).orElse(null);
+            if (p == null) p = sizeIn(f.value().toLowerCase(Locale.ROOT));
+            if (p != null) out.add(new Mention(f.start(), f.end(), "params", String.valueOf(p)));
+        }
+        bareSizes(lower, spans, out);
+    }
+
+    /** The known models' names (aliases), the first of overlapping ones kept, none inside a weight file's name. */
+    private static List<Mention> aliasMatches(String lower, List<Alias> aliases) {
         List<Mention> found = new ArrayList<>();
         for (Alias a : aliases) {
             if (!a.mayMatch(lower)) continue;
@@ -131,7 +146,14 @@ public final class Names {
                 if (found.stream().noneMatch(at::overlaps)) found.add(at);
             }
         }
-        List<Mention> spans = new ArrayList<>(found);
+        return found;
+    }
+
+    /**
+     * Hub ids ("org/name-7b"): a model when its name states a size; one over a known name only marks its span
+     * (spans: text that no later reading may take as a bare size).
+     */
+    private static void hubIds(String lower, String original, List<Mention> found, List<Mention> spans) {
         Matcher hf = HF_ID.matcher(lower);
         while (hf.find()) {
             String name = hf.group(2);
@@ -143,6 +165,10 @@ public final class Names {
             found.add(span);
             spans.add(span);
         }
+    }
+
+    /** A name that carries its size ("llama-2-7b-hf") and that no earlier reading took. */
+    private static void namedSizes(String lower, String original, List<Mention> found, List<Mention> spans) {
         Matcher named = NAMED_SIZE.matcher(lower);
         while (named.find()) {
             Mention span = new Mention(named.start(1), named.end(1), "model", original.substring(named.start(1),
@@ -153,12 +179,10 @@ public final class Names {
             found.add(span);
             spans.add(span);
         }
-        for (Mention f : found) {
-            out.add(f);
-            Long p = ModelCatalog.find(f.value()).map(s -> s.params()).orElse(null);
-            if (p == null) p = sizeIn(f.value().toLowerCase(Locale.ROOT));
-            if (p != null) out.add(new Mention(f.start(), f.end(), "params", String.valueOf(p)));
-        }
+    }
+
+    /** A parameter count said alone ("a 7B model") outside every name read. */
+    private static void bareSizes(String lower, List<Mention> spans, List<Mention> out) {
         Matcher bare = BARE_SIZE.matcher(lower);
         while (bare.find()) {
             Mention span = new Mention(bare.start(), bare.end(), "params", "");

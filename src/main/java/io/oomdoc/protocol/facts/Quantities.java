@@ -284,6 +284,13 @@ public final class Quantities {
     private static final int ONE_OF_SEVERAL_REACH = 60;
 
     private static void counts(List<Mention> out, String lower) {
+        countedBefore(out, lower);
+        countedAfter(out, lower);
+        countedByFlagOrSize(out, lower);
+    }
+
+    /** "4 GPUs", "two cards": a number before the GPU's word. */
+    private static void countedBefore(List<Mention> out, String lower) {
         Matcher m = COUNT.matcher(lower);
         while (m.find()) {
             String n = m.group(1) != null ? m.group(1) : m.group(2), token = m.group(3);
@@ -298,6 +305,10 @@ public final class Quantities {
                     m.end() + ONE_OF_SEVERAL_REACH))).find()) continue;
             if (v != null && v >= 1 && v <= 1024) out.add(new Mention(m.start(), m.end(), "gpus", String.valueOf(v)));
         }
+    }
+
+    /** "rtx 3090 x 2", "2 nodes with 8 GPUs", "four of them": a count after the card, or nodes times GPUs each. */
+    private static void countedAfter(List<Mention> out, String lower) {
         Matcher after = COUNT_AFTER.matcher(lower);
         while (after.find()) {
             // "1024 x 1024" is an image size: a bare number counts only when it is a GPU's model number.
@@ -318,6 +329,10 @@ public final class Quantities {
             Integer v = WORDS.containsKey(o.group(1)) ? WORDS.get(o.group(1)) : toInt(o.group(1));
             if (v != null && v >= 1 && v <= 1024) out.add(new Mention(o.start(), o.end(), "gpus", String.valueOf(v)));
         }
+    }
+
+    /** A launcher's count flag or device list, and "8x 80GB" (a count and each card's size). */
+    private static void countedByFlagOrSize(List<Mention> out, String lower) {
         Matcher f = COUNT_FLAG.matcher(lower);
         while (f.find()) {
             Integer v = f.group(1) != null ? toInt(f.group(1)) : f.group(2) != null ? toInt(f.group(2))

@@ -88,6 +88,13 @@ class ProbesTest {
         assertFalse(why.contains("JCudaDriver-12.0.0") || why.contains("Error while loading"), why);
     }
 
+    /** The platform is named in words: the text read "({0} {1})" while the table is filled by String.format. */
+    @Test
+    void aNativeLibraryThatDoesNotLoadNamesThePlatform() {
+        String why = JCudaProbe.whyNotLoaded("Error while loading native library \"JCudaDriver-12.0.0-linux-riscv64\"");
+        assertTrue(why.contains("(" + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ")"), why);
+    }
+
     /** Asserts on every host: without a driver the probe says why; with one, every device it lists is complete. */
     @Test
     void jcudaReadsTheDevicesOrSaysWhyNot() {

@@ -5,6 +5,7 @@ import io.oomdoc.evidence.trace.OomNumbers;
 import io.oomdoc.evidence.trace.TraceFinding;
 import io.oomdoc.evidence.trace.TraceFinding.FailureKind;
 import io.oomdoc.evidence.trace.TraceParser;
+import io.oomdoc.evidence.trace.TraceText;
 import io.oomdoc.util.Num;
 
 import java.util.ArrayList;
@@ -37,9 +38,7 @@ public final class CudaMallocAsyncOomParser implements TraceParser {
             b.tried = Messages.size(msg, REQUESTED);
             b.total = Messages.size(msg, LIMIT);
             b.free = Messages.size(msg, FREE);
-            List<String> notes = List.of("the allocator's limit (cudaMallocAsync backend or a per-process memory "
-                    + "fraction) "
-                    + "refused the request");
+            List<String> notes = List.of(TraceText.get("async.limit"));
             out.add(new TraceFinding("pytorch-async", FailureKind.VRAM_OOM, "pytorch", Messages.clip(msg),
                     log.lines().get(i).number(), b.build(), notes));
         }

@@ -6,6 +6,7 @@ import io.oomdoc.evidence.trace.OomNumbers;
 import io.oomdoc.evidence.trace.TraceFinding;
 import io.oomdoc.evidence.trace.TraceFinding.FailureKind;
 import io.oomdoc.evidence.trace.TraceParser;
+import io.oomdoc.evidence.trace.TraceText;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +49,7 @@ public final class CudaRuntimeErrorParser implements TraceParser {
             boolean ggmlPool = GGML_POOL.matcher(msg).find();
             FailureKind kind = msg.contains("CUDA error: out of memory") && !ggmlPool ? FailureKind.CUDA_RUNTIME
                     : FailureKind.VRAM_OOM;
-            if (thc) notes.add("legacy THC allocator message (PyTorch 0.4 or older): no figures are printed");
+            if (thc) notes.add(TraceText.get("thc.legacy"));
             String framework = msg.contains("CUDA failure 2") ? "cntk"
                     : msg.contains("CUDA_ERROR_OUT_OF_MEMORY") || msg.contains("CUDA failed with error") ? "unknown"
                     : "pytorch";

@@ -5,6 +5,7 @@ import io.oomdoc.evidence.trace.OomNumbers;
 import io.oomdoc.evidence.trace.TraceFinding;
 import io.oomdoc.evidence.trace.TraceFinding.FailureKind;
 import io.oomdoc.evidence.trace.TraceParser;
+import io.oomdoc.evidence.trace.TraceText;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,8 +31,7 @@ public final class DeepSpeedPressureParser implements TraceParser {
             String n = m.find() ? m.group(1) : "some";
             out.add(new TraceFinding(NAME, FailureKind.VRAM_OOM, "deepspeed", Messages.clip(msg),
                     log.lines().get(i).number(),
-                    OomNumbers.NONE, List.of("DeepSpeed reports " + n + " allocator cache flushes in one step: the "
-                            + "card is at its limit (high memory pressure)")));
+                    OomNumbers.NONE, List.of(TraceText.get("deepspeed.flushes", n))));
         }
         return out;
     }

@@ -6,6 +6,7 @@ import io.oomdoc.evidence.trace.OomNumbers;
 import io.oomdoc.evidence.trace.TraceFinding;
 import io.oomdoc.evidence.trace.TraceFinding.FailureKind;
 import io.oomdoc.evidence.trace.TraceParser;
+import io.oomdoc.evidence.trace.TraceText;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -76,33 +77,31 @@ public final class HostRamParser implements TraceParser {
             OomNumbers.Builder b = new OomNumbers.Builder();
             String lower = msg.toLowerCase();
             if (lower.contains("nccl") && lower.contains("shared memory")) {
-                notes.add("NCCL could not create its shared-memory segment: /dev/shm is full or too small, not VRAM");
+                notes.add(TraceText.get("host.nccl.shm"));
             } else if (lower.contains("bus error") || lower.contains("shared memory") || lower.contains("</torch_")) {
-                notes.add("a DataLoader worker ran out of shared memory (/dev/shm), not VRAM");
+                notes.add(TraceText.get("host.worker.shm"));
             } else if (lower.contains("dataloader worker") || WORKER_KILLED.matcher(lower).find()) {
-                notes.add("a DataLoader worker process was killed: host RAM, usually num_workers × per-worker copies");
+                notes.add(TraceText.get("host.worker.killed"));
             } else if (lower.contains("killed process") || lower.contains("oom-kill") || lower.contains("oom killer")
                     || lower.contains("cgroup")) { // "killed by OOM killer" (DagnyT/hardnet#19) is the kernel's too
-                notes.add("the kernel's OOM killer acted (host RAM or the container's cgroup limit)");
+                notes.add(TraceText.get("host.oom.killer"));
                 Matcher k = KERNEL_KILL.matcher(msg);
                 if (k.find()) {
                     Long rss = Num.toLong(k.group(3));
                     if (rss != null) b.processInUse = rss * 1024;
-                    notes.add("killed " + k.group(2) + " (pid " + k.group(1) + ")");
+                    notes.add(TraceText.get("host.killed", k.group(2), k.group(1)));
                 }
             } else if (COMMIT_LIMIT.matcher(msg).find()) {
-                notes.add("Windows reached its commit limit (RAM plus page file): host memory, often DataLoader workers"
-                        + " that each load the CUDA libraries; a larger page file or fewer workers, not VRAM");
+                notes.add(TraceText.get("host.commit.limit"));
             } else if (SCHEDULER_KILL.matcher(msg).find()) {
-                notes.add("a scheduler or container runtime (Kubernetes, Ray, YARN, SLURM) killed the job for its "
-                        + "host memory");
+                notes.add(TraceText.get("host.scheduler"));
             } else if (lower.contains("memoryerror") || lower.contains("unable to allocate")
                     || lower.contains("bad_alloc") || lower.contains("[errno 12]")
                     || lower.contains("defaultcpuallocator")) {
-                notes.add("an allocation in host RAM failed inside the process");
+                notes.add(TraceText.get("host.alloc"));
                 b.tried = Messages.size(msg, ALLOC_REQ);
             } else {
-                notes.add("the process was killed with SIGKILL (exit 137 / -9) and printed no Python traceback");
+                notes.add(TraceText.get("host.sigkill"));
             }
             out.add(new TraceFinding("host-ram", FailureKind.HOST_RAM_OOM, "unknown", Messages.clip(msg),
                     log.lines().get(i).number(), b.build(), notes));

@@ -6,6 +6,7 @@ import io.oomdoc.evidence.trace.OomNumbers;
 import io.oomdoc.evidence.trace.TraceFinding;
 import io.oomdoc.evidence.trace.TraceFinding.FailureKind;
 import io.oomdoc.evidence.trace.TraceParser;
+import io.oomdoc.evidence.trace.TraceText;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +48,7 @@ public final class JaxXlaParser implements TraceParser {
             Matcher d = DEVICE.matcher(msg);
             if (d.find() && msg.toLowerCase().contains("device")) b.gpu = Num.toInt(d.group(1));
             List<String> notes = new ArrayList<>();
-            if (b.total != null) notes.add("BFC allocator limit from the dump");
+            if (b.total != null) notes.add(TraceText.get("bfc.limit"));
             boolean tf = msg.contains("tensorflow") || all.contains("tensorflow");
             out.add(new TraceFinding("jax-xla", FailureKind.VRAM_OOM, tf ? "tensorflow" : "jax", Messages.clip(msg),
                     log.lines().get(i).number(), b.build(), notes));

@@ -5,6 +5,7 @@ import io.oomdoc.evidence.trace.OomNumbers;
 import io.oomdoc.evidence.trace.TraceFinding;
 import io.oomdoc.evidence.trace.TraceFinding.FailureKind;
 import io.oomdoc.evidence.trace.TraceParser;
+import io.oomdoc.evidence.trace.TraceText;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,8 +37,7 @@ public final class KvCacheParser implements TraceParser {
             String msg = log.messageAt(i, 3);
             List<String> notes = new ArrayList<>();
             Matcher m = LENGTHS.matcher(msg);
-            if (m.find()) notes.add("max_model_len " + m.group(1) + " but the cache holds only " + m.group(2)
-                    + " tokens");
+            if (m.find()) notes.add(TraceText.get("kv.lengths", m.group(1), m.group(2)));
             String framework = log.text().toLowerCase().contains("sglang") ? "sglang" : "vllm";
             Long total = Messages.size(log.text(), TOTAL);
             OomNumbers numbers = total == null ? OomNumbers.NONE

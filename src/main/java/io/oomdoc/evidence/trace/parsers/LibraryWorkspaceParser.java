@@ -5,6 +5,7 @@ import io.oomdoc.evidence.trace.OomNumbers;
 import io.oomdoc.evidence.trace.TraceFinding;
 import io.oomdoc.evidence.trace.TraceFinding.FailureKind;
 import io.oomdoc.evidence.trace.TraceParser;
+import io.oomdoc.evidence.trace.TraceText;
 import io.oomdoc.util.Num;
 
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ public final class LibraryWorkspaceParser implements TraceParser {
             notes.add(library + " reported " + (status.length() > 60 ? "an out-of-memory error" : status));
             if (status.toUpperCase().contains("EXECUTION_FAILED") || status.toUpperCase().contains("INTERNAL_ERROR")
                     || status.toUpperCase().contains("NOT_INITIALIZED") || status.toUpperCase().startsWith("COULD")) {
-                notes.add("this status is not always memory: it is also seen with driver/library version mismatches");
+                notes.add(TraceText.get("workspace.status"));
             }
             OomNumbers.Builder b = new OomNumbers.Builder();
             Matcher g = GPU.matcher(msg);

@@ -6,10 +6,12 @@ import io.oomdoc.evidence.trace.OomNumbers;
 import io.oomdoc.evidence.trace.TraceFinding;
 import io.oomdoc.evidence.trace.TraceFinding.FailureKind;
 import io.oomdoc.evidence.trace.TraceParser;
+import io.oomdoc.evidence.trace.TraceText;
 import io.oomdoc.util.Bytes;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,40 +35,58 @@ public final class MemoryStatsParser implements TraceParser {
         List<TraceFinding> out = new ArrayList<>();
         List<LogText.Line> lines = log.lines();
         for (int i = 0; i < lines.size(); i++) {
-            String t = lines.get(i).text();
-            if (SUMMARY.matcher(t).find()) {
-                OomNumbers.Builder b = new OomNumbers.Builder();
-                List<String> notes = new ArrayList<>();
-                notes.add("torch.cuda.memory_summary() table (allocator state, not an error)");
-                for (int k = i; k < Math.min(lines.size(), i + 60); k++) {
-                    String row = lines.get(k).text();
-                    Matcher oc = OOMS.matcher(row);
-                    if (oc.find() && !oc.group(1).equals("0")) notes.add("the allocator counted " + oc.group(1)
-                            + " out-of-memory error(s) and " + oc.group(2) + " cudaMalloc retries");
-                    Matcher d = DEVICE.matcher(row);
-                    if (d.find() && b.gpu == null) b.gpu = Num.toInt(d.group(1));
-                    Matcher m = ROW.matcher(row);
-                    if (!m.find()) continue;
-                    long cur = Bytes.parse(m.group(2), m.group(3)), peak = Bytes.parse(m.group(4), m.group(5));
-                    switch (m.group(1)) {
-                        case "Allocated memory" -> { b.allocated = cur; notes.add("peak allocated "
-                                + Bytes.human(peak)); }
-                        case "GPU reserved memory" -> { b.reserved = cur; notes.add("peak reserved "
-                                + Bytes.human(peak)); }
-                        case "Non-releasable memory" -> { b.reservedUnallocated = cur; notes.add("non-releasable "
-                                + "(fragmented) " + Bytes.human(cur)); }
-                        default -> { }
-                    }
+            if (SUMMARY.matcher(lines.get(i).text()).find()) out.add(summaryTable(lines, i));
+        }
+        // a stats dict is read only where no summary table was
+        if (out.isEmpty()) statsDict(log).ifPresent(out::add);
+        return out;
+    }
+
+    /** The memory_summary() table that starts at line i: its current figures, peaks and OOM count. */
+    private static TraceFinding summaryTable(List<LogText.Line> lines, int i) {
+        String t = lines.get(i).text();
+        OomNumbers.Builder b = new OomNumbers.Builder();
+        List<String> notes = new ArrayList<>();
+        notes.add(TraceText.get("summary.table"));
+        for (int k = i; k < Math.min(lines.size(), i + 60); k++) {
+            String row = lines.get(k).text();
+            Matcher oc = OOMS.matcher(row);
+            if (oc.find() && !oc.group(1).equals("0")) {
+                notes.add(TraceText.get("summary.ooms", oc.group(1), oc.group(2)));
+            }
+            Matcher d = DEVICE.matcher(row);
+            if (d.find() && b.gpu == null) b.gpu = Num.toInt(d.group(1));
+            Matcher m = ROW.matcher(row);
+            if (!m.find()) continue;
+            long cur = Bytes.parse(m.group(2), m.group(3)), peak = Bytes.parse(m.group(4), m.group(5));
+            switch (m.group(1)) {
+                case "Allocated memory" -> {
+                    b.allocated = cur;
+                    notes.add(TraceText.get("peak.allocated", Bytes.human(peak)));
                 }
-                out.add(new TraceFinding("memory-summary", FailureKind.VRAM_OOM, "pytorch", t.strip(),
-                        lines.get(i).number(), b.build(), notes));
+                case "GPU reserved memory" -> {
+                    b.reserved = cur;
+                    notes.add(TraceText.get("peak.reserved", Bytes.human(peak)));
+                }
+                case "Non-releasable memory" -> {
+                    b.reservedUnallocated = cur;
+                    notes.add(TraceText.get("non.releasable", Bytes.human(cur)));
+                }
+                default -> { }
             }
         }
+        return new TraceFinding("memory-summary", FailureKind.VRAM_OOM, "pytorch", t.strip(),
+                lines.get(i).number(), b.build(), notes);
+    }
+
+    /** The memory_stats() dict's current figures and peaks, anywhere in the text; empty when it has none. */
+    private static Optional<TraceFinding> statsDict(LogText log) {
+        List<LogText.Line> lines = log.lines();
         Matcher s = STAT.matcher(log.text());
         OomNumbers.Builder b = new OomNumbers.Builder();
         boolean any = false;
         List<String> notes = new ArrayList<>(
-                List.of("torch.cuda.memory_stats() values (allocator state, not an error)"));
+                List.of(TraceText.get("stats.values")));
         while (s.find()) {
             any = true;
             Long boxed = Num.toLong(s.group(2));
@@ -76,17 +96,15 @@ public final class MemoryStatsParser implements TraceParser {
                 case "allocated_bytes.all.current" -> b.allocated = v;
                 case "reserved_bytes.all.current" -> b.reserved = v;
                 case "inactive_split_bytes.all.current" -> b.reservedUnallocated = v;
-                case "allocated_bytes.all.peak" -> notes.add("peak allocated " + Bytes.human(v));
-                case "reserved_bytes.all.peak" -> notes.add("peak reserved " + Bytes.human(v));
+                case "allocated_bytes.all.peak" -> notes.add(TraceText.get("peak.allocated", Bytes.human(v)));
+                case "reserved_bytes.all.peak" -> notes.add(TraceText.get("peak.reserved", Bytes.human(v)));
                 default -> { }
             }
         }
-        if (any && out.isEmpty()) {
-            int first = 0;
-            for (int i = 0; i < lines.size(); i++) if (STAT.matcher(lines.get(i).text()).find()) { first = i; break; }
-            out.add(new TraceFinding("memory-stats", FailureKind.VRAM_OOM, "pytorch", "memory_stats()",
-                    lines.isEmpty() ? 1 : lines.get(first).number(), b.build(), notes));
-        }
-        return out;
+        if (!any) return Optional.empty();
+        int first = 0;
+        for (int i = 0; i < lines.size(); i++) if (STAT.matcher(lines.get(i).text()).find()) { first = i; break; }
+        return Optional.of(new TraceFinding("memory-stats", FailureKind.VRAM_OOM, "pytorch", "memory_stats()",
+                lines.isEmpty() ? 1 : lines.get(first).number(), b.build(), notes));
     }
 }

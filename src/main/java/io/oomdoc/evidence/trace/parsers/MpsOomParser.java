@@ -5,6 +5,7 @@ import io.oomdoc.evidence.trace.OomNumbers;
 import io.oomdoc.evidence.trace.TraceFinding;
 import io.oomdoc.evidence.trace.TraceFinding.FailureKind;
 import io.oomdoc.evidence.trace.TraceParser;
+import io.oomdoc.evidence.trace.TraceText;
 import io.oomdoc.util.Bytes;
 
 import java.util.ArrayList;
@@ -34,9 +35,8 @@ public final class MpsOomParser implements TraceParser {
             b.tried = Messages.size(msg, TRIED);
             Long other = Messages.size(msg, OTHER);
             List<String> notes = new ArrayList<>();
-            if (other != null) notes.add("other allocations (outside PyTorch's MPS pool): " + Bytes.human(other));
-            notes.add("unified memory: the GPU shares the Mac's RAM; the cap is "
-                    + "PYTORCH_MPS_HIGH_WATERMARK_RATIO of it");
+            if (other != null) notes.add(TraceText.get("mps.other", Bytes.human(other)));
+            notes.add(TraceText.get("mps.unified"));
             if (b.total != null && b.allocated != null && other != null) b.free = Math.max(0,
                     b.total - b.allocated - other);
             out.add(new TraceFinding(NAME, FailureKind.VRAM_OOM, "pytorch", Messages.clip(msg),

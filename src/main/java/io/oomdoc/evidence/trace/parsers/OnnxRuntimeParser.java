@@ -6,6 +6,7 @@ import io.oomdoc.evidence.trace.OomNumbers;
 import io.oomdoc.evidence.trace.TraceFinding;
 import io.oomdoc.evidence.trace.TraceFinding.FailureKind;
 import io.oomdoc.evidence.trace.TraceParser;
+import io.oomdoc.evidence.trace.TraceText;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,7 @@ public final class OnnxRuntimeParser implements TraceParser {
             OomNumbers.Builder b = new OomNumbers.Builder();
             if (m.find()) b.tried = Num.toLong(m.group(1));
             out.add(new TraceFinding("onnxruntime", FailureKind.VRAM_OOM, "onnxruntime", Messages.clip(msg),
-                    log.lines().get(i).number(), b.build(), List.of("ONNX Runtime's BFC arena could not grow")));
+                    log.lines().get(i).number(), b.build(), List.of(TraceText.get("onnx.arena"))));
         }
         return out;
     }

@@ -6,6 +6,7 @@ import io.oomdoc.evidence.trace.OomNumbers;
 import io.oomdoc.evidence.trace.TraceFinding;
 import io.oomdoc.evidence.trace.TraceFinding.FailureKind;
 import io.oomdoc.evidence.trace.TraceParser;
+import io.oomdoc.evidence.trace.TraceText;
 import io.oomdoc.util.Bytes;
 
 import java.util.ArrayList;
@@ -78,43 +79,54 @@ public final class PyTorchCudaOomParser implements TraceParser {
             // PyTorch's host allocator words its failure the same way ("you tried to allocate N bytes"): host RAM,
             // which the host parser reads
             if (CPU_ALLOCATOR.matcher(log.lines().get(i).text()).find()) continue;
-            OomNumbers.Builder b = new OomNumbers.Builder();
-            b.tried = Messages.size(msg, TRIED);
-            Matcher g = GPU.matcher(msg);
-            if (g.find()) b.gpu = Num.toInt(g.group(1));
-            b.total = Messages.size(msg, TOTAL);
-            b.allocated = Messages.size(msg, ALLOCATED);
-            b.free = Messages.size(msg, FREE);
-            b.reserved = Messages.size(msg, RESERVED);
-            b.reservedUnallocated = Messages.size(msg, UNALLOCATED);
-            if (b.reserved == null && b.reservedUnallocated == null) b.reservedUnallocated = Messages.size(msg, CACHED);
-            Matcher p = PROCESS.matcher(msg);
-            while (p.find()) {
-                Long pid = Num.toLong(p.group(1));
-                if (pid != null) b.processes.add(new OomNumbers.ProcessUse(pid, Bytes.parse(p.group(2), p.group(3)),
-                        false));
-            }
-            Long self = Messages.size(msg, THIS_PROCESS);
-            if (self != null) {
-                b.processes.add(new OomNumbers.ProcessUse(-1, self, true));
-                b.processInUse = self;
-            }
-            List<String> notes = new ArrayList<>();
-            Long pools = Messages.size(msg, PRIVATE_POOLS);
-            if (pools != null) notes.add("private pools (CUDA Graphs) hold " + Bytes.human(pools));
-            if (msg.contains("expandable_segments")) notes.add("the allocator suggests expandable_segments:True");
-            else if (msg.contains("max_split_size_mb")) notes.add("the allocator suggests max_split_size_mb");
-            String generation = msg.contains("Of the allocated memory") || msg.contains("total capacity of")
-                    || msg.contains("total capacty of") ? "2.x" : msg.contains("total capacity;") ? "1.x" : "short";
-            boolean own = generation.equals("short") && FRAMEWORKS_OWN.matcher(msg).find();
-            notes.add(own ? "the framework's own message" : "PyTorch " + generation + " message");
-            if (msg.contains("OutOfMemoryError")) notes.add("raised as torch.OutOfMemoryError");
-            else if (msg.contains("RuntimeError")) notes.add(own ? "raised as RuntimeError"
-                    : "raised as RuntimeError (PyTorch before 1.13)");
             out.add(new TraceFinding("pytorch-cuda", FailureKind.VRAM_OOM, "pytorch", Messages.clip(msg),
-                    log.lines().get(i).number(), b.build(), notes));
+                    log.lines().get(i).number(), numbers(msg), notes(msg)));
         }
         return out;
+    }
+
+    /** The message's figures: the request, the card, the allocator's view and each process's use. */
+    private static OomNumbers numbers(String msg) {
+        OomNumbers.Builder b = new OomNumbers.Builder();
+        b.tried = Messages.size(msg, TRIED);
+        Matcher g = GPU.matcher(msg);
+        if (g.find()) b.gpu = Num.toInt(g.group(1));
+        b.total = Messages.size(msg, TOTAL);
+        b.allocated = Messages.size(msg, ALLOCATED);
+        b.free = Messages.size(msg, FREE);
+        b.reserved = Messages.size(msg, RESERVED);
+        b.reservedUnallocated = Messages.size(msg, UNALLOCATED);
+        if (b.reserved == null && b.reservedUnallocated == null) b.reservedUnallocated = Messages.size(msg, CACHED);
+        Matcher p = PROCESS.matcher(msg);
+        while (p.find()) {
+            Long pid = Num.toLong(p.group(1));
+            if (pid != null) b.processes.add(new OomNumbers.ProcessUse(pid, Bytes.parse(p.group(2), p.group(3)),
+                    false));
+        }
+        Long self = Messages.size(msg, THIS_PROCESS);
+        if (self != null) {
+            b.processes.add(new OomNumbers.ProcessUse(-1, self, true));
+            b.processInUse = self;
+        }
+        return b.build();
+    }
+
+    /** What the message says beside its figures: the pools, the allocator's hint, its generation and its type. */
+    private static List<String> notes(String msg) {
+        List<String> notes = new ArrayList<>();
+        Long pools = Messages.size(msg, PRIVATE_POOLS);
+        if (pools != null) notes.add(TraceText.get("cuda.pools", Bytes.human(pools)));
+        if (msg.contains("expandable_segments")) notes.add(TraceText.get("cuda.hint.expandable"));
+        else if (msg.contains("max_split_size_mb")) notes.add(TraceText.get("cuda.hint.split"));
+        String generation = msg.contains("Of the allocated memory") || msg.contains("total capacity of")
+                || msg.contains("total capacty of") ? "2.x" : msg.contains("total capacity;") ? "1.x" : "short";
+        boolean own = generation.equals("short") && FRAMEWORKS_OWN.matcher(msg).find();
+        notes.add(own ? TraceText.get("cuda.own") : TraceText.get("cuda.generation", generation));
+        if (msg.contains("OutOfMemoryError")) notes.add(TraceText.get("cuda.raised.oom"));
+        else if (msg.contains("RuntimeError")) {
+            notes.add(TraceText.get(own ? "cuda.raised.runtime" : "cuda.raised.runtime.old"));
+        }
+        return notes;
     }
 
     /**

@@ -6,6 +6,7 @@ import io.oomdoc.evidence.trace.OomNumbers;
 import io.oomdoc.evidence.trace.TraceFinding;
 import io.oomdoc.evidence.trace.TraceFinding.FailureKind;
 import io.oomdoc.evidence.trace.TraceParser;
+import io.oomdoc.evidence.trace.TraceText;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -40,11 +41,11 @@ public final class TensorFlowOomParser implements TraceParser {
                 }
                 String dtype = s.group(2) == null ? "float" : s.group(2);
                 if (readable) b.tried = elems * DTYPE_BYTES.getOrDefault(dtype, 4);
-                notes.add("tensor shape [" + s.group(1).strip() + "] of " + dtype + " (size computed from the shape)");
+                notes.add(TraceText.get("tf.shape", s.group(1).strip(), dtype));
             }
             Matcher d = DEVICE.matcher(msg);
             if (d.find()) b.gpu = Num.toInt(d.group(1));
-            if (BfcStats.fill(b, log.text())) notes.add("BFC allocator limit from the dump");
+            if (BfcStats.fill(b, log.text())) notes.add(TraceText.get("bfc.limit"));
             out.add(new TraceFinding("tensorflow", FailureKind.VRAM_OOM, "tensorflow", Messages.clip(msg),
                     log.lines().get(i).number(), b.build(), notes));
         }
