@@ -7,6 +7,8 @@ import io.oomdoc.budget.Setup;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,6 +27,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DeepSpeedGradientBucketsTest {
     private static final BudgetEngine ENGINE = new BudgetEngine();
+    private static final List<JsonNode> HELDOUT16 = records("heldout16");
+    private static final JsonNode SMALL_ZERO2 = byId("minitrainbench-small-zero2-8xa100-40gb");
+    private static final JsonNode SMALL_ZERO3 = byId("minitrainbench-small-zero3-8xa100-40gb");
+
+    /** The set read once for the class (MeasuredRecords.byId would parse it again for each record). */
+    private static List<JsonNode> records(String set) {
+        try {
+            return MeasuredRecords.of(MeasuredRecords.DIR.resolve("measured_" + set + ".json"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode byId(String id) {
+        return HELDOUT16.stream().filter(r -> r.path("id").asText().equals(id)).findFirst().orElseThrow();
+    }
 
     /** The MiniTrainBench record with the DeepSpeed config its benchmark script builds. */
     private static Setup asScripted(JsonNode r) {
@@ -32,16 +50,16 @@ class DeepSpeedGradientBucketsTest {
     }
 
     @Test
-    void twoBucketsOfFiveHundredMillionElementsAreMostOfATinyGptsPeakUnderZeroTwo() throws IOException {
-        JsonNode r = MeasuredRecords.byId("heldout16", "minitrainbench-small-zero2-8xa100-40gb");
+    void twoBucketsOfFiveHundredMillionElementsAreMostOfATinyGptsPeakUnderZeroTwo() {
+        JsonNode r = SMALL_ZERO2;
         double measured = r.path("measured_bytes").asDouble();
         // without the buckets the estimate is 142 MiB, 93% under
         assertEquals(measured, ENGINE.estimate(asScripted(r), null).perGpuBytes().total(), 0.10 * measured);
     }
 
     @Test
-    void zeroThreeKeepsOneBucketEvenWithOverlapComm() throws IOException {
-        JsonNode r = MeasuredRecords.byId("heldout16", "minitrainbench-small-zero3-8xa100-40gb");
+    void zeroThreeKeepsOneBucketEvenWithOverlapComm() {
+        JsonNode r = SMALL_ZERO3;
         double measured = r.path("measured_bytes").asDouble();
         assertEquals(measured, ENGINE.estimate(asScripted(r), null).perGpuBytes().total(), 0.10 * measured);
     }
@@ -54,9 +72,8 @@ class DeepSpeedGradientBucketsTest {
     }
 
     @Test
-    void anUnstatedBucketSizeIsLeftOutAndSaidSo() throws IOException {
-        Budget b = ENGINE.estimate(BudgetBench.devSetup(
-                MeasuredRecords.byId("heldout16", "minitrainbench-small-zero2-8xa100-40gb")), null);
+    void anUnstatedBucketSizeIsLeftOutAndSaidSo() {
+        Budget b = ENGINE.estimate(BudgetBench.devSetup(SMALL_ZERO2), null);
         assertTrue(b.assumptions().stream().anyMatch(a -> a.startsWith("reduce_bucket_size not stated")));
     }
 }
