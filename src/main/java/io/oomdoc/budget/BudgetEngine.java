@@ -40,6 +40,8 @@ public final class BudgetEngine {
      * parameters stay gathered beside the shard, not one layer.
      */
     public static final long DEEPSPEED_LIVE_PARAMETERS = 1_000_000_000L;
+    /** DeepSpeed's reduce_bucket_size when its config leaves it out (ZeRO config docs: 500,000,000 elements). */
+    static final long DEEPSPEED_REDUCE_BUCKET = 500_000_000L;
     /** llama.cpp's default physical micro-batch (n_ubatch), which sizes its compute buffer. */
     static final int LLAMA_CPP_UBATCH = 512;
 
@@ -275,6 +277,7 @@ public final class BudgetEngine {
                 opt = sh.opt();
             }
         }
+        if (train && s.zeroStage() > 0 && !s.fsdp()) grads += gradientBuckets(s, m, assumptions);
         if (train && s.optimizerInBackward() && !s.offloadOptimizer()) {
             // torchtune's optimizer_in_bwd steps each parameter from its post-accumulate-grad hook and frees its
             // gradient there (torchtune/modules/optim.py, OptimizerInBackward): one tensor's gradient is live at a
@@ -315,6 +318,31 @@ public final class BudgetEngine {
         long grads = p * b / (s.zeroStage() >= 2 ? N : 1);
         long opt = Math.round(optBytes * p / (s.zeroStage() >= 1 ? N : 1));
         return new long[]{weights, grads, opt};
+    }
+
+    /**
+     * The gradient buckets a DeepSpeed ZeRO optimizer allocates whole, whatever the model's size, with
+     * contiguous_gradients (on by default): at stages 1-2 each backward takes torch.empty(reduce_bucket_size) in the
+     * gradients' dtype, and a second one under overlap_comm for double buffering (DeepSpeedZeroOptimizer.backward,
+     * deepspeed/runtime/zero/stage_1_and_2.py); stage 3 keeps one such flat buffer from its start
+     * (__ipg_bucket_flat_buffer, stage3.py). DeepSpeed's own default is 5e8 elements, 1 GB at 16 bits each; the HF
+     * Trainer's "auto" writes hidden x hidden, a few MiB. Counted where the run states its size; not counted
+     * otherwise, and said in one line with what DeepSpeed's default would add (on the development sets, 5e8 taken
+     * for every unstated run was worse than leaving it out: most of those runs went through the Trainer).
+     */
+    static long gradientBuckets(Setup s, ModelSpec m, List<String> assumptions) {
+        int bytes = s.precision() == Precision.FP32 ? 4 : 2;
+        int buffers = s.zeroStage() < 3 && s.overlapComm() ? 2 : 1;
+        if (s.reduceBucket() > 0) {
+            long b = buffers * s.reduceBucket() * bytes;
+            assumptions.add(AssumptionText.get("states.buckets", String.format(Locale.ROOT, "%.3g",
+                    (double) s.reduceBucket()), buffers, Bytes.human(b)));
+            return b;
+        }
+        long auto = m.hasArchitecture() ? (long) m.hidden() * m.hidden() * buffers * bytes : 0;
+        assumptions.add(AssumptionText.get("states.buckets.unstated", Bytes.human(auto),
+                Bytes.human(buffers * DEEPSPEED_REDUCE_BUCKET * bytes)));
+        return 0;
     }
 
     /** The largest single tensor that trains: a LoRA B or A matrix of the widest layer, or the largest layer. */

@@ -10,7 +10,7 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
                     double gpuMemoryUtilization, boolean offloadParams, boolean optimizerInBackward,
                     boolean promptLogits, boolean doubleQuant, int contextTokens, int slots, boolean layerSplit,
                     boolean fsdp, long savedModuleParams, boolean checkpointingAssumed,
-                    long liveParameters) {
+                    long liveParameters, long reduceBucket, boolean overlapComm) {
 
     public enum Mode { TRAIN, INFER }
 
@@ -115,6 +115,7 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
         b.promptLogits = promptLogits; b.doubleQuant = doubleQuant; b.contextTokens = contextTokens;
         b.slots = slots; b.layerSplit = layerSplit; b.fsdp = fsdp; b.savedModuleParams = savedModuleParams;
         b.checkpointingAssumed = checkpointingAssumed; b.liveParameters = liveParameters;
+        b.reduceBucket = reduceBucket; b.overlapComm = overlapComm;
         return b;
     }
 
@@ -184,6 +185,10 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
         private boolean checkpointingAssumed;
         /** DeepSpeed's stage3_max_live_parameters as the run sets it; 0 for its default (1e9). */
         private long liveParameters;
+        /** DeepSpeed's reduce_bucket_size (elements) as the run sets it; 0 when not stated. */
+        private long reduceBucket;
+        /** DeepSpeed's overlap_comm as the run sets it (its default: off at stages 1-2, on at stage 3). */
+        private boolean overlapComm;
 
         private Builder(ModelSpec model) { this.model = model; }
 
@@ -267,13 +272,15 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
          */
         public Builder checkpointingAssumed(boolean v) { checkpointingAssumed = v; return this; }
         public Builder liveParameters(long v) { liveParameters = v; return this; }
+        public Builder reduceBucket(long v) { reduceBucket = v; return this; }
+        public Builder overlapComm(boolean v) { overlapComm = v; return this; }
 
         public Setup build() {
             return new Setup(model, seq, batch, mode, precision, optimizer, checkpointing, attention, zeroStage, gpus,
                     loraRank, quant, contextBytes, offloadOptimizer, loraTargets, loss, gradientsKept, kbit,
                     loraDropout, kvCacheBytes, gpuMemoryUtilization, offloadParams, optimizerInBackward,
                     promptLogits, doubleQuant, contextTokens, slots, layerSplit, fsdp, savedModuleParams,
-                    checkpointingAssumed, liveParameters);
+                    checkpointingAssumed, liveParameters, reduceBucket, overlapComm);
         }
     }
 }

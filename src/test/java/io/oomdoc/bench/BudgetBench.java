@@ -439,6 +439,16 @@ public final class BudgetBench {
         java.util.regex.Matcher live = java.util.regex.Pattern.compile(
                 "stage3_max_live_parameters[ =:]+(\\d+(?:\\.\\d+)?(?:e\\d+)?)").matcher(shardingText);
         if (live.find()) s = s.toBuilder().liveParameters(Math.round(Double.parseDouble(live.group(1)))).build();
+        // DeepSpeed's gradient buckets where the config is stated ("reduce_bucket_size 5e8", "buckets 5e8",
+        // "overlap_comm"): read as set, else the engine takes the HF Trainer's auto and says so
+        java.util.regex.Matcher bucket = java.util.regex.Pattern.compile(
+                "(?:reduce_bucket_size|buckets)[ =:]+(\\d+(?:\\.\\d+)?(?:e\\d+)?)").matcher(shardingText);
+        if (zero > 0 && bucket.find()) {
+            s = s.toBuilder().reduceBucket(Math.round(Double.parseDouble(bucket.group(1)))).build();
+        }
+        if (zero > 0 && shardingText.matches("(?s).*(?<!no )overlap_comm(?![ =:]+false).*")) {
+            s = s.toBuilder().overlapComm(true).build();
+        }
         // FSDP's CPUOffload(offload_params=True) ("--fsdp_config.fsdp_cpu_offload True", "parameters offloaded to
         // CPU"): the sharded parameters and their gradients live in host RAM and the optimizer steps there
         // (torch.distributed.fsdp.CPUOffload's documentation), what ZeRO-3 with both offloads does

@@ -53,6 +53,9 @@ public final class SetupOptions {
     @Option(names = "--offload-param") boolean offloadParam;
     // DeepSpeed's stage3_max_live_parameters as the run's config sets it (0: DeepSpeed's default, 1e9)
     @Option(names = "--max-live-params", defaultValue = "0", paramLabel = "N") double maxLiveParams;
+    // DeepSpeed's reduce_bucket_size and overlap_comm as the run's config sets them (0: the HF Trainer's auto)
+    @Option(names = "--reduce-bucket", defaultValue = "0", paramLabel = "N") double reduceBucket;
+    @Option(names = "--overlap-comm") boolean overlapComm;
     @Option(names = "--fsdp") boolean fsdp;
     @Option(names = "--device-map", paramLabel = "auto|balanced|sequential") String deviceMap;
     @Option(names = "--offload-activations") boolean offloadActivations;
@@ -113,6 +116,7 @@ public final class SetupOptions {
                 .contextBytes(BudgetEngine.DEFAULT_CONTEXT).loss(parse(Setup.Loss.class, "--loss", loss))
                 .offloadOptimizer(offload || offloadParam).offloadParams(offloadParam).kvCacheBytes(kvBytes)
                 .liveParameters(Math.round(maxLiveParams))
+                .reduceBucket(Math.round(reduceBucket)).overlapComm(overlapComm)
                 .gpuMemoryUtilization(gpuMemoryUtilization).contextTokens(ctxSize).slots(parallel)
                 .layerSplit(layerSplit).savedModuleParams(savedModuleParams(spec))
                 // left out, either way is an assumption the estimate states (on for k-bit LoRA, off otherwise)
@@ -151,6 +155,9 @@ public final class SetupOptions {
         if (offloadParam && stage < 3) throw usage(TEXT.get("offload.param.zero3"));
         if (maxLiveParams != 0 && (stage < 3 || fsdp || maxLiveParams < 1 || maxLiveParams > 1e15)) {
             throw usage(TEXT.get("max.live.params"));
+        }
+        if ((reduceBucket != 0 || overlapComm) && (stage < 1 || fsdp || reduceBucket < 0 || reduceBucket > 1e12)) {
+            throw usage(TEXT.get("reduce.bucket"));
         }
         boolean layerSplit = layerSplit();
         if (layerSplit && fsdp) throw usage(TEXT.get("device.map.fsdp"));
