@@ -36,8 +36,6 @@ public final class PythonScanner {
             "(?<!def )\\bbackward\\(");
     private static final java.util.regex.Pattern EVAL_DEF = java.util.regex.Pattern.compile("(?i)def (evaluate"
             + "|eval\\w*|valid\\w*|val_\\w*|test\\w*|predict\\w*|inference\\w*)\\(");
-    private static final java.util.regex.Pattern EVAL_LOOP = java.util.regex.Pattern.compile("(?i)for\\s[^\\n]*"
-            + "\\bin\\b[^\\n]*(val|valid|eval|test)\\w*(_loader|loader|_dl|_data|set)");
     /**
      * Literal endings of a model call: the regex runs only on lines that hold one. A forward called by name
      * ({@code model.forward(img, txt)}) is a model call too: the rule reads it as one (yalesong/pvse eval.py).
@@ -75,8 +73,20 @@ public final class PythonScanner {
 
     /** A backward call (not a custom Function's definition) with a step or an accumulation in the file. */
     static boolean trainingTokens(String code) {
-        return code.contains("backward(") && BACKWARD_CALL.matcher(code).find() && (code.contains(".step(")
+        return backwardCall(code) && (code.contains(".step(")
                 || code.contains("+=") || code.contains(".append(") || code.contains(".update("));
+    }
+
+    /**
+     * {@link #BACKWARD_CALL} tried only where {@code backward(} stands, its lookbehinds seeing the text before: a match
+     * can start nowhere else, and tried from the file's start the regex walked every character of it.
+     */
+    static boolean backwardCall(String code) {
+        java.util.regex.Matcher m = BACKWARD_CALL.matcher(code).useTransparentBounds(true);
+        for (int i = code.indexOf("backward("); i >= 0; i = code.indexOf("backward(", i + 1)) {
+            if (m.region(i, code.length()).lookingAt()) return true;
+        }
+        return false;
     }
 
     /**
@@ -165,21 +175,35 @@ public final class PythonScanner {
     }
 
     /**
-     * {@link #EVAL_LOOP} at some `for`, tried only where the word is followed by a blank and its line names val or
-     * test in any case (the pattern needs both): its backtracking over every loop header of a large file cost more
-     * than the rest of the prefilter.
+     * A loop over evaluation data: a `for` and a blank, then anywhere on its line a word `in` and after that an
+     * evaluation name ({@link #EVAL_TAIL}). That was one regex tried at every such `for` up to its line's end
+     * (EvalLoopTextTest keeps it), and a file of one long generated line took minutes. Now linear: on a line only the
+     * first such `for` is read, since a later one matches only if it does, and it is read in two searches, the first
+     * word `in` after it, then a name that starts after that word.
      */
-    private static boolean evalLoop(String code) {
-        java.util.regex.Matcher m = EVAL_LOOP.matcher(code);
-        for (int i = code.indexOf("for"); i >= 0; i = code.indexOf("for", i + 1)) {
-            if (i + 3 >= code.length() || " \t\n\u000B\f\r".indexOf(code.charAt(i + 3)) < 0) continue;
+    static boolean evalLoop(String code) {
+        java.util.regex.Matcher in = IN_WORD.matcher(code).useTransparentBounds(true);
+        java.util.regex.Matcher tail = EVAL_TAIL.matcher(code);
+        int i = code.indexOf("for");
+        while (i >= 0) {
+            if (i + 3 >= code.length() || " \t\n\u000B\f\r".indexOf(code.charAt(i + 3)) < 0) {
+                i = code.indexOf("for", i + 1);
+                continue;
+            }
             int end = code.indexOf('\n', i);
             if (end < 0) end = code.length();
-            if (!hasIgnoringCase(code, i, end, "val") && !hasIgnoringCase(code, i, end, "test")) continue;
-            if (m.region(i, end).lookingAt()) return true;
+            if (i + 4 <= end && (hasIgnoringCase(code, i, end, "val") || hasIgnoringCase(code, i, end, "test"))
+                    && in.region(i + 4, end).find() && tail.region(in.end(), end).find()) return true;
+            i = code.indexOf("for", end);
         }
         return false;
     }
+
+    /** The word `in` of a loop header, in any case, as that regex has it. */
+    private static final java.util.regex.Pattern IN_WORD = java.util.regex.Pattern.compile("(?i)\\bin\\b");
+    /** The evaluation name that ends an evaluation loop's header. */
+    private static final java.util.regex.Pattern EVAL_TAIL = java.util.regex.Pattern.compile(
+            "(?i)(val|valid|eval|test)\\w*(_loader|loader|_dl|_data|set)");
 
     private static boolean hasIgnoringCase(String code, int from, int to, String word) {
         for (int k = from; k + word.length() <= to; k++) if (code.regionMatches(true, k, word, 0, word.length())) {
@@ -228,13 +252,23 @@ public final class PythonScanner {
 
     /** A call of something named like a model ({@code model(x)}, {@code self.netG(z)}), read on its line only. */
     static boolean modelCall(String code) {
+        java.util.regex.Matcher m = MODEL_CALL.matcher(code);
         for (String end : MODEL_CALL_ENDS) {
             for (int i = code.indexOf(end); i >= 0; i = code.indexOf(end, i + 1)) {
-                int from = code.lastIndexOf('\n', i) + 1;
-                if (MODEL_CALL.matcher(code).region(from, i + end.length()).find()) return true;
+                // A match is letters, digits, `_` and dots up to the bracket, preceded by none of them: it lies in
+                // the run of such characters before it. Tried from the line's start instead, each call of a
+                // one-line generated file read the line again (minutes for 90,000 calls).
+                int from = i;
+                while (from > 0 && nameOrDot(code.charAt(from - 1))) from--;
+                if (m.region(from, i + end.length()).find()) return true;
             }
         }
         return false;
+    }
+
+    /** The characters of {@link #MODEL_CALL} before its bracket: the regex's {@code [\\w.]}, ASCII only. */
+    private static boolean nameOrDot(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.';
     }
 
     /**
@@ -261,11 +295,15 @@ public final class PythonScanner {
         return false;
     }
 
+    /**
+     * Whether {@code p} matches where {@code word} stands. The region runs to the text's end, not the line's: the one
+     * pattern asked ({@link #EVAL_DEF}) holds no blank or dot that could reach a line end, and finding each line's end
+     * again made a long generated line quadratic.
+     */
     private static boolean matchesAt(String code, String word, java.util.regex.Pattern p) {
         java.util.regex.Matcher m = p.matcher(code);
         for (int i = code.indexOf(word); i >= 0; i = code.indexOf(word, i + 1)) {
-            int end = code.indexOf('\n', i);
-            if (m.region(i, end < 0 ? code.length() : end).lookingAt()) return true;
+            if (m.region(i, code.length()).lookingAt()) return true;
         }
         return false;
     }

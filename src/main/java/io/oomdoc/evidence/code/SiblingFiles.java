@@ -157,16 +157,30 @@ public final class SiblingFiles {
     }
 
     /**
+     * The file's {@code from M import ...} statements as {dots, module, names}, found once: rules ask about every name
+     * a file calls and does not define, and a diffusers training script calls hundreds, each a search of the whole
+     * text for its import lines before.
+     */
+    private static java.util.List<String[]> fromImports(PySource from) {
+        return from.memo("from-imports", () -> {
+            java.util.List<String[]> out = new java.util.ArrayList<>();
+            java.util.regex.Matcher m = FROM_IMPORT.matcher(from.text);
+            while (m.find()) out.add(new String[]{m.group(1), m.group(2), m.group(3)});
+            return out;
+        });
+    }
+
+    /**
      * The path, relative to the root, of the module a {@code from M import name} statement of the file names:
      * {@code M} beside the file ({@code from utils import f}, {@code from .utils import f}, one more dot per level
      * up), or from the root ({@code from pkg.utils import f}) when that file exists; null when no such import.
      */
     static String moduleOf(PySource from, String name) {
-        java.util.regex.Matcher m = FROM_IMPORT.matcher(from.text);
-        while (m.find()) {
-            if (!java.util.regex.Pattern.compile("(?<![\\w.])" + name + "(?![\\w])(?!\\s+as\\b)").matcher(m.group(3))
-                    .find()) continue;
-            String dots = m.group(1), mod = m.group(2).replace('.', '/');
+        java.util.regex.Pattern named = null;
+        for (String[] imp : fromImports(from)) {
+            if (named == null) named = java.util.regex.Pattern.compile("(?<![\\w.])" + name + "(?![\\w])(?!\\s+as\\b)");
+            if (!named.matcher(imp[2]).find()) continue;
+            String dots = imp[0], mod = imp[1].replace('.', '/');
             if (mod.isEmpty()) return null; // from . import f: a package's __init__, not read
             Path dir = Path.of(from.path).getParent();
             for (int i = 1; i < dots.length() && dir != null; i++) dir = dir.getParent();

@@ -110,8 +110,9 @@ public final class EvalWithoutNoGrad implements Rule {
      * reading each call of a large file from Java is what makes this rule slow, so most are never looked at.
      */
     private static List<TSNode> candidates(PySource src) {
-        java.util.regex.Matcher m = EVAL_LOADER.matcher(src.text);
-        if (m.find() && LOOP_OVER.matcher(src.text).find() || PythonScanner.switchesToEval(src.text)) {
+        // the switch to eval first: a plain text search, where the two regexes walk the whole file
+        if (PythonScanner.switchesToEval(src.text) || EVAL_LOADER.matcher(src.text).find()
+                && LOOP_OVER.matcher(src.text).find()) {
             return src.callsIn(src.root());
         }
         List<TSNode> out = new ArrayList<>();
