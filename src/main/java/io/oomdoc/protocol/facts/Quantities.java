@@ -184,7 +184,8 @@ public final class Quantities {
     private static final Pattern CAPACITY_AFTER = Pattern.compile("^[ \\t]*total\\b(?!\\s*by)(?!\\s*(?:allocat\\w*"
             + "|reserved|used))");
     // 显存 is the card's memory in Chinese ("2070，8G显存"), as 内存 is the host's (HOST_AFTER)
-    private static final Pattern STATED_AFTER = Pattern.compile("^\\s*(?:of\\s+)?(?:显存|vram|gpu memory|gpu ram"
+    // "16GB-VRAM", "24gb-gpu": a hyphen joins the size to the word that names it as the card's, as a space does
+    private static final Pattern STATED_AFTER = Pattern.compile("^[\\s-]*(?:of\\s+)?(?:显存|vram|gpu memory|gpu ram"
             + "|video "
             + "memory|graphics memory|hbm\\d?e?|gddr\\d\\w*|(?:laptop\\s+|gpu\\s+|graphics\\s+|nvidia\\s+)?(?:card"
                     + "|gpu)s?)\\b"
