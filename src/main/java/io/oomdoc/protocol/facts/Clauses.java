@@ -35,9 +35,13 @@ public final class Clauses {
                     + "with\\b|\\btry\\b(?!-)(?! to " + JOB + ")"
             + "|\\b(?<!\\bi )(?:said|says|suggests?|suggested|recommends?|recommended)\\b|\\bsupposed to\\b"
                     + "|\\binstead of what\\b");
-    /** A clause that opens like a question, with or without its "?". */
+    /**
+     * A clause that opens like a question, with or without its "?". "When" asks only before an auxiliary ("when does
+     * it run out?"); "when training on my 3090 with batch 12, …" is a statement of what happened.
+     */
     private static final Pattern QUESTION_START = Pattern.compile(
-            "^\\s*(?:(?:so|ok|okay|and|but|also|then|hmm|btw|sorry)[,]?\\s+)*(?:how|what|what's|whats|which|why|when"
+            "^\\s*(?:(?:so|ok|okay|and|but|also|then|hmm|btw|sorry)[,]?\\s+)*(?:how|what|what's|whats|which|why"
+                    + "|when\\s+(?:does|do|did|is|are|was|were|will|would|should|can|could)"
                     + "|where|can|is|are|does|do|will|isn't|any|is there)\\b");
     /** Words by which a clause inside a question states the current setup ("I'm using bf16, what batch fits?"). */
     private static final Pattern STATEMENT = Pattern.compile(
