@@ -193,7 +193,9 @@ public final class Quantities {
             // and says what fell short right after the size
             + "|^\\s*(?:的)?\\s*(?:显存|显卡|卡)"
             + "|^\\s*(?:显存)?\\s*(?:也|都|还|根本|完全)?\\s*(?:不够|不足|跑不[了动起])");
-    private static final Pattern STATED_BEFORE = Pattern.compile("(?<![\\w.])(?:" + GPU_TOKEN + ")\\s*(?:\\(|,|with"
+    // "rtx 3050 mobile 4gb", "4090 laptop with 16 GB": the laptop part's own size follows its form factor
+    private static final Pattern STATED_BEFORE = Pattern.compile("(?<![\\w.])(?:" + GPU_TOKEN + ")"
+            + "(?:\\s+(?:laptop|mobile|notebook)(?:\\s+gpu)?)?\\s*(?:\\(|,|with"
             // "a 2080 Ti modded to 22 GB" (memoavatar/memo#33): a card whose memory was changed has its new size
             + "|w/|-|of|has|have|inside|(?:modded|modified|upgraded|expanded|flashed)\\s+to)?\\s*$"
             + "|(?:\\bi have|i've got|(?:card|gpu|device) (?:\\d+ )?has"
@@ -208,9 +210,13 @@ public final class Quantities {
             // "I ran out of 32G memory during the training": what a run ran out of is all the memory it had
             + "|\\b(?:ran|run|runs|running) out of\\s+(?:the\\s+|my\\s+|all\\s+(?:the\\s+|my\\s+)?)?$"
             // "显存只有 8G": the card's memory is only 8 GB
-            + "|显存\\s*(?:是|有|只有|才|为|就|:|：)?\\s*$");
-    private static final Pattern STATED_NAME_AFTER = Pattern.compile("^\\s*(?:nvidia\\s+|geforce\\s+"
-            + "|tesla\\s+)?(?!(?:fp|bf|int|tf)\\d)(?:[a-z]{0,5}\\d{2,4}[a-z]{0,3}|rtx|gtx|titan|jetson)\\b|^\\s*(?:on"
+            + "|显存\\s*(?:是|有|只有|才|为|就|:|：)?\\s*$"
+            // "mine is the 6GB one", "my A2000 is the 12 GB version": which of a card's sizes the user has
+            + "|\\b(?:mine|(?:my|our)\\s+(?:" + GPU_TOKEN + "))\\s+(?:is|'s)\\s+the\\s+$");
+    // "a 16 GB laptop 4090": the form factor may stand between the size and the card's name
+    private static final Pattern STATED_NAME_AFTER = Pattern.compile("^\\s*(?:laptop\\s+|mobile\\s+|notebook\\s+)?"
+            + "(?:nvidia\\s+|geforce\\s+|tesla\\s+)?(?!(?:fp|bf|int|tf)\\d)(?:[a-z]{0,5}\\d{2,4}[a-z]{0,3}|rtx|gtx"
+            + "|titan|jetson)\\b|^\\s*(?:on"
                     + "|of)\\s+(?:the|our|my|a|an|this)\\s+" + GPU_TOKEN);
     private static final Pattern COUNT_TIMES_BEFORE = Pattern.compile("(?<![\\w.])\\d{1,3}\\s*[x×*]\\s*$");
     private static final Pattern NEED_BEFORE = Pattern.compile("\\b(?:needs?|needed|requires?|required|consumes?"
