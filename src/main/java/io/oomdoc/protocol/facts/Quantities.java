@@ -24,13 +24,17 @@ public final class Quantities {
             // detectron2's SOLVER.IMS_PER_BATCH is its batch
             + "(?:ims[_ ]per[_ ]|per[_ -]device[_ -](?:train[_ -])?|device[_ -]|train[_ -]micro[_ -]|micro[_ -]?"
             + "|mini[_ -]?|train[_ "
-                    + "-])?"
-            + "batch(?:[_ -]?sizes?)?(?:[_ -]per[_ -](?:device|gpu))?(?:\\.[a-z_]+)*\\s*"
+                    + "-]"
+            // an inference script's own batch: "--stage2_batch_size 4", "generate_batch_size = 100"
+            + "|stage\\d[_ -]|generat(?:e|ion)[_ -]|infer(?:ence)?[_ -])?"
+            // MMCV 1.x configs name the per-GPU batch samples_per_gpu
+            + "(?:batch(?:[_ -]?sizes?)?(?:[_ -]per[_ -](?:device|gpu))?|samples[_ ]per[_ ]gpu)(?:\\.[a-z_]+)*\\s*"
             + "(?:(?:is |was |been |got )?(?:lowered|reduced|decreased|cut|dropped|set|changed|increased|raised)"
             + "\\s+)?"
             // 为/是/在/设为/开到 ("batch_size开到2", "batchSize在512的时候"): the Chinese words
             // between a setting and its value
-            + "(?:of|==?|:|is|to|was|at|from|为|是|在|设为|设置为|设成|改为|改成|开到|调到|用)?\\s*"
+            + "(?:of|==?|:|is|to|was|at|from|as (?:small|low) as|down to"
+            + "|为|是|在|设为|设置为|设成|改为|改成|开到|调到|用)?\\s*"
             + "(?:already |now |still |just |only )?" + NUM
             + "(?!\\d|\\.\\d|%)(?!\\s*/\\s*\\d)(?!\\s+of\\s+\\d)");
     /** "使用32 batch size", "with a 64 batch size": the value before the setting's name. */
@@ -42,7 +46,7 @@ public final class Quantities {
      * path is the batch, unless the path is an evaluation's.
      */
     private static final Pattern CONFIG_BATCH = Pattern.compile("(?<![\\w.])(?![\\w.]*\\b(?:val|valid|validation"
-            + "|eval|test)[._])(?:[a-z_]+\\.)+batch_size\\s*[:=]\\s*" + NUM + "(?!\\d|\\.\\d)");
+            + "|eval|test)[._])(?:[a-z_]+\\.)+batch_size(?:_per_gpu)?\\s*[:=]\\s*" + NUM + "(?!\\d|\\.\\d)");
     /**
      * "2 nodes x 8 A100" (bofenghuang/vigogne#10), "two nodes with 8 GPUs": nodes times the cards of each node are
      * the job's cards.
