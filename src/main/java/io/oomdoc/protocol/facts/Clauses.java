@@ -38,9 +38,13 @@ public final class Clauses {
             // Chinese: a condition (如果, 假如, 要是: "if") or a swap asked with the particle 呢 ("换成 1B 呢?"), not a
             // swap reported done (换成了)
             + "|如果|假如|假设|要是|倘若|(?:换成|换用|改成|改用|改为)(?!了)[^。！!]*呢");
-    /** A clause that opens like a question, with or without its "?". */
+    /**
+     * A clause that opens like a question, with or without its "?". "When" asks only before an auxiliary ("when does
+     * it run out?"); "when training on my 3090 with batch 12, …" is a statement of what happened.
+     */
     private static final Pattern QUESTION_START = Pattern.compile(
-            "^\\s*(?:(?:so|ok|okay|and|but|also|then|hmm|btw|sorry)[,]?\\s+)*(?:how|what|what's|whats|which|why|when"
+            "^\\s*(?:(?:so|ok|okay|and|but|also|then|hmm|btw|sorry)[,]?\\s+)*(?:how|what|what's|whats|which|why"
+                    + "|when\\s+(?:does|do|did|is|are|was|were|will|would|should|can|could)"
                     + "|where|can|is|are|does|do|will|isn't|any|is there)\\b");
     /** Words by which a clause inside a question states the current setup ("I'm using bf16, what batch fits?"). */
     private static final Pattern STATEMENT = Pattern.compile(

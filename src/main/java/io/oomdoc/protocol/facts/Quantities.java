@@ -24,13 +24,17 @@ public final class Quantities {
             // detectron2's SOLVER.IMS_PER_BATCH is its batch
             + "(?:ims[_ ]per[_ ]|per[_ -]device[_ -](?:train[_ -])?|device[_ -]|train[_ -]micro[_ -]|micro[_ -]?"
             + "|mini[_ -]?|train[_ "
-                    + "-])?"
-            + "batch(?:[_ -]?sizes?)?(?:[_ -]per[_ -](?:device|gpu))?(?:\\.[a-z_]+)*\\s*"
+                    + "-]"
+            // an inference script's own batch: "--stage2_batch_size 4", "generate_batch_size = 100"
+            + "|stage\\d[_ -]|generat(?:e|ion)[_ -]|infer(?:ence)?[_ -])?"
+            // MMCV 1.x configs name the per-GPU batch samples_per_gpu
+            + "(?:batch(?:[_ -]?sizes?)?(?:[_ -]per[_ -](?:device|gpu))?|samples[_ ]per[_ ]gpu)(?:\\.[a-z_]+)*\\s*"
             + "(?:(?:is |was |been |got )?(?:lowered|reduced|decreased|cut|dropped|set|changed|increased|raised)"
             + "\\s+)?"
             // 为/是/在/设为/开到 ("batch_size开到2", "batchSize在512的时候"): the Chinese words
             // between a setting and its value
-            + "(?:of|==?|:|is|to|was|at|from|为|是|在|设为|设置为|设成|改为|改成|开到|调到|用)?\\s*"
+            + "(?:of|==?|:|is|to|was|at|from|as (?:small|low) as|down to"
+            + "|为|是|在|设为|设置为|设成|改为|改成|开到|调到|用)?\\s*"
             + "(?:already |now |still |just |only )?" + NUM
             + "(?!\\d|\\.\\d|%)(?!\\s*/\\s*\\d)(?!\\s+of\\s+\\d)");
     /** "使用32 batch size", "with a 64 batch size": the value before the setting's name. */
@@ -42,7 +46,7 @@ public final class Quantities {
      * path is the batch, unless the path is an evaluation's.
      */
     private static final Pattern CONFIG_BATCH = Pattern.compile("(?<![\\w.])(?![\\w.]*\\b(?:val|valid|validation"
-            + "|eval|test)[._])(?:[a-z_]+\\.)+batch_size\\s*[:=]\\s*" + NUM + "(?!\\d|\\.\\d)");
+            + "|eval|test)[._])(?:[a-z_]+\\.)+batch_size(?:_per_gpu)?\\s*[:=]\\s*" + NUM + "(?!\\d|\\.\\d)");
     /**
      * "2 nodes x 8 A100" (bofenghuang/vigogne#10), "two nodes with 8 GPUs": nodes times the cards of each node are
      * the job's cards.
@@ -184,7 +188,8 @@ public final class Quantities {
     private static final Pattern CAPACITY_AFTER = Pattern.compile("^[ \\t]*total\\b(?!\\s*by)(?!\\s*(?:allocat\\w*"
             + "|reserved|used))");
     // 显存 is the card's memory in Chinese ("2070，8G显存"), as 内存 is the host's (HOST_AFTER)
-    private static final Pattern STATED_AFTER = Pattern.compile("^\\s*(?:of\\s+)?(?:显存|vram|gpu memory|gpu ram"
+    // "16GB-VRAM", "24gb-gpu": a hyphen joins the size to the word that names it as the card's, as a space does
+    private static final Pattern STATED_AFTER = Pattern.compile("^[\\s-]*(?:of\\s+)?(?:显存|vram|gpu memory|gpu ram"
             + "|video "
             + "memory|graphics memory|hbm\\d?e?|gddr\\d\\w*|(?:laptop\\s+|gpu\\s+|graphics\\s+|nvidia\\s+)?(?:card"
                     + "|gpu)s?)\\b"
@@ -192,10 +197,12 @@ public final class Quantities {
             // and says what fell short right after the size
             + "|^\\s*(?:的)?\\s*(?:显存|显卡|卡)"
             + "|^\\s*(?:显存)?\\s*(?:也|都|还|根本|完全)?\\s*(?:不够|不足|跑不[了动起])");
+    // "rtx 3050 mobile 4gb", "4090 laptop with 16 GB": the laptop part's own size follows its form factor
     private static final Pattern STATED_BEFORE = Pattern.compile(
             // "my V100 is the 32 GB one": the card's variant named by its size
             "(?<![\\w.])(?:" + GPU_TOKEN + "|mine)\\s+(?:is|was)\\s+(?:the|a|an)\\s+$"
-            + "|(?<![\\w.])(?:" + GPU_TOKEN + ")\\s*(?:\\(|,|with"
+            + "|(?<![\\w.])(?:" + GPU_TOKEN + ")"
+            + "(?:\\s+(?:laptop|mobile|notebook)(?:\\s+gpu)?)?\\s*(?:\\(|,|with"
             // "a 2080 Ti modded to 22 GB" (memoavatar/memo#33): a card whose memory was changed has its new size
             + "|w/|-|of|has|have|inside|(?:modded|modified|upgraded|expanded|flashed)\\s+to)?\\s*$"
             + "|(?:\\bi have|i've got|(?:card|gpu|device) (?:\\d+ )?has"
@@ -210,9 +217,13 @@ public final class Quantities {
             // "I ran out of 32G memory during the training": what a run ran out of is all the memory it had
             + "|\\b(?:ran|run|runs|running) out of\\s+(?:the\\s+|my\\s+|all\\s+(?:the\\s+|my\\s+)?)?$"
             // "显存只有 8G": the card's memory is only 8 GB
-            + "|显存\\s*(?:是|有|只有|才|为|就|:|：)?\\s*$");
-    private static final Pattern STATED_NAME_AFTER = Pattern.compile("^\\s*(?:nvidia\\s+|geforce\\s+"
-            + "|tesla\\s+)?(?!(?:fp|bf|int|tf)\\d)(?:[a-z]{0,5}\\d{2,4}[a-z]{0,3}|rtx|gtx|titan|jetson)\\b|^\\s*(?:on"
+            + "|显存\\s*(?:是|有|只有|才|为|就|:|：)?\\s*$"
+            // "mine is the 6GB one", "my A2000 is the 12 GB version": which of a card's sizes the user has
+            + "|\\b(?:mine|(?:my|our)\\s+(?:" + GPU_TOKEN + "))\\s+(?:is|'s)\\s+the\\s+$");
+    // "a 16 GB laptop 4090": the form factor may stand between the size and the card's name
+    private static final Pattern STATED_NAME_AFTER = Pattern.compile("^\\s*(?:laptop\\s+|mobile\\s+|notebook\\s+)?"
+            + "(?:nvidia\\s+|geforce\\s+|tesla\\s+)?(?!(?:fp|bf|int|tf)\\d)(?:[a-z]{0,5}\\d{2,4}[a-z]{0,3}|rtx|gtx"
+            + "|titan|jetson)\\b|^\\s*(?:on"
                     + "|of)\\s+(?:the|our|my|a|an|this)\\s+" + GPU_TOKEN);
     private static final Pattern COUNT_TIMES_BEFORE = Pattern.compile("(?<![\\w.])\\d{1,3}\\s*[x×*]\\s*$");
     private static final Pattern NEED_BEFORE = Pattern.compile("\\b(?:needs?|needed|requires?|required|consumes?"

@@ -135,6 +135,11 @@ final class Resolver {
                 // facts keep; glued to the name ("a10 24gb", "A100-80GB") it is the product's name, and the row stands
                 boolean marketed = stated != null && !sizeInName(ms) && stated == card.marketedBytes();
                 if (stated != null && (marketed || Math.abs(stated - mem) > VARIANT_TOLERANCE * mem)) mem = stated;
+                // a total capacity the allocator printed far from every row of the family ("15.99 GiB total
+                // capacity" from a laptop 4090, a MIG slice): the process saw that much, whatever the row says
+                else if (stated == null && capacity != null && Math.abs(capacity - mem) > VARIANT_TOLERANCE * mem) {
+                    mem = capacity;
+                }
                 b.gpuMemBytes(mem);
                 return;
             }
