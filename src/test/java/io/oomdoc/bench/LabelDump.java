@@ -10,8 +10,9 @@ import java.util.stream.Collectors;
 
 /**
  * diag25a: one grouped 5-fold CV over Corpus.trainable() with the bundled settings, one tab-separated line per case
- * and input mode (id, mode, label, said, top-3, alternatives, the non-word features, the decoded numbers), to read
- * the label-only misses offline. Run: bench/run.sh LabelDump > out.tsv
+ * and input mode (id, mode, label, said, top-3, alternatives, fold, the non-word features, the confidences, then
+ * (diag28) the labelled and the said phase), to read the label-only and the phase misses offline.
+ * Run: bench/run.sh LabelDump > out.tsv
  */
 public final class LabelDump {
     private LabelDump() {}
@@ -32,7 +33,7 @@ public final class LabelDump {
             System.out.println(String.join("\t", c.id(), o.withDescription() ? "d" : "p", c.category(),
                     o.category(), String.valueOf(o.top3()), String.valueOf(c.alternatives()),
                     String.valueOf(Corpus.fold(c, TrainReasoner.FOLDS)), features.get(key),
-                    String.valueOf(o.confidences())));
+                    String.valueOf(o.confidences()), c.phase(), o.phase()));
         }
     }
 }
