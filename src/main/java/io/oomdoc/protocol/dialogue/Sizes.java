@@ -20,9 +20,10 @@ final class Sizes {
             + "\\d)(?!\\s*(?:tokens?|bytes?|rows?|samples?)\\b)");
     /** Formats from the fewest bytes per parameter to the most. */
     private static final Object[][] FORMATS = {
-            // "load_8bit", "--load-in-4bit", "--quant 4" (CogVLM's flag): the bits glued to a flag's name are its format
-            {Pattern.compile("(?i)(?:\\b|(?<=load[-_]|in[-_]))(?:awq|gptq|int4|nf4|fp4|4[- ]?bit|q4\\w*|w4a16|moe_wna16)\\b"
-                    + "|--quant(?:ize)?[= ]4\\b"), 0.5, "4-bit"},
+            // "load_8bit", "--load-in-4bit", "--quant 4" (CogVLM's flag): the bits glued to a flag's name are its
+            // format
+            {Pattern.compile("(?i)(?:\\b|(?<=load[-_]|in[-_]))(?:awq|gptq|int4|nf4|fp4|4[- ]?bit|q4\\w*|w4a16"
+                    + "|moe_wna16)\\b|--quant(?:ize)?[= ]4\\b"), 0.5, "4-bit"},
             {Pattern.compile("(?i)(?:\\b|(?<=load[-_]|in[-_]))(?:int8|fp8|8[- ]?bit|q8\\w*|w8a8)\\b"
                     + "|--quant(?:ize)?[= ]8\\b"), 1.0, "8-bit"},
             {Pattern.compile("(?i)\\b(?:bf16|fp16|float16|bfloat16|half|16[- ]?bit)\\b"), 2.0, "16-bit"},
