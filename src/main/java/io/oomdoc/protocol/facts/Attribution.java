@@ -27,7 +27,13 @@ final class Attribution {
             + "|mentions|shows)"
             + "|someone|somebody|they\\s+(?:say|said|measured|used|trained|tested|ran"
             + "|report|reported|got|recommend)|(?:was|were|is|are)\\s+(?:measured|tested|trained|benchmarked)"
-            + "|officially)\\b"
+            + "|officially"
+            // the person a thread addresses (a maintainer, or the assistant): "you say lower it to 4", "your model runs
+            // on an A6000", "in your script you use 16"
+            + "|you\\s+(?:say|said|suggest|suggested|recommend|recommended|used?|trained|ran|tested|are\\s+using"
+            + "|were\\s+using)|your\\s+(?:paper|experiments?|setup|machine|server|gpus?|cards?|results?|readme|logs?"
+            // not "your code OOMs on a 24GB card": the card a user runs someone's code on is the user's
+            + "|benchmarks?|environment|hardware|model\\s+(?:is\\s+running|runs|ran|was\\s+trained|is\\s+trained)))\\b"
             // Chinese has no spaces, so no word boundaries: the author (作者), the official release (官方),
             // the paper (论文)
             + "|作者|官方|论文");
