@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * that asks neither figure gets nothing from here.
  */
 final class BatchArithmetic {
-    private static final Pattern ASKS = Pattern.compile("(?i)\\bwhat\\b|\\bhow (?:much|many|big)\\b|\\?|？|多少|几个");
+    private static final Pattern ASKS = Pattern.compile("(?i)\\bwhat\\b|\\bhow (?:much|many|big)\\b|\\?"
+            + "|？|多少|几个");
     private static final Pattern EFFECTIVE = Pattern.compile("(?i)\\b(?:effective|global|total) batch\\b");
     private static final Pattern PER_GPU = Pattern.compile("(?i)\\bper[- ](?:gpu|card|device)\\b|\\beach (?:gpu|card)"
             + "\\b|\\bwith ddp\\b|\\b(?:use|over|on|across) (?:\\d|two|both)\\b[^.?!]{0,12}\\b(?:gpus|cards)\\b"
@@ -54,7 +55,8 @@ final class BatchArithmetic {
     private static final Pattern GPUS = Pattern.compile("(?i)\\b(\\d{1,4})\\s*(?:x\\s*)?(?:gpus?|cards?|devices?)\\b"
             + "|\\b(both|two) (?:gpus|cards)\\b"
             // Chinese: 8 张卡, 4 块显卡; 两张卡 (two cards)
-            + "|(?<![\\d.])(\\d{1,3})\\s*(?:张|块)\\s*(?:卡|显卡|gpu)?|(两|双)\\s*(?:张|块)?\\s*(?:卡|显卡)");
+            + "|(?<![\\d.])(\\d{1,3})\\s*(?:张|块)\\s*(?:卡|显卡|gpu)?"
+            + "|(两|双)\\s*(?:张|块)?\\s*(?:卡|显卡)");
     /** "a batch of 1024 per GPU on 32 GPUs ... I have 8": the global batch, carried over to the cards one has. */
     private static final Pattern HAVE = Pattern.compile("(?i)\\bi (?:have|only have|got|use)\\s+(\\d{1,4})\\b");
 
@@ -93,8 +95,8 @@ final class BatchArithmetic {
     }
 
     /**
-     * "那每张卡上的 batch 是多少？", "so how many per GPU?": a batch said in an earlier turn (the newest that says one),
-     * over the cards this turn, an earlier one or the facts name.
+     * "那每张卡上的 batch 是多少？", "so how many per GPU?": a batch said in an earlier turn (the newest
+     * that says one), over the cards this turn, an earlier one or the facts name.
      */
     private static String perCardOfEarlier(Calculations.Ask a, Long gpusSaid) {
         if (!PER_GPU.matcher(a.text()).find() || PER_GPU_NAME.matcher(a.text()).find()) return null;

@@ -8,8 +8,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * "Is batch_size 32 in the config per GPU or the total?", "20 是总 batch 还是每张卡？": the stack decides, and the answer
- * is its convention (dialogue/batch-scope.tsv), with both readings worked out when the number of GPUs is known.
+ * "Is batch_size 32 in the config per GPU or the total?", "20 是总 batch 还是每张卡？": the stack
+ * decides, and the answer is its convention (dialogue/batch-scope.tsv), with both readings worked out when the
+ * number of GPUs is known.
  */
 final class BatchScope {
     private static final String TABLE = "dialogue/batch-scope.tsv";

@@ -4,13 +4,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * "20GB 的 fp16 权重大约对应多少参数？", "how many parameters is 20 GB of fp16 weights?": the inverse of a weights
- * calculation, the bytes said over the bytes per parameter of the precision said (16-bit when none is).
+ * "20GB 的 fp16 权重大约对应多少参数？", "how many parameters is 20 GB of fp16 weights?": the inverse
+ * of a weights calculation, the bytes said over the bytes per parameter of the precision said (16-bit when none is).
  */
 final class ParamsFromBytes {
     /** The question asks for a count of parameters. */
     private static final Pattern ASKS = Pattern.compile("(?i)\\bhow many (?:\\w+ )?param(?:eter)?s\\b"
-            + "|\\bparam(?:eter)? count\\b|多少参数|多少个参数|参数量是?多少|多大的模型|多少\\s*[bB]\\b");
+            + "|\\bparam(?:eter)? count\\b|多少参数|多少个参数|参数量是?多少"
+            + "|多大的模型|多少\\s*[bB]\\b");
     private static final Pattern MEMORY = Pattern.compile("(?i)(?<![\\w.])(\\d{1,5}(?:\\.\\d+)?)\\s*(gib|gb|g)"
             + "(?![a-z])");
     private static final double GIGA = 1e9;

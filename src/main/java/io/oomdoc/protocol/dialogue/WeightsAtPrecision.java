@@ -16,7 +16,8 @@ final class WeightsAtPrecision {
     private static final Pattern ASKS = Pattern.compile("(?i)\\b(?:what|how (?:much|big|large|heavy))\\b[^?]{0,80}?"
             + "\\b(?:weights?|param(?:eter)?s)\\b|\\b(?:weights?|param(?:eter)?s)\\b[^?]{0,40}?\\b(?:take|weigh"
             + "|come to|occupy)"
-            // Chinese: 权重是多少 / 权重多大 / 参数占多少 (what the weights or parameters take), not 多少参数 (how many)
+            // Chinese: 权重是多少 / 权重多大 / 参数占多少 (what the weights or parameters take), not
+            // 多少参数 (how many)
             + "|(?:权重|参数)[^？?]{0,12}?(?:是|占|有)?(?:多少|多大)(?!参数)");
     /** "about 8.3B parameters", "6e9 resident parameters": a count said as a count of parameters. */
     private static final Pattern SAID = Pattern.compile("(?i)(?<![\\w.])(\\d+(?:\\.\\d+)?)\\s*(?:([bm])|e(\\d{1,2}))"

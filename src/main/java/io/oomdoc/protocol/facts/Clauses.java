@@ -35,8 +35,8 @@ public final class Clauses {
                     + "with\\b|\\btry\\b(?!-)(?! to " + JOB + ")"
             + "|\\b(?<!\\bi )(?:said|says|suggests?|suggested|recommends?|recommended)\\b|\\bsupposed to\\b"
                     + "|\\binstead of what\\b"
-            // Chinese: a condition (如果, 假如, 要是: "if") or a swap asked with the particle 呢 ("换成 1B 呢?"), not a
-            // swap reported done (换成了)
+            // Chinese: a condition (如果, 假如, 要是: "if") or a swap asked with the particle 呢
+            // ("换成 1B 呢?"), not a swap reported done (换成了)
             + "|如果|假如|假设|要是|倘若|(?:换成|换用|改成|改用|改为)(?!了)[^。！!]*呢");
     /**
      * A clause that opens like a question, with or without its "?". "When" asks only before an auxiliary ("when does
