@@ -1,12 +1,12 @@
 package io.oomdoc.cli;
 
+import io.oomdoc.SentencesShown;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -22,19 +22,8 @@ class CommandSentencesAreResourcesTest {
     private static final Path CLI = Path.of("src/main/java/io/oomdoc/cli");
     /** A statement that shows its text to the user. */
     private static final Pattern SHOWN = Pattern.compile("UserError\\(|\\busage\\(|\\.print(?:ln|f)?\\(");
-    private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
-    private static final int WORDS = 4;
-
-    /** The literals of one statement, with adjacent "a" + "b" joined, when the statement shows them. */
     static List<String> sentencesShown(String statement) {
-        List<String> out = new ArrayList<>();
-        if (!SHOWN.matcher(statement).find()) return out;
-        Matcher m = LITERAL.matcher(statement.replaceAll("\"\\s*\\+\\s*\"", ""));
-        while (m.find()) {
-            long words = Stream.of(m.group(1).split("\\s+")).filter(w -> w.matches(".*[A-Za-z]{2,}.*")).count();
-            if (words >= WORDS) out.add(m.group(1));
-        }
-        return out;
+        return SentencesShown.in(statement, SHOWN);
     }
 
     @Test

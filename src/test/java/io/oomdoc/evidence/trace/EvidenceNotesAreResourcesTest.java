@@ -1,12 +1,12 @@
 package io.oomdoc.evidence.trace;
 
+import io.oomdoc.SentencesShown;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -25,18 +25,8 @@ class EvidenceNotesAreResourcesTest {
     private static final Pattern SHOWN = Pattern.compile(
             "notes\\.add\\(|List<String> notes = |new TraceFinding\\(|unreadable\\.add\\(|phaseWhy = "
                     + "|new GpuState\\.Unknown\\(|new Failed\\(|return none\\(");
-    private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
-    private static final int WORDS = 4;
-
     static List<String> sentencesShown(String statement) {
-        List<String> out = new ArrayList<>();
-        if (!SHOWN.matcher(statement).find()) return out;
-        Matcher m = LITERAL.matcher(statement.replaceAll("\"\\s*\\+\\s*\"", ""));
-        while (m.find()) {
-            long words = Stream.of(m.group(1).split("\\s+")).filter(w -> w.matches(".*[A-Za-z]{2,}.*")).count();
-            if (words >= WORDS) out.add(m.group(1));
-        }
-        return out;
+        return SentencesShown.in(statement, SHOWN);
     }
 
     @Test
