@@ -36,7 +36,8 @@ import java.util.regex.Pattern;
  * session that wrote it and its readable half read since) joined in the twenty-second session, when set 28's closed
  * half, scored twice and never read, was the transfer check. Sets 28 and 29 (both halves, each scored blind at both
  * ends of the session that wrote it) joined in the twenty-third: the set its writer makes then is the check. Set 30
- * (both halves, scored blind at both ends of the twenty-fourth session, totals only) joined in the twenty-fifth.
+ * (both halves, scored blind at both ends of the twenty-fourth session, totals only) joined in the twenty-fifth, set
+ * 31 (both halves, scored blind at both ends of the twenty-fifth) in the twenty-sixth.
  */
 public final class IntentData {
     static final List<String> SETS = List.of("conversations", "conversations_heldout", "conversations_heldout2",
@@ -48,7 +49,8 @@ public final class IntentData {
             "conversations_heldout19", "conversations_heldout20", "conversations_heldout21",
             "conversations_heldout22", "conversations_heldout23", "conversations_heldout24",
             "conversations_heldout25", "conversations_heldout26", "conversations_heldout27",
-            "conversations_heldout28", "conversations_heldout29", "conversations_heldout30");
+            "conversations_heldout28", "conversations_heldout29", "conversations_heldout30",
+            "conversations_heldout31");
     private static final Path ROOT = Path.of("src/test/resources");
     private static final Pattern SOURCE = Pattern.compile("source:\\s*https?://(?:www\\.)?github\\.com/([^/\\s]+/"
             + "[^/\\s#]+)|source:\\s*https?://([^/\\s]+)");

@@ -196,9 +196,17 @@ public final class Corpus {
      * that wrote it, totals only), and the twenty-seventh (since the twenty-third session; scored blind at both ends
      * of the twenty-second, totals only), and the twenty-eighth (since the twenty-fourth session; scored blind at
      * both ends of the twenty-third, totals only), and the twenty-ninth (since the twenty-fifth session; scored blind
-     * at both ends of the twenty-fourth, totals only).
+     * at both ends of the twenty-fourth, totals only), and the thirtieth (since the twenty-sixth session; scored blind
+     * at both ends of the twenty-fifth, totals only).
      */
-    public static List<Case> trainable() { return development29(); }
+    public static List<Case> trainable() { return development30(); }
+
+    /** Every scored part that is development data now: development29() and the thirtieth split. */
+    public static List<Case> development30() {
+        List<Case> out = new ArrayList<>(development29());
+        out.addAll(heldout30());
+        return List.copyOf(out);
+    }
 
     /** Every scored part that is development data now: development28() and the twenty-ninth split. */
     public static List<Case> development29() {
