@@ -29,7 +29,7 @@ import java.util.Locale;
  * session 21, written blind), --heldout14 the fourteenth (measured_heldout14.json, session 22, written blind),
  * --heldout15 the fifteenth (measured_heldout15.json, session 23, written blind), --heldout16 the sixteenth
  * (measured_heldout16.json, session 24, written blind), --heldout17 the seventeenth (measured_heldout17.json, session
- * 25, written blind).
+ * 25, written blind), --heldout18 the eighteenth (measured_heldout18.json, session 26, written blind).
  * --h200 scores the tune part of this project's own H200 grid
  * (measured_h200.json: llama-3.1-8b, llama-3.2-1b, gpt2-xl, qwen2.5-0.5b), --h200-check its check part (qwen2.5-7b,
  * qwen2.5-1.5b, mistral-7b-v0.3, gemma-2-2b), which is scored only to report, never tuned on; --h200-check3 the
@@ -153,6 +153,15 @@ public final class BudgetBench {
         // engine, committed before any engine run on them
         if (args.length > 0 && args[0].equals("--heldout17")) {
             measuredDev(Path.of("src/test/resources/budget/measured_heldout17.json"), new BudgetEngine());
+            return;
+        }
+        // session 26's blind held-out pages, weighted to fine-tuning and on NVIDIA cards (see
+        // make_measured_heldout18.py for the pages: Qwen3-8B full/LoRA/QLoRA on a B300, QLoRA GRPO probes on RTX
+        // laptops and a 4090, llama-recipes FSDP runs on V100s, Qwen2.5 LoRA/QLoRA on an RTX 4080, bf16 vLLM serving
+        // on L4/A10/A100/2xH100): written by a helper who never read the engine, committed before any engine run on
+        // them
+        if (args.length > 0 && args[0].equals("--heldout18")) {
+            measuredDev(Path.of("src/test/resources/budget/measured_heldout18.json"), new BudgetEngine());
             return;
         }
         // round 9: the H200 grid, split by architecture; each flag prints its own part only
