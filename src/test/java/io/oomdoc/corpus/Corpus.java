@@ -77,6 +77,8 @@ public final class Corpus {
     public static final Path HELDOUT29 = Path.of("src/test/resources/corpus_heldout29/heldout29.jsonl");
     /** The thirtieth blind split, written in session 25 by a writer who never read the engine. */
     public static final Path HELDOUT30 = Path.of("src/test/resources/corpus_heldout30/heldout30.jsonl");
+    /** The thirty-first blind split, written in session 26 by a writer who never read the engine. */
+    public static final Path HELDOUT31 = Path.of("src/test/resources/corpus_heldout31/heldout31.jsonl");
     private static final int FINAL_SHARE_PERCENT = 20;
     private static final Map<Path, List<Case>> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -176,6 +178,9 @@ public final class Corpus {
 
     /** The thirtieth blind split (corpus_heldout30/): never read by all(), scored once for a closing figure. */
     public static List<Case> heldout30() { return read(HELDOUT30); }
+
+    /** The thirty-first blind split (corpus_heldout31/): never read by all(), scored once for a closing figure. */
+    public static List<Case> heldout31() { return read(HELDOUT31); }
 
     /**
      * What the weights are fitted on: the development part, the third split (since round 6; scored once in round 5),
