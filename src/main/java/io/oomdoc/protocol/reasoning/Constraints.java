@@ -128,6 +128,7 @@ final class Constraints {
             if (e.finding().isEmpty()) { only(labels, p, Category.LEAK_HELD_REFERENCES); return; }
             scale(labels, p, Category.ACTIVATIONS_BATCH, BATCH_UNDER_LOGGED_CLIMB);
         }
+        NoTrainingLoop.constrain(x, labels, p);
         TimelineFeatures.constrain(x, labels, p);
         normalise(p);
     }

@@ -18,7 +18,14 @@ public final class NotOom {
             + "|cudnn_status_mapping_error|unspecified launch failure|segmentation fault|core dumped"
             + "|watchdog caught collective operation timeout|nccl.{0,40}timeout|driver version is insufficient"
             + "|invalid configuration argument|cuda error: invalid argument|cudaErrorIllegalAddress"
-            + "|an illegal address");
+            + "|an illegal address"
+            // The same faults under the names the driver API, the runtime enum and HIP give them (CUDA Driver API,
+            // CUresult: 700 ILLEGAL_ADDRESS, 710 ASSERT, 715 ILLEGAL_INSTRUCTION, 716 MISALIGNED_ADDRESS, 719
+            // LAUNCH_FAILED; HIP mirrors them): a wrapper such as Numba or CuPy reports the sticky error of an
+            // earlier kernel at the next allocation, so the allocation call in the line is not what failed.
+            + "|cuda_error_(?:illegal_address|launch_failed|assert|illegal_instruction|misaligned_address)\\b"
+            + "|(?:cuda|hip)error(?:launchfailure|assert|illegalinstruction|misalignedaddress)\\b"
+            + "|hiperrorillegaladdress\\b");
     /**
      * Memory exhaustion as runtimes word it: besides "out of memory", a qualified one ("out of buffer memory"),
      * Metal's "Insufficient Memory", MindSpore's "alloc size ... is more than total mem size", a device memory

@@ -152,4 +152,12 @@ class NotOomTest {
         assertTrue(NotOom.isWarningReason(reason), reason);
         assertFalse(NotOom.isWarningReason(NotOom.reason(evidence(ILLEGAL_ACCESS))));
     }
+
+    @Test
+    void aLaunchFailureTheDriverReportsAtAnAllocationIsAFaultNotMemory() {
+        // numba/numba#4833 (corpus_heldout29): cuMemAlloc returns the sticky CUDA_ERROR_LAUNCH_FAILED of a kernel
+        String why = NotOom.reason(evidence(Corpus.heldout29().stream()
+                .filter(k -> k.id().equals("numba-4833-cumemalloc-launch-failed")).findFirst().orElseThrow().paste()));
+        assertTrue(why != null && why.contains("CUDA_ERROR_LAUNCH_FAILED"), why);
+    }
 }
