@@ -871,7 +871,8 @@ public final class BudgetEngine {
         // allocate (a headroom on the marketed size was positive for a budget that did not fit)
         Long usable = gpuBytes == null ? null : GpuCatalog.usableBytes(gpuBytes);
         if (gpuBytes != null && GpuCatalog.isTorchTotal(gpuBytes)) {
-            assumptions.add(AssumptionText.get("gpu.torchTotal", Bytes.human(gpuBytes)));
+            assumptions.add(AssumptionText.get(GpuCatalog.isRocmTorchTotal(gpuBytes) ? "gpu.torchTotalRocm"
+                    : "gpu.torchTotal", Bytes.human(gpuBytes)));
         }
         Boolean fits = usable == null ? null : total > usable ? Boolean.FALSE
                 : activationsKnown ? Boolean.TRUE : null;

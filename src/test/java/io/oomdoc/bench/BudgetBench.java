@@ -285,7 +285,8 @@ public final class BudgetBench {
             double predicted = allocated ? b.total() - b.overhead()
                     : plusContext ? b.total() - b.overhead() + s.contextBytes() : b.total();
             // a figure the source gives as the total over the cards is compared with the total
-            if (it.path("measured_how").asText().contains("the total over the cards")) predicted *= s.gpus();
+            // ("the total over the cards", "the sum over the two GCDs": an MI250's dies are two devices)
+            if (OVER_THE_CARDS.matcher(it.path("measured_how").asText()).find()) predicted *= s.gpus();
             double e = (predicted - measured) / measured;
             boolean suspect = it.path("suspect").asBoolean(false);
             if (!suspect) byFamily.computeIfAbsent(split + "|" + fam, k -> new ArrayList<>()).add(Math.abs(e));
@@ -338,7 +339,18 @@ public final class BudgetBench {
 
     /** "not stated", "none (not stated)", "not stated for the X baseline": the record knows no more than that. */
     static final java.util.regex.Pattern UNSTATED = java.util.regex.Pattern.compile(
-            "(?:none \\()?not stated(?: for [^;()]*)?\\)?");
+            "(?:none \\()?not stated(?: for [^;()]*)?\\)?"
+            // "not said" is another writer's "not stated"; a remark that names no setting ("the post does not print
+            // its flag") leaves it unstated, one that names a default ("off by default") is read as before
+            + "|not said(?: \\((?![^)]*\\b(?:on|off|default)\\b)[^)]*\\))?");
+
+    /** "not stated (the template turns on gradient checkpointing)": the source's own script turns it on. */
+    static final java.util.regex.Pattern TURNED_ON = java.util.regex.Pattern.compile(
+            "not (?:stated|said) \\([^)]*\\bturn(?:s|ed) (?:it )?on\\b[^)]*\\)");
+
+    /** A figure the source gives summed over the devices of the run, not one device's. */
+    static final java.util.regex.Pattern OVER_THE_CARDS = java.util.regex.Pattern.compile(
+            "the (?:total|sum) over the (?:\\w+ )?(?:cards|gpus|gcds)\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
 
     /** A measured-dev record as the engine's inputs, the setup exactly as the source publishes it. */
     static Setup devSetup(JsonNode it) {
@@ -392,7 +404,7 @@ public final class BudgetBench {
         // Unsloth's own mode (use_gradient_checkpointing='unsloth') keeps the layer inputs in host RAM
         Setup.Checkpointing ck = c.startsWith("offload_all") ? Setup.Checkpointing.OFFLOAD_ALL
                 : c.startsWith("offload") || c.contains("'unsloth'") ? Setup.Checkpointing.OFFLOAD
-                : c.startsWith("full") ? Setup.Checkpointing.FULL
+                : c.startsWith("full") || TURNED_ON.matcher(c).matches() ? Setup.Checkpointing.FULL
                 : c.startsWith("selective (op)") ? Setup.Checkpointing.SELECTIVE_OP
                 : c.startsWith("selective") ? Setup.Checkpointing.SELECTIVE : Setup.Checkpointing.NONE;
         String at = it.path("attention").asText("sdpa");
