@@ -207,6 +207,8 @@ public final class BudgetEngine {
             double optBytes = switch (s.optimizer()) {
                 case ADAMW, ADAMW_FUSED -> pure ? 4 : 8;
                 case ADAMW_8BIT, PAGED_ADAMW_8BIT -> 2;
+                // bitsandbytes' 32-bit optimizers keep fp32 states whatever the parameters' dtype
+                case PAGED_ADAMW -> 8;
                 case ADAFACTOR -> 0.1;
                 case SGD -> 0;
                 // torch.optim.SGD: momentum_buffer = torch.clone(grad).detach(), in the gradient's dtype
@@ -891,7 +893,7 @@ public final class BudgetEngine {
         // bitsandbytes' paged optimizers keep their states in CUDA unified memory, which the driver moves to host RAM
         // when the card is full (bitsandbytes docs, "paged optimizers"): states over the card page out, slowly, and
         // do not fail the job. The batch finder does not count on it (it compares the total with the card itself).
-        if (Boolean.FALSE.equals(fits) && train && activationsKnown && s.optimizer() == Setup.Optimizer.PAGED_ADAMW_8BIT
+        if (Boolean.FALSE.equals(fits) && train && activationsKnown && s.optimizer().paged()
                 && !s.offloadOptimizer() && r.pool == 0 && total - opt <= usable) {
             fits = Boolean.TRUE;
             assumptions.add(AssumptionText.get("peak.paged", Bytes.human(total - usable), Bytes.human(opt)));

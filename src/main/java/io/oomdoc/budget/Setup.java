@@ -25,11 +25,14 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
      * ADAMW is torch.optim.AdamW as constructed by default (foreach on CUDA); ADAMW_FUSED is a fused or per-parameter
      * AdamW (fused=True, HF's adamw_hf / adamw_torch_fused, DeepSpeed's FusedAdam): same states, no list-wide step
      * copy. PRODIGY is prodigyopt's Prodigy (kohya's --optimizer_type Prodigy), LION the Lion optimizer (sign of a
-     * momentum, one state).
+     * momentum, one state). PAGED_ADAMW is bitsandbytes' 32-bit paged AdamW (HF's paged_adamw_32bit, the QLoRA
+     * recipes' optimizer): AdamW's two moments, in fp32 whatever the parameters' dtype, in memory the driver pages out.
      */
-    public enum Optimizer { ADAMW, ADAMW_FUSED, ADAMW_8BIT, PAGED_ADAMW_8BIT, ADAFACTOR, SGD, SGD_MOMENTUM, PRODIGY,
-        LION;
-        public boolean adam() { return this == ADAMW || this == ADAMW_FUSED; } }
+    public enum Optimizer { ADAMW, ADAMW_FUSED, ADAMW_8BIT, PAGED_ADAMW_8BIT, PAGED_ADAMW, ADAFACTOR, SGD, SGD_MOMENTUM,
+        PRODIGY, LION;
+        public boolean adam() { return this == ADAMW || this == ADAMW_FUSED || this == PAGED_ADAMW; }
+        /** bitsandbytes' paged optimizers: states in CUDA unified memory, moved to host RAM when the card is full. */
+        public boolean paged() { return this == PAGED_ADAMW_8BIT || this == PAGED_ADAMW; } }
 
     /**
      * SELECTIVE: the attention core recomputed (Korthikanti et al.). SELECTIVE_OP: torchtitan's op-level selective

@@ -393,7 +393,9 @@ public final class BudgetBench {
                 : infer && q.startsWith("fp8") ? Setup.Quant.FP8 : infer && ggmlType(q) != null ? ggmlType(q)
                 : Setup.Quant.NF4;
         String o = it.path("optimizer").asText("adamw");
-        Setup.Optimizer opt = o.startsWith("none") ? Setup.Optimizer.SGD : o.contains("8bit") ? Setup.Optimizer.ADAMW_8BIT : o.startsWith("adamw-fused")
+        // bitsandbytes' paged AdamW, 32-bit unless named 8-bit ("paged_adamw_32bit", "QLoRA's paged AdamW")
+        Setup.Optimizer opt = o.startsWith("none") ? Setup.Optimizer.SGD : o.contains("8bit") ? Setup.Optimizer.ADAMW_8BIT
+                : o.toLowerCase(Locale.ROOT).matches("(?s).*\\bpaged[_ ]adamw.*") ? Setup.Optimizer.PAGED_ADAMW : o.startsWith("adamw-fused")
                 ? Setup.Optimizer.ADAMW_FUSED : o.startsWith("adafactor") ? Setup.Optimizer.ADAFACTOR
                 : o.startsWith("sgd-momentum") ? Setup.Optimizer.SGD_MOMENTUM : o.startsWith("sgd")
                 ? Setup.Optimizer.SGD : Setup.Optimizer.ADAMW;
