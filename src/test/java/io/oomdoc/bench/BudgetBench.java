@@ -380,9 +380,13 @@ public final class BudgetBench {
         boolean bf16Loaded = method.equals("full") && p.startsWith("bf16") && p.contains("torch_dtype bfloat16")
                 && !shardingText.contains("zero") && !shardingText.contains("fsdp")
                 && !shardingText.contains("deepspeed");
+        // "bf16 (dtype bfloat16: weights, grads and adamw states in bf16)": the record says in words what bf16-true
+        // says, every state in bf16 and no fp32 master copy
+        boolean bf16InWords = p.startsWith("bf16") && !p.contains("master")
+                && p.matches("(?s).*\\bweights,? (?:grads|gradients),? and (?:adamw |adam |optimizer )?states in bf16.*");
         Setup.Precision prec = p.startsWith("fp32") ? Setup.Precision.FP32
                 : optimumHarness || pureFp16 ? Setup.Precision.FP16
-                : p.startsWith("bf16-true") || bf16Loaded || infer ? Setup.Precision.BF16
+                : p.startsWith("bf16-true") || bf16Loaded || bf16InWords || infer ? Setup.Precision.BF16
                 : p.startsWith("fp16") ? Setup.Precision.MIXED_FP16 : Setup.Precision.MIXED_BF16;
         String q = it.path("quant").asText("none").toLowerCase(Locale.ROOT);
         // GPTQ/AWQ checkpoints are read as such when served (round 12); a GPTQ base under LoRA training (Qwen v1's
