@@ -223,6 +223,10 @@ public final class BudgetEngine {
             opt = Math.round(trainable * optBytes);
             assumptions.add(AssumptionText.get("states.perParam", gradBytes,
                     s.optimizer().name().toLowerCase(Locale.ROOT).replace('_', '-'), optBytes));
+            // left out, torch's AdamW is an assumption the estimate states (QLoRA recipes page theirs)
+            if (s.optimizerAssumed() && trainable > 0) {
+                assumptions.add(AssumptionText.get("states.optimizerAssumed"));
+            }
             // ZeRO / FSDP: DeepSpeed's own estimator, which counts the fp32 master weights and fp32 gradient copy
             // with the partitioned optimizer state: 16 B/param split over N, plus the 16-bit params and grads
             // that stay whole (stages 1-2) or the largest layer gathered (stage 3).
