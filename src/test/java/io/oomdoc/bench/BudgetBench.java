@@ -383,7 +383,8 @@ public final class BudgetBench {
         // "bf16 (dtype bfloat16: weights, grads and adamw states in bf16)": the record says in words what bf16-true
         // says, every state in bf16 and no fp32 master copy
         boolean bf16InWords = p.startsWith("bf16") && !p.contains("master")
-                && p.matches("(?s).*\\bweights,? (?:grads|gradients),? and (?:adamw |adam |optimizer )?states in bf16.*");
+                && p.matches("(?s).*\\bweights,? (?:grads|gradients),? and (?:adamw |adam |optimizer )?states"
+                        + " in bf16.*");
         Setup.Precision prec = p.startsWith("fp32") ? Setup.Precision.FP32
                 : optimumHarness || pureFp16 ? Setup.Precision.FP16
                 : p.startsWith("bf16-true") || bf16Loaded || bf16InWords || infer ? Setup.Precision.BF16
@@ -398,8 +399,10 @@ public final class BudgetBench {
                 : Setup.Quant.NF4;
         String o = it.path("optimizer").asText("adamw");
         // bitsandbytes' paged AdamW, 32-bit unless named 8-bit ("paged_adamw_32bit", "QLoRA's paged AdamW")
-        Setup.Optimizer opt = o.startsWith("none") ? Setup.Optimizer.SGD : o.contains("8bit") ? Setup.Optimizer.ADAMW_8BIT
-                : o.toLowerCase(Locale.ROOT).matches("(?s).*\\bpaged[_ ]adamw.*") ? Setup.Optimizer.PAGED_ADAMW : o.startsWith("adamw-fused")
+        boolean paged32 = o.toLowerCase(Locale.ROOT).matches("(?s).*\\bpaged[_ ]adamw.*");
+        Setup.Optimizer opt = o.startsWith("none") ? Setup.Optimizer.SGD
+                : o.contains("8bit") ? Setup.Optimizer.ADAMW_8BIT
+                : paged32 ? Setup.Optimizer.PAGED_ADAMW : o.startsWith("adamw-fused")
                 ? Setup.Optimizer.ADAMW_FUSED : o.startsWith("adafactor") ? Setup.Optimizer.ADAFACTOR
                 : o.startsWith("sgd-momentum") ? Setup.Optimizer.SGD_MOMENTUM : o.startsWith("sgd")
                 ? Setup.Optimizer.SGD : Setup.Optimizer.ADAMW;

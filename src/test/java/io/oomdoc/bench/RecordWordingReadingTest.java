@@ -60,7 +60,8 @@ class RecordWordingReadingTest {
 
     @Test
     void aSourceScriptThatTurnsItOnIsReadAsOn() {
-        assertTrue(BudgetBench.TURNED_ON.matcher("not stated (the template turns on gradient checkpointing)").matches());
+        String remark = "not stated (the template turns on gradient checkpointing)";
+        assertTrue(BudgetBench.TURNED_ON.matcher(remark).matches());
     }
 
     @Test
