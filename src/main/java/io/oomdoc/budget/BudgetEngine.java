@@ -207,6 +207,8 @@ public final class BudgetEngine {
             double optBytes = switch (s.optimizer()) {
                 case ADAMW, ADAMW_FUSED -> pure ? 4 : 8;
                 case ADAMW_8BIT, PAGED_ADAMW_8BIT -> 2;
+                // bitsandbytes' 32-bit optimizers keep fp32 states whatever the parameters' dtype
+                case PAGED_ADAMW -> 8;
                 case ADAFACTOR -> 0.1;
                 case SGD -> 0;
                 // torch.optim.SGD: momentum_buffer = torch.clone(grad).detach(), in the gradient's dtype
@@ -221,6 +223,10 @@ public final class BudgetEngine {
             opt = Math.round(trainable * optBytes);
             assumptions.add(AssumptionText.get("states.perParam", gradBytes,
                     s.optimizer().name().toLowerCase(Locale.ROOT).replace('_', '-'), optBytes));
+            // left out, torch's AdamW is an assumption the estimate states (QLoRA recipes page theirs)
+            if (s.optimizerAssumed() && trainable > 0) {
+                assumptions.add(AssumptionText.get("states.optimizerAssumed"));
+            }
             // ZeRO / FSDP: DeepSpeed's own estimator, which counts the fp32 master weights and fp32 gradient copy
             // with the partitioned optimizer state: 16 B/param split over N, plus the 16-bit params and grads
             // that stay whole (stages 1-2) or the largest layer gathered (stage 3).
@@ -871,7 +877,8 @@ public final class BudgetEngine {
         // allocate (a headroom on the marketed size was positive for a budget that did not fit)
         Long usable = gpuBytes == null ? null : GpuCatalog.usableBytes(gpuBytes);
         if (gpuBytes != null && GpuCatalog.isTorchTotal(gpuBytes)) {
-            assumptions.add(AssumptionText.get("gpu.torchTotal", Bytes.human(gpuBytes)));
+            assumptions.add(AssumptionText.get(GpuCatalog.isRocmTorchTotal(gpuBytes) ? "gpu.torchTotalRocm"
+                    : "gpu.torchTotal", Bytes.human(gpuBytes)));
         }
         Boolean fits = usable == null ? null : total > usable ? Boolean.FALSE
                 : activationsKnown ? Boolean.TRUE : null;
@@ -890,7 +897,7 @@ public final class BudgetEngine {
         // bitsandbytes' paged optimizers keep their states in CUDA unified memory, which the driver moves to host RAM
         // when the card is full (bitsandbytes docs, "paged optimizers"): states over the card page out, slowly, and
         // do not fail the job. The batch finder does not count on it (it compares the total with the card itself).
-        if (Boolean.FALSE.equals(fits) && train && activationsKnown && s.optimizer() == Setup.Optimizer.PAGED_ADAMW_8BIT
+        if (Boolean.FALSE.equals(fits) && train && activationsKnown && s.optimizer().paged()
                 && !s.offloadOptimizer() && r.pool == 0 && total - opt <= usable) {
             fits = Boolean.TRUE;
             assumptions.add(AssumptionText.get("peak.paged", Bytes.human(total - usable), Bytes.human(opt)));

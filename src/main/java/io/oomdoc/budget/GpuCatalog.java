@@ -85,6 +85,14 @@ public final class GpuCatalog {
         return rows().stream().anyMatch(r -> torchBytes(r) == gpuBytes);
     }
 
+    /**
+     * Whether this size is the total PyTorch reports for an AMD card under ROCm (a note's "PyTorch (ROCm) reports"):
+     * the same caching allocator and counters, read through HIP.
+     */
+    public static boolean isRocmTorchTotal(long gpuBytes) {
+        return rows().stream().anyMatch(r -> torchBytes(r) == gpuBytes && r.cells()[5].contains("(ROCm)"));
+    }
+
     /** A note's "total capacity of N GiB": what PyTorch reports for the card. */
     private static final Pattern TORCH_TOTAL = Pattern.compile("total capacity of (\\d+(?:\\.\\d+)?) GiB");
 

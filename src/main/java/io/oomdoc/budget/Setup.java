@@ -10,7 +10,7 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
                     double gpuMemoryUtilization, boolean offloadParams, boolean optimizerInBackward,
                     boolean promptLogits, boolean doubleQuant, int contextTokens, int slots, boolean layerSplit,
                     boolean fsdp, long savedModuleParams, boolean checkpointingAssumed,
-                    long liveParameters, long reduceBucket, boolean overlapComm) {
+                    long liveParameters, long reduceBucket, boolean overlapComm, boolean optimizerAssumed) {
 
     public enum Mode { TRAIN, INFER }
 
@@ -25,11 +25,14 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
      * ADAMW is torch.optim.AdamW as constructed by default (foreach on CUDA); ADAMW_FUSED is a fused or per-parameter
      * AdamW (fused=True, HF's adamw_hf / adamw_torch_fused, DeepSpeed's FusedAdam): same states, no list-wide step
      * copy. PRODIGY is prodigyopt's Prodigy (kohya's --optimizer_type Prodigy), LION the Lion optimizer (sign of a
-     * momentum, one state).
+     * momentum, one state). PAGED_ADAMW is bitsandbytes' 32-bit paged AdamW (HF's paged_adamw_32bit, the QLoRA
+     * recipes' optimizer): AdamW's two moments, in fp32 whatever the parameters' dtype, in memory the driver pages out.
      */
-    public enum Optimizer { ADAMW, ADAMW_FUSED, ADAMW_8BIT, PAGED_ADAMW_8BIT, ADAFACTOR, SGD, SGD_MOMENTUM, PRODIGY,
-        LION;
-        public boolean adam() { return this == ADAMW || this == ADAMW_FUSED; } }
+    public enum Optimizer { ADAMW, ADAMW_FUSED, ADAMW_8BIT, PAGED_ADAMW_8BIT, PAGED_ADAMW, ADAFACTOR, SGD, SGD_MOMENTUM,
+        PRODIGY, LION;
+        public boolean adam() { return this == ADAMW || this == ADAMW_FUSED || this == PAGED_ADAMW; }
+        /** bitsandbytes' paged optimizers: states in CUDA unified memory, moved to host RAM when the card is full. */
+        public boolean paged() { return this == PAGED_ADAMW_8BIT || this == PAGED_ADAMW; } }
 
     /**
      * SELECTIVE: the attention core recomputed (Korthikanti et al.). SELECTIVE_OP: torchtitan's op-level selective
@@ -115,7 +118,7 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
         b.promptLogits = promptLogits; b.doubleQuant = doubleQuant; b.contextTokens = contextTokens;
         b.slots = slots; b.layerSplit = layerSplit; b.fsdp = fsdp; b.savedModuleParams = savedModuleParams;
         b.checkpointingAssumed = checkpointingAssumed; b.liveParameters = liveParameters;
-        b.reduceBucket = reduceBucket; b.overlapComm = overlapComm;
+        b.reduceBucket = reduceBucket; b.overlapComm = overlapComm; b.optimizerAssumed = optimizerAssumed;
         return b;
     }
 
@@ -125,7 +128,7 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
     public Setup withBatch(int b) { return toBuilder().batch(b).build(); }
     public Setup withSeq(int s) { return toBuilder().seq(s).build(); }
     public Setup withPrecision(Precision p) { return toBuilder().precision(p).build(); }
-    public Setup withOptimizer(Optimizer o) { return toBuilder().optimizer(o).build(); }
+    public Setup withOptimizer(Optimizer o) { return toBuilder().optimizer(o).optimizerAssumed(false).build(); }
     public Setup withCheckpointing(Checkpointing c) {
         return toBuilder().checkpointing(c).checkpointingAssumed(false).build();
     }
@@ -182,6 +185,7 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
         private boolean layerSplit;
         private boolean fsdp;
         private long savedModuleParams;
+        private boolean optimizerAssumed;
         private boolean checkpointingAssumed;
         /** DeepSpeed's stage3_max_live_parameters as the run sets it; 0 for its default (1e9). */
         private long liveParameters;
@@ -274,13 +278,15 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
         public Builder liveParameters(long v) { liveParameters = v; return this; }
         public Builder reduceBucket(long v) { reduceBucket = v; return this; }
         public Builder overlapComm(boolean v) { overlapComm = v; return this; }
+        /** The optimizer was not stated and torch's AdamW was taken: the estimate says so. */
+        public Builder optimizerAssumed(boolean v) { optimizerAssumed = v; return this; }
 
         public Setup build() {
             return new Setup(model, seq, batch, mode, precision, optimizer, checkpointing, attention, zeroStage, gpus,
                     loraRank, quant, contextBytes, offloadOptimizer, loraTargets, loss, gradientsKept, kbit,
                     loraDropout, kvCacheBytes, gpuMemoryUtilization, offloadParams, optimizerInBackward,
                     promptLogits, doubleQuant, contextTokens, slots, layerSplit, fsdp, savedModuleParams,
-                    checkpointingAssumed, liveParameters, reduceBucket, overlapComm);
+                    checkpointingAssumed, liveParameters, reduceBucket, overlapComm, optimizerAssumed);
         }
     }
 }

@@ -109,11 +109,18 @@ public final class ReportWriter {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
+    private static final java.util.regex.Pattern ROCM = java.util.regex.Pattern.compile("\\bHIP out of memory");
+
     private static String memorySummary(Evidence e) {
         List<String> parts = new ArrayList<>();
         OomNumbers n = e.numbers();
         if (!n.isEmpty()) {
             parts.add(sentence(figures(n)));
+            // PyTorch on ROCm prints the same caching allocator's message under HIP's name: the figures read as
+            // on NVIDIA, and what tunes it is PYTORCH_HIP_ALLOC_CONF
+            if (e.finding().map(f -> ROCM.matcher(f.message()).find()).orElse(false)) {
+                parts.add(TEXT.get("summary.rocm"));
+            }
         } else if (e.finding().isPresent()) {
             parts.add(TEXT.get("summary.no.figures", e.finding().get().notes().get(0)));
         } else {

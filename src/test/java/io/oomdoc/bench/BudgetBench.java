@@ -294,7 +294,8 @@ public final class BudgetBench {
             double predicted = allocated ? b.total() - b.overhead()
                     : plusContext ? b.total() - b.overhead() + s.contextBytes() : b.total();
             // a figure the source gives as the total over the cards is compared with the total
-            if (it.path("measured_how").asText().contains("the total over the cards")) predicted *= s.gpus();
+            // ("the total over the cards", "the sum over the two GCDs": an MI250's dies are two devices)
+            if (OVER_THE_CARDS.matcher(it.path("measured_how").asText()).find()) predicted *= s.gpus();
             double e = (predicted - measured) / measured;
             boolean suspect = it.path("suspect").asBoolean(false);
             if (!suspect) byFamily.computeIfAbsent(split + "|" + fam, k -> new ArrayList<>()).add(Math.abs(e));
@@ -347,7 +348,18 @@ public final class BudgetBench {
 
     /** "not stated", "none (not stated)", "not stated for the X baseline": the record knows no more than that. */
     static final java.util.regex.Pattern UNSTATED = java.util.regex.Pattern.compile(
-            "(?:none \\()?not stated(?: for [^;()]*)?\\)?");
+            "(?:none \\()?not stated(?: for [^;()]*)?\\)?"
+            // "not said" is another writer's "not stated"; a remark that names no setting ("the post does not print
+            // its flag") leaves it unstated, one that names a default ("off by default") is read as before
+            + "|not said(?: \\((?![^)]*\\b(?:on|off|default)\\b)[^)]*\\))?");
+
+    /** "not stated (the template turns on gradient checkpointing)": the source's own script turns it on. */
+    static final java.util.regex.Pattern TURNED_ON = java.util.regex.Pattern.compile(
+            "not (?:stated|said) \\([^)]*\\bturn(?:s|ed) (?:it )?on\\b[^)]*\\)");
+
+    /** A figure the source gives summed over the devices of the run, not one device's. */
+    static final java.util.regex.Pattern OVER_THE_CARDS = java.util.regex.Pattern.compile(
+            "the (?:total|sum) over the (?:\\w+ )?(?:cards|gpus|gcds)\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
 
     /** A measured-dev record as the engine's inputs, the setup exactly as the source publishes it. */
     static Setup devSetup(JsonNode it) {
@@ -377,9 +389,14 @@ public final class BudgetBench {
         boolean bf16Loaded = method.equals("full") && p.startsWith("bf16") && p.contains("torch_dtype bfloat16")
                 && !shardingText.contains("zero") && !shardingText.contains("fsdp")
                 && !shardingText.contains("deepspeed");
+        // "bf16 (dtype bfloat16: weights, grads and adamw states in bf16)": the record says in words what bf16-true
+        // says, every state in bf16 and no fp32 master copy
+        boolean bf16InWords = p.startsWith("bf16") && !p.contains("master")
+                && p.matches("(?s).*\\bweights,? (?:grads|gradients),? and (?:adamw |adam |optimizer )?states"
+                        + " in bf16.*");
         Setup.Precision prec = p.startsWith("fp32") ? Setup.Precision.FP32
                 : optimumHarness || pureFp16 ? Setup.Precision.FP16
-                : p.startsWith("bf16-true") || bf16Loaded || infer ? Setup.Precision.BF16
+                : p.startsWith("bf16-true") || bf16Loaded || bf16InWords || infer ? Setup.Precision.BF16
                 : p.startsWith("fp16") ? Setup.Precision.MIXED_FP16 : Setup.Precision.MIXED_BF16;
         String q = it.path("quant").asText("none").toLowerCase(Locale.ROOT);
         // GPTQ/AWQ checkpoints are read as such when served (round 12); a GPTQ base under LoRA training (Qwen v1's
@@ -390,7 +407,11 @@ public final class BudgetBench {
                 : infer && q.startsWith("fp8") ? Setup.Quant.FP8 : infer && ggmlType(q) != null ? ggmlType(q)
                 : Setup.Quant.NF4;
         String o = it.path("optimizer").asText("adamw");
-        Setup.Optimizer opt = o.startsWith("none") ? Setup.Optimizer.SGD : o.contains("8bit") ? Setup.Optimizer.ADAMW_8BIT : o.startsWith("adamw-fused")
+        // bitsandbytes' paged AdamW, 32-bit unless named 8-bit ("paged_adamw_32bit", "QLoRA's paged AdamW")
+        boolean paged32 = o.toLowerCase(Locale.ROOT).matches("(?s).*\\bpaged[_ ]adamw.*");
+        Setup.Optimizer opt = o.startsWith("none") ? Setup.Optimizer.SGD
+                : o.contains("8bit") ? Setup.Optimizer.ADAMW_8BIT
+                : paged32 ? Setup.Optimizer.PAGED_ADAMW : o.startsWith("adamw-fused")
                 ? Setup.Optimizer.ADAMW_FUSED : o.startsWith("adafactor") ? Setup.Optimizer.ADAFACTOR
                 : o.startsWith("sgd-momentum") ? Setup.Optimizer.SGD_MOMENTUM : o.startsWith("sgd")
                 ? Setup.Optimizer.SGD : Setup.Optimizer.ADAMW;
@@ -401,7 +422,7 @@ public final class BudgetBench {
         // Unsloth's own mode (use_gradient_checkpointing='unsloth') keeps the layer inputs in host RAM
         Setup.Checkpointing ck = c.startsWith("offload_all") ? Setup.Checkpointing.OFFLOAD_ALL
                 : c.startsWith("offload") || c.contains("'unsloth'") ? Setup.Checkpointing.OFFLOAD
-                : c.startsWith("full") ? Setup.Checkpointing.FULL
+                : c.startsWith("full") || TURNED_ON.matcher(c).matches() ? Setup.Checkpointing.FULL
                 : c.startsWith("selective (op)") ? Setup.Checkpointing.SELECTIVE_OP
                 : c.startsWith("selective") ? Setup.Checkpointing.SELECTIVE : Setup.Checkpointing.NONE;
         String at = it.path("attention").asText("sdpa");

@@ -21,7 +21,8 @@ class OptimizerUnderEveryZeroStageTest {
     /** State bytes per trainable parameter under mixed precision (fp32 states). */
     private static final Map<Setup.Optimizer, Double> STATE_BYTES = Map.of(
             Setup.Optimizer.ADAMW, 8.0, Setup.Optimizer.ADAMW_FUSED, 8.0, Setup.Optimizer.ADAMW_8BIT, 2.0,
-            Setup.Optimizer.PAGED_ADAMW_8BIT, 2.0, Setup.Optimizer.ADAFACTOR, 0.1, Setup.Optimizer.SGD, 0.0,
+            Setup.Optimizer.PAGED_ADAMW_8BIT, 2.0, Setup.Optimizer.PAGED_ADAMW, 8.0, Setup.Optimizer.ADAFACTOR, 0.1,
+            Setup.Optimizer.SGD, 0.0,
             Setup.Optimizer.SGD_MOMENTUM, 4.0, Setup.Optimizer.PRODIGY, 16.0, Setup.Optimizer.LION, 4.0);
 
     static Stream<Arguments> everyOptimizerAndStage() {

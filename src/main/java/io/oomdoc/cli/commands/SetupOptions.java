@@ -36,7 +36,8 @@ public final class SetupOptions {
     @Option(names = "--mode", defaultValue = "train", completionCandidates = Choices.Mode.class) String mode;
     @Option(names = "--precision", defaultValue = "mixed-bf16", completionCandidates = Choices.Precision.class)
     String precision;
-    @Option(names = "--optimizer", defaultValue = "adamw", completionCandidates = Choices.Optimizer.class)
+    // no default: left out, it is torch's AdamW, and the estimate says it took that
+    @Option(names = "--optimizer", completionCandidates = Choices.Optimizer.class)
     String optimizer;
     // no default: left out, it is none, or full for a LoRA run on a 4-bit/8-bit base (Setup.unstatedCheckpointing)
     @Option(names = "--checkpointing", completionCandidates = Choices.Checkpointing.class)
@@ -108,7 +109,8 @@ public final class SetupOptions {
         if (offloadActivations) ck = offloaded(ck);
         return Setup.builder(spec).seq(seq).batch(batch).mode(runMode)
                 .precision(parse(Setup.Precision.class, "--precision", precision))
-                .optimizer(parse(Setup.Optimizer.class, "--optimizer", optimizer)).checkpointing(ck)
+                .optimizer(parse(Setup.Optimizer.class, "--optimizer", optimizer == null ? "adamw" : optimizer))
+                .optimizerAssumed(optimizer == null && runMode == Setup.Mode.TRAIN).checkpointing(ck)
                 .optimizerInBackward(optimizerInBackward).promptLogits(promptLogits())
                 .doubleQuant(doubleQuant)
                 .attention(parse(Setup.Attention.class, "--attention", attention)).zeroStage(stage).fsdp(fsdp).gpus(n)

@@ -196,6 +196,8 @@ public final class SetupExtractor {
     static String optimizer(String t) {
         String l = COMPARISON.matcher(t).replaceAll("").toLowerCase(Locale.ROOT);
         if (l.contains("paged_adamw_8bit") || l.contains("pagedadamw8bit")) return "paged-adamw-8bit";
+        // bitsandbytes' PagedAdamW is 32-bit unless named 8-bit (HF's paged_adamw_32bit)
+        if (l.contains("paged_adamw") || l.contains("pagedadamw")) return "paged-adamw";
         if (l.contains("adamw8bit") || l.contains("adamw_bnb_8bit") || l.contains("adam8bit")) return "adamw-8bit";
         if (l.contains("adafactor")) return "adafactor";
         if (l.contains("prodigy")) return "prodigy";

@@ -400,7 +400,8 @@ class FactExtractorTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"adamw|adamw", "adam|adamw", "8-bit adam|adamw-8bit", "adamw_bnb_8bit|adamw-8bit",
-            "paged_adamw_8bit|paged-adamw-8bit", "adafactor|adafactor", "sgd|sgd", "sgd with momentum|sgd-momentum",
+            "paged_adamw_8bit|paged-adamw-8bit", "paged_adamw_32bit|paged-adamw", "paged adamw|paged-adamw",
+            "adafactor|adafactor", "sgd|sgd", "sgd with momentum|sgd-momentum",
             "lion|sgd-momentum", "bnb.optim.Adam8bit|adamw-8bit"})
     void optimizerWords(String text, String optimizer) {
         assertEquals(optimizer, FactExtractor.extract(text).optimizer());
