@@ -30,6 +30,15 @@ public final class GraphFlow {
             "dim", "numel", "keys", "values", "items", "format", "__len__", "get_lr", "get_last_lr", "generate",
             "parameters", "named_parameters", "state_dict", "buffers", "modules", "children", "eval", "train",
             "apply", "requires_grad_", "zero_grad", "clip_grad_norm_", "get_label", "split", "join");
+    /**
+     * Comparisons, index searches and integer casts: their results are bool or integer tensors, which autograd never
+     * tracks, whatever their inputs (ZQPei/deep_sort_pytorch@4f910af train_eval_utils.py:48, scan_wild28 set A:
+     * {@code sum_num += torch.eq(pred, labels).sum()} counts right answers, it holds no graph).
+     */
+    private static final Set<String> INTEGER_RESULT = Set.of("eq", "ne", "gt", "lt", "ge", "le", "argmax",
+            "argmin", "argsort", "isfinite", "isnan", "isinf", "isclose", "nonzero", "count_nonzero", "logical_and",
+            "logical_or", "logical_not", "logical_xor", "bucketize", "searchsorted", "long", "int", "bool", "byte");
+    private static final Pattern TORCH_ROOT = Pattern.compile("^(torch|th)\\.");
     /** Callees whose result carries the graph of their tensor arguments: torch functions and losses. */
     private static final Pattern GRAPH_FUNCTION = Pattern.compile("(?i)^(torch|F|nn|functional)\\."
             + "|(^|_|[a-z])(loss|criterion"
@@ -137,6 +146,9 @@ public final class GraphFlow {
             String method = src.text(fn.getChildByFieldName("attribute"));
             TSNode obj = fn.getChildByFieldName("object");
             if (PLAIN_METHODS.contains(method) || PLAIN_ROOT.matcher(callee).find()) return Kind.PLAIN;
+            if (INTEGER_RESULT.contains(method) && (TORCH_ROOT.matcher(callee).find() || !isModule(obj))) {
+                return Kind.PLAIN; // torch.eq(a, b), pred.eq(y), out.argmax(1): bool or integer, no graph
+            }
             if (method.equals("forward") || method.equals("backward_hook")) return Kind.GRAPH;
             // Lightning's training_step returns the loss the trainer backpropagates (TRI-ML/packnet-sfm@f824ffc
             // horovod_trainer.py: output = module.training_step(batch, i); output['loss'].backward())

@@ -102,6 +102,7 @@ public final class EvalWithoutNoGrad implements Rule {
             return true; // each iteration takes the next batch of an iterator over a loader
         }
         if (over.startsWith("range(") && slicesByLoopVariable(src, loop)) return true; // data[i:i + bs]: a minibatch
+        if (steppedByAName(src, loop)) return true; // range(0, n, args.bptt): the data in chunks, sliced in a helper
         return !over.startsWith("range(") && !over.matches("(?s)(enumerate|zip)\\(\\s*range\\(.*");
     }
 
@@ -180,6 +181,23 @@ public final class EvalWithoutNoGrad implements Rule {
             if (noArgs && sameModule(src, c, callee)) return true;
         }
         return false;
+    }
+
+    /**
+     * A range whose step is a name, not a number ({@code range(0, source.size(0) - 1, args.bptt)}): the loop walks
+     * the data in chunks of that size even when a helper does the slicing ({@code get_batch(source, i, args)}).
+     * salesforce/awd-lstm-lm@1d466ec main.py:163-165 (scan_wild28 set A). A time-step loop ({@code range(n)}) or a
+     * reversed one ({@code range(n - 1, -1, -1)}) has no named step.
+     */
+    private static boolean steppedByAName(PySource src, TSNode loop) {
+        TSNode over = loop.getChildByFieldName("right");
+        if (!over.getType().equals("call") || !src.text(over.getChildByFieldName("function")).equals("range")) {
+            return false;
+        }
+        List<TSNode> args = PySource.namedChildren(over.getChildByFieldName("arguments"));
+        if (args.size() != 3) return false;
+        String step = args.get(2).getType();
+        return step.equals("identifier") || step.equals("attribute");
     }
 
     /**
