@@ -18,7 +18,7 @@ class EvalFollowsCallsTest {
     private static final Path SET = Path.of("src/test/resources/scan_patterns");
 
     private static List<Finding> found(String caseDir) throws Exception {
-        return new PythonScanner().scan(SET.resolve(caseDir)).findings().stream()
+        return new PythonScanner(Rules.ALL).scan(SET.resolve(caseDir)).findings().stream()
                 .filter(f -> f.rule().equals("eval_without_no_grad")).toList();
     }
 
@@ -54,7 +54,7 @@ class EvalFollowsCallsTest {
         java.nio.file.Files.copy(from.resolve("fold_eval.py"), tree.resolve("fold_eval.py"));
         java.nio.file.Files.copy(from.resolve("face_val.py"), outside.resolve("face_val.py"));
         java.nio.file.Files.createSymbolicLink(tree.resolve("face_val.py"), outside.resolve("face_val.py"));
-        assertTrue(new PythonScanner().scan(tree).findings().stream()
+        assertTrue(new PythonScanner(Rules.ALL).scan(tree).findings().stream()
                 .noneMatch(f -> f.rule().equals("eval_without_no_grad")));
     }
 
@@ -116,7 +116,7 @@ class EvalFollowsCallsTest {
     /** model_test.py imports pytest and asserts: a unit test, skipped with its reason, nothing reported. */
     @Test
     void aUnitTestNamedLikeOneStaysSkipped() throws Exception {
-        var r = new PythonScanner().scan(SET.resolve("unit_test_named_test"));
+        var r = new PythonScanner(Rules.ALL).scan(SET.resolve("unit_test_named_test"));
         assertTrue(r.findings().isEmpty());
         assertTrue(r.skipped().stream().anyMatch(s -> s.file().equals("model_test.py")), r.skipped().toString());
     }

@@ -15,7 +15,7 @@ class ImportedLossHelperTest {
     private static final Path SET = Path.of("src/test/resources/scan_patterns");
 
     private static List<String> accumulated(String caseDir) throws Exception {
-        return new PythonScanner().scan(SET.resolve(caseDir)).findings().stream()
+        return new PythonScanner(Rules.ALL).scan(SET.resolve(caseDir)).findings().stream()
                 .filter(f -> f.rule().equals("tensor_accumulated")).map(f -> f.file() + ":" + f.line()).toList();
     }
 

@@ -21,7 +21,7 @@ class MissingZeroGradTest {
         Path p = repo.resolve(file);
         Files.createDirectories(p.getParent());
         Files.writeString(p, code);
-        return new PythonScanner().scan(repo).findings().stream()
+        return new PythonScanner(Rules.ALL).scan(repo).findings().stream()
                 .filter(f -> f.rule().equals("missing_zero_grad")).toList();
     }
 

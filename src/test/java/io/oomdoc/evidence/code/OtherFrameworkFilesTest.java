@@ -19,7 +19,7 @@ class OtherFrameworkFilesTest {
     /** A Paddle loop that clears its gradients with clear_grad(): no finding, and the file is skipped with why. */
     @Test
     void aPaddleTrainingFileIsSkippedWithItsReason() throws Exception {
-        ScanResult r = new PythonScanner().scan(SET.resolve("paddle_loop_clears_grads"));
+        ScanResult r = new PythonScanner(Rules.ALL).scan(SET.resolve("paddle_loop_clears_grads"));
         assertEquals(List.of(), r.findings());
         assertTrue(r.skipped().stream().anyMatch(s -> s.file().equals("face_train.py") && s.why().contains("paddle")),
                 r.skipped().toString());
@@ -29,7 +29,7 @@ class OtherFrameworkFilesTest {
     @Test
     void theSameLoopInPyTorchWithoutZeroGradIsReported() throws Exception {
         assertEquals(List.of("missing_zero_grad face_train.py:16"),
-                new PythonScanner().scan(SET.resolve("torch_loop_never_clears__bug")).findings().stream()
+                new PythonScanner(Rules.ALL).scan(SET.resolve("torch_loop_never_clears__bug")).findings().stream()
                         .map(f -> f.rule() + " " + f.file() + ":" + f.line()).toList());
     }
 

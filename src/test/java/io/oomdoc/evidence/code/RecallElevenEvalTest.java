@@ -17,7 +17,7 @@ class RecallElevenEvalTest {
     private static final Path SET = Path.of("src/test/resources/scan_patterns");
 
     private static List<Integer> lines(String caseDir) throws Exception {
-        return new PythonScanner().scan(SET.resolve(caseDir)).findings().stream()
+        return new PythonScanner(Rules.ALL).scan(SET.resolve(caseDir)).findings().stream()
                 .filter(f -> f.rule().equals("eval_without_no_grad")).map(Finding::line).toList();
     }
 

@@ -17,7 +17,7 @@ class RecallElevenTensorTest {
     private static final Path SET = Path.of("src/test/resources/scan_patterns");
 
     private static List<Integer> lines(String caseDir) throws Exception {
-        return new PythonScanner().scan(SET.resolve(caseDir)).findings().stream()
+        return new PythonScanner(Rules.ALL).scan(SET.resolve(caseDir)).findings().stream()
                 .filter(f -> f.rule().equals("tensor_accumulated")).map(Finding::line).toList();
     }
 
@@ -49,7 +49,7 @@ class RecallElevenTensorTest {
      */
     @Test
     void theFixOfAListOfLossesTakesItemOfEachElement() throws Exception {
-        Finding f = new PythonScanner().scan(SET.resolve("meter_on_the_object__bug")).findings().get(0);
+        Finding f = new PythonScanner(Rules.ALL).scan(SET.resolve("meter_on_the_object__bug")).findings().get(0);
         assertEquals("self.meter.update([(coarse_loss * 1000).item(), (fine_loss * 1000).item()])",
                 f.fix().after().strip());
     }

@@ -16,7 +16,7 @@ class RecallElevenZeroGradTest {
     private static final Path SET = Path.of("src/test/resources/scan_patterns");
 
     private static List<Integer> lines(String caseDir) throws Exception {
-        return new PythonScanner().scan(SET.resolve(caseDir)).findings().stream()
+        return new PythonScanner(Rules.ALL).scan(SET.resolve(caseDir)).findings().stream()
                 .filter(f -> f.rule().equals("missing_zero_grad")).map(Finding::line).toList();
     }
 

@@ -17,7 +17,7 @@ class WildTwentyEightClassesTest {
     private static final Path SET = Path.of("src/test/resources/scan_patterns");
 
     private static List<String> found(String caseDir, String rule) throws Exception {
-        return new PythonScanner().scan(SET.resolve(caseDir)).findings().stream()
+        return new PythonScanner(Rules.ALL).scan(SET.resolve(caseDir)).findings().stream()
                 .filter(f -> f.rule().equals(rule)).map(f -> f.file() + ":" + f.line()).toList();
     }
 
