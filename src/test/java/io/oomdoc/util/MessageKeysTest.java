@@ -66,4 +66,20 @@ class MessageKeysTest {
         assertTrue(keys >= 8, "the sources name keys in at least eight places: " + keys);
         assertEquals(List.of(), missing);
     }
+
+    /**
+     * The reasoning rows name their sentences through a helper that adds the family's prefix (Signals.say, key
+     * signal.NAME in the report's table): a row whose key is missing would throw only on the evidence that fires
+     * it, and the code and snapshot rows fire on no corpus case.
+     */
+    @Test
+    void everyReasoningRowSentenceIsInTheReportTable() throws Exception {
+        Properties p = table("report/messages.properties");
+        Matcher m = Pattern.compile("\\bsay\\(\"([^\"]+)\"").matcher(
+                Files.readString(MAIN.resolve("io/oomdoc/protocol/Signals.java")));
+        List<String> keys = new ArrayList<>();
+        while (m.find()) keys.add("signal." + m.group(1));
+        assertTrue(keys.size() >= 50, "Signals names its sentences through say(): " + keys.size());
+        assertEquals(List.of(), keys.stream().filter(k -> !p.containsKey(k)).toList());
+    }
 }
