@@ -70,15 +70,14 @@ public final class RepoFiles {
             String rel = rel(realRoot, file);
             if (attrs.isSymbolicLink()) {
                 if (wantName.test(file.getFileName().toString())) skipped.add(new ScanResult.Skipped(rel,
-                        "symbolic link: not followed"));
+                        ScanText.get("skip.symlink")));
                 return FileVisitResult.CONTINUE;
             }
             if (!attrs.isRegularFile() || !wantName.test(file.getFileName().toString()) || ignore.ignored(rel,
                     false)) return FileVisitResult.CONTINUE;
             long limit = file.getFileName().toString().endsWith(".ipynb") ? MAX_NOTEBOOK_BYTES : MAX_FILE_BYTES;
             if (attrs.size() > limit) {
-                skipped.add(new ScanResult.Skipped(rel, "larger than " + limit / 1_000_000
-                        + " MB: probably generated"));
+                skipped.add(new ScanResult.Skipped(rel, ScanText.get("skip.file.too.large", limit / 1_000_000)));
                 return FileVisitResult.CONTINUE;
             }
             files.add(file);
@@ -87,16 +86,16 @@ public final class RepoFiles {
 
         @Override
         public FileVisitResult visitFileFailed(Path file, IOException exc) {
-            String why = exc instanceof AccessDeniedException ? "permission denied"
+            String why = exc instanceof AccessDeniedException ? ScanText.get("skip.permission")
                     : exc.getClass().getSimpleName() + ": " + exc.getMessage();
-            skipped.add(new ScanResult.Skipped(rel(realRoot, file), "unreadable (" + why + ")"));
+            skipped.add(new ScanResult.Skipped(rel(realRoot, file), ScanText.get("skip.file.unreadable", why)));
             return FileVisitResult.CONTINUE;
         }
 
         @Override
         public FileVisitResult postVisitDirectory(Path dir, IOException exc) {
             if (exc != null) skipped.add(new ScanResult.Skipped(rel(realRoot, dir),
-                    "folder not fully readable: " + exc.getMessage()));
+                    ScanText.get("skip.folder.unreadable", exc.getMessage())));
             return FileVisitResult.CONTINUE;
         }
     }
@@ -120,9 +119,9 @@ public final class RepoFiles {
     public static Path insideRoot(Path root, String relative) throws IOException {
         Path realRoot = root.toRealPath();
         Path p = realRoot.resolve(relative).normalize();
-        if (!p.startsWith(realRoot)) throw new SecurityException(relative + " is outside the repository root");
-        if (Files.exists(p) && !p.toRealPath().startsWith(realRoot)) throw new SecurityException(relative
-                + " points outside the repository root");
+        if (!p.startsWith(realRoot)) throw new SecurityException(ScanText.get("path.outside", relative));
+        if (Files.exists(p) && !p.toRealPath().startsWith(realRoot)) throw new SecurityException(
+                ScanText.get("path.points.outside", relative));
         return p;
     }
 }
