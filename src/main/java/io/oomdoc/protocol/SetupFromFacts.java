@@ -38,13 +38,7 @@ public final class SetupFromFacts {
         if (f.model() != null) model = ModelCatalog.find(f.model()).orElse(null);
         if (model == null && f.params() != null) model = shapedLike(f.params());
         if (model == null) return Optional.empty();
-        Setup.Precision precision = f.precision() == null ? Setup.Precision.MIXED_BF16 : switch (f.precision()) {
-            case "bf16" -> Setup.Precision.MIXED_BF16; // "bf16" in a config (HF bf16=True, autocast) is mixed precision
-            case "fp16" -> Setup.Precision.MIXED_FP16;
-            case "fp32" -> Setup.Precision.FP32;
-            case "bf16-true" -> Setup.Precision.BF16; // kohya's --full_bf16, Lightning's bf16-true: no fp32 master
-            default -> parseOr(Setup.Precision.class, f.precision(), Setup.Precision.MIXED_BF16);
-        };
+        Setup.Precision precision = precision(f.precision());
         Setup.Optimizer opt = f.optimizer() == null ? Setup.Optimizer.ADAMW : parseOr(Setup.Optimizer.class,
                 f.optimizer(), Setup.Optimizer.ADAMW);
         boolean qlora = Boolean.TRUE.equals(f.qlora()) || "4bit".equals(f.quant());
@@ -75,6 +69,17 @@ public final class SetupFromFacts {
                 .gpus(f.worldSize() == null ? 1 : f.worldSize())
                 .loraRank(rank).quant(quant).loss(unsloth ? Setup.Loss.FUSED_LINEAR : Setup.Loss.FP32)
                 .contextBytes(BudgetEngine.DEFAULT_CONTEXT).build());
+    }
+
+    /** The precision a fact names; unsaid, mixed bf16. */
+    private static Setup.Precision precision(String said) {
+        return said == null ? Setup.Precision.MIXED_BF16 : switch (said) {
+            case "bf16" -> Setup.Precision.MIXED_BF16; // "bf16" in a config (HF bf16=True, autocast) is mixed precision
+            case "fp16" -> Setup.Precision.MIXED_FP16;
+            case "fp32" -> Setup.Precision.FP32;
+            case "bf16-true" -> Setup.Precision.BF16; // kohya's --full_bf16, Lightning's bf16-true: no fp32 master
+            default -> parseOr(Setup.Precision.class, said, Setup.Precision.MIXED_BF16);
+        };
     }
 
     /** A model known by its size takes the shape (layers, width, vocabulary) of the catalog model closest in size. */

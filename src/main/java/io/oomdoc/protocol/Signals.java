@@ -31,6 +31,9 @@ public final class Signals {
 
     private static final io.oomdoc.util.MessageTable TEXT = ReportText.TABLE;
 
+    /** A row's sentence for the report (report/messages.properties, {@code signal.KEY}), its %s filled in order. */
+    private static String say(String key, Object... args) { return TEXT.get("signal." + key, args); }
+
     private static Function1 words(Pattern p, String why) {
         return e -> {
             Matcher m = p.matcher(e.userTextLower());
@@ -146,15 +149,12 @@ public final class Signals {
 
     public static final List<Signal> ALL = List.of(
             // What kind of message it is
-            row("host-ram message", e -> kind(e, FailureKind.HOST_RAM_OOM) ? "the process died of host memory: "
-                    + e.finding().get().notes().get(0) : null),
+            row("host-ram message", e -> kind(e, FailureKind.HOST_RAM_OOM) ? say("host-ram",
+                    e.finding().get().notes().get(0)) : null),
             row("library workspace message", e -> kind(e, FailureKind.LIBRARY_WORKSPACE)
                     ? e.finding().get().notes().get(0) : null),
-            row("kv-cache message", e -> kind(e, FailureKind.KV_CACHE) ? "the inference engine could not reserve its "
-                    + "KV cache" : null),
-            row("cuda runtime error", e -> kind(e, FailureKind.CUDA_RUNTIME) ? "\"CUDA error: out of memory\" comes "
-                    + "from the CUDA runtime, not PyTorch's allocator: typical of context creation or a card held by "
-                            + "others" : null),
+            row("kv-cache message", e -> kind(e, FailureKind.KV_CACHE) ? say("kv-cache-message") : null),
+            row("cuda runtime error", e -> kind(e, FailureKind.CUDA_RUNTIME) ? say("cuda-runtime") : null),
 
             // Decoded numbers (M2)
             row("held outside the allocator", e -> {
@@ -162,8 +162,7 @@ public final class Signals {
                 Long out = n.heldOutsideAllocator();
                 if (out == null || n.totalBytes() == null) return null;
                 if (out > 0.4 * n.totalBytes() && out > 1.5 * Bytes.GIB)
-                    return Bytes.human(out) + " of " + Bytes.human(n.totalBytes()) + " is held outside this "
-                            + "process's allocator (total − free − reserved)";
+                    return say("held-outside", Bytes.human(out), Bytes.human(n.totalBytes()));
                 return null;
             }),
             row("partly held outside", e -> {
@@ -171,11 +170,11 @@ public final class Signals {
                 Long out = n.heldOutsideAllocator();
                 if (out == null || n.totalBytes() == null) return null;
                 double share = out / (double) n.totalBytes();
-                return share > 0.25 && share <= 0.4 && out > 1.5 * Bytes.GIB ? Bytes.human(out) + " is held outside "
-                        + "the allocator (context, display, other processes)" : null;
+                return share > 0.25 && share <= 0.4 && out > 1.5 * Bytes.GIB
+                        ? say("partly-held-outside", Bytes.human(out)) : null;
             }),
             row("several processes", e -> e.numbers().processes().stream().filter(p -> !p.thisProcess()).count() >= 2
-                    ? "the message lists " + e.numbers().processes().size() + " processes on the card" : null),
+                    ? say("several-processes", e.numbers().processes().size()) : null),
             row("free exceeds request", e -> {
                 OomNumbers n = e.numbers();
                 if (n.freeBytes() == null || n.triedBytes() == null || n.triedBytes() <= 0) return null;
@@ -183,8 +182,7 @@ public final class Signals {
                 boolean cacheInPlay = n.reservedBytes() != null && n.totalBytes() != null
                         && n.reservedBytes() >= 0.1 * n.totalBytes();
                 return clearMargin && cacheInPlay
-                        ? "the driver reports " + Bytes.human(n.freeBytes()) + " free, more than the "
-                                + Bytes.human(n.triedBytes()) + " requested: no contiguous block" : null;
+                        ? say("free-exceeds-request", Bytes.human(n.freeBytes()), Bytes.human(n.triedBytes())) : null;
             }),
             row("empty card refuses", e -> {
                 OomNumbers n = e.numbers();
@@ -192,24 +190,21 @@ public final class Signals {
                 // A request larger than the free memory explains the failure by itself: no mystery left to the runtime.
                 if (n.triedBytes() != null && n.triedBytes() > n.freeBytes()) return null;
                 return n.freeBytes() >= 0.5 * n.totalBytes() && n.allocatedBytes() < 0.1 * n.totalBytes()
-                        ? "the card is mostly free (" + Bytes.human(n.freeBytes()) + ") and PyTorch holds almost "
-                                + "nothing, yet the allocation failed: the CUDA runtime, a driver or library "
-                                        + "mismatch, or a memory limit" : null;
+                        ? say("empty-card-refuses", Bytes.human(n.freeBytes())) : null;
             }),
             row("this process fills the card", e -> {
                 OomNumbers n = e.numbers();
                 return n.processInUseBytes() != null && n.totalBytes() != null
                         && n.processInUseBytes() >= 0.85 * n.totalBytes()
-                        ? "this process alone holds " + Bytes.human(n.processInUseBytes()) + " of "
-                                + Bytes.human(n.totalBytes()) : null;
+                        ? say("process-fills-card", Bytes.human(n.processInUseBytes()), Bytes.human(n.totalBytes()))
+                        : null;
             }),
             row("reserved but unallocated", e -> {
                 OomNumbers n = e.numbers();
                 Long u = n.reservedUnallocatedBytes(), t = n.triedBytes(), total = n.totalBytes();
                 if (u == null || t == null || total == null) return null;
                 if (u >= 0.5 * t && u >= 0.1 * total && !n.liveDominatesCache())
-                    return Bytes.human(u) + " is reserved by PyTorch but unallocated against a " + Bytes.human(t)
-                            + " request";
+                    return say("reserved-unallocated", Bytes.human(u), Bytes.human(t));
                 return null;
             }),
             row("some cache unallocated", e -> {
@@ -217,21 +212,20 @@ public final class Signals {
                 Long u = n.reservedUnallocatedBytes(), t = n.triedBytes(), total = n.totalBytes();
                 if (u == null || t == null || total == null) return null;
                 return u >= 0.5 * t && u >= 0.03 * total && u < 0.1 * total
-                        ? Bytes.human(u) + " of cache is unallocated, a small share of the card, against a "
-                                + Bytes.human(t) + " request" : null;
+                        ? say("some-cache-unallocated", Bytes.human(u), Bytes.human(t)) : null;
             }),
             row("unallocated exceeds request", e -> {
                 OomNumbers n = e.numbers();
                 Long u = n.reservedUnallocatedBytes(), t = n.triedBytes(), total = n.totalBytes();
-                return u != null && t != null && total != null && u >= t && u >= 0.03 * total ? "the cache alone "
-                        + "could hold the request if it were contiguous" : null;
+                return u != null && t != null && total != null && u >= t && u >= 0.03 * total
+                        ? say("unallocated-exceeds-request") : null;
             }),
             row("allocated near total", e -> {
                 OomNumbers n = e.numbers();
                 return n.allocatedBytes() != null && n.totalBytes() != null
                         && n.allocatedBytes() >= 0.75 * n.totalBytes()
-                        ? "live tensors hold " + Bytes.human(n.allocatedBytes()) + " of "
-                                + Bytes.human(n.totalBytes()) + ": a genuine fit problem" : null;
+                        ? say("allocated-near-total", Bytes.human(n.allocatedBytes()), Bytes.human(n.totalBytes()))
+                        : null;
             }),
             row("large single request", e -> {
                 OomNumbers n = e.numbers();
@@ -239,17 +233,17 @@ public final class Signals {
                 if (n.triedBytes() == null || total == null || n.triedBytes() < 0.2 * total) return null;
                 // The rule fires as before (its weights are learned); only what it says changes for a size no machine
                 // has: 538976288 GiB is not a tensor but a length read wrong (QwenLM/Qwen3-VL#334).
-                return n.triedBytes() >= Bytes.PIB ? TEXT.get("signal.impossible-request",
-                        Bytes.human(n.triedBytes())) : "one request of " + Bytes.human(n.triedBytes()) + " is a fifth "
-                                + "or more of the card: one very large tensor";
+                String tried = Bytes.human(n.triedBytes());
+                return n.triedBytes() >= Bytes.PIB ? say("impossible-request", tried)
+                        : say("large-single-request", tried);
             }),
             row("mps other allocations", e -> {
                 var f = e.finding().filter(x -> x.parser().equals(MpsOomParser.NAME));
                 if (f.isEmpty()) return null;
                 Long other = io.oomdoc.evidence.trace.parsers.MpsOomParser.otherAllocations(f.get().message());
                 Long alloc = f.get().numbers().allocatedBytes();
-                return other != null && alloc != null && other > alloc ? Bytes.human(other) + " of unified memory is "
-                        + "used outside PyTorch's pool" : null;
+                return other != null && alloc != null && other > alloc
+                        ? say("mps-other-allocations", Bytes.human(other)) : null;
             }),
             row("mps pool full", e -> {
                 var f = e.finding().filter(x -> x.parser().equals(MpsOomParser.NAME));
@@ -257,13 +251,11 @@ public final class Signals {
                 OomNumbers n = f.get().numbers();
                 return n.allocatedBytes() != null && n.totalBytes() != null
                         && n.allocatedBytes() >= 0.6 * n.totalBytes()
-                        ? "PyTorch's MPS pool already holds " + Bytes.human(n.allocatedBytes()) + " of the "
-                                + Bytes.human(n.totalBytes()) + " cap" : null;
+                        ? say("mps-pool-full", Bytes.human(n.allocatedBytes()), Bytes.human(n.totalBytes())) : null;
             }),
             row("jax preallocation", e -> e.trace() != null && e.trace().framework().equals("jax")
                     && JAX_PREALLOC.matcher(e.userTextLower()).find()
-                    ? "JAX/XLA preallocates most of each visible GPU; a small request failing usually means another "
-                            + "process or preallocation holds the card" : null),
+                    ? say("jax-preallocation") : null),
 
             row("xla program total", e -> {
                 if (e.trace() == null) return null;
@@ -272,57 +264,56 @@ public final class Signals {
                 long total = Bytes.parse(m.group(1), m.group(2));
                 Long tried = e.numbers().triedBytes();
                 // The program as a whole, not the one buffer that failed, is what the card must hold.
-                return tried != null && total > 2 * tried ? TEXT.get("signal.xla-program-total", Bytes.human(total),
+                return tried != null && total > 2 * tried ? say("xla-program-total", Bytes.human(total),
                         Bytes.human(tried)) : null;
             }),
 
             // Where in the job (traceback frames, iteration)
-            row("optimizer step frame", e -> phase(e) == Phase.OPTIMIZER_STEP ? "the traceback ends in the optimizer "
-                    + "step: " + e.trace().phaseEvidence() : null),
+            row("optimizer step frame", e -> phase(e) == Phase.OPTIMIZER_STEP ? say("optimizer-step-frame",
+                    e.trace().phaseEvidence()) : null),
             row("early iteration", e -> e.trace() != null && e.trace().iteration() != null && e.trace().iteration() <= 2
-                    && phase(e) == Phase.OPTIMIZER_STEP ? "it failed at iteration " + e.trace().iteration() : null),
-            row("backward frame", e -> phase(e) == Phase.BACKWARD ? "the traceback ends in backward: "
-                    + e.trace().phaseEvidence() : null),
-            row("eval frame", e -> phase(e) == Phase.EVAL ? "the traceback is inside evaluation: "
-                    + e.trace().phaseEvidence() : null),
-            row("load frame", e -> phase(e) == Phase.LOAD ? "it failed while loading the model: "
-                    + e.trace().phaseEvidence() : null),
-            row("generation frame", e -> phase(e) == Phase.GENERATION ? "it failed during generation: "
-                    + e.trace().phaseEvidence() : null),
-            row("forward frame", e -> phase(e) == Phase.FORWARD ? "the traceback ends in a forward pass: "
-                    + e.trace().phaseEvidence() : null),
+                    && phase(e) == Phase.OPTIMIZER_STEP ? say("early-iteration", e.trace().iteration()) : null),
+            row("backward frame", e -> phase(e) == Phase.BACKWARD ? say("backward-frame",
+                    e.trace().phaseEvidence()) : null),
+            row("eval frame", e -> phase(e) == Phase.EVAL ? say("eval-frame",
+                    e.trace().phaseEvidence()) : null),
+            row("load frame", e -> phase(e) == Phase.LOAD ? say("load-frame",
+                    e.trace().phaseEvidence()) : null),
+            row("generation frame", e -> phase(e) == Phase.GENERATION ? say("generation-frame",
+                    e.trace().phaseEvidence()) : null),
+            row("forward frame", e -> phase(e) == Phase.FORWARD ? say("forward-frame",
+                    e.trace().phaseEvidence()) : null),
             row("startup", e -> phase(e) == Phase.STARTUP ? e.trace().phaseEvidence() : null),
             row("late single failure", e -> e.trace() != null && e.trace().iteration() != null
                     && e.trace().iteration() >= 500
-                    && !GROWTH.matcher(e.userTextLower()).find() ? "it ran " + e.trace().iteration() + " iterations "
-                            + "before failing, with no growth reported" : null),
+                    && !GROWTH.matcher(e.userTextLower()).find() ? say("late-single-failure",
+                            e.trace().iteration()) : null),
             // The reporter's words put the failure after a stretch of good steps, with no climb reported: a one-time
             // peak late in the run (the longest batch) rather than a leak or a setup that never fit.
             row("ran fine then failed", e -> !GROWTH.matcher(e.userTextLower()).find()
-                    ? words(RAN_THEN_FAILED, "the run went well for a while before it failed").apply(e) : null),
+                    ? words(RAN_THEN_FAILED, say("ran-fine-then-failed")).apply(e) : null),
 
             // The user's words and the log's prose
-            row("eval words", proseWords(EVAL, "the failure is tied to evaluation")),
+            row("eval words", proseWords(EVAL, say("eval-words"))),
             row("eval with growth", e -> EVAL.matcher(ProseText.of(e.userTextLower())).find()
                     && GROWTH.matcher(e.userTextLower()).find()
-                    ? "memory climbs during evaluation" : null),
-            row("growth words", ownWords(GROWTH, "memory grows over time")),
-            row("held references", ownWords(HELD, "tensors or graphs are kept across iterations")),
-            row("the user says leak", ownWords(LEAK_WORD, "the user describes a leak")),
+                    ? say("eval-with-growth") : null),
+            row("growth words", ownWords(GROWTH, say("growth-words"))),
+            row("held references", ownWords(HELD, say("held-references"))),
+            row("the user says leak", ownWords(LEAK_WORD, say("leak-words"))),
             // Growth over many steps contradicts a one-time jump at the first optimizer step.
             row("growth is not a step-2 jump", e -> GROWTH.matcher(e.userTextLower()).find()
                     && STEP2.matcher(e.userTextLower()).find()
-                    ? "memory grows step after step, which a one-time optimizer-state allocation does not do" : null),
+                    ? say("growth-not-step2") : null),
             row("zombie words", e -> {
                 // "there are no other processes" is the user ruling the cause out, not pointing at it
                 String t = NEGATED_OTHERS.matcher(e.userTextLower()).replaceAll(" ");
                 Matcher m = ZOMBIE.matcher(t);
-                return m.find() ? "memory is held by a process that is not the job (\"" + m.group().strip() + "\")"
-                        : null;
+                return m.find() ? say("zombie-words", m.group().strip()) : null;
             }),
-            row("context words", words(CONTEXT, "the text names device selection or CUDA or process-group setup")),
-            row("longest words", proseWords(LONGEST, "sample length varies and one batch is much longer")),
-            row("attention words", words(ATTENTION, "sequence length / attention is involved")),
+            row("context words", words(CONTEXT, say("context-words"))),
+            row("longest words", proseWords(LONGEST, say("longest-words"))),
+            row("attention words", words(ATTENTION, say("attention-words"))),
             row("long sequence", e -> {
                 // a serving engine's own KV-cache message: its paged attention keeps no s x s matrix
                 if (kind(e, FailureKind.KV_CACHE)) return null;
@@ -330,13 +321,12 @@ public final class Signals {
                 while (m.find()) {
                     int n = m.group(1) != null ? Num.toInt(m.group(1), 0) : m.group(2) != null
                             ? Num.toInt(m.group(2), 0) * 1024 : Num.toInt(m.group(3), 0);
-                    if (n >= 4096 && n <= 1_048_576) return "sequences of " + n + " tokens make the s² attention "
-                            + "term large";
+                    if (n >= 4096 && n <= 1_048_576) return say("long-sequence", n);
                 }
                 return null;
             }),
-            row("kv words", words(KV, "an inference engine and its cache are involved")),
-            row("big model words", words(BIG_MODEL, "a large pretrained model is being fine-tuned or loaded")),
+            row("kv words", words(KV, say("kv-words"))),
+            row("big model words", words(BIG_MODEL, say("big-model-words"))),
             row("weights alone fill the card", e -> {
                 Facts f = e.facts();
                 Long gpu = f.gpuMemBytes() != null ? f.gpuMemBytes() : e.numbers().totalBytes();
@@ -345,37 +335,35 @@ public final class Signals {
                 Long alloc = e.numbers().allocatedBytes();
                 // the weights evidently loaded in less: quantised or offloaded
                 if (alloc != null && alloc < 0.8 * weights) return null;
-                return weights > 0.6 * gpu ? "the weights alone (" + Bytes.human((long) weights) + ") take most of "
-                        + "the " + Bytes.human(gpu) + " card" : null;
+                return weights > 0.6 * gpu ? say("weights-fill-card", Bytes.human((long) weights), Bytes.human(gpu))
+                        : null;
             }),
             row("adapters on a large model", e -> {
                 Facts f = e.facts();
                 if (!Boolean.TRUE.equals(f.lora()) || f.params() == null || f.params() < 6e9) return null;
                 Long gpu = f.gpuMemBytes() != null ? f.gpuMemBytes() : e.numbers().totalBytes();
                 if (gpu != null && f.params() * 2.0 < 0.5 * gpu) return null;
-                return "adapter fine-tuning of a " + Math.round(f.params() / 1e9) + "B model on a card not much "
-                        + "larger than its weights";
+                return say("adapters-large-model", Math.round(f.params() / 1e9));
             }),
             row("long context inference", e -> {
                 String t = e.userTextLower();
                 Matcher m = LONG_CONTEXT.matcher(t);
-                return m.find() && INFERENCE.matcher(t).find() ? "a long-context model is served or loaded (\""
-                        + m.group().strip() + "\"): its cache is sized for that context" : null;
+                return m.find() && INFERENCE.matcher(t).find() ? say("long-context-inference",
+                        m.group().strip()) : null;
             }),
-            row("checkpointing resolved it", words(CKPT_RESOLVED, "enabling checkpointing resolved it: activations "
-                    + "were the excess")),
-            row("step-2 words", words(STEP2, "it fails at or after the first optimizer step")),
-            row("backward words", words(BACKWARD, "backward is mentioned")),
-            row("forward works", words(FORWARD_OK, "forward succeeds, backward does not")),
-            row("batch words", words(BATCH, "batch size / activations are in play")),
-            row("checkpointing words", words(CHECKPOINTING, "gradient checkpointing changes the outcome")),
+            row("checkpointing resolved it", words(CKPT_RESOLVED, say("checkpointing-resolved"))),
+            row("step-2 words", words(STEP2, say("step2-words"))),
+            row("backward words", words(BACKWARD, say("backward-words"))),
+            row("forward works", words(FORWARD_OK, say("forward-works"))),
+            row("batch words", words(BATCH, say("batch-words"))),
+            row("checkpointing words", words(CHECKPOINTING, say("checkpointing-words"))),
             row("library words", e -> {
-                String named = words(LIBRARY, "a CUDA library is named").apply(e);
-                return named != null ? named : proseWords(WORKSPACE, "a CUDA library is named").apply(e);
+                String named = words(LIBRARY, say("library-words")).apply(e);
+                return named != null ? named : proseWords(WORKSPACE, say("library-words")).apply(e);
             }),
             row("fragmentation words", e -> {
                 Matcher m = FRAG_WORDS.matcher(e.userText() == null ? "" : e.userText().toLowerCase());
-                return m.find() ? "the user mentions " + m.group() : null;
+                return m.find() ? say("fragmentation-words", m.group()) : null;
             }),
 
             // Live or pasted GPU state
@@ -384,12 +372,12 @@ public final class Signals {
                 if (g == null || g.totalBytes() <= 0) return null;
                 long unlisted = g.usedBytes() - g.listedProcessBytes();
                 return unlisted > 0.3 * g.totalBytes() && unlisted > Bytes.GIB
-                        ? Bytes.human(unlisted) + " is in use on the card but belongs to no listed process" : null;
+                        ? say("gpu-unattributed", Bytes.human(unlisted)) : null;
             }),
             row("gpu busy with others", e -> {
                 Evidence.GpuSnapshot g = e.gpu();
                 return g != null && g.processCount() >= 2 && g.listedProcessBytes() > 0.3 * g.totalBytes()
-                        ? g.processCount() + " processes share the card" : null;
+                        ? say("gpu-busy", g.processCount()) : null;
             }),
 
             // Code evidence
@@ -404,25 +392,24 @@ public final class Signals {
             row("snapshot: no free block fits the failing request", e -> {
                 var s = e.snapshot();
                 return s != null && s.oomRequestedBytes() != null && s.largestFreeBlockBytes() < s.oomRequestedBytes()
-                        && s.totalFreeBytes() >= s.oomRequestedBytes() ? "the snapshot holds "
-                                + Bytes.human(s.totalFreeBytes())
-                        + " free in the cache, but no block as large as the " + Bytes.human(s.oomRequestedBytes())
-                                + " request" : null;
+                        && s.totalFreeBytes() >= s.oomRequestedBytes()
+                        ? say("snapshot-no-block", Bytes.human(s.totalFreeBytes()), Bytes.human(s.oomRequestedBytes()))
+                        : null;
             }),
             row("snapshot: optimizer state dominates", e -> {
                 var s = e.snapshot();
                 if (s == null || s.buckets().isEmpty()) return null;
                 var top = s.buckets().stream().max(java.util.Comparator.comparingLong(
                         io.oomdoc.evidence.snapshot.SnapshotReport.Bucket::bytes)).get();
-                return top.name().equals("optimizer state") ? "optimizer state is the largest live bucket in the "
-                        + "snapshot (" + Bytes.human(top.bytes()) + ")" : null;
+                return top.name().equals("optimizer state") ? say("snapshot-optimizer-state",
+                        Bytes.human(top.bytes())) : null;
             }),
             row("snapshot: one frame holds many blocks", e -> {
                 var s = e.snapshot();
                 if (s == null || s.topHolders().isEmpty()) return null;
                 var h = s.topHolders().stream().filter(x -> x.blocks() >= 20).findFirst();
-                return h.map(x -> x.blocks() + " live blocks allocated at " + x.frame() + " ("
-                        + Bytes.human(x.bytes()) + "): something keeps them").orElse(null);
+                return h.map(x -> say("snapshot-many-blocks", x.blocks(), x.frame(), Bytes.human(x.bytes())))
+                        .orElse(null);
             }),
 
             row("prior", e -> ""));
@@ -441,8 +428,8 @@ public final class Signals {
         return e -> {
             if (e.code() == null) return null;
             for (int i = 0; i < e.code().ruleIds().size(); i++) {
-                if (e.code().ruleIds().get(i).equals(rule)) return "the code scan found " + rule + " at "
-                        + e.code().locations().get(i);
+                if (e.code().ruleIds().get(i).equals(rule))
+                    return say("code-rule", rule, e.code().locations().get(i));
             }
             return null;
         };

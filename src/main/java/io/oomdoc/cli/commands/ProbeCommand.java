@@ -31,13 +31,7 @@ public final class ProbeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path target = ctx.workDir.resolve(FILE);
-        try {
-            Files.writeString(target, Resources.text("probe/oomdoc_probe.py"), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UserError(CliText.get("probe.cannot.write", target, e.getMessage()));
-        }
-        ctx.out.println(CliText.get("probe.wrote", target));
+        writeProbe();
         if (!run) {
             ctx.out.println(CliText.get("probe.next", FILE));
             ctx.out.println(CliText.get("probe.then"));
@@ -48,6 +42,22 @@ public final class ProbeCommand implements Callable<Integer> {
         if (!torchImportable(py)) {
             throw new UserError(CliText.get("probe.no.torch", py));
         }
+        return runProbe(py);
+    }
+
+    /** Writes the bundled probe script into the working folder and says where. */
+    private void writeProbe() {
+        Path target = ctx.workDir.resolve(FILE);
+        try {
+            Files.writeString(target, Resources.text("probe/oomdoc_probe.py"), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UserError(CliText.get("probe.cannot.write", target, e.getMessage()));
+        }
+        ctx.out.println(CliText.get("probe.wrote", target));
+    }
+
+    /** Runs the probe with {@code py}, prints its output and, when it left a snapshot, the snapshot's summary. */
+    private int runProbe(String py) {
         List<String> cmd = new ArrayList<>(List.of(py, FILE));
         if (entry != null) { cmd.add("--entry"); cmd.add(entry); }
         try {
@@ -58,13 +68,7 @@ public final class ProbeCommand implements Callable<Integer> {
                 throw new UserError(CliText.get("probe.timeout", timeout));
             }
             ctx.out.print(out);
-            Path snap = ctx.workDir.resolve("oomdoc_probe_out/snapshot.pickle");
-            if (p.exitValue() == 0 && Files.isRegularFile(snap)) {
-                ctx.out.println();
-                ctx.out.print(io.oomdoc.cli.SnapshotView.text(
-                        io.oomdoc.cli.EvidenceFiles.snapshot(ctx, "oomdoc_probe_out/snapshot.pickle"), ctx.style));
-                ctx.out.println(CliText.get("probe.diagnose"));
-            }
+            if (p.exitValue() == 0) showSnapshot();
             ctx.out.flush();
             return p.exitValue() == 0 ? 0 : 1;
         } catch (IOException e) {
@@ -73,6 +77,15 @@ public final class ProbeCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             throw new UserError(CliText.get("probe.interrupted"));
         }
+    }
+
+    private void showSnapshot() {
+        Path snap = ctx.workDir.resolve("oomdoc_probe_out/snapshot.pickle");
+        if (!Files.isRegularFile(snap)) return;
+        ctx.out.println();
+        ctx.out.print(io.oomdoc.cli.SnapshotView.text(
+                io.oomdoc.cli.EvidenceFiles.snapshot(ctx, "oomdoc_probe_out/snapshot.pickle"), ctx.style));
+        ctx.out.println(CliText.get("probe.diagnose"));
     }
 
     private static boolean torchImportable(String py) {

@@ -35,57 +35,69 @@ public final class RepoFiles {
 
     public static Listing list(Path root, Predicate<String> wantName) throws IOException {
         Path realRoot = root.toRealPath();
-        GitIgnore ignore = GitIgnore.load(realRoot);
-        List<Path> files = new ArrayList<>();
-        List<ScanResult.Skipped> skipped = new ArrayList<>();
-        Files.walkFileTree(realRoot, new FileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                if (dir.equals(realRoot)) return FileVisitResult.CONTINUE;
-                String name = dir.getFileName().toString();
-                String rel = rel(realRoot, dir);
-                if (SKIP_DIRS.contains(name) || Files.exists(dir.resolve("pyvenv.cfg")) || ignore.ignored(rel,
-                        true)) return FileVisitResult.SKIP_SUBTREE;
-                return FileVisitResult.CONTINUE;
-            }
+        Walk walk = new Walk(realRoot, GitIgnore.load(realRoot), wantName);
+        Files.walkFileTree(realRoot, walk);
+        walk.files.sort(null);
+        return new Listing(walk.files, walk.skipped);
+    }
 
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                String rel = rel(realRoot, file);
-                if (attrs.isSymbolicLink()) {
-                    if (wantName.test(file.getFileName().toString())) skipped.add(new ScanResult.Skipped(rel,
-                            "symbolic link: not followed"));
-                    return FileVisitResult.CONTINUE;
-                }
-                if (!attrs.isRegularFile() || !wantName.test(file.getFileName().toString()) || ignore.ignored(rel,
-                        false)) return FileVisitResult.CONTINUE;
-                long limit = file.getFileName().toString().endsWith(".ipynb") ? MAX_NOTEBOOK_BYTES : MAX_FILE_BYTES;
-                if (attrs.size() > limit) {
-                    skipped.add(new ScanResult.Skipped(rel, "larger than " + limit / 1_000_000
-                            + " MB: probably generated"));
-                    return FileVisitResult.CONTINUE;
-                }
-                files.add(file);
-                return FileVisitResult.CONTINUE;
-            }
+    /** One walk of the tree: what it keeps, what it skips and why. */
+    private static final class Walk implements FileVisitor<Path> {
+        private final Path realRoot;
+        private final GitIgnore ignore;
+        private final Predicate<String> wantName;
+        private final List<Path> files = new ArrayList<>();
+        private final List<ScanResult.Skipped> skipped = new ArrayList<>();
 
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException exc) {
-                String why = exc instanceof AccessDeniedException ? "permission denied"
-                        : exc.getClass().getSimpleName() + ": " + exc.getMessage();
-                skipped.add(new ScanResult.Skipped(rel(realRoot, file), "unreadable (" + why + ")"));
-                return FileVisitResult.CONTINUE;
-            }
+        Walk(Path realRoot, GitIgnore ignore, Predicate<String> wantName) {
+            this.realRoot = realRoot;
+            this.ignore = ignore;
+            this.wantName = wantName;
+        }
 
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException exc) {
-                if (exc != null) skipped.add(new ScanResult.Skipped(rel(realRoot, dir),
-                        "folder not fully readable: " + exc.getMessage()));
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+            if (dir.equals(realRoot)) return FileVisitResult.CONTINUE;
+            String name = dir.getFileName().toString();
+            String rel = rel(realRoot, dir);
+            if (SKIP_DIRS.contains(name) || Files.exists(dir.resolve("pyvenv.cfg")) || ignore.ignored(rel,
+                    true)) return FileVisitResult.SKIP_SUBTREE;
+            return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+            String rel = rel(realRoot, file);
+            if (attrs.isSymbolicLink()) {
+                if (wantName.test(file.getFileName().toString())) skipped.add(new ScanResult.Skipped(rel,
+                        ScanText.get("skip.symlink")));
                 return FileVisitResult.CONTINUE;
             }
-        });
-        files.sort(null);
-        return new Listing(files, skipped);
+            if (!attrs.isRegularFile() || !wantName.test(file.getFileName().toString()) || ignore.ignored(rel,
+                    false)) return FileVisitResult.CONTINUE;
+            long limit = file.getFileName().toString().endsWith(".ipynb") ? MAX_NOTEBOOK_BYTES : MAX_FILE_BYTES;
+            if (attrs.size() > limit) {
+                skipped.add(new ScanResult.Skipped(rel, ScanText.get("skip.file.too.large", limit / 1_000_000)));
+                return FileVisitResult.CONTINUE;
+            }
+            files.add(file);
+            return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException exc) {
+            String why = exc instanceof AccessDeniedException ? ScanText.get("skip.permission")
+                    : exc.getClass().getSimpleName() + ": " + exc.getMessage();
+            skipped.add(new ScanResult.Skipped(rel(realRoot, file), ScanText.get("skip.file.unreadable", why)));
+            return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult postVisitDirectory(Path dir, IOException exc) {
+            if (exc != null) skipped.add(new ScanResult.Skipped(rel(realRoot, dir),
+                    ScanText.get("skip.folder.unreadable", exc.getMessage())));
+            return FileVisitResult.CONTINUE;
+        }
     }
 
     static String rel(Path root, Path p) {
@@ -107,9 +119,9 @@ public final class RepoFiles {
     public static Path insideRoot(Path root, String relative) throws IOException {
         Path realRoot = root.toRealPath();
         Path p = realRoot.resolve(relative).normalize();
-        if (!p.startsWith(realRoot)) throw new SecurityException(relative + " is outside the repository root");
-        if (Files.exists(p) && !p.toRealPath().startsWith(realRoot)) throw new SecurityException(relative
-                + " points outside the repository root");
+        if (!p.startsWith(realRoot)) throw new SecurityException(ScanText.get("path.outside", relative));
+        if (Files.exists(p) && !p.toRealPath().startsWith(realRoot)) throw new SecurityException(
+                ScanText.get("path.points.outside", relative));
         return p;
     }
 }

@@ -69,6 +69,15 @@ final class StatedFigures {
 
     static OomNumbers read(String text) {
         OomNumbers.Builder b = new OomNumbers.Builder();
+        tensorFlow(text, b);
+        request(text, b);
+        otherStacks(text, b);
+        if (b.total == null) cardTable(text, b);
+        return b.build();
+    }
+
+    /** TensorFlow's stated total, free and device, and its BFC allocator's bytes in use. */
+    private static void tensorFlow(String text, OomNumbers.Builder b) {
         Matcher m = TF_TOTAL.matcher(text);
         if (m.find()) b.total = Bytes.parse(m.group(1), m.group(2));
         m = TF_FREE.matcher(text);
@@ -77,6 +86,11 @@ final class StatedFigures {
         if (m.find() && b.total != null) b.gpu = Num.toInt(m.group(1));
         m = BFC_IN_USE.matcher(text);
         if (m.find()) b.allocated = Num.toLong(m.group(1));
+    }
+
+    /** The failing request: the first of REQUESTS that reads, else MindSpore's (with its total) or bmlib's. */
+    private static void request(String text, OomNumbers.Builder b) {
+        Matcher m;
         for (Pattern p : REQUESTS) {
             if (b.tried != null) break;
             m = p.matcher(text);
@@ -89,7 +103,11 @@ final class StatedFigures {
             b.tried = Long.parseLong(m.group(2), 16);
             b.gpu = Num.toInt(m.group(1));
         }
-        m = FAIRSEQ_GPU.matcher(text);
+    }
+
+    /** fairseq's device, TensorRT-LLM's total and free, ggml's request and device; read after the ones above. */
+    private static void otherStacks(String text, OomNumbers.Builder b) {
+        Matcher m = FAIRSEQ_GPU.matcher(text);
         if (m.find()) b.gpu = Num.toInt(m.group(1));
         m = TRTLLM_TOTAL.matcher(text);
         if (m.find()) b.total = Bytes.parse(m.group(1), "GiB");
@@ -102,11 +120,12 @@ final class StatedFigures {
             b.tried = Num.toLong(m.group(1));
         }
         if (b.gpu == null && GGML_ONE_DEVICE.matcher(text).find()) b.gpu = 0;
-        if (b.total == null) {
-            m = SMI_ROW.matcher(text);
-            if (m.find()) { b.total = Long.parseLong(m.group(3)) * Bytes.MIB; b.gpu = Num.toInt(m.group(1)); }
-            else if ((m = GPUSTAT.matcher(text)).find()) b.total = Long.parseLong(m.group(3)) * Bytes.MIB;
-        }
-        return b.build();
+    }
+
+    /** With no total stated, the card's size from an nvidia-smi or gpustat table pasted beside the error. */
+    private static void cardTable(String text, OomNumbers.Builder b) {
+        Matcher m = SMI_ROW.matcher(text);
+        if (m.find()) { b.total = Long.parseLong(m.group(3)) * Bytes.MIB; b.gpu = Num.toInt(m.group(1)); }
+        else if ((m = GPUSTAT.matcher(text)).find()) b.total = Long.parseLong(m.group(3)) * Bytes.MIB;
     }
 }

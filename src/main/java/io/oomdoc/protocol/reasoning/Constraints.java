@@ -85,23 +85,52 @@ final class Constraints {
     private Constraints() {}
 
     static void apply(Evidence e, FeatureVector x, List<String> labels, double[] p) {
-        if (x.values().containsKey("not-oom")) { only(labels, p, Category.OTHER); return; }
-        boolean gpuMessage = e.finding()
-                .map(f -> f.kind() != FailureKind.HOST_RAM_OOM && !f.parser().equals(TraceFinding.MENTION))
-                .orElse(false);
+        Category sole = soleCause(e, x);
+        if (sole != null) { only(labels, p, sole); return; }
+        ruleOut(e, x, labels, p);
+        fixedCost(e, x, labels, p);
+        if (grows(x)) oneTimePeaks(e, labels, p);
+        if (x.values().containsKey(FeatureExtractor.LOG_MEMORY_GROWS)) {
+            // Readings the log itself prints climb step after step: not the batch's activations either, which peak
+            // the same way each step. With no failure message at all, the climb is the whole report: a leak.
+            if (e.finding().isEmpty()) { only(labels, p, Category.LEAK_HELD_REFERENCES); return; }
+            scale(labels, p, Category.ACTIVATIONS_BATCH, BATCH_UNDER_LOGGED_CLIMB);
+        }
+        NoTrainingLoop.constrain(x, labels, p);
+        TimelineFeatures.constrain(x, labels, p);
+        normalise(p);
+    }
+
+    /** The one cause the evidence leaves, before any weighing: not an OOM, host memory alone, a size no machine has. */
+    private static Category soleCause(Evidence e, FeatureVector x) {
+        if (x.values().containsKey("not-oom")) return Category.OTHER;
         boolean hostMessage = e.finding().map(f -> f.kind() == FailureKind.HOST_RAM_OOM).orElse(false)
                 || x.values().containsKey("kill-named");
-        if (hostMessage && !gpuMessage) { only(labels, p, Category.HOST_RAM_OOM); return; }
-        OomNumbers n = e.numbers();
+        if (hostMessage && !gpuMessage(e)) return Category.HOST_RAM_OOM;
         // A request larger than any machine is no cause the taxonomy names (no batch, cache or neighbour asks for a
         // pebibyte): a size computed wrong, which is "other".
-        if (ImpossibleRequest.of(n)) { only(labels, p, Category.OTHER); return; }
-        if (gpuMessage && n.triedBytes() != null) set(labels, p, Category.HOST_RAM_OOM, RULED_OUT);
+        if (ImpossibleRequest.of(e.numbers())) return Category.OTHER;
+        return null;
+    }
+
+    private static boolean gpuMessage(Evidence e) {
+        return e.finding().map(f -> f.kind() != FailureKind.HOST_RAM_OOM && !f.parser().equals(TraceFinding.MENTION))
+                .orElse(false);
+    }
+
+    /** Causes the figures exclude: host memory under a GPU request, fragmentation with no room anywhere. */
+    private static void ruleOut(Evidence e, FeatureVector x, List<String> labels, double[] p) {
+        OomNumbers n = e.numbers();
+        if (gpuMessage(e) && n.triedBytes() != null) set(labels, p, Category.HOST_RAM_OOM, RULED_OUT);
         if (noRoomAnywhere(n)) set(labels, p, Category.FRAGMENTATION, RULED_OUT);
         // XLA printed the compiled program's whole need, far above the buffer that failed: the program does not fit,
         // a cause the taxonomy names, so not "other" (the learned weight leaned to other after training on heldout16-21
         // and called jax-ml afprofile#8's 14.44 GiB program on a 12 GB card other; the maintainer: a bigger GPU).
         if (x.values().containsKey("rule:xla program total")) set(labels, p, Category.OTHER, RULED_OUT);
+    }
+
+    /** What the budget says of the fixed cost (weights, gradients, optimizer state) against the batch. */
+    private static void fixedCost(Evidence e, FeatureVector x, List<String> labels, double[] p) {
         if (fixedCostFits(e)) {
             // When the budget also finds what overflows (the batch's activations), the fixed cost is ruled out as
             // the cause: the user's own setup says what to cut.
@@ -112,25 +141,18 @@ final class Constraints {
         if (FusedAttention.sequenceIsActivations(e, x, weightsExceedCard(e)))
             move(labels, p, Category.ATTENTION_SEQ_LEN, Category.ACTIVATIONS_BATCH, SEQUENCE_AS_ACTIVATIONS);
         if (beforeTheRun(x)) for (Category c : NEEDS_A_BATCH) scale(labels, p, c, NO_BATCH_BEFORE_THE_RUN);
-        if (grows(x)) {
-            // Memory that climbs step after step is not a one-time peak: not the longest batch, not a first backward
-            // or a step-2 allocation.
-            for (Category c : List.of(Category.LONGEST_BATCH, Category.FIRST_BACKWARD, Category.OPTIMIZER_STATE_STEP2))
-                scale(labels, p, c, ONE_TIME_PEAK_UNDER_GROWTH);
-            // Nor, once something failed, the fixed cost: weights, gradients and optimizer state were held for every
-            // step the memory climbed over, so they fit; what failed is what piled up on top (a leak, eval outputs,
-            // a KV cache), which the weights rank. Same factor: it is the same argument, one fit over many steps.
-            if (e.finding().isPresent()) scale(labels, p, Category.MODEL_TOO_LARGE, ONE_TIME_PEAK_UNDER_GROWTH);
-        }
-        if (x.values().containsKey(FeatureExtractor.LOG_MEMORY_GROWS)) {
-            // Readings the log itself prints climb step after step: not the batch's activations either, which peak
-            // the same way each step. With no failure message at all, the climb is the whole report: a leak.
-            if (e.finding().isEmpty()) { only(labels, p, Category.LEAK_HELD_REFERENCES); return; }
-            scale(labels, p, Category.ACTIVATIONS_BATCH, BATCH_UNDER_LOGGED_CLIMB);
-        }
-        NoTrainingLoop.constrain(x, labels, p);
-        TimelineFeatures.constrain(x, labels, p);
-        normalise(p);
+    }
+
+    /** Memory that climbs step after step: the causes that peak once are unlikely. */
+    private static void oneTimePeaks(Evidence e, List<String> labels, double[] p) {
+        // Memory that climbs step after step is not a one-time peak: not the longest batch, not a first backward
+        // or a step-2 allocation.
+        for (Category c : List.of(Category.LONGEST_BATCH, Category.FIRST_BACKWARD, Category.OPTIMIZER_STATE_STEP2))
+            scale(labels, p, c, ONE_TIME_PEAK_UNDER_GROWTH);
+        // Nor, once something failed, the fixed cost: weights, gradients and optimizer state were held for every
+        // step the memory climbed over, so they fit; what failed is what piled up on top (a leak, eval outputs,
+        // a KV cache), which the weights rank. Same factor: it is the same argument, one fit over many steps.
+        if (e.finding().isPresent()) scale(labels, p, Category.MODEL_TOO_LARGE, ONE_TIME_PEAK_UNDER_GROWTH);
     }
 
     /** A frame, the message or the words place the failure in the load or the start-up, and none in a step. */

@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  * bug: it is named in {@link #broken()} rather than skipped in silence.
  */
 public final class FeatureExtractor {
+    /** The features' own sentences for the report (report/messages.properties, feature.*). */
+    private static final io.oomdoc.util.MessageTable TEXT = io.oomdoc.protocol.ReportText.TABLE;
     private static final Pattern LOGGED_MEMORY = Pattern.compile(
             "(?i)\\b(?<key>(?:alloc|reserved) (?:cur|peak)|mem(?:ory)?(?:[_ ]?(?:allocated|reserved|used))?"
                     + "|allocated|reserved|max_?ma|ma|gpu[_ ]mem)\\s*[:=]?\\s*"
@@ -140,13 +142,12 @@ public final class FeatureExtractor {
             Matcher m = LOGGED_EPOCH.matcher(e.trace().log().text());
             int epoch = -1;
             while (m.find()) epoch = Math.max(epoch, Integer.parseInt(m.group(1)));
-            if (epoch >= LATER_EPOCH) b.set("epoch:later", 1.0, "the log is past its first epoch (epoch " + epoch
-                    + ")");
+            if (epoch >= LATER_EPOCH) b.set("epoch:later", 1.0, TEXT.get("feature.epoch-later", epoch));
         }
         Integer it = e.trace() == null ? null : e.trace().iteration();
         if (it == null) return;
         String bucket = it <= 1 ? "first" : it == 2 ? "second" : it <= 50 ? "early" : it <= 500 ? "middle" : "late";
-        b.set("iteration:" + bucket, 1.0, "the log reaches iteration " + it);
+        b.set("iteration:" + bucket, 1.0, TEXT.get("feature.iteration", it));
     }
 
     private static void physics(OomNumbers n, FeatureVector.Builder b) {
@@ -188,32 +189,33 @@ public final class FeatureExtractor {
         if (budget == null || budget.gpuBytes() == null) return;
         Budget.Terms t = budget.perGpuBytes();
         long fixed = t.weights() + t.gradients() + t.optimizer();
-        if (fixed > budget.gpuBytes()) b.set("budget:fixed-exceeds-card", 1.0, "the budget puts weights, gradients and "
-                + "optimizer state alone above the card");
+        if (fixed > budget.gpuBytes()) b.set("budget:fixed-exceeds-card", 1.0,
+                TEXT.get("feature.fixed-exceeds-card"));
         else if (Boolean.FALSE.equals(budget.fits())) b.flag("budget:activations-exceed");
         else if (Boolean.TRUE.equals(budget.fits())) b.flag("budget:fits");
         // Activations unknown (no sequence length or resolution given), yet weights and training state fit: a batch
         // of one failing is then not the fixed cost's doing (a LoRA fine-tune's frozen base, litgpt#553).
-        else b.set("budget:fixed-fits", 1.0, "the budget puts weights, gradients and optimizer state below the card");
+        else b.set("budget:fixed-fits", 1.0, TEXT.get("feature.fixed-fits"));
     }
 
     /** Memory figures a training log prints step after step: climbing is a leak's signature. */
     private static void loggedGrowth(Evidence e, FeatureVector.Builder b) {
         if (e.trace() == null) return;
         String text = e.trace().log().text();
-        String climb = climb(LOGGED_MEMORY, text, "%.1f to %.1f GiB");
-        if (climb == null) climb = climb(PROGRESS_ROW_MEMORY, text, "%.1f to %.1f GiB");
-        if (climb == null) climb = climb(PER_EPOCH_SMI_MEMORY, text, "%.1f to %.1f GiB");
-        if (climb == null) climb = climb(CURRENT_MEMORY, text, "%.2f to %.2f (the log's unit)");
+        String climb = climb(LOGGED_MEMORY, text, "feature.climb-gib");
+        if (climb == null) climb = climb(PROGRESS_ROW_MEMORY, text, "feature.climb-gib");
+        if (climb == null) climb = climb(PER_EPOCH_SMI_MEMORY, text, "feature.climb-gib");
+        if (climb == null) climb = climb(CURRENT_MEMORY, text, "feature.climb-log-unit");
         if (climb != null) b.set(LOG_MEMORY_GROWS, 1.0, climb);
     }
 
     /**
-     * The sentence for a series of readings that climbs, or null; the figure, then its unit if any, are the groups
-     * after the optional key. Readings are kept apart by the name the log gives them (a "key" group): "allocated"
-     * and "reserved" printed on one line are two series, and interleaved they would look like a saw-tooth.
+     * The sentence ({@code sentence}: its key) for a series of readings that climbs, or null; the figure, then its
+     * unit if any, are the groups after the optional key. Readings are kept apart by the name the log gives them (a
+     * "key" group): "allocated" and "reserved" printed on one line are two series, and interleaved they would look
+     * like a saw-tooth.
      */
-    private static String climb(Pattern p, String text, String range) {
+    private static String climb(Pattern p, String text, String sentence) {
         Matcher m = p.matcher(text);
         boolean keyed = p.pattern().contains("(?<key>");
         int figure = keyed ? 2 : 1; // the named key, when there is one, is group 1
@@ -226,9 +228,7 @@ public final class FeatureExtractor {
             series.computeIfAbsent(key, k -> new Series()).add(v);
         }
         for (Series r : series.values()) {
-            if (r.climbs())
-                return String.format(Locale.ROOT, "the logged memory climbs from " + range + " over %d readings",
-                        r.first, r.last, r.count);
+            if (r.climbs()) return TEXT.get(sentence, r.first, r.last, r.count);
         }
         return null;
     }

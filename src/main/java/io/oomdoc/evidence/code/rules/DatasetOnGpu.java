@@ -4,6 +4,7 @@ import io.oomdoc.evidence.code.FileTokens;
 import io.oomdoc.evidence.code.Finding;
 import io.oomdoc.evidence.code.PySource;
 import io.oomdoc.evidence.code.Rule;
+import io.oomdoc.evidence.code.ScanText;
 import org.treesitter.TSNode;
 
 import java.util.ArrayList;
@@ -41,11 +42,10 @@ public final class DatasetOnGpu implements Rule {
                 int moves = 0;
                 while (mm.find()) moves++;
                 if (moves < 2 || !lines.add(src.line(stmt))) continue;
-                out.add(finding(src, stmt, "`" + src.functionName(fn.get()) + "` returns the whole dataset already "
-                        + "on the GPU; it scales with the dataset, not the batch",
+                out.add(finding(src, stmt, ScanText.get("dataset-on-gpu.loader", src.functionName(fn.get())),
                         src.lineText(stmt), src.lineText(stmt).replaceAll("\\.to\\((device|dev)\\)",
                                 "").replace(".cuda()", "")
-                                + "  # keep it on the CPU; move each batch (or the sampled subgraph) inside the loop"));
+                                + "  # " + ScanText.get("dataset-on-gpu.loader.fix")));
             }
         }
         // Second form: a whole split (X_train, train_data, dataset…) moved to the GPU outside any loop.
@@ -60,11 +60,10 @@ public final class DatasetOnGpu implements Rule {
                 if (!DATASET_NAME.matcher(left).find()
                         || !DEVICE_MOVE.matcher(src.text(asg.getChildByFieldName("right"))).find()) continue;
                 if (!lines.add(src.line(stmt))) continue;
-                out.add(finding(src, stmt, "`" + left.strip() + "` moves a whole data split to the GPU; it scales "
-                        + "with the dataset, not the batch",
+                out.add(finding(src, stmt, ScanText.get("dataset-on-gpu.split", left.strip()),
                         src.lineText(stmt), src.lineText(stmt).replaceAll("\\.to\\((device|dev)\\)",
                                 "").replace(".cuda()", "")
-                                + "  # keep it on the CPU; wrap it in a DataLoader and move each batch"));
+                                + "  # " + ScanText.get("dataset-on-gpu.split.fix")));
             }
         }
         return out;

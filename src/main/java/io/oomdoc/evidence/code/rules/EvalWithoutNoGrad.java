@@ -471,57 +471,72 @@ public final class EvalWithoutNoGrad implements Rule {
                                            java.util.Set<Integer> reportedLoops, java.util.Set<String> throughSteps) {
         List<Finding> out = new ArrayList<>();
         for (TSNode call : candidates(src)) {
-            TSNode callee = call.getChildByFieldName("function");
-            if (callee.getType().equals("attribute") && !src.text(callee).matches("self\\.\\w+")
-                    && !forwardMethod(src, flow, callee) && importedClassOf(src, callee) == null) continue;
-            var loop = src.enclosingLoop(call);
-            if (loop.isEmpty()) continue;
-            var fn = src.enclosingFunction(call);
-            String fnName = fn.map(src::functionName).orElse("");
-            // Lightning runs validation_step/test_step with autograd off
-            if (fnName.matches("(validation|val|test|predict)_step") && src.text.contains("Lightning")) continue;
-            String loopHead = src.headText(loop.get());
-            boolean unitTest = fnName.startsWith("test_") && (src.path.contains("tests/")
-                    || src.path.matches("(.*/)?test_[^/]*\\.py"));
-            TSNode scope = fn.orElse(src.root());
-            TSNode evalSwitch = evalSwitchBefore(src, scope, loop.get());
-            boolean evalMode = evalSwitch != null;
-            boolean named = EVAL_FN.matcher(fnName).matches() || EVAL_LOADER.matcher(loopHead).find();
-            boolean evalContext = !unitTest && (named || evalMode || importedMethodSwitchesToEval(src, callee));
-            if (!evalContext || !overBatches(src, loop.get())) continue;
-            if (io.oomdoc.evidence.code.BatchItems.ofOneBatch(src, flow, loop.get())) continue;
-            if (src.withoutGrad(call)) continue;
-            // the forward itself, or one call below the loop: a function of this file that runs the model
-            String below = flow.isModule(callee) || forwardMethod(src, flow, callee) ? null
-                    : forwardBelow(src, flow, callee);
-            if (below == null && !flow.isModule(callee) && !forwardMethod(src, flow, callee)) continue;
-            if (!named && below == null && !sameModule(src, evalSwitch, callee)
-                    && !switchedSameModule(src, scope, loop.get(), callee)) continue;
-            // A function that also trains: only a loop switched to eval mode that steps no optimizer is eval
-            boolean trainsHere = !src.callsWithin(scope, "backward").isEmpty();
-            if (trainsHere && !(evalMode && stepsNothing(src, loop.get()))) continue;
-            String fnText = src.text(scope);
-            if (gradOffForTheRest(fnText)) continue; // a with-block or decorator is read per call (withoutGrad)
-            // v.requires_grad = False over the model's parameters: no forward builds a graph (cszn/KAIR
-            // main_test_dncnn.py@HEAD 122-124, model.eval() and then every parameter frozen)
-            if (FROZEN.matcher(fnText).find()) continue;
-            if (frozenBeforeLoop(src, scope, loop.get(), src.text(callee))) continue;
-            if (!reportedLoops.add(loop.get().getStartByte())) continue;
-            if (below != null) throughSteps.add(below);
-            if (src.graphFreeFunctions().contains(fnName)) continue; // every call of it here runs without grad
-            if (noTorchGraphAtEveryCall(src, fnName)) continue;
-            // Fixes are written with indentation relative to their first line, so each one parses on its own.
-            String head = src.headText(loop.get()).strip(); // the whole header, even over several lines
-            String where = (fnName.isEmpty() ? io.oomdoc.evidence.code.ScanText.get("eval.loop.anonymous")
-                    : fnName + "()") + (below == null ? "" : " through " + below + "()");
-            Finding f = finding(src, call, io.oomdoc.evidence.code.ScanText.get("eval.loop", where)
-                    + callPath(src, fnName), head, "");
-            out.add(new Finding(f.rule(), f.file(), f.line(), f.cell(), f.kb(), f.severity(), f.message(),
-                    new Finding.Fix(head + "\n    ...", "with torch.inference_mode():\n    "
-                            + head.replace("\n", "\n    ") + "\n        ...  # the loop body, one level deeper"),
-                    fnName));
+            EvalCall c = evalCall(src, flow, call);
+            if (c == null || !reportedLoops.add(c.loop().getStartByte())) continue;
+            if (c.below() != null) throughSteps.add(c.below());
+            if (src.graphFreeFunctions().contains(c.fnName())) continue; // every call of it here runs without grad
+            if (noTorchGraphAtEveryCall(src, c.fnName())) continue;
+            out.add(loopFinding(src, c));
         }
         return out;
+    }
+
+    /** A forward in an eval loop: the call, its loop, the function around it, the step it runs through (or null). */
+    private record EvalCall(TSNode call, TSNode loop, String fnName, String below) {}
+
+    /** The call as a forward that builds a graph in an evaluation loop, or null when it is not one. */
+    private EvalCall evalCall(PySource src, io.oomdoc.evidence.code.GraphFlow flow, TSNode call) {
+        TSNode callee = call.getChildByFieldName("function");
+        if (callee.getType().equals("attribute") && !src.text(callee).matches("self\\.\\w+")
+                && !forwardMethod(src, flow, callee) && importedClassOf(src, callee) == null) return null;
+        var loop = src.enclosingLoop(call);
+        if (loop.isEmpty()) return null;
+        var fn = src.enclosingFunction(call);
+        String fnName = fn.map(src::functionName).orElse("");
+        // Lightning runs validation_step/test_step with autograd off
+        if (fnName.matches("(validation|val|test|predict)_step") && src.text.contains("Lightning")) return null;
+        String loopHead = src.headText(loop.get());
+        boolean unitTest = fnName.startsWith("test_") && (src.path.contains("tests/")
+                || src.path.matches("(.*/)?test_[^/]*\\.py"));
+        TSNode scope = fn.orElse(src.root());
+        TSNode evalSwitch = evalSwitchBefore(src, scope, loop.get());
+        boolean evalMode = evalSwitch != null;
+        boolean named = EVAL_FN.matcher(fnName).matches() || EVAL_LOADER.matcher(loopHead).find();
+        boolean evalContext = !unitTest && (named || evalMode || importedMethodSwitchesToEval(src, callee));
+        if (!evalContext || !overBatches(src, loop.get())) return null;
+        if (io.oomdoc.evidence.code.BatchItems.ofOneBatch(src, flow, loop.get())) return null;
+        if (src.withoutGrad(call)) return null;
+        // the forward itself, or one call below the loop: a function of this file that runs the model
+        String below = flow.isModule(callee) || forwardMethod(src, flow, callee) ? null
+                : forwardBelow(src, flow, callee);
+        if (below == null && !flow.isModule(callee) && !forwardMethod(src, flow, callee)) return null;
+        if (!named && below == null && !sameModule(src, evalSwitch, callee)
+                && !switchedSameModule(src, scope, loop.get(), callee)) return null;
+        // A function that also trains: only a loop switched to eval mode that steps no optimizer is eval
+        boolean trainsHere = !src.callsWithin(scope, "backward").isEmpty();
+        if (trainsHere && !(evalMode && stepsNothing(src, loop.get()))) return null;
+        String fnText = src.text(scope);
+        if (gradOffForTheRest(fnText)) return null; // a with-block or decorator is read per call (withoutGrad)
+        // v.requires_grad = False over the model's parameters: no forward builds a graph (cszn/KAIR
+        // main_test_dncnn.py@HEAD 122-124, model.eval() and then every parameter frozen)
+        if (FROZEN.matcher(fnText).find()) return null;
+        if (frozenBeforeLoop(src, scope, loop.get(), src.text(callee))) return null;
+        return new EvalCall(call, loop.get(), fnName, below);
+    }
+
+    /** The finding for a forward in an eval loop, with the fix that wraps the loop in inference mode. */
+    private Finding loopFinding(PySource src, EvalCall c) {
+        String fnName = c.fnName();
+        // Fixes are written with indentation relative to their first line, so each one parses on its own.
+        String head = src.headText(c.loop()).strip(); // the whole header, even over several lines
+        String where = (fnName.isEmpty() ? io.oomdoc.evidence.code.ScanText.get("eval.loop.anonymous")
+                : fnName + "()") + (c.below() == null ? "" : " through " + c.below() + "()");
+        Finding f = finding(src, c.call(), io.oomdoc.evidence.code.ScanText.get("eval.loop", where)
+                + callPath(src, fnName), head, "");
+        return new Finding(f.rule(), f.file(), f.line(), f.cell(), f.kb(), f.severity(), f.message(),
+                new Finding.Fix(head + "\n    ...", "with torch.inference_mode():\n    "
+                        + head.replace("\n", "\n    ") + "\n        ...  # the loop body, one level deeper"),
+                fnName);
     }
 
     /** Functions that run one evaluation step (EvalStep), added to {@code out} unless a loop finding covers them. */

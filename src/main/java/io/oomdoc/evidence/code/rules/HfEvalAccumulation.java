@@ -4,6 +4,7 @@ import io.oomdoc.evidence.code.FileTokens;
 import io.oomdoc.evidence.code.Finding;
 import io.oomdoc.evidence.code.PySource;
 import io.oomdoc.evidence.code.Rule;
+import io.oomdoc.evidence.code.ScanText;
 import org.treesitter.TSNode;
 
 import java.util.ArrayList;
@@ -28,10 +29,9 @@ public final class HfEvalAccumulation implements Rule {
         for (String name : new String[]{"Trainer", "Seq2SeqTrainer", "SFTTrainer"}) {
             for (TSNode c : src.calls(name)) {
                 if (src.keyword(c, "compute_metrics") == null) continue;
-                out.add(finding(src, c, name + " with compute_metrics and no eval_accumulation_steps: eval logits "
-                        + "accumulate on the GPU",
-                        "TrainingArguments(...)", "TrainingArguments(..., eval_accumulation_steps=8)  # or pass "
-                                + "preprocess_logits_for_metrics= to keep only argmax"));
+                out.add(finding(src, c, ScanText.get("hf-eval-accumulation", name), "TrainingArguments(...)",
+                        "TrainingArguments(..., eval_accumulation_steps=8)  # "
+                                + ScanText.get("hf-eval-accumulation.fix")));
             }
         }
         return out;
