@@ -25,7 +25,9 @@ final class Fractions {
      */
     private static final Pattern POINTED = Pattern.compile("(?i)\\b(?:set|make|change|raise|lower|bump|put|drop"
             + "|increase|decrease|reduce)\\s+(?:it|that|this|the value)\\s+(?:to|at)\\s+(0?\\.\\d+|1\\.0+)(?![\\d.])"
-            + "|^\\W*(?:and |so )?(?:what if|with|at|try)\\s+(0?\\.\\d+|1\\.0+)(?![\\d.])");
+            + "|^\\W*(?:and |so )?(?:what if|with|at|try)\\s+(0?\\.\\d+|1\\.0+)(?![\\d.])"
+            // "a 24 GB card at 0.9", "if both get 0.45 each": the value the flag named before is given
+            + "|\\b(?:at|gets?|given)\\s+(0?\\.\\d+|1\\.0+)(?![\\d.])(?!\\s*(?:gb|gib|mb|%|x\\b))");
     /** "how much is 0.05 of my card": a share of the card asked directly, whatever flag set it. */
     private static final Pattern OF_CARD = Pattern.compile("(?i)(?<![\\w.])(0?\\.\\d+)\\s+of\\s+(?:my|the|this|a|one)"
             + "\\s+(?:\\w+\\s+)?(?:card|gpu|vram|memory)\\b");
@@ -62,7 +64,8 @@ final class Fractions {
                 scale = PERCENT;
             }
         }
-        String value = m.group(1) != null ? m.group(1) : m.group(2);
+        String value = null;
+        for (int g = m.groupCount(); g >= 1; g--) if (m.group(g) != null) value = m.group(g);
         double f = Double.parseDouble(value) / scale;
         if (f <= 0 || f > 1) return null;
         long share = (long) (f * card);

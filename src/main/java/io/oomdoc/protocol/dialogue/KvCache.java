@@ -30,6 +30,8 @@ final class KvCache {
     private static final Pattern CAP = Pattern.compile("(?i)\\b(?:cap|limit|set|lower|reduce|cut|drop)\\w*\\b.{0,20}"
             + "\\b(?:at|to)\\s+\\d");
 
+    private static final Pattern TOKEN_COUNT = Pattern.compile("(?i)\\b\\d+(?:\\.\\d+)?k?\\s*tokens\\b");
+
     /** "how much KV cache does one token take", "for this model one token is 0.25 MB of KV cache, right?" */
     private static final Pattern PER_TOKEN = Pattern.compile("(?i)\\b(?:one|a|per|each|a single|every) token\\b");
     /** "what does that cost in memory for a 7B llama with f16 cache?": a size asked with no length named. */
@@ -47,7 +49,9 @@ final class KvCache {
     static String of(Calculations.Ask a) {
         // "what if i cap it at 8192" after a question about the cache: the length is the cache's.
         boolean asked = ASKS.matcher(a.text()).find()
-                || CAP.matcher(a.text()).find() && ASKS.matcher(a.withContext()).find();
+                || CAP.matcher(a.text()).find() && ASKS.matcher(a.withContext()).find()
+                // "so at 32k tokens for 4 slots?" after the cache's size per token: a length for the same cache
+                || TOKEN_COUNT.matcher(a.text()).find() && ASKS.matcher(a.earlier()).find();
         if (!asked) return null;
         long tokens = length(a.text());
         boolean counted = tokens >= 256 && tokens <= 10_000_000;
@@ -75,7 +79,8 @@ final class KvCache {
                     Sizes.human(perTok), Sizes.human(perTok * THOUSAND));
         }
         return Messages.get("kv.size", m.name(), m.layers(), m.kvHeads(), m.heads(), m.headDim(), bytes,
-                Sizes.human(perTok), String.format(Locale.ROOT, "%,d", tokens), Sizes.human(perTok * tokens));
+                Sizes.human(perTok), String.format(Locale.ROOT, "%,d", tokens), Sizes.human(perTok * tokens))
+                + many(a.text(), (double) perTok * tokens);
     }
 
     private static final Pattern LAYERS = Pattern.compile("(?i)(\\d+)\\s*(?:transformer |decoder )?layers\\b"
@@ -103,7 +108,8 @@ final class KvCache {
         Dimensions d = dimensions(text);
         if (d == null) return null;
         return Messages.get("kv.dims", d.layers(), d.kvHeads(), d.headDim(), d.bytes(), Sizes.human(d.perToken()),
-                String.format(Locale.ROOT, "%,d", tokens), Sizes.human((double) d.perToken() * tokens));
+                String.format(Locale.ROOT, "%,d", tokens), Sizes.human((double) d.perToken() * tokens))
+                + many(text, (double) d.perToken() * tokens);
     }
 
     /** A cache's shape as a question quotes it: layers, KV heads, each head's size and bytes per value. */
@@ -154,6 +160,38 @@ final class KvCache {
      * the model's own dimensions is the length; 0 when there is none.
      */
     private static long length(String text) {
+        // "by default I'd only get 512 tokens. what would 4096 tokens cost?": the question's own length is the one
+        // asked
+        String[] sentences = SENTENCE.split(text.strip());
+        for (int i = sentences.length - 1; i > 0; i--) {
+            if (!sentences[i].contains("?")) continue;
+            long n = firstLength(sentences[i]);
+            if (n >= MIN_LENGTH) return n;
+            break;
+        }
+        return firstLength(text);
+    }
+
+    private static final Pattern SENTENCE = Pattern.compile("(?<=[.!?])\\s+(?=\\S)");
+    private static final long MIN_LENGTH = 256;
+    /** "at 32k tokens for 4 slots", "8 concurrent requests": every sequence keeps a cache of that length. */
+    private static final Pattern SEQUENCES = Pattern.compile("(?i)\\bfor (\\d{1,4}) (?:slots?|sequences?|requests?"
+            + "|users?|clients?|streams?)\\b|\\b(\\d{1,4}) (?:concurrent|parallel|simultaneous) (?:slots?|sequences?"
+            + "|requests?|users?|clients?|streams?)\\b|\\bbatch (?:of )?(\\d{1,4}) sequences\\b");
+
+    /** How many sequences the turn asks the cache for; 1 when it names none. */
+    static int sequences(String text) {
+        Integer n = number(SEQUENCES, text);
+        return n == null || n < 1 ? 1 : n;
+    }
+
+    /** " For 4 sequences of that length: 16 GiB." when the turn names several, else "". */
+    private static String many(String text, double oneSequence) {
+        int n = sequences(text);
+        return n <= 1 ? "" : " " + Messages.get("kv.many", n, Sizes.human(oneSequence * n));
+    }
+
+    private static long firstLength(String text) {
         Matcher t = TOKENS.matcher(text);
         while (t.find()) {
             String before = text.substring(Math.max(0, t.start() - SHAPE_WINDOW), t.start());

@@ -57,6 +57,10 @@ final class Resolutions {
     /** "and 64^3?", "what about 96³?": a follow-up that names only the new value. */
     private static final Pattern ALSO = Pattern.compile("(?i)^\\s*(?:and|or|what about|how about|then)\\b");
     /** A volume's three sides: "96^3", "128³" (group 1) or "128x128x64" (groups 2 to 4). */
+    private static final Pattern FLAGS = Pattern.compile("(?:-W|--width|\\bwidth\\s*[=:])\\s*(\\d{2,5})\\b.{0,40}?"
+            + "(?:-H|--height|\\bheight\\s*[=:])\\s*(\\d{2,5})\\b");
+    private static final Pattern NCHW = Pattern.compile("\\[\\s*\\d{1,4}\\s*,\\s*\\d{1,5}\\s*,\\s*(\\d{2,5})\\s*,"
+            + "\\s*(\\d{2,5})\\s*\\]");
     private static final Pattern VOLUME = Pattern.compile("(?<![\\w.])(?:(\\d{2,4})\\s*(?:\\^\\s*3|³)"
             + "|(\\d{2,4})\\s*[x×]\\s*(\\d{2,4})\\s*[x×]\\s*(\\d{1,4}))(?![\\w.])");
 
@@ -190,6 +194,20 @@ final class Resolutions {
                 int h = Integer.parseInt(p.group(2));
                 if (plausible(w) && plausible(h)) out.add(new Size(w, h, p.start()));
             }
+        }
+        // "-W 1024 -H 1024", "--width 768 --height 512": a size set by its two flags
+        Matcher f = FLAGS.matcher(text);
+        while (f.find()) {
+            int w = Integer.parseInt(f.group(1));
+            int h = Integer.parseInt(f.group(2));
+            if (plausible(w) && plausible(h)) out.add(new Size(w, h, f.start()));
+        }
+        // "f32[1,64,1080,1920]": a 4-D image tensor's shape ends in its height and width (NCHW)
+        Matcher t = NCHW.matcher(text);
+        while (t.find()) {
+            int h = Integer.parseInt(t.group(1));
+            int w = Integer.parseInt(t.group(2));
+            if (plausible(w) && plausible(h)) out.add(new Size(w, h, t.start()));
         }
         if (sides) {
             // A side within a pair ("at 768x768") is that pair's; one beside another side ("from 1024 to 768") is its

@@ -38,8 +38,13 @@ final class Sizes {
             // "8 卡", "8 张卡": Chinese counts cards with a classifier
             + "|(?<![\\d.])([1-9]|[1-5]\\d|6[0-4])\\s*(?:张|块)?\\s*(?:卡|显卡)");
 
-    private static final Pattern OPTIMIZER = Pattern.compile("(?i)\\boptimi[sz]er\\b|\\badam\\w*|optimizer state");
+    private static final Pattern OPTIMIZER = Pattern.compile("(?i)\\boptimi[sz]er\\b|\\badam\\w*|optimizer state"
+            + "|\\bsgd\\b|\\badafactor\\b");
     private static final double ADAM_BYTES = 12;
+    /** AdamW's two fp32 moments alone. */
+    private static final double ADAM_MOMENT_BYTES = 8;
+    /** 16-bit weights and gradients, fp32 master copy and moments: all the model states of mixed precision. */
+    private static final double FULL_STATE_BYTES = 16;
     /** bitsandbytes 8-bit Adam: two 1-byte moments beside the fp32 master copy. */
     private static final double ADAM_8BIT_BYTES = 6;
 
@@ -58,9 +63,16 @@ final class Sizes {
             // Under LoRA/QLoRA held, "does 8-bit Adam help?" is about the adapters' state, not the frozen base's.
             String adapters = params(text) == null ? adapterStates(facts) : null;
             if (adapters != null) return adapters;
-            // AdamW under mixed precision keeps an fp32 master copy and two fp32 moments per trainable parameter.
-            double adam = params * ADAM_BYTES;
-            return Messages.get("sizes.optimizer", count(params), gb(adam), gb(params * ADAM_8BIT_BYTES));
+            // "Adam states" is read as the moments, the moments with the master copy, or all the model states: the
+            // three sums side by side, since people quote each (8, 12 and 16 bytes per parameter under AdamW).
+            StateBytes states = StateBytes.of(text);
+            if (states.unusual()) {
+                return Messages.get("sizes.optimizer.other", Messages.get("states.optimizer." + states.optimizer()),
+                        count(params), trim(states.moments()), gb(params * states.moments()), states.parts(),
+                        gb(params * states.total())) + against(states, params);
+            }
+            return Messages.get("sizes.optimizer", count(params), gb(params * ADAM_MOMENT_BYTES),
+                    gb(params * ADAM_BYTES), gb(params * FULL_STATE_BYTES), gb(params * ADAM_8BIT_BYTES));
         }
         double total = params * bytes;
         String line = Messages.get("sizes.weights", count(params), trim(bytes), format, gb(total));
@@ -68,6 +80,14 @@ final class Sizes {
         int gpus = EACH.matcher(text).find() ? ranks(text, facts) : 1;
         if (gpus > 1) line += Messages.get("sizes.each", gb(total / gpus), gpus);
         return line + Messages.get("sizes.rest");
+    }
+
+    /** "how much would 8-bit Adam save?": another optimizer's state against AdamW's two fp32 moments. */
+    private static String against(StateBytes states, double params) {
+        double saved = ADAM_MOMENT_BYTES - states.moments();
+        if (states.optimizer().equals("ADAMW") || saved <= 0) return "";
+        return " " + Messages.get("sizes.optimizer.saves", gb(params * ADAM_MOMENT_BYTES), gb(params * ADAM_BYTES),
+                gb(params * saved));
     }
 
     /**

@@ -40,10 +40,16 @@ final class TensorBytes {
             Pattern.compile("(?i)(?<![\\w.,])" + NUM + "[- ](?:(?:fp32|fp16|bf16|float32|float16|float|half) )?"
                     + "(?:wide|dim(?:ensional|s)?|floats?|values?|elements?"
                     + "|features?)\\b"),
-            // "15000 x 15000", "224x224x3": every factor of the product
+            // "D=256", "dim=768": a width given as an assignment
+            Pattern.compile("(?i)\\b(?:d|dim|width|channels)\\s*=\\s*" + NUM + END),
+            // "15000 x 15000", "224x224x3" (and a shape "[8, 3, 128, 128]", its commas read as x): every factor
             Pattern.compile("(?i)(?<![\\w.,])\\d[\\d,]*(?:\\s*[x×*]\\s*\\d[\\d,]*)+" + END));
     /** "a 256^3 volume": the side as many times as the power says. */
     private static final Pattern POWER = Pattern.compile("(?<![\\w.,])(\\d{1,6})\\s*\\^\\s*([2-4])(?![\\w.])");
+    /** "length 2^20": a power of two is one dimension, 1,048,576. */
+    private static final Pattern TWO_TO = Pattern.compile("(?<![\\w.,])2\\s*\\^\\s*(\\d{1,2})(?![\\w.])");
+    /** "[8, 3, 10, 128, 128]", "torch.Size([4, 512, 768])": a shape as Python prints it. */
+    private static final Pattern SHAPE = Pattern.compile("(?<=[\\[(])\\s*\\d+(?:\\s*,\\s*\\d+)+\\s*(?=[\\])])");
     /** "a million sentences", "2 million rows": a count in millions said in words. */
     private static final Pattern MILLION_WORDS = Pattern.compile("(?i)\\b(a|one|\\d+(?:\\.\\d+)?)\\s+million\\s+"
             + "(?:edges?|embeddings?|vectors?|rows?|sentences?|documents?|points?|messages?|entries|records?"
@@ -69,7 +75,8 @@ final class TensorBytes {
     private static final Pattern STEREO = Pattern.compile("(?i)\\bstereo\\b");
     private static final int SECONDS_PER_MINUTE = 60;
     private static final int STEREO_CHANNELS = 2;
-    private static final Pattern RGB = Pattern.compile("(?i)\\brgb\\b");
+    // an image said by its size holds three colour channels, as an RGB one
+    private static final Pattern RGB = Pattern.compile("(?i)\\brgb\\b|\\b(?:input|output) image\\b");
     private static final int RGB_CHANNELS = 3;
     /** Element types by bytes per element; the first named wins. */
     private static final Object[][] TYPES = {
@@ -92,10 +99,11 @@ final class TensorBytes {
      */
     private static final Pattern NOT_OTHER = Pattern.compile("(?i)" + MILLIONS + "\\s*(?:of (?:them|those|these)\\b"
             + "|(?:edges?|embeddings?|vectors?|rows?|sentences?|documents?|points?|messages?|entries|records?"
-            + "|voxels?)\\b)|\\b(?:one|a single|each|every|per) (?:\\w+ )?layer\\b");
+            + "|voxels?)\\b)|\\b(?:one|a single|a|each|every|per) (?:\\S+ )?layer\\b");
     /** "the 4x output of a 1440x960 image": each side of the image said, times the upscaling factor. */
+    // "a 1920x1080 input at 4x, how big is the output?": the factor said after "at" when the output is asked
     private static final Pattern UPSCALED = Pattern.compile("(?i)(?<![\\w.])(\\d{1,2})\\s*[x×]\\s+(?:output|upscal\\w*"
-            + "|upsampl\\w*|larger|bigger|super[- ]?resolution)");
+            + "|upsampl\\w*|larger|bigger|super[- ]?resolution)|\\bat (\\d{1,2})\\s*[x×](?=\\W).*\\boutput\\b");
     private static final Pattern IMAGE_SIZE = Pattern.compile("(?<![\\w.])(\\d{2,5})\\s*[x×]\\s*(\\d{2,5})(?![\\w.]"
             + "|\\s*[x×*])");
     private static final Pattern TYPE_WORD = Pattern.compile("(?i)\\b(?:fp|bf|float)\\d+\\b");
@@ -109,7 +117,8 @@ final class TensorBytes {
 
     /** "8 × 1,024 × 50,257 = 411.7M values × 4 B (fp32) = 1.65 GB (1.53 GiB)", or null. */
     static String of(Calculations.Ask a) {
-        String text = a.text();
+        // a shape's commas are its product's signs: the offsets stay, and "8,3" cannot read as 83
+        String text = SHAPE.matcher(a.text()).replaceAll(m -> m.group().replace(',', 'x'));
         if (!ASKS.matcher(text).find() || OTHER.matcher(NOT_OTHER.matcher(text).replaceAll(" ")).find()) return null;
         Object[] type = type(text);
         if (type == null) return null;
@@ -152,7 +161,7 @@ final class TensorBytes {
         Matcher image = IMAGE_SIZE.matcher(text);
         if (image.find()) {
             Matcher up = UPSCALED.matcher(text);
-            double times = up.find() ? Double.parseDouble(up.group(1)) : 1;
+            double times = !up.find() ? 1 : Double.parseDouble(up.group(1) != null ? up.group(1) : up.group(2));
             for (int k = 0; k < at.size(); k++) {
                 if (at.get(k)[0] >= image.start() && at.get(k)[0] < image.end()) {
                     values.set(at.get(k)[1], values.get(at.get(k)[1]) * times);
@@ -162,6 +171,13 @@ final class TensorBytes {
                 at.add(new int[] {image.end(), values.size()});
                 values.add((double) RGB_CHANNELS);
             }
+        }
+        Matcher two = TWO_TO.matcher(text);
+        while (two.find()) {
+            if (taken(used, two.start(), two.end())) continue;
+            for (int i = two.start(); i < two.end(); i++) used[i] = true;
+            at.add(new int[] {two.start(), values.size()});
+            values.add(Math.pow(2, Integer.parseInt(two.group(1))));
         }
         Matcher power = POWER.matcher(text);
         while (power.find()) {

@@ -30,7 +30,9 @@ final class TrainingStates {
     // "what does each take?" beside Adam asks for the parts of the same set; 模型状态 is "model states"
     private static final Pattern WHOLE = Pattern.compile("(?i)\\bmodel states\\b|\\b(?:model|weights) and\\b"
             + "|\\bweights, gradients\\b|\\bwhat (?:does|do|would) each\\b|模型状态");
-    private static final Pattern ADAM = Pattern.compile("(?i)\\badam\\w*|\\boptimi[sz]er");
+    // SGD's momentum, Adafactor and Lion name an optimizer too: the states asked are theirs
+    private static final Pattern ADAM = Pattern.compile("(?i)\\badam\\w*|\\boptimi[sz]er|\\bsgd\\b|\\bmomentum\\b"
+            + "|\\badafactor\\b|\\blion\\b");
     /** "with ZeRO-2", "zero stage 1": the states the stage shards (1 the optimizer, 2 the gradients, 3 the weights). */
     private static final Pattern STAGE = Pattern.compile("(?i)\\bzero[- ]?(?:stage[- ]?)?([123])\\b"
             + "|\\bstage[- ]?([123])\\b");
@@ -41,6 +43,8 @@ final class TrainingStates {
     /** 16-bit weights 2 + 16-bit gradients 2 + fp32 master weights 4 + two fp32 Adam moments 8. */
     private static final double BYTES = 16;
     private static final double WEIGHT_BYTES = 2;
+    /** AdamW's two fp32 moments without the master copy: what "Adam's states" means to many. */
+    private static final double MOMENT_BYTES = 8;
 
     private TrainingStates() {}
 
@@ -53,19 +57,34 @@ final class TrainingStates {
         boolean perRank = STATES.matcher(t).find() && PER_RANK.matcher(t).find();
         // "what do weights, gradients and Adam states take?": the whole set asked by name is full training's states
         boolean named = WHOLE.matcher(t).find() && ADAM.matcher(t).find();
-        if (!asks || !full && !perRank && !named) return null;
+        // "how much would the Adam states take for all 8B parameters?": the optimizer's states asked by name
+        // (under LoRA held the adapters' states are the answer: Sizes computes those from the budget)
+        boolean adapters = Boolean.TRUE.equals(a.facts().lora()) || Boolean.TRUE.equals(a.facts().qlora())
+                || a.facts().loraRank() != null;
+        boolean states = STATES.matcher(t).find() && !adapters;
+        if (!asks || !full && !perRank && !named && !states) return null;
         Double params = Sizes.paramsOf(t, a.facts());
         if (params == null) params = Sizes.params(a.withContext());
         if (params == null) return null;
         boolean optimizerOnly = !full && !WHOLE.matcher(t).find();
-        double states = params * (optimizerOnly ? OPTIMIZER_BYTES : BYTES);
-        String line = optimizerOnly ? Messages.get("training.optimizer", Sizes.count(params), decimal(states))
-                : Messages.get("training.states", Sizes.count(params), decimal(states),
-                decimal(params * WEIGHT_BYTES));
+        // another optimizer or precision named ("full bf16 and adamw8bit", "SGD momentum in fp32"): its own parts
+        StateBytes parts = StateBytes.of(t);
+        boolean usual = !parts.unusual();
+        double bytes = params * (optimizerOnly ? usual ? OPTIMIZER_BYTES : parts.moments()
+                : usual ? BYTES : parts.total());
+        String line = optimizerOnly && usual ? Messages.get("training.optimizer", Sizes.count(params), decimal(bytes),
+                decimal(params * MOMENT_BYTES))
+                : optimizerOnly ? Messages.get("sizes.optimizer.other", Messages.get("states.optimizer."
+                + parts.optimizer()), Sizes.count(params), Sizes.trim(parts.moments()),
+                Sizes.gb(params * parts.moments()), parts.parts(), Sizes.gb(params * parts.total()))
+                : usual ? Messages.get("training.states", Sizes.count(params), decimal(bytes),
+                decimal(params * WEIGHT_BYTES))
+                : Messages.get("training.custom", Sizes.count(params), parts.parts(), decimal(params * parts.total()),
+                decimal(params * parts.weights()));
         int gpus = Sizes.ranks(t, a.facts());
         java.util.regex.Matcher stage = STAGE.matcher(t);
         // ZeRO-1 and -2 leave every card a whole copy of the 16-bit weights: the per-card figure is not states / N.
-        if (gpus > 1 && !optimizerOnly && stage.find()) {
+        if (gpus > 1 && !optimizerOnly && usual && stage.find()) {
             int n = Integer.parseInt(stage.group(1) != null ? stage.group(1) : stage.group(2));
             double w = params * WEIGHT_BYTES / (n >= SHARDS_WEIGHTS ? gpus : 1);
             double g = params * WEIGHT_BYTES / (n >= SHARDS_GRADIENTS ? gpus : 1);
@@ -74,7 +93,7 @@ final class TrainingStates {
                     decimal(w + g + o));
         }
         if (gpus > 1 && (perRank || SHARDED.matcher(t).find()))
-            line += " " + Messages.get("training.sharded", decimal(states / gpus), gpus);
+            line += " " + Messages.get("training.sharded", decimal(bytes / gpus), gpus);
         return line;
     }
 

