@@ -35,9 +35,10 @@ final class FitLevers {
     private FitLevers() {}
 
     /**
-     * The card's memory (when known and asked for: a weights line may have said it) and the lever for the job the
-     * turns describe, newest turn first; null when no row applies. A job that says neither training nor running is
-     * taken as run: that is what "can X run on it" asks. A question about host RAM gets none.
+     * The card's memory (when known and asked for: a weights line may have said it), the largest model it holds for
+     * that job, and the lever for the job the turns describe, newest turn first; null when no row applies. A job that
+     * says neither training nor running is taken as run: that is what "can X run on it" asks. A question about host
+     * RAM gets none.
      */
     static String of(List<String> newestFirst, Facts f, Optional<Regime.Kind> regime, boolean withCard) {
         if (newestFirst.isEmpty() || HOST_MEMORY.matcher(newestFirst.get(0)).find()) return null;
@@ -47,7 +48,10 @@ final class FitLevers {
                 .findFirst().orElse(null);
         if (lever == null) return null;
         String card = withCard ? card(f) : null;
-        return card == null ? lever : card + "\n" + lever;
+        if (card == null) return lever;
+        // the model is unknown, so the verdict is the largest model the card holds for this job
+        String capacity = CardCapacity.of(f.gpuMemBytes(), kind);
+        return capacity == null ? card + "\n" + lever : card + "\n" + capacity + "\n" + lever;
     }
 
     /** "The GeForce RTX 3090 has 24 GiB of memory.": the one figure of the verdict that is already known. */
