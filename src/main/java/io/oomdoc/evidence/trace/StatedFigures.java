@@ -43,6 +43,11 @@ final class StatedFigures {
     /** Sophgo's bmlib names the device and the request in hex: "bm_alloc_gmem failed, dev_id = 0, size = 0x639c00". */
     private static final Pattern BMLIB = Pattern.compile(
             "bm_alloc_gmem failed, dev_id = (\\d+), size = 0x([0-9a-fA-F]{1,15})");
+    /**
+     * TensorFlow's and XLA's BFC allocator is named after its card: "Allocator (GPU_0_bfc) ran out of memory trying
+     * to allocate 977.79GiB" (netket/netket#711, a JAX run that prints no device line).
+     */
+    private static final Pattern BFC_GPU = Pattern.compile("Allocator \\(GPU_(\\d+)_bfc\\) ran out of memory");
     /** fairseq's OOM handler names the device it skipped a batch on. */
     private static final Pattern FAIRSEQ_GPU = Pattern.compile("ran out of memory on GPU #(\\d+)");
     private static final Pattern TRTLLM_TOTAL = Pattern.compile("Total GPU memory \\(GiB\\):\\s*(\\d+(?:\\.\\d+)?)");
@@ -109,6 +114,8 @@ final class StatedFigures {
     private static void otherStacks(String text, OomNumbers.Builder b) {
         Matcher m = FAIRSEQ_GPU.matcher(text);
         if (m.find()) b.gpu = Num.toInt(m.group(1));
+        m = BFC_GPU.matcher(text);
+        if (b.gpu == null && m.find()) b.gpu = Num.toInt(m.group(1));
         m = TRTLLM_TOTAL.matcher(text);
         if (m.find()) b.total = Bytes.parse(m.group(1), "GiB");
         m = TRTLLM_FREE.matcher(text);

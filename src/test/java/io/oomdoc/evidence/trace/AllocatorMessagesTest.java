@@ -126,6 +126,35 @@ class AllocatorMessagesTest {
     }
 
     @Test
+    void faissStatesTheBytesItsDeviceAllocatorAskedFor() {
+        TraceAnalysis a = read("spcl-44-faiss-cudamalloc-1-5g");
+        assertEquals(FailureKind.VRAM_OOM, primary(a).kind());
+        assertEquals("faiss", primary(a).framework());
+        assertEquals(1_610_612_736L, a.numbers().triedBytes());
+    }
+
+    @Test
+    void physxsGpuAllocatorStatesItsRequest() {
+        TraceAnalysis a = read("walk-these-ways-20-physx-gpu-alloc");
+        assertEquals("physx", primary(a).framework());
+        assertEquals(339_738_624L, a.numbers().triedBytes());
+    }
+
+    @Test
+    void openClsAllocationFailureIsAMemoryFailure() {
+        TraceFinding f = primary(read("primestereo-1-opencl-alloc-gtx645"));
+        assertEquals(FailureKind.VRAM_OOM, f.kind());
+        assertEquals("opencl", f.framework());
+    }
+
+    @Test
+    void tensorFlowsUninitialisedDestinationTensorIsAMemoryFailure() {
+        TraceFinding f = primary(read("deep-anpr-54-dst-tensor-variable-init"));
+        assertEquals(FailureKind.VRAM_OOM, f.kind());
+        assertEquals("tensorflow", f.framework());
+    }
+
+    @Test
     void jittorsOverflowStatesTheCardsTotal() {
         TraceAnalysis a = read("jittor-396-multi-gpu-overflow-nccl-abort");
         assertEquals(FailureKind.VRAM_OOM, primary(a).kind());

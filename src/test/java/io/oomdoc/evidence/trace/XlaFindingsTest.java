@@ -30,4 +30,21 @@ class XlaFindingsTest {
     void aJaxKernelRequestIsTenGigabytes() {
         assertEquals(10000000000L, first("neuraltangents-166-ntk-50000-squared-kernel").numbers().triedBytes());
     }
+
+    /**
+     * EnzymeAD/Enzyme-JAX#2422: XLA:TPU's compile-time "Used 215.17G of 31.25G hbm" states the chip's memory; the
+     * allocator stats above it print "Limit: 31.246 GiB", which is not a byte count (it was read as a 31-byte card).
+     */
+    @Test
+    void tpuCompileRefusalStatesTheChipsMemory() {
+        assertEquals(33_554_432_000L, first("enzyme-jax-2422-tpu-compile-hbm-215g").numbers().totalBytes());
+    }
+
+    /** The same report without its compile-time line: "Limit: 31.246 GiB" alone is no byte count, so no total. */
+    @Test
+    void allocatorStatsInGibibytesAreNotReadAsBytes() {
+        String paste = RealPastes.paste("enzyme-jax-2422-tpu-compile-hbm-215g").replaceAll("Used [^\\n]*hbm", "");
+        TraceFinding f = new JaxXlaParser().parse(LogText.of(paste)).stream().findFirst().orElseThrow();
+        assertNull(f.numbers().totalBytes());
+    }
 }

@@ -11,8 +11,12 @@ import java.util.regex.Pattern;
  * the card (what it may ever hold, the usable total), "InUse:" the bytes live when it failed.
  */
 final class BfcStats {
-    private static final Pattern LIMIT = Pattern.compile("\\bLimit:\\s+(\\d+)");
-    private static final Pattern IN_USE = Pattern.compile("\\bInUse:\\s+(\\d+)");
+    /**
+     * The dump states bytes as a bare integer. Other allocators print "Limit: 31.246 GiB" in their own stats
+     * (Enzyme-JAX#2422): that is not a byte count, and reading its integer part gave a 31-byte card.
+     */
+    private static final Pattern LIMIT = Pattern.compile("\\bLimit:\\s+(\\d+)(?![.,\\d])");
+    private static final Pattern IN_USE = Pattern.compile("\\bInUse:\\s+(\\d+)(?![.,\\d])");
 
     private BfcStats() {}
 

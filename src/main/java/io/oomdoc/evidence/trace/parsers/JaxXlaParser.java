@@ -1,5 +1,6 @@
 package io.oomdoc.evidence.trace.parsers;
 
+import io.oomdoc.util.Bytes;
 import io.oomdoc.util.Num;
 import io.oomdoc.evidence.trace.LogText;
 import io.oomdoc.evidence.trace.OomNumbers;
@@ -27,6 +28,12 @@ public final class JaxXlaParser implements TraceParser {
     /** PJRT's "Failed to allocate request for 176.00MiB (184549376B) on device ordinal 0": the bytes are exact. */
     private static final Pattern REQUEST_BYTES = Pattern.compile("allocate request for\\s+\\S+\\s+\\((\\d+)B\\)",
             Pattern.CASE_INSENSITIVE);
+    /**
+     * XLA:TPU's compile-time refusal, "Used 215.17G of 31.25G hbm. Exceeded hbm capacity by 183.92G"
+     * (EnzymeAD/Enzyme-JAX#2422): the second figure is the chip's memory, in binary units whatever the "G".
+     */
+    private static final Pattern HBM_CAPACITY = Pattern.compile(
+            "Used\\s+[\\d.]+[KMGT]\\s+of\\s+(\\d+(?:\\.\\d+)?)([KMGT])\\s+hbm", Pattern.CASE_INSENSITIVE);
     /** "device:GPU:0", "GPU 0" and PJRT's "on device ordinal 0" (ecmwf-lab/ai-models-graphcast#18). */
     private static final Pattern DEVICE = Pattern.compile("(?:device(?: ordinal)?|GPU|gpu:)\\s*:?\\s*(\\d+)");
 
@@ -45,6 +52,8 @@ public final class JaxXlaParser implements TraceParser {
             else b.tried = Messages.size(msg, TRIED_SIZE);
             if (all == null) all = log.text();
             BfcStats.fill(b, all);
+            Matcher hbm = HBM_CAPACITY.matcher(msg);
+            if (hbm.find()) b.total = Bytes.parse(hbm.group(1), hbm.group(2) + "iB");
             Matcher d = DEVICE.matcher(msg);
             if (d.find() && msg.toLowerCase().contains("device")) b.gpu = Num.toInt(d.group(1));
             List<String> notes = new ArrayList<>();
