@@ -315,7 +315,10 @@ public final class ReportWriter {
             case LEAK_HELD_REFERENCES, EVAL_ACCUMULATION -> ownCounters ? "verify.peak." + framework : "verify.growth";
             default -> ownCounters ? "verify.peak." + framework : "verify.default";
         });
-        return primary.verification() + " " + generic + (ownCounters ? "" : " " + TEXT.get("verify.probe"));
+        // an entry's own check is written for PyTorch (M01's "torch.cuda.max_memory_allocated() after two full
+        // training steps"): under JAX or TensorFlow only the framework's counter is named
+        String entry = ownCounters && primary.verification().contains("torch.") ? "" : primary.verification() + " ";
+        return entry + generic + (ownCounters ? "" : " " + TEXT.get("verify.probe"));
     }
 
     private static String confidence(List<Hypothesis> ranked, Evidence e) {
