@@ -36,6 +36,18 @@ public final class Passages {
             "out", "off", "over", "under", "about", "before", "did", "done", "say", "said", "see", "look", "got", "get",
             "way", "who", "where", "whole", "each", "every", "first", "then", "well", "better", "worse", "lot", "bit",
             "withou", "tested", "test", "more", "less", "kind", "sort", "guess", "mean");
+    /**
+     * Words of a question that are not its subject: what is left of a contraction once the apostrophe splits it
+     * ("doesn't" -> doesn, t), and asking words ("why does the length matter"). Dropped when the subject is weighed.
+     */
+    private static final Set<String> ASKING = Set.of("t", "s", "ll", "ve", "re", "d", "m", "matter", "its", "own",
+            "instea", "being", "anyway", "ever");
+    /**
+     * Words every passage of a memory knowledge base is about: in "why does the length matter so much for memory"
+     * the subject is the length, so these count for half and a passage must share more than them with the question.
+     */
+    private static final Set<String> DOMAIN = Set.of("memory", "memori", "gpu");
+    private static final double DOMAIN_WEIGHT = 0.5;
 
     private final List<Passage> passages;
     private final Bm25 bm25;
@@ -79,7 +91,17 @@ public final class Passages {
     }
 
     public List<Hit> search(String question, Set<String> boosted, double boost, int limit) {
+        return search(question, boosted, boost, limit, false);
+    }
+
+    /**
+     * As above; with {@code subject} the question's subject weighs more than the words every memory passage shares,
+     * as an explanation asks for ("why does the length matter so much for memory" is about the length).
+     */
+    public List<Hit> search(String question, Set<String> boosted, double boost, int limit, boolean subject) {
         Set<String> terms = new LinkedHashSet<>(LexicalIndex.tokens(question));
+        // the words alone: a bigram with one of them is an identifier's ("decoding_t" is decodi_t), kept
+        if (subject) terms.removeIf(ASKING::contains);
         Set<String> figures = LexicalIndex.figures(question);
         terms.removeIf(t -> CHATTER.contains(t) || t.contains("_") && (CHATTER.contains(t.substring(0, t.indexOf('_')))
                 || CHATTER.contains(t.substring(t.indexOf('_') + 1))));
@@ -90,7 +112,7 @@ public final class Passages {
             List<String> found = new ArrayList<>();
             for (String t : terms) {
                 if (!bm25.has(i, t)) continue;
-                score += bm25.score(i, t);
+                score += subject && DOMAIN.contains(t) ? DOMAIN_WEIGHT * bm25.score(i, t) : bm25.score(i, t);
                 // A bare number ("6 * 10 ** 9") is a figure of this run, not a subject: it adds to the score of a
                 // passage that shares a word with the question, but numbers alone (a Whisper note's "6 GB ... 10")
                 // do not make a passage an answer.

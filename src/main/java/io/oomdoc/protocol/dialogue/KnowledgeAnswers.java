@@ -384,25 +384,25 @@ final class KnowledgeAnswers {
         if (term.isEmpty() && impossibleSize(question)) term = Topics.glossary().stream()
                 .filter(t -> t.name().equals(IMPOSSIBLE)).findFirst();
         if (term.isEmpty()) {
-            var found = KnowledgeSearch.answer(question, report, engines(facts, report));
+            var found = KnowledgeSearch.explanation(question, report, engines(facts, report));
             if (found.isPresent()) return found.get();
             term = Topics.find(Topics.glossary(), withContext);
         }
         if (term.isEmpty()) return report == null ? Messages.get("explain.unknown") : FollowUps.answer(question,
                 false, report, facts);
-        String out = Topics.explained(term.get());
+        StringBuilder out = new StringBuilder(Topics.explained(term.get()));
         // "why does FSDP want the same requires_grad in a unit?": the term named (ZeRO stages) is a definition, the
         // mechanism asked about is the closest passage, when it is another entry's.
         if (MECHANISM.matcher(question).find()) {
             String name = term.get().name();
-            var passage = KnowledgeSearch.answer(question, report, engines(facts, report));
-            if (passage.isPresent() && !passage.get().contains(": " + name + "]")) {
-                out = out + "\n" + passage.get().lines().findFirst().orElse("");
-            }
+            // The best passage other than the term's own: when the term's passage ranks first, the runner-up is the
+            // one about the mechanism (it shares the question's other words), not nothing.
+            var passage = KnowledgeSearch.beyond(question, report, engines(facts, report), name);
+            passage.ifPresent(p -> out.append('\n').append(p.lines().findFirst().orElse("")));
         }
         // The question's own reserved and allocated figures are computed before this; the report's would repeat them.
         String figures = ReservedGap.quoted(question) ? null : figures(term.get().name(), report);
-        return figures == null ? out : out + "\n" + figures;
+        return figures == null ? out.toString() : out + "\n" + figures;
     }
 
     private static final String IMPOSSIBLE = "impossible allocation size";

@@ -110,13 +110,34 @@ final class KnowledgeSearch {
         return answer(question, report, stacks, report != null && report.issueType().equals("vram_oom"));
     }
 
+    /**
+     * The closest passage to an explanation that is not the named term's own (the term is the definition already
+     * shown; the mechanism asked about is in another passage), or empty when none is close.
+     */
+    static Optional<String> beyond(String question, Report report, List<String> stacks, String term) {
+        return answer(question, report, stacks, false, true, term);
+    }
+
+    /** The answer to a question that asks for an explanation: its subject words weigh more (Passages' subject). */
+    static Optional<String> explanation(String question, Report report, List<String> stacks) {
+        // Halving the words every passage shares can leave no passage close enough; the plain ranking then answers.
+        var subject = answer(question, report, stacks, false, true, null);
+        return subject.isPresent() ? subject : answer(question, report, stacks, false, false, null);
+    }
+
     private static Optional<String> answer(String question, Report report, List<String> stacks, boolean onCard) {
+        return answer(question, report, stacks, onCard, false, null);
+    }
+
+    private static Optional<String> answer(String question, Report report, List<String> stacks, boolean onCard,
+            boolean explaining, String skip) {
         String query = stacks.isEmpty() ? question : question + " " + String.join(" ", stacks);
         Set<String> context = new HashSet<>(stacks);
         context.addAll(KnowledgeAnswers.namedStacks(question));
-        List<Passages.Hit> hits = onStack(Knowledge.ALL.search(query, cited(report), REPORT_BOOST, CANDIDATES),
-                context);
+        List<Passages.Hit> hits = onStack(Knowledge.ALL.search(query, cited(report), REPORT_BOOST, CANDIDATES,
+                explaining), context);
         if (onCard) hits.removeIf(KnowledgeSearch::hostRamOnly);
+        if (skip != null) hits.removeIf(h -> h.passage().title().equals(skip));
         hits = inRegime(hits, regime(question, report));
         if (hits.isEmpty()) return Optional.empty();
         Passages.Hit best = hits.get(0);
