@@ -204,22 +204,7 @@ public final class BudgetEngine {
         if (train) {
             int gradBytes = pure ? 2 : 4;
             grads = trainable * gradBytes;
-            double optBytes = switch (s.optimizer()) {
-                case ADAMW, ADAMW_FUSED -> pure ? 4 : 8;
-                case ADAMW_8BIT, PAGED_ADAMW_8BIT -> 2;
-                // bitsandbytes' 32-bit optimizers keep fp32 states whatever the parameters' dtype
-                case PAGED_ADAMW -> 8;
-                case ADAFACTOR -> 0.1;
-                case SGD -> 0;
-                // torch.optim.SGD: momentum_buffer = torch.clone(grad).detach(), in the gradient's dtype
-                case SGD_MOMENTUM -> pure ? 2 : 4;
-                // prodigyopt's Prodigy.step: s, p0 (a copy of the starting weights), exp_avg and exp_avg_sq, each
-                // zeros_like / clone of the parameter (slice_p 1, the default); a parameter that starts all zero
-                // keeps a scalar p0 instead, which is LoRA's B half of the adapters
-                case PRODIGY -> (pure ? 2 : 4) * (lora ? 3.5 : 4);
-                // Lion keeps one momentum, zeros_like(p) (lucidrains/lion-pytorch, the Lion paper's Algorithm 2)
-                case LION -> pure ? 2 : 4;
-            };
+            double optBytes = s.optimizer().stateBytes(pure, lora);
             opt = Math.round(trainable * optBytes);
             assumptions.add(AssumptionText.get("states.perParam", gradBytes,
                     s.optimizer().name().toLowerCase(Locale.ROOT).replace('_', '-'), optBytes));

@@ -32,7 +32,31 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
         PRODIGY, LION;
         public boolean adam() { return this == ADAMW || this == ADAMW_FUSED || this == PAGED_ADAMW; }
         /** bitsandbytes' paged optimizers: states in CUDA unified memory, moved to host RAM when the card is full. */
-        public boolean paged() { return this == PAGED_ADAMW_8BIT || this == PAGED_ADAMW; } }
+        public boolean paged() { return this == PAGED_ADAMW_8BIT || this == PAGED_ADAMW; }
+
+        /**
+         * Bytes of optimizer state per trainable parameter; {@code pure}: the parameters are kept in 16 bits with no
+         * fp32 master copy; {@code lora}: the trainable parameters are LoRA adapters.
+         */
+        public double stateBytes(boolean pure, boolean lora) {
+            return switch (this) {
+                case ADAMW, ADAMW_FUSED -> pure ? 4 : 8;
+                case ADAMW_8BIT, PAGED_ADAMW_8BIT -> 2;
+                // bitsandbytes' 32-bit optimizers keep fp32 states whatever the parameters' dtype
+                case PAGED_ADAMW -> 8;
+                case ADAFACTOR -> 0.1;
+                case SGD -> 0;
+                // torch.optim.SGD: momentum_buffer = torch.clone(grad).detach(), in the gradient's dtype
+                case SGD_MOMENTUM -> pure ? 2 : 4;
+                // prodigyopt's Prodigy.step: s, p0 (a copy of the starting weights), exp_avg and exp_avg_sq, each
+                // zeros_like / clone of the parameter (slice_p 1, the default); a parameter that starts all zero
+                // keeps a scalar p0 instead, which is LoRA's B half of the adapters
+                case PRODIGY -> (pure ? 2 : 4) * (lora ? 3.5 : 4);
+                // Lion keeps one momentum, zeros_like(p) (lucidrains/lion-pytorch, the Lion paper's Algorithm 2)
+                case LION -> pure ? 2 : 4;
+            };
+        }
+    }
 
     /**
      * SELECTIVE: the attention core recomputed (Korthikanti et al.). SELECTIVE_OP: torchtitan's op-level selective

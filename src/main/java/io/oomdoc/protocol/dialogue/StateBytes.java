@@ -1,20 +1,23 @@
 package io.oomdoc.protocol.dialogue;
 
+import io.oomdoc.budget.Setup;
+
 import java.util.regex.Pattern;
 
 /**
  * The bytes each trained parameter costs before any activation, split the way an expert adds them up: the weights,
  * their gradients, an fp32 master copy under mixed precision, and the optimizer's own state, as the turn names the
  * optimizer (AdamW, 8-bit Adam, SGD with or without momentum, Adafactor, Lion) and the precision (mixed, fp32, pure
- * 16-bit). The per-parameter figures are the budget engine's (BudgetEngine's optimizer switch), so a question asked in
- * words and a what-if computed by the budget agree.
+ * 16-bit). The optimizer's bytes per parameter are the budget's (Setup.Optimizer.stateBytes).
  */
 record StateBytes(String optimizer, String regime, double weights, double gradients, double master,
                   double moments) {
     /** Optimizers from the most specific name to the least: "8-bit AdamW" is not AdamW, "SGD with momentum" not SGD. */
     private static final Object[][] OPTIMIZERS = {
-            {Pattern.compile("(?i)\\b8[- ]?bit (?:adam\\w*|optimi[sz]er)|adam\\w*[-_ ]?8[-_ ]?bit|\\bbnb\\.optim"
-                    + "|paged_adam"), "ADAMW_8BIT"},
+            {Pattern.compile("(?i)\\b8[- ]?bit (?:adam\\w*|optimi[sz]er)|adam\\w*[-_ ]?8[-_ ]?bit|\\bbnb\\.optim"),
+                    "ADAMW_8BIT"},
+            // bitsandbytes' paged 32-bit AdamW (paged_adamw_32bit, the QLoRA recipes'): fp32 states, not 8-bit ones
+            {Pattern.compile("(?i)\\bpaged[_ ]?adamw?(?![\\w-]*8[-_ ]?bit)"), "PAGED_ADAMW"},
             {Pattern.compile("(?i)\\bsgd\\b.{0,30}\\bmomentum|\\bmomentum\\b.{0,20}\\bsgd\\b"
                     + "|\\bsgd\\b.{0,25}\\bnesterov"), "SGD_MOMENTUM"},
             {Pattern.compile("(?i)\\bsgd\\b"), "SGD"},
@@ -41,14 +44,8 @@ record StateBytes(String optimizer, String regime, double weights, double gradie
         double w = regime.equals("fp32") ? FOUR : TWO;
         double g = pure ? TWO : w;
         double master = regime.equals("mixed") ? FOUR : 0;
-        // the budget engine's bytes per trainable parameter for each optimizer's state
-        double moments = switch (optimizer) {
-            case "ADAMW_8BIT" -> TWO;
-            case "SGD" -> 0;
-            case "ADAFACTOR" -> 0.1;
-            case "SGD_MOMENTUM", "LION" -> pure ? TWO : FOUR;
-            default -> pure ? FOUR : 2 * FOUR;
-        };
+        // the budget engine's bytes per trainable parameter, so a question in words and a computed what-if agree
+        double moments = Setup.Optimizer.valueOf(optimizer).stateBytes(pure, false);
         return new StateBytes(optimizer, regime, w, g, master, moments);
     }
 

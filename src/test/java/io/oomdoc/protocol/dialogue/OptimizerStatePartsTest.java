@@ -3,6 +3,7 @@ package io.oomdoc.protocol.dialogue;
 import io.oomdoc.protocol.Facts;
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -43,5 +44,12 @@ class OptimizerStatePartsTest {
     void eightBitAdamSavesSixBytesAgainstAdamW() {
         String s = Sizes.weights("vgg16 is ~138M params. how much would 8-bit adam save", Facts.EMPTY);
         assertTrue(s.contains("that saves 0.83 GB"), s);
+    }
+
+    /** HF's paged_adamw_32bit (the QLoRA recipes') keeps fp32 moments: the budget's 8 bytes, not 8-bit Adam's 2. */
+    @Test
+    void pagedThirtyTwoBitAdamWKeepsFp32Moments() {
+        assertEquals(8.0, StateBytes.of("optim=paged_adamw_32bit, what do the states take?").moments());
+        assertEquals(2.0, StateBytes.of("optim=paged_adamw_8bit, what do the states take?").moments());
     }
 }
