@@ -1,6 +1,7 @@
 package io.oomdoc.protocol;
 
 import io.oomdoc.evidence.code.PythonScanner;
+import io.oomdoc.evidence.code.Rules;
 import io.oomdoc.evidence.code.ScanResult;
 import io.oomdoc.evidence.trace.Frame;
 import io.oomdoc.evidence.trace.LogText;
@@ -27,7 +28,7 @@ final class TracebackFiles {
         if (root == null || log == null || !log.text().contains("File \"")) return null; // no Python traceback
         try {
             List<Path> files = inside(root.toRealPath(), Tracebacks.frames(log)); // the frames only, not a diagnosis
-            return files.isEmpty() ? null : new PythonScanner().scanFiles(root, files);
+            return files.isEmpty() ? null : new PythonScanner(Rules.ON_THE_FAILING_STACK).scanFiles(root, files);
         } catch (IOException | RuntimeException e) { // the scan only adds evidence: the diagnosis goes on without it
             return null;
         }

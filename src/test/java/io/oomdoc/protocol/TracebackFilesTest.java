@@ -26,6 +26,14 @@ class TracebackFilesTest {
         assertEquals(1, code.filesScanned());
     }
 
+    /** The loss tensors kept over the eval loop (line 17) are the leak; a whole-repository scan needs --all for it. */
+    @Test
+    void theLeakRuleIsReadOnTheFailingStack(@TempDir Path repo) throws Exception {
+        Path script = Files.copy(Path.of("bench/gpu/leak_eval.py"), repo.resolve("leak_eval.py"));
+        Evidence.CodeFindings code = EvidenceGatherer.from(logNaming(script)).codeNamedIn(repo).gather().code();
+        assertEquals(java.util.List.of("tensor_accumulated"), code.ruleIds());
+    }
+
     @Test
     void aFileTheTracebackNamesOutsideTheFolderIsNotRead(@TempDir Path tmp) throws Exception {
         Path repo = Files.createDirectory(tmp.resolve("repo"));

@@ -46,4 +46,12 @@ public final class Rules {
      * is below the bar too and stays on as the one rule whose recent audits hold most of its findings true.
      */
     public static final List<Rule> DEFAULT = ALL.stream().filter(r -> r.id().equals(EvalWithoutNoGrad.ID)).toList();
+
+    /**
+     * The rules read on the files a traceback names (diagnose, run): the failing stack is already implicated, so the
+     * leak rules that are off for a whole-repository scan are read there too (the H200 eval leak,
+     * bench/gpu/leak_eval.py, is a tensor_accumulated finding no default rule makes).
+     */
+    public static final List<Rule> ON_THE_FAILING_STACK = ALL.stream().filter(r -> java.util.Set.of(
+            TensorAccumulated.ID, MissingZeroGrad.ID, EvalWithoutNoGrad.ID).contains(r.id())).toList();
 }
