@@ -59,6 +59,12 @@ public final class Clauses {
                     + "|want(?:s|ed)? to (?:use|try|switch|enable|add|turn)"
                     + "|plan(?:ning)? to|thinking (?:of|about)|considering|going to (?:use|try|switch))\\b");
     /** A setup word right after "my", "our", "the default" is the current setup even inside a question. */
+    /**
+     * "what if I drop to batch 1 on my 12 GB card?": what is proposed is the batch; the card the user calls theirs is
+     * the setup, whatever the clause asks.
+     */
+    private static final java.util.Set<String> OWN_CARD = java.util.Set.of("gpu", "size.stated", "size.total",
+            "size.capacity");
     private static final Pattern OWN = Pattern.compile("\\b(?:my|our|the default|default|current(?:ly)?|the "
             + "current)\\s+(?:[\\w.-]+\\s+){0,2}$");
 
@@ -152,7 +158,7 @@ public final class Clauses {
                 && DEFINITE.matcher(lower.substring(Math.max(c.start(), m.start() - 8), m.start())).find()
                 && !PROPOSAL.matcher(lower.substring(c.start(), c.end())).find()) return Mode.ASSERTED;
         if (m.start() >= c.intentFrom()) return Mode.HYPOTHETICAL;
-        if (c.mode() == Mode.HYPOTHETICAL && c.weakQuestion()
+        if (c.mode() == Mode.HYPOTHETICAL && (c.weakQuestion() || OWN_CARD.contains(m.key()))
                 && OWN.matcher(lower.substring(Math.max(c.start(), m.start() - 40),
                         m.start())).find()) return Mode.ASSERTED;
         return c.mode();
