@@ -89,6 +89,14 @@ class CliTest {
         assertEquals(List.of("intent", "answer", "facts"), keys, r.out);
     }
 
+    /** `echo "..." | oomdoc ask -` asks what was piped in, not the one-character question "-". */
+    @Test
+    void askWithADashReadsTheQuestionFromStandardInput() throws Exception {
+        Result r = run("how do I enable gradient checkpointing?\n", "ask", "--json", "-");
+        assertEquals(0, r.code, r.err);
+        assertEquals("how_to", new ObjectMapper().readTree(r.out).path("intent").asText(), r.out);
+    }
+
     @Test
     void aBareKillOpensByNamingHostRamNotTheGpu() {
         Result r = run("Epoch 1:  37%|###7      | 370/1000 [02:13<03:47,  2.77it/s]\nKilled\n", "diagnose", "-");

@@ -29,7 +29,9 @@ public final class AskCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String text = String.join(" ", words).strip();
+        // "-" alone reads the question or the pasted failure from standard input, as `diagnose -` does
+        String text = words.equals(List.of("-")) ? io.oomdoc.cli.LogInput.read("-", ctx).text().strip()
+                : String.join(" ", words).strip();
         if (text.isEmpty()) throw new UserError(CliText.get("ask.empty"), 2);
         if (repo != null) ctx.session.setCode(io.oomdoc.cli.EvidenceFiles.scan(ctx, repo, false));
         var agent = io.oomdoc.cli.LlmMode.agent(ctx, provider, baseUrl, model);
