@@ -17,7 +17,7 @@ public enum FileTokens {
      * A loop, an evaluation function or a loop over evaluation data, and a call of something named like a model (or
      * of its forward by name), or a function imported from a module of the tree, which may run the model there
      * ({@link SiblingFiles}); or a loop, such an import and a method called like evaluation ({@code model.extract(b)}),
-     * whose class in another file may switch to eval mode and run the model.
+     * whose class in another file may switch to eval mode and run the model; or whatever TRAINING_LOOP admits.
      */
     EVAL_LOOP,
     /**
@@ -35,9 +35,11 @@ public enum FileTokens {
             case TRAINING_LOOP -> PythonScanner.trainingTokens(code)
                     && (PythonScanner.loopStatement(code) || code.contains("self."))
                     || PythonScanner.stepOfTheTree(code) && PythonScanner.loopStatement(code);
+            // the eval rule also finds eval loops in files that show only a training loop's tokens (a loop shared by
+            // both phases, a step passed to a helper, the eval one call below)
             case EVAL_LOOP -> PythonScanner.loopStatement(code) && (PythonScanner.evalContext(code)
                     && (PythonScanner.modelCall(code) || PythonScanner.importsFromTree(code))
-                    || PythonScanner.evalMethodCall(code));
+                    || PythonScanner.evalMethodCall(code)) || TRAINING_LOOP.admits(code);
             case OFF_BY_DEFAULT_RULES -> PythonScanner.offByDefaultTokens(code);
             case EVERY_FILE -> true;
         };

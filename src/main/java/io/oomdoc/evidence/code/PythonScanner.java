@@ -68,9 +68,6 @@ public final class PythonScanner {
     static java.util.Set<FileTokens> tokensOf(List<Rule> rules) {
         java.util.Set<FileTokens> out = java.util.EnumSet.noneOf(FileTokens.class);
         for (Rule r : rules) out.add(r.fileTokens());
-        // eval_without_no_grad also finds eval loops in files that show only a training loop's tokens (a loop shared
-        // by both phases, a step passed to a helper, the eval one call below): it reads what TRAINING_LOOP admits
-        if (out.contains(FileTokens.EVAL_LOOP)) out.add(FileTokens.TRAINING_LOOP);
         return out;
     }
 

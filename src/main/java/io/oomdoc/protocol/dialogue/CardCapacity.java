@@ -15,7 +15,9 @@ final class CardCapacity {
     private static final long CONTEXT = Bytes.GIB;
     /** What is left after the context keeps a fifth for the activations of batch 1 and the allocator's slack. */
     private static final double FOR_STATES = 0.8;
-    private static final double FULL_TRAIN = 16, LORA = 2.2, HALF = 2, EIGHT_BIT = 1, FOUR_BIT = 0.55;
+    /** A full fine-tune with AdamW in mixed precision: StateBytes' sum (16), so both answers use one table. */
+    private static final double FULL_TRAIN = StateBytes.of("").total();
+    private static final double LORA = 2.2, HALF = 2, EIGHT_BIT = 1, FOUR_BIT = 0.55;
 
     private CardCapacity() {}
 
