@@ -37,7 +37,8 @@ import java.util.regex.Pattern;
  * half, scored twice and never read, was the transfer check. Sets 28 and 29 (both halves, each scored blind at both
  * ends of the session that wrote it) joined in the twenty-third: the set its writer makes then is the check. Set 30
  * (both halves, scored blind at both ends of the twenty-fourth session, totals only) joined in the twenty-fifth, set
- * 31 (both halves, scored blind at both ends of the twenty-fifth) in the twenty-sixth.
+ * 31 (both halves, scored blind at both ends of the twenty-fifth) in the twenty-sixth, set 32 (both halves, scored
+ * blind at both ends of the twenty-sixth) in the twenty-seventh.
  */
 public final class IntentData {
     static final List<String> SETS = List.of("conversations", "conversations_heldout", "conversations_heldout2",
@@ -50,7 +51,7 @@ public final class IntentData {
             "conversations_heldout22", "conversations_heldout23", "conversations_heldout24",
             "conversations_heldout25", "conversations_heldout26", "conversations_heldout27",
             "conversations_heldout28", "conversations_heldout29", "conversations_heldout30",
-            "conversations_heldout31");
+            "conversations_heldout31", "conversations_heldout32");
     private static final Path ROOT = Path.of("src/test/resources");
     private static final Pattern SOURCE = Pattern.compile("source:\\s*https?://(?:www\\.)?github\\.com/([^/\\s]+/"
             + "[^/\\s#]+)|source:\\s*https?://([^/\\s]+)");

@@ -202,9 +202,17 @@ public final class Corpus {
      * of the twenty-second, totals only), and the twenty-eighth (since the twenty-fourth session; scored blind at
      * both ends of the twenty-third, totals only), and the twenty-ninth (since the twenty-fifth session; scored blind
      * at both ends of the twenty-fourth, totals only), and the thirtieth (since the twenty-sixth session; scored blind
-     * at both ends of the twenty-fifth, totals only).
+     * at both ends of the twenty-fifth, totals only), and the thirty-first (since the twenty-seventh session; scored
+     * blind at both ends of the twenty-sixth, totals only).
      */
-    public static List<Case> trainable() { return development30(); }
+    public static List<Case> trainable() { return development31(); }
+
+    /** Every scored part that is development data now: development30() and the thirty-first split. */
+    public static List<Case> development31() {
+        List<Case> out = new ArrayList<>(development30());
+        out.addAll(heldout31());
+        return List.copyOf(out);
+    }
 
     /** Every scored part that is development data now: development29() and the thirtieth split. */
     public static List<Case> development30() {

@@ -26,7 +26,7 @@ final class RealPastes {
                     Corpus.heldout14(), Corpus.heldout15(), Corpus.heldout16(), Corpus.heldout17(), Corpus.heldout18(),
                     Corpus.heldout19(), Corpus.heldout20(), Corpus.heldout21(), Corpus.heldout22(), Corpus.heldout23(),
                     Corpus.heldout24(), Corpus.heldout25(), Corpus.heldout26(), Corpus.heldout27(), Corpus.heldout28(),
-                    Corpus.heldout29(), Corpus.heldout30())
+                    Corpus.heldout29(), Corpus.heldout30(), Corpus.heldout31())
                     .flatMap(List::stream).forEach(c -> m.putIfAbsent(c.id(), c));
             byId = m;
         }
