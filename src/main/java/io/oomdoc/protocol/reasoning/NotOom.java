@@ -25,7 +25,15 @@ public final class NotOom {
             // earlier kernel at the next allocation, so the allocation call in the line is not what failed.
             + "|cuda_error_(?:illegal_address|launch_failed|assert|illegal_instruction|misaligned_address)\\b"
             + "|(?:cuda|hip)error(?:launchfailure|assert|illegalinstruction|misalignedaddress)\\b"
-            + "|hiperrorillegaladdress\\b");
+            + "|hiperrorillegaladdress\\b"
+            // A launch that asks for more registers or threads per block than the multiprocessor has (CUDA runtime:
+            // cudaErrorLaunchOutOfResources, "too many resources requested for launch"): a kernel's configuration,
+            // not memory. THC prints the runtime's invalid-value error as "error=11 : invalid argument".
+            + "|too many resources requested for launch|launch_?out_?of_?resources|error=\\d+ : invalid argument"
+            // A segmentation fault or an illegal instruction by its signal's name or by the shell's exit status for it
+            // (128 + the signal: SIGSEGV 11 is 139, SIGILL 4 is 132), beside the "segmentation fault" and "illegal
+            // instruction" above: a crash, not an allocation that failed (a memory kill is SIGKILL, 137).
+            + "|\\bsig(?:segv|ill)\\b|exit(?:ed)? (?:with )?(?:code|status)[:=]? ?['\"]?13[29]\\b");
     /**
      * Memory exhaustion as runtimes word it: besides "out of memory", a qualified one ("out of buffer memory"),
      * Metal's "Insufficient Memory", MindSpore's "alloc size ... is more than total mem size", a device memory
@@ -65,6 +73,18 @@ public final class NotOom {
      */
     private static final Pattern WORKER_TERMINATED = Pattern.compile(
             "(?i)worker \\(pids?[^)]*\\) (?:is |was )?killed by signal: Terminated\\.?");
+    private static final String LENGTH_KEY = "notoom.context-length";
+    /**
+     * A request refused by a length check before anything is allocated: the prompt (or input) holds more tokens than
+     * the context the server or runtime was configured with. OpenAI-compatible servers say "maximum context length
+     * is N tokens", llama.cpp-based runtimes "prompt too long (N tokens, max M)" or "N tokens > n_ctx M". A KV cache
+     * that cannot hold the configured length is a memory failure and says so with memory words (vLLM: "larger than
+     * the maximum number of tokens that can be stored in KV cache"), which this check leaves to the rest.
+     */
+    private static final Pattern LENGTH_REFUSED = Pattern.compile("(?i)maximum context length is \\d+"
+            + "|exceeds? (?:the )?(?:model.s )?maximum context length"
+            + "|(?:prompt|input|request)s? (?:is |are |was )?(?:too long|longer than)[^\\n]{0,60}\\btokens?\\b"
+            + "|\\btokens? ?> ?n_ctx\\b");
     /** Memory named anywhere else (the reporter's RAM figures, a GPU message): then the kill is left to the rest. */
     private static final Pattern ANY_MEMORY = Pattern.compile("(?i)memory|\\boom|\\bram\\b|vram|显存|内存|allocat"
             + "|exhaust|\\bshm\\b|\\bswap\\b");
@@ -80,6 +100,7 @@ public final class NotOom {
      */
     public static String textKey(String reason) {
         if (isWarningReason(reason)) return "notoom.warning";
+        if (reason.equals(ReportText.TABLE.get(LENGTH_KEY))) return "notoom.length";
         if (reason.equals(ReportText.TABLE.get(TERMINATED_KEY))) return "notoom.terminated";
         String head = ReportText.TABLE.get(PLAIN_KEY, "\u0000");
         return reason.startsWith(head.substring(0, head.indexOf('\u0000'))) ? "notoom.plain" : "notoom";
@@ -101,6 +122,9 @@ public final class NotOom {
         if (workerTerminatedOnly(log + "\n" + (e.userText() == null ? "" : e.userText()))) {
             return ReportText.TABLE.get(TERMINATED_KEY);
         }
+        if (lengthRefusedOnly(log + "\n" + (e.userText() == null ? "" : e.userText()))) {
+            return ReportText.TABLE.get(LENGTH_KEY);
+        }
         // An error named inside a negated clause ("killed without an OOM or core dumped message") is not the error.
         String error = Cues.affirmed(ERROR, log);
         if (error == null) {
@@ -110,6 +134,11 @@ public final class NotOom {
         if (MEMORY_WORDS.matcher(log).find() && log.length() > 0 && !error.isEmpty()
                 && memoryErrorLine(log)) return null;
         return "the error is \"" + error.strip() + "\", a CUDA fault that is not an out-of-memory failure";
+    }
+
+    /** A request refused for its length in tokens, and no memory word anywhere: a limit, not memory running out. */
+    static boolean lengthRefusedOnly(String text) {
+        return LENGTH_REFUSED.matcher(text).find() && !MEMORY_WORDS.matcher(text).find();
     }
 
     /** A worker stopped by SIGTERM is the only failure and nothing else in the text speaks of memory. */

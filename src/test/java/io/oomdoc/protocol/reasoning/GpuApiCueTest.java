@@ -36,6 +36,20 @@ class GpuApiCueTest {
     }
 
     @Test
+    void aHardwareVideoEncoderSessionIsNotAModel() {
+        // joinhive-ai/transcoder#11 (corpus_heldout31): NVENC's session cannot be opened; its line, lower-cased
+        assertTrue(Cues.says("gpuapi", "[h264_nvenc @ 0000023a79212040] openencodesessionex failed: out of memory"
+                + " (10): (no details)"));
+    }
+
+    @Test
+    void aRendererIsNotAModel() {
+        // mitsuba-renderer/mitsuba2#489 (corpus_heldout31): a 512x512 render of the Cornell box runs out; the command
+        assertTrue(Cues.says("gpuapi", "i test it with the command mitsuba -m gpu_autodiff_spectral"
+                + " ..\\resources\\data\\scenes\\cbox\\cbox.xml"));
+    }
+
+    @Test
     void aPyTorchTrainingReportNamesNoComputeApi() {
         // leoxiaobin/deep-high-resolution-net.pytorch#54 (corpus_heldout28): training on a GTX 1070
         assertFalse(Cues.says("gpuapi", text(SET28, "hrnet-54-gtx1070-training")));
