@@ -29,6 +29,8 @@ final class Calculations {
 
     static final List<Row> ALL = List.of(
             // "and at 3,000,000?": the last calculation again with the new number, before any row reads it alone
+            // "and at 8.0bpw?": the bits per weight said outright are the weights' size, before a number's reuse
+            new Row("weights", BitsPerWeight::of),
             new Row("substitution", NumberSubstitution::of),
             new Row("card", CardMemory::of),
             new Row("scope", BatchScope::of),
@@ -77,6 +79,7 @@ final class Calculations {
             new Row("need", NeedVersusCard::of),
             new Row("pool", CardsTotal::of),
             new Row("pool", MemoryPooling::of),
+            new Row("ratio", AdapterRank::of),
             new Row("ratio", KnobChange::of),
             new Row("ratio", a -> Scaling.of(a.text(), a.facts())),
             new Row("ratio", PieceSplit::of),
