@@ -26,12 +26,16 @@ final class AdapterRank {
     static String of(Calculations.Ask a) {
         String t = a.text();
         if (!PROPOSES.matcher(t).find()) return null;
-        Integer now = rank(t);
-        if (now == null || now <= 0) return null;
+        java.util.List<Integer> here = ranks(t);
+        if (here.isEmpty()) return null;
         String earlier = a.earlier();
         if (!ADAPTERS.matcher(t + "\n" + earlier).find() && a.facts().loraRank() == null) return null;
-        Integer before = rank(earlier);
+        // "r=64 instead of r=256" names the new rank first; "from r=256 to r=64" the old one
+        boolean from = here.size() > 1 && FROM.matcher(t).find();
+        Integer now = here.get(from ? 1 : 0);
+        Integer before = here.size() > 1 ? here.get(from ? 0 : 1) : rank(earlier);
         if (before == null) before = a.facts().loraRank();
+        if (now <= 0) return null;
         if (before == null || before <= 0 || before.equals(now)) return null;
         double r = (double) now / before;
         String line = Messages.get("rank.change", before, now, Scaling.ratio(r));
@@ -47,7 +51,16 @@ final class AdapterRank {
 
     /** The last rank the text says: the newest value in a context read newest first is its first. */
     private static Integer rank(String text) {
-        Matcher m = RANK.matcher(text);
-        return m.find() ? Integer.valueOf(m.group(1)) : null;
+        var all = ranks(text);
+        return all.isEmpty() ? null : all.get(0);
     }
+
+    private static java.util.List<Integer> ranks(String text) {
+        java.util.List<Integer> out = new java.util.ArrayList<>();
+        Matcher m = RANK.matcher(text);
+        while (m.find()) out.add(Integer.valueOf(m.group(1)));
+        return out;
+    }
+
+    private static final Pattern FROM = Pattern.compile("(?i)\\bfrom\\b");
 }

@@ -48,7 +48,8 @@ final class CountChange {
     /**
      * "16 frames per clip instead of 32", "from 32 to 16 frames": the old count said bare, in the unit of the new.
      */
-    private static final Pattern BARE_BEFORE = Pattern.compile("(?i)\\binstead of\\s+(\\d[\\d,]*)(?![\\w.,%]|\\s*(?i:[kmgt]i?b|bits?|bpw)\\b)"
+    private static final Pattern BARE_BEFORE = Pattern.compile("(?i)\\binstead of\\s+(\\d[\\d,]*)"
+            + "(?![\\w.,%]|\\s*(?:[kmgt]i?b|bits?|bpw)\\b)"
             + "|\\bfrom\\s+(\\d[\\d,]*)\\s+to\\s+\\d");
 
     private CountChange() {}

@@ -1,0 +1,99 @@
+package io.oomdoc.protocol.dialogue;
+
+import io.oomdoc.protocol.Facts;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A what-if answers with the figure before and after and the one line of arithmetic behind it: weights at the bits
+ * per weight said, 4-bit weights with their quantisation scales, an adapter's rank, the model states under another
+ * ZeRO stage, a side said with its unit, a count compared with its old value said bare. Real turns of the burned
+ * held-out sets (scored blind once, development data since), each with the turns before it as the conversation
+ * keeps them (the last three, newest first); the calculations are called directly, so no engine is loaded.
+ */
+class WhatIfArithmeticTest {
+    private static final Path SET2 = Path.of("src/test/resources/conversations_heldout2");
+    private static final Path SET30 = Path.of("src/test/resources/conversations_heldout30");
+    private static final Path SET31 = Path.of("src/test/resources/conversations_heldout31");
+    private static final Path SET32 = Path.of("src/test/resources/conversations_heldout32");
+    private static final int CONTEXT_TURNS = 3;
+
+    /** The computed lines for turn {@code index} (1-based) of a transcript, with no facts held. */
+    private static String computed(Path dir, String file, int index) {
+        var turns = Transcripts.read(dir.resolve(file)).turns();
+        String text = turns.get(index - 1).input();
+        StringBuilder context = new StringBuilder(text);
+        for (int i = index - 2; i >= Math.max(0, index - 1 - CONTEXT_TURNS); i--) {
+            context.append('\n').append(turns.get(i).input());
+        }
+        String s = Calculations.of(text, context.toString(), Facts.EMPTY);
+        return s == null ? "" : s;
+    }
+
+    /** github.com/chu-tianxiang/exl2-for-all/issues/5 (heldout31 P12): "and a 13B at 4.0bpw?" is 13B x 4 / 8 bytes. */
+    @Test
+    void bitsPerWeightSaidAreTheWeightsSize() {
+        String s = computed(SET31, "P12-exl2-model-sizes-on-a-colab-t4.txt", 3);
+        assertTrue(s.contains("13B parameters × 4 bits ÷ 8 = 6.5 GB"), s);
+    }
+
+    /**
+     * github.com/ljy0ustc/LLaRA/issues/8 (heldout10 K02's turn): Llama-2-7B's base in 4-bit keeps a scale per block
+     * of weights, so the half byte per parameter understates it.
+     */
+    @Test
+    void fourBitWeightsCountTheirQuantisationScales() {
+        String s = Sizes.weights("what if I load the base model in 4-bit like QLoRA?",
+                Facts.EMPTY.with(b -> b.params(6_740_000_000L)));
+        assertTrue(s.contains("0.52-0.57 B/param with the quantisation scales stored beside them: 3.5-3.84 GB"), s);
+    }
+
+    /** github.com/artidoro/qlora/issues/184 (heldout2 K16): r=256, 408,944,640 trainable, then "what if r=64". */
+    @Test
+    void adapterRankScalesTheTrainableParametersAndTheirStates() {
+        String s = computed(SET2, "K16-qlora-30b-two-3090-rank-256.txt", 3);
+        assertTrue(s.contains("LoRA rank 256 → 64") && s.contains("Trainable 409M → 102M parameters"), s);
+    }
+
+    /** github.com/The-School-of-AI/LLM/issues/183 (heldout32 P40): 8B on 8 cards, ZeRO-2, then "and under ZeRO-3?". */
+    @Test
+    void anotherZeroStageShardsTheSameStates() {
+        String s = computed(SET32, "P40-zero-2-and-zero-3-configs-for-1b-to-70b.txt", 2);
+        assertTrue(s.contains("With ZeRO-3 over 8 GPUs each card holds: 16-bit weights 2 GB, gradients 2 GB, AdamW's"
+                + " fp32 states 12 GB = 16 GB"), s);
+    }
+
+    /** The same conversation's first turn lists 1B, 3B, 8B and 70B and asks "for the 8B": that one is computed. */
+    @Test
+    void theModelSingledOutByTheIsTheOneAskedAbout() {
+        String s = computed(SET32, "P40-zero-2-and-zero-3-configs-for-1b-to-70b.txt", 1);
+        assertTrue(s.contains("Full fine-tuning of 8B parameters"), s);
+    }
+
+    /** github.com/binli123/dsmil-wsi/issues/45 (heldout30 P33): "224 px patches", then "crop the patches to 112 px". */
+    @Test
+    void aSideSaidWithItsUnitIsAnImageSide() {
+        String s = computed(SET30, "P33-dsmil-simclr-batch-512.txt", 3);
+        assertTrue(s.contains("Resolution 224×224 → 112×112"), s);
+    }
+
+    /** github.com/jshtok/RepMet/issues/11 (heldout32 P23): "downscale COCO from an 800 to a 600 pixel short side". */
+    @Test
+    void anArticleBetweenPrepositionAndSideKeepsTheSide() {
+        String s = computed(SET32, "P23-repmet-coco-training-on-12gb.txt", 3);
+        assertTrue(s.contains("Resolution 800×800 → 600×600"), s);
+    }
+
+    /**
+     * github.com/facebookresearch/video-long-term-feature-banks/issues/27 (heldout31 P33): "sample 16 frames per clip
+     * instead of 32".
+     */
+    @Test
+    void aBareOldCountTakesTheNewCountsUnit() {
+        String s = computed(SET31, "P33-long-term-feature-banks-on-four-2080-tis.txt", 4);
+        assertTrue(s.contains("32 frames → 16 frames"), s);
+    }
+}
