@@ -33,6 +33,8 @@ final class Calculations {
             new Row("weights", BitsPerWeight::of),
             new Row("substitution", NumberSubstitution::of),
             new Row("card", CardMemory::of),
+            // "and on the two A100 80GB instead?": the memory before and after, per card
+            new Row("card", CardChange::of),
             new Row("scope", BatchScope::of),
             new Row("sum", PartsSum::of),
             new Row("batch", BatchArithmetic::of),
@@ -64,6 +66,8 @@ final class Calculations {
             new Row("kv", SequencesThatFit::of),
             new Row("kv", KvCache::of),
             new Row("attention", AttentionScores::of),
+            // "what would llama2 70B need then?": what is paid per parameter, before and after
+            new Row("swap", ModelSwap::of),
             new Row("training", TrainingStates::of),
             new Row("experts", Experts::of),
             new Row("models", ModelSizes::of),

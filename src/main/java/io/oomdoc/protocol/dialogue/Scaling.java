@@ -22,8 +22,10 @@ final class Scaling {
             + "|per[-_ ]device[-_ ](?:train[-_ ])?(?:eval[-_ ])?|per[-_ ]gpu[-_ ]|device[-_ ])?(batch(?:[-_ ]?size)?"
             + "|seq(?:uence)?"
             + "(?: length)?|context(?: length)?|max[-_]length|max[-_]seq[-_]length|max[-_]model[-_]len|num[-_]ctx"
-            + "|n[-_]ctx|ctx[-_]size|c)(?:[-_]per[-_](?:gpu|device))?\\b[^.?\\d]{0,30}?(?:from\\s+" + COUNT
-            + "\\s+)?(?:to\\s+|=\\s*|\\s+)" + COUNT
+            + "|n[-_]ctx|ctx[-_]size|c)(?:[-_]per[-_](?:gpu|device))?\\b[^.?\\d从]{0,30}?"
+            + "(?:(?:from\\s+|从\\s*)" + COUNT
+            // 降到 / 改成 / 调到 ("lower to", "change to", "set to"): the Chinese "to" after its verb
+            + "\\s*)?(?:to\\s+|=\\s*|(?:降|减|改|调|提高|增加|升|加)(?:到|成|为|至)\\s*|\\s+)" + COUNT
             + "(?:\\s+tokens?)?(?:\\s+instead\\s+of\\s+" + COUNT + ")?");
     /** "at 128k instead of 64k", "from 64k to 128k tokens": a length in thousands needs no word for it. */
     private static final Pattern THOUSANDS = Pattern.compile("(?i)\\b(\\d{1,6})k\\s+instead\\s+of\\s+"

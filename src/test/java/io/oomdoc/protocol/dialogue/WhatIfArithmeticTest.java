@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class WhatIfArithmeticTest {
     private static final Path SET2 = Path.of("src/test/resources/conversations_heldout2");
+    private static final Path SET4 = Path.of("src/test/resources/conversations_heldout4");
     private static final Path SET30 = Path.of("src/test/resources/conversations_heldout30");
     private static final Path SET31 = Path.of("src/test/resources/conversations_heldout31");
     private static final Path SET32 = Path.of("src/test/resources/conversations_heldout32");
@@ -95,5 +96,30 @@ class WhatIfArithmeticTest {
     void aBareOldCountTakesTheNewCountsUnit() {
         String s = computed(SET31, "P33-long-term-feature-banks-on-four-2080-tis.txt", 4);
         assertTrue(s.contains("32 frames → 16 frames"), s);
+    }
+
+    /**
+     * github.com/Stability-AI/lm-evaluation-harness/issues/83 (heldout4 M06): a 7B evaluated, then "what would llama2
+     * 70B need then".
+     */
+    @Test
+    void anotherModelScalesWhatIsPaidPerParameter() {
+        String s = computed(SET4, "M06-stability-lm-eval-7b-26gb-vs-15gb.txt", 3);
+        assertTrue(s.contains("Model 7B → 70B parameters, ×10.00 (10 times): 16-bit weights 14 GB → 140 GB"), s);
+    }
+
+    /** github.com/LSXI7/MINIMA/issues/48 (heldout32 P20): 24 GB cards, then "and on the two A100 80GB instead?". */
+    @Test
+    void anotherCardGivesTheMemoryBeforeAndAfterPerCard() {
+        String s = computed(SET32, "P20-minima-training-on-two-4090s.txt", 5);
+        assertTrue(s.contains("(24 GiB) → A100 80GB (80 GiB), ×3.33 the memory per card: 56 GiB more room"), s);
+        assertTrue(s.contains("The 2 cards do not pool their memory"), s);
+    }
+
+    /** github.com/linwhitehat/ET-BERT/issues/89 (heldout31 P22): "把 batch 从 32 降到 16 呢？", batch 32 → 16. */
+    @Test
+    void aChineseBatchChangeIsABatchChange() {
+        String s = computed(SET31, "P22-et-bert-finetune-on-a-4090.txt", 5);
+        assertTrue(s.contains("Batch 32 → 16"), s);
     }
 }
