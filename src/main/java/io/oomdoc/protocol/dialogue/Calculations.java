@@ -69,6 +69,8 @@ final class Calculations {
             // "what would llama2 70B need then?": what is paid per parameter, before and after
             new Row("swap", ModelSwap::of),
             new Row("training", TrainingStates::of),
+            // "what if I use SGD instead of Adam?": the optimizer's state per parameter, before and after
+            new Row("optimizer", OptimizerSwap::of),
             new Row("experts", Experts::of),
             new Row("models", ModelSizes::of),
             // the inverse ("how many parameters is 20 GB of fp16?") answers the weights' question that other rows read

@@ -49,6 +49,7 @@ final class Sizes {
     private static final double ADAM_8BIT_BYTES = 6;
 
     private static final double FOUR_BIT = 0.5;
+    private static final double BITS_PER_BYTE = 8;
     private static final double SCALED_LOW = 0.52;
     private static final double SCALED_HIGH = 0.57;
 
@@ -63,6 +64,12 @@ final class Sizes {
         String format = named == null ? null : (String) named[2];
         if (format == null && "fp32".equals(facts.precision())) { bytes = 4.0; format = "fp32"; }
         if (format == null) format = "16-bit";
+        // "an 8B at Q4_K_M": a GGUF file stores its type's bits per weight, scales and mixed tensors included
+        Double ggml = GgmlBits.weightsNamed(text);
+        if (ggml != null) {
+            bytes = ggml / BITS_PER_BYTE;
+            format = Messages.get("sizes.ggml", GgmlBits.typeNamed(text), trim(ggml));
+        }
         if (OPTIMIZER.matcher(text).find()) {
             // Under LoRA/QLoRA held, "does 8-bit Adam help?" is about the adapters' state, not the frozen base's.
             String adapters = params(text) == null ? adapterStates(facts) : null;

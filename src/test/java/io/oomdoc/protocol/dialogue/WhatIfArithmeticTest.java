@@ -17,6 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WhatIfArithmeticTest {
     private static final Path SET2 = Path.of("src/test/resources/conversations_heldout2");
     private static final Path SET4 = Path.of("src/test/resources/conversations_heldout4");
+    private static final Path SET13 = Path.of("src/test/resources/conversations_heldout13");
+    private static final Path SET21 = Path.of("src/test/resources/conversations_heldout21");
     private static final Path SET30 = Path.of("src/test/resources/conversations_heldout30");
     private static final Path SET31 = Path.of("src/test/resources/conversations_heldout31");
     private static final Path SET32 = Path.of("src/test/resources/conversations_heldout32");
@@ -121,5 +123,36 @@ class WhatIfArithmeticTest {
     void aChineseBatchChangeIsABatchChange() {
         String s = computed(SET31, "P22-et-bert-finetune-on-a-4090.txt", 5);
         assertTrue(s.contains("Batch 32 → 16"), s);
+    }
+
+    /**
+     * github.com/huchenlei/ComfyUI_omost/issues/53 (heldout17 P31): "the weights of an 8B at Q4_K_M" are 8B x 4.85
+     * bits, the K-quant mix's average.
+     */
+    @Test
+    void aGgufTypeNamedIsItsBitsPerWeight() {
+        String s = Sizes.weights("how much VRAM do the weights of an 8B at Q4_K_M take?", Facts.EMPTY);
+        assertTrue(s.contains("8B parameters × 0.61 bytes (Q4_K_M, 4.85 bits per weight) = 4.85 GB"), s);
+    }
+
+    /**
+     * github.com/zhangfaen/finetune-Qwen2-VL/issues/19 (heldout21 P24, Qwen2-VL-7B): "what if I swap AdamW for plain
+     * SGD": 8 → 0 B of state a parameter.
+     */
+    @Test
+    void anotherOptimizerChangesOnlyItsOwnState() {
+        String s = computed(SET21, "P24-finetune-qwen2vl-7b-two-a100.txt", 3);
+        assertTrue(s.contains("AdamW (two fp32 moments) → plain SGD (no state): its state per trained parameter 8 → 0"
+                + " bytes") && s.contains("mixed precision 16 → 8 B/param, 112 GB → 56 GB"), s);
+    }
+
+    /**
+     * discuss.huggingface.co/t/llama-7b-gpu-memory-requirement/34323 (heldout13 N41): "... 4 bytes per parameter with
+     * SGD. what if I use SGD instead of Adam?".
+     */
+    @Test
+    void theOptimizerBeforeInsteadOfIsTheNewOne() {
+        String s = computed(SET13, "N41-hf-forum-llama-7b-gpu-memory-requirement.txt", 4);
+        assertTrue(s.contains("Optimizer AdamW (two fp32 moments) → plain SGD"), s);
     }
 }
