@@ -155,4 +155,19 @@ class WhatIfArithmeticTest {
         String s = computed(SET13, "N41-hf-forum-llama-7b-gpu-memory-requirement.txt", 4);
         assertTrue(s.contains("Optimizer AdamW (two fp32 moments) → plain SGD"), s);
     }
+
+    /** github.com/FlagOpen/FlagEmbedding/issues/731 (heldout13 N45): "max_len 2048 ... compared to 1024?". */
+    @Test
+    void aLengthComparedWithAnotherIsTheChangeFromIt() {
+        String s = computed(SET13, "N45-flagembedding-bge-m3-reranker-8x-a40-deepspeed-stage.txt", 4);
+        assertTrue(s.contains("Length 1024 → 2048"), s);
+    }
+
+    /** github.com/test-time-training/ttt-lm-jax/issues/8 (heldout6 G46): 256 as "4 accumulation steps of 64". */
+    @Test
+    void accumulationStepsOfAMicroBatchAreThatBatch() {
+        String s = Scaling.of("what if I split it into 4 accumulation steps of 64",
+                Facts.EMPTY.with(b -> b.batch(256)));
+        assertTrue(s != null && s.contains("Batch 256 → 64") && s.contains("×0.25"), s);
+    }
 }
