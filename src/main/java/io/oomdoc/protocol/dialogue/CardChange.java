@@ -25,6 +25,9 @@ final class CardChange {
     /** "two A100 80GB", "2x 4090", "4 x V100": how many of the card the turn proposes. */
     private static final Pattern COUNT = Pattern.compile("(?i)(?:\\b(two|three|four|six|eight)|\\b(\\d{1,2})\\s*"
             + "(?:x|×|\\*)?)\\s*(?:[\\w-]+\\s+){0,1}$");
+    /** "a 48 GB card", "24 GB cards", "an 8GB GPU": a card said by its memory. */
+    private static final Pattern SIZED_CARD = Pattern.compile("(?i)(?<![\\w.])(\\d{1,3})\\s*(?:gb|gib|g)\\s+"
+            + "(?:\\w+\\s+)?(?:cards?|gpus?)\\b");
     private static final List<String> WORDS = List.of("two", "three", "four", "five", "six", "seven", "eight");
     private static final int FIRST_WORD = 2;
 
@@ -34,8 +37,15 @@ final class CardChange {
         String t = a.text();
         if (!PROPOSES.matcher(t).find()) return null;
         List<Mention> here = cards(t);
-        if (here.isEmpty()) return null;
-        Optional<GpuCatalog.Gpu> proposed = find(t, here.get(0));
+        Optional<GpuCatalog.Gpu> proposed = here.isEmpty() ? Optional.empty() : find(t, here.get(0));
+        // "what if I ran it on a 48 GB card": a card said by its size alone
+        var sized = SIZED_CARD.matcher(t);
+        if (proposed.isEmpty() && sized.find()) {
+            long bytes = Long.parseLong(sized.group(1)) * Bytes.GIB;
+            proposed = Optional.of(new GpuCatalog.Gpu(Messages.get("card.change.sized", sized.group(1)), bytes, false,
+                    false, bytes, bytes));
+            here = List.of(new Mention(sized.start(), sized.end(), "gpu", sized.group()));
+        }
         if (proposed.isEmpty()) return null;
         GpuCatalog.Gpu to = proposed.get();
         // the card held (the user's own), else the newest other card the turns before named

@@ -68,7 +68,8 @@ final class Sizes {
         Double ggml = GgmlBits.weightsNamed(text);
         if (ggml != null) {
             bytes = ggml / BITS_PER_BYTE;
-            format = Messages.get("sizes.ggml", GgmlBits.typeNamed(text), trim(ggml));
+            // the whole bits name the class people call it by ("a 4-bit quant"); the rest is scales and mixed tensors
+            format = Messages.get("sizes.ggml", GgmlBits.typeNamed(text), (int) Math.floor(ggml), trim(ggml));
         }
         if (OPTIMIZER.matcher(text).find()) {
             // Under LoRA/QLoRA held, "does 8-bit Adam help?" is about the adapters' state, not the frozen base's.

@@ -132,7 +132,8 @@ class WhatIfArithmeticTest {
     @Test
     void aGgufTypeNamedIsItsBitsPerWeight() {
         String s = Sizes.weights("how much VRAM do the weights of an 8B at Q4_K_M take?", Facts.EMPTY);
-        assertTrue(s.contains("8B parameters × 0.61 bytes (Q4_K_M, 4.85 bits per weight) = 4.85 GB"), s);
+        assertTrue(s.contains("8B parameters × 0.61 bytes (Q4_K_M: 4-bit blocks, 4.85 bits per weight with their"
+                + " scales) = 4.85 GB"), s);
     }
 
     /**
@@ -169,5 +170,14 @@ class WhatIfArithmeticTest {
         String s = Scaling.of("what if I split it into 4 accumulation steps of 64",
                 Facts.EMPTY.with(b -> b.batch(256)));
         assertTrue(s != null && s.contains("Batch 256 → 64") && s.contains("×0.25"), s);
+    }
+
+    /** github.com/murong-xu/CADS/issues/4 (heldout7 H06's form): a 31.47 GiB card held, "on a 48 GB card". */
+    @Test
+    void aCardSaidByItsSizeIsComparedWithTheCardHeld() {
+        String q = "what if I ran it on a 48 GB card";
+        String s = CardChange.of(new Calculations.Ask(q, q, Facts.EMPTY.with(b -> b.gpuMemBytes(31L << 30))));
+        assertTrue(s != null && s.contains("the card held (31 GiB) → a 48 GB card (48 GiB), ×1.55 the memory per card: "
+                + "17 GiB more room"), s);
     }
 }
