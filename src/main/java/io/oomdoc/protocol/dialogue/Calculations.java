@@ -29,8 +29,12 @@ final class Calculations {
 
     static final List<Row> ALL = List.of(
             // "and at 3,000,000?": the last calculation again with the new number, before any row reads it alone
+            // "and at 8.0bpw?": the bits per weight said outright are the weights' size, before a number's reuse
+            new Row("weights", BitsPerWeight::of),
             new Row("substitution", NumberSubstitution::of),
             new Row("card", CardMemory::of),
+            // "and on the two A100 80GB instead?": the memory before and after, per card
+            new Row("card", CardChange::of),
             new Row("scope", BatchScope::of),
             new Row("sum", PartsSum::of),
             new Row("batch", BatchArithmetic::of),
@@ -62,7 +66,11 @@ final class Calculations {
             new Row("kv", SequencesThatFit::of),
             new Row("kv", KvCache::of),
             new Row("attention", AttentionScores::of),
+            // "what would llama2 70B need then?": what is paid per parameter, before and after
+            new Row("swap", ModelSwap::of),
             new Row("training", TrainingStates::of),
+            // "what if I use SGD instead of Adam?": the optimizer's state per parameter, before and after
+            new Row("optimizer", OptimizerSwap::of),
             new Row("experts", Experts::of),
             new Row("models", ModelSizes::of),
             // the inverse ("how many parameters is 20 GB of fp16?") answers the weights' question that other rows read
@@ -77,6 +85,7 @@ final class Calculations {
             new Row("need", NeedVersusCard::of),
             new Row("pool", CardsTotal::of),
             new Row("pool", MemoryPooling::of),
+            new Row("ratio", AdapterRank::of),
             new Row("ratio", KnobChange::of),
             new Row("ratio", a -> Scaling.of(a.text(), a.facts())),
             new Row("ratio", PieceSplit::of),

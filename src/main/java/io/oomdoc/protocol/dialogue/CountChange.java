@@ -15,8 +15,11 @@ import java.util.regex.Pattern;
  */
 final class CountChange {
     /** "4 workers", "30+ minutes", "2 hours", "8 beams"; "--workers 2", "parallel_workers=4"; "16k" of a context. */
-    private static final Pattern COUNT = Pattern.compile("(?i)(?<![\\w.])(\\d{1,5}(?:\\.\\d+)?)\\s*\\+?\\s*"
-            + "(workers?|processes|instances|replicas|sessions|streams|beams|minutes?|mins?|hours?|hrs?|seconds?|secs?)"
+    // "16 frames per clip", "30,000 points": what a model consumes item by item is counted like a worker
+    private static final Pattern COUNT = Pattern.compile("(?i)(?<![\\w.,])(\\d{1,3}(?:,\\d{3})+|\\d{1,5}"
+            + "(?:\\.\\d+)?)\\s*\\+?\\s*"
+            + "(workers?|processes|instances|replicas|sessions|streams|beams|minutes?|mins?|hours?|hrs?|seconds?|secs?"
+            + "|frames?|points?|patches|rays|views?|crops?|tiles?|clips?)"
             + "\\b|(?<![\\w-])--?(?:num[-_]|parallel[-_])?(workers|replicas|instances)\\s*[= ]\\s*(\\d{1,4})\\b"
             + "|(?<![\\w.])(\\d{1,4})k\\b(?!\\s*(?:hz|tokens? per|steps|iter))"
             + "|(?<![\\w.,])(\\d{3,7})\\s+tokens\\b(?!\\s*(?:per|/))");
@@ -38,7 +41,16 @@ final class CountChange {
             Map.entry("hour", "seconds"), Map.entry("hr", "seconds"), Map.entry("sec", "seconds"),
             Map.entry("second", "seconds"), Map.entry("instance", "instances"), Map.entry("replica", "instances"),
             Map.entry("session", "sessions"), Map.entry("stream", "streams"), Map.entry("beam", "beams"),
-            Map.entry("k", "tokens"), Map.entry("token", "tokens"));
+            Map.entry("k", "tokens"), Map.entry("token", "tokens"), Map.entry("frame", "frames"),
+            Map.entry("point", "points"), Map.entry("patche", "patches"), Map.entry("ray", "rays"),
+            Map.entry("view", "views"), Map.entry("crop", "crops"), Map.entry("tile", "tiles"),
+            Map.entry("clip", "clips"));
+    /**
+     * "16 frames per clip instead of 32", "from 32 to 16 frames": the old count said bare, in the unit of the new.
+     */
+    private static final Pattern BARE_BEFORE = Pattern.compile("(?i)\\binstead of\\s+(\\d[\\d,]*)"
+            + "(?![\\w.,%]|\\s*(?:[kmgt]i?b|bits?|bpw)\\b)"
+            + "|\\bfrom\\s+(\\d[\\d,]*)\\s+to\\s+\\d");
 
     private CountChange() {}
 
@@ -59,6 +71,13 @@ final class CountChange {
             if (INSTEAD_OF.matcher(t).find()) from = now.get(1);
             else if (FROM.matcher(t).find()) { from = to; to = now.get(1); }
         }
+        Matcher bare = BARE_BEFORE.matcher(t);
+        if (from == null && now.size() == 1 && bare.find()) {
+            String n = bare.group(1) != null ? bare.group(1) : bare.group(2);
+            String word = to.words().substring(to.words().indexOf(' ') + 1);
+            double v = Double.parseDouble(n.replace(",", "")) * to.value() / number(to.words());
+            if (to.words().indexOf(' ') > 0) from = new Said(to.unit(), v, n + " " + word, bare.end());
+        }
         for (Said s : from != null ? List.<Said>of() : counts(earlier, context)) {
             // the earliest said (the setup's, last in the newest-first context) of the same dimension
             if (s.unit().equals(to.unit()) && s.value() != to.value()) from = s;
@@ -76,6 +95,12 @@ final class CountChange {
         return line;
     }
 
+    /** The number a count was said with ("16" of "16 frames"), to scale a bare one into the same unit. */
+    private static double number(String words) {
+        int space = words.indexOf(' ');
+        return Double.parseDouble(space < 0 ? words.replaceAll("\\D+$", "") : words.substring(0, space));
+    }
+
     private static List<Said> counts(String text, boolean context) {
         List<Said> out = new ArrayList<>();
         Matcher m = COUNT.matcher(text);
@@ -91,6 +116,7 @@ final class CountChange {
             String unit = UNIT.get(stem);
             if (unit == null) continue;
             // a length in thousands is said in thousands ("128k" after "256000 tokens" is half of it)
+            number = number.replace(",", "");
             double v = unit.equals("seconds") ? Durations.seconds(Double.parseDouble(number), stem)
                     : Double.parseDouble(number) * (stem.equals("k") ? 1000 : 1);
             String said = word.equals("k") ? number + "k" : number + " " + word.toLowerCase(Locale.ROOT);

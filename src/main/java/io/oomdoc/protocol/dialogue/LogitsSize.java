@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * "How big are the logits for 1000 eval samples of 512 tokens with a 32000-token vocab in fp32?", "what if the vocab
  * were 151936?", "365,000 examples: what would those logits come to?": sequences × tokens × vocabulary × bytes (fp32
- * unless a 16-bit type is named, as losses and the Trainer's gathered predictions keep them). A dimension the turn does
+ * unless another type is named, as losses and the Trainer's gathered predictions keep them). The one computation of
+ * logits: TensorBytes leaves a question this answers to it. A dimension the turn does
  * not say is the one the conversation said last; a vocabulary changed from the one said before is also a ratio.
  */
 final class LogitsSize {
@@ -49,9 +50,12 @@ final class LogitsSize {
         }
         if (vocab == null || tokens == null) return null;
         double n = sequences == null ? 1 : sequences;
-        double bytes = HALF.matcher(t).find() ? 2 : 4;
+        // the element type named (TensorBytes' table: fp32, 16-bit, 8-bit, fp64), else fp32
+        Integer named = TensorBytes.bytesNamed(t);
+        double bytes = named != null ? named : HALF.matcher(t).find() ? 2 : 4;
         double total = n * tokens * vocab * bytes;
-        String line = Messages.get("logits.size", count(n), count(tokens), count(vocab), Sizes.trim(bytes),
+        String line = Messages.get("logits.size", n == 1 ? Messages.get("logits.one")
+                : Messages.get("logits.many", count(n)), count(tokens), count(vocab), Sizes.trim(bytes),
                 Sizes.decimal(total), Sizes.human(total));
         if (vocabBefore != null && first(VOCAB, t) != null && !vocabBefore.equals(vocab)) {
             line += "\n" + Messages.get("logits.vocab.change", count(vocabBefore), count(vocab),

@@ -18,11 +18,17 @@ final class Resolutions {
     /** 768x768, 1280×720, 720p: both sides said, or a video height that implies them. */
     private static final Pattern PAIR = Pattern.compile("(?i)" + WIDTH_BY_HEIGHT
             + "|(?<![\\w.])(480|540|576|720|1080|1440|2160)p\\b");
-    /** "at 640", "to 512px", "instead of 1024": one side of a square image, said after a preposition. */
-    private static final Pattern SIDE = Pattern.compile("(?i)(?:\\b(?:at|to|of|from)\\s+|(?:从|到|为|成)\\s*)"
-            + "(\\d{2,4})(?:\\s*(?:px|pixels))?(?![\\w.%])");
+    /**
+     * "at 640", "to 512px", "instead of 1024", "from an 800 to a 600 pixel side": one side of a square image, said
+     * after a preposition (group 1); "224 px patches", "128px": a side said with its unit needs none (group 2).
+     */
+    private static final Pattern SIDE = Pattern.compile("(?i)(?:\\b(?:at|to|of|from)\\s+(?:an?\\s+|the\\s+)?"
+            + "|(?:从|到|为|成)\\s*)(\\d{2,4})(?:\\s*(?:px|pixels?))?(?![\\w.%])"
+            + "|(?<![\\w.])(\\d{2,4})\\s*(?:px|pixels?)\\b");
     /** What makes a bare number a side: images are what the conversation is about. */
-    private static final Pattern IMAGES = Pattern.compile("(?i)\\bimg|image|imgsz|resolution|pixel|\\bpx\\b|photo"
+    // "128px" has no word boundary before its unit; a patch's side ("patch 从 128 降到 64") is a square's side
+    private static final Pattern IMAGES = Pattern.compile("(?i)\\bimg|image|imgsz|resolution|pixel|\\bpx\\b|\\dpx\\b"
+            + "|\\bpatch(?:es)?\\b|photo"
             + "|picture|frames?\\b|video|\\d{3,5}\\s*[x×]\\s*\\d{3,5}|\\bsdxl\\b|diffusion|\\byolo|ultralytics"
             + "|\\bunet\\b|\\bvae\\b|segmentation|detection|分辨率|图像|图片|视频");
     /** ...and not tokens: "a context of 512 instead of 1024" is a length, left to {@link Scaling}. */
@@ -215,9 +221,10 @@ final class Resolutions {
             List<Size> pairs = List.copyOf(out);
             Matcher s = SIDE.matcher(text);
             while (s.find()) {
-                int side = Integer.parseInt(s.group(1));
-                boolean inPair = pairs.stream().anyMatch(o -> Math.abs(o.at() - s.start(1)) < 12);
-                if (plausible(side) && !inPair) out.add(new Size(side, side, s.start(1)));
+                int g = s.group(1) != null ? 1 : 2;
+                int side = Integer.parseInt(s.group(g));
+                boolean inPair = pairs.stream().anyMatch(o -> Math.abs(o.at() - s.start(g)) < 12);
+                if (plausible(side) && !inPair) out.add(new Size(side, side, s.start(g)));
             }
         }
         out.sort(java.util.Comparator.comparingInt(Size::at));

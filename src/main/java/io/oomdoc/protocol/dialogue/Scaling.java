@@ -21,10 +21,14 @@ final class Scaling {
     private static final Pattern FROM_TO = Pattern.compile("(?i)(?<![\\w-])(?:--?)?(?:[a-z]+_){0,3}(?:micro[-_ ]?"
             + "|per[-_ ]device[-_ ](?:train[-_ ])?(?:eval[-_ ])?|per[-_ ]gpu[-_ ]|device[-_ ])?(batch(?:[-_ ]?size)?"
             + "|seq(?:uence)?"
-            + "(?: length)?|context(?: length)?|max[-_]length|max[-_]seq[-_]length|max[-_]model[-_]len|num[-_]ctx"
-            + "|n[-_]ctx|ctx[-_]size|c)(?:[-_]per[-_](?:gpu|device))?\\b[^.?\\d]{0,30}?(?:from\\s+" + COUNT
-            + "\\s+)?(?:to\\s+|=\\s*|\\s+)" + COUNT
-            + "(?:\\s+tokens?)?(?:\\s+instead\\s+of\\s+" + COUNT + ")?");
+            + "(?: length)?|context(?: length)?|max[-_]len(?:gth)?|max[-_]seq[-_]length|max[-_]model[-_]len|num[-_]ctx"
+            + "|n[-_]ctx|ctx[-_]size|c)(?:[-_]per[-_](?:gpu|device))?\\b[^.?\\d从]{0,30}?"
+            + "(?:(?:from\\s+|从\\s*)" + COUNT
+            // 降到 / 改成 / 调到 ("lower to", "change to", "set to"): the Chinese "to" after its verb
+            + "\\s*)?(?:to\\s+|=\\s*|(?:降|减|改|调|提高|增加|升|加)(?:到|成|为|至)\\s*|\\s+)" + COUNT
+            // "max_len 2048 ... compared to 1024": the old value said after the comparison, a few words on
+            + "(?:\\s+tokens?)?(?:[^.?\\d]{0,40}?\\b(?:instead\\s+of|compared\\s+(?:to|with)|vs\\.?|versus"
+            + "|rather\\s+than)\\s+" + COUNT + ")?");
     /** "at 128k instead of 64k", "from 64k to 128k tokens": a length in thousands needs no word for it. */
     private static final Pattern THOUSANDS = Pattern.compile("(?i)\\b(\\d{1,6})k\\s+instead\\s+of\\s+"
             + "(?:(?!\\d)[\\w'’]+\\s+){0,4}?(\\d{1,6})k\\b"
@@ -56,7 +60,16 @@ final class Scaling {
     private Scaling() {}
 
     /** The proportional effect, or null when the text names no from/to change of batch or length. */
+    /** "split it into 4 accumulation steps of 64": the micro-batch is the second number, the batch held the first. */
+    private static final Pattern ACCUMULATED = Pattern.compile("(?i)\\b\\d{1,4}\\s+(?:gradient\\s+)?accumulation"
+            + "\\s+steps?\\s+of\\s+(\\d{1,5})\\b");
+
     static String of(String text, Facts held) {
+        var acc = ACCUMULATED.matcher(text);
+        if (acc.find() && held.batch() != null) {
+            String said = change(true, held.batch(), count(acc.group(1)));
+            if (said != null) return said;
+        }
         var m = FROM_TO.matcher(text);
         while (m.find()) {
             boolean batch = m.group(1).toLowerCase(Locale.ROOT).startsWith("batch");

@@ -48,6 +48,11 @@ final class Sizes {
     /** bitsandbytes 8-bit Adam: two 1-byte moments beside the fp32 master copy. */
     private static final double ADAM_8BIT_BYTES = 6;
 
+    private static final double FOUR_BIT = 0.5;
+    private static final double BITS_PER_BYTE = 8;
+    private static final double SCALED_LOW = 0.52;
+    private static final double SCALED_HIGH = 0.57;
+
     private Sizes() {}
 
     /** The weights' size for the model the question (or the conversation) names, or null when no count is known. */
@@ -59,6 +64,13 @@ final class Sizes {
         String format = named == null ? null : (String) named[2];
         if (format == null && "fp32".equals(facts.precision())) { bytes = 4.0; format = "fp32"; }
         if (format == null) format = "16-bit";
+        // "an 8B at Q4_K_M": a GGUF file stores its type's bits per weight, scales and mixed tensors included
+        Double ggml = GgmlBits.weightsNamed(text);
+        if (ggml != null) {
+            bytes = ggml / BITS_PER_BYTE;
+            // the whole bits name the class people call it by ("a 4-bit quant"); the rest is scales and mixed tensors
+            format = Messages.get("sizes.ggml", GgmlBits.typeNamed(text), (int) Math.floor(ggml), trim(ggml));
+        }
         if (OPTIMIZER.matcher(text).find()) {
             // Under LoRA/QLoRA held, "does 8-bit Adam help?" is about the adapters' state, not the frozen base's.
             String adapters = params(text) == null ? adapterStates(facts) : null;
@@ -76,6 +88,11 @@ final class Sizes {
         }
         double total = params * bytes;
         String line = Messages.get("sizes.weights", count(params), trim(bytes), format, gb(total));
+        // 4-bit values are packed two to a byte, but every block of 32-128 of them keeps a scale (NF4: one fp32
+        // absmax per 64, 0.56 B/param; with double quantisation 0.52; GPTQ/AWQ at group 128 about 0.52; GGUF
+        // Q4_0 0.56): the file and the card hold that much, which the bare half byte understates by 5-15 %
+        if (bytes == FOUR_BIT) line += Messages.get("sizes.scales", trim(SCALED_LOW), trim(SCALED_HIGH),
+                trim(params * SCALED_LOW / 1e9), trim(params * SCALED_HIGH / 1e9));
         // "on each card" with the GPU count held (4 T4s under FSDP) splits over that count when the turn names none.
         int gpus = EACH.matcher(text).find() ? ranks(text, facts) : 1;
         if (gpus > 1) line += Messages.get("sizes.each", gb(total / gpus), gpus);
@@ -166,13 +183,19 @@ final class Sizes {
 
     static Double params(String text) {
         Matcher m = PARAMS.matcher(text);
+        Double first = null;
         while (m.find()) {
             double n = Double.parseDouble(m.group(1));
             double p = n * (m.group(2).equalsIgnoreCase("b") ? 1e9 : 1e6);
-            if (p >= 1e7 && p <= 5e12) return p;
+            if (p < 1e7 || p > 5e12) continue;
+            // "for 1B, 3B, 8B and 70B models ... for the 8B": the one singled out by "the" is the one asked about
+            if (THE.matcher(text.substring(Math.max(0, m.start() - 4), m.start())).find()) return p;
+            if (first == null) first = p;
         }
-        return null;
+        return first;
     }
+
+    private static final Pattern THE = Pattern.compile("(?i)\\bthe\\s+$");
 
     /**
      * The ranks the text names (over 8, 8x A100, tp 4), else the GPU count held when ZeRO-3 or FSDP shards the

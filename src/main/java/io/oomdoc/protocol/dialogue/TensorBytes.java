@@ -120,6 +120,8 @@ final class TensorBytes {
         // a shape's commas are its product's signs: the offsets stay, and "8,3" cannot read as 83
         String text = SHAPE.matcher(a.text()).replaceAll(m -> m.group().replace(',', 'x'));
         if (!ASKS.matcher(text).find() || OTHER.matcher(NOT_OTHER.matcher(text).replaceAll(" ")).find()) return null;
+        // logits over a vocabulary are LogitsSize's one computation (sequences × tokens × vocabulary × bytes)
+        if (LogitsSize.of(a) != null) return null;
         Object[] type = type(text);
         if (type == null) return null;
         List<Double> factors = factors(text);
@@ -243,6 +245,12 @@ final class TensorBytes {
     }
 
     private static Object[] type(String text) { return Sizes.namedFirst(TYPES, text); }
+
+    /** Bytes per element of the type the text names (the first named wins), or null when it names none. */
+    static Integer bytesNamed(String text) {
+        Object[] t = type(text);
+        return t == null ? null : (Integer) t[1];
+    }
 
     /** "128k" is 128,000: a vocabulary or a length said in thousands, as the question rounds it. */
     private static double value(String s) {

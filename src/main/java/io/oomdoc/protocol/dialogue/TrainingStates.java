@@ -62,11 +62,17 @@ final class TrainingStates {
         boolean adapters = Boolean.TRUE.equals(a.facts().lora()) || Boolean.TRUE.equals(a.facts().qlora())
                 || a.facts().loraRank() != null;
         boolean states = STATES.matcher(t).find() && !adapters;
-        if (!asks || !full && !perRank && !named && !states) return null;
-        Double params = Sizes.paramsOf(t, a.facts());
+        // "and under ZeRO-3?" after the states per GPU under ZeRO-2: the same states, under the stage now named
+        String earlier = a.earlier();
+        boolean restaged = STAGE.matcher(t).find() && !adapters && (STATES.matcher(earlier).find()
+                || FULL.matcher(earlier).find()) && STAGE.matcher(earlier).find();
+        if (!asks || !full && !perRank && !named && !states && !restaged) return null;
+        // a restaged question is about the model the question before named, whatever count the facts hold
+        Double params = restaged && Sizes.params(t) == null ? Sizes.params(earlier) : null;
+        if (params == null) params = Sizes.paramsOf(t, a.facts());
         if (params == null) params = Sizes.params(a.withContext());
         if (params == null) return null;
-        boolean optimizerOnly = !full && !WHOLE.matcher(t).find();
+        boolean optimizerOnly = !full && !restaged && !WHOLE.matcher(t).find();
         // another optimizer or precision named ("full bf16 and adamw8bit", "SGD momentum in fp32"): its own parts
         StateBytes parts = StateBytes.of(t);
         boolean usual = !parts.unusual();
@@ -82,6 +88,7 @@ final class TrainingStates {
                 : Messages.get("training.custom", Sizes.count(params), parts.parts(), decimal(params * parts.total()),
                 decimal(params * parts.weights()));
         int gpus = Sizes.ranks(t, a.facts());
+        if (restaged && gpus <= 1) gpus = Sizes.ranks(a.withContext(), a.facts());
         java.util.regex.Matcher stage = STAGE.matcher(t);
         // ZeRO-1 and -2 leave every card a whole copy of the 16-bit weights: the per-card figure is not states / N.
         if (gpus > 1 && !optimizerOnly && usual && stage.find()) {

@@ -145,7 +145,12 @@ class CalculationsTest {
             "what if I set 256?", // heldout28 P20's form: the shape held below again, with 256 for its 128
             "what if I run 4 workers instead of 2 workers?", // heldout25 P42, fastapi/fastapi#2425
             "if the evaluation grid is 256^3, how many query points is that?", // heldout29 P17, simpleig/Geo-PIFu#25
-            "what if I split each validation scene into four blocks?"}; // heldout29 P22, VinAIResearch/ISBNet#9
+            "what if I split each validation scene into four blocks?", // heldout29 P22, VinAIResearch/ISBNet#9
+            "and a 13B at 4.0bpw?", // heldout31 P12, chu-tianxiang/exl2-for-all#5
+            "what if the LoRA r=64 instead of r=256?", // heldout2 K16, artidoro/qlora#184
+            "what would llama2 70B need then?", // heldout4 M06, Stability-AI/lm-evaluation-harness#83
+            "and on an A100 80GB instead?", // heldout32 P20's form, LSXI7/MINIMA#48
+            "what if I swap AdamW for plain SGD?"}; // heldout21 P24's form
         // The turns before hold keras-team/keras#9643's failure, whose shape a later question resizes, and a setting
         // said before (huggingface/transformers#22639's eight beams) that a later question changes.
         String held = "OOM when allocating tensor with shape[128,128,109,109] and type float\nnum_beams=8";

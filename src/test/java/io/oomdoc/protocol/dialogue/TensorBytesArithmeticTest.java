@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * TensorBytes on the question alone, without a conversation: which numbers are the tensor's dimensions, how an image
@@ -15,11 +16,17 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 class TensorBytesArithmeticTest {
     private static String asked(String text) { return TensorBytes.of(new Calculations.Ask(text, text, Facts.EMPTY)); }
 
-    /** 8 × 1,024 × 50,257 = 411,697,152 values × 4 B = 1.65 GB, 1.53 GiB: in the order the question names them. */
+    /**
+     * Logits over a vocabulary are one computation, LogitsSize's: 8 × 1,024 × 50,257 = 411,697,152 values × 4 B =
+     * 1.65 GB, 1.53 GiB, counted there and not a second time here.
+     */
     @Test
-    void theDimensionsAreMultipliedInTheOrderNamed() {
-        assertEquals("8 × 1,024 × 50,257 = 412M values × 4 B (fp32) = 1.65 GB (1.53 GiB).",
-                asked("How big are fp32 logits for batch 8, 1024 tokens, GPT-2's 50257-token vocab?"));
+    void logitsAreLeftToTheOneLogitsComputation() {
+        String q = "How big are fp32 logits for batch 8, 1024 tokens, GPT-2's 50257-token vocab?";
+        assertNull(asked(q));
+        String s = LogitsSize.of(new Calculations.Ask(q, q, Facts.EMPTY));
+        assertTrue(s != null && s.contains("8 sequences × 1,024 tokens × 50,257 vocabulary entries × 4 bytes = 1.65 GB"
+                + " (1.53 GiB)"), s);
     }
 
     /** 15,000² = 225M values × 4 B = 900 MB, 858 MiB. */
