@@ -79,6 +79,8 @@ public final class Corpus {
     public static final Path HELDOUT30 = Path.of("src/test/resources/corpus_heldout30/heldout30.jsonl");
     /** The thirty-first blind split, written in session 26 by a writer who never read the engine. */
     public static final Path HELDOUT31 = Path.of("src/test/resources/corpus_heldout31/heldout31.jsonl");
+    /** The thirty-second blind split, written in session 27 by a writer who never read the engine. */
+    public static final Path HELDOUT32 = Path.of("src/test/resources/corpus_heldout32/heldout32.jsonl");
     private static final int FINAL_SHARE_PERCENT = 20;
     private static final Map<Path, List<Case>> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -181,6 +183,9 @@ public final class Corpus {
 
     /** The thirty-first blind split (corpus_heldout31/): never read by all(), scored once for a closing figure. */
     public static List<Case> heldout31() { return read(HELDOUT31); }
+
+    /** The thirty-second blind split (corpus_heldout32/): never read by all(), scored once for a closing figure. */
+    public static List<Case> heldout32() { return read(HELDOUT32); }
 
     /**
      * What the weights are fitted on: the development part, the third split (since round 6; scored once in round 5),
