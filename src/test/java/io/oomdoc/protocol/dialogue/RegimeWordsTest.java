@@ -1,0 +1,37 @@
+package io.oomdoc.protocol.dialogue;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The regime a turn names in its own language and through the objects its code moves (dialogue/regime.tsv). */
+class RegimeWordsTest {
+
+    /** StableAvatar (conversations_heldout32 P03 #1): "进行推理" (run inference) runs the model: a fit budgets weights. */
+    @Test
+    void aChineseTurnThatSaysInferenceRunsTheModel() {
+        assertEquals(Optional.of(Regime.Kind.INFER), Regime.named(
+                "请问用1.3B的模型进行推理，需要多大的显存，RTX 4090 24GB是否满足"));
+    }
+
+    /** 训练 (train) and 微调 (fine-tune) name training, as "fine-tune" does in English. */
+    @Test
+    void aChineseTurnThatSaysFineTuningTrains() {
+        assertEquals(Optional.of(Regime.Kind.TRAIN), Regime.named("24GB 显存能微调 7B 模型吗"));
+    }
+
+    /** "跑训练" (run the training) says both words: the turn decides nothing and an earlier one does. */
+    @Test
+    void runningTheTrainingDecidesNothing() {
+        assertEquals(Optional.empty(), Regime.named("4090 能跑训练吗"));
+    }
+
+    /** A diffusers pipeline moved to the card runs a model (CogView4 thread, conversations_heldout28 P08). */
+    @Test
+    void aPipelineMovedToTheCardRunsTheModel() {
+        assertEquals(Optional.of(Regime.Kind.INFER), Regime.named(
+                "if I drop pipe.to(\"cuda\") and call enable_model_cpu_offload"));
+    }
+}
