@@ -56,7 +56,9 @@ final class BudgetAnswers {
         if (missing != null) return askAfterWhatIsKnown(missing, text, f, null);
         long gpu = f.gpuMemBytes();
         BudgetEngine engine = new BudgetEngine();
-        if ("serving".equals(f.phaseHint()) || UTILIZATION.matcher(text).find()) {
+        // a job that only runs the model ("generation": Regime's hint for a conversation about running one) has a KV
+        // cache, not gradients and optimizer state, beside its weights
+        if ("serving".equals(f.phaseHint()) || "generation".equals(f.phaseHint()) || UTILIZATION.matcher(text).find()) {
             var m = UTILIZATION.matcher(text);
             double util = m.find() ? Double.parseDouble(m.group(1)) : ServingPool.DEFAULT_UTILIZATION;
             Setup s = SetupFromFacts.from(f.with(b

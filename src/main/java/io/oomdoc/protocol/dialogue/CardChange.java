@@ -22,9 +22,12 @@ final class CardChange {
     private static final Pattern PROPOSES = Pattern.compile("(?i)\\bwhat if\\b|\\binstead\\b|^\\W*(?:and|or|but)\\b"
             + "|\\b(?:move|moved|moving|switch\\w*|upgrad\\w*|rent\\w*|had|buy|get)\\b|\\bonly have\\b|\\bwhat about\\b"
             + "|\\bhow about\\b");
-    /** "two A100 80GB", "2x 4090", "4 x V100": how many of the card the turn proposes. */
-    private static final Pattern COUNT = Pattern.compile("(?i)(?:\\b(two|three|four|six|eight)|\\b(\\d{1,2})\\s*"
-            + "(?:x|×|\\*)?)\\s*(?:[\\w-]+\\s+){0,1}$");
+    /**
+     * "two A100 80GB", "2x 4090", "4 x V100": how many of the card the turn proposes; a number with a memory unit
+     * ("a 32 GB 5090") is the card's size, not a count.
+     */
+    private static final Pattern COUNT = Pattern.compile("(?i)(?:\\b(two|three|four|six|eight)|\\b(\\d{1,2})"
+            + "(?!\\s*(?:gb|gib|g|tb)\\b)\\s*(?:x|×|\\*)?)\\s*(?:[\\w-]+\\s+){0,1}$");
     /** "a 48 GB card", "24 GB cards", "an 8GB GPU": a card said by its memory. */
     private static final Pattern SIZED_CARD = Pattern.compile("(?i)(?<![\\w.])(\\d{1,3})\\s*(?:gb|gib|g)\\s+"
             + "(?:\\w+\\s+)?(?:cards?|gpus?)\\b");
