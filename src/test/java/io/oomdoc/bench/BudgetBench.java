@@ -506,6 +506,13 @@ public final class BudgetBench {
         if (loss.startsWith("not stated") && it.path("compile").asText("").startsWith("torch.compile on")) {
             loss = "fused (compiled with the model)";
         }
+        // Liger's kernels on without its fused linear cross-entropy: LigerCrossEntropyFunction computes the loss and
+        // the logits' gradient in its forward and stores that gradient in the logits tensor itself
+        // (liger_kernel/ops/cross_entropy.py), no fp32 log-softmax kept: read as the fused loss over 16-bit logits
+        if (!loss.startsWith("fused") && !loss.contains("transformers'") && (loss.toLowerCase(Locale.ROOT)
+                .contains("liger") || it.path("measured_as").asText("").toLowerCase(Locale.ROOT).contains("liger"))) {
+            loss = "fused (Liger's cross-entropy kernel, gradient in place)";
+        }
         s = s.withLoss(loss.startsWith("native") || optimumHarness ? Setup.Loss.NATIVE : loss.startsWith("fused-linear")
                 ? Setup.Loss.FUSED_LINEAR : loss.startsWith("fused") ? Setup.Loss.FUSED
                 : loss.startsWith("chunked") ? Setup.Loss.CHUNKED : Setup.Loss.FP32);
