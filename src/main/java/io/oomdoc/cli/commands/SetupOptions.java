@@ -49,7 +49,8 @@ public final class SetupOptions {
             paramLabel = "N|all") String gpus;
     @Option(names = "--lora-rank", defaultValue = "0", paramLabel = "R") int loraRank;
     @Option(names = "--quant", defaultValue = "none", completionCandidates = Choices.Quant.class) String quant;
-    @Option(names = "--loss", defaultValue = "fp32", completionCandidates = Choices.Loss.class) String loss;
+    // no default: left out, the upcast cross-entropy is taken and the estimate says so (Setup.lossAssumed)
+    @Option(names = "--loss", completionCandidates = Choices.Loss.class) String loss;
     @Option(names = "--offload") boolean offload;
     @Option(names = "--offload-param") boolean offloadParam;
     // DeepSpeed's stage3_max_live_parameters as the run's config sets it (0: DeepSpeed's default, 1e9)
@@ -115,7 +116,9 @@ public final class SetupOptions {
                 .doubleQuant(doubleQuant)
                 .attention(parse(Setup.Attention.class, "--attention", attention)).zeroStage(stage).fsdp(fsdp).gpus(n)
                 .loraRank(loraRank).quant(parse(Setup.Quant.class, "--quant", quant))
-                .contextBytes(BudgetEngine.DEFAULT_CONTEXT).loss(parse(Setup.Loss.class, "--loss", loss))
+                .contextBytes(BudgetEngine.DEFAULT_CONTEXT)
+                .loss(parse(Setup.Loss.class, "--loss", loss == null ? "fp32" : loss))
+                .lossAssumed(loss == null && runMode == Setup.Mode.TRAIN)
                 .offloadOptimizer(offload || offloadParam).offloadParams(offloadParam).kvCacheBytes(kvBytes)
                 .liveParameters(Math.round(maxLiveParams))
                 .reduceBucket(Math.round(reduceBucket)).overlapComm(overlapComm)
