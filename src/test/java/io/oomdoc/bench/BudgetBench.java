@@ -425,6 +425,13 @@ public final class BudgetBench {
                 : c.startsWith("full") || TURNED_ON.matcher(c).matches() ? Setup.Checkpointing.FULL
                 : c.startsWith("selective (op)") ? Setup.Checkpointing.SELECTIVE_OP
                 : c.startsWith("selective") ? Setup.Checkpointing.SELECTIVE : Setup.Checkpointing.NONE;
+        // Ray's LLM fine-tuning template (finetune_hf_llm.py, copied by many repositories) calls
+        // model.gradient_checkpointing_enable() unless --no-grad-ckpt is passed: a record that names the script and
+        // says nothing of checkpointing ran with it on (ethanyanjiali/Mai training/finetune_hf_llm.py at b007aef)
+        if (ckUnstated && it.toString().contains("finetune_hf_llm.py")) {
+            ck = Setup.Checkpointing.FULL;
+            ckUnstated = false;
+        }
         String at = it.path("attention").asText("sdpa");
         Setup.Attention attn = at.startsWith("eager") ? Setup.Attention.EAGER : at.startsWith("flash") ? Setup.Attention.FLASH : Setup.Attention.SDPA;
         String sh = it.path("sharding").asText("none");
