@@ -552,6 +552,12 @@ public final class BudgetBench {
         String kbit = it.path("kbit").asText("");
         if (kbit.startsWith("saves-input")) s = s.withKbit(Setup.Kbit.SAVES_INPUT);
         else if (kbit.startsWith("peft-fp32")) s = s.withKbit(Setup.Kbit.PEFT_FP32);
+        // can-i-finetune-this loads every QLoRA run through PEFT's prepare_model_for_kbit_training
+        // (src/canifinetune/training/runtime.py, load_model): the unquantized parameters are cast to fp32
+        else if (kbit.isEmpty() && it.path("source_key").asText().startsWith("canifinetune")
+                && it.path("method").asText().equals("qlora")) {
+            s = s.withKbit(Setup.Kbit.PEFT_FP32);
+        }
         return s;
     }
 
