@@ -1,5 +1,5 @@
 """Per-side, per-family median/worst |error| and calls from BudgetBench outputs (twenty-ninth session, issue 14).
-Usage: python3 bench/budget28_sides.py DIR [x|rev], DIR holding BudgetBench outputs named SET.txt as
+Usage: python3 bench/budget29_sides.py DIR [x|rev], DIR holding BudgetBench outputs named SET.txt as
 bench/budget28_runall.sh writes them (dev.txt, heldout.txt .. heldout18.txt, h200-tune4.txt, h200-check4.txt).
 Fit side dev + heldout..heldout11, check side heldout12..heldout18 (rev swaps them); x lists the full, LoRA, QLoRA
 and sharded records of both sides by |error|."""
