@@ -63,6 +63,8 @@ public final class SetupOptions {
     @Option(names = "--offload-activations") boolean offloadActivations;
     @Option(names = "--optimizer-in-backward") boolean optimizerInBackward;
     @Option(names = "--double-quant") boolean doubleQuant;
+    // how a 4-bit/8-bit base runs (Setup.Kbit): peft-fp32 for PEFT's prepare_model_for_kbit_training
+    @Option(names = "--kbit", defaultValue = "as-loaded", completionCandidates = Choices.Kbit.class) String kbit;
     @Option(names = "--modules-to-save", split = ",", paramLabel = "embed_tokens,lm_head")
     java.util.List<String> modulesToSave;
     @Option(names = "--logits", defaultValue = "last", paramLabel = "last|all") String logits;
@@ -114,6 +116,7 @@ public final class SetupOptions {
                 .optimizerAssumed(optimizer == null && runMode == Setup.Mode.TRAIN).checkpointing(ck)
                 .optimizerInBackward(optimizerInBackward).promptLogits(promptLogits())
                 .doubleQuant(doubleQuant)
+                .kbit(parse(Setup.Kbit.class, "--kbit", kbit))
                 .attention(parse(Setup.Attention.class, "--attention", attention)).zeroStage(stage).fsdp(fsdp).gpus(n)
                 .loraRank(loraRank).quant(parse(Setup.Quant.class, "--quant", quant))
                 .contextBytes(BudgetEngine.DEFAULT_CONTEXT)
