@@ -653,6 +653,7 @@ public final class BudgetEngine {
     /** How the loss holds the logits, said once per training estimate. */
     private static void lossAssumptions(Setup s, ModelSpec m, long logits, List<String> assumptions) {
         boolean autocastUpcast = s.loss() == Setup.Loss.NATIVE && s.precision().mixed();
+        if (s.lossAssumed() && logits > 0) assumptions.add(AssumptionText.get("logits.lossAssumed"));
         assumptions.add(AssumptionText.get(autocastUpcast ? "logits.autocast" : switch (s.loss()) {
             case FP32 -> "logits.fp32";
             case NATIVE -> "logits.native";

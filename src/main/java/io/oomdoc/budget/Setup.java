@@ -10,7 +10,8 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
                     double gpuMemoryUtilization, boolean offloadParams, boolean optimizerInBackward,
                     boolean promptLogits, boolean doubleQuant, int contextTokens, int slots, boolean layerSplit,
                     boolean fsdp, long savedModuleParams, boolean checkpointingAssumed,
-                    long liveParameters, long reduceBucket, boolean overlapComm, boolean optimizerAssumed) {
+                    long liveParameters, long reduceBucket, boolean overlapComm, boolean optimizerAssumed,
+                    boolean lossAssumed) {
 
     public enum Mode { TRAIN, INFER }
 
@@ -143,6 +144,7 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
         b.slots = slots; b.layerSplit = layerSplit; b.fsdp = fsdp; b.savedModuleParams = savedModuleParams;
         b.checkpointingAssumed = checkpointingAssumed; b.liveParameters = liveParameters;
         b.reduceBucket = reduceBucket; b.overlapComm = overlapComm; b.optimizerAssumed = optimizerAssumed;
+        b.lossAssumed = lossAssumed;
         return b;
     }
 
@@ -160,7 +162,7 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
     public Setup withZero(int z) { return toBuilder().zeroStage(z).build(); }
     public Setup withOffload() { return toBuilder().offloadOptimizer(true).build(); }
     public Setup withLoraTargets(LoraTargets t) { return toBuilder().loraTargets(t).build(); }
-    public Setup withLoss(Loss l) { return toBuilder().loss(l).build(); }
+    public Setup withLoss(Loss l) { return toBuilder().loss(l).lossAssumed(false).build(); }
     public Setup withGpus(int n) { return toBuilder().gpus(n).build(); }
     /**
      * Gradients held through the forward: gradient accumulation (the last micro-batch's gradients wait for the next),
@@ -210,6 +212,7 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
         private boolean fsdp;
         private long savedModuleParams;
         private boolean optimizerAssumed;
+        private boolean lossAssumed;
         private boolean checkpointingAssumed;
         /** DeepSpeed's stage3_max_live_parameters as the run sets it; 0 for its default (1e9). */
         private long liveParameters;
@@ -304,13 +307,16 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
         public Builder overlapComm(boolean v) { overlapComm = v; return this; }
         /** The optimizer was not stated and torch's AdamW was taken: the estimate says so. */
         public Builder optimizerAssumed(boolean v) { optimizerAssumed = v; return this; }
+        /** The loss was not stated and the upcast cross-entropy was taken: the estimate says so. */
+        public Builder lossAssumed(boolean v) { lossAssumed = v; return this; }
 
         public Setup build() {
             return new Setup(model, seq, batch, mode, precision, optimizer, checkpointing, attention, zeroStage, gpus,
                     loraRank, quant, contextBytes, offloadOptimizer, loraTargets, loss, gradientsKept, kbit,
                     loraDropout, kvCacheBytes, gpuMemoryUtilization, offloadParams, optimizerInBackward,
                     promptLogits, doubleQuant, contextTokens, slots, layerSplit, fsdp, savedModuleParams,
-                    checkpointingAssumed, liveParameters, reduceBucket, overlapComm, optimizerAssumed);
+                    checkpointingAssumed, liveParameters, reduceBucket, overlapComm, optimizerAssumed,
+                    lossAssumed);
         }
     }
 }

@@ -425,6 +425,13 @@ public final class BudgetBench {
                 : c.startsWith("full") || TURNED_ON.matcher(c).matches() ? Setup.Checkpointing.FULL
                 : c.startsWith("selective (op)") ? Setup.Checkpointing.SELECTIVE_OP
                 : c.startsWith("selective") ? Setup.Checkpointing.SELECTIVE : Setup.Checkpointing.NONE;
+        // Ray's LLM fine-tuning template (finetune_hf_llm.py, copied by many repositories) calls
+        // model.gradient_checkpointing_enable() unless --no-grad-ckpt is passed: a record that names the script and
+        // says nothing of checkpointing ran with it on (ethanyanjiali/Mai training/finetune_hf_llm.py at b007aef)
+        if (ckUnstated && it.toString().contains("finetune_hf_llm.py")) {
+            ck = Setup.Checkpointing.FULL;
+            ckUnstated = false;
+        }
         String at = it.path("attention").asText("sdpa");
         Setup.Attention attn = at.startsWith("eager") ? Setup.Attention.EAGER : at.startsWith("flash") ? Setup.Attention.FLASH : Setup.Attention.SDPA;
         String sh = it.path("sharding").asText("none");
@@ -506,6 +513,13 @@ public final class BudgetBench {
         if (loss.startsWith("not stated") && it.path("compile").asText("").startsWith("torch.compile on")) {
             loss = "fused (compiled with the model)";
         }
+        // Liger's kernels on without its fused linear cross-entropy: LigerCrossEntropyFunction computes the loss and
+        // the logits' gradient in its forward and stores that gradient in the logits tensor itself
+        // (liger_kernel/ops/cross_entropy.py), no fp32 log-softmax kept: read as the fused loss over 16-bit logits
+        if (!loss.startsWith("fused") && !loss.contains("transformers'") && (loss.toLowerCase(Locale.ROOT)
+                .contains("liger") || it.path("measured_as").asText("").toLowerCase(Locale.ROOT).contains("liger"))) {
+            loss = "fused (Liger's cross-entropy kernel, gradient in place)";
+        }
         s = s.withLoss(loss.startsWith("native") || optimumHarness ? Setup.Loss.NATIVE : loss.startsWith("fused-linear")
                 ? Setup.Loss.FUSED_LINEAR : loss.startsWith("fused") ? Setup.Loss.FUSED
                 : loss.startsWith("chunked") ? Setup.Loss.CHUNKED : Setup.Loss.FP32);
@@ -538,6 +552,12 @@ public final class BudgetBench {
         String kbit = it.path("kbit").asText("");
         if (kbit.startsWith("saves-input")) s = s.withKbit(Setup.Kbit.SAVES_INPUT);
         else if (kbit.startsWith("peft-fp32")) s = s.withKbit(Setup.Kbit.PEFT_FP32);
+        // can-i-finetune-this loads every QLoRA run through PEFT's prepare_model_for_kbit_training
+        // (src/canifinetune/training/runtime.py, load_model): the unquantized parameters are cast to fp32
+        else if (kbit.isEmpty() && it.path("source_key").asText().startsWith("canifinetune")
+                && it.path("method").asText().equals("qlora")) {
+            s = s.withKbit(Setup.Kbit.PEFT_FP32);
+        }
         return s;
     }
 

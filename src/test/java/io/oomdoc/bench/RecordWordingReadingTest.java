@@ -47,7 +47,9 @@ class RecordWordingReadingTest {
 
     @Test
     void notSaidIsUnstatedAndTakesTheDefaultWithItsLine() {
-        Setup s = BudgetBench.devSetup(record("mai-llama2-7b-lora-ray-deepspeed-2xl4-bs16"));
+        // "not said (llama-recipes' FSDP path; the post does not print ...)": a full fine-tune, default off
+        // (Mai's records, the earlier example, name Ray's template, which turns it on: RayTemplateCheckpointingReading)
+        Setup s = BudgetBench.devSetup(record("rocm-fsdp-llama2-7b-full-bs16-1xmi300x"));
         assertEquals(Setup.Checkpointing.NONE, s.checkpointing());
         assertTrue(BudgetBench.UNSTATED.matcher("not said").matches());
         assertTrue(BudgetBench.UNSTATED.matcher("not said (the post does not print its flag)").matches());

@@ -36,6 +36,8 @@ public final class Choices {
 
     public static final class Loss extends Names { public Loss() { super(Setup.Loss.class); } }
 
+    public static final class Kbit extends Names { public Kbit() { super(Setup.Kbit.class); } }
+
     public static final class Checkpointing extends Names {
         public Checkpointing() { super(Setup.Checkpointing.class); }
     }

@@ -49,7 +49,8 @@ public final class SetupOptions {
             paramLabel = "N|all") String gpus;
     @Option(names = "--lora-rank", defaultValue = "0", paramLabel = "R") int loraRank;
     @Option(names = "--quant", defaultValue = "none", completionCandidates = Choices.Quant.class) String quant;
-    @Option(names = "--loss", defaultValue = "fp32", completionCandidates = Choices.Loss.class) String loss;
+    // no default: left out, the upcast cross-entropy is taken and the estimate says so (Setup.lossAssumed)
+    @Option(names = "--loss", completionCandidates = Choices.Loss.class) String loss;
     @Option(names = "--offload") boolean offload;
     @Option(names = "--offload-param") boolean offloadParam;
     // DeepSpeed's stage3_max_live_parameters as the run's config sets it (0: DeepSpeed's default, 1e9)
@@ -62,6 +63,8 @@ public final class SetupOptions {
     @Option(names = "--offload-activations") boolean offloadActivations;
     @Option(names = "--optimizer-in-backward") boolean optimizerInBackward;
     @Option(names = "--double-quant") boolean doubleQuant;
+    // how a 4-bit/8-bit base runs (Setup.Kbit): peft-fp32 for PEFT's prepare_model_for_kbit_training
+    @Option(names = "--kbit", defaultValue = "as-loaded", completionCandidates = Choices.Kbit.class) String kbit;
     @Option(names = "--modules-to-save", split = ",", paramLabel = "embed_tokens,lm_head")
     java.util.List<String> modulesToSave;
     @Option(names = "--logits", defaultValue = "last", paramLabel = "last|all") String logits;
@@ -113,9 +116,12 @@ public final class SetupOptions {
                 .optimizerAssumed(optimizer == null && runMode == Setup.Mode.TRAIN).checkpointing(ck)
                 .optimizerInBackward(optimizerInBackward).promptLogits(promptLogits())
                 .doubleQuant(doubleQuant)
+                .kbit(parse(Setup.Kbit.class, "--kbit", kbit))
                 .attention(parse(Setup.Attention.class, "--attention", attention)).zeroStage(stage).fsdp(fsdp).gpus(n)
                 .loraRank(loraRank).quant(parse(Setup.Quant.class, "--quant", quant))
-                .contextBytes(BudgetEngine.DEFAULT_CONTEXT).loss(parse(Setup.Loss.class, "--loss", loss))
+                .contextBytes(BudgetEngine.DEFAULT_CONTEXT)
+                .loss(parse(Setup.Loss.class, "--loss", loss == null ? "fp32" : loss))
+                .lossAssumed(loss == null && runMode == Setup.Mode.TRAIN)
                 .offloadOptimizer(offload || offloadParam).offloadParams(offloadParam).kvCacheBytes(kvBytes)
                 .liveParameters(Math.round(maxLiveParams))
                 .reduceBucket(Math.round(reduceBucket)).overlapComm(overlapComm)
