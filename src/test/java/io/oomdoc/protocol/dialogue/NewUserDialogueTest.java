@@ -64,7 +64,8 @@ class NewUserDialogueTest {
         Conversation c = new Conversation();
         c.respond(Fixtures.text("traces/prose-unsloth-2937-qwen2.5-72b-qlora-32k-a800.txt"));
         Answer a = c.respond("what if I use rank 8?");
-        assertTrue(a.text().startsWith("With lora_rank 8:"), a.text());
+        assertTrue(a.text().startsWith("LoRA rank 16 → 8:"), a.text());
+        assertTrue(a.text().contains("With lora_rank 8:"), a.text());
         assertFalse(a.text().contains("meta device"), a.text());
     }
 
