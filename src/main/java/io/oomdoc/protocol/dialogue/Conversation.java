@@ -633,37 +633,12 @@ public final class Conversation {
         if (intent == Intent.FIT && CardVerdict.asks(text)) remember(facts.merge(CardVerdict.card(text)));
         // What can be computed without the budget comes first: a fraction in GiB, a size in every format, a ratio.
         String computed = Calculations.of(text, withContext, facts);
-        // "what size of model could I run in 13 GB at Q4?" names no model on purpose: the sizes computed are the
-        // answer; asking which model it is (after passages found by the question's other words) asks it back.
-        if (intent == Intent.FIT && "model".equals(r.missingKey()) && computed != null
-                && ModelSizes.of(new Calculations.Ask(text, withContext, facts)) != null) {
-            return Answer.text(intent, computed, facts);
-        }
-        // "how many users of 4096 tokens fit in what's left of the 24 GB?": the caches against the card are the
-        // verdict; a training budget would ask for a model the question's own dimensions already describe.
-        String sequences = intent == Intent.FIT ? SequencesThatFit.of(new Calculations.Ask(text, withContext, facts))
-                : null;
-        if (sequences != null) return Answer.text(intent, sequences, facts);
-        // "will 1024 fit on my 16 GB card?" after the authors' measurements: the need quoted, against the card, is
-        // the verdict; the budget follows only when it could be computed (it never asks for a model then).
         Calculations.Ask ask = new Calculations.Ask(text, withContext, facts);
-        String need = intent != Intent.FIT ? null
-                : NeedVersusCard.asksVerdict(text) || CardVerdict.asks(text) ? NeedVersusCard.of(ask)
-                : continues(text) ? NeedVersusCard.continued(ask) : null;
-        if (need != null) {
-            // "two RTX 3090s, can I run it?": whether the cards add up is half of the verdict
-            String pooled = MemoryPooling.of(ask);
-            if (pooled != null) need += "\n" + pooled;
-            return Answer.text(intent, r.missingKey() == null ? need + "\n" + r.text() : need, facts);
-        }
-        // "what if I rent one 48 GB A6000 instead?": the need quoted before, against that card, is the delta asked
-        // for when the budget cannot be computed (no model named); the stored card does not change.
-        String otherCard = intent == Intent.WHAT_IF && (r.missingKey() != null || !r.verdict())
-                ? NeedVersusCard.onOtherCard(ask) : null;
         // a share of the card set by a memory fraction is what the process may use: it leads a verdict on the whole
         // card, which would otherwise hide it
         boolean share = computed != null && Fractions.of(ask) != null;
-        if (otherCard != null) return Answer.text(intent, share ? computed + "\n" + otherCard : otherCard, facts);
+        String quoted = quoted(intent, text, withContext, ask, computed, share, r);
+        if (quoted != null) return Answer.text(intent, quoted, facts);
         // "would a desktop 3060 with 12 GB run the demo?": what the failure held, against the card asked, first
         String floor = intent == Intent.FIT ? HeldNeed.of(text, report) : null;
         if (floor != null) return Answer.text(intent, floor + "\n" + (r.missingKey() == null ? r.text()
@@ -685,6 +660,41 @@ public final class Conversation {
         return Answer.text(intent, r.missingKey() == null ? answer + "\n" + lever
                 : answer.equals(r.text()) ? lever + "\n" + r.text()
                 : computed + "\n" + lever + "\n" + r.text(), facts);
+    }
+
+    /**
+     * The answers to a what-if or fit that lead with figures of their own before any budget (model sizes, sequences
+     * that fit, a quoted need against the card, that need on another card), or null when none applies.
+     */
+    private String quoted(Intent intent, String text, String withContext, Calculations.Ask ask, String computed,
+                          boolean share, BudgetAnswers.Result r) {
+        // "what size of model could I run in 13 GB at Q4?" names no model on purpose: the sizes computed are the
+        // answer; asking which model it is (after passages found by the question's other words) asks it back.
+        if (intent == Intent.FIT && "model".equals(r.missingKey()) && computed != null
+                && ModelSizes.of(new Calculations.Ask(text, withContext, facts)) != null) {
+            return computed;
+        }
+        // "how many users of 4096 tokens fit in what's left of the 24 GB?": the caches against the card are the
+        // verdict; a training budget would ask for a model the question's own dimensions already describe.
+        String sequences = intent == Intent.FIT ? SequencesThatFit.of(new Calculations.Ask(text, withContext, facts))
+                : null;
+        if (sequences != null) return sequences;
+        // "will 1024 fit on my 16 GB card?" after the authors' measurements: the need quoted, against the card, is
+        // the verdict; the budget follows only when it could be computed (it never asks for a model then).
+        String need = intent != Intent.FIT ? null
+                : NeedVersusCard.asksVerdict(text) || CardVerdict.asks(text) ? NeedVersusCard.of(ask)
+                : continues(text) ? NeedVersusCard.continued(ask) : null;
+        if (need != null) {
+            // "two RTX 3090s, can I run it?": whether the cards add up is half of the verdict
+            String pooled = MemoryPooling.of(ask);
+            if (pooled != null) need += "\n" + pooled;
+            return r.missingKey() == null ? need + "\n" + r.text() : need;
+        }
+        // "what if I rent one 48 GB A6000 instead?": the need quoted before, against that card, is the delta asked
+        // for when the budget cannot be computed (no model named); the stored card does not change.
+        String otherCard = intent == Intent.WHAT_IF && (r.missingKey() != null || !r.verdict())
+                ? NeedVersusCard.onOtherCard(ask) : null;
+        return otherCard == null ? null : share ? computed + "\n" + otherCard : otherCard;
     }
 
     /**
