@@ -475,7 +475,6 @@ public final class BudgetEngine {
     private static Block blockFactors(Run r, boolean fp32Act, boolean stream16) {
         Setup s = r.s;
         ModelSpec m = r.m;
-        boolean train = r.train, lora = r.lora;
         List<String> assumptions = r.assumptions;
         double base, attn;
         if (fp32Act) { base = 68; attn = 10; }
@@ -484,22 +483,7 @@ public final class BudgetEngine {
         else { base = 34; attn = 5; }
         // Korthikanti's 34 assumes a GPT block with a 4h GELU MLP (19·s·b·h of it). A gated MLP (SwiGLU/GeGLU) keeps
         // gate, up, activation and product (8·f bytes per token at 16 bits) and no dropout mask.
-        if (m.ffn() > 0) {
-            boolean gated = m.gated();
-            double f = m.ffn() / (double) m.hidden();
-            double mlp = gated ? 2 + 8 * f : 3 + 4 * f;
-            if (train && m.expertsActive() > 1 && m.expertsTotal() > 0) {
-                mlp = routedMlp(m, mlp, !lora);
-                assumptions.add(AssumptionText.get("act.routedExperts", m.expertsActive()));
-            }
-            base += (mlp - 19) * (fp32Act ? 2 : 1);
-            if (m.mlp() == ModelSpec.Mlp.NEW_GELU) {
-                // 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))) in Python: tanh keeps its output and the last
-                // product both its factors, three more ffn-wide tensors beside the input Korthikanti counts
-                base += 3 * 2 * f * (fp32Act ? 2 : 1);
-                assumptions.add(AssumptionText.get("act.geluNew"));
-            }
-        }
+        if (m.ffn() > 0) base = withMlp(r, base, fp32Act);
         if (m.queryDim() != m.hidden()) {
             // Korthikanti's count takes q, k, v and the attention output h wide; with heads × head_dim != h
             // (Gemma's head_dim 256) those four 16-bit tensors are heads × head_dim wide (k and v repeated to the
@@ -515,6 +499,26 @@ public final class BudgetEngine {
             assumptions.add(AssumptionText.get("act.bnbOldMatmul"));
         }
         return new Block(base, attn);
+    }
+
+    /** A layer's base factor with its MLP in place of Korthikanti's 4h GELU one (gated, routed, tanh GELU). */
+    private static double withMlp(Run r, double base, boolean fp32Act) {
+        ModelSpec m = r.m;
+        boolean gated = m.gated();
+        double f = m.ffn() / (double) m.hidden();
+        double mlp = gated ? 2 + 8 * f : 3 + 4 * f;
+        if (r.train && m.expertsActive() > 1 && m.expertsTotal() > 0) {
+            mlp = routedMlp(m, mlp, !r.lora);
+            r.assumptions.add(AssumptionText.get("act.routedExperts", m.expertsActive()));
+        }
+        base += (mlp - 19) * (fp32Act ? 2 : 1);
+        if (m.mlp() == ModelSpec.Mlp.NEW_GELU) {
+            // 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))) in Python: tanh keeps its output and the last
+            // product both its factors, three more ffn-wide tensors beside the input Korthikanti counts
+            base += 3 * 2 * f * (fp32Act ? 2 : 1);
+            r.assumptions.add(AssumptionText.get("act.geluNew"));
+        }
+        return base;
     }
 
     /** What LoRA adapters, their dropout and a gated (Llama) block add to a layer's factors in training. */
@@ -564,13 +568,12 @@ public final class BudgetEngine {
             boolean fused) {
         Setup s = r.s;
         ModelSpec m = r.m;
-        boolean train = r.train, lora = r.lora;
+        boolean lora = r.lora;
         List<String> assumptions = r.assumptions;
-        double base = block.base(), attn = block.attn();
-        long act = checkpointedActivations(s, m, sbh, base, perLayer, stream16, assumptions);
-        assumptions.add(fused ? AssumptionText.get("act.perLayer.fused", (int) base,
+        long act = checkpointedActivations(s, m, sbh, block.base(), perLayer, stream16, assumptions);
+        assumptions.add(fused ? AssumptionText.get("act.perLayer.fused", (int) block.base(),
                 s.attention().name().toLowerCase(Locale.ROOT))
-                : AssumptionText.get("act.perLayer.eager", (int) base, (int) attn));
+                : AssumptionText.get("act.perLayer.eager", (int) block.base(), (int) block.attn()));
         // the engine cannot see the data: a length is read as every row at it (packed or padded to it),
         // the upper bound when it is only a cap that rows padded per batch stay under
         assumptions.add(AssumptionText.get("act.rowLength", s.seq()));
@@ -589,7 +592,7 @@ public final class BudgetEngine {
                 // freed the logits, their fp32 copy and the log-softmax: the rebuilt layer's working set
                 // and the logits never coexist, so the peak holds the larger of the two, not their sum.
                 // The layer's own backward adds its gradients in flight (adapterBackwardTransient).
-                double inFlight = train && lora && s.quant() == Quant.NONE && s.precision().mixed()
+                double inFlight = lora && s.quant() == Quant.NONE && s.precision().mixed()
                         && m.ffn() > 0 ? sbh * adapterBackwardTransient(m, s.loraTargets()) : 0;
                 long apart = Math.min(Math.round(perLayer + inFlight), logits);
                 act += Math.round(inFlight) - apart;
