@@ -442,147 +442,192 @@ public final class BudgetEngine {
     private static void tokenTerms(Run r) {
         Setup s = r.s;
         ModelSpec m = r.m;
-        boolean train = r.train, lora = r.lora, pure = r.pure;
+        r.act = 0;
+        r.logits = 0;
+        r.kv = 0;
+        if (!m.hasArchitecture() || s.seq() <= 0 || s.batch() <= 0) return;
+        boolean lora = r.lora, pure = r.pure;
+        double sbh = (double) s.seq() * s.batch() * m.hidden();
+        double attnRatio = (double) m.heads() * s.seq() / m.hidden();
+        boolean fused = s.attention() != Attention.EAGER;
+        // The residual stream has the dtype of the weights the forward reads: fp32 when autocast runs over fp32
+        // master weights (a mixed-precision full fine-tune), 16-bit under pure 16-bit training and under
+        // LoRA/QLoRA, whose frozen base is loaded in 16 bits (torch_dtype / bnb_4bit_compute_dtype) even with
+        // --bf16 autocast.
+        // ZeRO and FSDP mixed precision also run the forward on 16-bit parameters: DeepSpeed's bf16/fp16 engine
+        // converts the module to half and keeps fp32 only in the optimizer; FSDP's MixedPrecision(param_dtype=bf16)
+        // casts the gathered parameters.
+        // PEFT's kbit preparation leaves the embedding in fp32, so the stream it starts is fp32 again.
+        boolean fp32Embedding = s.quant() != Quant.NONE && s.kbit() == Setup.Kbit.PEFT_FP32;
+        boolean stream16 = s.precision() != Precision.FP32 && (pure || lora || s.zeroStage() > 0)
+                && !fp32Embedding;
+        boolean fp32Act = fp32Activations(s);
+        Block block = withAdapters(r, blockFactors(r, fp32Act, stream16), fp32Act, stream16);
+        double perLayer = sbh * (block.base() + (fused ? 0 : block.attn() * attnRatio));
+        if (r.train) trainingTerms(r, sbh, block, perLayer, stream16, fused);
+        else inferenceTerms(r);
+    }
+
+    /** Korthikanti's bytes per token and hidden unit of one layer: outside attention (base) and inside it (attn). */
+    private record Block(double base, double attn) { }
+
+    /** A layer's factors from its recipe's precision, its MLP, its query width and an old 4-bit matmul. */
+    private static Block blockFactors(Run r, boolean fp32Act, boolean stream16) {
+        Setup s = r.s;
+        ModelSpec m = r.m;
         List<String> assumptions = r.assumptions;
-        long act = 0, logits = 0, kv = 0;
-        if (m.hasArchitecture() && s.seq() > 0 && s.batch() > 0) {
-            double sbh = (double) s.seq() * s.batch() * m.hidden();
-            double attnRatio = (double) m.heads() * s.seq() / m.hidden();
-            boolean fused = s.attention() != Attention.EAGER;
-            double base, attn;
-            // The residual stream has the dtype of the weights the forward reads: fp32 when autocast runs over fp32
-            // master weights (a mixed-precision full fine-tune), 16-bit under pure 16-bit training and under
-            // LoRA/QLoRA, whose frozen base is loaded in 16 bits (torch_dtype / bnb_4bit_compute_dtype) even with
-            // --bf16 autocast.
-            // ZeRO and FSDP mixed precision also run the forward on 16-bit parameters: DeepSpeed's bf16/fp16 engine
-            // converts the module to half and keeps fp32 only in the optimizer; FSDP's MixedPrecision(param_dtype=bf16)
-            // casts the gathered parameters.
-            // PEFT's kbit preparation leaves the embedding in fp32, so the stream it starts is fp32 again.
-            boolean fp32Embedding = s.quant() != Quant.NONE && s.kbit() == Setup.Kbit.PEFT_FP32;
-            boolean stream16 = s.precision() != Precision.FP32 && (pure || lora || s.zeroStage() > 0)
-                    && !fp32Embedding;
-            boolean fp32Act = fp32Activations(s);
-            if (fp32Act) { base = 68; attn = 10; }
-            else if (s.precision().mixed() && !stream16) { base = 38; attn = 11; }
-            else if (s.precision().mixed()) { base = 34; attn = 11; } // 16-bit stream; autocast keeps softmax in fp32
-            else { base = 34; attn = 5; }
-            // Korthikanti's 34 assumes a GPT block with a 4h GELU MLP (19·s·b·h of it). A gated MLP (SwiGLU/GeGLU)
-            // keeps
-            // gate, up, activation and product (8·f bytes per token at 16 bits) and no dropout mask.
-            if (m.ffn() > 0) {
-                boolean gated = m.gated();
-                double f = m.ffn() / (double) m.hidden();
-                double mlp = gated ? 2 + 8 * f : 3 + 4 * f;
-                if (train && m.expertsActive() > 1 && m.expertsTotal() > 0) {
-                    mlp = routedMlp(m, mlp, !lora);
-                    assumptions.add(AssumptionText.get("act.routedExperts", m.expertsActive()));
-                }
-                base += (mlp - 19) * (fp32Act ? 2 : 1);
-                if (m.mlp() == ModelSpec.Mlp.NEW_GELU) {
-                    // 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))) in Python: tanh keeps its output and the last
-                    // product both its factors, three more ffn-wide tensors beside the input Korthikanti counts
-                    base += 3 * 2 * f * (fp32Act ? 2 : 1);
-                    assumptions.add(AssumptionText.get("act.geluNew"));
-                }
-            }
-            if (m.queryDim() != m.hidden()) {
-                // Korthikanti's count takes q, k, v and the attention output h wide; with heads × head_dim != h
-                // (Gemma's head_dim 256) those four 16-bit tensors are heads × head_dim wide (k and v repeated to the
-                // query heads before SDPA)
-                base += 8.0 * (m.queryDim() / (double) m.hidden() - 1) * (fp32Act ? 2 : 1);
-            }
-            if (s.quant() == Quant.NF4 && s.kbit() == Setup.Kbit.SAVES_INPUT && m.ffn() > 0) {
-                // bitsandbytes before 0.43.2: MatMul4Bit.forward kept its input A for backward (ctx.tensors = (A, B))
-                // although a frozen weight needs no input to get the input's gradient; PR #1270 dropped it. Per
-                // layer: the attention input, the output projection's input, the MLP input and the down
-                // projection's input, 16-bit, on top of what the adapters keep.
-                base += 2.0 * (3 + m.ffn() / (double) m.hidden());
-                assumptions.add(AssumptionText.get("act.bnbOldMatmul"));
-            }
-            // bitsandbytes 0.43.2 on (PR #1270): MatMul4Bit keeps only the packed weight for backward, so a 4-bit
-            // frozen base, like a 16-bit one, keeps no layer input; only the adapters do. PEFT's Linear4bit casts the
-            // input to the adapter's dtype only outside autocast (lora/bnb.py requires_conversion), so under --bf16
-            // the adapters read the 16-bit input as it is.
-            boolean frozen4Bit = s.quant() == Quant.NF4 && s.kbit() != Setup.Kbit.SAVES_INPUT && !fp32Act;
-            if (train && lora && (s.quant() == Quant.NONE || frozen4Bit) && m.ffn() > 0) {
-                boolean cast = s.quant() == Quant.NONE && s.precision().mixed();
-                base += adapterInputsExtra(m, s.loraTargets(), s.loraDropout(), cast);
-                assumptions.add(AssumptionText.get("act.frozenBase",
-                        cast ? AssumptionText.get("act.frozenBase.cast") : "",
-                        s.loraDropout() ? AssumptionText.get("act.frozenBase.dropout") : ""));
-            } else if (train && lora && s.loraDropout() && m.ffn() > 0) {
-                // nn.Dropout before each adapter makes a new tensor of the adapted layer's input, which lora_A keeps
-                // for its weight gradient, and keeps its bool mask (1 B) for its own backward: 3 B per input value.
-                // PEFT wraps q, k, v, o, gate, up and down separately; with p = 0 it uses nn.Identity (nothing kept).
-                boolean gatedMlp = m.gated();
-                double f = m.ffn() / (double) m.hidden();
-                double inputs = switch (s.loraTargets()) {
-                    case QV -> 2;
-                    case ATTENTION -> 4;
-                    case ALL -> 4 + (gatedMlp ? 2 : 1) + f;
-                };
-                base += (fp32Act ? 5 : 3) * inputs; // the copy in the stream's dtype, the mask 1 B
-                assumptions.add(AssumptionText.get("act.loraDropout"));
-            }
-            if (train && m.gated()) {
-                base += llamaBlockExtra(s, stream16, fp32Act);
-                assumptions.add(AssumptionText.get("act.llamaBlock", llamaBlockExtra(s, stream16, fp32Act)));
-                // HF's eager_attention_forward: softmax(dtype=float32) then .to(query.dtype), and these configs set
-                // attention_dropout 0 (F.dropout with p = 0 returns its input: no mask, no copy)
-                attn = fp32Act ? 4 : 6;
-            }
-            double perLayer = sbh * (base + (fused ? 0 : attn * attnRatio));
-            if (train) {
-                act = checkpointedActivations(s, m, sbh, base, perLayer, stream16, assumptions);
-                assumptions.add(fused ? AssumptionText.get("act.perLayer.fused", (int) base,
-                        s.attention().name().toLowerCase(Locale.ROOT))
-                        : AssumptionText.get("act.perLayer.eager", (int) base, (int) attn));
-                // the engine cannot see the data: a length is read as every row at it (packed or padded to it),
-                // the upper bound when it is only a cap that rows padded per batch stay under
-                assumptions.add(AssumptionText.get("act.rowLength", s.seq()));
-                if (m.vocab() > 0) {
-                    logits = trainingLogits(s, m);
-                    // save_on_cpu's unpack hook copies a saved tensor back only when backward unpacks it
-                    // (torch/autograd/graph.py, unpack_from_cpu), so under offload_all the loss's backward runs with
-                    // no layer's set on the GPU: the same either-or as a rebuilt layer
-                    boolean rebuildsLayers = s.checkpointing() == Checkpointing.FULL
-                            || s.checkpointing() == Checkpointing.OFFLOAD
-                            || s.checkpointing() == Checkpointing.SELECTIVE_OP
-                            || s.checkpointing() == Checkpointing.OFFLOAD_ALL;
-                    if (rebuildsLayers && logits > 0 && s.gpus() <= 1 && s.zeroStage() == 0) {
-                        // Backward reaches the last checkpointed layer only after the loss's backward has run and
-                        // freed the logits, their fp32 copy and the log-softmax: the rebuilt layer's working set
-                        // and the logits never coexist, so the peak holds the larger of the two, not their sum.
-                        // The layer's own backward adds its gradients in flight (adapterBackwardTransient).
-                        double inFlight = train && lora && s.quant() == Quant.NONE && s.precision().mixed()
-                                && m.ffn() > 0 ? sbh * adapterBackwardTransient(m, s.loraTargets()) : 0;
-                        long apart = Math.min(Math.round(perLayer + inFlight), logits);
-                        act += Math.round(inFlight) - apart;
-                        assumptions.add(AssumptionText.get(s.checkpointing() == Checkpointing.OFFLOAD_ALL
-                                ? "act.offloadApart" : "act.ckptApart", Bytes.human(apart)));
-                    }
-                    lossAssumptions(s, m, logits, assumptions);
-                }
-            } else {
-                act = inferenceWorkingSet(m, s);
-                // generate() asks for the last position's logits only (transformers >= 4.45 passes logits_to_keep=1 to
-                // the model; GenerationMixin), and upcasts them to fp32 for the logits processors
-                if (m.vocab() > 0) logits = (long) s.batch() * m.vocab() * 4L;
-                if (m.vocab() > 0 && s.promptLogits()) {
-                    // every position's logits, and their fp32 upcast live beside them (`logits.float()` in the
-                    // causal-LM heads before 4.45); computed after the last layer freed its working set, so the
-                    // peak holds the larger of the two
-                    int a = s.precision() == Precision.FP32 ? 0 : 2;
-                    logits = (long) s.batch() * s.seq() * m.vocab() * (a + 4L);
-                    act = Math.max(0, act - logits);
-                    assumptions.add(AssumptionText.get("logits.prompt", a + 4));
-                }
-                int kvBytes = kvBytes(s);
-                if (s.kvCacheBytes() > 0) assumptions.add(AssumptionText.get("kv.cacheDtype", kvBytes));
-                kv = m.kvBytesPerToken(kvBytes) * s.seq() * s.batch();
-                assumptions.add(AssumptionText.get("kv.cache", kvBytes, s.seq(), s.batch()));
-            }
+        double base, attn;
+        if (fp32Act) { base = 68; attn = 10; }
+        else if (s.precision().mixed() && !stream16) { base = 38; attn = 11; }
+        else if (s.precision().mixed()) { base = 34; attn = 11; } // 16-bit stream; autocast keeps softmax in fp32
+        else { base = 34; attn = 5; }
+        // Korthikanti's 34 assumes a GPT block with a 4h GELU MLP (19·s·b·h of it). A gated MLP (SwiGLU/GeGLU) keeps
+        // gate, up, activation and product (8·f bytes per token at 16 bits) and no dropout mask.
+        if (m.ffn() > 0) base = withMlp(r, base, fp32Act);
+        if (m.queryDim() != m.hidden()) {
+            // Korthikanti's count takes q, k, v and the attention output h wide; with heads × head_dim != h
+            // (Gemma's head_dim 256) those four 16-bit tensors are heads × head_dim wide (k and v repeated to the
+            // query heads before SDPA)
+            base += 8.0 * (m.queryDim() / (double) m.hidden() - 1) * (fp32Act ? 2 : 1);
         }
+        if (s.quant() == Quant.NF4 && s.kbit() == Setup.Kbit.SAVES_INPUT && m.ffn() > 0) {
+            // bitsandbytes before 0.43.2: MatMul4Bit.forward kept its input A for backward (ctx.tensors = (A, B))
+            // although a frozen weight needs no input to get the input's gradient; PR #1270 dropped it. Per
+            // layer: the attention input, the output projection's input, the MLP input and the down
+            // projection's input, 16-bit, on top of what the adapters keep.
+            base += 2.0 * (3 + m.ffn() / (double) m.hidden());
+            assumptions.add(AssumptionText.get("act.bnbOldMatmul"));
+        }
+        return new Block(base, attn);
+    }
+
+    /** A layer's base factor with its MLP in place of Korthikanti's 4h GELU one (gated, routed, tanh GELU). */
+    private static double withMlp(Run r, double base, boolean fp32Act) {
+        ModelSpec m = r.m;
+        boolean gated = m.gated();
+        double f = m.ffn() / (double) m.hidden();
+        double mlp = gated ? 2 + 8 * f : 3 + 4 * f;
+        if (r.train && m.expertsActive() > 1 && m.expertsTotal() > 0) {
+            mlp = routedMlp(m, mlp, !r.lora);
+            r.assumptions.add(AssumptionText.get("act.routedExperts", m.expertsActive()));
+        }
+        base += (mlp - 19) * (fp32Act ? 2 : 1);
+        if (m.mlp() == ModelSpec.Mlp.NEW_GELU) {
+            // 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))) in Python: tanh keeps its output and the last
+            // product both its factors, three more ffn-wide tensors beside the input Korthikanti counts
+            base += 3 * 2 * f * (fp32Act ? 2 : 1);
+            r.assumptions.add(AssumptionText.get("act.geluNew"));
+        }
+        return base;
+    }
+
+    /** What LoRA adapters, their dropout and a gated (Llama) block add to a layer's factors in training. */
+    private static Block withAdapters(Run r, Block block, boolean fp32Act, boolean stream16) {
+        Setup s = r.s;
+        ModelSpec m = r.m;
+        boolean train = r.train, lora = r.lora;
+        List<String> assumptions = r.assumptions;
+        double base = block.base(), attn = block.attn();
+        // bitsandbytes 0.43.2 on (PR #1270): MatMul4Bit keeps only the packed weight for backward, so a 4-bit
+        // frozen base, like a 16-bit one, keeps no layer input; only the adapters do. PEFT's Linear4bit casts the
+        // input to the adapter's dtype only outside autocast (lora/bnb.py requires_conversion), so under --bf16
+        // the adapters read the 16-bit input as it is.
+        boolean frozen4Bit = s.quant() == Quant.NF4 && s.kbit() != Setup.Kbit.SAVES_INPUT && !fp32Act;
+        if (train && lora && (s.quant() == Quant.NONE || frozen4Bit) && m.ffn() > 0) {
+            boolean cast = s.quant() == Quant.NONE && s.precision().mixed();
+            base += adapterInputsExtra(m, s.loraTargets(), s.loraDropout(), cast);
+            assumptions.add(AssumptionText.get("act.frozenBase",
+                    cast ? AssumptionText.get("act.frozenBase.cast") : "",
+                    s.loraDropout() ? AssumptionText.get("act.frozenBase.dropout") : ""));
+        } else if (train && lora && s.loraDropout() && m.ffn() > 0) {
+            // nn.Dropout before each adapter makes a new tensor of the adapted layer's input, which lora_A keeps
+            // for its weight gradient, and keeps its bool mask (1 B) for its own backward: 3 B per input value.
+            // PEFT wraps q, k, v, o, gate, up and down separately; with p = 0 it uses nn.Identity (nothing kept).
+            boolean gatedMlp = m.gated();
+            double f = m.ffn() / (double) m.hidden();
+            double inputs = switch (s.loraTargets()) {
+                case QV -> 2;
+                case ATTENTION -> 4;
+                case ALL -> 4 + (gatedMlp ? 2 : 1) + f;
+            };
+            base += (fp32Act ? 5 : 3) * inputs; // the copy in the stream's dtype, the mask 1 B
+            assumptions.add(AssumptionText.get("act.loraDropout"));
+        }
+        if (train && m.gated()) {
+            base += llamaBlockExtra(s, stream16, fp32Act);
+            assumptions.add(AssumptionText.get("act.llamaBlock", llamaBlockExtra(s, stream16, fp32Act)));
+            // HF's eager_attention_forward: softmax(dtype=float32) then .to(query.dtype), and these configs set
+            // attention_dropout 0 (F.dropout with p = 0 returns its input: no mask, no copy)
+            attn = fp32Act ? 4 : 6;
+        }
+        return new Block(base, attn);
+    }
+
+    /** Training's token terms: the layers' saved activations under checkpointing, and the loss's logits. */
+    private static void trainingTerms(Run r, double sbh, Block block, double perLayer, boolean stream16,
+            boolean fused) {
+        Setup s = r.s;
+        ModelSpec m = r.m;
+        boolean lora = r.lora;
+        List<String> assumptions = r.assumptions;
+        long act = checkpointedActivations(s, m, sbh, block.base(), perLayer, stream16, assumptions);
+        assumptions.add(fused ? AssumptionText.get("act.perLayer.fused", (int) block.base(),
+                s.attention().name().toLowerCase(Locale.ROOT))
+                : AssumptionText.get("act.perLayer.eager", (int) block.base(), (int) block.attn()));
+        // the engine cannot see the data: a length is read as every row at it (packed or padded to it),
+        // the upper bound when it is only a cap that rows padded per batch stay under
+        assumptions.add(AssumptionText.get("act.rowLength", s.seq()));
+        long logits = 0;
+        if (m.vocab() > 0) {
+            logits = trainingLogits(s, m);
+            // save_on_cpu's unpack hook copies a saved tensor back only when backward unpacks it
+            // (torch/autograd/graph.py, unpack_from_cpu), so under offload_all the loss's backward runs with
+            // no layer's set on the GPU: the same either-or as a rebuilt layer
+            boolean rebuildsLayers = s.checkpointing() == Checkpointing.FULL
+                    || s.checkpointing() == Checkpointing.OFFLOAD
+                    || s.checkpointing() == Checkpointing.SELECTIVE_OP
+                    || s.checkpointing() == Checkpointing.OFFLOAD_ALL;
+            if (rebuildsLayers && logits > 0 && s.gpus() <= 1 && s.zeroStage() == 0) {
+                // Backward reaches the last checkpointed layer only after the loss's backward has run and
+                // freed the logits, their fp32 copy and the log-softmax: the rebuilt layer's working set
+                // and the logits never coexist, so the peak holds the larger of the two, not their sum.
+                // The layer's own backward adds its gradients in flight (adapterBackwardTransient).
+                double inFlight = lora && s.quant() == Quant.NONE && s.precision().mixed()
+                        && m.ffn() > 0 ? sbh * adapterBackwardTransient(m, s.loraTargets()) : 0;
+                long apart = Math.min(Math.round(perLayer + inFlight), logits);
+                act += Math.round(inFlight) - apart;
+                assumptions.add(AssumptionText.get(s.checkpointing() == Checkpointing.OFFLOAD_ALL
+                        ? "act.offloadApart" : "act.ckptApart", Bytes.human(apart)));
+            }
+            lossAssumptions(s, m, logits, assumptions);
+        }
+        r.act = act;
+        r.logits = logits;
+    }
+
+    /** Inference's token terms: the forward's working set, the logits generate() asks for, and the KV cache. */
+    private static void inferenceTerms(Run r) {
+        Setup s = r.s;
+        ModelSpec m = r.m;
+        List<String> assumptions = r.assumptions;
+        long act = inferenceWorkingSet(m, s);
+        long logits = 0;
+        // generate() asks for the last position's logits only (transformers >= 4.45 passes logits_to_keep=1 to
+        // the model; GenerationMixin), and upcasts them to fp32 for the logits processors
+        if (m.vocab() > 0) logits = (long) s.batch() * m.vocab() * 4L;
+        if (m.vocab() > 0 && s.promptLogits()) {
+            // every position's logits, and their fp32 upcast live beside them (`logits.float()` in the
+            // causal-LM heads before 4.45); computed after the last layer freed its working set, so the
+            // peak holds the larger of the two
+            int a = s.precision() == Precision.FP32 ? 0 : 2;
+            logits = (long) s.batch() * s.seq() * m.vocab() * (a + 4L);
+            act = Math.max(0, act - logits);
+            assumptions.add(AssumptionText.get("logits.prompt", a + 4));
+        }
+        int kvBytes = kvBytes(s);
+        if (s.kvCacheBytes() > 0) assumptions.add(AssumptionText.get("kv.cacheDtype", kvBytes));
+        long kv = m.kvBytesPerToken(kvBytes) * s.seq() * s.batch();
+        assumptions.add(AssumptionText.get("kv.cache", kvBytes, s.seq(), s.batch()));
         r.act = act;
         r.logits = logits;
         r.kv = kv;

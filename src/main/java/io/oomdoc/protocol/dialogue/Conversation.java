@@ -217,27 +217,79 @@ public final class Conversation {
                 FAILURE_WORDS.matcher(text).find(), !read.asserted().isEmpty() || !read.negated().isEmpty(),
                 !read.hypothetical().isEmpty(), pendingKey != null && fillsPending(text), report != null,
                 FollowUps.aboutHeld(text, report), lastChange != null, lastIntent == Intent.HOW_TO);
+        // "how short is it": the shortfall of the failure held, computed, is the answer.
+        String shortfall = report == null ? null : Shortfall.of(text, report.numbers());
+        Intent rule = ruled(text, signals, shortfall);
+        lastState = new IntentFeatures.State(signals, rule, lastIntent);
+        Intent intent = weighed(rule, text);
+        intent = towardsFit(intent, text, read);
+        intent = byTurnShape(intent, text);
+        // "it worked in 0.1.29": an older release that fit is evidence about the failure, not a thank-you, and, asked
+        // nothing, not a follow-up either (the intent weights read the bare sentence either way).
+        String regressed = VersionRegression.of(text);
+        if (regressed != null && (intent == Intent.SMALL_TALK || intent == Intent.FOLLOW_UP && !text.contains("?"))) {
+            intent = Intent.STATEMENT;
+        }
+        // "163 steps ran fine, why at 164": a follow-up on this run, answered with the mechanism, as an explanation is.
+        boolean explainsRun = intent == Intent.FOLLOW_UP && classifier.asksWhyOfRun(signals);
+        lastIntent = intent;
+        if (lastText != null) { recent.addFirst(lastText); while (recent.size() > CONTEXT_TURNS) recent.removeLast(); }
+        lastText = text;
+        if (lastChange != null && ADOPT.matcher(text).find() && read.asserted().isEmpty()) return adopted();
+        // "would workers_per_gpu=0 fix it?" after a killed worker: the processes before and after, yes or no first
+        String workers = intent == Intent.FOLLOW_UP || intent == Intent.WHAT_IF || intent == Intent.FIT
+                ? WorkerChange.of(text, newestFirst(text), facts, report) : null;
+        if (workers != null) return Answer.text(intent, workers, facts);
+        if (intent != Intent.WHAT_IF) lastChange = null;
+        if (intent == Intent.NEW_FAILURE || intent == Intent.CORRECTION || intent == Intent.STATEMENT) scenario.clear();
+        // "will 28k fit?" after a 32k context: the value asked about, named by what the setup holds, wins.
+        if (intent == Intent.WHAT_IF || intent == Intent.FIT) read = withHeldNames(text, read);
+        return switch (intent) {
+            case NEW_FAILURE -> newFailure(text, read);
+            case ANSWER -> answerPending(text);
+            case CORRECTION -> correction(text, read);
+            case STATEMENT -> regressed != null ? regression(read, regressed) : statement(text, read);
+            case WHAT_IF -> whatIf(text, read);
+            case FIT -> fit(text, read);
+            case HOW_TO -> Answer.text(Intent.HOW_TO, KnowledgeAnswers.howTo(text, howToContext(text),
+                    KnowledgeAnswers.namedStacks(context(text)), facts, report),
+                    learn(subject(read)));
+            case EXPLAIN -> HeldFigures.tie(text, explain(Intent.EXPLAIN, text, read, shortfall), report);
+            case FOLLOW_UP -> HeldFigures.tie(text, explainsRun ? explain(Intent.FOLLOW_UP, text, read, shortfall)
+                    : followUp(text, read), report);
+            case SMALL_TALK -> Answer.text(Intent.SMALL_TALK, smallTalk(text), facts);
+        };
+    }
+
+    /** The intent the rules give a turn, before the learned model weighs in. */
+    private Intent ruled(String text, IntentClassifier.Signals signals, String shortfall) {
         Intent intent = classifier.classify(signals);
         // "69524783104 bytes is how much": a turn that calls for a computed figure is a question about it.
         if (intent == Intent.SMALL_TALK && ASKS_FIGURE.matcher(text).find()
                 && Calculations.of(text, text, facts) != null) intent = Intent.EXPLAIN;
-        // "how short is it": the shortfall of the failure held, computed, is the answer.
-        String shortfall = report == null ? null : Shortfall.of(text, report.numbers());
         if (shortfall != null && (intent == Intent.FOLLOW_UP || intent == Intent.SMALL_TALK)) intent = Intent.EXPLAIN;
         // "17.61 reserved vs 9.21 allocated, is that fragmentation": the gap between the two is what is asked about.
         // "would max_split_size_mb help? reserved 8.81 vs allocated 8.62" asks about a fix: it stays a follow-up.
         if (intent == Intent.FOLLOW_UP && ReservedGap.quoted(text) && !IntentClassifier.HELPS.matcher(text).find()) {
             intent = Intent.EXPLAIN;
         }
-        lastState = new IntentFeatures.State(signals, intent, lastIntent);
-        Intent rule = intent;
-        if (model != null) intent = model.get().classify(lastState);
+        return intent;
+    }
+
+    /** The learned model's intent where one is loaded, and the rules' where they know better. */
+    private Intent weighed(Intent rule, String text) {
+        Intent intent = model == null ? rule : model.get().classify(lastState);
         // "how can I close it?": a question that asks how to do something is a how-to when the rules read it so,
         // whatever the words around it (a "why" before it, a failure held) suggest to the learned model.
         if (rule == Intent.HOW_TO && intent == Intent.FOLLOW_UP && ASKS_HOW.matcher(text).find()) intent = rule;
         // "a reviewer says it will run out of memory. why?": a failure only others report is asked about, whatever
         // the failure words suggest to the learned model; the user has no failure of their own to diagnose.
         if (rule == Intent.EXPLAIN && report == null && IntentClassifier.asksAboutOthersFailure(text)) intent = rule;
+        return intent;
+    }
+
+    /** Turns that ask whether something fits, or how many requests a served cache holds, get the fit verdict. */
+    private Intent towardsFit(Intent intent, String text, FactExtractor.Reading read) {
         // "with two full copies, does it fit?": asks for the fit verdict whatever failure is held; "and the 4-bit
         // result, would that fit" stays the what-if it is phrased as.
         boolean asksFit = ASKS_FIT.matcher(text).find()
@@ -273,6 +325,12 @@ public final class Conversation {
         if (intent != Intent.NEW_FAILURE && UtilizationChoice.asks(text) && ServingPool.applies(facts)) {
             intent = Intent.FIT;
         }
+        return intent;
+    }
+
+    /** Turns whose shape (a next rung, a term's meaning, a card's memory, a bare why, a failed fix) fixes their
+     *  intent whatever the model read. */
+    private Intent byTurnShape(Intent intent, String text) {
         // "what else can I try?" with a failure held asks for the next rung of its ladder, not for a recipe.
         if (intent == Intent.HOW_TO && FollowUps.asksNextRung(text, report)) intent = Intent.FOLLOW_UP;
         // "what does each one free?", "what do -ctk q8_0 -ctv q8_0 do to the cache?": what a term does or means is
@@ -288,84 +346,59 @@ public final class Conversation {
         // "that didn't help either" after a proposed rung: a report on it, not small talk.
         if ((intent == Intent.SMALL_TALK || intent == Intent.STATEMENT)
                 && FollowUps.failedFix(text, report, offeredKb) != null) intent = Intent.FOLLOW_UP;
-        // "it worked in 0.1.29": an older release that fit is evidence about the failure, not a thank-you, and, asked
-        // nothing, not a follow-up either (the intent weights read the bare sentence either way).
-        String regressed = VersionRegression.of(text);
-        if (regressed != null && (intent == Intent.SMALL_TALK || intent == Intent.FOLLOW_UP && !text.contains("?"))) {
-            intent = Intent.STATEMENT;
+        return intent;
+    }
+
+    /** "ok, do that": the last what-if's change becomes the setup, and the fit is said again under it. */
+    private Answer adopted() {
+        Facts change = lastChange;
+        lastChange = null;
+        scenario.clear();
+        remember(facts.merge(change));
+        String fit = BudgetAnswers.summary(facts);
+        String noted = Messages.get("adopted", describe(change));
+        return Answer.text(Intent.STATEMENT, fit == null ? noted : noted + "\n" + fit, facts);
+    }
+
+    /** A what-if: the change asked about, compared with the setup held, kept for the next question. */
+    private Answer whatIf(String text, FactExtractor.Reading read) {
+        // "and zero 3?" after a what-if states its value without an "if": still a hypothesis, not a fact.
+        FactExtractor.Reading r = read.hypothetical().isEmpty() && lastChange != null
+                ? new FactExtractor.Reading(Facts.EMPTY, Set.of(), read.asserted()) : read;
+        // "my V100 has no bf16. what if I fall back to fp32?": the negated value is what the change replaces,
+        // so it is compared first and forgotten after.
+        Set<String> replaced = new java.util.HashSet<>(r.negated());
+        replaced.retainAll(r.hypothetical().asMap().keySet());
+        Set<String> negated = new java.util.HashSet<>(r.negated());
+        negated.removeAll(replaced);
+        learn(new FactExtractor.Reading(r.asserted(), Set.copyOf(negated), Facts.EMPTY));
+        Facts under = scenario.under(text, r.hypothetical());
+        Facts change = Scenario.stacked(under, r.hypothetical());
+        lastChange = change.isEmpty() ? null : change;
+        scenario.asked(change);
+        Answer answer = asked(Intent.WHAT_IF, text, r, BudgetAnswers.whatIf(text, budgeted(text, facts),
+                change, report));
+        if (!replaced.isEmpty()) learn(new FactExtractor.Reading(Facts.EMPTY, Set.copyOf(replaced),
+                Facts.EMPTY));
+        return keeping(under, answer);
+    }
+
+    /** A fit question: host RAM, a served cache's share, a sharded job, or the setup's fit under the scenario. */
+    private Answer fit(String text, FactExtractor.Reading read) {
+        // "how much RAM do I need?" after a killed worker: processes and their copies, not a model's weights
+        String share = UtilizationChoice.of(text, facts.merge(read.asserted()));
+        if (share != null) return Answer.text(Intent.FIT, share, learn(read));
+        if (HostRamNeed.applies(report, facts.merge(read.asserted()))
+                && !HostRamNeed.asksOfTheCard(text, facts.merge(read.asserted()))) {
+            return Answer.text(Intent.FIT, HostRamNeed.answer(newestFirst(text), facts), learn(read));
         }
-        // "163 steps ran fine, why at 164": a follow-up on this run, answered with the mechanism, as an explanation is.
-        boolean explainsRun = intent == Intent.FOLLOW_UP && classifier.asksWhyOfRun(signals);
-        lastIntent = intent;
-        if (lastText != null) { recent.addFirst(lastText); while (recent.size() > CONTEXT_TURNS) recent.removeLast(); }
-        lastText = text;
-        if (lastChange != null && ADOPT.matcher(text).find() && read.asserted().isEmpty()) {
-            Facts change = lastChange;
-            lastChange = null;
-            scenario.clear();
-            remember(facts.merge(change));
-            String fit = BudgetAnswers.summary(facts);
-            String noted = Messages.get("adopted", describe(change));
-            return Answer.text(Intent.STATEMENT, fit == null ? noted : noted + "\n" + fit, facts);
-        }
-        // "would workers_per_gpu=0 fix it?" after a killed worker: the processes before and after, yes or no first
-        String workers = intent == Intent.FOLLOW_UP || intent == Intent.WHAT_IF || intent == Intent.FIT
-                ? WorkerChange.of(text, newestFirst(text), facts, report) : null;
-        if (workers != null) return Answer.text(intent, workers, facts);
-        if (intent != Intent.WHAT_IF) lastChange = null;
-        if (intent == Intent.NEW_FAILURE || intent == Intent.CORRECTION || intent == Intent.STATEMENT) scenario.clear();
-        // "will 28k fit?" after a 32k context: the value asked about, named by what the setup holds, wins.
-        if (intent == Intent.WHAT_IF || intent == Intent.FIT) read = withHeldNames(text, read);
-        return switch (intent) {
-            case NEW_FAILURE -> newFailure(text, read);
-            case ANSWER -> answerPending(text);
-            case CORRECTION -> correction(text, read);
-            case STATEMENT -> regressed != null ? regression(read, regressed) : statement(text, read);
-            case WHAT_IF -> {
-                // "and zero 3?" after a what-if states its value without an "if": still a hypothesis, not a fact.
-                FactExtractor.Reading r = read.hypothetical().isEmpty() && lastChange != null
-                        ? new FactExtractor.Reading(Facts.EMPTY, Set.of(), read.asserted()) : read;
-                // "my V100 has no bf16. what if I fall back to fp32?": the negated value is what the change replaces,
-                // so it is compared first and forgotten after.
-                Set<String> replaced = new java.util.HashSet<>(r.negated());
-                replaced.retainAll(r.hypothetical().asMap().keySet());
-                Set<String> negated = new java.util.HashSet<>(r.negated());
-                negated.removeAll(replaced);
-                learn(new FactExtractor.Reading(r.asserted(), Set.copyOf(negated), Facts.EMPTY));
-                Facts under = scenario.under(text, r.hypothetical());
-                Facts change = Scenario.stacked(under, r.hypothetical());
-                lastChange = change.isEmpty() ? null : change;
-                scenario.asked(change);
-                Answer answer = asked(Intent.WHAT_IF, text, r, BudgetAnswers.whatIf(text, budgeted(text, facts),
-                        change, report));
-                if (!replaced.isEmpty()) learn(new FactExtractor.Reading(Facts.EMPTY, Set.copyOf(replaced),
-                        Facts.EMPTY));
-                yield keeping(under, answer);
-            }
-            case FIT -> {
-                // "how much RAM do I need?" after a killed worker: processes and their copies, not a model's weights
-                String share = UtilizationChoice.of(text, facts.merge(read.asserted()));
-                if (share != null) yield Answer.text(Intent.FIT, share, learn(read));
-                if (HostRamNeed.applies(report, facts.merge(read.asserted()))
-                        && !HostRamNeed.asksOfTheCard(text, facts.merge(read.asserted()))) {
-                    yield Answer.text(Intent.FIT, HostRamNeed.answer(newestFirst(text), facts), learn(read));
-                }
-                // "would 4 GPUs fit?" for a sharded job: the per-GPU peak at its micro-batch over that many cards
-                String sharded = GpuSpread.sharded(read.hypothetical(), facts.merge(read.asserted()));
-                if (sharded != null) yield Answer.text(Intent.FIT, sharded, learn(new FactExtractor.Reading(
-                        read.asserted(), read.negated(), Facts.EMPTY)));
-                Facts under = scenario.under(text, read.hypothetical());
-                yield keeping(under, fitAsked(text, read, BudgetAnswers.fit(text, budgeted(text,
-                        facts.merge(read.asserted()).merge(Scenario.stacked(under, read.hypothetical()))), report)));
-            }
-            case HOW_TO -> Answer.text(Intent.HOW_TO, KnowledgeAnswers.howTo(text, howToContext(text),
-                    KnowledgeAnswers.namedStacks(context(text)), facts, report),
-                    learn(subject(read)));
-            case EXPLAIN -> HeldFigures.tie(text, explain(Intent.EXPLAIN, text, read, shortfall), report);
-            case FOLLOW_UP -> HeldFigures.tie(text, explainsRun ? explain(Intent.FOLLOW_UP, text, read, shortfall)
-                    : followUp(text, read), report);
-            case SMALL_TALK -> Answer.text(Intent.SMALL_TALK, smallTalk(text), facts);
-        };
+        // "would 4 GPUs fit?" for a sharded job: the per-GPU peak at its micro-batch over that many cards
+        String sharded = GpuSpread.sharded(read.hypothetical(), facts.merge(read.asserted()));
+        if (sharded != null) return Answer.text(Intent.FIT, sharded, learn(new FactExtractor.Reading(
+                read.asserted(), read.negated(), Facts.EMPTY)));
+        Facts under = scenario.under(text, read.hypothetical());
+        return keeping(under, fitAsked(text, read, BudgetAnswers.fit(text, budgeted(text,
+                facts.merge(read.asserted()).merge(Scenario.stacked(under, read.hypothetical()))), report)));
     }
 
     /** The answer to a question that builds on the last what-if, opened by the change it keeps. */
@@ -600,37 +633,12 @@ public final class Conversation {
         if (intent == Intent.FIT && CardVerdict.asks(text)) remember(facts.merge(CardVerdict.card(text)));
         // What can be computed without the budget comes first: a fraction in GiB, a size in every format, a ratio.
         String computed = Calculations.of(text, withContext, facts);
-        // "what size of model could I run in 13 GB at Q4?" names no model on purpose: the sizes computed are the
-        // answer; asking which model it is (after passages found by the question's other words) asks it back.
-        if (intent == Intent.FIT && "model".equals(r.missingKey()) && computed != null
-                && ModelSizes.of(new Calculations.Ask(text, withContext, facts)) != null) {
-            return Answer.text(intent, computed, facts);
-        }
-        // "how many users of 4096 tokens fit in what's left of the 24 GB?": the caches against the card are the
-        // verdict; a training budget would ask for a model the question's own dimensions already describe.
-        String sequences = intent == Intent.FIT ? SequencesThatFit.of(new Calculations.Ask(text, withContext, facts))
-                : null;
-        if (sequences != null) return Answer.text(intent, sequences, facts);
-        // "will 1024 fit on my 16 GB card?" after the authors' measurements: the need quoted, against the card, is
-        // the verdict; the budget follows only when it could be computed (it never asks for a model then).
         Calculations.Ask ask = new Calculations.Ask(text, withContext, facts);
-        String need = intent != Intent.FIT ? null
-                : NeedVersusCard.asksVerdict(text) || CardVerdict.asks(text) ? NeedVersusCard.of(ask)
-                : continues(text) ? NeedVersusCard.continued(ask) : null;
-        if (need != null) {
-            // "two RTX 3090s, can I run it?": whether the cards add up is half of the verdict
-            String pooled = MemoryPooling.of(ask);
-            if (pooled != null) need += "\n" + pooled;
-            return Answer.text(intent, r.missingKey() == null ? need + "\n" + r.text() : need, facts);
-        }
-        // "what if I rent one 48 GB A6000 instead?": the need quoted before, against that card, is the delta asked
-        // for when the budget cannot be computed (no model named); the stored card does not change.
-        String otherCard = intent == Intent.WHAT_IF && (r.missingKey() != null || !r.verdict())
-                ? NeedVersusCard.onOtherCard(ask) : null;
         // a share of the card set by a memory fraction is what the process may use: it leads a verdict on the whole
         // card, which would otherwise hide it
         boolean share = computed != null && Fractions.of(ask) != null;
-        if (otherCard != null) return Answer.text(intent, share ? computed + "\n" + otherCard : otherCard, facts);
+        String quoted = quoted(intent, text, withContext, ask, computed, share, r);
+        if (quoted != null) return Answer.text(intent, quoted, facts);
         // "would a desktop 3060 with 12 GB run the demo?": what the failure held, against the card asked, first
         String floor = intent == Intent.FIT ? HeldNeed.of(text, report) : null;
         if (floor != null) return Answer.text(intent, floor + "\n" + (r.missingKey() == null ? r.text()
@@ -652,6 +660,41 @@ public final class Conversation {
         return Answer.text(intent, r.missingKey() == null ? answer + "\n" + lever
                 : answer.equals(r.text()) ? lever + "\n" + r.text()
                 : computed + "\n" + lever + "\n" + r.text(), facts);
+    }
+
+    /**
+     * The answers to a what-if or fit that lead with figures of their own before any budget (model sizes, sequences
+     * that fit, a quoted need against the card, that need on another card), or null when none applies.
+     */
+    private String quoted(Intent intent, String text, String withContext, Calculations.Ask ask, String computed,
+                          boolean share, BudgetAnswers.Result r) {
+        // "what size of model could I run in 13 GB at Q4?" names no model on purpose: the sizes computed are the
+        // answer; asking which model it is (after passages found by the question's other words) asks it back.
+        if (intent == Intent.FIT && "model".equals(r.missingKey()) && computed != null
+                && ModelSizes.of(new Calculations.Ask(text, withContext, facts)) != null) {
+            return computed;
+        }
+        // "how many users of 4096 tokens fit in what's left of the 24 GB?": the caches against the card are the
+        // verdict; a training budget would ask for a model the question's own dimensions already describe.
+        String sequences = intent == Intent.FIT ? SequencesThatFit.of(new Calculations.Ask(text, withContext, facts))
+                : null;
+        if (sequences != null) return sequences;
+        // "will 1024 fit on my 16 GB card?" after the authors' measurements: the need quoted, against the card, is
+        // the verdict; the budget follows only when it could be computed (it never asks for a model then).
+        String need = intent != Intent.FIT ? null
+                : NeedVersusCard.asksVerdict(text) || CardVerdict.asks(text) ? NeedVersusCard.of(ask)
+                : continues(text) ? NeedVersusCard.continued(ask) : null;
+        if (need != null) {
+            // "two RTX 3090s, can I run it?": whether the cards add up is half of the verdict
+            String pooled = MemoryPooling.of(ask);
+            if (pooled != null) need += "\n" + pooled;
+            return r.missingKey() == null ? need + "\n" + r.text() : need;
+        }
+        // "what if I rent one 48 GB A6000 instead?": the need quoted before, against that card, is the delta asked
+        // for when the budget cannot be computed (no model named); the stored card does not change.
+        String otherCard = intent == Intent.WHAT_IF && (r.missingKey() != null || !r.verdict())
+                ? NeedVersusCard.onOtherCard(ask) : null;
+        return otherCard == null ? null : share ? computed + "\n" + otherCard : otherCard;
     }
 
     /**
