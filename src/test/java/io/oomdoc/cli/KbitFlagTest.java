@@ -3,15 +3,9 @@ package io.oomdoc.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -22,16 +16,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class KbitFlagTest {
     @TempDir Path tmp;
 
-    private String budget(String... extra) {
-        List<String> args = new ArrayList<>(List.of("budget", "--model", "qwen2.5-7b", "--quant", "nf4",
-                "--lora-rank", "16", "--seq", "1024", "--batch", "1", "--gpu", "rtx 4080"));
-        args.addAll(List.of(extra));
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        assertEquals(0, Main.run(args.toArray(String[]::new), new ByteArrayInputStream(new byte[0]), out, err,
-                Map.of("XDG_STATE_HOME", tmp.resolve("state").toString()), tmp, false, false),
-                err.toString(StandardCharsets.UTF_8));
-        return out.toString(StandardCharsets.UTF_8).replaceAll("\\s+", " ");
-    }
+    private static final List<String> BASE = List.of("budget", "--model", "qwen2.5-7b", "--quant", "nf4",
+                "--lora-rank", "16", "--seq", "1024", "--batch", "1", "--gpu", "rtx 4080");
+
+    private String budget(String... extra) { return BudgetRuns.flat(tmp, BASE, extra); }
 
     @Test
     void peftPreparationKeepsTheUnquantizedModulesInFp32() {

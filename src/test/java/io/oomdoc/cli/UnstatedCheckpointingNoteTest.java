@@ -3,15 +3,9 @@ package io.oomdoc.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,15 +18,9 @@ class UnstatedCheckpointingNoteTest {
     private static final String NOTE = "checkpointing not stated: taken as off";
     @TempDir Path tmp;
 
-    private String budget(String... extra) {
-        List<String> args = new ArrayList<>(List.of("budget", "--model", "gpt2-xl", "--seq", "1024", "--batch", "6"));
-        args.addAll(List.of(extra));
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        assertEquals(0, Main.run(args.toArray(String[]::new), new ByteArrayInputStream(new byte[0]), out, err,
-                Map.of("XDG_STATE_HOME", tmp.resolve("state").toString()), tmp, false, false),
-                err.toString(StandardCharsets.UTF_8));
-        return out.toString(StandardCharsets.UTF_8).replaceAll("\\s+", " ");
-    }
+    private static final List<String> BASE = List.of("budget", "--model", "gpt2-xl", "--seq", "1024", "--batch", "6");
+
+    private String budget(String... extra) { return BudgetRuns.flat(tmp, BASE, extra); }
 
     @Test
     void trainingWithoutTheFlagSaysCheckpointingWasTakenAsOff() {

@@ -3,15 +3,9 @@ package io.oomdoc.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,16 +18,10 @@ class UnstatedLossNoteTest {
     private static final String NOTE = "loss not stated: the cross-entropy over logits upcast to fp32 taken";
     @TempDir Path tmp;
 
-    private String budget(String... extra) {
-        List<String> args = new ArrayList<>(List.of("budget", "--model", "llama-2-7b", "--quant", "nf4",
-                "--seq", "1024", "--batch", "4", "--gpu", "mi250"));
-        args.addAll(List.of(extra));
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        assertEquals(0, Main.run(args.toArray(String[]::new), new ByteArrayInputStream(new byte[0]), out, err,
-                Map.of("XDG_STATE_HOME", tmp.resolve("state").toString()), tmp, false, false),
-                err.toString(StandardCharsets.UTF_8));
-        return out.toString(StandardCharsets.UTF_8).replaceAll("\\s+", " ");
-    }
+    private static final List<String> BASE = List.of("budget", "--model", "llama-2-7b", "--quant", "nf4",
+                "--seq", "1024", "--batch", "4", "--gpu", "mi250");
+
+    private String budget(String... extra) { return BudgetRuns.flat(tmp, BASE, extra); }
 
     @Test
     void trainingWithoutTheFlagSaysTheUpcastLossWasTaken() {
