@@ -184,7 +184,7 @@ public final class Corpus {
     /** The thirty-first blind split (corpus_heldout31/): never read by all(), scored once for a closing figure. */
     public static List<Case> heldout31() { return read(HELDOUT31); }
 
-    /** The thirty-second blind split (corpus_heldout32/): never read by all(), scored once for a closing figure. */
+    /** The thirty-second split (corpus_heldout32/): scored blind at both ends of the 27th session, trainable since. */
     public static List<Case> heldout32() { return read(HELDOUT32); }
 
     /**
@@ -208,9 +208,17 @@ public final class Corpus {
      * both ends of the twenty-third, totals only), and the twenty-ninth (since the twenty-fifth session; scored blind
      * at both ends of the twenty-fourth, totals only), and the thirtieth (since the twenty-sixth session; scored blind
      * at both ends of the twenty-fifth, totals only), and the thirty-first (since the twenty-seventh session; scored
-     * blind at both ends of the twenty-sixth, totals only).
+     * blind at both ends of the twenty-sixth, totals only), and the thirty-second (since the twenty-eighth session;
+     * scored blind at both ends of the twenty-seventh, totals only).
      */
-    public static List<Case> trainable() { return development31(); }
+    public static List<Case> trainable() { return development32(); }
+
+    /** Every scored part that is development data now: development31() and the thirty-second split. */
+    public static List<Case> development32() {
+        List<Case> out = new ArrayList<>(development31());
+        out.addAll(heldout32());
+        return List.copyOf(out);
+    }
 
     /** Every scored part that is development data now: development30() and the thirty-first split. */
     public static List<Case> development31() {
