@@ -388,7 +388,8 @@ public final class ReportWriter {
             g.add("figures");
         }
         if (!serving && (e.trace() == null || e.trace().frames().isEmpty())) g.add("traceback");
-        if (!runsOnly && (e.trace() == null || e.trace().iteration() == null) && e.facts().phaseHint() == null) {
+        if (!runsOnly && (e.trace() == null || e.trace().iteration() == null)
+                && !PhaseHints.saysWhen(e.facts().phaseHint()) && !PhaseHints.runsOnly(e.facts().phaseHint())) {
             g.add("step");
         }
         if (e.gpu() == null && !gpuWatched(e) && cat != Category.HOST_RAM_OOM) g.add("gpu");

@@ -45,7 +45,7 @@ public final class SetupFromFacts {
         boolean lora = qlora || Boolean.TRUE.equals(f.lora()) || f.loraRank() != null;
         Setup.Quant quant = qlora ? Setup.Quant.NF4 : "8bit".equals(f.quant()) ? Setup.Quant.INT8 : Setup.Quant.NONE;
         // A stack that only runs models never trains: no gradients or optimizer state, whatever phase was read.
-        Setup.Mode mode = "generation".equals(f.phaseHint()) || "serving".equals(f.phaseHint())
+        Setup.Mode mode = PhaseHints.runsOnly(f.phaseHint())
                 || runsModelsOnly(f.framework()) ? Setup.Mode.INFER : Setup.Mode.TRAIN;
         Setup.Attention attention = f.attention() == null ? Setup.Attention.SDPA : parseOr(Setup.Attention.class,
                 f.attention(), Setup.Attention.SDPA);

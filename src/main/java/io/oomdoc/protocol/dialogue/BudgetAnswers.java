@@ -6,6 +6,7 @@ import io.oomdoc.budget.BudgetEngine;
 import io.oomdoc.budget.ModelCatalog;
 import io.oomdoc.budget.Setup;
 import io.oomdoc.protocol.Facts;
+import io.oomdoc.protocol.PhaseHints;
 import io.oomdoc.protocol.Report;
 import io.oomdoc.protocol.SetupFromFacts;
 import io.oomdoc.util.Bytes;
@@ -58,7 +59,7 @@ final class BudgetAnswers {
         BudgetEngine engine = new BudgetEngine();
         // a job that only runs the model ("generation": Regime's hint for a conversation about running one) has a KV
         // cache, not gradients and optimizer state, beside its weights
-        if ("serving".equals(f.phaseHint()) || "generation".equals(f.phaseHint()) || UTILIZATION.matcher(text).find()) {
+        if (PhaseHints.runsOnly(f.phaseHint()) || UTILIZATION.matcher(text).find()) {
             var m = UTILIZATION.matcher(text);
             double util = m.find() ? Double.parseDouble(m.group(1)) : ServingPool.DEFAULT_UTILIZATION;
             Setup s = SetupFromFacts.from(f.with(b
@@ -379,7 +380,7 @@ final class BudgetAnswers {
      * turn did.
      */
     private static long need(String text, Facts f) {
-        Facts g = f.phaseHint() == null && RUN.matcher(text).find() ? f.with(b -> b.phaseHint("generation")) : f;
+        Facts g = f.phaseHint() == null && RUN.matcher(text).find() ? f.with(b -> b.phaseHint(PhaseHints.GENERATION)) : f;
         Setup s = SetupFromFacts.from(g).orElseThrow();
         return new BudgetEngine().estimate(s.withBatch(Math.max(1, s.batch())), null).perGpuBytes().total();
     }

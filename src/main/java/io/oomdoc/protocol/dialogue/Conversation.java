@@ -8,6 +8,7 @@ import io.oomdoc.protocol.Diagnoser;
 import io.oomdoc.protocol.EvidenceGatherer;
 import io.oomdoc.protocol.FactExtractor;
 import io.oomdoc.protocol.Facts;
+import io.oomdoc.protocol.PhaseHints;
 import io.oomdoc.protocol.Report;
 import io.oomdoc.protocol.reasoning.Kills;
 import io.oomdoc.protocol.reasoning.NotOom;
@@ -244,6 +245,7 @@ public final class Conversation {
         if (intent == Intent.NEW_FAILURE || intent == Intent.CORRECTION || intent == Intent.STATEMENT) scenario.clear();
         // "will 28k fit?" after a 32k context: the value asked about, named by what the setup holds, wins.
         if (intent == Intent.WHAT_IF || intent == Intent.FIT) read = withHeldNames(text, read);
+        if (intent != Intent.WHAT_IF) read = Regime.hinted(read, text, facts);
         return switch (intent) {
             case NEW_FAILURE -> newFailure(text, read);
             case ANSWER -> answerPending(text);
@@ -497,9 +499,11 @@ public final class Conversation {
         if (facts.gpuMemBytes() == null && report.numbers().get("total_bytes") instanceof Number n) {
             remember(facts.with(b -> b.gpuMemBytes(n.longValue())));
         }
-        if (facts.phaseHint() == null && (report.category().equals("kv_cache_inference")
+        // a serving engine's failure says more than "inference" did: the engine's knobs, max_model_len
+        if ((facts.phaseHint() == null || PhaseHints.INFERENCE.equals(facts.phaseHint()))
+                && (report.category().equals("kv_cache_inference")
                 || SERVING.contains(report.framework()))) {
-            remember(facts.with(b -> b.phaseHint("serving")));
+            remember(facts.with(b -> b.phaseHint(PhaseHints.SERVING)));
         }
         if (facts.gpuMemBytes() == null) { pendingKey = "gpu"; pendingQuestion = null; } // the report asks for the card
         // "the model does not fit": what it costs at its precision is the first figure, before what the words ask

@@ -1,6 +1,8 @@
 package io.oomdoc.protocol.dialogue;
 
+import io.oomdoc.protocol.FactExtractor;
 import io.oomdoc.protocol.Facts;
+import io.oomdoc.protocol.PhaseHints;
 import io.oomdoc.protocol.Report;
 import io.oomdoc.protocol.SetupFromFacts;
 import io.oomdoc.protocol.reasoning.Cues;
@@ -64,12 +66,26 @@ final class Regime {
      */
     static Facts budgeted(Facts f, Optional<Kind> kind) {
         if (kind.isEmpty()) return f;
-        boolean served = RUNS_ONLY.contains(String.valueOf(f.phaseHint()));
-        if (kind.get() == Kind.INFER && !served) return f.with(b -> b.phaseHint("generation"));
+        boolean served = PhaseHints.runsOnly(f.phaseHint());
+        if (kind.get() == Kind.INFER && !served) return f.with(b -> b.phaseHint(PhaseHints.GENERATION));
         if (kind.get() == Kind.TRAIN && served && !SetupFromFacts.isServingEngine(f.framework())) {
             return f.with(b -> b.phaseHint(null));
         }
         return f;
+    }
+
+    /**
+     * The turn's reading with the regime its words name kept as the phase hint ("training", "inference") when the
+     * words name no more exact phase: what the job is doing is a fact of the session, as the card is. A phase held
+     * that says when the failure came ("eval") is not replaced by the regime a later aside names ("plain Trainer").
+     * A what-if's regime is only wondered about and is left to its own reading.
+     */
+    static FactExtractor.Reading hinted(FactExtractor.Reading r, String text, Facts held) {
+        if (r.asserted().phaseHint() != null || r.hypothetical().phaseHint() != null
+                || PhaseHints.saysWhen(held.phaseHint())) return r;
+        return named(text).map(k -> new FactExtractor.Reading(r.asserted().with(b -> b.phaseHint(
+                k == Kind.INFER ? PhaseHints.INFERENCE : PhaseHints.TRAINING)), r.negated(), r.hypothetical()))
+                .orElse(r);
     }
 
     private static Words words() {
