@@ -380,7 +380,8 @@ final class BudgetAnswers {
      * turn did.
      */
     private static long need(String text, Facts f) {
-        Facts g = f.phaseHint() == null && RUN.matcher(text).find() ? f.with(b -> b.phaseHint(PhaseHints.GENERATION)) : f;
+        Facts g = f.phaseHint() == null && RUN.matcher(text).find()
+                ? f.with(b -> b.phaseHint(PhaseHints.GENERATION)) : f;
         Setup s = SetupFromFacts.from(g).orElseThrow();
         return new BudgetEngine().estimate(s.withBatch(Math.max(1, s.batch())), null).perGpuBytes().total();
     }
