@@ -125,11 +125,17 @@ public final class Quantities {
     private static final Pattern COUNT_FLAG = Pattern.compile(
             "(?:tensor[ -]parallel(?:ism)?(?: size)?|--nproc[_-]per[_-]node|--num[_-]gpus|--gpus|(?:--)?num[_-]shard"
                     + "|--tensor[_-]parallel[_-]size|tensor_parallel_size|world[_ ]size|num[_ ]gpus|--num_processes"
-                            + "|num_processes)"
+                            + "|num_processes|--tp[_-]size|tp_size)"
             + "\\s*(?:of|=|:|is)?\\s*(\\d{1,4})(?!\\d|\\.\\d)|(?<![\\w-])-tp\\s+(\\d{1,3})(?!\\d|\\.\\d)"
                     + "|cuda_visible_devices=([\\d,]+)"
             // Lightning's Trainer(gpus=4), Slurm's --gres gpu:4
             + "|(?<![\\w-])(?:gpus\\s*=|--gres[= ]gpu:)\\s*(\\d{1,3})(?!\\d|\\.\\d)");
+    /**
+     * The devices an engine's own log lists: llama.cpp's "found 2 CUDA devices", Ollama's per-card lists
+     * (memory.available="[22.0 GiB 22.0 GiB]", layers.split=11,11,11,11).
+     */
+    private static final Pattern ENGINE_DEVICES = Pattern.compile("\\bfound (\\d{1,2}) (?:cuda|rocm|hip|vulkan|metal) "
+            + "devices?\\b|memory\\.available=\"?\\[((?:[\\d.]+ [kmgt]i?b\\s*){2,})\\]|layers\\.split=(\\d+(?:,\\d+)+)");
     /** "3x24 GB", "A100 8 * 80 GB": a count times one card's memory is the cards and each card's size. */
     private static final Pattern COUNT_TIMES_SIZE = Pattern.compile("(?<![\\w.])(\\d{1,2})\\s*[x×*]\\s*"
             + "(\\d{1,3}(?:\\.\\d+)?)\\s*(gb|gib|g)(?![a-z0-9])");
@@ -350,6 +356,12 @@ public final class Quantities {
                     : f.group(4) != null ? toInt(f.group(4))
                     : (int) f.group(3).chars().filter(c -> c == ',').count() + 1;
             if (v != null && v >= 1 && v <= 4096) out.add(new Mention(f.start(), f.end(), "gpus", String.valueOf(v)));
+        }
+        Matcher e = ENGINE_DEVICES.matcher(lower);
+        while (e.find()) {
+            int v = e.group(1) != null ? Integer.parseInt(e.group(1)) : e.group(2) != null
+                    ? e.group(2).strip().split("\\s+").length / 2 : e.group(3).split(",").length;
+            if (v >= 1) out.add(new Mention(e.start(), e.end(), "gpus", String.valueOf(v)));
         }
         Matcher ts = COUNT_TIMES_SIZE.matcher(lower);
         while (ts.find()) {

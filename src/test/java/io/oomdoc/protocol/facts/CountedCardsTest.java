@@ -110,4 +110,25 @@ class CountedCardsTest {
         assertEquals(32 * GIB, f.hostRamBytes());
         assertNull(f.gpuMemBytes());
     }
+    /** conversations_heldout6/G15: Ollama's offload line lists one free size per card. */
+    @Test
+    void ollamasPerCardListIsTheCount() {
+        assertEquals(4, FactExtractor.extract("msg=offload library=cuda layers.requested=-1 layers.model=81 "
+                + "layers.offload=44 layers.split=11,11,11,11 memory.available=\"[22.0 GiB 22.0 GiB 22.0 GiB 22.0 GiB]\""
+                ).worldSize());
+    }
+
+    /** conversations_heldout8/I17: llama.cpp counts the devices it found. */
+    @Test
+    void theDevicesLlamaCppFoundAreTheCount() {
+        assertEquals(2, FactExtractor.extract("ggml_init_cublas: found 2 CUDA devices:\n  Device 0: NVIDIA GeForce "
+                + "RTX 3060, compute capability 8.6").worldSize());
+    }
+
+    /** conversations_heldout8/I47: SGLang's --tp-size is the count of cards the server spans. */
+    @Test
+    void sglangsTensorParallelSizeIsTheCount() {
+        assertEquals(8, FactExtractor.extract("server: python -m sglang.launch_server --mem-fraction-static 0.90 "
+                + "--tp-size 8 --disable-cuda-graph --page-size 64").worldSize());
+    }
 }
