@@ -135,7 +135,8 @@ public final class Quantities {
      * (memory.available="[22.0 GiB 22.0 GiB]", layers.split=11,11,11,11).
      */
     private static final Pattern ENGINE_DEVICES = Pattern.compile("\\bfound (\\d{1,2}) (?:cuda|rocm|hip|vulkan|metal) "
-            + "devices?\\b|memory\\.available=\"?\\[((?:[\\d.]+ [kmgt]i?b\\s*){2,})\\]|layers\\.split=(\\d+(?:,\\d+)+)");
+            + "devices?\\b|memory\\.available=\"?\\[((?:[\\d.]+ [kmgt]i?b\\s*){2,})\\]"
+            + "|layers\\.split=(\\d+(?:,\\d+)+)");
     /** "3x24 GB", "A100 8 * 80 GB": a count times one card's memory is the cards and each card's size. */
     private static final Pattern COUNT_TIMES_SIZE = Pattern.compile("(?<![\\w.])(\\d{1,2})\\s*[x×*]\\s*"
             + "(\\d{1,3}(?:\\.\\d+)?)\\s*(gb|gib|g)(?![a-z0-9])");
