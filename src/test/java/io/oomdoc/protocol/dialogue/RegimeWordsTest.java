@@ -34,4 +34,21 @@ class RegimeWordsTest {
         assertEquals(Optional.of(Regime.Kind.INFER), Regime.named(
                 "if I drop pipe.to(\"cuda\") and call enable_model_cpu_offload"));
     }
+    /** A chat checkpoint's name says the model is run (INF-MLLM#2, conversations_heldout15 P02 #1, in other words). */
+    @Test
+    void aChatCheckpointIsRun() {
+        assertEquals(Optional.of(Regime.Kind.INFER), Regime.named("how much memory for the InfMLLM-7B-Chat demo?"));
+    }
+
+    /** 4DNeX (conversations_heldout14 P43 #2): a model split across two cards is a layer split of a model run. */
+    @Test
+    void aModelSplitAcrossCardsIsRun() {
+        assertEquals(Optional.of(Regime.Kind.INFER), Regime.named("could I split the model across two 3090s meanwhile?"));
+    }
+
+    /** "it runs fine at 512" names no regime: running is not running a model only. */
+    @Test
+    void runningFineNamesNoRegime() {
+        assertEquals(Optional.empty(), Regime.named("with 1x512x512 it runs fine"));
+    }
 }
