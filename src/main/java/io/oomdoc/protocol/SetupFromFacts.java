@@ -41,12 +41,16 @@ public final class SetupFromFacts {
         Setup.Precision precision = precision(f.precision());
         Setup.Optimizer opt = f.optimizer() == null ? Setup.Optimizer.ADAMW : parseOr(Setup.Optimizer.class,
                 f.optimizer(), Setup.Optimizer.ADAMW);
-        boolean qlora = Boolean.TRUE.equals(f.qlora()) || "4bit".equals(f.quant());
-        boolean lora = qlora || Boolean.TRUE.equals(f.lora()) || f.loraRank() != null;
-        Setup.Quant quant = qlora ? Setup.Quant.NF4 : "8bit".equals(f.quant()) ? Setup.Quant.INT8 : Setup.Quant.NONE;
         // A stack that only runs models never trains: no gradients or optimizer state, whatever phase was read.
         Setup.Mode mode = PhaseHints.runsOnly(f.phaseHint())
                 || runsModelsOnly(f.framework()) ? Setup.Mode.INFER : Setup.Mode.TRAIN;
+        // 4-bit weights in a job that trains are QLoRA's frozen base; in one that only runs the model they are the
+        // weights served, with no adapter (a 4-bit Mixtral asked to fit a 3090 is not a QLoRA fine-tune)
+        boolean fourBit = "4bit".equals(f.quant());
+        boolean qlora = Boolean.TRUE.equals(f.qlora()) || fourBit && mode == Setup.Mode.TRAIN;
+        boolean lora = qlora || Boolean.TRUE.equals(f.lora()) || f.loraRank() != null;
+        Setup.Quant quant = qlora || fourBit ? Setup.Quant.NF4
+                : "8bit".equals(f.quant()) ? Setup.Quant.INT8 : Setup.Quant.NONE;
         Setup.Attention attention = f.attention() == null ? Setup.Attention.SDPA : parseOr(Setup.Attention.class,
                 f.attention(), Setup.Attention.SDPA);
         int zero = f.zeroStage() == null ? 0 : f.zeroStage();

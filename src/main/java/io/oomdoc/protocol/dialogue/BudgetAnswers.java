@@ -186,7 +186,8 @@ final class BudgetAnswers {
         String found = Topics.find(Topics.glossary(), text).map(Topics::explained)
                 .or(() -> Topics.find(Topics.howTo(), text).filter(t -> !t.note().isBlank())
                         .map(t -> t.note() + " [" + t.kb() + "]"))
-                .or(() -> scaled != null || rankOnly ? java.util.Optional.empty()
+                // a setting's own row already says what it does: a passage found by the other words adds noise
+                .or(() -> scaled != null || rankOnly || knob != null ? java.util.Optional.empty()
                         : KnowledgeSearch.answer(text, report))
                 .orElse(null);
         // a term that already names the same setting (gpu_memory_utilization's own entry) says it once, not twice

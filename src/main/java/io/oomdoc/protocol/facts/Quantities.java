@@ -94,7 +94,7 @@ public final class Quantities {
             Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6),
                     Map.entry("seven", 7),
             Map.entry("eight", 8), Map.entry("sixteen", 16), Map.entry("single", 1), Map.entry("both", 2),
-            Map.entry("dual", 2), Map.entry("a", 1), Map.entry("an", 1), Map.entry("pair of", 2),
+            Map.entry("dual", 2), Map.entry("a", 1), Map.entry("an", 1), Map.entry("my", 1), Map.entry("pair of", 2),
             // Chinese numerals before a card: 单卡 (one card), 双卡/两张 (two), 四张 A100 (four)
             Map.entry("一", 1), Map.entry("单", 1), Map.entry("双", 2), Map.entry("两", 2),
             Map.entry("二", 2), Map.entry("三", 3), Map.entry("四", 4), Map.entry("五", 5),
@@ -112,7 +112,7 @@ public final class Quantities {
             // "8张T4", "8块A100", "8卡4090": a Chinese measure word between the count and the card; "单卡",
             // "两张4090": a Chinese numeral, written without a space
             "(?<![\\w.])(?:(?<!-)(?<!ryzen )(\\d{1,3})(?!\\d)\\s*(?:x|×|\\*|张|块|卡(?=\\s*\\w))?\\s*"
-                    + "|(one|two|three|four|five|six|seven|eight|sixteen|single|both|dual|an?|pair of|"
+                    + "|(one|two|three|four|five|six|seven|eight|sixteen|single|both|dual|an?|my|pair of|"
                     + HAN_NUMERAL + "(?=\\s*[张块卡]|\\s*显卡))"
                     + "(?:\\s+|-(?=gpu)|(?<=" + HAN_NUMERAL + ")\\s*(?:张|块)?\\s*)(?:x\\s+)?)"
             + "(?:of\\s+(?:these|those|the|them|our)\\s+)?(?:local\\s+|more\\s+|identical\\s+|separate\\s+"
@@ -312,7 +312,8 @@ public final class Quantities {
         Matcher m = COUNT.matcher(lower);
         while (m.find()) {
             String n = m.group(1) != null ? m.group(1) : m.group(2), token = m.group(3);
-            boolean article = n.equals("a") || n.equals("an");
+            // "my 3090" is one card (a new card named after "two GPUs" is not two of it); "my GPU" says no count
+            boolean article = n.equals("a") || n.equals("an") || n.equals("my");
             if (article && token.matches("gpus?|cards?|graphics cards?|devices?")) continue;
             if (token.matches("devices?") && !lower.contains("gpu") && !lower.contains("cuda")) continue;
             if (COUNT_NEGATED.matcher(lower.substring(Math.max(0, m.start() - 20), m.start())).find()) continue;

@@ -37,4 +37,17 @@ class RegimeHintTest {
         Facts held = Facts.EMPTY.with(b -> b.phaseHint("eval"));
         assertNull(hintAfter("btw no deepspeed here, plain Trainer on a single gpu", held));
     }
+    /**
+     * mistral-inference#72 (conversations_heldout18 P28 #3): "what if I load it in 4-bit?" about a Mixtral that is only
+     * run is 4-bit weights served, not a QLoRA fine-tune with adapters.
+     */
+    @Test
+    void fourBitWeightsOfAModelThatIsRunAreNoAdapterFineTune() {
+        Facts f = FactExtractor.read("unable to load Mixtral-8x7B to a GPU with 24 GB of vRAM, even with quantization. "
+                + "what if I load it in 4-bit? (inference)").asserted().with(b -> b.quant("4bit"));
+        Setup s = SetupFromFacts.from(f).orElseThrow();
+        assertEquals(Setup.Mode.INFER, s.mode());
+        assertEquals(0, s.loraRank());
+        assertEquals(Setup.Quant.NF4, s.quant());
+    }
 }

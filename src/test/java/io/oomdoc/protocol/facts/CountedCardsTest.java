@@ -131,4 +131,10 @@ class CountedCardsTest {
         assertEquals(8, FactExtractor.extract("server: python -m sglang.launch_server --mem-fraction-static 0.90 "
                 + "--tp-size 8 --disable-cuda-graph --page-size 64").worldSize());
     }
+    /** conversations_heldout14/P43 (3DTopia/4DNeX#8): "my RTX 3090" is one card, whatever count was held before. */
+    @Test
+    void myCardIsOneCard() {
+        assertEquals(1, FactExtractor.extract("I followed the 4DNeX docs for inference but always run out of memory on "
+                + "my RTX 3090 (24 GB).").worldSize());
+    }
 }
