@@ -30,16 +30,23 @@ abstract class BlindConversationSetChecks {
     private static final Set<String> FACT_KEYS = Set.of("gpu", "gpu_mem", "gpus", "model", "params", "batch", "seq",
             "precision", "optimizer", "checkpointing", "lora_rank", "quant", "zero", "framework", "phase", "host_ram");
     static final Pattern SOURCE = Pattern.compile("(?m)^source:\\s*(https?://\\S+)\\s*$");
+    /** The size every blind set had until the thirty-third, whose brief asked for a shorter set. */
     private static final int MIN_CONVERSATIONS = 40;
 
     final Path folder;
     final List<Transcripts.Transcript> set;
     private final int minTurns;
+    private final int minConversations;
 
     BlindConversationSetChecks(Path folder, int minTurns) {
+        this(folder, minTurns, MIN_CONVERSATIONS);
+    }
+
+    BlindConversationSetChecks(Path folder, int minTurns, int minConversations) {
         this.folder = folder;
         this.set = Transcripts.all(folder);
         this.minTurns = minTurns;
+        this.minConversations = minConversations;
     }
 
     /**
@@ -67,7 +74,7 @@ abstract class BlindConversationSetChecks {
                     .forEach(written::add);
         }
         int turns = written.stream().mapToInt(t -> t.turns().size()).sum();
-        assertTrue(written.size() >= MIN_CONVERSATIONS, "conversations: " + written.size());
+        assertTrue(written.size() >= minConversations, "conversations: " + written.size());
         assertTrue(turns >= minTurns, "turns: " + turns);
     }
 
