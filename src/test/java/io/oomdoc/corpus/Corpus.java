@@ -81,6 +81,8 @@ public final class Corpus {
     public static final Path HELDOUT31 = Path.of("src/test/resources/corpus_heldout31/heldout31.jsonl");
     /** The thirty-second blind split, written in session 27 by a writer who never read the engine. */
     public static final Path HELDOUT32 = Path.of("src/test/resources/corpus_heldout32/heldout32.jsonl");
+    /** The thirty-third blind split, written in session 28 by a writer who never read the engine. */
+    public static final Path HELDOUT33 = Path.of("src/test/resources/corpus_heldout33/heldout33.jsonl");
     private static final int FINAL_SHARE_PERCENT = 20;
     private static final Map<Path, List<Case>> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -186,6 +188,9 @@ public final class Corpus {
 
     /** The thirty-second split (corpus_heldout32/): scored blind at both ends of the 27th session, trainable since. */
     public static List<Case> heldout32() { return read(HELDOUT32); }
+
+    /** The thirty-third split (corpus_heldout33/): blind, in no development, trainable or burned list. */
+    public static List<Case> heldout33() { return read(HELDOUT33); }
 
     /**
      * What the weights are fitted on: the development part, the third split (since round 6; scored once in round 5),
