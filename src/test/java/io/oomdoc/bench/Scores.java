@@ -25,7 +25,7 @@ public record Scores(List<Outcome> outcomes) {
 
         boolean top3Hit() { return top3.stream().anyMatch(c::accepts); }
 
-        boolean phaseHit() { return c.phase().equals(phase); }
+        boolean phaseHit() { return c.acceptsPhase(phase); }
 
         boolean kbHit() {
             List<String> k = kb.subList(0, Math.min(3, kb.size()));
@@ -125,7 +125,7 @@ public record Scores(List<Outcome> outcomes) {
     /** Cross-validated phase misses of one input mode, to group them by what the text offered. */
     public String phaseMisses(boolean withDescription, int max) {
         StringBuilder sb = new StringBuilder();
-        mode(withDescription).stream().filter(o -> !o.c().phase().equals(o.phase())).limit(max).forEach(o -> sb.append(
+        mode(withDescription).stream().filter(o -> !o.c().acceptsPhase(o.phase())).limit(max).forEach(o -> sb.append(
                 String.format(Locale.ROOT, "- %s (%s): phase %s, said %s%n", o.c().id(), o.c().file(), o.c().phase(),
                         o.phase())));
         return sb.toString();

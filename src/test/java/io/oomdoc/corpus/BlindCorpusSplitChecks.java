@@ -92,6 +92,10 @@ abstract class BlindCorpusSplitChecks {
                     bad.add(id + " alternative " + a.asText());
             });
             if (!PHASES.contains(j.path("phase").asText())) bad.add(id + " phase " + j.path("phase").asText());
+            j.path("phase_alternatives").forEach(a -> {
+                if (!PHASES.contains(a.asText()) || a.asText().equals(j.path("phase").asText()))
+                    bad.add(id + " phase alternative " + a.asText());
+            });
             if (!ISSUE_TYPES.contains(j.path("issue_type").asText())) bad.add(id + " issue_type");
             j.path("kb").forEach(k -> {
                 if (!KB_ID.matcher(k.asText()).matches()) bad.add(id + " kb " + k.asText());

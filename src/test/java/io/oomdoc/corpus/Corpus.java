@@ -413,6 +413,8 @@ public final class Corpus {
             if (a.isArray()) a.forEach(x -> alts.add(x.asText()));
             else if (a.isTextual() && !a.asText().isBlank()) alts.add(a.asText());
         }
+        List<String> phaseAlts = new ArrayList<>();
+        j.path("phase_alternatives").forEach(x -> phaseAlts.add(x.asText()));
         List<String> kb = new ArrayList<>();
         j.path("kb").forEach(x -> kb.add(x.asText()));
         Map<String, Long> numbers = new LinkedHashMap<>();
@@ -427,7 +429,7 @@ public final class Corpus {
                 : category.equals("host_ram_oom") ? "host_ram_oom" : "vram_oom";
         return new Case(j.path("id").asText(), source, group, j.path("framework").asText("unknown"), paste,
                 j.path("context").asText(""), category, List.copyOf(alts), issueType, j.path("phase").asText("unknown"),
-                List.copyOf(kb), java.util.Collections.unmodifiableMap(numbers), file);
+                List.copyOf(kb), java.util.Collections.unmodifiableMap(numbers), file, List.copyOf(phaseAlts));
     }
 
     /** owner/repo for a GitHub reference, the address otherwise. */
