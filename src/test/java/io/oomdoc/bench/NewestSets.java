@@ -31,6 +31,13 @@ public final class NewestSets {
         System.out.println("all " + WordsCv.counts(s) + ", KB@3 "
                 + s.outcomes().stream().filter(o -> o.withDescription() && o.kbHit()).count() + "/"
                 + s.outcomes().stream().filter(o -> !o.withDescription() && o.kbHit()).count());
+        // diag34: set 32 was read while its KB labels were completed, so each set is also given apart.
+        for (String set : List.of("heldout30", "heldout31", "heldout32")) {
+            Scores part = new Scores(s.outcomes().stream().filter(o -> o.c().file().contains(set + ".jsonl")).toList());
+            System.out.println(set + " " + WordsCv.counts(part) + ", KB@3 "
+                    + part.outcomes().stream().filter(o -> o.withDescription() && o.kbHit()).count() + "/"
+                    + part.outcomes().stream().filter(o -> !o.withDescription() && o.kbHit()).count());
+        }
         Map<String, Integer> misses = new TreeMap<>();
         for (Scores.Outcome o : s.outcomes()) {
             if (o.c().category().equals(o.category())) continue;
