@@ -29,4 +29,14 @@ class MistralLargeGgufTest {
         assertTrue(v.output().contains("74"), v.output());
         assertTrue(v.holds(), v.problems() + "\n" + v.output());
     }
+
+    /**
+     * The same thread (#1): the paste's --ctx-size 4096 sizes the KV cache, not the 2411 of the file name
+     * Mistral-Large-Instruct-2411-Q8_0.gguf.
+     */
+    @Test
+    void theReleaseInTheFileNameIsNotTheContextLength() {
+        var v = CaseFiguresTest.turn(SET, THREAD, 1);
+        assertTrue(v.output().contains("4,096 tokens") && !v.output().contains("2,411"), v.output());
+    }
 }
