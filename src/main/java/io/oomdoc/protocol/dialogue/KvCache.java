@@ -20,9 +20,10 @@ final class KvCache {
             + "|\\bctx\\b|num_ctx|n_ctx|max[-_ ]model[-_ ]len|max[-_ ]seq[-_ ]len|context[-_ ]length"
             // TGI sizes its KV cache for --max-batch-total-tokens: that count is the cache's length.
             + "|max[-_ ]batch[-_ ]total[-_ ]tokens");
-    // "num_ctx 4096." at a sentence's end is a length; "4096.5" is not
-    private static final Pattern TOKENS = Pattern.compile("(?i)(?<![\\w.])(\\d{3,7}|\\d+(?:\\.\\d+)?k)(?!\\w|\\.\\d)"
-            + "(?!\\s*(?:gb|gib|mb|mib|g|m|b|%|x|×))");
+    // "num_ctx 4096." at a sentence's end is a length; "4096.5" is not; nor is the 2411 joined by a hyphen to the
+    // name before it (Mistral-Large-Instruct-2411-Q8_0.gguf), a release in the model's name
+    private static final Pattern TOKENS = Pattern.compile("(?i)(?<![\\w.])(?<!\\w-)(\\d{3,7}|\\d+(?:\\.\\d+)?k)"
+            + "(?!\\w|\\.\\d)(?!\\s*(?:gb|gib|mb|mib|g|m|b|%|x|×))");
     /** 16-bit cache unless the turn or the turns before name an 8-bit one (--kv-cache-dtype fp8, q8_0). */
     private static final Pattern EIGHT_BIT = Pattern.compile("(?i)kv[-_ ]cache[-_ ]dtype\\W+fp8|cache[-_ ]type[-_ ]"
             + "[kv]\\W+q8|\\bfp8 (?:kv|cache)");
