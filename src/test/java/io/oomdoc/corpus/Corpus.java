@@ -189,7 +189,7 @@ public final class Corpus {
     /** The thirty-second split (corpus_heldout32/): scored blind at both ends of the 27th session, trainable since. */
     public static List<Case> heldout32() { return read(HELDOUT32); }
 
-    /** The thirty-third split (corpus_heldout33/): blind, in no development, trainable or burned list. */
+    /** The thirty-third split (corpus_heldout33/): scored blind at both ends of the 28th session, trainable since. */
     public static List<Case> heldout33() { return read(HELDOUT33); }
 
     /**
@@ -214,9 +214,17 @@ public final class Corpus {
      * at both ends of the twenty-fourth, totals only), and the thirtieth (since the twenty-sixth session; scored blind
      * at both ends of the twenty-fifth, totals only), and the thirty-first (since the twenty-seventh session; scored
      * blind at both ends of the twenty-sixth, totals only), and the thirty-second (since the twenty-eighth session;
-     * scored blind at both ends of the twenty-seventh, totals only).
+     * scored blind at both ends of the twenty-seventh, totals only), and the thirty-third (since the twenty-ninth
+     * session; scored blind at both ends of the twenty-eighth, totals only).
      */
-    public static List<Case> trainable() { return development32(); }
+    public static List<Case> trainable() { return development33(); }
+
+    /** Every scored part that is development data now: development32() and the thirty-third split. */
+    public static List<Case> development33() {
+        List<Case> out = new ArrayList<>(development32());
+        out.addAll(heldout33());
+        return List.copyOf(out);
+    }
 
     /** Every scored part that is development data now: development31() and the thirty-second split. */
     public static List<Case> development32() {
