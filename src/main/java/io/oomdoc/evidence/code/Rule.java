@@ -14,7 +14,8 @@ public interface Rule {
 
     String severity();
 
-    String description();
+    /** One line on what the pattern costs, from scan/messages.properties ({@code ID.description}). */
+    default String description() { return ScanText.get(id() + ".description"); }
 
     List<Finding> check(PySource src);
 

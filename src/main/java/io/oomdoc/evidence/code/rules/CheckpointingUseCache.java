@@ -4,6 +4,7 @@ import io.oomdoc.evidence.code.FileTokens;
 import io.oomdoc.evidence.code.Finding;
 import io.oomdoc.evidence.code.PySource;
 import io.oomdoc.evidence.code.Rule;
+import io.oomdoc.evidence.code.ScanText;
 import org.treesitter.TSNode;
 
 import java.util.ArrayList;
@@ -27,8 +28,6 @@ public final class CheckpointingUseCache implements Rule {
     public FileTokens fileTokens() { return FileTokens.OFF_BY_DEFAULT_RULES; }
     public String kb() { return "M7"; }
     public String severity() { return "medium"; }
-    public String description() { return "use_cache=True with gradient checkpointing: set use_cache=False while "
-            + "training"; }
 
     public List<Finding> check(PySource src) {
         List<Finding> out = new ArrayList<>();
@@ -45,8 +44,7 @@ public final class CheckpointingUseCache implements Rule {
             if (src.inStringOrComment(at)) continue; // a log message or docstring
             if (inParameterList(src, at)) continue;
             out.add(new Finding(id(), src.path, i + 1, null, kb(), severity(),
-                    "use_cache=True while gradient checkpointing is enabled: the cache is kept and checkpointing "
-                            + "warns and is ignored",
+                    ScanText.get(id() + ".finding"),
                     new Finding.Fix(l.strip(), l.strip().replace(m.group(), m.group().replace("True", "False")))));
         }
         return out;

@@ -24,9 +24,6 @@ public final class DatasetOnGpu implements Rule {
     public FileTokens fileTokens() { return FileTokens.OFF_BY_DEFAULT_RULES; }
     public String kb() { return "M5"; }
     public String severity() { return "low"; }
-    public String description() {
-        return "the whole dataset is moved to the GPU at load time instead of batch by batch";
-    }
 
     public List<Finding> check(PySource src) {
         List<Finding> out = new ArrayList<>();

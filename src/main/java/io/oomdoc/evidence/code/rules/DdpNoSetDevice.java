@@ -4,6 +4,7 @@ import io.oomdoc.evidence.code.FileTokens;
 import io.oomdoc.evidence.code.Finding;
 import io.oomdoc.evidence.code.PySource;
 import io.oomdoc.evidence.code.Rule;
+import io.oomdoc.evidence.code.ScanText;
 import org.treesitter.TSNode;
 
 import java.util.ArrayList;
@@ -18,8 +19,6 @@ public final class DdpNoSetDevice implements Rule {
     public FileTokens fileTokens() { return FileTokens.OFF_BY_DEFAULT_RULES; }
     public String kb() { return "U10"; }
     public String severity() { return "high"; }
-    public String description() { return "DistributedDataParallel without torch.cuda.set_device or a per-rank "
-            + "device: all ranks land on GPU 0"; }
 
     public List<Finding> check(PySource src) {
         List<Finding> out = new ArrayList<>();
@@ -41,9 +40,8 @@ public final class DdpNoSetDevice implements Rule {
             // a reference, not a wrapper being built
             if (PySource.namedChildren(c.getChildByFieldName("arguments")).isEmpty()) continue;
             String line = src.lineText(c);
-            out.add(finding(src, c, "DDP is built without pinning the process to its GPU; every rank uses cuda:0",
-                    line, "torch.cuda.set_device(local_rank)  # before init_process_group and any .cuda()\n"
-                            + line));
+            out.add(finding(src, c, ScanText.get(ID + ".finding"),
+                    line, "torch.cuda.set_device(local_rank)  # " + ScanText.get(ID + ".fix") + "\n" + line));
             break;
         }
         return out;

@@ -4,6 +4,7 @@ import io.oomdoc.evidence.code.FileTokens;
 import io.oomdoc.evidence.code.Finding;
 import io.oomdoc.evidence.code.PySource;
 import io.oomdoc.evidence.code.Rule;
+import io.oomdoc.evidence.code.ScanText;
 import org.treesitter.TSNode;
 
 import java.util.ArrayList;
@@ -20,8 +21,6 @@ public final class EagerAttentionLongSeq implements Rule {
     public FileTokens fileTokens() { return FileTokens.OFF_BY_DEFAULT_RULES; }
     public String kb() { return "M11"; }
     public String severity() { return "medium"; }
-    public String description() { return "eager attention at long sequence length materialises the full attention "
-            + "matrix"; }
 
     public List<Finding> check(PySource src) {
         List<Finding> out = new ArrayList<>();
@@ -35,8 +34,7 @@ public final class EagerAttentionLongSeq implements Rule {
         for (TSNode kw : src.keywordArguments("attn_implementation")) {
             String t = src.text(kw);
             if (!t.contains("eager")) continue;
-            out.add(finding(src, kw, "eager attention with sequences of " + longest + " tokens stores batch × heads "
-                    + "× s² scores per layer",
+            out.add(finding(src, kw, ScanText.get(id() + ".finding", longest),
                     t, t.replace("eager", "sdpa")));
         }
         return out;

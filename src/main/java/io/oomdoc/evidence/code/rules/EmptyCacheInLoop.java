@@ -4,6 +4,7 @@ import io.oomdoc.evidence.code.FileTokens;
 import io.oomdoc.evidence.code.Finding;
 import io.oomdoc.evidence.code.PySource;
 import io.oomdoc.evidence.code.Rule;
+import io.oomdoc.evidence.code.ScanText;
 import org.treesitter.TSNode;
 
 import java.util.ArrayList;
@@ -15,9 +16,6 @@ public final class EmptyCacheInLoop implements Rule {
     public FileTokens fileTokens() { return FileTokens.OFF_BY_DEFAULT_RULES; }
     public String kb() { return "M20"; }
     public String severity() { return "low"; }
-    public String description() {
-        return "empty_cache() inside a loop slows training and fixes no out-of-memory error";
-    }
 
     public List<Finding> check(PySource src) {
         List<Finding> out = new ArrayList<>();
@@ -38,8 +36,8 @@ public final class EmptyCacheInLoop implements Rule {
             for (String n : new String[]{"backward", "step", "model", "forward",
                     "generate"}) steps |= !src.callsWithin(loop.get(), n).isEmpty();
             if (!steps) continue;
-            out.add(finding(src, c, "empty_cache() runs every iteration; the allocator would reuse that cache anyway",
-                    src.lineText(c), "# removed: call it once, only before handing the GPU to another process"));
+            out.add(finding(src, c, ScanText.get(id() + ".finding"), src.lineText(c),
+                    "# " + ScanText.get(id() + ".fix")));
         }
         return out;
     }

@@ -5,6 +5,7 @@ import io.oomdoc.evidence.code.Finding;
 import io.oomdoc.evidence.code.PySource;
 import io.oomdoc.evidence.code.PythonScanner;
 import io.oomdoc.evidence.code.Rule;
+import io.oomdoc.evidence.code.ScanText;
 import org.treesitter.TSNode;
 
 import java.util.ArrayList;
@@ -87,8 +88,6 @@ public final class EvalWithoutNoGrad implements Rule {
     public FileTokens fileTokens() { return FileTokens.EVAL_LOOP; }
     public String kb() { return "M15"; }
     public String severity() { return "high"; }
-    public String description() { return "an evaluation loop runs the model with autograd on, building graphs it "
-            + "never uses"; }
 
     /**
      * The loop walks over data (a loader, a dataset, batches), not over time steps or characters of one sample

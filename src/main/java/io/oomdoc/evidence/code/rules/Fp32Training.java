@@ -4,6 +4,7 @@ import io.oomdoc.evidence.code.FileTokens;
 import io.oomdoc.evidence.code.Finding;
 import io.oomdoc.evidence.code.PySource;
 import io.oomdoc.evidence.code.Rule;
+import io.oomdoc.evidence.code.ScanText;
 import org.treesitter.TSNode;
 
 import java.util.ArrayList;
@@ -18,7 +19,6 @@ public final class Fp32Training implements Rule {
     public FileTokens fileTokens() { return FileTokens.OFF_BY_DEFAULT_RULES; }
     public String kb() { return "M6"; }
     public String severity() { return "low"; }
-    public String description() { return "TrainingArguments without bf16/fp16: training runs in fp32"; }
 
     public List<Finding> check(PySource src) {
         List<Finding> out = new ArrayList<>();
@@ -27,9 +27,8 @@ public final class Fp32Training implements Rule {
         for (TSNode c : src.calls("TrainingArguments")) {
             if (src.keyword(c, "bf16") != null || src.keyword(c, "fp16") != null
                     || src.text(c).contains("**")) continue;
-            out.add(finding(src, c, "TrainingArguments sets neither bf16 nor fp16: activations are kept in fp32",
-                    "TrainingArguments(...)", "TrainingArguments(..., bf16=True)  # on Ampere or newer; fp16=True on "
-                            + "V100/T4"));
+            out.add(finding(src, c, ScanText.get(id() + ".finding"),
+                    "TrainingArguments(...)", "TrainingArguments(..., bf16=True)  # " + ScanText.get(id() + ".fix")));
         }
         return out;
     }

@@ -19,8 +19,6 @@ public final class HfEvalAccumulation implements Rule {
     public FileTokens fileTokens() { return FileTokens.OFF_BY_DEFAULT_RULES; }
     public String kb() { return "M15"; }
     public String severity() { return "medium"; }
-    public String description() { return "Trainer with compute_metrics keeps every eval step's logits on the GPU "
-            + "unless eval_accumulation_steps is set"; }
 
     public List<Finding> check(PySource src) {
         List<Finding> out = new ArrayList<>();

@@ -4,6 +4,7 @@ import io.oomdoc.evidence.code.FileTokens;
 import io.oomdoc.evidence.code.Finding;
 import io.oomdoc.evidence.code.PySource;
 import io.oomdoc.evidence.code.Rule;
+import io.oomdoc.evidence.code.ScanText;
 import org.treesitter.TSNode;
 
 import java.util.ArrayList;
@@ -21,8 +22,6 @@ public final class MissingZeroGrad implements Rule {
     public FileTokens fileTokens() { return FileTokens.TRAINING_LOOP; }
     public String kb() { return "M20"; }
     public String severity() { return "medium"; }
-    public String description() { return "backward() in a loop that never calls zero_grad(): gradients grow without "
-            + "bound"; }
 
     /**
      * The loop steps an optimizer it keeps across iterations. One built inside the loop ({@code opt =
@@ -95,7 +94,7 @@ public final class MissingZeroGrad implements Rule {
                     .substring(0, Math.max(0, l.getStartByte() - fn.get().getStartByte())).contains("zero_grad")) {
                 continue;
             }
-            out.add(finding(src, bw, "backward() runs every iteration but gradients are never cleared in the loop",
+            out.add(finding(src, bw, ScanText.get(ID + ".finding"),
                     src.lineText(bw), "optimizer.zero_grad(set_to_none=True)\n" + src.lineText(bw)));
         }
         return out;

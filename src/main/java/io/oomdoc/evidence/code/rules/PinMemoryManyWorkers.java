@@ -4,6 +4,7 @@ import io.oomdoc.evidence.code.FileTokens;
 import io.oomdoc.evidence.code.Finding;
 import io.oomdoc.evidence.code.PySource;
 import io.oomdoc.evidence.code.Rule;
+import io.oomdoc.evidence.code.ScanText;
 import org.treesitter.TSNode;
 
 import java.util.ArrayList;
@@ -15,8 +16,6 @@ public final class PinMemoryManyWorkers implements Rule {
     public FileTokens fileTokens() { return FileTokens.OFF_BY_DEFAULT_RULES; }
     public String kb() { return "U9"; }
     public String severity() { return "low"; }
-    public String description() { return "DataLoader with many workers and pin_memory: host RAM grows with each "
-            + "worker's copy"; }
 
     public List<Finding> check(PySource src) {
         List<Finding> out = new ArrayList<>();
@@ -25,11 +24,10 @@ public final class PinMemoryManyWorkers implements Rule {
             if (pin == null || !pin.strip().equals("True") || workers == null
                     || !workers.strip().matches("\\d+")) continue;
             if (Integer.parseInt(workers.strip()) < 8) continue;
-            out.add(finding(src, c, "num_workers=" + workers.strip() + " with pin_memory=True: every worker holds "
-                    + "its own view of the dataset in host RAM",
+            out.add(finding(src, c, ScanText.get(id() + ".finding", workers.strip()),
                     "DataLoader(..., num_workers=" + workers.strip() + ", pin_memory=True)",
-                    "DataLoader(..., num_workers=4, pin_memory=True, persistent_workers=True)  # and read samples "
-                            + "lazily"));
+                    "DataLoader(..., num_workers=4, pin_memory=True, persistent_workers=True)  # "
+                            + ScanText.get(id() + ".fix")));
         }
         return out;
     }

@@ -4,6 +4,7 @@ import io.oomdoc.evidence.code.FileTokens;
 import io.oomdoc.evidence.code.Finding;
 import io.oomdoc.evidence.code.PySource;
 import io.oomdoc.evidence.code.Rule;
+import io.oomdoc.evidence.code.ScanText;
 import org.treesitter.TSNode;
 
 import java.util.ArrayList;
@@ -18,7 +19,6 @@ public final class RetainGraph implements Rule {
     public FileTokens fileTokens() { return FileTokens.OFF_BY_DEFAULT_RULES; }
     public String kb() { return "M20"; }
     public String severity() { return "medium"; }
-    public String description() { return "retain_graph=True inside a loop keeps every iteration's graph in memory"; }
 
     public List<Finding> check(PySource src) {
         List<Finding> out = new ArrayList<>();
@@ -36,11 +36,10 @@ public final class RetainGraph implements Rule {
                 for (String n : new String[]{"backward", "grad"})
                     for (TSNode o : src.callsWithin(loop.get(), n)) later |= o.getStartByte() > c.getEndByte();
                 if (later) continue;
-                out.add(finding(src, c, "retain_graph=True in a loop: the graph of each iteration survives into the "
-                        + "next",
+                out.add(finding(src, c, ScanText.get(ID + ".finding"),
                         src.lineText(c), src.lineText(c).replaceAll(",\\s*retain_graph\\s*=\\s*True",
                                 "").replaceAll("retain_graph\\s*=\\s*True\\s*,?\\s*", "")
-                                + "  # no later backward in this iteration reuses the graph"));
+                                + "  # " + ScanText.get(ID + ".fix")));
             }
         }
         return out;

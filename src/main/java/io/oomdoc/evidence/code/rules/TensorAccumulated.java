@@ -38,7 +38,6 @@ public final class TensorAccumulated implements Rule {
     public FileTokens fileTokens() { return FileTokens.TRAINING_LOOP; }
     public String kb() { return "M20"; }
     public String severity() { return "high"; }
-    public String description() { return "a tensor that carries an autograd graph is accumulated across steps"; }
 
     public List<Finding> check(PySource src) {
         LazyFlow flow = new LazyFlow(src);
@@ -190,8 +189,8 @@ public final class TensorAccumulated implements Rule {
                 if (flow == null) flow = new GraphFlow(src);
                 if (!leaks(src, flow, call, value, target, true)) continue;
                 String v = src.text(value);
-                out.add(report(src, call, value, "`" + name + "()` appends `" + v + "` to `" + target
-                        + "`: the list keeps the graph of every step alive", LOSSY.matcher(v).find()));
+                out.add(report(src, call, value, ScanText.get(ID + ".appended", name, v, target),
+                        LOSSY.matcher(v).find()));
                 break;
             }
         }

@@ -4,6 +4,7 @@ import io.oomdoc.evidence.code.FileTokens;
 import io.oomdoc.evidence.code.Finding;
 import io.oomdoc.evidence.code.PySource;
 import io.oomdoc.evidence.code.Rule;
+import io.oomdoc.evidence.code.ScanText;
 import org.treesitter.TSNode;
 
 import java.util.ArrayList;
@@ -21,8 +22,6 @@ public final class TorchLoadNoMapLocation implements Rule {
     public FileTokens fileTokens() { return FileTokens.OFF_BY_DEFAULT_RULES; }
     public String kb() { return "U10"; }
     public String severity() { return "medium"; }
-    public String description() { return "torch.load without map_location in multi-process code loads every rank's "
-            + "copy onto cuda:0"; }
 
     public List<Finding> check(PySource src) {
         List<Finding> out = new ArrayList<>();
@@ -43,8 +42,7 @@ public final class TorchLoadNoMapLocation implements Rule {
             // train_similarity.py:85, torch.load(...)[ inside a comprehension over three lines: the line did not parse)
             String line = src.lineText(c);
             boolean whole = line.contains(call) && !new PySource("fix.py", line + "\n", null).hasSyntaxErrors();
-            out.add(finding(src, c, "torch.load without map_location: tensors saved from cuda:0 come back on cuda:0 "
-                    + "in every process",
+            out.add(finding(src, c, ScanText.get(id() + ".finding"),
                     whole ? line : call, whole ? line.replace(call, fixed) : fixed));
         }
         return out;
