@@ -23,8 +23,7 @@ public final class LogReader {
     }
 
     /** Why a big log could not be read to its end: it was truncated under the reader (see MappedInput). */
-    public static final String CUT_SHORT = "the file was cut short while it was being read (rotated or truncated?); "
-            + "read it again";
+    public static final String CUT_SHORT = TraceText.get("log.cut.short");
 
     /** Lines longer than this are cut (minified or binary-ish); a trigger past the cut is not seen. */
     private static final int MAX_LINE = 20_000;
@@ -299,9 +298,7 @@ public final class LogReader {
             else if (c < 32 && c != '\n' && c != '\r' && c != '\t' && c != 27 && c != 8 && c != 12) control++;
         }
         if (nul > 0 || control > probe.length / 10) {
-            throw new NotText("this looks like a binary file, not a text log (" + (nul > 0 ? "NUL bytes"
-                    : "control bytes")
-                    + " in the first " + probe.length + " bytes); pass the training log or the pasted traceback");
+            throw new NotText(TraceText.get(nul > 0 ? "log.binary.nul" : "log.binary.control", probe.length));
         }
     }
 }

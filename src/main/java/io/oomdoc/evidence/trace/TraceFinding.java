@@ -32,13 +32,7 @@ public record TraceFinding(
         KV_CACHE;
 
         public String describe() {
-            return switch (this) {
-                case VRAM_OOM -> "the GPU's memory was exhausted";
-                case HOST_RAM_OOM -> "host memory was exhausted";
-                case LIBRARY_WORKSPACE -> "a CUDA library could not allocate its workspace";
-                case CUDA_RUNTIME -> "the CUDA runtime reported out of memory";
-                case KV_CACHE -> "the inference engine could not fit its KV cache";
-            };
+            return TraceText.get("kind." + name());
         }
     }
 }
