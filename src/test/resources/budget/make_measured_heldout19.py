@@ -169,8 +169,45 @@ for row in (
         ("Phi_3.5_Mini-Conversational.ipynb", "phi-3.5-mini", "t4", True, 16, 16, 2, 4, OPT8, 2.285, 3.342,
          "philschmid/guanaco-sharegpt-style chats", 60,
          "Unsloth 2024.8 ('Fast Llama patching': Phi-3 split into separate projections), torch 2.3.1+cu121"),
+        ("Phi_3_Medium-Conversational.ipynb", "phi-3-medium", "t4", True, 16, 16, 2, 4, OPT8, 7.504, 9.623,
+         "philschmid/guanaco-sharegpt-style chats", 60,
+         "torch 2.3.0+cu121; model unsloth/Phi-3-medium-4k-instruct (split into separate projections by Unsloth)"),
+        ("Phi_4-Conversational.ipynb", "phi-4", "t4", True, 16, 16, 2, 4, OPT8, 10.043, 12.361,
+         "mlabonne/FineTome-100k chats (train_on_responses_only)", 30,
+         "Unsloth 2025.1.5, Transformers 4.47.1; model unsloth/Phi-4"),
+        ("Qwen2.5_(7B)-Alpaca.ipynb", "qwen2.5-7b", "t4", True, 16, 16, 2, 4, OPT8, 5.764, 7.893, ALPACA, 60,
+         "torch 2.4.1+cu121; model unsloth/Qwen2.5-7B"),
+        ("Qwen2.5_Coder_(14B)-Conversational.ipynb", "qwen2.5-14b", "t4", True, 16, 16, 1, 4,
+         "paged_adamw_8bit (bitsandbytes paged 8-bit AdamW)", 10.287, 13.24,
+         "mlabonne/FineTome-100k chats (train_on_responses_only)", 30,
+         "Unsloth 2024.11.6, Transformers 4.46.2, torch 2.5.0+cu121; model unsloth/Qwen2.5-Coder-14B-Instruct"),
+        ("Qwen3_(14B).ipynb", "qwen3-14b", "t4b", True, 32, 32, 2, 4, OPT8, 11.898, 14.066,
+         "a mix of unsloth/OpenMathReasoning-mini (cot) and mlabonne/FineTome-100k chats", 30,
+         "Unsloth 2025.4.5, Transformers 4.51.3, torch 2.6.0+cu124; model unsloth/Qwen3-14B"),
+        ("Qwen3_(14B)-Alpaca.ipynb", "qwen3-14b", "t4b", True, 16, 16, 2, 4, OPT8, 11.898, 12.949, ALPACA, 60,
+         "Unsloth 2025.4.4, Transformers 4.51.3, torch 2.6.0+cu124; model unsloth/Qwen3-14B-Base-unsloth-bnb-4bit "
+         "(the Qwen3-14B shape)"),
+        ("Llama3.3_(70B)_A100-Conversational.ipynb", "llama-3.3-70b", "a100-80", True, 16, 16, 2, 4, OPT8, 39.221,
+         42.789, "mlabonne/FineTome-100k chats (train_on_responses_only)", 60,
+         "Unsloth 2025.9.1, Transformers 4.55.4, torch 2.8.0+cu126; model unsloth/Llama-3.3-70B-Instruct"),
+        ("Qwen3_(32B)_A100-Reasoning-Conversational.ipynb", "qwen3-32b", "a100-40", True, 32, 32, 2, 4, OPT8, 19.121,
+         24.529, "a mix of unsloth/OpenMathReasoning-mini (cot) and mlabonne/FineTome-100k chats", 30,
+         "Unsloth 2025.9.1, Transformers 4.55.4, torch 2.8.0+cu126; model unsloth/Qwen3-32B"),
+        ("Llama3.2_(1B)-RAFT.ipynb", "llama-3.2-1b", "a10g", True, 16, 16, 1, 8, "AdamW (adamw_torch: fp32 states)",
+         1.457, 2.156, "the notebook's own retrieval-augmented (RAFT) question rows", 60,
+         "Unsloth 2025.4.7, Transformers 4.51.3, torch 2.6.0+cu124; model unsloth/Llama-3.2-1B-Instruct"),
 ):
     uns(*row)
+# Gemma 3 through FastModel: get_peft_model takes finetune_language_layers / attention / mlp modules = True (the
+# seven projections of the language model, vision layers off) and leaves use_gradient_checkpointing at its default
+uns("Gemma3_(27B)_A100-Conversational.ipynb", "gemma-3-27b", "a100-40", True, 8, 8, 2, 4, OPT8, 19.074, 25.791,
+    "mlabonne/FineTome-100k chats (train_on_responses_only)", 30,
+    "Unsloth 2025.9.1, Transformers 4.55.4, torch 2.8.0+cu126; model unsloth/gemma-3-27b-it",
+    targets=ALL7 + " (finetune_language_layers, attention and MLP modules; vision layers off)", gc=GC_DEFAULT)
+uns("Gemma3_(270M).ipynb", "gemma-3-270m", "t4b", False, 128, 128, 4, 1, OPT8, 0.832, 4.268,
+    "Thytu/ChessInstruct (first 10,000 rows, train_on_responses_only)", 100,
+    "Unsloth 2025.8.9, Transformers 4.55.2, torch 2.8.0+cu126; model unsloth/gemma-3-270m-it",
+    note="; a 16-bit LoRA (load_in_4bit = False, full_finetuning = False)")
 
 # ---- hanasobi/self-hosted-llms-tutorial, blog post 5: Mistral-7B QLoRA on a T4 ----
 # The post's config (05-lora-training/scripts/config.py at 91d3860): max_seq_length 1024, batch 4, accumulation 4,
