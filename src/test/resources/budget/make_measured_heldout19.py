@@ -78,6 +78,13 @@ A = {
                          5120, 40, 8, 13824, 152064),
     "qwen3-14b": llama("Qwen/Qwen3-14B (%s)" % KNOWN, 40, 5120, 40, 8, 17408, 151936, head_dim=128),
     "qwen3-32b": llama("Qwen/Qwen3-32B (%s)" % KNOWN, 64, 5120, 64, 8, 25600, 151936, head_dim=128),
+    "qwen3-0.6b": llama("Qwen/Qwen3-0.6B (%s)" % KNOWN, 28, 1024, 16, 8, 3072, 151936, tied=True, head_dim=128),
+    "llama-7b": llama("huggingface/llama-7b, the first LLaMA 7B (%s)" % KNOWN, 32, 4096, 32, 32, 11008, 32000,
+                      params=6738415616, extra="; params as HF prints them for the LLaMA/Llama-2 7B shape"),
+    "llama-2-7b": llama("meta-llama/Llama-2-7b-hf (%s)" % KNOWN, 32, 4096, 32, 32, 11008, 32000, params=6738415616,
+                        extra="; params as HF prints them for Llama-2-7b"),
+    "ministral-3-14b": llama("mistralai/Ministral-3-14B-Base-2512 (%s%s; the writer is least sure of this shape, "
+                             "a recent model)" % (KNOWN, TEXT_ONLY), 40, 5120, 32, 8, 16384, 131072, head_dim=128),
 }
 
 out = []
@@ -208,6 +215,143 @@ uns("Gemma3_(270M).ipynb", "gemma-3-270m", "t4b", False, 128, 128, 4, 1, OPT8, 0
     "Thytu/ChessInstruct (first 10,000 rows, train_on_responses_only)", 100,
     "Unsloth 2025.8.9, Transformers 4.55.2, torch 2.8.0+cu126; model unsloth/gemma-3-270m-it",
     note="; a 16-bit LoRA (load_in_4bit = False, full_finetuning = False)")
+
+# Full fine-tunes through Unsloth (full_finetuning = True) exist only with quantization-aware training (qat_scheme):
+# fake-quantized forward passes on top of a full fine-tune, which the records say in their notes
+QAT_NOTE = ("; full fine-tune with quantization-aware training (qat_scheme = '%s': fake-quantized weights and "
+            "activations in the forward pass), which the notebook's banner confirms: 'Applying QAT to mitigate "
+            "quantization degradation'; 'Padding-free auto-enabled'")
+for nbfile, model, seq, batch, accum, optim, start, peak, data, steps, version, qat in (
+        ("Qwen3_(0_6B)-Phone_Deployment.ipynb", "qwen3-0.6b", 1024, 2, 4, OPT8, 3.518, 10.562,
+         "a mix of unsloth/OpenMathReasoning-mini (cot) and mlabonne/FineTome-100k chats", 100,
+         "Unsloth 2025.12.9, Transformers 4.56.2, torch 2.9.0+cu126; model unsloth/Qwen3-0.6B", "phone-deployment"),
+        ("Gemma3_(270M)_Phone_Deployment.ipynb", "gemma-3-270m", 2048, 8, 4, "AdamW (adamw_torch: fp32 states)", 1.666,
+         13.57, "mlabonne/FineTome-100k chats", 60,
+         "Unsloth 2025.12.9, Transformers 4.56.2; model unsloth/gemma-3-270m-it", "int4")):
+    gpu, cap = CARDS["t4b"]
+    rec(id="unsloth-nb-%s-full-qat-b%d-t4" % (re.sub(r"[^a-z0-9.]+", "-", nbfile.replace(".ipynb", "").lower())
+                                             .strip("-"), batch),
+        source=UNS % nbfile, source_key="unsloth-notebooks-" + nbfile.replace(".ipynb", "").lower(),
+        model=model, family="full", method="full", quant="none (16-bit checkpoint; full_finetuning = True)",
+        seq=seq, batch=batch, grad_accum=accum,
+        precision="fp16 (mixed: the banner says 'Float16 full finetuning uses more memory since we upcast weights "
+                  "to float32': fp32 weights under fp16 autocast on a T4)" if model == "qwen3-0.6b" else
+                  "fp16 (mixed: Unsloth's fp16 full fine-tune on a T4, Bfloat16 = FALSE; weights upcast to fp32 "
+                  "by Unsloth for fp16 full fine-tuning, not printed in this notebook)",
+        checkpointing="not stated (the notebook sets no gradient checkpointing for the full fine-tune)",
+        optimizer=optim, attention="not stated (Unsloth's own choice on a T4: xformers, no flash-attention 2)",
+        loss="not stated (the notebook trains through Unsloth, which patches the model's loss)", gpus=1,
+        sharding="none", gpu=gpu, card_as_published=cap, outcome="fit", measured_bytes=int(peak * GIB),
+        measured_as="'Peak reserved memory = %s GB.' ('%s GB of memory reserved.' before training)" % (peak, start),
+        measured_how=UNS_HOW, table="the notebook's 'Show final memory and time stats' cell",
+        notes="%s; %s, %d steps; rows packed padding-free up to max_seq_length %d%s" % (
+            version, data, steps, seq, QAT_NOTE % qat))
+
+# ---- fxmarty/accelerated-pytorch-transformers-generation README: HF generate of LLaMA 7B on an A10G ----
+# scripts/run_llama.py: torch.cuda.reset_peak_memory_stats before the timed generate, max_memory_allocated(device)
+# * 1e-6 printed as max_mem_mb; the 'None' row is transformers' own model and generate (the other rows are the repo's
+# rewritten model with a preallocated cache, left out)
+FXM = ("https://github.com/fxmarty/accelerated-pytorch-transformers-generation/blob/"
+       "cd00bdbf4f549dbc1c25d834822aafa3718cefb8/README.md")
+rec(id="fxmarty-llama-7b-fp16-hf-generate-p1000-n200-a10g", source=FXM, source_key="fxmarty-accelerated-generation",
+    model="llama-7b", quant="none (fp16 weights: from_pretrained(torch_dtype=fp16))", seq=1200, batch=1,
+    precision="fp16 (torch_dtype float16)", attention="not stated (transformers' LlamaAttention of mid-2023: eager)",
+    serving_engine="HF transformers generate (greedy, static prompt of 1000 tokens, 200 new tokens)", gpus=1,
+    sharding="none", gpu="A10G 24GB", card_as_published="AMD EPYC 7R32 + A10G (g5.2xlarge)", outcome="fit",
+    measured_bytes=int(14776.09e6),
+    measured_as="'| None | no | 23.150 | 14776.09 | 0d6aa042 | / |' (batch_size=1, prompt_length=1000, "
+                "new_tokens=200, cache_length=1200, dtype=fp16)",
+    measured_how="max_memory_allocated (run_llama.py: torch.cuda.max_memory_allocated(device) * 1e-6 after "
+                 "reset_peak_memory_stats, printed as max_mem_mb: 10^6 bytes)",
+    table="Results", notes="the KV cache grows with HF's dynamic cache up to 1,200 tokens; seq is prompt plus "
+    "new tokens", **INFER)
+
+# ---- Axionis47/vllm-benchmark README: Mistral-7B-Instruct-v0.3 served by vLLM on one L4 ----
+# server/vllm/configs/C*.yaml: max_model_len 8192, gpu_memory_utilization 0.90, plus each config's extra flag;
+# the bench samples nvidia-smi memory.used during the run and reports the peak per config (aggregate_matrix.py)
+AXI = "https://github.com/Axionis47/vllm-benchmark/blob/25e677fc48823d98e3a73a63b9f0d1942448dfab/README.md"
+for cfg, extra, kv, fig, cell in (
+        ("c1", "baseline (no extra flags)", "", 20.7, "| C1 | 97.4% | 100% | 20.7 GB |"),
+        ("c3", "--enforce-eager (CUDA graphs off)", "", 20.3, "| C3 | 97.4% | 100% | 20.3 GB |"),
+        ("c4", "--max-num-seqs 512", "", 20.7, "| C4 | 97.5% | 100% | 20.7 GB |"),
+        ("c5", "--kv-cache-dtype fp8", "fp8 (--kv-cache-dtype fp8)", 20.6, "| C5 | 97.5% | 100% | 20.6 GB |")):
+    extra_kv = {"kv_cache_dtype": kv} if kv else {}
+    rec(id="axionis-vllm-mistral-7b-v0.3-bf16-%s-gmu09-l4" % cfg, source=AXI, source_key="axionis47-vllm-l4",
+        model="mistral-7b-v0.3", quant="none (bf16 weights)", seq=8192, batch=4,
+        precision="bf16 (the README: Mistral-7B-Instruct-v0.3 (BF16))",
+        attention="not stated (vLLM's default attention backend)",
+        serving_engine="vLLM 0.10.1 (the README's test environment; the Dockerfile pins vllm-openai v0.6.4.post1)",
+        max_model_len=8192, gpu_memory_utilization=0.9, gpus=1, sharding="none", gpu="L4 24GB",
+        card_as_published="NVIDIA L4 (24GB VRAM)", outcome="fit", measured_bytes=int(fig * GB),
+        measured_as="'%s' (config %s: %s)" % (cell, cfg.upper(), extra),
+        measured_how="reading (nvidia-smi memory.used sampled during the run, the peak per config; device-level; "
+                     "the README's GB unit is not defined: taken as 10^9 bytes)",
+        table="GPU Utilization", notes="3,600 requests per config at concurrency 4 (batch 4 written in from the "
+        "concurrency), prompts of up to 8,192 tokens with 200 new tokens; max_model_len 8192 and "
+        "gpu_memory_utilization 0.90 from server/vllm/configs", **extra_kv, **INFER)
+
+# ---- pytorch.github.io blog posts ----
+PTB = "https://github.com/pytorch/pytorch.github.io/blob/%s/_posts/%s"
+FTL = PTB % ("199a1e7b6ed082611f3eebebb41a158849e122e6", "2024-01-10-finetune-llms.md")
+for seq, fig, cell in (
+        (1024, 10, "'when using a sequence length of 1024 and a batch size od 4, the memory usage remains very low "
+                   "(around 10GB)' and '10GB for a sequence length of 1024'"),
+        (512, 7, "'requires in practice ~7-10GB ... (7 GB for a sequence length of 512 and 10GB for a sequence length "
+                 "of 1024) in the Google Colab demo'")):
+    rec(id="pytorch-blog-finetune-llms-llama-2-7b-qlora-s%d-b4-t4" % seq, source=FTL,
+        source_key="pytorch-blog-finetune-llms", model="llama-2-7b", family="qlora", method="qlora",
+        quant="nf4 (bitsandbytes load_in_4bit; double quant and compute dtype in the post's code image, not typed)",
+        seq=seq, batch=4, grad_accum=1, precision="fp16 (a T4 has no bf16; the post's text does not say)",
+        checkpointing="not stated", optimizer="AdamW (not stated in the text; the post's memory arithmetic counts Adam)",
+        attention="not stated (transformers' default)", loss="cross-entropy (TRL SFTTrainer, packing=True)",
+        lora_rank=64, lora_targets="q_proj,v_proj (not stated: PEFT's default for Llama)", gpus=1, sharding="none",
+        gpu="T4 16GB", card_as_published="NVIDIA T4 16GB (free-tier Google Colab)", outcome="fit",
+        measured_bytes=fig * GB, measured_as=cell,
+        measured_how="not said (the Colab's memory readout, shown as a screenshot: 'around 10GB'; GB taken as 10^9)",
+        table="Using QLoRA in practice / Putting all the pieces together",
+        notes="'a llama-7b model' on UltraChat through TRL's SFTTrainer with packing=True (rows filled to the "
+              "length); the LoRA settings are in a code image: rank 64 written in (TRL's SFT example default of the "
+              "time), targets PEFT's Llama default; batch 4 is stated for the 1024 run and written in for the 512 "
+              "one; Llama-2 7B shape (the post's introduction)")
+TAO = PTB % ("4397459ab00c71653003371bbf67476a86298859", "2024-09-26-pytorch-native-architecture-optimization.md")
+rec(id="pytorch-blog-torchao-llama-3.1-8b-int4wo-int8kv-128k", source=TAO, source_key="pytorch-blog-torchao-launch",
+    model="llama-3.1-8b", quant="int4 weight-only (torchao int4_weight_only)", seq=131072, batch=1,
+    precision="bf16 (activations; the post's baselines are bf16)", attention="not stated (torchao's generate.py)",
+    kv_cache_dtype="int8 (torchao's quantized KV cache)",
+    serving_engine="torchao's llama generate.py (gpt-fast style, static KV cache of the full context)", gpus=1,
+    sharding="none", gpu="A100 80GB",
+    card_as_published="not named for this figure (the post: 'Unless otherwise noted the baselines are bf16 run on "
+                      "A100 80GB GPU')",
+    outcome="fit", measured_bytes=int(18.9 * GB),
+    measured_as="'quantize weights to int4 and the kv cache to int8 to support Llama 3.1 8B at the full 128K "
+                "context length running in under 18.9GB of VRAM'",
+    measured_how="not said (the post's 'under 18.9GB of VRAM', from torchao PR #738; an upper bound, the counter "
+                 "not named; GB taken as 10^9)",
+    table="Inference", notes="batch 1 written in; the 128K context is the cache length; the bf16 baseline at 128K "
+    "is only in a chart (not typed)", **INFER)
+
+# ---- thestarfarer/ministral3-fsdp-lora-loop README: FSDP + LoRA of Ministral 3 14B on four H100s ----
+# train.py at ad2f56a: Mistral3ForConditionalGeneration in bf16, flash_attention_2, gradient checkpointing, LoRA on
+# the seven projections with rsLoRA, LoRA parameters cast to bf16, FSDP FULL_SHARD with bf16 MixedPrecision and a
+# Ministral3DecoderLayer auto-wrap, torch AdamW; the collate pads every row to max_seq_len; micro_batch_size 1
+STAR = "https://github.com/thestarfarer/ministral3-fsdp-lora-loop/blob/52d9dca34eeb85726c992bcf159f05de6178e208/README.md"
+rec(id="starfarer-ministral-3-14b-lora-r512-fsdp4-s16k-h100", source=STAR, source_key="ministral3-fsdp-lora-loop",
+    model="ministral-3-14b", family="sharded", method="lora", quant="none (bf16 weights)", seq=16384, batch=1,
+    grad_accum=8, precision="bf16 (FSDP MixedPrecision bf16 over a bf16 model; train.py casts the LoRA parameters "
+    "to bf16, while the README says 'FP32 Adam optimizer')",
+    checkpointing="full (model.gradient_checkpointing_enable())", optimizer="AdamW (torch.optim.AdamW)",
+    attention="flash attention 2 (attn_implementation flash_attention_2)",
+    loss="cross-entropy (the model's own loss on labels, padding masked)", lora_rank=512, lora_dropout=0.0,
+    lora_targets=ALL7, gpus=4,
+    sharding="fsdp (FSDP FULL_SHARD over 4 GPUs, Ministral3DecoderLayer auto-wrap, use_orig_params)",
+    gpu="H100 80GB", card_as_published="4×H100 80GB", outcome="fit", measured_bytes=None,
+    measured_as="'Tested Configuration: 4×H100 80GB, 16k context length, LoRA rank 512, BF16 base model, FP32 Adam "
+                "optimizer (no precision loss)'",
+    measured_how="outcome (the README's tested configuration: the loop trains on four H100 80GB)",
+    table="Tested Configuration",
+    notes="the README's rank 512 and 16k context differ from train.py's defaults (r 256, max_seq_len 8192): the "
+          "README's tested values are the record, batch 1 and accumulation 8 from train.py; every row is padded "
+          "to the context length; rsLoRA; Ministral-3-14B-writer was trained with it")
 
 # ---- hanasobi/self-hosted-llms-tutorial, blog post 5: Mistral-7B QLoRA on a T4 ----
 # The post's config (05-lora-training/scripts/config.py at 91d3860): max_seq_length 1024, batch 4, accumulation 4,
