@@ -78,6 +78,12 @@ A = {
                          5120, 40, 8, 13824, 152064),
     "qwen3-14b": llama("Qwen/Qwen3-14B (%s)" % KNOWN, 40, 5120, 40, 8, 17408, 151936, head_dim=128),
     "qwen3-32b": llama("Qwen/Qwen3-32B (%s)" % KNOWN, 64, 5120, 64, 8, 25600, 151936, head_dim=128),
+    "qwen2-7b": llama("Qwen/Qwen2-7B (%s%s)" % (KNOWN, QKV_BIAS), 28, 3584, 28, 4, 18944, 152064),
+    "codegemma-7b": llama("google/codegemma-7b, the Gemma 7B shape (%s; GeGLU MLP counted as gated)" % KNOWN, 28,
+                          3072, 16, 16, 24576, 256000, tied=True, head_dim=256),
+    "tinyllama-1.1b": llama("TinyLlama/TinyLlama-1.1B (%s)" % KNOWN, 22, 2048, 32, 4, 5632, 32000),
+    "magistral-small-24b": llama("mistralai/Magistral-Small-2509, the Mistral Small 3.x 24B shape (%s%s)"
+                                 % (KNOWN, TEXT_ONLY), 40, 5120, 32, 8, 32768, 131072, head_dim=128),
     "qwen3-0.6b": llama("Qwen/Qwen3-0.6B (%s)" % KNOWN, 28, 1024, 16, 8, 3072, 151936, tied=True, head_dim=128),
     "llama-7b": llama("huggingface/llama-7b, the first LLaMA 7B (%s)" % KNOWN, 32, 4096, 32, 32, 11008, 32000,
                       params=6738415616, extra="; params as HF prints them for the LLaMA/Llama-2 7B shape"),
@@ -117,16 +123,17 @@ CARDS = {"t4": ("T4 16GB", "Tesla T4 (Max memory = 14.748 GB)"),
          "t4b": ("T4 16GB", "Tesla T4 (Max memory = 14.741 GB)"),
          "a100-80": ("A100 80GB", "NVIDIA A100-SXM4-80GB (Max memory = 79.318 GB)"),
          "a100-40": ("A100 40GB", "NVIDIA A100-SXM4-40GB (Max memory = 39.557 GB)"),
-         "a10g": ("A10G 24GB", "NVIDIA A10G (Max memory = 22.184 GB)")}
+         "a10g": ("A10G 24GB", "NVIDIA A10G (Max memory = 22.184 GB)"),
+         "l4": ("L4 24GB", "NVIDIA L4 (Max memory = 22.161 GB)")}
 GC_SET = "'unsloth' (use_gradient_checkpointing = \"unsloth\": Unsloth's checkpointing that offloads to host RAM)"
 GC_DEFAULT = ("'unsloth' (not written in the cell: FastModel.get_peft_model's default use_gradient_checkpointing "
               "= 'unsloth', offloading to host RAM)")
 
 
 def uns(nbfile, model, card, four_bit, rank, alpha, batch, accum, optim, start, peak, data, steps, version,
-        targets=ALL7, gc=GC_SET, seq=2048, note=""):
+        targets=ALL7, gc=GC_SET, seq=2048, note="", packing=False):
     gpu, cap = CARDS[card]
-    bf16 = card.startswith("a")
+    bf16 = not card.startswith("t4")
     method = "qlora" if four_bit else "lora"
     slug = re.sub(r"[^a-z0-9.]+", "-", nbfile.replace(".ipynb", "").lower()).strip("-")
     rec(id="unsloth-nb-%s-%s-r%d-b%d-%s" % (slug, method, rank, batch, card.replace("t4b", "t4")),
@@ -145,8 +152,11 @@ def uns(nbfile, model, card, four_bit, rank, alpha, batch, accum, optim, start, 
         card_as_published=cap, outcome="fit", measured_bytes=int(peak * GIB),
         measured_as="'Peak reserved memory = %s GB.' ('%s GB of memory reserved.' before training)" % (peak, start),
         measured_how=UNS_HOW, table="the notebook's 'Show final memory and time stats' cell",
-        notes="%s; LoRA alpha %d, dropout 0; %s, %d steps; %s; rows shorter than max_seq_length %d are not padded "
-              "to it%s" % (version, alpha, data, steps, "4-bit base" if four_bit else "16-bit base", seq, note))
+        notes="%s; LoRA alpha %d, dropout 0; %s, %s; %s; %s%s" % (
+            version, alpha, data, "%d steps" % steps if isinstance(steps, int) else steps,
+            "4-bit base" if four_bit else "16-bit base",
+            "rows packed to max_seq_length %d (packing = True)" % seq if packing else
+            "rows shorter than max_seq_length %d are not padded to it" % seq, note))
 
 
 # (notebook, model, card, 4-bit, r, alpha, batch, accum, optimizer, start GiB, peak GiB, data, steps, version)
@@ -205,6 +215,34 @@ for row in (
          "Unsloth 2025.4.7, Transformers 4.51.3, torch 2.6.0+cu124; model unsloth/Llama-3.2-1B-Instruct"),
 ):
     uns(*row)
+# more of the same notebooks' rows: Llama 3 8B chats, Qwen2 7B, CodeGemma 7B at 4k, Magistral 24B on an L4, TinyLlama
+# with packing and no gradient checkpointing, and Mistral v0.3 continued pretraining with trainable embeddings
+for row in (
+        ("Llama3_(8B)-Conversational.ipynb", "llama-3-8b", "t4", True, 16, 16, 2, 4, OPT8, 5.594, 9.549,
+         "philschmid/guanaco-sharegpt-style chats", 60,
+         "torch 2.3.0+cu121; model unsloth/llama-3-8b-Instruct-bnb-4bit"),
+        ("Llama3_(8B)-Ollama.ipynb", "llama-3-8b", "t4", True, 16, 16, 2, 4, OPT8, 5.613, 8.361,
+         "vicgalle/alpaca-gpt4", 60, "torch 2.4.1+cu121; model unsloth/llama-3-8b-bnb-4bit"),
+        ("Qwen2_(7B)-Alpaca.ipynb", "qwen2-7b", "t4", True, 16, 16, 2, 4, OPT8, 7.072, 9.137, ALPACA, 60,
+         "torch 2.3.0+cu121; model unsloth/Qwen2-7B"),
+        ("Magistral_(24B)-Reasoning-Conversational.ipynb", "magistral-small-24b", "l4", True, 32, 32, 2, 2, OPT8,
+         14.594, 18.139, "unsloth/OpenMathReasoning-mini and chat rows", 15,
+         "Unsloth 2025.6.1, Transformers 4.52.4, torch 2.6.0+cu124; model "
+         "unsloth/Magistral-Small-2509-unsloth-bnb-4bit"),
+):
+    uns(*row)
+uns("CodeGemma_(7B)-Conversational.ipynb", "codegemma-7b", "t4", True, 16, 16, 1, 4, OPT8, 5.967, 12.316,
+    "philschmid/guanaco-sharegpt-style chats", 20, "torch 2.2.1+cu121; model unsloth/codegemma-7b-bnb-4bit",
+    seq=4096)
+uns("TinyLlama_(1.1B)-Alpaca.ipynb", "tinyllama-1.1b", "t4", True, 32, 32, 2, 4, OPT8, 0.879, 13.508, ALPACA,
+    "one epoch (num_train_epochs = 1)", "model unsloth/tinyllama-bnb-4bit", seq=4096,
+    gc="none (use_gradient_checkpointing = False: '@@@ IF YOU GET OUT OF MEMORY - set to True @@@')",
+    packing=True)
+uns("Mistral_(7B)-Text_Completion.ipynb", "mistral-7b-v0.3", "t4", True, 128, 32, 2, 8, OPT8, 6.367, 11.432,
+    "roneneldan/TinyStories (continued pretraining through UnslothTrainer, embedding_learning_rate 5e-6)",
+    "one epoch (num_train_epochs = 1)", "torch 2.3.0+cu121; model unsloth/mistral-7b-v0.3",
+    targets=ALL7 + ",embed_tokens,lm_head (the embeddings and the head trained too)",
+    note="; rsLoRA (use_rslora = True)")
 # Gemma 3 through FastModel: get_peft_model takes finetune_language_layers / attention / mlp modules = True (the
 # seven projections of the language model, vision layers off) and leaves use_gradient_checkpointing at its default
 uns("Gemma3_(27B)_A100-Conversational.ipynb", "gemma-3-27b", "a100-40", True, 8, 8, 2, 4, OPT8, 19.074, 25.791,
