@@ -117,8 +117,8 @@ INFER = dict(family="inference", method="inference", optimizer="none (inference)
 # set), LoRA dropout 0, bias none; rows are the dataset's own (Alpaca, FineTome, ShareGPT chats), padded per batch,
 # not to max_seq_length: seq is max_seq_length as the notebook sets it, an upper bound on the rows.
 UNS = "https://github.com/unslothai/notebooks/blob/bdda2efc7ad5ae129ea63cd2065d23c391406283/nb/%s"
-UNS_HOW = ("max_memory_reserved (the notebook's cell: round(torch.cuda.max_memory_reserved() / 1024 / 1024 / 1024, "
-           "3), printed as 'Peak reserved memory = X GB': the allocator's reserved peak, GiB)")
+UNS_HOW = ("reading (torch.cuda.max_memory_reserved: the notebook's cell round(torch.cuda.max_memory_reserved() / "
+           "1024 / 1024 / 1024, 3), printed as 'Peak reserved memory = X GB': the allocator's reserved peak, GiB)")
 CARDS = {"t4": ("T4 16GB", "Tesla T4 (Max memory = 14.748 GB)"),
          "t4b": ("T4 16GB", "Tesla T4 (Max memory = 14.741 GB)"),
          "a100-80": ("A100 80GB", "NVIDIA A100-SXM4-80GB (Max memory = 79.318 GB)"),
