@@ -16,12 +16,35 @@ found and dropped), so most records come from repositories no earlier set touche
 prints a GPU memory figure for a setup it states (and the code beside the figure says which counter it is), or says
 that a named setup ran, or ran out of memory, on a named card. Estimates printed beside measurements were left out.
 
-Pages: Unsloth's notebooks repository (unslothai/notebooks; a different repository from unslothai/unsloth, which
-earlier sets cite): each notebook is one page and one source key; every notebook prints 'Peak reserved memory = X
-GB', torch.cuda.max_memory_reserved() / 1024**3 after a short SFT run (30 to 100 steps), on the card its banner names;
-a notebook whose load banner and memory cell name different cards (outputs of two runs) was left out, and so were the
-vision, audio, TTS, embedding, QAT and MoE notebooks (the engine has no term for them). ... (see the sections below
-for the other pages.)
+Pages (36 source keys in 6 repositories):
+- Unsloth's notebooks repository (unslothai/notebooks at bdda2ef; a different repository from unslothai/unsloth,
+  which earlier sets cite): each notebook is one page and one source key. Every notebook prints 'Peak reserved memory
+  = X GB', round(torch.cuda.max_memory_reserved() / 1024**3, 3) after a short SFT run (15 to 100 steps, or one
+  epoch), on the card its banner names. 30 notebooks, 30 records: QLoRA of Llama 3/3.1/3.2/3.3, Mistral v0.3/Nemo/
+  Small, Magistral, Gemma 2/3, CodeGemma, Phi-3.5/3/4, Qwen2/2.5/3 and TinyLlama on a T4 (most), an A10G, an L4 and
+  A100s; a 16-bit LoRA of Gemma 3 270M; two full fine-tunes (with quantization-aware training, the only full
+  fine-tunes the notebooks hold). Left out: a notebook whose load banner and memory cell name different cards
+  (outputs of two runs: Gemma 3 4B), notebooks whose peak equals the reserved memory before training, one whose
+  figure repeats another notebook's to the digit (CodeForces), and the vision, audio, TTS, embedding, hybrid (Falcon
+  H1, LFM2, Granite 4 H) and MoE notebooks. The Kaggle-/AMD-/HuggingFace- copies repeat the same outputs and were
+  not used.
+- hanasobi/self-hosted-llms-tutorial, blog post 5 (German): Mistral-7B QLoRA on a T4, 'measured: 10GB peak'.
+- fxmarty/accelerated-pytorch-transformers-generation README: transformers' generate of LLaMA 7B in fp16 on an A10G,
+  max_memory_allocated in MB.
+- Axionis47/vllm-benchmark README: Mistral-7B-Instruct-v0.3 served by vLLM on an L4, nvidia-smi peak per config
+  (baseline, eager, max-num-seqs 512, fp8 KV cache).
+- pytorch/pytorch.github.io, two blog posts: 'Finetune LLMs on your own consumer hardware' (QLoRA of a Llama 7B on a
+  T4 at 512 and 1024 tokens) and the torchao launch post (Llama 3.1 8B at 128K context in int4 weights with an int8
+  KV cache, 'under 18.9GB').
+- thestarfarer/ministral3-fsdp-lora-loop README: an FSDP FULL_SHARD LoRA (rank 512, 16k context) of Ministral 3 14B
+  on four H100 80GB, a fit without a figure (the only sharded record: every sharded measurement the tools reached
+  sits in a cited repository).
+
+Counts: 40 records, all fits (no page in reach stated an OOM for a setup it spelled out); families qlora 30, lora 1,
+full 2, sharded 1, inference 6 (34 of 40 fine-tuning); 39 with a figure (30 reserved peaks, 1 max_memory_allocated,
+4 nvidia-smi readings, 4 unnamed counters) and 1 outcome; cards T4 28, L4 5, A100 40GB 2, A100 80GB 2, A10G 2,
+H100 80GB 1. The Unsloth records dominate (30 of 40, one repository): a scorer that wants one group per repository
+should group by repository, not by source key.
 
 Every figure is typed from its page; each record keeps the page's URL pinned to a commit of the file, the row or line
 it comes from and what the page (or the code beside it) says about how memory was read. Model shapes are each model's
