@@ -201,7 +201,8 @@ for row in (
         ("Mistral_Nemo_(12B)-Alpaca.ipynb", "mistral-nemo-12b", "t4", True, 16, 16, 2, 4, OPT8, 8.588, 10.68,
          ALPACA, 60, "torch 2.3.1+cu121; model unsloth/Mistral-Nemo-Base-2407"),
         ("Mistral_Small_(22B)-Alpaca.ipynb", "mistral-small-22b", "t4", True, 16, 16, 1, 4, OPT8, 12.486, 14.271,
-         ALPACA, 60, "Unsloth 2024.9, Transformers 4.44.2, torch 2.4.0+cu121; model unsloth/Mistral-Small-Instruct-2409"),
+         ALPACA, 60,
+         "Unsloth 2024.9, Transformers 4.44.2, torch 2.4.0+cu121; model unsloth/Mistral-Small-Instruct-2409"),
         ("Gemma2_(2B)-Alpaca.ipynb", "gemma-2-2b", "t4", True, 16, 16, 2, 4, OPT8, 2.697, 7.684, ALPACA, 60,
          "Unsloth 2024.8, Transformers 4.43.3, torch 2.3.1+cu121; model unsloth/gemma-2-2b"),
         ("Gemma2_(9B)-Alpaca.ipynb", "gemma-2-9b", "t4", True, 16, 16, 2, 4, OPT8, 6.576, 9.383, ALPACA, 60,
@@ -363,7 +364,8 @@ for seq, fig, cell in (
         source_key="pytorch-blog-finetune-llms", model="llama-2-7b", family="qlora", method="qlora",
         quant="nf4 (bitsandbytes load_in_4bit; double quant and compute dtype in the post's code image, not typed)",
         seq=seq, batch=4, grad_accum=1, precision="fp16 (a T4 has no bf16; the post's text does not say)",
-        checkpointing="not stated", optimizer="AdamW (not stated in the text; the post's memory arithmetic counts Adam)",
+        checkpointing="not stated",
+        optimizer="AdamW (not stated in the text; the post's memory arithmetic counts Adam)",
         attention="not stated (transformers' default)", loss="cross-entropy (TRL SFTTrainer, packing=True)",
         lora_rank=64, lora_targets="q_proj,v_proj (not stated: PEFT's default for Llama)", gpus=1, sharding="none",
         gpu="T4 16GB", card_as_published="NVIDIA T4 16GB (free-tier Google Colab)", outcome="fit",
@@ -395,7 +397,8 @@ rec(id="pytorch-blog-torchao-llama-3.1-8b-int4wo-int8kv-128k", source=TAO, sourc
 # train.py at ad2f56a: Mistral3ForConditionalGeneration in bf16, flash_attention_2, gradient checkpointing, LoRA on
 # the seven projections with rsLoRA, LoRA parameters cast to bf16, FSDP FULL_SHARD with bf16 MixedPrecision and a
 # Ministral3DecoderLayer auto-wrap, torch AdamW; the collate pads every row to max_seq_len; micro_batch_size 1
-STAR = "https://github.com/thestarfarer/ministral3-fsdp-lora-loop/blob/52d9dca34eeb85726c992bcf159f05de6178e208/README.md"
+STAR = ("https://github.com/thestarfarer/ministral3-fsdp-lora-loop/blob/52d9dca34eeb85726c992bcf159f05de6178e208/"
+        "README.md")
 rec(id="starfarer-ministral-3-14b-lora-r512-fsdp4-s16k-h100", source=STAR, source_key="ministral3-fsdp-lora-loop",
     model="ministral-3-14b", family="sharded", method="lora", quant="none (bf16 weights)", seq=16384, batch=1,
     grad_accum=8, precision="bf16 (FSDP MixedPrecision bf16 over a bf16 model; train.py casts the LoRA parameters "
