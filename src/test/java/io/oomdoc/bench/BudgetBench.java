@@ -29,7 +29,8 @@ import java.util.Locale;
  * session 21, written blind), --heldout14 the fourteenth (measured_heldout14.json, session 22, written blind),
  * --heldout15 the fifteenth (measured_heldout15.json, session 23, written blind), --heldout16 the sixteenth
  * (measured_heldout16.json, session 24, written blind), --heldout17 the seventeenth (measured_heldout17.json, session
- * 25, written blind), --heldout18 the eighteenth (measured_heldout18.json, session 26, written blind).
+ * 25, written blind), --heldout18 the eighteenth (measured_heldout18.json, session 26, written blind), --heldout19
+ * the nineteenth (measured_heldout19.json, wired in session 28, written blind in session 29).
  * --h200 scores the tune part of this project's own H200 grid
  * (measured_h200.json: llama-3.1-8b, llama-3.2-1b, gpt2-xl, qwen2.5-0.5b), --h200-check its check part (qwen2.5-7b,
  * qwen2.5-1.5b, mistral-7b-v0.3, gemma-2-2b), which is scored only to report, never tuned on; --h200-check3 the
@@ -162,6 +163,12 @@ public final class BudgetBench {
         // them
         if (args.length > 0 && args[0].equals("--heldout18")) {
             measuredDev(Path.of("src/test/resources/budget/measured_heldout18.json"), new BudgetEngine());
+            return;
+        }
+        // sessions 28-29's blind held-out pages (issue 14): the flag was wired before the set existed so that its
+        // writer never ran the bench on it
+        if (args.length > 0 && args[0].equals("--heldout19")) {
+            measuredDev(Path.of("src/test/resources/budget/measured_heldout19.json"), new BudgetEngine());
             return;
         }
         // round 9: the H200 grid, split by architecture; each flag prints its own part only
