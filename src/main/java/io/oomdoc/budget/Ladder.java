@@ -41,25 +41,25 @@ public final class Ladder {
     private static List<Step> steps(boolean train) {
         List<Step> steps = new ArrayList<>();
         steps.add(new Step("M6", "free", false, s -> s.precision() == Setup.Precision.FP32,
-                s -> s.withPrecision(Setup.Precision.MIXED_BF16), s -> "bf16 autocast"));
+                s -> s.withPrecision(Setup.Precision.MIXED_BF16), s -> AssumptionText.get("rung.bf16")));
         steps.add(new Step("M7", "~25% slower", false, s -> train && s.checkpointing() != Setup.Checkpointing.FULL
                 && s.checkpointing() != Setup.Checkpointing.OFFLOAD,
-                s -> s.withCheckpointing(Setup.Checkpointing.FULL), s -> "activation checkpointing"));
+                s -> s.withCheckpointing(Setup.Checkpointing.FULL), s -> AssumptionText.get("rung.checkpointing")));
         steps.add(new Step("M11", "free", false, s -> s.attention() == Setup.Attention.EAGER,
-                s -> s.withAttention(Setup.Attention.SDPA), s -> "SDPA / FlashAttention"));
+                s -> s.withAttention(Setup.Attention.SDPA), s -> AssumptionText.get("rung.sdpa")));
         steps.add(new Step("M12", "low", false, s -> train && s.optimizer().adam(),
-                s -> s.withOptimizer(Setup.Optimizer.ADAMW_8BIT), s -> "8-bit AdamW"));
+                s -> s.withOptimizer(Setup.Optimizer.ADAMW_8BIT), s -> AssumptionText.get("rung.adam8bit")));
         steps.add(new Step("M9", "communication", false, s -> train && s.gpus() > 1 && s.zeroStage() < 3,
                 s -> s.toBuilder().zeroStage(3).layerSplit(false).build(),
-                s -> "ZeRO-3 / FSDP full shard over " + s.gpus() + " GPUs"));
+                s -> AssumptionText.get("rung.shard", s.gpus())));
         steps.add(new Step("M10", "several times slower", false, s -> train && !s.offloadOptimizer()
-                && s.loraRank() == 0, Setup::withOffload, s -> "CPU offload of the optimizer (ZeRO-Offload)"));
+                && s.loraRank() == 0, Setup::withOffload, s -> AssumptionText.get("rung.offload")));
         steps.add(new Step("M11", "free", true, s -> s.seq() > 256, s -> s.withSeq(s.seq() / 2),
-                s -> "sequence length " + s.seq() + " → " + s.seq() / 2));
+                s -> AssumptionText.get("rung.seq", s.seq(), s.seq() / 2)));
         // adapters replace the optimizer offload: a 4-bit base with rank-16 adapters keeps its states on the GPU
         steps.add(new Step("M13", "capacity", true, s -> train && s.loraRank() == 0,
                 s -> s.toBuilder().loraRank(16).quant(Setup.Quant.NF4).offloadOptimizer(false).build(),
-                s -> "QLoRA (4-bit base, rank-16 adapters)"));
+                s -> AssumptionText.get("rung.qlora")));
         return steps;
     }
 

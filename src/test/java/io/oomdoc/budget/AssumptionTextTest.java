@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 class AssumptionTextTest {
     private static final List<Path> SOURCES = List.of(Path.of("src/main/java/io/oomdoc/budget/BudgetEngine.java"),
-            Path.of("src/main/java/io/oomdoc/budget/BatchFinder.java"));
+            Path.of("src/main/java/io/oomdoc/budget/BatchFinder.java"),
+            Path.of("src/main/java/io/oomdoc/budget/Ladder.java"));
     // keys built as a family prefix plus the ZeRO stage (1-3)
     private static final List<String> FAMILIES = List.of("states.zero.", "states.fp32Zero.");
 
