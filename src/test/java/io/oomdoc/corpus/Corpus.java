@@ -83,6 +83,8 @@ public final class Corpus {
     public static final Path HELDOUT32 = Path.of("src/test/resources/corpus_heldout32/heldout32.jsonl");
     /** The thirty-third blind split, written in session 28 by a writer who never read the engine. */
     public static final Path HELDOUT33 = Path.of("src/test/resources/corpus_heldout33/heldout33.jsonl");
+    /** The thirty-fourth blind split, written in session 29 by a writer who never read the engine. */
+    public static final Path HELDOUT34 = Path.of("src/test/resources/corpus_heldout34/heldout34.jsonl");
     private static final int FINAL_SHARE_PERCENT = 20;
     private static final Map<Path, List<Case>> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -191,6 +193,9 @@ public final class Corpus {
 
     /** The thirty-third split (corpus_heldout33/): scored blind at both ends of the 28th session, trainable since. */
     public static List<Case> heldout33() { return read(HELDOUT33); }
+
+    /** The thirty-fourth split (corpus_heldout34/): blind, in no development, trainable or burned list. */
+    public static List<Case> heldout34() { return read(HELDOUT34); }
 
     /**
      * What the weights are fitted on: the development part, the third split (since round 6; scored once in round 5),
