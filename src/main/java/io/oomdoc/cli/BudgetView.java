@@ -59,12 +59,12 @@ public final class BudgetView {
         b.assumptions().forEach(a -> sb.append("  - ")
                 .append(Wrap.text(a, Wrap.DEFAULT_WIDTH - 4).replace("\n", "\n    ")).append('\n'));
         if (ladder != null && !ladder.isEmpty()) {
-            sb.append("\nladder (M4), each rung on top of the previous:\n");
+            sb.append("\n").append(msg("ladder.head")).append("\n");
             for (Ladder.Rung r : ladder) {
                 sb.append(String.format(Locale.ROOT, "  %2d. %-48s saves %10s → %10s  %s%s%n", r.number(), r.fix(),
                         Bytes.human(r.savedBytes()),
                         Bytes.human(r.totalAfter()), rungVerdict(r, b, st), r.changesScience()
-                                ? st.yellow("  [changes the science]") : ""));
+                                ? st.yellow("  " + msg("ladder.science")) : ""));
             }
             sb.append(ladderEnd(ladder, b)).append('\n');
         }
@@ -86,7 +86,7 @@ public final class BudgetView {
         int cap = (int) Math.round(gpu * scale);
         if (used < cap) sb.append(" ".repeat(cap - used)).append("]");
         else { sb.insert(Math.min(sb.length(), 3 + cap), st.red("|")); sb.append(st.red(" over")); }
-        sb.append("\n   W weights  G gradients  O optimizer  A activations  L logits  K kv cache  · overhead");
+        sb.append("\n   ").append(msg("bar.legend"));
         return sb.toString();
     }
 

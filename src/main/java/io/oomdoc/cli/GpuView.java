@@ -65,15 +65,18 @@ public final class GpuView {
     /** The host's memory lines: RAM, swap, the cgroup's limit and kills, /dev/shm, CPUs, the kernel's OOM kills. */
     private static void host(StringBuilder sb, GpuState.Host h, Style st) {
         sb.append('\n').append(st.bold("host")).append('\n');
-        if (h.memTotalBytes() != null) sb.append("  RAM ").append(Bytes.human(h.memTotalBytes()))
-                .append(", available ")
-                .append(Bytes.human(h.memAvailableBytes() == null ? 0 : h.memAvailableBytes())).append('\n');
-        if (h.swapTotalBytes() != null) sb.append("  swap ").append(Bytes.human(h.swapTotalBytes())).append('\n');
-        if (h.cgroupLimitBytes() != null) sb.append("  cgroup limit ").append(Bytes.human(h.cgroupLimitBytes()))
-                .append(", usage ")
-                .append(h.cgroupUsageBytes() == null ? "?" : Bytes.human(h.cgroupUsageBytes())).append('\n');
-        if (h.oomKills() != null) sb.append("  cgroup OOM kills so far: ").append(h.oomKills()).append('\n');
-        if (h.shmBytes() != null) sb.append("  /dev/shm ").append(Bytes.human(h.shmBytes())).append('\n');
+        if (h.memTotalBytes() != null) sb.append("  ").append(CliText.get("host.ram", Bytes.human(h.memTotalBytes()),
+                Bytes.human(h.memAvailableBytes() == null ? 0 : h.memAvailableBytes()))).append('\n');
+        if (h.swapTotalBytes() != null) {
+            sb.append("  ").append(CliText.get("host.swap", Bytes.human(h.swapTotalBytes()))).append('\n');
+        }
+        if (h.cgroupLimitBytes() != null) {
+            String usage = h.cgroupUsageBytes() == null ? "?" : Bytes.human(h.cgroupUsageBytes());
+            sb.append("  ").append(CliText.get("host.cgroup", Bytes.human(h.cgroupLimitBytes()), usage)).append('\n');
+        }
+        if (h.oomKills() != null) sb.append("  ").append(CliText.get("host.cgroup.kills", h.oomKills())).append('\n');
+        if (h.shmBytes() != null) sb.append("  ").append(CliText.get("host.shm", Bytes.human(h.shmBytes())))
+                .append('\n');
         if (h.cpuCount() != null) sb.append("  ").append(CliText.get("host.cpus", h.cpuCount())).append('\n');
         if (h.recentKernelOomKills() != null) {
             if (h.recentKernelOomKills().isEmpty()) sb.append("  ").append(CliText.get("host.no.kernel.kills"))

@@ -30,13 +30,13 @@ public final class ScanView {
             if (s.precision() != null) items.add("precision " + s.precision());
             if (s.optimizer() != null) items.add("optimizer " + s.optimizer());
             if (s.model() != null) items.add("model " + s.model());
-            sb.append("setup read from the code:\n");
+            sb.append(CliText.get("scan.setup.head")).append('\n');
             for (String item : items) {
                 sb.append("  ").append(Wrap.text(item, width - 4).replace("\n", "\n    ")).append('\n');
             }
         }
         if (!r.skipped().isEmpty()) {
-            sb.append("skipped or read partially:\n");
+            sb.append(CliText.get("scan.skipped.head")).append('\n');
             r.skipped().forEach(k -> sb.append("  ").append(k.file()).append(": ").append(k.why()).append('\n'));
         }
         return sb.toString();

@@ -27,6 +27,17 @@ class GpuViewTest {
         assertFalse(v.contains("in use by no listed process"), v);
     }
 
+    /** A container's host lines, read from a recorded cgroup v2 host (host/cgroup-v2-oomkill, SOURCES.md). */
+    @Test
+    void theHostLinesGiveTheCgroupLimitAndItsKills() {
+        var reading = new io.oomdoc.evidence.gpu.HostProbe(Fixtures.path("host/cgroup-v2-oomkill"), false).read();
+        var state = new io.oomdoc.evidence.gpu.GpuState("none", null, null, java.util.List.of(), java.util.List.of(),
+                reading.host(), java.util.List.of());
+        String v = GpuView.text(state, Style.plain());
+        assertTrue(v.contains("\n  cgroup limit 512.00 MiB, usage "), v);
+        assertTrue(v.contains("\n  cgroup OOM kills so far: 1\n"), v);
+    }
+
     /** The state the probe returns on a machine without nvidia-smi (this CI host): said first, before the host. */
     @Test
     void aMachineWithNoReadableGpuSaysSoBeforeTheHostLines() {
