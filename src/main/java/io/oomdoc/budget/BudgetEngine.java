@@ -244,6 +244,13 @@ public final class BudgetEngine {
                 grads = grads / N;
                 opt = opt / N;
                 assumptions.add(AssumptionText.get("states.shardedAdapters", N, Bytes.human(gathered)));
+                if (s.offloadParams()) {
+                    // parameter offload (FSDP's CPUOffload(offload_params=True), ZeRO-3 offload_param) keeps every
+                    // shard, the frozen 4-/16-bit base's and the adapters', in host RAM and copies a unit in only to
+                    // gather it: the GPU keeps the gathered units, not the shards
+                    weights = gathered;
+                    assumptions.add(AssumptionText.get("states.paramOffloadAdapters", Bytes.human(frozenWeights / N)));
+                }
                 if (s.offloadOptimizer()) {
                     grads = 0;
                     opt = 0;
