@@ -50,7 +50,13 @@ public final class BudgetEngine {
         // integer data with requires_grad False, so a quantized base without adapters can only be served. Its budget
         // is inference (quantized weights, KV cache, working set), not a full fine-tune of every parameter.
         boolean servedOnly = s.mode() == Mode.TRAIN && s.quant() != Quant.NONE && s.loraRank() <= 0;
+        // FSDP has one offload switch: CPUOffload(offload_params=True) moves the gradients to the host with the
+        // parameter shards, so the optimizer steps there (torch.distributed.fsdp's CPUOffload documentation); a
+        // setup that names only the parameter offload under FSDP is the same run as one that names both
+        boolean fsdpOffload = s.fsdp() && s.offloadParams() && !s.offloadOptimizer();
+        if (fsdpOffload) s = s.toBuilder().offloadOptimizer(true).build();
         Run r = new Run(servedOnly ? s.toBuilder().mode(Mode.INFER).build() : s);
+        if (fsdpOffload && s.mode() == Mode.TRAIN) r.assumptions.add(AssumptionText.get("states.fsdpOffloadStates"));
         if (servedOnly) r.assumptions.add(AssumptionText.get("serve.quantizedBase",
                 s.quant().name().toLowerCase(Locale.ROOT).replace('_', '-')));
         weights(r);
@@ -244,6 +250,13 @@ public final class BudgetEngine {
                 grads = grads / N;
                 opt = opt / N;
                 assumptions.add(AssumptionText.get("states.shardedAdapters", N, Bytes.human(gathered)));
+                if (s.offloadParams()) {
+                    // parameter offload (FSDP's CPUOffload(offload_params=True), ZeRO-3 offload_param) keeps every
+                    // shard, the frozen 4-/16-bit base's and the adapters', in host RAM and copies a unit in only to
+                    // gather it: the GPU keeps the gathered units, not the shards
+                    weights = gathered;
+                    assumptions.add(AssumptionText.get("states.paramOffloadAdapters", Bytes.human(frozenWeights / N)));
+                }
                 if (s.offloadOptimizer()) {
                     grads = 0;
                     opt = 0;
@@ -893,7 +906,9 @@ public final class BudgetEngine {
             assumptions.add(AssumptionText.get("overhead.perRank", r.N, r.N));
             // nothing offloaded is the setup's default, not a fact: ZeRO-Offload or FSDP's CPU offload moves the
             // states (and the parameter shards) to host RAM and changes the per-GPU figure several times over
-            if (!s.offloadOptimizer()) assumptions.add(AssumptionText.get("states.nothingOffloaded"));
+            if (!s.offloadOptimizer() && !s.offloadParams()) {
+                assumptions.add(AssumptionText.get("states.nothingOffloaded"));
+            }
         }
         long total = live + overhead;
         // Without seq and batch (or without the model's shape) the terms that grow with the tokens are unknown, in
