@@ -199,7 +199,7 @@ final class KnowledgeAnswers {
     /** An explanation: the figures the question calls for (computed by the caller), then the term in words. */
     static String explain(String text, String withContext, String computed, Facts facts, Report report) {
         String base = explainTerm(text, withContext, facts, report);
-        String led = KnobAnswers.lead(text, conversationStacks(text, namedStacks(withContext), facts, report), base);
+        String led = KnobAnswers.trail(text, conversationStacks(text, namedStacks(withContext), facts, report), base);
         if (computed == null) return led;
         // The figures asked for are the answer: they open it, before a setting's row the question happens to name
         // ("ZeRO-2 goes from 36.22 GB at bs 8 to 46.25 at bs 16. how much per sample?").
