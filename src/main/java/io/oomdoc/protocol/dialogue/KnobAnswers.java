@@ -101,13 +101,16 @@ final class KnobAnswers {
     /**
      * For an explanation: a setting the question only describes by its effect words ("why does training the text
      * encoder cost that much" finds model offload by "text encoder") is a side remark, so the explanation asked for
-     * comes first and the row follows within the line bound. A setting spelled out by name, one the user tried, or a
-     * request for the stack's list still leads, as in {@link #lead}.
+     * comes first and the row follows within the line bound. A setting spelled out by name, one the user tried, a
+     * request for the stack's list, or an effect of a stack the question itself names ("jax seems to reserve all the
+     * gpu memory at import": the question is about that behaviour, which the row explains) still leads, as in
+     * {@link #lead}.
      */
     static String trail(String question, List<String> conversationStacks, String body) {
         var knob = find(question, conversationStacks);
         if (knob.isEmpty() || body == null || body.isBlank() || longest(Topics.normal(question), knob.get().names()) > 0
-                || TRIED.matcher(question).find() || LISTING.matcher(question).find()) {
+                || TRIED.matcher(question).find() || LISTING.matcher(question).find()
+                || KnobCatalog.bundled().stack(knob.get().stack()).words().matcher(question).find()) {
             return lead(question, conversationStacks, body);
         }
         List<String> lines = new ArrayList<>(body.lines().toList());
