@@ -16,6 +16,7 @@ class ExplainAskedThirtySixTest {
     private static final Path SET4 = Path.of("src/test/resources/conversations_heldout4");
     private static final Path SET8 = Path.of("src/test/resources/conversations_heldout8");
     private static final Path SET10 = Path.of("src/test/resources/conversations_heldout10");
+    private static final Path SET12 = Path.of("src/test/resources/conversations_heldout12");
     private static final Path SET15 = Path.of("src/test/resources/conversations_heldout15");
     private static final Path SET16 = Path.of("src/test/resources/conversations_heldout16");
     private static final Path SET17 = Path.of("src/test/resources/conversations_heldout17");
@@ -66,5 +67,17 @@ class ExplainAskedThirtySixTest {
     @Test
     void aCheckpointLoadedOnEveryRankIsMappedToItsCard() {
         holdsSaying(SET4, "M46-pytorch-forum-ddp-gpu0-pretrained-load.txt", 1, "map_location");
+    }
+
+    /** github.com/Light-Heart-Labs/DreamServer/pull/1481: small models for a Jetson Orin Nano 8GB. */
+    @Test
+    void aJetsonSharesOneMemoryBetweenCpuAndGpu() {
+        holdsSaying(SET15, "P48-dreamserver-jetson-orin-nano-8gb-tier-small-models.txt", 1, "share one physical memory");
+    }
+
+    /** github.com/antirez/ds4/issues/46: the macOS cap on what the GPU may wire. */
+    @Test
+    void iogpuWiredLimitRaisesTheMacGpusCap() {
+        holdsSaying(SET12, "M24-ds4-96gb-mac-wired-limit-250k-context.txt", 2, "iogpu.wired_limit_mb raises");
     }
 }
