@@ -99,6 +99,29 @@ final class KnobAnswers {
     }
 
     /**
+     * For an explanation: a setting the question only describes by its effect words ("why does training the text
+     * encoder cost that much" finds model offload by "text encoder") is a side remark, so the explanation asked for
+     * comes first and the row follows within the line bound. A setting spelled out by name, one the user tried, a
+     * request for the stack's list, or an effect of a stack the question itself names ("jax seems to reserve all the
+     * gpu memory at import": the question is about that behaviour, which the row explains) still leads, as in
+     * {@link #lead}.
+     */
+    static String trail(String question, List<String> conversationStacks, String body) {
+        var knob = find(question, conversationStacks);
+        if (knob.isEmpty() || body == null || body.isBlank() || longest(Topics.normal(question), knob.get().names()) > 0
+                || TRIED.matcher(question).find() || LISTING.matcher(question).find()
+                || KnobCatalog.bundled().stack(knob.get().stack()).words().matcher(question).find()) {
+            return lead(question, conversationStacks, body);
+        }
+        List<String> lines = new ArrayList<>(body.lines().toList());
+        for (String l : row(knob.get()).lines().toList()) {
+            if (lines.size() >= Answer.MAX_LINES) break;
+            lines.add(l);
+        }
+        return String.join("\n", lines);
+    }
+
+    /**
      * The body less the snippets the row already shows: a how-to snippet for the same setting as the knob's syntax
      * ("Trainer(accumulate_grad_batches=8)") would print it twice. A snippet goes whole, with its head, and only when
      * every code line of it is in the row: one shared line ("with torch.inference_mode():") leaves it as it is.

@@ -199,7 +199,7 @@ final class KnowledgeAnswers {
     /** An explanation: the figures the question calls for (computed by the caller), then the term in words. */
     static String explain(String text, String withContext, String computed, Facts facts, Report report) {
         String base = explainTerm(text, withContext, facts, report);
-        String led = KnobAnswers.lead(text, conversationStacks(text, namedStacks(withContext), facts, report), base);
+        String led = KnobAnswers.trail(text, conversationStacks(text, namedStacks(withContext), facts, report), base);
         if (computed == null) return led;
         // The figures asked for are the answer: they open it, before a setting's row the question happens to name
         // ("ZeRO-2 goes from 36.22 GB at bs 8 to 46.25 at bs 16. how much per sample?").
@@ -379,10 +379,17 @@ final class KnowledgeAnswers {
      * only then does a term named in the turns before stand in (the question "why so big?" is about it).
      */
     static String explainTerm(String question, String withContext, Facts facts, Report report) {
+        // "it still fills the card", "is that a leak?" in a vLLM or JAX session: the engine's share of the card, which
+        // the question's other words ("leak", "kv cache") would miss
+        String share = UpFrontShare.of(question, facts);
+        if (share != null) return share;
         var term = Topics.find(Topics.glossary(), question);
         // "17179869183.95 GiB? where does that come from": no card holds a petabyte, the figure itself is the subject.
         if (term.isEmpty() && impossibleSize(question)) term = Topics.glossary().stream()
                 .filter(t -> t.name().equals(IMPOSSIBLE)).findFirst();
+        // "how can it use 41.6 GB on a 24 GB card?": more than the card is the subject, whatever words carry it
+        if (term.isEmpty() && beyondCard(question)) term = Topics.glossary().stream()
+                .filter(t -> t.name().equals(BEYOND_CARD)).findFirst();
         if (term.isEmpty()) {
             var found = KnowledgeSearch.explanation(question, report, engines(facts, report));
             if (found.isPresent()) return found.get();
@@ -406,6 +413,18 @@ final class KnowledgeAnswers {
     }
 
     private static final String IMPOSSIBLE = "impossible allocation size";
+    private static final String BEYOND_CARD = "allocated beyond the card's size";
+    /** "use 41.6 GB on a 24 GB card": a size, then the card's, within one clause. */
+    private static final Pattern ON_CARD = Pattern.compile("(?i)(\\d+(?:\\.\\d+)?)\\s*gi?b\\b[^.?!]{0,40}?\\bon "
+            + "(?:a|an|my|the|this|one) (\\d+(?:\\.\\d+)?)\\s*gi?b\\b");
+
+    /** Whether a how or why question says a job used more than its card holds. */
+    static boolean beyondCard(String text) {
+        if (!MECHANISM.matcher(text).find()) return false;
+        Matcher m = ON_CARD.matcher(text);
+        while (m.find()) if (Double.parseDouble(m.group(1)) > Double.parseDouble(m.group(2))) return true;
+        return false;
+    }
     private static final Pattern MECHANISM = Pattern.compile("(?i)\\bwhy\\b|\\bhow come\\b"
             + "|\\bhow (?:can|does|do|is)\\b");
     private static final Pattern QUANTITY = Pattern.compile("(?i)(\\d[\\d,]*(?:\\.\\d+)?)\\s*([kmgtpe])i?b\\b");
