@@ -9,7 +9,9 @@ import io.oomdoc.budget.Setup.Quant;
  * matrix (the token embedding when the two are tied) goes to Q6_K unless the type is Q8_0, and Q4_K_M puts the V
  * projection and the MLP's down
  * projection of about half the layers (use_more_bits: the first and last eighth and every third between) in Q6_K.
- * Norms stay fp32 and are left out (a few hundred thousand values).
+ * Norms stay fp32 and are left out (a few hundred thousand values). Q5_K_M raises the same tensors as Q4_K_M to
+ * Q6_K over a Q5_K base (176 bytes per 256); Q5_K_S and Q6_K keep every matrix at their type, the output at Q6_K.
+ * Q4_K_S's few Q5_K tensors in the first layers are not modelled (its Q4_K base is counted).
  *
  * The IQ file types (ggml-common.h's blocks of 256 weights; IQ4_NL of 32) follow llama-quant.cpp's choices per
  * tensor: IQ2_S and IQ3_XS store their matrices in the next smaller type (IQ2_XS, IQ3_S), IQ2_M and IQ3_M in IQ2_S
@@ -56,7 +58,9 @@ final class GgufWeights {
         double base = switch (q) {
             case Q8_0 -> Q8_0;
             case Q4_0 -> Q4_0;
-            case Q4_K_M -> Q4_K;
+            case Q4_K_M, Q4_K_S -> Q4_K;
+            case Q5_K_S, Q5_K_M -> Q5_K;
+            case Q6_K -> Q6_K;
             case Q4_1 -> Q4_1;
             case Q5_0 -> Q5_0;
             case Q5_1 -> Q5_1;
@@ -69,9 +73,10 @@ final class GgufWeights {
         double bits = (m.params() - embed) * base + embed * (tied ? output : base);
         // an untied output matrix is inside params - embed, counted above at the file type
         if (!tied) bits += embed * (output - base);
-        if (q == Quant.Q4_K_M) {
+        // Q5_K_M raises the same tensors as Q4_K_M (llama-quant.cpp tests both ftypes in one branch)
+        if (q == Quant.Q4_K_M || q == Quant.Q5_K_M) {
             long perLayer = (long) m.hidden() * m.kvHeads() * m.headDim() + (long) m.ffn() * m.hidden();
-            bits += moreBitsLayers(m.layers()) * perLayer * (Q6_K - Q4_K);
+            bits += moreBitsLayers(m.layers()) * perLayer * (Q6_K - base);
         }
         return Math.round(bits / 8);
     }
@@ -82,6 +87,9 @@ final class GgufWeights {
         return iq != null ? iq.base() : switch (q) {
             case Q8_0 -> Q8_0;
             case Q4_0, Q4_K_M -> Q4_0;
+            case Q4_K_S -> Q4_K;
+            case Q5_K_S, Q5_K_M -> Q5_K;
+            case Q6_K -> Q6_K;
             case Q4_1 -> Q4_1;
             case Q5_0 -> Q5_0;
             case Q5_1 -> Q5_1;

@@ -76,10 +76,12 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
      * Q4_1, Q5_0, Q5_1 (the older block types
      * with a 5th bit or an offset), IQ types (llama.cpp's importance-matrix quants, IQ1_S to IQ4_XS) are llama.cpp's
      * GGUF file types,
-     * block-quantized with their scales inside each block; they come last, so gguf() is one comparison.
+     * block-quantized with their scales inside each block; Q4_K_S, Q5_K_S, Q5_K_M and Q6_K are the K-quant files
+     * above Q4_K_M (GgufWeights); they come last, so gguf() is one comparison.
      */
     public enum Quant { NONE, INT8, NF4, GPTQ, GPTQ_INT8, AWQ, FP8, Q8_0, Q4_0, Q4_K_M, Q4_1, Q5_0, Q5_1,
-        IQ1_S, IQ1_M, IQ2_XXS, IQ2_XS, IQ2_S, IQ2_M, IQ3_XXS, IQ3_XS, IQ3_S, IQ3_M, IQ4_NL, IQ4_XS;
+        IQ1_S, IQ1_M, IQ2_XXS, IQ2_XS, IQ2_S, IQ2_M, IQ3_XXS, IQ3_XS, IQ3_S, IQ3_M, IQ4_NL, IQ4_XS,
+        Q4_K_S, Q5_K_S, Q5_K_M, Q6_K;
         public boolean gguf() { return compareTo(Q8_0) >= 0; } }
 
     /**

@@ -17,7 +17,7 @@ public final class Facts {
     /** The keys of {@link #asMap()}, in order; {@link #without} takes the same names. */
     public static final java.util.List<String> KEYS = java.util.List.of("gpu", "gpu_mem", "host_ram", "gpus", "model",
             "params", "depth", "batch", "seq", "precision", "optimizer", "checkpointing", "lora_rank", "quant", "zero",
-            "framework", "phase", "lora", "qlora", "grad_accum", "total_batch", "attention", "device_map");
+            "framework", "phase", "lora", "qlora", "grad_accum", "total_batch", "attention", "device_map", "gguf");
 
     private final String gpuName;
     private final Long gpuMemBytes;
@@ -42,6 +42,7 @@ public final class Facts {
     private final String framework;
     private final String attention;
     private final String deviceMap;
+    private final String gguf;
 
     private Facts(Builder b) {
         gpuName = b.gpuName; gpuMemBytes = b.gpuMemBytes; hostRamBytes = b.hostRamBytes; model = b.model;
@@ -51,6 +52,7 @@ public final class Facts {
         gradAccum = b.gradAccum; totalBatch = b.totalBatch; phaseHint = b.phaseHint; loraRank = b.loraRank;
         quant = b.quant; zeroStage = b.zeroStage; framework = b.framework; attention = b.attention;
         deviceMap = b.deviceMap;
+        gguf = b.gguf;
     }
 
     public static Builder builder() { return new Builder(); }
@@ -65,6 +67,7 @@ public final class Facts {
         b.gradAccum = gradAccum; b.totalBatch = totalBatch; b.phaseHint = phaseHint; b.loraRank = loraRank;
         b.quant = quant; b.zeroStage = zeroStage; b.framework = framework; b.attention = attention;
         b.deviceMap = deviceMap;
+        b.gguf = gguf;
         return b;
     }
 
@@ -108,6 +111,12 @@ public final class Facts {
     /** transformers' / accelerate's device_map placement (auto, balanced, balanced_low_0, sequential). */
     public String deviceMap() { return deviceMap; }
 
+    /**
+     * The llama.cpp GGUF file type of the weights ("q5_k_m", "q6_k", "iq3_xs"), beside quant's 4bit/8bit class: a
+     * Q5_K_M file is no 4-bit checkpoint, and the budget sizes it at its own type.
+     */
+    public String gguf() { return gguf; }
+
     /** Field by field, what {@code newer} says replaces what these facts say. */
     public Facts merge(Facts newer) {
         if (newer == null) return this;
@@ -124,6 +133,8 @@ public final class Facts {
         b.quant = pick(newer.quant, quant); b.zeroStage = pick(newer.zeroStage, zeroStage);
         b.framework = pick(newer.framework, framework); b.attention = pick(newer.attention, attention);
         b.deviceMap = pick(newer.deviceMap, deviceMap);
+        // another quantization said without a GGUF type ("AWQ 4-bit", "no quantization") replaces the file type too
+        b.gguf = newer.quant != null && newer.gguf == null ? null : pick(newer.gguf, gguf);
         return b.build();
     }
 
@@ -157,6 +168,7 @@ public final class Facts {
             case "total_batch" -> b.totalBatch = null;
             case "attention" -> b.attention = null;
             case "device_map" -> b.deviceMap = null;
+            case "gguf" -> b.gguf = null;
             default -> { return this; }
         }
         return b.build();
@@ -190,6 +202,7 @@ public final class Facts {
         put(m, "total_batch", totalBatch);
         put(m, "attention", attention);
         put(m, "device_map", deviceMap);
+        put(m, "gguf", gguf);
         return m;
     }
 
@@ -251,6 +264,7 @@ public final class Facts {
         private String framework;
         private String attention;
         private String deviceMap;
+        private String gguf;
 
         private Builder() {}
 
@@ -277,6 +291,7 @@ public final class Facts {
         public Builder framework(String v) { framework = v; return this; }
         public Builder attention(String v) { attention = v; return this; }
         public Builder deviceMap(String v) { deviceMap = v; return this; }
+        public Builder gguf(String v) { gguf = v; return this; }
 
         /**
          * Sets one fact by its {@link #asMap()} key from text ("seq", "2048"; "checkpointing", "full"; "gpu_mem" in
@@ -309,6 +324,7 @@ public final class Facts {
                     case "total_batch" -> totalBatch = Integer.parseInt(value);
                     case "attention" -> attention = value;
                     case "device_map" -> deviceMap = value;
+                    case "gguf" -> gguf = value;
                     default -> { return false; }
                 }
                 return true;

@@ -51,6 +51,10 @@ public final class SetupFromFacts {
         boolean lora = qlora || Boolean.TRUE.equals(f.lora()) || f.loraRank() != null;
         Setup.Quant quant = qlora || fourBit ? Setup.Quant.NF4
                 : "8bit".equals(f.quant()) ? Setup.Quant.INT8 : Setup.Quant.NONE;
+        // a GGUF file that is run is sized at its own type (Q5_K_M is neither 4-bit NF4 nor 8-bit); a type the budget
+        // has no row for (Q3_K_M, Q2_K) keeps its 4-bit class
+        Setup.Quant file = mode == Setup.Mode.INFER ? ggufType(f.gguf()) : null;
+        if (file != null) quant = file;
         Setup.Attention attention = f.attention() == null ? Setup.Attention.SDPA : parseOr(Setup.Attention.class,
                 f.attention(), Setup.Attention.SDPA);
         int zero = f.zeroStage() == null ? 0 : f.zeroStage();
@@ -73,6 +77,17 @@ public final class SetupFromFacts {
                 .gpus(f.worldSize() == null ? 1 : f.worldSize())
                 .loraRank(rank).quant(quant).loss(unsloth ? Setup.Loss.FUSED_LINEAR : Setup.Loss.FP32)
                 .contextBytes(BudgetEngine.DEFAULT_CONTEXT).build());
+    }
+
+    /** The budget's row for a GGUF file type held ("q5_k_m" → Q5_K_M), or null when it has none. */
+    static Setup.Quant ggufType(String gguf) {
+        if (gguf == null) return null;
+        try {
+            Setup.Quant q = Setup.Quant.valueOf(gguf.toUpperCase(java.util.Locale.ROOT));
+            return q.gguf() ? q : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** The precision a fact names; unsaid, mixed bf16. */

@@ -49,7 +49,7 @@ public final class Choices {
         public Quant() { super("none", "8bit", "4bit", "gptq", "gptq-int8", "awq", "fp8", "q8_0", "q4_0", "q4_k_m",
                 "q4_1", "q5_0", "q5_1",
                 "iq1_s", "iq1_m", "iq2_xxs", "iq2_xs", "iq2_s", "iq2_m", "iq3_xxs", "iq3_xs", "iq3_s", "iq3_m",
-                "iq4_nl", "iq4_xs"); }
+                "iq4_nl", "iq4_xs", "q4_k_s", "q5_k_s", "q5_k_m", "q6_k"); }
     }
 
     /** vLLM's --kv-cache-dtype: auto keeps the model's dtype. */

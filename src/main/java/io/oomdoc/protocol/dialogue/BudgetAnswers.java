@@ -205,11 +205,13 @@ final class BudgetAnswers {
         // Layers on the GPU, --cpu-offload-gb, optimizer or parameter offload: no fact holds them, the turn does.
         String offload = OffloadChange.of(text, f.merge(change));
         if (offload != null) return new Result(note == null ? offload : offload + "\n" + note, null);
-        if (change.isEmpty()) return new Result(note != null ? note : Messages.get("whatif.unclear"), null);
-        // Another card or a 4-bit checkpoint under vLLM changes the KV-cache pool, not a training peak.
-        String pool = ServingPool.applies(f) && ServingPool.moves(change) ? ServingPool.whatIf(text, f, change,
-                loggedTokens(report)) : null;
+        // Another card, a 4-bit checkpoint, another GPU count or share under vLLM/SGLang changes the KV-cache pool,
+        // not a training peak; without a held length the pool is said in tokens and the length asked for.
+        boolean pooled = ServingPool.applies(f) || ServingPool.preallocates(after);
+        String pool = pooled && (ServingPool.moves(change) || ServingPool.shareSaid(text) != null)
+                ? ServingPool.whatIf(text, f, change, loggedTokens(report)) : null;
         if (pool != null) return new Result(pool, null);
+        if (change.isEmpty()) return new Result(note != null ? note : Messages.get("whatif.unclear"), null);
         // "and with two GPUs?" for a training job: copies, a split batch and sharding, not one DDP delta
         String spread = GpuSpread.whatIf(change, f);
         // the GPU count already held is no change: "the same as the setup held" below says so

@@ -16,11 +16,22 @@ final class GgmlBits {
      * k-quants pull request (ggerganov/llama.cpp#1684) measured them on LLaMA-7B; a weights' size only, never a
      * cache type.
      */
-    static final Map<String, Double> MIXES = Map.of("q2_k", 2.63, "q3_k_m", 3.91, "q4_k_s", 4.58, "q4_k_m", 4.85,
-            "q5_k_s", 5.54, "q5_k_m", 5.69, "q6_k", 6.56);
-    /** "Q4_K_M", "q5_0", "IQ4_NL": a GGUF type named. */
-    private static final java.util.regex.Pattern NAMED = java.util.regex.Pattern.compile(
-            "(?i)(?<![\\w-])(i?q\\d_(?:k(?:_[sml])?|\\d|nl))(?![\\w-])");
+    static final Map<String, Double> MIXES = Map.ofEntries(Map.entry("q2_k", 2.63), Map.entry("q3_k_m", 3.91),
+            Map.entry("q4_k_s", 4.58), Map.entry("q4_k_m", 4.85), Map.entry("q5_k_s", 5.54), Map.entry("q5_k_m", 5.69),
+            Map.entry("q6_k", 6.56),
+            // the same pull request's table of LLaMA-65B files (ikawrakow, 2023-06-05): Q3_K_S 26.23 GiB and Q3_K_L
+            // 32.27 GiB over 65.2B weights
+            Map.entry("q3_k_s", 3.45), Map.entry("q3_k_l", 4.25));
+    /**
+     * Bits per weight of the importance-matrix types' own blocks (ggml-common.h: IQ2_XXS 66 bytes per 256 weights,
+     * IQ3_S 110, IQ4_XS 136 ...); a file keeps a few tensors higher, which the budget's GGUF sizing counts. Weights
+     * only: llama.cpp's KV cache takes none of them but IQ4_NL.
+     */
+    static final Map<String, Double> IQ = Map.of("iq1_s", 1.5625, "iq1_m", 1.75, "iq2_xxs", 2.0625, "iq2_xs", 2.3125,
+            "iq2_s", 2.5625, "iq2_m", 2.5625, "iq3_xxs", 3.0625, "iq3_xs", 3.4375, "iq3_s", 3.4375, "iq4_xs", 4.25);
+    /** "Q4_K_M", "q5_0", "IQ4_NL", "IQ3_XS": a GGUF type named. */
+    static final java.util.regex.Pattern NAMED = java.util.regex.Pattern.compile(
+            "(?i)(?<![\\w-])(q\\d_(?:k(?:_[sml])?|\\d)|iq\\d_(?:xxs|xs|s|m|nl))(?![\\w-])");
 
     private GgmlBits() {}
 
@@ -29,7 +40,8 @@ final class GgmlBits {
         var m = NAMED.matcher(text);
         while (m.find()) {
             String type = m.group(1).toLowerCase(Locale.ROOT);
-            Double bits = MIXES.containsKey(type) ? MIXES.get(type) : BITS.get(type);
+            Double bits = MIXES.containsKey(type) ? MIXES.get(type) : IQ.containsKey(type) ? IQ.get(type)
+                    : BITS.get(type);
             if (bits != null) return bits;
         }
         return null;

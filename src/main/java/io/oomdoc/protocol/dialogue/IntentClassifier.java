@@ -252,7 +252,7 @@ public final class IntentClassifier {
     /** "How much does the 70B AWQ take on each L4?", "how big is one tensor": the size of a thing, not a fit. */
     private static final Pattern SIZE_OF = Pattern.compile("(?i)\\bhow (?:much|big|large)\\b(?:(?!\\b(?:need|needs"
             + "|needed|save|saves|fit|fits|would|could)\\b)[^?]){0,80}?\\b(?:take|takes|weigh|weighs|occupy"
-            + "|occupies|is|are)\\b");
+            + "|occupies|is|are)\\b|\\bwhat (?:do|does|would|will)\\b[^?]{0,60}?\\bweigh\\b");
 
     static boolean asksSize(String text) { return SIZE_OF.matcher(text).find(); }
 

@@ -93,6 +93,9 @@ final class ServingFit {
 
     private static double quantBytes(String text, Facts f) {
         if (Sizes.formatNamed(text)) return Sizes.bytesPerParam(text, f);
+        // a GGUF file held ("Q5_K_M" said earlier) is served at its type's bits, not its 4/8-bit class
+        Double file = f.gguf() == null ? null : GgmlBits.weightsNamed(f.gguf());
+        if (file != null) return file / 8;
         if ("4bit".equals(f.quant())) return 0.5;
         if ("8bit".equals(f.quant())) return 1.0;
         return Sizes.bytesPerParam(text, f);

@@ -7,6 +7,7 @@ import io.oomdoc.protocol.Facts;
 import io.oomdoc.protocol.SetupFromFacts;
 import io.oomdoc.util.Bytes;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -43,6 +44,17 @@ final class ServingPool {
             "model", "params");
     /** Tokens of the probe that measures the cache per token. */
     private static final int PROBE_TOKENS = 1024;
+    /**
+     * The length profiled at start-up when no max_model_len is held: vLLM's V0 profiled max(max_model_len, 2048)
+     * tokens (the budget engine's vllmPool), so 2048 is the least it takes out of the share before the cache.
+     */
+    private static final int PROFILE_TOKENS = 2048;
+    /**
+     * "At 0.9", "set it to 0.5": a bare share said in a turn about an engine that takes a share of the card is that
+     * share (its gpu_memory_utilization or --mem-fraction-static), not a size or a ratio of something else.
+     */
+    private static final Pattern BARE_SHARE = Pattern.compile("(?i)\\b(?:at|to|of|with|use)\\s+(0?\\.\\d{1,3}|1\\.0)"
+            + "(?![\\d.])(?!\\s*(?:gb|gib|mb|mib|%|x|×|bpw|bits?|b\\b|[kmb]\\b))");
 
     /** The pool on one setup: the cache's bytes and tokens, and the weights beside it (per GPU). */
     record Pool(long kvBytes, long tokens, long weights, int seq, double utilization, long card, long perToken) {
@@ -70,6 +82,23 @@ final class ServingPool {
                 && f.seqLen() != null && SetupFromFacts.from(f).map(s -> s.mode() == Setup.Mode.INFER).orElse(false);
     }
 
+    /**
+     * Whether the facts describe a model served by a pre-allocating engine on a known card, with or without a
+     * context length: its share of the card and the cache left in it are known before any length is.
+     */
+    static boolean preallocates(Facts f) {
+        return f.framework() != null && PREALLOCATES.contains(f.framework()) && f.gpuMemBytes() != null
+                && SetupFromFacts.from(f).map(s -> s.mode() == Setup.Mode.INFER).orElse(false);
+    }
+
+    /** The share of the card the turn states for the engine ("gpu_memory_utilization 0.95", "at 0.9"), or null. */
+    static Double shareSaid(String text) {
+        var m = UTILIZATION.matcher(text);
+        if (m.find()) return Double.parseDouble(m.group(1));
+        var bare = BARE_SHARE.matcher(text);
+        return bare.find() ? Double.parseDouble(bare.group(1)) : null;
+    }
+
     /** Whether the turn asks how many requests run at once. */
     static boolean asksConcurrency(String text) { return CONCURRENCY.matcher(text).find(); }
 
@@ -85,12 +114,21 @@ final class ServingPool {
     /** The pool of the setup, or empty when the catalog lacks the model's layer shape. */
     static Optional<Pool> of(Facts f, String text) {
         var m = UTILIZATION.matcher(text);
-        double util = m.find() ? Double.parseDouble(m.group(1)) : DEFAULT_UTILIZATION;
+        return of(f, m.find() ? Double.parseDouble(m.group(1)) : DEFAULT_UTILIZATION);
+    }
+
+    /**
+     * The pool at this share of the card; without a held length the start-up profile of 2048 tokens is taken and
+     * the pool counts tokens only (its seq is 0: no sequences).
+     */
+    static Optional<Pool> of(Facts f, double util) {
         Optional<Setup> base = SetupFromFacts.from(f);
         if (base.isEmpty() || !base.get().model().hasArchitecture()) return Optional.empty();
         long card = f.gpuMemBytes();
         BudgetEngine engine = new BudgetEngine();
-        Budget pooled = engine.estimate(base.get().toBuilder().batch(1).gpuMemoryUtilization(util).build(), card);
+        int seq = base.get().seq() > 0 ? base.get().seq() : PROFILE_TOKENS;
+        Budget pooled = engine.estimate(base.get().toBuilder().seq(seq).batch(1).gpuMemoryUtilization(util).build(),
+                card);
         Budget probe = engine.estimate(base.get().toBuilder().seq(PROBE_TOKENS).batch(1).build(), card);
         long perToken = Math.max(1, probe.perGpuBytes().kvCache() / PROBE_TOKENS);
         long kv = pooled.perGpuBytes().kvCache();
@@ -121,15 +159,19 @@ final class ServingPool {
      */
     static String whatIf(String text, Facts f, Facts change, Integer logged) {
         Facts after = f.merge(change);
-        if (!applies(after)) return null;
-        Optional<Pool> a = of(f, text), b = of(after, text);
+        if (!applies(after)) return preallocates(after) ? withoutLength(text, f, change) : null;
+        // a share alone ("what if I set it to 0.95?") is the change: compared with the default share
+        Double said = change.isEmpty() ? shareSaid(text) : null;
+        Optional<Pool> a = said != null ? of(f, DEFAULT_UTILIZATION) : of(f, text);
+        Optional<Pool> b = said != null ? of(after, said) : of(after, text);
         if (a.isEmpty() || b.isEmpty()) return null;
         Pool x = a.get(), y = b.get();
         if (logged != null && logged > 0) {
             y = y.anchored(x, logged);
             x = x.anchored(x, logged);
         }
-        String head = Messages.get("pool.whatif", Conversation.describe(change), Bytes.human(x.weights()),
+        String desc = said != null ? Messages.get("pool.share.change", said) : Conversation.describe(change);
+        String head = Messages.get("pool.whatif", desc, Bytes.human(x.weights()),
                 Bytes.human(y.weights()), Bytes.human(x.kvBytes()), Bytes.human(y.kvBytes()), count(x.tokens()),
                 count(y.tokens()), String.format(Locale.ROOT, "%.1f", x.sequences()),
                 String.format(Locale.ROOT, "%.1f", y.sequences()), count(y.seq()));
@@ -145,6 +187,71 @@ final class ServingPool {
         String how = StackHow.line(text, change, f);
         return how == null ? String.join("\n", head, verdict, Messages.get("whatif.adopt"))
                 : String.join("\n", head, verdict, how, Messages.get("whatif.adopt"));
+    }
+
+    /**
+     * "What if I set it to 0.5 on a 40 GB A100?", "and on one 3090 alone?" with no max_model_len held: the share the
+     * engine takes, the weights in it and the KV-cache pool left, before and after, in bytes and tokens; how many
+     * sequences that is waits for the length, which is asked for. The facts are unchanged.
+     */
+    private static String withoutLength(String text, Facts f, Facts change) {
+        Facts after = f.merge(change);
+        Double said = shareSaid(text);
+        double util = said != null ? said : DEFAULT_UTILIZATION;
+        Optional<Pool> b = ofAnyShape(after, util);
+        if (b.isEmpty()) return null;
+        Pool y = b.get();
+        Optional<Pool> a = preallocates(f) ? ofAnyShape(f, DEFAULT_UTILIZATION) : Optional.empty();
+        String desc = Conversation.describe(change);
+        if (desc.isBlank()) desc = Messages.get("pool.share.change", util);
+        List<String> out = new java.util.ArrayList<>();
+        if (y.kvBytes() <= 0) {
+            out.add(Messages.get("pool.noroom", desc, util, Bytes.human(y.card()), Bytes.human(share(y)),
+                    Bytes.human(y.weights())));
+        } else if (a.isPresent()) {
+            Pool x = a.get();
+            out.add(Messages.get("pool.whatif.nolength", desc, Bytes.human(share(x)), Bytes.human(share(y)),
+                    x.utilization(), y.utilization(), Bytes.human(x.weights()), Bytes.human(y.weights()),
+                    Bytes.human(x.kvBytes()), Bytes.human(y.kvBytes()), x.tokens() < 0 || y.tokens() < 0
+                            ? Messages.get("pool.tokens.unknown") : Messages.get("pool.tokens.change",
+                            count(x.tokens()), count(y.tokens()))));
+        } else {
+            out.add(Messages.get("pool.after.nolength", desc, Bytes.human(share(y)), Bytes.human(y.card()), util,
+                    Bytes.human(y.weights()), Bytes.human(y.kvBytes()), tokens(y)));
+        }
+        out.add(Messages.get("pool.nolength"));
+        if (said == null) out.add(Messages.get("pool.assumedShare", util));
+        String how = StackHow.line(text, change, f);
+        if (how != null) out.add(how);
+        out.add(Messages.get("whatif.adopt"));
+        return String.join("\n", out);
+    }
+
+    /**
+     * The pool, or for a model whose layer shape the catalog lacks the share less the weights and the CUDA context
+     * per GPU, in bytes only (tokens -1: the cache per token is not known).
+     */
+    private static Optional<Pool> ofAnyShape(Facts f, double util) {
+        Optional<Pool> shaped = of(f, util);
+        if (shaped.isPresent()) return shaped;
+        Optional<Setup> base = SetupFromFacts.from(f);
+        if (base.isEmpty()) return Optional.empty();
+        long card = f.gpuMemBytes();
+        Budget b = new BudgetEngine().estimate(base.get().toBuilder().batch(1).build(), card);
+        long weights = b.perGpuBytes().weights();
+        long room = Math.round(util * io.oomdoc.budget.GpuCatalog.usableBytes(card)) - weights
+                - b.perGpuBytes().overhead();
+        return Optional.of(new Pool(Math.max(0, room), -1, weights, 0, util, card, 0));
+    }
+
+    /** A token count, or that it is unknown for want of the model's layer shape. */
+    private static String tokens(Pool p) {
+        return p.tokens() < 0 ? Messages.get("pool.tokens.unknown") : Messages.get("pool.tokens", count(p.tokens()));
+    }
+
+    /** The engine's share of the card: utilization times what the card can allocate. */
+    private static long share(Pool p) {
+        return Math.round(p.utilization() * io.oomdoc.budget.GpuCatalog.usableBytes(p.card()));
     }
 
     private static String count(long n) { return String.format(Locale.ROOT, "%,d", n); }

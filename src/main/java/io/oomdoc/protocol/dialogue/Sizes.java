@@ -133,7 +133,8 @@ final class Sizes {
         int n = ranks(text, facts);
         if (n <= 1) return null;
         Object[] named = namedFirst(text);
-        String format = named != null ? (String) named[2] : "fp32".equals(facts.precision()) ? "fp32" : "16-bit";
+        String format = gguf(text) != null ? GgmlBits.typeNamed(text) : named != null ? (String) named[2]
+                : "fp32".equals(facts.precision()) ? "fp32" : "16-bit";
         return Messages.get("sizes.split", n, gb(params * bytesPerParam(text, facts) / n), format);
     }
 
@@ -145,12 +146,34 @@ final class Sizes {
     }
 
     /** Whether the text names a weight format (4-bit, 8-bit, fp16, fp32 …). */
-    static boolean formatNamed(String text) { return namedFirst(text) != null; }
+    static boolean formatNamed(String text) { return namedFirst(text) != null || gguf(text) != null; }
+
+    /**
+     * The bytes per weight of a llama.cpp GGUF type the text names ("Q5_K_M", "IQ3_XS", "Q6_K") when it comes before
+     * any other format named; null otherwise. A GGUF type is a weight format of its own: Q5_K_M is neither the 4-bit
+     * nor the 8-bit row, and Q4_K_M keeps its scales and its Q6_K tensors (4.85 bits, not 4).
+     */
+    static Double gguf(String text) {
+        Double bits = GgmlBits.weightsNamed(text);
+        if (bits == null) return null;
+        Matcher g = GgmlBits.NAMED.matcher(text);
+        int at = g.find() ? g.start() : Integer.MAX_VALUE;
+        for (Object[] row : FORMATS) {
+            Matcher m = ((Pattern) row[0]).matcher(text);
+            if (m.find() && m.start() < at) return null;
+        }
+        return bits / BITS_PER_BYTE;
+    }
 
     /** How many distinct formats the text names ("in fp32 and in bf16" is two). */
     static int formatsNamed(String text) {
-        int n = 0;
-        for (Object[] row : FORMATS) if (((Pattern) row[0]).matcher(text).find()) n++;
+        // a GGUF type is one format, not also the 4-bit row its "Q4" starts with
+        java.util.Set<String> types = new java.util.HashSet<>();
+        Matcher g = GgmlBits.NAMED.matcher(text);
+        while (g.find()) if (GgmlBits.weightsNamed(g.group()) != null) types.add(g.group().toLowerCase(Locale.ROOT));
+        String rest = GgmlBits.NAMED.matcher(text).replaceAll(" ");
+        int n = types.size();
+        for (Object[] row : FORMATS) if (((Pattern) row[0]).matcher(rest).find()) n++;
         return n;
     }
 
@@ -176,6 +199,8 @@ final class Sizes {
 
     /** Bytes per parameter of the format the text names, else of the precision held, else 16-bit. */
     static double bytesPerParam(String text, Facts facts) {
+        Double gguf = gguf(text);
+        if (gguf != null) return gguf;
         Object[] named = namedFirst(text);
         if (named != null) return (Double) named[1];
         return "fp32".equals(facts.precision()) ? 4.0 : 2.0;

@@ -36,7 +36,7 @@ final class Resolver {
             first(ms, "optimizer").ifPresent(b::optimizer);
         }
         for (String key : List.of("batch", "seq", "lora_rank", "depth", "grad_accum", "total_batch", "quant",
-                "zero", "attention", "host_ram", "device_map")) {
+                "zero", "attention", "host_ram", "device_map", "gguf")) {
             first(ms, key).ifPresent(v -> b.set(key, v));
         }
         for (String key : List.of("checkpointing", "lora", "qlora")) first(ms, key).ifPresent(v -> b.set(key, v));
