@@ -31,7 +31,7 @@ import java.util.Locale;
  *     [--heldout15] [--heldout16] [--heldout17] [--heldout18] [--heldout19] [--heldout20]
  *     [--heldout21] [--heldout22] [--heldout23] [--heldout24] [--heldout25] [--heldout26] [--heldout27]
  *     [--heldout28] [--heldout29] [--heldout30] [--heldout31] [--heldout32] [--heldout33] [--heldout34]
- *     [log-size-MB]
+ *     [--heldout35] [log-size-MB]
  */
 public final class TraceBench {
     public static void main(String[] args) throws Exception {
@@ -98,6 +98,7 @@ public final class TraceBench {
         if (List.of(args).contains("--heldout32")) scoreBlind("32nd split, corpus_heldout32", Corpus.heldout32());
         if (List.of(args).contains("--heldout33")) scoreBlind("33rd split, corpus_heldout33", Corpus.heldout33());
         if (List.of(args).contains("--heldout34")) scoreBlind("34th split, corpus_heldout34", Corpus.heldout34());
+        if (List.of(args).contains("--heldout35")) scoreBlind("35th split, corpus_heldout35", Corpus.heldout35());
         speed(dev);
         bigLog(mb);
     }
