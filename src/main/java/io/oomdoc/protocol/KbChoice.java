@@ -57,6 +57,7 @@ final class KbChoice {
         for (int i = 1; i < ranked.size() && i < 3; i++) {
             if (ranked.get(i).confidence() >= ALSO_SHOWN) ids.add(ranked.get(i).kb().get(0));
         }
+        ids.removeIf(id -> !KbStacks.usable(id, x));
         return List.copyOf(ids);
     }
 

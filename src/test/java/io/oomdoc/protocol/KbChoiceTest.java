@@ -129,4 +129,19 @@ class KbChoiceTest {
         assertTrue(ids.subList(0, 3).contains("M4"), ids.toString());
         assertFalse(ids.subList(0, 3).contains("U10"), ids.toString());
     }
+    // replay: reads a corpus case's features, as the tests above
+    @Test
+    @Tag("replay")
+    void appleSiliconIsNotSentToTheCudaAllocatorsSetting() {
+        // pinokiocomputer/pinokio#941: MPS backend out of memory on a 16 GB M1 MacBook; even with fragmentation
+        // ranked first, expandable_segments (M8, PyTorch's CUDA allocator) is not listed, the cause's next entries are
+        List<Hypothesis> ranked = List.of(new Hypothesis(Category.FRAGMENTATION, 0.9, Category.FRAGMENTATION.kb,
+                List.of()));
+        FeatureVector x = features("pinokio-941-mps-hunyuan3d-256-bytes-shared-pool");
+        List<String> ids = KbChoice.ids(evidence(KILLED), ranked, x);
+        assertFalse(ids.contains("M8"), ids.toString());
+        assertTrue(ids.contains("M18"), ids.toString());
+        // the same ranking without the MPS message keeps the entry first
+        assertEquals("M8", KbChoice.ids(evidence(KILLED), ranked, FeatureVector.builder().build()).get(0));
+    }
 }

@@ -86,6 +86,13 @@ public final class TraceAnalyzer {
             + "|gets |got )?(?:full|exhausted|used up)|(?<!gpu |video )\\bram (?:is |was |gets |got )?(?:full|exhausted"
             + "|used up|gobbled up)|\\b(?:memory|ram)\\b[^.]{0,40}\\b(?:gobbled|eaten) up\\b[^.]{0,40}\\b(?:system"
             + "|computer|machine|pc)\\b");
+    /**
+     * gperftools' tcmalloc, the host allocator Colab preloads, warns of each single host allocation past its report
+     * threshold (1 GiB by default): "tcmalloc: large alloc 2309472256 bytes == 0x... @ ...". It is not a failure, but
+     * a log that shows nothing else went wrong shows the host's RAM taken gigabytes at a time: trainable reports
+     * quoting it are host_ram_oom 3 of 3 (fomm#385, bpr#25, naifu#12).
+     */
+    private static final Pattern HOST_LARGE_ALLOC = Pattern.compile("tcmalloc: large alloc \\d+ bytes");
     /** GPU memory named as what ran out: the prose is then about the card, whatever it says of RAM. */
     private static final Pattern GPU_MEMORY_MENTION = Pattern.compile("(?i)\\b(?:gpu|cuda|vram|video memory"
             + "|graphics memory|device memory)\\b[^.]{0,30}\\b(?:out of|ran out|runs out|full|exhausted|oom)"
@@ -122,6 +129,8 @@ public final class TraceAnalyzer {
         PhaseGuess phase = phase(frames, findings);
         if (findings.isEmpty() && !GPU_MEMORY_MENTION.matcher(text).find()) {
             mention(log, HOST_MENTION, FailureKind.HOST_RAM_OOM, TraceText.get("mention.host"))
+                    .or(() -> mention(log, HOST_LARGE_ALLOC, FailureKind.HOST_RAM_OOM,
+                            TraceText.get("mention.host-large-alloc")))
                     .ifPresent(findings::add);
         }
         if (findings.isEmpty()) {

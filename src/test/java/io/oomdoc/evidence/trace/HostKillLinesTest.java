@@ -31,7 +31,9 @@ class HostKillLinesTest {
             "tfos-282-yarn-killed-container-physical-memory",
             "xrayglm-83-nccl-shm-segment-deepspeed-broadcast",
             "lorascripts-170-bad-allocation-16g-zh",
-            "hardnet-19-killed-by-oom-killer"})
+            "hardnet-19-killed-by-oom-killer",
+            // sacct's job state OUT_OF_MEMORY, no kill line of slurmstepd's or srun's (burned split 32)
+            "icenet-51-prediction-slurm-oom"})
     void aKillForHostMemoryIsAHostMemoryFailure(String trace) {
         TraceFinding f = analyzer.analyze(RealPastes.log(trace)).primary()
                 .orElseThrow(() -> new AssertionError("no failure found in " + trace));

@@ -48,6 +48,10 @@ public final class HostRamParser implements TraceParser {
             // SLURM's words for its memory cgroup's kill: srun's task line and slurmstepd's oom-kill count
             + "|srun: error: (?:.{0,60}task \\d+: )?Out Of Memory|Detected \\d+ oom[-_]kill events?"
             + "|slurmstepd: error: .{0,40}exceeded (?:job )?memory limit"
+            // SLURM's job state for a job its memory cgroup killed, as sacct, seff and scontrol print it (sacct's
+            // default column cuts it to "OUT_OF_ME+"); upper case only, for the kernel's out_of_memory() frames and
+            // CUDA_ERROR_OUT_OF_MEMORY are other things (reframe-hpc/reframe#833, squeue's JOB STATE CODES)
+            + "|(?-i:(?<![\\w])OUT_OF_ME(?:MORY\\b|\\+))"
             // the schedulers' and runtimes' own kill lines: Kubernetes, Ray's memory monitor, YARN
             + "|OOMKilled|OOM-killed|killed by (?:the )?OOM[- ]killer|killed due to memory pressure \\(OOM\\)"
             + "|killed due to the node running low on memory|RayOutOfMemoryError|Actors died: CPU Out of Memory"
@@ -61,7 +65,8 @@ public final class HostRamParser implements TraceParser {
     /** A worker process killed by a signal; "worker" alone also names hosts ("node-3-worker") and Ray workers. */
     private static final Pattern WORKER_KILLED = Pattern.compile("worker .{0,40}killed by signal");
     private static final Pattern SCHEDULER_KILL = Pattern.compile("OOMKilled|OOM-killed|memory pressure|running low "
-            + "on memory|RayOutOfMemoryError|Actors died|by YARN|slurmstepd|srun: error", Pattern.CASE_INSENSITIVE);
+            + "on memory|RayOutOfMemoryError|Actors died|by YARN|slurmstepd|srun: error|OUT_OF_ME",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern COMMIT_LIMIT = Pattern.compile(COMMIT_LIMIT_TEXT, Pattern.CASE_INSENSITIVE);
     private static final Pattern KERNEL_KILL = Pattern.compile("Killed process (\\d+) "
             + "\\(([^)]+)\\).*?anon-rss:(\\d+)kB", Pattern.CASE_INSENSITIVE);
