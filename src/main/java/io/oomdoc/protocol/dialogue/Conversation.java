@@ -390,6 +390,14 @@ public final class Conversation {
         // "how much RAM do I need?" after a killed worker: processes and their copies, not a model's weights
         String share = UtilizationChoice.of(text, facts.merge(read.asserted()));
         if (share != null) return Answer.text(Intent.FIT, share, learn(read));
+        // "with the optimizer offloaded, how much host RAM do I need?": the offloaded states, in host RAM
+        String offloaded = OffloadHostRam.of(text, context(text),
+                facts.merge(read.asserted()).merge(read.hypothetical()));
+        if (offloaded != null) {
+            learn(new FactExtractor.Reading(read.asserted(), read.negated(), Facts.EMPTY));
+            remember(read.hypothetical().merge(facts));
+            return Answer.text(Intent.FIT, offloaded, facts);
+        }
         if (HostRamNeed.applies(report, facts.merge(read.asserted()))
                 && !HostRamNeed.asksOfTheCard(text, facts.merge(read.asserted()))) {
             return Answer.text(Intent.FIT, HostRamNeed.answer(newestFirst(text), facts), learn(read));
