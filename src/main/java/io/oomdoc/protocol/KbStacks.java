@@ -1,14 +1,8 @@
 package io.oomdoc.protocol;
 
 import io.oomdoc.protocol.reasoning.FeatureVector;
+import io.oomdoc.util.TsvTable;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -18,18 +12,14 @@ import java.util.regex.Pattern;
  * setting however its cause is ranked.
  */
 final class KbStacks {
-    private static final String TABLE = "model/kb-stacks.tsv";
-
     record Row(String kb, Pattern features) {}
 
-    private static volatile List<Row> table;
+    private static final TsvTable<Row> TABLE = new TsvTable<>("model/kb-stacks.tsv", 2,
+            c -> new Row(c[0].strip(), Pattern.compile(c[1].strip())));
 
     private KbStacks() {}
 
-    static List<Row> table() {
-        if (table == null) table = read(KbStacks.class.getClassLoader().getResourceAsStream(TABLE));
-        return table;
-    }
+    static List<Row> table() { return TABLE.rows(); }
 
     /** Whether the report with these features may list the entry. */
     static boolean usable(String kb, FeatureVector x) {
@@ -39,20 +29,5 @@ final class KbStacks {
             for (String f : x.values().keySet()) if (r.features().matcher(f).matches()) return false;
         }
         return true;
-    }
-
-    static List<Row> read(InputStream in) {
-        if (in == null) throw new IllegalStateException("bundled stack table missing: " + TABLE);
-        List<Row> out = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (line.isBlank() || line.startsWith("#")) continue;
-                String[] cols = line.split("\t");
-                out.add(new Row(cols[0].strip(), Pattern.compile(cols[1].strip())));
-            }
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-        return List.copyOf(out);
     }
 }
