@@ -196,7 +196,7 @@ public final class Corpus {
     /** The thirty-third split (corpus_heldout33/): scored blind at both ends of the 28th session, trainable since. */
     public static List<Case> heldout33() { return read(HELDOUT33); }
 
-    /** The thirty-fourth split (corpus_heldout34/): blind, in no development, trainable or burned list. */
+    /** The thirty-fourth split (corpus_heldout34/): scored blind at both ends of the 29th session, trainable since. */
     public static List<Case> heldout34() { return read(HELDOUT34); }
 
     /** The thirty-fifth split (corpus_heldout35/): blind, in no development, trainable or burned list. */
@@ -225,9 +225,17 @@ public final class Corpus {
      * at both ends of the twenty-fifth, totals only), and the thirty-first (since the twenty-seventh session; scored
      * blind at both ends of the twenty-sixth, totals only), and the thirty-second (since the twenty-eighth session;
      * scored blind at both ends of the twenty-seventh, totals only), and the thirty-third (since the twenty-ninth
-     * session; scored blind at both ends of the twenty-eighth, totals only).
+     * session; scored blind at both ends of the twenty-eighth, totals only), and the thirty-fourth (since the thirtieth
+     * session; scored blind at both ends of the twenty-ninth, totals only).
      */
-    public static List<Case> trainable() { return development33(); }
+    public static List<Case> trainable() { return development34(); }
+
+    /** Every scored part that is development data now: development33() and the thirty-fourth split. */
+    public static List<Case> development34() {
+        List<Case> out = new ArrayList<>(development33());
+        out.addAll(heldout34());
+        return List.copyOf(out);
+    }
 
     /** Every scored part that is development data now: development32() and the thirty-third split. */
     public static List<Case> development33() {
