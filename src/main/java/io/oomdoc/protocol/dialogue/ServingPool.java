@@ -123,7 +123,7 @@ final class ServingPool {
      */
     static Optional<Pool> of(Facts f, double util) {
         Optional<Setup> base = SetupFromFacts.from(f);
-        if (base.isEmpty() || !base.get().model().hasArchitecture()) return Optional.empty();
+        if (base.isEmpty() || !base.get().model().hasArchitecture() || f.gpuMemBytes() == null) return Optional.empty();
         long card = f.gpuMemBytes();
         BudgetEngine engine = new BudgetEngine();
         int seq = base.get().seq() > 0 ? base.get().seq() : PROFILE_TOKENS;
@@ -160,6 +160,9 @@ final class ServingPool {
     static String whatIf(String text, Facts f, Facts change, Integer logged) {
         Facts after = f.merge(change);
         if (!applies(after)) return preallocates(after) ? withoutLength(text, f, change) : null;
+        // the first card named is no change from a card held: the pool on it is the answer, as a fit question's
+        if (f.gpuMemBytes() == null) return Optional.ofNullable(fit(text, after)).map(BudgetAnswers.Result::text)
+                .orElse(null);
         // a share alone ("what if I set it to 0.95?") is the change: compared with the default share
         Double said = change.isEmpty() ? shareSaid(text) : null;
         Optional<Pool> a = said != null ? of(f, DEFAULT_UTILIZATION) : of(f, text);

