@@ -1,0 +1,167 @@
+"""Twentieth held-out split (session 30, issue 14): published measured peaks and fit/OOM outcomes from pages no
+earlier measured set cites, weighted toward what users do (LoRA and QLoRA of modern LLMs, sharded runs, full
+fine-tunes, inference with a KV cache).
+
+This set is BLIND: written by a helper who never read the engine (src/main), the knowledge or prompts, never ran
+oomdoc or BudgetBench on these records, and never looked at a score. Nothing here was tuned on, and nothing may be:
+score it, never fit to it.
+
+How the pages were chosen: bench/blind_exclusions.sh /tmp/h30/bb20-excl was run first; a page was dropped when its
+repository (or a repository of the same short name) is in repos.txt, when the page or thread is in threads.txt or
+urls.txt, when bench/, /work/shared or an earlier make_measured_*.py names it, or when a parallel blind writer of this
+session holds it (/tmp/h30/*-sources.txt). The writer's own list is /tmp/h30/bb20-sources.txt. The search tools'
+first answers were nearly all cited already (LitGPT, ms-swift, xtuner, LongLoRA, Qwen's tables, the Day21 course
+reports, universal-llm-trainer, the Gemma-2B Dolly experiments and more were found and dropped), so the records come
+from repositories no earlier set touched, read in full from their git snapshots. A page was kept only where it prints
+a GPU memory figure for a setup it states (and the code beside the figure says which counter it is), or says that a
+named setup ran, or ran out of memory, on a named card. Estimates printed beside measurements were left out.
+
+Pages: see the section comments below; each record keeps its page's URL pinned to the commit that last changed the
+file, the row or line its figure comes from and what the page (or the code beside it) says about how memory was read.
+A figure read off a chart says so in measured_how. Model shapes are each model's config.json values as known to the
+writer (no network here to reopen them), or as the page prints them; the parameter count is computed from them unless
+the page prints it. Each record's notes say what its page leaves unsaid and what the writer wrote in.
+Run from the repository root:
+    python3 src/test/resources/budget/make_measured_heldout20.py
+"""
+import json
+
+from measured_shapes import llama  # the script's own folder is on sys.path
+
+OUT = "src/test/resources/budget/measured_heldout20.json"
+GB = 10 ** 9
+GIB = 2 ** 30
+MIB = 2 ** 20
+KNOWN = "config.json values as known to the writer, not reopened this session"
+QKV_BIAS = "; q/k/v biases left out of the count"
+ALL7 = "q_proj,k_proj,v_proj,o_proj,gate_proj,up_proj,down_proj"
+
+A = {
+    "llama-3.1-8b": llama("meta-llama/Llama-3.1-8B-Instruct (%s)" % KNOWN, 32, 4096, 32, 8, 14336, 128256),
+    "llama-3.2-3b": llama("meta-llama/Llama-3.2-3B-Instruct (%s)" % KNOWN, 28, 3072, 24, 8, 8192, 128256,
+                          tied=True, head_dim=128),
+    # LitGPT converts Gemma 2 with a separate output head: its printout counts 3,204,165,888 frozen and 1,597,440
+    # trainable parameters, which the count below keeps (an untied copy of the 256000 x 2304 embedding)
+    "gemma-2-2b-litgpt": llama("google/gemma-2-2b as LitGPT 0.5.3 holds it (%s; GeGLU MLP counted as gated; the "
+                               "output head counted apart from the embedding, as LitGPT's printout does)" % KNOWN,
+                               26, 2304, 8, 4, 9216, 256000, head_dim=256, params=3204165888 + 1597440,
+                               extra="; params as the notebook prints them (non-trainable plus trainable)"),
+}
+
+out = []
+
+
+def rec(**k):
+    if "arch" not in k:
+        k["arch"] = A[k["model"]]
+    k.setdefault("lora_rank", 0)
+    k.setdefault("lora_targets", None)
+    k["split"] = "heldout20"
+    out.append(k)
+
+
+INFER = dict(family="inference", method="inference", optimizer="none (inference)", checkpointing="none",
+             grad_accum=1, loss="none (inference)", lora_rank=0, lora_targets=None)
+
+# ---- google-gemini/gemma-cookbook, Gemma/[Gemma_2]Finetune_with_LitGPT.ipynb: LitGPT 0.5.3 on a Colab T4 ----
+# The notebook runs `litgpt finetune_lora google/gemma-2-2b --data Alpaca2k --train.max_seq_length 512
+# --train.micro_batch_size 2 --train.epochs 1 --precision bf16-true` and prints LitGPT's run summary; LitGPT's
+# 'Memory Used' is torch.cuda.max_memory_allocated() / 1e9 (its finetune summary and its generate script both print
+# that counter). Its own settings printout: LoRA r 8, alpha 16, dropout 0.05 on query and value only, AdamW, global
+# batch 16 over micro-batch 2 (8 accumulation steps), no activation checkpointing in LitGPT's LoRA recipe.
+GEM = ("https://github.com/google-gemini/gemma-cookbook/blob/e26db011fff2cf2fd7be051cb513833d056011cb/Gemma/"
+       "%5BGemma_2%5DFinetune_with_LitGPT.ipynb")
+GEM_CARD = ("Tesla T4 (the notebook asks for a Colab T4 with High RAM; Lightning warns \"'Tesla T4' does not "
+            "support torch.bfloat16\")")
+rec(id="gemma-cookbook-litgpt-gemma-2-2b-lora-r8-qv-b2-s512-t4", source=GEM, source_key="gemma-cookbook-litgpt",
+    model="gemma-2-2b-litgpt", family="lora", method="lora", quant="none (bf16 weights: --precision bf16-true)",
+    seq=512, batch=2, grad_accum=8,
+    precision="bf16-true (LitGPT's pure bf16: weights, adapters and optimizer states in bf16; emulated on a T4)",
+    checkpointing="none (LitGPT's finetune_lora sets no activation checkpointing)",
+    optimizer="AdamW (LitGPT's default, states in the bf16 parameter dtype)",
+    attention="not stated (LitGPT's own attention: torch scaled_dot_product_attention with Gemma 2's soft-capping)",
+    loss="cross-entropy (LitGPT's chunked loss over the full vocabulary)", lora_rank=8, lora_dropout=0.05,
+    lora_targets="query,value (lora_query True, lora_value True; key, projection, MLP and head False)", gpus=1,
+    sharding="none", gpu="T4 16GB", card_as_published=GEM_CARD, outcome="fit", measured_bytes=int(13.10 * GB),
+    measured_as="'| - Memory Used               :  13.10 GB' (LitGPT's summary after 950 iterations)",
+    measured_how="max_memory_allocated (LitGPT's summary: torch.cuda.max_memory_allocated() / 1e9, decimal GB)",
+    table="the finetune_lora cell's run summary (Memory Usage)",
+    notes="Alpaca2k (2,000 rows, 5% held out), max_seq_length 512 and 'The longest sequence length in the train data "
+          "is 512': rows are padded per micro-batch up to 512, not packed (480,188 tokens with padding over 950 "
+          "iterations, about 505 per row); 1 epoch; mask_prompt False")
+rec(id="gemma-cookbook-litgpt-gemma-2-2b-generate-p50-n50-t4", source=GEM, source_key="gemma-cookbook-litgpt",
+    model="gemma-2-2b-litgpt", quant="none (the merged LoRA checkpoint; LitGPT's generate picks the precision)",
+    seq=100, batch=1,
+    precision="16-bit (precision None: LitGPT picks bf16-mixed where supported, fp16 ('16-true') on a T4; the cell "
+              "does not print which)",
+    attention="not stated (LitGPT's own attention)",
+    serving_engine="LitGPT 0.5.3 `litgpt generate` (KV cache sized to prompt plus max_new_tokens 50, top_k 50)",
+    gpus=1, sharding="none", gpu="T4 16GB", card_as_published=GEM_CARD, outcome="fit",
+    measured_bytes=int(6.52 * GB), measured_as="'Memory used: 6.52 GB' (after 'Time for inference 1: 1.57 sec "
+                                               "total, 7.65 tokens/sec')",
+    measured_how="max_memory_allocated (LitGPT's generate: torch.cuda.max_memory_allocated() / 1e9, decimal GB)",
+    table="2. Prompt the fine-tuned model",
+    notes="one Alpaca-format prompt of about 50 tokens (seq is written in as 50 prompt + 50 new); the merged weights "
+          "hold the separate output head LitGPT converts (3.2B parameters as held)", **INFER)
+
+# ---- NVIDIA/kvpress, notebooks/speed_and_memory.ipynb: Llama 3.1 8B generation with the full KV cache ----
+# 'tested using A100 with 80GB memory'. get_generation_stats() resets the peak counter, loads
+# meta-llama/Meta-Llama-3.1-8B-Instruct with dtype 'auto' (bf16) and flash_attention_2, generates 100 greedy tokens
+# after a synthetic prompt of n_tokens (batch 1), and reports torch.cuda.max_memory_allocated() / 1024**3 (labelled
+# GB). Compression ratio 0.0 of KnormPress is the unpressed baseline. The figures are only drawn in the last chart
+# ('Peak Memory Usage vs. Context Length'): read off its markers by their pixel centres against the gridlines
+# (about +-0.2 GB), the 8,000-token point where the curves overlap at about +-0.3.
+KVP = "https://github.com/NVIDIA/kvpress/blob/651bb0a403771d41aae3dba2a0655aff5360a804/notebooks/speed_and_memory.ipynb"
+KVP_HOW = ("max_memory_allocated (read off a chart: get_generation_stats() returns torch.cuda.max_memory_allocated() "
+           "/ 1024**3 after reset_peak_memory_stats() before loading; the notebook only plots it, the writer read "
+           "the marker, +-0.2 GiB)")
+for cache, tokens, fig in (("bf16", 8000, 16.9), ("bf16", 16000, 18.7), ("bf16", 32000, 22.4),
+                           ("bf16", 64000, 29.9), ("bf16", 128000, 44.8),
+                           ("int4", 32000, 19.7), ("int4", 64000, 24.2), ("int4", 128000, 33.5)):
+    kv = ("bf16 (transformers DynamicCache)" if cache == "bf16" else
+          "int4 (transformers QuantizedCache, quanto backend, nbits 4)")
+    line = "bfloat16 cache" if cache == "bf16" else "int4 cache"
+    rec(id="kvpress-llama-3.1-8b-bf16-fa2-hf-generate-p%dk-n100-%scache-a100" % (tokens // 1000, cache),
+        source=KVP, source_key="kvpress-speed-and-memory", model="llama-3.1-8b",
+        quant="none (bf16 weights, dtype 'auto')", seq=tokens + 100, batch=1, precision="bf16 (dtype 'auto')",
+        attention="flash attention 2 (attn_implementation flash_attention_2)", kv_cache_dtype=kv,
+        serving_engine="HF transformers generate (greedy, 100 new tokens, no EOS stop), KnormPress(0.0) hooks",
+        gpus=1, sharding="none", gpu="A100 80GB", card_as_published="A100 with 80GB memory (the notebook's header)",
+        outcome="fit", measured_bytes=int(fig * GIB),
+        measured_as="'%s' curve at %d tokens: about %.1f GB (chart 'Peak Memory Usage vs. Context Length "
+                    "(Meta-Llama-3.1-8B-Instruct)')" % (line, tokens, fig),
+        measured_how=KVP_HOW, table="Peak Memory Usage vs. Context Length (last cell's chart)",
+        notes="prompt of %d synthetic tokens (torch.arange), prefill in one forward pass, then 100 decode steps; the "
+              "peak includes the weights (the counter is reset before loading)%s" % (
+                  tokens, "" if cache == "bf16" else "; the quantized cache keeps a residual of recent tokens in "
+                  "bf16 (transformers' default for QuantizedCache)"), **INFER)
+
+# ---- huggingface/cookbook, notebooks/en/fine_tune_chatbot_docs_synthetic.ipynb: vLLM through Unsloth on a T4 ----
+# Unsloth's SyntheticDataKit starts vLLM 0.8.2 (V0 engine) for unsloth/Llama-3.2-3B-Instruct with max_seq_length 2048
+# and prints vLLM's own memory profile: 14.74 GiB x 0.89 = 13.18 GiB for the instance, of which weights 6.02 GiB,
+# non-torch 0.05 GiB, activation peak 0.90 GiB and KV cache 6.22 GiB; CUDA graph capture took 0.17 GiB more.
+HFC = ("https://github.com/huggingface/cookbook/blob/bd9533d2c344d51d77d9f1ef3552bfdf44d558dc/notebooks/en/"
+       "fine_tune_chatbot_docs_synthetic.ipynb")
+rec(id="hf-cookbook-vllm-llama-3.2-3b-fp16-s2048-gmu089-t4", source=HFC, source_key="hf-cookbook-synthetic-docs",
+    model="llama-3.2-3b", quant="none (fp16 weights: 'Using dtype = torch.float16 for vLLM')", seq=2048, batch=192,
+    precision="fp16 (vLLM dtype float16 on a T4)", attention="xformers (vLLM: 'Using XFormers backend')",
+    kv_cache_dtype="auto (fp16)",
+    serving_engine="vLLM 0.8.2 V0 engine started by Unsloth's SyntheticDataKit (chunked prefill 2048, CUDA graphs)",
+    max_model_len=2048, gpu_memory_utilization=0.8939, gpus=1, sharding="none", gpu="T4 16GB",
+    card_as_published="Tesla T4 ('Your GPU has CUDA compute capability 7.5 with VRAM = 14.74 GB')", outcome="fit",
+    measured_bytes=int((13.18 + 0.17) * GIB),
+    measured_as="'the current vLLM instance can use total_gpu_memory (14.74GiB) x gpu_memory_utilization (0.89) = "
+                "13.18GiB' and 'model weights take 6.02GiB; non_torch_memory takes 0.05GiB; PyTorch activation peak "
+                "memory takes 0.90GiB; the rest of the memory reserved for KV Cache is 6.22GiB', then 'Graph "
+                "capturing finished in 41 secs, took 0.17 GiB'",
+    measured_how="reading (vLLM's startup memory profile: the instance's budget of 13.18 GiB that weights, profiled "
+                 "activations and the KV cache fill, plus the 0.17 GiB CUDA graphs vLLM reports after it)",
+    table="2. Synthetic Data Generation (SyntheticDataKit.from_pretrained cell)",
+    notes="batch is vLLM's max_num_seqs (Unsloth: 'Num Sequences = 192'); 'Maximum concurrency for 2048 tokens per "
+          "request: 28.41x'; Unsloth set gpu_memory_utilization to 89.39%", **INFER)
+
+if __name__ == "__main__":
+    with open(OUT, "w") as f:
+        json.dump(out, f, indent=1, ensure_ascii=True)
+        f.write("\n")
+    print(len(out), "records")
