@@ -38,6 +38,7 @@ ALL7 = "q_proj,k_proj,v_proj,o_proj,gate_proj,up_proj,down_proj"
 
 A = {
     "llama-3.1-8b": llama("meta-llama/Llama-3.1-8B-Instruct (%s)" % KNOWN, 32, 4096, 32, 8, 14336, 128256),
+    "llama-3.1-8b-base": llama("meta-llama/Llama-3.1-8B (%s)" % KNOWN, 32, 4096, 32, 8, 14336, 128256),
     "llama-3.2-3b": llama("meta-llama/Llama-3.2-3B-Instruct (%s)" % KNOWN, 28, 3072, 24, 8, 8192, 128256,
                           tied=True, head_dim=128),
     # LitGPT converts Gemma 2 with a separate output head: its printout counts 3,204,165,888 frozen and 1,597,440
@@ -159,6 +160,41 @@ rec(id="hf-cookbook-vllm-llama-3.2-3b-fp16-s2048-gmu089-t4", source=HFC, source_
     table="2. Synthetic Data Generation (SyntheticDataKit.from_pretrained cell)",
     notes="batch is vLLM's max_num_seqs (Unsloth: 'Num Sequences = 192'); 'Maximum concurrency for 2048 tokens per "
           "request: 28.41x'; Unsloth set gpu_memory_utilization to 89.39%", **INFER)
+
+# ---- hoanganh-repogit/Day21-Track3-2A202600762: a course lab's QLoRA of Llama 3.1 8B on a Colab T4 ----
+# One student's run of the Day21 lab notebook (AICB-P2T3) with the model switched to unsloth/Llama-3.1-8B-bnb-4bit (the
+# lab's other reports use Qwen2.5-3B): Unsloth 2026.6.9, Transformers 5.5.0, torch 2.11; LoRA on q_proj and v_proj,
+# dropout 0, use_gradient_checkpointing 'unsloth'; SFTTrainer with packing False (Unsloth: 'Padding-free
+# auto-enabled'), batch 1, accumulation 8, max_seq_length 1024, adamw_8bit, fp16 (T4), 3 epochs of 180 rows (69
+# steps). Each rank is trained on a freshly loaded base after the previous model is deleted; the notebook resets the
+# peak counter (torch.cuda.reset_peak_memory_stats) before the load (r=8, r=64) or before building the trainer (r=16,
+# base already loaded) and reports torch.cuda.max_memory_allocated() / 1e9 after train(); the CSV keeps the bytes.
+HOANG = "https://github.com/hoanganh-repogit/Day21-Track3-2A202600762/blob/40c8d81692a0a9f27669487b8a10c391829bf40d/%s"
+for rank, alpha, trainable, fig, row in (
+        (8, 16, 3407872, 13.002002944, "8,16,3407872,8.1791410446167,13.002002944,1.4307323694229126,..."),
+        (16, 32, 6815744, 11.994304, "16,32,6815744,8.300352331002554,11.994304,1.4318755865097046,..."),
+        (64, 128, 27262976, 14.344909312, "64,128,27262976,8.396698133150737,14.344909312,1.4588708877563477,...")):
+    rec(id="day21-hoanganh-llama-3.1-8b-qlora-r%d-qv-b1-s1024-t4" % rank,
+        source=HOANG % "lab21_lora_t4/rank_experiment_summary.csv", source_key="day21-lab-hoanganh-llama31",
+        model="llama-3.1-8b-base", family="qlora", method="qlora",
+        quant="nf4 (unsloth/Llama-3.1-8B-bnb-4bit, load_in_4bit=True)", seq=1024, batch=1, grad_accum=8,
+        precision="fp16 (T4: fp16=not bf16_supported; 'Bfloat16 = FALSE')",
+        checkpointing="full (use_gradient_checkpointing='unsloth': offloaded to host RAM)",
+        optimizer="adamw_8bit (bitsandbytes 8-bit AdamW)",
+        attention="not stated (Unsloth on a T4: 'FA [Xformers = None. FA2 = False]', SDPA)",
+        loss="cross-entropy (causal LM on Vietnamese Alpaca rows, Unsloth's loss)", lora_rank=rank,
+        lora_dropout=0.0, lora_targets="q_proj,v_proj", gpus=1, sharding="none", gpu="T4 16GB",
+        card_as_published="Tesla T4 (Unsloth: 'Max memory: 14.563 GB'; REPORT.md: 16 GB VRAM, 14.56 GB usable)",
+        outcome="fit", measured_bytes=int(fig * GB),
+        measured_as="'%s' (rank_experiment_summary.csv: rank,alpha,trainable_params,train_time_min,peak_vram_gb,...);"
+                    " REPORT.md rounds it to %.2f GB" % (row, round(fig, 2)),
+        measured_how="max_memory_allocated (the notebook: torch.cuda.max_memory_allocated() / 1e9 after "
+                     "reset_peak_memory_stats(); decimal GB)",
+        table="2. Rank Experiment Results (REPORT.md) / lab21_lora_t4/rank_experiment_summary.csv",
+        notes="alpha %d, %d trainable parameters; 200 shuffled rows of 5CD-AI/Vietnamese-alpaca-gpt4-gg-translated "
+              "(180 train), p95 536 tokens, rows padding-free up to max_seq_length 1024 (not padded to it); the "
+              "notebook's profile table says Qwen2.5-3B but its MODEL_NAME and the adapters are Llama 3.1 8B" % (
+                  alpha, trainable))
 
 if __name__ == "__main__":
     with open(OUT, "w") as f:
