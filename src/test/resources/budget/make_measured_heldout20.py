@@ -39,6 +39,7 @@ ALL7 = "q_proj,k_proj,v_proj,o_proj,gate_proj,up_proj,down_proj"
 A = {
     "llama-3.1-8b": llama("meta-llama/Llama-3.1-8B-Instruct (%s)" % KNOWN, 32, 4096, 32, 8, 14336, 128256),
     "llama-3.1-8b-base": llama("meta-llama/Llama-3.1-8B (%s)" % KNOWN, 32, 4096, 32, 8, 14336, 128256),
+    "qwen2.5-32b": llama("Qwen/Qwen2.5-32B-Instruct (%s%s)" % (KNOWN, QKV_BIAS), 64, 5120, 40, 8, 27648, 152064),
     "llama-3.2-3b": llama("meta-llama/Llama-3.2-3B-Instruct (%s)" % KNOWN, 28, 3072, 24, 8, 8192, 128256,
                           tied=True, head_dim=128),
     # LitGPT converts Gemma 2 with a separate output head: its printout counts 3,204,165,888 frozen and 1,597,440
@@ -195,6 +196,42 @@ for rank, alpha, trainable, fig, row in (
               "(180 train), p95 536 tokens, rows padding-free up to max_seq_length 1024 (not padded to it); the "
               "notebook's profile table says Qwen2.5-3B but its MODEL_NAME and the adapters are Llama 3.1 8B" % (
                   alpha, trainable))
+
+# ---- GAIR-NLP/LIMO issue #10: the LIMO recipe (full SFT of Qwen2.5-32B-Instruct) on eight A800 80GB ----
+# train/examples/train_limo.yaml (LLaMA-Factory): finetuning_type full, deepspeed examples/deepspeed/ds_z3_config.json
+# (ZeRO-3, no offload), flash_attn fa2, cutoff_len 16384, per_device_train_batch_size 1, gradient_accumulation_steps
+# 1, bf16, learning rate 5e-6, 15 epochs over 817 rows. The yaml does not set gradient checkpointing (LLaMA-Factory
+# turns it on unless disable_gradient_checkpointing is set, as the writer knows the framework) nor the optimizer
+# (HF Trainer's AdamW, fp32 states under DeepSpeed bf16). The reporter ran 'the model, dataset, yaml configuration
+# mentioned in this repository' on 8 A800 (640GB in total) and hit CUDA OOM; a maintainer answered that at cutoff
+# 16384 ZeRO-2 or ZeRO-3 without offload on 8 A100s is not enough, ZeRO-3 with offload is; the reporter then ran
+# it with the repository's zero3_offload config ('using approximately 900GB of memory', host RAM).
+LIMO = "https://github.com/GAIR-NLP/LIMO/issues/10"
+LIMO_RUN = dict(source=LIMO, source_key="limo-issue-10-a800", model="qwen2.5-32b", family="sharded", method="full",
+                quant="none (bf16 weights)", seq=16384, batch=1, grad_accum=1,
+                precision="bf16 (bf16: true; DeepSpeed bf16 with fp32 master weights)",
+                checkpointing="not stated (LLaMA-Factory's default: gradient checkpointing on)",
+                optimizer="AdamW (not stated: HF Trainer's default adamw_torch, fp32 states)",
+                attention="flash attention 2 (flash_attn: fa2)",
+                loss="cross-entropy (LLaMA-Factory SFT on the LIMO reasoning traces)", gpus=8, gpu="A800 80GB",
+                card_as_published="8 A800 GPUs, 'totaling 640GB of GPU memory'", measured_bytes=None,
+                table="issue #10 'Inquiry about Experimental Equipment'")
+rec(id="limo-qwen2.5-32b-full-zero3-8xa800-s16384-oom", outcome="oom",
+    sharding="zero3 (DeepSpeed ZeRO-3 over 8 GPUs, examples/deepspeed/ds_z3_config.json, no offload)",
+    measured_as="'We used 8 A800 GPUs, totaling 640GB of GPU memory, but we still encountered a CUDA OUT OF MEMORY "
+                "error. We use the model, dataset, yaml configuration mentioned in this repository.'",
+    measured_how="outcome (CUDA OOM reported by the user; a maintainer: 'if you use deepspeed zero 2 or deepspeed zero "
+                 "without offload, 8*A100s are not enough for full tuning Qwen2.5-32B-Instruct')",
+    notes="the repository's train_limo.yaml as published; rows are the LIMO traces, truncated at 16,384 tokens (not "
+          "padded to it); batch 1 per GPU", **LIMO_RUN)
+rec(id="limo-qwen2.5-32b-full-zero3-offload-8xa800-s16384-fit", outcome="fit",
+    sharding="zero3-offload (DeepSpeed ZeRO-3 over 8 GPUs with optimizer and parameters offloaded to CPU: "
+             "examples/deepspeed/ds_z3_offload_config.json)",
+    measured_as="'We successfully ran the relevant code using the zero3_offload.config file, using approximately "
+                "900GB of memory and achieving good results.'",
+    measured_how="outcome (the user's report that the run completed; the 900GB is host RAM, not a GPU reading)",
+    notes="same yaml with the offload config swapped in; the maintainer adds that with pin memory off about two "
+          "epochs could be saved before 800GB of CPU memory filled", **LIMO_RUN)
 
 if __name__ == "__main__":
     with open(OUT, "w") as f:
