@@ -38,6 +38,7 @@ ALL7 = "q_proj,k_proj,v_proj,o_proj,gate_proj,up_proj,down_proj"
 
 A = {
     "llama-3.1-8b": llama("meta-llama/Llama-3.1-8B-Instruct (%s)" % KNOWN, 32, 4096, 32, 8, 14336, 128256),
+    "llama-3-8b": llama("meta-llama/Meta-Llama-3-8B (%s)" % KNOWN, 32, 4096, 32, 8, 14336, 128256),
     "llama-3.1-8b-base": llama("meta-llama/Llama-3.1-8B (%s)" % KNOWN, 32, 4096, 32, 8, 14336, 128256),
     "qwen2.5-32b": llama("Qwen/Qwen2.5-32B-Instruct (%s%s)" % (KNOWN, QKV_BIAS), 64, 5120, 40, 8, 27648, 152064),
     "llama-3.2-3b": llama("meta-llama/Llama-3.2-3B-Instruct (%s)" % KNOWN, 28, 3072, 24, 8, 8192, 128256,
@@ -232,6 +233,62 @@ rec(id="limo-qwen2.5-32b-full-zero3-offload-8xa800-s16384-fit", outcome="fit",
     measured_how="outcome (the user's report that the run completed; the 900GB is host RAM, not a GPU reading)",
     notes="same yaml with the offload config swapped in; the maintainer adds that with pin memory off about two "
           "epochs could be saved before 800GB of CPU memory filled", **LIMO_RUN)
+
+# ---- Looony-Labs/ml-experiments, Lora/README.md: QLoRA of Llama 3 8B on one RTX 4090, three ways, two stages ----
+# Each stage is a fresh process ('process was restarted before each fine-tuning'); every notebook prints Unsloth's
+# memory cell: round(torch.cuda.max_memory_reserved() / 1024**3, 3) as 'Peak reserved memory = X GB' (GiB), the
+# README tabulates them. meta-llama/Meta-Llama-3-8B in 4-bit NF4 (bnb, bf16 compute) in all three; LoRA r 128, alpha
+# 32 on the seven projections (335,544,320 trainable); adamw_8bit; bf16; 240 steps; packing False, rows padded per
+# batch. Stage 1 (continued pre-training) on 10% of Hindi Wikipedia (articles truncated at max_seq_length, so most
+# rows are full length), batch 1, no accumulation; stage 2 (instructions) on FreedomIntelligence/alpaca-gpt4-hindi,
+# batch 2, accumulation 4, starting from the stage-1 adapters.
+# * Lora.ipynb: transformers + PEFT + TRL, flash_attention_2, prepare_model_for_kbit_training (gradient checkpointing
+#   on, non-quantized weights upcast to fp32), max_seq_length 1024, dropout 0.05 (stage 1) / 0 (stage 2).
+# * LoraUnsloth.ipynb: Unsloth FastLanguageModel, use_gradient_checkpointing 'unsloth', max_seq_length 2048.
+# * OptimizedLoraUnsloth.ipynb: as LoraUnsloth plus embed_tokens and lm_head trained (1,386,217,472 trainable),
+#   UnslothTrainer with embedding_learning_rate 1e-5.
+LOONY = "https://github.com/Looony-Labs/ml-experiments/blob/5834b7853fc3db58f83eefb75845c59105d559fb/Lora/README.md"
+LOONY_HOW = ("reading (torch.cuda.max_memory_reserved: the notebooks' cell round(torch.cuda.max_memory_reserved() / "
+             "1024 / 1024 / 1024, 3), printed as 'Peak reserved memory = X GB' and tabulated in the README; GiB)")
+for stage, tech, seq, batch, accum, fig, row in (
+        ("cpt", "hf", 1024, 1, 1, 10.588, "|LoRA using transformers|335,544,320|8,365,805,568|10.588|0|45.229|141.3068|"),
+        ("cpt", "unsloth", 2048, 1, 1, 9.645, "|LoRA using unsloth|335,544,320|8,365,805,568|9.645|2.946|41.2|84.8644|"),
+        ("cpt", "unsloth-embed", 2048, 1, 1, 17.723,
+         "|LoRA using unsloth optimized|1,386,217,472|9,416,478,720|17.723|8.075|75.707|110.633|"),
+        ("sft", "hf", 1024, 2, 4, 15.244, "|LoRA using transformers|335,544,320|8,365,805,568|15.244|4.695|65.117|"
+                                          "1012.1207|"),
+        ("sft", "unsloth", 2048, 2, 4, 11.332, "|LoRA using unsloth|335,544,320|8,365,805,568|11.332|4.613|48.07|"
+                                               "596.7715|"),
+        ("sft", "unsloth-embed", 2048, 2, 4, 21.492, "|LoRA using unsloth optimized|1,386,217,472|9,416,478,720|"
+                                                     "21.492|11.824|91.807|672.1318|")):
+    hf = tech == "hf"
+    embed = tech == "unsloth-embed"
+    rec(id="looony-llama-3-8b-qlora-r128-%s-%s-b%d-s%d-4090" % (tech, stage, batch, seq), source=LOONY,
+        source_key="looony-labs-lora-optimizations", model="llama-3-8b", family="qlora", method="qlora",
+        quant="nf4 (bitsandbytes 4-bit%s)" % (", bnb_4bit_compute_dtype bf16" if hf else ": Unsloth load_in_4bit"),
+        seq=seq, batch=batch, grad_accum=accum, precision="bf16 (bf16=True)",
+        checkpointing=("full (prepare_model_for_kbit_training turns on gradient checkpointing)" if hf else
+                       "'unsloth' (use_gradient_checkpointing='unsloth': offloaded to host RAM)"),
+        optimizer="adamw_8bit (bitsandbytes 8-bit AdamW)",
+        attention="flash attention 2 (attn_implementation flash_attention_2)" if hf else
+        "not stated (Unsloth's own choice on an RTX 4090)",
+        loss="cross-entropy (causal LM)" if hf else "not stated (Unsloth patches the model's loss)",
+        lora_rank=128, lora_dropout=0.05 if (hf and stage == "cpt") else 0.0,
+        lora_targets=ALL7 + (",embed_tokens,lm_head (the embeddings and the head trained too)" if embed else ""),
+        gpus=1, sharding="none", gpu="RTX 4090 24GB",
+        card_as_published="1 RTX 4090 24GB (notebooks: 'GPU = NVIDIA GeForce RTX 4090. Max memory = 23.41 GB.')",
+        outcome="fit", measured_bytes=int(fig * GIB),
+        measured_as="'%s' (%s Results: Technique, Trainable Params, Total Params, Peak Reserved Memory Total(GB), ...)"
+                    % (row, "Continued Pre-training" if stage == "cpt" else "Instruction Fine-Tuning"),
+        measured_how=LOONY_HOW,
+        table="Continued Pre-training Results" if stage == "cpt" else "Instruction Fine-Tuning Results",
+        notes="%s; %s; 240 steps%s" % (
+            "transformers + PEFT + TRL SFTTrainer (Lora.ipynb)" if hf else
+            "Unsloth (%s)" % ("OptimizedLoraUnsloth.ipynb, UnslothTrainer" if embed else "LoraUnsloth.ipynb"),
+            "continued pre-training on Hindi Wikipedia rows truncated at %d tokens" % seq if stage == "cpt" else
+            "instruction tuning on alpaca-gpt4-hindi rows (shorter than %d), starting from the stage-1 adapters" % seq,
+            "; the notebook prints 'Peak reserved memory for training = 0.0 GB': the reserved peak was already "
+            "reached while loading and preparing the 4-bit model" if (hf and stage == "cpt") else ""))
 
 if __name__ == "__main__":
     with open(OUT, "w") as f:
