@@ -41,6 +41,8 @@ A = {
     "llama-3-8b": llama("meta-llama/Meta-Llama-3-8B (%s)" % KNOWN, 32, 4096, 32, 8, 14336, 128256),
     "llama-3.1-8b-base": llama("meta-llama/Llama-3.1-8B (%s)" % KNOWN, 32, 4096, 32, 8, 14336, 128256),
     "qwen2.5-32b": llama("Qwen/Qwen2.5-32B-Instruct (%s%s)" % (KNOWN, QKV_BIAS), 64, 5120, 40, 8, 27648, 152064),
+    "llama-3.2-1b": llama("meta-llama/Llama-3.2-1B (%s)" % KNOWN, 16, 2048, 32, 8, 8192, 128256, tied=True,
+                          head_dim=64),
     "llama-3.2-3b": llama("meta-llama/Llama-3.2-3B-Instruct (%s)" % KNOWN, 28, 3072, 24, 8, 8192, 128256,
                           tied=True, head_dim=128),
     # LitGPT converts Gemma 2 with a separate output head: its printout counts 3,204,165,888 frozen and 1,597,440
@@ -289,6 +291,50 @@ for stage, tech, seq, batch, accum, fig, row in (
             "instruction tuning on alpaca-gpt4-hindi rows (shorter than %d), starting from the stage-1 adapters" % seq,
             "; the notebook prints 'Peak reserved memory for training = 0.0 GB': the reserved peak was already "
             "reached while loading and preparing the 4-bit model" if (hf and stage == "cpt") else ""))
+
+# ---- usamec/lowmem_finetuning README: full fine-tunes of Llama 3.2 1B (and 3.1 8B) on HellaSwag ----
+# finetune_base.py: weights in fp32 (torch_dtype float32), torch.compile(dynamic=True), bf16 autocast, gradient
+# checkpointing on in the training loop, every row padded to max_length 160, the loss masked to the gold ending;
+# the optimizer (torch Adam, or the repository's Adafactor) covers model.model.layers only, while the tied
+# embedding/head still gets a gradient. Defaults: batch 32 (Adam); the README runs Adafactor with --batch_size 8.
+# finetune_lowmem.py: bf16 weights, head and embedding frozen, Adafactor with stochastic rounding applied inside a
+# post-accumulate-grad hook that frees each gradient at once, Apple's linear_cross_entropy (no logits tensor),
+# gradient checkpointing, batch 8. Both scripts log memory as torch.cuda.mem_get_info's total minus free, in GiB,
+# every log_every steps (100 or 400): a device-level reading of the moment, not the peak counter. The card is not
+# named in the repository.
+USAM = "https://github.com/usamec/lowmem_finetuning/blob/6d8dc10f15d72218ddf4f2dd8f77e87f7edf0f0a/README.md"
+USAM_HOW = ("reading (torch.cuda.mem_get_info: total - free, device-level with the CUDA context, logged every "
+            "log_every steps, not a peak counter; GiB, printed as 'memory X GB')")
+for key, model, prec, opt, batch, ckpt_note, fig, row, note in (
+        ("fp32-adam", "llama-3.2-1b", "fp32 weights, bf16 autocast (torch_dtype float32)",
+         "Adam (torch.optim.Adam over the decoder layers only, fp32 states)", 32, "", 29.2,
+         "| FP32 Adam | 54.2 | 29.2 GB |", "finetune_base.py --run-name BaselineAdam (default batch 32, lr 3e-6); "
+         "torch.compile"),
+        ("fp32-adafactor", "llama-3.2-1b", "fp32 weights, bf16 autocast (torch_dtype float32)",
+         "Adafactor (the repository's utils.Adafactor over the decoder layers, factored second moments)", 8, "",
+         14.4, "| FP32 Adafactor | 54.5 | 14.4 GB |",
+         "finetune_base.py --optimizer Adafactor --batch_size 8 --lr 1e-4; torch.compile"),
+        ("bf16-adafactor-fused", "llama-3.2-1b", "bf16 weights (torch_dtype bfloat16; stochastic rounding in the "
+         "update)", "Adafactor fused into a post-accumulate-grad hook (each gradient freed after its update)", 8,
+         "; embedding and head frozen", 3.9, "| Lowmemory BF16 Adafactor | 53.6 | 3.9 GB |",
+         "finetune_lowmem.py (batch 8, lr 1e-4); linear_cross_entropy from apple/ml-cross-entropy"),
+        ("bf16-adafactor-fused", "llama-3.1-8b-base", "bf16 weights (torch_dtype bfloat16; stochastic rounding in "
+         "the update)", "Adafactor fused into a post-accumulate-grad hook (each gradient freed after its update)", 8,
+         "; embedding and head frozen", 18.6, "'We can also fine-tune Llama-3.1-8B using only 18.6 GB of memory!'",
+         "finetune_lowmem.py with --model meta-llama/Llama-3.1-8B (the README names the model; batch 8 is the "
+         "script's default, written in)")):
+    rec(id="usamec-lowmem-%s-full-%s-b%d-s160" % (model, key, batch), source=USAM,
+        source_key="usamec-lowmem-finetuning", model=model, family="full", method="full",
+        quant="none (%s)" % ("fp32 weights" if "fp32" in key else "bf16 weights"), seq=160, batch=batch, grad_accum=1,
+        precision=prec, checkpointing="full (model.gradient_checkpointing_enable() in the training loop)",
+        optimizer=opt, attention="not stated (transformers' default for Llama: SDPA)",
+        loss=("cross-entropy over the full logits (nn.CrossEntropyLoss, masked to the ending)" if "fp32" in key else
+              "linear_cross_entropy (Apple's cut cross-entropy: no logits tensor)"),
+        gpus=1, sharding="none", gpu="", card_as_published="not named", outcome="fit",
+        measured_bytes=int(fig * GIB), measured_as="'%s' (Results: Method, Accuracy, Memory consumption)" % row,
+        measured_how=USAM_HOW, table="Results",
+        notes="%s%s; HellaSwag rows (context + gold ending + EOS) padded to max_length 160; 3 epochs" % (
+            note, ckpt_note))
 
 if __name__ == "__main__":
     with open(OUT, "w") as f:
