@@ -43,6 +43,8 @@ A = {
     "qwen2.5-32b": llama("Qwen/Qwen2.5-32B-Instruct (%s%s)" % (KNOWN, QKV_BIAS), 64, 5120, 40, 8, 27648, 152064),
     "llama-3.2-1b": llama("meta-llama/Llama-3.2-1B (%s)" % KNOWN, 16, 2048, 32, 8, 8192, 128256, tied=True,
                           head_dim=64),
+    "qwen2.5-3b": llama("Qwen/Qwen2.5-3B (%s%s)" % (KNOWN, QKV_BIAS), 36, 2048, 16, 2, 11008, 151936, tied=True,
+                        head_dim=128),
     "llama-3.2-3b": llama("meta-llama/Llama-3.2-3B-Instruct (%s)" % KNOWN, 28, 3072, 24, 8, 8192, 128256,
                           tied=True, head_dim=128),
     # LitGPT converts Gemma 2 with a separate output head: its printout counts 3,204,165,888 frozen and 1,597,440
@@ -335,6 +337,32 @@ for key, model, prec, opt, batch, ckpt_note, fig, row, note in (
         measured_how=USAM_HOW, table="Results",
         notes="%s%s; HellaSwag rows (context + gold ending + EOS) padded to max_length 160; 3 epochs" % (
             note, ckpt_note))
+
+# ---- 0infinitive0/2A202600683-NguyenHuuDuc-Day21: the same course lab with its own model (Qwen2.5-3B) ----
+# The lab's T4 notebook as published (see the hoanganh-repogit block above for its code): unsloth/Qwen2.5-3B-bnb-4bit,
+# LoRA on q_proj and v_proj, dropout 0, Unsloth gradient checkpointing, batch 1, accumulation 8, max_seq_length 1024,
+# adamw_8bit, fp16, 3 epochs of 180 rows; torch.cuda.max_memory_allocated() / 1e9 after each rank's train(). Other
+# students' runs of this notebook are in an earlier set (heldout16: 6.6 to 11.2 GB at the same ranks); this run's
+# peaks are its own (12.69, 10.61, 13.47 GB), the spread between sessions of one notebook.
+DUC = ("https://github.com/0infinitive0/2A202600683-NguyenHuuDuc-Day21/blob/2ce5964e809dc2221de2c28ed0e2d954c4928e53/"
+       "lab21_lora_t4/rank_experiment_summary.csv")
+for rank, alpha, trainable, fig in ((8, 16, 1843200, 12.688336384), (16, 32, 3686400, 10.614555648),
+                                    (64, 128, 14745600, 13.471397376)):
+    rec(id="day21-duc-qwen2.5-3b-qlora-r%d-qv-b1-s1024-t4" % rank, source=DUC, source_key="day21-lab-duc-qwen25",
+        model="qwen2.5-3b", family="qlora", method="qlora", quant="nf4 (unsloth/Qwen2.5-3B-bnb-4bit)", seq=1024,
+        batch=1, grad_accum=8, precision="fp16 (T4: bf16 unsupported)",
+        checkpointing="full (use_gradient_checkpointing='unsloth': offloaded to host RAM)",
+        optimizer="adamw_8bit (bitsandbytes 8-bit AdamW)", attention="not stated (Unsloth on a T4: SDPA/xformers)",
+        loss="cross-entropy (causal LM on Vietnamese Alpaca rows, Unsloth's loss)", lora_rank=rank, lora_dropout=0.0,
+        lora_targets="q_proj,v_proj", gpus=1, sharding="none", gpu="T4 16GB",
+        card_as_published="Tesla T4, 15.6 GB VRAM (REPORT.md)", outcome="fit", measured_bytes=int(fig * GB),
+        measured_as="'%d,%d,%d,...,%s,...' (rank_experiment_summary.csv: rank,alpha,trainable_params,train_time_min,"
+                    "peak_vram_gb,...); REPORT.md rounds it to %.2f GB" % (rank, alpha, trainable, fig, fig),
+        measured_how="max_memory_allocated (the lab notebook: torch.cuda.max_memory_allocated() / 1e9 after "
+                     "reset_peak_memory_stats(); decimal GB)",
+        table="lab21_lora_t4/rank_experiment_summary.csv (REPORT.md, 2. Rank Experiment Results)",
+        notes="alpha %d; 200 rows of 5CD-AI/Vietnamese-alpaca-gpt4-gg-translated (180 train), p95 562 tokens, rows "
+              "padding-free up to 1024; the same notebook in other students' hands peaked 6.6-11.2 GB" % alpha)
 
 if __name__ == "__main__":
     with open(OUT, "w") as f:
