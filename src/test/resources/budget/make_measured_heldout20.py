@@ -45,6 +45,8 @@ A = {
                           head_dim=64),
     "qwen2.5-3b": llama("Qwen/Qwen2.5-3B (%s%s)" % (KNOWN, QKV_BIAS), 36, 2048, 16, 2, 11008, 151936, tied=True,
                         head_dim=128),
+    "qwen3-4b": llama("Qwen/Qwen3-4B (%s; the notebook's 33,030,144 trainable at r 16 on the seven projections "
+                      "agrees with it)" % KNOWN, 36, 2560, 32, 8, 9728, 151936, tied=True, head_dim=128),
     "llama-3.2-3b": llama("meta-llama/Llama-3.2-3B-Instruct (%s)" % KNOWN, 28, 3072, 24, 8, 8192, 128256,
                           tied=True, head_dim=128),
     # LitGPT converts Gemma 2 with a separate output head: its printout counts 3,204,165,888 frozen and 1,597,440
@@ -363,6 +365,40 @@ for rank, alpha, trainable, fig in ((8, 16, 1843200, 12.688336384), (16, 32, 368
         table="lab21_lora_t4/rank_experiment_summary.csv (REPORT.md, 2. Rank Experiment Results)",
         notes="alpha %d; 200 rows of 5CD-AI/Vietnamese-alpaca-gpt4-gg-translated (180 train), p95 562 tokens, rows "
               "padding-free up to 1024; the same notebook in other students' hands peaked 6.6-11.2 GB" % alpha)
+
+# ---- Two users' runs of Unsloth's SFT notebook recipe on their own data and cards ----
+# Each notebook's memory cell prints round(torch.cuda.max_memory_reserved() / 1024**3, 3) as 'Peak reserved memory'.
+# Sogrey/Fine-tuning-of-Chinese-medical: Qwen3-4B (ModelScope download) in 4 bit on an RTX 4090 (AutoDL), Unsloth
+# 2025.9.7, Transformers 4.55.4, torch 2.8.0; LoRA r 16, alpha 16, dropout 0 on the seven projections, 'unsloth'
+# checkpointing, batch 2, accumulation 4, max_seq_length 2048, adamw_8bit, bf16, 600 steps over Chinese medical
+# dialogues (short rows, packing False). tf21sam/Fine_Tune_llama: unsloth/llama-3-8b-bnb-4bit on a Colab T4, LoRA r 16
+# on the seven projections, batch 2, accumulation 4, max_seq_length 2048, adamw_8bit, fp16, 60 steps of
+# yahma/alpaca-cleaned.
+SOG = ("https://github.com/Sogrey/Fine-tuning-of-Chinese-medical/blob/f5fd47aef97857cea8d78907b73b0234ee406b76/"
+       "Qwen3_(4B)_%E5%8C%BB%E7%96%97%E5%BE%AE%E8%B0%83.ipynb")
+TFS = "https://github.com/tf21sam/Fine_Tune_llama/blob/d721b02271befdca4687c7ddaff4d39f9e26f4df/Fine_Tune_llama.ipynb"
+USER_HOW = ("reading (torch.cuda.max_memory_reserved: the notebook's cell round(torch.cuda.max_memory_reserved() / "
+            "1024 / 1024 / 1024, 3), printed as 'Peak reserved memory = X GB'; GiB)")
+for rid, url, key, model, card, cap, prec, fig, start, data, note in (
+        ("sogrey-qwen3-4b-qlora-r16-all-b2-s2048-4090", SOG, "sogrey-chinese-medical-qwen3", "qwen3-4b",
+         "RTX 4090 24GB", "NVIDIA GeForce RTX 4090 ('Max memory: 23.527 GB'; README: RTX 4090(24GB) * 1, AutoDL)",
+         "bf16 (Unsloth banner 'Bfloat16 = TRUE')", 6.438, 3.826,
+         "Toyhom Chinese-medical-dialogue-data (663,658 rows), 600 steps",
+         "; the notebook's earlier cell prints '3.826 GB of memory reserved.' but its 'Peak reserved memory for "
+         "training = 0.049 GB' implies a start of 6.389: the cells come from two executions"),
+        ("tf21sam-llama-3-8b-qlora-r16-all-b2-s2048-t4", TFS, "tf21sam-fine-tune-llama", "llama-3-8b", "T4 16GB",
+         "Tesla T4 ('Max memory: 14.741 GB')", "fp16 (not set: Unsloth's fp16 on a T4)", 7.5, 7.209,
+         "yahma/alpaca-cleaned (51,760 rows), 60 steps",
+         "; the notebook is Unsloth's Llama-3 Alpaca recipe run by the user on a T4 (41,943,040 trainable)")):
+    rec(id=rid, source=url, source_key=key, model=model, family="qlora", method="qlora",
+        quant="nf4 (Unsloth load_in_4bit=True)", seq=2048, batch=2, grad_accum=4, precision=prec,
+        checkpointing="'unsloth' (use_gradient_checkpointing='unsloth': offloaded to host RAM)",
+        optimizer="adamw_8bit (bitsandbytes 8-bit AdamW)", attention="not stated (Unsloth's own choice)",
+        loss="not stated (Unsloth patches the model's loss)", lora_rank=16, lora_dropout=0.0, lora_targets=ALL7,
+        gpus=1, sharding="none", gpu=card, card_as_published=cap, outcome="fit", measured_bytes=int(fig * GIB),
+        measured_as="'Peak reserved memory = %s GB.' ('%s GB of memory reserved.' before training)" % (fig, start),
+        measured_how=USER_HOW, table="the notebook's final memory-stats cell",
+        notes="%s; rows shorter than max_seq_length 2048 are not padded to it (packing False)%s" % (data, note))
 
 if __name__ == "__main__":
     with open(OUT, "w") as f:
