@@ -257,8 +257,10 @@ LOONY = "https://github.com/Looony-Labs/ml-experiments/blob/5834b7853fc3db58f83e
 LOONY_HOW = ("reading (torch.cuda.max_memory_reserved: the notebooks' cell round(torch.cuda.max_memory_reserved() / "
              "1024 / 1024 / 1024, 3), printed as 'Peak reserved memory = X GB' and tabulated in the README; GiB)")
 for stage, tech, seq, batch, accum, fig, row in (
-        ("cpt", "hf", 1024, 1, 1, 10.588, "|LoRA using transformers|335,544,320|8,365,805,568|10.588|0|45.229|141.3068|"),
-        ("cpt", "unsloth", 2048, 1, 1, 9.645, "|LoRA using unsloth|335,544,320|8,365,805,568|9.645|2.946|41.2|84.8644|"),
+        ("cpt", "hf", 1024, 1, 1, 10.588,
+         "|LoRA using transformers|335,544,320|8,365,805,568|10.588|0|45.229|141.3068|"),
+        ("cpt", "unsloth", 2048, 1, 1, 9.645,
+         "|LoRA using unsloth|335,544,320|8,365,805,568|9.645|2.946|41.2|84.8644|"),
         ("cpt", "unsloth-embed", 2048, 1, 1, 17.723,
          "|LoRA using unsloth optimized|1,386,217,472|9,416,478,720|17.723|8.075|75.707|110.633|"),
         ("sft", "hf", 1024, 2, 4, 15.244, "|LoRA using transformers|335,544,320|8,365,805,568|15.244|4.695|65.117|"
