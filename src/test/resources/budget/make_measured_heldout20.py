@@ -47,6 +47,8 @@ A = {
                         head_dim=128),
     "qwen3-4b": llama("Qwen/Qwen3-4B (%s; the notebook's 33,030,144 trainable at r 16 on the seven projections "
                       "agrees with it)" % KNOWN, 36, 2560, 32, 8, 9728, 151936, tied=True, head_dim=128),
+    "qwen2.5-7b-1m": llama("Qwen/Qwen2.5-7B-Instruct-1M, the Qwen2.5-7B shape (%s%s)" % (KNOWN, QKV_BIAS), 28, 3584,
+                           28, 4, 18944, 152064),
     "llama-3.2-3b": llama("meta-llama/Llama-3.2-3B-Instruct (%s)" % KNOWN, 28, 3072, 24, 8, 8192, 128256,
                           tied=True, head_dim=128),
     # LitGPT converts Gemma 2 with a separate output head: its printout counts 3,204,165,888 frozen and 1,597,440
@@ -401,6 +403,65 @@ for rid, url, key, model, card, cap, prec, fig, start, data, note in (
         measured_as="'Peak reserved memory = %s GB.' ('%s GB of memory reserved.' before training)" % (fig, start),
         measured_how=USER_HOW, table="the notebook's final memory-stats cell",
         notes="%s; rows shorter than max_seq_length 2048 are not padded to it (packing False)%s" % (data, note))
+
+# ---- leagames0221-sys/longctx-bench-honest: Qwen2.5-7B-Instruct-1M needle-in-a-haystack on a 6 GB laptop GPU ----
+# examples/baseline_niah.py (Windows, torch 2.5.1+cu124): transformers with bitsandbytes NF4 (double quant, bf16
+# compute), device_map {'': 0}, one chat prompt of the target length, greedy generate of up to 64 new tokens;
+# peak_vram_gb is torch.cuda.max_memory_allocated() / 1024**3 after reset_peak_memory_stats() before generate (the
+# weights, 5.178 GiB allocated after loading, are inside it). The 4k run 'fit' at a 10.8 GiB peak on a 6 GiB card
+# because the Windows driver spilled into shared system memory (the README: 'rescued by Windows shared-memory
+# spillover via PCIe'); 5k, 6k and 8k ran out of memory. The 8k failure allocates 6.43 GiB at once, which is 28
+# heads x 7851^2 fp32 attention scores: the attention is materialized, not flash. examples/wsl_vllm_niah.py (WSL2,
+# vLLM 0.7.3, bitsandbytes int4, bf16, enforce_eager, max_model_len 4200, gpu_memory_utilization 0.9) failed at engine
+# start: 'No available memory for the cache blocks' (the README's log: weights 5.43 GiB + activations 1.42 GiB > the
+# 5.40 GiB budget).
+LCB = "https://github.com/leagames0221-sys/longctx-bench-honest/blob/%s/%s"
+LCB_CARD = "NVIDIA GeForce RTX 3050 6GB Laptop GPU (the artifacts' host.gpu; vram_total_gb 6.0)"
+LCB_HF = dict(model="qwen2.5-7b-1m", quant="nf4 (bitsandbytes load_in_4bit, double quant, bf16 compute)", batch=1,
+              precision="bf16 (torch_dtype bfloat16 for the non-quantized parts)",
+              attention="not stated (transformers' default; the 8k OOM's 6.43 GiB request matches materialized fp32 "
+                        "attention scores)",
+              serving_engine="HF transformers generate (greedy, max_new_tokens 64)", gpus=1, sharding="none",
+              gpu="RTX 3050 Laptop 6GB", card_as_published=LCB_CARD, source_key="longctx-bench-honest-hf")
+for tokens, actual, outcome, peak, err in (
+        (4000, 3851, "fit", 10.8, None),
+        (5000, 4850, "oom", None, "Tried to allocate 2.46 GiB. GPU 0 has a total capacity of 6.00 GiB of which 0 bytes "
+                                  "is free. Of the allocated memory 11.18 GiB is allocated by PyTorch"),
+        (6000, 5851, "oom", None, "Tried to allocate 3.57 GiB. GPU 0 has a total capacity of 6.00 GiB of which 0 bytes "
+                                  "is free. Of the allocated memory 9.35 GiB is allocated by PyTorch"),
+        (8000, 7851, "oom", None, "Tried to allocate 6.43 GiB. GPU 0 has a total capacity of 6.00 GiB of which 0 bytes "
+                                  "is free. Of the allocated memory 6.15 GiB is allocated by PyTorch")):
+    art = "artifacts/baseline_%d.json" % tokens
+    rec(id="longctx-qwen2.5-7b-1m-nf4-hf-generate-p%d-n64-3050laptop-%s" % (actual, outcome),
+        source=LCB % ("bc9ae3d215dde968be90e778366775434979904f", art), seq=actual + 64, outcome=outcome,
+        measured_bytes=int(peak * GIB) if peak else None,
+        measured_as=("'\"peak_vram_gb\": 10.8' with '\"status\": \"PASS\"' (%s)" % art if peak else
+                     "'\"status\": \"OOM\"', '%s' (%s)" % (err, art)),
+        measured_how=("max_memory_allocated (baseline_niah.py: torch.cuda.max_memory_allocated() / 1024**3 after "
+                      "reset_peak_memory_stats() before generate; GiB)" if peak else
+                      "outcome (CUDA out of memory during generate, as the artifact records it)"),
+        table="artifacts/baseline_<context>.json (README: Cost-tier transparency table, NIAH single needle rows)",
+        notes="a %d-token chat prompt (Paul Graham essays with one needle at 50%% depth; target %d) and up to 64 "
+              "new tokens%s" % (actual, tokens,
+                                "; the peak exceeds the 6 GiB card: Windows (WDDM) let the allocation spill into "
+                                "shared system memory, so this 'fit' would be an OOM on Linux" if peak else
+                                "; Windows shared-memory spillover was already in use (more allocated than the card "
+                                "holds) and still ran out"), **LCB_HF, **INFER)
+rec(id="longctx-qwen2.5-7b-1m-int4-vllm-len4200-gmu09-3050laptop-oom",
+    source=LCB % ("e877718c5fb6c956037734d66a5a2e94a6e463c1", "artifacts/wsl_vllm_4000.json"),
+    source_key="longctx-bench-honest-vllm", model="qwen2.5-7b-1m",
+    quant="int4 (vLLM quantization bitsandbytes, load_format bitsandbytes)", seq=4200, batch=1,
+    precision="bf16 (dtype bfloat16)", attention="not stated (vLLM 0.7.3's default backend, enforce_eager)",
+    serving_engine="vLLM 0.7.3 in WSL2 (enforce_eager=True, max_new_tokens 64)", max_model_len=4200,
+    gpu_memory_utilization=0.9, gpus=1, sharding="none", gpu="RTX 3050 Laptop 6GB", card_as_published=LCB_CARD,
+    outcome="oom", measured_bytes=None,
+    measured_as="'\"status\": \"OOM\"', 'ValueError: No available memory for the cache blocks. Try increasing "
+                "`gpu_memory_utilization` when initializing the engine.' (artifacts/wsl_vllm_4000.json)",
+    measured_how="outcome (vLLM engine start failed: the memory profile left no room for KV cache blocks)",
+    table="artifacts/wsl_vllm_4000.json",
+    notes="a 3,851-token prompt; vLLM's profile as the repository's notes quote it: total 6.00 GiB x 0.90 = 5.40 GiB, "
+          "weights 5.43 GiB (int4 body, 16-bit embedding and head), activation peak 1.42 GiB, KV cache -0.94 GiB",
+    **INFER)
 
 if __name__ == "__main__":
     with open(OUT, "w") as f:
