@@ -147,6 +147,22 @@ for cache, tokens, fig in (("bf16", 8000, 16.9), ("bf16", 16000, 18.7), ("bf16",
                   tokens, "" if cache == "bf16" else "; the quantized cache keeps a residual of recent tokens in "
                   "bf16 (transformers' default for QuantizedCache)"), **INFER)
 
+# the same chart's light-green solid curve: the bf16 cache with KnormPress(compression_ratio=0.5), which drops half of
+# the prompt's KV pairs (lowest key norms) after prefill; one point, at the longest context
+rec(id="kvpress-llama-3.1-8b-bf16-fa2-hf-generate-p128k-n100-bf16cache-knorm50-a100", source=KVP,
+    source_key="kvpress-speed-and-memory", model="llama-3.1-8b", quant="none (bf16 weights, dtype 'auto')",
+    seq=128000 + 100, batch=1, precision="bf16 (dtype 'auto')",
+    attention="flash attention 2 (attn_implementation flash_attention_2)",
+    kv_cache_dtype="bf16 (transformers DynamicCache), half of the prompt's entries pruned by KnormPress(0.5)",
+    serving_engine="HF transformers generate (greedy, 100 new tokens, no EOS stop), KnormPress(0.5) hooks", gpus=1,
+    sharding="none", gpu="A100 80GB", card_as_published="A100 with 80GB memory (the notebook's header)",
+    outcome="fit", measured_bytes=int(37.0 * GIB),
+    measured_as="'bfloat16 cache + 50% compression' curve at 128000 tokens: about 37.0 GB (chart 'Peak Memory Usage "
+                "vs. Context Length (Meta-Llama-3.1-8B-Instruct)')",
+    measured_how=KVP_HOW, table="Peak Memory Usage vs. Context Length (last cell's chart)",
+    notes="prompt of 128000 synthetic tokens; the press prunes the cache after the full-length prefill, so the "
+          "prefill's activations are unchanged and only the cache the decode steps keep is halved", **INFER)
+
 # ---- huggingface/cookbook, notebooks/en/fine_tune_chatbot_docs_synthetic.ipynb: vLLM through Unsloth on a T4 ----
 # Unsloth's SyntheticDataKit starts vLLM 0.8.2 (V0 engine) for unsloth/Llama-3.2-3B-Instruct with max_seq_length 2048
 # and prints vLLM's own memory profile: 14.74 GiB x 0.89 = 13.18 GiB for the instance, of which weights 6.02 GiB,
@@ -350,18 +366,32 @@ for key, model, prec, opt, batch, ckpt_note, fig, row, note in (
 # adamw_8bit, fp16, 3 epochs of 180 rows; torch.cuda.max_memory_allocated() / 1e9 after each rank's train(). Other
 # students' runs of this notebook are in an earlier set (heldout16: 6.6 to 11.2 GB at the same ranks); this run's
 # peaks are its own (12.69, 10.61, 13.47 GB), the spread between sessions of one notebook.
+# chrugez/lab21_2A202600070 is a third student's run of the same notebook (REPORT.md spells out the same settings:
+# Qwen2.5-3B 4-bit, q_proj/v_proj, dropout 0, Unsloth checkpointing, effective batch 8, max_seq_length 1024,
+# adamw_8bit, 3 epochs, Tesla T4); its notebook was not opened here (the repository snapshot was out of reach), the
+# CSV's bytes agree with REPORT.md's rounded figures.
 DUC = ("https://github.com/0infinitive0/2A202600683-NguyenHuuDuc-Day21/blob/2ce5964e809dc2221de2c28ed0e2d954c4928e53/"
        "lab21_lora_t4/rank_experiment_summary.csv")
-for rank, alpha, trainable, fig in ((8, 16, 1843200, 12.688336384), (16, 32, 3686400, 10.614555648),
-                                    (64, 128, 14745600, 13.471397376)):
-    rec(id="day21-duc-qwen2.5-3b-qlora-r%d-qv-b1-s1024-t4" % rank, source=DUC, source_key="day21-lab-duc-qwen25",
+CHU = ("https://github.com/chrugez/lab21_2A202600070/blob/4fbb0c4dc9560a4e66a8a257a7f1de4c1a301d7a/"
+       "lab21_lora_t4/rank_experiment_summary.csv")
+for who, url, key, card, rank, alpha, trainable, fig in (
+        ("duc", DUC, "day21-lab-duc-qwen25", "Tesla T4, 15.6 GB VRAM (REPORT.md)", 8, 16, 1843200, 12.688336384),
+        ("duc", DUC, "day21-lab-duc-qwen25", "Tesla T4, 15.6 GB VRAM (REPORT.md)", 16, 32, 3686400, 10.614555648),
+        ("duc", DUC, "day21-lab-duc-qwen25", "Tesla T4, 15.6 GB VRAM (REPORT.md)", 64, 128, 14745600, 13.471397376),
+        ("chung", CHU, "day21-lab-chung-qwen25", "Tesla T4, about 16 GB VRAM (REPORT.md)", 8, 16, 1843200,
+         11.214966272),
+        ("chung", CHU, "day21-lab-chung-qwen25", "Tesla T4, about 16 GB VRAM (REPORT.md)", 16, 32, 3686400,
+         10.614776832),
+        ("chung", CHU, "day21-lab-chung-qwen25", "Tesla T4, about 16 GB VRAM (REPORT.md)", 64, 128, 14745600,
+         11.999148032)):
+    rec(id="day21-%s-qwen2.5-3b-qlora-r%d-qv-b1-s1024-t4" % (who, rank), source=url, source_key=key,
         model="qwen2.5-3b", family="qlora", method="qlora", quant="nf4 (unsloth/Qwen2.5-3B-bnb-4bit)", seq=1024,
         batch=1, grad_accum=8, precision="fp16 (T4: bf16 unsupported)",
         checkpointing="full (use_gradient_checkpointing='unsloth': offloaded to host RAM)",
         optimizer="adamw_8bit (bitsandbytes 8-bit AdamW)", attention="not stated (Unsloth on a T4: SDPA/xformers)",
         loss="cross-entropy (causal LM on Vietnamese Alpaca rows, Unsloth's loss)", lora_rank=rank, lora_dropout=0.0,
         lora_targets="q_proj,v_proj", gpus=1, sharding="none", gpu="T4 16GB",
-        card_as_published="Tesla T4, 15.6 GB VRAM (REPORT.md)", outcome="fit", measured_bytes=int(fig * GB),
+        card_as_published=card, outcome="fit", measured_bytes=int(fig * GB),
         measured_as="'%d,%d,%d,...,%s,...' (rank_experiment_summary.csv: rank,alpha,trainable_params,train_time_min,"
                     "peak_vram_gb,...); REPORT.md rounds it to %.2f GB" % (rank, alpha, trainable, fig, fig),
         measured_how="max_memory_allocated (the lab notebook: torch.cuda.max_memory_allocated() / 1e9 after "
