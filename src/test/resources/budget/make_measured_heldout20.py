@@ -463,14 +463,15 @@ for tokens, actual, outcome, peak, err in (
                                   "is free. Of the allocated memory 6.15 GiB is allocated by PyTorch")):
     art = "artifacts/baseline_%d.json" % tokens
     rec(id="longctx-qwen2.5-7b-1m-nf4-hf-generate-p%d-n64-3050laptop-%s" % (actual, outcome),
-        source=LCB % ("bc9ae3d215dde968be90e778366775434979904f", art), seq=actual + 64, outcome=outcome,
+        source=LCB % ("01c4bc13e52cc9fc7bfb3303d9b2515d20ee00e7", "README.md"), seq=actual + 64, outcome=outcome,
         measured_bytes=int(peak * GIB) if peak else None,
-        measured_as=("'\"peak_vram_gb\": 10.8' with '\"status\": \"PASS\"' (%s)" % art if peak else
-                     "'\"status\": \"OOM\"', '%s' (%s)" % (err, art)),
+        measured_as=("README: 'PASS (252s, peak 10.8GB via Win shared-mem)'; %s at bc9ae3d: '\"peak_vram_gb\": "
+                     "10.8', '\"status\": \"PASS\"'" % art if peak else
+                     "README: 'OOM'; %s at bc9ae3d: '\"status\": \"OOM\"', '%s'" % (art, err)),
         measured_how=("max_memory_allocated (baseline_niah.py: torch.cuda.max_memory_allocated() / 1024**3 after "
                       "reset_peak_memory_stats() before generate; GiB)" if peak else
                       "outcome (CUDA out of memory during generate, as the artifact records it)"),
-        table="artifacts/baseline_<context>.json (README: Cost-tier transparency table, NIAH single needle rows)",
+        table="Cost-tier transparency table, NIAH single needle rows (evidence: artifacts/baseline_<context>.json)",
         notes="a %d-token chat prompt (Paul Graham essays with one needle at 50%% depth; target %d) and up to 64 "
               "new tokens%s" % (actual, tokens,
                                 "; the peak exceeds the 6 GiB card: Windows (WDDM) let the allocation spill into "
