@@ -16,8 +16,31 @@ from repositories no earlier set touched, read in full from their git snapshots.
 a GPU memory figure for a setup it states (and the code beside the figure says which counter it is), or says that a
 named setup ran, or ran out of memory, on a named card. Estimates printed beside measurements were left out.
 
-Pages: see the section comments below; each record keeps its page's URL pinned to the commit that last changed the
-file, the row or line its figure comes from and what the page (or the code beside it) says about how memory was read.
+Pages (13 source keys in 12 repositories; the section comments below give each page's settings):
+- google-gemini/gemma-cookbook: LitGPT LoRA of Gemma 2 2B on a T4 and its generate (max_memory_allocated).
+- NVIDIA/kvpress speed_and_memory notebook: HF generate of Llama 3.1 8B on an A100 80GB at 8k-128k prompts with a bf16
+  or int4 (quanto) cache, one point with 50% KV compression; peaks read off the notebook's chart.
+- huggingface/cookbook synthetic-docs notebook: vLLM 0.8.2 serving Llama 3.2 3B on a T4 (vLLM's memory profile).
+- Looony-Labs/ml-experiments: QLoRA r128 of Llama 3 8B on an RTX 4090, transformers vs Unsloth vs Unsloth with trained
+  embeddings, continued pre-training and instruction stages (reserved peaks).
+- usamec/lowmem_finetuning: full fine-tunes of Llama 3.2 1B (fp32 Adam, Adafactor, fused bf16 Adafactor) and 3.1 8B
+  (mem_get_info readings, card not named).
+- GAIR-NLP/LIMO issue #10: full SFT of Qwen2.5-32B at 16k on 8xA800: OOM under ZeRO-3, fit under ZeRO-3 offload.
+- Three course-lab repositories (the Day21 lab's T4 notebook, whose other students sit in heldout16): QLoRA of Llama 3.1
+  8B (hoanganh-repogit, the model switched) and of Qwen2.5-3B (0infinitive0, chrugez) at ranks 8/16/64.
+- Sogrey/Fine-tuning-of-Chinese-medical (Qwen3-4B QLoRA, RTX 4090) and tf21sam/Fine_Tune_llama (Llama 3 8B QLoRA,
+  T4): users' runs of Unsloth's recipe (reserved peaks).
+- leagames0221-sys/longctx-bench-honest: Qwen2.5-7B-1M NF4 generate on an RTX 3050 Laptop 6GB (a 4k fit through
+  Windows shared-memory spillover, OOMs at 5k/6k/8k) and a vLLM int4 engine-start OOM.
+
+Counts: 40 records; families qlora 17, lora 1, full 4, sharded 2, inference 16 (24 of 40 fine-tuning); outcomes fit
+35, oom 5; 34 with a figure (21 max_memory_allocated, 13 device or allocator readings: reserved peaks, vLLM's
+profile, mem_get_info) and 6 outcomes; 9 of the figures (kvpress) are read off a chart. Cards: T4 13, A100 80GB 9,
+RTX 4090 7, RTX 3050 Laptop 6GB 5, A800 80GB 2, not named 4. Weak spots: one sharded page (two outcomes), one 16-bit
+LoRA record, the lab notebook is 9 records of one recipe, kvpress 9 of one chart.
+
+Each record keeps its page's URL pinned to the commit that last changed the file, the row or line its figure comes
+from and what the page (or the code beside it) says about how memory was read.
 A figure read off a chart says so in measured_how. Model shapes are each model's config.json values as known to the
 writer (no network here to reopen them), or as the page prints them; the parameter count is computed from them unless
 the page prints it. Each record's notes say what its page leaves unsaid and what the writer wrote in.
