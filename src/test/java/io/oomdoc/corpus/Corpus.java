@@ -87,6 +87,8 @@ public final class Corpus {
     public static final Path HELDOUT34 = Path.of("src/test/resources/corpus_heldout34/heldout34.jsonl");
     /** The thirty-fifth blind split (serving, inference), session 29, by a writer who never read the engine. */
     public static final Path HELDOUT35 = Path.of("src/test/resources/corpus_heldout35/heldout35.jsonl");
+    /** The thirty-sixth blind split (training, fine-tuning), session 30, by a writer who never read the engine. */
+    public static final Path HELDOUT36 = Path.of("src/test/resources/corpus_heldout36/heldout36.jsonl");
     private static final int FINAL_SHARE_PERCENT = 20;
     private static final Map<Path, List<Case>> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -201,6 +203,9 @@ public final class Corpus {
 
     /** The thirty-fifth split (corpus_heldout35/): blind, in no development, trainable or burned list. */
     public static List<Case> heldout35() { return read(HELDOUT35); }
+
+    /** The thirty-sixth split (corpus_heldout36/): blind, in no development, trainable or burned list. */
+    public static List<Case> heldout36() { return read(HELDOUT36); }
 
     /**
      * What the weights are fitted on: the development part, the third split (since round 6; scored once in round 5),
