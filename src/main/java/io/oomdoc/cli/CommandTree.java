@@ -36,9 +36,9 @@ public final class CommandTree {
                 .footer(usage.getString("root.footer"));
         cl.setExecutionExceptionHandler((ex, cmd, parse) -> Main.failure(ex, cmd.getErr(), ctx.env));
         cl.setParameterExceptionHandler((ex, a) -> {
-            ex.getCommandLine().getErr().println("oomdoc: " + ex.getMessage());
-            ex.getCommandLine().getErr().println("try: oomdoc " + (ex.getCommandLine() == cl ? ""
-                    : ex.getCommandLine().getCommandName() + " ") + "--help");
+            ex.getCommandLine().getErr().println(CliText.get("usage.error", ex.getMessage()));
+            ex.getCommandLine().getErr().println(CliText.get("usage.try", ex.getCommandLine() == cl ? ""
+                    : ex.getCommandLine().getCommandName() + " "));
             return 2;
         });
         return cl;

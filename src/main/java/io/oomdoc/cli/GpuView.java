@@ -56,8 +56,8 @@ public final class GpuView {
         }
         if (g.migDevices() != null) {
             for (GpuState.MigDevice m : g.migDevices()) {
-                sb.append(String.format("    MIG GI %d CI %d dev %d: %s / %s%n", m.gi(), m.ci(), m.migDevice(),
-                        Bytes.human(m.memoryUsedBytes()), Bytes.human(m.memoryTotalBytes())));
+                sb.append("    ").append(CliText.get("gpu.mig", m.gi(), m.ci(), m.migDevice(),
+                        Bytes.human(m.memoryUsedBytes()), Bytes.human(m.memoryTotalBytes()))).append('\n');
             }
         }
     }

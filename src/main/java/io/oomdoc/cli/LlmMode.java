@@ -42,8 +42,8 @@ public final class LlmMode {
         io.oomdoc.protocol.dialogue.Answer embedded = ctx.session.conversation().respond(input);
         Consumer<String> tokens = stream ? t -> { ctx.out.print(t); ctx.out.flush(); } : null;
         LlmAgent.Answer a = agent.ask(input, tokens);
-        if (!a.toolCalls().isEmpty()) ctx.out.println(ctx.style.dim("\n(tools used: " + String.join(", ",
-                a.toolCalls()) + ")"));
+        if (!a.toolCalls().isEmpty()) ctx.out.println(ctx.style.dim("\n" + CliText.get("llm.tools.used",
+                String.join(", ", a.toolCalls()))));
         if (a.modelText() == null) {
             ctx.out.println(CliText.get("llm.fallback", a.failure()));
             Repl.show(ctx, embedded);

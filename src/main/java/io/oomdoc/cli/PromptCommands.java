@@ -38,7 +38,7 @@ public final class PromptCommands {
                 try {
                     for (Resources.Doc d : Resources.readDir(dir)) add(out, d, dir.toString(), problems);
                 } catch (IOException | RuntimeException e) {
-                    problems.add("cannot read " + dir + ": " + e.getMessage());
+                    problems.add(CliText.get("prompt.dir.unreadable", dir, e.getMessage()));
                 }
             }
         }
@@ -47,8 +47,10 @@ public final class PromptCommands {
 
     private static void add(Map<String, PromptCommand> out, Resources.Doc d, String source, List<String> problems) {
         String name = d.name().replaceFirst("\\.md$", "");
-        if (!name.matches("[a-z0-9][a-z0-9-]*")) { problems.add(source + "/" + d.name() + ": command names are "
-                + "lower-case words and dashes"); return; }
+        if (!name.matches("[a-z0-9][a-z0-9-]*")) {
+            problems.add(CliText.get("prompt.bad.name", source + "/" + d.name()));
+            return;
+        }
         String text = d.text().replace("\r\n", "\n");
         String description = "", hint = "", body = text;
         if (text.startsWith("---\n")) {
@@ -61,8 +63,8 @@ public final class PromptCommands {
                         hint = fm.path("argument-hint").asText("");
                     }
                 } catch (IOException e) {
-                    problems.add(source + "/" + d.name() + ": bad front-matter ("
-                            + e.getMessage().lines().findFirst().orElse("") + ")");
+                    problems.add(CliText.get("prompt.bad.front.matter", source + "/" + d.name(),
+                            e.getMessage().lines().findFirst().orElse("")));
                 }
                 body = text.substring(Math.min(text.length(), end + 4)).strip();
             }

@@ -83,7 +83,7 @@ public final class Session {
             return null;
         } catch (IOException | RuntimeException e) {
             transcriptBroken = true;
-            return "transcript disabled: cannot write " + transcript + " (" + e.getMessage() + ")";
+            return CliText.get("transcript.disabled", transcript, e.getMessage());
         }
     }
 }

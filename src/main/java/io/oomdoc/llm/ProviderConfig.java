@@ -108,6 +108,6 @@ public record ProviderConfig(String provider, String baseUrl, String model, Stri
 
     public boolean remote() { return !isLocal(baseUrl); }
 
-    public String describe() { return provider + " · " + model + " · " + baseUrl + (remote() ? " (remote)"
-            : " (this machine)"); }
+    public String describe() { return TEXT.get(remote() ? "provider.remote" : "provider.local", provider, model,
+            baseUrl); }
 }

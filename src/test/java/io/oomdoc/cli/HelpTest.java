@@ -150,6 +150,19 @@ class HelpTest {
         assertEquals(List.of(), unlisted, "name them, or write ${COMPLETION-CANDIDATES}, in cli/usage.properties");
     }
 
+    /** A misspelt option (--precison) fails with status 2, says what was wrong and points at that command's help. */
+    @Test
+    void aMisspeltOptionNamesTheCommandWhoseHelpToRead() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        int code = Main.run(new String[]{"budget", "--model", "llama-3.1-8b", "--precison", "bf16"},
+                new ByteArrayInputStream(new byte[0]), out, err,
+                Map.of("XDG_STATE_HOME", tmp.resolve("state").toString()), tmp, false, false);
+        List<String> lines = err.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals(2, code);
+        assertEquals("oomdoc: Unknown options: '--precison', 'bf16'", lines.get(0));
+        assertEquals("try: oomdoc budget --help", lines.get(lines.size() - 1));
+    }
+
     @Test
     void theTopLevelHelpSaysThatNoCommandStartsTheConversation() {
         String h = help("--help").replaceAll("\\s+", " ");

@@ -146,7 +146,7 @@ public final class PySource {
         }
         if (t == null || t.getRootNode() == null || t.getRootNode().isNull()) {
             parser.reset();
-            throw new ParseTimeout("parsing took longer than " + timeoutMicros / 1000 + " ms");
+            throw new ParseTimeout(ScanText.get("parse.timeout", timeoutMicros / 1000));
         }
         this.tree = t;
         index();
@@ -159,10 +159,22 @@ public final class PySource {
         TSQueryMatch m = new TSQueryMatch();
         String[] names = new String[q.getCaptureCount()]; // read once: a name lookup per capture crosses into C
         for (int i = 0; i < names.length; i++) names[i] = q.getCaptureNameForId(i);
+        Captures k = new Captures();
         while (c.nextMatch(m)) {
-            TSNode call = null, name = null, aug = null, lhs = null, rhs = null, bind = null, cname = null, csup = null,
-                    fname = null, fdef = null, ret = null;
-            boolean loop = false; // from the capture's name: asking the node its type is two crossings into C
+            k.read(m, names);
+            add(k);
+        }
+        bindings.sort(java.util.Comparator.comparingInt(Binding::start));
+    }
+
+    /** The nodes one match of the CALLS query captured, by capture name (one holder, refilled per match). */
+    private static final class Captures {
+        TSNode call, name, aug, lhs, rhs, bind, cname, csup, fname, fdef, ret;
+        boolean loop; // from the capture's name: asking the node its type is two crossings into C
+
+        void read(TSQueryMatch m, String[] names) {
+            call = name = aug = lhs = rhs = bind = cname = csup = fname = fdef = ret = null;
+            loop = false;
             for (TSQueryCapture cap : m.getCaptures()) {
                 switch (names[cap.getIndex()]) {
                     case "call" -> call = cap.getNode();
@@ -180,23 +192,26 @@ public final class PySource {
                     default -> { }
                 }
             }
-            if (call != null && name != null) {
-                callsByName.computeIfAbsent(text(name), k -> new ArrayList<>()).add(call);
-                allCalls.add(call);
-            }
-            if (aug != null) augmented.add(aug);
-            if (bind != null && lhs != null && rhs != null) {
-                int rs = rhs.getStartByte(), re = rhs.getEndByte(); // read once: each read crosses into C twice
-                bindings.add(new Binding(bind, lhs, rhs, loop, bind.getStartByte(), bind.getEndByte(), rs, re,
-                        text(lhs).strip(), text(rs, re).strip()));
-            }
-            if (cname != null && csup != null) classBases.put(text(cname), text(csup));
-            if (fname != null && fdef != null) {
-                definitions.computeIfAbsent(text(fname), k -> new ArrayList<>()).add(fdef);
-            }
-            if (ret != null) returns.add(ret);
         }
-        bindings.sort(java.util.Comparator.comparingInt(Binding::start));
+    }
+
+    /** Files one match: a call under its name, an augmented assignment, a binding, a class's bases, a def, a return. */
+    private void add(Captures k) {
+        if (k.call != null && k.name != null) {
+            callsByName.computeIfAbsent(text(k.name), x -> new ArrayList<>()).add(k.call);
+            allCalls.add(k.call);
+        }
+        if (k.aug != null) augmented.add(k.aug);
+        if (k.bind != null && k.lhs != null && k.rhs != null) {
+            int rs = k.rhs.getStartByte(), re = k.rhs.getEndByte(); // read once: each read crosses into C twice
+            bindings.add(new Binding(k.bind, k.lhs, k.rhs, k.loop, k.bind.getStartByte(), k.bind.getEndByte(), rs, re,
+                    text(k.lhs).strip(), text(rs, re).strip()));
+        }
+        if (k.cname != null && k.csup != null) classBases.put(text(k.cname), text(k.csup));
+        if (k.fname != null && k.fdef != null) {
+            definitions.computeIfAbsent(text(k.fname), x -> new ArrayList<>()).add(k.fdef);
+        }
+        if (k.ret != null) returns.add(k.ret);
     }
 
     /**

@@ -341,93 +341,128 @@ public final class PythonScanner {
         return scan(root, new RepoFiles.Listing(files, List.of()));
     }
 
+    /** What the scan's threads add to as they go: findings, skip reasons, setup lines, calls across files. */
+    private record Sinks(List<Finding> findings, List<ScanResult.Skipped> skipped, List<String[]> setup,
+            TreeCalls calls, SiblingFiles siblings) {}
+
     private ScanResult scan(Path root, RepoFiles.Listing listing) throws IOException {
         Path realRoot = root.toRealPath();
-        List<ScanResult.Skipped> skipped = Collections.synchronizedList(new ArrayList<>(listing.skipped()));
-        List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
-        List<String[]> setupSources = Collections.synchronizedList(new ArrayList<>());
-        TreeCalls calls = new TreeCalls();
-        SiblingFiles siblings = new SiblingFiles(realRoot);
-        if (listing.files().stream().anyMatch(f -> f.toString().endsWith(".py") || f.toString().endsWith(".ipynb"))) {
-            new PySource("<warm-up>", "pass\n", null); // load the native parser before any file's time limit starts
+        Sinks sinks = new Sinks(Collections.synchronizedList(new ArrayList<>()),
+                Collections.synchronizedList(new ArrayList<>(listing.skipped())),
+                Collections.synchronizedList(new ArrayList<>()), new TreeCalls(), new SiblingFiles(realRoot));
+        warmUpParser(listing.files());
+        int scanned = scanAll(listing.files(), f -> scanFile(realRoot, f, sinks));
+        List<ScanResult.Skipped> sk = new ArrayList<>(sinks.skipped());
+        sk.sort(Comparator.comparing(ScanResult.Skipped::file));
+        return new ScanResult(scanned, sk, reported(sinks.findings(), sinks.calls()),
+                SetupExtractor.extract(byRole(sinks.setup())));
+    }
+
+    /** Loads the native parser before any file's time limit starts, when there is Python to parse. */
+    private static void warmUpParser(List<Path> files) {
+        if (files.stream().anyMatch(f -> f.toString().endsWith(".py") || f.toString().endsWith(".ipynb"))) {
+            new PySource("<warm-up>", "pass\n", null);
         }
+    }
+
+    /** Scans the files on up to eight threads; how many were scanned (scanOne says whether its file was). */
+    private static int scanAll(List<Path> files, java.util.function.Predicate<Path> scanOne) throws IOException {
         int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 8));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> { Thread t = new Thread(r,
                 "oomdoc-scan"); t.setDaemon(true); return t; });
         List<Future<Boolean>> jobs = new ArrayList<>();
-        for (Path f : listing.files()) {
-            jobs.add(pool.submit(() -> scanFile(realRoot, f, findings, skipped, setupSources, calls, siblings)));
-        }
+        for (Path f : files) jobs.add(pool.submit(() -> scanOne.test(f)));
         int scanned = 0;
         try {
             for (Future<Boolean> j : jobs) if (j.get()) scanned++;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("scan interrupted");
+            throw new IOException(ScanText.get("scan.interrupted"));
         } catch (java.util.concurrent.ExecutionException e) {
-            throw new IOException("scan failed: " + e.getCause(), e.getCause());
+            throw new IOException(ScanText.get("scan.failed", e.getCause()), e.getCause());
         } finally {
             pool.shutdownNow();
         }
+        return scanned;
+    }
+
+    /** The findings by file, line and rule, less an eval function that other files call only under no_grad. */
+    private static List<Finding> reported(List<Finding> findings, TreeCalls calls) {
         List<Finding> sorted = new ArrayList<>();
-        for (Finding f : findings) { // an eval function that other files call only under no_grad is fine
+        for (Finding f : findings) {
             boolean graphFree = f.rule().equals(EvalWithoutNoGrad.ID)
                     && calls.onlyWithoutGradFromElsewhere(f.file(), f.function());
             if (!graphFree) sorted.add(f);
         }
         sorted.sort(Comparator.comparing(Finding::file).thenComparingInt(Finding::line).thenComparing(Finding::rule));
+        return sorted;
+    }
+
+    /** The setup sources ({path, key lines}) by their role's rank (SetupRole), then by path. */
+    private static List<String[]> byRole(List<String[]> setupSources) {
         List<String[]> ordered = new ArrayList<>(setupSources);
         ordered.sort(Comparator.comparingInt((String[] s) -> SetupRole.rank(s[0])).thenComparing(s -> s[0]));
-        List<ScanResult.Skipped> sk = new ArrayList<>(skipped);
-        sk.sort(Comparator.comparing(ScanResult.Skipped::file));
-        return new ScanResult(scanned, sk, sorted, SetupExtractor.extract(ordered));
+        return ordered;
     }
 
     /** A file's text, its UTF-8 bytes (kept from the read when they are that) and a notebook's cell of each line. */
     private record FileText(String text, byte[] utf8, int[] cells) {}
 
-    private boolean scanFile(Path root, Path f, List<Finding> findings, List<ScanResult.Skipped> skipped,
-            List<String[]> setup, TreeCalls calls, SiblingFiles siblings) {
+    private boolean scanFile(Path root, Path f, Sinks sinks) {
         String rel = RepoFiles.rel(root, f);
         String name = f.getFileName().toString();
         boolean code = name.endsWith(".py") || name.endsWith(".ipynb");
-        String testWhy = testFile(rel);
-        // a name alone (fddb_test.py, test_net.py) is an evaluation script as often as a unit test: read it first
-        if (testWhy != null && code && testByNameOnly(rel) && !unitTestCode(f)) testWhy = null;
-        if (testWhy != null) { // tests and fixtures are not the user's training code: not even read
-            // a config there is a fixture too, not the job's setup; only code is listed, configs are many
-            if (code) skipped.add(new ScanResult.Skipped(rel, testWhy));
-            return false;
-        }
+        if (skippedAsTest(f, rel, code, sinks.skipped())) return false;
         long c0 = PySource.cpuNanos(); // the file's budget covers reading it too
-        FileText file = read(f, rel, skipped);
+        FileText file = read(f, rel, sinks.skipped());
         if (file == null) return false;
         if (!code) { // a config: read for the setup only when small
-            if (file.text().length() < 200_000) setup.add(new String[]{rel, SetupExtractor.keyLines(file.utf8())});
+            if (file.text().length() < 200_000) {
+                sinks.setup().add(new String[]{rel, SetupExtractor.keyLines(file.utf8())});
+            }
             return false;
         }
         if (name.endsWith(".ipynb")) {
-            file = notebookCode(file.text(), rel, skipped);
+            file = notebookCode(file.text(), rel, sinks.skipped());
             if (file == null) return false;
         }
+        return scanCode(rel, file, c0, sinks);
+    }
+
+    /** Tests and fixtures are not the user's training code: not even read (true when the file is one). */
+    private static boolean skippedAsTest(Path f, String rel, boolean code, List<ScanResult.Skipped> skipped) {
+        String testWhy = testFile(rel);
+        // a name alone (fddb_test.py, test_net.py) is an evaluation script as often as a unit test: read it first
+        if (testWhy != null && code && testByNameOnly(rel) && !unitTestCode(f)) testWhy = null;
+        if (testWhy == null) return false;
+        // a config there is a fixture too, not the job's setup; only code is listed, configs are many
+        if (code) skipped.add(new ScanResult.Skipped(rel, testWhy));
+        return true;
+    }
+
+    /**
+     * Python text: its setup lines kept when it is ML code, then parsed and checked unless it is another framework's
+     * code, holds no rule's tokens (scanned, nothing to find) or is too large to parse; false when not scanned.
+     */
+    private boolean scanCode(String rel, FileText file, long c0, Sinks sinks) {
         String text = file.text();
         if (mlCode(text)) {
             // the setup lives in ML code; its lines are picked here, on the scan's threads, not after the scan
-            setup.add(new String[]{rel, SetupExtractor.keyLines(file.utf8())});
+            sinks.setup().add(new String[]{rel, SetupExtractor.keyLines(file.utf8())});
         }
-        if (looksPython2(text)) skipped.add(new ScanResult.Skipped(rel, ScanText.get("skip.python2")));
+        if (looksPython2(text)) sinks.skipped().add(new ScanResult.Skipped(rel, ScanText.get("skip.python2")));
         String framework = otherFramework(text);
         if (framework != null) { // Paddle's clear_grad() is not zero_grad(), paddle.no_grad() not torch's
-            skipped.add(new ScanResult.Skipped(rel, ScanText.get("skip.other.framework", framework)));
+            sinks.skipped().add(new ScanResult.Skipped(rel, ScanText.get("skip.other.framework", framework)));
             return false;
         }
         // the prefilter skips whole files only; a parsed file is parsed as it is
         if (!relevant(text, needs)) return true;
         if (file.utf8().length > MAX_PARSE_BYTES) {
-            skipped.add(new ScanResult.Skipped(rel, ScanText.get("skip.too.large", MAX_PARSE_BYTES / 1000)));
+            sinks.skipped().add(new ScanResult.Skipped(rel, ScanText.get("skip.too.large", MAX_PARSE_BYTES / 1000)));
             return false;
         }
-        return parseAndCheck(rel, file, c0, findings, skipped, calls, siblings);
+        return parseAndCheck(rel, file, c0, sinks.findings(), sinks.skipped(), sinks.calls(), sinks.siblings());
     }
 
     /** The bytes as text (UTF-8, else Latin-1 with a note), or null with the reason when binary or unreadable. */

@@ -27,7 +27,7 @@ public final class RepoSearch {
         try {
             p = Pattern.compile(regex);
         } catch (PatternSyntaxException e) {
-            throw new IllegalArgumentException("not a valid regular expression: " + e.getDescription());
+            throw new IllegalArgumentException(ScanText.get("search.bad.regex", e.getDescription()));
         }
         java.nio.file.PathMatcher pm = glob == null ? null
                 : java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + glob);

@@ -108,7 +108,7 @@ public final class SnapshotReader {
                 if (!library(file)) return file + ":" + num(f.get("line")) + " in " + f.get("name");
             }
         }
-        return frames.isEmpty() ? "(no stack recorded)" : "(library code only)";
+        return SnapshotText.get(frames.isEmpty() ? "site.no.stack" : "site.library.only");
     }
 
     /** The memory category a block belongs to, read from the functions on its stack. */

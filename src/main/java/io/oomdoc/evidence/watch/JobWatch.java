@@ -82,19 +82,27 @@ public final class JobWatch {
         pe.join(DRAIN_MS);
         cues.flush();
         sampleAfterExit();
-        if (smi != null) {
-            if (smi.failure() != null && samples.stream().allMatch(s -> s.cardTotalBytes() == null))
-                gpuNote = WatchText.get("gpu.failed", smi.failure());
-            smi.close();
-        }
+        closeSmi();
+        return new Result(timeline(status, end), tail.bytes());
+    }
+
+    /** Stops the nvidia-smi loops; when they failed before a single card reading, the note says why. */
+    private void closeSmi() {
+        if (smi == null) return;
+        if (smi.failure() != null && samples.stream().allMatch(s -> s.cardTotalBytes() == null))
+            gpuNote = WatchText.get("gpu.failed", smi.failure());
+        smi.close();
+    }
+
+    /** The samples read as a timeline: a signal from a status above 128, the failure at the OOM line or the end. */
+    private MemoryTimeline timeline(int status, long endMillis) {
         Integer signal = status > 128 && status <= 128 + 64 ? status - 128 : null;
-        long failedAt = cues.oomAtMillis() >= 0 ? cues.oomAtMillis() : end;
+        long failedAt = cues.oomAtMillis() >= 0 ? cues.oomAtMillis() : endMillis;
         Integer failedStep = cues.oomSeen() ? cues.oomStep() : cues.step();
         List<Sample> kept;
         synchronized (samples) { kept = List.copyOf(samples); }
-        MemoryTimeline t = TimelineAnalyzer.analyze(kept, List.copyOf(neighbours.values()), status, signal,
+        return TimelineAnalyzer.analyze(kept, List.copyOf(neighbours.values()), status, signal,
                 cues.oomLine(), failedAt, failedStep, gpuNote);
-        return new Result(t, tail.bytes());
     }
 
     private void startSmi() {

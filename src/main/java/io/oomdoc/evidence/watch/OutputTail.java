@@ -36,7 +36,7 @@ public final class OutputTail {
         ByteArrayOutputStream out = new ByteArrayOutputStream(headLen + ring.length + 64);
         out.write(head, 0, headLen);
         long tailStart = Math.max(headLen, written - ring.length);
-        if (tailStart > headLen) out.writeBytes(("\n[… " + (tailStart - headLen) + " bytes of output not kept …]\n")
+        if (tailStart > headLen) out.writeBytes(WatchText.get("output.dropped", tailStart - headLen)
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         for (long i = tailStart; i < written; ) {
             int pos = (int) (i % ring.length);

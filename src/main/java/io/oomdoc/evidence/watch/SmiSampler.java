@@ -138,8 +138,7 @@ public final class SmiSampler implements AutoCloseable {
     /** Why the loops stopped early, or null while they run. */
     public String failure() {
         if (failure != null) return failure;
-        for (Process p : loops) if (!p.isAlive() && p.exitValue() != 0) return "nvidia-smi exited with status "
-                + p.exitValue();
+        for (Process p : loops) if (!p.isAlive() && p.exitValue() != 0) return WatchText.get("smi.exit", p.exitValue());
         return null;
     }
 

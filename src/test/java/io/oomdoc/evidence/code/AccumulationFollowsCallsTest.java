@@ -29,6 +29,15 @@ class AccumulationFollowsCallsTest {
         assertTrue(f.get(0).fix().after().contains("record(history, loss.item())"), f.get(0).fix().after());
     }
 
+    /** The same record() defined in the training script itself: reported at the call too, with the helper named. */
+    @Test
+    void anAppendInAHelperOfTheSameFileIsJudgedAtTheCall() throws Exception {
+        var f = found("loss_appended_by_local_helper__bug");
+        assertEquals(List.of("train_seg.py:20"), f.stream().map(x -> x.file() + ":" + x.line()).toList());
+        assertEquals("`record()` appends `loss` to `history`: the list keeps the graph of every step alive",
+                f.get(0).message());
+    }
+
     /** The helper appends value.detach().item(): nothing is kept with a graph, nothing is reported. */
     @Test
     void aHelperThatKeepsNumbersIsNotReported() throws Exception {

@@ -38,4 +38,24 @@ class JobWatchTest {
         assertEquals(MemoryTimeline.Kind.HOST_KILL, v.get(0).kind());
         assertTrue(v.get(0).evidence().contains("oom_kill count went from 0 to 1"), v.get(0).evidence());
     }
+
+    /**
+     * nvidia-smi is on PATH but cannot reach the driver: it prints the recorded refusal and exits. The watcher then
+     * has no card reading at all, so the timeline is host-only and its note says why, with nvidia-smi's status. The
+     * stand-in prints nvidia_smi/failed/driver-unreachable-manylinux-cuda-5.txt (ameli/manylinux-cuda#5, without the
+     * shell prompt) and exits 9, nvidia-smi's documented status for "NVIDIA driver is not loaded" (nvidia-smi(1)).
+     */
+    @Test
+    void anNvidiaSmiThatCannotReachTheDriverLeavesAHostOnlyTimelineThatSaysWhy() throws Exception {
+        Path refusal = Fixtures.path("nvidia_smi/failed/driver-unreachable-manylinux-cuda-5.txt");
+        Path smi = tmp.resolve("nvidia-smi");
+        Files.writeString(smi, "#!/bin/sh\ntail -n +2 '" + refusal + "'\nexit 9\n");
+        assertTrue(smi.toFile().setExecutable(true));
+        JobWatch w = new JobWatch(new JobWatch.Options(1000, smi, null, new HostSampler(tmp.resolve("none"), 4096)));
+        MemoryTimeline t = w.run(new ProcessBuilder("sleep", "1"), new ByteArrayOutputStream(),
+                new ByteArrayOutputStream()).timeline();
+        assertEquals(0, t.exitStatus());
+        assertEquals("nvidia-smi could not be read (nvidia-smi exited with status 9): host memory only", t.gpuNote());
+        assertTrue(t.samples().stream().allMatch(s -> s.cardTotalBytes() == null), t.samples().toString());
+    }
 }

@@ -45,7 +45,7 @@ public final class TensorAccumulated implements Rule {
         out.addAll(selfSums(src, flow));
         out.addAll(keyedStores(src, flow));
         out.addAll(appendsAndUpdates(src, flow));
-        out.addAll(throughHelpers(src, flow.built));
+        out.addAll(throughHelpers(src, flow));
         return out;
     }
 
@@ -149,19 +149,9 @@ public final class TensorAccumulated implements Rule {
      * must carry a graph and the list must outlive the steps (facebookresearch/SlowFast#411 keeps every batch's
      * outputs of an eval loop in lists; here the keeping is done by the helper).
      */
-    private List<Finding> throughHelpers(PySource src, GraphFlow known) {
+    private List<Finding> throughHelpers(PySource src, LazyFlow flow) {
         List<Finding> out = new ArrayList<>();
-        GraphFlow flow = known;
-        // the helpers of this file that append a parameter to a parameter, found from the file's appends
-        java.util.Map<String, List<int[]>> local = new java.util.HashMap<>();
-        for (TSNode append : src.calls("append")) {
-            var def = src.enclosingFunction(append);
-            if (def.isEmpty()) continue;
-            String name = src.functionName(def.get());
-            if (!local.containsKey(name) && src.functionDefinitions(name).size() == 1) {
-                local.put(name, appendPairs(src, def.get()));
-            }
-        }
+        java.util.Map<String, List<int[]>> local = localAppendHelpers(src);
         java.util.Map<String, List<int[]>> imported = new java.util.HashMap<>();
         for (TSNode call : src.callsIn(src.root())) {
             TSNode fn = call.getChildByFieldName("function");
@@ -180,21 +170,39 @@ public final class TensorAccumulated implements Rule {
                 pairs = imported.computeIfAbsent(name, n -> siblingPairs(src, n));
             }
             if (pairs == null || pairs.isEmpty() || src.enclosingLoop(call).isEmpty()) continue;
-            List<TSNode> argv = PySource.namedChildren(call.getChildByFieldName("arguments"));
-            for (int[] p : pairs) {
-                if (p[0] >= argv.size() || p[1] >= argv.size()) continue;
-                TSNode acc = argv.get(p[0]), value = argv.get(p[1]);
-                if (!acc.getType().matches("identifier|attribute") || value.getType().endsWith("argument")) continue;
-                String target = src.text(acc);
-                if (flow == null) flow = new GraphFlow(src);
-                if (!leaks(src, flow, call, value, target, true)) continue;
-                String v = src.text(value);
-                out.add(report(src, call, value, ScanText.get(ID + ".appended", name, v, target),
-                        LOSSY.matcher(v).find()));
-                break;
-            }
+            Finding f = appendAtCall(src, flow, call, name, args, pairs);
+            if (f != null) out.add(f);
         }
         return out;
+    }
+
+    /** The helpers of this file that append a parameter to a parameter, found from the file's appends. */
+    private static java.util.Map<String, List<int[]>> localAppendHelpers(PySource src) {
+        java.util.Map<String, List<int[]>> local = new java.util.HashMap<>();
+        for (TSNode append : src.calls("append")) {
+            var def = src.enclosingFunction(append);
+            if (def.isEmpty()) continue;
+            String name = src.functionName(def.get());
+            if (!local.containsKey(name) && src.functionDefinitions(name).size() == 1) {
+                local.put(name, appendPairs(src, def.get()));
+            }
+        }
+        return local;
+    }
+
+    /** The first (list, value) pair of the helper's call that keeps a graph past the step, reported; else null. */
+    private Finding appendAtCall(PySource src, LazyFlow flow, TSNode call, String helper, List<TSNode> argv,
+            List<int[]> pairs) {
+        for (int[] p : pairs) {
+            if (p[0] >= argv.size() || p[1] >= argv.size()) continue;
+            TSNode acc = argv.get(p[0]), value = argv.get(p[1]);
+            if (!acc.getType().matches("identifier|attribute") || value.getType().endsWith("argument")) continue;
+            String target = src.text(acc);
+            if (!leaks(src, flow.get(), call, value, target, true)) continue;
+            String v = src.text(value);
+            return report(src, call, value, ScanText.get(ID + ".appended", helper, v, target), LOSSY.matcher(v).find());
+        }
+        return null;
     }
 
     /** The pairs an imported helper appends, read in its own file once ("acc:value" pairs, comma separated). */
