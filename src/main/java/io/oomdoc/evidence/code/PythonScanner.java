@@ -600,9 +600,13 @@ public final class PythonScanner {
         return false;
     }
 
-    /** An import of torch or of a torch package (torchvision, torchaudio) at the start of a line. */
+    /**
+     * An import of torch itself (torch, torch.nn, ...) at the start of a line. torchvision or torchaudio alone do not
+     * count: ResNeSt@1dfb3e8 scripts/gluon/train.py trains a Gluon network and takes one image transform from
+     * torchvision (scan_wild32: a false eval_without_no_grad finding).
+     */
     private static final java.util.regex.Pattern TORCH_IMPORT = java.util.regex.Pattern.compile(
-            "(?m)^[ \\t]*(?:import|from)[ \\t]+torch");
+            "(?m)^[ \\t]*(?:import|from)[ \\t]+torch\\b");
     /** Another deep-learning framework a file imports at the start of a line. */
     private static final java.util.regex.Pattern FRAMEWORK_IMPORT = java.util.regex.Pattern.compile(
             "(?m)^[ \\t]*(?:import|from)[ \\t]+(paddle|tensorflow|mindspore|jittor|oneflow|megengine|mxnet)\\b");
