@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A file of another deep-learning framework that never imports torch is not read with the PyTorch rules (scan25's
  * second audit: Paddle's clear_grad() was taken for a loop that never clears its gradients). Fixtures: scan_patterns
- * (ours).
+ * (ours), each naming the real file it models.
  */
 class OtherFrameworkFilesTest {
     private static final Path SET = Path.of("src/test/resources/scan_patterns");
@@ -44,5 +44,25 @@ class OtherFrameworkFilesTest {
     @Test
     void aCommentNamingTorchDoesNotMakeAPaddleFilePyTorch() {
         assertEquals("paddle", PythonScanner.otherFramework("import paddle\n# see pytorch.org/docs/torchvision\n"));
+    }
+
+    /**
+     * A Gluon training script that takes one transform from torchvision and never imports torch is MXNet code: its
+     * evaluate() is not a PyTorch eval loop (zhanghang1989/ResNeSt@1dfb3e8 scripts/gluon/train.py:319, modelled).
+     */
+    @Test
+    void aGluonScriptThatOnlyImportsTorchvisionIsSkippedAsMxnet() throws Exception {
+        ScanResult r = new PythonScanner(Rules.DEFAULT).scan(SET.resolve("gluon_eval_with_torchvision_transform"));
+        assertEquals(List.of(), r.findings());
+        assertTrue(r.skipped().stream().anyMatch(s -> s.file().equals("gluon_train.py") && s.why().contains("mxnet")),
+                r.skipped().toString());
+    }
+
+    /** torch imported as a package path (torch.nn, from torch import nn) still makes a file PyTorch code. */
+    @Test
+    void anImportOfATorchSubmoduleIsAnImportOfTorch() {
+        assertEquals(null, PythonScanner.otherFramework("import mxnet as mx\nimport torch.nn as nn\n"));
+        assertEquals(null, PythonScanner.otherFramework("import mxnet as mx\nfrom torch import nn\n"));
+        assertEquals("mxnet", PythonScanner.otherFramework("import mxnet as mx\nfrom torchvision import transforms\n"));
     }
 }
