@@ -214,13 +214,32 @@ public final class Reasoner {
                     + "(?:cue|log):(?:not-)?(?:eval|backward|forward|loading|startup|dataloader|generation|first|second"
                     + "|serving|host|firstcall|late|growth)$|(?:cue|log):(?:not-)?phase-");
 
-    /** The sentences of the features that pushed this label up most. */
+    /**
+     * The sentences of the features that pushed this label up most. A cause that wins because the signs speak
+     * against every other (activations often do: no feature of their own fired) is shown with the signs that favour
+     * it over the others on average, so a leading cause never stands without its evidence.
+     */
     private List<String> reasons(FeatureVector x, String label) {
+        List<String> out = strongest(x, r -> categoryModel.contribution(r, 1.0, label));
+        return out.isEmpty() ? strongest(x, r -> relativeSupport(r, label)) : out;
+    }
+
+    private static final double LEAST_SUPPORT = 0.05;
+
+    private List<String> strongest(FeatureVector x, java.util.function.ToDoubleFunction<String> support) {
         List<Map.Entry<String, String>> fired = new ArrayList<>(x.reasons().entrySet());
-        fired.removeIf(r -> categoryModel.contribution(r.getKey(), 1.0, label) <= 0.05);
-        fired.sort(Comparator.comparingDouble(r -> -categoryModel.contribution(r.getKey(), 1.0, label)));
+        fired.removeIf(r -> support.applyAsDouble(r.getKey()) <= LEAST_SUPPORT);
+        fired.sort(Comparator.comparingDouble(r -> -support.applyAsDouble(r.getKey())));
         List<String> out = new ArrayList<>();
         for (var r : fired) if (out.size() < MAX_REASONS && !out.contains(r.getValue())) out.add(r.getValue());
         return out;
+    }
+
+    /** How much more a fired feature adds to this label than to the other labels on average. */
+    private double relativeSupport(String feature, String label) {
+        List<String> labels = categoryModel.labels();
+        double others = 0;
+        for (String l : labels) if (!l.equals(label)) others += categoryModel.contribution(feature, 1.0, l);
+        return categoryModel.contribution(feature, 1.0, label) - others / Math.max(1, labels.size() - 1);
     }
 }
