@@ -57,7 +57,7 @@ public final class FeatureExtractor {
      * A card of 4 GB or less (a "4 GB" card reports about 3.8 to 4 GiB): on such a card weights, gradients and the
      * optimizer state alone often fill it, so batch size 1 fails too. 4.5 GiB keeps 6 GB cards out.
      */
-    private static final long SMALL_CARD_BYTES = 9L << 29;
+    static final long SMALL_CARD_BYTES = 9L << 29;
 
     private final List<Signal> rules;
     private final boolean words;

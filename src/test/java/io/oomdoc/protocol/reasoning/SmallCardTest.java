@@ -9,7 +9,10 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A card of 4 GB or less, read from the words (cue smallcard) and from the message's capacity (card:small). */
+/**
+ * A card of 4 GB or less, read from the words (cue smallcard), from the message's capacity and from the card the
+ * facts hold (card:small).
+ */
 class SmallCardTest {
     private static Set<String> features(String text) { return CueFeatures.of(text); }
 
@@ -45,5 +48,15 @@ class SmallCardTest {
         assertTrue(features(corpusCase("e2e-mlt-37-1gb-gpu-cached").paste()).contains("card:small"));
         // kaito-project/kaito#976: a large card
         assertFalse(features(corpusCase("kaito-976-vllm-engine-reserved-unallocated").paste()).contains("card:small"));
+    }
+
+    @Test
+    void aOneGigabyteCardTheFactsHoldIsSmallWithoutACapacityLine() {
+        // weiliu89/caffe#271 (corpus_heldout13): "NVIDEA QUADRA 600 - 1gb", a Caffe check failure with no capacity
+        Case c = Corpus.heldout13().stream().filter(x -> x.id().equals("ssd-caffe-271-quadro600-1gb-webcam"))
+                .findFirst().orElseThrow();
+        Set<String> x = features(c.paste());
+        assertFalse(x.contains("cue:smallcard"), x.toString());
+        assertTrue(x.contains("card:small"), x.toString());
     }
 }
