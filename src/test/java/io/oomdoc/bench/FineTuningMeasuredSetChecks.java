@@ -37,4 +37,14 @@ abstract class FineTuningMeasuredSetChecks extends PinnedMeasuredSetChecks {
             }
         }
     }
+
+    @Test
+    void aRunOnOneCardIsNeverCalledSharded() throws IOException {
+        // single-card runs sit beside multi-GPU ones in these sets: a one-card run is never scored as a per-rank share
+        for (JsonNode r : records(set())) {
+            if (r.path("gpus").asInt() == 1) {
+                assertFalse(r.path("family").asText().equals("sharded"), r.path("id") + ": one GPU");
+            }
+        }
+    }
 }

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.util.List;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -19,16 +18,6 @@ class MeasuredHeldOutEighteenTest extends FineTuningMeasuredSetChecks {
     private static final List<String> NVIDIA = List.of("B300", "H100", "A100", "A10", "L4", "V100", "RTX");
 
     MeasuredHeldOutEighteenTest() { super("heldout18"); }
-
-    @Test
-    void aRunOnOneCardIsNeverCalledSharded() throws IOException {
-        // peft-explore's single-V100 runs sit beside its FSDP ones: a one-card run is never scored as a per-rank share
-        for (JsonNode r : records(set())) {
-            if (r.path("gpus").asInt() == 1) {
-                assertFalse(r.path("family").asText().equals("sharded"), r.path("id") + ": one GPU");
-            }
-        }
-    }
 
     @Test
     void everyNamedCardIsAnNvidiaOne() throws IOException {

@@ -18,16 +18,6 @@ class MeasuredHeldOutNineteenTest extends FineTuningMeasuredSetChecks {
     MeasuredHeldOutNineteenTest() { super("heldout19"); }
 
     @Test
-    void aRunOnOneCardIsNeverCalledSharded() throws IOException {
-        // single-card notebooks sit beside the four-H100 FSDP run: a one-card run is never scored as a per-rank share
-        for (JsonNode r : records(set())) {
-            if (r.path("gpus").asInt() == 1) {
-                assertFalse(r.path("family").asText().equals("sharded"), r.path("id") + ": one GPU");
-            }
-        }
-    }
-
-    @Test
     void everyUnslothNotebookPeakIsReadAsTheReservedPeak() throws IOException {
         // the notebooks print torch.cuda.max_memory_reserved() / 2^30: a record that lost the counter's name would be
         // scored as a device reading with the CUDA context added
