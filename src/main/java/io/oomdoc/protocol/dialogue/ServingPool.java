@@ -161,8 +161,10 @@ final class ServingPool {
         Facts after = f.merge(change);
         if (!applies(after)) return preallocates(after) ? withoutLength(text, f, change) : null;
         // the first card named is no change from a card held: the pool on it is the answer, as a fit question's
-        if (f.gpuMemBytes() == null) return Optional.ofNullable(fit(text, after)).map(BudgetAnswers.Result::text)
-                .orElse(null);
+        if (f.gpuMemBytes() == null) {
+            BudgetAnswers.Result onTheCard = fit(text, after);
+            return onTheCard == null ? null : onTheCard.text();
+        }
         // a share alone ("what if I set it to 0.95?") is the change: compared with the default share
         Double said = change.isEmpty() ? shareSaid(text) : null;
         Optional<Pool> a = said != null ? of(f, DEFAULT_UTILIZATION) : of(f, text);

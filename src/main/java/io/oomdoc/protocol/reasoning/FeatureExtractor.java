@@ -58,6 +58,11 @@ public final class FeatureExtractor {
      * optimizer state alone often fill it, so batch size 1 fails too. 4.5 GiB keeps 6 GB cards out.
      */
     static final long SMALL_CARD_BYTES = 9L << 29;
+    /** The physics' flag for such a card, from the message's capacity or from the card the facts hold. */
+    static final String SMALL_CARD = "card:small";
+
+    /** Whether a card of this many bytes (null or 0: not known) is a small one. */
+    static boolean smallCard(Long bytes) { return bytes != null && bytes > 0 && bytes <= SMALL_CARD_BYTES; }
 
     private final List<Signal> rules;
     private final boolean words;
@@ -154,7 +159,7 @@ public final class FeatureExtractor {
         if (n.isEmpty()) return;
         b.flag("numbers:present");
         Long total = n.totalBytes(), tried = n.triedBytes();
-        if (total != null && total > 0 && total <= SMALL_CARD_BYTES) b.flag("card:small");
+        if (smallCard(total)) b.flag(SMALL_CARD);
         if (tried != null && total != null && total > 0) {
             double share = tried / (double) total;
             b.flag(share < 0.01 ? "tried:tiny" : share < 0.1 ? "tried:small" : share < 0.3 ? "tried:large"

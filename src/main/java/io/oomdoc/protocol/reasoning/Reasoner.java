@@ -20,6 +20,8 @@ public final class Reasoner {
     public static final String PHASE_WEIGHTS = "model/phase.tsv";
     private static final int MAX_HYPOTHESES = 5;
     private static final int MAX_REASONS = 4;
+    /** A reason shown for a cause adds at least this much to its logit (or to its margin over the others). */
+    private static final double LEAST_SUPPORT = 0.05;
     private static final double LISTED = 0.02;
 
     private static volatile Reasoner bundled;
@@ -223,8 +225,6 @@ public final class Reasoner {
         List<String> out = strongest(x, r -> categoryModel.contribution(r, 1.0, label));
         return out.isEmpty() ? strongest(x, r -> relativeSupport(r, label)) : out;
     }
-
-    private static final double LEAST_SUPPORT = 0.05;
 
     private List<String> strongest(FeatureVector x, java.util.function.ToDoubleFunction<String> support) {
         List<Map.Entry<String, String>> fired = new ArrayList<>(x.reasons().entrySet());

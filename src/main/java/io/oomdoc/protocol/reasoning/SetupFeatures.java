@@ -13,8 +13,6 @@ import io.oomdoc.protocol.Facts;
 final class SetupFeatures {
     /** The micro-batch feature: the run that failed used a batch of one. */
     static final String BATCH_ONE = "setup:batch-one";
-    /** The physics' flag for a card of 4.5 GiB or less, here from the facts. */
-    static final String SMALL_CARD = "card:small";
     /** Weights of 6B parameters are 12 GB in 16 bits: most consumer cards are full before a batch is seen. */
     private static final double LARGE_PARAMS = 6e9;
     /** From 30B on the weights in 16 bits (60 GB) outgrow every single card but the largest. */
@@ -32,8 +30,7 @@ final class SetupFeatures {
         if (f.batch() != null && f.batch() == 1) b.set(BATCH_ONE, 1.0, "it fails with a batch of one");
         // The card as the user states or names it (GpuCatalog), not only the message's capacity: a reporter on a
         // 1 GB Quadro or a 2 GB laptop part often pastes no capacity line, and there the fixed cost alone fills it.
-        Long card = f.gpuMemBytes();
-        if (card != null && card > 0 && card <= FeatureExtractor.SMALL_CARD_BYTES) b.flag(SMALL_CARD);
+        if (FeatureExtractor.smallCard(f.gpuMemBytes())) b.flag(FeatureExtractor.SMALL_CARD);
         if (f.params() != null) {
             double p = f.params();
             b.flag(p >= HUGE_PARAMS ? "size:huge" : p >= LARGE_PARAMS ? "size:large" : p >= SMALL_PARAMS

@@ -52,11 +52,11 @@ class SetupFeatureThresholdsTest {
 
     @Test
     void cardsUpToFourAndAHalfGigabytesAreSmall() {
-        assertTrue(ofCard(4 * GIB).contains(SetupFeatures.SMALL_CARD), "GTX 1650");
-        assertTrue(ofCard(FeatureExtractor.SMALL_CARD_BYTES).contains(SetupFeatures.SMALL_CARD), "the limit itself");
-        assertFalse(ofCard(FeatureExtractor.SMALL_CARD_BYTES + 1).contains(SetupFeatures.SMALL_CARD));
-        assertFalse(ofCard(6 * GIB).contains(SetupFeatures.SMALL_CARD), "RTX 2060");
-        assertFalse(ofCard(0).contains(SetupFeatures.SMALL_CARD), "an unknown size is not a small card");
+        assertTrue(ofCard(4 * GIB).contains(FeatureExtractor.SMALL_CARD), "GTX 1650");
+        assertTrue(ofCard(FeatureExtractor.SMALL_CARD_BYTES).contains(FeatureExtractor.SMALL_CARD), "the limit itself");
+        assertFalse(ofCard(FeatureExtractor.SMALL_CARD_BYTES + 1).contains(FeatureExtractor.SMALL_CARD));
+        assertFalse(ofCard(6 * GIB).contains(FeatureExtractor.SMALL_CARD), "RTX 2060");
+        assertFalse(ofCard(0).contains(FeatureExtractor.SMALL_CARD), "an unknown size is not a small card");
     }
 
     @Test
