@@ -201,10 +201,10 @@ public final class Corpus {
     /** The thirty-fourth split (corpus_heldout34/): scored blind at both ends of the 29th session, trainable since. */
     public static List<Case> heldout34() { return read(HELDOUT34); }
 
-    /** The thirty-fifth split (corpus_heldout35/): blind, in no development, trainable or burned list. */
+    /** The thirty-fifth split (corpus_heldout35/): scored blind at both ends of the 30th session, trainable since. */
     public static List<Case> heldout35() { return read(HELDOUT35); }
 
-    /** The thirty-sixth split (corpus_heldout36/): blind, in no development, trainable or burned list. */
+    /** The thirty-sixth split (corpus_heldout36/): scored blind at both ends of the 30th session, trainable since. */
     public static List<Case> heldout36() { return read(HELDOUT36); }
 
     /**
@@ -231,9 +231,18 @@ public final class Corpus {
      * blind at both ends of the twenty-sixth, totals only), and the thirty-second (since the twenty-eighth session;
      * scored blind at both ends of the twenty-seventh, totals only), and the thirty-third (since the twenty-ninth
      * session; scored blind at both ends of the twenty-eighth, totals only), and the thirty-fourth (since the thirtieth
-     * session; scored blind at both ends of the twenty-ninth, totals only).
+     * session; scored blind at both ends of the twenty-ninth, totals only), and the thirty-fifth and thirty-sixth
+     * (since the thirty-first session; both scored blind at both ends of the thirtieth, totals only).
      */
-    public static List<Case> trainable() { return development34(); }
+    public static List<Case> trainable() { return development36(); }
+
+    /** Every scored part that is development data now: development34() and the thirty-fifth and sixth splits. */
+    public static List<Case> development36() {
+        List<Case> out = new ArrayList<>(development34());
+        out.addAll(heldout35());
+        out.addAll(heldout36());
+        return List.copyOf(out);
+    }
 
     /** Every scored part that is development data now: development33() and the thirty-fourth split. */
     public static List<Case> development34() {
