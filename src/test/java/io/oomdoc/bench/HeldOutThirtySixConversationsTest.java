@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * set, and its threads are new to the project (see that folder's README).
  */
 class HeldOutThirtySixConversationsTest extends BlindConversationSetChecks {
-    HeldOutThirtySixConversationsTest() { super(ConversationBench.HELD_OUT_36, 100, 20); }
+    HeldOutThirtySixConversationsTest() { super(ConversationBench.HELD_OUT_36, 150, 30); }
 
     /**
      * The set is blind only if its threads are new to the project: no other fixture under src/test/resources cites
