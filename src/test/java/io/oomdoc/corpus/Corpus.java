@@ -89,6 +89,8 @@ public final class Corpus {
     public static final Path HELDOUT35 = Path.of("src/test/resources/corpus_heldout35/heldout35.jsonl");
     /** The thirty-sixth blind split (training, fine-tuning), session 30, by a writer who never read the engine. */
     public static final Path HELDOUT36 = Path.of("src/test/resources/corpus_heldout36/heldout36.jsonl");
+    /** The thirty-seventh blind split (serving and training), session 31, by a writer who never read the engine. */
+    public static final Path HELDOUT37 = Path.of("src/test/resources/corpus_heldout37/heldout37.jsonl");
     private static final int FINAL_SHARE_PERCENT = 20;
     private static final Map<Path, List<Case>> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -206,6 +208,12 @@ public final class Corpus {
 
     /** The thirty-sixth split (corpus_heldout36/): scored blind at both ends of the 30th session, trainable since. */
     public static List<Case> heldout36() { return read(HELDOUT36); }
+
+    /**
+     * The thirty-seventh split (corpus_heldout37/): blind while the 31st session scores it at both ends, totals only;
+     * in no trainable or development list.
+     */
+    public static List<Case> heldout37() { return read(HELDOUT37); }
 
     /**
      * What the weights are fitted on: the development part, the third split (since round 6; scored once in round 5),
