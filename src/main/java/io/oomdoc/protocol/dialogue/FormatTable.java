@@ -41,31 +41,14 @@ final class FormatTable {
         // question is worded.
         boolean two = Sizes.formatsNamed(a.text()) >= 2 && !OPTIMIZER.matcher(a.text()).find()
                 && QUESTION.matcher(a.text()).find();
-        boolean asks = two || NEEDS.matcher(a.text()).find() && Sizes.params(a.text()) != null
-                || IntentClassifier.asksSize(a.text()) && !OPTIMIZER.matcher(a.text()).find()
-                && Sizes.formatsNamed(a.text()) != 1
-                || Sizes.asksPerCard(a.text(), a.facts()) && Sizes.formatsNamed(a.text()) != 1;
+        boolean asks = two || asksTheTable(a);
         if (!asks && !WHY.matcher(a.text()).find()) return null;
-        Double params = Sizes.params(a.text());
-        if (params == null) {
-            // "why is the file that big?": the checkpoint of the model talked about.
-            if (!two && !a.text().matches("(?is).*\\b(?:it|the model|this model|that model|the (?:file|checkpoint)"
-                    + "|the \\d+(?:\\.\\d+)?b)\\b.*"))
-                return null;
-            params = Sizes.paramsOf(a.withContext(), a.facts());
-        }
+        Double params = params(a, two);
         if (params == null) return null;
-        List<Double> quoted = new ArrayList<>();
-        Matcher m = SIZE.matcher(a.text());
-        while (m.find()) quoted.add(Double.parseDouble(m.group(1)) * (m.group(2).equalsIgnoreCase("gib")
-                ? (1L << 30) : 1e9));
         // "why is the file that big?": the size pointed at is the one quoted in the turns before.
         boolean pointed = POINTED.matcher(a.text()).find();
-        if (quoted.isEmpty() && pointed) {
-            Matcher before = SIZE.matcher(a.withContext());
-            while (before.find()) quoted.add(Double.parseDouble(before.group(1))
-                    * (before.group(2).equalsIgnoreCase("gib") ? (1L << 30) : 1e9));
-        }
+        List<Double> quoted = quoted(a.text());
+        if (quoted.isEmpty() && pointed) quoted = quoted(a.withContext());
         if (quoted.isEmpty() && !asks && !pointed) return null;
         List<String> cells = new ArrayList<>();
         for (int i = 0; i < BYTES.length; i++) cells.add(decimal(params * BYTES[i]) + " in " + NAMES[i]);
@@ -73,16 +56,47 @@ final class FormatTable {
         // "each card ... across 8 shards": the per-card share is the figure asked for, after the whole table.
         String perCard = Sizes.perCard(a.text(), a.facts(), params);
         if (perCard != null) line += " " + perCard;
+        String format = whichFormat(quoted, params);
+        return format.isEmpty() ? line : line + " " + format;
+    }
+
+    /** A size question that one format named would not answer, or a "how much does N need" with a count. */
+    private static boolean asksTheTable(Calculations.Ask a) {
+        return NEEDS.matcher(a.text()).find() && Sizes.params(a.text()) != null
+                || IntentClassifier.asksSize(a.text()) && !OPTIMIZER.matcher(a.text()).find()
+                && Sizes.formatsNamed(a.text()) != 1
+                || Sizes.asksPerCard(a.text(), a.facts()) && Sizes.formatsNamed(a.text()) != 1;
+    }
+
+    /** The parameter count the turn names, else that of the model talked about when the turn points at it. */
+    private static Double params(Calculations.Ask a, boolean two) {
+        Double params = Sizes.params(a.text());
+        if (params != null) return params;
+        // "why is the file that big?": the checkpoint of the model talked about.
+        if (!two && !a.text().matches("(?is).*\\b(?:it|the model|this model|that model|the (?:file|checkpoint)"
+                + "|the \\d+(?:\\.\\d+)?b)\\b.*"))
+            return null;
+        return Sizes.paramsOf(a.withContext(), a.facts());
+    }
+
+    /** Every size the text quotes, in bytes (GiB as binary, GB as decimal). */
+    private static List<Double> quoted(String text) {
+        List<Double> quoted = new ArrayList<>();
+        Matcher m = SIZE.matcher(text);
+        while (m.find()) quoted.add(Double.parseDouble(m.group(1)) * (m.group(2).equalsIgnoreCase("gib")
+                ? (1L << 30) : 1e9));
+        return quoted;
+    }
+
+    /** The format a quoted size is (the first that matches), or that it is more than fp32 weights; else nothing. */
+    private static String whichFormat(List<Double> quoted, double params) {
         for (double q : quoted) {
             for (int i = 0; i < BYTES.length; i++) {
                 if (Math.abs(q / (params * BYTES[i]) - 1) <= MATCH)
-                    return line + " " + Messages.get("formats.match", Sizes.trim(q / 1e9), NAMES[i],
-                            Sizes.trim(BYTES[i]));
+                    return Messages.get("formats.match", Sizes.trim(q / 1e9), NAMES[i], Sizes.trim(BYTES[i]));
             }
         }
         double biggest = quoted.stream().mapToDouble(Double::doubleValue).max().orElse(0);
-        if (biggest > params * BYTES[0] * (1 + MATCH)) line += " " + Messages.get("formats.more",
-                Sizes.trim(biggest / 1e9));
-        return line;
+        return biggest > params * BYTES[0] * (1 + MATCH) ? Messages.get("formats.more", Sizes.trim(biggest / 1e9)) : "";
     }
 }

@@ -64,6 +64,28 @@ final class Ratios {
         Calculations.Ask a = new Calculations.Ask(ungrouped(said.text()), ungrouped(said.withContext()),
                 said.facts());
         String t = a.text();
+        String images = images(t);
+        if (images != null) return images;
+        String against = sizeAgainstEarlier(a);
+        if (against != null) return against;
+        String each = each(t);
+        if (each != null) return each;
+        if (Scaling.of(t, a.facts()) != null) return null;
+        Matcher m = FROM_TO.matcher(t);
+        // a unit said after "from" must be the one said after "to" when both are said ("from 4 GB to 8 bits" is not)
+        if (m.find() && (m.group(2) == null || m.group(4) == null || m.group(2).equalsIgnoreCase(m.group(4)))) {
+            return change(m.group(1), m.group(3));
+        }
+        m = INSTEAD.matcher(t);
+        if (m.find()) return change(m.group(3), m.group(1));
+        String part = partOfWhole(t);
+        if (part != null) return part;
+        String counted = countAgainstEarlier(a);
+        return counted != null ? counted : itAgainstEarlier(a);
+    }
+
+    /** Two image sizes, a size against one side, or two sides of square images: their pixels' ratio, or null. */
+    private static String images(String t) {
         Matcher m = TWO_SIZES.matcher(t);
         if (m.find()) {
             double first = Double.parseDouble(m.group(1)) * Double.parseDouble(m.group(2));
@@ -82,30 +104,20 @@ final class Ratios {
             long first = Long.parseLong(m.group(1)), second = Long.parseLong(m.group(2));
             return pixels(first, first, second, second);
         }
-        String against = sizeAgainstEarlier(a);
-        if (against != null) return against;
-        m = TOTAL.matcher(t);
+        return null;
+    }
+
+    /** A total for many things and the question about one of them: the total divided by the count, or null. */
+    private static String each(String t) {
+        Matcher m = TOTAL.matcher(t);
         // "how much KV does one token take if 2 x 262144 tokens need 131072 MB?": the one asked about may come first
-        if (m.find() && (ONE.matcher(t.substring(m.end())).find() || ONE_FIRST.matcher(t.substring(0, m.start()))
-                .find())) {
-            double times = m.group(1) == null ? 1 : Double.parseDouble(m.group(1));
-            double n = times * Double.parseDouble(m.group(2).replace(",", ""));
-            double bytes = Double.parseDouble(m.group(4)) * unit(m.group(5));
-            if (n >= 2) return Messages.get("ratio.each", m.group(4) + " " + m.group(5).toUpperCase(Locale.ROOT),
-                    fmt(n), m.group(3), Sizes.human(bytes / n));
-        }
-        if (Scaling.of(t, a.facts()) != null) return null;
-        m = FROM_TO.matcher(t);
-        // a unit said after "from" must be the one said after "to" when both are said ("from 4 GB to 8 bits" is not)
-        if (m.find() && (m.group(2) == null || m.group(4) == null || m.group(2).equalsIgnoreCase(m.group(4)))) {
-            return change(m.group(1), m.group(3));
-        }
-        m = INSTEAD.matcher(t);
-        if (m.find()) return change(m.group(3), m.group(1));
-        String part = partOfWhole(t);
-        if (part != null) return part;
-        String counted = countAgainstEarlier(a);
-        return counted != null ? counted : itAgainstEarlier(a);
+        if (!m.find() || !ONE.matcher(t.substring(m.end())).find() && !ONE_FIRST.matcher(t.substring(0, m.start()))
+                .find()) return null;
+        double times = m.group(1) == null ? 1 : Double.parseDouble(m.group(1));
+        double n = times * Double.parseDouble(m.group(2).replace(",", ""));
+        double bytes = Double.parseDouble(m.group(4)) * unit(m.group(5));
+        return n < 2 ? null : Messages.get("ratio.each", m.group(4) + " " + m.group(5).toUpperCase(Locale.ROOT),
+                fmt(n), m.group(3), Sizes.human(bytes / n));
     }
 
     /** "10,000" as 10000; "2, 4 and 8" (no group of three digits after the comma) stays a list. */

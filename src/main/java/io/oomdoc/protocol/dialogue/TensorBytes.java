@@ -142,86 +142,115 @@ final class TensorBytes {
 
     /** The dimensions in the order the question names them, each number counted once. */
     private static List<Double> factors(String text) {
-        boolean[] used = new boolean[text.length()];
-        List<int[]> at = new ArrayList<>();
-        List<Double> values = new ArrayList<>();
+        Found found = new Found(text.length());
+        dimensions(text, found);
+        image(text, found);
+        powers(text, found);
+        millions(text, found);
+        namedSize(text, found);
+        audio(text, found);
+        // "200,000 items, a dense item-item matrix": the count said once is the matrix's two sides
+        if (found.values.size() == 1 && SQUARE.matcher(text).find()) {
+            found.add(found.at.get(0)[0], found.values.get(0));
+        }
+        return found.inOrder();
+    }
+
+    /**
+     * The numbers found so far, each with where the question says it (the order they are shown in) and the
+     * characters already read as one (a number is counted once, whichever pattern meets it first).
+     */
+    private static final class Found {
+        private final boolean[] used;
+        private final List<int[]> at = new ArrayList<>();
+        private final List<Double> values = new ArrayList<>();
+
+        Found(int length) { used = new boolean[length]; }
+
+        void add(int position, double value) {
+            at.add(new int[] {position, values.size()});
+            values.add(value);
+        }
+
+        /** Claims the span, false when part of it was read already. */
+        boolean claim(int from, int to) {
+            for (int i = from; i < to; i++) if (used[i]) return false;
+            for (int i = from; i < to; i++) used[i] = true;
+            return true;
+        }
+
+        List<Double> inOrder() {
+            at.sort(java.util.Comparator.comparingInt(x -> x[0]));
+            return at.stream().map(x -> values.get(x[1])).toList();
+        }
+    }
+
+    /** Sizes said as dimensions ("32x64", "batch 8", "seq 4096"), in the order of {@link #DIMENSIONS}. */
+    private static void dimensions(String text, Found found) {
         for (Pattern p : DIMENSIONS) {
             Matcher m = p.matcher(text);
             while (m.find()) {
-                if (taken(used, m.start(), m.end())) continue;
-                for (int i = m.start(); i < m.end(); i++) used[i] = true;
+                if (!found.claim(m.start(), m.end())) continue;
                 // "64 fp32 features": the type's digits are no dimension (blanked, so the offsets stay)
                 String said = TYPE_WORD.matcher(m.group()).replaceAll(r -> " ".repeat(r.group().length()));
                 Matcher f = FACTOR.matcher(said);
-                while (f.find()) {
-                    at.add(new int[] {m.start() + f.start(), values.size()});
-                    values.add(value(f.group()));
-                }
+                while (f.find()) found.add(m.start() + f.start(), value(f.group()));
             }
         }
-        // "the 4x output of a 1440x960 RGB image": the sides times the factor, and its three colour channels
+    }
+
+    /** "the 4x output of a 1440x960 RGB image": the sides times the factor, and its three colour channels. */
+    private static void image(String text, Found found) {
         Matcher image = IMAGE_SIZE.matcher(text);
-        if (image.find()) {
-            Matcher up = UPSCALED.matcher(text);
-            double times = !up.find() ? 1 : Double.parseDouble(up.group(1) != null ? up.group(1) : up.group(2));
-            for (int k = 0; k < at.size(); k++) {
-                if (at.get(k)[0] >= image.start() && at.get(k)[0] < image.end()) {
-                    values.set(at.get(k)[1], values.get(at.get(k)[1]) * times);
-                }
-            }
-            if (RGB.matcher(text).find()) {
-                at.add(new int[] {image.end(), values.size()});
-                values.add((double) RGB_CHANNELS);
-            }
+        if (!image.find()) return;
+        Matcher up = UPSCALED.matcher(text);
+        double times = !up.find() ? 1 : Double.parseDouble(up.group(1) != null ? up.group(1) : up.group(2));
+        for (int[] a : found.at) {
+            if (a[0] >= image.start() && a[0] < image.end()) found.values.set(a[1], found.values.get(a[1]) * times);
         }
+        if (RGB.matcher(text).find()) found.add(image.end(), RGB_CHANNELS);
+    }
+
+    /** "2^20" once, "1024^3" as three factors of 1024. */
+    private static void powers(String text, Found found) {
         Matcher two = TWO_TO.matcher(text);
         while (two.find()) {
-            if (taken(used, two.start(), two.end())) continue;
-            for (int i = two.start(); i < two.end(); i++) used[i] = true;
-            at.add(new int[] {two.start(), values.size()});
-            values.add(Math.pow(2, Integer.parseInt(two.group(1))));
+            if (!found.claim(two.start(), two.end())) continue;
+            found.add(two.start(), Math.pow(2, Integer.parseInt(two.group(1))));
         }
         Matcher power = POWER.matcher(text);
         while (power.find()) {
-            if (taken(used, power.start(), power.end())) continue;
+            if (!found.claim(power.start(), power.end())) continue;
             for (int k = 0; k < Integer.parseInt(power.group(2)); k++) {
-                at.add(new int[] {power.start() + k, values.size()});
-                values.add(Double.parseDouble(power.group(1)));
+                found.add(power.start() + k, Double.parseDouble(power.group(1)));
             }
         }
+    }
+
+    /** "a million rows", "3 million points". */
+    private static void millions(String text, Found found) {
         Matcher millions = MILLION_WORDS.matcher(text);
         while (millions.find()) {
             String n = millions.group(1).toLowerCase(Locale.ROOT);
-            at.add(new int[] {millions.start(), values.size()});
-            values.add((n.equals("a") || n.equals("one") ? 1 : Double.parseDouble(n)) * 1e6);
+            found.add(millions.start(), (n.equals("a") || n.equals("one") ? 1 : Double.parseDouble(n)) * 1e6);
         }
+    }
+
+    /** A size by its name ("a 4K frame"): its width and height, and three channels when RGB is said. */
+    private static void namedSize(String text, Found found) {
         Matcher named = NAMED_SIZE.matcher(text);
-        if (named.find()) {
-            int[] wh = SIZES.get(named.group(1).toLowerCase(Locale.ROOT));
-            at.add(new int[] {named.start(), values.size()});
-            values.add((double) wh[0]);
-            at.add(new int[] {named.start() + 1, values.size()});
-            values.add((double) wh[1]);
-            if (RGB.matcher(text).find()) {
-                at.add(new int[] {named.end(), values.size()});
-                values.add((double) RGB_CHANNELS);
-            }
-        }
-        audio(text, at, values);
-        // "200,000 items, a dense item-item matrix": the count said once is the matrix's two sides
-        if (values.size() == 1 && SQUARE.matcher(text).find()) {
-            at.add(new int[] {at.get(0)[0], values.size()});
-            values.add(values.get(0));
-        }
-        at.sort(java.util.Comparator.comparingInt(x -> x[0]));
-        return at.stream().map(x -> values.get(x[1])).toList();
+        if (!named.find()) return;
+        int[] wh = SIZES.get(named.group(1).toLowerCase(Locale.ROOT));
+        found.add(named.start(), wh[0]);
+        found.add(named.start() + 1, wh[1]);
+        if (RGB.matcher(text).find()) found.add(named.end(), RGB_CHANNELS);
     }
 
     /**
      * "a 2 hour file at 44.1 kHz stereo": a waveform holds duration x sampling rate x channels samples; a duration
      * alone is no dimension, only with the rate that turns it into samples.
      */
-    private static void audio(String text, List<int[]> at, List<Double> values) {
+    private static void audio(String text, Found found) {
         Matcher rate = SAMPLE_RATE.matcher(text);
         Matcher length = DURATION.matcher(text);
         if (!rate.find() || !length.find()) return;
@@ -229,19 +258,9 @@ final class TensorBytes {
         String unit = length.group(2).toLowerCase(Locale.ROOT);
         if (unit.startsWith("h")) seconds *= SECONDS_PER_MINUTE * SECONDS_PER_MINUTE;
         else if (unit.startsWith("m")) seconds *= SECONDS_PER_MINUTE;
-        at.add(new int[] {length.start(), values.size()});
-        values.add(seconds);
-        at.add(new int[] {rate.start(), values.size()});
-        values.add(Double.parseDouble(rate.group(1)) * (rate.group(2).isEmpty() ? 1 : 1000));
-        if (STEREO.matcher(text).find()) {
-            at.add(new int[] {rate.end(), values.size()});
-            values.add((double) STEREO_CHANNELS);
-        }
-    }
-
-    private static boolean taken(boolean[] used, int from, int to) {
-        for (int i = from; i < to; i++) if (used[i]) return true;
-        return false;
+        found.add(length.start(), seconds);
+        found.add(rate.start(), Double.parseDouble(rate.group(1)) * (rate.group(2).isEmpty() ? 1 : 1000));
+        if (STEREO.matcher(text).find()) found.add(rate.end(), STEREO_CHANNELS);
     }
 
     private static Object[] type(String text) { return Sizes.namedFirst(TYPES, text); }
