@@ -202,19 +202,9 @@ final class Resolutions {
             }
         }
         // "-W 1024 -H 1024", "--width 768 --height 512": a size set by its two flags
-        Matcher f = FLAGS.matcher(text);
-        while (f.find()) {
-            int w = Integer.parseInt(f.group(1));
-            int h = Integer.parseInt(f.group(2));
-            if (plausible(w) && plausible(h)) out.add(new Size(w, h, f.start()));
-        }
+        addPlausible(FLAGS.matcher(text), 1, 2, out);
         // "f32[1,64,1080,1920]": a 4-D image tensor's shape ends in its height and width (NCHW)
-        Matcher t = NCHW.matcher(text);
-        while (t.find()) {
-            int h = Integer.parseInt(t.group(1));
-            int w = Integer.parseInt(t.group(2));
-            if (plausible(w) && plausible(h)) out.add(new Size(w, h, t.start()));
-        }
+        addPlausible(NCHW.matcher(text), 2, 1, out);
         if (sides) {
             // A side within a pair ("at 768x768") is that pair's; one beside another side ("from 1024 to 768") is its
             // own, so only the pairs are compared.
@@ -229,6 +219,15 @@ final class Resolutions {
         }
         out.sort(java.util.Comparator.comparingInt(Size::at));
         return out;
+    }
+
+    /** Each match's width and height (the groups named), when both are plausible sides. */
+    private static void addPlausible(Matcher m, int widthGroup, int heightGroup, List<Size> out) {
+        while (m.find()) {
+            int w = Integer.parseInt(m.group(widthGroup));
+            int h = Integer.parseInt(m.group(heightGroup));
+            if (plausible(w) && plausible(h)) out.add(new Size(w, h, m.start()));
+        }
     }
 
     private static boolean plausible(int side) {

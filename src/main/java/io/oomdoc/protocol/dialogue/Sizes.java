@@ -71,21 +71,7 @@ final class Sizes {
             // the whole bits name the class people call it by ("a 4-bit quant"); the rest is scales and mixed tensors
             format = Messages.get("sizes.ggml", GgmlBits.typeNamed(text), (int) Math.floor(ggml), trim(ggml));
         }
-        if (OPTIMIZER.matcher(text).find()) {
-            // Under LoRA/QLoRA held, "does 8-bit Adam help?" is about the adapters' state, not the frozen base's.
-            String adapters = params(text) == null ? adapterStates(facts) : null;
-            if (adapters != null) return adapters;
-            // "Adam states" is read as the moments, the moments with the master copy, or all the model states: the
-            // three sums side by side, since people quote each (8, 12 and 16 bytes per parameter under AdamW).
-            StateBytes states = StateBytes.of(text);
-            if (states.unusual()) {
-                return Messages.get("sizes.optimizer.other", Messages.get("states.optimizer." + states.optimizer()),
-                        count(params), trim(states.moments()), gb(params * states.moments()), states.parts(),
-                        gb(params * states.total())) + against(states, params);
-            }
-            return Messages.get("sizes.optimizer", count(params), gb(params * ADAM_MOMENT_BYTES),
-                    gb(params * ADAM_BYTES), gb(params * FULL_STATE_BYTES), gb(params * ADAM_8BIT_BYTES));
-        }
+        if (OPTIMIZER.matcher(text).find()) return optimizerStates(text, facts, params);
         double total = params * bytes;
         String line = Messages.get("sizes.weights", count(params), trim(bytes), format, gb(total));
         // 4-bit values are packed two to a byte, but every block of 32-128 of them keeps a scale (NF4: one fp32
@@ -97,6 +83,23 @@ final class Sizes {
         int gpus = EACH.matcher(text).find() ? ranks(text, facts) : 1;
         if (gpus > 1) line += Messages.get("sizes.each", gb(total / gpus), gpus);
         return line + Messages.get("sizes.rest");
+    }
+
+    /** The optimizer's states for the count: the adapters' under LoRA/QLoRA held, else the base's, each reading. */
+    private static String optimizerStates(String text, Facts facts, double params) {
+        // Under LoRA/QLoRA held, "does 8-bit Adam help?" is about the adapters' state, not the frozen base's.
+        String adapters = params(text) == null ? adapterStates(facts) : null;
+        if (adapters != null) return adapters;
+        // "Adam states" is read as the moments, the moments with the master copy, or all the model states: the
+        // three sums side by side, since people quote each (8, 12 and 16 bytes per parameter under AdamW).
+        StateBytes states = StateBytes.of(text);
+        if (states.unusual()) {
+            return Messages.get("sizes.optimizer.other", Messages.get("states.optimizer." + states.optimizer()),
+                    count(params), trim(states.moments()), gb(params * states.moments()), states.parts(),
+                    gb(params * states.total())) + against(states, params);
+        }
+        return Messages.get("sizes.optimizer", count(params), gb(params * ADAM_MOMENT_BYTES),
+                gb(params * ADAM_BYTES), gb(params * FULL_STATE_BYTES), gb(params * ADAM_8BIT_BYTES));
     }
 
     /** "how much would 8-bit Adam save?": another optimizer's state against AdamW's two fp32 moments. */
