@@ -6,8 +6,8 @@ oomdoc or BudgetBench on these records, and never looked at a score. Nothing her
 score it, never fit to it.
 
 UNFINISHED: the session's time ran out at 9 records from 5 repositories (issue 14 asks for about 40 from 8 or more
-pages), so the form test MeasuredHeldOutTwentyOneTest (which needs 40 records and every family) is not committed with it; a
-later writer extends this file and adds the test.
+pages), so the form test MeasuredHeldOutTwentyOneTest (which needs 40 records and every family) is not committed
+with it; a later writer extends this file and adds the test.
 
 How the pages were chosen: bench/blind_exclusions.sh /tmp/h31/bb21-excl was run first; a page was dropped when its
 repository (or a repository of the same short name) is in repos.txt, when the page or thread is in threads.txt or
