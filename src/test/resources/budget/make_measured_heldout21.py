@@ -46,7 +46,7 @@ Run from the repository root:
 """
 import json
 
-from measured_shapes import llama  # the script's own folder is on sys.path
+from measured_shapes import llama, shape  # the script's own folder is on sys.path
 
 OUT = "src/test/resources/budget/measured_heldout21.json"
 GB = 10 ** 9
@@ -225,6 +225,85 @@ rec(id="tw-med-gemma-3-12b-nf4-lora-generate-p50-n2-4090", source=TWM % "phase5/
     measured_as="'\"peak_allocated_gib\": 8.050415992736816' ('\"peak_reserved_gib\": 11.5859375')",
     measured_how="max_memory_allocated (local_inference.py: torch.cuda.max_memory_allocated() / GIB)",
     table="acceptance record, memory", notes="one 50-token prompt and 2 completion tokens (seq written in as 52)")
+
+
+# ---- later additions by helper bb21b (same session, written blind as above; its list: /tmp/h31/bb21b-sources.txt) ----
+A["llama-2-7b"] = llama("meta-llama/Llama-2-7b-hf (%s)" % KNOWN, 32, 4096, 32, 32, 11008, 32000)
+A["llama-7b"] = llama("huggyllama/llama-7b, the LLaMA 1 7B shape (%s)" % KNOWN, 32, 4096, 32, 32, 11008, 32000)
+A["llama-2-13b"] = llama("meta-llama/Llama-2-13b-hf (%s)" % KNOWN, 40, 5120, 40, 40, 13824, 32000)
+A["qwen-7b-v1"] = llama("Qwen/Qwen-7B-Chat, first Qwen generation (%s; qkv bias left out of the count)" % KNOWN, 32,
+                        4096, 32, 32, 11008, 151936)
+GPT2 = "%s (config.json values as known to the writer: GPT-2 block with a plain GELU MLP, LayerNorm, learned positions " \
+       "1024, tied head; params the Hugging Face count as known to the writer)"
+A["gpt2-medium"] = shape(354823168, 24, 1024, 16, 16, 4096, 50257, True, GPT2 % "gpt2-medium", mlp="plain")
+A["gpt2-large"] = shape(774030080, 36, 1280, 20, 20, 5120, 50257, True, GPT2 % "gpt2-large", mlp="plain")
+
+# ---- EvilFreelancer/benchmarking-llms README: HF pipeline generate on an RTX 4090, KV cache off ----
+# llama.py / qwen.py: AutoModelForCausalLM.from_pretrained(torch_dtype=bfloat16 / bf16=True), model.cuda(), a
+# text-generation pipeline with max_new_tokens=1024, do_sample, use_cache=False, one short prompt at a time (13
+# prompts of a few words). The README's 'MAX VRAM (Gb)' column; the scripts hold no memory call, so the counter is not
+# said (a card-level reading such as nvidia-smi is the likely one). The 13B rows are blank: 'I was unable to test the
+# 13B models due to GPU memory limitations.'
+EVF = ("https://github.com/EvilFreelancer/benchmarking-llms/blob/15fe12504f5ae527ac7eccc74292a1a911a90ff8/"
+       "README.md")
+EVF_COMMON = dict(source=EVF, source_key="evilfreelancer-benchmarking-llms", family="inference", method="inference",
+                  seq=1024, batch=1, grad_accum=1, checkpointing="none", optimizer="none (inference)",
+                  attention="eager/sdpa as transformers of mid-2023 picks (not stated)", loss="none (inference)",
+                  serving_engine="HF transformers text-generation pipeline (use_cache=False: no KV cache kept)",
+                  gpus=1, sharding="none", gpu="RTX 4090 24GB", card_as_published="RTX 4090 24Gb (Test Environment)",
+                  table="Results")
+for model, hub, gb, quant, prec in (
+        ("llama-2-7b", "Llama-2-7b-hf", 22.78, "none (bf16 weights)", "bf16 (torch_dtype torch.bfloat16)"),
+        ("llama-7b", "llama-7b (huggyllama)", 22.47, "none (bf16 weights)", "bf16 (torch_dtype torch.bfloat16)"),
+        ("qwen-7b-v1", "Qwen-7B-Chat", 18.22, "none (bf16 weights)", "bf16 (qwen.py: bf16=True)")):
+    rec(id="evf-%s-bf16-generate-n1024-nocache-4090" % model, model=model, quant=quant, precision=prec,
+        outcome="fit", measured_bytes=int(gb * GB),
+        measured_as="'| %s ... | ~%s |' (MAX VRAM (Gb))" % (hub, gb),
+        measured_how="not said (README column 'MAX VRAM (Gb)', 'the maximum amount of Video RAM required'; no "
+                     "torch memory call in the scripts, so most likely a card-level reading)",
+        notes="max_new_tokens 1024 is a cap: the page's AVG Tokens column is 357-1038 tokens per answer; prompts are a "
+              "few words; sampling on; the card is 24 GB and the figure sits near it, so part of it may be the "
+              "caching allocator's pool", **EVF_COMMON)
+rec(id="evf-llama-2-13b-bf16-generate-4090-oom", model="llama-2-13b", quant="none (bf16 weights)",
+    precision="bf16 (torch_dtype torch.bfloat16)", outcome="oom", measured_bytes=None,
+    measured_as="the 'LLaMA 2 13b' row has no MAX VRAM figure ('MAX Init RAM ~30.7'); Note: 'I was unable to test "
+                "the 13B models due to GPU memory limitations.'",
+    measured_how="outcome (out of memory on the card: the author could not run the 13B models on 24 GB)",
+    notes="about 26 GB of bf16 weights against a 24 GB card; the page does not print the error", **EVF_COMMON)
+
+# ---- justin-aj/ml-sys distributed-training/TRAINING_RESULTS.md: GPT-2 fine-tuning, one GPU, DP vs DeepSpeed ----
+# real_model_example.py: GPT2LMHeadModel.from_pretrained (fp32), WikiText-2 rows tokenized with padding="max_length",
+# max_length 512, 1000 samples, 2 epochs; the 'dp' path uses torch.optim.AdamW in fp32 without autocast; the DeepSpeed
+# paths use ds_config_stage{1,2,3}.json / ds_config_offload.json (fp16 enabled, DeepSpeed AdamW; the offload config is
+# ZeRO stage 2 with offload_optimizer to cpu). Peak: torch.cuda.max_memory_allocated(dev) / 1e9 ('GB peak'). The card
+# of the 'college GPU cluster' is not named. Run with one process (deepspeed --num_gpus=1), so ZeRO shards nothing
+# across ranks: the stage 1-3 runs are full fine-tunes on one card, the offload run moves optimizer states to host RAM.
+JAJ = ("https://github.com/justin-aj/ml-sys/blob/54a6ad4fd3f48cb2ee6cfce597ba8c14f686bceb/distributed-training/"
+       "TRAINING_RESULTS.md")
+JAJ_COMMON = dict(source=JAJ, source_key="ml-sys-gpt2-training-results", method="full", seq=512, grad_accum=1,
+                  checkpointing="none", attention="eager (GPT-2 in transformers)", loss="cross-entropy (causal LM)",
+                  gpus=1, gpu="", card_as_published="not named ('college GPU cluster', single GPU)", outcome="fit",
+                  measured_how="max_memory_allocated (real_model_example.py: torch.cuda.max_memory_allocated(dev) / "
+                               "1e9, decimal GB)",
+                  table="Experiment Summary")
+for key, model, batch, gb, fam, sharding, prec, opt in (
+        ("dp", "gpt2-medium", 4, 13.62, "full", "none (plain PyTorch, one process)", "fp32 (no autocast)",
+         "torch.optim.AdamW (fp32 states)"),
+        ("zero1", "gpt2-medium", 4, 9.64, "full", "DeepSpeed ZeRO stage 1 on one rank (nothing sharded)",
+         "fp16 mixed (DeepSpeed fp16 enabled, fp32 master weights)", "DeepSpeed AdamW (fp32 states)"),
+        ("zero2", "gpt2-medium", 4, 10.55, "full", "DeepSpeed ZeRO stage 2 on one rank (nothing sharded)",
+         "fp16 mixed (DeepSpeed fp16 enabled, fp32 master weights)", "DeepSpeed AdamW (fp32 states)"),
+        ("zero3", "gpt2-large", 2, 21.03, "full", "DeepSpeed ZeRO stage 3 on one rank (nothing sharded)",
+         "fp16 mixed (DeepSpeed fp16 enabled, fp32 master weights)", "DeepSpeed AdamW (fp32 states)"),
+        ("offload", "gpt2-large", 2, 10.10, "full", "zero-2 with offload_optimizer cpu (ZeRO-Offload, one rank)",
+         "fp16 mixed (DeepSpeed fp16 enabled)", "DeepSpeed CPU AdamW (states in host RAM)")):
+    rec(id="mlsys-%s-full-%s-b%d-s512" % (model, key, batch), model=model, family=fam, batch=batch,
+        quant="none", precision=prec, optimizer=opt, sharding=sharding, measured_bytes=int(gb * GB),
+        measured_as="'| **%s** | %s | ... | %d | ... | %.2f GB |' (Peak GPU Memory)"
+                    % ({"dp": "Data Parallelism", "zero1": "ZeRO Stage 1", "zero2": "ZeRO Stage 2",
+                        "zero3": "ZeRO Stage 3", "offload": "ZeRO-Offload"}[key], model, batch, gb),
+        notes="WikiText-2 rows padded to 512 tokens; 1000 samples, 2 epochs; DP and the DeepSpeed runs differ in "
+              "precision (fp32 vs fp16 mixed) as well as in ZeRO stage", **JAJ_COMMON)
 
 if __name__ == "__main__":
     with open(OUT, "w") as f:
