@@ -233,8 +233,8 @@ A["llama-7b"] = llama("huggyllama/llama-7b, the LLaMA 1 7B shape (%s)" % KNOWN, 
 A["llama-2-13b"] = llama("meta-llama/Llama-2-13b-hf (%s)" % KNOWN, 40, 5120, 40, 40, 13824, 32000)
 A["qwen-7b-v1"] = llama("Qwen/Qwen-7B-Chat, first Qwen generation (%s; qkv bias left out of the count)" % KNOWN, 32,
                         4096, 32, 32, 11008, 151936)
-GPT2 = "%s (config.json values as known to the writer: GPT-2 block with a plain GELU MLP, LayerNorm, learned positions " \
-       "1024, tied head; params the Hugging Face count as known to the writer)"
+GPT2 = "%s (config.json values as known to the writer: GPT-2 block with a plain GELU MLP, LayerNorm, learned " \
+       "positions 1024, tied head; params the Hugging Face count as known to the writer)"
 A["gpt2-medium"] = shape(354823168, 24, 1024, 16, 16, 4096, 50257, True, GPT2 % "gpt2-medium", mlp="plain")
 A["gpt2-large"] = shape(774030080, 36, 1280, 20, 20, 5120, 50257, True, GPT2 % "gpt2-large", mlp="plain")
 
