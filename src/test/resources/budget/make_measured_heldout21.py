@@ -305,6 +305,30 @@ for key, model, batch, gb, fam, sharding, prec, opt in (
         notes="WikiText-2 rows padded to 512 tokens; 1000 samples, 2 epochs; DP and the DeepSpeed runs differ in "
               "precision (fp32 vs fp16 mixed) as well as in ZeRO stage", **JAJ_COMMON)
 
+# ---- kaust-rccl/Dist-DL-training deepspeed/README.md: baseline BLOOM-560m full fine-tune, one A100, no DeepSpeed ----
+# scripts/model.py: AutoModelForCausalLM.from_pretrained("bigscience/bloom-560m") (fp32 weights); config.py: Trainer
+# with per_device_train_batch_size 4, gradient_accumulation_steps 4, fp16=True (AMP), gradient_checkpointing False,
+# AdamW lr 5e-5; SQuAD-style prompts padded/truncated to 512. baseline.slurm: --gpus=1, --constraint=a100,4gpus. The
+# figure is the example output the README prints for the baseline job: a background nvidia-smi log summarized by
+# scripts/analyze_memory.py ('Peak = 21658 MiB').
+A["bloom-560m"] = shape(559214592, 24, 1024, 16, 16, 4096, 250880, True,
+                        "bigscience/bloom-560m (config.json values as known to the writer: ALiBi, plain GELU MLP, "
+                        "LayerNorm, tied head; params the Hugging Face count as known to the writer)", mlp="plain")
+rec(id="kaust-bloom-560m-full-fp16amp-b4-s512-a100-baseline", source=("https://github.com/kaust-rccl/Dist-DL-training/"
+    "blob/cb3b637d0ed516898f74fe66ec73b72e885ab0ef/deepspeed/README.md"), source_key="kaust-dist-dl-deepspeed-baseline",
+    model="bloom-560m", family="full", method="full", quant="none", seq=512, batch=4, grad_accum=4,
+    precision="fp16 AMP (Trainer fp16=True; fp32 master weights)", checkpointing="none (gradient_checkpointing False)",
+    optimizer="AdamW (Trainer default, fp32 states)", attention="eager (BLOOM ALiBi)", loss="cross-entropy (labels = "
+    "input_ids, padding included)", gpus=1, sharding="none (baseline without DeepSpeed)", gpu="A100",
+    card_as_published="A100 (slurm --constraint=a100,4gpus; memory size not stated)", outcome="fit",
+    measured_bytes=21658 * 2 ** 20,
+    measured_as="'[gpu_memory_log - GPU 0] Peak = 21658 MiB, Avg = 18683.53 MiB, Mode = 21658 MiB'",
+    measured_how="reading of nvidia-smi (memory.used sampled in the background; peak of the log), so the card-level "
+                 "figure with the CUDA context and the caching allocator's pool",
+    table="Baseline run, example log output ('You will see lines similar to')",
+    notes="the README shows this as the output a participant should see, not as a results table; 3 epochs over a "
+          "subset (93 steps an epoch)")
+
 if __name__ == "__main__":
     with open(OUT, "w") as f:
         json.dump(out, f, indent=1, ensure_ascii=True)
