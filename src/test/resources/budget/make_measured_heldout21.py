@@ -329,6 +329,28 @@ rec(id="kaust-bloom-560m-full-fp16amp-b4-s512-a100-baseline", source=("https://g
     notes="the README shows this as the output a participant should see, not as a results table; 3 epochs over a "
           "subset (93 steps an epoch)")
 
+# ---- Harb2551/DomainAI results/fine_tuning_v1: LoRA of Qwen2-7B-Instruct, fp16 weights, one GPU ----
+# model_and_tokenizer_manager.py: from_pretrained(torch_dtype=torch.float16, device_map="auto");
+# domain_model_trainer.py: LoRA r 16 alpha 32 dropout 0.1 on the seven projections, Trainer fp16=True, batch 8,
+# accumulation 4, no gradient checkpointing, adamw_torch; domain_dataset_preprocessor.py pads every row to max_length 256. The log's
+# final_gpu_memory.max_allocated_gb is torch.cuda.max_memory_allocated() / 1024**3 read after training. The same
+# process then trained Llama-2-7b and Mistral-7B-v0.1 without resetting the peak (their logs repeat 34.058...), so only
+# the first run, Qwen2-7B-Instruct, is taken.
+A["qwen2-7b"] = llama("Qwen/Qwen2-7B-Instruct (%s%s)" % (KNOWN, QKV_BIAS), 28, 3584, 28, 4, 18944, 152064)
+rec(id="domainai-qwen2-7b-fp16-lora-r16-all7-b8-s256", source=("https://github.com/Harb2551/DomainAI/blob/"
+    "c6470e00db734c9832e0b3f35dcf160f7ba9fa58/results/fine_tuning_v1/Qwen-Qwen2-7B-Instruct/experiment_log.json"),
+    source_key="domainai-qwen2-7b-v1-log", model="qwen2-7b", family="lora", method="lora",
+    quant="none (fp16 weights, torch_dtype float16)", seq=256, batch=8, grad_accum=4,
+    precision="fp16 (fp16 weights and Trainer fp16=True; PEFT keeps the adapters in fp32)",
+    checkpointing="none (gradient_checkpointing False)", optimizer="adamw_torch (fp32 states of the adapters)",
+    attention="not stated (transformers 2025 default, sdpa)", loss="cross-entropy on the answer (prompt tokens "
+    "masked with -100)", lora_rank=16, lora_dropout=0.1, lora_targets=ALL7, gpus=1, sharding="none", gpu="",
+    card_as_published="not named ('Number of GPUs: 1', gpu_info empty; the peak shows a card above 34 GiB)",
+    outcome="fit", measured_bytes=int(34.05824327468872 * GIB),
+    measured_as="'\"max_allocated_gb\": 34.05824327468872' ('\"reserved_gb\": 34.951171875' at the end)",
+    measured_how="max_memory_allocated (domain_model_trainer.py: torch.cuda.max_memory_allocated() / (1024**3), GiB)",
+    table="metrics.final_gpu_memory", notes="896 training rows, 3 epochs, 84 steps; every row padded to 256 tokens")
+
 if __name__ == "__main__":
     with open(OUT, "w") as f:
         json.dump(out, f, indent=1, ensure_ascii=True)
