@@ -333,9 +333,9 @@ rec(id="kaust-bloom-560m-full-fp16amp-b4-s512-a100-baseline", source=("https://g
 # model_and_tokenizer_manager.py: from_pretrained(torch_dtype=torch.float16, device_map="auto");
 # domain_model_trainer.py: LoRA r 16 alpha 32 dropout 0.1 on the seven projections, Trainer fp16=True, batch 8,
 # accumulation 4, no gradient checkpointing, adamw_torch; domain_dataset_preprocessor.py pads every row to max_length
-# 256. The log's final_gpu_memory.max_allocated_gb is torch.cuda.max_memory_allocated() / 1024**3 read after training. The same
-# process then trained Llama-2-7b and Mistral-7B-v0.1 without resetting the peak (their logs repeat 34.058...), so only
-# the first run, Qwen2-7B-Instruct, is taken.
+# 256. The log's final_gpu_memory.max_allocated_gb is torch.cuda.max_memory_allocated() / 1024**3 read after training.
+# The same process then trained Llama-2-7b and Mistral-7B-v0.1 without resetting the peak (their logs repeat 34.058...),
+# so only the first run, Qwen2-7B-Instruct, is taken.
 A["qwen2-7b"] = llama("Qwen/Qwen2-7B-Instruct (%s%s)" % (KNOWN, QKV_BIAS), 28, 3584, 28, 4, 18944, 152064)
 rec(id="domainai-qwen2-7b-fp16-lora-r16-all7-b8-s256", source=("https://github.com/Harb2551/DomainAI/blob/"
     "c6470e00db734c9832e0b3f35dcf160f7ba9fa58/results/fine_tuning_v1/Qwen-Qwen2-7B-Instruct/experiment_log.json"),
