@@ -563,6 +563,12 @@ public final class BudgetBench {
         if (q.contains("double") || q.contains("-dq") || q.contains("axolotl defaults")) {
             s = s.toBuilder().doubleQuant(true).build();
         }
+        // litgpt's --quantize bnb.* goes through Fabric's BitsandbytesPrecision, which swaps the lm_head too
+        // (Setup.Builder.headQuantized); its lit-gpt resource tables and issues ran the same finetune scripts
+        if ((s.quant() == Setup.Quant.NF4 || s.quant() == Setup.Quant.INT8)
+                && it.path("source_key").asText("").startsWith("litgpt")) {
+            s = s.toBuilder().headQuantized(true).build();
+        }
         String kbit = it.path("kbit").asText("");
         if (kbit.startsWith("saves-input")) s = s.withKbit(Setup.Kbit.SAVES_INPUT);
         else if (kbit.startsWith("peft-fp32")) s = s.withKbit(Setup.Kbit.PEFT_FP32);
