@@ -130,13 +130,24 @@ public final class BudgetEngine {
             long quantized = Math.max(0, P - embedParams);
             // PEFT's prepare_model_for_kbit_training casts every parameter bitsandbytes left unquantized to fp32
             int restBytes = s.kbit() == Setup.Kbit.PEFT_FP32 ? 4 : 2;
-            weights = Math.round(quantized * q) + restBytes * (P - quantized);
+            long rest = P - quantized;
+            // a quantized lm_head (litgpt through Fabric's BitsandbytesPrecision) is one more 4-bit linear, beside
+            // the input embedding, which stays 16-bit and untied (litgpt copies a tied wte into lm_head)
+            long head = s.headQuantized() && m.hasArchitecture() ? (long) m.vocab() * m.hidden() : 0;
+            if (head > 0) {
+                quantized += head;
+                rest = head;
+            }
+            weights = Math.round(quantized * q) + restBytes * rest;
             wBytes = weights / (double) Math.max(1, P);
-            assumptions.add(AssumptionText.get("weights.kbit", AssumptionText.get(s.quant() == Quant.NF4
-                    ? "weights.kbit.nf4" : "weights.kbit.int8"), q, restBytes == 4 ? "fp32" : "16-bit", wBytes));
+            String kind = AssumptionText.get(s.quant() == Quant.NF4 ? "weights.kbit.nf4" : "weights.kbit.int8");
+            assumptions.add(AssumptionText.get(head > 0 ? "weights.kbit.withHead" : "weights.kbit", kind, q,
+                    restBytes == 4 ? "fp32" : "16-bit", wBytes));
             // each quantized matmul dequantizes its weight into a 16-bit buffer; the largest one (and its backward
-            // twin) is live at the peak
-            if (largestLinear > 0) weights += 2L * 2 * largestLinear;
+            // twin) is live at the peak. A quantized lm_head is the largest linear of a large vocabulary.
+            long dequantized = Math.max(largestLinear, head);
+            if (head > 0) assumptions.add(AssumptionText.get("weights.kbit.head", Bytes.human(4L * dequantized)));
+            if (dequantized > 0) weights += 2L * 2 * dequantized;
         } else if (s.quant().gguf() && m.hasArchitecture()) {
             weights = GgufWeights.bytes(m, s.quant());
             wBytes = weights / (double) Math.max(1, P);

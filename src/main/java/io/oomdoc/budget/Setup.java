@@ -11,7 +11,7 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
                     boolean promptLogits, boolean doubleQuant, int contextTokens, int slots, boolean layerSplit,
                     boolean fsdp, long savedModuleParams, boolean checkpointingAssumed,
                     long liveParameters, long reduceBucket, boolean overlapComm, boolean optimizerAssumed,
-                    boolean lossAssumed) {
+                    boolean lossAssumed, boolean headQuantized) {
 
     public enum Mode { TRAIN, INFER }
 
@@ -146,7 +146,7 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
         b.slots = slots; b.layerSplit = layerSplit; b.fsdp = fsdp; b.savedModuleParams = savedModuleParams;
         b.checkpointingAssumed = checkpointingAssumed; b.liveParameters = liveParameters;
         b.reduceBucket = reduceBucket; b.overlapComm = overlapComm; b.optimizerAssumed = optimizerAssumed;
-        b.lossAssumed = lossAssumed;
+        b.lossAssumed = lossAssumed; b.headQuantized = headQuantized;
         return b;
     }
 
@@ -215,6 +215,7 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
         private long savedModuleParams;
         private boolean optimizerAssumed;
         private boolean lossAssumed;
+        private boolean headQuantized;
         private boolean checkpointingAssumed;
         /** DeepSpeed's stage3_max_live_parameters as the run sets it; 0 for its default (1e9). */
         private long liveParameters;
@@ -311,6 +312,12 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
         public Builder optimizerAssumed(boolean v) { optimizerAssumed = v; return this; }
         /** The loss was not stated and the upcast cross-entropy was taken: the estimate says so. */
         public Builder lossAssumed(boolean v) { lossAssumed = v; return this; }
+        /**
+         * The 4-bit or 8-bit quantization covers the lm_head too, beside an untied 16-bit input embedding: Lightning
+         * Fabric's BitsandbytesPrecision, as litgpt's --quantize bnb.* builds it (no ignore_modules), swaps every
+         * nn.Linear; transformers' bitsandbytes integration leaves the output embedding out.
+         */
+        public Builder headQuantized(boolean v) { headQuantized = v; return this; }
 
         public Setup build() {
             return new Setup(model, seq, batch, mode, precision, optimizer, checkpointing, attention, zeroStage, gpus,
@@ -318,7 +325,7 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
                     loraDropout, kvCacheBytes, gpuMemoryUtilization, offloadParams, optimizerInBackward,
                     promptLogits, doubleQuant, contextTokens, slots, layerSplit, fsdp, savedModuleParams,
                     checkpointingAssumed, liveParameters, reduceBucket, overlapComm, optimizerAssumed,
-                    lossAssumed);
+                    lossAssumed, headQuantized);
         }
     }
 }

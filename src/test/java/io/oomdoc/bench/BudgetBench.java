@@ -570,6 +570,12 @@ public final class BudgetBench {
         if (q.contains("double") || q.contains("-dq") || q.contains("axolotl defaults")) {
             s = s.toBuilder().doubleQuant(true).build();
         }
+        // litgpt's --quantize bnb.* goes through Fabric's BitsandbytesPrecision, which swaps the lm_head too
+        // (Setup.Builder.headQuantized); its lit-gpt resource tables and issues ran the same finetune scripts
+        if ((s.quant() == Setup.Quant.NF4 || s.quant() == Setup.Quant.INT8)
+                && it.path("source_key").asText("").startsWith("litgpt")) {
+            s = s.toBuilder().headQuantized(true).build();
+        }
         String kbit = it.path("kbit").asText("");
         if (kbit.startsWith("saves-input")) s = s.withKbit(Setup.Kbit.SAVES_INPUT);
         else if (kbit.startsWith("peft-fp32")) s = s.withKbit(Setup.Kbit.PEFT_FP32);
@@ -578,6 +584,12 @@ public final class BudgetBench {
         else if (kbit.isEmpty() && it.path("source_key").asText().startsWith("canifinetune")
                 && it.path("method").asText().equals("qlora")) {
             s = s.withKbit(Setup.Kbit.PEFT_FP32);
+        }
+        // litgpt pinned its bitsandbytes (pyproject.toml: ==0.41.0 at 2bcb2c3e, 2024-03-11; ==0.42.0 from 929f9c79,
+        // 2024-03-15, until the bump to >=0.44 in d2ed13c3, 2024-12-28): a litgpt 4-bit run whose record says nothing
+        // of it ran a bitsandbytes whose MatMul4Bit kept every input (its config-hub records say so already)
+        else if (kbit.isEmpty() && s.quant() == Setup.Quant.NF4 && it.path("source_key").asText().startsWith("litgpt")) {
+            s = s.withKbit(Setup.Kbit.SAVES_INPUT);
         }
         return s;
     }

@@ -63,6 +63,8 @@ public final class SetupOptions {
     @Option(names = "--offload-activations") boolean offloadActivations;
     @Option(names = "--optimizer-in-backward") boolean optimizerInBackward;
     @Option(names = "--double-quant") boolean doubleQuant;
+    // litgpt's --quantize bnb.*: the lm_head is a bitsandbytes linear too (Setup.Builder.headQuantized)
+    @Option(names = "--quantized-head") boolean quantizedHead;
     // how a 4-bit/8-bit base runs (Setup.Kbit): peft-fp32 for PEFT's prepare_model_for_kbit_training
     @Option(names = "--kbit", defaultValue = "as-loaded", completionCandidates = Choices.Kbit.class) String kbit;
     @Option(names = "--modules-to-save", split = ",", paramLabel = "embed_tokens,lm_head")
@@ -115,7 +117,7 @@ public final class SetupOptions {
                 .optimizer(parse(Setup.Optimizer.class, "--optimizer", optimizer == null ? "adamw" : optimizer))
                 .optimizerAssumed(optimizer == null && runMode == Setup.Mode.TRAIN).checkpointing(ck)
                 .optimizerInBackward(optimizerInBackward).promptLogits(promptLogits())
-                .doubleQuant(doubleQuant)
+                .doubleQuant(doubleQuant).headQuantized(quantizedHead)
                 .kbit(parse(Setup.Kbit.class, "--kbit", kbit))
                 .attention(parse(Setup.Attention.class, "--attention", attention)).zeroStage(stage).fsdp(fsdp).gpus(n)
                 .loraRank(loraRank).quant(parse(Setup.Quant.class, "--quant", quant))
@@ -174,6 +176,10 @@ public final class SetupOptions {
         }
         if (doubleQuant && parse(Setup.Quant.class, "--quant", quant) != Setup.Quant.NF4) {
             throw usage(TEXT.get("double.quant.nf4"));
+        }
+        Setup.Quant q = parse(Setup.Quant.class, "--quant", quant);
+        if (quantizedHead && q != Setup.Quant.NF4 && q != Setup.Quant.INT8) {
+            throw usage(TEXT.get("quantized.head.bnb"));
         }
         return stage;
     }
