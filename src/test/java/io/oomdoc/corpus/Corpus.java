@@ -127,6 +127,14 @@ public final class Corpus {
         return CaseLookup.first(id, allFiles());
     }
 
+    /** The first case with this id in these files, in their order, parsed alone as inAll() parses one. */
+    public static Optional<Case> firstIn(String id, List<Path> files) { return CaseLookup.first(id, files); }
+
+    /** The case development() holds under this id: inAll's, unless it is in the final split. */
+    public static Optional<Case> inDevelopment(String id) {
+        return inAll(id).filter(c -> !isFinal(c));
+    }
+
     /** The case trainable() holds under this id (its first), found as inAll() finds one. */
     public static Optional<Case> inTrainable(String id) {
         List<Path> files = allFiles();

@@ -68,8 +68,7 @@ class ModelKindPhaseTest {
     void aWhisperTranscriptionIsAGeneration() {
         // McCloudS/subgen#72 (corpus_heldout7): faster-whisper transcribing a film on a GTX 1060; Whisper decodes the
         // text token by token, so the forward the phase model reads from "transcribe" is a step of a generation
-        Case c = Corpus.trainable().stream()
-                .filter(k -> k.id().equals("subgen-72-ctranslate2-medium-gtx1060-one-movie")).findFirst().orElseThrow();
+        Case c = Corpus.inTrainable("subgen-72-ctranslate2-medium-gtx1060-one-movie").orElseThrow();
         FeatureVector x = RealEvidence.features(RealEvidence.gather(LogText.of(c.paste()), c.context()));
         assertTrue(x.values().containsKey("cue:phase-generative") || x.values().containsKey("log:phase-generative"),
                 x.values().keySet().toString());
