@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -91,6 +92,11 @@ public final class Corpus {
     public static final Path HELDOUT36 = Path.of("src/test/resources/corpus_heldout36/heldout36.jsonl");
     /** The thirty-seventh blind split (serving and training), session 31, by a writer who never read the engine. */
     public static final Path HELDOUT37 = Path.of("src/test/resources/corpus_heldout37/heldout37.jsonl");
+    /** The burned blind splits in the order trainable() appends them after the development part. */
+    public static final List<Path> BURNED = List.of(HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10,
+            HELDOUT11, HELDOUT12, HELDOUT13, HELDOUT14, HELDOUT15, HELDOUT16, HELDOUT17, HELDOUT18, HELDOUT19,
+            HELDOUT20, HELDOUT21, HELDOUT22, HELDOUT23, HELDOUT24, HELDOUT25, HELDOUT26, HELDOUT27, HELDOUT28,
+            HELDOUT29, HELDOUT30, HELDOUT31, HELDOUT32, HELDOUT33, HELDOUT34, HELDOUT35, HELDOUT36);
     private static final int FINAL_SHARE_PERCENT = 20;
     private static final Map<Path, List<Case>> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -99,14 +105,51 @@ public final class Corpus {
     public static List<Case> all() {
         List<Case> out = new ArrayList<>();
         Set<String> ids = new HashSet<>();
+        for (Path f : allFiles()) for (Case c : read(f)) if (ids.add(c.id())) out.add(c);
+        return out;
+    }
+
+    /** The files all() reads, in its order: the legacy cases, then corpus/*.jsonl by name. */
+    static List<Path> allFiles() {
         List<Path> files = new ArrayList<>(LEGACY);
         try (Stream<Path> s = Files.list(DIR)) {
             s.filter(p -> p.toString().endsWith(".jsonl")).sorted().forEach(files::add);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        for (Path f : files) for (Case c : read(f)) if (ids.add(c.id())) out.add(c);
-        return out;
+        return files;
+    }
+
+    /**
+     * The case all() holds under this id, found without parsing the rest: a test that quotes one report should not
+     * pay for 660. Under PIT every mutated class starts a fresh JVM, and parsing the whole corpus there cost each
+     * one about half a second of CPU before its first test (bench/results.md "Verify time, thirtieth session").
+     */
+    public static Optional<Case> inAll(String id) {
+        return CaseLookup.first(id, allFiles());
+    }
+
+    /** The first case with this id in these files, in their order, parsed alone as inAll() parses one. */
+    public static Optional<Case> firstIn(String id, List<Path> files) { return CaseLookup.first(id, files); }
+
+    /** The case development() holds under this id: inAll's, unless it is in the final split. */
+    public static Optional<Case> inDevelopment(String id) {
+        return inAll(id).filter(c -> !isFinal(c));
+    }
+
+    /** The case trainable() holds under this id (its first), found as inAll() finds one. */
+    public static Optional<Case> inTrainable(String id) {
+        List<Path> files = allFiles();
+        Optional<Case> c = CaseLookup.first(id, files);
+        // all() keeps an id's first case only, and development() drops it when it is in the final split.
+        if (c.isPresent() && !isFinal(c.get())) return c;
+        return CaseLookup.first(id, BURNED);
+    }
+
+    /** The case under this id in all() or else in the first burned split that has it, as test fixtures quote it. */
+    public static Optional<Case> inAllOrBurned(String id) {
+        Optional<Case> c = CaseLookup.first(id, allFiles());
+        return c.isPresent() ? c : CaseLookup.first(id, BURNED);
     }
 
     public static boolean isFinal(Case c) {
@@ -433,6 +476,9 @@ public final class Corpus {
     static List<Case> read(Path file) {
         return new ArrayList<>(PARSED.computeIfAbsent(file.toAbsolutePath().normalize(), Corpus::parse));
     }
+
+    /** The file's cases if read() has parsed it already, else null. */
+    static List<Case> parsedOrNull(Path file) { return PARSED.get(file.toAbsolutePath().normalize()); }
 
     private static List<Case> parse(Path file) {
         ObjectMapper m = new ObjectMapper();

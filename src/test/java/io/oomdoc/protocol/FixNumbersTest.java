@@ -57,8 +57,7 @@ class FixNumbersTest {
     @Tag("replay")
     void theContextCapIsWhatTheEnginesCacheHoldsEvenWhenTheUserNamesAShorterOneThatWorked() {
         // vllm-project/vllm#10517 (corpus): "20k and 35k started, 29k refused"; the log says the cache holds 23648
-        Case c = Corpus.all().stream().filter(x -> x.id().equals("vllm-10517-llama31-8b-29k-max-model-len-kv"))
-                .findFirst().orElseThrow();
+        Case c = Corpus.inAll("vllm-10517-llama31-8b-29k-max-model-len-kv").orElseThrow();
         Report.Fix cap = diagnose(c.withDescription()).fixes().stream()
                 .filter(f -> f.after().contains("--max-model-len")).findFirst().orElseThrow();
         assertTrue(cap.after().contains("--max-model-len 23648"), cap.after());

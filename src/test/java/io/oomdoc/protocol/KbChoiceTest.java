@@ -49,8 +49,7 @@ class KbChoiceTest {
     }
 
     private static FeatureVector features(String caseId) {
-        io.oomdoc.corpus.Case c = io.oomdoc.corpus.Corpus.all().stream().filter(k -> k.id().equals(caseId))
-                .findFirst().orElseThrow();
+        io.oomdoc.corpus.Case c = io.oomdoc.corpus.Corpus.inAll(caseId).orElseThrow();
         assertTrue(!io.oomdoc.corpus.Corpus.isFinal(c), "a development case");
         return new io.oomdoc.protocol.reasoning.FeatureExtractor().extract(evidence(c.withDescription()));
     }

@@ -45,7 +45,7 @@ class PhaseDefinitionsTest {
         LogText log;
         if (example.startsWith(CORPUS)) {
             String id = example.substring(CORPUS.length());
-            log = LogText.of(Corpus.trainable().stream().filter(c -> c.id().equals(id)).findFirst()
+            log = LogText.of(Corpus.inTrainable(id)
                     .map(Case::paste).orElseThrow());
         } else {
             try (InputStream in = Files.newInputStream(Fixtures.path(example))) {

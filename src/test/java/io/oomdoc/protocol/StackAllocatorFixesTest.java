@@ -21,7 +21,7 @@ class StackAllocatorFixesTest {
     }
 
     private static Case corpus(String id) {
-        return Corpus.all().stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
+        return Corpus.inAll(id).orElseThrow();
     }
 
     private static String code(Report r) {

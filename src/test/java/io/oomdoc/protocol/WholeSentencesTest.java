@@ -12,7 +12,7 @@ class WholeSentencesTest {
     private static final Diagnoser D = new Diagnoser();
 
     private static Report diagnose(String id) {
-        Case c = Corpus.all().stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+        Case c = Corpus.inAll(id).orElseThrow();
         return EvidenceGatherer.from(LogText.of(c.paste())).sessionFacts(Facts.EMPTY).gather().diagnose(D);
     }
 

@@ -148,8 +148,7 @@ class OtherFormatsTest {
     @Test
     void tensorRtLlmsMissingKvCacheComponentIsAKvCacheFailure() {
         // NVIDIA/TensorRT-LLM#5872 (corpus/serving.jsonl): "The following component could not be created: KV cache"
-        String paste = io.oomdoc.corpus.Corpus.development().stream()
-                .filter(c -> c.id().equals("trtllm-5872-qwen3-235b-fp8-tp8-kv-cache-component")).findFirst()
+        String paste = io.oomdoc.corpus.Corpus.inDevelopment("trtllm-5872-qwen3-235b-fp8-tp8-kv-cache-component")
                 .orElseThrow().paste();
         assertTrue(analyzer.analyze(LogText.of(paste)).findings().stream()
                 .anyMatch(f -> f.kind() == FailureKind.KV_CACHE));

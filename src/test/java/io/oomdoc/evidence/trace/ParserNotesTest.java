@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 class ParserNotesTest {
     private static List<TraceFinding> all(TraceParser parser, String caseId) {
-        String paste = Corpus.development().stream().filter(c -> c.id().equals(caseId)).findFirst()
+        String paste = Corpus.inDevelopment(caseId)
                 .orElseThrow(() -> new AssertionError(caseId + " is not in the development part")).paste();
         List<TraceFinding> found = parser.parse(LogText.of(paste));
         assertFalse(found.isEmpty(), caseId);

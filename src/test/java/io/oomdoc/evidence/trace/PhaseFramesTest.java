@@ -20,12 +20,12 @@ class PhaseFramesTest {
     }
 
     private static String paste(String id) {
-        return java.util.stream.Stream.of(Corpus.all(), Corpus.heldout5(), Corpus.heldout6()).flatMap(List::stream)
-                .filter(c -> c.id().equals(id)).findFirst().map(Case::paste).orElseThrow();
+        return Corpus.inAll(id).or(() -> Corpus.firstIn(id, List.of(Corpus.HELDOUT5, Corpus.HELDOUT6)))
+                .map(Case::paste).orElseThrow();
     }
 
     private static String trainablePaste(String id) {
-        return Corpus.trainable().stream().filter(c -> c.id().equals(id)).findFirst().map(Case::paste).orElseThrow();
+        return Corpus.inTrainable(id).map(Case::paste).orElseThrow();
     }
 
     @Test
@@ -106,8 +106,7 @@ class PhaseFramesTest {
     @Test
     void handingAClosureToTheStepIsNotCallingIt() {
         // GritLM#65 (accelerate's wrapper passes the closure on: "self.optimizer.step(closure)"): the step's own OOM
-        TraceAnalysis a = analyzer.analyze(LogText.of(Corpus.trainable().stream()
-                .filter(c -> c.id().equals("gritlm-65-llama3-8b-gradcache-optimizer-step")).findFirst()
+        TraceAnalysis a = analyzer.analyze(LogText.of(Corpus.inTrainable("gritlm-65-llama3-8b-gradcache-optimizer-step")
                 .map(Case::paste).orElseThrow()));
         assertEquals(Phase.OPTIMIZER_STEP, a.phase());
     }

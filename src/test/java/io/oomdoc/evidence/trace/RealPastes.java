@@ -35,10 +35,10 @@ final class RealPastes {
         return byId;
     }
 
+    /** The report's paste, found as all() would hold it but without parsing every split (Corpus.inAllOrBurned). */
     static String paste(String id) {
-        Case c = all().get(id);
-        if (c == null) throw new IllegalArgumentException("no labelled report " + id);
-        return c.paste();
+        return Corpus.inAllOrBurned(id).orElseThrow(() -> new IllegalArgumentException("no labelled report " + id))
+                .paste();
     }
 
     static LogText log(String id) { return LogText.of(paste(id)); }

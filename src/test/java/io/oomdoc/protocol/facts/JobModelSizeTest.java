@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  */
 class JobModelSizeTest {
     private static Case corpusCase(String id) {
-        return Corpus.trainable().stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
+        return Corpus.inTrainable(id).orElseThrow();
     }
 
     /** haotian-liu/LLaVA#68: "--model_name /path to /LLaVA_13B_v0/" beside "--vision_tower openai/clip-vit-...". */

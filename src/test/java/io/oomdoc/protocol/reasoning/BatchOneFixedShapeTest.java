@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class BatchOneFixedShapeTest {
     private static Set<String> features(String id) {
-        Case c = Corpus.trainable().stream().filter(k -> k.id().equals(id)).findFirst().orElseThrow();
+        Case c = Corpus.inTrainable(id).orElseThrow();
         var e = new Diagnoser().evidence(LogText.of(c.paste()), null, Facts.EMPTY, null, null, null,
                 new ArrayList<>());
         return new FeatureExtractor().extract(e).values().keySet();

@@ -20,8 +20,7 @@ class CausePhaseTest {
     void aSecondStepThatFailsInTheForwardStaysForward() {
         // bmaltais/kohya_ss#875 (corpus/training.jsonl): step 1/1150 completes, the second step's U-Net forward
         // runs out of memory
-        var c = Corpus.all().stream().filter(k -> k.id().equals("kohya-ss-875-3060-step2-unet-forward-batch2"))
-                .findFirst().orElseThrow();
+        var c = Corpus.inAll("kohya-ss-875-3060-step2-unet-forward-batch2").orElseThrow();
         Report r = new Diagnoser().diagnose(LogText.of(c.withDescription()), null, Facts.EMPTY, null, null);
         // the step-2 cause and the batch are a close call on this report (a refit moves the order); either way the
         // phase is the forward the traceback shows, not the optimizer step the cause implies

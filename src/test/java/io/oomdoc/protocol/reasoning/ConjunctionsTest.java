@@ -35,7 +35,7 @@ class ConjunctionsTest {
             + "controllable option is to make sure we fix the max input length.";
     /** A corpus report as the reporter gave it: their situation, then the paste. */
     private static String report(String id) {
-        return Corpus.all().stream().filter(c -> c.id().equals(id)).findFirst().map(Case::withDescription)
+        return Corpus.inAll(id).map(Case::withDescription)
                 .orElseThrow();
     }
 

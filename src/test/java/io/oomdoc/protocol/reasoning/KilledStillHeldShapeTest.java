@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class KilledStillHeldShapeTest {
     private static Set<String> shapes(String id) {
-        Case c = Corpus.trainable().stream().filter(k -> k.id().equals(id)).findFirst().orElseThrow();
+        Case c = Corpus.inTrainable(id).orElseThrow();
         var e = new Diagnoser().evidence(LogText.of(c.paste()), c.context(), Facts.EMPTY, null, null, null,
                 new ArrayList<>());
         return new FeatureExtractor().extract(e).values().keySet().stream().filter(k -> k.startsWith("shape:"))

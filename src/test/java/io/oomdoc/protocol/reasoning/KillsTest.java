@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class KillsTest {
     private static String paste(String id) {
-        Case c = Corpus.development().stream().filter(k -> k.id().equals(id)).findFirst().orElseThrow();
+        Case c = Corpus.inDevelopment(id).orElseThrow();
         return c.paste();
     }
 
@@ -77,7 +77,7 @@ class KillsTest {
     void exitCode137SaidWithAnyFormOfTheVerbIsAKill() {
         for (String id : java.util.List.of("deepqa-72-docker-train-exit-137", "scalellm-38-exit-137-cpu-docker",
                 "whisperx-asr-service-12-exit-137-cpu-long-audio", "cosmos-39-docker-137-build-model-phase")) {
-            Case c = Corpus.trainable().stream().filter(k -> k.id().equals(id)).findFirst().orElseThrow();
+            Case c = Corpus.inTrainable(id).orElseThrow();
             assertTrue(named(c.context() + "\n" + c.paste()), id);
         }
         assertTrue(named("my training job on the cluster exits with code 137 after about an hour"));

@@ -22,7 +22,9 @@ class ModelKindPhaseTest {
 
     /** A case of development9 (the corpus and the burned splits 5 to 9), its context and paste as the CLI reads them. */
     private static Set<String> features(String id) {
-        Case c = Corpus.development9().stream().filter(k -> k.id().equals(id)).findFirst().orElseThrow();
+        // development9()'s order, each report parsed alone: this class runs in PIT's minions, fresh JVMs
+        Case c = Corpus.inDevelopment(id).or(() -> Corpus.firstIn(id, java.util.List.of(Corpus.HELDOUT5,
+                Corpus.HELDOUT6, Corpus.HELDOUT7, Corpus.HELDOUT8, Corpus.HELDOUT9))).orElseThrow();
         return RealEvidence.features(RealEvidence.gather(LogText.of(c.paste()), c.context())).values().keySet();
     }
 
@@ -68,8 +70,7 @@ class ModelKindPhaseTest {
     void aWhisperTranscriptionIsAGeneration() {
         // McCloudS/subgen#72 (corpus_heldout7): faster-whisper transcribing a film on a GTX 1060; Whisper decodes the
         // text token by token, so the forward the phase model reads from "transcribe" is a step of a generation
-        Case c = Corpus.trainable().stream()
-                .filter(k -> k.id().equals("subgen-72-ctranslate2-medium-gtx1060-one-movie")).findFirst().orElseThrow();
+        Case c = Corpus.inTrainable("subgen-72-ctranslate2-medium-gtx1060-one-movie").orElseThrow();
         FeatureVector x = RealEvidence.features(RealEvidence.gather(LogText.of(c.paste()), c.context()));
         assertTrue(x.values().containsKey("cue:phase-generative") || x.values().containsKey("log:phase-generative"),
                 x.values().keySet().toString());

@@ -29,7 +29,7 @@ class NotOomTest {
     }
 
     private static String paste(String id) {
-        return Corpus.development().stream().filter(k -> k.id().equals(id)).findFirst().orElseThrow().paste();
+        return Corpus.inDevelopment(id).orElseThrow().paste();
     }
 
     @Test

@@ -28,8 +28,19 @@ class PhaseWordsTest {
                 + "routine since the GPU I'm using runs out of memory"));
     }
 
+    // by id, each report parsed alone (Corpus.inAll): this class runs in PIT minions, each a fresh JVM
+    private static final java.util.function.Function<String, java.util.Optional<io.oomdoc.corpus.Case>> ALL =
+            io.oomdoc.corpus.Corpus::inAll;
+    private static final java.util.function.Function<String, java.util.Optional<io.oomdoc.corpus.Case>> TRAINABLE =
+            io.oomdoc.corpus.Corpus::inTrainable;
+
     private static String text(java.util.List<io.oomdoc.corpus.Case> set, String id, boolean described) {
-        var c = set.stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+        return text(x -> set.stream().filter(c -> c.id().equals(x)).findFirst(), id, described);
+    }
+
+    private static String text(java.util.function.Function<String, java.util.Optional<io.oomdoc.corpus.Case>> set,
+            String id, boolean described) {
+        var c = set.apply(id).orElseThrow();
         return described ? c.withDescription() : c.paste();
     }
 
@@ -84,7 +95,7 @@ class PhaseWordsTest {
         assertEquals(List.of("dataloader", "load"), PhaseWords.phases(text(io.oomdoc.corpus.Corpus.heldout17(),
                 "sg3d-5-killed-loading-dataset", false)));
         // nesl/RadHAR#12 (corpus/train14.jsonl): "out of memory when running code loading data from preprocessed data"
-        assertEquals(List.of("dataloader"), PhaseWords.phases(text(io.oomdoc.corpus.Corpus.all(),
+        assertEquals(List.of("dataloader"), PhaseWords.phases(text(ALL,
                 "radhar-12-killed-loading-preprocessed-data", false)));
         // the model's own load keeps its phase
         assertEquals(List.of("load"), PhaseWords.phases("the process is killed while loading the model weights"));
@@ -93,7 +104,7 @@ class PhaseWordsTest {
     @Test
     void aRunResumedFromACheckpointIsTheLoad() {
         // rosinality/stylegan2-pytorch#36 (corpus/allocator.jsonl): memory taken on the main GPU on resuming
-        assertEquals(List.of("load"), PhaseWords.phases(text(io.oomdoc.corpus.Corpus.all(),
+        assertEquals(List.of("load"), PhaseWords.phases(text(ALL,
                 "stylegan2-rosinality-36-resume-checkpoint-on-gpu0", false)));
     }
 
@@ -106,7 +117,6 @@ class PhaseWordsTest {
 
     @Test
     void aLibrarySettingItselfUpOnTheDeviceIsTheStartup() {
-        var c = io.oomdoc.corpus.Corpus.all();
         // DeepLabCut/DeepLabCut#1299 (corpus_heldout10): cuDNN cannot create its handle when training starts
         assertEquals(List.of("startup"), PhaseWords.phases(text(io.oomdoc.corpus.Corpus.heldout10(),
                 "deeplabcut-1299-cudnn-allow-growth", false)));
@@ -114,9 +124,9 @@ class PhaseWordsTest {
         assertEquals(List.of("startup"), PhaseWords.phases(text(io.oomdoc.corpus.Corpus.heldout7(),
                 "neural-motifs-58-thc-random-init-oom", false)));
         // tensorflow/tpu#385 (corpus/stacks.jsonl): XLA compiling the program for the TPU's HBM
-        assertEquals(List.of("startup"), PhaseWords.phases(text(c, "tpu-385-efficientnet-hbm-v2", false)));
+        assertEquals(List.of("startup"), PhaseWords.phases(text(ALL, "tpu-385-efficientnet-hbm-v2", false)));
         // philip-huang/PIXOR#31 (corpus/train14.jsonl): TensorFlow reserving its region from the device
-        assertEquals(List.of("startup"), PhaseWords.phases(text(c, "pixor-31-tf-failed-allocate-17gib-batch1", false)));
+        assertEquals(List.of("startup"), PhaseWords.phases(text(ALL, "pixor-31-tf-failed-allocate-17gib-batch1", false)));
     }
 
     @Test
@@ -132,7 +142,7 @@ class PhaseWordsTest {
         assertEquals(List.of("backward"), PhaseWords.phases(text(io.oomdoc.corpus.Corpus.heldout8(),
                 "vsmtrans-3-backward-226mib-16gb", false)));
         // Cranial-XIX/CAGrad#2 (corpus/train14.jsonl): the title alone, "retain_graph=true lead to OOM"
-        assertEquals(List.of("backward"), PhaseWords.phases(text(io.oomdoc.corpus.Corpus.all(),
+        assertEquals(List.of("backward"), PhaseWords.phases(text(ALL,
                 "cagrad-2-retain-graph-oom-mtan", false)));
     }
 
@@ -164,7 +174,7 @@ class PhaseWordsTest {
     @Test
     void tensorFlowOneFifteenNamesItsNodeWithoutBraces() {
         // experiencor/keras-yolo2#382 (corpus/train15.jsonl): "[[node model_1/conv_2/convolution (defined at ...)"
-        assertEquals(List.of("forward"), PhaseWords.phases(text(io.oomdoc.corpus.Corpus.all(),
+        assertEquals(List.of("forward"), PhaseWords.phases(text(ALL,
                 "keras-yolo2-382-conv2-oom-train", false)));
     }
 
@@ -184,8 +194,7 @@ class PhaseWordsTest {
     @Test
     void anImageGenerationUiRunsInference() {
         // Comfy-Org/ComfyUI#13112 (development part): a HIP out-of-memory under ComfyUI on a Radeon card
-        io.oomdoc.corpus.Case c = io.oomdoc.corpus.Corpus.all().stream()
-                .filter(k -> k.id().equals("comfyui-13112-hip-oom-9070xt-13gib-free")).findFirst().orElseThrow();
+        io.oomdoc.corpus.Case c = io.oomdoc.corpus.Corpus.inAll("comfyui-13112-hip-oom-9070xt-13gib-free").orElseThrow();
         assertEquals(List.of("generation"), PhaseWords.phases(c.withDescription()));
     }
 
@@ -227,8 +236,7 @@ class PhaseWordsTest {
         // huggingface/diffusers#4166: the innermost frame is the attention forward, the words say it failed on
         // inference of a diffusion model (DeepFloyd IF); the forward ran inside the denoising loop. "Inference"
         // alone states no phase: the learned phase reads it with the model kind (ModelKindPhaseTest)
-        String text = io.oomdoc.corpus.Corpus.all().stream()
-                .filter(c -> c.id().equals("diffusers-4166-deepfloyd-if-attention-1536gib")).findFirst().orElseThrow()
+        String text = io.oomdoc.corpus.Corpus.inAll("diffusers-4166-deepfloyd-if-attention-1536gib").orElseThrow()
                 .paste();
         var e = new Diagnoser().evidence(LogText.of(text), null, Facts.EMPTY, null, null, null,
                 new java.util.ArrayList<>());
@@ -437,7 +445,7 @@ class PhaseWordsTest {
     @Test
     void aDataPreprocessingStepNamedAsWhatRanIsTheDataloader() {
         // starmpcc/UniFL#2 (corpus/train14.jsonl): the data-preprocessing step is terminated before any training
-        assertEquals(List.of("dataloader"), PhaseWords.phases(text(io.oomdoc.corpus.Corpus.trainable(),
+        assertEquals(List.of("dataloader"), PhaseWords.phases(text(TRAINABLE,
                 "unifl-2-preprocess-killed-ehr", true)));
     }
 
@@ -445,14 +453,14 @@ class PhaseWordsTest {
     void aModelBeingInitialisedIsTheLoad() {
         // stefanknegt/Probabilistic-Unet-Pytorch#2 (corpus/train15.jsonl): the segfault comes while the model is
         // being initialised
-        assertEquals(List.of("load"), PhaseWords.phases(text(io.oomdoc.corpus.Corpus.trainable(),
+        assertEquals(List.of("load"), PhaseWords.phases(text(TRAINABLE,
                 "prob-unet-2-segfault-model-init-no-cudnn", true)));
     }
 
     @Test
     void aTestScriptRunAsTheMomentIsTheEvaluation() {
         // Li-Chongyi/Zero-DCE#52 (corpus_heldout17): running the test script of the enhancement network fails
-        assertEquals(List.of("eval"), PhaseWords.phases(text(io.oomdoc.corpus.Corpus.trainable(),
+        assertEquals(List.of("eval"), PhaseWords.phases(text(TRAINABLE,
                 "zero-dce-52-test-1-71gib", true)));
     }
 

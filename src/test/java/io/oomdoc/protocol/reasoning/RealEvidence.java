@@ -12,9 +12,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Evidence gathered from real reports, for the unit tests of the reasoning's parts: a corpus case by id (its source
@@ -22,35 +19,29 @@ import java.util.stream.Collectors;
  */
 final class RealEvidence {
     private static final Path TRACES = Path.of("src/test/resources/traces");
-    private static final Map<String, Case> CASES = Corpus.all().stream()
-            .collect(Collectors.toMap(Case::id, Function.identity()));
 
     private RealEvidence() {}
 
     /** A case of the training data (Corpus.trainable(): the corpus and the burned blind splits) by id. */
     static Case ofId(String id) {
-        return Corpus.trainable().stream().filter(c -> c.id().equals(id)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no trainable case " + id));
+        return Corpus.inTrainable(id).orElseThrow(() -> new IllegalArgumentException("no trainable case " + id));
     }
 
     /** The case's paste as the log and its context as the user's words, as `oomdoc diagnose` gathers them. */
     static Evidence ofCase(String id) {
-        Case c = CASES.get(id);
-        if (c == null) throw new IllegalArgumentException("no corpus case " + id);
+        Case c = corpusCase(id);
         return gather(LogText.of(c.paste()), c.context());
     }
 
     /** The case's paste alone as the log, with none of the reporter's words. */
     static Evidence ofPasteAlone(String id) {
-        Case c = CASES.get(id);
-        if (c == null) throw new IllegalArgumentException("no corpus case " + id);
+        Case c = corpusCase(id);
         return gather(LogText.of(c.paste()), null);
     }
 
     /** The case's context alone, with no log: the words of a user who has not pasted anything yet. */
     static Evidence ofCaseWords(String id) {
-        Case c = CASES.get(id);
-        if (c == null) throw new IllegalArgumentException("no corpus case " + id);
+        Case c = corpusCase(id);
         return gather(null, c.context());
     }
 
@@ -70,6 +61,11 @@ final class RealEvidence {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A case of Corpus.all() by id, parsed alone (Corpus.inAll). */
+    private static Case corpusCase(String id) {
+        return Corpus.inAll(id).orElseThrow(() -> new IllegalArgumentException("no corpus case " + id));
     }
 
     static FeatureVector features(Evidence e) { return new FeatureExtractor().extract(e); }

@@ -100,7 +100,7 @@ class TimeInRunTest {
 
     /** A report of the trainable corpus as the reporter pasted it (their own words, no situation of ours). */
     private static String pasted(String id) {
-        return io.oomdoc.corpus.Corpus.trainable().stream().filter(c -> c.id().equals(id)).findFirst()
+        return io.oomdoc.corpus.Corpus.inTrainable(id)
                 .map(io.oomdoc.corpus.Case::paste).orElseThrow();
     }
 
