@@ -207,112 +207,125 @@ public final class BudgetEngine {
 
     /** Gradients and optimizer states of the trainable parameters, and what ZeRO, FSDP or offload moves or splits. */
     private static void modelStates(Run r) {
+        r.grads = 0;
+        r.opt = 0;
+        if (!r.train) return;
         Setup s = r.s;
-        ModelSpec m = r.m;
-        long P = r.P;
-        boolean train = r.train, lora = r.lora, pure = r.pure;
-        int N = r.N;
-        long trainable = r.trainable, embedParams = r.embedParams, largestLinear = r.largestLinear;
-        long frozenWeights = r.frozenWeights;
-        int adapterBytes = r.adapterBytes;
-        long weights = r.weights;
-        List<String> assumptions = r.assumptions;
-        long grads = 0, opt = 0;
-        if (train) {
-            int gradBytes = pure ? 2 : 4;
-            grads = trainable * gradBytes;
-            double optBytes = s.optimizer().stateBytes(pure, lora);
-            opt = Math.round(trainable * optBytes);
-            assumptions.add(AssumptionText.get("states.perParam", gradBytes,
-                    s.optimizer().name().toLowerCase(Locale.ROOT).replace('_', '-'), optBytes));
-            // left out, torch's AdamW is an assumption the estimate states (QLoRA recipes page theirs)
-            if (s.optimizerAssumed() && trainable > 0) {
-                assumptions.add(AssumptionText.get("states.optimizerAssumed"));
-            }
-            // ZeRO / FSDP: DeepSpeed's own estimator, which counts the fp32 master weights and fp32 gradient copy
-            // with the partitioned optimizer state: 16 B/param split over N, plus the 16-bit params and grads
-            // that stay whole (stages 1-2) or the largest layer gathered (stage 3).
-            if (s.offloadOptimizer() && !lora) {
-                // ZeRO-Offload: optimizer state, fp32 master weights and gradients live in host RAM; DeepSpeed's
-                // estimators leave 2·P (the 16-bit parameters) on the GPU at stages 1-2, and at stage 3 the 16-bit
-                // shard plus largest_layer_memory, 4 B per parameter of the largest layer being gathered (its
-                // parameters and gradients); with offload_param the shard goes to the host too
-                // (estimate_zero3_model_states_mem_needs in deepspeed/runtime/zero/stage3.py). What DeepSpeed
-                // really keeps gathered is its live parameters (deepSpeedGathered); FSDP one unit.
-                long gathered = s.zeroStage() >= 3 && !s.fsdp()
-                        ? deepSpeedGathered(m, P, 2, liveParameters(s, assumptions))
-                        : 4L * largestLayer(m, P);
-                weights = s.zeroStage() < 3 ? 2L * P : (s.offloadParams() ? 0 : 2L * P / N) + gathered;
-                if (s.zeroStage() >= 3 && s.offloadParams()) {
-                    assumptions.add(AssumptionText.get("states.paramOffload", Bytes.human(gathered)));
-                }
-                grads = 0;
-                opt = 0;
-                assumptions.add(AssumptionText.get("states.cpuOffload", Bytes.human(18L * trainable)));
-            } else if (s.zeroStage() >= 3 && lora && N > 1) {
-                // ZeRO-3 / FSDP full shard with adapters: the frozen base is sharded too; the units being gathered
-                // stay whole
-                long gathered = m.hasArchitecture() ? 2L * 2 * Math.max(embedParams / (m.tiedEmbeddings() ? 1 : 2),
-                        3L * largestLinear) : 2L * P / 25;
-                // DeepSpeed keeps its live parameters gathered, each in the bytes the frozen base stores it in
-                if (!s.fsdp()) gathered = Math.max(gathered, deepSpeedGathered(m, P, frozenWeights / (double) P,
-                        liveParameters(s, assumptions)));
-                weights = frozenWeights / N + gathered + trainable * adapterBytes / N;
-                grads = grads / N;
-                opt = opt / N;
-                assumptions.add(AssumptionText.get("states.shardedAdapters", N, Bytes.human(gathered)));
-                if (s.offloadParams()) {
-                    // parameter offload (FSDP's CPUOffload(offload_params=True), ZeRO-3 offload_param) keeps every
-                    // shard, the frozen 4-/16-bit base's and the adapters', in host RAM and copies a unit in only to
-                    // gather it: the GPU keeps the gathered units, not the shards
-                    weights = gathered;
-                    assumptions.add(AssumptionText.get("states.paramOffloadAdapters", Bytes.human(frozenWeights / N)));
-                }
-                if (s.offloadOptimizer()) {
-                    grads = 0;
-                    opt = 0;
-                    assumptions.add(AssumptionText.get("states.cpuOffloadAdapters"));
-                }
-            } else if (s.offloadOptimizer()) {
-                // ZeRO-Offload with adapters: their optimizer states and fp32 gradients go to host RAM like a full
-                // model's; the frozen base stays where it is (unsharded below stage 3)
-                grads = 0;
-                opt = 0;
-                assumptions.add(AssumptionText.get("states.cpuOffloadAdapters"));
-            } else if (s.zeroStage() > 0 && lora && N > 1) {
-                // ZeRO-1 / FSDP SHARD_GRAD_OP partition the optimizer states of whatever trains (the adapters here),
-                // stage 2 their gradients too; the frozen base is not sharded below stage 3
-                opt = opt / N;
-                if (s.zeroStage() == 2) grads = grads / N;
-                assumptions.add(AssumptionText.get("states.zeroAdapters", s.zeroStage(), N));
-            } else if (s.zeroStage() > 0 && !lora) {
-                Shares sh = shardedFullStates(s, m, P, N, trainable, optBytes, pure, assumptions);
-                weights = sh.weights();
-                grads = sh.grads();
-                opt = sh.opt();
-            }
-        }
-        if (train && s.zeroStage() > 0 && !s.fsdp()) grads += gradientBuckets(s, m, assumptions);
-        if (train && s.optimizerInBackward() && !s.offloadOptimizer()) {
+        perParameterStates(r);
+        shardedOrOffloaded(r);
+        if (s.zeroStage() > 0 && !s.fsdp()) r.grads += gradientBuckets(s, r.m, r.assumptions);
+        if (s.optimizerInBackward() && !s.offloadOptimizer()) {
             // torchtune's optimizer_in_bwd steps each parameter from its post-accumulate-grad hook and frees its
             // gradient there (torchtune/modules/optim.py, OptimizerInBackward): one tensor's gradient is live at a
             // time, sharded like the rest under FSDP
-            long one = (pure ? 2L : 4L) * largestTrainable(s, m, P) / (s.zeroStage() >= 2 ? N : 1);
-            if (one < grads) assumptions.add(AssumptionText.get("states.optimizerInBackward", Bytes.human(grads),
-                    Bytes.human(one)));
-            grads = Math.min(grads, one);
+            long one = (r.pure ? 2L : 4L) * largestTrainable(s, r.m, r.P) / (s.zeroStage() >= 2 ? r.N : 1);
+            if (one < r.grads) r.assumptions.add(AssumptionText.get("states.optimizerInBackward",
+                    Bytes.human(r.grads), Bytes.human(one)));
+            r.grads = Math.min(r.grads, one);
         }
-        if (train && lora && s.savedModuleParams() > 0) {
-            long[] saved = savedModules(s, N);
-            weights += saved[0];
-            grads += saved[1];
-            opt += saved[2];
-            assumptions.add(AssumptionText.get("states.savedModules", s.savedModuleParams() / 1e6,
+        if (r.lora && s.savedModuleParams() > 0) {
+            long[] saved = savedModules(s, r.N);
+            r.weights += saved[0];
+            r.grads += saved[1];
+            r.opt += saved[2];
+            r.assumptions.add(AssumptionText.get("states.savedModules", s.savedModuleParams() / 1e6,
                     Bytes.human(saved[0] + saved[1] + saved[2])));
         }
-        r.weights = weights;
-        r.grads = grads;
-        r.opt = opt;
+    }
+
+    /** Gradients and optimizer states of what trains, unsharded: bytes per trainable parameter. */
+    private static void perParameterStates(Run r) {
+        Setup s = r.s;
+        int gradBytes = r.pure ? 2 : 4;
+        r.grads = r.trainable * gradBytes;
+        double optBytes = s.optimizer().stateBytes(r.pure, r.lora);
+        r.opt = Math.round(r.trainable * optBytes);
+        r.assumptions.add(AssumptionText.get("states.perParam", gradBytes,
+                s.optimizer().name().toLowerCase(Locale.ROOT).replace('_', '-'), optBytes));
+        // left out, torch's AdamW is an assumption the estimate states (QLoRA recipes page theirs)
+        if (s.optimizerAssumed() && r.trainable > 0) r.assumptions.add(AssumptionText.get("states.optimizerAssumed"));
+    }
+
+    /**
+     * ZeRO / FSDP: DeepSpeed's own estimator, which counts the fp32 master weights and fp32 gradient copy with the
+     * partitioned optimizer state: 16 B/param split over N, plus the 16-bit params and grads that stay whole (stages
+     * 1-2) or the largest layer gathered (stage 3); offload moves states to host RAM. With adapters only what trains
+     * is partitioned below stage 3.
+     */
+    private static void shardedOrOffloaded(Run r) {
+        Setup s = r.s;
+        if (s.offloadOptimizer() && !r.lora) {
+            fullOffload(r);
+        } else if (s.zeroStage() >= 3 && r.lora && r.N > 1) {
+            shardedAdapters(r);
+        } else if (s.offloadOptimizer()) {
+            // ZeRO-Offload with adapters: their optimizer states and fp32 gradients go to host RAM like a full
+            // model's; the frozen base stays where it is (unsharded below stage 3)
+            r.grads = 0;
+            r.opt = 0;
+            r.assumptions.add(AssumptionText.get("states.cpuOffloadAdapters"));
+        } else if (s.zeroStage() > 0 && r.lora && r.N > 1) {
+            // ZeRO-1 / FSDP SHARD_GRAD_OP partition the optimizer states of whatever trains (the adapters here),
+            // stage 2 their gradients too; the frozen base is not sharded below stage 3
+            r.opt = r.opt / r.N;
+            if (s.zeroStage() == 2) r.grads = r.grads / r.N;
+            r.assumptions.add(AssumptionText.get("states.zeroAdapters", s.zeroStage(), r.N));
+        } else if (s.zeroStage() > 0 && !r.lora) {
+            Shares sh = shardedFullStates(s, r.m, r.P, r.N, r.trainable, s.optimizer().stateBytes(r.pure, r.lora),
+                    r.pure, r.assumptions);
+            r.weights = sh.weights();
+            r.grads = sh.grads();
+            r.opt = sh.opt();
+        }
+    }
+
+    /**
+     * ZeRO-Offload: optimizer state, fp32 master weights and gradients live in host RAM; DeepSpeed's estimators leave
+     * 2·P (the 16-bit parameters) on the GPU at stages 1-2, and at stage 3 the 16-bit shard plus
+     * largest_layer_memory, 4 B per parameter of the largest layer being gathered (its parameters and gradients);
+     * with offload_param the shard goes to the host too (estimate_zero3_model_states_mem_needs in
+     * deepspeed/runtime/zero/stage3.py). What DeepSpeed really keeps gathered is its live parameters
+     * (deepSpeedGathered); FSDP one unit.
+     */
+    private static void fullOffload(Run r) {
+        Setup s = r.s;
+        long gathered = s.zeroStage() >= 3 && !s.fsdp()
+                ? deepSpeedGathered(r.m, r.P, 2, liveParameters(s, r.assumptions))
+                : 4L * largestLayer(r.m, r.P);
+        r.weights = s.zeroStage() < 3 ? 2L * r.P : (s.offloadParams() ? 0 : 2L * r.P / r.N) + gathered;
+        if (s.zeroStage() >= 3 && s.offloadParams()) {
+            r.assumptions.add(AssumptionText.get("states.paramOffload", Bytes.human(gathered)));
+        }
+        r.grads = 0;
+        r.opt = 0;
+        r.assumptions.add(AssumptionText.get("states.cpuOffload", Bytes.human(18L * r.trainable)));
+    }
+
+    /** ZeRO-3 / FSDP full shard with adapters: the frozen base is sharded too; the units being gathered stay whole. */
+    private static void shardedAdapters(Run r) {
+        Setup s = r.s;
+        ModelSpec m = r.m;
+        long gathered = m.hasArchitecture() ? 2L * 2 * Math.max(r.embedParams / (m.tiedEmbeddings() ? 1 : 2),
+                3L * r.largestLinear) : 2L * r.P / 25;
+        // DeepSpeed keeps its live parameters gathered, each in the bytes the frozen base stores it in
+        if (!s.fsdp()) gathered = Math.max(gathered, deepSpeedGathered(m, r.P, r.frozenWeights / (double) r.P,
+                liveParameters(s, r.assumptions)));
+        r.weights = r.frozenWeights / r.N + gathered + r.trainable * r.adapterBytes / r.N;
+        r.grads = r.grads / r.N;
+        r.opt = r.opt / r.N;
+        r.assumptions.add(AssumptionText.get("states.shardedAdapters", r.N, Bytes.human(gathered)));
+        if (s.offloadParams()) {
+            // parameter offload (FSDP's CPUOffload(offload_params=True), ZeRO-3 offload_param) keeps every shard,
+            // the frozen 4-/16-bit base's and the adapters', in host RAM and copies a unit in only to gather it:
+            // the GPU keeps the gathered units, not the shards
+            r.weights = gathered;
+            r.assumptions.add(AssumptionText.get("states.paramOffloadAdapters", Bytes.human(r.frozenWeights / r.N)));
+        }
+        if (s.offloadOptimizer()) {
+            r.grads = 0;
+            r.opt = 0;
+            r.assumptions.add(AssumptionText.get("states.cpuOffloadAdapters"));
+        }
     }
 
     /**
