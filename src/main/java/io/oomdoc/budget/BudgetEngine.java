@@ -119,61 +119,23 @@ public final class BudgetEngine {
         long embedParams = m.hasArchitecture() && m.vocab() > 0
                 ? (long) m.vocab() * m.hidden() * (m.tiedEmbeddings() ? 1 : 2) : 0;
         long largestLinear = m.hasArchitecture() ? (long) m.hidden() * Math.max(m.ffn(), m.hidden()) : 0;
-        double wBytes;
         long weights;
         if (s.quant() == Quant.NF4 || s.quant() == Quant.INT8) {
-            // bitsandbytes quantizes the linear layers only: embeddings, lm_head and norms stay 16-bit.
-            // NF4 + fp32 absmax per 64-block; LLM.int8 outliers in fp16. Double quantization stores each absmax in
-            // 8 bits with one fp32 constant per 256 of them (bitsandbytes' compress_statistics: QLoRA paper, 3.4)
-            double q = s.quant() != Quant.NF4 ? 1.05 : s.doubleQuant() ? 0.5 + 1.0 / 64 + 4.0 / (64 * 256)
-                    : 0.5 + 4.0 / 64;
-            long quantized = Math.max(0, P - embedParams);
-            // PEFT's prepare_model_for_kbit_training casts every parameter bitsandbytes left unquantized to fp32
-            int restBytes = s.kbit() == Setup.Kbit.PEFT_FP32 ? 4 : 2;
-            long rest = P - quantized;
-            // a quantized lm_head (litgpt through Fabric's BitsandbytesPrecision) is one more 4-bit linear, beside
-            // the input embedding, which stays 16-bit and untied (litgpt copies a tied wte into lm_head)
-            long head = s.headQuantized() && m.hasArchitecture() ? (long) m.vocab() * m.hidden() : 0;
-            if (head > 0) {
-                quantized += head;
-                rest = head;
-            }
-            weights = Math.round(quantized * q) + restBytes * rest;
-            wBytes = weights / (double) Math.max(1, P);
-            String kind = AssumptionText.get(s.quant() == Quant.NF4 ? "weights.kbit.nf4" : "weights.kbit.int8");
-            assumptions.add(AssumptionText.get(head > 0 ? "weights.kbit.withHead" : "weights.kbit", kind, q,
-                    restBytes == 4 ? "fp32" : "16-bit", wBytes));
-            // each quantized matmul dequantizes its weight into a 16-bit buffer; the largest one (and its backward
-            // twin) is live at the peak. A quantized lm_head is the largest linear of a large vocabulary.
-            long dequantized = Math.max(largestLinear, head);
-            if (head > 0) assumptions.add(AssumptionText.get("weights.kbit.head", Bytes.human(4L * dequantized)));
-            if (dequantized > 0) weights += 2L * 2 * dequantized;
+            weights = bitsandbytesWeights(r, embedParams, largestLinear);
         } else if (s.quant().gguf() && m.hasArchitecture()) {
             weights = GgufWeights.bytes(m, s.quant());
-            wBytes = weights / (double) Math.max(1, P);
-            assumptions.add(AssumptionText.get("weights.gguf", s.quant().name(), wBytes * 8));
+            assumptions.add(AssumptionText.get("weights.gguf", s.quant().name(),
+                    weights / (double) Math.max(1, P) * 8));
         } else if (s.quant() != Quant.NONE) {
             // GPTQ / AWQ / fp8 checkpoints quantize the decoder's linear layers; embeddings, lm_head and norms stay
             // 16-bit. Their kernels (exllama, Marlin, AWQ GEMM, fp8 GEMM) dequantize tile by tile: no full buffer.
             double q = groupQuantBytes(s.quant());
             long quantized = Math.max(0, P - embedParams);
             weights = Math.round(quantized * q) + 2 * (P - quantized);
-            wBytes = weights / (double) Math.max(1, P);
             assumptions.add(AssumptionText.get("weights.group", s.quant().name().toLowerCase(Locale.ROOT)
-                    .replace('_', '-'), q, wBytes));
+                    .replace('_', '-'), q, weights / (double) Math.max(1, P)));
         } else {
-            if (s.precision() == Precision.FP32) {
-                wBytes = 4;
-            } else if (s.precision().mixed() && train && !lora) {
-                wBytes = 6;
-                // FSDP's full shard says what it keeps itself (states.fsdpMixed): no fp32 copy beside a 16-bit one
-                if (!(s.fsdp() && s.zeroStage() >= 3)) assumptions.add(AssumptionText.get("weights.mixed"));
-            } else {
-                wBytes = 2;
-                if (pure && train && !lora) assumptions.add(AssumptionText.get("weights.pure",
-                        s.precision().name().toLowerCase(Locale.ROOT)));
-            }
-            weights = Math.round(P * wBytes);
+            weights = Math.round(P * unquantizedBytes(r));
         }
         long frozenWeights = weights;
         // adapters: fp32 master under mixed precision, 16-bit under pure bf16/fp16 (litgpt bf16-true, torchtune)
@@ -184,6 +146,55 @@ public final class BudgetEngine {
         r.frozenWeights = frozenWeights;
         r.adapterBytes = adapterBytes;
         r.weights = weights;
+    }
+
+    /**
+     * bitsandbytes quantizes the linear layers only: embeddings, lm_head and norms stay 16-bit. NF4 + fp32 absmax per
+     * 64-block; LLM.int8 outliers in fp16. Double quantization stores each absmax in 8 bits with one fp32 constant per
+     * 256 of them (bitsandbytes' compress_statistics: QLoRA paper, 3.4).
+     */
+    private static long bitsandbytesWeights(Run r, long embedParams, long largestLinear) {
+        Setup s = r.s;
+        ModelSpec m = r.m;
+        long P = r.P;
+        double q = s.quant() != Quant.NF4 ? 1.05 : s.doubleQuant() ? 0.5 + 1.0 / 64 + 4.0 / (64 * 256)
+                : 0.5 + 4.0 / 64;
+        long quantized = Math.max(0, P - embedParams);
+        // PEFT's prepare_model_for_kbit_training casts every parameter bitsandbytes left unquantized to fp32
+        int restBytes = s.kbit() == Setup.Kbit.PEFT_FP32 ? 4 : 2;
+        long rest = P - quantized;
+        // a quantized lm_head (litgpt through Fabric's BitsandbytesPrecision) is one more 4-bit linear, beside
+        // the input embedding, which stays 16-bit and untied (litgpt copies a tied wte into lm_head)
+        long head = s.headQuantized() && m.hasArchitecture() ? (long) m.vocab() * m.hidden() : 0;
+        if (head > 0) {
+            quantized += head;
+            rest = head;
+        }
+        long weights = Math.round(quantized * q) + restBytes * rest;
+        double wBytes = weights / (double) Math.max(1, P);
+        String kind = AssumptionText.get(s.quant() == Quant.NF4 ? "weights.kbit.nf4" : "weights.kbit.int8");
+        r.assumptions.add(AssumptionText.get(head > 0 ? "weights.kbit.withHead" : "weights.kbit", kind, q,
+                restBytes == 4 ? "fp32" : "16-bit", wBytes));
+        // each quantized matmul dequantizes its weight into a 16-bit buffer; the largest one (and its backward
+        // twin) is live at the peak. A quantized lm_head is the largest linear of a large vocabulary.
+        long dequantized = Math.max(largestLinear, head);
+        if (head > 0) r.assumptions.add(AssumptionText.get("weights.kbit.head", Bytes.human(4L * dequantized)));
+        return dequantized > 0 ? weights + 2L * 2 * dequantized : weights;
+    }
+
+    /** Bytes per parameter of an unquantized model: fp32, 16-bit, or mixed precision's fp32 master + 16-bit copy. */
+    private static double unquantizedBytes(Run r) {
+        Setup s = r.s;
+        boolean full = r.train && !r.lora;
+        if (s.precision() == Precision.FP32) return 4;
+        if (s.precision().mixed() && full) {
+            // FSDP's full shard says what it keeps itself (states.fsdpMixed): no fp32 copy beside a 16-bit one
+            if (!(s.fsdp() && s.zeroStage() >= 3)) r.assumptions.add(AssumptionText.get("weights.mixed"));
+            return 6;
+        }
+        if (r.pure && full) r.assumptions.add(AssumptionText.get("weights.pure",
+                s.precision().name().toLowerCase(Locale.ROOT)));
+        return 2;
     }
 
     /**
@@ -904,50 +915,72 @@ public final class BudgetEngine {
     private static Budget verdict(Run r, Long gpuBytes) {
         Setup s = r.s;
         ModelSpec m = r.m;
-        long P = r.P;
-        boolean train = r.train;
-        long trainable = r.trainable, weights = r.weights, grads = r.grads, opt = r.opt;
-        long act = r.act, logits = r.logits, kv = r.kv;
-        List<String> assumptions = r.assumptions;
-        long live = weights + grads + opt + act + logits + kv;
-        long context = s.contextBytes() >= 0 ? s.contextBytes() : DEFAULT_CONTEXT;
-        // vLLM's share is allocated once, block by block: no caching-allocator slack on top of it
-        // llama.cpp sizes its buffers once through ggml, not PyTorch's caching allocator: no slack there either
-        boolean ggml = !train && s.contextTokens() > 0;
-        long overhead = context + (r.pool > 0 || ggml ? 0 : Math.round(live * ALLOCATOR_SLACK));
-        assumptions.add(r.pool > 0 ? AssumptionText.get("overhead.vllm", Bytes.human(context))
-                : ggml ? AssumptionText.get("overhead.ggml", Bytes.human(context))
-                : AssumptionText.get("overhead.context", Bytes.human(context), (int) (ALLOCATOR_SLACK * 100)));
-        // a published or measured figure is one of three readings, and they differ by the context and the slack:
-        // which one a user compares with is not stated, so the estimate gives all three
-        if (r.pool == 0 && !ggml) {
-            assumptions.add(AssumptionText.get("overhead.readings", Bytes.human(live),
-                    Bytes.human(live + overhead - context)));
-        }
-        // a sharded run's published figure may be one rank's allocator peak, nvidia-smi on rank 0 or a sum over the
-        // cards; the budget is one of them, and says which
-        if (train && r.N > 1 && (s.zeroStage() > 0 || s.fsdp())) {
-            assumptions.add(AssumptionText.get("overhead.perRank", r.N, r.N));
-            // nothing offloaded is the setup's default, not a fact: ZeRO-Offload or FSDP's CPU offload moves the
-            // states (and the parameter shards) to host RAM and changes the per-GPU figure several times over
-            if (!s.offloadOptimizer() && !s.offloadParams()) {
-                assumptions.add(AssumptionText.get("states.nothingOffloaded"));
-            }
-        }
+        long live = r.weights + r.grads + r.opt + r.act + r.logits + r.kv;
+        // llama.cpp sizes its buffers once through ggml, not PyTorch's caching allocator
+        boolean ggml = !r.train && s.contextTokens() > 0;
+        long overhead = overhead(r, live, ggml);
+        perRankNotes(r);
         long total = live + overhead;
         // Without seq and batch (or without the model's shape) the terms that grow with the tokens are unknown, in
         // serving as in training: a total under the card is then no claim of a fit.
         // vLLM's share and llama.cpp's context need no batch: the activations are the profile of one forward and the
         // KV cache is the pool, however many sequences then share it (the assumption says how many of --seq fit)
         boolean activationsKnown = (s.seq() > 0 && s.batch() > 0 || r.pool > 0 || ggml) && m.hasArchitecture();
-        List<String> unknown = activationsKnown ? List.of() : train
+        List<String> unknown = activationsKnown ? List.of() : r.train
                 ? List.of(Budget.ACTIVATIONS, Budget.LOGITS) : List.of(Budget.ACTIVATIONS, Budget.KV_CACHE);
-        if (!activationsKnown) assumptions.add(uncountedNote(s, m));
-        // the verdict and the headroom are on the card as PyTorch sees it: the driver's share is not there to
-        // allocate (a headroom on the marketed size was positive for a budget that did not fit)
+        if (!activationsKnown) r.assumptions.add(uncountedNote(s, m));
+        Fit fit = onTheCard(r, gpuBytes, total, activationsKnown, ggml);
+        return new Budget(r.P, r.trainable, new Budget.Terms(r.weights, r.grads, r.opt, r.act, r.logits, r.kv,
+                overhead, total), gpuBytes, fit.fits(), fit.headroom(), r.assumptions, unknown);
+    }
+
+    /** Whether the total fits the card (null when unknown) and what is left on it. */
+    private record Fit(Boolean fits, Long headroom) {}
+
+    /** The CUDA context and the caching allocator's slack on top of what is live, with the readings it gives. */
+    private static long overhead(Run r, long live, boolean ggml) {
+        Setup s = r.s;
+        long context = s.contextBytes() >= 0 ? s.contextBytes() : DEFAULT_CONTEXT;
+        // vLLM's share is allocated once, block by block: no caching-allocator slack on top of it
+        // llama.cpp sizes its buffers once through ggml, not PyTorch's caching allocator: no slack there either
+        long overhead = context + (r.pool > 0 || ggml ? 0 : Math.round(live * ALLOCATOR_SLACK));
+        r.assumptions.add(r.pool > 0 ? AssumptionText.get("overhead.vllm", Bytes.human(context))
+                : ggml ? AssumptionText.get("overhead.ggml", Bytes.human(context))
+                : AssumptionText.get("overhead.context", Bytes.human(context), (int) (ALLOCATOR_SLACK * 100)));
+        // a published or measured figure is one of three readings, and they differ by the context and the slack:
+        // which one a user compares with is not stated, so the estimate gives all three
+        if (r.pool == 0 && !ggml) {
+            r.assumptions.add(AssumptionText.get("overhead.readings", Bytes.human(live),
+                    Bytes.human(live + overhead - context)));
+        }
+        return overhead;
+    }
+
+    /**
+     * A sharded run's published figure may be one rank's allocator peak, nvidia-smi on rank 0 or a sum over the
+     * cards; the budget is one of them, and says which.
+     */
+    private static void perRankNotes(Run r) {
+        Setup s = r.s;
+        if (!r.train || r.N <= 1 || s.zeroStage() <= 0 && !s.fsdp()) return;
+        r.assumptions.add(AssumptionText.get("overhead.perRank", r.N, r.N));
+        // nothing offloaded is the setup's default, not a fact: ZeRO-Offload or FSDP's CPU offload moves the
+        // states (and the parameter shards) to host RAM and changes the per-GPU figure several times over
+        if (!s.offloadOptimizer() && !s.offloadParams()) {
+            r.assumptions.add(AssumptionText.get("states.nothingOffloaded"));
+        }
+    }
+
+    /**
+     * The verdict and the headroom on the card as PyTorch sees it: the driver's share is not there to allocate (a
+     * headroom on the marketed size was positive for a budget that did not fit).
+     */
+    private static Fit onTheCard(Run r, Long gpuBytes, long total, boolean activationsKnown, boolean ggml) {
+        Setup s = r.s;
+        ModelSpec m = r.m;
         Long usable = gpuBytes == null ? null : GpuCatalog.usableBytes(gpuBytes);
         if (gpuBytes != null && GpuCatalog.isTorchTotal(gpuBytes)) {
-            assumptions.add(AssumptionText.get(GpuCatalog.isRocmTorchTotal(gpuBytes) ? "gpu.torchTotalRocm"
+            r.assumptions.add(AssumptionText.get(GpuCatalog.isRocmTorchTotal(gpuBytes) ? "gpu.torchTotalRocm"
                     : "gpu.torchTotal", Bytes.human(gpuBytes)));
         }
         Boolean fits = usable == null ? null : total > usable ? Boolean.FALSE
@@ -961,16 +994,16 @@ public final class BudgetEngine {
         long atOnce = r.pool > 0 ? r.poolTokens / Math.max(1, s.seq()) : ggml ? Math.max(1, s.slots()) : 0;
         if (pooled && s.batch() > atOnce && Boolean.TRUE.equals(fits)) {
             fits = Boolean.FALSE;
-            assumptions.add(AssumptionText.get("serve.poolBatch", s.batch(), atOnce, s.seq()));
+            r.assumptions.add(AssumptionText.get("serve.poolBatch", s.batch(), atOnce, s.seq()));
         }
         Long headroom = usable == null ? null : usable - total;
         // bitsandbytes' paged optimizers keep their states in CUDA unified memory, which the driver moves to host RAM
         // when the card is full (bitsandbytes docs, "paged optimizers"): states over the card page out, slowly, and
         // do not fail the job. The batch finder does not count on it (it compares the total with the card itself).
-        if (Boolean.FALSE.equals(fits) && train && activationsKnown && s.optimizer().paged()
-                && !s.offloadOptimizer() && r.pool == 0 && total - opt <= usable) {
+        if (Boolean.FALSE.equals(fits) && r.train && activationsKnown && s.optimizer().paged()
+                && !s.offloadOptimizer() && r.pool == 0 && total - r.opt <= usable) {
             fits = Boolean.TRUE;
-            assumptions.add(AssumptionText.get("peak.paged", Bytes.human(total - usable), Bytes.human(opt)));
+            r.assumptions.add(AssumptionText.get("peak.paged", Bytes.human(total - usable), Bytes.human(r.opt)));
             headroom = 0L;
         }
         // under vLLM the card holds its share whatever happens; what is short is KV room for one sequence
@@ -979,8 +1012,7 @@ public final class BudgetEngine {
         if (ggml && m.hasArchitecture() && r.poolTokens < s.seq()) {
             headroom = (r.poolTokens - s.seq()) * Math.max(1L, s.slots()) * kvBytesPerToken(s, m);
         }
-        return new Budget(P, trainable, new Budget.Terms(weights, grads, opt, act, logits, kv, overhead, total),
-                gpuBytes, fits, headroom, assumptions, unknown);
+        return new Fit(fits, headroom);
     }
 
     /**
