@@ -471,4 +471,24 @@ class PhaseWordsTest {
         // TavernAI/TavernAI-v1#15: "After some time it just stops generating answers and does this"
         assertEquals(List.of("generation"), PhaseWords.phases("After some time it just stops generating answers"));
     }
+
+    @Test
+    void anEngineThatFailsAtStartOrCannotStartIsTheStartup() {
+        // QwenLM/Qwen3#12 (corpus/serving.jsonl): the vLLM server "fails at engine start" with no memory for the
+        // cache blocks
+        assertEquals(List.of("startup"), PhaseWords.phases(text(io.oomdoc.corpus.Corpus.all(),
+                "qwen3-12-qwen15-14b-v100-cache-blocks-zh", true)));
+    }
+
+    @Test
+    void aServerFailingUnderLoadOrOnARequestIsGenerating() {
+        // InternLM/lmdeploy#684 (corpus/serving.jsonl): "under continuous load GPU memory rises slowly until out of
+        // memory"
+        assertEquals(List.of("generation"), PhaseWords.phases(text(io.oomdoc.corpus.Corpus.all(),
+                "lmdeploy-684-llama2-70b-tp4-a100-40g-cache-entries", true)));
+        // vulkano-rs/vulkano#172 (corpus_heldout24): examples "panic at startup" and "the card is not under load": no
+        // request was served
+        assertEquals(List.of("startup"), PhaseWords.phases(text(io.oomdoc.corpus.Corpus.heldout24(),
+                "vulkano-172-lazily-allocated-depth-buffer", true)));
+    }
 }
