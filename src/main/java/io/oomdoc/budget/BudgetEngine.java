@@ -425,64 +425,74 @@ public final class BudgetEngine {
     /** Full fine-tune under ZeRO / FSDP: what each GPU keeps of weights, gradients and optimizer states. */
     private static Shares shardedFullStates(Setup s, ModelSpec m, long P, int N, long trainable, double optBytes,
             boolean pure, List<String> assumptions) {
-        long weights, grads, opt;
-        long largestLayer = largestLayer(m, P);
-        if (pure) {
-            // Pure 16-bit sharded training (FSDP over a bf16 module: litgpt's bf16-true, HF Trainer with
-            // torch_dtype bf16 and no --bf16): no fp32 copy exists to partition. torch.optim.AdamW allocates its
-            // moments with zeros_like(param), so they are 16-bit as well; FSDP full shard splits parameters,
-            // gradients and states alike (stage 3), SHARD_GRAD_OP gradients and states (stage 2).
-            if (s.zeroStage() >= 3) {
-                weights = 2L * P / N + 4L * largestLayer; // the gathered unit: its parameters and gradients
-                grads = 2L * trainable / N;
-            } else {
-                weights = 2L * P;
-                grads = s.zeroStage() == 2 ? 2L * trainable / N : 2L * trainable;
-            }
-            opt = Math.round(optBytes * trainable / N);
-            assumptions.add(AssumptionText.get("states.pure16Sharded", N));
-        } else if (s.precision() == Precision.FP32) {
+        if (pure) return pure16Shards(s, m, P, N, trainable, optBytes, assumptions);
+        if (s.precision() == Precision.FP32) {
             // fp32 training under ZeRO/FSDP: the parameters are the master weights (4 B), so there is no 16-bit
             // copy and no separate master to partition; the optimizer's own states split over N (stage >= 1),
             // the fp32 gradients from stage 2, the parameters at stage 3 (the gathered unit stays whole).
-            weights = s.zeroStage() >= 3 ? 4L * P / N + 8L * largestLayer : 4L * P;
-            grads = s.zeroStage() >= 2 ? 4L * trainable / N : 4L * trainable;
-            opt = Math.round(optBytes * trainable / N);
+            long weights = s.zeroStage() >= 3 ? 4L * P / N + 8L * largestLayer(m, P) : 4L * P;
+            long grads = s.zeroStage() >= 2 ? 4L * trainable / N : 4L * trainable;
             assumptions.add(AssumptionText.get("states.fp32Zero." + Math.min(3, s.zeroStage()), N, N));
-        } else {
-            // DeepSpeed partitions the fp32 master copy (absent in pure 16-bit) and the optimizer's own state:
-            // 4 + 8 = 12 B/param for AdamW, 4 + 2 for 8-bit AdamW, and so on for every optimizer (the ZeRO
-            // paper's K). The 16-bit parameters stay whole up to stage 2.
-            double k = 4 + (s.optimizer().adam() ? 8 : optBytes);
-            if (s.zeroStage() <= 2) {
-                weights = 2L * P;
-                // Stage 2 partitions the 16-bit gradients too: backward reduces each bucket and keeps only this
-                // rank's share (ZeRO paper: 2·P + (2 + K)·P/N). DeepSpeed's all-live estimator keeps them whole
-                // (4·P + 16·P/N), above the measured peaks of chenyaofo's LLaMA-7B ZeRO-2 runs.
-                grads = s.zeroStage() == 2 ? 2L * trainable / N : 2L * trainable;
-                opt = Math.round(k * trainable / N);
-            } else if (s.fsdp()) {
-                // FSDP's mixed precision keeps the fp32 parameters as the shard and casts them to 16 bits only for
-                // the all-gather; the optimizer steps that shard, so there is no separate master copy and no
-                // 16-bit shard ("FSDP does not require any extra memory to keep a high-precision copy of the
-                // parameters for the optimizer step": MixedPrecisionPolicy, torch/distributed/fsdp/_fully_shard/
-                // _fsdp_api.py; FSDP1's MixedPrecision keeps "the sharded parameters ... in full precision").
-                weights = 4L * P / N + 4L * largestLayer;
-                grads = 4L * trainable / N;
-                opt = Math.round((k - 4) * trainable / N);
-                assumptions.add(AssumptionText.get("states.fsdpMixed", N, k + 4));
-                return new Shares(weights, grads, opt);
-            } else {
-                // the 16-bit shard, the live parameters gathered beside it and the gathered unit's gradient
-                weights = 2L * P / N + deepSpeedGathered(m, P, 2, liveParameters(s, assumptions));
-                // DeepSpeed's stage-3 estimator, 18·P/N: the fp32 gradient partition is shown as gradients
-                grads = 4L * trainable / N;
-                opt = Math.round(k * trainable / N);
-            }
-            int stage = Math.min(3, s.zeroStage());
-            assumptions.add(AssumptionText.get("states.zero." + stage, N, stage == 1 ? k : stage == 2 ? k + 2
-                    : k + 6));
+            return new Shares(weights, grads, Math.round(optBytes * trainable / N));
         }
+        return mixedShards(s, m, P, N, trainable, optBytes, assumptions);
+    }
+
+    /**
+     * Pure 16-bit sharded training (FSDP over a bf16 module: litgpt's bf16-true, HF Trainer with torch_dtype bf16 and
+     * no --bf16): no fp32 copy exists to partition. torch.optim.AdamW allocates its moments with zeros_like(param), so
+     * they are 16-bit as well; FSDP full shard splits parameters, gradients and states alike (stage 3), SHARD_GRAD_OP
+     * gradients and states (stage 2).
+     */
+    private static Shares pure16Shards(Setup s, ModelSpec m, long P, int N, long trainable, double optBytes,
+            List<String> assumptions) {
+        long weights, grads;
+        if (s.zeroStage() >= 3) {
+            weights = 2L * P / N + 4L * largestLayer(m, P); // the gathered unit: its parameters and gradients
+            grads = 2L * trainable / N;
+        } else {
+            weights = 2L * P;
+            grads = s.zeroStage() == 2 ? 2L * trainable / N : 2L * trainable;
+        }
+        assumptions.add(AssumptionText.get("states.pure16Sharded", N));
+        return new Shares(weights, grads, Math.round(optBytes * trainable / N));
+    }
+
+    /**
+     * DeepSpeed partitions the fp32 master copy (absent in pure 16-bit) and the optimizer's own state: 4 + 8 = 12
+     * B/param for AdamW, 4 + 2 for 8-bit AdamW, and so on for every optimizer (the ZeRO paper's K). The 16-bit
+     * parameters stay whole up to stage 2.
+     */
+    private static Shares mixedShards(Setup s, ModelSpec m, long P, int N, long trainable, double optBytes,
+            List<String> assumptions) {
+        double k = 4 + (s.optimizer().adam() ? 8 : optBytes);
+        long weights, grads, opt;
+        if (s.zeroStage() <= 2) {
+            weights = 2L * P;
+            // Stage 2 partitions the 16-bit gradients too: backward reduces each bucket and keeps only this
+            // rank's share (ZeRO paper: 2·P + (2 + K)·P/N). DeepSpeed's all-live estimator keeps them whole
+            // (4·P + 16·P/N), above the measured peaks of chenyaofo's LLaMA-7B ZeRO-2 runs.
+            grads = s.zeroStage() == 2 ? 2L * trainable / N : 2L * trainable;
+            opt = Math.round(k * trainable / N);
+        } else if (s.fsdp()) {
+            // FSDP's mixed precision keeps the fp32 parameters as the shard and casts them to 16 bits only for
+            // the all-gather; the optimizer steps that shard, so there is no separate master copy and no
+            // 16-bit shard ("FSDP does not require any extra memory to keep a high-precision copy of the
+            // parameters for the optimizer step": MixedPrecisionPolicy, torch/distributed/fsdp/_fully_shard/
+            // _fsdp_api.py; FSDP1's MixedPrecision keeps "the sharded parameters ... in full precision").
+            assumptions.add(AssumptionText.get("states.fsdpMixed", N, k + 4));
+            return new Shares(4L * P / N + 4L * largestLayer(m, P), 4L * trainable / N,
+                    Math.round((k - 4) * trainable / N));
+        } else {
+            // the 16-bit shard, the live parameters gathered beside it and the gathered unit's gradient
+            weights = 2L * P / N + deepSpeedGathered(m, P, 2, liveParameters(s, assumptions));
+            // DeepSpeed's stage-3 estimator, 18·P/N: the fp32 gradient partition is shown as gradients
+            grads = 4L * trainable / N;
+            opt = Math.round(k * trainable / N);
+        }
+        int stage = Math.min(3, s.zeroStage());
+        assumptions.add(AssumptionText.get("states.zero." + stage, N, stage == 1 ? k : stage == 2 ? k + 2
+                : k + 6));
         return new Shares(weights, grads, opt);
     }
 
