@@ -140,10 +140,14 @@ public final class SetupExtractor {
         return sb.toString();
     }
 
+    /**
+     * Whether one of the keys whose bits are set starts at this byte. Only those keys are visited: most pairs that
+     * admit a key (`se` of every `self`, `co`, `ma`) admit one, and a walk over all keys for each was keyLines' cost.
+     */
     private static boolean keyAt(byte[] b, int at, int keys) {
-        for (int k = 0; k < KEY_BYTES.length; k++) {
-            byte[] key = KEY_BYTES[k];
-            if ((keys & 1 << k) == 0 || at + key.length > b.length) continue;
+        for (int left = keys; left != 0; left &= left - 1) {
+            byte[] key = KEY_BYTES[Integer.numberOfTrailingZeros(left)];
+            if (at + key.length > b.length) continue;
             int j = 2;
             while (j < key.length && b[at + j] == key[j]) j++;
             if (j == key.length) return true;
