@@ -85,7 +85,7 @@ final class ServingFit {
         if (perGpu > card && !LAYER_SPLIT.contains(String.valueOf(f.framework()))) {
             long count = Math.round(params);
             Facts sized = spec.isEmpty() && f.params() == null ? f.with(b -> b.params(count)) : f;
-            head += "\n" + WeightsOnCard.cheapest(sized, card, (long) weights, (long) (kv / gpus));
+            head += "\n" + WeightsOnCard.cheapest(sized, card, (long) (weights / gpus), (long) (kv / gpus), gpus);
         }
         String how = Messages.get("serve.weights", Sizes.count(params), Sizes.trim(bytesPerParam),
                 Sizes.human(weights), gpus, Sizes.human(weights / gpus));

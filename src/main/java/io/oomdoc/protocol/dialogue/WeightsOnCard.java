@@ -53,21 +53,22 @@ final class WeightsOnCard {
                     ? Messages.get("fit.weights.split.one", gpus, gpus, Bytes.human(all), Bytes.human(card - all))
                     : Messages.get("fit.weights.split.all", gpus, gpus, Bytes.human(all)));
         }
-        if (w > room) out.append('\n').append(cheapest(f, card, w * gpus, 0));
+        if (w > room) out.append('\n').append(cheapest(f, card, w, 0, gpus));
         return out.toString();
     }
 
     /**
-     * The cheapest change that makes the weights (all of them, {@code weights} in total, with {@code otherPerGpu} of
-     * cache beside them on each card) fit a card of {@code card} with room to spare: a smaller format than the one
-     * held, the layers in system RAM under a runtime that splits by layers, else the fewest such cards.
+     * The cheapest change that makes the weights ({@code weights} on each of {@code gpus} cards, with
+     * {@code otherPerGpu} of cache beside them) fit a card of {@code card} with room to spare: a smaller format than
+     * the one held over the same cards, the layers in system RAM under a runtime that splits by layers, else the
+     * fewest such cards.
      */
-    static String cheapest(Facts f, long card, long weights, long otherPerGpu) {
+    static String cheapest(Facts f, long card, long weights, long otherPerGpu, int gpus) {
         long room = CardCapacity.roomForStates(card);
         Facts run = f.phaseHint() == null ? f.with(b -> b.phaseHint("serving")) : f;
         if (f.gguf() == null) {
             for (Format x : FORMATS) {
-                var s = SetupFromFacts.from(run.with(b -> x.set().apply(b.worldSize(1))));
+                var s = SetupFromFacts.from(run.with(b -> x.set().apply(b.worldSize(gpus))));
                 if (s.isEmpty() || s.get().mode() != Setup.Mode.INFER) continue;
                 long w = weightsPerGpu(s.get());
                 if (w >= weights || w + otherPerGpu > room) continue;
@@ -78,9 +79,10 @@ final class WeightsOnCard {
         if (f.gguf() != null || LAYER_SPLIT.contains(String.valueOf(f.framework()))) {
             return Messages.get("fit.cheapest.layers");
         }
-        int least = room <= otherPerGpu ? 0 : (int) Math.ceil(weights / (double) (room - otherPerGpu));
+        long all = weights * gpus;
+        int least = room <= otherPerGpu ? 0 : (int) Math.ceil(all / (double) (room - otherPerGpu));
         if (least < 2) return Messages.get("fit.cheapest.larger");
-        return Messages.get("fit.cheapest.cards", least, least, Bytes.human(weights / least));
+        return Messages.get("fit.cheapest.cards", least, least, Bytes.human(all / least));
     }
 
     private static long weightsPerGpu(Setup s) {
