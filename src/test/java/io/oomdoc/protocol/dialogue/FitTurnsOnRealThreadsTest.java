@@ -122,4 +122,16 @@ class FitTurnsOnRealThreadsTest {
         assertEquals(Intent.WHAT_IF, a.intent());
         assertTrue(a.text().contains("2 bytes instead of 4 bytes (fp32)") && a.text().contains("(half)"), a.text());
     }
+
+    /**
+     * github.com/google-research/timesfm/issues/25 (conversations_heldout27 P19 #5): after "what if I set the fraction
+     * to .2 on a 24 GB card?", "would the model itself fit on my 8 GB laptop GPU then?" is asked of the 8 GB card the
+     * turn states, not of the what-if's 24 GB one.
+     */
+    @Test
+    void theCardAFitTurnStatesReplacesTheLastWhatIfsCard() {
+        Answer a = turn("conversations_heldout27", "P19-timesfm-200m-18g-vram.txt", 5);
+        assertTrue(a.text().contains("on 8.00 GiB"), a.text());
+        assertFalse(a.text().contains("24.00 GiB"), a.text());
+    }
 }
