@@ -414,15 +414,8 @@ final class BudgetAnswers {
                             : Messages.get("fit.weights.run.over")), null);
         }
         if (s.mode() == Setup.Mode.INFER) {
-            String line = Messages.get("fit.weights", name(s), Bytes.human(b.perGpuBytes().weights()),
-                    Math.max(1, s.gpus()), Bytes.human(f.gpuMemBytes()), b.perGpuBytes().weights() < f.gpuMemBytes()
-                            ? Messages.get("fit.weights.room", Bytes.human(f.gpuMemBytes() - b.perGpuBytes().weights()))
-                            : Messages.get("fit.weights.over"));
-            // "what's the smallest setup": the fewest such cards whose room (less the CUDA context) holds the weights
-            long all = b.perGpuBytes().weights() * Math.max(1, s.gpus()), room = f.gpuMemBytes() - Bytes.GIB;
-            int least = room <= 0 ? 0 : (int) Math.ceil(all / (double) room);
-            if (least > 1) line += " " + Messages.get("serve.least", least, least);
-            return new Result(line + "\n" + Messages.get("ask.seq.serving"), "seq");
+            // the verdict on the weights leads; the cache the context adds is what is asked for after it
+            return new Result(WeightsOnCard.of(f) + "\n" + Messages.get("ask.seq.serving"), "seq");
         }
         String line = Messages.get("fit.fixed", name(s), Bytes.human(fixed), Math.max(1, s.gpus()),
                 Bytes.human(f.gpuMemBytes()), fixed < f.gpuMemBytes() ? Messages.get("fit.fixed.room",

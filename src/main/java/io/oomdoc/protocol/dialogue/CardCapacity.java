@@ -21,9 +21,15 @@ final class CardCapacity {
 
     private CardCapacity() {}
 
+    /**
+     * What a card holds of a model's weights or states with room to spare: the CUDA context taken, a fifth of the rest
+     * kept for the activations (or a served model's KV cache) and the allocator's slack.
+     */
+    static long roomForStates(long cardBytes) { return (long) ((cardBytes - CONTEXT) * FOR_STATES); }
+
     /** The sentence for a card of this many bytes and the job's regime; null for a card too small to say one. */
     static String of(long cardBytes, Regime.Kind kind) {
-        double states = (cardBytes - CONTEXT) * FOR_STATES;
+        double states = roomForStates(cardBytes);
         if (states <= 0) return null;
         return kind == Regime.Kind.TRAIN
                 ? Messages.get("fit.capacity.train", params(states, FULL_TRAIN), params(states, LORA),

@@ -406,7 +406,9 @@ public final class Conversation {
         String sharded = GpuSpread.sharded(read.hypothetical(), facts.merge(read.asserted()));
         if (sharded != null) return Answer.text(Intent.FIT, sharded, learn(new FactExtractor.Reading(
                 read.asserted(), read.negated(), Facts.EMPTY)));
-        Facts under = scenario.under(text, read.hypothetical());
+        // "would it fit on my 8 GB laptop GPU then?" after "what if ... on a 24 GB card?": the card the turn states
+        // replaces the scenario's, as its hypothetical values do
+        Facts under = scenario.under(text, read.asserted().merge(read.hypothetical()));
         return keeping(under, fitAsked(text, read, BudgetAnswers.fit(text, budgeted(text,
                 facts.merge(read.asserted()).merge(Scenario.stacked(under, read.hypothetical()))), report)));
     }

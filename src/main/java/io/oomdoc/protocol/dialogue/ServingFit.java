@@ -81,6 +81,12 @@ final class ServingFit {
                 : LAYER_SPLIT.contains(String.valueOf(f.framework()))
                 ? Messages.get("serve.no.layers", Sizes.human(perGpu), Sizes.human(card), gpus)
                 : Messages.get("serve.no", Sizes.human(perGpu), Sizes.human(card), gpus, least, least);
+        // "No" is followed by the cheapest change that fits: a smaller format before more cards (fp32 T0pp in 16-bit)
+        if (perGpu > card && !LAYER_SPLIT.contains(String.valueOf(f.framework()))) {
+            long count = Math.round(params);
+            Facts sized = spec.isEmpty() && f.params() == null ? f.with(b -> b.params(count)) : f;
+            head += "\n" + WeightsOnCard.cheapest(sized, card, (long) (weights / gpus), (long) (kv / gpus), gpus);
+        }
         String how = Messages.get("serve.weights", Sizes.count(params), Sizes.trim(bytesPerParam),
                 Sizes.human(weights), gpus, Sizes.human(weights / gpus));
         // a fit over several cards still answers "what's the smallest setup": the fewest cards the weights need

@@ -21,7 +21,7 @@ class QuantizedCheckpointIsServedTest {
     @Test
     void aQ4CheckpointIsBudgetedAsServedFourBitWeights() {
         var v = turn(SET15, "P32-llmfit-mixtral-8x7b-q4-moe-16gb-expert-offload.txt", 1);
-        assertTrue(v.output().contains("Weights of mixtral-8x7b when served: 25.04 GiB"), v.output());
+        assertTrue(v.output().contains("the weights of mixtral-8x7b alone take 25.04 GiB"), v.output());
         assertFalse(v.output().contains("bytes per parameter"), v.output());
     }
 

@@ -1,0 +1,91 @@
+package io.oomdoc.protocol.dialogue;
+
+import io.oomdoc.budget.BudgetEngine;
+import io.oomdoc.budget.Setup;
+import io.oomdoc.protocol.Facts;
+import io.oomdoc.protocol.SetupFromFacts;
+import io.oomdoc.util.Bytes;
+
+import java.util.List;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * "Will the bf16 model fit on my 16 GB card?" for a model that is run: the verdict on its weights first (fits, tight,
+ * does not fit) with the figure, then the cheapest change that makes it fit, each sized by the budget engine. Tight is
+ * CardCapacity's rule: the weights leave less than a fifth of the card past the CUDA context for the KV cache and the
+ * activations, so a long prompt or a few requests at once tip it over. The cheapest change is a smaller weight format
+ * (fp32 to 16-bit, then 8-bit, then 4-bit: one argument at load time), under llama.cpp or Ollama the layers that stay
+ * in system RAM, else the fewest such cards over which the weights are split.
+ */
+final class WeightsOnCard {
+    /** A smaller weight format, in the order an expert offers them: the least loss of quality first. */
+    private record Format(String key, UnaryOperator<Facts.Builder> set) {}
+
+    private static final List<Format> FORMATS = List.of(
+            new Format("fit.format.half", b -> b.precision("bf16").quant(null)),
+            new Format("fit.format.int8", b -> b.quant("8bit")),
+            new Format("fit.format.nf4", b -> b.quant("4bit")));
+    /** Runtimes that place whole layers and keep the rest in system RAM (Facts.framework values). */
+    private static final Set<String> LAYER_SPLIT = Set.of("llamacpp", "ollama");
+
+    private WeightsOnCard() {}
+
+    /**
+     * The verdict on the weights of the run setup held, the split when several cards hold them, and the cheapest change
+     * when they do not fit with room to spare; null when the facts budget no run model or name no card.
+     */
+    static String of(Facts f) {
+        var setup = SetupFromFacts.from(f);
+        if (setup.isEmpty() || setup.get().mode() != Setup.Mode.INFER || f.gpuMemBytes() == null) return null;
+        Setup s = setup.get();
+        long card = f.gpuMemBytes(), w = weightsPerGpu(s), room = CardCapacity.roomForStates(card);
+        int gpus = Math.max(1, s.gpus());
+        String name = s.model().name();
+        String head = w + Bytes.GIB > card
+                ? Messages.get("fit.weights.no", name, Bytes.human(w), gpus, Bytes.human(card))
+                : Messages.get(w > room ? "fit.weights.tight" : "fit.weights.fits", name, Bytes.human(w), gpus,
+                Bytes.human(card - w), Bytes.human(card));
+        StringBuilder out = new StringBuilder(head);
+        if (gpus > 1) {
+            long all = w * gpus;
+            out.append('\n').append(all <= room
+                    ? Messages.get("fit.weights.split.one", gpus, gpus, Bytes.human(all), Bytes.human(card - all))
+                    : Messages.get("fit.weights.split.all", gpus, gpus, Bytes.human(all)));
+        }
+        if (w > room) out.append('\n').append(cheapest(f, card, w, 0, gpus));
+        return out.toString();
+    }
+
+    /**
+     * The cheapest change that makes the weights ({@code weights} on each of {@code gpus} cards, with
+     * {@code otherPerGpu} of cache beside them) fit a card of {@code card} with room to spare: a smaller format than
+     * the one held over the same cards, the layers in system RAM under a runtime that splits by layers, else the
+     * fewest such cards.
+     */
+    static String cheapest(Facts f, long card, long weights, long otherPerGpu, int gpus) {
+        long room = CardCapacity.roomForStates(card);
+        Facts run = f.phaseHint() == null ? f.with(b -> b.phaseHint("serving")) : f;
+        if (f.gguf() == null) {
+            for (Format x : FORMATS) {
+                var s = SetupFromFacts.from(run.with(b -> x.set().apply(b.worldSize(gpus))));
+                if (s.isEmpty() || s.get().mode() != Setup.Mode.INFER) continue;
+                long w = weightsPerGpu(s.get());
+                if (w >= weights || w + otherPerGpu > room) continue;
+                return Messages.get("fit.cheapest.format", Messages.get(x.key()), Bytes.human(w),
+                        Bytes.human(card - w - otherPerGpu), Bytes.human(card));
+            }
+        }
+        if (f.gguf() != null || LAYER_SPLIT.contains(String.valueOf(f.framework()))) {
+            return Messages.get("fit.cheapest.layers");
+        }
+        long all = weights * gpus;
+        int least = room <= otherPerGpu ? 0 : (int) Math.ceil(all / (double) (room - otherPerGpu));
+        if (least < 2) return Messages.get("fit.cheapest.larger");
+        return Messages.get("fit.cheapest.cards", least, least, Bytes.human(all / least));
+    }
+
+    private static long weightsPerGpu(Setup s) {
+        return new BudgetEngine().estimate(s.withBatch(Math.max(1, s.batch())), null).perGpuBytes().weights();
+    }
+}
