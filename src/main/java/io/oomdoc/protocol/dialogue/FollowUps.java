@@ -192,6 +192,10 @@ final class FollowUps {
             boolean nano = facts.model() != null && facts.model().startsWith("nanochat");
             return Messages.get("followup.science") + (nano ? "\n" + Messages.get("followup.science.nanochat") : "");
         }
+        // "so what are my options?" with nothing pasted: the levers for the work held, not a passage on other words
+        if (r == null && OptionLevers.asks(text) && OptionLevers.answer(facts) != null) {
+            return OptionLevers.answer(facts);
+        }
         if (r == null) {
             String known = KnowledgeSearch.answer(text, null, KnowledgeAnswers.engines(facts, null)).orElse(null);
             return known != null ? known : computed ? null : Messages.get("followup.noreport");

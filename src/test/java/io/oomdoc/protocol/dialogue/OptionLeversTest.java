@@ -1,0 +1,50 @@
+package io.oomdoc.protocol.dialogue;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * "So what are my options?" before any failure is pasted gets the levers for the session's kind of work. The turns
+ * are played from the conversation fixtures: conversations_heldout11/L24 is NVIDIA/TensorRT-LLM#7281 (a 4B model served
+ * on a 16 GB RTX 5060 Ti), conversations_heldout14/P06 is magic-research/magic-animate#110 (inference on a 2080 Ti).
+ */
+class OptionLeversTest {
+    /** The answer to turn {@code upTo} (1-based) of a fixture, the turns before it played first. */
+    private static String answerTo(String set, String file, int upTo) {
+        var t = Transcripts.read(Path.of("src/test/resources", set, file));
+        Conversation c = new Conversation();
+        String last = null;
+        for (int i = 0; i < upTo; i++) last = c.respond(t.turns().get(i).input()).text();
+        return last;
+    }
+
+    @Test
+    void aServedModelsOptionsNameQuantisingTheKvCacheAndTheBatch() {
+        String a = answerTo("conversations_heldout11", "L24-tensorrt-llm-nemotron-4b-5060ti-44k-context.txt", 2);
+        assertTrue(a.startsWith(Messages.get("followup.levers.inference").lines().findFirst().orElseThrow()), a);
+        assertTrue(a.contains("KV cache (fp8 or int8)") && a.contains("batch"), a);
+        assertTrue(a.lines().count() <= 12, a);
+    }
+
+    @Test
+    void anImageModelsOptionsNameTheResolutionAndHalfPrecision() {
+        String a = answerTo("conversations_heldout14", "P06-magic-animate-inference-2080ti.txt", 3);
+        assertTrue(a.contains("image resolution") && a.contains("fp16"), a);
+    }
+
+    @Test
+    void aSessionThatNeitherTrainsNorRunsAModelGetsNoGuessedLevers() {
+        assertNull(OptionLevers.answer(io.oomdoc.protocol.Facts.EMPTY));
+    }
+
+    @Test
+    void aQuestionAboutOneKnobIsNotARequestForTheOptions() {
+        assertFalse(OptionLevers.asks("what does max_batch_size do?"));
+        assertTrue(List.of("so what are my options?", "what can I turn down so it fits in 11 GB?")
+                .stream().allMatch(OptionLevers::asks));
+    }
+}
