@@ -791,54 +791,50 @@ public final class BudgetEngine {
 
     /** The optimizer step's own peak against the freed activations, and tensor-parallel serving's split. */
     private static void stepPeak(Run r) {
+        if (r.train) optimizerStepPeak(r);
+        if (!r.train && r.N > 1 && !(r.s.layerSplit() && r.s.zeroStage() == 0)) {
+            // Serving over N GPUs is tensor parallel (vLLM --tensor-parallel-size, TGI --num-shard): each rank holds
+            // 1/N of every layer's weights and of the KV heads.
+            r.weights = r.weights / r.N;
+            // vLLM splits the KV heads over the ranks and replicates them when there are fewer heads than ranks
+            // (num_kv_heads = max(1, total_num_kv_heads // tp_size))
+            r.kv = r.kv * kvHeadsPerRank(r.m, r.N) / Math.max(1, r.m.kvHeads());
+            r.assumptions.add(AssumptionText.get("serve.tensorParallel", r.N, r.N));
+        }
+    }
+
+    /** What optimizer.step() adds at its peak over what the forward's end already holds, shown as optimizer state. */
+    private static void optimizerStepPeak(Run r) {
         Setup s = r.s;
-        long P = r.P;
-        boolean train = r.train, lora = r.lora, pure = r.pure;
-        int N = r.N;
-        long trainable = r.trainable, act = r.act, logits = r.logits;
-        long weights = r.weights, grads = r.grads, opt = r.opt, kv = r.kv;
-        List<String> assumptions = r.assumptions;
         // under optimizer-in-backward each parameter is stepped alone, so a foreach step copies one tensor at most
-        long stepTransient = !train ? 0 : s.optimizerInBackward()
-                ? Math.min(adamStepTransient(s, trainable, pure, N), (pure ? 2L : 4L) * largestTrainable(s, r.m, P))
-                : adamStepTransient(s, trainable, pure, N);
+        long stepTransient = s.optimizerInBackward()
+                ? Math.min(adamStepTransient(s, r.trainable, r.pure, r.N),
+                        (r.pure ? 2L : 4L) * largestTrainable(s, r.m, r.P))
+                : adamStepTransient(s, r.trainable, r.pure, r.N);
         // The 16-bit weight copies of a mixed-precision full fine-tune are autocast's cache, which autocast's __exit__
         // drops (torch.clear_autocast_cache() at nesting depth 0), and the casts the matmuls saved for backward, which
         // backward frees layer by layer: none is left when optimizer.step() runs, so the step peaks over the fp32
         // master weights alone (4 + 4 + 8 B/param, plus foreach AdamW's copy), not over all 6 B of weights.
-        long castCopy = train && s.precision().mixed() && !lora && s.quant() == Quant.NONE && s.zeroStage() == 0
-                && !s.offloadOptimizer() ? 2L * P : 0;
-        if (train && s.optimizerInBackward()) {
+        long castCopy = s.precision().mixed() && !r.lora && s.quant() == Quant.NONE && s.zeroStage() == 0
+                && !s.offloadOptimizer() ? 2L * r.P : 0;
+        long freed = r.act + r.logits + castCopy;
+        if (s.optimizerInBackward()) {
             // the one gradient and its step run inside backward, beside the activations not yet freed
-            opt += stepTransient;
-        } else if (train && gradientsShareActivationRoom(s)) {
+            r.opt += stepTransient;
+        } else if (gradientsShareActivationRoom(s)) {
             // Backward frees each layer's activations as it writes that layer's gradients, and zero_grad(set_to_none)
             // frees the gradients after the step; so the activations and all the gradients never coexist. The peak
             // is the larger of the end of the forward (activations, logits) and the step (gradients, step copy).
-            long freed = act + logits + castCopy;
-            long stepPeak = grads + stepTransient;
-            long shownGrads = Math.min(grads, Math.max(0, stepPeak - freed));
-            opt += Math.max(0, stepPeak - freed) - shownGrads;
-            if (shownGrads < grads) assumptions.add(AssumptionText.get("peak.gradsInFreedRoom",
-                    Bytes.human(grads)));
-            grads = shownGrads;
-        } else if (stepTransient > act + logits + castCopy) {
-            opt += stepTransient - act - logits - castCopy;
-            assumptions.add(AssumptionText.get("peak.optimizerStep", Bytes.human(stepTransient)));
+            long stepPeak = r.grads + stepTransient;
+            long shownGrads = Math.min(r.grads, Math.max(0, stepPeak - freed));
+            r.opt += Math.max(0, stepPeak - freed) - shownGrads;
+            if (shownGrads < r.grads) r.assumptions.add(AssumptionText.get("peak.gradsInFreedRoom",
+                    Bytes.human(r.grads)));
+            r.grads = shownGrads;
+        } else if (stepTransient > freed) {
+            r.opt += stepTransient - freed;
+            r.assumptions.add(AssumptionText.get("peak.optimizerStep", Bytes.human(stepTransient)));
         }
-        if (!train && N > 1 && !(s.layerSplit() && s.zeroStage() == 0)) {
-            // Serving over N GPUs is tensor parallel (vLLM --tensor-parallel-size, TGI --num-shard): each rank holds
-            // 1/N of every layer's weights and of the KV heads.
-            weights = weights / N;
-            // vLLM splits the KV heads over the ranks and replicates them when there are fewer heads than ranks
-            // (num_kv_heads = max(1, total_num_kv_heads // tp_size))
-            kv = kv * kvHeadsPerRank(r.m, N) / Math.max(1, r.m.kvHeads());
-            assumptions.add(AssumptionText.get("serve.tensorParallel", N, N));
-        }
-        r.weights = weights;
-        r.grads = grads;
-        r.opt = opt;
-        r.kv = kv;
     }
 
     /** Bytes of one KV cache value: --kv-cache-dtype, else the model's dtype. */

@@ -176,6 +176,14 @@ final class BudgetAnswers {
         Facts change = hypothetical.isEmpty() ? relative(text, f) : hypothetical;
         // What the change does is explained by the glossary before a how-to's note on how to make it.
         String scaled = Scaling.of(text, f);
+        String note = whatIfNote(text, f, change, report, scaled);
+        Facts after = f.merge(change);
+        Result early = answeredWithoutDelta(text, f, change, after, note, report);
+        return early != null ? early : withDelta(text, f, change, after, note, scaled, report);
+    }
+
+    /** The passage, the setting's own effect, the proportion and the weights' size that go beside a what-if. */
+    private static String whatIfNote(String text, Facts f, Facts change, Report report, String scaled) {
         // A batch or length change answered by proportion needs no passage found by its other words ("batch 8" is
         // not about 8-bit Adam); nor does an adapter's rank, computed below ("rank 8" is not a distributed rank).
         boolean rankOnly = change.asMap().keySet().equals(java.util.Set.of("lora_rank"));
@@ -194,7 +202,6 @@ final class BudgetAnswers {
         String note = knob == null ? found : found == null ? knob
                 : knob.equals(KnobAnswers.namedEffect(found)) ? found : knob + "\n" + found;
         if (scaled != null) note = note == null ? scaled : scaled + "\n" + note;
-        Facts after = f.merge(change);
         // A format named ("in 8-bit", "--dtype half") is answered by the weights' size first: the figure that holds
         // whether the job trains or serves.
         // "q8_0 for the KV cache" names the cache's type: the weights keep theirs.
@@ -202,8 +209,17 @@ final class BudgetAnswers {
             String size = Sizes.weights(text, f);
             if (size != null) note = note == null ? size : size + "\n" + note;
         }
+        return note;
+    }
+
+    /**
+     * A what-if that no budget delta answers: offload said in the turn, a serving pool, GPUs spread, host RAM, no model
+     * to budget, or nothing held to compare with; null when the delta is the answer.
+     */
+    private static Result answeredWithoutDelta(String text, Facts f, Facts change, Facts after, String note,
+            Report report) {
         // Layers on the GPU, --cpu-offload-gb, optimizer or parameter offload: no fact holds them, the turn does.
-        String offload = OffloadChange.of(text, f.merge(change));
+        String offload = OffloadChange.of(text, after);
         if (offload != null) return new Result(note == null ? offload : offload + "\n" + note, null);
         // Another card, a 4-bit checkpoint, another GPU count or share under vLLM/SGLang changes the KV-cache pool,
         // not a training peak; without a held length the pool is said in tokens and the length asked for.
@@ -228,8 +244,8 @@ final class BudgetAnswers {
             String ask = Messages.get("ask.model");
             // "cast the diffusion model to fp16": with no model to budget, the format's bytes are the answer
             String format = PrecisionChange.of(change, f);
-            if (format != null) note = note == null ? format : format + "\n" + note;
-            return new Result(note == null ? ask : note + "\n" + ask, "model");
+            String said = format == null ? note : note == null ? format : format + "\n" + note;
+            return new Result(said == null ? ask : said + "\n" + ask, "model");
         }
         // Nothing held to compare with: "would a full fine-tune of a 3B fit an A100 80GB?" asks what it costs.
         if (SetupFromFacts.from(f).isEmpty()) {
@@ -237,6 +253,12 @@ final class BudgetAnswers {
             return note == null || fit.missingKey() == null ? fit : new Result(fit.text() + "\n" + note,
                     fit.missingKey());
         }
+        return null;
+    }
+
+    /** The budget before and after the change: the head line, the verdict on the card, the terms that moved. */
+    private static Result withDelta(String text, Facts f, Facts change, Facts after, String note, String scaled,
+            Report report) {
         Setup a = SetupFromFacts.from(f.merge(onlySetup(change, f))).orElseThrow(),
                 b = SetupFromFacts.from(after).orElseThrow();
         if (SetupFromFacts.from(f).isPresent()) a = SetupFromFacts.from(f).orElseThrow();
@@ -251,29 +273,13 @@ final class BudgetAnswers {
         // is the answer, not "saves 0 B".
         if (delta == 0 && b.seq() <= 0 && scaled != null) return new Result(proportionOnly(note, change, f), null);
         List<String> out = new ArrayList<>();
-        if (a.seq() <= 0 && b.seq() > 0) {
-            // The length held is unknown: a delta against a budget without activations would be meaningless.
-            out.add(Messages.get("whatif.head.nobase", describeChange(change, f, text),
-                    Bytes.human(then.perGpuBytes().total())));
-        } else if (delta == 0) {
-            // The change is what is held already ("with 8 cards" on an 8-GPU setup): the estimate, not "saves 0 B".
-            out.add(Messages.get("whatif.head.same", describeChange(change, f, text),
-                    Bytes.human(then.perGpuBytes().total())));
-        } else {
-            out.add(Messages.get("whatif.head", describeChange(change, f, text),
-                    Bytes.human(then.perGpuBytes().total()),
-                    Bytes.human(now.perGpuBytes().total()), (delta <= 0 ? "saves " : "adds ")
-                            + Bytes.human(Math.abs(delta))));
-        }
+        out.add(headLine(describeChange(change, f, text), a, b, now, then, delta));
         // "fp16 instead of bf16": the same bytes, so range and the loss scaler are what the change means
         String sixteen = PrecisionChange.sixteenBits(change, f);
         if (sixteen != null) out.add(sixteen);
         String fused = againstEager(change, a, b, engine, gpu);
         if (fused != null) out.add(fused);
-        if (gpu != null) out.add(then.fits() == null
-                ? Messages.get("whatif.unknown", Bytes.human(gpu), Bytes.human(then.headroomBytes()))
-                : then.fits() ? Messages.get("whatif.fits", Bytes.human(gpu), Bytes.human(then.headroomBytes()))
-                : Messages.get("whatif.nofit", Bytes.human(gpu), Bytes.human(-then.headroomBytes())));
+        if (gpu != null) out.add(onTheCard(gpu, then));
         // QLoRA unsaid about checkpointing is budgeted with it on (the k-bit recipes' default): say how much of the
         // saving that is, so the change is not credited with what checkpointing does
         if (b.checkpointingAssumed() && a.checkpointing() != b.checkpointing()) {
@@ -288,6 +294,34 @@ final class BudgetAnswers {
         if (sixteen == null || delta != 0) out.add(a.seq() <= 0 && b.seq() > 0 ? terms(then)
                 : changedTerms(now, then, sameStates));
         if (b.seq() <= 0) out.add(Messages.get("whatif.noseq"));
+        closingLines(out, text, change, f, after, b, note, report);
+        return new Result(String.join("\n", out), null);
+    }
+
+    /** Whether the changed setup fits the card, and by how much. */
+    private static String onTheCard(long gpu, Budget then) {
+        return then.fits() == null
+                ? Messages.get("whatif.unknown", Bytes.human(gpu), Bytes.human(then.headroomBytes()))
+                : then.fits() ? Messages.get("whatif.fits", Bytes.human(gpu), Bytes.human(then.headroomBytes()))
+                : Messages.get("whatif.nofit", Bytes.human(gpu), Bytes.human(-then.headroomBytes()));
+    }
+
+    /** The what-if's first line: the new total against the old, or the total alone when there is nothing to net. */
+    private static String headLine(String described, Setup a, Setup b, Budget now, Budget then, long delta) {
+        // The length held is unknown: a delta against a budget without activations would be meaningless.
+        if (a.seq() <= 0 && b.seq() > 0) {
+            return Messages.get("whatif.head.nobase", described, Bytes.human(then.perGpuBytes().total()));
+        }
+        // The change is what is held already ("with 8 cards" on an 8-GPU setup): the estimate, not "saves 0 B".
+        if (delta == 0) return Messages.get("whatif.head.same", described, Bytes.human(then.perGpuBytes().total()));
+        return Messages.get("whatif.head", described, Bytes.human(then.perGpuBytes().total()),
+                Bytes.human(now.perGpuBytes().total()),
+                (delta <= 0 ? "saves " : "adds ") + Bytes.human(Math.abs(delta)));
+    }
+
+    /** The batch kept, how to make the change in the stack held, the note, the cause when it is another, adopt. */
+    private static void closingLines(List<String> out, String text, Facts change, Facts f, Facts after, Setup b,
+            String note, Report report) {
         if (nanochat(b) && change.batch() != null) {
             long tokens = after.totalBatch() != null ? after.totalBatch() : NANOCHAT_TOTAL_TOKENS;
             out.add(Messages.get("fit.nanochat.accum", tokens, Math.max(1, tokens / ((long) b.batch() * Math.max(1,
@@ -306,7 +340,6 @@ final class BudgetAnswers {
                 && !report.category().equals("model_too_large"))
             out.add(Messages.get("whatif.cause", CauseWords.of(report.category())));
         out.add(Messages.get("whatif.adopt"));
-        return new Result(String.join("\n", out), null);
     }
 
     /**

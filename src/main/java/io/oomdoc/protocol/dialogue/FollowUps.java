@@ -188,19 +188,31 @@ final class FollowUps {
     }
 
     private static String held(String text, boolean computed, Report r, Facts facts, Set<String> spent) {
-        if (r == null && SCIENCE.matcher(text).find()) {
+        if (r == null) return withoutReport(text, computed, facts);
+        List<String> out = new ArrayList<>();
+        if (!aboutThisFailure(text, r, facts, out)) nextSteps(text, r, facts, spent, out);
+        return String.join("\n", out);
+    }
+
+    /** A follow-up with no report held: the science note, the levers of the work held, or a passage; null if none. */
+    private static String withoutReport(String text, boolean computed, Facts facts) {
+        if (SCIENCE.matcher(text).find()) {
             boolean nano = facts.model() != null && facts.model().startsWith("nanochat");
             return Messages.get("followup.science") + (nano ? "\n" + Messages.get("followup.science.nanochat") : "");
         }
         // "so what are my options?" with nothing pasted: the levers for the work held, not a passage on other words
-        if (r == null && OptionLevers.asks(text) && OptionLevers.answer(facts) != null) {
+        if (OptionLevers.asks(text) && OptionLevers.answer(facts) != null) {
             return OptionLevers.answer(facts);
         }
-        if (r == null) {
-            String known = KnowledgeSearch.answer(text, null, KnowledgeAnswers.engines(facts, null)).orElse(null);
-            return known != null ? known : computed ? null : Messages.get("followup.noreport");
-        }
-        List<String> out = new ArrayList<>();
+        String known = KnowledgeSearch.answer(text, null, KnowledgeAnswers.engines(facts, null)).orElse(null);
+        return known != null ? known : computed ? null : Messages.get("followup.noreport");
+    }
+
+    /**
+     * Questions about this failure's own figures and nature (expandable segments, is it memory, another process, the
+     * science, a term, growth): answered into out; false when the question is none of these.
+     */
+    private static boolean aboutThisFailure(String text, Report r, Facts facts, List<String> out) {
         if (EXPANDABLE.matcher(text).find() && r.numbers().get("reserved_unallocated_bytes") instanceof Number idle
                 && r.numbers().get("tried_bytes") instanceof Number tried) {
             boolean helps = idle.longValue() >= tried.longValue();
@@ -232,7 +244,15 @@ final class FollowUps {
         } else if (GROWS.matcher(text).find() && !r.category().equals("leak_held_references")) {
             out.add(Messages.get("followup.grows", label(r)));
             KnowledgeSearch.answer(text + " leak", r, KnowledgeAnswers.engines(facts, r)).ifPresent(out::add);
-        } else if (ALREADY.matcher(text).find()) {
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    /** What to do next: after what was tried, a fix held, the next rung, how to verify, how sure, why, or a passage. */
+    private static void nextSteps(String text, Report r, Facts facts, Set<String> spent, List<String> out) {
+        if (ALREADY.matcher(text).find()) {
             out.add(nextAfterTried(text, r, spent));
             // The next rung answers "what now"; why the batch did not matter comes right after it.
             if (BATCH_NAMED.matcher(text).find()) out.add(Messages.get("followup.batch.nochange"));
@@ -269,7 +289,6 @@ final class FollowUps {
             out.add(known.isPresent() ? first.lines().findFirst().orElse(first) : first);
             if (known.isEmpty()) out.add(Messages.get("followup.more"));
         }
-        return String.join("\n", out);
     }
 
     /**

@@ -321,6 +321,32 @@ public final class IntentClassifier {
     private Intent byWords(Signals s) {
         String t = asked(s);
         boolean question = QUESTION.matcher(t).find();
+        Intent i = toldFailure(s, t);
+        if (i == null) i = shortOrDefined(s, t, question);
+        if (i == null) i = askedFor(s, t);
+        if (i != null) return i;
+        if (s.holdsFailure() && HOW_COME.matcher(t).find()) return Intent.FOLLOW_UP;
+        if (s.hypothetical() && question) return Intent.WHAT_IF;
+        if (s.describesFailure() && !s.holdsFailure()) return Intent.NEW_FAILURE;
+        if (s.holdsFailure() && (STILL.matcher(t).find() || question)) return Intent.FOLLOW_UP;
+        if (s.holdsFailure() && OBSERVES.matcher(t).find()) return Intent.FOLLOW_UP;
+        if (s.holdsFailure() && s.asserts() && HAPPENS.matcher(t).find()) return Intent.FOLLOW_UP;
+        if (s.asserts() && ASKS_INSIDE.matcher(t).find() && MEMORY_TALK.matcher(t).find())
+            return s.holdsFailure() ? Intent.FOLLOW_UP : Intent.EXPLAIN;
+        if (s.asserts() && !question) return Intent.STATEMENT;
+        if (s.holdsFailure()) return Intent.FOLLOW_UP;
+        if (s.describesFailure()) return Intent.NEW_FAILURE;
+        if (s.asserts()) return Intent.STATEMENT;
+        if (t.isBlank()) return Intent.SMALL_TALK;
+        if (question) return Intent.FOLLOW_UP;
+        // "one GPU gets much more memory when I load the pretrained model": an observation about memory asks for its
+        // reason even without a question mark; chat is short and names none of it.
+        return MEMORY_TALK.matcher(t).find() && t.split("\\s+").length >= OBSERVATION_WORDS ? Intent.EXPLAIN
+                : Intent.SMALL_TALK;
+    }
+
+    /** A failure pasted, described or told as one's own (or another's, asked about): null when none is. */
+    private static Intent toldFailure(Signals s, String t) {
         if (!s.holdsFailure() && asksAboutOthersFailure(t)) return Intent.EXPLAIN;
         if (s.pastedFailure()) return Intent.NEW_FAILURE;
         if (s.describesFailure() && NEW_PROBLEM.matcher(t).find()) return Intent.NEW_FAILURE;
@@ -333,6 +359,11 @@ public final class IntentClassifier {
         if (!s.holdsFailure() && s.describesFailure() && tellsFailure(t) && !CAN_I.matcher(t).find()) {
             return Intent.NEW_FAILURE;
         }
+        return null;
+    }
+
+    /** Thanks, a short answer, a correction, small talk, a definition, a size or where memory went: null if none. */
+    private static Intent shortOrDefined(Signals s, String t, boolean question) {
         if (THANKS.matcher(t).find() && !t.contains("?")) return Intent.SMALL_TALK;
         if (s.pending() && t.length() <= 40 && s.asserts() && !question) return Intent.ANSWER;
         if (s.afterWhatIf() && CONTINUES.matcher(t).find() && (s.asserts() || s.hypothetical())) return Intent.WHAT_IF;
@@ -351,6 +382,11 @@ public final class IntentClassifier {
             return Intent.EXPLAIN;
         if (WHERE_GONE.matcher(t).find()) return Intent.EXPLAIN;
         if (WHY_LAST.matcher(t).find() && !(s.describesFailure() && !s.holdsFailure())) return Intent.EXPLAIN;
+        return null;
+    }
+
+    /** Whether it fits, how to, a follow-up on the failure held, why, or what if, by the words asked: null if none. */
+    private static Intent askedFor(Signals s, String t) {
         if (ABLE.matcher(t).find() && !s.holdsFailure()) return Intent.FIT;
         if (s.holdsFailure() && ANOTHER_CAUSE.matcher(t).find()) return Intent.FOLLOW_UP;
         if (s.holdsFailure() && HELPS.matcher(t).find() && !EXPLICIT_WHAT_IF.matcher(t).find()) return Intent.FOLLOW_UP;
@@ -371,23 +407,6 @@ public final class IntentClassifier {
             return Intent.EXPLAIN;
         if (WHAT_IF.matcher(t).find()) return Intent.WHAT_IF;
         if (FIT.matcher(t).find()) return Intent.FIT;
-        if (s.holdsFailure() && HOW_COME.matcher(t).find()) return Intent.FOLLOW_UP;
-        if (s.hypothetical() && question) return Intent.WHAT_IF;
-        if (s.describesFailure() && !s.holdsFailure()) return Intent.NEW_FAILURE;
-        if (s.holdsFailure() && (STILL.matcher(t).find() || question)) return Intent.FOLLOW_UP;
-        if (s.holdsFailure() && OBSERVES.matcher(t).find()) return Intent.FOLLOW_UP;
-        if (s.holdsFailure() && s.asserts() && HAPPENS.matcher(t).find()) return Intent.FOLLOW_UP;
-        if (s.asserts() && ASKS_INSIDE.matcher(t).find() && MEMORY_TALK.matcher(t).find())
-            return s.holdsFailure() ? Intent.FOLLOW_UP : Intent.EXPLAIN;
-        if (s.asserts() && !question) return Intent.STATEMENT;
-        if (s.holdsFailure()) return Intent.FOLLOW_UP;
-        if (s.describesFailure()) return Intent.NEW_FAILURE;
-        if (s.asserts()) return Intent.STATEMENT;
-        if (t.isBlank()) return Intent.SMALL_TALK;
-        if (question) return Intent.FOLLOW_UP;
-        // "one GPU gets much more memory when I load the pretrained model": an observation about memory asks for its
-        // reason even without a question mark; chat is short and names none of it.
-        return MEMORY_TALK.matcher(t).find() && t.split("\\s+").length >= OBSERVATION_WORDS ? Intent.EXPLAIN
-                : Intent.SMALL_TALK;
+        return null;
     }
 }

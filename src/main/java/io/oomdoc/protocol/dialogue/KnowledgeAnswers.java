@@ -73,26 +73,13 @@ final class KnowledgeAnswers {
     private static String howToBody(String question, String withContext, List<String> talkedAbout, Facts facts,
                                     Report report) {
         String text = withContext;
-        List<Topics.Topic> named = Topics.findAll(Topics.howTo(), question);
-        // "how do I check that memory stays flat?": observing memory is what is asked, whatever setting is named;
-        // a topic named that observes too ("see where ollama placed the model") is the stack's own tool and stays
-        var observed = MeasureHowTo.of(question);
-        if (observed.isPresent() && (named.isEmpty() || !MeasureHowTo.observes(named.get(0)))) {
-            named = List.of(observed.get());
-        }
+        List<Topics.Topic> named = namedTopics(question);
         var topic = named.stream().findFirst();
         // "how do I set it?" points back: the topic of the turns before comes before a match on other words.
         // The engine the conversation is about (TGI, Ollama) steers a search by words to topics with its snippet.
         List<String> held = engines(facts, report);
         if (topic.isEmpty() && (pointsBack(question) || ANAPHOR.matcher(question).find())) {
-            topic = Topics.find(Topics.howTo(), withContext);
-            // "how do I turn that off?" in a JAX session: a topic of the turns before with no snippet for that engine
-            // is a word's chance match (a PyTorch snapshot); the search among the engine's topics decides instead.
-            // Only an engine outside PyTorch's family is told apart so: PyTorch's topics serve its wrappers too.
-            if (topic.isPresent() && !held.isEmpty() && outsidePytorch(held.get(0))
-                    && !topic.get().texts().containsKey(held.get(0))) {
-                topic = Optional.empty();
-            }
+            topic = topicBefore(withContext, held);
         }
         // "how do I fix it in HF Trainer?": the cause held decides the topic, the stack named its snippet.
         if (topic.isEmpty()) topic = HeldHowTo.of(question, report, conversationStacks(question, talkedAbout, facts,
@@ -102,13 +89,7 @@ final class KnowledgeAnswers {
         if (topic.isEmpty()) topic = Topics.find(Topics.howTo(), withContext);
         else text = question;
         // "how do I reduce the batch in vllm?": a topic without a snippet for the stack named gives way to one with it.
-        // A serving engine named beside a training stack ("runs with plain transformers, but with vllm …") is the
-        // subject: the comparison is what the user left.
-        List<String> namedStacks = new ArrayList<>(AppFirst.order(question, namedStacks(question), talkedAbout));
-        // "what's the flag to limit that when serving", a topic taken from the turns before: the serving engine the
-        // conversation is about decides, as if the question had named it.
-        if (named.isEmpty() && namedStacks.isEmpty()) namedStacks.addAll(servingEngines(talkedAbout, held));
-        namedStacks.sort(java.util.Comparator.comparing(st -> !io.oomdoc.protocol.Stacks.serving(st)));
+        List<String> namedStacks = stacksAsked(question, talkedAbout, held, named.isEmpty());
         // An application held (ComfyUI) keeps the topic asked: a search by its name alone finds its one unrelated
         // snippet; the answer says instead that its way is not known (below).
         if (topic.isPresent() && !namedStacks.isEmpty() && !io.oomdoc.protocol.Stacks.app(namedStacks.get(0))
@@ -120,24 +101,82 @@ final class KnowledgeAnswers {
         if (topic.isEmpty()) return KnowledgeSearch.answer(question, report, held)
                 .orElse(Messages.get("howto.unknown"));
         List<String> stacks = stacksFor(text, talkedAbout, facts, report);
-        // "how do I lower the batch size" with no engine in sight: nanochat's or vLLM's own topic is not the answer
-        // when a topic written for the general stacks matches too.
-        // A topic for one UI or library ("sd-webui", "mmdet") named by its own keyword stays: it is what was asked.
-        // An engine's own setting named by its keyword ("how do I set n_gpu_layers?") has no general topic to give way
-        // to: a search by the question's other words would find an unrelated one (it found ZeRO-3).
-        if (topic.get().texts().keySet().stream().noneMatch(stacks::contains) && topic.get().texts().keySet()
-                .stream().allMatch(st -> io.oomdoc.protocol.Stacks.serving(st) || st.equals("nanochat"))) {
-            var general = named.stream().filter(n -> n.texts().containsKey("hf-trainer")
-                    || n.texts().containsKey("pytorch")).findFirst();
+        if (onlyAnEnginesOwn(topic.get(), stacks)) {
+            var general = generalInstead(question, named);
             if (general.isPresent()) topic = general;
-            else if (named.isEmpty()) {
-                for (String stack : List.of("hf-trainer", "pytorch")) {
-                    var other = KnowledgeSearch.howTo(question, stack);
-                    if (other.isPresent()) { topic = other; break; }
-                }
-            }
         }
-        var t = topic.get();
+        return snippets(topic.get(), named, stacks, question);
+    }
+
+    /**
+     * "how do I lower the batch size" with no engine in sight: nanochat's or vLLM's own topic is not the answer when a
+     * topic written for the general stacks matches too. A topic for one UI or library ("sd-webui", "mmdet") named by
+     * its own keyword stays: it is what was asked. An engine's own setting named by its keyword ("how do I set
+     * n_gpu_layers?") has no general topic to give way to: a search by the question's other words would find an
+     * unrelated one (it found ZeRO-3).
+     */
+    private static boolean onlyAnEnginesOwn(Topics.Topic topic, List<String> stacks) {
+        return topic.texts().keySet().stream().noneMatch(stacks::contains) && topic.texts().keySet().stream()
+                .allMatch(st -> io.oomdoc.protocol.Stacks.serving(st) || st.equals("nanochat"));
+    }
+
+    /**
+     * The stacks the question is about, serving engines first: a serving engine named beside a training stack ("runs
+     * with plain transformers, but with vllm …") is the subject, the comparison is what the user left. "what's the
+     * flag to limit that when serving", with no topic named: the serving engine the conversation is about decides, as
+     * if the question had named it.
+     */
+    private static List<String> stacksAsked(String question, List<String> talkedAbout, List<String> held,
+            boolean noTopicNamed) {
+        List<String> namedStacks = new ArrayList<>(AppFirst.order(question, namedStacks(question), talkedAbout));
+        if (noTopicNamed && namedStacks.isEmpty()) namedStacks.addAll(servingEngines(talkedAbout, held));
+        namedStacks.sort(java.util.Comparator.comparing(st -> !io.oomdoc.protocol.Stacks.serving(st)));
+        return namedStacks;
+    }
+
+    /**
+     * The topics the question names; "how do I check that memory stays flat?": observing memory is what is asked,
+     * whatever setting is named; a topic named that observes too ("see where ollama placed the model") is the
+     * stack's own tool and stays.
+     */
+    private static List<Topics.Topic> namedTopics(String question) {
+        List<Topics.Topic> named = Topics.findAll(Topics.howTo(), question);
+        var observed = MeasureHowTo.of(question);
+        if (observed.isPresent() && (named.isEmpty() || !MeasureHowTo.observes(named.get(0)))) {
+            return List.of(observed.get());
+        }
+        return named;
+    }
+
+    /**
+     * The topic of the turns before. "how do I turn that off?" in a JAX session: a topic of the turns before with no
+     * snippet for that engine is a word's chance match (a PyTorch snapshot); the search among the engine's topics
+     * decides instead. Only an engine outside PyTorch's family is told apart so: PyTorch's topics serve its wrappers
+     * too.
+     */
+    private static Optional<Topics.Topic> topicBefore(String withContext, List<String> held) {
+        var topic = Topics.find(Topics.howTo(), withContext);
+        if (topic.isPresent() && !held.isEmpty() && outsidePytorch(held.get(0))
+                && !topic.get().texts().containsKey(held.get(0))) {
+            return Optional.empty();
+        }
+        return topic;
+    }
+
+    /** A topic named for the general stacks (HF Trainer, PyTorch), else one found for them by the question's words. */
+    private static Optional<Topics.Topic> generalInstead(String question, List<Topics.Topic> named) {
+        var general = named.stream().filter(n -> n.texts().containsKey("hf-trainer")
+                || n.texts().containsKey("pytorch")).findFirst();
+        if (general.isPresent() || !named.isEmpty()) return general;
+        for (String stack : List.of("hf-trainer", "pytorch")) {
+            var other = KnowledgeSearch.howTo(question, stack);
+            if (other.isPresent()) return other;
+        }
+        return Optional.empty();
+    }
+
+    /** The topic's snippets for the stacks in order (up to MAX_SNIPPETS), a second named topic's, and its note. */
+    private static String snippets(Topics.Topic t, List<Topics.Topic> named, List<String> stacks, String question) {
         // Two topics named: one snippet of the first, then the second's for the same stack.
         int limit = named.size() > 1 ? 1 : MAX_SNIPPETS;
         List<String> lines = new ArrayList<>();
