@@ -201,9 +201,8 @@ final class FollowUps {
             return Messages.get("followup.science") + (nano ? "\n" + Messages.get("followup.science.nanochat") : "");
         }
         // "so what are my options?" with nothing pasted: the levers for the work held, not a passage on other words
-        if (OptionLevers.asks(text) && OptionLevers.answer(facts) != null) {
-            return OptionLevers.answer(facts);
-        }
+        String levers = OptionLevers.asks(text) ? OptionLevers.answer(facts) : null;
+        if (levers != null) return levers;
         String known = KnowledgeSearch.answer(text, null, KnowledgeAnswers.engines(facts, null)).orElse(null);
         return known != null ? known : computed ? null : Messages.get("followup.noreport");
     }
