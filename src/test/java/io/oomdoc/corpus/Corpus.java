@@ -96,7 +96,7 @@ public final class Corpus {
     public static final List<Path> BURNED = List.of(HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10,
             HELDOUT11, HELDOUT12, HELDOUT13, HELDOUT14, HELDOUT15, HELDOUT16, HELDOUT17, HELDOUT18, HELDOUT19,
             HELDOUT20, HELDOUT21, HELDOUT22, HELDOUT23, HELDOUT24, HELDOUT25, HELDOUT26, HELDOUT27, HELDOUT28,
-            HELDOUT29, HELDOUT30, HELDOUT31, HELDOUT32, HELDOUT33, HELDOUT34, HELDOUT35, HELDOUT36);
+            HELDOUT29, HELDOUT30, HELDOUT31, HELDOUT32, HELDOUT33, HELDOUT34, HELDOUT35, HELDOUT36, HELDOUT37);
     private static final int FINAL_SHARE_PERCENT = 20;
     private static final Map<Path, List<Case>> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -252,10 +252,7 @@ public final class Corpus {
     /** The thirty-sixth split (corpus_heldout36/): scored blind at both ends of the 30th session, trainable since. */
     public static List<Case> heldout36() { return read(HELDOUT36); }
 
-    /**
-     * The thirty-seventh split (corpus_heldout37/): blind while the 31st session scores it at both ends, totals only;
-     * in no trainable or development list.
-     */
+    /** The thirty-seventh split (corpus_heldout37/): scored blind at both ends of the 31st session, trainable since. */
     public static List<Case> heldout37() { return read(HELDOUT37); }
 
     /**
@@ -283,9 +280,17 @@ public final class Corpus {
      * scored blind at both ends of the twenty-seventh, totals only), and the thirty-third (since the twenty-ninth
      * session; scored blind at both ends of the twenty-eighth, totals only), and the thirty-fourth (since the thirtieth
      * session; scored blind at both ends of the twenty-ninth, totals only), and the thirty-fifth and thirty-sixth
-     * (since the thirty-first session; both scored blind at both ends of the thirtieth, totals only).
+     * (since the thirty-first session; both scored blind at both ends of the thirtieth, totals only), and the
+     * thirty-seventh (since the thirty-second session; scored blind at both ends of the thirty-first, totals only).
      */
-    public static List<Case> trainable() { return development36(); }
+    public static List<Case> trainable() { return development37(); }
+
+    /** Every scored part that is development data now: development36() and the thirty-seventh split. */
+    public static List<Case> development37() {
+        List<Case> out = new ArrayList<>(development36());
+        out.addAll(heldout37());
+        return List.copyOf(out);
+    }
 
     /** Every scored part that is development data now: development34() and the thirty-fifth and sixth splits. */
     public static List<Case> development36() {
