@@ -1,0 +1,140 @@
+"""Twenty-second held-out split (session 32, issue 14): published measured peaks and fit/OOM outcomes from pages no
+earlier measured set cites, weighted toward what users do (LoRA and QLoRA of modern LLMs).
+
+This set is BLIND: written by a helper (bb22) who never read the engine (src/main), the knowledge or prompts, never
+ran oomdoc or BudgetBench on these records, and never looked at a score. Nothing here was tuned on, and nothing may
+be: score it, never fit to it.
+
+How the pages were chosen: bench/blind_exclusions.sh /tmp/h32/bb22-excl was run first; a page was dropped when its
+repository is in repos.txt, when the page or thread is in threads.txt or urls.txt, when bench/results.md or an
+earlier make_measured_*.py names it, or when a parallel blind writer of this session holds it (/tmp/h32/*-sources.txt).
+The writer's own list is /tmp/h32/bb22-sources.txt. The search tools' first answers were again nearly all cited
+already (shirleyandgithub/DeepSeed_Zero_Optimizer, hpcaitech/ColossalAI-Pytorch-lightning, llm-d/llm-d-benchmark,
+ai-learner-1429/peft-examples, hanasobi/self-hosted-llms-tutorial were found and dropped), so the records come from
+small user repositories read from their git snapshots. A page was kept only where it prints a GPU memory figure for a
+setup it states (and the code beside the figure says which counter it is), or says that a named setup ran, or ran out
+of memory, on a named card.
+
+Pages: see the blocks below; each block names its repository and what its figure is.
+
+Each record keeps its page's URL pinned to the commit that last changed the file, the row or line its figure comes
+from and what the page (or the code beside it) says about how memory was read. Model shapes are each model's
+config.json values as known to the writer (no network here to reopen them); the parameter count is computed from them
+unless the page prints it. Each record's notes say what its page leaves unsaid and what the writer wrote in.
+Run from the repository root:
+    python3 src/test/resources/budget/make_measured_heldout22.py
+"""
+import json
+
+from measured_shapes import llama, shape  # the script's own folder is on sys.path
+
+OUT = "src/test/resources/budget/measured_heldout22.json"
+GB = 10 ** 9
+GIB = 2 ** 30
+KNOWN = "config.json values as known to the writer, not reopened this session"
+QKV_BIAS = "; q/k/v biases left out of the count"
+ALL7 = "q_proj,k_proj,v_proj,o_proj,gate_proj,up_proj,down_proj"
+QV = "q_proj,v_proj"
+
+A = {
+    "qwen2.5-3b": llama("Qwen/Qwen2.5-3B as unsloth/Qwen2.5-3B-bnb-4bit (%s%s)" % (KNOWN, QKV_BIAS), 36, 2048, 16, 2,
+                        11008, 151936, tied=True),
+    "qwen2.5-7b": llama("Qwen/Qwen2.5-7B as unsloth/Qwen2.5-7B-bnb-4bit (%s%s)" % (KNOWN, QKV_BIAS), 28, 3584, 28, 4,
+                        18944, 152064),
+}
+
+out = []
+
+
+def rec(**k):
+    if "arch" not in k:
+        k["arch"] = A[k["model"]]
+    k.setdefault("lora_rank", 0)
+    k.setdefault("lora_targets", None)
+    k["split"] = "heldout22"
+    out.append(k)
+
+
+# ---- The VinUni AI20k "Day21 Track3" LoRA/QLoRA lab (June 2026 edition): students' own runs ----
+# Every student repository below holds the lab notebook notebooks/Lab21_LoRA_Finetuning_T4.ipynb (or a copy), read for
+# the setup: FastLanguageModel.from_pretrained(unsloth/Qwen2.5-*-bnb-4bit, load_in_4bit=True, dtype None),
+# get_peft_model(r, lora_alpha=2r, target_modules=["q_proj","v_proj"], lora_dropout=0, use_gradient_checkpointing=
+# "unsloth"); SFTTrainer with packing False, adamw_8bit, cosine LR 2e-4, 3 epochs; mid-training eval off on the T4
+# profile. Before each run the notebook calls torch.cuda.reset_peak_memory_stats(), and after trainer.train() it reads
+# torch.cuda.max_memory_allocated() / 1e9 (decimal GB) into the table's Peak VRAM column. Data: 5CD-AI/Vietnamese-
+# alpaca-gpt4-gg-translated rows (200 or 500), padded per batch, not packed; max_seq_length is p95 rounded up to a power
+# of two under a cap. Many students' tables repeat the same figures to the last digit (same seed, same data); only
+# pages whose run is their own (a different card, model or target list) or the first such page are taken.
+LAB_COMMON = dict(family="qlora", method="qlora", grad_accum=8, checkpointing="unsloth (use_gradient_checkpointing="
+                  "\"unsloth\": offloaded activation checkpoints)", optimizer="adamw_8bit",
+                  attention="sdpa/xformers as Unsloth picks (banner: 'FA [Xformers = None. FA2 = False]' on the T4)",
+                  loss="cross-entropy over the whole formatted row (no response-only masking in the lab notebook)",
+                  lora_dropout=0.0, gpus=1, sharding="none", outcome="fit",
+                  measured_how="max_memory_allocated (the notebook: torch.cuda.reset_peak_memory_stats() before the "
+                               "run, torch.cuda.max_memory_allocated() / 1e9 after trainer.train(), decimal GB)")
+T4 = dict(gpu="T4 16GB", card_as_published="Tesla T4, 15.6 GB VRAM (Unsloth banner: 'Tesla T4. Num GPUs = 1. Max "
+                                           "memory: 14.563 GB', Bfloat16 = FALSE)",
+          precision="fp16 (dtype None: Unsloth picks fp16 on a T4; Trainer fp16=True)",
+          quant="nf4 (unsloth/Qwen2.5-3B-bnb-4bit, load_in_4bit True)", seq=1024, batch=1)
+
+# khanhmay004: the first page of the lab's r=8/16/64 sweep on a T4 (Qwen2.5-3B, q_proj+v_proj).
+KMY = ("https://github.com/khanhmay004/2A202600858-VoHuyenKhanhMay-Day21-Track3-Finetuning-LLMs-LoRA-QLoRA/blob/"
+       "ea07b89928244ca8d07a5b2fa287122902306648/REPORT.md")
+for r, gb, row in ((8, 7.216137728, "| 8    | 16    | 1,843,200        | 0.06%     | 4.17             | 7.22"),
+                   (16, 6.617750016, "| 16   | 32    | 3,686,400        | 0.12%     | 4.16             | 6.62"),
+                   (64, 7.998511616, "| 64   | 128   | 14,745,600       | 0.48%     | 3.98             | 8.00")):
+    rec(id="lab21-khanhmay-qwen2.5-3b-qlora-r%d-qv-b1-s1024-t4" % r, source=KMY, source_key="lab21-khanhmay004-report",
+        model="qwen2.5-3b", lora_rank=r, lora_targets=QV, measured_bytes=int(gb * GB),
+        measured_as="'%s ...' (Peak VRAM (GB)); rank_experiment_summary.csv: %r" % (row, gb),
+        table="2. Rank Experiment Results",
+        notes="180 training rows of 25-738 tokens (p50 227, p95 562), so max_seq_length 1024 is a cap never reached; "
+              "the r=16 run came first in a fresh process, r=8 and r=64 each reloaded the base after deleting the "
+              "previous model; %d trainable parameters as printed" % {8: 1843200, 16: 3686400, 64: 14745600}[r],
+        **LAB_COMMON, **T4)
+
+# Huygo111: the lab's bonus run, r=16 on all seven projections (same T4 profile), results/bonus_all_layers_summary.csv.
+rec(id="lab21-huygo-qwen2.5-3b-qlora-r16-all7-b1-s1024-t4", source=("https://github.com/Huygo111/TranNgocHuy-"
+    "2A202600298-Day21-Track3-Finetuning-LLMs-LoRA-QLoRA/blob/87b06f2188a29a88305bb44d75e19f3c82639655/results/"
+    "bonus_all_layers_summary.csv"), source_key="lab21-huygo111-bonus-all-layers", model="qwen2.5-3b", lora_rank=16,
+    lora_targets=ALL7, measured_bytes=int(12.702757888 * GB),
+    measured_as="'all_layers_r16,16,32,\"q_proj, k_proj, v_proj, o_proj, gate_proj, up_proj, down_proj\",29933568,"
+                "6.752630094687144,12.702757888,...' (peak_vram_gb)",
+    table="bonus_all_layers_summary.csv",
+    notes="the notebook's bonus cell reads bonus_vram = torch.cuda.max_memory_allocated() / 1e9 after the run; whether "
+          "the peak was reset right before it is not shown in the lines read (the rank runs reset it); 200 rows, "
+          "p95 562 tokens", **LAB_COMMON, **T4)
+
+# viCore12: the same bonus run by another student, results/full_experiment_summary.csv (its own figure, 10.59 GB).
+rec(id="lab21-vicore12-qwen2.5-3b-qlora-r16-all7-b1-s1024-t4", source=("https://github.com/viCore12/Day21-Track3-"
+    "Finetuning-LLMs-LoRA-QLoRA/blob/db5a1ab3cbe7f8357f84243b7147f6cdf1a09f3a/results/full_experiment_summary.csv"),
+    source_key="lab21-vicore12-full-summary", model="qwen2.5-3b", lora_rank=16, lora_targets=ALL7,
+    measured_bytes=int(10.59 * GB),
+    measured_as="'lora_r16_all_layers,16,32,\"q,k,v,o,gate,up,down\",False,29933568,5.24,10.59,1.4948,4.459' "
+                "(peak_vram_gb)",
+    table="full_experiment_summary.csv",
+    notes="vram_al = torch.cuda.max_memory_allocated() / 1e9 after the all-layers run; same 200 rows and T4 profile as "
+          "the rank sweep (whose figures on this page repeat khanhmay004's: not taken twice); a DoRA row on the page "
+          "is left out", **LAB_COMMON, **T4)
+
+# baamvu: the lab's "BigGPU" notebook on an A100 80GB: Qwen2.5-7B QLoRA, batch 4 x accumulation 2, max_seq_length 512.
+BAAM = ("https://github.com/baamvu/Day21-Track3-Finetuning-LLMs-LoRA-QLoRA/blob/"
+        "48e6e683e864760b706dbf1a9d0756ccf905aa12/lab21_metrics/REPORT.md")
+BIG = dict(LAB_COMMON, grad_accum=2)
+for r, gb, row in ((8, 21.200720896, "| 8 | 16 | 2,523,136 | 0.033% | 1.91 min | 21.20 GB"),
+                   (16, 20.128867328, "| 16 | 32 | 5,046,272 | 0.066% | 2.04 min | 20.13 GB"),
+                   (64, 22.505186304, "| 64 | 128 | 20,185,088 | 0.265% | 1.92 min | 22.51 GB")):
+    rec(id="lab21-baamvu-qwen2.5-7b-qlora-r%d-qv-b4-s512-a100" % r, source=BAAM, source_key="lab21-baamvu-report",
+        model="qwen2.5-7b", lora_rank=r, lora_targets=QV, quant="nf4 (unsloth/Qwen2.5-7B-bnb-4bit, load_in_4bit True)",
+        seq=512, batch=4, precision="bf16 (Trainer bf16=True on the A100)", gpu="A100 80GB",
+        card_as_published="NVIDIA A100-SXM4-80GB, 80 GB VRAM", measured_bytes=int(gb * GB),
+        measured_as="'%s ...' (Peak VRAM); rank_experiment_summary.csv: %r" % (row, gb),
+        table="2. Rank Experiment Results",
+        notes="notebooks/Lab21_LoRA_Finetuning_BigGPU.ipynb: per_device_train_batch_size 4, gradient_accumulation_steps "
+              "2, MAX_SEQ_CAP 2048 with max_seq_length 512 chosen (p95 372 tokens), packing False; 450 training rows; "
+              "the r=16 run came first", **BIG)
+
+if __name__ == "__main__":
+    with open(OUT, "w") as f:
+        json.dump(out, f, indent=1, ensure_ascii=True)
+        f.write("\n")
+    print(len(out), "records")
