@@ -133,6 +133,118 @@ for r, gb, row in ((8, 21.200720896, "| 8 | 16 | 2,523,136 | 0.033% | 1.91 min |
               "2, MAX_SEQ_CAP 2048 with max_seq_length 512 chosen (p95 372 tokens), packing False; 450 training rows; "
               "the r=16 run came first", **BIG)
 
+
+# ---- Stanford CS336 (spring 2025) assignment 2 "systems": students' own measurements of the course's Transformer LM ----
+# The course model (cs336_basics BasicsTransformerLM, read in damek's copy: Linear layers without bias, SwiGLU FFN with
+# w1/w2/w3 of d_ff, RoPE, RMSNorm pre-norm, a separate untied lm_head, hand-written causal attention that materializes
+# softmax(QK^T)), vocabulary 10,000 and batch 4 fixed by the assignment, fp32 parameters and the course's own AdamW
+# (two fp32 states). The Table 1 sizes: medium d_model 1024 / d_ff 4096 / 24 layers / 16 heads, large 1280 / 5120 / 36
+# / 20, xl 1600 / 6400 / 48 / 25, "2.7B" 2560 / 10240 / 32 / 32. Random token batches, so every sequence is full.
+CS = "the Stanford CS336 assignment-2 Transformer LM, %s (d_model %d, d_ff %d, %d layers, %d heads; SwiGLU, RoPE, " \
+     "RMSNorm, untied lm_head, vocab 10,000 as the assignment fixes them)"
+for key, h, ff, layers, heads in (("medium", 1024, 4096, 24, 16), ("large", 1280, 5120, 36, 20),
+                                  ("xl", 1600, 6400, 48, 25), ("2.7b", 2560, 10240, 32, 32)):
+    A["cs336-" + key] = llama(CS % (key, h, ff, layers, heads), layers, h, heads, heads, ff, 10000)
+CS_COMMON = dict(quant="none", batch=4, grad_accum=1, checkpointing="none",
+                 attention="eager (hand-written softmax(QK^T)V: the scores are materialized, no SDPA or flash)",
+                 gpus=1, sharding="none", lora_rank=0, lora_targets=None)
+
+# damek/cs336-assignment2-systems, cs336_systems/outputs/memory_viz_report.md: the 2.7B model, memory snapshots
+# (torch.cuda.memory._record_memory_history, read in PyTorch's memory_viz "Active memory timeline"). The forward pass
+# runs under torch.no_grad() (benchmarking_script.py, and the page: 'I put the pass into a no-grad context'); the full
+# step is forward, backward and AdamW step. Mixed precision is torch.autocast(bfloat16) over fp32 parameters. The page
+# labels the peaks GB; its forward-only peak at context 128 (12.90) sits just above the model's fp32 parameters in GiB
+# (3.41e9 x 4 B = 12.70 GiB) and below them in decimal GB (13.6), so the viewer's binary units are taken (GiB).
+DMK = ("https://github.com/damek/cs336-assignment2-systems/blob/335b0359aec925f855173e02e5005d90693f64db/"
+       "cs336_systems/outputs/memory_viz_report.md")
+DMK_COMMON = dict(CS_COMMON, source=DMK, source_key="cs336-damek-memory-viz-report", model="cs336-2.7b", gpu="",
+                  card_as_published="not named (a RunAI cluster GPU with room for a 51 GB step; the repository's "
+                                    "other pages speak of H100 80GB)", outcome="fit",
+                  measured_how="reading of the memory_viz Active memory timeline peak (allocated tensors from "
+                               "torch.cuda.memory._record_memory_history), labelled GB, taken as GiB")
+for seq, fwd, full in ((128, 12.90, 51.39), (256, 13.00, 51.39), (512, 13.42, 51.38)):
+    rec(id="cs336-damek-2.7b-fp32-forward-nograd-b4-s%d" % seq, family="inference", method="inference", seq=seq,
+        precision="fp32 (no autocast)", optimizer="none (forward only)", loss="none (forward under torch.no_grad)",
+        serving_engine="plain PyTorch forward under torch.no_grad (no KV cache, one full-sequence pass)",
+        measured_bytes=int(fwd * GIB), measured_as="'| %d           | %.2f GB     | %.2f GB            |' (Question B: "
+        "Forward Pass column)" % (seq, fwd, full), table="Question B",
+        notes="benchmark forward of random tokens; the activations are freed layer by layer under no_grad, so the "
+              "peak is the parameters plus one layer's scores", **DMK_COMMON)
+for seq, full in ((128, 51.39), (512, 51.38)):
+    rec(id="cs336-damek-2.7b-fp32-full-step-adamw-b4-s%d" % seq, family="full", method="full", seq=seq,
+        precision="fp32 (no autocast)", optimizer="AdamW (the course's own, fp32 states)",
+        loss="cross-entropy over the full sequence", measured_bytes=int(full * GIB),
+        measured_as="'| %d           | ... | %.2f GB            |' (Question B: Full Training Step column)" % (seq, full),
+        table="Question B",
+        notes="the page reads the peak as the optimizer step's (parameters, gradients and two AdamW states), not the "
+              "activations: the same within 0.01 GB from context 128 to 512", **DMK_COMMON)
+for seq, fwd in ((128, 19.18), (512, 19.38)):
+    rec(id="cs336-damek-2.7b-autocast-bf16-forward-nograd-b4-s%d" % seq, family="inference", method="inference",
+        seq=seq, precision="bf16 autocast over fp32 parameters (torch.autocast bfloat16)",
+        optimizer="none (forward only)", loss="none (forward under torch.no_grad)",
+        serving_engine="plain PyTorch forward under torch.no_grad and bf16 autocast (no KV cache)",
+        measured_bytes=int(fwd * GIB),
+        measured_as="'| %d           | %.2f GB     | 51.3x GB            |' (Question C: Forward Pass column)"
+                    % (seq, fwd), table="Question C",
+        notes="the page: autocast keeps a bf16 copy of the fp32 parameters, about 6 GB more than the fp32 forward",
+        **DMK_COMMON)
+
+# luke396/assignment2-systems: a second student, own model implementation (cs336-basics submodule
+# luke396/assignment1-basics, built to the same assignment-1 spec: SwiGLU, RoPE, RMSNorm, untied head; not reopened).
+# cs336_systems/benchmark.py: batch_size 4 and vocab_size 10000 fixed, fp32 unless --autocast, the course's AdamW; a
+# non-forward-only step is zero_grad, loss.backward(), optimizer.step(). (1) docs/README.md "Basic benchmarking Results"
+# ('based on benchmark_results__5090.md', so an RTX 5090 32GB): OK/OOM per size and context; the FWD+BWD column is
+# the training step. (2) docs/sections/memory-profile-(b)/(c).md: 2.7B peaks read off memory snapshots on a card the
+# page does not name (the 57-67 GB steps do not fit a 5090).
+LUKE_README = ("https://github.com/luke396/assignment2-systems/blob/24c85d16a1ee12b18fd9c46e9853fceaed6f7595/docs/"
+               "README.md")
+for model, seq, outcome, line in (
+        ("medium", 512, "fit", "| medium |     512 |            0 |    1024 |  4096 |       24 |        16 | OK         "
+                               "| OK             |"),
+        ("medium", 1024, "oom", "| medium |    1024 |            0 |    1024 |  4096 |       24 |        16 | OOM        "
+                                "| OOM            |"),
+        ("large", 256, "fit", "| large  |     256 |            0 |    1280 |  5120 |       36 |        20 | OK         "
+                              "| OK             |"),
+        ("large", 512, "oom", "| large  |     512 |            0 |    1280 |  5120 |       36 |        20 | OOM        "
+                              "| OOM            |"),
+        ("xl", 128, "oom", "| xl     |     128 |            0 |    1600 |  6400 |       48 |        25 | OK         "
+                           "| OOM            |"),
+        ("2.7b", 128, "oom", "| 2.7B   |     128 |            0 |    2560 | 10240 |       32 |        32 | OK         "
+                             "| OOM            |")):
+    rec(id="cs336-luke396-%s-fp32-full-step-adamw-b4-s%d-5090-%s" % (model, seq, outcome), source=LUKE_README,
+        source_key="cs336-luke396-basic-benchmarking", model="cs336-" + model, family="full", method="full", seq=seq,
+        precision="fp32 (autocast off)", optimizer="AdamW (the course's own, fp32 states)",
+        loss="cross-entropy over the full sequence", gpu="RTX 5090 32GB",
+        card_as_published="RTX 5090 (the table is 'based on benchmark_results__5090.md'; 32 GB as the writer knows "
+                          "the card)", outcome=outcome, measured_bytes=None,
+        measured_as="'%s ...' (Status FWD+BWD)" % line,
+        measured_how="outcome (%s on the card, as the table's status column states it; no figure printed)"
+                     % ("ran" if outcome == "fit" else "out of memory"),
+        table="Basic benchmarking Results",
+        notes="the status is the same for 0, 1 and 5 warm-up steps; run_benchmarks.py files a run as OOM when its "
+              "output says 'out of memory'", **CS_COMMON)
+LUKE_MP = ("https://github.com/luke396/assignment2-systems/blob/43fb6f2ded8aeb8c0da19394cb74f5afc970e8fb/docs/"
+           "sections/memory-profile-(%s).md")
+for part, seq, gb, prec, row in (
+        ("b", 128, 57.18, "fp32 (autocast off)", "| 2.7B | 128 | 18.51 GB | 57.18 GB |"),
+        ("b", 256, 66.09, "fp32 (autocast off)", "| 2.7B | 256 | 25.34 GB | 66.09 GB |"),
+        ("c", 128, 61.39, "bf16 autocast over fp32 parameters (--autocast: forward and loss under torch.autocast)",
+         "| 2.7B | 128 | 22.76 GB | 61.39 GB |"),
+        ("c", 256, 66.72, "bf16 autocast over fp32 parameters (--autocast: forward and loss under torch.autocast)",
+         "| 2.7B | 256 | 27.51 GB | 66.72 GB |")):
+    rec(id="cs336-luke396-2.7b-%s-full-step-adamw-b4-s%d" % ("fp32" if part == "b" else "autocast-bf16", seq),
+        source=LUKE_MP % part, source_key="cs336-luke396-memory-profile-" + part, model="cs336-2.7b", family="full",
+        method="full", seq=seq, precision=prec, optimizer="AdamW (the course's own, fp32 states)",
+        loss="cross-entropy over the full sequence", gpu="",
+        card_as_published="not named (the page's 66 GB steps rule out the RTX 5090 of the benchmarking table)",
+        outcome="fit", measured_bytes=int(gb * GIB),
+        measured_as="'%s' (Forward + Backward Peak Memory (GB))" % row,
+        measured_how="reading of a memory snapshot (torch.cuda.memory._record_memory_history over the measured "
+                     "steps, viewed in memory_viz), labelled GB, taken as GiB as the viewer shows binary units",
+        table="(%s) Table of %speak memory usage" % (part, "" if part == "b" else "autocast "),
+        notes="'Forward + Backward' is the benchmark's training step, which also runs optimizer.step(); context 512 "
+              "is 'N/A' on the page (not filed)", **CS_COMMON)
+
 if __name__ == "__main__":
     with open(OUT, "w") as f:
         json.dump(out, f, indent=1, ensure_ascii=True)
