@@ -245,6 +245,51 @@ for part, seq, gb, prec, row in (
         notes="'Forward + Backward' is the benchmark's training step, which also runs optimizer.step(); context 512 "
               "is 'N/A' on the page (not filed)", **CS_COMMON)
 
+# brandon-snider/cs336-a2, writeup.typ: a third student (own cs336-basics Transformer to the same spec). (1) memory
+# profiling of the 2.7B model, batch 4, fp32: peaks read off memory snapshots in memory_viz, labelled GB (taken as
+# GiB like the pages above; the same model's full step at context 128 reads 51.1 here and 51.39 on damek's page); the
+# page's 'forward pass' keeps autograd on (activations rise to the peak and are freed at the end), so only the full
+# training step is filed. The writeup's DDP section ran on 'two H100s'; the memory-profiling card is not restated.
+# (2) optimizer_state_sharding_accounting: the XL model on 2 GPUs, global batch 16 (8 a rank), sequence 128, fp32,
+# the course AdamW, naive DDP; ddp_benchmarking.py resets the peak stats and reads torch.cuda.max_memory_allocated()
+# before the optimizer step (forward, backward and gradient all-reduce) and after it (the step alone), in MiB
+# (bytes / 1024**2), averaged over ranks and steps. The iteration's peak is the larger of the two windows.
+BSN = "https://github.com/brandon-snider/cs336-a2/blob/7834ed54cee9395329ed3a2af3664f8a09205d51/writeup.typ"
+for seq, gb in ((128, 51.1), (256, 51.2), (512, 65.4)):
+    rec(id="cs336-brandon-2.7b-fp32-full-step-adamw-b4-s%d" % seq, source=BSN + "#memory-profiling",
+        source_key="cs336-brandon-writeup-memory-profiling", model="cs336-2.7b", family="full", method="full",
+        seq=seq, precision="fp32 (no mixed precision)", optimizer="AdamW (the course's own, fp32 states)",
+        loss="cross-entropy over the full sequence", gpu="H100 80GB",
+        card_as_published="H100 (the writeup's DDP section: 'On two H100s'; the memory-profiling table does not "
+                          "restate its card)", outcome="fit", measured_bytes=int(gb * GIB),
+        measured_as="'| %d             | ... | %.1f                      |' (Full Training Step (GB))" % (seq, gb),
+        measured_how="reading of a memory snapshot's peak in memory_viz (allocated tensors), labelled GB, taken as "
+                     "GiB",
+        table="Peak Memory Usage by Sequence Length for 2.7B Model",
+        notes="the page: the peak of the training step is at the end of the forward pass at context 512 and the "
+              "optimizer step's plateau at 128-256 (the rise from 51.2 to 65.4 is the activations)", **CS_COMMON)
+for sharded, before, after in ((True, 26312.84, 23723.84), (False, 34104.87, 31564.80)):
+    rec(id="cs336-brandon-xl-fp32-ddp-%s-2gpu-b8-s128" % ("zero1-optimizer-sharded" if sharded else "unsharded"),
+        source=BSN + "#optimizer-state-sharding-accounting",
+        source_key="cs336-brandon-writeup-optimizer-sharding", model="cs336-xl",
+        family="sharded" if sharded else "full", method="full", quant="none", seq=128, batch=8, grad_accum=1,
+        precision="fp32 (the writeup: 'All training was done in float32')", checkpointing="none",
+        optimizer="AdamW (the course's own, fp32 states)%s" % (" wrapped in ShardedOptimizer" if sharded else ""),
+        attention="eager (hand-written softmax(QK^T)V: the scores are materialized, no SDPA or flash)",
+        loss="cross-entropy over the full sequence", lora_rank=0, lora_targets=None, gpus=2,
+        sharding=("zero-1 style optimizer state sharding (ShardedOptimizer: each rank keeps the AdamW states of its "
+                  "own parameters, parameters and gradients replicated), 2 ranks" if sharded else
+                  "none (naive DDP: full replicas on 2 ranks, one all-reduce per parameter tensor)"),
+        gpu="H100 80GB", card_as_published="two H100s (the writeup's DDP section)", outcome="fit",
+        measured_bytes=int(max(before, after) * 2 ** 20),
+        measured_as="'| %s     | 7804.65      | %.2f      | %.2f      |' (Avg. peak memory usage per device (MB): "
+                    "After Init, Before Step, After Step)" % ("Sharded" if sharded else "Unsharded", before, after),
+        measured_how="max_memory_allocated (ddp_benchmarking.py: torch.cuda.max_memory_allocated() with the peak "
+                     "reset before the forward pass and again before the optimizer step; bytes / 1024**2)",
+        table="Optimizer State Sharding Memory Usage (XL, 2 GPUs, B=16, Seq Len=128)",
+        notes="global batch 16 split over 2 ranks (8 a rank); the figure is the Before Step window's peak (forward, "
+              "backward, gradient all-reduce), the larger of the two windows; averaged over ranks and steps")
+
 if __name__ == "__main__":
     with open(OUT, "w") as f:
         json.dump(out, f, indent=1, ensure_ascii=True)
