@@ -134,6 +134,45 @@ for r, gb, row in ((8, 21.200720896, "| 8 | 16 | 2,523,136 | 0.033% | 1.91 min |
               "the r=16 run came first", **BIG)
 
 
+# 104221795 (TruongMinhSon): the same lab rewritten with its own training loop (tokenize without padding, a collator
+# that pads each batch, labels -100 on padding), batch 1 x accumulation 8, fp16 on the T4, r=8/16/64 on q_proj+v_proj
+# and a stretch run r=16 on all seven projections. The notebook calls torch.cuda.reset_peak_memory_stats() before
+# each run and stores torch.cuda.max_memory_allocated() / 1e9 as peak_vram_gb. Its peaks are far below the other
+# pages' (2.4-3.1 GB against 6.6-8.0 for the same model and ranks): its own loop, not SFTTrainer's.
+TMS = ("https://github.com/104221795/Day21-2A202600331-Track3-Finetuning-LLMs-LoRA-QLoRA/blob/"
+       "378985e57dbea8e2f63b348f787675d24ba031fb/lab21_2A202600331_TruongMinhSon/results/%s")
+TMS_LAB = dict(LAB_COMMON, loss="cross-entropy over the row, padding masked (-100)")
+for f, key, r, targets, gb, row in (
+        ("rank_experiment_summary.csv", "lab21-truongminhson-rank-summary", 8, QV, 3.09976832,
+         "r8,8,16,\"q_proj,v_proj\",1843200,...,5.396419914563497,3.09976832,..."),
+        ("rank_experiment_summary.csv", "lab21-truongminhson-rank-summary", 16, QV, 2.385334272,
+         "r16,16,32,\"q_proj,v_proj\",3686400,...,5.109730676809947,2.385334272,..."),
+        ("rank_experiment_summary.csv", "lab21-truongminhson-rank-summary", 64, QV, 2.518376448,
+         "r64,64,128,\"q_proj,v_proj\",14745600,...,5.021164707342783,2.518376448,..."),
+        ("stretch_experiment_summary.csv", "lab21-truongminhson-stretch-summary", 16, ALL7, 2.698436608,
+         "r16_all_layers,16,32,\"q_proj,k_proj,v_proj,o_proj,gate_proj,up_proj,down_proj\",29933568,...,"
+         "5.574125146865844,2.698436608,...")):
+    rec(id="lab21-truongminhson-qwen2.5-3b-qlora-r%d-%s-b1-s1024-t4" % (r, "qv" if targets == QV else "all7"),
+        source=TMS % f, source_key=key, model="qwen2.5-3b", lora_rank=r, lora_targets=targets,
+        measured_bytes=int(gb * GB), measured_as="'%s' (peak_vram_gb)" % row, table=f,
+        notes="180 training rows (p95 564 tokens), padded per batch of one, so max_seq_length 1024 is a cap; the "
+              "notebook's own loop (not SFTTrainer); runs in one process, cleanup (gc, empty_cache) between them",
+        **TMS_LAB, **T4)
+
+# thangp97: the SFTTrainer notebook again on a Colab T4, with the same losses to the last digit as khanhmay004's
+# page (same seed and data) but its own peaks, about 2.1 GB higher: kept as a second reading of the same setup.
+THG = ("https://github.com/thangp97/2A202600921-PhamManhThang-Day21-Track3-Finetuning-LLMs-LoRA-QLoRA/blob/"
+       "d085dc8114c1c33a5d5af9c450d70687a8f7a7ba/REPORT.md")
+for r, gb, row in ((8, 9.320216064, "| 8    | 16    | 1,843,200        | 3.65 min   | 9.32 GB"),
+                   (16, 8.732870656, "| 16   | 32    | 3,686,400        | 3.59 min   | 8.73 GB"),
+                   (64, 10.102973952, "| 64   | 128   | 14,745,600       | 3.62 min   | 10.10 GB")):
+    rec(id="lab21-thangp97-qwen2.5-3b-qlora-r%d-qv-b1-s1024-t4" % r, source=THG, source_key="lab21-thangp97-report",
+        model="qwen2.5-3b", lora_rank=r, lora_targets=QV, measured_bytes=int(gb * GB),
+        measured_as="'%s ...' (Peak VRAM); results/rank_experiment_summary.csv: %r" % (row, gb),
+        table="2. Rank Experiment Results",
+        notes="same notebook, data and seed as khanhmay004's page (identical eval losses), peaks 2.1 GB higher; the "
+              "Colab runtime versions are not printed on the page", **LAB_COMMON, **T4)
+
 # ---- Stanford CS336 (spring 2025) assignment 2 "systems": students' own measurements of the course's Transformer LM ----
 # The course model (cs336_basics BasicsTransformerLM, read in damek's copy: Linear layers without bias, SwiGLU FFN with
 # w1/w2/w3 of d_ff, RoPE, RMSNorm pre-norm, a separate untied lm_head, hand-written causal attention that materializes
