@@ -329,6 +329,58 @@ for sharded, before, after in ((True, 26312.84, 23723.84), (False, 34104.87, 315
         notes="global batch 16 split over 2 ranks (8 a rank); the figure is the Before Step window's peak (forward, "
               "backward, gradient all-reduce), the larger of the two windows; averaged over ranks and steps")
 
+# EnzoDing-rgb/cs336-assignment2-systems, reports/distributed-communication.md: a 2026 student, 4x RTX PRO 6000
+# Blackwell Server Edition over PCIe. Its "xl" model is d_model 2560 / d_ff 10240 / 32 layers / 32 heads (the
+# benchmark scripts' XL dict; 'xl ~3.41B parameters' on the page), context 512, global batch 4, the course AdamW,
+# random tokens. benchmark_sharded_optimizer.py (2 GPUs, NaiveDDP, 2 sequences a rank) and benchmark_fsdp.py (the
+# student's own FSDP, parameters and gradients sharded, with ShardedOptimizer; 4 // world_size sequences a rank) reset
+# the peak before each window and print torch.cuda.max_memory_allocated() / 1024**2 for the forward, backward and
+# gradient-sync window ('peak memory (before opt)'); the optimizer step's own window is not on the page. BF16 runs are
+# FSDP(compute_dtype=bfloat16) with autocast over fp32 sharded parameters.
+A["cs336-2026-xl"] = llama("the Stanford CS336 2026 assignment-2 'xl' Transformer LM (d_model 2560, d_ff 10240, 32 "
+                           "layers, 32 heads as the student's benchmark scripts set it; SwiGLU, RoPE, RMSNorm, untied "
+                           "lm_head, vocab 10,000)", 32, 2560, 32, 32, 10240, 10000)
+ENZ = ("https://github.com/EnzoDing-rgb/cs336-assignment2-systems/blob/913add00c28043a5ede9cd0a544c67826f7b92ec/"
+       "reports/distributed-communication.md")
+ENZ_COMMON = dict(model="cs336-2026-xl", method="full", quant="none", seq=512, grad_accum=1, checkpointing="none",
+                  attention="eager (hand-written softmax(QK^T)V: the scores are materialized, no SDPA or flash)",
+                  loss="cross-entropy over the full sequence", lora_rank=0, lora_targets=None,
+                  gpu="RTX PRO 6000 Blackwell 96GB",
+                  card_as_published="4x NVIDIA RTX PRO 6000 Blackwell Server Edition ('80 GB HBM' on the page; 96 "
+                                    "GB as the writer knows the card), PCIe host bridge, no NVLink",
+                  outcome="fit",
+                  measured_how="max_memory_allocated (the benchmark scripts: reset_peak_memory_stats() before the "
+                               "window, torch.cuda.max_memory_allocated() / 1024**2, printed in GiB on the page)")
+for rid, key, fam, gpus, batch, prec, opt, sharding, gib, row, table in (
+        ("ddp-baseline-2gpu", "cs336-enzoding-sharded-optimizer", "full", 2, 2, "fp32",
+         "AdamW (the course's own, fp32 states)", "none (NaiveDDP: full replicas on 2 ranks)", 52.1,
+         "| peak memory (before opt) | 52.1 GiB | **39.4 GiB** | **-12.7 GiB (-24%)** |", "8.2"),
+        ("zero1-sharded-optimizer-2gpu", "cs336-enzoding-sharded-optimizer", "sharded", 2, 2, "fp32",
+         "AdamW in ShardedOptimizer (states of each rank's own parameters)",
+         "zero-1 style optimizer state sharding (ShardedOptimizer over NaiveDDP; parameters and gradients "
+         "replicated), 2 ranks", 39.4,
+         "| peak memory (before opt) | 52.1 GiB | **39.4 GiB** | **-12.7 GiB (-24%)** |", "8.2"),
+        ("fsdp-fp32-2gpu", "cs336-enzoding-fsdp", "sharded", 2, 2, "fp32",
+         "AdamW in ShardedOptimizer", "fsdp (the student's own: parameters, gradients and AdamW states sharded, "
+         "zero-3 style), 2 ranks", 39.3, "| FSDP 2-GPU FP32 | 39.3 | -12.8 (-24%) | 1.353 | +0.231 (+21%) |", "9.2"),
+        ("fsdp-fp32-4gpu", "cs336-enzoding-fsdp", "sharded", 4, 1, "fp32",
+         "AdamW in ShardedOptimizer", "fsdp (the student's own: parameters, gradients and AdamW states sharded, "
+         "zero-3 style), 4 ranks", 24.6, "| FSDP 4-GPU FP32 | 24.6 | -27.5 (-53%) | 1.354 | +0.232 (+21%) |", "9.2"),
+        ("fsdp-bf16-2gpu", "cs336-enzoding-fsdp", "sharded", 2, 2,
+         "bf16 compute (FSDP compute_dtype bfloat16 and autocast) over fp32 sharded parameters",
+         "AdamW in ShardedOptimizer", "fsdp (the student's own: parameters, gradients and AdamW states sharded, "
+         "zero-3 style), 2 ranks", 29.3, "| FSDP 2-GPU BF16 | 29.3 | -22.8 (-44%) | 0.923 | -0.199 (-18%) |", "9.2"),
+        ("fsdp-bf16-4gpu", "cs336-enzoding-fsdp", "sharded", 4, 1,
+         "bf16 compute (FSDP compute_dtype bfloat16 and autocast) over fp32 sharded parameters",
+         "AdamW in ShardedOptimizer", "fsdp (the student's own: parameters, gradients and AdamW states sharded, "
+         "zero-3 style), 4 ranks", 17.4, "| FSDP 4-GPU BF16 | 17.4 | -34.7 (-67%) | 0.923 | -0.199 (-18%) |", "9.2")):
+    rec(id="cs336-enzoding-xl-%s-b%d-s512" % (rid, batch), source=ENZ + ("#8-optimizer-state-sharding" if table == "8.2"
+        else "#9-fsdp"), source_key=key, family=fam, gpus=gpus, batch=batch, precision=prec, optimizer=opt,
+        sharding=sharding, measured_bytes=int(gib * GIB), measured_as="'%s'" % row,
+        table="%s (%s)" % (table, "peak memory (before opt)" if table == "8.2" else "Peak (GiB)"),
+        notes="per-rank figure; global batch 4 of 512 random tokens (%d a rank); the peak of the forward, backward "
+              "and gradient-sync window (the optimizer step's window is not printed)" % batch, **ENZ_COMMON)
+
 if __name__ == "__main__":
     with open(OUT, "w") as f:
         json.dump(out, f, indent=1, ensure_ascii=True)
