@@ -15,7 +15,29 @@ small user repositories read from their git snapshots. A page was kept only wher
 setup it states (and the code beside the figure says which counter it is), or says that a named setup ran, or ran out
 of memory, on a named card.
 
-Pages: see the blocks below; each block names its repository and what its figure is.
+Also found and dropped: engi-network/canifinetuneyet (in no exclusion list, but make_measured_heldout18.py cites it),
+a Gemma-2-2B LoRA/QLoRA write-up whose repository the tools would not name, Qwen3.5 runs of the August 2026 edition
+of the VinUni lab (the writer does not know the Qwen3.5 shapes and could not reopen them), DPO runs of the same
+school's Day 22 lab (estimates only), a DistilBERT LoRA project, and damek's ZeRO-1 accounting page (it prints
+memory_allocated before the step, not a peak).
+
+Pages (15 source keys in 10 repositories; the lab pages count 6 of them):
+- Six student repositories of the VinUni AI20k "Day21 Track3" LoRA/QLoRA lab, June 2026 edition (khanhmay004,
+  Huygo111, viCore12, baamvu, 104221795, thangp97): Unsloth QLoRA of Qwen2.5-3B on a Colab T4 (r 8/16/64
+  on q_proj+v_proj, and r 16 on all seven projections) and of Qwen2.5-7B on an A100 80GB (max_memory_allocated).
+- Four Stanford CS336 assignment-2 student repositories: damek (2.7B forward under no_grad and full AdamW steps, read
+  off memory_viz), luke396 (fit/OOM of the training step on an RTX 5090 for medium to 2.7B; 2.7B full steps from
+  memory snapshots), brandon-snider (2.7B full steps on an H100; XL on 2 GPUs with and without ZeRO-1-style optimizer
+  sharding, max_memory_allocated), EnzoDing-rgb (2026 'xl' 3.4B on 2-4 RTX PRO 6000: DDP, optimizer sharding, own
+  FSDP in fp32 and bf16, max_memory_allocated).
+
+Counts: 43 records; families full 17, qlora 15, sharded 6, inference 5, lora 0 (38 of 43 fine-tuning or training);
+outcomes fit 39, oom 4; 37 with a figure (23 max_memory_allocated, 14 readings of memory snapshots) and 6 outcomes.
+Weak spots: no 16-bit LoRA record (the form test requires the four families delivered); the QLoRA records are one
+lab's notebook on two models (Qwen2.5-3B and 7B), and two pages of it disagree by 2 GB on the same setup (kept: both
+are measurements); the CS336 models are course Transformers (vocabulary 10,000, eager attention, fp32 AdamW), not Hub
+checkpoints; no vLLM record, and the inference records are forward passes under no_grad without a KV cache; the
+memory_viz readings are labelled GB and taken as GiB (the writer's reasoning is in the damek block).
 
 Each record keeps its page's URL pinned to the commit that last changed the file, the row or line its figure comes
 from and what the page (or the code beside it) says about how memory was read. Model shapes are each model's
