@@ -15,7 +15,8 @@ small user repositories read from their git snapshots. A page was kept only wher
 setup it states (and the code beside the figure says which counter it is), or says that a named setup ran, or ran out
 of memory, on a named card.
 
-Also found and dropped: engi-network/canifinetuneyet (in no exclusion list, but make_measured_heldout18.py cites it),
+Also found and dropped: engi-network/canifinetuneyet (in no exclusion list, but its docs/rtx4080_baselines.md is the
+table make_measured_heldout18.py cites from DaoyuanLi2816/can-i-finetune-this: the same runs under another name),
 a Gemma-2-2B LoRA/QLoRA write-up whose repository the tools would not name, Qwen3.5 runs of the August 2026 edition
 of the VinUni lab (the writer does not know the Qwen3.5 shapes and could not reopen them), DPO runs of the same
 school's Day 22 lab (estimates only), a DistilBERT LoRA project, and damek's ZeRO-1 accounting page (it prints
