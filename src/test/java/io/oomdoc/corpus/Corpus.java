@@ -92,6 +92,8 @@ public final class Corpus {
     public static final Path HELDOUT36 = Path.of("src/test/resources/corpus_heldout36/heldout36.jsonl");
     /** The thirty-seventh blind split (serving and training), session 31, by a writer who never read the engine. */
     public static final Path HELDOUT37 = Path.of("src/test/resources/corpus_heldout37/heldout37.jsonl");
+    /** The thirty-eighth blind split (serving and training), session 32, by a writer who never read the engine. */
+    public static final Path HELDOUT38 = Path.of("src/test/resources/corpus_heldout38/heldout38.jsonl");
     /** The burned blind splits in the order trainable() appends them after the development part. */
     public static final List<Path> BURNED = List.of(HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10,
             HELDOUT11, HELDOUT12, HELDOUT13, HELDOUT14, HELDOUT15, HELDOUT16, HELDOUT17, HELDOUT18, HELDOUT19,
@@ -254,6 +256,12 @@ public final class Corpus {
 
     /** The thirty-seventh split (corpus_heldout37/): scored blind at both ends of the 31st session, trainable since. */
     public static List<Case> heldout37() { return read(HELDOUT37); }
+
+    /**
+     * The thirty-eighth split (corpus_heldout38/): blind while the 32nd session scores it at both ends, totals only;
+     * in no trainable or development list.
+     */
+    public static List<Case> heldout38() { return read(HELDOUT38); }
 
     /**
      * What the weights are fitted on: the development part, the third split (since round 6; scored once in round 5),
