@@ -108,7 +108,7 @@ class ReportWriterRulesTest {
         assertEquals("Training holds far more than the weights.",
                 ReportWriter.whole("Training holds far more than the weights. Every parameter costs roughly:"));
         assertEquals("Every parameter costs roughly:", ReportWriter.whole("Every parameter costs roughly:"));
-        assertEquals("Training holds far more than the weights.",
-                ReportWriter.whole("Training holds far more than the weights."));
+        String two = "Training holds far more than the weights. Activations grow with the batch.";
+        assertEquals(two, ReportWriter.whole(two), "a paragraph that ends on a stop is kept whole");
     }
 }
