@@ -2,6 +2,7 @@ package io.oomdoc.protocol.dialogue;
 
 import io.oomdoc.budget.ModelCatalog;
 import io.oomdoc.budget.ModelSpec;
+import io.oomdoc.protocol.Engines;
 import io.oomdoc.protocol.Facts;
 
 import java.util.Optional;
@@ -27,8 +28,6 @@ final class ServingFit {
     private static final double OVERHEAD_GIB = 1.0;
     private static final double GIB = 1L << 30;
 
-    /** Runtimes that place whole layers and keep the rest in system RAM (Facts.framework values). */
-    private static final java.util.Set<String> LAYER_SPLIT = java.util.Set.of("llamacpp", "ollama");
 
     private ServingFit() {}
 
@@ -78,11 +77,11 @@ final class ServingFit {
         // llama.cpp and Ollama split by layers: what does not fit runs from system RAM, so their knobs are the
         // layers on the GPU and the context, not tensor parallelism
         String head = perGpu <= card ? Messages.get("serve.yes", Sizes.human(perGpu), Sizes.human(card), gpus)
-                : LAYER_SPLIT.contains(String.valueOf(f.framework()))
+                : Engines.placesLayers(f.framework())
                 ? Messages.get("serve.no.layers", Sizes.human(perGpu), Sizes.human(card), gpus)
                 : Messages.get("serve.no", Sizes.human(perGpu), Sizes.human(card), gpus, least, least);
         // "No" is followed by the cheapest change that fits: a smaller format before more cards (fp32 T0pp in 16-bit)
-        if (perGpu > card && !LAYER_SPLIT.contains(String.valueOf(f.framework()))) {
+        if (perGpu > card && !Engines.placesLayers(f.framework())) {
             long count = Math.round(params);
             Facts sized = spec.isEmpty() && f.params() == null ? f.with(b -> b.params(count)) : f;
             head += "\n" + WeightsOnCard.cheapest(sized, card, (long) (weights / gpus), (long) (kv / gpus), gpus);

@@ -2,12 +2,12 @@ package io.oomdoc.protocol.dialogue;
 
 import io.oomdoc.budget.BudgetEngine;
 import io.oomdoc.budget.Setup;
+import io.oomdoc.protocol.Engines;
 import io.oomdoc.protocol.Facts;
 import io.oomdoc.protocol.SetupFromFacts;
 import io.oomdoc.util.Bytes;
 
 import java.util.List;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -27,8 +27,6 @@ final class WeightsOnCard {
             new Format("fit.format.half", b -> b.precision("bf16").quant(null)),
             new Format("fit.format.int8", b -> b.quant("8bit")),
             new Format("fit.format.nf4", b -> b.quant("4bit")));
-    /** Runtimes that place whole layers and keep the rest in system RAM (Facts.framework values). */
-    private static final Set<String> LAYER_SPLIT = Set.of("llamacpp", "ollama");
 
     private WeightsOnCard() {}
 
@@ -77,7 +75,7 @@ final class WeightsOnCard {
                         Bytes.human(card - w - otherPerGpu), Bytes.human(card));
             }
         }
-        if (f.gguf() != null || LAYER_SPLIT.contains(String.valueOf(f.framework()))) {
+        if (f.gguf() != null || Engines.placesLayers(f.framework())) {
             return Messages.get("fit.cheapest.layers");
         }
         long all = weights * gpus;
