@@ -108,7 +108,8 @@ final class WeightsOnCard {
                 : Messages.get("fit.cheapest.cards.format", least, Messages.get(smallest.key()), least,
                 Bytes.human(each), leastAsHeld);
         if (each + otherPerGpu > CardCapacity.roomForStates(card)) {
-            out += " " + Messages.get("fit.cheapest.cards.tight", Bytes.human(card - each - otherPerGpu));
+            out += " " + (least == 1 ? Messages.get("fit.cheapest.tight.one")
+                    : Messages.get("fit.cheapest.cards.tight", Bytes.human(card - each - otherPerGpu)));
         }
         return out + " " + Messages.get("fit.cheapest.or.offload");
     }
