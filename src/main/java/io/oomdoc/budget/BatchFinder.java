@@ -30,12 +30,38 @@ public final class BatchFinder {
 
     /** Returns microBatch 0 when not even a batch of one fits. */
     public Result find(Setup s, long gpuBytes, int effectiveBatch) {
-        long usable = usableBytes(gpuBytes);
         // the data-parallel copies share the effective batch; a model split over its GPUs by layers is one copy
         int gpus = s.dataParallel();
         int target = effectiveBatch > 0 ? effectiveBatch : Math.max(1, s.batch()) * gpus;
-        // a micro-batch below the per-GPU batch means accumulation: the gradients then wait through each forward
-        // (and the optimizer then steps after backward: optimizer-in-backward frees each gradient as it lands)
+        int perGpu = (int) Math.ceil(target / (double) gpus);
+        int largest = largestFitting(s, gpuBytes, perGpu);
+        if (largest == 0) return noneFits(s, gpuBytes, perGpu);
+        List<String> notes = new ArrayList<>();
+        // not divisible over the GPUs: the smallest effective batch above the request that they can share
+        boolean exact = target % gpus == 0;
+        int micro = largestDivisor(perGpu, largest), accum = perGpu / micro;
+        if (!exact) {
+            notes.add(AssumptionText.get("batch.notDivisible", target, gpus, micro * accum * gpus));
+        } else if (2 * micro <= largest) {
+            // few divisors (a prime batch): exactness costs more than half the micro-batch that fits; say so and name
+            // the nearest effective batch that runs the largest one
+            int steps = (perGpu + largest - 1) / largest;
+            notes.add(AssumptionText.get("batch.fewDivisors", target, micro + 1, largest, micro,
+                    largest * steps * gpus, largest, steps));
+        }
+        // torchtune's recipes refuse gradient accumulation with optimizer_in_bwd (each gradient is gone once its
+        // parameter has stepped): the plan needs the optimizer back in the step
+        if (s.optimizerInBackward() && accum > 1) notes.add(AssumptionText.get("batch.optimizerInBackward", accum));
+        Budget at = engine.estimate(atMicro(s, micro, accum), gpuBytes);
+        return new Result(micro, accum, micro * accum * gpus, at, exact, List.copyOf(notes));
+    }
+
+    /**
+     * The largest micro-batch that fits with the gradients held through accumulation (a micro-batch below the per-GPU
+     * batch means accumulation: the gradients then wait through each forward, and the optimizer steps after backward,
+     * since optimizer-in-backward frees each gradient as it lands), or the whole per-GPU batch when it fits as run.
+     */
+    private int largestFitting(Setup s, long gpuBytes, int perGpu) {
         Setup accumulating = s.toBuilder().gradientsKept(true).optimizerInBackward(false).build();
         int lo = 0, hi = 1;
         while (hi <= 1 << 16 && fits(accumulating.withBatch(hi), gpuBytes)) { lo = hi; hi *= 2; }
@@ -43,46 +69,20 @@ public final class BatchFinder {
             int mid = (lo + hi) >>> 1;
             if (fits(accumulating.withBatch(mid), gpuBytes)) lo = mid; else hi = mid;
         }
-        int whole = (int) Math.ceil(target / (double) gpus);
-        int largest = lo < whole && fits(s.withBatch(whole), gpuBytes) ? whole : lo;
-        List<String> notes = new ArrayList<>();
-        if (largest == 0) {
-            // the peak shown is the one that failed: micro-batch 1 with the gradients held through accumulation
-            int perGpu = (int) Math.ceil(target / (double) gpus);
-            List<String> why = new ArrayList<>(List.of(AssumptionText.get("batch.noneFits")));
-            if (s.optimizerInBackward() && perGpu > 1) {
-                why.add(AssumptionText.get("batch.optimizerInBackward", perGpu));
-            }
-            return new Result(0, 0, 0, engine.estimate(atMicro(s, 1, perGpu), gpuBytes), false, List.copyOf(why));
-        }
-        int micro, accum;
-        boolean exact = target % gpus == 0;
-        if (exact) {
-            int perGpu = target / gpus;
-            micro = 1;
-            for (int d = Math.min(largest, perGpu); d >= 1; d--) if (perGpu % d == 0) { micro = d; break; }
-            accum = perGpu / micro;
-            if (2 * micro <= largest) {
-                // few divisors (a prime batch): exactness costs more than half the micro-batch that fits; say so and
-                // name the nearest effective batch that runs the largest one
-                int steps = (perGpu + largest - 1) / largest;
-                notes.add(AssumptionText.get("batch.fewDivisors", target, micro + 1, largest, micro,
-                        largest * steps * gpus, largest, steps));
-            }
-        } else {
-            // the smallest effective batch above the request that the GPUs can share, then the largest micro-batch
-            // that divides it
-            int perGpu = (int) Math.ceil(target / (double) gpus);
-            micro = 1;
-            for (int d = Math.min(largest, perGpu); d >= 1; d--) if (perGpu % d == 0) { micro = d; break; }
-            accum = perGpu / micro;
-            notes.add(AssumptionText.get("batch.notDivisible", target, gpus, micro * accum * gpus));
-        }
-        // torchtune's recipes refuse gradient accumulation with optimizer_in_bwd (each gradient is gone once its
-        // parameter has stepped): the plan needs the optimizer back in the step
-        if (s.optimizerInBackward() && accum > 1) notes.add(AssumptionText.get("batch.optimizerInBackward", accum));
-        Budget at = engine.estimate(atMicro(s, micro, accum), gpuBytes);
-        return new Result(micro, accum, micro * accum * gpus, at, exact, List.copyOf(notes));
+        return lo < perGpu && fits(s.withBatch(perGpu), gpuBytes) ? perGpu : lo;
+    }
+
+    /** The peak shown is the one that failed: micro-batch 1 with the gradients held through accumulation. */
+    private Result noneFits(Setup s, long gpuBytes, int perGpu) {
+        List<String> why = new ArrayList<>(List.of(AssumptionText.get("batch.noneFits")));
+        if (s.optimizerInBackward() && perGpu > 1) why.add(AssumptionText.get("batch.optimizerInBackward", perGpu));
+        return new Result(0, 0, 0, engine.estimate(atMicro(s, 1, perGpu), gpuBytes), false, List.copyOf(why));
+    }
+
+    /** The largest divisor of the per-GPU batch that is at most the largest micro-batch that fits. */
+    private static int largestDivisor(int perGpu, int largest) {
+        for (int d = Math.min(largest, perGpu); d >= 1; d--) if (perGpu % d == 0) return d;
+        return 1;
     }
 
     /** The setup as it runs at this micro-batch: with accumulation its gradients are held through the forward. */

@@ -9,29 +9,17 @@ import java.util.Optional;
 
 /** Builds a budget setup from what the conversation established, with named defaults for the rest. */
 public final class SetupFromFacts {
-    private static final java.util.Set<String> SERVING_ENGINES = java.util.Set.of("vllm", "sglang", "tgi", "llamacpp",
-            "ollama", "exllamav2", "tensorrt-llm", "lmdeploy");
-    /** Stacks (model/stacks.tsv ids) that run models without serving them: a runtime and two generation front ends. */
-    private static final java.util.Set<String> RUNTIMES = java.util.Set.of("onnxruntime", "comfyui", "sd-webui");
 
     /** PEFT's LoraConfig default rank when the user names LoRA without one. */
     static final int DEFAULT_LORA_RANK = 16;
 
     private SetupFromFacts() {}
 
-    /** vLLM, SGLang, TGI, llama.cpp and the other engines that only serve: their budget is an inference one. */
-    public static boolean isServingEngine(String framework) {
-        return SERVING_ENGINES.contains(String.valueOf(framework));
-    }
+    /** vLLM, SGLang, TGI, llama.cpp and the other engines that only serve (model/engines.tsv). */
+    public static boolean isServingEngine(String framework) { return Engines.serves(framework); }
 
-    /**
-     * A serving engine, a runtime or a generation front end (ComfyUI, the A1111 web UI): a stack that only runs
-     * models, so its budget holds no gradients or optimizer state (trial22: a ComfyUI SDXL job was budgeted 47.8 GiB
-     * of training state and "would 512x512 fit?" answered no).
-     */
-    public static boolean runsModelsOnly(String framework) {
-        return isServingEngine(framework) || RUNTIMES.contains(String.valueOf(framework));
-    }
+    /** A serving engine, a runtime or a generation front end (model/engines.tsv): no training state in its budget. */
+    public static boolean runsModelsOnly(String framework) { return Engines.runsModelsOnly(framework); }
 
     public static Optional<Setup> from(Facts f) {
         ModelSpec model = null;

@@ -140,7 +140,11 @@ final class BudgetAnswers {
         if ("gpu".equals(missing) && CardsForNeed.asks(text)) return new Result(CardsForNeed.of(need(text, f)), null);
         if ("seq".equals(missing)) return fixedCostThenAsk(f);
         if (missing != null) return askAfterWhatIsKnown(missing, text, f, report);
-        Setup s = SetupFromFacts.from(f).orElseThrow();
+        return new Result(microBatchThatFits(f, SetupFromFacts.from(f).orElseThrow(), assumed), null);
+    }
+
+    /** The largest micro-batch that fits the card held and its accumulation, or why none does and the ladder. */
+    private static String microBatchThatFits(Facts f, Setup s, String assumed) {
         long gpu = f.gpuMemBytes();
         int target = s.batch() > 0 ? s.batch() : 1;
         Budget now = new BudgetEngine().estimate(s.withBatch(target), gpu);
@@ -154,13 +158,7 @@ final class BudgetAnswers {
             out.add(noneFits(s, gpu, now));
             out.add(ladder(s));
         } else if (nanochat(s)) {
-            long tokens = f.totalBatch() != null ? f.totalBatch() : NANOCHAT_TOTAL_TOKENS;
-            long accum = Math.max(1, tokens / ((long) r.microBatch() * s.seq() * Math.max(1, s.gpus())));
-            out.add(Messages.get("fit.nanochat", r.microBatch(), s.seq(), Bytes.human(gpu),
-                    Bytes.human(r.budget().perGpuBytes().total())));
-            if (assumed != null) out.add(assumed);
-            out.add(Messages.get("fit.nanochat.accum", tokens, accum, r.microBatch(), s.seq(), Math.max(1, s.gpus())));
-            out.add(Messages.get("fit.nanochat.check", r.microBatch() * 2));
+            out.addAll(nanochatFit(f, s, r, assumed));
         } else {
             out.add(Messages.get("fit.micro", r.microBatch(), name(s), s.seq(), Bytes.human(gpu),
                     Bytes.human(r.budget().perGpuBytes().total())));
@@ -169,7 +167,20 @@ final class BudgetAnswers {
                     s.dataParallel(), r.effectiveBatch()));
         }
         out.add(terms(r.microBatch() > 0 ? r.budget() : now));
-        return new Result(String.join("\n", out), null);
+        return String.join("\n", out);
+    }
+
+    /** nanochat's device batch, the accumulation its total batch in tokens then takes, and how to check it. */
+    private static List<String> nanochatFit(Facts f, Setup s, BatchFinder.Result r, String assumed) {
+        List<String> out = new ArrayList<>();
+        long tokens = f.totalBatch() != null ? f.totalBatch() : NANOCHAT_TOTAL_TOKENS;
+        long accum = Math.max(1, tokens / ((long) r.microBatch() * s.seq() * Math.max(1, s.gpus())));
+        out.add(Messages.get("fit.nanochat", r.microBatch(), s.seq(), Bytes.human(f.gpuMemBytes()),
+                Bytes.human(r.budget().perGpuBytes().total())));
+        if (assumed != null) out.add(assumed);
+        out.add(Messages.get("fit.nanochat.accum", tokens, accum, r.microBatch(), s.seq(), Math.max(1, s.gpus())));
+        out.add(Messages.get("fit.nanochat.check", r.microBatch() * 2));
+        return out;
     }
 
     static Result whatIf(String text, Facts f, Facts hypothetical, Report report) {

@@ -12,7 +12,7 @@ import java.util.Locale;
  */
 final class CardCapacity {
     /** The CUDA context and the allocator's cache take about a GiB whatever the model (M2). */
-    private static final long CONTEXT = Bytes.GIB;
+    static final long CONTEXT = Bytes.GIB;
     /** What is left after the context keeps a fifth for the activations of batch 1 and the allocator's slack. */
     private static final double FOR_STATES = 0.8;
     /** A full fine-tune with AdamW in mixed precision: StateBytes' sum (16), so both answers use one table. */

@@ -10,6 +10,7 @@ import io.oomdoc.protocol.FactExtractor;
 import io.oomdoc.protocol.Facts;
 import io.oomdoc.protocol.PhaseHints;
 import io.oomdoc.protocol.Report;
+import io.oomdoc.protocol.SetupFromFacts;
 import io.oomdoc.protocol.reasoning.Kills;
 import io.oomdoc.protocol.reasoning.NotOom;
 import io.oomdoc.evidence.trace.TraceFinding;
@@ -40,8 +41,6 @@ public final class Conversation {
             + "|(?:ram|memory|vram) (?:usage )?(?:slowly )?(?:goes up|grows|climbs|increases|fills)|crash(?:es|ed)? "
                     + "with|\\bdies\\b|died");
 
-    private static final java.util.Set<String> SERVING = java.util.Set.of("vllm", "sglang", "tgi", "llamacpp",
-            "exllamav2", "ollama");
 
     private static final Pattern ASKS = Pattern.compile("(?i)^\\W*(?:how|what|why|where|which|can|could|should|is"
             + "|are|do|does)\\b");
@@ -512,7 +511,7 @@ public final class Conversation {
         // a serving engine's failure says more than "inference" did: the engine's knobs, max_model_len
         if ((facts.phaseHint() == null || PhaseHints.INFERENCE.equals(facts.phaseHint()))
                 && (report.category().equals("kv_cache_inference")
-                || SERVING.contains(report.framework()))) {
+                || SetupFromFacts.isServingEngine(report.framework()))) {
             remember(facts.with(b -> b.phaseHint(PhaseHints.SERVING)));
         }
         if (facts.gpuMemBytes() == null) { pendingKey = "gpu"; pendingQuestion = null; } // the report asks for the card

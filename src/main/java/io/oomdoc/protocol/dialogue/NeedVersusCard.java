@@ -219,56 +219,74 @@ final class NeedVersusCard {
     }
 
     private static Read read(String text) {
-        List<Need> needs = new ArrayList<>();
-        Long have = null;
-        boolean host = false;
         String asked = question(text);
         // "the author says about 17 GB with batch 128. so how much headroom is left?": asking what is left makes
         // the figure quoted before it a need, with or without a need word
-        boolean asksLeft = LEFT.matcher(asked).find();
-        for (String sentence : text.split("(?<=[.!?;])\\s+|\\n")) {
+        Reading r = new Reading(asked, LEFT.matcher(asked).find());
+        for (String sentence : text.split("(?<=[.!?;])\\s+|\\n")) r.sentence(sentence);
+        // "I only have two RTX 3090 GPUs. can I run it?": the card named where no need is quoted, the question first
+        List<String> told = new ArrayList<>(List.of(text.split("(?<=[.!?;])\\s+|\\n")));
+        java.util.Collections.reverse(told);
+        for (String sentence : told) {
+            if (r.have != null) break;
+            if (NEED_WORD.matcher(sentence).find() && !sentence.equals(asked)) continue;
+            Facts named = FactExtractor.read(sentence).asserted();
+            if (named.gpuMemBytes() != null && named.gpuName() != null) r.have = named.gpuMemBytes();
+        }
+        return new Read(r.needs, r.have, r.host);
+    }
+
+    /** The needs and the card read so far, sentence by sentence. */
+    private static final class Reading {
+        private final String asked;
+        private final boolean asksLeft;
+        private final List<Need> needs = new ArrayList<>();
+        private Long have;
+        private boolean host;
+
+        Reading(String asked, boolean asksLeft) {
+            this.asked = asked;
+            this.asksLeft = asksLeft;
+        }
+
+        void sentence(String sentence) {
             Matcher m = FIGURE.matcher(sentence);
             List<int[]> spans = new ArrayList<>();
             while (m.find()) spans.add(new int[] {m.start(), m.end()});
             boolean listing = false;
             for (int i = 0; i < spans.size(); i++) {
-                String before = sentence.substring(0, spans.get(i)[0]);
-                String after = sentence.substring(spans.get(i)[1]);
-                int from = i == 0 ? 0 : spans.get(i - 1)[1];
-                String between = sentence.substring(from, spans.get(i)[0]);
                 m = FIGURE.matcher(sentence);
                 if (!m.find(spans.get(i)[0])) continue;
-                String unit = m.group(2).toLowerCase(Locale.ROOT);
-                long bytes = Bytes.parse(m.group(1).replace(",", ""), unit.equals("g") ? "gib" : unit);
-                // "13G at 512x512 and 16G at 1024x1024", "15GB and 512x512 needs ~17GB, 1024x1024 ~37GB": a list
-                boolean need = NEED_BEFORE.matcher(between).find() || NEED_AFTER.matcher(after).find()
-                        || listing && between.strip().split("\\s+").length <= LIST_GAP && !cardSize(before, after)
-                        || asksLeft && !sentence.equals(asked) && !cardSize(before, after);
-                listing = need;
-                if (need && !MINE.matcher(before).find() && !INTO.matcher(before).find()) {
-                    int to = i + 1 < spans.size() ? spans.get(i + 1)[0] : sentence.length();
-                    String next = sentence.substring(spans.get(i)[1], to);
-                    needs.add(new Need(bytes, m.group(), QUALIFIER_AFTER.matcher(next).find() ? next : between));
-                } else if (cardSize(before, after) || INTO.matcher(before).find()
-                        || sentence.equals(asked) && !NEED_WORD.matcher(sentence).find()) {
-                    // "a V100 32G" inside a measurement is the authors' card; the user's is the one asked about
-                    if (NEED_WORD.matcher(sentence).find() && !MINE.matcher(before).find()
-                            && !INTO.matcher(before).find() && !sentence.equals(asked)) continue;
-                    have = bytes;
-                    host = RAM.matcher(after.length() > HOST_WORDS ? after.substring(0, HOST_WORDS) : after).find();
-                }
+                listing = figure(sentence, spans, i, m, listing);
             }
         }
-        // "I only have two RTX 3090 GPUs. can I run it?": the card named where no need is quoted, the question first
-        List<String> told = new ArrayList<>(List.of(text.split("(?<=[.!?;])\\s+|\\n")));
-        java.util.Collections.reverse(told);
-        for (String sentence : told) {
-            if (have != null) break;
-            if (NEED_WORD.matcher(sentence).find() && !sentence.equals(asked)) continue;
-            Facts named = FactExtractor.read(sentence).asserted();
-            if (named.gpuMemBytes() != null && named.gpuName() != null) have = named.gpuMemBytes();
+
+        /** One figure of a sentence, a need or the card; whether it is a need (a list goes on after it). */
+        private boolean figure(String sentence, List<int[]> spans, int i, Matcher m, boolean listing) {
+            String before = sentence.substring(0, spans.get(i)[0]);
+            String after = sentence.substring(spans.get(i)[1]);
+            int from = i == 0 ? 0 : spans.get(i - 1)[1];
+            String between = sentence.substring(from, spans.get(i)[0]);
+            String unit = m.group(2).toLowerCase(Locale.ROOT);
+            long bytes = Bytes.parse(m.group(1).replace(",", ""), unit.equals("g") ? "gib" : unit);
+            // "13G at 512x512 and 16G at 1024x1024", "15GB and 512x512 needs ~17GB, 1024x1024 ~37GB": a list
+            boolean need = NEED_BEFORE.matcher(between).find() || NEED_AFTER.matcher(after).find()
+                    || listing && between.strip().split("\\s+").length <= LIST_GAP && !cardSize(before, after)
+                    || asksLeft && !sentence.equals(asked) && !cardSize(before, after);
+            if (need && !MINE.matcher(before).find() && !INTO.matcher(before).find()) {
+                int to = i + 1 < spans.size() ? spans.get(i + 1)[0] : sentence.length();
+                String next = sentence.substring(spans.get(i)[1], to);
+                needs.add(new Need(bytes, m.group(), QUALIFIER_AFTER.matcher(next).find() ? next : between));
+            } else if (cardSize(before, after) || INTO.matcher(before).find()
+                    || sentence.equals(asked) && !NEED_WORD.matcher(sentence).find()) {
+                // "a V100 32G" inside a measurement is the authors' card; the user's is the one asked about
+                if (NEED_WORD.matcher(sentence).find() && !MINE.matcher(before).find()
+                        && !INTO.matcher(before).find() && !sentence.equals(asked)) return need;
+                have = bytes;
+                host = RAM.matcher(after.length() > HOST_WORDS ? after.substring(0, HOST_WORDS) : after).find();
+            }
+            return need;
         }
-        return new Read(needs, have, host);
     }
 
     /** A size that belongs to a card: after a GPU's name ("V100 32G"), after "my", or before "card". */

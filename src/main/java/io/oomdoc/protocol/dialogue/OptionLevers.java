@@ -1,6 +1,7 @@
 package io.oomdoc.protocol.dialogue;
 
 import io.oomdoc.protocol.Facts;
+import io.oomdoc.protocol.SetupFromFacts;
 
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -16,8 +17,6 @@ final class OptionLevers {
     private static final Pattern ASKS = Pattern.compile("(?i)what (?:are|r) (?:my|the|our) (?:options|choices"
             + "|alternatives)|what (?:options|choices) (?:do|have) (?:i|we)|what (?:can|could|should) (?:i|we) "
             + "(?:turn down|lower|reduce|cut|shrink|change|drop|do)\\b(?! with)|\\bany (?:other )?options\\b");
-    private static final Set<String> SERVING_STACKS = Set.of("vllm", "tgi", "tensorrt-llm", "sglang", "lmdeploy",
-            "llamacpp", "ollama");
     private static final Set<String> RUNNING_PHASES = Set.of("inference", "serving", "generation");
 
     private OptionLevers() {}
@@ -36,7 +35,7 @@ final class OptionLevers {
                 || facts.optimizer() != null || facts.zeroStage() != null
                 || facts.checkpointing() != null && facts.checkpointing() || facts.gradAccum() != null;
         boolean runs = facts.phaseHint() != null && RUNNING_PHASES.contains(facts.phaseHint())
-                || facts.framework() != null && SERVING_STACKS.contains(facts.framework());
+                || SetupFromFacts.isServingEngine(facts.framework());
         if (trains == runs) return null;
         return Messages.get(runs ? "followup.levers.inference" : "followup.levers.training");
     }

@@ -2,6 +2,7 @@ package io.oomdoc.protocol.dialogue;
 
 import io.oomdoc.budget.ModelCatalog;
 import io.oomdoc.budget.ModelSpec;
+import io.oomdoc.protocol.Engines;
 import io.oomdoc.protocol.Facts;
 
 import java.util.Optional;
@@ -27,8 +28,6 @@ final class ServingFit {
     private static final double OVERHEAD_GIB = 1.0;
     private static final double GIB = 1L << 30;
 
-    /** Runtimes that place whole layers and keep the rest in system RAM (Facts.framework values). */
-    private static final java.util.Set<String> LAYER_SPLIT = java.util.Set.of("llamacpp", "ollama");
 
     private ServingFit() {}
 
@@ -62,36 +61,47 @@ final class ServingFit {
         int gpus = f.worldSize() != null && f.worldSize() > 1 ? f.worldSize() : Math.max(1, Sizes.ranks(text, f));
         double bytesPerParam = quantBytes(text, f);
         double weights = params * bytesPerParam;
-        long tokens = tokens(text, f);
-        double kv = 0;
-        String kvLine = Messages.get("serve.kv.none");
-        if (tokens > 0 && spec.isPresent() && spec.get().hasArchitecture()) {
-            kv = (double) spec.get().kvBytesPerToken(2) * tokens;
-            kvLine = Messages.get("serve.kv", String.format(java.util.Locale.ROOT, "%,d", tokens), Sizes.human(kv));
-        } else if (tokens > 0) {
-            kvLine = Messages.get("serve.kv.unknown", String.format(java.util.Locale.ROOT, "%,d", tokens));
-        }
-        double perGpu = (weights + kv) / gpus + OVERHEAD_GIB * GIB;
+        Cache kv = cache(tokens(text, f), spec);
+        double perGpu = (weights + kv.bytes()) / gpus + OVERHEAD_GIB * GIB;
         // "What's the smallest setup": the fewest such cards over which the weights and the cache fit.
         double room = card - OVERHEAD_GIB * GIB;
-        int least = room <= 0 ? 0 : (int) Math.ceil((weights + kv) / room);
-        // llama.cpp and Ollama split by layers: what does not fit runs from system RAM, so their knobs are the
-        // layers on the GPU and the context, not tensor parallelism
-        String head = perGpu <= card ? Messages.get("serve.yes", Sizes.human(perGpu), Sizes.human(card), gpus)
-                : LAYER_SPLIT.contains(String.valueOf(f.framework()))
-                ? Messages.get("serve.no.layers", Sizes.human(perGpu), Sizes.human(card), gpus)
-                : Messages.get("serve.no", Sizes.human(perGpu), Sizes.human(card), gpus, least, least);
+        int least = room <= 0 ? 0 : (int) Math.ceil((weights + kv.bytes()) / room);
+        String head = head(f, perGpu, card, gpus, least);
         // "No" is followed by the cheapest change that fits: a smaller format before more cards (fp32 T0pp in 16-bit)
-        if (perGpu > card && !LAYER_SPLIT.contains(String.valueOf(f.framework()))) {
+        if (perGpu > card && !Engines.placesLayers(f.framework())) {
             long count = Math.round(params);
             Facts sized = spec.isEmpty() && f.params() == null ? f.with(b -> b.params(count)) : f;
-            head += "\n" + WeightsOnCard.cheapest(sized, card, (long) (weights / gpus), (long) (kv / gpus), gpus);
+            head += "\n" + WeightsOnCard.cheapest(sized, card, (long) (weights / gpus), (long) (kv.bytes() / gpus),
+                    gpus);
         }
         String how = Messages.get("serve.weights", Sizes.count(params), Sizes.trim(bytesPerParam),
                 Sizes.human(weights), gpus, Sizes.human(weights / gpus));
         // a fit over several cards still answers "what's the smallest setup": the fewest cards the weights need
         if (perGpu <= card && least > 1) how += " " + Messages.get("serve.least", least, least);
-        return String.join("\n", head, how, kvLine, Messages.get("serve.assumed", Sizes.trim(OVERHEAD_GIB)));
+        return String.join("\n", head, how, kv.line(), Messages.get("serve.assumed", Sizes.trim(OVERHEAD_GIB)));
+    }
+
+    /** The KV cache of the context served and the line that says it. */
+    private record Cache(double bytes, String line) {}
+
+    private static Cache cache(long tokens, Optional<ModelSpec> spec) {
+        String count = String.format(java.util.Locale.ROOT, "%,d", tokens);
+        if (tokens > 0 && spec.isPresent() && spec.get().hasArchitecture()) {
+            double kv = (double) spec.get().kvBytesPerToken(2) * tokens;
+            return new Cache(kv, Messages.get("serve.kv", count, Sizes.human(kv)));
+        }
+        return new Cache(0, tokens > 0 ? Messages.get("serve.kv.unknown", count) : Messages.get("serve.kv.none"));
+    }
+
+    /**
+     * Yes or no. llama.cpp and Ollama split by layers: what does not fit runs from system RAM, so their knobs are the
+     * layers on the GPU and the context, not tensor parallelism.
+     */
+    private static String head(Facts f, double perGpu, long card, int gpus, int least) {
+        if (perGpu <= card) return Messages.get("serve.yes", Sizes.human(perGpu), Sizes.human(card), gpus);
+        return Engines.placesLayers(f.framework())
+                ? Messages.get("serve.no.layers", Sizes.human(perGpu), Sizes.human(card), gpus)
+                : Messages.get("serve.no", Sizes.human(perGpu), Sizes.human(card), gpus, least, least);
     }
 
     /** Whether the turn says how many tokens of context it serves ("with 8k context", "max_model_len 4096"). */

@@ -2,12 +2,12 @@ package io.oomdoc.protocol.dialogue;
 
 import io.oomdoc.budget.BudgetEngine;
 import io.oomdoc.budget.Setup;
+import io.oomdoc.protocol.Engines;
 import io.oomdoc.protocol.Facts;
 import io.oomdoc.protocol.SetupFromFacts;
 import io.oomdoc.util.Bytes;
 
 import java.util.List;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -16,7 +16,8 @@ import java.util.function.UnaryOperator;
  * CardCapacity's rule: the weights leave less than a fifth of the card past the CUDA context for the KV cache and the
  * activations, so a long prompt or a few requests at once tip it over. The cheapest change is a smaller weight format
  * (fp32 to 16-bit, then 8-bit, then 4-bit: one argument at load time), under llama.cpp or Ollama the layers that stay
- * in system RAM, else the fewest such cards over which the weights are split.
+ * in system RAM, else the fewest such cards over which the weights are split, in the smallest format when that needs
+ * fewer cards.
  */
 final class WeightsOnCard {
     /** A smaller weight format, in the order an expert offers them: the least loss of quality first. */
@@ -26,8 +27,6 @@ final class WeightsOnCard {
             new Format("fit.format.half", b -> b.precision("bf16").quant(null)),
             new Format("fit.format.int8", b -> b.quant("8bit")),
             new Format("fit.format.nf4", b -> b.quant("4bit")));
-    /** Runtimes that place whole layers and keep the rest in system RAM (Facts.framework values). */
-    private static final Set<String> LAYER_SPLIT = Set.of("llamacpp", "ollama");
 
     private WeightsOnCard() {}
 
@@ -76,13 +75,47 @@ final class WeightsOnCard {
                         Bytes.human(card - w - otherPerGpu), Bytes.human(card));
             }
         }
-        if (f.gguf() != null || LAYER_SPLIT.contains(String.valueOf(f.framework()))) {
+        if (f.gguf() != null || Engines.placesLayers(f.framework())) {
             return Messages.get("fit.cheapest.layers");
         }
         long all = weights * gpus;
-        int least = room <= otherPerGpu ? 0 : (int) Math.ceil(all / (double) (room - otherPerGpu));
+        int least = fewestCards(all, room, otherPerGpu);
+        String quantized = f.gguf() == null && least >= 2 ? quantizedOverFewerCards(run, card, otherPerGpu, least)
+                : null;
+        if (quantized != null) return quantized;
         if (least < 2) return Messages.get("fit.cheapest.larger");
         return Messages.get("fit.cheapest.cards", least, least, Bytes.human(all / least));
+    }
+
+    /**
+     * When no format fits the cards held with room to spare: the smallest format over the fewest cards, offered when it
+     * needs fewer cards than the weights as held (a 70B model on a 24 GB card: two cards in 4-bit, not eight in 16-bit;
+     * a 72B model on a 48 GB card: one in 4-bit, not four); null otherwise.
+     * The count is the fewest cards that hold the weights beside the CUDA context, said as tight when they leave less
+     * than a fifth: two 24 GB cards for a 4-bit 70B model is what its users run, with a short context.
+     */
+    private static String quantizedOverFewerCards(Facts run, long card, long otherPerGpu, int leastAsHeld) {
+        Format smallest = FORMATS.get(FORMATS.size() - 1);
+        var s = SetupFromFacts.from(run.with(b -> smallest.set().apply(b.worldSize(1))));
+        if (s.isEmpty() || s.get().mode() != Setup.Mode.INFER) return null;
+        long all = weightsPerGpu(s.get());
+        int least = Math.max(1, fewestCards(all, card - CardCapacity.CONTEXT, otherPerGpu));
+        if (least >= leastAsHeld) return null;
+        long each = all / least;
+        String out = least == 1
+                ? Messages.get("fit.cheapest.format", Messages.get(smallest.key()), Bytes.human(each),
+                Bytes.human(card - each - otherPerGpu), Bytes.human(card))
+                : Messages.get("fit.cheapest.cards.format", least, Messages.get(smallest.key()), least,
+                Bytes.human(each), leastAsHeld);
+        if (each + otherPerGpu > CardCapacity.roomForStates(card)) {
+            out += " " + (least == 1 ? Messages.get("fit.cheapest.tight.one")
+                    : Messages.get("fit.cheapest.cards.tight", Bytes.human(card - each - otherPerGpu)));
+        }
+        return out + " " + Messages.get("fit.cheapest.or.offload");
+    }
+
+    private static int fewestCards(long all, long room, long otherPerGpu) {
+        return room <= otherPerGpu ? 0 : (int) Math.ceil(all / (double) (room - otherPerGpu));
     }
 
     private static long weightsPerGpu(Setup s) {

@@ -51,4 +51,17 @@ class RegimeWordsTest {
     void runningFineNamesNoRegime() {
         assertEquals(Optional.empty(), Regime.named("with 1x512x512 it runs fine"));
     }
+
+    /** PromtEngineer/localGPT#678: "running LLAMA 2 70B model" with two GPUs runs the model: "run" before a size. */
+    @Test
+    void runningAModelNamedByItsSizeRunsIt() {
+        assertEquals(Optional.of(Regime.Kind.INFER), Regime.named(
+                "i am looking for running LLAMA 2 70B model . i have 2 gpus . need to run"));
+    }
+
+    /** A size after "run" in a turn that also fine-tunes says both and decides nothing. */
+    @Test
+    void runningAModelSizeToFineTuneDecidesNothing() {
+        assertEquals(Optional.empty(), Regime.named("can I run a 7B fine-tune on my 4090?"));
+    }
 }

@@ -54,4 +54,30 @@ class WeightsOnCardTest {
         assertTrue(v.output().contains("a single card is enough"), v.output());
         assertTrue(v.holds(), v.problems() + "\n" + v.output());
     }
+
+    /**
+     * tokenburner.dev/insights/llama-70b-vram-requirements quotes the question "Can I run this on my RTX 4090?" about
+     * Llama 3 70B and answers: not on one 24 GB card; in 4-bit (about 35 GB of weights) on two 24 GB cards. The answer
+     * is that run model's weights, not 20 bytes a parameter of training state, and two cards in 4-bit come before
+     * eight in 16-bit.
+     */
+    @Test
+    void aSeventyBillionModelOnOneConsumerCardIsToldTwoCardsInFourBit() {
+        String out = new Conversation().respond("Can I run Llama 3 70B on my RTX 4090?").text();
+        assertTrue(out.startsWith("Does not fit: the weights of llama-3-70b"), out);
+        assertTrue(out.contains("2 such cards with the weights in 4-bit"), out);
+        assertTrue(out.contains("as held they need 8 cards"), out);
+        assertTrue(out.contains("That is tight"), out);
+    }
+
+    /**
+     * QwenLM/Qwen3-VL#894 (how large a card a 72B model in 4-bit needs): a reply measured its AWQ 72B at 40.21 GB. So
+     * one 48 GB card holds the 4-bit weights, tightly, where the 16-bit ones need four.
+     */
+    @Test
+    void aSeventyTwoBillionModelOnOneFortyEightGigabyteCardIsToldFourBitOnThatCard() {
+        String out = new Conversation().respond("Can I run Qwen2.5-72B on a 48GB A6000?").text();
+        assertTrue(out.contains("Cheapest change that makes it fit: load the weights in 4-bit"), out);
+        assertTrue(out.contains("That is tight"), out);
+    }
 }
