@@ -153,7 +153,12 @@ WSQ = ("https://github.com/chinmaynighojkar/wikisql-qlora-execution-eval/blob/"
        "4a59c991695690bf9954bced34010bfa859e9972/reports/phase3_training.json")
 rec(id="wikisql-qwen2.5-1.5b-qlora-r16-all7-b1-s512-3050laptop4g", source=WSQ, source_key="wikisql-qlora-phase3",
     model="qwen2.5-1.5b", family="qlora", method="qlora", quant="nf4 (4-bit NF4, 1.119 GiB loaded)",
-    seq=512, batch=1, grad_accum=16, precision="fp16/bf16 compute not stated in the report (Ampere laptop card)",
+    seq=512, batch=1, grad_accum=16,
+    # read against phase3_train.py in the thirty-second session (budget34): SFTConfig(bf16=capability >= 8), and an
+    # RTX 3050 Laptop is Ampere (8.6); the script wraps the 4-bit model in prepare_model_for_kbit_training, which
+    # casts every parameter that is not 4-bit (the tied embedding, the norms) to fp32
+    precision="bf16 (phase3_train.py: bf16=torch.cuda.get_device_capability()[0] >= 8; the card is Ampere)",
+    kbit="peft-fp32 (phase3_train.py calls prepare_model_for_kbit_training before SFTTrainer)",
     checkpointing="gradient checkpointing", optimizer="paged_adamw_8bit",
     attention="not stated", loss="cross-entropy on the completion only", lora_rank=16, lora_dropout=0.05,
     lora_targets=ALL7, gpus=1, sharding="none", gpu="RTX 3050 Laptop 4GB",

@@ -15,7 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * words of its sources, and BudgetBench read three of those spellings as nothing: "gradient checkpointing (True)"
  * and "unsloth (gradient_checkpointing: unsloth)" as no checkpointing, a stated "cross-entropy on the answer only"
  * under Unsloth as the upcast loss, and "fsdp2 ZERO2 (fully_shard, reshard_after_forward=False)" as no sharding.
- * Its QLoRA records came out at +52% to +843% and its fit calls 7 of 14 for that reason alone.
+ * Its QLoRA records came out at +52% to +843% and its fit calls 7 of 14 for that reason alone. One record also left
+ * out what its script does (PEFT's fp32 cast of a 4-bit model's other parameters) and was fixed against it.
  * Sources: kuotunyu/tw-med-llm-qlora reports/phase2 run manifest at 180e544 (Gemma 3 12B QLoRA on an L4,
  * peak_allocated_gib 9.33); terahidro2003/ID2223_finetuning at b0bfda1 (Unsloth QLoRA of Llama 3.2 3B on an RTX
  * 4070); daddyofadoggy/blog posts/fsdp2/blog.md at 0bef896 (FSDP2 on 4 H100s, reshard_after_forward False = ZeRO-2).
@@ -24,6 +25,7 @@ class WordedSetupReadingTest {
     private static final String SET = "heldout21";
     private static final String GEMMA_L4 = "tw-med-gemma-3-12b-qlora-r16-b1-s2048-l4";
     private static final String UNSLOTH_4070 = "id2223-terahidro-llama-3.2-3b-qlora-r16-all7-b8-s2048-4070";
+    private static final String WIKISQL = "wikisql-qwen2.5-1.5b-qlora-r16-all7-b1-s512-3050laptop4g";
     private static final String FSDP2_ZERO2 = "fsdp2-blog-smollm3-3b-full-zero2-4xh100-b1-s8192";
     private static final String FSDP2_ZERO3 = "fsdp2-blog-smollm3-3b-full-zero3-4xh100-b1-s8192";
 
@@ -76,6 +78,21 @@ class WordedSetupReadingTest {
     @Test
     void fullyShardReshardingAfterForwardIsStageThree() {
         assertEquals(3, BudgetBench.devSetup(record(FSDP2_ZERO3)).zeroStage());
+    }
+
+    @Test
+    void theWikisqlRunIsReadWithTheFp32CastItsScriptMakes() {
+        // chinmaynighojkar/wikisql-qlora-execution-eval scripts/phase3_train.py at 4a59c99 wraps the 4-bit model in
+        // prepare_model_for_kbit_training; the record said nothing of it until the thirty-second session
+        assertEquals(Setup.Kbit.PEFT_FP32, BudgetBench.devSetup(record(WIKISQL)).kbit());
+    }
+
+    @Test
+    void qwenOnePointFiveBQloraOnALaptop3050IsWithinATenthOfItsPublishedAllocatedPeak() {
+        JsonNode r = record(WIKISQL);
+        var t = new BudgetEngine().estimate(BudgetBench.devSetup(r), null).perGpuBytes();
+        double err = (double) (t.total() - t.overhead()) / r.path("measured_bytes").asLong() - 1;
+        assertTrue(Math.abs(err) < 0.10, "error " + err);
     }
 
     @Test
