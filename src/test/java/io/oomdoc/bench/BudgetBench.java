@@ -378,6 +378,13 @@ public final class BudgetBench {
     static final java.util.regex.Pattern TURNED_ON = java.util.regex.Pattern.compile(
             "not (?:stated|said) \\([^)]*\\bturn(?:s|ed) (?:it )?on\\b[^)]*\\)");
 
+    /** Lightning's DeepSpeedStrategy default reduce_bucket_size, in elements. */
+    static final long LIGHTNING_REDUCE_BUCKET = 200_000_000L;
+
+    /** A ZeRO stage however a record writes it: "zero3", "ZERO2", "zero-2", "ZeRO stage 1", "zero_stage 3". */
+    static final java.util.regex.Pattern ZERO_STAGE = java.util.regex.Pattern.compile(
+            "zero[-_ ]?(?:stage[-_ ]?)?([123])\\b");
+
     /** Unsloth's offloaded mode as records spell it: the mode named first, or the value quoted either way. */
     static final java.util.regex.Pattern UNSLOTH_CHECKPOINTING = java.util.regex.Pattern.compile(
             "^unsloth\\b|['\"]unsloth['\"]");
@@ -475,11 +482,14 @@ public final class BudgetBench {
         // the gathered parameters from forward to backward with reshard_after_forward=False, FSDP1's SHARD_GRAD_OP
         // (ZeRO-2), and frees them after each forward with True, its default, FULL_SHARD (ZeRO-3)
         // (torch.distributed.fsdp.fully_shard's docstring)
+        // "DeepSpeed ZeRO stage 1 on one rank", "zero-2 with offload_optimizer": the stage spelled out or hyphenated
         boolean fullyShard = shardingText.contains("fully_shard");
-        int zero = shardingText.contains("zero3") || sh.contains("fsdp_full")
+        java.util.regex.Matcher stage = ZERO_STAGE.matcher(shardingText);
+        int named = stage.find() ? Integer.parseInt(stage.group(1)) : 0;
+        int zero = named == 3 || sh.contains("fsdp_full")
                 || shardingText.contains("fsdp") && shardingText.contains("full_shard")
                 || fullyShard && !shardingText.contains("reshard_after_forward=false") ? 3
-                : shardingText.contains("zero2") || fullyShard ? 2 : shardingText.contains("zero1") ? 1 : 0;
+                : named == 2 || fullyShard ? 2 : named;
         int seq = it.path("seq").asInt(0), batch = it.path("batch").asInt(0);
         // inference ranks that each load the whole model and take their own prompts (swift infer under torchrun,
         // accelerate's data-parallel generate) are one copy per GPU: the engine reads several GPUs as tensor parallel
@@ -523,6 +533,10 @@ public final class BudgetBench {
                 "(?:reduce_bucket_size|buckets)[ =:]+(\\d+(?:\\.\\d+)?(?:e\\d+)?)").matcher(shardingText);
         if (zero > 0 && bucket.find()) {
             s = s.toBuilder().reduceBucket(Math.round(Double.parseDouble(bucket.group(1)))).build();
+        } else if (zero > 0 && !s.fsdp() && shardingText.contains("fabric")) {
+            // Lightning's DeepSpeedStrategy writes its own config with reduce_bucket_size=200_000_000 by default
+            // (lightning/fabric/strategies/deepspeed.py), not the HF Trainer's "auto"
+            s = s.toBuilder().reduceBucket(LIGHTNING_REDUCE_BUCKET).build();
         }
         if (zero > 0 && shardingText.matches("(?s).*(?<!no )overlap_comm(?![ =:]+false).*")) {
             s = s.toBuilder().overlapComm(true).build();

@@ -25,6 +25,7 @@ class WordedSetupReadingTest {
     private static final String SET = "heldout21";
     private static final String GEMMA_L4 = "tw-med-gemma-3-12b-qlora-r16-b1-s2048-l4";
     private static final String UNSLOTH_4070 = "id2223-terahidro-llama-3.2-3b-qlora-r16-all7-b8-s2048-4070";
+    private static final String MLSYS_ZERO2 = "mlsys-gpt2-medium-full-zero2-b4-s512";
     private static final String WIKISQL = "wikisql-qwen2.5-1.5b-qlora-r16-all7-b1-s512-3050laptop4g";
     private static final String FSDP2_ZERO2 = "fsdp2-blog-smollm3-3b-full-zero2-4xh100-b1-s8192";
     private static final String FSDP2_ZERO3 = "fsdp2-blog-smollm3-3b-full-zero3-4xh100-b1-s8192";
@@ -78,6 +79,34 @@ class WordedSetupReadingTest {
     @Test
     void fullyShardReshardingAfterForwardIsStageThree() {
         assertEquals(3, BudgetBench.devSetup(record(FSDP2_ZERO3)).zeroStage());
+    }
+
+    @Test
+    void aZeroStageSpelledOutIsThatStage() {
+        assertEquals(1, BudgetBench.devSetup(record("mlsys-gpt2-medium-full-zero1-b4-s512")).zeroStage());
+        assertEquals(2, BudgetBench.devSetup(record(MLSYS_ZERO2)).zeroStage());
+    }
+
+    @Test
+    void gpt2MediumUnderDeepSpeedsHalfModuleIsWithinATenthOfItsPublishedPeak() {
+        // justin-aj/ml-sys TRAINING_RESULTS.md: ZeRO-2 on one rank, fp16, b4 x 512, 10.55 GB max_memory_allocated
+        JsonNode r = record(MLSYS_ZERO2);
+        var t = new BudgetEngine().estimate(BudgetBench.devSetup(r), null).perGpuBytes();
+        double err = (double) (t.total() - t.overhead()) / r.path("measured_bytes").asLong() - 1;
+        assertTrue(Math.abs(err) < 0.10, "error " + err);
+    }
+
+    @Test
+    void lightningsDeepSpeedStrategyTakesItsOwnBucketDefault() {
+        // rasbt/pytorch-memory-optim logs.md at 2d1ae1e (measured_heldout6): Fabric's deepspeed_stage_2, no bucket
+        // stated; Lightning's DeepSpeedStrategy passes reduce_bucket_size=200_000_000 unless told otherwise
+        JsonNode r;
+        try {
+            r = MeasuredRecords.byId("heldout6", "rasbt-memory-optim-distilbert-imdb-before-zero2");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertEquals(200_000_000L, BudgetBench.devSetup(r).reduceBucket());
     }
 
     @Test
