@@ -537,8 +537,12 @@ public final class BudgetEngine {
         double base, attn;
         if (fp32Act) { base = 68; attn = 10; }
         else if (s.precision().mixed() && !stream16) { base = 38; attn = 11; }
-        else if (s.precision().mixed()) { base = 34; attn = 11; } // 16-bit stream; autocast keeps softmax in fp32
-        else { base = 34; attn = 5; }
+        else if (s.precision().mixed() && !deepSpeedHalfModule(s)) { base = 34; attn = 11; } // autocast's fp32 softmax
+        else {
+            base = 34;
+            attn = 5;
+            if (s.precision().mixed()) assumptions.add(AssumptionText.get("act.deepSpeedHalf"));
+        }
         // Korthikanti's 34 assumes a GPT block with a 4h GELU MLP (19·s·b·h of it). A gated MLP (SwiGLU/GeGLU) keeps
         // gate, up, activation and product (8·f bytes per token at 16 bits) and no dropout mask.
         if (m.ffn() > 0) base = withMlp(r, base, fp32Act);
@@ -557,6 +561,17 @@ public final class BudgetEngine {
             assumptions.add(AssumptionText.get("act.bnbOldMatmul"));
         }
         return new Block(base, attn);
+    }
+
+    /**
+     * DeepSpeed's fp16/bf16 engine casts the module itself to 16 bits (module.half() / module.bfloat16() in
+     * DeepSpeedEngine) and runs its forward without autocast; accelerate and the HF Trainer turn their native AMP off
+     * when DeepSpeed is on. A softmax then returns the dtype it was given: the probabilities, the dropout mask and
+     * its output are Korthikanti's 16-bit 5·a·s/h, not autocast's fp32 softmax (11). FSDP's mixed precision casts
+     * parameters, not ops, so autocast stays where the recipe turns it on.
+     */
+    static boolean deepSpeedHalfModule(Setup s) {
+        return s.zeroStage() > 0 && !s.fsdp() && s.precision().mixed();
     }
 
     /** A layer's base factor with its MLP in place of Korthikanti's 4h GELU one (gated, routed, tanh GELU). */

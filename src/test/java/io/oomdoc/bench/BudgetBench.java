@@ -385,6 +385,25 @@ public final class BudgetBench {
     static final java.util.regex.Pattern TURNED_ON = java.util.regex.Pattern.compile(
             "not (?:stated|said) \\([^)]*\\bturn(?:s|ed) (?:it )?on\\b[^)]*\\)");
 
+    /** Lightning's DeepSpeedStrategy default reduce_bucket_size, in elements. */
+    static final long LIGHTNING_REDUCE_BUCKET = 200_000_000L;
+
+    /** A ZeRO stage however a record writes it: "zero3", "ZERO2", "zero-2", "ZeRO stage 1", "zero_stage 3". */
+    static final java.util.regex.Pattern ZERO_STAGE = java.util.regex.Pattern.compile(
+            "zero[-_ ]?(?:stage[-_ ]?)?([123])\\b");
+
+    /** Unsloth's offloaded mode as records spell it: the mode named first, or the value quoted either way. */
+    static final java.util.regex.Pattern UNSLOTH_CHECKPOINTING = java.util.regex.Pattern.compile(
+            "^unsloth\\b|['\"]unsloth['\"]");
+
+    /**
+     * "gradient checkpointing", "gradient checkpointing (True)", "gradient checkpointing (use_reentrant False)":
+     * transformers' gradient_checkpointing turned on, which wraps every decoder layer (the engine's full); a
+     * bracket that turns it off ("(False)", "(off)") is not this.
+     */
+    static final java.util.regex.Pattern HF_CHECKPOINTING_ON = java.util.regex.Pattern.compile(
+            "gradient checkpointing(?: \\((?!(?:false|off|none)\\b)[^)]*\\))?", java.util.regex.Pattern.CASE_INSENSITIVE);
+
     /** A figure the source gives summed over the devices of the run, not one device's. */
     static final java.util.regex.Pattern OVER_THE_CARDS = java.util.regex.Pattern.compile(
             "the (?:total|sum) over the (?:\\w+ )?(?:cards|gpus|gcds)\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
@@ -447,10 +466,12 @@ public final class BudgetBench {
         // a record that says only that the source does not state it (nothing of the framework's own default) takes
         // the reader's default, as a user who leaves it out would: on for LoRA over a 4-bit/8-bit base
         boolean ckUnstated = UNSTATED.matcher(c).matches();
-        // Unsloth's own mode (use_gradient_checkpointing='unsloth') keeps the layer inputs in host RAM
+        // Unsloth's own mode (use_gradient_checkpointing='unsloth', "unsloth" in either quotes, or a record that
+        // names the mode first: "unsloth (gradient_checkpointing: unsloth)") keeps the layer inputs in host RAM
         Setup.Checkpointing ck = c.startsWith("offload_all") ? Setup.Checkpointing.OFFLOAD_ALL
-                : c.startsWith("offload") || c.contains("'unsloth'") ? Setup.Checkpointing.OFFLOAD
-                : c.startsWith("full") || TURNED_ON.matcher(c).matches() ? Setup.Checkpointing.FULL
+                : c.startsWith("offload") || UNSLOTH_CHECKPOINTING.matcher(c).find() ? Setup.Checkpointing.OFFLOAD
+                : c.startsWith("full") || TURNED_ON.matcher(c).matches() || HF_CHECKPOINTING_ON.matcher(c).matches()
+                ? Setup.Checkpointing.FULL
                 : c.startsWith("selective (op)") ? Setup.Checkpointing.SELECTIVE_OP
                 : c.startsWith("selective") ? Setup.Checkpointing.SELECTIVE : Setup.Checkpointing.NONE;
         // Ray's LLM fine-tuning template (finetune_hf_llm.py, copied by many repositories) calls
@@ -464,9 +485,18 @@ public final class BudgetBench {
         Setup.Attention attn = at.startsWith("eager") ? Setup.Attention.EAGER : at.startsWith("flash") ? Setup.Attention.FLASH : Setup.Attention.SDPA;
         String sh = it.path("sharding").asText("none");
         // "FSDP FULL_SHARD over 4 GPUs" is the records' fsdp_full written as the source spells it
-        int zero = sh.contains("zero3") || sh.contains("fsdp_full")
-                || shardingText.contains("fsdp") && shardingText.contains("full_shard") ? 3 : sh.contains("zero2") ? 2
-                : sh.contains("zero1") ? 1 : 0;
+        // the stage in any case ("fsdp2 ZERO3 (...)" as a page labels its FSDP2 runs); FSDP2's fully_shard keeps
+        // the gathered parameters from forward to backward with reshard_after_forward=False, FSDP1's SHARD_GRAD_OP
+        // (ZeRO-2), and frees them after each forward with True, its default, FULL_SHARD (ZeRO-3)
+        // (torch.distributed.fsdp.fully_shard's docstring)
+        // "DeepSpeed ZeRO stage 1 on one rank", "zero-2 with offload_optimizer": the stage spelled out or hyphenated
+        boolean fullyShard = shardingText.contains("fully_shard");
+        java.util.regex.Matcher stage = ZERO_STAGE.matcher(shardingText);
+        int named = stage.find() ? Integer.parseInt(stage.group(1)) : 0;
+        int zero = named == 3 || sh.contains("fsdp_full")
+                || shardingText.contains("fsdp") && shardingText.contains("full_shard")
+                || fullyShard && !shardingText.contains("reshard_after_forward=false") ? 3
+                : named == 2 || fullyShard ? 2 : named;
         int seq = it.path("seq").asInt(0), batch = it.path("batch").asInt(0);
         // inference ranks that each load the whole model and take their own prompts (swift infer under torchrun,
         // accelerate's data-parallel generate) are one copy per GPU: the engine reads several GPUs as tensor parallel
@@ -510,6 +540,10 @@ public final class BudgetBench {
                 "(?:reduce_bucket_size|buckets)[ =:]+(\\d+(?:\\.\\d+)?(?:e\\d+)?)").matcher(shardingText);
         if (zero > 0 && bucket.find()) {
             s = s.toBuilder().reduceBucket(Math.round(Double.parseDouble(bucket.group(1)))).build();
+        } else if (zero > 0 && !s.fsdp() && shardingText.contains("fabric")) {
+            // Lightning's DeepSpeedStrategy writes its own config with reduce_bucket_size=200_000_000 by default
+            // (lightning/fabric/strategies/deepspeed.py), not the HF Trainer's "auto"
+            s = s.toBuilder().reduceBucket(LIGHTNING_REDUCE_BUCKET).build();
         }
         if (zero > 0 && shardingText.matches("(?s).*(?<!no )overlap_comm(?![ =:]+false).*")) {
             s = s.toBuilder().overlapComm(true).build();
@@ -532,7 +566,7 @@ public final class BudgetBench {
         }
         // Unsloth's cross-entropy kernel never holds the fp32 logits (unsloth/kernels/cross_entropy_loss.py), what the
         // product budgets for a job it knows runs on Unsloth (SetupFromFacts)
-        if (loss.startsWith("not stated") && (c.contains("'unsloth'")
+        if (unslothLoss(loss) && (UNSLOTH_CHECKPOINTING.matcher(c).find()
                 || it.path("quant").asText("").toLowerCase(Locale.ROOT).contains("unsloth"))) {
             loss = "fused-linear (Unsloth's loss kernel)";
         }
@@ -599,6 +633,14 @@ public final class BudgetBench {
             s = s.withKbit(Setup.Kbit.SAVES_INPUT);
         }
         return s;
+    }
+
+    /**
+     * A loss the record leaves to the stack: "not stated", or "cross-entropy on the answer only", which says which
+     * tokens count and names no kernel or dtype. Under Unsloth such a loss is Unsloth's own.
+     */
+    static boolean unslothLoss(String loss) {
+        return loss.startsWith("not stated") || loss.startsWith("cross-entropy");
     }
 
     /** llama.cpp's block type a record's quant names ("q4_0 (llama.cpp ...)", "gguf q8_0"); null for another. */
