@@ -62,11 +62,29 @@ class QuickStartTest {
     }
 
     @Test
+    void scanOfAFolderAnswersAsTheParserDoes() {
+        String bug = Fixtures.path("scan_patterns/eval_by_train_false__bug").toString();
+        String offByDefault = Fixtures.path("scan_patterns/chunk_sum_kept_as_tensor__bug").toString();
+        sameAsTheParser("", "scan", bug);
+        sameAsTheParser("", "scan", "--json", bug);
+        sameAsTheParser("", "scan", bug, "--all", "--json");
+        sameAsTheParser("", "scan", "--all", offByDefault);
+    }
+
+    @Test
+    void scanFailuresAnswerAsTheParserDoes() {
+        sameAsTheParser("", "scan", tmp.resolve("no-such-folder").toString());
+        sameAsTheParser("", "scan", Fixtures.path("traces/segtoolbox-backward-1x-cached.txt").toString(), "--json");
+    }
+
+    @Test
     void everyOtherCommandLineGoesToTheParser() {
         String trace = Fixtures.path("traces/segtoolbox-backward-1x-cached.txt").toString();
         for (String[] args : new String[][]{{"diagnose", "--gpu", "none", trace}, {"diagnose", "--help"},
                 {"diagnose", "@args.txt"}, {"diagnose", "--", trace}, {"diagnose", "a.log", "b.log"},
-                {"diagnose", "--json", "--json", trace}, {"kb", "M2"}, {"--version", "--help"}}) {
+                {"diagnose", "--json", "--json", trace}, {"kb", "M2"}, {"--version", "--help"},
+                {"scan", "--json", "--json"}, {"scan", "--all", "--all"}, {"scan", "a", "b"}, {"scan", "--help"},
+                {"scan", "@args.txt"}, {"scan", "--", "dir"}, {"scan", "-h"}}) {
             assertNull(run(true, "", args).code, String.join(" ", args));
         }
     }

@@ -22,6 +22,14 @@ public final class ScanCommand implements Callable<Integer> {
 
     public ScanCommand(AppContext ctx) { this.ctx = ctx; }
 
+    /** The command as `scan [--json] [--all] [DIR]` sets it, for the start-up path that skips the parser. */
+    public ScanCommand(AppContext ctx, String dir, boolean json, boolean all) {
+        this(ctx);
+        this.dir = dir;
+        this.json = json;
+        this.all = all;
+    }
+
     @Override
     public Integer call() {
         ScanResult r = EvidenceFiles.scan(ctx, dir, all);

@@ -194,6 +194,15 @@ class ScannerRulesTest {
     }
 
     @Test
+    void aPython2FileNoRuleCouldMatchIsScannedWithoutANote() throws Exception {
+        // the note says a parse may be incomplete: a file the prefilter keeps from the parser has none to doubt
+        Files.writeString(repo.resolve("util2.py"), "print 'hello'\nfor i in xrange(3):\n    print i\n");
+        ScanResult r = new PythonScanner(Rules.ALL).scan(repo);
+        assertEquals(1, r.filesScanned());
+        assertEquals(List.of(), r.skipped());
+    }
+
+    @Test
     void symlinkLoopsIgnoredFoldersAndVirtualenvsAreSkipped() throws Exception {
         Files.createDirectories(repo.resolve("pkg"));
         Files.createSymbolicLink(repo.resolve("pkg/loop"), repo);
