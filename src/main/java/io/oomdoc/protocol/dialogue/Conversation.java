@@ -468,6 +468,8 @@ public final class Conversation {
         if (read.hypothetical().zeroStage() != null && after.worldSize() != null && after.worldSize() == 1) {
             lead = Messages.get("followup.zero.single") + "\n" + lead;
         }
+        // "would two cards help me?": more data-parallel cards add no room; "yes, it acts" would promise what they lack
+        if (MoreCards.replicasOnly(facts, read.hypothetical())) lead = Messages.get("followup.cards.replicas");
         return Answer.text(Intent.FOLLOW_UP, lead + "\n" + body, facts);
     }
 

@@ -129,6 +129,9 @@ final class FollowUps {
             var known = KnowledgeSearch.answer(text + "\n" + earlier, r, KnowledgeAnswers.engines(facts, r));
             if (known.isPresent()) return known.get();
         }
+        // "does the learning rate change memory?": a setting that does not act on memory gets its "no" first
+        String noEffect = NoMemoryEffect.answer(text, r);
+        if (noEffect != null) return noEffect;
         String failed = failedFix(text, r);
         // "it still fails with expandable segments": that rung is spent; explaining it again answers nothing.
         if (failed != null) return Messages.get("followup.tried", titleOf(r, failed)) + "\n"
