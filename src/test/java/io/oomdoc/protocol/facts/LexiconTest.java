@@ -109,4 +109,17 @@ class LexiconTest {
                 .stream().filter(m -> m.start() == 0).map(m -> m.key() + "=" + m.value()).toList();
         assertEquals(List.of("framework=lightning"), atStart, "the pytorch inside pytorch-lightning is not read");
     }
+
+    /**
+     * facebookresearch/d2go#522: FSDP's ShardingStrategy.SHARD_GRAD_OP is ZeRO-2 (gradients and optimizer states
+     * sharded, parameters gathered through the step); FSDP alone shards all three, ZeRO-3.
+     */
+    @Test
+    void fsdpWithShardGradOpIsZeroTwoAndFsdpAloneIsZeroThree() {
+        assertEquals(2, io.oomdoc.protocol.FactExtractor.read(
+                "FSDP with sharding_strategy=ShardingStrategy.SHARD_GRAD_OP on 8 A100s").asserted().zeroStage());
+        assertEquals(2, io.oomdoc.protocol.FactExtractor.read(
+                "fsdp2 fully_shard(model, reshard_after_forward=False) on 4 GPUs").asserted().zeroStage());
+        assertEquals(3, io.oomdoc.protocol.FactExtractor.read("FSDP full shard on 8 A100s").asserted().zeroStage());
+    }
 }
