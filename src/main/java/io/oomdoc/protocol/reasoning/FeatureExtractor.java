@@ -60,6 +60,8 @@ public final class FeatureExtractor {
     static final long SMALL_CARD_BYTES = 9L << 29;
     /** The physics' flag for such a card, from the message's capacity or from the card the facts hold. */
     static final String SMALL_CARD = "card:small";
+    /** A single request larger than the card's whole capacity. */
+    static final String TRIED_EXCEEDS_CARD = "tried:exceeds-card";
 
     /** Whether a card of this many bytes (null or 0: not known) is a small one. */
     static boolean smallCard(Long bytes) { return bytes != null && bytes > 0 && bytes <= SMALL_CARD_BYTES; }
@@ -164,6 +166,11 @@ public final class FeatureExtractor {
             double share = tried / (double) total;
             b.flag(share < 0.01 ? "tried:tiny" : share < 0.1 ? "tried:small" : share < 0.3 ? "tried:large"
                     : "tried:huge");
+            // One request larger than the whole card: no batch of ordinary activations or layer of weights asks for
+            // that in one block, a materialised score or pairwise matrix does (s x s x heads: TMElyralab/MusePose#20
+            // asks 243 GiB of a 16 GiB card). Development splits up to heldout34 (diag39): 7 of the 13 labelled
+            // reports whose request exceeds the card are attention_seq_len.
+            if (share > 1) b.flag(TRIED_EXCEEDS_CARD);
         }
         if (n.freeBytes() != null && total != null && total > 0) {
             double free = n.freeBytes() / (double) total;

@@ -27,4 +27,20 @@ class AllocatorPhysicsTest {
         assertFalse(f.contains("idle:exceeds-request"));
         assertFalse(f.contains("free:exceeds-request"));
     }
+
+    @Test
+    void oneRequestLargerThanTheWholeCardIsFlagged() {
+        // TMElyralab/MusePose#20 (corpus_heldout21), the paste alone: "Tried to allocate 243.00 GiB (GPU 0; 15.99 GiB
+        // total capacity ...)"
+        var paste = RealEvidence.gather(io.oomdoc.evidence.trace.LogText.of(
+                RealEvidence.ofId("musepose-20-stage2-asks-243gib").paste()), null);
+        assertTrue(RealEvidence.features(paste).values().containsKey(FeatureExtractor.TRIED_EXCEEDS_CARD));
+    }
+
+    @Test
+    void aRequestThatFitsTheCardIsNot() {
+        // kaito-project/kaito#976: 546 MiB requested of a 15.77 GiB card
+        assertFalse(features("kaito-976-vllm-engine-reserved-unallocated")
+                .contains(FeatureExtractor.TRIED_EXCEEDS_CARD));
+    }
 }

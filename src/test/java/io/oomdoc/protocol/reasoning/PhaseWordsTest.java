@@ -491,4 +491,28 @@ class PhaseWordsTest {
         assertEquals(List.of("startup"), PhaseWords.phases(text(io.oomdoc.corpus.Corpus.heldout24(),
                 "vulkano-172-lazily-allocated-depth-buffer", true)));
     }
+
+    @Test
+    void aContextTheDriverCouldNotCreateIsTheStartup() {
+        // heterodb/pg-strom#400 (corpus_heldout27), the paste alone: "ERROR: failed on cuCtxCreate:
+        // CUDA_ERROR_OUT_OF_MEMORY" with a hundred clients each opening a context
+        assertEquals(List.of("startup"), PhaseWords.phases(text(TRAINABLE, "pg-strom-400-cuctxcreate-100-clients",
+                false)));
+        // cwpearson/stencil#11 (corpus_heldout21), the paste alone: "CUDA Runtime Error(46): all CUDA-capable devices
+        // are busy or unavailable" on Summit
+        assertEquals(List.of("startup"), PhaseWords.phases(text(TRAINABLE,
+                "stencil-11-summit-error-46-busy-unavailable", false)));
+    }
+
+    @Test
+    void aPagingFileTooSmallToMapTheFrameworksLibrariesIsTheStartup() {
+        // yassouali/pytorch-segmentation#118 (corpus_heldout21), the paste alone: "[WinError 1455] ... Error loading
+        // ...\torch\lib\caffe2_detectron_ops_gpu.dll", in Chinese
+        assertEquals(List.of("startup"), PhaseWords.phases(text(TRAINABLE,
+                "pytorch-segmentation-118-winerror-1455-paging-file", false)));
+        // iperov/DeepFaceLab#5342 (corpus_heldout27), the paste alone: TensorFlow's "DLL load failed: The paging file
+        // is too small for this operation to complete"
+        assertEquals(List.of("startup"), PhaseWords.phases(text(TRAINABLE, "deepfacelab-5342-paging-file-saehd",
+                false)));
+    }
 }
