@@ -33,7 +33,7 @@ class PerSampleMemoryTest {
     @Test
     void aSmallerBatchNeedingMoreHasLargerSamples() {
         holdsSaying(SET31, "P37-css-voc-and-cityscapes-on-a5000s.txt", 1, "Batch 2 needs 20 GB, at most 10 GB a"
-                + " sample, while batch 4 needs 16 GB, at most 4.0 GB a sample: each sample of the smaller batch takes"
+                + " sample, while batch 4 needs 16 GB, at most 4 GB a sample: each sample of the smaller batch takes"
                 + " about 2.5 times as much");
     }
 
