@@ -13,6 +13,7 @@ import static io.oomdoc.protocol.dialogue.CaseFiguresTest.holdsSaying;
  */
 class JaxProjectShareTest {
     private static final Path SET5 = Path.of("src/test/resources/conversations_heldout5");
+    private static final Path SET10 = Path.of("src/test/resources/conversations_heldout10");
     private static final Path SET27 = Path.of("src/test/resources/conversations_heldout27");
     private static final String OPENPI = "F17-openpi-pi0-lora-44gb-on-a6000-prealloc.txt";
 
@@ -38,5 +39,12 @@ class JaxProjectShareTest {
     @Test
     void theNextTurnStillGetsTheWeights() {
         holdsSaying(SET27, "P19-timesfm-200m-18g-vram.txt", 2, "200M parameters × 4 bytes (fp32) = 800 MB");
+    }
+
+    /** github.com/Physical-Intelligence/openpi/issues/677: openpi's PyTorch port named is PyTorch, not JAX's share. */
+    @Test
+    void openpisPytorchPortStaysPytorch() {
+        var v = CaseFiguresTest.turn(SET10, "K01-openpi-pi0-pytorch-finetune-4090-batch-1.txt", 2);
+        org.junit.jupiter.api.Assertions.assertTrue(v.holds() && !v.output().contains("JAX"), v.output());
     }
 }
