@@ -37,6 +37,8 @@ final class Calculations {
             new Row("card", CardChange::of),
             new Row("scope", BatchScope::of),
             new Row("sum", PartsSum::of),
+            // "why did the authors need 80 GB for batch 32?": the figures split into a fixed part and a part per sample
+            new Row("per-sample", PerSampleMemory::of),
             new Row("batch", BatchArithmetic::of),
             new Row("rate", RateTimesDuration::of),
             new Row("grid", GridCount::of),

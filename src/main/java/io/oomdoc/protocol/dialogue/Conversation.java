@@ -425,8 +425,9 @@ public final class Conversation {
         // "how much RAM do I need?" after a killed worker asks the fit question in an explanation's words
         if (HostRamNeed.applies(report, known) && HostRamNeed.asksTheNeed(text) && !HostRamNeed.asksOfTheCard(text,
                 known)) return Answer.text(intent, HostRamNeed.answer(newestFirst(text), known), known);
-        return Answer.text(intent, KnowledgeAnswers.explain(text, withContext(text, Topics.glossary()),
-                Calculations.of(text, context(text), known), known, report), known);
+        String all = context(text);
+        return Answer.text(intent, KnowledgeAnswers.explain(text, withContext(text, Topics.glossary()), all,
+                Calculations.of(text, all, known), known, report), known);
     }
 
     /** Whether the turn carries the value oomdoc asked for ("2048" for the sequence, "a 3090" for the card). */

@@ -236,8 +236,9 @@ final class KnowledgeAnswers {
     }
 
     /** An explanation: the figures the question calls for (computed by the caller), then the term in words. */
-    static String explain(String text, String withContext, String computed, Facts facts, Report report) {
-        String base = explainTerm(text, withContext, facts, report);
+    static String explain(String text, String withContext, String conversation, String computed, Facts facts,
+                          Report report) {
+        String base = explainTerm(text, withContext, conversation, facts, report);
         String led = KnobAnswers.trail(text, conversationStacks(text, namedStacks(withContext), facts, report), base);
         if (computed == null) return led;
         // The figures asked for are the answer: they open it, before a setting's row the question happens to name
@@ -418,9 +419,14 @@ final class KnowledgeAnswers {
      * only then does a term named in the turns before stand in (the question "why so big?" is about it).
      */
     static String explainTerm(String question, String withContext, Facts facts, Report report) {
+        return explainTerm(question, withContext, withContext, facts, report);
+    }
+
+    /** {@code conversation}: the turn and every turn before it, where a project named once (openpi) is found. */
+    static String explainTerm(String question, String withContext, String conversation, Facts facts, Report report) {
         // "it still fills the card", "is that a leak?" in a vLLM or JAX session: the engine's share of the card, which
         // the question's other words ("leak", "kv cache") would miss
-        String share = UpFrontShare.of(question, facts);
+        String share = UpFrontShare.of(question, conversation, facts);
         if (share != null) return share;
         var term = Topics.find(Topics.glossary(), question);
         // "17179869183.95 GiB? where does that come from": no card holds a petabyte, the figure itself is the subject.

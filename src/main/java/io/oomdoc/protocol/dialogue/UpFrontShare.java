@@ -31,20 +31,32 @@ final class UpFrontShare {
      */
     private static final Pattern FILLS = Pattern.compile("(?i)\\bfills? (?:up )?(?:the|my|a|all|its) ?(?:whole |entire "
             + ")?(?:card|gpu|vram|memory)|\\b(?:is (?:that|this|it) a|a) (?:memory )?leak\\b|\\bnvidia-smi (?:first )?"
-            + "(?:shows|says)|\\b(?:takes|grabs|occupies|reserves) (?:~|about |almost |nearly )?\\d+ ?%");
+            + "(?:shows|says)|\\b(?:takes|grabs|occupies|reserves) (?:~|about |almost |nearly )?\\d+ ?%"
+            // "it occupies 44 GB", "seems to take around 18G", "why exactly 44 GB": a size the job holds, asked about
+            + "|\\b(?:takes?|taking|grabs|occupies|occupying|reserves) (?:up )?(?:~|about |around |almost |nearly )?"
+            + "\\d+(?:\\.\\d+)? ?(?:gb|gib|g)\\b|\\bwhy (?:exactly |precisely )?\\d+(?:\\.\\d+)? ?(?:gb|gib|g)\\b");
+    /**
+     * openpi's README starts training with XLA_PYTHON_CLIENT_MEM_FRACTION=0.9 (github.com/Physical-Intelligence/openpi,
+     * "Fine-tuning"), so a run of its configs (pi0_libero, pi0_fast_droid) holds 90% of the card, not JAX's 75%.
+     */
+    private static final Pattern OPENPI = Pattern.compile("(?i)\\bopenpi\\b"
+            + "|\\bpi05?_(?:fast_)?(?:libero|droid|aloha)\\w*");
+    private static final double OPENPI_SHARE = 0.9;
 
     private UpFrontShare() {}
 
     /** The share explained with the session's card; null when the session's engine holds no share up front. */
-    static String of(String question, Facts facts) {
+    static String of(String question, String withContext, Facts facts) {
         if (facts.framework() == null || !FILLS.matcher(question).find()) return null;
         Engine e = ENGINES.get(facts.framework());
         if (e == null) return null;
         Matcher m = e.setShare().matcher(question);
-        double share = m.find() ? Double.parseDouble(m.group(1)) : e.share();
+        boolean openpi = facts.framework().equals("jax") && OPENPI.matcher(withContext).find();
+        double share = m.find() ? Double.parseDouble(m.group(1)) : openpi ? OPENPI_SHARE : e.share();
         String held = facts.gpuMemBytes() == null ? ""
                 : Messages.get("upfront.card", String.format(Locale.ROOT, "%.2f", share),
                         Bytes.human(facts.gpuMemBytes()), Bytes.human((long) (share * facts.gpuMemBytes())));
-        return Messages.get(e.message(), String.format(Locale.ROOT, "%.2f", share), held);
+        String said = Messages.get(e.message(), String.format(Locale.ROOT, "%.2f", share), held);
+        return openpi && share == OPENPI_SHARE ? said + " " + Messages.get("upfront.jax.openpi") : said;
     }
 }

@@ -150,7 +150,8 @@ class CalculationsTest {
             "what if the LoRA r=64 instead of r=256?", // heldout2 K16, artidoro/qlora#184
             "what would llama2 70B need then?", // heldout4 M06, Stability-AI/lm-evaluation-harness#83
             "and on an A100 80GB instead?", // heldout32 P20's form, LSXI7/MINIMA#48
-            "what if I swap AdamW for plain SGD?"}; // heldout21 P24's form
+            "what if I swap AdamW for plain SGD?", // heldout21 P24's form
+            "why did the authors need 80 GB for batch 32?"}; // heldout31 P36, Silverster98/HUMANISE#5
         // The turns before hold keras-team/keras#9643's failure, whose shape a later question resizes, and a setting
         // said before (huggingface/transformers#22639's eight beams) that a later question changes.
         String held = "OOM when allocating tensor with shape[128,128,109,109] and type float\nnum_beams=8";
