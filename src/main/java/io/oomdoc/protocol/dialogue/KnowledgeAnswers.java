@@ -25,7 +25,7 @@ final class KnowledgeAnswers {
     private static final Pattern ANAPHOR = Pattern.compile("(?i)\\b(?:set|use|enable|turn on|do|pass|change"
             // "how do I pass both to vllm serve?": both settings of the turns before
             + "|configure|apply|add|put|write|get|limit|cap|lower|raise) (?:it|that|this|them|those|these|both)\\b"
-            + "|\\b(?:turn|switch|set|flip|try) (?:it|that|this|them|those|these|both) (?:on|off|up|out)\\b");
+            + "|\\b(?:turn|switch|set|flip|try) (?:it|that|this|them|those|these) (?:on|off|up|out)\\b");
     /** "what's the flag for that": a pronoun with nothing else named stands for it too. */
     private static final Pattern POINTER = Pattern.compile("(?i)\\b(?:that|it|this|those|these|them)\\b");
     /**
@@ -79,7 +79,8 @@ final class KnowledgeAnswers {
         // "how do I set it?" points back: the topic of the turns before comes before a match on other words.
         // The engine the conversation is about (TGI, Ollama) steers a search by words to topics with its snippet.
         List<String> held = engines(facts, report);
-        if (topic.isEmpty() && (pointsBack(question) || ANAPHOR.matcher(question).find())) {
+        if (topic.isEmpty() && (pointsBack(question) || ANAPHOR.matcher(question).find()
+                || SEVERAL.matcher(question).find() && Topics.findAll(Topics.howTo(), withContext).size() > 1)) {
             topic = topicBefore(withContext, held);
             // "what if I turn on fp16 and gradient checkpointing?" then "how do I set both?": one snippet of each
             if (topic.isPresent()) named = settingsBefore(question, withContext, topic.get());
