@@ -151,8 +151,12 @@ final class KnobAnswers {
             + "(?: other| else| more)?(?: [\\w.-]+)? (?:flags|settings|options|parameters|params|knobs|arguments"
             + "|args|env vars|environment variables)\\b"
             + "|\\bother(?: [\\w.-]+)? (?:flags|settings|options|parameters|knobs)\\b");
-    /** "I also tried --chunked-prefill-size, it did not resolve it": the knob named is what did not help. */
-    private static final java.util.regex.Pattern TRIED = java.util.regex.Pattern.compile("(?i)\\b(?:already|also)"
+    /**
+     * "I also tried --chunked-prefill-size, it did not resolve it": the knob named is what did not help. "the author
+     * says he already added it" is a maintainer's change, not one the user tried (ComfyUI-DiffusersImageOutpaint#6).
+     */
+    private static final java.util.regex.Pattern TRIED = java.util.regex.Pattern.compile("(?i)(?<!\\b(?:he|she|they)"
+            + " )\\b(?:already|also)"
             + " (?:tried|set|use|using|added|lowered|reduced|pass|passed)|\\btried (?:adding|setting|lowering|using"
             + "|reducing|passing)|did(?:n'?t| not) (?:help|resolve|fix|work|change)|no (?:effect|difference)"
             + "|(?:does|do)(?:n'?t| not) (?:help|work)|still (?:oom|fails|runs out|out of memory)");

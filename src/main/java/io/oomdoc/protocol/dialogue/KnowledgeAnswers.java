@@ -75,11 +75,15 @@ final class KnowledgeAnswers {
         String text = withContext;
         List<Topics.Topic> named = namedTopics(question);
         var topic = named.stream().findFirst();
+        boolean noneNamed = named.isEmpty();
         // "how do I set it?" points back: the topic of the turns before comes before a match on other words.
         // The engine the conversation is about (TGI, Ollama) steers a search by words to topics with its snippet.
         List<String> held = engines(facts, report);
-        if (topic.isEmpty() && (pointsBack(question) || ANAPHOR.matcher(question).find())) {
+        if (topic.isEmpty() && (pointsBack(question) || ANAPHOR.matcher(question).find()
+                || SEVERAL.matcher(question).find() && Topics.findAll(Topics.howTo(), withContext).size() > 1)) {
             topic = topicBefore(withContext, held);
+            // "what if I turn on fp16 and gradient checkpointing?" then "how do I set both?": one snippet of each
+            if (topic.isPresent()) named = settingsBefore(question, withContext, topic.get());
         }
         // "how do I fix it in HF Trainer?": the cause held decides the topic, the stack named its snippet.
         if (topic.isEmpty()) topic = HeldHowTo.of(question, report, conversationStacks(question, talkedAbout, facts,
@@ -89,7 +93,7 @@ final class KnowledgeAnswers {
         if (topic.isEmpty()) topic = Topics.find(Topics.howTo(), withContext);
         else text = question;
         // "how do I reduce the batch in vllm?": a topic without a snippet for the stack named gives way to one with it.
-        List<String> namedStacks = stacksAsked(question, talkedAbout, held, named.isEmpty());
+        List<String> namedStacks = stacksAsked(question, talkedAbout, held, noneNamed);
         // An application held (ComfyUI) keeps the topic asked: a search by its name alone finds its one unrelated
         // snippet; the answer says instead that its way is not known (below).
         if (topic.isPresent() && !namedStacks.isEmpty() && !io.oomdoc.protocol.Stacks.app(namedStacks.get(0))
@@ -106,6 +110,21 @@ final class KnowledgeAnswers {
             if (general.isPresent()) topic = general;
         }
         return snippets(topic.get(), named, stacks, question);
+    }
+
+    /** "both", "these", "them": the question points back at more than one setting. */
+    private static final Pattern SEVERAL = Pattern.compile("(?i)\\b(?:both|these|those|them|each)\\b");
+
+    /**
+     * The settings a plural pointer stands for: the topic of the turns before and the next one the same turn names
+     * (ux: "what if I use 8-bit Adam plus gradient checkpointing?", then "how do I turn both on?" asks for both
+     * snippets, OOTDiffusion-train#20). One setting, or a singular pointer, leaves the question's own topics.
+     */
+    private static List<Topics.Topic> settingsBefore(String question, String withContext, Topics.Topic first) {
+        if (!SEVERAL.matcher(question).find()) return List.of();
+        List<Topics.Topic> all = Topics.findAll(Topics.howTo(), withContext);
+        if (all.size() < 2 || !all.get(0).equals(first)) return List.of();
+        return List.of(all.get(0), all.get(1));
     }
 
     /**
