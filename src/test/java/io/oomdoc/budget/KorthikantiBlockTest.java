@@ -36,10 +36,11 @@ class KorthikantiBlockTest {
     }
 
     @Test
-    void autocastOverASixteenBitStreamKeepsOnlyTheSoftmaxInFp32() {
-        // DeepSpeed's fp16 engine converts the module to half: the stream is 16-bit under ZeRO
+    void deepSpeedsHalfModuleKeepsTheSixteenBitCountWithoutAutocast() {
+        // DeepSpeed's fp16 engine converts the module to half and runs it without autocast (act.deepSpeedHalf,
+        // budget34): stream and softmax are both 16-bit under ZeRO, the paper's count
         List<String> said = said(opt(Setup.Precision.MIXED_FP16).zeroStage(2).gpus(2));
-        assertTrue(said.contains(AssumptionText.get("act.perLayer.eager", 34, 11)), String.join("\n", said));
+        assertTrue(said.contains(AssumptionText.get("act.perLayer.eager", 34, 5)), String.join("\n", said));
     }
 
     @Test
