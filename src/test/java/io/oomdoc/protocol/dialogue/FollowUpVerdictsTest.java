@@ -2,7 +2,6 @@ package io.oomdoc.protocol.dialogue;
 
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -13,38 +12,29 @@ import static org.junit.jupiter.api.Assertions.*;
  * Cityscapes), conversations_heldout5/F03 is liucongg/ChatGLM-Finetuning#23 (LoRA on a V100 32GB).
  */
 class FollowUpVerdictsTest {
-    /** The answer to turn {@code upTo} (1-based) of a fixture, the turns before it played first. */
-    private static String answerTo(String set, String file, int upTo) {
-        var t = Transcripts.read(Path.of("src/test/resources", set, file));
-        Conversation c = new Conversation();
-        String last = null;
-        for (int i = 0; i < upTo; i++) last = c.respond(t.turns().get(i).input()).text();
-        return last;
-    }
-
     @Test
     void theLearningRateIsNoMemorySetting() {
-        String a = answerTo("conversations_heldout29", "P32-dshmp-six-3090s.txt", 5);
+        String a = PlayedTurns.answerTo("conversations_heldout29", "P32-dshmp-six-3090s.txt", 5);
         assertTrue(a.startsWith("No: the learning rate"), a);
         assertTrue(a.lines().count() <= 4, a);
     }
 
     @Test
     void aSmallDatasetDoesNotShrinkAStep() {
-        String a = answerTo("conversations_heldout19", "P14-fftat-5090-batch-64.txt", 2);
+        String a = PlayedTurns.answerTo("conversations_heldout19", "P14-fftat-5090-batch-64.txt", 2);
         assertTrue(a.startsWith("No: the size of the dataset"), a);
         assertTrue(a.contains("one batch"), a);
     }
 
     @Test
     void theCudnnVersionMattersBarely() {
-        String a = answerTo("conversations_heldout27", "P26-dilation-cityscapes-1396-crop.txt", 4);
+        String a = PlayedTurns.answerTo("conversations_heldout27", "P26-dilation-cityscapes-1396-crop.txt", 4);
         assertTrue(a.startsWith("Barely: the cuDNN version"), a);
     }
 
     @Test
     void aSecondDataParallelCardAddsNoRoom() {
-        String a = answerTo("conversations_heldout5", "F03-chatglm-finetuning-lora-v100-32gb.txt", 5);
+        String a = PlayedTurns.answerTo("conversations_heldout5", "F03-chatglm-finetuning-lora-v100-32gb.txt", 5);
         assertTrue(a.startsWith("Not by itself"), a);
         assertTrue(a.contains("full replica"), a);
     }

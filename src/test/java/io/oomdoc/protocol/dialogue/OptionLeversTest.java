@@ -2,7 +2,6 @@ package io.oomdoc.protocol.dialogue;
 
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -13,18 +12,9 @@ import static org.junit.jupiter.api.Assertions.*;
  * on a 16 GB RTX 5060 Ti), conversations_heldout14/P06 is magic-research/magic-animate#110 (inference on a 2080 Ti).
  */
 class OptionLeversTest {
-    /** The answer to turn {@code upTo} (1-based) of a fixture, the turns before it played first. */
-    private static String answerTo(String set, String file, int upTo) {
-        var t = Transcripts.read(Path.of("src/test/resources", set, file));
-        Conversation c = new Conversation();
-        String last = null;
-        for (int i = 0; i < upTo; i++) last = c.respond(t.turns().get(i).input()).text();
-        return last;
-    }
-
     @Test
     void aServedModelsOptionsNameQuantisingTheKvCacheAndTheBatch() {
-        String a = answerTo("conversations_heldout11", "L24-tensorrt-llm-nemotron-4b-5060ti-44k-context.txt", 2);
+        String a = PlayedTurns.answerTo("conversations_heldout11", "L24-tensorrt-llm-nemotron-4b-5060ti-44k-context.txt", 2);
         assertTrue(a.startsWith(Messages.get("followup.levers.inference").lines().findFirst().orElseThrow()), a);
         assertTrue(a.contains("KV cache (fp8 or int8)") && a.contains("batch"), a);
         assertTrue(a.lines().count() <= 12, a);
@@ -32,7 +22,7 @@ class OptionLeversTest {
 
     @Test
     void anImageModelsOptionsNameTheResolutionAndHalfPrecision() {
-        String a = answerTo("conversations_heldout14", "P06-magic-animate-inference-2080ti.txt", 3);
+        String a = PlayedTurns.answerTo("conversations_heldout14", "P06-magic-animate-inference-2080ti.txt", 3);
         assertTrue(a.contains("image resolution") && a.contains("fp16"), a);
     }
 
