@@ -59,13 +59,24 @@ class ReportWriterRulesTest {
                 .endsWith("Failed ranks: [7], first rank 7."));
     }
 
+    /**
+     * High from 0.75, Medium from 0.5, else Low. The scores move with every refit of the weights, so the level is
+     * checked against the score the line itself prints; the three reports lie one in each band today.
+     */
     @Test
     void theConfidenceLevelFollowsTheTopScore() throws Exception {
-        assertTrue(diagnose("visfly-backward-2x.txt").sections().confidenceAssessment().startsWith("High (0.84)"));
-        assertTrue(diagnose("s1-106-rank7-cross-entropy-h200.txt").sections().confidenceAssessment()
-                .startsWith("Medium (0.74)"));
-        assertTrue(diagnose("rocm-blogs-mamba-gpt-neo-hip-oom-mi210.txt").sections().confidenceAssessment()
-                .startsWith("Low (0.37)"));
+        java.util.Set<String> levels = new java.util.HashSet<>();
+        for (String f : List.of("visfly-backward-2x.txt", "s1-106-rank7-cross-entropy-h200.txt",
+                "rocm-blogs-mamba-gpt-neo-hip-oom-mi210.txt")) {
+            String line = diagnose(f).sections().confidenceAssessment();
+            var m = java.util.regex.Pattern.compile("^(\\w+) \\((\\d\\.\\d+)\\)").matcher(line);
+            assertTrue(m.find(), line);
+            double score = Double.parseDouble(m.group(2));
+            String expected = score >= 0.75 ? "High" : score >= 0.5 ? "Medium" : "Low";
+            assertEquals(expected, m.group(1), line);
+            levels.add(m.group(1));
+        }
+        assertEquals(3, levels.size(), "the three reports no longer span the three levels: " + levels);
     }
 
     @Test
