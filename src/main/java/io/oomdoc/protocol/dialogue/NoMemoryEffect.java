@@ -14,13 +14,13 @@ import java.util.regex.Pattern;
  */
 final class NoMemoryEffect {
     private static final String TABLE = "dialogue/no-memory-effect.tsv";
-    private static final int COLUMNS = 4;
+    private static final int COLUMNS = 5;
 
-    /** One setting: the words that name it, its name in the answer, the verdict and why. */
-    record Row(Pattern words, String name, String verdict, String why) {}
+    /** One setting: the words that name it, its name in the answer, the verdict, why, and the failure it matters in. */
+    record Row(Pattern words, String name, String verdict, String why, String unless) {}
 
     private static final TsvTable<Row> ROWS = new TsvTable<>(TABLE, COLUMNS, c -> new Row(Pattern.compile(c[0]), c[1],
-            c[2], c[3]));
+            c[2], c[3], c[4]));
 
     /**
      * Whether the setting matters for memory: "does that matter", "change memory", "would it help". "Do I need to
@@ -44,7 +44,10 @@ final class NoMemoryEffect {
         }
         String lower = text.toLowerCase(Locale.ROOT);
         Row row = ROWS.rows().stream().filter(x -> x.words().matcher(lower).find()).findFirst().orElse(null);
-        if (row == null) return null;
+        // a host-RAM failure is where the dataset's size can matter (a loader that holds it all): no GPU verdict there
+        if (row == null || r != null && row.unless().equals(r.issueType())) {
+            return null;
+        }
         String out = Messages.get("followup.nomemory", row.verdict(), row.name(), row.why()) + "\n"
                 + Messages.get("followup.nomemory.sets");
         if (r == null || r.fixes().isEmpty()) return out;

@@ -53,4 +53,17 @@ class FollowUpVerdictsTest {
         assertFalse(MoreCards.replicasOnly(held, two));
         assertTrue(MoreCards.replicasOnly(io.oomdoc.protocol.Facts.EMPTY, two));
     }
+
+    /**
+     * After a DataLoader worker killed for host RAM (open-mmlab/mmrotate#501, traces/mmrotate-501-dataloader-killed-
+     * 16g.txt) the dataset's size can matter: a loader that holds it all grows with it, so no "No:" about the GPU.
+     */
+    @Test
+    void aHostRamKillGetsNoGpuVerdictOnTheDatasetSize() throws Exception {
+        Conversation c = new Conversation();
+        c.respond(java.nio.file.Files.readString(
+                java.nio.file.Path.of("src/test/resources/traces/mmrotate-501-dataloader-killed-16g.txt")));
+        String a = c.respond("the dataset is small, only 5,000 images. shouldn't that matter?").text();
+        assertFalse(a.startsWith("No: the size of the dataset"), a);
+    }
 }
