@@ -69,7 +69,7 @@ public final class Diagnoser {
         if (trace != null) facts = facts.merge(Facts.EMPTY).merge(onlyMissing(facts, measuredCard(pasted, trace)));
         // A serving engine's own message (vLLM's KV-cache check) makes the budget an inference one: without the
         // engine the card was charged gradients and Adam state for a model that only serves.
-        if (facts.framework() == null && trace != null && SetupFromFacts.isServingEngine(trace.framework())) {
+        if (facts.framework() == null && trace != null && Engines.serves(trace.framework())) {
             facts = facts.merge(Facts.builder().framework(trace.framework()).build());
         }
         // A generation front end's failure block (ComfyUI's) is PyTorch's error in a job that only runs models: the

@@ -298,7 +298,7 @@ public final class ReportWriter {
      * server to compare max_memory_allocated() "after two full training steps" and to write a PyTorch probe.
      */
     private static String verification(Category cat, KnowledgeEntry primary, String framework, String stack) {
-        if (SetupFromFacts.isServingEngine(framework)) return TEXT.get("verify.serving");
+        if (Engines.serves(framework)) return TEXT.get("verify.serving");
         // Inference has no loss curve nor effective batch to keep (so-vits-svc#81 was told its "loss curve matches
         // the first steps"): the check is the peak of one inference call
         if (stack.equals("inference") || Stacks.app(stack)) {

@@ -15,12 +15,6 @@ public final class SetupFromFacts {
 
     private SetupFromFacts() {}
 
-    /** vLLM, SGLang, TGI, llama.cpp and the other engines that only serve (model/engines.tsv). */
-    public static boolean isServingEngine(String framework) { return Engines.serves(framework); }
-
-    /** A serving engine, a runtime or a generation front end (model/engines.tsv): no training state in its budget. */
-    public static boolean runsModelsOnly(String framework) { return Engines.runsModelsOnly(framework); }
-
     public static Optional<Setup> from(Facts f) {
         ModelSpec model = null;
         if (f.model() != null) model = ModelCatalog.find(f.model()).orElse(null);
@@ -31,7 +25,7 @@ public final class SetupFromFacts {
                 f.optimizer(), Setup.Optimizer.ADAMW);
         // A stack that only runs models never trains: no gradients or optimizer state, whatever phase was read.
         Setup.Mode mode = PhaseHints.runsOnly(f.phaseHint())
-                || runsModelsOnly(f.framework()) ? Setup.Mode.INFER : Setup.Mode.TRAIN;
+                || Engines.runsModelsOnly(f.framework()) ? Setup.Mode.INFER : Setup.Mode.TRAIN;
         // 4-bit weights in a job that trains are QLoRA's frozen base; in one that only runs the model they are the
         // weights served, with no adapter (a 4-bit Mixtral asked to fit a 3090 is not a QLoRA fine-tune)
         boolean fourBit = "4bit".equals(f.quant());

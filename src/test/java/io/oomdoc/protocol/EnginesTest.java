@@ -22,15 +22,15 @@ class EnginesTest {
     void tensorRtLlmAndLmDeployServeAsVllmDoes() {
         assertTrue(Engines.serves("tensorrt-llm"));
         assertTrue(Engines.serves("lmdeploy"));
-        assertTrue(SetupFromFacts.isServingEngine("vllm"));
+        assertTrue(Engines.serves("vllm"));
     }
 
     @Test
     void aGenerationFrontEndRunsModelsWithoutServingThem() {
-        assertTrue(SetupFromFacts.runsModelsOnly("comfyui"));
-        assertFalse(SetupFromFacts.isServingEngine("comfyui"));
-        assertFalse(SetupFromFacts.runsModelsOnly("hf-trainer"));
-        assertFalse(SetupFromFacts.runsModelsOnly(null));
+        assertTrue(Engines.runsModelsOnly("comfyui"));
+        assertFalse(Engines.serves("comfyui"));
+        assertFalse(Engines.runsModelsOnly("hf-trainer"));
+        assertFalse(Engines.runsModelsOnly(null));
     }
 
     @Test

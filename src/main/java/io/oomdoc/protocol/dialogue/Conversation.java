@@ -7,10 +7,10 @@ import io.oomdoc.evidence.trace.TraceAnalyzer;
 import io.oomdoc.protocol.Diagnoser;
 import io.oomdoc.protocol.EvidenceGatherer;
 import io.oomdoc.protocol.FactExtractor;
+import io.oomdoc.protocol.Engines;
 import io.oomdoc.protocol.Facts;
 import io.oomdoc.protocol.PhaseHints;
 import io.oomdoc.protocol.Report;
-import io.oomdoc.protocol.SetupFromFacts;
 import io.oomdoc.protocol.reasoning.Kills;
 import io.oomdoc.protocol.reasoning.NotOom;
 import io.oomdoc.evidence.trace.TraceFinding;
@@ -514,7 +514,7 @@ public final class Conversation {
         // a serving engine's failure says more than "inference" did: the engine's knobs, max_model_len
         if ((facts.phaseHint() == null || PhaseHints.INFERENCE.equals(facts.phaseHint()))
                 && (report.category().equals("kv_cache_inference")
-                || SetupFromFacts.isServingEngine(report.framework()))) {
+                || Engines.serves(report.framework()))) {
             remember(facts.with(b -> b.phaseHint(PhaseHints.SERVING)));
         }
         if (facts.gpuMemBytes() == null) { pendingKey = "gpu"; pendingQuestion = null; } // the report asks for the card

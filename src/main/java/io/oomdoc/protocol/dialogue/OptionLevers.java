@@ -1,7 +1,7 @@
 package io.oomdoc.protocol.dialogue;
 
+import io.oomdoc.protocol.Engines;
 import io.oomdoc.protocol.Facts;
-import io.oomdoc.protocol.SetupFromFacts;
 
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -35,7 +35,7 @@ final class OptionLevers {
                 || facts.optimizer() != null || facts.zeroStage() != null
                 || facts.checkpointing() != null && facts.checkpointing() || facts.gradAccum() != null;
         boolean runs = facts.phaseHint() != null && RUNNING_PHASES.contains(facts.phaseHint())
-                || SetupFromFacts.isServingEngine(facts.framework());
+                || Engines.serves(facts.framework());
         if (trains == runs) return null;
         return Messages.get(runs ? "followup.levers.inference" : "followup.levers.training");
     }

@@ -1,10 +1,10 @@
 package io.oomdoc.protocol.dialogue;
 
 import io.oomdoc.protocol.FactExtractor;
+import io.oomdoc.protocol.Engines;
 import io.oomdoc.protocol.Facts;
 import io.oomdoc.protocol.PhaseHints;
 import io.oomdoc.protocol.Report;
-import io.oomdoc.protocol.SetupFromFacts;
 import io.oomdoc.protocol.reasoning.Cues;
 
 import java.io.BufferedReader;
@@ -44,7 +44,7 @@ final class Regime {
             if (said.isPresent()) return said;
         }
         if (report == null) return Optional.empty();
-        if (SetupFromFacts.runsModelsOnly(report.framework())
+        if (Engines.runsModelsOnly(report.framework())
                 || RUNS_ONLY.contains(String.valueOf(report.phase()))) return Optional.of(Kind.INFER);
         return TRAINS.contains(String.valueOf(report.phase())) ? Optional.of(Kind.TRAIN) : Optional.empty();
     }
@@ -68,7 +68,7 @@ final class Regime {
         if (kind.isEmpty()) return f;
         boolean served = PhaseHints.runsOnly(f.phaseHint());
         if (kind.get() == Kind.INFER && !served) return f.with(b -> b.phaseHint(PhaseHints.GENERATION));
-        if (kind.get() == Kind.TRAIN && served && !SetupFromFacts.isServingEngine(f.framework())) {
+        if (kind.get() == Kind.TRAIN && served && !Engines.serves(f.framework())) {
             return f.with(b -> b.phaseHint(null));
         }
         return f;
