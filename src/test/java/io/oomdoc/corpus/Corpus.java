@@ -98,7 +98,8 @@ public final class Corpus {
     public static final List<Path> BURNED = List.of(HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10,
             HELDOUT11, HELDOUT12, HELDOUT13, HELDOUT14, HELDOUT15, HELDOUT16, HELDOUT17, HELDOUT18, HELDOUT19,
             HELDOUT20, HELDOUT21, HELDOUT22, HELDOUT23, HELDOUT24, HELDOUT25, HELDOUT26, HELDOUT27, HELDOUT28,
-            HELDOUT29, HELDOUT30, HELDOUT31, HELDOUT32, HELDOUT33, HELDOUT34, HELDOUT35, HELDOUT36, HELDOUT37);
+            HELDOUT29, HELDOUT30, HELDOUT31, HELDOUT32, HELDOUT33, HELDOUT34, HELDOUT35, HELDOUT36, HELDOUT37,
+            HELDOUT38);
     private static final int FINAL_SHARE_PERCENT = 20;
     private static final Map<Path, List<Case>> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -257,10 +258,7 @@ public final class Corpus {
     /** The thirty-seventh split (corpus_heldout37/): scored blind at both ends of the 31st session, trainable since. */
     public static List<Case> heldout37() { return read(HELDOUT37); }
 
-    /**
-     * The thirty-eighth split (corpus_heldout38/): blind while the 32nd session scores it at both ends, totals only;
-     * in no trainable or development list.
-     */
+    /** The thirty-eighth split (corpus_heldout38/): scored blind at both ends of the 32nd session, trainable since. */
     public static List<Case> heldout38() { return read(HELDOUT38); }
 
     /**
@@ -289,9 +287,17 @@ public final class Corpus {
      * session; scored blind at both ends of the twenty-eighth, totals only), and the thirty-fourth (since the thirtieth
      * session; scored blind at both ends of the twenty-ninth, totals only), and the thirty-fifth and thirty-sixth
      * (since the thirty-first session; both scored blind at both ends of the thirtieth, totals only), and the
-     * thirty-seventh (since the thirty-second session; scored blind at both ends of the thirty-first, totals only).
+     * thirty-seventh (since the thirty-second session; scored blind at both ends of the thirty-first, totals only), and
+     * the thirty-eighth (since the thirty-third session; scored blind at both ends of the thirty-second, totals only).
      */
-    public static List<Case> trainable() { return development37(); }
+    public static List<Case> trainable() { return development38(); }
+
+    /** Every scored part that is development data now: development37() and the thirty-eighth split. */
+    public static List<Case> development38() {
+        List<Case> out = new ArrayList<>(development37());
+        out.addAll(heldout38());
+        return List.copyOf(out);
+    }
 
     /** Every scored part that is development data now: development36() and the thirty-seventh split. */
     public static List<Case> development37() {
