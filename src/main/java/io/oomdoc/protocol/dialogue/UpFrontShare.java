@@ -2,9 +2,9 @@ package io.oomdoc.protocol.dialogue;
 
 import io.oomdoc.protocol.Facts;
 import io.oomdoc.util.Bytes;
+import io.oomdoc.util.TsvTable;
 
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,15 +15,14 @@ import java.util.regex.Pattern;
  * 0.90 x 80 GiB.
  */
 final class UpFrontShare {
-    /** An engine that pre-allocates: its message and its default share of the card. */
-    private record Engine(String message, double share, Pattern setShare) {}
+    private static final String TABLE = "dialogue/upfront-shares.tsv";
+    private static final int COLUMNS = 6;
 
-    private static final Map<String, Engine> ENGINES = Map.of(
-            "vllm", new Engine("upfront.vllm", ServingPool.DEFAULT_UTILIZATION, Pattern.compile("(?i)gpu[_-]memory"
-                    + "[_-]utilization\\W{0,4}(0?\\.\\d+)")),
-            // docs.jax.dev/en/latest/gpu_memory_allocation.html: 75% of the card at the first operation
-            "jax", new Engine("upfront.jax", 0.75, Pattern.compile("(?i)xla_(?:python_)?client_mem_fraction\\W{0,6}"
-                    + "(0?\\.\\d+)")));
+    /** One engine or project that holds a share up front (dialogue/upfront-shares.tsv). */
+    record Row(String engine, double share, Pattern setShare, Pattern project, String message, String note) {}
+
+    static final TsvTable<Row> ROWS = new TsvTable<>(TABLE, COLUMNS, c -> new Row(c[0], Double.parseDouble(c[1]),
+            Pattern.compile(c[2]), c[3].equals("-") ? null : Pattern.compile(c[3]), c[4], c[5].equals("-") ? null : c[5]));
 
     /**
      * "it still fills the card", "nvidia-smi shows 70 GB, is that a leak?", "jax takes ~90% of memory": the whole
@@ -35,28 +34,20 @@ final class UpFrontShare {
             // "it occupies 44 GB", "seems to take around 18G", "why exactly 44 GB": a size the job holds, asked about
             + "|\\b(?:takes?|taking|grabs|occupies|occupying|reserves) (?:up )?(?:~|about |around |almost |nearly )?"
             + "\\d+(?:\\.\\d+)? ?(?:gb|gib|g)\\b|\\bwhy (?:exactly |precisely )?\\d+(?:\\.\\d+)? ?(?:gb|gib|g)\\b");
-    /**
-     * openpi's README starts training with XLA_PYTHON_CLIENT_MEM_FRACTION=0.9 (github.com/Physical-Intelligence/openpi,
-     * "Fine-tuning"), so a run of its configs (pi0_libero, pi0_fast_droid) holds 90% of the card, not JAX's 75%.
-     */
-    private static final Pattern OPENPI = Pattern.compile("(?i)\\bopenpi\\b"
-            + "|\\bpi05?_(?:fast_)?(?:libero|droid|aloha)\\w*");
-    private static final double OPENPI_SHARE = 0.9;
-
     private UpFrontShare() {}
 
     /** The share explained with the session's card; null when the session's engine holds no share up front. */
     static String of(String question, String withContext, Facts facts) {
         if (facts.framework() == null || !FILLS.matcher(question).find()) return null;
-        Engine e = ENGINES.get(facts.framework());
-        if (e == null) return null;
-        Matcher m = e.setShare().matcher(question);
-        boolean openpi = facts.framework().equals("jax") && OPENPI.matcher(withContext).find();
-        double share = m.find() ? Double.parseDouble(m.group(1)) : openpi ? OPENPI_SHARE : e.share();
+        Row row = ROWS.rows().stream().filter(r -> r.engine().equals(facts.framework())
+                && (r.project() == null || r.project().matcher(withContext).find())).findFirst().orElse(null);
+        if (row == null) return null;
+        Matcher m = row.setShare().matcher(question);
+        double share = m.find() ? Double.parseDouble(m.group(1)) : row.share();
         String held = facts.gpuMemBytes() == null ? ""
                 : Messages.get("upfront.card", String.format(Locale.ROOT, "%.2f", share),
                         Bytes.human(facts.gpuMemBytes()), Bytes.human((long) (share * facts.gpuMemBytes())));
-        String said = Messages.get(e.message(), String.format(Locale.ROOT, "%.2f", share), held);
-        return openpi && share == OPENPI_SHARE ? said + " " + Messages.get("upfront.jax.openpi") : said;
+        String said = Messages.get(row.message(), String.format(Locale.ROOT, "%.2f", share), held);
+        return row.note() != null && share == row.share() ? said + " " + Messages.get(row.note()) : said;
     }
 }
