@@ -48,7 +48,38 @@ final class TrainingStates {
 
     private TrainingStates() {}
 
+    /** What the turn asks: full training's states, their share per rank, or the optimizer's alone. */
+    private record Asked(boolean full, boolean perRank, boolean restaged, boolean optimizerOnly) {}
+
     static String of(Calculations.Ask a) {
+        Asked q = asked(a);
+        if (q == null) return null;
+        String t = a.text();
+        // a restaged question is about the model the question before named, whatever count the facts hold
+        Double params = q.restaged() && Sizes.params(t) == null ? Sizes.params(a.earlier()) : null;
+        if (params == null) params = Sizes.paramsOf(t, a.facts());
+        if (params == null) params = Sizes.params(a.withContext());
+        if (params == null) return null;
+        // another optimizer or precision named ("full bf16 and adamw8bit", "SGD momentum in fp32"): its own parts
+        StateBytes parts = StateBytes.of(t);
+        double bytes = params * (q.optimizerOnly() ? parts.unusual() ? parts.moments() : OPTIMIZER_BYTES
+                : parts.unusual() ? parts.total() : BYTES);
+        String line = statesLine(q.optimizerOnly(), parts, params, bytes);
+        int gpus = Sizes.ranks(t, a.facts());
+        if (q.restaged() && gpus <= 1) gpus = Sizes.ranks(a.withContext(), a.facts());
+        java.util.regex.Matcher stage = STAGE.matcher(t);
+        // ZeRO-1 and -2 leave every card a whole copy of the 16-bit weights: the per-card figure is not states / N.
+        if (gpus > 1 && !q.optimizerOnly() && !parts.unusual() && stage.find()) {
+            int n = Integer.parseInt(stage.group(1) != null ? stage.group(1) : stage.group(2));
+            return line + " " + perStage(params, n, gpus);
+        }
+        if (gpus > 1 && (q.perRank() || SHARDED.matcher(t).find()))
+            line += " " + Messages.get("training.sharded", decimal(bytes / gpus), gpus);
+        return line;
+    }
+
+    /** Which states the turn asks about; null when it asks about none. */
+    private static Asked asked(Calculations.Ask a) {
         String t = a.text();
         boolean asks = ASKS.matcher(t).find();
         // "Would a full fine-tune fit on an A100?" is the budget's question: it costs the whole setup itself.
@@ -67,41 +98,33 @@ final class TrainingStates {
         boolean restaged = STAGE.matcher(t).find() && !adapters && (STATES.matcher(earlier).find()
                 || FULL.matcher(earlier).find()) && STAGE.matcher(earlier).find();
         if (!asks || !full && !perRank && !named && !states && !restaged) return null;
-        // a restaged question is about the model the question before named, whatever count the facts hold
-        Double params = restaged && Sizes.params(t) == null ? Sizes.params(earlier) : null;
-        if (params == null) params = Sizes.paramsOf(t, a.facts());
-        if (params == null) params = Sizes.params(a.withContext());
-        if (params == null) return null;
-        boolean optimizerOnly = !full && !restaged && !WHOLE.matcher(t).find();
-        // another optimizer or precision named ("full bf16 and adamw8bit", "SGD momentum in fp32"): its own parts
-        StateBytes parts = StateBytes.of(t);
+        return new Asked(full, perRank, restaged, !full && !restaged && !WHOLE.matcher(t).find());
+    }
+
+    /** The states' line: AdamW's usual 12 or 16 bytes a parameter, or the parts of the optimizer the turn names. */
+    private static String statesLine(boolean optimizerOnly, StateBytes parts, double params, double bytes) {
         boolean usual = !parts.unusual();
-        double bytes = params * (optimizerOnly ? usual ? OPTIMIZER_BYTES : parts.moments()
-                : usual ? BYTES : parts.total());
-        String line = optimizerOnly && usual ? Messages.get("training.optimizer", Sizes.count(params), decimal(bytes),
-                decimal(params * MOMENT_BYTES))
-                : optimizerOnly ? Messages.get("sizes.optimizer.other", Messages.get("states.optimizer."
-                + parts.optimizer()), Sizes.count(params), Sizes.trim(parts.moments()),
-                Sizes.gb(params * parts.moments()), parts.parts(), Sizes.gb(params * parts.total()))
-                : usual ? Messages.get("training.states", Sizes.count(params), decimal(bytes),
+        if (optimizerOnly && usual) {
+            return Messages.get("training.optimizer", Sizes.count(params), decimal(bytes),
+                    decimal(params * MOMENT_BYTES));
+        }
+        if (optimizerOnly) {
+            return Messages.get("sizes.optimizer.other", Messages.get("states.optimizer." + parts.optimizer()),
+                    Sizes.count(params), Sizes.trim(parts.moments()), Sizes.gb(params * parts.moments()), parts.parts(),
+                    Sizes.gb(params * parts.total()));
+        }
+        return usual ? Messages.get("training.states", Sizes.count(params), decimal(bytes),
                 decimal(params * WEIGHT_BYTES))
                 : Messages.get("training.custom", Sizes.count(params), parts.parts(), decimal(params * parts.total()),
                 decimal(params * parts.weights()));
-        int gpus = Sizes.ranks(t, a.facts());
-        if (restaged && gpus <= 1) gpus = Sizes.ranks(a.withContext(), a.facts());
-        java.util.regex.Matcher stage = STAGE.matcher(t);
-        // ZeRO-1 and -2 leave every card a whole copy of the 16-bit weights: the per-card figure is not states / N.
-        if (gpus > 1 && !optimizerOnly && usual && stage.find()) {
-            int n = Integer.parseInt(stage.group(1) != null ? stage.group(1) : stage.group(2));
-            double w = params * WEIGHT_BYTES / (n >= SHARDS_WEIGHTS ? gpus : 1);
-            double g = params * WEIGHT_BYTES / (n >= SHARDS_GRADIENTS ? gpus : 1);
-            double o = params * OPTIMIZER_BYTES / gpus;
-            return line + " " + Messages.get("training.zero", n, gpus, decimal(w), decimal(g), decimal(o),
-                    decimal(w + g + o));
-        }
-        if (gpus > 1 && (perRank || SHARDED.matcher(t).find()))
-            line += " " + Messages.get("training.sharded", decimal(bytes / gpus), gpus);
-        return line;
+    }
+
+    /** What each card holds under ZeRO stage n over the given cards: the stage shards the states up to its own. */
+    private static String perStage(double params, int n, int gpus) {
+        double w = params * WEIGHT_BYTES / (n >= SHARDS_WEIGHTS ? gpus : 1);
+        double g = params * WEIGHT_BYTES / (n >= SHARDS_GRADIENTS ? gpus : 1);
+        double o = params * OPTIMIZER_BYTES / gpus;
+        return Messages.get("training.zero", n, gpus, decimal(w), decimal(g), decimal(o), decimal(w + g + o));
     }
 
     /** 1120 GB is also said as 1.12 TB: both, as people quote either. */
