@@ -3,7 +3,8 @@
 # cites (corpus and held-out splits, conversations, traces, scanner audits). Written for the writers of the next blind
 # splits, who compute it before collecting and never read the engine.
 # Usage: bench/blind_exclusions.sh OUT_DIR   -> OUT_DIR/repos.txt (owner/repo, lower case), OUT_DIR/threads.txt
-#        (owner/repo#N, lower case), OUT_DIR/urls.txt (every http(s) URL as written)
+#        (owner/repo#N, lower case), OUT_DIR/urls.txt (every http(s) URL as written), OUT_DIR/names.txt (the repo
+#        part of every repository: a fork under another owner, owner2/EasyR1, copies the issues of the one cited)
 set -euo pipefail
 out=${1:?usage: bench/blind_exclusions.sh OUT_DIR}
 cd "$(dirname "$0")/../src/test/resources"
@@ -23,4 +24,5 @@ mkdir -p "$out"
     | sed -E 's#github\.com/##; s#/(issues|pull|discussions)/#\##'
 } | tr 'A-Z' 'a-z' | sort -u > "$out/threads.txt"
 grep -rhoE 'https?://[^ ")>`]+' . | sort -u > "$out/urls.txt"
-wc -l "$out"/repos.txt "$out"/threads.txt "$out"/urls.txt
+sed 's#.*/##' "$out/repos.txt" | sort -u > "$out/names.txt"
+wc -l "$out"/repos.txt "$out"/threads.txt "$out"/urls.txt "$out"/names.txt
