@@ -149,6 +149,98 @@ for rid, quant, prec, gb, row in (
         notes="seq is the max_new_tokens cap (512); each gsm8k question adds its prompt (a few hundred tokens at most, "
               "length not printed); generation may stop early at EOS", **LZU_COMMON)
 
+# ---- Model makers' own fine-tuning READMEs: GPU memory recorded with the default configuration of the repository ----
+# THUDM (GLM-4, ChatGLM3) and OpenBMB (MiniCPM) publish the memory their default fine-tuning configs used; none names the
+# counter (MiB figures read like nvidia-smi), so each record says 'not said'. Figures are per GPU.
+A["glm-4-9b"] = llama("THUDM/glm-4-9b-chat (%s: ChatGLM layout, multi_query_group_num 2, padded vocab)" % KNOWN, 40, 4096,
+                      32, 2, 13696, 151552, head_dim=128)
+A["chatglm3-6b"] = llama("THUDM/chatglm3-6b (%s: multi_query_group_num 2, padded vocab 65024)" % KNOWN, 28, 4096, 32, 2,
+                         13696, 65024, head_dim=128)
+A["minicpm-2b"] = llama("openbmb/MiniCPM-2B-sft-bf16 (%s; params as finetune.py's comment prints them: 3,010,652,928 "
+                        "with 2,949,120 LoRA weights)" % KNOWN, 40, 2304, 36, 36, 5760, 122753, params=3007703808)
+# THUDM/GLM-4 finetune/README.md: 'tested in the following hardware environment ... NVIDIA A100-SXM4-80GB * 8'; the
+# configs at the same commit: max_input_length 512 + max_output_length 512, per_device_train_batch_size 1, LoRA r 8 /
+# alpha 32 / dropout 0.1 on q_proj,k_proj,v_proj (lora.yaml, deepspeed commented out), SFT with configs/ds_zero_3.json
+# (ZeRO-3, bf16 auto, AdamW). Precision: bf16 as the model's own dtype (the page does not print it).
+GLM4 = "https://github.com/THUDM/GLM-4/blob/3d5f3faaf460453e1f3787e29c06cc6ceae57122/finetune/README.md"
+GLM4_COMMON = dict(model="glm-4-9b", source=GLM4, source_key="thudm-glm4-finetune-readme", seq=1024, batch=1,
+                   grad_accum=1, quant="none", precision="bf16 (DeepSpeed bf16 auto; the page does not print the dtype)",
+                   checkpointing="not said (the writer expects the script's default: none)",
+                   attention="the model's own (remote or Transformers GLM code)",
+                   loss="cross-entropy on the assistant turns (loss_mask per role)", gpu="A100 80GB",
+                   card_as_published="NVIDIA A100-SXM4-80GB * 8 (the test hardware)", outcome="fit",
+                   table="Hardware check (GPU memory usage)",
+                   measured_how="not said (a per-GPU 'GPU memory usage' figure, rounded to whole GB)")
+rec(id="glm4-9b-chat-lora-r8-qkv-b1-s1024-a100", family="lora", method="lora", lora_rank=8, lora_targets="q_proj,k_proj,v_proj",
+    lora_dropout=0.1, optimizer="AdamW (Seq2SeqTrainer default) over the adapters", gpus=1, sharding="none",
+    measured_bytes=22 * GB, measured_as="'| GLM-4-9B-Chat     | lora (PEFT)                        | 22G                  "
+    "       | 17M                    |'",
+    notes="seq is max_input_length 512 plus max_output_length 512 (a cap; AdvertiseGen rows are shorter); the page "
+          "does not say whether the LoRA figure came from one card or from one of the 8 DDP ranks of its torchrun line "
+          "(the same per card apart from small gradient buckets); G read as 10^9 bytes", **GLM4_COMMON)
+rec(id="glm4-9b-chat-full-zero3-8gpu-b1-s1024-a100", family="sharded", method="full",
+    optimizer="AdamW (DeepSpeed, fp32 master and states, sharded)", gpus=8,
+    sharding="zero-3 (DeepSpeed stage 3, configs/ds_zero_3.json, no offload), 8 ranks", measured_bytes=80 * GB,
+    measured_as="'| GLM-4-9B-Chat     | SFT (Zero3 method)                 | 80G (Each GPU, Need 8 GPUs) | 20G  "
+    "                  |'",
+    notes="80G on an 80 GB card is the card's whole memory: the figure likely reads the allocator's reservation "
+          "(nvidia-smi) filled to the brim rather than a live-tensor peak; kept as printed", **GLM4_COMMON)
+# THUDM/ChatGLM3 finetune_demo/README_en.md 'Test hardware standards' (the default configuration files); configs read at
+# a later stored commit (0a76162) than the README: max_input_length 256 + max_output_length 512, batch 4, LoRA r 32 /
+# alpha 32 / dropout 0.1 with PEFT's default ChatGLM target (query_key_value), SFT with ds_zero_3.json.
+CG3 = "https://github.com/THUDM/ChatGLM3/blob/c6fe1afa1b893d30524ccfde4b2721e19f54289b/finetune_demo/README_en.md"
+CG3_COMMON = dict(model="chatglm3-6b", source=CG3, source_key="thudm-chatglm3-finetune-readme", seq=768, batch=4,
+                  grad_accum=1, quant="none",
+                  precision="bf16 (the model's dtype; trainable LoRA weights cast to fp32 by _prepare_model_for_training)",
+                  checkpointing="not said (the model code supports it; the default config does not turn it on)",
+                  attention="the model's own remote code (modeling_chatglm.py)",
+                  loss="cross-entropy on the assistant turns (loss_mask per role)", gpu="A100 80GB",
+                  card_as_published="not named for these figures (the page: tested on Hopper (H100) and Ampere (A100) "
+                                    "cards); 80 GB taken", outcome="fit", table="Test hardware standards",
+                  measured_how="not said (per-card 'video memory' in MiB)")
+rec(id="chatglm3-6b-lora-r32-qkv-b4-s768-1gpu", family="lora", method="lora", lora_rank=32,
+    lora_targets="query_key_value (PEFT's default for ChatGLM)", lora_dropout=0.1,
+    optimizer="AdamW (Seq2SeqTrainer default) over the adapters", gpus=1, sharding="none",
+    measured_bytes=14082 * MIB, measured_as="'+ LORA fine-tuning: 1 graphics card, occupying `14082MiB` memory.'",
+    notes="seq is max_input_length 256 plus max_output_length 512 (a cap); the card is not named for this figure",
+    **CG3_COMMON)
+rec(id="chatglm3-6b-full-zero3-4gpu-b4-s768", family="sharded", method="full",
+    optimizer="AdamW (DeepSpeed, fp32 master and states, sharded)", gpus=4,
+    sharding="zero-3 (DeepSpeed stage 3, ds_zero_3.json), 4 ranks", measured_bytes=48346 * MIB,
+    measured_as="'+ SFT full fine-tuning: evenly distributed among 4 graphics cards, each graphics card occupies "
+                "`48346MiB` of video memory.'",
+    notes="per card; 48 GB per card rules out 40 GB cards, so an 80 GB card is taken; whether the stage-3 config "
+          "offloads is not shown in the lines read", **CG3_COMMON)
+# OpenBMB/MiniCPM finetune/README_en.md 'Testing Hardware Standard' (default configuration files). finetune.py at the
+# same commit loads the model without passing bf16, so the weights are fp32 and Trainer --bf16 runs autocast; every
+# row is padded to model_max_length (default 512; the LoRA script sets 384); LoRA r 8 / alpha 32 / dropout 0.1 on
+# q_proj,v_proj; optimizer adamw_torch.
+MCP = "https://github.com/OpenBMB/MiniCPM/blob/36337f70ea4a7f26479c462b305d2f4d36030463/finetune/README_en.md"
+MCP_COMMON = dict(model="minicpm-2b", source=MCP, source_key="openbmb-minicpm-finetune-readme", quant="none",
+                  precision="fp32 weights with bf16 autocast (finetune.py loads without its bf16 flag; Trainer --bf16)",
+                  checkpointing="none", attention="the model's own remote code",
+                  loss="cross-entropy on the assistant tokens, rows padded to model_max_length",
+                  gpu="A100 80GB", card_as_published="not named (a multi-GPU machine; 80 GB taken)", outcome="fit",
+                  table="Testing Hardware Standard",
+                  measured_how="not said (per-GPU memory in MiB)")
+rec(id="minicpm-2b-full-zero2-4gpu-b14-s512", family="sharded", method="full", seq=512, batch=14, grad_accum=2,
+    optimizer="AdamW (adamw_torch under DeepSpeed ZeRO-2: fp32 states sharded)", gpus=4,
+    sharding="zero-2 (DeepSpeed stage 2, configs/ds_config_zero2.json), 4 ranks as the README states",
+    measured_bytes=30245 * MIB,
+    measured_as="'+ SFT full parameters fine-tuning: Evenly distributed across 4 GPUs, each GPU consumes `30245MiB` of "
+                "memory.'",
+    notes="sft_finetune.sh at this commit launches 2 GPUs (localhost:0,1) while the README says 4: the README's "
+          "count is kept; batch 14 a rank, accumulation 2, model_max_length left at finetune.py's default 512",
+    **MCP_COMMON)
+rec(id="minicpm-2b-lora-r8-qv-zero3-offload-b32-s384-1gpu", family="lora", method="lora", seq=384, batch=32,
+    grad_accum=1, lora_rank=8, lora_targets="q_proj,v_proj", lora_dropout=0.1,
+    optimizer="AdamW (adamw_torch) over the adapters, DeepSpeed ZeRO-3 with CPU offload on one GPU", gpus=1,
+    sharding="none across GPUs (one GPU; configs/ds_config_zero3_offload.json offloads to host RAM)",
+    measured_bytes=10619 * MIB, measured_as="'+ LORA fine-tuning: One GPU, consuming `10619MiB`  of memory.'",
+    notes="lora_finetune.sh: one GPU (localhost:1), batch 32, model_max_length 384, ZeRO-3 with CPU offload; the "
+          "fp32 base is what ZeRO-3 offload may page out to the host, so the figure may hold less than the whole "
+          "base", **MCP_COMMON)
+
 PAGES = sorted({r["source_key"] for r in out})
 
 if __name__ == "__main__":
