@@ -150,41 +150,11 @@ for rid, quant, prec, gb, row in (
               "length not printed); generation may stop early at EOS", **LZU_COMMON)
 
 # ---- Model makers' own fine-tuning READMEs: GPU memory recorded with the default configuration of the repository ----
-# THUDM (GLM-4, ChatGLM3) and OpenBMB (MiniCPM) publish the memory their default fine-tuning configs used; none names the
-# counter (MiB figures read like nvidia-smi), so each record says 'not said'. Figures are per GPU.
-A["glm-4-9b"] = llama("THUDM/glm-4-9b-chat (%s: ChatGLM layout, multi_query_group_num 2, padded vocab)" % KNOWN, 40, 4096,
-                      32, 2, 13696, 151552, head_dim=128)
+# THUDM's ChatGLM3 README publishes the memory its default fine-tuning configs used; it does not name the counter
+# (MiB figures read like nvidia-smi), so each record says 'not said'. Figures are per GPU. (GLM-4's and MiniCPM's
+# READMEs of the same kind were read and dropped: their repositories are in repos.txt.)
 A["chatglm3-6b"] = llama("THUDM/chatglm3-6b (%s: multi_query_group_num 2, padded vocab 65024)" % KNOWN, 28, 4096, 32, 2,
                          13696, 65024, head_dim=128)
-A["minicpm-2b"] = llama("openbmb/MiniCPM-2B-sft-bf16 (%s; params as finetune.py's comment prints them: 3,010,652,928 "
-                        "with 2,949,120 LoRA weights)" % KNOWN, 40, 2304, 36, 36, 5760, 122753, params=3007703808)
-# THUDM/GLM-4 finetune/README.md: 'tested in the following hardware environment ... NVIDIA A100-SXM4-80GB * 8'; the
-# configs at the same commit: max_input_length 512 + max_output_length 512, per_device_train_batch_size 1, LoRA r 8 /
-# alpha 32 / dropout 0.1 on q_proj,k_proj,v_proj (lora.yaml, deepspeed commented out), SFT with configs/ds_zero_3.json
-# (ZeRO-3, bf16 auto, AdamW). Precision: bf16 as the model's own dtype (the page does not print it).
-GLM4 = "https://github.com/THUDM/GLM-4/blob/3d5f3faaf460453e1f3787e29c06cc6ceae57122/finetune/README.md"
-GLM4_COMMON = dict(model="glm-4-9b", source=GLM4, source_key="thudm-glm4-finetune-readme", seq=1024, batch=1,
-                   grad_accum=1, quant="none", precision="bf16 (DeepSpeed bf16 auto; the page does not print the dtype)",
-                   checkpointing="not said (the writer expects the script's default: none)",
-                   attention="the model's own (remote or Transformers GLM code)",
-                   loss="cross-entropy on the assistant turns (loss_mask per role)", gpu="A100 80GB",
-                   card_as_published="NVIDIA A100-SXM4-80GB * 8 (the test hardware)", outcome="fit",
-                   table="Hardware check (GPU memory usage)",
-                   measured_how="not said (a per-GPU 'GPU memory usage' figure, rounded to whole GB)")
-rec(id="glm4-9b-chat-lora-r8-qkv-b1-s1024-a100", family="lora", method="lora", lora_rank=8, lora_targets="q_proj,k_proj,v_proj",
-    lora_dropout=0.1, optimizer="AdamW (Seq2SeqTrainer default) over the adapters", gpus=1, sharding="none",
-    measured_bytes=22 * GB, measured_as="'| GLM-4-9B-Chat     | lora (PEFT)                        | 22G                  "
-    "       | 17M                    |'",
-    notes="seq is max_input_length 512 plus max_output_length 512 (a cap; AdvertiseGen rows are shorter); the page "
-          "does not say whether the LoRA figure came from one card or from one of the 8 DDP ranks of its torchrun line "
-          "(the same per card apart from small gradient buckets); G read as 10^9 bytes", **GLM4_COMMON)
-rec(id="glm4-9b-chat-full-zero3-8gpu-b1-s1024-a100", family="sharded", method="full",
-    optimizer="AdamW (DeepSpeed, fp32 master and states, sharded)", gpus=8,
-    sharding="zero-3 (DeepSpeed stage 3, configs/ds_zero_3.json, no offload), 8 ranks", measured_bytes=80 * GB,
-    measured_as="'| GLM-4-9B-Chat     | SFT (Zero3 method)                 | 80G (Each GPU, Need 8 GPUs) | 20G  "
-    "                  |'",
-    notes="80G on an 80 GB card is the card's whole memory: the figure likely reads the allocator's reservation "
-          "(nvidia-smi) filled to the brim rather than a live-tensor peak; kept as printed", **GLM4_COMMON)
 # THUDM/ChatGLM3 finetune_demo/README_en.md 'Test hardware standards' (the default configuration files); configs read at
 # a later stored commit (0a76162) than the README: max_input_length 256 + max_output_length 512, batch 4, LoRA r 32 /
 # alpha 32 / dropout 0.1 with PEFT's default ChatGLM target (query_key_value), SFT with ds_zero_3.json.
@@ -211,35 +181,57 @@ rec(id="chatglm3-6b-full-zero3-4gpu-b4-s768", family="sharded", method="full",
                 "`48346MiB` of video memory.'",
     notes="per card; 48 GB per card rules out 40 GB cards, so an 80 GB card is taken; whether the stage-3 config "
           "offloads is not shown in the lines read", **CG3_COMMON)
-# OpenBMB/MiniCPM finetune/README_en.md 'Testing Hardware Standard' (default configuration files). finetune.py at the
-# same commit loads the model without passing bf16, so the weights are fp32 and Trainer --bf16 runs autocast; every
-# row is padded to model_max_length (default 512; the LoRA script sets 384); LoRA r 8 / alpha 32 / dropout 0.1 on
-# q_proj,v_proj; optimizer adamw_torch.
-MCP = "https://github.com/OpenBMB/MiniCPM/blob/36337f70ea4a7f26479c462b305d2f4d36030463/finetune/README_en.md"
-MCP_COMMON = dict(model="minicpm-2b", source=MCP, source_key="openbmb-minicpm-finetune-readme", quant="none",
-                  precision="fp32 weights with bf16 autocast (finetune.py loads without its bf16 flag; Trainer --bf16)",
-                  checkpointing="none", attention="the model's own remote code",
-                  loss="cross-entropy on the assistant tokens, rows padded to model_max_length",
-                  gpu="A100 80GB", card_as_published="not named (a multi-GPU machine; 80 GB taken)", outcome="fit",
-                  table="Testing Hardware Standard",
-                  measured_how="not said (per-GPU memory in MiB)")
-rec(id="minicpm-2b-full-zero2-4gpu-b14-s512", family="sharded", method="full", seq=512, batch=14, grad_accum=2,
-    optimizer="AdamW (adamw_torch under DeepSpeed ZeRO-2: fp32 states sharded)", gpus=4,
-    sharding="zero-2 (DeepSpeed stage 2, configs/ds_config_zero2.json), 4 ranks as the README states",
-    measured_bytes=30245 * MIB,
-    measured_as="'+ SFT full parameters fine-tuning: Evenly distributed across 4 GPUs, each GPU consumes `30245MiB` of "
-                "memory.'",
-    notes="sft_finetune.sh at this commit launches 2 GPUs (localhost:0,1) while the README says 4: the README's "
-          "count is kept; batch 14 a rank, accumulation 2, model_max_length left at finetune.py's default 512",
-    **MCP_COMMON)
-rec(id="minicpm-2b-lora-r8-qv-zero3-offload-b32-s384-1gpu", family="lora", method="lora", seq=384, batch=32,
-    grad_accum=1, lora_rank=8, lora_targets="q_proj,v_proj", lora_dropout=0.1,
-    optimizer="AdamW (adamw_torch) over the adapters, DeepSpeed ZeRO-3 with CPU offload on one GPU", gpus=1,
-    sharding="none across GPUs (one GPU; configs/ds_config_zero3_offload.json offloads to host RAM)",
-    measured_bytes=10619 * MIB, measured_as="'+ LORA fine-tuning: One GPU, consuming `10619MiB`  of memory.'",
-    notes="lora_finetune.sh: one GPU (localhost:1), batch 32, model_max_length 384, ZeRO-3 with CPU offload; the "
-          "fp32 base is what ZeRO-3 offload may page out to the host, so the figure may hold less than the whole "
-          "base", **MCP_COMMON)
+# ---- moussaKam/moussaKam.github.io, 'Benchmarking FSDP vs. 3D Parallelism' (2024-09-02): an outcome, no figure ----
+# LLaMA Factory with accelerate + FSDP, full fine-tune of meta-llama/Meta-Llama-3.1-8B on 4 nodes of 4 H100 80GB,
+# 'Examples per GPU: 4', 'Cutoff Length: 4096', accumulation 1 (global batch 64); the run printed a throughput, so it fit.
+# LLaMA Factory turns gradient checkpointing on unless told otherwise and the page names no dtype: bf16 is taken.
+A["llama-3.1-8b"] = llama("meta-llama/Meta-Llama-3.1-8B (%s)" % KNOWN, 32, 4096, 32, 8, 14336, 128256, head_dim=128)
+MSK = ("https://github.com/moussaKam/moussaKam.github.io/blob/9f06370c159efe980788f7a6c413408a427765c0/docs/_posts/"
+       "2024-09-02-fsdp-vs-3D-parallelism.markdown")
+rec(id="moussakam-llama3.1-8b-full-fsdp-16gpu-b4-s4096-h100-fit", source=MSK, source_key="moussakam-fsdp-vs-3d-blog",
+    model="llama-3.1-8b", family="sharded", method="full", quant="none", seq=4096, batch=4, grad_accum=1,
+    precision="bf16 (not printed; LLaMA Factory's usual bf16 mixed precision taken)",
+    checkpointing="not said (LLaMA Factory enables gradient checkpointing by default)",
+    optimizer="AdamW (LLaMA Factory default, fp32 states sharded by FSDP)",
+    attention="not said", loss="causal LM cross-entropy (SFT)", gpus=16,
+    sharding="fsdp (accelerate FSDP full shard as LLaMA Factory configures it), 16 ranks over 4 nodes of 4",
+    gpu="H100 80GB", card_as_published="H100 80GB GPUs, 4 GPUs per node, 4 nodes", outcome="fit",
+    measured_bytes=None,
+    measured_as="'| **LLaMA Factory**| accelerate + FSDP | 4     | 1   (64)        | 93.6K                 |' with "
+                "'Examples per GPU: 4' and 'Cutoff Length: 4096' in the setup",
+    measured_how="outcome (ran: the page prints its throughput; no memory figure)",
+    table="Results",
+    notes="whether every example fills the 4096 cutoff is not said (SFT rows are usually shorter unless packed); the "
+          "fit says only that the setup ran on 80 GB cards")
+
+# ---- alonsopg/wmt26-layeraware-compression README: Gemma 3 12B translation inference on one RTX A6000 ----
+# google/gemma-3-12b-it through the WMT26 organizers' Hugging Face generate wrapper, batch size 8, 332 WMT25
+# English-Chinese records; 'Peak VRAM (GiB)' per system (the repository keeps raw GPU traces; the counter is not named
+# in the README). The quantized rows keep the same batch: the organizers' global q4 (BitsAndBytes 4-bit over every
+# linear layer, as the writer reads 'global q4') and the submission's NF4 (double quantization) on the 144 MLP
+# projections only, attention, embeddings and lm_head left in BF16.
+A["gemma-3-12b"] = llama("google/gemma-3-12b-it, text tower (%s; the 0.4B vision tower left out, head_dim 256, "
+                         "GeGLU MLP counted as gated)" % KNOWN, 48, 3840, 16, 8, 15360, 262208, tied=True, head_dim=256)
+WMT = "https://github.com/alonsopg/wmt26-layeraware-compression/blob/31d00580b570f2bd708dc07e8236c9f1d1ba195d/README.md"
+for rid, quant, prec, gib, row in (
+        ("bf16", "none", "bf16", 26.46, "| BF16 base | 28.45 | 31.65 | 1.354 | 26.46 | 22.74 |"),
+        ("global-q4", "4-bit BitsAndBytes over all linear layers (the organizers' baseline)",
+         "bf16 compute over 4-bit weights", 12.04, "| Organizer global q4 | 27.67 | 30.80 | 2.271 | 12.04 | 7.78 |"),
+        ("mlp-nf4", "nf4 with double quantization on the MLP gate/up/down projections only (attention, embeddings, "
+         "lm_head bf16)", "bf16 compute, mixed bf16 and nf4 weights", 14.64,
+         "| **Layer-aware native MLP q4** | **28.30** | **31.37** | **2.175** | **14.64** | **10.99** |")):
+    rec(id="wmt26-gemma3-12b-generate-%s-b8-a6000" % rid, source=WMT, source_key="wmt26-layeraware-readme",
+        model="gemma-3-12b", family="inference", method="inference", quant=quant, precision=prec, seq=512, batch=8,
+        grad_accum=1, checkpointing="none", optimizer="none (inference)", loss="none (inference)",
+        attention="not said (Transformers' default for Gemma 3)",
+        serving_engine="Hugging Face transformers generate through the WMT26 organizers' run.sh wrapper (KV cache on)",
+        gpus=1, sharding="none", gpu="RTX A6000 48GB", card_as_published="one RTX A6000", outcome="fit",
+        measured_bytes=int(gib * GIB), measured_as="'%s' (Peak VRAM (GiB))" % row, table="Main result",
+        measured_how="not said (Peak VRAM in GiB from the repository's GPU traces; the README separates it from host "
+                     "RSS)",
+        notes="seq is the writer's placeholder: the README gives neither the segment lengths nor max_new_tokens (WMT25 "
+              "English-Chinese segments, prompt plus translation); 332 records in batches of 8; the artifact column "
+              "(22.74 GiB for BF16) is the weights on disk")
 
 PAGES = sorted({r["source_key"] for r in out})
 
