@@ -94,6 +94,8 @@ public final class Corpus {
     public static final Path HELDOUT37 = Path.of("src/test/resources/corpus_heldout37/heldout37.jsonl");
     /** The thirty-eighth blind split (serving and training), session 32, by a writer who never read the engine. */
     public static final Path HELDOUT38 = Path.of("src/test/resources/corpus_heldout38/heldout38.jsonl");
+    /** The thirty-ninth blind split (serving and training), session 33, by a writer who never read the engine. */
+    public static final Path HELDOUT39 = Path.of("src/test/resources/corpus_heldout39/heldout39.jsonl");
     /** The burned blind splits in the order trainable() appends them after the development part. */
     public static final List<Path> BURNED = List.of(HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10,
             HELDOUT11, HELDOUT12, HELDOUT13, HELDOUT14, HELDOUT15, HELDOUT16, HELDOUT17, HELDOUT18, HELDOUT19,
@@ -260,6 +262,12 @@ public final class Corpus {
 
     /** The thirty-eighth split (corpus_heldout38/): scored blind at both ends of the 32nd session, trainable since. */
     public static List<Case> heldout38() { return read(HELDOUT38); }
+
+    /**
+     * The thirty-ninth split (corpus_heldout39/): blind, scored at both ends of the 33rd session, totals only; in no
+     * development, trainable or burned list.
+     */
+    public static List<Case> heldout39() { return read(HELDOUT39); }
 
     /**
      * What the weights are fitted on: the development part, the third split (since round 6; scored once in round 5),
