@@ -59,6 +59,12 @@ final class BatchArithmetic {
             + "|(两|双)\\s*(?:张|块)?\\s*(?:卡|显卡)");
     /** "a batch of 1024 per GPU on 32 GPUs ... I have 8": the global batch, carried over to the cards one has. */
     private static final Pattern HAVE = Pattern.compile("(?i)\\bi (?:have|only have|got|use)\\s+(\\d{1,4})\\b");
+    /**
+     * A share of an earlier batch is asked only in the batch's words: "so how many per GPU?", "那每张卡上的 batch 是
+     * 多少？". "How much does that free on each card?" asks about memory, not samples.
+     */
+    private static final Pattern ASKS_SHARE = Pattern.compile("(?i)\\bbatch|\\bsamples?\\b|\\bimages?\\b"
+            + "|\\bsequences?\\b|\\bhow many\\b|样本|几个");
 
     private BatchArithmetic() {}
 
@@ -99,7 +105,8 @@ final class BatchArithmetic {
      * that says one), over the cards this turn, an earlier one or the facts name.
      */
     private static String perCardOfEarlier(Calculations.Ask a, Long gpusSaid) {
-        if (!PER_GPU.matcher(a.text()).find() || PER_GPU_NAME.matcher(a.text()).find()) return null;
+        if (!PER_GPU.matcher(a.text()).find() || PER_GPU_NAME.matcher(a.text()).find()
+                || !ASKS_SHARE.matcher(a.text()).find()) return null;
         // the turn asks the share: its only number, if any, counts the cards ("what if I drop to 1 image per GPU"
         // sets a share instead; a name such as B4 is no number)
         if (GPUS.matcher(a.text()).replaceAll(" ").matches("(?is).*(?<![a-z0-9.])\\d+(?![a-z0-9]).*")) return null;
@@ -110,7 +117,8 @@ final class BatchArithmetic {
             if (gpus == null) gpus = gpus(line);
         }
         if (gpus == null && a.facts().worldSize() != null) gpus = (long) a.facts().worldSize();
-        if (batches.isEmpty() || gpus == null || gpus < 2) return null;
+        // a batch smaller than the cards cannot be a global batch split over them: it is already each card's
+        if (batches.isEmpty() || gpus == null || gpus < 2 || batches.get(0) < gpus) return null;
         return Messages.get("batch.per", batches.get(0), gpus, share(batches.get(0), gpus)) + "\n"
                 + Messages.get("batch.rule");
     }

@@ -697,6 +697,11 @@ public final class Conversation {
         if (sequences != null) return sequences;
         // "will 1024 fit on my 16 GB card?" after the authors' measurements: the need quoted, against the card, is
         // the verdict; the budget follows only when it could be computed (it never asks for a model then).
+        // "can it use the two 24 GB cards as 48 GB?": the size is the cards' sum, and whether they add up is the answer
+        if (intent == Intent.FIT && MemoryPooling.asksPooled(text)) {
+            String pooled = MemoryPooling.of(ask);
+            if (pooled != null) return r.missingKey() == null ? pooled + "\n" + r.text() : pooled;
+        }
         String need = intent != Intent.FIT ? null
                 : NeedVersusCard.asksVerdict(text) || CardVerdict.asks(text) ? NeedVersusCard.of(ask)
                 : continues(text) ? NeedVersusCard.continued(ask) : null;

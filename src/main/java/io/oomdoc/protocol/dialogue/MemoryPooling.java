@@ -21,13 +21,27 @@ final class MemoryPooling {
             + "|\\bcan i run\\b|\\brun it\\b|\\bhad\\b|\\badd(?:ed)?\\b|\\bbuy\\b|\\brent\\b|\\bcombined\\b"
             + "|\\btogether\\b|\\btotal\\b");
 
+    /**
+     * "can it use the two cards as 48 GB?", "pool the VRAM of both", "combine their memory": the sum of the cards is
+     * the question, so a size in it is the cards' total, not a need.
+     */
+    private static final Pattern POOLED = Pattern.compile("(?i)\\b(?:use|treat|see|count|act|work)\\w*\\b[^.?!]{0,40}"
+            + "\\bas (?:one |a single )?(?:\\d+ ?(?:gb|gib|g)\\b|one (?:big |large )?(?:card|gpu)\\b)"
+            + "|\\bpool(?:ed|ing)? (?:the |their |its |all )?(?:memory|vram)\\b"
+            + "|\\bcombin\\w* (?:the |their |its |all )?(?:memory|vram)\\b");
+
     private static final int FULL_SHARD = 3;
 
     private MemoryPooling() {}
 
+    /** Whether the turn asks if several cards add up to one (a size in it is then their total, not a need). */
+    static boolean asksPooled(String text) {
+        return POOLED.matcher(text).find() && SEVERAL.matcher(text).find();
+    }
+
     static String of(Calculations.Ask a) {
         String t = a.text();
-        if (!t.contains("?") || !CAPACITY.matcher(t).find()) return null;
+        if (!t.contains("?") || !CAPACITY.matcher(t).find() && !asksPooled(t)) return null;
         // a job held under ZeRO-3 already splits its model over the cards: "not pooled" would deny what it does
         if (a.facts() != null && a.facts().zeroStage() != null && a.facts().zeroStage() == FULL_SHARD) return null;
         if (REPLICAS.matcher(t).find()) return Messages.get("pool.replicas");

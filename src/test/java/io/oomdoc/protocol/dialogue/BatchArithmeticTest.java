@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Path;
 
 import static io.oomdoc.protocol.dialogue.CaseFiguresTest.holdsSaying;
+import static io.oomdoc.protocol.dialogue.CaseFiguresTest.turn;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
@@ -70,5 +72,23 @@ class BatchArithmeticTest {
     void aBatchOnOneCardAsksNoSplit() {
         String q = "what if batch 8";
         assertNull(BatchArithmetic.of(new Calculations.Ask(q, q, Facts.EMPTY)));
+    }
+
+    /**
+     * heldout17 P24-atspeed-draft-distillation-teacher-loaded.txt turn 2 (github.com/Linxyhaha/AtSpeed/issues/3):
+     * "how much does that free on each card?" after batch 1 on four A5000s asks about memory, not a batch share.
+     */
+    @Test
+    void memoryFreedOnEachCardIsNoShareOfTheBatch() {
+        var v = turn(SET17, "P24-atspeed-draft-distillation-teacher-loaded.txt", 2);
+        assertFalse(v.output().contains("over 4 GPUs is"), v.output());
+    }
+
+    /** A batch smaller than the cards is each card's already: batch 1 is not split into quarters over four GPUs. */
+    @Test
+    void aBatchSmallerThanTheCardsIsNotSplit() {
+        String earlier = "even with batch size 1 it runs out of memory on 4 GPUs";
+        String q = "so how many per GPU?";
+        assertNull(BatchArithmetic.of(new Calculations.Ask(q, q + "\n" + earlier, Facts.EMPTY)));
     }
 }

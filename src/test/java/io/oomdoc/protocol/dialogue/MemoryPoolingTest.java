@@ -42,4 +42,17 @@ class MemoryPoolingTest {
                 v.output());
         assertTrue(v.output().contains("not pooled"), v.output());
     }
+
+    /**
+     * github.com/kongzhecn/OMG/issues/6 (heldout15 P41 #1): "can OMG also use the two cards as 48 GB?": the
+     * 48 GB is the two cards' sum asked about, not a need set against one 24 GB card.
+     */
+    @Test
+    void twoCardsAsTheirSumAreAskedAboutNotNeeded() {
+        var v = CaseFiguresTest.turn(Path.of("src/test/resources/conversations_heldout15"),
+                "P41-omg-multi-concept-sdxl-two-24gb-gpus-split.txt", 1);
+        assertTrue(v.output().startsWith("Memory on several cards is not pooled into one"), v.output());
+        assertTrue(!v.output().contains("48 GiB needed"), v.output());
+        assertTrue(v.holds(), v.problems() + "\n" + v.output());
+    }
 }
