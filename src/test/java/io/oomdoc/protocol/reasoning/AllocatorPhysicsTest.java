@@ -43,4 +43,19 @@ class AllocatorPhysicsTest {
         assertFalse(features("kaito-976-vllm-engine-reserved-unallocated")
                 .contains(FeatureExtractor.TRIED_EXCEEDS_CARD));
     }
+
+    @Test
+    void aCacheWithNoIdleBlockIsFlagged() {
+        // zai-org/ChatGLM2-6B#13 (corpus_heldout5), the paste alone: "10.29 GiB already allocated; 0 bytes free; 10.29 GiB reserved in
+        // total by PyTorch" on an 11 GB card, the weights of a 6B model in fp16 not fitting
+        var paste = RealEvidence.gather(io.oomdoc.evidence.trace.LogText.of(
+                RealEvidence.ofId("chatglm2-13-11gb-card-fp16-weights").paste()), null);
+        assertTrue(RealEvidence.features(paste).values().containsKey(FeatureExtractor.IDLE_NONE));
+    }
+
+    @Test
+    void aCacheWithIdleBlocksIsNot() {
+        // kaito-project/kaito#976: 737 MiB reserved but unallocated beside 13.73 GiB allocated (5%)
+        assertFalse(features("kaito-976-vllm-engine-reserved-unallocated").contains(FeatureExtractor.IDLE_NONE));
+    }
 }

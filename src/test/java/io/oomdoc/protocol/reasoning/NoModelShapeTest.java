@@ -30,6 +30,12 @@ class NoModelShapeTest {
         return new FeatureExtractor().extract(e).values().keySet();
     }
 
+    /** A burned split's case (Corpus.trainable()) by id, its paste read alone. */
+    private static Set<String> burnedPasteAlone(String id) {
+        return RealEvidence.features(RealEvidence.gather(LogText.of(RealEvidence.ofId(id).paste()), null)).values()
+                .keySet();
+    }
+
     @Test
     void anOpenClProgramThatRunsNoModelHasTheShape() {
         // 0xTiger/bedrock-clump#1: an OpenCL clump finder fails with CL_OUT_OF_RESOURCES on some cards
@@ -40,5 +46,21 @@ class NoModelShapeTest {
     void aTrainingReportHasNotTheShape() {
         // leoxiaobin/deep-high-resolution-net.pytorch#54: out of memory while training on a GTX 1070
         assertFalse(features("hrnet-54-gtx1070-training").contains("shape:no-model"));
+    }
+
+    @Test
+    void aTrainingReportWrittenInChineseHasNotTheShape() {
+        // edwardzhou130/PolarSeg#45 (corpus_heldout13), the paste alone: "以batch=2进行训练会出现CUDA out-of-memory"
+        // (training with batch 2 on an 11 GB card runs out of memory); the title is English, the training word Chinese
+        Set<String> f = burnedPasteAlone("polarseg-45-2080ti-batch2-zh");
+        assertTrue(f.contains("cue:phase-training"));
+        assertFalse(f.contains("shape:no-model"));
+    }
+
+    @Test
+    void aStageOfTrainingNamedInChineseHasNotTheShape() {
+        // MengyangPu/EDTER#62 (corpus_heldout18), the paste alone: "我的第二阶段训练老是爆内存" (my second-stage training
+        // keeps running out of memory) and a screenshot
+        assertFalse(burnedPasteAlone("edter-62-stage2-oom-smaller-cards").contains("shape:no-model"));
     }
 }
