@@ -88,8 +88,21 @@ def rec(**k):
 # alpaca-gpt4-gg-translated rows (200 or 500), padded per batch, not packed; max_seq_length is p95 rounded up to a power
 # of two under a cap. Many students' tables repeat the same figures to the last digit (same seed, same data); only
 # pages whose run is their own (a different card, model or target list) or the first such page are taken.
-LAB_COMMON = dict(family="qlora", method="qlora", grad_accum=8, checkpointing="unsloth (use_gradient_checkpointing="
-                  "\"unsloth\": offloaded activation checkpoints)", optimizer="adamw_8bit",
+# Corrected in session 33 (budget35, after the set was scored blind and became development data): the lab notebooks
+# install Unsloth from git (banners: 2026.5.2, 2026.6.9) with "trl>=0.12,<0.16" (printed: trl 0.15.2). In those
+# releases Unsloth's trainer re-applied model.for_training(use_gradient_checkpointing=getattr(args,
+# 'gradient_checkpointing', True)) at train time (unsloth/models/rl.py, since unslothai/unsloth#3659 of 2025-12-01),
+# and trl 0.15.2's SFTConfig inherits TrainingArguments' gradient_checkpointing=False (TRL's own default of True came
+# with v0.22.0): the offloaded mode set at get_peft_model was switched off for the whole run. Unsloth's fix
+# (unslothai/unsloth#6829, 2026-07-03, "Fix TrainingArguments silently disabling unsloth gradient checkpointing",
+# closing #4735; first released in 2026.7.1) names the symptom: "much higher VRAM use and OOM at batch sizes that
+# used to fit". The records first said the mode asked for; they now say what ran. The own-loop runs (104221795) never
+# pass through Unsloth's trainer and keep the mode (LAB_ASKED below).
+LAB_ASKED = ("unsloth (use_gradient_checkpointing=\"unsloth\": offloaded activation checkpoints)")
+LAB_OFF = ("none in effect (get_peft_model asked for Unsloth's offloaded mode; Unsloth 2026.5-2026.6's SFTTrainer "
+           "re-applied args.gradient_checkpointing, False in trl 0.15.2's SFTConfig, and switched it off: "
+           "unslothai/unsloth#4735, fixed by #6829)")
+LAB_COMMON = dict(family="qlora", method="qlora", grad_accum=8, checkpointing=LAB_OFF, optimizer="adamw_8bit",
                   attention="sdpa/xformers as Unsloth picks (banner: 'FA [Xformers = None. FA2 = False]' on the T4)",
                   loss="cross-entropy over the whole formatted row (no response-only masking in the lab notebook)",
                   lora_dropout=0.0, gpus=1, sharding="none", outcome="fit",
@@ -164,7 +177,7 @@ for r, gb, row in ((8, 21.200720896, "| 8 | 16 | 2,523,136 | 0.033% | 1.91 min |
 # pages' (2.4-3.1 GB against 6.6-8.0 for the same model and ranks): its own loop, not SFTTrainer's.
 TMS = ("https://github.com/104221795/Day21-2A202600331-Track3-Finetuning-LLMs-LoRA-QLoRA/blob/"
        "378985e57dbea8e2f63b348f787675d24ba031fb/lab21_2A202600331_TruongMinhSon/results/%s")
-TMS_LAB = dict(LAB_COMMON, loss="cross-entropy over the row, padding masked (-100)")
+TMS_LAB = dict(LAB_COMMON, checkpointing=LAB_ASKED, loss="cross-entropy over the row, padding masked (-100)")
 for f, key, r, targets, gb, row in (
         ("rank_experiment_summary.csv", "lab21-truongminhson-rank-summary", 8, QV, 3.09976832,
          "r8,8,16,\"q_proj,v_proj\",1843200,...,5.396419914563497,3.09976832,..."),

@@ -739,6 +739,15 @@ public final class BudgetEngine {
             int inputBytes = stream16 ? 2 : 4;
             assumptions.add(AssumptionText.get("act.ckpt.offload",
                     Bytes.human(Math.round(sbh * inputBytes * m.layers()))));
+            // Unsloth (the offloaded mode that comes with its fused loss) re-applied the trainer arguments'
+            // gradient_checkpointing at train() from 2025.12 to 2026.6 (unsloth/models/rl.py after
+            // unslothai/unsloth#3659): False in a plain TrainingArguments and in TRL's SFTConfig before 0.22, so the
+            // mode asked for at get_peft_model was off for the whole run (#4735, fixed by #6829 in 2026.7.1). The
+            // lab notebooks of budget/measured_heldout22.json peaked near the no-checkpointing figure, 2-4x this one
+            if (s.loss() == Setup.Loss.FUSED_LINEAR) {
+                assumptions.add(AssumptionText.get("act.ckpt.unslothTrainerArgs",
+                        Bytes.human(Math.round(perLayer * m.layers()))));
+            }
             return Math.round(sbh * inputBytes * Math.min(2, m.layers()) + perLayer);
         } else if (s.checkpointing() == Checkpointing.SELECTIVE_OP) {
             // torchtitan's op-level policy (_save_list in parallelize_llama.py) keeps the outputs of SDPA

@@ -391,6 +391,10 @@ public final class BudgetBench {
     static final java.util.regex.Pattern TURNED_ON = java.util.regex.Pattern.compile(
             "not (?:stated|said) \\([^)]*\\bturn(?:s|ed) (?:it )?on\\b[^)]*\\)");
 
+    /** An AdamW written as a per-parameter loop (a course's own step), as records name it. */
+    static final java.util.regex.Pattern OWN_LOOP_ADAMW = java.util.regex.Pattern.compile(
+            "^AdamW \\(the course's own\\b");
+
     /** Lightning's DeepSpeedStrategy default reduce_bucket_size, in elements. */
     static final long LIGHTNING_REDUCE_BUCKET = 200_000_000L;
 
@@ -462,9 +466,13 @@ public final class BudgetBench {
         String o = it.path("optimizer").asText("adamw");
         // bitsandbytes' paged AdamW, 32-bit unless named 8-bit ("paged_adamw_32bit", "QLoRA's paged AdamW")
         boolean paged32 = o.toLowerCase(Locale.ROOT).matches("(?s).*\\bpaged[_ ]adamw.*");
+        // Stanford CS336's own AdamW (cs336_basics/optimizer.py) steps one parameter at a time in a Python loop: its
+        // temporaries are one tensor's, never the list-wide copy of torch's foreach default; the engine's fused
+        // AdamW is that step (same 8 B of states, no list-wide transient)
+        boolean ownLoop = OWN_LOOP_ADAMW.matcher(o).find();
         Setup.Optimizer opt = o.startsWith("none") ? Setup.Optimizer.SGD
                 : o.contains("8bit") ? Setup.Optimizer.ADAMW_8BIT
-                : paged32 ? Setup.Optimizer.PAGED_ADAMW : o.startsWith("adamw-fused")
+                : paged32 ? Setup.Optimizer.PAGED_ADAMW : ownLoop || o.startsWith("adamw-fused")
                 ? Setup.Optimizer.ADAMW_FUSED : o.startsWith("adafactor") ? Setup.Optimizer.ADAFACTOR
                 : o.startsWith("sgd-momentum") ? Setup.Optimizer.SGD_MOMENTUM : o.startsWith("sgd")
                 ? Setup.Optimizer.SGD : Setup.Optimizer.ADAMW;
