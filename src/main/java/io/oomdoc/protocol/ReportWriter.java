@@ -321,10 +321,14 @@ public final class ReportWriter {
         return entry + generic + (ownCounters ? "" : " " + TEXT.get("verify.probe"));
     }
 
+    /** High from 0.75, Medium from 0.5, else Low: the message key of a top score's level. */
+    static String levelKey(double score) {
+        return score >= 0.75 ? "confidence.high" : score >= 0.5 ? "confidence.medium" : "confidence.low";
+    }
+
     private static String confidence(List<Hypothesis> ranked, Evidence e) {
         Hypothesis top = ranked.get(0);
-        String level = TEXT.get(top.confidence() >= 0.75 ? "confidence.high" : top.confidence() >= 0.5
-                ? "confidence.medium" : "confidence.low");
+        String level = TEXT.get(levelKey(top.confidence()));
         List<String> held = new ArrayList<>();
         if (!e.numbers().isEmpty()) held.add(TEXT.get("held.figures"));
         if (e.trace() != null && !e.trace().frames().isEmpty()) held.add(TEXT.get("held.traceback"));

@@ -59,13 +59,22 @@ class ReportWriterRulesTest {
                 .endsWith("Failed ranks: [7], first rank 7."));
     }
 
+    /** High from 0.75, Medium from 0.5, else Low, at the bands' edges. */
+    @Test
+    void theLevelBandsStartAtThreeQuartersAndAHalf() {
+        assertEquals("confidence.high", ReportWriter.levelKey(0.75));
+        assertEquals("confidence.medium", ReportWriter.levelKey(0.7499));
+        assertEquals("confidence.medium", ReportWriter.levelKey(0.5));
+        assertEquals("confidence.low", ReportWriter.levelKey(0.4999));
+    }
+
     /**
-     * High from 0.75, Medium from 0.5, else Low. The scores move with every refit of the weights, so the level is
-     * checked against the score the line itself prints; the three reports lie one in each band today.
+     * The level a real report prints is the one its printed score falls in. The scores move with every refit of the
+     * weights (the three reports spanned the three bands at one refit and two at the next), so each line is checked
+     * against its own score, and the bands themselves by the test above.
      */
     @Test
     void theConfidenceLevelFollowsTheTopScore() throws Exception {
-        java.util.Set<String> levels = new java.util.HashSet<>();
         for (String f : List.of("visfly-backward-2x.txt", "s1-106-rank7-cross-entropy-h200.txt",
                 "rocm-blogs-mamba-gpt-neo-hip-oom-mi210.txt")) {
             String line = diagnose(f).sections().confidenceAssessment();
@@ -74,9 +83,7 @@ class ReportWriterRulesTest {
             double score = Double.parseDouble(m.group(2));
             String expected = score >= 0.75 ? "High" : score >= 0.5 ? "Medium" : "Low";
             assertEquals(expected, m.group(1), line);
-            levels.add(m.group(1));
         }
-        assertEquals(3, levels.size(), "the three reports no longer span the three levels: " + levels);
     }
 
     @Test
