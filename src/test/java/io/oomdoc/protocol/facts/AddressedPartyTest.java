@@ -1,5 +1,6 @@
 package io.oomdoc.protocol.facts;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,7 +19,9 @@ class AddressedPartyTest {
         assertNull(r.asserted().batch());
     }
 
+    // replay: never a first killer in mutation-facts at 7fab74c6, run for 40+ mutants (bench/results.md "verify33")
     @Test
+    @Tag("replay")
     void theUsersOwnCardAfterTheirsIsTheUsers() {
         var f = FactReader.read("I trained your model on my 3090 and it OOMs").asserted();
         assertEquals(24L << 30, f.gpuMemBytes());

@@ -1,6 +1,7 @@
 package io.oomdoc.protocol.facts;
 
 import io.oomdoc.protocol.Facts;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,14 +15,18 @@ class ChangedSettingsTest {
     private static Facts stated(String turn) { return FactReader.read(turn).asserted(); }
 
     // conversations_heldout10/K02-llara-llama-7b-lora-4090-lightning.txt #1 (ljy0ustc/LLaRA#8)
+    // replay: never a first killer in mutation-facts at 7fab74c6, run for 40+ mutants (bench/results.md "verify33")
     @Test
+    @Tag("replay")
     void aBatchLoweredFromFourToOneIsOne() {
         assertEquals(1, stated("I run train_movielens.sh on a single 4090 24G. I lowered the batch size from 4 to 1 "
                 + "and raised accumulate_grad_batches, and it still says out of memory.").batch());
     }
 
     // conversations_heldout6/G07-fine-tune-gpt2-batch-1-still-oom.txt #1 (philschmid/fine-tune-GPT-2#2)
+    // replay: never a first killer in mutation-facts at 7fab74c6, run for 40+ mutants (bench/results.md "verify33")
     @Test
+    @Tag("replay")
     void aBatchChangedDownToOneIsOne() {
         assertEquals(1, stated("I am getting an out of memory error fine-tuning GPT-2 with the notebook. I changed "
                 + "per_device_train_batch_size=32 and per_device_eval_batch_size=64 down to 1 and the error doesn't go "
@@ -30,7 +35,9 @@ class ChangedSettingsTest {
 
     // conversations_heldout5/F20-biggan-tensorflow-256x192x64x64-resource-exhausted.txt #1
     // (taki0112/BigGAN-Tensorflow#12)
+    // replay: never a first killer in mutation-facts at 7fab74c6, run for 40+ mutants (bench/results.md "verify33")
     @Test
+    @Tag("replay")
     void aBatchReducedToAValueIsNotMovedByTheNextSettingsChange() {
         assertEquals(256, stated("I have reduced batch_size to 256 and img_size to 128 and the error persists. "
                 + "Tensorflow 1.14.0").batch());

@@ -1,6 +1,7 @@
 package io.oomdoc.protocol.facts;
 
 import io.oomdoc.protocol.FactExtractor;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,7 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 class CountTimesSizeBoundsTest {
     private static final long GIB = 1L << 30;
 
+    // replay: never a first killer in mutation-facts at 7fab74c6, run for 40+ mutants (bench/results.md "verify33")
     @Test
+    @Tag("replay")
     void twoTimesACardsMemoryIsTwoCards() {
         var f = FactExtractor.extract("training on 2x 24GB cards, OOM at the first step");
         assertEquals(2, f.worldSize());

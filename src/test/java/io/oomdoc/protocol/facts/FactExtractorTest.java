@@ -18,7 +18,9 @@ class FactExtractorTest {
 
     // --- asserted, negated, hypothetical ---
 
+    // replay: never a first killer in mutation-facts at 7fab74c6, run for 40+ mutants (bench/results.md "verify33")
     @Test
+    @Tag("replay")
     void checkpointingOffIsAssertedOffAndNothingElse() {
         var r = read("gradient checkpointing is off right now, would it help on top of zero3?");
         assertEquals(Boolean.FALSE, r.asserted().checkpointing());
@@ -39,7 +41,9 @@ class FactExtractorTest {
         assertEquals(Boolean.FALSE, r.asserted().checkpointing());
     }
 
+    // replay: never a first killer in mutation-facts at 7fab74c6, run for 40+ mutants (bench/results.md "verify33")
     @Test
+    @Tag("replay")
     void notUsingDeepspeedDeniesZero() {
         var r = read("for the record i'm not using deepspeed or anything, just the one gpu");
         assertTrue(r.negated().contains("zero"), r.toString());
@@ -69,7 +73,9 @@ class FactExtractorTest {
         assertFalse(r.negated().contains("precision"));
     }
 
+    // replay: never a first killer in mutation-facts at 7fab74c6, run for 40+ mutants (bench/results.md "verify33")
     @Test
+    @Tag("replay")
     void whatIfQloraIsHypothetical() {
         var r = read("what if i use qlora r=16?");
         assertTrue(r.asserted().isEmpty(), r.asserted().toString());
@@ -78,7 +84,9 @@ class FactExtractorTest {
         assertEquals("4bit", r.hypothetical().quant());
     }
 
+    // replay: never a first killer in mutation-facts at 7fab74c6, run for 40+ mutants (bench/results.md "verify33")
     @Test
+    @Tag("replay")
     void doesEightBitAdamHelpIsHypothetical() {
         var r = read("does 8-bit adam help on top?");
         assertNull(r.asserted().optimizer());
@@ -99,7 +107,9 @@ class FactExtractorTest {
         assertEquals(4096, r.hypothetical().seqLen());
     }
 
+    // replay: never a first killer in mutation-facts at 7fab74c6, run for 40+ mutants (bench/results.md "verify33")
     @Test
+    @Tag("replay")
     void ifIGotFourGpusIsHypothetical() {
         var r = read("if i got 4 of these gpus and used zero 2, would it fit?");
         assertTrue(r.asserted().isEmpty(), r.asserted().toString());
@@ -107,7 +117,9 @@ class FactExtractorTest {
         assertEquals(2, r.hypothetical().zeroStage());
     }
 
+    // replay: never a first killer in mutation-facts at 7fab74c6, run for 40+ mutants (bench/results.md "verify33")
     @Test
+    @Tag("replay")
     void aStatementClauseInsideAQuestionIsAsserted() {
         assertEquals("bf16", FactExtractor.extract("I'm using bf16, what batch fits?").precision());
         assertEquals(10.76 * GIB, FactExtractor.extract("the card has 10.76 gb, why is pytorch only reserving 9.88? can i make it use the rest").gpuMemBytes(), GIB * 0.01);
@@ -118,14 +130,18 @@ class FactExtractorTest {
         assertEquals(2048, FactExtractor.extract("what device batch size fits on it at the default seq 2048?").seqLen());
     }
 
+    // replay: never a first killer in mutation-facts at 7fab74c6, run for 40+ mutants (bench/results.md "verify33")
     @Test
+    @Tag("replay")
     void adviceFromSomeoneElseIsHypothetical() {
         var r = read("someone in the thread said 8 bit adam fixed it for them. would that help here?");
         assertNull(r.asserted().optimizer());
         assertEquals("adamw-8bit", r.hypothetical().optimizer());
     }
 
+    // replay: never a first killer in mutation-facts at 7fab74c6, run for 40+ mutants (bench/results.md "verify33")
     @Test
+    @Tag("replay")
     void theJobBeingAttemptedIsTheCurrentSetup() {
         // DeepSpeed #3448: "try to finetune a llama 33b on 8*A100 40G, 600G RAM. But always OOM on RAM."
         var r = read("try to finetune a llama 33b on 8*A100 40G, 600G RAM. But always OOM on RAM.");
@@ -142,7 +158,9 @@ class FactExtractorTest {
         assertNull(r.asserted().hostRamBytes());
     }
 
+    // replay: never a first killer in mutation-facts at 7fab74c6, run for 40+ mutants (bench/results.md "verify33")
     @Test
+    @Tag("replay")
     void tensorFlowIsNamedByItsErrorClass() {
         var r = read("ResourceExhaustedError (see above for traceback): OOM when allocating tensor with shape[256,112,112,64]");
         assertEquals("tensorflow", r.asserted().framework());
@@ -157,7 +175,9 @@ class FactExtractorTest {
         assertEquals("adamw-8bit", r.hypothetical().optimizer());
     }
 
+    // replay: never a first killer in mutation-facts at 7fab74c6, run for 40+ mutants (bench/results.md "verify33")
     @Test
+    @Tag("replay")
     void twoOptimizersInOneTurnAssertNeither() {
         Facts f = FactExtractor.extract("vgg16 pretrained from torchvision. sgd with momentum trains fine at batch 8, switching to adam it dies after the first iteration (batch 4 works with adam)");
         assertNull(f.optimizer());
@@ -165,7 +185,9 @@ class FactExtractorTest {
         assertEquals("optimizer_step", f.phaseHint());
     }
 
+    // replay: never a first killer in mutation-facts at 7fab74c6, run for 40+ mutants (bench/results.md "verify33")
     @Test
+    @Tag("replay")
     void aQuestionWithoutAQuestionMarkIsStillAQuestion() {
         var r = read("why does adam need so much more than sgd with momentum");
         assertNull(r.asserted().optimizer());
@@ -174,13 +196,17 @@ class FactExtractorTest {
 
     // --- sizes: what is the card and what is not ---
 
+    // replay: never a first killer in mutation-facts at 7fab74c6, run for 40+ mutants (bench/results.md "verify33")
     @Test
+    @Tag("replay")
     void totalCapacityIsTheCard() {
         Facts f = FactExtractor.extract("torch.cuda.OutOfMemoryError: CUDA out of memory. Tried to allocate 90.00 MiB. GPU 0 has a total capacity of 8.00 GiB of which 0 bytes is free.");
         assertEquals(8 * GIB, f.gpuMemBytes());
     }
 
+    // replay: never a first killer in mutation-facts at 7fab74c6, run for 40+ mutants (bench/results.md "verify33")
     @Test
+    @Tag("replay")
     void ofWhichFreeIsNotTheCard() {
         Facts f = FactExtractor.extract("GPU 0 has a total capacity of 23.64 GiB of which 1.02 GiB is free. Of the allocated memory 20.1 GiB is allocated by PyTorch");
         assertEquals(Math.round(23.64 * GIB), f.gpuMemBytes());
@@ -193,7 +219,9 @@ class FactExtractorTest {
         assertEquals("pytorch", f.framework());
     }
 
+    // replay: never a first killer in mutation-facts at 7fab74c6, run for 40+ mutants (bench/results.md "verify33")
     @Test
+    @Tag("replay")
     void deepspeedMemoryLineIsNotTheCard() {
         assertNull(FactExtractor.extract("[Rank 0] MA 25.14 GB         Max_MA 27.3 GB         CA 28.1 GB         Max_CA 29 GB").gpuMemBytes());
     }
@@ -211,7 +239,9 @@ class FactExtractorTest {
         assertEquals(29000, f.seqLen());
     }
 
+    // replay: never a first killer in mutation-facts at 7fab74c6, run for 40+ mutants (bench/results.md "verify33")
     @Test
+    @Tag("replay")
     void usedMemoryIsNotTheCard() {
         assertNull(FactExtractor.extract("nvidia-smi shows like 70gb used for a 7b model").gpuMemBytes());
         assertEquals(24 * GIB, FactExtractor.extract("RTX 4090, 20 GB used").gpuMemBytes(), "a named GPU wins over a bare number");
@@ -237,7 +267,9 @@ class FactExtractorTest {
         assertEquals(3, f.zeroStage());
     }
 
+    // replay: never a first killer in mutation-facts at 7fab74c6, run for 40+ mutants (bench/results.md "verify33")
     @Test
+    @Tag("replay")
     void aLaptopSizeTheUserGivesBeatsTheDesktopCatalogSize() {
         Facts f = FactExtractor.extract("following the lora blog post, train_text_to_image_lora.py on my 3080 16 gb laptop card. batch 1, fp16, 4 validation images.");
         assertEquals("GeForce RTX 3080", f.gpuName());
@@ -292,7 +324,9 @@ class FactExtractorTest {
         assertNull(r.asserted().precision(), r.asserted().asMap().toString());
     }
 
+    // replay: never a first killer in mutation-facts at 7fab74c6, run for 40+ mutants (bench/results.md "verify33")
     @Test
+    @Tag("replay")
     void aTiIsNotTheCardWithoutTheSuffix() {
         assertEquals("GeForce RTX 4070 Ti",
                 FactExtractor.extract("fine-tuning SAM with lightning-sam on a 4070 ti 12gb").gpuName());
@@ -324,7 +358,9 @@ class FactExtractorTest {
         assertEquals("bert-base", FactExtractor.extract("bert-base-uncased classifier with 9997 classes").model());
     }
 
+    // replay: never a first killer in mutation-facts at 7fab74c6, run for 40+ mutants (bench/results.md "verify33")
     @Test
+    @Tag("replay")
     void paramsFromTheNameWhenTheCatalogLacksIt() {
         Facts vl = FactExtractor.extract("loading Qwen/Qwen2.5-VL-7B-Instruct with LLM(..., limit_mm_per_prompt={\"image\": 20})");
         assertEquals("Qwen2.5-VL-7B-Instruct", vl.model());
@@ -334,7 +370,9 @@ class FactExtractorTest {
         assertEquals(6_000_000_000L, glm.params());
     }
 
+    // replay: never a first killer in mutation-facts at 7fab74c6, run for 40+ mutants (bench/results.md "verify33")
     @Test
+    @Tag("replay")
     void aSizedNameTheCatalogKnowsTakesTheCountedParameters() {
         Facts opt = FactExtractor.extract("deepspeed chat step 1 with opt-1.3b on one gpu");
         assertEquals("opt-1.3b", opt.model());
@@ -360,7 +398,9 @@ class FactExtractorTest {
         assertEquals(batch, FactExtractor.extract(text).batch());
     }
 
+    // replay: never a first killer in mutation-facts at 7fab74c6, run for 40+ mutants (bench/results.md "verify33")
     @Test
+    @Tag("replay")
     void progressCountersAreNotTheBatch() {
         Facts f = FactExtractor.extract("iteration 8, epoch 8, step 8, batch 8/100, Total batch size = 8");
         assertNull(f.batch());
@@ -377,13 +417,17 @@ class FactExtractorTest {
         assertEquals(seq, FactExtractor.extract(text).seqLen());
     }
 
+    // replay: never a first killer in mutation-facts at 7fab74c6, run for 40+ mutants (bench/results.md "verify33")
     @Test
+    @Tag("replay")
     void generatedTokensAreNotTheSequenceLength() {
         assertNull(FactExtractor.extract("runs out of memory, the kv buffer it tries to allocate is about 43G. i'm only asking for 32 tokens").seqLen());
     }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"qlora with r=16|16", "lora rank 16|16", "lora_r 16|16", "--lora_r 8 --lora_alpha 16|8"})
+    // replay: never a first killer in mutation-facts at 7fab74c6, run for 40+ mutants (bench/results.md "verify33")
+    @Tag("replay")
     void loraRankForms(String text, int rank) {
         assertEquals(rank, FactExtractor.extract(text).loraRank());
     }
@@ -417,6 +461,8 @@ class FactExtractorTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"zero-2|2", "zero stage 3|3", "ZeRO-3|3", "deepspeed zero3|3", "accelerate with deepspeed stage 2|2",
             "fsdp|3", "\"stage\": 1|1"})
+    // replay: never a first killer in mutation-facts at 7fab74c6, run for 40+ mutants (bench/results.md "verify33")
+    @Tag("replay")
     void zeroStages(String text, int stage) {
         assertEquals(stage, FactExtractor.extract(text).zeroStage());
     }
@@ -431,7 +477,9 @@ class FactExtractorTest {
         assertEquals(framework, FactExtractor.extract(text).framework());
     }
 
+    // replay: never a first killer in mutation-facts at 7fab74c6, run for 40+ mutants (bench/results.md "verify33")
     @Test
+    @Tag("replay")
     void attentionWords() {
         assertEquals("flash", FactExtractor.extract("VLLM_ATTENTION_BACKEND=FLASH_ATTN CUDA_VISIBLE_DEVICES=0").attention());
         assertEquals("sdpa", FactExtractor.extract("attn_implementation=\"sdpa\"").attention());
@@ -446,6 +494,8 @@ class FactExtractorTest {
             "trained the network fine but got this during validation:|eval",
             "text_generation.errors.GenerationError: Request failed during generation: Server error: CUDA out of memory.|generation",
             "DiffusionPipeline.from_pretrained(\"CompVis/ldm-text2im-large-256\") just prints Killed|load"})
+    // replay: never a first killer in mutation-facts at 7fab74c6, run for 40+ mutants (bench/results.md "verify33")
+    @Tag("replay")
     void phases(String text, String phase) {
         assertEquals(phase, FactExtractor.extract(text).phaseHint());
     }
@@ -457,27 +507,35 @@ class FactExtractorTest {
         assertEquals(2048, FactExtractor.answer("2048", "seq").seqLen());
     }
 
+    // replay: never a first killer in mutation-facts at 7fab74c6, run for 40+ mutants (bench/results.md "verify33")
     @Test
+    @Tag("replay")
     void aBareSizeAnswersTheMemoryQuestion() {
         assertEquals(24 * GIB, FactExtractor.answer("24", "gpu_mem").gpuMemBytes());
         assertEquals(24 * GIB, FactExtractor.answer("24gb", "gpu_mem").gpuMemBytes());
         assertEquals(80 * GIB, FactExtractor.answer("it's an 80gb card", "gpu_mem").gpuMemBytes());
     }
 
+    // replay: never a first killer in mutation-facts at 7fab74c6, run for 40+ mutants (bench/results.md "verify33")
     @Test
+    @Tag("replay")
     void aGpuNameAnswersTheGpuQuestion() {
         Facts f = FactExtractor.answer("a 3090", "gpu");
         assertEquals("GeForce RTX 3090", f.gpuName());
         assertEquals(24 * GIB, f.gpuMemBytes());
     }
 
+    // replay: never a first killer in mutation-facts at 7fab74c6, run for 40+ mutants (bench/results.md "verify33")
     @Test
+    @Tag("replay")
     void aBareNumberAnswersTheBatchQuestion() {
         assertEquals(8, FactExtractor.answer("8", "batch").batch());
         assertNull(FactExtractor.answer("8", "batch").seqLen());
     }
 
+    // replay: never a first killer in mutation-facts at 7fab74c6, run for 40+ mutants (bench/results.md "verify33")
     @Test
+    @Tag("replay")
     void anAnswerWithMoreSaysMore() {
         Facts f = FactExtractor.answer("3090, 24gb", "gpu_mem");
         assertEquals("GeForce RTX 3090", f.gpuName());
@@ -503,7 +561,9 @@ class FactExtractorTest {
     }
 
     /** github.com/vllm-project/vllm/issues/20581: "8xA100 80GB" names the card although the count is glued to it. */
+    // replay: never a first killer in mutation-facts at 7fab74c6, run for 40+ mutants (bench/results.md "verify33")
     @Test
+    @Tag("replay")
     void aCountGluedToTheNameStillNamesTheCard() {
         Facts f = FactExtractor.extract("vllm==0.9.1, python==3.10,8xA100 80GB, Ubuntu 22.04.5 LTS");
         assertEquals("A100 80GB", f.gpuName());
@@ -523,7 +583,9 @@ class FactExtractorTest {
     }
 
     /** github.com/ollama/ollama/issues/2835: "RAM 16G" puts the word before the size; it is the host's. */
+    // replay: never a first killer in mutation-facts at 7fab74c6, run for 40+ mutants (bench/results.md "verify33")
     @Test
+    @Tag("replay")
     void ramBeforeItsSizeIsHostMemory() {
         Facts f = FactExtractor.extract("I'm using CPU i7-4700HQ with RAM 16G.");
         assertEquals(16 * GIB, f.hostRamBytes());
@@ -531,7 +593,9 @@ class FactExtractorTest {
     }
 
     /** github.com/herbert-chen/tianchi_lvcai/issues/9: a batch "reduced to 2" is a batch of 2. */
+    // replay: never a first killer in mutation-facts at 7fab74c6, run for 40+ mutants (bench/results.md "verify33")
     @Test
+    @Tag("replay")
     void aBatchReducedToANumberIsThatBatch() {
         assertEquals(2, FactExtractor.extract("Cuda out of memory even batch size is reduced to 2").batch());
     }

@@ -122,4 +122,23 @@ class LexiconTest {
                 "fsdp2 fully_shard(model, reshard_after_forward=False) on 4 GPUs").asserted().zeroStage());
         assertEquals(3, io.oomdoc.protocol.FactExtractor.read("FSDP full shard on 8 A100s").asserted().zeroStage());
     }
+
+    /**
+     * The table's header rule, "the longest wins" (its own example, "8-bit adam"), held by length and not by the rows'
+     * order: here the plain Adam row comes first and the 8-bit optimizer still wins.
+     */
+    @Test
+    void aLongerPhraseWinsOverAShorterOneInsideItWhicheverRowComesFirst() {
+        String adam = TABLE.lines().filter(l -> l.startsWith("adamw|adam")).findFirst().orElseThrow();
+        String eightBit = TABLE.lines().filter(l -> l.startsWith("8[-_ ]?bit[-_ ]adamw?")).findFirst().orElseThrow();
+        List<String> found = Lexicon.parse(adam + "\n" + eightBit).find("we fine-tune with 8-bit adam").stream()
+                .map(m -> m.key() + "=" + m.value()).toList();
+        assertEquals(List.of("optimizer=adamw-8bit"), found);
+    }
+
+    /** A row whose pattern can match the empty string states nothing where it matches nothing. */
+    @Test
+    void anEmptyMatchStatesNoFact() {
+        assertEquals(List.of(), Lexicon.parse("(?:adam)?\toptimizer=adamw").find("sgd  and  momentum"));
+    }
 }

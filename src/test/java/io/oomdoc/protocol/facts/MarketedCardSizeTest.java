@@ -3,6 +3,7 @@ package io.oomdoc.protocol.facts;
 import io.oomdoc.protocol.FactExtractor;
 import io.oomdoc.protocol.Facts;
 import io.oomdoc.util.Bytes;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,7 +23,9 @@ class MarketedCardSizeTest {
         assertEquals(16L * Bytes.GIB, f.gpuMemBytes());
     }
 
+    // replay: never a first killer in mutation-facts at 7fab74c6, run for 40+ mutants (bench/results.md "verify33")
     @Test
+    @Tag("replay")
     void aCardNamedAloneTakesWhatTheDriverReports() {
         Facts f = FactExtractor.extract("the g4dn.xlarge is a single T4");
         assertEquals(15L * Bytes.GIB, f.gpuMemBytes());
@@ -36,7 +39,9 @@ class MarketedCardSizeTest {
         assertEquals(23028L << 20, f.gpuMemBytes(), 1L << 20);
     }
 
+    // replay: never a first killer in mutation-facts at 7fab74c6, run for 40+ mutants (bench/results.md "verify33")
     @Test
+    @Tag("replay")
     void aSizeInBracketsAfterTheNameIsSaidAboutTheCard() {
         Facts f = FactExtractor.extract("i have only a A40 (48GB). although i use lora to finetune CogVLM i still meet"
                 + " \"cuda out of memory\".");

@@ -47,7 +47,9 @@ class MeasuredCardsTest {
     }
 
     // conversations_heldout11/L05-kontext-lora-trainer-128gb-ram-crash-3090.txt #3 (Owen718/Kontext-Lora-Trainer#1)
+    // replay: never a first killer in mutation-facts at 7fab74c6, run for 40+ mutants (bench/results.md "verify33")
     @Test
+    @Tag("replay")
     void theCardSomeoneElseTrainedOnIsNotTheUsersCard() {
         String turn = "someone trained at rank 256 and batch 1 within 45 GB on one A6000. I only have a 3090 with 24G. "
                 + "can I train at all?";
@@ -62,7 +64,9 @@ class MeasuredCardsTest {
     }
 
     // conversations_heldout17/P29-tinyclip-global-batch-8-a100.txt #1 (microsoft/Cream#214)
+    // replay: never a first killer in mutation-facts at 7fab74c6, run for 40+ mutants (bench/results.md "verify33")
     @Test
+    @Tag("replay")
     void theCountOfCardsAModelWasTrainedOnIsNotTheUsersCount() {
         String turn = "TinyCLIP was trained with a global batch of 1024 per GPU on 32 GPUs. I have 8 A100 80GB. what "
                 + "per-GPU batch would I need to match that global batch?";
@@ -81,7 +85,9 @@ class MeasuredCardsTest {
     }
 
     // conversations_heldout18/P06-videomv-two-3090s-40gb.txt #1 (alibaba/VideoMV#2)
+    // replay: never a first killer in mutation-facts at 7fab74c6, run for 40+ mutants (bench/results.md "verify33")
     @Test
+    @Tag("replay")
     void aSizeTheAuthorsSayIsNeededIsNotTheUsersCard() {
         String turn = "the VideoMV authors say 40GB of VRAM is needed for inference. I only have two RTX 3090 GPUs. "
                 + "can I run it?";

@@ -1,5 +1,6 @@
 package io.oomdoc.protocol.facts;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,7 +16,9 @@ class OwnCardInWhatIfTest {
         assertEquals(6L << 30, r.asserted().gpuMemBytes());
     }
 
+    // replay: never a first killer in mutation-facts at 7fab74c6, run for 40+ mutants (bench/results.md "verify33")
     @Test
+    @Tag("replay")
     void aCardNamedWithoutMineStaysProposed() {
         assertNull(FactReader.read("what if I train it on an A100 80GB instead?").asserted().gpuMemBytes());
     }

@@ -4,6 +4,7 @@ import io.oomdoc.budget.ModelCatalog;
 import io.oomdoc.protocol.FactExtractor;
 import io.oomdoc.protocol.Facts;
 import io.oomdoc.util.Bytes;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -17,7 +18,9 @@ class ResolvedFactsTest {
     private static Facts asserted(String turn) { return FactExtractor.read(turn).asserted(); }
 
     // 46-deepspeed-chatglm6b-lora-4x3090.txt
+    // replay: never a first killer in mutation-facts at 7fab74c6, run for 40+ mutants (bench/results.md "verify33")
     @Test
+    @Tag("replay")
     void oneOptimizerAmongOtherSetupWordsIsTheOptimizer() {
         Facts f = asserted("6b model (chatglm-6b), lora with ~0.5% of params trainable, deepspeed zero 3, fp16, micro "
                 + "batch 1, adam. cuda oom during back-propagation every time");
@@ -32,7 +35,9 @@ class ResolvedFactsTest {
     }
 
     // 11-llamafactory-7b-zero2-v100.txt
+    // replay: never a first killer in mutation-facts at 7fab74c6, run for 40+ mutants (bench/results.md "verify33")
     @Test
+    @Tag("replay")
     void aCatalogModelTakesTheCatalogsParameterCount() {
         Facts f = asserted("full finetune llama-7b on 8x v100 32g, deepspeed zero stage 2 from the readme example, "
                 + "batch size 1 and it still OOMs:");
@@ -50,7 +55,9 @@ class ResolvedFactsTest {
     }
 
     // 33-diffusers-lora-validation-oom.txt: the laptop RTX 3080 has 16 GB, the desktop card of that name 10 GB
+    // replay: never a first killer in mutation-facts at 7fab74c6, run for 40+ mutants (bench/results.md "verify33")
     @Test
+    @Tag("replay")
     void aStatedSizeFarFromTheCatalogsCardIsTheCardsMemory() {
         Facts f = asserted("following the lora blog post, train_text_to_image_lora.py on my 3080 16 gb laptop card. "
                 + "batch 1, fp16, 4 validation images.");

@@ -1,6 +1,7 @@
 package io.oomdoc.protocol.facts;
 
 import io.oomdoc.protocol.FactExtractor;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,7 +17,9 @@ class SettingsReadWhereTheyStandTest {
     private static FactExtractor.Reading read(String turn) { return FactReader.read(turn); }
 
     // conversations_heldout22/P13-mod-ollama-chat-bots-memory.txt #5 (DustinHendrickson/mod-ollama-chat#31)
+    // replay: never a first killer in mutation-facts at 7fab74c6, run for 40+ mutants (bench/results.md "verify33")
     @Test
+    @Tag("replay")
     void ollamasNumCtxIsTheContextLength() {
         assertEquals(8192, read("sorry, I misread the config: num_ctx is 8192, not 4096").asserted().seqLen());
     }
@@ -33,7 +36,9 @@ class SettingsReadWhereTheyStandTest {
     }
 
     // conversations_heldout22/P37-idm-vton-a100-20gb-instances.txt #1 (yisol/IDM-VTON#77)
+    // replay: never a first killer in mutation-facts at 7fab74c6, run for 40+ mutants (bench/results.md "verify33")
     @Test
+    @Tag("replay")
     void aVirtualTryOnIsAProductNotAnAttempt() {
         var f = read("IDM-VTON (virtual try-on) on an A100 80GB uses about 20 GB of VRAM. how do I use all 80 GB to "
                 + "get the most throughput?").asserted();
@@ -41,7 +46,9 @@ class SettingsReadWhereTheyStandTest {
     }
 
     // conversations_heldout23/P06-open3dsg-gnn-two-48gb.txt #4 (boschresearch/Open3DSG#12)
+    // replay: never a first killer in mutation-facts at 7fab74c6, run for 40+ mutants (bench/results.md "verify33")
     @Test
+    @Tag("replay")
     void theCardsSizeSaidOfTheCardsIsTheirMemory() {
         assertEquals(24L << 30, read("actually the cards are 24 GB each, I misread nvidia-smi").asserted()
                 .gpuMemBytes());

@@ -3,6 +3,7 @@ package io.oomdoc.protocol.facts;
 import io.oomdoc.protocol.FactExtractor;
 import io.oomdoc.protocol.Facts;
 import io.oomdoc.util.Bytes;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,7 +17,9 @@ class SpokenSizesTest {
     private static Facts asserted(String turn) { return FactExtractor.read(turn).asserted(); }
 
     // conversations_heldout/H37-vllm-mixtral-needs-two-a100.txt, https://github.com/vllm-project/vllm/issues/3494
+    // replay: never a first killer in mutation-facts at 7fab74c6, run for 40+ mutants (bench/results.md "verify33")
     @Test
+    @Tag("replay")
     void aSizeRightAfterTheCardsNamePicksTheCatalogVariant() {
         Facts f = asserted("Mixtral-8x7B-v0.1 runs on one A100 inside 80G with plain transformers, but with vllm it "
                 + "takes two A100s and uses 160G. is there a parameter to optimize this?");

@@ -1,6 +1,7 @@
 package io.oomdoc.protocol.facts;
 
 import io.oomdoc.protocol.FactExtractor;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,14 +15,18 @@ class SpokenUnitsTest {
     private static final long GIB = 1L << 30;
 
     /** conversations_heldout7/H04, https://github.com/bmaltais/kohya_ss/issues/3329 */
+    // replay: never a first killer in mutation-facts at 7fab74c6, run for 40+ mutants (bench/results.md "verify33")
     @Test
+    @Tag("replay")
     void gigsOfRamIsHostRam() {
         assertEquals(32 * GIB, FactExtractor.extract("I'm running a 3070ti 8gb, 32gigs of ram and an AMD Ryzen 5 "
                 + "7600X").hostRamBytes());
     }
 
     /** The same turn: a CPU's tier before its model number is no count of cards. */
+    // replay: never a first killer in mutation-facts at 7fab74c6, run for 40+ mutants (bench/results.md "verify33")
     @Test
+    @Tag("replay")
     void aCpusTierIsNotACountOfCards() {
         assertNotEquals(5, FactExtractor.extract("I'm running a 3070ti 8gb, 32gigs of ram and an AMD Ryzen 5 "
                 + "7600X").worldSize());
@@ -35,7 +40,9 @@ class SpokenUnitsTest {
     }
 
     /** conversations_heldout5/F24, https://github.com/Sentdex/pygta5/issues/98 */
+    // replay: never a first killer in mutation-facts at 7fab74c6, run for 40+ mutants (bench/results.md "verify33")
     @Test
+    @Tag("replay")
     void ddrMemoryIsHostRamAndTheCardKeepsItsOwnSize() {
         var f = FactExtractor.extract("PC specs: Intel core i7 7700HQ, 8 GB DDR4 RAM, GTX 1050 4GB (notebook)");
         assertEquals(8 * GIB, f.hostRamBytes());

@@ -13,7 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class StackMarkersTest {
     /** conversations_heldout/H20, https://github.com/patrickbryant1/AFProfile/issues/8 */
+    // replay: never a first killer in mutation-facts at 7fab74c6, run for 40+ mutants (bench/results.md "verify33")
     @Test
+    @Tag("replay")
     void xlasRuntimeErrorIsJax() {
         assertEquals("jax", FactExtractor.extract("ran the example on my 3080 ti:\njaxlib.xla_extension."
                 + "XlaRuntimeError: RESOURCE_EXHAUSTED: Out of memory while trying to allocate 4770354232 bytes.\n"
@@ -21,7 +23,9 @@ class StackMarkersTest {
     }
 
     /** conversations_heldout/H50, https://github.com/google-deepmind/jaxline/issues/11 */
+    // replay: never a first killer in mutation-facts at 7fab74c6, run for 40+ mutants (bench/results.md "verify33")
     @Test
+    @Tag("replay")
     void xlasOutOfMemoryMessageIsJax() {
         assertEquals("jax", FactExtractor.extract("trying jaxline with 2 local GPUs and i receive RESOURCE_EXHAUSTED:"
                 + " Out of memory while trying to allocate 285212672 bytes.").framework());
