@@ -132,6 +132,9 @@ final class FollowUps {
         // "does the learning rate change memory?": a setting that does not act on memory gets its "no" first
         String noEffect = NoMemoryEffect.answer(text, r);
         if (noEffect != null) return noEffect;
+        // "is this my 12 GB card running out, or the RAM?": the failure held says which one
+        String which = WhichMemory.answer(text, r);
+        if (which != null) return which;
         String failed = failedFix(text, r);
         // "it still fails with expandable segments": that rung is spent; explaining it again answers nothing.
         if (failed != null) return Messages.get("followup.tried", titleOf(r, failed)) + "\n"
@@ -301,10 +304,15 @@ final class FollowUps {
     private static String nextAfterTried(String text, Report r, Set<String> tried) {
         Report.Fix named = heldFix(text, r);
         boolean batchTried = BATCH_NAMED.matcher(text).find();
+        // what a tried rung acts through is spent in every entry of the ladder, as is what the turn rules out
+        Set<String> mechanisms = new java.util.HashSet<>(SpentMechanisms.said(text));
+        for (Report.Fix f : r.fixes()) {
+            if (f == named || tried.contains(f.kb())) mechanisms.addAll(SpentMechanisms.ofTitle(f.title()));
+        }
         for (int i = 0; i < r.fixes().size(); i++) {
             Report.Fix f = r.fixes().get(i);
             String all = (f.title() + " " + f.after()).toLowerCase(java.util.Locale.ROOT);
-            if (f == named || tried.contains(f.kb())) continue;
+            if (f == named || tried.contains(f.kb()) || SpentMechanisms.spent(f.title(), mechanisms)) continue;
             if (batchTried && all.contains("batch") && !all.contains("eval")) continue;
             return fix(r, i, Messages.get("followup.next"));
         }

@@ -16,7 +16,12 @@ final class OptionLevers {
     /** A request for the choices left, not for one knob's effect or a recipe. */
     private static final Pattern ASKS = Pattern.compile("(?i)what (?:are|r) (?:my|the|our) (?:options|choices"
             + "|alternatives)|what (?:options|choices) (?:do|have) (?:i|we)|what (?:can|could|should) (?:i|we) "
-            + "(?:turn down|lower|reduce|cut|shrink|change|drop|do)\\b(?! with)|\\bany (?:other )?options\\b");
+            + "(?:turn down|lower|reduce|cut|shrink|change|drop|do)\\b(?! with)|\\bany (?:other )?options\\b"
+            // "what else lowers the VRAM the LM takes?", "how else can I cut memory", "what would bring stage 2
+            // down?": the same request once one lever is named or excluded (hot-step-9000, VLM-R1, LatentSync)
+            + "|what else (?:\\w+ )?(?:lowers|reduces|cuts|shrinks|brings|saves|can|could|would|should)\\b"
+            + "|\\bhow else\\b|what (?:would|could|can|else) bring\\b[^.?!]{0,30}\\bdown\\b"
+            + "|what(?:'s| is) left(?: to try)?\\s*\\?");
     private static final Set<String> RUNNING_PHASES = Set.of("inference", "serving", "generation");
 
     private OptionLevers() {}
@@ -33,7 +38,9 @@ final class OptionLevers {
     static String answer(Facts facts) {
         boolean trains = facts.lora() != null && facts.lora() || facts.qlora() != null && facts.qlora()
                 || facts.optimizer() != null || facts.zeroStage() != null
-                || facts.checkpointing() != null && facts.checkpointing() || facts.gradAccum() != null;
+                || facts.checkpointing() != null && facts.checkpointing() || facts.gradAccum() != null
+                // "the second stage needs about 50GB" of a training script: the turns said training outright
+                || io.oomdoc.protocol.PhaseHints.TRAINING.equals(facts.phaseHint());
         boolean runs = facts.phaseHint() != null && RUNNING_PHASES.contains(facts.phaseHint())
                 || Engines.serves(facts.framework());
         if (trains == runs) return null;
