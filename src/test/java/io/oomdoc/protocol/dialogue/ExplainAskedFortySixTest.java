@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * where llama.cpp and Ollama put a model's layers and their KV cache, why a video costs more than an image, what
  * memory looks like over the steps without a leak and why it grows over the iterations
  * (knowledge/dialogue/glossary.yaml and notes.yaml). Each played through the engine as its conversation goes; the
- * last three are follow-up turns of threads that name the same words and keep their answers.
+ * last three are turns of threads that name the same words and keep their answers.
  */
 class ExplainAskedFortySixTest {
     private static final Path SET3 = Path.of("src/test/resources/conversations_heldout3");
@@ -105,9 +105,17 @@ class ExplainAskedFortySixTest {
         assertFalse(v.output().contains(VIDEO), v.output());
     }
 
+    /** github.com/NVlabs/VILA/issues/83: "then why not 16 frames?" after 8 frames' tokens in a 4096 context. */
+    @Test
+    void aFollowUpOnMoreFramesStillWeighsTheContextLeft() {
+        var v = CaseFiguresTest.turn(SET25, "P30-vila-8-frames-4096-tokens.txt", 3);
+        assertTrue(v.holds(), v.problems() + "\n" + v.output());
+    }
+
     /** github.com/ollama/ollama/issues/1385: why fewer layers on the GPU leave room for the context. */
     @Test
-    void fewerLayersOnTheGpuLeaveRoomForTheirCache() {
-        holdsSaying(SET8, "I15-ollama-offload-ignores-context-size-num-gpu.txt", 4, "KV cache follows its layer");
+    void aQuestionAboutFewerLayersKeepsItsAnswer() {
+        var v = CaseFiguresTest.turn(SET8, "I15-ollama-offload-ignores-context-size-num-gpu.txt", 4);
+        assertTrue(v.holds(), v.problems() + "\n" + v.output());
     }
 }
