@@ -38,7 +38,8 @@ class ExplainAskedFortySixTest {
     /** github.com/ollama/ollama/issues/8164: "will fit in available VRAM", then every buffer on the CPU. */
     @Test
     void everyBufferOnTheCpuMeansNoGpuBackendWasLoaded() {
-        holdsSaying(SET9, "J25-ollama-llama32-3b-will-fit-but-runs-on-cpu-4060ti.txt", 1, "fell back to its CPU runner");
+        holdsSaying(SET9, "J25-ollama-llama32-3b-will-fit-but-runs-on-cpu-4060ti.txt", 1,
+                "fell back to its CPU runner");
     }
 
     /** github.com/ollama/ollama/issues/8144: a model too big for the card runs partly on the CPU. */
