@@ -162,17 +162,7 @@ class OtherFormatsTest {
                 .filter(c -> c.id().equals("buzz-439-faster-whisper-medium-gtx1060")).findFirst().orElseThrow().paste();
         TraceFinding f = analyzer.analyze(LogText.of(paste)).primary().orElseThrow();
         assertEquals(FailureKind.VRAM_OOM, f.kind());
-        assertEquals("ctranslate2", f.parser());
-    }
-
-    @Test
-    void cTranslate2sOwnWordingNamesItsEngineNotAnUnknownProgram() {
-        // SYSTRAN/faster-whisper#809 (corpus_heldout5): the large model on a 4 GB GTX 1650, the reporter quotes only
-        // "CUDA failed with error out of memory"; the framework is the engine that prints it
-        String paste = io.oomdoc.corpus.Corpus.heldout5().stream()
-                .filter(c -> c.id().equals("faster-whisper-809-large-gtx1650-docker")).findFirst().orElseThrow()
-                .paste();
-        assertEquals("ctranslate2", analyzer.analyze(LogText.of(paste)).primary().orElseThrow().framework());
+        assertEquals("cuda-runtime", f.parser());
     }
 
     @Test

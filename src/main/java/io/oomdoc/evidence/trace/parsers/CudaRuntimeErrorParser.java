@@ -26,12 +26,6 @@ public final class CudaRuntimeErrorParser implements TraceParser {
                     + "with error 2 out of memory"
             // CTranslate2 (faster-whisper, WhisperX): "RuntimeError: CUDA failed with error out of memory"
             + "|CUDA failed with error out of memory", Pattern.CASE_INSENSITIVE);
-    /**
-     * CTranslate2's wording of a CUDA failure (faster-whisper, WhisperX: chidiwilliams/buzz#439, SYSTRAN/faster-whisper
-     * #809). Development splits up to heldout35: 7 of the 9 reports that print it are labelled model_too_large (a
-     * Whisper model too large for a 4-6 GB card), which the message kind alone did not tell apart.
-     */
-    private static final Pattern CT2 = Pattern.compile("CUDA failed with error out of memory", Pattern.CASE_INSENSITIVE);
     /** ggml (llama.cpp, koboldcpp, ollama) names the card under its CUDA error: "current device: 0, in function". */
     private static final Pattern GGML_DEVICE = Pattern.compile("\\bcurrent device: (\\d+), in function");
     private static final Pattern GGML_POOL = Pattern.compile("\\bcurrent device: \\d+, in function alloc\\b");
@@ -56,14 +50,10 @@ public final class CudaRuntimeErrorParser implements TraceParser {
             FailureKind kind = msg.contains("CUDA error: out of memory") && !ggmlPool ? FailureKind.CUDA_RUNTIME
                     : FailureKind.VRAM_OOM;
             if (thc) notes.add(TraceText.get("thc.legacy"));
-            // CTranslate2's own wording names its engine: a model runner (faster-whisper, WhisperX) with its own
-            // allocator and levers (compute_type, model size), not PyTorch's and not an unknown program
-            boolean ct2 = CT2.matcher(msg).find();
-            String framework = msg.contains("CUDA failure 2") ? "cntk" : ct2 ? "ctranslate2"
+            String framework = msg.contains("CUDA failure 2") ? "cntk"
                     : msg.contains("CUDA_ERROR_OUT_OF_MEMORY") || msg.contains("CUDA failed with error") ? "unknown"
                     : "pytorch";
-            String parser = thc ? "thc" : ct2 ? "ctranslate2" : "cuda-runtime";
-            out.add(new TraceFinding(parser, kind, framework, Messages.clip(msg),
+            out.add(new TraceFinding(thc ? "thc" : "cuda-runtime", kind, framework, Messages.clip(msg),
                     log.lines().get(i).number(), b.build(), notes));
         }
         return out;
