@@ -28,8 +28,9 @@ public final class ServingSlice {
             "diffusion", "video-diffusion", "tensorrt", "onnxruntime", "triton", "openvino", "tensorflow-serving",
             "mlserver", "kfserving", "gguf", "ggml", "candle", "petals", "flexgen", "fastllm", "lightllm", "nanovllm",
             "tokenspeed", "onnxruntime-genai", "executorch", "gptqmodel", "fastflowlm", "transformers.js", "djl");
-    private static final Pattern WORDS = Pattern.compile("(?i)vllm|sglang|text-generation-inference|text_generation_server"
-            + "|llama\\.cpp|llama_model_load|ggml_|ollama|diffusers|ComfyUI|\\.generate\\(|sentence[-_]transformers"
+    private static final Pattern WORDS = Pattern.compile("(?i)vllm|sglang|text-generation-inference"
+            + "|text_generation_server|llama\\.cpp|llama_model_load|ggml_|ollama|diffusers|ComfyUI"
+            + "|\\.generate\\(|sentence[-_]transformers"
             + "|StableDiffusion\\w*Pipeline|tensorrt_llm|exllama|gpu_memory_utilization|max_model_len");
     private static final Pattern NEWEST = Pattern.compile("heldout3[6-8]\\.jsonl");
     private static final Pattern SPLIT = Pattern.compile("heldout(\\d+)\\.jsonl");
