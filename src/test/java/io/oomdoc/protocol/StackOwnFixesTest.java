@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * sglang-393-prefill-out-of-memory-token-pool.txt (sgl-project/sglang#393),
  * ollama-8825-two-4060ti-8gb-ram-fit-log.txt (ollama/ollama#8825); and a job alone on its card is told of no
  * other holder to stop (ux15 row 11): ruler-66-hf-128k-request-62-54-gib.txt (NVIDIA/RULER#66); a Lightning job
- * is not given Hugging Face Trainer flags (ux15 row 23: the user's turn, Lightning-AI/pytorch-lightning#14270).
+ * is not given Hugging Face Trainer flags (ux15 row 23: the user's turn, Lightning-AI/pytorch-lightning#14270); a
+ * CTranslate2 failure its compute type and model size (SYSTRAN/faster-whisper#809, corpus_heldout5).
  */
 class StackOwnFixesTest {
     private static final Path RES = Path.of("src/test/resources/traces");
@@ -46,6 +47,18 @@ class StackOwnFixesTest {
             assertFalse(training(code), fixture + ": " + code);
             assertTrue(code.contains("--lowvram") && code.contains("VAEDecodeTiled"), fixture + ": " + code);
         }
+    }
+
+    @Test
+    void cTranslate2sOwnOutOfMemoryIsOfferedItsComputeTypeAndModelSize() throws Exception {
+        // SYSTRAN/faster-whisper#809 (corpus_heldout5): Whisper large on a 4 GB GTX 1650, the one line quoted is
+        // CTranslate2's "CUDA failed with error out of memory"; before diag41 it was handed the training ladder
+        String paste = io.oomdoc.corpus.Corpus.heldout5().stream()
+                .filter(c -> c.id().equals("faster-whisper-809-large-gtx1650-docker")).findFirst().orElseThrow()
+                .paste();
+        String code = code(EvidenceGatherer.from(LogText.of(paste)).gather().diagnose(new Diagnoser()).fixes());
+        assertFalse(training(code) || code.contains("DataLoader"), code);
+        assertTrue(code.contains("compute_type='int8_float16'") && code.contains("WhisperModel('medium'"), code);
     }
 
     @Test
