@@ -1,6 +1,6 @@
 # Models: THUDM/ChatGLM-6B ptuning/main.py@401bf3a (line 349; judged debatable in scan35's choose half): the training
-# arguments come from the command line through HfArgumentParser, so eval_accumulation_steps is a flag of the run
-# (`--eval_accumulation_steps`) and the file holds nothing to change. Written for oomdoc; the code is ours.
+# arguments come from the command line through HfArgumentParser, so the accumulation setting is a flag of the run
+# and the file holds nothing to change. Written for oomdoc; the code is ours.
 import sys
 
 import numpy as np
