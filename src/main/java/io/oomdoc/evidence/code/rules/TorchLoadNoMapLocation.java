@@ -18,6 +18,13 @@ public final class TorchLoadNoMapLocation implements Rule {
             "rank\\s*(==\\s*0\\b|in\\s*[\\[({]\\s*-1\\s*,\\s*0\\s*[\\])}]|<=\\s*0\\b|<\\s*1\\b)"
             + "|\\bget_rank\\(\\)\\s*==\\s*0\\b|is_main_process|is_local_main_process|is_master\\b");
 
+    /**
+     * The saved state of an LR scheduler, a grad scaler or the random generators: Python numbers and CPU byte
+     * tensors, never a CUDA tensor, so no rank's copy can land on cuda:0 (THUDM/ChatGLM-6B@401bf3a
+     * ptuning/trainer.py, the rng, scheduler and scaler files of a resumed checkpoint).
+     */
+    private static final Pattern NO_CUDA_STATE = Pattern.compile("(?i)sched|\\brng|rng_state|scaler");
+
     public String id() { return "torch_load_no_map_location"; }
     public FileTokens fileTokens() { return FileTokens.OFF_BY_DEFAULT_RULES; }
     public String kb() { return "U10"; }
@@ -35,6 +42,7 @@ public final class TorchLoadNoMapLocation implements Rule {
                     && !argv.get(1).getType().equals("keyword_argument")) continue; // positional map_location
             // bytes made in this process
             if (!argv.isEmpty() && src.text(argv.get(0)).matches("(?s).*(BytesIO|buffer|\\bbuf\\b).*")) continue;
+            if (!argv.isEmpty() && holdsNoCudaTensor(src, c, argv.get(0))) continue;
             // Only the main process runs it: there is no other rank whose copy could land on cuda:0.
             if (inMainProcessOnly(src, c)) continue;
             String call = src.text(c), fixed = call.substring(0, call.length() - 1) + ", map_location=\"cpu\")";
@@ -46,6 +54,15 @@ public final class TorchLoadNoMapLocation implements Rule {
                     whole ? line : call, whole ? line.replace(call, fixed) : fixed));
         }
         return out;
+    }
+
+    /** Whether the loaded file, by its name or by the object its state is given to, holds no CUDA tensor. */
+    private static boolean holdsNoCudaTensor(PySource src, TSNode load, TSNode file) {
+        if (NO_CUDA_STATE.matcher(src.text(file)).find()) return true;
+        TSNode args = load.getParent();
+        TSNode consumer = args == null || args.isNull() ? null : args.getParent();
+        return consumer != null && !consumer.isNull() && consumer.getType().equals("call")
+                && NO_CUDA_STATE.matcher(src.calleeText(consumer)).find();
     }
 
     /** Whether the call sits in the body of an `if` whose condition admits only the main process. */
