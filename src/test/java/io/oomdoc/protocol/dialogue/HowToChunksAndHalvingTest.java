@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * words call for. Each turn is played as its conversation goes.
  */
 class HowToChunksAndHalvingTest {
+    private static final Path SET6 = Path.of("src/test/resources/conversations_heldout6");
     private static final Path SET10 = Path.of("src/test/resources/conversations_heldout10");
     private static final Path SET13 = Path.of("src/test/resources/conversations_heldout13");
     private static final Path SET15 = Path.of("src/test/resources/conversations_heldout15");
@@ -42,6 +43,17 @@ class HowToChunksAndHalvingTest {
     void moeExpertsStayInHostRamWithCpuMoe() {
         var v = turn(SET15, "P32-llmfit-mixtral-8x7b-q4-moe-16gb-expert-offload.txt", 3);
         assertTrue(v.output().contains("--n-cpu-moe") && v.output().contains("--cpu-moe"), v.output());
+        assertTrue(v.holds(), v.problems() + "\n" + v.output());
+    }
+
+    /**
+     * github.com/ollama/ollama/issues/7629 (RTX 2070, Ollama uses 6 of 8 GB): a dense model's layers on the GPU, not the
+     * experts' row, whose first wording was found by "system RAM" and "VRAM" alone.
+     */
+    @Test
+    void aDenseModelsLayersAreNotAnExpertsQuestion() {
+        var v = turn(SET6, "G17-ollama-rtx2070-8gb-uses-only-6gb.txt", 2);
+        assertTrue(v.output().contains("num_gpu") && !v.output().contains("--cpu-moe"), v.output());
         assertTrue(v.holds(), v.problems() + "\n" + v.output());
     }
 
