@@ -57,6 +57,15 @@ final class Scaling {
     private static final Pattern BOTH_SIDES = Pattern.compile("(?i)\\b(?:in |on |along )?(?:both|each|all)"
             + " (?:sides?|dimensions?|directions?|axes|spatial)|\\bheight and width\\b|\\bwidth and height\\b");
 
+    /**
+     * "if attention is quadratic, what does halving the points do?": the user says a term grows with the square of the
+     * count, so its share is a quarter, not a half (github.com/skyhehe123/VoxSeT/issues/9).
+     */
+    private static final Pattern SQUARED = Pattern.compile("(?i)\\bquadratic(?:ally)?\\b|\\bsquared?\\b|\\ball"
+            + "[- ]pairs\\b|\\bevery pair\\b|\\bpairwise\\b|n\\^2|n²");
+    /** A radius bounds a neighbourhood: the points inside it go with its square on a surface, its cube in a volume. */
+    private static final Pattern RADIUS = Pattern.compile("(?i)\\bradi(?:us|i)\\b");
+
     private Scaling() {}
 
     /** The proportional effect, or null when the text names no from/to change of batch or length. */
@@ -111,6 +120,10 @@ final class Scaling {
             what = the.find() ? the.group(1) : zh.find() ? zh.group(1) : null;
         }
         if (what == null) return null;
+        if (RADIUS.matcher(what).find()) return Messages.get("scaling.halve.radius", what, ratio(0.25), ratio(0.125));
+        if (SQUARED.matcher(text).find() && !SIDE.matcher(what).find()) {
+            return Messages.get("scaling.halve.square", what, ratio(0.5), ratio(0.25));
+        }
         return SIDE.matcher(what).find() || BOTH_SIDES.matcher(text).find()
                 ? Messages.get("scaling.halve.side", what, ratio(0.25))
                 : Messages.get("scaling.halve", what, ratio(0.5));
