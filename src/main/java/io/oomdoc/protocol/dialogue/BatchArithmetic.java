@@ -60,8 +60,8 @@ final class BatchArithmetic {
     /** "a batch of 1024 per GPU on 32 GPUs ... I have 8": the global batch, carried over to the cards one has. */
     private static final Pattern HAVE = Pattern.compile("(?i)\\bi (?:have|only have|got|use)\\s+(\\d{1,4})\\b");
     /**
-     * A share of an earlier batch is asked only in the batch's words: "so how many per GPU?", "那每张卡上的 batch 是
-     * 多少？". "How much does that free on each card?" asks about memory, not samples.
+     * A share of an earlier batch is asked only in the batch's words: "so how many per GPU?",
+     * "那每张卡上的 batch 是多少？". "How much does that free on each card?" asks about memory, not samples.
      */
     private static final Pattern ASKS_SHARE = Pattern.compile("(?i)\\bbatch|\\bsamples?\\b|\\bimages?\\b"
             + "|\\bsequences?\\b|\\bhow many\\b|样本|几个");

@@ -22,7 +22,8 @@ final class UpFrontShare {
     record Row(String engine, double share, Pattern setShare, Pattern project, String message, String note) {}
 
     static final TsvTable<Row> ROWS = new TsvTable<>(TABLE, COLUMNS, c -> new Row(c[0], Double.parseDouble(c[1]),
-            Pattern.compile(c[2]), c[3].equals("-") ? null : Pattern.compile(c[3]), c[4], c[5].equals("-") ? null : c[5]));
+            Pattern.compile(c[2]), c[3].equals("-") ? null : Pattern.compile(c[3]), c[4],
+            c[5].equals("-") ? null : c[5]));
 
     /**
      * "it still fills the card", "nvidia-smi shows 70 GB, is that a leak?", "jax takes ~90% of memory": the whole
