@@ -732,35 +732,9 @@ public final class BudgetEngine {
             if (s.checkpointingAssumed()) assumptions.add(AssumptionText.get("act.ckpt.assumedKbit"));
             return Math.round(sbh * inputBytes * m.layers() + perLayer);
         } else if (s.checkpointing() == Checkpointing.OFFLOAD) {
-            // Offloaded checkpointing (Unsloth's "unsloth" mode, torch.autograd.graph.save_on_cpu, torchtune's
-            // enable_activation_offloading): each layer's input goes to pinned host RAM; the GPU keeps the
-            // layer being recomputed and the inputs of the two layers in flight (one copying out, one copying
-            // back).
-            int inputBytes = stream16 ? 2 : 4;
-            assumptions.add(AssumptionText.get("act.ckpt.offload",
-                    Bytes.human(Math.round(sbh * inputBytes * m.layers()))));
-            // Unsloth (the offloaded mode that comes with its fused loss) re-applied the trainer arguments'
-            // gradient_checkpointing at train() from 2025.12 to 2026.6 (unsloth/models/rl.py after
-            // unslothai/unsloth#3659): False in a plain TrainingArguments and in TRL's SFTConfig before 0.22, so the
-            // mode asked for at get_peft_model was off for the whole run (#4735, fixed by #6829 in 2026.7.1). The
-            // lab notebooks of budget/measured_heldout22.json peaked near the no-checkpointing figure, 2-4x this one
-            if (s.loss() == Setup.Loss.FUSED_LINEAR) {
-                assumptions.add(AssumptionText.get("act.ckpt.unslothTrainerArgs",
-                        Bytes.human(Math.round(perLayer * m.layers()))));
-            }
-            return Math.round(sbh * inputBytes * Math.min(2, m.layers()) + perLayer);
+            return offloadedCheckpointing(s, m, sbh, perLayer, stream16 ? 2 : 4, assumptions);
         } else if (s.checkpointing() == Checkpointing.SELECTIVE_OP) {
-            // torchtitan's op-level policy (_save_list in parallelize_llama.py) keeps the outputs of SDPA
-            // and of the 1st, 3rd, 5th and 7th matmul of a block (wq, wv, w1, w2) and recomputes the rest from
-            // the block's input: h + h + kv + h + f + h values per token, 16-bit; one block's working set is
-            // rebuilt at a time in backward.
-            int inputBytes = stream16 ? 2 : 4;
-            // wq's output and SDPA's are heads x head_dim wide, not h (Qwen3 4B: 4096 against 2560); the block's
-            // input and w2's output are h wide
-            double q = m.queryDim() / (double) m.hidden();
-            double kept = 2 + 2 * q + (double) m.kvHeads() * m.headDim() / m.hidden() + m.ffn() / (double) m.hidden();
-            assumptions.add(AssumptionText.get("act.ckpt.selectiveOp"));
-            return Math.round(sbh * inputBytes * kept * m.layers() + perLayer);
+            return selectiveOpCheckpointing(m, sbh, perLayer, stream16 ? 2 : 4, assumptions);
         } else if (s.checkpointing() == Checkpointing.OFFLOAD_ALL) {
             // torchtune's OffloadActivations without checkpointing: every saved tensor of 1 KiB or more goes to host
             // RAM in the forward and comes back just before its layer's backward (torchtune/training/
@@ -775,6 +749,45 @@ public final class BudgetEngine {
             if (s.checkpointingAssumed()) assumptions.add(AssumptionText.get("act.ckpt.assumedOff"));
             return Math.round(perLayer * m.layers());
         }
+    }
+
+    /**
+     * Offloaded checkpointing: the layer inputs in host RAM, the GPU keeping the layer being recomputed and the inputs
+     * of the two layers in flight.
+     */
+    private static long offloadedCheckpointing(Setup s, ModelSpec m, double sbh, double perLayer, int inputBytes,
+            List<String> assumptions) {
+        // Offloaded checkpointing (Unsloth's "unsloth" mode, torch.autograd.graph.save_on_cpu, torchtune's
+        // enable_activation_offloading): each layer's input goes to pinned host RAM; the GPU keeps the
+        // layer being recomputed and the inputs of the two layers in flight (one copying out, one copying
+        // back).
+        assumptions.add(AssumptionText.get("act.ckpt.offload",
+                Bytes.human(Math.round(sbh * inputBytes * m.layers()))));
+        // Unsloth (the offloaded mode that comes with its fused loss) re-applied the trainer arguments'
+        // gradient_checkpointing at train() from 2025.12 to 2026.6 (unsloth/models/rl.py after
+        // unslothai/unsloth#3659): False in a plain TrainingArguments and in TRL's SFTConfig before 0.22, so the
+        // mode asked for at get_peft_model was off for the whole run (#4735, fixed by #6829 in 2026.7.1). The
+        // lab notebooks of budget/measured_heldout22.json peaked near the no-checkpointing figure, 2-4x this one
+        if (s.loss() == Setup.Loss.FUSED_LINEAR) {
+            assumptions.add(AssumptionText.get("act.ckpt.unslothTrainerArgs",
+                    Bytes.human(Math.round(perLayer * m.layers()))));
+        }
+        return Math.round(sbh * inputBytes * Math.min(2, m.layers()) + perLayer);
+    }
+
+    /** torchtitan's op-level selective checkpointing: the outputs of SDPA and four matmuls of each block kept. */
+    private static long selectiveOpCheckpointing(ModelSpec m, double sbh, double perLayer, int inputBytes,
+            List<String> assumptions) {
+        // torchtitan's op-level policy (_save_list in parallelize_llama.py) keeps the outputs of SDPA
+        // and of the 1st, 3rd, 5th and 7th matmul of a block (wq, wv, w1, w2) and recomputes the rest from
+        // the block's input: h + h + kv + h + f + h values per token, 16-bit; one block's working set is
+        // rebuilt at a time in backward.
+        // wq's output and SDPA's are heads x head_dim wide, not h (Qwen3 4B: 4096 against 2560); the block's
+        // input and w2's output are h wide
+        double q = m.queryDim() / (double) m.hidden();
+        double kept = 2 + 2 * q + (double) m.kvHeads() * m.headDim() / m.hidden() + m.ffn() / (double) m.hidden();
+        assumptions.add(AssumptionText.get("act.ckpt.selectiveOp"));
+        return Math.round(sbh * inputBytes * kept * m.layers() + perLayer);
     }
 
     /** How the loss holds the logits, said once per training estimate. */
