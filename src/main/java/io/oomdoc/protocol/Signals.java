@@ -111,8 +111,10 @@ public final class Signals {
             + "|flash[_ ]?attn|flash[_ ]attention|o\\(n²\\)|o\\(n\\^2\\)|sequence parallel|\\b\\d+k\\+? tokens");
     private static final Pattern KV = re("kv[- _]?cache|cache blocks|gpu_memory_utilization|gpu-memory-utilization"
             + "|max_model_len|kv-reserve|paged attn|cache size|\\bserving\\b|\\bvllm\\b|sglang|\\btgi\\b|exllama");
-    private static final Pattern BIG_MODEL = re("\\b\\d{1,3}(?:\\.\\d)?\\s?b\\b|fine-?tun|\\blora\\b|qlora|full fine"
-            + "|model (?:is )?too (?:large|big)|load(?:ing)? (?:the|this) model|does(?:n't| not) fit|from_pretrained");
+    // "7b", "13 b"; never a path segment: torch.compile's cache dirs are two hex digits (/torchinductor_root/5b/)
+    private static final Pattern BIG_MODEL = re("(?<!/)\\b\\d{1,3}(?:\\.\\d)?\\s?b\\b(?!/)|fine-?tun|\\blora\\b|qlora"
+            + "|full fine|model (?:is )?too (?:large|big)|load(?:ing)? (?:the|this) model|does(?:n't| not) fit"
+            + "|from_pretrained");
     private static final Pattern STEP2 = re("optimizer\\.step|optimizer step|optimizer_step|step 2\\b|second step"
             + "|after the first step|first step (?:fine|ok|works)");
     private static final Pattern BACKWARD = re("backward");

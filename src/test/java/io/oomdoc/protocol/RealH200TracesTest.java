@@ -74,6 +74,14 @@ class RealH200TracesTest {
         assertEquals(256L << 30, ((Number) r.numbers().get("tried_bytes")).longValue());
     }
 
+    /** The same log's inductor cache path (/tmp/torchinductor_root/5b/...) names no 5B model. */
+    @Test
+    void aCompileCacheDirectoryIsNoModelSize() throws Exception {
+        Report r = diagnose("h200/oom_compiled.log");
+        assertTrue(r.hypotheses().stream().flatMap(h -> h.evidence().stream())
+                .noneMatch(x -> x.contains("(\"5b\")")), r.hypotheses().toString());
+    }
+
     @Test
     @Tag("replay")
     void aBatchTooLargeForTheCardFailsInTheForwardPassOnActivations() throws Exception {
