@@ -5,7 +5,6 @@ import io.oomdoc.budget.BudgetEngine;
 import io.oomdoc.budget.Setup;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,13 +21,7 @@ class HeldOutTwentyTwoReadingTest {
     private static final String OWN_LOOP = "lab21-truongminhson-qwen2.5-3b-qlora-r16-qv-b1-s1024-t4";
     private static final String CS336_STEP = "cs336-brandon-2.7b-fp32-full-step-adamw-b4-s128";
 
-    private static JsonNode record(String id) {
-        try {
-            return MeasuredRecords.byId(SET, id);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
+    private static JsonNode record(String id) { return MeasuredRecords.record(SET, id); }
 
     @Test
     void theLabsTrainerRunsAreReadWithoutCheckpointing() {

@@ -28,4 +28,13 @@ final class MeasuredRecords {
         return of(DIR.resolve("measured_" + set + ".json")).stream().filter(r -> r.path("id").asText().equals(id))
                 .findFirst().orElseThrow();
     }
+
+    /** byId for a test's fixed records, the file's absence an unchecked failure (a test's set is always bundled). */
+    static JsonNode record(String set, String id) {
+        try {
+            return byId(set, id);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

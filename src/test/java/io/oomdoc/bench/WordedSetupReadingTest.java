@@ -30,13 +30,7 @@ class WordedSetupReadingTest {
     private static final String FSDP2_ZERO2 = "fsdp2-blog-smollm3-3b-full-zero2-4xh100-b1-s8192";
     private static final String FSDP2_ZERO3 = "fsdp2-blog-smollm3-3b-full-zero3-4xh100-b1-s8192";
 
-    private static JsonNode record(String id) {
-        try {
-            return MeasuredRecords.byId(SET, id);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
+    private static JsonNode record(String id) { return MeasuredRecords.record(SET, id); }
 
     @Test
     void gradientCheckpointingNamedInWordsIsTransformersFullCheckpointing() {
