@@ -189,6 +189,14 @@ public final class FeatureExtractor {
             double a = n.allocatedBytes() / (double) total;
             b.flag(a < 0.1 ? "allocated:little" : a < 0.6 ? "allocated:half" : "allocated:most");
         }
+        cache(n, total, tried, b);
+        Long outside = n.heldOutsideAllocator();
+        if (outside != null && total != null && total > 0 && outside > 0.15 * total) b.flag("outside:large");
+        if (n.processes().stream().anyMatch(p -> !p.thisProcess())) b.flag("processes:others-listed");
+    }
+
+    /** The allocator's cache beside the request: what the idle blocks and the driver's free memory could hold. */
+    private static void cache(OomNumbers n, Long total, Long tried, FeatureVector.Builder b) {
         // Fragmentation's signature: the allocator's idle cache, or the driver's free memory, could hold the request
         // by size, yet the request failed (it needs one contiguous block).
         Long idle = n.reservedUnallocatedBytes();
@@ -203,9 +211,6 @@ public final class FeatureExtractor {
         if (tried != null && tried > 0 && n.freeBytes() != null && n.freeBytes() >= tried) {
             b.flag("free:exceeds-request");
         }
-        Long outside = n.heldOutsideAllocator();
-        if (outside != null && total != null && total > 0 && outside > 0.15 * total) b.flag("outside:large");
-        if (n.processes().stream().anyMatch(p -> !p.thisProcess())) b.flag("processes:others-listed");
     }
 
     private static void budget(Budget budget, FeatureVector.Builder b) {
