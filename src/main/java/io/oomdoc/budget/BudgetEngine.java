@@ -726,15 +726,16 @@ public final class BudgetEngine {
     /** Training activations under the setup's checkpointing: what stays on the GPU beside one rebuilt layer. */
     private static long checkpointedActivations(Setup s, ModelSpec m, double sbh, double base, double perLayer,
             boolean stream16, List<String> assumptions) {
+        // each layer's saved input, in the residual stream's dtype
+        int inputBytes = stream16 ? 2 : 4;
         if (s.checkpointing() == Checkpointing.FULL) {
-            int inputBytes = stream16 ? 2 : 4;
             assumptions.add(AssumptionText.get("act.ckpt.full"));
             if (s.checkpointingAssumed()) assumptions.add(AssumptionText.get("act.ckpt.assumedKbit"));
             return Math.round(sbh * inputBytes * m.layers() + perLayer);
         } else if (s.checkpointing() == Checkpointing.OFFLOAD) {
-            return offloadedCheckpointing(s, m, sbh, perLayer, stream16 ? 2 : 4, assumptions);
+            return offloadedCheckpointing(s, m, sbh, perLayer, inputBytes, assumptions);
         } else if (s.checkpointing() == Checkpointing.SELECTIVE_OP) {
-            return selectiveOpCheckpointing(m, sbh, perLayer, stream16 ? 2 : 4, assumptions);
+            return selectiveOpCheckpointing(m, sbh, perLayer, inputBytes, assumptions);
         } else if (s.checkpointing() == Checkpointing.OFFLOAD_ALL) {
             // torchtune's OffloadActivations without checkpointing: every saved tensor of 1 KiB or more goes to host
             // RAM in the forward and comes back just before its layer's backward (torchtune/training/
