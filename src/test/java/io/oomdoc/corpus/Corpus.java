@@ -101,7 +101,7 @@ public final class Corpus {
             HELDOUT11, HELDOUT12, HELDOUT13, HELDOUT14, HELDOUT15, HELDOUT16, HELDOUT17, HELDOUT18, HELDOUT19,
             HELDOUT20, HELDOUT21, HELDOUT22, HELDOUT23, HELDOUT24, HELDOUT25, HELDOUT26, HELDOUT27, HELDOUT28,
             HELDOUT29, HELDOUT30, HELDOUT31, HELDOUT32, HELDOUT33, HELDOUT34, HELDOUT35, HELDOUT36, HELDOUT37,
-            HELDOUT38);
+            HELDOUT38, HELDOUT39);
     private static final int FINAL_SHARE_PERCENT = 20;
     private static final Map<Path, List<Case>> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -263,10 +263,7 @@ public final class Corpus {
     /** The thirty-eighth split (corpus_heldout38/): scored blind at both ends of the 32nd session, trainable since. */
     public static List<Case> heldout38() { return read(HELDOUT38); }
 
-    /**
-     * The thirty-ninth split (corpus_heldout39/): blind, scored at both ends of the 33rd session, totals only; in no
-     * development, trainable or burned list.
-     */
+    /** The thirty-ninth split (corpus_heldout39/): scored blind at both ends of the 33rd session, trainable since. */
     public static List<Case> heldout39() { return read(HELDOUT39); }
 
     /**
@@ -296,9 +293,17 @@ public final class Corpus {
      * session; scored blind at both ends of the twenty-ninth, totals only), and the thirty-fifth and thirty-sixth
      * (since the thirty-first session; both scored blind at both ends of the thirtieth, totals only), and the
      * thirty-seventh (since the thirty-second session; scored blind at both ends of the thirty-first, totals only), and
-     * the thirty-eighth (since the thirty-third session; scored blind at both ends of the thirty-second, totals only).
+     * the thirty-eighth (since the thirty-third session; scored blind at both ends of the thirty-second, totals only), and
+     * the thirty-ninth (since the thirty-fourth session; scored blind at both ends of the thirty-third, totals only).
      */
-    public static List<Case> trainable() { return development38(); }
+    public static List<Case> trainable() { return development39(); }
+
+    /** Every scored part that is development data now: development38() and the thirty-ninth split. */
+    public static List<Case> development39() {
+        List<Case> out = new ArrayList<>(development38());
+        out.addAll(heldout39());
+        return List.copyOf(out);
+    }
 
     /** Every scored part that is development data now: development37() and the thirty-eighth split. */
     public static List<Case> development38() {
