@@ -62,14 +62,29 @@ public final class BatchFinder {
      * since optimizer-in-backward frees each gradient as it lands), or the whole per-GPU batch when it fits as run.
      */
     private int largestFitting(Setup s, long gpuBytes, int perGpu) {
-        Setup accumulating = s.toBuilder().gradientsKept(true).optimizerInBackward(false).build();
+        int lo = search(s.toBuilder().gradientsKept(true).optimizerInBackward(false).build(), gpuBytes);
+        return lo < perGpu && fits(s.withBatch(perGpu), gpuBytes) ? perGpu : lo;
+    }
+
+    /**
+     * With no effective batch to keep ("what batch fits?"), the largest micro-batch per GPU that fits as run, without
+     * accumulation: keeping an effective batch of one would answer 1 whatever the card's room.
+     */
+    public Result largest(Setup s, long gpuBytes) {
+        int micro = search(s, gpuBytes);
+        if (micro == 0) return noneFits(s, gpuBytes, 1);
+        return new Result(micro, 1, micro * s.dataParallel(), engine.estimate(s.withBatch(micro), gpuBytes));
+    }
+
+    /** The largest batch of this setup that fits, by doubling then bisection; 0 when one does not. */
+    private int search(Setup s, long gpuBytes) {
         int lo = 0, hi = 1;
-        while (hi <= 1 << 16 && fits(accumulating.withBatch(hi), gpuBytes)) { lo = hi; hi *= 2; }
+        while (hi <= 1 << 16 && fits(s.withBatch(hi), gpuBytes)) { lo = hi; hi *= 2; }
         while (hi - lo > 1) {
             int mid = (lo + hi) >>> 1;
-            if (fits(accumulating.withBatch(mid), gpuBytes)) lo = mid; else hi = mid;
+            if (fits(s.withBatch(mid), gpuBytes)) lo = mid; else hi = mid;
         }
-        return lo < perGpu && fits(s.withBatch(perGpu), gpuBytes) ? perGpu : lo;
+        return lo;
     }
 
     /** The peak shown is the one that failed: micro-batch 1 with the gradients held through accumulation. */

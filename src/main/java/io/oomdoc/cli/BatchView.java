@@ -14,7 +14,9 @@ public final class BatchView {
     private BatchView() {}
 
     public static String text(Setup s, List<BatchRow> rows) {
-        StringBuilder sb = new StringBuilder(CliText.get("batch.header", s.model().name(), s.seq(), s.batch()));
+        StringBuilder sb = new StringBuilder(s.batch() > 0
+                ? CliText.get("batch.header", s.model().name(), s.seq(), s.batch())
+                : CliText.get("batch.header.largest", s.model().name(), s.seq()));
         // serving accumulates no gradients: the extra steps are rounds of requests through the same card
         String steps = CliText.get(s.mode() == Setup.Mode.INFER ? "batch.col.rounds" : "batch.col.accum");
         sb.append(String.format(Locale.ROOT, ROW, CliText.get("batch.col.gpu"), CliText.get("batch.col.micro"), steps,

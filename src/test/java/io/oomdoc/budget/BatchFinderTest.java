@@ -98,4 +98,21 @@ class BatchFinderTest {
         assertEquals(1, r.accumulationSteps());
         assertEquals(4, r.effectiveBatch());
     }
+
+    @Test
+    void withNoEffectiveBatchTheLargestMicroBatchThatFitsAsRunIsTheAnswer() {
+        // "what batch fits Llama 3 8B with QLoRA on a 24 GB card at 2,048 tokens?": no batch to keep, so not 1
+        // (checkpointing on, as PEFT's k-bit preparation turns it on)
+        Setup s = Setup.builder(ModelCatalog.find("llama-3-8b").orElseThrow()).seq(2048).loraRank(16)
+                .quant(Setup.Quant.NF4).checkpointing(Setup.Checkpointing.FULL)
+                .contextBytes(BudgetEngine.DEFAULT_CONTEXT).build();
+        BatchFinder.Result r = new BatchFinder().largest(s, CARD_24);
+        assertTrue(r.microBatch() > 1, "a 4-bit 8B base leaves room for more than one sequence");
+        assertEquals(1, r.accumulationSteps());
+        assertEquals(r.microBatch(), r.effectiveBatch());
+        long usable = BatchFinder.usableBytes(CARD_24);
+        assertTrue(engine.estimate(s.withBatch(r.microBatch()), usable).perGpuBytes().total() <= usable);
+        assertTrue(engine.estimate(s.withBatch(r.microBatch() + 1), usable).perGpuBytes().total() > usable,
+                "one more sequence fits too");
+    }
 }

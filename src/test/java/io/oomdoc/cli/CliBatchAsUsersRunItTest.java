@@ -55,6 +55,17 @@ class CliBatchAsUsersRunItTest {
     }
 
     @Test
+    void withoutBatchTheLargestMicroBatchThatFitsIsShownWithoutAccumulation() throws Exception {
+        // the command's own question ("largest micro-batch that fits") with nothing to keep: not an effective batch
+        // of one answered with micro-batch 1 (QLoRA 8B at 2,048 tokens on a 24 GB card)
+        JsonNode r = json("batch", "--model", "llama-3.1-8b", "--seq", "2048", "--lora-rank", "16", "--quant", "nf4",
+                "--gpu-mem", "24GB", "--json");
+        assertTrue(r.path("micro_batch").asInt() > 1, r.toString());
+        assertEquals(1, r.path("accumulation_steps").asInt());
+        assertTrue(r.path("peak_bytes").asLong() <= r.path("usable_gpu_bytes").asLong(), r.toString());
+    }
+
+    @Test
     void whenNotEvenOneSampleFitsThePeakShownIsOneThatDoesNotFit() throws Exception {
         // checkpointing off said outright: left out, a QLoRA run takes it on and two samples fit
         JsonNode r = json("batch", "--model", "llama-3.1-8b", "--seq", "2048", "--batch", "50", "--lora-rank", "16",

@@ -29,7 +29,6 @@ public final class BatchCommand implements Callable<Integer> {
     public Integer call() {
         Setup s = setup.setup(ctx);
         if (s.seq() <= 0) throw new UserError(CliText.get("batch.needs.seq"), 2);
-        if (s.batch() <= 0) s = s.withBatch(1);
         List<BatchRow> rows = new ArrayList<>();
         if (setup.allGpus()) {
             for (GpuCatalog.Gpu g : GpuCatalog.all()) if (g.memoryBytes() >= 8 * Bytes.GIB) rows.add(row(g.name(), s,
@@ -46,7 +45,9 @@ public final class BatchCommand implements Callable<Integer> {
     }
 
     static BatchRow row(String gpu, Setup s, long bytes) {
-        BatchFinder.Result r = new BatchFinder().find(s, bytes, s.batch());
+        // without --batch there is no effective batch to keep: the largest micro-batch that fits, no accumulation
+        BatchFinder.Result r = s.batch() > 0 ? new BatchFinder().find(s, bytes, s.batch())
+                : new BatchFinder().largest(s, bytes);
         return new BatchRow(gpu, bytes, r.microBatch(), r.accumulationSteps(), r.effectiveBatch(),
                 r.budget().perGpuBytes().total(), BatchFinder.usableBytes(bytes), List.copyOf(r.notes()));
     }

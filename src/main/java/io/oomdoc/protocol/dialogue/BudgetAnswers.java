@@ -152,7 +152,9 @@ final class BudgetAnswers {
         // --total-batch-size over the GPUs is allowed, so the finder keeps that many rows per step.
         int rows = nanochat(s) ? (int) Math.max(1, (f.totalBatch() != null ? f.totalBatch() : NANOCHAT_TOTAL_TOKENS)
                 / Math.max(1, s.seq())) : target;
-        BatchFinder.Result r = new BatchFinder().find(s.withBatch(Math.min(target, rows)), gpu, rows);
+        // no batch said: the question is the largest that fits, not how to keep an effective batch of one
+        BatchFinder.Result r = s.batch() <= 0 && !nanochat(s) ? new BatchFinder().largest(s, gpu)
+                : new BatchFinder().find(s.withBatch(Math.min(target, rows)), gpu, rows);
         List<String> out = new ArrayList<>();
         if (r.microBatch() == 0) {
             out.add(noneFits(s, gpu, now));

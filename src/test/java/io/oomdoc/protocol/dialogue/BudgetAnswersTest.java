@@ -69,6 +69,20 @@ class BudgetAnswersTest {
                 + " GiB · overhead 2.51 GiB"), r.text());
     }
 
+    /**
+     * unslothai/unsloth#606 asks what batch size is good for fine-tuning llama-3-8b-bnb-4bit on a card larger than a
+     * T4, with no batch of its own to keep; the card and length are what the asker's next turn would add.
+     */
+    @Test
+    void withNoBatchHeldTheAnswerIsTheLargestMicroBatchThatFitsNotOne() {
+        Facts f = FactExtractor.extract("fine tuning llama-3-8b-bnb-4bit with QLoRA r 16 on my rtx 4090 24gb,"
+                + " seq 2048");
+        BudgetAnswers.Result r = BudgetAnswers.fit("what is good batch size", f);
+        var m = java.util.regex.Pattern.compile("^Largest micro-batch: (\\d+) ").matcher(r.text());
+        assertTrue(m.find(), r.text());
+        assertTrue(Integer.parseInt(m.group(1)) > 1, "a 4-bit 8B base leaves room for more than one: " + r.text());
+    }
+
     @Test
     void aLengthQuestionInTrainingFindsTheLongestSequenceAtTheBatchHeld() {
         BudgetAnswers.Result r = BudgetAnswers.fit("how long a sequence fits?", LITGPT_3090);
