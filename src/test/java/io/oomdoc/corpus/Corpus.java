@@ -96,6 +96,8 @@ public final class Corpus {
     public static final Path HELDOUT38 = Path.of("src/test/resources/corpus_heldout38/heldout38.jsonl");
     /** The thirty-ninth blind split (serving and training), session 33, by a writer who never read the engine. */
     public static final Path HELDOUT39 = Path.of("src/test/resources/corpus_heldout39/heldout39.jsonl");
+    /** The fortieth blind split (serving and training), session 34, by a writer who never read the engine. */
+    public static final Path HELDOUT40 = Path.of("src/test/resources/corpus_heldout40/heldout40.jsonl");
     /** The burned blind splits in the order trainable() appends them after the development part. */
     public static final List<Path> BURNED = List.of(HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10,
             HELDOUT11, HELDOUT12, HELDOUT13, HELDOUT14, HELDOUT15, HELDOUT16, HELDOUT17, HELDOUT18, HELDOUT19,
@@ -265,6 +267,12 @@ public final class Corpus {
 
     /** The thirty-ninth split (corpus_heldout39/): scored blind at both ends of the 33rd session, trainable since. */
     public static List<Case> heldout39() { return read(HELDOUT39); }
+
+    /**
+     * The fortieth split (corpus_heldout40/): blind, scored at both ends of the 34th session, totals only; in no
+     * development, trainable or burned list.
+     */
+    public static List<Case> heldout40() { return read(HELDOUT40); }
 
     /**
      * What the weights are fitted on: the development part, the third split (since round 6; scored once in round 5),
