@@ -52,6 +52,9 @@ A = {
                         tied=True, head_dim=128),
     "qwen3-8b": llama("Qwen/Qwen3-8B (%s; q/k RMSNorm weights left out)" % KNOWN, 36, 4096, 32, 8, 12288, 151936,
                       head_dim=128),
+    "llama-3.1-8b": llama("meta-llama/Llama-3.1-8B-Instruct (%s)" % KNOWN, 32, 4096, 32, 8, 14336, 128256, head_dim=128),
+    "qwen2.5-14b": llama("Qwen/Qwen2.5-14B-Instruct (%s; q/k/v biases left out)" % KNOWN, 48, 5120, 40, 8, 13824, 152064,
+                         head_dim=128),
     "qwen3-14b": llama("Qwen/Qwen3-14B (%s; q/k RMSNorm weights left out)" % KNOWN, 40, 5120, 40, 8, 17408, 151936,
                        head_dim=128),
 }
@@ -166,6 +169,51 @@ rec(id="gefen-x-qwen3-14b-full-adamw-bf16-b2-short-1gpu-rtxpro6000-oom", model="
     table="Peak VRAM by model size", notes=GFX_NOTE + "; the same workload needed 139 GiB summed over two cards under "
                                                       "FSDP2, so one card's 96 GB could not hold it",
     **{k: v for k, v in GFX_COMMON.items() if k not in ("outcome", "measured_how")})
+
+# ---- DandinPower/Long-Context-LLM-Finetuning-Study README: full fine-tunes at 32K-128K under ZeRO-3 with offload ----
+# The table is per GPU: training.py (read at 02b29fd, the script run.sh launches) prints
+# torch.cuda.max_memory_allocated() / 1024**2 as "Peak VRAM Usage(per gpu) ... MB" (MiB) on rank 0, the counter reset at
+# init. configs/cpu.json (read at cae8760, the commit that added the Qwen row): DeepSpeed ZeRO stage 3 with
+# offload_param and offload_optimizer to pinned CPU memory, stage3_max_live_parameters 0, prefetch 0, bf16 enabled
+# (the page: fp16 on V100s); run.sh: per-device batch 1, accumulation 1, learning rate 1e-4, --liger_kernel,
+# --gradient_checkpointing with --offload_gradient_checkpointing (checkpointed activations copied to host RAM),
+# --flash_attn_2 (not on V100s). Inputs are dummy token ids of exactly max_seq_len (get_dummy_inputs_and_labels), so
+# every row is the full context. Optimizer: DeepSpeed's CPU Adam over the offloaded fp32 states (create_optimizer with
+# offload). The page also prints host RAM peaks (286-460 GiB), not recorded here.
+LCF = ("https://github.com/DandinPower/Long-Context-LLM-Finetuning-Study/blob/1d916b59986994b8d9bcb21dec717c08cfb7e1dd/"
+       "README.md")
+LCF_COMMON = dict(source=LCF, source_key="long-context-finetuning-study-readme", batch=1, grad_accum=1,
+                  method="full", family="sharded", quant="none", outcome="fit",
+                  checkpointing="gradient checkpointing with the checkpointed layer inputs offloaded to CPU RAM "
+                                "(--offload_gradient_checkpointing, Unsloth-style)",
+                  optimizer="DeepSpeed CPU Adam (fp32 master weights and moments in host RAM, ZeRO-Offload)",
+                  loss="causal LM cross-entropy through Liger's fused linear cross-entropy (--liger_kernel)",
+                  table="Results",
+                  measured_how="max_memory_allocated (training.py: torch.cuda.max_memory_allocated() / 1024**2 "
+                               "printed as 'Peak VRAM Usage(per gpu)' in MB, i.e. MiB, rank 0)")
+for rid, model, gpus, card, pub, seq, mib, prec, attn, row in (
+        ("llama3.1-8b-s32768-8xv100", "llama-3.1-8b", 8, "V100 16GB", "8×V100 16GB (Setup 1: 128 GB VRAM in all)",
+         32768, 7711.63, "fp16 mixed precision (the page: FP16 before Ampere, e.g. V100)",
+         "sdpa/eager (FlashAttention 2 is not supported on V100, the page says)",
+         "| **8×V100**        | Llama3.1 8B | 32768          | 7711.63                | 286.43                 | "
+         "2793.22              | 1          |"),
+        ("llama3.1-8b-s128000-4xa100", "llama-3.1-8b", 4, "A100 40GB", "8XA100 40GB SXM4 (NVLink) host, 4 used",
+         128000, 24128.66, "bf16 (DeepSpeed bf16 enabled)", "FlashAttention 2 (--flash_attn_2)",
+         "| **4×A100**        | Llama3.1 8B | 128000         | 24128.66               | 318.02                 | "
+         "3382.45              | 1          |"),
+        ("qwen2.5-14b-s128000-4xa100", "qwen2.5-14b", 4, "A100 40GB", "8XA100 40GB SXM4 (NVLink) host, 4 used",
+         128000, 28254.75, "bf16 (DeepSpeed bf16 enabled)", "FlashAttention 2 (--flash_attn_2)",
+         "| **4×A100**        | Qwen2.5 14B | 128000         | 28254.75               | 786.82                 | "
+         "1836.61              | 1          |")):
+    rec(id="long-context-study-%s-zero3-offload" % rid, model=model, seq=seq, gpus=gpus, gpu=card,
+        card_as_published=pub, precision=prec, attention=attn,
+        sharding="zero-3 (DeepSpeed stage 3 with offload_param and offload_optimizer to CPU), %d ranks" % gpus,
+        measured_bytes=int(mib * MIB), measured_as="'%s' (Peak VRAM Memory (MiB))" % row,
+        notes="per GPU; parameters, gradients and optimizer states live in host RAM and layers are gathered one at "
+              "a time (max live parameters 0), so the GPU holds mostly the activations of one layer at the full "
+              "context and the offload buffers; the same figure on 1, 2, 4, 7 and 8 A100s in the page's table says "
+              "the per-GPU peak does not fall with more ranks here; whether the V100 row used the bf16 or an fp16 "
+              "config file is the page's word (FP16 on V100) against the committed cpu.json (bf16)", **LCF_COMMON)
 
 PAGES = sorted({r["source_key"] for r in out})
 
