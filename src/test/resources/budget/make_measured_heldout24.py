@@ -170,6 +170,29 @@ rec(id="gefen-x-qwen3-14b-full-adamw-bf16-b2-short-1gpu-rtxpro6000-oom", model="
                                                       "FSDP2, so one card's 96 GB could not hold it",
     **{k: v for k, v in GFX_COMMON.items() if k not in ("outcome", "measured_how")})
 
+# ---- thad0ctor/Gefen-X examples/toy-finetune README: Qwen3-0.6B full fine-tune on one RTX 3090, AdamW arm ----
+# train.py (read at 5bdb788, the README's commit): Qwen/Qwen3-0.6B loaded in bf16 with sdpa, every weight trained, no
+# gradient checkpointing by default, batch 8, accumulation 1, --seq-len 768 (rows longer are skipped; GSM8K chat rows
+# run a few hundred tokens, length-sorted batches), torch.optim.AdamW over the bf16 parameters (moments bf16: the
+# README's 2.22 GiB optimizer state is 2 x 2 bytes x 0.6B), reset_peak_memory_stats before the loop and
+# max_memory_allocated / 2**30 printed as peak_vram_GiB. The gefen and hybrid rows use the library's own optimizer and
+# are left out.
+TOY = "https://github.com/thad0ctor/Gefen-X/blob/5bdb7882d83f2d02150b7038a7b3358fff31b2a1/examples/toy-finetune/README.md"
+rec(id="gefen-x-toy-qwen3-0.6b-full-adamw-bf16-b8-s768-3090", source=TOY, source_key="gefen-x-toy-finetune-readme",
+    model="qwen3-0.6b", family="full", method="full", quant="none",
+    precision="pure bf16 (weights, gradients and AdamW moments bf16, no fp32 master copy)",
+    optimizer="torch.optim.AdamW over bf16 parameters (states bf16, lr 5e-5)", seq=768, batch=8, grad_accum=1,
+    checkpointing="none (train.py --grad-checkpoint not passed in the README's run)", attention="sdpa",
+    loss="causal LM cross-entropy on the reply tokens only (prompt masked -100)", gpus=1, sharding="none",
+    gpu="RTX 3090 24GB", card_as_published="an RTX 3090 (\"a single 24 GB GPU\")", outcome="fit",
+    measured_bytes=int(17.8 * GIB),
+    measured_as="'| `adamw` | 2.22 GiB | 17.8 GiB | 3.7 min | 93.5% | 43.0% |' (Peak VRAM)",
+    measured_how="max_memory_allocated (train.py: reset_peak_memory_stats before the loop, peak_vram_GiB = "
+                 "torch.cuda.max_memory_allocated() / 2**30)", table="Swap the optimizer",
+    notes="seq is the --seq-len cap: GSM8K chat rows are shorter (a question plus a worked answer, a few hundred "
+          "tokens) and batches are length-sorted, so most steps run well under 768 tokens; the peak comes from the "
+          "longest batch; the 151,936-entry vocabulary makes the logits of 8 rows a large share of it")
+
 # ---- DandinPower/Long-Context-LLM-Finetuning-Study README: full fine-tunes at 32K-128K under ZeRO-3 with offload ----
 # The table is per GPU: training.py (read at 02b29fd, the script run.sh launches) prints
 # torch.cuda.max_memory_allocated() / 1024**2 as "Peak VRAM Usage(per gpu) ... MB" (MiB) on rank 0, the counter reset at
