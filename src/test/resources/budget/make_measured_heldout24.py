@@ -11,8 +11,24 @@ bench/results.md or an earlier make_measured_*.py names it, or when a parallel b
 (/tmp/h34/*-sources.txt). The writer's own list is /tmp/h34/bb24-sources.txt. A page was kept only where it prints a
 GPU memory figure for a setup it states and says (or its code beside the figure says) which counter the figure is.
 
-Pages: see PAGES at the end of the file and the comment above each block; the docstring's counts are kept by hand:
-CONTENTS is filled in at the bottom of this docstring when the set is closed.
+Pages (5 source keys in 3 repositories, all pinned GitHub files; the comment above each block gives the setup):
+- EhsanFarazmand/supportai, EXPERIMENTS.md: Phi-2 and Mistral-7B-Instruct reply-generation SFT on a Colab T4, QLoRA
+  and fp16 LoRA, r 16 all-linear, batch 2 x 8, 512 tokens, max_memory_allocated / 1e9 (3).
+- thad0ctor/Gefen-X (an optimizer library), three pages of one family: docs/hardware.md (Qwen3-8B full AdamW and LoRA,
+  Qwen3-14B QLoRA, Qwen3-14B full AdamW under FSDP2 over 2 cards, and the single-card OOM of the same run; RTX PRO 6000
+  96 GB, a short two-sentence batch) (5); examples/toy-finetune/README.md (Qwen3-0.6B full AdamW on an RTX 3090,
+  batch 8, up to 768 tokens) (1); COMPATIBILITY.md (Llama-3.2-1B full fine-tune with the library's own optimizer) (1).
+- DandinPower/Long-Context-LLM-Finetuning-Study, README.md: full fine-tunes at 32K-128K tokens under DeepSpeed ZeRO-3
+  with parameter and optimizer offload and offloaded checkpointing, 4-8 GPUs, per-GPU max_memory_allocated (3).
+
+Counts: 13 records; families full 4, lora 2, qlora 3, sharded 4, inference 0 (13 of 13 fine-tuning); outcomes fit 12,
+oom 1; 12 figures, all max_memory_allocated, and 1 outcome. 16-bit LoRA: 2 (fp16 Phi-2, bf16 Qwen3-8B). Sharded: FSDP2
+over 2 GPUs, ZeRO-3 with offload over 4 (twice) and 8 GPUs.
+Weak spots: short (13, not 25-40) and no inference record: the search tools' answers were again mostly cited already
+(repos.txt holds most repositories the searches named), and the one clean inference page found (a Qwen3-4B HF generate
+envelope on an RTX 3080 Ti, peak allocated 7.74/8.10/9.16 GiB at 512/1024/2048 prompt tokens) could not be tied to a
+repository name, so it has no citable URL. The Gefen-X family holds 7 of 13 records, over the quarter the issue asks
+for (its pages carry the only FSDP2 and OOM rows found). Its short benchmark batch makes those rows memory floors.
 
 Each record keeps its page's URL pinned to a commit that holds the figures quoted, the row or line its figure comes
 from and what the page (or the code beside it) says about how memory was read. Model shapes are each model's
@@ -52,6 +68,7 @@ A = {
                         tied=True, head_dim=128),
     "qwen3-8b": llama("Qwen/Qwen3-8B (%s; q/k RMSNorm weights left out)" % KNOWN, 36, 4096, 32, 8, 12288, 151936,
                       head_dim=128),
+    "llama-3.2-1b": llama("meta-llama/Llama-3.2-1B (%s)" % KNOWN, 16, 2048, 32, 8, 8192, 128256, tied=True, head_dim=64),
     "llama-3.1-8b": llama("meta-llama/Llama-3.1-8B-Instruct (%s)" % KNOWN, 32, 4096, 32, 8, 14336, 128256, head_dim=128),
     "qwen2.5-14b": llama("Qwen/Qwen2.5-14B-Instruct (%s; q/k/v biases left out)" % KNOWN, 48, 5120, 40, 8, 13824, 152064,
                          head_dim=128),
@@ -192,6 +209,26 @@ rec(id="gefen-x-toy-qwen3-0.6b-full-adamw-bf16-b8-s768-3090", source=TOY, source
     notes="seq is the --seq-len cap: GSM8K chat rows are shorter (a question plus a worked answer, a few hundred "
           "tokens) and batches are length-sorted, so most steps run well under 768 tokens; the peak comes from the "
           "longest batch; the 151,936-entry vocabulary makes the logits of 8 rows a large share of it")
+
+# ---- thad0ctor/Gefen-X COMPATIBILITY.md: the same smoke harness (validate_llm.py) on one 24 GB card ----
+# "Peak VRAM from torch.cuda.max_memory_allocated"; full-param rows train every weight with the library's own Gefen
+# optimizer (quantized state, about 1 byte a parameter per docs/hardware.md), bf16 weights and gradients, gradient
+# checkpointing on, the fixed two-sentence batch, 40 steps. Only the plain dense LLM row is taken; the VLM, MoE and
+# device_map LoRA rows are left out.
+CMP = "https://github.com/thad0ctor/Gefen-X/blob/0440664ddf17459117571932911934141fbb7638/COMPATIBILITY.md"
+rec(id="gefen-x-compat-llama3.2-1b-full-gefen-bf16-b2-short-3090", source=CMP, source_key="gefen-x-compatibility-matrix",
+    model="llama-3.2-1b", family="full", method="full", quant="none",
+    precision="pure bf16 weights and gradients (optimizer state quantized by Gefen)",
+    optimizer="Gefen (fused=True, factored_v_2d=True: 8-bit codebook momentum plus a per-block second moment, about "
+              "1 byte a parameter; not AdamW)", seq=32, batch=2, grad_accum=1,
+    checkpointing="gradient checkpointing (validate_llm.py always enables it)", attention="sdpa",
+    loss="causal LM cross-entropy, padding masked", gpus=1, sharding="none", gpu="RTX 3090 24GB",
+    card_as_published="1×24 GB (the page: GPUs are 24 GB RTX 3090 unless noted)", outcome="fit",
+    measured_bytes=int(6.8 * GIB),
+    measured_as="'| Llama-3.2-1B | LLM | full-param | ✅ PASS | 4.54 → 0.032 (−99.3%) | 6.8 GiB | 1×24 GB |'",
+    measured_how="max_memory_allocated (the page: Peak VRAM from torch.cuda.max_memory_allocated, GiB)",
+    table="Matrix", notes=GFX_NOTE + "; the optimizer is the page's own quantized-state one, so a budget that assumes "
+                                     "AdamW's 8 bytes of fp32 moments a parameter overshoots this row")
 
 # ---- DandinPower/Long-Context-LLM-Finetuning-Study README: full fine-tunes at 32K-128K under ZeRO-3 with offload ----
 # The table is per GPU: training.py (read at 02b29fd, the script run.sh launches) prints
