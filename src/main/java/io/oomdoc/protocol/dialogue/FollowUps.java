@@ -139,6 +139,9 @@ final class FollowUps {
         // "it still fails with expandable segments": that rung is spent; explaining it again answers nothing.
         if (failed != null) return Messages.get("followup.tried", titleOf(r, failed)) + "\n"
                 + nextAfterTried(text, r, union(tried, failed));
+        // "would a smaller batch help?": whether the ladder reaches for that lever, first, later or not at all
+        String verdict = LeverVerdict.answer(text, r);
+        if (verdict != null) return verdict;
         return KnobAnswers.lead(text, KnowledgeAnswers.conversationStacks(text, List.of(), facts, r),
                 held(text, computed, r, facts, tried));
     }
