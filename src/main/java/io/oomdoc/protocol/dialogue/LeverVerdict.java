@@ -9,8 +9,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * "Would a smaller batch help?" about the failure held, answered from its ladder (dialogue/lever-verdicts.tsv): yes when
- * the first rung pulls that lever, "it can, but not first" when a later rung does, and "not the lever for this
+ * "Would a smaller batch help?" about the failure held, answered from its ladder (dialogue/lever-verdicts.tsv): yes
+ * when the first rung pulls that lever, "it can, but not first" when a later rung does, and "not the lever for this
  * failure" when none does, each with the rung to start from. Without it the turn's words searched the knowledge and a
  * fragmentation report got passages on matmul precision and DataParallel before its first fix.
  */
