@@ -212,6 +212,7 @@ public final class Conversation {
         turn++;
         String text = input == null ? "" : input.strip();
         FactExtractor.Reading read = PrecisionOnHeldCard.of(FactExtractor.read(text), text, facts);
+        read = MoreCards.onHeldCount(read, text, facts);
         boolean pasted = pastedFailure(text) && !(report != null && toldInProse(text));
         var signals = new IntentClassifier.Signals(text, pasted,
                 FAILURE_WORDS.matcher(text).find(), !read.asserted().isEmpty() || !read.negated().isEmpty(),
