@@ -53,6 +53,14 @@ public final class GraphFlow {
     private static final Pattern MODULE_CONSTRUCTOR = Pattern.compile("^(torch\\.)?nn\\.[A-Z]\\w*\\(|^\\w+\\.from_"
             + "pretrained\\(|^(AutoModel\\w*|\\w+For\\w+)\\.");
     /**
+     * What {@code from_pretrained} also loads and is no module: a tokenizer, processor, feature extractor or config.
+     * Calling a tokenizer turns text into ids and builds no graph (zphang/minimal-llama@22a6bd9
+     * minimal_llama/hyper/generate_qlora_hf.py:191, scan36: {@code tokenizer(row["input"], ...)} in inference()'s
+     * loop was taken for the model's forward).
+     */
+    private static final Pattern NOT_A_MODULE = Pattern.compile("^\\w*(Tokenizer|Processor|FeatureExtractor"
+            + "|Config)\\w*\\.from_pretrained\\(");
+    /**
      * An inference pipeline: diffusers' `DiffusionPipeline.__call__` is decorated with `@torch.no_grad()`
      * (huggingface/diffusers@58eb52c0, pipeline_stable_diffusion.py:778), transformers' `pipeline(...)` runs its
      * forward without autograd; what they return (PIL images, dicts of numbers) holds no graph.
@@ -251,6 +259,7 @@ public final class GraphFlow {
         String right = b.rightText();
         if (b.loop()) return MODULE_NAME.matcher(right.replaceAll("\\W+$", ""))
                 .find(); // for layer in self.layers
+        if (NOT_A_MODULE.matcher(right).find()) return false;
         if (MODULE_CONSTRUCTOR.matcher(right).find()) return true;
         int paren = right.indexOf('(');
         return paren > 0 && isModuleClass(right.substring(0, paren), 0);

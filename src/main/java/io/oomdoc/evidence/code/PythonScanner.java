@@ -435,6 +435,10 @@ public final class PythonScanner {
         String name = f.getFileName().toString();
         boolean code = name.endsWith(".py") || name.endsWith(".ipynb");
         if (skippedAsTest(f, rel, code, sinks.skipped())) return false;
+        if (sinks.siblings().bundled(rel)) { // someone else's package copied in, whatever its folder is called
+            if (code) sinks.skipped().add(new ScanResult.Skipped(rel, ScanText.get("skip.bundled")));
+            return false;
+        }
         long c0 = PySource.cpuNanos(); // the file's budget covers reading it too
         FileText file = read(f, rel, sinks.skipped());
         if (file == null) return false;

@@ -27,10 +27,17 @@ public final class SiblingFiles {
             "(?m)^from\\s+(\\.*)([\\w.]*)\\s+import\\s+(\\([^)]*\\)|[^\\n]*)");
 
     private final Path root;
+    private final BundledPackages bundled;
     private final Map<String, Boolean> answers = new ConcurrentHashMap<>();
     private final Map<String, String> texts = new ConcurrentHashMap<>();
 
-    SiblingFiles(Path root) { this.root = root; }
+    SiblingFiles(Path root) {
+        this.root = root;
+        this.bundled = new BundledPackages(root);
+    }
+
+    /** Whether the file lies in a package bundled into the tree ({@link BundledPackages}): not the user's code. */
+    boolean bundled(String rel) { return bundled.holds(rel); }
 
     /**
      * Whether {@code test} holds for the one definition of {@code name} in the module that {@code from} imports it
@@ -120,7 +127,7 @@ public final class SiblingFiles {
         // a link is not followed: it may lead outside the repository, which oomdoc never reads
         if (!file.startsWith(root) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
                 || PythonScanner.testFile(rel) != null && !(PythonScanner.testByNameOnly(rel)
-                        && !PythonScanner.unitTestCode(file))) return null;
+                        && !PythonScanner.unitTestCode(file)) || bundled.holds(rel)) return null;
         try {
             if (Files.size(file) > PythonScanner.MAX_PARSE_BYTES) return null;
             String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
