@@ -363,8 +363,13 @@ public final class Signals {
                 String named = words(LIBRARY, say("library-words")).apply(e);
                 return named != null ? named : proseWords(WORKSPACE, say("library-words")).apply(e);
             }),
+            // The reporter's words wherever they are: a pasted issue's own prose ("a single GPU facing high memory
+            // fragmentation", PicoCreator/RWKV-LM-LoRA#32) as much as a description. userTextLower() leaves out the
+            // allocator's advice, which names fragmentation in every PyTorch message; before, with the paste alone
+            // the row never fired, although the cue table's fragment row read the same words (diag42: 56 pastes of
+            // development splits up to heldout36 match that cue without the row, 22 of them labelled fragmentation).
             row("fragmentation words", e -> {
-                Matcher m = FRAG_WORDS.matcher(e.userText() == null ? "" : e.userText().toLowerCase());
+                Matcher m = FRAG_WORDS.matcher(e.userTextLower());
                 return m.find() ? say("fragmentation-words", m.group()) : null;
             }),
 
