@@ -28,6 +28,9 @@ final class Calculations {
     record Row(String family, Function<Ask, String> compute) {}
 
     static final List<Row> ALL = List.of(
+            // "how far short is my card?", "6G 和 4G 差多少？": the gap between the sizes said is the answer, before any
+            // row reads one of them alone (9873M as a parameter count)
+            new Row("shortfall", MemoryGap::of),
             // "and at 3,000,000?": the last calculation again with the new number, before any row reads it alone
             // "and at 8.0bpw?": the bits per weight said outright are the weights' size, before a number's reuse
             new Row("weights", BitsPerWeight::of),
