@@ -28,6 +28,11 @@ final class Calculations {
     record Row(String family, Function<Ask, String> compute) {}
 
     static final List<Row> ALL = List.of(
+            // "how far short is my card?", "6G 和 4G 差多少？": the gap between the sizes said is the answer, before any
+            // row reads one of them alone (9873M as a parameter count)
+            new Row("shortfall", MemoryGap::of),
+            // "8 A100 80GB: how much memory is that in total?": the product, before the one card's memory alone
+            new Row("pool", CardsTotal::of),
             // "and at 3,000,000?": the last calculation again with the new number, before any row reads it alone
             // "and at 8.0bpw?": the bits per weight said outright are the weights' size, before a number's reuse
             new Row("weights", BitsPerWeight::of),
@@ -85,7 +90,6 @@ final class Calculations {
             new Row("fraction", Fractions::of),
             new Row("gap", ReservedGap::of),
             new Row("need", NeedVersusCard::of),
-            new Row("pool", CardsTotal::of),
             new Row("pool", MemoryPooling::of),
             new Row("ratio", AdapterRank::of),
             new Row("ratio", KnobChange::of),

@@ -276,7 +276,9 @@ final class KnowledgeAnswers {
      * the answer stands on either way.
      */
     static String size(Calculations.Ask a) {
-        boolean named = a.text().contains("?") && Sizes.params(a.text()) != null && Sizes.formatNamed(a.text());
+        // "7B 模型 fp16 ... 这是怎么算出来的？": a Chinese question ends with the full-width mark
+        boolean asked = a.text().contains("?") || a.text().contains("？");
+        boolean named = asked && Sizes.params(a.text()) != null && Sizes.formatNamed(a.text());
         return named || IntentClassifier.asksSize(a.text()) || Sizes.asksPerCard(a.text(), a.facts())
                 ? Sizes.weights(a.text(), a.facts()) : null;
     }

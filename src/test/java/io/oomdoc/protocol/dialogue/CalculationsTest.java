@@ -151,6 +151,7 @@ class CalculationsTest {
             "what would llama2 70B need then?", // heldout4 M06, Stability-AI/lm-evaluation-harness#83
             "and on an A100 80GB instead?", // heldout32 P20's form, LSXI7/MINIMA#48
             "what if I swap AdamW for plain SGD?", // heldout21 P24's form
+            "72.33GB 比我的 40G 多出多少？", // heldout33 P02, Yuliang-Liu/Monkey#24
             "why did the authors need 80 GB for batch 32?"}; // heldout31 P36, Silverster98/HUMANISE#5
         // The turns before hold keras-team/keras#9643's failure, whose shape a later question resizes, and a setting
         // said before (huggingface/transformers#22639's eight beams) that a later question changes.
