@@ -17,7 +17,7 @@ final class Attribution {
     /** Settings a paper or README reports with its card ("batch 8 for inference"), each its own group. */
     private static final Set<String> COUNTS = Set.of("gpus", "batch");
     /** A sentence ends at a stop and a space, a line break, or a Chinese full stop, question or exclamation mark. */
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.?!;:])\\s+|\\n+|(?<=[。？！；])");
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.?!;:][\"'”)]?)\\s+|\\n+|(?<=[。？！；])");
     /** Someone other than the user, or a measurement/requirement reported by them. */
     private static final Pattern OTHER = Pattern.compile("\\b(?:the\\s+(?:[\\w-]+\\s+)?(?:authors?|maintainers?"
             + "|developers?|devs?)|(?:authors?|maintainers?|developers?)\\s+(?:say"
@@ -25,6 +25,8 @@ final class Attribution {
             // "from the readme example, batch size 1": a recipe the user runs is theirs; what a README claims is not
             + "|reports)|(?:readme|docs|documentation|model\\s+card)\\s+(?:says|said|states|claims|reports|lists"
             + "|mentions|shows)"
+            // "people tell me 8 x A100 (40G) trains it" (OpenMOSS/MOSS#272): what others report is theirs
+            + "|people\\s+(?:tell|told|say|said|report|reported)|others\\s+(?:say|said|report|reported)"
             + "|someone|somebody|they\\s+(?:say|said|measured|used|trained|tested|ran"
             + "|report|reported|got|recommend)|(?:was|were|is|are)\\s+(?:measured|tested|trained|benchmarked)"
             + "|officially"
@@ -38,7 +40,9 @@ final class Attribution {
             // the paper (论文)
             + "|作者|官方|论文");
     /** The user speaking of their own setup. */
-    private static final Pattern OWN = Pattern.compile("\\b(?:my|mine|our|ours|i|i'm|i've|im|ive|we|we're|me)\\b"
+    // "someone told me": the one told is not the one whose hardware follows
+    private static final Pattern OWN = Pattern.compile("\\b(?:my|mine|our|ours|i|i'm|i've|im|ive|we|we're"
+            + "|(?<!\\b(?:tell|tells|told|telling) )me)\\b"
             + "|我");
 
     private final String lower;

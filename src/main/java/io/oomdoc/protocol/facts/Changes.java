@@ -30,6 +30,9 @@ final class Changes {
             + "(\\d{1,7})(?![\\d%]|\\.\\d|\\s*(?:gb|gib|mb|x|px|k\\b))");
     /** A later value named with its own word: "now 4" needs no verb; "to 1" needs "from", "down" or a verb before. */
     private static final Pattern BARE_TO = Pattern.compile("^\\s+to\\s");
+    /** "I adjusted batch 4 to 2" (skyhehe123/VoxSeT#9): the verb of the change may stand before the setting. */
+    private static final Pattern CHANGED_BEFORE = Pattern.compile("\\b(?:adjusted|changed|lowered|reduced"
+            + "|decreased|cut|dropped|increased|raised|moved)\\s+(?:the\\s+|my\\s+)?$");
     private static final Pattern ALREADY_TO = Pattern.compile("\\bto\\b");
 
     /** Words before a mention that make it the value left behind, when the same setting is named again. */
@@ -68,7 +71,9 @@ final class Changes {
         String own = lower.substring(m.start(), m.end());
         // "reduced batch_size to 256 and img_size to 128": a mention that went to its value already holds it
         if (ALREADY_TO.matcher(own).find()) return m;
-        if (BARE_TO.matcher(to.group()).find() && !CHANGED.matcher(own).find()) return m;
+        String before = lower.substring(Math.max(0, m.start() - 20), m.start());
+        if (BARE_TO.matcher(to.group()).find() && !CHANGED.matcher(own).find()
+                && !CHANGED_BEFORE.matcher(before).find()) return m;
         return m.withKeyValue(m.key(), String.valueOf(Integer.parseInt(to.group(1))));
     }
 

@@ -16,7 +16,8 @@ public final class Clauses {
     /** A clause [start, end) of the text; {@code question} for the clause's whole sentence ending in "?". */
     record Clause(int start, int end, Mode mode, boolean weakQuestion, int intentFrom) {}
 
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.?!;:])\\s+|\\n+");
+    // a quotation's closing mark may follow the stop: '... is recommended." I have a 3090' (baaivision/Emu#7)
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.?!;:][\"'”)]?)\\s+|\\n+");
     private static final Pattern CLAUSE_END = Pattern.compile(",\\s+|\\s+but\\s+|\\s+-{1,2}\\s+");
 
     /**
@@ -29,7 +30,10 @@ public final class Clauses {
 
     /** Words that make the whole clause a hypothesis, a proposal or reported advice. */
     private static final Pattern HYPOTHETICAL = Pattern.compile(
-            "\\bwhat if\\b|\\bwhat about\\b|\\bhow about\\b|\\bwould\\b|\\bcould\\b|\\bshould (?:i|we)\\b|\\bif (?:i"
+            "\\bwhat if\\b|\\bwhat about\\b|\\bhow about\\b|\\bwould\\b|\\bcould\\b|\\bshould (?:i|we)\\b"
+            // "even if I reduce seq_len to 200 and batch_size to 4 I hit OOM" concedes what was tried: a fact
+            // (google-research/bert#645)
+            + "|(?<!\\beven )\\bif (?:i"
                     + "|we|you)\\b"
             + "|\\b(?:does|do|will|can|is|would)\\b.*\\b(?:help|matter|fix|save|reduce|solve)\\b|^\\s*(?:and|or) "
                     + "with\\b|\\btry\\b(?!-)(?! to " + JOB + ")"
@@ -158,6 +162,9 @@ public final class Clauses {
                 && DEFINITE.matcher(lower.substring(Math.max(c.start(), m.start() - 8), m.start())).find()
                 && !PROPOSAL.matcher(lower.substring(c.start(), c.end())).find()) return Mode.ASSERTED;
         if (m.start() >= c.intentFrom()) return Mode.HYPOTHETICAL;
+        // "A simple DeepMLP is taking 11GB/16GB in GPU RAM, why?" (patrick-kidger/equinox#737): a card's total read
+        // off a measurement is no hypothesis, though the sentence asks
+        if (m.key().equals("size.capacity") && c.weakQuestion()) return Mode.ASSERTED;
         if (c.mode() == Mode.HYPOTHETICAL && (c.weakQuestion() || OWN_CARD.contains(m.key()))
                 && OWN.matcher(lower.substring(Math.max(c.start(), m.start() - 40),
                         m.start())).find()) return Mode.ASSERTED;

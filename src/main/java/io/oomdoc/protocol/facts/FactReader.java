@@ -27,6 +27,7 @@ public final class FactReader {
         all.addAll(PrintedParams.find(lower));
         all = Changes.latest(lower, all);
         all = FailedRun.keep(lower, all);
+        all = DiffLines.keep(lower, all);
 
         List<Mention> asserted = new ArrayList<>(), hypothetical = new ArrayList<>();
         Set<String> negated = new LinkedHashSet<>();

@@ -86,6 +86,8 @@ public final class Names {
     /** A count right before a bare card number ("8 * 3090", "a pair of 3060s") makes the number a card. */
     private static final Pattern COUNT_BEFORE = Pattern.compile("(?:(?<![\\w.])\\d{1,3}\\s*[x×*]|\\bpair of)\\s*$");
     private static final Pattern SUFFIXED = Pattern.compile(".*\\b(?:ti|super|max|pro)$");
+    /** A system list's "GPU: 5090" (OpenWhispr/openwhispr#89): the field names the number a card, as a count does. */
+    private static final Pattern GPU_FIELD_BEFORE = Pattern.compile("\\b(?:gpu|graphics card|card)\\s*:\\s*$");
 
     private Names() {}
 
@@ -109,7 +111,7 @@ public final class Names {
                 if (!a.hasSuffix() && after.matches("(?s)^[\\s-]?(?:ti|super|max|pro|ultra|xt)\\b.*")) continue;
                 if (a.numeric()) {
                     String before = lower.substring(Math.max(0, m.start() - 14), m.start());
-                    boolean counted = COUNT_BEFORE.matcher(before).find();
+                    boolean counted = COUNT_BEFORE.matcher(before).find() || GPU_FIELD_BEFORE.matcher(before).find();
                     boolean notGpu = !counted && NOT_A_NUMBER_CONTEXT.matcher(before).find();
                     if (notGpu || NOT_A_GPU_AFTER.matcher(after).find()) continue;
                 }

@@ -39,8 +39,9 @@ public final class Quantities {
             + "(?!\\d|\\.\\d|%)(?!\\s*/\\s*\\d)(?!\\s+of\\s+\\d)");
     /** "使用32 batch size", "with a 64 batch size": the value before the setting's name. */
     // Java's \\b counts Han characters as letters: "size感觉" has no boundary, so the end is "no Latin letter next"
+    // "I guess 32 is the batch size" (seyedsaeidmasoumzadeh/Predict-next-word#5)
     private static final Pattern BATCH_BEFORE = Pattern.compile("(?<![\\w.])(\\d{1,5})\\s*(?:的|个)?\\s*"
-            + "(?:batch[_ -]?size)(?![a-z0-9_])(?!\\s*(?:of|=|:|is|to)?\\s*\\d)");
+            + "(?:is\\s+(?:the|my)\\s+)?(?:batch[_ -]?size)(?![a-z0-9_])(?!\\s*(?:of|=|:|is|to)?\\s*\\d)");
     /**
      * "data.params.batch_size: 1 in configs/train.yaml" (LidongWang-26/DiffV2IR#14): a batch size under a config
      * path is the batch, unless the path is an evaluation's.
@@ -60,6 +61,12 @@ public final class Quantities {
     /** "the batch size is one": a size spelled out; only after a verb or "of", so "batch two" stays a batch's name. */
     private static final Pattern BATCH_WORD = Pattern.compile("(?<![\\w.])(?:micro[_ -]?|mini[_ -]?)?batch[_ -]?size"
             + "\\s+(?:is|was|of|=|:|set to)\\s+(?:only\\s+|just\\s+|already\\s+)?(one|two|four|eight|sixteen)\\b");
+    /** "I already reduced batch_size and num_workers to 1" (IceClear/StableSR#41). */
+    private static final Pattern BATCH_AND = Pattern.compile("(?<![\\w.])batch[_ -]?size\\s+and\\s+[\\w.-]+\\s+"
+            + "(?:both\\s+)?to\\s+" + NUM + "(?!\\d|\\.\\d)");
+    /** "with batch size 4 on GPUs 0,1" (princeton-vl/RAFT#33): the ids listed count the cards. */
+    private static final Pattern GPU_IDS = Pattern.compile("\\bgpus?\\s*(?:ids?\\s*)?[:=]?\\s*"
+            + "(\\d{1,2}(?:\\s*,\\s*\\d{1,2})+)(?![\\d.])");
     private static final Pattern BS = Pattern.compile("(?<![\\w.])(?:--)?bs\\s*[=:]?\\s*" + NUM + "(?!\\d|\\.\\d)");
     private static final Pattern TOTAL_BATCH = Pattern.compile(
             "(?<![\\w])(?:total|effective|global)[_ -]batch(?:[_ -]size)?\\s*(?:of|=|:|is|to)?\\s*" + NUM
@@ -77,7 +84,7 @@ public final class Quantities {
             + "\\s*(?:of|=|:|is|to|at|was|from|\\(|>|<|under|above|up to)?\\s*" + NUM + "(k)?(?!\\d|\\.\\d)");
     private static final Pattern LLAMA_CTX = Pattern.compile("(?<![\\w-])-c\\s+" + NUM + "(?!\\d|\\.\\d)");
     private static final Pattern K_CONTEXT = Pattern.compile(
-            "(?<![\\w.])" + NUM + "\\s?(k)?[ -]?(?:tokens?\\s+)?(?:context|ctx|seq(?:uence)?(?:[ -]len(?:gth)?)?"
+            "(?<![\\w.])" + NUM + "\\s?(k)?[ -]?(?:tokens?\\s+)?(?:context|ctx|seq(?:uences?)?(?:[ -]len(?:gth)?)?"
             // "will it fit with an 8192 max length?" (vllm#8185): the number before the name of the setting
             + "|max(?:imum)?[ _-](?:model[ _-])?len(?:gth)?)\\b");
     private static final Pattern TOKENS = Pattern.compile("(?<![\\w.])" + NUM + "\\s?(k)?\\s*tokens?\\b");
@@ -149,7 +156,8 @@ public final class Quantities {
      * The units as people say them too: "32gigs of ram", "8 gigs", "16 gigabytes", and French octets written against
      * the number ("24go de vram", "512mo"): "go" and "mo" only without a space, where no English word can be meant.
      */
-    private static final Pattern SIZE = Pattern.compile("(?<![\\w.])(\\d+(?:[.,]\\d+)?)(?:\\s*(tib|tb|t|gib|gb|g|mib"
+    private static final Pattern SIZE = Pattern.compile("(?<![\\w.])(\\d+(?:[.,]\\d+)?)(?:\\s*(tib|tb|t|gib|gbs|gb|g"
+            + "|mib"
             + "|mb|gigs?|gigabytes?|megabytes?|terabytes?)|(go|mo))(?![a-z0-9])");
     private static final Pattern GPU_OWNS_BEFORE = Pattern.compile("\\b(?:gpu|card|graphics card)s?\\b[^.,;]{0,30}"
             + "\\b(?:with|has|have|equipped with)\\s*(?:only\\s+|just\\s+)?$");
@@ -189,7 +197,9 @@ public final class Quantities {
             + "|cpu\\s+)?ram\\b");
     private static final Pattern RAM_TALK = Pattern.compile("(?<!gpu |video |graphics )\\bram\\b");
     private static final Pattern CAPACITY_BEFORE = Pattern.compile("(?:total capac\\w*(?:\\s+of)?"
-            + "|total_gpu_memory\\s*=|total memory\\s*(?:of|:|=)?|memory\\.total\\s*[:=]?)\\s*$");
+            + "|total_gpu_memory\\s*=|total memory\\s*(?:of|:|=)?|memory\\.total\\s*[:=]?"
+            // vllm.rs's KV-cache allocator: "GPU 0: total 94.97 GB, free 30.17 GB" (guoqingbao/xinfer#195)
+            + "|\\bgpu\\s*\\d+\\s*:\\s*total)\\s*$");
     // "total" on the next line is another figure's label: JAX's BufferAssignment stats list "temp allocation: 4.44GiB"
     // above "total allocation: 14.44GiB" above "total fragmentation: 680.30MiB" (patrickbryant1/AFProfile#8)
     private static final Pattern CAPACITY_AFTER = Pattern.compile("^[ \\t]*total\\b(?!\\s*by)(?!\\s*(?:allocat\\w*"
@@ -229,8 +239,9 @@ public final class Quantities {
             + "|\\b(?:mine|(?:my|our)\\s+(?:" + GPU_TOKEN + "))\\s+(?:is|'s)\\s+the\\s+$");
     // "a 16 GB laptop 4090": the form factor may stand between the size and the card's name
     private static final Pattern STATED_NAME_AFTER = Pattern.compile("^\\s*(?:laptop\\s+|mobile\\s+|notebook\\s+)?"
-            + "(?:nvidia\\s+|geforce\\s+|tesla\\s+)?(?!(?:fp|bf|int|tf)\\d)(?:[a-z]{0,5}\\d{2,4}[a-z]{0,3}|rtx|gtx"
-            + "|titan|jetson)\\b|^\\s*(?:on"
+            // "a 24GB NVIDIA L4" (instructlab/instructlab#2666): the one-digit L4 and T4 too
+            + "(?:nvidia\\s+|geforce\\s+|tesla\\s+)?(?!(?:fp|bf|int|tf)\\d)(?:[a-z]{0,5}\\d{2,4}[a-z]{0,3}|[lt]4"
+            + "|rtx|gtx|titan|jetson)\\b|^\\s*(?:on"
                     + "|of)\\s+(?:the|our|my|a|an|this)\\s+" + GPU_TOKEN);
     private static final Pattern COUNT_TIMES_BEFORE = Pattern.compile("(?<![\\w.])\\d{1,3}\\s*[x×*]\\s*$");
     private static final Pattern NEED_BEFORE = Pattern.compile("\\b(?:needs?|needed|requires?|required|consumes?"
@@ -240,6 +251,33 @@ public final class Quantities {
             + "|of which|took|take|takes|taking|needs?|uses|using|shows(?: like)?|about|~|only|\\bma|max_ma|\\bca"
                     + "|max_ca|weights|size|usage|=|\\*|\\+)\\s*$");
 
+    /**
+     * The lower end of a range ("memory spikes by 10-12GB", aigc-apps/VideoX-Fun#56): the size's role is read before
+     * the range, so that the "10-" is not taken for a card named 10.
+     */
+    private static final Pattern RANGE_BEFORE = Pattern.compile("(?<![\\w.])\\d+(?:\\.\\d+)?\\s*[-–~]\\s*$");
+    /**
+     * "I have only 8GB available GPU memory" (hitachinsk/SAMed#35), "doesn't fit my 16 GB" (xhinker/sd_embed#2): the
+     * memory the user has or fits into is their card's, though "available" elsewhere marks what is free.
+     */
+    private static final Pattern OWN_CARD_BEFORE = Pattern.compile("(?:\\bi have\\s+(?:only\\s+|just\\s+)?"
+            + "|\\bfits?\\s+(?:in(?:to)?\\s+|on\\s+)?(?:my|our)\\s+)$");
+    private static final Pattern AVAILABLE_CARD_AFTER = Pattern.compile("^\\s*(?:of\\s+)?available\\s+(?:gpu memory"
+            + "|vram|gpu ram|video memory)\\b");
+    /**
+     * `free`'s table, in KiB without flags or with a unit under -h ("Mem: 62880028 5909424 ...",
+     * pytorch/pytorch#5902): its first column is the machine's RAM.
+     */
+    private static final Pattern FREE_TABLE = Pattern.compile("(?m)^\\s*mem:\\s+(?:(\\d{6,})|(\\d+(?:[.,]\\d+)?)"
+            + "([gt])i?)\\s+\\d");
+    /**
+     * TensorFlow's "OOM when allocating tensor with shape[256,112,112,64]" (tensorflow/tensorflow#4735): a 4-D
+     * activation's first dimension is the batch; a kernel's first two are its small window, hence the spatial floor.
+     */
+    private static final Pattern TF_SHAPE = Pattern.compile("allocating tensor with shape\\s*\\[(\\d{1,5}),"
+            + "\\s*(\\d{1,5}),\\s*(\\d{1,5}),\\s*\\d{1,5}\\]");
+    private static final int SPATIAL_FLOOR = 8;
+
     private Quantities() {}
 
     /** Every number-with-a-role in lower-case text, as mentions (sizes carry bytes). */
@@ -247,6 +285,7 @@ public final class Quantities {
         List<Mention> out = new ArrayList<>();
         ints(out, BATCH, lower, "batch", 1, 1 << 16);
         ints(out, BS, lower, "batch", 1, 1 << 16);
+        ints(out, BATCH_AND, lower, "batch", 1, 1 << 16);
         ints(out, BATCH_BEFORE, lower, "batch", 1, 1 << 16);
         ints(out, CONFIG_BATCH, lower, "batch", 1, 1 << 16);
         ints(out, PER_DEVICE_ITEMS, lower, "batch", 1, 1 << 16);
@@ -265,6 +304,8 @@ public final class Quantities {
         counts(out, lower);
         sizes(out, lower);
         bareRam(out, lower);
+        freeTable(out, lower);
+        tfShape(out, lower);
         return out;
     }
 
@@ -365,6 +406,9 @@ public final class Quantities {
                     ? e.group(2).strip().split("\\s+").length / 2 : e.group(3).split(",").length;
             if (v >= 1) out.add(new Mention(e.start(), e.end(), "gpus", String.valueOf(v)));
         }
+        Matcher ids = GPU_IDS.matcher(lower);
+        while (ids.find()) out.add(new Mention(ids.start(), ids.end(), "gpus",
+                String.valueOf(ids.group(1).split(",").length)));
         Matcher ts = COUNT_TIMES_SIZE.matcher(lower);
         while (ts.find()) {
             Integer v = toInt(ts.group(1));
@@ -388,7 +432,10 @@ public final class Quantities {
                 String unit = spoken(m.group(2) != null ? m.group(2) : m.group(3));
                 bytes = Bytes.parse(m.group(1), unit.equals("g") ? "GiB" : unit.equals("t") ? "TiB" : unit);
             } catch (RuntimeException e) { continue; }
-            String before = lower.substring(Math.max(0, m.start() - 45), m.start());
+            int from = m.start();
+            Matcher range = RANGE_BEFORE.matcher(lower.substring(Math.max(0, from - 12), from));
+            if (range.find()) from -= range.group().length();
+            String before = lower.substring(Math.max(0, from - 45), from);
             String after = lower.substring(m.end(), Math.min(lower.length(), m.end() + 45));
             boolean platform = PLATFORM_BEFORE.matcher(before).find()
                     && (RAM_TALK.matcher(lower).find() || NO_GPU.matcher(lower).find());
@@ -407,6 +454,24 @@ public final class Quantities {
         }
     }
 
+    private static void freeTable(List<Mention> out, String lower) {
+        Matcher m = FREE_TABLE.matcher(lower);
+        if (!m.find()) return;
+        long bytes = m.group(1) != null ? Long.parseLong(m.group(1)) * 1024
+                : Bytes.parse(m.group(2).replace(',', '.'), m.group(3).equals("t") ? "TiB" : "GiB");
+        if (bytes >= Bytes.GIB) out.add(new Mention(m.start(), m.end(), "host_ram", String.valueOf(bytes)));
+    }
+
+    private static void tfShape(List<Mention> out, String lower) {
+        Matcher m = TF_SHAPE.matcher(lower);
+        while (m.find()) {
+            Integer n = toInt(m.group(1)), h = toInt(m.group(2)), w = toInt(m.group(3));
+            if (n != null && h != null && w != null && n >= 1 && h >= SPATIAL_FLOOR && w >= SPATIAL_FLOOR) {
+                out.add(new Mention(m.start(1), m.end(1), "batch", String.valueOf(n)));
+            }
+        }
+    }
+
     private static void bareRam(List<Mention> out, String lower) {
         Matcher m = BARE_RAM.matcher(lower);
         while (m.find()) {
@@ -418,13 +483,15 @@ public final class Quantities {
 
     /** A spoken unit as its symbol: "gigs" and "gigabytes" are GB, "megabytes" MB, "terabytes" TB. */
     private static String spoken(String unit) {
-        if (unit.equals("go")) return "gb";
+        if (unit.equals("go") || unit.equals("gbs")) return "gb";
         if (unit.equals("mo")) return "mb";
         return unit.startsWith("gig") ? "gb" : unit.startsWith("mega") ? "mb" : unit.startsWith("tera") ? "tb" : unit;
     }
 
     /** What a size measures, from the words around it: host_ram, size.capacity, size.stated, or null (not the card). */
     static String role(String before, String after) {
+        if (OWN_CARD_BEFORE.matcher(before).find() && (AVAILABLE_CARD_AFTER.matcher(after).find()
+                || !NOT_CARD_AFTER.matcher(after).find() && !HOST_AFTER.matcher(after).find())) return "size.stated";
         // "4*80G A100", "8x 80GB H100": a size between a count and a card's name is each card's memory.
         if (COUNT_TIMES_BEFORE.matcher(before).find() && STATED_NAME_AFTER.matcher(after).find()) return "size.stated";
         // "each GPU … is equipped with 16GB of RAM", "a GPU with 24 gb of ram": the card's memory, said loosely.
