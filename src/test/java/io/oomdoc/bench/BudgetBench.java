@@ -409,10 +409,13 @@ public final class BudgetBench {
     /**
      * "gradient checkpointing", "gradient checkpointing (True)", "gradient checkpointing (use_reentrant False)":
      * transformers' gradient_checkpointing turned on, which wraps every decoder layer (the engine's full); a
-     * bracket that turns it off ("(False)", "(off)") is not this.
+     * bracket that turns it off ("(False)", "(off)") is not this. The bracket may name the call that turns it on,
+     * "(model.gradient_checkpointing_enable(), TrainingArguments gradient_checkpointing=True)": one level of inner
+     * brackets is part of it (such records were read as no checkpointing until the thirty-fourth session).
      */
     static final java.util.regex.Pattern HF_CHECKPOINTING_ON = java.util.regex.Pattern.compile(
-            "gradient checkpointing(?: \\((?!(?:false|off|none)\\b)[^)]*\\))?", java.util.regex.Pattern.CASE_INSENSITIVE);
+            "gradient checkpointing(?: \\((?!(?:false|off|none)\\b)(?:[^()]|\\([^()]*\\))*\\))?",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
 
     /** A figure the source gives summed over the devices of the run, not one device's. */
     static final java.util.regex.Pattern OVER_THE_CARDS = java.util.regex.Pattern.compile(
@@ -438,7 +441,10 @@ public final class BudgetBench {
         boolean optimumHarness = p.startsWith("fp16 (model loaded");
         // a model loaded in float16 and trained with the AMP flags off (axolotl's float16: true with fp16/bf16 false)
         // has no fp32 master copy: weights, gradients and optimizer states all follow the 16-bit parameters
-        boolean pureFp16 = p.startsWith("fp16-true") || p.startsWith("fp16") && p.contains("amp flags are false");
+        // (or "fp16 weights without autocast": a model loaded in float16 under the Trainer with fp16=False, as a
+        // script does to avoid GradScaler's "Attempting to unscale FP16 gradients")
+        boolean pureFp16 = p.startsWith("fp16-true") || p.startsWith("fp16") && (p.contains("amp flags are false")
+                || p.contains("without autocast"));
         // a full fine-tune of a model loaded with torch_dtype bfloat16 under the HF Trainer, with no DeepSpeed or
         // FSDP to make an fp32 copy: the Trainer's --bf16 only turns autocast on; the parameters stay bf16, so do
         // their gradients and torch's AdamW moments (zeros_like(param)): pure bf16, no master weights
