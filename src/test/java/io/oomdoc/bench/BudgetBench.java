@@ -387,9 +387,12 @@ public final class BudgetBench {
             // its flag") leaves it unstated, one that names a default ("off by default") is read as before
             + "|not said(?: \\((?![^)]*\\b(?:on|off|default)\\b)[^)]*\\))?");
 
-    /** "not stated (the template turns on gradient checkpointing)": the source's own script turns it on. */
+    /**
+     * "not stated (the template turns on gradient checkpointing)", "not said (LLaMA Factory enables gradient
+     * checkpointing by default)": the source's own script or framework turns it on.
+     */
     static final java.util.regex.Pattern TURNED_ON = java.util.regex.Pattern.compile(
-            "not (?:stated|said) \\([^)]*\\bturn(?:s|ed) (?:it )?on\\b[^)]*\\)");
+            "not (?:stated|said) \\([^)]*\\b(?:turn(?:s|ed) (?:it )?on|enables gradient checkpointing)\\b[^)]*\\)");
 
     /** An AdamW written as a per-parameter loop (a course's own step), as records name it. */
     static final java.util.regex.Pattern OWN_LOOP_ADAMW = java.util.regex.Pattern.compile(
@@ -514,7 +517,8 @@ public final class BudgetBench {
         java.util.regex.Matcher stage = ZERO_STAGE.matcher(shardingText);
         int named = stage.find() ? Integer.parseInt(stage.group(1)) : 0;
         int zero = named == 3 || sh.contains("fsdp_full")
-                || shardingText.contains("fsdp") && shardingText.contains("full_shard")
+                // "accelerate FSDP full shard": the strategy in words
+                || shardingText.contains("fsdp") && shardingText.matches("(?s).*\\bfull[_ ]shard\\b.*")
                 || fullyShard && !shardingText.contains("reshard_after_forward=false") ? 3
                 : named == 2 || fullyShard ? 2 : named;
         int seq = it.path("seq").asInt(0), batch = it.path("batch").asInt(0);

@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * run is checkpointed by prepare_model_for_kbit_training; their full baseline trains an fp16 model with the Trainer's
  * fp16 off (pure fp16, no master copy); ChatGLM3's finetune_hf.py (THUDM/ChatGLM3 at 00930ac) turns checkpointing on
  * for every method; the deepspeed-course QLoRA arm calls prepare_model_for_kbit_training (train_qlora.py at 11d000d).
+ * The moussaKam FSDP record says its strategy and LLaMA Factory's checkpointing default in words.
  */
 class HeldOutTwentyThreeReadingTest {
     private static final String SET = "heldout23";
@@ -23,6 +24,7 @@ class HeldOutTwentyThreeReadingTest {
     private static final String FULL = "lzu-llama3.2-3b-full-b4-s512-5090";
     private static final String GLM_LORA = "chatglm3-6b-lora-r32-qkv-b4-s768-1gpu";
     private static final String DSC_QLORA = "deepspeed-course-qwen3-4b-qlora-r8-all7-b1-s64-3090";
+    private static final String FSDP_16 = "moussakam-llama3.1-8b-full-fsdp-16gpu-b4-s4096-h100-fit";
 
     private static JsonNode record(String id) { return MeasuredRecords.record(SET, id); }
 
@@ -70,5 +72,12 @@ class HeldOutTwentyThreeReadingTest {
     @Test
     void theDeepspeedCourseQloraPeakIsWithinATenth() {
         assertTrue(Math.abs(error(DSC_QLORA)) < 0.10, "error " + error(DSC_QLORA));
+    }
+
+    @Test
+    void anFsdpFullShardInWordsIsShardedAndLlamaFactorysDefaultCheckpointingIsOn() {
+        Setup s = BudgetBench.devSetup(record(FSDP_16));
+        assertEquals(3, s.zeroStage());
+        assertEquals(Setup.Checkpointing.FULL, s.checkpointing());
     }
 }
