@@ -104,7 +104,10 @@ for fam, prec, quant, gib, row in (
         ("qlora", "bf16 compute over nf4 weights (bnb_4bit_compute_dtype bfloat16)",
          "nf4 with double quantization (BitsAndBytesConfig load_in_4bit)", 3.94,
          "| Overall allocated-memory peak | 8.19 GiB | 3.94 GiB |")):
+    # the QLoRA arm calls prepare_model_for_kbit_training(model) after loading (train_qlora.py at 11d000d), which casts
+    # the tied bf16 embedding and the norms to fp32; the load peak it reports is taken after that call (session 34)
     rec(id="deepspeed-course-qwen3-4b-%s-r8-all7-b1-s64-3090" % fam, family=fam, method=fam, precision=prec,
+        **({"kbit": "peft-fp32 (prepare_model_for_kbit_training in train_qlora.py)"} if fam == "qlora" else {}),
         quant=quant, measured_bytes=int(gib * GIB), measured_as="'%s' (%s column)" % (row, "LoRA (bf16)"
         if fam == "lora" else "QLoRA (NF4)"),
         notes="16,515,072 trainable adapter parameters as printed; the model-loading peak was %s GiB, so the training "
@@ -114,8 +117,14 @@ for fam, prec, quant, gib, row in (
 
 # ---- yunyunfanfan/LZU_HPC_AI_2025_solution, report.md: Llama-3.2-3B-Instruct on one RTX 5090 (a course contest) ----
 # Fine-tuning: wikitext-2-raw-v1, 4000 rows, 2 epochs, batch_size 4, max_length 512, transformers Trainer, the peak
-# read with torch.cuda.max_memory_allocated() over training (the page, section 5.1); figures labelled GB (the divisor
-# is not shown; taken as decimal GB). LoRA r 8 / alpha 16 / dropout 0.05 on q_proj, k_proj, v_proj, o_proj; QLoRA adds
+# read with torch.cuda.max_memory_allocated() over training (the page, section 5.1); figures labelled GB.
+# Corrected in session 34 (budget36) against the scripts at d162b88: finetune.py, baseline_finetune.py and
+# baseline_inference.py all write peak_memory_gb as max_memory_allocated() / 1024**3, so every figure on this page is
+# GiB (the first writer, without the scripts, took decimal GB). finetune.py pads every row to max_length ("padding=
+# max_length"), so 512 is the length, not a cap. Its QLoRA path calls prepare_model_for_kbit_training(model) with
+# PEFT's defaults, which casts the unquantized modules to fp32 and turns gradient checkpointing on; the Trainer's
+# gradient_checkpointing=False (the script's default) never turns it off again, which is why the page's QLoRA and
+# QLoRA+GC rows print the same 7.24. LoRA r 8 / alpha 16 / dropout 0.05 on q_proj, k_proj, v_proj, o_proj; QLoRA adds
 # an NF4 base (BitsAndBytes) and prepare_model_for_kbit_training; GC is gradient checkpointing. The full fine-tune is
 # the contest baseline: all 3.21B parameters trainable, automatic mixed precision off ('to avoid a GradScaler
 # conflict'), called full precision on this page and FP16 in a later revision of the same report.
@@ -124,10 +133,13 @@ LZU_COMMON = dict(model="llama-3.2-3b", source=LZU, source_key="lzu-hpc-2025-lla
                   sharding="none", gpu="RTX 5090 32GB",
                   card_as_published="NVIDIA GeForce RTX 5090, 32 GB (31.5 GB dedicated in Windows Task Manager; WSL2)",
                   outcome="fit", attention="sdpa (the page's profiler table shows aten::scaled_dot_product_attention)")
+KBIT_CKPT = ("full (turned on by PEFT's prepare_model_for_kbit_training, use_gradient_checkpointing defaults to True; "
+             "the Trainer's gradient_checkpointing=False does not turn it off)")
+KBIT = "peft-fp32 (prepare_model_for_kbit_training: the unquantized modules cast to fp32)"
 LZU_FT = dict(LZU_COMMON, seq=512, batch=4, grad_accum=1, loss="causal LM cross-entropy (Trainer)",
               table="5.2 微调实验结果总览 (Peak Memory (GB))",
               measured_how="max_memory_allocated (the page: torch.cuda.max_memory_allocated() over training), "
-                           "labelled GB")
+                           "labelled GB, divided by 1024**3 in the scripts: GiB")
 for rid, fam, gc, quant, prec, opt, gb, row in (
         ("full", "full", False, "none", "fp16 weights without autocast (the page: AMP off, 'full precision'; a later "
          "revision of the table says FP16)", "AdamW (Trainer default adamw_torch, states in the weights' dtype)", 28.45,
@@ -144,9 +156,10 @@ for rid, fam, gc, quant, prec, opt, gb, row in (
     lora = fam != "full"
     rec(id="lzu-llama3.2-3b-%s-b4-s512-5090" % rid, family=fam, method=fam, quant=quant, precision=prec, optimizer=opt,
         checkpointing="gradient checkpointing (model.gradient_checkpointing_enable(), TrainingArguments "
-                      "gradient_checkpointing=True)" if gc else "none",
+                      "gradient_checkpointing=True)" if gc else KBIT_CKPT if quant != "none" else "none",
+        **({"kbit": KBIT} if quant != "none" else {}),
         lora_rank=8 if lora else 0, lora_targets=QKVO if lora else None, **({"lora_dropout": 0.05} if lora else {}),
-        measured_bytes=int(gb * GB), measured_as="'%s'" % row,
+        measured_bytes=int(gb * GIB), measured_as="'%s'" % row,
         notes=("the full baseline's row carries '~' on this page; 2000 steps in 75.55 s is implausibly fast for a "
                "3B full fine-tune, so the run may have stopped early (the page only says a 4-row debug run existed "
                "and is not the one shown); the writer keeps the figure as printed" if not lora else
@@ -166,9 +179,10 @@ for rid, quant, prec, gb, row in (
         precision=prec, seq=512, batch=1, grad_accum=1, checkpointing="none", optimizer="none (inference)",
         loss="none (inference)",
         serving_engine="Hugging Face transformers model.generate (KV cache on, one question at a time)",
-        measured_bytes=int(gb * GB), measured_as="'%s' (Peak Memory (GB))" % row, table="4.1 INT4 量化推理",
-        measured_how="not said for inference (peak_memory_gb in baseline_inference_metrics.json; the report's "
-                     "fine-tuning scripts read max_memory_allocated), labelled GB",
+        measured_bytes=int(gb * GIB), measured_as="'%s' (Peak Memory (GB))" % row, table="4.1 INT4 量化推理",
+        measured_how="max_memory_allocated (baseline_inference.py at d162b88: max_memory_allocated() / 1024**3 after "
+                     "reset_peak_memory_stats; the INT4 run is that script with a BitsAndBytesConfig added, report 4.1), labelled "
+                     "GB: GiB",
         notes="seq is the max_new_tokens cap (512); each gsm8k question adds its prompt (a few hundred tokens at most, "
               "length not printed); generation may stop early at EOS", **LZU_COMMON)
 
@@ -185,7 +199,11 @@ CG3 = "https://github.com/THUDM/ChatGLM3/blob/c6fe1afa1b893d30524ccfde4b2721e19f
 CG3_COMMON = dict(model="chatglm3-6b", source=CG3, source_key="thudm-chatglm3-finetune-readme", seq=768, batch=4,
                   grad_accum=1, quant="none",
                   precision="bf16 (the model's dtype; trainable LoRA weights cast to fp32 by _prepare_model_for_training)",
-                  checkpointing="not said (the model code supports it; the default config does not turn it on)",
+                  # corrected in session 34 (budget36): finetune_hf.py's main() (read at 00930ac) calls
+                  # model.gradient_checkpointing_enable() and enable_input_require_grads() for every method before
+                  # building the trainer; the config file has no say in it
+                  checkpointing="not said (finetune_hf.py turns it on for every method: model.gradient_checkpointing"
+                                "_enable before the trainer, use_reentrant False in the model code)",
                   attention="the model's own remote code (modeling_chatglm.py)",
                   loss="cross-entropy on the assistant turns (loss_mask per role)", gpu="A100 80GB",
                   card_as_published="not named for these figures (the page: tested on Hopper (H100) and Ampere (A100) "

@@ -730,7 +730,11 @@ public final class BudgetEngine {
         int inputBytes = stream16 ? 2 : 4;
         if (s.checkpointing() == Checkpointing.FULL) {
             assumptions.add(AssumptionText.get("act.ckpt.full"));
-            if (s.checkpointingAssumed()) assumptions.add(AssumptionText.get("act.ckpt.assumedKbit"));
+            if (s.checkpointingAssumed()) {
+                assumptions.add(AssumptionText.get("act.ckpt.assumedKbit"));
+                // a script's gradient_checkpointing=False beside the k-bit preparation is read as unsaid: say why
+                assumptions.add(AssumptionText.get("act.ckpt.kbitPrepared"));
+            }
             return Math.round(sbh * inputBytes * m.layers() + perLayer);
         } else if (s.checkpointing() == Checkpointing.OFFLOAD) {
             return offloadedCheckpointing(s, m, sbh, perLayer, inputBytes, assumptions);

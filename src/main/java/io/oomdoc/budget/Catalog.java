@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads a CSV catalog shipped as data (catalog/*.csv): one row per item, aliases separated by '|'. */
@@ -50,8 +51,15 @@ final class Catalog {
         // a Hub id as a user copies it from a launch command (diffusers' MODEL_NAME="black-forest-labs/FLUX.1-dev"):
         // the organisation names no shape, the repository's name is the alias
         int slash = q.lastIndexOf('/');
-        return slash >= 0 && slash < q.length() - 1 ? find(rows, q.substring(slash + 1)) : Optional.empty();
+        if (slash >= 0 && slash < q.length() - 1) return find(rows, q.substring(slash + 1));
+        // a chat or instruction-tuned release has its base's shape ("meta-llama/Llama-3.2-3B-Instruct" from a
+        // training script's model_name): tried without the tag only when no alias names it as it is
+        Matcher tag = VARIANT_TAG.matcher(q);
+        return tag.find() ? find(rows, q.substring(0, tag.start())) : Optional.empty();
     }
+
+    /** The tag a Hub id's release carries after the base model's name: -Instruct, -Chat, -it, -hf. */
+    private static final Pattern VARIANT_TAG = Pattern.compile("-(?:instruct|chat|it|hf)$");
 
     /** Closest names by edit distance, for "did you mean". */
     static List<String> nearest(List<Row> rows, String query, int n) {

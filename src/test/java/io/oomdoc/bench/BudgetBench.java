@@ -394,9 +394,12 @@ public final class BudgetBench {
             // its flag") leaves it unstated, one that names a default ("off by default") is read as before
             + "|not said(?: \\((?![^)]*\\b(?:on|off|default)\\b)[^)]*\\))?");
 
-    /** "not stated (the template turns on gradient checkpointing)": the source's own script turns it on. */
+    /**
+     * "not stated (the template turns on gradient checkpointing)", "not said (LLaMA Factory enables gradient
+     * checkpointing by default)": the source's own script or framework turns it on.
+     */
     static final java.util.regex.Pattern TURNED_ON = java.util.regex.Pattern.compile(
-            "not (?:stated|said) \\([^)]*\\bturn(?:s|ed) (?:it )?on\\b[^)]*\\)");
+            "not (?:stated|said) \\([^)]*\\b(?:turn(?:s|ed) (?:it )?on|enables gradient checkpointing)\\b[^)]*\\)");
 
     /** An AdamW written as a per-parameter loop (a course's own step), as records name it. */
     static final java.util.regex.Pattern OWN_LOOP_ADAMW = java.util.regex.Pattern.compile(
@@ -416,10 +419,13 @@ public final class BudgetBench {
     /**
      * "gradient checkpointing", "gradient checkpointing (True)", "gradient checkpointing (use_reentrant False)":
      * transformers' gradient_checkpointing turned on, which wraps every decoder layer (the engine's full); a
-     * bracket that turns it off ("(False)", "(off)") is not this.
+     * bracket that turns it off ("(False)", "(off)") is not this. The bracket may name the call that turns it on,
+     * "(model.gradient_checkpointing_enable(), TrainingArguments gradient_checkpointing=True)": one level of inner
+     * brackets is part of it (such records were read as no checkpointing until the thirty-fourth session).
      */
     static final java.util.regex.Pattern HF_CHECKPOINTING_ON = java.util.regex.Pattern.compile(
-            "gradient checkpointing(?: \\((?!(?:false|off|none)\\b)[^)]*\\))?", java.util.regex.Pattern.CASE_INSENSITIVE);
+            "gradient checkpointing(?: \\((?!(?:false|off|none)\\b)(?:[^()]|\\([^()]*\\))*\\))?",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
 
     /** A figure the source gives summed over the devices of the run, not one device's. */
     static final java.util.regex.Pattern OVER_THE_CARDS = java.util.regex.Pattern.compile(
@@ -445,7 +451,10 @@ public final class BudgetBench {
         boolean optimumHarness = p.startsWith("fp16 (model loaded");
         // a model loaded in float16 and trained with the AMP flags off (axolotl's float16: true with fp16/bf16 false)
         // has no fp32 master copy: weights, gradients and optimizer states all follow the 16-bit parameters
-        boolean pureFp16 = p.startsWith("fp16-true") || p.startsWith("fp16") && p.contains("amp flags are false");
+        // (or "fp16 weights without autocast": a model loaded in float16 under the Trainer with fp16=False, as a
+        // script does to avoid GradScaler's "Attempting to unscale FP16 gradients")
+        boolean pureFp16 = p.startsWith("fp16-true") || p.startsWith("fp16") && (p.contains("amp flags are false")
+                || p.contains("without autocast"));
         // a full fine-tune of a model loaded with torch_dtype bfloat16 under the HF Trainer, with no DeepSpeed or
         // FSDP to make an fp32 copy: the Trainer's --bf16 only turns autocast on; the parameters stay bf16, so do
         // their gradients and torch's AdamW moments (zeros_like(param)): pure bf16, no master weights
@@ -515,7 +524,8 @@ public final class BudgetBench {
         java.util.regex.Matcher stage = ZERO_STAGE.matcher(shardingText);
         int named = stage.find() ? Integer.parseInt(stage.group(1)) : 0;
         int zero = named == 3 || sh.contains("fsdp_full")
-                || shardingText.contains("fsdp") && shardingText.contains("full_shard")
+                // "accelerate FSDP full shard": the strategy in words
+                || shardingText.contains("fsdp") && shardingText.matches("(?s).*\\bfull[_ ]shard\\b.*")
                 || fullyShard && !shardingText.contains("reshard_after_forward=false") ? 3
                 : named == 2 || fullyShard ? 2 : named;
         int seq = it.path("seq").asInt(0), batch = it.path("batch").asInt(0);

@@ -30,6 +30,14 @@ public final class SetupExtractor {
      */
     private static final Pattern CKPT_OFF = Pattern.compile("gradient_checkpointing"
             + "(?:\\s*[=:]|(?<=--gradient_checkpointing)\\s)\\s*(False|false)");
+    /**
+     * PEFT's k-bit preparation called with its default, use_gradient_checkpointing=True: it turns checkpointing on
+     * itself, and the Trainer's gradient_checkpointing=False never turns it off again (the Trainer only ever calls
+     * gradient_checkpointing_enable), so such a False says nothing about a k-bit run. The LZU HPC 2025 report's QLoRA
+     * rows print the same peak with and without its GC flag (7.24 GiB, yunyunfanfan/LZU_HPC_AI_2025_solution).
+     */
+    private static final Pattern KBIT_PREPARED = Pattern.compile("prepare_model_for_kbit_training\\s*\\(");
+    private static final Pattern KBIT_CKPT_OFF = Pattern.compile("use_gradient_checkpointing\\s*=\\s*False");
     private static final Pattern BF16 = Pattern.compile("bf16\\s*[=:]\\s*true|--bf16(?:\\s+true)?(?![\\w-]|\\s+false)");
     private static final Pattern LION = Pattern.compile("(?<![a-z])lion(?![a-z0-9])");
     private static final Pattern FP16 = Pattern.compile("fp16\\s*[=:]\\s*true|--fp16(?:\\s+true)?(?![\\w-]|\\s+false)");
@@ -64,6 +72,7 @@ public final class SetupExtractor {
         Integer batch = null, seq = null, accum = null, workers = null;
         String precision = null, optimizer = null, model = null;
         Boolean ckpt = null;
+        boolean kbitTurnsItOn = false;
         List<String> sources = new ArrayList<>();
         for (String[] f : files) {
             String path = f[0], t = keyLines(YamlExamples.isYaml(path) ? YamlExamples.settingsOnly(f[1]) : f[1]);
@@ -89,7 +98,11 @@ public final class SetupExtractor {
             } else if (ckpt == null && CKPT_OFF.matcher(t).find()) {
                 ckpt = false;
             }
+            kbitTurnsItOn |= KBIT_PREPARED.matcher(t).find() && !KBIT_CKPT_OFF.matcher(t).find();
         }
+        // left unsaid, a 4-bit run's budget takes it as on and a 16-bit run's as off: the preparation runs on the
+        // quantized path only, and a script with both paths (a --use_qlora flag) serves either
+        if (kbitTurnsItOn && Boolean.FALSE.equals(ckpt)) ckpt = null;
         return new TrainingSetup(batch, seq, precision, optimizer, model, accum, ckpt, workers,
                 sources.isEmpty() ? null : String.join("; ", sources));
     }
@@ -97,7 +110,7 @@ public final class SetupExtractor {
     private static final String[] KEYS = {"batch", "seq", "max_len", "block_size", "context_length", "accum", "workers",
             "from_pretrained", "model_name", "optim", "Adam", "SGD", "Adafactor", "Prodigy", "Lion", "bf16", "fp16",
             "bfloat16", "autocast", "GradScaler",
-            "mixed_precision", "gradient_checkpointing", "cutoff_len"};
+            "mixed_precision", "gradient_checkpointing", "cutoff_len", "prepare_model_for_kbit_training"};
 
     /** The keys as bytes, and for each pair of bytes the keys that start with it (a bit per key). */
     private static final byte[][] KEY_BYTES = new byte[KEYS.length][];
