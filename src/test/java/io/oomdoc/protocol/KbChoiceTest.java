@@ -101,6 +101,21 @@ class KbChoiceTest {
         assertTrue(ids.subList(0, 3).contains("U10"), ids.toString());
     }
 
+    @Test
+    void aLibrarysOwnFailureBringsTheEntryOnReadingTheMessage() {
+        // SawanKumar28/nile#1 (corpus_heldout14), the paste alone: cuBLAS could not create its handle at
+        // loss.backward(); labelled M14 and M2. Whatever cause leads, the entry on reading the message is listed
+        io.oomdoc.corpus.Case c = io.oomdoc.corpus.Corpus.inTrainable("nile-1-finetune-lm-cublas-alloc-at-backward")
+                .orElseThrow();
+        Evidence e = evidence(c.paste());
+        FeatureVector x = new io.oomdoc.protocol.reasoning.FeatureExtractor().extract(e);
+        assertTrue(x.values().containsKey("log:library"), x.values().keySet().toString());
+        List<Hypothesis> ranked = List.of(new Hypothesis(Category.ACTIVATIONS_BATCH, 0.9,
+                Category.ACTIVATIONS_BATCH.kb, List.of()));
+        List<String> ids = KbChoice.ids(e, ranked, x);
+        assertTrue(ids.subList(0, 3).contains("M2"), ids.toString());
+    }
+
     // replay: never the first killer of a mutant under PIT, left to surefire (bench/results.md "build19")
     @Test
     @Tag("replay")

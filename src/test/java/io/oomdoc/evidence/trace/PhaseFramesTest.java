@@ -50,6 +50,13 @@ class PhaseFramesTest {
     }
 
     @Test
+    void aModulesOwnForwardHelperIsTheForward() {
+        // zhou13/lcnn#23 (corpus_heldout8): the only frame left in the paste is torch 1.4's conv.py conv2d_forward
+        assertEquals(Phase.FORWARD, analyzer.analyze(LogText.of(trainablePaste(
+                "lcnn-23-conv2d-forward-1660ti-needs-12gb"))).phase());
+    }
+
+    @Test
     void notebookFramesAreReadAndNameTheEvaluation() {
         // NVIDIA-Merlin/Transformers4Rec#693: an IPython traceback ("File /path.py:2113, in Trainer.evaluate(...)")
         TraceAnalysis a = analyzer.analyze(LogText.of(paste("merlin-t4rec-693-trainer-evaluate-oom")));
