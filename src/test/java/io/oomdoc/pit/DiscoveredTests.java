@@ -10,7 +10,9 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
+import org.pitest.testapi.Description;
 import org.pitest.testapi.NullExecutionListener;
+import org.pitest.testapi.ResultCollector;
 import org.pitest.testapi.TestGroupConfig;
 import org.pitest.testapi.TestUnit;
 import org.pitest.testapi.TestUnitExecutionListener;
@@ -24,7 +26,10 @@ import java.util.List;
  * A test class's tests as PIT units, found by JUnit's discovery alone. Only in a mutation minion, which is the one
  * that passes PIT's null listener: the coverage minion passes its own listener, gets nothing here, and falls through
  * to the JUnit 5 plugin, whose run of each test during discovery is what records coverage. The unit ids are the
- * ones that run records, so the tests PIT lists for a mutant are found here by name.
+ * ones that run records, so the tests PIT lists for a mutant are found here by name. The first test of each class
+ * is run once, unmutated: it loads the class's fixtures and the tables they share, and fills the lazy caches with
+ * what the real code computes. Without it the first mutant of every minion pays that loading inside its timeout
+ * (its tests' covered time x 1.25 + 2 s), timed out, and the minion that replaced it did the same.
  */
 final class DiscoveredTests implements TestUnitFinder {
     private final TestGroupConfig groups;
@@ -44,6 +49,7 @@ final class DiscoveredTests implements TestUnitFinder {
                 .selectors(DiscoverySelectors.selectClass(testClass.getName())).filters(tagFilters()).build());
         List<TestUnit> units = new ArrayList<>();
         for (TestIdentifier root : plan.getRoots()) addTests(plan, root, testClass, units);
+        if (!units.isEmpty()) units.get(0).execute(new Ignored());
         return units;
     }
 
@@ -91,6 +97,15 @@ final class DiscoveredTests implements TestUnitFinder {
 
     private static List<String> nonEmpty(List<String> tags) {
         return tags == null ? List.of() : tags.stream().filter(t -> !t.isEmpty()).toList();
+    }
+
+    /** The warm-up's outcome: its test passed in the coverage run, and the mutants are not in yet. */
+    private static final class Ignored implements ResultCollector {
+        @Override public void notifyEnd(Description d, Throwable t) { }
+        @Override public void notifyEnd(Description d) { }
+        @Override public void notifyStart(Description d) { }
+        @Override public void notifySkipped(Description d) { }
+        @Override public boolean shouldExit() { return false; }
     }
 
     private Launcher launcher() {

@@ -10,27 +10,28 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Cases for DiscoveredTestsTest, not a test of anything (surefire's name patterns leave it out): each counts its
- * runs, so a test can tell a discovery from an execution.
+ * Cases for DiscoveredTestsTest, not a test of anything (surefire's name patterns leave it out): the plain methods count
+ * their runs in one counter, the parameterized one in another, so a test can tell a discovery from an execution.
  */
 public final class PluginFixtureCases {
-    static final AtomicInteger PLAIN_RUNS = new AtomicInteger();
+    static final AtomicInteger METHOD_RUNS = new AtomicInteger();
     static final AtomicInteger PARAMETER_RUNS = new AtomicInteger();
 
     @Test
     void plain() {
-        PLAIN_RUNS.incrementAndGet();
+        METHOD_RUNS.incrementAndGet();
     }
 
     @Test
     void failing() {
+        METHOD_RUNS.incrementAndGet();
         fail("this case fails on purpose");
     }
 
     @Test
     @Tag("replay")
     void replayed() {
-        PLAIN_RUNS.incrementAndGet();
+        METHOD_RUNS.incrementAndGet();
     }
 
     @ParameterizedTest
