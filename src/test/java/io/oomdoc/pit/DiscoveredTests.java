@@ -3,13 +3,10 @@ package io.oomdoc.pit;
 import org.junit.platform.engine.Filter;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.support.descriptor.MethodSource;
-import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.TagFilter;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
 import org.pitest.testapi.Description;
 import org.pitest.testapi.NullExecutionListener;
 import org.pitest.testapi.ResultCollector;
@@ -34,7 +31,7 @@ import java.util.List;
 final class DiscoveredTests implements TestUnitFinder {
     private final TestGroupConfig groups;
     private final Collection<String> includedMethods;
-    private Launcher launcher;
+    private MinionLauncher launcher;
 
     DiscoveredTests(TestGroupConfig groups, Collection<String> includedMethods) {
         this.groups = groups;
@@ -45,8 +42,7 @@ final class DiscoveredTests implements TestUnitFinder {
     public List<TestUnit> findTestUnits(Class<?> testClass, TestUnitExecutionListener coverage) {
         // nested classes are run through their outer class, as the JUnit 5 plugin does
         if (!(coverage instanceof NullExecutionListener) || testClass.getEnclosingClass() != null) return List.of();
-        TestPlan plan = launcher().discover(LauncherDiscoveryRequestBuilder.request()
-                .selectors(DiscoverySelectors.selectClass(testClass.getName())).filters(tagFilters()).build());
+        TestPlan plan = launcher().discover(DiscoverySelectors.selectClass(testClass.getName()), tagFilters());
         List<TestUnit> units = new ArrayList<>();
         for (TestIdentifier root : plan.getRoots()) addTests(plan, root, testClass, units);
         if (!units.isEmpty()) units.get(0).execute(new Ignored());
@@ -65,8 +61,7 @@ final class DiscoveredTests implements TestUnitFinder {
      */
     private List<TestUnit> invocations(TestIdentifier template, Class<?> testClass) {
         List<TestUnit> found = new ArrayList<>();
-        launcher().execute(LauncherDiscoveryRequestBuilder.request()
-                .selectors(DiscoverySelectors.selectUniqueId(template.getUniqueId())).build(),
+        launcher().execute(DiscoverySelectors.selectUniqueId(template.getUniqueId()),
                 new TestExecutionListener() {
                     @Override
                     public void executionStarted(TestIdentifier id) {
@@ -108,8 +103,8 @@ final class DiscoveredTests implements TestUnitFinder {
         @Override public boolean shouldExit() { return false; }
     }
 
-    private Launcher launcher() {
-        if (launcher == null) launcher = LauncherFactory.create();
+    private MinionLauncher launcher() {
+        if (launcher == null) launcher = new MinionLauncher();
         return launcher;
     }
 }

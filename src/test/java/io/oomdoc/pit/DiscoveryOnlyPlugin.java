@@ -16,9 +16,9 @@ import java.util.Optional;
  * PIT's JUnit 5 plugin finds a mutation minion's tests by running every test class that covers the mutated class,
  * in full, before the first mutant, and then builds a new JUnit launcher for every test it runs. This plugin sits
  * beside it on the minions' class path (META-INF/services) and is asked first: in a mutation minion it only
- * discovers the tests, with the same ids and tag filters, and runs each on one shared launcher. In the coverage
+ * discovers the tests, with the same ids and tag filters, and runs each on one open launcher session. In the coverage
  * minion it finds nothing, so the JUnit 5 plugin records coverage exactly as before. Same mutants, same tests,
- * same order; what goes is the full run per minion and the launcher per test (bench/results.md "verify34").
+ * same order; what goes is the full run per minion and the launcher session per test (bench/results.md "verify34").
  */
 public final class DiscoveryOnlyPlugin implements TestPluginFactory {
     /** Asked before the JUnit 5 plugin, which has PIT's default priority. */

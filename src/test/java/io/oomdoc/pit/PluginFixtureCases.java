@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Cases for DiscoveredTestsTest, not a test of anything (surefire's name patterns leave it out): the plain methods count
+ * Cases for DiscoveredTestsTest, not a test of anything (surefire leaves it out by name): the plain methods count
  * their runs in one counter, the parameterized one in another, so a test can tell a discovery from an execution.
  */
 public final class PluginFixtureCases {

@@ -2,25 +2,23 @@ package io.oomdoc.pit;
 
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
-import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.pitest.testapi.AbstractTestUnit;
 import org.pitest.testapi.Description;
 import org.pitest.testapi.ResultCollector;
 
 /**
- * One JUnit test (or one invocation of a parameterized one) run by its unique id on the minion's one launcher, its
- * outcome told to PIT as the JUnit 5 plugin tells it: an aborted test passes, and a class whose set-up fails
+ * One JUnit test (or one invocation of a parameterized one) run by its unique id on the minion's one launcher
+ * (MinionLauncher), its outcome told to PIT as the JUnit 5 plugin tells it: an aborted test passes, and a class whose set-up fails
  * (a container, not a test) fails the unit.
  */
 final class SharedLauncherTest extends AbstractTestUnit {
-    private final Launcher launcher;
+    private final MinionLauncher launcher;
     private final Class<?> testClass;
     private final String uniqueId;
 
-    SharedLauncherTest(Launcher launcher, Class<?> testClass, String uniqueId) {
+    SharedLauncherTest(MinionLauncher launcher, Class<?> testClass, String uniqueId) {
         super(new Description(uniqueId, testClass));
         this.launcher = launcher;
         this.testClass = testClass;
@@ -29,8 +27,7 @@ final class SharedLauncherTest extends AbstractTestUnit {
 
     @Override
     public void execute(ResultCollector results) {
-        launcher.execute(LauncherDiscoveryRequestBuilder.request()
-                .selectors(DiscoverySelectors.selectUniqueId(uniqueId)).build(), new Outcomes(results));
+        launcher.execute(DiscoverySelectors.selectUniqueId(uniqueId), new Outcomes(results));
     }
 
     private final class Outcomes implements TestExecutionListener {
