@@ -15,7 +15,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The PIT plugin of the mutation minions: finds tests without running them, and runs one test per unit. */
+/** The PIT plugin of the mutation minions: finds the tests of a class as they run, and runs one test per unit. */
 class DiscoveredTestsTest {
     private static final String CLASS_ID = "[engine:junit-jupiter]/[class:io.oomdoc.pit.PluginFixtureCases]";
     private static final TestGroupConfig NO_REPLAY = new TestGroupConfig(List.of("replay"), List.of());
@@ -27,14 +27,15 @@ class DiscoveredTestsTest {
     }
 
     @Test
-    void aMutationMinionGetsEachTestByTheIdCoverageRecordedRunningOnlyTheFirstToWarmUp() {
+    void aMutationMinionGetsEachUntaggedTestByTheIdCoverageRecordedAfterOneUnmutatedRun() {
         List<TestUnit> units = new DiscoveredTests(NO_REPLAY, List.of())
                 .findTestUnits(PluginFixtureCases.class, new NullExecutionListener());
         List<String> names = units.stream().map(u -> u.getDescription().getName()).sorted().toList();
         assertEquals(List.of(CLASS_ID + "/[method:failing()]", CLASS_ID + "/[method:plain()]",
                 CLASS_ID + "/[test-template:parameterized(int)]/[test-template-invocation:#1]",
                 CLASS_ID + "/[test-template:parameterized(int)]/[test-template-invocation:#2]"), names);
-        assertEquals(1, PluginFixtureCases.METHOD_RUNS.get(), "runs of the plain methods during discovery");
+        assertEquals(2, PluginFixtureCases.METHOD_RUNS.get(), "runs of the plain methods (plain, failing) while finding");
+        assertEquals(2, PluginFixtureCases.PARAMETER_RUNS.get(), "runs of the parameterized one while finding");
         assertEquals("io.oomdoc.pit.PluginFixtureCases", units.get(0).getDescription().getFirstTestClass());
     }
 

@@ -5,7 +5,6 @@ import org.junit.platform.engine.Filter;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TestExecutionListener;
-import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
@@ -29,12 +28,8 @@ final class MinionLauncher {
     private final Launcher launcher = LauncherFactory.openSession().getLauncher();
     private final Map<String, String> configuration = configuration();
 
-    TestPlan discover(DiscoverySelector selector, Filter<?>... filters) {
-        return launcher.discover(request(selector, filters));
-    }
-
-    void execute(DiscoverySelector selector, TestExecutionListener listener) {
-        launcher.execute(request(selector), listener);
+    void execute(DiscoverySelector selector, TestExecutionListener listener, Filter<?>... filters) {
+        launcher.execute(request(selector, filters), listener);
     }
 
     private LauncherDiscoveryRequest request(DiscoverySelector selector, Filter<?>... filters) {

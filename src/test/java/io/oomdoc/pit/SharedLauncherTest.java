@@ -10,8 +10,8 @@ import org.pitest.testapi.ResultCollector;
 
 /**
  * One JUnit test (or one invocation of a parameterized one) run by its unique id on the minion's one launcher
- * (MinionLauncher), its outcome told to PIT as the JUnit 5 plugin tells it: an aborted test passes, and a class whose set-up fails
- * (a container, not a test) fails the unit.
+ * (MinionLauncher), its outcome told to PIT as the JUnit 5 plugin tells it: an aborted test passes, and a class
+ * whose set-up fails (a container, not a test) fails the unit.
  */
 final class SharedLauncherTest extends AbstractTestUnit {
     private final MinionLauncher launcher;

@@ -13,14 +13,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * PIT's JUnit 5 plugin finds a mutation minion's tests by running every test class that covers the mutated class,
- * in full, before the first mutant, and then builds a new JUnit launcher for every test it runs. This plugin sits
- * beside it on the minions' class path (META-INF/services) and is asked first: in a mutation minion it only
- * discovers the tests, with the same ids and tag filters, and runs each on one open launcher session. In the coverage
- * minion it finds nothing, so the JUnit 5 plugin records coverage exactly as before. Same mutants, same tests,
- * same order; what goes is the full run per minion and the launcher session per test (bench/results.md "verify34").
+ * PIT's JUnit 5 plugin builds a new JUnit launcher for every test a mutation minion runs, and with it a launcher
+ * session and a read of junit-platform.properties off the whole class path; PIT runs tens of thousands of tests a
+ * verify. This plugin sits beside it on the minions' class path (META-INF/services) and is asked first: in a
+ * mutation minion it finds the tests as that plugin does (one full unmutated run of each test class) and runs each
+ * on one open session. In the coverage minion it finds nothing, so the JUnit 5 plugin records coverage exactly as
+ * before. Same mutants, same tests, same order and warm state (bench/results.md "verify34").
  */
-public final class DiscoveryOnlyPlugin implements TestPluginFactory {
+public final class OneSessionPlugin implements TestPluginFactory {
     /** Asked before the JUnit 5 plugin, which has PIT's default priority. */
     private static final int BEFORE_DEFAULT = Configuration.DEFAULT_PRIORITY - 1;
 
@@ -40,11 +40,11 @@ public final class DiscoveryOnlyPlugin implements TestPluginFactory {
 
     @Override
     public String name() {
-        return "junit5-discovery-only";
+        return "junit5-one-session";
     }
 
     @Override
     public String description() {
-        return "JUnit 5 tests found without running them in mutation minions";
+        return "JUnit 5 tests on one launcher session in mutation minions";
     }
 }
