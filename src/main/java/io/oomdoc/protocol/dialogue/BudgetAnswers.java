@@ -304,8 +304,10 @@ final class BudgetAnswers {
         boolean sameStates = a.optimizer() == b.optimizer() && a.zeroStage() == b.zeroStage() && a.gpus() == b.gpus()
                 && a.offloadOptimizer() == b.offloadOptimizer() && now.trainableParams() == then.trainableParams();
         // the same bytes in the other 16-bit format: the line above already says nothing moves
-        if (sixteen == null || delta != 0) out.add(a.seq() <= 0 && b.seq() > 0 ? terms(then)
-                : changedTerms(now, then, sameStates));
+        String moved = a.seq() <= 0 && b.seq() > 0 ? terms(then) : changedTerms(now, then, sameStates);
+        // nor does a head that says the peak is the same ("no budget term changes") need the line said again
+        boolean saidSame = delta == 0 && moved.equals(Messages.get("whatif.nochange"));
+        if ((sixteen == null || delta != 0) && !saidSame) out.add(moved);
         if (b.seq() <= 0) out.add(Messages.get("whatif.noseq"));
         closingLines(out, text, change, f, after, b, note, report);
         return new Result(String.join("\n", out), null);

@@ -424,6 +424,18 @@ public final class Quantities {
         return digits.matches("(?:10[5-8]0|16[56]0|20[6-8]0|30[5-9]0|40[6-9]0|50[6-9]0)");
     }
 
+    /**
+     * A range climbs to its upper end: "10-12GB" is one, "QUADRA 600 - 1gb" (weiliu89/caffe#271) is a card's model
+     * number and its size, whose role the words right before the size say.
+     */
+    private static boolean rangeUpTo(String lowerEnd, String upper) {
+        try {
+            return Double.parseDouble(lowerEnd.replaceAll("[^\\d.]", "")) <= Double.parseDouble(upper.replace(",", ""));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
     private static void sizes(List<Mention> out, String lower) {
         Matcher m = SIZE.matcher(lower);
         while (m.find()) {
@@ -434,7 +446,7 @@ public final class Quantities {
             } catch (RuntimeException e) { continue; }
             int from = m.start();
             Matcher range = RANGE_BEFORE.matcher(lower.substring(Math.max(0, from - 12), from));
-            if (range.find()) from -= range.group().length();
+            if (range.find() && rangeUpTo(range.group(), m.group(1))) from -= range.group().length();
             String before = lower.substring(Math.max(0, from - 45), from);
             String after = lower.substring(m.end(), Math.min(lower.length(), m.end() + 45));
             boolean platform = PLATFORM_BEFORE.matcher(before).find()
