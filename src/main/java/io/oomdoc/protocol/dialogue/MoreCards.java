@@ -14,7 +14,7 @@ final class MoreCards {
     private static final java.util.regex.Pattern ONE_MORE = java.util.regex.Pattern.compile("(?i)\\b(?:a second|a 2nd"
             + "|another|one more|an extra|an additional)\\s+(?:[\\w.-]+\\s+){0,2}?(?:gpus?|cards?|graphics cards?"
             + "|rtx\\s?\\d{4}|\\d{4}(?:\\s?ti)?|[ahlv]\\d{2,3}s?|a\\d{4}|t4)\\b");
-    /** The turn weighs a change rather than reporting one ("would", "what if", "with"). */
+    /** The turn weighs a change rather than reporting one ("would", "what if", "should I"). */
     private static final java.util.regex.Pattern WEIGHED = java.util.regex.Pattern.compile("(?i)\\b(?:would|could"
             + "|will|what if|what about|how about|if i|should i|does|do)\\b");
 
