@@ -28,8 +28,8 @@ final class Calculations {
     record Row(String family, Function<Ask, String> compute) {}
 
     static final List<Row> ALL = List.of(
-            // "how far short is my card?", "6G 和 4G 差多少？": the gap between the sizes said is the answer, before any
-            // row reads one of them alone (9873M as a parameter count)
+            // "how far short is my card?", "6G 和 4G 差多少？": the gap between the sizes said is the answer,
+            // before any row reads one of them alone (9873M as a parameter count)
             new Row("shortfall", MemoryGap::of),
             // "8 A100 80GB: how much memory is that in total?": the product, before the one card's memory alone
             new Row("pool", CardsTotal::of),

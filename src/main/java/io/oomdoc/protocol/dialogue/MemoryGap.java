@@ -10,8 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * "How far short is my card?", "72.33GB 比我的 40G 多出多少？", "how much headroom is that on my 10 GB card?": the
- * difference between what a job takes and what a card holds, worked out from the sizes the conversation gave. The
+ * "How far short is my card?", "72.33GB 比我的 40G 多出多少？", "how much headroom is that on my 10 GB card?":
+ * the difference between what a job takes and what a card holds, worked out from the sizes the conversation gave. The
  * need is the size quoted in the turn or, failing that, the latest one quoted before it; the card is the one the turn
  * names or the one held; a failure quoted before ("Attempting to allocate 180.59M ... 142.58M free") gives
  * the request and the free memory when the turn names no card. A deficit is what has to come off before it fits; a
