@@ -53,7 +53,8 @@ public final class IntentData {
             "conversations_heldout28", "conversations_heldout29", "conversations_heldout30",
             "conversations_heldout31", "conversations_heldout32", "conversations_heldout33",
             "conversations_heldout34", "conversations_heldout35",
-            "conversations_heldout36", "conversations_heldout37", "conversations_heldout38");
+            "conversations_heldout36", "conversations_heldout37", "conversations_heldout38",
+            "conversations_heldout39");
     private static final Path ROOT = Path.of("src/test/resources");
     private static final Pattern SOURCE = Pattern.compile("source:\\s*https?://(?:www\\.)?github\\.com/([^/\\s]+/"
             + "[^/\\s#]+)|source:\\s*https?://([^/\\s]+)");

@@ -103,7 +103,7 @@ public final class Corpus {
             HELDOUT11, HELDOUT12, HELDOUT13, HELDOUT14, HELDOUT15, HELDOUT16, HELDOUT17, HELDOUT18, HELDOUT19,
             HELDOUT20, HELDOUT21, HELDOUT22, HELDOUT23, HELDOUT24, HELDOUT25, HELDOUT26, HELDOUT27, HELDOUT28,
             HELDOUT29, HELDOUT30, HELDOUT31, HELDOUT32, HELDOUT33, HELDOUT34, HELDOUT35, HELDOUT36, HELDOUT37,
-            HELDOUT38, HELDOUT39);
+            HELDOUT38, HELDOUT39, HELDOUT40);
     private static final int FINAL_SHARE_PERCENT = 20;
     private static final Map<Path, List<Case>> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -268,10 +268,7 @@ public final class Corpus {
     /** The thirty-ninth split (corpus_heldout39/): scored blind at both ends of the 33rd session, trainable since. */
     public static List<Case> heldout39() { return read(HELDOUT39); }
 
-    /**
-     * The fortieth split (corpus_heldout40/): blind, scored at both ends of the 34th session, totals only; in no
-     * development, trainable or burned list.
-     */
+    /** The fortieth split (corpus_heldout40/): scored blind at both ends of the 34th session, trainable since. */
     public static List<Case> heldout40() { return read(HELDOUT40); }
 
     /**
@@ -302,9 +299,17 @@ public final class Corpus {
      * (since the thirty-first session; both scored blind at both ends of the thirtieth, totals only), and the
      * thirty-seventh (since the thirty-second session; scored blind at both ends of the thirty-first, totals only), and
      * the thirty-eighth (since the thirty-third session; scored blind at both ends of the thirty-second, totals only), and
-     * the thirty-ninth (since the thirty-fourth session; scored blind at both ends of the thirty-third, totals only).
+     * the thirty-ninth (since the thirty-fourth session; scored blind at both ends of the thirty-third, totals only), and the fortieth
+     * (since the thirty-fifth session; scored blind at both ends of the thirty-fourth, totals only).
      */
-    public static List<Case> trainable() { return development39(); }
+    public static List<Case> trainable() { return development40(); }
+
+    /** Every scored part that is development data now: development39() and the fortieth split. */
+    public static List<Case> development40() {
+        List<Case> out = new ArrayList<>(development39());
+        out.addAll(heldout40());
+        return List.copyOf(out);
+    }
 
     /** Every scored part that is development data now: development38() and the thirty-ninth split. */
     public static List<Case> development39() {
