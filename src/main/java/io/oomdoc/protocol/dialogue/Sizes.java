@@ -192,7 +192,8 @@ final class Sizes {
      */
     private static final Pattern KV_DTYPE = Pattern.compile("(?i)\\b(?:fp8|int8|8[- ]?bit|fp16|bf16|16[- ]?bit|int4"
             + "|4[- ]?bit)(?:[-_]e[45]m[23])?[-_ ](?:kv|k/v)\\b"
-            + "|\\b(?:kv|k/v)[-_ ]cache(?:[-_ ]dtype)?(?:\\s*(?:=|:|in|to|as))?\\s*(?:fp8|int8|8[- ]?bit|fp16|bf16|16[- ]?bit|int4|4[- ]?bit)(?:[-_]e[45]m[23])?\\b");
+            + "|\\b(?:kv|k/v)[-_ ]cache(?:[-_ ]dtype)?(?:\\s*(?:=|:|in|to|as))?\\s*"
+            + "(?:fp8|int8|8[- ]?bit|fp16|bf16|16[- ]?bit|int4|4[- ]?bit)(?:[-_]e[45]m[23])?\\b");
 
     /** The row of a table (its pattern first) whose pattern matches earliest in the text; null when none does. */
     static Object[] namedFirst(Object[][] rows, String text) {
