@@ -25,7 +25,9 @@ public final class TraceAnalyzer {
      */
     private static final Pattern STEP = Pattern.compile(
             "(?i)\\b(?:global[_ ]step|step|iter(?:ation)?|it|batch)\\s*[:=#]?\\s*(\\d[\\d,]*)\\b(?!\\s*(?:GiB|MiB|GB"
-                    + "|MB|%|/\\d))(?!\\s*(?:,\\s*(?:seq|sequence|max[_ ]?len|ctx|context)|[x\u00d7*]\\s*\\d))");
+                    + "|MB|%|/\\d))(?!\\s*(?:,\\s*(?:seq|sequence|max[_ ]?len|ctx|context)|[x\u00d7*]\\s*\\d))"
+                    // "batch 64 per gpu", "batch 4 on each card": a size shared out, not a counter
+                    + "(?!\\s*(?:per|each|on each|a|/)\\s*(?:gpu|device|rank|card|node|process)\\b)");
     /**
      * A bare "batch 4" is a counter only on a line a training loop printed (a loss, a learning rate, an epoch or a
      * rate beside it, or a separator: "batch: 120"); in a sentence ("LoRA on a 4090, seq 4096, batch 4, bf16") it is
@@ -53,7 +55,8 @@ public final class TraceAnalyzer {
     private static final Pattern MM_PROGRESS = Pattern.compile(
             "(?i)\\bepoch(?:\\(train\\))?\\s*\\[\\s*\\d+\\s*(?:/\\s*\\d+\\s*)?\\]\\s*\\[\\s*(\\d[\\d,]*)\\s*/\\s*\\d");
     private static final Pattern PROSE_STEPS = Pattern.compile(
-            "(?i)(?:after|at|around|for)\\s+~?\\s*(\\d[\\d,]*)\\s+(?:iterations?|iters?|steps?|batch(?:es)?)\\b"
+            "(?i)(?:after|at|around|for)\\s+(?:~|about|around|roughly|approximately|some|nearly|almost)?\\s*"
+                    + "(\\d[\\d,]*)\\s+(?:iterations?|iters?|steps?|batch(?:es)?)\\b"
                     + "(?![ _-]?size)"
                     + "|\\b(\\d[\\d,]*)(?:st|nd|rd|th)\\s+(?:iteration|iter|step|batch)");
     private static final Pattern TORCHRUN_FAILED_RANK = Pattern.compile("^\\s*rank\\s*:\\s*(\\d+)\\s*\\(local_rank");
@@ -255,8 +258,11 @@ public final class TraceAnalyzer {
             Matcher t = TQDM.matcher(l.text());
             while (t.find()) if (Num.toInt(t.group(1)) != null) found = Num.toInt(t.group(1));
             Matcher s = PROSE_STEPS.matcher(l.text());
-            while (s.find()) if (Num.toInt(s.group(1) != null ? s.group(1)
-                    : s.group(2)) != null) found = Num.toInt(s.group(1) != null ? s.group(1) : s.group(2));
+            boolean told = false;
+            while (s.find()) {
+                Integer n = Num.toInt(s.group(1) != null ? s.group(1) : s.group(2));
+                if (n != null) { found = n; told = true; }
+            }
             if (l.text().contains("File \"")) continue;
             Matcher g = PROGRESS.matcher(l.text());
             while (g.find()) if (Num.toInt(g.group(1)) != null) found = Num.toInt(g.group(1));
@@ -268,6 +274,9 @@ public final class TraceAnalyzer {
                         && !AT_A_POINT.matcher(l.text().substring(0, m.start())).find()) continue;
                 if (BARE_BATCH.matcher(m.group()).lookingAt()
                         && SIZE_QUALIFIER.matcher(l.text().substring(0, m.start())).find()) continue;
+                // "batch 64, ... after about 129,400 iterations": the words already say where the run got; the
+                // bare batch beside them is its size (deepfakes/faceswap#807)
+                if (told && BARE_BATCH.matcher(m.group()).lookingAt()) continue;
                 try { found = Integer.valueOf(m.group(1).replace(",", "")); } catch (NumberFormatException ignored) { }
             }
         }

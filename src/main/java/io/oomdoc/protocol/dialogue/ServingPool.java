@@ -165,8 +165,9 @@ final class ServingPool {
             BudgetAnswers.Result onTheCard = fit(text, after);
             return onTheCard == null ? null : onTheCard.text();
         }
-        // a share alone ("what if I set it to 0.95?") is the change: compared with the default share
-        Double said = change.isEmpty() ? shareSaid(text) : null;
+        // a share alone ("what if I set it to 0.95?") is the change: compared with the default share; facts the turn
+        // restates ("gpu_memory_utilization" reads as vLLM when vLLM is held) change nothing
+        Double said = restates(f, change) ? shareSaid(text) : null;
         Optional<Pool> a = said != null ? of(f, DEFAULT_UTILIZATION) : of(f, text);
         Optional<Pool> b = said != null ? of(after, said) : of(after, text);
         if (a.isEmpty() || b.isEmpty()) return null;
@@ -192,6 +193,12 @@ final class ServingPool {
         String how = StackHow.line(text, change, f);
         return how == null ? String.join("\n", head, verdict, Messages.get("whatif.adopt"))
                 : String.join("\n", head, verdict, how, Messages.get("whatif.adopt"));
+    }
+
+    /** Whether every fact of the change is already held with the same value (an empty change included). */
+    private static boolean restates(Facts held, Facts change) {
+        var before = held.asMap();
+        return change.asMap().entrySet().stream().allMatch(e -> e.getValue().equals(before.get(e.getKey())));
     }
 
     /**

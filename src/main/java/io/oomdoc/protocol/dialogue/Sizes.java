@@ -181,7 +181,19 @@ final class Sizes {
     }
 
     /** "8-bit instead of 4-bit": the format named first is the one asked about; null when none is named. */
-    private static Object[] namedFirst(String text) { return namedFirst(FORMATS, text); }
+    /** The weights' format named first; a format the turn gives the KV cache is not the weights'. */
+    private static Object[] namedFirst(String text) {
+        return namedFirst(FORMATS, KV_DTYPE.matcher(text).replaceAll(" "));
+    }
+
+    /**
+     * "would fp8 kv cache let me keep 64k?", "--kv-cache-dtype fp8_e5m2", "kv cache in 8-bit": the cache's element
+     * type, which leaves the weights in their own format (vLLM's --kv-cache-dtype changes only the cache).
+     */
+    private static final Pattern KV_DTYPE = Pattern.compile("(?i)\\b(?:fp8|int8|8[- ]?bit|fp16|bf16|16[- ]?bit|int4"
+            + "|4[- ]?bit)(?:[-_]e[45]m[23])?[-_ ](?:kv|k/v)\\b"
+            + "|\\b(?:kv|k/v)[-_ ]cache(?:[-_ ]dtype)?(?:\\s*(?:=|:|in|to|as))?\\s*"
+            + "(?:fp8|int8|8[- ]?bit|fp16|bf16|16[- ]?bit|int4|4[- ]?bit)(?:[-_]e[45]m[23])?\\b");
 
     /** The row of a table (its pattern first) whose pattern matches earliest in the text; null when none does. */
     static Object[] namedFirst(Object[][] rows, String text) {

@@ -39,6 +39,11 @@ final class Constraints {
      */
     static final double BATCH_UNDER_FIXED_OVERFLOW = 0.3;
     /**
+     * The share optimizer_state_step2 keeps when the whole fixed cost exceeds the card (ms-swift#411: a full
+     * fine-tune of a 7B on one 80 GB card fails in AdamW's first step; the maintainer's fix is a second card).
+     */
+    static final double STEP2_UNDER_FIXED_OVERFLOW = 0.3;
+    /**
      * The share of attention_seq_len's score an adapter fine-tune keeps when its length is an activations cost
      * ({@link FusedAttention}); the rest moves to activations_batch, which by definition holds batch x sequence.
      */
@@ -67,6 +72,19 @@ final class Constraints {
         if (b == null || b.gpuBytes() == null) return false;
         var t = b.perGpuBytes();
         return t.weights() + t.gradients() + t.optimizer() < FIXED_COST_SHARE * b.gpuBytes();
+    }
+
+    /**
+     * The budget puts weights, gradients and optimizer state together above the card: the state's first allocation
+     * is where such a run fails, but no step order makes it fit, so the fixed cost is the cause (DESIGN.md:
+     * model_too_large is weights + gradients + optimizer state not fitting; optimizer_state_step2 is a state that
+     * arrives lazily on top of a run that otherwise fits).
+     */
+    private static boolean fixedCostOverflows(Evidence e) {
+        var b = e.budget();
+        if (b == null || b.gpuBytes() == null) return false;
+        var t = b.perGpuBytes();
+        return t.weights() + t.gradients() + t.optimizer() > b.gpuBytes();
     }
 
     /** The user says memory climbs (not negated), or the log's memory figures climb. */
@@ -140,6 +158,7 @@ final class Constraints {
             else scale(labels, p, Category.MODEL_TOO_LARGE, FIXED_COST_FITS);
         }
         if (weightsExceedCard(e)) scale(labels, p, Category.ACTIVATIONS_BATCH, BATCH_UNDER_FIXED_OVERFLOW);
+        if (fixedCostOverflows(e)) scale(labels, p, Category.OPTIMIZER_STATE_STEP2, STEP2_UNDER_FIXED_OVERFLOW);
         if (FusedAttention.sequenceIsActivations(e, x, weightsExceedCard(e)))
             move(labels, p, Category.ATTENTION_SEQ_LEN, Category.ACTIVATIONS_BATCH, SEQUENCE_AS_ACTIVATIONS);
         if (beforeTheRun(x)) for (Category c : NEEDS_A_BATCH) scale(labels, p, c, NO_BATCH_BEFORE_THE_RUN);

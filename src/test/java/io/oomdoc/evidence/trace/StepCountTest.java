@@ -69,4 +69,27 @@ class StepCountTest {
         assertEquals(4800, new TraceAnalyzer().analyze(LogText.of("it threw out of memory after batch 4800"))
                 .iteration());
     }
+
+    /** The reporter's description of a labelled report, read as the diagnosis reads it with the paste. */
+    private static Integer iterationInDescription(String id) {
+        var c = io.oomdoc.corpus.Corpus.inAllOrBurned(id).orElseThrow();
+        return new TraceAnalyzer().analyze(LogText.of(c.context())).iteration();
+    }
+
+    @Test
+    void aRoundedStepCountInProseIsAPlaceInTheRun() {
+        // deepfakes/faceswap#807 (heldout24): "batch 64, ... after about 129,400 iterations the tool reports a crash"
+        assertEquals(129_400, iterationInDescription("faceswap-807-crash-after-129k-iterations"));
+        // CorentinJ/Real-Time-Voice-Cloning#587 (heldout18): "with batch 32: ... after about 30 steps on average"
+        assertEquals(30, iterationInDescription("rtvc-587-synth-padded-long-utterances"));
+    }
+
+    @Test
+    void aBatchSharedOutPerGpuIsItsSizeNotAStep() {
+        // autonomousvision/gansformer#33 (heldout36): "at 1024x1024 on one V100 with batch 1 per GPU"
+        assertNull(iterationInDescription("gansformer-33-1024-snapshot-host-ram"));
+        // the same form on a line that also says "loss": a sentence about the setup, not a loop's counter
+        assertNull(new TraceAnalyzer().analyze(LogText.of("ViT-L on 8 A100s with DDP, batch 64 per gpu; I keep the "
+                + "loss of every step in a list")).iteration());
+    }
 }

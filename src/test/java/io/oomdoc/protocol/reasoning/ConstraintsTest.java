@@ -116,6 +116,22 @@ class ConstraintsTest {
     }
 
     @Test
+    void aWholeFixedCostAboveTheCardCutsTheStepTwoStateToThreeTenths() {
+        // modelscope/ms-swift#411: `swift sft --sft_type full` of a 7B on one 80 GB card fails in AdamW's first step;
+        // weights, gradients and AdamW state together exceed the card, so no step order makes it fit
+        double[] p = constrained(RealEvidence.ofTrace("swift-411-mistral-7b-full-adamw-step.txt"));
+        assertEquals(Constraints.STEP2_UNDER_FIXED_OVERFLOW, at(p, Category.OPTIMIZER_STATE_STEP2)
+                / at(p, Category.CONTEXT_CREATION), 1e-9);
+    }
+
+    @Test
+    void aFixedCostInsideTheCardLeavesTheStepTwoStateAsTheWeightsSay() {
+        // hiyouga/LlamaFactory#1221: full ZeRO-2 of a 7B with Adam on 32 GB V100s, 83% of the card fixed, not over it
+        double[] p = constrained(RealEvidence.ofCase("llamafactory-1221-llama7b-full-zero2-8xv100-adam"));
+        assertEquals(1.0, at(p, Category.OPTIMIZER_STATE_STEP2) / at(p, Category.CONTEXT_CREATION), 1e-9);
+    }
+
+    @Test
     void weightsAboveTheCardCutActivationsBatchToThreeTenthsOfItsShare() {
         // yandex/YaLM-100B#9: 100B bf16 weights on 24 GB cards; no batch is left to shrink below the weights
         // (its words also put the failure in the model's build, the load: that cut applies on top)
