@@ -35,6 +35,29 @@ final class CardVerdict {
         return p.find() && namesCard(p.group(1));
     }
 
+    /**
+     * "will it fit a T4?", "does one 80 GB card fit then?": the card the fit is asked on, as the object of "fit" or as
+     * its subject. A bare size as the subject ("does that 112 GB fit?") is the need, not a card.
+     */
+    static boolean asksFitOn(String text) {
+        String q = question(text);
+        if (!q.contains("?")) return false;
+        Matcher o = FIT_ON.matcher(q);
+        if (o.find() && namesCard(o.group(1))) return true;
+        Matcher s = FIT_SUBJECT.matcher(q);
+        if (!s.find()) return false;
+        Facts named = FactExtractor.read(s.group(1)).named();
+        return named.gpuName() != null || named.gpuMemBytes() != null && CARD_WORD.matcher(s.group(1)).find();
+    }
+
+    /** "will it fit a T4?", "would that still fit on the 16 GB card?": the card after "fit". */
+    private static final Pattern FIT_ON = Pattern.compile("(?i)\\b(?:will|would|does|do|can|could)\\s+(?:it|this|that"
+            + "|they|these|those)\\s+(?:still\\s+)?fit\\s+(?:(?:on|in|into|onto)\\s+)?([^?]+)");
+    /** "does one 80 GB card fit then?": the card as the subject of "fit". */
+    private static final Pattern FIT_SUBJECT = Pattern.compile("(?i)\\b(?:will|would|does|do|can|could)\\s+"
+            + "((?:\\S+\\s+){1,6}?)(?:still\\s+)?fit\\b");
+    private static final Pattern CARD_WORD = Pattern.compile("(?i)\\b(?:card|gpu|graphics)s?\\b");
+
     /** The card the question names (its GPU and memory), empty when it names none. */
     static Facts card(String text) {
         FactExtractor.Reading r = FactExtractor.read(question(text));

@@ -647,7 +647,9 @@ public final class Conversation {
         // "what batch fits llama-3.1-8b on my 3090?" describes the setup: what it names fills what is not yet known.
         if (intent == Intent.FIT) remember(read.hypothetical().merge(facts));
         // "would the 24 GB L4 runtime work?": the card the verdict is asked for is the one discussed from now on
-        if (intent == Intent.FIT && CardVerdict.asks(text)) remember(facts.merge(CardVerdict.card(text)));
+        if (intent == Intent.FIT && (CardVerdict.asks(text) || CardVerdict.asksFitOn(text))) {
+            remember(facts.merge(CardVerdict.card(text)));
+        }
         // What can be computed without the budget comes first: a fraction in GiB, a size in every format, a ratio.
         String computed = Calculations.of(text, withContext, facts);
         Calculations.Ask ask = new Calculations.Ask(text, withContext, facts);
@@ -710,7 +712,8 @@ public final class Conversation {
             // "two RTX 3090s, can I run it?": whether the cards add up is half of the verdict
             String pooled = MemoryPooling.of(ask);
             if (pooled != null) need += "\n" + pooled;
-            return r.missingKey() == null ? need + "\n" + r.text() : need;
+            // the user's own figures decide: a budget whose verdict says the opposite is left out (taOS#144)
+            return r.missingKey() == null && QuotedAgreement.agrees(need, r.text()) ? need + "\n" + r.text() : need;
         }
         // "what if I rent one 48 GB A6000 instead?": the need quoted before, against that card, is the delta asked
         // for when the budget cannot be computed (no model named); the stored card does not change.

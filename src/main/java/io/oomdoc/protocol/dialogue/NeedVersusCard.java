@@ -51,11 +51,18 @@ final class NeedVersusCard {
      */
     private static final Pattern NEED_BEFORE = Pattern.compile("(?i)(?<!n't |not |never )\\b(?:takes?|taking|took"
             + "|needs?|needed|requires?|required|uses?|used|using|peak(?:ed|s)?|consumes?|consumed|measured|occupies"
-            + "|occupied|p\\d{2})\\b"
+            + "|occupied|p\\d{2}|total (?:is|was|comes to|came to|to))\\b"
             + "[:,]?(?:\\s+[^\\s\\d]\\S*){0,5}\\s*[~≈]?$");
-    /** "17GB peak", "16G is needed": the need word right after the figure. */
+    /**
+     * "17GB peak", "16G is needed": the need word right after the figure; "does 280 GB fit there?" (RewardBench#96,
+     * burned set 34) makes the figure the thing put on the card.
+     */
     private static final Pattern NEED_AFTER = Pattern.compile("(?i)^\\s*(?:of\\s+(?:vram|memory|gpu memory|ram)\\s+)?"
-            + "(?:peak|is needed|are needed|is required|needed|required)\\b");
+            + "(?:peak|is needed|are needed|is required|needed|required"
+            + "|(?:still\\s+)?fits?\\b(?!\\s+(?:card|gpu)))\\b");
+    /** "8 x 48 = 384 GB", "4 x 24 is 96 GB": the cards' sum the user worked out, the memory the need is put in. */
+    private static final Pattern PRODUCT = Pattern.compile("(?i)\\b\\d+\\s*[x×*]\\s*\\d+\\s*(?:gb|g)?\\s*(?:=|is|are"
+            + "|makes|gives)\\s*$");
     /** "fit on 24GB", "in 10?", "run in 13 GB": the size the question puts the need into. */
     private static final Pattern INTO = Pattern.compile("(?i)\\b(?:on|in|into)\\s+"
             + "(?:a\\s+|one\\s+|the\\s+|single\\s+)?$");
@@ -291,7 +298,9 @@ final class NeedVersusCard {
 
     /** A size that belongs to a card: after a GPU's name ("V100 32G"), after "my", or before "card". */
     private static boolean cardSize(String before, String after) {
-        if (MINE.matcher(before).find() || CARD_AFTER.matcher(after).find()) return true;
+        if (MINE.matcher(before).find() || CARD_AFTER.matcher(after).find() || PRODUCT.matcher(before).find()) {
+            return true;
+        }
         String[] words = before.strip().split("\\s+");
         for (int k = words.length - 1; k >= Math.max(0, words.length - 2); k--) {
             if (GPU_TOKEN.matcher(words[k].replaceAll("[^\\w-]", "")).matches()) return true;

@@ -45,6 +45,9 @@ final class Attribution {
             + "|(?<!\\b(?:tell|tells|told|telling) )me)\\b"
             + "|我");
 
+    /** A quotation in straight or curly double quotes, or Chinese corner brackets, within one paragraph. */
+    private static final Pattern QUOTED = Pattern.compile("\"[^\"\\n]*\"|“[^”\\n]*”|「[^」\\n]*」");
+
     private final String lower;
 
     Attribution(String lower) { this.lower = lower; }
@@ -57,9 +60,31 @@ final class Attribution {
     /** True when the mention is hardware and the last party named before it in its sentence is someone else. */
     boolean othersHardware(Mention m) {
         if (group(m) == null) return false;
+        if (quotedFromOthers(m.start())) return true;
         String before = lower.substring(sentenceStart(m.start()), m.start());
         int other = last(OTHER, before), own = last(OWN, before);
         return other >= 0 && other > own;
+    }
+
+    /**
+     * The MARLIN author says: "We use 2 RTX A6000 48GB GPUs ..." (burned set 31): inside a quotation the "we" and
+     * "I" are the quoted party's, so a mention there is theirs when, on the line before the quotation opens (other
+     * quotations left out), someone else is named after the user last spoke of themselves.
+     */
+    private boolean quotedFromOthers(int pos) {
+        int open = quoteOpening(pos);
+        if (open < 0) return false;
+        int lineStart = lower.lastIndexOf('\n', open) + 1;
+        String before = QUOTED.matcher(lower.substring(lineStart, open)).replaceAll(" ");
+        int other = last(OTHER, before), own = last(OWN, before);
+        return other >= 0 && other > own;
+    }
+
+    /** Where the quotation holding {@code pos} opens, or -1 when {@code pos} is outside every quotation. */
+    private int quoteOpening(int pos) {
+        Matcher q = QUOTED.matcher(lower);
+        while (q.find() && q.start() < pos) if (pos < q.end()) return q.start();
+        return -1;
     }
 
     private int sentenceStart(int pos) {
