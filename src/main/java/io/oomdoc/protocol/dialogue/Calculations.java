@@ -66,6 +66,9 @@ final class Calculations {
             new Row("product", ImageSets::of),
             new Row("tokens", PatchTokens::of),
             new Row("tokens", VisualTokens::of),
+            // "3 segments per video. with batch 128, how many frames?": a count per thing times the things (after
+            // VisualTokens, whose rule line says more for frames of a video-language model)
+            new Row("tokens", ItemsProduct::of),
             // a change of input size said as sizes, sides, a fraction of each side or a scale factor: the ratio of
             // pixels or voxels; Ratios would say the same change again, linearly, in other words
             new Row("resolution", SpatialRatio::unlessResolution),
