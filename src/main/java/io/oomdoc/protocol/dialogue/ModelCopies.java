@@ -32,8 +32,10 @@ final class ModelCopies {
         if (!m.find()) return null;
         String word = m.group(1).toLowerCase(Locale.ROOT);
         int copies = WORDS.containsKey(word) ? WORDS.get(word) : Integer.parseInt(word);
-        Double params = m.group(2) == null ? Sizes.params(t)
-                : Double.parseDouble(m.group(2)) * (m.group(3).equalsIgnoreCase("b") ? BILLION : MILLION);
+        Double params = Sizes.params(t);
+        if (m.group(2) != null) {
+            params = Double.parseDouble(m.group(2)) * (m.group(3).equalsIgnoreCase("b") ? BILLION : MILLION);
+        }
         if (params == null) return null;
         Object[] type = Sizes.namedFirst(WeightsAtPrecision.TYPES, t);
         double bytes = type != null ? (Double) type[1] : "fp32".equals(a.facts().precision()) ? FP32 : HALF;
