@@ -33,6 +33,10 @@ final class Calculations {
             new Row("shortfall", MemoryGap::of),
             // "8 A100 80GB: how much memory is that in total?": the product, before the one card's memory alone
             new Row("pool", CardsTotal::of),
+            // "how much do two 2.7B models take in fp32?": the count of whole copies, before one model's weights
+            new Row("weights", ModelCopies::of),
+            // "那 GLM-4 9B 的 text encoder 呢？": the weights' question of the turn before, for the size said now
+            new Row("weights", WeightsAgain::of),
             // "and at 3,000,000?": the last calculation again with the new number, before any row reads it alone
             // "and at 8.0bpw?": the bits per weight said outright are the weights' size, before a number's reuse
             new Row("weights", BitsPerWeight::of),
@@ -45,6 +49,8 @@ final class Calculations {
             // "why did the authors need 80 GB for batch 32?": the figures split into a fixed part and a part per sample
             new Row("per-sample", PerSampleMemory::of),
             new Row("batch", BatchArithmetic::of),
+            // "16 images over 4 cards is how many per card?": the same sums said in the things counted
+            new Row("batch", CountShare::of),
             new Row("rate", RateTimesDuration::of),
             new Row("grid", GridCount::of),
             new Row("measured", MeasuredPoints::of),
@@ -60,6 +66,9 @@ final class Calculations {
             new Row("product", ImageSets::of),
             new Row("tokens", PatchTokens::of),
             new Row("tokens", VisualTokens::of),
+            // "3 segments per video. with batch 128, how many frames?": a count per thing times the things (after
+            // VisualTokens, whose rule line says more for frames of a video-language model)
+            new Row("tokens", ItemsProduct::of),
             // a change of input size said as sizes, sides, a fraction of each side or a scale factor: the ratio of
             // pixels or voxels; Ratios would say the same change again, linearly, in other words
             new Row("resolution", SpatialRatio::unlessResolution),

@@ -230,12 +230,16 @@ final class Sizes {
             if (p < 1e7 || p > 5e12) continue;
             // "for 1B, 3B, 8B and 70B models ... for the 8B": the one singled out by "the" is the one asked about
             if (THE.matcher(text.substring(Math.max(0, m.start() - 4), m.start())).find()) return p;
+            // "gpt-oss-20b has about 21B parameters": a count said as parameters beats the size in a model's name
+            if (COUNTED.matcher(text.substring(m.end())).lookingAt()) return p;
             if (first == null) first = p;
         }
         return first;
     }
 
     private static final Pattern THE = Pattern.compile("(?i)\\bthe\\s+$");
+    /** What follows a count said as parameters: "21B parameters", "21B total params". */
+    private static final Pattern COUNTED = Pattern.compile("(?i)\\s+(?:[a-z]+\\s+)?param");
 
     /**
      * The ranks the text names (over 8, 8x A100, tp 4), else the GPU count held when ZeRO-3 or FSDP shards the

@@ -152,16 +152,26 @@ class CalculationsTest {
             "and on an A100 80GB instead?", // heldout32 P20's form, LSXI7/MINIMA#48
             "what if I swap AdamW for plain SGD?", // heldout21 P24's form
             "72.33GB 比我的 40G 多出多少？", // heldout33 P02, Yuliang-Liu/Monkey#24
-            "why did the authors need 80 GB for batch 32?"}; // heldout31 P36, Silverster98/HUMANISE#5
+            "why did the authors need 80 GB for batch 32?", // heldout31 P36, Silverster98/HUMANISE#5
+            "how much memory do two 70B models take in bf16?", // heldout34 P09, allenai/reward-bench#31
+            // heldout28 P08, chflame163/ComfyUI_CogView4_Wrapper#3: the turn, then " || " and the turn before it
+            "那 GLM-4 9B 的 text encoder 呢？ || CogView4 的 transformer 是 6B，bf16 权重多大？",
+            "16 images over 4 cards is how many per card?", // heldout33 P20, liuwei16/CSP#56
+            // heldout33 P24, yjxiong/temporal-segment-networks#212
+            "TSN samples 3 segments per video. with batch 128, how many frames go through the network in one step?"};
         // The turns before hold keras-team/keras#9643's failure, whose shape a later question resizes, and a setting
         // said before (huggingface/transformers#22639's eight beams) that a later question changes.
         String held = "OOM when allocating tensor with shape[128,128,109,109] and type float\nnum_beams=8";
         for (int i = 0; i < Calculations.ALL.size(); i++) {
             var row = Calculations.ALL.get(i);
             boolean reached = false;
-            for (String q : questions) {
-                // A mixture of experts held (unslothai/unsloth#2302's Llama-4-Scout) for the question about its experts.
-                var ask = new Calculations.Ask(q, q + "\n" + held, card(16).with(b -> b.model("llama-4-scout")));
+            for (String said : questions) {
+                // "turn || turn before": a question that asks the turn before's question again
+                String q = said.contains(" || ") ? said.substring(0, said.indexOf(" || ")) : said;
+                String before = said.contains(" || ") ? said.substring(said.indexOf(" || ") + 4) + "\n" : "";
+                // A mixture of experts held (unslothai/unsloth#2302's Llama-4-Scout) for the question on its experts.
+                Facts scout = card(16).with(b -> b.model("llama-4-scout"));
+                var ask = new Calculations.Ask(q, q + "\n" + before + held, scout);
                 if (row.compute().apply(ask) != null) { reached = true; break; }
             }
             assertTrue(reached, "calculation row " + i + " (" + row.family() + ") is reached by no question");
