@@ -22,10 +22,14 @@ final class NamesAside {
 
     private NamesAside() {}
 
-    /** The text with the names blanked out when it states briefly; the text itself when it asks or runs long. */
+    /**
+     * The text with the names blanked out when it states briefly; the text itself when it asks, runs long or tells a
+     * failure ("fine-tuning llava1.5-clip-llama3 (llama3 8B) ... still runs out of memory on an 80G A100", MMDU#1: the
+     * model and card are that report's subject).
+     */
     static String of(String text) {
         if (text.indexOf('?') >= 0 || text.indexOf('？') >= 0 || text.indexOf('\n') >= 0
-                || text.length() > STATEMENT_CHARS) return text;
+                || text.length() > STATEMENT_CHARS || IntentClassifier.tellsFailure(text)) return text;
         String lower = text.toLowerCase(Locale.ROOT);
         // lower-casing can change the length of a few scripts; the offsets are the lower-cased text's
         char[] out = lower.length() == text.length() ? text.toCharArray() : lower.toCharArray();
