@@ -225,6 +225,11 @@ public final class Conversation {
         Intent intent = weighed(rule, text);
         intent = towardsFit(intent, text, read);
         intent = byTurnShape(intent, text);
+        // "16gb VRAM, large-v2, 20 batch size" after a report that only asked for the card tells more of the setup
+        // than was asked: a statement, answered with what it changes (StatedSetup), not a filled blank
+        if (intent == Intent.ANSWER && pendingQuestion == null && statesMore(read.asserted())) {
+            intent = Intent.STATEMENT;
+        }
         // "it worked in 0.1.29": an older release that fit is evidence about the failure, not a thank-you, and, asked
         // nothing, not a follow-up either (the intent weights read the bare sentence either way).
         String regressed = VersionRegression.of(text);
@@ -446,6 +451,7 @@ public final class Conversation {
      * the change can be adopted like a what-if's.
      */
     private Answer followUp(String text, FactExtractor.Reading read) {
+        Facts held = facts;
         Facts known = learn(new FactExtractor.Reading(read.asserted(), read.negated(), Facts.EMPTY));
         if (report == null || read.hypothetical().isEmpty() || !IntentClassifier.HELPS.matcher(text).find()) {
             String computed = Calculations.of(text, context(text), known);
@@ -456,8 +462,13 @@ public final class Conversation {
             if (another && failed == null && offeredKb != null) triedKb.add(offeredKb);
             String said = FollowUps.answer(text, recent.peekFirst(), computed != null, report, known, triedKb);
             if (failed != null || another) offeredKb = FollowUps.shownRung(said);
-            return Answer.text(Intent.FOLLOW_UP, computed == null ? said : said == null ? computed
-                    : computed + "\n" + said, facts);
+            String body = computed == null ? said : said == null ? computed : computed + "\n" + said;
+            // "I'm running Qwen2.5-7B on a 4090 with batch 8" about the failure held: what the setup stated changes
+            // comes first; a tried fix or a question is answered as before
+            String stated = report == null || failed != null || another || text.contains("?") ? null
+                    : stated(held, read.asserted());
+            return Answer.text(Intent.FOLLOW_UP, stated == null ? body : body == null ? stated
+                    : stated + "\n" + body, facts);
         }
         lastChange = read.hypothetical();
         BudgetAnswers.Result computed = BudgetAnswers.whatIf(text, budgeted(text, facts), read.hypothetical(),
@@ -590,9 +601,14 @@ public final class Conversation {
      * out") the diagnosis is run again with it, and the knowledge closest to what was said follows.
      */
     private Answer statement(String text, FactExtractor.Reading read) {
+        Facts held = facts;
+        if (pendingKey != null && pendingQuestion == null && fillsPending(text)) pendingKey = null;
         learn(read);
         java.util.List<String> out = new java.util.ArrayList<>();
-        out.add(Messages.get("noted", describe(read.asserted())));
+        out.add(Messages.get("noted", describe(read.asserted()) + replaced(held, read.asserted())));
+        // after a failure, what the stated setup changes stands in for passages found by its words (a model's name)
+        java.util.List<String> changes = report == null ? java.util.List.of() : StatedSetup.of(read.asserted(), facts);
+        out.addAll(changes);
         // "it takes about 33 GB. mine is the 32 GB V100": the need quoted against the memory just stated
         String need = NeedVersusCard.of(new Calculations.Ask(text, text, facts));
         if (need != null) out.add(need);
@@ -604,10 +620,33 @@ public final class Conversation {
         }
         var term = Topics.find(Topics.glossary(), text);
         if (term.isPresent()) out.add(Topics.explained(term.get()));
-        else KnowledgeSearch.answer(text, report, KnowledgeAnswers.engines(facts, report)).ifPresent(out::add);
+        else if (changes.isEmpty()) {
+            KnowledgeSearch.answer(text, report, KnowledgeAnswers.engines(facts, report)).ifPresent(out::add);
+        }
         String fit = BudgetAnswers.summary(facts);
         if (fit != null) out.add(fit);
         return Answer.text(Intent.STATEMENT, String.join("\n", out), facts);
+    }
+
+    /** "Noted: ..." and what the setup stated changes (StatedSetup), or null when it changes nothing computed. */
+    private String stated(Facts held, Facts said) {
+        java.util.List<String> changes = StatedSetup.of(said, facts);
+        if (changes.isEmpty()) return null;
+        return Messages.get("noted", describe(said) + replaced(held, said)) + "\n" + String.join("\n", changes);
+    }
+
+    /** The setup beyond the card: a model, its size, a batch, a length or more than one card. */
+    private static boolean statesMore(Facts said) {
+        return said.model() != null || said.params() != null || said.batch() != null || said.seqLen() != null
+                || said.worldSize() != null && said.worldSize() > 1;
+    }
+
+    /** " (was RTX 4090)" for the values the statement replaced; empty when it only added new ones. */
+    private static String replaced(Facts before, Facts said) {
+        Map<String, Object> old = before.asMap();
+        boolean any = said.asMap().entrySet().stream().anyMatch(e -> old.containsKey(e.getKey())
+                && !old.get(e.getKey()).equals(e.getValue()));
+        return any ? " (" + describeOld(before, said) + ")" : "";
     }
 
     private FactExtractor.Reading withHeldNames(String text, FactExtractor.Reading read) {

@@ -131,7 +131,8 @@ final class KnowledgeSearch {
 
     private static Optional<String> answer(String question, Report report, List<String> stacks, boolean onCard,
             boolean explaining, String skip) {
-        String query = stacks.isEmpty() ? question : question + " " + String.join(" ", stacks);
+        String words = NamesAside.of(question);
+        String query = stacks.isEmpty() ? words : words + " " + String.join(" ", stacks);
         Set<String> context = new HashSet<>(stacks);
         context.addAll(KnowledgeAnswers.namedStacks(question));
         List<Passages.Hit> hits = onStack(Knowledge.ALL.search(query, cited(report), REPORT_BOOST, CANDIDATES,

@@ -28,6 +28,7 @@ public final class FactReader {
         all = Changes.latest(lower, all);
         all = FailedRun.keep(lower, all);
         all = DiffLines.keep(lower, all);
+        all = DeniedNames.keep(all, clauses);
 
         List<Mention> asserted = new ArrayList<>(), hypothetical = new ArrayList<>();
         Set<String> negated = new LinkedHashSet<>();
