@@ -406,11 +406,15 @@ public final class BudgetEngine {
      * (h2o-llmstudio's 1e10 for Pythia 6.9B) keeps every parameter gathered once the first step has touched it.
      */
     private static long liveParameters(Setup s, List<String> assumptions) {
-        String said = s.liveParameters() <= 0 ? AssumptionText.get("states.liveParameters.default")
+        boolean unset = s.liveParameters() == Setup.LIVE_PARAMETERS_UNSET;
+        // 0 is a setting, not the default: DeepSpeed then releases each module's parameters once it has run (and
+        // with stage3_prefetch_bucket_size 0 fetches none ahead), so one module is gathered at a time
+        String said = unset ? AssumptionText.get("states.liveParameters.default")
+                : s.liveParameters() == 0 ? AssumptionText.get("states.liveParameters.zero")
                 : AssumptionText.get("states.liveParameters", String.format(Locale.ROOT, "%.3g",
                 (double) s.liveParameters()));
         if (!assumptions.contains(said)) assumptions.add(said);
-        return s.liveParameters() <= 0 ? DEEPSPEED_LIVE_PARAMETERS : s.liveParameters();
+        return unset ? DEEPSPEED_LIVE_PARAMETERS : s.liveParameters();
     }
 
     /** Model states of a sharded full fine-tune (ZeRO 1-3 / FSDP) per GPU. */

@@ -65,6 +65,13 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
      * saved layer inputs in host RAM (Unsloth, save_on_cpu). OFFLOAD_ALL: nothing recomputed, every saved tensor in
      * host RAM (torchtune's enable_activation_offloading without enable_activation_checkpointing).
      */
+    /**
+     * stage3_max_live_parameters not stated. 0 is a value a config sets (the Long-Context study's cpu.json, low-memory
+     * ZeRO-Infinity configs), so it cannot stand for "unsaid": read as unsaid until the thirty-fifth session, such a
+     * run was budgeted with DeepSpeed's 1e9 live parameters.
+     */
+    public static final long LIVE_PARAMETERS_UNSET = -1;
+
     public enum Checkpointing { NONE, SELECTIVE, FULL, OFFLOAD, SELECTIVE_OP, OFFLOAD_ALL }
 
     public enum Attention { EAGER, SDPA, FLASH }
@@ -217,8 +224,11 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
         private boolean lossAssumed;
         private boolean headQuantized;
         private boolean checkpointingAssumed;
-        /** DeepSpeed's stage3_max_live_parameters as the run sets it; 0 for its default (1e9). */
-        private long liveParameters;
+        /**
+         * DeepSpeed's stage3_max_live_parameters as the run sets it, 0 included (nothing kept gathered beyond the
+         * module running); {@link #LIVE_PARAMETERS_UNSET} for its default (1e9).
+         */
+        private long liveParameters = LIVE_PARAMETERS_UNSET;
         /** DeepSpeed's reduce_bucket_size (elements) as the run sets it; 0 when not stated. */
         private long reduceBucket;
         /** DeepSpeed's overlap_comm as the run sets it (its default: off at stages 1-2, on at stage 3). */

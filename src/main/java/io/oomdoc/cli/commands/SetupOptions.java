@@ -54,7 +54,7 @@ public final class SetupOptions {
     @Option(names = "--offload") boolean offload;
     @Option(names = "--offload-param") boolean offloadParam;
     // DeepSpeed's stage3_max_live_parameters as the run's config sets it (0: DeepSpeed's default, 1e9)
-    @Option(names = "--max-live-params", defaultValue = "0", paramLabel = "N") double maxLiveParams;
+    @Option(names = "--max-live-params", defaultValue = "-1", paramLabel = "N") double maxLiveParams;
     // DeepSpeed's reduce_bucket_size and overlap_comm as the run's config sets them (0: the HF Trainer's auto)
     @Option(names = "--reduce-bucket", defaultValue = "0", paramLabel = "N") double reduceBucket;
     @Option(names = "--overlap-comm") boolean overlapComm;
@@ -163,7 +163,10 @@ public final class SetupOptions {
         // PyTorch FSDP's FULL_SHARD is stage 3 unless a stage is given (SHARD_GRAD_OP is --zero 2)
         int stage = fsdp && zero == 0 ? 3 : zero;
         if (offloadParam && stage < 3) throw usage(TEXT.get("offload.param.zero3"));
-        if (maxLiveParams != 0 && (stage < 3 || fsdp || maxLiveParams < 1 || maxLiveParams > 1e15)) {
+        // 0 is a value DeepSpeed takes (release each module once it has run); -1, the default, is "not stated"
+        boolean liveSet = maxLiveParams != Setup.LIVE_PARAMETERS_UNSET;
+        if (liveSet && (stage < 3 || fsdp || maxLiveParams < 0 || maxLiveParams > 0 && maxLiveParams < 1
+                || maxLiveParams > 1e15)) {
             throw usage(TEXT.get("max.live.params"));
         }
         if ((reduceBucket != 0 || overlapComm) && (stage < 1 || fsdp || reduceBucket < 0 || reduceBucket > 1e12)) {
