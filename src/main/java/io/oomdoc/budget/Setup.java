@@ -11,7 +11,7 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
                     boolean promptLogits, boolean doubleQuant, int contextTokens, int slots, boolean layerSplit,
                     boolean fsdp, long savedModuleParams, boolean checkpointingAssumed,
                     long liveParameters, long reduceBucket, boolean overlapComm, boolean optimizerAssumed,
-                    boolean lossAssumed, boolean headQuantized) {
+                    boolean lossAssumed, boolean headQuantized, boolean ligerKernels) {
 
     public enum Mode { TRAIN, INFER }
 
@@ -153,7 +153,7 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
         b.slots = slots; b.layerSplit = layerSplit; b.fsdp = fsdp; b.savedModuleParams = savedModuleParams;
         b.checkpointingAssumed = checkpointingAssumed; b.liveParameters = liveParameters;
         b.reduceBucket = reduceBucket; b.overlapComm = overlapComm; b.optimizerAssumed = optimizerAssumed;
-        b.lossAssumed = lossAssumed; b.headQuantized = headQuantized;
+        b.lossAssumed = lossAssumed; b.headQuantized = headQuantized; b.ligerKernels = ligerKernels;
         return b;
     }
 
@@ -223,6 +223,7 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
         private boolean optimizerAssumed;
         private boolean lossAssumed;
         private boolean headQuantized;
+        private boolean ligerKernels;
         private boolean checkpointingAssumed;
         /**
          * DeepSpeed's stage3_max_live_parameters as the run sets it, 0 included (nothing kept gathered beyond the
@@ -328,6 +329,12 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
          * nn.Linear; transformers' bitsandbytes integration leaves the output embedding out.
          */
         public Builder headQuantized(boolean v) { headQuantized = v; return this; }
+        /**
+         * Liger's kernels patched into a Llama-family model (use_liger_kernel, AutoLigerKernelForCausalLM,
+         * apply_liger_kernel_to_*): RMSNorm saves its 16-bit input and one fp32 rstd a row, SwiGLU its gate and up
+         * only (liger_kernel/ops/rms_norm.py, swiglu.py). The loss is set apart ({@link Loss#FUSED_LINEAR}).
+         */
+        public Builder ligerKernels(boolean v) { ligerKernels = v; return this; }
 
         public Setup build() {
             return new Setup(model, seq, batch, mode, precision, optimizer, checkpointing, attention, zeroStage, gpus,
@@ -335,7 +342,7 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
                     loraDropout, kvCacheBytes, gpuMemoryUtilization, offloadParams, optimizerInBackward,
                     promptLogits, doubleQuant, contextTokens, slots, layerSplit, fsdp, savedModuleParams,
                     checkpointingAssumed, liveParameters, reduceBucket, overlapComm, optimizerAssumed,
-                    lossAssumed, headQuantized);
+                    lossAssumed, headQuantized, ligerKernels);
         }
     }
 }

@@ -61,6 +61,9 @@ public final class SetupOptions {
     @Option(names = "--fsdp") boolean fsdp;
     @Option(names = "--device-map", paramLabel = "auto|balanced|sequential") String deviceMap;
     @Option(names = "--offload-activations") boolean offloadActivations;
+    // Liger-Kernel's model patch (use_liger_kernel, --liger_kernel): its RMSNorm and SwiGLU keep less, and its
+    // fused linear cross-entropy is the loss unless --loss says otherwise
+    @Option(names = "--liger") boolean liger;
     @Option(names = "--optimizer-in-backward") boolean optimizerInBackward;
     @Option(names = "--double-quant") boolean doubleQuant;
     // litgpt's --quantize bnb.*: the lm_head is a bitsandbytes linear too (Setup.Builder.headQuantized)
@@ -122,8 +125,8 @@ public final class SetupOptions {
                 .attention(parse(Setup.Attention.class, "--attention", attention)).zeroStage(stage).fsdp(fsdp).gpus(n)
                 .loraRank(loraRank).quant(parse(Setup.Quant.class, "--quant", quant))
                 .contextBytes(BudgetEngine.DEFAULT_CONTEXT)
-                .loss(parse(Setup.Loss.class, "--loss", loss == null ? "fp32" : loss))
-                .lossAssumed(loss == null && runMode == Setup.Mode.TRAIN)
+                .loss(parse(Setup.Loss.class, "--loss", loss == null ? (liger ? "fused-linear" : "fp32") : loss))
+                .lossAssumed(loss == null && !liger && runMode == Setup.Mode.TRAIN).ligerKernels(liger)
                 .offloadOptimizer(offload || offloadParam).offloadParams(offloadParam).kvCacheBytes(kvBytes)
                 .liveParameters(Math.round(maxLiveParams))
                 .reduceBucket(Math.round(reduceBucket)).overlapComm(overlapComm)
