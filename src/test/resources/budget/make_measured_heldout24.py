@@ -235,10 +235,14 @@ rec(id="gefen-x-compat-llama3.2-1b-full-gefen-bf16-b2-short-3090", source=CMP, s
 # torch.cuda.max_memory_allocated() / 1024**2 as "Peak VRAM Usage(per gpu) ... MB" (MiB) on rank 0, the counter reset at
 # init. configs/cpu.json (read at cae8760, the commit that added the Qwen row): DeepSpeed ZeRO stage 3 with
 # offload_param and offload_optimizer to pinned CPU memory, stage3_max_live_parameters 0, prefetch 0, bf16 enabled
-# (the page: fp16 on V100s); run.sh: per-device batch 1, accumulation 1, learning rate 1e-4, --liger_kernel,
+# (the page: fp16 on V100s; configs/cpu.json at afc3884, the commit that added the V100 rows, has fp16 enabled and bf16
+# off, with the same zero_optimization block); run.sh: per-device batch 1, accumulation 1, learning rate 1e-4, --liger_kernel,
 # --gradient_checkpointing with --offload_gradient_checkpointing (checkpointed activations copied to host RAM),
 # --flash_attn_2 (not on V100s). Inputs are dummy token ids of exactly max_seq_len (get_dummy_inputs_and_labels), so
-# every row is the full context. Optimizer: DeepSpeed's CPU Adam over the offloaded fp32 states (create_optimizer with
+# every row is the full context.
+# Thirty-fifth session (budget37, after the set was scored blind): the sharding field now names cpu.json's live,
+# prefetch, persistence and bucket values (the writer had them in the notes only), so a reader that takes the stated
+# stage3_max_live_parameters sees it; the figures, setups and URLs are unchanged. Optimizer: DeepSpeed's CPU Adam over the offloaded fp32 states (create_optimizer with
 # offload). The page also prints host RAM peaks (286-460 GiB), not recorded here.
 LCF = ("https://github.com/DandinPower/Long-Context-LLM-Finetuning-Study/blob/1d916b59986994b8d9bcb21dec717c08cfb7e1dd/"
        "README.md")
@@ -267,7 +271,9 @@ for rid, model, gpus, card, pub, seq, mib, prec, attn, row in (
          "1836.61              | 1          |")):
     rec(id="long-context-study-%s-zero3-offload" % rid, model=model, seq=seq, gpus=gpus, gpu=card,
         card_as_published=pub, precision=prec, attention=attn,
-        sharding="zero-3 (DeepSpeed stage 3 with offload_param and offload_optimizer to CPU), %d ranks" % gpus,
+        sharding="zero-3 (DeepSpeed stage 3 with offload_param and offload_optimizer to CPU; configs/cpu.json: "
+                 "stage3_max_live_parameters 0, stage3_prefetch_bucket_size 0, stage3_param_persistence_threshold 0, "
+                 "reduce_bucket_size 1e5, overlap_comm true), %d ranks" % gpus,
         measured_bytes=int(mib * MIB), measured_as="'%s' (Peak VRAM Memory (MiB))" % row,
         notes="per GPU; parameters, gradients and optimizer states live in host RAM and layers are gathered one at "
               "a time (max live parameters 0), so the GPU holds mostly the activations of one layer at the full "

@@ -406,11 +406,15 @@ public final class BudgetEngine {
      * (h2o-llmstudio's 1e10 for Pythia 6.9B) keeps every parameter gathered once the first step has touched it.
      */
     private static long liveParameters(Setup s, List<String> assumptions) {
-        String said = s.liveParameters() <= 0 ? AssumptionText.get("states.liveParameters.default")
+        boolean unset = s.liveParameters() == Setup.LIVE_PARAMETERS_UNSET;
+        // 0 is a setting, not the default: DeepSpeed then releases each module's parameters once it has run (and
+        // with stage3_prefetch_bucket_size 0 fetches none ahead), so one module is gathered at a time
+        String said = unset ? AssumptionText.get("states.liveParameters.default")
+                : s.liveParameters() == 0 ? AssumptionText.get("states.liveParameters.zero")
                 : AssumptionText.get("states.liveParameters", String.format(Locale.ROOT, "%.3g",
                 (double) s.liveParameters()));
         if (!assumptions.contains(said)) assumptions.add(said);
-        return s.liveParameters() <= 0 ? DEEPSPEED_LIVE_PARAMETERS : s.liveParameters();
+        return unset ? DEEPSPEED_LIVE_PARAMETERS : s.liveParameters();
     }
 
     /** Model states of a sharded full fine-tune (ZeRO 1-3 / FSDP) per GPU. */
@@ -580,6 +584,9 @@ public final class BudgetEngine {
         boolean gated = m.gated();
         double f = m.ffn() / (double) m.hidden();
         double mlp = gated ? 2 + 8 * f : 3 + 4 * f;
+        // Liger's SwiGLU (LigerSiLUMulFunction) saves gate and up and recomputes silu(gate) in backward: the
+        // activation's own ffn-wide copy is not kept
+        if (gated && r.train && r.s.ligerKernels()) mlp -= 2 * f;
         if (r.train && m.expertsActive() > 1 && m.expertsTotal() > 0) {
             mlp = routedMlp(m, mlp, !r.lora);
             r.assumptions.add(AssumptionText.get("act.routedExperts", m.expertsActive()));
@@ -627,8 +634,14 @@ public final class BudgetEngine {
             assumptions.add(AssumptionText.get("act.loraDropout"));
         }
         if (train && m.gated()) {
-            base += llamaBlockExtra(s, stream16, fp32Act);
-            assumptions.add(AssumptionText.get("act.llamaBlock", llamaBlockExtra(s, stream16, fp32Act)));
+            if (s.ligerKernels()) {
+                // LigerRMSNorm saves its 16-bit input and an fp32 rstd a row: no fp32 copy, no normed tensor
+                assumptions.add(AssumptionText.get("act.ligerKernels", llamaBlockExtra(s, stream16, fp32Act),
+                        2 * m.ffn() / (double) m.hidden()));
+            } else {
+                base += llamaBlockExtra(s, stream16, fp32Act);
+                assumptions.add(AssumptionText.get("act.llamaBlock", llamaBlockExtra(s, stream16, fp32Act)));
+            }
             // HF's eager_attention_forward: softmax(dtype=float32) then .to(query.dtype), and these configs set
             // attention_dropout 0 (F.dropout with p = 0 returns its input: no mask, no copy)
             attn = fp32Act ? 4 : 6;

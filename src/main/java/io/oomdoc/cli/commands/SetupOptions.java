@@ -54,13 +54,16 @@ public final class SetupOptions {
     @Option(names = "--offload") boolean offload;
     @Option(names = "--offload-param") boolean offloadParam;
     // DeepSpeed's stage3_max_live_parameters as the run's config sets it (0: DeepSpeed's default, 1e9)
-    @Option(names = "--max-live-params", defaultValue = "0", paramLabel = "N") double maxLiveParams;
+    @Option(names = "--max-live-params", defaultValue = "-1", paramLabel = "N") double maxLiveParams;
     // DeepSpeed's reduce_bucket_size and overlap_comm as the run's config sets them (0: the HF Trainer's auto)
     @Option(names = "--reduce-bucket", defaultValue = "0", paramLabel = "N") double reduceBucket;
     @Option(names = "--overlap-comm") boolean overlapComm;
     @Option(names = "--fsdp") boolean fsdp;
     @Option(names = "--device-map", paramLabel = "auto|balanced|sequential") String deviceMap;
     @Option(names = "--offload-activations") boolean offloadActivations;
+    // Liger-Kernel's model patch (use_liger_kernel, --liger_kernel): its RMSNorm and SwiGLU keep less, and its
+    // fused linear cross-entropy is the loss unless --loss says otherwise
+    @Option(names = "--liger") boolean liger;
     @Option(names = "--optimizer-in-backward") boolean optimizerInBackward;
     @Option(names = "--double-quant") boolean doubleQuant;
     // litgpt's --quantize bnb.*: the lm_head is a bitsandbytes linear too (Setup.Builder.headQuantized)
@@ -122,8 +125,8 @@ public final class SetupOptions {
                 .attention(parse(Setup.Attention.class, "--attention", attention)).zeroStage(stage).fsdp(fsdp).gpus(n)
                 .loraRank(loraRank).quant(parse(Setup.Quant.class, "--quant", quant))
                 .contextBytes(BudgetEngine.DEFAULT_CONTEXT)
-                .loss(parse(Setup.Loss.class, "--loss", loss == null ? "fp32" : loss))
-                .lossAssumed(loss == null && runMode == Setup.Mode.TRAIN)
+                .loss(parse(Setup.Loss.class, "--loss", loss == null ? (liger ? "fused-linear" : "fp32") : loss))
+                .lossAssumed(loss == null && !liger && runMode == Setup.Mode.TRAIN).ligerKernels(liger)
                 .offloadOptimizer(offload || offloadParam).offloadParams(offloadParam).kvCacheBytes(kvBytes)
                 .liveParameters(Math.round(maxLiveParams))
                 .reduceBucket(Math.round(reduceBucket)).overlapComm(overlapComm)
@@ -163,7 +166,10 @@ public final class SetupOptions {
         // PyTorch FSDP's FULL_SHARD is stage 3 unless a stage is given (SHARD_GRAD_OP is --zero 2)
         int stage = fsdp && zero == 0 ? 3 : zero;
         if (offloadParam && stage < 3) throw usage(TEXT.get("offload.param.zero3"));
-        if (maxLiveParams != 0 && (stage < 3 || fsdp || maxLiveParams < 1 || maxLiveParams > 1e15)) {
+        // 0 is a value DeepSpeed takes (release each module once it has run); -1, the default, is "not stated"
+        boolean liveSet = maxLiveParams != Setup.LIVE_PARAMETERS_UNSET;
+        if (liveSet && (stage < 3 || fsdp || maxLiveParams < 0 || maxLiveParams > 0 && maxLiveParams < 1
+                || maxLiveParams > 1e15)) {
             throw usage(TEXT.get("max.live.params"));
         }
         if ((reduceBucket != 0 || overlapComm) && (stage < 1 || fsdp || reduceBucket < 0 || reduceBucket > 1e12)) {
