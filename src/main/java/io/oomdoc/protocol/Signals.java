@@ -83,24 +83,13 @@ public final class Signals {
     private static final Pattern EVAL = re("\\b(?:validat|evaluat)(?![a-z]*_)|\\beval(?:uation)?\\b|trainer\\.evaluate"
             + "|prediction_loop|validation_(?:step|epoch_end|loop)\\b"
             + "|evaluation_loop|compute_metrics|eval score|test set|nested_concat");
-    /**
-     * Memory that climbs, told in Chinese: memory (the card's or the host's) that keeps rising, "more and more"
-     * (越来越大), or that leaks (泄漏). The cue table's growth row reads the same phrases; this row had English
-     * alone, so a paste in Chinese fired cue:growth but not the rule the leak weights rest on. Development splits
-     * up to heldout37 (diag44): 22 pastes, 10 labelled leak_held_references (4 of them missed from the paste
-     * alone) and 4 host_ram_oom.
-     */
-    private static final String CHINESE_GROWTH = "(?:显存|内存|占用)[^。\\n]{0,8}"
-            + "(?:一直|一致|持续|不断|逐渐|慢慢|逐步)[^。\\n]{0,4}"
-            + "(?:上涨|增加|增长|上升|升高|变大|涨)"
-            + "|逐渐爆显存|越来越(?:大|多|高)|(?:显存|内存)泄[漏露]";
     // "Try increasing `gpu_memory_utilization`" is advice about a setting, not memory that climbs (the cue table's
     // growth row reads it the same way)
     private static final Pattern GROWTH = re("\\bgrow|\\bgrew|growed"
             + "|(?<!try )(?<!trying )(?<!by )(?<!consider )(?<!sudden )(?<!suddenly )(?<!sharp )increas"
             + "|keeps? (?:rising|climbing)|\\bleak|slowly|explod|over time|(?:every|each|per) (?:iteration|epoch|step"
             + "|batch)|after each|as (?:the )?iterations? (?:went|go) on|until oom"
-            + "|accumulat(?:es|ing) (?:memory|tensors)|" + CHINESE_GROWTH);
+            + "|accumulat(?:es|ing) (?:memory|tensors)");
     private static final Pattern HELD = re("\\.append\\((?:loss|output|out|logits|pred)|\\+= ?loss\\b|retain_graph"
             + "|computation graph|graph for (?:the )?loss|return only scalars|\\.item\\(\\)|detach");
     private static final Pattern ZOMBIE = re("no process|zombie|ghost|\\bfuser\\b|kill -9|still (?:occupied|in use"
