@@ -521,6 +521,34 @@ public final class PySource {
         return s < 0 || end > bytes.length || s > end ? "" : new String(bytes, s, end - s, StandardCharsets.UTF_8);
     }
 
+    private static final ThreadLocal<TSQuery> COMMENTS = ThreadLocal.withInitial(() -> new TSQuery(LANGUAGE,
+            "(comment) @c"));
+    private String codeText;
+
+    /**
+     * The file's text with every comment blanked, for a rule asking whether the code says something: a commented-out
+     * {@code # Accelerator(...)} is no accelerator (yxli2123/LoftQ@ae33fd4 glue/run_glue.py:251). Strings are kept,
+     * since an environment variable's or a device's name is written in one. Offsets after a non-ASCII comment shift:
+     * for containment questions only.
+     */
+    public String codeText() {
+        if (codeText != null) return codeText;
+        byte[] code = bytes.clone();
+        boolean any = false;
+        TSQueryCursor c = new TSQueryCursor();
+        c.exec(COMMENTS.get(), tree.getRootNode());
+        TSQueryMatch m = new TSQueryMatch();
+        while (c.nextMatch(m)) {
+            for (TSQueryCapture cap : m.getCaptures()) {
+                int s = cap.getNode().getStartByte(), e = Math.min(code.length, cap.getNode().getEndByte());
+                for (int i = Math.max(0, s); i < e; i++) code[i] = ' ';
+                any = true;
+            }
+        }
+        codeText = any ? new String(code, StandardCharsets.UTF_8) : text;
+        return codeText;
+    }
+
     /** True when a byte offset lies inside a string literal or a comment (not code). */
     public boolean inStringOrComment(int byteOffset) {
         TSNode n = root().getDescendantForByteRange(byteOffset, byteOffset + 1);

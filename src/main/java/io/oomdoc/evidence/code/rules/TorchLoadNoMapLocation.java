@@ -45,6 +45,8 @@ public final class TorchLoadNoMapLocation implements Rule {
             if (!argv.isEmpty() && holdsNoCudaTensor(src, c, argv.get(0))) continue;
             // Only the main process runs it: there is no other rank whose copy could land on cuda:0.
             if (inMainProcessOnly(src, c)) continue;
+            // Only the one process that calls its function runs it: the ranks' own code never reaches it.
+            if (RankFunctions.runsOnce(src, c)) continue;
             String call = src.text(c), fixed = call.substring(0, call.length() - 1) + ", map_location=\"cpu\")";
             // The line, where it is a statement of its own; else the call alone (jerpelhan/DAVE@8aeeb9c
             // train_similarity.py:85, torch.load(...)[ inside a comprehension over three lines: the line did not parse)
