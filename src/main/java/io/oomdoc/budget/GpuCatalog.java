@@ -4,8 +4,10 @@ import io.oomdoc.util.Bytes;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** Known accelerators and their memory (catalog/gpus.csv). A new card is one row there. */
 public final class GpuCatalog {
@@ -82,7 +84,16 @@ public final class GpuCatalog {
 
     /** Whether this size is a card's total as PyTorch reports it (a row's torch_total_gib), not the driver's. */
     public static boolean isTorchTotal(long gpuBytes) {
-        return rows().stream().anyMatch(r -> torchBytes(r) == gpuBytes);
+        return TorchTotals.ALL.contains(gpuBytes);
+    }
+
+    /**
+     * Every row's PyTorch total (0 for a row whose note gives none), read once: each budget asks about its card's
+     * size, and reading the totals out of the notes' text each time was a regex over every row.
+     */
+    private static final class TorchTotals {
+        static final Set<Long> ALL = rows().stream().map(GpuCatalog::torchBytes)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /**

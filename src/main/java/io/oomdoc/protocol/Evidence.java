@@ -62,8 +62,21 @@ public record Evidence(TraceAnalysis trace, String userText, Facts facts, Budget
 
     /** Only the words the user wrote (not allocator boilerplate, which always mentions fragmentation). */
     public String userTextLower() {
-        return userWords().toLowerCase(Locale.ROOT);
+        LowerWords l = lastLower;
+        if (l != null && l.of().get() == this) return l.lower();
+        String lower = userWords().toLowerCase(Locale.ROOT);
+        lastLower = new LowerWords(new java.lang.ref.WeakReference<>(this), lower);
+        return lower;
     }
+
+    /**
+     * The last evidence's lower-cased words: each word row of Signals and several readers ask for them in one
+     * diagnosis, and each asking rebuilt them (the allocator's advice cut from every log line). Held by identity
+     * (a record's fields are final) and weakly, so a finished diagnosis's evidence is not kept.
+     */
+    private record LowerWords(java.lang.ref.WeakReference<Evidence> of, String lower) {}
+
+    private static volatile LowerWords lastLower;
 
     /** The user's words and the log's lines as written, without the allocator's advice. */
     public String userWords() {

@@ -49,8 +49,20 @@ public final class FactExtractor {
     /** The text split into asserted, denied and hypothetical facts. */
     public static Reading read(String text) {
         if (text == null || text.isBlank()) return Reading.EMPTY;
-        return FactReader.read(text);
+        Last l = last;
+        if (l.text().equals(text)) return l.reading();
+        Reading r = FactReader.read(text);
+        last = new Last(text, r);
+        return r;
     }
+
+    /**
+     * The last text read and its reading (immutable, and a function of the text and the bundled tables): a
+     * conversation reads the user's turn, then the diagnosis reads the same words again.
+     */
+    private record Last(String text, Reading reading) {}
+
+    private static volatile Last last = new Last("", Reading.EMPTY);
 
     /**
      * A reply to a question oomdoc asked for {@code pendingKey} (a key of {@link Facts#asMap()}): a bare "2048" for

@@ -19,7 +19,20 @@ final class ProseText {
             "(\\b(?:https?|ftp)://\\S+)|(?:\\b[a-z]:)?(?:[\\\\/][\\w.+-]+){2,}[\\\\/]?");
     private static final Pattern FLAG = Pattern.compile("(?<![\\w-])--?[a-z][\\w-]*");
 
+    /** The last text read and its prose: the word rows of Signals ask for the same text in one diagnosis. */
+    private record Last(String text, String prose) {}
+
+    private static volatile Last last = new Last("", "");
+
     static String of(String lower) {
+        Last l = last;
+        if (l.text().equals(lower)) return l.prose();
+        String prose = blank(lower);
+        last = new Last(lower, prose);
+        return prose;
+    }
+
+    private static String blank(String lower) {
         String t = PROMPT_VALUE.matcher(lower).replaceAll(" ");
         t = PATH.matcher(t).replaceAll(m -> m.group(1) != null ? Matcher.quoteReplacement(m.group(1)) : " ");
         return FLAG.matcher(t).replaceAll(" ");

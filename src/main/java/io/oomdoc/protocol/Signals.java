@@ -1,5 +1,6 @@
 package io.oomdoc.protocol;
 
+import io.oomdoc.util.LiteralFilter;
 import io.oomdoc.util.Num;
 import io.oomdoc.evidence.code.rules.DatasetOnGpu;
 import io.oomdoc.evidence.code.rules.DdpNoSetDevice;
@@ -35,8 +36,11 @@ public final class Signals {
     private static String say(String key, Object... args) { return TEXT.get("signal." + key, args); }
 
     private static Function1 words(Pattern p, String why) {
+        LiteralFilter filter = LiteralFilter.of(p);
         return e -> {
-            Matcher m = p.matcher(e.userTextLower());
+            String lower = e.userTextLower();
+            if (!filter.mayMatch(lower)) return null;
+            Matcher m = p.matcher(lower);
             return m.find() ? why + " (\"" + m.group().strip() + "\")" : null;
         };
     }
@@ -48,16 +52,22 @@ public final class Signals {
      * over trainable lost 6 paste-alone top-1 answers when every word row skipped them.
      */
     private static Function1 ownWords(Pattern p, String why) {
+        LiteralFilter filter = LiteralFilter.of(p);
         return e -> {
-            Matcher m = p.matcher(LibraryCode.blanked(e.userTextLower()));
+            String own = LibraryCode.blanked(e.userTextLower());
+            if (!filter.mayMatch(own)) return null;
+            Matcher m = p.matcher(own);
             return m.find() ? why + " (\"" + m.group().strip() + "\")" : null;
         };
     }
 
     /** As {@link #words}, on the text with paths, flag names and prompt values blanked ({@link ProseText}). */
     private static Function1 proseWords(Pattern p, String why) {
+        LiteralFilter filter = LiteralFilter.of(p);
         return e -> {
-            Matcher m = p.matcher(ProseText.of(e.userTextLower()));
+            String prose = ProseText.of(e.userTextLower());
+            if (!filter.mayMatch(prose)) return null;
+            Matcher m = p.matcher(prose);
             return m.find() ? why + " (\"" + m.group().strip() + "\")" : null;
         };
     }

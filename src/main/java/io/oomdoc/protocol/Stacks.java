@@ -1,5 +1,7 @@
 package io.oomdoc.protocol;
 
+import io.oomdoc.util.LiteralFilter;
+
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -48,7 +50,9 @@ public final class Stacks {
     public static String of(Evidence e, Category cause) {
         String text = e.allTextLower();
         if (text.length() > 200_000) text = text.substring(0, 100_000) + text.substring(text.length() - 100_000);
-        for (StackTable.Row r : LOGGED) if (r.logged().matcher(text).find()) return r.name();
+        for (StackTable.Row r : LOGGED) {
+            if (LiteralFilter.of(r.logged()).mayMatch(text) && r.logged().matcher(text).find()) return r.name();
+        }
         if (cause == Category.KV_CACHE_INFERENCE) return "generate".equals(generation(text)) ? "generate" : "vllm";
         return generation(text);
     }
@@ -59,7 +63,8 @@ public final class Stacks {
      */
     public static java.util.Optional<String> loggedApp(String text) {
         String lower = text.toLowerCase(java.util.Locale.ROOT);
-        return LOGGED.stream().filter(r -> r.logged().matcher(lower).find()).findFirst().map(StackTable.Row::name)
+        return LOGGED.stream().filter(r -> LiteralFilter.of(r.logged()).mayMatch(lower)
+                && r.logged().matcher(lower).find()).findFirst().map(StackTable.Row::name)
                 .filter(APPS::contains);
     }
 

@@ -1,5 +1,6 @@
 package io.oomdoc.protocol.facts;
 
+import io.oomdoc.util.LiteralFilter;
 import io.oomdoc.util.Resources;
 
 import java.util.ArrayList;
@@ -54,6 +55,7 @@ public final class Lexicon {
     public List<Mention> find(String lower) {
         List<Mention> spans = new ArrayList<>();
         for (Row r : rows) {
+            if (!LiteralFilter.of(r.pattern).mayMatch(lower)) continue;
             Matcher m = r.pattern.matcher(lower);
             while (m.find()) {
                 if (m.end() == m.start()) continue;

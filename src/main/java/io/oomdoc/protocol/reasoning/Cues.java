@@ -1,5 +1,7 @@
 package io.oomdoc.protocol.reasoning;
 
+import io.oomdoc.util.LiteralFilter;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,7 +56,7 @@ public final class Cues {
         for (Cue c : table()) {
             String inProse = find(c.pattern(), p);
             if (inProse != null) b.set("cue:" + inProse + c.name(), 1.0, null);
-            if (c.pattern().matcher(l).find()) b.flag("log:" + c.name());
+            if (LiteralFilter.of(c.pattern()).mayMatch(l) && c.pattern().matcher(l).find()) b.flag("log:" + c.name());
         }
     }
 
@@ -68,6 +70,7 @@ public final class Cues {
 
     /** The first match outside a negated clause, or null. */
     static String affirmed(Pattern p, String text) {
+        if (!LiteralFilter.of(p).mayMatch(text)) return null;
         Matcher m = p.matcher(text);
         while (m.find()) {
             String before = text.substring(Math.max(0, m.start() - 60), m.start());
@@ -78,6 +81,7 @@ public final class Cues {
 
     /** "" for an affirmed match, "not-" when every match sits in a negated clause, null when absent. */
     private static String find(Pattern p, String text) {
+        if (!LiteralFilter.of(p).mayMatch(text)) return null;
         Matcher m = p.matcher(text);
         boolean negated = false;
         while (m.find()) {
