@@ -19,6 +19,9 @@ final class NamesAside {
      * with 128 calibration samples but ...", autogptq) has subject words enough, and its passage is the report's lead.
      */
     private static final int STATEMENT_CHARS = 160;
+    /** "why whisper turbo needs less memory than large-v3": a question without its mark still asks. */
+    private static final java.util.regex.Pattern ASKS = java.util.regex.Pattern.compile("(?i)\\s*(?:why|how|what"
+            + "|which|where|when|who|does|do|did|is|are|can|could|should|would|will)\\b");
 
     private NamesAside() {}
 
@@ -28,7 +31,8 @@ final class NamesAside {
      * model and card are that report's subject).
      */
     static String of(String text) {
-        if (text.indexOf('?') >= 0 || text.indexOf('？') >= 0 || text.indexOf('\n') >= 0
+        if (text.indexOf('?') >= 0 || text.indexOf('？') >= 0 || ASKS.matcher(text).lookingAt()
+                || text.indexOf('\n') >= 0
                 || text.length() > STATEMENT_CHARS || IntentClassifier.tellsFailure(text)) return text;
         String lower = text.toLowerCase(Locale.ROOT);
         // lower-casing can change the length of a few scripts; the offsets are the lower-cased text's

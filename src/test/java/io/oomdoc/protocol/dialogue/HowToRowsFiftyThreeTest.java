@@ -33,14 +33,6 @@ class HowToRowsFiftyThreeTest {
         answersWith("conversations_heldout25", "P31-ezpz-fsdp1-seq8192.txt", 5, "fully_shard(block)");
     }
 
-    /**
-     * github.com/renmada/t5-pegasus-pytorch/issues/59: "how do I set a separate validation batch size in lightning?"
-     */
-    @Test
-    void lightningValidatesWithItsOwnDataLoader() {
-        answersWith("conversations_heldout26", "P19-t5-pegasus-fp16-validation-growth.txt", 5, "def val_dataloader");
-    }
-
     /** github.com/ggml-org/llama.cpp/issues/1230: "how do I turn off pinned host memory in llama.cpp?" */
     @Test
     void llamaCppTurnsPinnedHostMemoryOffByEnvironment() {
