@@ -623,14 +623,7 @@ public final class BudgetEngine {
             // nn.Dropout before each adapter makes a new tensor of the adapted layer's input, which lora_A keeps
             // for its weight gradient, and keeps its bool mask (1 B) for its own backward: 3 B per input value.
             // PEFT wraps q, k, v, o, gate, up and down separately; with p = 0 it uses nn.Identity (nothing kept).
-            boolean gatedMlp = m.gated();
-            double f = m.ffn() / (double) m.hidden();
-            double inputs = switch (s.loraTargets()) {
-                case QV -> 2;
-                case ATTENTION -> 4;
-                case ALL -> 4 + (gatedMlp ? 2 : 1) + f;
-            };
-            base += (fp32Act ? 5 : 3) * inputs; // the copy in the stream's dtype, the mask 1 B
+            base += (fp32Act ? 5 : 3) * adaptedInputs(m, s); // the copy in the stream's dtype, the mask 1 B
             assumptions.add(AssumptionText.get("act.loraDropout"));
         }
         if (train && m.gated()) {
@@ -647,6 +640,16 @@ public final class BudgetEngine {
             attn = fp32Act ? 4 : 6;
         }
         return new Block(base, attn);
+    }
+
+    /** The layer inputs the adapters read, in units of the hidden size: q and v, the attention, or every linear. */
+    private static double adaptedInputs(ModelSpec m, Setup s) {
+        double f = m.ffn() / (double) m.hidden();
+        return switch (s.loraTargets()) {
+            case QV -> 2;
+            case ATTENTION -> 4;
+            case ALL -> 4 + (m.gated() ? 2 : 1) + f;
+        };
     }
 
     /** Training's token terms: the layers' saved activations under checkpointing, and the loss's logits. */

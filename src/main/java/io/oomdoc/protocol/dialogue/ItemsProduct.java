@@ -62,12 +62,7 @@ final class ItemsProduct {
                 shown.add(count(n) + " " + word);
             }
         }
-        Matcher b = BATCH.matcher(t);
-        // "my batch is 4 articles" is already counted by its noun
-        if (b.find() && !factors.contains(Long.parseLong(b.group(1)))) {
-            factors.add(Long.parseLong(b.group(1)));
-            shown.add(Messages.get("items.batch", b.group(1)));
-        }
+        addBatch(t, factors, shown);
         Matcher beams = BEAMS.matcher(t + "\n" + a.earlier());
         if (rate == null && BEAM_UNITS.matcher(asked.group(1)).matches() && beams.find()) {
             rate = Long.parseLong(beams.group(1));
@@ -78,6 +73,15 @@ final class ItemsProduct {
         for (long f : factors) product *= f;
         return Messages.get("items.product", count(rate) + " " + rateNoun, String.join(" × ", shown),
                 count(product), asked.group(1));
+    }
+
+    /** The batch the turn states, as one more factor; "my batch is 4 articles" is already counted by its noun. */
+    private static void addBatch(String t, List<Long> factors, List<String> shown) {
+        Matcher b = BATCH.matcher(t);
+        if (b.find() && !factors.contains(Long.parseLong(b.group(1)))) {
+            factors.add(Long.parseLong(b.group(1)));
+            shown.add(Messages.get("items.batch", b.group(1)));
+        }
     }
 
     private static long value(String s) {
