@@ -41,6 +41,9 @@ final class Fractions {
 
     private Fractions() {}
 
+    /** Whether a setting's name is one of the shares of the card this class reads. */
+    static boolean namesShare(String setting) { return NAMED.matcher(setting).matches(); }
+
     static String of(Calculations.Ask a) {
         Long card = card(a);
         if (card == null) return null;

@@ -43,7 +43,7 @@ final class KnobChange {
             if (now.kept() || scaled && BUDGET_KEYS.matcher(now.key()).find()) continue;
             // a share of the card (vLLM's gpu_memory_utilization) grows the cache by far more than its own ratio:
             // the weights stay inside the share, so the Fractions and serving-pool lines say what it gives
-            if (SHARE_KEYS.matcher(now.key()).matches()) continue;
+            if (Fractions.namesShare(now.name())) continue;
             Setting before = null;
             for (Setting s : settings(earlier)) {
                 if (s.key().equals(now.key())) { before = s; break; }
@@ -66,8 +66,6 @@ final class KnobChange {
     /** Settings that give an image's side in pixels (YOLO's imgsz, img_size, input_size, crop_size). */
     private static final Pattern SIDE_KEYS = Pattern.compile("imgsz|imgsize|imagesize|img|inputsize|cropsize"
             + "|inputresolution|imageresolution");
-    private static final Pattern SHARE_KEYS = Pattern.compile("gpumemoryutili[sz]ation|memfractionstatic"
-            + "|cudamemoryfraction|xlapythonclientmemfraction|perprocessmemoryfraction|memoryfraction|memfraction");
     private static final Pattern BUDGET_KEYS = Pattern.compile("^(?:.*batch|seq|len|length|ctx|context|maxlength)");
     private static final Pattern KEEP = Pattern.compile("(?i)\\b(?:keep|keeping|leave|stay at|still)\\s+(?:the\\s+)?$");
 

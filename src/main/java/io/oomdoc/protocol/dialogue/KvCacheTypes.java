@@ -30,6 +30,9 @@ final class KvCacheTypes {
 
     private KvCacheTypes() {}
 
+    /** The text with every type said for the KV cache blanked: what is left names the weights' format only. */
+    static String withoutCacheTypes(String text) { return SAID.matcher(text).replaceAll(" "); }
+
     /** Whether the text names a type for the KV cache. */
     static boolean said(String text) { return SAID.matcher(text).find(); }
 

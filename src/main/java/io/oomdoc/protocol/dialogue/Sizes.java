@@ -180,20 +180,13 @@ final class Sizes {
         return n;
     }
 
-    /** "8-bit instead of 4-bit": the format named first is the one asked about; null when none is named. */
-    /** The weights' format named first; a format the turn gives the KV cache is not the weights'. */
-    private static Object[] namedFirst(String text) {
-        return namedFirst(FORMATS, KV_DTYPE.matcher(text).replaceAll(" "));
-    }
-
     /**
-     * "would fp8 kv cache let me keep 64k?", "--kv-cache-dtype fp8_e5m2", "kv cache in 8-bit": the cache's element
-     * type, which leaves the weights in their own format (vLLM's --kv-cache-dtype changes only the cache).
+     * "8-bit instead of 4-bit": the weights' format named first is the one asked about; null when none is named. A
+     * type the turn gives the KV cache ("w/ fp8 kv cache", UI-TARS#15) is not the weights'.
      */
-    private static final Pattern KV_DTYPE = Pattern.compile("(?i)\\b(?:fp8|int8|8[- ]?bit|fp16|bf16|16[- ]?bit|int4"
-            + "|4[- ]?bit)(?:[-_]e[45]m[23])?[-_ ](?:kv|k/v)\\b"
-            + "|\\b(?:kv|k/v)[-_ ]cache(?:[-_ ]dtype)?(?:\\s*(?:=|:|in|to|as))?\\s*"
-            + "(?:fp8|int8|8[- ]?bit|fp16|bf16|16[- ]?bit|int4|4[- ]?bit)(?:[-_]e[45]m[23])?\\b");
+    private static Object[] namedFirst(String text) {
+        return namedFirst(FORMATS, KvCacheTypes.withoutCacheTypes(text));
+    }
 
     /** The row of a table (its pattern first) whose pattern matches earliest in the text; null when none does. */
     static Object[] namedFirst(Object[][] rows, String text) {
