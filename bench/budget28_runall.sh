@@ -9,6 +9,6 @@ cp="target/classes:target/test-classes:$(cat target/cp.txt)"
 run() { java -Xmx256m -cp "$cp" io.oomdoc.bench.BudgetBench "$@"; }
 run ../shared/budget/ground_truth_dev.json > "$d/dev.txt"
 run --heldout > "$d/heldout.txt"
-for i in $(seq 2 24); do run --heldout$i > "$d/heldout$i.txt"; done
+for i in $(seq 2 25); do run --heldout$i > "$d/heldout$i.txt"; done
 run --h200-tune4 > "$d/h200-tune4.txt"
 run --h200-check4 > "$d/h200-check4.txt"

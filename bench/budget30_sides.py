@@ -1,13 +1,13 @@
 """Per-side, per-family median/worst |error| and calls from BudgetBench outputs (thirtieth session, issue 14; budget29_sides with the H200 tune/check split).
 Usage: python3 bench/budget29_sides.py DIR [x|rev], DIR holding BudgetBench outputs named SET.txt as
-bench/budget28_runall.sh writes them (dev.txt, heldout.txt .. heldout24.txt, h200-tune4.txt, h200-check4.txt).
-Fit side dev + heldout..heldout11 + heldout21..heldout24 (since the thirty-second to thirty-fifth sessions:
+bench/budget28_runall.sh writes them (dev.txt, heldout.txt .. heldout25.txt, h200-tune4.txt, h200-check4.txt).
+Fit side dev + heldout..heldout11 + heldout21..heldout25 (since the thirty-second to thirty-sixth sessions:
 their QLoRA and sharded misses, scored blind in the session before, are read there), check side heldout12..heldout20 (19 and 20 since the thirty-first
 session) (rev swaps them); x lists the full, LoRA, QLoRA
 and sharded records of both sides by |error|; H200 tune4 (tune side) and check4 (check side) reported apart."""
 import sys,os
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-FIT=['dev','heldout']+[f'heldout{i}' for i in range(2,12)]+['heldout21','heldout22','heldout23','heldout24']
+FIT=['dev','heldout']+[f'heldout{i}' for i in range(2,12)]+['heldout21','heldout22','heldout23','heldout24','heldout25']
 CHECK=[f'heldout{i}' for i in range(12,21)]
 FAMS=('full','lora','qlora','sharded')
 H200T=['h200-tune4']; H200C=['h200-check4']

@@ -54,7 +54,7 @@ public final class IntentData {
             "conversations_heldout31", "conversations_heldout32", "conversations_heldout33",
             "conversations_heldout34", "conversations_heldout35",
             "conversations_heldout36", "conversations_heldout37", "conversations_heldout38",
-            "conversations_heldout39");
+            "conversations_heldout39", "conversations_heldout40");
     private static final Path ROOT = Path.of("src/test/resources");
     private static final Pattern SOURCE = Pattern.compile("source:\\s*https?://(?:www\\.)?github\\.com/([^/\\s]+/"
             + "[^/\\s#]+)|source:\\s*https?://([^/\\s]+)");

@@ -105,7 +105,7 @@ public final class Corpus {
             HELDOUT11, HELDOUT12, HELDOUT13, HELDOUT14, HELDOUT15, HELDOUT16, HELDOUT17, HELDOUT18, HELDOUT19,
             HELDOUT20, HELDOUT21, HELDOUT22, HELDOUT23, HELDOUT24, HELDOUT25, HELDOUT26, HELDOUT27, HELDOUT28,
             HELDOUT29, HELDOUT30, HELDOUT31, HELDOUT32, HELDOUT33, HELDOUT34, HELDOUT35, HELDOUT36, HELDOUT37,
-            HELDOUT38, HELDOUT39, HELDOUT40);
+            HELDOUT38, HELDOUT39, HELDOUT40, HELDOUT41);
     private static final int FINAL_SHARE_PERCENT = 20;
     private static final Map<Path, List<Case>> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -273,7 +273,7 @@ public final class Corpus {
     /** The fortieth split (corpus_heldout40/): scored blind at both ends of the 34th session, trainable since. */
     public static List<Case> heldout40() { return read(HELDOUT40); }
 
-    /** The forty-first split (corpus_heldout41/): blind, scored only by TraceBench --heldout41; never trained on. */
+    /** The forty-first split (corpus_heldout41/): scored blind at both ends of the 35th session, trainable since. */
     public static List<Case> heldout41() { return read(HELDOUT41); }
 
     /**
@@ -305,9 +305,17 @@ public final class Corpus {
      * thirty-seventh (since the thirty-second session; scored blind at both ends of the thirty-first, totals only), and
      * the thirty-eighth (since the thirty-third session; scored blind at both ends of the thirty-second, totals only), and
      * the thirty-ninth (since the thirty-fourth session; scored blind at both ends of the thirty-third, totals only), and the fortieth
-     * (since the thirty-fifth session; scored blind at both ends of the thirty-fourth, totals only).
+     * (since the thirty-fifth session; scored blind at both ends of the thirty-fourth, totals only), and the
+     * forty-first (since the thirty-sixth session; scored blind at both ends of the thirty-fifth, totals only).
      */
-    public static List<Case> trainable() { return development40(); }
+    public static List<Case> trainable() { return development41(); }
+
+    /** Every scored part that is development data now: development40() and the forty-first split. */
+    public static List<Case> development41() {
+        List<Case> out = new ArrayList<>(development40());
+        out.addAll(heldout41());
+        return List.copyOf(out);
+    }
 
     /** Every scored part that is development data now: development39() and the fortieth split. */
     public static List<Case> development40() {

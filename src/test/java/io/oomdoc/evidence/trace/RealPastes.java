@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Real reports by their case id, read where they are labelled: the corpus and the burned held-out splits 5..40 (each
+ * Real reports by their case id, read where they are labelled: the corpus and the burned held-out splits 5..41 (each
  * line names its thread in "source"). Tests quote them from there rather than copying them into traces/: a copy
  * elsewhere would cite a blind split's repository (BlindCorpusSplitChecks).
  */
@@ -29,7 +29,7 @@ final class RealPastes {
                     Corpus.heldout29(), Corpus.heldout30(), Corpus.heldout31(),
                     Corpus.heldout32(), Corpus.heldout33(), Corpus.heldout34(), Corpus.heldout35(),
                     Corpus.heldout36(), Corpus.heldout37(), Corpus.heldout38(), Corpus.heldout39(),
-                    Corpus.heldout40())
+                    Corpus.heldout40(), Corpus.heldout41())
                     .flatMap(List::stream).forEach(c -> m.putIfAbsent(c.id(), c));
             byId = m;
         }
