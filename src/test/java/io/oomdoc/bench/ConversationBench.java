@@ -22,7 +22,7 @@ import java.util.TreeMap;
  * |--heldout27|--heldout27-dev|--heldout28|--heldout28-dev|--heldout29|--heldout29-dev|--heldout30|--heldout30-dev
  * |--heldout31|--heldout31-dev|--heldout32|--heldout32-dev|--heldout33|--heldout33-dev|--heldout34|--heldout34-dev
  * |--heldout35|--heldout35-dev|--heldout36|--heldout36-dev|--heldout37|--heldout37-dev|--heldout38|--heldout38-dev
- * |--heldout39|--heldout39-dev|--heldout40|--heldout40-dev].
+ * |--heldout39|--heldout39-dev|--heldout40|--heldout40-dev|--heldout41|--heldout41-dev].
  * With --heldout it
  * plays src/test/resources/conversations_heldout and prints only the totals: that set is never tuned on, so its
  * failing turns are not shown (nor those of the closed halves of sets 2-4).
@@ -76,11 +76,11 @@ public final class ConversationBench {
     }
 
     /** The newest numbered blind set. */
-    private static final int LAST_SET = 40;
+    private static final int LAST_SET = 41;
     /** Numbered sets whose scored half prints totals only: never tuned on, or blind when written. */
     private static final java.util.Set<Integer> TOTALS_ONLY =
             java.util.Set.of(2, 3, 4, 7, 8, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30,
-                    31, 32, 33, 34, 35, 36, 37, 38, 39, 40);
+                    31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41);
 
     /** The numbered blind set n (2 to LAST_SET). */
     private static java.nio.file.Path numbered(int n) {
@@ -89,7 +89,7 @@ public final class ConversationBench {
                 HELD_OUT_18, HELD_OUT_19, HELD_OUT_20, HELD_OUT_21, HELD_OUT_22, HELD_OUT_23, HELD_OUT_24, HELD_OUT_25,
                 HELD_OUT_26, HELD_OUT_27, HELD_OUT_28, HELD_OUT_29, HELD_OUT_30,
                 HELD_OUT_31, HELD_OUT_32, HELD_OUT_33, HELD_OUT_34, HELD_OUT_35, HELD_OUT_36, HELD_OUT_37,
-                HELD_OUT_38, HELD_OUT_39, HELD_OUT_40)
+                HELD_OUT_38, HELD_OUT_39, HELD_OUT_40, HELD_OUT_41)
                 .get(n - 2);
     }
 
@@ -379,6 +379,15 @@ public final class ConversationBench {
      */
     static final java.nio.file.Path HELD_OUT_40 =
             java.nio.file.Path.of("src/test/resources/conversations_heldout40");
+
+    /**
+     * A forty-first blind set (written 2026-11-29 from GitHub threads of smaller projects, serving and inference about
+     * two fifths, LLM fine-tuning and serving where a thread was not already cited, follow-ups, what-ifs with numbers,
+     * how-tos for a named stack and fit questions with a card and a model named), split like the fortieth:
+     * --heldout41-dev may be read, --heldout41 is only scored.
+     */
+    static final java.nio.file.Path HELD_OUT_41 =
+            java.nio.file.Path.of("src/test/resources/conversations_heldout41");
 
     /**
      * A twenty-first blind set (written 2026-11-27 from GitHub and forum threads, fine-tuning and training about three
