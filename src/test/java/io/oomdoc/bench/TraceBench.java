@@ -32,7 +32,7 @@ import java.util.Locale;
  *     [--heldout21] [--heldout22] [--heldout23] [--heldout24] [--heldout25] [--heldout26] [--heldout27]
  *     [--heldout28] [--heldout29] [--heldout30] [--heldout31] [--heldout32] [--heldout33] [--heldout34]
  *     [--heldout35] [--heldout36] [--heldout37] [--heldout38] [--heldout39] [--heldout40] [--heldout41]
- *     [log-size-MB]
+ *     [--heldout42] [log-size-MB]
  */
 public final class TraceBench {
     public static void main(String[] args) throws Exception {
@@ -112,6 +112,7 @@ public final class TraceBench {
         if (List.of(args).contains("--heldout39")) scoreBlind("39th split, corpus_heldout39", Corpus.heldout39());
         if (List.of(args).contains("--heldout40")) scoreBlind("40th split, corpus_heldout40", Corpus.heldout40());
         if (List.of(args).contains("--heldout41")) scoreBlind("41st split, corpus_heldout41", Corpus.heldout41());
+        if (List.of(args).contains("--heldout42")) scoreBlind("42nd split, corpus_heldout42", Corpus.heldout42());
         speed(dev);
         bigLog(mb);
     }

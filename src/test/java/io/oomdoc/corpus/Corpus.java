@@ -100,6 +100,8 @@ public final class Corpus {
     public static final Path HELDOUT40 = Path.of("src/test/resources/corpus_heldout40/heldout40.jsonl");
     /** The forty-first blind split (serving and training), session 35, by a writer who never read the engine. */
     public static final Path HELDOUT41 = Path.of("src/test/resources/corpus_heldout41/heldout41.jsonl");
+    /** The forty-second blind split (serving and training), session 36, by a writer who never read the engine. */
+    public static final Path HELDOUT42 = Path.of("src/test/resources/corpus_heldout42/heldout42.jsonl");
     /** The burned blind splits in the order trainable() appends them after the development part. */
     public static final List<Path> BURNED = List.of(HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10,
             HELDOUT11, HELDOUT12, HELDOUT13, HELDOUT14, HELDOUT15, HELDOUT16, HELDOUT17, HELDOUT18, HELDOUT19,
@@ -275,6 +277,9 @@ public final class Corpus {
 
     /** The forty-first split (corpus_heldout41/): scored blind at both ends of the 35th session, trainable since. */
     public static List<Case> heldout41() { return read(HELDOUT41); }
+
+    /** The forty-second split (corpus_heldout42/): blind, scored only by TraceBench --heldout42; never trained on. */
+    public static List<Case> heldout42() { return read(HELDOUT42); }
 
     /**
      * What the weights are fitted on: the development part, the third split (since round 6; scored once in round 5),
