@@ -45,9 +45,9 @@ Weak spots (the lead should weigh these before scoring):
   page itself is in no exclusion list. Two of eight records come from it.
 - Short: 8 records from 5 pages, not 10-14 from 6; no OOM record. The issues corpus answered almost only with
   repositories repos.txt already holds (Lightning-AI/litgpt, meta-llama/llama-cookbook, huggingface/peft,
-  hiyouga/LlamaFactory, modelscope/ms-swift, QwenLM/Qwen, vllm-project/vllm, deepspeedai/DeepSpeed, tatsu-lab/stanford_alpaca,
-  InternLM/xtuner, axolotl, torchtitan, pytorch/ao, LMCache, gpustack, open-instruct, LLaMA2-Accessory, ...) and the
-  pages corpus mostly with estimate pages (VRAM tables with no run behind them).
+  hiyouga/LlamaFactory, modelscope/ms-swift, QwenLM/Qwen, vllm-project/vllm, deepspeedai/DeepSpeed,
+  tatsu-lab/stanford_alpaca, InternLM/xtuner, axolotl, torchtitan, pytorch/ao, LMCache, gpustack, open-instruct,
+  LLaMA2-Accessory, ...) and the pages corpus mostly with estimate pages (VRAM tables with no run behind them).
 
 Rejected after reading: dev.to/sumanpro QLoRA-of-Qwen2.5-7B-on-a-T4 post and kaitchup's FSDP+QLoRA 70B post (both
 named and left alone in bb25's section of bench/results.md; neither opening gives sequence, batch or rank);
