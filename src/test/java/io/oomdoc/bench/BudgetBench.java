@@ -35,7 +35,8 @@ import java.util.Locale;
  * (measured_heldout21.json, session 31, written blind), --heldout22 the twenty-second (measured_heldout22.json,
  * session 32, written blind), --heldout23 the twenty-third (measured_heldout23.json, session 33, written blind),
  * --heldout24 the twenty-fourth (measured_heldout24.json, session 34, written blind), --heldout25 the twenty-fifth
- * (measured_heldout25.json, session 35, written blind).
+ * (measured_heldout25.json, session 35, written blind), --heldout26 the twenty-sixth (measured_heldout26.json,
+ * session 36, written blind).
  * --h200 scores the tune part of this project's own H200 grid
  * (measured_h200.json: llama-3.1-8b, llama-3.2-1b, gpt2-xl, qwen2.5-0.5b), --h200-check its check part (qwen2.5-7b,
  * qwen2.5-1.5b, mistral-7b-v0.3, gemma-2-2b), which is scored only to report, never tuned on; --h200-check3 the
@@ -210,6 +211,12 @@ public final class BudgetBench {
         // helper who never read the engine nor ran this bench on them
         if (args.length > 0 && args[0].equals("--heldout25")) {
             measuredDev(Path.of("src/test/resources/budget/measured_heldout25.json"), new BudgetEngine());
+            return;
+        }
+        // session 36's blind held-out pages (issue 14, see make_measured_heldout26.py for the pages): written by a
+        // helper who never read the engine nor ran this bench on them
+        if (args.length > 0 && args[0].equals("--heldout26")) {
+            measuredDev(Path.of("src/test/resources/budget/measured_heldout26.json"), new BudgetEngine());
             return;
         }
         // round 9: the H200 grid, split by architecture; each flag prints its own part only
