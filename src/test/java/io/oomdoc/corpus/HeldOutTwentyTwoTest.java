@@ -10,7 +10,10 @@ class HeldOutTwentyTwoTest extends MixedBlindCorpusSplitChecks {
     HeldOutTwentyTwoTest() {
         // written in parallel with conversations_heldout23/24; none of them is tuned on
         super(Corpus.HELDOUT22, Corpus.heldout22(), 60, Path.of("src/test/resources/conversations_heldout23"),
-                Path.of("src/test/resources/conversations_heldout24"));
+                Path.of("src/test/resources/conversations_heldout24"),
+                // a paste of the forty-second blind split links Matte-Anything's code from another repository's
+                // thread; that split is only scored
+                Path.of("src/test/resources/corpus_heldout42"));
     }
 
     /** The repositories of this split that scan19's audit reads (BlindCorpusSplitChecks.SCANNED_BY_SCAN19). */
