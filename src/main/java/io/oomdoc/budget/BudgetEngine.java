@@ -462,11 +462,6 @@ public final class BudgetEngine {
             // the fp32 gradients from stage 2, the parameters at stage 3 (the gathered unit stays whole).
             long weights = s.zeroStage() >= 3 ? 4L * P / N + 8L * largestLayer(m, P) : 4L * P;
             long grads = s.zeroStage() >= 2 ? 4L * trainable / N : 4L * trainable;
-            if (s.fsdp() && s.zeroStage() >= 3) {
-                FsdpUnits u = FsdpUnits.of(m, P);
-                weights = 4L * P / N + 4L * u.gathered();
-                grads += 4L * u.gradients();
-            }
             assumptions.add(AssumptionText.get("states.fp32Zero." + Math.min(3, s.zeroStage()), N, N));
             return new Shares(weights, grads, Math.round(optBytes * trainable / N));
         }
@@ -482,11 +477,7 @@ public final class BudgetEngine {
     private static Shares pure16Shards(Setup s, ModelSpec m, long P, int N, long trainable, double optBytes,
             List<String> assumptions) {
         long weights, grads;
-        if (s.zeroStage() >= 3 && s.fsdp()) {
-            FsdpUnits u = FsdpUnits.of(m, P);
-            weights = 2L * P / N + 2L * u.gathered();
-            grads = 2L * trainable / N + 2L * u.gradients();
-        } else if (s.zeroStage() >= 3) {
+        if (s.zeroStage() >= 3) {
             weights = 2L * P / N + 4L * largestLayer(m, P); // the gathered unit: its parameters and gradients
             grads = 2L * trainable / N;
         } else {
@@ -520,9 +511,7 @@ public final class BudgetEngine {
             // parameters for the optimizer step": MixedPrecisionPolicy, torch/distributed/fsdp/_fully_shard/
             // _fsdp_api.py; FSDP1's MixedPrecision keeps "the sharded parameters ... in full precision").
             assumptions.add(AssumptionText.get("states.fsdpMixed", N, k + 4));
-            // beside the shard, the units FSDP gathers in 16 bits and their 16-bit gradients in flight (FsdpUnits)
-            FsdpUnits u = FsdpUnits.of(m, P);
-            return new Shares(4L * P / N + 2L * u.gathered(), 4L * trainable / N + 2L * u.gradients(),
+            return new Shares(4L * P / N + 4L * largestLayer(m, P), 4L * trainable / N,
                     Math.round((k - 4) * trainable / N));
         } else {
             // the 16-bit shard, the live parameters gathered beside it and the gathered unit's gradient

@@ -1,10 +1,9 @@
 package io.oomdoc.budget;
 
 /**
- * What a PyTorch FSDP full-shard rank holds unsharded beside its shards, which may live in host RAM
- * (CPUOffload(offload_params=True), FSDP2's CPUOffloadPolicy), in parameters: FSDP gathers whole wrapped units (the
- * decoder layers an auto-wrap policy or fully_shard per layer names), not single tensors, so the unit is a decoder
- * layer's parameters.
+ * What a PyTorch FSDP rank holds unsharded when its parameter shards live in host RAM (CPUOffload(offload_params=True),
+ * FSDP2's CPUOffloadPolicy), in parameters: FSDP gathers whole wrapped units (the decoder layers an auto-wrap policy or
+ * fully_shard per layer names), not single tensors, so the unit is a decoder layer's parameters.
  * <ul>
  * <li>Two units gathered at once: FSDP1's limit_all_gathers lets "at most two consecutive FSDP instances concurrently
  * allocate" (FullyShardedDataParallel's docstring), and FSDP2 all-gathers the next unit beside the one running, in
