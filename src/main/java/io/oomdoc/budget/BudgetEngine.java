@@ -55,8 +55,15 @@ public final class BudgetEngine {
         // setup that names only the parameter offload under FSDP is the same run as one that names both
         boolean fsdpOffload = s.fsdp() && s.offloadParams() && !s.offloadOptimizer();
         if (fsdpOffload) s = s.toBuilder().offloadOptimizer(true).build();
+        // and the other way round: FSDP has no optimizer-only offload, so a full shard told to offload (--fsdp
+        // --offload) keeps its parameter shards in host RAM too
+        boolean fsdpOptimizerOffload = s.fsdp() && s.zeroStage() >= 3 && s.offloadOptimizer() && !s.offloadParams();
+        if (fsdpOptimizerOffload) s = s.toBuilder().offloadParams(true).build();
         Run r = new Run(servedOnly ? s.toBuilder().mode(Mode.INFER).build() : s);
         if (fsdpOffload && s.mode() == Mode.TRAIN) r.assumptions.add(AssumptionText.get("states.fsdpOffloadStates"));
+        if (fsdpOptimizerOffload && s.mode() == Mode.TRAIN) {
+            r.assumptions.add(AssumptionText.get("states.fsdpOffloadParams"));
+        }
         if (servedOnly) r.assumptions.add(AssumptionText.get("serve.quantizedBase",
                 s.quant().name().toLowerCase(Locale.ROOT).replace('_', '-')));
         weights(r);
@@ -300,6 +307,10 @@ public final class BudgetEngine {
      */
     private static void fullOffload(Run r) {
         Setup s = r.s;
+        if (s.fsdp() && s.zeroStage() >= 3 && s.offloadParams()) {
+            fsdpParamOffload(r);
+            return;
+        }
         long gathered = s.zeroStage() >= 3 && !s.fsdp()
                 ? deepSpeedGathered(r.m, r.P, 2, liveParameters(s, r.assumptions))
                 : 4L * largestLayer(r.m, r.P);
@@ -310,6 +321,21 @@ public final class BudgetEngine {
         r.grads = 0;
         r.opt = 0;
         r.assumptions.add(AssumptionText.get("states.cpuOffload", Bytes.human(18L * r.trainable)));
+    }
+
+    /**
+     * FSDP full shard of a full fine-tune with the parameter shards in host RAM: the GPU holds the wrapped units being
+     * gathered and their gradients until the reduce-scatter (FsdpUnits), in the dtype the units compute in, 16-bit
+     * under FSDP's mixed precision and pure 16-bit, fp32 otherwise; shards, gradients and optimizer live on the host.
+     */
+    private static void fsdpParamOffload(Run r) {
+        FsdpUnits u = FsdpUnits.of(r.m, r.P);
+        int b = r.s.precision() == Precision.FP32 ? 4 : 2;
+        r.weights = b * u.gathered();
+        r.grads = b * u.gradients();
+        r.opt = 0;
+        r.assumptions.add(AssumptionText.get("states.fsdpParamOffload", Bytes.human(r.weights),
+                Bytes.human(r.grads)));
     }
 
     /** ZeRO-3 / FSDP full shard with adapters: the frozen base is sharded too; the units being gathered stay whole. */

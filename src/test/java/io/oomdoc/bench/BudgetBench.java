@@ -442,6 +442,17 @@ public final class BudgetBench {
             java.util.regex.Pattern.CASE_INSENSITIVE);
 
     /**
+     * PyTorch's own name for checkpointing every wrapped layer ("activation checkpointing on every LlamaDecoderLayer
+     * (apply_activation_checkpointing)"): torch.distributed.algorithms._checkpoint's apply_activation_checkpointing
+     * and checkpoint_wrapper, as FSDP recipes call it; the layer's input is kept and the rest recomputed, as under
+     * HF's gradient checkpointing. Not when the words turn it off.
+     */
+    static final java.util.regex.Pattern PYTORCH_CHECKPOINTING_ON = java.util.regex.Pattern.compile(
+            "^(?:activation checkpointing|apply_activation_checkpointing|checkpoint_wrapper)\\b"
+                    + "(?![ :=(]*(?:false|off|none|disabled)\\b)",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /**
      * Checkpointing whose saved layer inputs go to host RAM, as a record says it in words: "gradient checkpointing
      * with the checkpointed layer inputs offloaded to CPU RAM (--offload_gradient_checkpointing)", the flag of the
      * Long-Context study's training.py, which swaps torch's checkpoint for an Unsloth-style offloaded one. Such
@@ -451,6 +462,10 @@ public final class BudgetBench {
             "\\bcheckpointed (?:layer )?(?:inputs|activations) offloaded to (?:the )?(?:cpu|host)\\b"
                     + "|--offload_gradient_checkpointing\\b",
             java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /** A loss said to be compiled (torch.compile'd, compiled with torch.compile), not one said not to be. */
+    static final java.util.regex.Pattern COMPILED_LOSS = java.util.regex.Pattern.compile(
+            "(?<!not )\\b(?:torch\\.compile(?:'d|d)|compiled)\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
 
     /** Liger's fused linear cross-entropy named in words, which never holds the whole logits; not "without" it. */
     static final java.util.regex.Pattern FUSED_LINEAR_IN_WORDS = java.util.regex.Pattern.compile(
@@ -547,6 +562,7 @@ public final class BudgetBench {
                 : c.startsWith("offload") || UNSLOTH_CHECKPOINTING.matcher(c).find()
                 || OFFLOADED_CHECKPOINTING.matcher(c).find() ? Setup.Checkpointing.OFFLOAD
                 : c.startsWith("full") || TURNED_ON.matcher(c).matches() || HF_CHECKPOINTING_ON.matcher(c).matches()
+                || PYTORCH_CHECKPOINTING_ON.matcher(c).find()
                 ? Setup.Checkpointing.FULL
                 : c.startsWith("selective (op)") ? Setup.Checkpointing.SELECTIVE_OP
                 : c.startsWith("selective") ? Setup.Checkpointing.SELECTIVE : Setup.Checkpointing.NONE;
@@ -628,8 +644,9 @@ public final class BudgetBench {
         // FSDP's CPUOffload(offload_params=True) ("--fsdp_config.fsdp_cpu_offload True", "parameters offloaded to
         // CPU"): the sharded parameters and their gradients live in host RAM and the optimizer steps there
         // (torch.distributed.fsdp.CPUOffload's documentation), what ZeRO-3 with both offloads does
-        if (shardingText.contains("fsdp") && shardingText.matches("(?s).*(?<!no )\\b(?:cpu[_ ]offload|offloaded to cpu"
-                + "|parameters offloaded).*")) {
+        // FSDP2's fully_shard(offload_policy=CPUOffloadPolicy()) is the same switch
+        if (shardingText.contains("fsdp") && shardingText.matches("(?s).*(?<!no )\\b(?:cpu[_ ]offload|cpuoffloadpolicy"
+                + "|offloaded to cpu|parameters offloaded).*")) {
             s = s.withOffload().toBuilder().offloadParams(true).build();
         }
         // accelerate's device_map spreads the layers over the cards (a naive pipeline), not tensor parallel
@@ -660,6 +677,11 @@ public final class BudgetBench {
         // cross-entropy is compiled with it, the fused loss the engine has for a compiled one (nanochat's)
         if (loss.startsWith("not stated") && it.path("compile").asText("").startsWith("torch.compile on")) {
             loss = "fused (compiled with the model)";
+        }
+        // a loss the record says is compiled ("causal LM cross-entropy (HF model loss, torch.compile'd)"): the fused
+        // loss the engine has for a compiled one, as above; "not compiled" stays as written
+        if (!loss.startsWith("fused") && !loss.startsWith("chunked") && COMPILED_LOSS.matcher(loss).find()) {
+            loss = "fused (compiled, as the record says)";
         }
         // Liger's fused linear cross-entropy named in words ("cross-entropy through Liger's fused linear
         // cross-entropy (--liger_kernel)": AutoLigerKernelForCausalLM's default for Llama and Qwen2 models)

@@ -33,9 +33,31 @@ class BudgetStatesTest {
         Budget b = engine.estimate(params.build(), null);
         assertEquals(terms(model("llama-7b").fsdp(true).zeroStage(3).gpus(8).offloadParams(true)
                 .offloadOptimizer(true)), b.perGpuBytes());
-        assertEquals(0, b.perGpuBytes().gradients() + b.perGpuBytes().optimizer());
+        assertEquals(0, b.perGpuBytes().optimizer());
         assertTrue(b.assumptions().contains(AssumptionText.get("states.fsdpOffloadStates")),
                 String.join("\n", b.assumptions()));
+    }
+
+    @Test
+    void fsdpsOptimizerOffloadAloneIsBudgetedAsTheParameterOffloadToo() {
+        Setup.Builder optimizer = model("llama-7b").fsdp(true).zeroStage(3).gpus(8).offloadOptimizer(true);
+        Budget b = engine.estimate(optimizer.build(), null);
+        assertEquals(terms(model("llama-7b").fsdp(true).zeroStage(3).gpus(8).offloadParams(true)
+                .offloadOptimizer(true)), b.perGpuBytes());
+        assertTrue(b.assumptions().contains(AssumptionText.get("states.fsdpOffloadParams")),
+                String.join("\n", b.assumptions()));
+    }
+
+    @Test
+    void underFsdpsParameterOffloadOnlyTheGatheredUnitsGradientsAreOnTheGpu() {
+        // LLaMA-7B (its config.json): 32 layers, 32000 x 4096 embedding and head; one layer is (P - 2 x 32000 x 4096)
+        // / 32 parameters; the running layer's 16-bit gradient and the head's wait for their reduce-scatter
+        ModelSpec m = ModelCatalog.find("llama-7b").orElseThrow();
+        long head = 32_000L * 4_096;
+        long layer = (m.params() - 2 * head) / 32;
+        Budget.Terms t = terms(model("llama-7b").fsdp(true).zeroStage(3).gpus(8).offloadParams(true));
+        assertEquals(2 * (layer + head), t.gradients());
+        assertEquals(2 * (2 * layer + 2 * head), t.weights());
     }
 
     @Test

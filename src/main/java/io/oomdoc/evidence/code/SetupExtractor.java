@@ -31,6 +31,14 @@ public final class SetupExtractor {
     private static final Pattern CKPT_OFF = Pattern.compile("gradient_checkpointing"
             + "(?:\\s*[=:]|(?<=--gradient_checkpointing)\\s)\\s*(False|false)");
     /**
+     * PyTorch's own activation checkpointing, as FSDP recipes turn it on per wrapped layer:
+     * apply_activation_checkpointing (torch.distributed.algorithms._checkpoint.checkpoint_wrapper) or
+     * checkpoint_wrapper called on a layer, each keeping the layer's input and recomputing the rest, what
+     * gradient_checkpointing_enable does in transformers.
+     */
+    private static final Pattern PYTORCH_CKPT = Pattern.compile("\\b(?:apply_activation_checkpointing"
+            + "|checkpoint_wrapper)\\s*\\(");
+    /**
      * PEFT's k-bit preparation called with its default, use_gradient_checkpointing=True: it turns checkpointing on
      * itself, and the Trainer's gradient_checkpointing=False never turns it off again (the Trainer only ever calls
      * gradient_checkpointing_enable), so such a False says nothing about a k-bit run. The LZU HPC 2025 report's QLoRA
@@ -93,7 +101,7 @@ public final class SetupExtractor {
                 if (model == null && flag.find()) model = flag.group(1);
             }
             if (!Boolean.TRUE.equals(ckpt) && (t.contains("gradient_checkpointing_enable")
-                    || CKPT.matcher(t).find())) {
+                    || CKPT.matcher(t).find() || PYTORCH_CKPT.matcher(t).find())) {
                 ckpt = true;
             } else if (ckpt == null && CKPT_OFF.matcher(t).find()) {
                 ckpt = false;
@@ -110,7 +118,8 @@ public final class SetupExtractor {
     private static final String[] KEYS = {"batch", "seq", "max_len", "block_size", "context_length", "accum", "workers",
             "from_pretrained", "model_name", "optim", "Adam", "SGD", "Adafactor", "Prodigy", "Lion", "bf16", "fp16",
             "bfloat16", "autocast", "GradScaler",
-            "mixed_precision", "gradient_checkpointing", "cutoff_len", "prepare_model_for_kbit_training"};
+            "mixed_precision", "gradient_checkpointing", "cutoff_len", "prepare_model_for_kbit_training",
+            "apply_activation_checkpointing", "checkpoint_wrapper"};
 
     /** The keys as bytes, and for each pair of bytes the keys that start with it (a bit per key). */
     private static final byte[][] KEY_BYTES = new byte[KEYS.length][];

@@ -24,7 +24,7 @@ class TextChecksTest {
     private static final String[] KEYS = {"batch", "seq", "max_len", "block_size", "context_length", "accum",
             "workers", "from_pretrained", "model_name", "optim", "Adam", "SGD", "Adafactor", "Prodigy", "Lion", "bf16",
             "fp16", "bfloat16", "autocast", "GradScaler", "mixed_precision", "gradient_checkpointing", "cutoff_len",
-            "prepare_model_for_kbit_training"};
+            "prepare_model_for_kbit_training", "apply_activation_checkpointing", "checkpoint_wrapper"};
 
     /** The definition keyLines replaced: each line tried with each key. */
     private static String keyLinesByLine(String text) {
