@@ -2,6 +2,7 @@ package io.oomdoc.protocol.dialogue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,6 +42,8 @@ final class InputSizes {
     private static final Pattern SIDE = Pattern.compile("(?i)(?<![\\w.,×*])(\\d{2,5})(?:\\s*px)?(?![\\w,%]|\\.\\d"
             + "|\\s*(?:[x×*]|[kmgt]i?b\\b|g\\b|gigs?\\b|tokens?\\b|steps?\\b|layers?\\b|epochs?\\b|%|percent))");
     private static final int MIN_SIDE = 8;
+    /** "a 2560-wide one", "1920 pixels wide": a width alone, whose height the other image compared with gives. */
+    private static final Pattern WIDE = Pattern.compile("(?i)(?<![\\w.])(\\d{3,5})(?:\\s*(?:px|pixels?))?[- ]wide\\b");
 
     private InputSizes() {}
 
@@ -57,6 +60,26 @@ final class InputSizes {
             if (commas && !m.group(2).endsWith(" ") && Arrays.stream(dims).distinct().count() > 1) continue;
             out.add(new Size(dims, m.start()));
         }
+        out.addAll(NamedResolutions.in(text));
+        out.sort(Comparator.comparingInt(Size::at));
+        return widths(text, out);
+    }
+
+    /**
+     * The sizes with each width said alone added at the aspect of the nearest image said (a 4K frame is 16:9, so a
+     * "2560-wide one" compared with it is 2560x1440); a width with no image to take an aspect from is no size.
+     */
+    private static List<Size> widths(String text, List<Size> sizes) {
+        List<Size> images = sizes.stream().filter(z -> !z.volume()).toList();
+        if (images.isEmpty()) return sizes;
+        List<Size> out = new ArrayList<>(sizes);
+        for (Matcher m = WIDE.matcher(text); m.find(); ) {
+            int at = m.start();
+            Size near = images.stream().min(Comparator.comparingInt(z -> Math.abs(z.at() - at))).orElseThrow();
+            long width = num(m.group(1));
+            out.add(new Size(new long[] {width, Math.round((double) width * near.dims()[1] / near.dims()[0])}, at));
+        }
+        out.sort(Comparator.comparingInt(Size::at));
         return out;
     }
 

@@ -19,6 +19,8 @@ final class MeasureHowTo {
     /** The question opens with observing: "how do I check", "how can we tell", "how would I log". */
     private static final Pattern OBSERVE = Pattern.compile("(?i)\\bhow (?:do|can|could|should|would) (?:i|we|you"
             + "|one) (?:check|see|tell|verify|confirm|log|monitor|measure|watch|track|find out"
+            // "how do I find which step hits the peak": finding which one is observing; "find a smaller model" is not
+            + "|find(?= (?:which|where|what|when)\\b)"
             + "|print|record|report)\\b");
 
     /** One row: what is observed, and the topic that shows it. */

@@ -21,6 +21,12 @@ final class MemoryGap {
     /** "how far short", "how far over my card", "only a bit short?", "差了多少", "多出多少". */
     private static final Pattern DEFICIT = Pattern.compile("(?i)\\bhow (?:far |much )?short\\b|\\bhow (?:far|much) over"
             + "\\b|\\b(?:a bit|a little|only|just|slightly) short\\b|差了?多少|多出了?多少|少了?多少");
+    /**
+     * "how big is that gap?", "how big is the jump", "what is the difference between them?": a difference asked of
+     * the figures said, with neither a shortfall nor headroom named; the two figures may both be in a turn before.
+     */
+    private static final Pattern DIFFERENCE = Pattern.compile("(?i)\\b(?:how (?:big|large|much) (?:is|was) "
+            + "|what(?:'s| is| was) )(?:that|the|this)\\s+(?:gap|jump|difference|increase|step)\\b");
     /** "how much is actually left for it?", "how much headroom is that?", "还剩多少". */
     private static final Pattern SURPLUS = Pattern.compile("(?i)\\bhow much\\b[^?]{0,30}\\b(?:left|remains?|spare"
             + "|headroom)\\b|还剩(?:下)?多少|剩(?:下|余)?多少");
@@ -53,7 +59,8 @@ final class MemoryGap {
     /** The gap line, or null unless the turn asks for a gap and two sizes can be set against each other. */
     static String of(Calculations.Ask a) {
         boolean deficit = DEFICIT.matcher(a.text()).find();
-        if (!deficit && !SURPLUS.matcher(a.text()).find()) return null;
+        if (!deficit && !SURPLUS.matcher(a.text()).find()) return DIFFERENCE.matcher(a.text()).find()
+                ? difference(a) : null;
         List<Size> said = sizes(a.text());
         Matcher bare = BARE.matcher(a.text());
         if (said.size() == 1 && bare.find()) {
@@ -90,6 +97,25 @@ final class MemoryGap {
         long pct = Math.round(100.0 * left / have);
         return Messages.get(left < TIGHT * have ? "memgap.tight" : "memgap.left", range(need), Sizes.human(have),
                 Sizes.human(left), pct);
+    }
+
+    /**
+     * "how big is the jump?": the two figures of the turn, else of the newest turn before it that says two, set against
+     * each other: a card's size against a need is a shortfall or headroom; two readings are a step from one to the
+     * other.
+     */
+    private static String difference(Calculations.Ask a) {
+        List<Size> two = sizes(a.text());
+        for (String line : a.earlier().split("\n")) {
+            if (two.size() >= 2) break;
+            two = sizes(line);
+        }
+        if (two.size() < 2 || two.get(0).hi() == two.get(1).hi()) return null;
+        Size from = two.get(0), to = two.get(1);
+        if (from.card() || to.card()) return gap(from, to, true);
+        long step = Math.abs(to.hi() - from.hi());
+        return Messages.get(to.hi() > from.hi() ? "memgap.up" : "memgap.down", range(from), range(to),
+                Sizes.human(step), Sizes.trim((double) to.hi() / from.hi()));
     }
 
     /** The failing request against the free memory of a failure quoted before, or null when none is quoted. */

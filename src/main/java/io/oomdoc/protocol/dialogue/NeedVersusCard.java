@@ -117,10 +117,31 @@ final class NeedVersusCard {
         for (String earlier : a.withContext().split("\n")) {
             if (earlier.equals(a.text())) continue;
             Read r = read(earlier);
-            if (r.needs().size() == 1) return verdict(r.needs().get(0), Messages.get("need.card"), now.have());
+            if (r.needs().size() == 1) {
+                String resized = resized(r.needs().get(0), a.text(), earlier, now.have());
+                return resized != null ? resized : verdict(r.needs().get(0), Messages.get("need.card"), now.have());
+            }
             if (!r.needs().isEmpty()) return null;
         }
         return null;
+    }
+
+    /**
+     * "what if I run 4K on the 80 GB card?" after "peaks at about 34 GB at 1024x1024": the need was measured at
+     * another input size, so it is no verdict for this one; a larger input grows what scales with its pixels (the
+     * activations, not the weights) by their ratio. Null when the turn and the need name no two different sizes, or
+     * the new input is the smaller (the measured need then bounds it, and the plain verdict stands).
+     */
+    private static String resized(Need need, String text, String earlier, long have) {
+        List<InputSizes.Size> to = InputSizes.sizes(text);
+        if (to.size() != 1) return null;
+        InputSizes.Size at = InputSizes.sizes(earlier).stream()
+                .filter(s -> s.dims().length == to.get(0).dims().length).findFirst().orElse(null);
+        if (at == null || to.get(0).elements() <= at.elements()) return null;
+        double r = to.get(0).elements() / at.elements();
+        return Messages.get("need.resized", Sizes.human(need.bytes()), at.said(), to.get(0).said(),
+                SpatialRatio.factor(r), Messages.get(to.get(0).volume() ? "spatial.voxels" : "spatial.pixels"),
+                Sizes.human(have));
     }
 
     /** "a 48 GB A6000", "the 48GB card": the turn names a card, not only a size ("those 40 GB" is the need). */

@@ -18,7 +18,11 @@ final class PatchTokens {
             + "|patches)\\b");
     /** "patch 16", "patch size of 14", "ViT-B/16", "ViT-L/14", "14-pixel patches": the patch's side. */
     private static final Pattern PATCH = Pattern.compile("(?i)\\bpatch(?:[-_ ]size)?(?:\\s+(?:of|is|=))?\\s*(\\d{1,2})"
-            + "(?!\\d)|\\bvit-?[a-z]{1,2}/(\\d{1,2})(?!\\d)|(?<![\\w.])(\\d{1,2})[- ]?(?:pixel|px)[- ]patch");
+            + "(?!\\d)|\\bvit-?[a-z]{1,2}/(\\d{1,2})(?!\\d)|(?<![\\w.])(\\d{1,2})[- ]?(?:pixel|px)[- ]patch"
+            // "16x16 patches"; "a 2x2 patch merge" joins patches, it does not cut them
+            + "|(?<![\\w.])([4-9]|[1-9]\\d)\\s*[x×]\\s*\\4[- ]?(?:pixel |px )?patch(?:es)?\\b(?!\\s*merg)");
+    /** "one clip of 16 frames", "8-frame clips": a video's frames, each cut into the same patches. */
+    private static final Pattern FRAMES = Pattern.compile("(?i)(?<![\\w.])(\\d{1,4})[- ]frames?\\b");
     /**
      * Models whose vision encoder merges patches into a fixed pixel square per token: Qwen2-VL and Qwen2.5-VL take
      * 14-pixel patches and merge 2 x 2 of them, so one token covers 28 x 28 pixels.
@@ -39,8 +43,7 @@ final class PatchTokens {
         Matcher p = PATCH.matcher(text);
         boolean said = p.find();
         boolean qwen = QWEN_VL.matcher(a.withContext()).find();
-        int patch = said ? Integer.parseInt(p.group(1) != null ? p.group(1) : p.group(2) != null ? p.group(2)
-                : p.group(3)) : qwen ? QWEN_VL_PIXELS : 0;
+        int patch = said ? Integer.parseInt(firstGroup(p)) : qwen ? QWEN_VL_PIXELS : 0;
         if (patch == 0) return null;
         // a ViT adds one class token; Qwen's merged patches carry none
         int extra = said && !qwen ? 1 : 0;
@@ -56,11 +59,23 @@ final class PatchTokens {
                     count(grid), count(tokens[i])));
         }
         String out = String.join(" ", lines);
+        Matcher frames = FRAMES.matcher(text);
+        if (tokens.length == 1 && frames.find() && Long.parseLong(frames.group(1)) > 1) {
+            long n = Long.parseLong(frames.group(1));
+            double grid = tokens[0] - extra;
+            out += " " + Messages.get("patch.frames", n, count(grid), count(n * grid));
+        }
         if (tokens.length == 2) {
             double r = tokens[0] / tokens[1];
             out += " " + Messages.get("patch.ratio", Sizes.trim(r), Sizes.trim(r * r));
         }
         return out;
+    }
+
+    /** The patch's side from whichever spelling matched ("patch 16", "ViT-B/16", "16x16 patches"). */
+    private static String firstGroup(Matcher p) {
+        for (int g = 1; g <= p.groupCount(); g++) if (p.group(g) != null) return p.group(g);
+        throw new IllegalStateException("a patch match without a side");
     }
 
     /** The image sizes in the order said: pairs first, else single sides (a square image), at most two. */

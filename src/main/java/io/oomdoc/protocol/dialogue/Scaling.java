@@ -63,6 +63,8 @@ final class Scaling {
      */
     private static final Pattern SQUARED = Pattern.compile("(?i)\\bquadratic(?:ally)?\\b|\\bsquared?\\b|\\ball"
             + "[- ]pairs\\b|\\bevery pair\\b|\\bpairwise\\b|n\\^2|n²");
+    /** "the input volume", "a 3D crop", "voxels": the input has three sides. */
+    private static final Pattern VOLUME = Pattern.compile("(?i)\\b3-?d\\b|\\bvolum|\\bvoxel|\\bcubes?\\b|体积|体素");
     /** A radius bounds a neighbourhood: the points inside it go with its square on a surface, its cube in a volume. */
     private static final Pattern RADIUS = Pattern.compile("(?i)\\bradi(?:us|i)\\b");
 
@@ -124,7 +126,10 @@ final class Scaling {
         if (SQUARED.matcher(text).find() && !SIDE.matcher(what).find()) {
             return Messages.get("scaling.halve.square", what, ratio(0.5), ratio(0.25));
         }
-        return SIDE.matcher(what).find() || BOTH_SIDES.matcher(text).find()
+        boolean sides = SIDE.matcher(what).find() || BOTH_SIDES.matcher(text).find();
+        // a volume has three sides: halving each leaves an eighth of its voxels, not the quarter of an image's pixels
+        if (sides && VOLUME.matcher(text).find()) return Messages.get("scaling.halve.volume", what, ratio(0.125));
+        return sides
                 ? Messages.get("scaling.halve.side", what, ratio(0.25))
                 : Messages.get("scaling.halve", what, ratio(0.5));
     }

@@ -42,6 +42,8 @@ final class TensorBytes {
                     + "|features?)\\b"),
             // "D=256", "dim=768": a width given as an assignment
             Pattern.compile("(?i)\\b(?:d|dim|width|channels)\\s*=\\s*" + NUM + END),
+            // "at dimension 15", "embedding size 64": the width named before its number
+            Pattern.compile("(?i)\\b(?:dimension|dim|embedding (?:size|dim\\w*))(?:\\s+(?:of|is))?\\s+" + NUM + END),
             // "15000 x 15000", "224x224x3" (and a shape "[8, 3, 128, 128]", its commas read as x): every factor
             Pattern.compile("(?i)(?<![\\w.,])\\d[\\d,]*(?:\\s*[x×*]\\s*\\d[\\d,]*)+" + END));
     /** "a 256^3 volume": the side as many times as the power says. */
@@ -50,8 +52,9 @@ final class TensorBytes {
     private static final Pattern TWO_TO = Pattern.compile("(?<![\\w.,])2\\s*\\^\\s*(\\d{1,2})(?![\\w.])");
     /** "[8, 3, 10, 128, 128]", "torch.Size([4, 512, 768])": a shape as Python prints it. */
     private static final Pattern SHAPE = Pattern.compile("(?<=[\\[(])\\s*\\d+(?:\\s*,\\s*\\d+)+\\s*(?=[\\])])");
-    /** "a million sentences", "2 million rows": a count in millions said in words. */
-    private static final Pattern MILLION_WORDS = Pattern.compile("(?i)\\b(a|one|\\d+(?:\\.\\d+)?)\\s+million\\s+"
+    /** "a million sentences", "2 million rows", "1 billion users": a count in millions or billions said in words. */
+    private static final Pattern MILLION_WORDS = Pattern.compile("(?i)\\b(a|one|\\d+(?:\\.\\d+)?)\\s+"
+            + "(million|billion)\\s+"
             + "(?:edges?|embeddings?|vectors?|rows?|sentences?|documents?|points?|messages?|entries|records?"
             + "|voxels?|images?|samples?|tokens?|nodes?|items?|users?|pixels?|rays?)\\b");
     private static final Pattern FACTOR = Pattern.compile("\\d[\\d,]*(?:\\.\\d+)?(?:k|m(?![a-z]))?",
@@ -232,7 +235,8 @@ final class TensorBytes {
         Matcher millions = MILLION_WORDS.matcher(text);
         while (millions.find()) {
             String n = millions.group(1).toLowerCase(Locale.ROOT);
-            found.add(millions.start(), (n.equals("a") || n.equals("one") ? 1 : Double.parseDouble(n)) * 1e6);
+            double scale = millions.group(2).equalsIgnoreCase("billion") ? 1e9 : 1e6;
+            found.add(millions.start(), (n.equals("a") || n.equals("one") ? 1 : Double.parseDouble(n)) * scale);
         }
     }
 
