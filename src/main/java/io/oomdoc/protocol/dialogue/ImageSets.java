@@ -1,7 +1,6 @@
 package io.oomdoc.protocol.dialogue;
 
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,10 +16,6 @@ final class ImageSets {
             + "\\s+){0,2}(?:images|frames|photos|pictures|views)\\b");
     private static final Pattern SIZE = Pattern.compile("(?i)(?<![\\w.])(\\d{3,5})\\s*[x×]\\s*(\\d{3,5})(?![\\w.])"
             + "|\\b(4k|8k|2k|1080p|720p|uhd|full[- ]hd)\\b");
-    private static final Map<String, int[]> NAMED = Map.of("4k", new int[] {3840, 2160}, "uhd",
-            new int[] {3840, 2160}, "8k", new int[] {7680, 4320}, "2k", new int[] {2560, 1440}, "1080p",
-            new int[] {1920, 1080}, "full hd", new int[] {1920, 1080}, "full-hd", new int[] {1920, 1080}, "720p",
-            new int[] {1280, 720});
     private static final Pattern FLOAT = Pattern.compile("(?i)\\bfloat(?:32)?\\b|\\bfp32\\b|\\btensors?\\b");
     private static final Pattern HALF = Pattern.compile("(?i)\\bfloat16\\b|\\bfp16\\b|\\bhalf\\b|\\bbf16\\b");
     private static final int CHANNELS = 3;
@@ -54,7 +49,12 @@ final class ImageSets {
     private static int[] size(String text, int from) {
         Matcher m = SIZE.matcher(text);
         if (!m.find(from)) return null;
-        if (m.group(3) != null) return NAMED.get(m.group(3).toLowerCase(Locale.ROOT).replace('_', ' '));
+        if (m.group(3) != null) {
+            // named sizes come from one table (dialogue/named-resolutions.tsv); "2k" has no row there: it is
+            // 2048x1080 in cinema and 2560x1440 on monitors
+            long[] wh = NamedResolutions.sizeOf(m.group(3));
+            return wh == null ? null : new int[] {(int) wh[0], (int) wh[1]};
+        }
         return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))};
     }
 

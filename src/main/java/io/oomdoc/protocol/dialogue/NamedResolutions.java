@@ -38,6 +38,15 @@ final class NamedResolutions {
                 || LENGTH_BEFORE.matcher(text.substring(0, start)).find();
     }
 
+    /** The width and height of a size said by name ("4k", "Full HD"), or null when the table has no such name. */
+    static long[] sizeOf(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (Row r : ROWS.rows()) {
+            if (r.name().matcher(lower).find()) return new long[] {r.width(), r.height()};
+        }
+        return null;
+    }
+
     /** Every named size in the text, as width and height with where it is said. */
     static List<InputSizes.Size> in(String text) {
         String lower = text.toLowerCase(Locale.ROOT);

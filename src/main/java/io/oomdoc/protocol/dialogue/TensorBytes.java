@@ -3,7 +3,6 @@ package io.oomdoc.protocol.dialogue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -61,9 +60,6 @@ final class TensorBytes {
             Pattern.CASE_INSENSITIVE);
     /** A video or image resolution by name is two dimensions, and its colour channels a third. */
     private static final Pattern NAMED_SIZE = Pattern.compile("(?i)\\b(4k|8k|1080p|720p|uhd|full[- ]hd)\\b");
-    private static final Map<String, int[]> SIZES = Map.of("4k", new int[] {3840, 2160}, "uhd",
-            new int[] {3840, 2160}, "8k", new int[] {7680, 4320}, "1080p", new int[] {1920, 1080}, "full hd",
-            new int[] {1920, 1080}, "full-hd", new int[] {1920, 1080}, "720p", new int[] {1280, 720});
     /**
      * "a dense item-item matrix", "the pairwise distance matrix": one entry for every pair of the things counted, so
      * a single count said is both of its sides.
@@ -244,7 +240,8 @@ final class TensorBytes {
     private static void namedSize(String text, Found found) {
         Matcher named = NAMED_SIZE.matcher(text);
         if (!named.find()) return;
-        int[] wh = SIZES.get(named.group(1).toLowerCase(Locale.ROOT));
+        long[] wh = NamedResolutions.sizeOf(named.group(1));
+        if (wh == null) return;
         found.add(named.start(), wh[0]);
         found.add(named.start() + 1, wh[1]);
         if (RGB.matcher(text).find()) found.add(named.end(), RGB_CHANNELS);
