@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The cue hostdown: a report in prose says the machine, the notebook's session or its kernel went down, or names
  * the machine's memory rather than the card's. A CUDA out-of-memory error stays inside the process; running out of
- * host RAM takes the session or the machine down.
+ * host RAM takes the session or the machine down. Saying the RAM is what was lacking ("insufficient RAM") is the same.
  */
 class HostDownCueTest {
     private static Set<String> features(String id) {
@@ -41,6 +41,14 @@ class HostDownCueTest {
     void aColabThatCrashesOnALargeDatasetIsHostDown() {
         // arcelien/pba#16 (corpus_heldout23, host_ram_oom): "google colab seems to crash" with 3700 HD images
         Set<String> x = features("pba-16-colab-crash-3700-hd-images");
+        assertTrue(hostDown(x), x.toString());
+    }
+
+    @Test
+    void ramSaidToBeInsufficientIsHostDown() {
+        // SpikeInterface/spikeinterface#1717 (corpus_heldout28, host_ram_oom): numpy's MemoryError while the recording
+        // is read, and the maintainer's "I think the issue is not enough RAM"
+        Set<String> x = features("spikeinterface-1717-array-memoryerror");
         assertTrue(hostDown(x), x.toString());
     }
 
