@@ -19,6 +19,14 @@ class GrowthCueTest {
         assertTrue(CueFeatures.of("lora微调qwen2.5-7b逐渐爆显存").stream().anyMatch(k -> k.endsWith(":growth")));
     }
 
+    @Test
+    void memoryThatClimbsToldInPlainEnglishIsGrowth() {
+        // xinyu1205/recognize-anything#206 (corpus_heldout36, leak_held_references): the title alone
+        Set<String> x = CueFeatures.of(io.oomdoc.corpus.Corpus.inTrainable("recognize-anything-206-memory-grows-title")
+                .orElseThrow().paste());
+        assertTrue(x.contains("cue:growth") || x.contains("log:growth"), x.toString());
+    }
+
     // replay: never a mutant's first killer under PIT, left to surefire (bench/results.md "build24")
     @Test
     @Tag("replay")
