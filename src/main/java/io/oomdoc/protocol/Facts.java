@@ -17,7 +17,8 @@ public final class Facts {
     /** The keys of {@link #asMap()}, in order; {@link #without} takes the same names. */
     public static final java.util.List<String> KEYS = java.util.List.of("gpu", "gpu_mem", "host_ram", "gpus", "model",
             "params", "depth", "batch", "seq", "precision", "optimizer", "checkpointing", "lora_rank", "quant", "zero",
-            "framework", "phase", "lora", "qlora", "grad_accum", "total_batch", "attention", "device_map", "gguf");
+            "framework", "phase", "lora", "qlora", "grad_accum", "total_batch", "attention", "device_map", "gguf",
+            "fsdp", "offload");
 
     private final String gpuName;
     private final Long gpuMemBytes;
@@ -43,6 +44,8 @@ public final class Facts {
     private final String attention;
     private final String deviceMap;
     private final String gguf;
+    private final Boolean fsdp;
+    private final String offload;
 
     private Facts(Builder b) {
         gpuName = b.gpuName; gpuMemBytes = b.gpuMemBytes; hostRamBytes = b.hostRamBytes; model = b.model;
@@ -52,7 +55,7 @@ public final class Facts {
         gradAccum = b.gradAccum; totalBatch = b.totalBatch; phaseHint = b.phaseHint; loraRank = b.loraRank;
         quant = b.quant; zeroStage = b.zeroStage; framework = b.framework; attention = b.attention;
         deviceMap = b.deviceMap;
-        gguf = b.gguf;
+        gguf = b.gguf; fsdp = b.fsdp; offload = b.offload;
     }
 
     public static Builder builder() { return new Builder(); }
@@ -67,7 +70,7 @@ public final class Facts {
         b.gradAccum = gradAccum; b.totalBatch = totalBatch; b.phaseHint = phaseHint; b.loraRank = loraRank;
         b.quant = quant; b.zeroStage = zeroStage; b.framework = framework; b.attention = attention;
         b.deviceMap = deviceMap;
-        b.gguf = gguf;
+        b.gguf = gguf; b.fsdp = fsdp; b.offload = offload;
         return b;
     }
 
@@ -117,6 +120,15 @@ public final class Facts {
      */
     public String gguf() { return gguf; }
 
+    /** The sharding is PyTorch FSDP, not DeepSpeed ZeRO: FSDP keeps fp32 shards under mixed precision. */
+    public Boolean fsdp() { return fsdp; }
+
+    /**
+     * What sits in host RAM: "optimizer" (ZeRO's offload_optimizer, ZeRO-Offload), "params" (offload_param with the
+     * optimizer, FSDP's CPUOffload(offload_params=True)) or "none" (said off).
+     */
+    public String offload() { return offload; }
+
     /** Field by field, what {@code newer} says replaces what these facts say. */
     public Facts merge(Facts newer) {
         if (newer == null) return this;
@@ -135,6 +147,7 @@ public final class Facts {
         b.deviceMap = pick(newer.deviceMap, deviceMap);
         // another quantization said without a GGUF type ("AWQ 4-bit", "no quantization") replaces the file type too
         b.gguf = newer.quant != null && newer.gguf == null ? null : pick(newer.gguf, gguf);
+        b.fsdp = pick(newer.fsdp, fsdp); b.offload = pick(newer.offload, offload);
         return b.build();
     }
 
@@ -169,6 +182,8 @@ public final class Facts {
             case "attention" -> b.attention = null;
             case "device_map" -> b.deviceMap = null;
             case "gguf" -> b.gguf = null;
+            case "fsdp" -> b.fsdp = null;
+            case "offload" -> b.offload = null;
             default -> { return this; }
         }
         return b.build();
@@ -203,6 +218,8 @@ public final class Facts {
         put(m, "attention", attention);
         put(m, "device_map", deviceMap);
         put(m, "gguf", gguf);
+        put(m, "fsdp", fsdp);
+        put(m, "offload", offload);
         return m;
     }
 
@@ -265,6 +282,8 @@ public final class Facts {
         private String attention;
         private String deviceMap;
         private String gguf;
+        private Boolean fsdp;
+        private String offload;
 
         private Builder() {}
 
@@ -292,6 +311,8 @@ public final class Facts {
         public Builder attention(String v) { attention = v; return this; }
         public Builder deviceMap(String v) { deviceMap = v; return this; }
         public Builder gguf(String v) { gguf = v; return this; }
+        public Builder fsdp(Boolean v) { fsdp = v; return this; }
+        public Builder offload(String v) { offload = v; return this; }
 
         /**
          * Sets one fact by its {@link #asMap()} key from text ("seq", "2048"; "checkpointing", "full"; "gpu_mem" in
@@ -325,6 +346,8 @@ public final class Facts {
                     case "attention" -> attention = value;
                     case "device_map" -> deviceMap = value;
                     case "gguf" -> gguf = value;
+                    case "fsdp" -> fsdp = Boolean.parseBoolean(value);
+                    case "offload" -> offload = value;
                     default -> { return false; }
                 }
                 return true;

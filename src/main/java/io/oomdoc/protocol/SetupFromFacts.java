@@ -16,9 +16,7 @@ public final class SetupFromFacts {
     private SetupFromFacts() {}
 
     public static Optional<Setup> from(Facts f) {
-        ModelSpec model = null;
-        if (f.model() != null) model = ModelCatalog.find(f.model()).orElse(null);
-        if (model == null && f.params() != null) model = shapedLike(f.params());
+        ModelSpec model = model(f);
         if (model == null) return Optional.empty();
         Setup.Precision precision = precision(f.precision());
         Setup.Optimizer opt = f.optimizer() == null ? Setup.Optimizer.ADAMW : parseOr(Setup.Optimizer.class,
@@ -56,9 +54,26 @@ public final class SetupFromFacts {
                 .batch(f.batch() == null ? 0 : f.batch()).mode(mode).precision(precision).optimizer(opt)
                 .checkpointing(ck).checkpointingAssumed(ckAssumed && ck == Setup.Checkpointing.FULL)
                 .attention(attention).zeroStage(zero).layerSplit(f.deviceMap() != null && zero == 0)
+                .fsdp(Boolean.TRUE.equals(f.fsdp()) && zero > 0).offloadOptimizer(offloaded(f, mode, zero))
+                .offloadParams(offloaded(f, mode, zero) && zero == 3 && "params".equals(f.offload()))
                 .gpus(f.worldSize() == null ? 1 : f.worldSize())
                 .loraRank(rank).quant(quant).loss(unsloth ? Setup.Loss.FUSED_LINEAR : Setup.Loss.FP32)
                 .contextBytes(BudgetEngine.DEFAULT_CONTEXT).build());
+    }
+
+    /** The catalog's model named, else one shaped like the catalog model closest to the size said; null if neither. */
+    private static ModelSpec model(Facts f) {
+        ModelSpec model = f.model() == null ? null : ModelCatalog.find(f.model()).orElse(null);
+        return model == null && f.params() != null ? shapedLike(f.params()) : model;
+    }
+
+    /**
+     * The optimizer state (and with "params" at stage 3 the parameters) in host RAM: only in a job that trains and
+     * shards, since ZeRO's and FSDP's offload need a sharding stage; an "offload" said of a served model (accelerate's
+     * device_map offload, llama.cpp layers) is no optimizer offload.
+     */
+    private static boolean offloaded(Facts f, Setup.Mode mode, int zero) {
+        return mode == Setup.Mode.TRAIN && zero > 0 && f.offload() != null && !f.offload().equals("none");
     }
 
     /** The budget's row for a GGUF file type held ("q5_k_m" → Q5_K_M), or null when it has none. */

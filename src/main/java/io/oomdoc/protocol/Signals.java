@@ -115,7 +115,9 @@ public final class Signals {
             + "|\\b(?:epoch|step|iteration) \\d{2,}\\b[^.\\n]{0,30}(?:oom|out of memory|crash|fail)");
     private static final Pattern LONGEST = re("longest|very long|long (?:sentence|utterance|sequence|sample|input"
             + "|document|audio)|variable[- ]length|random (?:step|batch|iteration)|same (?:step|batch|sample)"
-                    + "|mid-epoch|in the middle of|mid-run|midway|bucket|dynamic padding");
+                    // DeepSpeed's reduce_bucket_size and DDP's bucket_cap_mb are communication buckets, not data
+                    // bucketed by length
+                    + "|mid-epoch|in the middle of|mid-run|midway|(?<!_)bucket(?!_)|dynamic padding");
     private static final Pattern ATTENTION = re("(?:long|large|longer) sequences|sequences? (?:of|>|above|longer "
             + "than)\\s*\\(?>?\\s*\\d|sequence length|seq(?:uence)?[_ ]len|context length|\\bsdpa\\b|attention"
             + "|flash[_ ]?attn|flash[_ ]attention|o\\(n²\\)|o\\(n\\^2\\)|sequence parallel|\\b\\d+k\\+? tokens");

@@ -194,6 +194,8 @@ class FactsTest {
         assertTrue(b.set("host_ram", String.valueOf(32L << 30)));
         assertTrue(b.set("device_map", "auto"));
         assertTrue(b.set("gguf", "q4_k_m"));
+        assertTrue(b.set("fsdp", "true"));
+        assertTrue(b.set("offload", "params"));
         assertTrue(b.set("gpu_mem", String.valueOf(24L << 30)));
         assertTrue(b.set("gpus", "2"));
         assertTrue(b.set("params", "6738000000"));

@@ -63,4 +63,15 @@ class NamesAreNotCueWordsTest {
                 null, Facts.EMPTY, null, null, null, new ArrayList<>());
         assertNotNull(fired("eval words", e));
     }
+
+    // conversations_heldout4/M30-gpt-neox-13b-zero3-4x2080ti-22g.txt #1 (EleutherAI/gpt-neox#1354): DeepSpeed's
+    // communication buckets in a config diff are not data bucketed by length
+    @Test
+    void aCommunicationBucketInADeepSpeedConfigIsNoLengthBucketing() {
+        Evidence e = new Diagnoser().evidence(LogText.of("why GPU OOM with zero3+offload for 13B with 4*2080ti 22g "
+                + "cards? my diff of configs/13B.yml:\n-    \"allgather_bucket_size\": 500000000,\n"
+                + "+    \"allgather_bucket_size\": 50000,\n-    \"reduce_bucket_size\": 500000000,\n"
+                + "+    \"reduce_bucket_size\": 50000,"), null, Facts.EMPTY, null, null, null, new ArrayList<>());
+        assertNull(fired("longest words", e));
+    }
 }

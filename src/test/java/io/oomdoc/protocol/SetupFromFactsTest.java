@@ -117,4 +117,36 @@ class SetupFromFactsTest {
         assertEquals(Setup.Checkpointing.NONE, s.checkpointing());
         assertFalse(s.checkpointingAssumed());
     }
+
+    // conversations_heldout11/L10-lit-llama-7b-full-finetune-a100-fsdp-cpu-offload.txt #1 and #3
+    // (Lightning-AI/lit-llama#381): fully fine-tuning LLaMA 7B on A100s, then FSDP with cpu_offload=True
+    @Test
+    void fsdpWithCpuOffloadIsBudgetedAsFsdpWithTheStatesInHostRam() {
+        Facts f = FactExtractor.extract("I'm fully fine-tuning LLaMA 7B on Alpaca with finetune/full.py on 8 A100s.")
+                .merge(FactExtractor.extract("someone set cpu_offload=True in the FSDP strategy and it trains now."));
+        Setup s = SetupFromFacts.from(f).orElseThrow();
+        assertTrue(s.fsdp());
+        assertEquals(3, s.zeroStage());
+        assertTrue(s.offloadOptimizer());
+    }
+
+    // conversations_heldout2/K25-deepspeed-qwen3b-offload-64gb-ram-4090.txt #1 (deepspeedai/DeepSpeed#6757)
+    @Test
+    void zeroThreeOffloadOfTheOptimizerKeepsTheParametersOnTheGpu() {
+        Setup s = SetupFromFacts.from(FactExtractor.extract("Seems not able to finetune 3B model with Zero 3 Offload "
+                + "with 64GB RAM\nModel: qwen-2.5 3B\noffload mode: only offload optimizer, do not offload model"))
+                .orElseThrow();
+        assertTrue(s.offloadOptimizer());
+        assertFalse(s.offloadParams());
+        assertFalse(s.fsdp(), "DeepSpeed, not FSDP");
+    }
+
+    // An offload said of a job that only serves a model is no optimizer offload: nothing trains.
+    @Test
+    void anOffloadSaidOfAServedModelMovesNoOptimizerState() {
+        Facts f = FactExtractor.extract("tgi 1.0, llama2-70b on 4*80G A100").with(b -> b.zeroStage(3).offload("params"));
+        Setup s = SetupFromFacts.from(f).orElseThrow();
+        assertFalse(s.offloadOptimizer());
+        assertFalse(s.offloadParams());
+    }
 }

@@ -245,7 +245,9 @@ public final class Conversation {
         // "would workers_per_gpu=0 fix it?" after a killed worker: the processes before and after, yes or no first
         String workers = intent == Intent.FOLLOW_UP || intent == Intent.WHAT_IF || intent == Intent.FIT
                 ? WorkerChange.of(text, newestFirst(text), facts, report) : null;
-        if (workers != null) return Answer.text(intent, workers, facts);
+        // "num_workers=4 fixed it. now on my two 2080 Tis I can only fit batch_size=6": answered on the workers, the
+        // setup the turn states is still the user's
+        if (workers != null) return Answer.text(intent, workers, learnStated(read));
         if (intent != Intent.WHAT_IF) lastChange = null;
         if (intent == Intent.NEW_FAILURE || intent == Intent.CORRECTION || intent == Intent.STATEMENT) scenario.clear();
         // "will 28k fit?" after a 32k context: the value asked about, named by what the setup holds, wins.
@@ -770,6 +772,11 @@ public final class Conversation {
         if (facts.model() != null || facts.params() != null || (h.model() == null && h.params() == null)) return read;
         Facts named = Facts.EMPTY.with(b -> { b.model(h.model()); b.params(h.params()); });
         return new FactExtractor.Reading(read.asserted().merge(named), read.negated(), h);
+    }
+
+    /** What the turn states and denies, learned; what it only wonders about is not. */
+    private Facts learnStated(FactExtractor.Reading read) {
+        return learn(new FactExtractor.Reading(read.asserted(), read.negated(), Facts.EMPTY));
     }
 
     private Facts learn(FactExtractor.Reading read) {

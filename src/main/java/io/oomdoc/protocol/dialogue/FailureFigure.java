@@ -28,7 +28,9 @@ final class FailureFigure {
         Optional<Setup> setup = SetupFromFacts.from(Regime.budgeted(f, regime));
         boolean adapters = Boolean.TRUE.equals(f.lora()) || Boolean.TRUE.equals(f.qlora());
         if (setup.isPresent() && setup.get().mode() == Setup.Mode.TRAIN && !adapters) {
-            Budget one = new BudgetEngine().estimate(setup.get().withBatch(1).withGpus(1), null);
+            // one copy's states wherever they live: an offload moves them to host RAM, it does not shrink them
+            Budget one = new BudgetEngine().estimate(setup.get().withBatch(1).withGpus(1).toBuilder()
+                    .offloadOptimizer(false).offloadParams(false).build(), null);
             long all = BudgetAnswers.fixedCost(one), params = one.params();
             if (params > 0) return Messages.get("figure.train", setup.get().model().name(),
                     String.format(Locale.ROOT, "%.1f", (double) all / params),

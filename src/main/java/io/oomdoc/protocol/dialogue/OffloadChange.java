@@ -108,7 +108,8 @@ final class OffloadChange {
 
     /** The optimizer state (and with params the weights) in host RAM: the GPU peak before and after, term by term. */
     private static String states(Setup s, Facts f, boolean params, boolean without) {
-        Setup a = s.withBatch(Math.max(1, s.batch()));
+        // compared from the states on the GPU, whatever offload the facts already hold
+        Setup a = s.withBatch(Math.max(1, s.batch())).toBuilder().offloadOptimizer(false).offloadParams(false).build();
         Setup b = a.toBuilder().offloadOptimizer(true).offloadParams(params && a.zeroStage() == 3).build();
         BudgetEngine engine = new BudgetEngine();
         Budget now = engine.estimate(a, f.gpuMemBytes()), then = engine.estimate(b, f.gpuMemBytes());

@@ -29,14 +29,24 @@ public final class Quantities {
             + "|stage\\d[_ -]|generat(?:e|ion)[_ -]|infer(?:ence)?[_ -])?"
             // MMCV 1.x configs name the per-GPU batch samples_per_gpu
             + "(?:batch(?:[_ -]?sizes?)?(?:[_ -]per[_ -](?:device|gpu))?|samples[_ ]per[_ ]gpu)(?:\\.[a-z_]+)*\\s*"
-            + "(?:(?:is |was |been |got )?(?:lowered|reduced|decreased|cut|dropped|set|changed|increased|raised)"
-            + "\\s+)?"
+            // "BATCH_SIZE can only set as 4" (facebookresearch/video-long-term-feature-banks)
+            + "(?:(?:is |was |been |got |(?:can|could) (?:only )?(?:be )?)?"
+            + "(?:lowered|reduced|decreased|cut|dropped|set|changed|increased|raised)\\s+)?"
             // 为/是/在/设为/开到 ("batch_size开到2", "batchSize在512的时候"): the Chinese words
             // between a setting and its value
-            + "(?:of|==?|:|is|to|was|at|from|as (?:small|low) as|down to"
+            // "set batch_size equal to 1"
+            + "(?:of|==?|:|is|to|was|at|from|as (?:small|low) as|down to|equals?(?: to)?|as"
             + "|为|是|在|设为|设置为|设成|改为|改成|开到|调到|用)?\\s*"
             + "(?:already |now |still |just |only )?" + NUM
-            + "(?!\\d|\\.\\d|%)(?!\\s*/\\s*\\d)(?!\\s+of\\s+\\d)");
+            // "batch_size=128//devices" is an expression whose value the turn does not give
+            + "(?!\\d|\\.\\d|%)(?!\\s*/\\s*\\d)(?!\\s+of\\s+\\d)(?!\\s*//)");
+    /**
+     * "the largest batch size I can set is 32", "the biggest batch that fits my 11GB GPU is 16": the most the user's
+     * job takes, said after a clause about it.
+     */
+    private static final Pattern BATCH_MOST = Pattern.compile("(?<![\\w.])(?:largest|biggest|max(?:imum)?|highest"
+            + "|most)\\s+(?:micro[_ -]?)?batch(?:[_ -]?size)?\\s+(?:that|which|i|we|it)\\b[^.?!\\n]{0,40}?\\s"
+            + "(?:is|was|=|:)\\s*(?:only\\s+|just\\s+)?" + NUM + "(?!\\d|\\.\\d|%)");
     /** "使用32 batch size", "with a 64 batch size": the value before the setting's name. */
     // Java's \\b counts Han characters as letters: "size感觉" has no boundary, so the end is "no Latin letter next"
     // "I guess 32 is the batch size" (seyedsaeidmasoumzadeh/Predict-next-word#5)
@@ -47,7 +57,9 @@ public final class Quantities {
      * path is the batch, unless the path is an evaluation's.
      */
     private static final Pattern CONFIG_BATCH = Pattern.compile("(?<![\\w.])(?![\\w.]*\\b(?:val|valid|validation"
-            + "|eval|test)[._])(?:[a-z_]+\\.)+batch_size(?:_per_gpu)?\\s*[:=]\\s*" + NUM + "(?!\\d|\\.\\d)");
+            // "config.sample.train_batch_size = 12" (yifan123/flow_grpo): a training batch under its path too
+            + "|eval|test)[._])(?:[a-z_]+\\.)+(?:train_)?batch_size(?:_per_gpu)?\\s*[:=]\\s*" + NUM
+            + "(?!\\d|\\.\\d)");
     /**
      * "2 nodes x 8 A100" (bofenghuang/vigogne#10), "two nodes with 8 GPUs": nodes times the cards of each node are
      * the job's cards.
@@ -287,6 +299,7 @@ public final class Quantities {
         ints(out, BS, lower, "batch", 1, 1 << 16);
         ints(out, BATCH_AND, lower, "batch", 1, 1 << 16);
         ints(out, BATCH_BEFORE, lower, "batch", 1, 1 << 16);
+        ints(out, BATCH_MOST, lower, "batch", 1, 1 << 16);
         ints(out, CONFIG_BATCH, lower, "batch", 1, 1 << 16);
         ints(out, PER_DEVICE_ITEMS, lower, "batch", 1, 1 << 16);
         Matcher w = BATCH_WORD.matcher(lower);

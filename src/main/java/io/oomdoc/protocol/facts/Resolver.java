@@ -26,6 +26,9 @@ final class Resolver {
      */
     private static final double STATED_OVER_NAMED = 2.0;
 
+    /** The offload values, most moved first: one turn naming two keeps the one that moves more. */
+    private static final List<String> OFFLOADS = List.of("params", "optimizer", "none");
+
     private Resolver() {}
 
     static Facts resolve(List<Mention> ms) {
@@ -36,9 +39,13 @@ final class Resolver {
             first(ms, "optimizer").ifPresent(b::optimizer);
         }
         for (String key : List.of("batch", "seq", "lora_rank", "depth", "grad_accum", "total_batch", "quant",
-                "zero", "attention", "host_ram", "device_map", "gguf")) {
+                "zero", "attention", "host_ram", "device_map", "gguf", "fsdp")) {
             first(ms, key).ifPresent(v -> b.set(key, v));
         }
+        // "offload_optimizer and offload_param": the parameters offloaded include the optimizer state; one key with
+        // device "none" beside another offloaded does not undo the other
+        ms.stream().filter(m -> m.key().equals("offload")).map(Mention::value)
+                .min(Comparator.comparing(OFFLOADS::indexOf)).ifPresent(b::offload);
         for (String key : List.of("checkpointing", "lora", "qlora")) first(ms, key).ifPresent(v -> b.set(key, v));
         for (String key : List.of("framework", "phase")) {
             ms.stream().filter(m

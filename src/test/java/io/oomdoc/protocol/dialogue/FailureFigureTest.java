@@ -46,4 +46,15 @@ class FailureFigureTest {
         assertFalse(a.text() != null && (a.text().startsWith("Weights:") || a.text().startsWith("Training ")),
                 a.text());
     }
+
+    /**
+     * EleutherAI/gpt-neox#1354 (conversations_heldout4 M30 #1): 13B under ZeRO-3 with offload_optimizer and
+     * offload_param. The offload moves the states to host RAM; one copy still costs them all per parameter.
+     */
+    @Test
+    void anOffloadedFullFineTuneOpensWithAllItsStatesPerParameter() {
+        Answer a = turn("conversations_heldout4", "M30-gpt-neox-13b-zero3-4x2080ti-22g.txt", 1);
+        assertTrue(a.text().startsWith("Training 13.0B-parameter model (shape of llama-2-13b) in full costs about "
+                + "18.2 bytes per parameter"), a.text());
+    }
 }
