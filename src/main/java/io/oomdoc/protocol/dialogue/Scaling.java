@@ -64,7 +64,8 @@ final class Scaling {
     private static final Pattern SQUARED = Pattern.compile("(?i)\\bquadratic(?:ally)?\\b|\\bsquared?\\b|\\ball"
             + "[- ]pairs\\b|\\bevery pair\\b|\\bpairwise\\b|n\\^2|n²");
     /** "the input volume", "a 3D crop", "voxels": the input has three sides. */
-    private static final Pattern VOLUME = Pattern.compile("(?i)\\b3-?d\\b|\\bvolum|\\bvoxel|\\bcubes?\\b|体积|体素");
+    private static final Pattern VOLUME = Pattern.compile("(?i)\\b3-?d\\b|\\bvolum|\\bvoxel|\\bcubes?\\b"
+            + "|体积|体素");
     /** A radius bounds a neighbourhood: the points inside it go with its square on a surface, its cube in a volume. */
     private static final Pattern RADIUS = Pattern.compile("(?i)\\bradi(?:us|i)\\b");
 
