@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -45,14 +46,14 @@ final class HistoryFile {
         return new Contents(prints, results);
     }
 
-    private static java.util.Optional<KeptResult> mutant(String[] f) {
+    private static Optional<KeptResult> mutant(String[] f) {
         try {
             String key = String.join("\t", Arrays.copyOfRange(f, 1, 1 + KEY_FIELDS));
             List<String> killers = new ArrayList<>(Arrays.asList(f).subList(1 + KEY_FIELDS + 2, f.length));
-            return java.util.Optional.of(new KeptResult(key, DetectionStatus.valueOf(f[1 + KEY_FIELDS]),
+            return Optional.of(new KeptResult(key, DetectionStatus.valueOf(f[1 + KEY_FIELDS]),
                     Integer.parseInt(f[2 + KEY_FIELDS]), List.copyOf(killers)));
         } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

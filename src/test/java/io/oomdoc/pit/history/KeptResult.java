@@ -6,6 +6,8 @@ import org.pitest.mutationtest.MutationStatusTestPair;
 import org.pitest.mutationtest.engine.MutationIdentifier;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -39,10 +41,9 @@ record KeptResult(String key, DetectionStatus status, int testsRun, List<String>
      * "CLASS/NAME()": the report of a reused verdict names the same test in fewer bytes.
      */
     static String shortTest(String name) {
-        java.util.regex.Matcher m = JUNIT5.matcher(name);
+        Matcher m = JUNIT5.matcher(name);
         return m.matches() ? m.group(1) + "/" + m.group(2) : name;
     }
 
-    private static final java.util.regex.Pattern JUNIT5 =
-            java.util.regex.Pattern.compile("([\\w.$]+)\\.\\[engine:junit-jupiter]/\\[class:\\1]/\\[method:(.*)]");
+    private static final Pattern JUNIT5 = Pattern.compile("([\\w.$]+)\\.\\[engine:junit-jupiter]/\\[class:\\1]/\\[method:(.*)]");
 }
