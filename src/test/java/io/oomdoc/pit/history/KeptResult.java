@@ -45,5 +45,6 @@ record KeptResult(String key, DetectionStatus status, int testsRun, List<String>
         return m.matches() ? m.group(1) + "/" + m.group(2) : name;
     }
 
-    private static final Pattern JUNIT5 = Pattern.compile("([\\w.$]+)\\.\\[engine:junit-jupiter]/\\[class:\\1]/\\[method:(.*)]");
+    private static final Pattern JUNIT5 =
+            Pattern.compile("([\\w.$]+)\\.\\[engine:junit-jupiter]/\\[class:\\1]/\\[method:(.*)]");
 }
